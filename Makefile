@@ -1,0 +1,56 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything else is set-up they share.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+ASSETS := directory_app/static/vendor/.copied
+
+.PHONY: run test setup assets meili browser postgres serve bench bench-quick bench-load clean
+
+setup: $(INSTALLED) assets meili
+
+assets: $(ASSETS)
+
+$(INSTALLED): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+node_modules/.package-lock.json: package.json
+	npm install --silent --no-audit --no-fund
+	@touch $@
+
+$(ASSETS): node_modules/.package-lock.json
+	@mkdir -p directory_app/static/vendor/nhsuk directory_app/static/vendor/leaflet
+	@# The NHS.UK stylesheet points at /assets/; ours are served under /static/vendor/nhsuk/assets/.
+	sed 's#url(/assets/#url(/static/vendor/nhsuk/assets/#g' node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css > directory_app/static/vendor/nhsuk/nhsuk-frontend.min.css
+	cp node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js directory_app/static/vendor/nhsuk/
+	cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets directory_app/static/vendor/nhsuk/
+	cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css directory_app/static/vendor/leaflet/
+	cp -r node_modules/leaflet/dist/images directory_app/static/vendor/leaflet/
+	@touch $@
+
+meili: $(INSTALLED)
+	@$(PY) -m directory_app.meili_server ensure
+
+# Debian's Chromium for the browser tests; installed only when missing (needs root, as on CI).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# PostgreSQL server binaries for the PostgreSQL half of the test suite (a throwaway cluster per run).
+postgres:
+	@command -v initdb >/dev/null || test -x /usr/lib/postgresql/*/bin/initdb || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+
+run: setup
+	$(PY) -m directory_app.local_run
+
+test: setup browser postgres
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+serve: setup
+	$(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py 'directory_app:create_app()'
+
+clean:
+	rm -rf $(VENV) node_modules directory_app/static/vendor .meili

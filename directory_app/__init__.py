@@ -1,0 +1,43 @@
+"""Community asset directory and matching service: the Flask app."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from . import config as config_module
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app. ``config`` overrides the environment (tests pass a plain dict)."""
+    settings = config_module.from_environment()
+    settings.update(config or {})
+    settings = config_module.finalise(settings)
+
+    app = Flask(__name__, instance_path=str(Path(settings["INSTANCE_PATH"]).resolve()),
+                instance_relative_config=False)
+    app.config.update(settings)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config.get("MEILI_URL"):
+        # Local mode: the launcher (make run) or the tests start the server and export its URL;
+        # without one, health checks say search is down rather than the app failing to start.
+        app.config["MEILI_URL"] = "http://127.0.0.1:7700"
+
+    from . import access, db, errors, health, security, templating
+    from . import auth, cli
+    from .search import indexing
+
+    db.init_app(app)
+    indexing.init_app(app)
+    errors.init_app(app)
+    security.init_app(app)
+    access.init_app(app)
+    templating.init_app(app)
+    auth.init_app(app)
+    app.register_blueprint(health.bp)
+    from .views import pages
+    from .api import bp as api_bp
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(api_bp)
+    cli.init_app(app)
+    return app

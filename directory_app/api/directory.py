@@ -1,0 +1,164 @@
+"""Curation through the API: the same domain functions the web forms call."""
+from __future__ import annotations
+
+from flask import current_app, jsonify, request
+from flask_login import current_user
+
+from ..access import access
+from ..audit import history
+from ..db import get_session
+from ..directory import curation, duplicates
+from ..directory.importer import import_file
+from ..directory.oruk import service_to_oruk
+from ..directory.records import input_from_service
+from ..errors import ValidationError
+from ..needs import taxonomy_data
+from ..search.documents import to_search_document
+from . import bp
+
+
+def _json_body() -> dict:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise ValidationError("Send a JSON object with Content-Type: application/json.",
+                              {"body": "Expected a JSON object."})
+    return data
+
+
+def service_json(service) -> dict:
+    """Our full view of a service: the flat fields, ORUK record, freshness and provenance."""
+    document = to_search_document(service)
+    return {
+        "id": service.id,
+        "fields": {k: (v.isoformat() if hasattr(v, "isoformat") else v)
+                   for k, v in input_from_service(service).items()},
+        "summary": document,
+        "review_due": service.review_due.isoformat() if service.review_due else None,
+        "last_verified_by": service.last_verified_by,
+        "provenance": {"publisher": service.publisher, "source": service.source,
+                       "external_id": service.external_id,
+                       "imported_at": service.imported_at.isoformat() if service.imported_at else None,
+                       "merged_from": (service.extra or {}).get("merged_from", [])},
+        "merged_into": service.merged_into_id,
+        "oruk": service_to_oruk(service),
+    }
+
+
+@bp.get("/needs")
+@access("public")
+def needs():
+    """The needs taxonomy: codes, labels, synonyms and UKCAT mappings."""
+    return jsonify(taxonomy_data())
+
+
+@bp.get("/services/<service_id>")
+@access("public")
+def service_detail(service_id: str):
+    return jsonify(service_json(curation.get_service(get_session(), service_id)))
+
+
+@bp.get("/services/<service_id>/history")
+@access("curator")
+def service_history(service_id: str):
+    curation.get_service(get_session(), service_id)
+    return jsonify({"events": [
+        {"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "changes": e.changes}
+        for e in history(get_session(), "service", service_id)]})
+
+
+@bp.post("/services")
+@access("curator")
+def service_create():
+    service = curation.create_service(get_session(), _json_body(), actor=current_user.username)
+    return jsonify(service_json(curation.get_service(get_session(), service.id))), 201
+
+
+@bp.patch("/services/<service_id>")
+@access("curator")
+def service_update(service_id: str):
+    curation.update_service(get_session(), service_id, _json_body(), actor=current_user.username)
+    return jsonify(service_json(curation.get_service(get_session(), service_id)))
+
+
+@bp.delete("/services/<service_id>")
+@access("curator")
+def service_delete(service_id: str):
+    curation.delete_service(get_session(), service_id, actor=current_user.username)
+    return "", 204
+
+
+@bp.post("/services/<service_id>/status")
+@access("curator")
+def service_status(service_id: str):
+    status = _json_body().get("status")
+    curation.set_status(get_session(), service_id, status, actor=current_user.username)
+    return jsonify(service_json(curation.get_service(get_session(), service_id)))
+
+
+@bp.post("/services/<service_id>/verify")
+@access("curator")
+def service_verify(service_id: str):
+    curation.verify_service(get_session(), service_id, actor=current_user.username)
+    return jsonify(service_json(curation.get_service(get_session(), service_id)))
+
+
+@bp.post("/services/<service_id>/problems")
+@access("public")
+def problem_report(service_id: str):
+    body = _json_body()
+    report = curation.report_problem(get_session(), service_id, body.get("kind"), body.get("details"))
+    return jsonify({"id": report.id, "message": "Thank you. A curator will check this listing."}), 201
+
+
+@bp.get("/review-queue")
+@access("curator")
+def review_queue():
+    session = get_session()
+    return jsonify({"total": curation.review_queue_size(session), "services": [
+        {"id": s.id, "name": s.name, "review_due": s.review_due.isoformat() if s.review_due else None,
+         "last_verified_at": s.last_verified_at.isoformat() if s.last_verified_at else None}
+        for s in curation.review_queue(session)]})
+
+
+@bp.get("/problems")
+@access("curator")
+def problems():
+    return jsonify({"problems": [
+        {"id": r.id, "service_id": s.id, "service": s.name, "kind": r.kind, "details": r.details,
+         "created_at": r.created_at.isoformat()} for r, s in curation.open_problems(get_session())]})
+
+
+@bp.post("/problems/<int:report_id>/resolve")
+@access("curator")
+def problem_resolve(report_id: int):
+    curation.resolve_problem(get_session(), report_id, _json_body().get("resolution"), actor=current_user.username)
+    return jsonify({"id": report_id, "resolved": True})
+
+
+@bp.get("/duplicates")
+@access("curator")
+def duplicate_list():
+    return jsonify({"duplicates": [
+        {"id": f.id, "score": f.score, "reasons": f.reasons,
+         "services": [{"id": a.id, "name": a.name, "publisher": a.publisher},
+                      {"id": b.id, "name": b.name, "publisher": b.publisher}]}
+        for f, a, b in duplicates.open_flags(get_session())]})
+
+
+@bp.post("/duplicates/<int:flag_id>")
+@access("curator")
+def duplicate_decide(flag_id: int):
+    body = _json_body()
+    flag = duplicates.decide(get_session(), flag_id, body.get("decision"), current_user.username, body.get("keep"))
+    return jsonify({"id": flag.id, "status": flag.status})
+
+
+@bp.post("/imports")
+@access("curator")
+def import_upload():
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        raise ValidationError("Attach the feed as a file field called 'file'.", {"file": "This is required."})
+    report = import_file(current_app._get_current_object(), upload.read(), upload.filename,
+                         request.form.get("publisher", ""), actor=current_user.username)
+    return jsonify(report.as_dict()), 200

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import sys
+
+import click
+from flask.cli import with_appcontext
+
+from ..db import session_scope
+from ..errors import DomainError
+from ..models import ROLES
+from . import users as domain
+
+
+def _fail(error: DomainError) -> None:
+    details = "".join(f"\n  {field}: {message}" for field, message in error.fields.items())
+    click.echo(f"error: {error.message}{details}", err=True)
+    sys.exit(1)
+
+
+@click.group()
+def users():
+    """Manage staff accounts and API tokens."""
+
+
+@users.command("create")
+@click.argument("username")
+@click.option("--role", type=click.Choice(ROLES), required=True)
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@with_appcontext
+def create(username: str, role: str, password: str):
+    """Create an account."""
+    with session_scope() as session:
+        try:
+            domain.create_user(session, username, password, role, actor="cli")
+        except DomainError as error:
+            _fail(error)
+    click.echo(f"Created {username} ({role}).")
+
+
+@users.command("disable")
+@click.argument("username")
+@with_appcontext
+def disable(username: str):
+    """Disable an account: it can no longer log in or use its tokens."""
+    with session_scope() as session:
+        try:
+            domain.set_active(session, username, False, actor="cli")
+        except DomainError as error:
+            _fail(error)
+    click.echo(f"Disabled {username}.")
+
+
+@users.command("list")
+@with_appcontext
+def list_():
+    """List accounts."""
+    with session_scope() as session:
+        for user in domain.list_users(session):
+            state = "active" if user.active else "disabled"
+            click.echo(f"{user.username}\t{user.role}\t{state}")
+
+
+@users.command("token")
+@click.argument("username")
+@with_appcontext
+def token(username: str):
+    """Print a new API token for USERNAME (shown once; only its hash is stored)."""
+    with session_scope() as session:
+        try:
+            value = domain.create_token(session, username, actor="cli")
+        except DomainError as error:
+            _fail(error)
+    click.echo(value)

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import login_user, logout_user
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired
+
+from ..access import access
+from ..db import get_session
+from . import CurrentUser, bp
+from .users import authenticate
+
+
+class LoginForm(FlaskForm):
+    username = StringField("Username", validators=[DataRequired("Enter your username.")])
+    password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
+
+
+def _safe_next(target: str | None) -> str:
+    # Only same-site paths: an open redirect after login is a phishing aid.
+    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
+        return target
+    return url_for("search.index")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@access("public")
+def login():
+    form = LoginForm()
+    error = None
+    if form.validate_on_submit():
+        result = authenticate(get_session(), form.username.data, form.password.data)
+        if result.user is not None:
+            login_user(CurrentUser(result.user))
+            flash(f"Logged in as {result.user.username} ({result.user.role}).")
+            return redirect(_safe_next(request.args.get("next")))
+        error = result.message
+    status = 400 if request.method == "POST" else 200
+    return render_template("auth/login.html", form=form, error=error), status
+
+
+@bp.route("/logout", methods=["POST"])
+@access("public")
+def logout():
+    logout_user()
+    flash("You have logged out.")
+    return redirect(url_for("search.index"))

@@ -1,0 +1,32 @@
+"""Top-level CLI groups; each concern keeps its commands beside its code."""
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import with_appcontext
+
+from . import db
+
+
+@click.group("db")
+def db_group():
+    """Database schema."""
+
+
+@db_group.command("upgrade")
+@with_appcontext
+def upgrade():
+    """Apply Alembic migrations up to the latest."""
+    from flask import current_app
+
+    db.upgrade(current_app)
+    click.echo("Database is up to date.")
+
+
+def init_app(app: Flask) -> None:
+    from .directory import cli as directory_cli
+    from .search import cli as search_cli
+
+    app.cli.add_command(db_group)
+    app.cli.add_command(search_cli.search_group)
+    directory_cli.init_app(app)

@@ -1,0 +1,84 @@
+"""Configuration from the environment, with safe local defaults.
+
+Secrets that a local install needs (Flask's SECRET_KEY, the local Meilisearch master key) are
+generated once and kept in the instance folder so that restarts keep sessions and the index.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INSTANCE = PROJECT_ROOT / "instance"
+
+
+class ConfigError(RuntimeError):
+    """The configuration is unsafe or incomplete; the message says what to set."""
+
+
+def instance_secret(instance_path: Path, name: str) -> str:
+    path = instance_path / name
+    if path.exists():
+        return path.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(32)
+    # Created with 0600 so that other local users cannot read it.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(value)
+    return value
+
+
+def _bool(value: str | None, default: bool = False) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+def from_environment(env: dict | None = None) -> dict:
+    env = os.environ if env is None else env
+    instance_path = Path(env.get("INSTANCE_PATH") or DEFAULT_INSTANCE)
+    app_env = env.get("APP_ENV", "development")
+    config = {
+        "APP_ENV": app_env,
+        "INSTANCE_PATH": str(instance_path),
+        "DATABASE_URL": env.get("DATABASE_URL") or None,
+        "MEILI_URL": env.get("MEILI_URL") or None,
+        "MEILI_MASTER_KEY": env.get("MEILI_MASTER_KEY") or None,
+        "MEILI_INDEX_PREFIX": env.get("MEILI_INDEX_PREFIX", "directory"),
+        "SECRET_KEY": env.get("SECRET_KEY") or None,
+        "REVIEW_INTERVAL_DAYS": int(env.get("REVIEW_INTERVAL_DAYS", "182")),
+        "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_BYTES", str(20 * 1024 * 1024))),
+        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "GEOCODER": env.get("GEOCODER") or None,
+        "DEBUG": _bool(env.get("FLASK_DEBUG")),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": app_env == "production",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SECURE": app_env == "production",
+    }
+    return config
+
+
+def finalise(config: dict) -> dict:
+    """Fill generated secrets for local use, or refuse unsafe production settings."""
+    instance_path = Path(config["INSTANCE_PATH"])
+    if not config.get("DATABASE_URL"):
+        config["DATABASE_URL"] = f"sqlite:///{instance_path.resolve() / 'directory.db'}"
+    if config["APP_ENV"] == "production":
+        problems = []
+        if not config.get("SECRET_KEY") or len(config["SECRET_KEY"]) < 32:
+            problems.append("SECRET_KEY must be set to a random value of at least 32 characters")
+        if config.get("DEBUG"):
+            problems.append("debug must be off (unset FLASK_DEBUG)")
+        if not config.get("MEILI_URL"):
+            problems.append("MEILI_URL must point at your Meilisearch server")
+        if not config.get("MEILI_MASTER_KEY"):
+            problems.append("MEILI_MASTER_KEY must be set: a Meilisearch without a master key is open to anyone")
+        if problems:
+            raise ConfigError("Refusing to start with APP_ENV=production: " + "; ".join(problems))
+    elif not config.get("SECRET_KEY"):
+        config["SECRET_KEY"] = instance_secret(instance_path, "secret_key")
+    return config

@@ -1,0 +1,202 @@
+"""Curation: the one domain layer that forms, the JSON API and the CLI all call.
+
+Order in each action: validate → change → audit → commit (the search outbox rides on the commit).
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from flask import current_app
+from sqlalchemy.orm import selectinload
+from sqlmodel import Session, func, select
+
+from ..audit import record
+from ..errors import NotFound, ValidationError
+from ..models import (Location, ProblemReport, Service, ServiceAtLocation, utcnow)
+from . import records
+from .service_input import validate_service_input
+
+PROBLEM_KINDS = {"details_wrong": "Details are wrong", "closed": "Service has closed", "other": "Something else"}
+
+
+def review_interval() -> timedelta:
+    try:
+        days = current_app.config.get("REVIEW_INTERVAL_DAYS", 182)
+    except RuntimeError:  # outside an app (scripts): the documented default
+        days = 182
+    return timedelta(days=days)
+
+
+def next_review(verified: date | None) -> date:
+    return (verified or utcnow().date()) + review_interval()
+
+
+def load_options():
+    return (selectinload(Service.organization), selectinload(Service.schedules),
+            selectinload(Service.cost_options), selectinload(Service.phones),
+            selectinload(Service.contacts), selectinload(Service.languages),
+            selectinload(Service.service_areas), selectinload(Service.attributes),
+            selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location)
+            .selectinload(Location.addresses),
+            selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location)
+            .selectinload(Location.accessibility))
+
+
+def get_service(session: Session, service_id: str) -> Service:
+    service = session.exec(select(Service).where(Service.id == service_id).options(*load_options())).first()
+    if service is None:
+        raise NotFound(f"No service with id {service_id}.")
+    return service
+
+
+def _diff(old: dict, new: dict) -> dict:
+    changes = {}
+    for key in sorted(set(old) | set(new)):
+        before, after = old.get(key), new.get(key)
+        if records._norm(before) != records._norm(after):
+            changes[key] = [_plain(before), _plain(after)]
+    return changes
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def create_service(session: Session, data: dict, actor: str, publisher: str | None = None) -> Service:
+    validated = validate_service_input(data)
+    service = Service(name=validated.name, publisher=publisher or "local", external_id=validated.external_id)
+    records.apply_input(session, service, validated, publisher=publisher)
+    verified = service.last_verified_at.date() if service.last_verified_at else None
+    service.review_due = next_review(verified) if verified else utcnow().date()
+    session.add(service)
+    session.flush()
+    record(session, actor, "service.create", "service", service.id,
+           {k: [None, _plain(v)] for k, v in records.input_from_service(service).items() if v not in (None, [], False, "")})
+    from .duplicates import flag_duplicates
+    flag_duplicates(session, service)
+    session.commit()
+    return service
+
+
+def update_service(session: Session, service_id: str, data: dict, actor: str) -> Service:
+    service = get_service(session, service_id)
+    before = records.input_from_service(service)
+    merged = {**before, **data}
+    validated = validate_service_input(_as_input(merged))
+    records.apply_input(session, service, validated, publisher=service.publisher, previous=before)
+    changes = _diff(before, records.input_from_service(service))
+    if changes:
+        record(session, actor, "service.update", "service", service.id, changes)
+        from .duplicates import flag_duplicates
+        flag_duplicates(session, service)
+    session.commit()
+    return service
+
+
+def _as_input(flat: dict) -> dict:
+    """The flat view carries dates and None; the validator takes the same shapes back."""
+    return {k: v for k, v in flat.items() if v is not None}
+
+
+def set_status(session: Session, service_id: str, status: str, actor: str) -> Service:
+    if status not in ("active", "temporarily_closed", "inactive", "defunct"):
+        raise ValidationError("Unknown status.", {"status": "Use active, temporarily_closed, inactive or defunct."})
+    service = get_service(session, service_id)
+    old = records.status_from_oruk(service.status)
+    if old != status:
+        service.status = records.status_to_oruk(status)
+        service.last_modified = utcnow()
+        session.add(service)
+        record(session, actor, "service.status", "service", service.id, {"status": [old, status]})
+        session.commit()
+    return service
+
+
+def delete_service(session: Session, service_id: str, actor: str) -> None:
+    service = get_service(session, service_id)
+    record(session, actor, "service.delete", "service", service.id, {"name": [service.name, None]})
+    session.delete(service)
+    session.commit()
+
+
+def verify_service(session: Session, service_id: str, actor: str) -> Service:
+    """'Still accurate': resets the review clock."""
+    service = get_service(session, service_id)
+    now = utcnow()
+    previous = service.last_verified_at
+    service.last_verified_at = now
+    service.last_verified_by = actor
+    service.review_due = next_review(now.date())
+    service.last_modified = now
+    session.add(service)
+    record(session, actor, "service.verify", "service", service.id,
+           {"last_verified_at": [previous.isoformat() if previous else None, now.isoformat()]})
+    session.commit()
+    return service
+
+
+def review_queue(session: Session, today: date | None = None, limit: int = 200) -> list[Service]:
+    today = today or utcnow().date()
+    statement = (select(Service).where(Service.review_due <= today, Service.merged_into_id.is_(None),
+                                       Service.status != "defunct")
+                 .order_by(Service.review_due, Service.name).limit(limit)
+                 .options(selectinload(Service.organization)))
+    return list(session.exec(statement))
+
+
+def review_queue_size(session: Session, today: date | None = None) -> int:
+    today = today or utcnow().date()
+    return session.exec(select(func.count()).select_from(Service).where(
+        Service.review_due <= today, Service.merged_into_id.is_(None), Service.status != "defunct")).one()
+
+
+def report_problem(session: Session, service_id: str, kind: str, details: str | None) -> ProblemReport:
+    """Anyone can report a problem; no personal data is asked for."""
+    fields = {}
+    if kind not in PROBLEM_KINDS:
+        fields["kind"] = f"Choose one of: {', '.join(PROBLEM_KINDS)}."
+    details = (details or "").strip() or None
+    if details and len(details) > 2000:
+        fields["details"] = "Use at most 2000 characters."
+    if fields:
+        raise ValidationError("The report is not valid.", fields)
+    service = get_service(session, service_id)
+    report = ProblemReport(service_id=service.id, kind=kind, details=details)
+    service.under_review = True
+    service.last_modified = utcnow()
+    session.add(report)
+    session.add(service)
+    session.flush()
+    record(session, "public", "problem.report", "service", service.id, {"kind": [None, kind]})
+    session.commit()
+    return report
+
+
+def open_problems(session: Session) -> list[tuple[ProblemReport, Service]]:
+    statement = (select(ProblemReport, Service).join(Service, Service.id == ProblemReport.service_id)
+                 .where(ProblemReport.resolved_at.is_(None)).order_by(ProblemReport.created_at))
+    return list(session.exec(statement))
+
+
+def resolve_problem(session: Session, report_id: int, resolution: str, actor: str) -> ProblemReport:
+    if resolution not in ("fixed", "dismissed"):
+        raise ValidationError("Unknown resolution.", {"resolution": "Use fixed or dismissed."})
+    report = session.get(ProblemReport, report_id)
+    if report is None:
+        raise NotFound(f"No problem report {report_id}.")
+    report.resolved_at = utcnow()
+    report.resolved_by = actor
+    report.resolution = resolution
+    session.add(report)
+    session.flush()
+    still_open = session.exec(select(func.count()).select_from(ProblemReport).where(
+        ProblemReport.service_id == report.service_id, ProblemReport.resolved_at.is_(None))).one()
+    if not still_open:
+        service = session.get(Service, report.service_id)
+        if service is not None:
+            service.under_review = False
+            service.last_modified = utcnow()
+            session.add(service)
+    record(session, actor, "problem.resolve", "service", report.service_id, {"resolution": [None, resolution]})
+    session.commit()
+    return report

@@ -1,0 +1,54 @@
+"""Export the whole directory as ORUK 3.0 JSON or as the CSV template."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Iterator
+
+from sqlmodel import Session, select
+
+from ..models import Service
+from .curation import load_options
+from .oruk import service_to_oruk
+from .records import input_from_service
+from .service_input import FIELD_NAMES
+
+CHUNK = 500
+
+
+def iter_services(session: Session) -> Iterator[Service]:
+    """Stream every live service in a stable order, a chunk at a time."""
+    ids = list(session.exec(select(Service.id).where(Service.merged_into_id.is_(None)).order_by(Service.id)))
+    for start in range(0, len(ids), CHUNK):
+        chunk = session.exec(select(Service).where(Service.id.in_(ids[start:start + CHUNK]))
+                             .order_by(Service.id).options(*load_options()))
+        yield from chunk
+        session.expunge_all()
+
+
+def export_oruk(session: Session) -> str:
+    return json.dumps({"services": [service_to_oruk(s) for s in iter_services(session)]}, indent=1)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def export_csv(session: Session) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(FIELD_NAMES)
+    for service in iter_services(session):
+        flat = input_from_service(service)
+        flat["external_id"] = flat["external_id"] or service.id
+        writer.writerow([_cell(flat.get(name)) for name in FIELD_NAMES])
+    return buffer.getvalue()

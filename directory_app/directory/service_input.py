@@ -1,0 +1,281 @@
+"""What a curator (form, JSON API) or a CSV row says about a service, validated in one place.
+
+Messages are written for the person filling the form, keyed by field name.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from typing import Annotated, Literal, Optional
+
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationError as PydanticError,
+                      field_validator, model_validator)
+
+from ..errors import ValidationError
+from ..needs import taxonomy
+from .geo import normalise_postcode
+
+DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+DELIVERY = ("in_person", "online", "phone")
+ROUTES = ("self", "professional", "drop_in")
+ELIGIBILITY = ("carers", "veterans", "women", "men", "lgbtq", "refugees",
+               "people_with_disabilities", "people_with_dementia", "families")
+STATUSES = ("active", "temporarily_closed", "inactive", "defunct")
+SCHEDULE_ENTRY = re.compile(
+    r"^(?P<days>(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*)\s+"
+    r"(?P<opens>\d{1,2}:\d{2})\s*-\s*(?P<closes>\d{1,2}:\d{2})$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _split(value):
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(";") if part.strip()]
+    return [str(part).strip() for part in value if str(part).strip()]
+
+
+def _blank_to_none(value):
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value.strip() if isinstance(value, str) else value
+
+
+def _yes_no(value):
+    if value is None or isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("", "unknown", "not known"):
+        return None
+    if text in ("yes", "y", "true", "1", "on"):
+        return True
+    if text in ("no", "n", "false", "0", "off"):
+        return False
+    raise ValueError("Use yes, no, or leave empty if not known.")
+
+
+TextList = Annotated[list[str], BeforeValidator(_split)]
+Text = Annotated[Optional[str], BeforeValidator(_blank_to_none)]
+YesNo = Annotated[Optional[bool], BeforeValidator(_yes_no)]
+
+
+class ScheduleEntry(BaseModel):
+    byday: list[str]
+    opens_at: time
+    closes_at: time
+
+
+def parse_schedule(text: str | None) -> list[ScheduleEntry]:
+    """'MO,WE 10:00-12:00; FR 13:30-15:00' → entries; raise ValueError with a readable reason."""
+    entries = []
+    for part in _split(text):
+        match = SCHEDULE_ENTRY.match(part.upper())
+        if not match:
+            raise ValueError(f"'{part}' is not like 'MO,WE 10:00-12:00'.")
+        try:
+            opens = time.fromisoformat(match["opens"].zfill(5))
+            closes = time.fromisoformat(match["closes"].zfill(5))
+        except ValueError:
+            raise ValueError(f"'{part}' has a time that does not exist.") from None
+        if closes <= opens:
+            raise ValueError(f"'{part}' closes before it opens.")
+        entries.append(ScheduleEntry(byday=match["days"].split(","), opens_at=opens, closes_at=closes))
+    return entries
+
+
+def format_schedule(entries) -> str:
+    return "; ".join(f"{','.join(e.byday)} {e.opens_at.strftime('%H:%M')}-{e.closes_at.strftime('%H:%M')}"
+                     for e in entries)
+
+
+class ServiceInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    external_id: Text = Field(default=None, max_length=200)
+    name: str = Field(min_length=2, max_length=300)
+    organization: str = Field(min_length=2, max_length=300)
+    description: Text = Field(default=None, max_length=10000)
+    url: Text = Field(default=None, max_length=1000)
+    email: Text = Field(default=None, max_length=300)
+    phone: Text = Field(default=None, max_length=60)
+    status: Literal[STATUSES] = "active"  # type: ignore[valid-type]
+    needs: TextList = []
+    taxonomy_terms: TextList = []
+    minimum_age: Optional[int] = Field(default=None, ge=0, le=120)
+    maximum_age: Optional[int] = Field(default=None, ge=0, le=120)
+    cost: Optional[Literal["free", "low_cost", "paid"]] = None
+    cost_amount: Optional[float] = Field(default=None, ge=0, le=100000)
+    cost_description: Text = Field(default=None, max_length=500)
+    schedule: Text = None
+    schedule_description: Text = Field(default=None, max_length=1000)
+    location_name: Text = Field(default=None, max_length=300)
+    address_1: Text = Field(default=None, max_length=300)
+    city: Text = Field(default=None, max_length=120)
+    postcode: Text = None
+    latitude: Optional[float] = Field(default=None, ge=49, le=61)
+    longitude: Optional[float] = Field(default=None, ge=-9, le=2.5)
+    wheelchair: YesNo = None
+    accessibility: Text = Field(default=None, max_length=2000)
+    delivery: TextList = []
+    referral_route: TextList = []
+    eligibility: TextList = []
+    area_wide: YesNo = False
+    service_area: TextList = []
+    languages: TextList = []
+    accepting_referrals: YesNo = None
+    wait_weeks: Optional[float] = Field(default=None, ge=0, le=260)
+    last_verified_at: Optional[date] = None
+
+    @field_validator("cost", mode="before")
+    @classmethod
+    def _cost(cls, value):
+        return _blank_to_none(value)
+
+    @field_validator("minimum_age", "maximum_age", "cost_amount", "latitude", "longitude",
+                     "wait_weeks", "last_verified_at", mode="before")
+    @classmethod
+    def _empty_number(cls, value):
+        return _blank_to_none(value)
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status(cls, value):
+        value = _blank_to_none(value)
+        return "active" if value is None else str(value).strip().lower().replace(" ", "_")
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value):
+        if value is not None and not EMAIL.match(value):
+            raise ValueError("Enter an email address like name@example.org.")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value):
+        if value is not None and not re.match(r"^https?://[^\s]+\.[^\s]+$", value):
+            raise ValueError("Enter a web address starting with http:// or https://.")
+        return value
+
+    @field_validator("postcode")
+    @classmethod
+    def _postcode(cls, value):
+        if value is None:
+            return None
+        normalised = normalise_postcode(value)
+        if normalised is None or " " not in normalised:
+            raise ValueError(f"'{value}' is not a full UK postcode such as M33 7ZZ.")
+        return normalised
+
+    @field_validator("schedule")
+    @classmethod
+    def _schedule(cls, value):
+        if value is not None:
+            parse_schedule(value)
+            return format_schedule(parse_schedule(value))
+        return value
+
+    @field_validator("needs")
+    @classmethod
+    def _needs(cls, value):
+        known = set(taxonomy().codes())
+        unknown = [code for code in value if code not in known]
+        if unknown:
+            raise ValueError(f"Unknown need codes: {', '.join(unknown)}. See /api/v1/needs.")
+        return value
+
+    @field_validator("delivery")
+    @classmethod
+    def _delivery(cls, value):
+        return _choices(value, DELIVERY)
+
+    @field_validator("referral_route")
+    @classmethod
+    def _routes(cls, value):
+        return _choices(value, ROUTES)
+
+    @field_validator("eligibility")
+    @classmethod
+    def _eligibility(cls, value):
+        return _choices(value, ELIGIBILITY)
+
+    @model_validator(mode="after")
+    def _coherent(self):
+        if self.minimum_age is not None and self.maximum_age is not None and self.minimum_age > self.maximum_age:
+            raise _field_error("maximum_age", "The maximum age is below the minimum age.")
+        if (self.latitude is None) != (self.longitude is None):
+            raise _field_error("latitude", "Give both latitude and longitude, or neither.")
+        if not self.delivery:
+            self.delivery = ["in_person"] if (self.postcode or self.latitude is not None) else []
+        if "in_person" in self.delivery and not self.area_wide and not self.postcode and self.latitude is None:
+            raise _field_error("postcode", "An in-person service needs a postcode (or mark it area-wide).")
+        if not self.delivery:
+            raise _field_error("delivery", "Say how the service is delivered: in_person, online or phone.")
+        return self
+
+    def schedule_entries(self) -> list[ScheduleEntry]:
+        return parse_schedule(self.schedule)
+
+
+class _FieldError(ValueError):
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def _field_error(field: str, message: str) -> _FieldError:
+    return _FieldError(field, message)
+
+
+def _choices(values: list[str], allowed: tuple[str, ...]) -> list[str]:
+    cleaned = [v.lower().replace("-", "_").replace(" ", "_") for v in values]
+    bad = [v for v in cleaned if v not in allowed]
+    if bad:
+        raise ValueError(f"{', '.join(bad)} not allowed; use {', '.join(allowed)}.")
+    return list(dict.fromkeys(cleaned))
+
+
+FIELD_NAMES = tuple(ServiceInput.model_fields)
+
+
+def validate_service_input(data: dict) -> ServiceInput:
+    """Validate, turning pydantic's errors into one ValidationError with a message per field."""
+    try:
+        return ServiceInput.model_validate(data)
+    except PydanticError as error:
+        fields: dict[str, str] = {}
+        for item in error.errors():
+            context_error = (item.get("ctx") or {}).get("error")
+            if isinstance(context_error, _FieldError):
+                field = context_error.field
+                message = str(context_error)
+            else:
+                field = str(item["loc"][0]) if item["loc"] else "record"
+                message = _friendly(item)
+            fields.setdefault(field, message)
+        raise ValidationError("Some details are not valid.", fields) from None
+
+
+def _friendly(item: dict) -> str:
+    kind = item["type"]
+    ctx = item.get("ctx") or {}
+    if kind == "missing":
+        return "This is required."
+    if kind == "extra_forbidden":
+        return "This field is not part of a service."
+    if kind == "string_too_short":
+        return f"Enter at least {ctx.get('min_length')} characters."
+    if kind == "string_too_long":
+        return f"Use at most {ctx.get('max_length')} characters."
+    if kind in ("greater_than_equal", "less_than_equal"):
+        low = ctx.get("ge")
+        high = ctx.get("le")
+        return f"Enter a number {'of at least ' + str(low) if low is not None else 'up to ' + str(high)}."
+    if kind.startswith("int_") or kind.startswith("float_"):
+        return "Enter a number."
+    if kind.startswith("date"):
+        return "Enter a date as YYYY-MM-DD."
+    if kind == "literal_error":
+        return f"Choose one of: {ctx.get('expected')}."
+    message = item.get("msg", "Not valid.")
+    return message.removeprefix("Value error, ")

@@ -1,0 +1,88 @@
+"""Domain exceptions, mapped to HTTP once: JSON for the API, a page for people."""
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+
+class DomainError(Exception):
+    status = 400
+    code = "bad_request"
+
+    def __init__(self, message: str, fields: dict[str, str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.fields = fields or {}
+
+
+class ValidationError(DomainError):
+    status = 400
+    code = "validation_error"
+
+
+class NotFound(DomainError):
+    status = 404
+    code = "not_found"
+
+
+class Forbidden(DomainError):
+    status = 403
+    code = "forbidden"
+
+
+class Conflict(DomainError):
+    status = 409
+    code = "conflict"
+
+
+class Unavailable(DomainError):
+    """A dependency (search server, busy database) is down: try again shortly."""
+    status = 503
+    code = "unavailable"
+
+    def __init__(self, message: str, retry_after: int = 10):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def wants_json() -> bool:
+    return (request.path.startswith("/api/") or request.path.startswith("/openreferral")
+            or request.path == "/healthz" or request.accept_mimetypes.best == "application/json")
+
+
+def error_body(code: str, message: str, fields: dict | None = None) -> dict:
+    body = {"code": code, "message": message}
+    if fields:
+        body["fields"] = fields
+    return {"error": body}
+
+
+def _respond(status: int, code: str, message: str, fields: dict | None = None, headers=None):
+    if wants_json():
+        response = jsonify(error_body(code, message, fields))
+    else:
+        response = render_template("error.html", status=status, message=message, fields=fields or {})
+        response = Flask.response_class(response, mimetype="text/html")
+    response.status_code = status
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(DomainError)
+    def _domain(error: DomainError):
+        headers = {}
+        if isinstance(error, Unavailable):
+            headers["Retry-After"] = str(error.retry_after)
+        return _respond(error.status, error.code, error.message, error.fields, headers)
+
+    @app.errorhandler(HTTPException)
+    def _http(error: HTTPException):
+        code = (error.name or "error").lower().replace(" ", "_")
+        headers = {k: v for k, v in error.get_headers() if k.lower() == "retry-after"}
+        message = error.description or error.name
+        if error.code == 413:
+            limit = app.config.get("MAX_CONTENT_LENGTH") or 0
+            message = f"The upload is too large: the limit is {limit // (1024 * 1024)} MB."
+        return _respond(error.code or 500, code, message, None, headers)

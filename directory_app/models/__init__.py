@@ -1,0 +1,16 @@
+"""All tables, imported in one place so that Alembic and the app see the same metadata."""
+from .accounts import ROLES, ApiToken, User
+from .base import utcnow
+from .directory import (
+    Accessibility, Address, Attribute, Contact, CostOption, Language, Location, Organization,
+    Phone, Schedule, Service, ServiceArea, ServiceAtLocation, Taxonomy, TaxonomyTerm, new_id,
+)
+from .geo import Postcode, PostcodeDistrict
+from .ops import AuditEvent, DuplicateFlag, ProblemReport, SearchOutbox
+
+__all__ = [
+    "ROLES", "ApiToken", "User", "utcnow", "Accessibility", "Address", "Attribute", "Contact",
+    "CostOption", "Language", "Location", "Organization", "Phone", "Schedule", "Service",
+    "ServiceArea", "ServiceAtLocation", "Taxonomy", "TaxonomyTerm", "new_id", "Postcode",
+    "PostcodeDistrict", "AuditEvent", "DuplicateFlag", "ProblemReport", "SearchOutbox",
+]

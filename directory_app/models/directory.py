@@ -1,0 +1,295 @@
+"""Open Referral UK 3.0 tables, with our own fields beside the standard ones.
+
+Every ORUK table keeps an ``extra`` JSON column for properties of the standard (or of a publisher's
+feed) that we do not model as columns, so that importing then exporting a record loses nothing.
+"""
+
+import uuid
+from datetime import date, datetime, time
+from typing import Any, Optional
+
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, UniqueConstraint
+from sqlmodel import Field, Relationship, SQLModel
+
+from .base import utcnow
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def json_list() -> Any:
+    return Field(default_factory=list, sa_column=Column(JSON, nullable=False, default=list))
+
+
+def json_dict() -> Any:
+    return Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
+
+
+def parent_fk(table: str, nullable: bool = False) -> Any:
+    return Field(
+        default=None,
+        sa_column=Column(String(64), ForeignKey(f"{table}.id", ondelete="CASCADE"),
+                         nullable=nullable, index=True),
+    )
+
+
+def children(cls_name: str) -> Any:
+    """A one-to-many list that keeps the publisher's order and goes when its parent goes."""
+    return Relationship(sa_relationship_kwargs={
+        "cascade": "all, delete-orphan", "passive_deletes": True, "order_by": f"{cls_name}.position",
+    })
+
+
+class Organization(SQLModel, table=True):
+    __tablename__ = "organization"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    name: str = Field(max_length=300, index=True)
+    description: str = ""
+    email: Optional[str] = Field(default=None, max_length=300)
+    website: Optional[str] = Field(default=None, max_length=1000)
+    logo: Optional[str] = Field(default=None, max_length=1000)
+    uri: Optional[str] = Field(default=None, max_length=1000)
+    parent_organization_id: Optional[str] = Field(default=None, max_length=64)
+    publisher: Optional[str] = Field(default=None, max_length=200)
+    extra: dict = json_dict()
+
+
+class Service(SQLModel, table=True):
+    __tablename__ = "service"
+    __table_args__ = (
+        UniqueConstraint("publisher", "external_id", name="uq_service_publisher_external_id"),
+        Index("ix_service_review_due", "review_due"),
+    )
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    organization_id: Optional[str] = Field(
+        default=None,
+        sa_column=Column(String(64), ForeignKey("organization.id"), nullable=True, index=True),
+    )
+    # ORUK service properties
+    name: str = Field(max_length=300)
+    description: str = ""
+    url: Optional[str] = Field(default=None, max_length=1000)
+    email: Optional[str] = Field(default=None, max_length=300)
+    status: str = Field(default="active", max_length=32, index=True)
+    fees: Optional[str] = None
+    accreditations: Optional[str] = None
+    minimum_age: Optional[int] = None
+    maximum_age: Optional[int] = None
+    assured_date: Optional[date] = None
+    assurer_email: Optional[str] = Field(default=None, max_length=300)
+    alert: Optional[str] = None
+    last_modified: datetime = Field(default_factory=utcnow, index=True)
+    # Our fields: what a link worker needs that ORUK does not say directly
+    needs: list = json_list()
+    needs_overridden: bool = False  # a curator chose the needs: auto-tagging leaves them alone
+    taxonomy_codes: list = json_list()  # free codes such as UKCAT tags, used for auto-tagging
+    delivery: list = json_list()  # in_person / online / phone
+    referral_routes: list = json_list()  # self / professional / drop_in
+    eligibility: list = json_list()  # groups the service is restricted to; [] = open to all
+    cost_band: str = Field(default="unknown", max_length=16)  # free / low_cost / paid / unknown
+    area_wide: bool = False
+    schedule_text: Optional[str] = None
+    accepting_referrals: Optional[bool] = None
+    wait_weeks: Optional[float] = None
+    capacity_updated_at: Optional[datetime] = None
+    # Provenance
+    publisher: Optional[str] = Field(default=None, max_length=200)
+    source: Optional[str] = Field(default=None, max_length=500)
+    external_id: Optional[str] = Field(default=None, max_length=200)
+    imported_at: Optional[datetime] = None
+    # Freshness
+    last_verified_at: Optional[datetime] = None
+    last_verified_by: Optional[str] = Field(default=None, max_length=120)
+    review_due: Optional[date] = None
+    under_review: bool = False
+    merged_into_id: Optional[str] = Field(default=None, max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    extra: dict = json_dict()
+
+    organization: Optional[Organization] = Relationship()
+    schedules: list["Schedule"] = children("Schedule")
+    cost_options: list["CostOption"] = children("CostOption")
+    contacts: list["Contact"] = children("Contact")
+    phones: list["Phone"] = children("Phone")
+    service_areas: list["ServiceArea"] = children("ServiceArea")
+    languages: list["Language"] = children("Language")
+    service_at_locations: list["ServiceAtLocation"] = children("ServiceAtLocation")
+    attributes: list["Attribute"] = children("Attribute")
+
+
+class Location(SQLModel, table=True):
+    __tablename__ = "location"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    location_type: str = Field(default="physical", max_length=16)
+    name: Optional[str] = Field(default=None, max_length=300)
+    description: Optional[str] = None
+    latitude: Optional[float] = Field(default=None, index=True)
+    longitude: Optional[float] = None
+    external_identifier: Optional[str] = Field(default=None, max_length=200)
+    external_identifier_type: Optional[str] = Field(default=None, max_length=100)
+    # Ours: normalised postcode, whether its point came from a district centroid, step-free access
+    postcode: Optional[str] = Field(default=None, max_length=10, index=True)
+    geo_approximate: bool = False
+    wheelchair: Optional[bool] = None
+    extra: dict = json_dict()
+
+    addresses: list["Address"] = children("Address")
+    accessibility: list["Accessibility"] = children("Accessibility")
+
+
+class ServiceAtLocation(SQLModel, table=True):
+    __tablename__ = "service_at_location"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    service_id: str = parent_fk("service")
+    location_id: str = Field(sa_column=Column(String(64), ForeignKey("location.id"), nullable=False, index=True))
+    position: int = 0
+    extra: dict = json_dict()
+
+    location: Location = Relationship()
+
+
+class Address(SQLModel, table=True):
+    __tablename__ = "address"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    location_id: str = parent_fk("location")
+    position: int = 0
+    attention: Optional[str] = None
+    address_1: str = ""
+    city: str = ""
+    region: Optional[str] = None
+    state_province: str = ""
+    postal_code: str = ""
+    country: str = "GB"
+    address_type: str = Field(default="physical", max_length=16)
+    extra: dict = json_dict()
+
+
+class Accessibility(SQLModel, table=True):
+    __tablename__ = "accessibility"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    location_id: str = parent_fk("location")
+    position: int = 0
+    description: Optional[str] = None
+    details: Optional[str] = None
+    url: Optional[str] = None
+    accessibility: Optional[str] = None
+    extra: dict = json_dict()
+
+
+class Schedule(SQLModel, table=True):
+    __tablename__ = "schedule"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    service_id: str = parent_fk("service")
+    position: int = 0
+    service_at_location_id: Optional[str] = Field(default=None, max_length=64)
+    valid_from: Optional[date] = None
+    valid_to: Optional[date] = None
+    dtstart: Optional[date] = None
+    freq: Optional[str] = Field(default=None, max_length=16)
+    interval: Optional[int] = None
+    byday: Optional[str] = Field(default=None, max_length=64)
+    bymonthday: Optional[str] = Field(default=None, max_length=100)
+    description: Optional[str] = None
+    opens_at: Optional[time] = None
+    closes_at: Optional[time] = None
+    schedule_link: Optional[str] = None
+    attending_type: Optional[str] = None
+    notes: Optional[str] = None
+    extra: dict = json_dict()
+
+
+class CostOption(SQLModel, table=True):
+    __tablename__ = "cost_option"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    service_id: str = parent_fk("service")
+    position: int = 0
+    valid_from: Optional[date] = None
+    valid_to: Optional[date] = None
+    option: Optional[str] = None
+    amount: Optional[float] = None
+    amount_description: Optional[str] = None
+    extra: dict = json_dict()
+
+
+class Contact(SQLModel, table=True):
+    __tablename__ = "contact"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    service_id: str = parent_fk("service")
+    position: int = 0
+    name: Optional[str] = None
+    title: Optional[str] = None
+    extra: dict = json_dict()
+
+
+class Phone(SQLModel, table=True):
+    __tablename__ = "phone"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    service_id: str = parent_fk("service")
+    position: int = 0
+    contact_id: Optional[str] = Field(default=None, max_length=64)
+    number: str = Field(max_length=60)
+    description: Optional[str] = None
+    extra: dict = json_dict()
+
+
+class ServiceArea(SQLModel, table=True):
+    __tablename__ = "service_area"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    service_id: str = parent_fk("service")
+    position: int = 0
+    name: Optional[str] = None
+    extent: Optional[str] = None
+    extent_type: Optional[str] = None
+    uri: Optional[str] = None
+    service_area: Optional[str] = None
+    extra: dict = json_dict()
+
+
+class Language(SQLModel, table=True):
+    __tablename__ = "language"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    service_id: str = parent_fk("service")
+    position: int = 0
+    phone_id: Optional[str] = Field(default=None, max_length=64)
+    extra: dict = json_dict()  # HSDS 3 name / code / note live here when a feed sends them
+
+
+class Taxonomy(SQLModel, table=True):
+    __tablename__ = "taxonomy"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    name: str = Field(max_length=200)
+    description: str = ""
+    uri: Optional[str] = None
+    version: Optional[str] = None
+    extra: dict = json_dict()
+
+
+class TaxonomyTerm(SQLModel, table=True):
+    __tablename__ = "taxonomy_term"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    name: str = Field(max_length=300)
+    description: str = ""
+    code: Optional[str] = Field(default=None, max_length=100, index=True)
+    parent_id: Optional[str] = Field(default=None, max_length=64)
+    taxonomy: Optional[str] = Field(default=None, max_length=200)
+    taxonomy_id: Optional[str] = Field(default=None, max_length=64, index=True)
+    term_uri: Optional[str] = None
+    term: Optional[str] = None
+    extra: dict = json_dict()
+
+
+class Attribute(SQLModel, table=True):
+    __tablename__ = "attribute"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    service_id: str = parent_fk("service")
+    position: int = 0
+    link_id: Optional[str] = Field(default=None, max_length=64)
+    link_type: Optional[str] = Field(default=None, max_length=100)
+    taxonomy_term_id: Optional[str] = Field(
+        default=None,
+        sa_column=Column(String(64), ForeignKey("taxonomy_term.id"), nullable=True, index=True),
+    )
+    extra: dict = json_dict()
+
+    taxonomy_term: Optional[TaxonomyTerm] = Relationship()

@@ -1,0 +1,23 @@
+"""Offline geography: unit postcodes and postcode districts."""
+
+from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+
+class Postcode(SQLModel, table=True):
+    __tablename__ = "postcode"
+    postcode: str = Field(primary_key=True, max_length=8)
+    latitude: float
+    longitude: float
+    lsoa21cd: Optional[str] = Field(default=None, max_length=9, index=True)
+    ward_code: Optional[str] = Field(default=None, max_length=9)
+    ward_name: Optional[str] = Field(default=None, max_length=120)
+    la_code: Optional[str] = Field(default=None, max_length=9)
+
+
+class PostcodeDistrict(SQLModel, table=True):
+    __tablename__ = "postcode_district"
+    outcode: str = Field(primary_key=True, max_length=4)
+    latitude: float
+    longitude: float

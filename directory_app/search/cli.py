@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from rich.progress import Progress
+
+from . import indexing
+
+
+@click.group("search")
+def search_group():
+    """The Meilisearch index."""
+
+
+@search_group.command("reindex")
+@with_appcontext
+def reindex():
+    """Build a fresh index from the database and swap it in atomically."""
+    with Progress() as progress:
+        task = progress.add_task("Indexing services", total=None)
+        count = indexing.reindex(current_app._get_current_object(),
+                                 progress=lambda done, total: progress.update(task, completed=done, total=total))
+    click.echo(f"Indexed {count} services.")
+
+
+@search_group.command("check")
+@with_appcontext
+def check():
+    """Compare database and index; exit 1 on drift."""
+    report = indexing.check(current_app._get_current_object())
+    click.echo(f"database {report['database']}, index {report['index']}, pending {report['pending']}")
+    for kind in ("missing", "extra", "stale"):
+        if report[kind]:
+            click.echo(f"{kind}: {len(report[kind])} ({', '.join(report[kind][:10])}{' …' if len(report[kind]) > 10 else ''})")
+    if not report["ok"]:
+        click.echo("Drift found: run `flask search drain` or `flask search reindex`.", err=True)
+        sys.exit(1)
+    click.echo("In step.")
+
+
+@search_group.command("drain")
+@with_appcontext
+def drain():
+    """Push pending changes (kept while Meilisearch was down) to the index."""
+    sent = indexing.drain(current_app._get_current_object())
+    click.echo(f"Sent {sent} services.")

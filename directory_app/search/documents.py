@@ -1,0 +1,124 @@
+"""The one place where a service becomes a search document (see docs/service-document.md)."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from ..models import Service, utcnow
+from ..needs import taxonomy
+
+CAPACITY_STALE_AFTER = timedelta(days=30)
+DAY_ORDER = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
+
+
+def valid_point(lat, lng) -> bool:
+    return lat is not None and lng is not None and -90 <= lat <= 90 and -180 <= lng <= 180
+
+
+def schedule_days(byday: str | None) -> list[str]:
+    days = []
+    for part in (byday or "").upper().replace(" ", "").split(","):
+        code = part[-2:] if len(part) >= 2 else ""
+        if code in DAY_ORDER and code not in days:
+            days.append(code)
+    return days
+
+
+def cost_text(service: Service) -> str | None:
+    amounts = [c for c in service.cost_options if c.amount]
+    if amounts:
+        option = amounts[0]
+        text = f"£{option.amount:.2f}"
+        if option.amount_description:
+            text += f" {option.amount_description}"
+        return text
+    return {"free": "Free", "low_cost": "Small charge", "paid": "Charge"}.get(service.cost_band)
+
+
+def capacity(service: Service, now: datetime | None = None) -> tuple[bool | None, float | None]:
+    """Capacity older than 30 days is treated as unknown: providers' lists change week to week."""
+    now = now or utcnow()
+    if service.capacity_updated_at is None or now - service.capacity_updated_at > CAPACITY_STALE_AFTER:
+        return None, None
+    return service.accepting_referrals, service.wait_weeks
+
+
+def to_search_document(service: Service) -> dict:
+    tax = taxonomy()
+    locations = []
+    wheelchair_values = []
+    for link in service.service_at_locations:
+        location = link.location
+        wheelchair_values.append(location.wheelchair)
+        entry = {"name": location.name, "postcode": location.postcode}
+        if valid_point(location.latitude, location.longitude):
+            entry["lat"] = location.latitude
+            entry["lng"] = location.longitude
+        locations.append(entry)
+    schedules = []
+    days: list[str] = []
+    for schedule in service.schedules:
+        byday = schedule_days(schedule.byday)
+        schedules.append({
+            "byday": byday,
+            "opens_at": schedule.opens_at.strftime("%H:%M") if schedule.opens_at else None,
+            "closes_at": schedule.closes_at.strftime("%H:%M") if schedule.closes_at else None,
+            "description": schedule.description,
+        })
+        days.extend(d for d in byday if d not in days)
+    days.sort(key=DAY_ORDER.index)
+    if any(value is True for value in wheelchair_values):
+        wheelchair = True
+    elif wheelchair_values and all(value is False for value in wheelchair_values):
+        wheelchair = False
+    else:
+        wheelchair = None
+    accepting, wait = capacity(service)
+    service_area = [area.service_area or area.name for area in service.service_areas
+                    if (area.service_area or area.name)]
+    document = {
+        "id": service.id,
+        "name": service.name,
+        "organization": service.organization.name if service.organization else None,
+        "organization_id": service.organization_id,
+        "description": service.description or "",
+        "needs": list(service.needs),
+        "need_labels": [tax.label(code) for code in service.needs if code in tax.codes()],
+        "need_terms": [term for code in service.needs if code in tax.codes()
+                       for term in tax.synonyms(code)],
+        "taxonomy_terms": sorted({term.taxonomy_term.name for term in service.attributes
+                                  if term.taxonomy_term is not None} | set(service.taxonomy_codes)),
+        "taxonomy_term_ids": sorted({a.taxonomy_term_id for a in service.attributes if a.taxonomy_term_id}),
+        "status": service.status.replace(" ", "_"),
+        "minimum_age": service.minimum_age,
+        "maximum_age": service.maximum_age,
+        "age_min_filter": service.minimum_age if service.minimum_age is not None else 0,
+        "age_max_filter": service.maximum_age if service.maximum_age is not None else 200,
+        "cost_band": service.cost_band,
+        "cost_text": cost_text(service),
+        "delivery": list(service.delivery),
+        "referral_routes": list(service.referral_routes),
+        "wheelchair": wheelchair,
+        "eligibility": list(service.eligibility),
+        "area_wide": service.area_wide,
+        "service_area": service_area,
+        "locations": locations,
+        "days": days,
+        "schedules": schedules,
+        "schedule_text": service.schedule_text,
+        "accepting_referrals": accepting,
+        "wait_weeks": wait,
+        "capacity_updated_at": _iso(service.capacity_updated_at),
+        "last_verified_at": _iso(service.last_verified_at),
+        "last_verified_ts": int(service.last_verified_at.timestamp()) if service.last_verified_at else 0,
+        "last_modified": _iso(service.last_modified),
+        "under_review": service.under_review,
+        "publisher": service.publisher,
+    }
+    point = next((loc for loc in locations if "lat" in loc), None)
+    if point is not None:
+        document["_geo"] = {"lat": point["lat"], "lng": point["lng"]}
+    return document

@@ -1,0 +1,65 @@
+"""CSRF, security headers and rate limits, applied to every response."""
+from __future__ import annotations
+
+from flask import Flask, request, session
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_wtf.csrf import CSRFProtect
+
+csrf = CSRFProtect()
+
+
+def _rate_key() -> str:
+    # A token holder is limited per token (hashed prefix), everyone else per address.
+    header = request.headers.get("Authorization", "")
+    if header.startswith("Bearer "):
+        return "token:" + header[7:31]
+    return "ip:" + (get_remote_address() or "unknown")
+
+
+limiter = Limiter(key_func=_rate_key, default_limits=[], headers_enabled=True)
+
+CSP = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+])
+
+
+def _headers(response):
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
+    return response
+
+
+def _csrf_unless_token():
+    # CSRF is a forged request riding on someone's cookie. Every HTML form post needs the token;
+    # an API call needs it only when a logged-in browser session makes it (a bearer token or an
+    # anonymous call has no ambient authority to abuse).
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    if request.headers.get("Authorization", "").startswith("Bearer "):
+        return
+    if request.path.startswith("/api/") and "_user_id" not in session:
+        return
+    csrf.protect()
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("WTF_CSRF_CHECK_DEFAULT", False)
+    app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    app.before_request(_csrf_unless_token)
+    app.after_request(_headers)

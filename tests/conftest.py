@@ -1,0 +1,178 @@
+"""Shared fixtures.
+
+Side-effect fixtures: ``meili`` (a real Meilisearch for the session, or MEILI_URL), ``app`` (a fresh
+database with migrations applied and empty indexes, per test).
+Value fixtures: ``client``, ``runner``.
+Factory fixtures: ``make_user``, ``login_as``, ``make_service`` (through the domain layer).
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+
+from directory_app import create_app, db, meili_server
+
+
+@pytest.fixture(scope="session")
+def meili(tmp_path_factory):
+    """A real Meilisearch server: the one at MEILI_URL, or our own on a free port."""
+    if os.environ.get("MEILI_URL"):
+        yield {"url": os.environ["MEILI_URL"], "key": os.environ.get("MEILI_MASTER_KEY"), "server": None}
+        return
+    key = uuid.uuid4().hex
+    data = tmp_path_factory.mktemp("meili")
+    server = meili_server.start(data, key, log_path=data / "meili.log")
+    yield {"url": server.url, "key": key, "server": server}
+    server.stop()
+
+
+@pytest.fixture
+def database_url(tmp_path):
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.db'}"
+
+
+def _drop_test_indexes(client, prefix: str) -> None:
+    for index in client.get_indexes({"limit": 1000})["results"]:
+        if index.uid.startswith(prefix):
+            client.wait_for_task(client.delete_index(index.uid).task_uid)
+
+
+@pytest.fixture
+def app(tmp_path, meili, database_url):
+    prefix = f"t{uuid.uuid4().hex[:10]}"
+    app = create_app({
+        "TESTING": True,
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "DATABASE_URL": database_url,
+        "MEILI_URL": meili["url"],
+        "MEILI_MASTER_KEY": meili["key"],
+        "MEILI_INDEX_PREFIX": prefix,
+        "SECRET_KEY": "test-secret-key-" + "x" * 32,
+        "RATELIMIT_ENABLED": False,
+    })
+    _reset_database(app)
+    db.upgrade(app)
+    from directory_app.search import indexing
+
+    indexing.apply_settings(app)
+    yield app
+    import meilisearch
+
+    _drop_test_indexes(meilisearch.Client(meili["url"], meili["key"]), prefix)
+    db.get_engine(app).dispose()
+
+
+def _reset_database(app) -> None:
+    """PostgreSQL test databases are shared between tests: start each test from an empty schema."""
+    engine = db.get_engine(app)
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as connection:
+            connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_user(app):
+    from directory_app.auth.users import create_user
+
+    def factory(role: str, username: str | None = None, password: str = "correct-horse-battery"):
+        username = username or f"{role}_{uuid.uuid4().hex[:6]}"
+        with db.session_scope(app) as session:
+            create_user(session, username, password, role)
+        return username, password
+
+    return factory
+
+
+@pytest.fixture
+def token_for(app, make_user):
+    from directory_app.auth.users import create_token
+
+    def factory(role: str) -> str:
+        username, _ = make_user(role)
+        with db.session_scope(app) as session:
+            return create_token(session, username)
+
+    return factory
+
+
+@pytest.fixture
+def login_as(app, client, make_user):
+    """Log the test client in through the real login form (CSRF token included)."""
+    def factory(role: str):
+        username, password = make_user(role)
+        token = csrf_token(client, "/login")
+        response = client.post("/login", data={"username": username, "password": password,
+                                               "csrf_token": token})
+        assert response.status_code == 302, response.data
+        return username
+
+    return factory
+
+
+def csrf_token(client, path: str) -> str:
+    import re
+
+    page = client.get(path).get_data(as_text=True)
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+SEED_DIR = Path(__file__).resolve().parent.parent / "seed_data"
+
+
+# A few real Trafford postcodes (ONSPD 2025) and districts, enough for tests that need places.
+TEST_POSTCODES = [
+    ("M33 7ZZ", 53.4236, -2.3221), ("M32 0SQ", 53.4480, -2.3060), ("WA14 1PF", 53.3870, -2.3500),
+    ("M41 0WS", 53.4490, -2.3620), ("M16 0LN", 53.4580, -2.2760),
+]
+TEST_DISTRICTS = [("M33", 53.4210, -2.3170), ("M32", 53.4500, -2.3050), ("WA14", 53.3880, -2.3600),
+                  ("M41", 53.4520, -2.3600), ("M16", 53.4560, -2.2720), ("SW1A", 51.5010, -0.1420)]
+
+
+@pytest.fixture
+def places(app):
+    """Side-effect fixture: load the test postcodes and districts."""
+    from directory_app.directory import geo
+    from directory_app.models import Postcode
+
+    with db.session_scope(app) as session:
+        for postcode, lat, lng in TEST_POSTCODES:
+            session.add(Postcode(postcode=postcode, latitude=lat, longitude=lng, la_code="E08000009"))
+        session.commit()
+        geo.import_districts(session, TEST_DISTRICTS)
+
+
+def service_data(**overrides) -> dict:
+    data = {"name": "Sale Lunch Club", "organization": "Age UK Trafford",
+            "description": "A friendly luncheon club for older people who feel lonely.",
+            "postcode": "M33 7ZZ", "cost": "low_cost", "cost_amount": 3.5,
+            "cost_description": "per lunch", "schedule": "TU,TH 11:30-13:30",
+            "referral_route": "self;drop_in", "minimum_age": 60, "wheelchair": "yes"}
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def make_service(app, places):
+    """Factory: create a service through the curation domain layer."""
+    from directory_app.directory.curation import create_service
+
+    def factory(**overrides):
+        with db.session_scope(app) as session:
+            return create_service(session, service_data(**overrides), actor="test").id
+
+    return factory

@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from sqlmodel import func, select
+
+from directory_app import db
+from directory_app.directory.curation import get_service
+from directory_app.directory.export import export_csv, export_oruk
+from directory_app.directory.importer import ImportFileError, import_file
+from directory_app.directory.oruk import service_to_oruk
+from directory_app.directory.service_input import FIELD_NAMES
+from directory_app.models import Service
+
+ORUK = Path(__file__).resolve().parents[3] / "shared" / "data" / "external" / "oruk_uk_profile_3"
+
+
+def _count(app) -> int:
+    with db.session_scope(app) as session:
+        return session.exec(select(func.count()).select_from(Service)).one()
+
+
+def test_oruk_service_full_round_trips_field_for_field(app):
+    source = ORUK / "examples" / "service_full.json"
+    report = import_file(app, source.read_bytes(), source.name, "example-publisher", "test")
+    assert report.created == 1 and not report.errors
+    original = json.loads(source.read_text())
+    with db.session_scope(app) as session:
+        exported = service_to_oruk(get_service(session, original["id"]))
+    assert exported == original
+    schema = json.loads((ORUK / "schema" / "compiled" / "service.json").read_text())
+    jsonschema.validate(exported, schema)
+
+
+def test_whole_directory_export_validates_and_reimports_without_change(app, make_service):
+    make_service()
+    make_service(name="Stretford Walking Group", postcode="M32 0SQ", cost="free", minimum_age=None,
+                 description="Gentle walks in the park")
+    with db.session_scope(app) as session:
+        exported = json.loads(export_oruk(session))
+    schema = json.loads((ORUK / "schema" / "compiled" / "service.json").read_text())
+    for service in exported["services"]:
+        jsonschema.validate(service, schema)
+    assert {s["name"] for s in exported["services"]} == {"Sale Lunch Club", "Stretford Walking Group"}
+
+
+def _csv(rows: list[dict]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELD_NAMES, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+    return buffer.getvalue().encode()
+
+
+def _row(number: int, **overrides) -> dict:
+    row = {"external_id": f"svc-{number}", "name": f"Community group {number}", "organization": "Test Org",
+           "description": "A weekly group for people who are lonely", "latitude": "53.42",
+           "longitude": "-2.32", "cost": "free", "schedule": "MO 10:00-12:00"}
+    row.update(overrides)
+    return row
+
+
+def test_thousand_records_with_ten_invalid_land_990_and_report_the_ten(app):
+    bad = {7: {"minimum_age": "ninety"}, 50: {"name": ""}, 120: {"schedule": "Mondays 10-12"},
+           200: {"email": "not-an-email"}, 333: {"cost": "cheap"}, 404: {"latitude": "95"},
+           505: {"postcode": "NOT A PC", "latitude": "", "longitude": ""},
+           606: {"maximum_age": "10", "minimum_age": "20"}, 777: {"needs": "unicorns"},
+           999: {"delivery": "telepathy"}}
+    rows = [_row(n, **bad.get(n, {})) for n in range(1, 1001)]
+    report = import_file(app, _csv(rows), "feed.csv", "test-feed", "test")
+    assert report.created == 990
+    assert sorted(e["record"] for e in report.errors) == sorted(f"svc-{n}" for n in bad)
+    fields = {e["record"]: e["field"] for e in report.errors}
+    assert fields["svc-7"] == "minimum_age" and fields["svc-50"] == "name"
+    assert fields["svc-120"] == "schedule" and fields["svc-606"] == "maximum_age"
+    assert all(e["reason"] for e in report.errors)
+    assert _count(app) == 990
+
+    again = import_file(app, _csv(rows), "feed.csv", "test-feed", "test")
+    assert again.created == 0 and again.updated == 0 and again.unchanged == 990
+    assert _count(app) == 990
+
+
+def test_reimport_with_a_change_updates_instead_of_duplicating(app):
+    import_file(app, _csv([_row(1), _row(2)]), "feed.csv", "p", "test")
+    report = import_file(app, _csv([_row(1, name="Renamed group"), _row(2)]), "feed.csv", "p", "test")
+    assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
+    with db.session_scope(app) as session:
+        names = set(session.exec(select(Service.name)))
+    assert names == {"Renamed group", "Community group 2"}
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.93])
+def test_truncated_json_changes_nothing(app, cut):
+    feed = json.dumps({"services": [json.loads((ORUK / "examples" / "service_full.json").read_text())]})
+    with pytest.raises(ImportFileError) as error:
+        import_file(app, feed[: int(len(feed) * cut)].encode(), "feed.json", "p", "test")
+    assert "not valid JSON" in error.value.message and "Nothing was imported" in error.value.message
+    assert _count(app) == 0
+
+
+def test_truncated_csv_changes_nothing(app):
+    content = _csv([_row(1), _row(2), _row(3, description='A "quoted, long" description')])
+    cut = content[: content.index(b'"quoted') + 5]
+    with pytest.raises(ImportFileError):
+        import_file(app, cut, "feed.csv", "p", "test")
+    assert _count(app) == 0
+
+
+def test_oruk_v1_feed_maps_what_maps_and_reports_the_rest(app, places):
+    v1 = {"id": "1001", "name": "Carers Cafe", "description": "Monthly cafe for unpaid carers",
+          "status": "active", "deliverable_type": "Advice", "attending_access": "drop-in",
+          "organization": {"id": "org-9", "name": "Trafford Carers Centre", "url": "https://carers.example"},
+          "eligibilitys": [{"id": "e1", "minimum_age": 18}],
+          "regular_schedules": [{"id": "s1", "weekday": "Wednesday", "opens_at": "10:00", "closes_at": "12:00"}],
+          "contacts": [{"id": "c1", "name": "Reception", "phones": [{"id": "p1", "number": "0161 912 3456"}]}],
+          "service_at_locations": [{"id": "sal1", "location": {
+              "id": "loc1", "name": "Sale Waterside", "physical_addresses": [{
+                  "id": "a1", "address_1": "Waterside Plaza", "city": "Sale", "postal_code": "m33 7zz"}]}}],
+          "service_taxonomys": [{"id": "t1", "taxonomy": {"id": "tx1", "name": "Carers", "vocabulary": "esd"}}]}
+    report = import_file(app, json.dumps([v1]).encode(), "v1.json", "council", "test")
+    assert report.format == "oruk_v1" and report.created == 1, report.as_dict()
+    warned = report.warnings[0]["field"]
+    assert "deliverable_type" in warned and "attending_access" in warned
+    with db.session_scope(app) as session:
+        service = get_service(session, "1001")
+        assert service.minimum_age == 18
+        assert service.schedules[0].byday == "WE"
+        assert service.service_at_locations[0].location.postcode == "M33 7ZZ"
+        assert service.service_at_locations[0].location.latitude == pytest.approx(53.4236)
+        assert service.phones[0].number == "0161 912 3456"
+        assert "carers" in service.needs
+
+
+def test_csv_export_reimports_to_the_same_records(app, make_service):
+    make_service()
+    with db.session_scope(app) as session:
+        text = export_csv(session)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[0]["name"] == "Sale Lunch Club" and rows[0]["schedule"] == "TU,TH 11:30-13:30"
+    assert rows[0]["cost_amount"] == "3.5" and rows[0]["wheelchair"] == "yes"
+    report = import_file(app, text.encode(), "export.csv", "another-directory", "test")
+    assert report.created == 1 and not report.errors
