@@ -35,9 +35,10 @@ def create_app(config: dict | None = None) -> Flask:
     templating.init_app(app)
     auth.init_app(app)
     app.register_blueprint(health.bp)
-    from .views import pages
     from .api import bp as api_bp
-    app.register_blueprint(pages.bp)
+    from .views import curation_pages, search_pages
+    app.register_blueprint(search_pages.bp)
+    app.register_blueprint(curation_pages.bp)
     app.register_blueprint(api_bp)
     cli.init_app(app)
     return app

@@ -34,7 +34,9 @@ SETTINGS = {
                              "referral_routes", "wheelchair", "status", "service_area", "area_wide",
                              "eligibility", "_geo", "last_verified_ts", "publisher"],
     "sortableAttributes": ["_geo", "last_verified_ts", "name"],
-    "rankingRules": ["words", "typo", "proximity", "attribute", "sort", "exactness"],
+    # An explicit sort (nearest first when a place is given) wins over text relevance: a navigator
+    # asking for "food bank near M33" expects the nearest food bank first.
+    "rankingRules": ["sort", "words", "typo", "proximity", "attribute", "exactness"],
     "pagination": {"maxTotalHits": 5000},
     "faceting": {"maxValuesPerFacet": 100},
 }

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from flask import current_app, jsonify, request
+
+from ..access import access
+from ..db import get_session
+from ..directory import geo
+from ..search import query
+from ..security import limiter
+from . import bp
+
+
+def resolve_postcode(text: str):
+    return geo.lookup(get_session(), text, field="postcode")
+
+
+@bp.get("/services")
+@access("public")
+@limiter.limit("120/minute")
+def search_services():
+    """Search the directory: q, need, postcode or lat+lng, radius_km, age, free_only, day, delivery,
+    wheelchair, page, per_page."""
+    params = query.parse_params(request.args, resolve_postcode)
+    return jsonify(query.search(current_app._get_current_object(), params))

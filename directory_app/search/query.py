@@ -1,0 +1,179 @@
+"""Searching the directory: parameters in, ranked documents out.
+
+User input never reaches a Meilisearch filter as text: every filter value is either a number we
+parsed or a code from a fixed vocabulary (needs, days, delivery), checked before it is used. The
+free-text query goes to ``q``, where quotes, AND/OR or ``_geoRadius(...)`` are just words.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from flask import Flask
+from werkzeug.datastructures import MultiDict
+
+from ..errors import Unavailable, ValidationError
+from ..needs import taxonomy
+from .client import get_client, services_index_name
+
+DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+DELIVERY = ("in_person", "online", "phone")
+MAX_PER_PAGE = 50
+MAX_QUERY_LENGTH = 200
+FACETS = ["needs", "cost_band", "days"]
+VISIBLE_STATUSES = ("active", "temporarily_closed")
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    needs: list[str] = field(default_factory=list)
+    lat: float | None = None
+    lng: float | None = None
+    place: dict | None = None
+    radius_km: float | None = None
+    age: int | None = None
+    free_only: bool = False
+    days: list[str] = field(default_factory=list)
+    delivery: str | None = None
+    wheelchair: bool = False
+    page: int = 1
+    per_page: int = 20
+
+
+def _bool(args: MultiDict, name: str, errors: dict) -> bool:
+    value = args.get(name)
+    if value in (None, ""):
+        return False
+    lowered = value.strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off"):
+        return False
+    errors[name] = "Use true or false."
+    return False
+
+
+def _number(args: MultiDict, name: str, errors: dict, low: float, high: float, integer: bool = False):
+    value = args.get(name)
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value) if integer else float(value)
+    except ValueError:
+        errors[name] = f"Enter a {'whole ' if integer else ''}number."
+        return None
+    if not math.isfinite(number) or not low <= number <= high:
+        errors[name] = f"Enter a number from {low:g} to {high:g}."
+        return None
+    return number
+
+
+def parse_params(args: MultiDict, resolve_postcode) -> SearchParams:
+    """Validate query-string parameters; raise ValidationError naming each bad one.
+
+    ``resolve_postcode(text)`` returns a Place or raises ValidationError (unknown postcode)."""
+    errors: dict[str, str] = {}
+    params = SearchParams()
+    params.q = (args.get("q") or "").strip()
+    if len(params.q) > MAX_QUERY_LENGTH:
+        errors["q"] = f"Use at most {MAX_QUERY_LENGTH} characters."
+    known = set(taxonomy().codes())
+    params.needs = [n.strip() for n in args.getlist("need") if n.strip()]
+    unknown = [n for n in params.needs if n not in known]
+    if unknown:
+        errors["need"] = f"Unknown need: {', '.join(unknown)[:100]}. See /api/v1/needs."
+    params.days = [d.strip().upper() for d in args.getlist("day") if d.strip()]
+    if any(d not in DAYS for d in params.days):
+        errors["day"] = "Use two-letter days: MO, TU, WE, TH, FR, SA, SU."
+    delivery = (args.get("delivery") or "").strip()
+    if delivery and delivery not in DELIVERY:
+        errors["delivery"] = "Use in_person, online or phone."
+    params.delivery = delivery or None
+    params.radius_km = _number(args, "radius_km", errors, 0.1, 200)
+    params.age = _number(args, "age", errors, 0, 120, integer=True)
+    params.free_only = _bool(args, "free_only", errors)
+    params.wheelchair = _bool(args, "wheelchair", errors)
+    params.page = _number(args, "page", errors, 1, 1000, integer=True) or 1
+    params.per_page = _number(args, "per_page", errors, 1, MAX_PER_PAGE, integer=True) or 20
+    lat = _number(args, "lat", errors, -90, 90)
+    lng = _number(args, "lng", errors, -180, 180)
+    postcode = (args.get("postcode") or "").strip()
+    if postcode and (lat is not None or lng is not None):
+        errors["postcode"] = "Give a postcode or lat and lng, not both."
+    elif (lat is None) != (lng is None) and "lat" not in errors and "lng" not in errors:
+        errors["lat" if lat is None else "lng"] = "Give both lat and lng."
+    elif postcode:
+        try:
+            place = resolve_postcode(postcode)
+            params.lat, params.lng, params.place = place.lat, place.lng, place.as_dict()
+        except ValidationError as error:
+            errors["postcode"] = error.fields.get("postcode", error.message)
+    elif lat is not None:
+        params.lat, params.lng = lat, lng
+    if params.radius_km is not None and params.lat is None and "radius_km" not in errors and "postcode" not in errors:
+        errors["radius_km"] = "A radius needs a postcode or lat and lng."
+    if errors:
+        raise ValidationError("Some search parameters are not valid.", errors)
+    return params
+
+
+def _in(attribute: str, values: list[str]) -> str:
+    # Values come only from fixed vocabularies checked in parse_params; quoting is belt and braces.
+    quoted = ", ".join('"' + v.replace("\\", "").replace('"', "") + '"' for v in values)
+    return f"{attribute} IN [{quoted}]"
+
+
+def build_filters(params: SearchParams) -> list[str]:
+    filters = [_in("status", list(VISIBLE_STATUSES))]
+    if params.needs:
+        filters.append(_in("needs", params.needs))
+    if params.days:
+        filters.append(_in("days", params.days))
+    if params.delivery:
+        filters.append(_in("delivery", [params.delivery]))
+    if params.free_only:
+        filters.append('cost_band = "free"')
+    if params.wheelchair:
+        filters.append("wheelchair = true")
+    if params.age is not None:
+        filters.append(f"age_min_filter <= {int(params.age)}")
+        filters.append(f"age_max_filter >= {int(params.age)}")
+    if params.radius_km is not None and params.lat is not None:
+        metres = int(params.radius_km * 1000)
+        # Services without a place (phone, online, area-wide) are not "beyond" any radius.
+        filters.append(f"(_geoRadius({params.lat:.6f}, {params.lng:.6f}, {metres}) "
+                       f"OR area_wide = true OR delivery IN [\"online\", \"phone\"])")
+    return filters
+
+
+def search(app: Flask, params: SearchParams) -> dict:
+    options = {
+        "filter": build_filters(params),
+        "facets": FACETS,
+        "page": params.page,
+        "hitsPerPage": params.per_page,
+    }
+    if params.lat is not None:
+        options["sort"] = [f"_geoPoint({params.lat:.6f}, {params.lng:.6f}):asc"]
+    try:
+        result = get_client(app).index(services_index_name(app)).search(params.q, options)
+    except Exception as error:  # any transport or server failure: say so, do not pretend "no results"
+        raise Unavailable("Search is unavailable at the moment. Please try again shortly.",
+                          retry_after=10) from error
+    hits = []
+    for hit in result["hits"]:
+        distance = hit.pop("_geoDistance", None)
+        hit["distance_km"] = round(distance / 1000, 2) if distance is not None else None
+        for internal in ("need_terms", "age_min_filter", "age_max_filter", "last_verified_ts"):
+            hit.pop(internal, None)
+        hits.append(hit)
+    return {
+        "hits": hits,
+        "total": result.get("totalHits", len(hits)),
+        "page": result.get("page", params.page),
+        "per_page": params.per_page,
+        "total_pages": result.get("totalPages", 1),
+        "facets": result.get("facetDistribution", {}),
+        "location": params.place or ({"lat": params.lat, "lng": params.lng} if params.lat is not None else None),
+    }
