@@ -40,5 +40,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(search_pages.bp)
     app.register_blueprint(curation_pages.bp)
     app.register_blueprint(api_bp)
+    from . import openreferral
+    app.register_blueprint(openreferral.bp)
     cli.init_app(app)
     return app
