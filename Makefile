@@ -46,8 +46,12 @@ postgres:
 run: setup
 	$(PY) -m directory_app.local_run
 
+# The database-touching suites run a second time on a throwaway PostgreSQL cluster.
+PG_TESTS ?= tests/foundation tests/directory tests/search
+
 test: setup browser postgres
 	$(PY) -m pytest $(PYTEST_ARGS)
+	TEST_DB=postgresql $(PY) -m pytest $(PG_TESTS) $(PYTEST_ARGS)
 
 serve: setup
 	$(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py 'directory_app:create_app()'

@@ -29,9 +29,27 @@ def meili(tmp_path_factory):
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def postgres_url():
+    """TEST_DATABASE_URL, or a throwaway cluster when TEST_DB=postgresql; None for SQLite runs."""
+    if os.environ.get("TEST_DATABASE_URL"):
+        yield os.environ["TEST_DATABASE_URL"]
+        return
+    if os.environ.get("TEST_DB") != "postgresql":
+        yield None
+        return
+    from tests.pg_cluster import Cluster
+
+    cluster = Cluster()
+    try:
+        yield cluster.start()
+    finally:
+        cluster.stop()
+
+
 @pytest.fixture
-def database_url(tmp_path):
-    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.db'}"
+def database_url(tmp_path, postgres_url):
+    return postgres_url or f"sqlite:///{tmp_path / 'test.db'}"
 
 
 def _drop_test_indexes(client, prefix: str) -> None:
