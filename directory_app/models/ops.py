@@ -1,6 +1,6 @@
 """Operational tables: audit history, the search outbox, problem reports, duplicates."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Optional
 
 from sqlalchemy import JSON, Column, Index
@@ -60,3 +60,15 @@ class DuplicateFlag(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     decided_by: Optional[str] = Field(default=None, max_length=120)
     decided_at: Optional[datetime] = None
+
+
+class MatchDemand(SQLModel, table=True):
+    """One row per need per match request: what was asked for, where (district only), and how many
+    adequate matches were found. Nothing else about the request or the person is kept."""
+    __tablename__ = "match_demand"
+    __table_args__ = (Index("ix_match_demand_area_need", "district", "need"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    requested_on: date = Field(index=True)
+    district: Optional[str] = Field(default=None, max_length=4)
+    need: str = Field(max_length=40)
+    adequate: int = 0

@@ -1,0 +1,135 @@
+"""Hard constraints: a service that breaks one is never shown as a match.
+
+`check()` returns every reason a service is excluded (not just the first, so the "excluded"
+summary and the unmet-need explanations can say what blocked what), the warnings for facts the
+service did not record (these never exclude: missing data is not a "no"), and which exemption
+from the distance limit applies.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .profile import Profile
+from .service import covers_any, delivery_modes, remote_mode, service_days
+
+DAY_NAMES = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday",
+             "FR": "Friday", "SA": "Saturday", "SU": "Sunday"}
+EXEMPTION_LABELS = {"online": "online", "phone": "phone service", "area_wide": "covers your area"}
+
+# Warning texts, shared with explain.py so the wording is the same everywhere.
+WARN_COST = "cost not recorded"
+WARN_WHEELCHAIR = "wheelchair access not recorded"
+WARN_TIMES = "times not recorded"
+
+
+@dataclass
+class Check:
+    violations: list[tuple[str, str]] = field(default_factory=list)  # (kind, human reason)
+    warnings: list[str] = field(default_factory=list)
+    exemption: str | None = None  # "online" | "phone" | "area_wide"
+
+    @property
+    def allowed(self) -> bool:
+        return not self.violations
+
+    @property
+    def reasons(self) -> list[str]:
+        return [reason for _, reason in self.violations]
+
+    @property
+    def kinds(self) -> set[str]:
+        return {kind for kind, _ in self.violations}
+
+
+def day_names(days) -> str:
+    """("TU", "TH") -> "Tuesday or Thursday"."""
+    names = [DAY_NAMES[d] for d in days if d in DAY_NAMES]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def km_text(km: float) -> str:
+    return f"{km:g} km"
+
+
+def distance_exemption(profile: Profile, service: dict) -> str | None:
+    """Why distance does not matter for this person and service, if it does not.
+
+    Online and phone services are exempt unless the person only wants in-person services;
+    area-wide services (outreach, home visits) are exempt when they cover one of the person's
+    areas, whatever the person's delivery choice, because they come to the person.
+    """
+    if profile.constraints.delivery != "in_person":
+        mode = remote_mode(service)
+        if mode:
+            return mode
+    if service.get("area_wide") and covers_any(service, profile.areas):
+        return "area_wide"
+    return None
+
+
+def _groups(codes) -> str:
+    return ", ".join(str(c).replace("_", " ") for c in codes)
+
+
+def check(profile: Profile, service: dict, distance_km: float | None) -> Check:
+    c = profile.constraints
+    result = Check(exemption=distance_exemption(profile, service))
+    bad = result.violations.append
+    modes = delivery_modes(service)
+    attends_in_person = "in_person" in modes and c.delivery != "online_only"
+
+    status = service.get("status")
+    if status != "active":
+        bad(("status", str(status).replace("_", " ") if status else "status not recorded"))
+
+    if profile.age is not None:
+        low, high = service.get("minimum_age"), service.get("maximum_age")
+        if (low is not None and profile.age < low) or (high is not None and profile.age > high):
+            bad(("age", "outside age range"))
+
+    # Distance is about travelling to a venue; a remote-only service has none to travel to
+    # (if the person wants in-person, the delivery rule below excludes it instead).
+    if (c.max_distance_km is not None and profile.has_location and result.exemption is None
+            and "in_person" in modes):
+        if distance_km is None:
+            bad(("distance", "location not recorded"))
+        elif distance_km > c.max_distance_km:
+            bad(("distance", f"further than {km_text(c.max_distance_km)}"))
+
+    cost = service.get("cost_band") or "unknown"
+    if cost not in ("free", "low_cost", "paid"):
+        result.warnings.append(WARN_COST)
+    elif c.free_only and cost != "free":
+        bad(("cost", "not free"))
+
+    # Step-free access only matters where the person would go in person.
+    if c.wheelchair and attends_in_person:
+        wheelchair = service.get("wheelchair")
+        if wheelchair is False:
+            bad(("wheelchair", "no wheelchair access"))
+        elif wheelchair is None:
+            result.warnings.append(WARN_WHEELCHAIR)
+
+    open_days = service_days(service)
+    if c.days:
+        if not open_days:
+            result.warnings.append(WARN_TIMES)
+        elif not set(open_days) & set(c.days):
+            bad(("days", f"not open on {day_names(c.days)}"))
+    elif not open_days and not service.get("schedule_text"):
+        result.warnings.append(WARN_TIMES)
+
+    if c.delivery == "online_only" and not modes & {"online", "phone"}:
+        bad(("delivery", "in person only"))
+    if c.delivery == "in_person" and "in_person" not in modes:
+        bad(("delivery", "no in-person option"))
+
+    eligibility = list(service.get("eligibility") or ())
+    if eligibility and not set(eligibility) & set(profile.circumstances):
+        bad(("eligibility", f"only for {_groups(eligibility)}"))
+    return result
+
+
+def violations(profile: Profile, service: dict, distance_km: float | None) -> list[str]:
+    """Every hard-constraint reason `service` is excluded for `profile`; [] means allowed."""
+    return check(profile, service, distance_km).reasons

@@ -1,0 +1,194 @@
+"""match(): from a person's profile and candidate services to a short, explained list.
+
+1. Needs: the ones given, else those inferred from the person's words (strongest first).
+2. Distance from the person to each candidate's nearest location (one vectorised haversine).
+3. Hard constraints (constraints.py) drop services; every reason is counted in "excluded".
+4. Relevance: when the person has needs, a service must meet one of them or fit their words
+   (text_relevance >= MIN_TEXT_RELEVANCE); with only words, it must fit them somewhat.
+5. Score (rank.py), sort by score, then distance, then name.
+6. Keep `limit` matches, reserving a place for the best service for each need, so a need is
+   only reported unmet when nothing suitable exists, not because it ranked 11th.
+7. Say out loud which needs no match meets, and why (unmet.py).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Sequence
+
+from . import explain
+from .constraints import Check, check
+from .profile import Profile
+from .rank import Scorer, default_scorer, features
+from .service import aware, nearest_distances
+from .taxonomy import NeedsTaxonomy
+from .unmet import UnmetNeed, unmet_needs
+
+MIN_TEXT_RELEVANCE = 0.1
+MAX_INFERRED_NEEDS = 5
+
+
+@dataclass
+class Match:
+    service_id: str
+    name: str
+    score: float
+    distance_km: float | None
+    needs_met: list[str]
+    reasons: list[str]
+    warnings: list[str]
+    exempt_from_distance: str | None
+    features: dict[str, float] = field(default_factory=dict, repr=False)
+
+    def to_dict(self) -> dict:
+        return {
+            "service_id": self.service_id,
+            "name": self.name,
+            "score": round(self.score, 3),
+            "distance_km": round(self.distance_km, 1) if self.distance_km is not None else None,
+            "needs_met": list(self.needs_met),
+            "reasons": list(self.reasons),
+            "warnings": list(self.warnings),
+            "exempt_from_distance": self.exempt_from_distance,
+        }
+
+
+@dataclass
+class MatchResult:
+    needs: list[str]
+    inferred_needs: bool
+    matches: list[Match]
+    unmet_needs: list[UnmetNeed]
+    excluded: dict[str, int]
+
+    def to_dict(self) -> dict:
+        return {
+            "needs": list(self.needs),
+            "inferred_needs": self.inferred_needs,
+            "matches": [m.to_dict() for m in self.matches],
+            "unmet_needs": [asdict(u) for u in self.unmet_needs],
+            "excluded": dict(self.excluded),
+        }
+
+
+def _relevant(needs: Sequence[str], goals: str, service: dict, text: float, has_model: bool) -> bool:
+    if needs:
+        return bool(set(needs) & set(service.get("needs") or ())) or text >= MIN_TEXT_RELEVANCE
+    if goals.strip() and has_model:
+        return text > 0.0
+    return True  # nothing asked for: browsing by place and constraints
+
+
+def match(profile: Profile | dict, candidates: Sequence[dict], *, taxonomy: NeedsTaxonomy,
+          text_model=None, now: datetime, limit: int = 10,
+          scorer: Scorer | None = None) -> MatchResult:
+    """Rank `candidates` (service documents) for `profile`; see the module docstring.
+
+    `profile` may be a Profile or a dict for Profile.from_dict (which raises ProfileError).
+    `text_model` is a fitted TextModel, or None to rank without text similarity. `scorer`
+    replaces the weighted blend: it gets one feature dict per eligible service and returns
+    one score each. `now` is the moment freshness is judged at.
+    """
+    if isinstance(profile, dict):
+        profile = Profile.from_dict(profile, taxonomy)
+    now = aware(now)
+    scorer = scorer or default_scorer
+    if profile.needs:
+        needs, inferred = list(profile.needs), False
+    else:
+        needs = taxonomy.infer_needs(profile.goals)[:MAX_INFERRED_NEEDS]
+        inferred = bool(needs)
+
+    candidates = list(candidates)
+    distances = nearest_distances(profile.lat, profile.lng, candidates)
+    checks: list[Check] = []
+    excluded: Counter = Counter()
+    allowed: list[int] = []
+    for i, service in enumerate(candidates):
+        result = check(profile, service, distances[i])
+        checks.append(result)
+        if result.allowed:
+            allowed.append(i)
+        else:
+            excluded.update(result.reasons)
+
+    allowed_services = [candidates[i] for i in allowed]
+    if text_model is not None and allowed_services and (profile.goals or needs):
+        text_scores = text_model.score(profile.goals, allowed_services, needs=needs)
+    else:
+        text_scores = [0.0] * len(allowed_services)
+    has_model = text_model is not None
+
+    pool, rows = [], []
+    for pos, i in enumerate(allowed):
+        text = float(text_scores[pos])
+        if not _relevant(needs, profile.goals, candidates[i], text, has_model):
+            continue
+        pool.append(i)
+        rows.append(features(profile, candidates[i], distances[i], text, now,
+                             needs=needs, exemption=checks[i].exemption))
+    scores = [float(s) for s in scorer(rows)] if rows else []
+    if len(scores) != len(rows):
+        raise ValueError("scorer must return one score per feature dict")
+    score_of = dict(zip(pool, scores))
+    feature_of = dict(zip(pool, rows))
+
+    def order_key(i: int):
+        d = distances[i]
+        return (-round(score_of[i], 9), d if d is not None else float("inf"),
+                str(candidates[i].get("name") or "").lower())
+
+    ranked = sorted(pool, key=order_key)
+    chosen = _choose(ranked, candidates, needs, limit)
+
+    matches = []
+    for i in chosen:
+        service = candidates[i]
+        met = [n for n in needs if n in set(service.get("needs") or ())]
+        matches.append(Match(
+            service_id=service.get("id"),
+            name=service.get("name") or "",
+            score=score_of[i],
+            distance_km=distances[i],
+            needs_met=met,
+            reasons=explain.reasons(service, distances[i], checks[i].exemption, met, taxonomy),
+            warnings=explain.warnings(service, checks[i], now, bool(profile.constraints.days)),
+            exempt_from_distance=checks[i].exemption,
+            features=feature_of[i],
+        ))
+    met_needs = {n for m in matches for n in m.needs_met}
+    unmet = unmet_needs(profile, [n for n in needs if n not in met_needs], candidates, distances,
+                        checks, taxonomy)
+    return MatchResult(needs=needs, inferred_needs=inferred, matches=matches, unmet_needs=unmet,
+                       excluded=dict(excluded.most_common()))
+
+
+def _choose(ranked: list[int], candidates: Sequence[dict], needs: Sequence[str], limit: int) -> list[int]:
+    """Top `limit` by rank, but first the best-ranked service for each need (in need order)."""
+    if limit <= 0:
+        return []
+    position = {i: p for p, i in enumerate(ranked)}
+    chosen: list[int] = []
+    for need in needs:
+        if len(chosen) >= limit:
+            break
+        best = next((i for i in ranked if need in (candidates[i].get("needs") or ())), None)
+        if best is not None and best not in chosen:
+            chosen.append(best)
+    for i in ranked:
+        if len(chosen) >= limit:
+            break
+        if i not in chosen:
+            chosen.append(i)
+    return sorted(chosen, key=position.__getitem__)
+
+
+def adequate_counts(result: MatchResult | dict) -> dict[str, int]:
+    """How many returned matches meet each of the person's needs (0 = unmet), for recording
+    aggregate demand without anything about the person."""
+    if isinstance(result, MatchResult):
+        needs, met = result.needs, [m.needs_met for m in result.matches]
+    else:
+        needs, met = result["needs"], [m["needs_met"] for m in result["matches"]]
+    return {need: sum(1 for m in met if need in m) for need in needs}

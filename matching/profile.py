@@ -1,0 +1,213 @@
+"""What we know about the person being matched: goals, needs, place, age and hard constraints.
+
+Nothing here identifies anyone: no name, date of birth or address, only an age in years, a
+point (usually a postcode centroid) and the codes of the areas that point lies in.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .taxonomy import NeedsTaxonomy
+
+DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+DELIVERY_CHOICES = ("in_person", "online_ok", "online_only")
+_TRUE = {"1", "true", "yes", "on", "y"}
+_FALSE = {"0", "false", "no", "off", "n", ""}
+
+
+class ProfileError(ValueError):
+    """Invalid profile input; `fields` maps each bad field name to a message for that field."""
+
+    def __init__(self, fields: dict[str, str]):
+        self.fields = dict(fields)
+        super().__init__("; ".join(f"{k}: {v}" for k, v in self.fields.items()))
+
+
+@dataclass(frozen=True)
+class Constraints:
+    free_only: bool = False
+    wheelchair: bool = False
+    days: tuple[str, ...] = ()
+    delivery: str = "online_ok"
+    max_distance_km: float | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    goals: str = ""
+    needs: tuple[str, ...] = ()
+    lat: float | None = None
+    lng: float | None = None
+    age: int | None = None
+    constraints: Constraints = field(default_factory=Constraints)
+    circumstances: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+
+    @property
+    def has_location(self) -> bool:
+        return self.lat is not None and self.lng is not None
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["constraints"]["days"] = list(self.constraints.days)
+        for key in ("needs", "circumstances", "areas"):
+            data[key] = list(data[key])
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict, taxonomy: "NeedsTaxonomy | None" = None) -> "Profile":
+        """Build a profile from form or JSON input, or raise ProfileError naming every bad field.
+
+        Constraint fields may sit under "constraints" or at the top level (HTML forms are flat);
+        error keys are the flat field names. Lists may be given as comma-separated strings.
+        Unknown keys are ignored, so a form's CSRF token does no harm.
+        """
+        data = dict(data or {})
+        nested = data.get("constraints") or {}
+        if not isinstance(nested, dict):
+            raise ProfileError({"constraints": "must be an object"})
+        merged = {**{k: v for k, v in data.items() if k != "constraints"}, **nested}
+        errors: dict[str, str] = {}
+
+        def run(name: str, parser, *args):
+            try:
+                return parser(merged.get(name), *args)
+            except ValueError as exc:
+                errors[name] = str(exc)
+                return None
+
+        goals = merged.get("goals") or ""
+        if not isinstance(goals, str):
+            errors["goals"] = "must be text"
+            goals = ""
+        known_needs = taxonomy.codes() if taxonomy is not None else None
+        known_groups = (taxonomy.eligibility_codes() or None) if taxonomy is not None else None
+        needs = run("needs", _codes, known_needs, "need")
+        circumstances = run("circumstances", _codes, known_groups, "group")
+        areas = run("areas", _areas)
+        age = run("age", _age)
+        lat = run("lat", _number, -90.0, 90.0)
+        lng = run("lng", _number, -180.0, 180.0)
+        free_only = run("free_only", _flag)
+        wheelchair = run("wheelchair", _flag)
+        days = run("days", _days)
+        delivery = run("delivery", _delivery)
+        max_km = run("max_distance_km", _distance)
+        if (lat is None) != (lng is None) and "lat" not in errors and "lng" not in errors:
+            errors["lat" if lat is None else "lng"] = "give both latitude and longitude"
+        if max_km is not None and (lat is None or lng is None) and "max_distance_km" not in errors:
+            errors["max_distance_km"] = "needs a location (postcode) to measure distance from"
+        if errors:
+            raise ProfileError(errors)
+        return cls(
+            goals=goals.strip(),
+            needs=tuple(needs or ()),
+            lat=lat,
+            lng=lng,
+            age=age,
+            constraints=Constraints(
+                free_only=bool(free_only),
+                wheelchair=bool(wheelchair),
+                days=tuple(days or ()),
+                delivery=delivery or "online_ok",
+                max_distance_km=max_km,
+            ),
+            circumstances=tuple(circumstances or ()),
+            areas=tuple(areas or ()),
+        )
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _list(value: Any) -> list[str]:
+    if _blank(value):
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        if not all(isinstance(v, str) for v in value):
+            raise ValueError("must be a list of codes")
+        return [v.strip() for v in value if v.strip()]
+    raise ValueError("must be a list of codes")
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _codes(value: Any, known: list[str] | None, what: str) -> list[str]:
+    codes = _unique(_list(value))
+    if known is not None:
+        unknown = [c for c in codes if c not in known]
+        if unknown:
+            raise ValueError(f"unknown {what} code{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}")
+    return codes
+
+
+def _areas(value: Any) -> list[str]:
+    return _unique([code.upper().replace(" ", "") for code in _list(value)])
+
+
+def _number(value: Any, low: float, high: float) -> float | None:
+    if _blank(value):
+        return None
+    if isinstance(value, bool):
+        raise ValueError("must be a number")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError("must be a number") from None
+    if not math.isfinite(number):
+        raise ValueError("must be a number")
+    if not low <= number <= high:
+        raise ValueError(f"must be between {low:g} and {high:g}")
+    return number
+
+
+def _age(value: Any) -> int | None:
+    number = _number(value, -math.inf, math.inf)
+    if number is None:
+        return None
+    if number != int(number):
+        raise ValueError("must be a whole number of years")
+    if not 0 <= number <= 120:
+        raise ValueError("must be between 0 and 120")
+    return int(number)
+
+
+def _distance(value: Any) -> float | None:
+    number = _number(value, -math.inf, math.inf)
+    if number is not None and number <= 0:
+        raise ValueError("must be more than 0 km")
+    return number
+
+
+def _flag(value: Any) -> bool:
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    raise ValueError("must be yes or no")
+
+
+def _days(value: Any) -> list[str]:
+    days = _unique([d.upper() for d in _list(value)])
+    bad = [d for d in days if d not in DAYS]
+    if bad:
+        raise ValueError(f"days must be MO, TU, WE, TH, FR, SA or SU (not {', '.join(bad)})")
+    return sorted(days, key=DAYS.index)
+
+
+def _delivery(value: Any) -> str:
+    if _blank(value):
+        return "online_ok"
+    if value not in DELIVERY_CHOICES:
+        raise ValueError("must be in_person, online_ok or online_only")
+    return value

@@ -1,0 +1,143 @@
+"""Ranking: six features in [0, 1], blended by hand-set weights (or any scorer you pass).
+
+Features (all 1 = best):
+- need_coverage: share of the person's needs the service is tagged with. 0 when the person
+  has no needs (then it is the same for every service and does not change the order).
+- text_relevance: TF-IDF cosine between the person's words and the service (textmodel.py).
+- proximity: exp(-d / 3 km), so 1 km -> 0.72, 3 km -> 0.37, 10 km -> 0.04. Services that come
+  to the person get fixed values: area-wide covering their area 0.6 (home visits / outreach,
+  as good as a group about 1.5 km away), online or phone 0.5 (no journey, but for most social
+  prescribing goals meeting people in person is part of the point; equal to about 2 km). A
+  hybrid service gets the better of its distance and its fixed value. Unknown distance 0.2
+  (we cannot promise it is near); no location for the person 0.5 for everyone (neutral).
+- timetable_fit: 1 when open on a day the person can do, 0.5 when the person gave no days or
+  the service has no timetable (unknown), 0 when it is not (hard constraints exclude those).
+- freshness: 1 if verified in the last 6 months, falling linearly to 0 at 3 years; never
+  verified 0.2 (a little better than a listing we know is nearly 3 years stale).
+- capacity: accepting with no wait or a wait up to 4 weeks 1.0; unknown 0.5; a wait over 4
+  weeks 0.6 falling linearly to 0.3 at 16 weeks and beyond; not accepting 0.1.
+
+DEFAULT_WEIGHTS and why:
+- need_coverage 0.35: meeting the need the person came with is the point of the referral.
+- text_relevance 0.20: the person's own words catch what coded needs miss, but are noisier.
+- proximity 0.20: distance is the biggest practical barrier once the hard limit is applied.
+- freshness 0.10: stale listings are the top complaint; a referral to a closed group costs trust.
+- capacity 0.10: a long waiting list defeats a referral made at a moment of need.
+- timetable_fit 0.05: days are already a hard constraint, so this only separates "known to fit"
+  from "times unknown".
+
+score = sum(w * f) / sum(w). `scorer` may be any callable taking a list of feature dicts and
+returning one number per dict (e.g. a fitted scikit-learn model wrapped with FEATURE_NAMES),
+so learned weights can replace these without touching the engine.
+"""
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from typing import Callable, Iterable, Mapping, Sequence
+
+from .constraints import distance_exemption
+from .profile import Profile
+from .service import service_days, verified_age_days
+
+FEATURE_NAMES = ("need_coverage", "text_relevance", "proximity", "timetable_fit", "freshness",
+                 "capacity")
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "need_coverage": 0.35,
+    "text_relevance": 0.20,
+    "proximity": 0.20,
+    "timetable_fit": 0.05,
+    "freshness": 0.10,
+    "capacity": 0.10,
+}
+Scorer = Callable[[list[dict[str, float]]], Sequence[float]]
+
+DECAY_KM = 3.0
+EXEMPT_PROXIMITY = {"area_wide": 0.6, "online": 0.5, "phone": 0.5}
+UNKNOWN_DISTANCE = 0.2
+NO_PERSON_LOCATION = 0.5
+FRESH_DAYS, STALE_DAYS, NEVER_VERIFIED = 182.0, 1095.0, 0.2
+
+
+def _clip(value: float) -> float:
+    return 0.0 if value < 0 else 1.0 if value > 1 else float(value)
+
+
+def need_coverage(needs: Sequence[str], service: dict) -> float:
+    if not needs:
+        return 0.0
+    met = set(service.get("needs") or ())
+    return sum(1 for n in needs if n in met) / len(needs)
+
+
+def proximity(distance_km: float | None, exemption: str | None, person_located: bool) -> float:
+    if not person_located:
+        return NO_PERSON_LOCATION
+    fixed = EXEMPT_PROXIMITY.get(exemption, 0.0) if exemption else 0.0
+    if distance_km is None:
+        return fixed if exemption else UNKNOWN_DISTANCE
+    return max(math.exp(-distance_km / DECAY_KM), fixed)
+
+
+def timetable_fit(days: Iterable[str], service: dict) -> float:
+    days = set(days)
+    open_days = service_days(service)
+    if not days or not open_days:
+        return 0.5
+    return 1.0 if days & set(open_days) else 0.0
+
+
+def freshness(service: dict, now: datetime) -> float:
+    age = verified_age_days(service, now)
+    if age is None:
+        return NEVER_VERIFIED
+    if age <= FRESH_DAYS:
+        return 1.0
+    return _clip(1.0 - (age - FRESH_DAYS) / (STALE_DAYS - FRESH_DAYS))
+
+
+def capacity(service: dict) -> float:
+    accepting = service.get("accepting_referrals")
+    if accepting is False:
+        return 0.1
+    wait = service.get("wait_weeks")
+    long_wait = None
+    if isinstance(wait, (int, float)) and not isinstance(wait, bool) and wait > 4:
+        long_wait = max(0.3, 0.6 - 0.3 * (wait - 4) / 12)
+    if accepting is True:
+        return long_wait if long_wait is not None else 1.0
+    return min(0.5, long_wait) if long_wait is not None else 0.5
+
+
+def features(profile: Profile, service: dict, distance_km: float | None, text_score: float,
+             now: datetime, *, needs: Sequence[str] | None = None,
+             exemption: str | None = "auto") -> dict[str, float]:
+    """The six ranking features for one allowed service. `needs` defaults to profile.needs
+    (the engine passes inferred needs); `exemption` is the distance exemption ("online",
+    "phone", "area_wide" or None), worked out here unless the caller already knows it."""
+    needs = profile.needs if needs is None else needs
+    if exemption == "auto":
+        exemption = distance_exemption(profile, service)
+    return {
+        "need_coverage": need_coverage(needs, service),
+        "text_relevance": _clip(text_score or 0.0),
+        "proximity": proximity(distance_km, exemption, profile.has_location),
+        "timetable_fit": timetable_fit(profile.constraints.days, service),
+        "freshness": freshness(service, now),
+        "capacity": capacity(service),
+    }
+
+
+def weighted_scorer(weights: Mapping[str, float] = DEFAULT_WEIGHTS) -> Scorer:
+    total = sum(weights.values())
+    if total <= 0:
+        raise ValueError("weights must sum to more than 0")
+    items = list(weights.items())
+
+    def score(rows: list[dict[str, float]]) -> list[float]:
+        return [sum(w * row.get(name, 0.0) for name, w in items) / total for row in rows]
+
+    return score
+
+
+default_scorer = weighted_scorer(DEFAULT_WEIGHTS)

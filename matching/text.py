@@ -1,0 +1,59 @@
+"""Light text normalisation shared by need inference and auto-tagging.
+
+People write "hardly leaves the house", "Men’s Shed", "can't pay the bills"; the taxonomy lists
+"hardly leave the house", "men's shed", "cant pay the bills". We compare token sequences after
+folding case, curly apostrophes, possessives and plurals, so both sides meet in the middle
+without a stemmer that would turn "housing" into "house".
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+# Words ending in "s" that are not plurals; stripping their "s" would merge them with other words.
+_NOT_PLURAL = frozenset({
+    "hers", "ours", "yours", "theirs", "this", "thus", "plus", "less", "unless", "across",
+    "always", "perhaps", "news", "series", "species", "means", "physics", "politics", "lens",
+})
+
+
+@lru_cache(maxsize=65536)
+def _word(token: str) -> str:
+    if "'" in token:
+        # "men's" -> "men", "can't" -> "cant", "o'clock" -> "oclock"
+        if token.endswith("'s"):
+            token = token[:-2]
+        token = token.replace("'", "")
+    if len(token) <= 3 or not token.endswith("s") or token in _NOT_PLURAL:
+        return token
+    if token.endswith("ies") and len(token) > 4:
+        return token[:-3] + "y"
+    if token.endswith("aches"):  # "headaches" -> "headache", not "headach"
+        return token[:-1]
+    if token.endswith(("sses", "shes", "ches", "xes")):
+        return token[:-2]
+    if token.endswith(("ss", "us", "is")):
+        return token
+    return token[:-1]
+
+
+def tokens(text: str | None) -> list[str]:
+    """Normalised word tokens of `text`, in order."""
+    if not text:
+        return []
+    lowered = text.translate(_APOSTROPHES).lower()
+    return [_word(t) for t in _TOKEN.findall(lowered)]
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(tokens(phrase))
+
+
+def ngrams(words: list[str], max_n: int):
+    """Every contiguous run of 1..max_n words, as tuples."""
+    count = len(words)
+    for n in range(1, max_n + 1):
+        for start in range(count - n + 1):
+            yield tuple(words[start:start + n])

@@ -1,0 +1,106 @@
+"""Unmet needs, said plainly: which needs no match meets, why, and what is nearest.
+
+The explanation names the fewest constraints that, between them, blocked every service meeting
+the need: each such service broke at least one of them, so "no free bereavement service open on
+Tuesday" is true even when some were paid and others met on Mondays, and a service that was
+also too far need not drag "within 5 km" into the sentence when cost and day already rule it out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Sequence
+
+from .constraints import Check, day_names, km_text
+from .explain import lower_label
+from .profile import Profile
+from .service import remote_mode
+
+MAX_ALTERNATIVES = 3
+# When several equally short explanations exist, prefer the constraint a link worker can most
+# easily talk through with the person (distance first, eligibility last).
+KIND_PREFERENCE = ("distance", "days", "cost", "delivery", "wheelchair", "age", "eligibility")
+
+
+@dataclass
+class UnmetNeed:
+    need: str
+    label: str
+    reason: str
+    nearest_km: float | None = None
+    nearest_service_id: str | None = None
+    alternatives: list[str] = field(default_factory=list)
+
+
+def _label(taxonomy, code: str) -> str:
+    return lower_label(taxonomy.label(code) if taxonomy is not None else code)
+
+
+def fewest_kinds(blocked: Sequence[set[str]]) -> set[str]:
+    """The smallest set of constraint kinds that every blocked service broke at least one of."""
+    kinds = [k for k in KIND_PREFERENCE if any(k in b for b in blocked)]
+    kinds += sorted(set().union(*blocked) - set(kinds))
+    for size in range(1, len(kinds) + 1):
+        for chosen in combinations(kinds, size):
+            if all(b & set(chosen) for b in blocked):
+                return set(chosen)
+    return set(kinds)
+
+
+def _phrase(profile: Profile, label: str, kinds: set[str]) -> str:
+    c = profile.constraints
+    before, after = [], []
+    if "cost" in kinds:
+        before.append("free")
+    if "wheelchair" in kinds:
+        before.append("wheelchair-accessible")
+    if "delivery" in kinds:
+        before.append("online or phone" if c.delivery == "online_only" else "in-person")
+    if "days" in kinds:
+        after.append(f"open on {day_names(c.days)}")
+    if "age" in kinds and profile.age is not None:
+        after.append(f"for age {profile.age}")
+    if "distance" in kinds and c.max_distance_km is not None:
+        after.append(f"within {km_text(c.max_distance_km)}")
+    if "eligibility" in kinds:
+        after.append("that you are eligible for")
+    return " ".join(["no", *before, label, "service", *after])
+
+
+def unmet_needs(profile: Profile, needs: Sequence[str], candidates: Sequence[dict],
+                distances: Sequence[float | None], checks: Sequence[Check], taxonomy) -> list[UnmetNeed]:
+    out = []
+    for need in needs:
+        label = _label(taxonomy, need)
+        meeting = [i for i, s in enumerate(candidates) if need in (s.get("needs") or ())]
+        item = UnmetNeed(need=need, label=taxonomy.label(need) if taxonomy is not None else need,
+                         reason=f"no {label} service found")
+        out.append(item)
+        if not meeting:
+            continue
+        open_ = [i for i in meeting if "status" not in checks[i].kinds]
+        if not open_:
+            item.reason = f"no {label} service open at the moment ({len(meeting)} listed but closed)"
+            continue
+        if any(not checks[i].kinds for i in open_):
+            # Allowed and relevant, so only the list's length kept it out.
+            item.reason = f"suitable {label} services did not fit in this list; ask for more results"
+            continue
+        # Suitable in every way but distance: these give "nearest is ... away".
+        far = [i for i in open_ if checks[i].kinds == {"distance"}]
+        kinds = fewest_kinds([checks[i].kinds for i in open_])
+        item.reason = _phrase(profile, label, kinds)
+        located = [i for i in far if distances[i] is not None]
+        if located:
+            nearest = min(located, key=lambda i: distances[i])
+            item.nearest_km = round(distances[nearest], 1)
+            item.nearest_service_id = candidates[nearest].get("id")
+            item.reason += f"; nearest is {distances[nearest]:.1f} km away"
+        elif far:
+            item.reason += "; those found have no location recorded"
+        # Remote services the person ruled out only by wanting in-person, or only by distance.
+        for i in open_:
+            mode = remote_mode(candidates[i])
+            if mode and checks[i].kinds <= {"delivery", "distance"} and len(item.alternatives) < MAX_ALTERNATIVES:
+                item.alternatives.append(f"{mode} service available: {candidates[i].get('name')}")
+    return out

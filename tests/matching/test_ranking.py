@@ -1,0 +1,91 @@
+import math
+from datetime import timedelta
+
+import pytest
+
+from matching import DEFAULT_WEIGHTS, FEATURE_NAMES, features, match
+from matching.rank import capacity, freshness, proximity, weighted_scorer
+
+
+def test_weights_cover_every_feature():
+    assert set(DEFAULT_WEIGHTS) == set(FEATURE_NAMES)
+    assert all(w > 0 for w in DEFAULT_WEIGHTS.values())
+
+
+def test_proximity():
+    assert proximity(0.0, None, True) == 1.0
+    assert proximity(3.0, None, True) == pytest.approx(math.exp(-1))
+    assert proximity(None, "online", True) == 0.5
+    assert proximity(None, "area_wide", True) == 0.6
+    assert proximity(0.5, "online", True) == pytest.approx(math.exp(-0.5 / 3))  # hybrid: nearer venue wins
+    assert proximity(None, None, True) == 0.2
+    assert proximity(None, None, False) == 0.5
+
+
+@pytest.mark.parametrize("days_ago, expected", [(10, 1.0), (182, 1.0), (638.5, 0.5), (1200, 0.0), (None, 0.2)])
+def test_freshness(make_service, now, days_ago, expected):
+    when = None if days_ago is None else (now - timedelta(days=days_ago)).isoformat()
+    assert freshness(make_service(last_verified_at=when), now) == pytest.approx(expected, abs=0.01)
+
+
+def test_freshness_prefers_the_epoch_seconds(make_service, now):
+    ts = int((now - timedelta(days=2000)).timestamp())
+    assert freshness(make_service(last_verified_at=None, last_verified_ts=ts), now) == 0.0
+
+
+@pytest.mark.parametrize("accepting, wait, expected", [
+    (True, None, 1.0), (True, 4, 1.0), (True, 5, 0.575), (True, 16, 0.3), (True, 40, 0.3),
+    (None, None, 0.5), (None, 10, 0.45), (False, None, 0.1), (False, 2, 0.1),
+])
+def test_capacity(make_service, accepting, wait, expected):
+    service = make_service(accepting_referrals=accepting, wait_weeks=wait)
+    assert capacity(service) == pytest.approx(expected)
+
+
+def test_features_for_a_need_meeting_service(make_service, make_person, now):
+    profile = make_person(days=("TU",))
+    f = features(profile, make_service(needs=["loneliness"]), 1.5, 0.4, now,
+                 needs=["loneliness", "bereavement"])
+    assert f == pytest.approx({"need_coverage": 0.5, "text_relevance": 0.4,
+                               "proximity": math.exp(-0.5), "timetable_fit": 1.0,
+                               "freshness": 1.0, "capacity": 1.0})
+    assert all(0 <= v <= 1 for v in f.values())
+
+
+def test_weighted_blend():
+    score = weighted_scorer({"a": 3, "b": 1})
+    assert score([{"a": 1.0, "b": 0.0}, {"a": 0.0, "b": 1.0}]) == [0.75, 0.25]
+    with pytest.raises(ValueError):
+        weighted_scorer({"a": 0})
+
+
+def test_near_fresh_need_meeting_service_ranks_above_far_stale_one(make_service, make_person, taxonomy, now):
+    stale = (now - timedelta(days=900)).isoformat()
+    far_stale = make_service(km=4.5, name="Far stale", needs=["loneliness"], last_verified_at=stale,
+                             accepting_referrals=None)
+    near_fresh = make_service(km=0.8, name="Near fresh", needs=["loneliness"])
+    unrelated = make_service(km=0.2, name="Unrelated", needs=["money_debt"])
+    result = match(make_person(needs=("loneliness",), max_distance_km=5), [far_stale, unrelated, near_fresh],
+                   taxonomy=taxonomy, now=now)
+    assert [m.name for m in result.matches] == ["Near fresh", "Far stale"]
+    assert result.matches[0].score > result.matches[1].score
+
+
+def test_a_custom_scorer_replaces_the_weights(make_service, make_person, taxonomy, now):
+    near = make_service(km=0.5, name="Near")
+    far = make_service(km=4, name="Far")
+    seen = []
+
+    def farthest_first(rows):
+        seen.extend(rows)
+        return [1 - r["proximity"] for r in rows]
+
+    result = match(make_person(needs=("loneliness",)), [near, far], taxonomy=taxonomy, now=now,
+                   scorer=farthest_first)
+    assert [m.name for m in result.matches] == ["Far", "Near"]
+    assert len(seen) == 2 and set(seen[0]) == set(FEATURE_NAMES)
+
+
+def test_features_work_out_the_exemption(make_service, make_person, now):
+    online = make_service(km=None, delivery=["online"])
+    assert features(make_person(), online, None, 0.0, now)["proximity"] == 0.5
