@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from flask import current_app, jsonify, request
+
+from ..access import access
+from ..errors import ValidationError
+from ..matchmaking.service import run_match
+from ..security import limiter
+from . import bp
+
+
+@bp.post("/match")
+@access("link_worker")
+@limiter.limit("60/minute")
+def match_services():
+    """Rank services for a person's goals, needs, place and constraints; explain each match."""
+    data = request.get_json(silent=True)
+    if data is None:
+        raise ValidationError("Send a JSON object with Content-Type: application/json.",
+                              {"body": "Expected a JSON object."})
+    return jsonify(run_match(current_app._get_current_object(), data))

@@ -1,0 +1,79 @@
+"""Candidates for re-ranking, from Meilisearch: enough to find the best, never a full scan.
+
+Three searches in one multi-search request: services meeting the needs, nearest first; services
+whose text fits the person's own words, within reach; and phone, online or area-wide services that
+meet the needs. Filters express the hard constraints Meilisearch can check; the matching library
+checks every constraint again, so a filter may be looser than the rule but never stricter.
+"""
+from __future__ import annotations
+
+from flask import Flask
+
+from matching import Profile
+
+from ..errors import Unavailable
+from ..search.client import get_client, services_index_name
+
+NEEDS_LIMIT = 150
+TEXT_LIMIT = 60
+REMOTE_LIMIT = 40
+TEXT_RADIUS_KM = 25
+RETRIEVE = ["*"]
+
+
+def _quoted(values) -> str:
+    # Only codes the profile validated against fixed vocabularies reach here.
+    return ", ".join(f'"{v}"' for v in values)
+
+
+def base_filters(profile: Profile) -> list[str]:
+    filters = ['status = "active"']
+    if profile.age is not None:
+        filters += [f"age_min_filter <= {int(profile.age)}", f"age_max_filter >= {int(profile.age)}"]
+    constraints = profile.constraints
+    if constraints.free_only:
+        filters.append('cost_band IN ["free", "unknown"]')
+    if constraints.delivery == "online_only":
+        filters.append('delivery IN ["online", "phone"]')
+    elif constraints.delivery == "in_person":
+        filters.append('delivery = "in_person"')
+    if constraints.days:
+        filters.append(f"(days IN [{_quoted(constraints.days)}] OR days IS EMPTY)")
+    groups = list(profile.circumstances)
+    filters.append(f"(eligibility IS EMPTY OR eligibility IN [{_quoted(groups)}])" if groups
+                   else "eligibility IS EMPTY")
+    return filters
+
+
+def candidates(app: Flask, profile: Profile, needs: list[str]) -> list[dict]:
+    index = services_index_name(app)
+    base = base_filters(profile)
+    located = profile.lat is not None
+    sort = [f"_geoPoint({profile.lat:.6f}, {profile.lng:.6f}):asc"] if located else []
+    queries = []
+    if needs:
+        queries.append({"indexUid": index, "q": "", "filter": base + [f"needs IN [{_quoted(needs)}]"],
+                        "sort": sort, "limit": NEEDS_LIMIT, "attributesToRetrieve": RETRIEVE})
+        queries.append({"indexUid": index, "q": "", "limit": REMOTE_LIMIT, "attributesToRetrieve": RETRIEVE,
+                        "filter": base + [f"needs IN [{_quoted(needs)}]",
+                                          '(area_wide = true OR delivery IN ["online", "phone"])']})
+    if profile.goals:
+        text_filter = list(base)
+        if located:
+            radius = int((profile.constraints.max_distance_km or TEXT_RADIUS_KM) * 1000)
+            text_filter.append(f"(_geoRadius({profile.lat:.6f}, {profile.lng:.6f}, {radius}) "
+                               'OR area_wide = true OR delivery IN ["online", "phone"])')
+        queries.append({"indexUid": index, "q": profile.goals[:300], "filter": text_filter,
+                        "limit": TEXT_LIMIT, "attributesToRetrieve": RETRIEVE, "matchingStrategy": "last"})
+    if not queries:
+        return []
+    try:
+        response = get_client(app).multi_search(queries)
+    except Exception as error:  # any transport or server failure: an honest 503, not an empty list
+        raise Unavailable("Matching needs the search service, which is unavailable at the moment. "
+                          "Please try again shortly.", retry_after=10) from error
+    seen: dict[str, dict] = {}
+    for result in response["results"]:
+        for hit in result["hits"]:
+            seen.setdefault(hit["id"], hit)
+    return list(seen.values())

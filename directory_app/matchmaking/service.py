@@ -1,0 +1,77 @@
+"""Match a person's profile against the directory. Stores nothing about the person: only the date,
+postcode district, needs and number of adequate matches per need (for commissioners' gap reports)."""
+from __future__ import annotations
+
+from flask import Flask
+
+from matching import ProfileError, adequate_counts, match
+from matching import Profile
+
+from .. import db
+from ..directory import geo
+from ..errors import ValidationError
+from ..models import MatchDemand, utcnow
+from ..needs import taxonomy
+from . import retrieval
+from .textmodel_cache import text_model
+
+MAX_LIMIT = 50
+MAX_INFERRED = 5
+
+
+def _place(session, data: dict) -> dict | None:
+    postcode = data.get("postcode")
+    if postcode not in (None, ""):
+        if data.get("lat") is not None or data.get("lng") is not None:
+            raise ValidationError("Give a postcode or lat and lng, not both.",
+                                  {"postcode": "Give a postcode or lat and lng, not both."})
+        if not isinstance(postcode, str):
+            raise ValidationError("The postcode is not valid.", {"postcode": "Must be text."})
+        return geo.lookup(session, postcode, field="postcode").as_dict()
+    return None
+
+
+def run_match(app: Flask, data: dict) -> dict:
+    if not isinstance(data, dict):
+        raise ValidationError("Send a JSON object.", {"body": "Expected a JSON object."})
+    errors: dict[str, str] = {}
+    limit = data.get("limit", 10)
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+        errors["limit"] = f"Use a whole number from 1 to {MAX_LIMIT}."
+    goals = data.get("goals", "")
+    if isinstance(goals, str) and len(goals) > 2000:
+        errors["goals"] = "Use at most 2000 characters."
+    with db.session_scope(app) as session:
+        try:
+            place = _place(session, data)
+        except ValidationError as error:
+            errors.update(error.fields)
+            place = None
+    profile_input = {k: v for k, v in data.items() if k not in ("postcode", "limit")}
+    if place is not None:
+        profile_input.update(lat=place["lat"], lng=place["lng"])
+        profile_input["areas"] = [code for code in (place["la_code"], place["district"]) if code]
+    try:
+        profile = Profile.from_dict(profile_input, taxonomy())
+    except ProfileError as error:
+        errors.update(error.fields)
+    if errors:
+        raise ValidationError("Some details are not valid.", errors)
+    needs = list(profile.needs) or taxonomy().infer_needs(profile.goals)[:MAX_INFERRED]
+    pool = retrieval.candidates(app, profile, needs)
+    result = match(profile, pool, taxonomy=taxonomy(), text_model=text_model(app), now=utcnow(),
+                   limit=limit).to_dict()
+    record_demand(app, place, adequate_counts(result), result["needs"])
+    result["location"] = place or ({"lat": profile.lat, "lng": profile.lng} if profile.lat is not None else None)
+    result["candidates_considered"] = len(pool)
+    return result
+
+
+def record_demand(app: Flask, place: dict | None, counts: dict[str, int], needs: list[str]) -> None:
+    today = utcnow().date()
+    district = place["district"] if place else None
+    with db.session_scope(app) as session:
+        for need in needs:
+            session.add(MatchDemand(requested_on=today, district=district, need=need,
+                                    adequate=int(counts.get(need, 0))))
+        session.commit()

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from directory_app import db
+from directory_app.models import MatchDemand
+from directory_app.search.indexing import wait_until_idle
+
+
+@pytest.fixture
+def directory(app, make_service):
+    ids = {
+        "lunch": make_service(),
+        "bereavement": make_service(name="Sale Bereavement Support", postcode="M33 7ZZ", minimum_age=18,
+                                    cost="free", schedule="WE 13:00-15:00", needs="bereavement",
+                                    description="Support group for people who have lost a husband, wife or partner."),
+        "far_debt": make_service(name="Altrincham Debt Advice", postcode="WA14 1PF", minimum_age=18, cost="free",
+                                 schedule="FR 09:00-17:00", needs="money_debt",
+                                 description="Free advice on debts, bailiffs and budgeting."),
+        "phone_debt": make_service(name="National Debtline", postcode=None, delivery="phone", area_wide="yes",
+                                   minimum_age=18, cost="free", schedule=None, needs="money_debt",
+                                   description="Free confidential debt advice by phone."),
+        "closed": make_service(name="Sale Lunch Club (old)", status="defunct"),
+    }
+    wait_until_idle(app)
+    return ids
+
+
+def test_match_explains_each_result(client, token_for, directory):
+    token = token_for("link_worker")
+    response = client.post("/api/v1/match", headers={"Authorization": f"Bearer {token}"}, json={
+        "goals": "hardly leaves the house since his wife died", "postcode": "m33 7zz", "age": 78})
+    assert response.status_code == 200, response.get_json()
+    body = response.get_json()
+    assert {"loneliness", "bereavement"} <= set(body["needs"])
+    names = [m["name"] for m in body["matches"]]
+    assert "Sale Lunch Club (old)" not in names  # defunct is never a match
+    top = body["matches"][0]
+    assert set(top) >= {"service_id", "name", "score", "distance_km", "needs_met", "reasons", "warnings"}
+    assert any("away" in reason for reason in top["reasons"])
+    assert body["location"]["postcode"] == "M33 7ZZ"
+    lunch = next(m for m in body["matches"] if m["service_id"] == directory["lunch"])
+    assert "Tue, Thu 11:30–13:30" in lunch["reasons"]
+
+
+def test_unmet_need_is_said_plainly_with_nearest_and_phone_option(client, token_for, directory):
+    token = token_for("link_worker")
+    body = client.post("/api/v1/match", headers={"Authorization": f"Bearer {token}"}, json={
+        "needs": ["money_debt"], "postcode": "M33 7ZZ", "age": 40,
+        "constraints": {"max_distance_km": 2, "delivery": "in_person"}}).get_json()
+    assert body["matches"] == []
+    unmet = body["unmet_needs"][0]
+    assert unmet["need"] == "money_debt"
+    assert unmet["nearest_km"] == pytest.approx(4.4, abs=0.6)  # Altrincham is ~4.4 km from M33 7ZZ
+    assert "2 km" in unmet["reason"]
+
+
+def test_match_records_only_aggregate_demand(app, client, token_for, directory):
+    token = token_for("link_worker")
+    client.post("/api/v1/match", headers={"Authorization": f"Bearer {token}"}, json={
+        "goals": "My name is John Smith, NHS 943 476 5919, can't pay the bailiffs", "postcode": "M33 7ZZ"})
+    with db.session_scope(app) as session:
+        rows = session.exec(select(MatchDemand)).all()
+        assert rows and {r.district for r in rows} == {"M33"}
+        stored = " ".join(str(r.model_dump()) for r in rows)
+    assert "John" not in stored and "943" not in stored and "7ZZ" not in stored
+
+
+@pytest.mark.parametrize("payload, field", [
+    ({"goals": "x", "postcode": "NOT A POSTCODE"}, "postcode"),
+    ({"goals": "x", "postcode": "ZZ9 9ZZ"}, "postcode"),
+    ({"goals": "x", "age": -3}, "age"),
+    ({"goals": "x", "needs": ["unicorns"]}, "needs"),
+    ({"goals": "x", "constraints": {"days": ["Funday"]}}, "days"),
+    ({"goals": "x", "constraints": {"delivery": "teleport"}}, "delivery"),
+    ({"goals": "x", "constraints": {"max_distance_km": 5}}, "max_distance_km"),
+    ({"goals": "x", "limit": 0}, "limit"),
+])
+def test_invalid_input_names_the_field(client, token_for, payload, field):
+    token = token_for("link_worker")
+    response = client.post("/api/v1/match", headers={"Authorization": f"Bearer {token}"}, json=payload)
+    assert response.status_code == 400
+    assert field in response.get_json()["error"]["fields"]
+
+
+def test_match_needs_the_link_worker_role(client, token_for):
+    assert client.post("/api/v1/match", json={"goals": "lonely"}).status_code == 401
+    navigator = token_for("navigator")
+    response = client.post("/api/v1/match", headers={"Authorization": f"Bearer {navigator}"}, json={"goals": "lonely"})
+    assert response.status_code == 403
+
+
+def test_search_down_gives_503_with_retry_after(app, client, token_for):
+    token = token_for("link_worker")
+    app.config["MEILI_URL"] = "http://127.0.0.1:9"
+    app.extensions.pop("meili_client", None)
+    response = client.post("/api/v1/match", headers={"Authorization": f"Bearer {token}"}, json={"goals": "lonely"})
+    assert response.status_code == 503 and response.headers["Retry-After"]
+    assert "unavailable" in response.get_json()["error"]["message"]
+    search = client.get("/api/v1/services?q=lunch")
+    assert search.status_code == 503 and search.headers["Retry-After"]
