@@ -47,7 +47,7 @@ run: setup
 	$(PY) -m directory_app.local_run
 
 # The database-touching suites run a second time on a throwaway PostgreSQL cluster.
-PG_TESTS ?= tests/foundation tests/directory tests/search
+PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking tests/production
 
 test: setup browser postgres
 	$(PY) -m pytest $(PYTEST_ARGS)

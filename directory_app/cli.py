@@ -29,4 +29,6 @@ def init_app(app: Flask) -> None:
 
     app.cli.add_command(db_group)
     app.cli.add_command(search_cli.search_group)
+    from .backup import backup_group
+    app.cli.add_command(backup_group)
     directory_cli.init_app(app)

@@ -103,3 +103,46 @@ def upgrade(app: Flask) -> None:
 def init_app(app: Flask) -> None:
     app.extensions["db_engine"] = make_engine(app.config["DATABASE_URL"])
     app.teardown_appcontext(_close_session)
+
+
+BUSY_ATTEMPTS = 6
+
+
+def _is_busy(error: Exception) -> bool:
+    original = getattr(error, "orig", None)
+    name = type(original).__name__
+    text = str(original or error).lower()
+    return ("database is locked" in text or "database is busy" in text
+            or name in ("SerializationFailure", "DeadlockDetected", "LockNotAvailable"))
+
+
+def retry_when_busy(func):
+    """Run a write unit again when the database is briefly busy; 503 if it stays busy.
+
+    On SQLite a transaction that read before it writes can find another writer got there first;
+    on PostgreSQL, a deadlock or serialisation failure. Either way the whole unit is rolled back
+    and re-run from the start, so a record is never half-written.
+    """
+    import random
+    import time
+    from functools import wraps
+
+    from sqlalchemy.exc import DBAPIError
+
+    @wraps(func)
+    def wrapper(session, *args, **kwargs):
+        for attempt in range(BUSY_ATTEMPTS):
+            try:
+                return func(session, *args, **kwargs)
+            except DBAPIError as error:
+                if not _is_busy(error):
+                    raise
+                session.rollback()
+                if attempt == BUSY_ATTEMPTS - 1:
+                    from .errors import Unavailable
+
+                    raise Unavailable("The database is busy. Please try again in a moment.", retry_after=2) from error
+                time.sleep(0.02 * 2 ** attempt + random.random() * 0.02)
+        raise AssertionError("unreachable")
+
+    return wrapper

@@ -19,6 +19,7 @@ from flask import Flask
 from sqlmodel import Session, select
 
 from .. import db
+from ..db import retry_when_busy
 from ..audit import record
 from ..errors import ValidationError
 from ..models import Service, utcnow
@@ -181,6 +182,7 @@ def _apply_one(session: Session, kind: str, item: dict, publisher: str, source: 
         report.updated += 1
 
 
+@retry_when_busy
 def import_records(session: Session, kind: str, items: list[dict], publisher: str, source: str,
                    actor: str, progress: Callable[[int, int], None] | None = None) -> ImportReport:
     if not publisher or not publisher.strip():

@@ -156,8 +156,8 @@ def drain(app: Flask, batch: int = 500, max_batches: int | None = None) -> int:
             gone = [i for i in ids if i not in services or services[i].merged_into_id is not None]
             if documents:
                 index.add_documents(documents, primary_key="id")
-            if gone:
-                index.delete_documents(gone)
+            for service_id in gone:  # deletions are rare: one small task each
+                index.delete_document(service_id)
             # Meilisearch keeps enqueued tasks durably and applies them in order, so once both
             # calls are accepted the change is safe and the outbox rows can go.
             for row in rows:
