@@ -1,7 +1,7 @@
 """CSRF, security headers and rate limits, applied to every response."""
 from __future__ import annotations
 
-from flask import Flask, request, session
+from flask import Flask, current_app, request, session
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
@@ -18,6 +18,11 @@ def _rate_key() -> str:
 
 
 limiter = Limiter(key_func=_rate_key, default_limits=[], headers_enabled=True)
+
+
+def configured_limit(name: str):
+    """A limit read from config at request time (SEARCH_RATE_LIMIT, MATCH_RATE_LIMIT, …)."""
+    return lambda: current_app.config[name]
 
 CSP = "; ".join([
     "default-src 'self'",
@@ -46,7 +51,7 @@ def _csrf_unless_token():
     # CSRF is a forged request riding on someone's cookie. Every HTML form post needs the token;
     # an API call needs it only when a logged-in browser session makes it (a bearer token or an
     # anonymous call has no ambient authority to abuse).
-    if request.method in ("GET", "HEAD", "OPTIONS"):
+    if request.method in ("GET", "HEAD", "OPTIONS") or not current_app.config.get("WTF_CSRF_ENABLED", True):
         return
     if request.headers.get("Authorization", "").startswith("Bearer "):
         return
@@ -60,6 +65,9 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     csrf.init_app(app)
+    from . import ratelimit_store
+
+    ratelimit_store.bind(app.extensions["db_engine"])
     limiter.init_app(app)
     app.before_request(_csrf_unless_token)
     app.after_request(_headers)

@@ -5,13 +5,13 @@ from flask import current_app, jsonify, request
 from ..access import access
 from ..errors import ValidationError
 from ..matchmaking.service import run_match
-from ..security import limiter
+from ..security import configured_limit, limiter
 from . import bp
 
 
 @bp.post("/match")
 @access("link_worker")
-@limiter.limit("60/minute")
+@limiter.limit(configured_limit("MATCH_RATE_LIMIT"))
 def match_services():
     """Rank services for a person's goals, needs, place and constraints; explain each match."""
     data = request.get_json(silent=True)

@@ -6,7 +6,7 @@ from ..access import access
 from ..db import get_session
 from ..directory import geo
 from ..search import query
-from ..security import limiter
+from ..security import configured_limit, limiter
 from . import bp
 
 
@@ -16,7 +16,7 @@ def resolve_postcode(text: str):
 
 @bp.get("/services")
 @access("public")
-@limiter.limit("120/minute")
+@limiter.limit(configured_limit("SEARCH_RATE_LIMIT"))
 def search_services():
     """Search the directory: q, need, postcode or lat+lng, radius_km, age, free_only, day, delivery,
     wheelchair, page, per_page."""

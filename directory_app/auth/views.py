@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired
 
 from ..access import access
 from ..db import get_session
+from ..security import configured_limit, limiter
 from . import CurrentUser, bp
 from .users import authenticate
 
@@ -28,6 +29,7 @@ def _safe_next(target: str | None) -> str:
 
 @bp.route("/login", methods=["GET", "POST"])
 @access("public")
+@limiter.limit(configured_limit("LOGIN_RATE_LIMIT"), exempt_when=lambda: request.method != "POST")
 def login():
     form = LoginForm()
     error = None

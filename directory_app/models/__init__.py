@@ -6,11 +6,12 @@ from .directory import (
     Phone, Schedule, Service, ServiceArea, ServiceAtLocation, Taxonomy, TaxonomyTerm, new_id,
 )
 from .geo import Postcode, PostcodeDistrict
-from .ops import AuditEvent, DuplicateFlag, MatchDemand, ProblemReport, SearchOutbox
+from .ops import AuditEvent, DuplicateFlag, MatchDemand, ProblemReport, RateLimitCounter, SearchOutbox
 
 __all__ = [
     "ROLES", "ApiToken", "User", "utcnow", "Accessibility", "Address", "Attribute", "Contact",
     "CostOption", "Language", "Location", "Organization", "Phone", "Schedule", "Service",
     "ServiceArea", "ServiceAtLocation", "Taxonomy", "TaxonomyTerm", "new_id", "Postcode",
-    "PostcodeDistrict", "AuditEvent", "DuplicateFlag", "MatchDemand", "ProblemReport", "SearchOutbox",
+    "PostcodeDistrict", "AuditEvent", "DuplicateFlag", "MatchDemand", "ProblemReport", "RateLimitCounter",
+    "SearchOutbox",
 ]

@@ -72,3 +72,11 @@ class MatchDemand(SQLModel, table=True):
     district: Optional[str] = Field(default=None, max_length=4)
     need: str = Field(max_length=40)
     adequate: int = 0
+
+
+class RateLimitCounter(SQLModel, table=True):
+    """Flask-Limiter's counters, shared by every worker (see ratelimit_store.py)."""
+    __tablename__ = "rate_limit_counter"
+    key: str = Field(primary_key=True, max_length=255)
+    count: int = 0
+    expires_at: float = Field(index=True)
