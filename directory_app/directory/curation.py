@@ -8,11 +8,13 @@ from datetime import date, timedelta
 
 from flask import current_app
 from sqlalchemy.orm import selectinload
+from sqlalchemy import delete, or_
 from sqlmodel import Session, func, select
 
 from ..audit import record
+from ..db import retry_when_busy
 from ..errors import NotFound, ValidationError
-from ..models import (Location, ProblemReport, Service, ServiceAtLocation, utcnow)
+from ..models import DuplicateFlag, Location, ProblemReport, Service, ServiceAtLocation, utcnow
 from . import records
 from .service_input import validate_service_input
 
@@ -62,6 +64,7 @@ def _plain(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
+@retry_when_busy
 def create_service(session: Session, data: dict, actor: str, publisher: str | None = None) -> Service:
     validated = validate_service_input(data)
     service = Service(name=validated.name, publisher=publisher or "local", external_id=validated.external_id)
@@ -78,10 +81,11 @@ def create_service(session: Session, data: dict, actor: str, publisher: str | No
     return service
 
 
+@retry_when_busy
 def update_service(session: Session, service_id: str, data: dict, actor: str) -> Service:
     service = get_service(session, service_id)
     before = records.input_from_service(service)
-    merged = {**before, **data}
+    merged = _carry_over(service, before, {**before, **data})
     validated = validate_service_input(_as_input(merged))
     records.apply_input(session, service, validated, publisher=service.publisher, previous=before)
     changes = _diff(before, records.input_from_service(service))
@@ -93,11 +97,37 @@ def update_service(session: Session, service_id: str, data: dict, actor: str) ->
     return service
 
 
+def _carry_over(service: Service, before: dict, merged: dict) -> dict:
+    """Values the flat view shows but nobody chose must not be frozen by sending them back."""
+    # Needs tagged from the text stay automatic, so that a new description re-tags them.
+    if not service.needs_overridden and records._norm(merged.get("needs")) == records._norm(before.get("needs")):
+        merged["needs"] = []
+    # Coordinates unchanged beside a new postcode belong to the old place: look the new one up.
+    if (_postcode_key(merged.get("postcode")) != _postcode_key(before.get("postcode"))
+            and _number_key(merged.get("latitude")) == _number_key(before.get("latitude"))
+            and _number_key(merged.get("longitude")) == _number_key(before.get("longitude"))):
+        merged["latitude"] = merged["longitude"] = None
+    return merged
+
+
+def _postcode_key(value) -> str:
+    return "".join(str(value or "").split()).upper()
+
+
+def _number_key(value):
+    # A form sends "53.4236" where the record holds 53.4236.
+    try:
+        return None if value in (None, "") else round(float(value), 6)
+    except (TypeError, ValueError):
+        return value
+
+
 def _as_input(flat: dict) -> dict:
     """The flat view carries dates and None; the validator takes the same shapes back."""
     return {k: v for k, v in flat.items() if v is not None}
 
 
+@retry_when_busy
 def set_status(session: Session, service_id: str, status: str, actor: str) -> Service:
     if status not in ("active", "temporarily_closed", "inactive", "defunct"):
         raise ValidationError("Unknown status.", {"status": "Use active, temporarily_closed, inactive or defunct."})
@@ -112,13 +142,23 @@ def set_status(session: Session, service_id: str, status: str, actor: str) -> Se
     return service
 
 
+@retry_when_busy
 def delete_service(session: Session, service_id: str, actor: str) -> None:
     service = get_service(session, service_id)
     record(session, actor, "service.delete", "service", service.id, {"name": [service.name, None]})
+    locations = [link.location for link in service.service_at_locations]
+    session.exec(delete(ProblemReport).where(ProblemReport.service_id == service.id))
+    session.exec(delete(DuplicateFlag).where(or_(DuplicateFlag.service_id == service.id,
+                                                 DuplicateFlag.other_id == service.id)))
     session.delete(service)
+    session.flush()
+    for location in locations:  # a venue no other service uses goes with it
+        if not session.exec(select(ServiceAtLocation.id).where(ServiceAtLocation.location_id == location.id)).first():
+            session.delete(location)
     session.commit()
 
 
+@retry_when_busy
 def verify_service(session: Session, service_id: str, actor: str) -> Service:
     """'Still accurate': resets the review clock."""
     service = get_service(session, service_id)
@@ -150,6 +190,7 @@ def review_queue_size(session: Session, today: date | None = None) -> int:
         Service.review_due <= today, Service.merged_into_id.is_(None), Service.status != "defunct")).one()
 
 
+@retry_when_busy
 def report_problem(session: Session, service_id: str, kind: str, details: str | None) -> ProblemReport:
     """Anyone can report a problem; no personal data is asked for."""
     fields = {}
@@ -178,12 +219,16 @@ def open_problems(session: Session) -> list[tuple[ProblemReport, Service]]:
     return list(session.exec(statement))
 
 
+@retry_when_busy
 def resolve_problem(session: Session, report_id: int, resolution: str, actor: str) -> ProblemReport:
     if resolution not in ("fixed", "dismissed"):
         raise ValidationError("Unknown resolution.", {"resolution": "Use fixed or dismissed."})
     report = session.get(ProblemReport, report_id)
     if report is None:
         raise NotFound(f"No problem report {report_id}.")
+    if report.resolved_at is not None:
+        raise ValidationError(f"This report was already {report.resolution} by {report.resolved_by}.",
+                              {"resolution": "Already resolved."})
     report.resolved_at = utcnow()
     report.resolved_by = actor
     report.resolution = resolution

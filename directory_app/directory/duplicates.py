@@ -14,6 +14,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from ..audit import record
+from ..db import retry_when_busy
 from ..errors import NotFound, ValidationError
 from ..models import DuplicateFlag, Location, Service, ServiceAtLocation, utcnow
 
@@ -142,11 +143,14 @@ def open_flags(session: Session, limit: int = 200) -> list[tuple[DuplicateFlag, 
     flags = list(session.exec(select(DuplicateFlag).where(DuplicateFlag.status == "open")
                               .order_by(DuplicateFlag.score.desc()).limit(limit)))
     ids = {f.service_id for f in flags} | {f.other_id for f in flags}
-    services = {s.id: s for s in session.exec(select(Service).where(Service.id.in_(ids)))}
+    # A record already merged away is not a live candidate: offering it again could merge it twice.
+    services = {s.id: s for s in session.exec(select(Service).where(Service.id.in_(ids),
+                                                                    Service.merged_into_id.is_(None)))}
     return [(f, services[f.service_id], services[f.other_id]) for f in flags
             if f.service_id in services and f.other_id in services]
 
 
+@retry_when_busy
 def decide(session: Session, flag_id: int, decision: str, actor: str, keep_id: str | None = None) -> DuplicateFlag:
     """Merge (keeping ``keep_id`` and the provenance of both) or dismiss a flag."""
     flag = session.get(DuplicateFlag, flag_id)
@@ -162,6 +166,11 @@ def decide(session: Session, flag_id: int, decision: str, actor: str, keep_id: s
             raise ValidationError("Choose which record to keep.", {"keep": "Pick one of the two records."})
         drop_id = flag.other_id if keep_id == flag.service_id else flag.service_id
         keep, drop = session.get(Service, keep_id), session.get(Service, drop_id)
+        if keep is None or drop is None:
+            raise NotFound("One of the two records no longer exists.")
+        if keep.merged_into_id or drop.merged_into_id:
+            raise ValidationError("One of the two records was already merged into another.",
+                                  {"decision": "Already merged; dismiss this flag instead."})
         drop.merged_into_id = keep.id
         drop.last_modified = utcnow()
         provenance = list((keep.extra or {}).get("merged_from", []))
