@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import login_user, logout_user
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
@@ -10,6 +8,7 @@ from wtforms.validators import DataRequired
 
 from ..access import access
 from ..db import get_session
+from ..urls import safe_next
 from ..security import configured_limit, limiter
 from . import CurrentUser, bp
 from .users import authenticate
@@ -20,11 +19,6 @@ class LoginForm(FlaskForm):
     password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
 
 
-def _safe_next(target: str | None) -> str:
-    # Only same-site paths: an open redirect after login is a phishing aid.
-    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
-        return target
-    return url_for("search.index")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -38,7 +32,7 @@ def login():
         if result.user is not None:
             login_user(CurrentUser(result.user))
             flash(f"Logged in as {result.user.username} ({result.user.role}).")
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(safe_next(request.args.get("next")) or url_for("search.index"))
         error = result.message
     status = 400 if request.method == "POST" else 200
     return render_template("auth/login.html", form=form, error=error), status
@@ -48,5 +42,7 @@ def login():
 @access("public")
 def logout():
     logout_user()
+    # A reception PC is shared: the next person must not see this one's shortlist.
+    session.pop("shortlist", None)
     flash("You have logged out.")
     return redirect(url_for("search.index"))

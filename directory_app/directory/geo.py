@@ -13,7 +13,7 @@ from typing import Iterable
 
 from geopy.distance import geodesic
 from sqlalchemy import delete
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from ..errors import ValidationError
 from ..models import Postcode, PostcodeDistrict

@@ -11,7 +11,7 @@ import logging
 import time
 from datetime import datetime
 
-from flask import Flask, current_app
+from flask import Flask
 from sqlalchemy import event, text
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select

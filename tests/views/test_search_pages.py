@@ -1,0 +1,236 @@
+"""The search, detail and shortlist pages through the Flask test client."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from directory_app.search import indexing
+from tests.conftest import csrf_token
+
+
+@pytest.fixture
+def indexed(app):
+    """Call after creating services: search sees only what Meilisearch has finished indexing."""
+    return lambda: indexing.wait_until_idle(app)
+
+
+def text_of(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def add(client, service_id: str, next_url: str | None = None):
+    token = csrf_token(client, f"/services/{service_id}")
+    data = {"csrf_token": token, "service_id": service_id}
+    if next_url is not None:
+        data["next"] = next_url
+    return client.post("/shortlist/add", data=data)
+
+
+def test_search_form_without_parameters_shows_no_results(client):
+    page = text_of(client.get("/"))
+    assert "What are you looking for?" in page
+    assert "services found" not in page
+    assert 'name="need" type="checkbox" value="food"' in page
+
+
+def test_results_say_how_far_when_and_what_it_costs(client, make_service, indexed):
+    make_service()
+    make_service(name="Trafford Befriending Line", postcode=None, delivery="phone", schedule=None,
+                 cost="free", cost_amount=None, cost_description=None, wheelchair=None,
+                 referral_route="professional", description="Weekly phone calls for people who feel alone.",
+                 last_verified_at=(date.today() - timedelta(days=800)).isoformat())
+    indexed()
+    response = client.get("/", query_string={"q": "", "postcode": "M32 0SQ"})
+    page = text_of(response)
+    assert response.status_code == 200
+    assert "2 services found" in page and "within 5 km of M32 0SQ" in page
+    lunch = page[page.index("Sale Lunch Club"):page.index("Trafford Befriending Line")]
+    assert re.search(r"2\.\d km away", lunch)
+    assert "Tue, Thu 11:30–13:30" in lunch
+    assert "£3.50 per lunch" in lunch
+    assert "Step-free access" in lunch and "Self-referral, Drop in" in lunch
+    assert "Not checked since added" in lunch
+    phone = page[page.index("Trafford Befriending Line"):]
+    assert "Phone service" in phone and "Times not recorded" in phone and "Free" in phone
+    assert "Needs a professional referral" in phone and "Access not recorded" in phone
+    assert "app-warning" in phone and "months ago" in phone
+    assert "Add to shortlist" not in page  # only navigators can shortlist
+
+
+def test_need_checkboxes_show_counts_and_filter(client, make_service, indexed):
+    make_service(needs="food")
+    make_service(name="Walking for Health", needs="physical_activity", description="Short walks.")
+    indexed()
+    page = text_of(client.get("/?q=&need=food"))
+    assert "1 service found" in page and "Sale Lunch Club" in page and "Walking for Health" not in page
+    # Counts ignore the ticked needs themselves: they say what ticking another would add.
+    assert "Food (1)" in page and "Physical activity (1)" in page and "Housing and homelessness (0)" in page
+    assert re.search(r'value="food" checked', page)
+
+
+def test_pagination_keeps_the_query(client, make_service, indexed):
+    make_service()
+    make_service(name="Sale Lunch Club Two")
+    indexed()
+    page = text_of(client.get("/?q=lunch&per_page=1&day=TU"))
+    assert "2 services found" in page and "Page 1 of 2" in page
+    next_link = re.search(r'href="([^"]+)" rel="next"', page).group(1).replace("&amp;", "&")
+    assert "q=lunch" in next_link and "day=TU" in next_link and "page=2" in next_link
+    second = text_of(client.get(next_link))
+    assert "Page 2 of 2" in second and 'rel="prev"' in second
+
+
+def test_a_bad_parameter_is_named_on_the_page_with_400(client, places):
+    response = client.get("/?q=lunch&age=old")
+    page = text_of(response)
+    assert response.status_code == 400
+    assert "There is a problem" in page
+    assert '<a href="#age">Age: Enter a whole number.</a>' in page
+    assert "nhsuk-input--error" in page and 'aria-describedby="age-hint age-error"' in page
+    assert 'value="lunch"' in page  # what was typed is kept
+
+    response = client.get("/?postcode=ZZ99 9ZZ&radius_km=5")
+    assert response.status_code == 400
+    assert '<a href="#postcode">Postcode:' in text_of(response)
+
+
+def test_the_form_radius_means_nothing_without_a_postcode(client):
+    assert client.get("/?q=lunch&radius_km=5").status_code == 200
+
+
+def test_awkward_queries_are_just_words(client, make_service, indexed):
+    make_service()
+    indexed()
+    for q in ['"lunch', 'lunch" OR status = "defunct', "a AND b OR c", "_geoRadius(0, 0, 1)",
+              "x) OR (y", "'; DROP TABLE service; --", "lunch\\"]:
+        response = client.get("/", query_string={"q": q})
+        assert response.status_code == 200, q
+    assert "Sale Lunch Club" in text_of(client.get("/", query_string={"q": '"lunch"'}))
+
+
+def test_search_outage_is_a_clear_503(client, monkeypatch):
+    from directory_app.search import query
+
+    def down(_app):
+        raise ConnectionError("meilisearch is down")
+
+    monkeypatch.setattr(query, "get_client", down)
+    response = client.get("/?q=lunch")
+    assert response.status_code == 503
+    assert "Search is unavailable" in text_of(response)
+
+
+def test_detail_page_shows_the_full_record(client, make_service):
+    service_id = make_service(phone="0161 123 4567", url="https://example.org/lunch",
+                              eligibility="carers", accepting_referrals="yes", wait_weeks=2,
+                              address_1="1 School Road", city="Sale",
+                              last_verified_at=date.today().isoformat())
+    page = text_of(client.get(f"/services/{service_id}"))
+    for expected in ("A friendly luncheon club", "Age UK Trafford", "Ages 60 and over", "Only for: Carers",
+                     "£3.50 per lunch", "Tue, Thu 11:30–13:30", "1 School Road", "M33 7ZZ",
+                     'href="tel:01611234567"', 'href="https://example.org/lunch"',
+                     "Accepting referrals; waiting list about 2 weeks",
+                     f"Last checked {date.today():%B %Y}", "Report a problem with this listing",
+                     "Do not include anyone's personal details"):
+        assert expected in page, expected
+    assert "Changes to this listing" not in page  # the audit history is for curators
+
+
+def test_only_web_addresses_become_links():
+    # Imported feeds are not validated like forms: a publisher's "javascript:" URL must stay text.
+    from directory_app.views.search_pages import web_link
+
+    assert web_link(" https://example.org/x ") == "https://example.org/x"
+    assert web_link("javascript:alert(1)") is None and web_link("JaVaScRiPt:x") is None
+    assert web_link("data:text/html,x") is None and web_link(None) is None
+
+
+def test_unknown_service_is_404(client):
+    assert client.get("/services/no-such-service").status_code == 404
+
+
+def test_problem_report_marks_the_listing_under_review(client, make_service, indexed):
+    service_id = make_service()
+    token = csrf_token(client, f"/services/{service_id}")
+    bad = client.post(f"/services/{service_id}/report", data={"csrf_token": token, "details": "?"})
+    assert bad.status_code == 400 and "What is the problem" in text_of(bad)
+    response = client.post(f"/services/{service_id}/report",
+                           data={"csrf_token": token, "kind": "closed", "details": "Stopped in May"})
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/services/{service_id}")
+    page = text_of(client.get(f"/services/{service_id}"))
+    assert "Thank you" in page and "Under review" in page
+    indexed()
+    assert "Under review" in text_of(client.get("/?q=lunch"))
+
+
+def test_curators_see_history_and_edit_link(app, client, make_service, login_as):
+    service_id = make_service()
+    login_as("curator")
+    page = text_of(client.get(f"/services/{service_id}"))
+    assert "Changes to this listing" in page and "Added" in page and "name: Sale Lunch Club" in page
+    assert f'href="/curate/services/{service_id}/edit"' in page
+
+
+def test_shortlist_needs_a_navigator(client, make_service, login_as):
+    service_id = make_service()
+    response = add(client, service_id)
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+    assert "/login" in client.get("/shortlist/print").headers["Location"]
+    login_as("commissioner")
+    assert add(client, service_id).status_code == 403
+    for path in ("/shortlist", "/shortlist/print", "/shortlist/print?large=1"):
+        assert client.get(path).status_code == 403, path
+
+
+def test_navigator_shortlists_and_prints(client, make_service, login_as, indexed):
+    lunch = make_service(phone="0161 123 4567", url="https://example.org/lunch", address_1="1 School Road")
+    walk = make_service(name="Walking for Health", description="Short walks. " * 40, cost="free",
+                        cost_amount=None, cost_description=None)
+    indexed()
+    login_as("navigator")
+    results = text_of(client.get("/?q=lunch"))
+    assert "Add to shortlist" in results
+
+    response = add(client, lunch, next_url="/?q=lunch")
+    assert response.headers["Location"] == "/?q=lunch"
+    assert "On your shortlist" in text_of(client.get("/?q=lunch"))
+    assert add(client, walk).headers["Location"] == "/shortlist"
+    shortlist = text_of(client.get("/shortlist"))
+    assert "Sale Lunch Club" in shortlist and "Walking for Health" in shortlist
+    assert "Shortlist (2)" in shortlist
+
+    sheet = text_of(client.get("/shortlist/print"))
+    assert "Services that may help you" in sheet and "app-large-print" not in sheet
+    assert "0161 123 4567" in sheet and "https://example.org/lunch" in sheet and "1 School Road" in sheet
+    assert "You can just turn up" in sheet and "£3.50 per lunch" in sheet and "Free" in sheet
+    assert "Short walks. " * 10 in sheet and "Short walks. " * 20 not in sheet  # about 200 characters
+    assert 'class="app-sheet-page app-large-print"' in text_of(client.get("/shortlist/print?large=1"))
+
+    token = csrf_token(client, "/shortlist")
+    client.post("/shortlist/remove", data={"csrf_token": token, "service_id": lunch})
+    shortlist = text_of(client.get("/shortlist"))
+    assert "Sale Lunch Club" not in shortlist and "Walking for Health" in shortlist
+    client.post("/shortlist/clear", data={"csrf_token": token})
+    assert "Your shortlist is empty" in text_of(client.get("/shortlist"))
+
+
+def test_shortlist_never_redirects_off_site(client, make_service, login_as):
+    service_id = make_service()
+    login_as("navigator")
+    for target in ["//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:x", "/x\r\nSet-Cookie: a=b"]:
+        assert add(client, service_id, next_url=target).headers["Location"] == "/shortlist", target
+
+
+def test_shortlist_holds_at_most_30_services(client, make_service, login_as):
+    service_id = make_service()
+    login_as("navigator")
+    with client.session_transaction() as session:
+        session["shortlist"] = [f"gone-{i}" for i in range(30)]
+    add(client, service_id)
+    page = text_of(client.get("/shortlist"))
+    assert "Your shortlist is full" in page
+    # Ids of services that no longer exist are dropped when the list is shown.
+    with client.session_transaction() as session:
+        assert session["shortlist"] == []
