@@ -59,8 +59,10 @@ def main() -> int:
         with app.app_context():
             count = indexing.ensure_index(app)
         print(f"Search index ready ({count} services).", flush=True)
-        for username, password, role in bootstrap.ensure_demo_accounts(app):
-            print(f"  demo account  {role:<13} {username} / {password}", flush=True)
+        if app.config["APP_ENV"] != "production":
+            # Shown once, at creation; only the hashes are kept.
+            for username, password, role in bootstrap.ensure_demo_accounts(app):
+                print(f"  demo account  {role:<13} {username} / {password}", flush=True)
         port = int(os.environ.get("PORT", "5000"))
         print(f"Serving on http://127.0.0.1:{port}  (Ctrl-C to stop)", flush=True)
         from werkzeug.serving import run_simple

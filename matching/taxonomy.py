@@ -45,7 +45,11 @@ class NeedsTaxonomy:
                 if key and need.code not in self._phrases.setdefault(key, []):
                     self._phrases[key].append(need.code)
         self._max_len = max((len(k) for k in self._phrases), default=1)
-        self._ukcat = {code.upper(): need.code for need in self._needs.values() for code in need.ukcat}
+        # One UKCAT code may serve several needs (CA101 advice: benefits and legal rights).
+        self._ukcat: dict[str, list[str]] = {}
+        for need in self._needs.values():
+            for code in need.ukcat:
+                self._ukcat.setdefault(code.upper(), []).append(need.code)
 
     @classmethod
     def from_dict(cls, data: dict) -> "NeedsTaxonomy":
@@ -149,9 +153,10 @@ class NeedsTaxonomy:
         for term in taxonomy_terms:
             term = str(term).strip().upper()
             for length in range(len(term), 1, -1):
-                code = self._ukcat.get(term[:length])
-                if code:
-                    strengths[code] = strengths.get(code, 0.0) + UKCAT_STRENGTH
+                codes = self._ukcat.get(term[:length])
+                if codes:
+                    for code in codes:
+                        strengths[code] = strengths.get(code, 0.0) + UKCAT_STRENGTH
                     break
         return self._ordered(strengths)
 

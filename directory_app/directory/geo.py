@@ -69,11 +69,35 @@ def lookup(session: Session, raw: str, field: str = "postcode") -> Place:
         if row is not None:
             return Place(postcode, row.latitude, row.longitude, False, outcode(postcode),
                          row.lsoa21cd, row.ward_code, row.la_code)
+        located = _online_geocode(postcode)
+        if located is not None:
+            return Place(postcode, located[0], located[1], False, outcode(postcode))
     district = session.get(PostcodeDistrict, outcode(postcode))
     if district is None:
         raise ValidationError(f"Postcode {postcode} is not known.",
                               {field: f"We do not know where {postcode} is. Check it, or try the district (e.g. M33)."})
     return Place(postcode, district.latitude, district.longitude, True, outcode(postcode))
+
+
+def _online_geocode(postcode: str) -> tuple[float, float] | None:
+    """Ask an online geocoder (geopy) when GEOCODER names one, e.g. "nominatim". Off by default:
+    postcodes then never leave this server. Any failure falls back to the district centroid."""
+    try:
+        from flask import current_app
+
+        service = current_app.config.get("GEOCODER")
+    except RuntimeError:  # no app (scripts): offline only
+        return None
+    if not service:
+        return None
+    from geopy.geocoders import get_geocoder_for_service
+
+    try:
+        geocoder = get_geocoder_for_service(service)(user_agent="community-directory", timeout=3)
+        found = geocoder.geocode(f"{postcode}, United Kingdom")
+    except Exception:  # network, quota or configuration trouble: stay offline for this lookup
+        return None
+    return (found.latitude, found.longitude) if found else None
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:

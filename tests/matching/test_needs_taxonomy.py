@@ -95,3 +95,13 @@ def real_taxonomy():
 ])
 def test_real_taxonomy_inference(real_taxonomy, phrase, need):
     assert need in real_taxonomy.infer_needs(phrase)
+
+
+def test_a_ukcat_code_shared_by_two_needs_tags_both():
+    from matching import NeedsTaxonomy
+
+    taxonomy = NeedsTaxonomy.from_dict({"needs": [
+        {"code": "welfare_benefits", "label": "Welfare benefits", "synonyms": ["benefits"], "ukcat": ["CA101"]},
+        {"code": "legal_advice", "label": "Legal advice", "synonyms": ["solicitor"], "ukcat": ["CA101"]},
+    ]})
+    assert set(taxonomy.tag_text("", ["CA101"])) == {"welfare_benefits", "legal_advice"}
