@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from . import directory, match, search  # noqa: E402,F401  (registers routes)
+from . import directory, match, openapi, search  # noqa: E402,F401  (registers routes)

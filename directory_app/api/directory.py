@@ -14,7 +14,8 @@ from ..directory.records import input_from_service
 from ..errors import ValidationError
 from ..needs import taxonomy_data
 from ..search.documents import to_search_document
-from . import bp
+from . import bp, schemas
+from .openapi import spec
 
 
 def _json_body() -> dict:
@@ -46,6 +47,7 @@ def service_json(service) -> dict:
 
 @bp.get("/needs")
 @access("public")
+@spec("The needs taxonomy: codes, labels, synonyms and UKCAT mappings")
 def needs():
     """The needs taxonomy: codes, labels, synonyms and UKCAT mappings."""
     return jsonify(taxonomy_data())
@@ -53,12 +55,14 @@ def needs():
 
 @bp.get("/services/<service_id>")
 @access("public")
+@spec("One service: flat fields, search summary, freshness, provenance and its ORUK record", ok=schemas.ServiceRecord)
 def service_detail(service_id: str):
     return jsonify(service_json(curation.get_service(get_session(), service_id)))
 
 
 @bp.get("/services/<service_id>/history")
 @access("curator")
+@spec("Audit history of a service: who changed what, when", ok=schemas.History)
 def service_history(service_id: str):
     curation.get_service(get_session(), service_id)
     return jsonify({"events": [
@@ -68,6 +72,7 @@ def service_history(service_id: str):
 
 @bp.post("/services")
 @access("curator")
+@spec("Create a service", body=schemas.ServiceInput, ok=schemas.ServiceRecord, status=201)
 def service_create():
     service = curation.create_service(get_session(), _json_body(), actor=current_user.username)
     return jsonify(service_json(curation.get_service(get_session(), service.id))), 201
@@ -75,6 +80,7 @@ def service_create():
 
 @bp.patch("/services/<service_id>")
 @access("curator")
+@spec("Change some fields of a service", body=schemas.ServicePatch, ok=schemas.ServiceRecord)
 def service_update(service_id: str):
     curation.update_service(get_session(), service_id, _json_body(), actor=current_user.username)
     return jsonify(service_json(curation.get_service(get_session(), service_id)))
@@ -82,6 +88,7 @@ def service_update(service_id: str):
 
 @bp.delete("/services/<service_id>")
 @access("curator")
+@spec("Delete a service", status=204)
 def service_delete(service_id: str):
     curation.delete_service(get_session(), service_id, actor=current_user.username)
     return "", 204
@@ -89,6 +96,7 @@ def service_delete(service_id: str):
 
 @bp.post("/services/<service_id>/status")
 @access("curator")
+@spec("Close, reopen or retire a service", body=schemas.StatusChange, ok=schemas.ServiceRecord)
 def service_status(service_id: str):
     status = _json_body().get("status")
     curation.set_status(get_session(), service_id, status, actor=current_user.username)
@@ -97,6 +105,7 @@ def service_status(service_id: str):
 
 @bp.post("/services/<service_id>/verify")
 @access("curator")
+@spec("Confirm a listing is still accurate (resets its review date)", ok=schemas.ServiceRecord)
 def service_verify(service_id: str):
     curation.verify_service(get_session(), service_id, actor=current_user.username)
     return jsonify(service_json(curation.get_service(get_session(), service_id)))
@@ -104,6 +113,7 @@ def service_verify(service_id: str):
 
 @bp.post("/services/<service_id>/problems")
 @access("public")
+@spec("Report a problem with a listing (no personal details)", body=schemas.ProblemReportIn, ok=schemas.ProblemReportOut, status=201)
 def problem_report(service_id: str):
     body = _json_body()
     report = curation.report_problem(get_session(), service_id, body.get("kind"), body.get("details"))
@@ -112,6 +122,7 @@ def problem_report(service_id: str):
 
 @bp.get("/review-queue")
 @access("curator")
+@spec("Listings past their review date", ok=schemas.ReviewQueue)
 def review_queue():
     session = get_session()
     return jsonify({"total": curation.review_queue_size(session), "services": [
@@ -122,6 +133,7 @@ def review_queue():
 
 @bp.get("/problems")
 @access("curator")
+@spec("Open problem reports", ok=schemas.Problems)
 def problems():
     return jsonify({"problems": [
         {"id": r.id, "service_id": s.id, "service": s.name, "kind": r.kind, "details": r.details,
@@ -130,6 +142,7 @@ def problems():
 
 @bp.post("/problems/<int:report_id>/resolve")
 @access("curator")
+@spec("Resolve a problem report", body=schemas.Resolution, ok=schemas.Resolved)
 def problem_resolve(report_id: int):
     curation.resolve_problem(get_session(), report_id, _json_body().get("resolution"), actor=current_user.username)
     return jsonify({"id": report_id, "resolved": True})
@@ -137,6 +150,7 @@ def problem_resolve(report_id: int):
 
 @bp.get("/duplicates")
 @access("curator")
+@spec("Likely duplicates with their reasons", ok=schemas.Duplicates)
 def duplicate_list():
     return jsonify({"duplicates": [
         {"id": f.id, "score": f.score, "reasons": f.reasons,
@@ -147,6 +161,7 @@ def duplicate_list():
 
 @bp.post("/duplicates/<int:flag_id>")
 @access("curator")
+@spec("Merge or dismiss a likely duplicate", body=schemas.Decision, ok=schemas.Decided)
 def duplicate_decide(flag_id: int):
     body = _json_body()
     flag = duplicates.decide(get_session(), flag_id, body.get("decision"), current_user.username, body.get("keep"))
@@ -155,6 +170,7 @@ def duplicate_decide(flag_id: int):
 
 @bp.post("/imports")
 @access("curator")
+@spec("Import a feed (ORUK 3.0, ORUK v1 or CSV template)", form=schemas.ImportUpload, ok=schemas.ImportReport)
 def import_upload():
     upload = request.files.get("file")
     if upload is None or not upload.filename:

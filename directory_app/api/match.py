@@ -6,12 +6,14 @@ from ..access import access
 from ..errors import ValidationError
 from ..matchmaking.service import run_match
 from ..security import configured_limit, limiter
-from . import bp
+from . import bp, schemas
+from .openapi import spec
 
 
 @bp.post("/match")
 @access("link_worker")
 @limiter.limit(configured_limit("MATCH_RATE_LIMIT"))
+@spec("Rank services for a person and explain each match", body=schemas.MatchRequest, ok=schemas.MatchResponse)
 def match_services():
     """Rank services for a person's goals, needs, place and constraints; explain each match."""
     data = request.get_json(silent=True)

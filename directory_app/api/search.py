@@ -7,7 +7,8 @@ from ..db import get_session
 from ..directory import geo
 from ..search import query
 from ..security import configured_limit, limiter
-from . import bp
+from . import bp, schemas
+from .openapi import spec
 
 
 def resolve_postcode(text: str):
@@ -17,6 +18,7 @@ def resolve_postcode(text: str):
 @bp.get("/services")
 @access("public")
 @limiter.limit(configured_limit("SEARCH_RATE_LIMIT"))
+@spec("Search the directory", query=schemas.SearchQuery, ok=schemas.SearchResponse)
 def search_services():
     """Search the directory: q, need, postcode or lat+lng, radius_km, age, free_only, day, delivery,
     wheelchair, page, per_page."""

@@ -1,0 +1,218 @@
+"""Request and response models of /api/v1, from which the OpenAPI document is generated.
+
+The service input model is the one the domain validates with (directory.service_input); the
+others describe what the views return. ``extra="allow"`` marks objects that carry more fields than
+are listed (search documents, ORUK records), so the document stays true as they grow.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..directory.service_input import ServiceInput  # noqa: F401  (re-exported for the spec)
+
+Day = Literal["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+class Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    fields: Optional[dict[str, str]] = None
+
+
+class Error(BaseModel):
+    error: ErrorBody
+
+
+class SearchQuery(BaseModel):
+    q: Optional[str] = Field(None, max_length=200, description="Words to search for; typos are tolerated.")
+    need: Optional[list[str]] = Field(None, description="Need codes (repeatable); see /api/v1/needs.")
+    postcode: Optional[str] = Field(None, description="UK postcode or district; not with lat/lng.")
+    lat: Optional[float] = Field(None, ge=-90, le=90)
+    lng: Optional[float] = Field(None, ge=-180, le=180)
+    radius_km: Optional[float] = Field(None, ge=0.1, le=200)
+    age: Optional[int] = Field(None, ge=0, le=120)
+    free_only: Optional[bool] = None
+    day: Optional[list[Day]] = None
+    delivery: Optional[Literal["in_person", "online", "phone"]] = None
+    wheelchair: Optional[bool] = None
+    page: Optional[int] = Field(None, ge=1, le=1000)
+    per_page: Optional[int] = Field(None, ge=1, le=50)
+
+
+class SearchHit(Open):
+    id: str
+    name: str
+    distance_km: Optional[float] = None
+    needs: list[str]
+    status: str
+
+
+class SearchResponse(BaseModel):
+    hits: list[SearchHit]
+    total: int
+    page: int
+    per_page: int
+    total_pages: int
+    facets: dict[str, dict[str, int]]
+    location: Optional[dict] = None
+
+
+class ServicePatch(Open):
+    """Any subset of the service fields; unknown fields are rejected by the domain with 400."""
+
+
+class ServiceRecord(BaseModel):
+    id: str
+    fields: dict
+    summary: dict
+    review_due: Optional[str] = None
+    last_verified_by: Optional[str] = None
+    provenance: dict
+    merged_into: Optional[str] = None
+    oruk: dict
+
+
+class HistoryEvent(BaseModel):
+    at: str
+    actor: Optional[str] = None
+    action: str
+    changes: dict
+
+
+class History(BaseModel):
+    events: list[HistoryEvent]
+
+
+class StatusChange(BaseModel):
+    status: Literal["active", "temporarily_closed", "inactive", "defunct"]
+
+
+class ProblemReportIn(BaseModel):
+    kind: Literal["details_wrong", "closed", "other"]
+    details: Optional[str] = Field(None, max_length=2000, description="No personal details, please.")
+
+
+class ProblemReportOut(BaseModel):
+    id: int
+    message: str
+
+
+class ReviewItem(BaseModel):
+    id: str
+    name: str
+    review_due: Optional[str] = None
+    last_verified_at: Optional[str] = None
+
+
+class ReviewQueue(BaseModel):
+    total: int
+    services: list[ReviewItem]
+
+
+class Problem(BaseModel):
+    id: int
+    service_id: str
+    service: str
+    kind: str
+    details: Optional[str] = None
+    created_at: str
+
+
+class Problems(BaseModel):
+    problems: list[Problem]
+
+
+class Resolution(BaseModel):
+    resolution: Literal["fixed", "dismissed"]
+
+
+class Resolved(BaseModel):
+    id: int
+    resolved: bool
+
+
+class DuplicatePair(BaseModel):
+    id: int
+    score: float
+    reasons: list[str]
+    services: list[dict]
+
+
+class Duplicates(BaseModel):
+    duplicates: list[DuplicatePair]
+
+
+class Decision(BaseModel):
+    decision: Literal["merge", "dismiss"]
+    keep: Optional[str] = Field(None, description="With merge: the id of the record to keep.")
+
+
+class Decided(BaseModel):
+    id: int
+    status: str
+
+
+class ImportUpload(BaseModel):
+    file: bytes = Field(description="ORUK 3.0 / ORUK v1 JSON or CSV in the documented template.")
+    publisher: str
+
+
+class ImportReport(BaseModel):
+    publisher: str
+    format: str
+    total: int
+    created: int
+    updated: int
+    unchanged: int
+    failed: int
+    errors: list[dict]
+    warnings: list[dict]
+
+
+class MatchConstraints(BaseModel):
+    free_only: Optional[bool] = None
+    wheelchair: Optional[bool] = None
+    days: Optional[list[Day]] = None
+    delivery: Optional[Literal["in_person", "online_ok", "online_only"]] = None
+    max_distance_km: Optional[float] = Field(None, gt=0, le=500)
+
+
+class MatchRequest(BaseModel):
+    goals: Optional[str] = Field(None, max_length=2000, description="What matters to the person, in their words. Never stored.")
+    needs: Optional[list[str]] = None
+    postcode: Optional[str] = None
+    lat: Optional[float] = Field(None, ge=-90, le=90)
+    lng: Optional[float] = Field(None, ge=-180, le=180)
+    age: Optional[int] = Field(None, ge=0, le=120)
+    constraints: Optional[MatchConstraints] = None
+    circumstances: Optional[list[str]] = None
+    limit: Optional[int] = Field(None, ge=1, le=50)
+
+
+class MatchItem(Open):
+    service_id: str
+    name: str
+    score: float
+    distance_km: Optional[float] = None
+    needs_met: list[str]
+    reasons: list[str]
+    warnings: list[str]
+
+
+class UnmetNeed(Open):
+    need: str
+    reason: str
+    nearest_km: Optional[float] = None
+
+
+class MatchResponse(Open):
+    matches: list[MatchItem]
+    unmet_needs: list[UnmetNeed]
+    needs: list[str]
+    location: Optional[dict] = None
