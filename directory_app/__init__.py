@@ -36,9 +36,10 @@ def create_app(config: dict | None = None) -> Flask:
     auth.init_app(app)
     app.register_blueprint(health.bp)
     from .api import bp as api_bp
-    from .views import curation_pages, search_pages
+    from .views import curation_pages, match_pages, search_pages
     app.register_blueprint(search_pages.bp)
     app.register_blueprint(curation_pages.bp)
+    app.register_blueprint(match_pages.bp)
     app.register_blueprint(api_bp)
     from . import openreferral
     app.register_blueprint(openreferral.bp)

@@ -26,16 +26,18 @@ def _quoted(values) -> str:
     return ", ".join(f'"{v}"' for v in values)
 
 
-def base_filters(profile: Profile) -> list[str]:
+def base_filters(profile: Profile, delivery: bool = True) -> list[str]:
+    """``delivery=False`` for the search that finds remote alternatives to mention when nothing
+    in person is within reach, even for someone who asked for in-person help."""
     filters = ['status = "active"']
     if profile.age is not None:
         filters += [f"age_min_filter <= {int(profile.age)}", f"age_max_filter >= {int(profile.age)}"]
     constraints = profile.constraints
     if constraints.free_only:
         filters.append('cost_band IN ["free", "unknown"]')
-    if constraints.delivery == "online_only":
+    if delivery and constraints.delivery == "online_only":
         filters.append('delivery IN ["online", "phone"]')
-    elif constraints.delivery == "in_person":
+    elif delivery and constraints.delivery == "in_person":
         filters.append('delivery = "in_person"')
     if constraints.days:
         filters.append(f"(days IN [{_quoted(constraints.days)}] OR days IS EMPTY)")
@@ -55,7 +57,7 @@ def candidates(app: Flask, profile: Profile, needs: list[str]) -> list[dict]:
         queries.append({"indexUid": index, "q": "", "filter": base + [f"needs IN [{_quoted(needs)}]"],
                         "sort": sort, "limit": NEEDS_LIMIT, "attributesToRetrieve": RETRIEVE})
         queries.append({"indexUid": index, "q": "", "limit": REMOTE_LIMIT, "attributesToRetrieve": RETRIEVE,
-                        "filter": base + [f"needs IN [{_quoted(needs)}]",
+                        "filter": base_filters(profile, delivery=False) + [f"needs IN [{_quoted(needs)}]",
                                           '(area_wide = true OR delivery IN ["online", "phone"])']})
     if profile.goals:
         text_filter = list(base)

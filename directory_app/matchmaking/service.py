@@ -31,7 +31,8 @@ def _place(session, data: dict) -> dict | None:
     return None
 
 
-def run_match(app: Flask, data: dict) -> dict:
+def run_match(app: Flask, data: dict, record: bool = True) -> dict:
+    """``record=False`` for a re-run of a request already counted (e.g. after adding to a plan)."""
     if not isinstance(data, dict):
         raise ValidationError("Send a JSON object.", {"body": "Expected a JSON object."})
     errors: dict[str, str] = {}
@@ -61,7 +62,8 @@ def run_match(app: Flask, data: dict) -> dict:
     pool = retrieval.candidates(app, profile, needs)
     result = match(profile, pool, taxonomy=taxonomy(), text_model=text_model(app), now=utcnow(),
                    limit=limit).to_dict()
-    record_demand(app, place, adequate_counts(result), result["needs"])
+    if record:
+        record_demand(app, place, adequate_counts(result), result["needs"])
     result["location"] = place or ({"lat": profile.lat, "lng": profile.lng} if profile.lat is not None else None)
     result["candidates_considered"] = len(pool)
     return result

@@ -28,6 +28,8 @@ def schedule_days(byday: str | None) -> list[str]:
 
 
 def cost_text(service: Service) -> str | None:
+    if service.cost_band == "free":
+        return "Free"  # a curator's "free" wins over an old amount left in the cost options
     amounts = [c for c in service.cost_options if c.amount]
     if amounts:
         option = amounts[0]

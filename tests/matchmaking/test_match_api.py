@@ -54,6 +54,7 @@ def test_unmet_need_is_said_plainly_with_nearest_and_phone_option(client, token_
     assert unmet["need"] == "money_debt"
     assert unmet["nearest_km"] == pytest.approx(4.4, abs=0.6)  # Altrincham is ~4.4 km from M33 7ZZ
     assert "2 km" in unmet["reason"]
+    assert any("National Debtline" in alternative for alternative in unmet["alternatives"])
 
 
 def test_match_records_only_aggregate_demand(app, client, token_for, directory):

@@ -1,0 +1,184 @@
+"""The link worker's match page: "What matters to the person?" in, a short explained list out.
+
+The form is POSTed, never put in a URL: what someone said about their life must not land in
+browser history, server logs or a login redirect. Nothing about the person is kept on the server;
+``run_match`` records only the aggregate demand a commissioner needs (date, postcode district, need,
+how many adequate matches). "Add to plan" re-posts the same form with the service to add, so the
+list stays on screen; that re-run records no demand, so a plan of five does not count five times.
+Picked services go on the navigator shortlist (service ids in the session cookie): the person's plan.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, render_template, request, session
+from sqlmodel import select
+from werkzeug.datastructures import MultiDict
+
+from ..access import access
+from ..db import get_session
+from ..errors import ValidationError
+from ..matchmaking.service import MAX_LIMIT, run_match
+from ..models import Organization, Service
+from ..needs import taxonomy
+from ..security import configured_limit, limiter
+from ..templating import DAY_NAMES
+from .display import shorten
+from .search_pages import SHORTLIST_KEY, SHORTLIST_MAX  # the navigator's shortlist is the person's plan
+
+bp = Blueprint("match", __name__, url_prefix="/match")
+
+FORM_FIELDS = ("goals", "needs", "postcode", "age", "free_only", "wheelchair", "days", "delivery",
+               "max_distance_km", "circumstances", "limit")
+LIST_FIELDS = ("needs", "days", "circumstances")
+DEFAULT_LIMIT = 10
+MORE_LIMIT = 25
+DISTANCES = ("1", "2", "5", "10", "25")
+DEFAULT_DISTANCE = "5"
+DELIVERY_CHOICES = (("in_person", "In person"), ("online_ok", "In person or online"),
+                    ("online_only", "Online or by phone only"))
+FIELD_LABELS = {"goals": "What matters to the person", "needs": "Needs", "postcode": "Postcode",
+                "age": "Age", "free_only": "Only free services", "wheelchair": "Wheelchair access",
+                "days": "Days they can attend", "delivery": "How they can take part",
+                "max_distance_km": "Maximum distance", "circumstances": "Circumstances",
+                "limit": "Number of results"}
+WHERE_LABELS = {"phone": "Phone service", "online": "Online", "area_wide": "Covers your area"}
+
+
+def _submitted(args: MultiDict) -> bool:
+    return any(name in args for name in FORM_FIELDS)
+
+
+def _sentence(field: str, message: str) -> str:
+    """Profile errors are fragments ("must be between 0 and 120"): make them say which field."""
+    message = message.strip().rstrip(".")
+    if message[:1].islower():
+        label = FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+        joiner = " " if message.split(" ", 1)[0] in ("must", "needs", "give") else ": "
+        message = f"{label}{joiner}{message}"
+    return message[:1].upper() + message[1:] + "."
+
+
+def _match_input(args: MultiDict) -> tuple[dict, bool]:
+    """The form as run_match's input (only the fields the form has), and whether a distance
+    limit was dropped for want of a postcode to measure it from."""
+    data: dict = {}
+    for name in FORM_FIELDS:
+        if name in LIST_FIELDS:
+            values = [v for v in args.getlist(name) if v.strip()]
+            if values:
+                data[name] = values
+        elif (args.get(name) or "").strip():
+            data[name] = args.get(name).strip()
+    distance_dropped = False
+    if "max_distance_km" in data and "postcode" not in data:
+        data.pop("max_distance_km")
+        distance_dropped = True
+    if "limit" in data:
+        try:
+            data["limit"] = int(data["limit"])
+        except ValueError:
+            pass  # run_match names the field
+    return data, distance_dropped
+
+
+def _services(ids: list[str]) -> dict[str, dict]:
+    """Organisation and a short description for each matched (or nearest) service."""
+    ids = [i for i in dict.fromkeys(ids) if i]
+    if not ids:
+        return {}
+    rows = get_session().exec(
+        select(Service.id, Service.name, Service.description, Organization.name)
+        .join(Organization, Organization.id == Service.organization_id, isouter=True)
+        .where(Service.id.in_(ids)))
+    return {sid: {"name": name, "summary": shorten(description, 180), "organization": organization}
+            for sid, name, description, organization in rows}
+
+
+def _where(match: dict) -> tuple[str | None, list[str]]:
+    """Split off the first reason when it says where the service is ("1.2 km away", "phone
+    service"), so each result leads with it; the rest explain why it fits."""
+    reasons = list(match["reasons"])
+    exemption = match.get("exempt_from_distance")
+    if exemption and reasons and exemption in WHERE_LABELS and reasons[0].lower() == WHERE_LABELS[exemption].lower():
+        return WHERE_LABELS[exemption], reasons[1:]
+    if match.get("distance_km") is not None and reasons and reasons[0].endswith(" away"):
+        return reasons[0][:1].upper() + reasons[0][1:], reasons[1:]
+    return (WHERE_LABELS.get(exemption) if exemption else None), reasons
+
+
+def _results(result: dict) -> dict:
+    tax = taxonomy()
+    matches = result["matches"]
+    unmet = result["unmet_needs"]
+    details = _services([m["service_id"] for m in matches] + [u["nearest_service_id"] for u in unmet])
+    cards = []
+    for m in matches:
+        where, reasons = _where(m)
+        cards.append({**m, "where": where, "why": reasons, **details.get(m["service_id"], {}),
+                      "name": m["name"]})
+    gaps = []
+    for u in unmet:
+        reason = u["reason"].strip().rstrip(".")
+        nearest = details.get(u["nearest_service_id"]) if u["nearest_service_id"] else None
+        gaps.append({"need": u["need"], "label": u["label"],
+                     "sentence": reason[:1].upper() + reason[1:] + ".",
+                     "alternatives": [a[:1].upper() + a[1:] + "." for a in u["alternatives"]],
+                     "nearest_id": u["nearest_service_id"] if nearest else None,
+                     "nearest_name": nearest["name"] if nearest else None,
+                     "nearest_km": u["nearest_km"]})
+    excluded = sorted(result.get("excluded", {}).items(), key=lambda item: (-item[1], item[0]))
+    return {"cards": cards, "gaps": gaps, "excluded": excluded, "inferred": result["inferred_needs"],
+            "needs": [tax.label(code) for code in result["needs"]], "location": result.get("location")}
+
+
+def _add_to_plan(service_id: str) -> None:
+    service = get_session().get(Service, service_id)
+    if service is None:
+        return
+    plan = [i for i in session.get(SHORTLIST_KEY) or [] if isinstance(i, str)]
+    if service_id not in plan and len(plan) < SHORTLIST_MAX:
+        session[SHORTLIST_KEY] = plan + [service_id]
+        flash(f"Added {service.name} to the plan.")
+
+
+@bp.route("", methods=["GET", "POST"])
+@access("link_worker")
+@limiter.limit(configured_limit("MATCH_RATE_LIMIT"), exempt_when=lambda: request.method != "POST")
+def index():
+    args = request.form if request.method == "POST" else MultiDict()
+    adding = args.get("add")
+    if adding:
+        _add_to_plan(adding)
+    errors: dict[str, str] = {}
+    results = None
+    distance_dropped = False
+    limit = DEFAULT_LIMIT
+    if _submitted(args):
+        data, distance_dropped = _match_input(args)
+        data.setdefault("limit", DEFAULT_LIMIT)
+        limit = data["limit"]
+        if not data.get("goals") and not data.get("needs"):
+            errors["goals"] = "Describe what matters to the person, or tick at least one need."
+        else:
+            try:
+                results = _results(run_match(current_app._get_current_object(), data, record=not adding))
+            except ValidationError as error:
+                errors = {field: _sentence(field, message) for field, message in error.fields.items()}
+    tax = taxonomy()
+    needs = [(code, tax.label(code)) for code in tax.codes()]
+    groups = [(code, tax.eligibility_label(code)) for code in tax.eligibility_codes()]
+    first = {"needs": needs[0][0] if needs else "", "circumstances": groups[0][0] if groups else ""}
+    anchors = {"goals": "goals", "postcode": "postcode", "age": "age", "free_only": "free_only",
+               "wheelchair": "wheelchair", "days": "days-MO", "delivery": "delivery-in_person",
+               "max_distance_km": "max_distance_km", "needs": f"needs-{first['needs']}",
+               "circumstances": f"circumstances-{first['circumstances']}"}
+    show_more = (results is not None and isinstance(limit, int) and limit < MORE_LIMIT <= MAX_LIMIT
+                 and len(results["cards"]) >= limit)
+    page = render_template(
+        "match/index.html", args=args, errors=errors, results=results, needs=needs, groups=groups,
+        days=list(DAY_NAMES.items()), distances=DISTANCES,
+        distance=args.get("max_distance_km", DEFAULT_DISTANCE) if _submitted(args) else DEFAULT_DISTANCE,
+        delivery_choices=DELIVERY_CHOICES, delivery=args.get("delivery") or "online_ok",
+        anchors=anchors, distance_dropped=distance_dropped,
+        shortlist_ids={i for i in (session.get(SHORTLIST_KEY) or []) if isinstance(i, str)},
+        show_more=show_more, more_limit=MORE_LIMIT)
+    return page, 400 if errors else 200
