@@ -80,7 +80,7 @@ def root():
 def openapi():
     from pathlib import Path
 
-    path = Path(current_app.root_path).parent / "seed_data" / "oruk" / "openapi.json"
+    path = Path(current_app.root_path).parent / "seed_data" / "oruk" / "schema" / "openapi.json"
     return current_app.response_class(path.read_text(), mimetype="application/json")
 
 

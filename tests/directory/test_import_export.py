@@ -17,7 +17,7 @@ from directory_app.directory.oruk import service_to_oruk
 from directory_app.directory.service_input import FIELD_NAMES
 from directory_app.models import Service
 
-ORUK = Path(__file__).resolve().parents[3] / "shared" / "data" / "external" / "oruk_uk_profile_3"
+ORUK = Path(__file__).resolve().parents[2] / "seed_data" / "oruk"  # the official files, vendored
 
 
 def _count(app) -> int:

@@ -9,7 +9,7 @@ import pytest
 from directory_app.directory.importer import import_file
 from directory_app.search.indexing import wait_until_idle
 
-ORUK = Path(__file__).resolve().parents[3] / "shared" / "data" / "external" / "oruk_uk_profile_3"
+ORUK = Path(__file__).resolve().parents[2] / "seed_data" / "oruk"  # the official files, vendored
 
 
 def schema(name: str) -> dict:
