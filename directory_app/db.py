@@ -19,9 +19,9 @@ from . import models  # noqa: F401  (registers every table on the metadata)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, busy_timeout_ms: int = 30000) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):
@@ -30,7 +30,7 @@ def make_engine(url: str) -> Engine:
             # database wait rather than fail at once.
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
             cursor.close()
             # Let SQLAlchemy, not the driver, decide when transactions begin, so that SAVEPOINTs
             # (one per imported record) behave as on PostgreSQL.
@@ -101,7 +101,8 @@ def upgrade(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["db_engine"] = make_engine(app.config["DATABASE_URL"])
+    app.extensions["db_engine"] = make_engine(app.config["DATABASE_URL"],
+                                              app.config.get("SQLITE_BUSY_TIMEOUT_MS", 30000))
     app.teardown_appcontext(_close_session)
 
 

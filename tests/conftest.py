@@ -55,7 +55,7 @@ def database_url(tmp_path, postgres_url):
 def _drop_test_indexes(client, prefix: str) -> None:
     for index in client.get_indexes({"limit": 1000})["results"]:
         if index.uid.startswith(prefix):
-            client.wait_for_task(client.delete_index(index.uid).task_uid)
+            client.wait_for_task(client.delete_index(index.uid).task_uid, timeout_in_ms=60_000)
 
 
 @pytest.fixture

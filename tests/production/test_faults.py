@@ -1,0 +1,90 @@
+"""Faults lose nothing: a killed import leaves no partial data, a locked database answers 503."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from sqlmodel import func, select
+
+from directory_app import db
+from directory_app.directory.service_input import FIELD_NAMES
+from directory_app.models import Service
+from directory_app.search import indexing
+
+sqlite_only = pytest.mark.skipif(os.environ.get("TEST_DB") == "postgresql" or os.environ.get("TEST_DATABASE_URL"),
+                                 reason="drives SQLite's file lock directly")
+
+
+def _count(app) -> int:
+    with db.session_scope(app) as session:
+        return session.exec(select(func.count()).select_from(Service)).one()
+
+
+def _big_csv(path, rows: int) -> None:
+    with open(path, "w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=FIELD_NAMES)
+        writer.writeheader()
+        for n in range(rows):
+            writer.writerow({"external_id": f"k{n}", "name": f"Group number {n}", "organization": f"Org {n % 50}",
+                             "description": "A weekly group for people who feel lonely", "latitude": "53.42",
+                             "longitude": f"{-2.32 - n / 100000:.5f}", "cost": "free"})
+
+
+def test_an_import_killed_half_way_leaves_nothing_and_the_next_start_is_consistent(app, tmp_path):
+    feed = tmp_path / "feed.csv"
+    _big_csv(feed, 4000)
+    env = {**os.environ, "DATABASE_URL": app.config["DATABASE_URL"], "MEILI_URL": app.config["MEILI_URL"],
+           "MEILI_MASTER_KEY": app.config["MEILI_MASTER_KEY"], "MEILI_INDEX_PREFIX": app.config["MEILI_INDEX_PREFIX"],
+           "INSTANCE_PATH": app.config["INSTANCE_PATH"], "SECRET_KEY": app.config["SECRET_KEY"]}
+    process = subprocess.Popen([sys.executable, "-m", "flask", "--app", "directory_app", "import", str(feed),
+                                "--publisher", "killed"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    time.sleep(3)  # well into the records, long before the end
+    assert process.poll() is None, process.stdout.read().decode()[-2000:]
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    process.stdout.close()
+
+    assert _count(app) == 0
+    if app.config["DATABASE_URL"].startswith("sqlite"):
+        path = app.config["DATABASE_URL"].removeprefix("sqlite:///")
+        with sqlite3.connect(path) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert indexing.pending_count(app) == 0
+    assert indexing.check(app)["ok"]
+
+    small = tmp_path / "small.csv"
+    _big_csv(small, 20)
+    result = subprocess.run([sys.executable, "-m", "flask", "--app", "directory_app", "import", str(small),
+                             "--publisher", "after-crash"], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _count(app) == 20
+
+
+@sqlite_only
+def test_a_database_locked_by_another_process_gives_503_and_writes_nothing(app, client, token_for, make_service):
+    service_id = make_service()
+    token = token_for("curator")
+    app.config["SQLITE_BUSY_TIMEOUT_MS"] = 50
+    db.get_engine(app).dispose()
+    app.extensions["db_engine"] = db.make_engine(app.config["DATABASE_URL"], 50)
+    path = app.config["DATABASE_URL"].removeprefix("sqlite:///")
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        response = client.patch(f"/api/v1/services/{service_id}", json={"name": "Renamed while locked"},
+                                headers={"Authorization": f"Bearer {token}"})
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert response.status_code == 503, response.get_json()
+    assert response.headers["Retry-After"]
+    assert "busy" in response.get_json()["error"]["message"]
+    with db.session_scope(app) as session:
+        assert session.get(Service, service_id).name == "Sale Lunch Club"
