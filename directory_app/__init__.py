@@ -4,6 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
+
+MAX_ID = 2**31 - 1
+
+
+class BoundedIntegerConverter(IntegerConverter):
+    def __init__(self, map, fixed_digits=0, min=None, max=MAX_ID, signed=False):
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 from . import config as config_module
 
@@ -22,6 +30,10 @@ def create_app(config: dict | None = None) -> Flask:
         # Local mode: the launcher (make run) or the tests start the server and export its URL;
         # without one, health checks say search is down rather than the app failing to start.
         app.config["MEILI_URL"] = "http://127.0.0.1:7700"
+
+    # Integer ids in URLs stop at the database's integer range: a larger one is simply not found,
+    # rather than an error deep in the driver.
+    app.url_map.converters["int"] = BoundedIntegerConverter
 
     from . import access, db, errors, health, security, templating
     from . import auth, cli

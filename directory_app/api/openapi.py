@@ -10,6 +10,7 @@ from typing import Callable
 
 from flask import Flask, jsonify, render_template
 from pydantic import BaseModel
+from werkzeug.routing import IntegerConverter
 
 from ..access import access, rule_for_endpoint
 from . import bp, schemas
@@ -81,8 +82,10 @@ def build(app: Flask) -> tuple[dict, list[str]]:
                 operation["description"] = meta["doc"]
             for argument in rule.arguments:
                 converter = rule._converters[argument]
-                operation["parameters"].append({"name": argument, "in": "path", "required": True,
-                                                "schema": {"type": "integer" if type(converter).__name__ == "IntegerConverter" else "string"}})
+                numeric = isinstance(converter, IntegerConverter)
+                operation["parameters"].append({"name": argument, "in": "path", "required": True, "schema":
+                                                {"type": "integer", "minimum": 0, "maximum": converter.max}
+                                                if numeric else {"type": "string"}})
             if meta["query"] is not None:
                 operation["parameters"] += _query_parameters(meta["query"])
             if meta["body"] is not None:

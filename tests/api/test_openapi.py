@@ -32,7 +32,9 @@ def test_api_never_fails_or_breaks_its_schema(app, make_service, token_for):
     assert len(operations) >= 17
 
     for operation in operations:
-        @settings(max_examples=12, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+        # Derandomised so that CI runs the same examples every time; vary locally to explore.
+        @settings(max_examples=12, deadline=None, database=None, derandomize=True,
+                  suppress_health_check=list(HealthCheck))
         @given(case=operation.as_strategy())
         def exercise(case):
             case.call_and_validate(headers=headers, checks=checks)
