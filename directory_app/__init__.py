@@ -55,5 +55,6 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(api_bp)
     from . import openreferral
     app.register_blueprint(openreferral.bp)
+    from .reports import bp as reports_bp; app.register_blueprint(reports_bp)
     cli.init_app(app)
     return app

@@ -32,3 +32,5 @@ def init_app(app: Flask) -> None:
     from .backup import backup_group
     app.cli.add_command(backup_group)
     directory_cli.init_app(app)
+    from .reports.cli import report_group
+    app.cli.add_command(report_group)

@@ -52,6 +52,8 @@ def from_environment(env: dict | None = None) -> dict:
         "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_BYTES", str(20 * 1024 * 1024))),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "database://"),
         "GEOCODER": env.get("GEOCODER") or None,
+        "REPORTS_TILE_URL": env.get("REPORTS_TILE_URL", ""),
+        "REPORTS_TILE_ATTRIBUTION": env.get("REPORTS_TILE_ATTRIBUTION", ""),
         "SEARCH_RATE_LIMIT": env.get("SEARCH_RATE_LIMIT", "120/minute"),
         "MATCH_RATE_LIMIT": env.get("MATCH_RATE_LIMIT", "60/minute"),
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10/minute"),

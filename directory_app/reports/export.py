@@ -1,0 +1,69 @@
+"""Gap report rows as CSV or JSON: the same shape from the web export and the CLI."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timezone
+
+from ..needs import taxonomy
+from . import areas as geo
+
+COLUMNS = ["area_code", "area_name", "place", "area_type", "need", "need_label", "reach_km", "population",
+           "imd_decile", "imd_rank", "local_count", "nearest_km", "remote_count", "provision_score",
+           "demand_requests", "demand_unmet", "demand_counted_by", "priority_score", "priority_band",
+           "priority_rank", "areas_ranked"]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def notes(area_type: str) -> list[str]:
+    notes = [
+        geo.demand_note(area_type),
+        "Counts of people's requests from 1 to 4 are shown as \"<5\".",
+        "local_count: services meeting the need, in person, with a venue within reach_km of the area's "
+        "centroid. remote_count: online, phone or area-wide services covering the area (never added "
+        "to local_count).",
+        "priority_score = 0.5 x (1 - provision) + 0.3 x deprivation + 0.2 x unmet-request signal; "
+        "priority_band 5 is the highest-priority fifth of areas for that need.",
+        "Population: mid-2015 (IoD 2019 File 6). Deprivation: English Indices of Deprivation 2025, "
+        "national decile 1 = most deprived 10%.",
+    ]
+    if area_type != "lsoa":
+        notes.append("Deprivation deciles of wards and postcode districts are estimated from their "
+                     "LSOAs' scores (population-weighted), not official statistics.")
+    if area_type == "district":
+        notes.append("District population counts Trafford residents only: each LSOA's people are shared "
+                     "among the districts of its postcodes.")
+    return notes
+
+
+def _cell(value):
+    # A spreadsheet would run a cell starting with = + - @ as a formula: neutralise text cells.
+    if isinstance(value, str) and value.startswith(FORMULA_START) and value != "<5":
+        return "'" + value
+    return "" if value is None else value
+
+
+def to_csv(rows: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow([_cell(row.get(column)) for column in COLUMNS])
+    return out.getvalue()
+
+
+def to_json(rows: list[dict], area_type: str, need: str | None) -> str:
+    payload = {
+        "area_type": area_type,
+        "need": need,
+        "need_label": taxonomy().label(need) if need else None,
+        "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "notes": notes(area_type),
+        "rows": [{column: row.get(column) for column in COLUMNS} for row in rows],
+    }
+    return json.dumps(payload, indent=1, ensure_ascii=False) + "\n"
+
+
+def filename(area_type: str, need: str | None, extension: str) -> str:
+    return f"gap-report-{area_type}-{need or 'all-needs'}.{extension}"

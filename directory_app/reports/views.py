@@ -1,0 +1,177 @@
+"""Commissioner pages: overview table, map, charts, area drill-down and exports.
+
+Every page is a GET with its filters in the query string, so sorting, filtering and paging work
+without JavaScript and any view can be bookmarked or shared. The map adds Leaflet on top of a
+table holding the same figures.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Response, current_app, render_template, request, url_for
+
+from ..access import access
+from ..needs import taxonomy
+from ..security import CSP
+from . import areas as geo
+from . import charts as charting
+from . import export as exporting
+from . import service
+
+bp = Blueprint("reports", __name__, url_prefix="/reports")
+PER_PAGE = 50
+COLUMNS = [  # (sort key, heading, numeric)
+    ("area", "Area", False), ("need", "Need", False), ("population", "Population", True),
+    ("imd", "IMD decile", True), ("local", "Local services within reach", True),
+    ("nearest", "Nearest (km)", True), ("remote", "Remote options", True),
+    ("requests", "Requests", True), ("unmet", "Unmet requests", True), ("priority", "Priority", True),
+]
+
+
+def _filters(default_need: bool = False) -> tuple[str, str | None]:
+    area_type = request.args.get("area_type") or "lsoa"
+    need = request.args.get("need") or None
+    if need is None and default_need:
+        need = taxonomy().codes()[0]
+    service.check_filters(area_type, need)
+    return area_type, need
+
+
+def _args(**changes) -> dict:
+    args = {k: v for k, v in request.args.items() if v}
+    args.update(changes)
+    return {k: v for k, v in args.items() if v not in (None, "")}
+
+
+def _context(area_type: str, need: str | None, **extra) -> dict:
+    tax = taxonomy()
+    return {
+        "area_type": area_type, "need": need, "need_label": tax.label(need) if need else None,
+        "needs": [(code, tax.label(code)) for code in tax.codes()],
+        "area_types": [(kind, geo.AREA_TYPE_LABELS[kind]) for kind in geo.AREA_TYPES],
+        "kind_label": geo.AREA_TYPE_LABELS[area_type], "kind_noun": geo.AREA_TYPE_NOUNS[area_type],
+        "kind_plural": geo.AREA_TYPE_PLURALS[area_type],
+        "demand_note": geo.demand_note(area_type), "notes": exporting.notes(area_type),
+        "band_labels": service.BAND_LABELS,
+        "export_args": {k: v for k, v in (("area_type", area_type), ("need", need)) if v},
+        **extra,
+    }
+
+
+@bp.route("/")
+@access("commissioner")
+def overview():
+    """Needs x areas, most urgent first, sortable by any column."""
+    area_type, need = _filters()
+    rows = service.gap_rows(current_app._get_current_object(), area_type, need)
+    rows, sort, direction = service.sort_rows(rows, request.args.get("sort"), request.args.get("dir"))
+    pages = max(1, -(-len(rows) // PER_PAGE))
+    try:
+        page = min(max(1, int(request.args.get("page", 1))), pages)
+    except ValueError:
+        page = 1
+    shown = rows[(page - 1) * PER_PAGE: page * PER_PAGE]
+
+    def sort_url(column: str) -> str:
+        if column == sort:
+            flipped = "asc" if direction == "desc" else "desc"
+            return url_for("reports.overview", **_args(sort=column, dir=flipped, page=None))
+        return url_for("reports.overview", **_args(sort=column, dir=None, page=None))
+
+    return render_template(
+        "reports/overview.html", **_context(area_type, need),
+        rows=shown, total=len(rows), page=page, pages=pages,
+        first=(page - 1) * PER_PAGE + 1, last=(page - 1) * PER_PAGE + len(shown),
+        sort=sort, direction=direction, columns=COLUMNS, sort_url=sort_url,
+        sort_heading={k: h for k, h, _ in COLUMNS}[sort].lower(),
+        previous_url=url_for("reports.overview", **_args(page=page - 1)) if page > 1 else None,
+        next_url=url_for("reports.overview", **_args(page=page + 1)) if page < pages else None)
+
+
+def _tile_settings() -> dict:
+    url = (current_app.config.get("REPORTS_TILE_URL") or "").strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return {"url": "", "attribution": "", "origin": ""}
+    origin = f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+    return {"url": url, "attribution": current_app.config.get("REPORTS_TILE_ATTRIBUTION", ""), "origin": origin}
+
+
+@bp.after_request
+def _allow_tiles(response: Response) -> Response:
+    # Runs before the app's own header hook, which only sets a CSP when none is present: the map
+    # page may load tile images from the configured tile server, and nothing else changes.
+    tiles = _tile_settings()
+    if request.endpoint == "reports.map_page" and tiles["origin"]:
+        response.headers["Content-Security-Policy"] = CSP.replace(
+            "img-src 'self' data:", f"img-src 'self' data: {tiles['origin']}")
+    return response
+
+
+@bp.route("/map")
+@access("commissioner")
+def map_page():
+    """Areas as circles sized by population and coloured by priority band, over the same table."""
+    area_type, need = _filters(default_need=True)
+    rows = service.gap_rows(current_app._get_current_object(), area_type, need)
+    points = [{
+        "code": r["area_code"], "name": r["display_name"], "short_name": r["area_name"], "lat": r["lat"], "lng": r["lng"],
+        "population": r["population"], "imd_decile": r["imd_decile"], "local": r["local_count"],
+        "nearest": r["nearest_km"], "remote": r["remote_count"], "requests": r["demand_requests"],
+        "unmet": r["demand_unmet"], "priority": r["priority_score"], "band": r["priority_band"],
+        "band_label": service.BAND_LABELS[r["priority_band"]],
+        "url": url_for("reports.area_page", area_type=area_type, code=r["area_code"], need=need),
+    } for r in rows]
+    # Ward names mark the ground on the LSOA map, which has no background map offline (ward and
+    # district circles carry their own labels).
+    landmarks = [] if area_type != "lsoa" else [
+        {"name": w["name"], "lat": w["lat"], "lng": w["lng"]} for w in geo.areas("ward")]
+    map_data = {"area_type": area_type, "areas": points, "landmarks": landmarks}
+    return render_template("reports/map.html", **_context(area_type, need), rows=rows, map_data=map_data,
+                           tiles=_tile_settings(), columns=[c for c in COLUMNS if c[0] != "need"])
+
+
+@bp.route("/charts")
+@access("commissioner")
+def charts():
+    """Provision against deprivation, drawn server-side as SVG with the figures in tables."""
+    area_type, need = _filters(default_need=True)
+    rows = service.gap_rows(current_app._get_current_object(), area_type, need)
+    label, plural = taxonomy().label(need), geo.AREA_TYPE_PLURALS[area_type]
+    return render_template("reports/charts.html", **_context(area_type, need),
+                           supply=charting.supply_chart(rows, label, plural),
+                           without=charting.none_chart(rows, label, plural),
+                           scatter=charting.scatter(rows, label, plural))
+
+
+@bp.route("/areas/<area_type>/<code>")
+@access("commissioner")
+def area_page(area_type: str, code: str):
+    """One area: per need, what is within reach, what is remote, and what was asked for."""
+    need = request.args.get("need") or None
+    detail = service.area_detail(current_app._get_current_object(), area_type, code, need)
+    return render_template("reports/area.html", **_context(area_type, need), detail=detail,
+                           all_needs_url=url_for("reports.area_page", area_type=area_type, code=code))
+
+
+def _export_rows() -> tuple[list[dict], str, str | None]:
+    area_type, need = _filters()
+    rows = service.gap_rows(current_app._get_current_object(), area_type, need)
+    rows, _, _ = service.sort_rows(rows, request.args.get("sort"), request.args.get("dir"))
+    return rows, area_type, need
+
+
+@bp.route("/export.csv")
+@access("commissioner")
+def export_csv():
+    rows, area_type, need = _export_rows()
+    return Response(exporting.to_csv(rows), mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="{exporting.filename(area_type, need, "csv")}"'})
+
+
+@bp.route("/export.json")
+@access("commissioner")
+def export_json():
+    rows, area_type, need = _export_rows()
+    return Response(exporting.to_json(rows, area_type, need), mimetype="application/json", headers={
+        "Content-Disposition": f'attachment; filename="{exporting.filename(area_type, need, "json")}"'})
