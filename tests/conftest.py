@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -58,12 +59,18 @@ def _drop_test_indexes(client, prefix: str) -> None:
             client.wait_for_task(client.delete_index(index.uid).task_uid, timeout_in_ms=60_000)
 
 
-@pytest.fixture
-def app(tmp_path, meili, database_url):
+@contextmanager
+def fresh_app(directory: Path, meili: dict, database_url: str, seeded: bool = False):
+    """A fresh app on a fresh database (migrated) and its own empty indexes; with ``seeded``, the
+    real seed directory loaded and indexed. Indexes are dropped afterwards."""
+    import meilisearch
+
+    from directory_app.search import indexing
+
     prefix = f"t{uuid.uuid4().hex[:10]}"
     app = create_app({
         "TESTING": True,
-        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "INSTANCE_PATH": str(directory / "instance"),
         "DATABASE_URL": database_url,
         "MEILI_URL": meili["url"],
         "MEILI_MASTER_KEY": meili["key"],
@@ -73,14 +80,24 @@ def app(tmp_path, meili, database_url):
     })
     _reset_database(app)
     db.upgrade(app)
-    from directory_app.search import indexing
-
     indexing.apply_settings(app)
-    yield app
-    import meilisearch
+    if seeded:
+        from directory_app.seed import load_all
 
-    _drop_test_indexes(meilisearch.Client(meili["url"], meili["key"]), prefix)
-    db.get_engine(app).dispose()
+        report = load_all(app)
+        assert report["directory"]["failed"] == 0, report
+        indexing.wait_until_idle(app)
+    try:
+        yield app
+    finally:
+        _drop_test_indexes(meilisearch.Client(meili["url"], meili["key"]), prefix)
+        db.get_engine(app).dispose()
+
+
+@pytest.fixture
+def app(tmp_path, meili, database_url):
+    with fresh_app(tmp_path, meili, database_url) as app:
+        yield app
 
 
 def _reset_database(app) -> None:

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import json
 import math
-import uuid
 
 import pytest
 from sqlmodel import select
 
-from directory_app import create_app, db
+from directory_app import db
 from directory_app.matchmaking.service import run_match
 from directory_app.models import Service
 from directory_app.search.client import get_client, services_index_name
+from tests.conftest import fresh_app
 from directory_app.search.documents import to_search_document
 
 from .scenarios import SCENARIOS
@@ -41,36 +41,9 @@ MARGIN_OVER_KEYWORD = 0.30
 @pytest.fixture(scope="module")
 def seeded_app(tmp_path_factory, meili, postgres_url):
     """Like tests/conftest.py's `app`, but module-scoped and with seed_data/ loaded."""
-    from directory_app.search import indexing
-    from directory_app.seed import load_all
-
     tmp = tmp_path_factory.mktemp("relevance")
-    prefix = f"t{uuid.uuid4().hex[:10]}"
-    app = create_app({
-        "TESTING": True,
-        "INSTANCE_PATH": str(tmp / "instance"),
-        "DATABASE_URL": postgres_url or f"sqlite:///{tmp / 'relevance.db'}",
-        "MEILI_URL": meili["url"],
-        "MEILI_MASTER_KEY": meili["key"],
-        "MEILI_INDEX_PREFIX": prefix,
-        "SECRET_KEY": "test-secret-key-" + "x" * 32,
-        "RATELIMIT_ENABLED": False,
-    })
-    engine = db.get_engine(app)
-    if engine.dialect.name == "postgresql":  # a shared test database: start from an empty schema
-        with engine.begin() as connection:
-            connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-    db.upgrade(app)
-    indexing.apply_settings(app)
-    report = load_all(app)
-    assert report["directory"]["failed"] == 0, report
-    indexing.wait_until_idle(app)
-    yield app
-    client = get_client(app)
-    for index in client.get_indexes({"limit": 1000})["results"]:
-        if index.uid.startswith(prefix):
-            client.wait_for_task(client.delete_index(index.uid).task_uid)
-    engine.dispose()
+    with fresh_app(tmp, meili, postgres_url or f"sqlite:///{tmp / 'relevance.db'}", seeded=True) as app:
+        yield app
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import shutil
 import threading
-import uuid
 from datetime import date
 
 import pytest
 
-from directory_app import create_app, db
+from directory_app import db
+from tests.conftest import fresh_app
 from tests.browser.conftest import CHROMIUM_FLAGS, live_server  # noqa: F401  (live_server is a fixture)
 
 # (district, need): (requests, of which unmatched). Each pair is separate; loneliness is left alone
@@ -34,31 +34,8 @@ DEMAND = {
 @pytest.fixture(scope="package")
 def app(tmp_path_factory, meili, postgres_url):
     tmp = tmp_path_factory.mktemp("reports")
-    prefix = f"t{uuid.uuid4().hex[:10]}"
-    app = create_app({
-        "TESTING": True,
-        "INSTANCE_PATH": str(tmp / "instance"),
-        "DATABASE_URL": postgres_url or f"sqlite:///{tmp / 'test.db'}",
-        "MEILI_URL": meili["url"],
-        "MEILI_MASTER_KEY": meili["key"],
-        "MEILI_INDEX_PREFIX": prefix,
-        "SECRET_KEY": "test-secret-key-" + "x" * 32,
-        "RATELIMIT_ENABLED": False,
-    })
-    from directory_app import seed
-    from directory_app.search import indexing
-    from tests.conftest import _drop_test_indexes, _reset_database
-
-    _reset_database(app)
-    db.upgrade(app)
-    indexing.apply_settings(app)
-    seed.load_all(app)
-    indexing.wait_until_idle(app)
-    yield app
-    import meilisearch
-
-    _drop_test_indexes(meilisearch.Client(meili["url"], meili["key"]), prefix)
-    db.get_engine(app).dispose()
+    with fresh_app(tmp, meili, postgres_url or f"sqlite:///{tmp / 'test.db'}", seeded=True) as app:
+        yield app
 
 
 @pytest.fixture(scope="package")
