@@ -56,5 +56,7 @@ def create_app(config: dict | None = None) -> Flask:
     from . import openreferral
     app.register_blueprint(openreferral.bp)
     from .reports import bp as reports_bp; app.register_blueprint(reports_bp)
+    from .referrals import bp as referrals_bp
+    app.register_blueprint(referrals_bp)
     cli.init_app(app)
     return app

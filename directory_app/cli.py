@@ -34,3 +34,5 @@ def init_app(app: Flask) -> None:
     directory_cli.init_app(app)
     from .reports.cli import report_group
     app.cli.add_command(report_group)
+    from .referrals.cli import match_group
+    app.cli.add_command(match_group)

@@ -8,13 +8,17 @@ Factory fixtures: ``make_user``, ``login_as``, ``make_service`` (through the dom
 from __future__ import annotations
 
 import os
+import shutil
+import threading
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from werkzeug.serving import make_server
 
 from directory_app import create_app, db, meili_server
+from tests.browser.conftest import CHROMIUM_FLAGS
 
 
 @pytest.fixture(scope="session")
@@ -211,3 +215,55 @@ def make_service(app, places):
             return create_service(session, service_data(**overrides), actor="test").id
 
     return factory
+
+
+# --- browser: one Chromium for the whole session (Playwright's sync API allows one per thread) ---
+
+@pytest.fixture
+def live_server(app):
+    app.config["WTF_CSRF_SSL_STRICT"] = False
+    server = make_server("127.0.0.1", meili_server.free_port(), app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(5)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    # Our CSP forbids inline script, which is how axe-core is injected; the CSP itself is tested
+    # separately, so the audit context may bypass it.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def in_browser(browser):
+    """Factory: ``in_browser(steps, bypass_csp=True)`` runs ``steps(page)`` in a fresh context of the
+    session's browser. axe-core is injected as inline script, so audits bypass the CSP; pass
+    ``bypass_csp=False`` to see the page under the real policy."""
+    def run(steps, bypass_csp: bool = True) -> None:
+        context = browser.new_context(bypass_csp=bypass_csp)
+        try:
+            page = context.new_page()
+            page.set_default_timeout(10_000)
+            steps(page)
+        finally:
+            context.close()
+
+    return run

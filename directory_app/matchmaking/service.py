@@ -12,6 +12,7 @@ from ..directory import geo
 from ..errors import ValidationError
 from ..models import MatchDemand, utcnow
 from ..needs import taxonomy
+from ..referrals.ranking import active_scorer
 from . import retrieval
 from .textmodel_cache import text_model
 
@@ -61,7 +62,7 @@ def run_match(app: Flask, data: dict, record: bool = True) -> dict:
     needs = list(profile.needs) or taxonomy().infer_needs(profile.goals)[:MAX_INFERRED]
     pool = retrieval.candidates(app, profile, needs)
     result = match(profile, pool, taxonomy=taxonomy(), text_model=text_model(app), now=utcnow(),
-                   limit=limit).to_dict()
+                   limit=limit, scorer=active_scorer(app)).to_dict()
     if record:
         record_demand(app, place, adequate_counts(result), result["needs"])
     result["location"] = place or ({"lat": profile.lat, "lng": profile.lng} if profile.lat is not None else None)

@@ -7,6 +7,7 @@ from .directory import (
 )
 from .geo import Postcode, PostcodeDistrict
 from .ops import AuditEvent, DuplicateFlag, MatchDemand, ProblemReport, RateLimitCounter, SearchOutbox
+from .referrals import RankingModel, Referral, WellbeingScore  # noqa: F401
 
 __all__ = [
     "ROLES", "ApiToken", "User", "utcnow", "Accessibility", "Address", "Attribute", "Contact",

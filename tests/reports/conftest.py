@@ -9,15 +9,12 @@ Value: ``live_server`` (tests/browser's, serving this folder's app). Factory: ``
 """
 from __future__ import annotations
 
-import shutil
-import threading
 from datetime import date
 
 import pytest
 
 from directory_app import db
 from tests.conftest import fresh_app
-from tests.browser.conftest import CHROMIUM_FLAGS, live_server  # noqa: F401  (live_server is a fixture)
 
 # (district, need): (requests, of which unmatched). Each pair is separate; loneliness is left alone
 # so the loneliness ranking in test_seed_report is the directory's, not the demand's.
@@ -51,41 +48,3 @@ def demand_rows(app):
     return DEMAND
 
 
-@pytest.fixture
-def in_browser():
-    """Factory: run ``steps(page)`` in a fresh headless Chromium, on its own thread.
-
-    tests/browser keeps one Playwright running for the whole session, and Playwright's sync API
-    refuses to start a second one on a thread that already runs one; a thread of our own has none,
-    so these tests work whether or not tests/browser ran first.
-    """
-    def run(steps, bypass_csp: bool = True) -> None:
-        from playwright.sync_api import sync_playwright
-
-        failure: list[BaseException] = []
-
-        def target():
-            try:
-                with sync_playwright() as playwright:
-                    browser = playwright.chromium.launch(
-                        executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                        headless=True, args=CHROMIUM_FLAGS)
-                    try:
-                        # axe-core is injected as inline script, so audited pages bypass the CSP.
-                        context = browser.new_context(bypass_csp=bypass_csp)
-                        page = context.new_page()
-                        page.set_default_timeout(10_000)
-                        steps(page)
-                    finally:
-                        browser.close()
-            except BaseException as error:  # re-raised on the test's own thread below
-                failure.append(error)
-
-        thread = threading.Thread(target=target, name="reports-browser")
-        thread.start()
-        thread.join(120)
-        assert not thread.is_alive(), "the browser steps did not finish within 120 s"
-        if failure:
-            raise failure[0]
-
-    return run

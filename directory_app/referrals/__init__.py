@@ -1,0 +1,17 @@
+"""Closed-loop referrals: what a link worker referred, what happened, and what it teaches matching.
+
+``identifiers`` (case references that cannot be personal identifiers), ``workflow`` (statuses and
+allowed transitions), ``records`` (the domain functions), ``stats`` (commissioners' suppressed
+aggregates), ``ranking`` (learning to rank from outcomes), ``views`` (pages under /referrals),
+``api`` (JSON under /api/v1/referrals) and ``cli`` (``flask match train``).
+
+One blueprint carries both pages and API: errors, CSRF and sign-in already tell the two apart by
+path (/api/...), so nothing here needs to.
+"""
+from flask import Blueprint
+
+bp = Blueprint("referrals", __name__)
+
+from . import api, views  # noqa: E402,F401  (registers routes)
+
+__all__ = ["bp"]

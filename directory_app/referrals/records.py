@@ -1,0 +1,363 @@
+"""Referrals and wellbeing scores: the domain functions both the pages and the API call.
+
+Order in each write: validate -> save -> audit -> commit. A link worker sees and changes only
+their own referrals; anyone else's are "not found", so ids reveal nothing.
+
+Nothing about the person is accepted beyond the case reference, the needs and the date: a request
+carrying any other field (a "notes" box, a name) is refused rather than silently dropped, so an
+integration that tries to send personal details finds out at once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+from sqlmodel import Session, select
+
+from matching import Profile
+from matching.rank import features as rank_features
+from matching.service import nearest_distances
+
+from .. import audit
+from ..db import retry_when_busy
+from ..directory import curation, geo
+from ..errors import NotFound, ValidationError
+from ..models import Referral, WellbeingScore, utcnow
+from ..needs import taxonomy
+from ..search.documents import to_search_document
+from . import workflow
+from .identifiers import clean_case_reference
+
+REFERRAL_FIELDS = {"case_reference", "service_id", "needs", "referred_on", "status", "area", "days"}
+WELLBEING_FIELDS = {"case_reference", "stage", "recorded_on", "life_satisfaction", "worthwhile",
+                    "happiness", "anxiety"}
+ONS4 = ("life_satisfaction", "worthwhile", "happiness", "anxiety")
+ONS4_QUESTIONS = {
+    "life_satisfaction": "Overall, how satisfied are you with your life nowadays?",
+    "worthwhile": "Overall, to what extent do you feel the things you do in your life are worthwhile?",
+    "happiness": "Overall, how happy did you feel yesterday?",
+    "anxiety": "Overall, how anxious did you feel yesterday?",
+}
+STAGES = {"baseline": "At referral", "follow_up": "At follow-up"}
+MAX_NEEDS = 5
+FOLLOW_UP_AFTER = timedelta(days=14)
+EARLIEST = date(2000, 1, 1)
+DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+# --- validation helpers -------------------------------------------------------------------------
+
+def _unknown_fields(data: dict, allowed: set[str]) -> dict[str, str]:
+    return {name: "This is not accepted: only the listed fields are stored, never notes or personal details."
+            for name in data if name not in allowed and name != "csrf_token"}
+
+
+def _list(value) -> list[str]:
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if str(v).strip()]
+    raise ValueError("Send a list.")
+
+
+def _needs(value, errors: dict) -> list[str]:
+    try:
+        codes = list(dict.fromkeys(_list(value)))
+    except ValueError as error:
+        errors["needs"] = str(error)
+        return []
+    known = set(taxonomy().codes())
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        errors["needs"] = f"Unknown need: {', '.join(unknown)}. Use codes from /api/v1/needs."
+    elif not codes:
+        errors["needs"] = "Choose at least one need this referral addresses."
+    elif len(codes) > MAX_NEEDS:
+        errors["needs"] = f"Choose at most {MAX_NEEDS} needs."
+    return codes
+
+
+def _date(value, field_name: str, errors: dict, today: date) -> date | None:
+    if value in (None, ""):
+        return today
+    if isinstance(value, datetime):
+        value = value.date()
+    if not isinstance(value, date):
+        try:
+            value = date.fromisoformat(str(value).strip())
+        except ValueError:
+            errors[field_name] = "Enter a real date as YYYY-MM-DD, for example 2026-03-14."
+            return None
+    if value > today:
+        errors[field_name] = "The date cannot be in the future."
+    elif value < EARLIEST:
+        errors[field_name] = "The date must be in 2000 or later."
+    return value
+
+
+def _days(value, errors: dict) -> list[str]:
+    try:
+        days = [d.upper() for d in _list(value)]
+    except ValueError as error:
+        errors["days"] = str(error)
+        return []
+    bad = [d for d in days if d not in DAY_CODES]
+    if bad:
+        errors["days"] = f"Use day codes {', '.join(DAY_CODES)}."
+    return list(dict.fromkeys(days))
+
+
+def _score(value, name: str, errors: dict) -> int | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        errors[name] = "Enter a whole number from 0 to 10."
+        return None
+    try:
+        number = int(str(value).strip()) if not isinstance(value, int) else value
+    except ValueError:
+        errors[name] = "Enter a whole number from 0 to 10."
+        return None
+    if isinstance(value, float) or not 0 <= number <= 10:
+        errors[name] = "Enter a whole number from 0 to 10."
+        return None
+    return number
+
+
+def _place(session: Session, raw, errors: dict) -> geo.Place | None:
+    """The person's postcode district, used only to measure distance and never stored. A full
+    postcode is cut to its district first, so the exact address never reaches the lookup."""
+    if raw in (None, ""):
+        return None
+    normalised = geo.normalise_postcode(raw) if isinstance(raw, str) else None
+    if normalised is None:
+        errors["area"] = "Enter a postcode district such as M33, or leave this blank."
+        return None
+    try:
+        return geo.lookup(session, geo.outcode(normalised), field="area")
+    except ValidationError as error:
+        errors.update(error.fields)
+        return None
+
+
+# --- referrals ----------------------------------------------------------------------------------
+
+def _service(session: Session, service_id, errors: dict):
+    if not isinstance(service_id, str) or not service_id.strip():
+        errors["service_id"] = "Choose the service you are referring to."
+        return None
+    try:
+        service = curation.get_service(session, service_id.strip())
+    except NotFound:
+        errors["service_id"] = "There is no service with this id."
+        return None
+    if service.merged_into_id:
+        errors["service_id"] = f"This listing was merged into {service.merged_into_id}: refer to that one."
+    elif service.status != "active":
+        errors["service_id"] = f"{service.name} is not taking part at the moment (status: {service.status})."
+    return service
+
+
+def features_for(session: Session, service, needs: list[str], place: geo.Place | None,
+                 days: list[str], now: datetime) -> dict[str, float]:
+    """The ranking features of ``service`` for this person's needs, place and days, as matching
+    would compute them. Text relevance uses the needs' own words (the person's words are not
+    kept), so it stays comparable between referrals."""
+    document = to_search_document(service)
+    profile_input: dict = {"needs": needs, "days": days}
+    if place is not None:
+        profile_input.update(lat=place.lat, lng=place.lng,
+                             areas=[code for code in (place.la_code, place.district) if code])
+    profile = Profile.from_dict(profile_input, taxonomy())
+    distance = nearest_distances(profile.lat, profile.lng, [document])[0]
+    text = 0.0
+    app = session.info.get("app")
+    if app is not None:
+        from ..matchmaking.textmodel_cache import text_model
+
+        model = text_model(app)
+        if model is not None:
+            text = float(model.score("", [document], needs=needs)[0])
+    values = rank_features(profile, document, distance, text, now, needs=needs)
+    return {name: round(float(value), 6) for name, value in values.items()}
+
+
+@retry_when_busy
+def create_referral(session: Session, data: dict, actor: str, now: datetime | None = None) -> Referral:
+    if not isinstance(data, dict):
+        raise ValidationError("Send a JSON object.", {"body": "Expected a JSON object."})
+    now = now or utcnow()
+    errors = _unknown_fields(data, REFERRAL_FIELDS)
+    case_reference = None
+    try:
+        case_reference = clean_case_reference(data.get("case_reference"))
+    except ValidationError as error:
+        errors.update(error.fields)
+    service = _service(session, data.get("service_id"), errors)
+    needs = _needs(data.get("needs"), errors)
+    referred_on = _date(data.get("referred_on"), "referred_on", errors, now.date())
+    status = data.get("status") or "suggested"
+    if not isinstance(status, str) or status not in workflow.INITIAL:
+        errors["status"] = "A new referral starts as suggested or referred."
+    days = _days(data.get("days"), errors)
+    place = _place(session, data.get("area"), errors)
+    if errors:
+        raise ValidationError("Some details are not valid.", errors)
+    referral = Referral(
+        owner=actor, case_reference=case_reference, service_id=service.id, service_name=service.name,
+        needs=needs, referred_on=referred_on, status=status, status_changed_at=now, created_at=now,
+        referred_at=now if status == "referred" else None,
+        features=features_for(session, service, needs, place, days, now))
+    session.add(referral)
+    session.flush()
+    audit.record(session, actor, "referral.create", "referral", str(referral.id),
+                 {"status": [None, status], "service_id": [None, service.id], "needs": [None, needs]})
+    session.commit()
+    return referral
+
+
+def get_referral(session: Session, referral_id: int, owner: str) -> Referral:
+    referral = session.get(Referral, referral_id)
+    if referral is None or referral.owner != owner:
+        raise NotFound(f"You have no referral {referral_id}.")
+    return referral
+
+
+def list_referrals(session: Session, owner: str, status: str | None = None) -> list[Referral]:
+    statement = select(Referral).where(Referral.owner == owner)
+    if status:
+        statement = statement.where(Referral.status == workflow.check_status(status))
+    return list(session.exec(statement.order_by(Referral.status_changed_at.desc(), Referral.id.desc())))
+
+
+@retry_when_busy
+def change_status(session: Session, referral_id: int, new_status, actor: str,
+                  now: datetime | None = None) -> Referral:
+    referral = get_referral(session, referral_id, actor)
+    old = referral.status
+    workflow.check_transition(old, new_status)
+    now = now or utcnow()
+    referral.status = new_status
+    referral.status_changed_at = now
+    if new_status == "referred":
+        referral.referred_at = now
+    elif new_status == "accepted":
+        referral.accepted_at = now
+    session.add(referral)
+    # A no_capacity answer changes nothing else: whether the listing's capacity needs updating
+    # is a curator's call, and commissioners see these answers on the dashboard.
+    audit.record(session, actor, "referral.status", "referral", str(referral.id), {"status": [old, new_status]})
+    session.commit()
+    return referral
+
+
+def history(session: Session, referral: Referral) -> list[dict]:
+    events = audit.history(session, "referral", str(referral.id))
+    rows = []
+    for event in reversed(events):
+        old, new = (list(event.changes.get("status") or [None, None]) + [None, None])[:2]
+        rows.append({"at": event.at, "actor": event.actor, "from": old, "to": new})
+    return rows
+
+
+def referral_json(referral: Referral) -> dict:
+    return {
+        "id": referral.id, "case_reference": referral.case_reference,
+        "service_id": referral.service_id, "service_name": referral.service_name,
+        "needs": list(referral.needs), "referred_on": referral.referred_on.isoformat(),
+        "status": referral.status, "status_changed_at": referral.status_changed_at.isoformat(),
+        "next_statuses": list(workflow.TRANSITIONS[referral.status]),
+    }
+
+
+# --- wellbeing ----------------------------------------------------------------------------------
+
+@retry_when_busy
+def record_wellbeing(session: Session, data: dict, actor: str, now: datetime | None = None) -> WellbeingScore:
+    """Save (or replace) one stage's ONS4 scores for one of the link worker's cases."""
+    if not isinstance(data, dict):
+        raise ValidationError("Send a JSON object.", {"body": "Expected a JSON object."})
+    now = now or utcnow()
+    errors = _unknown_fields(data, WELLBEING_FIELDS)
+    case_reference = None
+    try:
+        case_reference = clean_case_reference(data.get("case_reference"))
+    except ValidationError as error:
+        errors.update(error.fields)
+    stage = data.get("stage")
+    if not isinstance(stage, str) or stage not in STAGES:
+        errors["stage"] = "Choose at referral or at follow-up."
+    recorded_on = _date(data.get("recorded_on"), "recorded_on", errors, now.date())
+    scores = {name: _score(data.get(name), name, errors) for name in ONS4}
+    if not errors and all(value is None for value in scores.values()):
+        errors["life_satisfaction"] = "Enter at least one of the four scores."
+    if case_reference and "case_reference" not in errors and not session.exec(
+            select(Referral.id).where(Referral.owner == actor, Referral.case_reference == case_reference)).first():
+        errors["case_reference"] = "You have no referrals with this case reference. Record the referral first."
+    if errors:
+        raise ValidationError("Some details are not valid.", errors)
+    row = session.exec(select(WellbeingScore).where(
+        WellbeingScore.owner == actor, WellbeingScore.case_reference == case_reference,
+        WellbeingScore.stage == stage)).first()
+    action = "wellbeing.update" if row else "wellbeing.record"
+    if row is None:
+        row = WellbeingScore(owner=actor, case_reference=case_reference, stage=stage, recorded_on=recorded_on,
+                             created_at=now)
+    row.recorded_on = recorded_on
+    row.updated_at = now
+    for name, value in scores.items():
+        setattr(row, name, value)
+    session.add(row)
+    session.flush()
+    # The scores themselves stay out of the audit trail: it says that, not what, was recorded.
+    audit.record(session, actor, action, "wellbeing", str(row.id), {"stage": [None, stage]})
+    session.commit()
+    return row
+
+
+def wellbeing_for_case(session: Session, owner: str, case_reference: str) -> dict[str, WellbeingScore]:
+    rows = session.exec(select(WellbeingScore).where(WellbeingScore.owner == owner,
+                                                     WellbeingScore.case_reference == case_reference))
+    return {row.stage: row for row in rows}
+
+
+def wellbeing_json(row: WellbeingScore) -> dict:
+    return {"case_reference": row.case_reference, "stage": row.stage,
+            "recorded_on": row.recorded_on.isoformat(), **{name: getattr(row, name) for name in ONS4}}
+
+
+# --- the link worker's follow-up list -----------------------------------------------------------
+
+@dataclass
+class FollowUp:
+    referral: Referral
+    reasons: list[str] = field(default_factory=list)
+    days_since_change: int = 0
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def follow_ups(session: Session, owner: str, now: datetime | None = None) -> list[FollowUp]:
+    """Open referrals to chase: no change for 14 days, or referred/accepted with no follow-up
+    wellbeing scores for the case yet. Longest-waiting first."""
+    now = now or utcnow()
+    referrals = session.exec(select(Referral).where(Referral.owner == owner,
+                                                    Referral.status.in_(workflow.OPEN)))
+    followed = set(session.exec(select(WellbeingScore.case_reference).where(
+        WellbeingScore.owner == owner, WellbeingScore.stage == "follow_up")))
+    out = []
+    for referral in referrals:
+        age = now - _aware(referral.status_changed_at)
+        item = FollowUp(referral, days_since_change=age.days)
+        if age >= FOLLOW_UP_AFTER:
+            item.reasons.append(f"No change for {age.days} days")
+        if referral.status in ("referred", "accepted") and referral.case_reference not in followed:
+            item.reasons.append("No outcome recorded yet")
+        if item.reasons:
+            out.append(item)
+    out.sort(key=lambda item: (-item.days_since_change, item.referral.id))
+    return out
