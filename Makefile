@@ -22,10 +22,11 @@ node_modules/.package-lock.json: package.json
 	npm install --silent --no-audit --no-fund
 	@touch $@
 
-$(ASSETS): node_modules/.package-lock.json
+$(ASSETS): node_modules/.package-lock.json Makefile
 	@mkdir -p directory_app/static/vendor/nhsuk directory_app/static/vendor/leaflet
 	@# The NHS.UK stylesheet points at /assets/; ours are served under /static/vendor/nhsuk/assets/.
-	sed 's#url(/assets/#url(/static/vendor/nhsuk/assets/#g' node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css > directory_app/static/vendor/nhsuk/nhsuk-frontend.min.css
+	@# Its web fonts live on an NHS server our CSP (rightly) does not allow: drop them, Arial is the fallback.
+	sed -E -e 's#url\(/assets/#url(/static/vendor/nhsuk/assets/#g' -e 's#@font-face\{[^}]*\}##g' node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css > directory_app/static/vendor/nhsuk/nhsuk-frontend.min.css
 	cp node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js directory_app/static/vendor/nhsuk/
 	cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets directory_app/static/vendor/nhsuk/
 	cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css directory_app/static/vendor/leaflet/
@@ -47,7 +48,7 @@ run: setup
 	$(PY) -m directory_app.local_run
 
 # The database-touching suites run a second time on a throwaway PostgreSQL cluster.
-PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking tests/production
+PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking tests/production tests/referrals tests/reports
 
 test: setup browser postgres
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -56,5 +57,16 @@ test: setup browser postgres
 serve: setup
 	$(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py 'directory_app:create_app()'
 
+# Side-by-side benchmarks against raw Meilisearch (bench/run.py); results in bench/results/.
+bench: setup
+	$(PY) -m bench.run --sizes 1000,10000,100000
+
+bench-quick: setup
+	$(PY) -m bench.run --quick
+
 clean:
 	rm -rf $(VENV) node_modules directory_app/static/vendor .meili
+
+# The app under gunicorn (2 workers) on the seed directory, driven by search and match for 60 s.
+bench-load: setup
+	$(PY) -m bench.load --seconds 60
