@@ -18,7 +18,12 @@ NEEDS_LIMIT = 150
 TEXT_LIMIT = 60
 REMOTE_LIMIT = 40
 TEXT_RADIUS_KM = 25
-RETRIEVE = ["*"]
+# What the matching library reads. Not the synonyms of every need a service meets, which make up
+# most of a document's bytes and most of the time spent decoding a response.
+RETRIEVE = ["id", "name", "organization", "description", "needs", "status", "minimum_age", "maximum_age",
+            "cost_band", "cost_text", "delivery", "referral_routes", "wheelchair", "eligibility", "area_wide",
+            "service_area", "locations", "_geo", "days", "schedules", "schedule_text", "accepting_referrals",
+            "wait_weeks", "last_verified_at", "last_verified_ts"]
 
 
 def _quoted(values) -> str:
