@@ -4,6 +4,8 @@ It is derived from the database, never the source of anything, so each worker ma
 """
 from __future__ import annotations
 
+import ctypes
+import gc
 import threading
 import time
 
@@ -36,6 +38,16 @@ def _corpus(app: Flask) -> list[dict]:
                  "organization": organization} for sid, name, description, needs, organization in rows]
 
 
+def _give_back_memory() -> None:
+    """Fitting builds large temporary structures; hand their pages back to the system so that a
+    worker's footprint is the model, not the model plus the fitting scratch space."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except OSError:  # not glibc: nothing to trim
+        pass
+
+
 def text_model(app: Flask) -> TextModel | None:
     state = app.extensions.setdefault("text_model", {"model": None, "version": None, "checked": 0.0})
     now = time.monotonic()
@@ -49,5 +61,7 @@ def text_model(app: Flask) -> TextModel | None:
             corpus = _corpus(app)
             state["model"] = TextModel.fit(corpus, taxonomy()) if corpus else None
             state["version"] = version
+            del corpus
+            _give_back_memory()
         state["checked"] = time.monotonic()
     return state["model"]
