@@ -14,16 +14,9 @@ from ..directory.records import input_from_service
 from ..errors import ValidationError
 from ..needs import taxonomy_data
 from ..search.documents import to_search_document
-from . import bp, schemas
+from . import bp, json_body, schemas
 from .openapi import spec
 
-
-def _json_body() -> dict:
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        raise ValidationError("Send a JSON object with Content-Type: application/json.",
-                              {"body": "Expected a JSON object."})
-    return data
 
 
 def service_json(service) -> dict:
@@ -74,7 +67,7 @@ def service_history(service_id: str):
 @access("curator")
 @spec("Create a service", body=schemas.ServiceInput, ok=schemas.ServiceRecord, status=201)
 def service_create():
-    service = curation.create_service(get_session(), _json_body(), actor=current_user.username)
+    service = curation.create_service(get_session(), json_body(), actor=current_user.username)
     return jsonify(service_json(curation.get_service(get_session(), service.id))), 201
 
 
@@ -82,7 +75,7 @@ def service_create():
 @access("curator")
 @spec("Change some fields of a service", body=schemas.ServicePatch, ok=schemas.ServiceRecord)
 def service_update(service_id: str):
-    curation.update_service(get_session(), service_id, _json_body(), actor=current_user.username)
+    curation.update_service(get_session(), service_id, json_body(), actor=current_user.username)
     return jsonify(service_json(curation.get_service(get_session(), service_id)))
 
 
@@ -98,7 +91,7 @@ def service_delete(service_id: str):
 @access("curator")
 @spec("Close, reopen or retire a service", body=schemas.StatusChange, ok=schemas.ServiceRecord)
 def service_status(service_id: str):
-    status = _json_body().get("status")
+    status = json_body().get("status")
     curation.set_status(get_session(), service_id, status, actor=current_user.username)
     return jsonify(service_json(curation.get_service(get_session(), service_id)))
 
@@ -115,7 +108,7 @@ def service_verify(service_id: str):
 @access("public")
 @spec("Report a problem with a listing (no personal details)", body=schemas.ProblemReportIn, ok=schemas.ProblemReportOut, status=201)
 def problem_report(service_id: str):
-    body = _json_body()
+    body = json_body()
     report = curation.report_problem(get_session(), service_id, body.get("kind"), body.get("details"))
     return jsonify({"id": report.id, "message": "Thank you. A curator will check this listing."}), 201
 
@@ -144,7 +137,7 @@ def problems():
 @access("curator")
 @spec("Resolve a problem report", body=schemas.Resolution, ok=schemas.Resolved)
 def problem_resolve(report_id: int):
-    curation.resolve_problem(get_session(), report_id, _json_body().get("resolution"), actor=current_user.username)
+    curation.resolve_problem(get_session(), report_id, json_body().get("resolution"), actor=current_user.username)
     return jsonify({"id": report_id, "resolved": True})
 
 
@@ -163,7 +156,7 @@ def duplicate_list():
 @access("curator")
 @spec("Merge or dismiss a likely duplicate", body=schemas.Decision, ok=schemas.Decided)
 def duplicate_decide(flag_id: int):
-    body = _json_body()
+    body = json_body()
     flag = duplicates.decide(get_session(), flag_id, body.get("decision"), current_user.username, body.get("keep"))
     return jsonify({"id": flag.id, "status": flag.status})
 

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-from flask import current_app, jsonify, request
+from flask import current_app, jsonify
 
 from ..access import access
-from ..errors import ValidationError
 from ..matchmaking.service import run_match
 from ..security import configured_limit, limiter
-from . import bp, schemas
+from . import bp, json_body, schemas
 from .openapi import spec
 
 
@@ -16,8 +15,4 @@ from .openapi import spec
 @spec("Rank services for a person and explain each match", body=schemas.MatchRequest, ok=schemas.MatchResponse)
 def match_services():
     """Rank services for a person's goals, needs, place and constraints; explain each match."""
-    data = request.get_json(silent=True)
-    if data is None:
-        raise ValidationError("Send a JSON object with Content-Type: application/json.",
-                              {"body": "Expected a JSON object."})
-    return jsonify(run_match(current_app._get_current_object(), data))
+    return jsonify(run_match(current_app._get_current_object(), json_body()))

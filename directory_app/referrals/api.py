@@ -7,18 +7,11 @@ from flask_login import current_user
 from ..access import access
 from ..api.openapi import spec
 from ..db import get_session
-from ..errors import ValidationError
+from ..api import json_body
 from . import bp, records, schemas, stats
 
 PREFIX = "/api/v1/referrals"
 
-
-def _json_body() -> dict:
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        raise ValidationError("Send a JSON object with Content-Type: application/json.",
-                              {"body": "Expected a JSON object."})
-    return data
 
 
 @bp.post(PREFIX)
@@ -28,7 +21,7 @@ def api_create():
     """Record a referral: case_reference, service_id, needs, referred_on, status (suggested or
     referred), and optionally area (postcode district) and days, used only to work out the
     ranking features."""
-    referral = records.create_referral(get_session(), _json_body(), actor=current_user.username)
+    referral = records.create_referral(get_session(), json_body(), actor=current_user.username)
     return jsonify(records.referral_json(referral)), 201
 
 
@@ -57,7 +50,7 @@ def api_detail(referral_id: int):
 @access("link_worker")
 @spec("Move a referral to its next status", body=schemas.StatusIn, ok=schemas.ReferralOut)
 def api_status(referral_id: int):
-    referral = records.change_status(get_session(), referral_id, _json_body().get("status"),
+    referral = records.change_status(get_session(), referral_id, json_body().get("status"),
                                      actor=current_user.username)
     return jsonify(records.referral_json(referral))
 
@@ -67,7 +60,7 @@ def api_status(referral_id: int):
 @spec("Record ONS4 wellbeing scores for a case", body=schemas.WellbeingIn, ok=schemas.WellbeingOut, status=201)
 def api_wellbeing():
     """ONS4 scores (0-10 each) for one of your case references, at referral or at follow-up."""
-    row = records.record_wellbeing(get_session(), _json_body(), actor=current_user.username)
+    row = records.record_wellbeing(get_session(), json_body(), actor=current_user.username)
     return jsonify(records.wellbeing_json(row)), 201
 
 
