@@ -7,12 +7,12 @@ from .directory import (
 )
 from .geo import Postcode, PostcodeDistrict
 from .ops import AuditEvent, DuplicateFlag, MatchDemand, ProblemReport, RateLimitCounter, SearchOutbox
-from .referrals import RankingModel, Referral, WellbeingScore  # noqa: F401
+from .referrals import RankingModel, Referral, WellbeingScore
 
 __all__ = [
     "ROLES", "ApiToken", "User", "utcnow", "Accessibility", "Address", "Attribute", "Contact",
     "CostOption", "Language", "Location", "Organization", "Phone", "Schedule", "Service",
     "ServiceArea", "ServiceAtLocation", "Taxonomy", "TaxonomyTerm", "new_id", "Postcode",
     "PostcodeDistrict", "AuditEvent", "DuplicateFlag", "MatchDemand", "ProblemReport", "RateLimitCounter",
-    "SearchOutbox",
+    "SearchOutbox", "RankingModel", "Referral", "WellbeingScore",
 ]

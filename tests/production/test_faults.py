@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import os
 import signal
 import sqlite3

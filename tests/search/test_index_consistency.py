@@ -4,7 +4,6 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from sqlmodel import select
 
 from directory_app import create_app, db, meili_server
 from directory_app.directory.curation import create_service, set_status, update_service
