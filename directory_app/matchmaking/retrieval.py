@@ -14,9 +14,9 @@ from matching import Profile
 from ..errors import Unavailable
 from ..search.client import get_client, services_index_name
 
-NEEDS_LIMIT = 150
-TEXT_LIMIT = 60
-REMOTE_LIMIT = 40
+NEEDS_LIMIT = 100
+TEXT_LIMIT = 40
+REMOTE_LIMIT = 25
 TEXT_RADIUS_KM = 25
 # What the matching library reads. Not the synonyms of every need a service meets, which make up
 # most of a document's bytes and most of the time spent decoding a response.

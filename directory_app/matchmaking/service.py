@@ -12,7 +12,6 @@ from ..directory import geo
 from ..errors import ValidationError
 from ..models import MatchDemand, utcnow
 from ..needs import taxonomy
-from ..referrals.ranking import active_scorer
 from . import retrieval
 from .textmodel_cache import text_model
 
@@ -60,6 +59,9 @@ def run_match(app: Flask, data: dict, record: bool = True) -> dict:
     if errors:
         raise ValidationError("Some details are not valid.", errors)
     needs = list(profile.needs) or taxonomy().infer_needs(profile.goals)[:MAX_INFERRED]
+    # Imported here: the referrals package imports its pages, which import this module.
+    from ..referrals.ranking import active_scorer
+
     pool = retrieval.candidates(app, profile, needs)
     result = match(profile, pool, taxonomy=taxonomy(), text_model=text_model(app), now=utcnow(),
                    limit=limit, scorer=active_scorer(app)).to_dict()
