@@ -184,17 +184,23 @@ def features_for(session: Session, service, needs: list[str], place: geo.Place |
     return {name: round(float(value), 6) for name, value in values.items()}
 
 
-@retry_when_busy
-def create_referral(session: Session, data: dict, actor: str, now: datetime | None = None) -> Referral:
+def _checked_case(data, allowed) -> tuple[dict, str | None]:
+    """The checks every case-keyed record starts with: an object, no unknown (free-text) fields, and
+    a case reference that is not shaped like anyone's identifier. Returns (errors so far, reference)."""
     if not isinstance(data, dict):
         raise ValidationError("Send a JSON object.", {"body": "Expected a JSON object."})
-    now = now or utcnow()
-    errors = _unknown_fields(data, REFERRAL_FIELDS)
-    case_reference = None
+    errors = _unknown_fields(data, allowed)
     try:
-        case_reference = clean_case_reference(data.get("case_reference"))
+        return errors, clean_case_reference(data.get("case_reference"))
     except ValidationError as error:
         errors.update(error.fields)
+        return errors, None
+
+
+@retry_when_busy
+def create_referral(session: Session, data: dict, actor: str, now: datetime | None = None) -> Referral:
+    now = now or utcnow()
+    errors, case_reference = _checked_case(data, REFERRAL_FIELDS)
     service = _service(session, data.get("service_id"), errors)
     needs = _needs(data.get("needs"), errors)
     referred_on = _date(data.get("referred_on"), "referred_on", errors, now.date())
@@ -277,15 +283,8 @@ def referral_json(referral: Referral) -> dict:
 @retry_when_busy
 def record_wellbeing(session: Session, data: dict, actor: str, now: datetime | None = None) -> WellbeingScore:
     """Save (or replace) one stage's ONS4 scores for one of the link worker's cases."""
-    if not isinstance(data, dict):
-        raise ValidationError("Send a JSON object.", {"body": "Expected a JSON object."})
     now = now or utcnow()
-    errors = _unknown_fields(data, WELLBEING_FIELDS)
-    case_reference = None
-    try:
-        case_reference = clean_case_reference(data.get("case_reference"))
-    except ValidationError as error:
-        errors.update(error.fields)
+    errors, case_reference = _checked_case(data, WELLBEING_FIELDS)
     stage = data.get("stage")
     if not isinstance(stage, str) or stage not in STAGES:
         errors["stage"] = "Choose at referral or at follow-up."
