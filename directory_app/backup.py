@@ -6,6 +6,7 @@ custom format, restored with pg_restore --clean.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -45,22 +46,25 @@ def _tool(name: str) -> str:
     return found
 
 
+def _sqlite_copy(source: Path, target: Path) -> None:
+    """SQLite's online backup API: a consistent copy even while the source is being written."""
+    reader = sqlite3.connect(source)
+    writer = sqlite3.connect(target)
+    try:
+        with writer:
+            reader.backup(writer)
+    finally:
+        reader.close()
+        writer.close()
+
+
 def create_backup(app: Flask, out: Path) -> Path:
     url = app.config["DATABASE_URL"]
     out.parent.mkdir(parents=True, exist_ok=True)
     if url.startswith("sqlite"):
-        source = sqlite3.connect(_sqlite_path(url))
-        target = sqlite3.connect(out)
-        try:
-            with target:
-                source.backup(target)
-        finally:
-            source.close()
-            target.close()
+        _sqlite_copy(_sqlite_path(url), out)
         return out
     if url.startswith("postgresql"):
-        import os
-
         args, env = _pg_args(url)
         subprocess.run([_tool("pg_dump"), "-Fc", "--no-owner", "-f", str(out), *args], check=True,
                        env={**os.environ, **env}, capture_output=True)
@@ -75,19 +79,9 @@ def restore_backup(app: Flask, source: Path) -> None:
     url = app.config["DATABASE_URL"]
     db.get_engine(app).dispose()
     if url.startswith("sqlite"):
-        target = _sqlite_path(url)
-        backup = sqlite3.connect(source)
-        live = sqlite3.connect(target)
-        try:
-            with live:
-                backup.backup(live)
-        finally:
-            backup.close()
-            live.close()
+        _sqlite_copy(source, _sqlite_path(url))
         return
     if url.startswith("postgresql"):
-        import os
-
         args, env = _pg_args(url)
         subprocess.run([_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
                         *args, str(source)], check=True, env={**os.environ, **env}, capture_output=True)
