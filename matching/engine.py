@@ -19,8 +19,11 @@ from typing import Sequence
 
 from . import explain
 from .constraints import Check, check
+from .fit import circumstance_fit, preference_fit
+from .person import with_words_read
 from .profile import Profile
 from .rank import Scorer, default_scorer, features
+from .requirements import meets_requirement, requirements, unmet_in_reach
 from .service import aware, nearest_distances
 from .taxonomy import NeedsTaxonomy
 from .unmet import UnmetNeed, unmet_needs
@@ -61,6 +64,8 @@ class MatchResult:
     matches: list[Match]
     unmet_needs: list[UnmetNeed]
     excluded: dict[str, int]
+    # What the person's words were read to say (circumstances, preferences, age), with the words.
+    understood: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
@@ -69,6 +74,7 @@ class MatchResult:
             "matches": [m.to_dict() for m in self.matches],
             "unmet_needs": [asdict(u) for u in self.unmet_needs],
             "excluded": dict(self.excluded),
+            "understood": dict(self.understood),
         }
 
 
@@ -92,6 +98,7 @@ def match(profile: Profile | dict, candidates: Sequence[dict], *, taxonomy: Need
     """
     if isinstance(profile, dict):
         profile = Profile.from_dict(profile, taxonomy)
+    profile, reading = with_words_read(profile, taxonomy.eligibility_codes() or None)
     now = aware(now)
     scorer = scorer or default_scorer
     if profile.needs:
@@ -140,7 +147,10 @@ def match(profile: Profile | dict, candidates: Sequence[dict], *, taxonomy: Need
                 str(candidates[i].get("name") or "").lower())
 
     ranked = sorted(pool, key=order_key)
-    chosen = _choose(ranked, candidates, needs, limit)
+    wanted = [lambda s, n=need: n in (s.get("needs") or ()) for need in needs]
+    wanted += [lambda s, n=need, g=group: meets_requirement(s, n, g, profile.age)
+               for need, group in requirements(profile, needs)]
+    chosen = _choose(ranked, candidates, wanted, limit)
 
     matches = []
     for i in chosen:
@@ -152,28 +162,34 @@ def match(profile: Profile | dict, candidates: Sequence[dict], *, taxonomy: Need
             score=score_of[i],
             distance_km=distances[i],
             needs_met=met,
-            reasons=explain.reasons(service, distances[i], checks[i].exemption, met, taxonomy),
-            warnings=explain.warnings(service, checks[i], now, bool(profile.constraints.days)),
+            reasons=explain.reasons(service, distances[i], checks[i].exemption, met, taxonomy)
+            + explain.fit_reasons(circumstance_fit(profile.circumstances, service),
+                                  preference_fit(profile.preferences, service), taxonomy),
+            warnings=explain.warnings(service, checks[i], now, bool(profile.constraints.days))
+            + explain.fit_warnings(preference_fit(profile.preferences, service)),
             exempt_from_distance=checks[i].exemption,
             features=feature_of[i],
         ))
     met_needs = {n for m in matches for n in m.needs_met}
     unmet = unmet_needs(profile, [n for n in needs if n not in met_needs], candidates, distances,
                         checks, taxonomy)
+    unmet += unmet_in_reach(profile, [n for n in needs if n in met_needs], chosen, allowed, candidates,
+                            distances, checks, taxonomy)
     return MatchResult(needs=needs, inferred_needs=inferred, matches=matches, unmet_needs=unmet,
-                       excluded=dict(excluded.most_common()))
+                       excluded=dict(excluded.most_common()), understood=reading.to_dict())
 
 
-def _choose(ranked: list[int], candidates: Sequence[dict], needs: Sequence[str], limit: int) -> list[int]:
-    """Top `limit` by rank, but first the best-ranked service for each need (in need order)."""
+def _choose(ranked: list[int], candidates: Sequence[dict], wanted: Sequence, limit: int) -> list[int]:
+    """Top `limit` by rank, but first the best-ranked service for each need and each specific
+    requirement (`wanted`: one test per service, in the person's order)."""
     if limit <= 0:
         return []
     position = {i: p for p, i in enumerate(ranked)}
     chosen: list[int] = []
-    for need in needs:
+    for fits in wanted:
         if len(chosen) >= limit:
             break
-        best = next((i for i in ranked if need in (candidates[i].get("needs") or ())), None)
+        best = next((i for i in ranked if fits(candidates[i])), None)
         if best is not None and best not in chosen:
             chosen.append(best)
     for i in ranked:
@@ -185,10 +201,13 @@ def _choose(ranked: list[int], candidates: Sequence[dict], needs: Sequence[str],
 
 
 def adequate_counts(result: MatchResult | dict) -> dict[str, int]:
-    """How many returned matches meet each of the person's needs (0 = unmet), for recording
+    """How many returned matches meet each of the person's needs (0 = unmet: nothing meets it,
+    nothing in reach does, or nothing meets their specific requirement of it), for recording
     aggregate demand without anything about the person."""
     if isinstance(result, MatchResult):
         needs, met = result.needs, [m.needs_met for m in result.matches]
+        unmet = {u.need for u in result.unmet_needs}
     else:
         needs, met = result["needs"], [m["needs_met"] for m in result["matches"]]
-    return {need: sum(1 for m in met if need in m) for need in needs}
+        unmet = {u["need"] for u in result["unmet_needs"]}
+    return {need: 0 if need in unmet else sum(1 for m in met if need in m) for need in needs}

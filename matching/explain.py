@@ -137,3 +137,31 @@ def warnings(service: dict, check: Check, now: datetime, days_requested: bool = 
         if warning not in out:
             out.append(warning)
     return out
+
+
+SUITS = {"evenings": "evening sessions", "weekends": "weekend sessions", "outdoors": "outdoors",
+         "not_groups": "one-to-one", "not_talking_much": "an activity, not just talking",
+         "quiet": "a quiet setting", "creative": "creative", "active": "active", "phone_ok": "by phone",
+         "no_transport": "no travel needed", "women_only_setting": "women only",
+         "men_only_setting": "men only"}
+GOES_AGAINST = {"not_coffee_mornings": "coffee-morning style", "not_talking_much": "mostly talking",
+                "not_groups": "a group", "quiet": "may be busy or loud", "evenings": "daytime only",
+                "daytime": "evenings only", "weekends": "weekdays only", "not_online": "online only",
+                "free_only": "has a charge", "not_faith_based": "faith-based"}
+
+
+def fit_reasons(circumstance, preference, taxonomy=None) -> list[str]:
+    """"for veterans", "evening sessions": what makes a service suit this person in particular."""
+    out = []
+    for kind, code in circumstance.reasons:
+        if kind == "for_group":
+            label = taxonomy.eligibility_label(code) if taxonomy is not None else code.replace("_", " ")
+            out.append(f"for {lower_label(label)}")
+    out.extend(SUITS[code] for kind, code in preference.reasons if kind == "suits" and code in SUITS)
+    return out
+
+
+def fit_warnings(preference) -> list[str]:
+    """What goes against what the person said they like ("coffee-morning style")."""
+    return [GOES_AGAINST[code] for kind, code in preference.reasons
+            if kind == "against" and code in GOES_AGAINST]

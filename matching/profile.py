@@ -9,6 +9,8 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .person import PREFERENCES
+
 if TYPE_CHECKING:
     from .taxonomy import NeedsTaxonomy
 
@@ -45,6 +47,8 @@ class Profile:
     constraints: Constraints = field(default_factory=Constraints)
     circumstances: tuple[str, ...] = ()
     areas: tuple[str, ...] = ()
+    # How the person likes to take part (matching.person.PREFERENCES): ranking only, never a filter.
+    preferences: tuple[str, ...] = ()
 
     @property
     def has_location(self) -> bool:
@@ -53,7 +57,7 @@ class Profile:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["constraints"]["days"] = list(self.constraints.days)
-        for key in ("needs", "circumstances", "areas"):
+        for key in ("needs", "circumstances", "areas", "preferences"):
             data[key] = list(data[key])
         return data
 
@@ -87,6 +91,7 @@ class Profile:
         known_groups = (taxonomy.eligibility_codes() or None) if taxonomy is not None else None
         needs = run("needs", _codes, known_needs, "need")
         circumstances = run("circumstances", _codes, known_groups, "group")
+        preferences = run("preferences", _codes, list(PREFERENCES), "preference")
         areas = run("areas", _areas)
         age = run("age", _age)
         lat = run("lat", _number, -90.0, 90.0)
@@ -117,6 +122,7 @@ class Profile:
             ),
             circumstances=tuple(circumstances or ()),
             areas=tuple(areas or ()),
+            preferences=tuple(preferences or ()),
         )
 
 
@@ -180,8 +186,13 @@ def _age(value: Any) -> int | None:
     return int(number)
 
 
+MAX_DISTANCE_KM = 500  # England end to end is under 1,000 km; beyond this a search area is meaningless
+
+
 def _distance(value: Any) -> float | None:
     number = _number(value, -math.inf, math.inf)
+    if number is not None and number > MAX_DISTANCE_KM:
+        raise ValueError(f"must be at most {MAX_DISTANCE_KM} km")
     if number is not None and number <= 0:
         raise ValueError("must be more than 0 km")
     return number

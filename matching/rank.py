@@ -1,4 +1,4 @@
-"""Ranking: six features in [0, 1], blended by hand-set weights (or any scorer you pass).
+"""Ranking: features in [0, 1], blended by hand-set weights (or any scorer you pass).
 
 Features (all 1 = best):
 - need_coverage: share of the person's needs the service is tagged with. 0 when the person
@@ -16,6 +16,10 @@ Features (all 1 = best):
   verified 0.2 (a little better than a listing we know is nearly 3 years stale).
 - capacity: accepting with no wait or a wait up to 4 weeks 1.0; unknown 0.5; a wait over 4
   weeks 0.6 falling linearly to 0.3 at 16 weeks and beyond; not accepting 0.1.
+- circumstance_fit (fit.py): 1 when the service is meant for one of the person's groups (a
+  veterans' club for a veteran, a dads' group for a dad), 0.75 for gender alone, else 0.5.
+- preference_fit (fit.py): 0.5, up 0.25 for each stated preference the service suits ("evenings
+  only" and it meets at 7pm), down 0.35 for each it goes against ("not one for coffee mornings").
 
 DEFAULT_WEIGHTS and why:
 - need_coverage 0.35: meeting the need the person came with is the point of the referral.
@@ -25,6 +29,10 @@ DEFAULT_WEIGHTS and why:
 - capacity 0.10: a long waiting list defeats a referral made at a moment of need.
 - timetable_fit 0.05: days are already a hard constraint, so this only separates "known to fit"
   from "times unknown".
+- circumstance_fit 0.10: enough to lift a service made for this person's group over a general
+  one at a similar distance, not enough to beat one that meets more of the need.
+- preference_fit 0.15: what the person said about how they want to take part ("not one for coffee
+  mornings") should beat a few hundred metres.
 
 score = sum(w * f) / sum(w). `scorer` may be any callable taking a list of feature dicts and
 returning one number per dict (e.g. a fitted scikit-learn model wrapped with FEATURE_NAMES),
@@ -37,11 +45,12 @@ from datetime import datetime
 from typing import Callable, Iterable, Mapping, Sequence
 
 from .constraints import distance_exemption
+from .fit import circumstance_fit, preference_fit
 from .profile import Profile
 from .service import service_days, verified_age_days
 
 FEATURE_NAMES = ("need_coverage", "text_relevance", "proximity", "timetable_fit", "freshness",
-                 "capacity")
+                 "capacity", "circumstance_fit", "preference_fit")
 DEFAULT_WEIGHTS: dict[str, float] = {
     "need_coverage": 0.35,
     "text_relevance": 0.20,
@@ -49,6 +58,8 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "timetable_fit": 0.05,
     "freshness": 0.10,
     "capacity": 0.10,
+    "circumstance_fit": 0.10,
+    "preference_fit": 0.15,
 }
 Scorer = Callable[[list[dict[str, float]]], Sequence[float]]
 
@@ -112,7 +123,7 @@ def capacity(service: dict) -> float:
 def features(profile: Profile, service: dict, distance_km: float | None, text_score: float,
              now: datetime, *, needs: Sequence[str] | None = None,
              exemption: str | None = "auto") -> dict[str, float]:
-    """The six ranking features for one allowed service. `needs` defaults to profile.needs
+    """The ranking features for one allowed service. `needs` defaults to profile.needs
     (the engine passes inferred needs); `exemption` is the distance exemption ("online",
     "phone", "area_wide" or None), worked out here unless the caller already knows it."""
     needs = profile.needs if needs is None else needs
@@ -125,6 +136,8 @@ def features(profile: Profile, service: dict, distance_km: float | None, text_sc
         "timetable_fit": timetable_fit(profile.constraints.days, service),
         "freshness": freshness(service, now),
         "capacity": capacity(service),
+        "circumstance_fit": circumstance_fit(profile.circumstances, service).score,
+        "preference_fit": preference_fit(profile.preferences, service).score,
     }
 
 

@@ -19,7 +19,7 @@ from .service import remote_mode
 MAX_ALTERNATIVES = 3
 # When several equally short explanations exist, prefer the constraint a link worker can most
 # easily talk through with the person (distance first, eligibility last).
-KIND_PREFERENCE = ("distance", "days", "cost", "delivery", "wheelchair", "age", "eligibility")
+KIND_PREFERENCE = ("distance", "days", "cost", "delivery", "wheelchair", "age", "eligibility", "residency")
 
 
 @dataclass
@@ -30,6 +30,9 @@ class UnmetNeed:
     nearest_km: float | None = None
     nearest_service_id: str | None = None
     alternatives: list[str] = field(default_factory=list)
+    # Set when the need itself is met but not the person's specific requirement of it
+    # (a group code such as "deaf_bsl"): "no loneliness service for Deaf people and BSL users".
+    requirement: str | None = None
 
 
 def _label(taxonomy, code: str) -> str:
@@ -64,6 +67,8 @@ def _phrase(profile: Profile, label: str, kinds: set[str]) -> str:
         after.append(f"within {km_text(c.max_distance_km)}")
     if "eligibility" in kinds:
         after.append("that you are eligible for")
+    if "residency" in kinds:
+        after.append("for where you live")
     return " ".join(["no", *before, label, "service", *after])
 
 

@@ -55,7 +55,8 @@ def test_unmet_need_names_the_distance_and_the_nearest(make_service, make_person
     (unmet,) = result.to_dict()["unmet_needs"]
     assert unmet == {"need": "money_debt", "label": "Money and debt",
                      "reason": "no money and debt service within 5 km; nearest is 9.1 km away",
-                     "nearest_km": 9.1, "nearest_service_id": "cab-far", "alternatives": []}
+                     "nearest_km": 9.1, "nearest_service_id": "cab-far", "alternatives": [],
+                     "requirement": None}
     assert adequate_counts(result) == {"loneliness": 1, "money_debt": 0}
     assert adequate_counts(result.to_dict()) == {"loneliness": 1, "money_debt": 0}
 

@@ -1,0 +1,148 @@
+"""How well a service suits this particular person, beyond meeting the need: who it is meant for,
+and how it runs against what the person said they like.
+
+Both features are 0.5 when there is nothing to go on, so a person who says nothing about
+themselves gets the same order as before; they only move services when the words give a reason.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .service import delivery_modes
+
+NEUTRAL = 0.5
+
+# Words in a service's own name or description saying whom it is meant for, even where the
+# record states no restriction ("a breakfast club for veterans", "dads' group").
+_AUDIENCE_CUES: dict[str, str] = {
+    "veterans": r"\b(veterans?|ex[- ]service|armed forces|forces families|ex[- ]forces)\b",
+    "lgbtq": r"\b(lgbt\w*\+?|gay|lesbian|bisexual|trans(gender)?|queer)\b",
+    "refugees": r"\b(refugees?|asylum|sanctuary seekers?|newly arrived)\b",
+    "deaf_bsl": r"\b(deaf|bsl|british sign language|sign language)\b",
+    "pregnant_new_parents": r"\b(pregnan\w*|antenatal|postnatal|perinatal|new (mums|parents|dads|mams)|"
+                            r"baby and (me|you)|mums? and bab(y|ies)|bump)\b",
+    "carers": r"\b(carers?|caring for (a|someone|somebody|a loved one))\b",
+    "men": r"\b(men'?s|men only|for men|dads?'?|fathers?'?|blokes|gentlemen|lads)\b",
+    "women": r"\b(women'?s|women only|for women|ladies|mums?'?|mothers?'?|mams?)\b",
+    "people_with_disabilities": r"\b(disabled people|people with (a )?disabilit\w*|learning disabilit\w*|"
+                                r"wheelchair users)\b",
+    "people_with_dementia": r"\b(dementia|alzheimer'?s|memory (cafe|café|loss))\b",
+    "families": r"\b(families|family (fun|day|group)|parents and (children|kids|toddlers)|stay and play)\b",
+}
+
+# Preferences that pull towards (+) or away from (-) services whose text has these words.
+_TOWARDS: dict[str, str] = {
+    "outdoors": r"\b(outdoor\w*|walk\w*|garden\w*|allotment|park|nature|green space|countryside|ramble\w*)\b",
+    "not_groups": r"\b(one[- ]to[- ]one|1[:-]1|befriend\w*|individual|telephone friendship|home visits?)\b",
+    "not_talking_much": r"\b(walk\w*|garden\w*|craft\w*|shed|woodwork|allotment|art|painting|knit\w*|"
+                        r"reading|cycling|swim\w*|volunteer\w*|activity|activities)\b",
+    "quiet": r"\b(quiet|calm|peaceful|relaxed|small group|library|reading)\b",
+    "creative": r"\b(art|arts|craft\w*|paint\w*|draw\w*|music|sing\w*|choir|writ\w*|poetry|pottery|"
+                r"knit\w*|sew\w*|photograph\w*|drama|theatre)\b",
+    "active": r"\b(exercise|fitness|sport\w*|walk\w*|football|swim\w*|gym|danc\w*|cycl\w*|run\w*|yoga|"
+              r"tai chi|active)\b",
+    "faith_based": r"\b(church|chapel|mosque|gurdwara|synagogue|temple|christian|muslim|sikh|hindu|jewish|faith)\b",
+    "online_ok": r"\b(online|zoom|video call|virtual)\b",
+}
+_AWAY: dict[str, str] = {
+    "not_coffee_mornings": r"\b(coffee mornings?|lunch club|luncheon club|tea and (a )?chat|social club|"
+                           r"drop[- ]in cafe)\b",
+    "not_talking_much": r"\b(coffee mornings?|chat\w*|talking|discussion|conversation|social club|"
+                        r"share (your|their) (experiences|stories)|peer support group)\b",
+    "not_groups": r"\b(group|club|class|circle|session for)\b",
+    "quiet": r"\b(lively|party|disco|busy|noisy|loud)\b",
+    "not_faith_based": r"\b(church|chapel|mosque|gurdwara|synagogue|temple|christian|faith|prayer|bible)\b",
+}
+
+
+@dataclass
+class Fit:
+    score: float = NEUTRAL
+    reasons: list[tuple[str, str]] = field(default_factory=list)  # (kind, value) for explain.py
+
+
+def service_text(service: dict) -> str:
+    return " ".join(str(service.get(k) or "") for k in ("name", "description", "schedule_text"))
+
+
+def audience(service: dict) -> set[str]:
+    """The groups a service is meant for: its recorded restrictions, and who its words name."""
+    groups = set(service.get("eligibility") or ())
+    text = service_text(service)
+    groups.update(code for code, pattern in _AUDIENCE_CUES.items() if re.search(pattern, text, re.I))
+    return groups
+
+
+def circumstance_fit(circumstances, service: dict) -> Fit:
+    """1 when the service is meant for one of the person's groups, else neutral.
+
+    Gender alone is weak: most services are for everyone, so "men" or "women" raise a service
+    only when the person gave no more specific circumstance it meets.
+    """
+    mine = set(circumstances or ())
+    if not mine:
+        return Fit()
+    shared = mine & audience(service)
+    specific = shared - {"men", "women"}
+    if specific:
+        return Fit(1.0, [("for_group", code) for code in sorted(specific)])
+    if shared:
+        return Fit(0.75, [("for_group", code) for code in sorted(shared)])
+    return Fit()
+
+
+def _opens_in_evening(service: dict) -> bool | None:
+    times = [s for s in service.get("schedules") or () if s.get("opens_at") or s.get("closes_at")]
+    if not times:
+        return None
+    return any((s.get("closes_at") or "") >= "18:00" or (s.get("opens_at") or "") >= "17:00" for s in times)
+
+
+def _weekend(service: dict) -> bool | None:
+    days = set(service.get("days") or ())
+    for schedule in service.get("schedules") or ():
+        days.update(schedule.get("byday") or ())
+    return bool(days & {"SA", "SU"}) if days else None
+
+
+def preference_fit(preferences, service: dict) -> Fit:
+    """Moves a service up or down for each stated preference its record speaks to, clipped to
+    [0, 1]. Going against what the person said weighs more than suiting it: "not one for coffee
+    mornings" rules a coffee morning nearly out, while many services merely happen to suit."""
+    prefs = set(preferences or ())
+    if not prefs:
+        return Fit()
+    text = service_text(service)
+    up: list[str] = []
+    down: list[str] = []
+    for pref in sorted(prefs):
+        if pref in _AWAY and re.search(_AWAY[pref], text, re.I):
+            down.append(pref)
+        elif pref in _TOWARDS and re.search(_TOWARDS[pref], text, re.I):
+            up.append(pref)
+    modes = delivery_modes(service)
+    # A timetable we do not know neither suits nor rules out a time of day.
+    evening = _opens_in_evening(service)
+    if "evenings" in prefs and evening is not None:
+        (up if evening else down).append("evenings")
+    if "daytime" in prefs and evening and not any(
+            (s.get("opens_at") or "99") < "17:00" for s in service.get("schedules") or ()):
+        down.append("daytime")
+    weekend = _weekend(service)
+    if "weekends" in prefs and weekend is not None:
+        (up if weekend else down).append("weekends")
+    if "not_online" in prefs and modes <= {"online"}:
+        down.append("not_online")
+    if "phone_ok" in prefs and "phone" in modes:
+        up.append("phone_ok")
+    if "no_transport" in prefs and (service.get("area_wide") or modes & {"phone", "home_visits"}):
+        up.append("no_transport")
+    if "free_only" in prefs and service.get("cost_band") in ("low_cost", "paid"):
+        down.append("free_only")
+    if "women_only_setting" in prefs and "women" in audience(service):
+        up.append("women_only_setting")
+    if "men_only_setting" in prefs and "men" in audience(service):
+        up.append("men_only_setting")
+    score = NEUTRAL + 0.25 * len(up) - 0.35 * len(down)
+    return Fit(min(1.0, max(0.0, score)), [("suits", p) for p in up] + [("against", p) for p in down])

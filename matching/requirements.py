@@ -1,0 +1,127 @@
+"""Specific requirements and reach: when the need is "met" on paper but not for this person.
+
+A Deaf man who wants company is not helped by a coffee morning he cannot follow; a man leaving an
+abusive partner is not helped by a women's refuge; a loneliness group 9 km away is not in reach
+of someone with no car. Such needs are reported unmet, precisely, with the nearest option, and
+counted as unmet demand for the gap reports, which use the same reach for each need
+(taxonomy reach_km).
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from .constraints import Check
+from .fit import audience
+from .profile import Profile
+from .service import remote_mode
+from .unmet import UnmetNeed
+
+# Which of a person's groups make a need specific: a service must be meant for the group (by its
+# restriction or its own words) to meet it. None means every need.
+SPECIFIC: dict[str, frozenset[str] | None] = {
+    "deaf_bsl": None,  # without BSL or Deaf awareness the service cannot be used at all
+    "lgbtq": frozenset({"loneliness", "mental_wellbeing", "bereavement", "young_people"}),
+    "men": frozenset({"domestic_abuse"}),
+    "veterans": frozenset({"loneliness", "mental_wellbeing"}),
+    "pregnant_new_parents": frozenset({"family_parenting", "mental_wellbeing", "loneliness"}),
+    "refugees": frozenset({"language_integration", "legal_advice"}),
+}
+YOUNG_UP_TO = 25
+
+
+def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]]:
+    """(need, group) pairs this person's needs must be met for."""
+    out = []
+    for group in profile.circumstances:
+        if group not in SPECIFIC:
+            continue
+        scope = SPECIFIC[group]
+        out.extend((need, group) for need in needs if scope is None or need in scope)
+    return out
+
+
+def meets_requirement(service: dict, need: str, group: str, age: int | None) -> bool:
+    if need not in (service.get("needs") or ()) or group not in audience(service):
+        return False
+    if group == "lgbtq" and age is not None and age <= YOUNG_UP_TO:
+        # An LGBTQ+ adults' group does not meet a 16-year-old's need for a youth group.
+        high = service.get("maximum_age")
+        return high is not None and high <= 30
+    return True
+
+
+def reach_km(profile: Profile, need: str, taxonomy) -> float | None:
+    """How far this need may be met from: the person's own limit, else the need's reach."""
+    if profile.constraints.max_distance_km is not None:
+        return profile.constraints.max_distance_km
+    return taxonomy.reach_km(need) if taxonomy is not None else None
+
+
+def in_reach(profile: Profile, need: str, distance: float | None, check: Check, taxonomy) -> bool:
+    if check.exemption or not profile.has_location:
+        return True
+    limit = reach_km(profile, need, taxonomy)
+    return distance is not None and (limit is None or distance <= limit)
+
+
+def _label(taxonomy, code: str) -> str:
+    return taxonomy.label(code) if taxonomy is not None else code
+
+
+def _group_label(taxonomy, code: str) -> str:
+    label = taxonomy.eligibility_label(code) if taxonomy is not None else code.replace("_", " ")
+    return label[0].lower() + label[1:] if label[:1].isupper() and label[1:2].islower() else label
+
+
+def _nearest(profile, indices, candidates, distances, checks, taxonomy, label, item):
+    """Name the nearest allowed option (or a remote one) in `item`."""
+    located = [i for i in indices if distances[i] is not None]
+    if located:
+        nearest = min(located, key=lambda i: distances[i])
+        item.nearest_km = round(distances[nearest], 1)
+        item.nearest_service_id = candidates[nearest].get("id")
+        item.reason += f"; nearest is {candidates[nearest].get('name')}, {distances[nearest]:.1f} km away"
+    for i in indices:
+        mode = remote_mode(candidates[i])
+        if mode and len(item.alternatives) < 3:
+            item.alternatives.append(f"{mode} service available: {candidates[i].get('name')}")
+
+
+def unmet_in_reach(profile: Profile, needs: Sequence[str], chosen: Sequence[int], allowed: Sequence[int],
+                   candidates: Sequence[dict], distances, checks: Sequence[Check], taxonomy) -> list[UnmetNeed]:
+    """Needs whose matches are all out of reach, and specific requirements nothing meets."""
+    out: list[UnmetNeed] = []
+    for need in needs:
+        meeting = [i for i in chosen if need in (candidates[i].get("needs") or ())]
+        if not meeting or any(in_reach(profile, need, distances[i], checks[i], taxonomy) for i in meeting):
+            continue
+        limit = reach_km(profile, need, taxonomy)
+        label = _label(taxonomy, need)
+        item = UnmetNeed(need=need, label=label,
+                         reason=f"no {label[0].lower() + label[1:]} service within {limit:g} km")
+        _nearest(profile, [i for i in allowed if need in (candidates[i].get("needs") or ())],
+                 candidates, distances, checks, taxonomy, label, item)
+        out.append(item)
+    reported = {u.need for u in out}
+    for need, group in requirements(profile, needs):
+        if need in reported:
+            continue
+        fitting = [i for i in allowed if meets_requirement(candidates[i], need, group, profile.age)]
+        if any(in_reach(profile, need, distances[i], checks[i], taxonomy) for i in fitting):
+            continue
+        label, who = _label(taxonomy, need), _group_label(taxonomy, group)
+        if group == "lgbtq" and profile.age is not None and profile.age <= YOUNG_UP_TO:
+            who = "young LGBTQ+ people"
+        limit = reach_km(profile, need, taxonomy)
+        where = f" within {limit:g} km" if profile.has_location and limit is not None else ""
+        item = UnmetNeed(need=need, label=f"{label} for {who}", requirement=group,
+                         reason=f"no {label[0].lower() + label[1:]} service for {who}{where}")
+        if fitting:
+            _nearest(profile, fitting, candidates, distances, checks, taxonomy, label, item)
+        else:
+            general = [i for i in allowed if need in (candidates[i].get("needs") or ())]
+            if general:
+                item.reason += "; the services listed are for everyone"
+        out.append(item)
+        reported.add(need)
+    return out
