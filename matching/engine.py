@@ -163,7 +163,7 @@ def match(profile: Profile | dict, candidates: Sequence[dict], *, taxonomy: Need
             distance_km=distances[i],
             needs_met=met,
             reasons=explain.reasons(service, distances[i], checks[i].exemption, met, taxonomy)
-            + explain.fit_reasons(circumstance_fit(profile.circumstances, service),
+            + explain.fit_reasons(circumstance_fit(profile.groups, service),
                                   preference_fit(profile.preferences, service), taxonomy),
             warnings=explain.warnings(service, checks[i], now, bool(profile.constraints.days))
             + explain.fit_warnings(preference_fit(profile.preferences, service)),

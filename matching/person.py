@@ -212,11 +212,12 @@ def read_age(text: str | None) -> tuple[int, str] | None:
 
 
 def with_words_read(profile, known_groups=None):
-    """`profile` with the circumstances, preferences and age its words state added to what was
-    given (what was ticked or typed in a field always stands), and the reading itself."""
+    """`profile` with what its words state added to what was given (what was ticked or typed in a
+    field always stands): groups they describe (`described`, which rank but never open a
+    restricted service), preferences, and an age when none was given; and the reading itself."""
     reading = read_person(profile.goals, known_groups)
     changes = {
-        "circumstances": tuple(dict.fromkeys([*profile.circumstances, *reading.circumstance_codes])),
+        "described": tuple(c for c in reading.circumstance_codes if c not in profile.circumstances),
         "preferences": tuple(dict.fromkeys([*profile.preferences, *reading.preference_codes])),
     }
     if profile.age is None:

@@ -49,6 +49,15 @@ class Profile:
     areas: tuple[str, ...] = ()
     # How the person likes to take part (matching.person.PREFERENCES): ranking only, never a filter.
     preferences: tuple[str, ...] = ()
+    # Groups the person's words describe them in ("ex-army"). They raise services meant for the
+    # group but never open a restricted one: only what the link worker ticks does that, because
+    # "after years caring for her mum" does not make her a carer today.
+    described: tuple[str, ...] = ()
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """Every group the person is known or described to be in."""
+        return tuple(dict.fromkeys([*self.circumstances, *self.described]))
 
     @property
     def has_location(self) -> bool:
@@ -57,7 +66,7 @@ class Profile:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["constraints"]["days"] = list(self.constraints.days)
-        for key in ("needs", "circumstances", "areas", "preferences"):
+        for key in ("needs", "circumstances", "areas", "preferences", "described"):
             data[key] = list(data[key])
         return data
 

@@ -136,7 +136,7 @@ def features(profile: Profile, service: dict, distance_km: float | None, text_sc
         "timetable_fit": timetable_fit(profile.constraints.days, service),
         "freshness": freshness(service, now),
         "capacity": capacity(service),
-        "circumstance_fit": circumstance_fit(profile.circumstances, service).score,
+        "circumstance_fit": circumstance_fit(profile.groups, service).score,
         "preference_fit": preference_fit(profile.preferences, service).score,
     }
 

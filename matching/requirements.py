@@ -32,7 +32,7 @@ YOUNG_UP_TO = 25
 def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]]:
     """(need, group) pairs this person's needs must be met for."""
     out = []
-    for group in profile.circumstances:
+    for group in profile.groups:
         if group not in SPECIFIC:
             continue
         scope = SPECIFIC[group]

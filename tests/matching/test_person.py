@@ -72,15 +72,17 @@ def test_stated_preferences_move_services(make_service, make_person, taxonomy, n
     assert "coffee-morning style" in result.matches[1].warnings
 
 
-def test_restricted_service_is_offered_when_the_words_say_the_person_belongs(make_service, make_person,
-                                                                             taxonomy, now):
+def test_only_what_is_ticked_opens_a_restricted_service(make_service, make_person, taxonomy, now):
     carers_only = make_service(eligibility=["carers"], name="Carers' centre")
-    unticked = match(make_person(needs=("loneliness",), goals="feels alone"), [carers_only],
-                     taxonomy=taxonomy, now=now)
-    assert unticked.matches == []
-    carer = match(make_person(needs=("loneliness",), goals="looks after her mum, never gets a break"),
-                  [carers_only], taxonomy=taxonomy, now=now)
-    assert [m.service_id for m in carer.matches] == [carers_only["id"]]
+    words = "looks after her mum, never gets a break"
+    described = match(make_person(needs=("loneliness",), goals=words), [carers_only], taxonomy=taxonomy,
+                      now=now)
+    assert described.matches == [] and described.excluded == {"only for carers": 1}
+    # The reading is shown, so the link worker can tick the box if it is true.
+    assert described.understood["circumstances"][0]["code"] == "carers"
+    ticked = match(make_person(needs=("loneliness",), goals=words, circumstances=("carers",)), [carers_only],
+                   taxonomy=taxonomy, now=now)
+    assert [m.service_id for m in ticked.matches] == [carers_only["id"]]
 
 
 def test_age_in_the_words_applies_the_age_limits(make_service, make_person, taxonomy, now):

@@ -1,0 +1,88 @@
+"""Relevance measures shared by the directories' suites: nDCG@10, P@5, our own hard-constraint
+check of every returned service, and gap recall.
+
+The constraint check is deliberately written apart from matching/constraints.py: it reads
+PRODUCT.md's rules against the database record, so a bug in the matcher's own checks shows here.
+"""
+from __future__ import annotations
+
+import math
+
+K = 10
+
+
+def dcg(gains: list[int]) -> float:
+    return sum(g / math.log2(rank + 2) for rank, g in enumerate(gains[:K]))
+
+
+def ndcg_at_k(ranked_external_ids: list[str], judgments: dict[str, int]) -> float:
+    ideal = dcg(sorted(judgments.values(), reverse=True))
+    if ideal == 0:
+        return 0.0
+    return dcg([judgments.get(e, 0) for e in ranked_external_ids]) / ideal
+
+
+def haversine_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lng2 - lng1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+
+
+def violations(profile: dict, place: dict | None, doc: dict) -> list[str]:
+    """Our own reading of PRODUCT.md's hard constraints, applied to one returned service."""
+    constraints = {**profile, **(profile.get("constraints") or {})}
+    out = []
+    if doc["status"] != "active":
+        out.append(f"status {doc['status']}")
+    age = profile.get("age")
+    if age is not None:
+        if doc["minimum_age"] is not None and age < doc["minimum_age"]:
+            out.append(f"age {age} under minimum {doc['minimum_age']}")
+        if doc["maximum_age"] is not None and age > doc["maximum_age"]:
+            out.append(f"age {age} over maximum {doc['maximum_age']}")
+    delivery = set(doc["delivery"] or ["in_person"])
+    wanted = constraints.get("delivery", "online_ok")
+    if wanted == "online_only" and not delivery & {"online", "phone"}:
+        out.append("in person only, but the person wants online or phone")
+    if wanted == "in_person" and "in_person" not in delivery:
+        out.append("no in-person option")
+    if constraints.get("free_only") and doc["cost_band"] in ("low_cost", "paid"):
+        out.append(f"cost {doc['cost_band']} when free only")
+    in_person = "in_person" in delivery and wanted != "online_only"
+    if constraints.get("wheelchair") and in_person and doc["wheelchair"] is False:
+        out.append("no wheelchair access")
+    days = set(constraints.get("days") or ())
+    if days and doc["days"] and not days & set(doc["days"]):
+        out.append(f"open {doc['days']}, person can do {sorted(days)}")
+    eligibility = set(doc["eligibility"] or ())
+    if eligibility and not eligibility & set(profile.get("circumstances") or ()):
+        out.append(f"only for {sorted(eligibility)}")
+    limit = constraints.get("max_distance_km")
+    if limit is not None and place is not None and "in_person" in delivery:
+        areas = {a for a in (place.get("la_code"), place.get("district")) if a}
+        remote = wanted != "in_person" and delivery & {"online", "phone"}
+        covers = doc["area_wide"] and (not doc["service_area"] or areas & set(doc["service_area"]))
+        if not (remote or covers):
+            points = [(loc["lat"], loc["lng"]) for loc in doc["locations"] if "lat" in loc]
+            if not points:
+                out.append("no location to measure distance to")
+            else:
+                nearest = min(haversine_km(place["lat"], place["lng"], lat, lng) for lat, lng in points)
+                if nearest > limit:
+                    out.append(f"{nearest:.1f} km away, limit {limit} km")
+    return out
+
+
+def precision_at(ranked_external_ids: list[str], judgments: dict[str, int], k: int = 5) -> float:
+    """Share of the first k places holding a service judged relevant (grade 1 or more)."""
+    return sum(1 for e in ranked_external_ids[:k] if judgments.get(e, 0) > 0) / k
+
+
+def best_precision_at(judgments: dict[str, int], k: int = 5) -> float:
+    return min(k, sum(1 for g in judgments.values() if g > 0)) / k
+
+
+def gap_flagged(result: dict, gap: dict) -> bool:
+    """Whether the answer says the scenario's unmet need out loud."""
+    return any(u["need"] == gap["need"] for u in result.get("unmet_needs") or ())
