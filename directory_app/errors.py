@@ -77,6 +77,24 @@ def init_app(app: Flask) -> None:
             headers["Retry-After"] = str(error.retry_after)
         return _respond(error.status, error.code, error.message, error.fields, headers)
 
+    from sqlalchemy.exc import DBAPIError
+
+    @app.errorhandler(DBAPIError)
+    def _database(error: DBAPIError):
+        from .db import _is_busy
+
+        # A locked or busy database is a moment's wait, not a crash: 503 with Retry-After, from
+        # any route (login included), after the request's transaction is rolled back.
+        if not _is_busy(error):
+            raise error
+        from flask import g
+
+        session = g.get("db_session")
+        if session is not None:
+            session.rollback()
+        return _respond(503, "unavailable", "The database is busy. Please try again in a moment.",
+                        None, {"Retry-After": "5"})
+
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException):
         code = (error.name or "error").lower().replace(" ", "_")

@@ -1,7 +1,7 @@
-"""CSRF, security headers and rate limits, applied to every response."""
+"""CSRF, bearer-token checks, input checks, security headers and rate limits, for every request."""
 from __future__ import annotations
 
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, g, request, session
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
@@ -9,11 +9,39 @@ from flask_wtf.csrf import CSRFProtect
 csrf = CSRFProtect()
 
 
-def _rate_key() -> str:
-    # A token holder is limited per token (hashed prefix), everyone else per address.
+def bearer_user():
+    """The user behind this request's bearer token, checked once per request; None without one.
+
+    An unknown, revoked or disabled token is refused with 401 here, before rate limits run, so
+    made-up tokens neither cost the server anything nor open fresh rate-limit buckets."""
+    if "bearer_user" in g:
+        return g.bearer_user
     header = request.headers.get("Authorization", "")
+    user = None
     if header.startswith("Bearer "):
-        return "token:" + header[7:31]
+        from .access import Unauthorised
+        from .auth.users import user_for_token
+        from .db import get_session
+
+        token = header[len("Bearer "):].strip()
+        user = user_for_token(get_session(), token) if 0 < len(token) <= 200 else None
+        if user is None:
+            g.bearer_user = None  # the error page then renders for an anonymous visitor
+            raise Unauthorised("The API token is not valid: it is unknown, revoked or its account is disabled.")
+    g.bearer_user = user
+    return user
+
+
+def _refuse_unknown_bearer():
+    bearer_user()
+
+
+def _rate_key() -> str:
+    # A verified token holder is limited per account, everyone else per address. The token was
+    # checked before any limit ran (bearer_user), so a made-up header cannot pick its own bucket.
+    user = g.get("bearer_user")
+    if user is not None:
+        return f"user:{user.id}"
     return "ip:" + (get_remote_address() or "unknown")
 
 
@@ -65,9 +93,13 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     csrf.init_app(app)
-    from . import ratelimit_store
+    from . import input_checks, ratelimit_store
 
     ratelimit_store.bind(app.extensions["db_engine"])
+    # Registered before the limiter's own hook, so that a bad token is refused before it is counted.
+    app.before_request(input_checks.refuse_control_characters_in_url)
+    app.before_request(_refuse_unknown_bearer)
     limiter.init_app(app)
+    app.before_request(input_checks.refuse_control_characters_in_forms)
     app.before_request(_csrf_unless_token)
     app.after_request(_headers)

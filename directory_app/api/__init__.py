@@ -5,10 +5,15 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
 def json_body() -> dict:
-    """The request's JSON object, or a 400 that says what was expected."""
+    """The request's JSON object, or a 400/413 that says what was wrong: not an object, too large,
+    nested too deeply, a non-finite number or a control character (see input_checks)."""
     from ..errors import ValidationError
+    from ..input_checks import request_json
 
-    data = request.get_json(silent=True)
+    if not request.is_json:
+        raise ValidationError("Send a JSON object with Content-Type: application/json.",
+                              {"body": "Expected a JSON object."})
+    data = request_json()
     if not isinstance(data, dict):
         raise ValidationError("Send a JSON object with Content-Type: application/json.",
                               {"body": "Expected a JSON object."})

@@ -1,7 +1,9 @@
 """Accounts, login pages, API tokens and the ``flask users`` commands."""
 from __future__ import annotations
 
-from flask import Blueprint, Flask, request
+import time
+
+from flask import Blueprint, Flask, current_app, request, session
 from flask_login import LoginManager, UserMixin
 
 from ..db import get_session
@@ -24,20 +26,44 @@ class CurrentUser(UserMixin):
         return str(self.id)
 
 
+SESSION_VERSION_KEY = "_sv"
+LAST_SEEN_KEY = "_seen"
+
+
+def start_session(user: User) -> None:
+    """Remember, beside the user id, which session version this login belongs to."""
+    session[SESSION_VERSION_KEY] = user.session_version or 0
+    session[LAST_SEEN_KEY] = int(time.time())
+
+
+def _forget_session() -> None:
+    for key in ("_user_id", "_fresh", "_id", SESSION_VERSION_KEY, LAST_SEEN_KEY):
+        session.pop(key, None)
+
+
 @login_manager.user_loader
 def _load_user(user_id: str):
+    # A signed cookie stays valid until it expires, so the server decides: the session must belong
+    # to the user's current session version (raised at logout, password change and disabling),
+    # and must not have been idle longer than SESSION_IDLE_MINUTES.
     user = get_session().get(User, int(user_id)) if user_id.isdigit() else None
-    return CurrentUser(user) if user is not None and user.active else None
+    now = int(time.time())
+    idle_limit = int(current_app.config.get("SESSION_IDLE_MINUTES", 480)) * 60
+    seen = session.get(LAST_SEEN_KEY)
+    if (user is None or not user.active or session.get(SESSION_VERSION_KEY) != (user.session_version or 0)
+            or not isinstance(seen, int) or now - seen > idle_limit):
+        _forget_session()
+        return None
+    if now - seen >= 60:  # refresh at most once a minute, so most responses set no cookie
+        session[LAST_SEEN_KEY] = now
+    return CurrentUser(user)
 
 
 @login_manager.request_loader
 def _load_from_token(req):
-    from .users import user_for_token
+    from ..security import bearer_user
 
-    header = req.headers.get("Authorization", "")
-    if not header.startswith("Bearer "):
-        return None
-    user = user_for_token(get_session(), header[len("Bearer "):].strip())
+    user = bearer_user()
     return CurrentUser(user, via_token=True) if user is not None else None
 
 

@@ -71,3 +71,30 @@ def token(username: str):
         except DomainError as error:
             _fail(error)
     click.echo(value)
+
+
+@users.command("unlock")
+@click.argument("username")
+@with_appcontext
+def unlock(username: str):
+    """Lift the login delays on USERNAME after repeated wrong passwords (from every address)."""
+    with session_scope() as session:
+        try:
+            lifted = domain.unlock(session, username, actor="cli")
+        except DomainError as error:
+            _fail(error)
+    click.echo(f"Unlocked {username} ({lifted} address{'es' if lifted != 1 else ''} cleared).")
+
+
+@users.command("password")
+@click.argument("username")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@with_appcontext
+def password(username: str, password: str):
+    """Set a new password for USERNAME; every session it had is ended."""
+    with session_scope() as session:
+        try:
+            domain.change_password(session, username, password, actor="cli")
+        except DomainError as error:
+            _fail(error)
+    click.echo(f"Changed the password of {username}; its sessions have ended.")

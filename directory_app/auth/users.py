@@ -1,4 +1,4 @@
-"""Accounts: creation, login with throttling and lockout, API tokens. Plain functions; the CLI and
+"""Accounts: creation, login with per-address throttling, session versions, API tokens. Plain functions; the CLI and
 views are thin wrappers."""
 from __future__ import annotations
 
@@ -7,16 +7,20 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy import text
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..errors import Conflict, NotFound, ValidationError
-from ..models import ROLES, ApiToken, User, utcnow
+from ..models import ROLES, ApiToken, LoginThrottle, User, utcnow
 from ..audit import record
 
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
+# The first few mistakes are free; then each failure doubles the wait, up to a quarter of an hour.
+FREE_FAILURES = 3
+FIRST_DELAY = timedelta(seconds=2)
+MAX_DELAY = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
+LOGIN_LOCK_TIMEOUT_MS = 3000
 
 
 def create_user(session: Session, username: str, password: str, role: str, actor: str = "system") -> User:
@@ -49,6 +53,8 @@ def get_user(session: Session, username: str) -> User:
 def set_active(session: Session, username: str, active: bool, actor: str = "system") -> User:
     user = get_user(session, username)
     user.active = active
+    if not active:
+        end_sessions(session, user)
     session.add(user)
     record(session, actor, "user.enable" if active else "user.disable", "user", username, {})
     session.commit()
@@ -63,38 +69,110 @@ def list_users(session: Session) -> list[User]:
 class LoginResult:
     user: User | None
     message: str | None = None
+    retry_after: int | None = None  # seconds, when this account is throttled from this address
 
 
-def authenticate(session: Session, username: str, password: str) -> LoginResult:
-    """Check a password; lock the account for a while after repeated failures."""
-    user = session.exec(select(User).where(User.username == (username or "").strip())).first()
+def _seconds_left(until, now) -> int:
+    until = until if until.tzinfo else until.replace(tzinfo=now.tzinfo)
+    return max(1, int((until - now).total_seconds() + 0.999))
+
+
+def throttle_delay(failures: int) -> timedelta:
+    """How long an (account, address) pair waits after its n-th failure in a row."""
+    if failures < FREE_FAILURES:
+        return timedelta(0)
+    return min(FIRST_DELAY * 2 ** (failures - FREE_FAILURES), MAX_DELAY)
+
+
+def authenticate(session: Session, username: str, password: str, address: str = "unknown") -> LoginResult:
+    """Check a password. Failures slow down only this account from this address, with delays that
+    double each time, so a stranger who guesses a colleague's username cannot lock them out."""
+    username = (username or "").strip()[:80]
+    address = (address or "unknown")[:64]
+    now = utcnow()
+    if session.get_bind().dialect.name == "postgresql":
+        # A login waiting on a locked row should soon answer "busy, try again" (503), not hang.
+        session.execute(text(f"SET LOCAL lock_timeout = {LOGIN_LOCK_TIMEOUT_MS}"))
+    throttle = session.exec(select(LoginThrottle).where(LoginThrottle.username == username,
+                                                        LoginThrottle.address == address)).first()
+    if throttle is not None and throttle.blocked_until is not None:
+        blocked_until = throttle.blocked_until
+        if (blocked_until if blocked_until.tzinfo else blocked_until.replace(tzinfo=now.tzinfo)) > now:
+            wait = _seconds_left(blocked_until, now)
+            return LoginResult(None, f"Too many failed attempts from here: try again in {wait} seconds.", wait)
+    user = session.exec(select(User).where(User.username == username)).first()
     generic = "The username or password is not right."
     if user is None:
         # Hash anyway so that response time does not reveal which usernames exist.
         check_password_hash(generate_password_hash("x"), password or "")
-        return LoginResult(None, generic)
-    now = utcnow()
-    if user.locked_until and user.locked_until > now:
-        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        return LoginResult(None, f"Too many failed attempts: try again in {minutes} minutes.")
-    if not user.active:
+        ok = False
+    else:
+        ok = check_password_hash(user.password_hash, password or "")
+    if ok and not user.active:
         return LoginResult(None, "This account is disabled. Ask an administrator.")
-    if not check_password_hash(user.password_hash, password or ""):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until = now + LOCKOUT
-            user.failed_logins = 0
-        session.add(user)
-        record(session, user.username, "login.failed", "user", user.username, {})
+    if not ok:
+        if throttle is None:
+            throttle = LoginThrottle(username=username, address=address)
+        throttle.failures += 1
+        throttle.updated_at = now
+        delay = throttle_delay(throttle.failures)
+        throttle.blocked_until = now + delay if delay else None
+        session.add(throttle)
+        if user is not None:
+            record(session, user.username, "login.failed", "user", user.username, {"address": [None, address]})
+            if delay:
+                record(session, "system", "login.throttled", "user", user.username,
+                       {"address": [None, address], "failures": [None, throttle.failures],
+                        "seconds": [None, int(delay.total_seconds())]})
         session.commit()
         return LoginResult(None, generic)
-    user.failed_logins = 0
-    user.locked_until = None
+    if throttle is not None:
+        session.delete(throttle)
     user.last_login_at = now
     session.add(user)
     record(session, user.username, "login", "user", user.username, {})
     session.commit()
     return LoginResult(user)
+
+
+def end_sessions(session: Session, user: User) -> None:
+    """Make every session cookie issued to ``user`` so far stop working (caller commits)."""
+    user.session_version = (user.session_version or 0) + 1
+    session.add(user)
+
+
+def logout(session: Session, user_id: int) -> None:
+    user = session.get(User, user_id)
+    if user is not None:
+        end_sessions(session, user)
+        record(session, user.username, "logout", "user", user.username, {})
+        session.commit()
+
+
+def change_password(session: Session, username: str, password: str, actor: str = "system") -> User:
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise ValidationError("The password is too short.",
+                              {"password": f"Use at least {MIN_PASSWORD_LENGTH} characters."})
+    user = get_user(session, username)
+    user.password_hash = generate_password_hash(password)
+    end_sessions(session, user)
+    record(session, actor, "user.password", "user", username, {})
+    session.commit()
+    return user
+
+
+def unlock(session: Session, username: str, actor: str = "system") -> int:
+    """Lift every login delay on ``username`` (from any address); returns how many were lifted."""
+    user = get_user(session, username)
+    rows = list(session.exec(select(LoginThrottle).where(LoginThrottle.username == user.username)))
+    for row in rows:
+        session.delete(row)
+    user.failed_logins = 0
+    user.locked_until = None
+    session.add(user)
+    record(session, actor, "user.unlock", "user", username, {"addresses": [None, len(rows)]})
+    session.commit()
+    return len(rows)
 
 
 def hash_token(token: str) -> str:

@@ -1,13 +1,13 @@
 """Export the whole directory as ORUK 3.0 JSON or as the CSV template."""
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Iterator
 
 from sqlmodel import Session, select
 
+from .. import csv_output
 from ..models import Service
 from .curation import load_options
 from .oruk import service_to_oruk
@@ -28,7 +28,9 @@ def iter_services(session: Session) -> Iterator[Service]:
 
 
 def export_oruk(session: Session) -> str:
-    return json.dumps({"services": [service_to_oruk(s) for s in iter_services(session)]}, indent=1)
+    # The publisher's ids as given, so a feed exported again reads as the feed it came from.
+    return json.dumps({"services": [service_to_oruk(s, published_ids=True) for s in iter_services(session)]},
+                      indent=1)
 
 
 def _cell(value) -> str:
@@ -45,7 +47,7 @@ def _cell(value) -> str:
 
 def export_csv(session: Session) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_output.writer(buffer)
     writer.writerow(FIELD_NAMES)
     for service in iter_services(session):
         flat = input_from_service(service)

@@ -4,9 +4,16 @@ Import keeps, for every object, which properties the publisher sent (``extra["_o
 property we do not model (the rest of ``extra``). Export writes back exactly those properties, so a
 record imported then exported equals the input field for field. Records created here have no key
 list and export every property that has a value.
+
+Ids are ours. A publisher's ids are text we do not control (``../../x``, dots, 600 bytes) and are
+only unique within their feed, so every object gets an id derived from who published it
+(``scoped_id``); the publisher's ids and references are kept as given (``extra["_oruk_ids"]``)
+and written back by ``published_ids=True`` (file export, round trips). The ORUK API serves our ids,
+which resolve and are unique across publishers.
 """
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime, time, timezone
 from typing import Any, get_args
 
@@ -17,6 +24,11 @@ from ..models import (Accessibility, Address, Attribute, Contact, CostOption, La
                       TaxonomyTerm)
 
 KEYS = "_oruk_keys"
+PUBLISHED = "_oruk_ids"
+# Properties holding an id: never stored as the publisher wrote them, always mapped to ours.
+REFERENCES = {"id", "service_id", "location_id", "organization_id", "service_at_location_id", "contact_id",
+              "phone_id", "link_id", "taxonomy_term_id", "parent_id", "taxonomy_id", "parent_organization_id"}
+ID_NAMESPACE = uuid.UUID("3d0c7c9e-8a51-4b4e-9f0e-5b2a6f1d7c44")
 
 # The ORUK scalar properties each table stores as columns.
 SCALARS: dict[type, tuple[str, ...]] = {
@@ -117,24 +129,37 @@ def _from_column(value: Any) -> Any:
     return value
 
 
+def scoped_id(scope: str, kind: str, published: Any) -> str:
+    """Our id for a publisher's object: the same for the same (scope, kind, id), so a re-import finds
+    it again, different across scopes (publishers, services), and never the publisher's text."""
+    return str(uuid.uuid5(ID_NAMESPACE, f"{scope}\x1f{kind}\x1f{published}"))
+
+
 def _fill(obj: SQLModel, data: dict, where: str) -> SQLModel:
+    """Set columns and ``extra`` from ``data``; id properties are the caller's to set (ours)."""
     if not isinstance(data, dict):
         raise OrukError(where, "should be an object.")
     columns = SCALARS[type(obj)]
     extra = {}
+    published = {}
     for key, value in data.items():
-        if key in columns:
+        if key in columns and key in REFERENCES:
+            published[key] = value
+        elif key in columns:
             setattr(obj, key, _to_column(type(obj), key, value, f"{where}.{key}"))
         elif key not in NESTED.get(type(obj), ()):
             extra[key] = value
     extra[KEYS] = list(data.keys())
+    if published:
+        extra[PUBLISHED] = published
     obj.extra = extra
     return obj
 
 
-def _dump(obj: SQLModel, nested: dict[str, Any]) -> dict:
+def _dump(obj: SQLModel, nested: dict[str, Any], published_ids: bool = False) -> dict:
     extra = dict(obj.extra or {})
     keys = extra.pop(KEYS, None)
+    given = extra.pop(PUBLISHED, None) or {}
     out: dict[str, Any] = {}
     if keys is None:
         for column in SCALARS[type(obj)]:
@@ -147,6 +172,8 @@ def _dump(obj: SQLModel, nested: dict[str, Any]) -> dict:
     for key in keys:
         if key in nested:
             out[key] = nested[key]
+        elif published_ids and key in given:
+            out[key] = given[key]
         elif key in SCALARS[type(obj)]:
             out[key] = _from_column(getattr(obj, key))
         elif key in extra:
@@ -162,121 +189,161 @@ def _require(data: dict, keys: tuple[str, ...], where: str) -> None:
             raise OrukError(f"{where}.{key}", f"{key} is required.")
 
 
-def apply_oruk(session: Session, service: Service, data: dict) -> Service:
-    """Set ``service`` (new or existing) and its children from one ORUK service object."""
+def apply_oruk(session: Session, service: Service, data: dict, publisher: str) -> Service:
+    """Set ``service`` (new or existing) and its children from one ORUK service object.
+
+    The service's own id is the importer's (always ours); shared objects (organisations,
+    locations, taxonomy terms) are scoped to the publisher, so one feed can never rewrite
+    another's; the rest are scoped to the service."""
     _require(data, ("id", "name", "status"), "service")
     status = data.get("status")
     if status not in ("active", "inactive", "defunct", "temporarily closed"):
         raise OrukError("service.status", f"'{status}' is not an ORUK status.")
-    # The service's own id is chosen by the importer (the publisher's, unless another publisher
-    # already uses it), so it is not taken from the data here.
-    data = {key: value for key, value in data.items() if key != "id"}
-    _fill(service, data, "service")
+    published_id = data["id"]
+    _fill(service, {key: value for key, value in data.items() if key != "id"}, "service")
     service.extra[KEYS] = ["id"] + service.extra[KEYS]
+    service.extra[PUBLISHED] = {"id": published_id, **(service.extra.get(PUBLISHED) or {})}
 
     organization = data.get("organization")
     if organization is not None:
         _require(organization, ("id", "name"), "service.organization")
-        org = session.get(Organization, organization["id"]) or Organization(id=organization["id"], name="")
+        org = _shared(session, Organization, publisher, organization["id"], name="")
         _fill(org, organization, "service.organization")
+        org.publisher = publisher
+        if organization.get("parent_organization_id") not in (None, ""):
+            org.parent_organization_id = scoped_id(publisher, "organization", organization["parent_organization_id"])
         session.add(org)
         service.organization = org
         service.organization_id = org.id
-    elif data.get("organization_id"):
-        service.organization_id = data["organization_id"]
+    elif data.get("organization_id") not in (None, ""):
+        org_id = scoped_id(publisher, "organization", data["organization_id"])
+        service.organization_id = org_id if session.get(Organization, org_id) is not None else None
+
+    def ours(kind: str, value: Any) -> str | None:
+        return scoped_id(service.id, kind, value) if value not in (None, "") else None
 
     for name, cls in SERVICE_CHILDREN:
         rows = []
+        seen: set[str] = set()
         for position, item in enumerate(data.get(name) or []):
             where = f"service.{name}[{position}]"
             _require(item, ("id",), where)
-            row = _fill(cls(id=item["id"], service_id=service.id, position=position,
+            row_id = _unique(ours(cls.__tablename__, item["id"]), seen, where)
+            row = _fill(cls(id=row_id, service_id=service.id, position=position,
                             **({"number": ""} if cls is Phone else {})), item, where)
             if cls is Phone:
                 _require(item, ("number",), where)
-            if cls is Attribute:
-                row.taxonomy_term = _taxonomy_term(session, item.get("taxonomy_term"), where)
+                row.contact_id = ours("contact", item.get("contact_id"))
+            elif cls is Schedule:
+                row.service_at_location_id = ours("service_at_location", item.get("service_at_location_id"))
+            elif cls is Language:
+                row.phone_id = ours("phone", item.get("phone_id"))
+            elif cls is Attribute:
+                # Attributes listed under a service describe that service.
+                row.link_id = service.id if item.get("link_id") not in (None, "") else None
+                row.taxonomy_term = _taxonomy_term(session, item.get("taxonomy_term"), where, publisher)
                 if row.taxonomy_term is not None:
                     row.taxonomy_term_id = row.taxonomy_term.id
+                elif item.get("taxonomy_term_id") not in (None, ""):
+                    term_id = scoped_id(publisher, "taxonomy_term", item["taxonomy_term_id"])
+                    row.taxonomy_term_id = term_id if session.get(TaxonomyTerm, term_id) is not None else None
             rows.append(row)
         setattr(service, name, rows)
 
     links = []
+    seen_links: set[str] = set()
     for position, item in enumerate(data.get("service_at_locations") or []):
         where = f"service.service_at_locations[{position}]"
         _require(item, ("id",), where)
-        link = _fill(ServiceAtLocation(id=item["id"], service_id=service.id, location_id="", position=position),
-                     item, where)
+        link = _fill(ServiceAtLocation(id=_unique(ours("service_at_location", item["id"]), seen_links, where),
+                                       service_id=service.id, location_id="", position=position), item, where)
         location_data = item.get("location")
         if location_data is None:
             raise OrukError(f"{where}.location", "location is required.")
-        link.location = _location(session, location_data, f"{where}.location")
+        link.location = _location(session, location_data, f"{where}.location", publisher)
         link.location_id = link.location.id
         links.append(link)
     service.service_at_locations = links
     return service
 
 
-def _location(session: Session, data: dict, where: str) -> Location:
+def _unique(row_id: str, seen: set[str], where: str) -> str:
+    if row_id in seen:
+        raise OrukError(f"{where}.id", "This id is used twice in the same list.")
+    seen.add(row_id)
+    return row_id
+
+
+def _shared(session: Session, cls: type, publisher: str, published: Any, **defaults) -> SQLModel:
+    """An object a publisher's records share (a venue, an organisation, a term): this publisher's own."""
+    row_id = scoped_id(publisher, cls.__tablename__, published)
+    return session.get(cls, row_id) or cls(id=row_id, **defaults)
+
+
+def _location(session: Session, data: dict, where: str, publisher: str) -> Location:
     _require(data, ("id", "location_type"), where)
-    location = session.get(Location, data["id"]) or Location(id=data["id"])
+    location = _shared(session, Location, publisher, data["id"])
     _fill(location, data, where)
-    addresses = []
-    for position, item in enumerate(data.get("addresses") or []):
-        _require(item, ("id",), f"{where}.addresses[{position}]")
-        addresses.append(_fill(Address(id=item["id"], location_id=location.id, position=position),
-                               item, f"{where}.addresses[{position}]"))
-    location.addresses = addresses
-    access = []
-    for position, item in enumerate(data.get("accessibility") or []):
-        _require(item, ("id",), f"{where}.accessibility[{position}]")
-        access.append(_fill(Accessibility(id=item["id"], location_id=location.id, position=position),
-                            item, f"{where}.accessibility[{position}]"))
-    location.accessibility = access
+    for name, cls in (("addresses", Address), ("accessibility", Accessibility)):
+        rows = []
+        seen: set[str] = set()
+        for position, item in enumerate(data.get(name) or []):
+            at = f"{where}.{name}[{position}]"
+            _require(item, ("id",), at)
+            row_id = _unique(scoped_id(location.id, cls.__tablename__, item["id"]), seen, at)
+            rows.append(_fill(cls(id=row_id, location_id=location.id, position=position), item, at))
+        setattr(location, name, rows)
     session.add(location)
     return location
 
 
-def _taxonomy_term(session: Session, data: dict | None, where: str) -> TaxonomyTerm | None:
+def _taxonomy_term(session: Session, data: dict | None, where: str, publisher: str) -> TaxonomyTerm | None:
     if data is None:
         return None
     _require(data, ("id", "name"), f"{where}.taxonomy_term")
-    term = session.get(TaxonomyTerm, data["id"]) or TaxonomyTerm(id=data["id"], name="")
+    term = _shared(session, TaxonomyTerm, publisher, data["id"], name="")
     _fill(term, data, f"{where}.taxonomy_term")
+    if data.get("parent_id") not in (None, ""):
+        term.parent_id = scoped_id(publisher, "taxonomy_term", data["parent_id"])
+    if data.get("taxonomy_id") not in (None, ""):
+        term.taxonomy_id = scoped_id(publisher, "taxonomy", data["taxonomy_id"])
     session.add(term)
     return term
 
 
 # --- export ----------------------------------------------------------------------------------
 
-def service_to_oruk(service: Service) -> dict:
+def service_to_oruk(service: Service, published_ids: bool = False) -> dict:
+    """The ORUK service object: with our ids (the API), or with ``published_ids`` the ids exactly
+    as the publisher gave them (a file export that round-trips to the publisher's feed)."""
     nested: dict[str, Any] = {}
     if service.organization is not None:
-        nested["organization"] = organization_to_oruk(service.organization)
+        nested["organization"] = organization_to_oruk(service.organization, published_ids)
     for name, _cls in SERVICE_CHILDREN:
         items = []
         for row in getattr(service, name):
             inner = {}
             if isinstance(row, Attribute) and row.taxonomy_term is not None:
-                inner["taxonomy_term"] = _dump(row.taxonomy_term, {})
-            items.append(_dump(row, inner))
+                inner["taxonomy_term"] = _dump(row.taxonomy_term, {}, published_ids)
+            items.append(_dump(row, inner, published_ids))
         nested[name] = items
     nested["service_at_locations"] = [
-        _dump(link, {"location": location_to_oruk(link.location)}) for link in service.service_at_locations
+        _dump(link, {"location": location_to_oruk(link.location, published_ids)}, published_ids)
+        for link in service.service_at_locations
     ]
-    return _dump(service, nested)
+    return _dump(service, nested, published_ids)
 
 
-def organization_to_oruk(organization: Organization) -> dict:
-    return _dump(organization, {})
+def organization_to_oruk(organization: Organization, published_ids: bool = False) -> dict:
+    return _dump(organization, {}, published_ids)
 
 
-def location_to_oruk(location: Location) -> dict:
+def location_to_oruk(location: Location, published_ids: bool = False) -> dict:
     return _dump(location, {
-        "addresses": [_dump(a, {}) for a in location.addresses],
-        "accessibility": [_dump(a, {}) for a in location.accessibility],
-    })
+        "addresses": [_dump(a, {}, published_ids) for a in location.addresses],
+        "accessibility": [_dump(a, {}, published_ids) for a in location.accessibility],
+    }, published_ids)
 
 
-def taxonomy_term_to_oruk(term: TaxonomyTerm) -> dict:
-    return _dump(term, {})
+def taxonomy_term_to_oruk(term: TaxonomyTerm, published_ids: bool = False) -> dict:
+    return _dump(term, {}, published_ids)

@@ -8,23 +8,26 @@ import re
 from datetime import date, time
 from typing import Annotated, Literal, Optional
 
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationError as PydanticError,
-                      field_validator, model_validator)
+                      ValidationInfo, field_validator, model_validator)
 
 from ..errors import ValidationError
+from ..input_checks import check_text_fields
 from ..needs import taxonomy
 from .geo import normalise_postcode
 
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-DELIVERY = ("in_person", "online", "phone")
+DELIVERY = ("in_person", "online", "phone", "home_visits", "outreach")
 ROUTES = ("self", "professional", "drop_in")
 ELIGIBILITY = ("carers", "veterans", "women", "men", "lgbtq", "refugees",
-               "people_with_disabilities", "people_with_dementia", "families")
+               "people_with_disabilities", "people_with_dementia", "families", "deaf_bsl",
+               "pregnant_new_parents")
 STATUSES = ("active", "temporarily_closed", "inactive", "defunct")
 SCHEDULE_ENTRY = re.compile(
     r"^(?P<days>(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*)\s+"
     r"(?P<opens>\d{1,2}:\d{2})\s*-\s*(?P<closes>\d{1,2}:\d{2})$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def _split(value):
@@ -32,7 +35,9 @@ def _split(value):
         return []
     if isinstance(value, str):
         return [part.strip() for part in value.split(";") if part.strip()]
-    return [str(part).strip() for part in value if str(part).strip()]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(part, str) for part in value):
+        raise ValueError("Send a list of words, or words separated by ';'.")
+    return [part.strip() for part in value if part.strip()]
 
 
 def _blank_to_none(value):
@@ -146,8 +151,27 @@ class ServiceInput(BaseModel):
     @field_validator("email")
     @classmethod
     def _email(cls, value):
-        if value is not None and not EMAIL.match(value):
-            raise ValueError("Enter an email address like name@example.org.")
+        # Syntax only: a DNS lookup would leak what curators type and fail offline.
+        if value is not None:
+            try:
+                return validate_email(value, check_deliverability=False).normalized
+            except EmailNotValidError:
+                raise ValueError("Enter an email address like name@example.org.") from None
+        return value
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value, info: ValidationInfo):
+        # Curators typing a number get it checked; imported feeds keep what their publisher wrote
+        # (many list switchboards with extensions), so their records are not refused wholesale.
+        if value is None or not (info.context or {}).get("curation"):
+            return value
+        try:
+            number = phonenumbers.parse(value, "GB")
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            raise ValueError("Enter a phone number such as 0161 496 0000 or +44 161 496 0000.")
         return value
 
     @field_validator("url")
@@ -238,10 +262,13 @@ def _choices(values: list[str], allowed: tuple[str, ...]) -> list[str]:
 FIELD_NAMES = tuple(ServiceInput.model_fields)
 
 
-def validate_service_input(data: dict) -> ServiceInput:
-    """Validate, turning pydantic's errors into one ValidationError with a message per field."""
+def validate_service_input(data: dict, curation: bool = False) -> ServiceInput:
+    """Validate, turning pydantic's errors into one ValidationError with a message per field.
+    ``curation``: a person is typing this, so contact details are checked more strictly."""
+    if isinstance(data, dict):
+        check_text_fields(data)
     try:
-        return ServiceInput.model_validate(data)
+        return ServiceInput.model_validate(data, context={"curation": curation})
     except PydanticError as error:
         fields: dict[str, str] = {}
         for item in error.errors():

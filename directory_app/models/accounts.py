@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import Column, ForeignKey, Integer
+from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from .base import utcnow
@@ -22,6 +22,9 @@ class User(SQLModel, table=True):
     locked_until: Optional[datetime] = None
     created_at: datetime = Field(default_factory=utcnow)
     last_login_at: Optional[datetime] = None
+    # Copied into the session cookie at login; raising it (logout, password change, disabling)
+    # makes every cookie issued before that worthless, although its signature is still valid.
+    session_version: int = 0
 
 
 class ApiToken(SQLModel, table=True):
@@ -34,3 +37,16 @@ class ApiToken(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     last_used_at: Optional[datetime] = None
     revoked: bool = False
+
+
+class LoginThrottle(SQLModel, table=True):
+    """Failed logins per (account, address): growing delays for that pair only, so a stranger
+    guessing from elsewhere slows themselves down but never locks the real person out."""
+    __tablename__ = "login_throttle"
+    __table_args__ = (UniqueConstraint("username", "address", name="uq_login_throttle_pair"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    username: str = Field(max_length=80, index=True)
+    address: str = Field(max_length=64)
+    failures: int = 0
+    blocked_until: Optional[datetime] = None
+    updated_at: datetime = Field(default_factory=utcnow)

@@ -34,6 +34,8 @@ class SearchOutbox(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     attempts: int = 0
     last_error: Optional[str] = None
+    # Set when Meilisearch kept refusing the document: no longer retried, shown to curators.
+    parked_at: Optional[datetime] = Field(default=None, index=True)
 
 
 class ProblemReport(SQLModel, table=True):

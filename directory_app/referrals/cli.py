@@ -1,7 +1,6 @@
 """`flask match train` and `flask match training-rows`: thin wrappers over referrals.ranking."""
 from __future__ import annotations
 
-import csv
 import sys
 
 import click
@@ -10,7 +9,7 @@ from flask.cli import with_appcontext
 
 from matching.rank import FEATURE_NAMES
 
-from .. import db
+from .. import csv_output, db
 from . import ranking
 
 
@@ -36,7 +35,7 @@ def training_rows_command():
     """Write the training rows (no identifiers; dates as months) as CSV to standard output."""
     with db.session_scope(current_app._get_current_object()) as session:
         rows = ranking.export_training_rows(session)
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer = csv_output.writer(sys.stdout)
     writer.writerow(["month", "needs", "needs_count", *FEATURE_NAMES, "outcome"])
     for row in rows:
         writer.writerow([row["month"], ";".join(row["needs"]), row["needs_count"],

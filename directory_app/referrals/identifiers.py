@@ -1,21 +1,26 @@
-"""Case references: pseudonyms chosen by the link worker, checked so that they cannot be identifiers.
+"""Case references: short random codes the service issues, never text a person typed.
 
-A link worker under time pressure may type the person's NHS number, postcode, email, phone number
-or date of birth into the one box that asks for "a reference". We refuse anything shaped like one
-of those, wherever it sits in the value ("REF 943 476 5919" is as identifying as the number
-alone), and say which shape we saw, so the fix is obvious. False alarms are the lesser harm: a
-link worker can always choose another reference; a stored NHS number cannot be un-stored.
+A free-text "reference" box collects names ("Mrs Doris Brown"), NHS numbers and dates of birth
+however it is labelled, so the service makes the code itself when a referral for a new person is
+recorded, shows it to the link worker to keep in their own records, and afterwards accepts only
+codes of that shape. When something else is typed we still say which identifier it looks like
+(an NHS number, postcode, email, phone number or date), so the mistake is obvious.
 """
 from __future__ import annotations
 
 import re
+import secrets
 from datetime import date
 
 from ..errors import ValidationError
 
-MIN_LENGTH, MAX_LENGTH = 2, 40
-ALLOWED = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./_-]*$")
-ADVICE = "Use a reference that means nothing outside your team, such as SP-0142."
+CODE_PREFIX = "CR-"
+# No vowels (no words), and none of 0/O, 1/I/L... that are misread when copied by hand.
+CODE_ALPHABET = "CDFGHJKMNPQRTVWXY3479"
+CODE_LENGTH = 6
+ISSUED = re.compile(rf"^{CODE_PREFIX}[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
+ADVICE = ("Case references are issued by the service and look like CR-7KQ4MX: leave the box empty for "
+          "a new person, or enter the code you were given for this person.")
 
 # UK phone numbers: 0 or +44 then 9-10 more digits, with spaces, dashes or brackets anywhere.
 PHONE = re.compile(r"(?<![0-9A-Za-z])(?:\+\s*44\s*(?:\(\s*0\s*\)\s*)?|\(?0)(?:[\s()-]*\d){9,10}(?![0-9])")
@@ -84,19 +89,38 @@ def identifier_shape(value: str) -> str | None:
     return None
 
 
+def personal_detail_in_text(value: str) -> str | None:
+    """For free text from the public (problem reports): which kind of contact detail or
+    identifier it holds, or None. Dates are allowed here ("closed since 3 March" is the point of
+    a report); phone numbers, emails, NHS numbers and postcodes are not, even a service's own,
+    because nobody can tell them apart from a person's."""
+    if EMAIL.search(value) or "@" in value:
+        return "an email address"
+    if PHONE.search(value):
+        return "a phone number"
+    if NHS_NUMBER.search(value):
+        return "an NHS number"
+    if POSTCODE.search(value):
+        return "a postcode"
+    return None
+
+
+def new_case_reference() -> str:
+    """A fresh code such as CR-7KQ4MX: random, so it says nothing about the person or when."""
+    return CODE_PREFIX + "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
 def clean_case_reference(raw, field: str = "case_reference") -> str:
-    """Normalise (trim, single spaces, upper case) and check a case reference; raise ValidationError."""
+    """An issued case reference as typed back to us (any case, stray spaces), normalised; anything
+    else is refused with a ValidationError that says why, naming the identifier shape it has."""
     if not isinstance(raw, str) or not raw.strip():
-        raise ValidationError("Enter a case reference.", {field: "Enter a case reference. " + ADVICE})
-    value = " ".join(raw.split())
-    shape = identifier_shape(value)
+        raise ValidationError("Enter a case reference.", {field: "Enter the case reference you were given. " + ADVICE})
+    value = "".join(raw.split()).upper()
+    if ISSUED.match(value):
+        return value
+    shape = identifier_shape(" ".join(raw.split()))
     if shape:
         message = f"The case reference looks like {shape}. Never record personal details. {ADVICE}"
-        raise ValidationError(message, {field: message})
-    if not MIN_LENGTH <= len(value) <= MAX_LENGTH:
-        message = f"Use {MIN_LENGTH} to {MAX_LENGTH} characters."
-        raise ValidationError(message, {field: message})
-    if not ALLOWED.match(value):
-        message = "Use only letters, numbers, spaces and . / _ -, starting with a letter or number."
-        raise ValidationError(message, {field: message})
-    return value.upper()
+    else:
+        message = f"This is not a case reference the service issued. {ADVICE}"
+    raise ValidationError(message, {field: message})

@@ -15,12 +15,13 @@ from .workflow import STATUSES
 Day = Literal["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 Status = Literal[STATUSES]  # type: ignore[valid-type]
 Count = Union[int, Literal["<5"]]
-CASE_REFERENCE = ("A pseudonym you chose, 2-40 letters, numbers, spaces and . / _ -. Anything shaped like an "
-                  "NHS number, postcode, email, phone number or date is refused.")
+CASE_REFERENCE = ("A code the service issued (like CR-7KQ4MX) when the person's first referral was recorded. "
+                  "Free text is refused: it collects names and identifiers.")
 
 
 class ReferralIn(BaseModel):
-    case_reference: str = Field(description=CASE_REFERENCE, min_length=2, max_length=40)
+    case_reference: Optional[str] = Field(None, description="Leave out for a new person: the response carries "
+                                                             "a newly issued code. " + CASE_REFERENCE, max_length=40)
     service_id: str = Field(description="The service referred to.")
     needs: list[str] = Field(min_length=1, max_length=5, description="Need codes this referral addresses; see /api/v1/needs.")
     referred_on: Optional[date] = Field(None, description="Defaults to today; never in the future.")

@@ -14,7 +14,6 @@ Definitions (also printed on the dashboard and in the CSV):
 """
 from __future__ import annotations
 
-import csv
 import io
 from collections import defaultdict
 from datetime import datetime, timezone
@@ -23,6 +22,7 @@ from sqlmodel import Session, select
 
 from matching import suppress
 
+from .. import csv_output
 from ..models import Referral, Service, WellbeingScore, utcnow
 from ..needs import taxonomy
 from ..search.documents import capacity as current_capacity
@@ -43,7 +43,6 @@ NOTES = [
 CSV_COLUMNS = (["group", "code", "name"] + list(COUNT_KEYS)
                + ["acceptance_rate_pct", "completion_rate_pct", "wellbeing_people"]
                + [f"{name}_change" for name in ONS4])
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_rate(numerator: int, denominator: int) -> float | None:
@@ -163,16 +162,9 @@ def _no_capacity(session, by_service, names, latest, now) -> list[dict]:
     return rows
 
 
-def _cell(value):
-    # A spreadsheet runs a cell that starts with = + - @ as a formula: neutralise text cells.
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return "" if value is None else value
-
-
 def to_csv(data: dict) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_output.writer(out)
     writer.writerow(CSV_COLUMNS)
     for group, rows in (("need", data["by_need"]), ("service", data["by_service"])):
         for row in rows:
@@ -180,5 +172,5 @@ def to_csv(data: dict) -> str:
             values = ([group, row["code"], row["name"]] + [row[key] for key in COUNT_KEYS]
                       + [row["acceptance_rate"], row["completion_rate"], wellbeing["people"]]
                       + [wellbeing[name] for name in ONS4])
-            writer.writerow([_cell(v) for v in values])
+            writer.writerow(values)
     return out.getvalue()

@@ -1,11 +1,10 @@
 """Gap report rows as CSV or JSON: the same shape from the web export and the CLI."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import datetime, timezone
 
+from .. import csv_output
 from ..needs import taxonomy
 from . import areas as geo
 
@@ -13,7 +12,6 @@ COLUMNS = ["area_code", "area_name", "place", "area_type", "need", "need_label",
            "imd_decile", "imd_rank", "local_count", "nearest_km", "remote_count", "provision_score",
            "demand_requests", "demand_unmet", "demand_counted_by", "priority_score", "priority_band",
            "priority_rank", "areas_ranked"]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def notes(area_type: str) -> list[str]:
@@ -37,20 +35,8 @@ def notes(area_type: str) -> list[str]:
     return notes
 
 
-def _cell(value):
-    # A spreadsheet would run a cell starting with = + - @ as a formula: neutralise text cells.
-    if isinstance(value, str) and value.startswith(FORMULA_START) and value != "<5":
-        return "'" + value
-    return "" if value is None else value
-
-
 def to_csv(rows: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow([_cell(row.get(column)) for column in COLUMNS])
-    return out.getvalue()
+    return csv_output.to_text(COLUMNS, ([row.get(column) for column in COLUMNS] for row in rows))
 
 
 def to_json(rows: list[dict], area_type: str, need: str | None) -> str:

@@ -24,6 +24,12 @@ def reindex():
         count = indexing.reindex(current_app._get_current_object(),
                                  progress=lambda done, total: progress.update(task, completed=done, total=total))
     click.echo(f"Indexed {count} services.")
+    from .. import db
+
+    with db.session_scope(current_app._get_current_object()) as session:
+        parked, _rows = indexing.parked(session, limit=0)
+    if parked:
+        click.echo(f"{parked} service(s) left out: Meilisearch refused them; see `flask search check`.")
 
 
 @search_group.command("check")
@@ -35,6 +41,10 @@ def check():
     for kind in ("missing", "extra", "stale"):
         if report[kind]:
             click.echo(f"{kind}: {len(report[kind])} ({', '.join(report[kind][:10])}{' …' if len(report[kind]) > 10 else ''})")
+    if report["parked"]:
+        click.echo(f"parked: {report['parked']} change(s) Meilisearch refused; fix the record and save it again")
+        for change in report["parked_changes"][:10]:
+            click.echo(f"  {change['service_id']} (tried {change['attempts']}×, {change['parked_at']}): {change['reason']}")
     if not report["ok"]:
         click.echo("Drift found: run `flask search drain` or `flask search reindex`.", err=True)
         sys.exit(1)

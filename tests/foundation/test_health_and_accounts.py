@@ -44,14 +44,25 @@ def test_login_without_csrf_token_is_refused(client, make_user):
     assert "CSRF" in response.get_data(as_text=True)
 
 
-def test_repeated_failures_lock_the_account(client, make_user):
+def test_repeated_failures_slow_down_that_address_only(app, client, make_user):
+    """Defect: 5 wrong passwords locked any named account for 15 minutes, so anyone could lock
+    anyone out. Now the guesser's address waits (429, Retry-After); the owner elsewhere logs in."""
     username, password = make_user("navigator")
     token = csrf_token(client, "/login")
+    attacker = {"REMOTE_ADDR": "203.0.113.9"}
     for _ in range(5):
-        client.post("/login", data={"username": username, "password": "wrong-password!", "csrf_token": token})
-    locked = client.post("/login", data={"username": username, "password": password, "csrf_token": token})
-    assert locked.status_code == 400
+        client.post("/login", data={"username": username, "password": "wrong-password!", "csrf_token": token},
+                    environ_base=attacker)
+    locked = client.post("/login", data={"username": username, "password": password, "csrf_token": token},
+                         environ_base=attacker)
+    assert locked.status_code == 429
+    assert int(locked.headers["Retry-After"]) >= 1
     assert "Too many failed attempts" in locked.get_data(as_text=True)
+    owner = app.test_client()
+    response = owner.post("/login", data={"username": username, "password": password,
+                                          "csrf_token": csrf_token(owner, "/login")},
+                          environ_base={"REMOTE_ADDR": "198.51.100.7"})
+    assert response.status_code == 302
 
 
 def test_cli_creates_lists_disables_users_and_tokens(app, runner):

@@ -1,6 +1,7 @@
 """Referral fixtures.
 
-Factory: ``make_referral`` (through ``records.create_referral``, as the API and pages do) and
+Factory: ``make_referral`` (through ``records.create_referral``, as the API and pages do; without a
+``case_reference`` the service issues a new one, as for a new person) and
 ``advance`` (status changes through ``records.change_status``).
 Value: ``lunch_club`` (an active service's id, with a location in M33).
 Side-effect (browser): ``live_server`` comes from tests/browser/conftest.py.
@@ -27,7 +28,6 @@ def lunch_club(make_service):
 @pytest.fixture
 def make_referral(app):
     def factory(actor: str = "lw_one", **data):
-        data.setdefault("case_reference", "SP-0001")
         data.setdefault("needs", ["loneliness"])
         with db.session_scope(app) as session:
             return records.create_referral(session, data, actor=actor, now=data.pop("now", None))

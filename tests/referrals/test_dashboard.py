@@ -32,18 +32,16 @@ def outcomes(app, make_service, make_referral, advance):
     completed = []
     for n in range(12):
         needs = ["loneliness", "older_people"] if n < 3 else ["loneliness"]
-        referral = make_referral(actor="lw", case_reference=f"L-{n}", service_id=lunch, needs=needs,
-                                 status="referred")
+        referral = make_referral(actor="lw", service_id=lunch, needs=needs, status="referred")
         if n % 2:
             advance(referral.id, "lw", "declined")
         else:
             advance(referral.id, "lw", "accepted", "attended", "completed")
-            completed.append(f"L-{n}")
+            completed.append(referral.case_reference)
     for n, path in enumerate((["no_capacity"], ["no_capacity"], ["accepted", "attended", "completed"])):
-        referral = make_referral(actor="lw", case_reference=f"G-{n}", service_id=grief, needs=["bereavement"],
-                                 status="referred")
+        referral = make_referral(actor="lw", service_id=grief, needs=["bereavement"], status="referred")
         advance(referral.id, "lw", *path)
-    completed.append("G-2")
+    completed.append(referral.case_reference)
     with db.session_scope(app) as session:
         for case in completed:
             for stage, happiness, anxiety in (("baseline", 4, 6), ("follow_up", 6, 4)):
