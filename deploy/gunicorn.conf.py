@@ -17,3 +17,15 @@ errorlog = "-"
 # details (a postcode, words about someone's situation), so they never reach the access log.
 access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# Build the app once in the master and load its models (TF-IDF, sentence embeddings) there, then
+# fork: workers share those pages instead of each fitting its own copy (the fit is the memory peak).
+preload_app = os.environ.get("GUNICORN_PRELOAD", "1") != "0"
+
+
+def when_ready(server):
+    if not preload_app:
+        return
+    from directory_app.matchmaking.preload import preload
+
+    server.log.info("models preloaded: %s", preload(server.app.wsgi()))

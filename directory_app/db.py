@@ -19,7 +19,7 @@ from . import models  # noqa: F401  (registers every table on the metadata)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(url: str, busy_timeout_ms: int = 30000) -> Engine:
+def make_engine(url: str, busy_timeout_ms: int = 10000) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000})
 
@@ -38,7 +38,11 @@ def make_engine(url: str, busy_timeout_ms: int = 30000) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(connection):
-            connection.exec_driver_sql("BEGIN")
+            # A write unit asks for IMMEDIATE (see retry_when_busy): it takes the write lock before
+            # its first read, so it queues behind other writers (busy_timeout) instead of failing
+            # because another writer committed after its read snapshot began.
+            mode = connection.get_execution_options().get("sqlite_begin")
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if mode == "IMMEDIATE" else "BEGIN")
 
         return engine
     if url.startswith("postgresql://"):
@@ -102,7 +106,7 @@ def upgrade(app: Flask) -> None:
 
 def init_app(app: Flask) -> None:
     app.extensions["db_engine"] = make_engine(app.config["DATABASE_URL"],
-                                              app.config.get("SQLITE_BUSY_TIMEOUT_MS", 30000))
+                                              app.config.get("SQLITE_BUSY_TIMEOUT_MS", 10000))
     app.teardown_appcontext(_close_session)
 
 
@@ -134,6 +138,7 @@ def retry_when_busy(func):
     def wrapper(session, *args, **kwargs):
         for attempt in range(BUSY_ATTEMPTS):
             try:
+                _begin_for_write(session)
                 return func(session, *args, **kwargs)
             except DBAPIError as error:
                 if not _is_busy(error):
@@ -147,3 +152,74 @@ def retry_when_busy(func):
         raise AssertionError("unreachable")
 
     return wrapper
+
+
+def _begin_for_write(session: Session) -> None:
+    """On SQLite, start a write unit with BEGIN IMMEDIATE.
+
+    A deferred transaction that has read (the request loaded its user, the record) and then writes
+    gets SQLITE_BUSY at once if another worker committed meanwhile: the busy timeout cannot help,
+    because its snapshot is stale. Taking the write lock first makes the unit wait its turn, and
+    since no unit holds the lock for long (imports commit in small batches) the wait is short.
+    """
+    if not isinstance(session, Session) or session.get_bind().dialect.name != "sqlite":
+        return
+    if session.in_transaction():
+        if session.new or session.dirty or session.deleted or session.info.get("flushed_writes"):
+            return  # nested in a unit that is already writing: it holds the lock
+        # Only reads so far: end that snapshot (objects stay loaded; expire_on_commit is off).
+        session.commit()
+    session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+
+
+@event.listens_for(Session, "after_flush")
+def _note_flush(session, _context) -> None:
+    # A flush happens only when there was something to write.
+    session.info["flushed_writes"] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _forget_flush(session) -> None:
+    session.info.pop("flushed_writes", None)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_flush_on_rollback(session, _transaction) -> None:
+    session.info.pop("flushed_writes", None)
+
+
+begin_write = _begin_for_write
+
+
+@contextmanager
+def host_lock(app: Flask, name: str, wait_s: float | None = None) -> Iterator[None]:
+    """On SQLite, serialise a job across every process using the same database file (a file lock
+    beside it), so that the job can do its slow part without holding SQLite's single write lock.
+    On PostgreSQL, row locks do this and the lock is not taken. With ``wait_s``, give up after
+    that long with TimeoutError."""
+    url = app.config["DATABASE_URL"]
+    if not url.startswith("sqlite:///"):
+        yield
+        return
+    import fcntl
+
+    path = Path(url.removeprefix("sqlite:///")).with_name(Path(url.removeprefix("sqlite:///")).name + f".{name}.lock")
+    with open(path, "a") as handle:
+        if wait_s is None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        else:
+            import time
+
+            deadline = time.monotonic() + wait_s
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise TimeoutError(f"{name} is busy in another process") from None
+                    time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

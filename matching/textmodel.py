@@ -123,6 +123,9 @@ class TextModel:
     def __len__(self) -> int:
         return len(self._row.keys() | self._extra.keys())
 
+    def __contains__(self, service_id) -> bool:
+        return service_id in self._row or service_id in self._extra
+
     def _transform(self, texts: list[str]) -> sp.csr_matrix:
         return self.tfidf.transform(self.counter.transform(texts)).tocsr()
 

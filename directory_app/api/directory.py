@@ -8,7 +8,7 @@ from ..access import access
 from ..audit import history
 from ..db import get_session
 from ..directory import curation, duplicates
-from ..directory.importer import import_file
+from ..directory import jobs as import_jobs
 from ..directory.oruk import service_to_oruk
 from ..directory.records import input_from_service
 from ..errors import ValidationError
@@ -163,11 +163,21 @@ def duplicate_decide(flag_id: int):
 
 @bp.post("/imports")
 @access("curator")
-@spec("Import a feed (ORUK 3.0, ORUK v1 or CSV template)", form=schemas.ImportUpload, ok=schemas.ImportReport)
+@spec("Start importing a feed (ORUK 3.0, ORUK v1 or CSV template) as a background job",
+      form=schemas.ImportUpload, ok=schemas.ImportJob, status=202)
 def import_upload():
+    """The file is checked at once (400 if it cannot be read; 409 if this publisher already has an
+    import running); the records are then imported in the background. Follow the job URL."""
     upload = request.files.get("file")
     if upload is None or not upload.filename:
         raise ValidationError("Attach the feed as a file field called 'file'.", {"file": "This is required."})
-    report = import_file(current_app._get_current_object(), upload.read(), upload.filename,
-                         request.form.get("publisher", ""), actor=current_user.username)
-    return jsonify(report.as_dict()), 200
+    job = import_jobs.start(current_app._get_current_object(), upload.read(), upload.filename,
+                            request.form.get("publisher", ""), actor=current_user.username)
+    return jsonify(import_jobs.as_dict(job)), 202, {"Location": f"/api/v1/imports/{job.id}"}
+
+
+@bp.get("/imports/<job_id>")
+@access("curator")
+@spec("An import job: progress, then the per-record report", ok=schemas.ImportJob)
+def import_job(job_id: str):
+    return jsonify(import_jobs.as_dict(import_jobs.get(get_session(), job_id)))

@@ -25,7 +25,10 @@ def _progress() -> Progress:
 @click.option("--publisher", required=True, help="Who publishes this feed (records are matched on publisher + id).")
 @with_appcontext
 def import_command(path: Path, publisher: str):
-    """Import services from an ORUK 3.0 / ORUK v1 JSON file or a CSV in our template."""
+    """Import services from an ORUK 3.0 / ORUK v1 JSON file or a CSV in our template.
+
+    Runs as an import job in the foreground: one import per publisher at a time, committed in
+    batches; if it is interrupted, `flask imports resume` (or the running app) finishes it."""
     with _progress() as progress:
         task = progress.add_task(f"Importing {path.name}", total=None)
         try:
@@ -65,18 +68,61 @@ def geo_group():
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @with_appcontext
 def import_postcodes(path: Path):
-    """Load unit postcodes from an ONSPD CSV or any CSV with postcode, latitude, longitude."""
+    """Load unit postcodes with their local authority and ward: an OS Code-Point Open CSV (with a
+    header row), an ONSPD CSV, or any CSV with postcode, latitude, longitude. The format is
+    recognised from the header."""
     with session_scope() as session, _progress() as progress:
         task = progress.add_task(f"Loading {path.name}", total=None)
         try:
-            count = geo.import_postcodes(session, path, progress=lambda d, t: progress.update(task, completed=d, total=t))
+            loaded = geo.import_postcodes(session, path, progress=lambda d, t: progress.update(task, completed=d, total=t))
         except DomainError as error:
             click.echo(f"error: {error.message}", err=True)
             sys.exit(2)
-    click.echo(f"Loaded {count} postcodes.")
+    click.echo(str(loaded))
+    if loaded.count and not loaded.with_la:
+        click.echo("warning: no local authority codes in this file, so residency limits cannot be "
+                   "checked for these postcodes.", err=True)
+
+
+@click.group("duplicates")
+def duplicates_group():
+    """Likely duplicate services."""
+
+
+@duplicates_group.command("scan")
+@with_appcontext
+def duplicates_scan():
+    """Compare the whole directory and refresh the curators' queue: new pairs are flagged, open
+    pairs that no longer look like duplicates (e.g. flagged by an older rule) are closed."""
+    from . import duplicates
+
+    with session_scope() as session:
+        summary = duplicates.flag_all(session)
+        session.commit()
+        still_open = duplicates.open_count(session)
+    click.echo(f"Compared {summary['compared']} services: {summary['pairs']} likely duplicate pairs "
+               f"({summary['new']} new), {summary['closed']} old pairs closed; {still_open} open.")
+
+
+@click.group("imports")
+def imports_group():
+    """Import jobs (started by `flask import`, the API or the curator page)."""
+
+
+@imports_group.command("resume")
+@with_appcontext
+def imports_resume():
+    """Resume imports whose process stopped (a crash or restart); the app also does this by itself
+    on the next request once a job has had no heartbeat for three minutes."""
+    from . import jobs
+
+    resumed = jobs.recover(current_app._get_current_object(), background=False)
+    click.echo(f"Resumed {len(resumed)} import(s)." if resumed else "No interrupted imports.")
 
 
 def init_app(app) -> None:
     app.cli.add_command(import_command)
+    app.cli.add_command(imports_group)
     app.cli.add_command(export_command)
     app.cli.add_command(geo_group)
+    app.cli.add_command(duplicates_group)

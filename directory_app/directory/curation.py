@@ -66,7 +66,7 @@ def _plain(value):
 
 @retry_when_busy
 def create_service(session: Session, data: dict, actor: str, publisher: str | None = None) -> Service:
-    validated = validate_service_input(data)
+    validated = validate_service_input(data, curation=True)
     service = Service(name=validated.name, publisher=publisher or "local", external_id=validated.external_id)
     records.apply_input(session, service, validated, publisher=publisher)
     verified = service.last_verified_at.date() if service.last_verified_at else None
@@ -86,7 +86,9 @@ def update_service(session: Session, service_id: str, data: dict, actor: str) ->
     service = get_service(session, service_id)
     before = records.input_from_service(service)
     merged = _carry_over(service, before, {**before, **data})
-    validated = validate_service_input(_as_input(merged))
+    # Contact details are checked strictly only when this change touches them, so a listing
+    # imported with an odd phone number can still have its opening times corrected.
+    validated = validate_service_input(_as_input(merged), curation=isinstance(data, dict) and "phone" in data)
     records.apply_input(session, service, validated, publisher=service.publisher, previous=before)
     changes = _diff(before, records.input_from_service(service))
     if changes:
@@ -190,15 +192,35 @@ def review_queue_size(session: Session, today: date | None = None) -> int:
         Service.review_due <= today, Service.merged_into_id.is_(None), Service.status != "defunct")).one()
 
 
+def _problem_text_problems(details: str) -> dict[str, str]:
+    """Reports are anonymous and read by curators: they must carry no one's contact details."""
+    from ..input_checks import character_problem
+    from ..referrals.identifiers import personal_detail_in_text
+
+    problem = character_problem(details)
+    if problem:
+        return {"details": problem}
+    kind = personal_detail_in_text(details)
+    if kind:
+        return {"details": f"This looks like it contains {kind}. Please describe what is wrong without "
+                           "any phone numbers, email addresses, NHS numbers or postcodes."}
+    return {}
+
+
 @retry_when_busy
 def report_problem(session: Session, service_id: str, kind: str, details: str | None) -> ProblemReport:
     """Anyone can report a problem; no personal data is asked for."""
     fields = {}
-    if kind not in PROBLEM_KINDS:
+    if not isinstance(kind, str) or kind not in PROBLEM_KINDS:
         fields["kind"] = f"Choose one of: {', '.join(PROBLEM_KINDS)}."
+    if details is not None and not isinstance(details, str):
+        fields["details"] = "Send the details as text."
+        details = None
     details = (details or "").strip() or None
     if details and len(details) > 2000:
         fields["details"] = "Use at most 2000 characters."
+    elif details:
+        fields.update(_problem_text_problems(details))
     if fields:
         raise ValidationError("The report is not valid.", fields)
     service = get_service(session, service_id)

@@ -1,10 +1,11 @@
 """Import a directory feed: our CSV template, Open Referral UK 3.0 JSON, or ORUK v1 JSON.
 
 The whole file is read and parsed before anything is written, so a malformed or truncated file
-changes nothing. Records are then applied in one transaction, each in its own savepoint: a valid
-record lands, an invalid one is reported (record id, field, reason) and never lands half-way, and
-a process killed half-way leaves no partial import. Records are matched on (publisher, external
-id), so re-importing a feed updates rather than duplicates, and an unchanged record is untouched.
+changes nothing. Records are then applied in batches (jobs.py), one short transaction per batch
+and a savepoint per record: a valid record lands, an invalid one is reported (record id, field,
+reason) and never lands half-way, and a process killed half-way leaves whole records only and a job
+that resumes where it stopped. Records are matched on (publisher, external id), so re-importing a
+feed updates rather than duplicates, and an unchanged record is untouched.
 """
 from __future__ import annotations
 
@@ -18,16 +19,16 @@ from typing import Any, Callable
 from flask import Flask
 from sqlmodel import Session, select
 
-from .. import db
-from ..db import retry_when_busy
-from ..audit import record
+from ..csv_output import unescape_cell
 from ..errors import ValidationError
 from ..models import Service, utcnow
-from . import oruk_v1, records
+from . import oruk_v1, records, understanding
 from .curation import next_review
-from .duplicates import flag_duplicates
 from .oruk import OrukError, apply_oruk
 from .service_input import FIELD_NAMES, validate_service_input
+
+
+MAX_EXTERNAL_ID = 200  # the external_id column's size
 
 
 class ImportFileError(ValidationError):
@@ -68,6 +69,9 @@ def parse(content: bytes, filename: str) -> tuple[str, list[dict]]:
     except json.JSONDecodeError as error:
         raise ImportFileError(f"{filename} is not valid JSON (line {error.lineno}, column {error.colno}: "
                               f"{error.msg}). It may be truncated. Nothing was imported.") from None
+    except RecursionError:
+        # No feed nests this deep; a file that does is hostile or broken, never a crash.
+        raise ImportFileError(f"{filename} is nested too deeply to be a feed. Nothing was imported.") from None
     return _json_records(data, filename)
 
 
@@ -84,7 +88,7 @@ def _parse_csv(text: str, filename: str) -> list[dict]:
             if None in row:
                 raise ImportFileError(f"{filename} line {reader.line_num} has more cells than the header. "
                                       "Nothing was imported.")
-            rows.append(row)
+            rows.append({name: unescape_cell(value) for name, value in row.items()})
     except csv.Error as error:
         raise ImportFileError(f"{filename} line {reader.line_num}: {error}. Nothing was imported.") from None
     if text and not text.endswith(("\n", "\r")) and rows and any(v is None for v in rows[-1].values()):
@@ -126,19 +130,31 @@ def _existing(session: Session, publisher: str, external_id: str) -> Service | N
                                               Service.external_id == external_id)).first()
 
 
+def _known(session: Session, kind: str, items: list[dict], publisher: str) -> dict[str, Service]:
+    """The batch's records already in the directory, in one query rather than one per record."""
+    ids = {i for i in (_external_id(kind, item) for item in items) if i and len(i) <= MAX_EXTERNAL_ID}
+    if not ids:
+        return {}
+    rows = session.exec(select(Service).where(Service.publisher == publisher, Service.external_id.in_(ids)))
+    return {service.external_id: service for service in rows}
+
+
 def _new_service(session: Session, external_id: str, kind: str) -> Service:
-    # Keep the publisher's id as ours when it is free, so /openreferral/services/{id} matches the feed.
-    wanted = external_id if kind != "csv" and session.get(Service, external_id) is None else None
-    return Service(**({"id": wanted} if wanted else {}), name="")
+    # Always an id of ours: the publisher's travels in URLs and search document ids otherwise
+    # (``../../x``); it is kept as external_id, which re-imports match on.
+    return Service(name="")
 
 
 def _apply_one(session: Session, kind: str, item: dict, publisher: str, source: str,
-               report: ImportReport) -> None:
+               report: ImportReport, known: dict[str, Service] | None = None) -> None:
     external_id = _external_id(kind, item)
     if external_id is None:
         raise ValidationError("The record has no id.", {"external_id" if kind == "csv" else "id": "This is required."})
+    if len(external_id) > MAX_EXTERNAL_ID:
+        raise ValidationError("The record's id is too long.", {"external_id" if kind == "csv" else "id":
+                                                              f"Use at most {MAX_EXTERNAL_ID} characters."})
     fingerprint = _fingerprint(item)
-    service = _existing(session, publisher, external_id)
+    service = known.get(external_id) if known is not None else _existing(session, publisher, external_id)
     if service is not None and (service.extra or {}).get("_import_fingerprint") == fingerprint:
         report.unchanged += 1
         return
@@ -150,7 +166,8 @@ def _apply_one(session: Session, kind: str, item: dict, publisher: str, source: 
             if is_new:
                 service = _new_service(session, external_id, kind)
             previous = None if is_new else records.input_from_service(service)
-            records.apply_input(session, service, validated, publisher=publisher, previous=previous)
+            records.apply_input(session, service, validated, publisher=publisher, previous=previous,
+                                by_curator=False)
             if unknown:
                 report.warnings.append({"record": external_id, "field": ", ".join(unknown),
                                         "reason": "column not in the template; ignored"})
@@ -163,7 +180,7 @@ def _apply_one(session: Session, kind: str, item: dict, publisher: str, source: 
                                             "reason": "ORUK v1 property with no ORUK 3 equivalent; not imported"})
             if is_new:
                 service = _new_service(session, external_id, kind)
-            apply_oruk(session, service, data)
+            apply_oruk(session, service, data, publisher)
             oruk_v1.derive_extras(session, service)
         service.publisher = publisher
         service.external_id = external_id
@@ -174,58 +191,53 @@ def _apply_one(session: Session, kind: str, item: dict, publisher: str, source: 
             verified = service.last_verified_at.date() if service.last_verified_at else None
             service.review_due = next_review(verified) if verified else utcnow().date()
         session.add(service)
+        # Inside the savepoint, so a record the database refuses is rolled back alone. Duplicates
+        # are looked for once the whole feed has landed (jobs.py), not one query per record.
         session.flush()
-        flag_duplicates(session, service)
     if is_new:
         report.created += 1
     else:
         report.updated += 1
 
 
-@retry_when_busy
-def import_records(session: Session, kind: str, items: list[dict], publisher: str, source: str,
-                   actor: str, progress: Callable[[int, int], None] | None = None) -> ImportReport:
-    if not publisher or not publisher.strip():
-        raise ValidationError("Say who publishes this feed.", {"publisher": "This is required."})
-    publisher = publisher.strip()
-    report = ImportReport(publisher=publisher, format=kind, total=len(items))
-    seen: set[str] = set()
-    for number, item in enumerate(items, start=1):
-        external_id = _external_id(kind, item) or f"record {number}"
-        if external_id in seen:
-            report.errors.append({"record": external_id, "field": "id",
-                                  "reason": "appears more than once in this file; the first was used"})
-            continue
-        seen.add(external_id)
-        try:
-            _apply_one(session, kind, item, publisher, source, report)
-        except ValidationError as error:
-            for name, reason in (error.fields or {"record": error.message}).items():
-                report.errors.append({"record": external_id, "field": name, "reason": reason})
-        except OrukError as error:
-            report.errors.append({"record": external_id, "field": error.field, "reason": str(error)})
-        if progress:
-            progress(number, len(items))
-    record(session, actor, "import", "import", publisher,
-           {"summary": [None, {k: v for k, v in report.as_dict().items() if k not in ("errors", "warnings")}]})
-    session.commit()
-    return report
+def record_key(kind: str, item: dict, number: int) -> str:
+    """How the report names a record: its id, or its position when it has none."""
+    return _external_id(kind, item) or f"record {number}"
+
+
+def apply_batch(session: Session, kind: str, items: list[dict], offset: int, publisher: str, source: str,
+                report: ImportReport, seen: set[str]) -> None:
+    """Apply records ``offset + 1 …`` in the caller's transaction, each whole or not at all; the
+    caller commits (one transaction per batch, see jobs.py)."""
+    known = _known(session, kind, items, publisher)
+    landed = []
+    with understanding.deferred() as asked:
+        for number, item in enumerate(items, start=offset + 1):
+            external_id = record_key(kind, item, number)
+            if external_id in seen:
+                report.errors.append({"record": external_id, "field": "id",
+                                      "reason": "appears more than once in this file; the first was used"})
+                continue
+            seen.add(external_id)
+            before = len(asked)
+            try:
+                _apply_one(session, kind, item, publisher, source, report, known)
+                landed.extend(asked[before:])
+            except ValidationError as error:
+                for name, reason in (error.fields or {"record": error.message}).items():
+                    report.errors.append({"record": external_id, "field": name, "reason": reason})
+            except OrukError as error:
+                report.errors.append({"record": external_id, "field": error.field, "reason": str(error)})
+    # The understanding step scores the batch's records together (its classifiers are much faster
+    # on many rows at once); it only sets fields on records that landed, flushed with the batch.
+    understanding.understand_services(list({id(s): s for s in landed}.values()))
+    session.flush()
 
 
 def import_file(app: Flask, content: bytes, filename: str, publisher: str, actor: str,
                 progress: Callable[[int, int], None] | None = None) -> ImportReport:
-    """Parse then import; the search index follows after commit (or later, if it is down)."""
-    kind, items = parse(content, filename)
-    with db.session_scope(app) as session:
-        # One drain at the end instead of one per commit hook.
-        session.info["drain_after_commit"] = False
-        report = import_records(session, kind, items, publisher, filename, actor, progress)
-    from ..search import indexing
+    """Parse then import in the foreground, as a job (so it is resumable and one per publisher);
+    the search index follows each batch (or catches up later, if it is down)."""
+    from . import jobs
 
-    try:
-        indexing.drain(app)
-    except Exception as error:  # the outbox keeps every change for the next drain
-        report.warnings.append({"record": "*", "field": "search",
-                                "reason": f"search index will catch up later ({type(error).__name__})"})
-    return report
-
+    return jobs.import_now(app, content, filename, publisher, actor, progress)

@@ -1,6 +1,10 @@
-"""A TF-IDF model of the directory, fitted once per process and refitted when the directory changes.
+"""A TF-IDF model of the directory, fitted once per host and kept up to date in place.
 
-It is derived from the database, never the source of anything, so each worker may hold its own.
+It is derived from the database, never the source of anything. Under gunicorn it is fitted in the
+master before the workers fork (matchmaking/preload.py, deploy/gunicorn.conf.py), so the workers
+share its pages instead of each fitting its own (the fit is the memory peak). When the directory
+changes, a worker folds the changed services into its model (`update`), which touches only their
+rows; it refits only when much of the directory changed or services were deleted.
 """
 from __future__ import annotations
 
@@ -20,6 +24,9 @@ from ..models import Organization, Service
 from ..needs import taxonomy
 
 CHECK_EVERY_SECONDS = 30
+# Refit rather than update when more than this share of the directory changed since the fit, so
+# IDF follows the directory after a large import.
+REFIT_SHARE = 0.2
 _lock = threading.Lock()
 
 
@@ -29,13 +36,43 @@ def _version(app: Flask) -> tuple:
                                   .where(Service.merged_into_id.is_(None))).one())
 
 
-def _corpus(app: Flask) -> list[dict]:
+def _corpus(app: Flask, since=None) -> list[dict]:
+    """Live services (all, or those modified after ``since``) as the model reads them."""
     with db.session_scope(app) as session:
-        rows = session.exec(select(Service.id, Service.name, Service.description, Service.needs, Organization.name)
-                            .join(Organization, Organization.id == Service.organization_id, isouter=True)
-                            .where(Service.merged_into_id.is_(None)))
+        statement = (select(Service.id, Service.name, Service.description, Service.needs, Organization.name)
+                     .join(Organization, Organization.id == Service.organization_id, isouter=True)
+                     .where(Service.merged_into_id.is_(None)))
+        if since is not None:
+            statement = statement.where(Service.last_modified > since)
+        rows = session.exec(statement)
         return [{"id": sid, "name": name, "description": description or "", "needs": needs or [],
                  "organization": organization} for sid, name, description, needs, organization in rows]
+
+
+def _merged_since(app: Flask, since) -> list[str]:
+    with db.session_scope(app) as session:
+        return list(session.exec(select(Service.id).where(Service.merged_into_id.is_not(None),
+                                                          Service.last_modified > since)))
+
+
+def _try_update(app: Flask, model: TextModel, old: tuple, new: tuple) -> bool:
+    """Fold services changed since the model's version into it; False when a refit is due."""
+    old_count, since = old
+    if since is None:
+        return False
+    changed = _corpus(app, since)
+    merged = _merged_since(app, since)
+    known = sum(1 for s in changed if s["id"] in model)
+    # Live count now = before + newly added - merged away; anything else means deletions.
+    if new[0] != old_count + (len(changed) - known) - sum(1 for m in merged if m in model):
+        return False
+    if len(changed) + len(merged) > REFIT_SHARE * max(len(model), 1):
+        return False
+    if changed:
+        model.update(changed)
+    if merged:
+        model.forget(merged)
+    return True
 
 
 def _give_back_memory() -> None:
@@ -57,7 +94,10 @@ def text_model(app: Flask) -> TextModel | None:
         if state["model"] is not None and time.monotonic() - state["checked"] < CHECK_EVERY_SECONDS:
             return state["model"]
         version = _version(app)
-        if version != state["version"] or state["model"] is None:
+        if (state["model"] is not None and version != state["version"]
+                and _try_update(app, state["model"], state["version"], version)):
+            state["version"] = version
+        elif version != state["version"] or state["model"] is None:
             corpus = _corpus(app)
             state["model"] = TextModel.fit(corpus, taxonomy()) if corpus else None
             state["version"] = version

@@ -1,16 +1,18 @@
 """All tables, imported in one place so that Alembic and the app see the same metadata."""
-from .accounts import ROLES, ApiToken, User
+from .accounts import ROLES, ApiToken, LoginThrottle, User
 from .base import utcnow
 from .directory import (
     Accessibility, Address, Attribute, Contact, CostOption, Language, Location, Organization,
     Phone, Schedule, Service, ServiceArea, ServiceAtLocation, Taxonomy, TaxonomyTerm, new_id,
 )
 from .geo import Postcode, PostcodeDistrict
+from .jobs import ImportJob
 from .ops import AuditEvent, DuplicateFlag, MatchDemand, ProblemReport, RateLimitCounter, SearchOutbox
 from .referrals import RankingModel, Referral, WellbeingScore
 
 __all__ = [
-    "ROLES", "ApiToken", "User", "utcnow", "Accessibility", "Address", "Attribute", "Contact",
+    "ImportJob",
+    "ROLES", "ApiToken", "LoginThrottle", "User", "utcnow", "Accessibility", "Address", "Attribute", "Contact",
     "CostOption", "Language", "Location", "Organization", "Phone", "Schedule", "Service",
     "ServiceArea", "ServiceAtLocation", "Taxonomy", "TaxonomyTerm", "new_id", "Postcode",
     "PostcodeDistrict", "AuditEvent", "DuplicateFlag", "MatchDemand", "ProblemReport", "RateLimitCounter",

@@ -1,0 +1,346 @@
+"""Feed imports as jobs: started by a request, run by a thread in the app (or in the foreground by
+the CLI), resumable after a restart.
+
+The job row holds the uploaded file, how many records are done and the report so far. Records are
+applied in batches; each batch commits together with the job's progress, so a job stopped at any
+point resumes from the first record not yet applied, and no record is ever half-applied. Each
+batch is a short write transaction, so curators' edits never wait long for the write lock.
+
+Ownership: the process running a job stamps it with an owner token and a heartbeat at every batch.
+A job whose heartbeat is older than STALE_AFTER (its process died) is claimed by the next app that
+looks (``recover``), and a batch commits only while its runner still owns the job, so two processes
+never apply the same job.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+import uuid
+from datetime import timedelta
+from typing import Callable
+
+from flask import Flask
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from .. import db
+from ..audit import record
+from ..db import retry_when_busy
+from ..errors import Conflict, NotFound, ValidationError
+from ..models import ImportJob, Service, utcnow
+from ..models.jobs import ACTIVE_STATUSES
+from . import duplicates, importer, understanding
+
+log = logging.getLogger(__name__)
+
+# Records per transaction: big enough to amortise the commit, small enough that a batch holds the
+# write lock for well under a second (IMPORT_BATCH_SIZE).
+BATCH_SIZE = 200
+MIN_BATCH = 10
+FIRST_BATCH = 25
+LOCK_BUDGET_SECONDS = 1.0
+DRAIN_EVERY_SECONDS = 10
+# Longer than any step between heartbeats (a batch, a drain with vectors, the duplicate pass).
+STALE_AFTER = timedelta(seconds=180)
+RECOVER_EVERY_SECONDS = 30
+# A pause between batches so that a writer queued behind the import (a curator's edit, polling
+# SQLite's busy handler) gets the lock before the next batch takes it again.
+YIELD_SECONDS = 0.02
+
+_threads: dict[str, threading.Thread] = {}
+
+Progress = Callable[[int, int], None]
+
+
+class ImportInProgress(Conflict):
+    """This publisher already has an import queued or running."""
+
+
+def _owner() -> str:
+    return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+
+
+def _report(job: ImportJob | dict) -> importer.ImportReport:
+    data = job.report if isinstance(job, ImportJob) else job
+    fields = {k: v for k, v in data.items() if k != "failed"}
+    # Fresh lists: a batch that is retried must not leave its first attempt's lines behind.
+    fields["errors"], fields["warnings"] = list(fields.get("errors", [])), list(fields.get("warnings", []))
+    return importer.ImportReport(**fields)
+
+
+# --- starting --------------------------------------------------------------------------------
+
+def create(app: Flask, content: bytes, filename: str, publisher: str, actor: str) -> tuple[ImportJob, str]:
+    """Check the file and the publisher, then record a job; 409 if the publisher has one active.
+
+    Whole-file problems (not UTF-8, truncated, wrong columns) are found here, before anything is
+    queued, so the person uploading hears about them at once."""
+    publisher = (publisher or "").strip()
+    if not publisher:
+        raise ValidationError("Say who publishes this feed.", {"publisher": "This is required."})
+    kind, items = importer.parse(content, filename)
+    owner = _owner()
+    job = ImportJob(id=uuid.uuid4().hex, publisher=publisher, filename=filename[:255], format=kind,
+                    actor=actor, status="running", total=len(items), done=0, content=content, owner=owner,
+                    report=importer.ImportReport(publisher=publisher, format=kind, total=len(items)).as_dict())
+    with db.session_scope(app) as session:
+        _insert(session, job)
+    return job, owner
+
+
+@retry_when_busy
+def _insert(session: Session, job: ImportJob) -> None:
+    session.add(job)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        active = session.exec(select(ImportJob).where(ImportJob.publisher == job.publisher,
+                                                      ImportJob.status.in_(ACTIVE_STATUSES))).first()
+        progress = f" ({active.done} of {active.total} records done)" if active else ""
+        raise ImportInProgress(
+            f"An import for {job.publisher} is already running{progress}. Wait for it to finish, "
+            "then import again.", {"publisher": "An import for this publisher is already running."}) from None
+
+
+def start(app: Flask, content: bytes, filename: str, publisher: str, actor: str) -> ImportJob:
+    """Queue an import and run it on a thread of this process; returns at once."""
+    job, owner = create(app, content, filename, publisher, actor)
+    launch(app, job.id, owner)
+    return job
+
+
+def launch(app: Flask, job_id: str, owner: str) -> threading.Thread:
+    thread = threading.Thread(target=_run_logged, args=(app, job_id, owner), name=f"import-{job_id[:8]}",
+                              daemon=True)
+    _threads[job_id] = thread
+    thread.start()
+    return thread
+
+
+def _run_logged(app: Flask, job_id: str, owner: str) -> None:
+    try:
+        run(app, job_id, owner)
+    except Exception:  # a thread has no caller to raise to: the job is marked failed in run()
+        log.exception("import job %s stopped", job_id)
+    finally:
+        _threads.pop(job_id, None)
+
+
+def wait(job_id: str, timeout: float = 120) -> None:
+    """Block until this process's thread for the job ends (tests, the load benchmark)."""
+    thread = _threads.get(job_id)
+    if thread is not None:
+        thread.join(timeout)
+
+
+def import_now(app: Flask, content: bytes, filename: str, publisher: str, actor: str,
+               progress: Progress | None = None) -> importer.ImportReport:
+    """Run an import as a job in the foreground (CLI, seed, benchmarks) and return its report."""
+    job, owner = create(app, content, filename, publisher, actor)
+    return run(app, job.id, owner, progress)
+
+
+# --- running ---------------------------------------------------------------------------------
+
+def run(app: Flask, job_id: str, owner: str, progress: Progress | None = None) -> importer.ImportReport:
+    with db.session_scope(app) as session:
+        job = session.get(ImportJob, job_id)
+        if job is None:
+            raise NotFound(f"No import job {job_id}.")
+        content, filename, publisher, done = job.content, job.filename, job.publisher, job.done
+        created_at = job.created_at
+        report = _report(job)
+    try:
+        kind, items = importer.parse(content or b"", filename)
+        # Ids seen in batches already applied: a repeat later in the file is still reported.
+        seen = {importer.record_key(kind, item, n) for n, item in enumerate(items[:done], start=1)}
+        if progress:
+            progress(done, len(items))
+        # Train the understanding step's classifiers (once per process) before the first batch
+        # takes the write lock, not while holding it.
+        understanding.understander()
+        drained = time.monotonic()
+        largest = max(1, int(app.config.get("IMPORT_BATCH_SIZE") or BATCH_SIZE))
+        size = min(largest, FIRST_BATCH)  # grow from small: records can be slow (understanding)
+        while done < len(items):
+            batch = items[done:done + size]
+            began = time.monotonic()
+            with db.session_scope(app) as session:
+                session.info["drain_after_commit"] = False
+                outcome = _apply_batch(session, job_id, owner, kind, batch, done, publisher, filename,
+                                       report.as_dict(), seen)
+            if outcome is None:
+                log.warning("import job %s was taken over by another process", job_id)
+                return report
+            report, seen = outcome
+            done += len(batch)
+            # Keep each batch's hold on the write lock near LOCK_BUDGET_SECONDS, whatever the records cost.
+            took = time.monotonic() - began
+            if took > LOCK_BUDGET_SECONDS:
+                size = max(min(MIN_BATCH, largest), size // 2)
+            elif took < LOCK_BUDGET_SECONDS / 3:
+                size = min(largest, size * 2)
+            if time.monotonic() - drained > DRAIN_EVERY_SECONDS:
+                # Search follows a long import as it goes, without paying a round trip per batch.
+                _drain(app, report, final=False)
+                drained = time.monotonic()
+            if progress:
+                progress(done, len(items))
+            time.sleep(YIELD_SECONDS)
+        _flag_duplicates(app, publisher, created_at)
+        # Before the job says "done", so that a finished import is also searchable.
+        _drain(app, report, final=True)
+        with db.session_scope(app) as session:
+            _finish(session, job_id, owner, report.as_dict())
+    except Exception as error:
+        _fail(app, job_id, owner, report, error)
+        raise
+    return report
+
+
+@retry_when_busy
+def _apply_batch(session: Session, job_id: str, owner: str, kind: str, batch: list[dict], offset: int,
+                 publisher: str, source: str, report_data: dict, seen: set[str]):
+    # Work on copies: if the database is busy this whole unit runs again from the start.
+    report, seen = _report(report_data), set(seen)
+    importer.apply_batch(session, kind, batch, offset, publisher, source, report, seen)
+    claimed = session.execute(update(ImportJob).where(ImportJob.id == job_id, ImportJob.owner == owner,
+                                                      ImportJob.status == "running")
+                              .values(done=offset + len(batch), report=report.as_dict(), heartbeat_at=utcnow()))
+    if claimed.rowcount != 1:
+        session.rollback()
+        return None
+    session.commit()
+    return report, seen
+
+
+def _flag_duplicates(app: Flask, publisher: str, since) -> None:
+    """One duplicate pass once the records have landed: compare what this job touched with the
+    whole directory by blocking, instead of a few queries per record. It reads without the write
+    lock and then saves the pairs in one short transaction; run again on resume, it changes nothing."""
+    with db.session_scope(app) as session:
+        touched = set(session.exec(select(Service.id).where(Service.publisher == publisher,
+                                                            Service.imported_at >= since)))
+        if not touched:
+            return
+        facts = duplicates.load_facts(session)
+        pairs = [(a, b, verdict) for a, b, verdict in duplicates.find_pairs(facts)
+                 if a.id in touched or b.id in touched]
+        session.rollback()
+    if pairs:
+        with db.session_scope(app) as session:
+            _save_pairs(session, pairs)
+
+
+@retry_when_busy
+def _save_pairs(session: Session, pairs: list) -> None:
+    duplicates._save(session, pairs)
+    session.commit()
+
+
+@retry_when_busy
+def _finish(session: Session, job_id: str, owner: str, report_data: dict) -> None:
+    job = session.get(ImportJob, job_id)
+    if job is None or job.owner != owner or job.status != "running":
+        session.rollback()
+        return
+    record(session, job.actor, "import", "import", job.publisher,
+           {"summary": [None, {k: v for k, v in report_data.items() if k not in ("errors", "warnings")}]})
+    job.status, job.report, job.content, job.finished_at = "done", report_data, None, utcnow()
+    session.add(job)
+    session.commit()
+
+
+def _fail(app: Flask, job_id: str, owner: str, report: importer.ImportReport, error: Exception) -> None:
+    message = error.message if isinstance(error, ValidationError) else f"The import stopped: {type(error).__name__}."
+    try:
+        with db.session_scope(app) as session:
+            session.execute(update(ImportJob).where(ImportJob.id == job_id, ImportJob.owner == owner)
+                            .values(status="failed", error=message[:500], report=report.as_dict(), content=None,
+                                    finished_at=utcnow()))
+            session.commit()
+    except Exception:  # the database itself is gone: recovery marks the job later
+        log.exception("could not mark import job %s failed", job_id)
+
+
+def _drain(app: Flask, report: importer.ImportReport, final: bool) -> None:
+    from ..search import indexing
+
+    try:
+        indexing.drain(app)
+    except Exception as error:  # the outbox keeps every change for the next drain
+        if final:
+            report.warnings.append({"record": "*", "field": "search",
+                                    "reason": f"search index will catch up later ({type(error).__name__})"})
+
+
+# --- after a restart -------------------------------------------------------------------------
+
+def recover(app: Flask, stale_after: timedelta = STALE_AFTER, background: bool = True) -> list[str]:
+    """Claim jobs whose runner stopped (no heartbeat for ``stale_after``) and resume them."""
+    cutoff = utcnow() - stale_after
+    resumed = []
+    with db.session_scope(app) as session:
+        stale = list(session.exec(select(ImportJob.id).where(ImportJob.status.in_(ACTIVE_STATUSES),
+                                                             ImportJob.heartbeat_at <= cutoff)))
+    for job_id in stale:
+        owner = _owner()
+        with db.session_scope(app) as session:
+            if not _claim(session, job_id, owner, cutoff):
+                continue
+        resumed.append(job_id)
+        if background:
+            launch(app, job_id, owner)
+        else:
+            try:
+                run(app, job_id, owner)
+            except Exception:  # marked failed by run(); carry on with the next job
+                log.exception("resumed import job %s failed", job_id)
+    return resumed
+
+
+@retry_when_busy
+def _claim(session: Session, job_id: str, owner: str, cutoff) -> bool:
+    claimed = session.execute(update(ImportJob).where(ImportJob.id == job_id,
+                                                      ImportJob.status.in_(ACTIVE_STATUSES),
+                                                      ImportJob.heartbeat_at <= cutoff)
+                              .values(owner=owner, status="running", heartbeat_at=utcnow()))
+    session.commit()
+    return claimed.rowcount == 1
+
+
+def init_app(app: Flask) -> None:
+    state = {"checked": 0.0}
+
+    @app.before_request
+    def _recover_stale_jobs():
+        now = time.monotonic()
+        if now - state["checked"] < RECOVER_EVERY_SECONDS:
+            return
+        state["checked"] = now
+        try:
+            recover(app)
+        except Exception as error:  # never fail a user's request over housekeeping
+            log.warning("could not check for interrupted imports: %s", error)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def get(session: Session, job_id: str) -> ImportJob:
+    job = session.get(ImportJob, job_id) if len(job_id) <= 32 else None
+    if job is None:
+        raise NotFound(f"No import job {job_id}.")
+    return job
+
+
+def as_dict(job: ImportJob) -> dict:
+    return {"id": job.id, "url": f"/api/v1/imports/{job.id}", "status": job.status, "publisher": job.publisher,
+            "filename": job.filename, "format": job.format, "total": job.total, "done": job.done,
+            "error": job.error, "created_at": job.created_at.isoformat(),
+            "finished_at": job.finished_at.isoformat() if job.finished_at else None,
+            "report": job.report}

@@ -1,0 +1,67 @@
+"""The models every worker reads, loaded once per host.
+
+Under gunicorn with ``preload_app`` (deploy/gunicorn.conf.py) the master builds the app, calls
+``preload`` and then forks: each worker starts with the models already in memory and shares their
+pages with the master and the other workers instead of building its own copy. Without a preloading
+server each process loads them on first use, as before.
+
+A model is a name and a loader that takes the app and keeps what it built in the app (or the
+process); add one with ``register``. The TF-IDF text model and the sentence-embedding model are
+registered here, and so are the import understanding step's classifiers.
+"""
+from __future__ import annotations
+
+import gc
+import logging
+import time
+from typing import Callable
+
+from flask import Flask
+
+log = logging.getLogger(__name__)
+
+Loader = Callable[[Flask], object]
+_loaders: dict[str, Loader] = {}
+
+
+def register(name: str, loader: Loader) -> None:
+    _loaders[name] = loader
+
+
+def _defaults() -> None:
+    if _loaders:
+        return
+    from ..directory import understanding
+    from . import embeddings
+    from .textmodel_cache import text_model
+
+    register("text", text_model)
+    register("embeddings", embeddings.preload)
+    register("understanding", lambda _app: understanding.understander())
+
+
+def preload(app: Flask, before_fork: bool = True) -> dict[str, float]:
+    """Load every registered model; returns seconds per model. A model that cannot load (no
+    database yet, no model files) is logged and left to load on first use. ``before_fork`` also
+    readies the process to be forked (no open connections, objects frozen)."""
+    _defaults()
+    timings = {}
+    for name, loader in _loaders.items():
+        started = time.perf_counter()
+        try:
+            loader(app)
+        except Exception as error:  # the app still serves: this model loads lazily in each worker
+            log.warning("could not preload the %s model: %s", name, error)
+            continue
+        timings[name] = round(time.perf_counter() - started, 2)
+    if not before_fork:
+        return timings
+    # Connections opened while loading must not be inherited by forked workers.
+    from .. import db
+
+    db.get_engine(app).dispose()
+    # Keep the collector from writing to (and so un-sharing) the pages of every object built so far.
+    gc.collect()
+    gc.freeze()
+    log.info("models loaded before forking: %s", timings)
+    return timings

@@ -1,0 +1,192 @@
+"""Imports run as background jobs: 202 and a job URL at once, progress, one job per publisher, a
+curator's edit during an import succeeds, and a job interrupted by a crash resumes to completion
+without any half-applied record."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import timedelta
+
+import pytest
+from sqlmodel import func, select
+
+from directory_app import db
+from directory_app.directory import jobs
+from directory_app.directory.service_input import FIELD_NAMES
+from directory_app.models import ImportJob, Service
+from directory_app.search import indexing
+from tests.conftest import csrf_token
+
+
+@pytest.fixture(autouse=True)
+def small_batches(app):
+    """Batches of 20 records, so a feed of a few hundred shows progress and can be interrupted."""
+    app.config["IMPORT_BATCH_SIZE"] = 20
+
+
+def _feed(rows: int, prefix: str = "k") -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=FIELD_NAMES)
+    writer.writeheader()
+    for n in range(rows):
+        writer.writerow({"external_id": f"{prefix}{n}", "name": f"Group number {n}", "organization": f"Org {n % 50}",
+                         "description": "A weekly group for people who feel lonely", "latitude": "53.42",
+                         "longitude": f"{-2.32 - n / 100000:.5f}", "cost": "free"})
+    return out.getvalue().encode()
+
+
+def _services(app, publisher: str) -> int:
+    with db.session_scope(app) as session:
+        return session.exec(select(func.count()).select_from(Service).where(Service.publisher == publisher)).one()
+
+
+def _post(client, token: str, content: bytes, publisher: str, name: str = "feed.csv"):
+    return client.post("/api/v1/imports", data={"file": (io.BytesIO(content), name), "publisher": publisher},
+                       headers={"Authorization": f"Bearer {token}"}, content_type="multipart/form-data")
+
+
+def _until_done(client, token: str, url: str, timeout: float = 240) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = client.get(url, headers={"Authorization": f"Bearer {token}"}).get_json()
+        if job["status"] in ("done", "failed"):
+            return job
+        time.sleep(0.2)
+    raise AssertionError(f"job at {url} did not finish: {job}")
+
+
+def test_api_import_returns_202_at_once_and_the_job_reports_progress_then_the_report(app, client, token_for):
+    token = token_for("curator")
+    refused = _post(client, token, b"name,organization\nLunch club,Age UK\n", "council")
+    assert refused.status_code == 400 and "external_id" in refused.get_json()["error"]["message"]
+    assert client.get("/api/v1/services").get_json()["total"] == 0
+
+    started = time.monotonic()
+    response = _post(client, token, _feed(240), "council")
+    assert response.status_code == 202, response.get_json()
+    assert time.monotonic() - started < 5
+    body = response.get_json()
+    assert body["url"] == f"/api/v1/imports/{body['id']}" and response.headers["Location"] == body["url"]
+    assert body["total"] == 240 and body["status"] in ("queued", "running")
+
+    seen_progress = set()
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:
+        job = client.get(body["url"], headers={"Authorization": f"Bearer {token}"}).get_json()
+        seen_progress.add(job["done"])
+        if job["status"] == "done":
+            break
+        time.sleep(0.1)
+    assert job["status"] == "done", job
+    assert any(0 < done < 240 for done in seen_progress), seen_progress
+    assert job["report"]["created"] == 240 and job["report"]["failed"] == 0
+    assert _services(app, "council") == 240
+    indexing.wait_until_idle(app)
+    assert indexing.check(app)["ok"]
+
+    assert client.get("/api/v1/imports/nope", headers={"Authorization": f"Bearer {token}"}).status_code == 404
+    navigator = token_for("navigator")
+    assert client.get(body["url"], headers={"Authorization": f"Bearer {navigator}"}).status_code == 403
+
+
+def test_a_second_import_for_the_same_publisher_is_refused_with_409_until_the_first_ends(app, client, token_for):
+    token = token_for("curator")
+    first = _post(client, token, _feed(300), "council")
+    assert first.status_code == 202
+    second = _post(client, token, _feed(10, prefix="x"), "council")
+    assert second.status_code == 409, second.get_json()
+    error = second.get_json()["error"]
+    assert "already running" in error["message"] and error["fields"]["publisher"]
+    other = _post(client, token, _feed(10, prefix="x"), "another publisher")
+    assert other.status_code == 202
+    _until_done(client, token, other.get_json()["url"])
+    assert _until_done(client, token, first.get_json()["url"])["status"] == "done"
+    again = _post(client, token, _feed(10, prefix="x"), "council")
+    assert again.status_code == 202
+    _until_done(client, token, again.get_json()["url"])
+    assert _services(app, "council") == 310
+
+
+def test_a_curator_edit_during_an_import_succeeds(app, client, token_for, make_service):
+    service_id = make_service()
+    token = token_for("curator")
+    job_url = _post(client, token, _feed(400), "council").get_json()["url"]
+    deadline = time.monotonic() + 60
+    while client.get(job_url, headers={"Authorization": f"Bearer {token}"}).get_json()["done"] == 0:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    edits = []
+    for n in range(5):
+        response = client.patch(f"/api/v1/services/{service_id}", json={"wait_weeks": n + 1},
+                                headers={"Authorization": f"Bearer {token}"})
+        edits.append(response.status_code)
+        state = client.get(job_url, headers={"Authorization": f"Bearer {token}"}).get_json()
+    assert edits == [200] * 5
+    assert state["status"] == "running", "the import ended before the edits: make the feed bigger"
+    assert _until_done(client, token, job_url)["report"]["created"] == 400
+    assert client.get(f"/api/v1/services/{service_id}").get_json()["fields"]["wait_weeks"] == 5
+
+
+def test_import_page_redirects_to_a_job_page_that_refreshes_until_the_report(app, client, login_as):
+    login_as("curator")
+    token = csrf_token(client, "/curate/import")
+    response = client.post("/curate/import", data={"csrf_token": token, "publisher": "council",
+                                                   "file": (io.BytesIO(_feed(400)), "feed.csv")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 303
+    job_page = response.headers["Location"]
+    running = client.get(job_page).get_data(as_text=True)
+    assert 'http-equiv="refresh"' in running and "records processed" in running
+
+    busy = client.post("/curate/import", data={"csrf_token": token, "publisher": "council",
+                                               "file": (io.BytesIO(_feed(5, "x")), "other.csv")},
+                       content_type="multipart/form-data")
+    assert busy.status_code == 409 and "already running" in busy.get_data(as_text=True)
+
+    jobs.wait(job_page.rsplit("/", 1)[1], timeout=240)
+    finished = client.get(job_page).get_data(as_text=True)
+    assert "Import finished" in finished and 'http-equiv="refresh"' not in finished
+    assert 'id="report"' in finished and "Every record was imported." in finished
+
+
+def test_a_job_killed_half_way_resumes_after_restart_with_every_record_whole(app, tmp_path):
+    feed = tmp_path / "feed.csv"
+    feed.write_bytes(_feed(600))
+    env = {**os.environ, "DATABASE_URL": app.config["DATABASE_URL"], "MEILI_URL": app.config["MEILI_URL"],
+           "MEILI_MASTER_KEY": app.config["MEILI_MASTER_KEY"], "MEILI_INDEX_PREFIX": app.config["MEILI_INDEX_PREFIX"],
+           "INSTANCE_PATH": app.config["INSTANCE_PATH"], "SECRET_KEY": app.config["SECRET_KEY"],
+           "IMPORT_BATCH_SIZE": "20"}
+    process = subprocess.Popen([sys.executable, "-m", "flask", "--app", "directory_app", "import", str(feed),
+                                "--publisher", "killed"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    job = None
+    while time.monotonic() < deadline:
+        with db.session_scope(app) as session:
+            job = session.exec(select(ImportJob).where(ImportJob.publisher == "killed")).first()
+        if job is not None and job.done >= 40:
+            break
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert job is not None and 0 < job.done < 600, "the import must be killed part-way"
+
+    with db.session_scope(app) as session:
+        job = session.get(ImportJob, job.id)
+        landed = _services(app, "killed")
+        # Whole batches only: what landed is exactly what the job recorded as done.
+        assert job.status == "running" and landed == job.done == job.report["created"]
+    # A restarted app finds the job without a heartbeat and resumes it.
+    assert jobs.recover(app, stale_after=timedelta(0), background=False) == [job.id]
+    with db.session_scope(app) as session:
+        job = session.get(ImportJob, job.id)
+    assert job.status == "done" and job.content is None
+    assert job.report["created"] == 600 and job.report["failed"] == 0
+    assert _services(app, "killed") == 600
+    assert indexing.pending_count(app) == 0
+    indexing.wait_until_idle(app)
+    assert indexing.check(app)["ok"]
