@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import csv
+import io
+import json
 from pathlib import Path
 
 from flask import Flask
@@ -22,16 +24,63 @@ def load_geography(app: Flask) -> dict:
                 (row["outcode"], float(row["latitude"]), float(row["longitude"]))
                 for row in csv.DictReader(handle)))
         postcodes = 0
-        for name in ("trafford_postcodes.csv", "gm_postcodes_extra.csv"):
-            postcodes += geo.import_postcodes(session, SEED_DIR / "geo" / name)
+        # Later files replace earlier rows: Code-Point 2014 for the rest of Greater Manchester (with
+        # LA and ward codes) over the bare extra points, then ONSPD 2025 for Trafford over both.
+        for name in ("gm_postcodes_extra.csv", "gm_postcodes.csv", "trafford_postcodes.csv"):
+            postcodes += geo.import_postcodes(session, SEED_DIR / "geo" / name).count
     return {"districts": districts, "postcodes": postcodes}
+
+
+# Columns the seed build derived by rule (needs from the dataset's kind, MH_FACTS, UKCAT): the
+# understanding step reads them from the records' own words instead, as it does for any feed.
+DERIVED_COLUMNS = ("needs", "minimum_age", "maximum_age", "eligibility", "delivery", "area_wide", "service_area")
+
+
+def raw_directory_csv(path: Path) -> bytes:
+    """The seed CSV with its derived columns emptied."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        header, rows = list(reader.fieldnames or []), list(reader)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if k in DERIVED_COLUMNS else v) for k, v in row.items()})
+    return out.getvalue().encode("utf-8")
+
+
+def apply_curated(app: Flask, path: Path) -> int:
+    """Curator-set values for seed services (what their source text does not say)."""
+    from sqlmodel import select
+
+    from .directory.understanding import apply_curated_values
+    from .models import Service
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    facts = {k: v for k, v in data.items() if not k.startswith("_")}
+    by_kind = data.get("_by_kind") or {}
+    count = 0
+    with db.session_scope(app) as session:
+        for service in session.exec(select(Service).where(Service.publisher == SEED_PUBLISHER)).all():
+            values = {}
+            for prefix, kind_values in by_kind.items():
+                if (service.external_id or "").startswith(prefix):
+                    values.update(kind_values)
+            values.update(facts.get(service.external_id, {}))
+            if values:
+                apply_curated_values(service, values)
+                session.add(service)
+                count += 1
+        session.commit()
+    return count
 
 
 def load_directory(app: Flask) -> dict:
     path = SEED_DIR / "directory" / "trafford_services.csv"
-    report = import_file(app, path.read_bytes(), path.name, SEED_PUBLISHER, actor="seed")
+    report = import_file(app, raw_directory_csv(path), path.name, SEED_PUBLISHER, actor="seed")
+    curated = apply_curated(app, SEED_DIR / "directory" / "trafford_curated.json")
     return {k: v for k, v in report.as_dict().items() if k not in ("errors", "warnings")} | {
-        "errors": report.errors[:5]}
+        "errors": report.errors[:5], "curated": curated}
 
 
 def load_all(app: Flask) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .profile import Profile
-from .service import covers_any, delivery_modes, remote_mode, service_days
+from .service import delivery_modes, in_area, reaches, remote_mode, residency, service_days
 
 DAY_NAMES = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday",
              "FR": "Friday", "SA": "Saturday", "SU": "Sunday"}
@@ -55,14 +55,18 @@ def distance_exemption(profile: Profile, service: dict) -> str | None:
     """Why distance does not matter for this person and service, if it does not.
 
     Online and phone services are exempt unless the person only wants in-person services;
-    area-wide services (outreach, home visits) are exempt when they cover one of the person's
-    areas, whatever the person's delivery choice, because they come to the person.
+    area-wide services (outreach, home visits) are exempt whatever the person's delivery choice,
+    because they come to the person. Either only where the service reaches the person's area
+    (`reaches`): a Trafford phone line is no help in Leeds. When we cannot tell (no postcode), the
+    exemption stands.
     """
+    if reaches(service, profile.areas) is False:
+        return None
     if profile.constraints.delivery != "in_person":
         mode = remote_mode(service)
         if mode:
             return mode
-    if service.get("area_wide") and covers_any(service, profile.areas):
+    if service.get("area_wide"):
         return "area_wide"
     return None
 
@@ -86,6 +90,14 @@ def check(profile: Profile, service: dict, distance_km: float | None) -> Check:
         low, high = service.get("minimum_age"), service.get("maximum_age")
         if (low is not None and profile.age < low) or (high is not None and profile.age > high):
             bad(("age", "outside age range"))
+
+    # Residency: a service for the residents of an area is not for people who live elsewhere, however
+    # near, and however it is delivered. Unknown (no postcode) is not a "no".
+    if in_area(residency(service), profile.areas) is False:
+        bad(("residency", "only for people living in the area it serves"))
+    elif "in_person" not in modes and reaches(service, profile.areas) is False:
+        # A phone or online service read as local to its venue's borough (no area stated).
+        bad(("residency", f"{remote_mode(service) or 'remote'} service for another area"))
 
     # Distance is about travelling to a venue; a remote-only service has none to travel to
     # (if the person wants in-person, the delivery rule below excludes it instead).
@@ -125,7 +137,7 @@ def check(profile: Profile, service: dict, distance_km: float | None) -> Check:
         bad(("delivery", "no in-person option"))
 
     eligibility = list(service.get("eligibility") or ())
-    if eligibility and not set(eligibility) & set(profile.circumstances):
+    if eligibility and not set(eligibility) & set(profile.eligible_groups):
         bad(("eligibility", f"only for {_groups(eligibility)}"))
     return result
 

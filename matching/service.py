@@ -6,6 +6,8 @@ helper here says what a missing value means, once, so the rest of the library ag
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import numpy as np
@@ -38,12 +40,117 @@ def norm_area(code: str) -> str:
 
 def covers_any(service: dict, areas) -> bool:
     """Whether an area-wide service covers one of `areas`. An empty service_area means it
-    covers everywhere (national services are published without one)."""
+    covers everywhere (national services are published without one). Used by the gap reports;
+    matching uses `reaches`, which reads an empty area more carefully."""
     covered = service.get("service_area") or ()
     if not covered:
         return True
     wanted = {norm_area(a) for a in areas}
     return any(norm_area(a) in wanted for a in covered)
+
+
+# --- where a service is for (residency) and whom it reaches --------------------------------------
+
+# Only codes at levels a person's postcode gives (LA, county, ward, LSOA) can be compared. Any other
+# GSS code (a region E12, a combined authority E47, an ICB) is ignored rather than read as "nowhere".
+_GSS = re.compile(r"(?<![A-Z0-9])((?:E0[156789]|E10|W0[156]|S1[23]|N0[89])\d{6})(?![0-9])")
+_DISTRICT = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
+# Country and union codes: the service is offered nationally. Value: the first letters of the LA
+# codes in that country ("" = every country).
+NATIONAL_CODES = {"E92000001": "E", "W92000004": "W", "S92000003": "S", "N92000002": "N",
+                  "K04000001": "EW", "K03000001": "EWS", "K02000001": ""}
+NATIONAL_WORDS = {"national", "nationwide", "england", "uk", "united kingdom", "great britain", "gb",
+                  "england and wales", "wales", "scotland", "northern ireland", "anywhere"}
+_WORD_COUNTRY = {"england": "E", "wales": "W", "scotland": "S", "northern ireland": "N", "england and wales": "EW"}
+
+
+@dataclass(frozen=True)
+class Area:
+    """A service's stated area, as far as it can be read: local codes and/or national reach.
+    ``countries`` is None when no national reach is stated; "" means the whole UK."""
+    codes: frozenset[str] = frozenset()
+    countries: str | None = None
+
+    @property
+    def stated(self) -> bool:
+        return bool(self.codes) or self.countries is not None
+
+
+def read_area(values) -> Area:
+    """Read area entries as publishers write them: GSS codes, statistics.data.gov.uk URIs,
+    postcode districts, "national", "England". Entries we cannot read are left out."""
+    codes: set[str] = set()
+    countries: str | None = None
+    for value in values or ():
+        text = str(value).strip()
+        compact = norm_area(text)
+        national = NATIONAL_CODES.get(compact)
+        for found in _GSS.findall(compact):
+            codes.add(found)
+        for code, reach in NATIONAL_CODES.items():
+            if code in compact:
+                national = reach if national is None else national
+        if national is None and text.lower().rstrip(".") in NATIONAL_WORDS:
+            national = _WORD_COUNTRY.get(text.lower().rstrip("."), "")
+        if national is not None:
+            countries = "" if countries == "" or national == "" else "".join(sorted(set((countries or "") + national)))
+        elif _DISTRICT.match(compact):
+            codes.add(compact)
+    return Area(frozenset(codes), countries)
+
+
+def in_area(area: Area, person_areas) -> bool | None:
+    """True if the person lives in `area`, False if they do not, None when we cannot tell (no
+    postcode, or a postcode whose local authority is unknown)."""
+    if not area.stated:
+        return True
+    mine = {norm_area(a) for a in person_areas or ()}
+    if not mine:
+        return None
+    if area.codes & mine:
+        return True
+    if area.countries is not None:
+        country = next((code[0] for code in sorted(mine) if _GSS.fullmatch(code)), None)
+        if area.countries == "" or country is None or country in area.countries:
+            return True
+    if area.codes and not any(_GSS.fullmatch(code) for code in mine) and all(_GSS.fullmatch(c) for c in area.codes):
+        return None  # the area is given in GSS codes but the person's postcode gave none
+    return False
+
+
+def residency(service: dict) -> Area:
+    """Who a service is for, by where they live: its ``residency`` codes when the record states a
+    restriction ("Salford residents only"), otherwise its ``service_area`` (ORUK: where the service
+    is available). Not stated, or unreadable: open to everyone."""
+    stated = read_area(service.get("residency"))
+    return stated if stated.stated else read_area(service.get("service_area"))
+
+
+def venue_areas(service: dict) -> frozenset[str]:
+    """Local authority codes of the service's venues, when the app looked them up."""
+    return frozenset(norm_area(loc["la_code"]) for loc in service.get("locations") or ()
+                     if isinstance(loc, dict) and loc.get("la_code"))
+
+
+def reaches(service: dict, person_areas) -> bool | None:
+    """Whether a phone, online or area-wide service reaches the person (None: cannot tell).
+
+    With no stated area we read the record as local to its venue's local authority when it has a
+    venue, and as national when it has none. Why: publishers list their own local lines without
+    an area (a council's helpline, a borough befriending scheme), and offering those everywhere
+    puts another borough's phone number in front of someone it cannot help; a service without any
+    venue is most often a national helpline or website, and hiding those would be the worse error.
+    A venue whose authority we could not look up leaves it open (missing data is not a "no").
+    """
+    area = residency(service)
+    if area.stated:
+        return in_area(area, person_areas)
+    has_venue = any(isinstance(loc, dict) and (loc.get("postcode") or valid_point(loc.get("lat"), loc.get("lng")))
+                    for loc in service.get("locations") or ())
+    local = venue_areas(service)
+    if has_venue and local:
+        return in_area(Area(local), person_areas)
+    return True
 
 
 def valid_point(lat, lng) -> bool:

@@ -47,7 +47,8 @@ NEED_LABELS = {
     "legal_advice": "Legal and rights advice",
 }
 ELIGIBILITY = {"carers", "veterans", "women", "men", "lgbtq", "refugees",
-               "people_with_disabilities", "people_with_dementia", "families"}
+               "people_with_disabilities", "people_with_dementia", "families", "deaf_bsl",
+               "pregnant_new_parents"}
 # Words that would tag nearly every service or goal if used as a synonym on their own.
 TOO_GENERIC = {"help", "support", "service", "services", "group", "groups", "advice", "people", "community",
                "activity", "activities", "club", "centre", "care", "health", "need", "needs"}

@@ -1,142 +1,150 @@
 """Likely duplicates, with the reasons a curator needs to decide quickly.
 
-Candidates come from cheap indexed lookups (same postcode, phone, website, organisation, or a
-nearby point), then names are compared; so an edit or an import row costs a few small queries,
-not a scan of the directory.
+The judgement itself is in duplicate_scoring.py (plain facts in, verdict out). Here: reading those
+facts from the database in bulk, and keeping the flags. An edit compares one record with the few
+that share its postcode district, organisation or contact details; `flag_all` compares a whole
+directory (or an imported batch against it) in a handful of queries, pairing records by blocking
+rather than one query per record.
 """
 from __future__ import annotations
 
-import re
-from difflib import SequenceMatcher
-from urllib.parse import urlsplit
+from collections import defaultdict
+from typing import Iterable
 
-from sqlalchemy import or_
+from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from ..audit import record
 from ..db import retry_when_busy
 from ..errors import NotFound, ValidationError
-from ..models import DuplicateFlag, Location, Service, ServiceAtLocation, utcnow
+from ..models import Contact, DuplicateFlag, Location, Organization, Phone, Service, ServiceAtLocation, utcnow
+from .duplicate_scoring import Facts, compare, find_pairs, make_facts, meaningful
 
-NOISE = {"the", "ltd", "limited", "cic", "charity", "trust", "and", "of", "uk", "group", "&"}
-NEARBY_DEGREES = 0.003  # about 300 m
-NAME_ALONE = 0.88
-NAME_WITH_EVIDENCE = 0.6
-
-
-def _tokens(name: str) -> list[str]:
-    return [t for t in re.findall(r"[a-z0-9]+", name.lower()) if t not in NOISE]
+CHUNK = 500
+STALE = "superseded"  # an open flag about a record that was merged away, or that no longer holds
 
 
-def name_similarity(a: str, b: str) -> float:
-    ta, tb = _tokens(a), _tokens(b)
-    if not ta or not tb:
-        return 0.0
-    jaccard = len(set(ta) & set(tb)) / len(set(ta) | set(tb))
-    sequence = SequenceMatcher(None, " ".join(sorted(ta)), " ".join(sorted(tb))).ratio()
-    similarity = max(jaccard, sequence)
-    # "Group 1" and "Group 2", or "Ward 3 surgery" and "Ward 4 surgery", are siblings, not twins.
-    if {t for t in ta if t.isdigit()} != {t for t in tb if t.isdigit()}:
-        similarity *= 0.5
-    return similarity
+def load_facts(session: Session, ids: Iterable[str] | None = None) -> list[Facts]:
+    """Identity facts of live (not merged-away) services: all of them, or those in `ids`. A few
+    queries per chunk of 500, whatever the number of records."""
+    query = (select(Service.id, Service.name, Service.url, Service.email, Service.needs, Organization.name)
+             .outerjoin(Organization, Organization.id == Service.organization_id)
+             .where(Service.merged_into_id.is_(None)))
+    if ids is None:
+        rows = list(session.exec(query.order_by(Service.id)))
+    else:
+        wanted = sorted(set(ids))
+        rows = [row for start in range(0, len(wanted), CHUNK)
+                for row in session.exec(query.where(Service.id.in_(wanted[start:start + CHUNK])))]
+    places, phones = defaultdict(list), defaultdict(list)
+    keys = [row[0] for row in rows]
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start:start + CHUNK]
+        for sid, postcode, lat, lng, approximate in session.exec(
+                select(ServiceAtLocation.service_id, Location.postcode, Location.latitude, Location.longitude,
+                       Location.geo_approximate)
+                .join(Location, Location.id == ServiceAtLocation.location_id)
+                .where(ServiceAtLocation.service_id.in_(chunk))):
+            # A district centroid is not the venue: it would put every M33 record "at the same place".
+            places[sid].append((postcode, None if approximate else (lat, lng)))
+        for sid, number in session.exec(select(Phone.service_id, Phone.number).where(Phone.service_id.in_(chunk))):
+            phones[sid].append(number)
+        # ORUK feeds often give the number on a contact ("Enquiries": 0161 …), kept in its extra.
+        for sid, extra in session.exec(select(Contact.service_id, Contact.extra).where(Contact.service_id.in_(chunk))):
+            phones[sid] += [p.get("number") for p in (extra or {}).get("phones") or () if isinstance(p, dict)]
+    return [make_facts(sid, name, organization,
+                       postcodes=[pc for pc, _ in places[sid] if pc],
+                       points=[pt for _, pt in places[sid] if pt is not None],
+                       phones=phones[sid], emails=[email], urls=[url], needs=needs)
+            for sid, name, url, email, needs, organization in rows]
 
 
-def _digits(phone: str | None) -> str | None:
-    digits = re.sub(r"\D", "", phone or "")
-    if digits.startswith("44"):
-        digits = "0" + digits[2:]
-    return digits or None
-
-
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url if "//" in url else "//" + url).netloc.lower()
-    return host.removeprefix("www.") or None
-
-
-def _facts(service: Service) -> dict:
-    locations = [link.location for link in service.service_at_locations]
-    return {
-        "postcodes": {loc.postcode for loc in locations if loc.postcode},
-        "points": [(loc.latitude, loc.longitude) for loc in locations
-                   if loc.latitude is not None and -90 <= loc.latitude <= 90],
-        "phones": {_digits(p.number) for p in service.phones if _digits(p.number)},
-        "host": _host(service.url),
-    }
-
-
-def _candidates(session: Session, service: Service, facts: dict) -> list[Service]:
-    """Services sharing a postcode, a nearby point or the organisation, whose names are close enough
-    to matter. Only indexed lookups, and only (id, name) until a name passes: an import of 100k rows
-    must not turn into 100k scans."""
-    conditions = []
-    if facts["postcodes"]:
-        conditions.append(Location.postcode.in_(facts["postcodes"]))
-    for lat, lng in facts["points"]:
-        conditions.append(Location.latitude.between(lat - NEARBY_DEGREES, lat + NEARBY_DEGREES)
-                          & Location.longitude.between(lng - NEARBY_DEGREES * 1.7, lng + NEARBY_DEGREES * 1.7))
-    pairs: set[tuple[str, str]] = set()
-    if conditions:
-        pairs |= set(session.exec(select(Service.id, Service.name)
-                                  .join(ServiceAtLocation, ServiceAtLocation.service_id == Service.id)
+def _candidate_ids(session: Session, service: Service, facts: Facts) -> set[str]:
+    """Records an edited service could duplicate: same postcode district, same organisation (by id
+    or name), or, for a service without a venue, other services without one. Indexed lookups only."""
+    found: set[str] = set()
+    for district in facts.districts:
+        # A range on the indexed postcode column: "M33 " ≤ postcode < "M33!" is every M33 unit.
+        found |= set(session.exec(select(ServiceAtLocation.service_id)
                                   .join(Location, Location.id == ServiceAtLocation.location_id)
-                                  .where(or_(*conditions), Service.merged_into_id.is_(None)).limit(500)))
+                                  .where(Location.postcode >= district + " ", Location.postcode < district + "!")
+                                  .limit(2000)))
     if service.organization_id:
-        pairs |= set(session.exec(select(Service.id, Service.name)
-                                  .where(Service.organization_id == service.organization_id,
-                                         Service.merged_into_id.is_(None)).limit(500)))
-    ids = [sid for sid, name in pairs
-           if sid != service.id and name_similarity(service.name, name) >= NAME_WITH_EVIDENCE]
-    if not ids:
-        return []
-    return list(session.exec(select(Service).where(Service.id.in_(ids))))
+        found |= set(session.exec(select(Service.id).where(Service.organization_id == service.organization_id).limit(500)))
+    if facts.organization:
+        found |= set(session.exec(select(Service.id).join(Organization, Organization.id == Service.organization_id)
+                                  .where(func.lower(Organization.name) == facts.organization.lower()).limit(500)))
+    if not facts.has_venue:
+        # Other services without a venue, kept only when a word of name or organisation is shared,
+        # so that a phone line's import loads the facts of a few records, not of every helpline.
+        placed = select(ServiceAtLocation.service_id)
+        mine = set(meaningful(facts.name)) | set(meaningful(facts.organization))
+        for sid, name, organization in session.exec(
+                select(Service.id, Service.name, Organization.name)
+                .outerjoin(Organization, Organization.id == Service.organization_id)
+                .where(Service.id.not_in(placed), Service.merged_into_id.is_(None)).limit(5000)):
+            if mine & (set(meaningful(name)) | set(meaningful(organization))):
+                found.add(sid)
+    found.discard(service.id)
+    return found
 
 
-def reasons_for(service: Service, other: Service, facts: dict | None = None) -> tuple[float, list[str]]:
-    facts = facts or _facts(service)
-    theirs = _facts(other)
-    similarity = name_similarity(service.name, other.name)
-    evidence = []
-    if facts["postcodes"] & theirs["postcodes"]:
-        evidence.append(f"same postcode ({', '.join(sorted(facts['postcodes'] & theirs['postcodes']))})")
-    if facts["phones"] & theirs["phones"]:
-        evidence.append("same phone number")
-    if facts["host"] and facts["host"] == theirs["host"]:
-        evidence.append(f"same website ({facts['host']})")
-    if not evidence and any(abs(a[0] - b[0]) <= NEARBY_DEGREES and abs(a[1] - b[1]) <= NEARBY_DEGREES * 1.7
-                            for a in facts["points"] for b in theirs["points"]):
-        evidence.append("locations within about 300 m")
-    reasons = []
-    if similarity >= NAME_WITH_EVIDENCE:
-        reasons.append(f"similar name ({similarity:.0%})")
-    flagged = similarity >= NAME_ALONE or (similarity >= NAME_WITH_EVIDENCE and evidence)
-    if not flagged:
-        return 0.0, []
-    score = min(1.0, similarity + 0.1 * len(evidence))
-    return round(score, 3), reasons + evidence
-
-
-def flag_duplicates(session: Session, service: Service) -> list[DuplicateFlag]:
-    session.flush()
-    facts = _facts(service)
-    flags = []
-    for other in _candidates(session, service, facts):
-        score, reasons = reasons_for(service, other, facts)
-        if not reasons:
-            continue
-        first, second = sorted([service.id, other.id])
+def _save(session: Session, pairs) -> list[DuplicateFlag]:
+    """Open a flag per new pair; refresh an open one; never reopen a decided one."""
+    new = []
+    for a, b, verdict in pairs:
+        first, second = sorted([a.id, b.id])
         existing = session.exec(select(DuplicateFlag).where(DuplicateFlag.service_id == first,
                                                             DuplicateFlag.other_id == second)).first()
         if existing is not None:
             if existing.status == "open":
-                existing.score, existing.reasons = score, reasons
+                existing.score, existing.reasons = verdict.score, list(verdict.reasons)
                 session.add(existing)
             continue
-        flag = DuplicateFlag(service_id=first, other_id=second, score=score, reasons=reasons)
+        flag = DuplicateFlag(service_id=first, other_id=second, score=verdict.score, reasons=list(verdict.reasons))
         session.add(flag)
-        flags.append(flag)
-    return flags
+        new.append(flag)
+    return new
+
+
+def flag_duplicates(session: Session, service: Service) -> list[DuplicateFlag]:
+    """Flag the likely duplicates of one new or edited service (the caller commits)."""
+    session.flush()
+    mine = load_facts(session, [service.id])
+    if not mine:
+        return []
+    others = load_facts(session, _candidate_ids(session, service, mine[0]))
+    pairs = [(mine[0], other, verdict) for other in others
+             if (verdict := compare(mine[0], other)).duplicate]
+    return _save(session, pairs)
+
+
+def flag_all(session: Session, ids: Iterable[str] | None = None) -> dict:
+    """Compare the whole directory by blocking (after an import: pass the imported ids to keep only
+    pairs that touch them). Run over everything, it also closes open flags that no longer hold, so a
+    queue filled by an older rule empties. The caller commits."""
+    facts = load_facts(session)
+    touched = set(ids) if ids is not None else None
+    pairs = [(a, b, v) for a, b, v in find_pairs(facts)
+             if touched is None or a.id in touched or b.id in touched]
+    new = _save(session, pairs)
+    closed = 0
+    if touched is None:
+        holding = {tuple(sorted((a.id, b.id))) for a, b, _ in pairs}
+        for flag in session.exec(select(DuplicateFlag).where(DuplicateFlag.status == "open")):
+            if (flag.service_id, flag.other_id) not in holding:
+                flag.status, flag.decided_by, flag.decided_at = STALE, "duplicate check", utcnow()
+                session.add(flag)
+                closed += 1
+    return {"compared": len(facts), "pairs": len(pairs), "new": len(new), "closed": closed}
+
+
+def open_count(session: Session) -> int:
+    """Open pairs whose two records are both still live: the number a curator has to decide."""
+    merged = select(Service.id).where(Service.merged_into_id.is_not(None))
+    return session.exec(select(func.count()).select_from(DuplicateFlag)
+                        .where(DuplicateFlag.status == "open", DuplicateFlag.service_id.not_in(merged),
+                               DuplicateFlag.other_id.not_in(merged))).one()
 
 
 def open_flags(session: Session, limit: int = 200) -> list[tuple[DuplicateFlag, Service, Service]]:
@@ -180,6 +188,13 @@ def decide(session: Session, flag_id: int, decision: str, actor: str, keep_id: s
         keep.last_modified = utcnow()
         session.add_all([keep, drop])
         flag.status = "merged"
+        # Other open pairs about the record merged away can no longer be decided: close them so
+        # the queue and its count shrink with this decision.
+        for other in session.exec(select(DuplicateFlag).where(
+                DuplicateFlag.status == "open", DuplicateFlag.id != flag.id,
+                or_(DuplicateFlag.service_id == drop.id, DuplicateFlag.other_id == drop.id))):
+            other.status, other.decided_by, other.decided_at = STALE, actor, utcnow()
+            session.add(other)
         record(session, actor, "duplicate.merge", "service", keep.id, {"merged": [None, drop.id]})
         record(session, actor, "duplicate.merged_into", "service", drop.id, {"merged_into": [None, keep.id]})
     else:

@@ -8,11 +8,12 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Iterable
 
 from geopy.distance import geodesic
-from sqlalchemy import delete
+from sqlalchemy import delete, func, insert, select
 from sqlmodel import Session
 
 from ..errors import ValidationError
@@ -33,10 +34,35 @@ class Place:
     ward_code: str | None = None
     la_code: str | None = None
 
+    @property
+    def areas(self) -> list[str]:
+        """Every area code the person lives in, widest last: LA, county (two-tier areas), ward,
+        LSOA and postcode district. Services state their reach in any of these."""
+        county = county_of(self.la_code) if self.la_code else None
+        return [code for code in (self.la_code, county, self.ward_code, self.lsoa21cd, self.district) if code]
+
     def as_dict(self) -> dict:
         return {"postcode": self.postcode, "lat": self.lat, "lng": self.lng,
                 "approximate": self.approximate, "district": self.district,
-                "lsoa21cd": self.lsoa21cd, "ward_code": self.ward_code, "la_code": self.la_code}
+                "lsoa21cd": self.lsoa21cd, "ward_code": self.ward_code, "la_code": self.la_code,
+                "areas": self.areas}
+
+
+LA_TABLE = Path(__file__).resolve().parents[2] / "seed_data" / "geo" / "local_authorities_england.csv"
+
+
+@cache
+def _counties() -> dict[str, str]:
+    try:
+        with open(LA_TABLE, newline="", encoding="utf-8") as handle:
+            return {row["code"]: row["county_code"] for row in csv.DictReader(handle) if row.get("county_code")}
+    except FileNotFoundError:  # an install without seed data: districts simply have no county
+        return {}
+
+
+def county_of(la_code: str) -> str | None:
+    """The county council above a two-tier district (a Lancashire district → E10000017)."""
+    return _counties().get(la_code)
 
 
 def normalise_postcode(raw: str | None) -> str | None:
@@ -68,15 +94,38 @@ def lookup(session: Session, raw: str, field: str = "postcode") -> Place:
         row = session.get(Postcode, postcode)
         if row is not None:
             return Place(postcode, row.latitude, row.longitude, False, outcode(postcode),
-                         row.lsoa21cd, row.ward_code, row.la_code)
+                         row.lsoa21cd, row.ward_code, row.la_code or _area_la(session, postcode))
         located = _online_geocode(postcode)
         if located is not None:
-            return Place(postcode, located[0], located[1], False, outcode(postcode))
+            return Place(postcode, located[0], located[1], False, outcode(postcode),
+                         la_code=_area_la(session, postcode))
     district = session.get(PostcodeDistrict, outcode(postcode))
     if district is None:
         raise ValidationError(f"Postcode {postcode} is not known.",
                               {field: f"We do not know where {postcode} is. Check it, or try the district (e.g. M33)."})
-    return Place(postcode, district.latitude, district.longitude, True, outcode(postcode))
+    return Place(postcode, district.latitude, district.longitude, True, outcode(postcode),
+                 la_code=_area_la(session, postcode))
+
+
+# A postcode we do not have (a new build, or a district typed alone) still gets a local authority
+# when its neighbours agree on one: residency limits then work for it. A sector or district split
+# between authorities gives none, because a wrong LA would wrongly exclude the person.
+LA_AGREEMENT = 0.95
+
+
+def _area_la(session: Session, postcode: str) -> str | None:
+    prefixes = [postcode[:-2], outcode(postcode) + " "] if " " in postcode else [postcode + " "]
+    for prefix in prefixes:
+        # A range on the primary key (" " sorts just below "!"), so this reads only the area's rows.
+        counts = session.exec(select(Postcode.la_code, func.count())
+                              .where(Postcode.postcode >= prefix, Postcode.postcode < prefix[:-1] + chr(ord(prefix[-1]) + 1),
+                                     Postcode.la_code.is_not(None))
+                              .group_by(Postcode.la_code)).all()
+        total = sum(n for _, n in counts)
+        if total:
+            code, n = max(counts, key=lambda item: item[1])
+            return code if n / total >= LA_AGREEMENT else None
+    return None
 
 
 def _online_geocode(postcode: str) -> tuple[float, float] | None:
@@ -112,54 +161,99 @@ def _column(header: list[str], *names: str) -> int | None:
     return None
 
 
-def import_postcodes(session: Session, path: Path, progress=None) -> int:
-    """Load unit postcodes from an ONSPD CSV or any CSV with postcode, latitude, longitude columns.
+# Column names per format, first match wins. ONSPD (ONS Postcode Directory) and OS Code-Point Open
+# name the same facts differently; any CSV with postcode, latitude and longitude also loads.
+COLUMNS = {
+    "postcode": ("postcode", "pcds", "pcd", "pcd2"),
+    "latitude": ("latitude", "lat"),
+    "longitude": ("longitude", "long", "lng", "lon"),
+    "lsoa21cd": ("lsoa21cd", "lsoa21", "lsoa_code", "lsoa11"),
+    "ward_code": ("ward_code", "osward", "wd22cd", "admin_ward_code"),
+    "ward_name": ("ward_name",),
+    "la_code": ("la_code", "oslaua", "lad22cd", "admin_district_code"),
+}
+FORMATS = {"codepoint": "OS Code-Point Open", "onspd": "ONS Postcode Directory", "plain": "postcode CSV"}
 
-    Reads the whole file before writing, and writes in one transaction: a bad file changes nothing.
-    """
+
+def postcode_format(header: list[str]) -> str:
+    lowered = {h.strip().lower() for h in header}
+    if "admin_district_code" in lowered or "positional_quality" in lowered:
+        return "codepoint"
+    if lowered & {"oslaua", "osward", "pcds", "pcd"}:
+        return "onspd"
+    return "plain"
+
+
+@dataclass
+class PostcodeLoad:
+    format: str
+    count: int
+    with_la: int
+
+    def __str__(self) -> str:
+        return (f"Loaded {self.count} postcodes ({FORMATS[self.format]}); "
+                f"{self.with_la} know their local authority.")
+
+
+def read_postcodes(path: Path) -> tuple[str, dict[str, dict]]:
+    """Parse a whole postcode file into rows, or raise ValidationError naming the line."""
     with open(path, newline="", encoding="utf-8-sig") as handle:
         reader = csv.reader(handle)
         header = next(reader, None)
         if not header:
             raise ValidationError(f"{path.name} is empty.")
-        pc = _column(header, "postcode", "pcds", "pcd")
-        lat = _column(header, "latitude", "lat")
-        lng = _column(header, "longitude", "long", "lng", "lon")
-        if pc is None or lat is None or lng is None:
-            raise ValidationError(f"{path.name} needs postcode, latitude and longitude columns; found {', '.join(header)}.")
-        lsoa = _column(header, "lsoa21cd", "lsoa21", "lsoa_code", "lsoa11")
-        ward = _column(header, "ward_code", "osward", "wd22cd")
-        ward_name = _column(header, "ward_name")
-        la = _column(header, "la_code", "oslaua", "lad22cd")
-        rows = {}
+        first = normalise_postcode(header[0])
+        if first is not None and " " in first:
+            # OS's own Code-Point Open download has no header and gives only grid references.
+            raise ValidationError(f"{path.name} has no header row. Use a CSV whose first row names its "
+                                  "columns (postcode, latitude, longitude, and la_code/ward_code or "
+                                  "admin_district_code/admin_ward_code), or ONSPD.")
+        kind = postcode_format(header)
+        at = {name: _column(header, *names) for name, names in COLUMNS.items()}
+        if at["postcode"] is None or at["latitude"] is None or at["longitude"] is None:
+            raise ValidationError(f"{path.name} needs postcode, latitude and longitude columns; "
+                                  f"found {', '.join(header)}.")
+        rows: dict[str, dict] = {}
         for number, record in enumerate(reader, start=2):
-            postcode = normalise_postcode(record[pc]) if len(record) > pc else None
+            def cell(name, record=record):
+                index = at[name]
+                return (record[index].strip() or None) if index is not None and index < len(record) else None
+
+            postcode = normalise_postcode(cell("postcode"))
             if postcode is None or " " not in postcode:
-                raise ValidationError(f"{path.name} line {number}: '{record[pc] if len(record) > pc else ''}' is not a unit postcode.")
+                raise ValidationError(f"{path.name} line {number}: '{cell('postcode') or ''}' is not a unit postcode.")
+            if kind == "codepoint" and not cell("latitude"):
+                continue  # positional quality 90: Code-Point has no position for it
             try:
-                latitude, longitude = float(record[lat]), float(record[lng])
-            except (ValueError, IndexError):
+                latitude, longitude = float(cell("latitude")), float(cell("longitude"))
+            except (TypeError, ValueError):
                 raise ValidationError(f"{path.name} line {number}: latitude/longitude are not numbers.") from None
             if not (49 <= latitude <= 61 and -9 <= longitude <= 2.5):
                 # ONSPD marks postcodes without a grid reference with 99.999999; skip those.
                 continue
+            rows[postcode] = {"postcode": postcode, "latitude": latitude, "longitude": longitude,
+                              **{name: cell(name) for name in ("lsoa21cd", "ward_code", "ward_name", "la_code")}}
+    return kind, rows
 
-            def cell(index):
-                return (record[index].strip() or None) if index is not None and index < len(record) else None
 
-            rows[postcode] = Postcode(postcode=postcode, latitude=latitude, longitude=longitude,
-                                      lsoa21cd=cell(lsoa), ward_code=cell(ward), ward_name=cell(ward_name),
-                                      la_code=cell(la))
-    # Replace rather than merge row by row: one DELETE per chunk keeps a 100k-row load quick.
+def import_postcodes(session: Session, path: Path, progress=None) -> PostcodeLoad:
+    """Load unit postcodes from ONSPD, OS Code-Point Open (with a header row) or any CSV with
+    postcode, latitude, longitude columns; the format is recognised from the header. LA, ward and
+    LSOA codes are kept wherever the file has them, so residency limits work in any region.
+
+    Reads the whole file before writing, and writes in one transaction: a bad file changes nothing.
+    """
+    kind, rows = read_postcodes(path)
+    # Replace rather than merge row by row, and insert in bulk: a 100k-row file loads in seconds.
     keys = list(rows)
+    values = list(rows.values())
     for start in range(0, len(keys), 5000):
         session.exec(delete(Postcode).where(Postcode.postcode.in_(keys[start:start + 5000])))
-    for count, row in enumerate(rows.values(), start=1):
-        session.add(row)
-        if progress and count % 5000 == 0:
-            progress(count, len(rows))
+        session.connection().execute(insert(Postcode.__table__), values[start:start + 5000])
+        if progress:
+            progress(min(start + 5000, len(keys)), len(keys))
     session.commit()
-    return len(rows)
+    return PostcodeLoad(kind, len(rows), sum(1 for r in values if r["la_code"]))
 
 
 def import_districts(session: Session, rows: Iterable[tuple[str, float, float]]) -> int:
@@ -169,3 +263,14 @@ def import_districts(session: Session, rows: Iterable[tuple[str, float, float]])
         count += 1
     session.commit()
     return count
+
+
+def la_codes(session: Session, postcodes) -> dict[str, str]:
+    """postcode → local authority code for those we know, in one query per 5,000 postcodes."""
+    wanted = sorted({pc for pc in (normalise_postcode(p) for p in postcodes) if pc and " " in pc})
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), 5000):
+        found.update(session.exec(select(Postcode.postcode, Postcode.la_code)
+                                  .where(Postcode.postcode.in_(wanted[start:start + 5000]),
+                                         Postcode.la_code.is_not(None))).all())
+    return found

@@ -6,19 +6,17 @@ postcode, needs) from any ORUK record, since feeds do not carry them.
 """
 from __future__ import annotations
 
-import re
 import uuid
 
 from sqlmodel import Session
 
 from ..models import Service
-from . import geo, records
+from . import geo, understanding
 
 V1_MARKERS = ("regular_schedules", "service_taxonomys", "eligibilitys", "physical_addresses",
               "accessibility_for_disabilities", "deliverable_type", "attending_type")
 WEEKDAYS = {"monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH", "friday": "FR",
             "saturday": "SA", "sunday": "SU"}
-LOW_COST_LIMIT = 5.0
 
 
 def looks_like_v1(item: dict) -> bool:
@@ -122,7 +120,6 @@ def _link(link: dict) -> dict:
 
 def derive_extras(session: Session, service: Service) -> None:
     """Fill our own fields from what an ORUK record says, without overriding a curator's choice."""
-    delivery = []
     for link in service.service_at_locations:
         location = link.location
         postcode = next((geo.normalise_postcode(a.postal_code) for a in location.addresses
@@ -136,21 +133,6 @@ def derive_extras(session: Session, service: Service) -> None:
                     location.geo_approximate = place.approximate
             except Exception:  # an unknown postcode leaves the location without a point
                 pass
-        text = " ".join(a.accessibility or a.description or "" for a in location.accessibility).lower()
-        if re.search(r"wheelchair|step[- ]free|level access|ramp", text):
-            location.wheelchair = not re.search(r"not wheelchair|no wheelchair|no step[- ]free", text)
-        kind = "online" if location.location_type == "virtual" else "in_person"
-        if kind not in delivery:
-            delivery.append(kind)
-    if service.phones and "phone" not in delivery and not delivery:
-        delivery.append("phone")
-    service.delivery = delivery or (["online"] if service.url else [])
-    amounts = [c.amount for c in service.cost_options if c.amount is not None]
-    if amounts:
-        top = max(amounts)
-        service.cost_band = "free" if top == 0 else ("low_cost" if top <= LOW_COST_LIMIT else "paid")
-    elif re.search(r"\bfree\b", f"{service.fees or ''} {service.description or ''}", re.I):
-        service.cost_band = "free"
-    service.area_wide = bool(service.service_areas) and not service.service_at_locations
-    if not service.needs_overridden:
-        service.needs = records.auto_tag(service)
+    # Needs, ages, groups, delivery, reach, cost and access come from reading the whole record.
+    understanding.declare_from_oruk(service)
+    understanding.understand_service(service)

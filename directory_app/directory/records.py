@@ -12,8 +12,7 @@ from sqlmodel import Session, select
 
 from ..models import (Accessibility, Address, CostOption, Language, Location, Organization, Phone,
                       Schedule, Service, ServiceArea, ServiceAtLocation, utcnow)
-from ..needs import taxonomy
-from . import geo
+from . import geo, understanding
 from .oruk import KEYS, SCALARS
 from .service_input import ServiceInput, format_schedule, parse_schedule
 
@@ -115,12 +114,16 @@ def _remember_new_keys(obj) -> None:
 
 
 def apply_input(session: Session, service: Service, data: ServiceInput, *, publisher: str | None,
-                previous: dict | None = None) -> None:
-    """Write validated flat input onto ``service`` (new or existing)."""
+                previous: dict | None = None, by_curator: bool = True) -> None:
+    """Write validated flat input onto ``service`` (new or existing), then understand it.
+
+    A new record's own values (a CSV row, a curator's form) are evidence the understanding step
+    weighs; a curator's later change to an understood field becomes theirs and wins from then on,
+    also over re-imports of the same feed (``by_curator=False``)."""
     changed = _changed_groups(previous, data)
     service.name = data.name
     service.organization = _organization(session, data.organization, publisher)
-    service.description = data.description
+    service.description = data.description or ""  # the column is NOT NULL: "none given" is empty
     service.url = data.url
     service.email = data.email
     service.status = status_to_oruk(data.status)
@@ -141,13 +144,14 @@ def apply_input(session: Session, service: Service, data: ServiceInput, *, publi
         service.capacity_updated_at = utcnow() if has_capacity else None
     if data.last_verified_at and (previous or {}).get("last_verified_at") != data.last_verified_at:
         service.last_verified_at = datetime.combine(data.last_verified_at, time(), tzinfo=timezone.utc)
-    if data.needs:
-        service.needs = list(data.needs)
-        service.needs_overridden = True
-    elif previous is None or previous.get("needs"):
-        service.needs_overridden = False
-    if not service.needs_overridden:
-        service.needs = auto_tag(service)
+    if previous is None or not by_curator:
+        understanding.declare_from_input(service, data)
+        declared_needs = list(data.needs) if data.needs and not by_curator else []
+        service.understanding = {**(service.understanding or {}), understanding.DECLARED_NEEDS: declared_needs}
+        if data.needs and by_curator:
+            service.curated = {**(service.curated or {}), "needs": list(data.needs)}
+    if previous is not None and by_curator:
+        understanding.note_curator_changes(service, data, previous)
     if "schedule" in changed:
         service.schedules = [
             Schedule(service_id=service.id, position=i, freq="WEEKLY", byday=",".join(e.byday),
@@ -169,6 +173,7 @@ def apply_input(session: Session, service: Service, data: ServiceInput, *, publi
     if "location" in changed:
         _apply_location(session, service, data)
     _remember_new_keys(service)
+    understanding.understand_service(service)
     service.last_modified = utcnow()
     session.add(service)
 
@@ -220,9 +225,3 @@ def _apply_location(session: Session, service: Service, data: ServiceInput) -> N
         service.service_at_locations = [ServiceAtLocation(service_id=service.id, location=location,
                                                           location_id=location.id)]
 
-
-def auto_tag(service: Service) -> list[str]:
-    text = " ".join(filter(None, [service.name, service.description]))
-    terms = list(service.taxonomy_codes)
-    terms += [a.taxonomy_term.name for a in service.attributes if a.taxonomy_term is not None]
-    return taxonomy().tag_text(text, terms)

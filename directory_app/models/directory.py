@@ -89,6 +89,11 @@ class Service(SQLModel, table=True):
     eligibility: list = json_list()  # groups the service is restricted to; [] = open to all
     cost_band: str = Field(default="unknown", max_length=16)  # free / low_cost / paid / unknown
     area_wide: bool = False
+    # From the understanding step (matching/understanding), unless a curator set them:
+    residency: list = json_list()  # GSS codes of the local authorities it is restricted to
+    wheelchair: str = Field(default="unknown", max_length=8)  # yes / no / unknown
+    understanding: dict = json_dict()  # what was understood and why (values, confidence, evidence)
+    curated: dict = json_dict()  # field -> value a curator chose; wins over the understood value
     schedule_text: Optional[str] = None
     accepting_referrals: Optional[bool] = None
     wait_weeks: Optional[float] = None

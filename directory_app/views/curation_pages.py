@@ -17,7 +17,8 @@ from ..access import access
 from ..audit import history
 from ..db import get_session
 from ..directory import curation, duplicates
-from ..directory.importer import ImportFileError, import_file
+from ..directory import jobs as import_jobs
+from ..directory.importer import ImportFileError
 from ..directory.records import input_from_service
 from ..directory.service_input import DELIVERY, ELIGIBILITY, FIELD_NAMES, ROUTES, STATUSES
 from ..errors import ValidationError
@@ -31,12 +32,14 @@ CHECKBOX_FIELDS = ("needs", "delivery", "referral_route", "eligibility")
 STATUS_LABELS = {"active": "Active", "temporarily_closed": "Temporarily closed",
                  "inactive": "Inactive", "defunct": "Defunct (no longer exists)"}
 COST_LABELS = {"free": "Free", "low_cost": "Small charge (about £5 or less a session)", "paid": "Paid"}
-DELIVERY_LABELS = {"in_person": "In person", "online": "Online", "phone": "By phone"}
+DELIVERY_LABELS = {"in_person": "In person", "online": "Online", "phone": "By phone", "home_visits": "Home visits",
+                   "outreach": "Outreach"}
 ROUTE_LABELS = {"self": "Self-referral", "professional": "Professional referral", "drop_in": "Drop-in"}
 ELIGIBILITY_LABELS = {"carers": "Carers", "veterans": "Veterans", "women": "Women", "men": "Men",
                       "lgbtq": "LGBTQ+ people", "refugees": "Refugees and asylum seekers",
                       "people_with_disabilities": "People with disabilities",
-                      "people_with_dementia": "People with dementia", "families": "Families"}
+                      "people_with_dementia": "People with dementia", "families": "Families",
+                      "deaf_bsl": "Deaf people and BSL users", "pregnant_new_parents": "Pregnant women and new parents"}
 RESOLUTIONS = {"fixed": "Fixed", "dismissed": "Dismissed"}
 ACTION_LABELS = {"service.create": "Created", "service.update": "Edited", "service.status": "Status changed",
                  "service.verify": "Confirmed accurate", "problem.report": "Problem reported",
@@ -90,8 +93,10 @@ def detail_url(service_id: str) -> str:
 
 @bp.context_processor
 def _helpers():
+    from ..directory.understanding import curator_rows
+
     return {"detail_url": detail_url, "status_labels": STATUS_LABELS, "action_labels": ACTION_LABELS,
-            "readable_schedule": readable_schedule}
+            "readable_schedule": readable_schedule, "understood_rows": curator_rows}
 
 
 def readable_schedule(text: str | None) -> str:
@@ -230,6 +235,12 @@ def delete_service(service_id: str):
 
 # --- queues ----------------------------------------------------------------------------------
 
+def search_parked(session) -> tuple[int, list]:
+    from ..search.indexing import parked
+
+    return parked(session, limit=5)
+
+
 @bp.get("")
 @access("curator")
 def dashboard():
@@ -237,7 +248,8 @@ def dashboard():
     return render_template("curation/dashboard.html",
                            review_count=curation.review_queue_size(session),
                            problem_count=len(curation.open_problems(session)),
-                           duplicate_count=len(duplicates.open_flags(session)))
+                           duplicate_count=duplicates.open_count(session),
+                           parked=search_parked(session))
 
 
 @bp.get("/review")
@@ -310,13 +322,27 @@ def import_feed():
     if errors:
         return render_template("curation/import.html", publisher=publisher, errors=errors, report=None), 400
     try:
-        report = import_file(current_app._get_current_object(), upload.read(), upload.filename,
-                             publisher, actor=_actor())
+        job = import_jobs.start(current_app._get_current_object(), upload.read(), upload.filename,
+                                publisher, actor=_actor())
+    except import_jobs.ImportInProgress as error:
+        return render_template("curation/import.html", publisher=publisher, errors={"publisher": error.message},
+                               report=None), 409
     except ValidationError as error:
         # A whole-file problem (ImportFileError): nothing was imported.
         errors = {name if name == "publisher" else "file": text for name, text in error.fields.items()}
         if not errors or isinstance(error, ImportFileError):
             errors = {"file": error.message}
         return render_template("curation/import.html", publisher=publisher, errors=errors, report=None), 400
-    return render_template("curation/import.html", publisher=publisher, errors={},
-                           report=report.as_dict(), filename=upload.filename)
+    # A small feed is done in a moment: wait that long so the next page shows its report at once.
+    import_jobs.wait(job.id, timeout=IMPORT_WAIT_SECONDS)
+    return redirect(url_for("curation.import_job", job_id=job.id), 303)
+
+
+IMPORT_WAIT_SECONDS = 2
+
+
+@bp.get("/imports/<job_id>")
+@access("curator")
+def import_job(job_id: str):
+    job = import_jobs.get(get_session(), job_id)
+    return render_template("curation/import_job.html", job=job, refresh_seconds=3)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from .common import EXTERNAL, SEED_DIR, fmt_coord, normalise_postcode, read_csv, write_csv
+from .common import EXTERNAL, SEED_DIR, TRAFFORD, fmt_coord, normalise_postcode, read_csv, write_csv
 
 GEO_DIR = SEED_DIR / "geo"
 
@@ -67,6 +67,27 @@ def build_gm_postcodes_extra(postcodes: set[str], codepoint_rows: list[dict]) ->
         "longitude": f"{float(r['longitude']):.6f}",
     } for pc, r in sorted(wanted.items())]
     return write_csv(GEO_DIR / "gm_postcodes_extra.csv", ["postcode", "latitude", "longitude"], rows)
+
+
+# The ten Greater Manchester boroughs. Trafford comes from ONSPD 2025 (current, with LSOAs), so the
+# 2014 Code-Point rows are only for the other nine.
+GM_BOROUGHS = tuple(f"E080000{n:02d}" for n in range(1, 11))
+
+
+def build_gm_postcodes(codepoint_rows: list[dict]) -> int:
+    """Every Code-Point unit postcode in the other nine GM boroughs with its LA and (2014) ward code,
+    so a person anywhere in Greater Manchester resolves to an area. Coordinates at 5 dp (about 1 m)
+    keep the file small."""
+    rows = [{
+        "postcode": r["postcode"],
+        "latitude": fmt_coord(float(r["latitude"])),
+        "longitude": fmt_coord(float(r["longitude"])),
+        "ward_code": r["admin_ward_code"],
+        "la_code": r["admin_district_code"],
+    } for r in codepoint_rows
+        if r["admin_district_code"] in GM_BOROUGHS and r["admin_district_code"] != TRAFFORD and r["latitude"]]
+    rows.sort(key=lambda r: r["postcode"])
+    return write_csv(GEO_DIR / "gm_postcodes.csv", ["postcode", "latitude", "longitude", "ward_code", "la_code"], rows)
 
 
 def _la_active() -> dict[str, tuple[str, str]]:

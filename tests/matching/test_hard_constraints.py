@@ -55,8 +55,10 @@ def test_area_wide_service_covering_the_persons_area_is_exempt(person, make_serv
     service = make_service(km=12, area_wide=True, service_area=["E08000009"])
     result = check(person(max_distance_km=5, areas=("E08000009", "M33")), service, 12.0)
     assert result.allowed and EXEMPTION_LABELS[result.exemption] == "covers your area"
+    # Its service area is Trafford: someone living in Manchester is outside it (tests/matching/test_reach.py).
     elsewhere = check(person(max_distance_km=5, areas=("E08000003",)), service, 12.0)
-    assert elsewhere.reasons == ["further than 5 km"]
+    assert elsewhere.exemption is None
+    assert elsewhere.reasons == ["only for people living in the area it serves", "further than 5 km"]
 
 
 def test_in_person_service_without_coordinates_is_excluded_when_distance_matters(person, make_service):

@@ -1,0 +1,292 @@
+"""The app's one Understander: taxonomy, England's local authorities and a need classifier trained
+on the development part of the blind labels (never the test part) plus the taxonomy's own words.
+
+Built once per process and shared; records.py and the importer call ``understand_records``.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import threading
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from matching.understanding import AreaLookup, Understander
+from matching.understanding.evaluate import is_test
+
+from ..needs import taxonomy
+
+SEED_DIR = Path(__file__).resolve().parents[2] / "seed_data"
+EVAL_DIR = SEED_DIR / "eval" / "services"
+# labelled sets: (records file, labels file)
+LABELLED = [("trafford_sample.jsonl", "labels_trafford.jsonl"), ("gm_boroughs_oruk.json", "labels_gm.jsonl")]
+
+
+@lru_cache(maxsize=1)
+def areas() -> AreaLookup:
+    with open(SEED_DIR / "geo" / "local_authorities_england.csv", newline="", encoding="utf-8") as handle:
+        return AreaLookup(csv.DictReader(handle))
+
+
+def read_records(path: Path) -> list[dict]:
+    """Service records from a .jsonl file (one per line) or an ORUK JSON list/page."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".jsonl":
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    data = json.loads(text)
+    if isinstance(data, dict):
+        data = data.get("contents") or data.get("services") or data.get("items") or []
+    return [item for item in data if isinstance(item, dict)]
+
+
+def labelled_sets(directory: Path = EVAL_DIR) -> dict[str, list[tuple[dict, dict]]]:
+    """{set name: [(record, label)]} for every labelled set present."""
+    out = {}
+    for records_name, labels_name in LABELLED:
+        records_path, labels_path = directory / records_name, directory / labels_name
+        if not (records_path.exists() and labels_path.exists()):
+            continue
+        records = {str(r.get("id")): r for r in read_records(records_path)}
+        pairs = []
+        for line in labels_path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                label = json.loads(line)
+                if str(label["id"]) in records:
+                    pairs.append((records[str(label["id"])], label))
+        out[records_name.split(".")[0]] = pairs
+    return out
+
+
+def development_examples(directory: Path = EVAL_DIR) -> list[tuple[dict, list[str]]]:
+    return [(record, label["needs"]) for pairs in labelled_sets(directory).values()
+            for record, label in pairs if not is_test(str(label["id"]))]
+
+
+@lru_cache(maxsize=1)
+def understander() -> Understander:
+    examples = development_examples()
+    if not examples:  # a fresh clone without eval labels: phrases only, which the text must contain
+        return Understander(taxonomy(), areas())
+    return Understander.trained(taxonomy(), examples, areas())
+
+
+def understand_records(records: list[dict]) -> list:
+    """Understand a batch of plain service records (any import shape); one Understanding each."""
+    return understander().understand_many(records)
+
+
+# --- on the service: what the publisher said, what was understood, what a curator chose ---------
+
+# Kept in Service.understanding beside what was understood (not in ``extra``, which ORUK exports):
+DECLARED = "declared"  # the record's own structured values for these fields, as first given
+DECLARED_NEEDS = "declared_needs"  # needs a feed listed itself (CSV ``needs``): they win
+# Flat input fields (forms, CSV) that the understanding step fills and a curator may override.
+CURATABLE = ("needs", "minimum_age", "maximum_age", "eligibility", "delivery", "area_wide", "cost", "wheelchair")
+_ORUK_DECLARED = ("minimum_age", "maximum_age")
+
+
+def _given(value) -> bool:
+    return value not in (None, "", [], "unknown")
+
+
+def declare_from_input(service, data) -> None:
+    """A new record's own structured values (CSV row, curator's form): evidence for understanding."""
+    values = data.model_dump()
+    declared = {key: values[key] for key in CURATABLE if key != "needs" and _given(values.get(key))}
+    if values.get("service_area"):
+        declared["service_area"] = list(values["service_area"])
+    if isinstance(declared.get("area_wide"), bool):
+        declared["area_wide"] = "yes" if declared["area_wide"] else "no"
+    if isinstance(declared.get("wheelchair"), bool):
+        declared["wheelchair"] = "yes" if declared["wheelchair"] else "no"
+    _keep(service, DECLARED, declared)
+
+
+def _keep(service, key: str, value) -> None:
+    service.understanding = {**(service.understanding or {}), key: value}
+
+
+def declare_from_oruk(service) -> None:
+    """Ages an ORUK feed itself sent (its property list says which), before ours overwrite them."""
+    from .oruk import KEYS
+
+    sent = set((service.extra or {}).get(KEYS) or ())
+    declared = {key: getattr(service, key) for key in _ORUK_DECLARED
+                if key in sent and getattr(service, key) is not None}
+    _keep(service, DECLARED, declared)
+    _keep(service, DECLARED_NEEDS, [])
+
+
+def note_curator_changes(service, data, previous: dict) -> None:
+    """A curator's edit: every understood field whose value they changed becomes theirs.
+
+    ``previous`` is the flat view before the edit, so a value sent back unchanged stays automatic
+    (it may still change when the text does); needs sent empty mean "work them out again"."""
+    values = data.model_dump()
+    curated = dict(service.curated or {})
+    for key in CURATABLE:
+        new, old = values.get(key), previous.get(key)
+        if key == "needs":
+            if new:
+                if list(new) != list(old or []) or "needs" in curated:
+                    curated["needs"] = list(new)
+            else:
+                curated.pop("needs", None)
+        elif _norm(new) != _norm(old):
+            curated[key] = new
+    service.curated = curated
+
+
+def _norm(value):
+    if value in (None, "", []):
+        return None
+    return sorted(value) if isinstance(value, list) else value
+
+
+def understanding_input(service) -> dict:
+    """The record as the understanding step reads it: the ORUK object without our own derived
+    values (which would otherwise be read back as the publisher's), plus what the publisher said."""
+    from .oruk import service_to_oruk
+
+    data = service_to_oruk(service)
+    for key in ("minimum_age", "maximum_age"):
+        data.pop(key, None)
+    declared = dict((service.understanding or {}).get(DECLARED) or {})
+    data.update({k: declared[k] for k in _ORUK_DECLARED if k in declared})
+    data["declared"] = declared
+    data["taxonomy_terms"] = list(service.taxonomy_codes or [])
+    data["schedule_description"] = service.schedule_text
+    return data
+
+
+def apply_understanding(service, understood) -> None:
+    """Store what was understood (with its evidence) and set the service's values from it,
+    except where a curator chose a value, or the publisher listed needs: those win."""
+    summary = understood.summary()
+    kept = {k: v for k, v in (service.understanding or {}).items() if k in (DECLARED, DECLARED_NEEDS)}
+    service.understanding = {**understood.to_dict(), **kept}
+    curated = service.curated or {}
+    declared_needs = kept.get(DECLARED_NEEDS)
+    values = {
+        "needs": summary["needs"],
+        "minimum_age": summary["min_age"],
+        "maximum_age": summary["max_age"],
+        "eligibility": summary["groups"],
+        "delivery": summary["delivery"],
+        "area_wide": summary["area_wide"],
+        "cost": summary["cost"],
+        "wheelchair": summary["wheelchair"],
+    }
+    if declared_needs:
+        values["needs"] = list(declared_needs)
+    for key in CURATABLE:
+        if key in curated:
+            values[key] = curated[key]
+    service.needs = list(values["needs"] or [])
+    service.needs_overridden = "needs" in curated or bool(declared_needs)
+    service.minimum_age, service.maximum_age = values["minimum_age"], values["maximum_age"]
+    service.eligibility = list(values["eligibility"] or [])
+    service.delivery = list(values["delivery"] or [])
+    service.area_wide = bool(values["area_wide"])
+    service.cost_band = values["cost"] or "unknown"
+    wheelchair = values["wheelchair"]
+    if isinstance(wheelchair, bool):
+        wheelchair = "yes" if wheelchair else "no"
+    service.wheelchair = wheelchair or "unknown"
+    service.residency = list(summary["residency"])
+    # The search document and the flat view read step-free access from the location.
+    for link in service.service_at_locations:
+        if service.wheelchair != "unknown" and ("wheelchair" in curated or link.location.wheelchair is None):
+            link.location.wheelchair = service.wheelchair == "yes"
+
+
+def understand_services(services: list) -> None:
+    """Understand and apply a batch (an import batch): the classifier scores them together."""
+    if not services:
+        return
+    for service, understood in zip(services, understand_records([understanding_input(s) for s in services])):
+        apply_understanding(service, understood)
+
+
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred():
+    """Collect the services ``understand_service`` is asked about instead of understanding each at
+    once; the caller (an import batch) passes those that landed to ``understand_services``."""
+    previous = getattr(_deferred, "services", None)
+    _deferred.services = []
+    try:
+        yield _deferred.services
+    finally:
+        _deferred.services = previous
+
+
+def understand_service(service) -> None:
+    pending = getattr(_deferred, "services", None)
+    if pending is not None:
+        pending.append(service)
+        return
+    understand_services([service])
+
+
+def apply_curated_values(service, values: dict) -> None:
+    """Set curator values (field -> value, fields from CURATABLE) and re-apply the understanding.
+    The search index follows through the outbox like any other change."""
+    unknown = [key for key in values if key not in CURATABLE]
+    if unknown:
+        raise ValueError(f"not a curatable field: {', '.join(unknown)}")
+    service.curated = {**(service.curated or {}), **values}
+    understand_service(service)
+
+
+# --- for the curator's page: what was understood and why -------------------------------------------
+
+_ROWS = [("needs", "Needs", "needs"), ("min_age", "Minimum age", "minimum_age"), ("max_age", "Maximum age", "maximum_age"),
+         ("groups", "Only for", "eligibility"), ("residency", "Only for residents of", None),
+         ("delivery", "Delivered", "delivery"), ("area_wide", "Covers a whole area", "area_wide"),
+         ("cost", "Cost", "cost"), ("wheelchair", "Wheelchair access", "wheelchair"),
+         ("capacity", "Capacity", None)]
+
+
+def _words(key: str, value) -> str:
+    if value is None or value == []:
+        return "not stated"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(_words(key, v) for v in value)
+    if key == "needs":
+        return taxonomy().label(value)
+    if key == "residency":
+        return areas().name(value)
+    if key == "capacity" and isinstance(value, dict):
+        parts = [{True: "accepting referrals", False: "not accepting referrals"}.get(value.get("accepting"), "")]
+        if value.get("wait_weeks") is not None:
+            parts.append(f"wait about {value['wait_weeks']:g} weeks")
+        return "; ".join(p for p in parts if p) or "not stated"
+    return str(value).replace("_", " ")
+
+
+def curator_rows(service) -> list[dict]:
+    """One row per understood field: the value read, how sure, the evidence, and the curator's value
+    when they chose one (which is the one in use)."""
+    stored = service.understanding or {}
+    curated = service.curated or {}
+    rows = []
+    for key, label, curated_key in _ROWS:
+        found = stored.get(key)
+        items = found if isinstance(found, list) else ([found] if found else [])
+        items = [i for i in items if i and i.get("value") not in (None, "unknown", False) or key == "area_wide" and i]
+        rows.append({
+            "label": label,
+            "understood": _words(key, [i["value"] for i in items] if isinstance(found, list)
+                                 else (items[0]["value"] if items else None)),
+            "evidence": [{"value": _words(key, i["value"]), "confidence": i.get("confidence"),
+                          "source": (i.get("source") or "").replace("_", " "), "words": i.get("evidence") or ""}
+                         for i in items if i.get("source")],
+            "curated": _words(key, curated[curated_key]) if curated_key and curated_key in curated else None,
+        })
+    return rows

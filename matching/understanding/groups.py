@@ -1,0 +1,121 @@
+"""Who a service is restricted to: "women only", "for carers", "Men's Shed", Open Eligibility terms.
+
+A group counts only when the service is for that group, not when the group is merely mentioned:
+"men and women" restricts nobody, "people with dementia and their carers" is not carers-only.
+"""
+from __future__ import annotations
+
+import re
+
+from .record import Record
+from .result import Finding
+
+_W = r"(?:\w+[\s,]+){0,3}?"
+GROUP_PATTERNS: dict[str, str] = {
+    "women": r"women(?:'s)?|ladies|girls|mothers|mums|female",
+    "men": r"men(?:'s)?|gents|dads|fathers|male|(?:men\s+in\s+)?sheds?",
+    "veterans": r"veterans?|ex[- ]?service\s*(?:men|women|personnel|people)?|armed\s+forces(?:\s+community)?|forces\s+families",
+    "carers": r"(?:unpaid\s+|young\s+|adult\s+|family\s+)?carers?(?:'s|')?",
+    "lgbtq": r"lgbt\w*\+?|lgb\w*|gay|lesbians?|bisexual|trans(?:gender)?|queer",
+    "refugees": r"refugees?|asylum[- ]seek\w*|people\s+seeking\s+asylum|asylum",
+    "people_with_disabilities": (r"disabled\s+(?:people|adults|children|young\s+people|persons?)|disabilit\w+|"
+                                 r"learning\s+difficult\w+|additional\s+needs|special\s+(?:educational\s+)?needs|"
+                                 r"autis\w+|blind|visually\s+impaired|sight\s+loss|partially\s+sighted|"
+                                 r"spina\s+bifida|cerebral\s+palsy|down'?s\s+syndrome|wheelchair\s+users?"),
+    "people_with_dementia": r"dementia|alzheimer'?s?|memory\s+(?:loss|caf[eé]|problems)",
+    "deaf_bsl": r"deaf\w*|bsl|british\s+sign\s+language|hard\s+of\s+hearing|hearing\s+(?:loss|impair\w*)",
+    "families": (r"families(?:\s+with\s+(?:young\s+)?children)?|parents?\s+(?:and|&)\s+(?:toddlers?|babies|"
+                 r"children|carers\s+of\s+young)|toddlers?|playgroups?|stay\s+(?:and|&)\s+play|sure\s*start|"
+                 r"children'?s\s+centres?"),
+    "pregnant_new_parents": (r"pregnan\w+|new\s+(?:mums|mothers|parents|dads|babies|baby)|ante[- ]?natal|"
+                             r"post[- ]?natal|expectant|breast[- ]?feed\w*|perinatal|bumps?|bab(?:y|ies)|infants?|"
+                             r"neonatal"),
+}
+# The group appears but the service is open to others too.
+_NOT_RESTRICTED = {
+    "women": r"\b(?:men\s+(?:and|&)\s+women|women\s+(?:and|&)\s+men|male\s+(?:and|or)\s+female|female\s+(?:and|or)\s+male|boys\s+and\s+girls|girls\s+and\s+boys|mums\s+and\s+dads|mothers\s+and\s+fathers)\b",
+    "men": r"\b(?:men\s+(?:and|&)\s+women|women\s+(?:and|&)\s+men|male\s+(?:and|or)\s+female|female\s+(?:and|or)\s+male|mums\s+and\s+dads|dads\s+and\s+mums|mothers\s+and\s+fathers)\b",
+    "carers": r"\b(?:and|&|or|their|families,?)\s+(?:their\s+)?(?:families\s+and\s+|family\s+)?carers\b|\bparents?\s+(?:and|&)\s+carers\b|\bmale\s+carers\b|\bcarers\s+(?:and|&)\s+(?:families|professionals|parents)\b|\bcarers\s+are\s+welcome\b",
+    "families": r"\b(?:individuals|adults|people)\s+(?:and|&)\s+families\b|\bfamilies\s+(?:and|&)\s+(?:individuals|adults|carers)\b|\b(?:and|&)\s+their\s+families\b|\ball\s+ages\b",
+}
+# Targeting words: "for women", "supporting refugees", "women only", "Women's Aid".
+_BEFORE = re.compile(r"(?:\bfor|\bsupport(?:s|ing)?|\bhelp(?:s|ing)?|\bwith|\bexclusively|\bonly|\bserv(?:es|ing)|"
+                     r"\baimed\s+at|\btargeted\s+at|\bopen\s+to|\bdedicated\s+to|\bled\s+by|\bby\s+and\s+for)"
+                     r"\s+(?:\w+[\s,]+){0,3}$", re.I)
+_AFTER = re.compile(r"^\W{0,3}(?:only|group|groups|club|centre|center|aid|network|support|service|shed|"
+                    r"project|forum|trust|association|society|cafe|café|hub|institute|refuge|circle)\b", re.I)
+# Open Eligibility / esd / free tags that name a group outright.
+TERM_GROUPS = {
+    "women": r"^(?:women|female|woman|ladies)$", "men": r"^(?:men|male|man)$",
+    "veterans": r"^(?:veterans?|military|armed forces)$", "carers": r"^(?:carers?|caregivers?)$",
+    "lgbtq": r"^(?:lgbt\w*\+?|lgbtq\w*)$", "refugees": r"^(?:refugees?|asylum seekers?|immigrants?)$",
+    "people_with_disabilities": r"^(?:disabled|disabilit(?:y|ies)|people with disabilities|learning disabilit\w+)$",
+    "people_with_dementia": r"^(?:dementia|people with dementia)$", "deaf_bsl": r"^(?:deaf|deaf or hard of hearing|bsl)$",
+    "families": r"^(?:families|parents)$", "pregnant_new_parents": r"^(?:pregnan\w*|new parents)$",
+}
+_COMPILED = {g: re.compile(r"\b(?:" + p + r")\b", re.I) for g, p in GROUP_PATTERNS.items()}
+_NEGATIVE = {g: re.compile(p, re.I) for g, p in _NOT_RESTRICTED.items()}
+_TERMS = {g: re.compile(p, re.I) for g, p in TERM_GROUPS.items()}
+THRESHOLD = 0.7
+# Disability is named in many services that are open to all ("including disabled people"):
+# only a name, an eligibility statement or "only" restricts.
+STRICTER = {"people_with_disabilities": 0.85}
+
+
+def _score(field: str, text: str, match: re.Match) -> float:
+    before, after = text[max(0, match.start() - 40):match.start()], text[match.end():match.end() + 20]
+    if field == "eligibility":
+        return 0.9
+    if re.match(r"^\W{0,3}only\b", after, re.I) or re.search(r"\bonly\s+(?:for\s+)?(?:\w+\s+){0,2}$", before, re.I):
+        return 0.95
+    if field == "name":
+        return 0.85
+    if _BEFORE.search(before):
+        return 0.75
+    # "Women's Aid" names an audience; a "men's group" inside a list of groups does not.
+    return 0.5 if _AFTER.match(after) else 0.4
+
+
+def find_groups(record: Record) -> list[Finding]:
+    best: dict[str, Finding] = {}
+
+    def keep(group: str, found: Finding) -> None:
+        if group not in best or found.confidence > best[group].confidence:
+            best[group] = found
+
+    for term in record.terms:
+        name = term.name.strip()
+        for group, pattern in _TERMS.items():
+            if term.vocabulary != "ukcat" and pattern.match(name):
+                keep(group, Finding(group, 0.9, f"taxonomy:{term.vocabulary or 'term'}", name))
+    for group in record.declared.get("eligibility", []):
+        keep(group, Finding(group, 0.95, "eligibility", ", ".join(record.declared["eligibility"])))
+    for field in ("name", "eligibility", "description"):
+        text = record.texts.get(field, "")
+        if not text:
+            continue
+        for group, pattern in _COMPILED.items():
+            negative = _NEGATIVE.get(group)
+            for match in pattern.finditer(text):
+                window = text[max(0, match.start() - 30):match.end() + 30]
+                if negative and negative.search(window):
+                    continue
+                # "sheds" alone is a shed, not a men's group, unless it is a Men's Shed.
+                if group == "men" and re.match(r"sheds?$", match.group(0), re.I) and \
+                        not re.search(r"men'?s?\s+(?:in\s+)?sheds?", window, re.I):
+                    continue
+                score = _score(field, text, match)
+                keep(group, Finding(group, score, field, _quote(text, match)))
+    kept = {g: f for g, f in best.items() if f.confidence >= STRICTER.get(g, THRESHOLD)}
+    # "a men's group, a women's group": sub-groups of a service open to everyone.
+    if "men" in kept and "women" in kept and kept["men"].source == kept["women"].source != "name":
+        kept.pop("men"), kept.pop("women")
+    # New parents with babies are a narrower group than families with children.
+    if "pregnant_new_parents" in kept and "families" in kept and kept["families"].confidence <= 0.85:
+        kept.pop("families")
+    return sorted(kept.values(), key=lambda f: -f.confidence)
+
+
+def _quote(text: str, match: re.Match, width: int = 40) -> str:
+    start, end = max(0, match.start() - width), min(len(text), match.end() + width)
+    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")

@@ -1,0 +1,119 @@
+"""The understanding step: a service record (plain dict) in, an Understanding out."""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from ..taxonomy import NeedsTaxonomy
+from .ages import find_ages
+from .areas import AreaLookup
+from .groups import find_groups
+from .needs import ClassifierNeeds, need_text, phrase_hits, ukcat_codes
+from .record import Record, normalise
+from .result import Finding, Understanding
+from .rules import find_area_wide, find_capacity, find_cost, find_delivery, find_residency, find_wheelchair
+from .schedule import find_schedule
+
+# Chosen on the development labels (docs/understanding.md): a need is kept when the classifier
+# is confident, or fairly confident and the text also uses one of the need's own phrases, or
+# a little less confident when a UKCAT code agrees with the text.
+SURE = 0.6
+WITH_PHRASE = 0.3
+WITH_UKCAT = 0.2
+MAX_NEEDS = 4
+
+
+class Understander:
+    """Built once (taxonomy, area table, trained need reader) and shared; holds no per-record state."""
+
+    def __init__(self, taxonomy: NeedsTaxonomy, areas: AreaLookup | None = None,
+                 classifier: ClassifierNeeds | None = None, sure: float = SURE,
+                 with_phrase: float = WITH_PHRASE, with_ukcat: float = WITH_UKCAT):
+        self.taxonomy = taxonomy
+        self.areas = areas
+        self.classifier = classifier
+        self.sure, self.with_phrase, self.with_ukcat = sure, with_phrase, with_ukcat
+        self._ukcat: dict[str, list[str]] = {}
+        for need in taxonomy.needs():
+            for code in need.ukcat:
+                self._ukcat.setdefault(code.upper(), []).append(need.code)
+
+    @classmethod
+    def trained(cls, taxonomy: NeedsTaxonomy, examples: Iterable[tuple[dict, Sequence[str]]],
+                areas: AreaLookup | None = None, **kwargs) -> "Understander":
+        """Fit the need classifier on (record, need codes) pairs plus the taxonomy's own words."""
+        pairs = list(examples)
+        classifier = ClassifierNeeds(taxonomy).fit([normalise(r) for r, _ in pairs], [l for _, l in pairs])
+        return cls(taxonomy, areas, classifier, **kwargs)
+
+    def understand(self, record: dict | Record) -> Understanding:
+        return self.understand_many([record])[0]
+
+    def understand_many(self, records: Sequence[dict | Record]) -> list[Understanding]:
+        """One call per import batch: the classifier scores the whole batch at once."""
+        flat = [r if isinstance(r, Record) else normalise(r) for r in records]
+        needs = self._needs(flat)
+        return [self._one(record, found) for record, found in zip(flat, needs)]
+
+    # -- needs ---------------------------------------------------------------------------
+    def _ukcat_needs(self, record: Record) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for term in ukcat_codes(record):
+            for length in range(len(term), 1, -1):
+                if term[:length] in self._ukcat:
+                    for code in self._ukcat[term[:length]]:
+                        out.setdefault(code, term)
+                    break
+        return out
+
+    def _needs(self, records: list[Record]) -> list[list[Finding]]:
+        probs = self.classifier.probabilities(records) if self.classifier and records else None
+        out = []
+        for i, record in enumerate(records):
+            text = need_text(record)
+            hits = phrase_hits(self.taxonomy, text)
+            ukcat = self._ukcat_needs(record)
+            found = []
+            for j, code in enumerate(self.taxonomy.codes()):
+                if probs is not None:
+                    p = float(probs[i, j])
+                    keep = p >= self.sure or (p >= self.with_phrase and code in hits) or \
+                        (p >= self.with_ukcat and code in ukcat)
+                else:  # no trained reader: the taxonomy's phrases, which the text must contain
+                    p = min(0.9, 0.5 + 0.1 * len(hits.get(code, [])))
+                    keep = code in hits
+                if not keep:
+                    continue
+                words = hits.get(code) or (self.classifier.top_words(record, code) if self.classifier else [])
+                evidence = ", ".join(f'"{w}"' for w in words[:4])
+                if code in ukcat:
+                    evidence += f"{'; ' if evidence else ''}UKCAT {ukcat[code]} (weak)"
+                found.append(Finding(code, p, "text", evidence))
+            found.sort(key=lambda f: -f.confidence)
+            out.append(found[:MAX_NEEDS])
+        return out
+
+    # -- everything else -------------------------------------------------------------------
+    def _one(self, record: Record, needs: list[Finding]) -> Understanding:
+        out = Understanding(needs=needs)
+        if record.min_age is not None or record.max_age is not None:
+            # The publisher's own age fields are taken as given (ORUK round trips keep them).
+            if record.min_age is not None:
+                out.min_age = Finding(record.min_age, 0.95, "minimum_age", str(record.min_age))
+            if record.max_age is not None:
+                out.max_age = Finding(record.max_age, 0.95, "maximum_age", str(record.max_age))
+        else:
+            for field in ("eligibility", "name", "description"):
+                low, high, words = find_ages(record.texts.get(field, ""))
+                if low is not None or high is not None:
+                    out.min_age = Finding(low, 0.85, field, words) if low is not None else None
+                    out.max_age = Finding(high, 0.85, field, words) if high is not None else None
+                    break
+        out.groups = find_groups(record)
+        out.residency = find_residency(record, self.areas)
+        out.delivery = find_delivery(record)
+        out.area_wide = find_area_wide(record, out.delivery, out.residency)
+        out.cost = find_cost(record)
+        out.wheelchair = find_wheelchair(record)
+        out.schedule = find_schedule(record)
+        out.capacity = find_capacity(record)
+        return out

@@ -1,0 +1,260 @@
+"""Flatten a service record from any shape we import into one plain form.
+
+Shapes: an ORUK 3.0 service object, an ORUK v1 service (``eligibilitys``, ``service_taxonomys``,
+``regular_schedules``, ``physical_addresses``), and a row of our CSV template. Everything a reader
+needs ends up either in named text fields (so evidence can say which field it came from) or in
+small structured lists. Venue names and addresses are kept apart from the text that describes
+the service, because "Park Road Playgroup" says where, not what.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+_SPLIT = re.compile(r"\s*[;|]\s*")
+_PATH = re.compile(r"\s*(?:>|/|::)\s*")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A taxonomy term or attribute: ``vocabulary`` may be "ukcat", "openeligibility", "esd", ""."""
+    vocabulary: str
+    code: str
+    name: str
+
+
+@dataclass
+class Record:
+    id: str = ""
+    texts: dict[str, str] = field(default_factory=dict)  # field name -> text about the service
+    venue: list[str] = field(default_factory=list)  # location names, addresses: never a need
+    terms: list[Term] = field(default_factory=list)
+    service_areas: list[dict] = field(default_factory=list)  # {"text", "uri"}
+    cost_amounts: list[tuple[float, str]] = field(default_factory=list)  # (amount, where)
+    schedules: list[dict] = field(default_factory=list)  # {"byday", "opens_at", "closes_at", "freq", ...}
+    locations: list[dict] = field(default_factory=list)  # {"type", "postcode", "wheelchair", "name"}
+    phones: list[str] = field(default_factory=list)
+    url: str = ""
+    email: str = ""
+    min_age: int | None = None
+    max_age: int | None = None
+    declared: dict[str, Any] = field(default_factory=dict)  # publisher-stated structured fields
+
+    def text(self, *fields: str) -> str:
+        names = fields or tuple(self.texts)
+        return "\n".join(self.texts[f] for f in names if self.texts.get(f))
+
+
+def _s(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(value).strip()
+
+
+def _int(value: Any) -> int | None:
+    try:
+        number = int(float(str(value).strip()))
+    except (TypeError, ValueError):
+        return None
+    return number if 0 <= number <= 120 else None
+
+
+def _float(value: Any) -> float | None:
+    try:
+        return float(str(value).replace("£", "").strip())
+    except (TypeError, ValueError):
+        return None
+
+
+def _list(value: Any) -> list:
+    if value in (None, ""):
+        return []
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str):
+        return [v for v in _SPLIT.split(value) if v]
+    return [value]
+
+
+def _vocabulary(name: str) -> str:
+    lowered = name.lower().replace(" ", "").replace("_", "").replace("-", "")
+    for key in ("ukcat", "openeligibility", "esd", "oruk"):
+        if key in lowered:
+            return key
+    return lowered
+
+
+_UKCAT_CODE = re.compile(r"^[A-Z]{2}(\d{3})?$")
+
+
+def _term(vocabulary: str, code: str, name: str) -> list[Term]:
+    """A term, plus each step of an "A > B > C" path as its own name."""
+    code, name = _s(code), _s(name)
+    if not vocabulary and _UKCAT_CODE.match(code.upper()):
+        vocabulary = "ukcat"
+    parts = [p for p in _PATH.split(name) if p] if name and (">" in name or "::" in name) else [name]
+    return [Term(vocabulary, code, part) for part in parts if part or code]
+
+
+def _add(texts: dict[str, str], key: str, *values: Any) -> None:
+    words = [_s(v) for v in values if _s(v)]
+    if words:
+        joined = "\n".join(words)
+        texts[key] = f"{texts[key]}\n{joined}" if texts.get(key) else joined
+
+
+def normalise(record: dict) -> Record:
+    """One plain Record from an ORUK 3.0 / ORUK v1 service or a CSV template row (a dict)."""
+    if not isinstance(record, dict):
+        raise TypeError("a service record must be a dict")
+    if "external_id" in record or isinstance(record.get("organization"), str):
+        return _from_csv(record)
+    return _from_oruk(record)
+
+
+def _from_csv(row: dict) -> Record:
+    out = Record(id=_s(row.get("external_id") or row.get("id")))
+    texts = out.texts
+    _add(texts, "name", row.get("name"))
+    _add(texts, "organization", row.get("organization"))
+    _add(texts, "description", row.get("description"))
+    _add(texts, "eligibility", row.get("eligibility_description"))
+    _add(texts, "accessibility", row.get("accessibility"))
+    _add(texts, "fees", row.get("cost_description"))
+    _add(texts, "schedule_description", row.get("schedule_description"))
+    _add(texts, "alert", row.get("alert"))
+    _add(texts, "wait_time", row.get("wait_time"))
+    out.venue = [v for v in (_s(row.get(k)) for k in ("location_name", "address_1", "city")) if v]
+    for code in _list(row.get("taxonomy_terms")):
+        out.terms += _term("", _s(code) if _UKCAT_CODE.match(_s(code).upper()) else "", _s(code))
+    for area in _list(row.get("service_area")):
+        out.service_areas.append({"text": _s(area), "uri": ""})
+    amount = _float(row.get("cost_amount")) if _s(row.get("cost_amount")) else None
+    if amount is not None:
+        out.cost_amounts.append((amount, "cost_amount"))
+    if _s(row.get("schedule")):
+        for entry in _SPLIT.split(_s(row["schedule"])):
+            m = re.match(r"([A-Z0-9,\-]+)\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})", entry.strip())
+            if m:
+                out.schedules.append({"byday": m.group(1), "opens_at": m.group(2), "closes_at": m.group(3),
+                                      "freq": "WEEKLY"})
+    if _s(row.get("postcode")) or _s(row.get("latitude")):
+        wheel = _s(row.get("wheelchair")).lower()
+        out.locations.append({"type": "physical", "postcode": _s(row.get("postcode")),
+                              "name": _s(row.get("location_name")),
+                              "wheelchair": {"yes": True, "true": True, "no": False, "false": False}.get(wheel)})
+    out.phones = [p for p in [_s(row.get("phone"))] if re.search(r"\d{5}", p.replace(" ", ""))]
+    out.url, out.email = _s(row.get("url")), _s(row.get("email"))
+    out.min_age, out.max_age = _int(row.get("minimum_age")), _int(row.get("maximum_age"))
+    for key in ("needs", "delivery", "eligibility"):
+        if _list(row.get(key)):
+            out.declared[key] = [_s(v) for v in _list(row[key])]
+    for key in ("area_wide", "cost", "wheelchair", "accepting_referrals"):
+        if _s(row.get(key)):
+            out.declared[key] = _s(row[key]).lower()
+    if _s(row.get("wait_weeks")):
+        out.declared["wait_weeks"] = _float(row["wait_weeks"])
+    return out
+
+
+def _from_oruk(item: dict) -> Record:
+    out = Record(id=_s(item.get("id")))
+    texts = out.texts
+    _add(texts, "name", item.get("name"))
+    organization = item.get("organization")
+    if isinstance(organization, dict):
+        _add(texts, "organization", organization.get("name"))
+    _add(texts, "description", item.get("description"))
+    _add(texts, "eligibility", item.get("eligibility_description"))
+    for eligibility in item.get("eligibilitys") or []:  # ORUK v1
+        if isinstance(eligibility, dict):
+            _add(texts, "eligibility", eligibility.get("eligibility"))
+            out.min_age = out.min_age if out.min_age is not None else _int(eligibility.get("minimum_age"))
+            out.max_age = out.max_age if out.max_age is not None else _int(eligibility.get("maximum_age"))
+    if out.min_age is None:
+        out.min_age = _int(item.get("minimum_age"))
+    if out.max_age is None:
+        out.max_age = _int(item.get("maximum_age"))
+    _add(texts, "fees", item.get("fees"), item.get("fees_description"))
+    _add(texts, "alert", item.get("alert"))
+    _add(texts, "wait_time", item.get("wait_time"))
+    _add(texts, "application_process", item.get("application_process"))
+    _add(texts, "schedule_description", item.get("schedule_description"))
+    _add(texts, "attending", item.get("attending_type"), item.get("attending_access"),
+         item.get("deliverable_type"))
+    for cost in item.get("cost_options") or []:
+        if isinstance(cost, dict):
+            _add(texts, "fees", cost.get("option"), cost.get("amount_description"))
+            amount = _float(cost.get("amount")) if cost.get("amount") not in (None, "") else None
+            if amount is not None:
+                out.cost_amounts.append((amount, "cost_options.amount"))
+    for schedule in (item.get("schedules") or []) + (item.get("regular_schedules") or []):
+        if isinstance(schedule, dict):
+            out.schedules.append({k: _s(schedule.get(k)) for k in
+                                  ("byday", "opens_at", "closes_at", "freq", "bymonthday", "weekday", "interval")})
+            _add(texts, "schedule_description", schedule.get("description"), schedule.get("notes"))
+            _add(texts, "attending", schedule.get("attending_type"))
+    for area in item.get("service_areas") or []:
+        if isinstance(area, dict):
+            out.service_areas.append({"text": _s(area.get("service_area") or area.get("name")),
+                                      "uri": _s(area.get("uri"))})
+    for attribute in item.get("attributes") or []:
+        term = (attribute or {}).get("taxonomy_term") if isinstance(attribute, dict) else None
+        if isinstance(term, dict):
+            vocabulary = _vocabulary(_s(term.get("taxonomy") or term.get("vocabulary")))
+            out.terms += _term(vocabulary, _s(term.get("code") or term.get("term")), _s(term.get("name")))
+            _add(texts, "terms", term.get("description") if term.get("description") != term.get("name") else "")
+    for link in item.get("service_taxonomys") or []:  # ORUK v1
+        term = (link or {}).get("taxonomy") if isinstance(link, dict) else None
+        if isinstance(term, dict):
+            out.terms += _term(_vocabulary(_s(term.get("vocabulary"))), _s(term.get("id")), _s(term.get("name")))
+    for code in _list(item.get("taxonomy_terms")):  # our own extra beside ORUK
+        out.terms += _term("", _s(code), _s(code))
+    for link in item.get("service_at_locations") or []:
+        location = (link or {}).get("location") if isinstance(link, dict) else None
+        if isinstance(location, dict):
+            _location(out, location)
+    for location in item.get("locations") or []:
+        if isinstance(location, dict):
+            _location(out, location)
+    for phone in item.get("phones") or []:
+        if isinstance(phone, dict) and _s(phone.get("number")):
+            out.phones.append(_s(phone["number"]))
+    for contact in item.get("contacts") or []:
+        for phone in (contact or {}).get("phones") or [] if isinstance(contact, dict) else []:
+            if isinstance(phone, dict) and _s(phone.get("number")):
+                out.phones.append(_s(phone["number"]))
+    out.url, out.email = _s(item.get("url")), _s(item.get("email"))
+    for key in ("needs", "delivery", "eligibility"):
+        if _list(item.get(key)):
+            out.declared[key] = [_s(v) for v in _list(item[key])]
+    # What the publisher (or the curator creating the record) stated in our own fields.
+    declared = item.get("declared") if isinstance(item.get("declared"), dict) else {}
+    for key in ("delivery", "eligibility"):
+        if _list(declared.get(key)):
+            out.declared[key] = [_s(v) for v in _list(declared[key])]
+    for key in ("area_wide", "cost", "wheelchair", "accepting_referrals"):
+        if _s(declared.get(key)):
+            out.declared[key] = _s(declared[key]).lower()
+    return out
+
+
+def _location(out: Record, location: dict) -> None:
+    addresses = [a for a in (location.get("addresses") or location.get("physical_addresses") or [])
+                 if isinstance(a, dict)]
+    postcode = next((_s(a.get("postal_code")) for a in addresses if _s(a.get("postal_code"))),
+                    _s(location.get("postcode")))
+    out.venue += [v for v in [_s(location.get("name"))] + [_s(a.get("address_1")) for a in addresses]
+                  + [_s(a.get("city")) for a in addresses] if v]
+    access = [a for a in (location.get("accessibility") or location.get("accessibility_for_disabilities") or [])
+              if isinstance(a, dict)]
+    for a in access:
+        _add(out.texts, "accessibility", a.get("description") or a.get("accessibility"), a.get("details"))
+    _add(out.texts, "location_description", location.get("description"))
+    kind = _s(location.get("location_type")) or "physical"
+    has_place = postcode or location.get("latitude") not in (None, "") or addresses
+    if kind != "physical" or has_place:
+        out.locations.append({"type": kind, "postcode": postcode, "name": _s(location.get("name")),
+                              "wheelchair": location.get("wheelchair") if isinstance(location.get("wheelchair"), bool)
+                              else None})

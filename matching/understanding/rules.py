@@ -1,0 +1,262 @@
+"""Explicit patterns only: how a service is delivered, where it reaches, cost, wheelchair access,
+times and capacity. Each returns Findings that quote the words or name the field they came from."""
+from __future__ import annotations
+
+import re
+
+from .areas import AreaLookup
+from .record import Record
+from .result import Finding
+
+DELIVERY_PATTERNS = {
+    "phone": (r"help\s?lines?|advice\s?lines?|support\s?lines?|listening\s+(?:line|service)|phone\s?lines?|"
+              r"(?:tele)?phone\s+(?:support|service|counsell\w*|befriending|advice|calls?|helpline)|"
+              r"(?:by|over\s+the|via)\s+(?:tele)?phone|freephone|text\s+(?:service|support|line)|"
+              r"call\s+(?:us|free|our)|telephone\s+befriending|(?:at\s+)?any\s?time\s+of\s+(?:the\s+)?day\s+or\s+night|"
+              r"24[- ]hours?\s+(?:a\s+day\s+)?(?:helpline|listening|support\s+(?:line|by\s+phone))"),
+    "online": (r"online\s+(?:service|support|counsell\w*|therapy|course|sessions?|chat|groups?|forum|resources|"
+               r"programme|meetings?)|(?:delivered|available|run|held|meet|access\w*)\s+online|web\s?chat|"
+               r"video\s+(?:calls?|conferenc\w*)|zoom|e-?therapy|via\s+(?:the\s+)?(?:internet|website|app)|"
+               r"virtual\s+(?:sessions?|groups?|meetings?)|email\s+support|remotely|online\b(?!\s+safety)"),
+    "home_visits": (r"home\s+visit\w*|visits?\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:their|your|the)\s+(?:own\s+)?homes?|"
+                    r"in\s+(?:their|your|people's|clients')\s+(?:own\s+)?homes?|meals\s+on\s+wheels|"
+                    r"home[- ](?:based|library|visiting|support)|housebound|delivered\s+to\s+(?:your|their)\s+(?:door|home)|"
+                    r"at\s+home\s+(?:support|visits?)"),
+    "outreach": r"outreach|mobile\s+(?:service|unit|library|van|team)|street\s+(?:work|team|outreach)|detached\s+youth",
+}
+# Words that mean a person goes somewhere: they keep in_person beside a phone line or website.
+_IN_PERSON = re.compile(
+    r"\b(?:drop[- ]in|centre|center|clubs?|groups?|sessions?|classes|café|cafe|meet(?:s|ing)?|venue|face[- ]to[- ]face|"
+    r"visit\s+us|come\s+along|premises|shop|food\s?bank|pantry|library|hall|workshops?|activities|"
+    r"in[- ]person|appointments?|clinic|surgery|office|bureau|gym|pool|garden|allotment|church)\b", re.I)
+# A service whose whole offer is a line, a website or visits to people's homes.
+_REMOTE_ONLY = re.compile(
+    r"\b(?:help\s?line|phone\s?line|advice\s?line|listening\s+line|online\s+(?:service|counselling|therapy|support)|"
+    r"e-?therapy|meals\s+on\s+wheels|telephone\s+(?:befriending|support|counselling)|home\s+visiting\s+service|"
+    r"24[- ]hours?(?:\s+a\s+day)?|any\s?time\s+of\s+(?:the\s+)?day\s+or\s+night)\b", re.I)
+AREA_WIDE = re.compile(
+    r"\b(?:across|throughout|all\s+(?:of|over)|covers?|covering|anywhere\s+in|whole\s+of|the\s+borough\s+of|"
+    r"(?:borough|county|city|region|nation|uk|country)[- ]?wide|nationwide|national(?:ly)?|"
+    r"all\s+(?:\w+\s+)?residents|residents\s+of|living\s+in|who\s+live\s+in|(?:greater\s+)?manchester\s+and\s+surrounding)\b",
+    re.I)
+_RESIDENCY_CUE = re.compile(
+    r"\b(?:residents?\s+(?:of|in|within)|(?:who\s+)?(?:live|living|lives|reside|resident)\s+(?:in|within)|"
+    r"the\s+people\s+of|within\s+(?:the\s+)?(?:borough|area|district)\s+of|"
+    r"(?:borough|area|district)\s+of|registered\s+with\s+(?:a\s+)?gp\s+in|across|throughout|covering|covers|"
+    r"anywhere\s+in|all\s+of)\s+", re.I)
+_RESIDENTS_AFTER = re.compile(r"^[\s\-]*(?:residents|based|wide|borough|gp)\b", re.I)
+_DELIVERY_COMPILED = {k: re.compile(r"\b(?:" + p + r")", re.I) for k, p in DELIVERY_PATTERNS.items()}
+
+LOW_COST_LIMIT = 5.0
+_FREE = re.compile(r"\b(?:free\s+of\s+charge|(?<!feel\s)free(?!\s*(?:phone|dom|lance|hold|time|from|to\s+(?:join|contact)|"
+                   r"-?\s*(?:smoke|drug|alcohol|range)))|no\s+(?:charge|cost|fee)s?|at\s+no\s+cost|without\s+charge|"
+                   r"costs?\s+nothing)\b", re.I)
+_PRICE = re.compile(r"£\s?(\d+(?:\.\d{1,2})?)|(\d+)\s?p\b(?!m)", re.I)
+_LOW = re.compile(r"\b(?:small\s+(?:charge|fee|cost|donation)|subsidi[sz]ed|donations?\s+(?:welcome|requested|invited)|"
+                  r"pay\s+(?:as|what)\s+you\s+(?:feel|can)|suggested\s+donation|nominal\s+(?:fee|charge)|subs|"
+                  r"membership\s+(?:fee|scheme)|low[- ]cost)\b", re.I)
+_PAID = re.compile(r"\b(?:fees?\s+(?:apply|payable|charged)|charges?\s+(?:apply|are\s+made)|paid\s+service|"
+                   r"private(?:ly)?\s+(?:fee|funded)|cost\s+per\s+(?:session|hour|term))\b", re.I)
+_WHEEL_NO = re.compile(r"\b(?:not\s+(?:wheelchair|fully|suitable\s+for\s+wheelchair|step[- ]free|accessible)|"
+                       r"no\s+(?:wheelchair|disabled|step[- ]free|level|lift)\s*(?:access)?|"
+                       r"(?:steps|stairs)\s+(?:only|to\s+(?:the\s+)?(?:entrance|door))|upstairs\s+(?:with\s+)?(?:no|without)\s+(?:a\s+)?lift|"
+                       r"inaccessible|limited\s+(?:wheelchair|disabled)\s+access|only\s+accessible\s+by\s+stairs|"
+                       r"no\s+lift|not\s+suitable\s+for\s+wheelchairs?|(?:up\s+)?a\s+(?:steep\s+)?(?:flight\s+of\s+)?(?:stairs|steps))\b", re.I)
+_WHEEL_YES = re.compile(r"\b(?:wheelchair[- ](?:accessible|access|friendly|users?\s+welcome)|step[- ]free|level\s+access|"
+                        r"ramps?(?:ed)?\s+(?:access|entrance)|disabled\s+access|accessible\s+(?:building|venue|entrance)|"
+                        r"fully\s+accessible|ground\s+floor|lifts?(?:\s+(?:to|available))?|accessible|ramp)\b", re.I)
+# In a description, "accessible" may mean welcoming, and "stairs" a stair-climbing class.
+_WHEEL_NO_STRICT = re.compile(r"\b(?:not\s+wheelchair\s+accessible|no\s+wheelchair\s+access|no\s+step[- ]free|"
+                              r"not\s+suitable\s+for\s+wheelchairs?|upstairs,?\s+(?:with\s+)?no\s+lift)\b", re.I)
+_WHEEL_YES_STRICT = re.compile(r"\b(?:wheelchair[- ](?:accessible|access|friendly)|step[- ]free|level\s+access|"
+                               r"fully\s+accessible|accessible\s+(?:building|venue|entrance))\b", re.I)
+_NOT_ACCEPTING = re.compile(r"\b(?:not\s+(?:currently\s+)?(?:accepting|taking)\s+(?:new\s+)?(?:referrals|clients|members|"
+                            r"people)|waiting\s+list\s+(?:is\s+)?closed|currently\s+full|no\s+(?:spaces|places)\s+"
+                            r"(?:available|left)|closed\s+to\s+(?:new\s+)?referrals|temporarily\s+closed)\b", re.I)
+_ACCEPTING = re.compile(r"\b(?:(?:now|currently)\s+(?:accepting|taking)\s+(?:new\s+)?(?:referrals|clients|members)|"
+                        r"spaces\s+available|no\s+waiting\s+list|new\s+members\s+(?:always\s+)?welcome)\b", re.I)
+_WAIT = re.compile(r"\b(\d{1,2})\s*(?:-|to)?\s*(\d{1,2})?\s*(day|week|month)s?\b", re.I)
+
+
+def quote(text: str, match: re.Match, width: int = 40) -> str:
+    start, end = max(0, match.start() - width), min(len(text), match.end() + width)
+    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
+
+
+def _first(record: Record, pattern: re.Pattern, fields: tuple[str, ...]) -> tuple[str, re.Match] | None:
+    for field in fields:
+        text = record.texts.get(field, "")
+        match = pattern.search(text) if text else None
+        if match:
+            return field, match
+    return None
+
+
+TEXT_FIELDS = ("name", "description", "eligibility", "attending", "schedule_description", "application_process",
+               "alert", "service_area_text")
+
+
+def find_delivery(record: Record) -> list[Finding]:
+    found: dict[str, Finding] = {}
+    texts = dict(record.texts)
+    texts["service_area_text"] = " ".join(a["text"] for a in record.service_areas)
+    view = Record(texts=texts)
+    for mode, pattern in _DELIVERY_COMPILED.items():
+        hit = _first(view, pattern, TEXT_FIELDS)
+        if hit:
+            field, match = hit
+            found[mode] = Finding(mode, 0.85 if field != "alert" else 0.6, field, quote(texts[field], match))
+    for location in record.locations:
+        if location["type"] == "virtual" and "online" not in found:
+            found["online"] = Finding("online", 0.9, "location.location_type", "virtual")
+    for mode in record.declared.get("delivery", []):
+        if mode in DELIVERY_PATTERNS or mode == "in_person":
+            found[mode] = Finding(mode, 0.95, "delivery", ", ".join(record.declared["delivery"]))
+    if "in_person" not in found:
+        physical = [loc for loc in record.locations if loc["type"] == "physical"]
+        remote = _first(view, _REMOTE_ONLY, ("name", "description"))
+        goes_somewhere = _first(view, _IN_PERSON, ("name", "description", "schedule_description"))
+        if physical and (not remote or goes_somewhere):
+            where = physical[0]["postcode"] or physical[0]["name"] or "a physical location"
+            confidence = 0.8 if goes_somewhere else 0.6
+            found["in_person"] = Finding("in_person", confidence, "location", where)
+        elif not physical and goes_somewhere and not found:
+            field, match = goes_somewhere
+            found["in_person"] = Finding("in_person", 0.5, field, quote(texts[field], match))
+    if not found and record.phones:
+        found["phone"] = Finding("phone", 0.4, "phone", record.phones[0])
+    elif not found and record.url:
+        found["online"] = Finding("online", 0.4, "url", record.url)
+    order = ["in_person", "phone", "online", "home_visits", "outreach"]
+    return sorted(found.values(), key=lambda f: order.index(f.value))
+
+
+def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
+    if areas is None:
+        return []
+    found: dict[str, Finding] = {}
+    for area in record.service_areas:
+        for text in (area["uri"], area["text"]):
+            for code, words in areas.find(text):
+                found.setdefault(code, Finding(code, 0.9, "service_areas", words))
+    for field in ("eligibility", "description", "name"):
+        text = record.texts.get(field, "")
+        for cue in _RESIDENCY_CUE.finditer(text):
+            window = text[cue.end():cue.end() + 60]
+            for code, words in areas.find(window):
+                found.setdefault(code, Finding(code, 0.8, field, quote(text, cue, 50)))
+        # "Trafford residents", "Trafford-based", "Trafford-wide"
+        for code, words in areas.find(text):
+            index = text.lower().find(words.split()[-1])
+            if index >= 0 and _RESIDENTS_AFTER.match(text[index + len(words.split()[-1]):]):
+                found.setdefault(code, Finding(code, 0.8, field, text[max(0, index - 20):index + 40].strip()))
+    declared = record.declared.get("service_area", [])
+    for name in declared:
+        code = areas.code(name)
+        if code:
+            found[code] = Finding(code, 0.95, "service_area", name)
+    return list(found.values())
+
+
+def find_area_wide(record: Record, delivery: list[Finding], residency: list[Finding]) -> Finding:
+    declared = record.declared.get("area_wide")
+    if declared in ("yes", "true", "no", "false"):
+        return Finding(declared in ("yes", "true"), 0.95, "area_wide", declared)
+    if record.service_areas:
+        return Finding(True, 0.85, "service_areas", "; ".join(a["text"] or a["uri"] for a in record.service_areas)[:120])
+    modes = {f.value for f in delivery}
+    if modes & {"home_visits", "outreach"} or (modes and "in_person" not in modes):
+        reason = next(f for f in delivery if f.value in ("home_visits", "outreach", "phone", "online"))
+        return Finding(True, 0.75, reason.source, reason.evidence)
+    hit = _first(record, AREA_WIDE, ("eligibility", "description"))
+    if hit and residency:
+        field, match = hit
+        return Finding(True, 0.8, field, quote(record.texts[field], match))
+    if hit:
+        field, match = hit
+        return Finding(True, 0.6, field, quote(record.texts[field], match))
+    return Finding(False, 0.6, "", "")
+
+
+def find_cost(record: Record) -> Finding:
+    declared = record.declared.get("cost")
+    if declared in ("free", "low_cost", "paid"):
+        return Finding(declared, 0.95, "cost", declared)
+    if record.cost_amounts:
+        top, where = max(record.cost_amounts)
+        band = "free" if top == 0 else ("low_cost" if top <= LOW_COST_LIMIT else "paid")
+        return Finding(band, 0.95, where, f"£{top:g}")
+    for field in ("fees", "description", "eligibility", "name"):
+        text = record.texts.get(field, "")
+        if not text:
+            continue
+        prices = [float(m.group(1)) if m.group(1) else float(m.group(2)) / 100 for m in _PRICE.finditer(text)]
+        # A price in fees text is a charge; in a description it could be a grant or a target.
+        if prices and (field == "fees" or re.search(r"\b(?:per|a|each)\s+(?:session|class|week|visit|term|month|hour)|"
+                                                   r"\bcosts?\b|\bcharge", text, re.I)):
+            top = max(prices)
+            band = "free" if top == 0 else ("low_cost" if top <= LOW_COST_LIMIT else "paid")
+            return Finding(band, 0.8, field, quote(text, next(_PRICE.finditer(text))))
+        for pattern, band, confidence in ((_LOW, "low_cost", 0.75), (_PAID, "paid", 0.75), (_FREE, "free", 0.8)):
+            match = pattern.search(text)
+            if match:
+                return Finding(band, confidence, field, quote(text, match))
+    # Emergency food is given, not sold: a food bank that names no charge is free.
+    hit = _first(record, _FOOD_BANK, ("name", "description"))
+    if hit:
+        field, match = hit
+        return Finding("free", 0.7, field, quote(record.texts[field], match))
+    return Finding("unknown", 0.5, "", "")
+
+
+_FOOD_BANK = re.compile(r"\b(?:food\s?banks?|emergency\s+food|food\s+parcels?|foodbank\s+voucher)\b", re.I)
+
+
+def find_wheelchair(record: Record) -> Finding:
+    declared = record.declared.get("wheelchair")
+    if declared in ("yes", "true", "no", "false"):
+        return Finding("yes" if declared in ("yes", "true") else "no", 0.95, "wheelchair", declared)
+    for location in record.locations:
+        if location.get("wheelchair") is not None:
+            value = "yes" if location["wheelchair"] else "no"
+            return Finding(value, 0.9, "location.wheelchair", value)
+    for field in ("accessibility", "description", "location_description", "eligibility"):
+        text = record.texts.get(field, "")
+        no = _WHEEL_NO.search(text) if field == "accessibility" else _WHEEL_NO_STRICT.search(text)
+        yes = _WHEEL_YES.search(text) if field == "accessibility" else _WHEEL_YES_STRICT.search(text)
+        if no:
+            return Finding("no", 0.85, field, quote(text, no))
+        if yes:
+            return Finding("yes", 0.85, field, quote(text, yes))
+    return Finding("unknown", 0.5, "", "")
+
+
+def find_capacity(record: Record) -> Finding | None:
+    accepting, wait, evidence, source = None, None, [], ""
+    if record.declared.get("accepting_referrals") in ("yes", "no"):
+        accepting, source = record.declared["accepting_referrals"] == "yes", "accepting_referrals"
+        evidence.append(record.declared["accepting_referrals"])
+    if record.declared.get("wait_weeks") is not None:
+        wait, source = record.declared["wait_weeks"], source or "wait_weeks"
+    for field in ("wait_time", "alert", "description"):
+        text = record.texts.get(field, "")
+        if not text:
+            continue
+        if accepting is None:
+            for pattern, value in ((_NOT_ACCEPTING, False), (_ACCEPTING, True)):
+                match = pattern.search(text)
+                if match:
+                    accepting, source = value, source or field
+                    evidence.append(quote(text, match))
+                    break
+        if wait is None and field == "wait_time":
+            match = _WAIT.search(text)
+            if match:
+                high = float(match.group(2) or match.group(1))
+                unit = match.group(3).lower()
+                wait = round(high / 7, 1) if unit == "day" else (high * 4.3 if unit == "month" else high)
+                source = source or field
+                evidence.append(quote(text, match))
+    if accepting is None and wait is None:
+        return None
+    return Finding({"accepting": accepting, "wait_weeks": wait}, 0.8, source, "; ".join(evidence))

@@ -1,0 +1,55 @@
+"""How services describe what they offer, beside the taxonomy's synonyms (which are written for a
+person's own words: "can't pay the bills", "hardly leaves the house").
+
+Used two ways: as phrases that confirm a need the classifier leans towards, and as extra training
+examples. General service wording only, never a particular record's name.
+"""
+from __future__ import annotations
+
+SERVICE_PHRASES: dict[str, tuple[str, ...]] = {
+    "loneliness": ("social activities", "social events", "friendly chat", "meet others", "meet other",
+                   "coffee and chat", "warm space", "warm welcome", "peer support", "build friendships",
+                   "make new friends", "get together", "company and conversation", "social inclusion",
+                   "socially isolated", "friendship group", "chat and a cuppa", "community cafe"),
+    "mental_wellbeing": ("emotional support", "talking therapies", "talking therapy", "worry", "worrying",
+                         "distress", "despair", "suicide", "listening support", "listening ear", "low mood",
+                         "mental health", "mental ill health", "wellbeing group", "psychological", "therapy",
+                         "counsellor", "hear voices", "self esteem", "confidence building"),
+    "bereavement": ("lost someone", "loss of a loved one", "bereaved families", "after a death", "burial"),
+    "arts_creativity": ("woodwork", "craft", "crafts", "theatre", "acting", "make and mend", "art classes",
+                        "creative writing", "musical", "band", "orchestra", "film"),
+    "older_people": ("falls", "later life", "over 50s", "over 60s", "over 65s", "retired people",
+                     "older adults", "age uk"),
+    "money_debt": ("debt advice", "money advice", "cost of living", "financial hardship", "managing money",
+                   "maximising income", "priority debts", "relief of poverty"),
+    "welfare_benefits": ("benefits advice", "benefit advice", "benefits", "universal credit", "jobcentre",
+                         "pension credit", "carer's allowance", "attendance allowance", "welfare rights"),
+    "housing": ("refuge accommodation", "accommodation", "homeless people", "rough sleepers", "housing advice",
+                "rent arrears", "tenancy support"),
+    "legal_advice": ("advocacy", "rights", "immigration", "home office", "solicitors", "legal advice",
+                     "impartial advice", "confidential advice"),
+    "food": ("soup", "hot food", "hot meal", "meals", "food parcels", "food club", "food bank", "pantry",
+             "community fridge"),
+    "employment_skills": ("jobcentre", "employment", "apprenticeships", "employability", "job search",
+                          "work experience", "back to work"),
+    "learning": ("classes", "courses", "education", "lessons", "lip reading", "learn new skills", "tuition"),
+    "disability": ("learning disabilities", "send", "disabilities", "sight loss", "visually impaired",
+                   "physical impairments", "sensory impairments", "autism"),
+    "long_term_conditions": ("medical conditions", "health conditions", "chronic pain", "heart condition",
+                             "long term condition", "living with cancer"),
+    "addiction_recovery": ("gambling", "stop drinking", "substance misuse", "recovery community"),
+    "physical_activity": ("dance", "sport", "sports", "walking group", "exercise classes", "boxing",
+                          "basketball", "martial arts", "karate", "strength and balance"),
+    "domestic_abuse": ("sexual violence", "domestic violence", "abuse", "coercive control", "women's aid"),
+    "family_parenting": ("parents", "toddlers", "babies", "families", "parent and toddler", "stay and play",
+                         "new mums"),
+    "young_people": ("young people", "youth", "teens", "youth club", "young adults"),
+    "carers": ("unpaid carers", "carers assessments", "carer's assessment", "young carers", "respite"),
+    "digital_inclusion": ("get online", "computer skills", "digital skills", "tablets", "wifi"),
+    "language_integration": ("english classes", "esol", "interpreters", "interpreting", "refugees",
+                             "asylum seekers", "english language"),
+    "volunteering": ("volunteer", "volunteers", "volunteering opportunities"),
+    "nature_gardening": ("allotment", "growing", "gardening", "conservation", "green space"),
+    "transport": ("community transport", "dial a ride", "minibus", "lifts to appointments"),
+    "fuel_energy": ("energy bills", "heating", "fuel vouchers", "warm homes", "energy adviser"),
+}

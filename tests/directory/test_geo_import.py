@@ -1,0 +1,70 @@
+"""`flask geo import-postcodes`: Code-Point Open and ONSPD recognised from the header, so every
+postcode knows its local authority and ward, and a person's postcode gives their areas."""
+from __future__ import annotations
+
+from directory_app import db
+from directory_app.directory import geo
+
+CODEPOINT = """postcode,outcode,positional_quality,easting,northing,latitude,longitude,country_code,admin_county_code,admin_district_code,admin_ward_code
+NE1 1AD,NE1,10,424696,563745,54.967722,-1.615787,E92000001,,E08000021,E05001111
+NE1 1BB,NE1,10,425213,564347,54.973105,-1.607659,E92000001,,E08000021,E05001111
+BB11 1BS,BB11,10,384237,432449,53.788,-2.240,E92000001,E10000017,E07000117,E05005151
+"""
+ONSPD = """pcds,lat,long,oslaua,osward,lsoa21
+M33 7ZZ,53.423600,-2.322100,E08000009,E05015254,E01006160
+M33 7AB,53.424000,-2.321000,E08000009,E05015254,E01006159
+"""
+
+
+def _load(runner, tmp_path, text, name="postcodes.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return runner.invoke(args=["geo", "import-postcodes", str(path)])
+
+
+def test_codepoint_open_gives_la_and_ward_in_another_region(app, runner, tmp_path):
+    result = _load(runner, tmp_path, CODEPOINT)
+    assert result.exit_code == 0, result.output
+    assert "Loaded 3 postcodes (OS Code-Point Open); 3 know their local authority." in result.output
+    with db.session_scope(app) as session:
+        place = geo.lookup(session, "ne11ad")
+        assert (place.la_code, place.ward_code) == ("E08000021", "E05001111")
+        # Burnley is a district of Lancashire: a county-wide service reaches it too.
+        assert geo.lookup(session, "BB11 1BS").areas == ["E07000117", "E10000017", "E05005151", "BB11"]
+
+
+def test_onspd_gives_la_ward_and_lsoa(app, runner, tmp_path):
+    result = _load(runner, tmp_path, ONSPD)
+    assert result.exit_code == 0 and "(ONS Postcode Directory)" in result.output
+    with db.session_scope(app) as session:
+        assert geo.lookup(session, " m33 7zz ").areas == ["E08000009", "E05015254", "E01006160", "M33"]
+
+
+def test_an_unknown_postcode_takes_its_neighbours_borough_when_they_agree(app, runner, tmp_path):
+    _load(runner, tmp_path, CODEPOINT)
+    with db.session_scope(app) as session:
+        geo.import_districts(session, [("NE1", 54.97, -1.61)])
+        place = geo.lookup(session, "NE1 9ZZ")  # not in the file: the district's centre
+        assert place.approximate and place.la_code == "E08000021"
+
+
+def test_a_file_without_codes_loads_with_a_warning(app, runner, tmp_path):
+    result = _load(runner, tmp_path, "postcode,latitude,longitude\nM1 1AD,53.48,-2.24\n")
+    assert result.exit_code == 0
+    assert "no local authority codes" in result.output
+
+
+def test_the_headerless_os_download_is_refused_with_a_reason(app, runner, tmp_path):
+    result = _load(runner, tmp_path, '"M1 1AD",10,383825,398598,"E92000001","E19000001","E18000002","","E08000003","E05000697"\n')
+    assert result.exit_code == 2
+    assert "no header row" in result.output
+    with db.session_scope(app) as session:
+        assert geo.la_codes(session, ["M1 1AD"]) == {}
+
+
+def test_a_bad_line_is_named_and_nothing_is_loaded(app, runner, tmp_path):
+    result = _load(runner, tmp_path, CODEPOINT + "NOT A POSTCODE,X,10,1,1,53,-2,E92000001,,E08000021,E05001111\n")
+    assert result.exit_code == 2
+    assert "line 5" in result.output
+    with db.session_scope(app) as session:
+        assert geo.la_codes(session, ["NE1 1AD"]) == {}

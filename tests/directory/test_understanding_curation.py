@@ -1,0 +1,51 @@
+"""The understanding step inside the app: an imported record is read on import, a curator's
+correction wins and survives re-import of the same feed, and the curator sees what was read and why."""
+from __future__ import annotations
+
+from sqlmodel import select
+
+from directory_app import db
+from directory_app.audit import history
+from directory_app.directory import curation
+from directory_app.directory.importer import import_file
+from directory_app.models import Service
+
+HEADER = "external_id,name,organization,description,postcode\n"
+
+
+def _feed(description: str) -> bytes:
+    return (HEADER + f'w1,Wednesday Walkers,Sale Walkers,"{description}",M33 7ZZ\n').encode()
+
+
+def _service(session) -> Service:
+    return session.exec(select(Service).where(Service.external_id == "w1")).one()
+
+
+def test_import_understands_the_record_and_a_curator_correction_survives_reimport(app, places, login_as, client):
+    report = import_file(app, _feed("A women only walking group for the over 50s. Free of charge."),
+                         "walkers.csv", "Sale Walkers", actor="test")
+    assert report.created == 1 and not report.errors
+    with db.session_scope(app) as session:
+        service = _service(session)
+        assert service.eligibility == ["women"] and service.minimum_age == 50 and service.cost_band == "free"
+        assert "physical_activity" in service.needs
+        assert "over 50s" in service.understanding["min_age"]["evidence"]
+        curation.update_service(session, service.id, {"minimum_age": 55}, actor="curator1")
+        service_id = service.id
+
+    # The feed changes its wording; the curator's age stays, the new reading is kept beside it.
+    report = import_file(app, _feed("A women only walking group for the over 60s. Free of charge."),
+                         "walkers.csv", "Sale Walkers", actor="test")
+    assert report.updated == 1
+    with db.session_scope(app) as session:
+        service = _service(session)
+        assert service.minimum_age == 55 and service.curated == {"minimum_age": 55}
+        assert service.understanding["min_age"]["value"] == 60
+        changes = [event.changes for event in history(session, "service", service_id)
+                   if event.action == "service.update"]
+        assert changes and changes[0]["minimum_age"] == [50, 55]
+
+    login_as("curator")
+    page = client.get(f"/curate/services/{service_id}/edit").get_data(as_text=True)
+    assert "What we understood from this record" in page
+    assert "over 60s" in page and "(in use)" in page

@@ -1,0 +1,132 @@
+"""Reach: residency limits and how far phone, online and area-wide services go (matching.service).
+
+Areas are GSS codes as a postcode gives them: LA (and county), ward, LSOA, then postcode district.
+"""
+from __future__ import annotations
+
+import pytest
+
+from matching import check
+from matching.service import read_area, reaches
+
+TRAFFORD, MANCHESTER, SALFORD, LEEDS = "E08000009", "E08000003", "E08000006", "E08000035"
+IN_TRAFFORD = (TRAFFORD, "E05015254", "E01006160", "M33")
+IN_MANCHESTER = (MANCHESTER, "E05000697", "M1")
+IN_LEEDS = (LEEDS, "LS1")
+IN_WALES = ("W06000015", "CF10")
+RESIDENCY = "only for people living in the area it serves"
+
+
+@pytest.fixture
+def person(make_person):
+    return make_person
+
+
+# --- residency ----------------------------------------------------------------------------------
+
+def test_a_residency_limit_excludes_people_living_elsewhere_however_near(person, make_service):
+    service = make_service(km=1, residency=[SALFORD])
+    assert check(person(areas=IN_TRAFFORD), service, 1.0).reasons == [RESIDENCY]
+    assert check(person(areas=(SALFORD, "M6")), service, 1.0).allowed
+
+
+def test_service_area_is_where_a_service_is_available(person, make_service):
+    # Published as an ORUK URI, as feeds write it.
+    service = make_service(km=1, service_area=["http://statistics.data.gov.uk/id/statistical-geography/E08000006"])
+    assert check(person(areas=IN_TRAFFORD), service, 1.0).kinds == {"residency"}
+    assert check(person(areas=(SALFORD,)), service, 1.0).allowed
+
+
+def test_residency_wins_over_a_wider_service_area(person, make_service):
+    service = make_service(km=1, residency=[TRAFFORD], service_area=[TRAFFORD, MANCHESTER])
+    assert check(person(areas=IN_MANCHESTER), service, 1.0).kinds == {"residency"}
+
+
+@pytest.mark.parametrize("code, areas, allowed", [
+    ("E05015254", IN_TRAFFORD, True),           # a ward
+    ("E05015240", IN_TRAFFORD, False),          # another ward of the same borough
+    ("E01006160", IN_TRAFFORD, True),           # an LSOA
+    ("E10000017", ("E07000117", "E10000017", "BB11"), True),  # a county above the person's district
+    ("M33", IN_TRAFFORD, True),                 # a postcode district
+    ("M1", IN_TRAFFORD, False),
+])
+def test_residency_at_any_level_a_postcode_gives(person, make_service, code, areas, allowed):
+    assert check(person(areas=areas), make_service(km=1, residency=[code]), 1.0).allowed is allowed
+
+
+def test_without_the_persons_area_a_residency_limit_does_not_exclude(person, make_service):
+    service = make_service(km=1, residency=[SALFORD])
+    assert check(person(), service, 1.0).allowed  # no postcode given: cannot tell, so not a "no"
+    # A postcode whose local authority is unknown gives only its district.
+    assert check(person(areas=("BB11",)), service, 1.0).allowed
+
+
+@pytest.mark.parametrize("values", [["Trafford"], ["E12000002"], ["E47000001"], []])
+def test_areas_we_cannot_compare_restrict_nobody(person, make_service, values):
+    # A name, a region or a combined authority is not a level a postcode gives us here.
+    assert not read_area(values).stated
+    assert check(person(areas=IN_LEEDS), make_service(km=1, service_area=values), 1.0).allowed
+
+
+# --- phone, online and area-wide reach ------------------------------------------------------------
+
+def test_a_trafford_phone_line_is_not_offered_in_leeds(person, make_service):
+    line = make_service(km=None, delivery=["phone"], area_wide=True, service_area=[TRAFFORD])
+    here = check(person(max_distance_km=5, areas=IN_TRAFFORD), line, None)
+    assert here.allowed and here.exemption == "phone"
+    leeds = check(person(max_distance_km=5, areas=IN_LEEDS), line, None)
+    assert leeds.kinds == {"residency"} and leeds.exemption is None
+
+
+def test_a_phone_line_whose_area_covers_manchester_is_offered_there(person, make_service):
+    line = make_service(km=None, delivery=["phone"], service_area=[TRAFFORD, MANCHESTER])
+    assert check(person(max_distance_km=5, areas=IN_MANCHESTER), line, None).exemption == "phone"
+
+
+@pytest.mark.parametrize("area", [["E92000001"], ["K02000001"], ["K03000001"], ["national"], ["England"]])
+def test_a_national_helpline_is_offered_everywhere_in_england(person, make_service, area):
+    line = make_service(km=200, delivery=["phone"], service_area=area)
+    for areas in (IN_LEEDS, IN_TRAFFORD):
+        result = check(person(max_distance_km=5, areas=areas), line, 200.0)
+        assert result.allowed and result.exemption == "phone"
+
+
+def test_an_england_only_service_is_not_offered_in_wales(person, make_service):
+    line = make_service(km=200, delivery=["online"], service_area=["E92000001"])
+    assert check(person(areas=IN_WALES), line, 200.0).kinds == {"residency"}
+    assert check(person(areas=IN_WALES), make_service(delivery=["online"], service_area=["K02000001"]), 1.0).allowed
+
+
+def test_an_empty_area_with_a_venue_means_local_to_the_venues_borough(person, make_service):
+    line = make_service(km=40, delivery=["phone"])
+    line["locations"][0]["la_code"] = TRAFFORD  # looked up by the app from the venue's postcode
+    assert reaches(line, IN_TRAFFORD) is True
+    assert check(person(max_distance_km=5, areas=IN_TRAFFORD), line, 40.0).exemption == "phone"
+    leeds = check(person(max_distance_km=5, areas=IN_LEEDS), line, 40.0)
+    assert leeds.reasons == ["phone service for another area"]
+
+
+def test_an_empty_area_without_a_venue_means_national(person, make_service):
+    line = make_service(km=None, delivery=["online"])
+    result = check(person(max_distance_km=5, areas=IN_LEEDS), line, None)
+    assert result.allowed and result.exemption == "online"
+
+
+def test_a_venue_whose_borough_is_unknown_leaves_the_service_open(person, make_service):
+    line = make_service(km=40, delivery=["phone"])  # venue postcode, but no LA looked up
+    assert check(person(max_distance_km=5, areas=IN_LEEDS), line, 40.0).exemption == "phone"
+
+
+def test_a_service_you_can_also_visit_is_only_held_to_distance(person, make_service):
+    # In person and by phone at a Trafford venue: someone in Manchester can still go there, but the
+    # phone line does not lift the distance limit for them.
+    service = make_service(km=12, delivery=["in_person", "phone"])
+    service["locations"][0]["la_code"] = TRAFFORD
+    assert check(person(max_distance_km=5, areas=IN_MANCHESTER), service, 12.0).reasons == ["further than 5 km"]
+    assert check(person(max_distance_km=20, areas=IN_MANCHESTER), service, 12.0).allowed
+
+
+def test_area_wide_outreach_is_exempt_only_inside_its_area(person, make_service):
+    outreach = make_service(km=12, area_wide=True, service_area=[TRAFFORD])
+    assert check(person(max_distance_km=5, areas=IN_TRAFFORD), outreach, 12.0).exemption == "area_wide"
+    assert check(person(max_distance_km=5, areas=IN_MANCHESTER), outreach, 12.0).exemption is None

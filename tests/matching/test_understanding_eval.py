@@ -1,0 +1,89 @@
+"""The understanding step against the blind labels (seed_data/eval/README.md), on the TEST part.
+
+The need classifier is trained on the development part only; this test scores the test part
+once and prints precision/recall/F1 per need and per field (run with -s to see them). Floors sit
+a little below what was measured when they were set (docs/understanding.md has the figures and
+the gap to the targets), so a fall below one is a regression to look into.
+"""
+from __future__ import annotations
+
+import pytest
+
+from directory_app.directory.understanding import areas, development_examples, labelled_sets
+from directory_app.needs import taxonomy
+from matching.understanding import KeywordNeeds, Understander, normalise
+from matching.understanding.evaluate import is_test, score, set_scores
+
+# measured on the test part (138 services, two directories): see docs/understanding.md
+FLOORS = {
+    "needs_precision": 0.80,     # measured 0.824 (target 0.90)
+    "needs_recall": 0.75,        # measured 0.772 (target 0.85)
+    "ages_found": 0.85,          # measured 0.889 (target 0.90)
+    "ages_wrong": 0.04,          # measured 0.029 (target at most 0.02)
+    "groups_recall": 0.75,       # measured 0.780 (target 0.90)
+    "groups_precision": 0.75,    # measured 0.800 (target 0.95)
+    "residency_recall": 0.50,    # measured 0.529 (target 0.90)
+    "area_wide_recall": 0.65,    # measured 0.683 (target 0.90)
+    "phone_recall": 0.80,        # measured 0.818 (target 0.90)
+    "online_recall": 0.80,       # measured 0.818 (target 0.90)
+    "wheelchair_no_recall": 0.90,  # measured 1.000 (3 venues; target 0.90)
+}
+
+
+@pytest.fixture(scope="module")
+def scored():
+    sets = labelled_sets()
+    if not sets:
+        pytest.fail("no labelled services in seed_data/eval/services")
+    test = [(record, label) for pairs in sets.values() for record, label in pairs if is_test(str(label["id"]))]
+    reader = Understander.trained(taxonomy(), development_examples(), areas())
+    understood = reader.understand_many([record for record, _ in test])
+    gold = [label for _, label in test]
+    figures = score([u.summary() for u in understood], gold, areas())
+    keyword = KeywordNeeds(taxonomy()).predict([normalise(record) for record, _ in test])
+    figures["needs_keyword"] = set_scores([list(k) for k in keyword], [g["needs"] for g in gold])[0]
+    _print(figures)
+    return figures
+
+
+def _print(figures: dict) -> None:
+    print(f"\nunderstanding, TEST part: {figures['n']} services")
+    print(f"{'need':24} {'P':>6} {'R':>6} {'F1':>6}  tp fp fn")
+    for code, m in figures["needs_per_code"].items():
+        print(f"{code:24} {m['precision']:6.2f} {m['recall']:6.2f} {m['f1']:6.2f}  {m['tp']:2} {m['fp']:2} {m['fn']:2}")
+    for name in ("needs", "needs_keyword", "groups", "residency", "delivery_in_person", "delivery_phone",
+                 "delivery_online", "delivery_home_visits", "delivery_outreach", "area_wide", "wheelchair_no",
+                 "wheelchair_yes", "cost_free", "cost_low_cost", "cost_paid"):
+        m = figures[name]
+        print(f"{name:24} {m['precision']:6.2f} {m['recall']:6.2f} {m['f1']:6.2f}  {m['tp']:2} {m['fp']:2} {m['fn']:2}")
+    print("ages", figures["ages"], "cost accuracy", figures["cost_accuracy"])
+
+
+def test_needs_are_read_better_than_keywords(scored):
+    assert scored["needs"]["precision"] >= FLOORS["needs_precision"]
+    assert scored["needs"]["recall"] >= FLOORS["needs_recall"]
+    assert scored["needs"]["f1"] > scored["needs_keyword"]["f1"]
+
+
+def test_stated_ages_are_found_and_rarely_wrong(scored):
+    assert scored["ages"]["found_rate"] >= FLOORS["ages_found"]
+    assert scored["ages"]["wrong_rate"] <= FLOORS["ages_wrong"]
+
+
+def test_group_restrictions(scored):
+    assert scored["groups"]["recall"] >= FLOORS["groups_recall"]
+    assert scored["groups"]["precision"] >= FLOORS["groups_precision"]
+
+
+def test_residency_and_reach(scored):
+    assert scored["residency"]["recall"] >= FLOORS["residency_recall"]
+    assert scored["area_wide"]["recall"] >= FLOORS["area_wide_recall"]
+
+
+def test_phone_and_online_services(scored):
+    assert scored["delivery_phone"]["recall"] >= FLOORS["phone_recall"]
+    assert scored["delivery_online"]["recall"] >= FLOORS["online_recall"]
+
+
+def test_venues_stated_not_wheelchair_accessible(scored):
+    assert scored["wheelchair_no"]["recall"] >= FLOORS["wheelchair_no_recall"]
