@@ -41,6 +41,8 @@ def create_app(config: dict | None = None) -> Flask:
 
     db.init_app(app)
     indexing.init_app(app)
+    from .matchmaking import embeddings
+    embeddings.init_app(app)  # the sentence-embedding model: app.extensions["embedder"], loaded lazily
     errors.init_app(app)
     security.init_app(app)
     access.init_app(app)
@@ -58,5 +60,7 @@ def create_app(config: dict | None = None) -> Flask:
     from .reports import bp as reports_bp; app.register_blueprint(reports_bp)
     from .referrals import bp as referrals_bp
     app.register_blueprint(referrals_bp)
+    from .directory import jobs as import_jobs
+    import_jobs.init_app(app)
     cli.init_app(app)
     return app

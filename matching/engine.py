@@ -29,6 +29,9 @@ from .taxonomy import NeedsTaxonomy
 from .unmet import UnmetNeed, unmet_needs
 
 MIN_TEXT_RELEVANCE = 0.1
+# A service whose own words mean much the same as the person's (cosine of sentence embeddings,
+# retrieval's "_semantic") is relevant even when its need codes and vocabulary differ.
+MIN_SEMANTIC = 0.4
 MAX_INFERRED_NEEDS = 5
 
 
@@ -79,6 +82,8 @@ class MatchResult:
 
 
 def _relevant(needs: Sequence[str], goals: str, service: dict, text: float, has_model: bool) -> bool:
+    if goals.strip() and float(service.get("_semantic") or 0.0) >= MIN_SEMANTIC:
+        return True
     if needs:
         return bool(set(needs) & set(service.get("needs") or ())) or text >= MIN_TEXT_RELEVANCE
     if goals.strip() and has_model:
@@ -88,21 +93,28 @@ def _relevant(needs: Sequence[str], goals: str, service: dict, text: float, has_
 
 def match(profile: Profile | dict, candidates: Sequence[dict], *, taxonomy: NeedsTaxonomy,
           text_model=None, now: datetime, limit: int = 10,
-          scorer: Scorer | None = None) -> MatchResult:
+          scorer: Scorer | None = None, need_inferrer=None) -> MatchResult:
     """Rank `candidates` (service documents) for `profile`; see the module docstring.
 
     `profile` may be a Profile or a dict for Profile.from_dict (which raises ProfileError).
     `text_model` is a fitted TextModel, or None to rank without text similarity. `scorer`
     replaces the weighted blend: it gets one feature dict per eligible service and returns
-    one score each. `now` is the moment freshness is judged at.
+    one score each. `now` is the moment freshness is judged at. `need_inferrer`
+    (need_inference.NeedInferrer) reads needs from the goals by meaning as well as phrases, and
+    says which words gave each; without it, the taxonomy's phrases alone are read.
     """
     if isinstance(profile, dict):
         profile = Profile.from_dict(profile, taxonomy)
     profile, reading = with_words_read(profile, taxonomy.eligibility_codes() or None)
     now = aware(now)
     scorer = scorer or default_scorer
+    need_evidence: list[dict] = []
     if profile.needs:
         needs, inferred = list(profile.needs), False
+    elif need_inferrer is not None:
+        found = need_inferrer.infer(profile.goals, MAX_INFERRED_NEEDS, profile.age)
+        needs, inferred = [n.code for n in found], bool(found)
+        need_evidence = [n.to_dict() for n in found]
     else:
         needs = taxonomy.infer_needs(profile.goals)[:MAX_INFERRED_NEEDS]
         inferred = bool(needs)
@@ -176,7 +188,8 @@ def match(profile: Profile | dict, candidates: Sequence[dict], *, taxonomy: Need
     unmet += unmet_in_reach(profile, [n for n in needs if n in met_needs], chosen, allowed, candidates,
                             distances, checks, taxonomy)
     return MatchResult(needs=needs, inferred_needs=inferred, matches=matches, unmet_needs=unmet,
-                       excluded=dict(excluded.most_common()), understood=reading.to_dict())
+                       excluded=dict(excluded.most_common()),
+                       understood={**reading.to_dict(), **({"needs": need_evidence} if need_evidence else {})})
 
 
 def _choose(ranked: list[int], candidates: Sequence[dict], wanted: Sequence, limit: int) -> list[int]:

@@ -27,7 +27,8 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
               r"\bher (late )?(wife|girlfriend)\b"),
     "refugees": (r"\brefugees?\b", r"\basylum\b", r"\bhome office\b", r"\bleave to remain\b",
                  r"\bfled\b", r"\bnewly arrived\b", r"\bresettle(ment|d)\b"),
-    "deaf_bsl": (r"\bdeaf\b", r"\bbsl\b", r"\bsign language\b"),
+    "deaf_bsl": (r"\bdeaf\b", r"\bbsl\b", r"\bsign language\b", r"\bhard of hearing\b",
+                 r"\blosing (his|her|their|my) hearing\b", r"\bhearing loss\b"),
     "pregnant_new_parents": (r"\bpregnan\w*", r"\bexpecting (a|her|their) (baby|first)\b",
                              r"\bnew (mum|mam|mom|dad|parent|baby|born)s?\b", r"\bnewborn\b",
                              r"\b\d+[- ]?(week|month)s?[- ]old (baby|son|daughter)\b", r"\bpostnatal\b",
@@ -44,6 +45,7 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
                                  r"\b(hearing|sight) loss\b", r"\bhearing aids?\b", r"\bwheelchair accessible\b", r"\baphasia\b", r"\bamputee\b",
                                  r"\b(has|with|got) (a )?learning disabilit",
                                  r"\b(is|being|registered) (disabled|blind|partially sighted)\b",
+                                 r"\b(losing (his|her|their|my) (sight|hearing)|sight loss|going blind)\b",
                                  r"\bvisually impaired\b", r"\bautis(m|tic)\b"),
     "families": (r"\b(his|her|their|my) (kids|children|little ones|toddler)\b", r"\bsingle (mum|mam|dad|parent)\b",
                  r"\b(mum|mam|dad) of \w+\b"),
@@ -220,9 +222,9 @@ def with_words_read(profile, known_groups=None):
         "described": tuple(c for c in reading.circumstance_codes if c not in profile.circumstances),
         "preferences": tuple(dict.fromkeys([*profile.preferences, *reading.preference_codes])),
     }
-    if profile.age is None:
-        age = read_age(profile.goals)
-        if age is not None:
+    age = read_age(profile.goals)
+    if age is not None:
+        reading.age = Cue(str(age[0]), age[1])
+        if profile.age is None:
             changes["age"] = age[0]
-            reading.age = Cue(str(age[0]), age[1])
     return replace(profile, **changes), reading

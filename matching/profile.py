@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from .taxonomy import NeedsTaxonomy
 
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# Groups defined by a health condition rather than by who the person is.
+CONDITION_GROUPS = frozenset({"people_with_disabilities", "deaf_bsl", "people_with_dementia"})
 DELIVERY_CHOICES = ("in_person", "online_ok", "online_only")
 _TRUE = {"1", "true", "yes", "on", "y"}
 _FALSE = {"0", "false", "no", "off", "n", ""}
@@ -58,6 +60,14 @@ class Profile:
     def groups(self) -> tuple[str, ...]:
         """Every group the person is known or described to be in."""
         return tuple(dict.fromkeys([*self.circumstances, *self.described]))
+
+    @property
+    def eligible_groups(self) -> tuple[str, ...]:
+        """The groups that open a restricted service: what was ticked, and a condition the words
+        state ("registered blind" opens a service for blind people: the condition is why they
+        came). Identity groups (carers, veterans, women…) open one only when ticked."""
+        return tuple(dict.fromkeys([*self.circumstances,
+                                    *(g for g in self.described if g in CONDITION_GROUPS)]))
 
     @property
     def has_location(self) -> bool:

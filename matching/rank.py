@@ -20,6 +20,9 @@ Features (all 1 = best):
   veterans' club for a veteran, a dads' group for a dad), 0.75 for gender alone, else 0.5.
 - preference_fit (fit.py): 0.5, up 0.25 for each stated preference the service suits ("evenings
   only" and it meets at 7pm), down 0.35 for each it goes against ("not one for coffee mornings").
+- semantic: how close in meaning the service's own words are to the person's (the cosine of
+  their sentence embeddings, retrieval's "_semantic"), scaled so cosine 0.1 (unrelated) -> 0
+  and 0.6 (saying the same thing) -> 1. 0 for everyone when there are no words or no model.
 
 DEFAULT_WEIGHTS and why:
 - need_coverage 0.35: meeting the need the person came with is the point of the referral.
@@ -33,6 +36,9 @@ DEFAULT_WEIGHTS and why:
   one at a similar distance, not enough to beat one that meets more of the need.
 - preference_fit 0.15: what the person said about how they want to take part ("not one for coffee
   mornings") should beat a few hundred metres.
+- semantic 0.35: like text_relevance, the person's own words, but robust to wording ("cold
+  flat" reaches "warm homes"); of 0.15, 0.25 and 0.35 on tests/relevance, 0.35 ranked best
+  (mean nDCG@10 0.415, 0.447, 0.457; docs/embeddings.md).
 
 score = sum(w * f) / sum(w). `scorer` may be any callable taking a list of feature dicts and
 returning one number per dict (e.g. a fitted scikit-learn model wrapped with FEATURE_NAMES),
@@ -50,7 +56,7 @@ from .profile import Profile
 from .service import service_days, verified_age_days
 
 FEATURE_NAMES = ("need_coverage", "text_relevance", "proximity", "timetable_fit", "freshness",
-                 "capacity", "circumstance_fit", "preference_fit")
+                 "capacity", "circumstance_fit", "preference_fit", "semantic")
 DEFAULT_WEIGHTS: dict[str, float] = {
     "need_coverage": 0.35,
     "text_relevance": 0.20,
@@ -60,6 +66,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "capacity": 0.10,
     "circumstance_fit": 0.10,
     "preference_fit": 0.15,
+    "semantic": 0.35,
 }
 Scorer = Callable[[list[dict[str, float]]], Sequence[float]]
 
@@ -72,6 +79,16 @@ FRESH_DAYS, STALE_DAYS, NEVER_VERIFIED = 182.0, 1095.0, 0.2
 
 def _clip(value: float) -> float:
     return 0.0 if value < 0 else 1.0 if value > 1 else float(value)
+
+
+SEMANTIC_FLOOR, SEMANTIC_FULL = 0.1, 0.6
+
+
+def semantic(service: dict) -> float:
+    cosine = service.get("_semantic")
+    if cosine is None:
+        return 0.0
+    return _clip((float(cosine) - SEMANTIC_FLOOR) / (SEMANTIC_FULL - SEMANTIC_FLOOR))
 
 
 def need_coverage(needs: Sequence[str], service: dict) -> float:
@@ -138,6 +155,7 @@ def features(profile: Profile, service: dict, distance_km: float | None, text_sc
         "capacity": capacity(service),
         "circumstance_fit": circumstance_fit(profile.groups, service).score,
         "preference_fit": preference_fit(profile.preferences, service).score,
+        "semantic": semantic(service),
     }
 
 

@@ -43,6 +43,8 @@ class SearchQuery(BaseModel):
     wheelchair: Optional[bool] = None
     page: Optional[int] = Field(None, ge=1, le=1000)
     per_page: Optional[int] = Field(None, ge=1, le=50)
+    sort: Optional[Literal["relevance", "nearest"]] = Field(
+        None, description="relevance (the default when q is given) or nearest (the default otherwise).")
 
 
 class SearchHit(Open):
@@ -175,6 +177,21 @@ class ImportReport(BaseModel):
     warnings: list[dict]
 
 
+class ImportJob(BaseModel):
+    id: str
+    url: str = Field(description="Poll this for progress and, once status is done or failed, the report.")
+    status: str = Field(description="queued, running, done or failed")
+    publisher: str
+    filename: str
+    format: str
+    total: int
+    done: int = Field(description="Records processed so far.")
+    error: str | None = None
+    created_at: str
+    finished_at: str | None = None
+    report: ImportReport
+
+
 class MatchConstraints(BaseModel):
     free_only: Optional[bool] = None
     wheelchair: Optional[bool] = None
@@ -191,7 +208,8 @@ class MatchRequest(BaseModel):
     lng: Optional[float] = Field(None, ge=-180, le=180)
     age: Optional[int] = Field(None, ge=0, le=120)
     constraints: Optional[MatchConstraints] = None
-    circumstances: Optional[list[str]] = None
+    circumstances: Optional[list[str]] = Field(None, description="Group codes (GET /api/v1/needs lists them); the goals' own words add to these. Never stored.")
+    preferences: Optional[list[str]] = Field(None, description="How the person likes to take part (e.g. evenings, not_groups, outdoors); the goals' own words add to these. Never stored.")
     limit: Optional[int] = Field(None, ge=1, le=50)
 
 
@@ -209,6 +227,8 @@ class UnmetNeed(Open):
     need: str
     reason: str
     nearest_km: Optional[float] = None
+    nearest_service_id: Optional[str] = None
+    requirement: Optional[str] = Field(None, description="The group the need had to be met for (e.g. deaf_bsl), when the need is met for others but not for this person.")
 
 
 class MatchResponse(Open):
@@ -216,3 +236,4 @@ class MatchResponse(Open):
     unmet_needs: list[UnmetNeed]
     needs: list[str]
     location: Optional[dict] = None
+    understood: Optional[dict] = Field(None, description="Circumstances, preferences and age read from the goals, each with the words it came from.")

@@ -1,8 +1,11 @@
 """Candidates for re-ranking, from Meilisearch: enough to find the best, never a full scan.
 
-Three searches in one multi-search request: services meeting the needs, nearest first; services
-whose text fits the person's own words, within reach; and phone, online or area-wide services that
-meet the needs. Filters express the hard constraints Meilisearch can check; the matching library
+Four searches in one multi-search request: services meeting the needs, nearest first; services
+whose text fits the person's own words, within reach; services whose meaning is closest to those
+words (a vector search with the sentence-embedding model, so a long goal does not depend on the
+first words Meilisearch reads); and phone, online or area-wide services that meet the needs.
+Every candidate carries ``_semantic``, its cosine similarity to the person's words (see
+``_semantic_scores``), for the matcher's semantic feature. Filters express the hard constraints Meilisearch can check; the matching library
 checks every constraint again, so a filter may be looser than the rule but never stricter.
 """
 from __future__ import annotations
@@ -13,15 +16,18 @@ from matching import Profile
 
 from ..errors import Unavailable
 from ..search.client import get_client, services_index_name
+from ..search.vectors import EMBEDDER
+from .embeddings import service as embedding_service
 
 NEEDS_LIMIT = 100
 TEXT_LIMIT = 40
+SEMANTIC_LIMIT = 60
 REMOTE_LIMIT = 25
 TEXT_RADIUS_KM = 25
 # What the matching library reads. Not the synonyms of every need a service meets, which make up
 # most of a document's bytes and most of the time spent decoding a response.
 RETRIEVE = ["id", "name", "organization", "description", "needs", "status", "minimum_age", "maximum_age",
-            "cost_band", "cost_text", "delivery", "referral_routes", "wheelchair", "eligibility", "area_wide",
+            "cost_band", "cost_text", "delivery", "referral_routes", "wheelchair", "eligibility", "residency", "area_wide",
             "service_area", "locations", "_geo", "days", "schedules", "schedule_text", "accepting_referrals",
             "wait_weeks", "last_verified_at", "last_verified_ts"]
 
@@ -46,7 +52,7 @@ def base_filters(profile: Profile, delivery: bool = True) -> list[str]:
         filters.append('delivery = "in_person"')
     if constraints.days:
         filters.append(f"(days IN [{_quoted(constraints.days)}] OR days IS EMPTY)")
-    groups = list(profile.circumstances)
+    groups = list(profile.eligible_groups)
     filters.append(f"(eligibility IS EMPTY OR eligibility IN [{_quoted(groups)}])" if groups
                    else "eligibility IS EMPTY")
     return filters
@@ -72,6 +78,11 @@ def candidates(app: Flask, profile: Profile, needs: list[str]) -> list[dict]:
                                'OR area_wide = true OR delivery IN ["online", "phone"])')
         queries.append({"indexUid": index, "q": profile.goals[:300], "filter": text_filter,
                         "limit": TEXT_LIMIT, "attributesToRetrieve": RETRIEVE, "matchingStrategy": "last"})
+        vector = embedding_service(app).encode([profile.goals])
+        if vector is not None:
+            queries.append({"indexUid": index, "vector": [float(x) for x in vector[0]], "filter": text_filter,
+                            "hybrid": {"embedder": EMBEDDER, "semanticRatio": 1.0}, "showRankingScore": True,
+                            "limit": SEMANTIC_LIMIT, "attributesToRetrieve": RETRIEVE})
     if not queries:
         return []
     try:
@@ -83,4 +94,18 @@ def candidates(app: Flask, profile: Profile, needs: list[str]) -> list[dict]:
     for result in response["results"]:
         for hit in result["hits"]:
             seen.setdefault(hit["id"], hit)
+    semantic = [r["hits"] for q, r in zip(queries, response["results"]) if "vector" in q]
+    if semantic:
+        _semantic_scores(list(seen.values()), semantic[0])
     return list(seen.values())
+
+
+def _semantic_scores(pool: list[dict], hits: list[dict]) -> None:
+    """Meilisearch ranks a vector search by (1 + cosine) / 2; turn that back into the cosine. A
+    candidate the vector search did not return is at most as similar as the least similar one it
+    did return, so it gets that bound: it cannot outrank anything the vector search preferred."""
+    cosines = {h["id"]: 2.0 * float(h.get("_rankingScore", 0.5)) - 1.0 for h in hits}
+    floor = min(cosines.values(), default=0.0)
+    for doc in pool:
+        doc.pop("_rankingScore", None)
+        doc["_semantic"] = cosines.get(doc["id"], floor)

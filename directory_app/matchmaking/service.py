@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from matching import ProfileError, adequate_counts, match
+from matching.person import with_words_read
 from matching import Profile
 
 from .. import db
@@ -13,6 +14,7 @@ from ..errors import ValidationError
 from ..models import MatchDemand, utcnow
 from ..needs import taxonomy
 from . import retrieval
+from .embeddings import service as embedding_service
 from .textmodel_cache import text_model
 
 MAX_LIMIT = 50
@@ -29,6 +31,21 @@ def _place(session, data: dict) -> dict | None:
             raise ValidationError("The postcode is not valid.", {"postcode": "Must be text."})
         return geo.lookup(session, postcode, field="postcode").as_dict()
     return None
+
+
+def _add_venue_areas(app: Flask, pool: list[dict]) -> None:
+    """Each venue's local authority, so the matcher can read a phone line published without a
+    service area as local to its venue's borough (matching.service.reaches). One query per match."""
+    postcodes = {loc.get("postcode") for doc in pool for loc in doc.get("locations") or () if loc.get("postcode")}
+    if not postcodes:
+        return
+    with db.session_scope(app) as session:
+        known = geo.la_codes(session, postcodes)
+    for doc in pool:
+        for loc in doc.get("locations") or ():
+            code = known.get(geo.normalise_postcode(loc.get("postcode")) or "")
+            if code:
+                loc["la_code"] = code
 
 
 def run_match(app: Flask, data: dict, record: bool = True) -> dict:
@@ -51,19 +68,27 @@ def run_match(app: Flask, data: dict, record: bool = True) -> dict:
     profile_input = {k: v for k, v in data.items() if k not in ("postcode", "limit")}
     if place is not None:
         profile_input.update(lat=place["lat"], lng=place["lng"])
-        profile_input["areas"] = [code for code in (place["la_code"], place["district"]) if code]
+        # LA (and county), ward, LSOA and district: residency limits and a phone line's reach are
+        # checked against these, whichever level the service states them at.
+        profile_input["areas"] = place["areas"]
     try:
         profile = Profile.from_dict(profile_input, taxonomy())
     except ProfileError as error:
         errors.update(error.fields)
     if errors:
         raise ValidationError("Some details are not valid.", errors)
-    needs = list(profile.needs) or taxonomy().infer_needs(profile.goals)[:MAX_INFERRED]
+    # Read the words before retrieval: a condition they state ("registered blind") lets services
+    # for that condition through the filters, and a stated age applies them.
+    profile, _ = with_words_read(profile, taxonomy().eligibility_codes() or None)
+    inferrer = embedding_service(app).need_inferrer()
+    needs = list(profile.needs) or inferrer.infer_codes(profile.goals, MAX_INFERRED, profile.age)
     # Imported here: the referrals package imports its pages, which import this module.
     from ..referrals.ranking import active_scorer
 
     pool = retrieval.candidates(app, profile, needs)
+    _add_venue_areas(app, pool)
     result = match(profile, pool, taxonomy=taxonomy(), text_model=text_model(app), now=utcnow(),
+                   need_inferrer=inferrer,
                    limit=limit, scorer=active_scorer(app)).to_dict()
     if record:
         record_demand(app, place, adequate_counts(result), result["needs"])

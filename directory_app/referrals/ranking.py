@@ -34,6 +34,7 @@ from . import workflow
 POSITIVE = workflow.SUCCESS
 NEGATIVE = ("declined", "no_capacity", "did_not_attend")
 MIN_ROWS = 40
+NEUTRAL_FEATURE = 0.5
 MIN_PER_CLASS = 8
 TEST_SHARE = 0.25
 SEED = 20240601
@@ -52,15 +53,22 @@ def export_training_rows(session: Session) -> list[dict]:
         Referral.status.in_(POSITIVE + NEGATIVE))
     rows = []
     for referred_on, needs, features, status in session.exec(statement):
-        if not features or any(name not in features for name in FEATURE_NAMES):
+        if not features:
             continue
         row = {"month": referred_on.strftime("%Y-%m"), "needs": sorted(needs or []),
                "needs_count": len(needs or [])}
-        row.update({name: float(features[name]) for name in FEATURE_NAMES})
+        row.update({name: feature_value(features, name) for name in FEATURE_NAMES})
         row["outcome"] = 1 if status in POSITIVE else 0
         rows.append(row)
     rows.sort(key=lambda r: (r["month"], r["needs"], [r[name] for name in FEATURE_NAMES], r["outcome"]))
     return rows
+
+
+def feature_value(features: dict, name: str) -> float:
+    """A referral recorded before a feature existed has no value for it: it counts as neutral
+    (0.5, what every feature gives when it knows nothing), so old referrals still teach."""
+    value = features.get(name)
+    return NEUTRAL_FEATURE if value is None else float(value)
 
 
 # --- the scorer matching uses -------------------------------------------------------------------
@@ -175,12 +183,13 @@ def fit_and_compare(rows: list[dict], seed: int = SEED) -> Evaluation:
     from sklearn.model_selection import StratifiedKFold
 
     y = np.array([row["outcome"] for row in rows], dtype=int)
-    x = np.array([[row[name] for name in FEATURE_NAMES] for row in rows], dtype=float)
+    x = np.array([[feature_value(row, name) for name in FEATURE_NAMES] for row in rows], dtype=float)
     held_back = np.zeros(len(rows))
     folds = StratifiedKFold(n_splits=round(1 / TEST_SHARE), shuffle=True, random_state=seed)
     for train_idx, test_idx in folds.split(x, y):
         held_back[test_idx] = _fit(x[train_idx], y[train_idx]).decision_function(x[test_idx])
-    baseline = np.array(weighted_scorer(DEFAULT_WEIGHTS)(rows))
+    baseline = np.array(weighted_scorer(DEFAULT_WEIGHTS)(
+        [{name: feature_value(row, name) for name in FEATURE_NAMES} for row in rows]))
     fitted = _fit(x, y)
     return Evaluation(
         intercept=float(fitted.intercept_[0]),

@@ -107,6 +107,8 @@ def to_search_document(service: Service) -> dict:
         "eligibility": list(service.eligibility),
         "area_wide": service.area_wide,
         "service_area": service_area,
+        # GSS codes of the areas whose residents only may use it (understood from the record).
+        "residency": list(service.residency or []),
         "locations": locations,
         "days": days,
         "schedules": schedules,
@@ -124,3 +126,12 @@ def to_search_document(service: Service) -> dict:
     if point is not None:
         document["_geo"] = {"lat": point["lat"], "lng": point["lng"]}
     return document
+
+
+EMBEDDING_CHARS = 2000  # the model reads about 256 word pieces; more text is cut anyway
+
+
+def embedding_text(document: dict) -> str:
+    """What a service's sentence vector is computed from: its own words, not our tags, so that
+    meaning adds to what the need codes already say."""
+    return f"{document.get('name') or ''}. {document.get('description') or ''}".strip(" .")[:EMBEDDING_CHARS]

@@ -12,19 +12,21 @@ import time
 from datetime import datetime
 
 from flask import Flask
-from sqlalchemy import event, text
+from sqlalchemy import delete, event, func, text
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
 from .. import db
 from ..models import (Location, SearchOutbox, Service, ServiceAtLocation, utcnow)
 from ..needs import taxonomy
-from .client import get_client, services_index_name
+from .client import get_admin_client, get_client, services_index_name
+from .delivery import TASK_TIMEOUT_MS, add, outcome, park, push, settle
 from .documents import to_search_document
+from .vectors import settings as vector_settings, with_vectors
 
 log = logging.getLogger(__name__)
 CHUNK = 500
-TASK_TIMEOUT_MS = 120_000
+QUIET_TIMEOUT_MS = 10_000  # a user's save waits at most this long for the index
 
 SETTINGS = {
     "searchableAttributes": ["name", "need_labels", "need_terms", "description", "organization",
@@ -56,10 +58,12 @@ def _wait(client, task, timeout_ms: int = TASK_TIMEOUT_MS):
 
 
 def apply_settings(app: Flask, uid: str | None = None) -> None:
-    client = get_client(app)
+    admin = get_admin_client(app)  # creating an index is the master key's job
     uid = uid or services_index_name(app)
-    _wait(client, client.create_index(uid, {"primaryKey": "id"})) if not _exists(client, uid) else None
-    _wait(client, client.index(uid).update_settings(index_settings()))
+    if not _exists(admin, uid):
+        _wait(admin, admin.create_index(uid, {"primaryKey": "id"}))
+    client = get_client(app)
+    _wait(client, client.index(uid).update_settings({**index_settings(), **vector_settings(app)}))
 
 
 def _exists(client, uid: str) -> bool:
@@ -128,13 +132,20 @@ def install_hooks() -> None:
 
 # --- draining --------------------------------------------------------------------------------
 
-def drain(app: Flask, batch: int = 500, max_batches: int | None = None) -> int:
-    """Push pending changes to Meilisearch; return how many services were sent.
+def drain(app: Flask, batch: int = 500, max_batches: int | None = None,
+          timeout_ms: int = TASK_TIMEOUT_MS, lock_wait_s: float | None = None) -> int:
+    """Push pending changes to Meilisearch; return how many services it accepted.
+
+    Each batch waits for Meilisearch's verdict: a row goes only once its task succeeded. A document
+    Meilisearch refuses keeps its row with the reason and is tried again; after MAX_ATTEMPTS it is
+    parked (``parked_at``), so one bad record neither blocks the queue nor disappears unseen.
+    Meilisearch being down or slow raises and leaves the rows as they were.
 
     Concurrent drainers are safe: on PostgreSQL each takes rows with FOR UPDATE SKIP LOCKED and a
     per-service advisory lock, so a service is never pushed by two drainers at once (which could
-    let an older document overtake a newer one); on SQLite the first statement takes the single
-    write lock, so drainers run one after another.
+    let an older document overtake a newer one); on SQLite drainers take a file lock beside the
+    database (``db.host_lock``), so they run one after another without holding the write lock
+    while vectors are computed and Meilisearch answers.
     """
     client = get_client(app)
     index = client.index(services_index_name(app))
@@ -142,38 +153,33 @@ def drain(app: Flask, batch: int = 500, max_batches: int | None = None) -> int:
     batches = 0
     while max_batches is None or batches < max_batches:
         batches += 1
-        with db.session_scope(app) as session:
+        with db.host_lock(app, "search-drain", lock_wait_s), db.session_scope(app) as session:
             session.info["outbox_disabled"] = True
             rows = _claim(session, batch)
             if not rows:
                 session.commit()
                 break
-            ids = sorted({row.service_id for row in rows})
-            ids = _lock_services(session, ids)
+            ids = _lock_services(session, sorted({row.service_id for row in rows}))
             services = {s.id: s for s in load_services(session, ids)}
-            documents = [to_search_document(services[i]) for i in ids
-                         if i in services and services[i].merged_into_id is None]
-            gone = [i for i in ids if i not in services or services[i].merged_into_id is not None]
-            if documents:
-                index.add_documents(documents, primary_key="id")
-            for service_id in gone:  # deletions are rare: one small task each
-                index.delete_document(service_id)
-            # Meilisearch keeps enqueued tasks durably and applies them in order, so once both
-            # calls are accepted the change is safe and the outbox rows can go.
-            for row in rows:
-                if row.service_id in ids:
-                    session.delete(row)
+            documents = with_vectors(app, {i: to_search_document(services[i]) for i in ids
+                                           if i in services and services[i].merged_into_id is None})
+            gone = [i for i in ids if i not in documents]
+            refused = push(client, index, documents, gone, timeout_ms)
+            # Vectors and Meilisearch's verdict took their time without the write lock (SQLite:
+            # drainers queue on host_lock instead); settling is one short write.
+            db.begin_write(session)
+            settle(session, rows, ids, refused)
             session.commit()
-            sent += len(ids)
+            sent += len(ids) - len(refused)
     return sent
 
 
 def _claim(session: Session, batch: int) -> list[SearchOutbox]:
-    statement = select(SearchOutbox).order_by(SearchOutbox.id).limit(batch)
+    statement = (select(SearchOutbox).where(SearchOutbox.parked_at.is_(None))
+                 .order_by(SearchOutbox.id).limit(batch))
     if session.get_bind().dialect.name == "postgresql":
         return list(session.exec(statement.with_for_update(skip_locked=True)))
-    session.exec(text("UPDATE search_outbox SET attempts = attempts WHERE id = -1"))
-    return list(session.exec(statement))
+    return list(session.exec(statement))  # SQLite: the caller holds host_lock("search-drain")
 
 
 def _lock_services(session: Session, ids: list[str]) -> list[str]:
@@ -187,10 +193,15 @@ def _lock_services(session: Session, ids: list[str]) -> list[str]:
     return locked
 
 
+QUIET_LOCK_WAIT_S = 2.0
+
+
 def drain_quietly(app: Flask) -> int:
     """Drain after a user's save: an outage must not fail the save, so we log and move on."""
     try:
-        return drain(app, max_batches=4)
+        # Another drainer (an import) may be busy for a while; it loops until the outbox is empty,
+        # so it sends this change too, and a request must not wait for it.
+        return drain(app, max_batches=4, timeout_ms=QUIET_TIMEOUT_MS, lock_wait_s=QUIET_LOCK_WAIT_S)
     except Exception as error:  # any search failure: the outbox keeps the change for later
         log.warning("search index update deferred: %s", error)
         return 0
@@ -198,19 +209,33 @@ def drain_quietly(app: Flask) -> int:
 
 def pending_count(app: Flask) -> int:
     with db.session_scope(app) as session:
-        return len(session.exec(select(SearchOutbox.id)).all())
+        return session.exec(select(func.count()).select_from(SearchOutbox)
+                            .where(SearchOutbox.parked_at.is_(None))).one()
+
+
+def parked(session: Session, limit: int = 50) -> tuple[int, list[SearchOutbox]]:
+    """Changes Meilisearch kept refusing: how many, and the latest few with their reasons."""
+    count = session.exec(select(func.count(func.distinct(SearchOutbox.service_id)))
+                         .where(SearchOutbox.parked_at.is_not(None))).one()
+    rows = list(session.exec(select(SearchOutbox).where(SearchOutbox.parked_at.is_not(None))
+                             .order_by(SearchOutbox.parked_at.desc()).limit(limit)))
+    return count, rows
 
 
 # --- rebuild and check -----------------------------------------------------------------------
 
 def reindex(app: Flask, progress=None) -> int:
-    """Build a fresh index and swap it in atomically; search never sees a half-built index."""
-    client = get_client(app)
+    """Build a fresh index and swap it in atomically; search never sees a half-built index.
+
+    A document Meilisearch refuses is left out and parked (see ``drain``) rather than failing the
+    rebuild: one bad record must not keep every other service out of search."""
+    client, admin = get_client(app), get_admin_client(app)
     live = services_index_name(app)
     building = f"{live}_build_{int(time.time() * 1000)}"
     started: datetime = utcnow()
     apply_settings(app, building)
     count = 0
+    refused: dict[str, str] = {}
     try:
         with db.session_scope(app) as session:
             all_ids = [row for row in session.exec(
@@ -219,25 +244,35 @@ def reindex(app: Flask, progress=None) -> int:
                 progress(0, len(all_ids))
             tasks = []
             for start in range(0, len(all_ids), CHUNK):
-                chunk = load_services(session, all_ids[start:start + CHUNK])
-                tasks.append(client.index(building).add_documents(
-                    [to_search_document(s) for s in chunk], primary_key="id"))
+                chunk_ids = all_ids[start:start + CHUNK]
+                chunk = load_services(session, chunk_ids)
+                tasks.append((chunk_ids, client.index(building).add_documents(
+                    with_vectors(app, [to_search_document(s) for s in chunk]), primary_key="id")))
                 session.expunge_all()
                 count += len(chunk)
                 if progress:
                     progress(count, len(all_ids))
-            for task in tasks:
-                _wait(client, task)
-        if not _exists(client, live):
-            _wait(client, client.create_index(live, {"primaryKey": "id"}))
-        _wait(client, client.swap_indexes([{"indexes": [live, building]}]))
+            for chunk_ids, task in tasks:
+                if outcome(client, task, TASK_TIMEOUT_MS) is not None:
+                    refused.update(add(client, client.index(building), with_vectors(app, {
+                        s.id: to_search_document(s) for s in load_services(session, chunk_ids)})))
+                    session.expunge_all()
+        if not _exists(admin, live):
+            _wait(admin, admin.create_index(live, {"primaryKey": "id"}))
+        _wait(admin, admin.swap_indexes([{"indexes": [live, building]}]))
     except BaseException:
         try:
-            client.delete_index(building)
+            admin.delete_index(building)
         except Exception:  # the build failed already; cleaning up is best effort
             pass
         raise
-    _wait(client, client.delete_index(building))
+    _wait(admin, admin.delete_index(building))
+    with db.session_scope(app) as session:  # what went into the new index is no longer parked
+        session.exec(delete(SearchOutbox).where(SearchOutbox.parked_at.is_not(None),
+                                                SearchOutbox.parked_at < started,
+                                                SearchOutbox.service_id.not_in(list(refused))))
+        session.commit()
+    park(app, refused)
     # Changes committed while we were building may have gone to the old index: resend them.
     with db.session_scope(app) as session:
         for service_id in session.exec(select(Service.id).where(Service.last_modified >= started)):
@@ -245,7 +280,7 @@ def reindex(app: Flask, progress=None) -> int:
         session.info["outbox_disabled"] = True
         session.commit()
     drain(app)
-    return count
+    return count - len(refused)
 
 
 def wait_until_idle(app: Flask, timeout_ms: int = TASK_TIMEOUT_MS) -> None:
@@ -273,32 +308,57 @@ def index_versions(app: Flask) -> dict[str, str | None]:
 
 
 def check(app: Flask) -> dict:
-    """Compare database and index: missing, extra and stale documents."""
+    """Compare database and index: missing, extra and stale documents, and parked changes."""
     from .documents import _iso
 
     with db.session_scope(app) as session:
         expected = {sid: _iso(modified) for sid, modified in session.exec(
             select(Service.id, Service.last_modified).where(Service.merged_into_id.is_(None)))}
+        parked_count, parked_rows = parked(session)
+        parked_list = [{"service_id": r.service_id, "attempts": r.attempts, "reason": r.last_error,
+                        "parked_at": _iso(r.parked_at)} for r in parked_rows]
     actual = index_versions(app)
     missing = sorted(set(expected) - set(actual))
     extra = sorted(set(actual) - set(expected))
     stale = sorted(i for i in set(expected) & set(actual) if expected[i] != actual[i])
     return {"database": len(expected), "index": len(actual), "missing": missing,
             "extra": extra, "stale": stale, "pending": pending_count(app),
-            "ok": not (missing or extra or stale)}
+            "parked": parked_count, "parked_changes": parked_list,
+            "ok": not (missing or extra or stale or parked_count)}
 
 
-def ensure_index(app: Flask) -> int:
-    """At start-up: make sure the index exists with current settings and is in step."""
-    client = get_client(app)
-    if not _exists(client, services_index_name(app)):
-        return reindex(app)
-    apply_settings(app)
-    drain(app)
-    report = check(app)
-    if not report["ok"]:
-        return reindex(app)
-    return report["index"]
+def describe(report: dict) -> str:
+    parts = [f"{kind} {len(report[kind])}" for kind in ("missing", "extra", "stale") if report[kind]]
+    if report["parked"]:
+        parts.append(f"parked {report['parked']}")
+    return ", ".join(parts) or "in step"
+
+
+def ensure_index(app: Flask, say=log.warning) -> int:
+    """At start-up: make sure the index exists with current settings and is in step.
+
+    Never refuses to start: drift is reported and repaired by a rebuild; what Meilisearch still
+    refuses stays parked for a curator to see, and a failure here leaves the app serving (search
+    answers 503 until the index is back) rather than not starting at all."""
+    try:
+        if not _exists(get_admin_client(app), services_index_name(app)):
+            return reindex(app)
+        apply_settings(app)
+        drain(app)
+        report = check(app)
+        if report["ok"]:
+            return report["index"]
+        if report["missing"] or report["extra"] or report["stale"]:
+            say(f"Search index out of step with the database ({describe(report)}): rebuilding it.")
+            reindex(app)
+            report = check(app)
+        if not report["ok"]:
+            say(f"Search index: {describe(report)}. See `flask search check` or the curator home page.")
+        return report["index"]
+    except Exception as error:  # start anyway: the database is the source of truth
+        say(f"Search index could not be checked or rebuilt ({type(error).__name__}: {str(error)[:300]}). "
+            "Starting anyway; run `flask search check` once Meilisearch is reachable.")
+        return 0
 
 
 def init_app(app: Flask) -> None:

@@ -49,7 +49,8 @@ def test_features_for_a_need_meeting_service(make_service, make_person, now):
     assert f == pytest.approx({"need_coverage": 0.5, "text_relevance": 0.4,
                                "proximity": math.exp(-0.5), "timetable_fit": 1.0,
                                "freshness": 1.0, "capacity": 1.0,
-                               "circumstance_fit": 0.5, "preference_fit": 0.5})
+                               "circumstance_fit": 0.5, "preference_fit": 0.5,
+                               "semantic": 0.0})
     assert all(0 <= v <= 1 for v in f.values())
 
 

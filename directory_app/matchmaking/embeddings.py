@@ -1,0 +1,82 @@
+"""The sentence-embedding model as an app service: loaded once per process, on first use or
+before gunicorn forks its workers (``preload``), and shared by every app in the process.
+
+Search documents carry the model's vector of each service (search/indexing.py), matching embeds
+the person's words with it (retrieval.py) and reads their needs with it (matching/need_inference.py).
+If the model cannot be loaded the app still works: search and match fall back to words alone,
+and the reason is logged once.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+
+from flask import Flask
+
+from matching.embeddings import Embedder, load_embedder
+from matching.need_inference import NeedInferrer
+
+from ..needs import taxonomy
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+_loaded: dict[str, object] = {}  # "model" -> Embedder, or "error" -> why it could not load
+
+
+class EmbeddingService:
+    """What create_app puts in ``app.extensions["embedder"]``."""
+
+    def __init__(self, enabled: bool = True):
+        self.enabled = enabled
+        self._inferrers: dict[int, NeedInferrer] = {}
+
+    def model(self) -> Embedder | None:
+        if not self.enabled:
+            return None
+        if "model" in _loaded or "error" in _loaded:
+            return _loaded.get("model")  # type: ignore[return-value]
+        with _lock:
+            if "model" not in _loaded and "error" not in _loaded:
+                try:
+                    _loaded["model"] = load_embedder()
+                except Exception as error:  # missing package or files: run on words alone
+                    _loaded["error"] = f"{type(error).__name__}: {error}"
+                    log.warning("sentence embeddings unavailable, matching on words alone (%s)", _loaded["error"])
+        return _loaded.get("model")  # type: ignore[return-value]
+
+    def need_inferrer(self) -> NeedInferrer:
+        """Reads needs from a person's words: by meaning and phrases, or phrases alone without a model."""
+        tax = taxonomy()
+        key = id(tax)
+        inferrer = self._inferrers.get(key)
+        if inferrer is None:
+            with _lock:
+                inferrer = self._inferrers.get(key)
+            if inferrer is None:
+                inferrer = NeedInferrer(tax, self.model())
+                with _lock:
+                    self._inferrers = {key: inferrer}  # a new taxonomy replaces the old one
+        return inferrer
+
+    def encode(self, texts: list[str]):
+        model = self.model()
+        return None if model is None else model.encode(texts)
+
+
+def service(app: Flask) -> EmbeddingService:
+    existing = app.extensions.get("embedder")
+    if existing is None:
+        # EMBEDDINGS=off (or EMBEDDINGS_ENABLED=False in the config) runs on words alone.
+        enabled = app.config.get("EMBEDDINGS_ENABLED", os.environ.get("EMBEDDINGS", "on").lower() != "off")
+        existing = app.extensions["embedder"] = EmbeddingService(bool(enabled))
+    return existing
+
+
+def init_app(app: Flask) -> None:
+    service(app)
+
+
+def preload(app: Flask) -> None:
+    """Load the model now (e.g. in gunicorn's master before forking), so workers share its pages."""
+    service(app).need_inferrer()

@@ -1,0 +1,67 @@
+"""Reading needs from a person's words: the cases the phrase list alone missed, several needs at
+once, and the words behind each."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from matching import NeedsTaxonomy
+from matching.embeddings import load_embedder
+from matching.need_inference import NeedInferrer, clauses
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def real_taxonomy() -> NeedsTaxonomy:
+    return NeedsTaxonomy.from_dict(json.loads((ROOT / "seed_data" / "needs_taxonomy.json").read_text("utf-8")))
+
+
+@pytest.fixture(scope="module")
+def inferrer(real_taxonomy) -> NeedInferrer:
+    return NeedInferrer(real_taxonomy, load_embedder())
+
+
+@pytest.mark.parametrize("words, need", [
+    ("stop drinking", "addiction_recovery"),
+    ("a bit low", "mental_wellbeing"),
+    ("get fitter", "physical_activity"),
+    ("struggling to pay the gas and electric, cold flat", "fuel_energy"),
+])
+def test_short_everyday_words_find_their_need(inferrer, words, need):
+    assert inferrer.infer_codes(words)[0] == need
+
+
+def test_the_widower_is_read_as_lonely_and_bereaved_with_the_words_that_said_so(inferrer):
+    found = {n.code: n for n in inferrer.infer(
+        "Widower, 78, hasn't left the house much since his wife died last year, used to enjoy "
+        "gardening, no car, bad knee")}
+    assert {"loneliness", "bereavement"} <= set(found)
+    assert any("left the house" in words for words in found["loneliness"].evidence)
+    assert any("wife died" in words for words in found["bereavement"].evidence)
+    assert all(0 < n.confidence <= 1 for n in found.values())
+
+
+def test_unrelated_words_infer_nothing_much(inferrer):
+    assert inferrer.infer("") == []
+    assert inferrer.infer_codes("the weather was nice on Tuesday") == []
+
+
+def test_without_a_model_the_phrases_still_work(real_taxonomy):
+    alone = NeedInferrer(real_taxonomy)
+    assert alone.infer_codes("behind on rent and the bailiffs keep writing")[0] in ("money_debt", "housing")
+    assert alone.infer_codes("a bit low") == []  # no phrase names it: that is what the model adds
+
+
+def test_clauses_split_where_a_person_changes_subject():
+    assert clauses("Feels low, and the heating's off; wants to get out more") == [
+        "Feels low", "the heating's off", "wants to get out more"]
+
+
+def test_a_stated_age_rules_out_the_other_age_groups_need(inferrer):
+    words = "retired and on his own all day, would like company"
+    assert "older_people" in inferrer.infer_codes(words)
+    assert "older_people" not in inferrer.infer_codes(words, age=10)
+    assert "older_people" in inferrer.infer_codes(words, age=70)
