@@ -1,7 +1,7 @@
 """Referrals over JSON, at /api/v1/referrals: the same domain functions the pages call."""
 from __future__ import annotations
 
-from flask import jsonify, request
+from flask import current_app, jsonify, request
 from flask_login import current_user
 
 from ..access import access
@@ -70,7 +70,8 @@ def api_wellbeing():
 def api_follow_up():
     return jsonify({"follow_up": [
         {**records.referral_json(item.referral), "reasons": item.reasons, "days_since_change": item.days_since_change}
-        for item in records.follow_ups(get_session(), current_user.username)]})
+        for item in records.follow_ups(get_session(), current_user.username,
+                                       after_days=current_app.config["FOLLOW_UP_DAYS"])]})
 
 
 @bp.get(f"{PREFIX}/summary")

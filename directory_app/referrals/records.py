@@ -26,7 +26,7 @@ from ..models import Referral, WellbeingScore, utcnow
 from ..needs import taxonomy
 from ..search.documents import to_search_document
 from . import workflow
-from .identifiers import clean_case_reference
+from .identifiers import clean_case_reference, new_case_reference
 
 REFERRAL_FIELDS = {"case_reference", "service_id", "needs", "referred_on", "status", "area", "days"}
 WELLBEING_FIELDS = {"case_reference", "stage", "recorded_on", "life_satisfaction", "worthwhile",
@@ -184,12 +184,15 @@ def features_for(session: Session, service, needs: list[str], place: geo.Place |
     return {name: round(float(value), 6) for name, value in values.items()}
 
 
-def _checked_case(data, allowed) -> tuple[dict, str | None]:
+def _checked_case(data, allowed, new_case_allowed: bool = False) -> tuple[dict, str | None]:
     """The checks every case-keyed record starts with: an object, no unknown (free-text) fields, and
-    a case reference that is not shaped like anyone's identifier. Returns (errors so far, reference)."""
+    a case reference the service issued. Returns (errors so far, reference); the reference is None
+    for a new person when ``new_case_allowed`` and none was given."""
     if not isinstance(data, dict):
         raise ValidationError("Send a JSON object.", {"body": "Expected a JSON object."})
     errors = _unknown_fields(data, allowed)
+    if new_case_allowed and data.get("case_reference") in (None, ""):
+        return errors, None
     try:
         return errors, clean_case_reference(data.get("case_reference"))
     except ValidationError as error:
@@ -200,7 +203,10 @@ def _checked_case(data, allowed) -> tuple[dict, str | None]:
 @retry_when_busy
 def create_referral(session: Session, data: dict, actor: str, now: datetime | None = None) -> Referral:
     now = now or utcnow()
-    errors, case_reference = _checked_case(data, REFERRAL_FIELDS)
+    errors, case_reference = _checked_case(data, REFERRAL_FIELDS, new_case_allowed=True)
+    if case_reference and not _has_case(session, actor, case_reference):
+        errors["case_reference"] = ("You have no referrals with this case reference. Leave it empty for a new "
+                                    "person: the service will issue a code.")
     service = _service(session, data.get("service_id"), errors)
     needs = _needs(data.get("needs"), errors)
     referred_on = _date(data.get("referred_on"), "referred_on", errors, now.date())
@@ -211,6 +217,7 @@ def create_referral(session: Session, data: dict, actor: str, now: datetime | No
     place = _place(session, data.get("area"), errors)
     if errors:
         raise ValidationError("Some details are not valid.", errors)
+    case_reference = case_reference or _issue_case_reference(session)
     referral = Referral(
         owner=actor, case_reference=case_reference, service_id=service.id, service_name=service.name,
         needs=needs, referred_on=referred_on, status=status, status_changed_at=now, created_at=now,
@@ -222,6 +229,19 @@ def create_referral(session: Session, data: dict, actor: str, now: datetime | No
                  {"status": [None, status], "service_id": [None, service.id], "needs": [None, needs]})
     session.commit()
     return referral
+
+
+def _has_case(session: Session, owner: str, case_reference: str) -> bool:
+    return session.exec(select(Referral.id).where(Referral.owner == owner,
+                                                  Referral.case_reference == case_reference)).first() is not None
+
+
+def _issue_case_reference(session: Session) -> str:
+    """A code no referral uses yet (anyone's: a code then names one person in the whole service)."""
+    while True:
+        code = new_case_reference()
+        if session.exec(select(Referral.id).where(Referral.case_reference == code)).first() is None:
+            return code
 
 
 def get_referral(session: Session, referral_id: int, owner: str) -> Referral:
@@ -292,8 +312,7 @@ def record_wellbeing(session: Session, data: dict, actor: str, now: datetime | N
     scores = {name: _score(data.get(name), name, errors) for name in ONS4}
     if not errors and all(value is None for value in scores.values()):
         errors["life_satisfaction"] = "Enter at least one of the four scores."
-    if case_reference and "case_reference" not in errors and not session.exec(
-            select(Referral.id).where(Referral.owner == actor, Referral.case_reference == case_reference)).first():
+    if case_reference and "case_reference" not in errors and not _has_case(session, actor, case_reference):
         errors["case_reference"] = "You have no referrals with this case reference. Record the referral first."
     if errors:
         raise ValidationError("Some details are not valid.", errors)
@@ -340,10 +359,12 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
-def follow_ups(session: Session, owner: str, now: datetime | None = None) -> list[FollowUp]:
-    """Open referrals to chase: no change for 14 days, or referred/accepted with no follow-up
-    wellbeing scores for the case yet. Longest-waiting first."""
+def follow_ups(session: Session, owner: str, now: datetime | None = None,
+               after_days: int = FOLLOW_UP_AFTER.days) -> list[FollowUp]:
+    """Open referrals to chase once ``after_days`` have passed: no change since, or referred/accepted
+    that long ago with no follow-up wellbeing scores for the case yet. Longest-waiting first."""
     now = now or utcnow()
+    due = timedelta(days=after_days)
     referrals = session.exec(select(Referral).where(Referral.owner == owner,
                                                     Referral.status.in_(workflow.OPEN)))
     followed = set(session.exec(select(WellbeingScore.case_reference).where(
@@ -352,9 +373,11 @@ def follow_ups(session: Session, owner: str, now: datetime | None = None) -> lis
     for referral in referrals:
         age = now - _aware(referral.status_changed_at)
         item = FollowUp(referral, days_since_change=age.days)
-        if age >= FOLLOW_UP_AFTER:
+        if age >= due:
             item.reasons.append(f"No change for {age.days} days")
-        if referral.status in ("referred", "accepted") and referral.case_reference not in followed:
+        # Not on the day it is made: an outcome is due only once the follow-up period has passed.
+        if (referral.status in ("referred", "accepted") and referral.case_reference not in followed
+                and (now.date() - referral.referred_on).days >= after_days):
             item.reasons.append("No outcome recorded yet")
         if item.reasons:
             out.append(item)

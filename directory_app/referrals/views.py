@@ -6,7 +6,7 @@ errors and the values kept; success redirects (post/redirect/get) with a message
 """
 from __future__ import annotations
 
-from flask import Response, flash, redirect, render_template, request, session, url_for
+from flask import Response, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 from sqlmodel import select
 
@@ -47,7 +47,8 @@ def _status_label(status: str) -> str:
 def index():
     db = get_session()
     return render_template("referrals/index.html",
-                           follow_ups=records.follow_ups(db, current_user.username),
+                           follow_ups=records.follow_ups(db, current_user.username,
+                                                         after_days=current_app.config["FOLLOW_UP_DAYS"]),
                            referrals=records.list_referrals(db, current_user.username),
                            open_statuses=workflow.OPEN)
 
@@ -71,8 +72,11 @@ def _new_form(values: dict, errors: dict, status: int = 200):
 @bp.get("/referrals/new")
 @access("link_worker")
 def new():
+    # "Refer" on a match result arrives with the service and the needs it meets ticked.
+    known = set(taxonomy().codes())
     values = {"referred_on": utcnow().date().isoformat(), "status": "referred",
-              "service_id": request.args.get("service_id", "")}
+              "service_id": request.args.get("service_id", ""),
+              "needs": [n for n in dict.fromkeys(request.args.getlist("need")) if n in known][:5]}
     return _new_form(values, {})
 
 
@@ -86,7 +90,8 @@ def create():
         referral = records.create_referral(get_session(), data, actor=current_user.username)
     except ValidationError as error:
         return _new_form(data, error.fields, 400)
-    flash(f"Recorded referral {referral.case_reference} to {referral.service_name}.")
+    flash(f"Recorded the referral to {referral.service_name}. The case reference is {referral.case_reference}: "
+          "note it in your own records to find this person's referrals and record their wellbeing.")
     return redirect(url_for("referrals.detail", referral_id=referral.id))
 
 

@@ -70,7 +70,15 @@ def by_decile(rows: list[dict]) -> list[dict]:
     return out
 
 
-def _decile_bars(table: list[dict], key: str) -> tuple[list[dict], float]:
+def _empty_label(kind_plural: str) -> list[str]:
+    """What a decile without any areas says: "no ward data", never "none", which reads as "no
+    services". Two short lines, so it fits under a bar."""
+    plural = kind_plural.lower()
+    noun = next((n for key, n in (("lsoa", "LSOA"), ("ward", "ward"), ("district", "district")) if key in plural), "area")
+    return [f"no {noun}", "data"]
+
+
+def _decile_bars(table: list[dict], key: str, kind_plural: str = "areas") -> tuple[list[dict], float]:
     top = nice_max(max((d[key] or 0) for d in table))
     slot = PLOT_W / len(table)
     bars = []
@@ -79,13 +87,13 @@ def _decile_bars(table: list[dict], key: str) -> tuple[list[dict], float]:
         height = 0 if value is None else PLOT_H * value / top
         bars.append({"x": LEFT + i * slot + slot * 0.15, "width": slot * 0.7, "y": TOP + PLOT_H - height,
                      "height": height, "value": value, "decile": d["decile"], "empty": value is None,
-                     "label_x": LEFT + i * slot + slot / 2})
+                     "empty_label": _empty_label(kind_plural), "label_x": LEFT + i * slot + slot / 2})
     return bars, top
 
 
 def supply_chart(rows: list[dict], need_label: str, kind_plural: str) -> Chart:
     table = by_decile(rows)
-    bars, top = _decile_bars(table, "per_10k")
+    bars, top = _decile_bars(table, "per_10k", kind_plural)
     return Chart(
         title=f"{need_label}: services within reach per 10,000 residents, by deprivation decile",
         description=(f"Bar chart. For the {kind_plural} in each national deprivation decile (1 = most "
@@ -98,7 +106,7 @@ def supply_chart(rows: list[dict], need_label: str, kind_plural: str) -> Chart:
 
 def none_chart(rows: list[dict], need_label: str, kind_plural: str) -> Chart:
     table = by_decile(rows)
-    bars, _ = _decile_bars(table, "none_pct")
+    bars, _ = _decile_bars(table, "none_pct", kind_plural)
     # Percentages always on a 0-100 scale, so charts for different needs compare by eye.
     for bar in bars:
         value = bar["value"]
@@ -109,7 +117,7 @@ def none_chart(rows: list[dict], need_label: str, kind_plural: str) -> Chart:
         description=(f"Bar chart. The percentage of {kind_plural} in each national deprivation decile "
                      "(1 = most deprived) with no in-person service within reach. The same figures are "
                      "in the table below."),
-        y_label="% with none within reach", x_label="IMD 2025 decile (1 = most deprived)",
+        y_label="% with no service within reach", x_label="IMD 2025 decile (1 = most deprived)",
         bars=bars, y_ticks=_y_ticks(100, lambda v: f"{v:g}%"), table=table,
         x_ticks=[{"x": b["label_x"], "label": str(b["decile"])} for b in bars])
 

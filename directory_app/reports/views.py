@@ -28,6 +28,41 @@ COLUMNS = [  # (sort key, heading, numeric)
 ]
 
 
+def method_notes(area_type: str) -> dict:
+    """How the figures are worked out, in plain words for the pages; the formula is kept for a
+    disclosure. (The CSV/JSON exports keep their column-named notes: there the names are the point.)"""
+    kind = geo.AREA_TYPE_NOUNS[area_type]
+    steps = [
+        f"Local services within reach: services for the need that people go to in person, with a venue "
+        f"close enough to the middle of the {kind}. Close enough depends on the need: for example 3 km "
+        "for loneliness groups, 10 km for addiction recovery.",
+        "Nearest: how far it is from the middle of the area to the nearest such venue, however far.",
+        f"Remote options: phone, online and area-wide services that cover the {kind}. They are counted "
+        "separately, because a helpline is not the same as a group down the road.",
+        geo.demand_note(area_type) + " Counts of requests from 1 to 4 are shown as \"<5\" to protect privacy.",
+        "Priority puts three things together: how little is within reach (counts most), how deprived the "
+        "area is, and how often link workers found nothing suitable there. Priority 5 is the fifth of "
+        "areas most in need of attention for that need.",
+        "Population: mid-2015 estimates. Deprivation: English Indices of Deprivation 2025; decile 1 is the "
+        "most deprived 10% of England.",
+    ]
+    if area_type != "lsoa":
+        steps.append(f"Each {kind}'s deprivation decile is estimated from its neighbourhoods (weighted by "
+                     "population), so it is not an official statistic. Estimated figures are marked *.")
+    if area_type == "district":
+        steps.append("A postcode district's population counts Trafford residents only: each neighbourhood's "
+                     "people are shared among the districts of its postcodes.")
+    formula = [
+        "provision = 0.7 × supply + 0.3 × access, where supply = 1 − e^(−local services per 10,000 "
+        "people ÷ 6) and access = e^(−nearest km ÷ reach km), or 0 with no local service.",
+        "priority = 0.5 × (1 − provision) + 0.3 × deprivation + 0.2 × unmet requests, where deprivation "
+        "= (10 − IMD decile) ÷ 9 (0.5 when unknown) and unmet requests = 1 − e^(−requests with no "
+        "suitable service ÷ 5).",
+        "Areas are then ranked by priority within each need and split into five equal bands.",
+    ]
+    return {"steps": steps, "formula": formula}
+
+
 def _filters(default_need: bool = False) -> tuple[str, str | None]:
     area_type = request.args.get("area_type") or "lsoa"
     need = request.args.get("need") or None
@@ -51,7 +86,7 @@ def _context(area_type: str, need: str | None, **extra) -> dict:
         "area_types": [(kind, geo.AREA_TYPE_LABELS[kind]) for kind in geo.AREA_TYPES],
         "kind_label": geo.AREA_TYPE_LABELS[area_type], "kind_noun": geo.AREA_TYPE_NOUNS[area_type],
         "kind_plural": geo.AREA_TYPE_PLURALS[area_type],
-        "demand_note": geo.demand_note(area_type), "notes": exporting.notes(area_type),
+        "demand_note": geo.demand_note(area_type), "notes": method_notes(area_type),
         "band_labels": service.BAND_LABELS,
         "export_args": {k: v for k, v in (("area_type", area_type), ("need", need)) if v},
         **extra,

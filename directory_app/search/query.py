@@ -21,6 +21,7 @@ DELIVERY = ("in_person", "online", "phone")
 MAX_PER_PAGE = 50
 MAX_QUERY_LENGTH = 200
 FACETS = ["needs", "cost_band", "days"]
+SORTS = ("relevance", "nearest")
 VISIBLE_STATUSES = ("active", "temporarily_closed")
 
 
@@ -39,6 +40,17 @@ class SearchParams:
     wheelchair: bool = False
     page: int = 1
     per_page: int = 20
+    # "relevance" when words are given, else "nearest" (the default when None).
+    sort: str | None = None
+    # Free-only and wheelchair keep services that have not recorded their cost or access (the
+    # matcher does the same and marks them), instead of silently dropping them.
+    include_unknown: bool = False
+
+    @property
+    def effective_sort(self) -> str:
+        if self.sort:
+            return self.sort
+        return "relevance" if self.q else "nearest"
 
 
 def _bool(args: MultiDict, name: str, errors: dict) -> bool:
@@ -96,6 +108,10 @@ def parse_params(args: MultiDict, resolve_postcode) -> SearchParams:
     params.wheelchair = _bool(args, "wheelchair", errors)
     params.page = _number(args, "page", errors, 1, 1000, integer=True) or 1
     params.per_page = _number(args, "per_page", errors, 1, MAX_PER_PAGE, integer=True) or 20
+    sort = (args.get("sort") or "").strip().lower()
+    if sort and sort not in SORTS:
+        errors["sort"] = "Use relevance or nearest."
+    params.sort = sort or None
     lat = _number(args, "lat", errors, -90, 90)
     lng = _number(args, "lng", errors, -180, 180)
     postcode = (args.get("postcode") or "").strip()
@@ -133,9 +149,10 @@ def build_filters(params: SearchParams) -> list[str]:
     if params.delivery:
         filters.append(_in("delivery", [params.delivery]))
     if params.free_only:
-        filters.append('cost_band = "free"')
+        # NOT IN also keeps documents with no cost_band at all (not recorded).
+        filters.append('cost_band NOT IN ["low_cost", "paid"]' if params.include_unknown else 'cost_band = "free"')
     if params.wheelchair:
-        filters.append("wheelchair = true")
+        filters.append("wheelchair != false" if params.include_unknown else "wheelchair = true")
     if params.age is not None:
         filters.append(f"age_min_filter <= {int(params.age)}")
         filters.append(f"age_max_filter >= {int(params.age)}")
@@ -147,14 +164,23 @@ def build_filters(params: SearchParams) -> list[str]:
     return filters
 
 
+def _metres(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Great-circle distance, for hits ranked by relevance (Meilisearch gives one only when sorting)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lng2 - lng1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6_371_000 * math.asin(math.sqrt(a))
+
+
 def search(app: Flask, params: SearchParams) -> dict:
     options = {
         "filter": build_filters(params),
-        "facets": FACETS,
+        "facets": FACETS + (["wheelchair"] if params.include_unknown and params.wheelchair else []),
         "page": params.page,
         "hitsPerPage": params.per_page,
     }
-    if params.lat is not None:
+    # The index puts an explicit sort before text relevance, so relevance means no sort at all.
+    if params.lat is not None and params.effective_sort == "nearest":
         options["sort"] = [f"_geoPoint({params.lat:.6f}, {params.lng:.6f}):asc"]
     try:
         result = get_client(app).index(services_index_name(app)).search(params.q, options)
@@ -164,16 +190,27 @@ def search(app: Flask, params: SearchParams) -> dict:
     hits = []
     for hit in result["hits"]:
         distance = hit.pop("_geoDistance", None)
+        if distance is None and params.lat is not None and hit.get("_geo"):
+            distance = _metres(params.lat, params.lng, hit["_geo"]["lat"], hit["_geo"]["lng"])
         hit["distance_km"] = round(distance / 1000, 2) if distance is not None else None
         for internal in ("need_terms", "age_min_filter", "age_max_filter", "last_verified_ts"):
             hit.pop(internal, None)
         hits.append(hit)
+    facets = result.get("facetDistribution", {})
+    total = result.get("totalHits", len(hits))
+    unknown = {}
+    if params.include_unknown and params.free_only:
+        unknown["cost"] = total - facets.get("cost_band", {}).get("free", 0)
+    if params.include_unknown and params.wheelchair:
+        unknown["wheelchair"] = total - facets.pop("wheelchair", {}).get("true", 0)
     return {
         "hits": hits,
-        "total": result.get("totalHits", len(hits)),
+        "total": total,
         "page": result.get("page", params.page),
         "per_page": params.per_page,
         "total_pages": result.get("totalPages", 1),
-        "facets": result.get("facetDistribution", {}),
+        "facets": facets,
+        "sort": params.effective_sort,
+        "unknown": unknown,
         "location": params.place or ({"lat": params.lat, "lng": params.lng} if params.lat is not None else None),
     }

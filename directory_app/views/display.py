@@ -2,6 +2,7 @@
 how to get in, freshness), shared by search results, detail, shortlist, print and match pages."""
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
 from urllib.parse import urlsplit
 
@@ -10,8 +11,11 @@ from ..templating import DAY_NAMES
 ROUTE_LABELS = {"self": "Self-referral", "drop_in": "Drop in", "professional": "Needs a professional referral"}
 STATUS_LABELS = {"temporarily_closed": "Temporarily closed", "inactive": "No longer running",
                  "defunct": "No longer running"}
-STALE_AFTER_DAYS = 365
-# The printed sheet is read by the person being helped, so it speaks to them.
+# Freshness in tiers: a warning on every card stops meaning anything, so only a listing that is
+# really old (or has an open problem report) gets the yellow box; a year-old one gets a quiet note.
+QUIET_AFTER_MONTHS = 12
+WARN_AFTER_MONTHS = 24
+SHEET_SUMMARY_LIMIT = 600
 
 
 def _short_day(code: str) -> str:
@@ -19,6 +23,10 @@ def _short_day(code: str) -> str:
 
 
 def when_text(doc: dict) -> str:
+    return _when(doc) or "Times not recorded"
+
+
+def _when(doc: dict) -> str | None:
     parts = []
     for entry in doc.get("schedules") or []:
         days = ", ".join(_short_day(d) for d in entry.get("byday") or [])
@@ -28,7 +36,7 @@ def when_text(doc: dict) -> str:
             parts.append(text)
     if parts:
         return "; ".join(parts)
-    return doc.get("schedule_text") or "Times not recorded"
+    return doc.get("schedule_text") or None
 
 
 def _place(location: dict) -> str:
@@ -91,17 +99,38 @@ def long_date(value: date | datetime) -> str:
     return f"{value.day} {value.strftime('%B %Y')}"
 
 
-def freshness(last_verified_at, now: datetime | None = None) -> tuple[str, bool]:
-    """('Last checked May 2026', stale?) — stale once older than 12 months, so people check first."""
+def _months_between(earlier: datetime, later: datetime) -> int:
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return max(0, months - (1 if later.day < earlier.day else 0))
+
+
+def _ago(months: int) -> str:
+    if months == 0:
+        return "this month"
+    if months < 24:
+        return f"{months} month{'s' if months != 1 else ''} ago"
+    return f"{months // 12} years ago"
+
+
+def freshness(last_verified_at, now: datetime | None = None, problem: bool = False) -> tuple[str, str]:
+    """(text, tier): tier "recent" (plain), "quiet" (older than a year: a note) or "warn" (older
+    than two years, or someone has reported a problem: check before referring)."""
     checked = _as_datetime(last_verified_at)
-    if checked is None:
-        return "Not checked since added", False
     now = now or datetime.now(timezone.utc)
-    text = f"Last checked {month_year(checked)}"
-    if (now - checked).days > STALE_AFTER_DAYS:
-        months = (now.year - checked.year) * 12 + now.month - checked.month
-        return f"{text} ({months} months ago: check the details before referring)", True
-    return text, False
+    if checked is None:
+        text, months = "Not checked since added", None
+    else:
+        months = _months_between(checked, now)
+        text = f"Checked {_ago(months)}"
+    if problem:
+        return f"{text}. Someone has reported a problem with this listing: check the details before referring", "warn"
+    if months is None:
+        return text, "quiet"
+    if months >= WARN_AFTER_MONTHS:
+        return f"Last checked {_ago(months)} ({month_year(checked)}): check the details before referring", "warn"
+    if months >= QUIET_AFTER_MONTHS:
+        return f"Last checked {_ago(months)} ({month_year(checked)}): details may have changed", "quiet"
+    return text, "recent"
 
 
 def shorten(text: str | None, limit: int = 200) -> str:
@@ -109,6 +138,26 @@ def shorten(text: str | None, limit: int = 200) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
+
+
+def sentence_summary(text: str | None, limit: int = SHEET_SUMMARY_LIMIT) -> str:
+    """The whole text if short enough, else the sentences that fit: never cut mid-sentence."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z0-9\"'(])", text) if m.end() <= limit]
+    return text[:ends[-1]] if ends else text
+
+
+def _plain_name(name: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", "", (name or "").lower().replace("&", "and"))
+
+
+def distinct_organization(organization: str | None, name: str | None) -> str | None:
+    """The organisation, unless it only repeats the service's name (case and punctuation aside)."""
+    if not organization or _plain_name(organization) == _plain_name(name):
+        return None
+    return organization
 
 
 def web_link(url: str | None) -> str | None:
@@ -119,16 +168,19 @@ def web_link(url: str | None) -> str | None:
 
 
 def card(doc: dict) -> dict:
-    checked, stale = freshness(doc.get("last_verified_at"))
+    checked, tier = freshness(doc.get("last_verified_at"), problem=bool(doc.get("under_review")))
+    known_when = _when(doc)
     return {
-        "id": doc["id"], "name": doc["name"], "organization": doc.get("organization"),
+        "id": doc["id"], "name": doc["name"],
+        "organization": distinct_organization(doc.get("organization"), doc.get("name")),
         "description": doc.get("description") or "", "summary": shorten(doc.get("description")),
-        "where": where_text(doc), "when": when_text(doc),
-        "cost": doc.get("cost_text") or "Cost not recorded",
-        "wheelchair": wheelchair_text(doc.get("wheelchair")),
+        "sheet_summary": sentence_summary(doc.get("description")),
+        "where": where_text(doc), "when": known_when or "Times not recorded", "when_known": bool(known_when),
+        "cost": doc.get("cost_text") or "Cost not recorded", "cost_known": bool(doc.get("cost_text")),
+        "wheelchair": wheelchair_text(doc.get("wheelchair")), "wheelchair_known": doc.get("wheelchair") is not None,
         "referral": referral_text(doc.get("referral_routes")),
         "capacity": capacity_text(doc.get("accepting_referrals"), doc.get("wait_weeks")),
-        "checked": checked, "stale": stale,
+        "checked": checked, "freshness": tier, "stale": tier == "warn",
         "status": STATUS_LABELS.get(doc.get("status")), "under_review": bool(doc.get("under_review")),
         "needs": doc.get("need_labels") or [],
     }

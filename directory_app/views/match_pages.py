@@ -21,8 +21,8 @@ from ..models import Organization, Service
 from ..needs import taxonomy
 from ..security import configured_limit, limiter
 from ..templating import DAY_NAMES
-from .display import shorten
-from .search_pages import SHORTLIST_KEY, SHORTLIST_MAX  # the navigator's shortlist is the person's plan
+from .display import distinct_organization, freshness, shorten
+from .search_pages import SHORTLIST_KEY, SHORTLIST_MAX, unknown_lines  # the shortlist is the person's plan
 
 bp = Blueprint("match", __name__, url_prefix="/match")
 
@@ -41,6 +41,11 @@ FIELD_LABELS = {"goals": "What matters to the person", "needs": "Needs", "postco
                 "max_distance_km": "Maximum distance", "circumstances": "Circumstances",
                 "limit": "Number of results"}
 WHERE_LABELS = {"phone": "Phone service", "online": "Online", "area_wide": "Covers your area"}
+FLAGS = ("true", "1", "yes", "on", "y")
+# "Not recorded" matters only when the person asked about it (free only, wheelchair, days);
+# otherwise it is a quiet note, so the yellow "check before referring" box keeps its meaning.
+NOT_RECORDED = {"cost not recorded": "free_only", "wheelchair access not recorded": "wheelchair",
+                "times not recorded": "days"}
 
 
 def _submitted(args: MultiDict) -> bool:
@@ -86,11 +91,32 @@ def _services(ids: list[str]) -> dict[str, dict]:
     if not ids:
         return {}
     rows = get_session().exec(
-        select(Service.id, Service.name, Service.description, Organization.name)
+        select(Service.id, Service.name, Service.description, Organization.name, Service.last_verified_at,
+               Service.under_review)
         .join(Organization, Organization.id == Service.organization_id, isouter=True)
         .where(Service.id.in_(ids)))
-    return {sid: {"name": name, "summary": shorten(description, 180), "organization": organization}
-            for sid, name, description, organization in rows}
+    out = {}
+    for sid, name, description, organization, verified, under_review in rows:
+        checked, tier = freshness(verified, problem=bool(under_review))
+        out[sid] = {"name": name, "summary": shorten(description, 180),
+                    "organization": distinct_organization(organization, name), "checked": checked,
+                    "freshness": tier}
+    return out
+
+
+def _split_warnings(warnings: list[str], asked: dict) -> tuple[list[str], list[str]]:
+    """(what to check before referring, quiet notes). The matcher's freshness warnings are left
+    out: the page says how fresh each listing is in tiers (display.freshness)."""
+    check, quiet = [], []
+    for warning in warnings:
+        lowered = warning.lower()
+        if lowered.startswith("last checked") or lowered == "never checked":
+            continue
+        if lowered in NOT_RECORDED and not asked.get(NOT_RECORDED[lowered]):
+            quiet.append(warning)
+        else:
+            check.append(warning)
+    return check, quiet
 
 
 def _where(match: dict) -> tuple[str | None, list[str]]:
@@ -105,16 +131,30 @@ def _where(match: dict) -> tuple[str | None, list[str]]:
     return (WHERE_LABELS.get(exemption) if exemption else None), reasons
 
 
-def _results(result: dict) -> dict:
+def _asked(data: dict) -> dict:
+    return {"free_only": str(data.get("free_only", "")).lower() in FLAGS,
+            "wheelchair": str(data.get("wheelchair", "")).lower() in FLAGS, "days": bool(data.get("days"))}
+
+
+def _results(result: dict, data: dict | None = None) -> dict:
     tax = taxonomy()
+    asked = _asked(data or {})
     matches = result["matches"]
     unmet = result["unmet_needs"]
     details = _services([m["service_id"] for m in matches] + [u["nearest_service_id"] for u in unmet])
     cards = []
+    unknown = {"cost": 0, "wheelchair": 0}
     for m in matches:
         where, reasons = _where(m)
-        cards.append({**m, "where": where, "why": reasons, **details.get(m["service_id"], {}),
-                      "name": m["name"]})
+        check, quiet = _split_warnings(m["warnings"], asked)
+        lowered = [w.lower() for w in m["warnings"]]
+        unknown["cost"] += asked["free_only"] and "cost not recorded" in lowered
+        unknown["wheelchair"] += asked["wheelchair"] and "wheelchair access not recorded" in lowered
+        detail = details.get(m["service_id"], {})
+        if detail.get("freshness") == "warn":  # over two years, or a problem reported: check first
+            check.insert(0, detail["checked"])
+        cards.append({**m, "where": where, "why": reasons, **detail, "name": m["name"], "warnings": check,
+                      "notes": quiet})
     gaps = []
     for u in unmet:
         reason = u["reason"].strip().rstrip(".")
@@ -127,6 +167,7 @@ def _results(result: dict) -> dict:
                      "nearest_km": u["nearest_km"]})
     excluded = sorted(result.get("excluded", {}).items(), key=lambda item: (-item[1], item[0]))
     return {"cards": cards, "gaps": gaps, "excluded": excluded, "inferred": result["inferred_needs"],
+            "unknown_lines": unknown_lines(unknown),
             "needs": [tax.label(code) for code in result["needs"]], "location": result.get("location")}
 
 
@@ -160,7 +201,7 @@ def index():
             errors["goals"] = "Describe what matters to the person, or tick at least one need."
         else:
             try:
-                results = _results(run_match(current_app._get_current_object(), data, record=not adding))
+                results = _results(run_match(current_app._get_current_object(), data, record=not adding), data)
             except ValidationError as error:
                 errors = {field: _sentence(field, message) for field, message in error.fields.items()}
     tax = taxonomy()

@@ -42,7 +42,8 @@ FIELD_LABELS = {"q": "What are you looking for", "postcode": "Postcode", "radius
                 "need": "Needs", "day": "Days", "delivery": "How it is delivered", "free_only": "Free only",
                 "wheelchair": "Wheelchair accessible", "age": "Age", "page": "Page",
                 "per_page": "Results per page", "lat": "Latitude", "lng": "Longitude",
-                "kind": "What is the problem", "details": "Details"}
+                "kind": "What is the problem", "details": "Details", "sort": "Sort by"}
+SORT_LABELS = {"relevance": "Best match", "nearest": "Nearest first"}
 ACTIONS = {"service.create": "Added", "service.update": "Edited", "service.verify": "Marked as still accurate",
            "service.status": "Status changed", "service.delete": "Deleted", "problem.report": "Problem reported",
            "problem.resolve": "Problem resolved"}
@@ -89,12 +90,15 @@ def _page_url(args: MultiDict, page: int) -> str:
 def index():
     args = _form_args(request.args)
     errors, results, need_counts, pages = {}, None, {}, {}
+    asked = {}
     if request.args:
         try:
             params = query.parse_params(args, resolve_postcode)
         except ValidationError as error:
             errors = error.fields
         else:
+            params.include_unknown = True
+            asked = {"free_only": params.free_only, "wheelchair": params.wheelchair}
             app = current_app._get_current_object()
             results = query.search(app, params)
             results["cards"] = [card(hit) for hit in results["hits"]]
@@ -110,11 +114,27 @@ def index():
                 pages["next"] = _page_url(args, results["page"] + 1)
     tax = taxonomy()
     needs = [(code, tax.label(code)) for code in tax.codes()]
-    page = render_template("search/index.html", args=args, errors=errors, results=results,
+    page = render_template("search/index.html", args=args, errors=errors, results=results, asked=asked,
+                           sort_labels=SORT_LABELS, unknown_lines=unknown_lines((results or {}).get("unknown") or {}),
                            needs=needs, need_counts=need_counts, pages=pages, radii=RADII,
                            delivery_labels=DELIVERY_LABELS, days=list(DAY_NAMES.items()),
                            default_radius=DEFAULT_RADIUS)
     return page, 400 if errors else 200
+
+
+def unknown_lines(unknown: dict) -> list[str]:
+    """Say how many results are in only because they have not recorded their cost or access
+    (search and match both keep them, marked, rather than drop them silently)."""
+    lines = []
+    for key, what in (("cost", "cost"), ("wheelchair", "wheelchair access")):
+        n = unknown.get(key) or 0
+        if n == 1:
+            lines.append(f"1 of these services has not recorded its {what}. It may fit, so it is "
+                         "included and marked: check before referring.")
+        elif n:
+            lines.append(f"{n} of these services have not recorded their {what}. They may fit, so they "
+                         "are included and marked: check before referring.")
+    return lines
 
 
 # --- service detail and problem reports -----------------------------------------------------------
@@ -225,8 +245,20 @@ def _shortlisted_services() -> list[dict]:
                             "website": web_link(service.url), "email": service.email,
                             "how": [ROUTES_FOR_PERSON[r] for r in ("drop_in", "self", "professional")
                                     if r in service.referral_routes],
-                            "address": _address(service)})
+                            "address": _address(service), "where": _where_for_sheet(service)})
     return entries
+
+
+def _where_for_sheet(service: Service) -> str | None:
+    """Where, in the person's terms, for a service without an address; None when not recorded."""
+    modes = [DELIVERY_LABELS[m] for m in ("phone", "online") if m in (service.delivery or [])]
+    return " or ".join(modes) or None
+
+
+def _contact_lines() -> list[str]:
+    """SHEET_CONTACT (e.g. "Sale Medical Centre | Link worker: 0161 000 0000"): one line per part."""
+    text = current_app.config.get("SHEET_CONTACT") or ""
+    return [line.strip() for line in text.replace("\\n", "\n").replace("|", "\n").splitlines() if line.strip()]
 
 
 def _address(service: Service) -> str | None:
@@ -289,4 +321,4 @@ def shortlist():
 def shortlist_print():
     large = request.args.get("large") in ("1", "true", "yes")
     return render_template("search/print.html", entries=_shortlisted_services(), large=large,
-                           today=long_date(datetime.now(timezone.utc)))
+                           today=long_date(datetime.now(timezone.utc)), contact_lines=_contact_lines())

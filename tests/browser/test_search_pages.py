@@ -33,7 +33,7 @@ def test_navigator_searches_filters_shortlists_and_prints(app, live_server, page
     page.get_by_label("Postcode", exact=True).fill("M33 7ZZ")
     page.get_by_role("button", name="Search", exact=True).click()
     expect(page.get_by_role("heading", name=re.compile("2 services found within 5 km of M33 7ZZ"))).to_be_visible()
-    results = page.locator("#results")
+    results = page.locator(".app-results-column")
     expect(results).to_contain_text("Sale Lunch Club")
     expect(results).to_contain_text("Tue, Thu 11:30–13:30")
     expect(results).to_contain_text("£3.50 per lunch")

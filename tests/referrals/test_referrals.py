@@ -22,11 +22,11 @@ from tests.referrals.conftest import bearer
 def test_api_records_a_referral_with_its_ranking_features_and_an_audit_event(app, client, token_for, lunch_club):
     token = token_for("link_worker")
     response = client.post("/api/v1/referrals", headers=bearer(token), json={
-        "case_reference": "sp-0142", "service_id": lunch_club, "needs": ["loneliness"],
+        "service_id": lunch_club, "needs": ["loneliness"],
         "referred_on": utcnow().date().isoformat(), "status": "referred", "area": "M33"})
     assert response.status_code == 201, response.get_json()
     body = response.get_json()
-    assert body["case_reference"] == "SP-0142" and body["status"] == "referred"
+    assert re.fullmatch(r"CR-[A-Z0-9]{6}", body["case_reference"]) and body["status"] == "referred"
     assert body["next_statuses"] == ["accepted", "declined", "no_capacity"]
     with db.session_scope(app) as session:
         referral = records.get_referral(session, body["id"], referral_owner(session, body["id"]))
@@ -36,7 +36,7 @@ def test_api_records_a_referral_with_its_ranking_features_and_an_audit_event(app
         events = history(session, "referral", str(body["id"]))
         assert [e.action for e in events] == ["referral.create"]
         assert events[0].actor == referral.owner
-        assert "SP-0142" not in str(events[0].changes)  # the audit trail holds no case references
+        assert body["case_reference"] not in str(events[0].changes)  # the audit trail holds no case references
 
 
 def referral_owner(session, referral_id: int) -> str:
@@ -49,6 +49,39 @@ IDENTIFIERS = ["943 476 5919", "M33 7ZZ", "jo@example.com", "07700 900123", "016
                "1950-02-01"]
 
 
+def test_the_service_issues_case_references_and_refuses_typed_ones(app, client, token_for, lunch_club):
+    """Defect: a case reference "Mrs Doris Brown" was stored as MRS DORIS BROWN. Now the service
+    issues the code; free text is refused and nothing is stored; a second referral for the same
+    person and their wellbeing scores use the issued code."""
+    token = token_for("link_worker")
+    refused = client.post("/api/v1/referrals", headers=bearer(token), json={
+        "case_reference": "Mrs Doris Brown", "service_id": lunch_club, "needs": ["loneliness"]})
+    assert refused.status_code == 400
+    assert "issued" in refused.get_json()["error"]["fields"]["case_reference"]
+    first = client.post("/api/v1/referrals", headers=bearer(token), json={
+        "service_id": lunch_club, "needs": ["loneliness"]}).get_json()
+    code = first["case_reference"]
+    again = client.post("/api/v1/referrals", headers=bearer(token), json={
+        "case_reference": code.lower(), "service_id": lunch_club, "needs": ["older_people"]})
+    assert again.status_code == 201 and again.get_json()["case_reference"] == code
+    other = client.post("/api/v1/referrals", headers=bearer(token), json={
+        "service_id": lunch_club, "needs": ["loneliness"]}).get_json()
+    assert other["case_reference"] != code
+    scored = client.post("/api/v1/referrals/wellbeing", headers=bearer(token), json={
+        "case_reference": code, "stage": "baseline", "happiness": 5})
+    assert scored.status_code == 201
+    # Someone else's code is not theirs to use.
+    stranger = client.post("/api/v1/referrals", headers=bearer(token_for("link_worker")), json={
+        "case_reference": code, "service_id": lunch_club, "needs": ["loneliness"]})
+    assert stranger.status_code == 400
+    with db.session_scope(app) as session:
+        from directory_app.models import Referral
+
+        stored = [r.case_reference for r in session.exec(select(Referral))]
+    assert sorted(stored) == sorted([code, code, other["case_reference"]])
+    assert not any("DORIS" in value.upper() for value in stored)
+
+
 def test_api_refuses_identifiers_notes_unknown_needs_future_dates_and_closed_services(app, client, token_for,
                                                                                        lunch_club):
     token = token_for("link_worker")
@@ -58,7 +91,7 @@ def test_api_refuses_identifiers_notes_unknown_needs_future_dates_and_closed_ser
         assert response.status_code == 400
         assert "Never record personal details" in response.get_json()["error"]["fields"]["case_reference"]
     response = client.post("/api/v1/referrals", headers=bearer(token), json={
-        "case_reference": "SP-1", "service_id": lunch_club, "needs": ["astrology"],
+        "service_id": lunch_club, "needs": ["astrology"],
         "referred_on": (utcnow().date() + timedelta(days=2)).isoformat(),
         "notes": "lives alone, wife died in May", "status": "completed"})
     fields = response.get_json()["error"]["fields"]
@@ -71,14 +104,14 @@ def test_api_refuses_identifiers_notes_unknown_needs_future_dates_and_closed_ser
         session.add(service)
         session.commit()
     response = client.post("/api/v1/referrals", headers=bearer(token), json={
-        "case_reference": "SP-1", "service_id": lunch_club, "needs": ["loneliness"]})
+        "service_id": lunch_club, "needs": ["loneliness"]})
     assert "defunct" in response.get_json()["error"]["fields"]["service_id"]
 
 
 def test_each_link_worker_sees_and_changes_only_their_own(client, token_for, make_referral, lunch_club, app):
     mine, theirs = token_for("link_worker"), token_for("link_worker")
     created = client.post("/api/v1/referrals", headers=bearer(mine), json={
-        "case_reference": "A-1", "service_id": lunch_club, "needs": "loneliness"}).get_json()
+        "service_id": lunch_club, "needs": "loneliness"}).get_json()
     make_referral(actor="someone_else", service_id=lunch_club)
     listed = client.get("/api/v1/referrals", headers=bearer(mine)).get_json()["referrals"]
     assert [r["id"] for r in listed] == [created["id"]]
@@ -95,7 +128,7 @@ def test_each_link_worker_sees_and_changes_only_their_own(client, token_for, mak
 def test_status_api_moves_forward_audits_each_step_and_refuses_the_impossible(app, client, token_for, lunch_club):
     token = token_for("link_worker")
     created = client.post("/api/v1/referrals", headers=bearer(token), json={
-        "case_reference": "B-7", "service_id": lunch_club, "needs": ["loneliness", "older_people"]}).get_json()
+        "service_id": lunch_club, "needs": ["loneliness", "older_people"]}).get_json()
     url = f"/api/v1/referrals/{created['id']}/status"
     for status in ("referred", "accepted", "attended", "completed"):
         response = client.post(url, headers=bearer(token), json={"status": status})
@@ -121,7 +154,7 @@ def test_every_allowed_transition_through_the_domain(app, make_referral, advance
              ["referred", "accepted", "did_not_attend"]]
     walked = set()
     for n, path in enumerate(paths):
-        referral = make_referral(actor="lw", case_reference=f"W-{n}", service_id=lunch_club)
+        referral = make_referral(actor="lw", service_id=lunch_club)
         previous = "suggested"
         for status in path:
             before = utcnow()
@@ -140,37 +173,46 @@ def test_every_allowed_transition_through_the_domain(app, make_referral, advance
 
 def test_follow_up_lists_stale_and_outcome_less_referrals(app, make_referral, advance, lunch_club):
     old = utcnow() - timedelta(days=20)
-    stale = make_referral(actor="lw", case_reference="S-1", service_id=lunch_club, now=old)
-    waiting = make_referral(actor="lw", case_reference="S-2", service_id=lunch_club, status="referred")
-    make_referral(actor="lw", case_reference="S-3", service_id=lunch_club)  # suggested today: not yet
-    done = make_referral(actor="lw", case_reference="S-4", service_id=lunch_club, status="referred", now=old)
+    stale = make_referral(actor="lw", service_id=lunch_club, now=old)
+    waiting = make_referral(actor="lw", service_id=lunch_club, status="referred")
+    make_referral(actor="lw", service_id=lunch_club)  # suggested today: not yet
+    done = make_referral(actor="lw", service_id=lunch_club, status="referred", now=old)
     advance(done.id, "lw", "declined", now=old)
-    followed = make_referral(actor="lw", case_reference="S-5", service_id=lunch_club, status="referred")
+    followed = make_referral(actor="lw", service_id=lunch_club, status="referred")
     with db.session_scope(app) as session:
-        records.record_wellbeing(session, {"case_reference": "S-5", "stage": "follow_up", "happiness": 7}, actor="lw")
+        records.record_wellbeing(session, {"case_reference": followed.case_reference, "stage": "follow_up", "happiness": 7}, actor="lw")
         items = records.follow_ups(session, "lw")
-    assert [(i.referral.id, i.reasons) for i in items] == [
-        (stale.id, ["No change for 20 days"]), (waiting.id, ["No outcome recorded yet"])]
+        # A referral made today is not due yet: its follow-up falls due after the follow-up period.
+        later = records.follow_ups(session, "lw", now=utcnow() + timedelta(days=15))
+        sooner = records.follow_ups(session, "lw", now=utcnow() + timedelta(days=3), after_days=3)
+    assert [(i.referral.id, i.reasons) for i in items] == [(stale.id, ["No change for 20 days"])]
+    assert (waiting.id, ["No change for 15 days", "No outcome recorded yet"]) in [
+        (i.referral.id, i.reasons) for i in later]
+    assert (waiting.id, ["No change for 3 days", "No outcome recorded yet"]) in [
+        (i.referral.id, i.reasons) for i in sooner]
     assert followed.id not in [i.referral.id for i in items]
+    assert all("No outcome recorded yet" not in i.reasons for i in later if i.referral.id == followed.id)
 
 
 def test_wellbeing_scores_are_checked_and_replaced_per_stage(app, make_referral, lunch_club):
-    make_referral(actor="lw", case_reference="C-1", service_id=lunch_club)
+    case = make_referral(actor="lw", service_id=lunch_club).case_reference
+    unused = next(code for code in ("CR-CCCCCC", "CR-DDDDDD") if code != case)
     with db.session_scope(app) as session:
         with pytest.raises(ValidationError) as caught:
-            records.record_wellbeing(session, {"case_reference": "C-1", "stage": "baseline", "happiness": 11,
+            records.record_wellbeing(session, {"case_reference": case, "stage": "baseline", "happiness": 11,
                                                "anxiety": "x", "worthwhile": 6.5}, actor="lw")
         assert set(caught.value.fields) == {"happiness", "anxiety", "worthwhile"}
         with pytest.raises(ValidationError) as caught:
-            records.record_wellbeing(session, {"case_reference": "C-2", "stage": "baseline", "happiness": 5}, actor="lw")
+            records.record_wellbeing(session, {"case_reference": unused, "stage": "baseline", "happiness": 5}, actor="lw")
         assert "Record the referral first" in caught.value.fields["case_reference"]
         with pytest.raises(ValidationError) as caught:
-            records.record_wellbeing(session, {"case_reference": "C-1", "stage": "later"}, actor="lw")
+            records.record_wellbeing(session, {"case_reference": case, "stage": "later"}, actor="lw")
         assert set(caught.value.fields) == {"stage"}
-        records.record_wellbeing(session, {"case_reference": "c-1", "stage": "baseline", "happiness": 4}, actor="lw")
-        records.record_wellbeing(session, {"case_reference": "C-1", "stage": "baseline", "happiness": 5,
+        records.record_wellbeing(session, {"case_reference": case.lower(), "stage": "baseline", "happiness": 4},
+                                 actor="lw")
+        records.record_wellbeing(session, {"case_reference": case, "stage": "baseline", "happiness": 5,
                                            "anxiety": 0}, actor="lw")
-        rows = records.wellbeing_for_case(session, "lw", "C-1")
+        rows = records.wellbeing_for_case(session, "lw", case)
         assert list(rows) == ["baseline"]
         assert (rows["baseline"].happiness, rows["baseline"].anxiety, rows["baseline"].worthwhile) == (5, 0, None)
 
@@ -190,13 +232,16 @@ def test_pages_record_from_the_shortlist_and_update_the_status(app, client, logi
     assert 'value="943 476 5919"' in text  # kept so the link worker can see what was wrong
 
     done = client.post("/referrals/new", data={"csrf_token": token, "service_id": lunch_club,
-                                               "case_reference": "SP-9", "needs": ["loneliness", "older_people"],
-                                               "status": "referred", "referred_on": utcnow().date().isoformat()})
+                                               "case_reference": "", "needs": ["loneliness", "older_people"],
+                                               # referred 20 days ago: past FOLLOW_UP_DAYS, so an outcome is due
+                                               "status": "referred",
+                                               "referred_on": (utcnow() - timedelta(days=20)).date().isoformat()})
     assert done.status_code == 302
     detail_url = done.headers["Location"]
     referral_id = int(re.search(r"/referrals/(\d+)", detail_url).group(1))
     detail = client.get(detail_url).get_data(as_text=True)
-    assert "Recorded referral SP-9" in detail and 'value="no_capacity"' in detail
+    code = re.search(r"The case reference is (CR-[A-Z0-9]{6})", detail).group(1)  # shown to note down
+    assert 'value="no_capacity"' in detail
 
     refused = client.post(f"/referrals/{referral_id}/status", data={"csrf_token": token, "status": "completed"})
     assert refused.status_code == 400
@@ -205,10 +250,10 @@ def test_pages_record_from_the_shortlist_and_update_the_status(app, client, logi
                         follow_redirects=True)
     assert "is now: accepted by the service" in moved.get_data(as_text=True)
     listing = client.get("/referrals/").get_data(as_text=True)
-    assert "SP-9" in listing and "No outcome recorded yet" in listing
+    assert code in listing and "No outcome recorded yet" in listing
 
-    saved = client.post("/referrals/wellbeing", data={"csrf_token": token, "case_reference": "SP-9",
+    saved = client.post("/referrals/wellbeing", data={"csrf_token": token, "case_reference": code,
                                                       "stage": "baseline", "recorded_on": utcnow().date().isoformat(),
                                                       "life_satisfaction": "4", "happiness": "3"},
                         follow_redirects=True)
-    assert "Saved wellbeing scores for SP-9" in saved.get_data(as_text=True)
+    assert f"Saved wellbeing scores for {code}" in saved.get_data(as_text=True)

@@ -189,3 +189,46 @@ def test_search_down_gives_the_503_page(app, client, login_as, places):
     response = submit(client, {"goals": "lonely", "postcode": "M33 7ZZ"})
     assert response.status_code == 503 and response.headers["Retry-After"]
     assert "Temporarily unavailable" in page_text(response)
+
+
+def test_refer_opens_the_referral_form_with_the_service_and_needs_ticked(client, login_as, directory):
+    login_as("link_worker")
+    page = page_text(submit(client, {"goals": GOALS, "postcode": "M33 7ZZ", "age": "78"}))
+    grief = card_of(page, directory["bereavement"])
+    link = re.search(r'<a href="(/referrals/new\?[^"]+)">Refer<', grief)
+    assert link, grief
+    assert GOALS.split()[0] not in link.group(1)  # the person's words never go in the link
+    form = page_text(client.get(link.group(1)))
+    assert re.search(rf'value="{directory["bereavement"]}" checked', form)
+    assert re.search(r'value="bereavement" checked', form)
+    assert len(re.findall(r'type="checkbox"[^>]*checked', form)) == 1
+    # Unknown need codes in the link are ignored, not errors.
+    assert client.get(f"/referrals/new?service_id={directory['lunch']}&need=nonsense").status_code == 200
+
+
+def card_named(page: str, name: str) -> str:
+    start = page.rindex('class="app-result app-match"', 0, page.index(f">{name}</a>"))
+    end = page.find('class="app-result app-match"', start + 1)
+    return page[start:end if end != -1 else None]
+
+
+def test_freshness_and_unrecorded_details_only_warn_when_they_matter(client, login_as, directory, make_service):
+    make_service(name="Sale Old Friends", needs="loneliness", cost=None, cost_amount=None, cost_description=None,
+                 last_verified_at=(date.today() - timedelta(days=900)).isoformat())
+    wait_until_idle(client.application)
+    login_as("link_worker")
+    page = page_text(submit(client, {"goals": GOALS, "postcode": "M33 7ZZ", "age": "78"}))
+    grief = card_of(page, directory["bereavement"])
+    # 14 months: a quiet note, not the yellow "check before referring" box.
+    assert "app-freshness--quiet" in grief and "Check before referring" not in grief
+    old = card_named(page, "Sale Old Friends")
+    # Over two years: the yellow box, which now holds only what needs checking.
+    box = old[old.index("Check before referring"):]
+    assert "Last checked 2 years ago" in box and "check the details before referring" in box
+    assert "Cost not recorded" in old and "Cost not recorded" not in box  # cost was not asked about
+    assert "not recorded its cost" not in page
+
+    free = page_text(submit(client, {"goals": GOALS, "postcode": "M33 7ZZ", "age": "78", "free_only": "true"}))
+    assert "1 of these services has not recorded its cost. It may fit, so it is included and marked" in free
+    old = card_named(free, "Sale Old Friends")
+    assert "Cost not recorded" in old[old.index("Check before referring"):]  # asked about: checked first

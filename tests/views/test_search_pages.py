@@ -55,7 +55,7 @@ def test_results_say_how_far_when_and_what_it_costs(client, make_service, indexe
     phone = page[page.index("Trafford Befriending Line"):]
     assert "Phone service" in phone and "Times not recorded" in phone and "Free" in phone
     assert "Needs a professional referral" in phone and "Access not recorded" in phone
-    assert "app-warning" in phone and "months ago" in phone
+    assert "app-warning" in phone and "Last checked 2 years ago" in phone  # past 24 months: warned
     assert "Add to shortlist" not in page  # only navigators can shortlist
 
 
@@ -132,7 +132,7 @@ def test_detail_page_shows_the_full_record(client, make_service):
                      "£3.50 per lunch", "Tue, Thu 11:30–13:30", "1 School Road", "M33 7ZZ",
                      'href="tel:01611234567"', 'href="https://example.org/lunch"',
                      "Accepting referrals; waiting list about 2 weeks",
-                     f"Last checked {date.today():%B %Y}", "Report a problem with this listing",
+                     "Checked this month", "Report a problem with this listing",
                      "Do not include anyone's personal details"):
         assert expected in page, expected
     assert "Changes to this listing" not in page  # the audit history is for curators
@@ -184,10 +184,13 @@ def test_shortlist_needs_a_navigator(client, make_service, login_as):
         assert client.get(path).status_code == 403, path
 
 
-def test_navigator_shortlists_and_prints(client, make_service, login_as, indexed):
+def test_navigator_shortlists_and_prints(app, client, make_service, login_as, indexed):
+    app.config["SHEET_CONTACT"] = "Sale Medical Centre | Link worker: 0161 000 1111"
     lunch = make_service(phone="0161 123 4567", url="https://example.org/lunch", address_1="1 School Road")
-    walk = make_service(name="Walking for Health", description="Short walks. " * 40, cost="free",
+    walk = make_service(name="Walking for Health", description="Short walks. " * 60, cost="free",
                         cost_amount=None, cost_description=None)
+    chat = make_service(name="Phone Chat", description="A weekly call.", schedule=None, cost=None,
+                        cost_amount=None, cost_description=None, postcode=None, delivery="phone")
     indexed()
     login_as("navigator")
     results = text_of(client.get("/?q=lunch"))
@@ -197,15 +200,25 @@ def test_navigator_shortlists_and_prints(client, make_service, login_as, indexed
     assert response.headers["Location"] == "/?q=lunch"
     assert "On your shortlist" in text_of(client.get("/?q=lunch"))
     assert add(client, walk).headers["Location"] == "/shortlist"
+    add(client, chat)
     shortlist = text_of(client.get("/shortlist"))
     assert "Sale Lunch Club" in shortlist and "Walking for Health" in shortlist
-    assert "Shortlist (2)" in shortlist
+    assert "Shortlist (3)" in shortlist
 
     sheet = text_of(client.get("/shortlist/print"))
     assert "Services that may help you" in sheet and "app-large-print" not in sheet
     assert "0161 123 4567" in sheet and "https://example.org/lunch" in sheet and "1 School Road" in sheet
     assert "You can just turn up" in sheet and "£3.50 per lunch" in sheet and "Free" in sheet
-    assert "Short walks. " * 10 in sheet and "Short walks. " * 20 not in sheet  # about 200 characters
+    # A long description is cut at the end of a sentence (never mid-word with "…").
+    assert re.search(r"(Short walks\. ){30,}Short walks\.</p>", sheet) and "Short walks. " * 59 not in sheet
+    # Nothing "not recorded" is printed for the person: the rows are left out instead.
+    assert "not recorded" not in sheet.lower()
+    chat_part = sheet[sheet.index("Phone Chat"):]
+    assert "A weekly call." in chat_part and "By phone" in chat_part
+    contact = sheet[sheet.index("If you need help"):]
+    assert "Sale Medical Centre</p>" in contact and "Link worker: 0161 000 1111</p>" in contact
+    app.config["SHEET_CONTACT"] = ""
+    assert "If you need help" not in text_of(client.get("/shortlist/print"))
     assert 'class="app-sheet-page app-large-print"' in text_of(client.get("/shortlist/print?large=1"))
 
     token = csrf_token(client, "/shortlist")
@@ -234,3 +247,66 @@ def test_shortlist_holds_at_most_30_services(client, make_service, login_as):
     # Ids of services that no longer exist are dropped when the list is shown.
     with client.session_transaction() as session:
         assert session["shortlist"] == []
+
+
+def test_words_rank_by_relevance_with_a_visible_choice_of_nearest(client, make_service, indexed):
+    # The carers' centre is the furthest, but it is what "carers" is about.
+    make_service(name="Trafford Carers Centre", organization="Trafford Carers Centre", postcode="WA14 1PF",
+                 description="Support, breaks and advice for unpaid carers.")
+    make_service(name="Sale Lunch Club", description="A lunch club; carers welcome too.")
+    indexed()
+    page = text_of(client.get("/", query_string={"q": "carers", "postcode": "M33 7ZZ", "radius_km": "10"}))
+    assert page.index("Trafford Carers Centre") < page.index("Sale Lunch Club")
+    assert "Best match first" in page and re.search(r'<option value="relevance" selected>Best match', page)
+    assert re.search(r"[4-6]\.\d km away", page)  # distances are still given when ranked by relevance
+    # The organisation is left out when it only repeats the service's name.
+    assert "app-result__org\">Trafford Carers Centre" not in page and "app-result__org\">Age UK Trafford" in page
+
+    nearest = text_of(client.get("/", query_string={"q": "carers", "postcode": "M33 7ZZ", "radius_km": "10",
+                                                    "sort": "nearest"}))
+    assert nearest.index("Sale Lunch Club") < nearest.index("Trafford Carers Centre")
+    assert "Nearest first" in nearest
+    # Only a place: nearest first, no choice to make.
+    place_only = text_of(client.get("/", query_string={"postcode": "M33 7ZZ", "radius_km": "10"}))
+    assert "Nearest first" in place_only and 'id="sort"' not in place_only
+    assert client.get("/?q=carers&sort=cheapest").status_code == 400
+
+
+def test_free_only_and_wheelchair_keep_unrecorded_services_marked_and_say_so(client, make_service, indexed):
+    make_service(name="Free Walk", cost="free", cost_amount=None, cost_description=None, wheelchair="yes")
+    make_service(name="Paid Pottery", cost="paid", cost_amount=10, wheelchair="no")
+    make_service(name="Mystery Choir", cost=None, cost_amount=None, cost_description=None, wheelchair=None)
+    indexed()
+    free = text_of(client.get("/?q=&free_only=true"))
+    assert "2 services found" in free and "Paid Pottery" not in free
+    assert "1 of these services has not recorded its cost. It may fit, so it is included and marked" in free
+    choir = free[free.index("Mystery Choir"):]
+    assert "Cost not recorded: may not be free" in choir
+    assert "may not be free" not in free[free.index("Free Walk"):free.index("</li>", free.index("Free Walk"))]
+
+    access = text_of(client.get("/?q=&wheelchair=true"))
+    assert "2 services found" in access and "Paid Pottery" not in access
+    assert "1 of these services has not recorded its wheelchair access" in access
+    assert "Wheelchair access not recorded" in access[access.index("Mystery Choir"):]
+    assert "not recorded its" not in text_of(client.get("/?q="))  # nothing asked, nothing to say
+
+
+def test_freshness_is_plain_when_recent_quiet_after_a_year_and_a_warning_after_two(client, make_service, indexed):
+    today = date.today()
+    for name, days in (("Recent Club", 95), ("Older Club", 420), ("Old Club", 800)):
+        make_service(name=name, last_verified_at=(today - timedelta(days=days)).isoformat())
+    reported = make_service(name="Reported Club", last_verified_at=today.isoformat())
+    client.post(f"/services/{reported}/report", data={"csrf_token": csrf_token(client, f"/services/{reported}"),
+                                                       "kind": "closed", "details": "Shut last month."})
+    indexed()
+    page = text_of(client.get("/?q=club&per_page=10"))
+
+    def block(name):
+        start = page.index(name)
+        return page[start:page.index("</li>", start)]
+
+    assert re.search(r'app-freshness--recent">Checked 3 months ago<', block("Recent Club"))
+    older = block("Older Club")
+    assert "app-freshness--quiet" in older and "details may have changed" in older and "app-warning" not in older
+    assert "app-warning" in block("Old Club") and "check the details before referring" in block("Old Club")
+    assert "app-warning" in block("Reported Club") and "reported a problem" in block("Reported Club")
