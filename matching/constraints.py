@@ -71,6 +71,16 @@ def distance_exemption(profile: Profile, service: dict) -> str | None:
     return None
 
 
+GENDERS = frozenset({"men", "women"})
+
+
+def eligible(restricted_to: set[str], person: set[str]) -> bool:
+    """A gender restriction must hold on its own ("dads and male carers with children" is not for
+    a mum, though she has children); any one of the other groups is enough."""
+    genders, others = restricted_to & GENDERS, restricted_to - GENDERS
+    return (not genders or bool(genders & person)) and (not others or bool(others & person))
+
+
 def _groups(codes) -> str:
     return ", ".join(str(c).replace("_", " ") for c in codes)
 
@@ -137,7 +147,7 @@ def check(profile: Profile, service: dict, distance_km: float | None) -> Check:
         bad(("delivery", "no in-person option"))
 
     eligibility = list(service.get("eligibility") or ())
-    if eligibility and not set(eligibility) & set(profile.eligible_groups):
+    if eligibility and not eligible(set(eligibility), set(profile.eligible_groups)):
         bad(("eligibility", f"only for {_groups(eligibility)}"))
     return result
 

@@ -8,10 +8,11 @@ counted as unmet demand for the gap reports, which use the same reach for each n
 """
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from .constraints import Check
-from .fit import audience
+from .fit import audience, service_text
 from .profile import Profile
 from .service import remote_mode
 from .unmet import UnmetNeed
@@ -27,21 +28,51 @@ SPECIFIC: dict[str, frozenset[str] | None] = {
     "refugees": frozenset({"language_integration", "legal_advice"}),
 }
 YOUNG_UP_TO = 25
+# Languages a person may need a service in, with the words a service would use for them.
+LANGUAGES: dict[str, tuple[str, ...]] = {
+    "cantonese": ("cantonese", "chinese"), "mandarin": ("mandarin", "chinese"),
+    "chinese": ("chinese", "cantonese", "mandarin"), "urdu": ("urdu",), "punjabi": ("punjabi",),
+    "bengali": ("bengali", "bangla", "sylheti"), "sylheti": ("sylheti", "bengali"), "gujarati": ("gujarati",),
+    "hindi": ("hindi",), "polish": ("polish",), "arabic": ("arabic",), "somali": ("somali",),
+    "kurdish": ("kurdish",), "farsi": ("farsi", "persian"), "pashto": ("pashto",), "tigrinya": ("tigrinya",),
+    "amharic": ("amharic",), "romanian": ("romanian",), "ukrainian": ("ukrainian",), "russian": ("russian",),
+    "portuguese": ("portuguese",), "spanish": ("spanish",), "turkish": ("turkish",), "vietnamese": ("vietnamese",),
+    "tamil": ("tamil",), "czech": ("czech",), "slovak": ("slovak",), "lithuanian": ("lithuanian",),
+}
+_NEEDS_LANGUAGE = re.compile(r"\b(speaks?|speaking|in (his|her|their|my) own language|little english|no english|"
+                             r"not much english|doesn'?t speak english|first language|[a-z]+-speaking)\b", re.I)
+LANGUAGE_PREFIX = "language:"
+
+
+def languages_needed(goals: str) -> list[str]:
+    """Languages the words say the person needs ("speaks Cantonese and very little English")."""
+    if not _NEEDS_LANGUAGE.search(goals or ""):
+        return []
+    return [lang for lang in LANGUAGES if re.search(rf"\b{lang}\b", goals, re.I)]
 
 
 def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]]:
-    """(need, group) pairs this person's needs must be met for."""
+    """(need, group) pairs this person's needs must be met for; a language the person needs is
+    the group "language:<name>" and applies to every need."""
     out = []
     for group in profile.groups:
         if group not in SPECIFIC:
             continue
         scope = SPECIFIC[group]
         out.extend((need, group) for need in needs if scope is None or need in scope)
+    for lang in languages_needed(profile.goals):
+        out.extend((need, LANGUAGE_PREFIX + lang) for need in needs)
     return out
 
 
 def meets_requirement(service: dict, need: str, group: str, age: int | None) -> bool:
-    if need not in (service.get("needs") or ()) or group not in audience(service):
+    if need not in (service.get("needs") or ()):
+        return False
+    if group.startswith(LANGUAGE_PREFIX):
+        words = LANGUAGES.get(group[len(LANGUAGE_PREFIX):], ())
+        text = " ".join([service_text(service), *[str(x) for x in service.get("languages") or ()]])
+        return any(re.search(rf"\b{w}\b", text, re.I) for w in words)
+    if group not in audience(service):
         return False
     if group == "lgbtq" and age is not None and age <= YOUNG_UP_TO:
         # An LGBTQ+ adults' group does not meet a 16-year-old's need for a youth group.
@@ -69,6 +100,8 @@ def _label(taxonomy, code: str) -> str:
 
 
 def _group_label(taxonomy, code: str) -> str:
+    if code.startswith(LANGUAGE_PREFIX):
+        return code[len(LANGUAGE_PREFIX):].capitalize() + " speakers"
     label = taxonomy.eligibility_label(code) if taxonomy is not None else code.replace("_", " ")
     return label[0].lower() + label[1:] if label[:1].isupper() and label[1:2].islower() else label
 
@@ -114,8 +147,10 @@ def unmet_in_reach(profile: Profile, needs: Sequence[str], chosen: Sequence[int]
             who = "young LGBTQ+ people"
         limit = reach_km(profile, need, taxonomy)
         where = f" within {limit:g} km" if profile.has_location and limit is not None else ""
-        item = UnmetNeed(need=need, label=f"{label} for {who}", requirement=group,
-                         reason=f"no {label[0].lower() + label[1:]} service for {who}{where}")
+        phrase = (f"in {group[len(LANGUAGE_PREFIX):].capitalize()}" if group.startswith(LANGUAGE_PREFIX)
+                  else f"for {who}")
+        item = UnmetNeed(need=need, label=f"{label} {phrase}", requirement=group,
+                         reason=f"no {label[0].lower() + label[1:]} service {phrase}{where}")
         if fitting:
             _nearest(profile, fitting, candidates, distances, checks, taxonomy, label, item)
         else:

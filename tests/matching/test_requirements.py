@@ -60,3 +60,14 @@ def test_requirement_beyond_reach_names_the_nearest_that_meets_it(make_service, 
                    taxonomy=taxonomy, now=now)
     (unmet,) = result.unmet_needs
     assert unmet.nearest_service_id == veterans["id"] and unmet.nearest_km == 12.0
+
+
+def test_a_language_the_person_needs_is_a_requirement(make_service, make_person, taxonomy, now):
+    english_only = make_service(km=0.6, name="Lunch club", description="A friendly lunch club.")
+    person = make_person(needs=("loneliness",), goals="Speaks Cantonese and very little English, lonely")
+    (unmet,) = match(person, [english_only], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "language:cantonese"
+    assert unmet.reason.startswith("no loneliness and isolation service in Cantonese")
+    chinese = make_service(km=2.0, name="Wai Yin elders", description="Chinese elders' lunch club in Cantonese.")
+    result = match(person, [english_only, chinese], taxonomy=taxonomy, now=now)
+    assert result.unmet_needs == [] and chinese["id"] in [m.service_id for m in result.matches]

@@ -7,6 +7,7 @@ PRODUCT.md's rules against the database record, so a bug in the matcher's own ch
 from __future__ import annotations
 
 import math
+import re
 
 K = 10
 
@@ -55,8 +56,13 @@ def violations(profile: dict, place: dict | None, doc: dict) -> list[str]:
     days = set(constraints.get("days") or ())
     if days and doc["days"] and not days & set(doc["days"]):
         out.append(f"open {doc['days']}, person can do {sorted(days)}")
+    residency = set(doc.get("residency") or ())
+    if residency and place is not None and not residency & set(place.get("areas") or ()):
+        out.append(f"only for residents of {sorted(residency)}")
     eligibility = set(doc["eligibility"] or ())
-    if eligibility and not eligibility & set(profile.get("circumstances") or ()):
+    person = set(profile.get("circumstances") or ()) | stated_conditions(profile.get("goals") or "")
+    genders, others = eligibility & {"men", "women"}, eligibility - {"men", "women"}
+    if (genders and not genders & person) or (others and not others & person):
         out.append(f"only for {sorted(eligibility)}")
     limit = constraints.get("max_distance_km")
     if limit is not None and place is not None and "in_person" in delivery:
@@ -72,6 +78,20 @@ def violations(profile: dict, place: dict | None, doc: dict) -> list[str]:
                 if nearest > limit:
                     out.append(f"{nearest:.1f} km away, limit {limit} km")
     return out
+
+
+# A service for people with a condition is open to someone whose own words state that condition
+# (nobody ticks "disabled" for a registered-blind man); identity groups count only when ticked.
+_CONDITIONS = {
+    "deaf_bsl": re.compile(r"\b(deaf|bsl|hard of hearing|hearing loss|losing (his|her|their) hearing)\b", re.I),
+    "people_with_disabilities": re.compile(r"\b(disab\w*|blind|sight|wheelchair|learning difficult\w*|"
+                                           r"hearing loss|losing (his|her|their) hearing|amputee)\b", re.I),
+    "people_with_dementia": re.compile(r"\b(dementia|alzheimer)", re.I),
+}
+
+
+def stated_conditions(goals: str) -> set[str]:
+    return {group for group, pattern in _CONDITIONS.items() if pattern.search(goals)}
 
 
 def precision_at(ranked_external_ids: list[str], judgments: dict[str, int], k: int = 5) -> float:

@@ -138,7 +138,7 @@ def test_no_hard_constraint_is_ever_broken(runs, directory):
                 broken.append(f"{scenario['id']}: {doc['external_id']}: {reason}")
             if doc["external_id"] in scenario["must_not"]:
                 broken.append(f"{scenario['id']}: {doc['external_id']} is on the must-not list")
-    assert broken == []
+    assert broken == [], "\n".join(broken)
 
 
 def test_matcher_is_clearly_better_than_keyword_search(summary):
