@@ -14,15 +14,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlmodel import select
 
-from directory_app import db
 from directory_app.matchmaking.service import run_match
-from directory_app.models import Service
 from directory_app.search.client import get_client, services_index_name
 from tests.conftest import fresh_app
-from directory_app.search.documents import to_search_document
 
+from .conftest import documents_by_id
 from .measures import K, ndcg_at_k, violations
 from .scenarios import SCENARIOS
 
@@ -47,18 +44,7 @@ def seeded_app(tmp_path_factory, meili, postgres_url):
 
 @pytest.fixture(scope="module")
 def directory(seeded_app) -> dict[str, dict]:
-    """Every service's search document (built from the database), by service id, with its
-    external_id from the CSV added."""
-    from directory_app.search.indexing import load_services
-
-    with db.session_scope(seeded_app) as session:
-        ids = list(session.exec(select(Service.id)))
-        docs = {}
-        for service in load_services(session, ids):
-            doc = to_search_document(service)
-            doc["external_id"] = service.external_id
-            docs[service.id] = doc
-    return docs
+    return documents_by_id(seeded_app)
 
 
 # --- the runs ---------------------------------------------------------------------------------
