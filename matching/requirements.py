@@ -106,7 +106,7 @@ def _group_label(taxonomy, code: str) -> str:
     return label[0].lower() + label[1:] if label[:1].isupper() and label[1:2].islower() else label
 
 
-def _nearest(profile, indices, candidates, distances, checks, taxonomy, label, item):
+def _nearest(indices, candidates, distances, item: UnmetNeed) -> None:
     """Name the nearest allowed option (or a remote one) in `item`."""
     located = [i for i in indices if distances[i] is not None]
     if located:
@@ -132,8 +132,7 @@ def unmet_in_reach(profile: Profile, needs: Sequence[str], chosen: Sequence[int]
         label = _label(taxonomy, need)
         item = UnmetNeed(need=need, label=label,
                          reason=f"no {label[0].lower() + label[1:]} service within {limit:g} km")
-        _nearest(profile, [i for i in allowed if need in (candidates[i].get("needs") or ())],
-                 candidates, distances, checks, taxonomy, label, item)
+        _nearest([i for i in allowed if need in (candidates[i].get("needs") or ())], candidates, distances, item)
         out.append(item)
     reported = {u.need for u in out}
     for need, group in requirements(profile, needs):
@@ -152,7 +151,7 @@ def unmet_in_reach(profile: Profile, needs: Sequence[str], chosen: Sequence[int]
         item = UnmetNeed(need=need, label=f"{label} {phrase}", requirement=group,
                          reason=f"no {label[0].lower() + label[1:]} service {phrase}{where}")
         if fitting:
-            _nearest(profile, fitting, candidates, distances, checks, taxonomy, label, item)
+            _nearest(fitting, candidates, distances, item)
         else:
             general = [i for i in allowed if need in (candidates[i].get("needs") or ())]
             if general:
