@@ -6,14 +6,29 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.routing import IntegerConverter
 
+from . import access, auth, cli, db, errors, health, referrals, security, templating
+from . import config as config_module
+from .directory import api as directory_api  # noqa: F401  (adds its routes to the API blueprint)
+from .directory import jobs as import_jobs
+from .directory import pages as curation_pages
+from .matchmaking import api as match_api  # noqa: F401
+from .matchmaking import embeddings
+from .matchmaking import pages as match_pages
+from .openreferral import api as openreferral_api
+from .providers import pages as provider_pages
+from .reports import pages as reports_pages
+from .search import api as search_api  # noqa: F401
+from .search import indexing
+from .search import pages as search_pages
+from .web import api as web_api
+from .web import openapi  # noqa: F401  (the OpenAPI document's own route)
+
 MAX_ID = 2**31 - 1
 
 
 class BoundedIntegerConverter(IntegerConverter):
     def __init__(self, map, fixed_digits=0, min=None, max=MAX_ID, signed=False):
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
-
-from . import config as config_module
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -35,13 +50,8 @@ def create_app(config: dict | None = None) -> Flask:
     # rather than an error deep in the driver.
     app.url_map.converters["int"] = BoundedIntegerConverter
 
-    from . import access, db, errors, health, security, templating
-    from . import auth, cli
-    from .search import indexing
-
     db.init_app(app)
     indexing.init_app(app)
-    from .matchmaking import embeddings
     embeddings.init_app(app)  # the sentence-embedding model: app.extensions["embedder"], loaded lazily
     errors.init_app(app)
     security.init_app(app)
@@ -49,18 +59,12 @@ def create_app(config: dict | None = None) -> Flask:
     templating.init_app(app)
     auth.init_app(app)
     app.register_blueprint(health.bp)
-    from .api import bp as api_bp
-    from .views import curation_pages, match_pages, search_pages
-    app.register_blueprint(search_pages.bp)
-    app.register_blueprint(curation_pages.bp)
-    app.register_blueprint(match_pages.bp)
-    app.register_blueprint(api_bp)
-    from . import openreferral
-    app.register_blueprint(openreferral.bp)
-    from .reports import bp as reports_bp; app.register_blueprint(reports_bp)
-    from .referrals import bp as referrals_bp
-    app.register_blueprint(referrals_bp)
-    from .directory import jobs as import_jobs
+    for pages in (search_pages, curation_pages, match_pages, openreferral_api, reports_pages, referrals):
+        app.register_blueprint(pages.bp)
+    app.register_blueprint(provider_pages.bp)
+    # The JSON API is one blueprint under /api/v1; each job's api module adds its routes to it on
+    # import (above), so it is registered after all of them.
+    app.register_blueprint(web_api.bp)
     import_jobs.init_app(app)
     cli.init_app(app)
     return app

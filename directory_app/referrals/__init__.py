@@ -12,6 +12,6 @@ from flask import Blueprint
 
 bp = Blueprint("referrals", __name__)
 
-from . import api, views  # noqa: E402,F401  (registers routes)
+from . import api, pages  # noqa: E402,F401  (registers routes)
 
 __all__ = ["bp"]

@@ -4,6 +4,6 @@
 calls), ``charts`` (SVG geometry), ``export`` (CSV/JSON), ``views`` (blueprint ``bp``) and
 ``cli`` (``flask report gaps``).
 """
-from .views import bp
+from .pages import bp
 
 __all__ = ["bp"]

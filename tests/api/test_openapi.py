@@ -5,7 +5,7 @@ from __future__ import annotations
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from directory_app.api.openapi import build
+from directory_app.web.openapi import build
 
 
 def test_every_api_route_is_documented(app):

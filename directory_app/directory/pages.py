@@ -5,6 +5,7 @@ catch is rendered by the app's error handler.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -20,11 +21,14 @@ from ..directory import curation, duplicates
 from ..directory import jobs as import_jobs
 from ..directory.importer import ImportFileError
 from ..directory.records import input_from_service
-from ..directory.service_input import DELIVERY, ELIGIBILITY, FIELD_NAMES, ROUTES, STATUSES
+from ..directory.service_input import DAYS, DELIVERY, ELIGIBILITY, FIELD_NAMES, ROUTES, STATUSES, parse_schedule
+from ..directory.understanding import curator_rows
 from ..errors import ValidationError
 from ..models import Service
 from ..needs import taxonomy
+from ..search.indexing import parked
 from ..templating import DAY_NAMES
+from ..web.display import next_session_text, when_words
 
 bp = Blueprint("curation", __name__, url_prefix="/curate")
 
@@ -59,12 +63,17 @@ FIELD_LABELS = {
     "wheelchair": "Step-free wheelchair access", "accessibility": "Other access information",
     "referral_route": "How people get in", "accepting_referrals": "Accepting referrals",
     "wait_weeks": "Typical wait in weeks", "languages": "Languages", "last_verified_at": "Last checked accurate",
+    "times_day": "Day", "times_week": "Which weeks", "times_opens": "From", "times_closes": "To",
 }
+# The no-guess alternative to typing times: a day, which weeks of the month, from and to.
+PICKER_FIELDS = ("times_day", "times_week", "times_opens", "times_closes")
+PICKER_WEEKS = (("", "Every week"), ("1", "First in the month"), ("2", "Second in the month"),
+                ("3", "Third in the month"), ("4", "Fourth in the month"), ("-1", "Last in the month"))
 
 # The order the form shows the fields in, which the error summary follows.
 FORM_ORDER = ("name", "organization", "description", "status", "needs", "taxonomy_terms", "minimum_age",
               "maximum_age", "eligibility", "cost", "cost_amount", "cost_description", "schedule",
-              "schedule_description", "delivery", "location_name", "address_1", "city", "postcode",
+              *PICKER_FIELDS, "schedule_description", "delivery", "location_name", "address_1", "city", "postcode",
               "area_wide", "service_area", "latitude", "longitude", "wheelchair", "accessibility",
               "languages", "referral_route", "url", "email", "phone", "accepting_referrals", "wait_weeks",
               "external_id", "last_verified_at")
@@ -79,6 +88,8 @@ def _choices() -> dict:
         "delivery": [(d, DELIVERY_LABELS[d]) for d in DELIVERY],
         "referral_route": [(r, ROUTE_LABELS[r]) for r in ROUTES],
         "eligibility": [(e, ELIGIBILITY_LABELS[e]) for e in ELIGIBILITY],
+        "times_day": [("", "Choose a day")] + [(d, DAY_NAMES[d]) for d in DAYS],
+        "times_week": list(PICKER_WEEKS),
     }
 
 
@@ -93,8 +104,6 @@ def detail_url(service_id: str) -> str:
 
 @bp.context_processor
 def _helpers():
-    from ..directory.understanding import curator_rows
-
     return {"detail_url": detail_url, "status_labels": STATUS_LABELS, "action_labels": ACTION_LABELS,
             "readable_schedule": readable_schedule, "understood_rows": curator_rows}
 
@@ -136,6 +145,46 @@ def form_data(form) -> dict:
     return data
 
 
+def picked_times(form) -> tuple[str | None, dict]:
+    """The picker's choice as one rule in the stored form ("1TU 14:00-16:00"), or what is missing."""
+    day, week, opens, closes = (form.get(name, "").strip() for name in PICKER_FIELDS)
+    if not (day or opens or closes):
+        return None, {}
+    problems = {}
+    if day not in DAYS:
+        problems["times_day"] = "Choose the day, or clear the times."
+    if week not in dict(PICKER_WEEKS):
+        problems["times_week"] = "Choose every week or one week of the month."
+    for name, value in (("times_opens", opens), ("times_closes", closes)):
+        if not re.fullmatch(r"\d{1,2}:\d{2}", value):
+            problems[name] = "Enter a time such as 10:00."
+    if problems:
+        return None, problems
+    return f"{week}{day} {opens}-{closes}", {}
+
+
+def _posted() -> tuple[dict, dict]:
+    """The form as input for the service, with the picker's rule added to the typed times."""
+    data = form_data(request.form)
+    rule, problems = picked_times(request.form)
+    if rule:
+        data["schedule"] = "; ".join(part for part in (data["schedule"].strip(), rule) if part)
+    return data, problems
+
+
+def schedule_reading(text: str | None) -> dict | None:
+    """What the opening times were read as, in the same words the public page will use."""
+    if not (text or "").strip():
+        return None
+    try:
+        entries = parse_schedule(text)
+    except ValueError:
+        return None
+    doc = {"schedules": [{"rule_byday": e.byday, "opens_at": e.as_rule()["opens_at"],
+                          "closes_at": e.as_rule()["closes_at"]} for e in entries]}
+    return {"words": when_words(doc), "next": next_session_text(doc)}
+
+
 def _text(value) -> str:
     if value is None:
         return ""
@@ -160,11 +209,15 @@ def form_values(flat: dict) -> dict:
     return values
 
 
-def _render_form(template_values: dict, errors: dict, status: int, service=None):
+def _render_form(template_values: dict, errors: dict, status: int, service=None, reading=None):
     # Errors on something that is not a form field (rare) are listed first and point at the form.
     ordered = sorted(errors.items(), key=lambda item: FORM_ORDER.index(item[0]) if item[0] in FORM_ORDER else -1)
+    if errors or reading is not None:  # keep the picker as it was posted, so nothing typed is lost
+        template_values = {**template_values, **{name: request.form.get(name, "") for name in PICKER_FIELDS}}
+    if reading is None and "schedule" not in errors:
+        reading = schedule_reading(template_values.get("schedule"))
     return render_template("curation/service_form.html", values=template_values, errors=dict(ordered),
-                           choices=_choices(), labels=FIELD_LABELS, service=service,
+                           choices=_choices(), labels=FIELD_LABELS, service=service, reading=reading,
                            events=history(get_session(), "service", service.id, limit=10) if service else []), status
 
 

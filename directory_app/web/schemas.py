@@ -6,7 +6,7 @@ are listed (search documents, ORUK records), so the document stays true as they 
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,7 +22,7 @@ class Open(BaseModel):
 class ErrorBody(BaseModel):
     code: str
     message: str
-    fields: Optional[dict[str, str]] = None
+    fields: dict[str, str] | None = None
 
 
 class Error(BaseModel):
@@ -30,27 +30,27 @@ class Error(BaseModel):
 
 
 class SearchQuery(BaseModel):
-    q: Optional[str] = Field(None, max_length=200, description="Words to search for; typos are tolerated.")
-    need: Optional[list[str]] = Field(None, description="Need codes (repeatable); see /api/v1/needs.")
-    postcode: Optional[str] = Field(None, description="UK postcode or district; not with lat/lng.")
-    lat: Optional[float] = Field(None, ge=-90, le=90)
-    lng: Optional[float] = Field(None, ge=-180, le=180)
-    radius_km: Optional[float] = Field(None, ge=0.1, le=200)
-    age: Optional[int] = Field(None, ge=0, le=120)
-    free_only: Optional[bool] = None
-    day: Optional[list[Day]] = None
-    delivery: Optional[Literal["in_person", "online", "phone"]] = None
-    wheelchair: Optional[bool] = None
-    page: Optional[int] = Field(None, ge=1, le=1000)
-    per_page: Optional[int] = Field(None, ge=1, le=50)
-    sort: Optional[Literal["relevance", "nearest"]] = Field(
+    q: str | None = Field(None, max_length=200, description="Words to search for; typos are tolerated.")
+    need: list[str] | None = Field(None, description="Need codes (repeatable); see /api/v1/needs.")
+    postcode: str | None = Field(None, description="UK postcode or district; not with lat/lng.")
+    lat: float | None = Field(None, ge=-90, le=90)
+    lng: float | None = Field(None, ge=-180, le=180)
+    radius_km: float | None = Field(None, ge=0.1, le=200)
+    age: int | None = Field(None, ge=0, le=120)
+    free_only: bool | None = None
+    day: list[Day] | None = None
+    delivery: Literal["in_person", "online", "phone"] | None = None
+    wheelchair: bool | None = None
+    page: int | None = Field(None, ge=1, le=1000)
+    per_page: int | None = Field(None, ge=1, le=50)
+    sort: Literal["relevance", "nearest"] | None = Field(
         None, description="relevance (the default when q is given) or nearest (the default otherwise).")
 
 
 class SearchHit(Open):
     id: str
     name: str
-    distance_km: Optional[float] = None
+    distance_km: float | None = None
     needs: list[str]
     status: str
 
@@ -62,7 +62,7 @@ class SearchResponse(BaseModel):
     per_page: int
     total_pages: int
     facets: dict[str, dict[str, int]]
-    location: Optional[dict] = None
+    location: dict | None = None
 
 
 class ServicePatch(Open):
@@ -73,16 +73,16 @@ class ServiceRecord(BaseModel):
     id: str
     fields: dict
     summary: dict
-    review_due: Optional[str] = None
-    last_verified_by: Optional[str] = None
+    review_due: str | None = None
+    last_verified_by: str | None = None
     provenance: dict
-    merged_into: Optional[str] = None
+    merged_into: str | None = None
     oruk: dict
 
 
 class HistoryEvent(BaseModel):
     at: str
-    actor: Optional[str] = None
+    actor: str | None = None
     action: str
     changes: dict
 
@@ -97,7 +97,7 @@ class StatusChange(BaseModel):
 
 class ProblemReportIn(BaseModel):
     kind: Literal["details_wrong", "closed", "other"]
-    details: Optional[str] = Field(None, max_length=2000, description="No personal details, please.")
+    details: str | None = Field(None, max_length=2000, description="No personal details, please.")
 
 
 class ProblemReportOut(BaseModel):
@@ -108,8 +108,8 @@ class ProblemReportOut(BaseModel):
 class ReviewItem(BaseModel):
     id: str
     name: str
-    review_due: Optional[str] = None
-    last_verified_at: Optional[str] = None
+    review_due: str | None = None
+    last_verified_at: str | None = None
 
 
 class ReviewQueue(BaseModel):
@@ -122,7 +122,7 @@ class Problem(BaseModel):
     service_id: str
     service: str
     kind: str
-    details: Optional[str] = None
+    details: str | None = None
     created_at: str
 
 
@@ -152,7 +152,7 @@ class Duplicates(BaseModel):
 
 class Decision(BaseModel):
     decision: Literal["merge", "dismiss"]
-    keep: Optional[str] = Field(None, description="With merge: the id of the record to keep.")
+    keep: str | None = Field(None, description="With merge: the id of the record to keep.")
 
 
 class Decided(BaseModel):
@@ -193,31 +193,31 @@ class ImportJob(BaseModel):
 
 
 class MatchConstraints(BaseModel):
-    free_only: Optional[bool] = None
-    wheelchair: Optional[bool] = None
-    days: Optional[list[Day]] = None
-    delivery: Optional[Literal["in_person", "online_ok", "online_only"]] = None
-    max_distance_km: Optional[float] = Field(None, gt=0, le=500)
+    free_only: bool | None = None
+    wheelchair: bool | None = None
+    days: list[Day] | None = None
+    delivery: Literal["in_person", "online_ok", "online_only"] | None = None
+    max_distance_km: float | None = Field(None, gt=0, le=500)
 
 
 class MatchRequest(BaseModel):
-    goals: Optional[str] = Field(None, max_length=2000, description="What matters to the person, in their words. Never stored.")
-    needs: Optional[list[str]] = None
-    postcode: Optional[str] = None
-    lat: Optional[float] = Field(None, ge=-90, le=90)
-    lng: Optional[float] = Field(None, ge=-180, le=180)
-    age: Optional[int] = Field(None, ge=0, le=120)
-    constraints: Optional[MatchConstraints] = None
-    circumstances: Optional[list[str]] = Field(None, description="Group codes (GET /api/v1/needs lists them); the goals' own words add to these. Never stored.")
-    preferences: Optional[list[str]] = Field(None, description="How the person likes to take part (e.g. evenings, not_groups, outdoors); the goals' own words add to these. Never stored.")
-    limit: Optional[int] = Field(None, ge=1, le=50)
+    goals: str | None = Field(None, max_length=2000, description="What matters to the person, in their words. Never stored.")
+    needs: list[str] | None = None
+    postcode: str | None = None
+    lat: float | None = Field(None, ge=-90, le=90)
+    lng: float | None = Field(None, ge=-180, le=180)
+    age: int | None = Field(None, ge=0, le=120)
+    constraints: MatchConstraints | None = None
+    circumstances: list[str] | None = Field(None, description="Group codes (GET /api/v1/needs lists them); the goals' own words add to these. Never stored.")
+    preferences: list[str] | None = Field(None, description="How the person likes to take part (e.g. evenings, not_groups, outdoors); the goals' own words add to these. Never stored.")
+    limit: int | None = Field(None, ge=1, le=50)
 
 
 class MatchItem(Open):
     service_id: str
     name: str
     score: float
-    distance_km: Optional[float] = None
+    distance_km: float | None = None
     needs_met: list[str]
     reasons: list[str]
     warnings: list[str]
@@ -226,14 +226,14 @@ class MatchItem(Open):
 class UnmetNeed(Open):
     need: str
     reason: str
-    nearest_km: Optional[float] = None
-    nearest_service_id: Optional[str] = None
-    requirement: Optional[str] = Field(None, description="The group the need had to be met for (e.g. deaf_bsl), when the need is met for others but not for this person.")
+    nearest_km: float | None = None
+    nearest_service_id: str | None = None
+    requirement: str | None = Field(None, description="The group the need had to be met for (e.g. deaf_bsl), when the need is met for others but not for this person.")
 
 
 class MatchResponse(Open):
     matches: list[MatchItem]
     unmet_needs: list[UnmetNeed]
     needs: list[str]
-    location: Optional[dict] = None
-    understood: Optional[dict] = Field(None, description="Circumstances, preferences and age read from the goals, each with the words it came from.")
+    location: dict | None = None
+    understood: dict | None = Field(None, description="Circumstances, preferences and age read from the goals, each with the words it came from.")

@@ -3,8 +3,11 @@ how to get in, freshness), shared by search results, detail, shortlist, print an
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from matching.understanding.schedule import describe_opening_times, next_session, spoken_time
 
 from ..templating import DAY_NAMES
 
@@ -16,6 +19,7 @@ STATUS_LABELS = {"temporarily_closed": "Temporarily closed", "inactive": "No lon
 QUIET_AFTER_MONTHS = 12
 WARN_AFTER_MONTHS = 24
 SHEET_SUMMARY_LIMIT = 600
+ENGLAND = ZoneInfo("Europe/London")  # opening times are local times
 
 
 def _short_day(code: str) -> str:
@@ -37,6 +41,29 @@ def _when(doc: dict) -> str | None:
     if parts:
         return "; ".join(parts)
     return doc.get("schedule_text") or None
+
+
+def when_words(doc: dict) -> str | None:
+    """The opening times in plain words ("Every Thursday, 10am to 12pm; First Tuesday of the month,
+    2pm to 4pm"): the one wording the service page, the printed sheet and the curator's check share."""
+    parts = []
+    for entry in doc.get("schedules") or []:
+        byday = entry.get("rule_byday") or entry.get("byday")
+        if byday:
+            parts.append(describe_opening_times(byday, entry.get("opens_at"), entry.get("closes_at")))
+        elif entry.get("description"):
+            parts.append(entry["description"])
+    return "; ".join(parts) or doc.get("schedule_text") or None
+
+
+def next_session_text(doc: dict, now: datetime | None = None) -> str | None:
+    """ "Thursday 3 December, 10am": when the next session starts, by the clock in England."""
+    rules = [{"byday": e.get("rule_byday") or e.get("byday") or [], "opens_at": e.get("opens_at")}
+             for e in doc.get("schedules") or []]
+    start = next_session(rules, now or datetime.now(ENGLAND).replace(tzinfo=None))
+    if start is None:
+        return None
+    return f"{start.strftime('%A')} {start.day} {start.strftime('%B')}, {spoken_time(start.strftime('%H:%M'))}"
 
 
 def _place(location: dict) -> str:
@@ -87,7 +114,7 @@ def _as_datetime(value) -> datetime | None:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     # SQLite hands back naive datetimes; every stored time is UTC.
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def month_year(value) -> str:
@@ -116,7 +143,7 @@ def freshness(last_verified_at, now: datetime | None = None, problem: bool = Fal
     """(text, tier): tier "recent" (plain), "quiet" (older than a year: a note) or "warn" (older
     than two years, or someone has reported a problem: check before referring)."""
     checked = _as_datetime(last_verified_at)
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     if checked is None:
         text, months = "Not checked since added", None
     else:
@@ -176,6 +203,7 @@ def card(doc: dict) -> dict:
         "description": doc.get("description") or "", "summary": shorten(doc.get("description")),
         "sheet_summary": sentence_summary(doc.get("description")),
         "where": where_text(doc), "when": known_when or "Times not recorded", "when_known": bool(known_when),
+        "when_words": when_words(doc) or "Times not recorded",
         "cost": doc.get("cost_text") or "Cost not recorded", "cost_known": bool(doc.get("cost_text")),
         "wheelchair": wheelchair_text(doc.get("wheelchair")), "wheelchair_known": doc.get("wheelchair") is not None,
         "referral": referral_text(doc.get("referral_routes")),
@@ -184,3 +212,18 @@ def card(doc: dict) -> dict:
         "status": STATUS_LABELS.get(doc.get("status")), "under_review": bool(doc.get("under_review")),
         "needs": doc.get("need_labels") or [],
     }
+
+
+def unknown_lines(unknown: dict) -> list[str]:
+    """Say how many results are in only because they have not recorded their cost or access
+    (search and match both keep them, marked, rather than drop them silently)."""
+    lines = []
+    for key, what in (("cost", "cost"), ("wheelchair", "wheelchair access")):
+        n = unknown.get(key) or 0
+        if n == 1:
+            lines.append(f"1 of these services has not recorded its {what}. It may fit, so it is "
+                         "included and marked: check before referring.")
+        elif n:
+            lines.append(f"{n} of these services have not recorded their {what}. They may fit, so they "
+                         "are included and marked: check before referring.")
+    return lines

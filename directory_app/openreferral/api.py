@@ -3,7 +3,7 @@
 Every path and parameter of the profile's OpenAPI is served; responses follow its compiled schemas
 (tests/search/test_oruk_profile.py walks the document). What we add is listed in ``EXTENSIONS`` and
 on /openreferral/. Our needs taxonomy is published as one more taxonomy, so other systems can filter
-by it. The service filters live in openreferral_query.
+by it. The service filters live in openreferral/service.py.
 """
 from __future__ import annotations
 
@@ -13,15 +13,15 @@ from flask import Blueprint, Response, current_app, jsonify, redirect, request, 
 from sqlalchemy import func
 from sqlmodel import select
 
-from .access import access
-from .db import get_session
-from .directory import geo
-from .directory.curation import get_service, load_options
-from .directory.oruk import location_to_oruk, service_to_oruk, taxonomy_term_to_oruk
-from .errors import NotFound, ValidationError
-from .models import Location, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
-from .needs import taxonomy
-from .openreferral_query import NEEDS_TAXONOMY_ID, STATUS_RULE, need_term_id, service_query
+from ..access import access
+from ..db import get_session
+from ..directory import geo
+from ..directory.curation import get_service, load_options
+from ..directory.oruk import location_to_oruk, service_to_oruk, taxonomy_term_to_oruk
+from ..errors import NotFound, ValidationError
+from ..models import Location, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from ..needs import taxonomy
+from .service import NEEDS_TAXONOMY_ID, STATUS_RULE, need_term_id, service_query
 
 bp = Blueprint("openreferral", __name__, url_prefix="/openreferral")
 NEEDS_TAXONOMY = {"id": NEEDS_TAXONOMY_ID, "name": "Social prescribing needs",
@@ -175,7 +175,7 @@ def taxonomies():
 @bp.get("/taxonomies/<taxonomy_id>")
 @access("public")
 def taxonomy_detail(taxonomy_id: str):
-    from .errors import NotFound
+    from ..errors import NotFound
 
     if taxonomy_id == NEEDS_TAXONOMY_ID:
         return jsonify({**NEEDS_TAXONOMY, "taxonomy_terms": _needs_terms()})
@@ -204,7 +204,7 @@ def taxonomy_terms():
 @bp.get("/taxonomy_terms/<term_id>")
 @access("public")
 def taxonomy_term(term_id: str):
-    from .errors import NotFound
+    from ..errors import NotFound
 
     for term in _needs_terms():
         if term["id"] == term_id:

@@ -6,7 +6,7 @@ errors and the values kept; success redirects (post/redirect/get) with a message
 """
 from __future__ import annotations
 
-from flask import Response, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlmodel import select
 
@@ -17,9 +17,9 @@ from ..db import get_session
 from ..errors import ValidationError
 from ..models import Service, utcnow
 from ..needs import taxonomy
+from ..web import shortlist as plan
 from . import bp, ranking, records, stats, workflow
 
-SHORTLIST_KEY = "shortlist"  # the navigator shortlist (views/search_pages.py): the person's plan
 LABELS = {
     "case_reference": "Case reference", "service_id": "Service", "needs": "Needs this referral addresses",
     "referred_on": "Date", "status": "Status", "area": "Postcode district (optional)", "days": "Days",
@@ -54,7 +54,7 @@ def index():
 
 
 def _shortlisted() -> list[tuple[str, str]]:
-    ids = [i for i in (session.get(SHORTLIST_KEY) or []) if isinstance(i, str)]
+    ids = plan.shortlisted_ids()
     wanted = list(dict.fromkeys(ids + ([request.args["service_id"]] if request.args.get("service_id") else [])))
     if not wanted:
         return []

@@ -5,8 +5,9 @@ from flask import current_app, jsonify
 from ..access import access
 from ..matchmaking.service import run_match
 from ..security import configured_limit, limiter
-from . import bp, json_body, schemas
-from .openapi import spec
+from ..web import schemas
+from ..web.api import bp, json_body
+from ..web.openapi import spec
 
 
 @bp.post("/match")

@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _HARMLESS = re.compile(r"^(?:\+[0-9 ()-]{6,20}|-?[0-9]+(?:\.[0-9]+)?)$")

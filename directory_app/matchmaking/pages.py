@@ -9,7 +9,7 @@ Picked services go on the navigator shortlist (service ids in the session cookie
 """
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, render_template, request, session
+from flask import Blueprint, current_app, flash, render_template, request
 from sqlmodel import select
 from werkzeug.datastructures import MultiDict
 
@@ -21,8 +21,8 @@ from ..models import Organization, Service
 from ..needs import taxonomy
 from ..security import configured_limit, limiter
 from ..templating import DAY_NAMES
-from .display import distinct_organization, freshness, shorten
-from .search_pages import SHORTLIST_KEY, SHORTLIST_MAX, unknown_lines  # the shortlist is the person's plan
+from ..web import shortlist as plan
+from ..web.display import distinct_organization, freshness, shorten, unknown_lines
 
 bp = Blueprint("match", __name__, url_prefix="/match")
 
@@ -175,9 +175,7 @@ def _add_to_plan(service_id: str) -> None:
     service = get_session().get(Service, service_id)
     if service is None:
         return
-    plan = [i for i in session.get(SHORTLIST_KEY) or [] if isinstance(i, str)]
-    if service_id not in plan and len(plan) < SHORTLIST_MAX:
-        session[SHORTLIST_KEY] = plan + [service_id]
+    if plan.add(service_id) == "added":
         flash(f"Added {service.name} to the plan.")
 
 
@@ -220,6 +218,6 @@ def index():
         distance=args.get("max_distance_km", DEFAULT_DISTANCE) if _submitted(args) else DEFAULT_DISTANCE,
         delivery_choices=DELIVERY_CHOICES, delivery=args.get("delivery") or "online_ok",
         anchors=anchors, distance_dropped=distance_dropped,
-        shortlist_ids={i for i in (session.get(SHORTLIST_KEY) or []) if isinstance(i, str)},
+        shortlist_ids=set(plan.shortlisted_ids()),
         show_more=show_more, more_limit=MORE_LIMIT)
     return page, 400 if errors else 200

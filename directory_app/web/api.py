@@ -8,7 +8,7 @@ def json_body() -> dict:
     """The request's JSON object, or a 400/413 that says what was wrong: not an object, too large,
     nested too deeply, a non-finite number or a control character (see input_checks)."""
     from ..errors import ValidationError
-    from ..input_checks import request_json
+    from .input_checks import request_json
 
     if not request.is_json:
         raise ValidationError("Send a JSON object with Content-Type: application/json.",
@@ -19,5 +19,3 @@ def json_body() -> dict:
                               {"body": "Expected a JSON object."})
     return data
 
-
-from . import directory, match, openapi, search  # noqa: E402,F401  (registers routes)

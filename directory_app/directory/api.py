@@ -4,19 +4,19 @@ from __future__ import annotations
 from flask import current_app, jsonify, request
 from flask_login import current_user
 
-from ..access import access
+from ..access import access, role_allowed
 from ..audit import history
 from ..db import get_session
 from ..directory import curation, duplicates
 from ..directory import jobs as import_jobs
+from ..directory.documents import to_search_document
 from ..directory.oruk import service_to_oruk
 from ..directory.records import input_from_service
 from ..errors import ValidationError
 from ..needs import taxonomy_data
-from ..search.documents import to_search_document
-from . import bp, json_body, schemas
-from .openapi import spec
-
+from ..web import schemas
+from ..web.api import bp, json_body
+from ..web.openapi import spec
 
 
 def service_json(service) -> dict:
@@ -28,7 +28,8 @@ def service_json(service) -> dict:
                    for k, v in input_from_service(service).items()},
         "summary": document,
         "review_due": service.review_due.isoformat() if service.review_due else None,
-        "last_verified_by": service.last_verified_by,
+        # Who checked it is a curator's username: shown to curators, not to the public.
+        "last_verified_by": service.last_verified_by if _is_curator() else None,
         "provenance": {"publisher": service.publisher, "source": service.source,
                        "external_id": service.external_id,
                        "imported_at": service.imported_at.isoformat() if service.imported_at else None,
@@ -36,6 +37,10 @@ def service_json(service) -> dict:
         "merged_into": service.merged_into_id,
         "oruk": service_to_oruk(service),
     }
+
+
+def _is_curator() -> bool:
+    return role_allowed("curator", current_user.role if current_user.is_authenticated else None)
 
 
 @bp.get("/needs")

@@ -13,7 +13,7 @@ import re
 
 from flask import current_app, request
 
-from .errors import DomainError, ValidationError
+from ..errors import DomainError, ValidationError
 
 MAX_JSON_DEPTH = 20
 DEFAULT_MAX_JSON_BYTES = 1024 * 1024

@@ -7,8 +7,9 @@ from ..db import get_session
 from ..directory import geo
 from ..search import query
 from ..security import configured_limit, limiter
-from . import bp, schemas
-from .openapi import spec
+from ..web import schemas
+from ..web.api import bp
+from ..web.openapi import spec
 
 
 def resolve_postcode(text: str):

@@ -6,14 +6,15 @@ Each API view declares its contract with ``@spec(...)``; the generator walks the
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from flask import Flask, jsonify, render_template
 from pydantic import BaseModel
 from werkzeug.routing import IntegerConverter
 
 from ..access import access, rule_for_endpoint
-from . import bp, schemas
+from . import schemas
+from .api import bp
 
 ERRORS = {400: "Invalid input: `error.fields` names each bad field.", 401: "Log in or send a bearer token.",
           403: "Your role cannot do this.", 404: "Not found.", 409: "Conflicts with existing data.",

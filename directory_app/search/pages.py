@@ -7,34 +7,33 @@ being helped is ever stored.
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from flask import (Blueprint, current_app, flash, redirect, render_template, request, session,
-                   url_for)
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlmodel import select
 from werkzeug.datastructures import MultiDict
 
 from .. import audit
 from ..access import access, role_allowed
-from ..api.search import resolve_postcode
 from ..db import get_session
 from ..directory import curation
-from ..errors import ValidationError
+from ..directory.documents import to_search_document
+from ..errors import Unavailable, ValidationError
 from ..models import Service
 from ..needs import taxonomy
 from ..search import query
-from ..search.documents import to_search_document
 from ..security import limiter
 from ..templating import DAY_NAMES
-from ..urls import safe_next
-from .display import _as_datetime, long_date, shorten, web_link, card
+from ..web import mail
+from ..web import shortlist as plan
+from ..web.display import _as_datetime, card, long_date, next_session_text, shorten, unknown_lines, web_link
+from ..web.urls import safe_next
+from .api import resolve_postcode
 
 bp = Blueprint("search", __name__)
 
-SHORTLIST_KEY = "shortlist"
-SHORTLIST_MAX = 30
 RADII = (1, 2, 5, 10, 25)
 DEFAULT_RADIUS = "5"
 DELIVERY_LABELS = {"in_person": "In person", "online": "Online", "phone": "By phone"}
@@ -55,14 +54,9 @@ def _can(rule: str) -> bool:
     return role_allowed(rule, current_user.role if current_user.is_authenticated else None)
 
 
-def _shortlist() -> list[str]:
-    ids = session.get(SHORTLIST_KEY) or []
-    return [i for i in ids if isinstance(i, str)][:SHORTLIST_MAX]
-
-
 @bp.context_processor
 def _helpers():
-    return {"shortlist_ids": set(_shortlist()), "field_labels": FIELD_LABELS}
+    return {"shortlist_ids": set(plan.shortlisted_ids()), "field_labels": FIELD_LABELS}
 
 
 
@@ -120,21 +114,6 @@ def index():
                            delivery_labels=DELIVERY_LABELS, days=list(DAY_NAMES.items()),
                            default_radius=DEFAULT_RADIUS)
     return page, 400 if errors else 200
-
-
-def unknown_lines(unknown: dict) -> list[str]:
-    """Say how many results are in only because they have not recorded their cost or access
-    (search and match both keep them, marked, rather than drop them silently)."""
-    lines = []
-    for key, what in (("cost", "cost"), ("wheelchair", "wheelchair access")):
-        n = unknown.get(key) or 0
-        if n == 1:
-            lines.append(f"1 of these services has not recorded its {what}. It may fit, so it is "
-                         "included and marked: check before referring.")
-        elif n:
-            lines.append(f"{n} of these services have not recorded their {what}. They may fit, so they "
-                         "are included and marked: check before referring.")
-    return lines
 
 
 # --- service detail and problem reports -----------------------------------------------------------
@@ -197,6 +176,7 @@ def _render_service(service_id: str, report_errors: dict | None = None, status: 
         "email": service.email or (organization.email if organization else None),
         "website": web_link(service.url) or web_link(organization.website if organization else None),
         "verified_by": service.last_verified_by,
+        "next_session": next_session_text(doc),
         "imported_at": long_date(service.imported_at) if service.imported_at else None,
         "merged_into": service.merged_into_id,
     }
@@ -229,13 +209,13 @@ def report_problem(service_id: str):
 # --- shortlist ------------------------------------------------------------------------------------
 
 def _shortlisted_services() -> list[dict]:
-    ids = _shortlist()
+    ids = plan.shortlisted_ids()
     if not ids:
         return []
     statement = select(Service).where(Service.id.in_(ids)).options(*curation.load_options())
     found = {service.id: service for service in get_session().exec(statement)}
     if len(found) != len(ids):  # deleted since it was added: forget it quietly
-        session[SHORTLIST_KEY] = [i for i in ids if i in found]
+        plan.keep_only([i for i in ids if i in found])
     entries = []
     for service_id in ids:
         if service_id in found:
@@ -280,13 +260,12 @@ def _back(default_endpoint: str = "search.shortlist"):
 @access("navigator")
 def shortlist_add():
     service = curation.get_service(get_session(), request.form.get("service_id", ""))
-    ids = _shortlist()
-    if service.id in ids:
+    outcome = plan.add(service.id)
+    if outcome == "already":
         flash(f"{service.name} is already on your shortlist.")
-    elif len(ids) >= SHORTLIST_MAX:
-        flash(f"Your shortlist is full ({SHORTLIST_MAX} services). Remove one before adding another.")
+    elif outcome == "full":
+        flash(f"Your shortlist is full ({plan.SHORTLIST_MAX} services). Remove one before adding another.")
     else:
-        session[SHORTLIST_KEY] = ids + [service.id]
         flash(f"Added {service.name} to your shortlist.")
     return _back()
 
@@ -295,9 +274,7 @@ def shortlist_add():
 @access("navigator")
 def shortlist_remove():
     service_id = request.form.get("service_id", "")
-    ids = _shortlist()
-    if service_id in ids:
-        session[SHORTLIST_KEY] = [i for i in ids if i != service_id]
+    if plan.remove(service_id):
         flash("Removed from your shortlist.")
     return _back()
 
@@ -305,20 +282,62 @@ def shortlist_remove():
 @bp.post("/shortlist/clear")
 @access("navigator")
 def shortlist_clear():
-    session.pop(SHORTLIST_KEY, None)
+    plan.clear()
     flash("Your shortlist is now empty.")
     return redirect(url_for("search.shortlist"))
+
+
+def _sheet(large: bool) -> dict:
+    """What the printed and the emailed sheet both show."""
+    return {"entries": _shortlisted_services(), "large": large,
+            "today": long_date(datetime.now(UTC)), "contact_lines": _contact_lines()}
+
+
+def _sheet_page(page: str, large: bool, email_errors: dict | None = None, email_value: str = ""):
+    """The shortlist ("list") or printed sheet ("print") page, with the "email this sheet" form."""
+    email = {"email_ready": mail.configured(current_app.config), "email_errors": email_errors or {},
+             "email_value": email_value}
+    if page == "print":
+        return render_template("search/print.html", **_sheet(large), **email)
+    return render_template("search/shortlist.html", entries=_shortlisted_services(), email_large=large, **email)
 
 
 @bp.get("/shortlist")
 @access("navigator")
 def shortlist():
-    return render_template("search/shortlist.html", entries=_shortlisted_services())
+    return _sheet_page("list", large=False)
 
 
 @bp.get("/shortlist/print")
 @access("navigator")
 def shortlist_print():
-    large = request.args.get("large") in ("1", "true", "yes")
-    return render_template("search/print.html", entries=_shortlisted_services(), large=large,
-                           today=long_date(datetime.now(timezone.utc)), contact_lines=_contact_lines())
+    return _sheet_page("print", large=request.args.get("large") in ("1", "true", "yes"))
+
+
+@bp.post("/shortlist/email")
+@access("navigator")
+@limiter.limit("30/hour")
+def shortlist_email():
+    """Send the sheet to the person. The address lives only in this request: it is not put in the
+    database, the session, a flash message, the audit trail or a log line."""
+    page = "print" if request.form.get("page") == "print" else "list"
+    large = request.form.get("large") in ("1", "true", "yes")
+    typed = (request.form.get("email") or "")[:320]
+    if not mail.configured(current_app.config):
+        return _sheet_page(page, large, {"email": "Email is not set up on this service."}), 503
+    sheet = _sheet(large)
+    if not sheet["entries"]:
+        return _sheet_page(page, large, {"email": "Your shortlist is empty: add services before sending."}), 400
+    try:
+        address = mail.checked_address(typed)
+        mail.send(current_app.config, address, "Services that may help you",
+                  render_template("search/sheet_email.txt", **sheet),
+                  render_template("search/sheet_email.html", **sheet))
+    except ValidationError as error:
+        return _sheet_page(page, large, error.fields, typed), 400
+    except Unavailable as error:
+        return _sheet_page(page, large, {"email": error.message}, typed), 503
+    flash("The sheet has been sent. The email address has not been kept.")
+    if page == "print":
+        return redirect(url_for("search.shortlist_print", large=1 if large else None))
+    return redirect(url_for("search.shortlist"))

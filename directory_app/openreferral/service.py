@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 
 from flask import request
 from sqlalchemy import String, cast, false, or_
 from sqlmodel import select
 
-from .errors import Unavailable, ValidationError
-from .models import Attribute, Schedule, Service, TaxonomyTerm
-from .needs import taxonomy
-from .search.client import get_client, services_index_name
+from ..errors import Unavailable, ValidationError
+from ..models import Attribute, Schedule, Service, TaxonomyTerm
+from ..needs import taxonomy
+from ..search.client import get_client, services_index_name
 
 NEEDS_NAMESPACE = uuid.UUID("6f1c8a52-2f0e-4f7b-9a57-3b1f8e0c9d11")
 NEEDS_TAXONOMY_ID = str(uuid.uuid5(NEEDS_NAMESPACE, "needs"))
@@ -74,7 +74,7 @@ def service_query() -> ServiceQuery:
     if request.args.get("modified_after"):
         try:
             after = datetime.fromisoformat(request.args["modified_after"].replace("Z", "+00:00"))
-            where(Service.last_modified >= (after if after.tzinfo else after.replace(tzinfo=timezone.utc)))
+            where(Service.last_modified >= (after if after.tzinfo else after.replace(tzinfo=UTC)))
         except ValueError:
             errors["modified_after"] = "Use an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z."
     # Ages describe the person: a service fits when its age range includes them.

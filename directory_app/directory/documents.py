@@ -1,7 +1,7 @@
 """The one place where a service becomes a search document (see docs/service-document.md)."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from ..models import Service, utcnow
 from ..needs import taxonomy
@@ -11,7 +11,7 @@ DAY_ORDER = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
 def _iso(value: datetime | None) -> str | None:
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
 
 
 def valid_point(lat, lng) -> bool:
@@ -66,6 +66,8 @@ def to_search_document(service: Service) -> dict:
         byday = schedule_days(schedule.byday)
         schedules.append({
             "byday": byday,
+            # With ordinals ("1TU": first Tuesday), for saying the times in plain words.
+            "rule_byday": [p.strip() for p in (schedule.byday or "").upper().split(",") if p.strip()],
             "opens_at": schedule.opens_at.strftime("%H:%M") if schedule.opens_at else None,
             "closes_at": schedule.closes_at.strftime("%H:%M") if schedule.closes_at else None,
             "description": schedule.description,
