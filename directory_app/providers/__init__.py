@@ -1,0 +1,1 @@
+"""Providers keep their own listing current: signed links, proposals, reminders."""
