@@ -1,13 +1,22 @@
 """The one place where a service becomes a search document (see docs/service-document.md)."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from statistics import median
 
-from ..models import Service, utcnow
+from sqlalchemy.orm import object_session
+from sqlmodel import Session, select
+
+from ..models import Referral, Service, utcnow
 from ..needs import taxonomy
+from ..vocabulary import DAYS
 
 CAPACITY_STALE_AFTER = timedelta(days=30)
-DAY_ORDER = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+# How a service answers our referrals is shown, and used in ranking, only once at least this many
+# have been answered (or accepted, for the time taken): fewer say little and could point to a person.
+MIN_REFERRALS = 5
+NO_REFERRAL_FIGURES = {"referrals_answered": None, "referrals_accepted": None, "accept_days_median": None}
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -22,7 +31,7 @@ def schedule_days(byday: str | None) -> list[str]:
     days = []
     for part in (byday or "").upper().replace(" ", "").split(","):
         code = part[-2:] if len(part) >= 2 else ""
-        if code in DAY_ORDER and code not in days:
+        if code in DAYS and code not in days:
             days.append(code)
     return days
 
@@ -48,6 +57,33 @@ def capacity(service: Service, now: datetime | None = None) -> tuple[bool | None
     return service.accepting_referrals, service.wait_weeks
 
 
+def referral_figures(session: Session | None, service_id: str) -> dict:
+    """How the service has answered the referrals sent to it, from our own records: how many it
+    answered (accepted, declined or had no room), how many it accepted, and the median days from
+    sent to accepted. Figures from fewer than MIN_REFERRALS referrals, or whose accepted or
+    turned-away part is below it, are None, so they never reach the index, the cards or the ranking."""
+    if session is None:
+        return dict(NO_REFERRAL_FIGURES)
+    rows = session.exec(
+        select(Referral.status, Referral.referred_at, Referral.accepted_at).where(
+            Referral.service_id == service_id, Referral.referred_at.is_not(None)
+        )
+    ).all()
+    answered = [row for row in rows if row.status != "referred"]
+    accepted = [row for row in answered if row.accepted_at is not None]
+    figures = dict(NO_REFERRAL_FIGURES)
+    turned_away = len(answered) - len(accepted)
+    # "8 of 10 accepted" would say 2 were turned away: as on the commissioners' dashboard, a part
+    # of 1 to 4 suppresses the pair.
+    small_part = any(0 < part < MIN_REFERRALS for part in (len(accepted), turned_away))
+    if len(answered) >= MIN_REFERRALS and not small_part:
+        figures.update(referrals_answered=len(answered), referrals_accepted=len(accepted))
+    if len(accepted) >= MIN_REFERRALS:
+        days = [max(0.0, (row.accepted_at - row.referred_at).total_seconds() / 86400) for row in accepted]
+        figures["accept_days_median"] = round(median(days), 2)
+    return figures
+
+
 def to_search_document(service: Service) -> dict:
     tax = taxonomy()
     locations = []
@@ -64,16 +100,18 @@ def to_search_document(service: Service) -> dict:
     days: list[str] = []
     for schedule in service.schedules:
         byday = schedule_days(schedule.byday)
-        schedules.append({
-            "byday": byday,
-            # With ordinals ("1TU": first Tuesday), for saying the times in plain words.
-            "rule_byday": [p.strip() for p in (schedule.byday or "").upper().split(",") if p.strip()],
-            "opens_at": schedule.opens_at.strftime("%H:%M") if schedule.opens_at else None,
-            "closes_at": schedule.closes_at.strftime("%H:%M") if schedule.closes_at else None,
-            "description": schedule.description,
-        })
+        schedules.append(
+            {
+                "byday": byday,
+                # With ordinals ("1TU": first Tuesday), for saying the times in plain words.
+                "rule_byday": [p.strip() for p in (schedule.byday or "").upper().split(",") if p.strip()],
+                "opens_at": schedule.opens_at.strftime("%H:%M") if schedule.opens_at else None,
+                "closes_at": schedule.closes_at.strftime("%H:%M") if schedule.closes_at else None,
+                "description": schedule.description,
+            }
+        )
         days.extend(d for d in byday if d not in days)
-    days.sort(key=DAY_ORDER.index)
+    days.sort(key=DAYS.index)
     if any(value is True for value in wheelchair_values):
         wheelchair = True
     elif wheelchair_values and all(value is False for value in wheelchair_values):
@@ -81,8 +119,9 @@ def to_search_document(service: Service) -> dict:
     else:
         wheelchair = None
     accepting, wait = capacity(service)
-    service_area = [area.service_area or area.name for area in service.service_areas
-                    if (area.service_area or area.name)]
+    service_area = [
+        area.service_area or area.name for area in service.service_areas if (area.service_area or area.name)
+    ]
     document = {
         "id": service.id,
         "name": service.name,
@@ -91,10 +130,11 @@ def to_search_document(service: Service) -> dict:
         "description": service.description or "",
         "needs": list(service.needs),
         "need_labels": [tax.label(code) for code in service.needs if code in tax.codes()],
-        "need_terms": [term for code in service.needs if code in tax.codes()
-                       for term in tax.synonyms(code)],
-        "taxonomy_terms": sorted({term.taxonomy_term.name for term in service.attributes
-                                  if term.taxonomy_term is not None} | set(service.taxonomy_codes)),
+        "need_terms": [term for code in service.needs if code in tax.codes() for term in tax.synonyms(code)],
+        "taxonomy_terms": sorted(
+            {term.taxonomy_term.name for term in service.attributes if term.taxonomy_term is not None}
+            | set(service.taxonomy_codes)
+        ),
         "taxonomy_term_ids": sorted({a.taxonomy_term_id for a in service.attributes if a.taxonomy_term_id}),
         "status": service.status.replace(" ", "_"),
         "minimum_age": service.minimum_age,
@@ -123,6 +163,8 @@ def to_search_document(service: Service) -> dict:
         "last_modified": _iso(service.last_modified),
         "under_review": service.under_review,
         "publisher": service.publisher,
+        # Refreshed when a service answers a referral (referrals.records queues it for indexing).
+        **referral_figures(object_session(service), service.id),
     }
     point = next((loc for loc in locations if "lat" in loc), None)
     if point is not None:

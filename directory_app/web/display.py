@@ -1,7 +1,9 @@
 """How a service reads to a person: one plain "card" per service (distance, times, cost, access,
 how to get in, freshness), shared by search results, detail, shortlist, print and match pages."""
+
 from __future__ import annotations
 
+import math
 import re
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
@@ -9,11 +11,8 @@ from zoneinfo import ZoneInfo
 
 from matching.understanding.schedule import describe_opening_times, next_session, spoken_time
 
-from ..templating import DAY_NAMES
+from ..vocabulary import DAY_SHORT, PROFESSIONAL_ONLY, PUBLIC_STATUS_LABELS, ROUTE_LABELS
 
-ROUTE_LABELS = {"self": "Self-referral", "drop_in": "Drop in", "professional": "Needs a professional referral"}
-STATUS_LABELS = {"temporarily_closed": "Temporarily closed", "inactive": "No longer running",
-                 "defunct": "No longer running"}
 # Freshness in tiers: a warning on every card stops meaning anything, so only a listing that is
 # really old (or has an open problem report) gets the yellow box; a year-old one gets a quiet note.
 QUIET_AFTER_MONTHS = 12
@@ -23,7 +22,7 @@ ENGLAND = ZoneInfo("Europe/London")  # opening times are local times
 
 
 def _short_day(code: str) -> str:
-    return DAY_NAMES.get(code, code)[:3]
+    return DAY_SHORT.get(code, code[:3])
 
 
 def when_text(doc: dict) -> str:
@@ -33,6 +32,12 @@ def when_text(doc: dict) -> str:
 def _when(doc: dict) -> str | None:
     parts = []
     for entry in doc.get("schedules") or []:
+        if any(code[:1] in "+-123456789" for code in entry.get("rule_byday") or []):
+            # "Tue" alone would read as every Tuesday: a monthly session is said in words.
+            parts.append(
+                describe_opening_times(entry["rule_byday"], entry.get("opens_at"), entry.get("closes_at"))
+            )
+            continue
         days = ", ".join(_short_day(d) for d in entry.get("byday") or [])
         hours = "–".join(filter(None, [entry.get("opens_at"), entry.get("closes_at")]))
         text = " ".join(filter(None, [days, hours])) or (entry.get("description") or "")
@@ -58,12 +63,16 @@ def when_words(doc: dict) -> str | None:
 
 def next_session_text(doc: dict, now: datetime | None = None) -> str | None:
     """ "Thursday 3 December, 10am": when the next session starts, by the clock in England."""
-    rules = [{"byday": e.get("rule_byday") or e.get("byday") or [], "opens_at": e.get("opens_at")}
-             for e in doc.get("schedules") or []]
+    rules = [
+        {"byday": e.get("rule_byday") or e.get("byday") or [], "opens_at": e.get("opens_at")}
+        for e in doc.get("schedules") or []
+    ]
     start = next_session(rules, now or datetime.now(ENGLAND).replace(tzinfo=None))
     if start is None:
         return None
-    return f"{start.strftime('%A')} {start.day} {start.strftime('%B')}, {spoken_time(start.strftime('%H:%M'))}"
+    return (
+        f"{start.strftime('%A')} {start.day} {start.strftime('%B')}, {spoken_time(start.strftime('%H:%M'))}"
+    )
 
 
 def _place(location: dict) -> str:
@@ -92,7 +101,10 @@ def wheelchair_text(value) -> str:
 
 
 def referral_text(routes) -> str:
-    labels = [ROUTE_LABELS[r] for r in ("self", "drop_in", "professional") if r in (routes or [])]
+    routes = set(routes or ())
+    if routes == {"professional"}:
+        return PROFESSIONAL_ONLY
+    labels = [ROUTE_LABELS[r] for r in ("self", "drop_in", "professional") if r in routes]
     return ", ".join(labels) or "How to get in not recorded"
 
 
@@ -150,11 +162,17 @@ def freshness(last_verified_at, now: datetime | None = None, problem: bool = Fal
         months = _months_between(checked, now)
         text = f"Checked {_ago(months)}"
     if problem:
-        return f"{text}. Someone has reported a problem with this listing: check the details before referring", "warn"
+        return (
+            f"{text}. Someone has reported a problem with this listing: check the details before referring",
+            "warn",
+        )
     if months is None:
         return text, "quiet"
     if months >= WARN_AFTER_MONTHS:
-        return f"Last checked {_ago(months)} ({month_year(checked)}): check the details before referring", "warn"
+        return (
+            f"Last checked {_ago(months)} ({month_year(checked)}): check the details before referring",
+            "warn",
+        )
     if months >= QUIET_AFTER_MONTHS:
         return f"Last checked {_ago(months)} ({month_year(checked)}): details may have changed", "quiet"
     return text, "recent"
@@ -173,7 +191,7 @@ def sentence_summary(text: str | None, limit: int = SHEET_SUMMARY_LIMIT) -> str:
     if len(text) <= limit:
         return text
     ends = [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z0-9\"'(])", text) if m.end() <= limit]
-    return text[:ends[-1]] if ends else text
+    return text[: ends[-1]] if ends else text
 
 
 def _plain_name(name: str | None) -> str:
@@ -194,22 +212,45 @@ def web_link(url: str | None) -> str | None:
     return None
 
 
+def responsiveness_text(doc: dict) -> str | None:
+    """ "8 of 10 referrals accepted; usually accepts within 5 days", from our own referrals. The
+    document carries figures only from 5 referrals up, so nothing shows below that."""
+    answered, accepted = doc.get("referrals_answered"), doc.get("referrals_accepted")
+    parts = []
+    if answered and accepted is not None:
+        parts.append(f"{accepted} of {answered} referrals accepted")
+    if doc.get("accept_days_median") is not None:
+        days = max(1, math.ceil(doc["accept_days_median"]))  # a median of 1.2 days reads "2 days"
+        parts.append("usually accepts within a day" if days == 1 else f"usually accepts within {days} days")
+    return "; ".join(parts).capitalize() if parts else None
+
+
 def card(doc: dict) -> dict:
     checked, tier = freshness(doc.get("last_verified_at"), problem=bool(doc.get("under_review")))
     known_when = _when(doc)
     return {
-        "id": doc["id"], "name": doc["name"],
+        "id": doc["id"],
+        "name": doc["name"],
         "organization": distinct_organization(doc.get("organization"), doc.get("name")),
-        "description": doc.get("description") or "", "summary": shorten(doc.get("description")),
+        "description": doc.get("description") or "",
+        "summary": shorten(doc.get("description")),
         "sheet_summary": sentence_summary(doc.get("description")),
-        "where": where_text(doc), "when": known_when or "Times not recorded", "when_known": bool(known_when),
+        "where": where_text(doc),
+        "when": known_when or "Times not recorded",
+        "when_known": bool(known_when),
         "when_words": when_words(doc) or "Times not recorded",
-        "cost": doc.get("cost_text") or "Cost not recorded", "cost_known": bool(doc.get("cost_text")),
-        "wheelchair": wheelchair_text(doc.get("wheelchair")), "wheelchair_known": doc.get("wheelchair") is not None,
+        "cost": doc.get("cost_text") or "Cost not recorded",
+        "cost_known": bool(doc.get("cost_text")),
+        "wheelchair": wheelchair_text(doc.get("wheelchair")),
+        "wheelchair_known": doc.get("wheelchair") is not None,
         "referral": referral_text(doc.get("referral_routes")),
         "capacity": capacity_text(doc.get("accepting_referrals"), doc.get("wait_weeks")),
-        "checked": checked, "freshness": tier, "stale": tier == "warn",
-        "status": STATUS_LABELS.get(doc.get("status")), "under_review": bool(doc.get("under_review")),
+        "responsiveness": responsiveness_text(doc),
+        "checked": checked,
+        "freshness": tier,
+        "stale": tier == "warn",
+        "status": PUBLIC_STATUS_LABELS.get(doc.get("status")),
+        "under_review": bool(doc.get("under_review")),
         "needs": doc.get("need_labels") or [],
     }
 
@@ -221,9 +262,13 @@ def unknown_lines(unknown: dict) -> list[str]:
     for key, what in (("cost", "cost"), ("wheelchair", "wheelchair access")):
         n = unknown.get(key) or 0
         if n == 1:
-            lines.append(f"1 of these services has not recorded its {what}. It may fit, so it is "
-                         "included and marked: check before referring.")
+            lines.append(
+                f"1 of these services has not recorded its {what}. It may fit, so it is "
+                "included and marked: check before referring."
+            )
         elif n:
-            lines.append(f"{n} of these services have not recorded their {what}. They may fit, so they "
-                         "are included and marked: check before referring.")
+            lines.append(
+                f"{n} of these services have not recorded their {what}. They may fit, so they "
+                "are included and marked: check before referring."
+            )
     return lines
