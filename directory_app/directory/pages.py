@@ -3,14 +3,17 @@
 Pages work without JavaScript; every form posts back here and a domain error the handlers do not
 catch is rendered by the app's error handler.
 """
+
 from __future__ import annotations
 
-import re
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markdown_it import MarkdownIt
+from markupsafe import Markup
 from sqlmodel import select
 from werkzeug.routing import BuildError
 
@@ -21,76 +24,47 @@ from ..directory import curation, duplicates
 from ..directory import jobs as import_jobs
 from ..directory.importer import ImportFileError
 from ..directory.records import input_from_service
-from ..directory.service_input import DAYS, DELIVERY, ELIGIBILITY, FIELD_NAMES, ROUTES, STATUSES, parse_schedule
+from ..directory.service_form import (
+    FIELD_LABELS,
+    FORM_ORDER,
+    PICKER_FIELDS,
+    STATUS_LABELS,
+    choices,
+    form_data,
+    form_values,
+    picked_times,
+    schedule_reading,
+)
+from ..directory.service_input import parse_schedule, validate_service_input
 from ..directory.understanding import curator_rows
-from ..errors import ValidationError
+from ..errors import NotFound, ValidationError
 from ..models import Service
-from ..needs import taxonomy
 from ..search.indexing import parked
-from ..templating import DAY_NAMES
-from ..web.display import next_session_text, when_words
+from ..vocabulary import DAY_SHORT
 
 bp = Blueprint("curation", __name__, url_prefix="/curate")
 
-CHECKBOX_FIELDS = ("needs", "delivery", "referral_route", "eligibility")
-STATUS_LABELS = {"active": "Active", "temporarily_closed": "Temporarily closed",
-                 "inactive": "Inactive", "defunct": "Defunct (no longer exists)"}
-COST_LABELS = {"free": "Free", "low_cost": "Small charge (about £5 or less a session)", "paid": "Paid"}
-DELIVERY_LABELS = {"in_person": "In person", "online": "Online", "phone": "By phone", "home_visits": "Home visits",
-                   "outreach": "Outreach"}
-ROUTE_LABELS = {"self": "Self-referral", "professional": "Professional referral", "drop_in": "Drop-in"}
-ELIGIBILITY_LABELS = {"carers": "Carers", "veterans": "Veterans", "women": "Women", "men": "Men",
-                      "lgbtq": "LGBTQ+ people", "refugees": "Refugees and asylum seekers",
-                      "people_with_disabilities": "People with disabilities",
-                      "people_with_dementia": "People with dementia", "families": "Families",
-                      "deaf_bsl": "Deaf people and BSL users", "pregnant_new_parents": "Pregnant women and new parents"}
 RESOLUTIONS = {"fixed": "Fixed", "dismissed": "Dismissed"}
-ACTION_LABELS = {"service.create": "Created", "service.update": "Edited", "service.status": "Status changed",
-                 "service.verify": "Confirmed accurate", "problem.report": "Problem reported",
-                 "problem.resolve": "Problem resolved", "duplicate.merge": "Merged another record in",
-                 "duplicate.merged_into": "Merged into another record",
-                 "duplicate.dismiss": "Marked not a duplicate"}
-FIELD_LABELS = {
-    "name": "Service name", "organization": "Organisation running it", "description": "Description",
-    "external_id": "Publisher's own id", "url": "Web page", "email": "Email address", "phone": "Phone number",
-    "status": "Status", "needs": "Needs met", "taxonomy_terms": "Taxonomy terms",
-    "minimum_age": "Minimum age", "maximum_age": "Maximum age", "eligibility": "Only for these groups",
-    "cost": "Cost", "cost_amount": "Amount in pounds", "cost_description": "What the charge is for",
-    "schedule": "Regular times", "schedule_description": "Other opening times",
-    "location_name": "Venue name", "address_1": "Street address", "city": "Town or city",
-    "postcode": "Postcode", "latitude": "Latitude", "longitude": "Longitude",
-    "area_wide": "Covers a whole area", "service_area": "Area covered", "delivery": "How it is delivered",
-    "wheelchair": "Step-free wheelchair access", "accessibility": "Other access information",
-    "referral_route": "How people get in", "accepting_referrals": "Accepting referrals",
-    "wait_weeks": "Typical wait in weeks", "languages": "Languages", "last_verified_at": "Last checked accurate",
-    "times_day": "Day", "times_week": "Which weeks", "times_opens": "From", "times_closes": "To",
+ACTION_LABELS = {
+    "service.create": "Created",
+    "service.update": "Edited",
+    "service.status": "Status changed",
+    "service.verify": "Confirmed accurate",
+    "problem.report": "Problem reported",
+    "problem.resolve": "Problem resolved",
+    "duplicate.merge": "Merged another record in",
+    "duplicate.merged_into": "Merged into another record",
+    "duplicate.dismiss": "Marked not a duplicate",
+    "provider.link": "Link sent to the provider",
+    "provider.remind": "Reminder sent to the provider",
+    "provider.escalate": "Not checked for a year: back to curators",
+    "provider.propose": "Provider proposed changes",
+    "provider.approve": "Provider's changes approved",
+    "provider.reject": "Provider's changes rejected",
 }
-# The no-guess alternative to typing times: a day, which weeks of the month, from and to.
-PICKER_FIELDS = ("times_day", "times_week", "times_opens", "times_closes")
-PICKER_WEEKS = (("", "Every week"), ("1", "First in the month"), ("2", "Second in the month"),
-                ("3", "Third in the month"), ("4", "Fourth in the month"), ("-1", "Last in the month"))
-
-# The order the form shows the fields in, which the error summary follows.
-FORM_ORDER = ("name", "organization", "description", "status", "needs", "taxonomy_terms", "minimum_age",
-              "maximum_age", "eligibility", "cost", "cost_amount", "cost_description", "schedule",
-              *PICKER_FIELDS, "schedule_description", "delivery", "location_name", "address_1", "city", "postcode",
-              "area_wide", "service_area", "latitude", "longitude", "wheelchair", "accessibility",
-              "languages", "referral_route", "url", "email", "phone", "accepting_referrals", "wait_weeks",
-              "external_id", "last_verified_at")
-
-
-def _choices() -> dict:
-    tax = taxonomy()
-    return {
-        "status": [(s, STATUS_LABELS[s]) for s in STATUSES],
-        "cost": [(c, label) for c, label in COST_LABELS.items()],
-        "needs": [(code, tax.label(code)) for code in tax.codes()],
-        "delivery": [(d, DELIVERY_LABELS[d]) for d in DELIVERY],
-        "referral_route": [(r, ROUTE_LABELS[r]) for r in ROUTES],
-        "eligibility": [(e, ELIGIBILITY_LABELS[e]) for e in ELIGIBILITY],
-        "times_day": [("", "Choose a day")] + [(d, DAY_NAMES[d]) for d in DAYS],
-        "times_week": list(PICKER_WEEKS),
-    }
+# The guide lives with the docs, in Markdown, so the page and the repository never disagree.
+CSV_GUIDE = Path(__file__).resolve().parents[2] / "docs" / "csv-template.md"
+_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def detail_url(service_id: str) -> str:
@@ -104,8 +78,13 @@ def detail_url(service_id: str) -> str:
 
 @bp.context_processor
 def _helpers():
-    return {"detail_url": detail_url, "status_labels": STATUS_LABELS, "action_labels": ACTION_LABELS,
-            "readable_schedule": readable_schedule, "understood_rows": curator_rows}
+    return {
+        "detail_url": detail_url,
+        "status_labels": STATUS_LABELS,
+        "action_labels": ACTION_LABELS,
+        "readable_schedule": readable_schedule,
+        "understood_rows": curator_rows,
+    }
 
 
 def readable_schedule(text: str | None) -> str:
@@ -115,7 +94,7 @@ def readable_schedule(text: str | None) -> str:
     parts = []
     for entry in text.split(";"):
         days, _, hours = entry.strip().partition(" ")
-        names = ", ".join(DAY_NAMES.get(day, day)[:3] for day in days.split(","))
+        names = ", ".join(DAY_SHORT.get(day, day[:3]) for day in days.split(","))
         parts.append(f"{names} {hours.replace('-', '–')}".strip())
     return "; ".join(parts)
 
@@ -134,34 +113,6 @@ def _back(default: str) -> str:
 
 # --- the service form ------------------------------------------------------------------------
 
-def form_data(form) -> dict:
-    """The posted form as the dict ServiceInput expects: every field present, lists from checkboxes."""
-    data = {}
-    for name in FIELD_NAMES:
-        if name in CHECKBOX_FIELDS:
-            data[name] = [value for value in form.getlist(name) if value]
-        else:
-            data[name] = form.get(name, "")
-    return data
-
-
-def picked_times(form) -> tuple[str | None, dict]:
-    """The picker's choice as one rule in the stored form ("1TU 14:00-16:00"), or what is missing."""
-    day, week, opens, closes = (form.get(name, "").strip() for name in PICKER_FIELDS)
-    if not (day or opens or closes):
-        return None, {}
-    problems = {}
-    if day not in DAYS:
-        problems["times_day"] = "Choose the day, or clear the times."
-    if week not in dict(PICKER_WEEKS):
-        problems["times_week"] = "Choose every week or one week of the month."
-    for name, value in (("times_opens", opens), ("times_closes", closes)):
-        if not re.fullmatch(r"\d{1,2}:\d{2}", value):
-            problems[name] = "Enter a time such as 10:00."
-    if problems:
-        return None, problems
-    return f"{week}{day} {opens}-{closes}", {}
-
 
 def _posted() -> tuple[dict, dict]:
     """The form as input for the service, with the picker's rule added to the typed times."""
@@ -172,53 +123,25 @@ def _posted() -> tuple[dict, dict]:
     return data, problems
 
 
-def schedule_reading(text: str | None) -> dict | None:
-    """What the opening times were read as, in the same words the public page will use."""
-    if not (text or "").strip():
-        return None
-    try:
-        entries = parse_schedule(text)
-    except ValueError:
-        return None
-    doc = {"schedules": [{"rule_byday": e.byday, "opens_at": e.as_rule()["opens_at"],
-                          "closes_at": e.as_rule()["closes_at"]} for e in entries]}
-    return {"words": when_words(doc), "next": next_session_text(doc)}
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):  # lists typed as text; the validator splits on ";" again
-        return "; ".join(str(v) for v in value)
-    return str(value)
-
-
-def form_values(flat: dict) -> dict:
-    """A record's flat view as the strings and lists the form shows."""
-    values = {name: list(flat.get(name) or []) if name in CHECKBOX_FIELDS else _text(flat.get(name))
-              for name in FIELD_NAMES}
-    amount = flat.get("cost_amount")
-    if isinstance(amount, float) and not amount.is_integer():
-        values["cost_amount"] = f"{amount:.2f}"
-    return values
-
-
 def _render_form(template_values: dict, errors: dict, status: int, service=None, reading=None):
     # Errors on something that is not a form field (rare) are listed first and point at the form.
-    ordered = sorted(errors.items(), key=lambda item: FORM_ORDER.index(item[0]) if item[0] in FORM_ORDER else -1)
-    if errors or reading is not None:  # keep the picker as it was posted, so nothing typed is lost
+    ordered = sorted(
+        errors.items(), key=lambda item: FORM_ORDER.index(item[0]) if item[0] in FORM_ORDER else -1
+    )
+    if any(name in errors for name in PICKER_FIELDS):  # an incomplete pick stays, to be finished
         template_values = {**template_values, **{name: request.form.get(name, "") for name in PICKER_FIELDS}}
     if reading is None and "schedule" not in errors:
         reading = schedule_reading(template_values.get("schedule"))
-    return render_template("curation/service_form.html", values=template_values, errors=dict(ordered),
-                           choices=_choices(), labels=FIELD_LABELS, service=service, reading=reading,
-                           events=history(get_session(), "service", service.id, limit=10) if service else []), status
+    return render_template(
+        "curation/service_form.html",
+        values=template_values,
+        errors=dict(ordered),
+        choices=choices(),
+        labels=FIELD_LABELS,
+        service=service,
+        reading=reading,
+        events=history(get_session(), "service", service.id, limit=10) if service else [],
+    ), status
 
 
 @bp.route("/services/new", methods=["GET", "POST"])
@@ -226,12 +149,16 @@ def _render_form(template_values: dict, errors: dict, status: int, service=None,
 def new_service():
     if request.method == "GET":
         return _render_form(form_values({"status": "active", "area_wide": False}), {}, 200)
-    data = form_data(request.form)
+    data, problems = _posted()
+    if request.form.get("action") == "check_times":
+        return _check_times(data, problems)
+    if problems:
+        return _render_form(data, _every_error(data, problems), 400)
     try:
         service = curation.create_service(get_session(), data, actor=_actor())
     except ValidationError as error:
         return _render_form(data, error.fields or {"form": error.message}, 400)
-    flash(f"Added “{service.name}”.")
+    flash(f"Added “{service.name}”.{_times_note(data)}")
     return redirect(detail_url(service.id))
 
 
@@ -242,18 +169,48 @@ def edit_service(service_id: str):
     service = curation.get_service(session, service_id)
     if request.method == "GET":
         return _render_form(form_values(input_from_service(service)), {}, 200, service)
-    data = form_data(request.form)
+    data, problems = _posted()
+    if request.form.get("action") == "check_times":
+        return _check_times(data, problems, service)
+    if problems:
+        return _render_form(data, _every_error(data, problems), 400, service)
     try:
         curation.update_service(session, service_id, data, actor=_actor())
     except ValidationError as error:
         session.rollback()
         service = curation.get_service(session, service_id)
         return _render_form(data, error.fields or {"form": error.message}, 400, service)
-    flash(f"Saved your changes to “{service.name}”.")
+    flash(f"Saved your changes to “{service.name}”.{_times_note(data)}")
     return redirect(detail_url(service_id))
 
 
+def _every_error(data: dict, problems: dict) -> dict:
+    """The picker's problems together with everything else wrong with the form, in one answer."""
+    try:
+        validate_service_input(data, curation=True)
+    except ValidationError as error:
+        return {**error.fields, **problems}
+    return problems
+
+
+def _check_times(data: dict, problems: dict, service=None):
+    """'Check opening times': say how the times were read, and when the next session is, without saving."""
+    errors = dict(problems)
+    try:
+        parse_schedule(data["schedule"])
+    except ValueError as error:
+        errors["schedule"] = str(error)
+    reading = schedule_reading(data["schedule"]) or {"words": "No regular times given.", "next": None}
+    return _render_form(data, errors, 400 if errors else 200, service, reading=None if errors else reading)
+
+
+def _times_note(data: dict) -> str:
+    reading = schedule_reading(data.get("schedule"))
+    return f" Opening times: {reading['words']}." if reading else ""
+
+
 # --- status, verification, deletion ----------------------------------------------------------
+
 
 @bp.post("/services/<service_id>/status")
 @access("curator")
@@ -268,8 +225,10 @@ def service_status(service_id: str):
 @access("curator")
 def verify_service(service_id: str):
     service = curation.verify_service(get_session(), service_id, actor=_actor())
-    flash(f"Confirmed “{service.name}” is still accurate. Next review due "
-          f"{service.review_due.strftime('%-d %B %Y')}.")
+    flash(
+        f"Confirmed “{service.name}” is still accurate. Next review due "
+        f"{service.review_due.strftime('%-d %B %Y')}."
+    )
     return redirect(_back(url_for("curation.review_queue")))
 
 
@@ -288,9 +247,8 @@ def delete_service(service_id: str):
 
 # --- queues ----------------------------------------------------------------------------------
 
-def search_parked(session) -> tuple[int, list]:
-    from ..search.indexing import parked
 
+def search_parked(session) -> tuple[int, list]:
     return parked(session, limit=5)
 
 
@@ -298,26 +256,33 @@ def search_parked(session) -> tuple[int, list]:
 @access("curator")
 def dashboard():
     session = get_session()
-    return render_template("curation/dashboard.html",
-                           review_count=curation.review_queue_size(session),
-                           problem_count=len(curation.open_problems(session)),
-                           duplicate_count=duplicates.open_count(session),
-                           parked=search_parked(session))
+    return render_template(
+        "curation/dashboard.html",
+        review_count=curation.review_queue_size(session),
+        problem_count=len(curation.open_problems(session)),
+        duplicate_count=duplicates.open_count(session),
+        parked=search_parked(session),
+    )
 
 
 @bp.get("/review")
 @access("curator")
 def review_queue():
     session = get_session()
-    return render_template("curation/review.html", services=curation.review_queue(session),
-                           total=curation.review_queue_size(session), today=date.today())
+    return render_template(
+        "curation/review.html",
+        services=curation.review_queue(session),
+        total=curation.review_queue_size(session),
+        today=date.today(),
+    )
 
 
 @bp.get("/problems")
 @access("curator")
 def problems():
-    return render_template("curation/problems.html", problems=curation.open_problems(get_session()),
-                           kinds=curation.PROBLEM_KINDS)
+    return render_template(
+        "curation/problems.html", problems=curation.open_problems(get_session()), kinds=curation.PROBLEM_KINDS
+    )
 
 
 @bp.post("/problems/<int:report_id>/resolve")
@@ -336,10 +301,14 @@ def duplicates_page(errors: dict | None = None, status: int = 200):
     flags = duplicates.open_flags(session)
     ids = {s.id for _, a, b in flags for s in (a, b)}
     # One eager load for every record on the page rather than a few lazy loads per record.
-    loaded = {s.id: s for s in session.exec(select(Service).where(Service.id.in_(ids))
-                                            .options(*curation.load_options()))}
-    pairs = [(flag, loaded[a.id], loaded[b.id], input_from_service(loaded[a.id]),
-              input_from_service(loaded[b.id])) for flag, a, b in flags]
+    loaded = {
+        s.id: s
+        for s in session.exec(select(Service).where(Service.id.in_(ids)).options(*curation.load_options()))
+    }
+    pairs = [
+        (flag, loaded[a.id], loaded[b.id], input_from_service(loaded[a.id]), input_from_service(loaded[b.id]))
+        for flag, a, b in flags
+    ]
     return render_template("curation/duplicates.html", pairs=pairs, errors=errors or {}), status
 
 
@@ -351,14 +320,17 @@ def decide_duplicate(flag_id: int):
         duplicates.decide(get_session(), flag_id, "dismiss", _actor())
         flash("Marked as not duplicates. They will not be flagged again.")
     elif choice.startswith("keep:"):
-        duplicates.decide(get_session(), flag_id, "merge", _actor(), keep_id=choice[len("keep:"):])
-        flash("Merged. The record you kept lists the other in its provenance; the other is hidden from search.")
+        duplicates.decide(get_session(), flag_id, "merge", _actor(), keep_id=choice[len("keep:") :])
+        flash(
+            "Merged. The record you kept lists the other in its provenance; the other is hidden from search."
+        )
     else:
         return duplicates_page({flag_id: "Choose which record to keep, or say they are not duplicates."}, 400)
     return redirect(url_for("curation.duplicates"))
 
 
 # --- import ----------------------------------------------------------------------------------
+
 
 @bp.route("/import", methods=["GET", "POST"])
 @access("curator")
@@ -375,11 +347,13 @@ def import_feed():
     if errors:
         return render_template("curation/import.html", publisher=publisher, errors=errors, report=None), 400
     try:
-        job = import_jobs.start(current_app._get_current_object(), upload.read(), upload.filename,
-                                publisher, actor=_actor())
+        job = import_jobs.start(
+            current_app._get_current_object(), upload.read(), upload.filename, publisher, actor=_actor()
+        )
     except import_jobs.ImportInProgress as error:
-        return render_template("curation/import.html", publisher=publisher, errors={"publisher": error.message},
-                               report=None), 409
+        return render_template(
+            "curation/import.html", publisher=publisher, errors={"publisher": error.message}, report=None
+        ), 409
     except ValidationError as error:
         # A whole-file problem (ImportFileError): nothing was imported.
         errors = {name if name == "publisher" else "file": text for name, text in error.fields.items()}
@@ -392,6 +366,21 @@ def import_feed():
 
 
 IMPORT_WAIT_SECONDS = 2
+
+
+@bp.get("/csv-template")
+@access("curator")
+def csv_template():
+    if not CSV_GUIDE.is_file():
+        raise NotFound(
+            "The CSV template guide is not installed here: see docs/csv-template.md in the source."
+        )
+    guide = _MARKDOWN.render(CSV_GUIDE.read_text(encoding="utf-8"))
+    # NHS.UK frontend styles tables by class; the Markdown renderer writes bare tags.
+    guide = guide.replace(
+        "<table>", '<div class="nhsuk-table-container"><table class="nhsuk-table">'
+    ).replace("</table>", "</table></div>")
+    return render_template("curation/csv_template.html", guide=Markup(guide))
 
 
 @bp.get("/imports/<job_id>")

@@ -2,32 +2,50 @@
 
 Messages are written for the person filling the form, keyed by field name.
 """
+
 from __future__ import annotations
 
 import re
 from datetime import date, time
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
-import phonenumbers
 from email_validator import EmailNotValidError, validate_email
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationError as PydanticError,
-                      ValidationInfo, field_validator, model_validator)
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic import ValidationError as PydanticError
+
+from matching.understanding.schedule import ScheduleWordsError, read_opening_times_list
 
 from ..errors import ValidationError
-from ..input_checks import check_text_fields
 from ..needs import taxonomy
+from ..web.input_checks import check_text_fields
+from ..web.phones import format_phone
 from .geo import normalise_postcode
 
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DELIVERY = ("in_person", "online", "phone", "home_visits", "outreach")
 ROUTES = ("self", "professional", "drop_in")
-ELIGIBILITY = ("carers", "veterans", "women", "men", "lgbtq", "refugees",
-               "people_with_disabilities", "people_with_dementia", "families", "deaf_bsl",
-               "pregnant_new_parents")
+ELIGIBILITY = (
+    "carers",
+    "veterans",
+    "women",
+    "men",
+    "lgbtq",
+    "refugees",
+    "people_with_disabilities",
+    "people_with_dementia",
+    "families",
+    "deaf_bsl",
+    "pregnant_new_parents",
+)
 STATUSES = ("active", "temporarily_closed", "inactive", "defunct")
-SCHEDULE_ENTRY = re.compile(
-    r"^(?P<days>(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*)\s+"
-    r"(?P<opens>\d{1,2}:\d{2})\s*-\s*(?P<closes>\d{1,2}:\d{2})$")
 
 
 def _split(value):
@@ -60,37 +78,51 @@ def _yes_no(value):
 
 
 TextList = Annotated[list[str], BeforeValidator(_split)]
-Text = Annotated[Optional[str], BeforeValidator(_blank_to_none)]
-YesNo = Annotated[Optional[bool], BeforeValidator(_yes_no)]
+Text = Annotated[str | None, BeforeValidator(_blank_to_none)]
+YesNo = Annotated[bool | None, BeforeValidator(_yes_no)]
 
 
 class ScheduleEntry(BaseModel):
+    """One RFC 5545 rule: BYDAY codes ("TH", or "1TU" for the first Tuesday, which makes it MONTHLY)."""
+
     byday: list[str]
     opens_at: time
     closes_at: time
+    freq: Literal["WEEKLY", "MONTHLY"] = "WEEKLY"
+
+    def as_rule(self) -> dict:
+        return {
+            "byday": self.byday,
+            "opens_at": self.opens_at.strftime("%H:%M"),
+            "closes_at": self.closes_at.strftime("%H:%M"),
+            "freq": self.freq,
+        }
 
 
 def parse_schedule(text: str | None) -> list[ScheduleEntry]:
-    """'MO,WE 10:00-12:00; FR 13:30-15:00' → entries; raise ValueError with a readable reason."""
-    entries = []
-    for part in _split(text):
-        match = SCHEDULE_ENTRY.match(part.upper())
-        if not match:
-            raise ValueError(f"'{part}' is not like 'MO,WE 10:00-12:00'.")
-        try:
-            opens = time.fromisoformat(match["opens"].zfill(5))
-            closes = time.fromisoformat(match["closes"].zfill(5))
-        except ValueError:
-            raise ValueError(f"'{part}' has a time that does not exist.") from None
-        if closes <= opens:
-            raise ValueError(f"'{part}' closes before it opens.")
-        entries.append(ScheduleEntry(byday=match["days"].split(","), opens_at=opens, closes_at=closes))
-    return entries
+    """'Thursdays 10am–12pm; first Tuesday of the month 2–4pm' or 'MO,WE 10:00-12:00' → entries.
+    The words are read by the one opening-times reader the understanding step also uses; a
+    ValueError names the words it could not read."""
+    try:
+        rules = read_opening_times_list(text)
+    except ScheduleWordsError as error:
+        raise ValueError(str(error)) from None
+    return [
+        ScheduleEntry(
+            byday=r["byday"],
+            opens_at=time.fromisoformat(r["opens_at"]),
+            closes_at=time.fromisoformat(r["closes_at"]),
+            freq=r["freq"],
+        )
+        for r in rules
+    ]
 
 
 def format_schedule(entries) -> str:
-    return "; ".join(f"{','.join(e.byday)} {e.opens_at.strftime('%H:%M')}-{e.closes_at.strftime('%H:%M')}"
-                     for e in entries)
+    """The compact form stored and exported ("MO,WE 10:00-12:00; 1TU 14:00-16:00"), read back by parse_schedule."""
+    return "; ".join(
+        f"{','.join(e.byday)} {e.opens_at.strftime('%H:%M')}-{e.closes_at.strftime('%H:%M')}" for e in entries
+    )
 
 
 class ServiceInput(BaseModel):
@@ -106,10 +138,10 @@ class ServiceInput(BaseModel):
     status: Literal[STATUSES] = "active"  # type: ignore[valid-type]
     needs: TextList = []
     taxonomy_terms: TextList = []
-    minimum_age: Optional[int] = Field(default=None, ge=0, le=120)
-    maximum_age: Optional[int] = Field(default=None, ge=0, le=120)
-    cost: Optional[Literal["free", "low_cost", "paid"]] = None
-    cost_amount: Optional[float] = Field(default=None, ge=0, le=100000)
+    minimum_age: int | None = Field(default=None, ge=0, le=120)
+    maximum_age: int | None = Field(default=None, ge=0, le=120)
+    cost: Literal["free", "low_cost", "paid"] | None = None
+    cost_amount: float | None = Field(default=None, ge=0, le=100000)
     cost_description: Text = Field(default=None, max_length=500)
     schedule: Text = None
     schedule_description: Text = Field(default=None, max_length=1000)
@@ -117,8 +149,8 @@ class ServiceInput(BaseModel):
     address_1: Text = Field(default=None, max_length=300)
     city: Text = Field(default=None, max_length=120)
     postcode: Text = None
-    latitude: Optional[float] = Field(default=None, ge=49, le=61)
-    longitude: Optional[float] = Field(default=None, ge=-9, le=2.5)
+    latitude: float | None = Field(default=None, ge=49, le=61)
+    longitude: float | None = Field(default=None, ge=-9, le=2.5)
     wheelchair: YesNo = None
     accessibility: Text = Field(default=None, max_length=2000)
     delivery: TextList = []
@@ -128,16 +160,24 @@ class ServiceInput(BaseModel):
     service_area: TextList = []
     languages: TextList = []
     accepting_referrals: YesNo = None
-    wait_weeks: Optional[float] = Field(default=None, ge=0, le=260)
-    last_verified_at: Optional[date] = None
+    wait_weeks: float | None = Field(default=None, ge=0, le=260)
+    last_verified_at: date | None = None
 
     @field_validator("cost", mode="before")
     @classmethod
     def _cost(cls, value):
         return _blank_to_none(value)
 
-    @field_validator("minimum_age", "maximum_age", "cost_amount", "latitude", "longitude",
-                     "wait_weeks", "last_verified_at", mode="before")
+    @field_validator(
+        "minimum_age",
+        "maximum_age",
+        "cost_amount",
+        "latitude",
+        "longitude",
+        "wait_weeks",
+        "last_verified_at",
+        mode="before",
+    )
     @classmethod
     def _empty_number(cls, value):
         return _blank_to_none(value)
@@ -166,13 +206,12 @@ class ServiceInput(BaseModel):
         # (many list switchboards with extensions), so their records are not refused wholesale.
         if value is None or not (info.context or {}).get("curation"):
             return value
-        try:
-            number = phonenumbers.parse(value, "GB")
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is None or not phonenumbers.is_valid_number(number):
-            raise ValueError("Enter a phone number such as 0161 496 0000 or +44 161 496 0000.")
-        return value
+        formatted = format_phone(value)
+        if formatted is None:
+            raise ValueError(
+                f"“{value}” is not a phone number. Enter one such as 0161 496 0000 or +44 161 496 0000."
+            )
+        return formatted
 
     @field_validator("url")
     @classmethod
@@ -194,10 +233,7 @@ class ServiceInput(BaseModel):
     @field_validator("schedule")
     @classmethod
     def _schedule(cls, value):
-        if value is not None:
-            parse_schedule(value)
-            return format_schedule(parse_schedule(value))
-        return value
+        return format_schedule(parse_schedule(value)) if value is not None else None
 
     @field_validator("needs")
     @classmethod
@@ -225,30 +261,41 @@ class ServiceInput(BaseModel):
 
     @model_validator(mode="after")
     def _coherent(self):
-        if self.minimum_age is not None and self.maximum_age is not None and self.minimum_age > self.maximum_age:
-            raise _field_error("maximum_age", "The maximum age is below the minimum age.")
+        # Every rule is checked and all that fail are reported together, so a person fixes them in one go.
+        problems = {}
+        if (
+            self.minimum_age is not None
+            and self.maximum_age is not None
+            and self.minimum_age > self.maximum_age
+        ):
+            problems["maximum_age"] = "The maximum age is below the minimum age."
         if (self.latitude is None) != (self.longitude is None):
-            raise _field_error("latitude", "Give both latitude and longitude, or neither.")
+            problems["latitude"] = "Give both latitude and longitude, or neither."
         if not self.delivery:
             self.delivery = ["in_person"] if (self.postcode or self.latitude is not None) else []
-        if "in_person" in self.delivery and not self.area_wide and not self.postcode and self.latitude is None:
-            raise _field_error("postcode", "An in-person service needs a postcode (or mark it area-wide).")
+        if (
+            "in_person" in self.delivery
+            and not self.area_wide
+            and not self.postcode
+            and self.latitude is None
+        ):
+            problems["postcode"] = "An in-person service needs a postcode (or mark it area-wide)."
         if not self.delivery:
-            raise _field_error("delivery", "Say how the service is delivered: in_person, online or phone.")
+            problems["delivery"] = "Say how the service is delivered: in_person, online or phone."
+        if problems:
+            raise _FieldErrors(problems)
         return self
 
     def schedule_entries(self) -> list[ScheduleEntry]:
         return parse_schedule(self.schedule)
 
 
-class _FieldError(ValueError):
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
+class _FieldErrors(ValueError):
+    """Problems found by the rules that compare fields, keyed by the field to fix."""
 
-
-def _field_error(field: str, message: str) -> _FieldError:
-    return _FieldError(field, message)
+    def __init__(self, fields: dict[str, str]):
+        super().__init__("; ".join(fields.values()))
+        self.fields = fields
 
 
 def _choices(values: list[str], allowed: tuple[str, ...]) -> list[str]:
@@ -263,24 +310,70 @@ FIELD_NAMES = tuple(ServiceInput.model_fields)
 
 
 def validate_service_input(data: dict, curation: bool = False) -> ServiceInput:
-    """Validate, turning pydantic's errors into one ValidationError with a message per field.
-    ``curation``: a person is typing this, so contact details are checked more strictly."""
+    """Validate, turning every problem into one ValidationError with a message per field.
+    ``curation``: a person is typing this, so contact details are checked more strictly.
+
+    Every problem comes back in one answer: the character check, each field's own check, and the
+    rules comparing fields (run over the fields that were valid), so nobody fixes a form three times."""
+    fields: dict[str, str] = {}
     if isinstance(data, dict):
-        check_text_fields(data)
+        try:
+            check_text_fields(data)
+        except ValidationError as error:
+            fields.update(error.fields)
+    context = {"curation": curation}
     try:
-        return ServiceInput.model_validate(data, context={"curation": curation})
+        validated = ServiceInput.model_validate(data, context=context)
     except PydanticError as error:
-        fields: dict[str, str] = {}
-        for item in error.errors():
-            context_error = (item.get("ctx") or {}).get("error")
-            if isinstance(context_error, _FieldError):
-                field = context_error.field
-                message = str(context_error)
-            else:
-                field = str(item["loc"][0]) if item["loc"] else "record"
-                message = _friendly(item)
+        for field, message in _messages(error).items():
             fields.setdefault(field, message)
-        raise ValidationError("Some details are not valid.", fields) from None
+        if isinstance(data, dict):
+            for field, message in _cross_field_problems(data, set(fields), context).items():
+                fields.setdefault(field, message)
+        raise ValidationError(_summary(fields), fields) from None
+    if fields:
+        raise ValidationError(_summary(fields), fields)
+    return validated
+
+
+def _summary(fields: dict) -> str:
+    return "1 detail is not valid." if len(fields) == 1 else f"{len(fields)} details are not valid."
+
+
+def _messages(error: PydanticError) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for item in error.errors():
+        context_error = (item.get("ctx") or {}).get("error")
+        if isinstance(context_error, _FieldErrors):
+            for field, message in context_error.fields.items():
+                fields.setdefault(field, message)
+        else:
+            fields.setdefault(str(item["loc"][0]) if item["loc"] else "record", _friendly(item))
+    return fields
+
+
+# Valid stand-ins for fields that failed their own check, so that the cross-field rules run on the
+# rest without blaming another field for it (a mistyped postcode is not also "say how it is delivered").
+_STAND_INS = {
+    "name": "stand-in",
+    "organization": "stand-in",
+    "postcode": "M1 1AA",
+    "latitude": 53.0,
+    "longitude": -2.0,
+}
+
+
+def _cross_field_problems(data: dict, failed: set[str], context: dict) -> dict[str, str]:
+    """The cross-field rules over what was valid, failed fields replaced by a stand-in or their
+    default (pydantic runs model rules only once every field passes)."""
+    valid = {k: v for k, v in data.items() if k not in failed and k in ServiceInput.model_fields}
+    valid.update({k: v for k, v in _STAND_INS.items() if k in failed})
+    try:
+        ServiceInput.model_validate(valid, context=context)
+    except PydanticError as error:
+        rules = [(item.get("ctx") or {}).get("error") for item in error.errors()]
+        return {k: v for found in rules if isinstance(found, _FieldErrors) for k, v in found.fields.items()}
+    return {}
 
 
 def _friendly(item: dict) -> str:

@@ -1,8 +1,14 @@
 """Days and times: RFC 5545 BYDAY with ordinals ("1TU" first Tuesday, "-1TH" last Thursday),
 ``HH:MM:SS`` times, ORUK v1 weekday names, and plain "Monday - Friday 9am-5pm" text."""
+
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from typing import Any
+
+from dateutil.rrule import MONTHLY, WEEKLY, rrule
+from dateutil.rrule import weekdays as rrule_weekdays
 
 from .record import Record
 from .result import Finding
@@ -42,7 +48,7 @@ def _ordinal(n: int) -> str:
     return {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}.get(n, f"{n}th")
 
 
-def parse_byday(value: str) -> list[dict]:
+def parse_byday(value: str) -> list[dict[str, Any]]:
     """'1TU,-1TH,WE' → [{"day": "TU", "ordinal": 1}, {"day": "TH", "ordinal": -1}, {"day": "WE", "ordinal": None}]."""
     out = []
     for part in re.split(r"[,\s]+", (value or "").strip().upper()):
@@ -61,30 +67,346 @@ def find_schedule(record: Record) -> list[Finding]:
             days = [{"day": weekday, "ordinal": None}]
         if not days:
             continue
-        value = {"days": days, "opens_at": _time(s.get("opens_at") or ""), "closes_at": _time(s.get("closes_at") or ""),
-                 "freq": (s.get("freq") or "WEEKLY").upper()}
+        value = {
+            "days": days,
+            "opens_at": _time(s.get("opens_at") or ""),
+            "closes_at": _time(s.get("closes_at") or ""),
+            "freq": (s.get("freq") or "WEEKLY").upper(),
+        }
         words = ", ".join((f"{_ordinal(d['ordinal'])} " if d["ordinal"] else "") + d["day"] for d in days)
-        out.append(Finding(value, 0.95, "schedules", f"{words} {value['opens_at'] or ''}-{value['closes_at'] or ''}".strip()))
+        out.append(
+            Finding(
+                value,
+                0.95,
+                "schedules",
+                f"{words} {value['opens_at'] or ''}-{value['closes_at'] or ''}".strip(),
+            )
+        )
     if out:
         return out
     text = record.texts.get("schedule_description", "")
     if not text:
         return []
     for segment in re.split(r"[;\n]|,\s*(?=[A-Z])", text):
-        days = []
+        try:  # prose that reads cleanly as opening times keeps its ordinals ("first Tuesday")
+            entry = read_opening_times(segment)
+        except ScheduleWordsError:
+            entry = None
+        if entry:
+            value = {
+                "days": parse_byday(",".join(entry["byday"])),
+                "opens_at": entry["opens_at"],
+                "closes_at": entry["closes_at"],
+                "freq": entry["freq"],
+            }
+            out.append(Finding(value, 0.8, "schedule_description", " ".join(segment.split())[:80]))
+            continue
+        named: list[str] = []
         for match in _DAY_RANGE.finditer(segment):
-            a, b = DAYS.index(_NAMES[match.group(1)[:3].lower()]), DAYS.index(_NAMES[match.group(2)[:3].lower()])
-            days += list(DAYS[a:b + 1]) if a <= b else []
+            a, b = (
+                DAYS.index(_NAMES[match.group(1)[:3].lower()]),
+                DAYS.index(_NAMES[match.group(2)[:3].lower()]),
+            )
+            named += list(DAYS[a : b + 1]) if a <= b else []
         rest = _DAY_RANGE.sub(" ", segment)
-        days += [_NAMES[m.group(1)[:3].lower()] for m in _DAY_ONE.finditer(rest)]
-        if not days:
+        named += [_NAMES[m.group(1)[:3].lower()] for m in _DAY_ONE.finditer(rest)]
+        if not named:
             continue
         times = _TIME_RANGE.search(segment)
         opens = closes = None
         if times:
             opens = _clock(times.group(1), times.group(2), times.group(3), times.group(6))
             closes = _clock(times.group(4), times.group(5), times.group(6))
-        value = {"days": [{"day": d, "ordinal": None} for d in dict.fromkeys(days)], "opens_at": opens,
-                 "closes_at": closes, "freq": "WEEKLY"}
+        value = {
+            "days": [{"day": d, "ordinal": None} for d in dict.fromkeys(named)],
+            "opens_at": opens,
+            "closes_at": closes,
+            "freq": "WEEKLY",
+        }
         out.append(Finding(value, 0.7, "schedule_description", " ".join(segment.split())[:80]))
     return out
+
+
+# --- opening times as a curator types them ----------------------------------------------------------
+# One reader for "Thursdays 10am–12pm", "first Tuesday of the month 2–4pm", "weekdays 9 to 5",
+# "Mon, Wed 10:00-12:00" and the compact "MO,WE 10:00-12:00" / "1TU 14:00-16:00". It refuses rather
+# than guesses: every word must be read, or the curator is told which ones were not.
+
+_WEEKDAY_WORDS = {
+    "weekdays": DAYS[:5],
+    "weekday": DAYS[:5],
+    "weekends": DAYS[5:],
+    "weekend": DAYS[5:],
+    "daily": DAYS,
+    "every day": DAYS,
+    "each day": DAYS,
+    "7 days a week": DAYS,
+    "seven days a week": DAYS,
+}
+_ORDINAL_WORDS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": -1,
+}
+_FULL_DAY = (
+    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?)"
+)
+_A_DAY = r"\b(" + _FULL_DAY + r")s?\b\.?"
+_ORD = r"(?:first|1st|second|2nd|third|3rd|fourth|4th|last)"
+_ORDINAL_DAYS = re.compile(
+    r"\b("
+    + _ORD
+    + r"(?:\s*(?:,|and|&)\s*"
+    + _ORD
+    + r")*)\s+"
+    + _A_DAY
+    + r"(?:\s+(?:of|in)\s+(?:the|each|every|a)\s+month)?",
+    re.I,
+)
+_DAY_SPAN = re.compile(_A_DAY + r"\s*(?:-|to|until|till|through|thru)\s*" + _A_DAY, re.I)
+_SINGLE_DAY = re.compile(_A_DAY, re.I)
+_GROUP_DAYS = re.compile(r"\b(" + "|".join(sorted(_WEEKDAY_WORDS, key=len, reverse=True)) + r")\b", re.I)
+_FORTNIGHTLY = re.compile(
+    r"\b(every\s+other|alternate|fortnightly|every\s+(?:two|2)\s+weeks|bi-?weekly)\b", re.I
+)
+_CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?"
+_HOURS = re.compile(r"\b" + _CLOCK + r"\s*(?:-|to|until|till)\s*" + _CLOCK + r"\b", re.I)
+_CODE = r"[+-]?\d{0,2}(?:MO|TU|WE|TH|FR|SA|SU)"
+_COMPACT = re.compile(
+    r"^(" + _CODE + r"(?:\s*,\s*" + _CODE + r")*)\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})$", re.I
+)
+_FILLERS = {
+    "every",
+    "each",
+    "on",
+    "and",
+    "from",
+    "at",
+    "between",
+    "weekly",
+    "open",
+    "opens",
+    "the",
+    "a",
+    "only",
+    "also",
+    "week",
+    "a week",
+}
+_EXAMPLE = "such as “Thursdays 10am–12pm” or “first Tuesday of the month 2–4pm”"
+
+
+class ScheduleWordsError(ValueError):
+    """Opening times that could not be read. ``unread`` lists the words, as typed, that were not."""
+
+    def __init__(self, message: str, unread: list[str] | None = None):
+        super().__init__(message)
+        self.unread = unread or []
+
+
+def _code(name: str) -> str:
+    return _NAMES[name[:3].lower()]
+
+
+def _hhmm(hour: str, minute: str | None, half: str | None, other_half: str | None) -> str | None:
+    if minute is not None and int(minute) > 59:
+        return None
+    return _clock(hour, minute, half, other_half)
+
+
+def _blank(text: str, match: re.Match[str]) -> str:
+    return text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+
+
+def _read_compact(segment: str) -> dict[str, Any] | None:
+    match = _COMPACT.match(segment.strip())
+    if not match:
+        return None
+    byday = [part.strip().upper().lstrip("+") for part in match.group(1).split(",")]
+    if any(not (1 <= abs(d["ordinal"] or 1) <= 5) for d in parse_byday(",".join(byday))):
+        raise ScheduleWordsError(f"“{segment.strip()}”: a week of the month is 1 to 5, or -1 for the last.")
+    opens, closes = _time(match.group(2).zfill(5)), _time(match.group(3).zfill(5))
+    if opens is None or closes is None or int(opens[3:]) > 59 or int(closes[3:]) > 59:
+        raise ScheduleWordsError(f"“{segment.strip()}” has a time that does not exist.")
+    return _entry(segment, byday, opens, closes)
+
+
+def _entry(segment: str, byday: list[str], opens: str, closes: str) -> dict[str, Any]:
+    if closes <= opens:
+        raise ScheduleWordsError(f"“{segment.strip()}” closes before it opens.")
+    monthly = any(parse_byday(code)[0]["ordinal"] for code in byday)
+    return {
+        "byday": byday,
+        "opens_at": opens,
+        "closes_at": closes,
+        "freq": "MONTHLY" if monthly else "WEEKLY",
+    }
+
+
+def read_opening_times(segment: str) -> dict[str, Any]:
+    """One entry of opening times → {"byday": ["1TU"], "opens_at": "14:00", "closes_at": "16:00",
+    "freq": "MONTHLY"}; raise ScheduleWordsError naming the words that could not be read."""
+    compact = _read_compact(segment)
+    if compact:
+        return compact
+    said = segment.strip()
+    text = re.sub(r"[–—‐]", "-", said.lower())
+    # Every substitution keeps the length, so a position in ``text`` is the same one in ``said``.
+    text = re.sub(r"\bnoon\b", "12pm", text).replace("midday", "12pm  ")
+    text = text.replace("a.m.", "am  ").replace("p.m.", "pm  ")
+    if _FORTNIGHTLY.search(text):
+        raise ScheduleWordsError(
+            f"“{said}”: every other week is not supported yet. Put it under other opening "
+            "times instead, with the date of the next session."
+        )
+    hours = list(_HOURS.finditer(text))
+    if not hours:
+        raise ScheduleWordsError(f"“{said}” has no times: add them, {_EXAMPLE}.")
+    if len(hours) > 1:
+        raise ScheduleWordsError(
+            f"“{said}” has more than one set of times: give each its own entry, separated by “;”."
+        )
+    h = hours[0]
+    opens, closes = (
+        _hhmm(h.group(1), h.group(2), h.group(3), h.group(6)),
+        _hhmm(h.group(4), h.group(5), h.group(6), None),
+    )
+    if opens is None or closes is None:
+        raise ScheduleWordsError(f"“{said}” has a time that does not exist.")
+    text = _blank(text, h)
+    weekly: list[str] = []
+    ordinals: list[str] = []
+    for pattern in (_ORDINAL_DAYS, _DAY_SPAN, _GROUP_DAYS, _SINGLE_DAY):
+        for match in list(pattern.finditer(text)):
+            if pattern is _ORDINAL_DAYS:
+                numbers = [_ORDINAL_WORDS[w] for w in re.findall(_ORD, match.group(1), re.I)]
+                ordinals += [f"{n}{_code(match.group(2))}" for n in numbers]
+            elif pattern is _DAY_SPAN:
+                a, b = DAYS.index(_code(match.group(1))), DAYS.index(_code(match.group(2)))
+                weekly += list(DAYS[a : b + 1]) if a <= b else list(DAYS[a:]) + list(DAYS[: b + 1])
+            elif pattern is _GROUP_DAYS:
+                weekly += list(_WEEKDAY_WORDS[" ".join(match.group(1).lower().split())])
+            else:
+                weekly.append(_code(match.group(1)))
+            text = _blank(text, match)
+    unread = [
+        said[m.start() : m.end()] for m in re.finditer(r"[^\s,&/+.;:()]+", text) if m.group() not in _FILLERS
+    ]
+    if unread:
+        words = ", ".join(f"“{w}”" for w in dict.fromkeys(unread))
+        raise ScheduleWordsError(
+            f"Could not read {words} in “{said}”. Write days and times {_EXAMPLE}.", unread
+        )
+    if not weekly and not ordinals:
+        raise ScheduleWordsError(f"“{said}” does not say which days: add them, {_EXAMPLE}.")
+    days = sorted(dict.fromkeys(weekly), key=DAYS.index)
+    ordinal_days = sorted(dict.fromkeys(ordinals), key=lambda c: (DAYS.index(c[-2:]), int(c[:-2]) % 10))
+    return _entry(said, days + ordinal_days, opens, closes)
+
+
+def read_opening_times_list(text: str | None) -> list[dict[str, Any]]:
+    """Entries separated by ";" or new lines; every unreadable entry is reported in one error."""
+    entries, problems, unread = [], [], []
+    for segment in re.split(r"[;\n]", text or ""):
+        if not segment.strip():
+            continue
+        try:
+            entries.append(read_opening_times(segment))
+        except ScheduleWordsError as error:
+            problems.append(str(error))
+            unread += error.unread
+    if problems:
+        raise ScheduleWordsError(" ".join(problems), unread)
+    return entries
+
+
+def spoken_time(value: str) -> str:
+    hour, minute = int(value[:2]), value[3:5]
+    half = "am" if hour < 12 else "pm"
+    hour = hour % 12 or 12
+    return f"{hour}{'' if minute == '00' else ':' + minute}{half}"
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def describe_opening_times(byday: Any, opens_at: str | None = None, closes_at: str | None = None) -> str:
+    """RFC 5545 BYDAY codes and times in plain words: "Every Thursday, 10am to 12pm",
+    "First and third Tuesday of the month, 2pm to 4pm", "Every weekday, 9am to 5pm"."""
+    parsed = parse_byday(",".join(byday) if isinstance(byday, (list, tuple)) else byday)
+    weekly = [d["day"] for d in parsed if not d["ordinal"]]
+    monthly: dict[str, list[int]] = {}
+    for d in parsed:
+        if d["ordinal"]:
+            monthly.setdefault(d["day"], []).append(d["ordinal"])
+    parts = []
+    if weekly:
+        days = sorted(dict.fromkeys(weekly), key=DAYS.index)
+        if days == list(DAYS):
+            parts.append("every day")
+        elif days == list(DAYS[:5]):
+            parts.append("every weekday")
+        else:
+            parts.append("every " + _and([_DAY_WORDS[d] for d in days]))
+    if monthly:
+        groups = [
+            f"{_and([_ordinal(n) for n in sorted(ns, key=lambda n: n % 10)])} {_DAY_WORDS[day]}"
+            for day, ns in sorted(monthly.items(), key=lambda item: DAYS.index(item[0]))
+        ]
+        parts.append(_and(groups) + " of the month")
+    words = " and ".join(parts)
+    words = words[:1].upper() + words[1:]
+    opens, closes = _time(opens_at or ""), _time(closes_at or "")
+    if opens and closes:
+        return f"{words}, {spoken_time(opens)} to {spoken_time(closes)}"
+    if opens:
+        return f"{words}, from {spoken_time(opens)}"
+    return words
+
+
+_DAY_WORDS = {
+    "MO": "Monday",
+    "TU": "Tuesday",
+    "WE": "Wednesday",
+    "TH": "Thursday",
+    "FR": "Friday",
+    "SA": "Saturday",
+    "SU": "Sunday",
+}
+
+
+def next_session(entries: list[dict[str, Any]], after: datetime) -> datetime | None:
+    """When the next session starts after ``after`` (python-dateutil's rrule over the same rules)."""
+    starts = []
+    for entry in entries:
+        days = parse_byday(",".join(entry.get("byday") or []))
+        opens = _time(entry.get("opens_at") or "")
+        if not days or not opens:
+            continue
+        monthly = any(d["ordinal"] for d in days)
+        byweekday = [
+            rrule_weekdays[DAYS.index(d["day"])](d["ordinal"])
+            if d["ordinal"]
+            else rrule_weekdays[DAYS.index(d["day"])]
+            for d in days
+        ]
+        rule = rrule(
+            MONTHLY if monthly else WEEKLY,
+            byweekday=byweekday,
+            byhour=int(opens[:2]),
+            byminute=int(opens[3:]),
+            bysecond=0,
+            dtstart=after.replace(second=0, microsecond=0),
+        )
+        start = rule.after(after)
+        if start is not None:
+            starts.append(start)
+    return min(starts) if starts else None
