@@ -10,12 +10,14 @@
    only reported unmet when nothing suitable exists, not because it ranked 11th.
 7. Say out loud which needs no match meets, and why (unmet.py).
 """
+
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Sequence
+from typing import Any
 
 from . import explain
 from .constraints import Check, check
@@ -42,19 +44,19 @@ class Match:
     score: float
     distance_km: float | None
     needs_met: list[str]
-    reasons: list[str]
+    reasons: list[dict[str, Any]]  # structured (explain.py): {"kind": ..., values}; the app words them
     warnings: list[str]
     exempt_from_distance: str | None
     features: dict[str, float] = field(default_factory=dict, repr=False)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "service_id": self.service_id,
             "name": self.name,
             "score": round(self.score, 3),
             "distance_km": round(self.distance_km, 1) if self.distance_km is not None else None,
             "needs_met": list(self.needs_met),
-            "reasons": list(self.reasons),
+            "reasons": [dict(r) for r in self.reasons],
             "warnings": list(self.warnings),
             "exempt_from_distance": self.exempt_from_distance,
         }
@@ -68,9 +70,9 @@ class MatchResult:
     unmet_needs: list[UnmetNeed]
     excluded: dict[str, int]
     # What the person's words were read to say (circumstances, preferences, age), with the words.
-    understood: dict = field(default_factory=dict)
+    understood: dict[str, Any] = field(default_factory=dict[str, Any])
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "needs": list(self.needs),
             "inferred_needs": self.inferred_needs,
@@ -81,7 +83,9 @@ class MatchResult:
         }
 
 
-def _relevant(needs: Sequence[str], goals: str, service: dict, text: float, has_model: bool) -> bool:
+def _relevant(
+    needs: Sequence[str], goals: str, service: dict[str, Any], text: float, has_model: bool
+) -> bool:
     if goals.strip() and float(service.get("_semantic") or 0.0) >= MIN_SEMANTIC:
         return True
     if needs:
@@ -91,9 +95,26 @@ def _relevant(needs: Sequence[str], goals: str, service: dict, text: float, has_
     return True  # nothing asked for: browsing by place and constraints
 
 
-def match(profile: Profile | dict, candidates: Sequence[dict], *, taxonomy: NeedsTaxonomy,
-          text_model=None, now: datetime, limit: int = 10,
-          scorer: Scorer | None = None, need_inferrer=None) -> MatchResult:
+def _offers(need: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda service: need in (service.get("needs") or ())
+
+
+def _meets(need: str, group: str, age: int | None) -> Callable[[dict[str, Any]], bool]:
+    return lambda service: meets_requirement(service, need, group, age)
+
+
+def match(
+    profile: Profile | dict[str, Any],
+    candidates: Sequence[dict[str, Any]],
+    *,
+    taxonomy: NeedsTaxonomy,
+    text_model: Any = None,
+    now: datetime,
+    limit: int = 10,
+    scorer: Scorer | None = None,
+    need_inferrer: Any = None,
+    inferred_needs: Sequence[Any] | None = None,
+) -> MatchResult:
     """Rank `candidates` (service documents) for `profile`; see the module docstring.
 
     `profile` may be a Profile or a dict for Profile.from_dict (which raises ProfileError).
@@ -102,17 +123,23 @@ def match(profile: Profile | dict, candidates: Sequence[dict], *, taxonomy: Need
     one score each. `now` is the moment freshness is judged at. `need_inferrer`
     (need_inference.NeedInferrer) reads needs from the goals by meaning as well as phrases, and
     says which words gave each; without it, the taxonomy's phrases alone are read.
+    `inferred_needs` is what a caller already got from `need_inferrer.infer` for this profile
+    (e.g. to retrieve candidates), so the words are not read twice.
     """
     if isinstance(profile, dict):
         profile = Profile.from_dict(profile, taxonomy)
     profile, reading = with_words_read(profile, taxonomy.eligibility_codes() or None)
     now = aware(now)
     scorer = scorer or default_scorer
-    need_evidence: list[dict] = []
+    need_evidence: list[dict[str, Any]] = []
     if profile.needs:
         needs, inferred = list(profile.needs), False
-    elif need_inferrer is not None:
-        found = need_inferrer.infer(profile.goals, MAX_INFERRED_NEEDS, profile.age)
+    elif inferred_needs is not None or need_inferrer is not None:
+        found = (
+            list(inferred_needs)[:MAX_INFERRED_NEEDS]
+            if inferred_needs is not None
+            else need_inferrer.infer(profile.goals, MAX_INFERRED_NEEDS, profile.age)
+        )
         needs, inferred = [n.code for n in found], bool(found)
         need_evidence = [n.to_dict() for n in found]
     else:
@@ -122,7 +149,7 @@ def match(profile: Profile | dict, candidates: Sequence[dict], *, taxonomy: Need
     candidates = list(candidates)
     distances = nearest_distances(profile.lat, profile.lng, candidates)
     checks: list[Check] = []
-    excluded: Counter = Counter()
+    excluded: Counter[str] = Counter()
     allowed: list[int] = []
     for i, service in enumerate(candidates):
         result = check(profile, service, distances[i])
@@ -145,54 +172,79 @@ def match(profile: Profile | dict, candidates: Sequence[dict], *, taxonomy: Need
         if not _relevant(needs, profile.goals, candidates[i], text, has_model):
             continue
         pool.append(i)
-        rows.append(features(profile, candidates[i], distances[i], text, now,
-                             needs=needs, exemption=checks[i].exemption))
+        rows.append(
+            features(
+                profile, candidates[i], distances[i], text, now, needs=needs, exemption=checks[i].exemption
+            )
+        )
     scores = [float(s) for s in scorer(rows)] if rows else []
     if len(scores) != len(rows):
         raise ValueError("scorer must return one score per feature dict")
-    score_of = dict(zip(pool, scores))
-    feature_of = dict(zip(pool, rows))
+    score_of = dict(zip(pool, scores, strict=True))
+    feature_of = dict(zip(pool, rows, strict=True))
 
-    def order_key(i: int):
+    def order_key(i: int) -> tuple[float, float, str]:
         d = distances[i]
-        return (-round(score_of[i], 9), d if d is not None else float("inf"),
-                str(candidates[i].get("name") or "").lower())
+        return (
+            -round(score_of[i], 9),
+            d if d is not None else float("inf"),
+            str(candidates[i].get("name") or "").lower(),
+        )
 
     ranked = sorted(pool, key=order_key)
-    wanted = [lambda s, n=need: n in (s.get("needs") or ()) for need in needs]
-    wanted += [lambda s, n=need, g=group: meets_requirement(s, n, g, profile.age)
-               for need, group in requirements(profile, needs)]
+    age = profile.age
+    wanted = [_offers(need) for need in needs]
+    wanted += [_meets(need, group, age) for need, group in requirements(profile, needs)]
     chosen = _choose(ranked, candidates, wanted, limit)
 
     matches = []
     for i in chosen:
         service = candidates[i]
         met = [n for n in needs if n in set(service.get("needs") or ())]
-        matches.append(Match(
-            service_id=service.get("id"),
-            name=service.get("name") or "",
-            score=score_of[i],
-            distance_km=distances[i],
-            needs_met=met,
-            reasons=explain.reasons(service, distances[i], checks[i].exemption, met, taxonomy)
-            + explain.fit_reasons(circumstance_fit(profile.groups, service),
-                                  preference_fit(profile.preferences, service), taxonomy),
-            warnings=explain.warnings(service, checks[i], now, bool(profile.constraints.days))
-            + explain.fit_warnings(preference_fit(profile.preferences, service)),
-            exempt_from_distance=checks[i].exemption,
-            features=feature_of[i],
-        ))
+        matches.append(
+            Match(
+                service_id=str(service.get("id") or ""),
+                name=service.get("name") or "",
+                score=score_of[i],
+                distance_km=distances[i],
+                needs_met=met,
+                reasons=explain.reasons(service, distances[i], checks[i].exemption, met)
+                + explain.fit_reasons(
+                    circumstance_fit(profile.groups, service), preference_fit(profile.preferences, service)
+                ),
+                warnings=explain.warnings(service, checks[i], now, bool(profile.constraints.days))
+                + explain.fit_warnings(preference_fit(profile.preferences, service)),
+                exempt_from_distance=checks[i].exemption,
+                features=feature_of[i],
+            )
+        )
     met_needs = {n for m in matches for n in m.needs_met}
-    unmet = unmet_needs(profile, [n for n in needs if n not in met_needs], candidates, distances,
-                        checks, taxonomy)
-    unmet += unmet_in_reach(profile, [n for n in needs if n in met_needs], chosen, allowed, candidates,
-                            distances, checks, taxonomy)
-    return MatchResult(needs=needs, inferred_needs=inferred, matches=matches, unmet_needs=unmet,
-                       excluded=dict(excluded.most_common()),
-                       understood={**reading.to_dict(), **({"needs": need_evidence} if need_evidence else {})})
+    unmet = unmet_needs(
+        profile, [n for n in needs if n not in met_needs], candidates, distances, checks, taxonomy
+    )
+    unmet += unmet_in_reach(
+        profile,
+        [n for n in needs if n in met_needs],
+        chosen,
+        allowed,
+        candidates,
+        distances,
+        checks,
+        taxonomy,
+    )
+    return MatchResult(
+        needs=needs,
+        inferred_needs=inferred,
+        matches=matches,
+        unmet_needs=unmet,
+        excluded=dict(excluded.most_common()),
+        understood={**reading.to_dict(), **({"needs": need_evidence} if need_evidence else {})},
+    )
 
 
-def _choose(ranked: list[int], candidates: Sequence[dict], wanted: Sequence, limit: int) -> list[int]:
+def _choose(
+    ranked: list[int], candidates: Sequence[dict[str, Any]], wanted: Sequence[Any], limit: int
+) -> list[int]:
     """Top `limit` by rank, but first the best-ranked service for each need and each specific
     requirement (`wanted`: one test per service, in the person's order)."""
     if limit <= 0:
@@ -213,7 +265,7 @@ def _choose(ranked: list[int], candidates: Sequence[dict], wanted: Sequence, lim
     return sorted(chosen, key=position.__getitem__)
 
 
-def adequate_counts(result: MatchResult | dict) -> dict[str, int]:
+def adequate_counts(result: MatchResult | dict[str, Any]) -> dict[str, int]:
     """How many returned matches meet each of the person's needs (0 = unmet: nothing meets it,
     nothing in reach does, or nothing meets their specific requirement of it), for recording
     aggregate demand without anything about the person."""

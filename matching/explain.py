@@ -1,73 +1,26 @@
-"""Human-readable reasons and warnings for a match, in the words a link worker would use.
+"""Why a service fits (reasons) and what to check before referring (warnings).
 
-Reasons say why a service fits ("1.2 km away", "free", "Tue 10:00–12:00", "meets: ...");
-warnings say what to check before referring ("waiting list about 6 weeks", "last checked
-14 months ago", "times not recorded").
+Reasons are structured: a kind and its values ({"kind": "distance", "km": 1.24},
+{"kind": "needs", "codes": ["loneliness"]}), so the app puts them into words and a page can place
+each kind where it belongs without reading English back. Warnings are still short phrases
+("waiting list about 6 weeks", "last checked 14 months ago", "times not recorded").
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Sequence
+from typing import Any
 
-from .constraints import EXEMPTION_LABELS, WARN_TIMES, Check
-from .service import DAY_ORDER, delivery_modes, verified_age_days
+from .constraints import WARN_TIMES, Check
+from .profile import DAYS
+from .service import delivery_modes, verified_age_days
 
-DAY_SHORT = {"MO": "Mon", "TU": "Tue", "WE": "Wed", "TH": "Thu", "FR": "Fri", "SA": "Sat",
-             "SU": "Sun"}
 _MONEY = re.compile(r"£\s?\d")
 DAYS_PER_MONTH = 365.25 / 12
 WARN_FREE_TEXT_TIMES = "check the days: times are free text"
-
-
-def distance_text(km: float) -> str:
-    """"350 m away" under 1 km (to the nearest 10 m), else "1.2 km away"."""
-    if km < 0.995:
-        return f"{max(10, int(round(km * 100)) * 10)} m away"
-    return f"{km:.1f} km away"
-
-
-def cost_text(service: dict) -> str | None:
-    text = (service.get("cost_text") or "").strip()
-    if text and _MONEY.search(text):
-        return text  # "£3.50 per session": the amount is what people ask about
-    return {"free": "free", "low_cost": "small charge", "paid": "paid"}.get(service.get("cost_band"))
-
-
-def days_text(days: Sequence[str]) -> str:
-    """Day codes as "Mon, Wed" or, for three or more consecutive days, "Mon–Fri"."""
-    idx = sorted({DAY_ORDER.index(d) for d in days if d in DAY_ORDER})
-    runs: list[list[int]] = []
-    for i in idx:
-        if runs and i == runs[-1][-1] + 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    parts = []
-    for run in runs:
-        names = [DAY_SHORT[DAY_ORDER[i]] for i in run]
-        parts.append(f"{names[0]}–{names[-1]}" if len(run) >= 3 else ", ".join(names))
-    return ", ".join(parts)
-
-
-def times_text(service: dict) -> str | None:
-    """Opening times grouped by hours: "Tue, Thu 10:00–12:00; Sat 09:00–11:00"."""
-    groups: dict[tuple, list[str]] = {}
-    for schedule in service.get("schedules") or ():
-        key = (schedule.get("opens_at"), schedule.get("closes_at"))
-        days = groups.setdefault(key, [])
-        days.extend(d for d in schedule.get("byday") or () if d not in days)
-    parts = []
-    for (opens, closes), days in groups.items():
-        hours = f"{opens}–{closes}" if opens and closes else (f"from {opens}" if opens else "")
-        label = " ".join(p for p in (days_text(days), hours) if p)
-        if label:
-            parts.append(label)
-    if not parts and service.get("days"):
-        parts.append(days_text(service["days"]))
-    if not parts and service.get("schedule_text"):
-        parts.append(str(service["schedule_text"]).strip())
-    return "; ".join(parts) or None
+PRICED_BANDS = ("free", "low_cost", "paid")
 
 
 def lower_label(label: str) -> str:
@@ -77,36 +30,65 @@ def lower_label(label: str) -> str:
     return label
 
 
-def needs_text(codes: Sequence[str], taxonomy) -> str | None:
-    if not codes:
-        return None
-    labels = [lower_label(taxonomy.label(c)) if taxonomy is not None else c for c in codes]
-    return "meets: " + ", ".join(labels)
+def cost_reason(service: dict[str, Any]) -> dict[str, Any] | None:
+    """The band, and the amount when the listing states one ("£3.50 per session"): the amount is
+    what people ask about."""
+    band = service.get("cost_band")
+    text = (service.get("cost_text") or "").strip()
+    if text and _MONEY.search(text):
+        return {"kind": "cost", "band": band or "unknown", "amount": text}
+    return {"kind": "cost", "band": band} if band in PRICED_BANDS else None
 
 
-def access_text(service: dict) -> list[str]:
+def times_reason(service: dict[str, Any]) -> dict[str, Any] | None:
+    """Opening times as sessions (days in week order, opening and closing time), grouped by hours;
+    else the service's days; else its schedule in its own words."""
+    groups: dict[tuple[Any, ...], list[str]] = {}
+    for schedule in service.get("schedules") or ():
+        key = (schedule.get("opens_at"), schedule.get("closes_at"))
+        days = groups.setdefault(key, [])
+        days.extend(d for d in schedule.get("byday") or () if d not in days)
+    sessions = []
+    for (opens, closes), days in groups.items():
+        known = [d for d in DAYS if d in days]
+        if known or opens:
+            sessions.append({"days": known, "opens": opens, "closes": closes})
+    if not sessions:
+        days = [d for d in DAYS if d in (service.get("days") or ())]
+        if days:
+            sessions.append({"days": days, "opens": None, "closes": None})
+    if sessions:
+        return {"kind": "times", "sessions": sessions}
+    if service.get("schedule_text"):
+        return {"kind": "times", "note": str(service["schedule_text"]).strip()}
+    return None
+
+
+def route_reasons(service: dict[str, Any]) -> list[dict[str, Any]]:
+    """How to get in: "self", "drop_in", or "professional_only" when a referral is the only way."""
     routes = set(service.get("referral_routes") or ())
-    out = []
-    if "self" in routes:
-        out.append("self-referral")
-    if "drop_in" in routes:
-        out.append("drop-in")
+    out = [{"kind": "route", "code": code} for code in ("self", "drop_in") if code in routes]
     if "professional" in routes and not routes & {"self", "drop_in"}:
-        out.append("needs a professional referral")
+        out.append({"kind": "route", "code": "professional_only"})
     return out
 
 
-def reasons(service: dict, distance_km: float | None, exemption: str | None,
-            needs_met: Sequence[str], taxonomy=None) -> list[str]:
-    out = []
+def reasons(
+    service: dict[str, Any], distance_km: float | None, exemption: str | None, needs_met: Sequence[str]
+) -> list[dict[str, Any]]:
+    """In the order a link worker reads them: where (exemption, distance), the needs it meets,
+    cost, times, how to get in."""
+    out: list[dict[str, Any]] = []
     if exemption:
-        out.append(EXEMPTION_LABELS[exemption])
+        out.append({"kind": "exemption", "code": exemption})
     if distance_km is not None and "in_person" in delivery_modes(service):
-        out.append(distance_text(distance_km))
-    for text in (needs_text(needs_met, taxonomy), cost_text(service), times_text(service)):
-        if text:
-            out.append(text)
-    out.extend(access_text(service))
+        out.append({"kind": "distance", "km": distance_km})
+    if needs_met:
+        out.append({"kind": "needs", "codes": list(needs_met)})
+    for reason in (cost_reason(service), times_reason(service)):
+        if reason:
+            out.append(reason)
+    out.extend(route_reasons(service))
     return out
 
 
@@ -114,7 +96,7 @@ def months_ago(days: float) -> int:
     return int(days // DAYS_PER_MONTH)
 
 
-def warnings(service: dict, check: Check, now: datetime, days_requested: bool = False) -> list[str]:
+def warnings(service: dict[str, Any], check: Check, now: datetime, days_requested: bool = False) -> list[str]:
     out = []
     if service.get("accepting_referrals") is False:
         out.append("not accepting referrals at the moment")
@@ -139,29 +121,30 @@ def warnings(service: dict, check: Check, now: datetime, days_requested: bool = 
     return out
 
 
-SUITS = {"evenings": "evening sessions", "weekends": "weekend sessions", "outdoors": "outdoors",
-         "not_groups": "one-to-one", "not_talking_much": "an activity, not just talking",
-         "quiet": "a quiet setting", "creative": "creative", "active": "active", "phone_ok": "by phone",
-         "no_transport": "no travel needed", "women_only_setting": "women only",
-         "men_only_setting": "men only"}
-GOES_AGAINST = {"not_coffee_mornings": "coffee-morning style", "not_talking_much": "mostly talking",
-                "not_groups": "a group", "quiet": "may be busy or loud", "evenings": "daytime only",
-                "daytime": "evenings only", "weekends": "weekdays only", "not_online": "online only",
-                "free_only": "has a charge", "not_faith_based": "faith-based"}
+GOES_AGAINST = {
+    "not_coffee_mornings": "coffee-morning style",
+    "not_talking_much": "mostly talking",
+    "not_groups": "a group",
+    "quiet": "may be busy or loud",
+    "evenings": "daytime only",
+    "daytime": "evenings only",
+    "weekends": "weekdays only",
+    "not_online": "online only",
+    "free_only": "has a charge",
+    "not_faith_based": "faith-based",
+}
 
 
-def fit_reasons(circumstance, preference, taxonomy=None) -> list[str]:
-    """"for veterans", "evening sessions": what makes a service suit this person in particular."""
-    out = []
-    for kind, code in circumstance.reasons:
-        if kind == "for_group":
-            label = taxonomy.eligibility_label(code) if taxonomy is not None else code.replace("_", " ")
-            out.append(f"for {lower_label(label)}")
-    out.extend(SUITS[code] for kind, code in preference.reasons if kind == "suits" and code in SUITS)
+def fit_reasons(circumstance: Any, preference: Any) -> list[dict[str, Any]]:
+    """What makes a service suit this person in particular: a group it is for
+    ({"kind": "for_group", "code": "veterans"}) or a liking it suits ({"kind": "suits", "code": "evenings"})."""
+    out = [{"kind": "for_group", "code": code} for kind, code in circumstance.reasons if kind == "for_group"]
+    out.extend({"kind": "suits", "code": code} for kind, code in preference.reasons if kind == "suits")
     return out
 
 
-def fit_warnings(preference) -> list[str]:
+def fit_warnings(preference: Any) -> list[str]:
     """What goes against what the person said they like ("coffee-morning style")."""
-    return [GOES_AGAINST[code] for kind, code in preference.reasons
-            if kind == "against" and code in GOES_AGAINST]
+    return [
+        GOES_AGAINST[code] for kind, code in preference.reasons if kind == "against" and code in GOES_AGAINST
+    ]

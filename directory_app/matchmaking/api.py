@@ -3,17 +3,19 @@ from __future__ import annotations
 from flask import current_app, jsonify
 
 from ..access import access
-from ..matchmaking.service import run_match
 from ..security import configured_limit, limiter
 from ..web import schemas
 from ..web.api import bp, json_body
 from ..web.openapi import spec
+from .service import run_match
 
 
 @bp.post("/match")
 @access("link_worker")
 @limiter.limit(configured_limit("MATCH_RATE_LIMIT"))
-@spec("Rank services for a person and explain each match", body=schemas.MatchRequest, ok=schemas.MatchResponse)
+@spec(
+    "Rank services for a person and explain each match", body=schemas.MatchRequest, ok=schemas.MatchResponse
+)
 def match_services():
     """Rank services for a person's goals, needs, place and constraints; explain each match."""
     return jsonify(run_match(current_app._get_current_object(), json_body()))

@@ -6,15 +6,18 @@ the person's words with it (retrieval.py) and reads their needs with it (matchin
 If the model cannot be loaded the app still works: search and match fall back to words alone,
 and the reason is logged once.
 """
+
 from __future__ import annotations
 
 import logging
 import os
 import threading
+from pathlib import Path
 
 from flask import Flask
 
 from matching.embeddings import Embedder, load_embedder
+from matching.need_classifier import development_statements
 from matching.need_inference import NeedInferrer
 
 from ..needs import taxonomy
@@ -22,6 +25,12 @@ from ..needs import taxonomy
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _loaded: dict[str, object] = {}  # "model" -> Embedder, or "error" -> why it could not load
+# Training the need classifier takes seconds: one per taxonomy per process, shared by every app
+# (and by gunicorn's workers when preloaded), keyed by whether the model is in use.
+_inferrers: dict[tuple[int, bool], NeedInferrer] = {}
+# The need classifier learns from the DEVELOPMENT part of the blind people set only
+# (development_statements drops the test part); without the file it learns from the examples alone.
+PEOPLE_STATEMENTS = Path(__file__).resolve().parents[2] / "seed_data" / "eval" / "people" / "statements.jsonl"
 
 
 class EmbeddingService:
@@ -29,7 +38,6 @@ class EmbeddingService:
 
     def __init__(self, enabled: bool = True):
         self.enabled = enabled
-        self._inferrers: dict[int, NeedInferrer] = {}
 
     def model(self) -> Embedder | None:
         if not self.enabled:
@@ -42,21 +50,22 @@ class EmbeddingService:
                     _loaded["model"] = load_embedder()
                 except Exception as error:  # missing package or files: run on words alone
                     _loaded["error"] = f"{type(error).__name__}: {error}"
-                    log.warning("sentence embeddings unavailable, matching on words alone (%s)", _loaded["error"])
+                    log.warning(
+                        "sentence embeddings unavailable, matching on words alone (%s)", _loaded["error"]
+                    )
         return _loaded.get("model")  # type: ignore[return-value]
 
     def need_inferrer(self) -> NeedInferrer:
         """Reads needs from a person's words: by meaning and phrases, or phrases alone without a model."""
         tax = taxonomy()
-        key = id(tax)
-        inferrer = self._inferrers.get(key)
+        model = self.model()
+        key = (id(tax), model is not None)
+        inferrer = _inferrers.get(key)
         if inferrer is None:
+            statements = development_statements(PEOPLE_STATEMENTS) if model is not None else []
+            inferrer = NeedInferrer(tax, model, statements=statements)
             with _lock:
-                inferrer = self._inferrers.get(key)
-            if inferrer is None:
-                inferrer = NeedInferrer(tax, self.model())
-                with _lock:
-                    self._inferrers = {key: inferrer}  # a new taxonomy replaces the old one
+                inferrer = _inferrers.setdefault(key, inferrer)
         return inferrer
 
     def encode(self, texts: list[str]):

@@ -7,45 +7,69 @@ how many adequate matches). "Add to plan" re-posts the same form with the servic
 list stays on screen; that re-run records no demand, so a plan of five does not count five times.
 Picked services go on the navigator shortlist (service ids in the session cookie): the person's plan.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, render_template, request
 from sqlmodel import select
 from werkzeug.datastructures import MultiDict
 
+from matching.constraints import WARN_COST, WARN_TIMES, WARN_WHEELCHAIR
+
 from ..access import access
 from ..db import get_session
 from ..errors import ValidationError
-from ..matchmaking.service import MAX_LIMIT, run_match
 from ..models import Organization, Service
 from ..needs import taxonomy
 from ..security import configured_limit, limiter
-from ..templating import DAY_NAMES
+from ..vocabulary import DAY_NAMES
 from ..web import shortlist as plan
 from ..web.display import distinct_organization, freshness, shorten, unknown_lines
+from ..web.flags import is_set
+from . import phrasing
+from .service import MAX_LIMIT, run_match
 
 bp = Blueprint("match", __name__, url_prefix="/match")
 
-FORM_FIELDS = ("goals", "needs", "postcode", "age", "free_only", "wheelchair", "days", "delivery",
-               "max_distance_km", "circumstances", "limit")
+FORM_FIELDS = (
+    "goals",
+    "needs",
+    "postcode",
+    "age",
+    "free_only",
+    "wheelchair",
+    "days",
+    "delivery",
+    "max_distance_km",
+    "circumstances",
+    "limit",
+)
 LIST_FIELDS = ("needs", "days", "circumstances")
 DEFAULT_LIMIT = 10
 MORE_LIMIT = 25
 DISTANCES = ("1", "2", "5", "10", "25")
 DEFAULT_DISTANCE = "5"
-DELIVERY_CHOICES = (("in_person", "In person"), ("online_ok", "In person or online"),
-                    ("online_only", "Online or by phone only"))
-FIELD_LABELS = {"goals": "What matters to the person", "needs": "Needs", "postcode": "Postcode",
-                "age": "Age", "free_only": "Only free services", "wheelchair": "Wheelchair access",
-                "days": "Days they can attend", "delivery": "How they can take part",
-                "max_distance_km": "Maximum distance", "circumstances": "Circumstances",
-                "limit": "Number of results"}
-WHERE_LABELS = {"phone": "Phone service", "online": "Online", "area_wide": "Covers your area"}
-FLAGS = ("true", "1", "yes", "on", "y")
+DELIVERY_CHOICES = (
+    ("in_person", "In person"),
+    ("online_ok", "In person or online"),
+    ("online_only", "Online or by phone only"),
+)
+FIELD_LABELS = {
+    "goals": "What matters to the person",
+    "needs": "Needs",
+    "postcode": "Postcode",
+    "age": "Age",
+    "free_only": "Only free services",
+    "wheelchair": "Wheelchair access",
+    "days": "Days they can attend",
+    "delivery": "How they can take part",
+    "max_distance_km": "Maximum distance",
+    "circumstances": "Circumstances",
+    "limit": "Number of results",
+}
 # "Not recorded" matters only when the person asked about it (free only, wheelchair, days);
 # otherwise it is a quiet note, so the yellow "check before referring" box keeps its meaning.
-NOT_RECORDED = {"cost not recorded": "free_only", "wheelchair access not recorded": "wheelchair",
-                "times not recorded": "days"}
+NOT_RECORDED = {WARN_COST: "free_only", WARN_WHEELCHAIR: "wheelchair", WARN_TIMES: "days"}
 
 
 def _submitted(args: MultiDict) -> bool:
@@ -91,16 +115,27 @@ def _services(ids: list[str]) -> dict[str, dict]:
     if not ids:
         return {}
     rows = get_session().exec(
-        select(Service.id, Service.name, Service.description, Organization.name, Service.last_verified_at,
-               Service.under_review)
+        select(
+            Service.id,
+            Service.name,
+            Service.description,
+            Organization.name,
+            Service.last_verified_at,
+            Service.under_review,
+        )
         .join(Organization, Organization.id == Service.organization_id, isouter=True)
-        .where(Service.id.in_(ids)))
+        .where(Service.id.in_(ids))
+    )
     out = {}
     for sid, name, description, organization, verified, under_review in rows:
         checked, tier = freshness(verified, problem=bool(under_review))
-        out[sid] = {"name": name, "summary": shorten(description, 180),
-                    "organization": distinct_organization(organization, name), "checked": checked,
-                    "freshness": tier}
+        out[sid] = {
+            "name": name,
+            "summary": shorten(description, 180),
+            "organization": distinct_organization(organization, name),
+            "checked": checked,
+            "freshness": tier,
+        }
     return out
 
 
@@ -123,17 +158,20 @@ def _where(match: dict) -> tuple[str | None, list[str]]:
     """Split off the first reason when it says where the service is ("1.2 km away", "phone
     service"), so each result leads with it; the rest explain why it fits."""
     reasons = list(match["reasons"])
+    if reasons and reasons[0]["kind"] in phrasing.WHERE_KINDS:
+        where = reasons.pop(0)["text"]
+        return where[:1].upper() + where[1:], [r["text"] for r in reasons]
     exemption = match.get("exempt_from_distance")
-    if exemption and reasons and exemption in WHERE_LABELS and reasons[0].lower() == WHERE_LABELS[exemption].lower():
-        return WHERE_LABELS[exemption], reasons[1:]
-    if match.get("distance_km") is not None and reasons and reasons[0].endswith(" away"):
-        return reasons[0][:1].upper() + reasons[0][1:], reasons[1:]
-    return (WHERE_LABELS.get(exemption) if exemption else None), reasons
+    where = phrasing.EXEMPTIONS.get(exemption) if exemption else None
+    return (where[:1].upper() + where[1:] if where else None), [r["text"] for r in reasons]
 
 
 def _asked(data: dict) -> dict:
-    return {"free_only": str(data.get("free_only", "")).lower() in FLAGS,
-            "wheelchair": str(data.get("wheelchair", "")).lower() in FLAGS, "days": bool(data.get("days"))}
+    return {
+        "free_only": is_set(data.get("free_only")),
+        "wheelchair": is_set(data.get("wheelchair")),
+        "days": bool(data.get("days")),
+    }
 
 
 def _results(result: dict, data: dict | None = None) -> dict:
@@ -148,27 +186,47 @@ def _results(result: dict, data: dict | None = None) -> dict:
         where, reasons = _where(m)
         check, quiet = _split_warnings(m["warnings"], asked)
         lowered = [w.lower() for w in m["warnings"]]
-        unknown["cost"] += asked["free_only"] and "cost not recorded" in lowered
-        unknown["wheelchair"] += asked["wheelchair"] and "wheelchair access not recorded" in lowered
+        unknown["cost"] += asked["free_only"] and WARN_COST in lowered
+        unknown["wheelchair"] += asked["wheelchair"] and WARN_WHEELCHAIR in lowered
         detail = details.get(m["service_id"], {})
         if detail.get("freshness") == "warn":  # over two years, or a problem reported: check first
             check.insert(0, detail["checked"])
-        cards.append({**m, "where": where, "why": reasons, **detail, "name": m["name"], "warnings": check,
-                      "notes": quiet})
+        cards.append(
+            {
+                **m,
+                "where": where,
+                "why": reasons,
+                **detail,
+                "name": m["name"],
+                "warnings": check,
+                "notes": quiet,
+            }
+        )
     gaps = []
     for u in unmet:
         reason = u["reason"].strip().rstrip(".")
         nearest = details.get(u["nearest_service_id"]) if u["nearest_service_id"] else None
-        gaps.append({"need": u["need"], "label": u["label"],
-                     "sentence": reason[:1].upper() + reason[1:] + ".",
-                     "alternatives": [a[:1].upper() + a[1:] + "." for a in u["alternatives"]],
-                     "nearest_id": u["nearest_service_id"] if nearest else None,
-                     "nearest_name": nearest["name"] if nearest else None,
-                     "nearest_km": u["nearest_km"]})
+        gaps.append(
+            {
+                "need": u["need"],
+                "label": u["label"],
+                "sentence": reason[:1].upper() + reason[1:] + ".",
+                "alternatives": [a[:1].upper() + a[1:] + "." for a in u["alternatives"]],
+                "nearest_id": u["nearest_service_id"] if nearest else None,
+                "nearest_name": nearest["name"] if nearest else None,
+                "nearest_km": u["nearest_km"],
+            }
+        )
     excluded = sorted(result.get("excluded", {}).items(), key=lambda item: (-item[1], item[0]))
-    return {"cards": cards, "gaps": gaps, "excluded": excluded, "inferred": result["inferred_needs"],
-            "unknown_lines": unknown_lines(unknown),
-            "needs": [tax.label(code) for code in result["needs"]], "location": result.get("location")}
+    return {
+        "cards": cards,
+        "gaps": gaps,
+        "excluded": excluded,
+        "inferred": result["inferred_needs"],
+        "unknown_lines": unknown_lines(unknown),
+        "needs": [tax.label(code) for code in result["needs"]],
+        "location": result.get("location"),
+    }
 
 
 def _add_to_plan(service_id: str) -> None:
@@ -199,25 +257,49 @@ def index():
             errors["goals"] = "Describe what matters to the person, or tick at least one need."
         else:
             try:
-                results = _results(run_match(current_app._get_current_object(), data, record=not adding), data)
+                results = _results(
+                    run_match(current_app._get_current_object(), data, record=not adding), data
+                )
             except ValidationError as error:
                 errors = {field: _sentence(field, message) for field, message in error.fields.items()}
     tax = taxonomy()
     needs = [(code, tax.label(code)) for code in tax.codes()]
     groups = [(code, tax.eligibility_label(code)) for code in tax.eligibility_codes()]
     first = {"needs": needs[0][0] if needs else "", "circumstances": groups[0][0] if groups else ""}
-    anchors = {"goals": "goals", "postcode": "postcode", "age": "age", "free_only": "free_only",
-               "wheelchair": "wheelchair", "days": "days-MO", "delivery": "delivery-in_person",
-               "max_distance_km": "max_distance_km", "needs": f"needs-{first['needs']}",
-               "circumstances": f"circumstances-{first['circumstances']}"}
-    show_more = (results is not None and isinstance(limit, int) and limit < MORE_LIMIT <= MAX_LIMIT
-                 and len(results["cards"]) >= limit)
+    anchors = {
+        "goals": "goals",
+        "postcode": "postcode",
+        "age": "age",
+        "free_only": "free_only",
+        "wheelchair": "wheelchair",
+        "days": "days-MO",
+        "delivery": "delivery-in_person",
+        "max_distance_km": "max_distance_km",
+        "needs": f"needs-{first['needs']}",
+        "circumstances": f"circumstances-{first['circumstances']}",
+    }
+    show_more = (
+        results is not None
+        and isinstance(limit, int)
+        and limit < MORE_LIMIT <= MAX_LIMIT
+        and len(results["cards"]) >= limit
+    )
     page = render_template(
-        "match/index.html", args=args, errors=errors, results=results, needs=needs, groups=groups,
-        days=list(DAY_NAMES.items()), distances=DISTANCES,
+        "match/index.html",
+        args=args,
+        errors=errors,
+        results=results,
+        needs=needs,
+        groups=groups,
+        days=list(DAY_NAMES.items()),
+        distances=DISTANCES,
         distance=args.get("max_distance_km", DEFAULT_DISTANCE) if _submitted(args) else DEFAULT_DISTANCE,
-        delivery_choices=DELIVERY_CHOICES, delivery=args.get("delivery") or "online_ok",
-        anchors=anchors, distance_dropped=distance_dropped,
+        delivery_choices=DELIVERY_CHOICES,
+        delivery=args.get("delivery") or "online_ok",
+        anchors=anchors,
+        distance_dropped=distance_dropped,
         shortlist_ids=set(plan.shortlisted_ids()),
-        show_more=show_more, more_limit=MORE_LIMIT)
+        show_more=show_more,
+        more_limit=MORE_LIMIT,
+    )
     return page, 400 if errors else 200

@@ -9,14 +9,20 @@ A model is a name and a loader that takes the app and keeps what it built in the
 process); add one with ``register``. The TF-IDF text model and the sentence-embedding model are
 registered here, and so are the import understanding step's classifiers.
 """
+
 from __future__ import annotations
 
 import gc
 import logging
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from flask import Flask
+
+from .. import db
+from ..directory import understanding
+from . import embeddings
+from .textmodel_cache import text_model
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +37,6 @@ def register(name: str, loader: Loader) -> None:
 def _defaults() -> None:
     if _loaders:
         return
-    from ..directory import understanding
-    from . import embeddings
-    from .textmodel_cache import text_model
-
     register("text", text_model)
     register("embeddings", embeddings.preload)
     register("understanding", lambda _app: understanding.understander())
@@ -57,8 +59,6 @@ def preload(app: Flask, before_fork: bool = True) -> dict[str, float]:
     if not before_fork:
         return timings
     # Connections opened while loading must not be inherited by forked workers.
-    from .. import db
-
     db.get_engine(app).dispose()
     # Keep the collector from writing to (and so un-sharing) the pages of every object built so far.
     gc.collect()

@@ -8,6 +8,7 @@ Every candidate carries ``_semantic``, its cosine similarity to the person's wor
 ``_semantic_scores``), for the matcher's semantic feature. Filters express the hard constraints Meilisearch can check; the matching library
 checks every constraint again, so a filter may be looser than the rule but never stricter.
 """
+
 from __future__ import annotations
 
 from flask import Flask
@@ -15,8 +16,10 @@ from flask import Flask
 from matching import Profile
 
 from ..errors import Unavailable
+from ..search import filters
 from ..search.client import get_client, services_index_name
 from ..search.vectors import EMBEDDER
+from ..vocabulary import REFERABLE_STATUSES
 from .embeddings import service as embedding_service
 
 NEEDS_LIMIT = 100
@@ -26,36 +29,62 @@ REMOTE_LIMIT = 25
 TEXT_RADIUS_KM = 25
 # What the matching library reads. Not the synonyms of every need a service meets, which make up
 # most of a document's bytes and most of the time spent decoding a response.
-RETRIEVE = ["id", "name", "organization", "description", "needs", "status", "minimum_age", "maximum_age",
-            "cost_band", "cost_text", "delivery", "referral_routes", "wheelchair", "eligibility", "residency", "area_wide",
-            "service_area", "locations", "_geo", "days", "schedules", "schedule_text", "accepting_referrals",
-            "wait_weeks", "last_verified_at", "last_verified_ts"]
-
-
-def _quoted(values) -> str:
-    # Only codes the profile validated against fixed vocabularies reach here.
-    return ", ".join(f'"{v}"' for v in values)
+RETRIEVE = [
+    "id",
+    "name",
+    "organization",
+    "description",
+    "needs",
+    "status",
+    "minimum_age",
+    "maximum_age",
+    "cost_band",
+    "cost_text",
+    "delivery",
+    "referral_routes",
+    "wheelchair",
+    "eligibility",
+    "residency",
+    "area_wide",
+    "service_area",
+    "locations",
+    "_geo",
+    "days",
+    "schedules",
+    "schedule_text",
+    "accepting_referrals",
+    "wait_weeks",
+    "last_verified_at",
+    "last_verified_ts",
+    "referrals_answered",
+    "referrals_accepted",
+    "accept_days_median",
+]
 
 
 def base_filters(profile: Profile, delivery: bool = True) -> list[str]:
     """``delivery=False`` for the search that finds remote alternatives to mention when nothing
     in person is within reach, even for someone who asked for in-person help."""
-    filters = ['status = "active"']
+    clauses = [filters.one_of("status", REFERABLE_STATUSES)]
     if profile.age is not None:
-        filters += [f"age_min_filter <= {int(profile.age)}", f"age_max_filter >= {int(profile.age)}"]
+        clauses += filters.age(profile.age)
     constraints = profile.constraints
     if constraints.free_only:
-        filters.append('cost_band IN ["free", "unknown"]')
+        clauses.append(filters.free_only())
     if delivery and constraints.delivery == "online_only":
-        filters.append('delivery IN ["online", "phone"]')
+        clauses.append(filters.REMOTE)
     elif delivery and constraints.delivery == "in_person":
-        filters.append('delivery = "in_person"')
+        clauses.append(filters.one_of("delivery", ["in_person"]))
     if constraints.days:
-        filters.append(f"(days IN [{_quoted(constraints.days)}] OR days IS EMPTY)")
+        # Times not recorded: kept, and the matcher warns "times not recorded".
+        clauses.append(f"({filters.one_of('days', constraints.days)} OR days IS EMPTY)")
     groups = list(profile.eligible_groups)
-    filters.append(f"(eligibility IS EMPTY OR eligibility IN [{_quoted(groups)}])" if groups
-                   else "eligibility IS EMPTY")
-    return filters
+    clauses.append(
+        f"(eligibility IS EMPTY OR {filters.one_of('eligibility', groups)})"
+        if groups
+        else "eligibility IS EMPTY"
+    )
+    return clauses
 
 
 def candidates(app: Flask, profile: Profile, needs: list[str]) -> list[dict]:
@@ -65,36 +94,72 @@ def candidates(app: Flask, profile: Profile, needs: list[str]) -> list[dict]:
     sort = [f"_geoPoint({profile.lat:.6f}, {profile.lng:.6f}):asc"] if located else []
     queries = []
     if needs:
-        queries.append({"indexUid": index, "q": "", "filter": base + [f"needs IN [{_quoted(needs)}]"],
-                        "sort": sort, "limit": NEEDS_LIMIT, "attributesToRetrieve": RETRIEVE})
-        queries.append({"indexUid": index, "q": "", "limit": REMOTE_LIMIT, "attributesToRetrieve": RETRIEVE,
-                        "filter": base_filters(profile, delivery=False) + [f"needs IN [{_quoted(needs)}]",
-                                          '(area_wide = true OR delivery IN ["online", "phone"])']})
+        queries.append(
+            {
+                "indexUid": index,
+                "q": "",
+                "filter": base + [filters.one_of("needs", needs)],
+                "sort": sort,
+                "limit": NEEDS_LIMIT,
+                "attributesToRetrieve": RETRIEVE,
+            }
+        )
+        queries.append(
+            {
+                "indexUid": index,
+                "q": "",
+                "limit": REMOTE_LIMIT,
+                "attributesToRetrieve": RETRIEVE,
+                "filter": base_filters(profile, delivery=False)
+                + [filters.one_of("needs", needs), f"(area_wide = true OR {filters.REMOTE})"],
+            }
+        )
     if profile.goals:
         text_filter = list(base)
         if located:
-            radius = int((profile.constraints.max_distance_km or TEXT_RADIUS_KM) * 1000)
-            text_filter.append(f"(_geoRadius({profile.lat:.6f}, {profile.lng:.6f}, {radius}) "
-                               'OR area_wide = true OR delivery IN ["online", "phone"])')
-        queries.append({"indexUid": index, "q": profile.goals[:300], "filter": text_filter,
-                        "limit": TEXT_LIMIT, "attributesToRetrieve": RETRIEVE, "matchingStrategy": "last"})
+            text_filter.append(
+                filters.within(
+                    profile.lat, profile.lng, profile.constraints.max_distance_km or TEXT_RADIUS_KM
+                )
+            )
+        queries.append(
+            {
+                "indexUid": index,
+                "q": profile.goals[:300],
+                "filter": text_filter,
+                "limit": TEXT_LIMIT,
+                "attributesToRetrieve": RETRIEVE,
+                "matchingStrategy": "last",
+            }
+        )
         vector = embedding_service(app).encode([profile.goals])
         if vector is not None:
-            queries.append({"indexUid": index, "vector": [float(x) for x in vector[0]], "filter": text_filter,
-                            "hybrid": {"embedder": EMBEDDER, "semanticRatio": 1.0}, "showRankingScore": True,
-                            "limit": SEMANTIC_LIMIT, "attributesToRetrieve": RETRIEVE})
+            queries.append(
+                {
+                    "indexUid": index,
+                    "vector": [float(x) for x in vector[0]],
+                    "filter": text_filter,
+                    "hybrid": {"embedder": EMBEDDER, "semanticRatio": 1.0},
+                    "showRankingScore": True,
+                    "limit": SEMANTIC_LIMIT,
+                    "attributesToRetrieve": RETRIEVE,
+                }
+            )
     if not queries:
         return []
     try:
         response = get_client(app).multi_search(queries)
     except Exception as error:  # any transport or server failure: an honest 503, not an empty list
-        raise Unavailable("Matching needs the search service, which is unavailable at the moment. "
-                          "Please try again shortly.", retry_after=10) from error
+        raise Unavailable(
+            "Matching needs the search service, which is unavailable at the moment. "
+            "Please try again shortly.",
+            retry_after=10,
+        ) from error
     seen: dict[str, dict] = {}
     for result in response["results"]:
         for hit in result["hits"]:
             seen.setdefault(hit["id"], hit)
-    semantic = [r["hits"] for q, r in zip(queries, response["results"]) if "vector" in q]
+    semantic = [r["hits"] for q, r in zip(queries, response["results"], strict=True) if "vector" in q]
     if semantic:
         _semantic_scores(list(seen.values()), semantic[0])
     return list(seen.values())

@@ -1,32 +1,35 @@
 """Match a person's profile against the directory. Stores nothing about the person: only the date,
 postcode district, needs and number of adequate matches per need (for commissioners' gap reports)."""
+
 from __future__ import annotations
 
 from flask import Flask
 
-from matching import ProfileError, adequate_counts, match
+from matching import Profile, ProfileError, adequate_counts, match
+from matching.engine import MAX_INFERRED_NEEDS
 from matching.person import with_words_read
-from matching import Profile
 
 from .. import db
 from ..directory import geo
 from ..errors import ValidationError
 from ..models import MatchDemand, utcnow
 from ..needs import taxonomy
-from . import retrieval
+from . import phrasing, retrieval
 from .embeddings import service as embedding_service
+from .scorer import active_scorer
 from .textmodel_cache import text_model
 
 MAX_LIMIT = 50
-MAX_INFERRED = 5
 
 
 def _place(session, data: dict) -> dict | None:
     postcode = data.get("postcode")
     if postcode not in (None, ""):
         if data.get("lat") is not None or data.get("lng") is not None:
-            raise ValidationError("Give a postcode or lat and lng, not both.",
-                                  {"postcode": "Give a postcode or lat and lng, not both."})
+            raise ValidationError(
+                "Give a postcode or lat and lng, not both.",
+                {"postcode": "Give a postcode or lat and lng, not both."},
+            )
         if not isinstance(postcode, str):
             raise ValidationError("The postcode is not valid.", {"postcode": "Must be text."})
         return geo.lookup(session, postcode, field="postcode").as_dict()
@@ -36,7 +39,9 @@ def _place(session, data: dict) -> dict | None:
 def _add_venue_areas(app: Flask, pool: list[dict]) -> None:
     """Each venue's local authority, so the matcher can read a phone line published without a
     service area as local to its venue's borough (matching.service.reaches). One query per match."""
-    postcodes = {loc.get("postcode") for doc in pool for loc in doc.get("locations") or () if loc.get("postcode")}
+    postcodes = {
+        loc.get("postcode") for doc in pool for loc in doc.get("locations") or () if loc.get("postcode")
+    }
     if not postcodes:
         return
     with db.session_scope(app) as session:
@@ -80,19 +85,32 @@ def run_match(app: Flask, data: dict, record: bool = True) -> dict:
     # Read the words before retrieval: a condition they state ("registered blind") lets services
     # for that condition through the filters, and a stated age applies them.
     profile, _ = with_words_read(profile, taxonomy().eligibility_codes() or None)
-    inferrer = embedding_service(app).need_inferrer()
-    needs = list(profile.needs) or inferrer.infer_codes(profile.goals, MAX_INFERRED, profile.age)
-    # Imported here: the referrals package imports its pages, which import this module.
-    from ..referrals.ranking import active_scorer
-
+    # Needs are read from the words once: retrieval fetches candidates for them and match() ranks
+    # and explains with the same ones (and the words that gave each).
+    inferred = (
+        []
+        if profile.needs
+        else embedding_service(app).need_inferrer().infer(profile.goals, MAX_INFERRED_NEEDS, profile.age)
+    )
+    needs = list(profile.needs) or [need.code for need in inferred]
     pool = retrieval.candidates(app, profile, needs)
     _add_venue_areas(app, pool)
-    result = match(profile, pool, taxonomy=taxonomy(), text_model=text_model(app), now=utcnow(),
-                   need_inferrer=inferrer,
-                   limit=limit, scorer=active_scorer(app)).to_dict()
+    result = match(
+        profile,
+        pool,
+        taxonomy=taxonomy(),
+        text_model=text_model(app),
+        now=utcnow(),
+        inferred_needs=inferred,
+        limit=limit,
+        scorer=active_scorer(app),
+    ).to_dict()
+    phrasing.add_words(result, taxonomy())
     if record:
         record_demand(app, place, adequate_counts(result), result["needs"])
-    result["location"] = place or ({"lat": profile.lat, "lng": profile.lng} if profile.lat is not None else None)
+    result["location"] = place or (
+        {"lat": profile.lat, "lng": profile.lng} if profile.lat is not None else None
+    )
     result["candidates_considered"] = len(pool)
     return result
 
@@ -102,6 +120,9 @@ def record_demand(app: Flask, place: dict | None, counts: dict[str, int], needs:
     district = place["district"] if place else None
     with db.session_scope(app) as session:
         for need in needs:
-            session.add(MatchDemand(requested_on=today, district=district, need=need,
-                                    adequate=int(counts.get(need, 0))))
+            session.add(
+                MatchDemand(
+                    requested_on=today, district=district, need=need, adequate=int(counts.get(need, 0))
+                )
+            )
         session.commit()

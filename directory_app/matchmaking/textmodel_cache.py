@@ -6,6 +6,7 @@ share its pages instead of each fitting its own (the fit is the memory peak). Wh
 changes, a worker folds the changed services into its model (`update`), which touches only their
 rows; it refits only when much of the directory changed or services were deleted.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -32,27 +33,43 @@ _lock = threading.Lock()
 
 def _version(app: Flask) -> tuple:
     with db.session_scope(app) as session:
-        return tuple(session.exec(select(func.count(), func.max(Service.last_modified))
-                                  .where(Service.merged_into_id.is_(None))).one())
+        return tuple(
+            session.exec(
+                select(func.count(), func.max(Service.last_modified)).where(Service.merged_into_id.is_(None))
+            ).one()
+        )
 
 
 def _corpus(app: Flask, since=None) -> list[dict]:
     """Live services (all, or those modified after ``since``) as the model reads them."""
     with db.session_scope(app) as session:
-        statement = (select(Service.id, Service.name, Service.description, Service.needs, Organization.name)
-                     .join(Organization, Organization.id == Service.organization_id, isouter=True)
-                     .where(Service.merged_into_id.is_(None)))
+        statement = (
+            select(Service.id, Service.name, Service.description, Service.needs, Organization.name)
+            .join(Organization, Organization.id == Service.organization_id, isouter=True)
+            .where(Service.merged_into_id.is_(None))
+        )
         if since is not None:
             statement = statement.where(Service.last_modified > since)
         rows = session.exec(statement)
-        return [{"id": sid, "name": name, "description": description or "", "needs": needs or [],
-                 "organization": organization} for sid, name, description, needs, organization in rows]
+        return [
+            {
+                "id": sid,
+                "name": name,
+                "description": description or "",
+                "needs": needs or [],
+                "organization": organization,
+            }
+            for sid, name, description, needs, organization in rows
+        ]
 
 
 def _merged_since(app: Flask, since) -> list[str]:
     with db.session_scope(app) as session:
-        return list(session.exec(select(Service.id).where(Service.merged_into_id.is_not(None),
-                                                          Service.last_modified > since)))
+        return list(
+            session.exec(
+                select(Service.id).where(Service.merged_into_id.is_not(None), Service.last_modified > since)
+            )
+        )
 
 
 def _try_update(app: Flask, model: TextModel, old: tuple, new: tuple) -> bool:
@@ -94,8 +111,11 @@ def text_model(app: Flask) -> TextModel | None:
         if state["model"] is not None and time.monotonic() - state["checked"] < CHECK_EVERY_SECONDS:
             return state["model"]
         version = _version(app)
-        if (state["model"] is not None and version != state["version"]
-                and _try_update(app, state["model"], state["version"], version)):
+        if (
+            state["model"] is not None
+            and version != state["version"]
+            and _try_update(app, state["model"], state["version"], version)
+        ):
             state["version"] = version
         elif version != state["version"] or state["model"] is None:
             corpus = _corpus(app)

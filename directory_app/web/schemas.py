@@ -4,6 +4,7 @@ The service input model is the one the domain validates with (directory.service_
 others describe what the views return. ``extra="allow"`` marks objects that carry more fields than
 are listed (search documents, ORUK records), so the document stays true as they grow.
 """
+
 from __future__ import annotations
 
 from typing import Literal
@@ -44,7 +45,8 @@ class SearchQuery(BaseModel):
     page: int | None = Field(None, ge=1, le=1000)
     per_page: int | None = Field(None, ge=1, le=50)
     sort: Literal["relevance", "nearest"] | None = Field(
-        None, description="relevance (the default when q is given) or nearest (the default otherwise).")
+        None, description="relevance (the default when q is given) or nearest (the default otherwise)."
+    )
 
 
 class SearchHit(Open):
@@ -201,16 +203,32 @@ class MatchConstraints(BaseModel):
 
 
 class MatchRequest(BaseModel):
-    goals: str | None = Field(None, max_length=2000, description="What matters to the person, in their words. Never stored.")
+    goals: str | None = Field(
+        None, max_length=2000, description="What matters to the person, in their words. Never stored."
+    )
     needs: list[str] | None = None
     postcode: str | None = None
     lat: float | None = Field(None, ge=-90, le=90)
     lng: float | None = Field(None, ge=-180, le=180)
     age: int | None = Field(None, ge=0, le=120)
     constraints: MatchConstraints | None = None
-    circumstances: list[str] | None = Field(None, description="Group codes (GET /api/v1/needs lists them); the goals' own words add to these. Never stored.")
-    preferences: list[str] | None = Field(None, description="How the person likes to take part (e.g. evenings, not_groups, outdoors); the goals' own words add to these. Never stored.")
+    circumstances: list[str] | None = Field(
+        None,
+        description="Group codes (GET /api/v1/needs lists them); the goals' own words add to these. Never stored.",
+    )
+    preferences: list[str] | None = Field(
+        None,
+        description="How the person likes to take part (e.g. evenings, not_groups, outdoors); the goals' own words add to these. Never stored.",
+    )
     limit: int | None = Field(None, ge=1, le=50)
+
+
+class MatchReason(Open):
+    kind: Literal["exemption", "distance", "needs", "cost", "times", "route", "for_group", "suits"] = Field(
+        description="What the reason is about; its values sit beside it (km, codes, band, amount, "
+        "sessions, note, code)."
+    )
+    text: str = Field(description="The reason in words, as the match page shows it.")
 
 
 class MatchItem(Open):
@@ -219,7 +237,7 @@ class MatchItem(Open):
     score: float
     distance_km: float | None = None
     needs_met: list[str]
-    reasons: list[str]
+    reasons: list[MatchReason]
     warnings: list[str]
 
 
@@ -228,7 +246,10 @@ class UnmetNeed(Open):
     reason: str
     nearest_km: float | None = None
     nearest_service_id: str | None = None
-    requirement: str | None = Field(None, description="The group the need had to be met for (e.g. deaf_bsl), when the need is met for others but not for this person.")
+    requirement: str | None = Field(
+        None,
+        description="The group the need had to be met for (e.g. deaf_bsl), when the need is met for others but not for this person.",
+    )
 
 
 class MatchResponse(Open):
@@ -236,4 +257,7 @@ class MatchResponse(Open):
     unmet_needs: list[UnmetNeed]
     needs: list[str]
     location: dict | None = None
-    understood: dict | None = Field(None, description="Circumstances, preferences and age read from the goals, each with the words it came from.")
+    understood: dict | None = Field(
+        None,
+        description="Circumstances, preferences and age read from the goals, each with the words it came from.",
+    )

@@ -1,0 +1,52 @@
+"""The scorer a match ranks with: the adopted learned model (referrals.ranking trains and adopts
+it), or None for matching's hand-set weights. It sits here, below both, because matching reads it
+on every request and referrals only writes it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from flask import Flask
+from sqlmodel import Session, select
+
+from .. import db
+from ..models import RankingModel
+
+
+@dataclass(frozen=True)
+class LearnedScorer:
+    """The adopted model as a matching scorer: probability of attending, from the six features."""
+
+    intercept: float
+    weights: dict
+
+    def __call__(self, rows: list[dict[str, float]]) -> list[float]:
+        out = []
+        for row in rows:
+            z = self.intercept + sum(w * row.get(name, 0.0) for name, w in self.weights.items())
+            out.append(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))))
+        return out
+
+
+def scorer_for(model: RankingModel) -> LearnedScorer:
+    coefficients = model.coefficients or {}
+    return LearnedScorer(
+        float(coefficients.get("intercept", 0.0)),
+        {name: float(w) for name, w in (coefficients.get("weights") or {}).items()},
+    )
+
+
+def active_model(session: Session) -> RankingModel | None:
+    return session.exec(
+        select(RankingModel)
+        .where(RankingModel.adopted == True)  # noqa: E712
+        .order_by(RankingModel.adopted_at.desc(), RankingModel.id.desc())
+    ).first()
+
+
+def active_scorer(app: Flask) -> LearnedScorer | None:
+    """The scorer for run_match: the adopted model's, or None for the hand-set weights."""
+    with db.session_scope(app) as session:
+        model = active_model(session)
+        return scorer_for(model) if model is not None else None
