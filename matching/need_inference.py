@@ -1,34 +1,45 @@
 """Which needs a person's own words point to, how sure we are, and which words said so.
 
-Two readers, combined:
+Three readers, combined:
 - phrases: the taxonomy's labels and synonyms found in the words (exact, so precise: "bailiffs"
   is money and debt), as NeedsTaxonomy.infer_needs always did;
 - meaning: each clause of the words, and the words as a whole, compared by sentence embedding
   (embeddings.py) with each need's label, description, synonyms and example statements
-  (need_examples.py), so "a bit low", "cold flat" and "the days are long" count too.
+  (need_examples.py), so "a bit low", "cold flat" and "the days are long" count too;
+- a classifier (need_classifier.py) trained on those same examples and on labelled statements
+  (the app hands in the DEVELOPMENT part of seed_data/eval/people/statements.jsonl).
 
-A need is reported when a phrase names it, or when its closest example is similar enough
-(EMBED_THRESHOLD) and not far behind the person's strongest need (EMBED_MARGIN). Thresholds were
-chosen on the DEV part of seed_data/eval/people/statements.jsonl; docs/embeddings.md has the figures
-and tests/matching/test_need_inference_eval.py measures the TEST part.
+A need is reported when a phrase names it, or when the classifier's probability and the closest
+example's similarity, blended half and half, reach SCORE_THRESHOLD. The blend and thresholds were
+chosen by 5-fold cross-validation on the development part; tests/matching/test_need_inference_eval.py
+measures the TEST part.
 
 Plain library: the embedder is handed in; without one, only phrases are read.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any
 
 import numpy as np
 
+from .need_classifier import NeedClassifier
 from .need_examples import NEED_EXAMPLES
+from .person import read_age
 from .taxonomy import NeedsTaxonomy
 from .text import ngrams, phrase_key, tokens
 
-EMBED_THRESHOLD = 0.55
-EMBED_MARGIN = 0.1
-CLAUSE_THRESHOLD = 0.6
+# A similarity to a need's closest example mapped to 0..1: 0.35 is what unrelated words reach,
+# 0.8 a near paraphrase.
+SIMILARITY_FLOOR, SIMILARITY_SPAN = 0.35, 0.45
+CLASSIFIER_SHARE = 0.5  # of the blended score; the rest is the similarity
+SCORE_THRESHOLD = 0.5
+# With nothing over the threshold, the strongest need still counts from here: "a bit low" is short
+# and plain, "the weather was nice" is not about a need at all.
+FALLBACK_THRESHOLD = 0.45
 MAX_NEEDS = 5
 # Where "she's low, and the heating's off" splits into things a person might say on their own.
 _CLAUSE = re.compile(r"[.;:!?,()\n]+|\s+-\s+|\b(?:and|but|so|also|plus|since|because|as well as)\b", re.I)
@@ -40,7 +51,7 @@ class InferredNeed:
     confidence: float  # 0..1: how strongly the words point to this need
     evidence: tuple[str, ...]  # the words that gave it
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"need": self.code, "confidence": round(self.confidence, 2), "evidence": list(self.evidence)}
 
 
@@ -52,13 +63,21 @@ def clauses(text: str) -> list[str]:
 class NeedInferrer:
     """Built once (the examples are embedded here) and then shared: it is never modified."""
 
-    def __init__(self, taxonomy: NeedsTaxonomy, embedder=None, *, threshold: float = EMBED_THRESHOLD,
-                 margin: float = EMBED_MARGIN, clause_threshold: float = CLAUSE_THRESHOLD, examples: dict[str, Sequence[str]] = NEED_EXAMPLES):
+    def __init__(
+        self,
+        taxonomy: NeedsTaxonomy,
+        embedder: Any = None,
+        *,
+        threshold: float = SCORE_THRESHOLD,
+        examples: Mapping[str, Sequence[str]] = NEED_EXAMPLES,
+        statements: Sequence[tuple[str, Sequence[str]]] = (),
+    ) -> None:
+        """`statements`: labelled (words, needs) pairs the classifier also learns from; only ever
+        the development part of an evaluation set."""
         self.taxonomy = taxonomy
         self.embedder = embedder
         self.threshold = threshold
-        self.margin = margin
-        self.clause_threshold = clause_threshold
+        self.classifier: NeedClassifier | None = None
         self.codes = taxonomy.codes()
         self._phrases: dict[tuple[str, ...], list[str]] = {}
         for need in taxonomy.needs():
@@ -68,19 +87,42 @@ class NeedInferrer:
                     self._phrases[key].append(need.code)
         self._longest = max((len(k) for k in self._phrases), default=1)
         self._owner = np.zeros(0, dtype=int)
-        self._prototypes = np.zeros((0, 1), dtype=np.float32)
+        self._prototypes = np.zeros((1, 0), dtype=np.float32)  # dim x prototypes
         if embedder is not None:
             texts, owner = [], []
             for j, need in enumerate(taxonomy.needs()):
-                for text in dict.fromkeys([need.label, need.description, *need.synonyms,
-                                           *examples.get(need.code, ())]):
+                for text in dict.fromkeys(
+                    [need.label, need.description, *need.synonyms, *examples.get(need.code, ())]
+                ):
                     if text:
                         texts.append(text)
                         owner.append(j)
-            self._prototypes = embedder.encode(texts)
+            # Kept transposed and contiguous: (parts x dim) @ this is a plain product that BLAS does
+            # in microseconds; against a transposed view OpenBLAS took ~30 ms on a busy 2-core host.
+            self._prototypes = np.ascontiguousarray(embedder.encode(texts).T)
             self._owner = np.asarray(owner)
+            self.classifier = self._train(texts, owner, statements)
 
-    # -- the two readers -----------------------------------------------------------------------
+    def _train(
+        self, texts: list[str], owner: list[int], statements: Sequence[tuple[str, Sequence[str]]]
+    ) -> NeedClassifier:
+        said: dict[str, set[str]] = {}
+        for text, j in zip(texts, owner, strict=True):
+            said.setdefault(text, set()).add(self.codes[j])
+        vectors = dict(zip(texts, self._prototypes.T, strict=True))
+        known = set(self.codes)
+        fresh = [text for text, _ in statements if text and text not in vectors]
+        if fresh:
+            vectors.update(zip(fresh, self.embedder.encode(fresh), strict=True))
+        for text, needs in statements:
+            if text:
+                said.setdefault(text, set()).update(n for n in needs if n in known)
+        train = list(said)
+        return NeedClassifier(
+            self.codes, train, np.stack([vectors[t] for t in train]), [said[t] for t in train]
+        )
+
+    # -- the readers ---------------------------------------------------------------------------
     def phrases(self, text: str) -> dict[str, tuple[float, list[str]]]:
         """{need: (strength, phrases found)}, read as NeedsTaxonomy.infer_needs reads them: whole
         words, a phrase's strength its length, one extra word allowed inside at a little less."""
@@ -100,52 +142,72 @@ class NeedInferrer:
             add(gram, float(len(gram)), gram)
         for window in ngrams(words, self._longest + 1):
             for k in range(1, len(window) - 1):
-                add(window[:k] + window[k + 1:], len(window) - 1.5, window)
+                add(window[:k] + window[k + 1 :], len(window) - 1.5, window)
         return found
 
-    def meaning(self, text: str) -> tuple[np.ndarray, list[str], set[int]]:
-        """Per need: the best similarity of the words (or one clause of them) to its examples, and
-        the clause that gave it; and the needs that are the clear first choice of some clause."""
-        if self.embedder is None or not text.strip():
-            return np.zeros(len(self.codes)), [""] * len(self.codes), set()
+    def meaning(self, text: str) -> tuple[np.ndarray, list[str], np.ndarray]:
+        """Per need: the best similarity of the words (or one clause of them) to its examples, the
+        clause that gave it, and the classifier's probability for the words as a whole."""
+        if self.embedder is None or self.classifier is None or not text.strip():
+            return np.zeros(len(self.codes)), [""] * len(self.codes), np.zeros(len(self.codes))
         parts = list(dict.fromkeys([text.strip(), *clauses(text)]))
-        sims = self.embedder.encode(parts) @ self._prototypes.T  # parts x prototypes
+        vectors = self.embedder.encode(parts)
+        sims = vectors @ self._prototypes  # parts x prototypes
         per_need = np.full((len(parts), len(self.codes)), -1.0)
         for j in range(len(self.codes)):
             cols = sims[:, self._owner == j]
             if cols.size:
                 per_need[:, j] = cols.max(1)
+        # Each thing a person says may be about a different need ("low, and the heating's off"):
+        # a clause is compared on its own, and the best clause counts for its need.
         best = per_need.max(0)
         where = [parts[int(i)] for i in per_need.argmax(0)]
-        # Each thing a person says may be about a different need ("low, and the heating's off"):
-        # a clause's own favourite counts even when another clause scored higher overall.
-        leaders = {int(row.argmax()) for row in per_need[1:] if row.max() >= self.clause_threshold}
-        return best, where, leaders
+        probabilities = self.classifier.probabilities([parts[0]], vectors[:1])[0]
+        return best, where, probabilities
 
     # -- the answer ----------------------------------------------------------------------------
     def infer(self, text: str | None, limit: int = MAX_NEEDS, age: int | None = None) -> list[InferredNeed]:
-        """`age`, when known, rules out an age group's need it contradicts (a 10-year-old's
-        "after school club" is not a need of later life)."""
+        """`age` (else one the words state) rules out an age group's need it contradicts (a
+        10-year-old's "after school club" is not a need of later life), and in AGE_STATED_NEEDS'
+        ranges is itself a need: a service for older people suits a 78-year-old."""
         text = (text or "").strip()
         if not text:
             return []
+        age_words = ""
+        if age is None:
+            stated = read_age(text)
+            if stated is not None:
+                age, age_words = stated
         phrases = self.phrases(text)
-        sims, where, leaders = self.meaning(text)
-        top = float(sims.max()) if len(sims) else 0.0
+        if any(code in phrases for code in CARER_CODES):
+            # "her husband has dementia": the condition is the cared-for person's, so its name
+            # alone does not make it this person's need; the meaning still may.
+            phrases = {code: found for code, found in phrases.items() if code not in CARED_FOR_CODES}
+        sims, where, probabilities = self.meaning(text)
+        similarity = np.clip((sims - SIMILARITY_FLOOR) / SIMILARITY_SPAN, 0.0, 1.0)
+        scores = CLASSIFIER_SHARE * probabilities + (1.0 - CLASSIFIER_SHARE) * similarity
+        fallback = -1
+        if (
+            not phrases
+            and len(scores)
+            and scores.max() < self.threshold
+            and scores.max() >= FALLBACK_THRESHOLD
+        ):
+            fallback = int(scores.argmax())
         found = []
         for j, code in enumerate(self.codes):
             strength, said = phrases.get(code, (0.0, []))
-            by_phrase = 1.0 - 0.5 ** strength if strength else 0.0
-            sim = float(sims[j])
-            by_meaning = 0.0
-            if sim >= self.threshold and (sim >= top - self.margin or j in leaders):
-                by_meaning = min(1.0, 0.5 + (sim - self.threshold) / (2 * (1.0 - self.threshold)))
-            if not (by_phrase or by_meaning) or not _fits_age(code, age):
+            by_phrase = 1.0 - 0.5**strength if strength else 0.0
+            by_meaning = float(scores[j]) if scores[j] >= self.threshold or j == fallback else 0.0
+            by_age = AGE_STATED_CONFIDENCE if _in_range(AGE_STATED_NEEDS.get(code), age) else 0.0
+            if not (by_phrase or by_meaning or by_age) or not _fits_age(code, age):
                 continue
             evidence = list(dict.fromkeys(said))
+            if by_age and age_words and age_words not in evidence:
+                evidence.append(age_words)
             if by_meaning and where[j] and not any(e in where[j] for e in evidence):
                 evidence.append(where[j])
-            found.append(InferredNeed(code, round(max(by_phrase, by_meaning), 3), tuple(evidence)))
+            found.append(InferredNeed(code, round(max(by_phrase, by_meaning, by_age), 3), tuple(evidence)))
         found.sort(key=lambda n: (-n.confidence, self.codes.index(n.code)))
         return found[:limit]
 
@@ -157,7 +219,20 @@ class NeedInferrer:
 AGE_GROUP_NEEDS = {"older_people": (50, None), "young_people": (None, 30)}
 
 
-def _fits_age(code: str, age: int | None) -> bool:
-    low, high = AGE_GROUP_NEEDS.get(code, (None, None))
-    return age is None or ((low is None or age >= low) and (high is None or age <= high))
+# Ages at which the age group's need is read from the age alone (on the development part, 9 of
+# 10 people 65 or over had the older people's need, and all 8 aged 13 to 22 the young people's).
+AGE_STATED_NEEDS = {"older_people": (65, None), "young_people": (13, 22)}
+AGE_STATED_CONFIDENCE = 0.6
+CARER_CODES = ("carers",)
+CARED_FOR_CODES = ("long_term_conditions", "disability")
 
+
+def _in_range(bounds: tuple[int | None, int | None] | None, age: int | None) -> bool:
+    if bounds is None or age is None:
+        return False
+    low, high = bounds
+    return (low is None or age >= low) and (high is None or age <= high)
+
+
+def _fits_age(code: str, age: int | None) -> bool:
+    return age is None or _in_range(AGE_GROUP_NEEDS.get(code, (None, None)), age)

@@ -1,5 +1,6 @@
 """Reading needs from a person's words: the cases the phrase list alone missed, several needs at
 once, and the words behind each."""
+
 from __future__ import annotations
 
 import json
@@ -9,35 +10,52 @@ import pytest
 
 from matching import NeedsTaxonomy
 from matching.embeddings import load_embedder
+from matching.need_classifier import development_statements, in_test_part
 from matching.need_inference import NeedInferrer, clauses
 
 ROOT = Path(__file__).resolve().parents[2]
+STATEMENTS = ROOT / "seed_data" / "eval" / "people" / "statements.jsonl"
 
 
 @pytest.fixture(scope="module")
 def real_taxonomy() -> NeedsTaxonomy:
-    return NeedsTaxonomy.from_dict(json.loads((ROOT / "seed_data" / "needs_taxonomy.json").read_text("utf-8")))
+    return NeedsTaxonomy.from_dict(
+        json.loads((ROOT / "directory_app" / "data" / "needs_taxonomy.json").read_text("utf-8"))
+    )
 
 
 @pytest.fixture(scope="module")
-def inferrer(real_taxonomy) -> NeedInferrer:
-    return NeedInferrer(real_taxonomy, load_embedder())
+def embedder():
+    return load_embedder()
 
 
-@pytest.mark.parametrize("words, need", [
-    ("stop drinking", "addiction_recovery"),
-    ("a bit low", "mental_wellbeing"),
-    ("get fitter", "physical_activity"),
-    ("struggling to pay the gas and electric, cold flat", "fuel_energy"),
-])
+@pytest.fixture(scope="module")
+def inferrer(real_taxonomy, embedder) -> NeedInferrer:
+    # As the app builds it: the examples plus the development part of the blind people set.
+    return NeedInferrer(real_taxonomy, embedder, statements=development_statements(STATEMENTS))
+
+
+@pytest.mark.parametrize(
+    "words, need",
+    [
+        ("stop drinking", "addiction_recovery"),
+        ("a bit low", "mental_wellbeing"),
+        ("get fitter", "physical_activity"),
+        ("struggling to pay the gas and electric, cold flat", "fuel_energy"),
+    ],
+)
 def test_short_everyday_words_find_their_need(inferrer, words, need):
     assert inferrer.infer_codes(words)[0] == need
 
 
 def test_the_widower_is_read_as_lonely_and_bereaved_with_the_words_that_said_so(inferrer):
-    found = {n.code: n for n in inferrer.infer(
-        "Widower, 78, hasn't left the house much since his wife died last year, used to enjoy "
-        "gardening, no car, bad knee")}
+    found = {
+        n.code: n
+        for n in inferrer.infer(
+            "Widower, 78, hasn't left the house much since his wife died last year, used to enjoy "
+            "gardening, no car, bad knee"
+        )
+    }
     assert {"loneliness", "bereavement"} <= set(found)
     assert any("left the house" in words for words in found["loneliness"].evidence)
     assert any("wife died" in words for words in found["bereavement"].evidence)
@@ -57,7 +75,10 @@ def test_without_a_model_the_phrases_still_work(real_taxonomy):
 
 def test_clauses_split_where_a_person_changes_subject():
     assert clauses("Feels low, and the heating's off; wants to get out more") == [
-        "Feels low", "the heating's off", "wants to get out more"]
+        "Feels low",
+        "the heating's off",
+        "wants to get out more",
+    ]
 
 
 def test_a_stated_age_rules_out_the_other_age_groups_need(inferrer):
@@ -65,3 +86,27 @@ def test_a_stated_age_rules_out_the_other_age_groups_need(inferrer):
     assert "older_people" in inferrer.infer_codes(words)
     assert "older_people" not in inferrer.infer_codes(words, age=10)
     assert "older_people" in inferrer.infer_codes(words, age=70)
+
+
+def test_only_the_development_part_is_ever_learned_from():
+    if not STATEMENTS.exists():
+        pytest.skip("seed_data/eval/people/statements.jsonl is not there")
+    learned = {text for text, _ in development_statements(STATEMENTS)}
+    rows = [json.loads(line) for line in STATEMENTS.read_text("utf-8").splitlines() if line.strip()]
+    assert learned == {row["text"] for row in rows if not in_test_part(row["id"])}
+    assert len(learned) >= 150
+
+
+def test_labelled_statements_teach_words_no_example_uses(real_taxonomy, embedder):
+    words = "on the zorbles again every night"
+    taught = NeedInferrer(
+        real_taxonomy,
+        embedder,
+        statements=[
+            ("back on the zorbles, it's every night now", ["addiction_recovery"]),
+            ("the zorbles have got hold of him again", ["addiction_recovery"]),
+            ("can't stop with the zorbles", ["addiction_recovery"]),
+        ],
+    )
+    assert "addiction_recovery" not in NeedInferrer(real_taxonomy, embedder).infer_codes(words)
+    assert taught.infer_codes(words)[0] == "addiction_recovery"
