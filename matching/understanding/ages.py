@@ -4,6 +4,7 @@ Only wording that is plainly about who may come counts: "for over 20 years" and 
 ages. A lower bound from "over N" is N itself (people say "over 50s" for people in their fifties);
 an upper bound from "under N" is N - 1 ("under 18s" are 17 at most).
 """
+
 from __future__ import annotations
 
 import re
@@ -11,21 +12,41 @@ import re
 _N = r"(\d{1,2})"
 _YEARS = r"(?:\s*(?:years?|yrs?)(?:\s*old)?|\s*year\s*olds?|s)?"
 _RANGE = re.compile(
-    r"(?:\b(?:aged?|ages(?:\s+of)?|for|from|between)\s+|\()" + _N + r"\s*(?:-|–|to|and)\s*" + _N + _YEARS + r"\b"
-    r"|\b" + _N + r"\s*(?:-|–|to)\s*" + _N + r"\s*(?:years?|yrs?|year[- ]olds?)\b", re.I)
+    r"(?:\b(?:aged?|ages(?:\s+of)?|for|from|between)\s+|\()"
+    + _N
+    + r"\s*(?:-|–|to|and)\s*"
+    + _N
+    + _YEARS
+    + r"\b"
+    r"|\b" + _N + r"\s*(?:-|–|to)\s*" + _N + r"\s*(?:years?|yrs?|year[- ]olds?)\b",
+    re.I,
+)
 _MIN = re.compile(
-    r"\b(?:aged?\s+|ages\s+)?(?:over|over\s+the\s+age\s+of|above|older\s+than)\s+" + _N + r"\s*(?:'?s\b|\+|\s*years?\s*(?:old|of\s+age)|(?=\s+(?:only|and)\b))"
+    r"\b(?:aged?\s+|ages\s+)?(?:over|over\s+the\s+age\s+of|above|older\s+than)\s+"
+    + _N
+    + r"\s*(?:'?s\b|\+|\s*years?\s*(?:old|of\s+age)|(?=\s+(?:only|and)\b))"
     r"|\b(?:over|above)\s+the\s+age\s+of\s+" + _N + r"\b"
-    r"|\b(?:men|women|people|adults|anyone|those|carers|parents)\s+(?:aged\s+)?(?:over|above)\s+" + _N + r"\b(?!\s*(?:years|minutes|hours|%))"
+    r"|\b(?:men|women|people|adults|anyone|those|carers|parents)\s+(?:aged\s+)?(?:over|above)\s+"
+    + _N
+    + r"\b(?!\s*(?:years|minutes|hours|%))"
     r"|\baged\s+(?:over\s+)?" + _N + r"\s*(?:\+|\s*(?:years?\s*)?(?:and|or)\s+(?:over|above|older))"
     r"|\b" + _N + r"\s*(?:\+|plus\b)\s*(?:years?\b|yrs\b|only\b|age\b|adults?\b|people\b|\))?"
-    r"|\b" + _N + r"\s*(?:years?\s*)?(?:and|or)\s+(?:over|above|older)\b", re.I)
+    r"|\b" + _N + r"\s*(?:years?\s*)?(?:and|or)\s+(?:over|above|older)\b",
+    re.I,
+)
 _MAX = re.compile(
-    r"\b(?:aged?\s+)?(?:under|below|younger\s+than)\s+" + _N + r"\s*(?:'?s\b|\s*years?\b|(?=\s+(?:only|and)\b))"
-    r"|\b(?:aged?\s+)?up\s+to\s+" + _N + r"\s*(?:years?\b|yrs\b)?(?=\s*(?:years?|old|only|\.|,|\)|$))", re.I)
+    r"\b(?:aged?\s+)?(?:under|below|younger\s+than)\s+"
+    + _N
+    + r"\s*(?:'?s\b|\s*years?\b|(?=\s+(?:only|and)\b))"
+    r"|\b(?:aged?\s+)?up\s+to\s+" + _N + r"\s*(?:years?\b|yrs\b)?(?=\s*(?:years?|old|only|\.|,|\)|$))",
+    re.I,
+)
 # "over 20 years" of experience, "under 5 minutes": numbers that follow these are not ages.
-_NOT_AGE_AFTER = re.compile(r"^\s*(?:years?\s+(?:of|experience|ago|since|in|we|the|and\s+(?!over))|"
-                            r"minutes|hours|days|weeks|months|miles|people|members|volunteers|%|£)", re.I)
+_NOT_AGE_AFTER = re.compile(
+    r"^\s*(?:years?\s+(?:of|experience|ago|since|in|we|the|and\s+(?!over))|"
+    r"minutes|hours|days|weeks|months|miles|people|members|volunteers|%|£)",
+    re.I,
+)
 _ADULTS_ONLY = re.compile(r"\b(?:adults?\s+only|for\s+adults\s+(?:aged\s+)?18|18\s*\+\s*only)\b", re.I)
 
 
@@ -33,15 +54,25 @@ _ADULTS_ONLY = re.compile(r"\b(?:adults?\s+only|for\s+adults\s+(?:aged\s+)?18|18
 _PARENTS = re.compile(r"\b(?:parents?|grown[- ]?ups|mums|dads|carers|families|partners)\b", re.I)
 _CHILD_WORDS = re.compile(r"\b(?:bab(?:y|ies)|toddlers?|child(?:ren)?|kids|creche|infants?|send)\b", re.I)
 _CHILDREN = re.compile(r"\b(?:child(?:ren)?|young\s+people|kids|families|youth|teen\w*)\b", re.I)
-_ADULTS = re.compile(r"\b(?:for|support(?:s|ing)?|with)\s+(?:\w+\s+){0,2}?adults?\b|\badult\s+carers\b|"
-                     r"\b(?:lgbtq?\+?|lgbt)\s+adults\b", re.I)
+_ADULTS = re.compile(
+    r"\b(?:for|support(?:s|ing)?|with)\s+(?:\w+\s+){0,2}?adults?\b|\badult\s+carers\b|"
+    r"\b(?:lgbtq?\+?|lgbt)\s+adults\b",
+    re.I,
+)
 _TEENS = re.compile(r"\bteens\b|\bteenagers\b", re.I)
 
 
-def _about_children(text: str, match: re.Match, for_parents: bool) -> bool:
-    if re.match(r"\s*months?\b", text[match.end():], re.I):
+_STRETCH = re.compile(r"^\W{0,3}(?:\w+\s+){0,2}?up\s+to\s+(\d{1,2})\b", re.I)
+_CRECHE = re.compile(r"\b(?:cr[eè]che|childcare|child\s+care)\b[^.]{0,20}$", re.I)
+
+
+def _about_children(text: str, match: re.Match[str], for_parents: bool) -> bool:
+    if re.match(r"\s*months?\b", text[match.end() :], re.I):
         return True
-    return for_parents and bool(_CHILD_WORDS.search(text[max(0, match.start() - 60):match.end() + 5]))
+    # "Creche for under 5s": the age is the children's, looked after while the adults attend
+    if _CRECHE.search(text[max(0, match.start() - 40) : match.start()]):
+        return True
+    return for_parents and bool(_CHILD_WORDS.search(text[max(0, match.start() - 60) : match.end() + 5]))
 
 
 def _plausible(low: int | None, high: int | None) -> bool:
@@ -65,22 +96,30 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
             continue
         # a range of years or a price ("1990-2000", "2-3 hours" is filtered by _YEARS words)
         if _plausible(a, b) and b - a >= 2:
+            # "aged 13 to 19 (up to 25 depending on circumstances)": the stretched upper bound counts
+            stretch = _STRETCH.match(text[m.end() :])
+            if stretch and b < int(stretch.group(1)) <= 30:
+                b = int(stretch.group(1))
             low = a if low is None else min(low, a)
             high = b if high is None else max(high, b)
             quotes.append(m.group(0).strip(" ("))
     if low is None:
         for m in _MIN.finditer(text):
             value = int(next(g for g in m.groups() if g is not None))
-            if _NOT_AGE_AFTER.match(text[m.end():]) or not 3 <= value <= 90:
+            if _NOT_AGE_AFTER.match(text[m.end() :]) or not 3 <= value <= 90:
                 continue
-            if re.search(r"£|\$", text[max(0, m.start() - 2):m.start() + 1]):
+            if re.search(r"£|\$", text[max(0, m.start() - 2) : m.start() + 1]):
                 continue
             low = value if low is None else min(low, value)
             quotes.append(m.group(0).strip())
     if high is None:
         for m in _MAX.finditer(text):
             value = int(next(g for g in m.groups() if g is not None))
-            if _NOT_AGE_AFTER.match(text[m.end():]) or not 2 <= value <= 30 or _about_children(text, m, for_parents):
+            if (
+                _NOT_AGE_AFTER.match(text[m.end() :])
+                or not 2 <= value <= 30
+                or _about_children(text, m, for_parents)
+            ):
                 continue
             upper = value - 1 if re.search(r"under|below|younger", m.group(0), re.I) else value
             if low is None or upper > low:

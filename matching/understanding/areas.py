@@ -1,15 +1,20 @@
-"""Local authority names and GSS codes: "residents of Trafford" → E08000009.
+"""Local authority names and GSS codes: "residents of Trafford" → E08000009, and places inside
+them: "residents of Little Hulton" → Salford.
 
-The table is plain data handed in by the caller (the app reads seed_data/geo/
-local_authorities_england.csv), so this module stays free of files and paths.
+The tables are plain data handed in by the caller (the app reads seed_data/geo/
+local_authorities_england.csv and places_england.csv), so this module stays free of files and paths.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
+from typing import Any
 
 GSS = re.compile(r"\b(E0[6789]\d{6}|E10\d{6})\b")
 # Names people write that differ from the register's: "Trafford borough", "City of Manchester".
+# Place names are proper nouns: a capitalised run of words ("Little Hulton", "Saddleworth").
+_PROPER = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:upon|on|in|under|le|de|the)?\s*[A-Z][\w'’.-]*)*")
 _NOISE = re.compile(r"\b(?:the|city of|borough of|metropolitan|borough|council|district|county|area)\b", re.I)
 
 
@@ -18,7 +23,7 @@ def _key(name: str) -> str:
 
 
 class AreaLookup:
-    def __init__(self, rows: Iterable[dict]):
+    def __init__(self, rows: Iterable[dict[str, Any]], places: Iterable[dict[str, Any]] = ()):
         self._by_name: dict[str, str] = {}
         self._names: dict[str, str] = {}
         self._groups: dict[str, list[str]] = {}  # "greater manchester" -> its ten authorities
@@ -29,6 +34,12 @@ class AreaLookup:
             group = str(row.get("combined_authority") or "").strip().lower()
             if group:
                 self._groups.setdefault(group, []).append(code)
+        # Places (ward and neighbourhood names) → the authorities that have a place of that name.
+        self._places: dict[str, set[str]] = {}
+        for row in places:
+            name, code = str(row["name"]).strip(), str(row["la_code"]).strip()
+            if name and code in self._names:
+                self._places.setdefault(name, set()).add(code)
         # Longest names first, so "North East Lincolnshire" wins over "Lincolnshire".
         names = sorted((n for n in self._by_name if n), key=len, reverse=True)
         self._pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
@@ -38,6 +49,39 @@ class AreaLookup:
 
     def name(self, code: str) -> str:
         return self._names.get(code, code)
+
+    def group(self, code: str) -> list[str]:
+        """The authorities in `code`'s combined authority (itself alone when it has none)."""
+        return next((codes for codes in self._groups.values() if code in codes), [code])
+
+    def places(self, text: str, context: Iterable[str] = ()) -> list[tuple[str, str]]:
+        """(authority code, place name) for places named in `text`. A name that several authorities
+        share counts only when one of them is in `context` (authorities the record names elsewhere)
+        or in the same combined authority as one of those."""
+        if not text or not self._places:
+            return []
+        near = set(context)
+        region = {c for code in near for c in self.group(code)}
+        out = []
+        for run in _PROPER.finditer(text):
+            words = run.group(0).split()
+            # the longest known name inside the run: "Little Hulton" before "Hulton"
+            for size in range(len(words), 0, -1):
+                hit = next(
+                    (
+                        " ".join(words[i : i + size])
+                        for i in range(len(words) - size + 1)
+                        if " ".join(words[i : i + size]) in self._places
+                    ),
+                    None,
+                )
+                if hit:
+                    codes = self._places[hit]
+                    chosen = codes if len(codes) == 1 else (codes & near or codes & region)
+                    if len(chosen) == 1:
+                        out.append((next(iter(chosen)), hit))
+                    break
+        return out
 
     def code(self, name: str) -> str | None:
         """The GSS code for a local authority name or code, or None."""
@@ -54,8 +98,10 @@ class AreaLookup:
         out, seen = [], set()
         # "Greater Manchester" is ten authorities, not the City of Manchester; but "the Trafford
         # area of Greater Manchester" is Trafford.
-        named = {self._by_name[m.group(1)] for m in self._pattern.finditer(
-            re.sub(r"\bgreater (manchester|london)\b", " ", lowered))}
+        named = {
+            self._by_name[m.group(1)]
+            for m in self._pattern.finditer(re.sub(r"\bgreater (manchester|london)\b", " ", lowered))
+        }
         for group, codes in self._groups.items():
             if re.search(r"\b" + re.escape(group) + r"\b", lowered) and not named & set(codes):
                 for code in codes:

@@ -3,11 +3,13 @@
 Plain data only: the caller reads the files. The split rule is the README's and is fixed: an id is
 in the test part when sha1(id) % 5 is 0 or 1. Tune on the development part only.
 """
+
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from .areas import AreaLookup
 
@@ -16,24 +18,29 @@ def is_test(item_id: str) -> bool:
     return int(hashlib.sha1(item_id.encode()).hexdigest(), 16) % 5 in (0, 1)
 
 
-def split(items: Iterable[dict], key: Callable[[dict], str] = lambda item: item["id"]) -> tuple[list, list]:
-    dev, test = [], []
+def split(
+    items: Iterable[dict[str, Any]], key: Callable[[dict[str, Any]], str] = lambda item: item["id"]
+) -> tuple[list[Any], list[Any]]:
+    dev: list[Any] = []
+    test: list[Any] = []
     for item in items:
         (test if is_test(key(item)) else dev).append(item)
     return dev, test
 
 
-def prf(tp: int, fp: int, fn: int) -> dict:
+def prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "tp": tp, "fp": fp, "fn": fn}
 
 
-def set_scores(predicted: Sequence[Iterable[str]], gold: Sequence[Iterable[str]]) -> tuple[dict, dict]:
+def set_scores(
+    predicted: Sequence[Iterable[str]], gold: Sequence[Iterable[str]]
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """(micro P/R/F1, per-code P/R/F1) for multi-label sets."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for pred, true in zip(predicted, gold):
+    for pred, true in zip(predicted, gold, strict=True):
         pred, true = set(pred), set(true)
         for code in pred & true:
             counts[code][0] += 1
@@ -45,47 +52,84 @@ def set_scores(predicted: Sequence[Iterable[str]], gold: Sequence[Iterable[str]]
     return prf(*total), {code: prf(*c) for code, c in sorted(counts.items())}
 
 
-def score(predicted: Sequence[dict], gold: Sequence[dict], areas: AreaLookup | None = None) -> dict:
+def score(
+    predicted: Sequence[dict[str, Any]], gold: Sequence[dict[str, Any]], areas: AreaLookup | None = None
+) -> dict[str, Any]:
     """Every field's figures. `predicted` items are Understanding.summary() dicts, in gold's order."""
-    out: dict = {"n": len(gold)}
-    out["needs"], out["needs_per_code"] = set_scores([p["needs"] for p in predicted], [g["needs"] for g in gold])
-    out["groups"], out["groups_per_code"] = set_scores([p["groups"] for p in predicted], [g["groups"] for g in gold])
+    out: dict[str, Any] = {"n": len(gold)}
+    out["needs"], out["needs_per_code"] = set_scores(
+        [p["needs"] for p in predicted], [g["needs"] for g in gold]
+    )
+    out["groups"], out["groups_per_code"] = set_scores(
+        [p["groups"] for p in predicted], [g["groups"] for g in gold]
+    )
     # Ages: a labelled range is "found" when both ends agree; "wrong" counts any stated range
     # that disagrees with the label, including one where the label has none.
-    with_age = [(p, g) for p, g in zip(predicted, gold) if g.get("min_age") is not None or g.get("max_age") is not None]
-    found = sum(1 for p, g in with_age if (p["min_age"], p["max_age"]) == (g.get("min_age"), g.get("max_age")))
-    wrong = sum(1 for p, g in zip(predicted, gold)
-                if (p["min_age"], p["max_age"]) != (None, None)
-                and (p["min_age"], p["max_age"]) != (g.get("min_age"), g.get("max_age")))
-    out["ages"] = {"labelled": len(with_age), "found": found,
-                   "found_rate": round(found / len(with_age), 3) if with_age else 1.0,
-                   "wrong": wrong, "wrong_rate": round(wrong / len(gold), 3) if gold else 0.0}
+    with_age = [
+        (p, g)
+        for p, g in zip(predicted, gold, strict=True)
+        if g.get("min_age") is not None or g.get("max_age") is not None
+    ]
+    found = sum(
+        1 for p, g in with_age if (p["min_age"], p["max_age"]) == (g.get("min_age"), g.get("max_age"))
+    )
+    wrong = sum(
+        1
+        for p, g in zip(predicted, gold, strict=True)
+        if (p["min_age"], p["max_age"]) != (None, None)
+        and (p["min_age"], p["max_age"]) != (g.get("min_age"), g.get("max_age"))
+    )
+    out["ages"] = {
+        "labelled": len(with_age),
+        "found": found,
+        "found_rate": round(found / len(with_age), 3) if with_age else 1.0,
+        "wrong": wrong,
+        "wrong_rate": round(wrong / len(gold), 3) if gold else 0.0,
+    }
 
-    def gss(names):
+    def gss(names: Any) -> set[str]:
         if areas is None:
             return set(names)
         return {areas.code(n) or n for n in names}
 
-    out["residency"], _ = set_scores([p["residency"] for p in predicted], [gss(g.get("residency", [])) for g in gold])
+    out["residency"], _ = set_scores(
+        [p["residency"] for p in predicted], [gss(g.get("residency", [])) for g in gold]
+    )
     for mode in ("in_person", "phone", "online", "home_visits", "outreach"):
-        out[f"delivery_{mode}"] = _binary([mode in p["delivery"] for p in predicted],
-                                          [mode in g.get("delivery", []) for g in gold])
-    out["area_wide"] = _binary([bool(p["area_wide"]) for p in predicted], [bool(g.get("area_wide")) for g in gold])
-    out["wheelchair_no"] = _binary([p["wheelchair"] == "no" for p in predicted],
-                                   [g.get("wheelchair") == "no" for g in gold])
-    out["wheelchair_yes"] = _binary([p["wheelchair"] == "yes" for p in predicted],
-                                    [g.get("wheelchair") == "yes" for g in gold])
-    out["cost_accuracy"] = round(sum(p["cost"] == g.get("cost", "unknown") for p, g in zip(predicted, gold))
-                                 / len(gold), 3) if gold else 1.0
+        out[f"delivery_{mode}"] = _binary(
+            [mode in p["delivery"] for p in predicted], [mode in g.get("delivery", []) for g in gold]
+        )
+    out["area_wide"] = _binary(
+        [bool(p["area_wide"]) for p in predicted], [bool(g.get("area_wide")) for g in gold]
+    )
+    out["wheelchair_no"] = _binary(
+        [p["wheelchair"] == "no" for p in predicted], [g.get("wheelchair") == "no" for g in gold]
+    )
+    out["wheelchair_yes"] = _binary(
+        [p["wheelchair"] == "yes" for p in predicted], [g.get("wheelchair") == "yes" for g in gold]
+    )
+    out["cost_accuracy"] = (
+        round(
+            sum(p["cost"] == g.get("cost", "unknown") for p, g in zip(predicted, gold, strict=True))
+            / len(gold),
+            3,
+        )
+        if gold
+        else 1.0
+    )
     for band in ("free", "low_cost", "paid"):
-        out[f"cost_{band}"] = _binary([p["cost"] == band for p in predicted], [g.get("cost") == band for g in gold])
+        out[f"cost_{band}"] = _binary(
+            [p["cost"] == band for p in predicted], [g.get("cost") == band for g in gold]
+        )
     return out
 
 
-def _binary(pred: Sequence[bool], true: Sequence[bool]) -> dict:
-    tp = sum(p and t for p, t in zip(pred, true))
-    fp = sum(p and not t for p, t in zip(pred, true))
-    fn = sum(t and not p for p, t in zip(pred, true))
+def _binary(pred: Sequence[bool], true: Sequence[bool]) -> dict[str, Any]:
+    tp = sum(p and t for p, t in zip(pred, true, strict=True))
+    fp = sum(p and not t for p, t in zip(pred, true, strict=True))
+    fn = sum(t and not p for p, t in zip(pred, true, strict=True))
     result = prf(tp, fp, fn)
-    result["accuracy"] = round(sum(p == t for p, t in zip(pred, true)) / len(true), 3) if true else 1.0
+    result["accuracy"] = (
+        round(sum(p == t for p, t in zip(pred, true, strict=True)) / len(true), 3) if true else 1.0
+    )
     return result

@@ -3,6 +3,7 @@
 A group counts only when the service is for that group, not when the group is merely mentioned:
 "men and women" restricts nobody, "people with dementia and their carers" is not carers-only.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,61 +13,113 @@ from .result import Finding
 
 _W = r"(?:\w+[\s,]+){0,3}?"
 GROUP_PATTERNS: dict[str, str] = {
-    "women": r"women(?:'s)?|ladies|girls|mothers|mums|female",
+    "women": r"wom[ae]n(?:'s)?|ladies|girls|mothers|mums|female",
     "men": r"men(?:'s)?|gents|dads|fathers|male|(?:men\s+in\s+)?sheds?",
-    "veterans": r"veterans?|ex[- ]?service\s*(?:men|women|personnel|people)?|armed\s+forces(?:\s+community)?|forces\s+families",
-    "carers": r"(?:unpaid\s+|young\s+|adult\s+|family\s+)?carers?(?:'s|')?",
+    "veterans": (
+        r"veterans?|ex[- ]?service\s*(?:men|women|personnel|people)?|ex[- ]forces|armed\s+forces(?:\s+community)?|"
+        r"forces\s+families"
+    ),
+    "carers": (
+        r"(?:unpaid\s+|young\s+|adult\s+|family\s+)?carers?(?:'s|')?|"
+        r"(?:you|who)\s+(?:look\s+after|care\s+for)\s+(?:a|an|someone|somebody|your|their)"
+    ),
     "lgbtq": r"lgbt\w*\+?|lgb\w*|gay|lesbians?|bisexual|trans(?:gender)?|queer",
-    "refugees": r"refugees?|asylum[- ]seek\w*|people\s+seeking\s+asylum|asylum",
-    "people_with_disabilities": (r"disabled\s+(?:people|adults|children|young\s+people|persons?)|disabilit\w+|"
-                                 r"learning\s+difficult\w+|additional\s+needs|special\s+(?:educational\s+)?needs|"
-                                 r"autis\w+|blind|visually\s+impaired|sight\s+loss|partially\s+sighted|"
-                                 r"spina\s+bifida|cerebral\s+palsy|down'?s\s+syndrome|wheelchair\s+users?"),
+    "refugees": r"refugees?|asylum[- ]seek\w*|people\s+seeking\s+(?:asylum|sanctuary)|asylum|sanctuary\s+seekers?",
+    "people_with_disabilities": (
+        r"disabled\s+(?:people|adults|children|young\s+people|persons?)|disabilit\w+|"
+        r"learning\s+difficult\w+|additional\s+needs|special\s+(?:educational\s+)?needs|"
+        r"autis\w+|blind|visually\s+impaired|sight\s+loss|partially\s+sighted|"
+        r"spina\s+bifida|cerebral\s+palsy|down'?s\s+syndrome|wheelchair\s+users?"
+    ),
     "people_with_dementia": r"dementia|alzheimer'?s?|memory\s+(?:loss|caf[eé]|problems)",
     "deaf_bsl": r"deaf\w*|bsl|british\s+sign\s+language|hard\s+of\s+hearing|hearing\s+(?:loss|impair\w*)",
-    "families": (r"families(?:\s+with\s+(?:young\s+)?children)?|parents?\s+(?:and|&)\s+(?:toddlers?|babies|"
-                 r"children|carers\s+of\s+young)|toddlers?|playgroups?|stay\s+(?:and|&)\s+play|sure\s*start|"
-                 r"children'?s\s+centres?"),
-    "pregnant_new_parents": (r"pregnan\w+|new\s+(?:mums|mothers|parents|dads|babies|baby)|ante[- ]?natal|"
-                             r"post[- ]?natal|expectant|breast[- ]?feed\w*|perinatal|bumps?|bab(?:y|ies)|infants?|"
-                             r"neonatal"),
+    "families": (
+        r"families(?:\s+with\s+(?:young\s+)?children)?|parent\s+carers?|parents?\s+(?:and|&)\s+(?:toddlers?|babies|"
+        r"children|carers\s+of\s+young)|toddlers?|playgroups?|stay\s+(?:and|&)\s+play|sure\s*start|"
+        r"children'?s\s+centres?"
+    ),
+    "pregnant_new_parents": (
+        r"pregnan\w+|new\s+(?:mums|mothers|parents|dads|babies|baby)|ante[- ]?natal|"
+        r"post[- ]?natal|expectant|breast[- ]?feed\w*|perinatal|bumps?|bab(?:y|ies)|infants?|"
+        r"neonatal"
+    ),
 }
 # The group appears but the service is open to others too.
 _NOT_RESTRICTED = {
     "women": r"\b(?:men\s+(?:and|&)\s+women|women\s+(?:and|&)\s+men|male\s+(?:and|or)\s+female|female\s+(?:and|or)\s+male|boys\s+and\s+girls|girls\s+and\s+boys|mums\s+and\s+dads|mothers\s+and\s+fathers)\b",
     "men": r"\b(?:men\s+(?:and|&)\s+women|women\s+(?:and|&)\s+men|male\s+(?:and|or)\s+female|female\s+(?:and|or)\s+male|mums\s+and\s+dads|dads\s+and\s+mums|mothers\s+and\s+fathers)\b",
-    "carers": r"\b(?:and|&|or|their|families,?)\s+(?:their\s+)?(?:families\s+and\s+|family\s+)?carers\b|\bparents?\s+(?:and|&)\s+carers\b|\bmale\s+carers\b|\bcarers\s+(?:and|&)\s+(?:families|professionals|parents)\b|\bcarers\s+are\s+welcome\b",
+    "carers": r"\b(?:and|&|or|their|families,?)\s+(?:their\s+)?(?:families\s+and\s+|family\s+)?carers\b|\bparents?\s+(?:and|&)\s+carers\b|\bmale\s+carers\b|\bcarers\s+(?:and|&)\s+(?:families|professionals|parents)\b|\bcarers\s+are\s+welcome\b|\b(?:parent|guardian)\s+or\s+carer\b|\bcarer\s+or\s+parent\b",
     "families": r"\b(?:individuals|adults|people)\s+(?:and|&)\s+families\b|\bfamilies\s+(?:and|&)\s+(?:individuals|adults|carers)\b|\b(?:and|&)\s+their\s+families\b|\ball\s+ages\b",
 }
 # Targeting words: "for women", "supporting refugees", "women only", "Women's Aid".
-_BEFORE = re.compile(r"(?:\bfor|\bsupport(?:s|ing)?|\bhelp(?:s|ing)?|\bwith|\bexclusively|\bonly|\bserv(?:es|ing)|"
-                     r"\baimed\s+at|\btargeted\s+at|\bopen\s+to|\bdedicated\s+to|\bled\s+by|\bby\s+and\s+for)"
-                     r"\s+(?:\w+[\s,]+){0,3}$", re.I)
-_AFTER = re.compile(r"^\W{0,3}(?:only|group|groups|club|centre|center|aid|network|support|service|shed|"
-                    r"project|forum|trust|association|society|cafe|café|hub|institute|refuge|circle)\b", re.I)
+_BEFORE = re.compile(
+    r"(?:\bfor|\bsupport(?:s|ing)?|\bhelp(?:s|ing)?|\bwith|\bexclusively|\bonly|\bserv(?:es|ing)|"
+    r"\baimed\s+at|\btargeted\s+at|\bopen\s+to|\bdedicated\s+to|\bled\s+by|\bby\s+and\s+for)"
+    r"\s+(?:\w+[\s,]+){0,4}$",
+    re.I,
+)
+_AFTER = re.compile(
+    r"^\W{0,3}(?:only|group|groups|club|centre|center|aid|network|support|service|shed|"
+    r"project|forum|trust|association|society|cafe|café|hub|institute|refuge|circle)\b",
+    re.I,
+)
 # Open Eligibility / esd / free tags that name a group outright.
 TERM_GROUPS = {
-    "women": r"^(?:women|female|woman|ladies)$", "men": r"^(?:men|male|man)$",
-    "veterans": r"^(?:veterans?|military|armed forces)$", "carers": r"^(?:carers?|caregivers?)$",
-    "lgbtq": r"^(?:lgbt\w*\+?|lgbtq\w*)$", "refugees": r"^(?:refugees?|asylum seekers?|immigrants?)$",
+    "women": r"^(?:women|female|woman|ladies)$",
+    "men": r"^(?:men|male|man)$",
+    "veterans": r"^(?:veterans?|military|armed forces)$",
+    "carers": r"^(?:carers?|caregivers?)$",
+    "lgbtq": r"^(?:lgbt\w*\+?|lgbtq\w*)$",
+    "refugees": r"^(?:refugees?|asylum seekers?|immigrants?)$",
     "people_with_disabilities": r"^(?:disabled|disabilit(?:y|ies)|people with disabilities|learning disabilit\w+)$",
-    "people_with_dementia": r"^(?:dementia|people with dementia)$", "deaf_bsl": r"^(?:deaf|deaf or hard of hearing|bsl)$",
-    "families": r"^(?:families|parents)$", "pregnant_new_parents": r"^(?:pregnan\w*|new parents)$",
+    "people_with_dementia": r"^(?:dementia|people with dementia)$",
+    "deaf_bsl": r"^(?:deaf|deaf or hard of hearing|bsl)$",
+    "families": r"^(?:families|parents)$",
+    "pregnant_new_parents": r"^(?:pregnan\w*|new parents)$",
 }
 _COMPILED = {g: re.compile(r"\b(?:" + p + r")\b", re.I) for g, p in GROUP_PATTERNS.items()}
 _NEGATIVE = {g: re.compile(p, re.I) for g, p in _NOT_RESTRICTED.items()}
 _TERMS = {g: re.compile(p, re.I) for g, p in TERM_GROUPS.items()}
+# Words that turn a group away or send it elsewhere ("we cannot accept men", "Men can be referred
+# to the Men's Service", "not for paid carers"): the group named is who the service is NOT for.
+_TURNED_AWAY_BEFORE = re.compile(
+    r"\b(?:(?:cannot|can't|can\s+not|unable\s+to|do\s+not|don't|does\s+not|doesn't|not\s+able\s+to|won't|will\s+not)"
+    r"\s+(?:\w+\s+)?(?:accept|take|admit|house|support|help|work\s+with|see|serve|offer)|"
+    r"not\s+(?:open\s+to|available\s+to|eligible|suitable\s+for|for)|except|excluding|other\s+than)\b[^.;!?]*$|"
+    # another service the group is sent to: "men can call the Men's Advice Line"
+    r"\b(?:call|contact|ring|try|referred\s+to|signposted\s+to)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.I,
+)
+_TURNED_AWAY_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,4}?(?:(?:can|will|may|should|could)\s+(?:be\s+(?:referred|signposted)|contact|call|ring|try|"
+    r"go\s+to|use)|(?:are|is)\s+not\s+(?:eligible|accepted|able)|cannot|can't)\b",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+# "families of serving personnel", "carers of people with dementia": the group named is someone else.
+_FAMILIES_OF = re.compile(r"^\s+of\s+(?!(?:young\s+)?children|babies|toddlers)", re.I)
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:parents?|carers?|families|relatives)\s+(?:and\s+\w+\s+)?of\s+(?:\w+\s+){0,8}?(?:with\s+)?$", re.I
+)
+_TODDLERS = re.compile(
+    r"\b(?:toddlers?|under\s+(?:[2-9]|1[0-8])s?\b|(?:pre-?school|young)\s+children|children\s+under)", re.I
+)
+_EXPECTING = re.compile(
+    r"\b(?:pregnan\w+|bumps?|expectant|ante[- ]?natal|breast[- ]?feed\w*|perinatal|neonatal)", re.I
+)
 THRESHOLD = 0.7
 # Disability is named in many services that are open to all ("including disabled people"):
 # only a name, an eligibility statement or "only" restricts.
-STRICTER = {"people_with_disabilities": 0.85}
+STRICTER = {"people_with_disabilities": 0.85, "families": 0.85}
 
 
-def _score(field: str, text: str, match: re.Match) -> float:
-    before, after = text[max(0, match.start() - 40):match.start()], text[match.end():match.end() + 20]
+def _score(field: str, text: str, match: re.Match[str]) -> float:
+    before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 20]
     if field == "eligibility":
         return 0.9
-    if re.match(r"^\W{0,3}only\b", after, re.I) or re.search(r"\bonly\s+(?:for\s+)?(?:\w+\s+){0,2}$", before, re.I):
+    if re.match(r"^\W{0,3}only\b", after, re.I) or re.search(
+        r"\bonly\s+(?:for\s+)?(?:\w+\s+){0,2}$", before, re.I
+    ):
         return 0.95
     if field == "name":
         return 0.85
@@ -90,32 +143,81 @@ def find_groups(record: Record) -> list[Finding]:
                 keep(group, Finding(group, 0.9, f"taxonomy:{term.vocabulary or 'term'}", name))
     for group in record.declared.get("eligibility", []):
         keep(group, Finding(group, 0.95, "eligibility", ", ".join(record.declared["eligibility"])))
+    mentioned: dict[str, float] = {}  # every group named in a way that is not turned away
     for field in ("name", "eligibility", "description"):
         text = record.texts.get(field, "")
         if not text:
             continue
+        sentences = [m.span() for m in _SENTENCE.finditer(text)]
         for group, pattern in _COMPILED.items():
             negative = _NEGATIVE.get(group)
             for match in pattern.finditer(text):
-                window = text[max(0, match.start() - 30):match.end() + 30]
+                window = text[max(0, match.start() - 30) : match.end() + 30]
                 if negative and negative.search(window):
                     continue
+                if _turned_away(text, match, sentences):
+                    continue
+                if group == "families" and _FAMILIES_OF.match(text[match.end() :]):
+                    continue
+                # "pregnant women", "new mums": the narrower group says it
+                if group == "women" and re.search(
+                    r"\b(?:pregnant|expectant|new)\s+$", text[: match.start()], re.I
+                ):
+                    continue
+                if group in ("people_with_disabilities", "people_with_dementia") and _SOMEONE_ELSES.search(
+                    text[max(0, match.start() - 60) : match.start()]
+                ):
+                    continue
                 # "sheds" alone is a shed, not a men's group, unless it is a Men's Shed.
-                if group == "men" and re.match(r"sheds?$", match.group(0), re.I) and \
-                        not re.search(r"men'?s?\s+(?:in\s+)?sheds?", window, re.I):
+                if (
+                    group == "men"
+                    and re.match(r"sheds?$", match.group(0), re.I)
+                    and not re.search(r"men'?s?\s+(?:in\s+)?sheds?", window, re.I)
+                ):
                     continue
                 score = _score(field, text, match)
+                mentioned[group] = max(mentioned.get(group, 0.0), score)
                 keep(group, Finding(group, score, field, _quote(text, match)))
     kept = {g: f for g, f in best.items() if f.confidence >= STRICTER.get(g, THRESHOLD)}
-    # "a men's group, a women's group": sub-groups of a service open to everyone.
-    if "men" in kept and "women" in kept and kept["men"].source == kept["women"].source != "name":
-        kept.pop("men"), kept.pop("women")
-    # New parents with babies are a narrower group than families with children.
-    if "pregnant_new_parents" in kept and "families" in kept and kept["families"].confidence <= 0.85:
-        kept.pop("families")
+    _settle_sexes(kept, mentioned)
+    _settle_young_families(kept, record)
     return sorted(kept.values(), key=lambda f: -f.confidence)
 
 
-def _quote(text: str, match: re.Match, width: int = 40) -> str:
+def _turned_away(text: str, match: re.Match[str], sentences: list[tuple[int, int]]) -> bool:
+    start, end = next(((a, b) for a, b in sentences if a <= match.start() < b), (0, len(text)))
+    return bool(
+        _TURNED_AWAY_BEFORE.search(text[start : match.start()])
+        or _TURNED_AWAY_AFTER.match(text[match.end() : end])
+    )
+
+
+def _settle_sexes(kept: dict[str, Finding], mentioned: dict[str, float]) -> None:
+    """Both sexes named ("a men's group, a women's group"; "Men's Shed ... also a ladies' session"):
+    sub-groups of a service open to everyone, unless one is plainly the service's audience (an
+    eligibility statement or "only") and the other is named in passing."""
+    men, women = mentioned.get("men", 0.0), mentioned.get("women", 0.0)
+    if not (men and women) or not ("men" in kept or "women" in kept):
+        return
+    for group, mine, other in (("men", men, women), ("women", women, men)):
+        if group in kept and mine >= 0.9 and other < 0.9:
+            kept.pop("women" if group == "men" else "men", None)
+            return
+    kept.pop("men", None), kept.pop("women", None)
+
+
+def _settle_young_families(kept: dict[str, Finding], record: Record) -> None:
+    """Babies alone make new parents; toddlers or older children make families with children."""
+    if "pregnant_new_parents" not in kept:
+        return
+    text = record.text("name", "eligibility", "description")
+    if _TODDLERS.search(text) and not _EXPECTING.search(text):
+        found = kept.pop("pregnant_new_parents")
+        kept.setdefault("families", Finding("families", found.confidence, found.source, found.evidence))
+    else:
+        kept.pop("families", None)
+
+
+def _quote(text: str, match: re.Match[str], width: int = 40) -> str:
     start, end = max(0, match.start() - width), min(len(text), match.end() + width)
     return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")

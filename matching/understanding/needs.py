@@ -15,10 +15,11 @@ Venue names and addresses never reach a reader, and street and park names are cu
 service's name ("Walton Park Sports Centre" is about sport, not parks). Charity classification
 codes (UKCAT) are a weak hint that the text has to confirm.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -29,7 +30,8 @@ from .vocabulary import SERVICE_PHRASES
 
 _PLACE_IN_NAME = re.compile(
     r"\b(?:[A-Z][a-z]+\s+){1,2}(?:Park\s+)?(?:Road|Street|Lane|Avenue|Drive|Close|Way|Crescent|Grove|Terrace)\b"
-    r"|\b[A-Z][a-z]+\s+Park\b(?=\s+[A-Z])")
+    r"|\b[A-Z][a-z]+\s+Park\b(?=\s+[A-Z])"
+)
 
 
 def _strip_venue(text: str, venue: Iterable[str]) -> str:
@@ -43,8 +45,13 @@ def need_text(record: Record) -> str:
     eligibility and non-UKCAT taxonomy names; never the venue or address."""
     name = _PLACE_IN_NAME.sub(" ", record.texts.get("name", ""))
     terms = [t.name for t in record.terms if t.vocabulary != "ukcat" and t.name and t.name != t.code]
-    parts = [name, record.texts.get("description", ""), record.texts.get("eligibility", ""), "; ".join(terms),
-             record.texts.get("terms", "")]
+    parts = [
+        name,
+        record.texts.get("description", ""),
+        record.texts.get("eligibility", ""),
+        "; ".join(terms),
+        record.texts.get("terms", ""),
+    ]
     return _strip_venue("\n".join(p for p in parts if p), record.venue)
 
 
@@ -65,8 +72,9 @@ class KeywordNeeds:
         out = []
         for record in records:
             text = " ".join(filter(None, [record.texts.get("name"), record.texts.get("description")]))
-            codes = self.taxonomy.tag_text(text, ukcat_codes(record) + [t.name for t in record.terms
-                                                                        if t.vocabulary != "ukcat"])
+            codes = self.taxonomy.tag_text(
+                text, ukcat_codes(record) + [t.name for t in record.terms if t.vocabulary != "ukcat"]
+            )
             out.append({code: (1.0, "keyword") for code in codes})
         return out
 
@@ -77,8 +85,11 @@ _PHRASES: dict[int, list[tuple[str, str, tuple[str, ...]]]] = {}
 def _phrases(taxonomy: NeedsTaxonomy) -> list[tuple[str, str, tuple[str, ...]]]:
     # Tokenised once per taxonomy (it is immutable): this runs on every save.
     if id(taxonomy) not in _PHRASES:
-        _PHRASES[id(taxonomy)] = [(need.code, phrase, tuple(tokens(phrase))) for need in taxonomy.needs()
-                                  for phrase in (need.label, *need.synonyms, *SERVICE_PHRASES.get(need.code, ()))]
+        _PHRASES[id(taxonomy)] = [
+            (need.code, phrase, tuple(tokens(phrase)))
+            for need in taxonomy.needs()
+            for phrase in (need.label, *need.synonyms, *SERVICE_PHRASES.get(need.code, ()))
+        ]
     return _PHRASES[id(taxonomy)]
 
 
@@ -86,7 +97,7 @@ def phrase_hits(taxonomy: NeedsTaxonomy, text: str) -> dict[str, list[str]]:
     """Taxonomy and service phrases found in `text`, by need: the words a curator can check."""
     words = tokens(text)
     hits: dict[str, list[str]] = {}
-    grams = {tuple(words[i:i + n]) for n in range(1, 6) for i in range(len(words) - n + 1)}
+    grams = {tuple(words[i : i + n]) for n in range(1, 6) for i in range(len(words) - n + 1)}
     for code, phrase, key in _phrases(taxonomy):
         if key and key in grams and phrase not in hits.get(code, []):
             hits.setdefault(code, []).append(phrase)
@@ -108,21 +119,22 @@ def taxonomy_examples(taxonomy: NeedsTaxonomy) -> tuple[list[str], list[list[str
 class ClassifierNeeds:
     """TF-IDF + one-vs-rest logistic regression over need_text."""
 
-    def __init__(self, taxonomy: NeedsTaxonomy, threshold: float = 0.5, c: float = 10.0,
-                 example_weight: float = 0.3):
+    def __init__(
+        self, taxonomy: NeedsTaxonomy, threshold: float = 0.5, c: float = 10.0, example_weight: float = 0.3
+    ):
         self.taxonomy = taxonomy
         self.threshold = threshold
         self.c = c
         self.example_weight = example_weight
         self.codes = taxonomy.codes()
 
-    def fit(self, records: Sequence[Record], labels: Sequence[Sequence[str]]) -> "ClassifierNeeds":
+    def fit(self, records: Sequence[Record], labels: Sequence[Sequence[str]]) -> ClassifierNeeds:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
         extra_texts, extra_labels = taxonomy_examples(self.taxonomy)
         texts = [need_text(r) for r in records] + extra_texts
-        all_labels = [set(l) for l in labels] + [set(l) for l in extra_labels]
+        all_labels = [set(codes) for codes in labels] + [set(codes) for codes in extra_labels]
         # The taxonomy's one-line examples teach vocabulary; real records teach what a whole
         # description of such a service looks like, so they count for more.
         weights = np.array([1.0] * len(records) + [self.example_weight] * len(extra_texts))
@@ -131,7 +143,7 @@ class ClassifierNeeds:
         # One model per need (one-vs-rest), written out so that each can take sample weights.
         self._models = []
         for code in self.codes:
-            y = np.array([code in l for l in all_labels], dtype=int)
+            y = np.array([code in codes for codes in all_labels], dtype=int)
             model = LogisticRegression(C=self.c, class_weight="balanced", max_iter=2000)
             model.fit(x, y, sample_weight=weights)
             self._models.append(model)
@@ -145,28 +157,37 @@ class ClassifierNeeds:
 
     def predict(self, records: Sequence[Record]) -> list[Prediction]:
         probs = self.probabilities(records)
-        return [{code: (float(p), "") for code, p in zip(self.codes, row) if p >= self.threshold}
-                for row in probs]
+        return [
+            {code: (float(p), "") for code, p in zip(self.codes, row, strict=True) if p >= self.threshold}
+            for row in probs
+        ]
 
     def top_words(self, record: Record, code: str, k: int = 4) -> list[str]:
         """The record's words that pushed most towards `code`: the classifier's evidence."""
         coef = self._models[self.codes.index(code)].coef_[0]
         vector = self._vectorizer.transform([need_text(record)]).tocsr()
         names = self._vectorizer.get_feature_names_out()
-        ranked = sorted(zip(vector.indices, vector.data * coef[vector.indices]), key=lambda kv: -kv[1])
+        ranked = sorted(
+            zip(vector.indices, vector.data * coef[vector.indices], strict=True), key=lambda kv: -kv[1]
+        )
         return [str(names[i]).replace("_", " ") for i, v in ranked[:k] if v > 0]
 
 
 def _features(text: str) -> list[str]:
     words = tokens(text)
-    return words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
+    return words + [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
 
 
 class EmbeddingNeeds:
     """Cosine similarity to each need's description; `embed` maps texts to row vectors."""
 
-    def __init__(self, taxonomy: NeedsTaxonomy, embed: Callable[[list[str]], np.ndarray],
-                 threshold: float = 0.35, margin: float = 0.08):
+    def __init__(
+        self,
+        taxonomy: NeedsTaxonomy,
+        embed: Callable[[list[str]], np.ndarray],
+        threshold: float = 0.35,
+        margin: float = 0.08,
+    ):
         self.taxonomy = taxonomy
         self.embed = embed
         self.threshold = threshold
@@ -177,18 +198,23 @@ class EmbeddingNeeds:
 
     def similarities(self, records: Sequence[Record]) -> np.ndarray:
         vectors = _unit(np.asarray(self.embed([need_text(r) for r in records]), dtype=float))
-        return vectors @ self._needs.T
+        return np.asarray(vectors @ self._needs.T)
 
     def predict(self, records: Sequence[Record]) -> list[Prediction]:
         out = []
         for row in self.similarities(records):
             best = float(row.max()) if len(row) else 0.0
-            out.append({code: (float(s), "") for code, s in zip(self.codes, row)
-                        if s >= self.threshold and s >= best - self.margin})
+            out.append(
+                {
+                    code: (float(s), "")
+                    for code, s in zip(self.codes, row, strict=True)
+                    if s >= self.threshold and s >= best - self.margin
+                }
+            )
         return out
 
 
 def _unit(matrix: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return matrix / norms
+    return np.asarray(matrix / norms)

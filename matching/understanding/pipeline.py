@@ -1,7 +1,9 @@
 """The understanding step: a service record (plain dict) in, an Understanding out."""
+
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from ..taxonomy import NeedsTaxonomy
 from .ages import find_ages
@@ -25,9 +27,15 @@ MAX_NEEDS = 4
 class Understander:
     """Built once (taxonomy, area table, trained need reader) and shared; holds no per-record state."""
 
-    def __init__(self, taxonomy: NeedsTaxonomy, areas: AreaLookup | None = None,
-                 classifier: ClassifierNeeds | None = None, sure: float = SURE,
-                 with_phrase: float = WITH_PHRASE, with_ukcat: float = WITH_UKCAT):
+    def __init__(
+        self,
+        taxonomy: NeedsTaxonomy,
+        areas: AreaLookup | None = None,
+        classifier: ClassifierNeeds | None = None,
+        sure: float = SURE,
+        with_phrase: float = WITH_PHRASE,
+        with_ukcat: float = WITH_UKCAT,
+    ):
         self.taxonomy = taxonomy
         self.areas = areas
         self.classifier = classifier
@@ -38,21 +46,28 @@ class Understander:
                 self._ukcat.setdefault(code.upper(), []).append(need.code)
 
     @classmethod
-    def trained(cls, taxonomy: NeedsTaxonomy, examples: Iterable[tuple[dict, Sequence[str]]],
-                areas: AreaLookup | None = None, **kwargs) -> "Understander":
+    def trained(
+        cls,
+        taxonomy: NeedsTaxonomy,
+        examples: Iterable[tuple[dict[str, Any], Sequence[str]]],
+        areas: AreaLookup | None = None,
+        **kwargs: Any,
+    ) -> Understander:
         """Fit the need classifier on (record, need codes) pairs plus the taxonomy's own words."""
         pairs = list(examples)
-        classifier = ClassifierNeeds(taxonomy).fit([normalise(r) for r, _ in pairs], [l for _, l in pairs])
+        classifier = ClassifierNeeds(taxonomy).fit(
+            [normalise(r) for r, _ in pairs], [codes for _, codes in pairs]
+        )
         return cls(taxonomy, areas, classifier, **kwargs)
 
-    def understand(self, record: dict | Record) -> Understanding:
+    def understand(self, record: dict[str, Any] | Record) -> Understanding:
         return self.understand_many([record])[0]
 
-    def understand_many(self, records: Sequence[dict | Record]) -> list[Understanding]:
+    def understand_many(self, records: Sequence[dict[str, Any] | Record]) -> list[Understanding]:
         """One call per import batch: the classifier scores the whole batch at once."""
         flat = [r if isinstance(r, Record) else normalise(r) for r in records]
         needs = self._needs(flat)
-        return [self._one(record, found) for record, found in zip(flat, needs)]
+        return [self._one(record, found) for record, found in zip(flat, needs, strict=True)]
 
     # -- needs ---------------------------------------------------------------------------
     def _ukcat_needs(self, record: Record) -> dict[str, str]:
@@ -76,8 +91,11 @@ class Understander:
             for j, code in enumerate(self.taxonomy.codes()):
                 if probs is not None:
                     p = float(probs[i, j])
-                    keep = p >= self.sure or (p >= self.with_phrase and code in hits) or \
-                        (p >= self.with_ukcat and code in ukcat)
+                    keep = (
+                        p >= self.sure
+                        or (p >= self.with_phrase and code in hits)
+                        or (p >= self.with_ukcat and code in ukcat)
+                    )
                 else:  # no trained reader: the taxonomy's phrases, which the text must contain
                     p = min(0.9, 0.5 + 0.1 * len(hits.get(code, [])))
                     keep = code in hits

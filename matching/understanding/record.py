@@ -6,6 +6,7 @@ needs ends up either in named text fields (so evidence can say which field it ca
 small structured lists. Venue names and addresses are kept apart from the text that describes
 the service, because "Park Road Playgroup" says where, not what.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,6 +20,7 @@ _PATH = re.compile(r"\s*(?:>|/|::)\s*")
 @dataclass(frozen=True)
 class Term:
     """A taxonomy term or attribute: ``vocabulary`` may be "ukcat", "openeligibility", "esd", ""."""
+
     vocabulary: str
     code: str
     name: str
@@ -30,10 +32,14 @@ class Record:
     texts: dict[str, str] = field(default_factory=dict)  # field name -> text about the service
     venue: list[str] = field(default_factory=list)  # location names, addresses: never a need
     terms: list[Term] = field(default_factory=list)
-    service_areas: list[dict] = field(default_factory=list)  # {"text", "uri"}
+    service_areas: list[dict[str, Any]] = field(default_factory=list)  # {"text", "uri"}
     cost_amounts: list[tuple[float, str]] = field(default_factory=list)  # (amount, where)
-    schedules: list[dict] = field(default_factory=list)  # {"byday", "opens_at", "closes_at", "freq", ...}
-    locations: list[dict] = field(default_factory=list)  # {"type", "postcode", "wheelchair", "name"}
+    schedules: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # {"byday", "opens_at", "closes_at", "freq", ...}
+    locations: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # {"type", "postcode", "wheelchair", "name"}
     phones: list[str] = field(default_factory=list)
     url: str = ""
     email: str = ""
@@ -67,7 +73,7 @@ def _float(value: Any) -> float | None:
         return None
 
 
-def _list(value: Any) -> list:
+def _list(value: Any) -> list[Any]:
     if value in (None, ""):
         return []
     if isinstance(value, list):
@@ -104,7 +110,7 @@ def _add(texts: dict[str, str], key: str, *values: Any) -> None:
         texts[key] = f"{texts[key]}\n{joined}" if texts.get(key) else joined
 
 
-def normalise(record: dict) -> Record:
+def normalise(record: dict[str, Any]) -> Record:
     """One plain Record from an ORUK 3.0 / ORUK v1 service or a CSV template row (a dict)."""
     if not isinstance(record, dict):
         raise TypeError("a service record must be a dict")
@@ -113,7 +119,7 @@ def normalise(record: dict) -> Record:
     return _from_oruk(record)
 
 
-def _from_csv(row: dict) -> Record:
+def _from_csv(row: dict[str, Any]) -> Record:
     out = Record(id=_s(row.get("external_id") or row.get("id")))
     texts = out.texts
     _add(texts, "name", row.get("name"))
@@ -137,13 +143,19 @@ def _from_csv(row: dict) -> Record:
         for entry in _SPLIT.split(_s(row["schedule"])):
             m = re.match(r"([A-Z0-9,\-]+)\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})", entry.strip())
             if m:
-                out.schedules.append({"byday": m.group(1), "opens_at": m.group(2), "closes_at": m.group(3),
-                                      "freq": "WEEKLY"})
+                out.schedules.append(
+                    {"byday": m.group(1), "opens_at": m.group(2), "closes_at": m.group(3), "freq": "WEEKLY"}
+                )
     if _s(row.get("postcode")) or _s(row.get("latitude")):
         wheel = _s(row.get("wheelchair")).lower()
-        out.locations.append({"type": "physical", "postcode": _s(row.get("postcode")),
-                              "name": _s(row.get("location_name")),
-                              "wheelchair": {"yes": True, "true": True, "no": False, "false": False}.get(wheel)})
+        out.locations.append(
+            {
+                "type": "physical",
+                "postcode": _s(row.get("postcode")),
+                "name": _s(row.get("location_name")),
+                "wheelchair": {"yes": True, "true": True, "no": False, "false": False}.get(wheel),
+            }
+        )
     out.phones = [p for p in [_s(row.get("phone"))] if re.search(r"\d{5}", p.replace(" ", ""))]
     out.url, out.email = _s(row.get("url")), _s(row.get("email"))
     out.min_age, out.max_age = _int(row.get("minimum_age")), _int(row.get("maximum_age"))
@@ -158,7 +170,7 @@ def _from_csv(row: dict) -> Record:
     return out
 
 
-def _from_oruk(item: dict) -> Record:
+def _from_oruk(item: dict[str, Any]) -> Record:
     out = Record(id=_s(item.get("id")))
     texts = out.texts
     _add(texts, "name", item.get("name"))
@@ -181,8 +193,13 @@ def _from_oruk(item: dict) -> Record:
     _add(texts, "wait_time", item.get("wait_time"))
     _add(texts, "application_process", item.get("application_process"))
     _add(texts, "schedule_description", item.get("schedule_description"))
-    _add(texts, "attending", item.get("attending_type"), item.get("attending_access"),
-         item.get("deliverable_type"))
+    _add(
+        texts,
+        "attending",
+        item.get("attending_type"),
+        item.get("attending_access"),
+        item.get("deliverable_type"),
+    )
     for cost in item.get("cost_options") or []:
         if isinstance(cost, dict):
             _add(texts, "fees", cost.get("option"), cost.get("amount_description"))
@@ -191,24 +208,33 @@ def _from_oruk(item: dict) -> Record:
                 out.cost_amounts.append((amount, "cost_options.amount"))
     for schedule in (item.get("schedules") or []) + (item.get("regular_schedules") or []):
         if isinstance(schedule, dict):
-            out.schedules.append({k: _s(schedule.get(k)) for k in
-                                  ("byday", "opens_at", "closes_at", "freq", "bymonthday", "weekday", "interval")})
+            out.schedules.append(
+                {
+                    k: _s(schedule.get(k))
+                    for k in ("byday", "opens_at", "closes_at", "freq", "bymonthday", "weekday", "interval")
+                }
+            )
             _add(texts, "schedule_description", schedule.get("description"), schedule.get("notes"))
             _add(texts, "attending", schedule.get("attending_type"))
     for area in item.get("service_areas") or []:
         if isinstance(area, dict):
-            out.service_areas.append({"text": _s(area.get("service_area") or area.get("name")),
-                                      "uri": _s(area.get("uri"))})
+            out.service_areas.append(
+                {"text": _s(area.get("service_area") or area.get("name")), "uri": _s(area.get("uri"))}
+            )
     for attribute in item.get("attributes") or []:
         term = (attribute or {}).get("taxonomy_term") if isinstance(attribute, dict) else None
         if isinstance(term, dict):
             vocabulary = _vocabulary(_s(term.get("taxonomy") or term.get("vocabulary")))
             out.terms += _term(vocabulary, _s(term.get("code") or term.get("term")), _s(term.get("name")))
-            _add(texts, "terms", term.get("description") if term.get("description") != term.get("name") else "")
+            _add(
+                texts, "terms", term.get("description") if term.get("description") != term.get("name") else ""
+            )
     for link in item.get("service_taxonomys") or []:  # ORUK v1
         term = (link or {}).get("taxonomy") if isinstance(link, dict) else None
         if isinstance(term, dict):
-            out.terms += _term(_vocabulary(_s(term.get("vocabulary"))), _s(term.get("id")), _s(term.get("name")))
+            out.terms += _term(
+                _vocabulary(_s(term.get("vocabulary"))), _s(term.get("id")), _s(term.get("name"))
+            )
     for code in _list(item.get("taxonomy_terms")):  # our own extra beside ORUK
         out.terms += _term("", _s(code), _s(code))
     for link in item.get("service_at_locations") or []:
@@ -230,7 +256,7 @@ def _from_oruk(item: dict) -> Record:
         if _list(item.get(key)):
             out.declared[key] = [_s(v) for v in _list(item[key])]
     # What the publisher (or the curator creating the record) stated in our own fields.
-    declared = item.get("declared") if isinstance(item.get("declared"), dict) else {}
+    declared: dict[str, Any] = item["declared"] if isinstance(item.get("declared"), dict) else {}
     for key in ("delivery", "eligibility"):
         if _list(declared.get(key)):
             out.declared[key] = [_s(v) for v in _list(declared[key])]
@@ -240,21 +266,41 @@ def _from_oruk(item: dict) -> Record:
     return out
 
 
-def _location(out: Record, location: dict) -> None:
-    addresses = [a for a in (location.get("addresses") or location.get("physical_addresses") or [])
-                 if isinstance(a, dict)]
-    postcode = next((_s(a.get("postal_code")) for a in addresses if _s(a.get("postal_code"))),
-                    _s(location.get("postcode")))
-    out.venue += [v for v in [_s(location.get("name"))] + [_s(a.get("address_1")) for a in addresses]
-                  + [_s(a.get("city")) for a in addresses] if v]
-    access = [a for a in (location.get("accessibility") or location.get("accessibility_for_disabilities") or [])
-              if isinstance(a, dict)]
+def _location(out: Record, location: dict[str, Any]) -> None:
+    addresses = [
+        a
+        for a in (location.get("addresses") or location.get("physical_addresses") or [])
+        if isinstance(a, dict)
+    ]
+    postcode = next(
+        (_s(a.get("postal_code")) for a in addresses if _s(a.get("postal_code"))),
+        _s(location.get("postcode")),
+    )
+    out.venue += [
+        v
+        for v in [_s(location.get("name"))]
+        + [_s(a.get("address_1")) for a in addresses]
+        + [_s(a.get("city")) for a in addresses]
+        if v
+    ]
+    access = [
+        a
+        for a in (location.get("accessibility") or location.get("accessibility_for_disabilities") or [])
+        if isinstance(a, dict)
+    ]
     for a in access:
         _add(out.texts, "accessibility", a.get("description") or a.get("accessibility"), a.get("details"))
     _add(out.texts, "location_description", location.get("description"))
     kind = _s(location.get("location_type")) or "physical"
     has_place = postcode or location.get("latitude") not in (None, "") or addresses
     if kind != "physical" or has_place:
-        out.locations.append({"type": kind, "postcode": postcode, "name": _s(location.get("name")),
-                              "wheelchair": location.get("wheelchair") if isinstance(location.get("wheelchair"), bool)
-                              else None})
+        out.locations.append(
+            {
+                "type": kind,
+                "postcode": postcode,
+                "name": _s(location.get("name")),
+                "wheelchair": location.get("wheelchair")
+                if isinstance(location.get("wheelchair"), bool)
+                else None,
+            }
+        )

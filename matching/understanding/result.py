@@ -4,6 +4,7 @@ Evidence is what a curator needs to agree or correct: the words that were read (
 the record field a value came from. Confidence is 0..1; rules on explicit wording score high,
 a charity classification code alone scores low.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -12,21 +13,37 @@ from typing import Any
 DELIVERY_MODES = ("in_person", "phone", "online", "home_visits", "outreach")
 COST_BANDS = ("free", "low_cost", "paid", "unknown")
 WHEELCHAIR = ("yes", "no", "unknown")
-GROUPS = ("carers", "veterans", "women", "men", "lgbtq", "refugees", "people_with_disabilities",
-          "people_with_dementia", "families", "deaf_bsl", "pregnant_new_parents")
+GROUPS = (
+    "carers",
+    "veterans",
+    "women",
+    "men",
+    "lgbtq",
+    "refugees",
+    "people_with_disabilities",
+    "people_with_dementia",
+    "families",
+    "deaf_bsl",
+    "pregnant_new_parents",
+)
 
 
 @dataclass
 class Finding:
     """One understood value. ``source`` names the record field; ``evidence`` quotes it."""
+
     value: Any
     confidence: float
     source: str
     evidence: str = ""
 
-    def to_dict(self) -> dict:
-        return {"value": self.value, "confidence": round(self.confidence, 2), "source": self.source,
-                "evidence": self.evidence}
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "confidence": round(self.confidence, 2),
+            "source": self.source,
+            "evidence": self.evidence,
+        }
 
 
 @dataclass
@@ -60,7 +77,7 @@ class Understanding:
         found = getattr(self, name)
         return found.value if found is not None else default
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for name in self.__dataclass_fields__:
             found = getattr(self, name)
@@ -70,18 +87,30 @@ class Understanding:
                 out[name] = found.to_dict() if found is not None else None
         return out
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         """Just the values, in the shape the evaluation labels use."""
-        return {"needs": self.need_codes(), "min_age": self.value("min_age"), "max_age": self.value("max_age"),
-                "groups": self.group_codes(), "residency": self.residency_codes(),
-                "delivery": self.delivery_modes(), "area_wide": bool(self.value("area_wide", False)),
-                "wheelchair": self.value("wheelchair", "unknown"), "cost": self.value("cost", "unknown")}
+        return {
+            "needs": self.need_codes(),
+            "min_age": self.value("min_age"),
+            "max_age": self.value("max_age"),
+            "groups": self.group_codes(),
+            "residency": self.residency_codes(),
+            "delivery": self.delivery_modes(),
+            "area_wide": bool(self.value("area_wide", False)),
+            "wheelchair": self.value("wheelchair", "unknown"),
+            "cost": self.value("cost", "unknown"),
+        }
 
 
-def from_dict(data: dict) -> Understanding:
+def from_dict(data: dict[str, Any]) -> Understanding:
     """Rebuild an Understanding stored with to_dict (the app keeps it as JSON)."""
-    def one(item):
-        return Finding(**{k: item.get(k) for k in ("value", "confidence", "source", "evidence")}) if item else None
+
+    def one(item: Any) -> Finding | None:
+        return (
+            Finding(**{k: item.get(k) for k in ("value", "confidence", "source", "evidence")})
+            if item
+            else None
+        )
 
     out = Understanding()
     for name in out.__dataclass_fields__:

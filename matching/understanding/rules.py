@@ -1,5 +1,6 @@
 """Explicit patterns only: how a service is delivered, where it reaches, cost, wheelchair access,
 times and capacity. Each returns Findings that quote the words or name the field they came from."""
+
 from __future__ import annotations
 
 import re
@@ -9,81 +10,162 @@ from .record import Record
 from .result import Finding
 
 DELIVERY_PATTERNS = {
-    "phone": (r"help\s?lines?|advice\s?lines?|support\s?lines?|listening\s+(?:line|service)|phone\s?lines?|"
-              r"(?:tele)?phone\s+(?:support|service|counsell\w*|befriending|advice|calls?|helpline)|"
-              r"(?:by|over\s+the|via)\s+(?:tele)?phone|freephone|text\s+(?:service|support|line)|"
-              r"call\s+(?:us|free|our)|telephone\s+befriending|(?:at\s+)?any\s?time\s+of\s+(?:the\s+)?day\s+or\s+night|"
-              r"24[- ]hours?\s+(?:a\s+day\s+)?(?:helpline|listening|support\s+(?:line|by\s+phone))"),
-    "online": (r"online\s+(?:service|support|counsell\w*|therapy|course|sessions?|chat|groups?|forum|resources|"
-               r"programme|meetings?)|(?:delivered|available|run|held|meet|access\w*)\s+online|web\s?chat|"
-               r"video\s+(?:calls?|conferenc\w*)|zoom|e-?therapy|via\s+(?:the\s+)?(?:internet|website|app)|"
-               r"virtual\s+(?:sessions?|groups?|meetings?)|email\s+support|remotely|online\b(?!\s+safety)"),
-    "home_visits": (r"home\s+visit\w*|visits?\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:their|your|the)\s+(?:own\s+)?homes?|"
-                    r"in\s+(?:their|your|people's|clients')\s+(?:own\s+)?homes?|meals\s+on\s+wheels|"
-                    r"home[- ](?:based|library|visiting|support)|housebound|delivered\s+to\s+(?:your|their)\s+(?:door|home)|"
-                    r"at\s+home\s+(?:support|visits?)"),
-    "outreach": r"outreach|mobile\s+(?:service|unit|library|van|team)|street\s+(?:work|team|outreach)|detached\s+youth",
+    "phone": (
+        r"help\s?lines?|advice\s?lines?|support\s?lines?|listening\s+(?:line|service)|phone\s?lines?|"
+        r"(?:tele)?phone\s+(?:support|service|counsell\w*|befriending|advice|calls?|helpline|check[- ]?ins?)|"
+        r"(?:tele)?phone\s+(?:\w+\s+){1,3}(?:service|support|line)|(?:ring|call)s?\s+you\b|"
+        r"(?:wellbeing|information|crisis|befriending|chat|talk|carers|mental\s+health|info)\s+lines?|careline|"
+        r"ring\s+(?:us|our|the)|end\s+of\s+the\s+(?:tele)?phone|text\s+\w+\s+to\s+\d+|"
+        r"(?:weekly|regular|daily|friendly)\s+(?:phone\s+|telephone\s+)?calls?|"
+        r"(?:by|via|over)\s+(?:\w+\s+(?:and|or)\s+)?(?:tele)?phone|(?:tele)?phone\s+(?:and|or)\s+(?:video|online|email|text)|"
+        r"(?:by|over\s+the|via)\s+(?:tele)?phone|freephone|text\s+(?:service|support|line)|"
+        r"call\s+(?:us|free|our)|telephone\s+befriending|(?:at\s+)?any\s?time\s+of\s+(?:the\s+)?day\s+or\s+night|"
+        r"24[- ]hours?\s+(?:a\s+day\s+)?(?:helpline|listening|support\s+(?:line|by\s+phone))"
+    ),
+    "online": (
+        r"online\s+(?:service|support|counsell\w*|therapy|course|sessions?|chat|groups?|forum|resources|"
+        r"programme|meetings?)|(?:delivered|available|run|held|meet|access\w*)\s+online|web\s?chat|"
+        r"(?:by|via|over|on)\s+video\s+calls?|(?:microsoft\s+)?teams\s+(?:meeting|call|drop[- ]in)|on\s+(?:microsoft\s+)?teams|"
+        r"whatsapp|e-?learning|live\s+chat|log\s+in|(?:video|online)\s+appointments?|"
+        r"virtual\s+(?:\w+\s+)?(?:mornings?|caf[eé]s?)|video\s+(?:call\s+)?(?:appointments?|sessions?|consultations?|conferenc\w*)|zoom|e-?therapy|via\s+(?:the\s+)?(?:internet|website|app)|"
+        r"virtual\s+(?:sessions?|groups?|meetings?)|email\s+support|remotely|"
+        r"(?<!get\s)(?<!getting\s)(?<!go\s)(?<!going\s)(?<!safely\s)(?<!using\s)(?<!use\s)"
+        r"online\b(?!\s+(?:safety|safe|skills|forms?|shopping|banking|services|accounts?))"
+    ),
+    "home_visits": (
+        r"home\s+visit\w*|visits?\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:their|your|the)\s+(?:own\s+)?homes?|"
+        r"visits?\s+(?:\w+\s+){0,3}at\s+home|"
+        r"in\s+(?:their|your|people's|clients')\s+(?:own\s+)?homes?|meals\s+on\s+wheels|"
+        r"home[- ](?:based|library|visiting|support)|delivered\s+to\s+(?:your|their)\s+(?:door|home)|"
+        r"at\s+home\s+(?:support|visits?)"
+    ),
+    "outreach": (
+        r"outreach(?!\s+(?:centre|center|ministr\w*))|mobile\s+(?:service|unit|library|van|team)|"
+        r"street\s+(?:work|team|outreach)|street[- ]level|detached\s+youth|"
+        r"in\s+(?:a\s+variety\s+of|various|\d+|many|local)\s+(?:\w+\s+){0,2}(?:settings|schools|venues)|"
+        r"(?:delivered|volunteering|working|work)\s+in\s+(?:\w+\s+)?schools|"
+        r"via\s+(?:a\s+)?\W?referring\s+agenc\w*"
+    ),
 }
 # Words that mean a person goes somewhere: they keep in_person beside a phone line or website.
 _IN_PERSON = re.compile(
     r"\b(?:drop[- ]in|centre|center|clubs?|groups?|sessions?|classes|café|cafe|meet(?:s|ing)?|venue|face[- ]to[- ]face|"
     r"visit\s+us|come\s+along|premises|shop|food\s?bank|pantry|library|hall|workshops?|activities|"
-    r"in[- ]person|appointments?|clinic|surgery|office|bureau|gym|pool|garden|allotment|church)\b", re.I)
+    r"in[- ]person|appointments?|clinic|surgery|office|bureau|gym|pool|garden|allotment|church)\b",
+    re.I,
+)
 # A service whose whole offer is a line, a website or visits to people's homes.
 _REMOTE_ONLY = re.compile(
     r"\b(?:help\s?line|phone\s?line|advice\s?line|listening\s+line|online\s+(?:service|counselling|therapy|support)|"
     r"e-?therapy|meals\s+on\s+wheels|telephone\s+(?:befriending|support|counselling)|home\s+visiting\s+service|"
-    r"24[- ]hours?(?:\s+a\s+day)?|any\s?time\s+of\s+(?:the\s+)?day\s+or\s+night)\b", re.I)
+    r"24[- ]hours?(?:\s+a\s+day)?|any\s?time\s+of\s+(?:the\s+)?day\s+or\s+night)\b",
+    re.I,
+)
 AREA_WIDE = re.compile(
     r"\b(?:across|throughout|all\s+(?:of|over)|covers?|covering|anywhere\s+in|whole\s+of|the\s+borough\s+of|"
-    r"(?:borough|county|city|region|nation|uk|country)[- ]?wide|nationwide|national(?:ly)?|"
-    r"all\s+(?:\w+\s+)?residents|residents\s+of|living\s+in|who\s+live\s+in|(?:greater\s+)?manchester\s+and\s+surrounding)\b",
-    re.I)
+    r"(?:borough|county|city|region|nation|uk|country)[- ]?wide|nationwide|nationally|national\s+(?:help\s?line|line|service)|"
+    r"all\s+(?:\w+\s+)?residents|(?:greater\s+)?manchester\s+and\s+surrounding)\b",
+    re.I,
+)
+# Words that limit a service to where people live. "Across Greater Manchester" or "based in
+# Manchester" say where a service works, not who may use it, unless an eligibility statement says so.
 _RESIDENCY_CUE = re.compile(
     r"\b(?:residents?\s+(?:of|in|within)|(?:who\s+)?(?:live|living|lives|reside|resident)\s+(?:in|within)|"
     r"the\s+people\s+of|within\s+(?:the\s+)?(?:borough|area|district)\s+of|"
-    r"(?:borough|area|district)\s+of|registered\s+with\s+(?:a\s+)?gp\s+in|across|throughout|covering|covers|"
-    r"anywhere\s+in|all\s+of)\s+", re.I)
-_RESIDENTS_AFTER = re.compile(r"^[\s\-]*(?:residents|based|wide|borough|gp)\b", re.I)
-_DELIVERY_COMPILED = {k: re.compile(r"\b(?:" + p + r")", re.I) for k, p in DELIVERY_PATTERNS.items()}
+    r"registered\s+with\s+(?:a\s+)?gp\s+(?:practice\s+)?in|care\s+for\s+someone\s+in)\s+",
+    re.I,
+)
+_ELIGIBILITY_CUE = re.compile(
+    r"\b(?:in|for|from|across|throughout|covering|covers|anywhere\s+in|all\s+of|"
+    r"(?:borough|area|district)\s+of)\s+",
+    re.I,
+)
+# A carers centre is commissioned for a borough: "Carers centre for Stockport", "carers in Salford".
+_BOROUGH_SERVICE_CUE = re.compile(r"\bcarers?(?:'s|s')?\s+(?:\w+\s+){0,2}?(?:for|in)\s+", re.I)
+_CLAUSE_END = re.compile(r"[.;:!?\n(]")
+_VENUE_ACTIVITY = re.compile(
+    r"\b(?:drop[- ]?ins?|class(?:es)?|groups?|sessions?|clubs?|caf[eé]s?|walks?|courses?|programmes?|sheds?|choirs?|"
+    r"lunch(?:es)?|coffee\s+mornings?|referral)\b",
+    re.I,
+)
+_RESIDENTS_AFTER = re.compile(r"^[\s\-]*(?:borough\s+)?(?:residents|gp)\b", re.I)
+_DELIVERY_COMPILED = {k: re.compile(r"\b(?:" + p + r")\b", re.I) for k, p in DELIVERY_PATTERNS.items()}
+# Housebound people are reached at home, by a visit unless the service says it calls them.
+_HOUSEBOUND = re.compile(r"\bhousebound\b", re.I)
+# A place to go to, named by a service with no venue of its own ("a drop-in at a confidential venue").
+_GO_TO = re.compile(
+    r"(?<!teams\s)(?<!zoom\s)(?<!online\s)(?<!virtual\s)(?<!phone\s)\bdrop[- ]ins?\b|"
+    r"\bface[- ]to[- ]face\b|\bin[- ]person\b|\bcommunity\s+venues?\b|\brefuge\s+accommodation\b|"
+    r"\bapart\s+from\s+(?:our|the)\s+(?:help\s?line|phone\s?line)\b",
+    re.I,
+)
 
 LOW_COST_LIMIT = 5.0
-_FREE = re.compile(r"\b(?:free\s+of\s+charge|(?<!feel\s)free(?!\s*(?:phone|dom|lance|hold|time|from|to\s+(?:join|contact)|"
-                   r"-?\s*(?:smoke|drug|alcohol|range)))|no\s+(?:charge|cost|fee)s?|at\s+no\s+cost|without\s+charge|"
-                   r"costs?\s+nothing)\b", re.I)
+_FREE = re.compile(
+    r"\b(?:free\s+of\s+charge|(?<!feel\s)free(?!\s*(?:phone|dom|lance|hold|time|from|to\s+(?:join|contact)|"
+    r"-?\s*(?:smoke|drug|alcohol|range)))|no\s+(?:charge|cost|fee)s?|at\s+no\s+cost|without\s+charge|"
+    r"costs?\s+nothing)\b",
+    re.I,
+)
 _PRICE = re.compile(r"£\s?(\d+(?:\.\d{1,2})?)|(\d+)\s?p\b(?!m)", re.I)
-_LOW = re.compile(r"\b(?:small\s+(?:charge|fee|cost|donation)|subsidi[sz]ed|donations?\s+(?:welcome|requested|invited)|"
-                  r"pay\s+(?:as|what)\s+you\s+(?:feel|can)|suggested\s+donation|nominal\s+(?:fee|charge)|subs|"
-                  r"membership\s+(?:fee|scheme)|low[- ]cost)\b", re.I)
-_PAID = re.compile(r"\b(?:fees?\s+(?:apply|payable|charged)|charges?\s+(?:apply|are\s+made)|paid\s+service|"
-                   r"private(?:ly)?\s+(?:fee|funded)|cost\s+per\s+(?:session|hour|term))\b", re.I)
-_WHEEL_NO = re.compile(r"\b(?:not\s+(?:wheelchair|fully|suitable\s+for\s+wheelchair|step[- ]free|accessible)|"
-                       r"no\s+(?:wheelchair|disabled|step[- ]free|level|lift)\s*(?:access)?|"
-                       r"(?:steps|stairs)\s+(?:only|to\s+(?:the\s+)?(?:entrance|door))|upstairs\s+(?:with\s+)?(?:no|without)\s+(?:a\s+)?lift|"
-                       r"inaccessible|limited\s+(?:wheelchair|disabled)\s+access|only\s+accessible\s+by\s+stairs|"
-                       r"no\s+lift|not\s+suitable\s+for\s+wheelchairs?|(?:up\s+)?a\s+(?:steep\s+)?(?:flight\s+of\s+)?(?:stairs|steps))\b", re.I)
-_WHEEL_YES = re.compile(r"\b(?:wheelchair[- ](?:accessible|access|friendly|users?\s+welcome)|step[- ]free|level\s+access|"
-                        r"ramps?(?:ed)?\s+(?:access|entrance)|disabled\s+access|accessible\s+(?:building|venue|entrance)|"
-                        r"fully\s+accessible|ground\s+floor|lifts?(?:\s+(?:to|available))?|accessible|ramp)\b", re.I)
+_LOW = re.compile(
+    r"\b(?:small\s+(?:charge|fee|cost|donation)|subsidi[sz]ed|donations?\s+(?:welcome|requested|invited)|"
+    r"pay\s+(?:as|what)\s+you\s+(?:feel|can)|suggested\s+donation|nominal\s+(?:fee|charge)|subs|"
+    r"membership\s+(?:fee|scheme)|low[- ]cost)\b",
+    re.I,
+)
+_PAID = re.compile(
+    r"\b(?:fees?\s+(?:apply|payable|charged)|charges?\s+(?:apply|are\s+made)|paid\s+service|"
+    r"private(?:ly)?\s+(?:fee|funded)|cost\s+per\s+(?:session|hour|term))\b",
+    re.I,
+)
+_WHEEL_NO = re.compile(
+    r"\b(?:not\s+(?:wheelchair|fully|suitable\s+for\s+wheelchair|step[- ]free|accessible)|"
+    r"no\s+(?:wheelchair|disabled|step[- ]free|level|lift)\s*(?:access)?|"
+    r"(?:steps|stairs)\s+(?:only|to\s+(?:the\s+)?(?:entrance|door))|upstairs\s+(?:with\s+)?(?:no|without)\s+(?:a\s+)?lift|"
+    r"inaccessible|limited\s+(?:wheelchair|disabled)\s+access|only\s+accessible\s+by\s+stairs|"
+    r"no\s+lift|not\s+suitable\s+for\s+wheelchairs?|(?:up\s+)?a\s+(?:steep\s+)?(?:flight\s+of\s+)?(?:stairs|steps))\b",
+    re.I,
+)
+_WHEEL_YES = re.compile(
+    r"\b(?:wheelchair[- ](?:accessible|access|friendly|users?\s+welcome)|step[- ]free|level\s+access|"
+    r"ramps?(?:ed)?\s+(?:access|entrance)|disabled\s+access|accessible\s+(?:building|venue|entrance)|"
+    r"fully\s+accessible|ground\s+floor|lifts?(?:\s+(?:to|available))?|accessible|ramp)\b",
+    re.I,
+)
 # In a description, "accessible" may mean welcoming, and "stairs" a stair-climbing class.
-_WHEEL_NO_STRICT = re.compile(r"\b(?:not\s+wheelchair\s+accessible|no\s+wheelchair\s+access|no\s+step[- ]free|"
-                              r"not\s+suitable\s+for\s+wheelchairs?|upstairs,?\s+(?:with\s+)?no\s+lift)\b", re.I)
-_WHEEL_YES_STRICT = re.compile(r"\b(?:wheelchair[- ](?:accessible|access|friendly)|step[- ]free|level\s+access|"
-                               r"fully\s+accessible|accessible\s+(?:building|venue|entrance))\b", re.I)
-_NOT_ACCEPTING = re.compile(r"\b(?:not\s+(?:currently\s+)?(?:accepting|taking)\s+(?:new\s+)?(?:referrals|clients|members|"
-                            r"people)|waiting\s+list\s+(?:is\s+)?closed|currently\s+full|no\s+(?:spaces|places)\s+"
-                            r"(?:available|left)|closed\s+to\s+(?:new\s+)?referrals|temporarily\s+closed)\b", re.I)
-_ACCEPTING = re.compile(r"\b(?:(?:now|currently)\s+(?:accepting|taking)\s+(?:new\s+)?(?:referrals|clients|members)|"
-                        r"spaces\s+available|no\s+waiting\s+list|new\s+members\s+(?:always\s+)?welcome)\b", re.I)
+_WHEEL_NO_STRICT = re.compile(
+    r"\b(?:not\s+wheelchair\s+accessible|no\s+wheelchair\s+access|no\s+step[- ]free|"
+    r"not\s+suitable\s+for\s+wheelchairs?|upstairs,?\s+(?:with\s+)?no\s+lift)\b",
+    re.I,
+)
+_WHEEL_YES_STRICT = re.compile(
+    r"\b(?:wheelchair[- ](?:accessible|access|friendly)|step[- ]free|level\s+access|"
+    r"fully\s+accessible|accessible\s+(?:building|venue|entrance))\b",
+    re.I,
+)
+_NOT_ACCEPTING = re.compile(
+    r"\b(?:not\s+(?:currently\s+)?(?:accepting|taking)\s+(?:new\s+)?(?:referrals|clients|members|"
+    r"people)|waiting\s+list\s+(?:is\s+)?closed|currently\s+full|no\s+(?:spaces|places)\s+"
+    r"(?:available|left)|closed\s+to\s+(?:new\s+)?referrals|temporarily\s+closed)\b",
+    re.I,
+)
+_ACCEPTING = re.compile(
+    r"\b(?:(?:now|currently)\s+(?:accepting|taking)\s+(?:new\s+)?(?:referrals|clients|members)|"
+    r"spaces\s+available|no\s+waiting\s+list|new\s+members\s+(?:always\s+)?welcome)\b",
+    re.I,
+)
 _WAIT = re.compile(r"\b(\d{1,2})\s*(?:-|to)?\s*(\d{1,2})?\s*(day|week|month)s?\b", re.I)
 
 
-def quote(text: str, match: re.Match, width: int = 40) -> str:
+def quote(text: str, match: re.Match[str], width: int = 40) -> str:
     start, end = max(0, match.start() - width), min(len(text), match.end() + width)
     return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
 
 
-def _first(record: Record, pattern: re.Pattern, fields: tuple[str, ...]) -> tuple[str, re.Match] | None:
+def _first(
+    record: Record, pattern: re.Pattern[str], fields: tuple[str, ...]
+) -> tuple[str, re.Match[str]] | None:
     for field in fields:
         text = record.texts.get(field, "")
         match = pattern.search(text) if text else None
@@ -92,8 +174,16 @@ def _first(record: Record, pattern: re.Pattern, fields: tuple[str, ...]) -> tupl
     return None
 
 
-TEXT_FIELDS = ("name", "description", "eligibility", "attending", "schedule_description", "application_process",
-               "alert", "service_area_text")
+TEXT_FIELDS = (
+    "name",
+    "description",
+    "eligibility",
+    "attending",
+    "schedule_description",
+    "application_process",
+    "alert",
+    "service_area_text",
+)
 
 
 def find_delivery(record: Record) -> list[Finding]:
@@ -106,6 +196,11 @@ def find_delivery(record: Record) -> list[Finding]:
         if hit:
             field, match = hit
             found[mode] = Finding(mode, 0.85 if field != "alert" else 0.6, field, quote(texts[field], match))
+    if "home_visits" not in found and not found.keys() & {"phone", "online"}:
+        hit = _first(view, _HOUSEBOUND, ("description", "eligibility"))
+        if hit:
+            field, match = hit
+            found["home_visits"] = Finding("home_visits", 0.6, field, quote(texts[field], match))
     for location in record.locations:
         if location["type"] == "virtual" and "online" not in found:
             found["online"] = Finding("online", 0.9, "location.location_type", "virtual")
@@ -116,12 +211,13 @@ def find_delivery(record: Record) -> list[Finding]:
         physical = [loc for loc in record.locations if loc["type"] == "physical"]
         remote = _first(view, _REMOTE_ONLY, ("name", "description"))
         goes_somewhere = _first(view, _IN_PERSON, ("name", "description", "schedule_description"))
-        if physical and (not remote or goes_somewhere):
+        go_to = _first(view, _GO_TO, ("name", "description", "eligibility"))
+        if physical and (not remote or goes_somewhere or go_to):
             where = physical[0]["postcode"] or physical[0]["name"] or "a physical location"
             confidence = 0.8 if goes_somewhere else 0.6
             found["in_person"] = Finding("in_person", confidence, "location", where)
-        elif not physical and goes_somewhere and not found:
-            field, match = goes_somewhere
+        elif not physical and (go_to or (goes_somewhere and not found)):
+            field, match = go_to or goes_somewhere  # type: ignore[misc]  # one of them is set
             found["in_person"] = Finding("in_person", 0.5, field, quote(texts[field], match))
     if not found and record.phones:
         found["phone"] = Finding("phone", 0.4, "phone", record.phones[0])
@@ -139,22 +235,39 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
         for text in (area["uri"], area["text"]):
             for code, words in areas.find(text):
                 found.setdefault(code, Finding(code, 0.9, "service_areas", words))
+    # Authorities the record names anywhere, to tell one "Broughton" from another.
+    context = {code for text in [*record.texts.values(), *record.venue] for code, _ in areas.find(text)}
     for field in ("eligibility", "description", "name"):
         text = record.texts.get(field, "")
-        for cue in _RESIDENCY_CUE.finditer(text):
-            window = text[cue.end():cue.end() + 60]
+        cues = [(cue, 0.8) for cue in _RESIDENCY_CUE.finditer(text)]
+        cues += [(cue, 0.75) for cue in _BOROUGH_SERVICE_CUE.finditer(text)]
+        if field == "eligibility":
+            cues += [(cue, 0.75) for cue in _ELIGIBILITY_CUE.finditer(text)]
+        for cue, confidence in cues:
+            window = text[cue.end() : cue.end() + 60]
+            clause_end = _CLAUSE_END.search(window)
+            window = window[: clause_end.start()] if clause_end else window
             for code, words in areas.find(window):
-                found.setdefault(code, Finding(code, 0.8, field, quote(text, cue, 50)))
-        # "Trafford residents", "Trafford-based", "Trafford-wide"
-        for code, words in areas.find(text):
-            index = text.lower().find(words.split()[-1])
-            if index >= 0 and _RESIDENTS_AFTER.match(text[index + len(words.split()[-1]):]):
-                found.setdefault(code, Finding(code, 0.8, field, text[max(0, index - 20):index + 40].strip()))
+                # the place must follow the cue ("in Salford", "in the Rochdale area"), not end the clause
+                if window.lower().replace("-", " ").find(words.split()[0]) <= 12:
+                    found.setdefault(code, Finding(code, confidence, field, quote(text, cue, 50)))
+            for code, place in areas.places(window[:40], context):
+                if window.find(place) <= 12:
+                    found.setdefault(code, Finding(code, confidence - 0.1, field, quote(text, cue, 50)))
+        # "Trafford residents", "Little Hulton residents", "a Salford GP"
+        named = [(code, words) for code, words in areas.find(text)] + areas.places(text, context)
+        for code, words in named:
+            last = words.split()[-1]
+            index = text.lower().find(last.lower())
+            if index >= 0 and _RESIDENTS_AFTER.match(text[index + len(last) :]):
+                found.setdefault(
+                    code, Finding(code, 0.8, field, text[max(0, index - 20) : index + 40].strip())
+                )
     declared = record.declared.get("service_area", [])
     for name in declared:
-        code = areas.code(name)
-        if code:
-            found[code] = Finding(code, 0.95, "service_area", name)
+        declared_code = areas.code(name)
+        if declared_code:
+            found[declared_code] = Finding(declared_code, 0.95, "service_area", name)
     return list(found.values())
 
 
@@ -162,16 +275,29 @@ def find_area_wide(record: Record, delivery: list[Finding], residency: list[Find
     declared = record.declared.get("area_wide")
     if declared in ("yes", "true", "no", "false"):
         return Finding(declared in ("yes", "true"), 0.95, "area_wide", declared)
-    if record.service_areas:
-        return Finding(True, 0.85, "service_areas", "; ".join(a["text"] or a["uri"] for a in record.service_areas)[:120])
     modes = {f.value for f in delivery}
-    if modes & {"home_visits", "outreach"} or (modes and "in_person" not in modes):
+    # A line, a website or visits reach everyone in the area, even beside a venue ("drop in, or call
+    # our helpline"); a phone number alone is only a way to get in touch.
+    stated = {f.value for f in delivery if f.confidence >= 0.6}
+    if (
+        modes & {"home_visits", "outreach"}
+        or (modes and "in_person" not in modes)
+        or stated & {"phone", "online"}
+    ):
         reason = next(f for f in delivery if f.value in ("home_visits", "outreach", "phone", "online"))
         return Finding(True, 0.75, reason.source, reason.evidence)
+    # A class, a group or a drop-in at one venue reaches the people who come to it, even when it
+    # is only open to one borough's residents.
+    activity = _VENUE_ACTIVITY.search(record.texts.get("name", ""))
+    if activity and "in_person" in modes:
+        return Finding(False, 0.6, "name", quote(record.texts["name"], activity))
+    if record.service_areas:
+        return Finding(
+            True, 0.85, "service_areas", "; ".join(a["text"] or a["uri"] for a in record.service_areas)[:120]
+        )
+    if residency:
+        return Finding(True, 0.75, residency[0].source, residency[0].evidence)
     hit = _first(record, AREA_WIDE, ("eligibility", "description"))
-    if hit and residency:
-        field, match = hit
-        return Finding(True, 0.8, field, quote(record.texts[field], match))
     if hit:
         field, match = hit
         return Finding(True, 0.6, field, quote(record.texts[field], match))
@@ -192,12 +318,23 @@ def find_cost(record: Record) -> Finding:
             continue
         prices = [float(m.group(1)) if m.group(1) else float(m.group(2)) / 100 for m in _PRICE.finditer(text)]
         # A price in fees text is a charge; in a description it could be a grant or a target.
-        if prices and (field == "fees" or re.search(r"\b(?:per|a|each)\s+(?:session|class|week|visit|term|month|hour)|"
-                                                   r"\bcosts?\b|\bcharge", text, re.I)):
+        if prices and (
+            field == "fees"
+            or re.search(
+                r"\b(?:per|a|each)\s+(?:session|class|week|visit|term|month|hour)|"
+                r"\bcosts?\b|\bcharge",
+                text,
+                re.I,
+            )
+        ):
             top = max(prices)
             band = "free" if top == 0 else ("low_cost" if top <= LOW_COST_LIMIT else "paid")
             return Finding(band, 0.8, field, quote(text, next(_PRICE.finditer(text))))
-        for pattern, band, confidence in ((_LOW, "low_cost", 0.75), (_PAID, "paid", 0.75), (_FREE, "free", 0.8)):
+        for pattern, band, confidence in (
+            (_LOW, "low_cost", 0.75),
+            (_PAID, "paid", 0.75),
+            (_FREE, "free", 0.8),
+        ):
             match = pattern.search(text)
             if match:
                 return Finding(band, confidence, field, quote(text, match))

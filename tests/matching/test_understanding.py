@@ -1,5 +1,6 @@
 """The understanding step's explicit rules, one behaviour each, on the real taxonomy and the real
 local authority table. Plain data in, plain data out: no app, no database."""
+
 from __future__ import annotations
 
 import csv
@@ -13,14 +14,17 @@ from matching.understanding import AreaLookup, Understander, normalise
 from matching.understanding.ages import find_ages
 from matching.understanding.schedule import parse_byday
 
-SEED = Path(__file__).resolve().parents[2] / "seed_data"
+DATA = Path(__file__).resolve().parents[2] / "directory_app" / "data"  # shipped with the app
 
 
 @pytest.fixture(scope="module")
 def reader() -> Understander:
-    taxonomy = NeedsTaxonomy.from_dict(json.loads((SEED / "needs_taxonomy.json").read_text()))
-    with open(SEED / "geo" / "local_authorities_england.csv", newline="") as handle:
-        areas = AreaLookup(csv.DictReader(handle))
+    taxonomy = NeedsTaxonomy.from_dict(json.loads((DATA / "needs_taxonomy.json").read_text()))
+    with (
+        open(DATA / "geo" / "local_authorities_england.csv", newline="") as handle,
+        open(DATA / "geo" / "places_england.csv", newline="") as places,
+    ):
+        areas = AreaLookup(csv.DictReader(handle), csv.DictReader(places))
     return Understander(taxonomy, areas)
 
 
@@ -29,33 +33,47 @@ def csv_row(**fields) -> dict:
 
 
 def oruk(**fields) -> dict:
-    return {"id": "s1", "name": "A service", "status": "active",
-            "organization": {"id": "o1", "name": "An organisation"}, **fields}
+    return {
+        "id": "s1",
+        "name": "A service",
+        "status": "active",
+        "organization": {"id": "o1", "name": "An organisation"},
+        **fields,
+    }
 
 
 # --- ages --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, ages", [
-    ("Youth club for young people aged 6-25.", (6, 25)),
-    ("Drop-in (11-25 years) on Fridays.", (11, 25)),
-    ("Lunch club for the over 50s.", (50, None)),
-    ("Open to anyone 18+.", (18, None)),
-    ("Support for people aged 16 and over.", (16, None)),
-    ("Peer support group for men over 18.", (18, None)),
-    ("Play sessions for children under 5s.", (None, 4)),
-])
+
+@pytest.mark.parametrize(
+    "text, ages",
+    [
+        ("Youth club for young people aged 6-25.", (6, 25)),
+        ("Drop-in (11-25 years) on Fridays.", (11, 25)),
+        ("Lunch club for the over 50s.", (50, None)),
+        ("Open to anyone 18+.", (18, None)),
+        ("Support for people aged 16 and over.", (16, None)),
+        ("Peer support group for men over 18.", (18, None)),
+        ("Play sessions for children under 5s.", (None, 4)),
+        ("Advice for young people aged 13 to 19 (up to 25 depending on circumstances).", (13, 25)),
+    ],
+)
 def test_stated_age_ranges_are_read(text, ages):
     low, high, words = find_ages(text)
     assert (low, high) == ages and words
 
 
-@pytest.mark.parametrize("text", [
-    "We have been running for over 20 years.",
-    "Call 0161 123 4567 for details.",
-    "Courses cost £5-10 per session.",
-    "Founded 1990-2000 by local residents.",
-    "Sensory play for babies 0-12 months with their parents.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have been running for over 20 years.",
+        "Call 0161 123 4567 for details.",
+        "Courses cost £5-10 per session.",
+        "Founded 1990-2000 by local residents.",
+        "Sensory play for babies 0-12 months with their parents.",
+        "English conversation classes. Creche for under 5s on Tuesday.",
+    ],
+)
 def test_numbers_that_are_not_ages_are_not_read_as_ages(text):
     assert find_ages(text)[:2] == (None, None)
 
@@ -67,6 +85,7 @@ def test_publisher_age_fields_win_over_the_text(reader):
 
 
 # --- groups --------------------------------------------------------------------------------------
+
 
 def test_women_only_restricts_to_women(reader):
     found = reader.understand(csv_row(description="A women only support group. Tea and chat."))
@@ -80,37 +99,146 @@ def test_men_and_women_restricts_nobody(reader):
 
 
 def test_carers_of_a_person_are_not_a_carers_only_service(reader):
-    found = reader.understand(csv_row(name="Memory Cafe",
-                                      description="Cafe for people living with dementia and their carers."))
+    found = reader.understand(
+        csv_row(name="Memory Cafe", description="Cafe for people living with dementia and their carers.")
+    )
     assert "carers" not in found.group_codes() and "people_with_dementia" in found.group_codes()
 
 
+def test_a_refuge_that_turns_men_away_is_for_women(reader):
+    found = reader.understand(
+        oruk(
+            name="Refuge Helpline",
+            description="24 hour helpline and refuge for women.",
+            eligibility_description="Women and their children. We cannot accept men; "
+            "men can be referred to the Men's Advice Line.",
+        )
+    )
+    assert found.group_codes() == ["women"]
+
+
+def test_a_mens_shed_with_a_ladies_session_restricts_nobody(reader):
+    found = reader.understand(
+        csv_row(
+            name="Shaw Men's Shed",
+            description="Woodwork and chat for men. Also a Tuesday ladies' craft session.",
+        )
+    )
+    assert found.group_codes() == []
+
+
+@pytest.mark.parametrize(
+    "description, group",
+    [
+        ("Sensory play for babies 0-12 months.", "pregnant_new_parents"),
+        ("Songs and rhymes for babies and toddlers with their grown ups.", "families"),
+    ],
+)
+def test_babies_make_new_parents_and_toddlers_make_families(reader, description, group):
+    found = reader.understand(oruk(name="Baby Group", description=description))
+    assert found.group_codes() == [group]
+
+
+def test_families_of_service_personnel_are_not_a_families_group(reader):
+    found = reader.understand(
+        oruk(
+            name="Armed Forces Breakfast Club",
+            description="A brew and a chat.",
+            eligibility_description="Veterans and families of serving personnel only.",
+        )
+    )
+    assert found.group_codes() == ["veterans"]
+
+
 def test_an_open_eligibility_term_names_a_group(reader):
-    record = oruk(description="Weekly breakfast club.", attributes=[
-        {"id": "a1", "taxonomy_term": {"id": "t1", "name": "Veterans", "taxonomy": "openeligibility"}}])
+    record = oruk(
+        description="Weekly breakfast club.",
+        attributes=[
+            {"id": "a1", "taxonomy_term": {"id": "t1", "name": "Veterans", "taxonomy": "openeligibility"}}
+        ],
+    )
     assert reader.understand(record).group_codes() == ["veterans"]
 
 
 # --- residency and reach ------------------------------------------------------------------------
 
+
 def test_residents_of_a_borough_become_its_gss_code(reader):
-    found = reader.understand(csv_row(description="Free advice for residents of Trafford.", postcode="M33 7ZZ"))
+    found = reader.understand(
+        csv_row(description="Free advice for residents of Trafford.", postcode="M33 7ZZ")
+    )
     assert found.residency_codes() == ["E08000009"]
     assert found.value("area_wide") is True
 
 
+@pytest.mark.parametrize(
+    "fields, code",
+    [
+        ({"description": "Pantry for Little Hulton residents."}, "E08000006"),  # a Salford ward
+        ({"eligibility_description": "Only for people who live in Saddleworth."}, "E08000004"),  # Oldham
+        ({"eligibility_description": "For women aged 16+ in Salford."}, "E08000006"),
+        ({"description": "Carers centre for Stockport. Advice, breaks, groups."}, "E08000007"),
+        ({"description": "Talking therapies for people registered with a GP in Trafford."}, "E08000009"),
+    ],
+)
+def test_residency_stated_in_prose_or_by_a_place_inside_a_borough(reader, fields, code):
+    assert reader.understand(oruk(**fields)).residency_codes() == [code]
+
+
+def test_where_a_charity_works_is_not_who_may_use_it(reader):
+    found = reader.understand(
+        oruk(description="A Manchester based charity working across Greater Manchester.")
+    )
+    assert found.residency_codes() == [] and found.value("area_wide") is True
+
+
+def test_a_drop_in_for_one_boroughs_residents_is_not_area_wide(reader):
+    venue = [{"id": "l", "location": {"id": "l1", "name": "Hall", "addresses": [{"postal_code": "BL1 1AA"}]}}]
+    drop_in = reader.understand(
+        oruk(
+            name="Money Advice - Drop In",
+            description="Debt advice.",
+            eligibility_description="Bolton residents.",
+            service_at_locations=venue,
+        )
+    )
+    centre = reader.understand(
+        oruk(
+            name="Carers Support",
+            description="Advice and breaks for carers.",
+            eligibility_description="Bolton residents.",
+            service_at_locations=venue,
+        )
+    )
+    assert drop_in.residency_codes() == centre.residency_codes() == ["E08000001"]
+    assert drop_in.value("area_wide") is False and centre.value("area_wide") is True
+
+
 def test_a_gss_uri_in_service_areas_is_read(reader):
-    found = reader.understand(oruk(description="Befriending.", service_areas=[
-        {"id": "a", "name": "Salford", "uri": "http://statistics.data.gov.uk/id/statistical-geography/E08000006"}]))
+    found = reader.understand(
+        oruk(
+            description="Befriending.",
+            service_areas=[
+                {
+                    "id": "a",
+                    "name": "Salford",
+                    "uri": "http://statistics.data.gov.uk/id/statistical-geography/E08000006",
+                }
+            ],
+        )
+    )
     assert found.residency_codes() == ["E08000006"]
 
 
 def test_greater_manchester_is_its_ten_boroughs_not_the_city(reader):
-    found = reader.understand(oruk(eligibility_description="Men living in Greater Manchester.", description="x"))
+    found = reader.understand(
+        oruk(eligibility_description="Men living in Greater Manchester.", description="x")
+    )
     assert len(found.residency_codes()) == 10 and "E08000009" in found.residency_codes()
 
 
 # --- delivery ---------------------------------------------------------------------------------------
+
 
 def test_a_helpline_is_a_phone_service_and_reaches_the_whole_area(reader):
     found = reader.understand(csv_row(description="24 hour listening support by phone. Free to call."))
@@ -123,28 +251,51 @@ def test_an_online_group_is_online(reader):
     assert "online" in found.delivery_modes()
 
 
+def test_a_class_that_teaches_getting_online_is_not_delivered_online(reader):
+    found = reader.understand(
+        csv_row(
+            name="Get Online - Digital Skills Drop-in",
+            postcode="M2 6DQ",
+            description="Help using the internet, email, online forms and video calls.",
+        )
+    )
+    assert found.delivery_modes() == ["in_person"]
+
+
 def test_home_visits_are_recognised(reader):
-    found = reader.understand(csv_row(description="Volunteers visit older people in their own homes.",
-                                      postcode="M33 7ZZ"))
+    found = reader.understand(
+        csv_row(description="Volunteers visit older people in their own homes.", postcode="M33 7ZZ")
+    )
     assert "home_visits" in found.delivery_modes()
 
 
 def test_a_venue_with_a_postcode_is_in_person(reader):
-    found = reader.understand(csv_row(description="Weekly craft group at the community centre.", postcode="M33 7ZZ"))
+    found = reader.understand(
+        csv_row(description="Weekly craft group at the community centre.", postcode="M33 7ZZ")
+    )
     assert found.delivery_modes() == ["in_person"] and found.value("area_wide") is False
 
 
 # --- needs: what the words say, never the venue ---------------------------------------------------
 
+
 def test_a_venue_name_never_makes_a_need(reader):
-    found = reader.understand(csv_row(name="Walton Park Sports Centre", description="Five-a-side football.",
-                                      location_name="Sale Water Park Garden Room", postcode="M33 2LX"))
+    found = reader.understand(
+        csv_row(
+            name="Walton Park Sports Centre",
+            description="Five-a-side football.",
+            location_name="Sale Water Park Garden Room",
+            postcode="M33 2LX",
+        )
+    )
     assert "nature_gardening" not in found.need_codes()
     assert "physical_activity" in found.need_codes()
 
 
 def test_a_ukcat_code_alone_makes_no_need(reader):
-    found = reader.understand(csv_row(description="To advance the objects of the charity.", taxonomy_terms="SW301"))
+    found = reader.understand(
+        csv_row(description="To advance the objects of the charity.", taxonomy_terms="SW301")
+    )
     assert "food" not in found.need_codes()
 
 
@@ -156,62 +307,124 @@ def test_each_need_carries_the_words_it_came_from(reader):
 
 # --- cost, wheelchair, schedule, capacity ----------------------------------------------------------
 
-@pytest.mark.parametrize("fields, band", [
-    ({"cost_options": [{"id": "c", "amount": 0}]}, "free"),
-    ({"cost_options": [{"id": "c", "amount": 3.5}]}, "low_cost"),
-    ({"cost_options": [{"id": "c", "amount": 45}]}, "paid"),
-    ({"fees": "£2 a session"}, "low_cost"),
-    ({"description": "Free of charge, no need to book."}, "free"),
-    ({"description": "A weekly choir."}, "unknown"),
-])
+
+@pytest.mark.parametrize(
+    "fields, band",
+    [
+        ({"cost_options": [{"id": "c", "amount": 0}]}, "free"),
+        ({"cost_options": [{"id": "c", "amount": 3.5}]}, "low_cost"),
+        ({"cost_options": [{"id": "c", "amount": 45}]}, "paid"),
+        ({"fees": "£2 a session"}, "low_cost"),
+        ({"description": "Free of charge, no need to book."}, "free"),
+        ({"description": "A weekly choir."}, "unknown"),
+    ],
+)
 def test_cost_band(reader, fields, band):
     assert reader.understand(oruk(**fields)).value("cost") == band
 
 
 def test_a_venue_that_says_it_has_no_lift_is_not_wheelchair_accessible(reader):
-    record = oruk(description="Social club.", service_at_locations=[{"id": "l", "location": {
-        "id": "loc", "location_type": "physical", "accessibility": [{"id": "a", "description": "Upstairs, no lift"}],
-        "addresses": [{"id": "ad", "address_1": "1 High St", "city": "Bolton", "postal_code": "BL1 1AA"}]}}])
+    record = oruk(
+        description="Social club.",
+        service_at_locations=[
+            {
+                "id": "l",
+                "location": {
+                    "id": "loc",
+                    "location_type": "physical",
+                    "accessibility": [{"id": "a", "description": "Upstairs, no lift"}],
+                    "addresses": [
+                        {"id": "ad", "address_1": "1 High St", "city": "Bolton", "postal_code": "BL1 1AA"}
+                    ],
+                },
+            }
+        ],
+    )
     found = reader.understand(record)
     assert found.value("wheelchair") == "no" and "no lift" in found.wheelchair.evidence
 
 
 def test_rfc5545_ordinal_days_are_read():
-    assert parse_byday("1TU,-1TH,WE") == [{"day": "TU", "ordinal": 1}, {"day": "TH", "ordinal": -1},
-                                          {"day": "WE", "ordinal": None}]
+    assert parse_byday("1TU,-1TH,WE") == [
+        {"day": "TU", "ordinal": 1},
+        {"day": "TH", "ordinal": -1},
+        {"day": "WE", "ordinal": None},
+    ]
 
 
 def test_schedules_with_seconds_and_ordinals(reader):
-    found = reader.understand(oruk(description="Cafe", schedules=[
-        {"id": "s", "freq": "MONTHLY", "byday": "-1TH", "opens_at": "14:00:00", "closes_at": "16:00:00"}]))
+    found = reader.understand(
+        oruk(
+            description="Cafe",
+            schedules=[
+                {
+                    "id": "s",
+                    "freq": "MONTHLY",
+                    "byday": "-1TH",
+                    "opens_at": "14:00:00",
+                    "closes_at": "16:00:00",
+                }
+            ],
+        )
+    )
     value = found.schedule[0].value
-    assert value["days"] == [{"day": "TH", "ordinal": -1}] and (value["opens_at"], value["closes_at"]) == ("14:00", "16:00")
+    assert value["days"] == [{"day": "TH", "ordinal": -1}] and (value["opens_at"], value["closes_at"]) == (
+        "14:00",
+        "16:00",
+    )
 
 
 def test_waiting_time_and_a_closed_list_are_read(reader):
-    found = reader.understand(oruk(description="Counselling.", wait_time="Around 6 weeks",
-                                   alert="Not currently accepting new referrals."))
+    found = reader.understand(
+        oruk(
+            description="Counselling.",
+            wait_time="Around 6 weeks",
+            alert="Not currently accepting new referrals.",
+        )
+    )
     assert found.capacity.value == {"accepting": False, "wait_weeks": 6.0}
 
 
 # --- the shapes we import ---------------------------------------------------------------------------
 
+
 def test_oruk_v1_eligibility_and_taxonomy_are_read():
-    record = normalise({"id": "v1", "name": "Carers Cafe", "description": "Monthly cafe.",
-                        "eligibilitys": [{"id": "e", "eligibility": "Unpaid carers only", "minimum_age": 18}],
-                        "service_taxonomys": [{"id": "t", "taxonomy": {"id": "1", "name": "Caregivers",
-                                                                         "vocabulary": "openEligibility"}}]})
+    record = normalise(
+        {
+            "id": "v1",
+            "name": "Carers Cafe",
+            "description": "Monthly cafe.",
+            "eligibilitys": [{"id": "e", "eligibility": "Unpaid carers only", "minimum_age": 18}],
+            "service_taxonomys": [
+                {"id": "t", "taxonomy": {"id": "1", "name": "Caregivers", "vocabulary": "openEligibility"}}
+            ],
+        }
+    )
     assert record.texts["eligibility"] == "Unpaid carers only" and record.min_age == 18
     assert record.terms[0].vocabulary == "openeligibility" and record.terms[0].name == "Caregivers"
 
 
 def test_category_paths_are_split_into_their_steps():
-    record = normalise(oruk(attributes=[{"id": "a", "taxonomy_term": {
-        "id": "t", "name": "Health > Mental health > Counselling", "taxonomy": "local"}}]))
+    record = normalise(
+        oruk(
+            attributes=[
+                {
+                    "id": "a",
+                    "taxonomy_term": {
+                        "id": "t",
+                        "name": "Health > Mental health > Counselling",
+                        "taxonomy": "local",
+                    },
+                }
+            ]
+        )
+    )
     assert [t.name for t in record.terms] == ["Health", "Mental health", "Counselling"]
 
 
 def test_to_dict_is_plain_json(reader):
-    found = reader.understand(csv_row(description="Women only walking group for the over 50s.", postcode="M33 7ZZ"))
+    found = reader.understand(
+        csv_row(description="Women only walking group for the over 50s.", postcode="M33 7ZZ")
+    )
     data = json.loads(json.dumps(found.to_dict()))
     assert data["groups"][0]["value"] == "women" and data["min_age"]["value"] == 50
