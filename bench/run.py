@@ -6,7 +6,8 @@ For each size, with a fresh Meilisearch and a fresh SQLite database in a tempora
              foreground: parse, validate, understand/tag, batched writes, duplicate pass, index with
              vectors) until it is searchable (``wait_until_idle``), versus raw ``add_documents`` of
              the same documents, already built from the database, into a fresh index with the same
-             settings (raw includes Meilisearch's own indexing only: no parsing, validation,
+             settings and the vectors the app computed, read back from its index (raw includes
+             Meilisearch's own indexing, vectors included; not parsing, validation,
              database writes or embedding) -> services/s, docs/s and their ratio;
 2. search:   ~50 fixed queries, raw through the meilisearch client with the filters and sort the app
              builds, versus ``GET /api/v1/services`` on the app served by gunicorn (2 workers)
@@ -24,6 +25,7 @@ For each size, with a fresh Meilisearch and a fresh SQLite database in a tempora
 Prints a JSON summary, writes bench/results/latest.json and appends one line to
 bench/results/history.jsonl. Timings are reported, never asserted.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,7 +42,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import requests
@@ -58,6 +60,7 @@ SEARCH_ROUNDS = 3
 MATCH_ROUNDS = 2
 N_QUERIES = 50
 N_PROFILES = 50
+VECTORS = "_vectors"  # where a document carries its vectors
 TOKENS = 4  # rotated, so that a per-token rate limit never bites even if limits stay on
 
 TARGETS = {
@@ -84,18 +87,54 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def summary_ms(samples: list[float]) -> dict:
-    return {"n": len(samples), "median_ms": round(statistics.median(samples), 2),
-            "p95_ms": round(percentile(samples, 95), 2), "max_ms": round(max(samples), 2)}
+    return {
+        "n": len(samples),
+        "median_ms": round(statistics.median(samples), 2),
+        "p95_ms": round(percentile(samples, 95), 2),
+        "max_ms": round(max(samples), 2),
+    }
 
 
 # --- fixed workloads -------------------------------------------------------------------------
 
 QUERY_TEXTS = [
-    "", "", "", "food bank", "lunch club", "luncheon club", "befriending", "debt advice", "men's shed",
-    "walking group", "carers cafe", "ESOL", "english class", "lonely", "chair yoga", "benefits help",
-    "mental health", "anxiety", "gardening", "youth club", "dementia", "bereavement", "community choir",
-    "job club", "universal credit", "warm space", "stroke", "parenting", "recovery", "domestic abuse",
-    "computer help", "art group", "tai chi", "pantry", "housing advice", "coffee morning", "diabetes",
+    "",
+    "",
+    "",
+    "food bank",
+    "lunch club",
+    "luncheon club",
+    "befriending",
+    "debt advice",
+    "men's shed",
+    "walking group",
+    "carers cafe",
+    "ESOL",
+    "english class",
+    "lonely",
+    "chair yoga",
+    "benefits help",
+    "mental health",
+    "anxiety",
+    "gardening",
+    "youth club",
+    "dementia",
+    "bereavement",
+    "community choir",
+    "job club",
+    "universal credit",
+    "warm space",
+    "stroke",
+    "parenting",
+    "recovery",
+    "domestic abuse",
+    "computer help",
+    "art group",
+    "tai chi",
+    "pantry",
+    "housing advice",
+    "coffee morning",
+    "diabetes",
 ]
 
 GOALS = [
@@ -154,14 +193,25 @@ def search_queries(seed: int) -> list[dict]:
 def match_profiles(seed: int) -> list[dict]:
     rng = random.Random(seed + 2)
     needs = list(synth.need_codes())
-    groups = ["carers", "veterans", "women", "men", "refugees", "people_with_disabilities", "people_with_dementia"]
+    groups = [
+        "carers",
+        "veterans",
+        "women",
+        "men",
+        "refugees",
+        "people_with_disabilities",
+        "people_with_dementia",
+    ]
     profiles = []
     for _ in range(N_PROFILES):
         lsoa = synth.pick_lsoa(rng)
-        profile: dict = {"goals": rng.choice(GOALS),
-                         "lat": round(lsoa.lat + rng.gauss(0, 0.003), 5),
-                         "lng": round(lsoa.lng + rng.gauss(0, 0.005), 5),
-                         "age": rng.randint(18, 90), "limit": 10}
+        profile: dict = {
+            "goals": rng.choice(GOALS),
+            "lat": round(lsoa.lat + rng.gauss(0, 0.003), 5),
+            "lng": round(lsoa.lng + rng.gauss(0, 0.005), 5),
+            "age": rng.randint(18, 90),
+            "limit": 10,
+        }
         if rng.random() < 0.5 or not profile["goals"]:
             profile["needs"] = rng.sample(needs, rng.choice([1, 1, 2, 3]))
         constraints: dict = {}
@@ -184,18 +234,30 @@ def match_profiles(seed: int) -> list[dict]:
 def params_for(query: dict):
     from directory_app.search.query import SearchParams
 
-    return SearchParams(q=query.get("q", ""), needs=list(query.get("need", [])), lat=query.get("lat"),
-                        lng=query.get("lng"), radius_km=query.get("radius_km"), age=query.get("age"),
-                        free_only=bool(query.get("free_only")), days=list(query.get("day", [])),
-                        delivery=query.get("delivery"), wheelchair=bool(query.get("wheelchair")))
+    return SearchParams(
+        q=query.get("q", ""),
+        needs=list(query.get("need", [])),
+        lat=query.get("lat"),
+        lng=query.get("lng"),
+        radius_km=query.get("radius_km"),
+        age=query.get("age"),
+        free_only=bool(query.get("free_only")),
+        days=list(query.get("day", [])),
+        delivery=query.get("delivery"),
+        wheelchair=bool(query.get("wheelchair")),
+    )
 
 
 def raw_search_options(params) -> dict:
     """What directory_app.search.query.search sends, built from the app's own build_filters."""
     from directory_app.search.query import FACETS, build_filters
 
-    options = {"filter": build_filters(params), "facets": FACETS, "page": params.page,
-               "hitsPerPage": params.per_page}
+    options = {
+        "filter": build_filters(params),
+        "facets": FACETS,
+        "page": params.page,
+        "hitsPerPage": params.per_page,
+    }
     if params.lat is not None:
         options["sort"] = [f"_geoPoint({params.lat:.6f}, {params.lng:.6f}):asc"]
     return options
@@ -214,6 +276,7 @@ def query_string(query: dict) -> list[tuple[str, str]]:
 
 
 # --- processes -------------------------------------------------------------------------------
+
 
 def _no_control_socket() -> list[str]:
     """Gunicorn 25+ opens a control socket at a fixed path in $HOME; do not take over the one a
@@ -237,13 +300,29 @@ class Gunicorn:
         executable = Path(sys.executable).parent / "gunicorn"
         # The production settings (deploy/gunicorn.conf.py: preload, models loaded in the master
         # before forking), with the benchmark's own workers, port and logs.
-        command = ([str(executable)] if executable.exists() else [sys.executable, "-m", "gunicorn"]) + [
-            "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "-w", str(workers), "--threads", "1",
-            "-b", f"127.0.0.1:{self.port}", "--access-logfile", "/dev/null", "--max-requests", "0"
-        ] + _no_control_socket() + ["directory_app:create_app()"]
+        command = (
+            ([str(executable)] if executable.exists() else [sys.executable, "-m", "gunicorn"])
+            + [
+                "-c",
+                str(ROOT / "deploy" / "gunicorn.conf.py"),
+                "-w",
+                str(workers),
+                "--threads",
+                "1",
+                "-b",
+                f"127.0.0.1:{self.port}",
+                "--access-logfile",
+                "/dev/null",
+                "--max-requests",
+                "0",
+            ]
+            + _no_control_socket()
+            + ["directory_app:create_app()"]
+        )
         self.log = open(log_path, "ab")
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=self.log,
-                                        start_new_session=True)
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=self.log, stderr=self.log, start_new_session=True
+        )
         deadline = time.monotonic() + 240  # the master loads the models before workers start
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -300,6 +379,7 @@ def proc_status_mb(pid: int) -> dict:
 
 # --- optional profiling (pyinstrument, if installed; never a dependency) ---------------------
 
+
 class Profile:
     """Context manager writing a pyinstrument text profile to `path`; does nothing when off."""
 
@@ -346,19 +426,21 @@ def profile_requests(app, tokens: list[str], seed: int, directory: Path) -> None
 
 # --- one size --------------------------------------------------------------------------------
 
+
 def run_size(n: int, seed: int, keep: bool = False, profile_dir: Path | None = None) -> dict:
     import meilisearch
     from sqlalchemy import func
     from sqlmodel import select
 
-    from directory_app import create_app, db, meili_server, seed as seed_module
+    from directory_app import create_app, db, meili_server
+    from directory_app import seed as seed_module
     from directory_app.auth.users import create_token, create_user
-    from directory_app.directory.importer import import_file
+    from directory_app.directory.documents import to_search_document
+    from directory_app.directory.jobs import import_file
     from directory_app.models import DuplicateFlag, Service
     from directory_app.needs import taxonomy_data
     from directory_app.search import indexing
     from directory_app.search.client import get_client, services_index_name
-    from directory_app.search.documents import to_search_document
     from matching.gaps import gap_report
 
     result: dict = {"services": n, "load_average_at_start": [round(v, 2) for v in os.getloadavg()]}
@@ -404,10 +486,14 @@ def run_size(n: int, seed: int, keep: bool = False, profile_dir: Path | None = N
                 flags = session.exec(select(func.count()).select_from(DuplicateFlag)).one()
             total_s = searchable - started
             result["import"] = {
-                "created": report.created, "failed": len(report.errors), "warnings": len(report.warnings),
-                "first_errors": report.errors[:3], "duplicate_flags": flags,
+                "created": report.created,
+                "failed": len(report.errors),
+                "warnings": len(report.warnings),
+                "first_errors": report.errors[:3],
+                "duplicate_flags": flags,
                 "indexed_documents": stats.number_of_documents,
-                "import_s": round(imported - started, 2), "searchable_s": round(total_s, 2),
+                "import_s": round(imported - started, 2),
+                "searchable_s": round(total_s, 2),
                 "services_per_s": round(report.created / total_s, 1),
             }
             log(f"n={n}: imported {report.created} in {total_s:.1f} s")
@@ -416,49 +502,82 @@ def run_size(n: int, seed: int, keep: bool = False, profile_dir: Path | None = N
             started = time.perf_counter()
             documents = []
             with db.session_scope(app) as session:
-                ids = list(session.exec(select(Service.id).where(Service.merged_into_id.is_(None))
-                                        .order_by(Service.id)))
+                ids = list(
+                    session.exec(
+                        select(Service.id).where(Service.merged_into_id.is_(None)).order_by(Service.id)
+                    )
+                )
                 for start in range(0, len(ids), indexing.CHUNK):
-                    documents += [to_search_document(s) for s in
-                                  indexing.load_services(session, ids[start:start + indexing.CHUNK])]
+                    documents += [
+                        to_search_document(s)
+                        for s in indexing.load_services(session, ids[start : start + indexing.CHUNK])
+                    ]
                     session.expunge_all()
             build_s = time.perf_counter() - started
+            # The same vectors the app's index holds, read back (not recomputed): raw then indexes
+            # the vectors as the app's index did, and the embedding compute stays on the app's side.
+            vectors = index_vectors(meili.url, key, services_index_name(app))
+            for document in documents:
+                document[VECTORS] = {"default": vectors.get(document["id"])}
 
             # raw Meilisearch: same documents, fresh index, same settings
             log(f"n={n}: raw add_documents")
             indexing.apply_settings(app, RAW_INDEX)
             raw_client = meilisearch.Client(meili.url, key, timeout=300)
             started = time.perf_counter()
-            tasks = raw_client.index(RAW_INDEX).add_documents_in_batches(documents, RAW_BATCH, primary_key="id")
+            tasks = raw_client.index(RAW_INDEX).add_documents_in_batches(
+                documents, RAW_BATCH, primary_key="id"
+            )
             for task in tasks:
                 done = raw_client.wait_for_task(task.task_uid, timeout_in_ms=WAIT_MS, interval_in_ms=20)
                 if done.status != "succeeded":
                     raise RuntimeError(f"raw indexing task {task.task_uid} {done.status}: {done.error}")
             raw_s = time.perf_counter() - started
             raw_rate = len(documents) / raw_s
-            result["raw_index"] = {"documents": len(documents), "batch": RAW_BATCH,
-                                   "build_documents_s": round(build_s, 2), "index_s": round(raw_s, 2),
-                                   "docs_per_s": round(raw_rate, 1)}
+            result["raw_index"] = {
+                "documents": len(documents),
+                "batch": RAW_BATCH,
+                "build_documents_s": round(build_s, 2),
+                "index_s": round(raw_s, 2),
+                "docs_per_s": round(raw_rate, 1),
+            }
             result["import_vs_raw"] = {
-                "raw_docs_per_s_over_import_services_per_s": round(raw_rate / result["import"]["services_per_s"], 1)}
+                "raw_docs_per_s_over_import_services_per_s": round(
+                    raw_rate / result["import"]["services_per_s"], 1
+                )
+            }
             raw_client.wait_for_task(raw_client.delete_index(RAW_INDEX).task_uid, timeout_in_ms=WAIT_MS)
 
             # a link worker with a few tokens for /api/v1/match
             with db.session_scope(app) as session:
-                create_user(session, "bench_link_worker", "bench-password-" + secrets.token_hex(8), "link_worker",
-                            actor="bench")
+                create_user(
+                    session,
+                    "bench_link_worker",
+                    "bench-password-" + secrets.token_hex(8),
+                    "link_worker",
+                    actor="bench",
+                )
                 tokens = [create_token(session, "bench_link_worker", actor="bench") for _ in range(TOKENS)]
             index_uid = services_index_name(app)
         db.get_engine(app).dispose()
 
         # 2-3. HTTP against gunicorn
         env = dict(os.environ)
-        env.update({
-            "DATABASE_URL": config["DATABASE_URL"], "MEILI_URL": meili.url, "MEILI_MASTER_KEY": key,
-            "MEILI_INDEX_PREFIX": INDEX_PREFIX, "INSTANCE_PATH": str(instance), "SECRET_KEY": config["SECRET_KEY"],
-            "APP_ENV": "development", "RATELIMIT_ENABLED": "false", "RATELIMIT_STORAGE_URI": "memory://",
-            "SEARCH_RATE_LIMIT": "1000000/minute", "MATCH_RATE_LIMIT": "1000000/minute",
-        })
+        env.update(
+            {
+                "DATABASE_URL": config["DATABASE_URL"],
+                "MEILI_URL": meili.url,
+                "MEILI_MASTER_KEY": key,
+                "MEILI_INDEX_PREFIX": INDEX_PREFIX,
+                "INSTANCE_PATH": str(instance),
+                "SECRET_KEY": config["SECRET_KEY"],
+                "APP_ENV": "development",
+                "RATELIMIT_ENABLED": "false",
+                "RATELIMIT_STORAGE_URI": "memory://",
+                "SEARCH_RATE_LIMIT": "1000000/minute",
+                "MATCH_RATE_LIMIT": "1000000/minute",
+            }
+        )
         env.pop("FLASK_DEBUG", None)
         server = Gunicorn(env, work / "gunicorn.log")
         http = requests.Session()
@@ -470,13 +589,24 @@ def run_size(n: int, seed: int, keep: bool = False, profile_dir: Path | None = N
         master = proc_status_mb(server.process.pid)
         result["memory"] = {
             "models_loaded": "in the gunicorn master before forking (preload_app); match requests ran first",
-            "workers": [{"pid": pid, "peak_rss_mb": v.get("VmHWM"), "rss_mb": v.get("VmRSS"), "pss_mb": v.get("Pss"),
-                         "private_mb": v.get("Private")} for pid, v in workers.items()],
-            "master_peak_rss_mb": master.get("VmHWM"), "master_pss_mb": master.get("Pss"),
+            "workers": [
+                {
+                    "pid": pid,
+                    "peak_rss_mb": v.get("VmHWM"),
+                    "rss_mb": v.get("VmRSS"),
+                    "pss_mb": v.get("Pss"),
+                    "private_mb": v.get("Private"),
+                }
+                for pid, v in workers.items()
+            ],
+            "master_peak_rss_mb": master.get("VmHWM"),
+            "master_pss_mb": master.get("Pss"),
             "worker_peak_rss_mb": peak,
             "worker_pss_mb": pss,
             "workers_total_peak_mb": round(sum(v.get("VmHWM", 0.0) for v in workers.values()), 1),
-            "host_total_pss_mb": round(sum(v.get("Pss", 0.0) for v in workers.values()) + (master.get("Pss") or 0), 1),
+            "host_total_pss_mb": round(
+                sum(v.get("Pss", 0.0) for v in workers.values()) + (master.get("Pss") or 0), 1
+            ),
         }
         # A worker's own cost is its proportional share (shared model pages split between sharers);
         # its RSS counts the whole shared model in every worker.
@@ -491,15 +621,31 @@ def run_size(n: int, seed: int, keep: bool = False, profile_dir: Path | None = N
         log(f"n={n}: gap report")
         needs = taxonomy_data()["needs"]
         reach = {need["code"]: float(need.get("reach_km") or 5.0) for need in needs}
-        areas = [{"code": a.code, "name": a.name, "type": "lsoa", "lat": a.lat, "lng": a.lng,
-                  "la_code": a.la_code, "population": a.population, "imd_decile": a.imd_decile,
-                  "imd_rank": a.imd_rank} for a in synth.load_lsoas()]
+        areas = [
+            {
+                "code": a.code,
+                "name": a.name,
+                "type": "lsoa",
+                "lat": a.lat,
+                "lng": a.lng,
+                "la_code": a.la_code,
+                "population": a.population,
+                "imd_decile": a.imd_decile,
+                "imd_rank": a.imd_rank,
+            }
+            for a in synth.load_lsoas()
+        ]
         started = time.perf_counter()
         with Profile(profile_dir and profile_dir / str(n), "gap_report"):
             rows = gap_report(areas, documents, [need["code"] for need in needs], reach_km=reach)
         gap_s = time.perf_counter() - started
-        result["gap_report"] = {"areas": len(areas), "needs": len(needs), "rows": len(rows),
-                                "seconds": round(gap_s, 2), "target": target(gap_s, TARGETS["gap_report_s"], "s")}
+        result["gap_report"] = {
+            "areas": len(areas),
+            "needs": len(needs),
+            "rows": len(rows),
+            "seconds": round(gap_s, 2),
+            "target": target(gap_s, TARGETS["gap_report_s"], "s"),
+        }
         del rows, documents
         result["load_average_at_end"] = [round(v, 2) for v in os.getloadavg()]
     finally:
@@ -513,11 +659,36 @@ def run_size(n: int, seed: int, keep: bool = False, profile_dir: Path | None = N
     return result
 
 
+def index_vectors(url: str, key: str, uid: str, page: int = 2000) -> dict[str, list | None]:
+    """Each document's vector in an index (None where it opted out), read in pages."""
+    found: dict[str, list | None] = {}
+    offset = 0
+    while True:
+        response = requests.get(
+            f"{url}/indexes/{uid}/documents",
+            timeout=300,
+            headers={"Authorization": f"Bearer {key}"},
+            params={"limit": page, "offset": offset, "fields": "id", "retrieveVectors": "true"},
+        )
+        response.raise_for_status()
+        results = response.json()["results"]
+        for document in results:
+            embeddings = ((document.get(VECTORS) or {}).get("default") or {}).get("embeddings") or []
+            found[document["id"]] = embeddings[0] if embeddings else None
+        if len(results) < page:
+            return found
+        offset += page
+
+
 def target(value: float, limit: float, unit: str) -> dict:
     met = value <= limit
-    return {"limit": limit, "unit": unit, "met": met,
-            "miss_by": None if met else round(value - limit, 2),
-            "miss_by_pct": None if met else round(100 * (value - limit) / limit, 1)}
+    return {
+        "limit": limit,
+        "unit": unit,
+        "met": met,
+        "miss_by": None if met else round(value - limit, 2),
+        "miss_by_pct": None if met else round(100 * (value - limit) / limit, 1),
+    }
 
 
 def bench_search(app, index_uid: str, base: str, http: requests.Session, seed: int) -> dict:
@@ -539,12 +710,17 @@ def bench_search(app, index_uid: str, base: str, http: requests.Session, seed: i
 
     # Warm both workers (concurrent requests land on both) and Meilisearch's caches.
     with ThreadPoolExecutor(4) as pool:
-        list(pool.map(lambda item: requests.get(f"{base}/api/v1/services", params=item[2], timeout=30), prepared[:12]))
+        list(
+            pool.map(
+                lambda item: requests.get(f"{base}/api/v1/services", params=item[2], timeout=30),
+                prepared[:12],
+            )
+        )
     for q, opts in options:
         index.search(q, opts)
     raw_ms, api_ms = [], []
     for _ in range(SEARCH_ROUNDS):
-        for (q, opts), (_, _, pairs) in zip(options, prepared):
+        for (q, opts), (_, _, pairs) in zip(options, prepared, strict=True):
             started = time.perf_counter()
             raw = index.search(q, opts)
             raw_ms.append((time.perf_counter() - started) * 1000)
@@ -558,11 +734,15 @@ def bench_search(app, index_uid: str, base: str, http: requests.Session, seed: i
     check = target(api_summary["p95_ms"], round(limit, 2), "ms")
     check["rule"] = TARGETS["search_api_p95"]
     return {
-        "queries": len(queries), "rounds": SEARCH_ROUNDS, "raw": raw_summary, "api": api_summary,
+        "queries": len(queries),
+        "rounds": SEARCH_ROUNDS,
+        "raw": raw_summary,
+        "api": api_summary,
         "p95_api_over_p95_raw": round(api_summary["p95_ms"] / raw_summary["p95_ms"], 2),
         "median_api_over_median_raw": round(api_summary["median_ms"] / raw_summary["median_ms"], 2),
         "api_status_codes": {str(k): v for k, v in sorted(statuses.items())},
-        "same_total_hits": sum(1 for a, b in totals if a == b), "compared": len(totals),
+        "same_total_hits": sum(1 for a, b in totals if a == b),
+        "compared": len(totals),
         "median_total_hits": statistics.median([a for a, _ in totals]) if totals else None,
         "target": check,
     }
@@ -578,8 +758,9 @@ def bench_match(base: str, http: requests.Session, tokens: list[str], seed: int,
         nonlocal sent
         token = tokens[(sent // 20) % len(tokens)]
         sent += 1
-        response = (session or requests).post(f"{base}/api/v1/match", json=profile, timeout=120,
-                                              headers={"Authorization": f"Bearer {token}"})
+        response = (session or requests).post(
+            f"{base}/api/v1/match", json=profile, timeout=120, headers={"Authorization": f"Bearer {token}"}
+        )
         return response
 
     # The first match in each worker fits the TF-IDF model; warm both workers concurrently and
@@ -599,12 +780,16 @@ def bench_match(base: str, http: requests.Session, tokens: list[str], seed: int,
             if response.status_code == 200:
                 considered.append(response.json().get("candidates_considered", 0))
     result = summary_ms(samples)
-    result.update({
-        "profiles": len(profiles), "rounds": MATCH_ROUNDS,
-        "warmup_first_requests_ms": [round(v) for v in cold_ms], "warmup_s": round(warm_s, 2),
-        "status_codes": {str(k): v for k, v in sorted(statuses.items())},
-        "median_candidates_considered": statistics.median(considered) if considered else None,
-    })
+    result.update(
+        {
+            "profiles": len(profiles),
+            "rounds": MATCH_ROUNDS,
+            "warmup_first_requests_ms": [round(v) for v in cold_ms],
+            "warmup_s": round(warm_s, 2),
+            "status_codes": {str(k): v for k, v in sorted(statuses.items())},
+            "median_candidates_considered": statistics.median(considered) if considered else None,
+        }
+    )
     result["target"] = target(result["p95_ms"], TARGETS["match_p95_ms"], "ms")
     result["target"]["applies_at"] = 100_000
     return result
@@ -612,12 +797,15 @@ def bench_match(base: str, http: requests.Session, tokens: list[str], seed: int,
 
 # --- output ----------------------------------------------------------------------------------
 
+
 def misses(size: dict) -> list[str]:
     out = []
-    checks = [("search API p95", size.get("search", {}).get("target")),
-              ("match p95", size.get("match", {}).get("target")),
-              ("gap report", size.get("gap_report", {}).get("target")),
-              ("worker peak RSS", size.get("memory", {}).get("target"))]
+    checks = [
+        ("search API p95", size.get("search", {}).get("target")),
+        ("match p95", size.get("match", {}).get("target")),
+        ("gap report", size.get("gap_report", {}).get("target")),
+        ("worker peak RSS", size.get("memory", {}).get("target")),
+    ]
     for label, check in checks:
         if check and not check["met"]:
             out.append(f"{label}: over by {check['miss_by']} {check['unit']} ({check['miss_by_pct']}%)")
@@ -626,10 +814,18 @@ def misses(size: dict) -> list[str]:
 
 def git_commit() -> str | None:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip() + (
-            "+dirty" if subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                                       capture_output=True, text=True).stdout.strip() else "")
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip() + (
+            "+dirty"
+            if subprocess.run(
+                ["git", "status", "--porcelain", "--untracked-files=no"],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+            ).stdout.strip()
+            else ""
+        )
     except (OSError, subprocess.CalledProcessError):
         return None
 
@@ -641,18 +837,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=synth.DEFAULT_SEED)
     parser.add_argument("--keep", action="store_true", help="keep the temporary directories (logs, database)")
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
-    parser.add_argument("--profile", type=Path, metavar="DIR",
-                        help="also write pyinstrument profiles (import, search, match, gap report) to DIR; "
-                             "import and gap timings then include profiler overhead (needs pyinstrument)")
-    parser.add_argument("--no-history", action="store_true", help="do not append to bench/results/history.jsonl")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        metavar="DIR",
+        help="also write pyinstrument profiles (import, search, match, gap report) to DIR; "
+        "import and gap timings then include profiler overhead (needs pyinstrument)",
+    )
+    parser.add_argument(
+        "--no-history", action="store_true", help="do not append to bench/results/history.jsonl"
+    )
     args = parser.parse_args(argv)
     sizes = [10_000] if args.quick else [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     started = time.perf_counter()
     summary: dict = {
-        "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "commit": git_commit(), "quick": args.quick, "seed": args.seed, "profiled": bool(args.profile),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
-        "targets": TARGETS, "sizes": {},
+        "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "commit": git_commit(),
+        "quick": args.quick,
+        "seed": args.seed,
+        "profiled": bool(args.profile),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "targets": TARGETS,
+        "sizes": {},
     }
     for n in sizes:
         size = run_size(n, args.seed, keep=args.keep, profile_dir=args.profile)
@@ -664,13 +874,25 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text + "\n")
-    line = {"at": summary["generated_at"], "commit": summary["commit"], "quick": args.quick, "sizes": {
-        n: {"import_services_per_s": s["import"]["services_per_s"],
-            "raw_docs_per_s": s["raw_index"]["docs_per_s"],
-            "search_p95_raw_ms": s["search"]["raw"]["p95_ms"], "search_p95_api_ms": s["search"]["api"]["p95_ms"],
-            "match_p95_ms": s["match"]["p95_ms"], "gap_report_s": s["gap_report"]["seconds"],
-            "worker_peak_rss_mb": s["memory"]["worker_peak_rss_mb"], "misses": s["misses"]}
-        for n, s in summary["sizes"].items()}, "total_s": summary["total_s"]}
+    line = {
+        "at": summary["generated_at"],
+        "commit": summary["commit"],
+        "quick": args.quick,
+        "sizes": {
+            n: {
+                "import_services_per_s": s["import"]["services_per_s"],
+                "raw_docs_per_s": s["raw_index"]["docs_per_s"],
+                "search_p95_raw_ms": s["search"]["raw"]["p95_ms"],
+                "search_p95_api_ms": s["search"]["api"]["p95_ms"],
+                "match_p95_ms": s["match"]["p95_ms"],
+                "gap_report_s": s["gap_report"]["seconds"],
+                "worker_peak_rss_mb": s["memory"]["worker_peak_rss_mb"],
+                "misses": s["misses"],
+            }
+            for n, s in summary["sizes"].items()
+        },
+        "total_s": summary["total_s"],
+    }
     if not args.no_history:
         with open(RESULTS / "history.jsonl", "a") as handle:
             handle.write(json.dumps(line) + "\n")

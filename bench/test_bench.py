@@ -1,4 +1,5 @@
 """Checks of the benchmark's inputs (run with `pytest bench`); no timings are asserted here."""
+
 from __future__ import annotations
 
 import csv
@@ -62,5 +63,11 @@ def test_workloads_are_fixed_and_valid():
 def test_percentile_and_targets():
     assert run.percentile([1, 2, 3, 4, 5], 50) == 3
     assert run.percentile([0, 10], 95) == 9.5
-    assert run.target(12, 10, "s") == {"limit": 10, "unit": "s", "met": False, "miss_by": 2, "miss_by_pct": 20.0}
+    assert run.target(12, 10, "s") == {
+        "limit": 10,
+        "unit": "s",
+        "met": False,
+        "miss_by": 2,
+        "miss_by_pct": 20.0,
+    }
     assert run.target(8, 10, "s")["met"] is True

@@ -1,32 +1,34 @@
 """Import a directory feed: our CSV template, Open Referral UK 3.0 JSON, or ORUK v1 JSON.
 
 The whole file is read and parsed before anything is written, so a malformed or truncated file
-changes nothing. Records are then applied in batches (jobs.py), one short transaction per batch
-and a savepoint per record: a valid record lands, an invalid one is reported (record id, field,
-reason) and never lands half-way, and a process killed half-way leaves whole records only and a job
-that resumes where it stopped. Records are matched on (publisher, external id), so re-importing a
+changes nothing. Records are then applied in batches (jobs.py), one short transaction per batch,
+written in one flush (a savepoint per record only for a batch where a record failed part-way, see
+apply_batch): a valid record lands, an invalid one is reported (record id, field, reason) and never
+lands half-way, and a process killed half-way leaves whole records only and a job that resumes
+where it stopped. Records are matched on (publisher, external id), so re-importing a
 feed updates rather than duplicates, and an unchanged record is untouched.
 """
+
 from __future__ import annotations
 
 import csv
 import hashlib
 import io
 import json
+from contextlib import nullcontext
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
-from flask import Flask
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session, select
 
-from ..csv_output import unescape_cell
 from ..errors import ValidationError
-from ..models import Service, utcnow
+from ..models import Organization, Service, utcnow
+from ..web.csv_output import unescape_cell
 from . import oruk_v1, records, understanding
 from .curation import next_review
 from .oruk import OrukError, apply_oruk
 from .service_input import FIELD_NAMES, validate_service_input
-
 
 MAX_EXTERNAL_ID = 200  # the external_id column's size
 
@@ -43,16 +45,28 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    # Records left out, not error lines: one record can have several problems, and
+    # created + updated + unchanged + failed must add up to the records in the file.
+    failed: int = 0
     errors: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"publisher": self.publisher, "format": self.format, "total": self.total,
-                "created": self.created, "updated": self.updated, "unchanged": self.unchanged,
-                "failed": len(self.errors), "errors": self.errors, "warnings": self.warnings}
+        return {
+            "publisher": self.publisher,
+            "format": self.format,
+            "total": self.total,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
 
 
 # --- reading ---------------------------------------------------------------------------------
+
 
 def parse(content: bytes, filename: str) -> tuple[str, list[dict]]:
     """Return (format, records) or raise ImportFileError saying what is wrong with the file."""
@@ -67,11 +81,15 @@ def parse(content: bytes, filename: str) -> tuple[str, list[dict]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ImportFileError(f"{filename} is not valid JSON (line {error.lineno}, column {error.colno}: "
-                              f"{error.msg}). It may be truncated. Nothing was imported.") from None
+        raise ImportFileError(
+            f"{filename} is not valid JSON (line {error.lineno}, column {error.colno}: "
+            f"{error.msg}). It may be truncated. Nothing was imported."
+        ) from None
     except RecursionError:
         # No feed nests this deep; a file that does is hostile or broken, never a crash.
-        raise ImportFileError(f"{filename} is nested too deeply to be a feed. Nothing was imported.") from None
+        raise ImportFileError(
+            f"{filename} is nested too deeply to be a feed. Nothing was imported."
+        ) from None
     return _json_records(data, filename)
 
 
@@ -80,19 +98,23 @@ def _parse_csv(text: str, filename: str) -> list[dict]:
     header = reader.fieldnames or []
     missing = [name for name in ("external_id", "name", "organization") if name not in header]
     if missing:
-        raise ImportFileError(f"{filename} is missing the column(s) {', '.join(missing)}; "
-                              "see docs/csv-template.md.")
+        raise ImportFileError(
+            f"{filename} is missing the column(s) {', '.join(missing)}; see docs/csv-template.md."
+        )
     rows = []
     try:
         for row in reader:
             if None in row:
-                raise ImportFileError(f"{filename} line {reader.line_num} has more cells than the header. "
-                                      "Nothing was imported.")
+                raise ImportFileError(
+                    f"{filename} line {reader.line_num} has more cells than the header. Nothing was imported."
+                )
             rows.append({name: unescape_cell(value) for name, value in row.items()})
     except csv.Error as error:
         raise ImportFileError(f"{filename} line {reader.line_num}: {error}. Nothing was imported.") from None
     if text and not text.endswith(("\n", "\r")) and rows and any(v is None for v in rows[-1].values()):
-        raise ImportFileError(f"{filename} ends part-way through a row: it looks truncated. Nothing was imported.")
+        raise ImportFileError(
+            f"{filename} ends part-way through a row: it looks truncated. Nothing was imported."
+        )
     return rows
 
 
@@ -106,8 +128,9 @@ def _json_records(data: Any, filename: str) -> tuple[str, list[dict]]:
     elif isinstance(data, dict) and "name" in data:
         items = [data]
     else:
-        raise ImportFileError(f"{filename} is JSON but not a service, a page of services (contents) "
-                              "or {\"services\": [...]}.")
+        raise ImportFileError(
+            f'{filename} is JSON but not a service, a page of services (contents) or {{"services": [...]}}.'
+        )
     if not all(isinstance(item, dict) for item in items):
         raise ImportFileError(f"{filename}: every service must be a JSON object.")
     kind = "oruk_v1" if any(oruk_v1.looks_like_v1(item) for item in items) else "oruk3"
@@ -115,6 +138,7 @@ def _json_records(data: Any, filename: str) -> tuple[str, list[dict]]:
 
 
 # --- applying --------------------------------------------------------------------------------
+
 
 def _fingerprint(item: dict) -> str:
     return hashlib.sha256(json.dumps(item, sort_keys=True, default=str).encode()).hexdigest()
@@ -126,8 +150,9 @@ def _external_id(kind: str, item: dict) -> str | None:
 
 
 def _existing(session: Session, publisher: str, external_id: str) -> Service | None:
-    return session.exec(select(Service).where(Service.publisher == publisher,
-                                              Service.external_id == external_id)).first()
+    return session.exec(
+        select(Service).where(Service.publisher == publisher, Service.external_id == external_id)
+    ).first()
 
 
 def _known(session: Session, kind: str, items: list[dict], publisher: str) -> dict[str, Service]:
@@ -145,59 +170,139 @@ def _new_service(session: Session, external_id: str, kind: str) -> Service:
     return Service(name="")
 
 
-def _apply_one(session: Session, kind: str, item: dict, publisher: str, source: str,
-               report: ImportReport, known: dict[str, Service] | None = None) -> None:
+class _NeedsCare(Exception):
+    """A record failed after it had begun to change the session (fast path only)."""
+
+
+def _apply_one(
+    session: Session,
+    kind: str,
+    item: dict,
+    publisher: str,
+    source: str,
+    report: ImportReport,
+    known: dict[str, Service] | None = None,
+    careful: bool = True,
+) -> None:
+    """Apply one record. ``careful``: in its own savepoint, flushed, so a failure at any point is
+    rolled back alone. Otherwise nothing is flushed here and a failure after the record began to
+    change the session raises _NeedsCare (apply_batch then redoes the batch carefully)."""
     external_id = _external_id(kind, item)
     if external_id is None:
-        raise ValidationError("The record has no id.", {"external_id" if kind == "csv" else "id": "This is required."})
+        raise ValidationError(
+            "The record has no id.", {"external_id" if kind == "csv" else "id": "This is required."}
+        )
     if len(external_id) > MAX_EXTERNAL_ID:
-        raise ValidationError("The record's id is too long.", {"external_id" if kind == "csv" else "id":
-                                                              f"Use at most {MAX_EXTERNAL_ID} characters."})
+        raise ValidationError(
+            "The record's id is too long.",
+            {"external_id" if kind == "csv" else "id": f"Use at most {MAX_EXTERNAL_ID} characters."},
+        )
     fingerprint = _fingerprint(item)
     service = known.get(external_id) if known is not None else _existing(session, publisher, external_id)
     if service is not None and (service.extra or {}).get("_import_fingerprint") == fingerprint:
         report.unchanged += 1
         return
     is_new = service is None
-    with session.begin_nested():
-        if kind == "csv":
-            unknown = [k for k in item if k not in FIELD_NAMES]
-            validated = validate_service_input({k: v for k, v in item.items() if k in FIELD_NAMES})
-            if is_new:
-                service = _new_service(session, external_id, kind)
-            previous = None if is_new else records.input_from_service(service)
-            records.apply_input(session, service, validated, publisher=publisher, previous=previous,
-                                by_curator=False)
-            if unknown:
-                report.warnings.append({"record": external_id, "field": ", ".join(unknown),
-                                        "reason": "column not in the template; ignored"})
-        else:
-            data = item
-            if kind == "oruk_v1":
-                data, unmapped = oruk_v1.to_oruk3(item)
-                if unmapped:
-                    report.warnings.append({"record": external_id, "field": ", ".join(unmapped),
-                                            "reason": "ORUK v1 property with no ORUK 3 equivalent; not imported"})
-            if is_new:
-                service = _new_service(session, external_id, kind)
-            apply_oruk(session, service, data, publisher)
-            oruk_v1.derive_extras(session, service)
-        service.publisher = publisher
-        service.external_id = external_id
-        service.source = source
-        service.imported_at = utcnow()
-        service.extra = {**(service.extra or {}), "_import_fingerprint": fingerprint}
-        if service.review_due is None:
-            verified = service.last_verified_at.date() if service.last_verified_at else None
-            service.review_due = next_review(verified) if verified else utcnow().date()
-        session.add(service)
-        # Inside the savepoint, so a record the database refuses is rolled back alone. Duplicates
-        # are looked for once the whole feed has landed (jobs.py), not one query per record.
-        session.flush()
+    # Validation reads and writes nothing: a row it refuses is reported without any rollback.
+    validated = (
+        validate_service_input({k: v for k, v in item.items() if k in FIELD_NAMES}) if kind == "csv" else None
+    )
+    if careful:
+        with session.begin_nested():
+            _write(
+                session, kind, item, validated, service, external_id, fingerprint, publisher, source, report
+            )
+            session.flush()
+    else:
+        try:
+            _write(
+                session, kind, item, validated, service, external_id, fingerprint, publisher, source, report
+            )
+        except (ValidationError, OrukError) as error:
+            raise _NeedsCare(external_id) from error
     if is_new:
         report.created += 1
     else:
         report.updated += 1
+
+
+def _write(
+    session: Session,
+    kind: str,
+    item: dict,
+    validated,
+    service: Service | None,
+    external_id: str,
+    fingerprint: str,
+    publisher: str,
+    source: str,
+    report: ImportReport,
+) -> None:
+    is_new = service is None
+    if kind == "csv":
+        unknown = [k for k in item if k not in FIELD_NAMES]
+        if is_new:
+            service = _new_service(session, external_id, kind)
+        previous = None if is_new else records.input_from_service(service)
+        records.apply_input(
+            session, service, validated, publisher=publisher, previous=previous, by_curator=False
+        )
+        if unknown:
+            report.warnings.append(
+                {
+                    "record": external_id,
+                    "field": ", ".join(unknown),
+                    "reason": "column not in the template; ignored",
+                }
+            )
+    else:
+        data = item
+        if kind == "oruk_v1":
+            data, unmapped = oruk_v1.to_oruk3(item)
+            if unmapped:
+                report.warnings.append(
+                    {
+                        "record": external_id,
+                        "field": ", ".join(unmapped),
+                        "reason": "ORUK v1 property with no ORUK 3 equivalent; not imported",
+                    }
+                )
+        if is_new:
+            service = _new_service(session, external_id, kind)
+        apply_oruk(session, service, data, publisher)
+        oruk_v1.derive_extras(session, service)
+    service.publisher = publisher
+    service.external_id = external_id
+    service.source = source
+    service.imported_at = utcnow()
+    service.extra = {**(service.extra or {}), "_import_fingerprint": fingerprint}
+    _warn_unknown_postcodes(service, external_id, report)
+    if service.review_due is None:
+        verified = service.last_verified_at.date() if service.last_verified_at else None
+        service.review_due = next_review(verified) if verified else utcnow().date()
+    session.add(service)
+
+
+def _warn_unknown_postcodes(service: Service, external_id: str, report: ImportReport) -> None:
+    """A postcode missing from our postcode data is placed at its district's middle: say so, since
+    distances to it (and its ward) may be wrong until someone checks it."""
+    for link in service.service_at_locations:
+        location = link.location
+        if (
+            location is not None
+            and location.geo_approximate
+            and location.postcode
+            and " " in location.postcode
+        ):
+            district = location.postcode.split(" ", 1)[0]
+            report.warnings.append(
+                {
+                    "record": external_id,
+                    "field": "postcode",
+                    "reason": f"{location.postcode} is not in the postcode data; placed at the "
+                    f"middle of {district} until it is checked",
+                }
+            )
 
 
 def record_key(kind: str, item: dict, number: int) -> str:
@@ -205,39 +310,113 @@ def record_key(kind: str, item: dict, number: int) -> str:
     return _external_id(kind, item) or f"record {number}"
 
 
-def apply_batch(session: Session, kind: str, items: list[dict], offset: int, publisher: str, source: str,
-                report: ImportReport, seen: set[str]) -> None:
+def apply_batch(
+    session: Session,
+    kind: str,
+    items: list[dict],
+    offset: int,
+    publisher: str,
+    source: str,
+    report: ImportReport,
+    seen: set[str],
+) -> None:
     """Apply records ``offset + 1 …`` in the caller's transaction, each whole or not at all; the
-    caller commits (one transaction per batch, see jobs.py)."""
+    caller commits (one transaction per batch, see jobs.py).
+
+    First the fast way: every record's rows added to the session and written in one flush (bulk
+    inserts), organisations looked up once for the batch. If a record fails half-way (an unknown
+    postcode found while writing, a broken ORUK child) or the database refuses the flush, the
+    batch is rolled back and done again record by record, each in its own savepoint, so only the
+    bad record is left out. Rows refused by validation alone never need that."""
+    counts = report.created, report.updated, report.unchanged, report.failed
+    errors, warnings, seen_before = list(report.errors), list(report.warnings), set(seen)
+    try:
+        _apply_records(session, kind, items, offset, publisher, source, report, seen, careful=False)
+        return
+    except (_NeedsCare, IntegrityError, DataError):
+        session.rollback()
+    report.created, report.updated, report.unchanged, report.failed = counts
+    report.errors[:], report.warnings[:] = errors, warnings
+    seen.clear()
+    seen.update(seen_before)
+    _apply_records(session, kind, items, offset, publisher, source, report, seen, careful=True)
+
+
+def _apply_records(
+    session: Session,
+    kind: str,
+    items: list[dict],
+    offset: int,
+    publisher: str,
+    source: str,
+    report: ImportReport,
+    seen: set[str],
+    careful: bool,
+) -> None:
     known = _known(session, kind, items, publisher)
+    session.info[records.ORGANIZATIONS] = _organizations(session, kind, items, publisher)
     landed = []
-    with understanding.deferred() as asked:
-        for number, item in enumerate(items, start=offset + 1):
-            external_id = record_key(kind, item, number)
-            if external_id in seen:
-                report.errors.append({"record": external_id, "field": "id",
-                                      "reason": "appears more than once in this file; the first was used"})
-                continue
-            seen.add(external_id)
-            before = len(asked)
-            try:
-                _apply_one(session, kind, item, publisher, source, report, known)
-                landed.extend(asked[before:])
-            except ValidationError as error:
-                for name, reason in (error.fields or {"record": error.message}).items():
-                    report.errors.append({"record": external_id, "field": name, "reason": reason})
-            except OrukError as error:
-                report.errors.append({"record": external_id, "field": error.field, "reason": str(error)})
-    # The understanding step scores the batch's records together (its classifiers are much faster
-    # on many rows at once); it only sets fields on records that landed, flushed with the batch.
-    understanding.understand_services(list({id(s): s for s in landed}.values()))
-    session.flush()
+    # A CSV record queries nothing while it is written (its organisation is cached), so the batch
+    # goes to the database in one flush. ORUK records look up shared venues and terms by id, which
+    # must see the records before them: those flush as they go.
+    quiet = session.no_autoflush if kind == "csv" and not careful else nullcontext()
+    try:
+        with understanding.deferred() as asked, quiet:
+            for number, item in enumerate(items, start=offset + 1):
+                external_id = record_key(kind, item, number)
+                if external_id in seen:
+                    report.failed += 1
+                    report.errors.append(
+                        {
+                            "record": external_id,
+                            "field": "id",
+                            "reason": "appears more than once in this file; the first was used",
+                        }
+                    )
+                    continue
+                seen.add(external_id)
+                before = len(asked)
+                try:
+                    _apply_one(session, kind, item, publisher, source, report, known, careful)
+                    landed.extend(asked[before:])
+                except ValidationError as error:
+                    report.failed += 1
+                    for name, reason in (error.fields or {"record": error.message}).items():
+                        report.errors.append({"record": external_id, "field": name, "reason": reason})
+                except OrukError as error:
+                    report.failed += 1
+                    report.errors.append({"record": external_id, "field": error.field, "reason": str(error)})
+                except (IntegrityError, DataError) as error:
+                    if not careful:
+                        raise
+                    report.failed += 1
+                    report.errors.append(
+                        {
+                            "record": external_id,
+                            "field": "record",
+                            "reason": f"the database refused it ({type(error.orig).__name__})",
+                        }
+                    )
+        # The understanding step scores the batch's records together (its classifiers are much
+        # faster on many rows at once); it only sets fields on records that landed.
+        understanding.understand_services(list({id(s): s for s in landed}.values()))
+        session.flush()
+    finally:
+        session.info.pop(records.ORGANIZATIONS, None)
 
 
-def import_file(app: Flask, content: bytes, filename: str, publisher: str, actor: str,
-                progress: Callable[[int, int], None] | None = None) -> ImportReport:
-    """Parse then import in the foreground, as a job (so it is resumable and one per publisher);
-    the search index follows each batch (or catches up later, if it is down)."""
-    from . import jobs
-
-    return jobs.import_now(app, content, filename, publisher, actor, progress)
+def _organizations(session: Session, kind: str, items: list[dict], publisher: str) -> dict:
+    """The batch's organisations already in the directory, in one query (CSV; ORUK feeds give
+    organisations ids, looked up by primary key)."""
+    names = {str(item.get("organization") or "").strip() for item in items} if kind == "csv" else set()
+    names.discard("")
+    if not names:
+        return {}
+    found = {
+        org.name: org
+        for org in session.exec(
+            select(Organization).where(Organization.publisher == publisher, Organization.name.in_(names))
+        )
+    }
+    # A name not found is marked so (None): its first record creates it without asking again.
+    return {(publisher, name): found.get(name) for name in names}

@@ -11,6 +11,7 @@ A job whose heartbeat is older than STALE_AFTER (its process died) is claimed by
 looks (``recover``), and a batch commits only while its runner still owns the job, so two processes
 never apply the same job.
 """
+
 from __future__ import annotations
 
 import logging
@@ -19,8 +20,8 @@ import socket
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
-from typing import Callable
 
 from flask import Flask
 from sqlalchemy import update
@@ -33,6 +34,7 @@ from ..db import retry_when_busy
 from ..errors import Conflict, NotFound, ValidationError
 from ..models import ImportJob, Service, utcnow
 from ..models.jobs import ACTIVE_STATUSES
+from ..search import indexing
 from . import duplicates, importer, understanding
 
 log = logging.getLogger(__name__)
@@ -66,13 +68,14 @@ def _owner() -> str:
 
 def _report(job: ImportJob | dict) -> importer.ImportReport:
     data = job.report if isinstance(job, ImportJob) else job
-    fields = {k: v for k, v in data.items() if k != "failed"}
+    fields = dict(data)
     # Fresh lists: a batch that is retried must not leave its first attempt's lines behind.
     fields["errors"], fields["warnings"] = list(fields.get("errors", [])), list(fields.get("warnings", []))
     return importer.ImportReport(**fields)
 
 
 # --- starting --------------------------------------------------------------------------------
+
 
 def create(app: Flask, content: bytes, filename: str, publisher: str, actor: str) -> tuple[ImportJob, str]:
     """Check the file and the publisher, then record a job; 409 if the publisher has one active.
@@ -84,9 +87,19 @@ def create(app: Flask, content: bytes, filename: str, publisher: str, actor: str
         raise ValidationError("Say who publishes this feed.", {"publisher": "This is required."})
     kind, items = importer.parse(content, filename)
     owner = _owner()
-    job = ImportJob(id=uuid.uuid4().hex, publisher=publisher, filename=filename[:255], format=kind,
-                    actor=actor, status="running", total=len(items), done=0, content=content, owner=owner,
-                    report=importer.ImportReport(publisher=publisher, format=kind, total=len(items)).as_dict())
+    job = ImportJob(
+        id=uuid.uuid4().hex,
+        publisher=publisher,
+        filename=filename[:255],
+        format=kind,
+        actor=actor,
+        status="running",
+        total=len(items),
+        done=0,
+        content=content,
+        owner=owner,
+        report=importer.ImportReport(publisher=publisher, format=kind, total=len(items)).as_dict(),
+    )
     with db.session_scope(app) as session:
         _insert(session, job)
     return job, owner
@@ -99,12 +112,17 @@ def _insert(session: Session, job: ImportJob) -> None:
         session.commit()
     except IntegrityError:
         session.rollback()
-        active = session.exec(select(ImportJob).where(ImportJob.publisher == job.publisher,
-                                                      ImportJob.status.in_(ACTIVE_STATUSES))).first()
+        active = session.exec(
+            select(ImportJob).where(
+                ImportJob.publisher == job.publisher, ImportJob.status.in_(ACTIVE_STATUSES)
+            )
+        ).first()
         progress = f" ({active.done} of {active.total} records done)" if active else ""
         raise ImportInProgress(
             f"An import for {job.publisher} is already running{progress}. Wait for it to finish, "
-            "then import again.", {"publisher": "An import for this publisher is already running."}) from None
+            "then import again.",
+            {"publisher": "An import for this publisher is already running."},
+        ) from None
 
 
 def start(app: Flask, content: bytes, filename: str, publisher: str, actor: str) -> ImportJob:
@@ -115,8 +133,9 @@ def start(app: Flask, content: bytes, filename: str, publisher: str, actor: str)
 
 
 def launch(app: Flask, job_id: str, owner: str) -> threading.Thread:
-    thread = threading.Thread(target=_run_logged, args=(app, job_id, owner), name=f"import-{job_id[:8]}",
-                              daemon=True)
+    thread = threading.Thread(
+        target=_run_logged, args=(app, job_id, owner), name=f"import-{job_id[:8]}", daemon=True
+    )
     _threads[job_id] = thread
     thread.start()
     return thread
@@ -138,14 +157,24 @@ def wait(job_id: str, timeout: float = 120) -> None:
         thread.join(timeout)
 
 
-def import_now(app: Flask, content: bytes, filename: str, publisher: str, actor: str,
-               progress: Progress | None = None) -> importer.ImportReport:
+def import_now(
+    app: Flask, content: bytes, filename: str, publisher: str, actor: str, progress: Progress | None = None
+) -> importer.ImportReport:
     """Run an import as a job in the foreground (CLI, seed, benchmarks) and return its report."""
     job, owner = create(app, content, filename, publisher, actor)
     return run(app, job.id, owner, progress)
 
 
+def import_file(
+    app: Flask, content: bytes, filename: str, publisher: str, actor: str, progress: Progress | None = None
+) -> importer.ImportReport:
+    """Parse then import in the foreground, as a job (so it is resumable and one per publisher);
+    the search index follows each batch (or catches up later, if it is down)."""
+    return import_now(app, content, filename, publisher, actor, progress)
+
+
 # --- running ---------------------------------------------------------------------------------
+
 
 def run(app: Flask, job_id: str, owner: str, progress: Progress | None = None) -> importer.ImportReport:
     with db.session_scope(app) as session:
@@ -168,12 +197,13 @@ def run(app: Flask, job_id: str, owner: str, progress: Progress | None = None) -
         largest = max(1, int(app.config.get("IMPORT_BATCH_SIZE") or BATCH_SIZE))
         size = min(largest, FIRST_BATCH)  # grow from small: records can be slow (understanding)
         while done < len(items):
-            batch = items[done:done + size]
+            batch = items[done : done + size]
             began = time.monotonic()
             with db.session_scope(app) as session:
                 session.info["drain_after_commit"] = False
-                outcome = _apply_batch(session, job_id, owner, kind, batch, done, publisher, filename,
-                                       report.as_dict(), seen)
+                outcome = _apply_batch(
+                    session, job_id, owner, kind, batch, done, publisher, filename, report.as_dict(), seen
+                )
             if outcome is None:
                 log.warning("import job %s was taken over by another process", job_id)
                 return report
@@ -204,14 +234,26 @@ def run(app: Flask, job_id: str, owner: str, progress: Progress | None = None) -
 
 
 @retry_when_busy
-def _apply_batch(session: Session, job_id: str, owner: str, kind: str, batch: list[dict], offset: int,
-                 publisher: str, source: str, report_data: dict, seen: set[str]):
+def _apply_batch(
+    session: Session,
+    job_id: str,
+    owner: str,
+    kind: str,
+    batch: list[dict],
+    offset: int,
+    publisher: str,
+    source: str,
+    report_data: dict,
+    seen: set[str],
+):
     # Work on copies: if the database is busy this whole unit runs again from the start.
     report, seen = _report(report_data), set(seen)
     importer.apply_batch(session, kind, batch, offset, publisher, source, report, seen)
-    claimed = session.execute(update(ImportJob).where(ImportJob.id == job_id, ImportJob.owner == owner,
-                                                      ImportJob.status == "running")
-                              .values(done=offset + len(batch), report=report.as_dict(), heartbeat_at=utcnow()))
+    claimed = session.execute(
+        update(ImportJob)
+        .where(ImportJob.id == job_id, ImportJob.owner == owner, ImportJob.status == "running")
+        .values(done=offset + len(batch), report=report.as_dict(), heartbeat_at=utcnow())
+    )
     if claimed.rowcount != 1:
         session.rollback()
         return None
@@ -224,13 +266,19 @@ def _flag_duplicates(app: Flask, publisher: str, since) -> None:
     whole directory by blocking, instead of a few queries per record. It reads without the write
     lock and then saves the pairs in one short transaction; run again on resume, it changes nothing."""
     with db.session_scope(app) as session:
-        touched = set(session.exec(select(Service.id).where(Service.publisher == publisher,
-                                                            Service.imported_at >= since)))
+        touched = set(
+            session.exec(
+                select(Service.id).where(Service.publisher == publisher, Service.imported_at >= since)
+            )
+        )
         if not touched:
             return
         facts = duplicates.load_facts(session)
-        pairs = [(a, b, verdict) for a, b, verdict in duplicates.find_pairs(facts)
-                 if a.id in touched or b.id in touched]
+        pairs = [
+            (a, b, verdict)
+            for a, b, verdict in duplicates.find_pairs(facts)
+            if a.id in touched or b.id in touched
+        ]
         session.rollback()
     if pairs:
         with db.session_scope(app) as session:
@@ -249,45 +297,72 @@ def _finish(session: Session, job_id: str, owner: str, report_data: dict) -> Non
     if job is None or job.owner != owner or job.status != "running":
         session.rollback()
         return
-    record(session, job.actor, "import", "import", job.publisher,
-           {"summary": [None, {k: v for k, v in report_data.items() if k not in ("errors", "warnings")}]})
+    record(
+        session,
+        job.actor,
+        "import",
+        "import",
+        job.publisher,
+        {"summary": [None, {k: v for k, v in report_data.items() if k not in ("errors", "warnings")}]},
+    )
     job.status, job.report, job.content, job.finished_at = "done", report_data, None, utcnow()
     session.add(job)
     session.commit()
 
 
 def _fail(app: Flask, job_id: str, owner: str, report: importer.ImportReport, error: Exception) -> None:
-    message = error.message if isinstance(error, ValidationError) else f"The import stopped: {type(error).__name__}."
+    message = (
+        error.message
+        if isinstance(error, ValidationError)
+        else f"The import stopped: {type(error).__name__}."
+    )
     try:
         with db.session_scope(app) as session:
-            session.execute(update(ImportJob).where(ImportJob.id == job_id, ImportJob.owner == owner)
-                            .values(status="failed", error=message[:500], report=report.as_dict(), content=None,
-                                    finished_at=utcnow()))
+            session.execute(
+                update(ImportJob)
+                .where(ImportJob.id == job_id, ImportJob.owner == owner)
+                .values(
+                    status="failed",
+                    error=message[:500],
+                    report=report.as_dict(),
+                    content=None,
+                    finished_at=utcnow(),
+                )
+            )
             session.commit()
     except Exception:  # the database itself is gone: recovery marks the job later
         log.exception("could not mark import job %s failed", job_id)
 
 
 def _drain(app: Flask, report: importer.ImportReport, final: bool) -> None:
-    from ..search import indexing
-
     try:
         indexing.drain(app)
     except Exception as error:  # the outbox keeps every change for the next drain
         if final:
-            report.warnings.append({"record": "*", "field": "search",
-                                    "reason": f"search index will catch up later ({type(error).__name__})"})
+            report.warnings.append(
+                {
+                    "record": "*",
+                    "field": "search",
+                    "reason": f"search index will catch up later ({type(error).__name__})",
+                }
+            )
 
 
 # --- after a restart -------------------------------------------------------------------------
+
 
 def recover(app: Flask, stale_after: timedelta = STALE_AFTER, background: bool = True) -> list[str]:
     """Claim jobs whose runner stopped (no heartbeat for ``stale_after``) and resume them."""
     cutoff = utcnow() - stale_after
     resumed = []
     with db.session_scope(app) as session:
-        stale = list(session.exec(select(ImportJob.id).where(ImportJob.status.in_(ACTIVE_STATUSES),
-                                                             ImportJob.heartbeat_at <= cutoff)))
+        stale = list(
+            session.exec(
+                select(ImportJob.id).where(
+                    ImportJob.status.in_(ACTIVE_STATUSES), ImportJob.heartbeat_at <= cutoff
+                )
+            )
+        )
     for job_id in stale:
         owner = _owner()
         with db.session_scope(app) as session:
@@ -306,10 +381,13 @@ def recover(app: Flask, stale_after: timedelta = STALE_AFTER, background: bool =
 
 @retry_when_busy
 def _claim(session: Session, job_id: str, owner: str, cutoff) -> bool:
-    claimed = session.execute(update(ImportJob).where(ImportJob.id == job_id,
-                                                      ImportJob.status.in_(ACTIVE_STATUSES),
-                                                      ImportJob.heartbeat_at <= cutoff)
-                              .values(owner=owner, status="running", heartbeat_at=utcnow()))
+    claimed = session.execute(
+        update(ImportJob)
+        .where(
+            ImportJob.id == job_id, ImportJob.status.in_(ACTIVE_STATUSES), ImportJob.heartbeat_at <= cutoff
+        )
+        .values(owner=owner, status="running", heartbeat_at=utcnow())
+    )
     session.commit()
     return claimed.rowcount == 1
 
@@ -331,6 +409,7 @@ def init_app(app: Flask) -> None:
 
 # --- reading ---------------------------------------------------------------------------------
 
+
 def get(session: Session, job_id: str) -> ImportJob:
     job = session.get(ImportJob, job_id) if len(job_id) <= 32 else None
     if job is None:
@@ -339,8 +418,17 @@ def get(session: Session, job_id: str) -> ImportJob:
 
 
 def as_dict(job: ImportJob) -> dict:
-    return {"id": job.id, "url": f"/api/v1/imports/{job.id}", "status": job.status, "publisher": job.publisher,
-            "filename": job.filename, "format": job.format, "total": job.total, "done": job.done,
-            "error": job.error, "created_at": job.created_at.isoformat(),
-            "finished_at": job.finished_at.isoformat() if job.finished_at else None,
-            "report": job.report}
+    return {
+        "id": job.id,
+        "url": f"/api/v1/imports/{job.id}",
+        "status": job.status,
+        "publisher": job.publisher,
+        "filename": job.filename,
+        "format": job.format,
+        "total": job.total,
+        "done": job.done,
+        "error": job.error,
+        "created_at": job.created_at.isoformat(),
+        "finished_at": job.finished_at.isoformat() if job.finished_at else None,
+        "report": job.report,
+    }

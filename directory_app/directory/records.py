@@ -4,24 +4,45 @@
 replacing only the parts whose flat values changed, so that editing one field of an imported record
 does not flatten the rest of the publisher's detail.
 """
+
 from __future__ import annotations
 
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 
 from sqlmodel import Session, select
 
-from ..models import (Accessibility, Address, CostOption, Language, Location, Organization, Phone,
-                      Schedule, Service, ServiceArea, ServiceAtLocation, utcnow)
+from ..models import (
+    Accessibility,
+    Address,
+    CostOption,
+    Language,
+    Location,
+    Organization,
+    Phone,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    utcnow,
+)
 from . import geo, understanding
 from .oruk import KEYS, SCALARS
-from .service_input import ServiceInput, format_schedule, parse_schedule
+from .service_input import ScheduleEntry, ServiceInput, format_schedule, parse_schedule
 
 GROUPS = {
     "schedule": ("schedule",),
     "cost": ("cost_amount", "cost_description"),
     "phone": ("phone",),
-    "location": ("location_name", "address_1", "city", "postcode", "latitude", "longitude",
-                 "wheelchair", "accessibility"),
+    "location": (
+        "location_name",
+        "address_1",
+        "city",
+        "postcode",
+        "latitude",
+        "longitude",
+        "wheelchair",
+        "accessibility",
+    ),
     "service_area": ("service_area",),
     "languages": ("languages",),
 }
@@ -70,35 +91,55 @@ def input_from_service(service: Service) -> dict:
         "latitude": location.latitude if location else None,
         "longitude": location.longitude if location else None,
         "wheelchair": location.wheelchair if location else None,
-        "accessibility": "; ".join(a.description or a.accessibility or "" for a in location.accessibility) or None
-        if location else None,
+        "accessibility": "; ".join(a.description or a.accessibility or "" for a in location.accessibility)
+        or None
+        if location
+        else None,
         "delivery": list(service.delivery),
         "referral_route": list(service.referral_routes),
         "eligibility": list(service.eligibility),
         "area_wide": service.area_wide,
         "service_area": [a.service_area or a.name for a in service.service_areas if a.service_area or a.name],
-        "languages": [(lang.extra or {}).get("code") for lang in service.languages if (lang.extra or {}).get("code")],
+        "languages": [
+            (lang.extra or {}).get("code") for lang in service.languages if (lang.extra or {}).get("code")
+        ],
         "accepting_referrals": service.accepting_referrals,
         "wait_weeks": service.wait_weeks,
         "last_verified_at": service.last_verified_at.date() if service.last_verified_at else None,
     }
 
 
-def _entries(schedules: list[Schedule]):
-    from .service_input import ScheduleEntry
+def _entries(schedules: list[Schedule]) -> list[ScheduleEntry]:
+    # A publisher's "1TU" (first Tuesday) implies a monthly rule whatever FREQ they sent.
+    return [
+        ScheduleEntry(
+            byday=[d.strip() for d in s.byday.split(",") if d.strip()],
+            opens_at=s.opens_at,
+            closes_at=s.closes_at,
+            freq="MONTHLY" if any(c.isdigit() for c in s.byday) else "WEEKLY",
+        )
+        for s in schedules
+    ]
 
-    return [ScheduleEntry(byday=s.byday.split(","), opens_at=s.opens_at, closes_at=s.closes_at)
-            for s in schedules]
+
+# session.info key: an import batch's organisations by (publisher, name), filled by the importer in
+# one query, so that records sharing an organisation neither query for it nor create it twice.
+ORGANIZATIONS = "organizations"
 
 
 def _organization(session: Session, name: str, publisher: str | None) -> Organization:
-    statement = select(Organization).where(Organization.name == name)
-    statement = statement.where(Organization.publisher == publisher) if publisher else statement
-    existing = session.exec(statement).first()
-    if existing is not None:
-        return existing
-    organization = Organization(name=name, description=name, publisher=publisher)
-    session.add(organization)
+    cache = session.info.get(ORGANIZATIONS)
+    if cache is not None and (publisher, name) in cache:
+        organization = cache[(publisher, name)]  # None: looked up for the batch, not there yet
+    else:
+        statement = select(Organization).where(Organization.name == name)
+        statement = statement.where(Organization.publisher == publisher) if publisher else statement
+        organization = session.exec(statement).first()
+    if organization is None:
+        organization = Organization(name=name, description=name, publisher=publisher)
+        session.add(organization)
+    if cache is not None:
+        cache[(publisher, name)] = organization
     return organization
 
 
@@ -113,8 +154,15 @@ def _remember_new_keys(obj) -> None:
     obj.extra = {**obj.extra, KEYS: keys}
 
 
-def apply_input(session: Session, service: Service, data: ServiceInput, *, publisher: str | None,
-                previous: dict | None = None, by_curator: bool = True) -> None:
+def apply_input(
+    session: Session,
+    service: Service,
+    data: ServiceInput,
+    *,
+    publisher: str | None,
+    previous: dict | None = None,
+    by_curator: bool = True,
+) -> None:
     """Write validated flat input onto ``service`` (new or existing), then understand it.
 
     A new record's own values (a CSV row, a curator's form) are evidence the understanding step
@@ -143,33 +191,55 @@ def apply_input(session: Session, service: Service, data: ServiceInput, *, publi
         has_capacity = data.accepting_referrals is not None or data.wait_weeks is not None
         service.capacity_updated_at = utcnow() if has_capacity else None
     if data.last_verified_at and (previous or {}).get("last_verified_at") != data.last_verified_at:
-        service.last_verified_at = datetime.combine(data.last_verified_at, time(), tzinfo=timezone.utc)
+        service.last_verified_at = datetime.combine(data.last_verified_at, time(), tzinfo=UTC)
     if previous is None or not by_curator:
         understanding.declare_from_input(service, data)
         declared_needs = list(data.needs) if data.needs and not by_curator else []
-        service.understanding = {**(service.understanding or {}), understanding.DECLARED_NEEDS: declared_needs}
+        service.understanding = {
+            **(service.understanding or {}),
+            understanding.DECLARED_NEEDS: declared_needs,
+        }
         if data.needs and by_curator:
             service.curated = {**(service.curated or {}), "needs": list(data.needs)}
     if previous is not None and by_curator:
         understanding.note_curator_changes(service, data, previous)
     if "schedule" in changed:
         service.schedules = [
-            Schedule(service_id=service.id, position=i, freq="WEEKLY", byday=",".join(e.byday),
-                     opens_at=e.opens_at, closes_at=e.closes_at)
+            Schedule(
+                service_id=service.id,
+                position=i,
+                freq=e.freq,
+                byday=",".join(e.byday),
+                opens_at=e.opens_at,
+                closes_at=e.closes_at,
+            )
             for i, e in enumerate(parse_schedule(data.schedule))
         ]
     if "cost" in changed:
-        service.cost_options = [] if data.cost_amount is None and not data.cost_description else [
-            CostOption(service_id=service.id, option=data.cost_description or "Charge",
-                       amount=data.cost_amount, amount_description=data.cost_description)]
+        service.cost_options = (
+            []
+            if data.cost_amount is None and not data.cost_description
+            else [
+                CostOption(
+                    service_id=service.id,
+                    option=data.cost_description or "Charge",
+                    amount=data.cost_amount,
+                    amount_description=data.cost_description,
+                )
+            ]
+        )
     if "phone" in changed:
         service.phones = [Phone(service_id=service.id, number=data.phone)] if data.phone else []
     if "service_area" in changed:
-        service.service_areas = [ServiceArea(service_id=service.id, position=i, name=code, service_area=code)
-                                 for i, code in enumerate(data.service_area)]
+        service.service_areas = [
+            ServiceArea(service_id=service.id, position=i, name=code, service_area=code)
+            for i, code in enumerate(data.service_area)
+        ]
     if "languages" in changed:
-        service.languages = [Language(service_id=service.id, position=i, extra={"code": code})
-                             for i, code in enumerate(data.languages)]
+        service.languages = [
+            Language(service_id=service.id, position=i, extra={"code": code})
+            for i, code in enumerate(data.languages)
+        ]
     if "location" in changed:
         _apply_location(session, service, data)
     _remember_new_keys(service)
@@ -213,15 +283,25 @@ def _apply_location(session: Session, service: Service, data: ServiceInput) -> N
     location.postcode = data.postcode
     location.geo_approximate = approximate
     location.wheelchair = data.wheelchair
-    location.addresses = [Address(location_id=location.id, address_1=data.address_1 or "",
-                                  city=data.city or "", state_province="", postal_code=data.postcode or "",
-                                  country="GB", address_type="physical")]
-    location.accessibility = [Accessibility(location_id=location.id, position=i, description=text)
-                              for i, text in enumerate(t.strip() for t in (data.accessibility or "").split(";"))
-                              if text]
+    location.addresses = [
+        Address(
+            location_id=location.id,
+            address_1=data.address_1 or "",
+            city=data.city or "",
+            state_province="",
+            postal_code=data.postcode or "",
+            country="GB",
+            address_type="physical",
+        )
+    ]
+    location.accessibility = [
+        Accessibility(location_id=location.id, position=i, description=text)
+        for i, text in enumerate(t.strip() for t in (data.accessibility or "").split(";"))
+        if text
+    ]
     _remember_new_keys(location)
     session.add(location)
     if not service.service_at_locations:
-        service.service_at_locations = [ServiceAtLocation(service_id=service.id, location=location,
-                                                          location_id=location.id)]
-
+        service.service_at_locations = [
+            ServiceAtLocation(service_id=service.id, location=location, location_id=location.id)
+        ]

@@ -1,4 +1,5 @@
 """Duplicate rules, one at a time (directory_app/directory/duplicate_scoring.py), and the queue count."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,17 +9,41 @@ from directory_app.directory import duplicates
 from directory_app.directory.duplicate_scoring import blocks, compare, find_pairs, make_facts
 
 
-def facts(id, name, organization="Age UK Trafford", postcode="M33 7ZZ", point=(53.4236, -2.3221), phone=None,
-          url=None, email=None, needs=()):
-    return make_facts(id, name, organization, [postcode] if postcode else [], [point] if point else [],
-                      [phone] if phone else [], [email] if email else [], [url] if url else [], needs)
+def facts(
+    id,
+    name,
+    organization="Age UK Trafford",
+    postcode="M33 7ZZ",
+    point=(53.4236, -2.3221),
+    phone=None,
+    url=None,
+    email=None,
+    needs=(),
+):
+    return make_facts(
+        id,
+        name,
+        organization,
+        [postcode] if postcode else [],
+        [point] if point else [],
+        [phone] if phone else [],
+        [email] if email else [],
+        [url] if url else [],
+        needs,
+    )
 
 
 @pytest.mark.parametrize("postcode", ["m33 7zz", "M337ZZ", " M33 7ZZ "])
 def test_the_same_service_from_another_publisher_is_a_duplicate(postcode):
     full = facts("a", "Sale Lunch Club", phone="0161 912 1234", url="https://ageuk.org.uk/trafford/lunch")
-    thin = facts("b", "Lunch Club (Sale)", organization="Age UK Trafford Ltd", postcode=postcode, point=None,
-                 phone="+44 161 912 1234")
+    thin = facts(
+        "b",
+        "Lunch Club (Sale)",
+        organization="Age UK Trafford Ltd",
+        postcode=postcode,
+        point=None,
+        phone="+44 161 912 1234",
+    )
     verdict = compare(full, thin)
     assert verdict.duplicate
     assert "same postcode (M33 7ZZ)" in verdict.reasons and "same phone number" in verdict.reasons
@@ -26,10 +51,23 @@ def test_the_same_service_from_another_publisher_is_a_duplicate(postcode):
 
 
 def test_the_same_organisation_at_another_venue_is_not_a_duplicate():
-    stretford = facts("a", "Trussell Trust", "Trussell Trust", "M32 9AF", phone="0161 000 0000",
-                      email="info@stretford.foodbank.org.uk")
-    partington = facts("b", "Trussell Trust", "Trussell Trust", "M31 4BU", point=(53.42, -2.43),
-                       phone="0161 000 0000", email="info@stretford.foodbank.org.uk")
+    stretford = facts(
+        "a",
+        "Trussell Trust",
+        "Trussell Trust",
+        "M32 9AF",
+        phone="0161 000 0000",
+        email="info@stretford.foodbank.org.uk",
+    )
+    partington = facts(
+        "b",
+        "Trussell Trust",
+        "Trussell Trust",
+        "M31 4BU",
+        point=(53.42, -2.43),
+        phone="0161 000 0000",
+        email="info@stretford.foodbank.org.uk",
+    )
     assert not compare(stretford, partington).duplicate
 
 
@@ -40,35 +78,59 @@ def test_two_venues_a_street_apart_are_still_two_venues():
 
 
 def test_a_service_added_twice_is_a_duplicate_with_every_reason():
-    one = facts("a", "Sale Lunch Club", phone="0161 912 1234", url="https://example.org/lunch", email="x@example.org")
-    verdict = compare(one, facts("b", "Sale Lunch Club", phone="0161 912 1234", url="https://example.org/lunch",
-                                 email="x@example.org"))
+    one = facts(
+        "a", "Sale Lunch Club", phone="0161 912 1234", url="https://example.org/lunch", email="x@example.org"
+    )
+    verdict = compare(
+        one,
+        facts(
+            "b",
+            "Sale Lunch Club",
+            phone="0161 912 1234",
+            url="https://example.org/lunch",
+            email="x@example.org",
+        ),
+    )
     assert verdict.duplicate and verdict.score == 1.0
     assert verdict.reasons[0] == "similar name (100%)"
 
 
 def test_siblings_of_one_family_at_a_shared_address_are_not_duplicates():
-    oldham = facts("a", "Citizens Advice Oldham", "Citizens Advice Oldham", "M4 5AD", email="advice@example.org")
-    rochdale = facts("b", "Citizens Advice Rochdale", "Citizens Advice Rochdale", "M4 5AD", email="advice@example.org")
+    oldham = facts(
+        "a", "Citizens Advice Oldham", "Citizens Advice Oldham", "M4 5AD", email="advice@example.org"
+    )
+    rochdale = facts(
+        "b", "Citizens Advice Rochdale", "Citizens Advice Rochdale", "M4 5AD", email="advice@example.org"
+    )
     assert not compare(oldham, rochdale).duplicate
 
 
 def test_different_services_of_one_organisation_at_one_venue_are_not_duplicates():
-    assert not compare(facts("a", "Age UK Trafford Lunch Club"), facts("b", "Age UK Trafford Computer Class")).duplicate
+    assert not compare(
+        facts("a", "Age UK Trafford Lunch Club"), facts("b", "Age UK Trafford Computer Class")
+    ).duplicate
     # Same name, same address, but nothing a person would come for in common.
-    assert not compare(facts("a", "George House Trust", needs=["food"]),
-                       facts("b", "George House Trust", needs=["long_term_conditions"])).duplicate
+    assert not compare(
+        facts("a", "George House Trust", needs=["food"]),
+        facts("b", "George House Trust", needs=["long_term_conditions"]),
+    ).duplicate
 
 
 def test_phone_lines_without_a_venue_need_a_shared_contact():
     a = facts("a", "Samaritans", "Samaritans", postcode=None, point=None, phone="116 123")
-    assert compare(a, facts("b", "Samaritans Helpline", "Samaritans", postcode=None, point=None, phone="116123")).duplicate
-    assert not compare(a, facts("c", "Samaritans Helpline", "Samaritans", postcode=None, point=None)).duplicate
+    assert compare(
+        a, facts("b", "Samaritans Helpline", "Samaritans", postcode=None, point=None, phone="116123")
+    ).duplicate
+    assert not compare(
+        a, facts("c", "Samaritans Helpline", "Samaritans", postcode=None, point=None)
+    ).duplicate
 
 
 def test_blocking_pairs_records_by_district_and_name_word_not_everything():
-    records = [facts(str(n), f"Club {word}", organization="", postcode=f"M{n} 1AA", point=None)
-               for n, word in enumerate(["Rowing", "Chess", "Knitting", "Rowing"], start=1)]
+    records = [
+        facts(str(n), f"Club {word}", organization="", postcode=f"M{n} 1AA", point=None)
+        for n, word in enumerate(["Rowing", "Chess", "Knitting", "Rowing"], start=1)
+    ]
     records.append(facts("same", "Rowing Club", organization="", postcode="M1 1AA", point=None))
     assert blocks(records) == {(0, 4)}  # the only two in one district sharing a word
     assert [(a.id, b.id) for a, b, _ in find_pairs(records)] == [("1", "same")]
@@ -95,12 +157,14 @@ def test_a_scan_closes_pairs_an_older_rule_flagged_and_keeps_real_ones(app, runn
     with db.session_scope(app) as session:
         # What the old name-only rule left in queues: the same kind of club at another venue.
         first, second = sorted([lunch, far])
-        session.add(DuplicateFlag(service_id=first, other_id=second, score=1.0, reasons=["similar name (100%)"]))
+        session.add(
+            DuplicateFlag(service_id=first, other_id=second, score=1.0, reasons=["similar name (100%)"])
+        )
         session.commit()
         assert duplicates.open_count(session) == 2
     result = runner.invoke(args=["duplicates", "scan"])
     assert result.exit_code == 0, result.output
     assert "1 likely duplicate pairs (0 new), 1 old pairs closed; 1 open." in result.output
     with db.session_scope(app) as session:
-        (flag, a, b), = duplicates.open_flags(session)
+        ((flag, a, b),) = duplicates.open_flags(session)
         assert {a.id, b.id} == {lunch, again}

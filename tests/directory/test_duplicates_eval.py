@@ -12,6 +12,7 @@
 Floors are a little below the figures measured when this was written (docs/understanding.md,
 "Duplicates"); the targets are precision 0.90 and recall 0.80.
 """
+
 from __future__ import annotations
 
 import csv
@@ -25,7 +26,7 @@ from sqlmodel import select
 
 from directory_app import db
 from directory_app.directory import duplicates
-from directory_app.directory.importer import import_file
+from directory_app.directory.jobs import import_file
 from directory_app.models import DuplicateFlag, Service
 from tests.conftest import fresh_app
 
@@ -40,8 +41,10 @@ def _measure(app, positives: set[frozenset], negatives: set[frozenset]) -> dict:
     of labelled duplicates (a copy and its original's other listing) counts as right."""
     with db.session_scope(app) as session:
         external = {sid: ext for sid, ext in session.exec(select(Service.id, Service.external_id))}
-        flagged = {frozenset((external[f.service_id], external[f.other_id]))
-                   for f in session.exec(select(DuplicateFlag).where(DuplicateFlag.status == "open"))}
+        flagged = {
+            frozenset((external[f.service_id], external[f.other_id]))
+            for f in session.exec(select(DuplicateFlag).where(DuplicateFlag.status == "open"))
+        }
     group: dict[str, str] = {}
 
     def root(x):
@@ -54,10 +57,15 @@ def _measure(app, positives: set[frozenset], negatives: set[frozenset]) -> dict:
         group[root(a)] = root(b)
     right = {p for p in flagged if len({root(x) for x in p}) == 1}
     found = positives & flagged
-    result = {"flagged": len(flagged), "right": len(right), "labelled_true": len(positives),
-              "found": len(found), "labelled_false_flagged": len(negatives & flagged),
-              "precision": round(len(right) / len(flagged), 3) if flagged else 1.0,
-              "recall": round(len(found) / len(positives), 3)}
+    result = {
+        "flagged": len(flagged),
+        "right": len(right),
+        "labelled_true": len(positives),
+        "found": len(found),
+        "labelled_false_flagged": len(negatives & flagged),
+        "precision": round(len(right) / len(flagged), 3) if flagged else 1.0,
+        "recall": round(len(found) / len(positives), 3),
+    }
     result["labelled_false_flagged_pairs"] = sorted(tuple(sorted(p)) for p in negatives & flagged)
     result["wrong"] = sorted(tuple(sorted(p)) for p in flagged - right)[:20]
     result["missed"] = sorted(tuple(sorted(p)) for p in positives - flagged)[:20]
@@ -72,14 +80,18 @@ def gm_app(tmp_path_factory, meili, postgres_url):
 
         load_geography(app)
         feed = json.loads((EVAL / "gm_boroughs_oruk.json").read_text(encoding="utf-8"))
-        for publisher, records in itertools.groupby(sorted(feed, key=lambda r: r["publisher"]), lambda r: r["publisher"]):
+        for publisher, records in itertools.groupby(
+            sorted(feed, key=lambda r: r["publisher"]), lambda r: r["publisher"]
+        ):
             report = import_file(app, json.dumps(list(records)).encode(), "gm.json", publisher, actor="test")
             assert not report.errors, report.errors[:3]
         yield app
 
 
 def test_another_regions_duplicates(gm_app):
-    labels = [json.loads(line) for line in (EVAL / "duplicates.jsonl").read_text().splitlines() if line.strip()]
+    labels = [
+        json.loads(line) for line in (EVAL / "duplicates.jsonl").read_text().splitlines() if line.strip()
+    ]
     positives = {frozenset((p["a"], p["b"])) for p in labels if p.get("duplicate", True)}
     negatives = {frozenset((p["a"], p["b"])) for p in labels if not p.get("duplicate", True)}
     on_import = _measure(gm_app, positives, negatives)
@@ -131,13 +143,18 @@ def trafford_app(tmp_path_factory, meili, postgres_url):
 
 def _trafford_labels(app, rows, copies):
     with db.session_scope(app) as session:
-        ids = {(pub, ext): sid for sid, pub, ext in session.exec(select(Service.id, Service.publisher, Service.external_id))}
+        ids = {
+            (pub, ext): sid
+            for sid, pub, ext in session.exec(select(Service.id, Service.publisher, Service.external_id))
+        }
     # External ids repeat across the two publishers, so the copies are named "again:<id>".
     positives = {frozenset((c["external_id"], "again:" + c["external_id"])) for c in copies}
     negatives = set()
     trussell = [r["external_id"] for r in rows if "trussell" in r["organization"].lower()]
     negatives |= {frozenset(p) for p in itertools.combinations(trussell, 2)}
-    advice = [r["external_id"] for r in rows if r["postcode"] == "M4 5AD" and "citizens advice" in r["name"].lower()]
+    advice = [
+        r["external_id"] for r in rows if r["postcode"] == "M4 5AD" and "citizens advice" in r["name"].lower()
+    ]
     negatives |= {frozenset(p) for p in itertools.combinations(advice, 2)}
     constructed = set(negatives)
     for line in JUDGED.read_text().splitlines():

@@ -1,5 +1,6 @@
 """`flask geo import-postcodes`: Code-Point Open and ONSPD recognised from the header, so every
 postcode knows its local authority and ward, and a person's postcode gives their areas."""
+
 from __future__ import annotations
 
 from directory_app import db
@@ -55,7 +56,11 @@ def test_a_file_without_codes_loads_with_a_warning(app, runner, tmp_path):
 
 
 def test_the_headerless_os_download_is_refused_with_a_reason(app, runner, tmp_path):
-    result = _load(runner, tmp_path, '"M1 1AD",10,383825,398598,"E92000001","E19000001","E18000002","","E08000003","E05000697"\n')
+    result = _load(
+        runner,
+        tmp_path,
+        '"M1 1AD",10,383825,398598,"E92000001","E19000001","E18000002","","E08000003","E05000697"\n',
+    )
     assert result.exit_code == 2
     assert "no header row" in result.output
     with db.session_scope(app) as session:
@@ -63,7 +68,9 @@ def test_the_headerless_os_download_is_refused_with_a_reason(app, runner, tmp_pa
 
 
 def test_a_bad_line_is_named_and_nothing_is_loaded(app, runner, tmp_path):
-    result = _load(runner, tmp_path, CODEPOINT + "NOT A POSTCODE,X,10,1,1,53,-2,E92000001,,E08000021,E05001111\n")
+    result = _load(
+        runner, tmp_path, CODEPOINT + "NOT A POSTCODE,X,10,1,1,53,-2,E92000001,,E08000021,E05001111\n"
+    )
     assert result.exit_code == 2
     assert "line 5" in result.output
     with db.session_scope(app) as session:

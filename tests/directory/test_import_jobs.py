@@ -1,6 +1,7 @@
 """Imports run as background jobs: 202 and a job URL at once, progress, one job per publisher, a
 curator's edit during an import succeeds, and a job interrupted by a crash resumes to completion
 without any half-applied record."""
+
 from __future__ import annotations
 
 import csv
@@ -34,20 +35,34 @@ def _feed(rows: int, prefix: str = "k") -> bytes:
     writer = csv.DictWriter(out, fieldnames=FIELD_NAMES)
     writer.writeheader()
     for n in range(rows):
-        writer.writerow({"external_id": f"{prefix}{n}", "name": f"Group number {n}", "organization": f"Org {n % 50}",
-                         "description": "A weekly group for people who feel lonely", "latitude": "53.42",
-                         "longitude": f"{-2.32 - n / 100000:.5f}", "cost": "free"})
+        writer.writerow(
+            {
+                "external_id": f"{prefix}{n}",
+                "name": f"Group number {n}",
+                "organization": f"Org {n % 50}",
+                "description": "A weekly group for people who feel lonely",
+                "latitude": "53.42",
+                "longitude": f"{-2.32 - n / 100000:.5f}",
+                "cost": "free",
+            }
+        )
     return out.getvalue().encode()
 
 
 def _services(app, publisher: str) -> int:
     with db.session_scope(app) as session:
-        return session.exec(select(func.count()).select_from(Service).where(Service.publisher == publisher)).one()
+        return session.exec(
+            select(func.count()).select_from(Service).where(Service.publisher == publisher)
+        ).one()
 
 
 def _post(client, token: str, content: bytes, publisher: str, name: str = "feed.csv"):
-    return client.post("/api/v1/imports", data={"file": (io.BytesIO(content), name), "publisher": publisher},
-                       headers={"Authorization": f"Bearer {token}"}, content_type="multipart/form-data")
+    return client.post(
+        "/api/v1/imports",
+        data={"file": (io.BytesIO(content), name), "publisher": publisher},
+        headers={"Authorization": f"Bearer {token}"},
+        content_type="multipart/form-data",
+    )
 
 
 def _until_done(client, token: str, url: str, timeout: float = 240) -> dict:
@@ -94,7 +109,9 @@ def test_api_import_returns_202_at_once_and_the_job_reports_progress_then_the_re
     assert client.get(body["url"], headers={"Authorization": f"Bearer {navigator}"}).status_code == 403
 
 
-def test_a_second_import_for_the_same_publisher_is_refused_with_409_until_the_first_ends(app, client, token_for):
+def test_a_second_import_for_the_same_publisher_is_refused_with_409_until_the_first_ends(
+    app, client, token_for
+):
     token = token_for("curator")
     first = _post(client, token, _feed(300), "council")
     assert first.status_code == 202
@@ -123,8 +140,11 @@ def test_a_curator_edit_during_an_import_succeeds(app, client, token_for, make_s
     edits, during = [], []
     for n in range(5):
         during.append(client.get(job_url, headers={"Authorization": f"Bearer {token}"}).get_json()["status"])
-        response = client.patch(f"/api/v1/services/{service_id}", json={"wait_weeks": n + 1},
-                                headers={"Authorization": f"Bearer {token}"})
+        response = client.patch(
+            f"/api/v1/services/{service_id}",
+            json={"wait_weeks": n + 1},
+            headers={"Authorization": f"Bearer {token}"},
+        )
         edits.append(response.status_code)
     assert edits == [200] * 5
     # At least the first edit was made while the import was writing (later ones may come after).
@@ -136,17 +156,21 @@ def test_a_curator_edit_during_an_import_succeeds(app, client, token_for, make_s
 def test_import_page_redirects_to_a_job_page_that_refreshes_until_the_report(app, client, login_as):
     login_as("curator")
     token = csrf_token(client, "/curate/import")
-    response = client.post("/curate/import", data={"csrf_token": token, "publisher": "council",
-                                                   "file": (io.BytesIO(_feed(400)), "feed.csv")},
-                           content_type="multipart/form-data")
+    response = client.post(
+        "/curate/import",
+        data={"csrf_token": token, "publisher": "council", "file": (io.BytesIO(_feed(400)), "feed.csv")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 303
     job_page = response.headers["Location"]
     running = client.get(job_page).get_data(as_text=True)
     assert 'http-equiv="refresh"' in running and "records processed" in running
 
-    busy = client.post("/curate/import", data={"csrf_token": token, "publisher": "council",
-                                               "file": (io.BytesIO(_feed(5, "x")), "other.csv")},
-                       content_type="multipart/form-data")
+    busy = client.post(
+        "/curate/import",
+        data={"csrf_token": token, "publisher": "council", "file": (io.BytesIO(_feed(5, "x")), "other.csv")},
+        content_type="multipart/form-data",
+    )
     assert busy.status_code == 409 and "already running" in busy.get_data(as_text=True)
 
     jobs.wait(job_page.rsplit("/", 1)[1], timeout=240)
@@ -158,12 +182,32 @@ def test_import_page_redirects_to_a_job_page_that_refreshes_until_the_report(app
 def test_a_job_killed_half_way_resumes_after_restart_with_every_record_whole(app, tmp_path):
     feed = tmp_path / "feed.csv"
     feed.write_bytes(_feed(600))
-    env = {**os.environ, "DATABASE_URL": app.config["DATABASE_URL"], "MEILI_URL": app.config["MEILI_URL"],
-           "MEILI_MASTER_KEY": app.config["MEILI_MASTER_KEY"], "MEILI_INDEX_PREFIX": app.config["MEILI_INDEX_PREFIX"],
-           "INSTANCE_PATH": app.config["INSTANCE_PATH"], "SECRET_KEY": app.config["SECRET_KEY"],
-           "IMPORT_BATCH_SIZE": "20"}
-    process = subprocess.Popen([sys.executable, "-m", "flask", "--app", "directory_app", "import", str(feed),
-                                "--publisher", "killed"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        "DATABASE_URL": app.config["DATABASE_URL"],
+        "MEILI_URL": app.config["MEILI_URL"],
+        "MEILI_MASTER_KEY": app.config["MEILI_MASTER_KEY"],
+        "MEILI_INDEX_PREFIX": app.config["MEILI_INDEX_PREFIX"],
+        "INSTANCE_PATH": app.config["INSTANCE_PATH"],
+        "SECRET_KEY": app.config["SECRET_KEY"],
+        "IMPORT_BATCH_SIZE": "20",
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "flask",
+            "--app",
+            "directory_app",
+            "import",
+            str(feed),
+            "--publisher",
+            "killed",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     job = None
     while time.monotonic() < deadline:

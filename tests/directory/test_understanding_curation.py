@@ -1,5 +1,6 @@
 """The understanding step inside the app: an imported record is read on import, a curator's
 correction wins and survives re-import of the same feed, and the curator sees what was read and why."""
+
 from __future__ import annotations
 
 from sqlmodel import select
@@ -7,7 +8,7 @@ from sqlmodel import select
 from directory_app import db
 from directory_app.audit import history
 from directory_app.directory import curation
-from directory_app.directory.importer import import_file
+from directory_app.directory.jobs import import_file
 from directory_app.models import Service
 
 HEADER = "external_id,name,organization,description,postcode\n"
@@ -21,9 +22,16 @@ def _service(session) -> Service:
     return session.exec(select(Service).where(Service.external_id == "w1")).one()
 
 
-def test_import_understands_the_record_and_a_curator_correction_survives_reimport(app, places, login_as, client):
-    report = import_file(app, _feed("A women only walking group for the over 50s. Free of charge."),
-                         "walkers.csv", "Sale Walkers", actor="test")
+def test_import_understands_the_record_and_a_curator_correction_survives_reimport(
+    app, places, login_as, client
+):
+    report = import_file(
+        app,
+        _feed("A women only walking group for the over 50s. Free of charge."),
+        "walkers.csv",
+        "Sale Walkers",
+        actor="test",
+    )
     assert report.created == 1 and not report.errors
     with db.session_scope(app) as session:
         service = _service(session)
@@ -34,15 +42,23 @@ def test_import_understands_the_record_and_a_curator_correction_survives_reimpor
         service_id = service.id
 
     # The feed changes its wording; the curator's age stays, the new reading is kept beside it.
-    report = import_file(app, _feed("A women only walking group for the over 60s. Free of charge."),
-                         "walkers.csv", "Sale Walkers", actor="test")
+    report = import_file(
+        app,
+        _feed("A women only walking group for the over 60s. Free of charge."),
+        "walkers.csv",
+        "Sale Walkers",
+        actor="test",
+    )
     assert report.updated == 1
     with db.session_scope(app) as session:
         service = _service(session)
         assert service.minimum_age == 55 and service.curated == {"minimum_age": 55}
         assert service.understanding["min_age"]["value"] == 60
-        changes = [event.changes for event in history(session, "service", service_id)
-                   if event.action == "service.update"]
+        changes = [
+            event.changes
+            for event in history(session, "service", service_id)
+            if event.action == "service.update"
+        ]
         assert changes and changes[0]["minimum_age"] == [50, 55]
 
     login_as("curator")
