@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 ASSETS := directory_app/static/vendor/.copied
 
-.PHONY: run test setup assets meili browser postgres serve bench bench-quick bench-load clean
+.PHONY: run test lint setup assets meili browser postgres serve bench bench-quick bench-load clean
 
 setup: $(INSTALLED) assets meili
 
@@ -50,9 +50,27 @@ run: setup
 # The database-touching suites run a second time on a throwaway PostgreSQL cluster.
 PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking tests/production tests/referrals tests/reports
 
-test: setup browser postgres
-	$(PY) -m pytest $(PYTEST_ARGS)
-	TEST_DB=postgresql $(PY) -m pytest $(PG_TESTS) $(PYTEST_ARGS)
+# The two halves share nothing (each starts its own Meilisearch on a free port, in its own pytest
+# temporary directory; the PostgreSQL half its own throwaway cluster), so they run side by side.
+# The PostgreSQL half's output is kept in instance/ and shown when both are done.
+PG_LOG := instance/test-postgresql.log
+
+test: setup browser postgres lint
+	@mkdir -p instance
+	@TEST_DB=postgresql $(PY) -m pytest -p no:cacheprovider $(PG_TESTS) $(PYTEST_ARGS) > $(PG_LOG) 2>&1 & pg=$$!; \
+	$(PY) -m pytest $(PYTEST_ARGS); sqlite=$$?; \
+	wait $$pg; postgresql=$$?; \
+	echo "--- PostgreSQL half ($(PG_LOG)) ---"; cat $(PG_LOG); \
+	echo "SQLite half: exit $$sqlite; PostgreSQL half: exit $$postgresql"; \
+	test $$sqlite -eq 0 && test $$postgresql -eq 0
+
+# Lint, formatting and types: ruff everywhere, mypy --strict on the pure matching library and a basic
+# mypy on the app (settings in pyproject.toml).
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy --strict matching
+	$(VENV)/bin/mypy directory_app
 
 serve: setup
 	$(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py 'directory_app:create_app()'

@@ -1,4 +1,5 @@
 """Gunicorn settings for `make serve` and production. Override with GUNICORN_CMD_ARGS or env vars."""
+
 import multiprocessing
 import os
 

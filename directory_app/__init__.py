@@ -1,4 +1,5 @@
 """Community asset directory and matching service: the Flask app."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,6 +9,7 @@ from werkzeug.routing import IntegerConverter
 
 from . import access, auth, cli, db, errors, health, referrals, security, templating
 from . import config as config_module
+from .auth import views as auth_views  # noqa: F401  (adds the login pages to auth.bp)
 from .directory import api as directory_api  # noqa: F401  (adds its routes to the API blueprint)
 from .directory import jobs as import_jobs
 from .directory import pages as curation_pages
@@ -16,6 +18,8 @@ from .matchmaking import embeddings
 from .matchmaking import pages as match_pages
 from .openreferral import api as openreferral_api
 from .providers import pages as provider_pages
+from .referrals import api as referrals_api  # noqa: F401  (adds its routes to referrals.bp)
+from .referrals import pages as referrals_pages  # noqa: F401
 from .reports import pages as reports_pages
 from .search import api as search_api  # noqa: F401
 from .search import indexing
@@ -37,8 +41,9 @@ def create_app(config: dict | None = None) -> Flask:
     settings.update(config or {})
     settings = config_module.finalise(settings)
 
-    app = Flask(__name__, instance_path=str(Path(settings["INSTANCE_PATH"]).resolve()),
-                instance_relative_config=False)
+    app = Flask(
+        __name__, instance_path=str(Path(settings["INSTANCE_PATH"]).resolve()), instance_relative_config=False
+    )
     app.config.update(settings)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     if not app.config.get("MEILI_URL"):

@@ -3,9 +3,10 @@
 Every view declares a rule with ``@access(...)``; a request to a view without one is refused, and a
 test walks the URL map so that a new route without a rule fails the suite.
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from flask import Flask, current_app, g, redirect, request, url_for
 from flask_login import current_user
@@ -72,4 +73,3 @@ def _enforce():
 
 def init_app(app: Flask) -> None:
     app.before_request(_enforce)
-

@@ -4,6 +4,7 @@ restore, ``flask search reindex`` rebuilds it from the database.
 SQLite: the online backup API (consistent while the app keeps serving). PostgreSQL: pg_dump's
 custom format, restored with pg_restore --clean.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,6 +20,7 @@ from flask.cli import with_appcontext
 from sqlalchemy.engine import make_url
 
 from . import db
+from .search import indexing
 
 
 class BackupError(RuntimeError):
@@ -31,8 +33,16 @@ def _sqlite_path(url: str) -> Path:
 
 def _pg_args(url: str) -> tuple[list[str], dict]:
     parsed = make_url(url)
-    args = ["-h", parsed.host or "localhost", "-p", str(parsed.port or 5432), "-U", parsed.username or "postgres",
-            "-d", parsed.database]
+    args = [
+        "-h",
+        parsed.host or "localhost",
+        "-p",
+        str(parsed.port or 5432),
+        "-U",
+        parsed.username or "postgres",
+        "-d",
+        parsed.database,
+    ]
     env = {"PGPASSWORD": parsed.password} if parsed.password else {}
     return args, env
 
@@ -40,7 +50,9 @@ def _pg_args(url: str) -> tuple[list[str], dict]:
 def _tool(name: str) -> str:
     import glob
 
-    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None)
+    found = shutil.which(name) or next(
+        iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None
+    )
     if not found:
         raise BackupError(f"{name} was not found; install the PostgreSQL client tools.")
     return found
@@ -66,8 +78,12 @@ def create_backup(app: Flask, out: Path) -> Path:
         return out
     if url.startswith("postgresql"):
         args, env = _pg_args(url)
-        subprocess.run([_tool("pg_dump"), "-Fc", "--no-owner", "-f", str(out), *args], check=True,
-                       env={**os.environ, **env}, capture_output=True)
+        subprocess.run(
+            [_tool("pg_dump"), "-Fc", "--no-owner", "-f", str(out), *args],
+            check=True,
+            env={**os.environ, **env},
+            capture_output=True,
+        )
         return out
     raise BackupError(f"No backup method for {make_url(url).drivername}.")
 
@@ -83,8 +99,20 @@ def restore_backup(app: Flask, source: Path) -> None:
         return
     if url.startswith("postgresql"):
         args, env = _pg_args(url)
-        subprocess.run([_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
-                        *args, str(source)], check=True, env={**os.environ, **env}, capture_output=True)
+        subprocess.run(
+            [
+                _tool("pg_restore"),
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--single-transaction",
+                *args,
+                str(source),
+            ],
+            check=True,
+            env={**os.environ, **env},
+            capture_output=True,
+        )
         return
     raise BackupError(f"No restore method for {make_url(url).drivername}.")
 
@@ -121,6 +149,4 @@ def restore_command(source: Path, reindex: bool):
         sys.exit(1)
     click.echo(f"Restored from {source}.")
     if reindex:
-        from .search import indexing
-
         click.echo(f"Reindexed {indexing.reindex(app)} services.")

@@ -2,6 +2,7 @@
 
 Each step is idempotent, so ``make run`` can call them all every time.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -13,15 +14,15 @@ from flask import Flask
 from sqlmodel import select
 
 from . import db
+from .auth.users import create_user
 from .models import ROLES, User
+from .seed import load_all
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed_data"
 
 
 def ensure_demo_accounts(app: Flask) -> list[tuple[str, str, str]]:
     """Create one demo account per role when none exists; return the new credentials."""
-    from .auth.users import create_user
-
     created = []
     with db.session_scope(app) as session:
         for role in ROLES:
@@ -45,8 +46,6 @@ def seed_fingerprint() -> str:
 
 def load_seed(app: Flask, force: bool = False) -> dict:
     """Load seed_data/ unless the same files were already loaded into this database."""
-    from .seed import load_all
-
     marker = Path(app.instance_path) / "seed_loaded.json"
     fingerprint = seed_fingerprint()
     database = app.config["DATABASE_URL"]

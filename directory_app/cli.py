@@ -1,4 +1,5 @@
 """Top-level CLI groups; each concern keeps its commands beside its code."""
+
 from __future__ import annotations
 
 import click
@@ -6,6 +7,12 @@ from flask import Flask
 from flask.cli import with_appcontext
 
 from . import db
+from .backup import backup_group
+from .directory import cli as directory_cli
+from .providers.cli import providers_group
+from .referrals.cli import match_group
+from .reports.cli import report_group
+from .search import cli as search_cli
 
 
 @click.group("db")
@@ -24,15 +31,10 @@ def upgrade():
 
 
 def init_app(app: Flask) -> None:
-    from .directory import cli as directory_cli
-    from .search import cli as search_cli
-
     app.cli.add_command(db_group)
     app.cli.add_command(search_cli.search_group)
-    from .backup import backup_group
     app.cli.add_command(backup_group)
     directory_cli.init_app(app)
-    from .reports.cli import report_group
     app.cli.add_command(report_group)
-    from .referrals.cli import match_group
     app.cli.add_command(match_group)
+    app.cli.add_command(providers_group)

@@ -3,11 +3,14 @@
 Secrets that a local install needs (Flask's SECRET_KEY, the local Meilisearch master key) are
 generated once and kept in the instance folder so that restarts keep sessions and the index.
 """
+
 from __future__ import annotations
 
 import os
 import secrets
 from pathlib import Path
+
+from .web.flags import parse_flag
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INSTANCE = PROJECT_ROOT / "instance"
@@ -31,9 +34,8 @@ def instance_secret(instance_path: Path, name: str) -> str:
 
 
 def _bool(value: str | None, default: bool = False) -> bool:
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in ("1", "true", "yes", "on")
+    # An unreadable value ("ture") counts as no, as it always has: settings are not refused here.
+    return parse_flag(value, default) is True
 
 
 def from_environment(env: dict | None = None) -> dict:
@@ -50,7 +52,15 @@ def from_environment(env: dict | None = None) -> dict:
         "SECRET_KEY": env.get("SECRET_KEY") or None,
         "REVIEW_INTERVAL_DAYS": int(env.get("REVIEW_INTERVAL_DAYS", "182")),
         "FOLLOW_UP_DAYS": int(env.get("FOLLOW_UP_DAYS", "14")),
+        "PROVIDER_LINK_DAYS": int(env.get("PROVIDER_LINK_DAYS", "30")),
+        "PUBLIC_URL": env.get("PUBLIC_URL", "http://127.0.0.1:5000"),  # for links in email sent from the CLI
         "SHEET_CONTACT": env.get("SHEET_CONTACT", ""),
+        "SMTP_HOST": env.get("SMTP_HOST") or None,
+        "SMTP_PORT": int(env.get("SMTP_PORT", "25")),
+        "SMTP_USERNAME": env.get("SMTP_USERNAME") or None,
+        "SMTP_PASSWORD": env.get("SMTP_PASSWORD") or None,
+        "SMTP_STARTTLS": _bool(env.get("SMTP_STARTTLS")),
+        "MAIL_FROM": env.get("MAIL_FROM", "directory@localhost"),
         "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_BYTES", str(20 * 1024 * 1024))),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "database://"),
         "GEOCODER": env.get("GEOCODER") or None,
@@ -60,6 +70,7 @@ def from_environment(env: dict | None = None) -> dict:
         "SEARCH_RATE_LIMIT": env.get("SEARCH_RATE_LIMIT", "120/minute"),
         "MATCH_RATE_LIMIT": env.get("MATCH_RATE_LIMIT", "60/minute"),
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10/minute"),
+        "PROVIDER_RATE_LIMIT": env.get("PROVIDER_RATE_LIMIT", "30/minute"),
         "SESSION_IDLE_MINUTES": int(env.get("SESSION_IDLE_MINUTES", "480")),
         "JSON_MAX_BYTES": int(env.get("JSON_MAX_BYTES", str(1024 * 1024))),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
@@ -87,7 +98,9 @@ def finalise(config: dict) -> dict:
         if not config.get("MEILI_URL"):
             problems.append("MEILI_URL must point at your Meilisearch server")
         if not config.get("MEILI_MASTER_KEY"):
-            problems.append("MEILI_MASTER_KEY must be set: a Meilisearch without a master key is open to anyone")
+            problems.append(
+                "MEILI_MASTER_KEY must be set: a Meilisearch without a master key is open to anyone"
+            )
         if problems:
             raise ConfigError("Refusing to start with APP_ENV=production: " + "; ".join(problems))
     elif not config.get("SECRET_KEY"):

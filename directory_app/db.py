@@ -3,11 +3,12 @@
 One engine per app; one session per request (closed at teardown) or per CLI command
 (``session_scope``). The same code runs on SQLite and PostgreSQL.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from flask import Flask, current_app, g
 from sqlalchemy import event
@@ -15,13 +16,16 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 from . import models  # noqa: F401  (registers every table on the metadata)
+from .errors import Unavailable, is_busy
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def make_engine(url: str, busy_timeout_ms: int = 10000) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000}
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):
@@ -46,7 +50,7 @@ def make_engine(url: str, busy_timeout_ms: int = 10000) -> Engine:
 
         return engine
     if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
 
 
@@ -105,20 +109,13 @@ def upgrade(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["db_engine"] = make_engine(app.config["DATABASE_URL"],
-                                              app.config.get("SQLITE_BUSY_TIMEOUT_MS", 10000))
+    app.extensions["db_engine"] = make_engine(
+        app.config["DATABASE_URL"], app.config.get("SQLITE_BUSY_TIMEOUT_MS", 10000)
+    )
     app.teardown_appcontext(_close_session)
 
 
 BUSY_ATTEMPTS = 6
-
-
-def _is_busy(error: Exception) -> bool:
-    original = getattr(error, "orig", None)
-    name = type(original).__name__
-    text = str(original or error).lower()
-    return ("database is locked" in text or "database is busy" in text
-            or name in ("SerializationFailure", "DeadlockDetected", "LockNotAvailable"))
 
 
 def retry_when_busy(func):
@@ -141,14 +138,14 @@ def retry_when_busy(func):
                 _begin_for_write(session)
                 return func(session, *args, **kwargs)
             except DBAPIError as error:
-                if not _is_busy(error):
+                if not is_busy(error):
                     raise
                 session.rollback()
                 if attempt == BUSY_ATTEMPTS - 1:
-                    from .errors import Unavailable
-
-                    raise Unavailable("The database is busy. Please try again in a moment.", retry_after=2) from error
-                time.sleep(0.02 * 2 ** attempt + random.random() * 0.02)
+                    raise Unavailable(
+                        "The database is busy. Please try again in a moment.", retry_after=2
+                    ) from error
+                time.sleep(0.02 * 2**attempt + random.random() * 0.02)
         raise AssertionError("unreachable")
 
     return wrapper
@@ -203,7 +200,9 @@ def host_lock(app: Flask, name: str, wait_s: float | None = None) -> Iterator[No
         return
     import fcntl
 
-    path = Path(url.removeprefix("sqlite:///")).with_name(Path(url.removeprefix("sqlite:///")).name + f".{name}.lock")
+    path = Path(url.removeprefix("sqlite:///")).with_name(
+        Path(url.removeprefix("sqlite:///")).name + f".{name}.lock"
+    )
     with open(path, "a") as handle:
         if wait_s is None:
             fcntl.flock(handle, fcntl.LOCK_EX)

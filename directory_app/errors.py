@@ -1,4 +1,5 @@
 """Domain exceptions, mapped to HTTP once: JSON for the API, a page for people."""
+
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
@@ -37,6 +38,7 @@ class Conflict(DomainError):
 
 class Unavailable(DomainError):
     """A dependency (search server, busy database) is down: try again shortly."""
+
     status = 503
     code = "unavailable"
 
@@ -46,8 +48,12 @@ class Unavailable(DomainError):
 
 
 def wants_json() -> bool:
-    return (request.path.startswith("/api/") or request.path.startswith("/openreferral")
-            or request.path == "/healthz" or request.accept_mimetypes.best == "application/json")
+    return (
+        request.path.startswith("/api/")
+        or request.path.startswith("/openreferral")
+        or request.path == "/healthz"
+        or request.accept_mimetypes.best == "application/json"
+    )
 
 
 def error_body(code: str, message: str, fields: dict | None = None) -> dict:
@@ -69,6 +75,20 @@ def _respond(status: int, code: str, message: str, fields: dict | None = None, h
     return response
 
 
+def is_busy(error: Exception) -> bool:
+    """A locked or busy database (SQLite), or a deadlock or serialisation failure (PostgreSQL):
+    worth a retry, and a 503 rather than a 500 when retries run out. Here, below db, so that
+    db's retries and the error handler read the driver's error the same way."""
+    original = getattr(error, "orig", None)
+    name = type(original).__name__
+    text = str(original or error).lower()
+    return (
+        "database is locked" in text
+        or "database is busy" in text
+        or name in ("SerializationFailure", "DeadlockDetected", "LockNotAvailable")
+    )
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def _domain(error: DomainError):
@@ -81,19 +101,22 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(DBAPIError)
     def _database(error: DBAPIError):
-        from .db import _is_busy
-
         # A locked or busy database is a moment's wait, not a crash: 503 with Retry-After, from
         # any route (login included), after the request's transaction is rolled back.
-        if not _is_busy(error):
+        if not is_busy(error):
             raise error
         from flask import g
 
         session = g.get("db_session")
         if session is not None:
             session.rollback()
-        return _respond(503, "unavailable", "The database is busy. Please try again in a moment.",
-                        None, {"Retry-After": "5"})
+        return _respond(
+            503,
+            "unavailable",
+            "The database is busy. Please try again in a moment.",
+            None,
+            {"Retry-After": "5"},
+        )
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException):

@@ -3,13 +3,14 @@ from __future__ import annotations
 import secrets
 
 from flask import Blueprint, jsonify
-from sqlalchemy import insert, text
+from sqlalchemy import insert
 from sqlmodel import Session
 
 from .access import access
 from .db import get_engine
 from .models import RateLimitCounter
 from .search.client import is_healthy
+from .search.indexing import parked
 
 bp = Blueprint("health", __name__)
 
@@ -52,8 +53,6 @@ def _write_probe(connection) -> None:
 
 def parked_changes() -> int | None:
     """How many services have index changes Meilisearch kept refusing (parked in the outbox)."""
-    from .search.indexing import parked
-
     try:
         with Session(get_engine()) as session:
             return parked(session, limit=0)[0]

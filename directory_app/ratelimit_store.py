@@ -3,6 +3,7 @@ server. Fixed windows: one row per key with its count and when the window ends.
 
 Select it with RATELIMIT_STORAGE_URI=database:// (the default).
 """
+
 from __future__ import annotations
 
 import time
@@ -43,8 +44,10 @@ class DatabaseStorage(Storage):
         for _ in range(3):
             with self._engine().begin() as connection:
                 updated = connection.execute(
-                    update(table).where(table.c.key == key, table.c.expires_at > now)
-                    .values(count=table.c.count + amount))
+                    update(table)
+                    .where(table.c.key == key, table.c.expires_at > now)
+                    .values(count=table.c.count + amount)
+                )
                 if updated.rowcount:
                     return connection.execute(select(table.c.count).where(table.c.key == key)).scalar_one()
                 connection.execute(delete(table).where(table.c.key == key))
@@ -58,7 +61,9 @@ class DatabaseStorage(Storage):
     def get(self, key: str) -> int:
         table = RateLimitCounter.__table__
         with self._engine().connect() as connection:
-            row = connection.execute(select(table.c.count, table.c.expires_at).where(table.c.key == key)).first()
+            row = connection.execute(
+                select(table.c.count, table.c.expires_at).where(table.c.key == key)
+            ).first()
         return int(row[0]) if row and row[1] > time.time() else 0
 
     def get_expiry(self, key: str) -> float:
@@ -81,4 +86,6 @@ class DatabaseStorage(Storage):
 
     def clear(self, key: str) -> None:
         with self._engine().begin() as connection:
-            connection.execute(delete(RateLimitCounter.__table__).where(RateLimitCounter.__table__.c.key == key))
+            connection.execute(
+                delete(RateLimitCounter.__table__).where(RateLimitCounter.__table__.c.key == key)
+            )

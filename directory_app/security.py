@@ -1,4 +1,5 @@
 """CSRF, bearer-token checks, input checks, security headers and rate limits, for every request."""
+
 from __future__ import annotations
 
 from flask import Flask, current_app, g, request, session
@@ -6,30 +7,11 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
+from . import ratelimit_store
+from .auth import bearer_user
+from .web import input_checks
+
 csrf = CSRFProtect()
-
-
-def bearer_user():
-    """The user behind this request's bearer token, checked once per request; None without one.
-
-    An unknown, revoked or disabled token is refused with 401 here, before rate limits run, so
-    made-up tokens neither cost the server anything nor open fresh rate-limit buckets."""
-    if "bearer_user" in g:
-        return g.bearer_user
-    header = request.headers.get("Authorization", "")
-    user = None
-    if header.startswith("Bearer "):
-        from .access import Unauthorised
-        from .auth.users import user_for_token
-        from .db import get_session
-
-        token = header[len("Bearer "):].strip()
-        user = user_for_token(get_session(), token) if 0 < len(token) <= 200 else None
-        if user is None:
-            g.bearer_user = None  # the error page then renders for an anonymous visitor
-            raise Unauthorised("The API token is not valid: it is unknown, revoked or its account is disabled.")
-    g.bearer_user = user
-    return user
 
 
 def _refuse_unknown_bearer():
@@ -52,18 +34,21 @@ def configured_limit(name: str):
     """A limit read from config at request time (SEARCH_RATE_LIMIT, MATCH_RATE_LIMIT, …)."""
     return lambda: current_app.config[name]
 
-CSP = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])
+
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 
 def _headers(response):
@@ -93,8 +78,6 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     csrf.init_app(app)
-    from . import input_checks, ratelimit_store
-
     ratelimit_store.bind(app.extensions["db_engine"])
     # Registered before the limiter's own hook, so that a bad token is refused before it is counted.
     app.before_request(input_checks.refuse_control_characters_in_url)

@@ -1,4 +1,5 @@
 """Load seed_data/: geography first (imports look postcodes up), then the Trafford directory."""
+
 from __future__ import annotations
 
 import csv
@@ -10,7 +11,9 @@ from flask import Flask
 
 from . import db
 from .directory import geo
-from .directory.importer import import_file
+from .directory.jobs import import_file
+from .directory.understanding import apply_curated_values
+from .models import Service
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed_data"
 SEED_PUBLISHER = "Trafford Data Lab (seed)"
@@ -20,9 +23,13 @@ def load_geography(app: Flask) -> dict:
     with db.session_scope(app) as session:
         session.info["outbox_disabled"] = True
         with open(SEED_DIR / "geo" / "postcode_districts_gb.csv", newline="") as handle:
-            districts = geo.import_districts(session, (
-                (row["outcode"], float(row["latitude"]), float(row["longitude"]))
-                for row in csv.DictReader(handle)))
+            districts = geo.import_districts(
+                session,
+                (
+                    (row["outcode"], float(row["latitude"]), float(row["longitude"]))
+                    for row in csv.DictReader(handle)
+                ),
+            )
         postcodes = 0
         # Later files replace earlier rows: Code-Point 2014 for the rest of Greater Manchester (with
         # LA and ward codes) over the bare extra points, then ONSPD 2025 for Trafford over both.
@@ -33,7 +40,15 @@ def load_geography(app: Flask) -> dict:
 
 # Columns the seed build derived by rule (needs from the dataset's kind, MH_FACTS, UKCAT): the
 # understanding step reads them from the records' own words instead, as it does for any feed.
-DERIVED_COLUMNS = ("needs", "minimum_age", "maximum_age", "eligibility", "delivery", "area_wide", "service_area")
+DERIVED_COLUMNS = (
+    "needs",
+    "minimum_age",
+    "maximum_age",
+    "eligibility",
+    "delivery",
+    "area_wide",
+    "service_area",
+)
 
 
 def raw_directory_csv(path: Path) -> bytes:
@@ -52,9 +67,6 @@ def raw_directory_csv(path: Path) -> bytes:
 def apply_curated(app: Flask, path: Path) -> int:
     """Curator-set values for seed services (what their source text does not say)."""
     from sqlmodel import select
-
-    from .directory.understanding import apply_curated_values
-    from .models import Service
 
     data = json.loads(path.read_text(encoding="utf-8"))
     facts = {k: v for k, v in data.items() if not k.startswith("_")}
@@ -80,7 +92,9 @@ def load_directory(app: Flask) -> dict:
     report = import_file(app, raw_directory_csv(path), path.name, SEED_PUBLISHER, actor="seed")
     curated = apply_curated(app, SEED_DIR / "directory" / "trafford_curated.json")
     return {k: v for k, v in report.as_dict().items() if k not in ("errors", "warnings")} | {
-        "errors": report.errors[:5], "curated": curated}
+        "errors": report.errors[:5],
+        "curated": curated,
+    }
 
 
 def load_all(app: Flask) -> dict:

@@ -5,16 +5,24 @@ summary and the unmet-need explanations can say what blocked what), the warnings
 service did not record (these never exclude: missing data is not a "no"), and which exemption
 from the distance limit applies.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .profile import Profile
 from .service import delivery_modes, in_area, reaches, remote_mode, residency, service_days
 
-DAY_NAMES = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday",
-             "FR": "Friday", "SA": "Saturday", "SU": "Sunday"}
-EXEMPTION_LABELS = {"online": "online", "phone": "phone service", "area_wide": "covers your area"}
+DAY_NAMES = {
+    "MO": "Monday",
+    "TU": "Tuesday",
+    "WE": "Wednesday",
+    "TH": "Thursday",
+    "FR": "Friday",
+    "SA": "Saturday",
+    "SU": "Sunday",
+}
 
 # Warning texts, shared with explain.py so the wording is the same everywhere.
 WARN_COST = "cost not recorded"
@@ -41,7 +49,7 @@ class Check:
         return {kind for kind, _ in self.violations}
 
 
-def day_names(days) -> str:
+def day_names(days: Any) -> str:
     """("TU", "TH") -> "Tuesday or Thursday"."""
     names = [DAY_NAMES[d] for d in days if d in DAY_NAMES]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
@@ -51,7 +59,7 @@ def km_text(km: float) -> str:
     return f"{km:g} km"
 
 
-def distance_exemption(profile: Profile, service: dict) -> str | None:
+def distance_exemption(profile: Profile, service: dict[str, Any]) -> str | None:
     """Why distance does not matter for this person and service, if it does not.
 
     Online and phone services are exempt unless the person only wants in-person services;
@@ -81,11 +89,11 @@ def eligible(restricted_to: set[str], person: set[str]) -> bool:
     return (not genders or bool(genders & person)) and (not others or bool(others & person))
 
 
-def _groups(codes) -> str:
+def _groups(codes: Any) -> str:
     return ", ".join(str(c).replace("_", " ") for c in codes)
 
 
-def check(profile: Profile, service: dict, distance_km: float | None) -> Check:
+def check(profile: Profile, service: dict[str, Any], distance_km: float | None) -> Check:
     c = profile.constraints
     result = Check(exemption=distance_exemption(profile, service))
     bad = result.violations.append
@@ -111,8 +119,12 @@ def check(profile: Profile, service: dict, distance_km: float | None) -> Check:
 
     # Distance is about travelling to a venue; a remote-only service has none to travel to
     # (if the person wants in-person, the delivery rule below excludes it instead).
-    if (c.max_distance_km is not None and profile.has_location and result.exemption is None
-            and "in_person" in modes):
+    if (
+        c.max_distance_km is not None
+        and profile.has_location
+        and result.exemption is None
+        and "in_person" in modes
+    ):
         if distance_km is None:
             bad(("distance", "location not recorded"))
         elif distance_km > c.max_distance_km:
@@ -152,6 +164,6 @@ def check(profile: Profile, service: dict, distance_km: float | None) -> Check:
     return result
 
 
-def violations(profile: Profile, service: dict, distance_km: float | None) -> list[str]:
+def violations(profile: Profile, service: dict[str, Any], distance_km: float | None) -> list[str]:
     """Every hard-constraint reason `service` is excluded for `profile`; [] means allowed."""
     return check(profile, service, distance_km).reasons

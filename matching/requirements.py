@@ -6,10 +6,12 @@ of someone with no car. Such needs are reported unmet, precisely, with the neare
 counted as unmet demand for the gap reports, which use the same reach for each need
 (taxonomy reach_km).
 """
+
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from .constraints import Check
 from .fit import audience, service_text
@@ -30,17 +32,40 @@ SPECIFIC: dict[str, frozenset[str] | None] = {
 YOUNG_UP_TO = 25
 # Languages a person may need a service in, with the words a service would use for them.
 LANGUAGES: dict[str, tuple[str, ...]] = {
-    "cantonese": ("cantonese", "chinese"), "mandarin": ("mandarin", "chinese"),
-    "chinese": ("chinese", "cantonese", "mandarin"), "urdu": ("urdu",), "punjabi": ("punjabi",),
-    "bengali": ("bengali", "bangla", "sylheti"), "sylheti": ("sylheti", "bengali"), "gujarati": ("gujarati",),
-    "hindi": ("hindi",), "polish": ("polish",), "arabic": ("arabic",), "somali": ("somali",),
-    "kurdish": ("kurdish",), "farsi": ("farsi", "persian"), "pashto": ("pashto",), "tigrinya": ("tigrinya",),
-    "amharic": ("amharic",), "romanian": ("romanian",), "ukrainian": ("ukrainian",), "russian": ("russian",),
-    "portuguese": ("portuguese",), "spanish": ("spanish",), "turkish": ("turkish",), "vietnamese": ("vietnamese",),
-    "tamil": ("tamil",), "czech": ("czech",), "slovak": ("slovak",), "lithuanian": ("lithuanian",),
+    "cantonese": ("cantonese", "chinese"),
+    "mandarin": ("mandarin", "chinese"),
+    "chinese": ("chinese", "cantonese", "mandarin"),
+    "urdu": ("urdu",),
+    "punjabi": ("punjabi",),
+    "bengali": ("bengali", "bangla", "sylheti"),
+    "sylheti": ("sylheti", "bengali"),
+    "gujarati": ("gujarati",),
+    "hindi": ("hindi",),
+    "polish": ("polish",),
+    "arabic": ("arabic",),
+    "somali": ("somali",),
+    "kurdish": ("kurdish",),
+    "farsi": ("farsi", "persian"),
+    "pashto": ("pashto",),
+    "tigrinya": ("tigrinya",),
+    "amharic": ("amharic",),
+    "romanian": ("romanian",),
+    "ukrainian": ("ukrainian",),
+    "russian": ("russian",),
+    "portuguese": ("portuguese",),
+    "spanish": ("spanish",),
+    "turkish": ("turkish",),
+    "vietnamese": ("vietnamese",),
+    "tamil": ("tamil",),
+    "czech": ("czech",),
+    "slovak": ("slovak",),
+    "lithuanian": ("lithuanian",),
 }
-_NEEDS_LANGUAGE = re.compile(r"\b(speaks?|speaking|in (his|her|their|my) own language|little english|no english|"
-                             r"not much english|doesn'?t speak english|first language|[a-z]+-speaking)\b", re.I)
+_NEEDS_LANGUAGE = re.compile(
+    r"\b(speaks?|speaking|in (his|her|their|my) own language|little english|no english|"
+    r"not much english|doesn'?t speak english|first language|[a-z]+-speaking)\b",
+    re.I,
+)
 LANGUAGE_PREFIX = "language:"
 
 
@@ -54,7 +79,7 @@ def languages_needed(goals: str) -> list[str]:
 def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]]:
     """(need, group) pairs this person's needs must be met for; a language the person needs is
     the group "language:<name>" and applies to every need."""
-    out = []
+    out: list[tuple[str, str]] = []
     for group in profile.groups:
         if group not in SPECIFIC:
             continue
@@ -65,11 +90,11 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
     return out
 
 
-def meets_requirement(service: dict, need: str, group: str, age: int | None) -> bool:
+def meets_requirement(service: dict[str, Any], need: str, group: str, age: int | None) -> bool:
     if need not in (service.get("needs") or ()):
         return False
     if group.startswith(LANGUAGE_PREFIX):
-        words = LANGUAGES.get(group[len(LANGUAGE_PREFIX):], ())
+        words = LANGUAGES.get(group[len(LANGUAGE_PREFIX) :], ())
         text = " ".join([service_text(service), *[str(x) for x in service.get("languages") or ()]])
         return any(re.search(rf"\b{w}\b", text, re.I) for w in words)
     if group not in audience(service):
@@ -81,32 +106,32 @@ def meets_requirement(service: dict, need: str, group: str, age: int | None) -> 
     return True
 
 
-def reach_km(profile: Profile, need: str, taxonomy) -> float | None:
+def reach_km(profile: Profile, need: str, taxonomy: Any) -> float | None:
     """How far this need may be met from: the person's own limit, else the need's reach."""
     if profile.constraints.max_distance_km is not None:
         return profile.constraints.max_distance_km
     return taxonomy.reach_km(need) if taxonomy is not None else None
 
 
-def in_reach(profile: Profile, need: str, distance: float | None, check: Check, taxonomy) -> bool:
+def in_reach(profile: Profile, need: str, distance: float | None, check: Check, taxonomy: Any) -> bool:
     if check.exemption or not profile.has_location:
         return True
     limit = reach_km(profile, need, taxonomy)
     return distance is not None and (limit is None or distance <= limit)
 
 
-def _label(taxonomy, code: str) -> str:
+def _label(taxonomy: Any, code: str) -> str:
     return taxonomy.label(code) if taxonomy is not None else code
 
 
-def _group_label(taxonomy, code: str) -> str:
+def _group_label(taxonomy: Any, code: str) -> str:
     if code.startswith(LANGUAGE_PREFIX):
-        return code[len(LANGUAGE_PREFIX):].capitalize() + " speakers"
+        return code[len(LANGUAGE_PREFIX) :].capitalize() + " speakers"
     label = taxonomy.eligibility_label(code) if taxonomy is not None else code.replace("_", " ")
     return label[0].lower() + label[1:] if label[:1].isupper() and label[1:2].islower() else label
 
 
-def _nearest(indices, candidates, distances, item: UnmetNeed) -> None:
+def _nearest(indices: Any, candidates: Any, distances: Any, item: UnmetNeed) -> None:
     """Name the nearest allowed option (or a remote one) in `item`."""
     located = [i for i in indices if distances[i] is not None]
     if located:
@@ -120,8 +145,16 @@ def _nearest(indices, candidates, distances, item: UnmetNeed) -> None:
             item.alternatives.append(f"{mode} service available: {candidates[i].get('name')}")
 
 
-def unmet_in_reach(profile: Profile, needs: Sequence[str], chosen: Sequence[int], allowed: Sequence[int],
-                   candidates: Sequence[dict], distances, checks: Sequence[Check], taxonomy) -> list[UnmetNeed]:
+def unmet_in_reach(
+    profile: Profile,
+    needs: Sequence[str],
+    chosen: Sequence[int],
+    allowed: Sequence[int],
+    candidates: Sequence[dict[str, Any]],
+    distances: Any,
+    checks: Sequence[Check],
+    taxonomy: Any,
+) -> list[UnmetNeed]:
     """Needs whose matches are all out of reach, and specific requirements nothing meets."""
     out: list[UnmetNeed] = []
     for need in needs:
@@ -130,9 +163,12 @@ def unmet_in_reach(profile: Profile, needs: Sequence[str], chosen: Sequence[int]
             continue
         limit = reach_km(profile, need, taxonomy)
         label = _label(taxonomy, need)
-        item = UnmetNeed(need=need, label=label,
-                         reason=f"no {label[0].lower() + label[1:]} service within {limit:g} km")
-        _nearest([i for i in allowed if need in (candidates[i].get("needs") or ())], candidates, distances, item)
+        item = UnmetNeed(
+            need=need, label=label, reason=f"no {label[0].lower() + label[1:]} service within {limit:g} km"
+        )
+        _nearest(
+            [i for i in allowed if need in (candidates[i].get("needs") or ())], candidates, distances, item
+        )
         out.append(item)
     reported = {u.need for u in out}
     for need, group in requirements(profile, needs):
@@ -146,10 +182,17 @@ def unmet_in_reach(profile: Profile, needs: Sequence[str], chosen: Sequence[int]
             who = "young LGBTQ+ people"
         limit = reach_km(profile, need, taxonomy)
         where = f" within {limit:g} km" if profile.has_location and limit is not None else ""
-        phrase = (f"in {group[len(LANGUAGE_PREFIX):].capitalize()}" if group.startswith(LANGUAGE_PREFIX)
-                  else f"for {who}")
-        item = UnmetNeed(need=need, label=f"{label} {phrase}", requirement=group,
-                         reason=f"no {label[0].lower() + label[1:]} service {phrase}{where}")
+        phrase = (
+            f"in {group[len(LANGUAGE_PREFIX) :].capitalize()}"
+            if group.startswith(LANGUAGE_PREFIX)
+            else f"for {who}"
+        )
+        item = UnmetNeed(
+            need=need,
+            label=f"{label} {phrase}",
+            requirement=group,
+            reason=f"no {label[0].lower() + label[1:]} service {phrase}{where}",
+        )
         if fitting:
             _nearest(fitting, candidates, distances, item)
         else:

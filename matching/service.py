@@ -3,29 +3,32 @@
 Documents come from several publishers' feeds, so any field may be missing or null; every
 helper here says what a missing value means, once, so the rest of the library agrees.
 """
+
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from typing import Any
 
 import numpy as np
 from geopy.distance import EARTH_RADIUS  # mean Earth radius in km, the figure geopy itself uses
 
-DAY_ORDER = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+from .profile import DAYS
+
 REMOTE_MODES = ("online", "phone")
 
 
-def delivery_modes(service: dict) -> frozenset[str]:
+def delivery_modes(service: dict[str, Any]) -> frozenset[str]:
     """How the service is delivered. Unrecorded delivery means in person: most community
     groups meet somewhere, and assuming "online" would wrongly exempt them from distance."""
     modes = frozenset(service.get("delivery") or ())
     return modes or frozenset({"in_person"})
 
 
-def remote_mode(service: dict) -> str | None:
-    """"online" or "phone" when the service can be used without travelling, else None."""
+def remote_mode(service: dict[str, Any]) -> str | None:
+    """ "online" or "phone" when the service can be used without travelling, else None."""
     modes = delivery_modes(service)
     if "online" in modes:
         return "online"
@@ -38,7 +41,7 @@ def norm_area(code: str) -> str:
     return str(code).upper().replace(" ", "")
 
 
-def covers_any(service: dict, areas) -> bool:
+def covers_any(service: dict[str, Any], areas: Any) -> bool:
     """Whether an area-wide service covers one of `areas`. An empty service_area means it
     covers everywhere (national services are published without one). Used by the gap reports;
     matching uses `reaches`, which reads an empty area more carefully."""
@@ -57,17 +60,43 @@ _GSS = re.compile(r"(?<![A-Z0-9])((?:E0[156789]|E10|W0[156]|S1[23]|N0[89])\d{6})
 _DISTRICT = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
 # Country and union codes: the service is offered nationally. Value: the first letters of the LA
 # codes in that country ("" = every country).
-NATIONAL_CODES = {"E92000001": "E", "W92000004": "W", "S92000003": "S", "N92000002": "N",
-                  "K04000001": "EW", "K03000001": "EWS", "K02000001": ""}
-NATIONAL_WORDS = {"national", "nationwide", "england", "uk", "united kingdom", "great britain", "gb",
-                  "england and wales", "wales", "scotland", "northern ireland", "anywhere"}
-_WORD_COUNTRY = {"england": "E", "wales": "W", "scotland": "S", "northern ireland": "N", "england and wales": "EW"}
+NATIONAL_CODES = {
+    "E92000001": "E",
+    "W92000004": "W",
+    "S92000003": "S",
+    "N92000002": "N",
+    "K04000001": "EW",
+    "K03000001": "EWS",
+    "K02000001": "",
+}
+NATIONAL_WORDS = {
+    "national",
+    "nationwide",
+    "england",
+    "uk",
+    "united kingdom",
+    "great britain",
+    "gb",
+    "england and wales",
+    "wales",
+    "scotland",
+    "northern ireland",
+    "anywhere",
+}
+_WORD_COUNTRY = {
+    "england": "E",
+    "wales": "W",
+    "scotland": "S",
+    "northern ireland": "N",
+    "england and wales": "EW",
+}
 
 
 @dataclass(frozen=True)
 class Area:
     """A service's stated area, as far as it can be read: local codes and/or national reach.
     ``countries`` is None when no national reach is stated; "" means the whole UK."""
+
     codes: frozenset[str] = frozenset()
     countries: str | None = None
 
@@ -76,7 +105,7 @@ class Area:
         return bool(self.codes) or self.countries is not None
 
 
-def read_area(values) -> Area:
+def read_area(values: Any) -> Area:
     """Read area entries as publishers write them: GSS codes, statistics.data.gov.uk URIs,
     postcode districts, "national", "England". Entries we cannot read are left out."""
     codes: set[str] = set()
@@ -93,13 +122,17 @@ def read_area(values) -> Area:
         if national is None and text.lower().rstrip(".") in NATIONAL_WORDS:
             national = _WORD_COUNTRY.get(text.lower().rstrip("."), "")
         if national is not None:
-            countries = "" if countries == "" or national == "" else "".join(sorted(set((countries or "") + national)))
+            countries = (
+                ""
+                if countries == "" or national == ""
+                else "".join(sorted(set((countries or "") + national)))
+            )
         elif _DISTRICT.match(compact):
             codes.add(compact)
     return Area(frozenset(codes), countries)
 
 
-def in_area(area: Area, person_areas) -> bool | None:
+def in_area(area: Area, person_areas: Any) -> bool | None:
     """True if the person lives in `area`, False if they do not, None when we cannot tell (no
     postcode, or a postcode whose local authority is unknown)."""
     if not area.stated:
@@ -113,12 +146,16 @@ def in_area(area: Area, person_areas) -> bool | None:
         country = next((code[0] for code in sorted(mine) if _GSS.fullmatch(code)), None)
         if area.countries == "" or country is None or country in area.countries:
             return True
-    if area.codes and not any(_GSS.fullmatch(code) for code in mine) and all(_GSS.fullmatch(c) for c in area.codes):
+    if (
+        area.codes
+        and not any(_GSS.fullmatch(code) for code in mine)
+        and all(_GSS.fullmatch(c) for c in area.codes)
+    ):
         return None  # the area is given in GSS codes but the person's postcode gave none
     return False
 
 
-def residency(service: dict) -> Area:
+def residency(service: dict[str, Any]) -> Area:
     """Who a service is for, by where they live: its ``residency`` codes when the record states a
     restriction ("Salford residents only"), otherwise its ``service_area`` (ORUK: where the service
     is available). Not stated, or unreadable: open to everyone."""
@@ -126,13 +163,16 @@ def residency(service: dict) -> Area:
     return stated if stated.stated else read_area(service.get("service_area"))
 
 
-def venue_areas(service: dict) -> frozenset[str]:
+def venue_areas(service: dict[str, Any]) -> frozenset[str]:
     """Local authority codes of the service's venues, when the app looked them up."""
-    return frozenset(norm_area(loc["la_code"]) for loc in service.get("locations") or ()
-                     if isinstance(loc, dict) and loc.get("la_code"))
+    return frozenset(
+        norm_area(loc["la_code"])
+        for loc in service.get("locations") or ()
+        if isinstance(loc, dict) and loc.get("la_code")
+    )
 
 
-def reaches(service: dict, person_areas) -> bool | None:
+def reaches(service: dict[str, Any], person_areas: Any) -> bool | None:
     """Whether a phone, online or area-wide service reaches the person (None: cannot tell).
 
     With no stated area we read the record as local to its venue's local authority when it has a
@@ -145,15 +185,17 @@ def reaches(service: dict, person_areas) -> bool | None:
     area = residency(service)
     if area.stated:
         return in_area(area, person_areas)
-    has_venue = any(isinstance(loc, dict) and (loc.get("postcode") or valid_point(loc.get("lat"), loc.get("lng")))
-                    for loc in service.get("locations") or ())
+    has_venue = any(
+        isinstance(loc, dict) and (loc.get("postcode") or valid_point(loc.get("lat"), loc.get("lng")))
+        for loc in service.get("locations") or ()
+    )
     local = venue_areas(service)
     if has_venue and local:
         return in_area(Area(local), person_areas)
     return True
 
 
-def valid_point(lat, lng) -> bool:
+def valid_point(lat: Any, lng: Any) -> bool:
     try:
         lat, lng = float(lat), float(lng)
     except (TypeError, ValueError):
@@ -164,10 +206,13 @@ def valid_point(lat, lng) -> bool:
     return -90 <= lat <= 90 and -180 <= lng <= 180 and not (lat == 0 and lng == 0)
 
 
-def points(service: dict) -> list[tuple[float, float]]:
+def points(service: dict[str, Any]) -> list[tuple[float, float]]:
     """All usable (lat, lng) of the service's locations, falling back to `_geo`."""
-    found = [(float(loc["lat"]), float(loc["lng"])) for loc in service.get("locations") or ()
-             if valid_point(loc.get("lat"), loc.get("lng"))]
+    found = [
+        (float(loc["lat"]), float(loc["lng"]))
+        for loc in service.get("locations") or ()
+        if valid_point(loc.get("lat"), loc.get("lng"))
+    ]
     if not found:
         geo = service.get("_geo") or {}
         if valid_point(geo.get("lat"), geo.get("lng")):
@@ -175,15 +220,16 @@ def points(service: dict) -> list[tuple[float, float]]:
     return found
 
 
-def haversine_km(lat1, lng1, lat2, lng2) -> np.ndarray:
+def haversine_km(lat1: Any, lng1: Any, lat2: Any, lng2: Any) -> np.ndarray:
     """Great-circle distance in km; every argument may be a scalar or an array (broadcast)."""
     lat1, lng1, lat2, lng2 = (np.radians(np.asarray(v, dtype=float)) for v in (lat1, lng1, lat2, lng2))
-    a = (np.sin((lat2 - lat1) / 2) ** 2
-         + np.cos(lat1) * np.cos(lat2) * np.sin((lng2 - lng1) / 2) ** 2)
-    return 2 * EARTH_RADIUS * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lng2 - lng1) / 2) ** 2
+    return np.asarray(2 * EARTH_RADIUS * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0))))
 
 
-def nearest_distances(lat: float | None, lng: float | None, services: list[dict]) -> list[float | None]:
+def nearest_distances(
+    lat: float | None, lng: float | None, services: list[dict[str, Any]]
+) -> list[float | None]:
     """Distance from the person to each service's nearest location; None when either end
     has no usable coordinates. One vectorised haversine over all locations of all services."""
     if lat is None or lng is None or not services:
@@ -201,15 +247,15 @@ def nearest_distances(lat: float | None, lng: float | None, services: list[dict]
     return [float(d) if math.isfinite(d) else None for d in best]
 
 
-def service_days(service: dict) -> list[str]:
+def service_days(service: dict[str, Any]) -> list[str]:
     """Structured opening days; [] when the service has no timetable."""
     days = set(service.get("days") or ())
     for schedule in service.get("schedules") or ():
         days.update(schedule.get("byday") or ())
-    return [d for d in DAY_ORDER if d in days]
+    return [d for d in DAYS if d in days]
 
 
-def parse_time(value) -> datetime | None:
+def parse_time(value: Any) -> datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -219,14 +265,14 @@ def parse_time(value) -> datetime | None:
             moment = datetime.fromisoformat(str(value))
         except ValueError:
             return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def aware(now: datetime) -> datetime:
-    return now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+    return now if now.tzinfo else now.replace(tzinfo=UTC)
 
 
-def verified_age_days(service: dict, now: datetime) -> float | None:
+def verified_age_days(service: dict[str, Any], now: datetime) -> float | None:
     """Days since the listing was last verified; None when it never was."""
     ts = service.get("last_verified_ts")
     if isinstance(ts, (int, float)) and not isinstance(ts, bool) and ts > 0:

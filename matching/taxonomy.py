@@ -4,10 +4,12 @@ Inference and tagging match whole words and phrases, never substrings ("art" mus
 inside "heart"), after the light normalisation in `matching.text`. A phrase's strength is its length in words, so "lost his wife"
 outweighs a stray "company"; a need's strength is the sum over the distinct phrases found.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any
 
 from .text import ngrams, phrase_key, tokens
 
@@ -52,21 +54,23 @@ class NeedsTaxonomy:
                 self._ukcat.setdefault(code.upper(), []).append(need.code)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "NeedsTaxonomy":
+    def from_dict(cls, data: dict[str, Any]) -> NeedsTaxonomy:
         needs = []
         for i, item in enumerate(data.get("needs") or []):
             code, label = item.get("code"), item.get("label")
             if not code or not label:
                 raise ValueError(f"need #{i} has no code or label")
             reach = item.get("reach_km")
-            needs.append(Need(
-                code=str(code),
-                label=str(label),
-                description=str(item.get("description") or ""),
-                synonyms=tuple(str(s) for s in item.get("synonyms") or ()),
-                ukcat=tuple(str(u) for u in item.get("ukcat") or ()),
-                reach_km=float(reach) if reach is not None else 5.0,
-            ))
+            needs.append(
+                Need(
+                    code=str(code),
+                    label=str(label),
+                    description=str(item.get("description") or ""),
+                    synonyms=tuple(str(s) for s in item.get("synonyms") or ()),
+                    ukcat=tuple(str(u) for u in item.get("ukcat") or ()),
+                    reach_km=float(reach) if reach is not None else 5.0,
+                )
+            )
         groups = []
         for item in data.get("eligibility_groups") or []:
             if not item.get("code"):
@@ -129,7 +133,7 @@ class NeedsTaxonomy:
             # inside a phrase, at a little less strength than the exact phrase.
             for window in ngrams(words, self._max_len + 1):
                 for k in range(1, len(window) - 1):
-                    found(window[:k] + window[k + 1:], len(window) - 1.5)
+                    found(window[:k] + window[k + 1 :], len(window) - 1.5)
         return strengths
 
     def _ordered(self, strengths: dict[str, float]) -> list[str]:

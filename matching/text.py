@@ -5,18 +5,39 @@ People write "hardly leaves the house", "Men’s Shed", "can't pay the bills"; t
 folding case, curly apostrophes, possessives and plurals, so both sides meet in the middle
 without a stemmer that would turn "housing" into "house".
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 # Words ending in "s" that are not plurals; stripping their "s" would merge them with other words.
-_NOT_PLURAL = frozenset({
-    "hers", "ours", "yours", "theirs", "this", "thus", "plus", "less", "unless", "across",
-    "always", "perhaps", "news", "series", "species", "means", "physics", "politics", "lens",
-})
+_NOT_PLURAL = frozenset(
+    {
+        "hers",
+        "ours",
+        "yours",
+        "theirs",
+        "this",
+        "thus",
+        "plus",
+        "less",
+        "unless",
+        "across",
+        "always",
+        "perhaps",
+        "news",
+        "series",
+        "species",
+        "means",
+        "physics",
+        "politics",
+        "lens",
+    }
+)
 
 
 @lru_cache(maxsize=65536)
@@ -51,9 +72,9 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(tokens(phrase))
 
 
-def ngrams(words: list[str], max_n: int):
+def ngrams(words: list[str], max_n: int) -> Iterator[tuple[str, ...]]:
     """Every contiguous run of 1..max_n words, as tuples."""
     count = len(words)
     for n in range(1, max_n + 1):
         for start in range(count - n + 1):
-            yield tuple(words[start:start + n])
+            yield tuple(words[start : start + n])

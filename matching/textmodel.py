@@ -20,9 +20,11 @@ services). A service not seen at fit time is vectorised on first use and kept. A
 is edited, call `update([service])`; refit now and then (e.g. nightly) so IDF follows the
 directory.
 """
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -39,18 +41,17 @@ def _normalise(text: str) -> str:
     return text.lower().replace("\u2019", "'")
 
 
-def own_text(service: dict, taxonomy: NeedsTaxonomy | None = None) -> str:
+def own_text(service: dict[str, Any], taxonomy: NeedsTaxonomy | None = None) -> str:
     """Name, organisation and description; without a taxonomy also the document's own
     need_labels and need_terms (with one, those come from the taxonomy, counted per need)."""
-    parts = [service.get("name") or "", service.get("organization") or "",
-             service.get("description") or ""]
+    parts = [service.get("name") or "", service.get("organization") or "", service.get("description") or ""]
     if taxonomy is None:
         parts.extend(service.get("need_labels") or ())
         parts.extend(service.get("need_terms") or ())
     return " ".join(p for p in parts if p)
 
 
-def service_text(service: dict, taxonomy: NeedsTaxonomy | None = None) -> str:
+def service_text(service: dict[str, Any], taxonomy: NeedsTaxonomy | None = None) -> str:
     """All the words a service is known by, as one string (for display and debugging)."""
     text = own_text(service, taxonomy)
     if taxonomy is not None:
@@ -62,8 +63,13 @@ class TextModel:
     """Fitted TF-IDF over a directory. Picklable. Safe to share between threads: scoring only
     ever adds whole entries to a dict."""
 
-    def __init__(self, counter: CountVectorizer, tfidf: TfidfTransformer, need_counts: sp.csr_matrix,
-                 taxonomy: NeedsTaxonomy | None):
+    def __init__(
+        self,
+        counter: CountVectorizer,
+        tfidf: TfidfTransformer,
+        need_counts: sp.csr_matrix,
+        taxonomy: NeedsTaxonomy | None,
+    ):
         self.counter = counter
         self.tfidf = tfidf
         self.taxonomy = taxonomy
@@ -75,12 +81,17 @@ class TextModel:
         # (The IDF still comes from the full rows: fit() assembles them once, then drops them.)
         self._own = sp.csr_matrix((0, len(counter.vocabulary_)), dtype=np.float32)
         self._needs = self._incidence([])
-        self._row: dict = {}
-        self._extra: dict = {}  # id -> final 1-row csr for services added or edited since fitting
+        self._row: dict[str, Any] = {}
+        self._extra: dict[str, Any] = {}  # id -> final 1-row csr for services added or edited since fitting
 
     @classmethod
-    def fit(cls, services: Iterable[dict], taxonomy: NeedsTaxonomy | None = None, *,
-            min_df: int | None = None) -> "TextModel":
+    def fit(
+        cls,
+        services: Iterable[dict[str, Any]],
+        taxonomy: NeedsTaxonomy | None = None,
+        *,
+        min_df: int | None = None,
+    ) -> TextModel:
         """Fit on the directory. `min_df` defaults to 1 for small directories and 2 from
         LARGE_DIRECTORY services: in a large directory most distinct bigrams occur in a single
         service, where they can only ever match that one service, yet they are most of the
@@ -89,22 +100,23 @@ class TextModel:
         services = list(services)
         if min_df is None:
             min_df = 2 if len(services) >= LARGE_DIRECTORY else 1
-        counter = CountVectorizer(ngram_range=(1, 2), stop_words="english", preprocessor=_normalise,
-                                  min_df=min_df, dtype=np.float32)
+        counter = CountVectorizer(
+            ngram_range=(1, 2), stop_words="english", preprocessor=_normalise, min_df=min_df, dtype=np.float32
+        )
         texts = [own_text(s, taxonomy) for s in services]
         need_texts = [taxonomy.expansion([code]) for code in taxonomy.codes()] if taxonomy else []
         corpus = texts + need_texts
         if not any(t.strip() for t in corpus):
             corpus = corpus + ["placeholder"]  # an empty directory still gives a usable model
         counts = counter.fit_transform(corpus).tocsr()
-        model = cls(counter, TfidfTransformer(sublinear_tf=True), counts[len(texts):len(corpus)], taxonomy)
-        model._own = counts[:len(texts)]
+        model = cls(counter, TfidfTransformer(sublinear_tf=True), counts[len(texts) : len(corpus)], taxonomy)
+        model._own = counts[: len(texts)]
         model._needs = model._incidence(services)
-        model._row = {s.get("id"): i for i, s in enumerate(services)}
+        model._row = {str(s.get("id")): i for i, s in enumerate(services)}
         model.tfidf.fit(model._counts(model._own, model._needs) if services else counts)
         return model
 
-    def _incidence(self, services: list[dict]) -> sp.csr_matrix:
+    def _incidence(self, services: list[dict[str, Any]]) -> sp.csr_matrix:
         """Services x needs, 1 where the service has the need."""
         rows, cols = [], []
         for i, service in enumerate(services):
@@ -112,8 +124,10 @@ class TextModel:
                 if code in self._need_col:
                     rows.append(i)
                     cols.append(self._need_col[code])
-        return sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                             shape=(len(services), max(len(self._need_col), 1)))
+        return sp.csr_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+            shape=(len(services), max(len(self._need_col), 1)),
+        )
 
     def _counts(self, own: sp.csr_matrix, needs: sp.csr_matrix) -> sp.csr_matrix:
         if not self._need_col:
@@ -123,26 +137,26 @@ class TextModel:
     def __len__(self) -> int:
         return len(self._row.keys() | self._extra.keys())
 
-    def __contains__(self, service_id) -> bool:
+    def __contains__(self, service_id: Any) -> bool:
         return service_id in self._row or service_id in self._extra
 
     def _transform(self, texts: list[str]) -> sp.csr_matrix:
         return self.tfidf.transform(self.counter.transform(texts)).tocsr()
 
-    def _vectorise(self, services: list[dict]) -> sp.csr_matrix:
+    def _vectorise(self, services: list[dict[str, Any]]) -> sp.csr_matrix:
         own = self.counter.transform([own_text(s, self.taxonomy) for s in services]).tocsr()
         return self.tfidf.transform(self._counts(own, self._incidence(services))).tocsr()
 
-    def update(self, services: Iterable[dict]) -> None:
+    def update(self, services: Iterable[dict[str, Any]]) -> None:
         """Re-vectorise added or edited services with the fitted vocabulary and IDF."""
         services = list(services)
         if not services:
             return
         rows = self._vectorise(services)
         for i, service in enumerate(services):
-            self._extra[service.get("id")] = rows[i]
+            self._extra[str(service.get("id"))] = rows[i]
 
-    def forget(self, service_ids: Iterable) -> None:
+    def forget(self, service_ids: Iterable[Any]) -> None:
         for service_id in service_ids:
             self._extra.pop(service_id, None)
             self._row.pop(service_id, None)
@@ -167,7 +181,7 @@ class TextModel:
         norm = np.sqrt(query.multiply(query).sum())
         return query / norm if norm > 0 else query
 
-    def score(self, query_text: str, services: list[dict], needs: Iterable[str] = ()) -> np.ndarray:
+    def score(self, query_text: str, services: list[dict[str, Any]], needs: Iterable[str] = ()) -> np.ndarray:
         """Cosine similarity in [0, 1] between the (expanded) query and each service."""
         out = np.zeros(len(services), dtype=np.float64)
         query = self.query_vector(query_text, needs)

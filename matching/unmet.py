@@ -5,11 +5,13 @@ the need: each such service broke at least one of them, so "no free bereavement 
 Tuesday" is true even when some were paid and others met on Mondays, and a service that was
 also too far need not drag "within 5 km" into the sentence when cost and day already rule it out.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Sequence
+from typing import Any
 
 from .constraints import Check, day_names, km_text
 from .explain import lower_label
@@ -35,7 +37,7 @@ class UnmetNeed:
     requirement: str | None = None
 
 
-def _label(taxonomy, code: str) -> str:
+def _label(taxonomy: Any, code: str) -> str:
     return lower_label(taxonomy.label(code) if taxonomy is not None else code)
 
 
@@ -72,14 +74,23 @@ def _phrase(profile: Profile, label: str, kinds: set[str]) -> str:
     return " ".join(["no", *before, label, "service", *after])
 
 
-def unmet_needs(profile: Profile, needs: Sequence[str], candidates: Sequence[dict],
-                distances: Sequence[float | None], checks: Sequence[Check], taxonomy) -> list[UnmetNeed]:
+def unmet_needs(
+    profile: Profile,
+    needs: Sequence[str],
+    candidates: Sequence[dict[str, Any]],
+    distances: Sequence[float | None],
+    checks: Sequence[Check],
+    taxonomy: Any,
+) -> list[UnmetNeed]:
     out = []
     for need in needs:
         label = _label(taxonomy, need)
         meeting = [i for i, s in enumerate(candidates) if need in (s.get("needs") or ())]
-        item = UnmetNeed(need=need, label=taxonomy.label(need) if taxonomy is not None else need,
-                         reason=f"no {label} service found")
+        item = UnmetNeed(
+            need=need,
+            label=taxonomy.label(need) if taxonomy is not None else need,
+            reason=f"no {label} service found",
+        )
         out.append(item)
         if not meeting:
             continue
@@ -97,8 +108,8 @@ def unmet_needs(profile: Profile, needs: Sequence[str], candidates: Sequence[dic
         item.reason = _phrase(profile, label, kinds)
         located = [i for i in far if distances[i] is not None]
         if located:
-            nearest = min(located, key=lambda i: distances[i])
-            item.nearest_km = round(distances[nearest], 1)
+            nearest = min(located, key=lambda i: distances[i] or 0.0)
+            item.nearest_km = round(distances[nearest] or 0.0, 1)
             item.nearest_service_id = candidates[nearest].get("id")
             item.reason += f"; nearest is {distances[nearest]:.1f} km away"
         elif far:
@@ -106,6 +117,10 @@ def unmet_needs(profile: Profile, needs: Sequence[str], candidates: Sequence[dic
         # Remote services the person ruled out only by wanting in-person, or only by distance.
         for i in open_:
             mode = remote_mode(candidates[i])
-            if mode and checks[i].kinds <= {"delivery", "distance"} and len(item.alternatives) < MAX_ALTERNATIVES:
+            if (
+                mode
+                and checks[i].kinds <= {"delivery", "distance"}
+                and len(item.alternatives) < MAX_ALTERNATIVES
+            ):
                 item.alternatives.append(f"{mode} service available: {candidates[i].get('name')}")
     return out

@@ -4,6 +4,7 @@ Run from the repo root:  python3 seed_data/build_seed.py
 Reads the offline reference data in ../shared/data/external (see seed_data/ATTRIBUTION.md).
 Standard library only; the output is deterministic for the same inputs.
 """
+
 from __future__ import annotations
 
 import sys
@@ -37,10 +38,12 @@ def main() -> int:
     pcs = PostcodeIndex(onspd, codepoint)
     tagger = UkcatTagger()
     rows = []
-    for label, build in [("food banks", services.build_food_banks),
-                         ("mental health", services.build_mental_health),
-                         ("libraries", services.build_libraries),
-                         ("jobcentres", services.build_jobcentres)]:
+    for label, build in [
+        ("food banks", services.build_food_banks),
+        ("mental health", services.build_mental_health),
+        ("libraries", services.build_libraries),
+        ("jobcentres", services.build_jobcentres),
+    ]:
         part = build(pcs, tagger)
         report[label] = len(part)
         rows += part
@@ -56,7 +59,8 @@ def main() -> int:
     if bad:
         raise SystemExit(f"schedules outside the template grammar: {bad}")
     report["trafford_services.csv"] = write_csv(
-        SEED_DIR / "directory" / "trafford_services.csv", TEMPLATE_COLUMNS, rows)
+        SEED_DIR / "directory" / "trafford_services.csv", TEMPLATE_COLUMNS, rows
+    )
 
     # Only now do we know which non-Trafford postcodes the directory uses.
     report["gm_postcodes_extra.csv"] = geo.build_gm_postcodes_extra(pcs.used_outside_trafford, codepoint)

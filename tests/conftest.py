@@ -5,13 +5,17 @@ database with migrations applied and empty indexes, per test).
 Value fixtures: ``client``, ``runner``.
 Factory fixtures: ``make_user``, ``login_as``, ``make_service`` (through the domain layer).
 """
+
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import sqlite3
+import tempfile
 import threading
 import uuid
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -54,7 +58,47 @@ def postgres_url():
 
 @pytest.fixture
 def database_url(tmp_path, postgres_url):
-    return postgres_url or f"sqlite:///{tmp_path / 'test.db'}"
+    """A database of the test's own: a SQLite file, or on our throwaway PostgreSQL cluster a
+    database created from a migrated template (dropped afterwards); on TEST_DATABASE_URL, that
+    database, emptied by ``fresh_app``."""
+    if postgres_url is None:
+        yield f"sqlite:///{tmp_path / 'test.db'}"
+    elif os.environ.get("TEST_DATABASE_URL"):
+        yield postgres_url
+    else:
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        _postgres(postgres_url, f'CREATE DATABASE "{name}" TEMPLATE "{_postgres_template(postgres_url)}"')
+        url = postgres_url.rsplit("/", 1)[0] + "/" + name
+        _MIGRATED_COPIES.add(url)
+        yield url
+        _MIGRATED_COPIES.discard(url)
+        _postgres(postgres_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _postgres(url: str, statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(statement)
+
+
+def _postgres_template(postgres_url: str) -> str:
+    """A database with every migration applied, made once per process, for CREATE DATABASE ...
+    TEMPLATE: much quicker than migrating each test's database."""
+    if postgres_url not in _PG_TEMPLATES:
+        from alembic import command
+
+        name = f"migrated_{uuid.uuid4().hex[:8]}"
+        _postgres(postgres_url, f'CREATE DATABASE "{name}"')
+        url = postgres_url.rsplit("/", 1)[0] + "/" + name
+        engine = db.make_engine(url)
+        with engine.begin() as connection:
+            config = db.alembic_config(url)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+        engine.dispose()  # a template database must have no connections
+        _PG_TEMPLATES[postgres_url] = name
+    return _PG_TEMPLATES[postgres_url]
 
 
 def _drop_test_indexes(client, prefix: str) -> None:
@@ -66,36 +110,121 @@ def _drop_test_indexes(client, prefix: str) -> None:
 @contextmanager
 def fresh_app(directory: Path, meili: dict, database_url: str, seeded: bool = False):
     """A fresh app on a fresh database (migrated) and its own empty indexes; with ``seeded``, the
-    real seed directory loaded and indexed. Indexes are dropped afterwards."""
+    real seed directory loaded and indexed. Indexes are dropped afterwards.
+
+    On SQLite the database starts as a copy of one migrated (or seeded) once per process, and a
+    seeded app's index is rebuilt from its copy, which is the same outcome without re-running every
+    migration and the whole seed import for each app."""
     import meilisearch
 
     from directory_app.search import indexing
 
     prefix = f"t{uuid.uuid4().hex[:10]}"
-    app = create_app({
-        "TESTING": True,
-        "INSTANCE_PATH": str(directory / "instance"),
-        "DATABASE_URL": database_url,
-        "MEILI_URL": meili["url"],
-        "MEILI_MASTER_KEY": meili["key"],
-        "MEILI_INDEX_PREFIX": prefix,
-        "SECRET_KEY": "test-secret-key-" + "x" * 32,
-        "RATELIMIT_ENABLED": False,
-    })
-    _reset_database(app)
-    db.upgrade(app)
-    indexing.apply_settings(app)
-    if seeded:
-        from directory_app.seed import load_all
-
-        report = load_all(app)
-        assert report["directory"]["failed"] == 0, report
-        indexing.wait_until_idle(app)
+    copied = _sqlite_path(database_url) is not None and not _sqlite_path(database_url).exists()
+    if copied:
+        _copy_sqlite(_seeded_template(meili) if seeded else _migrated_template(), _sqlite_path(database_url))
+    app = _test_app(directory, meili, database_url, prefix)
     try:
+        if database_url in _MIGRATED_COPIES:
+            _MIGRATED_COPIES.discard(database_url)  # a second app on it starts empty again
+        else:
+            _reset_database(app)
+        db.upgrade(app)  # nothing to do on a copy: it checks the revision
+        indexing.apply_settings(app)
+        if seeded and copied:
+            indexing.reindex(app)  # the seed's vectors are in this process's embedding cache
+        elif seeded:
+            _load_seed(app)
+        if seeded:
+            indexing.wait_until_idle(app)
         yield app
     finally:
         _drop_test_indexes(meilisearch.Client(meili["url"], meili["key"]), prefix)
         db.get_engine(app).dispose()
+
+
+def _test_app(directory: Path, meili: dict, database_url: str, prefix: str):
+    return create_app(
+        {
+            "TESTING": True,
+            "INSTANCE_PATH": str(directory / "instance"),
+            "DATABASE_URL": database_url,
+            "MEILI_URL": meili["url"],
+            "MEILI_MASTER_KEY": meili["key"],
+            "MEILI_INDEX_PREFIX": prefix,
+            "SECRET_KEY": "test-secret-key-" + "x" * 32,
+            "RATELIMIT_ENABLED": False,
+        }
+    )
+
+
+def _load_seed(app) -> None:
+    from directory_app.search import indexing
+    from directory_app.seed import load_all
+
+    report = load_all(app)
+    assert report["directory"]["failed"] == 0, report
+    indexing.wait_until_idle(app)
+
+
+# SQLite databases made once per process and copied for each app: one with every migration
+# applied, one with the seed directory loaded too. A copy shares nothing with its template.
+_TEMPLATES: dict[str, Path] = {}
+# On PostgreSQL: the migrated template database's name, and databases just created from it.
+_PG_TEMPLATES: dict[str, str] = {}
+_MIGRATED_COPIES: set[str] = set()
+
+
+def _sqlite_path(database_url: str) -> Path | None:
+    return Path(database_url.removeprefix("sqlite:///")) if database_url.startswith("sqlite:///") else None
+
+
+def _copy_sqlite(source: Path, target: Path) -> None:
+    # SQLite's backup API rather than a file copy: it also carries anything still in the WAL.
+    with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(target)) as copy:
+        origin.backup(copy)
+
+
+def _template_dir(prefix: str) -> Path:
+    directory = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, directory, True)
+    return directory
+
+
+def _migrated_template() -> Path:
+    if "migrated" not in _TEMPLATES:
+        from alembic import command
+
+        path = _template_dir("migrated-") / "migrated.db"
+        engine = db.make_engine(f"sqlite:///{path}")
+        with engine.begin() as connection:
+            config = db.alembic_config(f"sqlite:///{path}")
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+        engine.dispose()
+        _TEMPLATES["migrated"] = path
+    return _TEMPLATES["migrated"]
+
+
+def _seeded_template(meili: dict) -> Path:
+    if "seeded" not in _TEMPLATES:
+        import meilisearch
+
+        from directory_app.search import indexing
+
+        directory = _template_dir("seeded-")
+        path = directory / "seeded.db"
+        _copy_sqlite(_migrated_template(), path)
+        prefix = f"t{uuid.uuid4().hex[:10]}"
+        app = _test_app(directory, meili, f"sqlite:///{path}", prefix)
+        try:
+            indexing.apply_settings(app)
+            _load_seed(app)
+        finally:
+            _drop_test_indexes(meilisearch.Client(meili["url"], meili["key"]), prefix)
+            db.get_engine(app).dispose()
+        _TEMPLATES["seeded"] = path
+    return _TEMPLATES["seeded"]
 
 
 @pytest.fixture
@@ -150,11 +279,13 @@ def token_for(app, make_user):
 @pytest.fixture
 def login_as(app, client, make_user):
     """Log the test client in through the real login form (CSRF token included)."""
+
     def factory(role: str):
         username, password = make_user(role)
         token = csrf_token(client, "/login")
-        response = client.post("/login", data={"username": username, "password": password,
-                                               "csrf_token": token})
+        response = client.post(
+            "/login", data={"username": username, "password": password, "csrf_token": token}
+        )
         assert response.status_code == 302, response.data
         return username
 
@@ -175,11 +306,20 @@ SEED_DIR = Path(__file__).resolve().parent.parent / "seed_data"
 
 # A few real Trafford postcodes (ONSPD 2025) and districts, enough for tests that need places.
 TEST_POSTCODES = [
-    ("M33 7ZZ", 53.4236, -2.3221), ("M32 0SQ", 53.4480, -2.3060), ("WA14 1PF", 53.3870, -2.3500),
-    ("M41 0WS", 53.4490, -2.3620), ("M16 0LN", 53.4580, -2.2760),
+    ("M33 7ZZ", 53.4236, -2.3221),
+    ("M32 0SQ", 53.4480, -2.3060),
+    ("WA14 1PF", 53.3870, -2.3500),
+    ("M41 0WS", 53.4490, -2.3620),
+    ("M16 0LN", 53.4580, -2.2760),
 ]
-TEST_DISTRICTS = [("M33", 53.4210, -2.3170), ("M32", 53.4500, -2.3050), ("WA14", 53.3880, -2.3600),
-                  ("M41", 53.4520, -2.3600), ("M16", 53.4560, -2.2720), ("SW1A", 51.5010, -0.1420)]
+TEST_DISTRICTS = [
+    ("M33", 53.4210, -2.3170),
+    ("M32", 53.4500, -2.3050),
+    ("WA14", 53.3880, -2.3600),
+    ("M41", 53.4520, -2.3600),
+    ("M16", 53.4560, -2.2720),
+    ("SW1A", 51.5010, -0.1420),
+]
 
 
 @pytest.fixture
@@ -196,11 +336,19 @@ def places(app):
 
 
 def service_data(**overrides) -> dict:
-    data = {"name": "Sale Lunch Club", "organization": "Age UK Trafford",
-            "description": "A friendly luncheon club for older people who feel lonely.",
-            "postcode": "M33 7ZZ", "cost": "low_cost", "cost_amount": 3.5,
-            "cost_description": "per lunch", "schedule": "TU,TH 11:30-13:30",
-            "referral_route": "self;drop_in", "minimum_age": 60, "wheelchair": "yes"}
+    data = {
+        "name": "Sale Lunch Club",
+        "organization": "Age UK Trafford",
+        "description": "A friendly luncheon club for older people who feel lonely.",
+        "postcode": "M33 7ZZ",
+        "cost": "low_cost",
+        "cost_amount": 3.5,
+        "cost_description": "per lunch",
+        "schedule": "TU,TH 11:30-13:30",
+        "referral_route": "self;drop_in",
+        "minimum_age": 60,
+        "wheelchair": "yes",
+    }
     data.update(overrides)
     return data
 
@@ -218,6 +366,7 @@ def make_service(app, places):
 
 
 # --- browser: one Chromium for the whole session (Playwright's sync API allows one per thread) ---
+
 
 @pytest.fixture
 def live_server(app):
@@ -257,6 +406,7 @@ def in_browser(browser):
     """Factory: ``in_browser(steps, bypass_csp=True)`` runs ``steps(page)`` in a fresh context of the
     session's browser. axe-core is injected as inline script, so audits bypass the CSP; pass
     ``bypass_csp=False`` to see the page under the real policy."""
+
     def run(steps, bypass_csp: bool = True) -> None:
         context = browser.new_context(bypass_csp=bypass_csp)
         try:

@@ -4,6 +4,7 @@ Started with the server binaries of Debian's ``postgresql`` package on a free po
 directory, and removed afterwards. PostgreSQL refuses to run as root, so as root (CI) it runs as the
 ``postgres`` system user.
 """
+
 from __future__ import annotations
 
 import glob
@@ -17,9 +18,13 @@ from pathlib import Path
 
 
 def _bin(name: str) -> str:
-    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None)
+    found = shutil.which(name) or next(
+        iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None
+    )
     if not found:
-        raise RuntimeError(f"PostgreSQL's {name} was not found: install Debian's postgresql package (make test does).")
+        raise RuntimeError(
+            f"PostgreSQL's {name} was not found: install Debian's postgresql package (make test does)."
+        )
     return found
 
 
@@ -46,9 +51,18 @@ class Cluster:
         if self.as_postgres:
             shutil.chown(self.root, "postgres", "postgres")
         self._run(_bin("initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
-        self._run(_bin("pg_ctl"), "-D", str(self.data), "-w", "-l", str(self.root / "log"), "-o",
-                  f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
-                  f"-c synchronous_commit=off -c full_page_writes=off", "start")
+        self._run(
+            _bin("pg_ctl"),
+            "-D",
+            str(self.data),
+            "-w",
+            "-l",
+            str(self.root / "log"),
+            "-o",
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
+            f"-c synchronous_commit=off -c full_page_writes=off",
+            "start",
+        )
         url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
         deadline = time.monotonic() + 30
         import psycopg

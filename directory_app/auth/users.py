@@ -1,5 +1,6 @@
 """Accounts: creation, login with per-address throttling, session versions, API tokens. Plain functions; the CLI and
 views are thin wrappers."""
+
 from __future__ import annotations
 
 import hashlib
@@ -11,9 +12,9 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from ..audit import record
 from ..errors import Conflict, NotFound, ValidationError
 from ..models import ROLES, ApiToken, LoginThrottle, User, utcnow
-from ..audit import record
 
 # The first few mistakes are free; then each failure doubles the wait, up to a quarter of an hour.
 FREE_FAILURES = 3
@@ -26,7 +27,11 @@ LOGIN_LOCK_TIMEOUT_MS = 3000
 def create_user(session: Session, username: str, password: str, role: str, actor: str = "system") -> User:
     fields = {}
     username = (username or "").strip()
-    if not username or len(username) > 80 or not username.replace("_", "").replace(".", "").replace("-", "").isalnum():
+    if (
+        not username
+        or len(username) > 80
+        or not username.replace("_", "").replace(".", "").replace("-", "").isalnum()
+    ):
         fields["username"] = "Use 1–80 letters, digits, '.', '-' or '_'."
     if role not in ROLES:
         fields["role"] = f"Choose one of: {', '.join(ROLES)}."
@@ -93,13 +98,16 @@ def authenticate(session: Session, username: str, password: str, address: str = 
     if session.get_bind().dialect.name == "postgresql":
         # A login waiting on a locked row should soon answer "busy, try again" (503), not hang.
         session.execute(text(f"SET LOCAL lock_timeout = {LOGIN_LOCK_TIMEOUT_MS}"))
-    throttle = session.exec(select(LoginThrottle).where(LoginThrottle.username == username,
-                                                        LoginThrottle.address == address)).first()
+    throttle = session.exec(
+        select(LoginThrottle).where(LoginThrottle.username == username, LoginThrottle.address == address)
+    ).first()
     if throttle is not None and throttle.blocked_until is not None:
         blocked_until = throttle.blocked_until
         if (blocked_until if blocked_until.tzinfo else blocked_until.replace(tzinfo=now.tzinfo)) > now:
             wait = _seconds_left(blocked_until, now)
-            return LoginResult(None, f"Too many failed attempts from here: try again in {wait} seconds.", wait)
+            return LoginResult(
+                None, f"Too many failed attempts from here: try again in {wait} seconds.", wait
+            )
     user = session.exec(select(User).where(User.username == username)).first()
     generic = "The username or password is not right."
     if user is None:
@@ -119,11 +127,22 @@ def authenticate(session: Session, username: str, password: str, address: str = 
         throttle.blocked_until = now + delay if delay else None
         session.add(throttle)
         if user is not None:
-            record(session, user.username, "login.failed", "user", user.username, {"address": [None, address]})
+            record(
+                session, user.username, "login.failed", "user", user.username, {"address": [None, address]}
+            )
             if delay:
-                record(session, "system", "login.throttled", "user", user.username,
-                       {"address": [None, address], "failures": [None, throttle.failures],
-                        "seconds": [None, int(delay.total_seconds())]})
+                record(
+                    session,
+                    "system",
+                    "login.throttled",
+                    "user",
+                    user.username,
+                    {
+                        "address": [None, address],
+                        "failures": [None, throttle.failures],
+                        "seconds": [None, int(delay.total_seconds())],
+                    },
+                )
         session.commit()
         return LoginResult(None, generic)
     if throttle is not None:
@@ -151,8 +170,9 @@ def logout(session: Session, user_id: int) -> None:
 
 def change_password(session: Session, username: str, password: str, actor: str = "system") -> User:
     if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise ValidationError("The password is too short.",
-                              {"password": f"Use at least {MIN_PASSWORD_LENGTH} characters."})
+        raise ValidationError(
+            "The password is too short.", {"password": f"Use at least {MIN_PASSWORD_LENGTH} characters."}
+        )
     user = get_user(session, username)
     user.password_hash = generate_password_hash(password)
     end_sessions(session, user)
@@ -189,8 +209,9 @@ def create_token(session: Session, username: str, actor: str = "system") -> str:
 
 
 def user_for_token(session: Session, token: str) -> User | None:
-    row = session.exec(select(ApiToken).where(ApiToken.token_hash == hash_token(token),
-                                              ApiToken.revoked == False)).first()  # noqa: E712
+    row = session.exec(
+        select(ApiToken).where(ApiToken.token_hash == hash_token(token), ApiToken.revoked == False)  # noqa: E712
+    ).first()
     if row is None:
         return None
     user = session.get(User, row.user_id)

@@ -9,8 +9,8 @@ from wtforms.validators import DataRequired
 
 from ..access import access
 from ..db import get_session
-from ..urls import safe_next
 from ..security import configured_limit, limiter
+from ..web.urls import safe_next
 from . import CurrentUser, bp, start_session, users
 from .users import authenticate
 
@@ -18,8 +18,6 @@ from .users import authenticate
 class LoginForm(FlaskForm):
     username = StringField("Username", validators=[DataRequired("Enter your username.")])
     password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
-
-
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -31,8 +29,9 @@ def login():
     headers = {}
     status = 400 if request.method == "POST" else 200
     if form.validate_on_submit():
-        result = authenticate(get_session(), form.username.data, form.password.data,
-                              address=get_remote_address() or "unknown")
+        result = authenticate(
+            get_session(), form.username.data, form.password.data, address=get_remote_address() or "unknown"
+        )
         if result.user is not None:
             login_user(CurrentUser(result.user))
             start_session(result.user)

@@ -1,4 +1,5 @@
 """Curation through the API: the same domain functions the web forms call."""
+
 from __future__ import annotations
 
 from flask import current_app, jsonify, request
@@ -24,16 +25,21 @@ def service_json(service) -> dict:
     document = to_search_document(service)
     return {
         "id": service.id,
-        "fields": {k: (v.isoformat() if hasattr(v, "isoformat") else v)
-                   for k, v in input_from_service(service).items()},
+        "fields": {
+            k: (v.isoformat() if hasattr(v, "isoformat") else v)
+            for k, v in input_from_service(service).items()
+        },
         "summary": document,
         "review_due": service.review_due.isoformat() if service.review_due else None,
         # Who checked it is a curator's username: shown to curators, not to the public.
         "last_verified_by": service.last_verified_by if _is_curator() else None,
-        "provenance": {"publisher": service.publisher, "source": service.source,
-                       "external_id": service.external_id,
-                       "imported_at": service.imported_at.isoformat() if service.imported_at else None,
-                       "merged_from": (service.extra or {}).get("merged_from", [])},
+        "provenance": {
+            "publisher": service.publisher,
+            "source": service.source,
+            "external_id": service.external_id,
+            "imported_at": service.imported_at.isoformat() if service.imported_at else None,
+            "merged_from": (service.extra or {}).get("merged_from", []),
+        },
         "merged_into": service.merged_into_id,
         "oruk": service_to_oruk(service),
     }
@@ -53,7 +59,10 @@ def needs():
 
 @bp.get("/services/<service_id>")
 @access("public")
-@spec("One service: flat fields, search summary, freshness, provenance and its ORUK record", ok=schemas.ServiceRecord)
+@spec(
+    "One service: flat fields, search summary, freshness, provenance and its ORUK record",
+    ok=schemas.ServiceRecord,
+)
 def service_detail(service_id: str):
     return jsonify(service_json(curation.get_service(get_session(), service_id)))
 
@@ -63,9 +72,14 @@ def service_detail(service_id: str):
 @spec("Audit history of a service: who changed what, when", ok=schemas.History)
 def service_history(service_id: str):
     curation.get_service(get_session(), service_id)
-    return jsonify({"events": [
-        {"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "changes": e.changes}
-        for e in history(get_session(), "service", service_id)]})
+    return jsonify(
+        {
+            "events": [
+                {"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "changes": e.changes}
+                for e in history(get_session(), "service", service_id)
+            ]
+        }
+    )
 
 
 @bp.post("/services")
@@ -111,7 +125,12 @@ def service_verify(service_id: str):
 
 @bp.post("/services/<service_id>/problems")
 @access("public")
-@spec("Report a problem with a listing (no personal details)", body=schemas.ProblemReportIn, ok=schemas.ProblemReportOut, status=201)
+@spec(
+    "Report a problem with a listing (no personal details)",
+    body=schemas.ProblemReportIn,
+    ok=schemas.ProblemReportOut,
+    status=201,
+)
 def problem_report(service_id: str):
     body = json_body()
     report = curation.report_problem(get_session(), service_id, body.get("kind"), body.get("details"))
@@ -123,26 +142,50 @@ def problem_report(service_id: str):
 @spec("Listings past their review date", ok=schemas.ReviewQueue)
 def review_queue():
     session = get_session()
-    return jsonify({"total": curation.review_queue_size(session), "services": [
-        {"id": s.id, "name": s.name, "review_due": s.review_due.isoformat() if s.review_due else None,
-         "last_verified_at": s.last_verified_at.isoformat() if s.last_verified_at else None}
-        for s in curation.review_queue(session)]})
+    return jsonify(
+        {
+            "total": curation.review_queue_size(session),
+            "services": [
+                {
+                    "id": s.id,
+                    "name": s.name,
+                    "review_due": s.review_due.isoformat() if s.review_due else None,
+                    "last_verified_at": s.last_verified_at.isoformat() if s.last_verified_at else None,
+                }
+                for s in curation.review_queue(session)
+            ],
+        }
+    )
 
 
 @bp.get("/problems")
 @access("curator")
 @spec("Open problem reports", ok=schemas.Problems)
 def problems():
-    return jsonify({"problems": [
-        {"id": r.id, "service_id": s.id, "service": s.name, "kind": r.kind, "details": r.details,
-         "created_at": r.created_at.isoformat()} for r, s in curation.open_problems(get_session())]})
+    return jsonify(
+        {
+            "problems": [
+                {
+                    "id": r.id,
+                    "service_id": s.id,
+                    "service": s.name,
+                    "kind": r.kind,
+                    "details": r.details,
+                    "created_at": r.created_at.isoformat(),
+                }
+                for r, s in curation.open_problems(get_session())
+            ]
+        }
+    )
 
 
 @bp.post("/problems/<int:report_id>/resolve")
 @access("curator")
 @spec("Resolve a problem report", body=schemas.Resolution, ok=schemas.Resolved)
 def problem_resolve(report_id: int):
-    curation.resolve_problem(get_session(), report_id, json_body().get("resolution"), actor=current_user.username)
+    curation.resolve_problem(
+        get_session(), report_id, json_body().get("resolution"), actor=current_user.username
+    )
     return jsonify({"id": report_id, "resolved": True})
 
 
@@ -150,11 +193,22 @@ def problem_resolve(report_id: int):
 @access("curator")
 @spec("Likely duplicates with their reasons", ok=schemas.Duplicates)
 def duplicate_list():
-    return jsonify({"duplicates": [
-        {"id": f.id, "score": f.score, "reasons": f.reasons,
-         "services": [{"id": a.id, "name": a.name, "publisher": a.publisher},
-                      {"id": b.id, "name": b.name, "publisher": b.publisher}]}
-        for f, a, b in duplicates.open_flags(get_session())]})
+    return jsonify(
+        {
+            "duplicates": [
+                {
+                    "id": f.id,
+                    "score": f.score,
+                    "reasons": f.reasons,
+                    "services": [
+                        {"id": a.id, "name": a.name, "publisher": a.publisher},
+                        {"id": b.id, "name": b.name, "publisher": b.publisher},
+                    ],
+                }
+                for f, a, b in duplicates.open_flags(get_session())
+            ]
+        }
+    )
 
 
 @bp.post("/duplicates/<int:flag_id>")
@@ -162,22 +216,33 @@ def duplicate_list():
 @spec("Merge or dismiss a likely duplicate", body=schemas.Decision, ok=schemas.Decided)
 def duplicate_decide(flag_id: int):
     body = json_body()
-    flag = duplicates.decide(get_session(), flag_id, body.get("decision"), current_user.username, body.get("keep"))
+    flag = duplicates.decide(
+        get_session(), flag_id, body.get("decision"), current_user.username, body.get("keep")
+    )
     return jsonify({"id": flag.id, "status": flag.status})
 
 
 @bp.post("/imports")
 @access("curator")
-@spec("Start importing a feed (ORUK 3.0, ORUK v1 or CSV template) as a background job",
-      form=schemas.ImportUpload, ok=schemas.ImportJob, status=202)
+@spec(
+    "Start importing a feed (ORUK 3.0, ORUK v1 or CSV template) as a background job",
+    form=schemas.ImportUpload,
+    ok=schemas.ImportJob,
+    status=202,
+)
 def import_upload():
     """The file is checked at once (400 if it cannot be read; 409 if this publisher already has an
     import running); the records are then imported in the background. Follow the job URL."""
     upload = request.files.get("file")
     if upload is None or not upload.filename:
         raise ValidationError("Attach the feed as a file field called 'file'.", {"file": "This is required."})
-    job = import_jobs.start(current_app._get_current_object(), upload.read(), upload.filename,
-                            request.form.get("publisher", ""), actor=current_user.username)
+    job = import_jobs.start(
+        current_app._get_current_object(),
+        upload.read(),
+        upload.filename,
+        request.form.get("publisher", ""),
+        actor=current_user.username,
+    )
     return jsonify(import_jobs.as_dict(job)), 202, {"Location": f"/api/v1/imports/{job.id}"}
 
 

@@ -10,19 +10,26 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..db import session_scope
 from ..errors import DomainError
+from . import duplicates, geo, jobs
 from . import export as exporting
-from . import geo
-from .importer import import_file
+from .jobs import import_file
 
 
 def _progress() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeRemainingColumn(), transient=False)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        transient=False,
+    )
 
 
 @click.command("import")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--publisher", required=True, help="Who publishes this feed (records are matched on publisher + id).")
+@click.option(
+    "--publisher", required=True, help="Who publishes this feed (records are matched on publisher + id)."
+)
 @with_appcontext
 def import_command(path: Path, publisher: str):
     """Import services from an ORUK 3.0 / ORUK v1 JSON file or a CSV in our template.
@@ -32,14 +39,21 @@ def import_command(path: Path, publisher: str):
     with _progress() as progress:
         task = progress.add_task(f"Importing {path.name}", total=None)
         try:
-            report = import_file(current_app._get_current_object(), path.read_bytes(), path.name,
-                                 publisher, actor="cli",
-                                 progress=lambda done, total: progress.update(task, completed=done, total=total))
+            report = import_file(
+                current_app._get_current_object(),
+                path.read_bytes(),
+                path.name,
+                publisher,
+                actor="cli",
+                progress=lambda done, total: progress.update(task, completed=done, total=total),
+            )
         except DomainError as error:
             click.echo(f"error: {error.message}", err=True)
             sys.exit(2)
-    click.echo(f"{report.total} records: {report.created} created, {report.updated} updated, "
-               f"{report.unchanged} unchanged, {len(report.errors)} failed.")
+    click.echo(
+        f"{report.total} records: {report.created} created, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {report.failed} failed, {len(report.warnings)} warnings."
+    )
     for item in report.errors:
         click.echo(f"  error   {item['record']}  {item['field']}: {item['reason']}")
     for item in report.warnings:
@@ -74,14 +88,19 @@ def import_postcodes(path: Path):
     with session_scope() as session, _progress() as progress:
         task = progress.add_task(f"Loading {path.name}", total=None)
         try:
-            loaded = geo.import_postcodes(session, path, progress=lambda d, t: progress.update(task, completed=d, total=t))
+            loaded = geo.import_postcodes(
+                session, path, progress=lambda d, t: progress.update(task, completed=d, total=t)
+            )
         except DomainError as error:
             click.echo(f"error: {error.message}", err=True)
             sys.exit(2)
     click.echo(str(loaded))
     if loaded.count and not loaded.with_la:
-        click.echo("warning: no local authority codes in this file, so residency limits cannot be "
-                   "checked for these postcodes.", err=True)
+        click.echo(
+            "warning: no local authority codes in this file, so residency limits cannot be "
+            "checked for these postcodes.",
+            err=True,
+        )
 
 
 @click.group("duplicates")
@@ -94,14 +113,14 @@ def duplicates_group():
 def duplicates_scan():
     """Compare the whole directory and refresh the curators' queue: new pairs are flagged, open
     pairs that no longer look like duplicates (e.g. flagged by an older rule) are closed."""
-    from . import duplicates
-
     with session_scope() as session:
         summary = duplicates.flag_all(session)
         session.commit()
         still_open = duplicates.open_count(session)
-    click.echo(f"Compared {summary['compared']} services: {summary['pairs']} likely duplicate pairs "
-               f"({summary['new']} new), {summary['closed']} old pairs closed; {still_open} open.")
+    click.echo(
+        f"Compared {summary['compared']} services: {summary['pairs']} likely duplicate pairs "
+        f"({summary['new']} new), {summary['closed']} old pairs closed; {still_open} open."
+    )
 
 
 @click.group("imports")
@@ -114,8 +133,6 @@ def imports_group():
 def imports_resume():
     """Resume imports whose process stopped (a crash or restart); the app also does this by itself
     on the next request once a job has had no heartbeat for three minutes."""
-    from . import jobs
-
     resumed = jobs.recover(current_app._get_current_object(), background=False)
     click.echo(f"Resumed {len(resumed)} import(s)." if resumed else "No interrupted imports.")
 

@@ -2,23 +2,31 @@
 
 Order in each action: validate → change → audit → commit (the search outbox rides on the commit).
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from flask import current_app
-from sqlalchemy.orm import selectinload
 from sqlalchemy import delete, or_
+from sqlalchemy.orm import selectinload
 from sqlmodel import Session, func, select
 
 from ..audit import record
 from ..db import retry_when_busy
 from ..errors import NotFound, ValidationError
 from ..models import DuplicateFlag, Location, ProblemReport, Service, ServiceAtLocation, utcnow
+from ..referrals.identifiers import personal_detail_in_text
+from ..web.input_checks import character_problem
 from . import records
+from .duplicates import flag_duplicates
 from .service_input import validate_service_input
 
-PROBLEM_KINDS = {"details_wrong": "Details are wrong", "closed": "Service has closed", "other": "Something else"}
+PROBLEM_KINDS = {
+    "details_wrong": "Details are wrong",
+    "closed": "Service has closed",
+    "other": "Something else",
+}
 
 
 def review_interval() -> timedelta:
@@ -34,14 +42,22 @@ def next_review(verified: date | None) -> date:
 
 
 def load_options():
-    return (selectinload(Service.organization), selectinload(Service.schedules),
-            selectinload(Service.cost_options), selectinload(Service.phones),
-            selectinload(Service.contacts), selectinload(Service.languages),
-            selectinload(Service.service_areas), selectinload(Service.attributes),
-            selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location)
-            .selectinload(Location.addresses),
-            selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location)
-            .selectinload(Location.accessibility))
+    return (
+        selectinload(Service.organization),
+        selectinload(Service.schedules),
+        selectinload(Service.cost_options),
+        selectinload(Service.phones),
+        selectinload(Service.contacts),
+        selectinload(Service.languages),
+        selectinload(Service.service_areas),
+        selectinload(Service.attributes),
+        selectinload(Service.service_at_locations)
+        .selectinload(ServiceAtLocation.location)
+        .selectinload(Location.addresses),
+        selectinload(Service.service_at_locations)
+        .selectinload(ServiceAtLocation.location)
+        .selectinload(Location.accessibility),
+    )
 
 
 def get_service(session: Session, service_id: str) -> Service:
@@ -73,9 +89,18 @@ def create_service(session: Session, data: dict, actor: str, publisher: str | No
     service.review_due = next_review(verified) if verified else utcnow().date()
     session.add(service)
     session.flush()
-    record(session, actor, "service.create", "service", service.id,
-           {k: [None, _plain(v)] for k, v in records.input_from_service(service).items() if v not in (None, [], False, "")})
-    from .duplicates import flag_duplicates
+    record(
+        session,
+        actor,
+        "service.create",
+        "service",
+        service.id,
+        {
+            k: [None, _plain(v)]
+            for k, v in records.input_from_service(service).items()
+            if v not in (None, [], False, "")
+        },
+    )
     flag_duplicates(session, service)
     session.commit()
     return service
@@ -93,7 +118,6 @@ def update_service(session: Session, service_id: str, data: dict, actor: str) ->
     changes = _diff(before, records.input_from_service(service))
     if changes:
         record(session, actor, "service.update", "service", service.id, changes)
-        from .duplicates import flag_duplicates
         flag_duplicates(session, service)
     session.commit()
     return service
@@ -102,12 +126,16 @@ def update_service(session: Session, service_id: str, data: dict, actor: str) ->
 def _carry_over(service: Service, before: dict, merged: dict) -> dict:
     """Values the flat view shows but nobody chose must not be frozen by sending them back."""
     # Needs tagged from the text stay automatic, so that a new description re-tags them.
-    if not service.needs_overridden and records._norm(merged.get("needs")) == records._norm(before.get("needs")):
+    if not service.needs_overridden and records._norm(merged.get("needs")) == records._norm(
+        before.get("needs")
+    ):
         merged["needs"] = []
     # Coordinates unchanged beside a new postcode belong to the old place: look the new one up.
-    if (_postcode_key(merged.get("postcode")) != _postcode_key(before.get("postcode"))
-            and _number_key(merged.get("latitude")) == _number_key(before.get("latitude"))
-            and _number_key(merged.get("longitude")) == _number_key(before.get("longitude"))):
+    if (
+        _postcode_key(merged.get("postcode")) != _postcode_key(before.get("postcode"))
+        and _number_key(merged.get("latitude")) == _number_key(before.get("latitude"))
+        and _number_key(merged.get("longitude")) == _number_key(before.get("longitude"))
+    ):
         merged["latitude"] = merged["longitude"] = None
     return merged
 
@@ -132,7 +160,9 @@ def _as_input(flat: dict) -> dict:
 @retry_when_busy
 def set_status(session: Session, service_id: str, status: str, actor: str) -> Service:
     if status not in ("active", "temporarily_closed", "inactive", "defunct"):
-        raise ValidationError("Unknown status.", {"status": "Use active, temporarily_closed, inactive or defunct."})
+        raise ValidationError(
+            "Unknown status.", {"status": "Use active, temporarily_closed, inactive or defunct."}
+        )
     service = get_service(session, service_id)
     old = records.status_from_oruk(service.status)
     if old != status:
@@ -150,12 +180,17 @@ def delete_service(session: Session, service_id: str, actor: str) -> None:
     record(session, actor, "service.delete", "service", service.id, {"name": [service.name, None]})
     locations = [link.location for link in service.service_at_locations]
     session.exec(delete(ProblemReport).where(ProblemReport.service_id == service.id))
-    session.exec(delete(DuplicateFlag).where(or_(DuplicateFlag.service_id == service.id,
-                                                 DuplicateFlag.other_id == service.id)))
+    session.exec(
+        delete(DuplicateFlag).where(
+            or_(DuplicateFlag.service_id == service.id, DuplicateFlag.other_id == service.id)
+        )
+    )
     session.delete(service)
     session.flush()
     for location in locations:  # a venue no other service uses goes with it
-        if not session.exec(select(ServiceAtLocation.id).where(ServiceAtLocation.location_id == location.id)).first():
+        if not session.exec(
+            select(ServiceAtLocation.id).where(ServiceAtLocation.location_id == location.id)
+        ).first():
             session.delete(location)
     session.commit()
 
@@ -171,39 +206,50 @@ def verify_service(session: Session, service_id: str, actor: str) -> Service:
     service.review_due = next_review(now.date())
     service.last_modified = now
     session.add(service)
-    record(session, actor, "service.verify", "service", service.id,
-           {"last_verified_at": [previous.isoformat() if previous else None, now.isoformat()]})
+    record(
+        session,
+        actor,
+        "service.verify",
+        "service",
+        service.id,
+        {"last_verified_at": [previous.isoformat() if previous else None, now.isoformat()]},
+    )
     session.commit()
     return service
 
 
 def review_queue(session: Session, today: date | None = None, limit: int = 200) -> list[Service]:
     today = today or utcnow().date()
-    statement = (select(Service).where(Service.review_due <= today, Service.merged_into_id.is_(None),
-                                       Service.status != "defunct")
-                 .order_by(Service.review_due, Service.name).limit(limit)
-                 .options(selectinload(Service.organization)))
+    statement = (
+        select(Service)
+        .where(Service.review_due <= today, Service.merged_into_id.is_(None), Service.status != "defunct")
+        .order_by(Service.review_due, Service.name)
+        .limit(limit)
+        .options(selectinload(Service.organization))
+    )
     return list(session.exec(statement))
 
 
 def review_queue_size(session: Session, today: date | None = None) -> int:
     today = today or utcnow().date()
-    return session.exec(select(func.count()).select_from(Service).where(
-        Service.review_due <= today, Service.merged_into_id.is_(None), Service.status != "defunct")).one()
+    return session.exec(
+        select(func.count())
+        .select_from(Service)
+        .where(Service.review_due <= today, Service.merged_into_id.is_(None), Service.status != "defunct")
+    ).one()
 
 
 def _problem_text_problems(details: str) -> dict[str, str]:
     """Reports are anonymous and read by curators: they must carry no one's contact details."""
-    from ..input_checks import character_problem
-    from ..referrals.identifiers import personal_detail_in_text
-
     problem = character_problem(details)
     if problem:
         return {"details": problem}
     kind = personal_detail_in_text(details)
     if kind:
-        return {"details": f"This looks like it contains {kind}. Please describe what is wrong without "
-                           "any phone numbers, email addresses, NHS numbers or postcodes."}
+        return {
+            "details": f"This looks like it contains {kind}. Please describe what is wrong without "
+            "any phone numbers, email addresses, NHS numbers or postcodes."
+        }
     return {}
 
 
@@ -212,7 +258,8 @@ def report_problem(session: Session, service_id: str, kind: str, details: str | 
     """Anyone can report a problem; no personal data is asked for."""
     fields = {}
     if not isinstance(kind, str) or kind not in PROBLEM_KINDS:
-        fields["kind"] = f"Choose one of: {', '.join(PROBLEM_KINDS)}."
+        labels = [label.lower() for label in PROBLEM_KINDS.values()]
+        fields["kind"] = f"Choose what the problem is: {', '.join(labels[:-1])} or {labels[-1]}."
     if details is not None and not isinstance(details, str):
         fields["details"] = "Send the details as text."
         details = None
@@ -236,8 +283,12 @@ def report_problem(session: Session, service_id: str, kind: str, details: str | 
 
 
 def open_problems(session: Session) -> list[tuple[ProblemReport, Service]]:
-    statement = (select(ProblemReport, Service).join(Service, Service.id == ProblemReport.service_id)
-                 .where(ProblemReport.resolved_at.is_(None)).order_by(ProblemReport.created_at))
+    statement = (
+        select(ProblemReport, Service)
+        .join(Service, Service.id == ProblemReport.service_id)
+        .where(ProblemReport.resolved_at.is_(None))
+        .order_by(ProblemReport.created_at)
+    )
     return list(session.exec(statement))
 
 
@@ -249,21 +300,28 @@ def resolve_problem(session: Session, report_id: int, resolution: str, actor: st
     if report is None:
         raise NotFound(f"No problem report {report_id}.")
     if report.resolved_at is not None:
-        raise ValidationError(f"This report was already {report.resolution} by {report.resolved_by}.",
-                              {"resolution": "Already resolved."})
+        raise ValidationError(
+            f"This report was already {report.resolution} by {report.resolved_by}.",
+            {"resolution": "Already resolved."},
+        )
     report.resolved_at = utcnow()
     report.resolved_by = actor
     report.resolution = resolution
     session.add(report)
     session.flush()
-    still_open = session.exec(select(func.count()).select_from(ProblemReport).where(
-        ProblemReport.service_id == report.service_id, ProblemReport.resolved_at.is_(None))).one()
+    still_open = session.exec(
+        select(func.count())
+        .select_from(ProblemReport)
+        .where(ProblemReport.service_id == report.service_id, ProblemReport.resolved_at.is_(None))
+    ).one()
     if not still_open:
         service = session.get(Service, report.service_id)
         if service is not None:
             service.under_review = False
             service.last_modified = utcnow()
             session.add(service)
-    record(session, actor, "problem.resolve", "service", report.service_id, {"resolution": [None, resolution]})
+    record(
+        session, actor, "problem.resolve", "service", report.service_id, {"resolution": [None, resolution]}
+    )
     session.commit()
     return report

@@ -11,6 +11,7 @@ one in Partington share an organisation, a phone line and most of a name, and ar
 Pairs are found by blocking, not by comparing everything with everything: records meet only when
 they share a postcode district and a name word, a postcode, a phone number, an email or a web page.
 """
+
 from __future__ import annotations
 
 import math
@@ -25,11 +26,49 @@ from rapidfuzz import fuzz
 from .geo import normalise_postcode
 
 # Words that say nothing about which service a record is ("Sale Lunch Club Ltd" is "Sale Lunch Club").
-NOISE = {"the", "ltd", "limited", "cic", "charity", "trust", "and", "of", "uk", "group", "for", "at",
-         "in", "a", "an", "service", "services", "cio", "inc", "scheme", "project"}
+NOISE = {
+    "the",
+    "ltd",
+    "limited",
+    "cic",
+    "charity",
+    "trust",
+    "and",
+    "of",
+    "uk",
+    "group",
+    "for",
+    "at",
+    "in",
+    "a",
+    "an",
+    "service",
+    "services",
+    "cio",
+    "inc",
+    "scheme",
+    "project",
+}
 # Words too common to block on: a block for "club" would pair every club in a district.
-COMMON = NOISE | {"club", "group", "centre", "center", "community", "support", "advice", "team", "st",
-                  "road", "hall", "church", "people", "health", "mental", "drop", "day"}
+COMMON = NOISE | {
+    "club",
+    "group",
+    "centre",
+    "center",
+    "community",
+    "support",
+    "advice",
+    "team",
+    "st",
+    "road",
+    "hall",
+    "church",
+    "people",
+    "health",
+    "mental",
+    "drop",
+    "day",
+}
 SAME_VENUE_KM = 0.15
 MAX_BLOCK = 60  # a block bigger than this is a word like "trafford": it pairs nothing useful
 NAME_ALONE = 0.9  # at the same venue, names this close are enough
@@ -39,6 +78,7 @@ NAME_WITH_EVIDENCE = 0.6
 @dataclass
 class Facts:
     """What a record says about identity, normalised so publishers' formats do not matter."""
+
     id: str
     name: str
     organization: str = ""
@@ -87,15 +127,27 @@ def _url_parts(url: str | None) -> tuple[str | None, str | None]:
     return host, (f"{host}/{path}" if host and path else None)
 
 
-def make_facts(id: str, name: str, organization: str | None = None, postcodes=(), points=(), phones=(),
-               emails=(), urls=(), needs=()) -> Facts:
+def make_facts(
+    id: str,
+    name: str,
+    organization: str | None = None,
+    postcodes=(),
+    points=(),
+    phones=(),
+    emails=(),
+    urls=(),
+    needs=(),
+) -> Facts:
     facts = Facts(id=id, name=name or "", organization=organization or "", needs=set(needs or ()))
     for raw in postcodes:
         postcode = normalise_postcode(raw)
         if postcode and " " in postcode:
             facts.postcodes.add(postcode)
-    facts.points = [(float(lat), float(lng)) for lat, lng in points
-                    if lat is not None and lng is not None and -90 <= lat <= 90 and not (lat == 0 and lng == 0)]
+    facts.points = [
+        (float(lat), float(lng))
+        for lat, lng in points
+        if lat is not None and lng is not None and -90 <= lat <= 90 and not (lat == 0 and lng == 0)
+    ]
     facts.phones = {d for d in (phone_digits(p) for p in phones) if d}
     facts.emails = {e.strip().lower() for e in emails if e and "@" in e}
     for url in urls:
@@ -121,8 +173,14 @@ def name_similarity(a: str, b: str) -> float:
         return 0.0
     sa, sb = " ".join(ta), " ".join(tb)
     # "Food Bank" and "Foodbank", "Drop In" and "Drop-in": compare with the spaces gone as well.
-    similarity = max(fuzz.token_sort_ratio(sa, sb), fuzz.ratio(sa.replace(" ", ""), sb.replace(" ", "")),
-                     0.9 * fuzz.token_set_ratio(sa, sb)) / 100
+    similarity = (
+        max(
+            fuzz.token_sort_ratio(sa, sb),
+            fuzz.ratio(sa.replace(" ", ""), sb.replace(" ", "")),
+            0.9 * fuzz.token_set_ratio(sa, sb),
+        )
+        / 100
+    )
     if {t for t in ta if t.isdigit()} != {t for t in tb if t.isdigit()}:
         similarity *= 0.5
     return similarity
@@ -138,11 +196,11 @@ def _own_words(facts: Facts) -> list[str]:
 def _service_words(facts: Facts) -> set[str]:
     """Own words, and joined pairs ("food bank" → "foodbank") so wording differences still meet."""
     own = _own_words(facts)
-    return set(own) | {a + b for a, b in zip(own, own[1:])}
+    return set(own) | {a + b for a, b in zip(own, own[1:], strict=False)}
 
 
 def venue_relation(a: Facts, b: Facts) -> str:
-    """"same", "different" (both have venues, none shared) or "unknown" (one has none).
+    """ "same", "different" (both have venues, none shared) or "unknown" (one has none).
 
     Two unit postcodes are two addresses, however close: two food bank venues 150 m apart are two
     venues. Points decide only when one side has no postcode."""
@@ -182,8 +240,11 @@ def compare(a: Facts, b: Facts) -> Verdict:
     """Whether `a` and `b` are one service, how sure (0..1), and why, in a curator's words."""
     venue = venue_relation(a, b)
     name = name_similarity(a.name, b.name)
-    organization = (fuzz.token_set_ratio(" ".join(meaningful(a.organization)), " ".join(meaningful(b.organization))) / 100
-                    if meaningful(a.organization) and meaningful(b.organization) else 0.0)
+    organization = (
+        fuzz.token_set_ratio(" ".join(meaningful(a.organization)), " ".join(meaningful(b.organization))) / 100
+        if meaningful(a.organization) and meaningful(b.organization)
+        else 0.0
+    )
     shared_words = _service_words(a) & _service_words(b)
     contacts = []
     if a.phones & b.phones:
@@ -220,21 +281,34 @@ def compare(a: Facts, b: Facts) -> Verdict:
         # Tree") agree; one service beside the whole organisation's listing needs a shared contact.
         own_a, own_b = _own_words(a), _own_words(b)
         if own_a and own_b:
-            duplicate = bool(shared_words) or fuzz.token_sort_ratio(" ".join(sorted(own_a)), " ".join(sorted(own_b))) >= 60
+            duplicate = (
+                bool(shared_words)
+                or fuzz.token_sort_ratio(" ".join(sorted(own_a)), " ".join(sorted(own_b))) >= 60
+            )
         else:
             duplicate = not (own_a or own_b) or bool(contacts)
     elif venue == "same":
         # Organisations differ or are unknown: names that agree without a word that sets them
         # apart, backed by a shared contact unless they are near-identical.
-        duplicate = not words_conflict(a, b) and (name >= NAME_ALONE or (name >= NAME_WITH_EVIDENCE and bool(contacts)))
+        duplicate = not words_conflict(a, b) and (
+            name >= NAME_ALONE or (name >= NAME_WITH_EVIDENCE and bool(contacts))
+        )
     else:
         # No venue to compare: a shared phone number, email or page must say it is the same service.
-        duplicate = bool(contacts) and ((name >= NAME_WITH_EVIDENCE and not words_conflict(a, b))
-                                        or (organization >= 0.9 and bool(shared_words)))
+        duplicate = bool(contacts) and (
+            (name >= NAME_WITH_EVIDENCE and not words_conflict(a, b))
+            or (organization >= 0.9 and bool(shared_words))
+        )
     if not duplicate:
         return Verdict(False, 0.0, ())
-    score = min(1.0, 0.45 * name + 0.2 * organization + 0.2 * (venue == "same") + 0.15 * bool(contacts)
-                + 0.1 * bool(shared_words))
+    score = min(
+        1.0,
+        0.45 * name
+        + 0.2 * organization
+        + 0.2 * (venue == "same")
+        + 0.15 * bool(contacts)
+        + 0.1 * bool(shared_words),
+    )
     return Verdict(True, round(score, 3), tuple(reasons))
 
 
@@ -245,7 +319,9 @@ def blocks(facts: list[Facts]) -> set[tuple[int, int]]:
     for i, f in enumerate(facts):
         keys = {("pc", pc) for pc in f.postcodes} | {("tel", p) for p in f.phones}
         keys |= {("mail", e) for e in f.emails} | {("page", p) for p in f.pages}
-        tokens = {w for w in meaningful(f.name) + meaningful(f.organization) if w not in COMMON and len(w) > 2}
+        tokens = {
+            w for w in meaningful(f.name) + meaningful(f.organization) if w not in COMMON and len(w) > 2
+        }
         tokens |= {w[:-1] for w in tokens if w.endswith("s")}  # "Mens Shed" / "Men Shed"
         places = f.districts or {"-"}  # services without a venue block among themselves on words
         keys |= {("word", d, w) for d in places for w in tokens}

@@ -1,14 +1,15 @@
 """Export the whole directory as ORUK 3.0 JSON or as the CSV template."""
+
 from __future__ import annotations
 
 import io
 import json
-from typing import Iterator
+from collections.abc import Iterator
 
 from sqlmodel import Session, select
 
-from .. import csv_output
 from ..models import Service
+from ..web import csv_output
 from .curation import load_options
 from .oruk import service_to_oruk
 from .records import input_from_service
@@ -21,16 +22,21 @@ def iter_services(session: Session) -> Iterator[Service]:
     """Stream every live service in a stable order, a chunk at a time."""
     ids = list(session.exec(select(Service.id).where(Service.merged_into_id.is_(None)).order_by(Service.id)))
     for start in range(0, len(ids), CHUNK):
-        chunk = session.exec(select(Service).where(Service.id.in_(ids[start:start + CHUNK]))
-                             .order_by(Service.id).options(*load_options()))
+        chunk = session.exec(
+            select(Service)
+            .where(Service.id.in_(ids[start : start + CHUNK]))
+            .order_by(Service.id)
+            .options(*load_options())
+        )
         yield from chunk
         session.expunge_all()
 
 
 def export_oruk(session: Session) -> str:
     # The publisher's ids as given, so a feed exported again reads as the feed it came from.
-    return json.dumps({"services": [service_to_oruk(s, published_ids=True) for s in iter_services(session)]},
-                      indent=1)
+    return json.dumps(
+        {"services": [service_to_oruk(s, published_ids=True) for s in iter_services(session)]}, indent=1
+    )
 
 
 def _cell(value) -> str:

@@ -3,19 +3,21 @@
 An unknown but well-formed unit postcode falls back to its district centroid and is flagged
 approximate, so a new-build estate still gets a sensible distance.
 """
+
 from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Iterable
 
 from geopy.distance import geodesic
 from sqlalchemy import delete, func, insert, select
 from sqlmodel import Session
 
+from ..data import DATA_DIR
 from ..errors import ValidationError
 from ..models import Postcode, PostcodeDistrict
 
@@ -42,20 +44,29 @@ class Place:
         return [code for code in (self.la_code, county, self.ward_code, self.lsoa21cd, self.district) if code]
 
     def as_dict(self) -> dict:
-        return {"postcode": self.postcode, "lat": self.lat, "lng": self.lng,
-                "approximate": self.approximate, "district": self.district,
-                "lsoa21cd": self.lsoa21cd, "ward_code": self.ward_code, "la_code": self.la_code,
-                "areas": self.areas}
+        return {
+            "postcode": self.postcode,
+            "lat": self.lat,
+            "lng": self.lng,
+            "approximate": self.approximate,
+            "district": self.district,
+            "lsoa21cd": self.lsoa21cd,
+            "ward_code": self.ward_code,
+            "la_code": self.la_code,
+            "areas": self.areas,
+        }
 
 
-LA_TABLE = Path(__file__).resolve().parents[2] / "seed_data" / "geo" / "local_authorities_england.csv"
+LA_TABLE = DATA_DIR / "geo" / "local_authorities_england.csv"
 
 
 @cache
 def _counties() -> dict[str, str]:
     try:
         with open(LA_TABLE, newline="", encoding="utf-8") as handle:
-            return {row["code"]: row["county_code"] for row in csv.DictReader(handle) if row.get("county_code")}
+            return {
+                row["code"]: row["county_code"] for row in csv.DictReader(handle) if row.get("county_code")
+            }
     except FileNotFoundError:  # an install without seed data: districts simply have no county
         return {}
 
@@ -88,23 +99,47 @@ def lookup(session: Session, raw: str, field: str = "postcode") -> Place:
     """Resolve a postcode or district to a point; raise ValidationError naming ``field``."""
     postcode = normalise_postcode(raw)
     if postcode is None:
-        raise ValidationError(f"'{raw}' is not a UK postcode.",
-                              {field: "Enter a full UK postcode such as M33 7ZZ, or a district such as M33."})
+        raise ValidationError(
+            f"'{raw}' is not a UK postcode.",
+            {field: "Enter a full UK postcode such as M33 7ZZ, or a district such as M33."},
+        )
     if " " in postcode:
         row = session.get(Postcode, postcode)
         if row is not None:
-            return Place(postcode, row.latitude, row.longitude, False, outcode(postcode),
-                         row.lsoa21cd, row.ward_code, row.la_code or _area_la(session, postcode))
+            return Place(
+                postcode,
+                row.latitude,
+                row.longitude,
+                False,
+                outcode(postcode),
+                row.lsoa21cd,
+                row.ward_code,
+                row.la_code or _area_la(session, postcode),
+            )
         located = _online_geocode(postcode)
         if located is not None:
-            return Place(postcode, located[0], located[1], False, outcode(postcode),
-                         la_code=_area_la(session, postcode))
+            return Place(
+                postcode,
+                located[0],
+                located[1],
+                False,
+                outcode(postcode),
+                la_code=_area_la(session, postcode),
+            )
     district = session.get(PostcodeDistrict, outcode(postcode))
     if district is None:
-        raise ValidationError(f"Postcode {postcode} is not known.",
-                              {field: f"We do not know where {postcode} is. Check it, or try the district (e.g. M33)."})
-    return Place(postcode, district.latitude, district.longitude, True, outcode(postcode),
-                 la_code=_area_la(session, postcode))
+        raise ValidationError(
+            f"Postcode {postcode} is not known.",
+            {field: f"We do not know where {postcode} is. Check it, or try the district (e.g. M33)."},
+        )
+    return Place(
+        postcode,
+        district.latitude,
+        district.longitude,
+        True,
+        outcode(postcode),
+        la_code=_area_la(session, postcode),
+    )
 
 
 # A postcode we do not have (a new build, or a district typed alone) still gets a local authority
@@ -117,10 +152,15 @@ def _area_la(session: Session, postcode: str) -> str | None:
     prefixes = [postcode[:-2], outcode(postcode) + " "] if " " in postcode else [postcode + " "]
     for prefix in prefixes:
         # A range on the primary key (" " sorts just below "!"), so this reads only the area's rows.
-        counts = session.exec(select(Postcode.la_code, func.count())
-                              .where(Postcode.postcode >= prefix, Postcode.postcode < prefix[:-1] + chr(ord(prefix[-1]) + 1),
-                                     Postcode.la_code.is_not(None))
-                              .group_by(Postcode.la_code)).all()
+        counts = session.exec(
+            select(Postcode.la_code, func.count())
+            .where(
+                Postcode.postcode >= prefix,
+                Postcode.postcode < prefix[:-1] + chr(ord(prefix[-1]) + 1),
+                Postcode.la_code.is_not(None),
+            )
+            .group_by(Postcode.la_code)
+        ).all()
         total = sum(n for _, n in counts)
         if total:
             code, n = max(counts, key=lambda item: item[1])
@@ -191,8 +231,10 @@ class PostcodeLoad:
     with_la: int
 
     def __str__(self) -> str:
-        return (f"Loaded {self.count} postcodes ({FORMATS[self.format]}); "
-                f"{self.with_la} know their local authority.")
+        return (
+            f"Loaded {self.count} postcodes ({FORMATS[self.format]}); "
+            f"{self.with_la} know their local authority."
+        )
 
 
 def read_postcodes(path: Path) -> tuple[str, dict[str, dict]]:
@@ -205,34 +247,46 @@ def read_postcodes(path: Path) -> tuple[str, dict[str, dict]]:
         first = normalise_postcode(header[0])
         if first is not None and " " in first:
             # OS's own Code-Point Open download has no header and gives only grid references.
-            raise ValidationError(f"{path.name} has no header row. Use a CSV whose first row names its "
-                                  "columns (postcode, latitude, longitude, and la_code/ward_code or "
-                                  "admin_district_code/admin_ward_code), or ONSPD.")
+            raise ValidationError(
+                f"{path.name} has no header row. Use a CSV whose first row names its "
+                "columns (postcode, latitude, longitude, and la_code/ward_code or "
+                "admin_district_code/admin_ward_code), or ONSPD."
+            )
         kind = postcode_format(header)
         at = {name: _column(header, *names) for name, names in COLUMNS.items()}
         if at["postcode"] is None or at["latitude"] is None or at["longitude"] is None:
-            raise ValidationError(f"{path.name} needs postcode, latitude and longitude columns; "
-                                  f"found {', '.join(header)}.")
+            raise ValidationError(
+                f"{path.name} needs postcode, latitude and longitude columns; found {', '.join(header)}."
+            )
         rows: dict[str, dict] = {}
         for number, record in enumerate(reader, start=2):
+
             def cell(name, record=record):
                 index = at[name]
                 return (record[index].strip() or None) if index is not None and index < len(record) else None
 
             postcode = normalise_postcode(cell("postcode"))
             if postcode is None or " " not in postcode:
-                raise ValidationError(f"{path.name} line {number}: '{cell('postcode') or ''}' is not a unit postcode.")
+                raise ValidationError(
+                    f"{path.name} line {number}: '{cell('postcode') or ''}' is not a unit postcode."
+                )
             if kind == "codepoint" and not cell("latitude"):
                 continue  # positional quality 90: Code-Point has no position for it
             try:
                 latitude, longitude = float(cell("latitude")), float(cell("longitude"))
             except (TypeError, ValueError):
-                raise ValidationError(f"{path.name} line {number}: latitude/longitude are not numbers.") from None
+                raise ValidationError(
+                    f"{path.name} line {number}: latitude/longitude are not numbers."
+                ) from None
             if not (49 <= latitude <= 61 and -9 <= longitude <= 2.5):
                 # ONSPD marks postcodes without a grid reference with 99.999999; skip those.
                 continue
-            rows[postcode] = {"postcode": postcode, "latitude": latitude, "longitude": longitude,
-                              **{name: cell(name) for name in ("lsoa21cd", "ward_code", "ward_name", "la_code")}}
+            rows[postcode] = {
+                "postcode": postcode,
+                "latitude": latitude,
+                "longitude": longitude,
+                **{name: cell(name) for name in ("lsoa21cd", "ward_code", "ward_name", "la_code")},
+            }
     return kind, rows
 
 
@@ -248,8 +302,8 @@ def import_postcodes(session: Session, path: Path, progress=None) -> PostcodeLoa
     keys = list(rows)
     values = list(rows.values())
     for start in range(0, len(keys), 5000):
-        session.exec(delete(Postcode).where(Postcode.postcode.in_(keys[start:start + 5000])))
-        session.connection().execute(insert(Postcode.__table__), values[start:start + 5000])
+        session.exec(delete(Postcode).where(Postcode.postcode.in_(keys[start : start + 5000])))
+        session.connection().execute(insert(Postcode.__table__), values[start : start + 5000])
         if progress:
             progress(min(start + 5000, len(keys)), len(keys))
     session.commit()
@@ -270,7 +324,11 @@ def la_codes(session: Session, postcodes) -> dict[str, str]:
     wanted = sorted({pc for pc in (normalise_postcode(p) for p in postcodes) if pc and " " in pc})
     found: dict[str, str] = {}
     for start in range(0, len(wanted), 5000):
-        found.update(session.exec(select(Postcode.postcode, Postcode.la_code)
-                                  .where(Postcode.postcode.in_(wanted[start:start + 5000]),
-                                         Postcode.la_code.is_not(None))).all())
+        found.update(
+            session.exec(
+                select(Postcode.postcode, Postcode.la_code).where(
+                    Postcode.postcode.in_(wanted[start : start + 5000]), Postcode.la_code.is_not(None)
+                )
+            ).all()
+        )
     return found

@@ -11,41 +11,113 @@ only unique within their feed, so every object gets an id derived from who publi
 and written back by ``published_ids=True`` (file export, round trips). The ORUK API serves our ids,
 which resolve and are unique across publishers.
 """
+
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from typing import Any, get_args
 
 from sqlmodel import Session, SQLModel
 
-from ..models import (Accessibility, Address, Attribute, Contact, CostOption, Language, Location,
-                      Organization, Phone, Schedule, Service, ServiceArea, ServiceAtLocation,
-                      TaxonomyTerm)
+from ..models import (
+    Accessibility,
+    Address,
+    Attribute,
+    Contact,
+    CostOption,
+    Language,
+    Location,
+    Organization,
+    Phone,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
 
 KEYS = "_oruk_keys"
 PUBLISHED = "_oruk_ids"
 # Properties holding an id: never stored as the publisher wrote them, always mapped to ours.
-REFERENCES = {"id", "service_id", "location_id", "organization_id", "service_at_location_id", "contact_id",
-              "phone_id", "link_id", "taxonomy_term_id", "parent_id", "taxonomy_id", "parent_organization_id"}
+REFERENCES = {
+    "id",
+    "service_id",
+    "location_id",
+    "organization_id",
+    "service_at_location_id",
+    "contact_id",
+    "phone_id",
+    "link_id",
+    "taxonomy_term_id",
+    "parent_id",
+    "taxonomy_id",
+    "parent_organization_id",
+}
 ID_NAMESPACE = uuid.UUID("3d0c7c9e-8a51-4b4e-9f0e-5b2a6f1d7c44")
 
 # The ORUK scalar properties each table stores as columns.
 SCALARS: dict[type, tuple[str, ...]] = {
-    Service: ("id", "organization_id", "name", "description", "url", "email", "status", "fees",
-              "accreditations", "minimum_age", "maximum_age", "assured_date", "assurer_email",
-              "alert", "last_modified"),
-    Organization: ("id", "name", "description", "email", "website", "logo", "uri",
-                   "parent_organization_id"),
-    Location: ("id", "location_type", "name", "description", "latitude", "longitude",
-               "external_identifier", "external_identifier_type"),
+    Service: (
+        "id",
+        "organization_id",
+        "name",
+        "description",
+        "url",
+        "email",
+        "status",
+        "fees",
+        "accreditations",
+        "minimum_age",
+        "maximum_age",
+        "assured_date",
+        "assurer_email",
+        "alert",
+        "last_modified",
+    ),
+    Organization: ("id", "name", "description", "email", "website", "logo", "uri", "parent_organization_id"),
+    Location: (
+        "id",
+        "location_type",
+        "name",
+        "description",
+        "latitude",
+        "longitude",
+        "external_identifier",
+        "external_identifier_type",
+    ),
     ServiceAtLocation: ("id", "service_id", "location_id"),
-    Address: ("id", "location_id", "attention", "address_1", "city", "region", "state_province",
-              "postal_code", "country", "address_type"),
+    Address: (
+        "id",
+        "location_id",
+        "attention",
+        "address_1",
+        "city",
+        "region",
+        "state_province",
+        "postal_code",
+        "country",
+        "address_type",
+    ),
     Accessibility: ("id", "location_id", "description", "details", "url", "accessibility"),
-    Schedule: ("id", "service_id", "service_at_location_id", "valid_from", "valid_to", "dtstart",
-               "freq", "interval", "byday", "bymonthday", "description", "opens_at", "closes_at",
-               "schedule_link", "attending_type", "notes"),
+    Schedule: (
+        "id",
+        "service_id",
+        "service_at_location_id",
+        "valid_from",
+        "valid_to",
+        "dtstart",
+        "freq",
+        "interval",
+        "byday",
+        "bymonthday",
+        "description",
+        "opens_at",
+        "closes_at",
+        "schedule_link",
+        "attending_type",
+        "notes",
+    ),
     CostOption: ("id", "service_id", "valid_from", "valid_to", "option", "amount", "amount_description"),
     Contact: ("id", "service_id", "name", "title"),
     Phone: ("id", "service_id", "contact_id", "number", "description"),
@@ -62,8 +134,13 @@ REQUIRED: dict[type, set[str]] = {
 }
 # Nested lists under a service, in the order ORUK lists them.
 SERVICE_CHILDREN = (
-    ("schedules", Schedule), ("service_areas", ServiceArea), ("languages", Language),
-    ("cost_options", CostOption), ("contacts", Contact), ("phones", Phone), ("attributes", Attribute),
+    ("schedules", Schedule),
+    ("service_areas", ServiceArea),
+    ("languages", Language),
+    ("cost_options", CostOption),
+    ("contacts", Contact),
+    ("phones", Phone),
+    ("attributes", Attribute),
 )
 # Properties that hold objects we store in tables of their own; anything else unmodelled is kept
 # verbatim in ``extra`` (e.g. organization_identifiers, funding, a location's attributes).
@@ -85,6 +162,7 @@ class OrukError(ValueError):
 
 # --- values ----------------------------------------------------------------------------------
 
+
 def _column_type(cls: type, column: str) -> type:
     annotation = cls.model_fields[column].annotation
     return next((a for a in get_args(annotation) if a is not type(None)), annotation)
@@ -97,7 +175,7 @@ def _to_column(cls: type, column: str, value: Any, where: str) -> Any:
     try:
         if kind is datetime:
             parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
         if kind is date:
             return date.fromisoformat(str(value)[:10])
         if kind is time:
@@ -121,7 +199,7 @@ def _to_column(cls: type, column: str, value: Any, where: str) -> Any:
 
 def _from_column(value: Any) -> Any:
     if isinstance(value, datetime):
-        return value.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        return value.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
     if isinstance(value, (date, time)):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
@@ -183,6 +261,7 @@ def _dump(obj: SQLModel, nested: dict[str, Any], published_ids: bool = False) ->
 
 # --- import ----------------------------------------------------------------------------------
 
+
 def _require(data: dict, keys: tuple[str, ...], where: str) -> None:
     for key in keys:
         if data.get(key) in (None, ""):
@@ -211,7 +290,9 @@ def apply_oruk(session: Session, service: Service, data: dict, publisher: str) -
         _fill(org, organization, "service.organization")
         org.publisher = publisher
         if organization.get("parent_organization_id") not in (None, ""):
-            org.parent_organization_id = scoped_id(publisher, "organization", organization["parent_organization_id"])
+            org.parent_organization_id = scoped_id(
+                publisher, "organization", organization["parent_organization_id"]
+            )
         session.add(org)
         service.organization = org
         service.organization_id = org.id
@@ -229,8 +310,16 @@ def apply_oruk(session: Session, service: Service, data: dict, publisher: str) -
             where = f"service.{name}[{position}]"
             _require(item, ("id",), where)
             row_id = _unique(ours(cls.__tablename__, item["id"]), seen, where)
-            row = _fill(cls(id=row_id, service_id=service.id, position=position,
-                            **({"number": ""} if cls is Phone else {})), item, where)
+            row = _fill(
+                cls(
+                    id=row_id,
+                    service_id=service.id,
+                    position=position,
+                    **({"number": ""} if cls is Phone else {}),
+                ),
+                item,
+                where,
+            )
             if cls is Phone:
                 _require(item, ("number",), where)
                 row.contact_id = ours("contact", item.get("contact_id"))
@@ -255,8 +344,16 @@ def apply_oruk(session: Session, service: Service, data: dict, publisher: str) -
     for position, item in enumerate(data.get("service_at_locations") or []):
         where = f"service.service_at_locations[{position}]"
         _require(item, ("id",), where)
-        link = _fill(ServiceAtLocation(id=_unique(ours("service_at_location", item["id"]), seen_links, where),
-                                       service_id=service.id, location_id="", position=position), item, where)
+        link = _fill(
+            ServiceAtLocation(
+                id=_unique(ours("service_at_location", item["id"]), seen_links, where),
+                service_id=service.id,
+                location_id="",
+                position=position,
+            ),
+            item,
+            where,
+        )
         location_data = item.get("location")
         if location_data is None:
             raise OrukError(f"{where}.location", "location is required.")
@@ -313,6 +410,7 @@ def _taxonomy_term(session: Session, data: dict | None, where: str, publisher: s
 
 # --- export ----------------------------------------------------------------------------------
 
+
 def service_to_oruk(service: Service, published_ids: bool = False) -> dict:
     """The ORUK service object: with our ids (the API), or with ``published_ids`` the ids exactly
     as the publisher gave them (a file export that round-trips to the publisher's feed)."""
@@ -339,10 +437,14 @@ def organization_to_oruk(organization: Organization, published_ids: bool = False
 
 
 def location_to_oruk(location: Location, published_ids: bool = False) -> dict:
-    return _dump(location, {
-        "addresses": [_dump(a, {}, published_ids) for a in location.addresses],
-        "accessibility": [_dump(a, {}, published_ids) for a in location.accessibility],
-    }, published_ids)
+    return _dump(
+        location,
+        {
+            "addresses": [_dump(a, {}, published_ids) for a in location.addresses],
+            "accessibility": [_dump(a, {}, published_ids) for a in location.accessibility],
+        },
+        published_ids,
+    )
 
 
 def taxonomy_term_to_oruk(term: TaxonomyTerm, published_ids: bool = False) -> dict:

@@ -4,6 +4,7 @@ We map what has an ORUK 3 equivalent and report every property we could not map,
 sees what the feed said that we dropped. Also: deriving our own fields (delivery, cost band,
 postcode, needs) from any ORUK record, since feeds do not carry them.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -13,10 +14,24 @@ from sqlmodel import Session
 from ..models import Service
 from . import geo, understanding
 
-V1_MARKERS = ("regular_schedules", "service_taxonomys", "eligibilitys", "physical_addresses",
-              "accessibility_for_disabilities", "deliverable_type", "attending_type")
-WEEKDAYS = {"monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH", "friday": "FR",
-            "saturday": "SA", "sunday": "SU"}
+V1_MARKERS = (
+    "regular_schedules",
+    "service_taxonomys",
+    "eligibilitys",
+    "physical_addresses",
+    "accessibility_for_disabilities",
+    "deliverable_type",
+    "attending_type",
+)
+WEEKDAYS = {
+    "monday": "MO",
+    "tuesday": "TU",
+    "wednesday": "WE",
+    "thursday": "TH",
+    "friday": "FR",
+    "saturday": "SA",
+    "sunday": "SU",
+}
 
 
 def looks_like_v1(item: dict) -> bool:
@@ -38,45 +53,96 @@ def _copy(source: dict, keys: tuple[str, ...]) -> dict:
 
 def to_oruk3(item: dict) -> tuple[dict, list[str]]:
     """Return (ORUK 3 service, v1 properties that were not mapped)."""
-    mapped = {"id", "name", "description", "url", "email", "status", "fees", "accreditations",
-              "assured_date", "organization", "contacts", "cost_options", "eligibilitys",
-              "languages", "regular_schedules", "service_areas", "service_at_locations",
-              "service_taxonomys", "fundings"}
+    mapped = {
+        "id",
+        "name",
+        "description",
+        "url",
+        "email",
+        "status",
+        "fees",
+        "accreditations",
+        "assured_date",
+        "organization",
+        "contacts",
+        "cost_options",
+        "eligibilitys",
+        "languages",
+        "regular_schedules",
+        "service_areas",
+        "service_at_locations",
+        "service_taxonomys",
+        "fundings",
+    }
     unmapped = sorted(k for k, v in item.items() if k not in mapped and v not in (None, "", [], {}))
     out = _copy(item, ("name", "description", "url", "email", "fees", "accreditations", "assured_date"))
     out["id"] = _id(item.get("id"))
-    out["status"] = item.get("status") if item.get("status") in ("active", "inactive", "defunct", "temporarily closed") else "active"
+    out["status"] = (
+        item.get("status")
+        if item.get("status") in ("active", "inactive", "defunct", "temporarily closed")
+        else "active"
+    )
     for eligibility in item.get("eligibilitys") or []:
         for key in ("minimum_age", "maximum_age"):
             if eligibility.get(key) not in (None, ""):
                 out[key] = eligibility[key]
     organization = item.get("organization")
     if isinstance(organization, dict) and organization.get("name"):
-        out["organization"] = {"id": _id(organization.get("id")), "name": organization["name"],
-                               "description": organization.get("description") or organization["name"],
-                               **_copy(organization, ("email", "logo", "uri")),
-                               **({"website": organization["url"]} if organization.get("url") else {})}
+        out["organization"] = {
+            "id": _id(organization.get("id")),
+            "name": organization["name"],
+            "description": organization.get("description") or organization["name"],
+            **_copy(organization, ("email", "logo", "uri")),
+            **({"website": organization["url"]} if organization.get("url") else {}),
+        }
     out["schedules"] = [_schedule(s) for s in item.get("regular_schedules") or [] if isinstance(s, dict)]
-    out["cost_options"] = [{"id": _id(c.get("id")), **_copy(c, ("option", "amount", "amount_description",
-                                                                  "valid_from", "valid_to"))}
-                           for c in item.get("cost_options") or [] if isinstance(c, dict)]
-    out["contacts"] = [{"id": _id(c.get("id")), **_copy(c, ("name", "title"))}
-                       for c in item.get("contacts") or [] if isinstance(c, dict)]
-    phones = [{"id": _id(p.get("id")), "number": p["number"]}
-              for c in item.get("contacts") or [] if isinstance(c, dict)
-              for p in c.get("phones") or [] if isinstance(p, dict) and p.get("number")]
+    out["cost_options"] = [
+        {
+            "id": _id(c.get("id")),
+            **_copy(c, ("option", "amount", "amount_description", "valid_from", "valid_to")),
+        }
+        for c in item.get("cost_options") or []
+        if isinstance(c, dict)
+    ]
+    out["contacts"] = [
+        {"id": _id(c.get("id")), **_copy(c, ("name", "title"))}
+        for c in item.get("contacts") or []
+        if isinstance(c, dict)
+    ]
+    phones = [
+        {"id": _id(p.get("id")), "number": p["number"]}
+        for c in item.get("contacts") or []
+        if isinstance(c, dict)
+        for p in c.get("phones") or []
+        if isinstance(p, dict) and p.get("number")
+    ]
     if phones:
         out["phones"] = phones
-    out["service_areas"] = [{"id": _id(a.get("id")), **_copy(a, ("service_area", "extent", "uri"))}
-                            for a in item.get("service_areas") or [] if isinstance(a, dict)]
-    out["languages"] = [{"id": _id(lang.get("id")), **({"name": lang["language"]} if lang.get("language") else {})}
-                        for lang in item.get("languages") or [] if isinstance(lang, dict)]
-    out["funding"] = [{"id": _id(f.get("id")), **_copy(f, ("source",))}
-                      for f in item.get("fundings") or [] if isinstance(f, dict)]
-    out["attributes"] = [_attribute(t) for t in item.get("service_taxonomys") or []
-                         if isinstance(t, dict) and isinstance(t.get("taxonomy"), dict)]
-    out["service_at_locations"] = [_link(link) for link in item.get("service_at_locations") or []
-                                   if isinstance(link, dict) and isinstance(link.get("location"), dict)]
+    out["service_areas"] = [
+        {"id": _id(a.get("id")), **_copy(a, ("service_area", "extent", "uri"))}
+        for a in item.get("service_areas") or []
+        if isinstance(a, dict)
+    ]
+    out["languages"] = [
+        {"id": _id(lang.get("id")), **({"name": lang["language"]} if lang.get("language") else {})}
+        for lang in item.get("languages") or []
+        if isinstance(lang, dict)
+    ]
+    out["funding"] = [
+        {"id": _id(f.get("id")), **_copy(f, ("source",))}
+        for f in item.get("fundings") or []
+        if isinstance(f, dict)
+    ]
+    out["attributes"] = [
+        _attribute(t)
+        for t in item.get("service_taxonomys") or []
+        if isinstance(t, dict) and isinstance(t.get("taxonomy"), dict)
+    ]
+    out["service_at_locations"] = [
+        _link(link)
+        for link in item.get("service_at_locations") or []
+        if isinstance(link, dict) and isinstance(link.get("location"), dict)
+    ]
     return {k: v for k, v in out.items() if v != []}, unmapped
 
 
@@ -97,24 +163,43 @@ def _schedule(s: dict) -> dict:
 
 def _attribute(t: dict) -> dict:
     taxonomy = t["taxonomy"]
-    return {"id": _id(t.get("id")), "taxonomy_term": {
-        "id": _id(taxonomy.get("id")), "name": taxonomy.get("name") or "unnamed",
-        "description": taxonomy.get("name") or "", **({"taxonomy": taxonomy["vocabulary"]} if taxonomy.get("vocabulary") else {}),
-        **({"parent_id": str(taxonomy["parent"])} if taxonomy.get("parent") else {})}}
+    return {
+        "id": _id(t.get("id")),
+        "taxonomy_term": {
+            "id": _id(taxonomy.get("id")),
+            "name": taxonomy.get("name") or "unnamed",
+            "description": taxonomy.get("name") or "",
+            **({"taxonomy": taxonomy["vocabulary"]} if taxonomy.get("vocabulary") else {}),
+            **({"parent_id": str(taxonomy["parent"])} if taxonomy.get("parent") else {}),
+        },
+    }
 
 
 def _link(link: dict) -> dict:
     location = link["location"]
-    out = {"id": _id(location.get("id")), "location_type": "physical",
-           **_copy(location, ("name", "description", "latitude", "longitude"))}
-    out["addresses"] = [{"id": _id(a.get("id")), "address_1": a.get("address_1") or "",
-                         "city": a.get("city") or "", "state_province": a.get("state_province") or "",
-                         "postal_code": a.get("postal_code") or "", "country": a.get("country") or "GB",
-                         "address_type": "physical"}
-                        for a in location.get("physical_addresses") or [] if isinstance(a, dict)]
-    out["accessibility"] = [{"id": _id(a.get("id")), "accessibility": a.get("accessibility")}
-                            for a in location.get("accessibility_for_disabilities") or []
-                            if isinstance(a, dict) and a.get("accessibility")]
+    out = {
+        "id": _id(location.get("id")),
+        "location_type": "physical",
+        **_copy(location, ("name", "description", "latitude", "longitude")),
+    }
+    out["addresses"] = [
+        {
+            "id": _id(a.get("id")),
+            "address_1": a.get("address_1") or "",
+            "city": a.get("city") or "",
+            "state_province": a.get("state_province") or "",
+            "postal_code": a.get("postal_code") or "",
+            "country": a.get("country") or "GB",
+            "address_type": "physical",
+        }
+        for a in location.get("physical_addresses") or []
+        if isinstance(a, dict)
+    ]
+    out["accessibility"] = [
+        {"id": _id(a.get("id")), "accessibility": a.get("accessibility")}
+        for a in location.get("accessibility_for_disabilities") or []
+        if isinstance(a, dict) and a.get("accessibility")
+    ]
     return {"id": _id(link.get("id")), "location": {k: v for k, v in out.items() if v != []}}
 
 
@@ -122,8 +207,14 @@ def derive_extras(session: Session, service: Service) -> None:
     """Fill our own fields from what an ORUK record says, without overriding a curator's choice."""
     for link in service.service_at_locations:
         location = link.location
-        postcode = next((geo.normalise_postcode(a.postal_code) for a in location.addresses
-                         if geo.normalise_postcode(a.postal_code)), None)
+        postcode = next(
+            (
+                geo.normalise_postcode(a.postal_code)
+                for a in location.addresses
+                if geo.normalise_postcode(a.postal_code)
+            ),
+            None,
+        )
         location.postcode = postcode
         if (location.latitude is None or not -90 <= location.latitude <= 90) and postcode and " " in postcode:
             try:

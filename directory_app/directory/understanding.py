@@ -3,6 +3,7 @@ on the development part of the blind labels (never the test part) plus the taxon
 
 Built once per process and shared; records.py and the importer call ``understand_records``.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,7 +16,9 @@ from pathlib import Path
 from matching.understanding import AreaLookup, Understander
 from matching.understanding.evaluate import is_test
 
+from ..data import DATA_DIR
 from ..needs import taxonomy
+from .oruk import KEYS, service_to_oruk
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "seed_data"
 EVAL_DIR = SEED_DIR / "eval" / "services"
@@ -25,8 +28,11 @@ LABELLED = [("trafford_sample.jsonl", "labels_trafford.jsonl"), ("gm_boroughs_or
 
 @lru_cache(maxsize=1)
 def areas() -> AreaLookup:
-    with open(SEED_DIR / "geo" / "local_authorities_england.csv", newline="", encoding="utf-8") as handle:
-        return AreaLookup(csv.DictReader(handle))
+    with (
+        open(DATA_DIR / "geo" / "local_authorities_england.csv", newline="", encoding="utf-8") as handle,
+        open(DATA_DIR / "geo" / "places_england.csv", newline="", encoding="utf-8") as places,
+    ):
+        return AreaLookup(csv.DictReader(handle), csv.DictReader(places))
 
 
 def read_records(path: Path) -> list[dict]:
@@ -59,8 +65,12 @@ def labelled_sets(directory: Path = EVAL_DIR) -> dict[str, list[tuple[dict, dict
 
 
 def development_examples(directory: Path = EVAL_DIR) -> list[tuple[dict, list[str]]]:
-    return [(record, label["needs"]) for pairs in labelled_sets(directory).values()
-            for record, label in pairs if not is_test(str(label["id"]))]
+    return [
+        (record, label["needs"])
+        for pairs in labelled_sets(directory).values()
+        for record, label in pairs
+        if not is_test(str(label["id"]))
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +92,16 @@ def understand_records(records: list[dict]) -> list:
 DECLARED = "declared"  # the record's own structured values for these fields, as first given
 DECLARED_NEEDS = "declared_needs"  # needs a feed listed itself (CSV ``needs``): they win
 # Flat input fields (forms, CSV) that the understanding step fills and a curator may override.
-CURATABLE = ("needs", "minimum_age", "maximum_age", "eligibility", "delivery", "area_wide", "cost", "wheelchair")
+CURATABLE = (
+    "needs",
+    "minimum_age",
+    "maximum_age",
+    "eligibility",
+    "delivery",
+    "area_wide",
+    "cost",
+    "wheelchair",
+)
 _ORUK_DECLARED = ("minimum_age", "maximum_age")
 
 
@@ -109,11 +128,12 @@ def _keep(service, key: str, value) -> None:
 
 def declare_from_oruk(service) -> None:
     """Ages an ORUK feed itself sent (its property list says which), before ours overwrite them."""
-    from .oruk import KEYS
-
     sent = set((service.extra or {}).get(KEYS) or ())
-    declared = {key: getattr(service, key) for key in _ORUK_DECLARED
-                if key in sent and getattr(service, key) is not None}
+    declared = {
+        key: getattr(service, key)
+        for key in _ORUK_DECLARED
+        if key in sent and getattr(service, key) is not None
+    }
     _keep(service, DECLARED, declared)
     _keep(service, DECLARED_NEEDS, [])
 
@@ -147,8 +167,6 @@ def _norm(value):
 def understanding_input(service) -> dict:
     """The record as the understanding step reads it: the ORUK object without our own derived
     values (which would otherwise be read back as the publisher's), plus what the publisher said."""
-    from .oruk import service_to_oruk
-
     data = service_to_oruk(service)
     for key in ("minimum_age", "maximum_age"):
         data.pop(key, None)
@@ -205,7 +223,9 @@ def understand_services(services: list) -> None:
     """Understand and apply a batch (an import batch): the classifier scores them together."""
     if not services:
         return
-    for service, understood in zip(services, understand_records([understanding_input(s) for s in services])):
+    for service, understood in zip(
+        services, understand_records([understanding_input(s) for s in services]), strict=True
+    ):
         apply_understanding(service, understood)
 
 
@@ -244,11 +264,18 @@ def apply_curated_values(service, values: dict) -> None:
 
 # --- for the curator's page: what was understood and why -------------------------------------------
 
-_ROWS = [("needs", "Needs", "needs"), ("min_age", "Minimum age", "minimum_age"), ("max_age", "Maximum age", "maximum_age"),
-         ("groups", "Only for", "eligibility"), ("residency", "Only for residents of", None),
-         ("delivery", "Delivered", "delivery"), ("area_wide", "Covers a whole area", "area_wide"),
-         ("cost", "Cost", "cost"), ("wheelchair", "Wheelchair access", "wheelchair"),
-         ("capacity", "Capacity", None)]
+_ROWS = [
+    ("needs", "Needs", "needs"),
+    ("min_age", "Minimum age", "minimum_age"),
+    ("max_age", "Maximum age", "maximum_age"),
+    ("groups", "Only for", "eligibility"),
+    ("residency", "Only for residents of", None),
+    ("delivery", "Delivered", "delivery"),
+    ("area_wide", "Covers a whole area", "area_wide"),
+    ("cost", "Cost", "cost"),
+    ("wheelchair", "Wheelchair access", "wheelchair"),
+    ("capacity", "Capacity", None),
+]
 
 
 def _words(key: str, value) -> str:
@@ -263,7 +290,9 @@ def _words(key: str, value) -> str:
     if key == "residency":
         return areas().name(value)
     if key == "capacity" and isinstance(value, dict):
-        parts = [{True: "accepting referrals", False: "not accepting referrals"}.get(value.get("accepting"), "")]
+        parts = [
+            {True: "accepting referrals", False: "not accepting referrals"}.get(value.get("accepting"), "")
+        ]
         if value.get("wait_weeks") is not None:
             parts.append(f"wait about {value['wait_weeks']:g} weeks")
         return "; ".join(p for p in parts if p) or "not stated"
@@ -279,14 +308,33 @@ def curator_rows(service) -> list[dict]:
     for key, label, curated_key in _ROWS:
         found = stored.get(key)
         items = found if isinstance(found, list) else ([found] if found else [])
-        items = [i for i in items if i and i.get("value") not in (None, "unknown", False) or key == "area_wide" and i]
-        rows.append({
-            "label": label,
-            "understood": _words(key, [i["value"] for i in items] if isinstance(found, list)
-                                 else (items[0]["value"] if items else None)),
-            "evidence": [{"value": _words(key, i["value"]), "confidence": i.get("confidence"),
-                          "source": (i.get("source") or "").replace("_", " "), "words": i.get("evidence") or ""}
-                         for i in items if i.get("source")],
-            "curated": _words(key, curated[curated_key]) if curated_key and curated_key in curated else None,
-        })
+        items = [
+            i
+            for i in items
+            if i and i.get("value") not in (None, "unknown", False) or key == "area_wide" and i
+        ]
+        rows.append(
+            {
+                "label": label,
+                "understood": _words(
+                    key,
+                    [i["value"] for i in items]
+                    if isinstance(found, list)
+                    else (items[0]["value"] if items else None),
+                ),
+                "evidence": [
+                    {
+                        "value": _words(key, i["value"]),
+                        "confidence": i.get("confidence"),
+                        "source": (i.get("source") or "").replace("_", " "),
+                        "words": i.get("evidence") or "",
+                    }
+                    for i in items
+                    if i.get("source")
+                ],
+                "curated": _words(key, curated[curated_key])
+                if curated_key and curated_key in curated
+                else None,
+            }
+        )
     return rows

@@ -1,4 +1,5 @@
 """Alembic environment: the app passes its open connection in; the CLI passes a URL."""
+
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
@@ -25,7 +26,8 @@ connection = config.attributes.get("connection")
 if connection is not None:
     run(connection)
 else:
-    engine = engine_from_config(config.get_section(config.config_ini_section, {}),
-                                prefix="sqlalchemy.", poolclass=pool.NullPool)
+    engine = engine_from_config(
+        config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.", poolclass=pool.NullPool
+    )
     with engine.connect() as conn:
         run(conn)

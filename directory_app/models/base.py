@@ -1,6 +1,6 @@
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def utcnow() -> datetime:
     """Aware UTC: every timestamp is stored and compared in UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)

@@ -6,7 +6,7 @@ feed) that we do not model as columns, so that importing then exporting a record
 
 import uuid
 from datetime import date, datetime, time
-from typing import Any, Optional
+from typing import Any
 
 from sqlalchemy import JSON, Column, ForeignKey, Index, String, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
@@ -29,16 +29,21 @@ def json_dict() -> Any:
 def parent_fk(table: str, nullable: bool = False) -> Any:
     return Field(
         default=None,
-        sa_column=Column(String(64), ForeignKey(f"{table}.id", ondelete="CASCADE"),
-                         nullable=nullable, index=True),
+        sa_column=Column(
+            String(64), ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=nullable, index=True
+        ),
     )
 
 
 def children(cls_name: str) -> Any:
     """A one-to-many list that keeps the publisher's order and goes when its parent goes."""
-    return Relationship(sa_relationship_kwargs={
-        "cascade": "all, delete-orphan", "passive_deletes": True, "order_by": f"{cls_name}.position",
-    })
+    return Relationship(
+        sa_relationship_kwargs={
+            "cascade": "all, delete-orphan",
+            "passive_deletes": True,
+            "order_by": f"{cls_name}.position",
+        }
+    )
 
 
 class Organization(SQLModel, table=True):
@@ -46,12 +51,12 @@ class Organization(SQLModel, table=True):
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     name: str = Field(max_length=300, index=True)
     description: str = ""
-    email: Optional[str] = Field(default=None, max_length=300)
-    website: Optional[str] = Field(default=None, max_length=1000)
-    logo: Optional[str] = Field(default=None, max_length=1000)
-    uri: Optional[str] = Field(default=None, max_length=1000)
-    parent_organization_id: Optional[str] = Field(default=None, max_length=64)
-    publisher: Optional[str] = Field(default=None, max_length=200)
+    email: str | None = Field(default=None, max_length=300)
+    website: str | None = Field(default=None, max_length=1000)
+    logo: str | None = Field(default=None, max_length=1000)
+    uri: str | None = Field(default=None, max_length=1000)
+    parent_organization_id: str | None = Field(default=None, max_length=64)
+    publisher: str | None = Field(default=None, max_length=200)
     extra: dict = json_dict()
 
 
@@ -62,23 +67,23 @@ class Service(SQLModel, table=True):
         Index("ix_service_review_due", "review_due"),
     )
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
-    organization_id: Optional[str] = Field(
+    organization_id: str | None = Field(
         default=None,
         sa_column=Column(String(64), ForeignKey("organization.id"), nullable=True, index=True),
     )
     # ORUK service properties
     name: str = Field(max_length=300)
     description: str = ""
-    url: Optional[str] = Field(default=None, max_length=1000)
-    email: Optional[str] = Field(default=None, max_length=300)
+    url: str | None = Field(default=None, max_length=1000)
+    email: str | None = Field(default=None, max_length=300)
     status: str = Field(default="active", max_length=32, index=True)
-    fees: Optional[str] = None
-    accreditations: Optional[str] = None
-    minimum_age: Optional[int] = None
-    maximum_age: Optional[int] = None
-    assured_date: Optional[date] = None
-    assurer_email: Optional[str] = Field(default=None, max_length=300)
-    alert: Optional[str] = None
+    fees: str | None = None
+    accreditations: str | None = None
+    minimum_age: int | None = None
+    maximum_age: int | None = None
+    assured_date: date | None = None
+    assurer_email: str | None = Field(default=None, max_length=300)
+    alert: str | None = None
     last_modified: datetime = Field(default_factory=utcnow, index=True)
     # Our fields: what a link worker needs that ORUK does not say directly
     needs: list = json_list()
@@ -94,25 +99,25 @@ class Service(SQLModel, table=True):
     wheelchair: str = Field(default="unknown", max_length=8)  # yes / no / unknown
     understanding: dict = json_dict()  # what was understood and why (values, confidence, evidence)
     curated: dict = json_dict()  # field -> value a curator chose; wins over the understood value
-    schedule_text: Optional[str] = None
-    accepting_referrals: Optional[bool] = None
-    wait_weeks: Optional[float] = None
-    capacity_updated_at: Optional[datetime] = None
+    schedule_text: str | None = None
+    accepting_referrals: bool | None = None
+    wait_weeks: float | None = None
+    capacity_updated_at: datetime | None = None
     # Provenance
-    publisher: Optional[str] = Field(default=None, max_length=200)
-    source: Optional[str] = Field(default=None, max_length=500)
-    external_id: Optional[str] = Field(default=None, max_length=200)
-    imported_at: Optional[datetime] = None
+    publisher: str | None = Field(default=None, max_length=200)
+    source: str | None = Field(default=None, max_length=500)
+    external_id: str | None = Field(default=None, max_length=200)
+    imported_at: datetime | None = None
     # Freshness
-    last_verified_at: Optional[datetime] = None
-    last_verified_by: Optional[str] = Field(default=None, max_length=120)
-    review_due: Optional[date] = None
+    last_verified_at: datetime | None = None
+    last_verified_by: str | None = Field(default=None, max_length=120)
+    review_due: date | None = None
     under_review: bool = False
-    merged_into_id: Optional[str] = Field(default=None, max_length=64)
+    merged_into_id: str | None = Field(default=None, max_length=64)
     created_at: datetime = Field(default_factory=utcnow)
     extra: dict = json_dict()
 
-    organization: Optional[Organization] = Relationship()
+    organization: Organization | None = Relationship()
     schedules: list["Schedule"] = children("Schedule")
     cost_options: list["CostOption"] = children("CostOption")
     contacts: list["Contact"] = children("Contact")
@@ -127,16 +132,16 @@ class Location(SQLModel, table=True):
     __tablename__ = "location"
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     location_type: str = Field(default="physical", max_length=16)
-    name: Optional[str] = Field(default=None, max_length=300)
-    description: Optional[str] = None
-    latitude: Optional[float] = Field(default=None, index=True)
-    longitude: Optional[float] = None
-    external_identifier: Optional[str] = Field(default=None, max_length=200)
-    external_identifier_type: Optional[str] = Field(default=None, max_length=100)
+    name: str | None = Field(default=None, max_length=300)
+    description: str | None = None
+    latitude: float | None = Field(default=None, index=True)
+    longitude: float | None = None
+    external_identifier: str | None = Field(default=None, max_length=200)
+    external_identifier_type: str | None = Field(default=None, max_length=100)
     # Ours: normalised postcode, whether its point came from a district centroid, step-free access
-    postcode: Optional[str] = Field(default=None, max_length=10, index=True)
+    postcode: str | None = Field(default=None, max_length=10, index=True)
     geo_approximate: bool = False
-    wheelchair: Optional[bool] = None
+    wheelchair: bool | None = None
     extra: dict = json_dict()
 
     addresses: list["Address"] = children("Address")
@@ -147,7 +152,9 @@ class ServiceAtLocation(SQLModel, table=True):
     __tablename__ = "service_at_location"
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     service_id: str = parent_fk("service")
-    location_id: str = Field(sa_column=Column(String(64), ForeignKey("location.id"), nullable=False, index=True))
+    location_id: str = Field(
+        sa_column=Column(String(64), ForeignKey("location.id"), nullable=False, index=True)
+    )
     position: int = 0
     extra: dict = json_dict()
 
@@ -159,10 +166,10 @@ class Address(SQLModel, table=True):
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     location_id: str = parent_fk("location")
     position: int = 0
-    attention: Optional[str] = None
+    attention: str | None = None
     address_1: str = ""
     city: str = ""
-    region: Optional[str] = None
+    region: str | None = None
     state_province: str = ""
     postal_code: str = ""
     country: str = "GB"
@@ -175,10 +182,10 @@ class Accessibility(SQLModel, table=True):
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     location_id: str = parent_fk("location")
     position: int = 0
-    description: Optional[str] = None
-    details: Optional[str] = None
-    url: Optional[str] = None
-    accessibility: Optional[str] = None
+    description: str | None = None
+    details: str | None = None
+    url: str | None = None
+    accessibility: str | None = None
     extra: dict = json_dict()
 
 
@@ -187,20 +194,20 @@ class Schedule(SQLModel, table=True):
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     service_id: str = parent_fk("service")
     position: int = 0
-    service_at_location_id: Optional[str] = Field(default=None, max_length=64)
-    valid_from: Optional[date] = None
-    valid_to: Optional[date] = None
-    dtstart: Optional[date] = None
-    freq: Optional[str] = Field(default=None, max_length=16)
-    interval: Optional[int] = None
-    byday: Optional[str] = Field(default=None, max_length=64)
-    bymonthday: Optional[str] = Field(default=None, max_length=100)
-    description: Optional[str] = None
-    opens_at: Optional[time] = None
-    closes_at: Optional[time] = None
-    schedule_link: Optional[str] = None
-    attending_type: Optional[str] = None
-    notes: Optional[str] = None
+    service_at_location_id: str | None = Field(default=None, max_length=64)
+    valid_from: date | None = None
+    valid_to: date | None = None
+    dtstart: date | None = None
+    freq: str | None = Field(default=None, max_length=16)
+    interval: int | None = None
+    byday: str | None = Field(default=None, max_length=64)
+    bymonthday: str | None = Field(default=None, max_length=100)
+    description: str | None = None
+    opens_at: time | None = None
+    closes_at: time | None = None
+    schedule_link: str | None = None
+    attending_type: str | None = None
+    notes: str | None = None
     extra: dict = json_dict()
 
 
@@ -209,11 +216,11 @@ class CostOption(SQLModel, table=True):
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     service_id: str = parent_fk("service")
     position: int = 0
-    valid_from: Optional[date] = None
-    valid_to: Optional[date] = None
-    option: Optional[str] = None
-    amount: Optional[float] = None
-    amount_description: Optional[str] = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    option: str | None = None
+    amount: float | None = None
+    amount_description: str | None = None
     extra: dict = json_dict()
 
 
@@ -222,8 +229,8 @@ class Contact(SQLModel, table=True):
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     service_id: str = parent_fk("service")
     position: int = 0
-    name: Optional[str] = None
-    title: Optional[str] = None
+    name: str | None = None
+    title: str | None = None
     extra: dict = json_dict()
 
 
@@ -232,9 +239,9 @@ class Phone(SQLModel, table=True):
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     service_id: str = parent_fk("service")
     position: int = 0
-    contact_id: Optional[str] = Field(default=None, max_length=64)
+    contact_id: str | None = Field(default=None, max_length=64)
     number: str = Field(max_length=60)
-    description: Optional[str] = None
+    description: str | None = None
     extra: dict = json_dict()
 
 
@@ -243,11 +250,11 @@ class ServiceArea(SQLModel, table=True):
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     service_id: str = parent_fk("service")
     position: int = 0
-    name: Optional[str] = None
-    extent: Optional[str] = None
-    extent_type: Optional[str] = None
-    uri: Optional[str] = None
-    service_area: Optional[str] = None
+    name: str | None = None
+    extent: str | None = None
+    extent_type: str | None = None
+    uri: str | None = None
+    service_area: str | None = None
     extra: dict = json_dict()
 
 
@@ -256,7 +263,7 @@ class Language(SQLModel, table=True):
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     service_id: str = parent_fk("service")
     position: int = 0
-    phone_id: Optional[str] = Field(default=None, max_length=64)
+    phone_id: str | None = Field(default=None, max_length=64)
     extra: dict = json_dict()  # HSDS 3 name / code / note live here when a feed sends them
 
 
@@ -265,8 +272,8 @@ class Taxonomy(SQLModel, table=True):
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     name: str = Field(max_length=200)
     description: str = ""
-    uri: Optional[str] = None
-    version: Optional[str] = None
+    uri: str | None = None
+    version: str | None = None
     extra: dict = json_dict()
 
 
@@ -275,12 +282,12 @@ class TaxonomyTerm(SQLModel, table=True):
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     name: str = Field(max_length=300)
     description: str = ""
-    code: Optional[str] = Field(default=None, max_length=100, index=True)
-    parent_id: Optional[str] = Field(default=None, max_length=64)
-    taxonomy: Optional[str] = Field(default=None, max_length=200)
-    taxonomy_id: Optional[str] = Field(default=None, max_length=64, index=True)
-    term_uri: Optional[str] = None
-    term: Optional[str] = None
+    code: str | None = Field(default=None, max_length=100, index=True)
+    parent_id: str | None = Field(default=None, max_length=64)
+    taxonomy: str | None = Field(default=None, max_length=200)
+    taxonomy_id: str | None = Field(default=None, max_length=64, index=True)
+    term_uri: str | None = None
+    term: str | None = None
     extra: dict = json_dict()
 
 
@@ -289,12 +296,12 @@ class Attribute(SQLModel, table=True):
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     service_id: str = parent_fk("service")
     position: int = 0
-    link_id: Optional[str] = Field(default=None, max_length=64)
-    link_type: Optional[str] = Field(default=None, max_length=100)
-    taxonomy_term_id: Optional[str] = Field(
+    link_id: str | None = Field(default=None, max_length=64)
+    link_type: str | None = Field(default=None, max_length=100)
+    taxonomy_term_id: str | None = Field(
         default=None,
         sa_column=Column(String(64), ForeignKey("taxonomy_term.id"), nullable=True, index=True),
     )
     extra: dict = json_dict()
 
-    taxonomy_term: Optional[TaxonomyTerm] = Relationship()
+    taxonomy_term: TaxonomyTerm | None = Relationship()

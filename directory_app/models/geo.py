@@ -1,7 +1,5 @@
 """Offline geography: unit postcodes and postcode districts."""
 
-from typing import Optional
-
 from sqlmodel import Field, SQLModel
 
 
@@ -10,10 +8,10 @@ class Postcode(SQLModel, table=True):
     postcode: str = Field(primary_key=True, max_length=8)
     latitude: float
     longitude: float
-    lsoa21cd: Optional[str] = Field(default=None, max_length=9, index=True)
-    ward_code: Optional[str] = Field(default=None, max_length=9)
-    ward_name: Optional[str] = Field(default=None, max_length=120)
-    la_code: Optional[str] = Field(default=None, max_length=9)
+    lsoa21cd: str | None = Field(default=None, max_length=9, index=True)
+    ward_code: str | None = Field(default=None, max_length=9)
+    ward_name: str | None = Field(default=None, max_length=120)
+    la_code: str | None = Field(default=None, max_length=9)
 
 
 class PostcodeDistrict(SQLModel, table=True):

@@ -1,7 +1,6 @@
 """Background import jobs: the uploaded feed, how far the import has got, and its report."""
 
 from datetime import datetime
-from typing import Optional
 
 from sqlalchemy import JSON, Column, Index, LargeBinary, text
 from sqlmodel import Field, SQLModel
@@ -15,25 +14,32 @@ class ImportJob(SQLModel, table=True):
     """One feed import. Each batch of records commits together with ``done`` and ``report``, so a
     job stopped at any point (crash, restart, deploy) resumes from the first record not yet applied
     and no record is ever half-applied."""
+
     __tablename__ = "import_job"
     # At most one active job per publisher, enforced by the database so that two workers racing to
     # start an import of the same feed cannot both succeed.
-    __table_args__ = (Index("ux_import_job_active_publisher", "publisher", unique=True,
-                            sqlite_where=text("status IN ('queued', 'running')"),
-                            postgresql_where=text("status IN ('queued', 'running')")),)
+    __table_args__ = (
+        Index(
+            "ux_import_job_active_publisher",
+            "publisher",
+            unique=True,
+            sqlite_where=text("status IN ('queued', 'running')"),
+            postgresql_where=text("status IN ('queued', 'running')"),
+        ),
+    )
     id: str = Field(primary_key=True, max_length=32)
     publisher: str = Field(max_length=200, index=True)
     filename: str = Field(max_length=255)
     format: str = Field(default="", max_length=12)
-    actor: Optional[str] = Field(default=None, max_length=120)
+    actor: str | None = Field(default=None, max_length=120)
     status: str = Field(default="queued", max_length=12)  # queued / running / done / failed
     total: int = 0
     done: int = 0
     report: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
     # The uploaded file, kept until the job ends so that a restarted app can resume it.
-    content: Optional[bytes] = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
-    error: Optional[str] = Field(default=None, max_length=500)
-    owner: Optional[str] = Field(default=None, max_length=80)
+    content: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    error: str | None = Field(default=None, max_length=500)
+    owner: str | None = Field(default=None, max_length=80)
     created_at: datetime = Field(default_factory=utcnow, index=True)
     heartbeat_at: datetime = Field(default_factory=utcnow)
-    finished_at: Optional[datetime] = None
+    finished_at: datetime | None = None

@@ -7,7 +7,6 @@ name is kept beside the id.
 """
 
 from datetime import date, datetime
-from typing import Optional
 
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -18,7 +17,7 @@ from .base import utcnow
 class Referral(SQLModel, table=True):
     __tablename__ = "referral"
     __table_args__ = (Index("ix_referral_owner_case", "owner", "case_reference"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     owner: str = Field(max_length=80, index=True)  # the link worker's username
     case_reference: str = Field(max_length=40)
     service_id: str = Field(max_length=64, index=True)
@@ -28,8 +27,8 @@ class Referral(SQLModel, table=True):
     status: str = Field(max_length=20, index=True)
     status_changed_at: datetime = Field(default_factory=utcnow)
     # Milestones, so that rates count a referral that was accepted and later declined as accepted.
-    referred_at: Optional[datetime] = None
-    accepted_at: Optional[datetime] = None
+    referred_at: datetime | None = None
+    accepted_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
     # The ranking features (matching.rank.FEATURE_NAMES) of this service for this person's needs
     # at the time of referral: what learning to rank learns from. Numbers only.
@@ -38,17 +37,18 @@ class Referral(SQLModel, table=True):
 
 class WellbeingScore(SQLModel, table=True):
     """ONS4 personal wellbeing, 0-10 each, once at referral ("baseline") and once at follow-up."""
+
     __tablename__ = "wellbeing_score"
     __table_args__ = (UniqueConstraint("owner", "case_reference", "stage", name="uq_wellbeing_case_stage"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     owner: str = Field(max_length=80, index=True)
     case_reference: str = Field(max_length=40)
     stage: str = Field(max_length=12)  # baseline / follow_up
     recorded_on: date
-    life_satisfaction: Optional[int] = None
-    worthwhile: Optional[int] = None
-    happiness: Optional[int] = None
-    anxiety: Optional[int] = None
+    life_satisfaction: int | None = None
+    worthwhile: int | None = None
+    happiness: int | None = None
+    anxiety: int | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 
@@ -56,10 +56,11 @@ class WellbeingScore(SQLModel, table=True):
 class RankingModel(SQLModel, table=True):
     """One training run of the learned ranking: its coefficients and how it compared with the
     hand-set weights on held-back referrals. Matching uses the latest adopted one."""
+
     __tablename__ = "ranking_model"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     trained_at: datetime = Field(default_factory=utcnow, index=True)
-    trained_by: Optional[str] = Field(default=None, max_length=120)
+    trained_by: str | None = Field(default=None, max_length=120)
     sample_size: int = 0
     test_size: int = 0  # referrals scored while held back from training (cross-validation: all)
     metric: str = Field(default="roc_auc", max_length=20)
@@ -70,4 +71,4 @@ class RankingModel(SQLModel, table=True):
     # {"intercept": float, "weights": {feature name: coefficient}}
     coefficients: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
     adopted: bool = Field(default=False, index=True)
-    adopted_at: Optional[datetime] = None
+    adopted_at: datetime | None = None

@@ -5,6 +5,7 @@ Every path and parameter of the profile's OpenAPI is served; responses follow it
 on /openreferral/. Our needs taxonomy is published as one more taxonomy, so other systems can filter
 by it. The service filters live in openreferral/service.py.
 """
+
 from __future__ import annotations
 
 import math
@@ -14,6 +15,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from ..access import access
+from ..data import DATA_DIR
 from ..db import get_session
 from ..directory import geo
 from ..directory.curation import get_service, load_options
@@ -24,9 +26,12 @@ from ..needs import taxonomy
 from .service import NEEDS_TAXONOMY_ID, STATUS_RULE, need_term_id, service_query
 
 bp = Blueprint("openreferral", __name__, url_prefix="/openreferral")
-NEEDS_TAXONOMY = {"id": NEEDS_TAXONOMY_ID, "name": "Social prescribing needs",
-                  "description": "The needs link workers work with (loneliness, money and debt, …), "
-                                 "mapped to UK Charity Activity Tags."}
+NEEDS_TAXONOMY = {
+    "id": NEEDS_TAXONOMY_ID,
+    "name": "Social prescribing needs",
+    "description": "The needs link workers work with (loneliness, money and debt, …), "
+    "mapped to UK Charity Activity Tags.",
+}
 MAX_PER_PAGE = 100
 # What we serve beyond the profile: listed on /openreferral/ (the ORUK profile test reads it).
 EXTENSIONS = {
@@ -42,13 +47,13 @@ EXTENSIONS = {
     "behaviour": {
         "status": STATUS_RULE,
         "minimum_age, maximum_age": "The age range of the person: a service matches when its own age "
-                                    "range (open-ended when not stated) includes some age in it.",
+        "range (open-ended when not stated) includes some age in it.",
         "start_time, end_time, day": "Services open at some time between start_time and end_time "
-                                     "(HH:MM), on day (MO…SU) when given.",
+        "(HH:MM), on day (MO…SU) when given.",
         "postcode, proximity": "Nearest first from the postcode's centre; proximity is a radius in "
-                               "metres (default 200 km); each item carries distance.",
+        "metres (default 200 km); each item carries distance.",
         "service_at_locations/{id}": "As the profile's OpenAPI says, a fully nested service, whose "
-                                     "service_at_locations holds only the one asked for.",
+        "service_at_locations holds only the one asked for.",
     },
 }
 
@@ -77,8 +82,16 @@ def _paging() -> tuple[int, int]:
 
 def _page(items: list, total: int, page: int, per_page: int) -> dict:
     pages = max(1, math.ceil(total / per_page)) if total else 0
-    return {"total_items": total, "total_pages": pages, "page_number": page, "size": len(items),
-            "first_page": page == 1, "last_page": page >= pages, "empty": total == 0, "contents": items}
+    return {
+        "total_items": total,
+        "total_pages": pages,
+        "page_number": page,
+        "size": len(items),
+        "first_page": page == 1,
+        "last_page": page >= pages,
+        "empty": total == 0,
+        "contents": items,
+    }
 
 
 def _public(value):
@@ -105,25 +118,33 @@ def _one_to_one(service: Service) -> dict:
 
 
 def _taxonomy(record: Taxonomy) -> dict:
-    columns = {"id": record.id, "name": record.name, "description": record.description,
-               "uri": record.uri, "version": record.version}
+    columns = {
+        "id": record.id,
+        "name": record.name,
+        "description": record.description,
+        "uri": record.uri,
+        "version": record.version,
+    }
     return _public({**(record.extra or {}), **columns})
 
 
 @bp.get("/")
 @access("public")
 def root():
-    return jsonify({"version": "3.0", "profile": "https://openreferraluk.org/",
-                    "openapi_url": url_for("openreferral.openapi", _external=True),
-                    "extensions": EXTENSIONS})
+    return jsonify(
+        {
+            "version": "3.0",
+            "profile": "https://openreferraluk.org/",
+            "openapi_url": url_for("openreferral.openapi", _external=True),
+            "extensions": EXTENSIONS,
+        }
+    )
 
 
 @bp.get("/openapi.json")
 @access("public")
 def openapi():
-    from pathlib import Path
-
-    path = Path(current_app.root_path).parent / "seed_data" / "oruk" / "schema" / "openapi.json"
+    path = DATA_DIR / "oruk" / "openapi.json"
     return current_app.response_class(path.read_text(), mimetype="application/json")
 
 
@@ -138,12 +159,20 @@ def services():
     if query.ranked is not None:
         order = {sid: i for i, sid in enumerate(query.ranked)}
         ids = sorted(session.exec(statement.with_only_columns(Service.id)), key=order.get)
-        ids = ids[(page - 1) * per_page: page * per_page]
-        rows = {s.id: s for s in session.exec(select(Service).where(Service.id.in_(ids)).options(*load_options()))}
+        ids = ids[(page - 1) * per_page : page * per_page]
+        rows = {
+            s.id: s for s in session.exec(select(Service).where(Service.id.in_(ids)).options(*load_options()))
+        }
         items = [rows[i] for i in ids]
     else:
-        items = list(session.exec(statement.order_by(Service.name, Service.id)
-                                  .offset((page - 1) * per_page).limit(per_page).options(*load_options())))
+        items = list(
+            session.exec(
+                statement.order_by(Service.name, Service.id)
+                .offset((page - 1) * per_page)
+                .limit(per_page)
+                .options(*load_options())
+            )
+        )
     return jsonify(_page([_one_to_one(s) for s in items], total, page, per_page))
 
 
@@ -158,9 +187,17 @@ def service(service_id: str):
 
 def _needs_terms() -> list[dict]:
     tax = taxonomy()
-    return [{"id": need_term_id(code), "name": tax.label(code), "description": tax.need(code).description
-             or tax.label(code), "taxonomy": "Social prescribing needs", "taxonomy_id": NEEDS_TAXONOMY_ID,
-             "term": code} for code in tax.codes()]
+    return [
+        {
+            "id": need_term_id(code),
+            "name": tax.label(code),
+            "description": tax.need(code).description or tax.label(code),
+            "taxonomy": "Social prescribing needs",
+            "taxonomy_id": NEEDS_TAXONOMY_ID,
+            "term": code,
+        }
+        for code in tax.codes()
+    ]
 
 
 @bp.get("/taxonomies")
@@ -169,22 +206,24 @@ def taxonomies():
     page, per_page = _paging()
     items = [NEEDS_TAXONOMY]
     items += [_taxonomy(t) for t in get_session().exec(select(Taxonomy).order_by(Taxonomy.name))]
-    return jsonify(_page(items[(page - 1) * per_page: page * per_page], len(items), page, per_page))
+    return jsonify(_page(items[(page - 1) * per_page : page * per_page], len(items), page, per_page))
 
 
 @bp.get("/taxonomies/<taxonomy_id>")
 @access("public")
 def taxonomy_detail(taxonomy_id: str):
-    from ..errors import NotFound
-
     if taxonomy_id == NEEDS_TAXONOMY_ID:
         return jsonify({**NEEDS_TAXONOMY, "taxonomy_terms": _needs_terms()})
     session = get_session()
     record = session.get(Taxonomy, taxonomy_id)
     if record is None:
         raise NotFound(f"No taxonomy {taxonomy_id}.")
-    terms = session.exec(select(TaxonomyTerm).where(TaxonomyTerm.taxonomy_id == taxonomy_id).order_by(TaxonomyTerm.name))
-    return jsonify({**_taxonomy(record), "taxonomy_terms": [_public(taxonomy_term_to_oruk(t)) for t in terms]})
+    terms = session.exec(
+        select(TaxonomyTerm).where(TaxonomyTerm.taxonomy_id == taxonomy_id).order_by(TaxonomyTerm.name)
+    )
+    return jsonify(
+        {**_taxonomy(record), "taxonomy_terms": [_public(taxonomy_term_to_oruk(t)) for t in terms]}
+    )
 
 
 @bp.get("/taxonomy_terms")
@@ -198,14 +237,12 @@ def taxonomy_terms():
         statement = statement.where(TaxonomyTerm.taxonomy_id == wanted)
     if wanted != NEEDS_TAXONOMY_ID:
         items += [_public(taxonomy_term_to_oruk(t)) for t in get_session().exec(statement)]
-    return jsonify(_page(items[(page - 1) * per_page: page * per_page], len(items), page, per_page))
+    return jsonify(_page(items[(page - 1) * per_page : page * per_page], len(items), page, per_page))
 
 
 @bp.get("/taxonomy_terms/<term_id>")
 @access("public")
 def taxonomy_term(term_id: str):
-    from ..errors import NotFound
-
     for term in _needs_terms():
         if term["id"] == term_id:
             return jsonify(term)
@@ -254,21 +291,31 @@ def service_at_locations():
     errors.update(place_errors)
     if errors:
         raise ValidationError("Some parameters are not valid.", errors)
-    statement = (select(ServiceAtLocation, Location).join(Location, Location.id == ServiceAtLocation.location_id)
-                 .join(Service, Service.id == ServiceAtLocation.service_id).where(*query.conditions))
+    statement = (
+        select(ServiceAtLocation, Location)
+        .join(Location, Location.id == ServiceAtLocation.location_id)
+        .join(Service, Service.id == ServiceAtLocation.service_id)
+        .where(*query.conditions)
+    )
     if place is None and query.ranked is None:
         total = session.exec(select(func.count()).select_from(statement.subquery())).one()
-        rows = list(session.exec(statement.order_by(ServiceAtLocation.id).offset((page - 1) * per_page).limit(per_page)))
+        rows = list(
+            session.exec(
+                statement.order_by(ServiceAtLocation.id).offset((page - 1) * per_page).limit(per_page)
+            )
+        )
         pairs = [(link, location, None) for link, location in rows]
     elif place is None:
         order = {sid: i for i, sid in enumerate(query.ranked)}
         ranked = sorted(session.exec(statement), key=lambda row: (order[row[0].service_id], row[0].id))
         total = len(ranked)
-        pairs = [(link, location, None) for link, location in ranked[(page - 1) * per_page: page * per_page]]
+        pairs = [(link, location, None) for link, location in ranked[(page - 1) * per_page : page * per_page]]
     else:
         box = radius_km / 111.0
-        statement = statement.where(Location.latitude.between(place.lat - box, place.lat + box),
-                                    Location.longitude.between(place.lng - box * 1.8, place.lng + box * 1.8))
+        statement = statement.where(
+            Location.latitude.between(place.lat - box, place.lat + box),
+            Location.longitude.between(place.lng - box * 1.8, place.lng + box * 1.8),
+        )
         measured = []
         for link, location in session.exec(statement):
             if not (-90 <= location.latitude <= 90 and -180 <= location.longitude <= 180):
@@ -278,15 +325,26 @@ def service_at_locations():
                 measured.append((link, location, distance))
         measured.sort(key=lambda item: (item[2], item[0].id))
         total = len(measured)
-        pairs = measured[(page - 1) * per_page: page * per_page]
-    services = {s.id: s for s in session.exec(select(Service).where(
-        Service.id.in_([link.service_id for link, _, _ in pairs])).options(*load_options()))}
+        pairs = measured[(page - 1) * per_page : page * per_page]
+    services = {
+        s.id: s
+        for s in session.exec(
+            select(Service)
+            .where(Service.id.in_([link.service_id for link, _, _ in pairs]))
+            .options(*load_options())
+        )
+    }
     items = []
     for link, location, distance in pairs:
         # The profile's list carries one-to-one fields only; addresses are in the nested service.
         one_to_one = _flat(_public(location_to_oruk(location)))
-        item = {"id": link.id, "service_id": link.service_id, "location_id": location.id,
-                "location": one_to_one, "service": _one_to_one(services[link.service_id])}
+        item = {
+            "id": link.id,
+            "service_id": link.service_id,
+            "location_id": location.id,
+            "location": one_to_one,
+            "service": _one_to_one(services[link.service_id]),
+        }
         if distance is not None:
             item["distance"] = round(distance * 1000)
         items.append(item)
@@ -302,7 +360,11 @@ def service_at_location(link_id: str):
         raise NotFound(f"No service_at_location {link_id}.")
     record = get_service(session, link.service_id)
     if record.merged_into_id:
-        raise NotFound(f"Service_at_location {link_id} belonged to a service merged into {record.merged_into_id}.")
+        raise NotFound(
+            f"Service_at_location {link_id} belonged to a service merged into {record.merged_into_id}."
+        )
     full = _full(record)
-    full["service_at_locations"] = [item for item in full.get("service_at_locations", []) if item["id"] == link_id]
+    full["service_at_locations"] = [
+        item for item in full.get("service_at_locations", []) if item["id"] == link_id
+    ]
     return jsonify(full)

@@ -2,6 +2,7 @@
 
 Every bad value is collected and reported at once, each under the parameter's own name.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -12,26 +13,41 @@ from flask import request
 from sqlalchemy import String, cast, false, or_
 from sqlmodel import select
 
+from ..directory.records import status_to_oruk
 from ..errors import Unavailable, ValidationError
 from ..models import Attribute, Schedule, Service, TaxonomyTerm
 from ..needs import taxonomy
 from ..search.client import get_client, services_index_name
+from ..vocabulary import DAY_NAMES, DAYS, VISIBLE_STATUSES
 
 NEEDS_NAMESPACE = uuid.UUID("6f1c8a52-2f0e-4f7b-9a57-3b1f8e0c9d11")
 NEEDS_TAXONOMY_ID = str(uuid.uuid5(NEEDS_NAMESPACE, "needs"))
-DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-DAY_NAMES = {"MONDAY": "MO", "TUESDAY": "TU", "WEDNESDAY": "WE", "THURSDAY": "TH", "FRIDAY": "FR",
-             "SATURDAY": "SA", "SUNDAY": "SU"}
+# ORUK writes days as words ("MONDAY") or iCalendar codes ("MO"); both are accepted.
+DAY_CODES = {name.upper(): code for code, name in DAY_NAMES.items()}
 # Parameters someone uses to find a service for a person; a plain listing is a feed to harvest.
-FINDING = ("search", "text", "taxonomy_term_id", "taxonomy_id", "minimum_age", "maximum_age",
-           "start_time", "end_time", "day", "postcode", "proximity")
+FINDING = (
+    "search",
+    "text",
+    "taxonomy_term_id",
+    "taxonomy_id",
+    "minimum_age",
+    "maximum_age",
+    "start_time",
+    "end_time",
+    "day",
+    "postcode",
+    "proximity",
+)
 # A person can still use these; harvesters need the others too, to withdraw what has closed.
-FINDABLE_STATUSES = ("active", "temporarily closed")
-STATUS_RULE = ("Listings without search or filter parameters (a feed to harvest, also with "
-               "organization_id or modified_after) include services of every status, so consumers "
-               "see closures; any of search, taxonomy_term_id, taxonomy_id, minimum_age, maximum_age, "
-               "start_time, end_time, day, postcode or proximity returns only services that are "
-               "'active' or 'temporarily closed'. Every service carries its status.")
+# (as stored: ORUK's own words, "temporarily closed")
+FINDABLE_STATUSES = tuple(status_to_oruk(status) for status in VISIBLE_STATUSES)
+STATUS_RULE = (
+    "Listings without search or filter parameters (a feed to harvest, also with "
+    "organization_id or modified_after) include services of every status, so consumers "
+    "see closures; any of search, taxonomy_term_id, taxonomy_id, minimum_age, maximum_age, "
+    "start_time, end_time, day, postcode or proximity returns only services that are "
+    "'active' or 'temporarily closed'. Every service carries its status."
+)
 
 
 def need_term_id(code: str) -> str:
@@ -61,14 +77,27 @@ def service_query() -> ServiceQuery:
         where(Service.id.in_(query.ranked))
     term_id = (request.args.get("taxonomy_term_id") or "").strip()
     if term_id:
-        where(or_(Service.id.in_(select(Attribute.service_id).where(Attribute.taxonomy_term_id == term_id)),
-                  _need_match(term_id)))
+        where(
+            or_(
+                Service.id.in_(select(Attribute.service_id).where(Attribute.taxonomy_term_id == term_id)),
+                _need_match(term_id),
+            )
+        )
     taxonomy_id = (request.args.get("taxonomy_id") or "").strip()
     if taxonomy_id:
-        tagged_with_needs = cast(Service.needs, String) != "[]" if taxonomy_id == NEEDS_TAXONOMY_ID else false()
-        where(or_(Service.id.in_(
-            select(Attribute.service_id).join(TaxonomyTerm, TaxonomyTerm.id == Attribute.taxonomy_term_id)
-            .where(TaxonomyTerm.taxonomy_id == taxonomy_id)), tagged_with_needs))
+        tagged_with_needs = (
+            cast(Service.needs, String) != "[]" if taxonomy_id == NEEDS_TAXONOMY_ID else false()
+        )
+        where(
+            or_(
+                Service.id.in_(
+                    select(Attribute.service_id)
+                    .join(TaxonomyTerm, TaxonomyTerm.id == Attribute.taxonomy_term_id)
+                    .where(TaxonomyTerm.taxonomy_id == taxonomy_id)
+                ),
+                tagged_with_needs,
+            )
+        )
     if request.args.get("organization_id"):
         where(Service.organization_id == request.args["organization_id"])
     if request.args.get("modified_after"):
@@ -110,8 +139,11 @@ def _need_match(term_id: str):
 
 def _text_search_ids(text: str) -> list[str]:
     try:
-        result = get_client().index(services_index_name()).search(
-            text, {"limit": 1000, "attributesToRetrieve": ["id"]})
+        result = (
+            get_client()
+            .index(services_index_name())
+            .search(text, {"limit": 1000, "attributesToRetrieve": ["id"]})
+        )
     except Exception as error:  # search down: say so rather than return an unfiltered list
         raise Unavailable("Text search is unavailable at the moment; try again shortly.") from error
     return [hit["id"] for hit in result["hits"]]
@@ -146,7 +178,7 @@ def _day(errors: dict) -> str | None:
     raw = (request.args.get("day") or "").strip().upper()
     if not raw:
         return None
-    day = DAY_NAMES.get(raw, raw)
+    day = DAY_CODES.get(raw, raw)
     if day not in DAYS:
         errors["day"] = "Use MO, TU, WE, TH, FR, SA or SU (or the day's name, e.g. Monday)."
         return None

@@ -2,16 +2,17 @@
 
 ``identifiers`` (case references that cannot be personal identifiers), ``workflow`` (statuses and
 allowed transitions), ``records`` (the domain functions), ``stats`` (commissioners' suppressed
-aggregates), ``ranking`` (learning to rank from outcomes), ``views`` (pages under /referrals),
+aggregates), ``ranking`` (learning to rank from outcomes), ``pages`` (pages under /referrals),
 ``api`` (JSON under /api/v1/referrals) and ``cli`` (``flask match train``).
 
 One blueprint carries both pages and API: errors, CSRF and sign-in already tell the two apart by
-path (/api/...), so nothing here needs to.
+path (/api/...), so nothing here needs to. The app imports ``pages`` and ``api`` to add their
+routes; this module imports neither, so a domain module (``identifiers``, ``records``) can be
+imported without pulling in every page.
 """
+
 from flask import Blueprint
 
 bp = Blueprint("referrals", __name__)
-
-from . import api, pages  # noqa: E402,F401  (registers routes)
 
 __all__ = ["bp"]

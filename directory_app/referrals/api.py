@@ -1,17 +1,17 @@
 """Referrals over JSON, at /api/v1/referrals: the same domain functions the pages call."""
+
 from __future__ import annotations
 
 from flask import current_app, jsonify, request
 from flask_login import current_user
 
 from ..access import access
-from ..api.openapi import spec
 from ..db import get_session
-from ..api import json_body
+from ..web.api import json_body
+from ..web.openapi import spec
 from . import bp, records, schemas, stats
 
 PREFIX = "/api/v1/referrals"
-
 
 
 @bp.post(PREFIX)
@@ -30,34 +30,48 @@ def api_create():
 @spec("Your referrals", query=schemas.ReferralQuery, ok=schemas.ReferralList)
 def api_list():
     """Your own referrals, most recently changed first; ?status= to filter."""
-    referrals = records.list_referrals(get_session(), current_user.username, request.args.get("status") or None)
+    referrals = records.list_referrals(
+        get_session(), current_user.username, request.args.get("status") or None
+    )
     return jsonify({"referrals": [records.referral_json(r) for r in referrals]})
 
 
 @bp.get(f"{PREFIX}/<int:referral_id>")
 @access("link_worker")
-@spec("One of your referrals, with its status history and the case's wellbeing scores", ok=schemas.ReferralDetail)
+@spec(
+    "One of your referrals, with its status history and the case's wellbeing scores",
+    ok=schemas.ReferralDetail,
+)
 def api_detail(referral_id: int):
     session = get_session()
     referral = records.get_referral(session, referral_id, current_user.username)
     wellbeing = records.wellbeing_for_case(session, current_user.username, referral.case_reference)
-    return jsonify({**records.referral_json(referral),
-                    "history": [{**event, "at": event["at"].isoformat()} for event in records.history(session, referral)],
-                    "wellbeing": {stage: records.wellbeing_json(row) for stage, row in wellbeing.items()}})
+    return jsonify(
+        {
+            **records.referral_json(referral),
+            "history": [
+                {**event, "at": event["at"].isoformat()} for event in records.history(session, referral)
+            ],
+            "wellbeing": {stage: records.wellbeing_json(row) for stage, row in wellbeing.items()},
+        }
+    )
 
 
 @bp.post(f"{PREFIX}/<int:referral_id>/status")
 @access("link_worker")
 @spec("Move a referral to its next status", body=schemas.StatusIn, ok=schemas.ReferralOut)
 def api_status(referral_id: int):
-    referral = records.change_status(get_session(), referral_id, json_body().get("status"),
-                                     actor=current_user.username)
+    referral = records.change_status(
+        get_session(), referral_id, json_body().get("status"), actor=current_user.username
+    )
     return jsonify(records.referral_json(referral))
 
 
 @bp.post(f"{PREFIX}/wellbeing")
 @access("link_worker")
-@spec("Record ONS4 wellbeing scores for a case", body=schemas.WellbeingIn, ok=schemas.WellbeingOut, status=201)
+@spec(
+    "Record ONS4 wellbeing scores for a case", body=schemas.WellbeingIn, ok=schemas.WellbeingOut, status=201
+)
 def api_wellbeing():
     """ONS4 scores (0-10 each) for one of your case references, at referral or at follow-up."""
     row = records.record_wellbeing(get_session(), json_body(), actor=current_user.username)
@@ -68,10 +82,20 @@ def api_wellbeing():
 @access("link_worker")
 @spec("Your open referrals that need following up", ok=schemas.FollowUps)
 def api_follow_up():
-    return jsonify({"follow_up": [
-        {**records.referral_json(item.referral), "reasons": item.reasons, "days_since_change": item.days_since_change}
-        for item in records.follow_ups(get_session(), current_user.username,
-                                       after_days=current_app.config["FOLLOW_UP_DAYS"])]})
+    return jsonify(
+        {
+            "follow_up": [
+                {
+                    **records.referral_json(item.referral),
+                    "reasons": item.reasons,
+                    "days_since_change": item.days_since_change,
+                }
+                for item in records.follow_ups(
+                    get_session(), current_user.username, after_days=current_app.config["FOLLOW_UP_DAYS"]
+                )
+            ]
+        }
+    )
 
 
 @bp.get(f"{PREFIX}/summary")

@@ -1,4 +1,5 @@
 """`flask match train` and `flask match training-rows`: thin wrappers over referrals.ranking."""
+
 from __future__ import annotations
 
 import sys
@@ -9,7 +10,8 @@ from flask.cli import with_appcontext
 
 from matching.rank import FEATURE_NAMES
 
-from .. import csv_output, db
+from .. import db
+from ..web import csv_output
 from . import ranking
 
 
@@ -19,8 +21,13 @@ def match_group():
 
 
 @match_group.command("train")
-@click.option("--seed", default=ranking.SEED, show_default=True, type=int,
-              help="Random seed for the held-back split and the resampling.")
+@click.option(
+    "--seed",
+    default=ranking.SEED,
+    show_default=True,
+    type=int,
+    help="Random seed for the held-back split and the resampling.",
+)
 @with_appcontext
 def train_command(seed: int):
     """Fit ranking weights on finished referrals; adopt them only if they beat the hand-set weights."""
@@ -38,5 +45,12 @@ def training_rows_command():
     writer = csv_output.writer(sys.stdout)
     writer.writerow(["month", "needs", "needs_count", *FEATURE_NAMES, "outcome"])
     for row in rows:
-        writer.writerow([row["month"], ";".join(row["needs"]), row["needs_count"],
-                         *[row[name] for name in FEATURE_NAMES], row["outcome"]])
+        writer.writerow(
+            [
+                row["month"],
+                ";".join(row["needs"]),
+                row["needs_count"],
+                *[row[name] for name in FEATURE_NAMES],
+                row["outcome"],
+            ]
+        )

@@ -6,6 +6,7 @@ recorded, shows it to the link worker to keep in their own records, and afterwar
 codes of that shape. When something else is typed we still say which identifier it looks like
 (an NHS number, postcode, email, phone number or date), so the mistake is obvious.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,10 @@ CODE_PREFIX = "CR-"
 CODE_ALPHABET = "CDFGHJKMNPQRTVWXY3479"
 CODE_LENGTH = 6
 ISSUED = re.compile(rf"^{CODE_PREFIX}[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
-ADVICE = ("Case references are issued by the service and look like CR-7KQ4MX: leave the box empty for "
-          "a new person, or enter the code you were given for this person.")
+ADVICE = (
+    "Case references are issued by the service and look like CR-7KQ4MX: leave the box empty for "
+    "a new person, or enter the code you were given for this person."
+)
 
 # UK phone numbers: 0 or +44 then 9-10 more digits, with spaces, dashes or brackets anywhere.
 PHONE = re.compile(r"(?<![0-9A-Za-z])(?:\+\s*44\s*(?:\(\s*0\s*\)\s*)?|\(?0)(?:[\s()-]*\d){9,10}(?![0-9])")
@@ -30,11 +33,16 @@ POSTCODE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{
 EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
 MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # 01/02/1950, 1-2-50, 01.02.1950, 01 02 1950 (spaces only with a four-digit year)
-DAY_FIRST = re.compile(r"(?<![0-9])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![0-9])"
-                       r"|(?<![0-9])(\d{1,2})( )(\d{1,2}) (\d{4})(?![0-9])")
+DAY_FIRST = re.compile(
+    r"(?<![0-9])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![0-9])"
+    r"|(?<![0-9])(\d{1,2})( )(\d{1,2}) (\d{4})(?![0-9])"
+)
 YEAR_FIRST = re.compile(r"(?<![0-9])(\d{4})([/.\s-])(\d{1,2})\2(\d{1,2})(?![0-9])")
-NAMED_MONTH = re.compile(rf"(?<![0-9])\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{2,4}}(?![0-9])"
-                         rf"|\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}(?![0-9])", re.IGNORECASE)
+NAMED_MONTH = re.compile(
+    rf"(?<![0-9])\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{2,4}}(?![0-9])"
+    rf"|\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}(?![0-9])",
+    re.IGNORECASE,
+)
 COMPACT_DATE = re.compile(r"(?<![0-9])(\d{8})(?![0-9])")
 
 
@@ -114,7 +122,9 @@ def clean_case_reference(raw, field: str = "case_reference") -> str:
     """An issued case reference as typed back to us (any case, stray spaces), normalised; anything
     else is refused with a ValidationError that says why, naming the identifier shape it has."""
     if not isinstance(raw, str) or not raw.strip():
-        raise ValidationError("Enter a case reference.", {field: "Enter the case reference you were given. " + ADVICE})
+        raise ValidationError(
+            "Enter a case reference.", {field: "Enter the case reference you were given. " + ADVICE}
+        )
     value = "".join(raw.split()).upper()
     if ISSUED.match(value):
         return value

@@ -1,6 +1,6 @@
 """Learning to rank from referral outcomes, adopted only when it beats the hand-set weights.
 
-Each referral keeps the six ranking features (matching.rank.FEATURE_NAMES) its service had for the
+Each referral keeps the ranking features (matching.rank.FEATURE_NAMES) its service had for the
 person's needs when it was made. Once its outcome is known, it becomes a training row: 1 if the
 person attended (or completed), 0 if they declined, did not attend or the service had no room.
 
@@ -13,21 +13,21 @@ favoured it.
 Every run is stored (coefficients, date, sample size, both metrics); matching uses the latest
 adopted model and the hand-set weights when there is none.
 """
+
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
-from flask import Flask
 from scipy.stats import rankdata
 from sqlmodel import Session, select
 
 from matching.rank import DEFAULT_WEIGHTS, FEATURE_NAMES, weighted_scorer
 
-from .. import audit, db
+from .. import audit
 from ..db import retry_when_busy
+from ..matchmaking.scorer import LearnedScorer, active_model, active_scorer, scorer_for  # noqa: F401  (the model it trains, as matching reads it)
 from ..models import RankingModel, Referral, utcnow
 from . import workflow
 
@@ -45,18 +45,23 @@ METRIC = "roc_auc"
 
 # --- training rows ------------------------------------------------------------------------------
 
+
 def export_training_rows(session: Session) -> list[dict]:
     """One row per referral whose outcome is known: the person's side (month, needs), the
     service's ranking features, and the outcome. No case reference, service, owner or date finer
     than a month, and sorted by content so that row order cannot be matched back to referrals."""
     statement = select(Referral.referred_on, Referral.needs, Referral.features, Referral.status).where(
-        Referral.status.in_(POSITIVE + NEGATIVE))
+        Referral.status.in_(POSITIVE + NEGATIVE)
+    )
     rows = []
     for referred_on, needs, features, status in session.exec(statement):
         if not features:
             continue
-        row = {"month": referred_on.strftime("%Y-%m"), "needs": sorted(needs or []),
-               "needs_count": len(needs or [])}
+        row = {
+            "month": referred_on.strftime("%Y-%m"),
+            "needs": sorted(needs or []),
+            "needs_count": len(needs or []),
+        }
         row.update({name: feature_value(features, name) for name in FEATURE_NAMES})
         row["outcome"] = 1 if status in POSITIVE else 0
         rows.append(row)
@@ -71,41 +76,8 @@ def feature_value(features: dict, name: str) -> float:
     return NEUTRAL_FEATURE if value is None else float(value)
 
 
-# --- the scorer matching uses -------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class LearnedScorer:
-    """The adopted model as a matching scorer: probability of attending, from the six features."""
-    intercept: float
-    weights: dict
-
-    def __call__(self, rows: list[dict[str, float]]) -> list[float]:
-        out = []
-        for row in rows:
-            z = self.intercept + sum(w * row.get(name, 0.0) for name, w in self.weights.items())
-            out.append(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))))
-        return out
-
-
-def scorer_for(model: RankingModel) -> LearnedScorer:
-    coefficients = model.coefficients or {}
-    return LearnedScorer(float(coefficients.get("intercept", 0.0)),
-                         {name: float(w) for name, w in (coefficients.get("weights") or {}).items()})
-
-
-def active_model(session: Session) -> RankingModel | None:
-    return session.exec(select(RankingModel).where(RankingModel.adopted == True)  # noqa: E712
-                        .order_by(RankingModel.adopted_at.desc(), RankingModel.id.desc())).first()
-
-
-def active_scorer(app: Flask) -> LearnedScorer | None:
-    """The scorer for run_match: the adopted model's, or None for the hand-set weights."""
-    with db.session_scope(app) as session:
-        model = active_model(session)
-        return scorer_for(model) if model is not None else None
-
-
 # --- training -----------------------------------------------------------------------------------
+
 
 @dataclass
 class TrainingReport:
@@ -126,8 +98,13 @@ def auc(y: np.ndarray, scores: np.ndarray) -> float:
     return float((ranks[y == 1].sum() - positives * (positives + 1) / 2) / (positives * negatives))
 
 
-def win_rate(y: np.ndarray, model_scores: np.ndarray, baseline_scores: np.ndarray, seed: int,
-             samples: int = BOOTSTRAP_SAMPLES) -> float:
+def win_rate(
+    y: np.ndarray,
+    model_scores: np.ndarray,
+    baseline_scores: np.ndarray,
+    seed: int,
+    samples: int = BOOTSTRAP_SAMPLES,
+) -> float:
     """Share of bootstrap resamples of the held-back set in which the model's AUC is higher."""
     rng = np.random.default_rng(seed)
     wins = counted = 0
@@ -144,6 +121,7 @@ def win_rate(y: np.ndarray, model_scores: np.ndarray, baseline_scores: np.ndarra
 @dataclass
 class Evaluation:
     """The model fitted on every row, and both scorers' AUC on held-back rows."""
+
     intercept: float
     weights: dict[str, float]
     model_auc: float
@@ -160,8 +138,10 @@ def not_enough_data(rows: list[dict]) -> str | None:
     """Why these rows are too few to learn from, or None."""
     positives = sum(row["outcome"] for row in rows)
     if len(rows) < MIN_ROWS or min(positives, len(rows) - positives) < MIN_PER_CLASS:
-        return (f"Not enough finished referrals to learn from: {len(rows)} with known outcomes "
-                f"({positives} attended). Need at least {MIN_ROWS}, with {MIN_PER_CLASS} of each outcome.")
+        return (
+            f"Not enough finished referrals to learn from: {len(rows)} with known outcomes "
+            f"({positives} attended). Need at least {MIN_ROWS}, with {MIN_PER_CLASS} of each outcome."
+        )
     return None
 
 
@@ -188,19 +168,26 @@ def fit_and_compare(rows: list[dict], seed: int = SEED) -> Evaluation:
     folds = StratifiedKFold(n_splits=round(1 / TEST_SHARE), shuffle=True, random_state=seed)
     for train_idx, test_idx in folds.split(x, y):
         held_back[test_idx] = _fit(x[train_idx], y[train_idx]).decision_function(x[test_idx])
-    baseline = np.array(weighted_scorer(DEFAULT_WEIGHTS)(
-        [{name: feature_value(row, name) for name in FEATURE_NAMES} for row in rows]))
+    baseline = np.array(
+        weighted_scorer(DEFAULT_WEIGHTS)(
+            [{name: feature_value(row, name) for name in FEATURE_NAMES} for row in rows]
+        )
+    )
     fitted = _fit(x, y)
     return Evaluation(
         intercept=float(fitted.intercept_[0]),
-        weights={name: float(w) for name, w in zip(FEATURE_NAMES, fitted.coef_[0])},
-        model_auc=auc(y, held_back), baseline_auc=auc(y, baseline),
-        win_rate=win_rate(y, held_back, baseline, seed), sample_size=len(rows))
+        weights={name: float(w) for name, w in zip(FEATURE_NAMES, fitted.coef_[0], strict=True)},
+        model_auc=auc(y, held_back),
+        baseline_auc=auc(y, baseline),
+        win_rate=win_rate(y, held_back, baseline, seed),
+        sample_size=len(rows),
+    )
 
 
 @retry_when_busy
-def train(session: Session, actor: str | None = None, now: datetime | None = None,
-          seed: int = SEED) -> TrainingReport:
+def train(
+    session: Session, actor: str | None = None, now: datetime | None = None, seed: int = SEED
+) -> TrainingReport:
     """Learn from finished referrals; store the run; adopt the model only if it is better."""
     now = now or utcnow()
     rows = export_training_rows(session)
@@ -210,23 +197,45 @@ def train(session: Session, actor: str | None = None, now: datetime | None = Non
     result = fit_and_compare(rows, seed)
     adopted = result.better
     record = RankingModel(
-        trained_at=now, trained_by=actor, sample_size=len(rows), test_size=len(rows), metric=METRIC,
-        model_metric=round(result.model_auc, 4), baseline_metric=round(result.baseline_auc, 4),
+        trained_at=now,
+        trained_by=actor,
+        sample_size=len(rows),
+        test_size=len(rows),
+        metric=METRIC,
+        model_metric=round(result.model_auc, 4),
+        baseline_metric=round(result.baseline_auc, 4),
         win_rate=round(result.win_rate, 3),
         coefficients={"intercept": result.intercept, "weights": result.weights},
-        adopted=adopted, adopted_at=now if adopted else None)
+        adopted=adopted,
+        adopted_at=now if adopted else None,
+    )
     session.add(record)
     session.flush()
-    audit.record(session, actor, "ranking.train", "ranking_model", str(record.id),
-                 {"adopted": [None, adopted], "model_auc": [None, record.model_metric],
-                  "baseline_auc": [None, record.baseline_metric], "sample_size": [None, len(rows)]})
+    audit.record(
+        session,
+        actor,
+        "ranking.train",
+        "ranking_model",
+        str(record.id),
+        {
+            "adopted": [None, adopted],
+            "model_auc": [None, record.model_metric],
+            "baseline_auc": [None, record.baseline_metric],
+            "sample_size": [None, len(rows)],
+        },
+    )
     session.commit()
-    verdict = ("Adopted: matching now uses it." if adopted else
-               "Not adopted: it did not reliably beat the hand-set weights, so matching keeps using "
-               + ("the current model." if active_model(session) else "the hand-set weights."))
-    message = (f"Learned from {len(rows)} finished referrals, each held back once: AUC "
-               f"{result.model_auc:.3f} against {result.baseline_auc:.3f} for the hand-set weights "
-               f"(better in {result.win_rate:.0%} of resamples). {verdict}")
+    verdict = (
+        "Adopted: matching now uses it."
+        if adopted
+        else "Not adopted: it did not reliably beat the hand-set weights, so matching keeps using "
+        + ("the current model." if active_model(session) else "the hand-set weights.")
+    )
+    message = (
+        f"Learned from {len(rows)} finished referrals, each held back once: AUC "
+        f"{result.model_auc:.3f} against {result.baseline_auc:.3f} for the hand-set weights "
+        f"(better in {result.win_rate:.0%} of resamples). {verdict}"
+    )
     return TrainingReport(True, adopted, message, len(rows), record)
 
 
@@ -237,11 +246,16 @@ def retire(session: Session, actor: str) -> int:
     for model in models:
         model.adopted = False
         session.add(model)
-        audit.record(session, actor, "ranking.retire", "ranking_model", str(model.id), {"adopted": [True, False]})
+        audit.record(
+            session, actor, "ranking.retire", "ranking_model", str(model.id), {"adopted": [True, False]}
+        )
     session.commit()
     return len(models)
 
 
 def history(session: Session, limit: int = 20) -> list[RankingModel]:
-    return list(session.exec(select(RankingModel).order_by(RankingModel.trained_at.desc(),
-                                                           RankingModel.id.desc()).limit(limit)))
+    return list(
+        session.exec(
+            select(RankingModel).order_by(RankingModel.trained_at.desc(), RankingModel.id.desc()).limit(limit)
+        )
+    )

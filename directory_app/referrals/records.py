@@ -7,10 +7,11 @@ Nothing about the person is accepted beyond the case reference, the needs and th
 carrying any other field (a "notes" box, a name) is refused rather than silently dropped, so an
 integration that tries to send personal details finds out at once.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from sqlmodel import Session, select
 
@@ -21,16 +22,25 @@ from matching.service import nearest_distances
 from .. import audit
 from ..db import retry_when_busy
 from ..directory import curation, geo
+from ..directory.documents import to_search_document
 from ..errors import NotFound, ValidationError
+from ..matchmaking.textmodel_cache import text_model
 from ..models import Referral, WellbeingScore, utcnow
 from ..needs import taxonomy
-from ..search.documents import to_search_document
+from ..search import indexing
 from . import workflow
 from .identifiers import clean_case_reference, new_case_reference
 
 REFERRAL_FIELDS = {"case_reference", "service_id", "needs", "referred_on", "status", "area", "days"}
-WELLBEING_FIELDS = {"case_reference", "stage", "recorded_on", "life_satisfaction", "worthwhile",
-                    "happiness", "anxiety"}
+WELLBEING_FIELDS = {
+    "case_reference",
+    "stage",
+    "recorded_on",
+    "life_satisfaction",
+    "worthwhile",
+    "happiness",
+    "anxiety",
+}
 ONS4 = ("life_satisfaction", "worthwhile", "happiness", "anxiety")
 ONS4_QUESTIONS = {
     "life_satisfaction": "Overall, how satisfied are you with your life nowadays?",
@@ -47,9 +57,13 @@ DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 # --- validation helpers -------------------------------------------------------------------------
 
+
 def _unknown_fields(data: dict, allowed: set[str]) -> dict[str, str]:
-    return {name: "This is not accepted: only the listed fields are stored, never notes or personal details."
-            for name in data if name not in allowed and name != "csrf_token"}
+    return {
+        name: "This is not accepted: only the listed fields are stored, never notes or personal details."
+        for name in data
+        if name not in allowed and name != "csrf_token"
+    }
 
 
 def _list(value) -> list[str]:
@@ -144,6 +158,7 @@ def _place(session: Session, raw, errors: dict) -> geo.Place | None:
 
 # --- referrals ----------------------------------------------------------------------------------
 
+
 def _service(session: Session, service_id, errors: dict):
     if not isinstance(service_id, str) or not service_id.strip():
         errors["service_id"] = "Choose the service you are referring to."
@@ -160,23 +175,23 @@ def _service(session: Session, service_id, errors: dict):
     return service
 
 
-def features_for(session: Session, service, needs: list[str], place: geo.Place | None,
-                 days: list[str], now: datetime) -> dict[str, float]:
+def features_for(
+    session: Session, service, needs: list[str], place: geo.Place | None, days: list[str], now: datetime
+) -> dict[str, float]:
     """The ranking features of ``service`` for this person's needs, place and days, as matching
     would compute them. Text relevance uses the needs' own words (the person's words are not
     kept), so it stays comparable between referrals."""
     document = to_search_document(service)
     profile_input: dict = {"needs": needs, "days": days}
     if place is not None:
-        profile_input.update(lat=place.lat, lng=place.lng,
-                             areas=[code for code in (place.la_code, place.district) if code])
+        profile_input.update(
+            lat=place.lat, lng=place.lng, areas=[code for code in (place.la_code, place.district) if code]
+        )
     profile = Profile.from_dict(profile_input, taxonomy())
     distance = nearest_distances(profile.lat, profile.lng, [document])[0]
     text = 0.0
     app = session.info.get("app")
     if app is not None:
-        from ..matchmaking.textmodel_cache import text_model
-
         model = text_model(app)
         if model is not None:
             text = float(model.score("", [document], needs=needs)[0])
@@ -205,8 +220,10 @@ def create_referral(session: Session, data: dict, actor: str, now: datetime | No
     now = now or utcnow()
     errors, case_reference = _checked_case(data, REFERRAL_FIELDS, new_case_allowed=True)
     if case_reference and not _has_case(session, actor, case_reference):
-        errors["case_reference"] = ("You have no referrals with this case reference. Leave it empty for a new "
-                                    "person: the service will issue a code.")
+        errors["case_reference"] = (
+            "You have no referrals with this case reference. Leave it empty for a new "
+            "person: the service will issue a code."
+        )
     service = _service(session, data.get("service_id"), errors)
     needs = _needs(data.get("needs"), errors)
     referred_on = _date(data.get("referred_on"), "referred_on", errors, now.date())
@@ -219,21 +236,39 @@ def create_referral(session: Session, data: dict, actor: str, now: datetime | No
         raise ValidationError("Some details are not valid.", errors)
     case_reference = case_reference or _issue_case_reference(session)
     referral = Referral(
-        owner=actor, case_reference=case_reference, service_id=service.id, service_name=service.name,
-        needs=needs, referred_on=referred_on, status=status, status_changed_at=now, created_at=now,
+        owner=actor,
+        case_reference=case_reference,
+        service_id=service.id,
+        service_name=service.name,
+        needs=needs,
+        referred_on=referred_on,
+        status=status,
+        status_changed_at=now,
+        created_at=now,
         referred_at=now if status == "referred" else None,
-        features=features_for(session, service, needs, place, days, now))
+        features=features_for(session, service, needs, place, days, now),
+    )
     session.add(referral)
     session.flush()
-    audit.record(session, actor, "referral.create", "referral", str(referral.id),
-                 {"status": [None, status], "service_id": [None, service.id], "needs": [None, needs]})
+    audit.record(
+        session,
+        actor,
+        "referral.create",
+        "referral",
+        str(referral.id),
+        {"status": [None, status], "service_id": [None, service.id], "needs": [None, needs]},
+    )
     session.commit()
     return referral
 
 
 def _has_case(session: Session, owner: str, case_reference: str) -> bool:
-    return session.exec(select(Referral.id).where(Referral.owner == owner,
-                                                  Referral.case_reference == case_reference)).first() is not None
+    return (
+        session.exec(
+            select(Referral.id).where(Referral.owner == owner, Referral.case_reference == case_reference)
+        ).first()
+        is not None
+    )
 
 
 def _issue_case_reference(session: Session) -> str:
@@ -259,8 +294,9 @@ def list_referrals(session: Session, owner: str, status: str | None = None) -> l
 
 
 @retry_when_busy
-def change_status(session: Session, referral_id: int, new_status, actor: str,
-                  now: datetime | None = None) -> Referral:
+def change_status(
+    session: Session, referral_id: int, new_status, actor: str, now: datetime | None = None
+) -> Referral:
     referral = get_referral(session, referral_id, actor)
     old = referral.status
     workflow.check_transition(old, new_status)
@@ -272,9 +308,14 @@ def change_status(session: Session, referral_id: int, new_status, actor: str,
     elif new_status == "accepted":
         referral.accepted_at = now
     session.add(referral)
+    if old == "referred":
+        # The service has answered: its "8 of 10 accepted" figures (and ranking) change.
+        indexing.enqueue(session, referral.service_id)
     # A no_capacity answer changes nothing else: whether the listing's capacity needs updating
     # is a curator's call, and commissioners see these answers on the dashboard.
-    audit.record(session, actor, "referral.status", "referral", str(referral.id), {"status": [old, new_status]})
+    audit.record(
+        session, actor, "referral.status", "referral", str(referral.id), {"status": [old, new_status]}
+    )
     session.commit()
     return referral
 
@@ -290,15 +331,20 @@ def history(session: Session, referral: Referral) -> list[dict]:
 
 def referral_json(referral: Referral) -> dict:
     return {
-        "id": referral.id, "case_reference": referral.case_reference,
-        "service_id": referral.service_id, "service_name": referral.service_name,
-        "needs": list(referral.needs), "referred_on": referral.referred_on.isoformat(),
-        "status": referral.status, "status_changed_at": referral.status_changed_at.isoformat(),
+        "id": referral.id,
+        "case_reference": referral.case_reference,
+        "service_id": referral.service_id,
+        "service_name": referral.service_name,
+        "needs": list(referral.needs),
+        "referred_on": referral.referred_on.isoformat(),
+        "status": referral.status,
+        "status_changed_at": referral.status_changed_at.isoformat(),
         "next_statuses": list(workflow.TRANSITIONS[referral.status]),
     }
 
 
 # --- wellbeing ----------------------------------------------------------------------------------
+
 
 @retry_when_busy
 def record_wellbeing(session: Session, data: dict, actor: str, now: datetime | None = None) -> WellbeingScore:
@@ -313,16 +359,23 @@ def record_wellbeing(session: Session, data: dict, actor: str, now: datetime | N
     if not errors and all(value is None for value in scores.values()):
         errors["life_satisfaction"] = "Enter at least one of the four scores."
     if case_reference and "case_reference" not in errors and not _has_case(session, actor, case_reference):
-        errors["case_reference"] = "You have no referrals with this case reference. Record the referral first."
+        errors["case_reference"] = (
+            "You have no referrals with this case reference. Record the referral first."
+        )
     if errors:
         raise ValidationError("Some details are not valid.", errors)
-    row = session.exec(select(WellbeingScore).where(
-        WellbeingScore.owner == actor, WellbeingScore.case_reference == case_reference,
-        WellbeingScore.stage == stage)).first()
+    row = session.exec(
+        select(WellbeingScore).where(
+            WellbeingScore.owner == actor,
+            WellbeingScore.case_reference == case_reference,
+            WellbeingScore.stage == stage,
+        )
+    ).first()
     action = "wellbeing.update" if row else "wellbeing.record"
     if row is None:
-        row = WellbeingScore(owner=actor, case_reference=case_reference, stage=stage, recorded_on=recorded_on,
-                             created_at=now)
+        row = WellbeingScore(
+            owner=actor, case_reference=case_reference, stage=stage, recorded_on=recorded_on, created_at=now
+        )
     row.recorded_on = recorded_on
     row.updated_at = now
     for name, value in scores.items():
@@ -336,17 +389,25 @@ def record_wellbeing(session: Session, data: dict, actor: str, now: datetime | N
 
 
 def wellbeing_for_case(session: Session, owner: str, case_reference: str) -> dict[str, WellbeingScore]:
-    rows = session.exec(select(WellbeingScore).where(WellbeingScore.owner == owner,
-                                                     WellbeingScore.case_reference == case_reference))
+    rows = session.exec(
+        select(WellbeingScore).where(
+            WellbeingScore.owner == owner, WellbeingScore.case_reference == case_reference
+        )
+    )
     return {row.stage: row for row in rows}
 
 
 def wellbeing_json(row: WellbeingScore) -> dict:
-    return {"case_reference": row.case_reference, "stage": row.stage,
-            "recorded_on": row.recorded_on.isoformat(), **{name: getattr(row, name) for name in ONS4}}
+    return {
+        "case_reference": row.case_reference,
+        "stage": row.stage,
+        "recorded_on": row.recorded_on.isoformat(),
+        **{name: getattr(row, name) for name in ONS4},
+    }
 
 
 # --- the link worker's follow-up list -----------------------------------------------------------
+
 
 @dataclass
 class FollowUp:
@@ -356,19 +417,26 @@ class FollowUp:
 
 
 def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def follow_ups(session: Session, owner: str, now: datetime | None = None,
-               after_days: int = FOLLOW_UP_AFTER.days) -> list[FollowUp]:
+def follow_ups(
+    session: Session, owner: str, now: datetime | None = None, after_days: int = FOLLOW_UP_AFTER.days
+) -> list[FollowUp]:
     """Open referrals to chase once ``after_days`` have passed: no change since, or referred/accepted
     that long ago with no follow-up wellbeing scores for the case yet. Longest-waiting first."""
     now = now or utcnow()
     due = timedelta(days=after_days)
-    referrals = session.exec(select(Referral).where(Referral.owner == owner,
-                                                    Referral.status.in_(workflow.OPEN)))
-    followed = set(session.exec(select(WellbeingScore.case_reference).where(
-        WellbeingScore.owner == owner, WellbeingScore.stage == "follow_up")))
+    referrals = session.exec(
+        select(Referral).where(Referral.owner == owner, Referral.status.in_(workflow.OPEN))
+    )
+    followed = set(
+        session.exec(
+            select(WellbeingScore.case_reference).where(
+                WellbeingScore.owner == owner, WellbeingScore.stage == "follow_up"
+            )
+        )
+    )
     out = []
     for referral in referrals:
         age = now - _aware(referral.status_changed_at)
@@ -376,8 +444,11 @@ def follow_ups(session: Session, owner: str, now: datetime | None = None,
         if age >= due:
             item.reasons.append(f"No change for {age.days} days")
         # Not on the day it is made: an outcome is due only once the follow-up period has passed.
-        if (referral.status in ("referred", "accepted") and referral.case_reference not in followed
-                and (now.date() - referral.referred_on).days >= after_days):
+        if (
+            referral.status in ("referred", "accepted")
+            and referral.case_reference not in followed
+            and (now.date() - referral.referred_on).days >= after_days
+        ):
             item.reasons.append("No outcome recorded yet")
         if item.reasons:
             out.append(item)

@@ -3,10 +3,11 @@
 The domain (records.py) does its own validation, so that it refuses unknown fields (a "notes" box)
 and explains identifier-shaped case references; these models describe that contract.
 """
+
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, Optional, Union
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -14,21 +15,33 @@ from .workflow import STATUSES
 
 Day = Literal["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 Status = Literal[STATUSES]  # type: ignore[valid-type]
-Count = Union[int, Literal["<5"]]
-CASE_REFERENCE = ("A code the service issued (like CR-7KQ4MX) when the person's first referral was recorded. "
-                  "Free text is refused: it collects names and identifiers.")
+Count = int | Literal["<5"]
+CASE_REFERENCE = (
+    "A code the service issued (like CR-7KQ4MX) when the person's first referral was recorded. "
+    "Free text is refused: it collects names and identifiers."
+)
 
 
 class ReferralIn(BaseModel):
-    case_reference: Optional[str] = Field(None, description="Leave out for a new person: the response carries "
-                                                             "a newly issued code. " + CASE_REFERENCE, max_length=40)
+    case_reference: str | None = Field(
+        None,
+        description="Leave out for a new person: the response carries a newly issued code. " + CASE_REFERENCE,
+        max_length=40,
+    )
     service_id: str = Field(description="The service referred to.")
-    needs: list[str] = Field(min_length=1, max_length=5, description="Need codes this referral addresses; see /api/v1/needs.")
-    referred_on: Optional[date] = Field(None, description="Defaults to today; never in the future.")
-    status: Optional[Literal["suggested", "referred"]] = Field(None, description="Defaults to suggested.")
-    area: Optional[str] = Field(None, description="The person's postcode district (e.g. M33), used only to work out "
-                                                  "distance for learning to rank; not stored.")
-    days: Optional[list[Day]] = Field(None, description="Days the person can attend; used the same way, not stored.")
+    needs: list[str] = Field(
+        min_length=1, max_length=5, description="Need codes this referral addresses; see /api/v1/needs."
+    )
+    referred_on: date | None = Field(None, description="Defaults to today; never in the future.")
+    status: Literal["suggested", "referred"] | None = Field(None, description="Defaults to suggested.")
+    area: str | None = Field(
+        None,
+        description="The person's postcode district (e.g. M33), used only to work out "
+        "distance for learning to rank; not stored.",
+    )
+    days: list[Day] | None = Field(
+        None, description="Days the person can attend; used the same way, not stored."
+    )
 
 
 class ReferralOut(BaseModel):
@@ -48,7 +61,7 @@ class ReferralList(BaseModel):
 
 
 class ReferralQuery(BaseModel):
-    status: Optional[Status] = Field(None, description="Only referrals with this status.")
+    status: Status | None = Field(None, description="Only referrals with this status.")
 
 
 class StatusIn(BaseModel):
@@ -57,29 +70,29 @@ class StatusIn(BaseModel):
 
 class StatusEvent(BaseModel):
     at: str
-    actor: Optional[str] = None
-    from_: Optional[Status] = Field(None, alias="from")
-    to: Optional[Status] = None
+    actor: str | None = None
+    from_: Status | None = Field(None, alias="from")
+    to: Status | None = None
 
 
 class WellbeingIn(BaseModel):
     case_reference: str = Field(description=CASE_REFERENCE, min_length=2, max_length=40)
     stage: Literal["baseline", "follow_up"]
-    recorded_on: Optional[date] = Field(None, description="Defaults to today.")
-    life_satisfaction: Optional[int] = Field(None, ge=0, le=10)
-    worthwhile: Optional[int] = Field(None, ge=0, le=10)
-    happiness: Optional[int] = Field(None, ge=0, le=10)
-    anxiety: Optional[int] = Field(None, ge=0, le=10)
+    recorded_on: date | None = Field(None, description="Defaults to today.")
+    life_satisfaction: int | None = Field(None, ge=0, le=10)
+    worthwhile: int | None = Field(None, ge=0, le=10)
+    happiness: int | None = Field(None, ge=0, le=10)
+    anxiety: int | None = Field(None, ge=0, le=10)
 
 
 class WellbeingOut(BaseModel):
     case_reference: str
     stage: Literal["baseline", "follow_up"]
     recorded_on: str
-    life_satisfaction: Optional[int] = None
-    worthwhile: Optional[int] = None
-    happiness: Optional[int] = None
-    anxiety: Optional[int] = None
+    life_satisfaction: int | None = None
+    worthwhile: int | None = None
+    happiness: int | None = None
+    anxiety: int | None = None
 
 
 class ReferralDetail(ReferralOut):
@@ -98,10 +111,10 @@ class FollowUps(BaseModel):
 
 class WellbeingChange(BaseModel):
     people: Count
-    life_satisfaction: Optional[float] = None
-    worthwhile: Optional[float] = None
-    happiness: Optional[float] = None
-    anxiety: Optional[float] = None
+    life_satisfaction: float | None = None
+    worthwhile: float | None = None
+    happiness: float | None = None
+    anxiety: float | None = None
 
 
 class GroupRow(BaseModel):
@@ -114,8 +127,8 @@ class GroupRow(BaseModel):
     declined: Count
     no_capacity: Count
     did_not_attend: Count
-    acceptance_rate: Optional[float] = Field(None, description="Percent; null when it could reveal 1-4 people.")
-    completion_rate: Optional[float] = Field(None, description="Percent; null when it could reveal 1-4 people.")
+    acceptance_rate: float | None = Field(None, description="Percent; null when it could reveal 1-4 people.")
+    completion_rate: float | None = Field(None, description="Percent; null when it could reveal 1-4 people.")
     wellbeing: WellbeingChange
 
 
@@ -125,8 +138,8 @@ class NoCapacityRow(BaseModel):
     no_capacity: Count
     latest_month: str
     listed: bool
-    accepting_referrals: Optional[bool] = None
-    wait_weeks: Optional[float] = None
+    accepting_referrals: bool | None = None
+    wait_weeks: float | None = None
 
 
 class Summary(BaseModel):

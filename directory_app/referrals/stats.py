@@ -12,27 +12,28 @@ Definitions (also printed on the dashboard and in the CSV):
 - wellbeing change: follow-up minus at-referral ONS4 score, for people with both, credited to each
   service they attended (attended or completed) and each need those referrals addressed.
 """
+
 from __future__ import annotations
 
 import io
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlmodel import Session, select
 
 from matching import suppress
 
-from .. import csv_output
+from ..directory.documents import capacity as current_capacity
 from ..models import Referral, Service, WellbeingScore, utcnow
 from ..needs import taxonomy
-from ..search.documents import capacity as current_capacity
+from ..web import csv_output
 from . import workflow
 from .records import ONS4
 
 MIN_GROUP = 5
 COUNT_KEYS = ("recorded", "referred", "accepted", "completed", "declined", "no_capacity", "did_not_attend")
 NOTES = [
-    "Counts are numbers of people; counts from 1 to 4 are shown as \"<5\".",
+    'Counts are numbers of people; counts from 1 to 4 are shown as "<5".',
     "A rate is shown only when it counts at least 5 people and cannot reveal a group of 1 to 4.",
     "Acceptance rate: accepted ÷ referred, leaving out referrals still awaiting a reply.",
     "Completion rate: completed ÷ accepted, leaving out people still attending or waiting to start.",
@@ -40,9 +41,12 @@ NOTES = [
     "the services they attended and the needs those referrals addressed; averages need 5 or more people. "
     "For anxiety a fall is an improvement.",
 ]
-CSV_COLUMNS = (["group", "code", "name"] + list(COUNT_KEYS)
-               + ["acceptance_rate_pct", "completion_rate_pct", "wellbeing_people"]
-               + [f"{name}_change" for name in ONS4])
+CSV_COLUMNS = (
+    ["group", "code", "name"]
+    + list(COUNT_KEYS)
+    + ["acceptance_rate_pct", "completion_rate_pct", "wellbeing_people"]
+    + [f"{name}_change" for name in ONS4]
+)
 
 
 def safe_rate(numerator: int, denominator: int) -> float | None:
@@ -91,8 +95,11 @@ def _wellbeing_changes(session: Session) -> dict[tuple[str, str], dict[str, int]
         before, after = by_stage.get("baseline"), by_stage.get("follow_up")
         if before is None or after is None:
             continue
-        diff = {name: getattr(after, name) - getattr(before, name) for name in ONS4
-                if getattr(after, name) is not None and getattr(before, name) is not None}
+        diff = {
+            name: getattr(after, name) - getattr(before, name)
+            for name in ONS4
+            if getattr(after, name) is not None and getattr(before, name) is not None
+        }
         if diff:
             changes[case] = diff
     return changes
@@ -130,7 +137,7 @@ def summary(session: Session, now: datetime | None = None) -> dict:
                 need_cases[need].add(case)
         if referral.status == "no_capacity":
             at = referral.status_changed_at
-            at = at if at.tzinfo else at.replace(tzinfo=timezone.utc)
+            at = at if at.tzinfo else at.replace(tzinfo=UTC)
             if referral.service_id not in latest_no_capacity or at > latest_no_capacity[referral.service_id]:
                 latest_no_capacity[referral.service_id] = at
     changes = _wellbeing_changes(session)
@@ -138,15 +145,30 @@ def summary(session: Session, now: datetime | None = None) -> dict:
     def order(item):
         return (-item[1].counts["recorded"], item[0])
 
-    needs = [{"code": code, "name": tax.label(code) if code in tax else code, **tally.as_dict(),
-              "wellbeing": _wellbeing_summary(need_cases[code], changes)}
-             for code, tally in sorted(by_need.items(), key=order)]
-    services = [{"code": sid, "name": names[sid], **tally.as_dict(),
-                 "wellbeing": _wellbeing_summary(service_cases[sid], changes)}
-                for sid, tally in sorted(by_service.items(), key=order)]
-    return {"by_need": needs, "by_service": services,
-            "no_capacity": _no_capacity(session, by_service, names, latest_no_capacity, now),
-            "notes": NOTES}
+    needs = [
+        {
+            "code": code,
+            "name": tax.label(code) if code in tax else code,
+            **tally.as_dict(),
+            "wellbeing": _wellbeing_summary(need_cases[code], changes),
+        }
+        for code, tally in sorted(by_need.items(), key=order)
+    ]
+    services = [
+        {
+            "code": sid,
+            "name": names[sid],
+            **tally.as_dict(),
+            "wellbeing": _wellbeing_summary(service_cases[sid], changes),
+        }
+        for sid, tally in sorted(by_service.items(), key=order)
+    ]
+    return {
+        "by_need": needs,
+        "by_service": services,
+        "no_capacity": _no_capacity(session, by_service, names, latest_no_capacity, now),
+        "notes": NOTES,
+    }
 
 
 def _no_capacity(session, by_service, names, latest, now) -> list[dict]:
@@ -156,9 +178,17 @@ def _no_capacity(session, by_service, names, latest, now) -> list[dict]:
     for sid in sorted(ids, key=lambda s: latest[s], reverse=True):
         service = current.get(sid)
         accepting, wait = current_capacity(service, now) if service is not None else (None, None)
-        rows.append({"code": sid, "name": names[sid], "no_capacity": suppress(by_service[sid].counts["no_capacity"]),
-                     "latest_month": latest[sid].strftime("%Y-%m"), "listed": service is not None,
-                     "accepting_referrals": accepting, "wait_weeks": wait})
+        rows.append(
+            {
+                "code": sid,
+                "name": names[sid],
+                "no_capacity": suppress(by_service[sid].counts["no_capacity"]),
+                "latest_month": latest[sid].strftime("%Y-%m"),
+                "listed": service is not None,
+                "accepting_referrals": accepting,
+                "wait_weeks": wait,
+            }
+        )
     return rows
 
 
@@ -169,8 +199,11 @@ def to_csv(data: dict) -> str:
     for group, rows in (("need", data["by_need"]), ("service", data["by_service"])):
         for row in rows:
             wellbeing = row["wellbeing"]
-            values = ([group, row["code"], row["name"]] + [row[key] for key in COUNT_KEYS]
-                      + [row["acceptance_rate"], row["completion_rate"], wellbeing["people"]]
-                      + [wellbeing[name] for name in ONS4])
+            values = (
+                [group, row["code"], row["name"]]
+                + [row[key] for key in COUNT_KEYS]
+                + [row["acceptance_rate"], row["completion_rate"], wellbeing["people"]]
+                + [wellbeing[name] for name in ONS4]
+            )
             writer.writerow(values)
     return out.getvalue()

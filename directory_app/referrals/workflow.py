@@ -8,16 +8,30 @@
 Declined, no_capacity, did_not_attend and completed are final: a second try is a new referral,
 so each referral's outcome stays a single, countable fact.
 """
+
 from __future__ import annotations
 
 from ..errors import ValidationError
 
-STATUSES = ("suggested", "referred", "accepted", "attended", "completed",
-            "declined", "no_capacity", "did_not_attend")
+STATUSES = (
+    "suggested",
+    "referred",
+    "accepted",
+    "attended",
+    "completed",
+    "declined",
+    "no_capacity",
+    "did_not_attend",
+)
 LABELS = {
-    "suggested": "Suggested", "referred": "Referred", "accepted": "Accepted by the service",
-    "attended": "Attended", "completed": "Completed", "declined": "Declined",
-    "no_capacity": "No capacity", "did_not_attend": "Did not attend",
+    "suggested": "Suggested",
+    "referred": "Referred",
+    "accepted": "Accepted by the service",
+    "attended": "Attended",
+    "completed": "Completed",
+    "declined": "Declined",
+    "no_capacity": "No capacity",
+    "did_not_attend": "Did not attend",
 }
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "suggested": ("referred", "declined"),
@@ -52,8 +66,11 @@ def check_transition(current: str, new) -> str:
     new = check_status(new)
     if new not in TRANSITIONS[current]:
         allowed = TRANSITIONS[current]
-        then = (f" From {current} it can go to: {', '.join(allowed)}." if allowed
-                else f" The {current} status is final: record a new referral instead.")
+        then = (
+            f" From {current} it can go to: {', '.join(allowed)}."
+            if allowed
+            else f" The {current} status is final: record a new referral instead."
+        )
         message = f"A referral cannot go from {current} to {new}.{then}"
         raise ValidationError(message, {"status": message})
     return new

@@ -1,9 +1,7 @@
 """Gap reports for commissioners: where to fund or grow provision.
 
 ``areas`` (the geographies), ``service`` (the domain functions every page, export and command
-calls), ``charts`` (SVG geometry), ``export`` (CSV/JSON), ``views`` (blueprint ``bp``) and
-``cli`` (``flask report gaps``).
+calls), ``charts`` (SVG geometry), ``export`` (CSV/JSON), ``pages`` (blueprint ``bp``) and
+``cli`` (``flask report gaps``). The app imports ``pages`` itself, so the domain modules here
+load without the pages.
 """
-from .pages import bp
-
-__all__ = ["bp"]

@@ -27,6 +27,7 @@ Each area therefore names one ``demand_district``: the district holding most of 
 (ties go to the alphabetically first). LSOA and ward reports show that district's counts, so the
 same requests appear on every area of the district; the page and exports say so.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -44,10 +45,12 @@ AREA_TYPES = ("lsoa", "ward", "district")
 AREA_TYPE_LABELS = {"lsoa": "Neighbourhood (LSOA)", "ward": "Ward", "district": "Postcode district"}
 AREA_TYPE_NOUNS = {"lsoa": "neighbourhood (LSOA)", "ward": "ward", "district": "postcode district"}
 AREA_TYPE_PLURALS = {"lsoa": "neighbourhoods (LSOAs)", "ward": "wards", "district": "postcode districts"}
-DEMAND_NOTE = ("Requests are counted by postcode district: we never record where in a district a "
-               "person lives. Each {kind} shows the requests of the postcode district that holds "
-               "most of its postcodes, so areas in the same district show the same requests; do not "
-               "add them up.")
+DEMAND_NOTE = (
+    "Requests are counted by postcode district: we never record where in a district a "
+    "person lives. Each {kind} shows the requests of the postcode district that holds "
+    "most of its postcodes, so areas in the same district show the same requests; do not "
+    "add them up."
+)
 
 
 @dataclass(frozen=True)
@@ -96,8 +99,10 @@ def _build() -> Geography:
     national = _National(national_rows)
     lsoa_rows = {r["lsoa21cd"]: r for r in national_rows if r["la_code"] == LA_CODE}
     wards = {r["ward_code"]: r for r in _read("trafford_wards.csv")}
-    district_points = {r["outcode"]: (float(r["latitude"]), float(r["longitude"]))
-                       for r in _read("postcode_districts_gb.csv")}
+    district_points = {
+        r["outcode"]: (float(r["latitude"]), float(r["longitude"]))
+        for r in _read("postcode_districts_gb.csv")
+    }
 
     lsoa_districts: dict[str, Counter] = defaultdict(Counter)
     lsoa_wards: dict[str, Counter] = defaultdict(Counter)
@@ -128,30 +133,46 @@ def _build() -> Geography:
         row = lsoa_rows[code]
         ward = _main(lsoa_wards[code])
         districts = sorted(lsoa_districts[code])
-        lsoas.append({
-            "code": code, "name": row["name"], "type": "lsoa",
-            "lat": float(row["latitude"]), "lng": float(row["longitude"]),
-            "population": _number(row["population"], int),
-            "imd_decile": _number(row["imd_decile"], int), "imd_rank": _number(row["imd_rank"], int),
-            "imd_score": _number(row["imd_score"]),
-            "la_code": LA_CODE, "within": [c for c in (ward, *districts) if c],
-            "place": wards[ward]["ward_name"] if ward in wards else None,
-            "ward_code": ward, "demand_district": _main(lsoa_districts[code]),
-            "imd_estimated": False,
-        })
+        lsoas.append(
+            {
+                "code": code,
+                "name": row["name"],
+                "type": "lsoa",
+                "lat": float(row["latitude"]),
+                "lng": float(row["longitude"]),
+                "population": _number(row["population"], int),
+                "imd_decile": _number(row["imd_decile"], int),
+                "imd_rank": _number(row["imd_rank"], int),
+                "imd_score": _number(row["imd_score"]),
+                "la_code": LA_CODE,
+                "within": [c for c in (ward, *districts) if c],
+                "place": wards[ward]["ward_name"] if ward in wards else None,
+                "ward_code": ward,
+                "demand_district": _main(lsoa_districts[code]),
+                "imd_estimated": False,
+            }
+        )
 
     ward_areas = []
     for code in sorted(wards):
         row = wards[code]
-        ward_areas.append({
-            "code": code, "name": row["ward_name"], "type": "ward",
-            "lat": float(row["latitude"]), "lng": float(row["longitude"]),
-            "population": _number(row["population"], int),
-            "imd_decile": _number(row["imd_decile"], int), "imd_rank": _number(row["imd_rank_median"], int),
-            "la_code": LA_CODE, "within": sorted(ward_districts[code]),
-            "place": LA_NAME, "demand_district": _main(ward_districts[code]),
-            "imd_estimated": True,
-        })
+        ward_areas.append(
+            {
+                "code": code,
+                "name": row["ward_name"],
+                "type": "ward",
+                "lat": float(row["latitude"]),
+                "lng": float(row["longitude"]),
+                "population": _number(row["population"], int),
+                "imd_decile": _number(row["imd_decile"], int),
+                "imd_rank": _number(row["imd_rank_median"], int),
+                "la_code": LA_CODE,
+                "within": sorted(ward_districts[code]),
+                "place": LA_NAME,
+                "demand_district": _main(ward_districts[code]),
+                "imd_estimated": True,
+            }
+        )
 
     known = [a["population"] for a in lsoas if a["population"]]
     stand_in = statistics.median(known) if known else 0
@@ -171,15 +192,24 @@ def _build() -> Geography:
         lat_sum, lng_sum, n = district_sums[district]
         lat, lng = district_points.get(district, (lat_sum / n, lng_sum / n))
         main_wards = sorted(district_wards[district], key=lambda w: (-district_wards[district][w], w))
-        district_areas.append({
-            "code": district, "name": district, "type": "district", "lat": lat, "lng": lng,
-            "population": round(population) if population else None,
-            "imd_decile": decile, "imd_rank": rank,
-            "la_code": LA_CODE, "within": [],
-            "place": ", ".join(wards[w]["ward_name"] for w in main_wards[:3]) or None,
-            "demand_district": district, "imd_estimated": True,
-            "trafford_postcodes": n,
-        })
+        district_areas.append(
+            {
+                "code": district,
+                "name": district,
+                "type": "district",
+                "lat": lat,
+                "lng": lng,
+                "population": round(population) if population else None,
+                "imd_decile": decile,
+                "imd_rank": rank,
+                "la_code": LA_CODE,
+                "within": [],
+                "place": ", ".join(wards[w]["ward_name"] for w in main_wards[:3]) or None,
+                "demand_district": district,
+                "imd_estimated": True,
+                "trafford_postcodes": n,
+            }
+        )
 
     areas = {"lsoa": tuple(lsoas), "ward": tuple(ward_areas), "district": tuple(district_areas)}
     return Geography(areas=areas, index={kind: {a["code"]: a for a in rows} for kind, rows in areas.items()})
@@ -201,7 +231,7 @@ def area(area_type: str, code: str) -> dict | None:
 
 
 def display_name(area: dict) -> str:
-    """"Trafford 020C (Bucklow-St Martins)", "M33 (Sale Central, …)", "Old Trafford"."""
+    """ "Trafford 020C (Bucklow-St Martins)", "M33 (Sale Central, …)", "Old Trafford"."""
     if area["type"] == "ward" or not area.get("place"):
         return area["name"]
     return f"{area['name']} ({area['place']})"

@@ -1,4 +1,5 @@
 """`flask report gaps`: the commissioner's gap report as a CSV or JSON file."""
+
 from __future__ import annotations
 
 import sys
@@ -21,11 +22,21 @@ def report_group():
 
 
 @report_group.command("gaps")
-@click.option("--area-type", default="lsoa", show_default=True,
-              help="lsoa (neighbourhoods), ward or district (postcode districts).")
-@click.option("--need", default=None, help="A need code from the taxonomy, e.g. loneliness; all needs if left out.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Where to write: CSV if the name ends .csv, otherwise JSON.")
+@click.option(
+    "--area-type",
+    default="lsoa",
+    show_default=True,
+    help="lsoa (neighbourhoods), ward or district (postcode districts).",
+)
+@click.option(
+    "--need", default=None, help="A need code from the taxonomy, e.g. loneliness; all needs if left out."
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Where to write: CSV if the name ends .csv, otherwise JSON.",
+)
 @with_appcontext
 def gaps_command(area_type: str, need: str | None, out: Path):
     """Write the gap report (areas x needs, most urgent first). Counts of 1-4 requests read "<5"."""
@@ -34,15 +45,27 @@ def gaps_command(area_type: str, need: str | None, out: Path):
     except DomainError as error:
         click.echo(f"error: {error.message}", err=True)
         sys.exit(2)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeRemainingColumn(), transient=False) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        transient=False,
+    ) as progress:
         task = progress.add_task("Reading services", total=None)
-        rows = service.gap_rows(current_app._get_current_object(), area_type, need,
-                                progress=lambda done, total: progress.update(task, completed=done, total=total))
-    text = (exporting.to_csv(rows) if out.suffix.lower() == ".csv"
-            else exporting.to_json(rows, area_type, need))
+        rows = service.gap_rows(
+            current_app._get_current_object(),
+            area_type,
+            need,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    text = (
+        exporting.to_csv(rows) if out.suffix.lower() == ".csv" else exporting.to_json(rows, area_type, need)
+    )
     out.write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {len(rows)} rows ({geo.AREA_TYPE_PLURALS[area_type]} x "
-               f"{'1 need' if need else 'all needs'}) to {out}.")
+    click.echo(
+        f"Wrote {len(rows)} rows ({geo.AREA_TYPE_PLURALS[area_type]} x "
+        f"{'1 need' if need else 'all needs'}) to {out}."
+    )
     if area_type != "district":
         click.echo(geo.demand_note(area_type))

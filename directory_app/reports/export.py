@@ -1,23 +1,43 @@
 """Gap report rows as CSV or JSON: the same shape from the web export and the CLI."""
+
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from .. import csv_output
 from ..needs import taxonomy
+from ..web import csv_output
 from . import areas as geo
 
-COLUMNS = ["area_code", "area_name", "place", "area_type", "need", "need_label", "reach_km", "population",
-           "imd_decile", "imd_rank", "local_count", "nearest_km", "remote_count", "provision_score",
-           "demand_requests", "demand_unmet", "demand_counted_by", "priority_score", "priority_band",
-           "priority_rank", "areas_ranked"]
+COLUMNS = [
+    "area_code",
+    "area_name",
+    "place",
+    "area_type",
+    "need",
+    "need_label",
+    "reach_km",
+    "population",
+    "imd_decile",
+    "imd_rank",
+    "local_count",
+    "nearest_km",
+    "remote_count",
+    "provision_score",
+    "demand_requests",
+    "demand_unmet",
+    "demand_counted_by",
+    "priority_score",
+    "priority_band",
+    "priority_rank",
+    "areas_ranked",
+]
 
 
 def notes(area_type: str) -> list[str]:
     notes = [
         geo.demand_note(area_type),
-        "Counts of people's requests from 1 to 4 are shown as \"<5\".",
+        'Counts of people\'s requests from 1 to 4 are shown as "<5".',
         "local_count: services meeting the need, in person, with a venue within reach_km of the area's "
         "centroid. remote_count: online, phone or area-wide services covering the area (never added "
         "to local_count).",
@@ -27,11 +47,15 @@ def notes(area_type: str) -> list[str]:
         "national decile 1 = most deprived 10%.",
     ]
     if area_type != "lsoa":
-        notes.append("Deprivation deciles of wards and postcode districts are estimated from their "
-                     "LSOAs' scores (population-weighted), not official statistics.")
+        notes.append(
+            "Deprivation deciles of wards and postcode districts are estimated from their "
+            "LSOAs' scores (population-weighted), not official statistics."
+        )
     if area_type == "district":
-        notes.append("District population counts Trafford residents only: each LSOA's people are shared "
-                     "among the districts of its postcodes.")
+        notes.append(
+            "District population counts Trafford residents only: each LSOA's people are shared "
+            "among the districts of its postcodes."
+        )
     return notes
 
 
@@ -44,7 +68,7 @@ def to_json(rows: list[dict], area_type: str, need: str | None) -> str:
         "area_type": area_type,
         "need": need,
         "need_label": taxonomy().label(need) if need else None,
-        "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "notes": notes(area_type),
         "rows": [{column: row.get(column) for column in COLUMNS} for row in rows],
     }

@@ -4,6 +4,7 @@ Every page is a GET with its filters in the query string, so sorting, filtering 
 without JavaScript and any view can be bookmarked or shared. The map adds Leaflet on top of a
 table holding the same figures.
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -21,10 +22,16 @@ from . import service
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 PER_PAGE = 50
 COLUMNS = [  # (sort key, heading, numeric)
-    ("area", "Area", False), ("need", "Need", False), ("population", "Population", True),
-    ("imd", "IMD decile", True), ("local", "Local services within reach", True),
-    ("nearest", "Nearest (km)", True), ("remote", "Remote options", True),
-    ("requests", "Requests", True), ("unmet", "Unmet requests", True), ("priority", "Priority", True),
+    ("area", "Area", False),
+    ("need", "Need", False),
+    ("population", "Population", True),
+    ("imd", "IMD decile", True),
+    ("local", "Local services within reach", True),
+    ("nearest", "Nearest (km)", True),
+    ("remote", "Remote options", True),
+    ("requests", "Requests", True),
+    ("unmet", "Unmet requests", True),
+    ("priority", "Priority", True),
 ]
 
 
@@ -39,7 +46,7 @@ def method_notes(area_type: str) -> dict:
         "Nearest: how far it is from the middle of the area to the nearest such venue, however far.",
         f"Remote options: phone, online and area-wide services that cover the {kind}. They are counted "
         "separately, because a helpline is not the same as a group down the road.",
-        geo.demand_note(area_type) + " Counts of requests from 1 to 4 are shown as \"<5\" to protect privacy.",
+        geo.demand_note(area_type) + ' Counts of requests from 1 to 4 are shown as "<5" to protect privacy.',
         "Priority puts three things together: how little is within reach (counts most), how deprived the "
         "area is, and how often link workers found nothing suitable there. Priority 5 is the fifth of "
         "areas most in need of attention for that need.",
@@ -47,11 +54,15 @@ def method_notes(area_type: str) -> dict:
         "most deprived 10% of England.",
     ]
     if area_type != "lsoa":
-        steps.append(f"Each {kind}'s deprivation decile is estimated from its neighbourhoods (weighted by "
-                     "population), so it is not an official statistic. Estimated figures are marked *.")
+        steps.append(
+            f"Each {kind}'s deprivation decile is estimated from its neighbourhoods (weighted by "
+            "population), so it is not an official statistic. Estimated figures are marked *."
+        )
     if area_type == "district":
-        steps.append("A postcode district's population counts Trafford residents only: each neighbourhood's "
-                     "people are shared among the districts of its postcodes.")
+        steps.append(
+            "A postcode district's population counts Trafford residents only: each neighbourhood's "
+            "people are shared among the districts of its postcodes."
+        )
     formula = [
         "provision = 0.7 × supply + 0.3 × access, where supply = 1 − e^(−local services per 10,000 "
         "people ÷ 6) and access = e^(−nearest km ÷ reach km), or 0 with no local service.",
@@ -81,12 +92,16 @@ def _args(**changes) -> dict:
 def _context(area_type: str, need: str | None, **extra) -> dict:
     tax = taxonomy()
     return {
-        "area_type": area_type, "need": need, "need_label": tax.label(need) if need else None,
+        "area_type": area_type,
+        "need": need,
+        "need_label": tax.label(need) if need else None,
         "needs": [(code, tax.label(code)) for code in tax.codes()],
         "area_types": [(kind, geo.AREA_TYPE_LABELS[kind]) for kind in geo.AREA_TYPES],
-        "kind_label": geo.AREA_TYPE_LABELS[area_type], "kind_noun": geo.AREA_TYPE_NOUNS[area_type],
+        "kind_label": geo.AREA_TYPE_LABELS[area_type],
+        "kind_noun": geo.AREA_TYPE_NOUNS[area_type],
         "kind_plural": geo.AREA_TYPE_PLURALS[area_type],
-        "demand_note": geo.demand_note(area_type), "notes": method_notes(area_type),
+        "demand_note": geo.demand_note(area_type),
+        "notes": method_notes(area_type),
         "band_labels": service.BAND_LABELS,
         "export_args": {k: v for k, v in (("area_type", area_type), ("need", need)) if v},
         **extra,
@@ -105,7 +120,7 @@ def overview():
         page = min(max(1, int(request.args.get("page", 1))), pages)
     except ValueError:
         page = 1
-    shown = rows[(page - 1) * PER_PAGE: page * PER_PAGE]
+    shown = rows[(page - 1) * PER_PAGE : page * PER_PAGE]
 
     def sort_url(column: str) -> str:
         if column == sort:
@@ -114,13 +129,22 @@ def overview():
         return url_for("reports.overview", **_args(sort=column, dir=None, page=None))
 
     return render_template(
-        "reports/overview.html", **_context(area_type, need),
-        rows=shown, total=len(rows), page=page, pages=pages,
-        first=(page - 1) * PER_PAGE + 1, last=(page - 1) * PER_PAGE + len(shown),
-        sort=sort, direction=direction, columns=COLUMNS, sort_url=sort_url,
+        "reports/overview.html",
+        **_context(area_type, need),
+        rows=shown,
+        total=len(rows),
+        page=page,
+        pages=pages,
+        first=(page - 1) * PER_PAGE + 1,
+        last=(page - 1) * PER_PAGE + len(shown),
+        sort=sort,
+        direction=direction,
+        columns=COLUMNS,
+        sort_url=sort_url,
         sort_heading={k: h for k, h, _ in COLUMNS}[sort].lower(),
         previous_url=url_for("reports.overview", **_args(page=page - 1)) if page > 1 else None,
-        next_url=url_for("reports.overview", **_args(page=page + 1)) if page < pages else None)
+        next_url=url_for("reports.overview", **_args(page=page + 1)) if page < pages else None,
+    )
 
 
 def _tile_settings() -> dict:
@@ -129,7 +153,11 @@ def _tile_settings() -> dict:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return {"url": "", "attribution": "", "origin": ""}
     origin = f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
-    return {"url": url, "attribution": current_app.config.get("REPORTS_TILE_ATTRIBUTION", ""), "origin": origin}
+    return {
+        "url": url,
+        "attribution": current_app.config.get("REPORTS_TILE_ATTRIBUTION", ""),
+        "origin": origin,
+    }
 
 
 @bp.after_request
@@ -139,7 +167,8 @@ def _allow_tiles(response: Response) -> Response:
     tiles = _tile_settings()
     if request.endpoint == "reports.map_page" and tiles["origin"]:
         response.headers["Content-Security-Policy"] = CSP.replace(
-            "img-src 'self' data:", f"img-src 'self' data: {tiles['origin']}")
+            "img-src 'self' data:", f"img-src 'self' data: {tiles['origin']}"
+        )
     return response
 
 
@@ -149,21 +178,43 @@ def map_page():
     """Areas as circles sized by population and coloured by priority band, over the same table."""
     area_type, need = _filters(default_need=True)
     rows = service.gap_rows(current_app._get_current_object(), area_type, need)
-    points = [{
-        "code": r["area_code"], "name": r["display_name"], "short_name": r["area_name"], "lat": r["lat"], "lng": r["lng"],
-        "population": r["population"], "imd_decile": r["imd_decile"], "local": r["local_count"],
-        "nearest": r["nearest_km"], "remote": r["remote_count"], "requests": r["demand_requests"],
-        "unmet": r["demand_unmet"], "priority": r["priority_score"], "band": r["priority_band"],
-        "band_label": service.BAND_LABELS[r["priority_band"]],
-        "url": url_for("reports.area_page", area_type=area_type, code=r["area_code"], need=need),
-    } for r in rows]
+    points = [
+        {
+            "code": r["area_code"],
+            "name": r["display_name"],
+            "short_name": r["area_name"],
+            "lat": r["lat"],
+            "lng": r["lng"],
+            "population": r["population"],
+            "imd_decile": r["imd_decile"],
+            "local": r["local_count"],
+            "nearest": r["nearest_km"],
+            "remote": r["remote_count"],
+            "requests": r["demand_requests"],
+            "unmet": r["demand_unmet"],
+            "priority": r["priority_score"],
+            "band": r["priority_band"],
+            "band_label": service.BAND_LABELS[r["priority_band"]],
+            "url": url_for("reports.area_page", area_type=area_type, code=r["area_code"], need=need),
+        }
+        for r in rows
+    ]
     # Ward names mark the ground on the LSOA map, which has no background map offline (ward and
     # district circles carry their own labels).
-    landmarks = [] if area_type != "lsoa" else [
-        {"name": w["name"], "lat": w["lat"], "lng": w["lng"]} for w in geo.areas("ward")]
+    landmarks = (
+        []
+        if area_type != "lsoa"
+        else [{"name": w["name"], "lat": w["lat"], "lng": w["lng"]} for w in geo.areas("ward")]
+    )
     map_data = {"area_type": area_type, "areas": points, "landmarks": landmarks}
-    return render_template("reports/map.html", **_context(area_type, need), rows=rows, map_data=map_data,
-                           tiles=_tile_settings(), columns=[c for c in COLUMNS if c[0] != "need"])
+    return render_template(
+        "reports/map.html",
+        **_context(area_type, need),
+        rows=rows,
+        map_data=map_data,
+        tiles=_tile_settings(),
+        columns=[c for c in COLUMNS if c[0] != "need"],
+    )
 
 
 @bp.route("/charts")
@@ -173,10 +224,13 @@ def charts():
     area_type, need = _filters(default_need=True)
     rows = service.gap_rows(current_app._get_current_object(), area_type, need)
     label, plural = taxonomy().label(need), geo.AREA_TYPE_PLURALS[area_type]
-    return render_template("reports/charts.html", **_context(area_type, need),
-                           supply=charting.supply_chart(rows, label, plural),
-                           without=charting.none_chart(rows, label, plural),
-                           scatter=charting.scatter(rows, label, plural))
+    return render_template(
+        "reports/charts.html",
+        **_context(area_type, need),
+        supply=charting.supply_chart(rows, label, plural),
+        without=charting.none_chart(rows, label, plural),
+        scatter=charting.scatter(rows, label, plural),
+    )
 
 
 @bp.route("/areas/<area_type>/<code>")
@@ -185,8 +239,12 @@ def area_page(area_type: str, code: str):
     """One area: per need, what is within reach, what is remote, and what was asked for."""
     need = request.args.get("need") or None
     detail = service.area_detail(current_app._get_current_object(), area_type, code, need)
-    return render_template("reports/area.html", **_context(area_type, need), detail=detail,
-                           all_needs_url=url_for("reports.area_page", area_type=area_type, code=code))
+    return render_template(
+        "reports/area.html",
+        **_context(area_type, need),
+        detail=detail,
+        all_needs_url=url_for("reports.area_page", area_type=area_type, code=code),
+    )
 
 
 def _export_rows() -> tuple[list[dict], str, str | None]:
@@ -200,13 +258,23 @@ def _export_rows() -> tuple[list[dict], str, str | None]:
 @access("commissioner")
 def export_csv():
     rows, area_type, need = _export_rows()
-    return Response(exporting.to_csv(rows), mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="{exporting.filename(area_type, need, "csv")}"'})
+    return Response(
+        exporting.to_csv(rows),
+        mimetype="text/csv",
+        headers={
+            "Content-Disposition": f'attachment; filename="{exporting.filename(area_type, need, "csv")}"'
+        },
+    )
 
 
 @bp.route("/export.json")
 @access("commissioner")
 def export_json():
     rows, area_type, need = _export_rows()
-    return Response(exporting.to_json(rows, area_type, need), mimetype="application/json", headers={
-        "Content-Disposition": f'attachment; filename="{exporting.filename(area_type, need, "json")}"'})
+    return Response(
+        exporting.to_json(rows, area_type, need),
+        mimetype="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="{exporting.filename(area_type, need, "json")}"'
+        },
+    )

@@ -9,11 +9,12 @@ priority score is published to three decimals next to the provision score and th
 decile it is built from, so an exact small count could be worked back out of it; we therefore
 give gap_report the middle of the suppressed range (3) for any count of 1-4.
 """
+
 from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from flask import Flask
 from sqlalchemy import case, func
@@ -23,10 +24,10 @@ from matching import gap_report
 from matching.service import covers_any, delivery_modes, haversine_km, points
 
 from .. import db
+from ..directory.documents import to_search_document
 from ..errors import NotFound, ValidationError
 from ..models import MatchDemand, Service
 from ..needs import taxonomy
-from ..search.documents import to_search_document
 from ..search.indexing import load_services
 from . import areas as geo
 
@@ -60,24 +61,32 @@ def _count_key(value):
 def check_filters(area_type: str | None, need: str | None) -> None:
     """Raise ValidationError naming the field when the area type or need is not one we know."""
     if area_type not in geo.AREA_TYPES:
-        raise ValidationError(f"Unknown area type {area_type!r}: use one of {', '.join(geo.AREA_TYPES)}.",
-                              {"area_type": "Choose neighbourhood (lsoa), ward or postcode district."})
+        raise ValidationError(
+            f"Unknown area type {area_type!r}: use one of {', '.join(geo.AREA_TYPES)}.",
+            {"area_type": "Choose neighbourhood (lsoa), ward or postcode district."},
+        )
     if need and need not in taxonomy():
-        raise ValidationError(f"Unknown need {need!r}: see the needs taxonomy for the codes.",
-                              {"need": "Choose a need from the list."})
+        raise ValidationError(
+            f"Unknown need {need!r}: see the needs taxonomy for the codes.",
+            {"need": "Choose a need from the list."},
+        )
 
 
 def live_documents(app: Flask, progress: Progress | None = None) -> list[dict]:
     """Search documents of every active, unmerged service, read in chunks in a stable order."""
     out: list[dict] = []
     with db.session_scope(app) as session:
-        ids = list(session.exec(select(Service.id).where(Service.status == "active",
-                                                         Service.merged_into_id.is_(None))
-                                .order_by(Service.id)))
+        ids = list(
+            session.exec(
+                select(Service.id)
+                .where(Service.status == "active", Service.merged_into_id.is_(None))
+                .order_by(Service.id)
+            )
+        )
         if progress:
             progress(0, len(ids))
         for start in range(0, len(ids), CHUNK):
-            chunk = ids[start:start + CHUNK]
+            chunk = ids[start : start + CHUNK]
             services = {s.id: s for s in load_services(session, chunk)}
             out.extend(to_search_document(services[i]) for i in chunk if i in services)
             session.expunge_all()  # keep memory flat on a large directory
@@ -88,8 +97,11 @@ def live_documents(app: Flask, progress: Progress | None = None) -> list[dict]:
 
 def _version(app: Flask) -> tuple:
     with db.session_scope(app) as session:
-        return tuple(session.exec(select(func.count(), func.max(Service.last_modified))
-                                  .where(Service.merged_into_id.is_(None))).one())
+        return tuple(
+            session.exec(
+                select(func.count(), func.max(Service.last_modified)).where(Service.merged_into_id.is_(None))
+            ).one()
+        )
 
 
 def documents(app: Flask, progress: Progress | None = None) -> list[dict]:
@@ -115,12 +127,16 @@ def demand_counts(app: Flask) -> dict[tuple[str, str], dict[str, int]]:
     Raw: callers must suppress before showing anything (gap_rows and area_detail do).
     """
     unmatched = func.sum(case((MatchDemand.adequate == 0, 1), else_=0))
-    statement = (select(MatchDemand.district, MatchDemand.need, func.count(), unmatched)
-                 .where(MatchDemand.district.is_not(None))
-                 .group_by(MatchDemand.district, MatchDemand.need))
+    statement = (
+        select(MatchDemand.district, MatchDemand.need, func.count(), unmatched)
+        .where(MatchDemand.district.is_not(None))
+        .group_by(MatchDemand.district, MatchDemand.need)
+    )
     with db.session_scope(app) as session:
-        return {(district.upper(), need): {"requests": int(n), "unmatched": int(u or 0)}
-                for district, need, n, u in session.exec(statement)}
+        return {
+            (district.upper(), need): {"requests": int(n), "unmatched": int(u or 0)}
+            for district, need, n, u in session.exec(statement)
+        }
 
 
 def _blurred(n: int) -> int:
@@ -136,8 +152,10 @@ def _area_demand(area_list: Iterable[dict], demand: dict, needs: list[str]) -> d
     for area in area_list:
         for need, counts in by_district.get(area["demand_district"], {}).items():
             if need in needs:
-                out[(area["code"], need)] = {"requests": _blurred(counts["requests"]),
-                                             "unmatched": _blurred(counts["unmatched"])}
+                out[(area["code"], need)] = {
+                    "requests": _blurred(counts["requests"]),
+                    "unmatched": _blurred(counts["unmatched"]),
+                }
     return out
 
 
@@ -158,8 +176,9 @@ def _report(area_type: str, need: str | None, docs: list[dict], demand: dict) ->
     tax = taxonomy()
     needs = [need] if need else tax.codes()
     area_list = geo.areas(area_type)
-    rows = gap_report(area_list, docs, needs, reach_km=tax.reach_map(),
-                      demand=_area_demand(area_list, demand, needs))
+    rows = gap_report(
+        area_list, docs, needs, reach_km=tax.reach_map(), demand=_area_demand(area_list, demand, needs)
+    )
     _bands(rows)
     for row in rows:
         area = geo.area(area_type, row["area_code"])
@@ -173,14 +192,17 @@ def _report(area_type: str, need: str | None, docs: list[dict], demand: dict) ->
     return rows
 
 
-def gap_rows(app: Flask, area_type: str, need: str | None = None, *,
-             progress: Progress | None = None) -> list[dict]:
+def gap_rows(
+    app: Flask, area_type: str, need: str | None = None, *, progress: Progress | None = None
+) -> list[dict]:
     """One row per (area, need), most urgent first; demand counts of 1-4 read "<5"."""
     check_filters(area_type, need)
     return _report(area_type, need, documents(app, progress), demand_counts(app))
 
 
-def sort_rows(rows: list[dict], sort: str | None, direction: str | None = None) -> tuple[list[dict], str, str]:
+def sort_rows(
+    rows: list[dict], sort: str | None, direction: str | None = None
+) -> tuple[list[dict], str, str]:
     """Rows sorted by a column of SORTS (unknown → priority); unknown values always go last.
 
     Returns (rows, sort, direction) with the values actually used.
@@ -212,18 +234,30 @@ def _local_and_remote(area: dict, need: str, docs: list[dict], reach_km: float) 
         area_wide = bool(doc.get("area_wide"))
         pts = points(doc) if ("in_person" in modes and not area_wide) else []
         if pts:
-            lats, lngs = zip(*pts)
+            lats, lngs = zip(*pts, strict=True)
             distances = haversine_km(area["lat"], area["lng"], list(lats), list(lngs))
             km = float(min(distances))
             if km <= reach_km:
-                local.append({"id": doc["id"], "name": doc["name"], "organization": doc.get("organization"),
-                              "km": round(km, 1)})
+                local.append(
+                    {
+                        "id": doc["id"],
+                        "name": doc["name"],
+                        "organization": doc.get("organization"),
+                        "km": round(km, 1),
+                    }
+                )
         if (area_wide or modes & {"online", "phone"}) and covers_any(doc, codes):
             how = [label for mode, label in (("online", "online"), ("phone", "by phone")) if mode in modes]
             if area_wide:
                 how.append("area-wide")
-            remote.append({"id": doc["id"], "name": doc["name"], "organization": doc.get("organization"),
-                           "how": ", ".join(how)})
+            remote.append(
+                {
+                    "id": doc["id"],
+                    "name": doc["name"],
+                    "organization": doc.get("organization"),
+                    "how": ", ".join(how),
+                }
+            )
     local.sort(key=lambda s: (s["km"], s["name"].lower()))
     remote.sort(key=lambda s: s["name"].lower())
     return local, remote
@@ -234,16 +268,21 @@ def area_detail(app: Flask, area_type: str, code: str, need: str | None = None) 
     check_filters(area_type, need)
     area = geo.area(area_type, code)
     if area is None:
-        raise NotFound(f"There is no {geo.AREA_TYPE_LABELS[area_type].lower()} with code {code!r} in this report.")
+        raise NotFound(
+            f"There is no {geo.AREA_TYPE_LABELS[area_type].lower()} with code {code!r} in this report."
+        )
     docs = documents(app)
     tax = taxonomy()
     rows = [r for r in _report(area_type, need, docs, demand_counts(app)) if r["area_code"] == code]
     rows.sort(key=lambda r: -r["priority_score"])
     for row in rows:
         row["local_services"], row["remote_services"] = _local_and_remote(
-            area, row["need"], docs, tax.reach_km(row["need"]))
+            area, row["need"], docs, tax.reach_km(row["need"])
+        )
     return {
-        "area": area, "display_name": geo.display_name(area), "needs": rows,
+        "area": area,
+        "display_name": geo.display_name(area),
+        "needs": rows,
         "demand_counted_by": f"postcode district {area['demand_district']}",
         "demand_note": geo.demand_note(area_type),
     }

@@ -3,17 +3,11 @@ from __future__ import annotations
 from flask import current_app, jsonify, request
 
 from ..access import access
-from ..db import get_session
-from ..directory import geo
-from ..search import query
 from ..security import configured_limit, limiter
 from ..web import schemas
 from ..web.api import bp
 from ..web.openapi import spec
-
-
-def resolve_postcode(text: str):
-    return geo.lookup(get_session(), text, field="postcode")
+from . import query
 
 
 @bp.get("/services")
@@ -23,5 +17,5 @@ def resolve_postcode(text: str):
 def search_services():
     """Search the directory: q, need, postcode or lat+lng, radius_km, age, free_only, day, delivery,
     wheelchair, page, per_page."""
-    params = query.parse_params(request.args, resolve_postcode)
+    params = query.parse_params(request.args)
     return jsonify(query.search(current_app._get_current_object(), params))

@@ -7,6 +7,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from rich.progress import Progress
 
+from .. import db
 from . import indexing
 
 
@@ -21,10 +22,11 @@ def reindex():
     """Build a fresh index from the database and swap it in atomically."""
     with Progress() as progress:
         task = progress.add_task("Indexing services", total=None)
-        count = indexing.reindex(current_app._get_current_object(),
-                                 progress=lambda done, total: progress.update(task, completed=done, total=total))
+        count = indexing.reindex(
+            current_app._get_current_object(),
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
     click.echo(f"Indexed {count} services.")
-    from .. import db
 
     with db.session_scope(current_app._get_current_object()) as session:
         parked, _rows = indexing.parked(session, limit=0)
@@ -40,11 +42,17 @@ def check():
     click.echo(f"database {report['database']}, index {report['index']}, pending {report['pending']}")
     for kind in ("missing", "extra", "stale"):
         if report[kind]:
-            click.echo(f"{kind}: {len(report[kind])} ({', '.join(report[kind][:10])}{' …' if len(report[kind]) > 10 else ''})")
+            click.echo(
+                f"{kind}: {len(report[kind])} ({', '.join(report[kind][:10])}{' …' if len(report[kind]) > 10 else ''})"
+            )
     if report["parked"]:
-        click.echo(f"parked: {report['parked']} change(s) Meilisearch refused; fix the record and save it again")
+        click.echo(
+            f"parked: {report['parked']} change(s) Meilisearch refused; fix the record and save it again"
+        )
         for change in report["parked_changes"][:10]:
-            click.echo(f"  {change['service_id']} (tried {change['attempts']}×, {change['parked_at']}): {change['reason']}")
+            click.echo(
+                f"  {change['service_id']} (tried {change['attempts']}×, {change['parked_at']}): {change['reason']}"
+            )
     if not report["ok"]:
         click.echo("Drift found: run `flask search drain` or `flask search reindex`.", err=True)
         sys.exit(1)

@@ -5,6 +5,7 @@ own ``<prefix>_*`` indexes, so a bug or a hostile value can at worst touch our i
 another tenant's or the keys. The master key is used only to create that key and to create, swap
 and delete our indexes (``get_admin_client``).
 """
+
 from __future__ import annotations
 
 import uuid
@@ -29,7 +30,9 @@ def index_pattern(app: Flask | None = None) -> str:
 
 def get_admin_client(app: Flask | None = None) -> meilisearch.Client:
     app = app or current_app
-    return meilisearch.Client(app.config["MEILI_URL"], app.config["MEILI_MASTER_KEY"], timeout=TIMEOUT_SECONDS)
+    return meilisearch.Client(
+        app.config["MEILI_URL"], app.config["MEILI_MASTER_KEY"], timeout=TIMEOUT_SECONDS
+    )
 
 
 def app_key_uid(app: Flask | None = None) -> str:
@@ -53,11 +56,16 @@ def ensure_app_key(app: Flask | None = None) -> str | None:
         if error.code != "api_key_not_found":
             raise
     try:
-        return admin.create_key({
-            "uid": uid, "name": f"directory app ({index_pattern(app)})",
-            "description": "Scoped key used by the directory app for its own indexes.",
-            "actions": APP_KEY_ACTIONS, "indexes": [index_pattern(app)], "expiresAt": None,
-        }).key
+        return admin.create_key(
+            {
+                "uid": uid,
+                "name": f"directory app ({index_pattern(app)})",
+                "description": "Scoped key used by the directory app for its own indexes.",
+                "actions": APP_KEY_ACTIONS,
+                "indexes": [index_pattern(app)],
+                "expiresAt": None,
+            }
+        ).key
     except meilisearch.errors.MeilisearchApiError as error:
         if error.code != "api_key_already_exists":  # another worker created it a moment ago
             raise

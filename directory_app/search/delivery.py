@@ -3,6 +3,7 @@
 Meilisearch accepts a request before it has looked at the documents, so "accepted" is not
 "indexed": every task is waited for, and a refusal is recorded with Meilisearch's reason.
 """
+
 from __future__ import annotations
 
 import logging
@@ -42,8 +43,10 @@ def add(client, index, documents: dict[str, dict], timeout_ms: int = TASK_TIMEOU
         return {next(iter(documents)): reason}
     items = list(documents.items())
     middle = len(items) // 2
-    return {**add(client, index, dict(items[:middle]), timeout_ms),
-            **add(client, index, dict(items[middle:]), timeout_ms)}
+    return {
+        **add(client, index, dict(items[:middle]), timeout_ms),
+        **add(client, index, dict(items[middle:]), timeout_ms),
+    }
 
 
 def outcome(client, task, timeout_ms: int) -> str | None:
@@ -66,15 +69,22 @@ def settle(session: Session, rows: list[SearchOutbox], ids: list[str], refused: 
             row.last_error = refused[row.service_id]
             if row.attempts >= MAX_ATTEMPTS:
                 row.parked_at = now
-                log.warning("search: parked service %s after %d attempts: %s",
-                            row.service_id, row.attempts, row.last_error)
+                log.warning(
+                    "search: parked service %s after %d attempts: %s",
+                    row.service_id,
+                    row.attempts,
+                    row.last_error,
+                )
             session.add(row)
         else:
             session.delete(row)
     delivered = [i for i in ids if i not in refused]
     if delivered:  # a parked older change is settled by the newer document that just went in
-        session.exec(delete(SearchOutbox).where(SearchOutbox.service_id.in_(delivered),
-                                                SearchOutbox.parked_at.is_not(None)))
+        session.exec(
+            delete(SearchOutbox).where(
+                SearchOutbox.service_id.in_(delivered), SearchOutbox.parked_at.is_not(None)
+            )
+        )
 
 
 def park(app: Flask, refused: dict[str, str]) -> None:
@@ -84,8 +94,11 @@ def park(app: Flask, refused: dict[str, str]) -> None:
         session.info["outbox_disabled"] = True
         now = utcnow()
         for service_id, reason in refused.items():
-            row = session.exec(select(SearchOutbox).where(SearchOutbox.service_id == service_id,
-                                                          SearchOutbox.parked_at.is_not(None))).first()
+            row = session.exec(
+                select(SearchOutbox).where(
+                    SearchOutbox.service_id == service_id, SearchOutbox.parked_at.is_not(None)
+                )
+            ).first()
             row = row or SearchOutbox(service_id=service_id)
             row.attempts, row.last_error, row.parked_at = MAX_ATTEMPTS, reason, now
             session.add(row)

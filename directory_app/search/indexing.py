@@ -5,6 +5,7 @@ The database is the source of truth. Every committed change to a service leaves 
 After commit we try to push those rows to Meilisearch; if it is down, the rows wait and are
 replayed by the next drain (next save, ``flask search drain``, or start-up). Nothing is lost.
 """
+
 from __future__ import annotations
 
 import logging
@@ -17,28 +18,56 @@ from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
 from .. import db
-from ..models import (Location, SearchOutbox, Service, ServiceAtLocation, utcnow)
+from ..directory.documents import _iso, to_search_document
+from ..models import Location, SearchOutbox, Service, ServiceAtLocation, utcnow
 from ..needs import taxonomy
 from .client import get_admin_client, get_client, services_index_name
 from .delivery import TASK_TIMEOUT_MS, add, outcome, park, push, settle
-from .documents import to_search_document
-from .vectors import settings as vector_settings, with_vectors
+from .vectors import settings as vector_settings
+from .vectors import with_vectors
 
 log = logging.getLogger(__name__)
 CHUNK = 500
 QUIET_TIMEOUT_MS = 10_000  # a user's save waits at most this long for the index
 
 SETTINGS = {
-    "searchableAttributes": ["name", "need_labels", "need_terms", "description", "organization",
-                             "taxonomy_terms", "locations.name", "locations.postcode"],
-    "filterableAttributes": ["id", "needs", "taxonomy_terms", "taxonomy_term_ids", "organization_id",
-                             "cost_band", "age_min_filter", "age_max_filter", "days", "delivery",
-                             "referral_routes", "wheelchair", "status", "service_area", "area_wide",
-                             "eligibility", "_geo", "last_verified_ts", "publisher"],
+    "searchableAttributes": [
+        "name",
+        "need_labels",
+        "need_terms",
+        "description",
+        "organization",
+        "taxonomy_terms",
+        "locations.name",
+        "locations.postcode",
+    ],
+    "filterableAttributes": [
+        "id",
+        "needs",
+        "taxonomy_terms",
+        "taxonomy_term_ids",
+        "organization_id",
+        "cost_band",
+        "age_min_filter",
+        "age_max_filter",
+        "days",
+        "delivery",
+        "referral_routes",
+        "wheelchair",
+        "status",
+        "service_area",
+        "area_wide",
+        "eligibility",
+        "_geo",
+        "last_verified_ts",
+        "publisher",
+    ],
     "sortableAttributes": ["_geo", "last_verified_ts", "name"],
     # An explicit sort (nearest first when a place is given) wins over text relevance: a navigator
     # asking for "food bank near M33" expects the nearest food bank first.
-    "rankingRules": ["sort", "words", "typo", "proximity", "attribute", "exactness"],
+    # Last, freshness breaks ties: among equally good matches a recently checked listing comes first,
+    # so stale ones fall in the ranking rather than vanish.
+    "rankingRules": ["sort", "words", "typo", "proximity", "attribute", "exactness", "last_verified_ts:desc"],
     "pagination": {"maxTotalHits": 5000},
     "faceting": {"maxValuesPerFacet": 100},
 }
@@ -77,16 +106,23 @@ def _exists(client, uid: str) -> bool:
 
 
 def load_services(session: Session, ids: list[str]) -> list[Service]:
-    statement = (select(Service).where(Service.id.in_(ids)).options(
-        selectinload(Service.organization), selectinload(Service.schedules),
-        selectinload(Service.cost_options), selectinload(Service.service_areas),
-        selectinload(Service.attributes),
-        selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location),
-    ))
+    statement = (
+        select(Service)
+        .where(Service.id.in_(ids))
+        .options(
+            selectinload(Service.organization),
+            selectinload(Service.schedules),
+            selectinload(Service.cost_options),
+            selectinload(Service.service_areas),
+            selectinload(Service.attributes),
+            selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location),
+        )
+    )
     return list(session.exec(statement))
 
 
 # --- the outbox: written inside the caller's transaction -------------------------------------
+
 
 def _affected_service_ids(session: Session) -> set[str]:
     ids: set[str] = set()
@@ -94,9 +130,16 @@ def _affected_service_ids(session: Session) -> set[str]:
         if isinstance(obj, Service):
             ids.add(obj.id)
         elif isinstance(obj, Location):
-            ids.update(session.exec(select(ServiceAtLocation.service_id)
-                                    .where(ServiceAtLocation.location_id == obj.id)).all())
-        elif hasattr(obj, "service_id") and not isinstance(obj, SearchOutbox) and getattr(obj, "service_id", None):
+            ids.update(
+                session.exec(
+                    select(ServiceAtLocation.service_id).where(ServiceAtLocation.location_id == obj.id)
+                ).all()
+            )
+        elif (
+            hasattr(obj, "service_id")
+            and not isinstance(obj, SearchOutbox)
+            and getattr(obj, "service_id", None)
+        ):
             if type(obj).__module__.endswith("models.directory"):
                 ids.add(obj.service_id)
     return ids
@@ -109,6 +152,15 @@ def _before_flush(session: Session, _context, _instances) -> None:
     for service_id in ids:
         session.add(SearchOutbox(service_id=service_id))
     session.info["outboxed"].update(ids)
+
+
+def enqueue(session: Session, service_id: str) -> None:
+    """Queue a service for re-indexing when something outside its own record changes its document
+    (a referral's answer changes its acceptance figures); pushed after commit like any other change."""
+    outboxed = session.info.setdefault("outboxed", set())
+    if service_id not in outboxed:
+        session.add(SearchOutbox(service_id=service_id))
+        outboxed.add(service_id)
 
 
 def _after_commit(session: Session) -> None:
@@ -132,8 +184,14 @@ def install_hooks() -> None:
 
 # --- draining --------------------------------------------------------------------------------
 
-def drain(app: Flask, batch: int = 500, max_batches: int | None = None,
-          timeout_ms: int = TASK_TIMEOUT_MS, lock_wait_s: float | None = None) -> int:
+
+def drain(
+    app: Flask,
+    batch: int = 500,
+    max_batches: int | None = None,
+    timeout_ms: int = TASK_TIMEOUT_MS,
+    lock_wait_s: float | None = None,
+) -> int:
     """Push pending changes to Meilisearch; return how many services it accepted.
 
     Each batch waits for Meilisearch's verdict: a row goes only once its task succeeded. A document
@@ -161,8 +219,14 @@ def drain(app: Flask, batch: int = 500, max_batches: int | None = None,
                 break
             ids = _lock_services(session, sorted({row.service_id for row in rows}))
             services = {s.id: s for s in load_services(session, ids)}
-            documents = with_vectors(app, {i: to_search_document(services[i]) for i in ids
-                                           if i in services and services[i].merged_into_id is None})
+            documents = with_vectors(
+                app,
+                {
+                    i: to_search_document(services[i])
+                    for i in ids
+                    if i in services and services[i].merged_into_id is None
+                },
+            )
             gone = [i for i in ids if i not in documents]
             refused = push(client, index, documents, gone, timeout_ms)
             # Vectors and Meilisearch's verdict took their time without the write lock (SQLite:
@@ -175,8 +239,9 @@ def drain(app: Flask, batch: int = 500, max_batches: int | None = None,
 
 
 def _claim(session: Session, batch: int) -> list[SearchOutbox]:
-    statement = (select(SearchOutbox).where(SearchOutbox.parked_at.is_(None))
-                 .order_by(SearchOutbox.id).limit(batch))
+    statement = (
+        select(SearchOutbox).where(SearchOutbox.parked_at.is_(None)).order_by(SearchOutbox.id).limit(batch)
+    )
     if session.get_bind().dialect.name == "postgresql":
         return list(session.exec(statement.with_for_update(skip_locked=True)))
     return list(session.exec(statement))  # SQLite: the caller holds host_lock("search-drain")
@@ -187,7 +252,9 @@ def _lock_services(session: Session, ids: list[str]) -> list[str]:
         return ids
     locked = []
     for service_id in ids:
-        got = session.exec(text("SELECT pg_try_advisory_xact_lock(hashtext(:id))").bindparams(id=service_id)).one()[0]
+        got = session.exec(
+            text("SELECT pg_try_advisory_xact_lock(hashtext(:id))").bindparams(id=service_id)
+        ).one()[0]
         if got:
             locked.append(service_id)
     return locked
@@ -209,20 +276,29 @@ def drain_quietly(app: Flask) -> int:
 
 def pending_count(app: Flask) -> int:
     with db.session_scope(app) as session:
-        return session.exec(select(func.count()).select_from(SearchOutbox)
-                            .where(SearchOutbox.parked_at.is_(None))).one()
+        return session.exec(
+            select(func.count()).select_from(SearchOutbox).where(SearchOutbox.parked_at.is_(None))
+        ).one()
 
 
 def parked(session: Session, limit: int = 50) -> tuple[int, list[SearchOutbox]]:
     """Changes Meilisearch kept refusing: how many, and the latest few with their reasons."""
-    count = session.exec(select(func.count(func.distinct(SearchOutbox.service_id)))
-                         .where(SearchOutbox.parked_at.is_not(None))).one()
-    rows = list(session.exec(select(SearchOutbox).where(SearchOutbox.parked_at.is_not(None))
-                             .order_by(SearchOutbox.parked_at.desc()).limit(limit)))
+    count = session.exec(
+        select(func.count(func.distinct(SearchOutbox.service_id))).where(SearchOutbox.parked_at.is_not(None))
+    ).one()
+    rows = list(
+        session.exec(
+            select(SearchOutbox)
+            .where(SearchOutbox.parked_at.is_not(None))
+            .order_by(SearchOutbox.parked_at.desc())
+            .limit(limit)
+        )
+    )
     return count, rows
 
 
 # --- rebuild and check -----------------------------------------------------------------------
+
 
 def reindex(app: Flask, progress=None) -> int:
     """Build a fresh index and swap it in atomically; search never sees a half-built index.
@@ -238,24 +314,41 @@ def reindex(app: Flask, progress=None) -> int:
     refused: dict[str, str] = {}
     try:
         with db.session_scope(app) as session:
-            all_ids = [row for row in session.exec(
-                select(Service.id).where(Service.merged_into_id.is_(None)).order_by(Service.id))]
+            all_ids = [
+                row
+                for row in session.exec(
+                    select(Service.id).where(Service.merged_into_id.is_(None)).order_by(Service.id)
+                )
+            ]
             if progress:
                 progress(0, len(all_ids))
             tasks = []
             for start in range(0, len(all_ids), CHUNK):
-                chunk_ids = all_ids[start:start + CHUNK]
+                chunk_ids = all_ids[start : start + CHUNK]
                 chunk = load_services(session, chunk_ids)
-                tasks.append((chunk_ids, client.index(building).add_documents(
-                    with_vectors(app, [to_search_document(s) for s in chunk]), primary_key="id")))
+                tasks.append(
+                    (
+                        chunk_ids,
+                        client.index(building).add_documents(
+                            with_vectors(app, [to_search_document(s) for s in chunk]), primary_key="id"
+                        ),
+                    )
+                )
                 session.expunge_all()
                 count += len(chunk)
                 if progress:
                     progress(count, len(all_ids))
             for chunk_ids, task in tasks:
                 if outcome(client, task, TASK_TIMEOUT_MS) is not None:
-                    refused.update(add(client, client.index(building), with_vectors(app, {
-                        s.id: to_search_document(s) for s in load_services(session, chunk_ids)})))
+                    refused.update(
+                        add(
+                            client,
+                            client.index(building),
+                            with_vectors(
+                                app, {s.id: to_search_document(s) for s in load_services(session, chunk_ids)}
+                            ),
+                        )
+                    )
                     session.expunge_all()
         if not _exists(admin, live):
             _wait(admin, admin.create_index(live, {"primaryKey": "id"}))
@@ -268,9 +361,13 @@ def reindex(app: Flask, progress=None) -> int:
         raise
     _wait(admin, admin.delete_index(building))
     with db.session_scope(app) as session:  # what went into the new index is no longer parked
-        session.exec(delete(SearchOutbox).where(SearchOutbox.parked_at.is_not(None),
-                                                SearchOutbox.parked_at < started,
-                                                SearchOutbox.service_id.not_in(list(refused))))
+        session.exec(
+            delete(SearchOutbox).where(
+                SearchOutbox.parked_at.is_not(None),
+                SearchOutbox.parked_at < started,
+                SearchOutbox.service_id.not_in(list(refused)),
+            )
+        )
         session.commit()
     park(app, refused)
     # Changes committed while we were building may have gone to the old index: resend them.
@@ -286,8 +383,9 @@ def reindex(app: Flask, progress=None) -> int:
 def wait_until_idle(app: Flask, timeout_ms: int = TASK_TIMEOUT_MS) -> None:
     """Wait for this index's queued tasks, so that a comparison sees what was sent."""
     client = get_client(app)
-    queued = client.get_tasks({"indexUids": [services_index_name(app)],
-                               "statuses": ["enqueued", "processing"], "limit": 1})
+    queued = client.get_tasks(
+        {"indexUids": [services_index_name(app)], "statuses": ["enqueued", "processing"], "limit": 1}
+    )
     if queued.results:
         client.wait_for_task(queued.results[0].uid, timeout_in_ms=timeout_ms, interval_in_ms=20)
 
@@ -309,22 +407,38 @@ def index_versions(app: Flask) -> dict[str, str | None]:
 
 def check(app: Flask) -> dict:
     """Compare database and index: missing, extra and stale documents, and parked changes."""
-    from .documents import _iso
-
     with db.session_scope(app) as session:
-        expected = {sid: _iso(modified) for sid, modified in session.exec(
-            select(Service.id, Service.last_modified).where(Service.merged_into_id.is_(None)))}
+        expected = {
+            sid: _iso(modified)
+            for sid, modified in session.exec(
+                select(Service.id, Service.last_modified).where(Service.merged_into_id.is_(None))
+            )
+        }
         parked_count, parked_rows = parked(session)
-        parked_list = [{"service_id": r.service_id, "attempts": r.attempts, "reason": r.last_error,
-                        "parked_at": _iso(r.parked_at)} for r in parked_rows]
+        parked_list = [
+            {
+                "service_id": r.service_id,
+                "attempts": r.attempts,
+                "reason": r.last_error,
+                "parked_at": _iso(r.parked_at),
+            }
+            for r in parked_rows
+        ]
     actual = index_versions(app)
     missing = sorted(set(expected) - set(actual))
     extra = sorted(set(actual) - set(expected))
     stale = sorted(i for i in set(expected) & set(actual) if expected[i] != actual[i])
-    return {"database": len(expected), "index": len(actual), "missing": missing,
-            "extra": extra, "stale": stale, "pending": pending_count(app),
-            "parked": parked_count, "parked_changes": parked_list,
-            "ok": not (missing or extra or stale or parked_count)}
+    return {
+        "database": len(expected),
+        "index": len(actual),
+        "missing": missing,
+        "extra": extra,
+        "stale": stale,
+        "pending": pending_count(app),
+        "parked": parked_count,
+        "parked_changes": parked_list,
+        "ok": not (missing or extra or stale or parked_count),
+    }
 
 
 def describe(report: dict) -> str:
@@ -356,8 +470,10 @@ def ensure_index(app: Flask, say=log.warning) -> int:
             say(f"Search index: {describe(report)}. See `flask search check` or the curator home page.")
         return report["index"]
     except Exception as error:  # start anyway: the database is the source of truth
-        say(f"Search index could not be checked or rebuilt ({type(error).__name__}: {str(error)[:300]}). "
-            "Starting anyway; run `flask search check` once Meilisearch is reachable.")
+        say(
+            f"Search index could not be checked or rebuilt ({type(error).__name__}: {str(error)[:300]}). "
+            "Starting anyway; run `flask search check` once Meilisearch is reachable."
+        )
         return 0
 
 

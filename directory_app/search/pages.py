@@ -4,6 +4,7 @@ and ``directory.curation``. Every page works without JavaScript.
 The shortlist lives in the signed session cookie as service ids only: nothing about the person
 being helped is ever stored.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -25,29 +26,50 @@ from ..models import Service
 from ..needs import taxonomy
 from ..search import query
 from ..security import limiter
-from ..templating import DAY_NAMES
+from ..vocabulary import DAY_NAMES, DELIVERY_LABELS
 from ..web import mail
 from ..web import shortlist as plan
 from ..web.display import _as_datetime, card, long_date, next_session_text, shorten, unknown_lines, web_link
+from ..web.flags import is_set
 from ..web.urls import safe_next
-from .api import resolve_postcode
 
 bp = Blueprint("search", __name__)
 
 RADII = (1, 2, 5, 10, 25)
 DEFAULT_RADIUS = "5"
-DELIVERY_LABELS = {"in_person": "In person", "online": "Online", "phone": "By phone"}
-FIELD_LABELS = {"q": "What are you looking for", "postcode": "Postcode", "radius_km": "Distance",
-                "need": "Needs", "day": "Days", "delivery": "How it is delivered", "free_only": "Free only",
-                "wheelchair": "Wheelchair accessible", "age": "Age", "page": "Page",
-                "per_page": "Results per page", "lat": "Latitude", "lng": "Longitude",
-                "kind": "What is the problem", "details": "Details", "sort": "Sort by"}
+FIELD_LABELS = {
+    "q": "What are you looking for",
+    "postcode": "Postcode",
+    "radius_km": "Distance",
+    "need": "Needs",
+    "day": "Days",
+    "delivery": "How it is delivered",
+    "free_only": "Free only",
+    "wheelchair": "Wheelchair accessible",
+    "age": "Age",
+    "page": "Page",
+    "per_page": "Results per page",
+    "lat": "Latitude",
+    "lng": "Longitude",
+    "kind": "What is the problem",
+    "details": "Details",
+    "sort": "Sort by",
+}
 SORT_LABELS = {"relevance": "Best match", "nearest": "Nearest first"}
-ACTIONS = {"service.create": "Added", "service.update": "Edited", "service.verify": "Marked as still accurate",
-           "service.status": "Status changed", "service.delete": "Deleted", "problem.report": "Problem reported",
-           "problem.resolve": "Problem resolved"}
-ROUTES_FOR_PERSON = {"self": "You can contact them yourself", "drop_in": "You can just turn up",
-                     "professional": "Ask your link worker, GP or another professional to refer you"}
+ACTIONS = {
+    "service.create": "Added",
+    "service.update": "Edited",
+    "service.verify": "Marked as still accurate",
+    "service.status": "Status changed",
+    "service.delete": "Deleted",
+    "problem.report": "Problem reported",
+    "problem.resolve": "Problem resolved",
+}
+ROUTES_FOR_PERSON = {
+    "self": "You can contact them yourself",
+    "drop_in": "You can just turn up",
+    "professional": "Ask your link worker, GP or another professional to refer you",
+}
 
 
 def _can(rule: str) -> bool:
@@ -59,9 +81,8 @@ def _helpers():
     return {"shortlist_ids": set(plan.shortlisted_ids()), "field_labels": FIELD_LABELS}
 
 
-
-
 # --- search -------------------------------------------------------------------------------------
+
 
 def _form_args(args: MultiDict) -> MultiDict:
     """The form always sends a radius; it only means something next to a postcode (5 km if unset)."""
@@ -87,11 +108,10 @@ def index():
     asked = {}
     if request.args:
         try:
-            params = query.parse_params(args, resolve_postcode)
+            params = query.parse_params(args)
         except ValidationError as error:
             errors = error.fields
         else:
-            params.include_unknown = True
             asked = {"free_only": params.free_only, "wheelchair": params.wheelchair}
             app = current_app._get_current_object()
             results = query.search(app, params)
@@ -108,15 +128,27 @@ def index():
                 pages["next"] = _page_url(args, results["page"] + 1)
     tax = taxonomy()
     needs = [(code, tax.label(code)) for code in tax.codes()]
-    page = render_template("search/index.html", args=args, errors=errors, results=results, asked=asked,
-                           sort_labels=SORT_LABELS, unknown_lines=unknown_lines((results or {}).get("unknown") or {}),
-                           needs=needs, need_counts=need_counts, pages=pages, radii=RADII,
-                           delivery_labels=DELIVERY_LABELS, days=list(DAY_NAMES.items()),
-                           default_radius=DEFAULT_RADIUS)
+    page = render_template(
+        "search/index.html",
+        args=args,
+        errors=errors,
+        results=results,
+        asked=asked,
+        sort_labels=SORT_LABELS,
+        unknown_lines=unknown_lines((results or {}).get("unknown") or {}),
+        needs=needs,
+        need_counts=need_counts,
+        pages=pages,
+        radii=RADII,
+        delivery_labels={mode: DELIVERY_LABELS[mode] for mode in query.DELIVERY},
+        days=list(DAY_NAMES.items()),
+        default_radius=DEFAULT_RADIUS,
+    )
     return page, 400 if errors else 200
 
 
 # --- service detail and problem reports -----------------------------------------------------------
+
 
 def _history_rows(service_id: str) -> list[dict]:
     rows = []
@@ -126,9 +158,15 @@ def _history_rows(service_id: str) -> list[dict]:
             old, new = (list(pair) + [None, None])[:2] if isinstance(pair, (list, tuple)) else (None, pair)
             changes.append({"field": field.replace("_", " "), "old": _plain(old), "new": _plain(new)})
         at = _as_datetime(event.at)
-        rows.append({"at": f"{long_date(at)} {at:%H:%M}", "actor": event.actor or "unknown",
-                     "action": ACTIONS.get(event.action, event.action), "changes": changes,
-                     "created": event.action == "service.create"})
+        rows.append(
+            {
+                "at": f"{long_date(at)} {at:%H:%M}",
+                "actor": event.actor or "unknown",
+                "action": ACTIONS.get(event.action, event.action),
+                "changes": changes,
+                "created": event.action == "service.create",
+            }
+        )
     return rows
 
 
@@ -162,8 +200,9 @@ def _render_service(service_id: str, report_errors: dict | None = None, status: 
             lines += [address.address_1, address.city]
         lines.append(location.postcode)
         access_notes = [a.description or a.accessibility for a in location.accessibility]
-        locations.append({"lines": [line for line in lines if line],
-                          "access": [note for note in access_notes if note]})
+        locations.append(
+            {"lines": [line for line in lines if line], "access": [note for note in access_notes if note]}
+        )
     organization = service.organization
     details = {
         "card": card(doc),
@@ -181,9 +220,15 @@ def _render_service(service_id: str, report_errors: dict | None = None, status: 
         "merged_into": service.merged_into_id,
     }
     history = _history_rows(service.id) if _can("curator") else None
-    page = render_template("search/service.html", **details, history=history,
-                           report_errors=report_errors or {}, form=request.form,
-                           problem_kinds=curation.PROBLEM_KINDS, back_url=_back_to_results())
+    page = render_template(
+        "search/service.html",
+        **details,
+        history=history,
+        report_errors=report_errors or {},
+        form=request.form,
+        problem_kinds=curation.PROBLEM_KINDS,
+        back_url=_back_to_results(),
+    )
     return page, status
 
 
@@ -198,8 +243,9 @@ def service_detail(service_id: str):
 @limiter.limit("30/hour")
 def report_problem(service_id: str):
     try:
-        curation.report_problem(get_session(), service_id, request.form.get("kind", ""),
-                                request.form.get("details"))
+        curation.report_problem(
+            get_session(), service_id, request.form.get("kind", ""), request.form.get("details")
+        )
     except ValidationError as error:
         return _render_service(service_id, report_errors=error.fields, status=400)
     flash("Thank you for telling us. The directory team will check this listing.")
@@ -207,6 +253,7 @@ def report_problem(service_id: str):
 
 
 # --- shortlist ------------------------------------------------------------------------------------
+
 
 def _shortlisted_services() -> list[dict]:
     ids = plan.shortlisted_ids()
@@ -220,12 +267,22 @@ def _shortlisted_services() -> list[dict]:
     for service_id in ids:
         if service_id in found:
             service = found[service_id]
-            entries.append({"card": card(to_search_document(service)), "service": service,
-                            "phones": [p.number for p in service.phones if p.number],
-                            "website": web_link(service.url), "email": service.email,
-                            "how": [ROUTES_FOR_PERSON[r] for r in ("drop_in", "self", "professional")
-                                    if r in service.referral_routes],
-                            "address": _address(service), "where": _where_for_sheet(service)})
+            entries.append(
+                {
+                    "card": card(to_search_document(service)),
+                    "service": service,
+                    "phones": [p.number for p in service.phones if p.number],
+                    "website": web_link(service.url),
+                    "email": service.email,
+                    "how": [
+                        ROUTES_FOR_PERSON[r]
+                        for r in ("drop_in", "self", "professional")
+                        if r in service.referral_routes
+                    ],
+                    "address": _address(service),
+                    "where": _where_for_sheet(service),
+                }
+            )
     return entries
 
 
@@ -238,7 +295,9 @@ def _where_for_sheet(service: Service) -> str | None:
 def _contact_lines() -> list[str]:
     """SHEET_CONTACT (e.g. "Sale Medical Centre | Link worker: 0161 000 0000"): one line per part."""
     text = current_app.config.get("SHEET_CONTACT") or ""
-    return [line.strip() for line in text.replace("\\n", "\n").replace("|", "\n").splitlines() if line.strip()]
+    return [
+        line.strip() for line in text.replace("\\n", "\n").replace("|", "\n").splitlines() if line.strip()
+    ]
 
 
 def _address(service: Service) -> str | None:
@@ -289,17 +348,26 @@ def shortlist_clear():
 
 def _sheet(large: bool) -> dict:
     """What the printed and the emailed sheet both show."""
-    return {"entries": _shortlisted_services(), "large": large,
-            "today": long_date(datetime.now(UTC)), "contact_lines": _contact_lines()}
+    return {
+        "entries": _shortlisted_services(),
+        "large": large,
+        "today": long_date(datetime.now(UTC)),
+        "contact_lines": _contact_lines(),
+    }
 
 
 def _sheet_page(page: str, large: bool, email_errors: dict | None = None, email_value: str = ""):
     """The shortlist ("list") or printed sheet ("print") page, with the "email this sheet" form."""
-    email = {"email_ready": mail.configured(current_app.config), "email_errors": email_errors or {},
-             "email_value": email_value}
+    email = {
+        "email_ready": mail.configured(current_app.config),
+        "email_errors": email_errors or {},
+        "email_value": email_value,
+    }
     if page == "print":
         return render_template("search/print.html", **_sheet(large), **email)
-    return render_template("search/shortlist.html", entries=_shortlisted_services(), email_large=large, **email)
+    return render_template(
+        "search/shortlist.html", entries=_shortlisted_services(), email_large=large, **email
+    )
 
 
 @bp.get("/shortlist")
@@ -311,7 +379,7 @@ def shortlist():
 @bp.get("/shortlist/print")
 @access("navigator")
 def shortlist_print():
-    return _sheet_page("print", large=request.args.get("large") in ("1", "true", "yes"))
+    return _sheet_page("print", large=is_set(request.args.get("large")))
 
 
 @bp.post("/shortlist/email")
@@ -321,18 +389,24 @@ def shortlist_email():
     """Send the sheet to the person. The address lives only in this request: it is not put in the
     database, the session, a flash message, the audit trail or a log line."""
     page = "print" if request.form.get("page") == "print" else "list"
-    large = request.form.get("large") in ("1", "true", "yes")
+    large = is_set(request.form.get("large"))
     typed = (request.form.get("email") or "")[:320]
     if not mail.configured(current_app.config):
         return _sheet_page(page, large, {"email": "Email is not set up on this service."}), 503
     sheet = _sheet(large)
     if not sheet["entries"]:
-        return _sheet_page(page, large, {"email": "Your shortlist is empty: add services before sending."}), 400
+        return _sheet_page(
+            page, large, {"email": "Your shortlist is empty: add services before sending."}
+        ), 400
     try:
         address = mail.checked_address(typed)
-        mail.send(current_app.config, address, "Services that may help you",
-                  render_template("search/sheet_email.txt", **sheet),
-                  render_template("search/sheet_email.html", **sheet))
+        mail.send(
+            current_app.config,
+            address,
+            "Services that may help you",
+            render_template("search/sheet_email.txt", **sheet),
+            render_template("search/sheet_email.html", **sheet),
+        )
     except ValidationError as error:
         return _sheet_page(page, large, error.fields, typed), 400
     except Unavailable as error:

@@ -4,6 +4,7 @@ User input never reaches a Meilisearch filter as text: every filter value is eit
 parsed or a code from a fixed vocabulary (needs, days, delivery), checked before it is used. The
 free-text query goes to ``q``, where quotes, AND/OR or ``_geoRadius(...)`` are just words.
 """
+
 from __future__ import annotations
 
 import math
@@ -12,17 +13,21 @@ from dataclasses import dataclass, field
 from flask import Flask
 from werkzeug.datastructures import MultiDict
 
+from ..db import get_session
+from ..directory import geo
 from ..errors import Unavailable, ValidationError
 from ..needs import taxonomy
+from ..vocabulary import DAYS, VISIBLE_STATUSES
+from ..web.flags import parse_flag
+from . import filters
 from .client import get_client, services_index_name
 
-DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# The ways of taking part a search can ask for (home visits and outreach come to the person).
 DELIVERY = ("in_person", "online", "phone")
 MAX_PER_PAGE = 50
 MAX_QUERY_LENGTH = 200
 FACETS = ["needs", "cost_band", "days"]
 SORTS = ("relevance", "nearest")
-VISIBLE_STATUSES = ("active", "temporarily_closed")
 
 
 @dataclass
@@ -42,9 +47,6 @@ class SearchParams:
     per_page: int = 20
     # "relevance" when words are given, else "nearest" (the default when None).
     sort: str | None = None
-    # Free-only and wheelchair keep services that have not recorded their cost or access (the
-    # matcher does the same and marks them), instead of silently dropping them.
-    include_unknown: bool = False
 
     @property
     def effective_sort(self) -> str:
@@ -54,16 +56,11 @@ class SearchParams:
 
 
 def _bool(args: MultiDict, name: str, errors: dict) -> bool:
-    value = args.get(name)
-    if value in (None, ""):
+    value = parse_flag(args.get(name))
+    if value is None:
+        errors[name] = "Use true or false."
         return False
-    lowered = value.strip().lower()
-    if lowered in ("1", "true", "yes", "on"):
-        return True
-    if lowered in ("0", "false", "no", "off"):
-        return False
-    errors[name] = "Use true or false."
-    return False
+    return value
 
 
 def _number(args: MultiDict, name: str, errors: dict, low: float, high: float, integer: bool = False):
@@ -81,7 +78,12 @@ def _number(args: MultiDict, name: str, errors: dict, low: float, high: float, i
     return number
 
 
-def parse_params(args: MultiDict, resolve_postcode) -> SearchParams:
+def resolve_postcode(text: str) -> geo.Place:
+    """A postcode typed into a search, placed with the request's database session (pages and API)."""
+    return geo.lookup(get_session(), text, field="postcode")
+
+
+def parse_params(args: MultiDict, resolve_postcode=resolve_postcode) -> SearchParams:
     """Validate query-string parameters; raise ValidationError naming each bad one.
 
     ``resolve_postcode(text)`` returns a Place or raises ValidationError (unknown postcode)."""
@@ -127,41 +129,35 @@ def parse_params(args: MultiDict, resolve_postcode) -> SearchParams:
             errors["postcode"] = error.fields.get("postcode", error.message)
     elif lat is not None:
         params.lat, params.lng = lat, lng
-    if params.radius_km is not None and params.lat is None and "radius_km" not in errors and "postcode" not in errors:
+    if (
+        params.radius_km is not None
+        and params.lat is None
+        and "radius_km" not in errors
+        and "postcode" not in errors
+    ):
         errors["radius_km"] = "A radius needs a postcode or lat and lng."
     if errors:
         raise ValidationError("Some search parameters are not valid.", errors)
     return params
 
 
-def _in(attribute: str, values: list[str]) -> str:
-    # Values come only from fixed vocabularies checked in parse_params; quoting is belt and braces.
-    quoted = ", ".join('"' + v.replace("\\", "").replace('"', "") + '"' for v in values)
-    return f"{attribute} IN [{quoted}]"
-
-
 def build_filters(params: SearchParams) -> list[str]:
-    filters = [_in("status", list(VISIBLE_STATUSES))]
+    clauses = [filters.one_of("status", VISIBLE_STATUSES)]
     if params.needs:
-        filters.append(_in("needs", params.needs))
+        clauses.append(filters.one_of("needs", params.needs))
     if params.days:
-        filters.append(_in("days", params.days))
+        clauses.append(filters.one_of("days", params.days))
     if params.delivery:
-        filters.append(_in("delivery", [params.delivery]))
+        clauses.append(filters.one_of("delivery", [params.delivery]))
     if params.free_only:
-        # NOT IN also keeps documents with no cost_band at all (not recorded).
-        filters.append('cost_band NOT IN ["low_cost", "paid"]' if params.include_unknown else 'cost_band = "free"')
+        clauses.append(filters.free_only())
     if params.wheelchair:
-        filters.append("wheelchair != false" if params.include_unknown else "wheelchair = true")
+        clauses.append(filters.wheelchair())
     if params.age is not None:
-        filters.append(f"age_min_filter <= {int(params.age)}")
-        filters.append(f"age_max_filter >= {int(params.age)}")
+        clauses += filters.age(params.age)
     if params.radius_km is not None and params.lat is not None:
-        metres = int(params.radius_km * 1000)
-        # Services without a place (phone, online, area-wide) are not "beyond" any radius.
-        filters.append(f"(_geoRadius({params.lat:.6f}, {params.lng:.6f}, {metres}) "
-                       f"OR area_wide = true OR delivery IN [\"online\", \"phone\"])")
-    return filters
+        clauses.append(filters.within(params.lat, params.lng, params.radius_km))
+    return clauses
 
 
 def _metres(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
@@ -175,7 +171,7 @@ def _metres(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
 def search(app: Flask, params: SearchParams) -> dict:
     options = {
         "filter": build_filters(params),
-        "facets": FACETS + (["wheelchair"] if params.include_unknown and params.wheelchair else []),
+        "facets": FACETS + (["wheelchair"] if params.wheelchair else []),
         "page": params.page,
         "hitsPerPage": params.per_page,
     }
@@ -185,8 +181,9 @@ def search(app: Flask, params: SearchParams) -> dict:
     try:
         result = get_client(app).index(services_index_name(app)).search(params.q, options)
     except Exception as error:  # any transport or server failure: say so, do not pretend "no results"
-        raise Unavailable("Search is unavailable at the moment. Please try again shortly.",
-                          retry_after=10) from error
+        raise Unavailable(
+            "Search is unavailable at the moment. Please try again shortly.", retry_after=10
+        ) from error
     hits = []
     for hit in result["hits"]:
         distance = hit.pop("_geoDistance", None)
@@ -199,9 +196,11 @@ def search(app: Flask, params: SearchParams) -> dict:
     facets = result.get("facetDistribution", {})
     total = result.get("totalHits", len(hits))
     unknown = {}
-    if params.include_unknown and params.free_only:
+    # Free-only and wheelchair keep services that have not recorded their cost or access
+    # (search.filters); say how many, so pages and API clients can mark them.
+    if params.free_only:
         unknown["cost"] = total - facets.get("cost_band", {}).get("free", 0)
-    if params.include_unknown and params.wheelchair:
+    if params.wheelchair:
         unknown["wheelchair"] = total - facets.pop("wheelchair", {}).get("true", 0)
     return {
         "hits": hits,
@@ -212,5 +211,6 @@ def search(app: Flask, params: SearchParams) -> dict:
         "facets": facets,
         "sort": params.effective_sort,
         "unknown": unknown,
-        "location": params.place or ({"lat": params.lat, "lng": params.lng} if params.lat is not None else None),
+        "location": params.place
+        or ({"lat": params.lat, "lng": params.lng} if params.lat is not None else None),
     }

@@ -5,19 +5,19 @@ Each document carries ``_vectors: {"default": [...]}``, encoded in batches where
 built (drain, reindex). Without a model, documents go with a null vector and the index has no
 embedder: search and match then work on words alone.
 """
+
 from __future__ import annotations
 
 from flask import Flask
 
-from .documents import embedding_text
+from ..directory.documents import embedding_text
+from ..matchmaking.embeddings import service as embedding_service
 
 EMBEDDER = "default"  # the embedder's name in the index settings and in each document's _vectors
 
 
 def _model(app: Flask):
-    from ..matchmaking.embeddings import service
-
-    return service(app).model()
+    return embedding_service(app).model()
 
 
 def settings(app: Flask) -> dict:
@@ -34,9 +34,10 @@ def with_vectors(app: Flask, documents):
     model = _model(app) if docs else None
     texts = [embedding_text(d) for d in docs]
     vectors = model.encode(texts) if model is not None else [None] * len(docs)
-    for document, text, vector in zip(docs, texts, vectors):
+    for document, text, vector in zip(docs, texts, vectors, strict=True):
         # null opts a document out explicitly: Meilisearch refuses a document without it once the
         # index has an embedder, and would score an all-zero vector (no text) as a perfect match.
-        document["_vectors"] = {EMBEDDER: [round(float(x), 6) for x in vector] if text and vector is not None
-                                else None}
+        document["_vectors"] = {
+            EMBEDDER: [round(float(x), 6) for x in vector] if text and vector is not None else None
+        }
     return documents

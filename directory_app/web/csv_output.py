@@ -6,6 +6,7 @@ Text cells starting with any of those are prefixed with an apostrophe, as OWASP 
 spreadsheet then shows the text. Numbers stay numbers, and a phone number such as
 ``+44 161 496 0000`` or a signed number such as ``-3.5`` stays as written: neither can be a formula.
 """
+
 from __future__ import annotations
 
 import csv
@@ -57,7 +58,11 @@ def to_text(header: Iterable, rows: Iterable[Iterable]) -> str:
 def unescape_cell(value):
     """Undo ``safe_cell`` when our own CSV is read back (the import template), so an export and
     re-import round-trips; the apostrophe is only dropped where ``safe_cell`` would have added it."""
-    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_START) \
-            and not _HARMLESS.match(value[1:]):
+    if (
+        isinstance(value, str)
+        and value.startswith("'")
+        and value[1:].startswith(FORMULA_START)
+        and not _HARMLESS.match(value[1:])
+    ):
         return value[1:]
     return value

@@ -5,6 +5,7 @@ bidirectional-override characters in any string (400 naming the field). Text fie
 the same character check. A NUL breaks PostgreSQL text and an ESC or a right-to-left override
 makes a listing display something other than what was stored, so they are refused, not cleaned.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,7 +21,9 @@ DEFAULT_MAX_JSON_BYTES = 1024 * 1024
 # C0 controls except tab, newline and carriage return (text areas send those), DEL, C1 controls,
 # the Unicode embeddings, overrides and isolates that reorder how text is displayed, and lone
 # surrogates (JSON can spell "\ud800", which no database can store as text).
-FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+FORBIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 # In a path, a query string or a one-line field even tabs and newlines have no business.
 FORBIDDEN_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -35,8 +38,10 @@ def character_problem(value: str, single_line: bool = False) -> str | None:
     match = (FORBIDDEN_IN_LINE if single_line else FORBIDDEN_CHARACTERS).search(value)
     if match is None:
         return None
-    return (f"Remove the invisible control character U+{ord(match.group()):04X}: "
-            "control and text-direction characters are not accepted.")
+    return (
+        f"Remove the invisible control character U+{ord(match.group()):04X}: "
+        "control and text-direction characters are not accepted."
+    )
 
 
 def check_text_fields(data: dict, names=None) -> None:
@@ -70,8 +75,10 @@ def parse_json(raw: bytes | str, max_bytes: int | None = None):
     """Parse JSON from outside, or raise a DomainError (400/413) saying what is wrong with it."""
     limit = max_bytes or DEFAULT_MAX_JSON_BYTES
     if len(raw) > limit:
-        raise TooLarge(f"The JSON body is too large: the limit is {limit // 1024} KB.",
-                       {"body": f"At most {limit // 1024} KB."})
+        raise TooLarge(
+            f"The JSON body is too large: the limit is {limit // 1024} KB.",
+            {"body": f"At most {limit // 1024} KB."},
+        )
     try:
         data = json.loads(raw, parse_constant=_reject_constant, parse_float=_finite_float)
     except RecursionError:
@@ -82,8 +89,10 @@ def parse_json(raw: bytes | str, max_bytes: int | None = None):
     else:
         too_deep = False
     if too_deep or _depth_exceeds(data, MAX_JSON_DEPTH):
-        raise ValidationError(f"The JSON is nested too deeply: at most {MAX_JSON_DEPTH} levels.",
-                              {"body": f"At most {MAX_JSON_DEPTH} levels of nesting."})
+        raise ValidationError(
+            f"The JSON is nested too deeply: at most {MAX_JSON_DEPTH} levels.",
+            {"body": f"At most {MAX_JSON_DEPTH} levels of nesting."},
+        )
     fields = {}
     _check_values(data, "", fields)
     if fields:

@@ -4,6 +4,7 @@ Used for the printed sheet sent to a person (the address is used once and never 
 providers' links to keep their listing current. Without SMTP_HOST nothing is sent and callers say
 so: curators can copy a provider's link by hand instead.
 """
+
 from __future__ import annotations
 
 import smtplib
@@ -47,4 +48,6 @@ def send(config, to: str, subject: str, text: str, html: str | None = None) -> N
                 smtp.login(config["SMTP_USERNAME"], config.get("SMTP_PASSWORD") or "")
             smtp.send_message(message)
     except (OSError, smtplib.SMTPException) as problem:
-        raise Unavailable(f"The email could not be sent ({type(problem).__name__}); nothing was stored.") from None
+        raise Unavailable(
+            f"The email could not be sent ({type(problem).__name__}); nothing was stored."
+        ) from None

@@ -3,6 +3,7 @@
 Each API view declares its contract with ``@spec(...)``; the generator walks the URL map, so a new
 /api/v1 route without a contract is reported (and a test fails).
 """
+
 from __future__ import annotations
 
 import re
@@ -16,19 +17,40 @@ from ..access import access, rule_for_endpoint
 from . import schemas
 from .api import bp
 
-ERRORS = {400: "Invalid input: `error.fields` names each bad field.", 401: "Log in or send a bearer token.",
-          403: "Your role cannot do this.", 404: "Not found.", 409: "Conflicts with existing data.",
-          413: "Upload too large.", 429: "Too many requests: see Retry-After.",
-          503: "A dependency is down: see Retry-After."}
+ERRORS = {
+    400: "Invalid input: `error.fields` names each bad field.",
+    401: "Log in or send a bearer token.",
+    403: "Your role cannot do this.",
+    404: "Not found.",
+    409: "Conflicts with existing data.",
+    413: "Upload too large.",
+    429: "Too many requests: see Retry-After.",
+    503: "A dependency is down: see Retry-After.",
+}
 SKIP = {"api.openapi_document", "api.openapi_docs"}
 
 
-def spec(summary: str, *, query: type[BaseModel] | None = None, body: type[BaseModel] | None = None,
-         form: type[BaseModel] | None = None, ok: type[BaseModel] | None = None, status: int = 200) -> Callable:
+def spec(
+    summary: str,
+    *,
+    query: type[BaseModel] | None = None,
+    body: type[BaseModel] | None = None,
+    form: type[BaseModel] | None = None,
+    ok: type[BaseModel] | None = None,
+    status: int = 200,
+) -> Callable:
     def decorate(view: Callable) -> Callable:
-        view.openapi = {"summary": summary, "query": query, "body": body, "form": form, "ok": ok,
-                        "status": status, "doc": (view.__doc__ or "").strip()}
+        view.openapi = {
+            "summary": summary,
+            "query": query,
+            "body": body,
+            "form": form,
+            "ok": ok,
+            "status": status,
+            "doc": (view.__doc__ or "").strip(),
+        }
         return view
+
     return decorate
 
 
@@ -77,47 +99,87 @@ def build(app: Flask) -> tuple[dict, list[str]]:
         path = re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", r"{\1}", rule.rule)
         public = rule_for_endpoint(app, rule.endpoint) == "public"
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
-            operation: dict = {"summary": meta["summary"], "operationId": f"{rule.endpoint.split('.')[-1]}_{method.lower()}",
-                               "parameters": [], "responses": {}}
+            operation: dict = {
+                "summary": meta["summary"],
+                "operationId": f"{rule.endpoint.split('.')[-1]}_{method.lower()}",
+                "parameters": [],
+                "responses": {},
+            }
             if meta["doc"]:
                 operation["description"] = meta["doc"]
             for argument in rule.arguments:
                 converter = rule._converters[argument]
                 numeric = isinstance(converter, IntegerConverter)
-                operation["parameters"].append({"name": argument, "in": "path", "required": True, "schema":
-                                                {"type": "integer", "minimum": 0, "maximum": converter.max}
-                                                if numeric else {"type": "string"}})
+                operation["parameters"].append(
+                    {
+                        "name": argument,
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "integer", "minimum": 0, "maximum": converter.max}
+                        if numeric
+                        else {"type": "string"},
+                    }
+                )
             if meta["query"] is not None:
                 operation["parameters"] += _query_parameters(meta["query"])
             if meta["body"] is not None:
-                operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": components.ref(meta["body"])}}}
+                operation["requestBody"] = {
+                    "required": True,
+                    "content": {"application/json": {"schema": components.ref(meta["body"])}},
+                }
             if meta["form"] is not None:
                 form_schema = meta["form"].model_json_schema()
                 form_schema["properties"]["file"] = {"type": "string", "format": "binary"}
-                operation["requestBody"] = {"required": True, "content": {"multipart/form-data": {"schema": form_schema}}}
+                operation["requestBody"] = {
+                    "required": True,
+                    "content": {"multipart/form-data": {"schema": form_schema}},
+                }
             if meta["status"] == 204:
                 operation["responses"]["204"] = {"description": "Done."}
             else:
-                content = {"application/json": {"schema": components.ref(meta["ok"], "serialization") if meta["ok"] else {"type": "object"}}}
+                content = {
+                    "application/json": {
+                        "schema": components.ref(meta["ok"], "serialization")
+                        if meta["ok"]
+                        else {"type": "object"}
+                    }
+                }
                 operation["responses"][str(meta["status"])] = {"description": "Success.", "content": content}
             for code, text in ERRORS.items():
                 if public and code in (401, 403):
                     continue
-                operation["responses"][str(code)] = {"description": text, "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+                operation["responses"][str(code)] = {
+                    "description": text,
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                }
             if not public:
                 operation["security"] = [{"bearer": []}, {"session": []}]
             paths.setdefault(path, {})[method.lower()] = operation
     document = {
         "openapi": "3.1.0",
-        "info": {"title": "Community directory and matching API", "version": "1",
-                 "description": "Search, matching and curation of a social prescribing directory. "
-                                "The Open Referral UK 3.0 API is under /openreferral."},
+        "info": {
+            "title": "Community directory and matching API",
+            "version": "1",
+            "description": "Search, matching and curation of a social prescribing directory. "
+            "The Open Referral UK 3.0 API is under /openreferral.",
+        },
         "paths": paths,
-        "components": {"schemas": components.schemas, "securitySchemes": {
-            "bearer": {"type": "http", "scheme": "bearer", "description": "`flask users token NAME` prints one."},
-            "session": {"type": "apiKey", "in": "cookie", "name": "session",
-                        "description": "A logged-in browser; POSTs also need the X-CSRFToken header."}}},
+        "components": {
+            "schemas": components.schemas,
+            "securitySchemes": {
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "`flask users token NAME` prints one.",
+                },
+                "session": {
+                    "type": "apiKey",
+                    "in": "cookie",
+                    "name": "session",
+                    "description": "A logged-in browser; POSTs also need the X-CSRFToken header.",
+                },
+            },
+        },
     }
     return document, undocumented
 

@@ -1,5 +1,6 @@
 """The person's plan: services a navigator or link worker has put on the shortlist, kept in the
 signed session cookie (never in the database, so nothing about the person is stored)."""
+
 from __future__ import annotations
 
 from flask import session

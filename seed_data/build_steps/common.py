@@ -1,4 +1,5 @@
 """Small helpers shared by the seed build steps (stdlib only)."""
+
 from __future__ import annotations
 
 import csv

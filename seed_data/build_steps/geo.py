@@ -1,4 +1,5 @@
 """Geography seed files: postcodes, postcode districts, LSOA 2021 and Trafford wards."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -19,11 +20,13 @@ def build_postcode_districts() -> int:
     for r in read_csv(EXTERNAL / "postcode_districts_gb" / "postcode_districts_gb.csv"):
         if not (r["latitude"] and r["longitude"]):
             continue  # the non-geographic districts (BN91, EN77)
-        rows.append({
-            "outcode": r["outcode"].strip().upper(),
-            "latitude": fmt_coord(float(r["latitude"])),
-            "longitude": fmt_coord(float(r["longitude"])),
-        })
+        rows.append(
+            {
+                "outcode": r["outcode"].strip().upper(),
+                "latitude": fmt_coord(float(r["latitude"])),
+                "longitude": fmt_coord(float(r["longitude"])),
+            }
+        )
     rows.sort(key=lambda r: r["outcode"])
     return write_csv(GEO_DIR / "postcode_districts_gb.csv", ["outcode", "latitude", "longitude"], rows)
 
@@ -35,17 +38,19 @@ def load_trafford_onspd() -> list[dict]:
         pc = normalise_postcode(r["postcode"])
         if not pc or not r["lat"] or not r["lon"]:
             continue
-        out.append({
-            "postcode": pc,
-            "latitude": f"{float(r['lat']):.6f}",
-            "longitude": f"{float(r['lon']):.6f}",
-            "lsoa21cd": r["lsoa_code"],
-            "lsoa_name": r["lsoa_name"],
-            "ward_code": r["ward_code"],
-            "ward_name": r["ward_name"],
-            "la_code": r["la_code"],
-            "la_name": r["la_name"],
-        })
+        out.append(
+            {
+                "postcode": pc,
+                "latitude": f"{float(r['lat']):.6f}",
+                "longitude": f"{float(r['lon']):.6f}",
+                "lsoa21cd": r["lsoa_code"],
+                "lsoa_name": r["lsoa_name"],
+                "ward_code": r["ward_code"],
+                "ward_name": r["ward_name"],
+                "la_code": r["la_code"],
+                "la_name": r["la_name"],
+            }
+        )
     out.sort(key=lambda r: r["postcode"])
     return out
 
@@ -56,16 +61,21 @@ def build_trafford_postcodes(onspd: list[dict]) -> int:
 
 
 def load_codepoint_gm() -> list[dict]:
-    return read_csv(EXTERNAL / "codepoint_open_2014_regions" / "codepoint_open_2014_greater_manchester_areas.csv")
+    return read_csv(
+        EXTERNAL / "codepoint_open_2014_regions" / "codepoint_open_2014_greater_manchester_areas.csv"
+    )
 
 
 def build_gm_postcodes_extra(postcodes: set[str], codepoint_rows: list[dict]) -> int:
     wanted = {r["postcode"]: r for r in codepoint_rows if r["postcode"] in postcodes and r["latitude"]}
-    rows = [{
-        "postcode": pc,
-        "latitude": f"{float(r['latitude']):.6f}",
-        "longitude": f"{float(r['longitude']):.6f}",
-    } for pc, r in sorted(wanted.items())]
+    rows = [
+        {
+            "postcode": pc,
+            "latitude": f"{float(r['latitude']):.6f}",
+            "longitude": f"{float(r['longitude']):.6f}",
+        }
+        for pc, r in sorted(wanted.items())
+    ]
     return write_csv(GEO_DIR / "gm_postcodes_extra.csv", ["postcode", "latitude", "longitude"], rows)
 
 
@@ -78,31 +88,42 @@ def build_gm_postcodes(codepoint_rows: list[dict]) -> int:
     """Every Code-Point unit postcode in the other nine GM boroughs with its LA and (2014) ward code,
     so a person anywhere in Greater Manchester resolves to an area. Coordinates at 5 dp (about 1 m)
     keep the file small."""
-    rows = [{
-        "postcode": r["postcode"],
-        "latitude": fmt_coord(float(r["latitude"])),
-        "longitude": fmt_coord(float(r["longitude"])),
-        "ward_code": r["admin_ward_code"],
-        "la_code": r["admin_district_code"],
-    } for r in codepoint_rows
-        if r["admin_district_code"] in GM_BOROUGHS and r["admin_district_code"] != TRAFFORD and r["latitude"]]
+    rows = [
+        {
+            "postcode": r["postcode"],
+            "latitude": fmt_coord(float(r["latitude"])),
+            "longitude": fmt_coord(float(r["longitude"])),
+            "ward_code": r["admin_ward_code"],
+            "la_code": r["admin_district_code"],
+        }
+        for r in codepoint_rows
+        if r["admin_district_code"] in GM_BOROUGHS and r["admin_district_code"] != TRAFFORD and r["latitude"]
+    ]
     rows.sort(key=lambda r: r["postcode"])
-    return write_csv(GEO_DIR / "gm_postcodes.csv", ["postcode", "latitude", "longitude", "ward_code", "la_code"], rows)
+    return write_csv(
+        GEO_DIR / "gm_postcodes.csv", ["postcode", "latitude", "longitude", "ward_code", "la_code"], rows
+    )
 
 
 def _la_active() -> dict[str, tuple[str, str]]:
-    return {r["LADCD"]: (r["LADCD_ACTIVE"], r["LADNM_ACTIVE"])
-            for r in read_csv(EXTERNAL / "geo_lookups_uk" / "la_all_codes.csv")}
+    return {
+        r["LADCD"]: (r["LADCD_ACTIVE"], r["LADNM_ACTIVE"])
+        for r in read_csv(EXTERNAL / "geo_lookups_uk" / "la_all_codes.csv")
+    }
 
 
 def load_imd2019_population() -> dict[str, int]:
     col = "Total population: mid 2015 (excluding prisoners)"
-    return {r["LSOA code (2011)"]: int(r[col])
-            for r in read_csv(EXTERNAL / "imd2019_england" / "File_6_-_IoD2019_Population_Denominators.csv")}
+    return {
+        r["LSOA code (2011)"]: int(r[col])
+        for r in read_csv(EXTERNAL / "imd2019_england" / "File_6_-_IoD2019_Population_Denominators.csv")
+    }
 
 
 def load_iod2025() -> dict[str, dict]:
-    return {r["lsoa21_code"]: r for r in read_csv(EXTERNAL / "iod2025_england" / "imd2025_england_lsoa21.csv")}
+    return {
+        r["lsoa21_code"]: r for r in read_csv(EXTERNAL / "iod2025_england" / "imd2025_england_lsoa21.csv")
+    }
 
 
 def build_lsoa21(onspd: list[dict]) -> dict:
@@ -143,21 +164,33 @@ def build_lsoa21(onspd: list[dict]) -> dict:
             stats["no_la"] += 1
         if code not in name:
             stats["no_name"] += 1
-        rows.append({
-            "lsoa21cd": code,
-            "name": name.get(code, ""),
-            "latitude": fmt_coord(float(c["latitude"])),
-            "longitude": fmt_coord(float(c["longitude"])),
-            "la_code": la_code,
-            "la_name": la_name,
-            "population": population,
-            "imd_decile": d["IMD_decile"],
-            "imd_rank": d["IMD_rank"],
-            "imd_score": d["IMD_score"],
-        })
+        rows.append(
+            {
+                "lsoa21cd": code,
+                "name": name.get(code, ""),
+                "latitude": fmt_coord(float(c["latitude"])),
+                "longitude": fmt_coord(float(c["longitude"])),
+                "la_code": la_code,
+                "la_name": la_name,
+                "population": population,
+                "imd_decile": d["IMD_decile"],
+                "imd_rank": d["IMD_rank"],
+                "imd_score": d["IMD_score"],
+            }
+        )
     rows.sort(key=lambda r: r["lsoa21cd"])
-    header = ["lsoa21cd", "name", "latitude", "longitude", "la_code", "la_name",
-              "population", "imd_decile", "imd_rank", "imd_score"]
+    header = [
+        "lsoa21cd",
+        "name",
+        "latitude",
+        "longitude",
+        "la_code",
+        "la_name",
+        "population",
+        "imd_decile",
+        "imd_rank",
+        "imd_score",
+    ]
     stats["rows"] = write_csv(GEO_DIR / "lsoa21_england.csv", header, rows)
     return dict(stats)
 
@@ -165,8 +198,10 @@ def build_lsoa21(onspd: list[dict]) -> dict:
 def build_trafford_wards(onspd: list[dict]) -> int:
     iod = load_iod2025()
     pop2015 = load_imd2019_population()
-    centroid = {r["lsoa21cd"]: (float(r["latitude"]), float(r["longitude"]))
-                for r in read_csv(EXTERNAL / "lsoa_centroids" / "lsoa21_centroids_derived_england.csv")}
+    centroid = {
+        r["lsoa21cd"]: (float(r["latitude"]), float(r["longitude"]))
+        for r in read_csv(EXTERNAL / "lsoa_centroids" / "lsoa21_centroids_derived_england.csv")
+    }
 
     # LSOAs do not nest in wards; assign each to the ward holding most of its
     # live postcodes (ties -> lowest ward code, for determinism).
@@ -177,15 +212,15 @@ def build_trafford_wards(onspd: list[dict]) -> int:
         votes[r["lsoa21cd"]][r["ward_code"]] += 1
         ward_names[r["ward_code"]] = r["ward_name"]
         pc_count[r["lsoa21cd"]] += 1
-    lsoa_ward = {l: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for l, v in votes.items()}
+    lsoa_ward = {lsoa: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for lsoa, v in votes.items()}
 
-    population = {l: pop2015[l] for l in lsoa_ward if l in pop2015}
+    population = {lsoa: pop2015[lsoa] for lsoa in lsoa_ward if lsoa in pop2015}
     children = [c for c in TRAFFORD_SPLIT_CHILDREN if c in lsoa_ward]
     if children and TRAFFORD_SPLIT_PARENT in pop2015:
         total_pc = sum(pc_count[c] for c in children)
         for c in children:
             population[c] = round(pop2015[TRAFFORD_SPLIT_PARENT] * pc_count[c] / total_pc)
-    missing = [l for l in lsoa_ward if l not in population]
+    missing = [lsoa for lsoa in lsoa_ward if lsoa not in population]
     if missing:
         raise SystemExit(f"Trafford LSOAs without a population: {missing}")
 
@@ -195,35 +230,47 @@ def build_trafford_wards(onspd: list[dict]) -> int:
     scores = sorted((float(r["IMD_score"]) for r in iod.values()), reverse=True)
 
     by_ward: dict[str, list[str]] = defaultdict(list)
-    for l, w in lsoa_ward.items():
-        by_ward[w].append(l)
+    for lsoa, w in lsoa_ward.items():
+        by_ward[w].append(lsoa)
 
     rows = []
     for w, lsoas in by_ward.items():
-        pops = [population[l] for l in lsoas]
+        pops = [population[lsoa] for lsoa in lsoas]
         total = sum(pops)
-        lat = sum(centroid[l][0] * p for l, p in zip(lsoas, pops)) / total
-        lon = sum(centroid[l][1] * p for l, p in zip(lsoas, pops)) / total
-        mean_score = sum(float(iod[l]["IMD_score"]) * p for l, p in zip(lsoas, pops)) / total
+        lat = sum(centroid[lsoa][0] * p for lsoa, p in zip(lsoas, pops, strict=True)) / total
+        lon = sum(centroid[lsoa][1] * p for lsoa, p in zip(lsoas, pops, strict=True)) / total
+        mean_score = (
+            sum(float(iod[lsoa]["IMD_score"]) * p for lsoa, p in zip(lsoas, pops, strict=True)) / total
+        )
         # Pseudo-rank: where the ward's mean score would sit among all LSOAs (1 = most deprived).
         pseudo_rank = 1 + sum(1 for s in scores if s > mean_score)
         pseudo_rank = min(pseudo_rank, n_lsoa)
-        ranked = sorted(((int(iod[l]["IMD_rank"]), population[l]) for l in lsoas))
+        ranked = sorted((int(iod[lsoa]["IMD_rank"]), population[lsoa]) for lsoa in lsoas)
         acc, median_rank = 0, ranked[-1][0]
         for rank, p in ranked:
             acc += p
             if acc * 2 >= total:
                 median_rank = rank
                 break
-        rows.append({
-            "ward_code": w,
-            "ward_name": ward_names[w],
-            "latitude": fmt_coord(lat),
-            "longitude": fmt_coord(lon),
-            "population": total,
-            "imd_decile": decile_of_rank[pseudo_rank],
-            "imd_rank_median": median_rank,
-        })
+        rows.append(
+            {
+                "ward_code": w,
+                "ward_name": ward_names[w],
+                "latitude": fmt_coord(lat),
+                "longitude": fmt_coord(lon),
+                "population": total,
+                "imd_decile": decile_of_rank[pseudo_rank],
+                "imd_rank_median": median_rank,
+            }
+        )
     rows.sort(key=lambda r: r["ward_code"])
-    header = ["ward_code", "ward_name", "latitude", "longitude", "population", "imd_decile", "imd_rank_median"]
+    header = [
+        "ward_code",
+        "ward_name",
+        "latitude",
+        "longitude",
+        "population",
+        "imd_decile",
+        "imd_rank_median",
+    ]
     return write_csv(GEO_DIR / "trafford_wards.csv", header, rows)

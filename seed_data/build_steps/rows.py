@@ -1,15 +1,44 @@
 """The CSV import template (docs/csv-template.md) and helpers for filling a row."""
+
 from __future__ import annotations
 
 import re
 
 TEMPLATE_COLUMNS = [
-    "external_id", "name", "organization", "description", "url", "email", "phone", "status",
-    "needs", "taxonomy_terms", "minimum_age", "maximum_age", "cost", "cost_amount",
-    "cost_description", "schedule", "schedule_description", "location_name", "address_1",
-    "city", "postcode", "latitude", "longitude", "wheelchair", "accessibility", "delivery",
-    "referral_route", "eligibility", "area_wide", "service_area", "languages",
-    "accepting_referrals", "wait_weeks", "last_verified_at",
+    "external_id",
+    "name",
+    "organization",
+    "description",
+    "url",
+    "email",
+    "phone",
+    "status",
+    "needs",
+    "taxonomy_terms",
+    "minimum_age",
+    "maximum_age",
+    "cost",
+    "cost_amount",
+    "cost_description",
+    "schedule",
+    "schedule_description",
+    "location_name",
+    "address_1",
+    "city",
+    "postcode",
+    "latitude",
+    "longitude",
+    "wheelchair",
+    "accessibility",
+    "delivery",
+    "referral_route",
+    "eligibility",
+    "area_wide",
+    "service_area",
+    "languages",
+    "accepting_referrals",
+    "wait_weeks",
+    "last_verified_at",
 ]
 
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -19,7 +48,9 @@ _PHONE_RE = re.compile(r"(?:\+44\s?|0)(?:\d[\s-]?){9,10}")
 # A leading address part ending like this is a street, not a venue name.
 _STREET_RE = re.compile(
     r"\b(road|rd|street|st|lane|drive|avenue|close|way|crescent|grove|place|square|terrace|walk|parade|"
-    r"hill|gardens|row|fold|precinct|green|mount|vale|brow|approach)\.?$", re.I)
+    r"hill|gardens|row|fold|precinct|green|mount|vale|brow|approach)\.?$",
+    re.I,
+)
 
 # Counties and duplicated city words that sit at the end of addresses but are not the town.
 _NOT_A_TOWN = {"lancs", "lancashire", "cheshire", "greater manchester", "gtr manchester", "uk", "england"}
@@ -50,7 +81,9 @@ def normalise_url(url: str) -> str:
     if not url or "." not in url:
         return ""
     if not re.match(r"^https?://", url, re.I):
-        url = "http://" + url.lstrip("/")  # the register stores bare domains; http:// is what they were given as
+        url = "http://" + url.lstrip(
+            "/"
+        )  # the register stores bare domains; http:// is what they were given as
     return url
 
 

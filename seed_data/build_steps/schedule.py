@@ -5,6 +5,7 @@ else ("by appointment", "term time only", "Please ring") makes the whole cell
 fall back to free text, because a half-parsed schedule would state times we
 cannot stand behind.
 """
+
 from __future__ import annotations
 
 import re
@@ -118,7 +119,7 @@ def parse_opening_times(text: str) -> str | None:
                     a, b = DAY_CODES.index(first), DAY_CODES.index(last)
                     if b <= a:
                         return None
-                    days.extend(DAY_CODES[a:b + 1])
+                    days.extend(DAY_CODES[a : b + 1])
                     i += 2
                 else:
                     days.append(first)
@@ -138,7 +139,9 @@ def parse_opening_times(text: str) -> str | None:
         if not days:
             return None
         (k1, t1), (k2, sep), (k3, t2) = peek(), peek(1), peek(2)
-        if not (k1 == "time" and ((k2 == "sep" and sep == "-") or (k2 == "word" and sep == "to")) and k3 == "time"):
+        if not (
+            k1 == "time" and ((k2 == "sep" and sep == "-") or (k2 == "word" and sep == "to")) and k3 == "time"
+        ):
             return None
         rng = _time_range(t1, t2)
         if not rng:

@@ -1,6 +1,7 @@
 """UKCAT auto-tagging: the documented way to use UKCAT is to run each tag's
 include regex over a charity's activity text and drop it when the exclude
 regex also matches. The patterns are written for case-insensitive matching."""
+
 from __future__ import annotations
 
 import re

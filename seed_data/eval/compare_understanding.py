@@ -7,6 +7,7 @@ On the development part the classifier is scored by 5-fold cross-validation, so 
 scored by a model that saw its label. --test trains on all development labels and scores the
 test part once; do not tune after looking at it.
 """
+
 from __future__ import annotations
 
 import json
@@ -61,16 +62,22 @@ def run(final: bool) -> dict:
         records = [normalise(r) for r, _ in held]
         gold += [label for _, label in held]
         methods["keyword"] += [list(p) for p in KeywordNeeds(tax).predict(records)]
-        clf = ClassifierNeeds(tax).fit([normalise(r) for r, _ in train], [l["needs"] for _, l in train])
+        clf = ClassifierNeeds(tax).fit(
+            [normalise(r) for r, _ in train], [label["needs"] for _, label in train]
+        )
         methods["classifier"] += [list(p) for p in clf.predict(records)]
         understood = Understander(tax, lookup, clf).understand_many(records)
         methods["hybrid"] += [u.need_codes() for u in understood]
         summaries += [u.summary() for u in understood]
         if embed is not None:
             from matching.understanding import EmbeddingNeeds
+
             methods["embedding"] += [list(p) for p in EmbeddingNeeds(tax, embed).predict(records)]
-    out = {"part": "test" if final else "development (5-fold CV)", "n": len(gold),
-           "embeddings": "matching.embeddings" if embed else "not available"}
+    out = {
+        "part": "test" if final else "development (5-fold CV)",
+        "n": len(gold),
+        "embeddings": "matching.embeddings" if embed else "not available",
+    }
     for name, predicted in methods.items():
         if predicted:
             out[f"needs_{name}"] = set_scores(predicted, [g["needs"] for g in gold])[0]

@@ -1,5 +1,6 @@
 """The /api/v1 contract: every route documented, and schemathesis finds no 5xx and no response
 that breaks the published schema."""
+
 from __future__ import annotations
 
 import schemathesis
@@ -33,8 +34,13 @@ def test_api_never_fails_or_breaks_its_schema(app, make_service, token_for):
 
     for operation in operations:
         # Derandomised so that CI runs the same examples every time; vary locally to explore.
-        @settings(max_examples=12, deadline=None, database=None, derandomize=True,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=12,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )
         @given(case=operation.as_strategy())
         def exercise(case):
             case.call_and_validate(headers=headers, checks=checks)

@@ -1,4 +1,5 @@
 """A link worker's journey in a real browser: what matters, explained matches, the plan, printed."""
+
 from __future__ import annotations
 
 import os
@@ -14,12 +15,27 @@ SHOTS = os.environ.get("SCREENSHOT_DIR", "/tmp")
 
 def test_link_worker_matches_explains_plans_and_prints(app, live_server, page, make_user, make_service):
     make_service(needs="loneliness;older_people", wait_weeks=6, phone="0161 123 4567")
-    make_service(name="Sale Bereavement Support", minimum_age=18, cost="free", cost_amount=None,
-                 cost_description=None, schedule="WE 13:00-15:00", needs="bereavement",
-                 description="Support group for people who have lost a husband, wife or partner.")
-    make_service(name="Altrincham Debt Advice", postcode="WA14 1PF", minimum_age=18, cost="free",
-                 cost_amount=None, cost_description=None, schedule="FR 09:00-17:00", needs="money_debt",
-                 description="Free advice on debts, bailiffs and budgeting.")
+    make_service(
+        name="Sale Bereavement Support",
+        minimum_age=18,
+        cost="free",
+        cost_amount=None,
+        cost_description=None,
+        schedule="WE 13:00-15:00",
+        needs="bereavement",
+        description="Support group for people who have lost a husband, wife or partner.",
+    )
+    make_service(
+        name="Altrincham Debt Advice",
+        postcode="WA14 1PF",
+        minimum_age=18,
+        cost="free",
+        cost_amount=None,
+        cost_description=None,
+        schedule="FR 09:00-17:00",
+        needs="money_debt",
+        description="Free advice on debts, bailiffs and budgeting.",
+    )
     wait_until_idle(app)
     username, password = make_user("link_worker")
     login(page, live_server, username, password)
@@ -33,7 +49,9 @@ def test_link_worker_matches_explains_plans_and_prints(app, live_server, page, m
     page.get_by_label("Postcode", exact=True).fill("NOPE")
     page.get_by_role("button", name="Find services").first.click()
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
-    expect(page.get_by_label("What matters to them")).to_have_value("hardly leaves the house since his wife died")
+    expect(page.get_by_label("What matters to them")).to_have_value(
+        "hardly leaves the house since his wife died"
+    )
     page.get_by_role("link", name=re.compile("^Enter a full UK postcode")).click()
     expect(page.get_by_label("Postcode", exact=True)).to_be_focused()
     axe_check(page)
@@ -58,7 +76,9 @@ def test_link_worker_matches_explains_plans_and_prints(app, live_server, page, m
     expect(page.get_by_text("Added Sale Lunch Club to the plan.")).to_be_visible()
     expect(page).to_have_url(re.compile(r"/match#match-"))  # the person's words never go in a URL
     expect(page.locator(".app-match", has_text="Sale Lunch Club")).to_contain_text("In the plan")
-    expect(page.get_by_label("What matters to them")).to_have_value("hardly leaves the house since his wife died")
+    expect(page.get_by_label("What matters to them")).to_have_value(
+        "hardly leaves the house since his wife died"
+    )
 
     page.get_by_role("link", name="Print the plan").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Services that may help you")

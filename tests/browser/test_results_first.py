@@ -1,6 +1,7 @@
 """Results first, on a phone (390 px) and a desktop (1280 px), without JavaScript: after a search or
 a match the focus is on the results heading, the results come before the refine form, and "Refer"
 on a match opens the referral form already filled in."""
+
 from __future__ import annotations
 
 import re
@@ -28,9 +29,16 @@ def no_sideways_scroll(page) -> None:
 
 def directory(app, make_service) -> None:
     make_service(needs="loneliness;older_people")
-    make_service(name="Sale Bereavement Support", minimum_age=18, cost="free", cost_amount=None,
-                 cost_description=None, schedule="WE 13:00-15:00", needs="bereavement",
-                 description="Support group for people who have lost a husband, wife or partner.")
+    make_service(
+        name="Sale Bereavement Support",
+        minimum_age=18,
+        cost="free",
+        cost_amount=None,
+        cost_description=None,
+        schedule="WE 13:00-15:00",
+        needs="bereavement",
+        description="Support group for people who have lost a husband, wife or partner.",
+    )
     wait_until_idle(app)
 
 
@@ -72,8 +80,9 @@ def test_search_results_come_first_and_take_the_focus(app, live_server, browser,
         context.close()
 
 
-def test_match_results_come_first_and_refer_fills_in_the_referral(app, live_server, browser, make_service,
-                                                                   make_user):
+def test_match_results_come_first_and_refer_fills_in_the_referral(
+    app, live_server, browser, make_service, make_user
+):
     directory(app, make_service)
     username, password = make_user("link_worker")
     context = browser.new_context(viewport=PHONE, bypass_csp=True)
@@ -100,7 +109,9 @@ def test_match_results_come_first_and_refer_fills_in_the_referral(app, live_serv
         expect(page.get_by_label("Bereavement", exact=True)).to_be_checked()
         axe_check(page)
         page.get_by_role("button", name="Record referral").click()
-        expect(page.get_by_text(re.compile(r"Recorded the referral to Sale Bereavement Support"))).to_be_visible()
+        expect(
+            page.get_by_text(re.compile(r"Recorded the referral to Sale Bereavement Support"))
+        ).to_be_visible()
         page.get_by_role("link", name="Referrals", exact=True).click()
         expect(page.get_by_text("Nothing needs following up.")).to_be_visible()  # due after 14 days
     finally:

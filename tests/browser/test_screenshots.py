@@ -1,6 +1,7 @@
 """The main pages at a phone's width (390 px) and a desktop's (1280 px): none scrolls sideways and
 each passes axe. With SCREENSHOTS=1 the test also writes what each page shows first to
 docs/screenshots/<page>-<width>.png (the README links them); otherwise it writes nothing."""
+
 from __future__ import annotations
 
 import os
@@ -17,25 +18,55 @@ WIDTHS = (390, 1280)
 
 
 def directory(app, make_service) -> None:
-    make_service(needs="loneliness;older_people", phone="0161 123 4567", wait_weeks=6,
-                 last_verified_at="2026-08-20")
-    make_service(name="Sale Bereavement Support", organization="Trafford Bereavement Network", minimum_age=18,
-                 cost="free", cost_amount=None, cost_description=None, schedule="WE 13:00-15:00",
-                 needs="bereavement", phone="0161 765 4321", last_verified_at="2025-09-01",
-                 description="A support group for people who have lost a husband, wife or partner. "
-                             "Meet others who understand, over tea, every Wednesday afternoon.")
-    make_service(name="Trafford Carers Centre", organization="Trafford Carers Centre", postcode="M32 0SQ",
-                 needs="carers", cost="free", cost_amount=None, cost_description=None, minimum_age=18,
-                 schedule="MO,TU,WE,TH,FR 09:00-17:00", last_verified_at="2023-03-01",
-                 description="Support, breaks and advice for unpaid carers.")
-    make_service(name="Lunch and Chat at St Mary's", organization="St Mary's Church", postcode="M32 0SQ",
-                 wheelchair=None, schedule="WE 12:00-14:00", cost=None, cost_amount=None, cost_description=None,
-                 needs="loneliness;food", description="Soup, sandwiches and a chat after the Wednesday service.")
+    make_service(
+        needs="loneliness;older_people", phone="0161 123 4567", wait_weeks=6, last_verified_at="2026-08-20"
+    )
+    make_service(
+        name="Sale Bereavement Support",
+        organization="Trafford Bereavement Network",
+        minimum_age=18,
+        cost="free",
+        cost_amount=None,
+        cost_description=None,
+        schedule="WE 13:00-15:00",
+        needs="bereavement",
+        phone="0161 765 4321",
+        last_verified_at="2025-09-01",
+        description="A support group for people who have lost a husband, wife or partner. "
+        "Meet others who understand, over tea, every Wednesday afternoon.",
+    )
+    make_service(
+        name="Trafford Carers Centre",
+        organization="Trafford Carers Centre",
+        postcode="M32 0SQ",
+        needs="carers",
+        cost="free",
+        cost_amount=None,
+        cost_description=None,
+        minimum_age=18,
+        schedule="MO,TU,WE,TH,FR 09:00-17:00",
+        last_verified_at="2023-03-01",
+        description="Support, breaks and advice for unpaid carers.",
+    )
+    make_service(
+        name="Lunch and Chat at St Mary's",
+        organization="St Mary's Church",
+        postcode="M32 0SQ",
+        wheelchair=None,
+        schedule="WE 12:00-14:00",
+        cost=None,
+        cost_amount=None,
+        cost_description=None,
+        needs="loneliness;food",
+        description="Soup, sandwiches and a chat after the Wednesday service.",
+    )
     wait_until_idle(app)
 
 
 def shoot(page, name: str, width: int, full_page: bool = False) -> None:
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{name} scrolls sideways"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
+        f"{name} scrolls sideways"
+    )
     axe_check(page)
     if os.environ.get("SCREENSHOTS") == "1":
         OUT.mkdir(parents=True, exist_ok=True)
@@ -48,8 +79,9 @@ def test_main_pages_fit_a_phone_and_a_desktop(app, live_server, browser, make_se
     link_worker = make_user("link_worker")
     commissioner = make_user("commissioner")
     for width in WIDTHS:
-        context = browser.new_context(viewport={"width": width, "height": 900 if width > 400 else 844},
-                                      bypass_csp=True)
+        context = browser.new_context(
+            viewport={"width": width, "height": 900 if width > 400 else 844}, bypass_csp=True
+        )
         page = context.new_page()
         page.set_default_timeout(90_000)  # the first match in a process loads the text models
         try:
@@ -59,7 +91,9 @@ def test_main_pages_fit_a_phone_and_a_desktop(app, live_server, browser, make_se
             page.get_by_label("Free only").check()
             page.get_by_role("button", name="Search", exact=True).click()
             expect(page.get_by_role("heading", name=re.compile("3 services found"))).to_be_focused()
-            expect(page.locator(".app-unknown-note")).to_contain_text("1 of these services has not recorded its cost")
+            expect(page.locator(".app-unknown-note")).to_contain_text(
+                "1 of these services has not recorded its cost"
+            )
             shoot(page, "search", width)
 
             page.goto(live_server + "/match")
@@ -70,7 +104,9 @@ def test_main_pages_fit_a_phone_and_a_desktop(app, live_server, browser, make_se
             expect(page.get_by_role("heading", name=re.compile("may fit"))).to_be_focused(timeout=60_000)
             shoot(page, "match", width)
             for name in ("Sale Lunch Club", "Sale Bereavement Support"):
-                page.locator(".app-match", has_text=name).get_by_role("button", name=re.compile("^Add to plan")).click()
+                page.locator(".app-match", has_text=name).get_by_role(
+                    "button", name=re.compile("^Add to plan")
+                ).click()
 
             page.goto(live_server + "/shortlist/print")
             expect(page.locator(".app-sheet")).to_contain_text("Your link worker: 0161 000 1111")
@@ -88,6 +124,6 @@ def test_main_pages_fit_a_phone_and_a_desktop(app, live_server, browser, make_se
         finally:
             context.close()
     if os.environ.get("SCREENSHOTS") == "1":
-        assert {p.name for p in Path(OUT).glob("*.png")} >= {f"{n}-{w}.png" for n in
-                                                            ("search", "match", "sheet", "reports", "charts")
-                                                            for w in WIDTHS}
+        assert {p.name for p in Path(OUT).glob("*.png")} >= {
+            f"{n}-{w}.png" for n in ("search", "match", "sheet", "reports", "charts") for w in WIDTHS
+        }

@@ -1,4 +1,5 @@
 """A care navigator's journey in a real browser: search, filter, read, shortlist, print."""
+
 from __future__ import annotations
 
 import os
@@ -17,9 +18,19 @@ def font_px(locator) -> float:
 
 
 def test_navigator_searches_filters_shortlists_and_prints(app, live_server, page, make_user, make_service):
-    make_service(phone="0161 123 4567", url="https://example.org/lunch", address_1="1 School Road", city="Sale")
-    make_service(name="Lunch and Chat at St Mary's", organization="St Mary's Church", postcode="M32 0SQ",
-                 wheelchair="no", schedule="WE 12:00-14:00", cost="free", cost_amount=None, cost_description=None)
+    make_service(
+        phone="0161 123 4567", url="https://example.org/lunch", address_1="1 School Road", city="Sale"
+    )
+    make_service(
+        name="Lunch and Chat at St Mary's",
+        organization="St Mary's Church",
+        postcode="M32 0SQ",
+        wheelchair="no",
+        schedule="WE 12:00-14:00",
+        cost="free",
+        cost_amount=None,
+        cost_description=None,
+    )
     make_service(name="Altrincham Lunch Club", postcode="SW1A 1AA", minimum_age=None)  # London
     wait_until_idle(app)
     username, password = make_user("navigator")
@@ -32,7 +43,9 @@ def test_navigator_searches_filters_shortlists_and_prints(app, live_server, page
     page.get_by_label("What are you looking for?").fill("lunch")
     page.get_by_label("Postcode", exact=True).fill("M33 7ZZ")
     page.get_by_role("button", name="Search", exact=True).click()
-    expect(page.get_by_role("heading", name=re.compile("2 services found within 5 km of M33 7ZZ"))).to_be_visible()
+    expect(
+        page.get_by_role("heading", name=re.compile("2 services found within 5 km of M33 7ZZ"))
+    ).to_be_visible()
     results = page.locator(".app-results-column")
     expect(results).to_contain_text("Sale Lunch Club")
     expect(results).to_contain_text("Tue, Thu 11:30–13:30")
@@ -49,7 +62,7 @@ def test_navigator_searches_filters_shortlists_and_prints(app, live_server, page
 
     results.get_by_role("link", name="Sale Lunch Club").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sale Lunch Club")
-    expect(page.get_by_text("Self-referral, Drop in")).to_be_visible()
+    expect(page.get_by_text("Self-referral, Drop-in")).to_be_visible()
     expect(page.get_by_role("link", name="0161 123 4567")).to_be_visible()
     axe_check(page)
     page.get_by_role("link", name="Back to search").click()
@@ -66,8 +79,16 @@ def test_navigator_searches_filters_shortlists_and_prints(app, live_server, page
     page.get_by_role("link", name="Print a signposting sheet").click()
     expect(page.get_by_role("heading", name="Services that may help you")).to_be_visible()
     sheet = page.locator(".app-sheet")
-    for text in ("Sale Lunch Club", "A friendly luncheon club", "Tue, Thu 11:30–13:30", "1 School Road",
-                 "£3.50 per lunch", "0161 123 4567", "https://example.org/lunch", "You can just turn up"):
+    for text in (
+        "Sale Lunch Club",
+        "A friendly luncheon club",
+        "Every Tuesday and Thursday, 11:30am to 1:30pm",
+        "1 School Road",
+        "£3.50 per lunch",
+        "0161 123 4567",
+        "https://example.org/lunch",
+        "You can just turn up",
+    ):
         expect(sheet).to_contain_text(text)
     axe_check(page)
     page.emulate_media(media="print")

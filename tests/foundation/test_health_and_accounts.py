@@ -30,7 +30,9 @@ def test_healthz_names_search_when_it_is_down(app):
 def test_login_with_wrong_password_then_right(client, make_user):
     username, password = make_user("curator")
     token = csrf_token(client, "/login")
-    bad = client.post("/login", data={"username": username, "password": "nope-nope-nope", "csrf_token": token})
+    bad = client.post(
+        "/login", data={"username": username, "password": "nope-nope-nope", "csrf_token": token}
+    )
     assert bad.status_code == 400
     assert "not right" in bad.get_data(as_text=True)
     good = client.post("/login", data={"username": username, "password": password, "csrf_token": token})
@@ -51,23 +53,32 @@ def test_repeated_failures_slow_down_that_address_only(app, client, make_user):
     token = csrf_token(client, "/login")
     attacker = {"REMOTE_ADDR": "203.0.113.9"}
     for _ in range(5):
-        client.post("/login", data={"username": username, "password": "wrong-password!", "csrf_token": token},
-                    environ_base=attacker)
-    locked = client.post("/login", data={"username": username, "password": password, "csrf_token": token},
-                         environ_base=attacker)
+        client.post(
+            "/login",
+            data={"username": username, "password": "wrong-password!", "csrf_token": token},
+            environ_base=attacker,
+        )
+    locked = client.post(
+        "/login",
+        data={"username": username, "password": password, "csrf_token": token},
+        environ_base=attacker,
+    )
     assert locked.status_code == 429
     assert int(locked.headers["Retry-After"]) >= 1
     assert "Too many failed attempts" in locked.get_data(as_text=True)
     owner = app.test_client()
-    response = owner.post("/login", data={"username": username, "password": password,
-                                          "csrf_token": csrf_token(owner, "/login")},
-                          environ_base={"REMOTE_ADDR": "198.51.100.7"})
+    response = owner.post(
+        "/login",
+        data={"username": username, "password": password, "csrf_token": csrf_token(owner, "/login")},
+        environ_base={"REMOTE_ADDR": "198.51.100.7"},
+    )
     assert response.status_code == 302
 
 
 def test_cli_creates_lists_disables_users_and_tokens(app, runner):
-    result = runner.invoke(args=["users", "create", "alice", "--role", "curator",
-                                 "--password", "long-enough-pass"])
+    result = runner.invoke(
+        args=["users", "create", "alice", "--role", "curator", "--password", "long-enough-pass"]
+    )
     assert result.exit_code == 0, result.output
     assert "alice\tcurator\tactive" in runner.invoke(args=["users", "list"]).output
     token = runner.invoke(args=["users", "token", "alice"]).output.strip()
@@ -81,7 +92,9 @@ def test_cli_creates_lists_disables_users_and_tokens(app, runner):
 
 
 def test_cli_rejects_bad_role_and_short_password(runner):
-    bad_role = runner.invoke(args=["users", "create", "bob", "--role", "wizard", "--password", "long-enough-pass"])
+    bad_role = runner.invoke(
+        args=["users", "create", "bob", "--role", "wizard", "--password", "long-enough-pass"]
+    )
     assert bad_role.exit_code != 0 and "wizard" in bad_role.output
     short = runner.invoke(args=["users", "create", "bob", "--role", "curator", "--password", "short"])
     assert short.exit_code == 1 and "password" in short.output
@@ -89,8 +102,15 @@ def test_cli_rejects_bad_role_and_short_password(runner):
 
 def test_production_refuses_default_secrets(tmp_path):
     with pytest.raises(ConfigError) as error:
-        create_app({"APP_ENV": "production", "INSTANCE_PATH": str(tmp_path), "SECRET_KEY": None,
-                    "MEILI_URL": None, "MEILI_MASTER_KEY": None})
+        create_app(
+            {
+                "APP_ENV": "production",
+                "INSTANCE_PATH": str(tmp_path),
+                "SECRET_KEY": None,
+                "MEILI_URL": None,
+                "MEILI_MASTER_KEY": None,
+            }
+        )
     message = str(error.value)
     assert "SECRET_KEY" in message and "MEILI_MASTER_KEY" in message
 

@@ -4,10 +4,11 @@ Value fixtures: `taxonomy_data`, `taxonomy`, `now`, `home`.
 Factory fixture: `make_service(**fields)` builds a service document (docs/service-document.md)
 that passes every hard constraint unless a test overrides a field.
 """
+
 from __future__ import annotations
 
 import copy
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -20,39 +21,94 @@ HOME = (53.4246, -2.3222)
 
 TAXONOMY = {
     "needs": [
-        {"code": "loneliness", "label": "Loneliness and isolation", "reach_km": 3.0,
-         "description": "Feeling lonely or cut off.",
-         "synonyms": ["lonely", "isolated", "isolation", "befriending", "hardly leaves the house",
-                      "doesn't go out", "no one to talk to", "lives alone", "men's shed",
-                      "lunch club", "coffee morning", "company", "make friends"],
-         "ukcat": ["AS105", "SW1"]},
-        {"code": "bereavement", "label": "Bereavement", "reach_km": 10.0,
-         "description": "Grief after a death.",
-         "synonyms": ["grief", "grieving", "widow", "widower", "wife died", "husband died",
-                      "lost his wife", "lost her husband", "since his wife died", "passed away",
-                      "death of"],
-         "ukcat": ["SW103"]},
-        {"code": "money_debt", "label": "Money and debt", "reach_km": 5.0,
-         "description": "Debts and money worries.",
-         "synonyms": ["debt", "debt advice", "can't pay the bills", "bailiffs", "arrears",
-                      "money worries", "skint"],
-         "ukcat": ["SW105"]},
-        {"code": "mental_wellbeing", "label": "Mental wellbeing", "reach_km": 5.0,
-         "description": "Low mood, anxiety, stress.",
-         "synonyms": ["low mood", "anxiety", "anxious", "stress", "depressed", "panic attacks"],
-         "ukcat": ["HE104"]},
-        {"code": "arts_creativity", "label": "Arts and creativity", "reach_km": 5.0,
-         "description": "Making things.",
-         "synonyms": ["art", "painting", "craft", "choir", "singing"],
-         "ukcat": ["AR"]},
-        {"code": "physical_activity", "label": "Physical activity", "reach_km": 3.0,
-         "description": "Moving more.",
-         "synonyms": ["walking group", "exercise", "chair exercise", "swimming", "keep fit"],
-         "ukcat": ["SP1"]},
+        {
+            "code": "loneliness",
+            "label": "Loneliness and isolation",
+            "reach_km": 3.0,
+            "description": "Feeling lonely or cut off.",
+            "synonyms": [
+                "lonely",
+                "isolated",
+                "isolation",
+                "befriending",
+                "hardly leaves the house",
+                "doesn't go out",
+                "no one to talk to",
+                "lives alone",
+                "men's shed",
+                "lunch club",
+                "coffee morning",
+                "company",
+                "make friends",
+            ],
+            "ukcat": ["AS105", "SW1"],
+        },
+        {
+            "code": "bereavement",
+            "label": "Bereavement",
+            "reach_km": 10.0,
+            "description": "Grief after a death.",
+            "synonyms": [
+                "grief",
+                "grieving",
+                "widow",
+                "widower",
+                "wife died",
+                "husband died",
+                "lost his wife",
+                "lost her husband",
+                "since his wife died",
+                "passed away",
+                "death of",
+            ],
+            "ukcat": ["SW103"],
+        },
+        {
+            "code": "money_debt",
+            "label": "Money and debt",
+            "reach_km": 5.0,
+            "description": "Debts and money worries.",
+            "synonyms": [
+                "debt",
+                "debt advice",
+                "can't pay the bills",
+                "bailiffs",
+                "arrears",
+                "money worries",
+                "skint",
+            ],
+            "ukcat": ["SW105"],
+        },
+        {
+            "code": "mental_wellbeing",
+            "label": "Mental wellbeing",
+            "reach_km": 5.0,
+            "description": "Low mood, anxiety, stress.",
+            "synonyms": ["low mood", "anxiety", "anxious", "stress", "depressed", "panic attacks"],
+            "ukcat": ["HE104"],
+        },
+        {
+            "code": "arts_creativity",
+            "label": "Arts and creativity",
+            "reach_km": 5.0,
+            "description": "Making things.",
+            "synonyms": ["art", "painting", "craft", "choir", "singing"],
+            "ukcat": ["AR"],
+        },
+        {
+            "code": "physical_activity",
+            "label": "Physical activity",
+            "reach_km": 3.0,
+            "description": "Moving more.",
+            "synonyms": ["walking group", "exercise", "chair exercise", "swimming", "keep fit"],
+            "ukcat": ["SP1"],
+        },
     ],
     "eligibility_groups": [
-        {"code": "carers", "label": "Carers"}, {"code": "veterans", "label": "Veterans"},
-        {"code": "women", "label": "Women"}, {"code": "men", "label": "Men"},
+        {"code": "carers", "label": "Carers"},
+        {"code": "veterans", "label": "Veterans"},
+        {"code": "women", "label": "Women"},
+        {"code": "men", "label": "Men"},
     ],
 }
 
@@ -74,7 +130,7 @@ def taxonomy(taxonomy_data):
 
 @pytest.fixture
 def now():
-    return datetime(2026, 10, 15, 12, 0, tzinfo=timezone.utc)
+    return datetime(2026, 10, 15, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -92,18 +148,33 @@ def make_service():
         counter["n"] += 1
         n = counter["n"]
         service = {
-            "id": f"svc-{n}", "name": f"Service {n}", "organization": "Trafford Voluntary Action",
-            "description": "A friendly group.", "needs": ["loneliness"],
-            "need_labels": ["Loneliness and isolation"], "taxonomy_terms": [], "status": "active",
-            "minimum_age": None, "maximum_age": None, "cost_band": "free", "cost_text": "Free",
-            "delivery": ["in_person"], "referral_routes": ["self"], "wheelchair": True,
-            "eligibility": [], "area_wide": False, "service_area": [], "locations": [],
+            "id": f"svc-{n}",
+            "name": f"Service {n}",
+            "organization": "Trafford Voluntary Action",
+            "description": "A friendly group.",
+            "needs": ["loneliness"],
+            "need_labels": ["Loneliness and isolation"],
+            "taxonomy_terms": [],
+            "status": "active",
+            "minimum_age": None,
+            "maximum_age": None,
+            "cost_band": "free",
+            "cost_text": "Free",
+            "delivery": ["in_person"],
+            "referral_routes": ["self"],
+            "wheelchair": True,
+            "eligibility": [],
+            "area_wide": False,
+            "service_area": [],
+            "locations": [],
             "days": ["TU"],
-            "schedules": [{"byday": ["TU"], "opens_at": "10:00", "closes_at": "12:00",
-                           "description": None}],
-            "schedule_text": None, "accepting_referrals": True, "wait_weeks": None,
+            "schedules": [{"byday": ["TU"], "opens_at": "10:00", "closes_at": "12:00", "description": None}],
+            "schedule_text": None,
+            "accepting_referrals": True,
+            "wait_weeks": None,
             "capacity_updated_at": "2026-10-01T00:00:00Z",
-            "last_verified_at": "2026-09-15T00:00:00Z", "last_verified_ts": 0,
+            "last_verified_at": "2026-09-15T00:00:00Z",
+            "last_verified_ts": 0,
         }
         if km is not None:
             lat, lng = north_of(HOME, km)

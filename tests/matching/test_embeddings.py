@@ -1,4 +1,5 @@
 """The sentence-embedding model: loads and encodes from installed files alone, and says what it means."""
+
 from __future__ import annotations
 
 import socket
@@ -36,19 +37,27 @@ def test_vectors_are_unit_length_float32_and_empty_text_is_zero(embedder):
 def test_same_similarities_as_the_reference_model(embedder):
     """all-MiniLM-L6-v2's model card publishes these cosine similarities for its reference
     (PyTorch) implementation; our numpy forward pass must give the same."""
-    a, *others = embedder.encode(["That is a happy person", "That is a happy dog",
-                                  "That is a very happy person", "Today is a sunny day"])
+    a, *others = embedder.encode(
+        [
+            "That is a happy person",
+            "That is a happy dog",
+            "That is a very happy person",
+            "Today is a sunny day",
+        ]
+    )
     assert [float(a @ b) for b in others] == pytest.approx([0.695, 0.943, 0.257], abs=0.002)
 
 
 def test_meaning_not_just_words(embedder):
     """What the lexical matcher missed: no shared words, yet the right service is closest."""
-    person, *services = embedder.encode([
-        "struggling to pay the gas and electric, cold flat",
-        "Warm homes advice: help with energy bills, heating grants and fuel debt",
-        "Junior football coaching for children aged 5 to 11",
-        "Toddler playgroup with songs and stories",
-    ])
+    person, *services = embedder.encode(
+        [
+            "struggling to pay the gas and electric, cold flat",
+            "Warm homes advice: help with energy bills, heating grants and fuel debt",
+            "Junior football coaching for children aged 5 to 11",
+            "Toddler playgroup with songs and stories",
+        ]
+    )
     scores = [float(person @ s) for s in services]
     assert scores[0] == max(scores) and scores[0] > scores[1] + 0.2
 

@@ -15,21 +15,39 @@ def at(km_north):
 
 def area(code, km_north, population=1600, decile=5, **extra):
     lat, lng = at(km_north)
-    return {"code": code, "name": code.title(), "type": "lsoa", "lat": lat, "lng": lng,
-            "population": population, "imd_decile": decile, "imd_rank": None, **extra}
+    return {
+        "code": code,
+        "name": code.title(),
+        "type": "lsoa",
+        "lat": lat,
+        "lng": lng,
+        "population": population,
+        "imd_decile": decile,
+        "imd_rank": None,
+        **extra,
+    }
 
 
 def service(sid, needs, *kms, status="active", delivery=("in_person",), area_wide=False, service_area=()):
-    return {"id": sid, "name": sid, "needs": list(needs), "status": status, "delivery": list(delivery),
-            "area_wide": area_wide, "service_area": list(service_area),
-            "locations": [dict(zip(("lat", "lng"), at(km))) for km in kms]}
+    return {
+        "id": sid,
+        "name": sid,
+        "needs": list(needs),
+        "status": status,
+        "delivery": list(delivery),
+        "area_wide": area_wide,
+        "service_area": list(service_area),
+        "locations": [dict(zip(("lat", "lng"), at(km), strict=True)) for km in kms],
+    }
 
 
 @pytest.fixture
 def areas():
-    return [area("SALE", 0, decile=2, within=["E08000009"]),
-            area("BOWDON", 20, decile=9),
-            area("CARR", 40, population=None, decile=1)]
+    return [
+        area("SALE", 0, decile=2, within=["E08000009"]),
+        area("BOWDON", 20, decile=9),
+        area("CARR", 40, population=None, decile=1),
+    ]
 
 
 @pytest.fixture
@@ -37,7 +55,7 @@ def services():
     return [
         service("inside-reach", ["loneliness"], 2.9),
         service("just-outside", ["loneliness"], -3.1),
-        service("three-halls", ["loneliness"], 1, 2, 20.5),      # counts once per area
+        service("three-halls", ["loneliness"], 1, 2, 20.5),  # counts once per area
         service("closed", ["loneliness"], 0, status="inactive"),
         service("online-chat", ["loneliness"], delivery=("online",)),
         service("hybrid", ["loneliness"], 21, delivery=("in_person", "online")),
@@ -91,9 +109,11 @@ def test_priority_order(areas, services):
 
 
 def test_unmet_demand_raises_priority_and_is_suppressed(areas, services):
-    demand = {("BOWDON", "loneliness"): {"requests": 30, "unmatched": 20},
-              ("SALE", "loneliness"): {"requests": 3, "unmatched": 1},
-              ("ELSEWHERE", "loneliness"): {"requests": 9, "unmatched": 9}}
+    demand = {
+        ("BOWDON", "loneliness"): {"requests": 30, "unmatched": 20},
+        ("SALE", "loneliness"): {"requests": 3, "unmatched": 1},
+        ("ELSEWHERE", "loneliness"): {"requests": 9, "unmatched": 9},
+    }
     plain = rows_by_key(gap_report(areas, services, ["loneliness"], reach_km=REACH))
     rows = rows_by_key(gap_report(areas, services, ["loneliness"], reach_km=REACH, demand=demand))
     bowdon = rows[("BOWDON", "loneliness")]

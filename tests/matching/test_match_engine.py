@@ -2,118 +2,183 @@ from matching import TextModel, adequate_counts, match
 
 
 def thursdays(**fields):
-    return dict(days=["TH"], schedules=[{"byday": ["TH"], "opens_at": "14:00", "closes_at": "16:00"}], **fields)
+    return dict(
+        days=["TH"], schedules=[{"byday": ["TH"], "opens_at": "14:00", "closes_at": "16:00"}], **fields
+    )
 
 
 def test_result_shape(make_service, make_person, taxonomy, now):
     service = make_service(km=1.26, name="Sale Befriending", needs=["loneliness", "bereavement"])
-    result = match(make_person(goals="hardly leaves the house since his wife died"), [service],
-                   taxonomy=taxonomy, now=now).to_dict()
+    result = match(
+        make_person(goals="hardly leaves the house since his wife died"),
+        [service],
+        taxonomy=taxonomy,
+        now=now,
+    ).to_dict()
     # "since his wife died" and "wife died" (6 words) outweigh "hardly leaves the house" (4)
     assert result["needs"] == ["bereavement", "loneliness"]
     assert result["inferred_needs"] is True
     (m,) = result["matches"]
-    assert set(m) == {"service_id", "name", "score", "distance_km", "needs_met", "reasons", "warnings",
-                      "exempt_from_distance"}
+    assert set(m) == {
+        "service_id",
+        "name",
+        "score",
+        "distance_km",
+        "needs_met",
+        "reasons",
+        "warnings",
+        "exempt_from_distance",
+    }
     assert m["distance_km"] == 1.3 and m["score"] == round(m["score"], 3)
     assert m["needs_met"] == result["needs"]
-    assert m["reasons"][:2] == ["1.3 km away", "meets: bereavement, loneliness and isolation"]
+    distance, needs = m["reasons"][:2]
+    assert distance["kind"] == "distance" and round(distance["km"], 1) == 1.3
+    assert needs == {"kind": "needs", "codes": ["bereavement", "loneliness"]}
     assert result["unmet_needs"] == [] and result["excluded"] == {}
 
 
 def test_given_needs_are_not_inferred(make_service, make_person, taxonomy, now):
-    result = match(make_person(goals="lonely", needs=("money_debt",)), [make_service()], taxonomy=taxonomy, now=now)
+    result = match(
+        make_person(goals="lonely", needs=("money_debt",)), [make_service()], taxonomy=taxonomy, now=now
+    )
     assert result.needs == ["money_debt"] and result.inferred_needs is False
 
 
 def test_online_service_beyond_max_distance_is_kept_and_labelled(make_service, make_person, taxonomy, now):
     online = make_service(km=200, name="Online Grief Group", needs=["bereavement"], delivery=["online"])
     hall = make_service(km=12, name="Far Hall", needs=["bereavement"])
-    result = match(make_person(needs=("bereavement",), max_distance_km=5), [online, hall],
-                   taxonomy=taxonomy, now=now)
+    result = match(
+        make_person(needs=("bereavement",), max_distance_km=5), [online, hall], taxonomy=taxonomy, now=now
+    )
     (m,) = result.matches
     assert m.name == "Online Grief Group" and m.exempt_from_distance == "online"
-    assert m.reasons[0] == "online" and not any(r.endswith("km away") for r in m.reasons)
+    assert m.reasons[0] == {"kind": "exemption", "code": "online"}
+    assert not any(r["kind"] == "distance" for r in m.reasons)
     assert result.excluded == {"further than 5 km": 1}
 
 
 def test_constraint_violators_never_appear_and_are_counted(make_service, make_person, taxonomy, now):
-    services = [make_service(name="Closed", status="defunct"), make_service(name="Paid", cost_band="paid"),
-                make_service(name="Paid and shut", cost_band="paid", status="inactive"),
-                make_service(name="Fine")]
+    services = [
+        make_service(name="Closed", status="defunct"),
+        make_service(name="Paid", cost_band="paid"),
+        make_service(name="Paid and shut", cost_band="paid", status="inactive"),
+        make_service(name="Fine"),
+    ]
     result = match(make_person(needs=("loneliness",), free_only=True), services, taxonomy=taxonomy, now=now)
     assert [m.name for m in result.matches] == ["Fine"]
     assert result.excluded == {"not free": 2, "defunct": 1, "inactive": 1}
 
 
 def test_unmet_need_names_the_distance_and_the_nearest(make_service, make_person, taxonomy, now):
-    services = [make_service(km=1, needs=["loneliness"]),
-                make_service(km=9.1, id="cab-far", needs=["money_debt"]),
-                make_service(km=14, needs=["money_debt"])]
-    result = match(make_person(needs=("loneliness", "money_debt"), max_distance_km=5), services,
-                   taxonomy=taxonomy, now=now)
+    services = [
+        make_service(km=1, needs=["loneliness"]),
+        make_service(km=9.1, id="cab-far", needs=["money_debt"]),
+        make_service(km=14, needs=["money_debt"]),
+    ]
+    result = match(
+        make_person(needs=("loneliness", "money_debt"), max_distance_km=5),
+        services,
+        taxonomy=taxonomy,
+        now=now,
+    )
     (unmet,) = result.to_dict()["unmet_needs"]
-    assert unmet == {"need": "money_debt", "label": "Money and debt",
-                     "reason": "no money and debt service within 5 km; nearest is 9.1 km away",
-                     "nearest_km": 9.1, "nearest_service_id": "cab-far", "alternatives": [],
-                     "requirement": None}
+    assert unmet == {
+        "need": "money_debt",
+        "label": "Money and debt",
+        "reason": "no money and debt service within 5 km; nearest is 9.1 km away",
+        "nearest_km": 9.1,
+        "nearest_service_id": "cab-far",
+        "alternatives": [],
+        "requirement": None,
+    }
     assert adequate_counts(result) == {"loneliness": 1, "money_debt": 0}
     assert adequate_counts(result.to_dict()) == {"loneliness": 1, "money_debt": 0}
 
 
 def test_nearest_is_among_services_only_too_far(make_service, make_person, taxonomy, now):
-    services = [make_service(km=6, needs=["money_debt"], cost_band="paid"),
-                make_service(km=9.1, needs=["money_debt"])]
-    (unmet,) = match(make_person(needs=("money_debt",), max_distance_km=5, free_only=True), services,
-                     taxonomy=taxonomy, now=now).unmet_needs
+    services = [
+        make_service(km=6, needs=["money_debt"], cost_band="paid"),
+        make_service(km=9.1, needs=["money_debt"]),
+    ]
+    (unmet,) = match(
+        make_person(needs=("money_debt",), max_distance_km=5, free_only=True),
+        services,
+        taxonomy=taxonomy,
+        now=now,
+    ).unmet_needs
     # both are beyond 5 km, so distance alone explains it; the nearest is the free one
     assert unmet.reason == "no money and debt service within 5 km; nearest is 9.1 km away"
     assert unmet.nearest_km == 9.1
 
 
 def test_unmet_need_names_the_blocking_constraints(make_service, make_person, taxonomy, now):
-    services = [make_service(needs=["bereavement"], cost_band="paid"),
-                make_service(needs=["bereavement"], **thursdays())]
-    (unmet,) = match(make_person(needs=("bereavement",), free_only=True, days=("TU",)), services,
-                     taxonomy=taxonomy, now=now).unmet_needs
+    services = [
+        make_service(needs=["bereavement"], cost_band="paid"),
+        make_service(needs=["bereavement"], **thursdays()),
+    ]
+    (unmet,) = match(
+        make_person(needs=("bereavement",), free_only=True, days=("TU",)),
+        services,
+        taxonomy=taxonomy,
+        now=now,
+    ).unmet_needs
     assert unmet.reason == "no free bereavement service open on Tuesday"
     assert unmet.nearest_km is None
 
 
-def test_phone_alternative_is_offered_to_someone_who_chose_in_person(make_service, make_person, taxonomy, now):
-    services = [make_service(km=None, name="National Debtline", needs=["money_debt"], delivery=["phone"]),
-                make_service(km=9.1, needs=["money_debt"])]
-    (unmet,) = match(make_person(needs=("money_debt",), max_distance_km=5, delivery="in_person"), services,
-                     taxonomy=taxonomy, now=now).unmet_needs
+def test_phone_alternative_is_offered_to_someone_who_chose_in_person(
+    make_service, make_person, taxonomy, now
+):
+    services = [
+        make_service(km=None, name="National Debtline", needs=["money_debt"], delivery=["phone"]),
+        make_service(km=9.1, needs=["money_debt"]),
+    ]
+    (unmet,) = match(
+        make_person(needs=("money_debt",), max_distance_km=5, delivery="in_person"),
+        services,
+        taxonomy=taxonomy,
+        now=now,
+    ).unmet_needs
     assert unmet.reason == "no in-person money and debt service within 5 km; nearest is 9.1 km away"
     assert unmet.alternatives == ["phone service available: National Debtline"]
 
 
 def test_a_need_with_nothing_listed(make_service, make_person, taxonomy, now):
-    (unmet,) = match(make_person(needs=("arts_creativity",)), [make_service()], taxonomy=taxonomy,
-                     now=now).unmet_needs
+    (unmet,) = match(
+        make_person(needs=("arts_creativity",)), [make_service()], taxonomy=taxonomy, now=now
+    ).unmet_needs
     assert unmet.reason == "no arts and creativity service found"
 
 
 def test_every_need_gets_a_place_in_a_short_list(make_service, make_person, taxonomy, now):
     lonely = [make_service(km=0.1 * i, name=f"Lonely {i}", needs=["loneliness"]) for i in range(1, 6)]
     grief = make_service(km=4, name="Grief group", needs=["bereavement"])
-    result = match(make_person(needs=("loneliness", "bereavement")), [*lonely, grief], taxonomy=taxonomy,
-                   now=now, limit=3)
+    result = match(
+        make_person(needs=("loneliness", "bereavement")),
+        [*lonely, grief],
+        taxonomy=taxonomy,
+        now=now,
+        limit=3,
+    )
     assert [m.name for m in result.matches] == ["Lonely 1", "Lonely 2", "Grief group"]
     assert result.unmet_needs == []
 
 
 def test_ties_break_on_distance_then_name(make_service, make_person, taxonomy, now):
     same = dict(needs=["loneliness"])
-    services = [make_service(km=None, name="b online", delivery=["online"], **same),
-                make_service(km=None, name="A online", delivery=["online"], **same)]
+    services = [
+        make_service(km=None, name="b online", delivery=["online"], **same),
+        make_service(km=None, name="A online", delivery=["online"], **same),
+    ]
     result = match(make_person(needs=("loneliness",)), services, taxonomy=taxonomy, now=now)
     assert [m.name for m in result.matches] == ["A online", "b online"]
 
 
 def test_services_meeting_no_need_are_left_out(make_service, make_person, taxonomy, now):
-    services = [make_service(name="Debt", needs=["money_debt"]), make_service(name="Club", needs=["loneliness"])]
+    services = [
+        make_service(name="Debt", needs=["money_debt"]),
+        make_service(name="Club", needs=["loneliness"]),
+    ]
     result = match(make_person(needs=("loneliness",)), services, taxonomy=taxonomy, now=now)
     assert [m.name for m in result.matches] == ["Club"]
     # with nothing asked for, everything allowed is listed
@@ -121,33 +186,59 @@ def test_services_meeting_no_need_are_left_out(make_service, make_person, taxono
 
 
 def test_text_model_lifts_the_service_that_fits_the_words(make_service, make_person, taxonomy, now):
-    services = [make_service(km=1, name="Lunch club", needs=["loneliness"],
-                             description="Hot lunch and bingo on Tuesdays."),
-                make_service(km=1.2, name="Sale Men's Shed", needs=["loneliness"],
-                             description="Woodwork, repairs and a cuppa for men.")]
+    services = [
+        make_service(
+            km=1, name="Lunch club", needs=["loneliness"], description="Hot lunch and bingo on Tuesdays."
+        ),
+        make_service(
+            km=1.2,
+            name="Sale Men's Shed",
+            needs=["loneliness"],
+            description="Woodwork, repairs and a cuppa for men.",
+        ),
+    ]
     model = TextModel.fit(services, taxonomy)
-    result = match(make_person(goals="he used to love woodwork, lonely now"), services, taxonomy=taxonomy,
-                   text_model=model, now=now)
+    result = match(
+        make_person(goals="he used to love woodwork, lonely now"),
+        services,
+        taxonomy=taxonomy,
+        text_model=model,
+        now=now,
+    )
     assert [m.name for m in result.matches] == ["Sale Men's Shed", "Lunch club"]
 
 
 def test_profile_may_be_a_plain_dict(make_service, taxonomy, now):
-    result = match({"needs": ["loneliness"], "lat": 53.4246, "lng": -2.3222, "max_distance_km": 2},
-                   [make_service(km=1), make_service(km=3)], taxonomy=taxonomy, now=now)
+    result = match(
+        {"needs": ["loneliness"], "lat": 53.4246, "lng": -2.3222, "max_distance_km": 2},
+        [make_service(km=1), make_service(km=3)],
+        taxonomy=taxonomy,
+        now=now,
+    )
     assert len(result.matches) == 1 and result.excluded == {"further than 2 km": 1}
 
 
 def test_unmet_reason_uses_the_fewest_constraints(make_service, make_person, taxonomy, now):
     # Every grief service is too far; two are also shut on Tuesdays. Distance alone explains it.
-    services = [make_service(km=8, needs=["bereavement"]),
-                make_service(km=6, needs=["bereavement"], **thursdays()),
-                make_service(km=7, needs=["bereavement"], **thursdays(cost_band="paid"))]
-    (unmet,) = match(make_person(needs=("bereavement",), max_distance_km=5, days=("TU",), free_only=True),
-                     services, taxonomy=taxonomy, now=now).unmet_needs
+    services = [
+        make_service(km=8, needs=["bereavement"]),
+        make_service(km=6, needs=["bereavement"], **thursdays()),
+        make_service(km=7, needs=["bereavement"], **thursdays(cost_band="paid")),
+    ]
+    (unmet,) = match(
+        make_person(needs=("bereavement",), max_distance_km=5, days=("TU",), free_only=True),
+        services,
+        taxonomy=taxonomy,
+        now=now,
+    ).unmet_needs
     assert unmet.reason == "no bereavement service within 5 km; nearest is 8.0 km away"
 
 
 def test_closed_services_do_not_count_as_provision(make_service, make_person, taxonomy, now):
-    (unmet,) = match(make_person(needs=("bereavement",)), [make_service(needs=["bereavement"], status="inactive")],
-                     taxonomy=taxonomy, now=now).unmet_needs
+    (unmet,) = match(
+        make_person(needs=("bereavement",)),
+        [make_service(needs=["bereavement"], status="inactive")],
+        taxonomy=taxonomy,
+        now=now,
+    ).unmet_needs
     assert unmet.reason == "no bereavement service open at the moment (1 listed but closed)"

@@ -5,7 +5,7 @@ import pytest
 
 from matching import NeedsTaxonomy
 
-REAL_TAXONOMY = Path(__file__).resolve().parents[2] / "seed_data" / "needs_taxonomy.json"
+REAL_TAXONOMY = Path(__file__).resolve().parents[2] / "directory_app" / "data" / "needs_taxonomy.json"
 
 
 def test_words_of_a_person_reach_loneliness_and_bereavement(taxonomy):
@@ -83,15 +83,18 @@ def real_taxonomy():
     return NeedsTaxonomy.from_dict(json.loads(REAL_TAXONOMY.read_text(encoding="utf-8")))
 
 
-@pytest.mark.parametrize("phrase, need", [
-    ("hardly leaves the house since his wife died", "loneliness"),
-    ("hardly leaves the house since his wife died", "bereavement"),
-    ("he lost his wife last year and is on his own all day", "bereavement"),
-    ("bailiffs at the door and behind on rent", "money_debt"),
-    ("looks after her mum full time and is exhausted", "carers"),
-    ("would like to get fitter and lose some weight", "physical_activity"),
-    ("feeling low and anxious since losing her job", "mental_wellbeing"),
-])
+@pytest.mark.parametrize(
+    "phrase, need",
+    [
+        ("hardly leaves the house since his wife died", "loneliness"),
+        ("hardly leaves the house since his wife died", "bereavement"),
+        ("he lost his wife last year and is on his own all day", "bereavement"),
+        ("bailiffs at the door and behind on rent", "money_debt"),
+        ("looks after her mum full time and is exhausted", "carers"),
+        ("would like to get fitter and lose some weight", "physical_activity"),
+        ("feeling low and anxious since losing her job", "mental_wellbeing"),
+    ],
+)
 def test_real_taxonomy_inference(real_taxonomy, phrase, need):
     assert need in real_taxonomy.infer_needs(phrase)
 
@@ -99,8 +102,22 @@ def test_real_taxonomy_inference(real_taxonomy, phrase, need):
 def test_a_ukcat_code_shared_by_two_needs_tags_both():
     from matching import NeedsTaxonomy
 
-    taxonomy = NeedsTaxonomy.from_dict({"needs": [
-        {"code": "welfare_benefits", "label": "Welfare benefits", "synonyms": ["benefits"], "ukcat": ["CA101"]},
-        {"code": "legal_advice", "label": "Legal advice", "synonyms": ["solicitor"], "ukcat": ["CA101"]},
-    ]})
+    taxonomy = NeedsTaxonomy.from_dict(
+        {
+            "needs": [
+                {
+                    "code": "welfare_benefits",
+                    "label": "Welfare benefits",
+                    "synonyms": ["benefits"],
+                    "ukcat": ["CA101"],
+                },
+                {
+                    "code": "legal_advice",
+                    "label": "Legal advice",
+                    "synonyms": ["solicitor"],
+                    "ukcat": ["CA101"],
+                },
+            ]
+        }
+    )
     assert set(taxonomy.tag_text("", ["CA101"])) == {"welfare_benefits", "legal_advice"}

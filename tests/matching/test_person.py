@@ -1,4 +1,5 @@
 """Reading the person's own words: circumstances, preferences and age, and what they change."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,17 +8,20 @@ from matching import match
 from matching.person import read_age, read_person
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Ex-army, lost his wife last year, wants to meet people", {"veterans", "men"}),
-    ("71-year-old caring for her husband with dementia", {"carers", "women"}),
-    ("Older gay man, partner died in spring", {"lgbtq", "men"}),
-    ("Deaf, uses BSL, wants to meet people", {"deaf_bsl"}),
-    ("Asylum seeker in a hotel, wants English classes", {"refugees"}),
-    ("Not been right since the baby. Cries a lot", {"pregnant_new_parents"}),
-    # Parenting is not caring, and a son's "he" does not make his mother a man.
-    ("caring for young children, wants to get fitter", set()),
-    ("Her son is 24 and she's at the end of her tether; he smokes all day", {"women"}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ex-army, lost his wife last year, wants to meet people", {"veterans", "men"}),
+        ("71-year-old caring for her husband with dementia", {"carers", "women"}),
+        ("Older gay man, partner died in spring", {"lgbtq", "men"}),
+        ("Deaf, uses BSL, wants to meet people", {"deaf_bsl"}),
+        ("Asylum seeker in a hotel, wants English classes", {"refugees"}),
+        ("Not been right since the baby. Cries a lot", {"pregnant_new_parents"}),
+        # Parenting is not caring, and a son's "he" does not make his mother a man.
+        ("caring for young children, wants to get fitter", set()),
+        ("Her son is 24 and she's at the end of her tether; he smokes all day", {"women"}),
+    ],
+)
 def test_circumstances_come_from_explicit_words(text, expected):
     assert set(read_person(text).circumstance_codes) == expected
 
@@ -28,23 +32,37 @@ def test_someone_else_in_the_sentence_does_not_set_the_persons_gender():
     assert read_person("Says she is fine. Husband has a temper, he shouts").circumstance_codes == ("women",)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("not one for coffee mornings and doesn't want to talk much", {"not_coffee_mornings", "not_talking_much"}),
-    ("evenings only as he works days", {"evenings"}),
-    ("somewhere quiet, can't cope with crowds", {"quiet"}),
-    ("no car, bad knee", {"no_transport"}),
-    ("would rather be with other dads", {"men_only_setting"}),
-    ("skint and can't afford the gas", set()),  # a money need, not a wish about cost
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "not one for coffee mornings and doesn't want to talk much",
+            {"not_coffee_mornings", "not_talking_much"},
+        ),
+        ("evenings only as he works days", {"evenings"}),
+        ("somewhere quiet, can't cope with crowds", {"quiet"}),
+        ("no car, bad knee", {"no_transport"}),
+        ("would rather be with other dads", {"men_only_setting"}),
+        ("skint and can't afford the gas", set()),  # a money need, not a wish about cost
+    ],
+)
 def test_preferences(text, expected):
     assert set(read_person(text).preference_codes) == expected
 
 
-@pytest.mark.parametrize("text, age", [
-    ("Widower, 78, hasn't left the house", 78), ("71-year-old caring", 71), ("aged 16 and bored", 16),
-    ("in her 70s", 75), ("Man, 40s, partner violent", 45), ("lonely. 88. ex-miner.", 88),
-    ("She is 8 months pregnant", None), ("owes 45 pounds on the meter", None),
-])
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("Widower, 78, hasn't left the house", 78),
+        ("71-year-old caring", 71),
+        ("aged 16 and bored", 16),
+        ("in her 70s", 75),
+        ("Man, 40s, partner violent", 45),
+        ("lonely. 88. ex-miner.", 88),
+        ("She is 8 months pregnant", None),
+        ("owes 45 pounds on the meter", None),
+    ],
+)
 def test_age_stated_in_the_words(text, age):
     found = read_age(text)
     assert (found[0] if found else None) == age
@@ -53,13 +71,21 @@ def test_age_stated_in_the_words(text, age):
 def test_a_veteran_gets_the_veterans_group_first(make_service, make_person, taxonomy, now):
     general = make_service(km=0.5, name="Friendship café", description="Coffee and chat for anyone.")
     veterans = make_service(km=1.5, name="Breakfast club", description="A breakfast club for veterans.")
-    plain = match(make_person(needs=("loneliness",), goals="lonely since he retired"), [general, veterans],
-                  taxonomy=taxonomy, now=now)
+    plain = match(
+        make_person(needs=("loneliness",), goals="lonely since he retired"),
+        [general, veterans],
+        taxonomy=taxonomy,
+        now=now,
+    )
     assert [m.service_id for m in plain.matches] == [general["id"], veterans["id"]]
-    ex_forces = match(make_person(needs=("loneliness",), goals="Ex-army, lonely since he retired"),
-                      [general, veterans], taxonomy=taxonomy, now=now)
+    ex_forces = match(
+        make_person(needs=("loneliness",), goals="Ex-army, lonely since he retired"),
+        [general, veterans],
+        taxonomy=taxonomy,
+        now=now,
+    )
     assert [m.service_id for m in ex_forces.matches] == [veterans["id"], general["id"]]
-    assert "for veterans" in ex_forces.matches[0].reasons
+    assert {"kind": "for_group", "code": "veterans"} in ex_forces.matches[0].reasons
     assert ex_forces.understood["circumstances"][0] == {"code": "veterans", "words": "Ex-army"}
 
 
@@ -75,18 +101,27 @@ def test_stated_preferences_move_services(make_service, make_person, taxonomy, n
 def test_only_what_is_ticked_opens_a_restricted_service(make_service, make_person, taxonomy, now):
     carers_only = make_service(eligibility=["carers"], name="Carers' centre")
     words = "looks after her mum, never gets a break"
-    described = match(make_person(needs=("loneliness",), goals=words), [carers_only], taxonomy=taxonomy,
-                      now=now)
+    described = match(
+        make_person(needs=("loneliness",), goals=words), [carers_only], taxonomy=taxonomy, now=now
+    )
     assert described.matches == [] and described.excluded == {"only for carers": 1}
     # The reading is shown, so the link worker can tick the box if it is true.
     assert described.understood["circumstances"][0]["code"] == "carers"
-    ticked = match(make_person(needs=("loneliness",), goals=words, circumstances=("carers",)), [carers_only],
-                   taxonomy=taxonomy, now=now)
+    ticked = match(
+        make_person(needs=("loneliness",), goals=words, circumstances=("carers",)),
+        [carers_only],
+        taxonomy=taxonomy,
+        now=now,
+    )
     assert [m.service_id for m in ticked.matches] == [carers_only["id"]]
 
 
 def test_age_in_the_words_applies_the_age_limits(make_service, make_person, taxonomy, now):
     youth = make_service(maximum_age=25, name="Youth club")
-    result = match(make_person(needs=("loneliness",), goals="Widower, 78, hardly goes out"), [youth],
-                   taxonomy=taxonomy, now=now)
+    result = match(
+        make_person(needs=("loneliness",), goals="Widower, 78, hardly goes out"),
+        [youth],
+        taxonomy=taxonomy,
+        now=now,
+    )
     assert result.matches == [] and result.excluded == {"outside age range": 1}

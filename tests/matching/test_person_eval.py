@@ -5,6 +5,7 @@ this code or its output; the rules in matching/person.py were written against th
 part only. Run with `-s` to see the figures. Floors sit a little under what was measured, so a
 change that reads people worse fails here.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -19,9 +20,15 @@ from matching.person import read_age, read_person
 STATEMENTS = Path(__file__).resolve().parents[2] / "seed_data" / "eval" / "people" / "statements.jsonl"
 # The annotator's circumstance words, as the taxonomy's group codes. Gender is scored apart: the
 # annotator named it only from nouns ("mum", "widow"), where the reader also uses pronouns.
-GROUPS = {"carer": "carers", "veteran": "veterans", "lgbtq": "lgbtq", "refugee": "refugees",
-          "disability": "people_with_disabilities", "deaf_bsl": "deaf_bsl",
-          "pregnant_new_parent": "pregnant_new_parents"}
+GROUPS = {
+    "carer": "carers",
+    "veteran": "veterans",
+    "lgbtq": "lgbtq",
+    "refugee": "refugees",
+    "disability": "people_with_disabilities",
+    "deaf_bsl": "deaf_bsl",
+    "pregnant_new_parent": "pregnant_new_parents",
+}
 GENDER = {"woman": "women", "man": "men"}
 PREFERENCE_SYNONYMS = {"one_to_one": "not_groups"}
 
@@ -56,8 +63,10 @@ def test_circumstances(test_part):
             gender.update(tp=said in read, fn=said not in read, fp=bool(read & set(GENDER.values()) - {said}))
     precision, recall = prf(groups)
     gender_recall = prf(gender)[1]
-    print(f"\ncircumstances (groups) P={precision:.2f} R={recall:.2f} {dict(groups)}; "
-          f"gender where stated R={gender_recall:.2f} {dict(gender)}")
+    print(
+        f"\ncircumstances (groups) P={precision:.2f} R={recall:.2f} {dict(groups)}; "
+        f"gender where stated R={gender_recall:.2f} {dict(gender)}"
+    )
     assert precision >= 0.85 and recall >= 0.60
     assert gender["fp"] == 0 and gender_recall >= 0.70
 
@@ -78,5 +87,7 @@ def test_ages(test_part):
     read = {row["id"]: read_age(row["text"]) for row in test_part}
     right = sum(1 for row in stated if read[row["id"]] and abs(read[row["id"]][0] - row["age"]) <= 5)
     invented = sum(1 for row in test_part if row["age"] is None and read[row["id"]])
-    print(f"\nages: {right} of {len(stated)} stated ages read within 5 years; {invented} read where none was stated")
+    print(
+        f"\nages: {right} of {len(stated)} stated ages read within 5 years; {invented} read where none was stated"
+    )
     assert right / len(stated) >= 0.70 and invented <= 2

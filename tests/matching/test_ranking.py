@@ -22,7 +22,9 @@ def test_proximity():
     assert proximity(None, None, False) == 0.5
 
 
-@pytest.mark.parametrize("days_ago, expected", [(10, 1.0), (182, 1.0), (638.5, 0.5), (1200, 0.0), (None, 0.2)])
+@pytest.mark.parametrize(
+    "days_ago, expected", [(10, 1.0), (182, 1.0), (638.5, 0.5), (1200, 0.0), (None, 0.2)]
+)
 def test_freshness(make_service, now, days_ago, expected):
     when = None if days_ago is None else (now - timedelta(days=days_ago)).isoformat()
     assert freshness(make_service(last_verified_at=when), now) == pytest.approx(expected, abs=0.01)
@@ -33,10 +35,20 @@ def test_freshness_prefers_the_epoch_seconds(make_service, now):
     assert freshness(make_service(last_verified_at=None, last_verified_ts=ts), now) == 0.0
 
 
-@pytest.mark.parametrize("accepting, wait, expected", [
-    (True, None, 1.0), (True, 4, 1.0), (True, 5, 0.575), (True, 16, 0.3), (True, 40, 0.3),
-    (None, None, 0.5), (None, 10, 0.45), (False, None, 0.1), (False, 2, 0.1),
-])
+@pytest.mark.parametrize(
+    "accepting, wait, expected",
+    [
+        (True, None, 1.0),
+        (True, 4, 1.0),
+        (True, 5, 0.575),
+        (True, 16, 0.3),
+        (True, 40, 0.3),
+        (None, None, 0.5),
+        (None, 10, 0.45),
+        (False, None, 0.1),
+        (False, 2, 0.1),
+    ],
+)
 def test_capacity(make_service, accepting, wait, expected):
     service = make_service(accepting_referrals=accepting, wait_weeks=wait)
     assert capacity(service) == pytest.approx(expected)
@@ -44,13 +56,23 @@ def test_capacity(make_service, accepting, wait, expected):
 
 def test_features_for_a_need_meeting_service(make_service, make_person, now):
     profile = make_person(days=("TU",))
-    f = features(profile, make_service(needs=["loneliness"]), 1.5, 0.4, now,
-                 needs=["loneliness", "bereavement"])
-    assert f == pytest.approx({"need_coverage": 0.5, "text_relevance": 0.4,
-                               "proximity": math.exp(-0.5), "timetable_fit": 1.0,
-                               "freshness": 1.0, "capacity": 1.0,
-                               "circumstance_fit": 0.5, "preference_fit": 0.5,
-                               "semantic": 0.0})
+    f = features(
+        profile, make_service(needs=["loneliness"]), 1.5, 0.4, now, needs=["loneliness", "bereavement"]
+    )
+    assert f == pytest.approx(
+        {
+            "need_coverage": 0.5,
+            "text_relevance": 0.4,
+            "proximity": math.exp(-0.5),
+            "timetable_fit": 1.0,
+            "freshness": 1.0,
+            "capacity": 1.0,
+            "circumstance_fit": 0.5,
+            "preference_fit": 0.5,
+            "semantic": 0.0,
+            "responsiveness": 0.5,
+        }
+    )  # no referral figures: neutral
     assert all(0 <= v <= 1 for v in f.values())
 
 
@@ -63,12 +85,17 @@ def test_weighted_blend():
 
 def test_near_fresh_need_meeting_service_ranks_above_far_stale_one(make_service, make_person, taxonomy, now):
     stale = (now - timedelta(days=900)).isoformat()
-    far_stale = make_service(km=4.5, name="Far stale", needs=["loneliness"], last_verified_at=stale,
-                             accepting_referrals=None)
+    far_stale = make_service(
+        km=4.5, name="Far stale", needs=["loneliness"], last_verified_at=stale, accepting_referrals=None
+    )
     near_fresh = make_service(km=0.8, name="Near fresh", needs=["loneliness"])
     unrelated = make_service(km=0.2, name="Unrelated", needs=["money_debt"])
-    result = match(make_person(needs=("loneliness",), max_distance_km=5), [far_stale, unrelated, near_fresh],
-                   taxonomy=taxonomy, now=now)
+    result = match(
+        make_person(needs=("loneliness",), max_distance_km=5),
+        [far_stale, unrelated, near_fresh],
+        taxonomy=taxonomy,
+        now=now,
+    )
     assert [m.name for m in result.matches] == ["Near fresh", "Far stale"]
     assert result.matches[0].score > result.matches[1].score
 
@@ -82,8 +109,9 @@ def test_a_custom_scorer_replaces_the_weights(make_service, make_person, taxonom
         seen.extend(rows)
         return [1 - r["proximity"] for r in rows]
 
-    result = match(make_person(needs=("loneliness",)), [near, far], taxonomy=taxonomy, now=now,
-                   scorer=farthest_first)
+    result = match(
+        make_person(needs=("loneliness",)), [near, far], taxonomy=taxonomy, now=now, scorer=farthest_first
+    )
     assert [m.name for m in result.matches] == ["Far", "Near"]
     assert len(seen) == 2 and set(seen[0]) == set(FEATURE_NAMES)
 

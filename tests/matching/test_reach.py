@@ -2,12 +2,13 @@
 
 Areas are GSS codes as a postcode gives them: LA (and county), ward, LSOA, then postcode district.
 """
+
 from __future__ import annotations
 
 import pytest
 
 from matching import check
-from matching.service import read_area, reaches
+from matching.service import reaches, read_area
 
 TRAFFORD, MANCHESTER, SALFORD, LEEDS = "E08000009", "E08000003", "E08000006", "E08000035"
 IN_TRAFFORD = (TRAFFORD, "E05015254", "E01006160", "M33")
@@ -24,6 +25,7 @@ def person(make_person):
 
 # --- residency ----------------------------------------------------------------------------------
 
+
 def test_a_residency_limit_excludes_people_living_elsewhere_however_near(person, make_service):
     service = make_service(km=1, residency=[SALFORD])
     assert check(person(areas=IN_TRAFFORD), service, 1.0).reasons == [RESIDENCY]
@@ -32,7 +34,9 @@ def test_a_residency_limit_excludes_people_living_elsewhere_however_near(person,
 
 def test_service_area_is_where_a_service_is_available(person, make_service):
     # Published as an ORUK URI, as feeds write it.
-    service = make_service(km=1, service_area=["http://statistics.data.gov.uk/id/statistical-geography/E08000006"])
+    service = make_service(
+        km=1, service_area=["http://statistics.data.gov.uk/id/statistical-geography/E08000006"]
+    )
     assert check(person(areas=IN_TRAFFORD), service, 1.0).kinds == {"residency"}
     assert check(person(areas=(SALFORD,)), service, 1.0).allowed
 
@@ -42,14 +46,17 @@ def test_residency_wins_over_a_wider_service_area(person, make_service):
     assert check(person(areas=IN_MANCHESTER), service, 1.0).kinds == {"residency"}
 
 
-@pytest.mark.parametrize("code, areas, allowed", [
-    ("E05015254", IN_TRAFFORD, True),           # a ward
-    ("E05015240", IN_TRAFFORD, False),          # another ward of the same borough
-    ("E01006160", IN_TRAFFORD, True),           # an LSOA
-    ("E10000017", ("E07000117", "E10000017", "BB11"), True),  # a county above the person's district
-    ("M33", IN_TRAFFORD, True),                 # a postcode district
-    ("M1", IN_TRAFFORD, False),
-])
+@pytest.mark.parametrize(
+    "code, areas, allowed",
+    [
+        ("E05015254", IN_TRAFFORD, True),  # a ward
+        ("E05015240", IN_TRAFFORD, False),  # another ward of the same borough
+        ("E01006160", IN_TRAFFORD, True),  # an LSOA
+        ("E10000017", ("E07000117", "E10000017", "BB11"), True),  # a county above the person's district
+        ("M33", IN_TRAFFORD, True),  # a postcode district
+        ("M1", IN_TRAFFORD, False),
+    ],
+)
 def test_residency_at_any_level_a_postcode_gives(person, make_service, code, areas, allowed):
     assert check(person(areas=areas), make_service(km=1, residency=[code]), 1.0).allowed is allowed
 
@@ -69,6 +76,7 @@ def test_areas_we_cannot_compare_restrict_nobody(person, make_service, values):
 
 
 # --- phone, online and area-wide reach ------------------------------------------------------------
+
 
 def test_a_trafford_phone_line_is_not_offered_in_leeds(person, make_service):
     line = make_service(km=None, delivery=["phone"], area_wide=True, service_area=[TRAFFORD])
@@ -94,7 +102,9 @@ def test_a_national_helpline_is_offered_everywhere_in_england(person, make_servi
 def test_an_england_only_service_is_not_offered_in_wales(person, make_service):
     line = make_service(km=200, delivery=["online"], service_area=["E92000001"])
     assert check(person(areas=IN_WALES), line, 200.0).kinds == {"residency"}
-    assert check(person(areas=IN_WALES), make_service(delivery=["online"], service_area=["K02000001"]), 1.0).allowed
+    assert check(
+        person(areas=IN_WALES), make_service(delivery=["online"], service_area=["K02000001"]), 1.0
+    ).allowed
 
 
 def test_an_empty_area_with_a_venue_means_local_to_the_venues_borough(person, make_service):
@@ -122,7 +132,9 @@ def test_a_service_you_can_also_visit_is_only_held_to_distance(person, make_serv
     # phone line does not lift the distance limit for them.
     service = make_service(km=12, delivery=["in_person", "phone"])
     service["locations"][0]["la_code"] = TRAFFORD
-    assert check(person(max_distance_km=5, areas=IN_MANCHESTER), service, 12.0).reasons == ["further than 5 km"]
+    assert check(person(max_distance_km=5, areas=IN_MANCHESTER), service, 12.0).reasons == [
+        "further than 5 km"
+    ]
     assert check(person(max_distance_km=20, areas=IN_MANCHESTER), service, 12.0).allowed
 
 

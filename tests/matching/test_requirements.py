@@ -1,39 +1,47 @@
 """Unmet needs said precisely: out of reach, or met for everyone but not for this person."""
+
 from __future__ import annotations
 
 from matching import adequate_counts, match
 
 
-def test_a_need_met_only_beyond_its_reach_is_reported_with_the_nearest(make_service, make_person,
-                                                                       taxonomy, now):
+def test_a_need_met_only_beyond_its_reach_is_reported_with_the_nearest(
+    make_service, make_person, taxonomy, now
+):
     far = make_service(km=7.2, name="Lunch club")  # loneliness reach is 3 km in the test taxonomy
     result = match(make_person(needs=("loneliness",)), [far], taxonomy=taxonomy, now=now)
     assert [m.service_id for m in result.matches] == [far["id"]]  # still shown: it is the best there is
     (unmet,) = result.unmet_needs
     assert unmet.need == "loneliness" and unmet.nearest_service_id == far["id"]
-    assert unmet.reason == "no loneliness and isolation service within 3 km; nearest is Lunch club, 7.2 km away"
+    assert (
+        unmet.reason == "no loneliness and isolation service within 3 km; nearest is Lunch club, 7.2 km away"
+    )
     assert adequate_counts(result) == {"loneliness": 0}  # counted as unmet demand for the gap report
 
 
 def test_the_persons_own_distance_limit_is_the_reach(make_service, make_person, taxonomy, now):
     service = make_service(km=7.2)
-    result = match(make_person(needs=("loneliness",), max_distance_km=10), [service], taxonomy=taxonomy,
-                   now=now)
+    result = match(
+        make_person(needs=("loneliness",), max_distance_km=10), [service], taxonomy=taxonomy, now=now
+    )
     assert result.unmet_needs == [] and adequate_counts(result) == {"loneliness": 1}
 
 
-def test_a_phone_service_covering_the_person_meets_the_need_wherever_it_is(make_service, make_person,
-                                                                           taxonomy, now):
+def test_a_phone_service_covering_the_person_meets_the_need_wherever_it_is(
+    make_service, make_person, taxonomy, now
+):
     line = make_service(km=40, delivery=["phone"], name="Silver Line")
     result = match(make_person(needs=("loneliness",)), [line], taxonomy=taxonomy, now=now)
     assert result.unmet_needs == []
 
 
-def test_a_specific_requirement_nothing_meets_is_said_out_loud(make_service, make_person, taxonomy,
-                                                              taxonomy_data, now):
+def test_a_specific_requirement_nothing_meets_is_said_out_loud(
+    make_service, make_person, taxonomy, taxonomy_data, now
+):
     general = make_service(km=0.8, name="Coffee club", description="Coffee and a chat for anyone.")
-    result = match(make_person(needs=("loneliness",), goals="ex-navy, lonely"), [general],
-                   taxonomy=taxonomy, now=now)
+    result = match(
+        make_person(needs=("loneliness",), goals="ex-navy, lonely"), [general], taxonomy=taxonomy, now=now
+    )
     assert [m.service_id for m in result.matches] == [general["id"]]
     (unmet,) = result.unmet_needs
     assert unmet.requirement == "veterans" and unmet.label == "Loneliness and isolation for veterans"
@@ -41,23 +49,34 @@ def test_a_specific_requirement_nothing_meets_is_said_out_loud(make_service, mak
     assert adequate_counts(result) == {"loneliness": 0}
 
 
-def test_the_service_meeting_a_requirement_is_kept_in_a_short_list(make_service, make_person, taxonomy,
-                                                                   now):
+def test_the_service_meeting_a_requirement_is_kept_in_a_short_list(make_service, make_person, taxonomy, now):
     crowd = [make_service(km=0.2 + i / 10, name=f"Group {i}") for i in range(5)]
-    veterans = make_service(km=2.5, name="Veterans' breakfast", description="For armed forces veterans.",
-                            last_verified_at="2023-01-01T00:00:00Z")
-    result = match(make_person(needs=("loneliness",), goals="veteran, lonely"), [*crowd, veterans],
-                   taxonomy=taxonomy, now=now, limit=3)
+    veterans = make_service(
+        km=2.5,
+        name="Veterans' breakfast",
+        description="For armed forces veterans.",
+        last_verified_at="2023-01-01T00:00:00Z",
+    )
+    result = match(
+        make_person(needs=("loneliness",), goals="veteran, lonely"),
+        [*crowd, veterans],
+        taxonomy=taxonomy,
+        now=now,
+        limit=3,
+    )
     assert veterans["id"] in [m.service_id for m in result.matches]
     assert result.unmet_needs == []
 
 
-def test_requirement_beyond_reach_names_the_nearest_that_meets_it(make_service, make_person, taxonomy,
-                                                                  now):
+def test_requirement_beyond_reach_names_the_nearest_that_meets_it(make_service, make_person, taxonomy, now):
     general = make_service(km=0.5, name="Coffee club")
     veterans = make_service(km=12, name="Veterans' breakfast", description="For veterans.")
-    result = match(make_person(needs=("loneliness",), goals="ex-RAF, lonely"), [general, veterans],
-                   taxonomy=taxonomy, now=now)
+    result = match(
+        make_person(needs=("loneliness",), goals="ex-RAF, lonely"),
+        [general, veterans],
+        taxonomy=taxonomy,
+        now=now,
+    )
     (unmet,) = result.unmet_needs
     assert unmet.nearest_service_id == veterans["id"] and unmet.nearest_km == 12.0
 
@@ -68,6 +87,8 @@ def test_a_language_the_person_needs_is_a_requirement(make_service, make_person,
     (unmet,) = match(person, [english_only], taxonomy=taxonomy, now=now).unmet_needs
     assert unmet.requirement == "language:cantonese"
     assert unmet.reason.startswith("no loneliness and isolation service in Cantonese")
-    chinese = make_service(km=2.0, name="Wai Yin elders", description="Chinese elders' lunch club in Cantonese.")
+    chinese = make_service(
+        km=2.0, name="Wai Yin elders", description="Chinese elders' lunch club in Cantonese."
+    )
     result = match(person, [english_only, chinese], taxonomy=taxonomy, now=now)
     assert result.unmet_needs == [] and chinese["id"] in [m.service_id for m in result.matches]

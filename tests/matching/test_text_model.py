@@ -9,23 +9,38 @@ from matching import TextModel
 @pytest.fixture
 def directory(make_service):
     return [
-        make_service(name="Sale Befriending", needs=["loneliness"],
-                     description="Volunteers visit people at home for a chat and a cup of tea."),
-        make_service(name="Cruse Trafford", needs=["bereavement"],
-                     description="Support after someone close to you dies."),
-        make_service(name="Citizens Advice Trafford", needs=["money_debt"],
-                     description="Free, confidential advice on debts, bills and benefits."),
-        make_service(name="Altrincham Choir", needs=["arts_creativity"],
-                     description="A community choir for all voices, no auditions."),
-        make_service(name="Walking for Health", needs=["physical_activity"],
-                     description="Gentle led walks in local parks."),
+        make_service(
+            name="Sale Befriending",
+            needs=["loneliness"],
+            description="Volunteers visit people at home for a chat and a cup of tea.",
+        ),
+        make_service(
+            name="Cruse Trafford",
+            needs=["bereavement"],
+            description="Support after someone close to you dies.",
+        ),
+        make_service(
+            name="Citizens Advice Trafford",
+            needs=["money_debt"],
+            description="Free, confidential advice on debts, bills and benefits.",
+        ),
+        make_service(
+            name="Altrincham Choir",
+            needs=["arts_creativity"],
+            description="A community choir for all voices, no auditions.",
+        ),
+        make_service(
+            name="Walking for Health",
+            needs=["physical_activity"],
+            description="Gentle led walks in local parks.",
+        ),
     ]
 
 
 def test_a_persons_words_reach_services_that_never_use_them(directory, taxonomy):
     model = TextModel.fit(directory, taxonomy)
     scores = model.score("hardly leaves the house since his wife died", directory)
-    by_name = dict(zip((s["name"] for s in directory), scores))
+    by_name = dict(zip((s["name"] for s in directory), scores, strict=True))
     assert by_name["Sale Befriending"] > 0.1 and by_name["Cruse Trafford"] > 0.1
     assert by_name["Citizens Advice Trafford"] < 0.05 and by_name["Altrincham Choir"] < 0.05
 
@@ -41,8 +56,9 @@ def test_scores_are_cosines_in_unit_range(directory, taxonomy):
 
 def test_services_unseen_at_fit_time_are_vectorised_and_kept(directory, taxonomy, make_service):
     model = TextModel.fit(directory, taxonomy)
-    newcomer = make_service(name="Age UK Trafford", needs=["money_debt"],
-                            description="Free advice on benefits for older people.")
+    newcomer = make_service(
+        name="Age UK Trafford", needs=["money_debt"], description="Free advice on benefits for older people."
+    )
     first = model.score("advice on benefits", [newcomer])
     assert first[0] > 0.1 and len(model) == 6
     np.testing.assert_allclose(model.score("advice on benefits", [newcomer]), first)

@@ -1,5 +1,6 @@
 """Reach through the whole app: postcodes loaded from a Code-Point Open file know their borough,
 and the match API offers a borough's phone line only to the people it serves."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,9 +13,18 @@ M1 1AD,M1,10,383825,398598,53.483848,-2.245216,E92000001,,E08000003,E05000697
 M33 7ZZ,M33,10,378595,392003,53.424382,-2.323576,E92000001,,E08000009,E05000833
 LS1 4AP,LS1,10,429836,433456,53.797000,-1.547000,E92000001,,E08000035,E05001420
 """
-MIND_LINE = dict(name="Trafford Mind Listening Line", organization="Trafford Mind", postcode=None,
-                 delivery="phone", area_wide="yes", minimum_age=18, cost="free", schedule=None,
-                 needs="mental_wellbeing", description="A listening phone line for people feeling low.")
+MIND_LINE = dict(
+    name="Trafford Mind Listening Line",
+    organization="Trafford Mind",
+    postcode=None,
+    delivery="phone",
+    area_wide="yes",
+    minimum_age=18,
+    cost="free",
+    schedule=None,
+    needs="mental_wellbeing",
+    description="A listening phone line for people feeling low.",
+)
 
 
 @pytest.fixture
@@ -27,16 +37,22 @@ def codepoint_postcodes(app, runner, tmp_path):
 
 
 def _names(client, token, postcode):
-    response = client.post("/api/v1/match", headers={"Authorization": f"Bearer {token}"}, json={
-        "needs": ["mental_wellbeing"], "postcode": postcode, "age": 40, "limit": 20})
+    response = client.post(
+        "/api/v1/match",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"needs": ["mental_wellbeing"], "postcode": postcode, "age": 40, "limit": 20},
+    )
     assert response.status_code == 200, response.get_json()
     return [m["name"] for m in response.get_json()["matches"]]
 
 
 def test_a_trafford_phone_line_is_offered_in_trafford_not_in_manchester(
-        app, client, token_for, make_service, codepoint_postcodes):
+    app, client, token_for, make_service, codepoint_postcodes
+):
     make_service(**MIND_LINE, service_area="E08000009")
-    make_service(**{**MIND_LINE, "name": "Samaritans", "organization": "Samaritans"}, service_area="E92000001")
+    make_service(
+        **{**MIND_LINE, "name": "Samaritans", "organization": "Samaritans"}, service_area="E92000001"
+    )
     # No area stated, a venue in Sale: read as Trafford's own line.
     make_service(**{**MIND_LINE, "name": "Sale Listening Line", "area_wide": "no", "postcode": "M33 7ZZ"})
     wait_until_idle(app)
@@ -46,13 +62,17 @@ def test_a_trafford_phone_line_is_offered_in_trafford_not_in_manchester(
     assert "Samaritans" in manchester
     assert "Trafford Mind Listening Line" not in manchester
     assert "Sale Listening Line" not in manchester
-    assert set(_names(client, token, "M33 7ZZ")) >= {"Samaritans", "Trafford Mind Listening Line",
-                                                     "Sale Listening Line"}
+    assert set(_names(client, token, "M33 7ZZ")) >= {
+        "Samaritans",
+        "Trafford Mind Listening Line",
+        "Sale Listening Line",
+    }
     assert _names(client, token, "LS1 4AP") == ["Samaritans"]
 
 
 def test_a_phone_line_whose_area_covers_manchester_is_offered_there(
-        app, client, token_for, make_service, codepoint_postcodes):
+    app, client, token_for, make_service, codepoint_postcodes
+):
     make_service(**MIND_LINE, service_area="E08000009;E08000003")
     wait_until_idle(app)
     token = token_for("link_worker")

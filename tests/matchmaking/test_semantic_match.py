@@ -1,5 +1,6 @@
 """Matching by meaning: services carry sentence vectors in the index, a vector search finds what
 the person's words mean even when no keyword is shared, and each candidate says how close it is."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,12 +14,25 @@ from matching import Profile
 @pytest.fixture
 def directory(app, make_service):
     ids = {
-        "warm": make_service(name="Trafford Warm Homes", organization="Energy Project", minimum_age=18, cost="free",
-                             description="Grants for boiler repairs and insulation, and advice on energy tariffs."),
-        "football": make_service(name="Junior Football Centre", organization="Sale Sports", minimum_age=5,
-                                 description="Weekly coaching sessions for children aged five to eleven."),
-        "playgroup": make_service(name="Toddler Playgroup", organization="Sale Family Hub", minimum_age=0,
-                                  description="Songs, stories and messy play for under-fives and their parents."),
+        "warm": make_service(
+            name="Trafford Warm Homes",
+            organization="Energy Project",
+            minimum_age=18,
+            cost="free",
+            description="Grants for boiler repairs and insulation, and advice on energy tariffs.",
+        ),
+        "football": make_service(
+            name="Junior Football Centre",
+            organization="Sale Sports",
+            minimum_age=5,
+            description="Weekly coaching sessions for children aged five to eleven.",
+        ),
+        "playgroup": make_service(
+            name="Toddler Playgroup",
+            organization="Sale Family Hub",
+            minimum_age=0,
+            description="Songs, stories and messy play for under-fives and their parents.",
+        ),
     }
     wait_until_idle(app)
     return ids
@@ -36,18 +50,24 @@ def test_every_indexed_service_carries_its_sentence_vector(app, directory):
 
 def test_a_long_goal_finds_the_service_that_means_the_same_without_sharing_its_words(app, directory):
     # Twelve words before the point: keyword search reads only the first ten.
-    goals = ("Came in about his knee really, had a long chat, then said he is "
-             "struggling to pay the gas and electric and the flat is cold")
+    goals = (
+        "Came in about his knee really, had a long chat, then said he is "
+        "struggling to pay the gas and electric and the flat is cold"
+    )
     profile = Profile.from_dict({"goals": goals, "age": 70}, None)
     pool = {c["id"]: c for c in retrieval.candidates(app, profile, needs=[])}
     assert directory["warm"] in pool
-    assert pool[directory["warm"]]["_semantic"] > max(pool[i]["_semantic"] for i in pool if i != directory["warm"])
+    assert pool[directory["warm"]]["_semantic"] > max(
+        pool[i]["_semantic"] for i in pool if i != directory["warm"]
+    )
 
 
 def test_the_match_says_which_words_gave_each_inferred_need(client, token_for, directory):
-    response = client.post("/api/v1/match", headers={"Authorization": f"Bearer {token_for('link_worker')}"},
-                           json={"goals": "struggling to pay the gas and electric, cold flat",
-                                 "postcode": "M33 7ZZ", "age": 70})
+    response = client.post(
+        "/api/v1/match",
+        headers={"Authorization": f"Bearer {token_for('link_worker')}"},
+        json={"goals": "struggling to pay the gas and electric, cold flat", "postcode": "M33 7ZZ", "age": 70},
+    )
     assert response.status_code == 200, response.get_json()
     body = response.get_json()
     assert body["needs"][0] == "fuel_energy"

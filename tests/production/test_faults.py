@@ -1,4 +1,5 @@
 """Faults lose nothing: a killed import leaves only whole records and resumes, a locked database answers 503."""
+
 from __future__ import annotations
 
 import csv
@@ -14,13 +15,15 @@ import pytest
 from sqlmodel import func, select
 
 from directory_app import db
-from directory_app.directory.service_input import FIELD_NAMES
 from directory_app.directory import jobs
+from directory_app.directory.service_input import FIELD_NAMES
 from directory_app.models import ImportJob, Service
 from directory_app.search import indexing
 
-sqlite_only = pytest.mark.skipif(os.environ.get("TEST_DB") == "postgresql" or os.environ.get("TEST_DATABASE_URL"),
-                                 reason="drives SQLite's file lock directly")
+sqlite_only = pytest.mark.skipif(
+    os.environ.get("TEST_DB") == "postgresql" or os.environ.get("TEST_DATABASE_URL"),
+    reason="drives SQLite's file lock directly",
+)
 
 
 def _count(app) -> int:
@@ -33,9 +36,17 @@ def _big_csv(path, rows: int) -> None:
         writer = csv.DictWriter(handle, fieldnames=FIELD_NAMES)
         writer.writeheader()
         for n in range(rows):
-            writer.writerow({"external_id": f"k{n}", "name": f"Group number {n}", "organization": f"Org {n % 50}",
-                             "description": "A weekly group for people who feel lonely", "latitude": "53.42",
-                             "longitude": f"{-2.32 - n / 100000:.5f}", "cost": "free"})
+            writer.writerow(
+                {
+                    "external_id": f"k{n}",
+                    "name": f"Group number {n}",
+                    "organization": f"Org {n % 50}",
+                    "description": "A weekly group for people who feel lonely",
+                    "latitude": "53.42",
+                    "longitude": f"{-2.32 - n / 100000:.5f}",
+                    "cost": "free",
+                }
+            )
 
 
 def test_an_import_killed_half_way_leaves_whole_records_and_the_next_start_is_consistent(app, tmp_path):
@@ -43,12 +54,32 @@ def test_an_import_killed_half_way_leaves_whole_records_and_the_next_start_is_co
     job says are done; the next start resumes the job and the index ends in step."""
     feed = tmp_path / "feed.csv"
     _big_csv(feed, 400)
-    env = {**os.environ, "DATABASE_URL": app.config["DATABASE_URL"], "MEILI_URL": app.config["MEILI_URL"],
-           "MEILI_MASTER_KEY": app.config["MEILI_MASTER_KEY"], "MEILI_INDEX_PREFIX": app.config["MEILI_INDEX_PREFIX"],
-           "INSTANCE_PATH": app.config["INSTANCE_PATH"], "SECRET_KEY": app.config["SECRET_KEY"],
-           "IMPORT_BATCH_SIZE": "20"}
-    process = subprocess.Popen([sys.executable, "-m", "flask", "--app", "directory_app", "import", str(feed),
-                                "--publisher", "killed"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    env = {
+        **os.environ,
+        "DATABASE_URL": app.config["DATABASE_URL"],
+        "MEILI_URL": app.config["MEILI_URL"],
+        "MEILI_MASTER_KEY": app.config["MEILI_MASTER_KEY"],
+        "MEILI_INDEX_PREFIX": app.config["MEILI_INDEX_PREFIX"],
+        "INSTANCE_PATH": app.config["INSTANCE_PATH"],
+        "SECRET_KEY": app.config["SECRET_KEY"],
+        "IMPORT_BATCH_SIZE": "20",
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "flask",
+            "--app",
+            "directory_app",
+            "import",
+            str(feed),
+            "--publisher",
+            "killed",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 120
     while _count(app) < 40 and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -67,8 +98,22 @@ def test_an_import_killed_half_way_leaves_whole_records_and_the_next_start_is_co
 
     small = tmp_path / "small.csv"
     _big_csv(small, 20)
-    result = subprocess.run([sys.executable, "-m", "flask", "--app", "directory_app", "import", str(small),
-                             "--publisher", "after-crash"], env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "flask",
+            "--app",
+            "directory_app",
+            "import",
+            str(small),
+            "--publisher",
+            "after-crash",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
     assert jobs.recover(app, stale_after=timedelta(0), background=False) == [job.id]
@@ -79,7 +124,9 @@ def test_an_import_killed_half_way_leaves_whole_records_and_the_next_start_is_co
 
 
 @sqlite_only
-def test_a_database_locked_by_another_process_gives_503_and_writes_nothing(app, client, token_for, make_service):
+def test_a_database_locked_by_another_process_gives_503_and_writes_nothing(
+    app, client, token_for, make_service
+):
     service_id = make_service()
     token = token_for("curator")
     app.config["SQLITE_BUSY_TIMEOUT_MS"] = 50
@@ -89,8 +136,11 @@ def test_a_database_locked_by_another_process_gives_503_and_writes_nothing(app, 
     blocker = sqlite3.connect(path, isolation_level=None)
     blocker.execute("BEGIN EXCLUSIVE")
     try:
-        response = client.patch(f"/api/v1/services/{service_id}", json={"name": "Renamed while locked"},
-                                headers={"Authorization": f"Bearer {token}"})
+        response = client.patch(
+            f"/api/v1/services/{service_id}",
+            json={"name": "Renamed while locked"},
+            headers={"Authorization": f"Bearer {token}"},
+        )
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()

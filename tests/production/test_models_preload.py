@@ -1,5 +1,6 @@
 """Models are loaded once (before gunicorn forks) and then follow the directory in place, so a
 worker never refits its own copy after an ordinary edit."""
+
 from __future__ import annotations
 
 import csv
@@ -9,7 +10,7 @@ from sqlmodel import select
 
 from directory_app import db
 from directory_app.directory.curation import update_service
-from directory_app.directory.importer import import_file
+from directory_app.directory.jobs import import_file
 from directory_app.directory.service_input import FIELD_NAMES
 from directory_app.matchmaking import textmodel_cache
 from directory_app.matchmaking.preload import preload
@@ -21,8 +22,16 @@ def _feed(rows: int) -> bytes:
     writer = csv.DictWriter(out, fieldnames=FIELD_NAMES)
     writer.writeheader()
     for n in range(rows):
-        writer.writerow({"external_id": f"s{n}", "name": f"Walking group {n}", "organization": "Ramblers",
-                         "description": "Gentle walks in the park", "latitude": "53.42", "longitude": "-2.32"})
+        writer.writerow(
+            {
+                "external_id": f"s{n}",
+                "name": f"Walking group {n}",
+                "organization": "Ramblers",
+                "description": "Gentle walks in the park",
+                "latitude": "53.42",
+                "longitude": "-2.32",
+            }
+        )
     return out.getvalue().encode()
 
 

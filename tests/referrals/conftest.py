@@ -7,8 +7,8 @@ Value: ``lunch_club`` (an active service's id, with a location in M33).
 Side-effect (browser): ``live_server`` comes from tests/browser/conftest.py.
 Factory (browser): ``in_browser(journey)`` runs ``journey(page)`` with a fresh Playwright page.
 """
-from __future__ import annotations
 
+from __future__ import annotations
 
 import pytest
 
@@ -45,5 +45,3 @@ def advance(app):
         return referral
 
     return factory
-
-

@@ -1,5 +1,6 @@
 """Referrals in a real browser: a link worker records and follows up a referral; a commissioner
 reads the outcomes; an admin checks the ranking model. axe-core checks every page."""
+
 from __future__ import annotations
 
 import re
@@ -9,8 +10,9 @@ from playwright.sync_api import expect
 from tests.browser.conftest import axe_check, login
 
 
-def test_link_worker_refers_and_follows_up_then_commissioner_and_admin_read(live_server, in_browser, make_user,
-                                                                              make_referral, advance, lunch_club):
+def test_link_worker_refers_and_follows_up_then_commissioner_and_admin_read(
+    live_server, in_browser, make_user, make_referral, advance, lunch_club
+):
     in_browser(lambda page: journey(page, live_server, make_user, make_referral, advance, lunch_club))
 
 
@@ -35,8 +37,9 @@ def journey(page, live_server, make_user, make_referral, advance, lunch_club):
     page.get_by_label("Case reference").fill("")  # a new person: the service issues the code
     page.get_by_role("button", name="Record referral").click()
 
-    expect(page.get_by_text(re.compile(r"Recorded the referral to Sale Lunch Club\. The case reference is CR-"))
-           ).to_be_visible()
+    expect(
+        page.get_by_text(re.compile(r"Recorded the referral to Sale Lunch Club\. The case reference is CR-"))
+    ).to_be_visible()
     axe_check(page)
     page.get_by_label("Accepted by the service").check()
     page.get_by_role("button", name="Update status").click()
@@ -48,7 +51,7 @@ def journey(page, live_server, make_user, make_referral, advance, lunch_club):
     # Made today, so not yet due: follow-ups fall due after FOLLOW_UP_DAYS (14 by default).
     expect(page.get_by_text("Nothing needs following up.")).to_be_visible()
 
-    for n in range(3):  # a small group, to be suppressed on the dashboard
+    for _ in range(3):  # a small group, to be suppressed on the dashboard
         referral = make_referral(actor="other_lw", service_id=lunch_club, status="referred")
         advance(referral.id, "other_lw", "no_capacity")
     page.get_by_role("button", name=re.compile("^Log out")).click()

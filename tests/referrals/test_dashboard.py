@@ -1,5 +1,6 @@
 """The commissioner's view: counts, rates and wellbeing change, with small numbers suppressed
 on the page, in the CSV and in the API alike."""
+
 from __future__ import annotations
 
 import csv
@@ -14,9 +15,18 @@ from tests.conftest import csrf_token
 from tests.referrals.conftest import bearer
 
 
-@pytest.mark.parametrize("numerator, denominator, shown", [
-    (6, 12, 50.0), (5, 5, 100.0), (0, 8, 0.0), (3, 20, None), (18, 20, None), (4, 4, None), (0, 3, None),
-])
+@pytest.mark.parametrize(
+    "numerator, denominator, shown",
+    [
+        (6, 12, 50.0),
+        (5, 5, 100.0),
+        (0, 8, 0.0),
+        (3, 20, None),
+        (18, 20, None),
+        (4, 4, None),
+        (0, 3, None),
+    ],
+)
 def test_a_rate_is_hidden_when_it_could_reveal_fewer_than_five_people(numerator, denominator, shown):
     assert stats.safe_rate(numerator, denominator) == shown
 
@@ -27,8 +37,12 @@ def outcomes(app, make_service, make_referral, advance):
     declined by the service; 3 of them also for older people. Bereavement group: 2 turned away
     for want of capacity, 1 completed with wellbeing scores."""
     lunch = make_service(needs="loneliness;older_people")
-    grief = make_service(name="Sale Bereavement Support", needs="bereavement", minimum_age=18,
-                         description="Support group for people who have lost a partner.")
+    grief = make_service(
+        name="Sale Bereavement Support",
+        needs="bereavement",
+        minimum_age=18,
+        description="Support group for people who have lost a partner.",
+    )
     completed = []
     for n in range(12):
         needs = ["loneliness", "older_people"] if n < 3 else ["loneliness"]
@@ -38,15 +52,18 @@ def outcomes(app, make_service, make_referral, advance):
         else:
             advance(referral.id, "lw", "accepted", "attended", "completed")
             completed.append(referral.case_reference)
-    for n, path in enumerate((["no_capacity"], ["no_capacity"], ["accepted", "attended", "completed"])):
+    for path in (["no_capacity"], ["no_capacity"], ["accepted", "attended", "completed"]):
         referral = make_referral(actor="lw", service_id=grief, needs=["bereavement"], status="referred")
         advance(referral.id, "lw", *path)
     completed.append(referral.case_reference)
     with db.session_scope(app) as session:
         for case in completed:
             for stage, happiness, anxiety in (("baseline", 4, 6), ("follow_up", 6, 4)):
-                records.record_wellbeing(session, {"case_reference": case, "stage": stage, "happiness": happiness,
-                                                   "anxiety": anxiety}, actor="lw")
+                records.record_wellbeing(
+                    session,
+                    {"case_reference": case, "stage": stage, "happiness": happiness, "anxiety": anxiety},
+                    actor="lw",
+                )
     return {"lunch": lunch, "grief": grief}
 
 
@@ -59,20 +76,39 @@ def test_summary_counts_rates_and_wellbeing_with_small_groups_suppressed(app, cl
         data = stats.summary(session)
     lunch, grief = _row(data["by_service"], outcomes["lunch"]), _row(data["by_service"], outcomes["grief"])
     assert {k: lunch[k] for k in stats.COUNT_KEYS} == {
-        "recorded": 12, "referred": 12, "accepted": 6, "completed": 6, "declined": 6, "no_capacity": 0,
-        "did_not_attend": 0}
+        "recorded": 12,
+        "referred": 12,
+        "accepted": 6,
+        "completed": 6,
+        "declined": 6,
+        "no_capacity": 0,
+        "did_not_attend": 0,
+    }
     assert (lunch["acceptance_rate"], lunch["completion_rate"]) == (50.0, 100.0)
-    assert lunch["wellbeing"] == {"people": 6, "life_satisfaction": None, "worthwhile": None,
-                                  "happiness": 2.0, "anxiety": -2.0}
+    assert lunch["wellbeing"] == {
+        "people": 6,
+        "life_satisfaction": None,
+        "worthwhile": None,
+        "happiness": 2.0,
+        "anxiety": -2.0,
+    }
     assert {k: grief[k] for k in stats.COUNT_KEYS} == {
-        "recorded": "<5", "referred": "<5", "accepted": "<5", "completed": "<5", "declined": 0,
-        "no_capacity": "<5", "did_not_attend": 0}
+        "recorded": "<5",
+        "referred": "<5",
+        "accepted": "<5",
+        "completed": "<5",
+        "declined": 0,
+        "no_capacity": "<5",
+        "did_not_attend": 0,
+    }
     assert (grief["acceptance_rate"], grief["completion_rate"]) == (None, None)
     assert grief["wellbeing"]["people"] == "<5" and grief["wellbeing"]["happiness"] is None
     older = _row(data["by_need"], "older_people")
     assert older["recorded"] == "<5" and older["wellbeing"]["people"] == "<5"
     assert _row(data["by_need"], "loneliness")["wellbeing"]["happiness"] == 2.0
-    assert [(r["code"], r["no_capacity"], r["listed"]) for r in data["no_capacity"]] == [(outcomes["grief"], "<5", True)]
+    assert [(r["code"], r["no_capacity"], r["listed"]) for r in data["no_capacity"]] == [
+        (outcomes["grief"], "<5", True)
+    ]
 
     api = client.get("/api/v1/referrals/summary", headers=bearer(token_for("commissioner")))
     assert api.status_code == 200
@@ -93,7 +129,13 @@ def test_dashboard_and_csv_show_only_suppressed_small_numbers(client, login_as, 
     assert response.mimetype == "text/csv" and "attachment" in response.headers["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
     grief = next(r for r in rows if r["group"] == "service" and r["name"] == "Sale Bereavement Support")
-    assert (grief["recorded"], grief["no_capacity"], grief["completed"], grief["acceptance_rate_pct"],
-            grief["wellbeing_people"], grief["happiness_change"]) == ("<5", "<5", "<5", "", "<5", "")
+    assert (
+        grief["recorded"],
+        grief["no_capacity"],
+        grief["completed"],
+        grief["acceptance_rate_pct"],
+        grief["wellbeing_people"],
+        grief["happiness_change"],
+    ) == ("<5", "<5", "<5", "", "<5", "")
     counts = [r[k] for r in rows for k in stats.COUNT_KEYS + ("wellbeing_people",)]
     assert not [c for c in counts if c in ("1", "2", "3", "4")], "a count of 1-4 escaped suppression"

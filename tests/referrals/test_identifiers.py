@@ -1,38 +1,47 @@
 """Case references are codes the service issues; anything typed is refused, and anything shaped
 like a personal identifier is refused with the shape named."""
+
 from __future__ import annotations
 
 import pytest
 
 from directory_app.errors import ValidationError
-from directory_app.referrals.identifiers import ISSUED, clean_case_reference, identifier_shape, new_case_reference
+from directory_app.referrals.identifiers import (
+    ISSUED,
+    clean_case_reference,
+    identifier_shape,
+    new_case_reference,
+)
 
 
-@pytest.mark.parametrize("value, shape", [
-    ("943 476 5919", "NHS number"),
-    ("9434765919", "NHS number"),
-    ("943-476-5919", "NHS number"),
-    ("SP 943 476 5919", "NHS number"),
-    ("M33 7ZZ", "postcode"),
-    ("m337zz", "postcode"),
-    ("ref WA14 1PF", "postcode"),
-    ("jo.bloggs@example.com", "email"),
-    ("jo@nhs.net", "email"),
-    ("07700 900123", "phone"),
-    ("07700900123", "phone"),
-    ("+44 7700 900123", "phone"),
-    ("0161 496 0000", "phone"),
-    ("(0161) 496-0000", "phone"),
-    ("01/02/1950", "date"),
-    ("1950-02-01", "date"),
-    ("1/2/50", "date"),
-    ("01.02.1950", "date"),
-    ("01-02-1950", "date"),
-    ("1 Feb 1950", "date"),
-    ("February 1, 1950", "date"),
-    ("01021950", "date"),
-    ("SP 1950/02/01", "date"),
-])
+@pytest.mark.parametrize(
+    "value, shape",
+    [
+        ("943 476 5919", "NHS number"),
+        ("9434765919", "NHS number"),
+        ("943-476-5919", "NHS number"),
+        ("SP 943 476 5919", "NHS number"),
+        ("M33 7ZZ", "postcode"),
+        ("m337zz", "postcode"),
+        ("ref WA14 1PF", "postcode"),
+        ("jo.bloggs@example.com", "email"),
+        ("jo@nhs.net", "email"),
+        ("07700 900123", "phone"),
+        ("07700900123", "phone"),
+        ("+44 7700 900123", "phone"),
+        ("0161 496 0000", "phone"),
+        ("(0161) 496-0000", "phone"),
+        ("01/02/1950", "date"),
+        ("1950-02-01", "date"),
+        ("1/2/50", "date"),
+        ("01.02.1950", "date"),
+        ("01-02-1950", "date"),
+        ("1 Feb 1950", "date"),
+        ("February 1, 1950", "date"),
+        ("01021950", "date"),
+        ("SP 1950/02/01", "date"),
+    ],
+)
 def test_identifier_shapes_are_rejected_with_the_shape_named(value, shape):
     with pytest.raises(ValidationError) as caught:
         clean_case_reference(value)

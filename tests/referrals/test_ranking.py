@@ -1,4 +1,5 @@
 """Learning to rank from outcomes: what it learns from, what it learns, and when it is trusted."""
+
 from __future__ import annotations
 
 import math
@@ -20,10 +21,17 @@ def synthetic_rows(seed: int, n: int, nearer_helps: bool) -> list[dict]:
     rnd = random.Random(seed)
     rows = []
     for _ in range(n):
-        row = {"month": "2026-01", "needs": ["loneliness"], "needs_count": 1,
-               "need_coverage": rnd.choice([0.5, 1.0, 1.0]), "text_relevance": rnd.uniform(0, 0.6),
-               "proximity": rnd.uniform(0, 1), "timetable_fit": rnd.choice([0.5, 1.0]),
-               "freshness": rnd.uniform(0.2, 1), "capacity": rnd.choice([0.1, 0.5, 0.6, 1.0])}
+        row = {
+            "month": "2026-01",
+            "needs": ["loneliness"],
+            "needs_count": 1,
+            "need_coverage": rnd.choice([0.5, 1.0, 1.0]),
+            "text_relevance": rnd.uniform(0, 0.6),
+            "proximity": rnd.uniform(0, 1),
+            "timetable_fit": rnd.choice([0.5, 1.0]),
+            "freshness": rnd.uniform(0.2, 1),
+            "capacity": rnd.choice([0.1, 0.5, 0.6, 1.0]),
+        }
         chance = 1 / (1 + math.exp(2.5 - 5 * row["proximity"])) if nearer_helps else 0.4
         row["outcome"] = int(rnd.random() < chance)
         rows.append(row)
@@ -54,15 +62,24 @@ def test_too_few_or_one_sided_outcomes_are_not_learned_from():
     assert ranking.not_enough_data(synthetic_rows(1, 100, True)) is None
 
 
-def test_training_rows_hold_no_identifiers_and_only_finished_referrals(app, make_referral, advance, lunch_club):
+def test_training_rows_hold_no_identifiers_and_only_finished_referrals(
+    app, make_referral, advance, lunch_club
+):
     finished = {"attended": 1, "completed": 1, "declined": 0, "no_capacity": 0, "did_not_attend": 0}
-    paths = {"attended": ["accepted", "attended"], "completed": ["accepted", "attended", "completed"],
-             "declined": ["declined"], "no_capacity": ["no_capacity"], "did_not_attend": ["accepted", "did_not_attend"],
-             "accepted": ["accepted"], "referred": []}
+    paths = {
+        "attended": ["accepted", "attended"],
+        "completed": ["accepted", "attended", "completed"],
+        "declined": ["declined"],
+        "no_capacity": ["no_capacity"],
+        "did_not_attend": ["accepted", "did_not_attend"],
+        "accepted": ["accepted"],
+        "referred": [],
+    }
     codes = []
-    for n, (status, path) in enumerate(paths.items()):
-        referral = make_referral(actor="lw_private", service_id=lunch_club,
-                                 status="referred", referred_on="2026-03-14")
+    for path in paths.values():
+        referral = make_referral(
+            actor="lw_private", service_id=lunch_club, status="referred", referred_on="2026-03-14"
+        )
         codes.append(referral.case_reference)
         advance(referral.id, "lw_private", *path)
     with db.session_scope(app) as session:
@@ -72,7 +89,12 @@ def test_training_rows_hold_no_identifiers_and_only_finished_referrals(app, make
         assert set(row) == {"month", "needs", "needs_count", "outcome", *FEATURE_NAMES}
         assert row["month"] == "2026-03"
         text = repr(row)
-        assert not any(code in text for code in codes) and lunch_club not in text and "lw_private" not in text and "14" not in row["month"]
+        assert (
+            not any(code in text for code in codes)
+            and lunch_club not in text
+            and "lw_private" not in text
+            and "14" not in row["month"]
+        )
 
 
 def _store(app, rows: list[dict]) -> None:
@@ -81,11 +103,20 @@ def _store(app, rows: list[dict]) -> None:
     with db.session_scope(app) as session:
         for n, row in enumerate(rows):
             status = "completed" if row["outcome"] else "declined"
-            session.add(Referral(owner="lw", case_reference=f"CR-T{n:05d}", service_id="svc", service_name="Club",
-                                 needs=row["needs"], referred_on=date(2026, 1, 5), status=status,
-                                 # Only the six original features: like referrals recorded
-                                 # before later features existed, which must still teach.
-                                 features={name: row[name] for name in FEATURE_NAMES if name in row}))
+            session.add(
+                Referral(
+                    owner="lw",
+                    case_reference=f"CR-T{n:05d}",
+                    service_id="svc",
+                    service_name="Club",
+                    needs=row["needs"],
+                    referred_on=date(2026, 1, 5),
+                    status=status,
+                    # Only the six original features: like referrals recorded
+                    # before later features existed, which must still teach.
+                    features={name: row[name] for name in FEATURE_NAMES if name in row},
+                )
+            )
         session.commit()
 
 
@@ -119,7 +150,11 @@ def test_train_command_adopts_a_better_model_and_matching_uses_it(app, client, r
 
     login_as("admin")
     page = client.get("/referrals/model").get_data(as_text=True)
-    assert "240 referrals" in page and f"{stored.model_metric:.3f}" in page and f"{stored.baseline_metric:.3f}" in page
+    assert (
+        "240 referrals" in page
+        and f"{stored.model_metric:.3f}" in page
+        and f"{stored.baseline_metric:.3f}" in page
+    )
     assert "In use" in page
     token = page.split('name="csrf_token" value="')[1].split('"')[0]
     client.post("/referrals/model/retire", data={"csrf_token": token})

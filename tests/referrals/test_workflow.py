@@ -1,4 +1,5 @@
 """Every status pair: allowed exactly when listed, and a refusal names both states."""
+
 from __future__ import annotations
 
 import itertools
@@ -8,10 +9,17 @@ import pytest
 from directory_app.errors import ValidationError
 from directory_app.referrals.workflow import FINAL, STATUSES, TRANSITIONS, check_transition
 
-ALLOWED = {("suggested", "referred"), ("suggested", "declined"),
-           ("referred", "accepted"), ("referred", "declined"), ("referred", "no_capacity"),
-           ("accepted", "attended"), ("accepted", "declined"), ("accepted", "did_not_attend"),
-           ("attended", "completed")}
+ALLOWED = {
+    ("suggested", "referred"),
+    ("suggested", "declined"),
+    ("referred", "accepted"),
+    ("referred", "declined"),
+    ("referred", "no_capacity"),
+    ("accepted", "attended"),
+    ("accepted", "declined"),
+    ("accepted", "did_not_attend"),
+    ("attended", "completed"),
+}
 PAIRS = list(itertools.product(STATUSES, STATUSES))
 
 

@@ -1,11 +1,12 @@
 """Shared by the relevance suites."""
+
 from __future__ import annotations
 
 from sqlmodel import select
 
 from directory_app import db
+from directory_app.directory.documents import to_search_document
 from directory_app.models import Service
-from directory_app.search.documents import to_search_document
 from directory_app.search.indexing import load_services
 
 

@@ -4,6 +4,7 @@ check of every returned service, and gap recall.
 The constraint check is deliberately written apart from matching/constraints.py: it reads
 PRODUCT.md's rules against the database record, so a bug in the matcher's own checks shows here.
 """
+
 from __future__ import annotations
 
 import math
@@ -83,9 +84,14 @@ def violations(profile: dict, place: dict | None, doc: dict) -> list[str]:
 # A service for people with a condition is open to someone whose own words state that condition
 # (nobody ticks "disabled" for a registered-blind man); identity groups count only when ticked.
 _CONDITIONS = {
-    "deaf_bsl": re.compile(r"\b(deaf|bsl|hard of hearing|hearing loss|losing (his|her|their) hearing)\b", re.I),
-    "people_with_disabilities": re.compile(r"\b(disab\w*|blind|sight|wheelchair|learning difficult\w*|"
-                                           r"hearing loss|losing (his|her|their) hearing|amputee)\b", re.I),
+    "deaf_bsl": re.compile(
+        r"\b(deaf|bsl|hard of hearing|hearing loss|losing (his|her|their) hearing)\b", re.I
+    ),
+    "people_with_disabilities": re.compile(
+        r"\b(disab\w*|blind|sight|wheelchair|learning difficult\w*|"
+        r"hearing loss|losing (his|her|their) hearing|amputee)\b",
+        re.I,
+    ),
     "people_with_dementia": re.compile(r"\b(dementia|alzheimer)", re.I),
 }
 

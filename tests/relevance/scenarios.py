@@ -20,6 +20,7 @@ beats the same group 12 km away):
     M41 6EQ Flixton, M41 0GS Davyhulme, M16 7EG / M16 0BE Old Trafford, WA14 1BQ / WA14 2BG
     Altrincham, WA15 7AG Timperley, WA15 8BF Hale.
 """
+
 from __future__ import annotations
 
 # Services every scenario may check against: the one inactive listing, and the directory's only
@@ -27,8 +28,10 @@ from __future__ import annotations
 INACTIVE = "foodbank-4ct-limited-m11-3tq"
 CHARGED = ["mh-dance-system-cic-m33-3jr", "mh-dance-system-cic-wa15-8ap"]
 # Services with a recorded minimum age above a child's or a teenager's.
-ADULTS_16 = ["mh-trafford-psychological-therapies-m33-6wt",
-             "mh-african-and-caribbean-mental-health-services-m16-7wd"]
+ADULTS_16 = [
+    "mh-trafford-psychological-therapies-m33-6wt",
+    "mh-african-and-caribbean-mental-health-services-m16-7wd",
+]
 ADULTS_18 = ["mh-pakistani-resource-centre-trafford-south-asian-mental-health-service-m16-0ln"]
 # Services with a recorded maximum age of 25 (young people's services).
 YOUTH_ONLY = ["mh-talkshop-trafford-m33-7zf", "mh-42nd-street-m4-5ag"]
@@ -36,9 +39,12 @@ YOUTH_ONLY = ["mh-talkshop-trafford-m33-7zf", "mh-42nd-street-m4-5ag"]
 SCENARIOS: list[dict] = [
     {
         "id": "widower-hardly-goes-out",
-        "profile": {"goals": "Hardly leaves the house since his wife died last year. Lives alone and "
-                             "has lost touch with his friends.",
-                    "postcode": "M33 7BF", "age": 79},
+        "profile": {
+            "goals": "Hardly leaves the house since his wife died last year. Lives alone and "
+            "has lost touch with his friends.",
+            "postcode": "M33 7BF",
+            "age": 79,
+        },
         "judgments": {
             "charity-1146179": 3,  # Cyril Flint: free befriending for lonely older people in Trafford, Sale
             "charity-1109047": 3,  # Age UK Trafford: social activities for over 50s, Urmston
@@ -59,9 +65,13 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "rent-and-bailiffs",
-        "profile": {"goals": "Can't keep up with the rent and the bailiffs keep writing. Behind on "
-                             "council tax too and worried sick about it.",
-                    "postcode": "M32 9AF", "age": 38, "constraints": {"free_only": True}},
+        "profile": {
+            "goals": "Can't keep up with the rent and the bailiffs keep writing. Behind on "
+            "council tax too and worried sick about it.",
+            "postcode": "M32 9AF",
+            "age": 38,
+            "constraints": {"free_only": True},
+        },
         "judgments": {
             "charity-1102003": 3,  # Citizens Advice Trafford: advice for all Trafford residents
             "charity-1167970": 2,  # Open Door GM: advice on housing and finance (Eccles)
@@ -79,9 +89,12 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "son-15-wont-talk",
-        "profile": {"goals": "My son is 15 and won't talk to anyone. He stays in his room, has stopped "
-                             "seeing his mates and I think he is being bullied at school.",
-                    "postcode": "M41 9BF", "age": 15},
+        "profile": {
+            "goals": "My son is 15 and won't talk to anyone. He stays in his room, has stopped "
+            "seeing his mates and I think he is being bullied at school.",
+            "postcode": "M41 9BF",
+            "age": 15,
+        },
         "judgments": {
             "mh-talkshop-trafford-m33-7zf": 3,  # advice and information for 13-19s in Trafford
             "mh-42nd-street-m4-5ag": 3,  # counselling and 1:1 support for 13-25s
@@ -103,9 +116,13 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "carer-husband-dementia",
-        "profile": {"goals": "She looks after her husband who has dementia and is exhausted. She needs "
-                             "a break and someone who understands.",
-                    "postcode": "M33 6AF", "age": 74, "circumstances": ["carers"]},
+        "profile": {
+            "goals": "She looks after her husband who has dementia and is exhausted. She needs "
+            "a break and someone who understands.",
+            "postcode": "M33 6AF",
+            "age": 74,
+            "circumstances": ["carers"],
+        },
         "judgments": {
             "mh-trafford-carers-centre-m33-7xx": 3,  # unpaid carers in Trafford
             "charity-1102075": 3,  # Trafford Carers Centre (charity record)
@@ -120,9 +137,12 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "back-to-work-after-caring",
-        "profile": {"goals": "Wants to get back into work after years caring for her mum, who is now in "
-                             "a care home. Hasn't written a CV in twenty years and her confidence is low.",
-                    "postcode": "M16 7EG", "age": 52},
+        "profile": {
+            "goals": "Wants to get back into work after years caring for her mum, who is now in "
+            "a care home. Hasn't written a CV in twenty years and her confidence is low.",
+            "postcode": "M16 7EG",
+            "age": 52,
+        },
         "judgments": {
             "charity-1146058": 3,  # St John's Centre: training for paid employment (Old Trafford)
             "charity-1156506": 3,  # LBC Lifeline: job search skills, coaching (Old Trafford)
@@ -142,9 +162,12 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "low-mood-outdoors",
-        "profile": {"goals": "Low mood for months. Would like to be outdoors, maybe gardening or "
-                             "walking with other people.",
-                    "postcode": "M32 8BF", "age": 45},
+        "profile": {
+            "goals": "Low mood for months. Would like to be outdoors, maybe gardening or "
+            "walking with other people.",
+            "postcode": "M32 8BF",
+            "age": 45,
+        },
         "judgments": {
             "charity-1179731": 3,  # Friends of Victoria Park, Stretford: gardening, walking for health
             "charity-1174275": 2,  # South Manchester Men in Sheds: wellbeing, community garden
@@ -163,9 +186,13 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "no-food-till-payday",
-        "profile": {"goals": "No money for food till payday and two kids aged 4 and 7. Needs a food "
-                             "parcel this week.",
-                    "postcode": "M31 4EN", "age": 31, "circumstances": ["families"]},
+        "profile": {
+            "goals": "No money for food till payday and two kids aged 4 and 7. Needs a food "
+            "parcel this week.",
+            "postcode": "M31 4EN",
+            "age": 31,
+            "circumstances": ["families"],
+        },
         "judgments": {
             "foodbank-trussell-trust-m31-4bu": 3,  # Partington food bank
             "foodbank-the-trussell-trust-irlam-cadishead-m44-6hd": 2,  # Irlam, just over the river
@@ -181,14 +208,21 @@ SCENARIOS: list[dict] = [
             "foodbank-mustard-tree-m30-0lj": 1,
             "foodbank-trussell-trust-eccles-m30-0ug": 1,
         },
-        "must_not": [INACTIVE, "foodbank-the-children-s-society-m15-4zy",  # young asylum seekers only
-                     "foodbank-salford-food-parcel-project-m6-5pw"],  # asylum seekers only
+        "must_not": [
+            INACTIVE,
+            "foodbank-the-children-s-society-m15-4zy",  # young asylum seekers only
+            "foodbank-salford-food-parcel-project-m6-5pw",
+        ],  # asylum seekers only
     },
     {
         "id": "anxiety-tuesdays-only",
-        "profile": {"goals": "Panic attacks and anxiety. Would like a group where other people "
-                             "understand what it's like.",
-                    "postcode": "M41 5AF", "age": 33, "constraints": {"days": ["TU"]}},
+        "profile": {
+            "goals": "Panic attacks and anxiety. Would like a group where other people "
+            "understand what it's like.",
+            "postcode": "M41 5AF",
+            "age": 33,
+            "constraints": {"days": ["TU"]},
+        },
         "judgments": {
             "mh-chorlton-anxiety-group-m21-9jg": 3,  # anxiety drop-in, Tuesday evenings
             "mh-urmston-depression-group-trafford-self-help-services-m41-0na": 2,  # Tuesdays, Urmston
@@ -201,15 +235,22 @@ SCENARIOS: list[dict] = [
             "mh-samaritans-m1-5nh": 1,
             "charity-1038999": 1,  # Kadampa meditation classes
         },
-        "must_not": [INACTIVE, "mh-zion-anxiety-group-m15-4zy",  # Wednesdays only
-                     "mh-altrincham-anxiety-group-trafford-self-help-services-wa154-1hf",  # Mondays
-                     "mh-parent-support-group-m33-4bp"],  # Fridays, and for mothers
+        "must_not": [
+            INACTIVE,
+            "mh-zion-anxiety-group-m15-4zy",  # Wednesdays only
+            "mh-altrincham-anxiety-group-trafford-self-help-services-wa154-1hf",  # Mondays
+            "mh-parent-support-group-m33-4bp",
+        ],  # Fridays, and for mothers
     },
     {
         "id": "controlling-partner",
-        "profile": {"goals": "Scared of her partner. He checks her phone, controls all the money and "
-                             "she has two small children.",
-                    "postcode": "M32 0AF", "age": 29, "circumstances": ["women", "families"]},
+        "profile": {
+            "goals": "Scared of her partner. He checks her phone, controls all the money and "
+            "she has two small children.",
+            "postcode": "M32 0AF",
+            "age": 29,
+            "circumstances": ["women", "families"],
+        },
         "judgments": {
             "mh-trafford-domestic-abuse-service-m16-0pn": 3,
             "charity-1120983": 3,  # Trafford Domestic Abuse Services: accommodation and support
@@ -226,8 +267,11 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "drinking-too-much",
-        "profile": {"goals": "Drinking too much since he lost his job. Wants to stop and stay sober.",
-                    "postcode": "M32 0AF", "age": 48},
+        "profile": {
+            "goals": "Drinking too much since he lost his job. Wants to stop and stay sober.",
+            "postcode": "M32 0AF",
+            "age": 48,
+        },
         "judgments": {
             "mh-target-cafe-m32-0fp": 3,  # staying free from drugs and alcohol, Gorse Hill
             "charity-1017467": 2,  # Back on Track: after substance misuse (city centre)
@@ -242,9 +286,13 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "refugee-learn-english",
-        "profile": {"goals": "Arrived in the UK last year and has refugee status. Wants to learn "
-                             "English and meet people from her community.",
-                    "postcode": "M16 0BE", "age": 34, "circumstances": ["refugees", "women"]},
+        "profile": {
+            "goals": "Arrived in the UK last year and has refugee status. Wants to learn "
+            "English and meet people from her community.",
+            "postcode": "M16 0BE",
+            "age": 34,
+            "circumstances": ["refugees", "women"],
+        },
         "judgments": {
             "charity-1158551": 3,  # WAST: women asylum seekers, basic English, confidence
             "mh-manchester-refugee-support-network-m14-4rb": 3,  # run by refugee communities
@@ -261,9 +309,13 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "brother-learning-disability",
-        "profile": {"goals": "My brother is 24 and has a learning disability. He wants to make friends "
-                             "and have things to do in the evenings and at weekends.",
-                    "postcode": "WA14 1BQ", "age": 24, "circumstances": ["people_with_disabilities"]},
+        "profile": {
+            "goals": "My brother is 24 and has a learning disability. He wants to make friends "
+            "and have things to do in the evenings and at weekends.",
+            "postcode": "WA14 1BQ",
+            "age": 24,
+            "circumstances": ["people_with_disabilities"],
+        },
         "judgments": {
             "charity-226413": 3,  # Trafford Mencap: leisure for people with a learning disability
             "charity-1063388": 3,  # Future Visions: by and for people with learning disabilities, Trafford
@@ -282,9 +334,13 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "child-autism-play",
-        "profile": {"goals": "Our 8 year old has autism. Looking for play schemes or activities where "
-                             "he will be understood, and some support for us as parents.",
-                    "postcode": "M33 5AF", "age": 8, "circumstances": ["families", "people_with_disabilities"]},
+        "profile": {
+            "goals": "Our 8 year old has autism. Looking for play schemes or activities where "
+            "he will be understood, and some support for us as parents.",
+            "postcode": "M33 5AF",
+            "age": 8,
+            "circumstances": ["families", "people_with_disabilities"],
+        },
         "judgments": {
             "charity-1076305": 3,  # Leisure for Autism: play schemes for children with autism (Sale)
             "charity-1089527": 2,  # Autistic Society GM: support to people affected by autism
@@ -300,9 +356,13 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "new-mum-low",
-        "profile": {"goals": "New mum, baby is three months old. Feeling really low and tearful and "
-                             "doesn't know anyone round here.",
-                    "postcode": "M33 4AF", "age": 27, "circumstances": ["women", "families"]},
+        "profile": {
+            "goals": "New mum, baby is three months old. Feeling really low and tearful and "
+            "doesn't know anyone round here.",
+            "postcode": "M33 4AF",
+            "age": 27,
+            "circumstances": ["women", "families"],
+        },
         "judgments": {
             "mh-parent-support-group-m33-4bp": 3,  # mothers with postnatal depression, Sale
             "charity-1115320": 3,  # Home-Start: volunteers visit families with under-5s
@@ -318,9 +378,12 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "get-online-nhs-app",
-        "profile": {"goals": "Wants to learn to use her smartphone and get online to order "
-                             "prescriptions on the NHS app. No internet at home.",
-                    "postcode": "M41 9BF", "age": 81},
+        "profile": {
+            "goals": "Wants to learn to use her smartphone and get online to order "
+            "prescriptions on the NHS app. No internet at home.",
+            "postcode": "M41 9BF",
+            "age": 81,
+        },
         "judgments": {
             "library-urmston-library": 3,
             "charity-1109047": 3,  # Age UK Trafford: silver surfers courses, Urmston
@@ -336,9 +399,13 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "pip-form-copd",
-        "profile": {"goals": "Needs help filling in a PIP form and checking which benefits he can get. "
-                             "Has COPD and can't walk far.",
-                    "postcode": "M33 7BF", "age": 61, "constraints": {"wheelchair": True}},
+        "profile": {
+            "goals": "Needs help filling in a PIP form and checking which benefits he can get. "
+            "Has COPD and can't walk far.",
+            "postcode": "M33 7BF",
+            "age": 61,
+            "constraints": {"wheelchair": True},
+        },
         "judgments": {
             "charity-1102003": 3,  # Citizens Advice Trafford
             "charity-1109047": 3,  # Age UK Trafford: benefits advice for over 50s
@@ -357,9 +424,13 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "retired-joiner-on-his-own",
-        "profile": {"goals": "Retired joiner, bored and on his own all day. Would like to make things "
-                             "with other men.",
-                    "postcode": "WA15 7AG", "age": 68, "circumstances": ["men"]},
+        "profile": {
+            "goals": "Retired joiner, bored and on his own all day. Would like to make things "
+            "with other men.",
+            "postcode": "WA15 7AG",
+            "age": 68,
+            "circumstances": ["men"],
+        },
         "judgments": {
             "mh-g-force-wa15-7dd": 3,  # Men in Sheds project, Timperley
             "charity-1174275": 2,  # South Manchester Men in Sheds: woodworking (Chorlton)
@@ -375,8 +446,11 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "wants-to-sing",
-        "profile": {"goals": "Loves singing and would like to join a choir; it used to lift her mood.",
-                    "postcode": "M33 6AF", "age": 66},
+        "profile": {
+            "goals": "Loves singing and would like to join a choir; it used to lift her mood.",
+            "postcode": "M33 6AF",
+            "age": 66,
+        },
         "judgments": {
             "charity-501707": 3,  # Sale Choral Society
             "charity-500729": 2,  # Altrincham Choral Society: introductory singing events
@@ -394,9 +468,11 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "cold-home-pensioner",
-        "profile": {"goals": "Can't afford the heating, the house is freezing and the gas meter keeps "
-                             "running out.",
-                    "postcode": "M16 0BE", "age": 72},
+        "profile": {
+            "goals": "Can't afford the heating, the house is freezing and the gas meter keeps running out.",
+            "postcode": "M16 0BE",
+            "age": 72,
+        },
         "judgments": {
             "charity-1109047": 2,  # Age UK Trafford: information and advice for over 50s
             "charity-1102003": 2,  # Citizens Advice Trafford
@@ -407,9 +483,13 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "after-breast-cancer",
-        "profile": {"goals": "Just finished chemo for breast cancer. Feeling wiped out and anxious, and "
-                             "wants to meet others who have been through it.",
-                    "postcode": "M41 5AF", "age": 55, "circumstances": ["women"]},
+        "profile": {
+            "goals": "Just finished chemo for breast cancer. Feeling wiped out and anxious, and "
+            "wants to meet others who have been through it.",
+            "postcode": "M41 5AF",
+            "age": 55,
+            "circumstances": ["women"],
+        },
         "judgments": {
             "mh-macmillan-wellbeing-centre-m41-5sl": 3,  # cancer support centre, Urmston
             "charity-1016053": 3,  # Call Plus: cancer counselling and sharing experience (Urmston)
@@ -425,9 +505,12 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "nineteen-no-job-gaming",
-        "profile": {"goals": "19, left college and has no job. Sits in his room gaming all day; wants "
-                             "to get some training or an apprenticeship.",
-                    "postcode": "M16 7EG", "age": 19},
+        "profile": {
+            "goals": "19, left college and has no job. Sits in his room gaming all day; wants "
+            "to get some training or an apprenticeship.",
+            "postcode": "M16 7EG",
+            "age": 19,
+        },
         "judgments": {
             "charity-510911": 3,  # Salford and Trafford Engineering Group Training: apprenticeships
             "charity-1102708": 3,  # Unity in the Community: young people in Old Trafford, employment
@@ -446,9 +529,12 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "losing-hearing",
-        "profile": {"goals": "Losing her hearing, struggling to follow conversations and withdrawing "
-                             "from friends. Interested in lip reading.",
-                    "postcode": "M33 7BF", "age": 70},
+        "profile": {
+            "goals": "Losing her hearing, struggling to follow conversations and withdrawing "
+            "from friends. Interested in lip reading.",
+            "postcode": "M33 7BF",
+            "age": 70,
+        },
         "judgments": {
             "charity-1177183": 3,  # Trafford Hard of Hearing Group: lip reading, Sale
             "charity-1110373": 2,  # Manchester Deaf Centre: hard of hearing, 50 Group
@@ -460,8 +546,11 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "registered-blind-news",
-        "profile": {"goals": "Registered blind and misses keeping up with local news and what's on.",
-                    "postcode": "WA15 8BF", "age": 84},
+        "profile": {
+            "goals": "Registered blind and misses keeping up with local news and what's on.",
+            "postcode": "WA15 8BF",
+            "age": 84,
+        },
         "judgments": {
             "charity-510071": 3,  # Trafford Talking News for the Blind
             "charity-1109047": 2,  # Age UK Trafford: home library service
@@ -472,9 +561,12 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "sofa-surfing",
-        "profile": {"goals": "Sofa surfing since his relationship broke down. Nowhere to live and "
-                             "sleeping in his car some nights.",
-                    "postcode": "M33 5AF", "age": 41},
+        "profile": {
+            "goals": "Sofa surfing since his relationship broke down. Nowhere to live and "
+            "sleeping in his car some nights.",
+            "postcode": "M33 5AF",
+            "age": 41,
+        },
         "judgments": {
             "charity-1167970": 3,  # Open Door GM: housing advice for the homeless (Eccles)
             "charity-1102003": 2,  # Citizens Advice Trafford
@@ -492,9 +584,12 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "retired-teacher-volunteer",
-        "profile": {"goals": "Recently retired teacher with time on her hands. Wants to feel useful and "
-                             "give something back.",
-                    "postcode": "M33 7BF", "age": 63},
+        "profile": {
+            "goals": "Recently retired teacher with time on her hands. Wants to feel useful and "
+            "give something back.",
+            "postcode": "M33 7BF",
+            "age": 63,
+        },
         "judgments": {
             "charity-1086430": 3,  # Intergen: volunteering in Trafford schools, Sale
             "charity-1146179": 3,  # Cyril Flint: volunteers befriending older people, Sale
@@ -512,9 +607,13 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "gay-teen-isolated",
-        "profile": {"goals": "17 and recently came out as gay. Feeling isolated and wants to meet other "
-                             "LGBT young people.",
-                    "postcode": "M33 7BF", "age": 17, "circumstances": ["lgbtq"]},
+        "profile": {
+            "goals": "17 and recently came out as gay. Feeling isolated and wants to meet other "
+            "LGBT young people.",
+            "postcode": "M33 7BF",
+            "age": 17,
+            "circumstances": ["lgbtq"],
+        },
         "judgments": {
             "mh-the-proud-trust-m1-7hb": 3,  # youth groups and peer support
             "mh-lgbt-foundation-m1-3hf": 3,  # support for lesbian, gay, bisexual and trans people
@@ -527,9 +626,13 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "shy-girl-10-after-school",
-        "profile": {"goals": "Wants her 10 year old daughter, who is very shy, to join a club after "
-                             "school to make friends and build her confidence.",
-                    "postcode": "M41 6EQ", "age": 10, "circumstances": ["families"]},
+        "profile": {
+            "goals": "Wants her 10 year old daughter, who is very shy, to join a club after "
+            "school to make friends and build her confidence.",
+            "postcode": "M41 6EQ",
+            "age": 10,
+            "circumstances": ["families"],
+        },
         "judgments": {
             "charity-1024556": 3,  # Urmston Division Girl Guides: Brownies and Guides
             "charity-521086": 3,  # Hartford Community Association: Rainbows, Brownies, dance (Urmston)
@@ -549,9 +652,11 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "arthritis-gentle-exercise",
-        "profile": {"goals": "Has arthritis and wants gentle exercise like chair yoga or tai chi to "
-                             "keep moving.",
-                    "postcode": "M41 6EQ", "age": 70},
+        "profile": {
+            "goals": "Has arthritis and wants gentle exercise like chair yoga or tai chi to keep moving.",
+            "postcode": "M41 6EQ",
+            "age": 70,
+        },
         "judgments": {
             "charity-503050": 3,  # Shawe Hall: exercise classes, games for elderly (Flixton)
             "charity-521086": 2,  # Hartford Community Association: yoga (Urmston)
@@ -565,8 +670,12 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "free-art-for-mood",
-        "profile": {"goals": "Feels low and anxious. Used to love painting and wants a creative group.",
-                    "postcode": "M16 0BE", "age": 36, "constraints": {"free_only": True}},
+        "profile": {
+            "goals": "Feels low and anxious. Used to love painting and wants a creative group.",
+            "postcode": "M16 0BE",
+            "age": 36,
+            "constraints": {"free_only": True},
+        },
         "judgments": {
             "mh-old-trafford-wellbeing-centre-m16-0ln": 3,  # arts and crafts with wellbeing staff
             "mh-alchemy-arts-m16-0pq": 3,  # music, mindfulness, confidence (Old Trafford)
@@ -586,21 +695,31 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "agoraphobia-online-only",
-        "profile": {"goals": "Can't leave the house because of agoraphobia and anxiety. Wants support "
-                             "online or on the phone.",
-                    "postcode": "M33 6AF", "age": 40, "constraints": {"delivery": "online_only"}},
+        "profile": {
+            "goals": "Can't leave the house because of agoraphobia and anxiety. Wants support "
+            "online or on the phone.",
+            "postcode": "M33 6AF",
+            "age": 40,
+            "constraints": {"delivery": "online_only"},
+        },
         "judgments": {
             "mh-trafford-etherapy-service-m16-0ln": 3,  # online therapy courses
             "mh-samaritans-m1-5nh": 2,  # phone, for anything worrying you
         },
-        "must_not": [INACTIVE, "mh-urmston-depression-group-trafford-self-help-services-m41-0na",
-                     "mh-trafford-psychological-therapies-m33-6wt"],  # in person only
+        "must_not": [
+            INACTIVE,
+            "mh-urmston-depression-group-trafford-self-help-services-m41-0na",
+            "mh-trafford-psychological-therapies-m33-6wt",
+        ],  # in person only
     },
     {
         "id": "partington-widow-walking-distance",
-        "profile": {"goals": "Widowed and lonely. Doesn't drive, so wants a coffee morning or group she "
-                             "can walk to.",
-                    "postcode": "M31 4EN", "age": 77, "constraints": {"max_distance_km": 2}},
+        "profile": {
+            "goals": "Widowed and lonely. Doesn't drive, so wants a coffee morning or group she can walk to.",
+            "postcode": "M31 4EN",
+            "age": 77,
+            "constraints": {"max_distance_km": 2},
+        },
         "judgments": {
             "mh-ear4u-listening-ear-service-m31-4fa": 3,  # for lonely residents, Partington
             "mh-partington-library-wellbeing-centre-m31-4fl": 2,  # activities open to everyone
@@ -610,9 +729,12 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "cantonese-elder-isolated",
-        "profile": {"goals": "Elderly Cantonese-speaking man with little English. Isolated since his "
-                             "children moved away and would like Chinese company and help with his health.",
-                    "postcode": "M16 7EG", "age": 80},
+        "profile": {
+            "goals": "Elderly Cantonese-speaking man with little English. Isolated since his "
+            "children moved away and would like Chinese company and help with his health.",
+            "postcode": "M16 7EG",
+            "age": 80,
+        },
         "judgments": {
             "charity-1073437": 3,  # Wai Yin: Chinese community, elderly luncheon club
             "charity-1094063": 3,  # Chinese Health Information Centre: older people, interpreting
@@ -623,9 +745,13 @@ SCENARIOS: list[dict] = [
     },
     {
         "id": "south-asian-mum-depressed",
-        "profile": {"goals": "Pakistani mum, very depressed, would prefer to talk to someone who speaks "
-                             "Urdu and understands her culture.",
-                    "postcode": "M16 0BE", "age": 44, "circumstances": ["women"]},
+        "profile": {
+            "goals": "Pakistani mum, very depressed, would prefer to talk to someone who speaks "
+            "Urdu and understands her culture.",
+            "postcode": "M16 0BE",
+            "age": 44,
+            "circumstances": ["women"],
+        },
         "judgments": {
             "mh-pakistani-resource-centre-trafford-south-asian-mental-health-service-m16-0ln": 3,
             "charity-248685": 3,  # Pakistani Resource Centre: mental health, counselling

@@ -9,6 +9,7 @@ search: Meilisearch's default ranking on the goals text alone.
 Run with -s to see the per-scenario table; the figures are also written to last_run.json in the
 pytest temporary directory (its path is printed).
 """
+
 from __future__ import annotations
 
 import json
@@ -34,6 +35,7 @@ MARGIN_OVER_KEYWORD = 0.30
 
 # --- setup: the seed directory, loaded once for the module ------------------------------------
 
+
 @pytest.fixture(scope="module")
 def seeded_app(tmp_path_factory, meili, postgres_url):
     """Like tests/conftest.py's `app`, but module-scoped and with seed_data/ loaded."""
@@ -49,6 +51,7 @@ def directory(seeded_app) -> dict[str, dict]:
 
 # --- the runs ---------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def runs(seeded_app, directory) -> list[dict]:
     index = get_client(seeded_app).index(services_index_name(seeded_app))
@@ -57,14 +60,16 @@ def runs(seeded_app, directory) -> list[dict]:
         result = run_match(seeded_app, dict(scenario["profile"], limit=K))
         matched = [m["service_id"] for m in result["matches"]]
         keyword_hits = index.search(scenario["profile"]["goals"], {"limit": K})["hits"]
-        rows.append({
-            "scenario": scenario,
-            "needs": result["needs"],
-            "place": result["location"],
-            "matched": [directory[i]["external_id"] for i in matched],
-            "matched_ids": matched,
-            "keyword": [directory[h["id"]]["external_id"] for h in keyword_hits],
-        })
+        rows.append(
+            {
+                "scenario": scenario,
+                "needs": result["needs"],
+                "place": result["location"],
+                "matched": [directory[i]["external_id"] for i in matched],
+                "matched_ids": matched,
+                "keyword": [directory[h["id"]]["external_id"] for h in keyword_hits],
+            }
+        )
     for row in rows:
         judgments = row["scenario"]["judgments"]
         row["ndcg"] = ndcg_at_k(row["matched"], judgments)
@@ -77,25 +82,37 @@ def summary(runs, tmp_path_factory) -> dict:
     matcher = sum(r["ndcg"] for r in runs) / len(runs)
     keyword = sum(r["keyword_ndcg"] for r in runs) / len(runs)
     data = {
-        "k": K, "scenarios": len(runs), "matcher_mean_ndcg": round(matcher, 4),
+        "k": K,
+        "scenarios": len(runs),
+        "matcher_mean_ndcg": round(matcher, 4),
         "keyword_mean_ndcg": round(keyword, 4),
-        "per_scenario": [{
-            "id": r["scenario"]["id"], "ndcg": round(r["ndcg"], 4), "keyword_ndcg": round(r["keyword_ndcg"], 4),
-            "needs": r["needs"], "matched": r["matched"], "keyword": r["keyword"],
-        } for r in runs],
+        "per_scenario": [
+            {
+                "id": r["scenario"]["id"],
+                "ndcg": round(r["ndcg"], 4),
+                "keyword_ndcg": round(r["keyword_ndcg"], 4),
+                "needs": r["needs"],
+                "matched": r["matched"],
+                "keyword": r["keyword"],
+            }
+            for r in runs
+        ],
     }
     path = tmp_path_factory.mktemp("relevance_report") / "last_run.json"
     path.write_text(json.dumps(data, indent=2), encoding="utf-8")
     print(f"\n\nnDCG@{K} per scenario (matcher vs plain keyword search)")
     print(f"{'scenario':<36} {'matcher':>8} {'keyword':>8}  needs")
     for r in sorted(runs, key=lambda r: r["ndcg"]):
-        print(f"{r['scenario']['id']:<36} {r['ndcg']:>8.3f} {r['keyword_ndcg']:>8.3f}  {','.join(r['needs'])}")
+        print(
+            f"{r['scenario']['id']:<36} {r['ndcg']:>8.3f} {r['keyword_ndcg']:>8.3f}  {','.join(r['needs'])}"
+        )
     print(f"{'MEAN':<36} {matcher:>8.3f} {keyword:>8.3f}")
     print(f"written to {path}")
     return data
 
 
 # --- the tests --------------------------------------------------------------------------------
+
 
 def test_scenarios_are_well_formed(directory):
     known = {doc["external_id"] for doc in directory.values()}

@@ -10,6 +10,7 @@ region would, so Trafford's phone lines and borough-wide services are there to b
 Reported (run with -s): nDCG@10, P@5 against the best possible, hard-constraint violations, gap
 recall and the keyword baseline, overall and by scenario type.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from directory_app.directory.importer import import_file
+from directory_app.directory.jobs import import_file
 from directory_app.matchmaking.service import run_match
 from directory_app.search import indexing
 from directory_app.search.client import get_client, services_index_name
@@ -31,9 +32,17 @@ EVAL = Path(__file__).resolve().parents[2] / "seed_data" / "eval"
 FEED = EVAL / "services" / "gm_boroughs_oruk.json"
 SCENARIOS_FILE = EVAL / "scenarios_gm.json"
 # The annotator wrote circumstances as words about one person; the API takes the taxonomy's codes.
-CIRCUMSTANCES = {"woman": "women", "man": "men", "carer": "carers", "veteran": "veterans", "lgbtq": "lgbtq",
-                 "refugee": "refugees", "disability": "people_with_disabilities", "deaf_bsl": "deaf_bsl",
-                 "pregnant_new_parent": "pregnant_new_parents"}
+CIRCUMSTANCES = {
+    "woman": "women",
+    "man": "men",
+    "carer": "carers",
+    "veteran": "veterans",
+    "lgbtq": "lgbtq",
+    "refugee": "refugees",
+    "disability": "people_with_disabilities",
+    "deaf_bsl": "deaf_bsl",
+    "pregnant_new_parent": "pregnant_new_parents",
+}
 
 # Floors a little below what was measured (2026-11-30: nDCG@10 0.48-0.52 between runs, keyword
 # 0.10, gap recall 4 of 7, 9-10 violations: Meilisearch breaks score ties differently from run to
@@ -69,7 +78,9 @@ def gm_app(tmp_path_factory, meili, postgres_url):
         for item in feed:
             by_publisher[item.get("publisher") or "Greater Manchester Community Directory"].append(item)
         for publisher, items in by_publisher.items():
-            report = import_file(app, json.dumps(items).encode(), "gm.json", publisher, actor="eval").as_dict()
+            report = import_file(
+                app, json.dumps(items).encode(), "gm.json", publisher, actor="eval"
+            ).as_dict()
             assert report["failed"] == 0, report
         indexing.wait_until_idle(app)
         yield app
@@ -91,12 +102,19 @@ def runs(gm_app, directory) -> list[dict]:
         ranked = [directory[i]["external_id"] for i in matched]
         keyword = [directory[h["id"]]["external_id"] for h in keyword_hits]
         judgments = scenario["judgments"]
-        rows.append({
-            "scenario": scenario, "result": result, "matched_ids": matched, "matched": ranked,
-            "ndcg": ndcg_at_k(ranked, judgments), "keyword_ndcg": ndcg_at_k(keyword, judgments),
-            "p5": precision_at(ranked, judgments), "best_p5": best_precision_at(judgments),
-            "gap_flagged": gap_flagged(result, scenario["gap"]) if scenario.get("gap") else None,
-        })
+        rows.append(
+            {
+                "scenario": scenario,
+                "result": result,
+                "matched_ids": matched,
+                "matched": ranked,
+                "ndcg": ndcg_at_k(ranked, judgments),
+                "keyword_ndcg": ndcg_at_k(keyword, judgments),
+                "p5": precision_at(ranked, judgments),
+                "best_p5": best_precision_at(judgments),
+                "gap_flagged": gap_flagged(result, scenario["gap"]) if scenario.get("gap") else None,
+            }
+        )
     return rows
 
 
@@ -123,28 +141,45 @@ def summary(runs, directory) -> dict:
         by_type[row["scenario"].get("type", "other")].append(row)
     gaps = [r for r in runs if r["gap_flagged"] is not None]
     data = {
-        "scenarios": len(runs), "ndcg": mean(runs, "ndcg"), "keyword_ndcg": mean(runs, "keyword_ndcg"),
-        "p5": mean(runs, "p5"), "best_p5": mean(runs, "best_p5"),
+        "scenarios": len(runs),
+        "ndcg": mean(runs, "ndcg"),
+        "keyword_ndcg": mean(runs, "keyword_ndcg"),
+        "p5": mean(runs, "p5"),
+        "best_p5": mean(runs, "best_p5"),
         "violations": sum(len(_broken(r, directory)) for r in runs),
         "gap_recall": sum(r["gap_flagged"] for r in gaps) / len(gaps) if gaps else 1.0,
-        "by_type": {t: {"n": len(rs), "ndcg": round(mean(rs, "ndcg"), 3),
-                        "keyword_ndcg": round(mean(rs, "keyword_ndcg"), 3)} for t, rs in sorted(by_type.items())},
+        "by_type": {
+            t: {
+                "n": len(rs),
+                "ndcg": round(mean(rs, "ndcg"), 3),
+                "keyword_ndcg": round(mean(rs, "keyword_ndcg"), 3),
+            }
+            for t, rs in sorted(by_type.items())
+        },
     }
     print(f"\n\nSecond directory: {data['scenarios']} scenarios")
     print(f"{'scenario':<40} {'type':<13} {'nDCG':>6} {'kw':>6} {'P@5':>5}  gap")
     for r in sorted(runs, key=lambda r: r["ndcg"]):
         gap = {None: "", True: "flagged", False: "MISSED"}[r["gap_flagged"]]
-        print(f"{r['scenario']['id']:<40} {r['scenario'].get('type', ''):<13} {r['ndcg']:>6.3f} "
-              f"{r['keyword_ndcg']:>6.3f} {r['p5']:>5.2f}  {gap}")
-    print(f"MEAN nDCG@10 {data['ndcg']:.3f} (keyword {data['keyword_ndcg']:.3f}); P@5 {data['p5']:.2f} "
-          f"(best {data['best_p5']:.2f}); violations {data['violations']}; gap recall {data['gap_recall']:.2f}")
+        print(
+            f"{r['scenario']['id']:<40} {r['scenario'].get('type', ''):<13} {r['ndcg']:>6.3f} "
+            f"{r['keyword_ndcg']:>6.3f} {r['p5']:>5.2f}  {gap}"
+        )
+    print(
+        f"MEAN nDCG@10 {data['ndcg']:.3f} (keyword {data['keyword_ndcg']:.3f}); P@5 {data['p5']:.2f} "
+        f"(best {data['best_p5']:.2f}); violations {data['violations']}; gap recall {data['gap_recall']:.2f}"
+    )
     for r in runs:
         if r["gap_flagged"] is False:
             result = r["result"]
-            print(f"  gap missed in {r['scenario']['id']}: wanted {r['scenario']['gap']['need']}; needs read "
-                  f"{result['needs']}; unmet {[u['need'] for u in result['unmet_needs']]}")
+            print(
+                f"  gap missed in {r['scenario']['id']}: wanted {r['scenario']['gap']['need']}; needs read "
+                f"{result['needs']}; unmet {[u['need'] for u in result['unmet_needs']]}"
+            )
     for kind, figures in data["by_type"].items():
-        print(f"  {kind:<13} n={figures['n']:<3} nDCG {figures['ndcg']:.3f}  keyword {figures['keyword_ndcg']:.3f}")
+        print(
+            f"  {kind:<13} n={figures['n']:<3} nDCG {figures['ndcg']:.3f}  keyword {figures['keyword_ndcg']:.3f}"
+        )
     return data
 
 

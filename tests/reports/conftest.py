@@ -7,6 +7,7 @@ must not change services; the demand they add goes through ``demand_rows``.
 Side-effect: ``demand_rows`` (MatchDemand rows with small and not-so-small counts).
 Value: ``live_server`` (tests/browser's, serving this folder's app). Factory: ``in_browser``.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -42,9 +43,13 @@ def demand_rows(app):
     with db.session_scope(app) as session:
         for (district, need), (requests, unmatched) in DEMAND.items():
             for i in range(requests):
-                session.add(MatchDemand(requested_on=date(2025, 3, 1), district=district, need=need,
-                                        adequate=0 if i < unmatched else 2))
+                session.add(
+                    MatchDemand(
+                        requested_on=date(2025, 3, 1),
+                        district=district,
+                        need=need,
+                        adequate=0 if i < unmatched else 2,
+                    )
+                )
         session.commit()
     return DEMAND
-
-

@@ -1,18 +1,31 @@
 """Gap reports are for commissioners (and admins): every route, every role."""
+
 from __future__ import annotations
 
 import pytest
 
-ROUTES = ["/reports/", "/reports/map", "/reports/charts", "/reports/areas/ward/E05015253",
-          "/reports/export.csv", "/reports/export.json"]
+ROUTES = [
+    "/reports/",
+    "/reports/map",
+    "/reports/charts",
+    "/reports/areas/ward/E05015253",
+    "/reports/export.csv",
+    "/reports/export.json",
+]
 
 
 def test_routes_listed_here_are_all_the_report_routes(app):
     rules = {rule.rule for rule in app.url_map.iter_rules() if rule.rule.startswith("/reports")}
-    assert rules == set(ROUTES[:3]) | {"/reports/areas/<area_type>/<code>", "/reports/export.csv",
-                                        "/reports/export.json"}
-    assert all(app.view_functions[rule.endpoint].access_rule == "commissioner"
-               for rule in app.url_map.iter_rules() if rule.rule.startswith("/reports"))
+    assert rules == set(ROUTES[:3]) | {
+        "/reports/areas/<area_type>/<code>",
+        "/reports/export.csv",
+        "/reports/export.json",
+    }
+    assert all(
+        app.view_functions[rule.endpoint].access_rule == "commissioner"
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith("/reports")
+    )
 
 
 @pytest.mark.parametrize("path", ROUTES)

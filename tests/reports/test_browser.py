@@ -1,4 +1,5 @@
 """A commissioner's round in a real browser: table → sort → area → map → charts, each checked with axe."""
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,11 @@ def commissioner_round(page, live_server, username, password, top):
     assert "counted by postcode district" in page.content()
     page.screenshot(path=SHOTS.format("overview"))
     box = page.locator(".app-report-table").bounding_box()
-    page.screenshot(path=SHOTS.format("overview-table"), full_page=True,
-                    clip={"x": 0, "y": box["y"] - 80, "width": 1280, "height": 900})
+    page.screenshot(
+        path=SHOTS.format("overview-table"),
+        full_page=True,
+        clip={"x": 0, "y": box["y"] - 80, "width": 1280, "height": 900},
+    )
     axe_check(page)
 
     page.get_by_role("link", name=re.compile(r"^IMD decile")).click()
@@ -76,8 +80,14 @@ def test_map_draws_under_the_real_content_security_policy(live_server, in_browse
         refused = []
         # Only what this page brings (script, style, images): the NHS.UK stylesheet's web fonts are
         # refused by font-src on every page, which is the base layout's business.
-        page.on("console", lambda message: refused.append(message.text)
-                if "Content Security Policy" in message.text and "font-src" not in message.text else None)
+        page.on(
+            "console",
+            lambda message: (
+                refused.append(message.text)
+                if "Content Security Policy" in message.text and "font-src" not in message.text
+                else None
+            ),
+        )
         page.on("pageerror", lambda error: refused.append(str(error)))
         login(page, live_server, username, password)
         page.goto(f"{live_server}/reports/map?area_type=ward&need=food")

@@ -1,4 +1,5 @@
 """The gap report over the real seed directory: Trafford's LSOAs, wards and postcode districts."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,7 +28,7 @@ def test_loneliness_report_names_real_places_most_urgent_first(app):
     # Which neighbourhoods lack a loneliness group within 3 km depends on what each service is
     # understood to offer; whichever they are, they lead the report, named by real places.
     without = [r for r in rows if r["local_count"] == 0]
-    assert without and rows[:len(without)] == without
+    assert without and rows[: len(without)] == without
     assert all(r["nearest_km"] > r["reach_km"] == 3.0 and r["place"] for r in without)
     # Next come the most deprived neighbourhoods (decile 1, such as Partington's).
     assert rows[len(without)]["imd_decile"] == 1
@@ -96,4 +97,7 @@ def test_report_follows_changes_to_the_directory(app):
     finally:
         with db.session_scope(app) as session:
             set_status(session, closing["id"], "active", actor="test")
-    assert service.area_detail(app, "lsoa", "E01006105", "loneliness")["needs"][0]["local_count"] == before["local_count"]
+    assert (
+        service.area_detail(app, "lsoa", "E01006105", "loneliness")["needs"][0]["local_count"]
+        == before["local_count"]
+    )

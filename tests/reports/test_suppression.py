@@ -1,4 +1,5 @@
 """No count of people between 1 and 4 leaves the report: pages, CSV, JSON and the CLI say "<5"."""
+
 from __future__ import annotations
 
 import csv
@@ -78,17 +79,22 @@ def test_cli_writes_csv_and_json_with_small_counts_suppressed(app, runner, deman
     check_values(row[c] for row in rows for c in DEMAND_COLUMNS)
 
     out = tmp_path / "gaps.json"
-    result = runner.invoke(args=["report", "gaps", "--area-type", "district", "--need", "food", "--out", str(out)])
+    result = runner.invoke(
+        args=["report", "gaps", "--area-type", "district", "--need", "food", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     payload = json.loads(out.read_text(encoding="utf-8"))
     assert payload["need"] == "food" and {r["need"] for r in payload["rows"]} == {"food"}
     check_values(row[c] for row in payload["rows"] for c in DEMAND_COLUMNS)
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--area-type", "county"], "Unknown area type 'county'"),
-    (["--need", "astrology"], "Unknown need 'astrology'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--area-type", "county"], "Unknown area type 'county'"),
+        (["--need", "astrology"], "Unknown need 'astrology'"),
+    ],
+)
 def test_cli_refuses_bad_filters(runner, tmp_path, args, message):
     out = tmp_path / "x.json"
     result = runner.invoke(args=["report", "gaps", *args, "--out", str(out)])

@@ -1,4 +1,5 @@
 """The database is the source of truth; the index follows it across outages and rollbacks."""
+
 from __future__ import annotations
 
 import uuid
@@ -19,15 +20,24 @@ def outage_app(tmp_path, database_url):
     data = tmp_path / "meili"
     port = meili_server.free_port()
     server = meili_server.start(data, key, port=port)
-    app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance"),
-                      "DATABASE_URL": database_url, "MEILI_URL": server.url, "MEILI_MASTER_KEY": key,
-                      "SECRET_KEY": "x" * 40})
+    app = create_app(
+        {
+            "TESTING": True,
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "DATABASE_URL": database_url,
+            "MEILI_URL": server.url,
+            "MEILI_MASTER_KEY": key,
+            "SECRET_KEY": "x" * 40,
+        }
+    )
     from tests.conftest import _reset_database
+
     _reset_database(app)
     db.upgrade(app)
     indexing.apply_settings(app)
     from directory_app.directory import geo
     from directory_app.models import Postcode
+
     with db.session_scope(app) as session:
         for postcode, lat, lng in TEST_POSTCODES:
             session.add(Postcode(postcode=postcode, latitude=lat, longitude=lng))
@@ -53,7 +63,9 @@ def test_edits_during_an_outage_are_kept_and_replayed(outage_app):
 
     app.extensions["test_meili_state"]["server"].stop()
     with db.session_scope(app) as session:
-        second = create_service(session, service_data(name="Partington Food Club", postcode="M41 0WS"), "test").id
+        second = create_service(
+            session, service_data(name="Partington Food Club", postcode="M41 0WS"), "test"
+        ).id
         update_service(session, first, {"name": "Sale Lunch Club (Tuesdays)"}, "test")
         set_status(session, first, "temporarily_closed", "test")
     with db.session_scope(app) as session:
@@ -85,8 +97,10 @@ def test_a_rolled_back_change_never_reaches_the_index(app, places):
 
 def test_check_reports_drift_and_reindex_repairs_it(app, runner, places):
     with db.session_scope(app) as session:
-        ids = [create_service(session, service_data(name=f"Group {n}", postcode="M33 7ZZ"), "test").id
-               for n in range(3)]
+        ids = [
+            create_service(session, service_data(name=f"Group {n}", postcode="M33 7ZZ"), "test").id
+            for n in range(3)
+        ]
     index = indexing.get_client(app).index(indexing.services_index_name(app))
     index.delete_document(ids[0])
     # The index has an embedder: every document must say its vector, if only that it has none.
@@ -102,8 +116,19 @@ def test_check_reports_drift_and_reindex_repairs_it(app, runner, places):
     assert not any("_build_" in uid for uid in uids)  # the temporary index was swapped and removed
 
 
-@pytest.mark.parametrize("value", ['"', "a\" OR status = defunct", "x) OR (1 = 1", "_geoRadius(0, 0, 1)",
-                                   "AND", "food OR housing", "(", "\\"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"',
+        'a" OR status = defunct',
+        "x) OR (1 = 1",
+        "_geoRadius(0, 0, 1)",
+        "AND",
+        "food OR housing",
+        "(",
+        "\\",
+    ],
+)
 @pytest.mark.parametrize("param", ["q", "need", "day", "delivery", "postcode", "age", "radius_km"])
 def test_hostile_parameters_are_literal_or_rejected(client, param, value, make_service):
     make_service()

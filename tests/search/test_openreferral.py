@@ -5,11 +5,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from sqlmodel import select
 
 from directory_app import db
-from directory_app.directory.importer import import_file
+from directory_app.directory.jobs import import_file
 from directory_app.models import Service
 from directory_app.search.indexing import wait_until_idle
 
@@ -31,11 +30,23 @@ def validate_page(body: dict, item_schema: str) -> None:
 def directory(app, make_service):
     ids = {
         "lunch": make_service(),
-        "walk": make_service(name="Stretford Walking Group", postcode="M32 0SQ", cost="free",
-                             minimum_age=None, schedule="WE 10:00-11:00", description="Gentle walks"),
-        "far": make_service(name="Altrincham Debt Advice", postcode="WA14 1PF", minimum_age=18,
-                            maximum_age=None, schedule="FR 09:00-17:00",
-                            description="Free debt and money advice", cost="free"),
+        "walk": make_service(
+            name="Stretford Walking Group",
+            postcode="M32 0SQ",
+            cost="free",
+            minimum_age=None,
+            schedule="WE 10:00-11:00",
+            description="Gentle walks",
+        ),
+        "far": make_service(
+            name="Altrincham Debt Advice",
+            postcode="WA14 1PF",
+            minimum_age=18,
+            maximum_age=None,
+            schedule="FR 09:00-17:00",
+            description="Free debt and money advice",
+            cost="free",
+        ),
     }
     source = ORUK / "examples" / "service_full.json"
     import_file(app, source.read_bytes(), source.name, "example", "test")
@@ -66,13 +77,19 @@ def test_service_detail_validates_against_the_official_schema(client, directory)
         jsonschema.validate(response.get_json(), schema("service"))
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("day=WE", {"Stretford Walking Group"}),
-    ("day=FR&start_time=10:00&end_time=11:00", {"Altrincham Debt Advice", "Community Counselling"}),
-    ("day=FR&start_time=17:30&end_time=17:45", {"Community Counselling"}),
-    ("minimum_age=20&maximum_age=30", {"Altrincham Debt Advice", "Stretford Walking Group", "Community Counselling"}),
-    ("search=walking", {"Stretford Walking Group"}),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("day=WE", {"Stretford Walking Group"}),
+        ("day=FR&start_time=10:00&end_time=11:00", {"Altrincham Debt Advice", "Community Counselling"}),
+        ("day=FR&start_time=17:30&end_time=17:45", {"Community Counselling"}),
+        (
+            "minimum_age=20&maximum_age=30",
+            {"Altrincham Debt Advice", "Stretford Walking Group", "Community Counselling"},
+        ),
+        ("search=walking", {"Stretford Walking Group"}),
+    ],
+)
 def test_service_filters(client, directory, query, expected):
     body = client.get(f"/openreferral/services?{query}").get_json()
     assert {s["name"] for s in body["contents"]} == expected
@@ -100,10 +117,16 @@ def test_service_at_locations_nearest_first_with_distances(client, directory):
     assert 2700 < distances[1] < 3100
 
 
-@pytest.mark.parametrize("query, field", [
-    ("page=0", "page"), ("per_page=1000", "per_page"), ("day=XX", "day"),
-    ("modified_after=yesterday", "modified_after"), ("start_time=25:00", "start_time"),
-])
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("page=0", "page"),
+        ("per_page=1000", "per_page"),
+        ("day=XX", "day"),
+        ("modified_after=yesterday", "modified_after"),
+        ("start_time=25:00", "start_time"),
+    ],
+)
 def test_bad_parameters_name_the_parameter(client, query, field):
     response = client.get(f"/openreferral/services?{query}")
     assert response.status_code == 400

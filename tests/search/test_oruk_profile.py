@@ -1,6 +1,6 @@
 """The Open Referral UK profile's own OpenAPI document, walked.
 
-Every path and every query parameter the vendored `seed_data/oruk/schema/openapi.json` defines is
+Every path and every query parameter the vendored `directory_app/data/oruk/openapi.json` defines is
 called on a seeded app (the Trafford seed directory plus the profile's example service), with and
 without the parameter, and every answer is validated against the schema the document names for it
 (`schema/compiled/...`, resolved to the vendored copies). Items may carry only fields those schemas
@@ -8,6 +8,7 @@ know, or the extensions we list on /openreferral/. A filter must change the answ
 sensible value (and, where the answer shows it, visibly hold), so one we stop applying fails here;
 so does a path that stops being served or a bad value that is not a 400 naming its parameter.
 """
+
 from __future__ import annotations
 
 import functools
@@ -27,14 +28,15 @@ from sqlmodel import select
 
 from directory_app import db
 from directory_app.directory.curation import set_status
-from directory_app.directory.importer import import_file
+from directory_app.directory.jobs import import_file
 from directory_app.models import Location, Service, ServiceAtLocation, Taxonomy
 from directory_app.search.indexing import wait_until_idle
 from tests.conftest import fresh_app
 
 ROOT = Path(__file__).resolve().parents[2]
 ORUK = ROOT / "seed_data" / "oruk"  # the profile's files, vendored unchanged
-PROFILE = json.loads((ORUK / "schema" / "openapi.json").read_text())
+# The profile document itself ships with the app, which serves it (directory_app/data/oruk/).
+PROFILE = json.loads((ROOT / "directory_app" / "data" / "oruk" / "openapi.json").read_text())
 # Where the profile's $refs point; the same relative paths are vendored under seed_data/oruk/.
 PUBLISHED = "https://raw.githubusercontent.com/openreferral/uk-profile/main/"
 PROFILE_URI = PUBLISHED + "schema/openapi.json"
@@ -46,7 +48,7 @@ POSTCODE = "M33 7ZZ"  # Sale, in the seed directory's postcodes
 def _retrieve(uri: str):
     if not uri.startswith(PUBLISHED + "schema/"):
         raise NoSuchResource(ref=uri)
-    return DRAFT202012.create_resource(json.loads((ORUK / uri[len(PUBLISHED):]).read_text()))
+    return DRAFT202012.create_resource(json.loads((ORUK / uri[len(PUBLISHED) :]).read_text()))
 
 
 REGISTRY = Registry(retrieve=_retrieve).with_resource(PROFILE_URI, DRAFT202012.create_resource(PROFILE))
@@ -59,7 +61,9 @@ def _deref(node: dict) -> dict:
     return node
 
 
-OPERATIONS = [(path, method) for path, item in PROFILE["paths"].items() for method in item if method != "parameters"]
+OPERATIONS = [
+    (path, method) for path, item in PROFILE["paths"].items() for method in item if method != "parameters"
+]
 
 
 def parameters(path: str, method: str) -> list[dict]:
@@ -67,8 +71,12 @@ def parameters(path: str, method: str) -> list[dict]:
     return [_deref(p) for p in item.get("parameters", []) + item[method].get("parameters", [])]
 
 
-QUERY_PARAMETERS = [(path, method, p["name"]) for path, method in OPERATIONS
-                    for p in parameters(path, method) if p["in"] == "query"]
+QUERY_PARAMETERS = [
+    (path, method, p["name"])
+    for path, method in OPERATIONS
+    for p in parameters(path, method)
+    if p["in"] == "query"
+]
 
 
 def schema_uri(path: str, method: str) -> str:
@@ -120,8 +128,10 @@ def check_answer(oruk, path: str, method: str, url: str) -> dict:
     assert response.status_code == 200, (url, response.get_json())
     body = response.get_json()
     schema = {"$ref": schema_uri(path, method)}
-    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
-              for e in Draft202012Validator(schema, registry=REGISTRY).iter_errors(body)]
+    errors = [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in Draft202012Validator(schema, registry=REGISTRY).iter_errors(body)
+    ]
     assert not errors, (url, errors[:5])
     name = kind(path, method)
     undocumented = set()
@@ -150,28 +160,45 @@ def oruk(tmp_path_factory, meili, postgres_url):
         with db.session_scope(app) as session:
             example = session.exec(select(Service).where(Service.publisher == "example")).one()
             closing, postcode = session.exec(
-                select(Service, Location.postcode).join(ServiceAtLocation, ServiceAtLocation.service_id == Service.id)
+                select(Service, Location.postcode)
+                .join(ServiceAtLocation, ServiceAtLocation.service_id == Service.id)
                 .join(Location, Location.id == ServiceAtLocation.location_id)
-                .where(Service.status == "active", Location.postcode.is_not(None), Service.name.contains("Club"))
-                .order_by(Service.name)).first()
+                .where(
+                    Service.status == "active", Location.postcode.is_not(None), Service.name.contains("Club")
+                )
+                .order_by(Service.name)
+            ).first()
             set_status(session, closing.id, "defunct", "test")
             # Nothing in the seed fills the taxonomy table (our needs taxonomy is served beside it),
             # and paging is only visible with two taxonomies.
-            session.add(Taxonomy(name="UK Charity Activity Tags", description="Tags for what charities do.",
-                                 uri="https://charityclassification.org.uk/"))
+            session.add(
+                Taxonomy(
+                    name="UK Charity Activity Tags",
+                    description="Tags for what charities do.",
+                    uri="https://charityclassification.org.uk/",
+                )
+            )
             session.commit()
-            defunct = SimpleNamespace(id=closing.id, name=closing.name, organization_id=closing.organization_id,
-                                      postcode=postcode)
+            defunct = SimpleNamespace(
+                id=closing.id, name=closing.name, organization_id=closing.organization_id, postcode=postcode
+            )
             example_id = example.id
         wait_until_idle(app)
         client = app.test_client()
         root = client.get(PREFIX + "/").get_json()
         detail = client.get(f"{PREFIX}/services/{example_id}").get_json()
         yield SimpleNamespace(
-            app=app, client=client, extensions=set(root["extensions"]["fields"]), root=root, defunct=defunct,
+            app=app,
+            client=client,
+            extensions=set(root["extensions"]["fields"]),
+            root=root,
+            defunct=defunct,
             # Besides the first and last listed, the profile's example: every kind of nested object.
-            extra_ids={"/services/{id}": [example_id],
-                       "/service_at_locations/{id}": [link["id"] for link in detail["service_at_locations"]]})
+            extra_ids={
+                "/services/{id}": [example_id],
+                "/service_at_locations/{id}": [link["id"] for link in detail["service_at_locations"]],
+            },
+        )
 
 
 def listed_ids(oruk, collection: str) -> list[str]:
@@ -265,15 +292,19 @@ def holds(oruk, name: str, value: str, body: dict, baseline: dict) -> None:
     elif name == "day":
         for item in items[:5]:
             full = oruk.client.get(f"{PREFIX}/services/{_service(item)['id']}").get_json()
-            assert any(value in (s.get("byday") or "") for s in full.get("schedules", [])), (value, full["name"])
+            assert any(value in (s.get("byday") or "") for s in full.get("schedules", [])), (
+                value,
+                full["name"],
+            )
 
 
 def _result(body: dict) -> tuple:
     return body["total_items"], tuple(item["id"] for item in body["contents"])
 
 
-@pytest.mark.parametrize("path, method, name", QUERY_PARAMETERS,
-                         ids=[f"{p} {n}" for p, _, n in QUERY_PARAMETERS])
+@pytest.mark.parametrize(
+    "path, method, name", QUERY_PARAMETERS, ids=[f"{p} {n}" for p, _, n in QUERY_PARAMETERS]
+)
 def test_every_parameter_of_the_profile_is_applied(oruk, path, method, name):
     base = NEEDS.get(name, {})
     baseline = check_answer(oruk, path, method, f"{PREFIX}{path}?{urlencode(base)}")
@@ -287,15 +318,20 @@ def test_every_parameter_of_the_profile_is_applied(oruk, path, method, name):
     assert len(results) > 1, f"{path}?{name}= gave the same answer for every value tried"
 
 
-BAD_PARAMETERS = [(path, method, name, bad) for path, method, name in QUERY_PARAMETERS
-                  for bad in BAD_BY_NAME.get(name) or BAD_BY_TYPE.get(_type(path, method, name)) or []]
+BAD_PARAMETERS = [
+    (path, method, name, bad)
+    for path, method, name in QUERY_PARAMETERS
+    for bad in BAD_BY_NAME.get(name) or BAD_BY_TYPE.get(_type(path, method, name)) or []
+]
 
 
-@pytest.mark.parametrize("path, method, name, bad", BAD_PARAMETERS,
-                         ids=[f"{p} {n}={b}" for p, _, n, b in BAD_PARAMETERS])
+@pytest.mark.parametrize(
+    "path, method, name, bad", BAD_PARAMETERS, ids=[f"{p} {n}={b}" for p, _, n, b in BAD_PARAMETERS]
+)
 def test_bad_values_are_a_400_naming_the_parameter(oruk, path, method, name, bad):
-    response = oruk.client.open(f"{PREFIX}{path}?{urlencode({**NEEDS.get(name, {}), name: bad})}",
-                                method=method.upper())
+    response = oruk.client.open(
+        f"{PREFIX}{path}?{urlencode({**NEEDS.get(name, {}), name: bad})}", method=method.upper()
+    )
     assert response.status_code == 400
     error = response.get_json()["error"]
     assert error["code"] == "validation_error" and error["message"]
@@ -305,10 +341,13 @@ def test_bad_values_are_a_400_naming_the_parameter(oruk, path, method, name, bad
 def test_every_typed_parameter_has_a_bad_value_tried():
     typed = {name for path, method, name in QUERY_PARAMETERS if _type(path, method, name) in BAD_BY_TYPE}
     assert typed <= {name for _, _, name, _ in BAD_PARAMETERS}
-    assert {"page", "per_page", "minimum_age", "start_time", "day", "postcode", "proximity"} <= typed | set(BAD_BY_NAME)
+    assert {"page", "per_page", "minimum_age", "start_time", "day", "postcode", "proximity"} <= typed | set(
+        BAD_BY_NAME
+    )
 
 
 # --- what we document beyond the profile ---------------------------------------------------------
+
 
 def test_status_rule_documented_and_kept(oruk):
     """Harvesting lists every status (so consumers see closures); finding a service does not."""
@@ -321,7 +360,9 @@ def test_status_rule_documented_and_kept(oruk):
         for path in ("/services", "/service_at_locations"):
             body = oruk.client.get(f"{PREFIX}{path}?{query}").get_json()
             assert oruk.defunct.id not in [_service(item)["id"] for item in body["contents"]], (path, query)
-            assert all(_service(item)["status"] in ("active", "temporarily closed") for item in body["contents"])
+            assert all(
+                _service(item)["status"] in ("active", "temporarily closed") for item in body["contents"]
+            )
 
 
 def test_extensions_are_listed_in_the_readme(oruk):

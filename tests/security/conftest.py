@@ -7,6 +7,7 @@ Factory: ``another_app(**settings)``: a second app on the same database, dispose
 Factory: ``impatient_app()``: a second app on the same database whose SQLite busy timeout is
 0.2 s, so a locked database shows up quickly.
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager

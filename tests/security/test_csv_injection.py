@@ -1,4 +1,5 @@
 """Every CSV we write neutralises spreadsheet formulas (issue #13 item 6)."""
+
 from __future__ import annotations
 
 import csv
@@ -8,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from directory_app import db
-from directory_app.directory.importer import import_file
+from directory_app.directory.jobs import import_file
 from directory_app.models import Service
 from directory_app.web import csv_output
 
@@ -22,12 +23,23 @@ HOSTILE = {
 }
 
 
-@pytest.mark.parametrize("value, written", [
-    ("=1+1", "'=1+1"), ("+cmd|x", "'+cmd|x"), ("-1+cmd|x", "'-1+cmd|x"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"),
-    ("+44 161 496 0000", "+44 161 496 0000"), ("-3.5", "-3.5"), ("Sale = good", "Sale = good"),
-    (-3, -3), (None, ""), ("<5", "<5"),
-])
+@pytest.mark.parametrize(
+    "value, written",
+    [
+        ("=1+1", "'=1+1"),
+        ("+cmd|x", "'+cmd|x"),
+        ("-1+cmd|x", "'-1+cmd|x"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("+44 161 496 0000", "+44 161 496 0000"),
+        ("-3.5", "-3.5"),
+        ("Sale = good", "Sale = good"),
+        (-3, -3),
+        (None, ""),
+        ("<5", "<5"),
+    ],
+)
 def test_cells_that_a_spreadsheet_would_run_are_neutralised(value, written):
     assert csv_output.safe_cell(value) == written
     if isinstance(written, str):
@@ -62,13 +74,18 @@ def test_gap_report_and_referral_csvs_use_the_same_writer(app):
     from directory_app.reports import export as report_export
 
     row = {column: None for column in report_export.COLUMNS}
-    row.update(area_name="=HYPERLINK(\"x\")", place="@SUM(A1)", local_count=3)
+    row.update(area_name='=HYPERLINK("x")', place="@SUM(A1)", local_count=3)
     text = report_export.to_csv([row])
     assert "'=HYPERLINK" in text and "'@SUM" in text
 
-    group = {"code": "+cmd|x", "name": "-2+cmd|x", "acceptance_rate": None, "completion_rate": None,
-             "wellbeing": {"people": "<5", **{name: None for name in stats.ONS4}},
-             **{key: 0 for key in stats.COUNT_KEYS}}
+    group = {
+        "code": "+cmd|x",
+        "name": "-2+cmd|x",
+        "acceptance_rate": None,
+        "completion_rate": None,
+        "wellbeing": {"people": "<5", **{name: None for name in stats.ONS4}},
+        **{key: 0 for key in stats.COUNT_KEYS},
+    }
     text = stats.to_csv({"by_need": [group], "by_service": []})
     line = text.splitlines()[1]
     assert ",'+cmd|x,'-2+cmd|x," in line and "<5" in line

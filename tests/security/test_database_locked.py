@@ -1,5 +1,6 @@
 """A write-locked database: health says so (503), and requests, login included, answer 503 with
 Retry-After instead of 500 (issue #13 items 7 and 10)."""
+
 from __future__ import annotations
 
 
@@ -15,8 +16,9 @@ def test_healthz_reports_the_database_down_while_it_is_write_locked(app, impatie
     assert client.get("/healthz").get_json()["database"]["ok"] is True  # and recovers
 
 
-def test_login_while_the_database_is_locked_is_a_503_with_retry_after(app, make_user, impatient_app,
-                                                                       write_locked):
+def test_login_while_the_database_is_locked_is_a_503_with_retry_after(
+    app, make_user, impatient_app, write_locked
+):
     username, password = make_user("navigator")
     busy = impatient_app()
     busy.config["WTF_CSRF_ENABLED"] = False

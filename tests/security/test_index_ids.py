@@ -2,11 +2,12 @@
 
 Each test replays a defect an attacker found (GitHub-style issue #13) against the real stack.
 """
+
 from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import meilisearch
 import pytest
@@ -18,7 +19,7 @@ from sqlmodel.sql.sqltypes import UTCDateTime
 
 from directory_app import db
 from directory_app.directory.export import export_oruk
-from directory_app.directory.importer import import_file
+from directory_app.directory.jobs import import_file
 from directory_app.models import SearchOutbox, Service
 from directory_app.search import delivery, indexing
 from directory_app.search.client import get_admin_client, get_client, services_index_name
@@ -26,21 +27,52 @@ from directory_app.search.client import get_admin_client, get_client, services_i
 SAFE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
-def oruk_service(service_id: str, name: str = "Sale Lunch Club", postcode: str = "M33 7ZZ",
-                 child: str = "1", location_name: str = "Waterside") -> dict:
+def oruk_service(
+    service_id: str,
+    name: str = "Sale Lunch Club",
+    postcode: str = "M33 7ZZ",
+    child: str = "1",
+    location_name: str = "Waterside",
+) -> dict:
     return {
-        "id": service_id, "name": name, "status": "active", "description": "Lunch for older people",
+        "id": service_id,
+        "name": name,
+        "status": "active",
+        "description": "Lunch for older people",
         "organization": {"id": f"org-{child}", "name": "Age UK Trafford", "description": "A charity"},
-        "schedules": [{"id": f"sch-{child}", "byday": "TU", "opens_at": "11:30:00", "closes_at": "13:30:00",
-                       "service_at_location_id": f"sal-{child}"}],
+        "schedules": [
+            {
+                "id": f"sch-{child}",
+                "byday": "TU",
+                "opens_at": "11:30:00",
+                "closes_at": "13:30:00",
+                "service_at_location_id": f"sal-{child}",
+            }
+        ],
         "contacts": [{"id": f"con-{child}", "name": "Reception"}],
         "phones": [{"id": f"ph-{child}", "number": "0161 912 3456", "contact_id": f"con-{child}"}],
         "cost_options": [{"id": f"cost-{child}", "amount": 3.5, "amount_description": "per lunch"}],
-        "service_at_locations": [{"id": f"sal-{child}", "location": {
-            "id": f"loc-{child}", "location_type": "physical", "name": location_name,
-            "addresses": [{"id": f"addr-{child}", "address_1": "1 Waterside", "city": "Sale",
-                           "state_province": "", "postal_code": postcode, "country": "GB",
-                           "address_type": "physical"}]}}],
+        "service_at_locations": [
+            {
+                "id": f"sal-{child}",
+                "location": {
+                    "id": f"loc-{child}",
+                    "location_type": "physical",
+                    "name": location_name,
+                    "addresses": [
+                        {
+                            "id": f"addr-{child}",
+                            "address_1": "1 Waterside",
+                            "city": "Sale",
+                            "state_province": "",
+                            "postal_code": postcode,
+                            "country": "GB",
+                            "address_type": "physical",
+                        }
+                    ],
+                },
+            }
+        ],
     }
 
 
@@ -50,8 +82,12 @@ def feed(*services: dict) -> bytes:
 
 def ids_by_external(app, publisher: str) -> dict[str, str]:
     with db.session_scope(app) as session:
-        return {ext: sid for ext, sid in session.exec(
-            select(Service.external_id, Service.id).where(Service.publisher == publisher))}
+        return {
+            ext: sid
+            for ext, sid in session.exec(
+                select(Service.external_id, Service.id).where(Service.publisher == publisher)
+            )
+        }
 
 
 def index_names(app) -> set[str]:
@@ -70,8 +106,9 @@ def victim(app):
 
 def test_a_publisher_id_shaped_like_a_path_cannot_delete_another_index(app, places, token_for, victim):
     hostile = f"../../{victim}"
-    report = import_file(app, feed(oruk_service(hostile), oruk_service("honest", child="2")), "f.json",
-                         "Mallory", "test")
+    report = import_file(
+        app, feed(oruk_service(hostile), oruk_service("honest", child="2")), "f.json", "Mallory", "test"
+    )
     assert report.created == 2 and not report.errors, report.as_dict()
     ids = ids_by_external(app, "Mallory")
     assert SAFE.match(ids[hostile]) and ids[hostile] != hostile
@@ -80,8 +117,11 @@ def test_a_publisher_id_shaped_like_a_path_cannot_delete_another_index(app, plac
     headers = {"Authorization": f"Bearer {token_for('curator')}"}
     flags = client.get("/api/v1/duplicates", headers=headers).get_json()["duplicates"]
     assert len(flags) == 1  # same name, same postcode
-    decided = client.post(f"/api/v1/duplicates/{flags[0]['id']}", headers=headers,
-                          json={"decision": "merge", "keep": ids["honest"]})
+    decided = client.post(
+        f"/api/v1/duplicates/{flags[0]['id']}",
+        headers=headers,
+        json={"decision": "merge", "keep": ids["honest"]},
+    )
     assert decided.status_code == 200, decided.get_json()
     indexing.drain(app)
     admin = get_admin_client(app)
@@ -111,7 +151,9 @@ def test_the_app_key_cannot_touch_other_indexes_or_keys(app, victim):
 def test_ids_meilisearch_would_refuse_import_index_and_can_be_deleted(app, runner, places, token_for):
     odd = ["a.b", "x/y", "../../z", "white space", "é"]
     too_long = "x" * 600
-    services = [oruk_service(i, name=f"Group {n}", postcode="M32 0SQ", child=str(n)) for n, i in enumerate(odd)]
+    services = [
+        oruk_service(i, name=f"Group {n}", postcode="M32 0SQ", child=str(n)) for n, i in enumerate(odd)
+    ]
     report = import_file(app, feed(*services, oruk_service(too_long, child="long")), "f.json", "Odd", "test")
     assert report.created == len(odd), report.as_dict()
     assert [(e["record"], e["field"]) for e in report.errors] == [(too_long, "id")]
@@ -154,7 +196,9 @@ def test_two_publishers_reusing_child_ids_both_import_and_stay_apart(app, places
     assert (again.created, again.updated) == (0, 1)
     assert ids_by_external(app, "Trafford Council")["svc-1"] == a_id
     client = app.test_client()
-    shed = client.get(f"/openreferral/services/{ids_by_external(app, 'Altrincham Forum')['svc-1']}").get_json()
+    shed = client.get(
+        f"/openreferral/services/{ids_by_external(app, 'Altrincham Forum')['svc-1']}"
+    ).get_json()
     assert shed["service_at_locations"][0]["location"]["name"] == "The Shed"
     assert shed["description"] == "Lunch for older people"
 
@@ -197,26 +241,65 @@ def test_migration_gives_unsafe_service_ids_app_ids_and_keeps_safe_ones(tmp_path
         config.attributes["connection"] = connection
         command.upgrade(config, "0004")
     # Rows as revision 0004 knew them (plain SQL: today's models may have columns 0004 lacks).
-    now = datetime.now(timezone.utc)
-    service = sa.table("service", *(sa.column(n) for n in ("id", "name", "description", "status", "cost_band",
-                                                          "publisher", "external_id")),
-                       *(sa.column(n, sa.JSON) for n in ("needs", "taxonomy_codes", "delivery", "referral_routes",
-                                                         "eligibility", "extra")),
-                       *(sa.column(n, sa.Boolean) for n in ("needs_overridden", "area_wide", "under_review")),
-                       *(sa.column(n, UTCDateTime) for n in ("last_modified", "created_at")))
+    now = datetime.now(UTC)
+    service = sa.table(
+        "service",
+        *(
+            sa.column(n)
+            for n in ("id", "name", "description", "status", "cost_band", "publisher", "external_id")
+        ),
+        *(
+            sa.column(n, sa.JSON)
+            for n in ("needs", "taxonomy_codes", "delivery", "referral_routes", "eligibility", "extra")
+        ),
+        *(sa.column(n, sa.Boolean) for n in ("needs_overridden", "area_wide", "under_review")),
+        *(sa.column(n, UTCDateTime) for n in ("last_modified", "created_at")),
+    )
     with engine.begin() as connection:
         for service_id in ("../../x", "kept-id"):
-            connection.execute(sa.insert(service).values(
-                id=service_id, name=f"Club {service_id}", description="", status="active", cost_band="unknown",
-                publisher="p", external_id=service_id, needs=[], taxonomy_codes=[], delivery=[], referral_routes=[],
-                eligibility=[], extra={}, needs_overridden=False, area_wide=False, under_review=False,
-                last_modified=now, created_at=now))
-        connection.execute(sa.insert(sa.table("schedule", sa.column("id"), sa.column("service_id"),
-                                              sa.column("position"), sa.column("extra", sa.JSON)))
-                           .values(id="sch", service_id="../../x", position=0, extra={}))
-        connection.execute(sa.insert(sa.table("problem_report", sa.column("service_id"), sa.column("kind"),
-                                              sa.column("created_at", UTCDateTime)))
-                           .values(service_id="../../x", kind="other", created_at=now))
+            connection.execute(
+                sa.insert(service).values(
+                    id=service_id,
+                    name=f"Club {service_id}",
+                    description="",
+                    status="active",
+                    cost_band="unknown",
+                    publisher="p",
+                    external_id=service_id,
+                    needs=[],
+                    taxonomy_codes=[],
+                    delivery=[],
+                    referral_routes=[],
+                    eligibility=[],
+                    extra={},
+                    needs_overridden=False,
+                    area_wide=False,
+                    under_review=False,
+                    last_modified=now,
+                    created_at=now,
+                )
+            )
+        connection.execute(
+            sa.insert(
+                sa.table(
+                    "schedule",
+                    sa.column("id"),
+                    sa.column("service_id"),
+                    sa.column("position"),
+                    sa.column("extra", sa.JSON),
+                )
+            ).values(id="sch", service_id="../../x", position=0, extra={})
+        )
+        connection.execute(
+            sa.insert(
+                sa.table(
+                    "problem_report",
+                    sa.column("service_id"),
+                    sa.column("kind"),
+                    sa.column("created_at", UTCDateTime),
+                )
+            ).values(service_id="../../x", kind="other", created_at=now)
+        )
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

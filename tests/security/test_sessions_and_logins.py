@@ -1,5 +1,6 @@
 """Sessions end when they should, tokens are checked before they are counted, logins are throttled
 per (account, address) (issue #13 items 4 and 5)."""
+
 from __future__ import annotations
 
 import time
@@ -40,8 +41,14 @@ def test_changing_the_password_or_disabling_the_account_ends_its_sessions(app, c
     assert _reuse(app, saved).get("/api/v1/referrals").status_code == 401
 
     second = app.test_client()
-    second.post("/login", data={"username": username, "password": "a-brand-new-password",
-                                "csrf_token": csrf_token(second, "/login")})
+    second.post(
+        "/login",
+        data={
+            "username": username,
+            "password": "a-brand-new-password",
+            "csrf_token": csrf_token(second, "/login"),
+        },
+    )
     assert second.get("/api/v1/referrals").status_code == 200
     with db.session_scope(app) as session:
         set_active(session, username, False)
@@ -80,14 +87,20 @@ def test_made_up_bearer_tokens_are_refused_before_they_cost_anything(app, anothe
     assert _counters(app) == 0  # nothing was counted, so nothing was stored
     assert client.get("/api/v1/services?q=a").status_code == 200
     assert client.get("/api/v1/services?q=a").status_code == 200
-    assert client.get("/api/v1/services?q=a", headers={"Authorization": "Bearer another-one"}).status_code == 401
+    assert (
+        client.get("/api/v1/services?q=a", headers={"Authorization": "Bearer another-one"}).status_code == 401
+    )
     assert client.get("/api/v1/services?q=a").status_code == 429
 
 
 def test_a_real_token_is_limited_per_account(app, another_app, token_for):
     client = _limited(another_app, SEARCH_RATE_LIMIT="2/minute")
     token = {"Authorization": f"Bearer {token_for('navigator')}"}
-    assert [client.get("/api/v1/services?q=a", headers=token).status_code for _ in range(3)] == [200, 200, 429]
+    assert [client.get("/api/v1/services?q=a", headers=token).status_code for _ in range(3)] == [
+        200,
+        200,
+        429,
+    ]
     assert client.get("/api/v1/services?q=a").status_code == 200  # the address has its own bucket
 
 
@@ -104,8 +117,12 @@ def test_an_admin_unlocks_a_throttled_account_and_the_lockout_is_audited(app, cl
     assert actions.count("login.failed") == 3 and "login.throttled" in actions
     result = runner.invoke(args=["users", "unlock", username])
     assert result.exit_code == 0 and "Unlocked" in result.output
-    assert client.post("/login", data={"username": username, "password": password,
-                                       "csrf_token": token}).status_code == 302
+    assert (
+        client.post(
+            "/login", data={"username": username, "password": password, "csrf_token": token}
+        ).status_code
+        == 302
+    )
     assert runner.invoke(args=["users", "unlock", "nobody-here"]).exit_code == 1
 
 
@@ -114,5 +131,5 @@ def test_delays_grow_with_each_failure():
 
     delays = [throttle_delay(n).total_seconds() for n in range(1, 15)]
     assert delays[:2] == [0, 0]
-    assert all(later >= earlier for earlier, later in zip(delays, delays[1:]))
+    assert all(later >= earlier for earlier, later in zip(delays, delays[1:], strict=False))
     assert delays[3] == 2 * delays[2] and delays[-1] == MAX_DELAY.total_seconds()

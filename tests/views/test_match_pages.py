@@ -1,4 +1,5 @@
 """The link worker's match page through the Flask test client."""
+
 from __future__ import annotations
 
 import re
@@ -22,16 +23,36 @@ def directory(app, make_service):
     ids = {
         "lunch": make_service(needs="loneliness;older_people", wait_weeks=6),
         "bereavement": make_service(
-            name="Sale Bereavement Support", minimum_age=18, cost="free", cost_amount=None,
-            cost_description=None, schedule="WE 13:00-15:00",
-            needs="bereavement", description="Support group for people who have lost a husband, wife or partner.",
-            last_verified_at=(date.today() - timedelta(days=430)).isoformat()),
-        "far_debt": make_service(name="Altrincham Debt Advice", postcode="WA14 1PF", minimum_age=18, cost="free",
-                                 schedule="FR 09:00-17:00", needs="money_debt",
-                                 description="Free advice on debts, bailiffs and budgeting."),
-        "phone_debt": make_service(name="National Debtline", postcode=None, delivery="phone", area_wide="yes",
-                                   minimum_age=18, cost="free", schedule=None, needs="money_debt",
-                                   description="Free confidential debt advice by phone."),
+            name="Sale Bereavement Support",
+            minimum_age=18,
+            cost="free",
+            cost_amount=None,
+            cost_description=None,
+            schedule="WE 13:00-15:00",
+            needs="bereavement",
+            description="Support group for people who have lost a husband, wife or partner.",
+            last_verified_at=(date.today() - timedelta(days=430)).isoformat(),
+        ),
+        "far_debt": make_service(
+            name="Altrincham Debt Advice",
+            postcode="WA14 1PF",
+            minimum_age=18,
+            cost="free",
+            schedule="FR 09:00-17:00",
+            needs="money_debt",
+            description="Free advice on debts, bailiffs and budgeting.",
+        ),
+        "phone_debt": make_service(
+            name="National Debtline",
+            postcode=None,
+            delivery="phone",
+            area_wide="yes",
+            minimum_age=18,
+            cost="free",
+            schedule=None,
+            needs="money_debt",
+            description="Free confidential debt advice by phone.",
+        ),
     }
     wait_until_idle(app)
     return ids
@@ -49,7 +70,7 @@ def page_text(response) -> str:
 def card_of(page: str, service_id: str) -> str:
     start = page.index(f'id="match-{service_id}"')
     end = page.find('class="app-result app-match"', start)
-    return page[start:end if end != -1 else None]
+    return page[start : end if end != -1 else None]
 
 
 def test_form_asks_what_matters_without_results(client, login_as):
@@ -68,8 +89,10 @@ def test_form_asks_what_matters_without_results(client, login_as):
 
 def test_results_explain_themselves_with_reasons_and_warnings(client, login_as, directory):
     login_as("link_worker")
-    response = submit(client, {"goals": GOALS, "postcode": "M33 7ZZ", "age": "78",
-                                                  "delivery": "online_ok", "max_distance_km": "5"})
+    response = submit(
+        client,
+        {"goals": GOALS, "postcode": "M33 7ZZ", "age": "78", "delivery": "online_ok", "max_distance_km": "5"},
+    )
     page = page_text(response)
     assert response.status_code == 200, page
     assert "services that may fit" in page
@@ -105,35 +128,62 @@ def test_add_to_plan_returns_to_the_results_and_offers_the_print_view(client, lo
 
 def test_unmet_need_is_said_plainly_with_the_nearest_distance(client, login_as, directory):
     login_as("link_worker")
-    response = submit(client, {"goals": "can't pay the bailiffs", "needs": "money_debt",
-                                                  "postcode": "M33 7ZZ", "age": "40", "delivery": "in_person",
-                                                  "max_distance_km": "2"})
+    response = submit(
+        client,
+        {
+            "goals": "can't pay the bailiffs",
+            "needs": "money_debt",
+            "postcode": "M33 7ZZ",
+            "age": "40",
+            "delivery": "in_person",
+            "max_distance_km": "2",
+        },
+    )
     page = page_text(response)
     assert response.status_code == 200, page
     assert "No services fit" in page
     assert "Needs used: <strong>Money and debt</strong>." in page
-    sentence = re.search(r"No in-person money and debt service within 2 km; nearest is (\d+\.\d) km away\.", page)
-    assert sentence, page[page.find("nhsuk-warning-callout"):][:800]
+    sentence = re.search(
+        r"No in-person money and debt service within 2 km; nearest is (\d+\.\d) km away\.", page
+    )
+    assert sentence, page[page.find("nhsuk-warning-callout") :][:800]
     assert 3.5 <= float(sentence.group(1)) <= 5.5
     assert f'href="/services/{directory["far_debt"]}">See the nearest: Altrincham Debt Advice' in page
 
 
 def test_unmet_need_names_nearest_and_remote_alternatives(client, login_as, directory):
     login_as("link_worker")
-    page = page_text(submit(client, {"needs": "money_debt", "postcode": "M33 7ZZ", "age": "40",
-                                     "max_distance_km": "2", "delivery": "in_person"}))
-    assert ("No in-person money and debt service within 2 km; nearest is 4.5 km away. "
-            "Phone service available: National Debtline.") in page
+    page = page_text(
+        submit(
+            client,
+            {
+                "needs": "money_debt",
+                "postcode": "M33 7ZZ",
+                "age": "40",
+                "max_distance_km": "2",
+                "delivery": "in_person",
+            },
+        )
+    )
+    assert (
+        "No in-person money and debt service within 2 km; nearest is 4.5 km away. "
+        "Phone service available: National Debtline."
+    ) in page
     assert "See the nearest: Altrincham Debt Advice (4.5 km)" in page
 
 
-@pytest.mark.parametrize("query, field, anchor", [
-    ({"goals": "lonely", "postcode": "NOT A POSTCODE"}, "postcode", "#postcode"),
-    ({"goals": "lonely", "postcode": "ZZ9 9ZZ"}, "postcode", "#postcode"),
-    ({"goals": "lonely", "age": "two hundred"}, "age", "#age"),
-    ({"postcode": "M33 7ZZ"}, "goals", "#goals"),
-])
-def test_invalid_input_gives_400_naming_the_field_and_keeps_values(client, login_as, places, query, field, anchor):
+@pytest.mark.parametrize(
+    "query, field, anchor",
+    [
+        ({"goals": "lonely", "postcode": "NOT A POSTCODE"}, "postcode", "#postcode"),
+        ({"goals": "lonely", "postcode": "ZZ9 9ZZ"}, "postcode", "#postcode"),
+        ({"goals": "lonely", "age": "two hundred"}, "age", "#age"),
+        ({"postcode": "M33 7ZZ"}, "goals", "#goals"),
+    ],
+)
+def test_invalid_input_gives_400_naming_the_field_and_keeps_values(
+    client, login_as, places, query, field, anchor
+):
     login_as("link_worker")
     response = submit(client, {**query, "free_only": "true", "days": "TU"})
     page = page_text(response)
@@ -177,7 +227,9 @@ def test_nothing_about_the_person_is_stored_except_demand_counts(app, client, lo
         for table in inspect(engine).get_table_names():
             rows = session.execute(text(f'SELECT * FROM "{table}"')).all()
             dump = " ".join(str(value) for row in rows for value in row).lower()
-            found += [(table, secret) for secret in ("zebedee", "hardly leaves", "wife died") if secret in dump]
+            found += [
+                (table, secret) for secret in ("zebedee", "hardly leaves", "wife died") if secret in dump
+            ]
         assert not found, found
         assert "7ZZ" not in " ".join(str(row.model_dump()) for row in demand)
 
@@ -209,12 +261,20 @@ def test_refer_opens_the_referral_form_with_the_service_and_needs_ticked(client,
 def card_named(page: str, name: str) -> str:
     start = page.rindex('class="app-result app-match"', 0, page.index(f">{name}</a>"))
     end = page.find('class="app-result app-match"', start + 1)
-    return page[start:end if end != -1 else None]
+    return page[start : end if end != -1 else None]
 
 
-def test_freshness_and_unrecorded_details_only_warn_when_they_matter(client, login_as, directory, make_service):
-    make_service(name="Sale Old Friends", needs="loneliness", cost=None, cost_amount=None, cost_description=None,
-                 last_verified_at=(date.today() - timedelta(days=900)).isoformat())
+def test_freshness_and_unrecorded_details_only_warn_when_they_matter(
+    client, login_as, directory, make_service
+):
+    make_service(
+        name="Sale Old Friends",
+        needs="loneliness",
+        cost=None,
+        cost_amount=None,
+        cost_description=None,
+        last_verified_at=(date.today() - timedelta(days=900)).isoformat(),
+    )
     wait_until_idle(client.application)
     login_as("link_worker")
     page = page_text(submit(client, {"goals": GOALS, "postcode": "M33 7ZZ", "age": "78"}))
@@ -223,12 +283,14 @@ def test_freshness_and_unrecorded_details_only_warn_when_they_matter(client, log
     assert "app-freshness--quiet" in grief and "Check before referring" not in grief
     old = card_named(page, "Sale Old Friends")
     # Over two years: the yellow box, which now holds only what needs checking.
-    box = old[old.index("Check before referring"):]
+    box = old[old.index("Check before referring") :]
     assert "Last checked 2 years ago" in box and "check the details before referring" in box
     assert "Cost not recorded" in old and "Cost not recorded" not in box  # cost was not asked about
     assert "not recorded its cost" not in page
 
-    free = page_text(submit(client, {"goals": GOALS, "postcode": "M33 7ZZ", "age": "78", "free_only": "true"}))
+    free = page_text(
+        submit(client, {"goals": GOALS, "postcode": "M33 7ZZ", "age": "78", "free_only": "true"})
+    )
     assert "1 of these services has not recorded its cost. It may fit, so it is included and marked" in free
     old = card_named(free, "Sale Old Friends")
-    assert "Cost not recorded" in old[old.index("Check before referring"):]  # asked about: checked first
+    assert "Cost not recorded" in old[old.index("Check before referring") :]  # asked about: checked first

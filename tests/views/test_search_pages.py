@@ -1,4 +1,5 @@
 """The search, detail and shortlist pages through the Flask test client."""
+
 from __future__ import annotations
 
 import re
@@ -37,22 +38,31 @@ def test_search_form_without_parameters_shows_no_results(client):
 
 def test_results_say_how_far_when_and_what_it_costs(client, make_service, indexed):
     make_service()
-    make_service(name="Trafford Befriending Line", postcode=None, delivery="phone", schedule=None,
-                 cost="free", cost_amount=None, cost_description=None, wheelchair=None,
-                 referral_route="professional", description="Weekly phone calls for people who feel alone.",
-                 last_verified_at=(date.today() - timedelta(days=800)).isoformat())
+    make_service(
+        name="Trafford Befriending Line",
+        postcode=None,
+        delivery="phone",
+        schedule=None,
+        cost="free",
+        cost_amount=None,
+        cost_description=None,
+        wheelchair=None,
+        referral_route="professional",
+        description="Weekly phone calls for people who feel alone.",
+        last_verified_at=(date.today() - timedelta(days=800)).isoformat(),
+    )
     indexed()
     response = client.get("/", query_string={"q": "", "postcode": "M32 0SQ"})
     page = text_of(response)
     assert response.status_code == 200
     assert "2 services found" in page and "within 5 km of M32 0SQ" in page
-    lunch = page[page.index("Sale Lunch Club"):page.index("Trafford Befriending Line")]
+    lunch = page[page.index("Sale Lunch Club") : page.index("Trafford Befriending Line")]
     assert re.search(r"2\.\d km away", lunch)
     assert "Tue, Thu 11:30–13:30" in lunch
     assert "£3.50 per lunch" in lunch
-    assert "Step-free access" in lunch and "Self-referral, Drop in" in lunch
+    assert "Step-free access" in lunch and "Self-referral, Drop-in" in lunch
     assert "Not checked since added" in lunch
-    phone = page[page.index("Trafford Befriending Line"):]
+    phone = page[page.index("Trafford Befriending Line") :]
     assert "Phone service" in phone and "Times not recorded" in phone and "Free" in phone
     assert "Needs a professional referral" in phone and "Access not recorded" in phone
     assert "app-warning" in phone and "Last checked 2 years ago" in phone  # past 24 months: warned
@@ -103,8 +113,15 @@ def test_the_form_radius_means_nothing_without_a_postcode(client):
 def test_awkward_queries_are_just_words(client, make_service, indexed):
     make_service()
     indexed()
-    for q in ['"lunch', 'lunch" OR status = "defunct', "a AND b OR c", "_geoRadius(0, 0, 1)",
-              "x) OR (y", "'; DROP TABLE service; --", "lunch\\"]:
+    for q in [
+        '"lunch',
+        'lunch" OR status = "defunct',
+        "a AND b OR c",
+        "_geoRadius(0, 0, 1)",
+        "x) OR (y",
+        "'; DROP TABLE service; --",
+        "lunch\\",
+    ]:
         response = client.get("/", query_string={"q": q})
         assert response.status_code == 200, q
     assert "Sale Lunch Club" in text_of(client.get("/", query_string={"q": '"lunch"'}))
@@ -123,24 +140,41 @@ def test_search_outage_is_a_clear_503(client, monkeypatch):
 
 
 def test_detail_page_shows_the_full_record(client, make_service):
-    service_id = make_service(phone="0161 123 4567", url="https://example.org/lunch",
-                              eligibility="carers", accepting_referrals="yes", wait_weeks=2,
-                              address_1="1 School Road", city="Sale",
-                              last_verified_at=date.today().isoformat())
+    service_id = make_service(
+        phone="0161 123 4567",
+        url="https://example.org/lunch",
+        eligibility="carers",
+        accepting_referrals="yes",
+        wait_weeks=2,
+        address_1="1 School Road",
+        city="Sale",
+        last_verified_at=date.today().isoformat(),
+    )
     page = text_of(client.get(f"/services/{service_id}"))
-    for expected in ("A friendly luncheon club", "Age UK Trafford", "Ages 60 and over", "Only for: Carers",
-                     "£3.50 per lunch", "Tue, Thu 11:30–13:30", "1 School Road", "M33 7ZZ",
-                     'href="tel:01611234567"', 'href="https://example.org/lunch"',
-                     "Accepting referrals; waiting list about 2 weeks",
-                     "Checked this month", "Report a problem with this listing",
-                     "Do not include anyone's personal details"):
+    for expected in (
+        "A friendly luncheon club",
+        "Age UK Trafford",
+        "Ages 60 and over",
+        "Only for: Carers",
+        "£3.50 per lunch",
+        "Every Tuesday and Thursday, 11:30am to 1:30pm",
+        "Next session: ",
+        "1 School Road",
+        "M33 7ZZ",
+        'href="tel:+441611234567"',
+        'href="https://example.org/lunch"',
+        "Accepting referrals; waiting list about 2 weeks",
+        "Checked this month",
+        "Report a problem with this listing",
+        "Do not include anyone's personal details",
+    ):
         assert expected in page, expected
     assert "Changes to this listing" not in page  # the audit history is for curators
 
 
 def test_only_web_addresses_become_links():
     # Imported feeds are not validated like forms: a publisher's "javascript:" URL must stay text.
-    from directory_app.views.search_pages import web_link
+    from directory_app.web.display import web_link
 
     assert web_link(" https://example.org/x ") == "https://example.org/x"
     assert web_link("javascript:alert(1)") is None and web_link("JaVaScRiPt:x") is None
@@ -156,8 +190,10 @@ def test_problem_report_marks_the_listing_under_review(client, make_service, ind
     token = csrf_token(client, f"/services/{service_id}")
     bad = client.post(f"/services/{service_id}/report", data={"csrf_token": token, "details": "?"})
     assert bad.status_code == 400 and "What is the problem" in text_of(bad)
-    response = client.post(f"/services/{service_id}/report",
-                           data={"csrf_token": token, "kind": "closed", "details": "Stopped in May"})
+    response = client.post(
+        f"/services/{service_id}/report",
+        data={"csrf_token": token, "kind": "closed", "details": "Stopped in May"},
+    )
     assert response.status_code == 302 and response.headers["Location"].endswith(f"/services/{service_id}")
     page = text_of(client.get(f"/services/{service_id}"))
     assert "Thank you" in page and "Under review" in page
@@ -187,10 +223,23 @@ def test_shortlist_needs_a_navigator(client, make_service, login_as):
 def test_navigator_shortlists_and_prints(app, client, make_service, login_as, indexed):
     app.config["SHEET_CONTACT"] = "Sale Medical Centre | Link worker: 0161 000 1111"
     lunch = make_service(phone="0161 123 4567", url="https://example.org/lunch", address_1="1 School Road")
-    walk = make_service(name="Walking for Health", description="Short walks. " * 60, cost="free",
-                        cost_amount=None, cost_description=None)
-    chat = make_service(name="Phone Chat", description="A weekly call.", schedule=None, cost=None,
-                        cost_amount=None, cost_description=None, postcode=None, delivery="phone")
+    walk = make_service(
+        name="Walking for Health",
+        description="Short walks. " * 60,
+        cost="free",
+        cost_amount=None,
+        cost_description=None,
+    )
+    chat = make_service(
+        name="Phone Chat",
+        description="A weekly call.",
+        schedule=None,
+        cost=None,
+        cost_amount=None,
+        cost_description=None,
+        postcode=None,
+        delivery="phone",
+    )
     indexed()
     login_as("navigator")
     results = text_of(client.get("/?q=lunch"))
@@ -213,9 +262,9 @@ def test_navigator_shortlists_and_prints(app, client, make_service, login_as, in
     assert re.search(r"(Short walks\. ){30,}Short walks\.</p>", sheet) and "Short walks. " * 59 not in sheet
     # Nothing "not recorded" is printed for the person: the rows are left out instead.
     assert "not recorded" not in sheet.lower()
-    chat_part = sheet[sheet.index("Phone Chat"):]
+    chat_part = sheet[sheet.index("Phone Chat") :]
     assert "A weekly call." in chat_part and "By phone" in chat_part
-    contact = sheet[sheet.index("If you need help"):]
+    contact = sheet[sheet.index("If you need help") :]
     assert "Sale Medical Centre</p>" in contact and "Link worker: 0161 000 1111</p>" in contact
     app.config["SHEET_CONTACT"] = ""
     assert "If you need help" not in text_of(client.get("/shortlist/print"))
@@ -232,7 +281,13 @@ def test_navigator_shortlists_and_prints(app, client, make_service, login_as, in
 def test_shortlist_never_redirects_off_site(client, make_service, login_as):
     service_id = make_service()
     login_as("navigator")
-    for target in ["//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:x", "/x\r\nSet-Cookie: a=b"]:
+    for target in [
+        "//evil.example/",
+        "https://evil.example/",
+        "/\\evil.example",
+        "javascript:x",
+        "/x\r\nSet-Cookie: a=b",
+    ]:
         assert add(client, service_id, next_url=target).headers["Location"] == "/shortlist", target
 
 
@@ -251,8 +306,12 @@ def test_shortlist_holds_at_most_30_services(client, make_service, login_as):
 
 def test_words_rank_by_relevance_with_a_visible_choice_of_nearest(client, make_service, indexed):
     # The carers' centre is the furthest, but it is what "carers" is about.
-    make_service(name="Trafford Carers Centre", organization="Trafford Carers Centre", postcode="WA14 1PF",
-                 description="Support, breaks and advice for unpaid carers.")
+    make_service(
+        name="Trafford Carers Centre",
+        organization="Trafford Carers Centre",
+        postcode="WA14 1PF",
+        description="Support, breaks and advice for unpaid carers.",
+    )
     make_service(name="Sale Lunch Club", description="A lunch club; carers welcome too.")
     indexed()
     page = text_of(client.get("/", query_string={"q": "carers", "postcode": "M33 7ZZ", "radius_km": "10"}))
@@ -260,10 +319,15 @@ def test_words_rank_by_relevance_with_a_visible_choice_of_nearest(client, make_s
     assert "Best match first" in page and re.search(r'<option value="relevance" selected>Best match', page)
     assert re.search(r"[4-6]\.\d km away", page)  # distances are still given when ranked by relevance
     # The organisation is left out when it only repeats the service's name.
-    assert "app-result__org\">Trafford Carers Centre" not in page and "app-result__org\">Age UK Trafford" in page
+    assert (
+        'app-result__org">Trafford Carers Centre' not in page and 'app-result__org">Age UK Trafford' in page
+    )
 
-    nearest = text_of(client.get("/", query_string={"q": "carers", "postcode": "M33 7ZZ", "radius_km": "10",
-                                                    "sort": "nearest"}))
+    nearest = text_of(
+        client.get(
+            "/", query_string={"q": "carers", "postcode": "M33 7ZZ", "radius_km": "10", "sort": "nearest"}
+        )
+    )
     assert nearest.index("Sale Lunch Club") < nearest.index("Trafford Carers Centre")
     assert "Nearest first" in nearest
     # Only a place: nearest first, no choice to make.
@@ -280,33 +344,45 @@ def test_free_only_and_wheelchair_keep_unrecorded_services_marked_and_say_so(cli
     free = text_of(client.get("/?q=&free_only=true"))
     assert "2 services found" in free and "Paid Pottery" not in free
     assert "1 of these services has not recorded its cost. It may fit, so it is included and marked" in free
-    choir = free[free.index("Mystery Choir"):]
+    choir = free[free.index("Mystery Choir") :]
     assert "Cost not recorded: may not be free" in choir
-    assert "may not be free" not in free[free.index("Free Walk"):free.index("</li>", free.index("Free Walk"))]
+    assert (
+        "may not be free" not in free[free.index("Free Walk") : free.index("</li>", free.index("Free Walk"))]
+    )
 
     access = text_of(client.get("/?q=&wheelchair=true"))
     assert "2 services found" in access and "Paid Pottery" not in access
     assert "1 of these services has not recorded its wheelchair access" in access
-    assert "Wheelchair access not recorded" in access[access.index("Mystery Choir"):]
+    assert "Wheelchair access not recorded" in access[access.index("Mystery Choir") :]
     assert "not recorded its" not in text_of(client.get("/?q="))  # nothing asked, nothing to say
 
 
-def test_freshness_is_plain_when_recent_quiet_after_a_year_and_a_warning_after_two(client, make_service, indexed):
+def test_freshness_is_plain_when_recent_quiet_after_a_year_and_a_warning_after_two(
+    client, make_service, indexed
+):
     today = date.today()
     for name, days in (("Recent Club", 95), ("Older Club", 420), ("Old Club", 800)):
         make_service(name=name, last_verified_at=(today - timedelta(days=days)).isoformat())
     reported = make_service(name="Reported Club", last_verified_at=today.isoformat())
-    client.post(f"/services/{reported}/report", data={"csrf_token": csrf_token(client, f"/services/{reported}"),
-                                                       "kind": "closed", "details": "Shut last month."})
+    client.post(
+        f"/services/{reported}/report",
+        data={
+            "csrf_token": csrf_token(client, f"/services/{reported}"),
+            "kind": "closed",
+            "details": "Shut last month.",
+        },
+    )
     indexed()
     page = text_of(client.get("/?q=club&per_page=10"))
 
     def block(name):
         start = page.index(name)
-        return page[start:page.index("</li>", start)]
+        return page[start : page.index("</li>", start)]
 
     assert re.search(r'app-freshness--recent">Checked 3 months ago<', block("Recent Club"))
     older = block("Older Club")
-    assert "app-freshness--quiet" in older and "details may have changed" in older and "app-warning" not in older
+    assert (
+        "app-freshness--quiet" in older and "details may have changed" in older and "app-warning" not in older
+    )
     assert "app-warning" in block("Old Club") and "check the details before referring" in block("Old Club")
     assert "app-warning" in block("Reported Club") and "reported a problem" in block("Reported Club")

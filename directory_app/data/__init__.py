@@ -1,0 +1,13 @@
+"""Data the app reads at run time, shipped inside the package (declared as package data in
+pyproject.toml) so an installed app does not depend on the repository's seed_data/ folder, which
+holds only the demo seed and the evaluation sets.
+
+- ``needs_taxonomy.json``: the needs, their words and UKCAT codes (curated by hand).
+- ``geo/local_authorities_england.csv``, ``geo/places_england.csv``: the area names a service's
+  own words may use (built by seed_data/build_seed.py; sources in seed_data/ATTRIBUTION.md).
+- ``oruk/openapi.json``: the Open Referral UK profile our /openreferral API publishes.
+"""
+
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent
