@@ -9,14 +9,18 @@ from datetime import date
 from ..needs import taxonomy
 from ..vocabulary import (
     DAY_NAMES,
+    DAYS,
+    DELIVERY,
     DELIVERY_LABELS,
     ROUTE_LABELS,
+    ROUTES,
     STATUS_LABELS,
+    STATUSES,
     cost_choice_label,
     group_label,
 )
 from ..web.display import next_session_text, when_words
-from .service_input import DAYS, DELIVERY, ELIGIBILITY, FIELD_NAMES, ROUTES, STATUSES, parse_schedule
+from .service_input import ELIGIBILITY, FIELD_NAMES, parse_schedule
 
 CHECKBOX_FIELDS = ("needs", "delivery", "referral_route", "eligibility")
 FIELD_LABELS = {

@@ -21,31 +21,19 @@ from pydantic import (
 )
 from pydantic import ValidationError as PydanticError
 
+from matching.understanding.result import GROUPS
 from matching.understanding.schedule import ScheduleWordsError, read_opening_times_list
 
 from ..errors import ValidationError
 from ..needs import taxonomy
+from ..vocabulary import DELIVERY, ROUTES, STATUSES
 from ..web.input_checks import check_text_fields
 from ..web.phones import format_phone
 from .geo import normalise_postcode
 
-DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-DELIVERY = ("in_person", "online", "phone", "home_visits", "outreach")
-ROUTES = ("self", "professional", "drop_in")
-ELIGIBILITY = (
-    "carers",
-    "veterans",
-    "women",
-    "men",
-    "lgbtq",
-    "refugees",
-    "people_with_disabilities",
-    "people_with_dementia",
-    "families",
-    "deaf_bsl",
-    "pregnant_new_parents",
-)
-STATUSES = ("active", "temporarily_closed", "inactive", "defunct")
+# The group codes a record may be restricted to: the matching library's list, so a curator sets
+# exactly what the understanding step reads.
+ELIGIBILITY = GROUPS
 
 
 def _split(value):

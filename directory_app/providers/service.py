@@ -17,11 +17,13 @@ from flask import current_app
 from itsdangerous import BadData, SignatureExpired, URLSafeTimedSerializer
 from sqlmodel import Session, func, select
 
+from matching.understanding.schedule import describe_opening_times
+
 from ..audit import record
 from ..db import retry_when_busy
 from ..directory import curation
 from ..directory.records import input_from_service
-from ..directory.service_input import validate_service_input
+from ..directory.service_input import parse_schedule, validate_service_input
 from ..errors import DomainError, NotFound, ValidationError
 from ..models import ProviderLink, ProviderProposal, Service, utcnow
 
@@ -166,10 +168,24 @@ def _text(value) -> str:
     return str(value)
 
 
+def _times_in_words(compact: str | None) -> str:
+    # A provider reads "First Tuesday of the month, 2pm to 4pm", not "1TU 14:00-16:00"; the one
+    # opening-times reader reads those words back when the change is checked or approved.
+    return "; ".join(
+        describe_opening_times(
+            entry.byday, entry.opens_at.strftime("%H:%M"), entry.closes_at.strftime("%H:%M")
+        )
+        for entry in parse_schedule(compact or "")
+    )
+
+
 def current_values(service: Service) -> dict[str, str]:
-    """The listing as the form's strings, for the editable fields only."""
+    """The listing as the form's strings, for the editable fields only (opening times in words)."""
     flat = input_from_service(service)
-    return {name: _text(flat.get(name)) for name in EDITABLE}
+    values = {name: _text(flat.get(name)) for name in EDITABLE}
+    if values.get("schedule"):
+        values["schedule"] = _times_in_words(values["schedule"])
+    return values
 
 
 @retry_when_busy

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from directory_app import db
+from directory_app.providers.service import issue_link
 from directory_app.search.indexing import wait_until_idle
 from tests.browser.conftest import ROOT, axe_check, login
 
@@ -127,3 +129,42 @@ def test_main_pages_fit_a_phone_and_a_desktop(app, live_server, browser, make_se
         assert {p.name for p in Path(OUT).glob("*.png")} >= {
             f"{n}-{w}.png" for n in ("search", "match", "sheet", "reports", "charts") for w in WIDTHS
         }
+
+
+def test_the_other_pages_fit_a_phone_and_a_desktop(app, live_server, browser, make_service, make_user):
+    """The service page, the curator's form and queue, the provider's own page and the referrals
+    pages, each at both widths."""
+    service_id = make_service(phone="0161 123 4567", schedule="1TU 14:00-16:00")
+    wait_until_idle(app)
+    with app.app_context(), db.session_scope(app) as session:
+        token = issue_link(session, service_id, "curator")
+    users = {role: make_user(role) for role in ("curator", "link_worker")}
+    pages = {
+        "curator": [
+            ("service", f"/services/{service_id}"),
+            ("curator-form", "/curate/services/new"),
+            ("review", "/curate/review"),
+        ],
+        "link_worker": [
+            ("referrals", "/referrals/"),
+            ("referral-new", f"/referrals/new?service_id={service_id}"),
+        ],
+    }
+    for width in WIDTHS:
+        context = browser.new_context(
+            viewport={"width": width, "height": 900 if width > 400 else 844}, bypass_csp=True
+        )
+        page = context.new_page()
+        try:
+            page.goto(f"{live_server}/provider?token={token}")  # no account: the link alone
+            expect(page.locator("h1")).to_have_text("Sale Lunch Club")
+            shoot(page, "provider", width)
+            for role, paths in pages.items():
+                login(page, live_server, *users[role])
+                for name, path in paths:
+                    page.goto(live_server + path)
+                    expect(page.locator("h1")).to_be_visible()
+                    shoot(page, name, width)
+                page.get_by_role("button", name=re.compile("^Log out")).click()
+        finally:
+            context.close()

@@ -149,3 +149,26 @@ def test_deleting_a_listing_takes_its_link_and_proposals_with_it(app, client, lo
         assert session.exec(select(ProviderProposal)).all() == []
     assert "No changes are waiting" in client.get("/curate/proposals").get_data(as_text=True)
     assert provider.get(link).status_code == 410
+
+
+def test_a_provider_reads_and_changes_opening_times_in_words(app, client, login_as, make_service):
+    service_id = make_service(schedule="1TU 14:00-16:00")
+    login_as("curator")
+    link = _path(_issue(client, service_id))
+    provider = app.test_client()
+    listing = provider.get(link).get_data(as_text=True)
+    assert "First Tuesday of the month, 2pm to 4pm" in listing and "1TU" not in listing
+
+    # Untouched times in words are not a change; new times in words are read by the one reader.
+    response = _propose(provider, link, schedule="Every Thursday, 10am to 12pm")
+    assert response.status_code == 303, response.get_data(as_text=True)
+    with db.session_scope(app) as session:
+        proposal = session.exec(select(ProviderProposal)).one()
+        assert proposal.changes == {"schedule": "Every Thursday, 10am to 12pm"}
+    client.post(
+        f"/curate/proposals/{proposal.id}",
+        data={"decision": "approve", "csrf_token": csrf_token(client, "/curate/proposals")},
+    )
+    with db.session_scope(app) as session:
+        schedules = curation.get_service(session, service_id).schedules
+        assert [(s.byday, s.opens_at.strftime("%H:%M")) for s in schedules] == [("TH", "10:00")]
