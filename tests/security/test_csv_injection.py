@@ -48,7 +48,7 @@ def test_cells_that_a_spreadsheet_would_run_are_neutralised(value, written):
 
 def test_cli_export_writes_no_live_formulas_and_reimports_the_same_text(app, runner, make_service, tmp_path):
     """Defect: `flask export --format csv` wrote =HYPERLINK(…), +cmd|…, @SUM(…) live."""
-    service_id = make_service(phone="+44 161 496 0000", **HOSTILE)
+    service_id = make_service(phone="+353 1 234 5678", **HOSTILE)
     out = tmp_path / "directory.csv"
     result = runner.invoke(args=["export", "--format", "csv", "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -59,7 +59,9 @@ def test_cli_export_writes_no_live_formulas_and_reimports_the_same_text(app, run
         assert column in ("phone", "longitude") or not cell.startswith(csv_output.FORMULA_START), cell
     assert rows[0]["longitude"].startswith("-2.")
     assert rows[0]["name"] == "'" + HOSTILE["name"]
-    assert rows[0]["phone"] == "+44 161 496 0000"  # a phone number is not a formula
+    assert (
+        rows[0]["phone"] == "+353 1 234 5678"
+    )  # a phone number (from abroad, so kept with its +) is not a formula
 
     # Re-importing our own export gives back the text as it was typed, not with apostrophes.
     report = import_file(app, out.read_bytes(), "directory.csv", "another-directory", actor="test")
