@@ -7,21 +7,12 @@ same list. Group (eligibility) labels live in the needs taxonomy beside the need
 
 from __future__ import annotations
 
-from matching.profile import DAYS
+from matching.profile import DAY_NAMES, DAYS
 
 from .needs import taxonomy
 
-__all__ = ["DAYS"]
+__all__ = ["DAY_NAMES", "DAYS"]
 
-DAY_NAMES = {
-    "MO": "Monday",
-    "TU": "Tuesday",
-    "WE": "Wednesday",
-    "TH": "Thursday",
-    "FR": "Friday",
-    "SA": "Saturday",
-    "SU": "Sunday",
-}
 DAY_SHORT = {code: name[:3] for code, name in DAY_NAMES.items()}
 
 DELIVERY = ("in_person", "online", "phone", "home_visits", "outreach")

@@ -11,18 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .profile import Profile
+from .profile import DAY_NAMES, Profile
 from .service import delivery_modes, in_area, reaches, remote_mode, residency, service_days
-
-DAY_NAMES = {
-    "MO": "Monday",
-    "TU": "Tuesday",
-    "WE": "Wednesday",
-    "TH": "Thursday",
-    "FR": "Friday",
-    "SA": "Saturday",
-    "SU": "Sunday",
-}
 
 # Warning texts, shared with explain.py so the wording is the same everywhere.
 WARN_COST = "cost not recorded"

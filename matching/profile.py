@@ -16,6 +16,15 @@ if TYPE_CHECKING:
     from .taxonomy import NeedsTaxonomy
 
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+DAY_NAMES = {
+    "MO": "Monday",
+    "TU": "Tuesday",
+    "WE": "Wednesday",
+    "TH": "Thursday",
+    "FR": "Friday",
+    "SA": "Saturday",
+    "SU": "Sunday",
+}
 # Groups defined by a health condition rather than by who the person is.
 CONDITION_GROUPS = frozenset({"people_with_disabilities", "deaf_bsl", "people_with_dementia"})
 DELIVERY_CHOICES = ("in_person", "online_ok", "online_only")

@@ -178,7 +178,8 @@ def schedule_reading(text: str | None) -> dict | None:
     return {"words": when_words(doc), "next": next_session_text(doc)}
 
 
-def _text(value) -> str:
+def form_text(value) -> str:
+    """A stored value as the text a form field shows."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -195,7 +196,7 @@ def _text(value) -> str:
 def form_values(flat: dict) -> dict:
     """A record's flat view as the strings and lists the form shows."""
     values = {
-        name: list(flat.get(name) or []) if name in CHECKBOX_FIELDS else _text(flat.get(name))
+        name: list(flat.get(name) or []) if name in CHECKBOX_FIELDS else form_text(flat.get(name))
         for name in FIELD_NAMES
     }
     amount = flat.get("cost_amount")

@@ -11,7 +11,7 @@ only stored until a curator approves them.
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from flask import current_app
 from itsdangerous import BadData, SignatureExpired, URLSafeTimedSerializer
@@ -23,6 +23,7 @@ from ..audit import record
 from ..db import retry_when_busy
 from ..directory import curation
 from ..directory.records import input_from_service
+from ..directory.service_form import form_text
 from ..directory.service_input import parse_schedule, validate_service_input
 from ..errors import DomainError, NotFound, ValidationError
 from ..models import ProviderLink, ProviderProposal, Service, utcnow
@@ -154,20 +155,6 @@ def set_status(session: Session, service: Service, status: str) -> Service:
     return curation.set_status(session, service.id, status, actor=PROVIDER)
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else f"{value:.2f}"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
-    return str(value)
-
-
 def _times_in_words(compact: str | None) -> str:
     # A provider reads "First Tuesday of the month, 2pm to 4pm", not "1TU 14:00-16:00"; the one
     # opening-times reader reads those words back when the change is checked or approved.
@@ -182,7 +169,7 @@ def _times_in_words(compact: str | None) -> str:
 def current_values(service: Service) -> dict[str, str]:
     """The listing as the form's strings, for the editable fields only (opening times in words)."""
     flat = input_from_service(service)
-    values = {name: _text(flat.get(name)) for name in EDITABLE}
+    values = {name: form_text(flat.get(name)) for name in EDITABLE}
     if values.get("schedule"):
         values["schedule"] = _times_in_words(values["schedule"])
     return values
@@ -204,7 +191,7 @@ def propose(session: Session, service: Service, form: dict) -> ProviderProposal:
             "You have not changed anything. If the listing is right, confirm it is still accurate instead.",
             {},
         )
-    whole = {name: _text(value) for name, value in input_from_service(service).items()}
+    whole = {name: form_text(value) for name, value in input_from_service(service).items()}
     whole.update(changes)
     # Contact details are checked strictly only when the provider changed them (as for curators).
     validate_service_input({k: v for k, v in whole.items() if v != ""}, curation="phone" in changes)

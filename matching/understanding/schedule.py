@@ -10,6 +10,7 @@ from typing import Any
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
 from dateutil.rrule import weekdays as rrule_weekdays
 
+from ..profile import DAY_NAMES
 from .record import Record
 from .result import Finding
 
@@ -355,10 +356,10 @@ def describe_opening_times(byday: Any, opens_at: str | None = None, closes_at: s
         elif days == list(DAYS[:5]):
             parts.append("every weekday")
         else:
-            parts.append("every " + _and([_DAY_WORDS[d] for d in days]))
+            parts.append("every " + _and([DAY_NAMES[d] for d in days]))
     if monthly:
         groups = [
-            f"{_and([_ordinal(n) for n in sorted(ns, key=lambda n: n % 10)])} {_DAY_WORDS[day]}"
+            f"{_and([_ordinal(n) for n in sorted(ns, key=lambda n: n % 10)])} {DAY_NAMES[day]}"
             for day, ns in sorted(monthly.items(), key=lambda item: DAYS.index(item[0]))
         ]
         parts.append(_and(groups) + " of the month")
@@ -370,17 +371,6 @@ def describe_opening_times(byday: Any, opens_at: str | None = None, closes_at: s
     if opens:
         return f"{words}, from {spoken_time(opens)}"
     return words
-
-
-_DAY_WORDS = {
-    "MO": "Monday",
-    "TU": "Tuesday",
-    "WE": "Wednesday",
-    "TH": "Thursday",
-    "FR": "Friday",
-    "SA": "Saturday",
-    "SU": "Sunday",
-}
 
 
 def next_session(entries: list[dict[str, Any]], after: datetime) -> datetime | None:
