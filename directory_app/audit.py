@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from .models import AuditEvent
 
@@ -27,7 +27,7 @@ def history(session: Session, entity_type: str, entity_id: str, limit: int = 200
     statement = (
         select(AuditEvent)
         .where(AuditEvent.entity_type == entity_type, AuditEvent.entity_id == entity_id)
-        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        .order_by(col(AuditEvent.at).desc(), col(AuditEvent.id).desc())
         .limit(limit)
     )
     return list(session.exec(statement))

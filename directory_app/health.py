@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from .access import access
 from .db import get_engine
-from .models import RateLimitCounter
+from .models import RateLimitCounter, table_of
 from .search.client import is_healthy
 from .search.indexing import parked
 
@@ -30,7 +30,7 @@ def database_status() -> tuple[bool, str]:
 
 
 def _write_probe(connection) -> None:
-    table = RateLimitCounter.__table__
+    table = table_of(RateLimitCounter)
     probe = insert(table).values(key=f"healthz:{secrets.token_hex(8)}", count=0, expires_at=0.0)
     # Statements autobegin a transaction; the rollback at the end undoes the probe row.
     if connection.dialect.name == "sqlite":

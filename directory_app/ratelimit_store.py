@@ -13,7 +13,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from .models import RateLimitCounter
+from .models import RateLimitCounter, table_of
 
 _engine: Engine | None = None
 
@@ -40,7 +40,7 @@ class DatabaseStorage(Storage):
 
     def incr(self, key: str, expiry: int, amount: int = 1) -> int:
         now = time.time()
-        table = RateLimitCounter.__table__
+        table = table_of(RateLimitCounter)
         for _ in range(3):
             with self._engine().begin() as connection:
                 updated = connection.execute(
@@ -59,7 +59,7 @@ class DatabaseStorage(Storage):
         return amount
 
     def get(self, key: str) -> int:
-        table = RateLimitCounter.__table__
+        table = table_of(RateLimitCounter)
         with self._engine().connect() as connection:
             row = connection.execute(
                 select(table.c.count, table.c.expires_at).where(table.c.key == key)
@@ -67,7 +67,7 @@ class DatabaseStorage(Storage):
         return int(row[0]) if row and row[1] > time.time() else 0
 
     def get_expiry(self, key: str) -> float:
-        table = RateLimitCounter.__table__
+        table = table_of(RateLimitCounter)
         with self._engine().connect() as connection:
             expires = connection.execute(select(table.c.expires_at).where(table.c.key == key)).scalar()
         return float(expires) if expires else time.time()
@@ -82,10 +82,10 @@ class DatabaseStorage(Storage):
 
     def reset(self) -> int | None:
         with self._engine().begin() as connection:
-            return connection.execute(delete(RateLimitCounter.__table__)).rowcount
+            return connection.execute(delete(table_of(RateLimitCounter))).rowcount
 
     def clear(self, key: str) -> None:
         with self._engine().begin() as connection:
             connection.execute(
-                delete(RateLimitCounter.__table__).where(RateLimitCounter.__table__.c.key == key)
+                delete(table_of(RateLimitCounter)).where(table_of(RateLimitCounter).c.key == key)
             )

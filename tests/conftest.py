@@ -101,6 +101,36 @@ def _postgres_template(postgres_url: str) -> str:
     return _PG_TEMPLATES[postgres_url]
 
 
+def _postgres_copy(url: str, template: str) -> str:
+    """A new database on ``url``'s server made from ``template``; returns its URL."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    _postgres(url, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+def _postgres_seeded_template(url: str, meili: dict) -> str:
+    """A migrated database with the seed directory loaded, made once per process; its index is
+    dropped, and each copy's is rebuilt by ``reindex`` (the vectors are in this process's cache)."""
+    key = "seeded " + url.rsplit("/", 1)[0]
+    if key not in _PG_TEMPLATES:
+        import meilisearch
+
+        from directory_app.search import indexing
+
+        template_url = _postgres_copy(url, _postgres_template(url))
+        directory = _template_dir("pg-seeded-")
+        prefix = f"t{uuid.uuid4().hex[:10]}"
+        app = _test_app(directory, meili, template_url, prefix)
+        try:
+            indexing.apply_settings(app)
+            _load_seed(app)
+        finally:
+            _drop_test_indexes(meilisearch.Client(meili["url"], meili["key"]), prefix)
+            db.get_engine(app).dispose()  # a template database must have no connections
+        _PG_TEMPLATES[key] = template_url.rsplit("/", 1)[1]
+    return _PG_TEMPLATES[key]
+
+
 def _drop_test_indexes(client, prefix: str) -> None:
     for index in client.get_indexes({"limit": 1000})["results"]:
         if index.uid.startswith(prefix):
@@ -120,12 +150,20 @@ def fresh_app(directory: Path, meili: dict, database_url: str, seeded: bool = Fa
     from directory_app.search import indexing
 
     prefix = f"t{uuid.uuid4().hex[:10]}"
-    copied = _sqlite_path(database_url) is not None and not _sqlite_path(database_url).exists()
-    if copied:
+    # On our throwaway cluster a seeded app gets a database of its own made from a seeded template,
+    # as on SQLite: loading the seed once per process instead of once per seeded app.
+    seeded_copy = None
+    if seeded and database_url.startswith("postgresql") and not os.environ.get("TEST_DATABASE_URL"):
+        seeded_copy = _postgres_copy(database_url, _postgres_seeded_template(database_url, meili))
+        database_url = seeded_copy
+    copied = seeded_copy is not None or (
+        _sqlite_path(database_url) is not None and not _sqlite_path(database_url).exists()
+    )
+    if copied and seeded_copy is None:
         _copy_sqlite(_seeded_template(meili) if seeded else _migrated_template(), _sqlite_path(database_url))
     app = _test_app(directory, meili, database_url, prefix)
     try:
-        if database_url in _MIGRATED_COPIES:
+        if database_url in _MIGRATED_COPIES or seeded_copy is not None:
             _MIGRATED_COPIES.discard(database_url)  # a second app on it starts empty again
         else:
             _reset_database(app)
@@ -141,6 +179,8 @@ def fresh_app(directory: Path, meili: dict, database_url: str, seeded: bool = Fa
     finally:
         _drop_test_indexes(meilisearch.Client(meili["url"], meili["key"]), prefix)
         db.get_engine(app).dispose()
+        if seeded_copy is not None:
+            _postgres(seeded_copy, f'DROP DATABASE IF EXISTS "{seeded_copy.rsplit("/", 1)[1]}" WITH (FORCE)')
 
 
 def _test_app(directory: Path, meili: dict, database_url: str, prefix: str):

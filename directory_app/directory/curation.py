@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from flask import current_app
 from sqlalchemy import delete, or_
 from sqlalchemy.orm import selectinload
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from ..audit import record
 from ..db import retry_when_busy
@@ -222,7 +222,7 @@ def review_queue(session: Session, today: date | None = None, limit: int = 200) 
     today = today or utcnow().date()
     statement = (
         select(Service)
-        .where(Service.review_due <= today, Service.merged_into_id.is_(None), Service.status != "defunct")
+        .where(Service.review_due <= today, col(Service.merged_into_id).is_(None), Service.status != "defunct")
         .order_by(Service.review_due, Service.name)
         .limit(limit)
         .options(selectinload(Service.organization))
@@ -235,7 +235,7 @@ def review_queue_size(session: Session, today: date | None = None) -> int:
     return session.exec(
         select(func.count())
         .select_from(Service)
-        .where(Service.review_due <= today, Service.merged_into_id.is_(None), Service.status != "defunct")
+        .where(Service.review_due <= today, col(Service.merged_into_id).is_(None), Service.status != "defunct")
     ).one()
 
 
@@ -286,7 +286,7 @@ def open_problems(session: Session) -> list[tuple[ProblemReport, Service]]:
     statement = (
         select(ProblemReport, Service)
         .join(Service, Service.id == ProblemReport.service_id)
-        .where(ProblemReport.resolved_at.is_(None))
+        .where(col(ProblemReport.resolved_at).is_(None))
         .order_by(ProblemReport.created_at)
     )
     return list(session.exec(statement))
@@ -312,7 +312,7 @@ def resolve_problem(session: Session, report_id: int, resolution: str, actor: st
     still_open = session.exec(
         select(func.count())
         .select_from(ProblemReport)
-        .where(ProblemReport.service_id == report.service_id, ProblemReport.resolved_at.is_(None))
+        .where(ProblemReport.service_id == report.service_id, col(ProblemReport.resolved_at).is_(None))
     ).one()
     if not still_open:
         service = session.get(Service, report.service_id)

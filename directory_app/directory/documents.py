@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from statistics import median
 
 from sqlalchemy.orm import object_session
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..models import Referral, Service, utcnow
 from ..needs import taxonomy
@@ -66,7 +66,7 @@ def referral_figures(session: Session | None, service_id: str) -> dict:
         return dict(NO_REFERRAL_FIGURES)
     rows = session.exec(
         select(Referral.status, Referral.referred_at, Referral.accepted_at).where(
-            Referral.service_id == service_id, Referral.referred_at.is_not(None)
+            Referral.service_id == service_id, col(Referral.referred_at).is_not(None)
         )
     ).all()
     answered = [row for row in rows if row.status != "referred"]

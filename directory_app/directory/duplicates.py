@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from sqlalchemy import func, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..audit import record
 from ..db import retry_when_busy
@@ -31,7 +31,7 @@ def load_facts(session: Session, ids: Iterable[str] | None = None) -> list[Facts
     query = (
         select(Service.id, Service.name, Service.url, Service.email, Service.needs, Organization.name)
         .outerjoin(Organization, Organization.id == Service.organization_id)
-        .where(Service.merged_into_id.is_(None))
+        .where(col(Service.merged_into_id).is_(None))
     )
     if ids is None:
         rows = list(session.exec(query.order_by(Service.id)))
@@ -40,7 +40,7 @@ def load_facts(session: Session, ids: Iterable[str] | None = None) -> list[Facts
         rows = [
             row
             for start in range(0, len(wanted), CHUNK)
-            for row in session.exec(query.where(Service.id.in_(wanted[start : start + CHUNK])))
+            for row in session.exec(query.where(col(Service.id).in_(wanted[start : start + CHUNK])))
         ]
     places, phones = defaultdict(list), defaultdict(list)
     keys = [row[0] for row in rows]
@@ -55,17 +55,17 @@ def load_facts(session: Session, ids: Iterable[str] | None = None) -> list[Facts
                 Location.geo_approximate,
             )
             .join(Location, Location.id == ServiceAtLocation.location_id)
-            .where(ServiceAtLocation.service_id.in_(chunk))
+            .where(col(ServiceAtLocation.service_id).in_(chunk))
         ):
             # A district centroid is not the venue: it would put every M33 record "at the same place".
             places[sid].append((postcode, None if approximate else (lat, lng)))
         for sid, number in session.exec(
-            select(Phone.service_id, Phone.number).where(Phone.service_id.in_(chunk))
+            select(Phone.service_id, Phone.number).where(col(Phone.service_id).in_(chunk))
         ):
             phones[sid].append(number)
         # ORUK feeds often give the number on a contact ("Enquiries": 0161 …), kept in its extra.
         for sid, extra in session.exec(
-            select(Contact.service_id, Contact.extra).where(Contact.service_id.in_(chunk))
+            select(Contact.service_id, Contact.extra).where(col(Contact.service_id).in_(chunk))
         ):
             phones[sid] += [p.get("number") for p in (extra or {}).get("phones") or () if isinstance(p, dict)]
     return [
@@ -121,7 +121,7 @@ def _candidate_ids(session: Session, service: Service, facts: Facts) -> set[str]
         for sid, name, organization in session.exec(
             select(Service.id, Service.name, Organization.name)
             .outerjoin(Organization, Organization.id == Service.organization_id)
-            .where(Service.id.not_in(placed), Service.merged_into_id.is_(None))
+            .where(col(Service.id).not_in(placed), col(Service.merged_into_id).is_(None))
             .limit(5000)
         ):
             if mine & (set(meaningful(name)) | set(meaningful(organization))):
@@ -158,7 +158,7 @@ def _flags_between(session: Session, ids: set[str]) -> dict[tuple[str, str], Dup
     wanted = sorted(ids)
     for start in range(0, len(wanted), CHUNK):
         for flag in session.exec(
-            select(DuplicateFlag).where(DuplicateFlag.service_id.in_(wanted[start : start + CHUNK]))
+            select(DuplicateFlag).where(col(DuplicateFlag.service_id).in_(wanted[start : start + CHUNK]))
         ):
             found[(flag.service_id, flag.other_id)] = flag
     return found
@@ -198,14 +198,14 @@ def flag_all(session: Session, ids: Iterable[str] | None = None) -> dict:
 
 def open_count(session: Session) -> int:
     """Open pairs whose two records are both still live: the number a curator has to decide."""
-    merged = select(Service.id).where(Service.merged_into_id.is_not(None))
+    merged = select(Service.id).where(col(Service.merged_into_id).is_not(None))
     return session.exec(
         select(func.count())
         .select_from(DuplicateFlag)
         .where(
             DuplicateFlag.status == "open",
-            DuplicateFlag.service_id.not_in(merged),
-            DuplicateFlag.other_id.not_in(merged),
+            col(DuplicateFlag.service_id).not_in(merged),
+            col(DuplicateFlag.other_id).not_in(merged),
         )
     ).one()
 
@@ -215,7 +215,7 @@ def open_flags(session: Session, limit: int = 200) -> list[tuple[DuplicateFlag, 
         session.exec(
             select(DuplicateFlag)
             .where(DuplicateFlag.status == "open")
-            .order_by(DuplicateFlag.score.desc())
+            .order_by(col(DuplicateFlag.score).desc())
             .limit(limit)
         )
     )
@@ -223,7 +223,7 @@ def open_flags(session: Session, limit: int = 200) -> list[tuple[DuplicateFlag, 
     # A record already merged away is not a live candidate: offering it again could merge it twice.
     services = {
         s.id: s
-        for s in session.exec(select(Service).where(Service.id.in_(ids), Service.merged_into_id.is_(None)))
+        for s in session.exec(select(Service).where(col(Service.id).in_(ids), col(Service.merged_into_id).is_(None)))
     }
     return [
         (f, services[f.service_id], services[f.other_id])

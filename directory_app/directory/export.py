@@ -6,7 +6,7 @@ import io
 import json
 from collections.abc import Iterator
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..models import Service
 from ..web import csv_output
@@ -20,11 +20,11 @@ CHUNK = 500
 
 def iter_services(session: Session) -> Iterator[Service]:
     """Stream every live service in a stable order, a chunk at a time."""
-    ids = list(session.exec(select(Service.id).where(Service.merged_into_id.is_(None)).order_by(Service.id)))
+    ids = list(session.exec(select(Service.id).where(col(Service.merged_into_id).is_(None)).order_by(Service.id)))
     for start in range(0, len(ids), CHUNK):
         chunk = session.exec(
             select(Service)
-            .where(Service.id.in_(ids[start : start + CHUNK]))
+            .where(col(Service.id).in_(ids[start : start + CHUNK]))
             .order_by(Service.id)
             .options(*load_options())
         )

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from geopy.distance import geodesic
 from sqlalchemy import delete, func, insert, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from ..data import DATA_DIR
 from ..errors import ValidationError
-from ..models import Postcode, PostcodeDistrict
+from ..models import Postcode, PostcodeDistrict, table_of
 
 UNIT = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 DISTRICT = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
@@ -157,7 +157,7 @@ def _area_la(session: Session, postcode: str) -> str | None:
             .where(
                 Postcode.postcode >= prefix,
                 Postcode.postcode < prefix[:-1] + chr(ord(prefix[-1]) + 1),
-                Postcode.la_code.is_not(None),
+                col(Postcode.la_code).is_not(None),
             )
             .group_by(Postcode.la_code)
         ).all()
@@ -302,8 +302,8 @@ def import_postcodes(session: Session, path: Path, progress=None) -> PostcodeLoa
     keys = list(rows)
     values = list(rows.values())
     for start in range(0, len(keys), 5000):
-        session.exec(delete(Postcode).where(Postcode.postcode.in_(keys[start : start + 5000])))
-        session.connection().execute(insert(Postcode.__table__), values[start : start + 5000])
+        session.exec(delete(Postcode).where(col(Postcode.postcode).in_(keys[start : start + 5000])))
+        session.connection().execute(insert(table_of(Postcode)), values[start : start + 5000])
         if progress:
             progress(min(start + 5000, len(keys)), len(keys))
     session.commit()
@@ -327,7 +327,7 @@ def la_codes(session: Session, postcodes) -> dict[str, str]:
         found.update(
             session.exec(
                 select(Postcode.postcode, Postcode.la_code).where(
-                    Postcode.postcode.in_(wanted[start : start + 5000]), Postcode.la_code.is_not(None)
+                    col(Postcode.postcode).in_(wanted[start : start + 5000]), col(Postcode.la_code).is_not(None)
                 )
             ).all()
         )

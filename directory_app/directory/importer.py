@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.exc import DataError, IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..errors import ValidationError
 from ..models import Organization, Service, utcnow
@@ -160,7 +160,7 @@ def _known(session: Session, kind: str, items: list[dict], publisher: str) -> di
     ids = {i for i in (_external_id(kind, item) for item in items) if i and len(i) <= MAX_EXTERNAL_ID}
     if not ids:
         return {}
-    rows = session.exec(select(Service).where(Service.publisher == publisher, Service.external_id.in_(ids)))
+    rows = session.exec(select(Service).where(Service.publisher == publisher, col(Service.external_id).in_(ids)))
     return {service.external_id: service for service in rows}
 
 
@@ -415,7 +415,7 @@ def _organizations(session: Session, kind: str, items: list[dict], publisher: st
     found = {
         org.name: org
         for org in session.exec(
-            select(Organization).where(Organization.publisher == publisher, Organization.name.in_(names))
+            select(Organization).where(Organization.publisher == publisher, col(Organization.name).in_(names))
         )
     }
     # A name not found is marked so (None): its first record creates it without asking again.

@@ -26,7 +26,7 @@ from datetime import timedelta
 from flask import Flask
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from .. import db
 from ..audit import record
@@ -114,7 +114,7 @@ def _insert(session: Session, job: ImportJob) -> None:
         session.rollback()
         active = session.exec(
             select(ImportJob).where(
-                ImportJob.publisher == job.publisher, ImportJob.status.in_(ACTIVE_STATUSES)
+                ImportJob.publisher == job.publisher, col(ImportJob.status).in_(ACTIVE_STATUSES)
             )
         ).first()
         progress = f" ({active.done} of {active.total} records done)" if active else ""
@@ -359,7 +359,7 @@ def recover(app: Flask, stale_after: timedelta = STALE_AFTER, background: bool =
         stale = list(
             session.exec(
                 select(ImportJob.id).where(
-                    ImportJob.status.in_(ACTIVE_STATUSES), ImportJob.heartbeat_at <= cutoff
+                    col(ImportJob.status).in_(ACTIVE_STATUSES), ImportJob.heartbeat_at <= cutoff
                 )
             )
         )
@@ -384,7 +384,7 @@ def _claim(session: Session, job_id: str, owner: str, cutoff) -> bool:
     claimed = session.execute(
         update(ImportJob)
         .where(
-            ImportJob.id == job_id, ImportJob.status.in_(ACTIVE_STATUSES), ImportJob.heartbeat_at <= cutoff
+            ImportJob.id == job_id, col(ImportJob.status).in_(ACTIVE_STATUSES), ImportJob.heartbeat_at <= cutoff
         )
         .values(owner=owner, status="running", heartbeat_at=utcnow())
     )

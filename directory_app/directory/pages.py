@@ -14,7 +14,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_login import current_user
 from markdown_it import MarkdownIt
 from markupsafe import Markup
-from sqlmodel import select
+from sqlmodel import col, select
 from werkzeug.routing import BuildError
 
 from ..access import access
@@ -303,7 +303,7 @@ def duplicates_page(errors: dict | None = None, status: int = 200):
     # One eager load for every record on the page rather than a few lazy loads per record.
     loaded = {
         s.id: s
-        for s in session.exec(select(Service).where(Service.id.in_(ids)).options(*curation.load_options()))
+        for s in session.exec(select(Service).where(col(Service.id).in_(ids)).options(*curation.load_options()))
     }
     pairs = [
         (flag, loaded[a.id], loaded[b.id], input_from_service(loaded[a.id]), input_from_service(loaded[b.id]))

@@ -11,7 +11,7 @@ Picked services go on the navigator shortlist (service ids in the session cookie
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, render_template, request
-from sqlmodel import select
+from sqlmodel import col, select
 from werkzeug.datastructures import MultiDict
 
 from matching.constraints import WARN_COST, WARN_TIMES, WARN_WHEELCHAIR
@@ -124,7 +124,7 @@ def _services(ids: list[str]) -> dict[str, dict]:
             Service.under_review,
         )
         .join(Organization, Organization.id == Service.organization_id, isouter=True)
-        .where(Service.id.in_(ids))
+        .where(col(Service.id).in_(ids))
     )
     out = {}
     for sid, name, description, organization, verified, under_review in rows:

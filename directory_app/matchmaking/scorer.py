@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 
 from flask import Flask
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from .. import db
 from ..models import RankingModel
@@ -41,7 +41,7 @@ def active_model(session: Session) -> RankingModel | None:
     return session.exec(
         select(RankingModel)
         .where(RankingModel.adopted == True)  # noqa: E712
-        .order_by(RankingModel.adopted_at.desc(), RankingModel.id.desc())
+        .order_by(col(RankingModel.adopted_at).desc(), col(RankingModel.id).desc())
     ).first()
 
 

@@ -16,7 +16,7 @@ import time
 
 from flask import Flask
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from matching import TextModel
 
@@ -35,7 +35,7 @@ def _version(app: Flask) -> tuple:
     with db.session_scope(app) as session:
         return tuple(
             session.exec(
-                select(func.count(), func.max(Service.last_modified)).where(Service.merged_into_id.is_(None))
+                select(func.count(), func.max(Service.last_modified)).where(col(Service.merged_into_id).is_(None))
             ).one()
         )
 
@@ -46,7 +46,7 @@ def _corpus(app: Flask, since=None) -> list[dict]:
         statement = (
             select(Service.id, Service.name, Service.description, Service.needs, Organization.name)
             .join(Organization, Organization.id == Service.organization_id, isouter=True)
-            .where(Service.merged_into_id.is_(None))
+            .where(col(Service.merged_into_id).is_(None))
         )
         if since is not None:
             statement = statement.where(Service.last_modified > since)
@@ -67,7 +67,7 @@ def _merged_since(app: Flask, since) -> list[str]:
     with db.session_scope(app) as session:
         return list(
             session.exec(
-                select(Service.id).where(Service.merged_into_id.is_not(None), Service.last_modified > since)
+                select(Service.id).where(col(Service.merged_into_id).is_not(None), Service.last_modified > since)
             )
         )
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, time
 
 from flask import request
 from sqlalchemy import String, cast, false, or_
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..directory.records import status_to_oruk
 from ..errors import Unavailable, ValidationError
@@ -67,19 +67,19 @@ def finding() -> bool:
 def service_query() -> ServiceQuery:
     """The request's service filters as WHERE clauses; ValidationError names every bad one."""
     errors: dict[str, str] = {}
-    query = ServiceQuery([Service.merged_into_id.is_(None)])
+    query = ServiceQuery([col(Service.merged_into_id).is_(None)])
     where = query.conditions.append
     if finding():
-        where(Service.status.in_(FINDABLE_STATUSES))
+        where(col(Service.status).in_(FINDABLE_STATUSES))
     text = (request.args.get("search") or request.args.get("text") or "").strip()
     if text:
         query.ranked = _text_search_ids(text[:200])
-        where(Service.id.in_(query.ranked))
+        where(col(Service.id).in_(query.ranked))
     term_id = (request.args.get("taxonomy_term_id") or "").strip()
     if term_id:
         where(
             or_(
-                Service.id.in_(select(Attribute.service_id).where(Attribute.taxonomy_term_id == term_id)),
+                col(Service.id).in_(select(Attribute.service_id).where(Attribute.taxonomy_term_id == term_id)),
                 _need_match(term_id),
             )
         )
@@ -90,7 +90,7 @@ def service_query() -> ServiceQuery:
         )
         where(
             or_(
-                Service.id.in_(
+                col(Service.id).in_(
                     select(Attribute.service_id)
                     .join(TaxonomyTerm, TaxonomyTerm.id == Attribute.taxonomy_term_id)
                     .where(TaxonomyTerm.taxonomy_id == taxonomy_id)
@@ -109,9 +109,9 @@ def service_query() -> ServiceQuery:
     # Ages describe the person: a service fits when its age range includes them.
     minimum_age, maximum_age = _age("minimum_age", errors), _age("maximum_age", errors)
     if minimum_age is not None:
-        where(or_(Service.maximum_age.is_(None), Service.maximum_age >= minimum_age))
+        where(or_(col(Service.maximum_age).is_(None), Service.maximum_age >= minimum_age))
     if maximum_age is not None:
-        where(or_(Service.minimum_age.is_(None), Service.minimum_age <= maximum_age))
+        where(or_(col(Service.minimum_age).is_(None), Service.minimum_age <= maximum_age))
     day = _day(errors)
     start, end = _time("start_time", errors), _time("end_time", errors)
     if start and end and start >= end:
@@ -120,12 +120,12 @@ def service_query() -> ServiceQuery:
         # Open at some point within the window asked for, on that day.
         schedule = select(Schedule.service_id)
         if day:
-            schedule = schedule.where(Schedule.byday.contains(day))
+            schedule = schedule.where(col(Schedule.byday).contains(day))
         if start:
             schedule = schedule.where(Schedule.closes_at > start)
         if end:
             schedule = schedule.where(Schedule.opens_at < end)
-        where(Service.id.in_(schedule))
+        where(col(Service.id).in_(schedule))
     if errors:
         raise ValidationError("Some parameters are not valid.", errors)
     return query

@@ -17,6 +17,7 @@ from ..directory import curation
 from ..directory.records import status_from_oruk
 from ..errors import Unavailable, ValidationError
 from ..security import limiter
+from ..vocabulary import COST_BANDS, cost_choice_label
 from ..web import mail
 from ..web.display import freshness
 from . import reminders
@@ -26,16 +27,15 @@ bp = Blueprint("providers", __name__)
 
 STATUS_TEXT = {"active": "Running", "temporarily_closed": "Temporarily closed"}
 CHOICES = {
-    "cost": [
-        ("", "Not known"),
-        ("free", "Free"),
-        ("low_cost", "Small charge (about £5 or less a session)"),
-        ("paid", "Paid"),
-    ],
+    "cost": [("", "Not known")]
+    + [(band, cost_choice_label(band)) for band in COST_BANDS if band != "unknown"],
     "wheelchair": [("", "Not known"), ("yes", "Yes"), ("no", "No")],
     "accepting_referrals": [("", "Not known"), ("yes", "Yes"), ("no", "No")],
 }
-HINTS = {"schedule": "For example: TU,TH 10:00-12:00", "postcode": "For example: M33 7ZZ"}
+HINTS = {
+    "schedule": "In words, for example: Tuesdays and Thursdays 10am to 12pm; first Monday of the month 2pm to 4pm",
+    "postcode": "For example: M33 7ZZ",
+}
 
 
 def _limit() -> str:

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from flask import Flask, url_for
 from sqlalchemy.orm import selectinload
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..audit import record
 from ..errors import Unavailable
@@ -67,7 +67,7 @@ def remind(app: Flask, session: Session, now: datetime | None = None) -> Outcome
     outcome = Outcome()
     statement = (
         select(Service)
-        .where(Service.merged_into_id.is_(None), Service.status.in_(LIVE_STATUSES))
+        .where(col(Service.merged_into_id).is_(None), col(Service.status).in_(LIVE_STATUSES))
         .options(selectinload(Service.organization))
         .order_by(Service.name)
     )
@@ -75,7 +75,7 @@ def remind(app: Flask, session: Session, now: datetime | None = None) -> Outcome
     links = {
         link.service_id: link
         for link in session.exec(
-            select(ProviderLink).where(ProviderLink.service_id.in_([s.id for s in candidates]))
+            select(ProviderLink).where(col(ProviderLink.service_id).in_([s.id for s in candidates]))
         )
     }
     for service in candidates:

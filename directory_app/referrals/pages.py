@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlmodel import select
+from sqlmodel import col, select
 
 from matching.rank import DEFAULT_WEIGHTS, FEATURE_NAMES
 
@@ -82,7 +82,7 @@ def _shortlisted() -> list[tuple[str, str]]:
     )
     if not wanted:
         return []
-    found = dict(get_session().exec(select(Service.id, Service.name).where(Service.id.in_(wanted))).all())
+    found = dict(get_session().exec(select(Service.id, Service.name).where(col(Service.id).in_(wanted))).all())
     return [(sid, found[sid]) for sid in wanted if sid in found]
 
 

@@ -21,7 +21,7 @@ from datetime import datetime
 
 import numpy as np
 from scipy.stats import rankdata
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from matching.rank import DEFAULT_WEIGHTS, FEATURE_NAMES, weighted_scorer
 
@@ -51,7 +51,7 @@ def export_training_rows(session: Session) -> list[dict]:
     service's ranking features, and the outcome. No case reference, service, owner or date finer
     than a month, and sorted by content so that row order cannot be matched back to referrals."""
     statement = select(Referral.referred_on, Referral.needs, Referral.features, Referral.status).where(
-        Referral.status.in_(POSITIVE + NEGATIVE)
+        col(Referral.status).in_(POSITIVE + NEGATIVE)
     )
     rows = []
     for referred_on, needs, features, status in session.exec(statement):
@@ -256,6 +256,6 @@ def retire(session: Session, actor: str) -> int:
 def history(session: Session, limit: int = 20) -> list[RankingModel]:
     return list(
         session.exec(
-            select(RankingModel).order_by(RankingModel.trained_at.desc(), RankingModel.id.desc()).limit(limit)
+            select(RankingModel).order_by(col(RankingModel.trained_at).desc(), col(RankingModel.id).desc()).limit(limit)
         )
     )

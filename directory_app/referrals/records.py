@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from matching import Profile
 from matching.rank import features as rank_features
@@ -290,7 +290,7 @@ def list_referrals(session: Session, owner: str, status: str | None = None) -> l
     statement = select(Referral).where(Referral.owner == owner)
     if status:
         statement = statement.where(Referral.status == workflow.check_status(status))
-    return list(session.exec(statement.order_by(Referral.status_changed_at.desc(), Referral.id.desc())))
+    return list(session.exec(statement.order_by(col(Referral.status_changed_at).desc(), col(Referral.id).desc())))
 
 
 @retry_when_busy
@@ -428,7 +428,7 @@ def follow_ups(
     now = now or utcnow()
     due = timedelta(days=after_days)
     referrals = session.exec(
-        select(Referral).where(Referral.owner == owner, Referral.status.in_(workflow.OPEN))
+        select(Referral).where(Referral.owner == owner, col(Referral.status).in_(workflow.OPEN))
     )
     followed = set(
         session.exec(

@@ -19,7 +19,7 @@ import io
 from collections import defaultdict
 from datetime import UTC, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from matching import suppress
 
@@ -173,7 +173,7 @@ def summary(session: Session, now: datetime | None = None) -> dict:
 
 def _no_capacity(session, by_service, names, latest, now) -> list[dict]:
     ids = [sid for sid in latest]
-    current = {s.id: s for s in session.exec(select(Service).where(Service.id.in_(ids)))} if ids else {}
+    current = {s.id: s for s in session.exec(select(Service).where(col(Service.id).in_(ids)))} if ids else {}
     rows = []
     for sid in sorted(ids, key=lambda s: latest[s], reverse=True):
         service = current.get(sid)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 
 from flask import Flask
 from sqlalchemy import case, func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from matching import gap_report
 from matching.service import covers_any, delivery_modes, haversine_km, points
@@ -79,7 +79,7 @@ def live_documents(app: Flask, progress: Progress | None = None) -> list[dict]:
         ids = list(
             session.exec(
                 select(Service.id)
-                .where(Service.status == "active", Service.merged_into_id.is_(None))
+                .where(Service.status == "active", col(Service.merged_into_id).is_(None))
                 .order_by(Service.id)
             )
         )
@@ -99,7 +99,7 @@ def _version(app: Flask) -> tuple:
     with db.session_scope(app) as session:
         return tuple(
             session.exec(
-                select(func.count(), func.max(Service.last_modified)).where(Service.merged_into_id.is_(None))
+                select(func.count(), func.max(Service.last_modified)).where(col(Service.merged_into_id).is_(None))
             ).one()
         )
 
@@ -129,7 +129,7 @@ def demand_counts(app: Flask) -> dict[tuple[str, str], dict[str, int]]:
     unmatched = func.sum(case((MatchDemand.adequate == 0, 1), else_=0))
     statement = (
         select(MatchDemand.district, MatchDemand.need, func.count(), unmatched)
-        .where(MatchDemand.district.is_not(None))
+        .where(col(MatchDemand.district).is_not(None))
         .group_by(MatchDemand.district, MatchDemand.need)
     )
     with db.session_scope(app) as session:

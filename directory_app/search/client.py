@@ -8,16 +8,28 @@ and delete our indexes (``get_admin_client``).
 
 from __future__ import annotations
 
+import threading
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 import meilisearch
+import requests
 from flask import Flask, current_app
+
+try:  # a private module of the client (0.43); without it we fall back to its plain per-call requests
+    from meilisearch._httprequests import HttpRequests
+except ImportError:  # pragma: no cover - depends on the installed client
+    HttpRequests = None
 
 TIMEOUT_SECONDS = 5
 # Meilisearch 1.21 key actions: documents.* and settings.* cover add/get/delete documents and
 # read/update settings; tasks.get lets us wait for our own tasks; stats.get reads index sizes.
 APP_KEY_ACTIONS = ["search", "documents.*", "settings.*", "tasks.get", "stats.get"]
 KEY_NAMESPACE = uuid.UUID("0b6f0f0e-52c1-4d47-8a3c-7c5b1d9e2a41")
+# Connections kept open per Meilisearch host; threads beyond this open extra, short-lived ones.
+POOL_SIZE = 16
+_SESSION_METHODS = {"get", "post", "put", "patch", "delete"}
 
 
 def services_index_name(app: Flask | None = None) -> str:
@@ -72,11 +84,84 @@ def ensure_app_key(app: Flask | None = None) -> str | None:
         return admin.get_key(uid).key
 
 
+if HttpRequests is not None:
+
+    class _PooledHttpRequests(HttpRequests):
+        """The client's request layer over keep-alive connections instead of one TCP connect per call.
+
+        The library calls module-level ``requests.get/post/...``, each opening and closing a
+        connection; we hand it the same method of a per-thread ``requests.Session`` whose adapter
+        (a thread-safe urllib3 pool) is shared by the client and every Index it hands out. Timeouts
+        and the mapping of transport errors to Meilisearch errors stay the library's own.
+        The library also sets and pops ``Content-Type`` on a shared headers dict for each call,
+        which races between threads; here each thread gets its own copy.
+        """
+
+        def __init__(self, template: Any, adapter: requests.adapters.HTTPAdapter) -> None:
+            self.config = template.config
+            self._base_headers = dict(template.headers)
+            self._adapter = adapter
+            self._local = threading.local()
+
+        @property
+        def headers(self) -> dict[str, str]:  # type: ignore[override]
+            headers: dict[str, str] | None = getattr(self._local, "headers", None)
+            if headers is None:
+                headers = self._local.headers = dict(self._base_headers)
+            return headers
+
+        def _session(self) -> requests.Session:
+            session: requests.Session | None = getattr(self._local, "session", None)
+            if session is None:
+                session = requests.Session()
+                session.mount("http://", self._adapter)
+                session.mount("https://", self._adapter)
+                self._local.session = session
+            return session
+
+        def send_request(self, http_method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+            name = getattr(http_method, "__name__", "")
+            if name in _SESSION_METHODS:
+                # Bound Session methods keep the name the library branches on ("get" sends no body).
+                http_method = getattr(self._session(), name)
+            return super().send_request(http_method, *args, **kwargs)
+
+    class PooledClient(meilisearch.Client):
+        """``meilisearch.Client`` whose requests, and those of its indexes and task waits, reuse connections."""
+
+        def __init__(self, url: str, api_key: str | None = None, timeout: int | None = None) -> None:
+            super().__init__(url, api_key, timeout=timeout)
+            self._adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=POOL_SIZE)
+            self._pool(self)
+            self._pool(self.task_handler)
+
+        def _pool(self, holder: Any) -> None:
+            holder.http = _PooledHttpRequests(holder.http, self._adapter)
+
+        def index(self, uid: str) -> Any:
+            index = super().index(uid)
+            self._pool(index)
+            self._pool(index.task_handler)
+            return index
+
+else:  # pragma: no cover - depends on the installed client
+    PooledClient = None  # type: ignore[assignment,misc]
+
+
+def _new_client(url: str, api_key: str | None) -> meilisearch.Client:
+    if PooledClient is not None:
+        try:
+            return PooledClient(url, api_key, timeout=TIMEOUT_SECONDS)
+        except AttributeError:  # the client's internals moved: plain per-call connections still work
+            pass
+    return meilisearch.Client(url, api_key, timeout=TIMEOUT_SECONDS)
+
+
 def get_client(app: Flask | None = None) -> meilisearch.Client:
     app = app or current_app
     client = app.extensions.get("meili_client")
     if client is None:
-        client = meilisearch.Client(app.config["MEILI_URL"], ensure_app_key(app), timeout=TIMEOUT_SECONDS)
+        client = _new_client(app.config["MEILI_URL"], ensure_app_key(app))
         app.extensions["meili_client"] = client
     return client
 

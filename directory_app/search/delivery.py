@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from flask import Flask
 from sqlalchemy import delete
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from .. import db
 from ..models import SearchOutbox, utcnow
@@ -82,7 +82,7 @@ def settle(session: Session, rows: list[SearchOutbox], ids: list[str], refused: 
     if delivered:  # a parked older change is settled by the newer document that just went in
         session.exec(
             delete(SearchOutbox).where(
-                SearchOutbox.service_id.in_(delivered), SearchOutbox.parked_at.is_not(None)
+                col(SearchOutbox.service_id).in_(delivered), col(SearchOutbox.parked_at).is_not(None)
             )
         )
 
@@ -96,7 +96,7 @@ def park(app: Flask, refused: dict[str, str]) -> None:
         for service_id, reason in refused.items():
             row = session.exec(
                 select(SearchOutbox).where(
-                    SearchOutbox.service_id == service_id, SearchOutbox.parked_at.is_not(None)
+                    SearchOutbox.service_id == service_id, col(SearchOutbox.parked_at).is_not(None)
                 )
             ).first()
             row = row or SearchOutbox(service_id=service_id)

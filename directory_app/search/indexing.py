@@ -15,7 +15,7 @@ from datetime import datetime
 from flask import Flask
 from sqlalchemy import delete, event, func, text
 from sqlalchemy.orm import selectinload
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from .. import db
 from ..directory.documents import _iso, to_search_document
@@ -108,7 +108,7 @@ def _exists(client, uid: str) -> bool:
 def load_services(session: Session, ids: list[str]) -> list[Service]:
     statement = (
         select(Service)
-        .where(Service.id.in_(ids))
+        .where(col(Service.id).in_(ids))
         .options(
             selectinload(Service.organization),
             selectinload(Service.schedules),
@@ -240,7 +240,7 @@ def drain(
 
 def _claim(session: Session, batch: int) -> list[SearchOutbox]:
     statement = (
-        select(SearchOutbox).where(SearchOutbox.parked_at.is_(None)).order_by(SearchOutbox.id).limit(batch)
+        select(SearchOutbox).where(col(SearchOutbox.parked_at).is_(None)).order_by(SearchOutbox.id).limit(batch)
     )
     if session.get_bind().dialect.name == "postgresql":
         return list(session.exec(statement.with_for_update(skip_locked=True)))
@@ -277,20 +277,20 @@ def drain_quietly(app: Flask) -> int:
 def pending_count(app: Flask) -> int:
     with db.session_scope(app) as session:
         return session.exec(
-            select(func.count()).select_from(SearchOutbox).where(SearchOutbox.parked_at.is_(None))
+            select(func.count()).select_from(SearchOutbox).where(col(SearchOutbox.parked_at).is_(None))
         ).one()
 
 
 def parked(session: Session, limit: int = 50) -> tuple[int, list[SearchOutbox]]:
     """Changes Meilisearch kept refusing: how many, and the latest few with their reasons."""
     count = session.exec(
-        select(func.count(func.distinct(SearchOutbox.service_id))).where(SearchOutbox.parked_at.is_not(None))
+        select(func.count(func.distinct(SearchOutbox.service_id))).where(col(SearchOutbox.parked_at).is_not(None))
     ).one()
     rows = list(
         session.exec(
             select(SearchOutbox)
-            .where(SearchOutbox.parked_at.is_not(None))
-            .order_by(SearchOutbox.parked_at.desc())
+            .where(col(SearchOutbox.parked_at).is_not(None))
+            .order_by(col(SearchOutbox.parked_at).desc())
             .limit(limit)
         )
     )
@@ -317,7 +317,7 @@ def reindex(app: Flask, progress=None) -> int:
             all_ids = [
                 row
                 for row in session.exec(
-                    select(Service.id).where(Service.merged_into_id.is_(None)).order_by(Service.id)
+                    select(Service.id).where(col(Service.merged_into_id).is_(None)).order_by(Service.id)
                 )
             ]
             if progress:
@@ -363,9 +363,9 @@ def reindex(app: Flask, progress=None) -> int:
     with db.session_scope(app) as session:  # what went into the new index is no longer parked
         session.exec(
             delete(SearchOutbox).where(
-                SearchOutbox.parked_at.is_not(None),
+                col(SearchOutbox.parked_at).is_not(None),
                 SearchOutbox.parked_at < started,
-                SearchOutbox.service_id.not_in(list(refused)),
+                col(SearchOutbox.service_id).not_in(list(refused)),
             )
         )
         session.commit()
@@ -411,7 +411,7 @@ def check(app: Flask) -> dict:
         expected = {
             sid: _iso(modified)
             for sid, modified in session.exec(
-                select(Service.id, Service.last_modified).where(Service.merged_into_id.is_(None))
+                select(Service.id, Service.last_modified).where(col(Service.merged_into_id).is_(None))
             )
         }
         parked_count, parked_rows = parked(session)

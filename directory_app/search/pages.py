@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlmodel import select
+from sqlmodel import col, select
 from werkzeug.datastructures import MultiDict
 
 from .. import audit
@@ -259,7 +259,7 @@ def _shortlisted_services() -> list[dict]:
     ids = plan.shortlisted_ids()
     if not ids:
         return []
-    statement = select(Service).where(Service.id.in_(ids)).options(*curation.load_options())
+    statement = select(Service).where(col(Service.id).in_(ids)).options(*curation.load_options())
     found = {service.id: service for service in get_session().exec(statement)}
     if len(found) != len(ids):  # deleted since it was added: forget it quietly
         plan.keep_only([i for i in ids if i in found])
