@@ -152,7 +152,7 @@ def fresh_app(directory: Path, meili: dict, database_url: str, seeded: bool = Fa
     prefix = f"t{uuid.uuid4().hex[:10]}"
     # On our throwaway cluster a seeded app gets a database of its own made from a seeded template,
     # as on SQLite: loading the seed once per process instead of once per seeded app.
-    seeded_copy = None
+    seeded_copy, server_url = None, database_url
     if seeded and database_url.startswith("postgresql") and not os.environ.get("TEST_DATABASE_URL"):
         seeded_copy = _postgres_copy(database_url, _postgres_seeded_template(database_url, meili))
         database_url = seeded_copy
@@ -180,7 +180,7 @@ def fresh_app(directory: Path, meili: dict, database_url: str, seeded: bool = Fa
         _drop_test_indexes(meilisearch.Client(meili["url"], meili["key"]), prefix)
         db.get_engine(app).dispose()
         if seeded_copy is not None:
-            _postgres(seeded_copy, f'DROP DATABASE IF EXISTS "{seeded_copy.rsplit("/", 1)[1]}" WITH (FORCE)')
+            _postgres(server_url, f'DROP DATABASE IF EXISTS "{seeded_copy.rsplit("/", 1)[1]}" WITH (FORCE)')
 
 
 def _test_app(directory: Path, meili: dict, database_url: str, prefix: str):

@@ -26,8 +26,10 @@ from tests.conftest import csrf_token
 
 @pytest.fixture(autouse=True)
 def small_batches(app):
-    """Batches of 20 records, so a feed of a few hundred shows progress and can be interrupted."""
-    app.config["IMPORT_BATCH_SIZE"] = 20
+    """Batches of 5 records, so a feed of a hundred or so shows progress and can be interrupted.
+    The feeds were once a few hundred records in batches of 20: as many batches (what progress,
+    the one-job rule and killing half-way depend on) for a quarter of the records and the time."""
+    app.config["IMPORT_BATCH_SIZE"] = 5
 
 
 def _feed(rows: int, prefix: str = "k") -> bytes:
@@ -82,12 +84,12 @@ def test_api_import_returns_202_at_once_and_the_job_reports_progress_then_the_re
     assert client.get("/api/v1/services").get_json()["total"] == 0
 
     started = time.monotonic()
-    response = _post(client, token, _feed(240), "council")
+    response = _post(client, token, _feed(80), "council")
     assert response.status_code == 202, response.get_json()
     assert time.monotonic() - started < 5
     body = response.get_json()
     assert body["url"] == f"/api/v1/imports/{body['id']}" and response.headers["Location"] == body["url"]
-    assert body["total"] == 240 and body["status"] in ("queued", "running")
+    assert body["total"] == 80 and body["status"] in ("queued", "running")
 
     seen_progress = set()
     deadline = time.monotonic() + 240
@@ -98,9 +100,9 @@ def test_api_import_returns_202_at_once_and_the_job_reports_progress_then_the_re
             break
         time.sleep(0.1)
     assert job["status"] == "done", job
-    assert any(0 < done < 240 for done in seen_progress), seen_progress
-    assert job["report"]["created"] == 240 and job["report"]["failed"] == 0
-    assert _services(app, "council") == 240
+    assert any(0 < done < 80 for done in seen_progress), seen_progress
+    assert job["report"]["created"] == 80 and job["report"]["failed"] == 0
+    assert _services(app, "council") == 80
     indexing.wait_until_idle(app)
     assert indexing.check(app)["ok"]
 
@@ -113,7 +115,7 @@ def test_a_second_import_for_the_same_publisher_is_refused_with_409_until_the_fi
     app, client, token_for
 ):
     token = token_for("curator")
-    first = _post(client, token, _feed(300), "council")
+    first = _post(client, token, _feed(100), "council")
     assert first.status_code == 202
     second = _post(client, token, _feed(10, prefix="x"), "council")
     assert second.status_code == 409, second.get_json()
@@ -126,13 +128,13 @@ def test_a_second_import_for_the_same_publisher_is_refused_with_409_until_the_fi
     again = _post(client, token, _feed(10, prefix="x"), "council")
     assert again.status_code == 202
     _until_done(client, token, again.get_json()["url"])
-    assert _services(app, "council") == 310
+    assert _services(app, "council") == 110
 
 
 def test_a_curator_edit_during_an_import_succeeds(app, client, token_for, make_service):
     service_id = make_service()
     token = token_for("curator")
-    job_url = _post(client, token, _feed(400), "council").get_json()["url"]
+    job_url = _post(client, token, _feed(160), "council").get_json()["url"]
     deadline = time.monotonic() + 60
     while client.get(job_url, headers={"Authorization": f"Bearer {token}"}).get_json()["done"] == 0:
         assert time.monotonic() < deadline
@@ -149,11 +151,14 @@ def test_a_curator_edit_during_an_import_succeeds(app, client, token_for, make_s
     assert edits == [200] * 5
     # At least the first edit was made while the import was writing (later ones may come after).
     assert during[0] == "running", "the import ended before the edits: make the feed bigger"
-    assert _until_done(client, token, job_url)["report"]["created"] == 400
+    assert _until_done(client, token, job_url)["report"]["created"] == 160
     assert client.get(f"/api/v1/services/{service_id}").get_json()["fields"]["wait_weeks"] == 5
 
 
 def test_import_page_redirects_to_a_job_page_that_refreshes_until_the_report(app, client, login_as):
+    # The second upload must arrive while the first still runs, a few requests later: a quicker
+    # feed (120 records in batches of 5) sometimes finished first.
+    app.config["IMPORT_BATCH_SIZE"] = 20
     login_as("curator")
     token = csrf_token(client, "/curate/import")
     response = client.post(
@@ -181,7 +186,7 @@ def test_import_page_redirects_to_a_job_page_that_refreshes_until_the_report(app
 
 def test_a_job_killed_half_way_resumes_after_restart_with_every_record_whole(app, tmp_path):
     feed = tmp_path / "feed.csv"
-    feed.write_bytes(_feed(600))
+    feed.write_bytes(_feed(200))
     env = {
         **os.environ,
         "DATABASE_URL": app.config["DATABASE_URL"],
@@ -190,7 +195,7 @@ def test_a_job_killed_half_way_resumes_after_restart_with_every_record_whole(app
         "MEILI_INDEX_PREFIX": app.config["MEILI_INDEX_PREFIX"],
         "INSTANCE_PATH": app.config["INSTANCE_PATH"],
         "SECRET_KEY": app.config["SECRET_KEY"],
-        "IMPORT_BATCH_SIZE": "20",
+        "IMPORT_BATCH_SIZE": "5",
     }
     process = subprocess.Popen(
         [
@@ -213,12 +218,12 @@ def test_a_job_killed_half_way_resumes_after_restart_with_every_record_whole(app
     while time.monotonic() < deadline:
         with db.session_scope(app) as session:
             job = session.exec(select(ImportJob).where(ImportJob.publisher == "killed")).first()
-        if job is not None and job.done >= 40:
+        if job is not None and job.done >= 10:
             break
         time.sleep(0.05)
     process.send_signal(signal.SIGKILL)
     process.wait()
-    assert job is not None and 0 < job.done < 600, "the import must be killed part-way"
+    assert job is not None and 0 < job.done < 200, "the import must be killed part-way"
 
     with db.session_scope(app) as session:
         job = session.get(ImportJob, job.id)
@@ -230,8 +235,8 @@ def test_a_job_killed_half_way_resumes_after_restart_with_every_record_whole(app
     with db.session_scope(app) as session:
         job = session.get(ImportJob, job.id)
     assert job.status == "done" and job.content is None
-    assert job.report["created"] == 600 and job.report["failed"] == 0
-    assert _services(app, "killed") == 600
+    assert job.report["created"] == 200 and job.report["failed"] == 0
+    assert _services(app, "killed") == 200
     assert indexing.pending_count(app) == 0
     indexing.wait_until_idle(app)
     assert indexing.check(app)["ok"]
