@@ -35,7 +35,7 @@ def access(rule: str) -> Callable:
         raise ValueError(f"unknown access rule {rule!r}")
 
     def decorate(view: Callable) -> Callable:
-        view.access_rule = rule
+        view.access_rule = rule  # type: ignore[attr-defined]  # a function attribute, read by rule_for_endpoint
         return view
 
     return decorate

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import click
-from flask import Flask, current_app
+from flask import Flask
 from flask.cli import with_appcontext
 from sqlalchemy.engine import make_url
 
@@ -28,7 +28,14 @@ class BackupError(RuntimeError):
 
 
 def _sqlite_path(url: str) -> Path:
-    return Path(make_url(url).database)
+    return Path(_database(url))
+
+
+def _database(url: str) -> str:
+    database = make_url(url).database
+    if not database:  # an in-memory SQLite or a URL without a name: nothing to dump or restore
+        raise BackupError(f"the database URL names no database: {make_url(url)!r}")
+    return database
 
 
 def _pg_args(url: str) -> tuple[list[str], dict]:
@@ -41,7 +48,7 @@ def _pg_args(url: str) -> tuple[list[str], dict]:
         "-U",
         parsed.username or "postgres",
         "-d",
-        parsed.database,
+        _database(url),
     ]
     env = {"PGPASSWORD": parsed.password} if parsed.password else {}
     return args, env
@@ -128,7 +135,7 @@ def backup_group():
 def create_command(out: Path):
     """Write a consistent backup of the database to OUT."""
     try:
-        create_backup(current_app._get_current_object(), out)
+        create_backup(db.real_app(), out)
     except (BackupError, subprocess.CalledProcessError) as error:
         click.echo(f"error: {getattr(error, 'stderr', b'') or error}", err=True)
         sys.exit(1)
@@ -141,7 +148,7 @@ def create_command(out: Path):
 @with_appcontext
 def restore_command(source: Path, reindex: bool):
     """Restore the database from SOURCE, then rebuild the search index from it."""
-    app = current_app._get_current_object()
+    app = db.real_app()
     try:
         restore_backup(app, source)
     except (BackupError, subprocess.CalledProcessError) as error:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 
 from .web.flags import parse_flag
@@ -38,7 +39,7 @@ def _bool(value: str | None, default: bool = False) -> bool:
     return parse_flag(value, default) is True
 
 
-def from_environment(env: dict | None = None) -> dict:
+def from_environment(env: Mapping[str, str] | None = None) -> dict:
     env = os.environ if env is None else env
     instance_path = Path(env.get("INSTANCE_PATH") or DEFAULT_INSTANCE)
     app_env = env.get("APP_ENV", "development")

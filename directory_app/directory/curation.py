@@ -15,7 +15,7 @@ from sqlmodel import Session, col, func, select
 from ..audit import record
 from ..db import retry_when_busy
 from ..errors import NotFound, ValidationError
-from ..models import DuplicateFlag, Location, ProblemReport, Service, ServiceAtLocation, utcnow
+from ..models import DuplicateFlag, Location, ProblemReport, Service, ServiceAtLocation, rel, utcnow
 from ..referrals.identifiers import personal_detail_in_text
 from ..web.input_checks import character_problem
 from . import records
@@ -43,20 +43,20 @@ def next_review(verified: date | None) -> date:
 
 def load_options():
     return (
-        selectinload(Service.organization),
-        selectinload(Service.schedules),
-        selectinload(Service.cost_options),
-        selectinload(Service.phones),
-        selectinload(Service.contacts),
-        selectinload(Service.languages),
-        selectinload(Service.service_areas),
-        selectinload(Service.attributes),
-        selectinload(Service.service_at_locations)
-        .selectinload(ServiceAtLocation.location)
-        .selectinload(Location.addresses),
-        selectinload(Service.service_at_locations)
-        .selectinload(ServiceAtLocation.location)
-        .selectinload(Location.accessibility),
+        selectinload(rel(Service.organization)),
+        selectinload(rel(Service.schedules)),
+        selectinload(rel(Service.cost_options)),
+        selectinload(rel(Service.phones)),
+        selectinload(rel(Service.contacts)),
+        selectinload(rel(Service.languages)),
+        selectinload(rel(Service.service_areas)),
+        selectinload(rel(Service.attributes)),
+        selectinload(rel(Service.service_at_locations))
+        .selectinload(rel(ServiceAtLocation.location))
+        .selectinload(rel(Location.addresses)),
+        selectinload(rel(Service.service_at_locations))
+        .selectinload(rel(ServiceAtLocation.location))
+        .selectinload(rel(Location.accessibility)),
     )
 
 
@@ -179,10 +179,10 @@ def delete_service(session: Session, service_id: str, actor: str) -> None:
     service = get_service(session, service_id)
     record(session, actor, "service.delete", "service", service.id, {"name": [service.name, None]})
     locations = [link.location for link in service.service_at_locations]
-    session.exec(delete(ProblemReport).where(ProblemReport.service_id == service.id))
+    session.exec(delete(ProblemReport).where(col(ProblemReport.service_id) == service.id))
     session.exec(
         delete(DuplicateFlag).where(
-            or_(DuplicateFlag.service_id == service.id, DuplicateFlag.other_id == service.id)
+            or_(col(DuplicateFlag.service_id) == service.id, col(DuplicateFlag.other_id) == service.id)
         )
     )
     session.delete(service)
@@ -222,10 +222,14 @@ def review_queue(session: Session, today: date | None = None, limit: int = 200) 
     today = today or utcnow().date()
     statement = (
         select(Service)
-        .where(Service.review_due <= today, col(Service.merged_into_id).is_(None), Service.status != "defunct")
-        .order_by(Service.review_due, Service.name)
+        .where(
+            col(Service.review_due) <= today,
+            col(Service.merged_into_id).is_(None),
+            col(Service.status) != "defunct",
+        )
+        .order_by(col(Service.review_due), col(Service.name))
         .limit(limit)
-        .options(selectinload(Service.organization))
+        .options(selectinload(rel(Service.organization)))
     )
     return list(session.exec(statement))
 
@@ -235,7 +239,11 @@ def review_queue_size(session: Session, today: date | None = None) -> int:
     return session.exec(
         select(func.count())
         .select_from(Service)
-        .where(Service.review_due <= today, col(Service.merged_into_id).is_(None), Service.status != "defunct")
+        .where(
+            col(Service.review_due) <= today,
+            col(Service.merged_into_id).is_(None),
+            col(Service.status) != "defunct",
+        )
     ).one()
 
 
@@ -285,9 +293,9 @@ def report_problem(session: Session, service_id: str, kind: str, details: str | 
 def open_problems(session: Session) -> list[tuple[ProblemReport, Service]]:
     statement = (
         select(ProblemReport, Service)
-        .join(Service, Service.id == ProblemReport.service_id)
+        .join(Service, col(Service.id) == col(ProblemReport.service_id))
         .where(col(ProblemReport.resolved_at).is_(None))
-        .order_by(ProblemReport.created_at)
+        .order_by(col(ProblemReport.created_at))
     )
     return list(session.exec(statement))
 

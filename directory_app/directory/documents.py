@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from statistics import median
+from typing import Any, cast
 
 from sqlalchemy.orm import object_session
 from sqlmodel import Session, col, select
@@ -16,7 +17,11 @@ CAPACITY_STALE_AFTER = timedelta(days=30)
 # How a service answers our referrals is shown, and used in ranking, only once at least this many
 # have been answered (or accepted, for the time taken): fewer say little and could point to a person.
 MIN_REFERRALS = 5
-NO_REFERRAL_FIGURES = {"referrals_answered": None, "referrals_accepted": None, "accept_days_median": None}
+NO_REFERRAL_FIGURES: dict[str, Any] = {
+    "referrals_answered": None,
+    "referrals_accepted": None,
+    "accept_days_median": None,
+}
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -69,8 +74,10 @@ def referral_figures(session: Session | None, service_id: str) -> dict:
             Referral.service_id == service_id, col(Referral.referred_at).is_not(None)
         )
     ).all()
-    answered = [row for row in rows if row.status != "referred"]
-    accepted = [row for row in answered if row.accepted_at is not None]
+    answered = [
+        (referred_at, accepted_at) for status, referred_at, accepted_at in rows if status != "referred"
+    ]
+    accepted = [(sent, taken) for sent, taken in answered if taken is not None and sent is not None]
     figures = dict(NO_REFERRAL_FIGURES)
     turned_away = len(answered) - len(accepted)
     # "8 of 10 accepted" would say 2 were turned away: as on the commissioners' dashboard, a part
@@ -79,7 +86,7 @@ def referral_figures(session: Session | None, service_id: str) -> dict:
     if len(answered) >= MIN_REFERRALS and not small_part:
         figures.update(referrals_answered=len(answered), referrals_accepted=len(accepted))
     if len(accepted) >= MIN_REFERRALS:
-        days = [max(0.0, (row.accepted_at - row.referred_at).total_seconds() / 86400) for row in accepted]
+        days = [max(0.0, (taken - sent).total_seconds() / 86400) for sent, taken in accepted]
         figures["accept_days_median"] = round(median(days), 2)
     return figures
 
@@ -91,7 +98,7 @@ def to_search_document(service: Service) -> dict:
     for link in service.service_at_locations:
         location = link.location
         wheelchair_values.append(location.wheelchair)
-        entry = {"name": location.name, "postcode": location.postcode}
+        entry: dict[str, Any] = {"name": location.name, "postcode": location.postcode}
         if valid_point(location.latitude, location.longitude):
             entry["lat"] = location.latitude
             entry["lng"] = location.longitude
@@ -164,7 +171,8 @@ def to_search_document(service: Service) -> dict:
         "under_review": service.under_review,
         "publisher": service.publisher,
         # Refreshed when a service answers a referral (referrals.records queues it for indexing).
-        **referral_figures(object_session(service), service.id),
+        # Every session of ours is SQLModel's; SQLAlchemy types object_session as its own base class.
+        **referral_figures(cast(Session | None, object_session(service)), service.id),
     }
     point = next((loc for loc in locations if "lat" in loc), None)
     if point is not None:

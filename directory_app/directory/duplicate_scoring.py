@@ -317,7 +317,7 @@ def blocks(facts: list[Facts]) -> set[tuple[int, int]]:
     number, an email or a web page. Oversized blocks (a common word in a busy district) are dropped."""
     keyed: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
-        keys = {("pc", pc) for pc in f.postcodes} | {("tel", p) for p in f.phones}
+        keys: set[tuple[str, ...]] = {("pc", pc) for pc in f.postcodes} | {("tel", p) for p in f.phones}
         keys |= {("mail", e) for e in f.emails} | {("page", p) for p in f.pages}
         tokens = {
             w for w in meaningful(f.name) + meaningful(f.organization) if w not in COMMON and len(w) > 2

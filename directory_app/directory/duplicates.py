@@ -29,7 +29,14 @@ def load_facts(session: Session, ids: Iterable[str] | None = None) -> list[Facts
     """Identity facts of live (not merged-away) services: all of them, or those in `ids`. A few
     queries per chunk of 500, whatever the number of records."""
     query = (
-        select(Service.id, Service.name, Service.url, Service.email, Service.needs, Organization.name)
+        select(  # type: ignore[call-overload]  # SQLModel types select() for up to 4 columns
+            Service.id,
+            Service.name,
+            Service.url,
+            Service.email,
+            Service.needs,
+            Organization.name,
+        )
         .outerjoin(Organization, Organization.id == Service.organization_id)
         .where(col(Service.merged_into_id).is_(None))
     )
@@ -42,12 +49,13 @@ def load_facts(session: Session, ids: Iterable[str] | None = None) -> list[Facts
             for start in range(0, len(wanted), CHUNK)
             for row in session.exec(query.where(col(Service.id).in_(wanted[start : start + CHUNK])))
         ]
-    places, phones = defaultdict(list), defaultdict(list)
+    places = defaultdict(list)
+    phones: defaultdict[str, list[str | None]] = defaultdict(list)  # phone_digits drops the None
     keys = [row[0] for row in rows]
     for start in range(0, len(keys), CHUNK):
         chunk = keys[start : start + CHUNK]
         for sid, postcode, lat, lng, approximate in session.exec(
-            select(
+            select(  # type: ignore[call-overload]  # SQLModel types select() for up to 4 columns
                 ServiceAtLocation.service_id,
                 Location.postcode,
                 Location.latitude,
@@ -93,8 +101,8 @@ def _candidate_ids(session: Session, service: Service, facts: Facts) -> set[str]
         found |= set(
             session.exec(
                 select(ServiceAtLocation.service_id)
-                .join(Location, Location.id == ServiceAtLocation.location_id)
-                .where(Location.postcode >= district + " ", Location.postcode < district + "!")
+                .join(Location, col(Location.id) == col(ServiceAtLocation.location_id))
+                .where(col(Location.postcode) >= district + " ", col(Location.postcode) < district + "!")
                 .limit(2000)
             )
         )
@@ -108,7 +116,7 @@ def _candidate_ids(session: Session, service: Service, facts: Facts) -> set[str]
         found |= set(
             session.exec(
                 select(Service.id)
-                .join(Organization, Organization.id == Service.organization_id)
+                .join(Organization, col(Organization.id) == col(Service.organization_id))
                 .where(func.lower(Organization.name) == facts.organization.lower())
                 .limit(500)
             )
@@ -120,7 +128,7 @@ def _candidate_ids(session: Session, service: Service, facts: Facts) -> set[str]
         mine = set(meaningful(facts.name)) | set(meaningful(facts.organization))
         for sid, name, organization in session.exec(
             select(Service.id, Service.name, Organization.name)
-            .outerjoin(Organization, Organization.id == Service.organization_id)
+            .outerjoin(Organization, col(Organization.id) == col(Service.organization_id))
             .where(col(Service.id).not_in(placed), col(Service.merged_into_id).is_(None))
             .limit(5000)
         ):
@@ -223,7 +231,9 @@ def open_flags(session: Session, limit: int = 200) -> list[tuple[DuplicateFlag, 
     # A record already merged away is not a live candidate: offering it again could merge it twice.
     services = {
         s.id: s
-        for s in session.exec(select(Service).where(col(Service.id).in_(ids), col(Service.merged_into_id).is_(None)))
+        for s in session.exec(
+            select(Service).where(col(Service.id).in_(ids), col(Service.merged_into_id).is_(None))
+        )
     }
     return [
         (f, services[f.service_id], services[f.other_id])
@@ -281,7 +291,7 @@ def decide(
             select(DuplicateFlag).where(
                 DuplicateFlag.status == "open",
                 DuplicateFlag.id != flag.id,
-                or_(DuplicateFlag.service_id == drop.id, DuplicateFlag.other_id == drop.id),
+                or_(col(DuplicateFlag.service_id) == drop.id, col(DuplicateFlag.other_id) == drop.id),
             )
         ):
             other.status, other.decided_by, other.decided_at = STALE, actor, utcnow()

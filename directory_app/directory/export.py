@@ -20,7 +20,9 @@ CHUNK = 500
 
 def iter_services(session: Session) -> Iterator[Service]:
     """Stream every live service in a stable order, a chunk at a time."""
-    ids = list(session.exec(select(Service.id).where(col(Service.merged_into_id).is_(None)).order_by(Service.id)))
+    ids = list(
+        session.exec(select(Service.id).where(col(Service.merged_into_id).is_(None)).order_by(Service.id))
+    )
     for start in range(0, len(ids), CHUNK):
         chunk = session.exec(
             select(Service)

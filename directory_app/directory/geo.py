@@ -14,8 +14,8 @@ from functools import cache
 from pathlib import Path
 
 from geopy.distance import geodesic
-from sqlalchemy import delete, func, insert, select
-from sqlmodel import Session, col
+from sqlalchemy import delete, func, insert
+from sqlmodel import Session, col, select
 
 from ..data import DATA_DIR
 from ..errors import ValidationError
@@ -153,10 +153,10 @@ def _area_la(session: Session, postcode: str) -> str | None:
     for prefix in prefixes:
         # A range on the primary key (" " sorts just below "!"), so this reads only the area's rows.
         counts = session.exec(
-            select(Postcode.la_code, func.count())
+            select(col(Postcode.la_code), func.count())
             .where(
-                Postcode.postcode >= prefix,
-                Postcode.postcode < prefix[:-1] + chr(ord(prefix[-1]) + 1),
+                col(Postcode.postcode) >= prefix,
+                col(Postcode.postcode) < prefix[:-1] + chr(ord(prefix[-1]) + 1),
                 col(Postcode.la_code).is_not(None),
             )
             .group_by(Postcode.la_code)
@@ -324,11 +324,11 @@ def la_codes(session: Session, postcodes) -> dict[str, str]:
     wanted = sorted({pc for pc in (normalise_postcode(p) for p in postcodes) if pc and " " in pc})
     found: dict[str, str] = {}
     for start in range(0, len(wanted), 5000):
-        found.update(
-            session.exec(
-                select(Postcode.postcode, Postcode.la_code).where(
-                    col(Postcode.postcode).in_(wanted[start : start + 5000]), col(Postcode.la_code).is_not(None)
-                )
-            ).all()
+        rows = session.exec(
+            select(col(Postcode.postcode), col(Postcode.la_code)).where(
+                col(Postcode.postcode).in_(wanted[start : start + 5000]),
+                col(Postcode.la_code).is_not(None),
+            )
         )
+        found.update((postcode, la_code) for postcode, la_code in rows if la_code is not None)
     return found

@@ -160,8 +160,11 @@ def _known(session: Session, kind: str, items: list[dict], publisher: str) -> di
     ids = {i for i in (_external_id(kind, item) for item in items) if i and len(i) <= MAX_EXTERNAL_ID}
     if not ids:
         return {}
-    rows = session.exec(select(Service).where(Service.publisher == publisher, col(Service.external_id).in_(ids)))
-    return {service.external_id: service for service in rows}
+    rows = session.exec(
+        select(Service).where(Service.publisher == publisher, col(Service.external_id).in_(ids))
+    )
+    # The query matched on external_id, so none is None here.
+    return {service.external_id: service for service in rows if service.external_id is not None}
 
 
 def _new_service(session: Session, external_id: str, kind: str) -> Service:
@@ -239,10 +242,10 @@ def _write(
     report: ImportReport,
 ) -> None:
     is_new = service is None
+    if service is None:
+        service = _new_service(session, external_id, kind)
     if kind == "csv":
         unknown = [k for k in item if k not in FIELD_NAMES]
-        if is_new:
-            service = _new_service(session, external_id, kind)
         previous = None if is_new else records.input_from_service(service)
         records.apply_input(
             session, service, validated, publisher=publisher, previous=previous, by_curator=False
@@ -267,8 +270,6 @@ def _write(
                         "reason": "ORUK v1 property with no ORUK 3 equivalent; not imported",
                     }
                 )
-        if is_new:
-            service = _new_service(session, external_id, kind)
         apply_oruk(session, service, data, publisher)
         oruk_v1.derive_extras(session, service)
     service.publisher = publisher

@@ -22,9 +22,10 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any, cast
 
 from flask import Flask
-from sqlalchemy import update
+from sqlalchemy import CursorResult, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -249,10 +250,16 @@ def _apply_batch(
     # Work on copies: if the database is busy this whole unit runs again from the start.
     report, seen = _report(report_data), set(seen)
     importer.apply_batch(session, kind, batch, offset, publisher, source, report, seen)
-    claimed = session.execute(
-        update(ImportJob)
-        .where(ImportJob.id == job_id, ImportJob.owner == owner, ImportJob.status == "running")
-        .values(done=offset + len(batch), report=report.as_dict(), heartbeat_at=utcnow())
+    # An UPDATE always gives a CursorResult (which has rowcount); Session.execute is typed for any statement.
+    claimed = cast(
+        CursorResult[Any],
+        session.execute(
+            update(ImportJob)
+            .where(
+                col(ImportJob.id) == job_id, col(ImportJob.owner) == owner, col(ImportJob.status) == "running"
+            )
+            .values(done=offset + len(batch), report=report.as_dict(), heartbeat_at=utcnow())
+        ),
     )
     if claimed.rowcount != 1:
         session.rollback()
@@ -320,7 +327,7 @@ def _fail(app: Flask, job_id: str, owner: str, report: importer.ImportReport, er
         with db.session_scope(app) as session:
             session.execute(
                 update(ImportJob)
-                .where(ImportJob.id == job_id, ImportJob.owner == owner)
+                .where(col(ImportJob.id) == job_id, col(ImportJob.owner) == owner)
                 .values(
                     status="failed",
                     error=message[:500],
@@ -381,12 +388,17 @@ def recover(app: Flask, stale_after: timedelta = STALE_AFTER, background: bool =
 
 @retry_when_busy
 def _claim(session: Session, job_id: str, owner: str, cutoff) -> bool:
-    claimed = session.execute(
-        update(ImportJob)
-        .where(
-            ImportJob.id == job_id, col(ImportJob.status).in_(ACTIVE_STATUSES), ImportJob.heartbeat_at <= cutoff
-        )
-        .values(owner=owner, status="running", heartbeat_at=utcnow())
+    claimed = cast(
+        CursorResult[Any],
+        session.execute(
+            update(ImportJob)
+            .where(
+                col(ImportJob.id) == job_id,
+                col(ImportJob.status).in_(ACTIVE_STATUSES),
+                col(ImportJob.heartbeat_at) <= cutoff,
+            )
+            .values(owner=owner, status="running", heartbeat_at=utcnow())
+        ),
     )
     session.commit()
     return claimed.rowcount == 1

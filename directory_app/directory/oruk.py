@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime, time
-from typing import Any, get_args
+from typing import Any, TypeVar, get_args
 
 from sqlmodel import Session, SQLModel
 
@@ -35,6 +35,25 @@ from ..models import (
     ServiceArea,
     ServiceAtLocation,
     TaxonomyTerm,
+)
+
+# Any ORUK table: each has an id and an ``extra`` column, which SQLModel has no shared base to say.
+Row = TypeVar(
+    "Row",
+    bound=Accessibility
+    | Address
+    | Attribute
+    | Contact
+    | CostOption
+    | Language
+    | Location
+    | Organization
+    | Phone
+    | Schedule
+    | Service
+    | ServiceArea
+    | ServiceAtLocation
+    | TaxonomyTerm,
 )
 
 KEYS = "_oruk_keys"
@@ -163,12 +182,12 @@ class OrukError(ValueError):
 # --- values ----------------------------------------------------------------------------------
 
 
-def _column_type(cls: type, column: str) -> type:
+def _column_type(cls: type[SQLModel], column: str) -> Any:
     annotation = cls.model_fields[column].annotation
     return next((a for a in get_args(annotation) if a is not type(None)), annotation)
 
 
-def _to_column(cls: type, column: str, value: Any, where: str) -> Any:
+def _to_column(cls: type[SQLModel], column: str, value: Any, where: str) -> Any:
     if value is None:
         return None
     kind = _column_type(cls, column)
@@ -213,7 +232,7 @@ def scoped_id(scope: str, kind: str, published: Any) -> str:
     return str(uuid.uuid5(ID_NAMESPACE, f"{scope}\x1f{kind}\x1f{published}"))
 
 
-def _fill(obj: SQLModel, data: dict, where: str) -> SQLModel:
+def _fill(obj: Row, data: dict, where: str) -> Row:
     """Set columns and ``extra`` from ``data``; id properties are the caller's to set (ours)."""
     if not isinstance(data, dict):
         raise OrukError(where, "should be an object.")
@@ -234,7 +253,7 @@ def _fill(obj: SQLModel, data: dict, where: str) -> SQLModel:
     return obj
 
 
-def _dump(obj: SQLModel, nested: dict[str, Any], published_ids: bool = False) -> dict:
+def _dump(obj: Row, nested: dict[str, Any], published_ids: bool = False) -> dict:
     extra = dict(obj.extra or {})
     keys = extra.pop(KEYS, None)
     given = extra.pop(PUBLISHED, None) or {}
@@ -309,25 +328,22 @@ def apply_oruk(session: Session, service: Service, data: dict, publisher: str) -
         for position, item in enumerate(data.get(name) or []):
             where = f"service.{name}[{position}]"
             _require(item, ("id",), where)
-            row_id = _unique(ours(cls.__tablename__, item["id"]), seen, where)
+            # _require has ruled out an empty id, which ours() would turn into None.
+            row_id = _unique(scoped_id(service.id, cls.__tablename__, item["id"]), seen, where)
+            required: dict[str, Any] = {"number": ""} if cls is Phone else {}
             row = _fill(
-                cls(
-                    id=row_id,
-                    service_id=service.id,
-                    position=position,
-                    **({"number": ""} if cls is Phone else {}),
-                ),
+                cls(id=row_id, service_id=service.id, position=position, **required),
                 item,
                 where,
             )
-            if cls is Phone:
+            if isinstance(row, Phone):
                 _require(item, ("number",), where)
                 row.contact_id = ours("contact", item.get("contact_id"))
-            elif cls is Schedule:
+            elif isinstance(row, Schedule):
                 row.service_at_location_id = ours("service_at_location", item.get("service_at_location_id"))
-            elif cls is Language:
+            elif isinstance(row, Language):
                 row.phone_id = ours("phone", item.get("phone_id"))
-            elif cls is Attribute:
+            elif isinstance(row, Attribute):
                 # Attributes listed under a service describe that service.
                 row.link_id = service.id if item.get("link_id") not in (None, "") else None
                 row.taxonomy_term = _taxonomy_term(session, item.get("taxonomy_term"), where, publisher)
@@ -346,7 +362,7 @@ def apply_oruk(session: Session, service: Service, data: dict, publisher: str) -
         _require(item, ("id",), where)
         link = _fill(
             ServiceAtLocation(
-                id=_unique(ours("service_at_location", item["id"]), seen_links, where),
+                id=_unique(scoped_id(service.id, "service_at_location", item["id"]), seen_links, where),
                 service_id=service.id,
                 location_id="",
                 position=position,
@@ -371,7 +387,7 @@ def _unique(row_id: str, seen: set[str], where: str) -> str:
     return row_id
 
 
-def _shared(session: Session, cls: type, publisher: str, published: Any, **defaults) -> SQLModel:
+def _shared(session: Session, cls: type[Row], publisher: str, published: Any, **defaults) -> Row:
     """An object a publisher's records share (a venue, an organisation, a term): this publisher's own."""
     row_id = scoped_id(publisher, cls.__tablename__, published)
     return session.get(cls, row_id) or cls(id=row_id, **defaults)

@@ -303,7 +303,9 @@ def duplicates_page(errors: dict | None = None, status: int = 200):
     # One eager load for every record on the page rather than a few lazy loads per record.
     loaded = {
         s.id: s
-        for s in session.exec(select(Service).where(col(Service.id).in_(ids)).options(*curation.load_options()))
+        for s in session.exec(
+            select(Service).where(col(Service.id).in_(ids)).options(*curation.load_options())
+        )
     }
     pairs = [
         (flag, loaded[a.id], loaded[b.id], input_from_service(loaded[a.id]), input_from_service(loaded[b.id]))

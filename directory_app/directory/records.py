@@ -65,7 +65,6 @@ def input_from_service(service: Service) -> dict:
     location = _primary_location(service)
     address = location.addresses[0] if location and location.addresses else None
     cost = next((c for c in service.cost_options if c.amount is not None or c.amount_description), None)
-    structured = [s for s in service.schedules if s.byday and s.opens_at and s.closes_at]
     return {
         "external_id": service.external_id,
         "name": service.name,
@@ -82,7 +81,7 @@ def input_from_service(service: Service) -> dict:
         "cost": service.cost_band if service.cost_band != "unknown" else None,
         "cost_amount": cost.amount if cost else None,
         "cost_description": (cost.amount_description or cost.option) if cost else None,
-        "schedule": format_schedule(_entries(structured)) or None,
+        "schedule": format_schedule(_entries(service.schedules)) or None,
         "schedule_description": service.schedule_text,
         "location_name": location.name if location else None,
         "address_1": address.address_1 if address else None,
@@ -110,7 +109,8 @@ def input_from_service(service: Service) -> dict:
 
 
 def _entries(schedules: list[Schedule]) -> list[ScheduleEntry]:
-    # A publisher's "1TU" (first Tuesday) implies a monthly rule whatever FREQ they sent.
+    # Only rules with days and times make an entry; a publisher's "1TU" (first Tuesday) implies a
+    # monthly rule whatever FREQ they sent.
     return [
         ScheduleEntry(
             byday=[d.strip() for d in s.byday.split(",") if d.strip()],
@@ -119,6 +119,7 @@ def _entries(schedules: list[Schedule]) -> list[ScheduleEntry]:
             freq="MONTHLY" if any(c.isdigit() for c in s.byday) else "WEEKLY",
         )
         for s in schedules
+        if s.byday and s.opens_at and s.closes_at
     ]
 
 

@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic import ValidationError as PydanticError
+from pydantic_core import ErrorDetails
 
 from matching.understanding.result import GROUPS
 from matching.understanding.schedule import ScheduleWordsError, read_opening_times_list
@@ -364,7 +365,7 @@ def _cross_field_problems(data: dict, failed: set[str], context: dict) -> dict[s
     return {}
 
 
-def _friendly(item: dict) -> str:
+def _friendly(item: ErrorDetails) -> str:
     kind = item["type"]
     ctx = item.get("ctx") or {}
     if kind == "missing":

@@ -290,9 +290,8 @@ def _words(key: str, value) -> str:
     if key == "residency":
         return areas().name(value)
     if key == "capacity" and isinstance(value, dict):
-        parts = [
-            {True: "accepting referrals", False: "not accepting referrals"}.get(value.get("accepting"), "")
-        ]
+        accepting: dict[object, str] = {True: "accepting referrals", False: "not accepting referrals"}
+        parts = [accepting.get(value.get("accepting"), "")]
         if value.get("wait_weeks") is not None:
             parts.append(f"wait about {value['wait_weeks']:g} weeks")
         return "; ".join(p for p in parts if p) or "not stated"

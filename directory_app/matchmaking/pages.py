@@ -96,7 +96,7 @@ def _match_input(args: MultiDict) -> tuple[dict, bool]:
             if values:
                 data[name] = values
         elif (args.get(name) or "").strip():
-            data[name] = args.get(name).strip()
+            data[name] = (args.get(name) or "").strip()
     distance_dropped = False
     if "max_distance_km" in data and "postcode" not in data:
         data.pop("max_distance_km")
@@ -115,7 +115,7 @@ def _services(ids: list[str]) -> dict[str, dict]:
     if not ids:
         return {}
     rows = get_session().exec(
-        select(
+        select(  # type: ignore[call-overload]  # SQLModel types select() for up to 4 columns
             Service.id,
             Service.name,
             Service.description,
@@ -123,7 +123,7 @@ def _services(ids: list[str]) -> dict[str, dict]:
             Service.last_verified_at,
             Service.under_review,
         )
-        .join(Organization, Organization.id == Service.organization_id, isouter=True)
+        .join(Organization, col(Organization.id) == col(Service.organization_id), isouter=True)
         .where(col(Service.id).in_(ids))
     )
     out = {}

@@ -90,7 +90,7 @@ def reason_text(reason: dict, taxonomy: NeedsTaxonomy | None = None) -> str | No
     """One reason in words, or None for a kind or code we have no words for (it is not shown)."""
     kind = reason.get("kind")
     if kind == "exemption":
-        return EXEMPTIONS.get(reason.get("code"))
+        return EXEMPTIONS.get(reason.get("code") or "")
     if kind == "distance":
         return distance_text(float(reason["km"]))
     if kind == "needs":
@@ -100,11 +100,11 @@ def reason_text(reason: dict, taxonomy: NeedsTaxonomy | None = None) -> str | No
     if kind == "times":
         return _times_text(reason)
     if kind == "route":
-        return ROUTES.get(reason.get("code"))
+        return ROUTES.get(reason.get("code") or "")
     if kind == "for_group":
         return _group_text(reason["code"], taxonomy)
     if kind == "suits":
-        return SUITS.get(reason.get("code"))
+        return SUITS.get(reason.get("code") or "")
     return None
 
 

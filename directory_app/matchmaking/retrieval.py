@@ -116,7 +116,7 @@ def candidates(app: Flask, profile: Profile, needs: list[str]) -> list[dict]:
         )
     if profile.goals:
         text_filter = list(base)
-        if located:
+        if profile.lat is not None and profile.lng is not None:
             text_filter.append(
                 filters.within(
                     profile.lat, profile.lng, profile.constraints.max_distance_km or TEXT_RADIUS_KM

@@ -35,7 +35,9 @@ def _version(app: Flask) -> tuple:
     with db.session_scope(app) as session:
         return tuple(
             session.exec(
-                select(func.count(), func.max(Service.last_modified)).where(col(Service.merged_into_id).is_(None))
+                select(func.count(), func.max(Service.last_modified)).where(
+                    col(Service.merged_into_id).is_(None)
+                )
             ).one()
         )
 
@@ -44,7 +46,13 @@ def _corpus(app: Flask, since=None) -> list[dict]:
     """Live services (all, or those modified after ``since``) as the model reads them."""
     with db.session_scope(app) as session:
         statement = (
-            select(Service.id, Service.name, Service.description, Service.needs, Organization.name)
+            select(  # type: ignore[call-overload]  # SQLModel types select() for up to 4 columns
+                Service.id,
+                Service.name,
+                Service.description,
+                Service.needs,
+                Organization.name,
+            )
             .join(Organization, Organization.id == Service.organization_id, isouter=True)
             .where(col(Service.merged_into_id).is_(None))
         )
@@ -67,7 +75,9 @@ def _merged_since(app: Flask, since) -> list[str]:
     with db.session_scope(app) as session:
         return list(
             session.exec(
-                select(Service.id).where(col(Service.merged_into_id).is_not(None), Service.last_modified > since)
+                select(Service.id).where(
+                    col(Service.merged_into_id).is_not(None), Service.last_modified > since
+                )
             )
         )
 

@@ -1,7 +1,7 @@
 """All tables, imported in one place so that Alembic and the app see the same metadata."""
 
 from .accounts import ROLES, ApiToken, LoginThrottle, User
-from .base import table_of, utcnow
+from .base import rel, table_of, utcnow
 from .directory import (
     Accessibility,
     Address,
@@ -32,6 +32,7 @@ __all__ = [
     "ApiToken",
     "LoginThrottle",
     "User",
+    "rel",
     "table_of",
     "utcnow",
     "Accessibility",

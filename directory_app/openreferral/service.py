@@ -79,7 +79,9 @@ def service_query() -> ServiceQuery:
     if term_id:
         where(
             or_(
-                col(Service.id).in_(select(Attribute.service_id).where(Attribute.taxonomy_term_id == term_id)),
+                col(Service.id).in_(
+                    select(Attribute.service_id).where(Attribute.taxonomy_term_id == term_id)
+                ),
                 _need_match(term_id),
             )
         )
@@ -92,7 +94,7 @@ def service_query() -> ServiceQuery:
             or_(
                 col(Service.id).in_(
                     select(Attribute.service_id)
-                    .join(TaxonomyTerm, TaxonomyTerm.id == Attribute.taxonomy_term_id)
+                    .join(TaxonomyTerm, col(TaxonomyTerm.id) == col(Attribute.taxonomy_term_id))
                     .where(TaxonomyTerm.taxonomy_id == taxonomy_id)
                 ),
                 tagged_with_needs,
@@ -109,9 +111,9 @@ def service_query() -> ServiceQuery:
     # Ages describe the person: a service fits when its age range includes them.
     minimum_age, maximum_age = _age("minimum_age", errors), _age("maximum_age", errors)
     if minimum_age is not None:
-        where(or_(col(Service.maximum_age).is_(None), Service.maximum_age >= minimum_age))
+        where(or_(col(Service.maximum_age).is_(None), col(Service.maximum_age) >= minimum_age))
     if maximum_age is not None:
-        where(or_(col(Service.minimum_age).is_(None), Service.minimum_age <= maximum_age))
+        where(or_(col(Service.minimum_age).is_(None), col(Service.minimum_age) <= maximum_age))
     day = _day(errors)
     start, end = _time("start_time", errors), _time("end_time", errors)
     if start and end and start >= end:
@@ -122,9 +124,9 @@ def service_query() -> ServiceQuery:
         if day:
             schedule = schedule.where(col(Schedule.byday).contains(day))
         if start:
-            schedule = schedule.where(Schedule.closes_at > start)
+            schedule = schedule.where(col(Schedule.closes_at) > start)
         if end:
-            schedule = schedule.where(Schedule.opens_at < end)
+            schedule = schedule.where(col(Schedule.opens_at) < end)
         where(col(Service.id).in_(schedule))
     if errors:
         raise ValidationError("Some parameters are not valid.", errors)

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 
 from ..audit import record
 from ..errors import Unavailable
-from ..models import ProviderLink, Service, utcnow
+from ..models import ProviderLink, Service, rel, utcnow
 from ..web import mail
 from . import service as providers
 
@@ -68,7 +68,7 @@ def remind(app: Flask, session: Session, now: datetime | None = None) -> Outcome
     statement = (
         select(Service)
         .where(col(Service.merged_into_id).is_(None), col(Service.status).in_(LIVE_STATUSES))
-        .options(selectinload(Service.organization))
+        .options(selectinload(rel(Service.organization)))
         .order_by(Service.name)
     )
     candidates = [s for s in session.exec(statement) if now - _checked_at(s) >= REMIND_AFTER]
@@ -129,6 +129,7 @@ def _remind_one(app: Flask, session: Session, service: Service, checked: datetim
         outcome.failed.append((service, problem.message))
         return
     link = session.get(ProviderLink, service.id)
+    assert link is not None  # new_token above wrote it
     link.reminded_at = utcnow()
     # The provider now has until the 12-month mark; only then is it the curators' job.
     service.review_due = (checked + ESCALATE_AFTER).date()

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime, timedelta
+from typing import overload
 
 from flask import current_app
 from itsdangerous import BadData, SignatureExpired, URLSafeTimedSerializer
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from matching.understanding.schedule import describe_opening_times
 
@@ -78,6 +79,12 @@ def link_days() -> int:
     return int(current_app.config.get("PROVIDER_LINK_DAYS") or 30)
 
 
+@overload
+def as_utc(value: datetime) -> datetime: ...
+@overload
+def as_utc(value: None) -> None: ...
+@overload
+def as_utc(value: datetime | None) -> datetime | None: ...
 def as_utc(value: datetime | None) -> datetime | None:
     # SQLite hands back naive datetimes; every stored time is UTC.
     if value is None:
@@ -217,7 +224,7 @@ def pending(session: Session, limit: int = 200) -> list[tuple[ProviderProposal, 
     statement = (
         select(ProviderProposal)
         .where(ProviderProposal.status == "pending")
-        .order_by(ProviderProposal.created_at, ProviderProposal.id)
+        .order_by(col(ProviderProposal.created_at), col(ProviderProposal.id))
         .limit(limit)
     )
     rows = []

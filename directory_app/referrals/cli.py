@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 
 from matching.rank import FEATURE_NAMES
@@ -31,7 +30,7 @@ def match_group():
 @with_appcontext
 def train_command(seed: int):
     """Fit ranking weights on finished referrals; adopt them only if they beat the hand-set weights."""
-    with db.session_scope(current_app._get_current_object()) as session:
+    with db.session_scope(db.real_app()) as session:
         report = ranking.train(session, actor="cli", seed=seed)
     click.echo(report.message)
 
@@ -40,7 +39,7 @@ def train_command(seed: int):
 @with_appcontext
 def training_rows_command():
     """Write the training rows (no identifiers; dates as months) as CSV to standard output."""
-    with db.session_scope(current_app._get_current_object()) as session:
+    with db.session_scope(db.real_app()) as session:
         rows = ranking.export_training_rows(session)
     writer = csv_output.writer(sys.stdout)
     writer.writerow(["month", "needs", "needs_count", *FEATURE_NAMES, "outcome"])

@@ -82,7 +82,9 @@ def _shortlisted() -> list[tuple[str, str]]:
     )
     if not wanted:
         return []
-    found = dict(get_session().exec(select(Service.id, Service.name).where(col(Service.id).in_(wanted))).all())
+    found = dict(
+        get_session().exec(select(Service.id, Service.name).where(col(Service.id).in_(wanted))).all()
+    )
     return [(sid, found[sid]) for sid in wanted if sid in found]
 
 

@@ -50,9 +50,9 @@ def export_training_rows(session: Session) -> list[dict]:
     """One row per referral whose outcome is known: the person's side (month, needs), the
     service's ranking features, and the outcome. No case reference, service, owner or date finer
     than a month, and sorted by content so that row order cannot be matched back to referrals."""
-    statement = select(Referral.referred_on, Referral.needs, Referral.features, Referral.status).where(
-        col(Referral.status).in_(POSITIVE + NEGATIVE)
-    )
+    statement = select(
+        col(Referral.referred_on), col(Referral.needs), col(Referral.features), col(Referral.status)
+    ).where(col(Referral.status).in_(POSITIVE + NEGATIVE))
     rows = []
     for referred_on, needs, features, status in session.exec(statement):
         if not features:
@@ -256,6 +256,8 @@ def retire(session: Session, actor: str) -> int:
 def history(session: Session, limit: int = 20) -> list[RankingModel]:
     return list(
         session.exec(
-            select(RankingModel).order_by(col(RankingModel.trained_at).desc(), col(RankingModel.id).desc()).limit(limit)
+            select(RankingModel)
+            .order_by(col(RankingModel.trained_at).desc(), col(RankingModel.id).desc())
+            .limit(limit)
         )
     )

@@ -234,6 +234,7 @@ def create_referral(session: Session, data: dict, actor: str, now: datetime | No
     place = _place(session, data.get("area"), errors)
     if errors:
         raise ValidationError("Some details are not valid.", errors)
+    assert referred_on is not None  # else _date put it in errors
     case_reference = case_reference or _issue_case_reference(session)
     referral = Referral(
         owner=actor,
@@ -290,7 +291,9 @@ def list_referrals(session: Session, owner: str, status: str | None = None) -> l
     statement = select(Referral).where(Referral.owner == owner)
     if status:
         statement = statement.where(Referral.status == workflow.check_status(status))
-    return list(session.exec(statement.order_by(col(Referral.status_changed_at).desc(), col(Referral.id).desc())))
+    return list(
+        session.exec(statement.order_by(col(Referral.status_changed_at).desc(), col(Referral.id).desc()))
+    )
 
 
 @retry_when_busy
@@ -364,6 +367,8 @@ def record_wellbeing(session: Session, data: dict, actor: str, now: datetime | N
         )
     if errors:
         raise ValidationError("Some details are not valid.", errors)
+    # Each of these missing or malformed put a message in errors.
+    assert case_reference is not None and isinstance(stage, str) and recorded_on is not None
     row = session.exec(
         select(WellbeingScore).where(
             WellbeingScore.owner == actor,

@@ -79,7 +79,7 @@ class _Tally:
             self.counts[status] += 1
 
     def as_dict(self) -> dict:
-        out = {key: suppress(value) for key, value in self.counts.items()}
+        out: dict[str, object] = {key: suppress(value) for key, value in self.counts.items()}
         out["acceptance_rate"] = safe_rate(self.counts["accepted"], self.answered)
         out["completion_rate"] = safe_rate(self.counts["completed"], self.finished_after_acceptance)
         return out

@@ -114,7 +114,7 @@ def _build() -> Geography:
         if row.get("la_code") != LA_CODE:
             continue
         district = row["postcode"].split(" ")[0]
-        lsoa, ward = row.get("lsoa21cd"), row.get("ward_code")
+        lsoa, ward = row.get("lsoa21cd") or "", row.get("ward_code") or ""
         sums = district_sums[district]
         sums[0] += float(row["latitude"])
         sums[1] += float(row["longitude"])

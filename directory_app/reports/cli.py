@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from ..db import real_app
 from ..errors import DomainError
 from . import areas as geo
 from . import export as exporting
@@ -54,7 +54,7 @@ def gaps_command(area_type: str, need: str | None, out: Path):
     ) as progress:
         task = progress.add_task("Reading services", total=None)
         rows = service.gap_rows(
-            current_app._get_current_object(),
+            real_app(),
             area_type,
             need,
             progress=lambda done, total: progress.update(task, completed=done, total=total),

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from ..access import access
+from ..db import real_app
 from ..needs import taxonomy
 from ..security import CSP
 from . import areas as geo
@@ -113,7 +114,7 @@ def _context(area_type: str, need: str | None, **extra) -> dict:
 def overview():
     """Needs x areas, most urgent first, sortable by any column."""
     area_type, need = _filters()
-    rows = service.gap_rows(current_app._get_current_object(), area_type, need)
+    rows = service.gap_rows(real_app(), area_type, need)
     rows, sort, direction = service.sort_rows(rows, request.args.get("sort"), request.args.get("dir"))
     pages = max(1, -(-len(rows) // PER_PAGE))
     try:
@@ -177,7 +178,7 @@ def _allow_tiles(response: Response) -> Response:
 def map_page():
     """Areas as circles sized by population and coloured by priority band, over the same table."""
     area_type, need = _filters(default_need=True)
-    rows = service.gap_rows(current_app._get_current_object(), area_type, need)
+    rows = service.gap_rows(real_app(), area_type, need)
     points = [
         {
             "code": r["area_code"],
@@ -222,7 +223,7 @@ def map_page():
 def charts():
     """Provision against deprivation, drawn server-side as SVG with the figures in tables."""
     area_type, need = _filters(default_need=True)
-    rows = service.gap_rows(current_app._get_current_object(), area_type, need)
+    rows = service.gap_rows(real_app(), area_type, need)
     label, plural = taxonomy().label(need), geo.AREA_TYPE_PLURALS[area_type]
     return render_template(
         "reports/charts.html",
@@ -238,7 +239,7 @@ def charts():
 def area_page(area_type: str, code: str):
     """One area: per need, what is within reach, what is remote, and what was asked for."""
     need = request.args.get("need") or None
-    detail = service.area_detail(current_app._get_current_object(), area_type, code, need)
+    detail = service.area_detail(real_app(), area_type, code, need)
     return render_template(
         "reports/area.html",
         **_context(area_type, need),
@@ -249,7 +250,7 @@ def area_page(area_type: str, code: str):
 
 def _export_rows() -> tuple[list[dict], str, str | None]:
     area_type, need = _filters()
-    rows = service.gap_rows(current_app._get_current_object(), area_type, need)
+    rows = service.gap_rows(real_app(), area_type, need)
     rows, _, _ = service.sort_rows(rows, request.args.get("sort"), request.args.get("dir"))
     return rows, area_type, need
 

@@ -99,7 +99,9 @@ def _version(app: Flask) -> tuple:
     with db.session_scope(app) as session:
         return tuple(
             session.exec(
-                select(func.count(), func.max(Service.last_modified)).where(col(Service.merged_into_id).is_(None))
+                select(func.count(), func.max(Service.last_modified)).where(
+                    col(Service.merged_into_id).is_(None)
+                )
             ).one()
         )
 
@@ -126,7 +128,7 @@ def demand_counts(app: Flask) -> dict[tuple[str, str], dict[str, int]]:
 
     Raw: callers must suppress before showing anything (gap_rows and area_detail do).
     """
-    unmatched = func.sum(case((MatchDemand.adequate == 0, 1), else_=0))
+    unmatched = func.sum(case((col(MatchDemand.adequate) == 0, 1), else_=0))
     statement = (
         select(MatchDemand.district, MatchDemand.need, func.count(), unmatched)
         .where(col(MatchDemand.district).is_not(None))
@@ -136,6 +138,7 @@ def demand_counts(app: Flask) -> dict[tuple[str, str], dict[str, int]]:
         return {
             (district.upper(), need): {"requests": int(n), "unmatched": int(u or 0)}
             for district, need, n, u in session.exec(statement)
+            if district is not None  # the query's own filter, restated for the type checker
         }
 
 
@@ -182,6 +185,8 @@ def _report(area_type: str, need: str | None, docs: list[dict], demand: dict) ->
     _bands(rows)
     for row in rows:
         area = geo.area(area_type, row["area_code"])
+        if area is None:  # never: gap_report's rows are the areas of area_list
+            raise LookupError(f"unknown {area_type} {row['area_code']}")
         row["need_label"] = tax.label(row["need"])
         row["place"] = area.get("place")
         row["display_name"] = geo.display_name(area)

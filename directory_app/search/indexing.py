@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from .. import db
 from ..directory.documents import _iso, to_search_document
-from ..models import Location, SearchOutbox, Service, ServiceAtLocation, utcnow
+from ..models import Location, SearchOutbox, Service, ServiceAtLocation, rel, utcnow
 from ..needs import taxonomy
 from .client import get_admin_client, get_client, services_index_name
 from .delivery import TASK_TIMEOUT_MS, add, outcome, park, push, settle
@@ -110,12 +110,12 @@ def load_services(session: Session, ids: list[str]) -> list[Service]:
         select(Service)
         .where(col(Service.id).in_(ids))
         .options(
-            selectinload(Service.organization),
-            selectinload(Service.schedules),
-            selectinload(Service.cost_options),
-            selectinload(Service.service_areas),
-            selectinload(Service.attributes),
-            selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location),
+            selectinload(rel(Service.organization)),
+            selectinload(rel(Service.schedules)),
+            selectinload(rel(Service.cost_options)),
+            selectinload(rel(Service.service_areas)),
+            selectinload(rel(Service.attributes)),
+            selectinload(rel(Service.service_at_locations)).selectinload(rel(ServiceAtLocation.location)),
         )
     )
     return list(session.exec(statement))
@@ -240,7 +240,10 @@ def drain(
 
 def _claim(session: Session, batch: int) -> list[SearchOutbox]:
     statement = (
-        select(SearchOutbox).where(col(SearchOutbox.parked_at).is_(None)).order_by(SearchOutbox.id).limit(batch)
+        select(SearchOutbox)
+        .where(col(SearchOutbox.parked_at).is_(None))
+        .order_by(col(SearchOutbox.id))
+        .limit(batch)
     )
     if session.get_bind().dialect.name == "postgresql":
         return list(session.exec(statement.with_for_update(skip_locked=True)))
@@ -252,7 +255,7 @@ def _lock_services(session: Session, ids: list[str]) -> list[str]:
         return ids
     locked = []
     for service_id in ids:
-        got = session.exec(
+        got = session.exec(  # type: ignore[call-overload]  # SQLModel's exec() is typed for select() only
             text("SELECT pg_try_advisory_xact_lock(hashtext(:id))").bindparams(id=service_id)
         ).one()[0]
         if got:
@@ -284,7 +287,9 @@ def pending_count(app: Flask) -> int:
 def parked(session: Session, limit: int = 50) -> tuple[int, list[SearchOutbox]]:
     """Changes Meilisearch kept refusing: how many, and the latest few with their reasons."""
     count = session.exec(
-        select(func.count(func.distinct(SearchOutbox.service_id))).where(col(SearchOutbox.parked_at).is_not(None))
+        select(func.count(func.distinct(SearchOutbox.service_id))).where(
+            col(SearchOutbox.parked_at).is_not(None)
+        )
     ).one()
     rows = list(
         session.exec(
@@ -364,7 +369,7 @@ def reindex(app: Flask, progress=None) -> int:
         session.exec(
             delete(SearchOutbox).where(
                 col(SearchOutbox.parked_at).is_not(None),
-                SearchOutbox.parked_at < started,
+                col(SearchOutbox.parked_at) < started,
                 col(SearchOutbox.service_id).not_in(list(refused)),
             )
         )

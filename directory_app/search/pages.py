@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
@@ -96,7 +97,7 @@ def _form_args(args: MultiDict) -> MultiDict:
 
 
 def _page_url(args: MultiDict, page: int) -> str:
-    values = {key: args.getlist(key) for key in args if key != "page"}
+    values: dict[str, Any] = {key: args.getlist(key) for key in args if key != "page"}
     return url_for("search.index", **values, page=page)
 
 

@@ -155,7 +155,7 @@ def build_filters(params: SearchParams) -> list[str]:
         clauses.append(filters.wheelchair())
     if params.age is not None:
         clauses += filters.age(params.age)
-    if params.radius_km is not None and params.lat is not None:
+    if params.radius_km is not None and params.lat is not None and params.lng is not None:
         clauses.append(filters.within(params.lat, params.lng, params.radius_km))
     return clauses
 
@@ -187,7 +187,7 @@ def search(app: Flask, params: SearchParams) -> dict:
     hits = []
     for hit in result["hits"]:
         distance = hit.pop("_geoDistance", None)
-        if distance is None and params.lat is not None and hit.get("_geo"):
+        if distance is None and params.lat is not None and params.lng is not None and hit.get("_geo"):
             distance = _metres(params.lat, params.lng, hit["_geo"]["lat"], hit["_geo"]["lng"])
         hit["distance_km"] = round(distance / 1000, 2) if distance is not None else None
         for internal in ("need_terms", "age_min_filter", "age_max_filter", "last_verified_ts"):

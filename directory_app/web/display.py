@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import UTC, date, datetime
+from typing import Any, overload
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -120,7 +121,11 @@ def capacity_text(accepting, wait_weeks) -> str | None:
     return "; ".join(parts).capitalize() if parts else None
 
 
-def _as_datetime(value) -> datetime | None:
+@overload
+def _as_datetime(value: datetime) -> datetime: ...
+@overload
+def _as_datetime(value: Any) -> datetime | None: ...
+def _as_datetime(value: Any) -> datetime | None:
     if not value:
         return None
     if isinstance(value, str):
@@ -249,7 +254,7 @@ def card(doc: dict) -> dict:
         "checked": checked,
         "freshness": tier,
         "stale": tier == "warn",
-        "status": PUBLIC_STATUS_LABELS.get(doc.get("status")),
+        "status": PUBLIC_STATUS_LABELS.get(doc.get("status") or ""),
         "under_review": bool(doc.get("under_review")),
         "needs": doc.get("need_labels") or [],
     }

@@ -93,7 +93,7 @@ def parse_json(raw: bytes | str, max_bytes: int | None = None):
             f"The JSON is nested too deeply: at most {MAX_JSON_DEPTH} levels.",
             {"body": f"At most {MAX_JSON_DEPTH} levels of nesting."},
         )
-    fields = {}
+    fields: dict[str, str] = {}
     _check_values(data, "", fields)
     if fields:
         raise ValidationError("Some values are not accepted.", fields)

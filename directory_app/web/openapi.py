@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from flask import Flask, jsonify, render_template
 from pydantic import BaseModel
+from pydantic.json_schema import JsonSchemaMode
 from werkzeug.routing import IntegerConverter
 
 from ..access import access, rule_for_endpoint
@@ -40,7 +41,7 @@ def spec(
     status: int = 200,
 ) -> Callable:
     def decorate(view: Callable) -> Callable:
-        view.openapi = {
+        view.openapi = {  # type: ignore[attr-defined]  # a function attribute, read by build()
             "summary": summary,
             "query": query,
             "body": body,
@@ -58,7 +59,7 @@ class _Components:
     def __init__(self) -> None:
         self.schemas: dict[str, dict] = {}
 
-    def ref(self, model: type[BaseModel], mode: str = "validation") -> dict:
+    def ref(self, model: type[BaseModel], mode: JsonSchemaMode = "validation") -> dict:
         schema = model.model_json_schema(ref_template="#/components/schemas/{model}", mode=mode)
         for name, definition in schema.pop("$defs", {}).items():
             self.schemas.setdefault(name, definition)
@@ -98,7 +99,7 @@ def build(app: Flask) -> tuple[dict, list[str]]:
             continue
         path = re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", r"{\1}", rule.rule)
         public = rule_for_endpoint(app, rule.endpoint) == "public"
-        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
             operation: dict = {
                 "summary": meta["summary"],
                 "operationId": f"{rule.endpoint.split('.')[-1]}_{method.lower()}",
@@ -109,14 +110,13 @@ def build(app: Flask) -> tuple[dict, list[str]]:
                 operation["description"] = meta["doc"]
             for argument in rule.arguments:
                 converter = rule._converters[argument]
-                numeric = isinstance(converter, IntegerConverter)
                 operation["parameters"].append(
                     {
                         "name": argument,
                         "in": "path",
                         "required": True,
                         "schema": {"type": "integer", "minimum": 0, "maximum": converter.max}
-                        if numeric
+                        if isinstance(converter, IntegerConverter)
                         else {"type": "string"},
                     }
                 )
