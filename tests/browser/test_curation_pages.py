@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import axe_check, login
 
 FEED = (
@@ -36,11 +38,11 @@ def test_curator_adds_confirms_and_imports(live_server, page, make_user, places)
     page.get_by_role("button", name="Add service").click()
 
     summary = page.locator(".nhsuk-error-summary")
-    assert summary.is_visible()
-    assert page.evaluate("document.activeElement.classList.contains('nhsuk-error-summary')")
+    # The browser applies autofocus after the page loads: wait for it rather than race it.
+    expect(summary).to_be_focused()
     assert summary.get_by_role("link").count() == 2  # the times and the phone, in one answer
     summary.get_by_role("link", name=re.compile("Regular times")).click()
-    assert page.evaluate("document.activeElement.id") == "schedule"
+    expect(page.locator("#schedule")).to_be_focused()
     assert page.input_value("#name") == "Sale Tuesday Chatter Group"
     assert "Could not read “mornings”" in page.locator("#schedule-error").inner_text()
     axe_check(page)
