@@ -18,13 +18,14 @@ from matching.constraints import WARN_COST, WARN_TIMES, WARN_WHEELCHAIR
 
 from ..access import access
 from ..db import get_session
+from ..directory.documents import referral_figures
 from ..errors import ValidationError
 from ..models import Organization, Service
 from ..needs import taxonomy
 from ..security import configured_limit, limiter
 from ..vocabulary import DAY_NAMES
 from ..web import shortlist as plan
-from ..web.display import distinct_organization, freshness, shorten, unknown_lines
+from ..web.display import distinct_organization, freshness, responsiveness_text, shorten, unknown_lines
 from ..web.flags import is_set
 from . import phrasing
 from .service import MAX_LIMIT, run_match
@@ -135,6 +136,8 @@ def _services(ids: list[str]) -> dict[str, dict]:
             "organization": distinct_organization(organization, name),
             "checked": checked,
             "freshness": tier,
+            # How this service has answered our own referrals (nothing below five, or a part below five).
+            "responsiveness": responsiveness_text(referral_figures(get_session(), sid)),
         }
     return out
 

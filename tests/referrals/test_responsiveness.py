@@ -18,6 +18,7 @@ from directory_app.search import indexing
 from directory_app.web.display import responsiveness_text
 from matching import Profile
 from matching.rank import DEFAULT_WEIGHTS, FEATURE_NAMES, default_scorer, features, responsiveness
+from tests.conftest import csrf_token
 
 
 def answer(make_referral, advance, service_id: str, outcome: str, days: float, start) -> int:
@@ -60,6 +61,11 @@ def test_figures_show_from_five_answered_referrals_and_stay_fresh(
     expected = "5 of 10 referrals accepted; usually accepts within 3 days"
     assert expected in card_text(client, "/?q=lunch")  # from the index: re-indexed as answers came
     assert expected in card_text(client, f"/services/{lunch_club}")
+    # And on the match results, where the link worker decides whom to refer to.
+    fields = {"goals": "lonely, would like a lunch club", "postcode": "M33 7ZZ"}
+    matched = client.post("/match", data={**fields, "csrf_token": csrf_token(client, "/match")})
+    assert "Sale Lunch Club" in matched.get_data(as_text=True)
+    assert expected in matched.get_data(as_text=True)
 
     # Our referral records are for the people referring, not the public.
     anonymous = app.test_client()
