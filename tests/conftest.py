@@ -12,6 +12,8 @@ import atexit
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import threading
 import uuid
@@ -457,3 +459,33 @@ def in_browser(browser):
             context.close()
 
     return run
+
+
+def start_cli_import(
+    app, feed, publisher: str, batch_size: int, output=subprocess.DEVNULL
+) -> subprocess.Popen:
+    """`flask import` in its own process on the test app's database and index, so a test can kill
+    it part-way through as a crash or a deploy would."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": app.config["DATABASE_URL"],
+        "MEILI_URL": app.config["MEILI_URL"],
+        "MEILI_MASTER_KEY": app.config["MEILI_MASTER_KEY"],
+        "MEILI_INDEX_PREFIX": app.config["MEILI_INDEX_PREFIX"],
+        "INSTANCE_PATH": app.config["INSTANCE_PATH"],
+        "SECRET_KEY": app.config["SECRET_KEY"],
+        "IMPORT_BATCH_SIZE": str(batch_size),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "flask",
+        "--app",
+        "directory_app",
+        "import",
+        str(feed),
+        "--publisher",
+        publisher,
+    ]
+    stderr = subprocess.STDOUT if output == subprocess.PIPE else subprocess.DEVNULL
+    return subprocess.Popen(command, env=env, stdout=output, stderr=stderr)

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import signal
-import subprocess
-import sys
 import time
 from datetime import timedelta
 
@@ -21,7 +18,7 @@ from directory_app.directory import jobs
 from directory_app.directory.service_input import FIELD_NAMES
 from directory_app.models import ImportJob, Service
 from directory_app.search import indexing
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, start_cli_import
 
 
 @pytest.fixture(autouse=True)
@@ -187,32 +184,7 @@ def test_import_page_redirects_to_a_job_page_that_refreshes_until_the_report(app
 def test_a_job_killed_half_way_resumes_after_restart_with_every_record_whole(app, tmp_path):
     feed = tmp_path / "feed.csv"
     feed.write_bytes(_feed(200))
-    env = {
-        **os.environ,
-        "DATABASE_URL": app.config["DATABASE_URL"],
-        "MEILI_URL": app.config["MEILI_URL"],
-        "MEILI_MASTER_KEY": app.config["MEILI_MASTER_KEY"],
-        "MEILI_INDEX_PREFIX": app.config["MEILI_INDEX_PREFIX"],
-        "INSTANCE_PATH": app.config["INSTANCE_PATH"],
-        "SECRET_KEY": app.config["SECRET_KEY"],
-        "IMPORT_BATCH_SIZE": "5",
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "flask",
-            "--app",
-            "directory_app",
-            "import",
-            str(feed),
-            "--publisher",
-            "killed",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    process = start_cli_import(app, feed, "killed", batch_size=5)
     deadline = time.monotonic() + 120
     job = None
     while time.monotonic() < deadline:

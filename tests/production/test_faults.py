@@ -7,7 +7,6 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from datetime import timedelta
 
@@ -19,6 +18,7 @@ from directory_app.directory import jobs
 from directory_app.directory.service_input import FIELD_NAMES
 from directory_app.models import ImportJob, Service
 from directory_app.search import indexing
+from tests.conftest import start_cli_import
 
 sqlite_only = pytest.mark.skipif(
     os.environ.get("TEST_DB") == "postgresql" or os.environ.get("TEST_DATABASE_URL"),
@@ -56,32 +56,7 @@ def test_an_import_killed_half_way_leaves_whole_records_and_the_next_start_is_co
     # 200 records in batches of 5: as many batches to kill part-way through as 400 in batches of
     # 20 gave, in half the time.
     _big_csv(feed, 200)
-    env = {
-        **os.environ,
-        "DATABASE_URL": app.config["DATABASE_URL"],
-        "MEILI_URL": app.config["MEILI_URL"],
-        "MEILI_MASTER_KEY": app.config["MEILI_MASTER_KEY"],
-        "MEILI_INDEX_PREFIX": app.config["MEILI_INDEX_PREFIX"],
-        "INSTANCE_PATH": app.config["INSTANCE_PATH"],
-        "SECRET_KEY": app.config["SECRET_KEY"],
-        "IMPORT_BATCH_SIZE": "5",
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "flask",
-            "--app",
-            "directory_app",
-            "import",
-            str(feed),
-            "--publisher",
-            "killed",
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    process = start_cli_import(app, feed, "killed", batch_size=5, output=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while _count(app) < 10 and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -100,23 +75,9 @@ def test_an_import_killed_half_way_leaves_whole_records_and_the_next_start_is_co
 
     small = tmp_path / "small.csv"
     _big_csv(small, 20)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "flask",
-            "--app",
-            "directory_app",
-            "import",
-            str(small),
-            "--publisher",
-            "after-crash",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    after = start_cli_import(app, small, "after-crash", batch_size=5, output=subprocess.PIPE)
+    output, _ = after.communicate()
+    assert after.returncode == 0, output.decode()
 
     assert jobs.recover(app, stale_after=timedelta(0), background=False) == [job.id]
     assert _count(app) == 220
