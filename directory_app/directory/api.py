@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, request
+from flask import jsonify, request
 from flask_login import current_user
 
 from ..access import access, role_allowed
 from ..audit import history
-from ..db import get_session
+from ..db import get_session, real_app
 from ..directory import curation, duplicates
 from ..directory import jobs as import_jobs
 from ..directory.documents import to_search_document
@@ -237,7 +237,7 @@ def import_upload():
     if upload is None or not upload.filename:
         raise ValidationError("Attach the feed as a file field called 'file'.", {"file": "This is required."})
     job = import_jobs.start(
-        current_app._get_current_object(),
+        real_app(),
         upload.read(),
         upload.filename,
         request.form.get("publisher", ""),

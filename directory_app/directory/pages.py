@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -19,7 +19,7 @@ from werkzeug.routing import BuildError
 
 from ..access import access
 from ..audit import history
-from ..db import get_session
+from ..db import get_session, real_app
 from ..directory import curation, duplicates
 from ..directory import jobs as import_jobs
 from ..directory.importer import ImportFileError
@@ -346,12 +346,10 @@ def import_feed():
         errors["file"] = "Choose a CSV or JSON file to import."
     if not publisher:
         errors["publisher"] = "Enter who publishes this feed."
-    if errors:
+    if errors or upload is None or not upload.filename:
         return render_template("curation/import.html", publisher=publisher, errors=errors, report=None), 400
     try:
-        job = import_jobs.start(
-            current_app._get_current_object(), upload.read(), upload.filename, publisher, actor=_actor()
-        )
+        job = import_jobs.start(real_app(), upload.read(), upload.filename, publisher, actor=_actor())
     except import_jobs.ImportInProgress as error:
         return render_template(
             "curation/import.html", publisher=publisher, errors={"publisher": error.message}, report=None

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from flask import current_app, jsonify
+from flask import jsonify
 
 from ..access import access
+from ..db import real_app
 from ..security import configured_limit, limiter
 from ..web import schemas
 from ..web.api import bp, json_body
@@ -18,4 +19,4 @@ from .service import run_match
 )
 def match_services():
     """Rank services for a person's goals, needs, place and constraints; explain each match."""
-    return jsonify(run_match(current_app._get_current_object(), json_body()))
+    return jsonify(run_match(real_app(), json_body()))

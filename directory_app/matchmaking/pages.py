@@ -10,14 +10,14 @@ Picked services go on the navigator shortlist (service ids in the session cookie
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, render_template, request
+from flask import Blueprint, flash, render_template, request
 from sqlmodel import col, select
 from werkzeug.datastructures import MultiDict
 
 from matching.constraints import WARN_COST, WARN_TIMES, WARN_WHEELCHAIR
 
 from ..access import access
-from ..db import get_session
+from ..db import get_session, real_app
 from ..directory.documents import referral_figures
 from ..errors import ValidationError
 from ..models import Organization, Service
@@ -260,9 +260,7 @@ def index():
             errors["goals"] = "Describe what matters to the person, or tick at least one need."
         else:
             try:
-                results = _results(
-                    run_match(current_app._get_current_object(), data, record=not adding), data
-                )
+                results = _results(run_match(real_app(), data, record=not adding), data)
             except ValidationError as error:
                 errors = {field: _sentence(field, message) for field, message in error.fields.items()}
     tax = taxonomy()

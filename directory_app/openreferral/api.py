@@ -12,7 +12,7 @@ import math
 
 from flask import Blueprint, Response, current_app, jsonify, redirect, request, url_for
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..access import access
 from ..data import DATA_DIR
@@ -158,10 +158,12 @@ def services():
     total = session.exec(select(func.count()).select_from(statement.subquery())).one()
     if query.ranked is not None:
         order = {sid: i for i, sid in enumerate(query.ranked)}
-        ids = sorted(session.exec(statement.with_only_columns(Service.id)), key=order.get)
+        matching_ids = session.exec(select(Service.id).where(*query.conditions))
+        ids = sorted(matching_ids, key=lambda sid: order[sid])
         ids = ids[(page - 1) * per_page : page * per_page]
         rows = {
-            s.id: s for s in session.exec(select(Service).where(Service.id.in_(ids)).options(*load_options()))
+            s.id: s
+            for s in session.exec(select(Service).where(col(Service.id).in_(ids)).options(*load_options()))
         }
         items = [rows[i] for i in ids]
     else:
@@ -293,10 +295,11 @@ def service_at_locations():
         raise ValidationError("Some parameters are not valid.", errors)
     statement = (
         select(ServiceAtLocation, Location)
-        .join(Location, Location.id == ServiceAtLocation.location_id)
-        .join(Service, Service.id == ServiceAtLocation.service_id)
+        .join(Location, col(Location.id) == col(ServiceAtLocation.location_id))
+        .join(Service, col(Service.id) == col(ServiceAtLocation.service_id))
         .where(*query.conditions)
     )
+    pairs: list[tuple[ServiceAtLocation, Location, float | None]]
     if place is None and query.ranked is None:
         total = session.exec(select(func.count()).select_from(statement.subquery())).one()
         rows = list(
@@ -306,6 +309,7 @@ def service_at_locations():
         )
         pairs = [(link, location, None) for link, location in rows]
     elif place is None:
+        assert query.ranked is not None  # narrowed by the branch above
         order = {sid: i for i, sid in enumerate(query.ranked)}
         ranked = sorted(session.exec(statement), key=lambda row: (order[row[0].service_id], row[0].id))
         total = len(ranked)
@@ -313,24 +317,26 @@ def service_at_locations():
     else:
         box = radius_km / 111.0
         statement = statement.where(
-            Location.latitude.between(place.lat - box, place.lat + box),
-            Location.longitude.between(place.lng - box * 1.8, place.lng + box * 1.8),
+            col(Location.latitude).between(place.lat - box, place.lat + box),
+            col(Location.longitude).between(place.lng - box * 1.8, place.lng + box * 1.8),
         )
-        measured = []
+        measured: list[tuple[ServiceAtLocation, Location, float | None]] = []
         for link, location in session.exec(statement):
+            if location.latitude is None or location.longitude is None:
+                continue
             if not (-90 <= location.latitude <= 90 and -180 <= location.longitude <= 180):
                 continue
-            distance = geo.distance_km((place.lat, place.lng), (location.latitude, location.longitude))
-            if distance <= radius_km:
-                measured.append((link, location, distance))
-        measured.sort(key=lambda item: (item[2], item[0].id))
+            km = geo.distance_km((place.lat, place.lng), (location.latitude, location.longitude))
+            if km <= radius_km:
+                measured.append((link, location, km))
+        measured.sort(key=lambda item: (item[2] or 0.0, item[0].id))
         total = len(measured)
         pairs = measured[(page - 1) * per_page : page * per_page]
     services = {
         s.id: s
         for s in session.exec(
             select(Service)
-            .where(Service.id.in_([link.service_id for link, _, _ in pairs]))
+            .where(col(Service.id).in_([link.service_id for link, _, _ in pairs]))
             .options(*load_options())
         )
     }
@@ -338,7 +344,7 @@ def service_at_locations():
     for link, location, distance in pairs:
         # The profile's list carries one-to-one fields only; addresses are in the nested service.
         one_to_one = _flat(_public(location_to_oruk(location)))
-        item = {
+        item: dict[str, object] = {
             "id": link.id,
             "service_id": link.service_id,
             "location_id": location.id,

@@ -4,10 +4,9 @@ curators past 12 months."""
 from __future__ import annotations
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 
-from ..db import session_scope
+from ..db import real_app, session_scope
 from . import reminders
 
 
@@ -21,7 +20,7 @@ def providers_group():
 def remind():
     """Send each listing unchecked for 6 months its provider link (or list them without SMTP);
     put listings unchecked for 12 months in the curators' review queue."""
-    app = current_app._get_current_object()
+    app = real_app()
     with session_scope(app) as session:
         outcome = reminders.remind(app, session)
         for service, address in outcome.sent:

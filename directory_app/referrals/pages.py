@@ -119,7 +119,7 @@ def new():
 @access("link_worker")
 def create():
     form = request.form
-    data = {
+    data: dict[str, str | list[str]] = {
         name: form.get(name, "") for name in ("case_reference", "service_id", "referred_on", "status", "area")
     }
     data["needs"] = form.getlist("needs")

@@ -3,7 +3,6 @@ from __future__ import annotations
 import sys
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 from rich.progress import Progress
 
@@ -23,12 +22,12 @@ def reindex():
     with Progress() as progress:
         task = progress.add_task("Indexing services", total=None)
         count = indexing.reindex(
-            current_app._get_current_object(),
+            db.real_app(),
             progress=lambda done, total: progress.update(task, completed=done, total=total),
         )
     click.echo(f"Indexed {count} services.")
 
-    with db.session_scope(current_app._get_current_object()) as session:
+    with db.session_scope(db.real_app()) as session:
         parked, _rows = indexing.parked(session, limit=0)
     if parked:
         click.echo(f"{parked} service(s) left out: Meilisearch refused them; see `flask search check`.")
@@ -38,7 +37,7 @@ def reindex():
 @with_appcontext
 def check():
     """Compare database and index; exit 1 on drift."""
-    report = indexing.check(current_app._get_current_object())
+    report = indexing.check(db.real_app())
     click.echo(f"database {report['database']}, index {report['index']}, pending {report['pending']}")
     for kind in ("missing", "extra", "stale"):
         if report[kind]:
@@ -63,5 +62,5 @@ def check():
 @with_appcontext
 def drain():
     """Push pending changes (kept while Meilisearch was down) to the index."""
-    sent = indexing.drain(current_app._get_current_object())
+    sent = indexing.drain(db.real_app())
     click.echo(f"Sent {sent} services.")

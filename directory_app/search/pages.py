@@ -19,7 +19,7 @@ from werkzeug.datastructures import MultiDict
 
 from .. import audit
 from ..access import access, role_allowed
-from ..db import get_session
+from ..db import get_session, real_app
 from ..directory import curation
 from ..directory.documents import to_search_document
 from ..errors import Unavailable, ValidationError
@@ -114,7 +114,7 @@ def index():
             errors = error.fields
         else:
             asked = {"free_only": params.free_only, "wheelchair": params.wheelchair}
-            app = current_app._get_current_object()
+            app = real_app()
             results = query.search(app, params)
             results["cards"] = [card(hit) for hit in results["hits"]]
             need_counts = results["facets"].get("needs", {})
