@@ -55,9 +55,14 @@ PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking test
 # The PostgreSQL half's output is kept in instance/ and shown when both are done.
 PG_LOG := instance/test-postgresql.log
 
+# Both halves share one store of sentence vectors, emptied first: a service text is encoded once
+# per run (tests/conftest.py).
+TEST_VECTORS := instance/test-sentence-vectors.sqlite3
+
 test: setup browser postgres lint
-	@mkdir -p instance
-	@TEST_DB=postgresql $(PY) -m pytest -p no:cacheprovider $(PG_TESTS) $(PYTEST_ARGS) > $(PG_LOG) 2>&1 & pg=$$!; \
+	@mkdir -p instance && rm -f $(TEST_VECTORS) $(TEST_VECTORS)-wal $(TEST_VECTORS)-shm
+	@export TEST_VECTOR_STORE=$(CURDIR)/$(TEST_VECTORS); \
+	TEST_DB=postgresql $(PY) -m pytest -p no:cacheprovider $(PG_TESTS) $(PYTEST_ARGS) > $(PG_LOG) 2>&1 & pg=$$!; \
 	$(PY) -m pytest $(PYTEST_ARGS); sqlite=$$?; \
 	wait $$pg; postgresql=$$?; \
 	echo "--- PostgreSQL half ($(PG_LOG)) ---"; cat $(PG_LOG); \

@@ -185,9 +185,19 @@ def fresh_app(directory: Path, meili: dict, database_url: str, seeded: bool = Fa
             _postgres(server_url, f'DROP DATABASE IF EXISTS "{seeded_copy.rsplit("/", 1)[1]}" WITH (FORCE)')
 
 
+def _vector_store() -> str:
+    """One store of sentence vectors for every app of the run (make test shares one between its
+    halves through TEST_VECTOR_STORE): each service text is encoded once per run, not per app."""
+    if "vectors" not in _TEMPLATES:
+        shared = os.environ.get("TEST_VECTOR_STORE")
+        _TEMPLATES["vectors"] = Path(shared) if shared else _template_dir("vectors-") / "vectors.sqlite3"
+    return str(_TEMPLATES["vectors"])
+
+
 def _test_app(directory: Path, meili: dict, database_url: str, prefix: str):
     return create_app(
         {
+            "VECTOR_STORE": _vector_store(),
             "TESTING": True,
             "INSTANCE_PATH": str(directory / "instance"),
             "DATABASE_URL": database_url,

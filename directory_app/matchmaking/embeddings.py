@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from flask import Flask
@@ -21,6 +23,7 @@ from matching.need_classifier import development_statements
 from matching.need_inference import NeedInferrer
 
 from ..needs import taxonomy
+from .vector_store import StoredEmbedder, open_store
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -28,18 +31,34 @@ _loaded: dict[str, object] = {}  # "model" -> Embedder, or "error" -> why it cou
 # Training the need classifier takes seconds: one per taxonomy per process, shared by every app
 # (and by gunicorn's workers when preloaded), keyed by whether the model is in use.
 _inferrers: dict[tuple[int, bool], NeedInferrer] = {}
-# The need classifier learns from the DEVELOPMENT part of the blind people set only
-# (development_statements drops the test part); without the file it learns from the examples alone.
-PEOPLE_STATEMENTS = Path(__file__).resolve().parents[2] / "seed_data" / "eval" / "people" / "statements.jsonl"
+# The need classifier learns from the DEVELOPMENT part of every blind people set there
+# (statements*.jsonl; development_statements drops the test part); without them (a fresh clone
+# without the evaluation data) it learns from the phrases and examples alone.
+PEOPLE_STATEMENTS = Path(__file__).resolve().parents[2] / "seed_data" / "eval" / "people"
 
 
 class EmbeddingService:
     """What create_app puts in ``app.extensions["embedder"]``."""
 
-    def __init__(self, enabled: bool = True):
+    def __init__(self, enabled: bool = True, store_path: Path | None = None):
         self.enabled = enabled
+        self.store_path = store_path
 
     def model(self) -> Embedder | None:
+        """The model, behind the installation's vector store when there is one."""
+        model = self._model()
+        if model is None or self.store_path is None:
+            return model
+        return StoredEmbedder(model, open_store(self.store_path, model.dim))
+
+    @contextmanager
+    def recording(self, model: Embedder | None) -> Iterator[None]:
+        """Keep what `model` encodes in here on disk: for services' and training texts only, never
+        a person's words."""
+        with model.recording() if isinstance(model, StoredEmbedder) else nullcontext():
+            yield
+
+    def _model(self) -> Embedder | None:
         if not self.enabled:
             return None
         if "model" in _loaded or "error" in _loaded:
@@ -63,13 +82,15 @@ class EmbeddingService:
         inferrer = _inferrers.get(key)
         if inferrer is None:
             statements = development_statements(PEOPLE_STATEMENTS) if model is not None else []
-            inferrer = NeedInferrer(tax, model, statements=statements)
+            with self.recording(model):
+                inferrer = NeedInferrer(tax, model, statements=statements)
             with _lock:
                 inferrer = _inferrers.setdefault(key, inferrer)
         return inferrer
 
     def encode(self, texts: list[str]):
-        model = self.model()
+        """A person's words: straight to the model, never near the store."""
+        model = self._model()
         return None if model is None else model.encode(texts)
 
 
@@ -78,7 +99,11 @@ def service(app: Flask) -> EmbeddingService:
     if existing is None:
         # EMBEDDINGS=off (or EMBEDDINGS_ENABLED=False in the config) runs on words alone.
         enabled = app.config.get("EMBEDDINGS_ENABLED", os.environ.get("EMBEDDINGS", "on").lower() != "off")
-        existing = app.extensions["embedder"] = EmbeddingService(bool(enabled))
+        instance = app.config.get("INSTANCE_PATH") or app.instance_path
+        store = app.config.get("VECTOR_STORE") or os.path.join(instance, "sentence-vectors.sqlite3")
+        existing = app.extensions["embedder"] = EmbeddingService(
+            bool(enabled), Path(store) if store and store != "off" else None
+        )
     return existing
 
 

@@ -33,7 +33,8 @@ def with_vectors(app: Flask, documents):
     docs = list(documents.values()) if isinstance(documents, dict) else list(documents)
     model = _model(app) if docs else None
     texts = [embedding_text(d) for d in docs]
-    vectors = model.encode(texts) if model is not None else [None] * len(docs)
+    with embedding_service(app).recording(model):
+        vectors = model.encode(texts) if model is not None else [None] * len(docs)
     for document, text, vector in zip(docs, texts, vectors, strict=True):
         # null opts a document out explicitly: Meilisearch refuses a document without it once the
         # index has an embedder, and would score an all-zero vector (no text) as a perfect match.
