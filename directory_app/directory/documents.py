@@ -115,6 +115,9 @@ def to_search_document(service: Service) -> dict:
                 "opens_at": schedule.opens_at.strftime("%H:%M") if schedule.opens_at else None,
                 "closes_at": schedule.closes_at.strftime("%H:%M") if schedule.closes_at else None,
                 "description": schedule.description,
+                # Every other week (or rarer), and one session's date to know which weeks.
+                "interval": schedule.interval if schedule.interval and schedule.interval > 1 else None,
+                "dtstart": schedule.dtstart.isoformat() if schedule.dtstart else None,
             }
         )
         days.extend(d for d in byday if d not in days)

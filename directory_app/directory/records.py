@@ -117,6 +117,8 @@ def _entries(schedules: list[Schedule]) -> list[ScheduleEntry]:
             opens_at=s.opens_at,
             closes_at=s.closes_at,
             freq="MONTHLY" if any(c.isdigit() for c in s.byday) else "WEEKLY",
+            interval=s.interval if s.interval and 1 < s.interval <= 8 else 1,
+            dtstart=s.dtstart if s.interval and s.interval > 1 else None,
         )
         for s in schedules
         if s.byday and s.opens_at and s.closes_at
@@ -210,6 +212,8 @@ def apply_input(
                 service_id=service.id,
                 position=i,
                 freq=e.freq,
+                interval=e.interval if e.interval > 1 else None,
+                dtstart=e.dtstart,
                 byday=",".join(e.byday),
                 opens_at=e.opens_at,
                 closes_at=e.closes_at,

@@ -171,6 +171,8 @@ def schedule_reading(text: str | None) -> dict | None:
                 "rule_byday": e.byday,
                 "opens_at": e.as_rule()["opens_at"],
                 "closes_at": e.as_rule()["closes_at"],
+                "interval": e.interval if e.interval > 1 else None,
+                "dtstart": e.dtstart.isoformat() if e.dtstart else None,
             }
             for e in entries
         ]

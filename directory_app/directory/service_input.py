@@ -72,20 +72,28 @@ YesNo = Annotated[bool | None, BeforeValidator(_yes_no)]
 
 
 class ScheduleEntry(BaseModel):
-    """One RFC 5545 rule: BYDAY codes ("TH", or "1TU" for the first Tuesday, which makes it MONTHLY)."""
+    """One RFC 5545 rule: BYDAY codes ("TH", or "1TU" for the first Tuesday, which makes it
+    MONTHLY), and for a rule every other week its INTERVAL and the date of one session (DTSTART)."""
 
     byday: list[str]
     opens_at: time
     closes_at: time
     freq: Literal["WEEKLY", "MONTHLY"] = "WEEKLY"
+    interval: int = Field(default=1, ge=1, le=8)
+    dtstart: date | None = None
 
     def as_rule(self) -> dict:
-        return {
+        rule: dict[str, object] = {
             "byday": self.byday,
             "opens_at": self.opens_at.strftime("%H:%M"),
             "closes_at": self.closes_at.strftime("%H:%M"),
             "freq": self.freq,
         }
+        if self.interval > 1:
+            rule["interval"] = self.interval
+            if self.dtstart:
+                rule["dtstart"] = self.dtstart.isoformat()
+        return rule
 
 
 def parse_schedule(text: str | None) -> list[ScheduleEntry]:
@@ -102,16 +110,26 @@ def parse_schedule(text: str | None) -> list[ScheduleEntry]:
             opens_at=time.fromisoformat(r["opens_at"]),
             closes_at=time.fromisoformat(r["closes_at"]),
             freq=r["freq"],
+            interval=r.get("interval", 1),
+            dtstart=date.fromisoformat(r["dtstart"]) if r.get("dtstart") else None,
         )
         for r in rules
     ]
 
 
 def format_schedule(entries) -> str:
-    """The compact form stored and exported ("MO,WE 10:00-12:00; 1TU 14:00-16:00"), read back by parse_schedule."""
-    return "; ".join(
-        f"{','.join(e.byday)} {e.opens_at.strftime('%H:%M')}-{e.closes_at.strftime('%H:%M')}" for e in entries
-    )
+    """The compact form stored and exported ("MO,WE 10:00-12:00; 1TU 14:00-16:00; FR 10:00-12:00
+    every 2 weeks from 2026-12-04"), read back by parse_schedule."""
+    return "; ".join(_compact(e) for e in entries)
+
+
+def _compact(entry: ScheduleEntry) -> str:
+    text = f"{','.join(entry.byday)} {entry.opens_at.strftime('%H:%M')}-{entry.closes_at.strftime('%H:%M')}"
+    if entry.interval > 1:
+        text += f" every {entry.interval} weeks"
+        if entry.dtstart:
+            text += f" from {entry.dtstart.isoformat()}"
+    return text
 
 
 class ServiceInput(BaseModel):

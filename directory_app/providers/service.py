@@ -167,7 +167,11 @@ def _times_in_words(compact: str | None) -> str:
     # opening-times reader reads those words back when the change is checked or approved.
     return "; ".join(
         describe_opening_times(
-            entry.byday, entry.opens_at.strftime("%H:%M"), entry.closes_at.strftime("%H:%M")
+            entry.byday,
+            entry.opens_at.strftime("%H:%M"),
+            entry.closes_at.strftime("%H:%M"),
+            entry.interval,
+            entry.dtstart.isoformat() if entry.dtstart else None,
         )
         for entry in parse_schedule(compact or "")
     )

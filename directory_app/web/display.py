@@ -33,10 +33,12 @@ def when_text(doc: dict) -> str:
 def _when(doc: dict) -> str | None:
     parts = []
     for entry in doc.get("schedules") or []:
-        if any(code[:1] in "+-123456789" for code in entry.get("rule_byday") or []):
-            # "Tue" alone would read as every Tuesday: a monthly session is said in words.
+        if entry.get("interval") or any(code[:1] in "+-123456789" for code in entry.get("rule_byday") or []):
+            # "Tue" alone would read as every Tuesday: a monthly or fortnightly session is said in words.
             parts.append(
-                describe_opening_times(entry["rule_byday"], entry.get("opens_at"), entry.get("closes_at"))
+                describe_opening_times(
+                    entry["rule_byday"], entry.get("opens_at"), entry.get("closes_at"), entry.get("interval")
+                )
             )
             continue
         days = ", ".join(_short_day(d) for d in entry.get("byday") or [])
@@ -56,7 +58,11 @@ def when_words(doc: dict) -> str | None:
     for entry in doc.get("schedules") or []:
         byday = entry.get("rule_byday") or entry.get("byday")
         if byday:
-            parts.append(describe_opening_times(byday, entry.get("opens_at"), entry.get("closes_at")))
+            parts.append(
+                describe_opening_times(
+                    byday, entry.get("opens_at"), entry.get("closes_at"), entry.get("interval")
+                )
+            )
         elif entry.get("description"):
             parts.append(entry["description"])
     return "; ".join(parts) or doc.get("schedule_text") or None
@@ -65,7 +71,12 @@ def when_words(doc: dict) -> str | None:
 def next_session_text(doc: dict, now: datetime | None = None) -> str | None:
     """ "Thursday 3 December, 10am": when the next session starts, by the clock in England."""
     rules = [
-        {"byday": e.get("rule_byday") or e.get("byday") or [], "opens_at": e.get("opens_at")}
+        {
+            "byday": e.get("rule_byday") or e.get("byday") or [],
+            "opens_at": e.get("opens_at"),
+            "interval": e.get("interval"),
+            "dtstart": e.get("dtstart"),
+        }
         for e in doc.get("schedules") or []
     ]
     start = next_session(rules, now or datetime.now(ENGLAND).replace(tzinfo=None))

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
+from dateutil import parser as date_parser
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
 from dateutil.rrule import weekdays as rrule_weekdays
 
@@ -177,11 +178,24 @@ _GROUP_DAYS = re.compile(r"\b(" + "|".join(sorted(_WEEKDAY_WORDS, key=len, rever
 _FORTNIGHTLY = re.compile(
     r"\b(every\s+other|alternate|fortnightly|every\s+(?:two|2)\s+weeks|bi-?weekly)\b", re.I
 )
+_DATE = (
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?"
+)
+# The week a fortnightly session falls in: "from 4 December", "next one 4/12/2026", "starting 2026-12-04".
+_ANCHOR = re.compile(
+    r"\b(?:from|starting(?:\s+on)?|starts(?:\s+on)?|next(?:\s+(?:one|session|meeting))?(?:\s+(?:is|on))*)\s+("
+    + _DATE
+    + r")",
+    re.I,
+)
 _CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?"
 _HOURS = re.compile(r"\b" + _CLOCK + r"\s*(?:-|to|until|till)\s*" + _CLOCK + r"\b", re.I)
 _CODE = r"[+-]?\d{0,2}(?:MO|TU|WE|TH|FR|SA|SU)"
 _COMPACT = re.compile(
-    r"^(" + _CODE + r"(?:\s*,\s*" + _CODE + r")*)\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})$", re.I
+    r"^(" + _CODE + r"(?:\s*,\s*" + _CODE + r")*)\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})"
+    r"(?:\s+every\s+(\d)\s+weeks)?(?:\s+from\s+(\d{4}-\d{2}-\d{2}))?$",
+    re.I,
 )
 _FILLERS = {
     "every",
@@ -202,6 +216,7 @@ _FILLERS = {
     "a week",
 }
 _EXAMPLE = "such as “Thursdays 10am–12pm” or “first Tuesday of the month 2–4pm”"
+_FORTNIGHTLY_EXAMPLE = "such as “every other Friday 10am–12pm from 4 December 2026”"
 
 
 class ScheduleWordsError(ValueError):
@@ -236,19 +251,49 @@ def _read_compact(segment: str) -> dict[str, Any] | None:
     opens, closes = _time(match.group(2).zfill(5)), _time(match.group(3).zfill(5))
     if opens is None or closes is None or int(opens[3:]) > 59 or int(closes[3:]) > 59:
         raise ScheduleWordsError(f"“{segment.strip()}” has a time that does not exist.")
-    return _entry(segment, byday, opens, closes)
+    interval = int(match.group(4)) if match.group(4) else 1
+    start = _anchor_date(segment, match.group(5)) if match.group(5) else None
+    return _entry(segment, byday, opens, closes, interval, start)
 
 
-def _entry(segment: str, byday: list[str], opens: str, closes: str) -> dict[str, Any]:
+def _anchor_date(said: str, words: str) -> date:
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", words.strip()):
+            return date.fromisoformat(words.strip())
+        # British order (4/12 is the 4th of December); a date without a year is this year's: any
+        # past week of a fortnightly rule still fixes its weeks.
+        parsed: datetime = date_parser.parse(words, dayfirst=True, default=datetime(date.today().year, 1, 1))
+        return parsed.date()
+    except (ValueError, OverflowError):
+        raise ScheduleWordsError(f"“{said.strip()}”: “{words}” is not a date.") from None
+
+
+def _entry(
+    segment: str, byday: list[str], opens: str, closes: str, interval: int = 1, start: date | None = None
+) -> dict[str, Any]:
     if closes <= opens:
         raise ScheduleWordsError(f"“{segment.strip()}” closes before it opens.")
     monthly = any(parse_byday(code)[0]["ordinal"] for code in byday)
-    return {
+    entry: dict[str, Any] = {
         "byday": byday,
         "opens_at": opens,
         "closes_at": closes,
         "freq": "MONTHLY" if monthly else "WEEKLY",
     }
+    if interval > 1:
+        if monthly:
+            raise ScheduleWordsError(
+                f"“{segment.strip()}”: say a week of the month or every other week, not both."
+            )
+        entry["interval"] = interval
+        if start is not None:
+            if DAYS[start.weekday()] not in byday:
+                raise ScheduleWordsError(
+                    f"“{segment.strip()}”: {start.strftime('%A')} {start.day} {start.strftime('%B %Y')} "
+                    f"is not one of its days."
+                )
+            entry["dtstart"] = start.isoformat()
+    return entry
 
 
 def read_opening_times(segment: str) -> dict[str, Any]:
@@ -262,10 +307,19 @@ def read_opening_times(segment: str) -> dict[str, Any]:
     # Every substitution keeps the length, so a position in ``text`` is the same one in ``said``.
     text = re.sub(r"\bnoon\b", "12pm", text).replace("midday", "12pm  ")
     text = text.replace("a.m.", "am  ").replace("p.m.", "pm  ")
-    if _FORTNIGHTLY.search(text):
+    # The date first: its digits would otherwise read as times.
+    interval, start = 1, None
+    anchor = _ANCHOR.search(text)
+    if anchor:
+        start = _anchor_date(said, said[anchor.start(1) : anchor.end(1)])
+        text = _blank(text, anchor)
+    fortnightly = _FORTNIGHTLY.search(text)
+    if fortnightly:
+        interval = 2
+        text = _blank(text, fortnightly)
+    elif anchor:
         raise ScheduleWordsError(
-            f"“{said}”: every other week is not supported yet. Put it under other opening "
-            "times instead, with the date of the next session."
+            f"“{said}”: a start date is only needed for every other week, {_FORTNIGHTLY_EXAMPLE}."
         )
     hours = list(_HOURS.finditer(text))
     if not hours:
@@ -309,7 +363,7 @@ def read_opening_times(segment: str) -> dict[str, Any]:
         raise ScheduleWordsError(f"“{said}” does not say which days: add them, {_EXAMPLE}.")
     days = sorted(dict.fromkeys(weekly), key=DAYS.index)
     ordinal_days = sorted(dict.fromkeys(ordinals), key=lambda c: (DAYS.index(c[-2:]), int(c[:-2]) % 10))
-    return _entry(said, days + ordinal_days, opens, closes)
+    return _entry(said, days + ordinal_days, opens, closes, interval, start)
 
 
 def read_opening_times_list(text: str | None) -> list[dict[str, Any]]:
@@ -339,9 +393,18 @@ def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def describe_opening_times(byday: Any, opens_at: str | None = None, closes_at: str | None = None) -> str:
+def describe_opening_times(
+    byday: Any,
+    opens_at: str | None = None,
+    closes_at: str | None = None,
+    interval: int | None = None,
+    start: str | None = None,
+) -> str:
     """RFC 5545 BYDAY codes and times in plain words: "Every Thursday, 10am to 12pm",
-    "First and third Tuesday of the month, 2pm to 4pm", "Every weekday, 9am to 5pm"."""
+    "First and third Tuesday of the month, 2pm to 4pm", "Every weekday, 9am to 5pm", "Every other
+    Friday, 1pm to 3pm" (INTERVAL=2), with ", from 4 December 2026" when ``start`` is given: words
+    that read_opening_times reads back to the same rule."""
+    every = "every" if not interval or interval < 2 else "every other" if interval == 2 else None
     parsed = parse_byday(",".join(byday) if isinstance(byday, (list, tuple)) else byday)
     weekly = [d["day"] for d in parsed if not d["ordinal"]]
     monthly: dict[str, list[int]] = {}
@@ -351,36 +414,52 @@ def describe_opening_times(byday: Any, opens_at: str | None = None, closes_at: s
     parts = []
     if weekly:
         days = sorted(dict.fromkeys(weekly), key=DAYS.index)
-        if days == list(DAYS):
-            parts.append("every day")
+        if every is None:
+            parts.append(f"every {interval} weeks on " + _and([DAY_NAMES[d] for d in days]))
+        elif days == list(DAYS):
+            parts.append(f"{every} day")
         elif days == list(DAYS[:5]):
-            parts.append("every weekday")
+            parts.append(f"{every} weekday")
         else:
-            parts.append("every " + _and([DAY_NAMES[d] for d in days]))
+            parts.append(f"{every} " + _and([DAY_NAMES[d] for d in days]))
     if monthly:
         groups = [
             f"{_and([_ordinal(n) for n in sorted(ns, key=lambda n: n % 10)])} {DAY_NAMES[day]}"
             for day, ns in sorted(monthly.items(), key=lambda item: DAYS.index(item[0]))
         ]
-        parts.append(_and(groups) + " of the month")
+        months = (
+            "the month" if every == "every" else "every other month" if every else f"every {interval} months"
+        )
+        parts.append(_and(groups) + " of " + months)
     words = " and ".join(parts)
     words = words[:1].upper() + words[1:]
     opens, closes = _time(opens_at or ""), _time(closes_at or "")
     if opens and closes:
-        return f"{words}, {spoken_time(opens)} to {spoken_time(closes)}"
-    if opens:
-        return f"{words}, from {spoken_time(opens)}"
+        words = f"{words}, {spoken_time(opens)} to {spoken_time(closes)}"
+    elif opens:
+        words = f"{words}, from {spoken_time(opens)}"
+    if start and interval and interval > 1:
+        first = date.fromisoformat(str(start)[:10])
+        words += f", from {first.day} {first.strftime('%B %Y')}"
     return words
 
 
 def next_session(entries: list[dict[str, Any]], after: datetime) -> datetime | None:
-    """When the next session starts after ``after`` (python-dateutil's rrule over the same rules)."""
+    """When the next session starts after ``after`` (python-dateutil's rrule over the same rules).
+    A rule every other week (or rarer) needs its start date to know which weeks: without one it
+    gives no next session rather than a wrong one."""
     starts = []
     for entry in entries:
         days = parse_byday(",".join(entry.get("byday") or []))
         opens = _time(entry.get("opens_at") or "")
-        if not days or not opens:
+        interval = int(entry.get("interval") or 1)
+        first = entry.get("dtstart")
+        if not days or not opens or (interval > 1 and not first):
             continue
+        if interval > 1:
+            anchor = datetime.combine(date.fromisoformat(str(first)[:10]), datetime.min.time())
+        else:
+            anchor = after.replace(second=0, microsecond=0)
         monthly = any(d["ordinal"] for d in days)
         byweekday = [
             rrule_weekdays[DAYS.index(d["day"])](d["ordinal"])
@@ -390,11 +469,12 @@ def next_session(entries: list[dict[str, Any]], after: datetime) -> datetime | N
         ]
         rule = rrule(
             MONTHLY if monthly else WEEKLY,
+            interval=max(interval, 1),
             byweekday=byweekday,
             byhour=int(opens[:2]),
             byminute=int(opens[3:]),
             bysecond=0,
-            dtstart=after.replace(second=0, microsecond=0),
+            dtstart=anchor,
         )
         start = rule.after(after)
         if start is not None:

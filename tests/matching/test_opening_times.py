@@ -108,8 +108,10 @@ def test_several_entries_and_every_unreadable_one_named():
 @pytest.mark.parametrize(
     "typed, says",
     [
-        ("every other Friday 1-3pm", "every other week is not supported"),
-        ("fortnightly on Fridays 1-3pm", "every other week is not supported"),
+        ("every other Friday 1-3pm from 3 December 2026", "Thursday 3 December 2026 is not one of its days"),
+        ("Thursdays 10-12 from 3 December 2026", "a start date is only needed for every other week"),
+        ("every other first Tuesday 2-4pm", "a week of the month or every other week, not both"),
+        ("fortnightly on Fridays 1-3pm from 31/02/2026", "is not a date"),
         ("Thursdays", "has no times"),
         ("10am-12pm", "does not say which days"),
         ("Mondays 25:00-26:00", "does not exist"),
@@ -135,3 +137,42 @@ def test_next_session_follows_the_rules():
     assert next_session([today], NOW) == datetime(2026, 12, 7, 10, 0)
     last = read_opening_times("last Friday of the month 12-2pm")
     assert next_session([last], NOW) == datetime(2026, 12, 25, 12, 0)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "every other Friday 10am-12pm from 4 December 2026",
+        "fortnightly on Fridays 10-12, next one 4/12/2026",
+        "alternate Fridays 10am to 12pm starting 2026-12-04",
+        "FR 10:00-12:00 every 2 weeks from 2026-12-04",
+    ],
+)
+def test_every_other_week_is_read_with_the_date_that_fixes_its_weeks(typed):
+    rule = read_opening_times(typed)
+    assert rule == {
+        "byday": ["FR"],
+        "opens_at": "10:00",
+        "closes_at": "12:00",
+        "freq": "WEEKLY",
+        "interval": 2,
+        "dtstart": "2026-12-04",
+    }
+    assert describe_opening_times(["FR"], "10:00", "12:00", 2) == "Every other Friday, 10am to 12pm"
+    # The sessions alternate: 4 and 18 December, never the 11th.
+    assert next_session([rule], NOW) == datetime(2026, 12, 4, 10, 0)
+    assert next_session([rule], datetime(2026, 12, 5, 9, 0)) == datetime(2026, 12, 18, 10, 0)
+    # The words a provider is shown read back to the same rule.
+    words = describe_opening_times(["FR"], "10:00", "12:00", 2, "2026-12-04")
+    assert words == "Every other Friday, 10am to 12pm, from 4 December 2026"
+    assert read_opening_times(words) == rule
+
+
+def test_every_other_week_without_a_date_gives_no_next_session_rather_than_a_wrong_one():
+    rule = read_opening_times("every other Friday 1-3pm")
+    assert rule["interval"] == 2 and "dtstart" not in rule
+    assert next_session([rule], NOW) is None
+    assert (
+        describe_opening_times(["1TU"], "14:00", "16:00", 2)
+        == "First Tuesday of every other month, 2pm to 4pm"
+    )

@@ -95,12 +95,22 @@ def test_check_opening_times_reads_them_back_without_saving(client, places, logi
     response = _post(
         client,
         "/curate/services/new",
-        {**FORM, "schedule": "every other Friday 1-3pm", "action": "check_times"},
+        {**FORM, "schedule": "every other Friday 1-3pm from 4 December 2026", "action": "check_times"},
+        token,
+    )
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "<strong>Every other Friday, 1pm to 3pm</strong>" in page
+
+    response = _post(
+        client,
+        "/curate/services/new",
+        {**FORM, "schedule": "every other Friday 1-3pm from 3 December 2026", "action": "check_times"},
         token,
     )
     assert response.status_code == 400
     page = response.get_data(as_text=True)
-    assert "every other week is not supported yet" in page and 'id="schedule-error"' in page
+    assert "Thursday 3 December 2026 is not one of its days" in page and 'id="schedule-error"' in page
     assert 'id="schedule-reading"' not in page
 
 

@@ -139,6 +139,22 @@ def test_search_outage_is_a_clear_503(client, monkeypatch):
     assert "Search is unavailable" in text_of(response)
 
 
+def test_a_group_every_other_week_says_so_and_its_next_session_is_the_right_week(client, make_service, app):
+    first = date.today() + timedelta(days=3)
+    service_id = make_service(schedule=f"every other {first.strftime('%A')} 1-3pm from {first.isoformat()}")
+    page = text_of(client.get(f"/services/{service_id}"))
+    assert f"Every other {first.strftime('%A')}, 1pm to 3pm" in page
+    assert f"Next session: {first.strftime('%A')} {first.day} {first.strftime('%B')}, 1pm" in page
+    # The exports carry the rule as RFC 5545 says it, so another directory reads the same weeks.
+    (schedule,) = client.get(f"/openreferral/services/{service_id}").get_json()["schedules"]
+    assert (schedule["freq"], schedule["interval"], schedule["byday"]) == (
+        "WEEKLY",
+        2,
+        first.strftime("%a")[:2].upper(),
+    )
+    assert schedule["dtstart"].startswith(first.isoformat())
+
+
 def test_detail_page_shows_the_full_record(client, make_service):
     service_id = make_service(
         phone="0161 123 4567",
