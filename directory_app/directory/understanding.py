@@ -22,8 +22,14 @@ from .oruk import KEYS, service_to_oruk
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "seed_data"
 EVAL_DIR = SEED_DIR / "eval" / "services"
-# labelled sets: (records file, labels file)
-LABELLED = [("trafford_sample.jsonl", "labels_trafford.jsonl"), ("gm_boroughs_oruk.json", "labels_gm.jsonl")]
+# labelled sets: (records file, labels file); their development parts train the need classifier
+LABELLED = [
+    ("trafford_sample.jsonl", "labels_trafford.jsonl"),
+    ("gm_boroughs_oruk.json", "labels_gm.jsonl"),
+    ("trafford_sample2.jsonl", "labels_trafford2.jsonl"),
+]
+# A region nothing was trained, tuned or written on: only ever measured (compare_understanding.py).
+UNSEEN = [("ne_oruk.json", "labels_ne.jsonl")]
 
 
 @lru_cache(maxsize=1)
@@ -46,10 +52,12 @@ def read_records(path: Path) -> list[dict]:
     return [item for item in data if isinstance(item, dict)]
 
 
-def labelled_sets(directory: Path = EVAL_DIR) -> dict[str, list[tuple[dict, dict]]]:
-    """{set name: [(record, label)]} for every labelled set present."""
+def labelled_sets(
+    directory: Path = EVAL_DIR, sets: list[tuple[str, str]] = LABELLED
+) -> dict[str, list[tuple[dict, dict]]]:
+    """{set name: [(record, label)]} for every labelled set present (``UNSEEN`` for the unseen region)."""
     out = {}
-    for records_name, labels_name in LABELLED:
+    for records_name, labels_name in sets:
         records_path, labels_path = directory / records_name, directory / labels_name
         if not (records_path.exists() and labels_path.exists()):
             continue

@@ -14,7 +14,7 @@ _YEARS = r"(?:\s*(?:years?|yrs?)(?:\s*old)?|\s*year\s*olds?|s)?"
 _RANGE = re.compile(
     r"(?:\b(?:aged?|ages(?:\s+of)?|for|from|between)\s+|\()"
     + _N
-    + r"\s*(?:-|–|to|and)\s*"
+    + r"\s*(?:years?|yrs?)?\s*(?:-|–|to|and)\s*"
     + _N
     + _YEARS
     + r"\b"

@@ -17,6 +17,16 @@ GSS = re.compile(r"\b(E0[6789]\d{6}|E10\d{6})\b")
 _PROPER = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:upon|on|in|under|le|de|the)?\s*[A-Z][\w'’.-]*)*")
 _NOISE = re.compile(r"\b(?:the|city of|borough of|metropolitan|borough|council|district|county|area)\b", re.I)
 
+# Ward names that are also everyday words ("the Village", "City Centre", "Church", "Station"): a
+# capitalised one at the start of a sentence or in a venue's name is not a place to live.
+_COMMON_WORDS = frozenset(
+    "village city centre center church green bank moor marsh bridge market hill valley university "
+    "station park hall town central north south east west common heath cross chapel castle abbey "
+    "grange priory mill mills farm wood woods lane gate fields garden gardens square court manor "
+    "hospital college school harbour docks quay beach forest lake lakes meadow meadows st marys "
+    "christchurch trinity riverside hope moss top bottom end side brook vale cliff".split()
+)
+
 
 def _key(name: str) -> str:
     return " ".join(_NOISE.sub(" ", name.lower().replace("&", " and ").replace("-", " ")).split())
@@ -38,7 +48,7 @@ class AreaLookup:
         self._places: dict[str, set[str]] = {}
         for row in places:
             name, code = str(row["name"]).strip(), str(row["la_code"]).strip()
-            if name and code in self._names:
+            if name and code in self._names and name.lower() not in _COMMON_WORDS:
                 self._places.setdefault(name, set()).add(code)
         # Longest names first, so "North East Lincolnshire" wins over "Lincolnshire".
         names = sorted((n for n in self._by_name if n), key=len, reverse=True)
@@ -53,6 +63,10 @@ class AreaLookup:
     def group(self, code: str) -> list[str]:
         """The authorities in `code`'s combined authority (itself alone when it has none)."""
         return next((codes for codes in self._groups.values() if code in codes), [code])
+
+    def region_name(self, code: str) -> str:
+        """The lower-case name of `code`'s combined authority ("greater manchester"), or ""."""
+        return next((name for name, codes in self._groups.items() if code in codes), "")
 
     def places(self, text: str, context: Iterable[str] = ()) -> list[tuple[str, str]]:
         """(authority code, place name) for places named in `text`. A name that several authorities

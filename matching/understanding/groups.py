@@ -35,8 +35,7 @@ GROUP_PATTERNS: dict[str, str] = {
     "deaf_bsl": r"deaf\w*|bsl|british\s+sign\s+language|hard\s+of\s+hearing|hearing\s+(?:loss|impair\w*)",
     "families": (
         r"families(?:\s+with\s+(?:young\s+)?children)?|parent\s+carers?|parents?\s+(?:and|&)\s+(?:toddlers?|babies|"
-        r"children|carers\s+of\s+young)|toddlers?|playgroups?|stay\s+(?:and|&)\s+play|sure\s*start|"
-        r"children'?s\s+centres?"
+        r"children|carers\s+of\s+young)|parents?\s+of\s+(?:young\s+)?children|toddlers?|stay\s+(?:and|&)\s+play"
     ),
     "pregnant_new_parents": (
         r"pregnan\w+|new\s+(?:mums|mothers|parents|dads|babies|baby)|ante[- ]?natal|"
@@ -54,7 +53,7 @@ _NOT_RESTRICTED = {
 # Targeting words: "for women", "supporting refugees", "women only", "Women's Aid".
 _BEFORE = re.compile(
     r"(?:\bfor|\bsupport(?:s|ing)?|\bhelp(?:s|ing)?|\bwith|\bexclusively|\bonly|\bserv(?:es|ing)|"
-    r"\baimed\s+at|\btargeted\s+at|\bopen\s+to|\bdedicated\s+to|\bled\s+by|\bby\s+and\s+for)"
+    r"\baimed\s+at|\btargeted\s+at|\bopen\s+to|\benabl(?:es?|ing)|\bdedicated\s+to|\bled\s+by|\bby\s+and\s+for)"
     r"\s+(?:\w+[\s,]+){0,4}$",
     re.I,
 )
@@ -106,6 +105,15 @@ _TODDLERS = re.compile(
 )
 _EXPECTING = re.compile(
     r"\b(?:pregnan\w+|bumps?|expectant|ante[- ]?natal|breast[- ]?feed\w*|perinatal|neonatal)", re.I
+)
+# The people a service is for, named as the object of its offer: "supports adults with a learning
+# and/or physical disability", "services to young people with a disability".
+_FOR_DISABLED = re.compile(
+    r"\b(?:support(?:s|ing)?|services?\s+(?:to|for)|help(?:s|ing)?|for|enabl(?:es?|ing)|work(?:s|ing)?\s+with)"
+    r"\s+(?:\w+\s+){0,2}?(?:people|adults|children|young\s+people|individuals|those)\s+"
+    r"(?:who\s+have|with|living\s+with)\s+(?:an?\s+)?(?:(?:learning|physical|sensory)\s+(?:and/or|and|or)?\s*){0,2}"
+    r"disabilit(?:y|ies)\b",
+    re.I,
 )
 THRESHOLD = 0.7
 # Disability is named in many services that are open to all ("including disabled people"):
@@ -178,6 +186,17 @@ def find_groups(record: Record) -> list[Finding]:
                 score = _score(field, text, match)
                 mentioned[group] = max(mentioned.get(group, 0.0), score)
                 keep(group, Finding(group, score, field, _quote(text, match)))
+    for field in ("eligibility", "description"):
+        text = record.texts.get(field, "")
+        # only in the first sentence: later ones list side projects ("... and a group for people with
+        # learning disabilities")
+        first = next(_SENTENCE.finditer(text), None)
+        offer = _FOR_DISABLED.search(text, 0, first.end()) if first else None
+        if offer and not _turned_away(text, offer, [m.span() for m in _SENTENCE.finditer(text)]):
+            keep(
+                "people_with_disabilities",
+                Finding("people_with_disabilities", 0.85, field, _quote(text, offer)),
+            )
     kept = {g: f for g, f in best.items() if f.confidence >= STRICTER.get(g, THRESHOLD)}
     _settle_sexes(kept, mentioned)
     _settle_young_families(kept, record)

@@ -10,17 +10,18 @@ from .ages import find_ages
 from .areas import AreaLookup
 from .groups import find_groups
 from .needs import ClassifierNeeds, need_text, phrase_hits, ukcat_codes
+from .reach import find_area_wide, find_residency
 from .record import Record, normalise
 from .result import Finding, Understanding
-from .rules import find_area_wide, find_capacity, find_cost, find_delivery, find_residency, find_wheelchair
+from .rules import find_capacity, find_cost, find_delivery, find_wheelchair
 from .schedule import find_schedule
 
-# Chosen on the development labels (docs/understanding.md): a need is kept when the classifier
-# is confident, or fairly confident and the text also uses one of the need's own phrases, or
-# a little less confident when a UKCAT code agrees with the text.
+# Chosen on the development labels by 5-fold cross-validation (docs/understanding.md): a need is
+# kept when the classifier is confident, or fairly confident and the text also uses one of the
+# need's own phrases, or leans that way (a UKCAT code is weak evidence, never enough alone).
 SURE = 0.6
 WITH_PHRASE = 0.3
-WITH_UKCAT = 0.2
+WITH_UKCAT = 0.1
 MAX_NEEDS = 4
 
 
@@ -129,7 +130,7 @@ class Understander:
         out.groups = find_groups(record)
         out.residency = find_residency(record, self.areas)
         out.delivery = find_delivery(record)
-        out.area_wide = find_area_wide(record, out.delivery, out.residency)
+        out.area_wide = find_area_wide(record, out.delivery, out.residency, self.areas)
         out.cost = find_cost(record)
         out.wheelchair = find_wheelchair(record)
         out.schedule = find_schedule(record)

@@ -1,11 +1,11 @@
-"""Explicit patterns only: how a service is delivered, where it reaches, cost, wheelchair access,
-times and capacity. Each returns Findings that quote the words or name the field they came from."""
+"""Explicit patterns only: how a service is delivered, cost, wheelchair access and capacity (where
+it reaches and who may use it by residency: reach.py; times: schedule.py). Each returns Findings
+that quote the words or name the field they came from."""
 
 from __future__ import annotations
 
 import re
 
-from .areas import AreaLookup
 from .record import Record
 from .result import Finding
 
@@ -37,10 +37,14 @@ DELIVERY_PATTERNS = {
         r"visits?\s+(?:\w+\s+){0,3}at\s+home|"
         r"in\s+(?:their|your|people's|clients')\s+(?:own\s+)?homes?|meals\s+on\s+wheels|"
         r"home[- ](?:based|library|visiting|support)|delivered\s+to\s+(?:your|their)\s+(?:door|home)|"
-        r"at\s+home\s+(?:support|visits?)"
+        r"at\s+home\s+(?:support|visits?)|"
+        r"(?:workers?|volunteers?|staff|advisers?|advisors?|befrienders?|we)\s+(?:will\s+|can\s+|then\s+)?visits?\s+"
+        r"(?:you|people|them|clients|older|vulnerable|elderly|adults|residents|patients|families)"
     ),
     "outreach": (
-        r"outreach(?!\s+(?:centre|center|ministr\w*))|mobile\s+(?:service|unit|library|van|team)|"
+        r"outreach(?!\s+(?:centre|center|ministr\w*))|"
+        r"mobile\s+(?:service|unit|library|van|team|assistance|support|pantry|food\w*|clinic|bus)|"
+        r"(?:live|living|sleep\w*)\s+on\s+the\s+streets?|community[- ]based\s+support|"
         r"street\s+(?:work|team|outreach)|street[- ]level|detached\s+youth|"
         r"in\s+(?:a\s+variety\s+of|various|\d+|many|local)\s+(?:\w+\s+){0,2}(?:settings|schools|venues)|"
         r"(?:delivered|volunteering|working|work)\s+in\s+(?:\w+\s+)?schools|"
@@ -61,34 +65,6 @@ _REMOTE_ONLY = re.compile(
     r"24[- ]hours?(?:\s+a\s+day)?|any\s?time\s+of\s+(?:the\s+)?day\s+or\s+night)\b",
     re.I,
 )
-AREA_WIDE = re.compile(
-    r"\b(?:across|throughout|all\s+(?:of|over)|covers?|covering|anywhere\s+in|whole\s+of|the\s+borough\s+of|"
-    r"(?:borough|county|city|region|nation|uk|country)[- ]?wide|nationwide|nationally|national\s+(?:help\s?line|line|service)|"
-    r"all\s+(?:\w+\s+)?residents|(?:greater\s+)?manchester\s+and\s+surrounding)\b",
-    re.I,
-)
-# Words that limit a service to where people live. "Across Greater Manchester" or "based in
-# Manchester" say where a service works, not who may use it, unless an eligibility statement says so.
-_RESIDENCY_CUE = re.compile(
-    r"\b(?:residents?\s+(?:of|in|within)|(?:who\s+)?(?:live|living|lives|reside|resident)\s+(?:in|within)|"
-    r"the\s+people\s+of|within\s+(?:the\s+)?(?:borough|area|district)\s+of|"
-    r"registered\s+with\s+(?:a\s+)?gp\s+(?:practice\s+)?in|care\s+for\s+someone\s+in)\s+",
-    re.I,
-)
-_ELIGIBILITY_CUE = re.compile(
-    r"\b(?:in|for|from|across|throughout|covering|covers|anywhere\s+in|all\s+of|"
-    r"(?:borough|area|district)\s+of)\s+",
-    re.I,
-)
-# A carers centre is commissioned for a borough: "Carers centre for Stockport", "carers in Salford".
-_BOROUGH_SERVICE_CUE = re.compile(r"\bcarers?(?:'s|s')?\s+(?:\w+\s+){0,2}?(?:for|in)\s+", re.I)
-_CLAUSE_END = re.compile(r"[.;:!?\n(]")
-_VENUE_ACTIVITY = re.compile(
-    r"\b(?:drop[- ]?ins?|class(?:es)?|groups?|sessions?|clubs?|caf[eé]s?|walks?|courses?|programmes?|sheds?|choirs?|"
-    r"lunch(?:es)?|coffee\s+mornings?|referral)\b",
-    re.I,
-)
-_RESIDENTS_AFTER = re.compile(r"^[\s\-]*(?:borough\s+)?(?:residents|gp)\b", re.I)
 _DELIVERY_COMPILED = {k: re.compile(r"\b(?:" + p + r")\b", re.I) for k, p in DELIVERY_PATTERNS.items()}
 # Housebound people are reached at home, by a visit unless the service says it calls them.
 _HOUSEBOUND = re.compile(r"\bhousebound\b", re.I)
@@ -209,7 +185,8 @@ def find_delivery(record: Record) -> list[Finding]:
             found[mode] = Finding(mode, 0.95, "delivery", ", ".join(record.declared["delivery"]))
     if "in_person" not in found:
         physical = [loc for loc in record.locations if loc["type"] == "physical"]
-        remote = _first(view, _REMOTE_ONLY, ("name", "description"))
+        # visits to people's homes are the service unless it also names a place to go to
+        remote = _first(view, _REMOTE_ONLY, ("name", "description")) or found.get("home_visits")
         goes_somewhere = _first(view, _IN_PERSON, ("name", "description", "schedule_description"))
         go_to = _first(view, _GO_TO, ("name", "description", "eligibility"))
         if physical and (not remote or goes_somewhere or go_to):
@@ -225,83 +202,6 @@ def find_delivery(record: Record) -> list[Finding]:
         found["online"] = Finding("online", 0.4, "url", record.url)
     order = ["in_person", "phone", "online", "home_visits", "outreach"]
     return sorted(found.values(), key=lambda f: order.index(f.value))
-
-
-def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
-    if areas is None:
-        return []
-    found: dict[str, Finding] = {}
-    for area in record.service_areas:
-        for text in (area["uri"], area["text"]):
-            for code, words in areas.find(text):
-                found.setdefault(code, Finding(code, 0.9, "service_areas", words))
-    # Authorities the record names anywhere, to tell one "Broughton" from another.
-    context = {code for text in [*record.texts.values(), *record.venue] for code, _ in areas.find(text)}
-    for field in ("eligibility", "description", "name"):
-        text = record.texts.get(field, "")
-        cues = [(cue, 0.8) for cue in _RESIDENCY_CUE.finditer(text)]
-        cues += [(cue, 0.75) for cue in _BOROUGH_SERVICE_CUE.finditer(text)]
-        if field == "eligibility":
-            cues += [(cue, 0.75) for cue in _ELIGIBILITY_CUE.finditer(text)]
-        for cue, confidence in cues:
-            window = text[cue.end() : cue.end() + 60]
-            clause_end = _CLAUSE_END.search(window)
-            window = window[: clause_end.start()] if clause_end else window
-            for code, words in areas.find(window):
-                # the place must follow the cue ("in Salford", "in the Rochdale area"), not end the clause
-                if window.lower().replace("-", " ").find(words.split()[0]) <= 12:
-                    found.setdefault(code, Finding(code, confidence, field, quote(text, cue, 50)))
-            for code, place in areas.places(window[:40], context):
-                if window.find(place) <= 12:
-                    found.setdefault(code, Finding(code, confidence - 0.1, field, quote(text, cue, 50)))
-        # "Trafford residents", "Little Hulton residents", "a Salford GP"
-        named = [(code, words) for code, words in areas.find(text)] + areas.places(text, context)
-        for code, words in named:
-            last = words.split()[-1]
-            index = text.lower().find(last.lower())
-            if index >= 0 and _RESIDENTS_AFTER.match(text[index + len(last) :]):
-                found.setdefault(
-                    code, Finding(code, 0.8, field, text[max(0, index - 20) : index + 40].strip())
-                )
-    declared = record.declared.get("service_area", [])
-    for name in declared:
-        declared_code = areas.code(name)
-        if declared_code:
-            found[declared_code] = Finding(declared_code, 0.95, "service_area", name)
-    return list(found.values())
-
-
-def find_area_wide(record: Record, delivery: list[Finding], residency: list[Finding]) -> Finding:
-    declared = record.declared.get("area_wide")
-    if declared in ("yes", "true", "no", "false"):
-        return Finding(declared in ("yes", "true"), 0.95, "area_wide", declared)
-    modes = {f.value for f in delivery}
-    # A line, a website or visits reach everyone in the area, even beside a venue ("drop in, or call
-    # our helpline"); a phone number alone is only a way to get in touch.
-    stated = {f.value for f in delivery if f.confidence >= 0.6}
-    if (
-        modes & {"home_visits", "outreach"}
-        or (modes and "in_person" not in modes)
-        or stated & {"phone", "online"}
-    ):
-        reason = next(f for f in delivery if f.value in ("home_visits", "outreach", "phone", "online"))
-        return Finding(True, 0.75, reason.source, reason.evidence)
-    # A class, a group or a drop-in at one venue reaches the people who come to it, even when it
-    # is only open to one borough's residents.
-    activity = _VENUE_ACTIVITY.search(record.texts.get("name", ""))
-    if activity and "in_person" in modes:
-        return Finding(False, 0.6, "name", quote(record.texts["name"], activity))
-    if record.service_areas:
-        return Finding(
-            True, 0.85, "service_areas", "; ".join(a["text"] or a["uri"] for a in record.service_areas)[:120]
-        )
-    if residency:
-        return Finding(True, 0.75, residency[0].source, residency[0].evidence)
-    hit = _first(record, AREA_WIDE, ("eligibility", "description"))
-    if hit:
-        field, match = hit
-        return Finding(True, 0.6, field, quote(record.texts[field], match))
-    return Finding(False, 0.6, "", "")
 
 
 def find_cost(record: Record) -> Finding:

@@ -1,11 +1,14 @@
 """Compare ways of reading a service's needs, and score every understood field.
 
-    .venv/bin/python seed_data/eval/compare_understanding.py          # development part, 5-fold CV
-    .venv/bin/python seed_data/eval/compare_understanding.py --test   # final figures on the test part
+    .venv/bin/python seed_data/eval/compare_understanding.py            # development part, 5-fold CV
+    .venv/bin/python seed_data/eval/compare_understanding.py --test     # the test part, once
+    .venv/bin/python seed_data/eval/compare_understanding.py --unseen   # the unseen region (NE), once
+    ... --embeddings   # also score the sentence-embedding similarity reader (slow: encodes every record)
 
 On the development part the classifier is scored by 5-fold cross-validation, so no record is
 scored by a model that saw its label. --test trains on all development labels and scores the
-test part once; do not tune after looking at it.
+test part of each labelled set; --unseen does the same on a directory from a region that no rule,
+phrase or setting was written on (its whole set and its test part). Do not tune after either.
 """
 
 from __future__ import annotations
@@ -16,30 +19,33 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from directory_app.directory.understanding import areas, labelled_sets  # noqa: E402
+from directory_app.directory.understanding import UNSEEN, areas, labelled_sets  # noqa: E402
 from directory_app.needs import taxonomy  # noqa: E402
 from matching.understanding import ClassifierNeeds, KeywordNeeds, Understander, normalise  # noqa: E402
 from matching.understanding.evaluate import is_test, score, set_scores  # noqa: E402
+
+HEADLINE = (
+    ("needs", ("precision", "recall", "f1")),
+    ("groups", ("precision", "recall")),
+    ("residency", ("precision", "recall")),
+    ("area_wide", ("precision", "recall")),
+    ("delivery_phone", ("precision", "recall")),
+    ("delivery_online", ("precision", "recall")),
+    ("delivery_home_visits", ("precision", "recall")),
+    ("delivery_outreach", ("precision", "recall")),
+)
 
 
 def embedding_reader():
     """The offline sentence-embedding model, when matching/embeddings.py provides one."""
     try:
-        from matching import embeddings  # noqa: F401
+        from matching import embeddings
     except ImportError:
         return None
     try:
         return embeddings.load_embedder().encode
     except Exception:  # the model package is not installed here
-        pass
-    for name in ("embed", "encode", "embed_texts"):
-        if hasattr(embeddings, name):
-            return getattr(embeddings, name)
-    model_cls = getattr(embeddings, "EmbeddingModel", None)
-    if model_cls is not None:
-        model = model_cls.load() if hasattr(model_cls, "load") else model_cls()
-        return getattr(model, "embed", None) or getattr(model, "encode", None)
-    return None
+        return None
 
 
 def folds(items: list, k: int = 5):
@@ -47,23 +53,37 @@ def folds(items: list, k: int = 5):
         yield [x for j, x in enumerate(items) if j % k != i], [x for j, x in enumerate(items) if j % k == i]
 
 
-def run(final: bool) -> dict:
-    sets = labelled_sets()
+def headline(figures: dict) -> dict:
+    """The figures the docs quote, rounded, for one part of one set."""
+    out = {"n": figures["n"]}
+    for name, keys in HEADLINE:
+        out[name] = "/".join(f"{figures[name][k]:.2f}" for k in keys)
+    out["ages found/wrong"] = f"{figures['ages']['found_rate']:.2f}/{figures['ages']['wrong_rate']:.3f}"
+    out["cost accuracy"] = figures["cost_accuracy"]
+    return out
+
+
+def run(mode: str, with_embeddings: bool = False) -> dict:
     tax, lookup = taxonomy(), areas()
-    pairs = [p for v in sets.values() for p in v]
-    dev = [p for p in pairs if not is_test(str(p[1]["id"]))]
-    test = [p for p in pairs if is_test(str(p[1]["id"]))]
-    # (train, evaluate) rounds: CV folds over dev, or dev → test once.
-    rounds = [(dev, test)] if final else list(folds(dev))
-    methods = {"keyword": [], "classifier": [], "hybrid": [], "embedding": []}
-    gold, summaries = [], []
-    embed = embedding_reader()
+    named = [(name, p) for name, pairs in labelled_sets().items() for p in pairs]
+    dev = [(n, p) for n, p in named if not is_test(str(p[1]["id"]))]
+    if mode == "dev":
+        rounds = list(folds(dev))
+    elif mode == "test":
+        rounds = [(dev, [(n, p) for n, p in named if is_test(str(p[1]["id"]))])]
+    else:
+        unseen = [(name, p) for name, pairs in labelled_sets(sets=UNSEEN).items() for p in pairs]
+        rounds = [(dev, unseen)]
+    methods: dict[str, list] = {"keyword": [], "classifier": [], "hybrid": [], "embedding": []}
+    gold, summaries, names = [], [], []
+    embed = embedding_reader() if with_embeddings else None
     for train, held in rounds:
-        records = [normalise(r) for r, _ in held]
-        gold += [label for _, label in held]
+        records = [normalise(r) for _, (r, _) in held]
+        gold += [label for _, (_, label) in held]
+        names += [n for n, _ in held]
         methods["keyword"] += [list(p) for p in KeywordNeeds(tax).predict(records)]
         clf = ClassifierNeeds(tax).fit(
-            [normalise(r) for r, _ in train], [label["needs"] for _, label in train]
+            [normalise(r) for _, (r, _) in train], [label["needs"] for _, (_, label) in train]
         )
         methods["classifier"] += [list(p) for p in clf.predict(records)]
         understood = Understander(tax, lookup, clf).understand_many(records)
@@ -73,17 +93,26 @@ def run(final: bool) -> dict:
             from matching.understanding import EmbeddingNeeds
 
             methods["embedding"] += [list(p) for p in EmbeddingNeeds(tax, embed).predict(records)]
-    out = {
-        "part": "test" if final else "development (5-fold CV)",
-        "n": len(gold),
-        "embeddings": "matching.embeddings" if embed else "not available",
-    }
+    part = {"dev": "development (5-fold CV)", "test": "test", "unseen": "unseen region"}[mode]
+    out: dict = {"part": part, "n": len(gold)}
     for name, predicted in methods.items():
         if predicted:
             out[f"needs_{name}"] = set_scores(predicted, [g["needs"] for g in gold])[0]
     out["fields"] = score(summaries, gold, lookup)
+    # Per set, and for the unseen region its test part too (the same split rule as everywhere).
+    groups: dict[str, list[int]] = {}
+    for i, (name, label) in enumerate(zip(names, gold, strict=True)):
+        groups.setdefault(name, []).append(i)
+        if mode == "unseen" and is_test(str(label["id"])):
+            groups.setdefault(f"{name} (test part)", []).append(i)
+    out["by_set"] = {
+        name: headline(score([summaries[i] for i in idx], [gold[i] for i in idx], lookup))
+        for name, idx in groups.items()
+    }
+    out["all"] = headline(out["fields"])
     return out
 
 
 if __name__ == "__main__":
-    print(json.dumps(run("--test" in sys.argv), indent=1))
+    chosen = "test" if "--test" in sys.argv else "unseen" if "--unseen" in sys.argv else "dev"
+    print(json.dumps(run(chosen, "--embeddings" in sys.argv), indent=1))

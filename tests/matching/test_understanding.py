@@ -56,6 +56,7 @@ def oruk(**fields) -> dict:
         ("Peer support group for men over 18.", (18, None)),
         ("Play sessions for children under 5s.", (None, 4)),
         ("Advice for young people aged 13 to 19 (up to 25 depending on circumstances).", (13, 25)),
+        ("Early years care for children aged 2years - 5 years.", (2, 5)),
     ],
 )
 def test_stated_age_ranges_are_read(text, ages):
@@ -160,6 +161,34 @@ def test_an_open_eligibility_term_names_a_group(reader):
     assert reader.understand(record).group_codes() == ["veterans"]
 
 
+def test_disabled_people_named_as_whom_a_charity_supports_restrict_it(reader):
+    found = reader.understand(
+        csv_row(
+            description="We support adults with a learning and/or physical disability to live independently."
+        )
+    )
+    assert found.group_codes() == ["people_with_disabilities"]
+
+
+def test_a_side_project_for_disabled_people_does_not_restrict_the_whole_service(reader):
+    found = reader.understand(
+        csv_row(
+            description="Advocacy and counselling for adults and children. We also run a self advocacy "
+            "group for people with learning disabilities."
+        )
+    )
+    assert "people_with_disabilities" not in found.group_codes()
+
+
+def test_a_playgroup_or_childrens_centre_name_is_a_place_not_a_group(reader):
+    found = reader.understand(
+        csv_row(
+            name="Oakfield Children's Centre", description="Food bank. Referral needed.", postcode="M33 7ZZ"
+        )
+    )
+    assert found.group_codes() == []
+
+
 # --- residency and reach ------------------------------------------------------------------------
 
 
@@ -183,6 +212,34 @@ def test_residents_of_a_borough_become_its_gss_code(reader):
 )
 def test_residency_stated_in_prose_or_by_a_place_inside_a_borough(reader, fields, code):
     assert reader.understand(oruk(**fields)).residency_codes() == [code]
+
+
+def test_mostly_for_a_boroughs_residents_is_not_a_residency_limit(reader):
+    found = reader.understand(oruk(description="Music lessons, mainly for residents of Trafford."))
+    assert found.residency_codes() == []
+
+
+def test_carers_in_the_region_are_not_limited_to_its_ten_boroughs(reader):
+    found = reader.understand(oruk(description="Breaks and advice for carers in Greater Manchester."))
+    assert found.residency_codes() == []
+
+
+def test_a_common_word_that_is_also_a_ward_is_not_a_place_to_live(reader):
+    found = reader.understand(oruk(eligibility_description="For people living in the Village and nearby."))
+    assert found.residency_codes() == []
+
+
+def test_a_charity_that_operates_across_an_area_is_area_wide(reader):
+    venue = [
+        {"id": "l", "location": {"id": "l1", "name": "Office", "addresses": [{"postal_code": "SK1 1AA"}]}}
+    ]
+    found = reader.understand(
+        oruk(
+            description="Advice on welfare rights. We operate in the Stockport area.",
+            service_at_locations=venue,
+        )
+    )
+    assert found.value("area_wide") is True and found.residency_codes() == []
 
 
 def test_where_a_charity_works_is_not_who_may_use_it(reader):
@@ -267,6 +324,26 @@ def test_home_visits_are_recognised(reader):
         csv_row(description="Volunteers visit older people in their own homes.", postcode="M33 7ZZ")
     )
     assert "home_visits" in found.delivery_modes()
+
+
+def test_a_service_in_peoples_own_homes_is_not_in_person_at_its_office(reader):
+    found = reader.understand(
+        csv_row(
+            description="Our workers visit vulnerable adults to help with shopping and letters.",
+            postcode="M33 7ZZ",
+        )
+    )
+    assert found.delivery_modes() == ["home_visits"] and found.value("area_wide") is True
+
+
+def test_street_outreach_is_outreach(reader):
+    found = reader.understand(
+        csv_row(
+            description="Mobile support for people living on the streets: food and sleeping bags.",
+            postcode="M1 1AA",
+        )
+    )
+    assert "outreach" in found.delivery_modes()
 
 
 def test_a_venue_with_a_postcode_is_in_person(reader):

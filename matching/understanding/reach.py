@@ -1,0 +1,158 @@
+"""Where a service reaches and who may use it by where they live: residency (GSS codes of local
+authorities, from service areas and explicit wording) and whether it covers a whole area.
+
+Explicit patterns only, as in rules.py; the area table is handed in (areas.py)."""
+
+from __future__ import annotations
+
+import re
+
+from .areas import AreaLookup
+from .record import Record
+from .result import Finding
+from .rules import _first, quote
+
+AREA_WIDE = re.compile(
+    r"\b(?:across|throughout|all\s+(?:of|over)|covers?|covering|anywhere\s+in|whole\s+of|the\s+borough\s+of|"
+    r"(?:borough|county|city|region|nation|uk|country)[- ]?wide|nationwide|nationally|national\s+(?:help\s?line|line|service)|"
+    r"all\s+(?:\w+\s+)?residents|(?:greater\s+)?manchester\s+and\s+surrounding)\b",
+    re.I,
+)
+# Words that limit a service to where people live. "Across Greater Manchester" or "based in
+# Manchester" say where a service works, not who may use it, unless an eligibility statement says so.
+_RESIDENCY_CUE = re.compile(
+    r"\b(?:residents?\s+(?:of|in|within)|(?:who\s+)?(?:live|living|lives|reside|resident)\s+(?:in|within)|"
+    r"the\s+people\s+of|within\s+(?:the\s+)?(?:borough|area|district)\s+of|"
+    r"registered\s+with\s+(?:a\s+)?gp\s+(?:practice\s+)?in|care\s+for\s+someone\s+in)\s+",
+    re.I,
+)
+_ELIGIBILITY_CUE = re.compile(
+    r"\b(?:in|for|from|across|throughout|covering|covers|anywhere\s+in|all\s+of|"
+    r"(?:borough|area|district)\s+of)\s+",
+    re.I,
+)
+# A carers centre is commissioned for a borough: "Carers centre for Stockport", "carers in Salford".
+_BOROUGH_SERVICE_CUE = re.compile(r"\bcarers?(?:'s|s')?\s+(?:\w+\s+){0,2}?(?:for|in)\s+", re.I)
+_CLAUSE_END = re.compile(r"[.;:!?\n(]")
+_VENUE_ACTIVITY = re.compile(
+    r"\b(?:drop[- ]?ins?|class(?:es)?|groups?|sessions?|clubs?|caf[eé]s?|walks?|courses?|programmes?|sheds?|choirs?|"
+    r"lunch(?:es)?|coffee\s+mornings?|referral)\b",
+    re.I,
+)
+# "predominantly for residents of Trafford", "mainly people living in Salford": a preference, not a limit
+_HEDGE = re.compile(
+    r"\b(?:predominantly|mainly|mostly|primarily|particularly|especially|largely|usually|generally|"
+    r"typically|often|priority|preference|including)\b[^.;:]{0,15}$",
+    re.I,
+)
+_RESIDENTS_AFTER = re.compile(r"^[\s\-]*(?:borough\s+)?(?:residents|gp)\b", re.I)
+
+
+def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
+    if areas is None:
+        return []
+    found: dict[str, Finding] = {}
+    for area in record.service_areas:
+        for text in (area["uri"], area["text"]):
+            for code, words in areas.find(text):
+                found.setdefault(code, Finding(code, 0.9, "service_areas", words))
+    # Authorities the record names anywhere, to tell one "Broughton" from another.
+    context = {code for text in [*record.texts.values(), *record.venue] for code, _ in areas.find(text)}
+    for field in ("eligibility", "description", "name"):
+        text = record.texts.get(field, "")
+        cues = [(cue, 0.8, False) for cue in _RESIDENCY_CUE.finditer(text)]
+        # a carers' centre is a borough's; "carers in Greater Manchester" names a region it works in
+        cues += [(cue, 0.75, True) for cue in _BOROUGH_SERVICE_CUE.finditer(text)]
+        if field == "eligibility":
+            cues += [(cue, 0.75, False) for cue in _ELIGIBILITY_CUE.finditer(text)]
+        for cue, confidence, borough_only in cues:
+            if _HEDGE.search(text[max(0, cue.start() - 30) : cue.start()]):
+                continue
+            window = text[cue.end() : cue.end() + 60]
+            clause_end = _CLAUSE_END.search(window)
+            window = window[: clause_end.start()] if clause_end else window
+            for code, words in areas.find(window):
+                if borough_only and len(areas.group(code)) > 1 and words == areas.region_name(code):
+                    continue
+                # the place must follow the cue ("in Salford", "in the Rochdale area"), not end the clause
+                if window.lower().replace("-", " ").find(words.split()[0]) <= 12:
+                    found.setdefault(code, Finding(code, confidence, field, quote(text, cue, 50)))
+            for code, place in areas.places(window[:40], context):
+                if window.find(place) <= 12:
+                    found.setdefault(code, Finding(code, confidence - 0.1, field, quote(text, cue, 50)))
+        # "Trafford residents", "Little Hulton residents", "a Salford GP"
+        named = [(code, words) for code, words in areas.find(text)] + areas.places(text, context)
+        for code, words in named:
+            last = words.split()[-1]
+            index = text.lower().find(last.lower())
+            if (
+                index >= 0
+                and _RESIDENTS_AFTER.match(text[index + len(last) :])
+                and not _HEDGE.search(text[max(0, index - 30) : index])
+            ):
+                found.setdefault(
+                    code, Finding(code, 0.8, field, text[max(0, index - 20) : index + 40].strip())
+                )
+    declared = record.declared.get("service_area", [])
+    for name in declared:
+        declared_code = areas.code(name)
+        if declared_code:
+            found[declared_code] = Finding(declared_code, 0.95, "service_area", name)
+    return list(found.values())
+
+
+# An organisation that says where it works: "we operate in the Greater Manchester area", "within the
+# Stockport area", "in and around the City of Manchester". A plain "in Stockport" is as often one
+# venue's group ("a peer support group for adults in Stockport"), so it does not count.
+_WORKS_IN = re.compile(
+    r"\b(?:within|in\s+and\s+around|(?:operat|work)(?:e|es|s|ing)?\s+(?:in|across|throughout))\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _works_in(record: Record, areas: AreaLookup | None) -> Finding | None:
+    if areas is None:
+        return None
+    for field in ("description", "eligibility"):
+        text = record.texts.get(field, "")
+        for cue in _WORKS_IN.finditer(text):
+            window = text[cue.end() : cue.end() + 40]
+            for _, words in areas.find(window):
+                if 0 <= window.lower().replace("-", " ").find(words.split()[0]) <= 8:  # "the City of"
+                    return Finding(True, 0.6, field, quote(text, cue, 50))
+    return None
+
+
+def find_area_wide(
+    record: Record, delivery: list[Finding], residency: list[Finding], areas: AreaLookup | None = None
+) -> Finding:
+    declared = record.declared.get("area_wide")
+    if declared in ("yes", "true", "no", "false"):
+        return Finding(declared in ("yes", "true"), 0.95, "area_wide", declared)
+    modes = {f.value for f in delivery}
+    # A line, a website or visits reach everyone in the area, even beside a venue ("drop in, or call
+    # our helpline"); a phone number alone is only a way to get in touch.
+    stated = {f.value for f in delivery if f.confidence >= 0.6}
+    if (
+        modes & {"home_visits", "outreach"}
+        or (modes and "in_person" not in modes)
+        or stated & {"phone", "online"}
+    ):
+        reason = next(f for f in delivery if f.value in ("home_visits", "outreach", "phone", "online"))
+        return Finding(True, 0.75, reason.source, reason.evidence)
+    # A class, a group or a drop-in at one venue reaches the people who come to it, even when it
+    # is only open to one borough's residents.
+    activity = _VENUE_ACTIVITY.search(record.texts.get("name", ""))
+    if activity and "in_person" in modes:
+        return Finding(False, 0.6, "name", quote(record.texts["name"], activity))
+    if record.service_areas:
+        return Finding(
+            True, 0.85, "service_areas", "; ".join(a["text"] or a["uri"] for a in record.service_areas)[:120]
+        )
+    if residency:
+        return Finding(True, 0.75, residency[0].source, residency[0].evidence)
+    hit = _first(record, AREA_WIDE, ("eligibility", "description"))
+    if hit:
+        field, match = hit
+        return Finding(True, 0.6, field, quote(record.texts[field], match))
+    return _works_in(record, areas) or Finding(False, 0.6, "", "")
