@@ -14,22 +14,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from matching.understanding import AreaLookup, Understander
-from matching.understanding.evaluate import is_test
 
 from ..data import DATA_DIR
 from ..needs import taxonomy
 from .oruk import KEYS, service_to_oruk
 
-SEED_DIR = Path(__file__).resolve().parents[2] / "seed_data"
-EVAL_DIR = SEED_DIR / "eval" / "services"
-# labelled sets: (records file, labels file); their development parts train the need classifier
-LABELLED = [
-    ("trafford_sample.jsonl", "labels_trafford.jsonl"),
-    ("gm_boroughs_oruk.json", "labels_gm.jsonl"),
-    ("trafford_sample2.jsonl", "labels_trafford2.jsonl"),
-]
-# A region nothing was trained, tuned or written on: only ever measured (compare_understanding.py).
-UNSEEN = [("ne_oruk.json", "labels_ne.jsonl")]
+# The development parts of the blind labelled sets (seed_data/eval/labelled.py copies them here;
+# never a test part, never the unseen region): the records as published and their needs.
+TRAINING_SERVICES = DATA_DIR / "training" / "services.jsonl"
 
 
 @lru_cache(maxsize=1)
@@ -41,50 +33,17 @@ def areas() -> AreaLookup:
         return AreaLookup(csv.DictReader(handle), csv.DictReader(places))
 
 
-def read_records(path: Path) -> list[dict]:
-    """Service records from a .jsonl file (one per line) or an ORUK JSON list/page."""
-    text = path.read_text(encoding="utf-8")
-    if path.suffix == ".jsonl":
-        return [json.loads(line) for line in text.splitlines() if line.strip()]
-    data = json.loads(text)
-    if isinstance(data, dict):
-        data = data.get("contents") or data.get("services") or data.get("items") or []
-    return [item for item in data if isinstance(item, dict)]
-
-
-def labelled_sets(
-    directory: Path = EVAL_DIR, sets: list[tuple[str, str]] = LABELLED
-) -> dict[str, list[tuple[dict, dict]]]:
-    """{set name: [(record, label)]} for every labelled set present (``UNSEEN`` for the unseen region)."""
-    out = {}
-    for records_name, labels_name in sets:
-        records_path, labels_path = directory / records_name, directory / labels_name
-        if not (records_path.exists() and labels_path.exists()):
-            continue
-        records = {str(r.get("id")): r for r in read_records(records_path)}
-        pairs = []
-        for line in labels_path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                label = json.loads(line)
-                if str(label["id"]) in records:
-                    pairs.append((records[str(label["id"])], label))
-        out[records_name.split(".")[0]] = pairs
-    return out
-
-
-def development_examples(directory: Path = EVAL_DIR) -> list[tuple[dict, list[str]]]:
-    return [
-        (record, label["needs"])
-        for pairs in labelled_sets(directory).values()
-        for record, label in pairs
-        if not is_test(str(label["id"]))
-    ]
+def development_examples(path: Path = TRAINING_SERVICES) -> list[tuple[dict, list[str]]]:
+    if not path.exists():
+        return []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(row["record"], row["needs"]) for row in rows]
 
 
 @lru_cache(maxsize=1)
 def understander() -> Understander:
     examples = development_examples()
-    if not examples:  # a fresh clone without eval labels: phrases only, which the text must contain
+    if not examples:  # without the training file: phrases only, which the text must contain
         return Understander(taxonomy(), areas())
     return Understander.trained(taxonomy(), examples, areas())
 

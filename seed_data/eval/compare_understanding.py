@@ -19,10 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from directory_app.directory.understanding import UNSEEN, areas, labelled_sets  # noqa: E402
+from directory_app.directory.understanding import areas  # noqa: E402
 from directory_app.needs import taxonomy  # noqa: E402
 from matching.understanding import ClassifierNeeds, KeywordNeeds, Understander, normalise  # noqa: E402
 from matching.understanding.evaluate import is_test, score, set_scores  # noqa: E402
+from seed_data.eval.labelled import UNSEEN, labelled_sets  # noqa: E402
 
 HEADLINE = (
     ("needs", ("precision", "recall", "f1")),

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from directory_app.directory.understanding import UNSEEN, areas, development_examples, labelled_sets
+from directory_app.directory.understanding import areas, development_examples
 from directory_app.needs import taxonomy
 from matching.understanding import KeywordNeeds, Understander, normalise
 from matching.understanding.evaluate import is_test, score, set_scores
+from seed_data.eval.labelled import UNSEEN, labelled_sets
 
 # measured on the test part (194 services: Trafford, other GM boroughs, a second Trafford sample):
 # see docs/understanding.md

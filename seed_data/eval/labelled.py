@@ -1,0 +1,110 @@
+"""The blind labelled sets, read for evaluation and for building the app's training data.
+
+The app never reads this folder at run time: it learns from `directory_app/data/training/`, the
+DEVELOPMENT parts of these sets copied there by
+
+    .venv/bin/python seed_data/eval/labelled.py
+
+(tests/test_packaging.py fails when the copy differs from what this would write now, or holds an
+item of a test part).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from matching.understanding.evaluate import is_test  # noqa: E402
+
+EVAL = ROOT / "seed_data" / "eval"
+SERVICES = EVAL / "services"
+PEOPLE = EVAL / "people"
+TRAINING = ROOT / "directory_app" / "data" / "training"
+# (records file, labels file): their development parts train the service need classifier
+LABELLED = [
+    ("trafford_sample.jsonl", "labels_trafford.jsonl"),
+    ("gm_boroughs_oruk.json", "labels_gm.jsonl"),
+    ("trafford_sample2.jsonl", "labels_trafford2.jsonl"),
+]
+# A region nothing was trained, tuned or written on: only ever measured.
+UNSEEN = [("ne_oruk.json", "labels_ne.jsonl")]
+
+
+def read_records(path: Path) -> list[dict]:
+    """Service records from a .jsonl file (one per line) or an ORUK JSON list/page."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".jsonl":
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    data = json.loads(text)
+    if isinstance(data, dict):
+        data = data.get("contents") or data.get("services") or data.get("items") or []
+    return [item for item in data if isinstance(item, dict)]
+
+
+def labelled_sets(sets: list[tuple[str, str]] = LABELLED) -> dict[str, list[tuple[dict, dict]]]:
+    """{set name: [(record, label)]} for every labelled set present (``UNSEEN`` for the unseen region)."""
+    out = {}
+    for records_name, labels_name in sets:
+        records_path, labels_path = SERVICES / records_name, SERVICES / labels_name
+        if not (records_path.exists() and labels_path.exists()):
+            continue
+        records = {str(r.get("id")): r for r in read_records(records_path)}
+        pairs = []
+        for line in labels_path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                label = json.loads(line)
+                if str(label["id"]) in records:
+                    pairs.append((records[str(label["id"])], label))
+        out[records_name.split(".")[0]] = pairs
+    return out
+
+
+def service_training_rows() -> list[dict]:
+    """The development part of every labelled service set: the record as published and its needs."""
+    return [
+        {"set": name, "id": str(label["id"]), "needs": label["needs"], "record": record}
+        for name, pairs in labelled_sets().items()
+        for record, label in pairs
+        if not is_test(str(label["id"]))
+    ]
+
+
+def people_training_rows() -> list[dict]:
+    """The development part of every blind set of people's words (statements*.jsonl)."""
+    rows = []
+    for path in sorted(PEOPLE.glob("statements*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                if not is_test(str(item["id"])):
+                    rows.append(item)
+    return rows
+
+
+def training_files() -> dict[str, str]:
+    """File name under directory_app/data/training/ → its content."""
+
+    def lines(rows: list[dict]) -> str:
+        return "".join(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rows)
+
+    return {
+        "services.jsonl": lines(service_training_rows()),
+        "statements.jsonl": lines(people_training_rows()),
+    }
+
+
+def main() -> int:
+    TRAINING.mkdir(parents=True, exist_ok=True)
+    for name, content in training_files().items():
+        (TRAINING / name).write_text(content, encoding="utf-8")
+        print(f"{TRAINING / name}: {content.count(chr(10))} development items")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
