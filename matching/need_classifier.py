@@ -3,7 +3,8 @@ words and word pairs) and their meaning (the sentence vector), trained on labell
 
 need_inference.NeedInferrer trains it at start from the needs' own words and example statements
 (need_examples.py) plus, when the app hands them in, the DEVELOPMENT part of the blind people set
-(seed_data/eval/people/statements.jsonl; `development_statements` never returns the test part).
+(every seed_data/eval/people/statements*.jsonl; `development_statements` never returns the test
+part).
 Settings were chosen by 5-fold cross-validation on that development part only.
 
 Plain library: no Flask, database or network; the vectors are computed by the caller's embedder.
@@ -33,21 +34,29 @@ def in_test_part(item_id: str) -> bool:
     return int(hashlib.sha1(item_id.encode()).hexdigest(), 16) % 5 in (0, 1)
 
 
-def development_statements(path: Path | str) -> list[tuple[str, tuple[str, ...]]]:
-    """(words, needs) for each DEVELOPMENT statement of a people set in `path` (none if it is not
-    there). A secondary need counts as a need: it is real, only less pressing."""
+def statement_files(path: Path | str) -> list[Path]:
+    """The people sets at `path`: the file itself, or every `statements*.jsonl` in a folder (the
+    first round, round 2, ...), in name order; none when nothing is there (a fresh clone)."""
     path = Path(path)
-    if not path.is_file():
-        return []
+    if path.is_file():
+        return [path]
+    return sorted(path.glob("statements*.jsonl")) if path.is_dir() else []
+
+
+def development_statements(path: Path | str) -> list[tuple[str, tuple[str, ...]]]:
+    """(words, needs) for each DEVELOPMENT statement of the people set(s) at `path` (a file, or a
+    folder of `statements*.jsonl`); never one of the test part, and none if nothing is there. A
+    secondary need counts as a need: it is real, only less pressing."""
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        item = json.loads(line)
-        if in_test_part(str(item["id"])):
-            continue
-        needs = tuple(dict.fromkeys([*item.get("needs", ()), *(item.get("secondary_needs") or ())]))
-        out.append((item["text"], needs))
+    for file in statement_files(path):
+        for line in file.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            if in_test_part(str(item["id"])):
+                continue
+            needs = tuple(dict.fromkeys([*item.get("needs", ()), *(item.get("secondary_needs") or ())]))
+            out.append((item["text"], needs))
     return out
 
 

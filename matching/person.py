@@ -31,6 +31,7 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(armed forces|forces) (veteran|background)\b",
         r"\bused to be in the (army|navy|raf|forces)\b",
         r"\b(left|leaving|out of) the (army|forces|navy|raf)\b",
+        r"\bservice leaver\b",
     ),
     "lgbtq": (
         r"\blgbt\w*\+?",
@@ -53,6 +54,8 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
         r"\bfled\b",
         r"\bnewly arrived\b",
         r"\bresettle(ment|d)\b",
+        r"\bhomes for ukraine\b",
+        r"\bhost (family|arrangement|sponsor)\b",
     ),
     "deaf_bsl": (
         r"\bdeaf\b",
@@ -67,7 +70,8 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
         r"\bexpecting (a|her|their) (baby|first)\b",
         r"\bnew (mum|mam|mom|dad|parent|baby|born)s?\b",
         r"\bnewborn\b",
-        r"\b\d+[- ]?(week|month)s?[- ]old (baby|son|daughter)\b",
+        r"\b\d+[- ]?(week|month)s?[- ]old (baby|babies|twins|son|daughter)\b",
+        r"\bbab(y|ies),? (is |are )?\d+ (weeks?|months?)\b",
         r"\bpostnatal\b",
         r"\bmaternity\b",
         r"\bsince (the|having the|having her) baby\b",
@@ -80,8 +84,9 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
         r"parents?)\b(?! who (is|are) (young|little|a baby))",
         r"\brespite\b",
         r"\b(does|doing) (everything|more and more) for (him|her|them)\b",
-        r"\b(husband|wife|partner|mum|mam|dad)'?s? (has|with|got) (dementia|alzheimer'?s|parkinson'?s|ms|"
-        r"motor neurone|a stroke)\b",
+        r"\b(does|doing) all (his|her|their) (personal )?care\b",
+        r"\b(husband|wife|partner|mum|mam|mom|dad)'?s? (has|with|got|bad with|poorly with) (dementia|alzheimer'?s|"
+        r"parkinson'?s|ms|motor neurone|a stroke)\b",
     ),
     "people_with_disabilities": (
         r"\bwheelchair user\b",
@@ -92,6 +97,7 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
         r"\bwheelchair accessible\b",
         r"\baphasia\b",
         r"\bamputee\b",
+        r"\buses a (walking )?frame\b",
         r"\b(has|with|got) (a )?learning disabilit",
         r"\b(is|being|registered) (disabled|blind|partially sighted)\b",
         r"\b(losing (his|her|their|my) (sight|hearing)|sight loss|going blind)\b",
@@ -146,6 +152,7 @@ PREFERENCES: dict[str, tuple[str, ...]] = {
     "not_coffee_mornings": (
         r"\bnot (one|really one|a fan|keen) (for|of|on) coffee mornings?\b",
         r"\b(no|hates?|can'?t stand|not into|doesn'?t (like|want)) coffee mornings?\b",
+        r"\b(won'?t|wouldn'?t|will not|definitely not|not) (do |go to |a )?(a )?coffee mornings?\b",
     ),
     "not_talking_much": (
         r"\b(doesn'?t|does not|don'?t|won'?t) (want to|like to|wanna) (talk|chat)\w*( much| a lot)?\b",
@@ -167,6 +174,7 @@ PREFERENCES: dict[str, tuple[str, ...]] = {
     "not_groups": (
         r"\b(not|no|doesn'?t want|don'?t want|hates?|can'?t face|not keen on|not into) (a )?groups?\b",
         r"\bnot a group person\b",
+        r"\bnot interested in (a )?groups?\b",
         r"\bone[- ]to[- ]one\b",
         r"\b1[:-]1\b",
         r"\bon (his|her|their) own\b"
@@ -211,12 +219,13 @@ PREFERENCES: dict[str, tuple[str, ...]] = {
     ),
     "phone_ok": (
         r"\b(on|over) the phone\b",
-        r"\bphone (support|calls?|line|is (best|fine|ok)|ok|fine)\b",
+        r"\bphone (support|calls?|line|contact|is (best|fine|ok)|ok|fine)\b",
         r"\bhelpline\b",
     ),
     "online_ok": (
         r"\b(only if it'?s|prefers?|happy with|would do|happy to do) online\b",
         r"\bonline (only|is fine|is ok|would be (best|fine))\b",
+        r"\b(learn|join) [\w ]{1,25} online\b",
     ),
     "no_transport": (
         r"\bno car\b",
@@ -231,8 +240,8 @@ PREFERENCES: dict[str, tuple[str, ...]] = {
     ),
     "women_only_setting": (
         r"\b(women|woman|ladies)[- ]only\b",
-        r"\bwomen'?s (session|group|class)\b",
-        r"\b(with|meet) other (\w+ )?(women|ladies|mums|mams)\b",
+        r"\bwomen'?s (\w+ )?(session|group|class)\b",
+        r"\b(with|meet) other (\w+ )?(women|ladies)\b",
         r"\bprefers? (women|ladies|female)\b",
     ),
     "men_only_setting": (
@@ -248,6 +257,29 @@ PREFERENCES: dict[str, tuple[str, ...]] = {
         r"\bfree (things|stuff|activities)\b",
         r"\bnothing that costs\b",
     ),
+    # Kinds of activity a person asks for by name; ranking reads them with matching/fit.py.
+    "creative": (
+        r"\bsomething creative\b",
+        r"\b(keep|get) (her|his|their|my) hands busy\b",
+        r"\bsomething to do with (her|his|their|my) hands\b",
+        r"\b(likes?|loves?|enjoys?|into) (painting|drawing|pottery|knitting|sewing|crafts?|woodwork|poetry)\b",
+        r"\b(write|writing) poetry\b",
+        r"\b(sewing|knitting|craft|art|painting) (group|class|club)\b",
+    ),
+    "active": (
+        r"\b(be|get|getting) more active\b",
+        r"\b(get|getting) into (sport|running|football)\b",
+        r"\b(5|five)[- ]a[- ]side\b",
+        r"\brather be walking\b",
+    ),
+    "near_home": (
+        r"\b(near|close to) (home|where (she|he|they) lives?)\b",
+        r"\bclose by\b",
+        r"\bdown the road\b",
+        r"\bon (her|his|their|my) doorstep\b",
+    ),
+    "in_person": (r"\bin[- ]person\b", r"\bface[- ]to[- ]face\b", r"\bpop (in|round) for a\b"),
+    "weekdays": (r"\bweekdays?\b",),
     "faith_based": (
         r"\b(at|through|from) (the|a|her|his|their) (church|mosque|gurdwara|temple|synagogue)\b",
         r"\b(church|mosque|gurdwara|faith) group\b",

@@ -22,6 +22,7 @@ from matching.embeddings import Embedder, load_embedder
 from matching.need_classifier import development_statements
 from matching.need_inference import NeedInferrer
 
+from ..data import DATA_DIR
 from ..needs import taxonomy
 from .vector_store import StoredEmbedder, open_store
 
@@ -31,10 +32,10 @@ _loaded: dict[str, object] = {}  # "model" -> Embedder, or "error" -> why it cou
 # Training the need classifier takes seconds: one per taxonomy per process, shared by every app
 # (and by gunicorn's workers when preloaded), keyed by whether the model is in use.
 _inferrers: dict[tuple[int, bool], NeedInferrer] = {}
-# The need classifier learns from the DEVELOPMENT part of every blind people set there
-# (statements*.jsonl; development_statements drops the test part); without them (a fresh clone
-# without the evaluation data) it learns from the phrases and examples alone.
-PEOPLE_STATEMENTS = Path(__file__).resolve().parents[2] / "seed_data" / "eval" / "people"
+# The need classifier learns from the DEVELOPMENT parts of the blind sets of people's words, which
+# seed_data/eval/labelled.py copies into the package (development_statements would drop a test
+# item all the same); without the file it learns from the phrases and examples alone.
+PEOPLE_STATEMENTS = DATA_DIR / "training" / "statements.jsonl"
 
 
 class EmbeddingService:
