@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from flask import Flask
 from sqlmodel import Session, col, select
 
+from matching.rank import FEATURE_NAMES
+
 from .. import db
 from ..models import RankingModel
 
@@ -45,8 +47,18 @@ def active_model(session: Session) -> RankingModel | None:
     ).first()
 
 
+def missing_features(model: RankingModel) -> list[str]:
+    """Ranking features the model was trained without (it predates them): it would give each of
+    them no weight at all, so it is not used until retrained."""
+    weights = (model.coefficients or {}).get("weights") or {}
+    return [name for name in FEATURE_NAMES if name not in weights]
+
+
 def active_scorer(app: Flask) -> LearnedScorer | None:
-    """The scorer for run_match: the adopted model's, or None for the hand-set weights."""
+    """The scorer for run_match: the adopted model's, or None for the hand-set weights (also when
+    the adopted model predates a feature matching now ranks by)."""
     with db.session_scope(app) as session:
         model = active_model(session)
-        return scorer_for(model) if model is not None else None
+        if model is None or missing_features(model):
+            return None
+        return scorer_for(model)

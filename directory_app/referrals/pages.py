@@ -253,6 +253,7 @@ def model():
     return render_template(
         "referrals/model.html",
         active=active,
+        missing=[FEATURE_LABELS.get(n, n) for n in ranking.missing_features(active)] if active else [],
         runs=ranking.history(db),
         feature_names=FEATURE_NAMES,
         feature_labels=FEATURE_LABELS,

@@ -27,7 +27,13 @@ from matching.rank import DEFAULT_WEIGHTS, FEATURE_NAMES, weighted_scorer
 
 from .. import audit
 from ..db import retry_when_busy
-from ..matchmaking.scorer import LearnedScorer, active_model, active_scorer, scorer_for  # noqa: F401  (the model it trains, as matching reads it)
+from ..matchmaking.scorer import (  # noqa: F401  (the model it trains, as matching reads it)
+    LearnedScorer,
+    active_model,
+    active_scorer,
+    missing_features,
+    scorer_for,
+)
 from ..models import RankingModel, Referral, utcnow
 from . import workflow
 

@@ -173,3 +173,26 @@ def test_a_model_trained_on_noise_is_stored_but_not_adopted(app, runner, client,
     assert ranking.active_scorer(app) is None
     login_as("commissioner")
     assert client.get("/referrals/model").status_code == 403
+
+
+def test_a_model_trained_before_a_feature_existed_is_not_used_until_retrained(app, client, login_as):
+    # Adopted when matching did not yet rank by meaning or by how services answer referrals.
+    older = [name for name in FEATURE_NAMES if name not in ("semantic", "responsiveness")]
+    with db.session_scope(app) as session:
+        session.add(
+            RankingModel(
+                sample_size=300,
+                model_metric=0.7,
+                baseline_metric=0.6,
+                coefficients={"intercept": -0.5, "weights": {name: 1.0 for name in older}},
+                adopted=True,
+                adopted_at=ranking.utcnow(),
+            )
+        )
+        session.commit()
+    assert ranking.active_scorer(app) is None  # the hand-set weights, which do weigh them
+
+    login_as("admin")
+    page = client.get("/referrals/model").get_data(as_text=True)
+    assert "Not used until retrained" in page and "flask --app directory_app match train" in page
+    assert "ranked by Fits the meaning of the words, Accepts our referrals" in page
