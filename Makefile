@@ -50,10 +50,14 @@ run: setup
 # The database-touching suites run a second time on a throwaway PostgreSQL cluster.
 PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking tests/production tests/referrals tests/reports
 
-# The two halves share nothing (each starts its own Meilisearch on a free port, in its own pytest
-# temporary directory; the PostgreSQL half its own throwaway cluster), so they run side by side.
-# The PostgreSQL half's output is kept in instance/ and shown when both are done.
+# The SQLite half runs as two processes: the browser and relevance suites apart from the rest.
+# The three processes share nothing but the vector store (each starts its own Meilisearch on a
+# free port, in its own pytest temporary directory; the PostgreSQL half its own throwaway
+# cluster), so they run side by side. The background processes' output is kept in instance/ and
+# shown when all are done.
 PG_LOG := instance/test-postgresql.log
+APART_TESTS ?= tests/browser tests/relevance
+APART_LOG := instance/test-browser-relevance.log
 
 # Both halves share one store of sentence vectors, emptied first: a service text is encoded once
 # per run (tests/conftest.py).
@@ -63,11 +67,13 @@ test: setup browser postgres lint
 	@mkdir -p instance && rm -f $(TEST_VECTORS) $(TEST_VECTORS)-wal $(TEST_VECTORS)-shm
 	@export TEST_VECTOR_STORE=$(CURDIR)/$(TEST_VECTORS); \
 	TEST_DB=postgresql $(PY) -m pytest -p no:cacheprovider $(PG_TESTS) $(PYTEST_ARGS) > $(PG_LOG) 2>&1 & pg=$$!; \
-	$(PY) -m pytest $(PYTEST_ARGS); sqlite=$$?; \
-	wait $$pg; postgresql=$$?; \
+	$(PY) -m pytest -p no:cacheprovider $(APART_TESTS) $(PYTEST_ARGS) > $(APART_LOG) 2>&1 & apart=$$!; \
+	$(PY) -m pytest $(foreach t,$(APART_TESTS),--ignore=$(t)) $(PYTEST_ARGS); sqlite=$$?; \
+	wait $$apart; browser=$$?; wait $$pg; postgresql=$$?; \
+	echo "--- SQLite: browser and relevance ($(APART_LOG)) ---"; cat $(APART_LOG); \
 	echo "--- PostgreSQL half ($(PG_LOG)) ---"; cat $(PG_LOG); \
-	echo "SQLite half: exit $$sqlite; PostgreSQL half: exit $$postgresql"; \
-	test $$sqlite -eq 0 && test $$postgresql -eq 0
+	echo "SQLite: exit $$sqlite, browser and relevance: exit $$browser; PostgreSQL half: exit $$postgresql"; \
+	test $$sqlite -eq 0 && test $$browser -eq 0 && test $$postgresql -eq 0
 
 # Lint, formatting and types: ruff everywhere, mypy --strict on the pure matching library and a basic
 # mypy on the app (settings in pyproject.toml).

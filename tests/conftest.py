@@ -9,6 +9,7 @@ Factory fixtures: ``make_user``, ``login_as``, ``make_service`` (through the dom
 from __future__ import annotations
 
 import atexit
+import fcntl
 import os
 import shutil
 import sqlite3
@@ -125,7 +126,7 @@ def _postgres_seeded_template(url: str, meili: dict) -> str:
         app = _test_app(directory, meili, template_url, prefix)
         try:
             indexing.apply_settings(app)
-            _load_seed(app)
+            _load_seed_once_per_run(app)
         finally:
             _drop_test_indexes(meilisearch.Client(meili["url"], meili["key"]), prefix)
             db.get_engine(app).dispose()  # a template database must have no connections
@@ -219,6 +220,14 @@ def _load_seed(app) -> None:
     indexing.wait_until_idle(app)
 
 
+def _load_seed_once_per_run(app) -> None:
+    """make test's processes start together: one encodes the seed into the shared vector store
+    while the others wait, then they read its vectors from there instead of encoding them again."""
+    with open(_vector_store() + ".seed-lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _load_seed(app)
+
+
 # SQLite databases made once per process and copied for each app: one with every migration
 # applied, one with the seed directory loaded too. A copy shares nothing with its template.
 _TEMPLATES: dict[str, Path] = {}
@@ -271,7 +280,7 @@ def _seeded_template(meili: dict) -> Path:
         app = _test_app(directory, meili, f"sqlite:///{path}", prefix)
         try:
             indexing.apply_settings(app)
-            _load_seed(app)
+            _load_seed_once_per_run(app)
         finally:
             _drop_test_indexes(meilisearch.Client(meili["url"], meili["key"]), prefix)
             db.get_engine(app).dispose()
