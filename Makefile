@@ -50,14 +50,15 @@ run: setup
 # The database-touching suites run a second time on a throwaway PostgreSQL cluster.
 PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking tests/production tests/referrals tests/reports
 
-# The SQLite half runs as two processes: the browser and relevance suites apart from the rest.
+# The SQLite half runs as two processes: the suites only it runs (browser, relevance, security,
+# views, api, providers) apart from those the PostgreSQL half runs too.
 # The three processes share nothing but the vector store (each starts its own Meilisearch on a
 # free port, in its own pytest temporary directory; the PostgreSQL half its own throwaway
 # cluster), so they run side by side. The background processes' output is kept in instance/ and
 # shown when all are done.
 PG_LOG := instance/test-postgresql.log
-APART_TESTS ?= tests/browser tests/relevance
-APART_LOG := instance/test-browser-relevance.log
+APART_TESTS ?= tests/browser tests/relevance tests/security tests/views tests/api tests/providers
+APART_LOG := instance/test-sqlite-only.log
 
 # Both halves share one store of sentence vectors, emptied first: a service text is encoded once
 # per run (tests/conftest.py).
@@ -70,9 +71,9 @@ test: setup browser postgres lint
 	$(PY) -m pytest -p no:cacheprovider $(APART_TESTS) $(PYTEST_ARGS) > $(APART_LOG) 2>&1 & apart=$$!; \
 	$(PY) -m pytest $(foreach t,$(APART_TESTS),--ignore=$(t)) $(PYTEST_ARGS); sqlite=$$?; \
 	wait $$apart; browser=$$?; wait $$pg; postgresql=$$?; \
-	echo "--- SQLite: browser and relevance ($(APART_LOG)) ---"; cat $(APART_LOG); \
+	echo "--- SQLite: $(APART_TESTS) ($(APART_LOG)) ---"; cat $(APART_LOG); \
 	echo "--- PostgreSQL half ($(PG_LOG)) ---"; cat $(PG_LOG); \
-	echo "SQLite: exit $$sqlite, browser and relevance: exit $$browser; PostgreSQL half: exit $$postgresql"; \
+	echo "SQLite: exit $$sqlite, SQLite-only suites: exit $$browser; PostgreSQL half: exit $$postgresql"; \
 	test $$sqlite -eq 0 && test $$browser -eq 0 && test $$postgresql -eq 0
 
 # Lint, formatting and types: ruff everywhere, mypy --strict on the pure matching library and a basic
