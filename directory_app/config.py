@@ -66,6 +66,7 @@ def from_environment(env: Mapping[str, str] | None = None) -> dict:
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "database://"),
         "GEOCODER": env.get("GEOCODER") or None,
         "IMPORT_BATCH_SIZE": int(env.get("IMPORT_BATCH_SIZE", "200")),
+        "MEILI_TIMEOUT_SECONDS": int(env.get("MEILI_TIMEOUT_SECONDS", "5")),
         "VECTOR_STORE": env.get("VECTOR_STORE") or None,  # None: <instance>/sentence-vectors.sqlite3
         "REPORTS_TILE_URL": env.get("REPORTS_TILE_URL", ""),
         "REPORTS_TILE_ATTRIBUTION": env.get("REPORTS_TILE_ATTRIBUTION", ""),

@@ -22,7 +22,7 @@ try:  # a private module of the client (0.43); without it we fall back to its pl
 except ImportError:  # pragma: no cover - depends on the installed client
     HttpRequests = None
 
-TIMEOUT_SECONDS = 5
+TIMEOUT_SECONDS = 5  # MEILI_TIMEOUT_SECONDS overrides it
 # Meilisearch 1.21 key actions: documents.* and settings.* cover add/get/delete documents and
 # read/update settings; tasks.get lets us wait for our own tasks; stats.get reads index sizes.
 APP_KEY_ACTIONS = ["search", "documents.*", "settings.*", "tasks.get", "stats.get"]
@@ -42,9 +42,7 @@ def index_pattern(app: Flask | None = None) -> str:
 
 def get_admin_client(app: Flask | None = None) -> meilisearch.Client:
     app = app or current_app
-    return meilisearch.Client(
-        app.config["MEILI_URL"], app.config["MEILI_MASTER_KEY"], timeout=TIMEOUT_SECONDS
-    )
+    return meilisearch.Client(app.config["MEILI_URL"], app.config["MEILI_MASTER_KEY"], timeout=_timeout(app))
 
 
 def app_key_uid(app: Flask | None = None) -> str:
@@ -161,17 +159,21 @@ else:  # pragma: no cover - depends on the installed client
     PooledClient = None  # type: ignore[assignment,misc]
 
 
-def _new_client(url: str, api_key: str | None) -> meilisearch.Client:
+def _timeout(app: Flask) -> int:
+    return int(app.config.get("MEILI_TIMEOUT_SECONDS") or TIMEOUT_SECONDS)
+
+
+def _new_client(url: str, api_key: str | None, timeout: int) -> meilisearch.Client:
     if PooledClient is None:  # the client's internals moved: plain per-call connections still work
-        return meilisearch.Client(url, api_key, timeout=TIMEOUT_SECONDS)
-    return PooledClient(url, api_key, timeout=TIMEOUT_SECONDS)
+        return meilisearch.Client(url, api_key, timeout=timeout)
+    return PooledClient(url, api_key, timeout=timeout)
 
 
 def get_client(app: Flask | None = None) -> meilisearch.Client:
     app = app or current_app
     client = app.extensions.get("meili_client")
     if client is None:
-        client = _new_client(app.config["MEILI_URL"], ensure_app_key(app))
+        client = _new_client(app.config["MEILI_URL"], ensure_app_key(app), _timeout(app))
         app.extensions["meili_client"] = client
     return client
 
