@@ -201,7 +201,7 @@ def _test_app(directory: Path, meili: dict, database_url: str, prefix: str):
             "VECTOR_STORE": _vector_store(),
             # make test runs three suites and three Meilisearch servers on two cores: a request
             # may wait its turn longer than the 5 s a live site allows.
-            "MEILI_TIMEOUT_SECONDS": 30,
+            "MEILI_TIMEOUT_SECONDS": 15,
             "TESTING": True,
             "INSTANCE_PATH": str(directory / "instance"),
             "DATABASE_URL": database_url,

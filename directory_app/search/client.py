@@ -105,6 +105,10 @@ if HttpRequests is not None:
                 self._local.session = session
             return session
 
+        def drop_idle(self) -> None:
+            # Clears the pools: idle connections close now, busy ones when they are given back.
+            self.adapter.close()
+
     class _PooledHttpRequests(HttpRequests):
         """The client's request layer over keep-alive connections instead of one TCP connect per call.
 
@@ -130,10 +134,22 @@ if HttpRequests is not None:
 
         def send_request(self, http_method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
             name = getattr(http_method, "__name__", "")
-            if name in _SESSION_METHODS:
-                # Bound Session methods keep the name the library branches on ("get" sends no body).
-                http_method = getattr(self._connections.session(), name)
-            return super().send_request(http_method, *args, **kwargs)
+            if name not in _SESSION_METHODS:
+                return super().send_request(http_method, *args, **kwargs)
+            # Bound Session methods keep the name the library branches on ("get" sends no body).
+            try:
+                return super().send_request(getattr(self._connections.session(), name), *args, **kwargs)
+            except (
+                meilisearch.errors.MeilisearchTimeoutError,
+                meilisearch.errors.MeilisearchCommunicationError,
+            ):
+                # A kept-alive connection the server no longer answers on (seen on a loaded machine
+                # right after an error response): drop the idle connections and try once on a new
+                # one. Every call made through this client is safe to repeat (searches, upserts and
+                # deletes by id, settings, task reads); swaps and new indexes go through the master
+                # key's own client, which is not pooled and never retried.
+                self._connections.drop_idle()
+                return super().send_request(getattr(self._connections.session(), name), *args, **kwargs)
 
     class PooledClient(meilisearch.Client):
         """``meilisearch.Client`` whose requests, and those of its indexes and task waits, reuse connections."""

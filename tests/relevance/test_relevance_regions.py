@@ -1,0 +1,130 @@
+"""Relevance on other regions' directories, imported as a region would import them.
+
+- **Other Greater Manchester boroughs** (seed_data/eval/services/gm_boroughs_oruk.json): an ORUK 3.0
+  feed from two publishers, written messy on purpose by one helper; 36 scenarios with graded
+  judgments (seed_data/eval/scenarios_gm.json) by another who read only the records, never this
+  code or its output. Fixes were made while looking at its failures, so its figures are not blind.
+- **North East England** (ne_oruk.json, 130 services; scenarios_ne.json, 30 scenarios), written and
+  judged the same way by two more helpers: the unseen region, where nothing was built or tuned. As
+  a North East curator would, the test first loads that region's postcodes (`flask geo
+  import-postcodes` on an OS Code-Point Open extract).
+
+Each feed goes through the real import (understanding, geography, duplicates, index) into an app
+that also holds the Trafford seed, so Trafford's phone lines and borough-wide services are there to
+be wrongly offered. Briefs in seed_data/eval/briefs/. Reported (run with -s): nDCG@10, P@5 against
+the best possible, hard-constraint violations, gap recall and the keyword baseline, by scenario type.
+
+Floors sit a little below what was measured on 30 November 2026 (Meilisearch breaks score ties
+differently from run to run); falling below one, or above the violations, is a regression to look
+into. The targets (nDCG@10 0.75, every gap, no violation) are higher and NOT met; README, Measured.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from directory_app import db
+from directory_app.directory import geo
+from tests.conftest import fresh_app
+
+from .conftest import documents_by_id
+from .regional import EVAL, broken, check_well_formed, import_feed, load_scenarios, scenario_runs, summarise
+
+
+@dataclass(frozen=True)
+class Region:
+    title: str
+    feed: Path
+    publisher: str
+    scenarios: Path
+    postcodes: Path | None
+    ndcg_floor: float
+    gap_recall_floor: float
+    known_violations: int
+
+
+REGIONS = {
+    # Measured: nDCG@10 0.52-0.56 between runs, keyword 0.10, gap recall 5-6 of 7, 5-6 violations
+    # (thin second-publisher records whose only sign of a residency limit is a place in their name).
+    "gm": Region(
+        "Other Greater Manchester boroughs",
+        EVAL / "services" / "gm_boroughs_oruk.json",
+        "Greater Manchester Community Directory",
+        EVAL / "scenarios_gm.json",
+        None,
+        ndcg_floor=0.45,
+        gap_recall_floor=0.55,
+        known_violations=11,
+    ),
+    # Measured: nDCG@10 0.56-0.57, keyword 0.13, gap recall 3 of 5, 11-12 must-not services shown,
+    # none breaking our own check: restrictions in prose the understanding step does not read
+    # (bereaved by suicide, widowed under a stated age, one postcode district, GP registration).
+    "ne": Region(
+        "North East (unseen region)",
+        EVAL / "services" / "ne_oruk.json",
+        "North East Community Wellbeing Directory",
+        EVAL / "scenarios_ne.json",
+        EVAL / "services" / "ne_postcodes.csv",
+        ndcg_floor=0.50,
+        gap_recall_floor=0.55,
+        known_violations=14,
+    ),
+}
+MARGIN_OVER_KEYWORD = 0.30
+
+
+@pytest.fixture(scope="module", params=sorted(REGIONS))
+def region(request) -> Region:
+    return REGIONS[request.param]
+
+
+@pytest.fixture(scope="module")
+def region_app(region, tmp_path_factory, meili, postgres_url):
+    tmp = tmp_path_factory.mktemp("relevance_region")
+    with fresh_app(tmp, meili, postgres_url or f"sqlite:///{tmp / 'region.db'}", seeded=True) as app:
+        if region.postcodes is not None:
+            with db.session_scope(app) as session:
+                loaded = geo.import_postcodes(session, region.postcodes)
+            assert loaded.with_la == loaded.count > 100
+        import_feed(app, region.feed, region.publisher)
+        yield app
+
+
+@pytest.fixture(scope="module")
+def directory(region_app) -> dict[str, dict]:
+    return documents_by_id(region_app)
+
+
+@pytest.fixture(scope="module")
+def runs(region, region_app, directory) -> list[dict]:
+    return scenario_runs(region_app, load_scenarios(region.scenarios), directory)
+
+
+@pytest.fixture(scope="module")
+def summary(region, runs, directory) -> dict:
+    return summarise(runs, directory, region.title)
+
+
+def test_scenarios_are_well_formed(region, directory):
+    check_well_formed(load_scenarios(region.scenarios), directory, at_least=30)
+
+
+def test_hard_constraints_are_broken_no_more_than_known(region, runs, directory):
+    found = [reason for row in runs for reason in broken(row, directory)]
+    print("\n".join(["", "violations:", *found]))
+    assert len(found) <= region.known_violations, "\n".join(found)
+
+
+def test_matcher_ndcg_is_above_the_floor(region, summary):
+    assert summary["ndcg"] >= region.ndcg_floor, summary
+
+
+def test_matcher_is_clearly_better_than_keyword_search(summary):
+    assert summary["ndcg"] >= summary["keyword_ndcg"] + MARGIN_OVER_KEYWORD, summary
+
+
+def test_unmet_needs_are_flagged(region, summary):
+    assert summary["gap_recall"] >= region.gap_recall_floor, summary
