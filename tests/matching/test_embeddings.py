@@ -73,3 +73,13 @@ def test_padding_in_a_batch_does_not_change_a_vector():
 def test_a_directory_without_the_model_files_is_a_clear_error(tmp_path):
     with pytest.raises(EmbeddingModelError, match="model.safetensors"):
         load_embedder(tmp_path)
+
+
+def test_a_bulk_encode_on_several_threads_gives_the_same_vectors_as_one():
+    # An import encodes its batches side by side; each text's vector must not depend on that.
+    texts = [
+        f"Group {n}: a weekly walk and a cuppa for people who feel alone, week {n % 7}" for n in range(80)
+    ]
+    alone = load_embedder(threads=1).encode(texts)
+    together = load_embedder(threads=3).encode(texts)
+    assert np.array_equal(alone, together) and alone.shape == (80, 384)
