@@ -29,6 +29,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from directory_app.directory.service_input import FIELD_NAMES
+
 ROOT = Path(__file__).resolve().parent.parent
 # Geography data is moving into the package (directory_app/data): take whichever place holds it.
 LSOA_CSV = next(
@@ -48,42 +50,8 @@ ANCHOR = date(2026, 11, 1)
 DEFAULT_SEED = 20261101
 DEFAULT_POPULATION = 1600
 
-COLUMNS = [
-    "external_id",
-    "name",
-    "organization",
-    "description",
-    "url",
-    "email",
-    "phone",
-    "status",
-    "needs",
-    "taxonomy_terms",
-    "minimum_age",
-    "maximum_age",
-    "cost",
-    "cost_amount",
-    "cost_description",
-    "schedule",
-    "schedule_description",
-    "location_name",
-    "address_1",
-    "city",
-    "postcode",
-    "latitude",
-    "longitude",
-    "wheelchair",
-    "accessibility",
-    "delivery",
-    "referral_route",
-    "eligibility",
-    "area_wide",
-    "service_area",
-    "languages",
-    "accepting_referrals",
-    "wait_weeks",
-    "last_verified_at",
-]
+# The columns of the import template, as the app reads them.
+COLUMNS = list(FIELD_NAMES)
 
 
 # --- places ----------------------------------------------------------------------------------

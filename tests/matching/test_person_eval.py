@@ -8,7 +8,6 @@ change that reads people worse fails here.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from matching.person import read_age, read_person
+from matching.understanding.evaluate import is_test
 
 PEOPLE = Path(__file__).resolve().parents[2] / "seed_data" / "eval" / "people"
 # The annotator's circumstance words, as the taxonomy's group codes. Gender is scored apart: the
@@ -31,10 +31,6 @@ GROUPS = {
 }
 GENDER = {"woman": "women", "man": "men"}
 PREFERENCE_SYNONYMS = {"one_to_one": "not_groups"}
-
-
-def is_test(item_id: str) -> bool:
-    return int(hashlib.sha1(item_id.encode()).hexdigest(), 16) % 5 in (0, 1)
 
 
 @pytest.fixture(scope="module")
