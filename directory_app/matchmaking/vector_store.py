@@ -5,9 +5,9 @@ repeats work: a nightly re-import of an unchanged feed, a restart, a second work
 store keeps each vector under a hash of the model's name and the text, in one SQLite file that
 several processes may share, so a text is encoded once per installation.
 
-A person's words are never written here: only code inside ``recording()`` (indexing services,
-training the classifiers on labelled examples) adds vectors; outside it the store is read-only,
-and a miss is encoded in memory and forgotten with the request.
+Only code inside ``recording()`` (indexing services, training the classifiers on labelled
+examples) reads or adds vectors here. Outside it (a person's words, at every match) the store is
+not touched at all: the model encodes in memory and the vector is forgotten with the request.
 """
 
 from __future__ import annotations
@@ -91,8 +91,8 @@ class VectorStore:
 
 
 class StoredEmbedder:
-    """An Embedder that asks the store before the model, and writes what it encoded only while
-    ``recording()`` is active in the calling thread."""
+    """An Embedder that, while ``recording()`` is active in the calling thread, asks the store
+    before the model and keeps what the model encoded; otherwise it is the model alone."""
 
     def __init__(self, model: Embedder, store: VectorStore):
         self.model = model
@@ -111,6 +111,8 @@ class StoredEmbedder:
             self._recording.on = previous
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not getattr(self._recording, "on", False):
+            return self.model.encode(texts)
         cleaned = [str(t or "").strip() for t in texts]
         keys = [VectorStore.key(self.name, t) for t in cleaned]
         stored = self.store.get([k for k, t in zip(keys, cleaned, strict=True) if t])
@@ -127,8 +129,7 @@ class StoredEmbedder:
             for i, text in enumerate(cleaned):
                 if text in by_text:
                     out[i] = by_text[text]
-            if getattr(self._recording, "on", False):
-                self.store.put({missing[text]: vector for text, vector in by_text.items()})
+            self.store.put({missing[text]: vector for text, vector in by_text.items()})
         return out
 
 
