@@ -13,6 +13,7 @@ from typing import Any
 
 from .profile import DAY_NAMES, Profile
 from .service import delivery_modes, in_area, reaches, remote_mode, residency, service_days
+from .situations import HARD, label
 
 # Warning texts, shared with explain.py so the wording is the same everywhere.
 WARN_COST = "cost not recorded"
@@ -151,6 +152,16 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
     eligibility = list(service.get("eligibility") or ())
     if eligibility and not eligible(set(eligibility), set(profile.eligible_groups)):
         bad(("eligibility", f"only for {_groups(eligibility)}"))
+    # A situation the record restricts to ("stroke survivors") holds back a service from someone
+    # whose words state none of them (several are alternatives: "survivors of domestic abuse or
+    # sexual violence"); one about paperwork ("people on benefits") is a check instead.
+    situations = list(service.get("situations") or ())
+    if situations and not set(situations) & set(profile.situations):
+        hard = [code for code in situations if code in HARD]
+        if hard:
+            bad(("situation", "only for " + " or ".join(label(code) for code in hard)))
+        else:
+            result.warnings.append("only for " + " or ".join(map(label, situations)) + ": check")
     return result
 
 

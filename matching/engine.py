@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -27,6 +27,8 @@ from .profile import Profile
 from .rank import Scorer, default_scorer, features
 from .requirements import meets_requirement, requirements, unmet_in_reach
 from .service import aware, nearest_distances
+from .situations import label as situation_label
+from .situations import person_situations
 from .taxonomy import NeedsTaxonomy
 from .unmet import UnmetNeed, unmet_needs
 
@@ -146,6 +148,10 @@ def match(
         needs = taxonomy.infer_needs(profile.goals)[:MAX_INFERRED_NEEDS]
         inferred = bool(needs)
 
+    stated = person_situations(profile.goals, needs)
+    profile = replace(
+        profile, situations=tuple(dict.fromkeys([*profile.situations, *(s.code for s in stated)]))
+    )
     candidates = list(candidates)
     distances = nearest_distances(profile.lat, profile.lng, candidates)
     checks: list[Check] = []
@@ -210,7 +216,7 @@ def match(
                 needs_met=met,
                 reasons=explain.reasons(service, distances[i], checks[i].exemption, met)
                 + explain.fit_reasons(
-                    circumstance_fit(profile.groups, service), preference_fit(profile.preferences, service)
+                    circumstance_fit(profile.audiences, service), preference_fit(profile.preferences, service)
                 ),
                 warnings=explain.warnings(service, checks[i], now, bool(profile.constraints.days))
                 + explain.fit_warnings(preference_fit(profile.preferences, service)),
@@ -238,7 +244,13 @@ def match(
         matches=matches,
         unmet_needs=unmet,
         excluded=dict(excluded.most_common()),
-        understood={**reading.to_dict(), **({"needs": need_evidence} if need_evidence else {})},
+        understood={
+            **reading.to_dict(),
+            "situations": [
+                {"code": s.code, "label": situation_label(s.code), "words": s.words} for s in stated
+            ],
+            **({"needs": need_evidence} if need_evidence else {}),
+        },
     )
 
 

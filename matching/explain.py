@@ -16,6 +16,7 @@ from typing import Any
 from .constraints import WARN_TIMES, Check
 from .profile import DAYS
 from .service import delivery_modes, verified_age_days
+from .situations import BY_CODE as SITUATION_CODES
 
 _MONEY = re.compile(r"£\s?\d")
 DAYS_PER_MONTH = 365.25 / 12
@@ -138,7 +139,11 @@ GOES_AGAINST = {
 def fit_reasons(circumstance: Any, preference: Any) -> list[dict[str, Any]]:
     """What makes a service suit this person in particular: a group it is for
     ({"kind": "for_group", "code": "veterans"}) or a liking it suits ({"kind": "suits", "code": "evenings"})."""
-    out = [{"kind": "for_group", "code": code} for kind, code in circumstance.reasons if kind == "for_group"]
+    out = [
+        {"kind": "for_situation" if code in SITUATION_CODES else "for_group", "code": code}
+        for kind, code in circumstance.reasons
+        if kind == "for_group"
+    ]
     out.extend({"kind": "suits", "code": code} for kind, code in preference.reasons if kind == "suits")
     return out
 

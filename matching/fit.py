@@ -69,8 +69,9 @@ def service_text(service: dict[str, Any]) -> str:
 
 
 def audience(service: dict[str, Any]) -> set[str]:
-    """The groups a service is meant for: its recorded restrictions, and who its words name."""
-    groups = set(service.get("eligibility") or ())
+    """The groups a service is meant for: its recorded restrictions (groups and situations), and
+    who its words name."""
+    groups = set(service.get("eligibility") or ()) | set(service.get("situations") or ())
     text = service_text(service)
     groups.update(code for code, pattern in _AUDIENCE_CUES.items() if re.search(pattern, text, re.I))
     return groups

@@ -65,11 +65,19 @@ class Profile:
     # group but never open a restricted one: only what the link worker ticks does that, because
     # "after years caring for her mum" does not make her a carer today.
     described: tuple[str, ...] = ()
+    # Situations the words state (matching.situations: "stroke", "widowed"): they open a service
+    # restricted to one, and raise it.
+    situations: tuple[str, ...] = ()
 
     @property
     def groups(self) -> tuple[str, ...]:
         """Every group the person is known or described to be in."""
         return tuple(dict.fromkeys([*self.circumstances, *self.described]))
+
+    @property
+    def audiences(self) -> tuple[str, ...]:
+        """Every group and situation a service may be meant for that this person is in."""
+        return (*self.groups, *self.situations)
 
     @property
     def eligible_groups(self) -> tuple[str, ...]:
@@ -87,7 +95,7 @@ class Profile:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["constraints"]["days"] = list(self.constraints.days)
-        for key in ("needs", "circumstances", "areas", "preferences", "described"):
+        for key in ("needs", "circumstances", "areas", "preferences", "described", "situations"):
             data[key] = list(data[key])
         return data
 

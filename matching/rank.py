@@ -189,7 +189,7 @@ def features(
         "timetable_fit": timetable_fit(profile.constraints.days, service),
         "freshness": freshness(service, now),
         "capacity": capacity(service),
-        "circumstance_fit": circumstance_fit(profile.groups, service).score,
+        "circumstance_fit": circumstance_fit(profile.audiences, service).score,
         "preference_fit": preference_fit(profile.preferences, service).score,
         "semantic": semantic(service),
         "responsiveness": responsiveness(service),

@@ -140,6 +140,11 @@ def in_area(area: Area, person_areas: Any) -> bool | None:
     mine = {norm_area(a) for a in person_areas or ()}
     if not mine:
         return None
+    # Postcode districts are the finer limit ("Middlesbrough: TS1 and TS5 only").
+    districts = {code for code in area.codes if _DISTRICT.match(code)}
+    my_districts = {code for code in mine if _DISTRICT.match(code)}
+    if districts and my_districts:
+        return bool(districts & my_districts)
     if area.codes & mine:
         return True
     if area.countries is not None:

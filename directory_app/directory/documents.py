@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 from ..models import Referral, Service, utcnow
 from ..needs import taxonomy
 from ..vocabulary import DAYS
+from .understanding import situation_codes, understood_days
 
 CAPACITY_STALE_AFTER = timedelta(days=30)
 # How a service answers our referrals is shown, and used in ranking, only once at least this many
@@ -121,6 +122,8 @@ def to_search_document(service: Service) -> dict:
             }
         )
         days.extend(d for d in byday if d not in days)
+    if not days:
+        days = understood_days(service)
     days.sort(key=DAYS.index)
     if any(value is True for value in wheelchair_values):
         wheelchair = True
@@ -157,6 +160,8 @@ def to_search_document(service: Service) -> dict:
         "referral_routes": list(service.referral_routes),
         "wheelchair": wheelchair,
         "eligibility": list(service.eligibility),
+        # Situations the record restricts it to (matching.situations), as the understanding read them.
+        "situations": situation_codes(service),
         "area_wide": service.area_wide,
         "service_area": service_area,
         # GSS codes of the areas whose residents only may use it (understood from the record).

@@ -13,10 +13,12 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
+from matching import situations
 from matching.understanding import AreaLookup, Understander
 
 from ..data import DATA_DIR
 from ..needs import taxonomy
+from ..vocabulary import DAYS
 from .oruk import KEYS, service_to_oruk
 
 # The development parts of the blind labelled sets (seed_data/eval/labelled.py copies them here;
@@ -186,6 +188,27 @@ def apply_understanding(service, understood) -> None:
             link.location.wheelchair = service.wheelchair == "yes"
 
 
+def situation_codes(service) -> list[str]:
+    """The situations the record restricts the service to, as last understood."""
+    found = (service.understanding or {}).get("situations") or []
+    return [
+        item["value"] for item in found if isinstance(item, dict) and item.get("value") in situations.BY_CODE
+    ]
+
+
+def understood_days(service) -> list[str]:
+    """Days read from the record's words ("Mondays, 2pm" in a schedule's description) when it has
+    no structured ones: without them a person who can only come at weekends is offered it."""
+    days: list[str] = []
+    for item in (service.understanding or {}).get("schedule") or []:
+        value = item.get("value") if isinstance(item, dict) else None
+        for entry in (value or {}).get("days") or []:
+            day = entry.get("day") if isinstance(entry, dict) else None
+            if day in DAYS and day not in days:
+                days.append(day)
+    return days
+
+
 def understand_services(services: list) -> None:
     """Understand and apply a batch (an import batch): the classifier scores them together."""
     if not services:
@@ -236,6 +259,7 @@ _ROWS = [
     ("min_age", "Minimum age", "minimum_age"),
     ("max_age", "Maximum age", "maximum_age"),
     ("groups", "Only for", "eligibility"),
+    ("situations", "Only for people in this situation", None),
     ("residency", "Only for residents of", None),
     ("delivery", "Delivered", "delivery"),
     ("area_wide", "Covers a whole area", "area_wide"),
@@ -256,6 +280,8 @@ def _words(key: str, value) -> str:
         return taxonomy().label(value)
     if key == "residency":
         return areas().name(value)
+    if key == "situations":
+        return situations.label(value)
     if key == "capacity" and isinstance(value, dict):
         accepting: dict[object, str] = {True: "accepting referrals", False: "not accepting referrals"}
         parts = [accepting.get(value.get("accepting"), "")]

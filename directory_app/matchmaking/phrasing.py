@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from matching import situations
 from matching.explain import lower_label
 from matching.taxonomy import NeedsTaxonomy
 
@@ -103,6 +104,8 @@ def reason_text(reason: dict, taxonomy: NeedsTaxonomy | None = None) -> str | No
         return ROUTES.get(reason.get("code") or "")
     if kind == "for_group":
         return _group_text(reason["code"], taxonomy)
+    if kind == "for_situation":
+        return f"for {situations.label(reason['code'])}"
     if kind == "suits":
         return SUITS.get(reason.get("code") or "")
     return None

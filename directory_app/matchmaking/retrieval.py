@@ -44,6 +44,7 @@ RETRIEVE = [
     "referral_routes",
     "wheelchair",
     "eligibility",
+    "situations",
     "residency",
     "area_wide",
     "service_area",

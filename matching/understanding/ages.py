@@ -37,7 +37,7 @@ _MIN = re.compile(
 _MAX = re.compile(
     r"\b(?:aged?\s+)?(?:under|below|younger\s+than)\s+"
     + _N
-    + r"\s*(?:'?s\b|\s*years?\b|(?=\s+(?:only|and)\b))"
+    + r"\s*(?:'?s\b|\s*years?\b|(?=\s+(?:only|and)\b)|(?=\s*(?:$|[.,;:)])))"
     r"|\b(?:aged?\s+)?up\s+to\s+" + _N + r"\s*(?:years?\b|yrs\b)?(?=\s*(?:years?|old|only|\.|,|\)|$))",
     re.I,
 )
@@ -57,6 +57,10 @@ _CHILDREN = re.compile(r"\b(?:child(?:ren)?|young\s+people|kids|families|youth|t
 _ADULTS = re.compile(
     r"\b(?:for|support(?:s|ing)?|with)\s+(?:\w+\s+){0,2}?adults?\b|\badult\s+carers\b|"
     r"\b(?:lgbtq?\+?|lgbt)\s+adults\b",
+    re.I,
+)
+_PERSON_BEFORE = re.compile(
+    r"\b(?:widowed|bereaved|people|adults|those|anyone|men|women|carers|parents|members|(?:who|and)\s+are)\s+$",
     re.I,
 )
 _TEENS = re.compile(r"\bteens\b|\bteenagers\b", re.I)
@@ -115,9 +119,14 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
     if high is None:
         for m in _MAX.finditer(text):
             value = int(next(g for g in m.groups() if g is not None))
+            # "under 5s" is most often a creche, so an upper bound above 30 needs the person before
+            # it: "widowed under 60", "adults aged under 65".
+            adult_bound = value <= 99 and bool(
+                re.match(r"aged?\b", m.group(0), re.I) or _PERSON_BEFORE.search(text[: m.start()])
+            )
             if (
                 _NOT_AGE_AFTER.match(text[m.end() :])
-                or not 2 <= value <= 30
+                or not (2 <= value <= 30 or adult_bound)
                 or _about_children(text, m, for_parents)
             ):
                 continue

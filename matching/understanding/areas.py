@@ -44,6 +44,17 @@ class AreaLookup:
             group = str(row.get("combined_authority") or "").strip().lower()
             if group:
                 self._groups.setdefault(group, []).append(code)
+        # What people call an authority with a long name: "Stockton" for Stockton-on-Tees, "Redcar"
+        # for Redcar and Cleveland; only where no other authority's name starts the same way.
+        starts: dict[str, set[str]] = {}
+        for key, code in self._by_name.items():
+            for word in (" on ", " upon ", " and "):
+                if word in key:
+                    starts.setdefault(key.split(word)[0], set()).add(code)
+        for alias, codes in starts.items():
+            rivals = {c for k, c in self._by_name.items() if k.split()[0] == alias.split()[0]}
+            if len(codes) == 1 and rivals <= codes and alias not in self._by_name:
+                self._by_name[alias] = next(iter(codes))
         # Places (ward and neighbourhood names) → the authorities that have a place of that name.
         self._places: dict[str, set[str]] = {}
         for row in places:
@@ -90,12 +101,22 @@ class AreaLookup:
                     None,
                 )
                 if hit:
+                    if _key(hit) in self._by_name or any(
+                        _key(hit) in key.split(" and ") for key in self._named(text)
+                    ):
+                        break  # an authority's own name, or part of one ("Redcar and Cleveland")
                     codes = self._places[hit]
                     chosen = codes if len(codes) == 1 else (codes & near or codes & region)
                     if len(chosen) == 1:
                         out.append((next(iter(chosen)), hit))
                     break
         return out
+
+    def _named(self, text: str) -> list[str]:
+        """The authority names (as keys) that `text` contains."""
+        if self._pattern is None:
+            return []
+        return [m.group(1) for m in self._pattern.finditer(_key(text))]
 
     def code(self, name: str) -> str | None:
         """The GSS code for a local authority name or code, or None."""

@@ -163,7 +163,7 @@ def find_groups(record: Record) -> list[Finding]:
                 window = text[max(0, match.start() - 30) : match.end() + 30]
                 if negative and negative.search(window):
                     continue
-                if _turned_away(text, match, sentences):
+                if turned_away(text, match, sentences):
                     continue
                 if group == "families" and _FAMILIES_OF.match(text[match.end() :]):
                     continue
@@ -192,7 +192,7 @@ def find_groups(record: Record) -> list[Finding]:
         # learning disabilities")
         first = next(_SENTENCE.finditer(text), None)
         offer = _FOR_DISABLED.search(text, 0, first.end()) if first else None
-        if offer and not _turned_away(text, offer, [m.span() for m in _SENTENCE.finditer(text)]):
+        if offer and not turned_away(text, offer, [m.span() for m in _SENTENCE.finditer(text)]):
             keep(
                 "people_with_disabilities",
                 Finding("people_with_disabilities", 0.85, field, _quote(text, offer)),
@@ -203,7 +203,7 @@ def find_groups(record: Record) -> list[Finding]:
     return sorted(kept.values(), key=lambda f: -f.confidence)
 
 
-def _turned_away(text: str, match: re.Match[str], sentences: list[tuple[int, int]]) -> bool:
+def turned_away(text: str, match: re.Match[str], sentences: list[tuple[int, int]]) -> bool:
     start, end = next(((a, b) for a, b in sentences if a <= match.start() < b), (0, len(text)))
     return bool(
         _TURNED_AWAY_BEFORE.search(text[start : match.start()])

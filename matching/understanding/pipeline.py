@@ -8,6 +8,7 @@ from typing import Any
 from ..taxonomy import NeedsTaxonomy
 from .ages import find_ages
 from .areas import AreaLookup
+from .conditions import find_situations
 from .groups import find_groups
 from .needs import ClassifierNeeds, need_text, phrase_hits, ukcat_codes
 from .reach import find_area_wide, find_residency
@@ -128,6 +129,7 @@ class Understander:
                     out.max_age = Finding(high, 0.85, field, words) if high is not None else None
                     break
         out.groups = find_groups(record)
+        out.situations = find_situations(record)
         out.residency = find_residency(record, self.areas)
         out.delivery = find_delivery(record)
         out.area_wide = find_area_wide(record, out.delivery, out.residency, self.areas)

@@ -48,10 +48,34 @@ _HEDGE = re.compile(
 _RESIDENTS_AFTER = re.compile(r"^[\s\-]*(?:borough\s+)?(?:residents|gp)\b", re.I)
 
 
+# Postcode districts a sentence limits residents to: "TS6 postcodes only", "people living in TS1,
+# TS3 or TS4". Upper case as written, and not the first half of a full postcode in an address.
+_POSTCODE_DISTRICT = re.compile(r"\b([A-Z]{1,2}[0-9][0-9A-Z]?)\b(?!\s*[0-9][A-Z]{2}\b)")
+_DISTRICT_CUE = re.compile(
+    r"\b(?:liv(?:e|es|ing)(?:\s+alone)?\s+in|residents?|reside|postcode\s+(?:areas?|districts?))\b|"
+    r"\bpostcodes?\b[^.;]{0,20}\bonly\b|\bonly\b[^.;]{0,40}\bpostcodes?\b",
+    re.I,
+)
+
+
+def _postcode_districts(text: str, field: str) -> list[Finding]:
+    out = []
+    for sentence in re.finditer(r"[^.!?\n]+", text):
+        cue = _DISTRICT_CUE.search(sentence.group(0))
+        if not cue or _HEDGE.search(sentence.group(0)[: cue.start()]):
+            continue
+        for district in _POSTCODE_DISTRICT.finditer(sentence.group(0)):
+            out.append(Finding(district.group(1), 0.8, field, sentence.group(0).strip()[:120]))
+    return out
+
+
 def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
-    if areas is None:
-        return []
     found: dict[str, Finding] = {}
+    for field in ("eligibility", "description"):
+        for district in _postcode_districts(record.texts.get(field, ""), field):
+            found.setdefault(district.value, district)
+    if areas is None:
+        return list(found.values())
     for area in record.service_areas:
         for text in (area["uri"], area["text"]):
             for code, words in areas.find(text):

@@ -191,6 +191,10 @@ def _from_oruk(item: dict[str, Any]) -> Record:
     _add(texts, "fees", item.get("fees"), item.get("fees_description"))
     _add(texts, "alert", item.get("alert"))
     _add(texts, "wait_time", item.get("wait_time"))
+    # Not where ORUK puts it (on the location), but where some publishers do.
+    for access in item.get("accessibility") or [] if isinstance(item.get("accessibility"), list) else []:
+        if isinstance(access, dict):
+            _add(texts, "accessibility", access.get("description") or access.get("accessibility"))
     _add(texts, "application_process", item.get("application_process"))
     _add(texts, "schedule_description", item.get("schedule_description"))
     _add(

@@ -52,6 +52,8 @@ class Understanding:
     min_age: Finding | None = None
     max_age: Finding | None = None
     groups: list[Finding] = field(default_factory=list)
+    # matching.situations codes ("stroke", "bereaved_by_suicide"): who else it is only for
+    situations: list[Finding] = field(default_factory=list)
     residency: list[Finding] = field(default_factory=list)  # GSS codes
     delivery: list[Finding] = field(default_factory=list)
     area_wide: Finding | None = None
@@ -94,6 +96,7 @@ class Understanding:
             "min_age": self.value("min_age"),
             "max_age": self.value("max_age"),
             "groups": self.group_codes(),
+            "situations": [f.value for f in self.situations],
             "residency": self.residency_codes(),
             "delivery": self.delivery_modes(),
             "area_wide": bool(self.value("area_wide", False)),

@@ -112,7 +112,8 @@ _WHEEL_YES = re.compile(
 # In a description, "accessible" may mean welcoming, and "stairs" a stair-climbing class.
 _WHEEL_NO_STRICT = re.compile(
     r"\b(?:not\s+wheelchair\s+accessible|no\s+wheelchair\s+access|no\s+step[- ]free|"
-    r"not\s+suitable\s+for\s+wheelchairs?|upstairs,?\s+(?:with\s+)?no\s+lift)\b",
+    r"not\s+suitable\s+for\s+wheelchairs?|upstairs,?\s+(?:with\s+)?no\s+lift|(?:has\s+|sorry,?\s+)?no\s+lift|"
+    r"(?:up|down)\s+a\s+(?:steep\s+)?flight\s+of\s+(?:stairs|steps)|cannot\s+(?:take|accommodate)\s+wheelchairs)\b",
     re.I,
 )
 _WHEEL_YES_STRICT = re.compile(
@@ -221,8 +222,10 @@ def find_cost(record: Record) -> Finding:
         if prices and (
             field == "fees"
             or re.search(
-                r"\b(?:per|a|each)\s+(?:session|class|week|visit|term|month|hour)|"
-                r"\bcosts?\b|\bcharge",
+                r"\b(?:per|a|each)\s+(?:session|class|week|visit|term|month|hour|go)|"
+                r"\bcosts?\b|\bcharge|\bon\s+the\s+door\b|\bto\s+attend\b|\bsubs\b|"
+                # a price said on its own: "Bring your knitting. £2."
+                r"(?:^|[.!?]\s+)£\s?\d+(?:\.\d\d)?p?\s*(?:[.!]|$)",
                 text,
                 re.I,
             )

@@ -59,6 +59,18 @@ REGIONS = {
         gap_recall_floor=0.55,
         known_violations=11,
     ),
+    # A development region (tuned on): Tees Valley, written with many eligibility conditions in
+    # prose (a diagnosis, a kind of loss, care leavers, postcode districts, a landlord).
+    "tees": Region(
+        "Tees Valley (development region: conditions in prose)",
+        EVAL / "services" / "tees_oruk.json",
+        "Tees Valley Wellbeing Finder",
+        EVAL / "scenarios_tees.json",
+        EVAL / "services" / "tees_postcodes.csv",
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=999,
+    ),
     # Measured: nDCG@10 0.56-0.57, keyword 0.13, gap recall 3 of 5, 11-12 must-not services shown,
     # none breaking our own check: restrictions in prose the understanding step does not read
     # (bereaved by suicide, widowed under a stated age, one postcode district, GP registration).

@@ -1,0 +1,376 @@
+"""Situations: who a service is for beyond the groups a link worker ticks — a condition ("stroke
+survivors", "people living with cancer"), a kind of loss ("bereaved by suicide", "widowed"), a
+path through life ("care leavers", "people leaving prison").
+
+Real records state these in prose ("open to anyone bereaved by suicide", "referred by the cardiac
+rehab team"); the person states them in their words ("her son took his own life"). A service
+restricted to a situation is offered only to someone whose words say it, because nobody ticks
+"bereaved by suicide" on a form, and offering that group to a widow whose husband died of cancer
+is the mistake a link worker would notice first.
+
+Two strengths. A *hard* situation is about the person themself and is plainly stated when it
+applies: the service is held back (with the reason) unless the words say it. A *soft* one is about
+money or paperwork ("people on Universal Credit", "single parents") that a note often leaves out:
+the service stays, lower, with a "check" the link worker can answer in a sentence.
+
+Each pattern is general UK usage. The record side is read in matching.understanding.conditions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Situation:
+    code: str
+    label: str  # "people bereaved by suicide": follows "only for"
+    service: re.Pattern[str]  # how a record names it
+    person: re.Pattern[str]  # how a person's words say it
+    hard: bool = True
+    needs: frozenset[str] = frozenset()  # a need that, once read from the words, says it too
+
+
+def _re(pattern: str, flags: int = re.I) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + pattern + r")", flags)
+
+
+_SPOUSE = r"(?:wife|husband|partner|spouse)"
+_CHILD = r"(?:son|daughter|child|boy|girl|baby|little\s+one)"
+_THEIR = r"(?:my|our|his|her|their)"
+
+SITUATIONS: tuple[Situation, ...] = (
+    Situation(
+        "bereaved_by_suicide",
+        "people bereaved by suicide",
+        _re(
+            r"bereaved\s+(?:by|through|after)\s+(?:a\s+)?suicide|suicide\s+bereave\w*|"
+            r"(?:lost|lose|losing)\s+(?:someone|a\s+loved\s+one|a\s+family\s+member|somebody)\s+(?:to|through)\s+"
+            r"suicide|affected\s+by\s+(?:a\s+)?suicide|survivors?\s+of\s+suicide|after\s+a\s+suicide"
+        ),
+        _re(
+            r"suicide\b|took\s+(?:his|her|their)\s+(?:own\s+)?life|killed\s+(?:him|her|them)sel(?:f|ves)|"
+            r"hanged\s+(?:him|her)self"
+        ),
+    ),
+    Situation(
+        "child_loss",
+        "parents whose child has died",
+        _re(
+            r"bereaved\s+(?:parents|mums|dads|mothers|fathers)|parents\s+(?:who\s+have\s+)?(?:lost|losing)\s+a\s+"
+            r"(?:child|son|daughter)|(?:death|loss)\s+of\s+(?:a|their)\s+(?:child|son|daughter)"
+        ),
+        _re(
+            rf"(?:lost|losing)\s+{_THEIR}\s+(?:\w+\s+)?{_CHILD}|{_THEIR}\s+(?:\w+\s+)?{_CHILD}\s+"
+            rf"(?:died|passed|was\s+killed|was\s+stillborn)|(?:death|loss)\s+of\s+{_THEIR}\s+{_CHILD}|"
+            r"miscarr\w+|still\s*(?:birth|born)"
+        ),
+    ),
+    Situation(
+        "baby_loss",
+        "parents who have lost a baby",
+        _re(
+            r"baby\s+loss|still\s*birth|stillborn|miscarriage|neonatal\s+death|pregnancy\s+loss|"
+            r"(?:lost|loss\s+of)\s+a\s+baby"
+        ),
+        _re(
+            rf"miscarr\w+|still\s*(?:birth|born)|(?:lost|losing)\s+{_THEIR}\s+baby|{_THEIR}\s+baby\s+"
+            r"(?:died|passed)|baby\s+loss"
+        ),
+    ),
+    Situation(
+        "widowed",
+        "widowed people",
+        _re(
+            rf"widow(?:ed|s|ers?|hood)?\b|(?:lost|death\s+of)\s+(?:a|their)\s+{_SPOUSE}|"
+            r"bereaved\s+(?:husbands|wives|partners|spouses)"
+        ),
+        _re(
+            rf"widow\w*|{_SPOUSE}\s+(?:\w+\s+)?(?:died|passed|was\s+killed)|(?:lost|losing)\s+{_THEIR}\s+"
+            rf"(?:late\s+)?{_SPOUSE}|death\s+of\s+{_THEIR}\s+{_SPOUSE}|{_THEIR}\s+late\s+{_SPOUSE}"
+        ),
+    ),
+    Situation(
+        "cancer",
+        "people affected by cancer",
+        _re(r"cancers?\b|macmillan|oncology|chemotherapy"),
+        _re(
+            r"cancers?\b|chemo\w*|radiotherapy|tumou?rs?\b|oncology|leuka?emia|lymphoma|mastectomy|macmillan"
+        ),
+    ),
+    Situation(
+        "stroke",
+        "stroke survivors",
+        _re(r"(?<!breast\s)(?<!back\s)strokes?\b(?!\s+(?:of|technique))"),
+        _re(r"(?<!breast\s)strokes?\b"),
+    ),
+    Situation(
+        "heart",
+        "people with a heart condition",
+        _re(
+            r"cardiac|heart\s+(?:failure|disease|conditions?|attacks?|surgery|patients?|health\s+support)|"
+            r"coronary|angina"
+        ),
+        _re(
+            r"cardiac|heart\s+(?:failure|disease|conditions?|attacks?|problems?|op\b|operation|surgery|bypass)|"
+            r"angina|bypass|stents?\b|pacemaker|coronary"
+        ),
+    ),
+    Situation(
+        "lung",
+        "people with a lung condition",
+        _re(
+            r"copd|lung\s+(?:conditions?|disease|health|cancer)|respiratory|breathe\s+easy|emphysema|"
+            r"chronic\s+bronchitis|pulmonary"
+        ),
+        _re(
+            r"copd|emphysema|lungs?\b|breathless\w*|(?:short\s+of|out\s+of)\s+breath|breathing\s+(?:problems?|"
+            r"difficult\w*)|chest\s+(?:problems?|conditions?|infections?)|inhalers?|oxygen|asthma\w*|"
+            r"bronchitis|pulmonary"
+        ),
+    ),
+    Situation(
+        "parkinsons",
+        "people with Parkinson's",
+        _re(r"parkinson'?s"),
+        _re(r"parkinson'?s"),
+    ),
+    Situation(
+        "multiple_sclerosis",
+        "people with MS",
+        _re(r"multiple\s+sclerosis|ms\s+(?:society|group|support|centre|therapy)"),
+        re.compile(r"\b(?:[Mm]ultiple\s+[Ss]clerosis|MS)\b"),
+    ),
+    Situation(
+        "diabetes",
+        "people with diabetes",
+        _re(r"diabet\w+"),
+        _re(r"diabet\w+|blood\s+sugar|insulin|type\s*[12]\b"),
+    ),
+    Situation(
+        "brain_injury",
+        "people with a brain injury",
+        _re(r"(?:acquired\s+|traumatic\s+)?brain\s+injur\w+|headway"),
+        _re(r"brain\s+injur\w+|head\s+injur\w+|brain\s+(?:damage|haemorrhage|tumou?r)"),
+    ),
+    Situation(
+        "chronic_pain",
+        "people living with long-term pain",
+        _re(r"arthritis|chronic\s+pain|fibromyalgia|persistent\s+pain|long[- ]term\s+pain"),
+        _re(
+            r"arthritis|arthritic|(?:chronic|persistent|constant)\s+pain|fibromyalgia|pain\s+(?:clinic|management)|"
+            r"in\s+(?:a\s+lot\s+of\s+)?pain|bad\s+(?:back|knees?|hips?)|joints?\b|aches?\b"
+        ),
+    ),
+    Situation(
+        "long_covid",
+        "people with long Covid",
+        _re(r"long\s+covid|post[- ]covid"),
+        _re(r"long\s+covid|post[- ]covid|since\s+(?:I|he|she|they)\s+had\s+covid"),
+    ),
+    Situation(
+        "eating_disorder",
+        "people with an eating disorder",
+        _re(r"eating\s+disorders?|anorexi\w+|bulimi\w+|binge\s+eating"),
+        _re(r"eating\s+disorders?|anorexi\w+|bulimi\w+|binge\w*|not\s+eating|starv\w+|purg\w+"),
+    ),
+    Situation(
+        "hiv",
+        "people living with HIV",
+        _re(r"hiv\b"),
+        _re(r"hiv\b"),
+    ),
+    Situation(
+        "serious_mental_illness",
+        "people with a serious mental illness",
+        _re(
+            r"(?:severe|serious|enduring)\s+(?:and\s+enduring\s+)?mental\s+(?:illness|health\s+(?:problems|conditions))|"
+            r"secondary\s+mental\s+health\s+services|psychosis|schizophreni\w+|bipolar"
+        ),
+        _re(
+            r"psychosis|psychotic|schizophreni\w+|bipolar|personality\s+disorder|cmht|"
+            r"(?:community\s+)?mental\s+health\s+team|sectioned|(?:severe|serious)\s+mental\s+illness"
+        ),
+        # "enduring mental health problems" is also how people describe years of depression
+        hard=False,
+    ),
+    Situation(
+        "care_leavers",
+        "care leavers",
+        _re(
+            r"care\s+leavers?|(?:left|leaving)\s+(?:local\s+authority\s+)?care\b|care[- ]experienced|looked[- ]after"
+        ),
+        _re(
+            r"care\s+leaver|(?:left|leaving|grew\s+up\s+in|was\s+in|been\s+in)\s+(?:foster\s+)?care\b|"
+            r"foster\s+(?:care|homes?)|care[- ]experienced|looked[- ]after|children'?s\s+home"
+        ),
+    ),
+    Situation(
+        "prison_leavers",
+        "people leaving prison or with convictions",
+        _re(
+            r"(?:ex|former)[- ]?offenders?|(?:leaving|left|released\s+from|out\s+of)\s+prison|prison\s+leavers?|"
+            r"criminal\s+justice\s+system|on\s+probation|(?:people|those)\s+with\s+(?:a\s+)?(?:criminal\s+)?"
+            r"(?:records?|convictions?)"
+        ),
+        _re(
+            r"prison|jail|probation|offend\w+|convictions?|criminal\s+record|served\s+(?:time|a\s+sentence)|"
+            r"(?:got|came)\s+out\s+of\s+(?:prison|jail|nick)|in\s+the\s+nick"
+        ),
+    ),
+    Situation(
+        "sexual_violence",
+        "survivors of sexual violence",
+        _re(
+            r"rape|sexual\s+(?:violence|abuse|assault|exploitation)|sexually\s+(?:abused|assaulted)|"
+            r"childhood\s+sexual\s+abuse"
+        ),
+        _re(
+            r"rape[ds]?\b|sexual(?:ly)?\s+(?:abuse[ds]?|assault(?:ed)?|violence|exploit\w*)|molest\w*|"
+            r"abused\s+as\s+a\s+(?:child|kid)"
+        ),
+    ),
+    Situation(
+        "homeless",
+        "people who are homeless or about to be",
+        _re(
+            r"homeless\w*|rough\s+sleep\w*|sofa[- ]surf\w*|no\s+fixed\s+abode|(?:people|those)\s+in\s+"
+            r"temporary\s+accommodation"
+        ),
+        _re(
+            r"homeless\w*|rough|sofa[- ]?surf\w*|no\s+fixed\s+abode|hostel|temporary\s+accommodation|evict\w*|"
+            r"nowhere\s+to\s+(?:live|stay|sleep|go)|kicked\s+(?:me\s+|him\s+|her\s+)?out|sleeping\s+(?:in|on)\s+"
+            r"(?:a\s+|the\s+|my\s+|his\s+|her\s+)?(?:car|streets?|sofa|couch|floor)"
+        ),
+        needs=frozenset({"housing"}),
+    ),
+    Situation(
+        "domestic_abuse",
+        "people experiencing domestic abuse",
+        _re(r"domestic\s+(?:abuse|violence)|coercive\s+control|abusive\s+relationships?|honour[- ]based"),
+        _re(
+            r"domestic\s+(?:abuse|violence)|abus\w+|violent|coercive|controlling|hits?\s+(?:me|her|him)|"
+            r"(?:afraid|scared|frightened)\s+of\s+(?:my|her|his|their)\s+(?:partner|husband|wife|boyfriend|ex)"
+        ),
+        needs=frozenset({"domestic_abuse"}),
+    ),
+    Situation(
+        "recovery_abstinent",
+        "people already abstinent from alcohol or drugs",
+        _re(
+            r"(?:completed|finished)\s+(?:a\s+)?(?:detox|treatment)|abstinen\w+|must\s+be\s+(?:sober|alcohol[- ]free|"
+            r"drug[- ]free|abstinent)|not\s+(?:for\s+people\s+)?(?:currently|still)\s+(?:drinking|using)"
+        ),
+        _re(
+            r"sober|abstinent|clean\s+(?:for|since|now)|dry\s+(?:for|since|now)|in\s+recovery|"
+            r"(?:stopped|quit|gave\s+up|off\s+the)\s+(?:drinking|drink|booze|drugs|using)|(?:completed|finished|"
+            r"done)\s+(?:a\s+|my\s+|his\s+|her\s+)?detox"
+        ),
+    ),
+    Situation(
+        "social_tenants",
+        "tenants of a named landlord",
+        _re(
+            r"(?i:tenants|residents)\s+of\s+(?:[A-Z][\w&]*\s+){1,3}(?i:housing|homes|group|trust|association)|"
+            r"(?i:(?:housing\s+association|council|social\s+housing)\s+tenants|tenants\s+only|our\s+tenants)",
+            0,
+        ),
+        _re(
+            r"tenants?\b|tenancy|housing\s+association|(?:council|social)\s+(?:house|flat|home|housing|property)|"
+            r"rents?\s+from\s+(?:the\s+)?council"
+        ),
+    ),
+    Situation(
+        "in_treatment",
+        "people already in treatment with a named service",
+        _re(
+            r"(?:in|engaged\s+(?:in|with)|receiving)\s+(?:structured\s+)?treatment\s+(?:with|at|from)|"
+            r"(?:current\s+)?(?:clients|service\s+users)\s+of\s+(?:the\s+)?[A-Z]"
+        ),
+        _re(
+            r"in\s+treatment|key\s*worker|on\s+(?:a|the)\s+(?:programme|script)|methadone|subutex|buprenorphine|"
+            r"recovery\s+(?:service|worker|team)|(?:drug|alcohol)\s+(?:and\s+alcohol\s+)?(?:service|team|worker)"
+        ),
+    ),
+    # Soft: paperwork and money a note seldom mentions; a "check", not a barrier.
+    Situation(
+        "benefits",
+        "people on benefits",
+        _re(
+            r"(?:(?:claiming|in\s+receipt\s+of|receiving)|(?:people|those|anyone|families|adults|residents|who\s+are)"
+            r"\s+on)\s+(?:universal\s+credit|(?:means[- ]tested\s+)?benefits|pension\s+credit)|"
+            r"universal\s+credit\s+claimants"
+        ),
+        _re(r"universal\s+credit|\bUC\b|benefits?|pension\s+credit|pip\b|esa\b|jsa\b|on\s+the\s+dole"),
+        hard=False,
+        needs=frozenset({"welfare_benefits"}),
+    ),
+    Situation(
+        "single_parents",
+        "single parents",
+        _re(r"single\s+(?:parents?|mums?|mothers|dads?|fathers)|lone\s+parents?"),
+        _re(
+            r"single\s+(?:parent|mum|mam|mother|dad|father)|lone\s+parent|on\s+(?:my|her|his)\s+own\s+with\s+"
+            r"(?:the\s+|two\s+|three\s+|\d\s+)?(?:kids|children|bairns)"
+        ),
+    ),
+    Situation(
+        "students",
+        "students",
+        _re(r"(?:current|university|college|enrolled)\s+students|students\s+(?:only|at|of|enrolled)"),
+        _re(r"students?|at\s+(?:uni|university|college)|studying"),
+    ),
+    Situation(
+        "unemployed",
+        "people out of work",
+        _re(
+            r"unemployed|out\s+of\s+work|jobseekers?|not\s+(?:currently\s+)?in\s+(?:employment|work)|"
+            r"economically\s+inactive"
+        ),
+        _re(
+            r"unemployed|out\s+of\s+work|no\s+job|lost\s+(?:my|his|her|their)\s+job|jobless|redundan\w+|"
+            r"looking\s+for\s+(?:a\s+)?(?:job|work)|job\s*seek\w*|not\s+working|can'?t\s+find\s+work"
+        ),
+        hard=False,
+        needs=frozenset({"employment_skills"}),
+    ),
+)
+BY_CODE = {s.code: s for s in SITUATIONS}
+HARD = frozenset(s.code for s in SITUATIONS if s.hard)
+
+
+def label(code: str) -> str:
+    found = BY_CODE.get(code)
+    return found.label if found else code.replace("_", " ")
+
+
+# "has a house (not homeless)", "never been in prison": the words deny it.
+_NEGATED = re.compile(r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|without|nor)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+@dataclass(frozen=True)
+class Stated:
+    code: str
+    words: str
+
+
+def person_situations(text: str | None, needs: tuple[str, ...] | list[str] = ()) -> list[Stated]:
+    """The situations a person's words state, with the words; a need read from them counts for a
+    situation it implies ("domestic abuse" read from "he controls the money")."""
+    text = text or ""
+    out = []
+    for situation in SITUATIONS:
+        found = next(
+            (
+                m
+                for m in situation.person.finditer(text)
+                if not _NEGATED.search(text[max(0, m.start() - 20) : m.start()])
+            ),
+            None,
+        )
+        if found:
+            out.append(Stated(situation.code, found.group(0)))
+        elif situation.needs & set(needs):
+            out.append(Stated(situation.code, "need: " + ", ".join(sorted(situation.needs & set(needs)))))
+    return out

@@ -1,0 +1,97 @@
+"""Situations a service is restricted to, read from its words: "for people bereaved by suicide",
+"Stroke Survivors Club", "referred by the cardiac rehab team", "must have completed a detox".
+
+A situation counts only when the record is *for* it. Named in passing it restricts nobody: "we
+help everyone, including people living with cancer", "advice on benefits, debt and domestic
+abuse". So the words must sit in the eligibility statement, in the service's name as what the
+group is, or behind a targeting phrase ("for people who", "support for those living with", "only
+open to", "referral from"); and not behind a word that opens the door wider ("including",
+"whether or not") or turns the situation away ("not suitable for people currently drinking" is
+read by the pattern itself, which names the abstinence it asks for).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..situations import SITUATIONS
+from .groups import turned_away
+from .record import Record
+from .result import Finding
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+# The words just before the situation that make the service *for* it.
+_TARGETING = re.compile(
+    r"(?:\bonly\b|\bexclusively\b|\bspecifically\b|\bsolely\b|\bdedicated\s+to|\baimed\s+at|\btargeted\s+at|"
+    r"\bdesigned\s+for|\bopen\s+to|\bfor\b|\bsupport(?:s|ing)?\b|\bhelp(?:s|ing)?\b|\bwork(?:s|ing)?\s+with|"
+    r"\bwho\s+(?:have|has|are|is)|\bwith\b|\bliving\s+with|\baffected\s+by|\bbereaved\s+by|\brecovering\s+from|"
+    r"\bdiagnosed\s+with|\bsurvivors?\b|\bexperiencing|\breferr(?:ed|al)s?\s+(?:by|from|via|through)|"
+    r"\bmust\b|\beligib\w+|\bcriteria|\bby\s+and\s+for|\bmembers\s+(?:must|are)|\bpatients\b)"
+    r"[^.;:!?]{0,45}$",
+    re.I,
+)
+# The words that open a service wider than the situation named.
+_WIDER = re.compile(
+    r"\b(?:including|includes|such\s+as|as\s+well\s+as|also|whether|regardless|not\s+just|not\s+only|"
+    r"everyone|anyone\s+(?:is|are)\s+welcome|all\s+welcome|open\s+to\s+all|any\s+(?:cause|reason|kind)|"
+    r"all\s+(?:causes|kinds|types)|or\s+any|like|e\.g\.|and\s+other|advice\s+on|information\s+(?:on|about)|"
+    r"raise\s+awareness|prevention|campaign\w*|fundrais\w*)\b[^.;:!?]{0,60}$",
+    re.I,
+)
+# "people with cancer and other life-limiting illnesses": one example of a wider audience.
+_WIDER_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\s+){0,3}?(?:and|or|&)\s+(?:other|any|all|many|similar|related|long[- ]term|life[- ]limiting)\b",
+    re.I,
+)
+_NAME_GROUP = re.compile(
+    r"^\W{0,3}(?:\w+\s+){0,2}?(?:survivors?|club|group|support|society|association|network|cafe|café|circle|"
+    r"friends|forum|service|project|choir|team|peer|buddies|ladies|men)\b",
+    re.I,
+)
+NAME_CONFIDENCE, ELIGIBILITY_CONFIDENCE, TARGETED_CONFIDENCE = 0.85, 0.9, 0.75
+
+
+def find_situations(record: Record) -> list[Finding]:
+    """Each situation the service is for, with how sure and the words that said it."""
+    best: dict[str, Finding] = {}
+    for field in ("eligibility", "name", "description"):
+        text = record.texts.get(field, "")
+        if not text:
+            continue
+        sentences = [m.span() for m in _SENTENCE.finditer(text)]
+        for situation in SITUATIONS:
+            for match in situation.service.finditer(text):
+                confidence = _restricts(field, text, match, sentences)
+                if confidence and (
+                    situation.code not in best or confidence > best[situation.code].confidence
+                ):
+                    best[situation.code] = Finding(situation.code, confidence, field, _quote(text, match))
+    return sorted(best.values(), key=lambda f: -f.confidence)
+
+
+def _restricts(field: str, text: str, match: re.Match[str], sentences: list[tuple[int, int]]) -> float:
+    start, end = next(((a, b) for a, b in sentences if a <= match.start() < b), (0, len(text)))
+    before = text[start : match.start()]
+    if (
+        _WIDER.search(before)
+        or _WIDER_AFTER.match(text[match.end() :])
+        or turned_away(text, match, sentences)
+    ):
+        return 0.0
+    if field == "eligibility":
+        return ELIGIBILITY_CONFIDENCE
+    if field == "name":
+        return NAME_CONFIDENCE if _NAME_GROUP.match(text[match.end() :]) or not before.strip() else 0.0
+    # The service's first sentence says what it is; a later one more often lists what else it does.
+    first = start == (sentences[0][0] if sentences else 0)
+    stated_as_a_rule = re.search(r"\bonly\b|\bmust\b|\beligib", before, re.I) or re.search(
+        r"\bonly\b", text[match.end() : end], re.I
+    )
+    if _TARGETING.search(before) and (first or stated_as_a_rule):
+        return TARGETED_CONFIDENCE
+    return 0.0
+
+
+def _quote(text: str, match: re.Match[str], width: int = 40) -> str:
+    start, end = max(0, match.start() - width), min(len(text), match.end() + width)
+    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")

@@ -1,0 +1,127 @@
+"""Situations a service is restricted to in prose ("bereaved by suicide", "stroke survivors",
+"Thirteen Group tenants only"), read from the record, stated by the person, and kept apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from matching import match
+from matching.situations import person_situations
+from matching.understanding.ages import find_ages
+from matching.understanding.conditions import find_situations
+from matching.understanding.reach import find_residency
+from matching.understanding.record import normalise
+
+
+def situations_of(**record) -> list[str]:
+    return [f.value for f in find_situations(normalise({"name": "A group", **record}))]
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ({"eligibility_description": "Anyone bereaved by suicide, at any time"}, ["bereaved_by_suicide"]),
+        ({"name": "Redcar Stroke Survivors Café"}, ["stroke"]),
+        (
+            {"description": "Gentle exercise for people with heart failure, referred by the cardiac nurses."},
+            ["heart"],
+        ),
+        (
+            {"description": "Relapse prevention. For people in treatment with the Recovery Service only."},
+            ["in_treatment"],
+        ),
+        ({"eligibility_description": "Thirteen Group tenants only."}, ["social_tenants"]),
+        ({"description": "A social group for people who have lost a husband, wife or partner."}, ["widowed"]),
+    ],
+)
+def test_a_restriction_in_prose_is_read(record, expected):
+    assert situations_of(**record) == expected
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"description": "Bereavement support for anyone, whatever the cause, including suicide."},
+        {"description": "Home help for people with cancer and other life-limiting illnesses."},
+        {"description": "Lunch club. Everyone welcome, including people living with cancer."},
+        {"description": "Free advice on benefits, debt, housing and domestic abuse."},
+        {"description": "Swimming lessons: front crawl and breast stroke for beginners."},
+    ],
+)
+def test_a_situation_named_in_passing_restricts_nobody(record):
+    assert situations_of(**record) == []
+
+
+def test_the_person_states_a_situation_in_their_own_words_and_denial_is_not_a_statement():
+    assert [s.code for s in person_situations("her son took his own life last spring")] == [
+        "bereaved_by_suicide"
+    ]
+    assert [s.code for s in person_situations("lost my husband in March, he had cancer")] == [
+        "widowed",
+        "cancer",
+    ]
+    assert person_situations("skint, three kids, has a house (not homeless)") == []
+
+
+def test_postcode_districts_in_prose_limit_residents():
+    record = normalise({"name": "Larder", "eligibility_description": "TS6 postcodes only"})
+    assert [f.value for f in find_residency(record, None)] == ["TS6"]
+    # a full postcode in an address is not a district limit
+    address = normalise(
+        {"name": "Hub", "description": "Come and see us at 12 High Street, TS6 7AB. Residents welcome."}
+    )
+    assert find_residency(address, None) == []
+
+
+def test_an_age_limit_above_thirty_said_of_people_is_read():
+    assert find_ages("Widowed under 60")[:2] == (None, 59)
+    assert find_ages("We have been running for under 40 years")[:2] == (None, None)
+
+
+def test_a_situation_only_service_is_held_back_from_someone_whose_words_do_not_state_it(
+    make_service, make_person, taxonomy, now
+):
+    suicide = make_service(
+        km=1, name="Bereaved by Suicide Group", needs=["bereavement"], situations=["bereaved_by_suicide"]
+    )
+    general = make_service(km=2, name="Cruse Bereavement Support", needs=["bereavement"])
+    widow = match(
+        make_person(goals="grieving, lost her husband to cancer"),
+        [suicide, general],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in widow.matches] == ["Cruse Bereavement Support"]
+    assert widow.excluded == {"only for people bereaved by suicide": 1}
+    assert widow.understood["situations"][0]["code"] == "widowed"
+
+    mother = match(
+        make_person(goals="grieving, her son took his own life"),
+        [suicide, general],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    first = mother.matches[0]
+    assert first.name == "Bereaved by Suicide Group"
+    assert {"kind": "for_situation", "code": "bereaved_by_suicide"} in first.reasons
+
+
+def test_either_of_a_services_situations_is_enough_and_paperwork_is_a_check(
+    make_service, make_person, taxonomy, now
+):
+    counselling = make_service(
+        km=1,
+        name="Women's Centre Counselling",
+        needs=["mental_wellbeing"],
+        situations=["domestic_abuse", "sexual_violence"],
+    )
+    job_club = make_service(km=1, name="Job Club", needs=["mental_wellbeing"], situations=["benefits"])
+    result = match(
+        make_person(goals="low since the assault, she was sexually assaulted last year"),
+        [counselling, job_club],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    by_name = {m.name: m for m in result.matches}
+    assert set(by_name) == {"Women's Centre Counselling", "Job Club"}
+    assert "only for people on benefits: check" in by_name["Job Club"].warnings
