@@ -32,10 +32,6 @@ LABELLED = [
     ("gm_boroughs_oruk.json", "labels_gm.jsonl"),
     ("trafford_sample2.jsonl", "labels_trafford2.jsonl"),
 ]
-# Tees Valley: labelled by its writer, not blind (WRITER_tees.md), and read whole while building the
-# reading of conditions in prose, so no part of it is a test: its development part trains, and no
-# figure from it is reported as a result.
-DEVELOPMENT_ONLY = [("tees_oruk.json", "labels_tees.jsonl")]
 # A region nothing was trained, tuned or written on: only ever measured.
 UNSEEN = [("ne_oruk.json", "labels_ne.jsonl")]
 
@@ -73,7 +69,7 @@ def service_training_rows() -> list[dict]:
     """The development part of every labelled service set: the record as published and its needs."""
     return [
         {"set": name, "id": str(label["id"]), "needs": label["needs"], "record": record}
-        for name, pairs in labelled_sets(LABELLED + DEVELOPMENT_ONLY).items()
+        for name, pairs in labelled_sets().items()
         for record, label in pairs
         if not is_test(str(label["id"]))
     ]
