@@ -15,6 +15,7 @@ from sqlmodel import select
 
 from . import db
 from .auth.users import create_user
+from .directory import rereading
 from .models import ROLES, User
 from .seed import load_all
 
@@ -55,4 +56,5 @@ def load_seed(app: Flask, force: bool = False) -> dict:
             return {"skipped": True}
     summary = load_all(app)
     marker.write_text(json.dumps({"fingerprint": fingerprint, "database": database}))
+    rereading.remember_reader(app)
     return summary

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import bootstrap, create_app, db, meili_server
 from . import config as config_module
+from .directory import rereading
 from .search import indexing
 
 
@@ -56,6 +57,9 @@ def main() -> int:
             print("Seed data already loaded.", flush=True)
         else:
             print(f"Seed data loaded: {summary}", flush=True)
+        reread = rereading.refresh_if_changed(app)
+        if reread is not None:
+            print(f"The understanding step changed: read {reread} services again.", flush=True)
         with app.app_context():
             count = indexing.ensure_index(app)
         print(f"Search index ready ({count} services).", flush=True)

@@ -9,7 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..db import real_app, session_scope
 from ..errors import DomainError
-from . import duplicates, geo, jobs
+from . import duplicates, geo, jobs, rereading
 from . import export as exporting
 from .jobs import import_file
 
@@ -136,7 +136,22 @@ def imports_resume():
     click.echo(f"Resumed {len(resumed)} import(s)." if resumed else "No interrupted imports.")
 
 
+@click.command("understand")
+@with_appcontext
+def understand_command():
+    """Read every service's record again with the understanding step as it is now (after an
+    upgrade): needs, who it is for, ages, area, delivery. Curators' choices stand."""
+    with _progress() as progress, session_scope() as session:
+        task = progress.add_task("Reading services again", total=None)
+        count = rereading.understand_again(
+            session, lambda done, total: progress.update(task, completed=done, total=total)
+        )
+    rereading.remember_reader(real_app())
+    click.echo(f"Read {count} services again; the search index follows.")
+
+
 def init_app(app) -> None:
+    app.cli.add_command(understand_command)
     app.cli.add_command(import_command)
     app.cli.add_command(imports_group)
     app.cli.add_command(export_command)

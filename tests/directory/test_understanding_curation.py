@@ -3,13 +3,17 @@ correction wins and survives re-import of the same feed, and the curator sees wh
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlmodel import select
 
 from directory_app import db
 from directory_app.audit import history
-from directory_app.directory import curation
+from directory_app.directory import curation, rereading
 from directory_app.directory.jobs import import_file
 from directory_app.models import Service
+from directory_app.search import indexing
+from directory_app.search.client import get_client, services_index_name
 
 HEADER = "external_id,name,organization,description,postcode\n"
 
@@ -65,3 +69,33 @@ def test_import_understands_the_record_and_a_curator_correction_survives_reimpor
     page = client.get(f"/curate/services/{service_id}/edit").get_data(as_text=True)
     assert "What we understood from this record" in page
     assert "over 60s" in page and "(in use)" in page
+
+
+def test_an_upgraded_reader_reads_the_stored_services_again_once(app, places):
+    import_file(
+        app,
+        _feed("A walking group for people bereaved by suicide only. Free of charge."),
+        "walkers.csv",
+        "Sale Walkers",
+        actor="test",
+    )
+    with db.session_scope(app) as session:
+        service = _service(session)
+        assert [s["value"] for s in service.understanding["situations"]] == ["bereaved_by_suicide"]
+        # as an older reader, which knew nothing of situations, left it
+        service.understanding = {k: v for k, v in service.understanding.items() if k != "situations"}
+        session.commit()
+        service_id = service.id
+    (Path(app.instance_path) / "understanding.json").write_text('{"fingerprint": "older reader"}')
+
+    assert rereading.refresh_if_changed(app) >= 1
+    with db.session_scope(app) as session:
+        assert [s["value"] for s in session.get(Service, service_id).understanding["situations"]] == [
+            "bereaved_by_suicide"
+        ]
+    indexing.drain(app)
+    indexing.wait_until_idle(app)
+    document = get_client(app).index(services_index_name(app)).get_document(service_id)
+    assert dict(document)["situations"] == ["bereaved_by_suicide"]
+    # nothing changed since: nothing is read again
+    assert rereading.refresh_if_changed(app) is None
