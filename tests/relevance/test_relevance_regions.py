@@ -8,6 +8,10 @@
   judged the same way by two more helpers: the unseen region, where nothing was built or tuned. As
   a North East curator would, the test first loads that region's postcodes (`flask geo
   import-postcodes` on an OS Code-Point Open extract).
+- **Tees Valley** (tees_oruk.json, 123 services; scenarios_tees.json, 30 scenarios), written by one
+  helper with many eligibility conditions in prose and judged blind by another: a development
+  region, read whole while building the reading of situations (matching/situations.py), so its
+  figures are not blind either.
 
 Each feed goes through the real import (understanding, geography, duplicates, index) into an app
 that also holds the Trafford seed, so Trafford's phone lines and borough-wide services are there to
@@ -57,7 +61,7 @@ REGIONS = {
         None,
         ndcg_floor=0.45,
         gap_recall_floor=0.55,
-        known_violations=11,
+        known_violations=8,
     ),
     # A development region (tuned on): Tees Valley, written with many eligibility conditions in
     # prose (a diagnosis, a kind of loss, care leavers, postcode districts, a landlord).
@@ -67,13 +71,16 @@ REGIONS = {
         "Tees Valley Wellbeing Finder",
         EVAL / "scenarios_tees.json",
         EVAL / "services" / "tees_postcodes.csv",
-        ndcg_floor=0.0,
-        gap_recall_floor=0.0,
-        known_violations=999,
+        # Measured: nDCG@10 0.64 (0.56 before situations were read), keyword 0.01, gap recall 6 of 6,
+        # 3 must-not services shown (25 before): two group codes too broad (hard of hearing is not
+        # BSL; learning disability is not every disability) and a homeless service for someone with
+        # a housing need.
+        ndcg_floor=0.55,
+        gap_recall_floor=0.8,
+        known_violations=6,
     ),
-    # Measured: nDCG@10 0.56-0.57, keyword 0.13, gap recall 3 of 5, 11-12 must-not services shown,
-    # none breaking our own check: restrictions in prose the understanding step does not read
-    # (bereaved by suicide, widowed under a stated age, one postcode district, GP registration).
+    # Measured: nDCG@10 0.58 (0.56-0.57 before situations were read), keyword 0.13, gap recall 4 of
+    # 5 (3), 4 must-not services shown (11-12), none breaking our own check.
     "ne": Region(
         "North East (unseen region)",
         EVAL / "services" / "ne_oruk.json",
@@ -82,7 +89,7 @@ REGIONS = {
         EVAL / "services" / "ne_postcodes.csv",
         ndcg_floor=0.50,
         gap_recall_floor=0.55,
-        known_violations=14,
+        known_violations=7,
     ),
 }
 MARGIN_OVER_KEYWORD = 0.30
