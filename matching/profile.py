@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .person import PREFERENCES
+from .situations import BY_CODE as SITUATIONS_BY_CODE
 
 if TYPE_CHECKING:
     from .taxonomy import NeedsTaxonomy
@@ -130,6 +131,7 @@ class Profile:
         needs = run("needs", _codes, known_needs, "need")
         circumstances = run("circumstances", _codes, known_groups, "group")
         preferences = run("preferences", _codes, list(PREFERENCES), "preference")
+        situations = run("situations", _codes, list(SITUATIONS_BY_CODE), "situation")
         areas = run("areas", _areas)
         age = run("age", _age)
         lat = run("lat", _number, -90.0, 90.0)
@@ -161,6 +163,7 @@ class Profile:
             circumstances=tuple(circumstances or ()),
             areas=tuple(areas or ()),
             preferences=tuple(preferences or ()),
+            situations=tuple(situations or ()),
         )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import jsonify, request
 from flask_login import current_user
 
+from matching import situations
+
 from ..access import access, role_allowed
 from ..audit import history
 from ..db import get_session, real_app
@@ -51,10 +53,18 @@ def _is_curator() -> bool:
 
 @bp.get("/needs")
 @access("public")
-@spec("The needs taxonomy: codes, labels, synonyms and UKCAT mappings")
+@spec("The needs taxonomy: codes, labels, synonyms and UKCAT mappings; groups and situations")
 def needs():
-    """The needs taxonomy: codes, labels, synonyms and UKCAT mappings."""
-    return jsonify(taxonomy_data())
+    """The needs taxonomy: codes, labels, synonyms and UKCAT mappings; the eligibility groups and
+    the situations a service may be restricted to (codes for a match's `situations`)."""
+    return jsonify(
+        {
+            **taxonomy_data(),
+            "situations": [
+                {"code": s.code, "label": s.label, "check_only": not s.hard} for s in situations.SITUATIONS
+            ],
+        }
+    )
 
 
 @bp.get("/services/<service_id>")

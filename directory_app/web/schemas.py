@@ -220,11 +220,18 @@ class MatchRequest(BaseModel):
         None,
         description="How the person likes to take part (e.g. evenings, not_groups, outdoors); the goals' own words add to these. Never stored.",
     )
+    situations: list[str] | None = Field(
+        None,
+        description="Situations that open a service restricted to them (e.g. widowed, stroke, care_leavers, "
+        "bereaved_by_suicide); the goals' own words add to these. Never stored.",
+    )
     limit: int | None = Field(None, ge=1, le=50)
 
 
 class MatchReason(Open):
-    kind: Literal["exemption", "distance", "needs", "cost", "times", "route", "for_group", "suits"] = Field(
+    kind: Literal[
+        "exemption", "distance", "needs", "cost", "times", "route", "for_group", "for_situation", "suits"
+    ] = Field(
         description="What the reason is about; its values sit beside it (km, codes, band, amount, "
         "sessions, note, code)."
     )

@@ -76,6 +76,31 @@ def test_match_explains_each_result(client, token_for, directory):
     assert times["sessions"] == [{"days": ["TU", "TH"], "opens": "11:30", "closes": "13:30"}]
 
 
+def test_a_service_for_widowed_people_opens_to_a_widow_not_to_a_grieving_daughter(
+    client, token_for, directory
+):
+    token = token_for("link_worker")
+
+    def ask(**extra):
+        response = client.post(
+            "/api/v1/match",
+            headers={"Authorization": f"Bearer {token}"},
+            json={"postcode": "M33 7ZZ", "age": 60, "needs": ["bereavement"], **extra},
+        )
+        assert response.status_code == 200, response.get_json()
+        return response.get_json()
+
+    daughter = ask(goals="lost her mum in the spring, can't stop crying")
+    assert directory["bereavement"] not in [m["service_id"] for m in daughter["matches"]]
+    assert daughter["excluded"] == {"only for widowed people": 1}
+    for widow in (
+        ask(goals="can't stop crying", situations=["widowed"]),
+        ask(goals="her husband died in May"),
+    ):
+        (match,) = [m for m in widow["matches"] if m["service_id"] == directory["bereavement"]]
+        assert {"kind": "for_situation", "code": "widowed", "text": "for widowed people"} in match["reasons"]
+
+
 def test_unmet_need_is_said_plainly_with_nearest_and_phone_option(client, token_for, directory):
     token = token_for("link_worker")
     body = client.post(
@@ -138,6 +163,7 @@ def test_match_records_only_aggregate_demand(app, client, token_for, directory, 
         ({"goals": "x", "constraints": {"delivery": "teleport"}}, "delivery"),
         ({"goals": "x", "constraints": {"max_distance_km": 5}}, "max_distance_km"),
         ({"goals": "x", "limit": 0}, "limit"),
+        ({"goals": "x", "situations": ["flying"]}, "situations"),
     ],
 )
 def test_invalid_input_names_the_field(client, token_for, payload, field):
