@@ -228,6 +228,12 @@ def _results(result: dict, data: dict | None = None) -> dict:
         "inferred": result["inferred_needs"],
         "unknown_lines": unknown_lines(unknown),
         "needs": [tax.label(code) for code in result["needs"]],
+        # Situations the words state open services restricted to them: say which, and from what words.
+        "situations": [
+            f"{item['label']} (“{item['words']}”)"
+            for item in (result.get("understood") or {}).get("situations") or ()
+            if not str(item.get("words", "")).startswith("need:")
+        ],
         "location": result.get("location"),
     }
 

@@ -17,6 +17,8 @@ from flask_login import current_user
 from sqlmodel import col, select
 from werkzeug.datastructures import MultiDict
 
+from matching import situations
+
 from .. import audit
 from ..access import access, role_allowed
 from ..db import get_session, real_app
@@ -209,7 +211,8 @@ def _render_service(service_id: str, report_errors: dict | None = None, status: 
         "card": card(doc),
         "service": service,
         "doc": doc,
-        "eligibility": [tax.eligibility_label(code) for code in service.eligibility],
+        "eligibility": [tax.eligibility_label(code) for code in service.eligibility]
+        + [situations.label(code) for code in doc.get("situations") or ()],
         "delivery": [DELIVERY_LABELS.get(mode, mode) for mode in service.delivery],
         "locations": locations,
         "phones": [p.number for p in service.phones if p.number],

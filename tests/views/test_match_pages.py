@@ -105,6 +105,9 @@ def test_results_explain_themselves_with_reasons_and_warnings(client, login_as, 
     assert "Waiting list about 6 weeks" in lunch and "Check before referring" in lunch
     grief = card_of(page, directory["bereavement"])
     assert "Last checked 14 months ago" in grief and "Free" in grief
+    # The group is for widowed people (its record says so); the words say he is one, and why.
+    assert "For widowed people" in grief
+    assert "services only for widowed people (“wife died”) are included" in page
     # "Add to plan" re-posts this very form (never a URL holding the person's words).
     assert f'action="/match#match-{directory["lunch"]}"' in lunch and "Add to plan" in lunch
     assert f'name="add" value="{directory["lunch"]}"' in lunch

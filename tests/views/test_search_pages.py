@@ -188,6 +188,11 @@ def test_detail_page_shows_the_full_record(client, make_service):
     assert "Changes to this listing" not in page  # the audit history is for curators
 
 
+def test_a_group_restricted_to_a_situation_says_who_it_is_for(client, make_service):
+    service_id = make_service(name="Tuesday Stroke Club", description="A friendly club for stroke survivors.")
+    assert "Only for: stroke survivors" in text_of(client.get(f"/services/{service_id}"))
+
+
 def test_only_web_addresses_become_links():
     # Imported feeds are not validated like forms: a publisher's "javascript:" URL must stay text.
     from directory_app.web.display import web_link
