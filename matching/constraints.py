@@ -71,6 +71,8 @@ def distance_exemption(profile: Profile, service: dict[str, Any]) -> str | None:
 
 
 GENDERS = frozenset({"men", "women"})
+# The furthest venue offered when the person set no limit: a long bus ride, not another region.
+FURTHEST_VENUE_KM = 30.0
 
 
 def eligible(restricted_to: set[str], person: set[str]) -> bool:
@@ -109,17 +111,16 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
         bad(("residency", f"{remote_mode(service) or 'remote'} service for another area"))
 
     # Distance is about travelling to a venue; a remote-only service has none to travel to
-    # (if the person wants in-person, the delivery rule below excludes it instead).
-    if (
-        c.max_distance_km is not None
-        and profile.has_location
-        and result.exemption is None
-        and "in_person" in modes
-    ):
+    # (if the person wants in-person, the delivery rule below excludes it instead). Without a
+    # limit of their own, a venue beyond a day's reasonable journey is still no help: nobody hands
+    # a lunch club in Manchester to someone in Hartlepool.
+    limit = c.max_distance_km if c.max_distance_km is not None else FURTHEST_VENUE_KM
+    if profile.has_location and result.exemption is None and "in_person" in modes:
         if distance_km is None:
-            bad(("distance", "location not recorded"))
-        elif distance_km > c.max_distance_km:
-            bad(("distance", f"further than {km_text(c.max_distance_km)}"))
+            if c.max_distance_km is not None:
+                bad(("distance", "location not recorded"))
+        elif distance_km > limit:
+            bad(("distance", f"further than {km_text(limit)}"))
 
     cost = service.get("cost_band") or "unknown"
     if cost not in ("free", "low_cost", "paid"):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from .constraints import Check, day_names, km_text
+from .constraints import FURTHEST_VENUE_KM, Check, day_names, km_text
 from .explain import lower_label
 from .profile import Profile
 from .service import remote_mode
@@ -65,8 +65,8 @@ def _phrase(profile: Profile, label: str, kinds: set[str]) -> str:
         after.append(f"open on {day_names(c.days)}")
     if "age" in kinds and profile.age is not None:
         after.append(f"for age {profile.age}")
-    if "distance" in kinds and c.max_distance_km is not None:
-        after.append(f"within {km_text(c.max_distance_km)}")
+    if "distance" in kinds:
+        after.append(f"within {km_text(c.max_distance_km or FURTHEST_VENUE_KM)}")
     if "eligibility" in kinds:
         after.append("that you are eligible for")
     if "residency" in kinds:

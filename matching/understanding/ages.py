@@ -55,8 +55,13 @@ _PARENTS = re.compile(r"\b(?:parents?|grown[- ]?ups|mums|dads|carers|families|pa
 _CHILD_WORDS = re.compile(r"\b(?:bab(?:y|ies)|toddlers?|child(?:ren)?|kids|creche|infants?|send)\b", re.I)
 _CHILDREN = re.compile(r"\b(?:child(?:ren)?|young\s+people|kids|families|youth|teen\w*)\b", re.I)
 _ADULTS = re.compile(
-    r"\b(?:for|support(?:s|ing)?|with)\s+(?:\w+\s+){0,2}?adults?\b|\badult\s+carers\b|"
+    r"\b(?:for|support(?:s|ing)?|(?<!be\s)with)\s+(?:\w+\s+){0,2}?adults?\b|\badult\s+carers\b|"
     r"\b(?:lgbtq?\+?|lgbt)\s+adults\b",
+    re.I,
+)
+# "Under 11s must be with an adult": younger people come accompanied, so it is not an upper bound.
+_ACCOMPANIED = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:must|should|need\s+to|to)\s+be\s+(?:with|accompanied|supervised)|^\W*(?:with|accompanied\s+by)\s+an?\s+(?:adult|parent)",
     re.I,
 )
 _PERSON_BEFORE = re.compile(
@@ -128,6 +133,7 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
                 _NOT_AGE_AFTER.match(text[m.end() :])
                 or not (2 <= value <= 30 or adult_bound)
                 or _about_children(text, m, for_parents)
+                or _ACCOMPANIED.match(text[m.end() :])
             ):
                 continue
             upper = value - 1 if re.search(r"under|below|younger", m.group(0), re.I) else value
