@@ -49,6 +49,14 @@ def test_beyond_max_distance(person, make_service):
     assert violations(person(max_distance_km=5), make_service(km=4.9), 4.9) == []
 
 
+def test_without_a_limit_a_venue_in_another_region_is_still_too_far(person, make_service):
+    assert violations(person(), make_service(km=150), 150.0) == ["further than 30 km"]
+    assert violations(person(), make_service(km=25), 25.0) == []
+    # a phone line has no journey, and a person without a postcode has no distance
+    assert violations(person(), make_service(km=150, delivery=["phone"]), 150.0) == []
+    assert violations(person(located=False), make_service(km=150), None) == []
+
+
 @pytest.mark.parametrize(
     "delivery, exemption", [(["online"], "online"), (["phone"], "phone"), (["in_person", "online"], "online")]
 )
