@@ -45,6 +45,11 @@ _HEDGE = re.compile(
     r"typically|often|priority|preference|including)\b[^.;:]{0,15}$",
     re.I,
 )
+_OPEN_TO_OTHERS = re.compile(
+    r"\b(?:others|anyone\s+else|everyone\s+else|non[- ]residents|people\s+from\s+(?:elsewhere|outside\s+\w+))\s+"
+    r"(?:can|may|are|is|will\s+be)\s+(?:also\s+)?(?:ask|welcome|come|join|contact|call|referred|considered)",
+    re.I,
+)
 _RESIDENTS_AFTER = re.compile(r"^[\s\-]*(?:borough\s+)?(?:residents|gp)\b", re.I)
 
 
@@ -92,6 +97,11 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
         for cue, confidence, borough_only in cues:
             if _HEDGE.search(text[max(0, cue.start() - 30) : cue.start()]):
                 continue
+            sentence_end = re.search(r"[.!?\n]", text[cue.end() :])
+            if _OPEN_TO_OTHERS.search(
+                text[cue.end() : cue.end() + sentence_end.start() if sentence_end else None]
+            ):
+                continue  # "patients of Middlesbrough practices are referred; others can ask"
             window = text[cue.end() : cue.end() + 60]
             clause_end = _CLAUSE_END.search(window)
             window = window[: clause_end.start()] if clause_end else window
