@@ -114,6 +114,8 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
 # forms that describe the person count ("single mum", "dad of three", "new dad").
 _SELF_PARENT = r"(single|new|stay[- ]at[- ]home|young|first[- ]time|working) "
 _MALE = (
+    # "33M", "Pt 80M": a referral note's age and sex (the case is forced: "20 m" is a distance)
+    r"(?-i:(?<![\w/£.])\d{2,3} ?M\b(?![\w']))",
     r"\bwidower\b",
     r"\bman\b",
     r"\bhe\b",
@@ -129,6 +131,7 @@ _MALE = (
     r"^\s*(dad|father|grandad)\b",
 )
 _FEMALE = (
+    r"(?-i:(?<![\w/£.])\d{2,3} ?F\b(?![\w']))",
     r"\bwidow\b",
     r"\bwoman\b",
     r"\bshe\b",
@@ -367,6 +370,10 @@ _AGE_PATTERNS = (
     re.compile(r"\b(\d{1,3})[- ]?(?:years?|yrs?)[- ]?old\b", re.I),
     re.compile(r"\b(\d{1,3}) ?(?:yo|y/o)\b", re.I),
     re.compile(r"\baged? (\d{1,3})\b", re.I),
+    # Clinical shorthand: "19F", "Pt 80M", "38 M," (age and sex, as referral notes write them).
+    re.compile(r"(?<![\w/£.])(\d{2,3}) ?[MF]\b(?![\w'])"),
+    # A name with the age after it, as case notes write it: "Met Nicola (44)", "Jean (83) and".
+    re.compile(r"\b[A-Z][a-z]+ \((\d{1,3})\)"),
     # "Widower, 78," or "78, lives alone": a bare number beside a word about the person.
     re.compile(
         r"^\s*[a-z][a-z' -]{1,20}, (\d{2})\b(?! ?(?:%|p\b|pounds|quid|weeks|months|days|mins|minutes|hours))",

@@ -63,8 +63,7 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         _re(
             rf"(?:lost|losing)\s+{_THEIR}\s+(?:\w+\s+)?{_CHILD}|{_THEIR}\s+(?:\w+\s+)?{_CHILD}\s+"
-            rf"(?:died|passed|was\s+killed|was\s+stillborn)|(?:death|loss)\s+of\s+{_THEIR}\s+{_CHILD}|"
-            r"miscarr\w+|still\s*(?:birth|born)"
+            rf"(?:died|passed|was\s+killed)|(?:death|loss)\s+of\s+{_THEIR}\s+{_CHILD}"
         ),
     ),
     Situation(
@@ -75,7 +74,7 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?:lost|loss\s+of)\s+a\s+baby"
         ),
         _re(
-            rf"miscarr\w+|still\s*(?:birth|born)|(?:lost|losing)\s+{_THEIR}\s+baby|{_THEIR}\s+baby\s+"
+            rf"miscarr\w+|still\s*(?:birth|born)|(?:lost|losing)\s+(?:{_THEIR}|a|the)\s+baby|{_THEIR}\s+baby\s+"
             r"(?:died|passed)|baby\s+loss"
         ),
     ),
@@ -88,7 +87,9 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         _re(
             rf"widow\w*|{_SPOUSE}\s+(?:\w+\s+)?(?:died|passed|was\s+killed)|(?:lost|losing)\s+{_THEIR}\s+"
-            rf"(?:late\s+)?{_SPOUSE}|death\s+of\s+{_THEIR}\s+{_SPOUSE}|{_THEIR}\s+late\s+{_SPOUSE}"
+            rf"(?:late\s+)?{_SPOUSE}|death\s+of\s+{_THEIR}\s+{_SPOUSE}|{_THEIR}\s+late\s+{_SPOUSE}|"
+            # clinical shorthand: "bereaved (wife, Aug)", "bereaved - husband"
+            rf"bereaved\W+(?:\w+\W+)?{_SPOUSE}\b|{_SPOUSE}'?s\s+grave"
         ),
     ),
     Situation(
@@ -103,7 +104,7 @@ SITUATIONS: tuple[Situation, ...] = (
         "stroke",
         "stroke survivors",
         _re(r"(?<!breast\s)(?<!back\s)strokes?\b(?!\s+(?:of|technique))"),
-        _re(r"(?<!breast\s)strokes?\b"),
+        _re(r"(?<!breast\s)strokes?\b|(?-i:CVA)\b"),
     ),
     Situation(
         "heart",
@@ -114,7 +115,7 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         _re(
             r"cardiac|heart\s+(?:failure|disease|conditions?|attacks?|problems?|op\b|operation|surgery|bypass)|"
-            r"angina|bypass|stents?\b|pacemaker|coronary"
+            r"angina|bypass|stents?\b|pacemaker|coronary|(?-i:MI|AF|CHF)\b|atrial\s+fibrillation"
         ),
     ),
     Situation(
@@ -126,7 +127,8 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         _re(
             r"copd|emphysema|lungs?\b|breathless\w*|(?:short\s+of|out\s+of)\s+breath|breathing\s+(?:problems?|"
-            r"difficult\w*)|chest\s+(?:problems?|conditions?|infections?)|inhalers?|oxygen|asthma\w*|"
+            r"difficult\w*)|breathing'?s?\s+(?:\w+\s+)?(?:bad|poor|worse)|(?-i:SOBOE|SOB)\b|"
+            r"chest\s+(?:problems?|conditions?|infections?)|inhalers?|oxygen|asthma\w*|"
             r"bronchitis|pulmonary"
         ),
     ),
@@ -152,14 +154,15 @@ SITUATIONS: tuple[Situation, ...] = (
         "brain_injury",
         "people with a brain injury",
         _re(r"(?:acquired\s+|traumatic\s+)?brain\s+injur\w+|headway"),
-        _re(r"brain\s+injur\w+|head\s+injur\w+|brain\s+(?:damage|haemorrhage|tumou?r)"),
+        _re(r"brain\s+injur\w+|head\s+injur\w+|brain\s+(?:damage|haemorrhage|tumou?r)|(?-i:ABI|TBI)\b"),
     ),
     Situation(
         "chronic_pain",
         "people living with long-term pain",
         _re(r"arthritis|chronic\s+pain|fibromyalgia|persistent\s+pain|long[- ]term\s+pain"),
         _re(
-            r"arthritis|arthritic|(?:chronic|persistent|constant)\s+pain|fibromyalgia|pain\s+(?:clinic|management)|"
+            r"arthritis|arthritic|(?:chronic|persistent|constant)\s+(?:\w+\s+){0,2}pain|back\s+pain|(?-i:MSK)\b|"
+            r"fibromyalgia|pain\s+(?:clinic|management)|"
             r"in\s+(?:a\s+lot\s+of\s+)?pain|bad\s+(?:back|knees?|hips?)|joints?\b|aches?\b"
         ),
     ),
@@ -173,7 +176,8 @@ SITUATIONS: tuple[Situation, ...] = (
         "eating_disorder",
         "people with an eating disorder",
         _re(r"eating\s+disorders?|anorexi\w+|bulimi\w+|binge\s+eating"),
-        _re(r"eating\s+disorders?|anorexi\w+|bulimi\w+|binge\w*|not\s+eating|starv\w+|purg\w+"),
+        # not "not eating": grief and low mood take the appetite too
+        _re(r"eating\s+disorders?|anorexi\w+|bulimi\w+|binge\w*|starv\w+|purg\w+"),
     ),
     Situation(
         "hiv",
@@ -216,7 +220,7 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         _re(
             r"prison|jail|probation|offend\w+|convictions?|criminal\s+record|served\s+(?:time|a\s+sentence)|"
-            r"(?:got|came)\s+out\s+of\s+(?:prison|jail|nick)|in\s+the\s+nick"
+            r"(?:got|came)\s+out\s+of\s+(?:prison|jail|nick)|in\s+the\s+nick|(?-i:HMP)\b|on\s+licence"
         ),
     ),
     Situation(
@@ -239,7 +243,9 @@ SITUATIONS: tuple[Situation, ...] = (
             r"temporary\s+accommodation"
         ),
         _re(
-            r"homeless\w*|rough|sofa[- ]?surf\w*|no\s+fixed\s+abode|hostel|temporary\s+accommodation|evict\w*|"
+            r"homeless\w*|rough|sofa[- ]?surf\w*|no\s+fixed\s+abode|(?-i:NFA)\b|hostel|temp(?:orary|\.)?\s+accommodation|"
+            r"evict\w*|(?:on|kipping\s+on|sleeping\s+on)\s+(?:my\s+|his\s+|her\s+|a\s+)?(?:mate|friend|pal|sister|"
+            r"brother|cousin|mum|dad|nan)'?s\s+(?:sofa|settee|couch|floor)|"
             r"nowhere\s+to\s+(?:live|stay|sleep|go)|kicked\s+(?:me\s+|him\s+|her\s+)?out|sleeping\s+(?:in|on)\s+"
             r"(?:a\s+|the\s+|my\s+|his\s+|her\s+)?(?:car|streets?|sofa|couch|floor)"
         ),
@@ -250,7 +256,10 @@ SITUATIONS: tuple[Situation, ...] = (
         "people experiencing domestic abuse",
         _re(r"domestic\s+(?:abuse|violence)|coercive\s+control|abusive\s+relationships?|honour[- ]based"),
         _re(
-            r"domestic\s+(?:abuse|violence)|abus\w+|violent|coercive|controlling|hits?\s+(?:me|her|him)|"
+            r"domestic\s+(?:abuse|violence)|abus\w+|violent|coercive|controlling|hits?\s+(?:me|her|him)|(?-i:DV|DA)\b|"
+            # coercive control as it is described: the phone checked, the clothes chosen, the ex fled
+            r"checks\s+(?:my|her|his)\s+phone|decides\s+what\s+(?:I|she|he)\s+(?:wear|eat|spend)|"
+            r"(?:safe|away)\s+from\s+(?:my|her|his|their)\s+(?:ex|partner|husband|boyfriend)\b|"
             r"(?:afraid|scared|frightened)\s+of\s+(?:my|her|his|their)\s+(?:partner|husband|wife|boyfriend|ex)"
         ),
         needs=frozenset({"domestic_abuse"}),
@@ -263,7 +272,9 @@ SITUATIONS: tuple[Situation, ...] = (
             r"drug[- ]free|abstinent)|not\s+(?:for\s+people\s+)?(?:currently|still)\s+(?:drinking|using)"
         ),
         _re(
-            r"sober|abstinent|clean\s+(?:for|since|now)|dry\s+(?:for|since|now)|in\s+recovery|"
+            r"sober|abstinent|clean\s+(?:for|since|now)|"
+            r"(?:clean|dry)\s+(?:for\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b|"
+            r"dry\s+(?:for|since|now)|in\s+recovery|"
             r"(?:stopped|quit|gave\s+up|off\s+the)\s+(?:drinking|drink|booze|drugs|using)|(?:completed|finished|"
             r"done)\s+(?:a\s+|my\s+|his\s+|her\s+)?detox"
         ),
@@ -278,7 +289,7 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         _re(
             r"tenants?\b|tenancy|housing\s+association|(?:council|social)\s+(?:house|flat|home|housing|property)|"
-            r"rents?\s+from\s+(?:the\s+)?council"
+            r"rents?\s+from\s+(?:the\s+)?council|sheltered\s+(?:housing|accommodation|flat|scheme)|(?-i:HA)\b"
         ),
     ),
     Situation(
@@ -289,7 +300,8 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?:current\s+)?(?:clients|service\s+users)\s+of\s+(?:the\s+)?[A-Z]"
         ),
         _re(
-            r"in\s+treatment|key\s*worker|on\s+(?:a|the)\s+(?:programme|script)|methadone|subutex|buprenorphine|"
+            r"in\s+treatment|(?:drug|alcohol|recovery|substance)\s+(?:\w+\s+)?key\s*worker|"
+            r"on\s+(?:a|the)\s+(?:programme|script)|methadone|subutex|buprenorphine|"
             r"recovery\s+(?:service|worker|team)|(?:drug|alcohol)\s+(?:and\s+alcohol\s+)?(?:service|team|worker)"
         ),
     ),
@@ -311,8 +323,9 @@ SITUATIONS: tuple[Situation, ...] = (
         "single parents",
         _re(r"single\s+(?:parents?|mums?|mothers|dads?|fathers)|lone\s+parents?"),
         _re(
-            r"single\s+(?:parent|mum|mam|mother|dad|father)|lone\s+parent|on\s+(?:my|her|his)\s+own\s+with\s+"
-            r"(?:the\s+|two\s+|three\s+|\d\s+)?(?:kids|children|bairns)"
+            r"single\s+(?:parent|mum|mam|mother|dad|father)|lone\s+parent|on\s+(?:my|me|her|his)\s+own\s+with\s+"
+            r"(?:the\s+|two\s+|three\s+|\d\s+)?(?:kids|children|bairns)|"
+            r"(?:kids|children|bairns)\s+on\s+(?:my|me|her|his)\s+own"
         ),
     ),
     Situation(
@@ -329,7 +342,8 @@ SITUATIONS: tuple[Situation, ...] = (
             r"economically\s+inactive"
         ),
         _re(
-            r"unemployed|out\s+of\s+work|no\s+job|lost\s+(?:my|his|her|their)\s+job|jobless|redundan\w+|"
+            r"unemployed|out\s+of\s+work|no\s+job|lost\s+(?:my\s+|his\s+|her\s+|their\s+|the\s+|a\s+)?job|jobless|"
+            r"redundan\w+|off\s+work|no\s+work\w*|"
             r"looking\s+for\s+(?:a\s+)?(?:job|work)|job\s*seek\w*|not\s+working|can'?t\s+find\s+work"
         ),
         hard=False,
@@ -347,6 +361,31 @@ def label(code: str) -> str:
 
 # "has a house (not homeless)", "never been in prison": the words deny it.
 _NEGATED = re.compile(r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|without|nor)\s+(?:\w+\s+){0,2}$", re.I)
+# "her son is in prison", "husband made redundant", "our kid's been clean since summer": said of
+# someone else in the same breath. Only for situations a person is in themself; a loss or an
+# illness in the family is the person's situation too (a carer of someone with cancer).
+_SOMEONE_ELSE = re.compile(
+    r"(?:\b(?:my|our|his|her|their|the)\s+|\b[A-Z]\w+'s\s+)(?:\w+\s+)?(?:son|daughter|brother|sister|husband|"
+    r"wife|partner|boyfriend|girlfriend|mum|mam|mother|dad|father|kid|child|grandson|granddaughter|friend|"
+    r"neighbour|ex)\b[^.;!?,\n]*$|\bour\s+kid\b[^.;!?,\n]*$|^(?:husband|wife|partner|son|daughter)\b[^.;!?,\n]*$",
+    re.I,
+)
+_OWN_ONLY = frozenset(
+    {
+        "prison_leavers",
+        "unemployed",
+        "recovery_abstinent",
+        "in_treatment",
+        "students",
+        "eating_disorder",
+        "homeless",
+    }
+)
+# "on the waiting list for a council flat": wanted, not yet theirs.
+_NOT_YET = re.compile(
+    r"\b(?:waiting\s+list\s+for|waiting\s+for|applied\s+for|applying\s+for|bidding\s+(?:on|for))\s+(?:a\s+|an\s+)?$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -366,11 +405,24 @@ def person_situations(text: str | None, needs: tuple[str, ...] | list[str] = ())
                 m
                 for m in situation.person.finditer(text)
                 if not _NEGATED.search(text[max(0, m.start() - 20) : m.start()])
+                and not _NOT_YET.search(text[max(0, m.start() - 30) : m.start()])
+                and not (
+                    situation.code in _OWN_ONLY and _SOMEONE_ELSE.search(_clause_before(text, m.start()))
+                )
             ),
             None,
         )
+        denied = any(
+            _NEGATED.search(text[max(0, m.start() - 20) : m.start()]) for m in situation.person.finditer(text)
+        )
         if found:
             out.append(Stated(situation.code, found.group(0)))
-        elif situation.needs & set(needs):
+        elif situation.needs & set(needs) and not denied:  # "has a house (not homeless)"
             out.append(Stated(situation.code, "need: " + ", ".join(sorted(situation.needs & set(needs)))))
     return out
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The words of the same clause before `end` ("her son (20) is" before "in prison")."""
+    start = max(text.rfind(stop, 0, end) for stop in ".;!?,\n")
+    return text[start + 1 : end].lstrip()

@@ -1,5 +1,5 @@
 """Need inference measured on the TEST part of the blind people statements (seed_data/eval/people/
-statements*.jsonl: the first round and round 2, each by its own annotator).
+statements*.jsonl: the first round, round 2 and round 3, each by its own annotator).
 
 The split is fixed by seed_data/eval/README.md (sha1 of the id, mod 5 in {0, 1} is TEST); the
 method's thresholds and example statements were chosen on the DEV part only, and its classifier
@@ -23,11 +23,11 @@ from matching.need_inference import NeedInferrer
 
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = ROOT / "seed_data" / "eval" / "people"
-# Floors a little below what was measured when they were written, on both sets' TEST parts together
-# (196 people): main-need recall 0.860 and precision 0.776 (before clause-level reading and the
-# wider examples: 0.836 and 0.802 with the same training data). The goals are recall 0.90 at
-# precision 0.85; these floors record what is honestly reached.
-RECALL_FLOOR = 0.83
+# Floors a little below what was measured on the three sets' TEST parts together (292 people):
+# main-need recall 0.833 and precision 0.776 (F1 0.803; round 3 alone, whose annotator wrote after
+# the method was built, P 0.766 / R 0.776). The goals are recall 0.90 at precision 0.85; these
+# floors record what is honestly reached.
+RECALL_FLOOR = 0.80
 PRECISION_FLOOR = 0.75
 
 

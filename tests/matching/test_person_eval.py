@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from matching.person import read_age, read_person
+from matching.situations import person_situations
 from matching.understanding.evaluate import is_test
 
 PEOPLE = Path(__file__).resolve().parents[2] / "seed_data" / "eval" / "people"
@@ -35,7 +36,7 @@ PREFERENCE_SYNONYMS = {"one_to_one": "not_groups"}
 
 @pytest.fixture(scope="module")
 def test_part() -> list[dict]:
-    """Both rounds' test parts (statements*.jsonl), each written by its own annotator."""
+    """Every round's test part (statements*.jsonl), each written by its own annotator."""
     rows = [
         json.loads(line)
         for file in sorted(PEOPLE.glob("statements*.jsonl"))
@@ -71,11 +72,11 @@ def test_circumstances(test_part):
         f"\ncircumstances (groups) P={precision:.2f} R={recall:.2f} {dict(groups)}; "
         f"gender where stated R={gender_recall:.2f} {dict(gender)}"
     )
-    # Measured on both rounds' test parts: P 0.90, R 0.63 (before the round-2 cues: 0.89, 0.61);
-    # gender R 0.86 with one reading that contradicts the annotator (round 2 also tagged gender
-    # from pronouns, where the first round tagged it from nouns only).
-    assert precision >= 0.85 and recall >= 0.60
-    assert gender["fp"] <= 1 and gender_recall >= 0.70
+    # Measured on the three rounds' test parts: P 0.80, R 0.57 (on the first two alone it was
+    # P 0.90, R 0.63: round 3's annotator ticks fewer groups from the same words); gender R 0.88
+    # with 3 readings that contradict the annotator (0.77 before "38F"/"80M" was read).
+    assert precision >= 0.78 and recall >= 0.55
+    assert gender["fp"] <= 4 and gender_recall >= 0.85
 
 
 def test_preferences(test_part):
@@ -86,7 +87,7 @@ def test_preferences(test_part):
         found.update(tp=len(got & gold), fp=len(got - gold), fn=len(gold - got))
     precision, recall = prf(found)
     print(f"\npreferences P={precision:.2f} R={recall:.2f} {dict(found)}")
-    # Measured on both rounds' test parts: P 0.73, R 0.43 (before the new cues: P 0.74, R 0.40).
+    # Measured on the three rounds' test parts: P 0.72, R 0.43 (first two alone: P 0.73, R 0.43).
     assert precision >= 0.70 and recall >= 0.40
 
 
@@ -98,4 +99,24 @@ def test_ages(test_part):
     print(
         f"\nages: {right} of {len(stated)} stated ages read within 5 years; {invented} read where none was stated"
     )
-    assert right / len(stated) >= 0.70 and invented <= 2
+    # Measured on the three rounds' test parts: 45 of 58 (26 before "19F", "Pt 80M" and
+    # "Jean (83)" were read), 1 invented.
+    assert right / len(stated) >= 0.74 and invented <= 2
+
+
+def test_situations(test_part):
+    """Situations ("widowed", "homeless", "stroke") from the words alone, where the annotator
+    labelled them (round 3 onwards)."""
+    labelled = [row for row in test_part if "situations" in row]
+    if not labelled:
+        pytest.skip("no people set labels situations")
+    found = Counter()
+    for row in labelled:
+        got = {s.code for s in person_situations(row["text"])}
+        gold = set(row["situations"])
+        found.update(tp=len(got & gold), fp=len(got - gold), fn=len(gold - got))
+    precision, recall = prf(found)
+    print(f"\nsituations P={precision:.2f} R={recall:.2f} {dict(found)}")
+    # Measured on round 3's test part (96 people): P 0.93, R 0.75 (before the round-3 cues:
+    # P 0.90, R 0.69).
+    assert precision >= 0.88 and recall >= 0.70

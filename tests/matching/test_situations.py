@@ -61,6 +61,30 @@ def test_the_person_states_a_situation_in_their_own_words_and_denial_is_not_a_st
         "cancer",
     ]
     assert person_situations("skint, three kids, has a house (not homeless)") == []
+    # a housing need read from the words would imply it, but the words deny it
+    assert person_situations("skint, has a house (not homeless)", needs=("housing",)) == []
+    assert [s.code for s in person_situations("behind on rent", needs=("housing",))] == ["homeless"]
+
+
+def codes_said(text: str) -> list[str]:
+    return [s.code for s in person_situations(text)]
+
+
+def test_a_situation_said_of_someone_else_is_not_the_persons_but_an_illness_they_care_for_is():
+    assert codes_said("his brother was in prison") == []
+    assert codes_said("husband recently made redundant, money worries") == []
+    assert codes_said("our kid has been clean since summer, I'm the one falling apart") == []
+    assert codes_said("I lost my job in March") == ["unemployed"]
+    assert codes_said("caring for her mum who has cancer") == ["cancer"]
+    # wanted, not yet theirs
+    assert codes_said("on the waiting list for a council flat") == []
+
+
+def test_clinical_shorthand_states_a_situation():
+    assert codes_said("58M, post-CVA, lives alone") == ["stroke"]
+    assert codes_said("Out of HMP 2/52, on licence") == ["prison_leavers"]
+    assert codes_said("bereaved (wife, Aug), not managing") == ["widowed"]
+    assert codes_said("he checks my phone and decides what I wear") == ["domestic_abuse"]
 
 
 def test_postcode_districts_in_prose_limit_residents():
