@@ -200,6 +200,16 @@ SITUATIONS: tuple[Situation, ...] = (
         hard=False,
     ),
     Situation(
+        "learning_disability",
+        "people with a learning disability",
+        # not "physical and learning disabilities": that service is for either
+        _re(r"(?<!physical\sand\s)(?<!physical\sor\s)(?<!physical\s&\s)learning\s+(?:disabilit|difficult)\w*"),
+        _re(
+            r"learning\s+(?:disabilit|difficult)\w*|(?-i:LD)\b|down'?s\s+syndrome|autis\w+|asperger\w*|"
+            r"(?-i:SEND)\b|special\s+(?:educational\s+)?needs"
+        ),
+    ),
+    Situation(
         "care_leavers",
         "care leavers",
         _re(

@@ -39,8 +39,19 @@ _WIDER = re.compile(
     re.I,
 )
 # "people with cancer and other life-limiting illnesses": one example of a wider audience.
+# "learning disabilities or mental health problems", "physical and/or learning disabilities": one
+# of several audiences, not all of them situations we know, so not a restriction to this one.
+_OTHER_AUDIENCE = (
+    r"(?:mental\s+health|physical|complex\s+needs|sensory|long[- ]term|life[- ]limiting|"
+    r"(?:other|any|all|similar|related|many)\s+(?:\w+\s+)?(?:conditions?|illness\w*|disabilit\w+|needs|"
+    r"health\s+problems|diagnos\w+|causes?))"
+)
 _WIDER_AFTER = re.compile(
-    r"^\W{0,3}(?:\w+\s+){0,3}?(?:and|or|&)\s+(?:other|any|all|many|similar|related|long[- ]term|life[- ]limiting)\b",
+    r"^[^.;:!?]{0,40}?(?:,|\band/or\b|\band\b|\bor\b|&)\s*(?:\w+\s+){0,2}?" + _OTHER_AUDIENCE + r"\b",
+    re.I,
+)
+_WIDER_BEFORE = re.compile(
+    r"\b" + _OTHER_AUDIENCE + r"\s+(?:\w+\s+){0,2}?(?:and/or|and|or|&|,)\s+(?:\w+\s+)?$",
     re.I,
 )
 _NAME_GROUP = re.compile(
@@ -74,6 +85,7 @@ def _restricts(field: str, text: str, match: re.Match[str], sentences: list[tupl
     before = text[start : match.start()]
     if (
         _WIDER.search(before)
+        or _WIDER_BEFORE.search(before)
         or _WIDER_AFTER.match(text[match.end() :])
         or turned_away(text, match, sentences)
     ):

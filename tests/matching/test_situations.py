@@ -32,6 +32,7 @@ def situations_of(**record) -> list[str]:
         ),
         ({"eligibility_description": "Thirteen Group tenants only."}, ["social_tenants"]),
         ({"description": "A social group for people who have lost a husband, wife or partner."}, ["widowed"]),
+        ({"eligibility_description": "Adults (18+) with a learning disability"}, ["learning_disability"]),
     ],
 )
 def test_a_restriction_in_prose_is_read(record, expected):
@@ -46,6 +47,8 @@ def test_a_restriction_in_prose_is_read(record, expected):
         {"description": "Lunch club. Everyone welcome, including people living with cancer."},
         {"description": "Free advice on benefits, debt, housing and domestic abuse."},
         {"description": "Swimming lessons: front crawl and breast stroke for beginners."},
+        {"description": "An allotment for adults with mental health problems or learning disabilities."},
+        {"description": "Day care for children and adults who have physical and/or learning disabilities."},
     ],
 )
 def test_a_situation_named_in_passing_restricts_nobody(record):
