@@ -148,7 +148,7 @@ def match(
         needs = taxonomy.infer_needs(profile.goals)[:MAX_INFERRED_NEEDS]
         inferred = bool(needs)
 
-    stated = person_situations(profile.goals, needs)
+    stated = person_situations(profile.goals, needs, profile.circumstances)
     profile = replace(
         profile, situations=tuple(dict.fromkeys([*profile.situations, *(s.code for s in stated)]))
     )

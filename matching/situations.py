@@ -30,6 +30,7 @@ class Situation:
     person: re.Pattern[str]  # how a person's words say it
     hard: bool = True
     needs: frozenset[str] = frozenset()  # a need that, once read from the words, says it too
+    ticked: str | None = None  # a circumstance the link worker ticks that says it too
 
 
 def _re(pattern: str, flags: int = re.I) -> re.Pattern[str]:
@@ -200,10 +201,26 @@ SITUATIONS: tuple[Situation, ...] = (
         hard=False,
     ),
     Situation(
+        "bsl_users",
+        "Deaf people who use BSL",
+        # not "people with hearing loss who do not use BSL"
+        _re(
+            r"(?:deaf\s+)?bsl\s+users|(?<!not\s)use\s+(?:british\s+sign\s+language|bsl)|"
+            r"(?:entirely\s+)?in\s+(?:british\s+sign\s+language|bsl)\b|bsl\s+is\s+the\s+language|deaf\s+community"
+        ),
+        _re(
+            r"(?-i:BSL)\b|sign\s+language|(?:uses?|using)\s+sign|(?-i:Deaf)\b|profoundly\s+deaf|born\s+deaf|"
+            r"deaf\s+(?:since|from)\s+(?:birth|a\s+child)"
+        ),
+        ticked="deaf_bsl",
+    ),
+    Situation(
         "learning_disability",
         "people with a learning disability",
         # not "physical and learning disabilities": that service is for either
-        _re(r"(?<!physical\sand\s)(?<!physical\sor\s)(?<!physical\s&\s)learning\s+(?:disabilit|difficult)\w*"),
+        _re(
+            r"(?<!physical\sand\s)(?<!physical\sor\s)(?<!physical\s&\s)learning\s+(?:disabilit|difficult)\w*"
+        ),
         _re(
             r"learning\s+(?:disabilit|difficult)\w*|(?-i:LD)\b|down'?s\s+syndrome|autis\w+|asperger\w*|"
             r"(?-i:SEND)\b|special\s+(?:educational\s+)?needs"
@@ -404,9 +421,12 @@ class Stated:
     words: str
 
 
-def person_situations(text: str | None, needs: tuple[str, ...] | list[str] = ()) -> list[Stated]:
+def person_situations(
+    text: str | None, needs: tuple[str, ...] | list[str] = (), ticked: tuple[str, ...] | list[str] = ()
+) -> list[Stated]:
     """The situations a person's words state, with the words; a need read from them counts for a
-    situation it implies ("domestic abuse" read from "he controls the money")."""
+    situation it implies ("domestic abuse" read from "he controls the money"), and so does a
+    circumstance the link worker ticked ("Deaf people / BSL users")."""
     text = text or ""
     out = []
     for situation in SITUATIONS:
@@ -425,7 +445,9 @@ def person_situations(text: str | None, needs: tuple[str, ...] | list[str] = ())
         denied = any(
             _NEGATED.search(text[max(0, m.start() - 20) : m.start()]) for m in situation.person.finditer(text)
         )
-        if found:
+        if situation.ticked is not None and situation.ticked in ticked:
+            out.append(Stated(situation.code, "ticked: " + situation.ticked))
+        elif found:
             out.append(Stated(situation.code, found.group(0)))
         elif situation.needs & set(needs) and not denied:  # "has a house (not homeless)"
             out.append(Stated(situation.code, "need: " + ", ".join(sorted(situation.needs & set(needs)))))

@@ -232,7 +232,7 @@ def _results(result: dict, data: dict | None = None) -> dict:
         "situations": [
             f"{item['label']} (“{item['words']}”)"
             for item in (result.get("understood") or {}).get("situations") or ()
-            if not str(item.get("words", "")).startswith("need:")
+            if not str(item.get("words", "")).startswith(("need:", "ticked:"))
         ],
         "location": result.get("location"),
     }

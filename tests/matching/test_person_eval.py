@@ -104,6 +104,10 @@ def test_ages(test_part):
     assert right / len(stated) >= 0.74 and invented <= 2
 
 
+# Added after round 3 was written, so its annotator had no code for them.
+UNLABELLED_SITUATIONS = {"learning_disability", "bsl_users"}
+
+
 def test_situations(test_part):
     """Situations ("widowed", "homeless", "stroke") from the words alone, where the annotator
     labelled them (round 3 onwards)."""
@@ -112,7 +116,7 @@ def test_situations(test_part):
         pytest.skip("no people set labels situations")
     found = Counter()
     for row in labelled:
-        got = {s.code for s in person_situations(row["text"])}
+        got = {s.code for s in person_situations(row["text"])} - UNLABELLED_SITUATIONS
         gold = set(row["situations"])
         found.update(tp=len(got & gold), fp=len(got - gold), fn=len(gold - got))
     precision, recall = prf(found)

@@ -90,6 +90,14 @@ def test_clinical_shorthand_states_a_situation():
     assert codes_said("he checks my phone and decides what I wear") == ["domestic_abuse"]
 
 
+def test_a_club_for_bsl_users_opens_to_a_deaf_signer_or_a_ticked_box_not_to_hearing_loss():
+    assert situations_of(eligibility_description="Deaf BSL users and their families") == ["bsl_users"]
+    assert situations_of(description="A natter for people with hearing loss who do not use BSL.") == []
+    assert person_situations("hard of hearing, new hearing aids, lonely") == []
+    assert [s.code for s in person_situations("Deaf, uses BSL, lonely")] == ["bsl_users"]
+    assert [s.code for s in person_situations("lonely", ticked=("deaf_bsl",))] == ["bsl_users"]
+
+
 def test_postcode_districts_in_prose_limit_residents():
     record = normalise({"name": "Larder", "eligibility_description": "TS6 postcodes only"})
     assert [f.value for f in find_residency(record, None)] == ["TS6"]
