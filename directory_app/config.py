@@ -68,6 +68,8 @@ def from_environment(env: Mapping[str, str] | None = None) -> dict:
         "IMPORT_BATCH_SIZE": int(env.get("IMPORT_BATCH_SIZE", "200")),
         "MEILI_TIMEOUT_SECONDS": int(env.get("MEILI_TIMEOUT_SECONDS", "5")),
         "VECTOR_STORE": env.get("VECTOR_STORE") or None,  # None: <instance>/sentence-vectors.sqlite3
+        # The gap report's local authorities (GSS codes, comma-separated); empty: where the services are.
+        "REPORT_AREA_CODES": env.get("REPORT_AREA_CODES", ""),
         "REPORTS_TILE_URL": env.get("REPORTS_TILE_URL", ""),
         "REPORTS_TILE_ATTRIBUTION": env.get("REPORTS_TILE_ATTRIBUTION", ""),
         "SEARCH_RATE_LIMIT": env.get("SEARCH_RATE_LIMIT", "120/minute"),

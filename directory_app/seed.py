@@ -10,6 +10,7 @@ from pathlib import Path
 from flask import Flask
 
 from . import db
+from .data import DATA_DIR
 from .directory import geo
 from .directory.jobs import import_file
 from .directory.understanding import apply_curated_values
@@ -22,7 +23,7 @@ SEED_PUBLISHER = "Trafford Data Lab (seed)"
 def load_geography(app: Flask) -> dict:
     with db.session_scope(app) as session:
         session.info["outbox_disabled"] = True
-        with open(SEED_DIR / "geo" / "postcode_districts_gb.csv", newline="") as handle:
+        with open(DATA_DIR / "geo" / "postcode_districts_gb.csv", newline="") as handle:
             districts = geo.import_districts(
                 session,
                 (
@@ -33,8 +34,12 @@ def load_geography(app: Flask) -> dict:
         postcodes = 0
         # Later files replace earlier rows: Code-Point 2014 for the rest of Greater Manchester (with
         # LA and ward codes) over the bare extra points, then ONSPD 2025 for Trafford over both.
-        for name in ("gm_postcodes_extra.csv", "gm_postcodes.csv", "trafford_postcodes.csv"):
-            postcodes += geo.import_postcodes(session, SEED_DIR / "geo" / name).count
+        for path in (
+            SEED_DIR / "geo" / "gm_postcodes_extra.csv",
+            SEED_DIR / "geo" / "gm_postcodes.csv",
+            DATA_DIR / "geo" / "trafford_postcodes.csv",  # shipped: the gap report reads it too
+        ):
+            postcodes += geo.import_postcodes(session, path).count
     return {"districts": districts, "postcodes": postcodes}
 
 

@@ -17,6 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seed_data"
+PACKAGE_GEO = ROOT / "directory_app" / "data" / "geo"
 UKCAT_CSV = ROOT.parent / "shared" / "data" / "external" / "taxonomy_ukcat" / "ukcat.csv"
 
 NEED_LABELS = {
@@ -166,7 +167,8 @@ def test_each_need_is_complete(taxonomy):
 def test_synonyms_are_usable_for_matching(taxonomy):
     for need in taxonomy["needs"]:
         syn = need["synonyms"]
-        assert 10 <= len(syn) <= 30, f"{need['code']} has {len(syn)} synonyms"
+        # long-term conditions carry the clinical shorthand people's notes use (CVA, MI, CKD, COPD)
+        assert 10 <= len(syn) <= 40, f"{need['code']} has {len(syn)} synonyms"
         assert len(syn) == len(set(syn)), f"{need['code']} repeats a synonym"
         for s in syn:
             assert s == s.lower() == s.strip() and s, f"{need['code']}: {s!r}"
@@ -287,7 +289,7 @@ def test_charities_leave_needs_to_the_auto_tagger(services):
 
 def test_service_postcodes_resolve_from_the_geo_files(services):
     _, rows = services
-    _, trafford = read_csv(SEED / "geo" / "trafford_postcodes.csv")
+    _, trafford = read_csv(PACKAGE_GEO / "trafford_postcodes.csv")
     _, extra = read_csv(SEED / "geo" / "gm_postcodes_extra.csv")
     known = {r["postcode"] for r in trafford} | {r["postcode"] for r in extra}
     for r in rows:
@@ -299,7 +301,7 @@ def test_service_postcodes_resolve_from_the_geo_files(services):
 
 
 def test_lsoa21_england():
-    header, rows = read_csv(SEED / "geo" / "lsoa21_england.csv")
+    header, rows = read_csv(PACKAGE_GEO / "lsoa21_england.csv")
     assert header == [
         "lsoa21cd",
         "name",
@@ -334,7 +336,7 @@ def test_lsoa21_england():
 
 
 def test_trafford_postcodes():
-    header, rows = read_csv(SEED / "geo" / "trafford_postcodes.csv")
+    header, rows = read_csv(PACKAGE_GEO / "trafford_postcodes.csv")
     assert header == ["postcode", "latitude", "longitude", "lsoa21cd", "ward_code", "ward_name", "la_code"]
     assert len(rows) > 10000
     pcs = [r["postcode"] for r in rows]
@@ -346,7 +348,7 @@ def test_trafford_postcodes():
 
 
 def test_postcode_districts():
-    header, rows = read_csv(SEED / "geo" / "postcode_districts_gb.csv")
+    header, rows = read_csv(PACKAGE_GEO / "postcode_districts_gb.csv")
     assert header == ["outcode", "latitude", "longitude"]
     outcodes = [r["outcode"] for r in rows]
     assert len(outcodes) == len(set(outcodes)) > 2800
@@ -358,12 +360,12 @@ def test_gm_postcodes_extra_is_small_and_outside_trafford():
     header, rows = read_csv(SEED / "geo" / "gm_postcodes_extra.csv")
     assert header == ["postcode", "latitude", "longitude"]
     assert 0 < len(rows) < 1000
-    _, trafford = read_csv(SEED / "geo" / "trafford_postcodes.csv")
+    _, trafford = read_csv(PACKAGE_GEO / "trafford_postcodes.csv")
     assert not {r["postcode"] for r in rows} & {r["postcode"] for r in trafford}
 
 
 def test_trafford_wards():
-    header, rows = read_csv(SEED / "geo" / "trafford_wards.csv")
+    header, rows = read_csv(PACKAGE_GEO / "trafford_wards.csv")
     assert header == [
         "ward_code",
         "ward_name",
@@ -373,7 +375,7 @@ def test_trafford_wards():
         "imd_decile",
         "imd_rank_median",
     ]
-    _, postcodes = read_csv(SEED / "geo" / "trafford_postcodes.csv")
+    _, postcodes = read_csv(PACKAGE_GEO / "trafford_postcodes.csv")
     assert {r["ward_code"] for r in rows} == {r["ward_code"] for r in postcodes}
     for r in rows:
         assert int(r["population"]) > 1000, r["ward_code"]

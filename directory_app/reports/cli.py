@@ -39,9 +39,12 @@ def report_group():
 )
 @with_appcontext
 def gaps_command(area_type: str, need: str | None, out: Path):
-    """Write the gap report (areas x needs, most urgent first). Counts of 1-4 requests read "<5"."""
+    """Write the gap report (areas x needs, most urgent first) for the region REPORT_AREA_CODES names,
+    or else where the directory's services are. Counts of 1-4 requests read "<5"."""
     try:
         service.check_filters(area_type, need)
+        region = service.report_region(real_app())
+        service.check_area_type(region, area_type)
     except DomainError as error:
         click.echo(f"error: {error.message}", err=True)
         sys.exit(2)
@@ -60,12 +63,15 @@ def gaps_command(area_type: str, need: str | None, out: Path):
             progress=lambda done, total: progress.update(task, completed=done, total=total),
         )
     text = (
-        exporting.to_csv(rows) if out.suffix.lower() == ".csv" else exporting.to_json(rows, area_type, need)
+        exporting.to_csv(rows)
+        if out.suffix.lower() == ".csv"
+        else exporting.to_json(rows, area_type, need, region)
     )
     out.write_text(text, encoding="utf-8")
+    click.echo(exporting.region_note(region))
     click.echo(
         f"Wrote {len(rows)} rows ({geo.AREA_TYPE_PLURALS[area_type]} x "
         f"{'1 need' if need else 'all needs'}) to {out}."
     )
     if area_type != "district":
-        click.echo(geo.demand_note(area_type))
+        click.echo(geo.demand_note(area_type, region))

@@ -34,9 +34,33 @@ COLUMNS = [
 ]
 
 
-def notes(area_type: str) -> list[str]:
+def region_note(region: geo.Geography) -> str:
+    """Which authorities the areas come from, and why there are no wards outside Trafford."""
+    codes = ", ".join(region.codes)
+    text = f"Areas: {region.name} ({codes})."
+    if not region.has_wards:
+        text += " Ward reports are available for Trafford only."
+    return text
+
+
+def district_population_note(region: geo.Geography, lsoa_word: str = "LSOA") -> str:
+    if region.demand_by == "postcodes":
+        return (
+            f"District population counts {region.name} residents only: each {lsoa_word}'s people are "
+            "shared among the districts of its postcodes."
+        )
+    return (
+        f"District population counts {region.name} residents only: each {lsoa_word} counts whole in "
+        "the district whose centre is nearest to its own (the same district its requests are "
+        "counted by)."
+    )
+
+
+def notes(area_type: str, region: geo.Geography | None = None) -> list[str]:
+    region = region or geo.geography()
     notes = [
-        geo.demand_note(area_type),
+        region_note(region),
+        geo.demand_note(area_type, region),
         'Counts of people\'s requests from 1 to 4 are shown as "<5".',
         "local_count: services meeting the need, in person, with a venue within reach_km of the area's "
         "centroid. remote_count: online, phone or area-wide services covering the area (never added "
@@ -52,10 +76,7 @@ def notes(area_type: str) -> list[str]:
             "LSOAs' scores (population-weighted), not official statistics."
         )
     if area_type == "district":
-        notes.append(
-            "District population counts Trafford residents only: each LSOA's people are shared "
-            "among the districts of its postcodes."
-        )
+        notes.append(district_population_note(region))
     return notes
 
 
@@ -63,13 +84,15 @@ def to_csv(rows: list[dict]) -> str:
     return csv_output.to_text(COLUMNS, ([row.get(column) for column in COLUMNS] for row in rows))
 
 
-def to_json(rows: list[dict], area_type: str, need: str | None) -> str:
+def to_json(rows: list[dict], area_type: str, need: str | None, region: geo.Geography | None = None) -> str:
+    region = region or geo.geography()
     payload = {
+        "region": {"codes": list(region.codes), "name": region.name},
         "area_type": area_type,
         "need": need,
         "need_label": taxonomy().label(need) if need else None,
         "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "notes": notes(area_type),
+        "notes": notes(area_type, region),
         "rows": [{column: row.get(column) for column in COLUMNS} for row in rows],
     }
     return json.dumps(payload, indent=1, ensure_ascii=False) + "\n"

@@ -36,18 +36,21 @@ COLUMNS = [  # (sort key, heading, numeric)
 ]
 
 
-def method_notes(area_type: str) -> dict:
+def method_notes(area_type: str, region: geo.Geography | None = None) -> dict:
     """How the figures are worked out, in plain words for the pages; the formula is kept for a
     disclosure. (The CSV/JSON exports keep their column-named notes: there the names are the point.)"""
+    region = region or geo.geography()
     kind = geo.AREA_TYPE_NOUNS[area_type]
     steps = [
+        exporting.region_note(region),
         f"Local services within reach: services for the need that people go to in person, with a venue "
         f"close enough to the middle of the {kind}. Close enough depends on the need: for example 3 km "
         "for loneliness groups, 10 km for addiction recovery.",
         "Nearest: how far it is from the middle of the area to the nearest such venue, however far.",
         f"Remote options: phone, online and area-wide services that cover the {kind}. They are counted "
         "separately, because a helpline is not the same as a group down the road.",
-        geo.demand_note(area_type) + ' Counts of requests from 1 to 4 are shown as "<5" to protect privacy.',
+        geo.demand_note(area_type, region)
+        + ' Counts of requests from 1 to 4 are shown as "<5" to protect privacy.',
         "Priority puts three things together: how little is within reach (counts most), how deprived the "
         "area is, and how often link workers found nothing suitable there. Priority 5 is the fifth of "
         "areas most in need of attention for that need.",
@@ -60,10 +63,7 @@ def method_notes(area_type: str) -> dict:
             "population), so it is not an official statistic. Estimated figures are marked *."
         )
     if area_type == "district":
-        steps.append(
-            "A postcode district's population counts Trafford residents only: each neighbourhood's "
-            "people are shared among the districts of its postcodes."
-        )
+        steps.append(exporting.district_population_note(region, "neighbourhood"))
     formula = [
         "provision = 0.7 × supply + 0.3 × access, where supply = 1 − e^(−local services per 10,000 "
         "people ÷ 6) and access = e^(−nearest km ÷ reach km), or 0 with no local service.",
@@ -75,13 +75,15 @@ def method_notes(area_type: str) -> dict:
     return {"steps": steps, "formula": formula}
 
 
-def _filters(default_need: bool = False) -> tuple[str, str | None]:
+def _filters(default_need: bool = False) -> tuple[str, str | None, geo.Geography]:
     area_type = request.args.get("area_type") or "lsoa"
     need = request.args.get("need") or None
     if need is None and default_need:
         need = taxonomy().codes()[0]
     service.check_filters(area_type, need)
-    return area_type, need
+    region = service.report_region(real_app())
+    service.check_area_type(region, area_type)
+    return area_type, need, region
 
 
 def _args(**changes) -> dict:
@@ -90,19 +92,28 @@ def _args(**changes) -> dict:
     return {k: v for k, v in args.items() if v not in (None, "")}
 
 
-def _context(area_type: str, need: str | None, **extra) -> dict:
+def _area_types(region: geo.Geography) -> list[tuple[str, str]]:
+    # Wards stay in the list where there are none, labelled, so the choice says why it fails.
+    return [
+        (kind, geo.AREA_TYPE_LABELS[kind] if kind != "ward" or region.has_wards else "Ward (Trafford only)")
+        for kind in geo.AREA_TYPES
+    ]
+
+
+def _context(area_type: str, need: str | None, region: geo.Geography, **extra) -> dict:
     tax = taxonomy()
     return {
         "area_type": area_type,
         "need": need,
         "need_label": tax.label(need) if need else None,
         "needs": [(code, tax.label(code)) for code in tax.codes()],
-        "area_types": [(kind, geo.AREA_TYPE_LABELS[kind]) for kind in geo.AREA_TYPES],
+        "area_types": _area_types(region),
+        "region_name": region.name,
         "kind_label": geo.AREA_TYPE_LABELS[area_type],
         "kind_noun": geo.AREA_TYPE_NOUNS[area_type],
         "kind_plural": geo.AREA_TYPE_PLURALS[area_type],
-        "demand_note": geo.demand_note(area_type),
-        "notes": method_notes(area_type),
+        "demand_note": geo.demand_note(area_type, region),
+        "notes": method_notes(area_type, region),
         "band_labels": service.BAND_LABELS,
         "export_args": {k: v for k, v in (("area_type", area_type), ("need", need)) if v},
         **extra,
@@ -113,7 +124,7 @@ def _context(area_type: str, need: str | None, **extra) -> dict:
 @access("commissioner")
 def overview():
     """Needs x areas, most urgent first, sortable by any column."""
-    area_type, need = _filters()
+    area_type, need, region = _filters()
     rows = service.gap_rows(real_app(), area_type, need)
     rows, sort, direction = service.sort_rows(rows, request.args.get("sort"), request.args.get("dir"))
     pages = max(1, -(-len(rows) // PER_PAGE))
@@ -131,7 +142,7 @@ def overview():
 
     return render_template(
         "reports/overview.html",
-        **_context(area_type, need),
+        **_context(area_type, need, region),
         rows=shown,
         total=len(rows),
         page=page,
@@ -177,7 +188,7 @@ def _allow_tiles(response: Response) -> Response:
 @access("commissioner")
 def map_page():
     """Areas as circles sized by population and coloured by priority band, over the same table."""
-    area_type, need = _filters(default_need=True)
+    area_type, need, region = _filters(default_need=True)
     rows = service.gap_rows(real_app(), area_type, need)
     points = [
         {
@@ -200,17 +211,16 @@ def map_page():
         }
         for r in rows
     ]
-    # Ward names mark the ground on the LSOA map, which has no background map offline (ward and
-    # district circles carry their own labels).
+    # Ward names (postcode districts where there are no wards) mark the ground on the LSOA map,
+    # which has no background map offline (ward and district circles carry their own labels).
+    marks = region.areas["ward"] or region.areas["district"]
     landmarks = (
-        []
-        if area_type != "lsoa"
-        else [{"name": w["name"], "lat": w["lat"], "lng": w["lng"]} for w in geo.areas("ward")]
+        [] if area_type != "lsoa" else [{"name": m["name"], "lat": m["lat"], "lng": m["lng"]} for m in marks]
     )
     map_data = {"area_type": area_type, "areas": points, "landmarks": landmarks}
     return render_template(
         "reports/map.html",
-        **_context(area_type, need),
+        **_context(area_type, need, region),
         rows=rows,
         map_data=map_data,
         tiles=_tile_settings(),
@@ -222,12 +232,12 @@ def map_page():
 @access("commissioner")
 def charts():
     """Provision against deprivation, drawn server-side as SVG with the figures in tables."""
-    area_type, need = _filters(default_need=True)
+    area_type, need, region = _filters(default_need=True)
     rows = service.gap_rows(real_app(), area_type, need)
     label, plural = taxonomy().label(need), geo.AREA_TYPE_PLURALS[area_type]
     return render_template(
         "reports/charts.html",
-        **_context(area_type, need),
+        **_context(area_type, need, region),
         supply=charting.supply_chart(rows, label, plural),
         without=charting.none_chart(rows, label, plural),
         scatter=charting.scatter(rows, label, plural),
@@ -242,23 +252,23 @@ def area_page(area_type: str, code: str):
     detail = service.area_detail(real_app(), area_type, code, need)
     return render_template(
         "reports/area.html",
-        **_context(area_type, need),
+        **_context(area_type, need, detail["region"]),
         detail=detail,
         all_needs_url=url_for("reports.area_page", area_type=area_type, code=code),
     )
 
 
-def _export_rows() -> tuple[list[dict], str, str | None]:
-    area_type, need = _filters()
+def _export_rows() -> tuple[list[dict], str, str | None, geo.Geography]:
+    area_type, need, region = _filters()
     rows = service.gap_rows(real_app(), area_type, need)
     rows, _, _ = service.sort_rows(rows, request.args.get("sort"), request.args.get("dir"))
-    return rows, area_type, need
+    return rows, area_type, need, region
 
 
 @bp.route("/export.csv")
 @access("commissioner")
 def export_csv():
-    rows, area_type, need = _export_rows()
+    rows, area_type, need, _ = _export_rows()
     return Response(
         exporting.to_csv(rows),
         mimetype="text/csv",
@@ -271,9 +281,9 @@ def export_csv():
 @bp.route("/export.json")
 @access("commissioner")
 def export_json():
-    rows, area_type, need = _export_rows()
+    rows, area_type, need, region = _export_rows()
     return Response(
-        exporting.to_json(rows, area_type, need),
+        exporting.to_json(rows, area_type, need, region),
         mimetype="application/json",
         headers={
             "Content-Disposition": f'attachment; filename="{exporting.filename(area_type, need, "json")}"'

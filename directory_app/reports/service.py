@@ -72,6 +72,34 @@ def check_filters(area_type: str | None, need: str | None) -> None:
         )
 
 
+def check_area_type(region: geo.Geography, area_type: str) -> None:
+    """Raise ValidationError when the region has no areas of this type (wards outside Trafford)."""
+    if area_type == "ward" and not region.has_wards:
+        raise ValidationError(
+            f"Ward reports are available for Trafford only: this report covers {region.name}, and "
+            "no ward table for other areas ships with the app. Choose neighbourhoods (LSOAs) or "
+            "postcode districts.",
+            {"area_type": "Choose neighbourhood (lsoa) or postcode district."},
+        )
+
+
+def report_region(app: Flask) -> geo.Geography:
+    """The authorities the report covers: REPORT_AREA_CODES when set, otherwise those where the
+    directory's services have their venues (areas.main_authorities), worked out again only when
+    the directory changes."""
+    configured = geo.parse_codes(app.config.get("REPORT_AREA_CODES"))
+    if configured:
+        return geo.geography(configured)
+    docs = documents(app)
+    state = app.extensions["reports_documents"]
+    with _lock:
+        if state.get("region_of") is not docs:
+            state["region"] = geo.main_authorities(points(doc) for doc in docs)
+            state["region_of"] = docs
+        codes = state["region"]
+    return geo.geography(codes)
+
+
 def live_documents(app: Flask, progress: Progress | None = None) -> list[dict]:
     """Search documents of every active, unmerged service, read in chunks in a stable order."""
     out: list[dict] = []
@@ -175,16 +203,18 @@ def _bands(rows: list[dict]) -> None:
             row["areas_ranked"] = n
 
 
-def _report(area_type: str, need: str | None, docs: list[dict], demand: dict) -> list[dict]:
+def _report(
+    region: geo.Geography, area_type: str, need: str | None, docs: list[dict], demand: dict
+) -> list[dict]:
     tax = taxonomy()
     needs = [need] if need else tax.codes()
-    area_list = geo.areas(area_type)
+    area_list = region.areas[area_type]
     rows = gap_report(
         area_list, docs, needs, reach_km=tax.reach_map(), demand=_area_demand(area_list, demand, needs)
     )
     _bands(rows)
     for row in rows:
-        area = geo.area(area_type, row["area_code"])
+        area = region.index[area_type].get(row["area_code"])
         if area is None:  # never: gap_report's rows are the areas of area_list
             raise LookupError(f"unknown {area_type} {row['area_code']}")
         row["need_label"] = tax.label(row["need"])
@@ -200,9 +230,13 @@ def _report(area_type: str, need: str | None, docs: list[dict], demand: dict) ->
 def gap_rows(
     app: Flask, area_type: str, need: str | None = None, *, progress: Progress | None = None
 ) -> list[dict]:
-    """One row per (area, need), most urgent first; demand counts of 1-4 read "<5"."""
+    """One row per (area, need) of the report's region, most urgent first; demand counts of 1-4
+    read "<5"."""
     check_filters(area_type, need)
-    return _report(area_type, need, documents(app, progress), demand_counts(app))
+    docs = documents(app, progress)
+    region = report_region(app)
+    check_area_type(region, area_type)
+    return _report(region, area_type, need, docs, demand_counts(app))
 
 
 def sort_rows(
@@ -271,14 +305,16 @@ def _local_and_remote(area: dict, need: str, docs: list[dict], reach_km: float) 
 def area_detail(app: Flask, area_type: str, code: str, need: str | None = None) -> dict:
     """The area, and per need: services within reach, nearest, remote options, demand (suppressed)."""
     check_filters(area_type, need)
-    area = geo.area(area_type, code)
+    region = report_region(app)
+    check_area_type(region, area_type)
+    area = region.index[area_type].get(code)
     if area is None:
         raise NotFound(
-            f"There is no {geo.AREA_TYPE_LABELS[area_type].lower()} with code {code!r} in this report."
+            f"There is no {geo.AREA_TYPE_LABELS[area_type].lower()} with code {code!r} in this report ({region.name})."
         )
     docs = documents(app)
     tax = taxonomy()
-    rows = [r for r in _report(area_type, need, docs, demand_counts(app)) if r["area_code"] == code]
+    rows = [r for r in _report(region, area_type, need, docs, demand_counts(app)) if r["area_code"] == code]
     rows.sort(key=lambda r: -r["priority_score"])
     for row in rows:
         row["local_services"], row["remote_services"] = _local_and_remote(
@@ -289,5 +325,6 @@ def area_detail(app: Flask, area_type: str, code: str, need: str | None = None) 
         "display_name": geo.display_name(area),
         "needs": rows,
         "demand_counted_by": f"postcode district {area['demand_district']}",
-        "demand_note": geo.demand_note(area_type),
+        "demand_note": geo.demand_note(area_type, region),
+        "region": region,
     }

@@ -7,6 +7,8 @@ from collections import Counter, defaultdict
 from .common import EXTERNAL, SEED_DIR, TRAFFORD, fmt_coord, normalise_postcode, read_csv, write_csv
 
 GEO_DIR = SEED_DIR / "geo"
+# What the running app reads too (the gap report's areas) is written into the package.
+PACKAGE_GEO_DIR = SEED_DIR.parent / "directory_app" / "data" / "geo"
 
 # E01006185 (Trafford 001E) is the only Trafford LSOA that changed in 2021: it
 # was split into these two. We know its 2015 population but not the children's,
@@ -28,7 +30,9 @@ def build_postcode_districts() -> int:
             }
         )
     rows.sort(key=lambda r: r["outcode"])
-    return write_csv(GEO_DIR / "postcode_districts_gb.csv", ["outcode", "latitude", "longitude"], rows)
+    return write_csv(
+        PACKAGE_GEO_DIR / "postcode_districts_gb.csv", ["outcode", "latitude", "longitude"], rows
+    )
 
 
 def load_trafford_onspd() -> list[dict]:
@@ -57,7 +61,7 @@ def load_trafford_onspd() -> list[dict]:
 
 def build_trafford_postcodes(onspd: list[dict]) -> int:
     header = ["postcode", "latitude", "longitude", "lsoa21cd", "ward_code", "ward_name", "la_code"]
-    return write_csv(GEO_DIR / "trafford_postcodes.csv", header, onspd)
+    return write_csv(PACKAGE_GEO_DIR / "trafford_postcodes.csv", header, onspd)
 
 
 def load_codepoint_gm() -> list[dict]:
@@ -191,7 +195,7 @@ def build_lsoa21(onspd: list[dict]) -> dict:
         "imd_rank",
         "imd_score",
     ]
-    stats["rows"] = write_csv(GEO_DIR / "lsoa21_england.csv", header, rows)
+    stats["rows"] = write_csv(PACKAGE_GEO_DIR / "lsoa21_england.csv", header, rows)
     return dict(stats)
 
 
@@ -273,4 +277,4 @@ def build_trafford_wards(onspd: list[dict]) -> int:
         "imd_decile",
         "imd_rank_median",
     ]
-    return write_csv(GEO_DIR / "trafford_wards.csv", header, rows)
+    return write_csv(PACKAGE_GEO_DIR / "trafford_wards.csv", header, rows)

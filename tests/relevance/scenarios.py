@@ -1,7 +1,7 @@
 """Hand-written link-worker scenarios over the Trafford seed directory, with graded judgments.
 
 Each scenario is what a social prescribing link worker would type into POST /api/v1/match for one
-person: their goals in their own words, a real Trafford postcode (seed_data/geo/trafford_postcodes.csv),
+person: their goals in their own words, a real Trafford postcode (directory_app/data/geo/trafford_postcodes.csv),
 an age, and any hard constraints and circumstances. The judgments were written by reading the
 descriptions in seed_data/directory/trafford_services.csv, never from the matcher's output:
 

@@ -6,6 +6,7 @@ import pytest
 
 from directory_app.errors import NotFound, ValidationError
 from directory_app.reports import areas as geo
+from directory_app.reports import national as tables
 from directory_app.reports import service
 
 
@@ -103,3 +104,14 @@ def test_report_follows_changes_to_the_directory(app):
         service.area_detail(app, "lsoa", "E01006105", "loneliness")["needs"][0]["local_count"]
         == before["local_count"]
     )
+
+
+def test_without_the_setting_the_seed_reports_on_trafford_and_manchester(app, monkeypatch):
+    # The seed's charities and food banks reach into Manchester: 40% of its venues are there.
+    monkeypatch.setitem(app.config, "REPORT_AREA_CODES", "")
+    region = service.report_region(app)
+    assert region.codes == ("E08000003", "E08000009") and not region.has_wards
+    rows = service.gap_rows(app, "lsoa", "food")
+    assert len(rows) == 139 + len(tables.national().by_la["E08000003"])
+    with pytest.raises(ValidationError, match="Trafford only"):
+        service.gap_rows(app, "ward", "food")

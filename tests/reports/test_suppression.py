@@ -112,6 +112,6 @@ def test_priority_does_not_reveal_the_exact_small_count(app):
     results = []
     for unmatched in (1, 4):
         demand = {("M33", "food"): {"requests": 4, "unmatched": unmatched}}
-        rows = service._report("district", "food", docs, demand)
+        rows = service._report(service.report_region(app), "district", "food", docs, demand)
         results.append(next(r for r in rows if r["area_code"] == "M33")["priority_score"])
     assert results[0] == results[1]
