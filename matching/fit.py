@@ -8,6 +8,7 @@ themselves gets the same order as before; they only move services when the words
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,12 +69,23 @@ def service_text(service: dict[str, Any]) -> str:
     return " ".join(str(service.get(k) or "") for k in ("name", "description", "schedule_text"))
 
 
-def audience(service: dict[str, Any]) -> set[str]:
+_AUDIENCE_RE = {code: re.compile(pattern, re.I) for code, pattern in _AUDIENCE_CUES.items()}
+_TOWARDS_RE = {code: re.compile(pattern, re.I) for code, pattern in _TOWARDS.items()}
+_AWAY_RE = {code: re.compile(pattern, re.I) for code, pattern in _AWAY.items()}
+
+
+def audience(service: dict[str, Any], among: Iterable[str] | None = None) -> set[str]:
     """The groups a service is meant for: its recorded restrictions (groups and situations), and
-    who its words name."""
+    who its words name. With ``among``, the words are read only for those groups: a match asks
+    about the person's own few, for each of hundreds of candidates."""
     groups = set(service.get("eligibility") or ()) | set(service.get("situations") or ())
-    text = service_text(service)
-    groups.update(code for code, pattern in _AUDIENCE_CUES.items() if re.search(pattern, text, re.I))
+    codes = _AUDIENCE_RE.keys() if among is None else [c for c in among if c in _AUDIENCE_RE]
+    text = None
+    for code in codes:
+        if code not in groups:
+            text = service_text(service) if text is None else text
+            if _AUDIENCE_RE[code].search(text):
+                groups.add(code)
     return groups
 
 
@@ -86,7 +98,7 @@ def circumstance_fit(circumstances: Any, service: dict[str, Any]) -> Fit:
     mine = set(circumstances or ())
     if not mine:
         return Fit()
-    shared = mine & audience(service)
+    shared = mine & audience(service, mine)
     specific = shared - {"men", "women"}
     if specific:
         return Fit(1.0, [("for_group", code) for code in sorted(specific)])
@@ -120,9 +132,9 @@ def preference_fit(preferences: Any, service: dict[str, Any]) -> Fit:
     up: list[str] = []
     down: list[str] = []
     for pref in sorted(prefs):
-        if pref in _AWAY and re.search(_AWAY[pref], text, re.I):
+        if pref in _AWAY_RE and _AWAY_RE[pref].search(text):
             down.append(pref)
-        elif pref in _TOWARDS and re.search(_TOWARDS[pref], text, re.I):
+        elif pref in _TOWARDS_RE and _TOWARDS_RE[pref].search(text):
             up.append(pref)
     modes = delivery_modes(service)
     # A timetable we do not know neither suits nor rules out a time of day.
@@ -146,9 +158,9 @@ def preference_fit(preferences: Any, service: dict[str, Any]) -> Fit:
         up.append("no_transport")
     if "free_only" in prefs and service.get("cost_band") in ("low_cost", "paid"):
         down.append("free_only")
-    if "women_only_setting" in prefs and "women" in audience(service):
+    if "women_only_setting" in prefs and "women" in audience(service, ("women",)):
         up.append("women_only_setting")
-    if "men_only_setting" in prefs and "men" in audience(service):
+    if "men_only_setting" in prefs and "men" in audience(service, ("men",)):
         up.append("men_only_setting")
     score = NEUTRAL + 0.25 * len(up) - 0.35 * len(down)
     return Fit(min(1.0, max(0.0, score)), [("suits", p) for p in up] + [("against", p) for p in down])

@@ -30,6 +30,15 @@ SPECIFIC: dict[str, frozenset[str] | None] = {
     "refugees": frozenset({"language_integration", "legal_advice"}),
 }
 YOUNG_UP_TO = 25
+# A child's need is met only by a service that takes children: an adult carers' centre or a
+# bereavement group for adults is no help to a 14-year-old young carer or a bereaved 10-year-old.
+CHILD_UNDER = 16
+CHILDREN = "children"
+_TAKES_CHILDREN = re.compile(
+    r"\b(?:young\s+(?:people|person|carers?|adults?)|child(?:ren)?|youth|teen\w*|kids|pupils|schools?|"
+    r"under[- ]1[6-9]s?|(?:11|12|13|14|15)\s*(?:-|–|to)\s*\d{2}|families|family)\b",
+    re.I,
+)
 # Languages a person may need a service in, with the words a service would use for them.
 LANGUAGES: dict[str, tuple[str, ...]] = {
     "cantonese": ("cantonese", "chinese"),
@@ -87,7 +96,20 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, group) for need in needs if scope is None or need in scope)
     for lang in languages_needed(profile.goals):
         out.extend((need, LANGUAGE_PREFIX + lang) for need in needs)
+    if profile.age is not None and profile.age < CHILD_UNDER:
+        out.extend((need, CHILDREN) for need in needs)
     return out
+
+
+def takes_children(service: dict[str, Any], age: int | None) -> bool:
+    """A service says it is for children or young people: an age range that reaches down to them,
+    or words naming them."""
+    low, high = service.get("minimum_age"), service.get("maximum_age")
+    if high is not None and high <= YOUNG_UP_TO:
+        return age is None or ((low is None or low <= age) and age <= high)
+    if low is not None and age is not None and low > age:
+        return False
+    return bool(_TAKES_CHILDREN.search(service_text(service)))
 
 
 def meets_requirement(service: dict[str, Any], need: str, group: str, age: int | None) -> bool:
@@ -97,7 +119,9 @@ def meets_requirement(service: dict[str, Any], need: str, group: str, age: int |
         words = LANGUAGES.get(group[len(LANGUAGE_PREFIX) :], ())
         text = " ".join([service_text(service), *[str(x) for x in service.get("languages") or ()]])
         return any(re.search(rf"\b{w}\b", text, re.I) for w in words)
-    if group not in audience(service):
+    if group == CHILDREN:
+        return takes_children(service, age)
+    if group not in audience(service, (group,)):
         return False
     if group == "lgbtq" and age is not None and age <= YOUNG_UP_TO:
         # An LGBTQ+ adults' group does not meet a 16-year-old's need for a youth group.
@@ -125,6 +149,8 @@ def _label(taxonomy: Any, code: str) -> str:
 
 
 def _group_label(taxonomy: Any, code: str) -> str:
+    if code == CHILDREN:
+        return "children and young people"
     if code.startswith(LANGUAGE_PREFIX):
         return code[len(LANGUAGE_PREFIX) :].capitalize() + " speakers"
     label = taxonomy.eligibility_label(code) if taxonomy is not None else code.replace("_", " ")

@@ -1,15 +1,19 @@
 """Candidates for re-ranking, from Meilisearch: enough to find the best, never a full scan.
 
-Four searches in one multi-search request: services meeting the needs, nearest first; services
-whose text fits the person's own words, within reach; services whose meaning is closest to those
-words (a vector search with the sentence-embedding model, so a long goal does not depend on the
-first words Meilisearch reads); and phone, online or area-wide services that meet the needs.
+Four searches: services meeting the needs, nearest first; phone, online or area-wide services
+that meet the needs; services whose text fits the person's own words, within reach (these three in
+one multi-search, sent while the words are encoded); and services whose meaning is closest to
+those words (a vector search with the sentence-embedding model, so a long goal does not depend on
+the first words Meilisearch reads).
 Every candidate carries ``_semantic``, its cosine similarity to the person's words (see
 ``_semantic_scores``), for the matcher's semantic feature. Filters express the hard constraints Meilisearch can check; the matching library
 checks every constraint again, so a filter may be looser than the rule but never stricter.
 """
 
 from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
 
 from flask import Flask
 
@@ -27,6 +31,9 @@ TEXT_LIMIT = 40
 SEMANTIC_LIMIT = 60
 REMOTE_LIMIT = 25
 TEXT_RADIUS_KM = 25
+# Searches sent ahead while the request's own thread encodes the person's words (one per match
+# in flight; more requests than threads just wait their turn).
+SEARCH_THREADS = 8
 # What the matching library reads. Not the synonyms of every need a service meets, which make up
 # most of a document's bytes and most of the time spent decoding a response.
 RETRIEVE = [
@@ -133,37 +140,70 @@ def candidates(app: Flask, profile: Profile, needs: list[str]) -> list[dict]:
                 "matchingStrategy": "last",
             }
         )
-        vector = embedding_service(app).encode([profile.goals])
-        if vector is not None:
-            queries.append(
-                {
-                    "indexUid": index,
-                    "vector": [float(x) for x in vector[0]],
-                    "filter": text_filter,
-                    "hybrid": {"embedder": EMBEDDER, "semanticRatio": 1.0},
-                    "showRankingScore": True,
-                    "limit": SEMANTIC_LIMIT,
-                    "attributesToRetrieve": RETRIEVE,
-                }
-            )
     if not queries:
         return []
+    client = _guarded(get_client, app)
+    if not profile.goals:
+        return _pool(_search(client, queries)["results"], [])
+    # The searches that do not need the person's sentence vector go to Meilisearch while this
+    # thread computes it, and the vector search follows as a second request: the encoder (here)
+    # and Meilisearch (another process) work at the same time instead of one after the other.
+    pending = _executor().submit(_search, client, queries)
+    semantic = []
+    vector = embedding_service(app).encode([profile.goals])
+    if vector is not None:
+        semantic.append(
+            {
+                "indexUid": index,
+                "vector": [float(x) for x in vector[0]],
+                "filter": text_filter,
+                "hybrid": {"embedder": EMBEDDER, "semanticRatio": 1.0},
+                "showRankingScore": True,
+                "limit": SEMANTIC_LIMIT,
+                "attributesToRetrieve": RETRIEVE,
+            }
+        )
+    vector_results = _search(client, semantic)["results"] if semantic else []
+    return _pool(pending.result()["results"], vector_results)
+
+
+def _pool(results: list[dict], vector_results: list[dict]) -> list[dict]:
+    """Each candidate once, first found first; with its semantic score when there was a vector search."""
+    seen: dict[str, dict] = {}
+    for result in results + vector_results:
+        for hit in result["hits"]:
+            seen.setdefault(hit["id"], hit)
+    if vector_results:
+        _semantic_scores(list(seen.values()), vector_results[0]["hits"])
+    return list(seen.values())
+
+
+def _search(client, queries: list[dict]) -> dict:
+    return _guarded(client.multi_search, queries)
+
+
+def _guarded(call, *args):
     try:
-        response = get_client(app).multi_search(queries)
+        return call(*args)
     except Exception as error:  # any transport or server failure: an honest 503, not an empty list
         raise Unavailable(
             "Matching needs the search service, which is unavailable at the moment. "
             "Please try again shortly.",
             retry_after=10,
         ) from error
-    seen: dict[str, dict] = {}
-    for result in response["results"]:
-        for hit in result["hits"]:
-            seen.setdefault(hit["id"], hit)
-    semantic = [r["hits"] for q, r in zip(queries, response["results"], strict=True) if "vector" in q]
-    if semantic:
-        _semantic_scores(list(seen.values()), semantic[0])
-    return list(seen.values())
+
+
+_executors: dict[int, ThreadPoolExecutor] = {}
+
+
+def _executor() -> ThreadPoolExecutor:
+    """This process's threads for searches sent ahead; per process id, because gunicorn forks
+    workers from a master that may have imported this module, and threads do not survive a fork."""
+    pid = os.getpid()
+    executor = _executors.get(pid)
+    if executor is None:
+        executor = _executors.setdefault(pid, ThreadPoolExecutor(SEARCH_THREADS, "match-search"))
+    return executor
 
 
 def _semantic_scores(pool: list[dict], hits: list[dict]) -> None:

@@ -92,3 +92,23 @@ def test_a_language_the_person_needs_is_a_requirement(make_service, make_person,
     )
     result = match(person, [english_only, chinese], taxonomy=taxonomy, now=now)
     assert result.unmet_needs == [] and chinese["id"] in [m.service_id for m in result.matches]
+
+
+def test_a_childs_need_is_met_only_by_a_service_that_takes_children(make_service, make_person, taxonomy, now):
+    adults = make_service(
+        km=0.7, name="Carers' Centre", needs=["carers"], description="Breaks, advice and a chat for carers."
+    )
+    person = make_person(needs=("carers",), goals="14, looks after his mum", age=14)
+    (unmet,) = match(person, [adults], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "children" and unmet.reason.startswith(
+        "no carers service for children and young people"
+    )
+    young = make_service(
+        km=3, name="Young Carers Club", needs=["carers"], description="For young carers aged 8-17."
+    )
+    result = match(person, [adults, young], taxonomy=taxonomy, now=now)
+    assert result.unmet_needs == [] and young["id"] in [m.service_id for m in result.matches]
+    # an adult's need is met by the carers' centre as before
+    assert (
+        match(make_person(needs=("carers",), age=40), [adults], taxonomy=taxonomy, now=now).unmet_needs == []
+    )
