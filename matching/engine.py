@@ -28,7 +28,7 @@ from .rank import Scorer, default_scorer, features
 from .requirements import meets_requirement, requirements, unmet_in_reach
 from .service import aware, nearest_distances
 from .situations import label as situation_label
-from .situations import person_situations
+from .stated_situations import person_situations
 from .taxonomy import NeedsTaxonomy
 from .unmet import UnmetNeed, unmet_needs
 

@@ -11,9 +11,10 @@ is the mistake a link worker would notice first.
 Two strengths. A *hard* situation is about the person themself and is plainly stated when it
 applies: the service is held back (with the reason) unless the words say it. A *soft* one is about
 money or paperwork ("people on Universal Credit", "single parents") that a note often leaves out:
-the service stays, lower, with a "check" the link worker can answer in a sentence.
+the service stays, with a "check" the link worker can answer in a sentence.
 
-Each pattern is general UK usage. The record side is read in matching.understanding.conditions.
+Each pattern is general UK usage. The record side is read in matching.understanding.conditions,
+the person side in matching.stated_situations.
 """
 
 from __future__ import annotations
@@ -384,77 +385,3 @@ HARD = frozenset(s.code for s in SITUATIONS if s.hard)
 def label(code: str) -> str:
     found = BY_CODE.get(code)
     return found.label if found else code.replace("_", " ")
-
-
-# "has a house (not homeless)", "never been in prison": the words deny it.
-_NEGATED = re.compile(r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|without|nor)\s+(?:\w+\s+){0,2}$", re.I)
-# "her son is in prison", "husband made redundant", "our kid's been clean since summer": said of
-# someone else in the same breath. Only for situations a person is in themself; a loss or an
-# illness in the family is the person's situation too (a carer of someone with cancer).
-_SOMEONE_ELSE = re.compile(
-    r"(?:\b(?:my|our|his|her|their|the)\s+|\b[A-Z]\w+'s\s+)(?:\w+\s+)?(?:son|daughter|brother|sister|husband|"
-    r"wife|partner|boyfriend|girlfriend|mum|mam|mother|dad|father|kid|child|grandson|granddaughter|friend|"
-    r"neighbour|ex)\b[^.;!?,\n]*$|\bour\s+kid\b[^.;!?,\n]*$|^(?:husband|wife|partner|son|daughter)\b[^.;!?,\n]*$",
-    re.I,
-)
-_OWN_ONLY = frozenset(
-    {
-        "prison_leavers",
-        "unemployed",
-        "recovery_abstinent",
-        "in_treatment",
-        "students",
-        "eating_disorder",
-        "homeless",
-    }
-)
-# "on the waiting list for a council flat": wanted, not yet theirs.
-_NOT_YET = re.compile(
-    r"\b(?:waiting\s+list\s+for|waiting\s+for|applied\s+for|applying\s+for|bidding\s+(?:on|for))\s+(?:a\s+|an\s+)?$",
-    re.I,
-)
-
-
-@dataclass(frozen=True)
-class Stated:
-    code: str
-    words: str
-
-
-def person_situations(
-    text: str | None, needs: tuple[str, ...] | list[str] = (), ticked: tuple[str, ...] | list[str] = ()
-) -> list[Stated]:
-    """The situations a person's words state, with the words; a need read from them counts for a
-    situation it implies ("domestic abuse" read from "he controls the money"), and so does a
-    circumstance the link worker ticked ("Deaf people / BSL users")."""
-    text = text or ""
-    out = []
-    for situation in SITUATIONS:
-        found = next(
-            (
-                m
-                for m in situation.person.finditer(text)
-                if not _NEGATED.search(text[max(0, m.start() - 20) : m.start()])
-                and not _NOT_YET.search(text[max(0, m.start() - 30) : m.start()])
-                and not (
-                    situation.code in _OWN_ONLY and _SOMEONE_ELSE.search(_clause_before(text, m.start()))
-                )
-            ),
-            None,
-        )
-        denied = any(
-            _NEGATED.search(text[max(0, m.start() - 20) : m.start()]) for m in situation.person.finditer(text)
-        )
-        if situation.ticked is not None and situation.ticked in ticked:
-            out.append(Stated(situation.code, "ticked: " + situation.ticked))
-        elif found:
-            out.append(Stated(situation.code, found.group(0)))
-        elif situation.needs & set(needs) and not denied:  # "has a house (not homeless)"
-            out.append(Stated(situation.code, "need: " + ", ".join(sorted(situation.needs & set(needs)))))
-    return out
-
-
-def _clause_before(text: str, end: int) -> str:
-    """The words of the same clause before `end` ("her son (20) is" before "in prison")."""
-    start = max(text.rfind(stop, 0, end) for stop in ".;!?,\n")
-    return text[start + 1 : end].lstrip()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from matching.person import read_age, read_person
-from matching.situations import person_situations
+from matching.stated_situations import person_situations
 from matching.understanding.evaluate import is_test
 
 PEOPLE = Path(__file__).resolve().parents[2] / "seed_data" / "eval" / "people"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from matching import match
-from matching.situations import person_situations
+from matching.stated_situations import person_situations
 from matching.understanding.ages import find_ages
 from matching.understanding.conditions import find_situations
 from matching.understanding.reach import find_residency
