@@ -18,6 +18,7 @@ from ..situations import SITUATIONS
 from .groups import turned_away
 from .record import Record
 from .result import Finding
+from .rules import quote
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 # The words just before the situation that make the service *for* it.
@@ -76,7 +77,7 @@ def find_situations(record: Record) -> list[Finding]:
                 if confidence and (
                     situation.code not in best or confidence > best[situation.code].confidence
                 ):
-                    best[situation.code] = Finding(situation.code, confidence, field, _quote(text, match))
+                    best[situation.code] = Finding(situation.code, confidence, field, quote(text, match))
     return sorted(best.values(), key=lambda f: -f.confidence)
 
 
@@ -102,8 +103,3 @@ def _restricts(field: str, text: str, match: re.Match[str], sentences: list[tupl
     if _TARGETING.search(before) and (first or stated_as_a_rule):
         return TARGETED_CONFIDENCE
     return 0.0
-
-
-def _quote(text: str, match: re.Match[str], width: int = 40) -> str:
-    start, end = max(0, match.start() - width), min(len(text), match.end() + width)
-    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")

@@ -10,6 +10,7 @@ import re
 
 from .record import Record
 from .result import Finding
+from .rules import quote
 
 _W = r"(?:\w+[\s,]+){0,3}?"
 GROUP_PATTERNS: dict[str, str] = {
@@ -185,7 +186,7 @@ def find_groups(record: Record) -> list[Finding]:
                     continue
                 score = _score(field, text, match)
                 mentioned[group] = max(mentioned.get(group, 0.0), score)
-                keep(group, Finding(group, score, field, _quote(text, match)))
+                keep(group, Finding(group, score, field, quote(text, match)))
     for field in ("eligibility", "description"):
         text = record.texts.get(field, "")
         # only in the first sentence: later ones list side projects ("... and a group for people with
@@ -195,7 +196,7 @@ def find_groups(record: Record) -> list[Finding]:
         if offer and not turned_away(text, offer, [m.span() for m in _SENTENCE.finditer(text)]):
             keep(
                 "people_with_disabilities",
-                Finding("people_with_disabilities", 0.85, field, _quote(text, offer)),
+                Finding("people_with_disabilities", 0.85, field, quote(text, offer)),
             )
     kept = {g: f for g, f in best.items() if f.confidence >= STRICTER.get(g, THRESHOLD)}
     _settle_sexes(kept, mentioned)
@@ -235,8 +236,3 @@ def _settle_young_families(kept: dict[str, Finding], record: Record) -> None:
         kept.setdefault("families", Finding("families", found.confidence, found.source, found.evidence))
     else:
         kept.pop("families", None)
-
-
-def _quote(text: str, match: re.Match[str], width: int = 40) -> str:
-    start, end = max(0, match.start() - width), min(len(text), match.end() + width)
-    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
