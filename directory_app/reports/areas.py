@@ -97,6 +97,48 @@ def _number(value: str, kind=float):
     return kind(value) if value not in (None, "") else None
 
 
+def _lsoa(row: dict, la_code: str, within: list[str], demand_district: str | None, **rest) -> dict:
+    """An LSOA as the report reads it, from a row of the England table."""
+    return {
+        "code": row["lsoa21cd"],
+        "name": row["name"] or row["lsoa21cd"],
+        "type": "lsoa",
+        "lat": float(row["latitude"]),
+        "lng": float(row["longitude"]),
+        "population": _number(row["population"], int),
+        "imd_decile": _number(row["imd_decile"], int),
+        "imd_rank": _number(row["imd_rank"], int),
+        "imd_score": _number(row["imd_score"]),
+        "la_code": la_code,
+        "within": within,
+        "demand_district": demand_district,
+        "imd_estimated": False,
+        **rest,
+    }
+
+
+def _district(
+    code: str, point: tuple[float, float], population: float, rank_decile, la_code: str, **rest
+) -> dict:
+    """A postcode district, with the population and deprivation its LSOAs give it (estimated)."""
+    rank, decile = rank_decile
+    return {
+        "code": code,
+        "name": code,
+        "type": "district",
+        "lat": point[0],
+        "lng": point[1],
+        "population": round(population) if population else None,
+        "imd_decile": decile,
+        "imd_rank": rank,
+        "la_code": la_code,
+        "within": [],
+        "demand_district": code,
+        "imd_estimated": True,
+        **rest,
+    }
+
+
 def _main(counter: Counter) -> str | None:
     """The key with most postcodes; ties go to the alphabetically first, so builds are stable."""
     return min(counter, key=lambda k: (-counter[k], k)) if counter else None
@@ -171,23 +213,14 @@ def _build_trafford() -> Geography:
         ward = _main(lsoa_wards[code])
         districts = sorted(lsoa_districts[code])
         lsoas.append(
-            {
-                "code": code,
-                "name": row["name"],
-                "type": "lsoa",
-                "lat": float(row["latitude"]),
-                "lng": float(row["longitude"]),
-                "population": _number(row["population"], int),
-                "imd_decile": _number(row["imd_decile"], int),
-                "imd_rank": _number(row["imd_rank"], int),
-                "imd_score": _number(row["imd_score"]),
-                "la_code": LA_CODE,
-                "within": [c for c in (ward, *districts) if c],
-                "place": wards[ward]["ward_name"] if ward in wards else None,
-                "ward_code": ward,
-                "demand_district": _main(lsoa_districts[code]),
-                "imd_estimated": False,
-            }
+            _lsoa(
+                row,
+                LA_CODE,
+                [c for c in (ward, *districts) if c],
+                _main(lsoa_districts[code]),
+                place=wards[ward]["ward_name"] if ward in wards else None,
+                ward_code=ward,
+            )
         )
 
     ward_areas = []
@@ -230,22 +263,15 @@ def _build_trafford() -> Geography:
         lat, lng = district_points.get(district, (lat_sum / n, lng_sum / n))
         main_wards = sorted(district_wards[district], key=lambda w: (-district_wards[district][w], w))
         district_areas.append(
-            {
-                "code": district,
-                "name": district,
-                "type": "district",
-                "lat": lat,
-                "lng": lng,
-                "population": round(population) if population else None,
-                "imd_decile": decile,
-                "imd_rank": rank,
-                "la_code": LA_CODE,
-                "within": [],
-                "place": ", ".join(wards[w]["ward_name"] for w in main_wards[:3]) or None,
-                "demand_district": district,
-                "imd_estimated": True,
-                "trafford_postcodes": n,
-            }
+            _district(
+                district,
+                (lat, lng),
+                population,
+                (rank, decile),
+                LA_CODE,
+                place=", ".join(wards[w]["ward_name"] for w in main_wards[:3]) or None,
+                trafford_postcodes=n,
+            )
         )
 
     areas = {"lsoa": tuple(lsoas), "ward": tuple(ward_areas), "district": tuple(district_areas)}
@@ -269,24 +295,15 @@ def _build_region(codes: tuple[str, ...]) -> Geography:
     for row, j in zip(rows, nearest, strict=True):
         district = district_rows[j]["outcode"]
         lsoas.append(
-            {
-                "code": row["lsoa21cd"],
-                "name": row["name"] or row["lsoa21cd"],
-                "type": "lsoa",
-                "lat": float(row["latitude"]),
-                "lng": float(row["longitude"]),
-                "population": _number(row["population"], int),
-                "imd_decile": _number(row["imd_decile"], int),
-                "imd_rank": _number(row["imd_rank"], int),
-                "imd_score": _number(row["imd_score"]),
-                "la_code": row["la_code"],
-                "within": [district],
+            _lsoa(
+                row,
+                row["la_code"],
+                [district],
+                district,
                 # A nameless (new 2021) LSOA is placed by its authority, the one thing known of it.
-                "place": None if row["name"] else row["la_name"],
-                "demand_district": district,
-                "imd_estimated": False,
-                "la_estimated": bool(row.get("la_estimated")),
-            }
+                place=None if row["name"] else row["la_name"],
+                la_estimated=bool(row.get("la_estimated")),
+            )
         )
 
     known = [a["population"] for a in lsoas if a["population"]]
@@ -307,22 +324,15 @@ def _build_region(codes: tuple[str, ...]) -> Geography:
         main_las = sorted(authorities, key=lambda la: (-authorities[la], la))
         lat, lng = points[district]
         district_areas.append(
-            {
-                "code": district,
-                "name": district,
-                "type": "district",
-                "lat": lat,
-                "lng": lng,
-                "population": round(population) if population else None,
-                "imd_decile": decile,
-                "imd_rank": rank,
-                "la_code": main_las[0],
-                "within": [],
-                "place": ", ".join(nat.names[la] for la in main_las[:3]),
-                "demand_district": district,
-                "imd_estimated": True,
-                "lsoas": len(members[district]),
-            }
+            _district(
+                district,
+                (lat, lng),
+                population,
+                (rank, decile),
+                main_las[0],
+                place=", ".join(nat.names[la] for la in main_las[:3]),
+                lsoas=len(members[district]),
+            )
         )
     areas = {"lsoa": tuple(lsoas), "ward": (), "district": tuple(district_areas)}
     return _geography_of(codes, areas, "nearest")
