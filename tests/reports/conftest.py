@@ -39,20 +39,25 @@ def app(tmp_path_factory, meili, postgres_url):
         yield app
 
 
-@pytest.fixture(scope="package")
-def demand_rows(app):
+def add_demand(session, demand: dict) -> None:
+    """Recorded match requests: {(district, need): (requests, of which unmatched)}."""
     from directory_app.models import MatchDemand
 
-    with db.session_scope(app) as session:
-        for (district, need), (requests, unmatched) in DEMAND.items():
-            for i in range(requests):
-                session.add(
-                    MatchDemand(
-                        requested_on=date(2025, 3, 1),
-                        district=district,
-                        need=need,
-                        adequate=0 if i < unmatched else 2,
-                    )
+    for (district, need), (requests, unmatched) in demand.items():
+        for i in range(requests):
+            session.add(
+                MatchDemand(
+                    requested_on=date(2025, 3, 1),
+                    district=district,
+                    need=need,
+                    adequate=0 if i < unmatched else 2,
                 )
+            )
+
+
+@pytest.fixture(scope="package")
+def demand_rows(app):
+    with db.session_scope(app) as session:
+        add_demand(session, DEMAND)
         session.commit()
     return DEMAND

@@ -7,7 +7,6 @@ import csv
 import io
 import json
 import re
-from datetime import date
 
 import pytest
 
@@ -17,6 +16,8 @@ from directory_app.reports import areas as geo
 from directory_app.reports import national as tables
 from directory_app.reports import service
 from tests.conftest import fresh_app
+
+from .conftest import add_demand
 
 MIDDLESBROUGH, NEWCASTLE, REDCAR = "E06000002", "E08000021", "E06000003"
 # Ten venues in Middlesbrough (food in the centre and Linthorpe, lunch clubs), one in Redcar:
@@ -35,7 +36,6 @@ DEMAND = {("TS1", "food"): (2, 2), ("TS3", "housing"): (6, 6)}
 @pytest.fixture(scope="module")
 def app(tmp_path_factory, meili, postgres_url):
     from directory_app.directory.curation import create_service
-    from directory_app.models import MatchDemand
 
     tmp = tmp_path_factory.mktemp("middlesbrough")
     with fresh_app(tmp, meili, postgres_url or f"sqlite:///{tmp / 'test.db'}") as app:
@@ -51,16 +51,7 @@ def app(tmp_path_factory, meili, postgres_url):
                     "city": "Middlesbrough",
                 }
                 create_service(session, data, actor="test")
-            for (district, need), (requests, unmatched) in DEMAND.items():
-                for i in range(requests):
-                    session.add(
-                        MatchDemand(
-                            requested_on=date(2025, 3, 1),
-                            district=district,
-                            need=need,
-                            adequate=0 if i < unmatched else 2,
-                        )
-                    )
+            add_demand(session, DEMAND)
             session.commit()
         yield app
 
