@@ -21,7 +21,17 @@ from .service import remote_mode
 MAX_ALTERNATIVES = 3
 # When several equally short explanations exist, prefer the constraint a link worker can most
 # easily talk through with the person (distance first, eligibility last).
-KIND_PREFERENCE = ("distance", "days", "cost", "delivery", "wheelchair", "age", "eligibility", "residency")
+KIND_PREFERENCE = (
+    "distance",
+    "days",
+    "cost",
+    "delivery",
+    "wheelchair",
+    "age",
+    "eligibility",
+    "situation",
+    "residency",
+)
 
 
 @dataclass
@@ -67,7 +77,7 @@ def _phrase(profile: Profile, label: str, kinds: set[str]) -> str:
         after.append(f"for age {profile.age}")
     if "distance" in kinds:
         after.append(f"within {km_text(c.max_distance_km or FURTHEST_VENUE_KM)}")
-    if "eligibility" in kinds:
+    if "eligibility" in kinds or "situation" in kinds:
         after.append("that you are eligible for")
     if "residency" in kinds:
         after.append("for where you live")

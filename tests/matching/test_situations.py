@@ -160,3 +160,18 @@ def test_either_of_a_services_situations_is_enough_and_paperwork_is_a_check(
     by_name = {m.name: m for m in result.matches}
     assert set(by_name) == {"Women's Centre Counselling", "Job Club"}
     assert "only for people on benefits: check" in by_name["Job Club"].warnings
+
+
+def test_a_need_only_situation_services_meet_is_unmet_and_says_why(make_service, make_person, taxonomy, now):
+    suicide = make_service(
+        km=1, name="Bereaved by Suicide Group", needs=["bereavement"], situations=["bereaved_by_suicide"]
+    )
+    result = match(
+        make_person(goals="grieving since her mum died", needs=("bereavement",)),
+        [suicide],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert result.matches == []
+    (unmet,) = result.unmet_needs
+    assert unmet.reason.startswith("no bereavement service that you are eligible for")
