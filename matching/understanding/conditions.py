@@ -18,9 +18,8 @@ from ..situations import SITUATIONS
 from .groups import turned_away
 from .record import Record
 from .result import Finding
-from .rules import quote
+from .rules import quote, sentence_spans
 
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 # The words just before the situation that make the service *for* it.
 _TARGETING = re.compile(
     r"(?:\bonly\b|\bexclusively\b|\bspecifically\b|\bsolely\b|\bdedicated\s+to|\baimed\s+at|\btargeted\s+at|"
@@ -70,7 +69,7 @@ def find_situations(record: Record) -> list[Finding]:
         text = record.texts.get(field, "")
         if not text:
             continue
-        sentences = [m.span() for m in _SENTENCE.finditer(text)]
+        sentences = sentence_spans(text)
         for situation in SITUATIONS:
             for match in situation.service.finditer(text):
                 confidence = _restricts(field, text, match, sentences)

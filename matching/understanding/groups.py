@@ -10,7 +10,7 @@ import re
 
 from .record import Record
 from .result import Finding
-from .rules import quote
+from .rules import SENTENCE, quote, sentence_spans
 
 _W = r"(?:\w+[\s,]+){0,3}?"
 GROUP_PATTERNS: dict[str, str] = {
@@ -95,7 +95,6 @@ _TURNED_AWAY_AFTER = re.compile(
     r"go\s+to|use)|(?:are|is)\s+not\s+(?:eligible|accepted|able)|cannot|can't)\b",
     re.I,
 )
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 # "families of serving personnel", "carers of people with dementia": the group named is someone else.
 _FAMILIES_OF = re.compile(r"^\s+of\s+(?!(?:young\s+)?children|babies|toddlers)", re.I)
 _SOMEONE_ELSES = re.compile(
@@ -157,7 +156,7 @@ def find_groups(record: Record) -> list[Finding]:
         text = record.texts.get(field, "")
         if not text:
             continue
-        sentences = [m.span() for m in _SENTENCE.finditer(text)]
+        sentences = sentence_spans(text)
         for group, pattern in _COMPILED.items():
             negative = _NEGATIVE.get(group)
             for match in pattern.finditer(text):
@@ -191,9 +190,9 @@ def find_groups(record: Record) -> list[Finding]:
         text = record.texts.get(field, "")
         # only in the first sentence: later ones list side projects ("... and a group for people with
         # learning disabilities")
-        first = next(_SENTENCE.finditer(text), None)
+        first = next(SENTENCE.finditer(text), None)
         offer = _FOR_DISABLED.search(text, 0, first.end()) if first else None
-        if offer and not turned_away(text, offer, [m.span() for m in _SENTENCE.finditer(text)]):
+        if offer and not turned_away(text, offer, sentence_spans(text)):
             keep(
                 "people_with_disabilities",
                 Finding("people_with_disabilities", 0.85, field, quote(text, offer)),

@@ -135,6 +135,14 @@ _ACCEPTING = re.compile(
 _WAIT = re.compile(r"\b(\d{1,2})\s*(?:-|to)?\s*(\d{1,2})?\s*(day|week|month)s?\b", re.I)
 
 
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or line of `text`."""
+    return [m.span() for m in SENTENCE.finditer(text)]
+
+
 def quote(text: str, match: re.Match[str], width: int = 40) -> str:
     start, end = max(0, match.start() - width), min(len(text), match.end() + width)
     return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
