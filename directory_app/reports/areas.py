@@ -288,9 +288,7 @@ def _build_region(codes: tuple[str, ...]) -> Geography:
     nat = tables.national()
     rows = sorted((r for code in codes for r in nat.by_la[code]), key=lambda r: r["lsoa21cd"])
     district_rows, tree = tables.districts()
-    _, nearest = tree.query(
-        tables.xyz([float(r["latitude"]) for r in rows], [float(r["longitude"]) for r in rows])
-    )
+    _, nearest = tree.query(tables.points(rows))
     lsoas = []
     for row, j in zip(rows, nearest, strict=True):
         district = district_rows[j]["outcode"]

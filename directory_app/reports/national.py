@@ -13,13 +13,14 @@ from functools import lru_cache
 import numpy as np
 from scipy.spatial import cKDTree
 
+from matching.gaps import great_circle_km, unit_vectors
+
 from ..data import DATA_DIR
 
 GEO_DIR = DATA_DIR / "geo"
 # A venue farther than this from every English LSOA centroid is outside England (rural LSOAs'
 # centroids can be several km from their edges, so this is generous).
 VENUE_REACH_KM = 15.0
-EARTH_RADIUS_KM = 6371.0088
 NON_GEOGRAPHIC_FROM = 60
 GREATER_MANCHESTER = frozenset(f"E080000{n:02d}" for n in range(1, 11))
 
@@ -29,14 +30,10 @@ def read(name: str) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def xyz(lats, lngs) -> np.ndarray:
-    """Points on the unit sphere, so a k-d tree's straight-line nearest is the great-circle nearest."""
-    lat, lng = np.radians(np.asarray(lats, dtype=float)), np.radians(np.asarray(lngs, dtype=float))
-    return np.column_stack((np.cos(lat) * np.cos(lng), np.cos(lat) * np.sin(lng), np.sin(lat)))
-
-
-def chord_km(chords: np.ndarray) -> np.ndarray:
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.clip(chords / 2, 0.0, 1.0))
+def points(rows: list[dict]) -> np.ndarray:
+    """The rows' centroids on the unit sphere, so a k-d tree's straight-line nearest is the
+    great-circle nearest (as in matching.gaps)."""
+    return unit_vectors([(float(r["latitude"]), float(r["longitude"])) for r in rows])
 
 
 class National:
@@ -47,19 +44,19 @@ class National:
         ranked = sorted(rows, key=lambda r: int(r["imd_rank"]))
         self.deciles = [int(r["imd_decile"]) for r in ranked]
         self.ascending_scores = sorted(float(r["imd_score"]) for r in rows)
-        points = xyz([float(r["latitude"]) for r in rows], [float(r["longitude"]) for r in rows])
+        centroids = points(rows)
         # Every Greater Manchester LSOA has its LA (from the GM lookup), so an unnamed one near
         # the GM border belongs to a neighbour outside GM, never to a GM borough.
         coded = [i for i, r in enumerate(rows) if r["la_code"] and r["la_code"] not in GREATER_MANCHESTER]
         uncoded = [i for i, r in enumerate(rows) if not r["la_code"]]
         if uncoded:
-            _, nearest = cKDTree(points[coded]).query(points[uncoded])
+            _, nearest = cKDTree(centroids[coded]).query(centroids[uncoded])
             for i, j in zip(uncoded, nearest, strict=True):
                 rows[i]["la_code"] = rows[coded[j]]["la_code"]
                 rows[i]["la_name"] = rows[coded[j]]["la_name"]
                 rows[i]["la_estimated"] = True
         self.rows = rows
-        self.tree = cKDTree(points)
+        self.tree = cKDTree(centroids)
         self.by_la: dict[str, list[dict]] = defaultdict(list)
         for row in rows:
             self.by_la[row["la_code"]].append(row)
@@ -74,10 +71,10 @@ class National:
         """The LA of each point (that of its nearest LSOA centroid); None outside England."""
         if not lats:
             return []
-        chords, nearest = self.tree.query(xyz(lats, lngs))
+        chords, nearest = self.tree.query(unit_vectors(list(zip(lats, lngs, strict=True))))
         return [
             self.rows[j]["la_code"] if km <= VENUE_REACH_KM else None
-            for km, j in zip(chord_km(chords), nearest, strict=True)
+            for km, j in zip(great_circle_km(chords), nearest, strict=True)
         ]
 
 
@@ -98,13 +95,13 @@ def districts() -> tuple[list[dict], cKDTree]:
     ships with the app, so a rule of thumb: numbered 60 or above with a centroid within 1 km of
     a district numbered below 60 (on the 2014 data this drops 40, one of them Heswall's CH60)."""
     rows = read("postcode_districts_gb.csv")
-    points = xyz([float(r["latitude"]) for r in rows], [float(r["longitude"]) for r in rows])
+    centroids = points(rows)
     low = [i for i, r in enumerate(rows) if _number_of(r["outcode"]) < NON_GEOGRAPHIC_FROM]
-    near_low = cKDTree(points[low])
-    chords, _ = near_low.query(points)
+    near_low = cKDTree(centroids[low])
+    chords, _ = near_low.query(centroids)
     kept = [
         r
-        for r, km in zip(rows, chord_km(chords), strict=True)
+        for r, km in zip(rows, great_circle_km(chords), strict=True)
         if _number_of(r["outcode"]) < NON_GEOGRAPHIC_FROM or km > 1.0
     ]
-    return kept, cKDTree(xyz([float(r["latitude"]) for r in kept], [float(r["longitude"]) for r in kept]))
+    return kept, cKDTree(points(kept))
