@@ -17,6 +17,7 @@ from . import db
 from .auth.users import create_user
 from .directory import rereading
 from .models import ROLES, User
+from .search import indexing
 from .seed import load_all
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed_data"
@@ -54,6 +55,10 @@ def load_seed(app: Flask, force: bool = False) -> dict:
         previous = json.loads(marker.read_text())
         if previous.get("fingerprint") == fingerprint and previous.get("database") == database:
             return {"skipped": True}
+    with app.app_context():
+        # The index exists before the seed's changes flow to it (otherwise each is refused,
+        # parked and rebuilt, with a warning per service on a first start).
+        indexing.ensure_index(app)
     summary = load_all(app)
     marker.write_text(json.dumps({"fingerprint": fingerprint, "database": database}))
     rereading.remember_reader(app)

@@ -58,10 +58,6 @@ def main() -> int:
 
         app = create_app()
         db.upgrade(app)
-        with app.app_context():
-            # The index exists before the seed's changes flow to it (otherwise each is refused,
-            # parked and rebuilt, with a warning per service on a first start).
-            indexing.ensure_index(app)
         summary = bootstrap.load_seed(app)
         if summary.get("skipped"):
             print("Seed data already loaded.", flush=True)
