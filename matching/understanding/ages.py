@@ -38,9 +38,12 @@ _MAX = re.compile(
     r"\b(?:aged?\s+)?(?:under|below|younger\s+than)\s+"
     + _N
     + r"\s*(?:'?s\b|\s*years?\b|(?=\s+(?:only|and)\b)|(?=\s*(?:$|[.,;:)])))"
-    r"|\b(?:aged?\s+)?up\s+to\s+" + _N + r"\s*(?:years?\b|yrs\b)?(?=\s*(?:years?|old|only|\.|,|\)|$))",
+    r"|\b(?:aged?\s+)?up\s+to\s+" + _N + r"\s*(?:years?\b|yrs\b)?(?=\s*(?:years?|old|only|\.|,|\)|$))"
+    r"|\b(?:aged?\s+)?" + _N + r"\s*(?:years?\s*(?:old\s*)?)?(?:or|and)\s+(?:under|younger|below)\b",
     re.I,
 )
+# "aged 50 or under" includes 50; "under 50" does not.
+_INCLUSIVE_MAX = re.compile(r"\d\s*(?:years?\s*(?:old\s*)?)?(?:or|and)\s+(?:under|younger|below)", re.I)
 # "over 20 years" of experience, "under 5 minutes": numbers that follow these are not ages.
 _NOT_AGE_AFTER = re.compile(
     r"^\s*(?:years?\s+(?:of|experience|ago|since|in|we|the|and\s+(?!over))|"
@@ -65,7 +68,8 @@ _ACCOMPANIED = re.compile(
     re.I,
 )
 _PERSON_BEFORE = re.compile(
-    r"\b(?:widowed|bereaved|people|adults|those|anyone|men|women|carers|parents|members|(?:who|and)\s+are)\s+$",
+    r"\b(?:widowed|bereaved|people|adults|those|anyone|men|women|carers|parents|members|"
+    r"(?:who|and)\s+(?:are|were|was|is))\s+$",
     re.I,
 )
 _TEENS = re.compile(r"\bteens\b|\bteenagers\b", re.I)
@@ -136,7 +140,10 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
                 or _ACCOMPANIED.match(text[m.end() :])
             ):
                 continue
-            upper = value - 1 if re.search(r"under|below|younger", m.group(0), re.I) else value
+            exclusive = re.search(r"under|below|younger", m.group(0), re.I) and not _INCLUSIVE_MAX.search(
+                m.group(0)
+            )
+            upper = value - 1 if exclusive else value
             if low is None or upper > low:
                 high = upper
                 quotes.append(m.group(0).strip())

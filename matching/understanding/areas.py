@@ -24,12 +24,25 @@ _COMMON_WORDS = frozenset(
     "station park hall town central north south east west common heath cross chapel castle abbey "
     "grange priory mill mills farm wood woods lane gate fields garden gardens square court manor "
     "hospital college school harbour docks quay beach forest lake lakes meadow meadows st marys "
-    "christchurch trinity riverside hope moss top bottom end side brook vale cliff".split()
+    "christchurch trinity riverside hope moss top bottom end side brook vale cliff county borough district".split()
 )
 
 
 def _key(name: str) -> str:
-    return " ".join(_NOISE.sub(" ", name.lower().replace("&", " and ").replace("-", " ")).split())
+    # the register's "Bristol, City of" and "Herefordshire, County of" are Bristol and Herefordshire
+    name = re.sub(r",\s*(?:city|county)\s+of\s*$", "", name, flags=re.I)
+    return " ".join(_NOISE.sub(" ", _plain(name)).split())
+
+
+def _plain(text: str) -> str:
+    """Lower case, "&" as "and", no hyphens or full stops ("St. Helens" is written "St Helens")."""
+    return text.lower().replace("&", " and ").replace("-", " ").replace(".", "")
+
+
+# Regions whose bare name is also a direction ("north west of the borough"): only "North West
+# England" names the region.
+_COMPASS = frozenset({"north east", "north west", "south east", "south west"})
+_GREATER = re.compile(r"\bgreater (?:manchester|london)\b")
 
 
 class AreaLookup:
@@ -37,13 +50,25 @@ class AreaLookup:
         self._by_name: dict[str, str] = {}
         self._names: dict[str, str] = {}
         self._groups: dict[str, list[str]] = {}  # "greater manchester" -> its ten authorities
+        # "tyne and wear", "cheshire", "north west england" -> the authorities in them
+        self._wider: dict[str, list[str]] = {}
         for row in rows:
             code, name = str(row["code"]).strip(), str(row["name"]).strip()
             self._names[code] = name
             self._by_name.setdefault(_key(name), code)
+            also = str(row.get("also_called") or "").strip()
+            if also:
+                self._by_name.setdefault(_key(also), code)
             group = str(row.get("combined_authority") or "").strip().lower()
             if group:
                 self._groups.setdefault(group, []).append(code)
+            for wider in str(row.get("wider_areas") or "").split(";"):
+                if wider.strip():
+                    self._wider.setdefault(_plain(wider.strip()), []).append(code)
+        for name in [n for n in self._wider if n.endswith(" england")]:
+            bare = name.removesuffix(" england")
+            if bare not in _COMPASS and bare not in self._groups:
+                self._wider.setdefault(bare, self._wider[name])
         # What people call an authority with a long name: "Stockton" for Stockton-on-Tees, "Redcar"
         # for Redcar and Cleveland; only where no other authority's name starts the same way.
         starts: dict[str, set[str]] = {}
@@ -74,6 +99,17 @@ class AreaLookup:
     def group(self, code: str) -> list[str]:
         """The authorities in `code`'s combined authority (itself alone when it has none)."""
         return next((codes for codes in self._groups.values() if code in codes), [code])
+
+    def wider_areas(self) -> list[tuple[str, list[str]]]:
+        """(lower-case name, authorities) for every name of an area wider than one authority: combined
+        authorities, metropolitan counties, regions; longest first, so "north east england" is
+        read before "north east"."""
+        names = {**self._wider, **self._groups}
+        return sorted(names.items(), key=lambda item: len(item[0]), reverse=True)
+
+    def is_wider_area(self, words: str) -> bool:
+        """Whether `words` (as ``find`` returns them) name an area of several authorities."""
+        return words in self._groups or words in self._wider
 
     def region_name(self, code: str) -> str:
         """The lower-case name of `code`'s combined authority ("greater manchester"), or ""."""
@@ -129,22 +165,24 @@ class AreaLookup:
         """(code, matched words) for every local authority named in `text`."""
         if not text or self._pattern is None:
             return []
-        lowered = " ".join(text.lower().replace("&", " and ").replace("-", " ").split())
+        lowered = " ".join(_plain(text).split())
         out, seen = [], set()
         # "Greater Manchester" is ten authorities, not the City of Manchester; but "the Trafford
         # area of Greater Manchester" is Trafford.
-        named = {
-            self._by_name[m.group(1)]
-            for m in self._pattern.finditer(re.sub(r"\bgreater (manchester|london)\b", " ", lowered))
-        }
-        for group, codes in self._groups.items():
-            if re.search(r"\b" + re.escape(group) + r"\b", lowered) and not named & set(codes):
+        authorities = list(self._pattern.finditer(_GREATER.sub(lambda m: " " * len(m.group(0)), lowered)))
+        named = {self._by_name[m.group(1)] for m in authorities}
+        for group, codes in self.wider_areas():
+            for hit in re.finditer(r"\b" + re.escape(group) + r"\b", lowered):
+                # "North East" inside "North East Lincolnshire" is that authority, not the region
+                inside = any(a.start() <= hit.start() and hit.end() < a.end() for a in authorities)
+                if inside or named & set(codes):
+                    continue
                 for code in codes:
                     if code not in seen:
                         seen.add(code)
                         out.append((code, group))
-                lowered = re.sub(r"\b" + re.escape(group) + r"\b", " ", lowered)
-        lowered = re.sub(r"\bgreater (manchester|london)\b", " ", lowered)
+                lowered = lowered[: hit.start()] + " " * len(group) + lowered[hit.end() :]
+        lowered = _GREATER.sub(" ", lowered)
         for match in GSS.finditer(text):
             if match.group(1) in self._names and match.group(1) not in seen:
                 seen.add(match.group(1))

@@ -74,6 +74,30 @@ def _postcode_districts(text: str, field: str) -> list[Finding]:
     return out
 
 
+_LIST_JOIN = re.compile(r"^[\s,/&]*(?:(?:and|or)\s+)?(?:the\s+)?$", re.I)
+
+
+def _listed_after_cue(areas: AreaLookup, window: str) -> list[tuple[str, str]]:
+    """The authorities named right after a cue ("in Salford", "in the Rochdale area"), and those
+    listed with the first ("a GP in Newcastle or Gateshead", "in Sunderland, South Tyneside and
+    Gateshead"); not one that merely ends the clause."""
+    lowered = window.lower().replace("-", " ").replace(".", "")
+    named = []
+    for code, words in areas.find(window):
+        start = lowered.find(words.split()[0])
+        named.append((start if start >= 0 else len(lowered), code, words))
+    out: list[tuple[str, str]] = []
+    end = None
+    for start, code, words in sorted(named):
+        if end is None and start > 12:
+            break
+        if end is not None and start > end and not _LIST_JOIN.match(lowered[end:start]):
+            break
+        out.append((code, words))
+        end = max(end or 0, start + len(words))
+    return out
+
+
 def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     found: dict[str, Finding] = {}
     for field in ("eligibility", "description"):
@@ -105,12 +129,10 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             window = text[cue.end() : cue.end() + 60]
             clause_end = _CLAUSE_END.search(window)
             window = window[: clause_end.start()] if clause_end else window
-            for code, words in areas.find(window):
-                if borough_only and len(areas.group(code)) > 1 and words == areas.region_name(code):
+            for code, words in _listed_after_cue(areas, window):
+                if borough_only and areas.is_wider_area(words):
                     continue
-                # the place must follow the cue ("in Salford", "in the Rochdale area"), not end the clause
-                if window.lower().replace("-", " ").find(words.split()[0]) <= 12:
-                    found.setdefault(code, Finding(code, confidence, field, quote(text, cue, 50)))
+                found.setdefault(code, Finding(code, confidence, field, quote(text, cue, 50)))
             for code, place in areas.places(window[:40], context):
                 if window.find(place) <= 12:
                     found.setdefault(code, Finding(code, confidence - 0.1, field, quote(text, cue, 50)))

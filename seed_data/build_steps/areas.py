@@ -1,5 +1,7 @@
 """England's current local authorities (GSS code and name), so that "residents of Trafford" in a
-record's text becomes E08000009, the code ORUK service_area URIs and our geography use."""
+record's text becomes E08000009, the code ORUK service_area URIs and our geography use; and the
+wider areas each lies in under the names publishers write ("Tyne and Wear", "Cheshire", "North
+West England"), so that a service area given only as such a name still says whom it reaches."""
 
 from __future__ import annotations
 
@@ -8,9 +10,42 @@ from .common import EXTERNAL, SEED_DIR, read_csv, write_csv
 SOURCE = EXTERNAL / "geo_lookups_uk" / "la_all_codes.csv"
 ENGLAND = "E92000001"
 
+# Since May 2024 one North East Combined Authority covers the seven councils the source still splits
+# between "North East" and "North of Tyne".
+RENAMED_COMBINED_AUTHORITIES = {"North of Tyne": "North East"}
+
+# Names that are not in the register but that feeds use for a service's area: the metropolitan
+# counties, which no longer have councils but still name the area, and the historic and ceremonial
+# groupings people write. Each is the set of current authorities it covers, by their registered names.
+WIDER_AREAS = {
+    "Tyne and Wear": ["Newcastle upon Tyne", "Gateshead", "North Tyneside", "South Tyneside", "Sunderland"],
+    "Tyneside": ["Newcastle upon Tyne", "Gateshead", "North Tyneside", "South Tyneside"],
+    "Wearside": ["Sunderland"],
+    "Northumbria": [
+        "Northumberland",
+        "Newcastle upon Tyne",
+        "Gateshead",
+        "North Tyneside",
+        "South Tyneside",
+        "Sunderland",
+    ],
+    "Teesside": ["Hartlepool", "Middlesbrough", "Redcar and Cleveland", "Stockton-on-Tees"],
+    "Merseyside": ["Knowsley", "Liverpool", "St. Helens", "Sefton", "Wirral"],
+    "South Yorkshire": ["Barnsley", "Doncaster", "Rotherham", "Sheffield"],
+    "Cheshire": ["Cheshire East", "Cheshire West and Chester", "Halton", "Warrington"],
+    "Cheshire and Warrington": ["Cheshire East", "Cheshire West and Chester", "Warrington"],
+    "Black Country": ["Dudley", "Sandwell", "Walsall", "Wolverhampton"],
+}
+
+
+# What everyone calls an authority whose registered name does not start with it, or starts with a
+# name another authority shares ("Newcastle" is Newcastle upon Tyne, not Newcastle-under-Lyme).
+ALSO_CALLED = {"Kingston upon Hull, City of": "Hull", "Newcastle upon Tyne": "Newcastle"}
+
 
 def build_local_authorities() -> int:
     rows = {}
+    regions: dict[str, list[str]] = {}
     for r in read_csv(SOURCE):
         # Current lower-tier authorities only: an abolished district's name would send a
         # "residents of" rule to a code no postcode maps to any more.
@@ -21,8 +56,10 @@ def build_local_authorities() -> int:
             "name": r["LADNM"],
             "tier": "lower",
             "county_code": r["UTLACD"] if r["UTLACD"] != r["LADCD"] else "",
-            "combined_authority": r["CAUTHNM"],
+            "combined_authority": RENAMED_COMBINED_AUTHORITIES.get(r["CAUTHNM"], r["CAUTHNM"]),
         }
+        if r["RGNNM"] and r["RGNNM"] != "London":  # "Greater London" is its combined authority
+            regions.setdefault(f"{r['RGNNM']} England", []).append(r["LADCD"])
         # Counties (upper tier) are named in records too ("residents of Lancashire").
         if r["UTLACD"] != r["LADCD"]:
             rows.setdefault(
@@ -35,10 +72,19 @@ def build_local_authorities() -> int:
                     "combined_authority": "",
                 },
             )
+    wider: dict[str, list[str]] = {code: [] for code in rows}
+    by_name = {row["name"]: code for code, row in rows.items() if row["tier"] == "lower"}
+    named = {area: [by_name[name] for name in names] for area, names in WIDER_AREAS.items()}
+    for area, codes in [*named.items(), *sorted(regions.items())]:
+        for code in codes:
+            wider[code].append(area)
+    for code, row in rows.items():
+        row["wider_areas"] = ";".join(wider[code])
+        row["also_called"] = ALSO_CALLED.get(row["name"], "")
     out = sorted(rows.values(), key=lambda row: row["code"])
     return write_csv(
         SEED_DIR.parent / "directory_app" / "data" / "geo" / "local_authorities_england.csv",
-        ["code", "name", "tier", "county_code", "combined_authority"],
+        ["code", "name", "tier", "county_code", "combined_authority", "wider_areas", "also_called"],
         out,
     )
 

@@ -57,6 +57,8 @@ def oruk(**fields) -> dict:
         ("Play sessions for children under 5s.", (None, 4)),
         ("Advice for young people aged 13 to 19 (up to 25 depending on circumstances).", (13, 25)),
         ("Early years care for children aged 2years - 5 years.", (2, 5)),
+        ("Aged 50 or under when partner died", (None, 50)),  # "or under" includes 50
+        ("For anyone who was 50 or under when their partner died.", (None, 50)),
     ],
 )
 def test_stated_age_ranges_are_read(text, ages):
@@ -292,6 +294,47 @@ def test_greater_manchester_is_its_ten_boroughs_not_the_city(reader):
         oruk(eligibility_description="Men living in Greater Manchester.", description="x")
     )
     assert len(found.residency_codes()) == 10 and "E08000009" in found.residency_codes()
+
+
+TYNE_AND_WEAR = {"E08000021", "E08000037", "E08000022", "E08000023", "E08000024"}
+
+
+@pytest.mark.parametrize(
+    "area, codes",
+    [
+        ("Tyne and Wear", TYNE_AND_WEAR),  # a metropolitan county: no council, still an area
+        ("Cheshire", {"E06000049", "E06000050", "E06000006", "E06000007"}),
+        ("Cheshire East", {"E06000049"}),  # an authority whose name starts with a wider area's
+        ("North East Lincolnshire", {"E06000012"}),  # not the North East
+    ],
+)
+def test_a_service_area_named_as_a_wider_area_is_its_authorities(reader, area, codes):
+    found = reader.understand(
+        oruk(description="A virtual coffee morning for carers.", service_areas=[{"id": "a", "name": area}])
+    )
+    assert set(found.residency_codes()) == codes
+
+
+def test_a_service_area_named_as_a_region_reaches_its_authorities_only(reader):
+    found = reader.understand(
+        oruk(description="Phone support.", service_areas=[{"id": "a", "name": "North East England"}])
+    )
+    codes = set(found.residency_codes())
+    assert TYNE_AND_WEAR < codes and "E06000001" in codes  # Hartlepool is in the region too
+    assert "E06000007" not in codes  # Warrington is not
+
+
+def test_every_authority_listed_after_a_residency_cue_counts(reader):
+    found = reader.understand(
+        oruk(eligibility_description="Aged 16+ and registered with a GP in Newcastle or Gateshead")
+    )
+    assert set(found.residency_codes()) == {"E08000021", "E08000037"}  # "Newcastle" is upon Tyne
+
+
+def test_a_county_is_not_a_place_called_county(reader):
+    # Liverpool has a ward called County; "living in County Durham" is Durham alone
+    found = reader.understand(oruk(eligibility_description="Unpaid carers living in County Durham"))
+    assert found.residency_codes() == ["E06000047"]
 
 
 # --- delivery ---------------------------------------------------------------------------------------

@@ -77,18 +77,20 @@ REGIONS = {
         gap_recall_floor=0.8,
         known_violations=2,
     ),
-    # Measured: nDCG@10 0.65 (0.56-0.57 before situations were read, 0.58 with them), keyword 0.13,
-    # gap recall 5 of 5 (3 of 5 before), 6 must-not services shown (11-12 before), none breaking
-    # our own check.
+    # Measured while unseen: nDCG@10 0.65 (0.56-0.57 before situations were read, 0.58 with them),
+    # keyword 0.13, gap recall 5 of 5 (3 of 5 before), 6 must-not services shown (11-12 before).
+    # A development region since 30 November evening (its failures were read): with wider areas
+    # ("Tyne and Wear"), every authority after "a GP in", "50 or under" and parent carers, 0.67 and
+    # 1 must-not service shown.
     "ne": Region(
-        "North East (unseen region)",
+        "North East (unseen until 30 November, then a development region)",
         EVAL / "services" / "ne_oruk.json",
         "North East Community Wellbeing Directory",
         EVAL / "scenarios_ne.json",
         EVAL / "services" / "ne_postcodes.csv",
-        ndcg_floor=0.55,
+        ndcg_floor=0.60,
         gap_recall_floor=0.75,
-        known_violations=8,
+        known_violations=3,
     ),
 }
 MARGIN_OVER_KEYWORD = 0.30
