@@ -228,6 +228,26 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
     ),
     Situation(
+        "parent_carers",
+        "parents of disabled children",
+        # "parents and carers of children and young people (0-25) with special educational needs"
+        _re(
+            r"parent[- ]carers?|parents?\s+(?:and|or|&|/)\s*carers?\s+of\s+(?:a\s+)?(?:disabled\s+)?"
+            r"(?:children|child|kids|young\s+people)(?:\s+and\s+young\s+people)?\s+(?:\(\d+\s*[-–]\s*\d+\)\s+)?"
+            r"(?:with|who\s+have)\s+(?:send\b|special|additional|disabilit|complex|autis|learning)|"
+            r"famil(?:y|ies)\s+(?:of|with)\s+(?:a\s+)?(?:disabled\s+child|children\s+with\s+(?:send\b|disabilit|"
+            r"additional\s+needs|special|autis))"
+        ),
+        _re(
+            r"parent[- ]carer|disabled\s+(?:son|daughter|child|kids?|children|boy|girl)|(?:"
+            + _THEIR
+            + r"\s+(?:\w+\s+)?|(?:mum|mam|mother|dad|father|parent)\s+(?:of|to)\s+(?:\w+\s+){0,3}?)"
+            r"(?:son|daughter|child|kids?|boy|girl|lad|lass|bairn|year[- ]old)\b[^.;!?]{0,30}?"
+            r"(?:autis\w*|disabled|disabilit\w+|adhd|(?-i:SEND|EHCP)\b|learning\s+disab\w+|down'?s|"
+            r"cerebral\s+palsy|(?:special|additional|complex)\s+needs)"
+        ),
+    ),
+    Situation(
         "care_leavers",
         "care leavers",
         _re(

@@ -83,6 +83,19 @@ def test_a_situation_said_of_someone_else_is_not_the_persons_but_an_illness_they
     assert codes_said("on the waiting list for a council flat") == []
 
 
+def test_a_group_for_parents_of_disabled_children_is_not_for_every_carer():
+    assert situations_of(eligibility_description="Parent carers of children/young people with SEND") == [
+        "parent_carers"
+    ]
+    assert situations_of(
+        description="Coffee morning for parents and carers of children and young people (0-25) with "
+        "special educational needs or disabilities."
+    ) == ["parent_carers"]
+    assert "parent_carers" in codes_said("mum of a 7 year old with autism, never gets a break")
+    assert "parent_carers" in codes_said("her son is disabled and she cares for him full time")
+    assert codes_said("husband diagnosed with Alzheimer's last year, she is on her knees") == []
+
+
 def test_clinical_shorthand_states_a_situation():
     assert codes_said("58M, post-CVA, lives alone") == ["stroke"]
     assert codes_said("Out of HMP 2/52, on licence") == ["prison_leavers"]
