@@ -1,5 +1,5 @@
 """The app's code lists and their words, one wording each: days, delivery, referral routes,
-statuses, cost bands and groups. Pages, the API, exports and match explanations read them here.
+statuses, cost bands, groups and situations. Pages, the API, exports and match explanations read them here.
 
 Day codes come from the matching library, so what a profile accepts and what a page offers are the
 same list. Group (eligibility) labels live in the needs taxonomy beside the need labels.
@@ -7,6 +7,7 @@ same list. Group (eligibility) labels live in the needs taxonomy beside the need
 
 from __future__ import annotations
 
+from matching import situations
 from matching.profile import DAY_NAMES, DAYS
 
 from .needs import taxonomy
@@ -65,3 +66,65 @@ def group_label(code: str) -> str:
 def group_choices() -> list[tuple[str, str]]:
     tax = taxonomy()
     return [(code, tax.eligibility_label(code)) for code in tax.eligibility_codes()]
+
+
+# The situations a service may be restricted to (matching.situations), in the four kinds a person
+# tells them in, so a list of thirty reads as four short ones. Every code is in exactly one.
+SITUATION_GROUPS = (
+    ("Bereavement", ("bereaved_by_suicide", "child_loss", "baby_loss", "widowed")),
+    (
+        "Health or disability",
+        (
+            "cancer",
+            "stroke",
+            "heart",
+            "lung",
+            "parkinsons",
+            "multiple_sclerosis",
+            "diabetes",
+            "brain_injury",
+            "chronic_pain",
+            "long_covid",
+            "eating_disorder",
+            "hiv",
+            "serious_mental_illness",
+            "learning_disability",
+            "bsl_users",
+        ),
+    ),
+    (
+        "Life circumstances",
+        (
+            "care_leavers",
+            "prison_leavers",
+            "sexual_violence",
+            "domestic_abuse",
+            "homeless",
+            "recovery_abstinent",
+            "in_treatment",
+            "social_tenants",
+            "single_parents",
+            "parent_carers",
+            "students",
+        ),
+    ),
+    ("Money and work", ("benefits", "unemployed")),
+)
+
+
+def situation_label(code: str) -> str:
+    """ "Widowed people": the vocabulary's words, as a choice on a form."""
+    words = situations.label(code)
+    return words[:1].upper() + words[1:]
+
+
+def situation_choices(skip: frozenset[str] = frozenset()) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(heading, [(code, label)]) for each group, leaving out the codes in ``skip``."""
+    grouped = {code for _, codes in SITUATION_GROUPS for code in codes}
+    # a situation added to the vocabulary but not yet to a group is still offered
+    others = tuple(s.code for s in situations.SITUATIONS if s.code not in grouped)
+    return [
+        (heading, [(code, situation_label(code)) for code in codes if code not in skip])
+        for heading, codes in (*SITUATION_GROUPS, ("Other", others))
+        if codes
+    ]

@@ -97,6 +97,7 @@ def input_from_service(service: Service) -> dict:
         "delivery": list(service.delivery),
         "referral_route": list(service.referral_routes),
         "eligibility": list(service.eligibility),
+        "situations": understanding.situation_codes(service),
         "area_wide": service.area_wide,
         "service_area": [a.service_area or a.name for a in service.service_areas if a.service_area or a.name],
         "languages": [

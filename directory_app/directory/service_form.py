@@ -18,11 +18,12 @@ from ..vocabulary import (
     STATUSES,
     cost_choice_label,
     group_label,
+    situation_choices,
 )
 from ..web.display import next_session_text, when_words
 from .service_input import ELIGIBILITY, FIELD_NAMES, parse_schedule
 
-CHECKBOX_FIELDS = ("needs", "delivery", "referral_route", "eligibility")
+CHECKBOX_FIELDS = ("needs", "delivery", "referral_route", "eligibility", "situations")
 FIELD_LABELS = {
     "name": "Service name",
     "organization": "Organisation running it",
@@ -37,6 +38,7 @@ FIELD_LABELS = {
     "minimum_age": "Minimum age",
     "maximum_age": "Maximum age",
     "eligibility": "Only for these groups",
+    "situations": "Only for people in these situations",
     "cost": "Cost",
     "cost_amount": "Amount in pounds",
     "cost_description": "What the charge is for",
@@ -85,6 +87,7 @@ FORM_ORDER = (
     "minimum_age",
     "maximum_age",
     "eligibility",
+    "situations",
     "cost",
     "cost_amount",
     "cost_description",
@@ -123,6 +126,7 @@ def choices() -> dict:
         "delivery": [(d, DELIVERY_LABELS[d]) for d in DELIVERY],
         "referral_route": [(r, ROUTE_LABELS[r]) for r in ROUTES],
         "eligibility": [(e, group_label(e)) for e in ELIGIBILITY],
+        "situations": [choice for _, group in situation_choices() for choice in group],
         "times_day": [("", "Choose a day")] + [(d, DAY_NAMES[d]) for d in DAYS],
         "times_week": list(PICKER_WEEKS),
     }

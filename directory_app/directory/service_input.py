@@ -22,6 +22,7 @@ from pydantic import (
 from pydantic import ValidationError as PydanticError
 from pydantic_core import ErrorDetails
 
+from matching.situations import BY_CODE as SITUATIONS
 from matching.understanding.result import GROUPS
 from matching.understanding.schedule import ScheduleWordsError, read_opening_times_list
 
@@ -163,6 +164,7 @@ class ServiceInput(BaseModel):
     delivery: TextList = []
     referral_route: TextList = []
     eligibility: TextList = []
+    situations: TextList = []
     area_wide: YesNo = False
     service_area: TextList = []
     languages: TextList = []
@@ -265,6 +267,16 @@ class ServiceInput(BaseModel):
     @classmethod
     def _eligibility(cls, value):
         return _choices(value, ELIGIBILITY)
+
+    @field_validator("situations")
+    @classmethod
+    def _situations(cls, value):
+        cleaned = [v.lower().replace("-", "_").replace(" ", "_") for v in value]
+        unknown = [code for code in cleaned if code not in SITUATIONS]
+        if unknown:
+            plural = "s" if len(unknown) > 1 else ""
+            raise ValueError(f"Unknown situation code{plural}: {', '.join(unknown)}. See /api/v1/needs.")
+        return list(dict.fromkeys(cleaned))
 
     @model_validator(mode="after")
     def _coherent(self):

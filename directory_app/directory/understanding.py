@@ -66,6 +66,7 @@ CURATABLE = (
     "minimum_age",
     "maximum_age",
     "eligibility",
+    "situations",
     "delivery",
     "area_wide",
     "cost",
@@ -153,6 +154,7 @@ def apply_understanding(service, understood) -> None:
     summary = understood.summary()
     kept = {k: v for k, v in (service.understanding or {}).items() if k in (DECLARED, DECLARED_NEEDS)}
     service.understanding = {**understood.to_dict(), **kept}
+    _add_declared_situations(service)
     curated = service.curated or {}
     declared_needs = kept.get(DECLARED_NEEDS)
     values = {
@@ -188,8 +190,29 @@ def apply_understanding(service, understood) -> None:
             link.location.wheelchair = service.wheelchair == "yes"
 
 
+def _add_declared_situations(service) -> None:
+    """Situations the record's own fields list (a CSV column, a new record's form) count as read,
+    beside those read from its words, as the groups it lists do."""
+    stored = service.understanding
+    declared = [
+        code for code in (stored.get(DECLARED) or {}).get("situations") or [] if code in situations.BY_CODE
+    ]
+    found = list(stored.get("situations") or [])
+    have = {item.get("value") for item in found if isinstance(item, dict)}
+    found += [
+        {"value": code, "confidence": 0.95, "source": "situations", "evidence": ", ".join(declared)}
+        for code in declared
+        if code not in have
+    ]
+    service.understanding = {**stored, "situations": found}
+
+
 def situation_codes(service) -> list[str]:
-    """The situations the record restricts the service to, as last understood."""
+    """The situations the service is restricted to: the curator's list when they set one (empty
+    means open to all situations), else those last read from the record."""
+    curated = service.curated or {}
+    if "situations" in curated:
+        return [code for code in curated["situations"] or [] if code in situations.BY_CODE]
     found = (service.understanding or {}).get("situations") or []
     return [
         item["value"] for item in found if isinstance(item, dict) and item.get("value") in situations.BY_CODE
@@ -259,7 +282,7 @@ _ROWS = [
     ("min_age", "Minimum age", "minimum_age"),
     ("max_age", "Maximum age", "maximum_age"),
     ("groups", "Only for", "eligibility"),
-    ("situations", "Only for people in this situation", None),
+    ("situations", "Only for people in this situation", "situations"),
     ("residency", "Only for residents of", None),
     ("delivery", "Delivered", "delivery"),
     ("area_wide", "Covers a whole area", "area_wide"),
@@ -289,6 +312,13 @@ def _words(key: str, value) -> str:
             parts.append(f"wait about {value['wait_weeks']:g} weeks")
         return "; ".join(p for p in parts if p) or "not stated"
     return str(value).replace("_", " ")
+
+
+def _curated_words(key: str, value) -> str:
+    # A curator's empty list is a choice ("this service is for anyone"), not a gap in the record.
+    if key == "situations" and not value:
+        return "none: open to people in any situation"
+    return _words(key, value)
 
 
 def curator_rows(service) -> list[dict]:
@@ -324,7 +354,7 @@ def curator_rows(service) -> list[dict]:
                     for i in items
                     if i.get("source")
                 ],
-                "curated": _words(key, curated[curated_key])
+                "curated": _curated_words(key, curated[curated_key])
                 if curated_key and curated_key in curated
                 else None,
             }

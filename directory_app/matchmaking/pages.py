@@ -14,6 +14,7 @@ from flask import Blueprint, flash, render_template, request
 from sqlmodel import col, select
 from werkzeug.datastructures import MultiDict
 
+from matching import situations
 from matching.constraints import WARN_COST, WARN_TIMES, WARN_WHEELCHAIR
 
 from ..access import access
@@ -23,7 +24,7 @@ from ..errors import ValidationError
 from ..models import Organization, Service
 from ..needs import taxonomy
 from ..security import configured_limit, limiter
-from ..vocabulary import DAY_NAMES
+from ..vocabulary import DAY_NAMES, situation_choices
 from ..web import shortlist as plan
 from ..web.display import distinct_organization, freshness, responsiveness_text, shorten, unknown_lines
 from ..web.flags import is_set
@@ -43,9 +44,10 @@ FORM_FIELDS = (
     "delivery",
     "max_distance_km",
     "circumstances",
+    "situations",
     "limit",
 )
-LIST_FIELDS = ("needs", "days", "circumstances")
+LIST_FIELDS = ("needs", "days", "circumstances", "situations")
 DEFAULT_LIMIT = 10
 MORE_LIMIT = 25
 DISTANCES = ("1", "2", "5", "10", "25")
@@ -66,6 +68,7 @@ FIELD_LABELS = {
     "delivery": "How they can take part",
     "max_distance_km": "Maximum distance",
     "circumstances": "Circumstances",
+    "situations": "Their situation",
     "limit": "Number of results",
 }
 # "Not recorded" matters only when the person asked about it (free only, wheelchair, days);
@@ -180,6 +183,7 @@ def _asked(data: dict) -> dict:
 def _results(result: dict, data: dict | None = None) -> dict:
     tax = taxonomy()
     asked = _asked(data or {})
+    ticked = list(dict.fromkeys((data or {}).get("situations") or ()))
     matches = result["matches"]
     unmet = result["unmet_needs"]
     details = _services([m["service_id"] for m in matches] + [u["nearest_service_id"] for u in unmet])
@@ -228,11 +232,14 @@ def _results(result: dict, data: dict | None = None) -> dict:
         "inferred": result["inferred_needs"],
         "unknown_lines": unknown_lines(unknown),
         "needs": [tax.label(code) for code in result["needs"]],
-        # Situations the words state open services restricted to them: say which, and from what words.
+        # Situations open services restricted to them: say which the link worker ticked, and which
+        # the words stated (with the words), so a wrong reading of the words can be seen.
+        "situations_ticked": [situations.label(code) for code in ticked],
         "situations": [
             f"{item['label']} (“{item['words']}”)"
             for item in (result.get("understood") or {}).get("situations") or ()
             if not str(item.get("words", "")).startswith(("need:", "ticked:"))
+            and item.get("code") not in ticked
         ],
         "location": result.get("location"),
     }
@@ -272,7 +279,14 @@ def index():
     tax = taxonomy()
     needs = [(code, tax.label(code)) for code in tax.codes()]
     groups = [(code, tax.eligibility_label(code)) for code in tax.eligibility_codes()]
-    first = {"needs": needs[0][0] if needs else "", "circumstances": groups[0][0] if groups else ""}
+    # A situation a circumstance already says ("Deaf BSL user") is ticked there, not twice.
+    said = frozenset(s.code for s in situations.SITUATIONS if s.ticked in dict(groups))
+    situation_groups = [(heading, items) for heading, items in situation_choices(said) if items]
+    first = {
+        "needs": needs[0][0] if needs else "",
+        "circumstances": groups[0][0] if groups else "",
+        "situations": situation_groups[0][1][0][0] if situation_groups else "",
+    }
     anchors = {
         "goals": "goals",
         "postcode": "postcode",
@@ -284,6 +298,7 @@ def index():
         "max_distance_km": "max_distance_km",
         "needs": f"needs-{first['needs']}",
         "circumstances": f"circumstances-{first['circumstances']}",
+        "situations": f"situations-{first['situations']}",
     }
     show_more = (
         results is not None
@@ -298,6 +313,7 @@ def index():
         results=results,
         needs=needs,
         groups=groups,
+        situation_groups=situation_groups,
         days=list(DAY_NAMES.items()),
         distances=DISTANCES,
         distance=args.get("max_distance_km", DEFAULT_DISTANCE) if _submitted(args) else DEFAULT_DISTANCE,
