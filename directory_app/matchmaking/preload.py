@@ -7,7 +7,7 @@ server each process loads them on first use, as before.
 
 A model is a name and a loader that takes the app and keeps what it built in the app (or the
 process); add one with ``register``. The TF-IDF text model and the sentence-embedding model are
-registered here, and so are the import understanding step's classifiers.
+registered here, and so are the import understanding step's classifiers and England's LSOA table.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import Callable
 from flask import Flask
 
 from .. import db
-from ..directory import understanding
+from ..directory import england, understanding
 from . import embeddings
 from .textmodel_cache import text_model
 
@@ -40,6 +40,8 @@ def _defaults() -> None:
     register("text", text_model)
     register("embeddings", embeddings.preload)
     register("understanding", lambda _app: understanding.understander())
+    # England's LSOAs: where a venue with no known postcode lies (matchmaking.service)
+    register("england", lambda _app: england.national())
 
 
 def preload(app: Flask, before_fork: bool = True) -> dict[str, float]:

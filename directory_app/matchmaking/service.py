@@ -8,9 +8,10 @@ from flask import Flask
 from matching import Profile, ProfileError, adequate_counts, match
 from matching.engine import MAX_INFERRED_NEEDS
 from matching.person import with_words_read
+from matching.service import valid_point
 
 from .. import db
-from ..directory import geo
+from ..directory import england, geo
 from ..errors import ValidationError
 from ..models import MatchDemand, utcnow
 from ..needs import taxonomy
@@ -38,17 +39,29 @@ def _place(session, data: dict) -> dict | None:
 
 def _add_venue_areas(app: Flask, pool: list[dict]) -> None:
     """Each venue's local authority, so the matcher can read a phone line published without a
-    service area as local to its venue's borough (matching.service.reaches). One query per match."""
+    service area as local to its venue's borough (matching.service.reaches). One query per match;
+    a venue whose postcode the installation does not hold (another region's feed, a choir that
+    meets over the border) takes the authority of the LSOA nearest its point, rather than reading
+    as national and reaching everyone in England."""
     postcodes = {
         loc.get("postcode") for doc in pool for loc in doc.get("locations") or () if loc.get("postcode")
     }
-    if not postcodes:
-        return
-    with db.session_scope(app) as session:
-        known = geo.la_codes(session, postcodes)
+    known: dict[str, str] = {}
+    if postcodes:
+        with db.session_scope(app) as session:
+            known = geo.la_codes(session, postcodes)
+    unplaced = []
     for doc in pool:
         for loc in doc.get("locations") or ():
             code = known.get(geo.normalise_postcode(loc.get("postcode")) or "")
+            if code:
+                loc["la_code"] = code
+            elif valid_point(loc.get("lat"), loc.get("lng")):
+                unplaced.append(loc)
+    if unplaced:
+        lats = [float(loc["lat"]) for loc in unplaced]
+        lngs = [float(loc["lng"]) for loc in unplaced]
+        for loc, code in zip(unplaced, england.national().authorities(lats, lngs), strict=True):
             if code:
                 loc["la_code"] = code
 

@@ -46,8 +46,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..directory import england as tables
 from ..errors import ValidationError
-from . import national as tables
 
 LA_CODE = "E08000009"
 LA_NAME = "Trafford"

@@ -78,3 +78,19 @@ def test_a_phone_line_whose_area_covers_manchester_is_offered_there(
     token = token_for("link_worker")
     assert "Trafford Mind Listening Line" in _names(client, token, "M1 1AD")
     assert "Trafford Mind Listening Line" not in _names(client, token, "LS1 4AP")
+
+
+def test_a_line_from_a_venue_whose_postcode_we_do_not_hold_is_local_to_where_the_venue_is(
+    app, client, token_for, make_service, codepoint_postcodes
+):
+    # Another region's feed: a Newcastle listening line with no area, its venue given by a point
+    # and a postcode this installation does not hold. It is Newcastle's, not a national line.
+    make_service(
+        **{**MIND_LINE, "name": "Tyneside Listening Line", "area_wide": "no", "postcode": "NE1 4ST"},
+        latitude=54.9738,
+        longitude=-1.6131,
+    )
+    make_service(**{**MIND_LINE, "name": "Sale Listening Line", "area_wide": "no", "postcode": "M33 7ZZ"})
+    wait_until_idle(app)
+    token = token_for("link_worker")
+    assert _names(client, token, "M33 7ZZ") == ["Sale Listening Line"]

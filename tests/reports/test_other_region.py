@@ -11,9 +11,9 @@ import re
 import pytest
 
 from directory_app import db
+from directory_app.directory import england as tables
 from directory_app.errors import ValidationError
 from directory_app.reports import areas as geo
-from directory_app.reports import national as tables
 from directory_app.reports import service
 from tests.conftest import fresh_app
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from directory_app.directory import england as tables
 from directory_app.errors import NotFound, ValidationError
 from directory_app.reports import areas as geo
-from directory_app.reports import national as tables
 from directory_app.reports import service
 
 

@@ -1,6 +1,7 @@
-"""England's LSOAs and Great Britain's postcode districts, as the gap report reads them: the
-package's data/geo/ tables (sources in seed_data/ATTRIBUTION.md), read once per process, with
-nearest-point look-ups on the sphere."""
+"""England's LSOAs and Great Britain's postcode districts: the package's data/geo/ tables (sources
+in seed_data/ATTRIBUTION.md), read once per process, with nearest-point look-ups on the sphere. The
+gap report places areas and venues with them; matching finds the authority of a venue whose
+postcode the installation does not hold."""
 
 from __future__ import annotations
 
