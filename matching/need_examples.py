@@ -450,5 +450,12 @@ NEED_EXAMPLES: dict[str, tuple[str, ...]] = {
         "problem with the landlord deposit and wants legal help",
         "needs help to appeal a decision",
         "unfairly dismissed",
+        "boss has stopped paying his overtime",
+        "employer keeps docking her wages",
+        "being threatened with the sack for being off sick",
+        "manager bullying him at work and he wants to know his rights",
+        "not been paid what she is owed by her employer",
+        "facing a disciplinary at work",
+        "thinking of taking the firm to a tribunal",
     ),
 }
