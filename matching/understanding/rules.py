@@ -12,7 +12,8 @@ from .result import Finding
 DELIVERY_PATTERNS = {
     "phone": (
         r"help\s?lines?|advice\s?lines?|support\s?lines?|listening\s+(?:line|service)|phone\s?lines?|"
-        r"(?:tele)?phone\s+(?:support|service|counsell\w*|befriending|advice|calls?|helpline|check[- ]?ins?)|"
+        r"(?:tele)?phone\s+(?:support|service|counsell\w*|befriending|advice|calls?|helpline|check[- ]?ins?|"
+        r"appointments?|consultations?|sessions?|assessments?)|"
         r"(?:tele)?phone\s+(?:\w+\s+){1,3}(?:service|support|line)|(?:ring|call)s?\s+you\b|"
         r"(?:wellbeing|information|crisis|befriending|chat|talk|carers|mental\s+health|info)\s+lines?|careline|"
         r"ring\s+(?:us|our|the)|end\s+of\s+the\s+(?:tele)?phone|text\s+\w+\s+to\s+\d+|"
