@@ -34,6 +34,27 @@ _OWN_ONLY = frozenset(
         "homeless",
     }
 )
+# "her dad died of a heart attack": the illness was the one who died, and a cardiac group is not
+# for the bereaved. Cancer is the exception: its services are for everyone affected, the bereaved too.
+_DIED_OF = re.compile(
+    r"\b(?:died|dying|passed(?:\s+away)?|lost\s+(?:him|her|them)|death|killed)\b[^.;!?\n]{0,40}$|"
+    r"^[^.;!?\n]{0,40}\b(?:killed|took)\s+(?:him|her|them)\b",
+    re.I,
+)
+_CONDITIONS = frozenset(
+    {
+        "stroke",
+        "heart",
+        "lung",
+        "parkinsons",
+        "multiple_sclerosis",
+        "diabetes",
+        "brain_injury",
+        "chronic_pain",
+        "long_covid",
+        "hiv",
+    }
+)
 # "on the waiting list for a council flat": wanted, not yet theirs.
 _NOT_YET = re.compile(
     r"\b(?:waiting\s+list\s+for|waiting\s+for|applied\s+for|applying\s+for|bidding\s+(?:on|for))\s+(?:a\s+|an\s+)?$",
@@ -65,6 +86,7 @@ def person_situations(
                 and not (
                     situation.code in _OWN_ONLY and _SOMEONE_ELSE.search(_clause_before(text, m.start()))
                 )
+                and not (situation.code in _CONDITIONS and _someone_died_of(text, m))
             ),
             None,
         )
@@ -78,6 +100,13 @@ def person_situations(
         elif situation.needs & set(needs) and not denied:  # "has a house (not homeless)"
             out.append(Stated(situation.code, "need: " + ", ".join(sorted(situation.needs & set(needs)))))
     return out
+
+
+def _someone_died_of(text: str, match: re.Match[str]) -> bool:
+    """Whether the condition is what someone died of: "died of a heart attack", "a stroke killed him"."""
+    ends = [i for i in (text.find(stop, match.end()) for stop in ".;!?,\n") if i >= 0]
+    after = text[match.end() : min(ends) if ends else len(text)]
+    return bool(_DIED_OF.search(_clause_before(text, match.start())) or _DIED_OF.match(after))
 
 
 def _clause_before(text: str, end: int) -> str:

@@ -96,6 +96,14 @@ def test_a_group_for_parents_of_disabled_children_is_not_for_every_carer():
     assert codes_said("husband diagnosed with Alzheimer's last year, she is on her knees") == []
 
 
+def test_what_someone_died_of_is_not_the_bereaved_persons_condition():
+    assert codes_said("ten year old, her dad died suddenly of a heart attack in the summer") == []
+    assert codes_said("his mum passed away after years with COPD") == []
+    # their own stroke, said beside a death, is still theirs; cancer services take the bereaved
+    assert codes_said("my wife died last year, I had a stroke in May") == ["widowed", "stroke"]
+    assert codes_said("lost my husband in March, he had cancer") == ["widowed", "cancer"]
+
+
 def test_clinical_shorthand_states_a_situation():
     assert codes_said("58M, post-CVA, lives alone") == ["stroke"]
     assert codes_said("Out of HMP 2/52, on licence") == ["prison_leavers"]
