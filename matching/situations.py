@@ -268,7 +268,10 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         _re(
             r"prison|jail|probation|offend\w+|convictions?|criminal\s+record|served\s+(?:time|a\s+sentence)|"
-            r"(?:got|came)\s+out\s+of\s+(?:prison|jail|nick)|in\s+the\s+nick|(?-i:HMP)\b|on\s+licence"
+            r"(?:got|came)\s+out\s+of\s+(?:prison|jail|nick)|in\s+the\s+nick|(?-i:HMP)\b|on\s+licence|"
+            # "due out of Holme House next month": the prison's own name is seldom said with it
+            r"release\s+date|(?:being|been|was|just|recently|getting)\s+released\b(?!\s+from\s+hospital)|"
+            r"due\s+out\b(?!\s+of\s+(?:hospital|rehab))"
         ),
     ),
     Situation(

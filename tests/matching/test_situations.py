@@ -107,6 +107,8 @@ def test_what_someone_died_of_is_not_the_bereaved_persons_condition():
 def test_clinical_shorthand_states_a_situation():
     assert codes_said("58M, post-CVA, lives alone") == ["stroke"]
     assert codes_said("Out of HMP 2/52, on licence") == ["prison_leavers"]
+    assert codes_said("34, due out of Holme House next month") == ["prison_leavers"]
+    assert codes_said("due out of hospital next week") == []
     assert codes_said("bereaved (wife, Aug), not managing") == ["widowed"]
     assert codes_said("he checks my phone and decides what I wear") == ["domestic_abuse"]
 
