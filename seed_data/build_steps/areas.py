@@ -34,6 +34,18 @@ WIDER_AREAS = {
     "South Yorkshire": ["Barnsley", "Doncaster", "Rotherham", "Sheffield"],
     "Cheshire": ["Cheshire East", "Cheshire West and Chester", "Halton", "Warrington"],
     "Cheshire and Warrington": ["Cheshire East", "Cheshire West and Chester", "Warrington"],
+    # the NHS integrated care board's area
+    "Cheshire and Merseyside": [
+        "Cheshire East",
+        "Cheshire West and Chester",
+        "Halton",
+        "Warrington",
+        "Knowsley",
+        "Liverpool",
+        "St. Helens",
+        "Sefton",
+        "Wirral",
+    ],
     "Black Country": ["Dudley", "Sandwell", "Walsall", "Wolverhampton"],
 }
 
