@@ -7,7 +7,7 @@ words are read for this one match and forgotten with it.
 
 Circumstances are codes of the taxonomy's eligibility groups (carers, veterans, women, men, lgbtq,
 refugees, people_with_disabilities, people_with_dementia, families, deaf_bsl,
-pregnant_new_parents). Preferences are the codes in PREFERENCES below. Each cue comes back with
+pregnant_new_parents). Preferences are the codes in matching.preferences.PREFERENCES. Each cue comes back with
 the words that gave it, so the page can show why.
 """
 
@@ -16,6 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
+
+from .preferences import PREFERENCES, is_taken_back, read_preferences, sentence_of
+
+__all__ = ["PREFERENCES", "Cue", "PersonReading", "read_age", "read_person", "with_words_read"]
 
 if TYPE_CHECKING:  # profile.py imports this module
     from .profile import Profile
@@ -26,8 +30,10 @@ if TYPE_CHECKING:  # profile.py imports this module
 _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
     "veterans": (
         r"\bveterans?\b",
-        r"\bex[- ]?(army|forces|military|navy|raf|serviceman|soldier|marine)\b",
-        r"\bserved in the (army|navy|raf|forces|military)\b",
+        r"\bex[- ]?(army|forces|military|navy|raf|serviceman|servicewoman|soldier|marine|para|squaddie)\b",
+        r"\b(served|was|were|spent \w+ years|did \w+ years) in the (army|navy|raf|forces|military|marines|paras)\b",
+        r"\b(did|done) (his|her|their|my) national service\b",
+        r"\b(royal british|the) legion\b",
         r"\b(armed forces|forces) (veteran|background)\b",
         r"\bused to be in the (army|navy|raf|forces)\b",
         r"\b(left|leaving|out of) the (army|forces|navy|raf)\b",
@@ -41,8 +47,12 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
         r"\btrans(gender)?\b",
         r"\bqueer\b",
         r"\bnon[- ]binary\b",
-        r"\bcame out\b",
-        r"\bcoming out\b",
+        # "came out of hospital", "since I came out (of the army)": not coming out as gay.
+        r"\b(came|coming|come) out (as|to (his|her|their|my) (family|parents|mum|mam|dad|friends))\b",
+        r"\b(she|he|they)('s| has| had)? (came|come) out\b(?!\s+(of|from|the|in|on|at|with|and|for|to (the|a))\b)",
+        r"\bcoming out\b(?!\s+(of|from)\b)",
+        r"\bsame[- ]sex\b",
+        r"\btwo (mums|dads)\b",
         r"\bhis (late )?(husband|boyfriend)\b",
         r"\bher (late )?(wife|girlfriend)\b",
     ),
@@ -56,14 +66,18 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
         r"\bresettle(ment|d)\b",
         r"\bhomes for ukraine\b",
         r"\bhost (family|arrangement|sponsor)\b",
+        r"\baspen card\b",
+        r"\bgot (his|her|their|my) (status|papers)\b",
+        r"\bnew to (the uk|this country|england|britain)\b",
+        r"\b(came|arrived|fled|escaped|new to [\w ]{1,20}) (here |over )?(from|on a|in a) (small )?(boat|ukraine|syria|"
+        r"afghanistan|sudan|eritrea|yemen|iran|iraq|somalia|gaza)\b",
     ),
     "deaf_bsl": (
         r"\bdeaf\b",
         r"\bbsl\b",
         r"\bsign language\b",
-        r"\bhard of hearing\b",
-        r"\blosing (his|her|their|my) hearing\b",
-        r"\bhearing loss\b",
+        # Hearing loss without signing is a disability, not Deaf culture (annotators and services agree).
+        r"\b(i|he|she|they) signs?\b(?! (on|up|off|for|the|a|it|her|his))",
     ),
     "pregnant_new_parents": (
         r"\bpregnan\w*",
@@ -75,15 +89,26 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
         r"\bpostnatal\b",
         r"\bmaternity\b",
         r"\bsince (the|having the|having her) baby\b",
+        r"\b(she'?s|she is|i'?m|i am) due (in|next|any day)\b",
+        r"\b\d+ weeks gone\b",
+        r"\b(mum|mam|dad|parents?)[- ]to[- ]be\b",
+        r"\bbaby (is )?due\b",
+        r"\b(baby|bairn|little one)('s| is)? (only |just )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+        r"eleven|twelve) (weeks?|months?|month)\b",
+        r"\b(the|our|my|a new) (baby|bairn)\b",
     ),
     # "caring for young children" is parenting, not being a carer: the cared-for person must be named.
     "carers": (
         r"\b(full[- ]time |unpaid |young )?carer\b",
-        r"\b(caring for|cares for|looks? after|looking after) (his |her |my |their )?(elderly |disabled |poorly |"
+        r"\b(caring for|cares? for|looks? after|looking after) (his |her |my |their )?(elderly |disabled |poorly |"
         r"sick )?(wife|husband|partner|mum|mam|mother|dad|father|son|daughter|brother|sister|nan|grandad|"
         r"parents?)\b(?! who (is|are) (young|little|a baby))",
         r"\brespite\b",
-        r"\b(does|doing) (everything|more and more) for (him|her|them)\b",
+        r"\b(do|does|doing) (everything|more and more|it all) for (him|her|them)\b",
+        r"\b(break|respite|rest|time off|time out|a breather) from (caring|looking after)\b",
+        r"\bcaring (role|responsibilit\w+|duties)\b",
+        r"\b(taken on|bringing up|raising) (his|her|their|my) grand(son|daughter|child|children|kids)\b",
+        r"\b(special guardian\w*|kinship care)\b",
         r"\b(does|doing) all (his|her|their) (personal )?care\b",
         r"\b(husband|wife|partner|mum|mam|mom|dad)'?s? (has|with|got|bad with|poorly with) (dementia|alzheimer'?s|"
         r"parkinson'?s|ms|motor neurone|a stroke)\b",
@@ -103,6 +128,20 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(losing (his|her|their|my) (sight|hearing)|sight loss|going blind)\b",
         r"\bvisually impaired\b",
         r"\bautis(m|tic)\b",
+        r"\bwheelchair\b",
+        r"\b(partially sighted|sight impair\w*|blind)\b",
+        r"\blearning disabilit\w*",
+        r"\bblue badge\b",
+        r"\bhard of hearing\b",
+        r"\bbrain injury\b",
+        r"(?-i:\bABI\b)",
+        # The Equality Act's words: whoever asks for them is disabled in law.
+        r"\breasonable adjustments?\b",
+        r"\b(has|with|got) (a )?(physical |hidden )?disabilit",
+        r"\bdisabled\b",
+        r"\b(paralys|amput)\w*",
+        r"\bspinal (cord )?injur\w*",
+        r"\b(left|right|one|l|r)[- ]sided (weakness|paralysis)\b",
     ),
     "families": (
         r"\b(his|her|their|my) (kids|children|little ones|toddler)\b",
@@ -110,6 +149,57 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(mum|mam|dad) of \w+\b",
     ),
 }
+# Longer phrases holding a cue's words that say the opposite: wanting to learn BSL is not using it,
+# visiting paid carers do not make the person one, a lost baby is not a new baby.
+_TAKEN_BACK: dict[str, tuple[re.Pattern[str], ...]] = {
+    code: tuple(re.compile(p, re.I) for p in patterns)
+    for code, patterns in {
+        "deaf_bsl": (
+            r"\b(learn|learning|learnt|take up|taking up|start) (some |a bit of )?(bsl|sign language)\b",
+        ),
+        "carers": (
+            r"\bcarers? (\d|x ?\d|comes?|come in|visits?|go(es)? in|call|twice|three times|four times|daily)",
+            r"\b(paid|agency|professional|home) carers?\b",
+        ),
+        "pregnant_new_parents": (
+            r"\b(lost|losing|loss of|miscarried|stillborn)\b[\w ]{0,15}\b(baby|bairn)\b",
+            r"\b(baby|bairn) (loss|died|who died)\b",
+        ),
+    }.items()
+}
+_RELATIVE = (
+    r"(wife|husband|partner|son|daughter|mum|mam|mother|dad|father|brother|sister|child|kid|grandson|"
+    r"granddaughter|nan|grandad|grandma|friend|boyfriend|girlfriend|neighbour)s?"
+)
+# "her husband was in the forces", "son is autistic", "mum now carer": the words are about someone
+# else, said just before the cue. Only for what a person is themself (a carer is named by the
+# relative they care for, so "'s" there is "her mum's carer", which is the person).
+_SAID_OF_OTHER = re.compile(
+    rf"\b{_RELATIVE}('s| is| was| has| had| now| became| has become| acts as| as| who| who'?s| with| got)*"
+    r"( been)?( an?| the)?( [\w-]+)?\s*$",
+    re.I,
+)
+_SAID_OF_OTHER_CARER = re.compile(_SAID_OF_OTHER.pattern.replace("('s| is", "( is"), re.I)
+_DENIED = re.compile(r"\b(not|isn'?t|wasn'?t|never|no longer|nor)( been| really)?( an?)?( \w+)?\s*$", re.I)
+# "has a carer", "her carers": the person is cared for.
+_HAS_A = re.compile(
+    r"\b(has|have|got|with|needs?|his|her|their|my)( an?)?( (paid|main|new|live[- ]in|agency|full[- ]time))?\s*$",
+    re.I,
+)
+# ... unless the person is that carer: "she's his carer".
+_IS_THE_CARER = re.compile(
+    r"('s|\bis|\bam|\bwas|\bas|\bbecame|\bbecome|\bbeing)\s+(his|her|their|my)\b[\w -]*$", re.I
+)
+# "disabled son", "autistic brother": someone else. Not "deaf mum" or "disabled dad": that is how a
+# parent describes themself.
+_OF_OTHER_AFTER = re.compile(
+    r"\s*(wife|husband|partner|son|daughter|brother|sister|child|kid|grandson|granddaughter|friend)s?\b", re.I
+)
+_OWN = frozenset({"veterans", "refugees", "deaf_bsl", "people_with_disabilities", "carers"})
+_CIRCUMSTANCE_RE = {
+    code: tuple(re.compile(p, re.I) for p in patterns) for code, patterns in _CIRCUMSTANCE_CUES.items()
+}
+
 # A bare "mum" or "husband" is usually someone else in the note ("mum does her shopping"); only
 # forms that describe the person count ("single mum", "dad of three", "new dad").
 _SELF_PARENT = r"(single|new|stay[- ]at[- ]home|young|first[- ]time|working) "
@@ -151,145 +241,6 @@ _RELATION = re.compile(
     re.I,
 )
 
-PREFERENCES: dict[str, tuple[str, ...]] = {
-    "not_coffee_mornings": (
-        r"\bnot (one|really one|a fan|keen) (for|of|on) coffee mornings?\b",
-        r"\b(no|hates?|can'?t stand|not into|doesn'?t (like|want)) coffee mornings?\b",
-        r"\b(won'?t|wouldn'?t|will not|definitely not|not) (do |go to |a )?(a )?coffee mornings?\b",
-    ),
-    "not_talking_much": (
-        r"\b(doesn'?t|does not|don'?t|won'?t) (want to|like to|wanna) (talk|chat)\w*( much| a lot)?\b",
-        r"\bsit (in a circle|around|round) talking\b",
-        r"\bnot (a|much of a|one for) (talker|chat\w*)\b",
-        r"\bnot (much|big) on (talking|chat\w*)\b",
-        r"\bwithout (having to )?(talk|chat)\w*\b",
-        r"\b(very )?shy\b",
-        r"\bprivate person\b",
-    ),
-    "quiet": (
-        r"\bsomewhere quiet\b",
-        r"\bquiet (place|group|space|setting)\b",
-        r"\b(hates?|doesn'?t like|"
-        r"can'?t cope with|struggles with) (noise|crowds|busy places?)\b",
-        r"\bnothing (too )?(loud|big|busy)\b",
-        r"\bsmall group\b",
-    ),
-    "not_groups": (
-        r"\b(not|no|doesn'?t want|don'?t want|hates?|can'?t face|not keen on|not into) (a )?groups?\b",
-        r"\bnot a group person\b",
-        r"\bnot interested in (a )?groups?\b",
-        r"\bone[- ]to[- ]one\b",
-        r"\b1[:-]1\b",
-        r"\bon (his|her|their) own\b"
-        r" rather than",
-    ),
-    "evenings": (
-        r"\bevenings? only\b",
-        r"\bonly (free |available )?(in the |on )?evenings\b",
-        r"\bevenings? (would be|are|is) (best|better|easier)\b",
-        r"\bfree in the evenings?\b",
-        r"\bafter work\b",
-        r"\bworks (days|full[- ]time|9[- ]?(to|-)[- ]?5)\b",
-        r"\b(something|anything|groups?|sessions?|classes|courses?) (in|on) the evenings?\b",
-    ),
-    "daytime": (
-        r"\bdaytime\b",
-        r"\bnot (out )?(after dark|at night|in the evenings?)\b",
-        r"\b(doesn'?t|won'?t|will not|does not) (go out|like going out) (after dark|at night)\b",
-        r"\bmornings? (only|best)\b",
-        r"\b(during|in) the day\b",
-    ),
-    "weekends": (
-        r"\bweekends? only\b",
-        r"\b(only|free|available) (at |on )?weekends\b",
-        r"\bweekends? (would be|are|is) (best|better|easier)\b",
-        r"\bweekends,? as (he|she|they) works?\b",
-    ),
-    "outdoors": (
-        r"\boutdoors?\b",
-        r"\bfresh air\b",
-        r"\b(enjoys?|likes?|loves?|used to) (walking|rambling|hiking)\b",
-        r"\bgardening\b",
-        r"\ballotment\b",
-        r"\bnature\b",
-        r"\bcountryside\b",
-    ),
-    "not_online": (
-        r"\b(no|hasn'?t got a|doesn'?t have a|without a) (computer|laptop|smartphone|internet|wifi)\b",
-        r"\b(doesn'?t|does not|can'?t) (do|use|manage) (online|computers?|the internet|zoom|video)\b",
-        r"\bnot online\b",
-        r"\bnot (good|great) with (technology|computers|phones)\b",
-    ),
-    "phone_ok": (
-        r"\b(on|over) the phone\b",
-        r"\bphone (support|calls?|line|contact|is (best|fine|ok)|ok|fine)\b",
-        r"\bhelpline\b",
-    ),
-    "online_ok": (
-        r"\b(only if it'?s|prefers?|happy with|would do|happy to do) online\b",
-        r"\bonline (only|is fine|is ok|would be (best|fine))\b",
-        r"\b(learn|join) [\w ]{1,25} online\b",
-    ),
-    "no_transport": (
-        r"\bno car\b",
-        r"\bno bus(es)?\b",
-        r"\b(can'?t|doesn'?t|does not|cannot) drive\b",
-        r"\bno transport\b",
-        r"\bbad (knee|knees|hip|back|legs?)\b",
-        r"\b(walking stick|zimmer|mobility scooter)\b",
-        r"\bcan'?t walk far\b",
-        r"\bhousebound\b",
-        r"\bdoesn'?t get out much\b",
-    ),
-    "women_only_setting": (
-        r"\b(women|woman|ladies)[- ]only\b",
-        r"\bwomen'?s (\w+ )?(session|group|class)\b",
-        r"\b(with|meet) other (\w+ )?(women|ladies)\b",
-        r"\bprefers? (women|ladies|female)\b",
-    ),
-    "men_only_setting": (
-        r"\bmen[- ]only\b",
-        r"\b(with|meet|around) other (\w+ )?(men|blokes|lads|dads)\b",
-        r"\bprefers? (men|male)\b",
-        r"\b(dads|men)'?s? (group|shed|club)\b",
-    ),
-    # "can't afford" or "skint" is a money need, not a wish about cost; these say the wish.
-    "free_only": (
-        r"\bno money (for|to spend on)\b",
-        r"\bhas to be free\b",
-        r"\bfree (things|stuff|activities)\b",
-        r"\bnothing that costs\b",
-    ),
-    # Kinds of activity a person asks for by name; ranking reads them with matching/fit.py.
-    "creative": (
-        r"\bsomething creative\b",
-        r"\b(keep|get) (her|his|their|my) hands busy\b",
-        r"\bsomething to do with (her|his|their|my) hands\b",
-        r"\b(likes?|loves?|enjoys?|into) (painting|drawing|pottery|knitting|sewing|crafts?|woodwork|poetry)\b",
-        r"\b(write|writing) poetry\b",
-        r"\b(sewing|knitting|craft|art|painting) (group|class|club)\b",
-    ),
-    "active": (
-        r"\b(be|get|getting) more active\b",
-        r"\b(get|getting) into (sport|running|football)\b",
-        r"\b(5|five)[- ]a[- ]side\b",
-        r"\brather be walking\b",
-    ),
-    "near_home": (
-        r"\b(near|close to) (home|where (she|he|they) lives?)\b",
-        r"\bclose by\b",
-        r"\bdown the road\b",
-        r"\bon (her|his|their|my) doorstep\b",
-    ),
-    "in_person": (r"\bin[- ]person\b", r"\bface[- ]to[- ]face\b", r"\bpop (in|round) for a\b"),
-    "weekdays": (r"\bweekdays?\b",),
-    "faith_based": (
-        r"\b(at|through|from) (the|a|her|his|their) (church|mosque|gurdwara|temple|synagogue)\b",
-        r"\b(church|mosque|gurdwara|faith) group\b",
-    ),
-    "not_faith_based": (r"\bnot religious\b", r"\bnothing (religious|church)\b", r"\bnon[- ]religious\b"),
-}
-
 
 @dataclass(frozen=True)
 class Cue:
@@ -319,12 +270,19 @@ class PersonReading:
         }
 
 
-def _first(patterns: Any, text: str) -> str | None:
-    for pattern in patterns:
-        found = re.search(pattern, text, re.I)
-        if found:
-            return found.group(0)
-    return None
+def _about_the_person(code: str, text: str, found: re.Match[str]) -> bool:
+    """Whether the cue's words describe the person, not someone else or a denial."""
+    if code in _TAKEN_BACK and is_taken_back(found, text, _TAKEN_BACK[code]):
+        return False
+    sentence, begin = sentence_of(text, found.start(), found.end())
+    if code not in _OWN:
+        return True
+    before = re.split(r"[,(]| - ", sentence[: found.start() - begin])[-1]
+    other = _SAID_OF_OTHER_CARER if code == "carers" else _SAID_OF_OTHER
+    if other.search(before) or _DENIED.search(before) or _OF_OTHER_AFTER.match(text, found.end()):
+        return False
+    cared_for = _HAS_A.search(before) and not _IS_THE_CARER.search(before)
+    return not ("carer" in found.group(0).lower() and cared_for)
 
 
 def _gender(text: str) -> Cue | None:
@@ -352,17 +310,16 @@ def read_person(text: str | None, known_groups: Any = None) -> PersonReading:
     if not text:
         return reading
     allowed = set(known_groups) if known_groups is not None else None
-    for code, patterns in _CIRCUMSTANCE_CUES.items():
-        words = _first(patterns, text)
-        if words and (allowed is None or code in allowed):
-            reading.circumstances.append(Cue(code, words))
+    for code, patterns in _CIRCUMSTANCE_RE.items():
+        found = next(
+            (m for p in patterns for m in p.finditer(text) if _about_the_person(code, text, m)), None
+        )
+        if found and (allowed is None or code in allowed):
+            reading.circumstances.append(Cue(code, found.group(0)))
     gender = _gender(text)
     if gender and (allowed is None or gender.code in allowed):
         reading.circumstances.append(gender)
-    for code, patterns in PREFERENCES.items():
-        words = _first(patterns, text)
-        if words:
-            reading.preferences.append(Cue(code, words))
+    reading.preferences.extend(Cue(code, words) for code, words in read_preferences(text))
     return reading
 
 

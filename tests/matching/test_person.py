@@ -51,6 +51,69 @@ def test_preferences(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He's never really been one for them coffee mornings", {"not_coffee_mornings"}),
+        ("Can't face a room full of people, would prefer one-on-one", {"not_groups"}),
+        ("Groups aren't her thing. Happy on the phone though", {"not_groups", "phone_ok"}),
+        ("Hates crowds and noisy places, wants somewhere calm", {"quiet"}),
+        ("Not a big talker, likes being outside in the fresh air", {"not_talking_much", "outdoors"}),
+        ("Doesn't want to say much, would rather do something practical", {"not_talking_much"}),
+        ("Only free after his shift", {"evenings"}),
+        ("Wants to get out at the weekend", {"weekends"}),
+        ("Must be in the daytime, doesn't go out after dark", {"daytime"}),
+        ("Would like an online course in bookkeeping", {"online_ok"}),
+        ("She'll only go if it's free", {"free_only"}),
+        ("Can't get to town, two buses from the estate", {"no_transport"}),
+        ("Nothing churchy please", {"not_faith_based"}),
+        ("Says she'd love to learn to paint", {"creative"}),
+        # The same words meaning something else: who she talks to, a drink, last weekend, how
+        # the note was taken, a job at weekends.
+        ("Doesn't want to talk to her sister about it", set()),
+        ("Has a pint after work most days", set()),
+        ("Fell over last weekend", set()),
+        ("Phone call with Mr Ahmed, lonely since retiring", set()),
+        ("Works weekends in a care home", set()),
+    ],
+)
+def test_preferences_in_everyday_words(text, expected):
+    assert set(read_person(text).preference_codes) == expected
+
+
+@pytest.mark.parametrize(
+    "text, group, is_theirs",
+    [
+        ("Looks after her dad who has Parkinson's", "carers", True),
+        ("Needs a break from caring, even an hour a week", "carers", True),
+        ("I care for my wife, she can't be left", "carers", True),
+        ("Husband is a veteran and she's his carer", "carers", True),
+        ("Husband is a veteran and she's his carer", "veterans", False),
+        # The carer is someone else, the carers are paid, or the words deny it.
+        ("His wife is a carer for her own mother", "carers", False),
+        ("Daughter now carer since his fall", "carers", False),
+        ("Has carers twice a day since the fall", "carers", False),
+        ("Not a carer as such, just visits her aunt", "carers", False),
+        ("Did his national service, lost his wife in May", "veterans", True),
+        ("Her husband was in the navy for twenty years", "veterans", False),
+        ("Son is autistic and she's at the end of her rope", "people_with_disabilities", False),
+        ("Has a disabled daughter, wants time for herself", "people_with_disabilities", False),
+        ("Deaf mum of two, wants to meet other parents", "deaf_bsl", True),
+        ("Needs reasonable adjustments at work", "people_with_disabilities", True),
+        ("Deaf, signs, wants a group where others sign", "deaf_bsl", True),
+        ("Hard of hearing, would like to learn sign language", "deaf_bsl", False),
+        ("Hard of hearing, would like to learn sign language", "people_with_disabilities", True),
+        ("Since she came out her parents won't speak to her", "lgbtq", True),
+        ("He came out of hospital last week", "lgbtq", False),
+        ("Got her status last month, living in a hostel", "refugees", True),
+        ("Bairn's only seven weeks and I'm shattered", "pregnant_new_parents", True),
+        ("Lost the baby in the spring, can't stop crying", "pregnant_new_parents", False),
+    ],
+)
+def test_circumstances_of_the_person_not_of_someone_else(text, group, is_theirs):
+    assert (group in read_person(text).circumstance_codes) is is_theirs
+
+
+@pytest.mark.parametrize(
     "text, age",
     [
         ("Widower, 78, hasn't left the house", 78),
@@ -96,6 +159,14 @@ def test_stated_preferences_move_services(make_service, make_person, taxonomy, n
     result = match(person, [coffee, walk], taxonomy=taxonomy, now=now)
     assert [m.service_id for m in result.matches] == [walk["id"], coffee["id"]]
     assert "coffee-morning style" in result.matches[1].warnings
+
+
+def test_a_person_who_cannot_face_groups_gets_one_to_one_first(make_service, make_person, taxonomy, now):
+    group = make_service(km=0.5, name="Friendship group", description="A weekly group to meet people.")
+    befriending = make_service(km=1.0, name="Befriending", description="A volunteer befriender visits you.")
+    person = make_person(needs=("loneliness",), goals="lonely but can't face a room full of strangers")
+    result = match(person, [group, befriending], taxonomy=taxonomy, now=now)
+    assert [m.service_id for m in result.matches] == [befriending["id"], group["id"]]
 
 
 def test_only_what_is_ticked_opens_a_restricted_service(make_service, make_person, taxonomy, now):

@@ -72,10 +72,11 @@ def test_circumstances(test_part):
         f"\ncircumstances (groups) P={precision:.2f} R={recall:.2f} {dict(groups)}; "
         f"gender where stated R={gender_recall:.2f} {dict(gender)}"
     )
-    # Measured on the three rounds' test parts: P 0.80, R 0.57 (on the first two alone it was
-    # P 0.90, R 0.63: round 3's annotator ticks fewer groups from the same words); gender R 0.88
-    # with 3 readings that contradict the annotator (0.77 before "38F"/"80M" was read).
-    assert precision >= 0.78 and recall >= 0.55
+    # Measured on the three rounds' test parts: P 0.89, R 0.75 (P 0.80, R 0.57 before words said of
+    # someone else or taken back were dropped and more everyday cues were read; on the first two
+    # rounds alone it was P 0.90, R 0.63); gender R 0.88 with 3 readings that contradict the
+    # annotator (0.77 before "38F"/"80M" was read).
+    assert precision >= 0.85 and recall >= 0.70
     assert gender["fp"] <= 4 and gender_recall >= 0.85
 
 
@@ -87,8 +88,9 @@ def test_preferences(test_part):
         found.update(tp=len(got & gold), fp=len(got - gold), fn=len(gold - got))
     precision, recall = prf(found)
     print(f"\npreferences P={precision:.2f} R={recall:.2f} {dict(found)}")
-    # Measured on the three rounds' test parts: P 0.72, R 0.43 (first two alone: P 0.73, R 0.43).
-    assert precision >= 0.70 and recall >= 0.40
+    # Measured on the three rounds' test parts: P 0.79, R 0.55 (P 0.72, R 0.43 before the everyday
+    # phrasings and the phrases that take a cue back, matching/preferences.py).
+    assert precision >= 0.76 and recall >= 0.52
 
 
 def test_ages(test_part):
