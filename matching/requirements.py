@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from .children import CHILDREN, YOUNG_UP_TO, is_child, takes_children
 from .constraints import Check
 from .fit import audience, service_text
 from .profile import Profile
@@ -29,16 +30,6 @@ SPECIFIC: dict[str, frozenset[str] | None] = {
     "pregnant_new_parents": frozenset({"family_parenting", "mental_wellbeing", "loneliness"}),
     "refugees": frozenset({"language_integration", "legal_advice"}),
 }
-YOUNG_UP_TO = 25
-# A child's need is met only by a service that takes children: an adult carers' centre or a
-# bereavement group for adults is no help to a 14-year-old young carer or a bereaved 10-year-old.
-CHILD_UNDER = 16
-CHILDREN = "children"
-_TAKES_CHILDREN = re.compile(
-    r"\b(?:young\s+(?:people|person|carers?|adults?)|child(?:ren)?|youth|teen\w*|kids|pupils|schools?|"
-    r"under[- ]1[6-9]s?|(?:11|12|13|14|15)\s*(?:-|–|to)\s*\d{2}|families|family)\b",
-    re.I,
-)
 # Languages a person may need a service in, with the words a service would use for them.
 LANGUAGES: dict[str, tuple[str, ...]] = {
     "cantonese": ("cantonese", "chinese"),
@@ -96,20 +87,9 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, group) for need in needs if scope is None or need in scope)
     for lang in languages_needed(profile.goals):
         out.extend((need, LANGUAGE_PREFIX + lang) for need in needs)
-    if profile.age is not None and profile.age < CHILD_UNDER:
+    if is_child(profile.age):
         out.extend((need, CHILDREN) for need in needs)
     return out
-
-
-def takes_children(service: dict[str, Any], age: int | None) -> bool:
-    """A service says it is for children or young people: an age range that reaches down to them,
-    or words naming them."""
-    low, high = service.get("minimum_age"), service.get("maximum_age")
-    if high is not None and high <= YOUNG_UP_TO:
-        return age is None or ((low is None or low <= age) and age <= high)
-    if low is not None and age is not None and low > age:
-        return False
-    return bool(_TAKES_CHILDREN.search(service_text(service)))
 
 
 def meets_requirement(service: dict[str, Any], need: str, group: str, age: int | None) -> bool:

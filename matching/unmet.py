@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+from .children import CHILDREN, is_child
 from .constraints import FURTHEST_VENUE_KM, Check, day_names, km_text
 from .explain import lower_label
 from .profile import Profile
@@ -73,13 +74,18 @@ def _phrase(profile: Profile, label: str, kinds: set[str]) -> str:
         before.append("online or phone" if c.delivery == "online_only" else "in-person")
     if "days" in kinds:
         after.append(f"open on {day_names(c.days)}")
-    if "age" in kinds and profile.age is not None:
+    if "age" in kinds and is_child(profile.age):
+        after.append("for children and young people")
+    elif "age" in kinds and profile.age is not None:
         after.append(f"for age {profile.age}")
     if "distance" in kinds:
         after.append(f"within {km_text(c.max_distance_km or FURTHEST_VENUE_KM)}")
-    if "eligibility" in kinds or "situation" in kinds:
+    eligible = "eligibility" in kinds or "situation" in kinds
+    if eligible and "residency" in kinds:
+        after.append("that you are eligible for and that covers where you live")
+    elif eligible:
         after.append("that you are eligible for")
-    if "residency" in kinds:
+    elif "residency" in kinds:
         after.append("for where you live")
     return " ".join(["no", *before, label, "service", *after])
 
@@ -116,13 +122,17 @@ def unmet_needs(
         far = [i for i in open_ if checks[i].kinds == {"distance"}]
         kinds = fewest_kinds([checks[i].kinds for i in open_])
         item.reason = _phrase(profile, label, kinds)
-        located = [i for i in far if distances[i] is not None]
+        if "age" in kinds and is_child(profile.age):
+            item.requirement = CHILDREN
+        # "nearest is 180 km away" (another region's lunch club) helps nobody
+        worth_saying = max(2 * (profile.constraints.max_distance_km or FURTHEST_VENUE_KM), FURTHEST_VENUE_KM)
+        located = [i for i in far if distances[i] is not None and (distances[i] or 0.0) <= worth_saying]
         if located:
             nearest = min(located, key=lambda i: distances[i] or 0.0)
             item.nearest_km = round(distances[nearest] or 0.0, 1)
             item.nearest_service_id = candidates[nearest].get("id")
             item.reason += f"; nearest is {distances[nearest]:.1f} km away"
-        elif far:
+        elif any(distances[i] is None for i in far):
             item.reason += "; those found have no location recorded"
         # Remote services the person ruled out only by wanting in-person, or only by distance.
         for i in open_:

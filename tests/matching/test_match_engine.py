@@ -95,6 +95,18 @@ def test_unmet_need_names_the_distance_and_the_nearest(make_service, make_person
     assert adequate_counts(result.to_dict()) == {"loneliness": 1, "money_debt": 0}
 
 
+def test_a_nearest_service_in_another_region_is_not_offered_as_the_nearest(
+    make_service, make_person, taxonomy, now
+):
+    (unmet,) = match(
+        make_person(needs=("money_debt",)),
+        [make_service(km=180, needs=["money_debt"])],
+        taxonomy=taxonomy,
+        now=now,
+    ).unmet_needs
+    assert unmet.reason == "no money and debt service within 30 km" and unmet.nearest_km is None
+
+
 def test_nearest_is_among_services_only_too_far(make_service, make_person, taxonomy, now):
     services = [
         make_service(km=6, needs=["money_debt"], cost_band="paid"),

@@ -112,3 +112,22 @@ def test_a_childs_need_is_met_only_by_a_service_that_takes_children(make_service
     assert (
         match(make_person(needs=("carers",), age=40), [adults], taxonomy=taxonomy, now=now).unmet_needs == []
     )
+
+
+def test_a_child_is_offered_only_services_that_say_they_take_children(
+    make_service, make_person, taxonomy, now
+):
+    adults = make_service(
+        km=0.5, name="Hearing Voices Peer Support", needs=["mental_wellbeing"], description="A peer group."
+    )
+    children = make_service(
+        km=4,
+        name="Sunny Days",
+        needs=["mental_wellbeing"],
+        description="Wellbeing sessions for children 8-12.",
+    )
+    child = make_person(needs=("mental_wellbeing",), goals="ten year old, gone into herself", age=10)
+    offered = [m.service_id for m in match(child, [adults, children], taxonomy=taxonomy, now=now).matches]
+    assert offered == [children["id"]]
+    adult = make_person(needs=("mental_wellbeing",), goals="low", age=35)
+    assert adults["id"] in [m.service_id for m in match(adult, [adults], taxonomy=taxonomy, now=now).matches]
