@@ -32,8 +32,12 @@ LABELLED = [
     ("gm_boroughs_oruk.json", "labels_gm.jsonl"),
     ("trafford_sample2.jsonl", "labels_trafford2.jsonl"),
 ]
-# A region nothing was trained, tuned or written on: only ever measured.
-UNSEEN = [("ne_oruk.json", "labels_ne.jsonl")]
+# A region nothing was trained, tuned or written on: only ever measured (Warrington, Halton, St
+# Helens, Cheshire East and High Peak, written on 30 November 2026 evening).
+UNSEEN = [("mp_oruk.json", "labels_mp.jsonl")]
+# Regions measured whole, never trained on, but whose failures were read while building: the North
+# East was the unseen region until 30 November; Tees Valley was written to build situations on.
+DEVELOPMENT_REGIONS = [("ne_oruk.json", "labels_ne.jsonl"), ("tees_oruk.json", "labels_tees.jsonl")]
 
 
 def read_records(path: Path) -> list[dict]:

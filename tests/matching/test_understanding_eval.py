@@ -15,7 +15,7 @@ from directory_app.directory.understanding import areas, development_examples
 from directory_app.needs import taxonomy
 from matching.understanding import KeywordNeeds, Understander, normalise
 from matching.understanding.evaluate import is_test, score, set_scores
-from seed_data.eval.labelled import UNSEEN, labelled_sets
+from seed_data.eval.labelled import DEVELOPMENT_REGIONS, labelled_sets
 
 # measured on the test part (194 services: Trafford, other GM boroughs, a second Trafford sample):
 # see docs/understanding.md
@@ -33,9 +33,9 @@ FLOORS = {
     "online_recall": 0.80,  # measured 0.818 (target 0.90)
     "wheelchair_no_recall": 0.90,  # measured 1.000 (3 venues; target 0.90)
 }
-# measured once on the unseen region (North East, 130 services, whole set), after every choice
-# above was fixed; never tuned on
-UNSEEN_FLOORS = {
+# measured on the North East (130 services, whole set) once while it was the unseen region, after
+# every choice above was fixed; since 30 November a development region (its failures were read)
+NORTH_EAST_FLOORS = {
     "needs_precision": 0.80,  # measured 0.833
     "needs_recall": 0.75,  # measured 0.787
     "groups_recall": 0.88,  # measured 0.927
@@ -77,14 +77,19 @@ def scored(reader):
     return _scored(reader, test, "TEST part")
 
 
-@pytest.fixture(scope="module")
-def unseen(reader):
-    """A directory from a region (North East England) that no rule, phrase or setting was written
-    on: the whole set is held out, not only its test part."""
-    sets = labelled_sets(sets=UNSEEN)
-    if not sets:
-        pytest.fail("no unseen-region labels in seed_data/eval/services")
-    return _scored(reader, [pair for pairs in sets.values() for pair in pairs], "UNSEEN region")
+REGIONS = {
+    "north_east": (DEVELOPMENT_REGIONS[:1], NORTH_EAST_FLOORS),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(REGIONS))
+def region(request, reader):
+    """A whole directory from another region, scored against its writer's labels, with its floors."""
+    sets, floors = REGIONS[request.param]
+    found = labelled_sets(sets=sets)
+    if not found:
+        pytest.fail(f"no labels for {request.param} in seed_data/eval/services")
+    return _scored(reader, [pair for pairs in found.values() for pair in pairs], request.param), floors
 
 
 def _print(figures: dict, title: str) -> None:
@@ -149,18 +154,20 @@ def test_venues_stated_not_wheelchair_accessible(scored):
     assert scored["wheelchair_no"]["recall"] >= FLOORS["wheelchair_no_recall"]
 
 
-def test_unseen_region_needs_and_restrictions(unseen):
-    assert unseen["needs"]["precision"] >= UNSEEN_FLOORS["needs_precision"]
-    assert unseen["needs"]["recall"] >= UNSEEN_FLOORS["needs_recall"]
-    assert unseen["needs"]["f1"] > unseen["needs_keyword"]["f1"]
-    assert unseen["groups"]["recall"] >= UNSEEN_FLOORS["groups_recall"]
-    assert unseen["groups"]["precision"] >= UNSEEN_FLOORS["groups_precision"]
-    assert unseen["ages"]["found_rate"] >= UNSEEN_FLOORS["ages_found"]
+def test_another_regions_needs_and_restrictions(region):
+    figures, floors = region
+    assert figures["needs"]["precision"] >= floors["needs_precision"]
+    assert figures["needs"]["recall"] >= floors["needs_recall"]
+    assert figures["needs"]["f1"] > figures["needs_keyword"]["f1"]
+    assert figures["groups"]["recall"] >= floors["groups_recall"]
+    assert figures["groups"]["precision"] >= floors["groups_precision"]
+    assert figures["ages"]["found_rate"] >= floors["ages_found"]
 
 
-def test_unseen_region_reach_and_delivery(unseen):
-    assert unseen["residency"]["recall"] >= UNSEEN_FLOORS["residency_recall"]
-    assert unseen["residency"]["precision"] >= UNSEEN_FLOORS["residency_precision"]
-    assert unseen["area_wide"]["recall"] >= UNSEEN_FLOORS["area_wide_recall"]
-    assert unseen["delivery_phone"]["recall"] >= UNSEEN_FLOORS["phone_recall"]
-    assert unseen["delivery_online"]["recall"] >= UNSEEN_FLOORS["online_recall"]
+def test_another_regions_reach_and_delivery(region):
+    figures, floors = region
+    assert figures["residency"]["recall"] >= floors["residency_recall"]
+    assert figures["residency"]["precision"] >= floors["residency_precision"]
+    assert figures["area_wide"]["recall"] >= floors["area_wide_recall"]
+    assert figures["delivery_phone"]["recall"] >= floors["phone_recall"]
+    assert figures["delivery_online"]["recall"] >= floors["online_recall"]
