@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .children import is_child, takes_children
 from .profile import DAY_NAMES, Profile
 from .service import delivery_modes, in_area, reaches, remote_mode, residency, service_days
 from .situations import HARD, label
@@ -102,8 +101,6 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
         low, high = service.get("minimum_age"), service.get("maximum_age")
         if (low is not None and profile.age < low) or (high is not None and profile.age > high):
             bad(("age", "outside age range"))
-        elif is_child(profile.age) and not takes_children(service, profile.age):
-            bad(("age", "not said to take children"))
 
     # Residency: a service for the residents of an area is not for people who live elsewhere, however
     # near, and however it is delivered. Unknown (no postcode) is not a "no".

@@ -5,7 +5,7 @@
 3. Hard constraints (constraints.py) drop services; every reason is counted in "excluded".
 4. Relevance: when the person has needs, a service must meet one of them or fit their words
    (text_relevance >= MIN_TEXT_RELEVANCE); with only words, it must fit them somewhat.
-5. Score (rank.py), sort by score, then distance, then name.
+5. Score (rank.py), sort by score, then distance, then name (for a child, what takes children first).
 6. Keep `limit` matches, reserving a place for the best service for each need, so a need is
    only reported unmet when nothing suitable exists, not because it ranked 11th.
 7. Say out loud which needs no match meets, and why (unmet.py).
@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from . import explain
+from .children import is_child, takes_children
 from .constraints import Check, check
 from .fit import circumstance_fit, preference_fit
 from .person import with_words_read
@@ -189,9 +190,14 @@ def match(
     score_of = dict(zip(pool, scores, strict=True))
     feature_of = dict(zip(pool, rows, strict=True))
 
-    def order_key(i: int) -> tuple[float, float, str]:
+    child = is_child(profile.age)
+
+    def order_key(i: int) -> tuple[int, float, float, str]:
         d = distances[i]
         return (
+            # A child is shown what says it takes children first; the rest (most adult services
+            # never say "adults only") after, for the link worker to judge.
+            1 if child and not takes_children(candidates[i], profile.age) else 0,
             -round(score_of[i], 9),
             d if d is not None else float("inf"),
             str(candidates[i].get("name") or "").lower(),

@@ -76,8 +76,11 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
         r"\bdeaf\b",
         r"\bbsl\b",
         r"\bsign language\b",
-        # Hearing loss without signing is a disability, not Deaf culture (annotators and services agree).
         r"\b(i|he|she|they) signs?\b(?! (on|up|off|for|the|a|it|her|his))",
+        # Hearing loss is a disability too, but a hard-of-hearing group (the group's code covers
+        # deaf and hard of hearing people; BSL-only clubs are the bsl_users situation) is for them.
+        r"\bhard of hearing\b",
+        r"\b(hearing loss|hearing aids?|losing (his|her|their|my) hearing)\b",
     ),
     "pregnant_new_parents": (
         r"\bpregnan\w*",

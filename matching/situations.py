@@ -210,7 +210,9 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?:entirely\s+)?in\s+(?:british\s+sign\s+language|bsl)\b|bsl\s+is\s+the\s+language|deaf\s+community"
         ),
         _re(
-            r"(?-i:BSL)\b|sign\s+language|(?:uses?|using)\s+sign|(?-i:Deaf)\b|profoundly\s+deaf|born\s+deaf|"
+            # not "would like to learn sign language": wanting to learn is not signing
+            r"(?<!learn\s)(?<!learning\s)(?<!learn\ssome\s)(?:(?-i:BSL)\b|sign\s+language)|"
+            r"(?:uses?|using)\s+sign|(?-i:Deaf)\b|profoundly\s+deaf|born\s+deaf|"
             r"deaf\s+(?:since|from)\s+(?:birth|a\s+child)"
         ),
         ticked="deaf_bsl",

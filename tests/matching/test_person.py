@@ -100,7 +100,8 @@ def test_preferences_in_everyday_words(text, expected):
         ("Deaf mum of two, wants to meet other parents", "deaf_bsl", True),
         ("Needs reasonable adjustments at work", "people_with_disabilities", True),
         ("Deaf, signs, wants a group where others sign", "deaf_bsl", True),
-        ("Hard of hearing, would like to learn sign language", "deaf_bsl", False),
+        # hard of hearing people can use a hard-of-hearing group (not a BSL club: a situation)
+        ("Hard of hearing, would like to learn sign language", "deaf_bsl", True),
         ("Hard of hearing, would like to learn sign language", "people_with_disabilities", True),
         ("Since she came out her parents won't speak to her", "lgbtq", True),
         ("He came out of hospital last week", "lgbtq", False),

@@ -114,9 +114,7 @@ def test_a_childs_need_is_met_only_by_a_service_that_takes_children(make_service
     )
 
 
-def test_a_child_is_offered_only_services_that_say_they_take_children(
-    make_service, make_person, taxonomy, now
-):
+def test_a_child_is_offered_services_that_take_children_first(make_service, make_person, taxonomy, now):
     adults = make_service(
         km=0.5, name="Hearing Voices Peer Support", needs=["mental_wellbeing"], description="A peer group."
     )
@@ -128,6 +126,7 @@ def test_a_child_is_offered_only_services_that_say_they_take_children(
     )
     child = make_person(needs=("mental_wellbeing",), goals="ten year old, gone into herself", age=10)
     offered = [m.service_id for m in match(child, [adults, children], taxonomy=taxonomy, now=now).matches]
-    assert offered == [children["id"]]
+    assert offered == [children["id"], adults["id"]]
     adult = make_person(needs=("mental_wellbeing",), goals="low", age=35)
-    assert adults["id"] in [m.service_id for m in match(adult, [adults], taxonomy=taxonomy, now=now).matches]
+    offered = [m.service_id for m in match(adult, [adults, children], taxonomy=taxonomy, now=now).matches]
+    assert offered[0] == adults["id"]
