@@ -84,6 +84,11 @@ _FREE = re.compile(
     r"costs?\s+nothing)\b",
     re.I,
 )
+# Giving that is optional: a service that says it is free and that donations are welcome is free.
+_OPTIONAL_GIFT = re.compile(
+    r"\bdonations?\s+(?:(?:are|always|gratefully)\s+)?(?:welcome|welcomed|invited|appreciated|received)\b",
+    re.I,
+)
 _PRICE = re.compile(r"£\s?(\d+(?:\.\d{1,2})?)|(\d+)\s?p\b(?!m)", re.I)
 _LOW = re.compile(
     r"\b(?:small\s+(?:charge|fee|cost|donation)|subsidi[sz]ed|donations?\s+(?:welcome|requested|invited)|"
@@ -232,7 +237,8 @@ def find_cost(record: Record) -> Finding:
             field == "fees"
             or re.search(
                 r"\b(?:per|a|each)\s+(?:session|class|week|visit|term|month|hour|go)|"
-                r"\bcosts?\b|\bcharge|\bon\s+the\s+door\b|\bto\s+attend\b|\bsubs\b|"
+                r"\bcosts?\b|\bcharge|\bon\s+the\s+door\b|\bto\s+attend\b|\bsubs\b|\bdonation\b|"
+                r"\bincluding\s+(?:tea|lunch|refreshments|a\s+meal)|\bfor\s+(?:lunch|tea|a\s+meal|the\s+meal)\b|"
                 # a price said on its own: "Bring your knitting. £2."
                 r"(?:^|[.!?]\s+)£\s?\d+(?:\.\d\d)?p?\s*(?:[.!]|$)",
                 text,
@@ -242,6 +248,9 @@ def find_cost(record: Record) -> Finding:
             top = max(prices)
             band = "free" if top == 0 else ("low_cost" if top <= LOW_COST_LIMIT else "paid")
             return Finding(band, 0.8, field, quote(text, next(_PRICE.finditer(text))))
+        free = _FREE.search(text)
+        if free and _OPTIONAL_GIFT.search(text):
+            return Finding("free", 0.75, field, quote(text, free))
         for pattern, band, confidence in (
             (_LOW, "low_cost", 0.75),
             (_PAID, "paid", 0.75),

@@ -437,6 +437,8 @@ def test_each_need_carries_the_words_it_came_from(reader):
         ({"fees": "£2 a session"}, "low_cost"),
         ({"description": "Free of charge, no need to book."}, "free"),
         ({"description": "A weekly choir."}, "unknown"),
+        ({"description": "Lunch club. £3 donation for lunch."}, "low_cost"),
+        ({"description": "Free to attend, donations gratefully received."}, "free"),
     ],
 )
 def test_cost_band(reader, fields, band):
