@@ -68,47 +68,13 @@ def group_choices() -> list[tuple[str, str]]:
     return [(code, tax.eligibility_label(code)) for code in tax.eligibility_codes()]
 
 
-# The situations a service may be restricted to (matching.situations), in the four kinds a person
-# tells them in, so a list of thirty reads as four short ones. Every code is in exactly one.
-SITUATION_GROUPS = (
-    ("Bereavement", ("bereaved_by_suicide", "child_loss", "baby_loss", "widowed")),
-    (
-        "Health or disability",
-        (
-            "cancer",
-            "stroke",
-            "heart",
-            "lung",
-            "parkinsons",
-            "multiple_sclerosis",
-            "diabetes",
-            "brain_injury",
-            "chronic_pain",
-            "long_covid",
-            "eating_disorder",
-            "hiv",
-            "serious_mental_illness",
-            "learning_disability",
-            "bsl_users",
-        ),
-    ),
-    (
-        "Life circumstances",
-        (
-            "care_leavers",
-            "prison_leavers",
-            "sexual_violence",
-            "domestic_abuse",
-            "homeless",
-            "recovery_abstinent",
-            "in_treatment",
-            "social_tenants",
-            "single_parents",
-            "parent_carers",
-            "students",
-        ),
-    ),
-    ("Money and work", ("benefits", "unemployed")),
+# The situations a service may be restricted to (matching.situations), under the headings a person
+# tells them by, so a list of thirty reads as four short ones.
+SITUATION_HEADINGS = (
+    ("Bereavement", ("loss",)),
+    ("Health or disability", ("illness", "health")),
+    ("Life circumstances", ("life",)),
+    ("Money and work", ("money",)),
 )
 
 
@@ -119,12 +85,17 @@ def situation_label(code: str) -> str:
 
 
 def situation_choices(skip: frozenset[str] = frozenset()) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(heading, [(code, label)]) for each group, leaving out the codes in ``skip``."""
-    grouped = {code for _, codes in SITUATION_GROUPS for code in codes}
-    # a situation added to the vocabulary but not yet to a group is still offered
-    others = tuple(s.code for s in situations.SITUATIONS if s.code not in grouped)
-    return [
-        (heading, [(code, situation_label(code)) for code in codes if code not in skip])
-        for heading, codes in (*SITUATION_GROUPS, ("Other", others))
-        if codes
-    ]
+    """(heading, [(code, label)]) for each heading, leaving out the codes in ``skip``; a situation of
+    a kind no heading names is still offered, under "Other"."""
+    headed = {kind for _, kinds in SITUATION_HEADINGS for kind in kinds}
+    groups = [*SITUATION_HEADINGS, ("Other", tuple({s.kind for s in situations.SITUATIONS} - headed))]
+    out = []
+    for heading, kinds in groups:
+        items = [
+            (s.code, situation_label(s.code))
+            for s in situations.SITUATIONS
+            if s.kind in kinds and s.code not in skip
+        ]
+        if items:
+            out.append((heading, items))
+    return out

@@ -32,6 +32,10 @@ class Situation:
     hard: bool = True
     needs: frozenset[str] = frozenset()  # a need that, once read from the words, says it too
     ticked: str | None = None  # a circumstance the link worker ticks that says it too
+    # "loss", "illness" (its services are for those who have it, so what someone died of is not
+    # the bereaved person's), "health" (other health matters; cancer services take the family and
+    # the bereaved too), "life" (a path through life) or "money" (money and work); forms group by it
+    kind: str = "life"
 
 
 def _re(pattern: str, flags: int = re.I) -> re.Pattern[str]:
@@ -55,6 +59,7 @@ SITUATIONS: tuple[Situation, ...] = (
             r"suicide\b|took\s+(?:his|her|their)\s+(?:own\s+)?life|killed\s+(?:him|her|them)sel(?:f|ves)|"
             r"hanged\s+(?:him|her)self"
         ),
+        kind="loss",
     ),
     Situation(
         "child_loss",
@@ -67,6 +72,7 @@ SITUATIONS: tuple[Situation, ...] = (
             rf"(?:lost|losing)\s+{_THEIR}\s+(?:\w+\s+)?{_CHILD}|{_THEIR}\s+(?:\w+\s+)?{_CHILD}\s+"
             rf"(?:died|passed|was\s+killed)|(?:death|loss)\s+of\s+{_THEIR}\s+{_CHILD}"
         ),
+        kind="loss",
     ),
     Situation(
         "baby_loss",
@@ -79,6 +85,7 @@ SITUATIONS: tuple[Situation, ...] = (
             rf"miscarr\w+|still\s*(?:birth|born)|(?:lost|losing)\s+(?:{_THEIR}|a|the)\s+baby|{_THEIR}\s+baby\s+"
             r"(?:died|passed)|baby\s+loss"
         ),
+        kind="loss",
     ),
     Situation(
         "widowed",
@@ -93,6 +100,7 @@ SITUATIONS: tuple[Situation, ...] = (
             # clinical shorthand: "bereaved (wife, Aug)", "bereaved - husband"
             rf"bereaved\W+(?:\w+\W+)?{_SPOUSE}\b|{_SPOUSE}'?s\s+grave"
         ),
+        kind="loss",
     ),
     Situation(
         "cancer",
@@ -101,12 +109,14 @@ SITUATIONS: tuple[Situation, ...] = (
         _re(
             r"cancers?\b|chemo\w*|radiotherapy|tumou?rs?\b|oncology|leuka?emia|lymphoma|mastectomy|macmillan"
         ),
+        kind="health",
     ),
     Situation(
         "stroke",
         "stroke survivors",
         _re(r"(?<!breast\s)(?<!back\s)strokes?\b(?!\s+(?:of|technique))"),
         _re(r"(?<!breast\s)strokes?\b|(?-i:CVA)\b"),
+        kind="illness",
     ),
     Situation(
         "heart",
@@ -119,6 +129,7 @@ SITUATIONS: tuple[Situation, ...] = (
             r"cardiac|heart\s+(?:failure|disease|conditions?|attacks?|problems?|op\b|operation|surgery|bypass)|"
             r"angina|bypass|stents?\b|pacemaker|coronary|(?-i:MI|AF|CHF)\b|atrial\s+fibrillation"
         ),
+        kind="illness",
     ),
     Situation(
         "lung",
@@ -133,30 +144,35 @@ SITUATIONS: tuple[Situation, ...] = (
             r"chest\s+(?:problems?|conditions?|infections?)|inhalers?|oxygen|asthma\w*|"
             r"bronchitis|pulmonary"
         ),
+        kind="illness",
     ),
     Situation(
         "parkinsons",
         "people with Parkinson's",
         _re(r"parkinson'?s"),
         _re(r"parkinson'?s"),
+        kind="illness",
     ),
     Situation(
         "multiple_sclerosis",
         "people with MS",
         _re(r"multiple\s+sclerosis|ms\s+(?:society|group|support|centre|therapy)"),
         re.compile(r"\b(?:[Mm]ultiple\s+[Ss]clerosis|MS)\b"),
+        kind="illness",
     ),
     Situation(
         "diabetes",
         "people with diabetes",
         _re(r"diabet\w+"),
         _re(r"diabet\w+|blood\s+sugar|insulin|type\s*[12]\b"),
+        kind="illness",
     ),
     Situation(
         "brain_injury",
         "people with a brain injury",
         _re(r"(?:acquired\s+|traumatic\s+)?brain\s+injur\w+|headway"),
         _re(r"brain\s+injur\w+|head\s+injur\w+|brain\s+(?:damage|haemorrhage|tumou?r)|(?-i:ABI|TBI)\b"),
+        kind="illness",
     ),
     Situation(
         "chronic_pain",
@@ -167,12 +183,14 @@ SITUATIONS: tuple[Situation, ...] = (
             r"fibromyalgia|pain\s+(?:clinic|management)|"
             r"in\s+(?:a\s+lot\s+of\s+)?pain|bad\s+(?:back|knees?|hips?)|joints?\b|aches?\b"
         ),
+        kind="illness",
     ),
     Situation(
         "long_covid",
         "people with long Covid",
         _re(r"long\s+covid|post[- ]covid"),
         _re(r"long\s+covid|post[- ]covid|since\s+(?:I|he|she|they)\s+had\s+covid"),
+        kind="illness",
     ),
     Situation(
         "eating_disorder",
@@ -180,12 +198,14 @@ SITUATIONS: tuple[Situation, ...] = (
         _re(r"eating\s+disorders?|anorexi\w+|bulimi\w+|binge\s+eating"),
         # not "not eating": grief and low mood take the appetite too
         _re(r"eating\s+disorders?|anorexi\w+|bulimi\w+|binge\w*|starv\w+|purg\w+"),
+        kind="health",
     ),
     Situation(
         "hiv",
         "people living with HIV",
         _re(r"hiv\b"),
         _re(r"hiv\b"),
+        kind="illness",
     ),
     Situation(
         "serious_mental_illness",
@@ -200,6 +220,7 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         # "enduring mental health problems" is also how people describe years of depression
         hard=False,
+        kind="health",
     ),
     Situation(
         "bsl_users",
@@ -216,6 +237,7 @@ SITUATIONS: tuple[Situation, ...] = (
             r"deaf\s+(?:since|from)\s+(?:birth|a\s+child)"
         ),
         ticked="deaf_bsl",
+        kind="health",
     ),
     Situation(
         "learning_disability",
@@ -228,6 +250,7 @@ SITUATIONS: tuple[Situation, ...] = (
             r"learning\s+(?:disabilit|difficult)\w*|(?-i:LD)\b|down'?s\s+syndrome|autis\w+|asperger\w*|"
             r"(?-i:SEND)\b|special\s+(?:educational\s+)?needs"
         ),
+        kind="health",
     ),
     Situation(
         "parent_carers",
@@ -370,6 +393,7 @@ SITUATIONS: tuple[Situation, ...] = (
         _re(r"universal\s+credit|\bUC\b|benefits?|pension\s+credit|pip\b|esa\b|jsa\b|on\s+the\s+dole"),
         hard=False,
         needs=frozenset({"welfare_benefits"}),
+        kind="money",
     ),
     Situation(
         "single_parents",
@@ -401,6 +425,7 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         hard=False,
         needs=frozenset({"employment_skills"}),
+        kind="money",
     ),
 )
 BY_CODE = {s.code: s for s in SITUATIONS}

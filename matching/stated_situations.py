@@ -35,26 +35,13 @@ _OWN_ONLY = frozenset(
     }
 )
 # "her dad died of a heart attack": the illness was the one who died, and a cardiac group is not
-# for the bereaved. Cancer is the exception: its services are for everyone affected, the bereaved too.
+# for the bereaved (cancer's services take the bereaved too: it is not an "illness" kind).
 _DIED_OF = re.compile(
     r"\b(?:died|dying|passed(?:\s+away)?|lost\s+(?:him|her|them)|death|killed)\b[^.;!?\n]{0,40}$|"
     r"^[^.;!?\n]{0,40}\b(?:killed|took)\s+(?:him|her|them)\b",
     re.I,
 )
-_CONDITIONS = frozenset(
-    {
-        "stroke",
-        "heart",
-        "lung",
-        "parkinsons",
-        "multiple_sclerosis",
-        "diabetes",
-        "brain_injury",
-        "chronic_pain",
-        "long_covid",
-        "hiv",
-    }
-)
+_CONDITIONS = frozenset(s.code for s in SITUATIONS if s.kind == "illness")
 # "on the waiting list for a council flat": wanted, not yet theirs.
 _NOT_YET = re.compile(
     r"\b(?:waiting\s+list\s+for|waiting\s+for|applied\s+for|applying\s+for|bidding\s+(?:on|for))\s+(?:a\s+|an\s+)?$",
