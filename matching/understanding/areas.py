@@ -54,7 +54,8 @@ class AreaLookup:
         self._wider: dict[str, list[str]] = {}
         for row in rows:
             code, name = str(row["code"]).strip(), str(row["name"]).strip()
-            self._names[code] = name
+            # "Bristol, City of" is the register's order; people read "Bristol"
+            self._names[code] = re.sub(r",\s*(?:city|county)\s+of\s*$", "", name, flags=re.I)
             self._by_name.setdefault(_key(name), code)
             also = str(row.get("also_called") or "").strip()
             if also:
