@@ -190,6 +190,10 @@ def reaches(service: dict[str, Any], person_areas: Any) -> bool | None:
     area = residency(service)
     if area.stated:
         return in_area(area, person_areas)
+    # "We operate in the Greater Manchester and Cheshire areas": where it works, not who may come
+    works_in = read_area(service.get("works_in"))
+    if works_in.stated:
+        return in_area(works_in, person_areas)
     has_venue = any(
         isinstance(loc, dict) and (loc.get("postcode") or valid_point(loc.get("lat"), loc.get("lng")))
         for loc in service.get("locations") or ()

@@ -11,7 +11,7 @@ from .areas import AreaLookup
 from .conditions import find_situations
 from .groups import find_groups
 from .needs import ClassifierNeeds, need_text, phrase_hits, ukcat_codes
-from .reach import find_area_wide, find_residency
+from .reach import find_area_wide, find_residency, find_works_in
 from .record import Record, normalise
 from .result import Finding, Understanding
 from .rules import find_capacity, find_cost, find_delivery, find_wheelchair
@@ -131,6 +131,7 @@ class Understander:
         out.groups = find_groups(record)
         out.situations = find_situations(record)
         out.residency = find_residency(record, self.areas)
+        out.works_in = find_works_in(record, self.areas)
         out.delivery = find_delivery(record)
         out.area_wide = find_area_wide(record, out.delivery, out.residency, self.areas)
         out.cost = find_cost(record)

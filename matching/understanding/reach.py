@@ -77,7 +77,7 @@ def _postcode_districts(text: str, field: str) -> list[Finding]:
 _LIST_JOIN = re.compile(r"^[\s,/&]*(?:(?:and|or)\s+)?(?:the\s+)?$", re.I)
 
 
-def _listed_after_cue(areas: AreaLookup, window: str) -> list[tuple[str, str]]:
+def _listed_after_cue(areas: AreaLookup, window: str, within: int = 12) -> list[tuple[str, str]]:
     """The authorities named right after a cue ("in Salford", "in the Rochdale area"), and those
     listed with the first ("a GP in Newcastle or Gateshead", "in Sunderland, South Tyneside and
     Gateshead"); not one that merely ends the clause."""
@@ -89,7 +89,7 @@ def _listed_after_cue(areas: AreaLookup, window: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     end = None
     for start, code, words in sorted(named):
-        if end is None and start > 12:
+        if end is None and start > within:
             break
         if end is not None and start > end and not _LIST_JOIN.match(lowered[end:start]):
             break
@@ -166,17 +166,26 @@ _WORKS_IN = re.compile(
 )
 
 
-def _works_in(record: Record, areas: AreaLookup | None) -> Finding | None:
+def find_works_in(record: Record, areas: AreaLookup | None) -> list[Finding]:
+    """The authorities an organisation says it works in, each area named right after the cue and
+    those listed with it ("in the Greater Manchester and Cheshire areas")."""
     if areas is None:
-        return None
+        return []
+    found: dict[str, Finding] = {}
     for field in ("description", "eligibility"):
         text = record.texts.get(field, "")
         for cue in _WORKS_IN.finditer(text):
-            window = text[cue.end() : cue.end() + 40]
-            for _, words in areas.find(window):
-                if 0 <= window.lower().replace("-", " ").find(words.split()[0]) <= 8:  # "the City of"
-                    return Finding(True, 0.6, field, quote(text, cue, 50))
-    return None
+            window = text[cue.end() : cue.end() + 60]
+            clause_end = _CLAUSE_END.search(window)
+            window = window[: clause_end.start()] if clause_end else window
+            for code, _ in _listed_after_cue(areas, window, within=8):  # "the City of"
+                found.setdefault(code, Finding(code, 0.6, field, quote(text, cue, 50)))
+    return list(found.values())
+
+
+def _works_in(record: Record, areas: AreaLookup | None) -> Finding | None:
+    works = find_works_in(record, areas)
+    return Finding(True, 0.6, works[0].source, works[0].evidence) if works else None
 
 
 def find_area_wide(

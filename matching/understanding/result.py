@@ -55,6 +55,9 @@ class Understanding:
     # matching.situations codes ("stroke", "bereaved_by_suicide"): who else it is only for
     situations: list[Finding] = field(default_factory=list)
     residency: list[Finding] = field(default_factory=list)  # GSS codes
+    # where the organisation says it works ("across Greater Manchester and Cheshire"): whom its
+    # phone line or outreach reaches, not a limit on who may come (GSS codes)
+    works_in: list[Finding] = field(default_factory=list)
     delivery: list[Finding] = field(default_factory=list)
     area_wide: Finding | None = None
     cost: Finding | None = None

@@ -116,6 +116,17 @@ def test_an_empty_area_with_a_venue_means_local_to_the_venues_borough(person, ma
     assert leeds.reasons == ["phone service for another area"]
 
 
+def test_where_the_organisation_works_is_what_its_line_reaches_not_only_its_venues_borough(
+    person, make_service
+):
+    # "We operate in the Greater Manchester and Cheshire areas", from an office in Wilmslow
+    line = make_service(km=25, delivery=["phone"], works_in=[TRAFFORD, MANCHESTER, "E06000049"])
+    line["locations"][0]["la_code"] = "E06000049"
+    assert reaches(line, IN_TRAFFORD) is True
+    assert check(person(max_distance_km=5, areas=IN_MANCHESTER), line, 25.0).exemption == "phone"
+    assert reaches(line, IN_LEEDS) is False
+
+
 def test_an_empty_area_without_a_venue_means_national(person, make_service):
     line = make_service(km=None, delivery=["online"])
     result = check(person(max_distance_km=5, areas=IN_LEEDS), line, None)

@@ -251,6 +251,17 @@ def test_where_a_charity_works_is_not_who_may_use_it(reader):
     assert found.residency_codes() == [] and found.value("area_wide") is True
 
 
+def test_where_an_organisation_works_is_its_reach_not_a_limit(reader):
+    found = reader.understand(
+        oruk(
+            description="Advice for families affected by autism. We operate in the Greater Manchester and Cheshire areas."
+        )
+    )
+    assert found.residency_codes() == []
+    reach = {f.value for f in found.works_in}
+    assert len(reach) == 14 and {"E08000009", "E06000049"} <= reach  # ten boroughs and Cheshire's four
+
+
 def test_a_drop_in_for_one_boroughs_residents_is_not_area_wide(reader):
     venue = [{"id": "l", "location": {"id": "l1", "name": "Hall", "addresses": [{"postal_code": "BL1 1AA"}]}}]
     drop_in = reader.understand(
