@@ -21,8 +21,9 @@ from ..needs import taxonomy
 from ..vocabulary import DAYS
 from .oruk import KEYS, service_to_oruk
 
-# The development parts of the blind labelled sets (seed_data/eval/labelled.py copies them here;
-# never a test part, never the unseen region): the records as published and their needs.
+# The development parts of the blind labelled sets and the North East development region, which has
+# no test part (seed_data/eval/labelled.py copies them here; never a test part, never the unseen
+# region): the records as published and their needs.
 TRAINING_SERVICES = DATA_DIR / "training" / "services.jsonl"
 
 
@@ -217,6 +218,13 @@ def situation_codes(service) -> list[str]:
     return [
         item["value"] for item in found if isinstance(item, dict) and item.get("value") in situations.BY_CODE
     ]
+
+
+def works_in_codes(service) -> list[str]:
+    """Where the organisation says it works, as last understood: the reach of its phone line or
+    outreach when the record states no area (matching.service.reaches)."""
+    found = (service.understanding or {}).get("works_in") or []
+    return [str(item["value"]) for item in found if isinstance(item, dict) and item.get("value")]
 
 
 def understood_days(service) -> list[str]:
