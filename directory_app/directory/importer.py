@@ -27,7 +27,7 @@ from ..models import Organization, Service, utcnow
 from ..web.csv_output import unescape_cell
 from . import oruk_v1, records, understanding
 from .curation import next_review
-from .oruk import OrukError, apply_oruk
+from .oruk import OrukError, apply_oruk, scoped_id
 from .service_input import FIELD_NAMES, validate_service_input
 
 MAX_EXTERNAL_ID = 200  # the external_id column's size
@@ -270,6 +270,7 @@ def _write(
                         "reason": "ORUK v1 property with no ORUK 3 equivalent; not imported",
                     }
                 )
+        data = _organisation_named(session, data, publisher, external_id, report)
         apply_oruk(session, service, data, publisher)
         oruk_v1.derive_extras(session, service)
     service.publisher = publisher
@@ -282,6 +283,31 @@ def _write(
         verified = service.last_verified_at.date() if service.last_verified_at else None
         service.review_due = next_review(verified) if verified else utcnow().date()
     session.add(service)
+
+
+def _organisation_named(
+    session: Session, data: dict, publisher: str, external_id: str, report: ImportReport
+) -> dict:
+    """A feed that leaves its organisation's name out still lists the service: under the name the
+    organisation already has here, else the service's own, until a curator sets it; the report
+    says so. Refusing the record would hide a real service from everyone."""
+    organization = data.get("organization")
+    if not isinstance(organization, dict) or organization.get("name") not in (None, ""):
+        return data
+    known = None
+    if organization.get("id") not in (None, ""):
+        known = session.get(Organization, scoped_id(publisher, "organization", organization["id"]))
+    name = (known.name if known is not None and known.name else None) or data.get("name")
+    if name in (None, ""):
+        return data  # nothing to stand in: the record's own check says what is missing
+    report.warnings.append(
+        {
+            "record": external_id,
+            "field": "organization.name",
+            "reason": f"the organisation has no name; listed as '{name}' until a curator sets it",
+        }
+    )
+    return {**data, "organization": {**organization, "name": name}}
 
 
 def _warn_unknown_postcodes(service: Service, external_id: str, report: ImportReport) -> None:

@@ -216,3 +216,26 @@ def test_csv_export_reimports_to_the_same_records(app, make_service):
     assert rows[0]["cost_amount"] == "3.5" and rows[0]["wheelchair"] == "yes"
     report = import_file(app, text.encode(), "export.csv", "another-directory", "test")
     assert report.created == 1 and not report.errors
+
+
+def test_a_service_whose_organisation_has_no_name_is_listed_and_the_report_says_so(app):
+    def service(number: int, organisation: dict) -> dict:
+        return {
+            "id": f"s{number}",
+            "name": f"Knit and Natter {number}",
+            "status": "active",
+            "organization": organisation,
+        }
+
+    feed = [
+        service(1, {"id": "org-1", "name": None}),  # a nameless organisation of its own
+        service(2, {"id": "org-2", "name": "Age UK Halton"}),
+        service(3, {"id": "org-2", "name": ""}),  # the same organisation, named by another record
+    ]
+    report = import_file(app, json.dumps(feed).encode(), "feed.json", "council", "test")
+    assert report.created == 3 and report.failed == 0, report.as_dict()
+    warned = {w["record"]: w["reason"] for w in report.warnings if w["field"] == "organization.name"}
+    assert set(warned) == {"s1", "s3"} and "until a curator sets it" in warned["s1"]
+    with db.session_scope(app) as session:
+        assert _by_external_id(session, "s1").organization.name == "Knit and Natter 1"
+        assert _by_external_id(session, "s3").organization.name == "Age UK Halton"

@@ -5,9 +5,12 @@
   judgments (seed_data/eval/scenarios_gm.json) by another who read only the records, never this
   code or its output. Fixes were made while looking at its failures, so its figures are not blind.
 - **North East England** (ne_oruk.json, 130 services; scenarios_ne.json, 30 scenarios), written and
-  judged the same way by two more helpers: the unseen region, where nothing was built or tuned. As
-  a North East curator would, the test first loads that region's postcodes (`flask geo
+  judged the same way by two more helpers: the unseen region until 30 November 2026, a development
+  region since (its failures were read, and its labels train the service need classifier). As a
+  North East curator would, the test first loads that region's postcodes (`flask geo
   import-postcodes` on an OS Code-Point Open extract).
+- **Warrington, Halton, St Helens, Cheshire East and High Peak** (mp_oruk.json, 118 services;
+  scenarios_mp.json, 30 scenarios), by two more helpers: the unseen region now, measured once.
 - **Tees Valley** (tees_oruk.json, 123 services; scenarios_tees.json, 30 scenarios), written by one
   helper with many eligibility conditions in prose and judged blind by another: a development
   region, read whole while building the reading of situations (matching/situations.py), so its
@@ -91,6 +94,20 @@ REGIONS = {
         ndcg_floor=0.60,
         gap_recall_floor=0.75,
         known_violations=3,
+    ),
+    # The unseen region since 30 November 2026, measured once after every choice was fixed: nDCG@10
+    # 0.60, keyword 0.06, P@5 0.31 (best 0.62), 9 must-not services shown, gap recall 4 of 6. (The
+    # first run refused 3 records whose organisation had no name; the importer now lists them with
+    # a warning, and the figures did not move.) Nothing was changed in the light of its failures.
+    "mp": Region(
+        "Warrington, Halton, St Helens, Cheshire East, High Peak (unseen region)",
+        EVAL / "services" / "mp_oruk.json",
+        "Mersey and Peak Community Finder",
+        EVAL / "scenarios_mp.json",
+        EVAL / "services" / "mp_postcodes.csv",
+        ndcg_floor=0.55,
+        gap_recall_floor=0.6,
+        known_violations=11,
     ),
 }
 MARGIN_OVER_KEYWORD = 0.30
