@@ -87,6 +87,11 @@ class AreaLookup:
             name, code = str(row["name"]).strip(), str(row["la_code"]).strip()
             if name and code in self._names and name.lower() not in _COMMON_WORDS:
                 self._places.setdefault(name, set()).add(code)
+        # Built once: find() runs for every window of every record an import reads.
+        self._wider_patterns = [
+            (name, codes, re.compile(r"\b" + re.escape(name) + r"\b"))
+            for name, codes in sorted({**self._wider, **self._groups}.items(), key=lambda i: -len(i[0]))
+        ]
         # Longest names first, so "North East Lincolnshire" wins over "Lincolnshire".
         names = sorted((n for n in self._by_name if n), key=len, reverse=True)
         self._pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
@@ -105,8 +110,7 @@ class AreaLookup:
         """(lower-case name, authorities) for every name of an area wider than one authority: combined
         authorities, metropolitan counties, regions; longest first, so "north east england" is
         read before "north east"."""
-        names = {**self._wider, **self._groups}
-        return sorted(names.items(), key=lambda item: len(item[0]), reverse=True)
+        return [(name, codes) for name, codes, _ in self._wider_patterns]
 
     def is_wider_area(self, words: str) -> bool:
         """Whether `words` (as ``find`` returns them) name an area of several authorities."""
@@ -172,8 +176,10 @@ class AreaLookup:
         # area of Greater Manchester" is Trafford.
         authorities = list(self._pattern.finditer(_GREATER.sub(lambda m: " " * len(m.group(0)), lowered)))
         named = {self._by_name[m.group(1)] for m in authorities}
-        for group, codes in self.wider_areas():
-            for hit in re.finditer(r"\b" + re.escape(group) + r"\b", lowered):
+        for group, codes, pattern in self._wider_patterns:
+            if group not in lowered:
+                continue
+            for hit in pattern.finditer(lowered):
                 # "North East" inside "North East Lincolnshire" is that authority, not the region
                 inside = any(a.start() <= hit.start() and hit.end() < a.end() for a in authorities)
                 if inside or named & set(codes):
