@@ -12,12 +12,13 @@ from sqlmodel import Session, col, select
 from ..models import Referral, Service, utcnow
 from ..needs import taxonomy
 from ..vocabulary import DAYS
-from .understanding import situation_codes, understood_days
+from .understanding import situation_codes, understood_days, works_in_codes
 
 CAPACITY_STALE_AFTER = timedelta(days=30)
 # How a service answers our referrals is shown, and used in ranking, only once at least this many
 # have been answered (or accepted, for the time taken): fewer say little and could point to a person.
 MIN_REFERRALS = 5
+FIGURES_CHUNK = 500  # ids per query, well under SQLite's bound-parameter limit
 NO_REFERRAL_FIGURES: dict[str, Any] = {
     "referrals_answered": None,
     "referrals_accepted": None,
@@ -75,6 +76,25 @@ def referral_figures(session: Session | None, service_id: str) -> dict:
             Referral.service_id == service_id, col(Referral.referred_at).is_not(None)
         )
     ).all()
+    return _figures(rows)
+
+
+def referral_figures_many(session: Session, service_ids: list[str]) -> dict[str, dict]:
+    """``referral_figures`` of many services in one query (documents built in bulk: a drain, a
+    reindex), rather than one query per document."""
+    rows: dict[str, list] = {service_id: [] for service_id in service_ids}
+    for start in range(0, len(service_ids), FIGURES_CHUNK):
+        for service_id, status, referred_at, accepted_at in session.exec(
+            select(Referral.service_id, Referral.status, Referral.referred_at, Referral.accepted_at).where(
+                col(Referral.service_id).in_(service_ids[start : start + FIGURES_CHUNK]),
+                col(Referral.referred_at).is_not(None),
+            )
+        ):
+            rows[service_id].append((status, referred_at, accepted_at))
+    return {service_id: _figures(found) for service_id, found in rows.items()}
+
+
+def _figures(rows) -> dict:
     answered = [
         (referred_at, accepted_at) for status, referred_at, accepted_at in rows if status != "referred"
     ]
@@ -92,7 +112,9 @@ def referral_figures(session: Session | None, service_id: str) -> dict:
     return figures
 
 
-def to_search_document(service: Service) -> dict:
+def to_search_document(service: Service, referrals: dict[str, dict] | None = None) -> dict:
+    """``referrals``: ``referral_figures_many`` of a batch that includes this service, when the
+    caller builds many documents; otherwise its figures are read here."""
     tax = taxonomy()
     locations = []
     wheelchair_values = []
@@ -166,6 +188,8 @@ def to_search_document(service: Service) -> dict:
         "service_area": service_area,
         # GSS codes of the areas whose residents only may use it (understood from the record).
         "residency": list(service.residency or []),
+        # ... and of where the organisation says it works, which its remote services reach.
+        "works_in": works_in_codes(service),
         "locations": locations,
         "days": days,
         "schedules": schedules,
@@ -180,7 +204,11 @@ def to_search_document(service: Service) -> dict:
         "publisher": service.publisher,
         # Refreshed when a service answers a referral (referrals.records queues it for indexing).
         # Every session of ours is SQLModel's; SQLAlchemy types object_session as its own base class.
-        **referral_figures(cast(Session | None, object_session(service)), service.id),
+        **(
+            referrals[service.id]
+            if referrals is not None and service.id in referrals
+            else referral_figures(cast(Session | None, object_session(service)), service.id)
+        ),
     }
     point = next((loc for loc in locations if "lat" in loc), None)
     if point is not None:

@@ -18,6 +18,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from urllib.parse import urlsplit
 
@@ -99,15 +100,24 @@ class Facts:
         return {pc.split(" ")[0] for pc in self.postcodes}
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def words(text: str | None) -> list[str]:
     """Lower-case words with apostrophes dropped ("Men's" → "mens") and "&" read as "and"."""
     text = (text or "").lower().replace("&", " and ").replace("'", "").replace("\u2019", "")
-    return re.findall(r"[a-z0-9]+", text)
+    return _WORD.findall(text)
 
 
 def meaningful(text: str | None) -> list[str]:
     """The words of a name that can tell services apart (no "the", "ltd", "group")."""
-    return [w for w in words(text) if w not in NOISE]
+    return list(_meaningful(text or ""))
+
+
+# A directory pass compares each record with dozens of others, reading the same names each time.
+@lru_cache(maxsize=65536)
+def _meaningful(text: str) -> tuple[str, ...]:
+    return tuple(w for w in words(text) if w not in NOISE)
 
 
 def phone_digits(number: str | None) -> str | None:
@@ -239,6 +249,12 @@ class Verdict:
 def compare(a: Facts, b: Facts) -> Verdict:
     """Whether `a` and `b` are one service, how sure (0..1), and why, in a curator's words."""
     venue = venue_relation(a, b)
+    # Two cases are decided whatever the names say (most blocked pairs are the first):
+    # the same organisation at another venue is another service, whatever else they share; and
+    # one charity's food bank and its HIV support listing (same name, same address) have nothing
+    # in common that a person would come for.
+    if venue == "different" or (a.needs and b.needs and not a.needs & b.needs):
+        return Verdict(False, 0.0, ())
     name = name_similarity(a.name, b.name)
     organization = (
         fuzz.token_set_ratio(" ".join(meaningful(a.organization)), " ".join(meaningful(b.organization))) / 100
@@ -267,14 +283,7 @@ def compare(a: Facts, b: Facts) -> Verdict:
         # Shown, never decisive: an organisation's site is shared by all its services.
         reasons.append(f"same website ({sorted(a.hosts & b.hosts)[0]})")
 
-    if venue == "different":
-        # The same organisation at another venue is another service, whatever else they share.
-        duplicate = False
-    elif a.needs and b.needs and not a.needs & b.needs:
-        # One charity's food bank and its HIV support listing: same name, same address, and
-        # nothing in common that a person would come for.
-        duplicate = False
-    elif venue == "same" and organization >= 0.9:
+    if venue == "same" and organization >= 0.9:
         # One organisation at one venue: the same service when what the names add to the
         # organisation's name agrees ("Lunch Club" / "Lunch Club"), not when it differs ("Lunch
         # Club" / "Computer Class"). Both plain organisation listings ("Mustard Tree" / "The Mustard
@@ -335,10 +344,13 @@ def blocks(facts: list[Facts]) -> set[tuple[int, int]]:
     return pairs
 
 
-def find_pairs(facts: list[Facts]) -> list[tuple[Facts, Facts, Verdict]]:
-    """Every likely duplicate pair among `facts`, most likely first."""
+def find_pairs(facts: list[Facts], only: set[str] | None = None) -> list[tuple[Facts, Facts, Verdict]]:
+    """Every likely duplicate pair among `facts`, most likely first; with `only`, just the pairs
+    with at least one of those ids (an import's records against the whole directory)."""
     found = []
     for i, j in blocks(facts):
+        if only is not None and facts[i].id not in only and facts[j].id not in only:
+            continue
         verdict = compare(facts[i], facts[j])
         if verdict.duplicate:
             found.append((facts[i], facts[j], verdict))

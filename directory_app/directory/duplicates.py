@@ -189,9 +189,7 @@ def flag_all(session: Session, ids: Iterable[str] | None = None) -> dict:
     queue filled by an older rule empties. The caller commits."""
     facts = load_facts(session)
     touched = set(ids) if ids is not None else None
-    pairs = [
-        (a, b, v) for a, b, v in find_pairs(facts) if touched is None or a.id in touched or b.id in touched
-    ]
+    pairs = find_pairs(facts, only=touched)
     new = _save(session, pairs)
     closed = 0
     if touched is None:

@@ -46,7 +46,13 @@ BATCH_SIZE = 200
 MIN_BATCH = 10
 FIRST_BATCH = 25
 LOCK_BUDGET_SECONDS = 1.0
-DRAIN_EVERY_SECONDS = 10
+# At most one drain started this often while an import runs (each drains what is pending): search
+# lags an import by about this much, and Meilisearch gets fewer, larger tasks (5,000 services: 10
+# tasks instead of 18 at 2 s).
+FOLLOW_EVERY_SECONDS = 10.0
+# Services per Meilisearch task while an import drains: it indexes 3,000 documents about 1.5x faster
+# in one task than in six of 500 each waited for.
+DRAIN_BATCH = 2000
 # Longer than any step between heartbeats (a batch, a drain with vectors, the duplicate pass).
 STALE_AFTER = timedelta(seconds=180)
 RECOVER_EVERY_SECONDS = 30
@@ -185,6 +191,7 @@ def run(app: Flask, job_id: str, owner: str, progress: Progress | None = None) -
         content, filename, publisher, done = job.content, job.filename, job.publisher, job.done
         created_at = job.created_at
         report = _report(job)
+    follower = _IndexFollower(app, job_id)
     try:
         kind, items = importer.parse(content or b"", filename)
         # Ids seen in batches already applied: a repeat later in the file is still reported.
@@ -194,7 +201,7 @@ def run(app: Flask, job_id: str, owner: str, progress: Progress | None = None) -
         # Train the understanding step's classifiers (once per process) before the first batch
         # takes the write lock, not while holding it.
         understanding.understander()
-        drained = time.monotonic()
+        follower.start()
         largest = max(1, int(app.config.get("IMPORT_BATCH_SIZE") or BATCH_SIZE))
         size = min(largest, FIRST_BATCH)  # grow from small: records can be slow (understanding)
         while done < len(items):
@@ -207,6 +214,7 @@ def run(app: Flask, job_id: str, owner: str, progress: Progress | None = None) -
                 )
             if outcome is None:
                 log.warning("import job %s was taken over by another process", job_id)
+                follower.stop(wait=False)
                 return report
             report, seen = outcome
             done += len(batch)
@@ -216,22 +224,61 @@ def run(app: Flask, job_id: str, owner: str, progress: Progress | None = None) -
                 size = max(min(MIN_BATCH, largest), size // 2)
             elif took < LOCK_BUDGET_SECONDS / 3:
                 size = min(largest, size * 2)
-            if time.monotonic() - drained > DRAIN_EVERY_SECONDS:
-                # Search follows a long import as it goes, without paying a round trip per batch.
-                _drain(app, report, final=False)
-                drained = time.monotonic()
+            follower.nudge()
             if progress:
                 progress(done, len(items))
             time.sleep(YIELD_SECONDS)
         _flag_duplicates(app, publisher, created_at)
+        follower.stop()
         # Before the job says "done", so that a finished import is also searchable.
-        _drain(app, report, final=True)
+        _drain(app, report)
         with db.session_scope(app) as session:
             _finish(session, job_id, owner, report.as_dict())
     except Exception as error:
+        follower.stop(wait=False)
         _fail(app, job_id, owner, report, error)
         raise
     return report
+
+
+class _IndexFollower:
+    """Search follows a long import as it goes: the outbox is drained on a thread of its own while
+    the next batches are written, so Meilisearch indexes one part of the import (in its own process)
+    while the import writes the next, instead of the import stopping to wait for it. A drain that
+    fails changes nothing (the outbox keeps every change for the final drain)."""
+
+    def __init__(self, app: Flask, job_id: str):
+        self._app = app
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name=f"import-index-{job_id[:8]}", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def nudge(self) -> None:
+        """A batch has committed: there is something to send."""
+        self._wake.set()
+
+    def stop(self, wait: bool = True) -> None:
+        self._stopping.set()
+        self._wake.set()
+        if wait and self._thread.is_alive():
+            self._thread.join()
+
+    def _loop(self) -> None:
+        while True:
+            self._wake.wait()
+            if self._stopping.is_set():
+                return
+            self._wake.clear()
+            began = time.monotonic()
+            try:
+                indexing.drain(self._app, batch=DRAIN_BATCH)
+            except Exception as error:  # the outbox keeps every change for the final drain
+                log.info("search index will catch up after the import: %s", error)
+            # Let a few batches gather: Meilisearch indexes a few large tasks faster than many small.
+            self._stopping.wait(max(0.0, FOLLOW_EVERY_SECONDS - (time.monotonic() - began)))
 
 
 @retry_when_busy
@@ -281,11 +328,7 @@ def _flag_duplicates(app: Flask, publisher: str, since) -> None:
         if not touched:
             return
         facts = duplicates.load_facts(session)
-        pairs = [
-            (a, b, verdict)
-            for a, b, verdict in duplicates.find_pairs(facts)
-            if a.id in touched or b.id in touched
-        ]
+        pairs = duplicates.find_pairs(facts, only=touched)
         session.rollback()
     if pairs:
         with db.session_scope(app) as session:
@@ -341,18 +384,17 @@ def _fail(app: Flask, job_id: str, owner: str, report: importer.ImportReport, er
         log.exception("could not mark import job %s failed", job_id)
 
 
-def _drain(app: Flask, report: importer.ImportReport, final: bool) -> None:
+def _drain(app: Flask, report: importer.ImportReport) -> None:
     try:
-        indexing.drain(app)
+        indexing.drain(app, batch=DRAIN_BATCH)
     except Exception as error:  # the outbox keeps every change for the next drain
-        if final:
-            report.warnings.append(
-                {
-                    "record": "*",
-                    "field": "search",
-                    "reason": f"search index will catch up later ({type(error).__name__})",
-                }
-            )
+        report.warnings.append(
+            {
+                "record": "*",
+                "field": "search",
+                "reason": f"search index will catch up later ({type(error).__name__})",
+            }
+        )
 
 
 # --- after a restart -------------------------------------------------------------------------

@@ -18,12 +18,22 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+# Plain functions, not the builtins: pydantic inspects a default factory's signature on every
+# instance, and for ``list`` that means parsing its text signature (~70 us, six times per Service).
+def _empty_list() -> list:
+    return []
+
+
+def _empty_dict() -> dict:
+    return {}
+
+
 def json_list() -> Any:
-    return Field(default_factory=list, sa_column=Column(JSON, nullable=False, default=list))
+    return Field(default_factory=_empty_list, sa_column=Column(JSON, nullable=False, default=list))
 
 
 def json_dict() -> Any:
-    return Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
+    return Field(default_factory=_empty_dict, sa_column=Column(JSON, nullable=False, default=dict))
 
 
 def parent_fk(table: str, nullable: bool = False) -> Any:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, select
 
 from .. import db
-from ..directory.documents import _iso, to_search_document
+from ..directory.documents import _iso, referral_figures_many, to_search_document
 from ..models import Location, SearchOutbox, Service, ServiceAtLocation, rel, utcnow
 from ..needs import taxonomy
 from .client import get_admin_client, get_client, services_index_name
@@ -126,15 +126,17 @@ def load_services(session: Session, ids: list[str]) -> list[Service]:
 
 def _affected_service_ids(session: Session) -> set[str]:
     ids: set[str] = set()
-    for obj in list(session.new) + list(session.dirty) + list(session.deleted):
+    new = list(session.new)
+    pending = {id(obj) for obj in new}
+    # A location not yet written has no stored links: its services are in the session already.
+    # The others' links are read in one query, not one per location (an import changes hundreds).
+    located: list[str] = []
+    for obj in new + list(session.dirty) + list(session.deleted):
         if isinstance(obj, Service):
             ids.add(obj.id)
         elif isinstance(obj, Location):
-            ids.update(
-                session.exec(
-                    select(ServiceAtLocation.service_id).where(ServiceAtLocation.location_id == obj.id)
-                ).all()
-            )
+            if id(obj) not in pending:
+                located.append(obj.id)
         elif (
             hasattr(obj, "service_id")
             and not isinstance(obj, SearchOutbox)
@@ -142,6 +144,14 @@ def _affected_service_ids(session: Session) -> set[str]:
         ):
             if type(obj).__module__.endswith("models.directory"):
                 ids.add(obj.service_id)
+    for start in range(0, len(located), CHUNK):
+        ids.update(
+            session.exec(
+                select(ServiceAtLocation.service_id).where(
+                    col(ServiceAtLocation.location_id).in_(located[start : start + CHUNK])
+                )
+            ).all()
+        )
     return ids
 
 
@@ -219,10 +229,11 @@ def drain(
                 break
             ids = _lock_services(session, sorted({row.service_id for row in rows}))
             services = {s.id: s for s in load_services(session, ids)}
+            figures = referral_figures_many(session, list(services))
             documents = with_vectors(
                 app,
                 {
-                    i: to_search_document(services[i])
+                    i: to_search_document(services[i], figures)
                     for i in ids
                     if i in services and services[i].merged_into_id is None
                 },
@@ -331,11 +342,13 @@ def reindex(app: Flask, progress=None) -> int:
             for start in range(0, len(all_ids), CHUNK):
                 chunk_ids = all_ids[start : start + CHUNK]
                 chunk = load_services(session, chunk_ids)
+                figures = referral_figures_many(session, [s.id for s in chunk])
                 tasks.append(
                     (
                         chunk_ids,
                         client.index(building).add_documents(
-                            with_vectors(app, [to_search_document(s) for s in chunk]), primary_key="id"
+                            with_vectors(app, [to_search_document(s, figures) for s in chunk]),
+                            primary_key="id",
                         ),
                     )
                 )

@@ -140,6 +140,8 @@ class ClassifierNeeds:
         weights = np.array([1.0] * len(records) + [self.example_weight] * len(extra_texts))
         self._vectorizer = TfidfVectorizer(analyzer=_features, sublinear_tf=True)
         x = self._vectorizer.fit_transform(texts)
+        # Built once: sklearn rebuilds this array from the vocabulary on every call (~5 ms).
+        self._names = self._vectorizer.get_feature_names_out()
         # One model per need (one-vs-rest), written out so that each can take sample weights.
         self._models = []
         for code in self.codes:
@@ -168,7 +170,7 @@ class ClassifierNeeds:
         """The record's words that pushed most towards `code`: the classifier's evidence."""
         coef = self._models[self.codes.index(code)].coef_[0]
         vector = self._vectorizer.transform([need_text(record)]).tocsr()
-        names = self._vectorizer.get_feature_names_out()
+        names = self._names
         ranked = sorted(
             zip(vector.indices, vector.data * coef[vector.indices], strict=True), key=lambda kv: -kv[1]
         )

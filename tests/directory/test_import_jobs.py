@@ -212,3 +212,26 @@ def test_a_job_killed_half_way_resumes_after_restart_with_every_record_whole(app
     assert indexing.pending_count(app) == 0
     indexing.wait_until_idle(app)
     assert indexing.check(app)["ok"]
+
+
+def test_search_follows_a_long_import_while_it_runs(app):
+    """Services from the first batches are searchable while later batches are still being written:
+    Meilisearch indexes one part of the import while the next is written, rather than the import
+    stopping to wait for it."""
+    seen: dict[str, int] = {}
+
+    def progress(done: int, total: int) -> None:
+        if done < 10 or seen:
+            return
+        # The import's own thread waits here, so only indexing on the side can make these searchable.
+        with db.session_scope(app) as session:
+            landed = set(session.exec(select(Service.id).where(Service.publisher == "following")))
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not landed <= set(indexing.index_versions(app)):
+            time.sleep(0.1)
+        seen["searchable"] = len(landed & set(indexing.index_versions(app)))
+        seen["landed"], seen["done"] = len(landed), done
+
+    report = jobs.import_file(app, _feed(40, "f"), "feed.csv", "following", actor="test", progress=progress)
+    assert report.created == 40
+    assert seen["done"] < 40 and seen["searchable"] == seen["landed"] >= 10
