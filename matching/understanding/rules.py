@@ -40,7 +40,14 @@ DELIVERY_PATTERNS = {
         r"home[- ](?:based|library|visiting|support)|delivered\s+to\s+(?:your|their)\s+(?:door|home)|"
         r"at\s+home\s+(?:support|visits?)|"
         r"(?:workers?|volunteers?|staff|advisers?|advisors?|befrienders?|we)\s+(?:will\s+|can\s+|then\s+)?visits?\s+"
-        r"(?:you|people|them|clients|older|vulnerable|elderly|adults|residents|patients|families)"
+        r"(?:you|people|them|clients|older|vulnerable|elderly|adults|residents|patients|families)|"
+        # "advisers visit your home", "we come to you", "volunteers pop round", "meet you at home"
+        r"visits?\s+your\s+(?:own\s+)?home|(?:we|they)\s+(?:can\s+|will\s+)?come\s+to\s+you|pop\s+round|"
+        r"call\s+round|meet\s+you\s+(?:[\w,-]+\s+){0,5}?(?:at\s+|in\s+)?(?:your\s+)?home\b|"
+        # not "advisers visit on alternate weeks": they come to the venue
+        r"(?:worker|volunteer|adviser|handyperson)s?\s+visits?\b(?!\s+(?:on|every|each|weekly|fortnightly|monthly|"
+        r"once|twice|regularly|the|our|this))|handy\s?(?:person|man)\s+(?:service|scheme)|"
+        r"home\s+from\s+hospital"
     ),
     "outreach": (
         r"outreach(?!\s+(?:centre|center|ministr\w*))|"
@@ -49,7 +56,11 @@ DELIVERY_PATTERNS = {
         r"street\s+(?:work|team|outreach)|street[- ]level|detached\s+youth|"
         r"in\s+(?:a\s+variety\s+of|various|\d+|many|local)\s+(?:\w+\s+){0,2}(?:settings|schools|venues)|"
         r"(?:delivered|volunteering|working|work)\s+in\s+(?:\w+\s+)?schools|"
-        r"via\s+(?:a\s+)?\W?referring\s+agenc\w*"
+        r"via\s+(?:a\s+)?\W?referring\s+agenc\w*|"
+        # transport that fetches people, and workers who meet them where they are
+        r"door[- ]to[- ]door|dial[- ]a[- ]ride|volunteer\s+(?:car|drivers?)|"
+        r"(?:drivers?|we|volunteers?)\s+(?:can\s+|will\s+)?(?:take|drive|collect)\s+(?:you|people|them)\b|"
+        r"meet(?:ing)?\s+you\s+(?:wherever|at\s+the\s+gate|in\s+town|at\s+school)|wherever\s+suits"
     ),
 }
 # Words that mean a person goes somewhere: they keep in_person beside a phone line or website.

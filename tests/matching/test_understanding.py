@@ -380,6 +380,28 @@ def test_home_visits_are_recognised(reader):
     assert "home_visits" in found.delivery_modes()
 
 
+@pytest.mark.parametrize(
+    "description, mode",
+    [
+        ("Our energy advisers visit your home to check the heating.", "home_visits"),
+        ("A handyperson service for small repairs and grab rails.", "home_visits"),
+        ("Volunteers pop round for a cuppa once a week.", "home_visits"),
+        ("Debt help for our tenants: phone, or we come to you.", "home_visits"),
+        ("Door-to-door minibus for people who cannot use buses.", "outreach"),
+        ("Volunteer drivers take you to hospital appointments.", "outreach"),
+    ],
+)
+def test_visits_and_transport_that_fetch_people_are_read(reader, description, mode):
+    assert mode in reader.understand(oruk(description=description)).delivery_modes()
+
+
+def test_advisers_visiting_a_warm_space_is_not_a_home_visit(reader):
+    found = reader.understand(
+        oruk(description="Warm space with soup. Money advisers visit on alternate weeks.")
+    )
+    assert "home_visits" not in found.delivery_modes()
+
+
 def test_a_service_in_peoples_own_homes_is_not_in_person_at_its_office(reader):
     found = reader.understand(
         csv_row(
