@@ -28,10 +28,13 @@ _COMMON_WORDS = frozenset(
 )
 
 
+def _spoken(name: str) -> str:
+    """The register's "Bristol, City of" and "Herefordshire, County of" as people say them."""
+    return re.sub(r",\s*(?:city|county)\s+of\s*$", "", name, flags=re.I)
+
+
 def _key(name: str) -> str:
-    # the register's "Bristol, City of" and "Herefordshire, County of" are Bristol and Herefordshire
-    name = re.sub(r",\s*(?:city|county)\s+of\s*$", "", name, flags=re.I)
-    return " ".join(_NOISE.sub(" ", _plain(name)).split())
+    return " ".join(_NOISE.sub(" ", _plain(_spoken(name))).split())
 
 
 def _plain(text: str) -> str:
@@ -54,8 +57,7 @@ class AreaLookup:
         self._wider: dict[str, list[str]] = {}
         for row in rows:
             code, name = str(row["code"]).strip(), str(row["name"]).strip()
-            # "Bristol, City of" is the register's order; people read "Bristol"
-            self._names[code] = re.sub(r",\s*(?:city|county)\s+of\s*$", "", name, flags=re.I)
+            self._names[code] = _spoken(name)
             self._by_name.setdefault(_key(name), code)
             also = str(row.get("also_called") or "").strip()
             if also:
@@ -87,7 +89,9 @@ class AreaLookup:
             name, code = str(row["name"]).strip(), str(row["la_code"]).strip()
             if name and code in self._names and name.lower() not in _COMMON_WORDS:
                 self._places.setdefault(name, set()).add(code)
-        # Built once: find() runs for every window of every record an import reads.
+        # Every name of an area wider than one authority (combined authorities, metropolitan
+        # counties, regions), longest first so "north east england" is read before "north east";
+        # built once: find() runs for every window of every record an import reads.
         self._wider_patterns = [
             (name, codes, re.compile(r"\b" + re.escape(name) + r"\b"))
             for name, codes in sorted({**self._wider, **self._groups}.items(), key=lambda i: -len(i[0]))
@@ -106,19 +110,9 @@ class AreaLookup:
         """The authorities in `code`'s combined authority (itself alone when it has none)."""
         return next((codes for codes in self._groups.values() if code in codes), [code])
 
-    def wider_areas(self) -> list[tuple[str, list[str]]]:
-        """(lower-case name, authorities) for every name of an area wider than one authority: combined
-        authorities, metropolitan counties, regions; longest first, so "north east england" is
-        read before "north east"."""
-        return [(name, codes) for name, codes, _ in self._wider_patterns]
-
     def is_wider_area(self, words: str) -> bool:
         """Whether `words` (as ``find`` returns them) name an area of several authorities."""
         return words in self._groups or words in self._wider
-
-    def region_name(self, code: str) -> str:
-        """The lower-case name of `code`'s combined authority ("greater manchester"), or ""."""
-        return next((name for name, codes in self._groups.items() if code in codes), "")
 
     def places(self, text: str, context: Iterable[str] = ()) -> list[tuple[str, str]]:
         """(authority code, place name) for places named in `text`. A name that several authorities

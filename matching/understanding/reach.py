@@ -6,6 +6,7 @@ Explicit patterns only, as in rules.py; the area table is handed in (areas.py)."
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .areas import AreaLookup
 from .record import Record
@@ -183,13 +184,8 @@ def find_works_in(record: Record, areas: AreaLookup | None) -> list[Finding]:
     return list(found.values())
 
 
-def _works_in(record: Record, areas: AreaLookup | None) -> Finding | None:
-    works = find_works_in(record, areas)
-    return Finding(True, 0.6, works[0].source, works[0].evidence) if works else None
-
-
 def find_area_wide(
-    record: Record, delivery: list[Finding], residency: list[Finding], areas: AreaLookup | None = None
+    record: Record, delivery: list[Finding], residency: list[Finding], works_in: Sequence[Finding] = ()
 ) -> Finding:
     declared = record.declared.get("area_wide")
     if declared in ("yes", "true", "no", "false"):
@@ -220,4 +216,7 @@ def find_area_wide(
     if hit:
         field, match = hit
         return Finding(True, 0.6, field, quote(record.texts[field], match))
-    return _works_in(record, areas) or Finding(False, 0.6, "", "")
+    # "we operate in the Stockport area" (find_works_in): it reaches that area
+    if works_in:
+        return Finding(True, 0.6, works_in[0].source, works_in[0].evidence)
+    return Finding(False, 0.6, "", "")
