@@ -36,5 +36,6 @@ def login(page, base_url: str, username: str, password: str) -> None:
     page.goto(f"{base_url}/login")
     page.fill("#username", username)
     page.fill("#password", password)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
+    # Waiting for the navigation itself: the old page's load state is already "load".
+    with page.expect_navigation():
+        page.click("button[type=submit]")

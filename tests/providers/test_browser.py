@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from playwright.sync_api import expect
+
 from directory_app import db
 from directory_app.directory import curation
 from directory_app.models import utcnow
@@ -30,13 +32,13 @@ def test_a_provider_confirms_their_listing_from_the_link_alone(
         mine.set_default_timeout(10_000)
         mine.goto(link)
         assert mine.locator("h1").inner_text() == "Sale Lunch Club"
-        assert "Last checked 2 years ago" in mine.content()
+        expect(mine.locator("main")).to_contain_text("Last checked 2 years ago")
         mine.click("text=No, suggest changes")
         assert mine.locator("#description").input_value().startswith("A friendly luncheon club")
         mine.go_back()
         mine.click("button:has-text('Yes, it is still accurate')")
-        assert "is confirmed as accurate today" in mine.locator(".app-flash").inner_text()
-        assert "Checked this month" in mine.content()
+        expect(mine.locator(".app-flash")).to_contain_text("is confirmed as accurate today")
+        expect(mine.locator("main")).to_contain_text("Checked this month")
     finally:
         provider.close()
 
@@ -58,13 +60,13 @@ def test_provider_pages_pass_axe(live_server, page, make_user, make_service, in_
         provider_page.goto(link.replace("/provider?", "/provider/changes?"))
         provider_page.fill("#email", "not an address")
         provider_page.click("button:has-text('Send changes for checking')")
-        assert "There is a problem" in provider_page.content()
+        expect(provider_page.locator(".nhsuk-error-summary")).to_contain_text("There is a problem")
         axe_check(provider_page)
         provider_page.fill("#email", "hello@salelunchclub.org.uk")
         provider_page.click("button:has-text('Send changes for checking')")
-        assert "sent to the directory team" in provider_page.content()
+        expect(provider_page.locator("body")).to_contain_text("sent to the directory team")
         provider_page.goto(link + "tampered")
-        assert "This link is not valid" in provider_page.content()
+        expect(provider_page.locator("body")).to_contain_text("This link is not valid")
         axe_check(provider_page)
 
     in_browser(steps)
