@@ -154,6 +154,18 @@ SITUATIONS: tuple[Situation, ...] = (
         kind="illness",
     ),
     Situation(
+        "dementia",
+        "people affected by dementia",
+        # "dementia-friendly" and "Dementia Friends" welcome everyone; they restrict nobody
+        _re(r"dementia(?![- ]friendly)(?!\s+friends?\b)|alzheimer'?s|memory\s+caf[eé]s?"),
+        _re(
+            r"dementia|alzheimer'?s|memory(?:\s+(?:problems?|loss|clinic|assessment)|\s+is\s+going|'s\s+going)|"
+            r"(?:getting|becoming|very|more)\s+forgetful"
+        ),
+        # its groups and cafés take the family and friends who support the person too
+        kind="health",
+    ),
+    Situation(
         "multiple_sclerosis",
         "people with MS",
         _re(r"multiple\s+sclerosis|ms\s+(?:society|group|support|centre|therapy)"),

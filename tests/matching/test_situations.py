@@ -93,7 +93,22 @@ def test_a_group_for_parents_of_disabled_children_is_not_for_every_carer():
     ) == ["parent_carers"]
     assert "parent_carers" in codes_said("mum of a 7 year old with autism, never gets a break")
     assert "parent_carers" in codes_said("her son is disabled and she cares for him full time")
-    assert codes_said("husband diagnosed with Alzheimer's last year, she is on her knees") == []
+    assert codes_said("husband diagnosed with Alzheimer's last year, she is on her knees") == ["dementia"]
+
+
+def test_a_course_for_carers_of_people_with_dementia_is_not_for_every_carer():
+    course = situations_of(
+        name="Caring for Someone with Dementia", eligibility_description="Carers of people with dementia."
+    )
+    assert course == ["dementia"]
+    assert "dementia" in codes_said("looks after her mum, who has vascular dementia")
+    assert "dementia" in codes_said("his memory's going and his wife is worn out")
+    assert "dementia" not in codes_said("14, looks after his mam who has MS")
+    # welcoming people with dementia is not being only for them
+    assert situations_of(name="Dementia-friendly swimming", description="Everyone welcome.") == []
+    assert (
+        situations_of(description="Lunch club for all, including people with dementia and their carers") == []
+    )
 
 
 def test_what_someone_died_of_is_not_the_bereaved_persons_condition():
