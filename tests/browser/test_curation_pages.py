@@ -63,7 +63,7 @@ def test_curator_adds_confirms_and_imports(live_server, page, make_user, places)
     axe_check(page)
     # Enter in a field saves, as the Add button does (not the "Check opening times" button above it).
     # Saving waits for the search index; on a busy machine that can outlast the default timeout.
-    page.press("#name", "Enter")
+    page.press("#name", "Enter", timeout=60_000)
     page.wait_for_url(re.compile(r"/services/[^/]+$"), timeout=60_000)
     assert "Added “Sale Tuesday Chatter Group”" in page.content()
     when = page.locator(".nhsuk-summary-list__row").filter(has_text="When").inner_text()
