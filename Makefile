@@ -64,17 +64,24 @@ APART_LOG := instance/test-sqlite-only.log
 # per run (tests/conftest.py).
 TEST_VECTORS := instance/test-sentence-vectors.sqlite3
 
-test: setup browser postgres lint
+# Lint runs beside the tests rather than before them: the tests leave a core idle now and then.
+LINT_LOG := instance/lint.log
+# The slowest tests of each process are listed at its end, to see where the time goes.
+PYTEST_ARGS ?= --durations=10
+
+test: setup browser postgres
 	@mkdir -p instance && rm -f $(TEST_VECTORS) $(TEST_VECTORS)-wal $(TEST_VECTORS)-shm
-	@export TEST_VECTOR_STORE=$(CURDIR)/$(TEST_VECTORS); \
+	@$(MAKE) --no-print-directory lint > $(LINT_LOG) 2>&1 & lint=$$!; \
+	export TEST_VECTOR_STORE=$(CURDIR)/$(TEST_VECTORS); \
 	TEST_DB=postgresql $(PY) -m pytest -p no:cacheprovider $(PG_TESTS) $(PYTEST_ARGS) > $(PG_LOG) 2>&1 & pg=$$!; \
 	$(PY) -m pytest -p no:cacheprovider $(APART_TESTS) $(PYTEST_ARGS) > $(APART_LOG) 2>&1 & apart=$$!; \
 	$(PY) -m pytest $(foreach t,$(APART_TESTS),--ignore=$(t)) $(PYTEST_ARGS); sqlite=$$?; \
-	wait $$apart; browser=$$?; wait $$pg; postgresql=$$?; \
+	wait $$apart; browser=$$?; wait $$pg; postgresql=$$?; wait $$lint; linted=$$?; \
 	echo "--- SQLite: $(APART_TESTS) ($(APART_LOG)) ---"; cat $(APART_LOG); \
 	echo "--- PostgreSQL half ($(PG_LOG)) ---"; cat $(PG_LOG); \
-	echo "SQLite: exit $$sqlite, SQLite-only suites: exit $$browser; PostgreSQL half: exit $$postgresql"; \
-	test $$sqlite -eq 0 && test $$browser -eq 0 && test $$postgresql -eq 0
+	echo "--- ruff and mypy ($(LINT_LOG)) ---"; cat $(LINT_LOG); \
+	echo "SQLite: exit $$sqlite, SQLite-only suites: exit $$browser; PostgreSQL half: exit $$postgresql; lint: exit $$linted"; \
+	test $$sqlite -eq 0 && test $$browser -eq 0 && test $$postgresql -eq 0 && test $$linted -eq 0
 
 # Lint, formatting and types: ruff everywhere, mypy --strict on the pure matching library and a basic
 # mypy on the app (settings in pyproject.toml).
