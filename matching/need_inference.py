@@ -10,6 +10,10 @@ Three readers, combined:
   (the app hands in the DEVELOPMENT parts of seed_data/eval/people/statements*.jsonl), read for
   the words as a whole and for each clause, so a need said in passing at the end still counts.
 
+A clause that is only context (need_context.py: about someone else, over, denied: "partner back
+at work", "the debts are sorted now", "no drink problem") gives none of the needs its kind rules
+out, by any reader; nor do the words as a whole, though the person's other clauses still may.
+
 A need is reported when a phrase names it, or when the classifier's probability and the closest
 example's similarity, blended, reach SCORE_THRESHOLD. The blend and thresholds were chosen by
 cross-validation on the development parts of the three people sets, holding out one annotator's set
@@ -29,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from .need_classifier import NeedClassifier
+from .need_context import context_codes
 from .need_examples import NEED_EXAMPLES
 from .person import read_age
 from .taxonomy import NeedsTaxonomy
@@ -47,6 +52,8 @@ SCORE_THRESHOLD = 0.65
 # too, for +0.003 F1 in cross-validation: not kept.)
 FALLBACK_THRESHOLD = 0.6
 MAX_NEEDS = 5
+# A need a denied clause reads at this probability or more is not read from the words as a whole.
+DENIED_READING = 0.5
 # A clause's probability counts at this share: a need said in one clause ("oh and the gas is off")
 # is real, but one clause read alone is also more easily misread than the whole.
 CLAUSE_SHARE = 0.8
@@ -166,7 +173,9 @@ class NeedInferrer:
                         add(window[:k] + window[k + 1 :], n - 1.5, window)
         return found
 
-    def meaning(self, text: str) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
+    def meaning(
+        self, text: str, masked: np.ndarray | None = None
+    ) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
         """Per need: the best similarity of the words (or one clause of them) to its examples, the
         clause that gave it, the classifier's probability for the words as a whole, and its best
         probability for one clause of them."""
@@ -181,12 +190,34 @@ class NeedInferrer:
             cols = sims[:, self._owner == j]
             if cols.size:
                 per_need[:, j] = cols.max(1)
+        probabilities = self.classifier.probabilities(parts, vectors)
+        masked = (self.context(parts) if masked is None else masked).copy()
+        denied = masked[1:].all(1)
+        if denied.any():
+            # "no drink problem, just lonely": the words as a whole still say lonely, only not
+            # what the denied clause itself reads as.
+            masked[0] |= (probabilities[1:][denied] >= DENIED_READING).any(0)
+        per_need[masked] = -1.0
+        probabilities[masked] = 0.0
         # Each thing a person says may be about a different need ("low, and the heating's off"):
         # a clause is compared on its own, and the best clause counts for its need.
         best = per_need.max(0)
         where = [parts[int(i)] for i in per_need.argmax(0)]
-        probabilities = self.classifier.probabilities(parts, vectors)
         return best, where, probabilities[0], probabilities.max(0)
+
+    def context(self, parts: Sequence[str]) -> np.ndarray:
+        """parts x needs, True where that part may not give that need: a clause that denies it,
+        says it is over or is about someone else (need_context.py). The words as a whole (the first
+        part) may not give a need any clause says of someone else or of the past; its other clauses
+        still may. A denied clause rules out every need in itself (see `meaning` for the whole)."""
+        known = frozenset(self.codes)
+        masked = np.zeros((len(parts), len(self.codes)), dtype=bool)
+        for i, part in enumerate(parts):
+            for code in context_codes(part, known):
+                masked[i, self.codes.index(code)] = True
+        if len(parts) > 1:
+            masked[0] = masked[1:][~masked[1:].all(1)].any(0)
+        return masked
 
     # -- the answer ----------------------------------------------------------------------------
     def infer(self, text: str | None, limit: int = MAX_NEEDS, age: int | None = None) -> list[InferredNeed]:
@@ -201,8 +232,10 @@ class NeedInferrer:
             stated = read_age(text)
             if stated is not None:
                 age, age_words = stated
-        phrases = self.phrases(text)
-        sims, where, whole, by_clause = self.meaning(text)
+        parts = list(dict.fromkeys([text, *clauses(text)]))
+        masked = self.context(parts)
+        phrases = self._own_phrases(text, parts[1:], np.asarray(masked.any(0)))
+        sims, where, whole, by_clause = self.meaning(text, masked)
         probabilities = np.maximum(whole, CLAUSE_SHARE * by_clause)
         similarity = np.clip((sims - SIMILARITY_FLOOR) / SIMILARITY_SPAN, 0.0, 1.0)
         scores = CLASSIFIER_SHARE * probabilities + (1.0 - CLASSIFIER_SHARE) * similarity
@@ -240,6 +273,25 @@ class NeedInferrer:
             found.append(InferredNeed(code, round(max(by_phrase, by_meaning, by_age), 3), tuple(evidence)))
         found.sort(key=lambda n: (-n.confidence, self.codes.index(n.code)))
         return found[:limit]
+
+    def _own_phrases(
+        self, text: str, parts: Sequence[str], masked: np.ndarray
+    ) -> dict[str, tuple[float, list[str]]]:
+        """The phrases, less those of a need said only in clauses that rule it out ("her husband's
+        diabetes", "the debts are sorted now"); `masked`: the needs some clause rules out."""
+        found = self.phrases(text)
+        if not found or not masked.any():
+            return found
+        kept = {}
+        for code, said in found.items():
+            if not masked[self.codes.index(code)]:
+                kept[code] = said
+                continue
+            own = [p for p in parts if code not in context_codes(p, {code})]
+            again = self.phrases(" . ".join(own)).get(code) if own else None
+            if again:
+                kept[code] = again
+        return kept
 
     def infer_codes(self, text: str | None, limit: int = MAX_NEEDS, age: int | None = None) -> list[str]:
         return [n.code for n in self.infer(text, limit, age)]

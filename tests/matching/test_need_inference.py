@@ -11,6 +11,7 @@ import pytest
 from matching import NeedsTaxonomy
 from matching.embeddings import load_embedder
 from matching.need_classifier import development_statements, in_test_part
+from matching.need_context import context_codes
 from matching.need_inference import NeedInferrer, clauses
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,3 +112,54 @@ def test_labelled_statements_teach_words_no_example_uses(real_taxonomy, embedder
     )
     assert "addiction_recovery" not in NeedInferrer(real_taxonomy, embedder).infer_codes(words)
     assert taught.infer_codes(words)[0] == "addiction_recovery"
+
+
+@pytest.mark.parametrize(
+    "words, not_a_need, still_a_need",
+    [
+        # Over: the problem is in the past, the wish is now.
+        ("The debts are all paid off now, he wants to meet new people", "money_debt", "loneliness"),
+        (
+            "Used to be homeless years ago, now wants to volunteer at the night shelter",
+            "housing",
+            "volunteering",
+        ),
+        # Denied, while the rest of the words still count.
+        (
+            "Doesn't have a gambling problem, just lonely since his wife went into a home",
+            "addiction_recovery",
+            "loneliness",
+        ),
+        # The person is the one cared for, not a carer.
+        ("Has carers twice a day, would love a befriender", "carers", "loneliness"),
+    ],
+)
+def test_context_that_is_over_denied_or_someone_elses_is_not_read_as_a_need(
+    inferrer, words, not_a_need, still_a_need
+):
+    found = inferrer.infer_codes(words)
+    assert not_a_need not in found
+    assert still_a_need in found
+
+
+@pytest.mark.parametrize(
+    "words, need",
+    [
+        ("He has a gambling problem and has lost his wages again", "addiction_recovery"),
+        ("Sleeping on a friend's sofa, nowhere to live", "housing"),
+        ("Behind on the rent and the debts keep piling up", "money_debt"),
+    ],
+)
+def test_the_same_needs_said_of_the_person_now_still_count(inferrer, words, need):
+    assert need in inferrer.infer_codes(words)
+
+
+def test_a_clause_about_someone_else_gives_them_the_illness_and_the_job_not_the_person():
+    known = {"long_term_conditions", "employment_skills", "older_people", "carers"}
+    assert "long_term_conditions" in context_codes("her husband has Parkinson's", known)
+    assert "employment_skills" in context_codes("partner's back at work", known)
+    assert "carers" not in context_codes("her husband has Parkinson's", known)  # caring still counts
+    # The person themself, or with someone else: nothing is ruled out.
+    assert context_codes("mum of three, can't find work", known) == frozenset()
+    assert context_codes("the wife and I are both in our eighties", known) == frozenset()
+    assert context_codes("lost his job in March", known) == frozenset()

@@ -24,11 +24,11 @@ from matching.need_inference import NeedInferrer
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = ROOT / "seed_data" / "eval" / "people"
 # Floors a little below what was measured on the three sets' TEST parts together (292 people):
-# main-need recall 0.833 and precision 0.776 (F1 0.803; round 3 alone, whose annotator wrote after
-# the method was built, P 0.766 / R 0.776). The goals are recall 0.90 at precision 0.85; these
-# floors record what is honestly reached.
+# main-need recall 0.824 and precision 0.786 (F1 0.805; before clauses of context were read, R 0.835
+# / P 0.776; round 3 alone, whose annotator wrote after the method was built, P 0.781 / R 0.763).
+# The goals are recall 0.90 at precision 0.85; these floors record what is honestly reached.
 RECALL_FLOOR = 0.80
-PRECISION_FLOOR = 0.75
+PRECISION_FLOOR = 0.77
 
 
 def in_test_part(item_id: str) -> bool:

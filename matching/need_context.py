@@ -1,0 +1,141 @@
+"""Which clauses of a person's words are context rather than a need of theirs now.
+
+Link workers' notes mix what the person wants help with and what only explains it: "partner back at
+work" (someone else's job), "husband has dementia" (his illness, her caring), "no drink problem"
+(denied), "the debts are sorted now" (over). need_inference.py reads each clause; a clause found
+here does not give the needs its kind rules out, while the rest of the words still may.
+
+The patterns are general English and UK usage (relations, "used to", "no longer", "sorted"), not
+any evaluation item's wording. Plain library: no Flask, database or network.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Someone close to the person, as notes and people name them (Northern and Scots forms included).
+_RELATION = (
+    r"(?:husband|wife|partner|ex(?:-partner)?|boyfriend|girlfriend|fella|missus|hubby|"
+    r"mum|mam|mom|mother|dad|father|parents|son|daughter|stepson|stepdaughter|brother|sister|"
+    r"nan|nana|gran|granny|grandma|grandad|grandson|granddaughter|grandkids|kids|children|child|"
+    r"bairn|bairns|baby|friend|mate|neighbour|our kid|(?:son|daughter|brother|sister)-in-law)"
+)
+# Only after "my", "his"...: notes call the person themself "lad" or "lass" ("lad's 19").
+_OWNED_RELATION = rf"(?:{_RELATION}|lad|lass|man|fella|other half)"
+# What makes a bare relation ("husband has...", "mum's ...") the subject of its clause; "mum of 3"
+# and "dad, 45" are the person.
+_SUBJECT_VERB = (
+    r"(?:'s|s'|has|had|have|is|was|were|are|works?|worked|got|gets|does|did|died|passed|drinks?|uses?|"
+    r"takes?|lives?|left|went|goes|can't|cannot|won't|doesn't|didn't|isn't|wasn't|needs?|wants?|"
+    r"keeps?|now|back|recently|just|also|still|who|with|off|at|in)"
+)
+# "mum says...", "wife worries when he goes out": the relation reports, the words are the person's.
+_REPORTS = (
+    r"(?:says?|said|thinks?|worrie[sd]|worry|is worried|feels? (?:he|she)|reckons?|noticed|reports?|told)"
+)
+_OTHER = re.compile(
+    rf"^(?:(?:and|but|while|whereas|now|plus)\s+)?(?:(?:(?:my|his|her|their|our|me|the|t')\s+"
+    rf"(?:late\s+|elderly\s+|little\s+|older\s+|younger\s+|eldest\s+|youngest\s+)?{_OWNED_RELATION}\b)"
+    rf"|(?:{_RELATION}(?:'s|s'|\s+{_SUBJECT_VERB})\b))(?!\s+{_REPORTS}\b)"
+    # a condition or job given to a named relation inside the clause: "looks after mum who has MS"
+    rf"|\b{_RELATION}\s+(?:who|that)\s+(?:has|had|is|was|'s)\b",
+    re.I,
+)
+# "(me and) the wife are both in our eighties": the person is in it too.
+_WITH_THE_PERSON = re.compile(r"\b(?:we|we're|we've|us|both|together)\b", re.I)
+# Said to be over: the problem is in the past, not in play now.
+_PAST = re.compile(
+    r"\b(?:used to|no longer|not any ?more|years ago|in the past|(?:all |now )?sorted(?: now| out)?|"
+    r"paid (?:off|back)|cleared (?:now|off)|(?:is|are|'s|was|were) (?:over now|all over|behind (?:me|him|her|us|them))|"
+    r"back in the day|when (?:i|he|she|they) (?:was|were) (?:young|younger|little|a kid|a child|at school)|"
+    r"as a (?:kid|child|lad|girl|boy|youngster)|(?:did|left|hated|loved) (?:it |\w+ )?at school|"
+    r"before the (?:kids|children|baby))\b",
+    re.I,
+)
+# Denied outright: "no drink problem", "doesn't have a gambling issue", "not a carer as such",
+# "money's fine".
+_DENIED = re.compile(
+    r"\b(?:no|not an?|isn't an?|doesn't have an?|does not have an?|hasn't got an?|never had an?)\s+"
+    r"(?:\w+\s+)?(?:problems?|issues?|worries|concerns?)\b"
+    r"|\bnot (?:an? )?\w+ as such\b"
+    r"|\b(?:is|are|'s|'re) (?:fine|ok|okay|alright|all right|not a problem|no problem)\b(?! but)",
+    re.I,
+)
+# The person is the one cared for: "has carers twice a day", "mum is now her carer".
+_CARED_FOR = re.compile(
+    rf"\b(?:has|have|got|gets|with) (?:a |an )?(?:paid |home )?carers?\b|\bcarers? (?:\d+ ?x|come|comes|visits?|call)"
+    rf"|\b{_RELATION} (?:is |'s |now |is now |has become |became |acts as )*(?:his |her |their |my |me )?(?:main )?carer\b",
+    re.I,
+)
+# A condition said to be managed: "well controlled", "stable at the moment".
+_MANAGED = re.compile(
+    r"\b(?:well|fully) (?:controlled|managed)\b|\bstable(?: at the moment| now| for \w+)?\s*$"
+    r"|\b(?:is|'s|are|kept|keeps it|keeping it) under control\b",
+    re.I,
+)
+# Small talk a case note records: "talked about her holiday", "told me about his allotment".
+_CHAT = re.compile(
+    r"\b(?:talked|talks|chatted|chats|told me|tells me|spoke|was chatting)(?: \w+)? about\b",
+    re.I,
+)
+
+# The needs a clause about someone else cannot give the person: another's illness, job, schooling
+# or age is theirs (caring for them, losing them or living with them still counts: those needs are
+# not here).
+OTHER_PERSON_CODES = frozenset(
+    {"long_term_conditions", "disability", "employment_skills", "learning", "young_people", "older_people"}
+)
+# The needs a problem said to be over no longer makes (a hobby the person used to enjoy still
+# counts: they may want it back).
+PAST_CODES = frozenset(
+    {
+        "money_debt",
+        "housing",
+        "addiction_recovery",
+        "domestic_abuse",
+        "employment_skills",
+        "learning",
+        "young_people",
+        "family_parenting",
+        "long_term_conditions",
+    }
+)
+
+MANAGED_CODES = frozenset({"long_term_conditions", "disability"})
+# The interests small talk names without asking for them.
+CHAT_CODES = frozenset(
+    {
+        "arts_creativity",
+        "nature_gardening",
+        "physical_activity",
+        "food",
+        "family_parenting",
+        "learning",
+        "older_people",
+        "young_people",
+        "digital_inclusion",
+        "employment_skills",
+        "volunteering",
+        "transport",
+    }
+)
+
+
+def context_codes(clause: str, codes: frozenset[str] | set[str]) -> frozenset[str]:
+    """The needs (of `codes`) this clause does not give the person, because it denies them, says
+    they are over, or is about someone else; empty when the clause is the person's own."""
+    text = clause.strip(" '\"").replace("’", "'")
+    if _DENIED.search(text):
+        return frozenset(codes)
+    masked: set[str] = set()
+    if _OTHER.search(text) and not _WITH_THE_PERSON.search(text):
+        masked |= OTHER_PERSON_CODES
+    if _PAST.search(text):
+        masked |= PAST_CODES
+    if _CARED_FOR.search(text):
+        masked.add("carers")
+    if _MANAGED.search(text):
+        masked |= MANAGED_CODES
+    if _CHAT.search(text):
+        masked |= CHAT_CODES
+    return frozenset(masked & set(codes))
