@@ -104,6 +104,9 @@ def _timed_steps() -> dict[str, list[float]]:
     wrap(service, "match", "matching_library")
     wrap(service, "record_demand", "record_demand")
     wrap(retrieval, "candidates", "retrieval")
+    if hasattr(retrieval, "Searches"):  # searches sent ahead: encoding, then waiting for the rest
+        wrap(retrieval.Searches, "send_semantic", "encode_and_send")
+        wrap(retrieval.Searches, "collect", "retrieval_wait")
     wrap(NeedInferrer, "infer", "infer_needs")
     wrap(phrasing, "add_words", "phrasing")
     wrap(embeddings.EmbeddingService, "encode", "encode")

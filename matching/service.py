@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -105,13 +106,25 @@ class Area:
         return bool(self.codes) or self.countries is not None
 
 
+_NO_AREA = Area()
+
+
 def read_area(values: Any) -> Area:
     """Read area entries as publishers write them: GSS codes, statistics.data.gov.uk URIs,
     postcode districts, "national", "England". Entries we cannot read are left out."""
+    # A match reads every candidate's areas several times (its residency, its reach, for the
+    # distance rule too), ~800 reads a match, and a directory states few distinct areas.
+    if not values:
+        return _NO_AREA
+    return _read_area(tuple(map(str, values)))  # each entry is read as text anyway
+
+
+@lru_cache(maxsize=8192)
+def _read_area(values: tuple[str, ...]) -> Area:
     codes: set[str] = set()
     countries: str | None = None
-    for value in values or ():
-        text = str(value).strip()
+    for value in values:
+        text = value.strip()
         compact = norm_area(text)
         national = NATIONAL_CODES.get(compact)
         for found in _GSS.findall(compact):

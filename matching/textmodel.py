@@ -34,6 +34,7 @@ from .taxonomy import NeedsTaxonomy
 
 EXPANSION_WEIGHT = 0.5
 LARGE_DIRECTORY = 2_000
+MAX_EXPANSIONS = 512  # needs' expansions kept vectorised (a few KB each)
 
 
 def _normalise(text: str) -> str:
@@ -83,6 +84,7 @@ class TextModel:
         self._needs = self._incidence([])
         self._row: dict[str, Any] = {}
         self._extra: dict[str, Any] = {}  # id -> final 1-row csr for services added or edited since fitting
+        self._expansions: dict[str, sp.csr_matrix] = {}  # a needs' expansion -> its TF-IDF row
 
     @classmethod
     def fit(
@@ -176,10 +178,23 @@ class TextModel:
         expansion = self.taxonomy.expansion(codes) if self.taxonomy is not None else ""
         if not expansion:
             return self._transform([text])
-        both = self._transform([text, expansion])
-        query = both[0] + EXPANSION_WEIGHT * both[1]
+        query = self._transform([text]) + EXPANSION_WEIGHT * self._expansion_row(expansion)
         norm = np.sqrt(query.multiply(query).sum())
         return query / norm if norm > 0 else query
+
+    def _expansion_row(self, expansion: str) -> sp.csr_matrix:
+        """The TF-IDF row of a needs' expansion, kept: it depends only on the needs, and their
+        synonym lists are most of what a query vectorises (each row is vectorised on its own, so
+        this is the row vectorising it beside the person's words gave)."""
+        row = self._expansions.get(expansion)
+        if row is None:
+            if len(self._expansions) >= MAX_EXPANSIONS:
+                self._expansions.clear()
+            row = self._expansions[expansion] = self._transform([expansion])
+        return row
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_expansions": {}}
 
     def score(self, query_text: str, services: list[dict[str, Any]], needs: Iterable[str] = ()) -> np.ndarray:
         """Cosine similarity in [0, 1] between the (expanded) query and each service."""

@@ -1,10 +1,11 @@
 """Candidates for re-ranking, from Meilisearch: enough to find the best, never a full scan.
 
 Four searches: services meeting the needs, nearest first; phone, online or area-wide services
-that meet the needs; services whose text fits the person's own words, within reach (these three in
-one multi-search, sent while the words are encoded); and services whose meaning is closest to
-those words (a vector search with the sentence-embedding model, so a long goal does not depend on
-the first words Meilisearch reads).
+that meet the needs (these two in one request); services whose text fits the person's own words,
+within reach; and services whose meaning is closest to those words (a vector search with the
+sentence-embedding model, so a long goal does not depend on the first words Meilisearch reads).
+Each is sent as soon as it can be (``Searches``), so Meilisearch works while the request encodes
+the words and reads needs from them.
 Every candidate carries ``_semantic``, its cosine similarity to the person's words (see
 ``_semantic_scores``), for the matcher's semantic feature. Filters express the hard constraints Meilisearch can check; the matching library
 checks every constraint again, so a filter may be looser than the rule but never stricter.
@@ -13,7 +14,7 @@ checks every constraint again, so a filter may be looser than the rule but never
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from flask import Flask
 
@@ -31,9 +32,9 @@ TEXT_LIMIT = 40
 SEMANTIC_LIMIT = 60
 REMOTE_LIMIT = 25
 TEXT_RADIUS_KM = 25
-# Searches sent ahead while the request's own thread encodes the person's words (one per match
-# in flight; more requests than threads just wait their turn).
-SEARCH_THREADS = 8
+# Searches sent ahead while the request's own thread encodes the person's words (two or three per
+# match in flight; more requests than threads just wait their turn).
+SEARCH_THREADS = 16
 # What the matching library reads. Not the synonyms of every need a service meets, which make up
 # most of a document's bytes and most of the time spent decoding a response.
 RETRIEVE = [
@@ -96,75 +97,116 @@ def base_filters(profile: Profile, delivery: bool = True) -> list[str]:
 
 
 def candidates(app: Flask, profile: Profile, needs: list[str]) -> list[dict]:
-    index = services_index_name(app)
-    base = base_filters(profile)
-    located = profile.lat is not None
-    sort = [f"_geoPoint({profile.lat:.6f}, {profile.lng:.6f}):asc"] if located else []
-    queries = []
-    if needs:
-        queries.append(
-            {
-                "indexUid": index,
-                "q": "",
-                "filter": base + [filters.one_of("needs", needs)],
-                "sort": sort,
-                "limit": NEEDS_LIMIT,
-                "attributesToRetrieve": RETRIEVE,
-            }
-        )
-        queries.append(
-            {
-                "indexUid": index,
-                "q": "",
-                "limit": REMOTE_LIMIT,
-                "attributesToRetrieve": RETRIEVE,
-                "filter": base_filters(profile, delivery=False)
-                + [filters.one_of("needs", needs), f"(area_wide = true OR {filters.REMOTE})"],
-            }
-        )
-    if profile.goals:
-        text_filter = list(base)
+    searches = Searches(app, profile, needs)
+    searches.send_semantic([profile.goals])
+    return searches.collect(needs)
+
+
+class Searches:
+    """One match's searches, each sent the moment what it depends on is known, so that
+    Meilisearch (another process) works while this thread encodes the person's words and reads
+    needs from them, instead of after:
+
+    - the words search depends on nothing: sent on construction;
+    - the needs searches (needs met nearby, and remote or area-wide) go with the needs: on
+      construction when the person stated them, else once they are read from the words;
+    - the vector search goes as soon as the words are encoded (``send_semantic``).
+
+    ``collect`` sends what has not been sent, waits for the rest, and pools the candidates in a
+    fixed order (needs, remote, words, vector), whatever order the answers came back in.
+    """
+
+    def __init__(self, app: Flask, profile: Profile, needs: list[str] | None = None):
+        self.app = app
+        self.profile = profile
+        self.index = services_index_name(app)
+        self.base = base_filters(profile)
+        self.text_filter = list(self.base)
         if profile.lat is not None and profile.lng is not None:
-            text_filter.append(
+            self.text_filter.append(
                 filters.within(
                     profile.lat, profile.lng, profile.constraints.max_distance_km or TEXT_RADIUS_KM
                 )
             )
-        queries.append(
+        self._client = None
+        self._needs: Future | None = None
+        self._vector: Future | None = None
+        self._words: Future | None = None
+        if profile.goals:
+            self._words = self._send([self._words_query()])
+        if needs:
+            self._needs = self._send(self._needs_queries(needs))
+
+    def send_semantic(self, texts: list[str]) -> None:
+        """Encode ``texts`` in one call, the person's words first (need inference then finds every
+        clause's vector in the encoder's cache instead of encoding again), and send the vector
+        search for the words."""
+        if not self.profile.goals or self._vector is not None:
+            return
+        vectors = embedding_service(self.app).encode(texts)
+        if vectors is not None:
+            self._vector = self._send([self._vector_query(vectors[0])])
+
+    def collect(self, needs: list[str]) -> list[dict]:
+        if self._needs is None and needs:
+            # Sent from this thread: there is nothing else left for it to do while it waits.
+            needs_results = _search(self._get_client(), self._needs_queries(needs))["results"]
+        else:
+            needs_results = self._needs.result()["results"] if self._needs else []
+        words_results = self._words.result()["results"] if self._words else []
+        vector_results = self._vector.result()["results"] if self._vector else []
+        return _pool(needs_results + words_results, vector_results)
+
+    def _get_client(self):
+        if self._client is None:
+            self._client = _guarded(get_client, self.app)
+        return self._client
+
+    def _send(self, queries: list[dict]) -> Future:
+        return _executor().submit(_search, self._get_client(), queries)
+
+    def _needs_queries(self, needs: list[str]) -> list[dict]:
+        located = self.profile.lat is not None
+        sort = [f"_geoPoint({self.profile.lat:.6f}, {self.profile.lng:.6f}):asc"] if located else []
+        return [
             {
-                "indexUid": index,
-                "q": profile.goals[:300],
-                "filter": text_filter,
-                "limit": TEXT_LIMIT,
+                "indexUid": self.index,
+                "q": "",
+                "filter": self.base + [filters.one_of("needs", needs)],
+                "sort": sort,
+                "limit": NEEDS_LIMIT,
                 "attributesToRetrieve": RETRIEVE,
-                "matchingStrategy": "last",
-            }
-        )
-    if not queries:
-        return []
-    client = _guarded(get_client, app)
-    if not profile.goals:
-        return _pool(_search(client, queries)["results"], [])
-    # The searches that do not need the person's sentence vector go to Meilisearch while this
-    # thread computes it, and the vector search follows as a second request: the encoder (here)
-    # and Meilisearch (another process) work at the same time instead of one after the other.
-    pending = _executor().submit(_search, client, queries)
-    semantic = []
-    vector = embedding_service(app).encode([profile.goals])
-    if vector is not None:
-        semantic.append(
+            },
             {
-                "indexUid": index,
-                "vector": [float(x) for x in vector[0]],
-                "filter": text_filter,
-                "hybrid": {"embedder": EMBEDDER, "semanticRatio": 1.0},
-                "showRankingScore": True,
-                "limit": SEMANTIC_LIMIT,
+                "indexUid": self.index,
+                "q": "",
+                "limit": REMOTE_LIMIT,
                 "attributesToRetrieve": RETRIEVE,
-            }
-        )
-    vector_results = _search(client, semantic)["results"] if semantic else []
-    return _pool(pending.result()["results"], vector_results)
+                "filter": base_filters(self.profile, delivery=False)
+                + [filters.one_of("needs", needs), f"(area_wide = true OR {filters.REMOTE})"],
+            },
+        ]
+
+    def _words_query(self) -> dict:
+        return {
+            "indexUid": self.index,
+            "q": self.profile.goals[:300],
+            "filter": self.text_filter,
+            "limit": TEXT_LIMIT,
+            "attributesToRetrieve": RETRIEVE,
+            "matchingStrategy": "last",
+        }
+
+    def _vector_query(self, vector) -> dict:
+        return {
+            "indexUid": self.index,
+            "vector": [float(x) for x in vector],
+            "filter": self.text_filter,
+            "hybrid": {"embedder": EMBEDDER, "semanticRatio": 1.0},
+            "showRankingScore": True,
+            "limit": SEMANTIC_LIMIT,
+            "attributesToRetrieve": RETRIEVE,
+        }
 
 
 def _pool(results: list[dict], vector_results: list[dict]) -> list[dict]:

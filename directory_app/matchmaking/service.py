@@ -7,6 +7,7 @@ from flask import Flask
 
 from matching import Profile, ProfileError, adequate_counts, match
 from matching.engine import MAX_INFERRED_NEEDS
+from matching.need_inference import clauses
 from matching.person import with_words_read
 from matching.service import valid_point
 
@@ -99,14 +100,21 @@ def run_match(app: Flask, data: dict, record: bool = True) -> dict:
     # for that condition through the filters, and a stated age applies them.
     profile, _ = with_words_read(profile, taxonomy().eligibility_codes() or None)
     # Needs are read from the words once: retrieval fetches candidates for them and match() ranks
-    # and explains with the same ones (and the words that gave each).
-    inferred = (
-        []
-        if profile.needs
-        else embedding_service(app).need_inferrer().infer(profile.goals, MAX_INFERRED_NEEDS, profile.age)
-    )
+    # and explains with the same ones (and the words that gave each). The searches that do not
+    # wait for them are already on their way to Meilisearch while the words are encoded and read.
+    searches = retrieval.Searches(app, profile, list(profile.needs))
+    inferred = []
+    if profile.needs:
+        searches.send_semantic([profile.goals])
+    else:
+        # The words and each of their clauses in one encode, as need inference reads them.
+        words = (profile.goals or "").strip()
+        searches.send_semantic(list(dict.fromkeys([words, *clauses(words)])))
+        inferred = (
+            embedding_service(app).need_inferrer().infer(profile.goals, MAX_INFERRED_NEEDS, profile.age)
+        )
     needs = list(profile.needs) or [need.code for need in inferred]
-    pool = retrieval.candidates(app, profile, needs)
+    pool = searches.collect(needs)
     _add_venue_areas(app, pool)
     result = match(
         profile,

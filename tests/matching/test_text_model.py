@@ -97,3 +97,14 @@ def test_sparse_dot_agrees_with_scipy():
     assert rows[3].nnz == 0
     query = sp.random(1, 500, density=0.1, format="csr", random_state=rng, dtype=np.float32)
     np.testing.assert_allclose(_dot(rows, query), (rows @ query.T).toarray().ravel(), rtol=1e-5)
+
+
+def test_a_persons_scores_do_not_depend_on_who_was_matched_before(directory, taxonomy):
+    # A needs' expansion is vectorised once per model and kept for the next person with those needs.
+    words, needs = "lonely since my wife died", ["loneliness", "bereavement"]
+    fresh = TextModel.fit(directory, taxonomy).score(words, directory, needs=needs)
+    model = TextModel.fit(directory, taxonomy)
+    model.score("gentle walks", directory, needs=needs)
+    model.score("help with debts", directory, needs=["money_debt"])
+    np.testing.assert_array_equal(model.score(words, directory, needs=needs), fresh)
+    assert model.score("help with debts", directory, needs=needs).argmax() == 2

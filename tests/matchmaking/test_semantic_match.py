@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from directory_app.matchmaking import retrieval
+from directory_app.matchmaking import embeddings, retrieval
 from directory_app.search.client import get_admin_client, get_client, services_index_name
 from directory_app.search.indexing import wait_until_idle
 from matching import Profile
@@ -74,3 +74,24 @@ def test_the_match_says_which_words_gave_each_inferred_need(client, token_for, d
     read = {n["need"]: n for n in body["understood"]["needs"]}
     assert 0 < read["fuel_energy"]["confidence"] <= 1 and read["fuel_energy"]["evidence"]
     assert body["matches"][0]["name"] == "Trafford Warm Homes"
+
+
+def test_a_match_encodes_the_persons_words_and_their_clauses_in_one_pass(
+    app, client, token_for, directory, monkeypatch
+):
+    # Retrieval's vector search and need inference read the same vectors: encoding the words
+    # twice was the slowest part of a match.
+    embeddings.service(app).need_inferrer()  # built once per process, encoding its examples
+    model = embeddings.service(app)._model()
+    forward, passes = model._forward, []
+    monkeypatch.setattr(
+        model, "_forward", lambda sequences: passes.append(len(sequences)) or forward(sequences)
+    )
+    model._cache.clear()
+    response = client.post(
+        "/api/v1/match",
+        headers={"Authorization": f"Bearer {token_for('link_worker')}"},
+        json={"goals": "lonely since my wife died, and the flat is cold", "postcode": "M33 7ZZ"},
+    )
+    assert response.status_code == 200, response.get_json()
+    assert len(passes) == 1 and passes[0] >= 3  # the whole words and each clause, together
