@@ -107,7 +107,7 @@ class NeedInferrer:
                 if key and need.code not in self._phrases.setdefault(key, []):
                     self._phrases[key].append(need.code)
         self._longest = max((len(k) for k in self._phrases), default=1)
-        self._owner = np.zeros(0, dtype=int)
+        self._owner = self._owned = self._starts = np.zeros(0, dtype=int)
         self._prototypes = np.zeros((1, 0), dtype=np.float32)  # dim x prototypes
         if embedder is not None:
             texts, owner = [], []
@@ -122,6 +122,9 @@ class NeedInferrer:
             # in microseconds; against a transposed view OpenBLAS took ~30 ms on a busy 2-core host.
             self._prototypes = np.ascontiguousarray(embedder.encode(texts).T)
             self._owner = np.asarray(owner)
+            # Each need's prototypes sit side by side (they are listed need by need), so the best
+            # per need is one reduceat over column runs, not a mask per need (~9 ms a statement).
+            self._owned, self._starts = np.unique(self._owner, return_index=True)
             self.classifier = self._train(texts, owner, statements)
 
     def _train(
@@ -186,10 +189,7 @@ class NeedInferrer:
         vectors = self.embedder.encode(parts)
         sims = vectors @ self._prototypes  # parts x prototypes
         per_need = np.full((len(parts), len(self.codes)), -1.0)
-        for j in range(len(self.codes)):
-            cols = sims[:, self._owner == j]
-            if cols.size:
-                per_need[:, j] = cols.max(1)
+        per_need[:, self._owned] = np.maximum.reduceat(sims, self._starts, axis=1)
         probabilities = self.classifier.probabilities(parts, vectors)
         masked = (self.context(parts) if masked is None else masked).copy()
         denied = masked[1:].all(1)
