@@ -28,6 +28,12 @@ _COMMON_WORDS = frozenset(
 )
 
 
+# The part of a place a ward is named for: "Higher Blackley", "Little Hulton", "West Didsbury".
+_PART_OF = re.compile(
+    r"^(?:higher|lower|upper|little|great|old|new|north|south|east|west|central|nether|mid)\s+", re.I
+)
+
+
 def _spoken(name: str) -> str:
     """The register's "Bristol, City of" and "Herefordshire, County of" as people say them."""
     return re.sub(r",\s*(?:city|county)\s+of\s*$", "", name, flags=re.I)
@@ -85,10 +91,18 @@ class AreaLookup:
                 self._by_name[alias] = next(iter(codes))
         # Places (ward and neighbourhood names) → the authorities that have a place of that name.
         self._places: dict[str, set[str]] = {}
+        part_of: dict[str, set[str]] = {}
         for row in places:
             name, code = str(row["name"]).strip(), str(row["la_code"]).strip()
             if name and code in self._names and name.lower() not in _COMMON_WORDS:
                 self._places.setdefault(name, set()).add(code)
+                plain = _PART_OF.sub("", name)
+                if plain != name and len(plain) > 3 and plain.lower() not in _COMMON_WORDS:
+                    part_of.setdefault(plain, set()).add(code)
+        # Wards named for a part of a place ("Higher Blackley") also stand for the place people
+        # name ("residents of Blackley"), unless the table has a place of that name itself.
+        for place, codes in part_of.items():
+            self._places.setdefault(place, codes)
         # Every name of an area wider than one authority (combined authorities, metropolitan
         # counties, regions), longest first so "north east england" is read before "north east";
         # built once: find() runs for every window of every record an import reads.
@@ -120,11 +134,9 @@ class AreaLookup:
         or in the same combined authority as one of those."""
         if not text or not self._places:
             return []
-        near = set(context)
-        region = {c for code in near for c in self.group(code)}
-        out = []
+        hits = []
         for run in _PROPER.finditer(text):
-            words = run.group(0).split()
+            words = run.group(0).rstrip(".").split()  # "… and Rusholme."
             # the longest known name inside the run: "Little Hulton" before "Hulton"
             for size in range(len(words), 0, -1):
                 hit = next(
@@ -140,11 +152,17 @@ class AreaLookup:
                         _key(hit) in key.split(" and ") for key in self._named(text)
                     ):
                         break  # an authority's own name, or part of one ("Redcar and Cleveland")
-                    codes = self._places[hit]
-                    chosen = codes if len(codes) == 1 else (codes & near or codes & region)
-                    if len(chosen) == 1:
-                        out.append((next(iter(chosen)), hit))
+                    hits.append((hit, self._places[hit]))
                     break
+        # a place only one authority has also tells which of a shared name's places the text
+        # means: "Moss Side, Hulme and Rusholme" are all Manchester's
+        near = set(context) | {next(iter(codes)) for _, codes in hits if len(codes) == 1}
+        region = {c for code in near for c in self.group(code)}
+        out = []
+        for hit, codes in hits:
+            chosen = codes if len(codes) == 1 else (codes & near or codes & region)
+            if len(chosen) == 1:
+                out.append((next(iter(chosen)), hit))
         return out
 
     def _named(self, text: str) -> list[str]:

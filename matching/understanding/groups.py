@@ -36,7 +36,8 @@ GROUP_PATTERNS: dict[str, str] = {
     "deaf_bsl": r"deaf\w*|bsl|british\s+sign\s+language|hard\s+of\s+hearing|hearing\s+(?:loss|impair\w*)",
     "families": (
         r"families(?:\s+with\s+(?:young\s+)?children)?|parent\s+carers?|parents?\s+(?:and|&)\s+(?:toddlers?|babies|"
-        r"children|carers\s+of\s+young)|parents?\s+of\s+(?:young\s+)?children|toddlers?|stay\s+(?:and|&)\s+play"
+        r"children|carers\s+of\s+young)|parents?\s+of\s+(?:young\s+)?children|toddlers?|stay\s+(?:and|&)\s+play|"
+        r"(?:single|lone)\s+parents?|(?:parents?|mums|dads|carers)\s+with\s+(?:young\s+)?children"
     ),
     "pregnant_new_parents": (
         r"pregnan\w+|new\s+(?:mums|mothers|parents|dads|babies|baby)|ante[- ]?natal|"
@@ -48,13 +49,15 @@ GROUP_PATTERNS: dict[str, str] = {
 _NOT_RESTRICTED = {
     "women": r"\b(?:men\s+(?:and|&)\s+women|women\s+(?:and|&)\s+men|male\s+(?:and|or)\s+female|female\s+(?:and|or)\s+male|boys\s+and\s+girls|girls\s+and\s+boys|mums\s+and\s+dads|mothers\s+and\s+fathers)\b",
     "men": r"\b(?:men\s+(?:and|&)\s+women|women\s+(?:and|&)\s+men|male\s+(?:and|or)\s+female|female\s+(?:and|or)\s+male|mums\s+and\s+dads|dads\s+and\s+mums|mothers\s+and\s+fathers)\b",
-    "carers": r"\b(?:and|&|or|their|families,?)\s+(?:their\s+)?(?:families\s+and\s+|family\s+)?carers\b|\bparents?\s+(?:and|&)\s+carers\b|\bmale\s+carers\b|\bcarers\s+(?:and|&)\s+(?:families|professionals|parents)\b|\bcarers\s+are\s+welcome\b|\b(?:parent|guardian)\s+or\s+carer\b|\bcarer\s+or\s+parent\b",
+    "carers": r"\b(?:and|&|or|their|families,?)\s+(?:their\s+)?(?:families\s+and\s+|family\s+)?carers\b|\bparents?\s*(?:and|&|/|or|and/or)\s*carers?\b|\bmale\s+carers\b|\bcarers\s+(?:and|&)\s+(?:families|professionals|parents)\b|\bcarers\s+are\s+welcome\b|\b(?:parent|guardian)\s+or\s+carer\b|\bcarer\s+or\s+parent\b",
     "families": r"\b(?:individuals|adults|people)\s+(?:and|&)\s+families\b|\bfamilies\s+(?:and|&)\s+(?:individuals|adults|carers)\b|\b(?:and|&)\s+their\s+families\b|\ball\s+ages\b",
 }
 # Targeting words: "for women", "supporting refugees", "women only", "Women's Aid".
 _BEFORE = re.compile(
     r"(?:\bfor|\bsupport(?:s|ing)?|\bhelp(?:s|ing)?|\bwith|\bexclusively|\bonly|\bserv(?:es|ing)|"
-    r"\baimed\s+at|\btargeted\s+at|\bopen\s+to|\benabl(?:es?|ing)|\bdedicated\s+to|\bled\s+by|\bby\s+and\s+for)"
+    r"\baimed\s+at|\btargeted\s+at|\bopen\s+to|\benabl(?:es?|ing)|\bdedicated\s+to|\bled\s+by|\bby\s+and\s+for|"
+    # a charity's objects name its beneficiaries: "the relief of", "to advance the education of"
+    r"\b(?:relie(?:f|ve)|benefit|needs|welfare|education|training|interests)\s+of)"
     r"\s+(?:\w+[\s,]+){0,4}$",
     re.I,
 )
@@ -98,10 +101,14 @@ _TURNED_AWAY_AFTER = re.compile(
 # "families of serving personnel", "carers of people with dementia": the group named is someone else.
 _FAMILIES_OF = re.compile(r"^\s+of\s+(?!(?:young\s+)?children|babies|toddlers)", re.I)
 _SOMEONE_ELSES = re.compile(
-    r"\b(?:parents?|carers?|families|relatives)\s+(?:and\s+\w+\s+)?of\s+(?:\w+\s+){0,8}?(?:with\s+)?$", re.I
+    r"\b(?:(?:parents?|carers?|families|relatives)\s+(?:and\s+\w+\s+)?of|"
+    r"(?:car(?:e|es|ing)|look(?:s|ing)?\s+after)\s+(?:for\s+)?(?:someone|somebody|a\s+(?:\w+\s+)?(?:person|relative|"
+    r"loved\s+one|partner|parent|friend)))\s+(?:\w+\s+){0,8}?(?:with\s+|who\s+(?:has|have)\s+)?$",
+    re.I,
 )
 _TODDLERS = re.compile(
-    r"\b(?:toddlers?|under\s+(?:[2-9]|1[0-8])s?\b|(?:pre-?school|young)\s+children|children\s+under)", re.I
+    r"\b(?:toddlers?|under\s+(?:[2-9]|1[0-8])s?\b(?!\s*months)|(?:pre-?school|young)\s+children|children\s+under)",
+    re.I,
 )
 _EXPECTING = re.compile(
     r"\b(?:pregnan\w+|bumps?|expectant|ante[- ]?natal|breast[- ]?feed\w*|perinatal|neonatal)", re.I
@@ -115,6 +122,17 @@ _FOR_DISABLED = re.compile(
     r"disabilit(?:y|ies)\b",
     re.I,
 )
+# Named as some of everyone the service welcomes ("everyone welcome, including people with
+# dementia"), or as who pays less ("free for people seeking asylum; £1 otherwise"): not a limit.
+_NOT_ONLY_BEFORE = re.compile(
+    r"\b(?:including|includes|such\s+as|as\s+well\s+as|(?:everyone|anyone|all)\s+(?:is\s+|are\s+)?welcome|"
+    r"open\s+to\s+(?:all|everyone|anyone)|"
+    r"(?:free|discount\w*|reduced|cheaper|concessions?|half[- ]price)\s+(?:\w+\s+)?(?:for|to))\W+(?:[\w-]+[\s,]+){0,4}$",
+    re.I,
+)
+# A sentence or line that opens by naming whom the service is for: "For blind and partially sighted
+# people: ...", "For people with physical disabilities, any age 12+."
+_AUDIENCE_OPENING = re.compile(r"^\s*(?:only\s+)?(?:for|open\s+to|aimed\s+at)\s+(?:[\w-]+[\s,]+){0,5}$", re.I)
 THRESHOLD = 0.7
 # Disability is named in many services that are open to all ("including disabled people"):
 # only a name, an eligibility statement or "only" restricts.
@@ -165,6 +183,9 @@ def find_groups(record: Record) -> list[Finding]:
                     continue
                 if turned_away(text, match, sentences):
                     continue
+                start = next((a for a, b in sentences if a <= match.start() < b), 0)
+                if _NOT_ONLY_BEFORE.search(text[start : match.start()]):
+                    continue
                 if group == "families" and _FAMILIES_OF.match(text[match.end() :]):
                     continue
                 # "pregnant women", "new mums": the narrower group says it
@@ -184,6 +205,8 @@ def find_groups(record: Record) -> list[Finding]:
                 ):
                     continue
                 score = _score(field, text, match)
+                if _AUDIENCE_OPENING.match(text[start : match.start()]):
+                    score = max(score, 0.85)
                 mentioned[group] = max(mentioned.get(group, 0.0), score)
                 keep(group, Finding(group, score, field, quote(text, match)))
     for field in ("eligibility", "description"):

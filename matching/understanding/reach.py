@@ -27,6 +27,12 @@ _RESIDENCY_CUE = re.compile(
     r"registered\s+with\s+(?:a\s+)?gp\s+(?:practice\s+)?in|care\s+for\s+someone\s+in)\s+",
     re.I,
 )
+# "we cannot accept referrals for people outside County Durham", "not available outside Trafford"
+_OUTSIDE_CUE = re.compile(
+    r"\b(?:cannot|can't|can\s+not|unable\s+to|do\s+not|don't|not)\s+(?:\w+\s+){0,6}?"
+    r"(?:from\s+|living\s+|who\s+live\s+|based\s+)?outside(?:\s+of)?\s+(?:the\s+)?",
+    re.I,
+)
 _ELIGIBILITY_CUE = re.compile(
     r"\b(?:in|for|from|across|throughout|covering|covers|anywhere\s+in|all\s+of|"
     r"(?:borough|area|district)\s+of)\s+",
@@ -99,6 +105,22 @@ def _listed_after_cue(areas: AreaLookup, window: str, within: int = 12) -> list[
     return out
 
 
+def _places_listed(areas: AreaLookup, window: str, context: set[str]) -> list[str]:
+    """The authorities of the places named right after a cue and of those listed with the first
+    ("residents of Harpurhey, Moston or Blackley")."""
+    out: list[str] = []
+    end = None
+    for code, place in sorted(areas.places(window, context), key=lambda hit: window.find(hit[1])):
+        start = window.find(place)
+        if end is None and start > 12:
+            break
+        if end is not None and start > end and not _LIST_JOIN.match(window[end:start]):
+            break
+        out.append(code)
+        end = max(end or 0, start + len(place))
+    return out
+
+
 def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     found: dict[str, Finding] = {}
     for field in ("eligibility", "description"):
@@ -115,6 +137,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     for field in ("eligibility", "description", "name"):
         text = record.texts.get(field, "")
         cues = [(cue, 0.8, False) for cue in _RESIDENCY_CUE.finditer(text)]
+        cues += [(cue, 0.8, False) for cue in _OUTSIDE_CUE.finditer(text)]
         # a carers' centre is a borough's; "carers in Greater Manchester" names a region it works in
         cues += [(cue, 0.75, True) for cue in _BOROUGH_SERVICE_CUE.finditer(text)]
         if field == "eligibility":
@@ -134,9 +157,8 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 if borough_only and areas.is_wider_area(words):
                     continue
                 found.setdefault(code, Finding(code, confidence, field, quote(text, cue, 50)))
-            for code, place in areas.places(window[:40], context):
-                if window.find(place) <= 12:
-                    found.setdefault(code, Finding(code, confidence - 0.1, field, quote(text, cue, 50)))
+            for code in _places_listed(areas, window, context):
+                found.setdefault(code, Finding(code, confidence - 0.1, field, quote(text, cue, 50)))
         # "Trafford residents", "Little Hulton residents", "a Salford GP"
         named = [(code, words) for code, words in areas.find(text)] + areas.places(text, context)
         for code, words in named:

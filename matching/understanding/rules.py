@@ -47,20 +47,31 @@ DELIVERY_PATTERNS = {
         # not "advisers visit on alternate weeks": they come to the venue
         r"(?:worker|volunteer|adviser|handyperson)s?\s+visits?\b(?!\s+(?:on|every|each|weekly|fortnightly|monthly|"
         r"once|twice|regularly|the|our|this))|handy\s?(?:person|man)\s+(?:service|scheme)|"
-        r"home\s+from\s+hospital"
+        r"home\s+from\s+hospital|"
+        # "in the comfort of your own home", "care at home", "home deliveries", "we will visit you"
+        r"comfort\s+of\s+(?:your|their)\s+(?:own\s+)?homes?|(?:help|care|support)\s+(?:in\s+and\s+)?(?:at|in)\s+(?:the\s+)?home\b|"
+        r"home\s+(?:care|help|deliver(?:y|ies))|in[- ]home\s+(?:support|care|visits?)|domiciliary|sitting\s+service|"
+        r"deliver(?:s|ed|ing)?\s+(?:\w+\s+){0,3}to\s+(?:people's|your|their|the\s+person's)\s+(?:own\s+)?(?:homes?|doors?)|"
+        r"(?:will|can|to|who)\s+visit\s+you\b|befriending\s+visits?|visiting\s+befriend\w*"
     ),
     "outreach": (
         r"outreach(?!\s+(?:centre|center|ministr\w*))|"
         r"mobile\s+(?:service|unit|library|van|team|assistance|support|pantry|food\w*|clinic|bus)|"
         r"(?:live|living|sleep\w*)\s+on\s+the\s+streets?|community[- ]based\s+support|"
         r"street\s+(?:work|team|outreach)|street[- ]level|detached\s+youth|"
-        r"in\s+(?:a\s+variety\s+of|various|\d+|many|local)\s+(?:\w+\s+){0,2}(?:settings|schools|venues)|"
+        r"(?:in|at)\s+(?:a\s+variety\s+of|various|different|several|\d+|many|local)\s+(?:\w+\s+){0,2}"
+        r"(?:settings|schools|venues|locations|sites)|out\s+in\s+the\s+community|street\s+(?:pastors|angels|patrols?)|"
         r"(?:delivered|volunteering|working|work)\s+in\s+(?:\w+\s+)?schools|"
         r"via\s+(?:a\s+)?\W?referring\s+agenc\w*|"
         # transport that fetches people, and workers who meet them where they are
         r"door[- ]to[- ]door|dial[- ]a[- ]ride|volunteer\s+(?:car|drivers?)|"
         r"(?:drivers?|we|volunteers?)\s+(?:can\s+|will\s+)?(?:take|drive|collect)\s+(?:you|people|them)\b|"
-        r"meet(?:ing)?\s+you\s+(?:wherever|at\s+the\s+gate|in\s+town|at\s+school)|wherever\s+suits"
+        r"meet(?:ing)?\s+you\s+(?:wherever|at\s+the\s+gate|in\s+town|at\s+school)|wherever\s+suits|"
+        # workers who go to people rather than people to a venue
+        r"(?:at|in)\s+a\s+(?:community\s+)?(?:venue|place|location|café|cafe)\s+(?:near\s+you|of\s+your\s+choice|"
+        r"(?:that\s+)?(?:suits|convenient\s+(?:to|for))\s+you)|wherever\s+you\s+(?:are|live|feel)|"
+        r"pop[- ]up\s+(?:\w+\s+)?(?:sessions?|events?|stalls?|clinics?|shops?|hubs?)|in-?reach|peripatetic|"
+        r"(?:we|workers?|staff|volunteers?|teams?)\s+(?:go|goes|travel)\s+(?:out\s+)?to\s+(?:people|you|them|where)"
     ),
 }
 # Words that mean a person goes somewhere: they keep in_person beside a phone line or website.

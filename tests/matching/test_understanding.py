@@ -191,6 +191,33 @@ def test_a_playgroup_or_childrens_centre_name_is_a_place_not_a_group(reader):
     assert found.group_codes() == []
 
 
+@pytest.mark.parametrize(
+    "description, eligibility, groups",
+    [
+        (
+            "Come and try wheelchair basketball. For people with physical disabilities, 12+.",
+            "",
+            ["people_with_disabilities"],
+        ),
+        (
+            "For blind and partially sighted people: a weekly talking newspaper.",
+            "",
+            ["people_with_disabilities"],
+        ),
+        ("A lunch club. Everyone welcome, including people with dementia and their carers.", "", []),
+        ("A monthly support group for anyone who is a carer.", "", ["carers"]),
+        ("English conversation. Free for people seeking asylum; £1 for others.", "", []),
+        ("A six-week course for people caring for someone with dementia.", "", []),
+        ("Baby massage and a cuppa.", "Parents/carers of babies under 12 months", ["pregnant_new_parents"]),
+        ("Days out and activities.", "Single parents with children", ["families"]),
+        ("To advance the education and training of those granted refugee status.", "", ["refugees"]),
+    ],
+)
+def test_who_a_service_is_for_and_who_is_only_welcome(reader, description, eligibility, groups):
+    found = reader.understand(oruk(description=description, eligibility_description=eligibility))
+    assert found.group_codes() == groups
+
+
 # --- residency and reach ------------------------------------------------------------------------
 
 
@@ -335,6 +362,20 @@ def test_a_service_area_named_as_a_region_reaches_its_authorities_only(reader):
     assert "E06000007" not in codes  # Warrington is not
 
 
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # Blackley is a ward's name only as "Higher Blackley"
+        ("A lunch club for residents of Harpurhey, Moston or Blackley.", "E08000003"),
+        # Hulme and Moss Side are also wards elsewhere: Rusholme says which
+        ("Only for people living in Moss Side, Hulme and Rusholme.", "E08000003"),
+        ("We cannot accept referrals for people outside County Durham.", "E06000047"),
+    ],
+)
+def test_neighbourhoods_and_outside_limits_name_the_authority(reader, text, code):
+    assert reader.understand(oruk(description=text)).residency_codes() == [code]
+
+
 def test_every_authority_listed_after_a_residency_cue_counts(reader):
     found = reader.understand(
         oruk(eligibility_description="Aged 16+ and registered with a GP in Newcastle or Gateshead")
@@ -389,6 +430,12 @@ def test_home_visits_are_recognised(reader):
         ("Debt help for our tenants: phone, or we come to you.", "home_visits"),
         ("Door-to-door minibus for people who cannot use buses.", "outreach"),
         ("Volunteer drivers take you to hospital appointments.", "outreach"),
+        ("Practical help in the comfort of your own home.", "home_visits"),
+        ("Hot meals delivered to your door every weekday.", "home_visits"),
+        ("Weekly befriending visits for older people.", "home_visits"),
+        ("Coaches can meet you at a community venue near you, or by phone.", "outreach"),
+        ("Pop-up advice sessions in libraries and supermarkets.", "outreach"),
+        ("Drop-ins at various locations across the borough.", "outreach"),
     ],
 )
 def test_visits_and_transport_that_fetch_people_are_read(reader, description, mode):

@@ -24,14 +24,16 @@ FLOORS = {
     "needs_recall": 0.76,  # measured 0.790 (target 0.85)
     "ages_found": 0.82,  # measured 0.862 (25 of 29; target 0.90)
     "ages_wrong": 0.035,  # measured 0.021 (target at most 0.02)
-    "groups_recall": 0.72,  # measured 0.755 (target 0.90)
-    "groups_precision": 0.82,  # measured 0.860 (target 0.95)
+    "groups_recall": 0.77,  # measured 0.796 on 1 December (0.755 before; target 0.90)
+    "groups_precision": 0.84,  # measured 0.867 on 1 December (0.860 before; target 0.95)
     "residency_recall": 0.82,  # measured 0.861 (target 0.90)
-    "residency_precision": 0.55,  # measured 0.596
-    "area_wide_recall": 0.70,  # measured 0.735 (target 0.90)
+    "residency_precision": 0.55,  # measured 0.564 (the comment said 0.596, from before the second Trafford sample)
+    "area_wide_recall": 0.73,  # measured 0.755 on 1 December (0.735 before; target 0.90)
     "phone_recall": 0.88,  # measured 0.909 (target 0.90)
     "online_recall": 0.80,  # measured 0.818 (target 0.90)
     "wheelchair_no_recall": 0.90,  # measured 1.000 (3 venues; target 0.90)
+    "home_visits_recall": 0.52,  # measured 0.556 (5 of 9)
+    "outreach_recall": 0.35,  # measured 0.375 on 1 December (3 of 8; 0.25 before)
 }
 # measured on the North East (130 services, whole set) once while it was the unseen region, after
 # every choice above was fixed; since 30 November a development region (its failures were read)
@@ -39,11 +41,12 @@ FLOORS = {
 NORTH_EAST_FLOORS = {
     "needs_precision": 0.80,  # measured 0.833
     "needs_recall": 0.75,  # measured 0.787
-    "groups_recall": 0.88,  # measured 0.927
-    "groups_precision": 0.85,  # measured 0.884
+    "groups_recall": 0.96,  # measured 1.000 on 1 December (0.927 before)
+    "groups_precision": 0.90,  # measured 0.932 on 1 December (0.884 before)
     "residency_recall": 0.77,  # measured 0.804
     # measured 0.854; 0.762 once a service area named as a region ("North East England") limits the
-    # service to that region's twelve authorities, which the annotator labelled as no limit
+    # service to that region's twelve authorities, which the annotator labelled as no limit (kept:
+    # the relevance judges treat such a region as a limit; docs/understanding.md, 1 December)
     "residency_precision": 0.72,
     "area_wide_recall": 0.94,  # measured 0.977
     "phone_recall": 0.86,  # measured 0.905
@@ -85,8 +88,8 @@ UNSEEN_FLOORS = {
     "needs_recall": 0.68,  # measured 0.72
     "groups_recall": 0.84,  # measured 0.88
     "groups_precision": 0.82,  # measured 0.86
-    "residency_recall": 0.72,  # measured 0.76
-    "residency_precision": 0.60,  # measured 0.64
+    "residency_recall": 0.74,  # measured 0.76; 0.778 on 1 December (35 of 45)
+    "residency_precision": 0.60,  # measured 0.64; 0.625 on 1 December (35 right, 21 wrong)
     "area_wide_recall": 0.93,  # measured 0.97
     "phone_recall": 0.65,  # measured 0.69
     "online_recall": 0.95,  # measured 1.00
@@ -164,6 +167,11 @@ def test_residency_and_reach(scored):
 def test_phone_and_online_services(scored):
     assert scored["delivery_phone"]["recall"] >= FLOORS["phone_recall"]
     assert scored["delivery_online"]["recall"] >= FLOORS["online_recall"]
+
+
+def test_home_visits_and_outreach(scored):
+    assert scored["delivery_home_visits"]["recall"] >= FLOORS["home_visits_recall"]
+    assert scored["delivery_outreach"]["recall"] >= FLOORS["outreach_recall"]
 
 
 def test_venues_stated_not_wheelchair_accessible(scored):

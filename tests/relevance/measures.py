@@ -62,6 +62,8 @@ def violations(profile: dict, place: dict | None, doc: dict) -> list[str]:
         out.append(f"only for residents of {sorted(residency)}")
     eligibility = set(doc["eligibility"] or ())
     person = set(profile.get("circumstances") or ()) | stated_conditions(profile.get("goals") or "")
+    if "pregnant_new_parents" in person:  # an expectant or new parent's household has a child in it
+        person.add("families")
     genders, others = eligibility & {"men", "women"}, eligibility - {"men", "women"}
     if (genders and not genders & person) or (others and not others & person):
         out.append(f"only for {sorted(eligibility)}")
