@@ -15,7 +15,8 @@ from sqlmodel import col, select
 from werkzeug.datastructures import MultiDict
 
 from matching import situations
-from matching.constraints import WARN_COST, WARN_TIMES, WARN_WHEELCHAIR
+from matching.constraints import GENDERS, WARN_COST, WARN_TIMES, WARN_WHEELCHAIR
+from matching.profile import CONDITION_GROUPS
 
 from ..access import access
 from ..db import get_session, real_app
@@ -242,7 +243,25 @@ def _results(result: dict, data: dict | None = None) -> dict:
             and item.get("code") not in ticked
         ],
         "location": result.get("location"),
+        "groups_to_tick": _groups_to_tick(result, data or {}),
     }
+
+
+def _groups_to_tick(result: dict, data: dict) -> list[dict]:
+    """Groups the words say the person is in ("looks after her husband": a carer) that open a
+    restricted service only when ticked: said, so a carers' centre left out is not left out
+    silently. Gender, read from a pronoun as often as not, is left to the form."""
+    ticked = set(data.get("circumstances") or ())
+    said = (result.get("understood") or {}).get("circumstances") or ()
+    groups = []
+    for item in said:
+        if item["code"] in ticked | CONDITION_GROUPS | GENDERS:
+            continue
+        label = taxonomy().eligibility_label(item["code"])
+        # "carers", "families with children", but "LGBTQ+ people"
+        audience = label if label[:2].isupper() else label[:1].lower() + label[1:]
+        groups.append({"code": item["code"], "label": label, "audience": audience, "words": item["words"]})
+    return groups
 
 
 def _add_to_plan(service_id: str) -> None:
