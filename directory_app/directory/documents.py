@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from statistics import median
 from typing import Any, cast
 
+from sqlalchemy import func
 from sqlalchemy.orm import object_session
 from sqlmodel import Session, col, select
 
@@ -62,6 +63,16 @@ def capacity(service: Service, now: datetime | None = None) -> tuple[bool | None
     if service.capacity_updated_at is None or now - service.capacity_updated_at > CAPACITY_STALE_AFTER:
         return None, None
     return service.accepting_referrals, service.wait_weeks
+
+
+def directory_version(session: Session) -> tuple:
+    """How many live services there are and when one last changed: what a per-process cache built
+    from the whole directory (the gap report's documents, the text model) is checked against."""
+    return tuple(
+        session.exec(
+            select(func.count(), func.max(Service.last_modified)).where(col(Service.merged_into_id).is_(None))
+        ).one()
+    )
 
 
 def referral_figures(session: Session | None, service_id: str) -> dict:

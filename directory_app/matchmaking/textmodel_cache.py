@@ -15,12 +15,12 @@ import threading
 import time
 
 from flask import Flask
-from sqlalchemy import func
 from sqlmodel import col, select
 
 from matching import TextModel
 
 from .. import db
+from ..directory.documents import directory_version
 from ..models import Organization, Service
 from ..needs import taxonomy
 
@@ -33,13 +33,7 @@ _lock = threading.Lock()
 
 def _version(app: Flask) -> tuple:
     with db.session_scope(app) as session:
-        return tuple(
-            session.exec(
-                select(func.count(), func.max(Service.last_modified)).where(
-                    col(Service.merged_into_id).is_(None)
-                )
-            ).one()
-        )
+        return directory_version(session)
 
 
 def _corpus(app: Flask, since=None) -> list[dict]:

@@ -24,7 +24,7 @@ from matching import gap_report
 from matching.service import covers_any, delivery_modes, haversine_km, points
 
 from .. import db
-from ..directory.documents import to_search_document
+from ..directory.documents import directory_version, to_search_document
 from ..errors import NotFound, ValidationError
 from ..models import MatchDemand, Service
 from ..needs import taxonomy
@@ -125,13 +125,7 @@ def live_documents(app: Flask, progress: Progress | None = None) -> list[dict]:
 
 def _version(app: Flask) -> tuple:
     with db.session_scope(app) as session:
-        return tuple(
-            session.exec(
-                select(func.count(), func.max(Service.last_modified)).where(
-                    col(Service.merged_into_id).is_(None)
-                )
-            ).one()
-        )
+        return directory_version(session)
 
 
 def documents(app: Flask, progress: Progress | None = None) -> list[dict]:

@@ -11,11 +11,10 @@ from dateutil import parser as date_parser
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
 from dateutil.rrule import weekdays as rrule_weekdays
 
-from ..profile import DAY_NAMES
+from ..profile import DAY_NAMES, DAYS
 from .record import Record
 from .result import Finding
 
-DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _NAMES = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
 _BYDAY = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
 _DAY = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
