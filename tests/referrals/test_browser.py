@@ -8,6 +8,9 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_check, login
+from tests.conftest import once
+
+pytestmark = once
 
 
 def test_link_worker_refers_and_follows_up_then_commissioner_and_admin_read(

@@ -6,6 +6,9 @@ import re
 
 from directory_app.reports import service
 from tests.browser.conftest import axe_check, login
+from tests.conftest import once
+
+pytestmark = once
 
 SHOTS = "/tmp/reports-{}.png"
 
