@@ -78,6 +78,13 @@ _CHAT = re.compile(
     r"\b(?:talked|talks|chatted|chats|told me|tells me|spoke|was chatting)(?: \w+)? about\b",
     re.I,
 )
+# A sign of forgetfulness, not of the cost of heating: "has left the gas on twice".
+_LEFT_ON = re.compile(
+    r"\b(?:left|leaves|leaving|leave|forgot to turn off|forgets to turn off)\s+(?:the\s+)?"
+    r"(?:gas|cooker|oven|hob|taps?|fire|heater)(?:\s+on)?\b",
+    re.I,
+)
+LEFT_ON_CODES = frozenset({"fuel_energy"})
 
 # The needs a clause about someone else cannot give the person: another's illness, job, schooling
 # or age is theirs (caring for them, losing them or living with them still counts: those needs are
@@ -138,4 +145,6 @@ def context_codes(clause: str, codes: frozenset[str] | set[str]) -> frozenset[st
         masked |= MANAGED_CODES
     if _CHAT.search(text):
         masked |= CHAT_CODES
+    if _LEFT_ON.search(text):
+        masked |= LEFT_ON_CODES
     return frozenset(masked & set(codes))

@@ -35,7 +35,7 @@ import numpy as np
 from .need_classifier import NeedClassifier
 from .need_context import context_codes
 from .need_examples import NEED_EXAMPLES
-from .person import read_age
+from .person import read_age, said_of_the_person
 from .taxonomy import NeedsTaxonomy
 from .text import phrase_key, tokens
 
@@ -235,6 +235,12 @@ class NeedInferrer:
         parts = list(dict.fromkeys([text, *clauses(text)]))
         masked = self.context(parts)
         phrases = self._own_phrases(text, parts[1:], np.asarray(masked.any(0)))
+        # The words that make the person a carer for the match's groups ("I'm round there every
+        # day doing everything for her") name the carers' need as surely as a phrase: on the
+        # development parts, 22 of 23 people they found had it.
+        carer_words = said_of_the_person("carers", text) if "carers" in self.codes else None
+        if carer_words and "carers" not in phrases:
+            phrases["carers"] = (CARER_WORDS_STRENGTH, [carer_words])
         sims, where, whole, by_clause = self.meaning(text, masked)
         probabilities = np.maximum(whole, CLAUSE_SHARE * by_clause)
         similarity = np.clip((sims - SIMILARITY_FLOOR) / SIMILARITY_SPAN, 0.0, 1.0)
@@ -306,6 +312,7 @@ AGE_GROUP_NEEDS = {"older_people": (50, None), "young_people": (None, 30)}
 AGE_STATED_NEEDS = {"older_people": (65, None), "young_people": (13, 22)}
 AGE_STATED_CONFIDENCE = 0.6
 CARER_CODES = ("carers",)
+CARER_WORDS_STRENGTH = 2.0  # as a two-word phrase
 OTHERS_CONDITION_CODES = ("carers", "bereavement")
 CARED_FOR_CODES = ("long_term_conditions", "disability")
 # "not lonely", "never a coffee morning person": a phrase right after these is not said of the person.

@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 from .preferences import PREFERENCES, is_taken_back, read_preferences, sentence_of
 
-__all__ = ["PREFERENCES", "Cue", "PersonReading", "read_age", "read_person", "with_words_read"]
+__all__ = [
+    "PREFERENCES",
+    "Cue",
+    "PersonReading",
+    "read_age",
+    "read_person",
+    "said_of_the_person",
+    "with_words_read",
+]
 
 if TYPE_CHECKING:  # profile.py imports this module
     from .profile import Profile
@@ -288,6 +296,15 @@ def _about_the_person(code: str, text: str, found: re.Match[str]) -> bool:
     return not ("carer" in found.group(0).lower() and cared_for)
 
 
+def said_of_the_person(code: str, text: str) -> str | None:
+    """The words that put the person in group `code` ("doing everything for her": carers), or None."""
+    for pattern in _CIRCUMSTANCE_RE.get(code, ()):
+        for found in pattern.finditer(text):
+            if _about_the_person(code, text, found):
+                return found.group(0)
+    return None
+
+
 def _gender(text: str) -> Cue | None:
     """ "men" or "women" from the first word in the note that says it.
 
@@ -313,12 +330,10 @@ def read_person(text: str | None, known_groups: Any = None) -> PersonReading:
     if not text:
         return reading
     allowed = set(known_groups) if known_groups is not None else None
-    for code, patterns in _CIRCUMSTANCE_RE.items():
-        found = next(
-            (m for p in patterns for m in p.finditer(text) if _about_the_person(code, text, m)), None
-        )
-        if found and (allowed is None or code in allowed):
-            reading.circumstances.append(Cue(code, found.group(0)))
+    for code in _CIRCUMSTANCE_RE:
+        words = said_of_the_person(code, text)
+        if words and (allowed is None or code in allowed):
+            reading.circumstances.append(Cue(code, words))
     gender = _gender(text)
     if gender and (allowed is None or gender.code in allowed):
         reading.circumstances.append(gender)

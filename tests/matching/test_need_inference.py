@@ -13,6 +13,7 @@ from matching.embeddings import load_embedder
 from matching.need_classifier import development_statements, in_test_part
 from matching.need_context import context_codes
 from matching.need_inference import NeedInferrer, clauses
+from matching.person import said_of_the_person
 
 ROOT = Path(__file__).resolve().parents[2]
 STATEMENTS = ROOT / "seed_data" / "eval" / "people" / "statements.jsonl"
@@ -163,3 +164,17 @@ def test_a_clause_about_someone_else_gives_them_the_illness_and_the_job_not_the_
     assert context_codes("mum of three, can't find work", known) == frozenset()
     assert context_codes("the wife and I are both in our eighties", known) == frozenset()
     assert context_codes("lost his job in March", known) == frozenset()
+
+
+def test_words_that_make_the_person_a_carer_give_the_carers_need_and_a_gas_left_on_is_not_fuel(inferrer):
+    words = (
+        "Mum keeps forgetting things and has left the gas on twice. I'm round there every day "
+        "doing everything for her and I'm at the end of my tether."
+    )
+    found = {n.code: n for n in inferrer.infer(words)}
+    assert "carers" in found
+    assert "doing everything for her" in found["carers"].evidence
+    assert "fuel_energy" not in found
+    # Said of someone else, the same words make nobody a carer; the cost of heating is still fuel.
+    assert said_of_the_person("carers", "Her daughter does everything for her now") is None
+    assert "fuel_energy" in inferrer.infer_codes("Can't afford to put the gas on, the flat is freezing")
