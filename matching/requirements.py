@@ -18,6 +18,8 @@ from .constraints import Check
 from .fit import audience, service_text
 from .profile import Profile
 from .service import remote_mode
+from .situations import SITUATIONS
+from .situations import label as situation_label
 from .unmet import UnmetNeed
 
 # Which of a person's groups make a need specific: a service must be meant for the group (by its
@@ -68,6 +70,15 @@ _NEEDS_LANGUAGE = re.compile(
 )
 LANGUAGE_PREFIX = "language:"
 
+# A condition the person's words name ("has COPD") makes their long-term-conditions need specific:
+# a Parkinson's group or a breast-cancer awareness stall is tagged with that need but does not
+# meet it. A service meets it when it names the person's condition, names none (a general
+# self-management course), or names several (a list of examples: "COPD, diabetes, arthritis").
+CONDITION_PREFIX = "condition:"
+CONDITIONS = {s.code: s for s in SITUATIONS if s.kind == "illness" or s.code in ("cancer", "dementia")}
+CONDITION_NEEDS = frozenset({"long_term_conditions"})
+NAMES_SEVERAL = 3
+
 
 def languages_needed(goals: str) -> list[str]:
     """Languages the words say the person needs ("speaks Cantonese and very little English")."""
@@ -87,6 +98,9 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, group) for need in needs if scope is None or need in scope)
     for lang in languages_needed(profile.goals):
         out.extend((need, LANGUAGE_PREFIX + lang) for need in needs)
+    for code in profile.situations:
+        if code in CONDITIONS:
+            out.extend((need, CONDITION_PREFIX + code) for need in needs if need in CONDITION_NEEDS)
     if is_child(profile.age):
         out.extend((need, CHILDREN) for need in needs)
     return out
@@ -101,6 +115,11 @@ def meets_requirement(service: dict[str, Any], need: str, group: str, age: int |
         return any(re.search(rf"\b{w}\b", text, re.I) for w in words)
     if group == CHILDREN:
         return takes_children(service, age)
+    if group.startswith(CONDITION_PREFIX):
+        text = service_text(service)
+        named = {code for code, condition in CONDITIONS.items() if condition.service.search(text)}
+        named |= set(service.get("situations") or ()) & CONDITIONS.keys()
+        return not named or group[len(CONDITION_PREFIX) :] in named or len(named) >= NAMES_SEVERAL
     if group not in audience(service, (group,)):
         return False
     if group == "lgbtq" and age is not None and age <= YOUNG_UP_TO:
@@ -133,6 +152,8 @@ def _group_label(taxonomy: Any, code: str) -> str:
         return "children and young people"
     if code.startswith(LANGUAGE_PREFIX):
         return code[len(LANGUAGE_PREFIX) :].capitalize() + " speakers"
+    if code.startswith(CONDITION_PREFIX):
+        return situation_label(code[len(CONDITION_PREFIX) :])
     label = taxonomy.eligibility_label(code) if taxonomy is not None else code.replace("_", " ")
     return label[0].lower() + label[1:] if label[:1].isupper() and label[1:2].islower() else label
 

@@ -130,3 +130,31 @@ def test_a_child_is_offered_services_that_take_children_first(make_service, make
     adult = make_person(needs=("mental_wellbeing",), goals="low", age=35)
     offered = [m.service_id for m in match(adult, [adults, children], taxonomy=taxonomy, now=now).matches]
     assert offered[0] == adults["id"]
+
+
+def test_a_named_condition_is_met_by_a_group_for_it_or_for_any_condition_not_for_another(
+    make_service, make_person, taxonomy, now
+):
+    person = make_person(needs=("long_term_conditions",), goals="Has COPD and gets breathless on the stairs")
+    parkinsons = make_service(
+        km=0.5,
+        needs=["long_term_conditions"],
+        name="Parkinson's exercise",
+        description="For people with Parkinson's.",
+    )
+    result = match(person, [parkinsons], taxonomy=taxonomy, now=now)
+    (unmet,) = result.unmet_needs
+    assert unmet.requirement == "condition:lung"
+    assert "service for people with a lung condition within" in unmet.reason
+
+    breathe = make_service(
+        km=1.5, needs=["long_term_conditions"], name="Breathe Easy", description="Singing for lung health."
+    )
+    general = make_service(
+        km=1.0,
+        needs=["long_term_conditions"],
+        name="Living Well",
+        description="A course for any long-term condition.",
+    )
+    for meets in (breathe, general):
+        assert match(person, [parkinsons, meets], taxonomy=taxonomy, now=now).unmet_needs == []
