@@ -4,10 +4,12 @@ Features (all 1 = best):
 - need_coverage: share of the person's needs the service is tagged with. 0 when the person
   has no needs (then it is the same for every service and does not change the order).
 - text_relevance: TF-IDF cosine between the person's words and the service (textmodel.py).
-- proximity: exp(-d / 3 km), so 1 km -> 0.72, 3 km -> 0.37, 10 km -> 0.04. Services that come
-  to the person get fixed values: area-wide covering their area 0.6 (home visits / outreach,
-  as good as a group about 1.5 km away), online or phone 0.5 (no journey, but for most social
-  prescribing goals meeting people in person is part of the point; equal to about 2 km). A
+- proximity: exp(-d / 8 km), so 1 km -> 0.88, 3 km -> 0.69, 10 km -> 0.29, 20 km -> 0.08 (a
+  town's width still tells two services apart: with 3 km, a food bank 23 km away and one 4 km
+  away scored nearly alike). Services that come to the person get fixed values: area-wide
+  covering their area 0.6 (home visits / outreach, as good as a group about 4 km away), online or
+  phone 0.5 (no journey, but for most social prescribing goals meeting people in person is part
+  of the point; equal to about 5.5 km). A
   hybrid service gets the better of its distance and its fixed value. Unknown distance 0.2
   (we cannot promise it is near); no location for the person 0.5 for everyone (neutral).
 - timetable_fit: 1 when open on a day the person can do, 0.5 when the person gave no days or
@@ -30,13 +32,20 @@ Features (all 1 = best):
 DEFAULT_WEIGHTS and why:
 - need_coverage 0.35: meeting the need the person came with is the point of the referral.
 - text_relevance 0.20: the person's own words catch what coded needs miss, but are noisier.
-- proximity 0.20: distance is the biggest practical barrier once the hard limit is applied.
+- proximity 0.50: distance is the biggest practical barrier once the hard limit is applied. On
+  the four development suites (Trafford, other Greater Manchester boroughs, Tees Valley, North
+  East; 2026-12-01) weight 0.20 with 3 km gave mean nDCG@10 0.570 / 0.547 / 0.777 / 0.703, 0.40
+  with 5 km 0.573 / 0.588 / 0.788 / 0.726, 0.50 with 8 km 0.582 / 0.598 / 0.785 / 0.727 (0.60
+  with 6 km and 0.40 with 4 km were no better); with circumstance_fit 0.15 beside it (chosen)
+  0.580 / 0.595 / 0.773 / 0.723. The unseen region was not run while choosing.
 - freshness 0.10: stale listings are the top complaint; a referral to a closed group costs trust.
 - capacity 0.10: a long waiting list defeats a referral made at a moment of need.
 - timetable_fit 0.05: days are already a hard constraint, so this only separates "known to fit"
   from "times unknown".
-- circumstance_fit 0.10: enough to lift a service made for this person's group over a general
-  one at a similar distance, not enough to beat one that meets more of the need.
+- circumstance_fit 0.15: enough to lift a service made for this person's group over a general
+  one at a similar distance (a veterans' breakfast 1.5 km away over a café 0.5 km away), not
+  enough to beat one that meets more of the need. Raised from 0.10 with the proximity weight,
+  which would otherwise have outweighed it.
 - preference_fit 0.15: what the person said about how they want to take part ("not one for coffee
   mornings") should beat a few hundred metres.
 - semantic 0.35: like text_relevance, the person's own words, but robust to wording ("cold
@@ -78,18 +87,18 @@ FEATURE_NAMES = (
 DEFAULT_WEIGHTS: dict[str, float] = {
     "need_coverage": 0.35,
     "text_relevance": 0.20,
-    "proximity": 0.20,
+    "proximity": 0.50,
     "timetable_fit": 0.05,
     "freshness": 0.10,
     "capacity": 0.10,
-    "circumstance_fit": 0.10,
+    "circumstance_fit": 0.15,
     "preference_fit": 0.15,
     "semantic": 0.35,
     "responsiveness": 0.05,
 }
 Scorer = Callable[[list[dict[str, float]]], Sequence[float]]
 
-DECAY_KM = 3.0
+DECAY_KM = 8.0
 EXEMPT_PROXIMITY = {"area_wide": 0.6, "online": 0.5, "phone": 0.5}
 UNKNOWN_DISTANCE = 0.2
 NO_PERSON_LOCATION = 0.5

@@ -14,10 +14,11 @@ def test_weights_cover_every_feature():
 
 def test_proximity():
     assert proximity(0.0, None, True) == 1.0
-    assert proximity(3.0, None, True) == pytest.approx(math.exp(-1))
+    assert proximity(8.0, None, True) == pytest.approx(math.exp(-1))
+    assert proximity(4.0, None, True) > proximity(20.0, None, True) + 0.4  # a town apart is far apart
     assert proximity(None, "online", True) == 0.5
     assert proximity(None, "area_wide", True) == 0.6
-    assert proximity(0.5, "online", True) == pytest.approx(math.exp(-0.5 / 3))  # hybrid: nearer venue wins
+    assert proximity(0.5, "online", True) == pytest.approx(math.exp(-0.5 / 8))  # hybrid: nearer venue wins
     assert proximity(None, None, True) == 0.2
     assert proximity(None, None, False) == 0.5
 
@@ -63,7 +64,7 @@ def test_features_for_a_need_meeting_service(make_service, make_person, now):
         {
             "need_coverage": 0.5,
             "text_relevance": 0.4,
-            "proximity": math.exp(-0.5),
+            "proximity": math.exp(-1.5 / 8),
             "timetable_fit": 1.0,
             "freshness": 1.0,
             "capacity": 1.0,
