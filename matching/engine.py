@@ -2,7 +2,8 @@
 
 1. Needs: the ones given, else those inferred from the person's words (strongest first).
 2. Distance from the person to each candidate's nearest location (one vectorised haversine).
-3. Hard constraints (constraints.py) drop services; every reason is counted in "excluded".
+3. Hard constraints (constraints.py) drop services; every reason is counted in "excluded". A
+   service listed twice (twins.py) is held to what either listing says about who may use it.
 4. Relevance: when the person has needs, a service must meet one of them or fit their words
    (text_relevance >= MIN_TEXT_RELEVANCE); with only words, it must fit them somewhat.
 5. Score (rank.py), sort by score, then distance, then name (for a child, what takes children first).
@@ -31,6 +32,7 @@ from .service import aware, nearest_distances
 from .situations import label as situation_label
 from .stated_situations import person_situations
 from .taxonomy import NeedsTaxonomy
+from .twins import offerable, share_limits
 from .unmet import UnmetNeed, unmet_needs
 
 MIN_TEXT_RELEVANCE = 0.1
@@ -159,8 +161,11 @@ def match(
     excluded: Counter[str] = Counter()
     allowed: list[int] = []
     for i, service in enumerate(candidates):
-        result = check(profile, service, distances[i])
-        checks.append(result)
+        checks.append(check(profile, service, distances[i]))
+    share_limits(candidates, checks)
+    for i, result in enumerate(checks):
+        if not offerable(candidates[i]):
+            continue
         if result.allowed:
             allowed.append(i)
         else:

@@ -18,6 +18,7 @@ from .constraints import FURTHEST_VENUE_KM, Check, day_names, km_text
 from .explain import lower_label
 from .profile import Profile
 from .service import remote_mode
+from .twins import offerable
 
 MAX_ALTERNATIVES = 3
 # When several equally short explanations exist, prefer the constraint a link worker can most
@@ -101,7 +102,7 @@ def unmet_needs(
     out = []
     for need in needs:
         label = _label(taxonomy, need)
-        meeting = [i for i, s in enumerate(candidates) if need in (s.get("needs") or ())]
+        meeting = [i for i, s in enumerate(candidates) if need in (s.get("needs") or ()) and offerable(s)]
         item = UnmetNeed(
             need=need,
             label=taxonomy.label(need) if taxonomy is not None else need,

@@ -6,11 +6,11 @@ from datetime import UTC, datetime, timedelta
 from statistics import median
 from typing import Any, cast
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlalchemy.orm import object_session
 from sqlmodel import Session, col, select
 
-from ..models import Referral, Service, utcnow
+from ..models import DuplicateFlag, Referral, Service, utcnow
 from ..needs import taxonomy
 from ..vocabulary import DAYS
 from .understanding import situation_codes, understood_days, works_in_codes
@@ -105,6 +105,36 @@ def referral_figures_many(session: Session, service_ids: list[str]) -> dict[str,
     return {service_id: _figures(found) for service_id, found in rows.items()}
 
 
+def twins_many(session: Session, service_ids: list[str]) -> dict[str, list[str]]:
+    """The other record of each open duplicate pair whose two records are both live: the same
+    service listed by two publishers, which matching shows once, under the stricter of what the
+    two say about who may use it."""
+    twins: dict[str, set[str]] = {service_id: set() for service_id in service_ids}
+    merged = select(Service.id).where(col(Service.merged_into_id).is_not(None))
+    for start in range(0, len(service_ids), FIGURES_CHUNK):
+        chunk = service_ids[start : start + FIGURES_CHUNK]
+        for first, second in session.exec(
+            select(DuplicateFlag.service_id, DuplicateFlag.other_id).where(
+                DuplicateFlag.status == "open",
+                or_(col(DuplicateFlag.service_id).in_(chunk), col(DuplicateFlag.other_id).in_(chunk)),
+                col(DuplicateFlag.service_id).not_in(merged),
+                col(DuplicateFlag.other_id).not_in(merged),
+            )
+        ):
+            if first in twins:
+                twins[first].add(second)
+            if second in twins:
+                twins[second].add(first)
+    return {service_id: sorted(found) for service_id, found in twins.items()}
+
+
+def related_many(session: Session, service_ids: list[str]) -> dict[str, dict]:
+    """What a batch of documents carries from other tables (referral figures, twins), read in a
+    few queries for the batch rather than a few per document."""
+    figures, twins = referral_figures_many(session, service_ids), twins_many(session, service_ids)
+    return {service_id: {**figures[service_id], "twins": twins[service_id]} for service_id in service_ids}
+
+
 def _figures(rows) -> dict:
     answered = [
         (referred_at, accepted_at) for status, referred_at, accepted_at in rows if status != "referred"
@@ -123,9 +153,9 @@ def _figures(rows) -> dict:
     return figures
 
 
-def to_search_document(service: Service, referrals: dict[str, dict] | None = None) -> dict:
-    """``referrals``: ``referral_figures_many`` of a batch that includes this service, when the
-    caller builds many documents; otherwise its figures are read here."""
+def to_search_document(service: Service, related: dict[str, dict] | None = None) -> dict:
+    """``related``: ``related_many`` of a batch that includes this service, when the caller builds
+    many documents; otherwise they are read here."""
     tax = taxonomy()
     locations = []
     wheelchair_values = []
@@ -213,18 +243,22 @@ def to_search_document(service: Service, referrals: dict[str, dict] | None = Non
         "last_modified": _iso(service.last_modified),
         "under_review": service.under_review,
         "publisher": service.publisher,
-        # Refreshed when a service answers a referral (referrals.records queues it for indexing).
-        # Every session of ours is SQLModel's; SQLAlchemy types object_session as its own base class.
-        **(
-            referrals[service.id]
-            if referrals is not None and service.id in referrals
-            else referral_figures(cast(Session | None, object_session(service)), service.id)
-        ),
+        # Refreshed when a service answers a referral (referrals.records queues it for indexing)
+        # and when a duplicate flag is opened or decided (duplicates.py queues both records).
+        **(related[service.id] if related is not None and service.id in related else _related(service)),
     }
     point = next((loc for loc in locations if "lat" in loc), None)
     if point is not None:
         document["_geo"] = {"lat": point["lat"], "lng": point["lng"]}
     return document
+
+
+def _related(service: Service) -> dict:
+    # Every session of ours is SQLModel's; SQLAlchemy types object_session as its own base class.
+    session = cast(Session | None, object_session(service))
+    if session is None:
+        return {**NO_REFERRAL_FIGURES, "twins": []}
+    return related_many(session, [service.id])[service.id]
 
 
 EMBEDDING_CHARS = 2000  # the model reads about 256 word pieces; more text is cut anyway

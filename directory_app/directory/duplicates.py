@@ -19,6 +19,7 @@ from ..audit import record
 from ..db import retry_when_busy
 from ..errors import NotFound, ValidationError
 from ..models import Contact, DuplicateFlag, Location, Organization, Phone, Service, ServiceAtLocation, utcnow
+from ..search import indexing
 from .duplicate_scoring import Facts, compare, find_pairs, make_facts, meaningful
 
 CHUNK = 500
@@ -157,6 +158,9 @@ def _save(session: Session, pairs) -> list[DuplicateFlag]:
         session.add(flag)
         known[(first, second)] = flag
         new.append(flag)
+        # Each record's document names its twin (matching shows the service once).
+        indexing.enqueue(session, first)
+        indexing.enqueue(session, second)
     return new
 
 
@@ -294,6 +298,8 @@ def decide(
         ):
             other.status, other.decided_by, other.decided_at = STALE, actor, utcnow()
             session.add(other)
+            indexing.enqueue(session, other.service_id)
+            indexing.enqueue(session, other.other_id)
         record(session, actor, "duplicate.merge", "service", keep.id, {"merged": [None, drop.id]})
         record(session, actor, "duplicate.merged_into", "service", drop.id, {"merged_into": [None, keep.id]})
     else:
@@ -301,5 +307,7 @@ def decide(
     flag.decided_by = actor
     flag.decided_at = utcnow()
     session.add(flag)
+    indexing.enqueue(session, flag.service_id)
+    indexing.enqueue(session, flag.other_id)
     session.commit()
     return flag

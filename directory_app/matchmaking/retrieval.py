@@ -19,6 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from flask import Flask
 
 from matching import Profile
+from matching.twins import TWIN_ONLY
 
 from ..errors import Unavailable
 from ..search import filters
@@ -68,6 +69,7 @@ RETRIEVE = [
     "referrals_answered",
     "referrals_accepted",
     "accept_days_median",
+    "twins",
 ]
 
 
@@ -155,7 +157,26 @@ class Searches:
             needs_results = self._needs.result()["results"] if self._needs else []
         words_results = self._words.result()["results"] if self._words else []
         vector_results = self._vector.result()["results"] if self._vector else []
-        return _pool(needs_results + words_results, vector_results)
+        pooled = _pool(needs_results + words_results, vector_results)
+        return pooled + self._twins_left_out(pooled)
+
+    def _twins_left_out(self, pooled: list[dict]) -> list[dict]:
+        """The other listing of a candidate listed twice, when the filters left it out (say for
+        a group the person is not in): matching holds the candidate to its limits too
+        (matching/twins.py) and never offers it. One more search, only when there are any."""
+        have = {hit["id"] for hit in pooled}
+        missing = sorted({twin for hit in pooled for twin in hit.get("twins") or () if twin not in have})
+        if not missing:
+            return []
+        query = {
+            "indexUid": self.index,
+            "q": "",
+            "filter": [filters.one_of("id", missing)],
+            "limit": len(missing),
+            "attributesToRetrieve": RETRIEVE,
+        }
+        hits = _search(self._get_client(), [query])["results"][0]["hits"]
+        return [{**hit, TWIN_ONLY: True} for hit in hits]
 
     def _get_client(self):
         if self._client is None:

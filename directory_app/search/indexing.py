@@ -18,7 +18,7 @@ from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, select
 
 from .. import db
-from ..directory.documents import _iso, referral_figures_many, to_search_document
+from ..directory.documents import _iso, related_many, to_search_document
 from ..models import Location, SearchOutbox, Service, ServiceAtLocation, rel, utcnow
 from ..needs import taxonomy
 from .client import get_admin_client, get_client, services_index_name
@@ -229,11 +229,11 @@ def drain(
                 break
             ids = _lock_services(session, sorted({row.service_id for row in rows}))
             services = {s.id: s for s in load_services(session, ids)}
-            figures = referral_figures_many(session, list(services))
+            related = related_many(session, list(services))
             documents = with_vectors(
                 app,
                 {
-                    i: to_search_document(services[i], figures)
+                    i: to_search_document(services[i], related)
                     for i in ids
                     if i in services and services[i].merged_into_id is None
                 },
@@ -342,12 +342,12 @@ def reindex(app: Flask, progress=None) -> int:
             for start in range(0, len(all_ids), CHUNK):
                 chunk_ids = all_ids[start : start + CHUNK]
                 chunk = load_services(session, chunk_ids)
-                figures = referral_figures_many(session, [s.id for s in chunk])
+                related = related_many(session, [s.id for s in chunk])
                 tasks.append(
                     (
                         chunk_ids,
                         client.index(building).add_documents(
-                            with_vectors(app, [to_search_document(s, figures) for s in chunk]),
+                            with_vectors(app, [to_search_document(s, related) for s in chunk]),
                             primary_key="id",
                         ),
                     )
