@@ -107,8 +107,8 @@ def referral_figures_many(session: Session, service_ids: list[str]) -> dict[str,
 
 def twins_many(session: Session, service_ids: list[str]) -> dict[str, list[str]]:
     """The other record of each open duplicate pair whose two records are both live: the same
-    service listed by two publishers, which matching shows once, under the stricter of what the
-    two say about who may use it."""
+    service listed by two publishers, which matching holds to the stricter of what the two say
+    about who may use it (matching/twins.py)."""
     twins: dict[str, set[str]] = {service_id: set() for service_id in service_ids}
     merged = select(Service.id).where(col(Service.merged_into_id).is_not(None))
     for start in range(0, len(service_ids), FIGURES_CHUNK):

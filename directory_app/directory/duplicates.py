@@ -158,7 +158,7 @@ def _save(session: Session, pairs) -> list[DuplicateFlag]:
         session.add(flag)
         known[(first, second)] = flag
         new.append(flag)
-        # Each record's document names its twin (matching shows the service once).
+        # Each record's document names its twin (matching holds each to the other's limits).
         indexing.enqueue(session, first)
         indexing.enqueue(session, second)
     return new
