@@ -155,6 +155,7 @@ def test_status_verify_delete_problems_and_duplicates_from_the_pages(app, client
 
     duplicates_page = client.get("/curate/duplicates").get_data(as_text=True)
     assert "similar name (" in duplicates_page and "same postcode (M33 7ZZ)" in duplicates_page
+    assert "matching treats each pair as one service for who may use it" in duplicates_page
     with db.session_scope(app) as session:
         ((flag, _, _),) = duplicates.open_flags(session)
         report = curation.report_problem(session, first, "closed", "Shut since March")
