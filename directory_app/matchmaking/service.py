@@ -10,6 +10,7 @@ from matching.engine import MAX_INFERRED_NEEDS
 from matching.need_inference import clauses
 from matching.person import with_words_read
 from matching.service import valid_point
+from matching.twins import offerable
 
 from .. import db
 from ..directory import england, geo
@@ -132,7 +133,7 @@ def run_match(app: Flask, data: dict, record: bool = True) -> dict:
     result["location"] = place or (
         {"lat": profile.lat, "lng": profile.lng} if profile.lat is not None else None
     )
-    result["candidates_considered"] = len(pool)
+    result["candidates_considered"] = sum(1 for service in pool if offerable(service))
     return result
 
 
