@@ -437,7 +437,7 @@ def run_size(n: int, seed: int, keep: bool = False, profile_dir: Path | None = N
     from directory_app import create_app, db, meili_server
     from directory_app import seed as seed_module
     from directory_app.auth.users import create_token, create_user
-    from directory_app.directory.documents import to_search_document
+    from directory_app.directory.documents import related_many, to_search_document
     from directory_app.directory.jobs import import_file
     from directory_app.models import DuplicateFlag, Service
     from directory_app.needs import taxonomy_data
@@ -510,10 +510,9 @@ def run_size(n: int, seed: int, keep: bool = False, profile_dir: Path | None = N
                     )
                 )
                 for start in range(0, len(ids), indexing.CHUNK):
-                    documents += [
-                        to_search_document(s)
-                        for s in indexing.load_services(session, ids[start : start + indexing.CHUNK])
-                    ]
+                    chunk = indexing.load_services(session, ids[start : start + indexing.CHUNK])
+                    related = related_many(session, [s.id for s in chunk])
+                    documents += [to_search_document(s, related) for s in chunk]
                     session.expunge_all()
             build_s = time.perf_counter() - started
             # The same vectors the app's index holds, read back (not recomputed): raw then indexes

@@ -24,7 +24,7 @@ from matching import gap_report
 from matching.service import covers_any, delivery_modes, haversine_km, points
 
 from .. import db
-from ..directory.documents import directory_version, to_search_document
+from ..directory.documents import directory_version, related_many, to_search_document
 from ..errors import NotFound, ValidationError
 from ..models import MatchDemand, Service
 from ..needs import taxonomy
@@ -116,7 +116,8 @@ def live_documents(app: Flask, progress: Progress | None = None) -> list[dict]:
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
             services = {s.id: s for s in load_services(session, chunk)}
-            out.extend(to_search_document(services[i]) for i in chunk if i in services)
+            related = related_many(session, list(services))
+            out.extend(to_search_document(services[i], related) for i in chunk if i in services)
             session.expunge_all()  # keep memory flat on a large directory
             if progress:
                 progress(min(start + CHUNK, len(ids)), len(ids))

@@ -358,13 +358,13 @@ def reindex(app: Flask, progress=None) -> int:
                     progress(count, len(all_ids))
             for chunk_ids, task in tasks:
                 if outcome(client, task, TASK_TIMEOUT_MS) is not None:
+                    again = load_services(session, chunk_ids)
+                    related = related_many(session, [s.id for s in again])
                     refused.update(
                         add(
                             client,
                             client.index(building),
-                            with_vectors(
-                                app, {s.id: to_search_document(s) for s in load_services(session, chunk_ids)}
-                            ),
+                            with_vectors(app, {s.id: to_search_document(s, related) for s in again}),
                         )
                     )
                     session.expunge_all()
