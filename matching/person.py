@@ -24,6 +24,7 @@ __all__ = [
     "Cue",
     "PersonReading",
     "read_age",
+    "caring_now",
     "read_person",
     "said_of_the_person",
     "with_words_read",
@@ -305,6 +306,38 @@ def said_of_the_person(code: str, text: str) -> str | None:
     return None
 
 
+def caring_now(text: str) -> str | None:
+    """The words that say the person is caring for someone today, or None. Unlike
+    `said_of_the_person("carers", ...)`, caring that has ended does not count."""
+    for pattern in _CIRCUMSTANCE_RE["carers"]:
+        for found in pattern.finditer(text):
+            if _about_the_person("carers", text, found) and not _caring_over(text, found):
+                return found.group(0)
+    return None
+
+
+# Caring that has ended ("after years caring for her mum", "was his carer until he died", "dad is
+# in a care home now") makes a former or bereaved carer: their need is still read from the words,
+# but a carers-only service is for someone caring today.
+_CARING_OVER_BEFORE = re.compile(
+    r"\b(used to|was|were|had been|former(ly)?|ex-?|after (\w+ )?(years|months)( of)?|years of)"
+    r"( (an?|the|his|her|their|my|main|sole|full[- ]time|unpaid))*\s*$",
+    re.I,
+)
+_CARING_OVER = re.compile(
+    r"\b(until|till|died|dying|passed (away|on)|since (he|she|they) (died|passed|went)|death|funeral|"
+    r"(care|nursing) home|no longer|gave up caring|stopped caring|before (he|she|they) (died|passed))\b",
+    re.I,
+)
+
+
+def _caring_over(text: str, found: re.Match[str]) -> bool:
+    sentence, begin = sentence_of(text, found.start(), found.end())
+    return bool(
+        _CARING_OVER_BEFORE.search(sentence[: found.start() - begin]) or _CARING_OVER.search(sentence)
+    )
+
+
 def _gender(text: str) -> Cue | None:
     """ "men" or "women" from the first word in the note that says it.
 
@@ -331,7 +364,7 @@ def read_person(text: str | None, known_groups: Any = None) -> PersonReading:
         return reading
     allowed = set(known_groups) if known_groups is not None else None
     for code in _CIRCUMSTANCE_RE:
-        words = said_of_the_person(code, text)
+        words = caring_now(text) if code == "carers" else said_of_the_person(code, text)
         if words and (allowed is None or code in allowed):
             reading.circumstances.append(Cue(code, words))
     gender = _gender(text)
@@ -387,8 +420,8 @@ def read_age(text: str | None) -> tuple[int, str] | None:
 
 def with_words_read(profile: Profile, known_groups: Any = None) -> tuple[Profile, PersonReading]:
     """`profile` with what its words state added to what was given (what was ticked or typed in a
-    field always stands): groups they describe (`described`, which rank but never open a
-    restricted service), preferences, and an age when none was given; and the reading itself."""
+    field always stands): groups they describe (`described`, which rank, and open a restricted
+    service only for a condition or caring today: Profile.eligible_groups), preferences, and an age when none was given; and the reading itself."""
     reading = read_person(profile.goals, known_groups)
     changes: dict[str, Any] = {
         "described": tuple(c for c in reading.circumstance_codes if c not in profile.circumstances),

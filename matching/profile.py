@@ -28,6 +28,10 @@ DAY_NAMES = {
 }
 # Groups defined by a health condition rather than by who the person is.
 CONDITION_GROUPS = frozenset({"people_with_disabilities", "deaf_bsl", "people_with_dementia"})
+# Groups the person's own words put them in that open a service restricted to the group: a
+# condition they state, and caring for someone today (person.caring_now: "I'm round there every day
+# doing everything for her" is a carer whether or not the box was ticked).
+OPENED_BY_WORDS = CONDITION_GROUPS | {"carers"}
 DELIVERY_CHOICES = ("in_person", "online_ok", "online_only")
 _TRUE = {"1", "true", "yes", "on", "y"}
 _FALSE = {"0", "false", "no", "off", "n", ""}
@@ -63,8 +67,8 @@ class Profile:
     # How the person likes to take part (matching.person.PREFERENCES): ranking only, never a filter.
     preferences: tuple[str, ...] = ()
     # Groups the person's words describe them in ("ex-army"). They raise services meant for the
-    # group but never open a restricted one: only what the link worker ticks does that, because
-    # "after years caring for her mum" does not make her a carer today.
+    # group; only a condition or caring today (OPENED_BY_WORDS) also opens a restricted one: an
+    # identity ("ex-army", a pronoun) is the link worker's to tick.
     described: tuple[str, ...] = ()
     # Situations the words state (matching.situations: "stroke", "widowed"): they open a service
     # restricted to one, and raise it.
@@ -82,11 +86,11 @@ class Profile:
 
     @property
     def eligible_groups(self) -> tuple[str, ...]:
-        """The groups that open a restricted service: what was ticked, and a condition the words
+        """The groups that open a restricted service: what was ticked, a condition the words
         state ("registered blind" opens a service for blind people: the condition is why they
-        came). Identity groups (carers, veterans, women…) open one only when ticked."""
+        came) and caring today. Identity groups (veterans, women…) open one only when ticked."""
         return tuple(
-            dict.fromkeys([*self.circumstances, *(g for g in self.described if g in CONDITION_GROUPS)])
+            dict.fromkeys([*self.circumstances, *(g for g in self.described if g in OPENED_BY_WORDS)])
         )
 
     @property

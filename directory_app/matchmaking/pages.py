@@ -16,7 +16,7 @@ from werkzeug.datastructures import MultiDict
 
 from matching import situations
 from matching.constraints import GENDERS, WARN_COST, WARN_TIMES, WARN_WHEELCHAIR
-from matching.profile import CONDITION_GROUPS
+from matching.profile import OPENED_BY_WORDS
 
 from ..access import access
 from ..db import get_session, real_app
@@ -248,14 +248,15 @@ def _results(result: dict, data: dict | None = None) -> dict:
 
 
 def _groups_to_tick(result: dict, data: dict) -> list[dict]:
-    """Groups the words say the person is in ("looks after her husband": a carer) that open a
-    restricted service only when ticked: said, so a carers' centre left out is not left out
-    silently. Gender, read from a pronoun as often as not, is left to the form."""
+    """Groups the words say the person is in ("twenty years in the army": a veteran) that open a
+    restricted service only when ticked: said, so a veterans' club left out is not left out
+    silently. Gender, read from a pronoun as often as not, is left to the form; caring today and a
+    condition open their services by themselves (matching.profile.OPENED_BY_WORDS)."""
     ticked = set(data.get("circumstances") or ())
     said = (result.get("understood") or {}).get("circumstances") or ()
     groups = []
     for item in said:
-        if item["code"] in ticked | CONDITION_GROUPS | GENDERS:
+        if item["code"] in ticked | OPENED_BY_WORDS | GENDERS:
             continue
         label = taxonomy().eligibility_label(item["code"])
         # "carers", "families with children", but "LGBTQ+ people"

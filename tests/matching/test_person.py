@@ -93,6 +93,10 @@ def test_preferences_in_everyday_words(text, expected):
         ("Daughter now carer since his fall", "carers", False),
         ("Has carers twice a day since the fall", "carers", False),
         ("Not a carer as such, just visits her aunt", "carers", False),
+        # Caring that has ended: a former carer.
+        ("Wants work after years caring for her mum, now in a care home", "carers", False),
+        ("Used to look after my dad until he passed", "carers", False),
+        ("Since mum was diagnosed I do everything for her", "carers", True),
         ("Did his national service, lost his wife in May", "veterans", True),
         ("Her husband was in the navy for twenty years", "veterans", False),
         ("Son is autistic and she's at the end of her rope", "people_with_disabilities", False),
@@ -170,22 +174,47 @@ def test_a_person_who_cannot_face_groups_gets_one_to_one_first(make_service, mak
     assert [m.service_id for m in result.matches] == [befriending["id"], group["id"]]
 
 
-def test_only_what_is_ticked_opens_a_restricted_service(make_service, make_person, taxonomy, now):
+def test_caring_today_opens_a_carers_service_and_caring_that_ended_does_not(
+    make_service, make_person, taxonomy, now
+):
     carers_only = make_service(eligibility=["carers"], name="Carers' centre")
-    words = "looks after her mum, never gets a break"
+
+    def offered(words: str, **person) -> bool:
+        result = match(
+            make_person(needs=("loneliness",), goals=words, **person),
+            [carers_only],
+            taxonomy=taxonomy,
+            now=now,
+        )
+        return [m.service_id for m in result.matches] == [carers_only["id"]]
+
+    # A carer is a carer whether or not the box was ticked ...
+    assert offered("Mum keeps forgetting things. I'm round there every day doing everything for her")
+    assert offered("looks after her husband, never gets a break")
+    # ... but caring that has ended makes a former carer, and a carers' centre is for carers today.
+    assert not offered("after years caring for her mum, who is now in a care home, she is lonely")
+    assert not offered("was his carer until he died in March")
+    assert offered("was his carer until he died in March", circumstances=("carers",))
+
+
+def test_an_identity_the_words_state_opens_a_restricted_service_only_when_ticked(
+    make_service, make_person, taxonomy, now
+):
+    veterans_only = make_service(eligibility=["veterans"], name="Veterans' breakfast club")
+    words = "ex-army, twenty years in the forces, hardly sees anyone"
     described = match(
-        make_person(needs=("loneliness",), goals=words), [carers_only], taxonomy=taxonomy, now=now
+        make_person(needs=("loneliness",), goals=words), [veterans_only], taxonomy=taxonomy, now=now
     )
-    assert described.matches == [] and described.excluded == {"only for carers": 1}
+    assert described.matches == [] and described.excluded == {"only for veterans": 1}
     # The reading is shown, so the link worker can tick the box if it is true.
-    assert described.understood["circumstances"][0]["code"] == "carers"
+    assert described.understood["circumstances"][0]["code"] == "veterans"
     ticked = match(
-        make_person(needs=("loneliness",), goals=words, circumstances=("carers",)),
-        [carers_only],
+        make_person(needs=("loneliness",), goals=words, circumstances=("veterans",)),
+        [veterans_only],
         taxonomy=taxonomy,
         now=now,
     )
-    assert [m.service_id for m in ticked.matches] == [carers_only["id"]]
+    assert [m.service_id for m in ticked.matches] == [veterans_only["id"]]
 
 
 def test_age_in_the_words_applies_the_age_limits(make_service, make_person, taxonomy, now):

@@ -80,12 +80,20 @@ def scenario_runs(app, scenarios: list[dict], directory: dict[str, dict]) -> lis
 
 
 def broken(row: dict, directory: dict) -> list[str]:
-    """Every returned service that breaks a hard constraint by our own check or the must-not list."""
+    """Every returned service that breaks a hard constraint by our own check or the must-not list.
+
+    The profile's ticked circumstances are what the annotator sent, not all the person is: a
+    daughter "round there every day doing everything for" her mother is a carer though only
+    "woman" was ticked. A group restriction the blind judges, reading the words, graded as
+    suitable for this person is therefore not counted as broken."""
     scenario = row["scenario"]
     out = []
     for service_id in row["matched_ids"]:
         doc = directory[service_id]
+        judged_suitable = scenario["judgments"].get(doc["external_id"], 0) > 0
         for reason in violations(api_profile(scenario["profile"]), row["result"]["location"], doc):
+            if judged_suitable and reason.startswith("only for ["):
+                continue
             out.append(f"{scenario['id']}: {doc['name']}: {reason}")
         if doc["external_id"] in scenario.get("must_not", ()):
             out.append(f"{scenario['id']}: {doc['name']} is on the must-not list")

@@ -160,17 +160,23 @@ def test_ticked_situations_are_not_stored(app, client, login_as, widowed_group):
 
 
 def test_a_group_the_words_state_is_said_with_the_box_that_opens_its_services(client, login_as, places):
-    """A carers' centre is only for carers: the words "looks after her husband" do not open it (a
-    tick does), but the page says what the words said and which box to tick, not nothing."""
+    """A veterans' club is only for veterans: the words "served in the army" do not open it
+    (a tick does), but the page says what the words said and which box to tick, not nothing.
+    Caring today opens carers' services by itself, so it is not pressed on the link worker."""
     login_as("link_worker")
-    form = {"goals": "looks after her husband who has dementia, exhausted", "postcode": "M33 7ZZ"}
+    form = {
+        "goals": "served in the army for twenty years, struggles with crowds, hardly goes out",
+        "postcode": "M33 7ZZ",
+    }
     page = page_text(submit(client, form))
-    assert (
-        "The words say “looks after her husband”: services only for carers are included once you "
-        '<a href="#circumstances-carers">tick Carers</a>' in page
-    )
-    assert 'id="circumstances-carers"' in page
-    ticked = page_text(submit(client, {**form, "circumstances": "carers"}))
-    assert "services only for carers are included once you" not in ticked
-    # Gender read from a pronoun is not pressed on the link worker.
+    assert "services only for veterans are included once you" in page
+    assert '<a href="#circumstances-veterans">tick Veterans</a>' in page
+    assert 'id="circumstances-veterans"' in page
+    ticked = page_text(submit(client, {**form, "circumstances": "veterans"}))
+    assert "services only for veterans are included once you" not in ticked
+    # Gender read from a pronoun is not pressed on the link worker, nor is caring today.
     assert "services only for women" not in page
+    carer = page_text(
+        submit(client, {**form, "goals": "looks after her husband who has dementia, exhausted"})
+    )
+    assert "services only for carers are included once you" not in carer
