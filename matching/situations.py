@@ -166,6 +166,25 @@ SITUATIONS: tuple[Situation, ...] = (
         kind="health",
     ),
     Situation(
+        "housebound",
+        "people who cannot leave home",
+        # A home library or a visiting scheme "for housebound people" is for those who cannot get
+        # out; someone who walks to the shops but sees nobody, or hardly goes out since a death, is
+        # lonely, not housebound.
+        _re(
+            r"house[- ]?bound|(?:unable\s+to|cannot|can'?t)\s+(?:leave|get\s+out\s+of)\s+(?:their|the)\s+"
+            r"(?:own\s+)?(?:homes?|houses?)|confined\s+to\s+(?:their|the)\s+homes?"
+        ),
+        _re(
+            r"house[- ]?bound|bed[- ]?bound|(?:can'?t|cannot|unable\s+to)\s+(?:get|go)\s+out\b|"
+            r"(?:can'?t|cannot|unable\s+to)\s+leave\s+(?:the|her|his|my|their)\s+(?:house|flat|home|bungalow)|"
+            # a body that keeps them in, not grief or shyness ("hardly leaves the house since his wife died")
+            r"(?:hasn'?t|haven'?t|hadn'?t|not)\s+(?:been|got|gone)\s+out\s+(?:of\s+the\s+(?:house|flat)\s+)?since\s+(?:the|his|her|my|their)\s+"
+            r"(?:fall|stroke|operation|op|surgery|accident|knee|hip)|stuck\s+(?:in|indoors)\b"
+        ),
+        kind="health",
+    ),
+    Situation(
         "multiple_sclerosis",
         "people with MS",
         _re(r"multiple\s+sclerosis|ms\s+(?:society|group|support|centre|therapy)"),

@@ -54,6 +54,8 @@ _WIDER_BEFORE = re.compile(
     r"\b" + _OTHER_AUDIENCE + r"\s+(?:\w+\s+){0,2}?(?:and/or|and|or|&|,)\s+(?:\w+\s+)?$",
     re.I,
 )
+# "people who are housebound or live in rural Northumberland": the situation is one way in of two.
+_OR_ANOTHER_WAY_IN = re.compile(r"^\s*,?\s*or\s+(?:who\s+)?(?:live|lives|living|are|is|have|has)\b", re.I)
 _NAME_GROUP = re.compile(
     r"^\W{0,3}(?:\w+\s+){0,2}?(?:survivors?|club|group|support|society|association|network|cafe|café|circle|"
     r"friends|forum|service|project|choir|team|peer|buddies|ladies|men)\b",
@@ -87,6 +89,7 @@ def _restricts(field: str, text: str, match: re.Match[str], sentences: list[tupl
         _WIDER.search(before)
         or _WIDER_BEFORE.search(before)
         or _WIDER_AFTER.match(text[match.end() :])
+        or _OR_ANOTHER_WAY_IN.match(text[match.end() :])
         or turned_away(text, match, sentences)
     ):
         return 0.0

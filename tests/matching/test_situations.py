@@ -213,3 +213,33 @@ def test_a_need_only_situation_services_meet_is_unmet_and_says_why(make_service,
     assert result.matches == []
     (unmet,) = result.unmet_needs
     assert unmet.reason.startswith("no bereavement service that you are eligible for")
+
+
+def test_a_service_for_housebound_people_is_for_those_who_cannot_get_out_not_for_the_lonely(
+    make_service, make_person, taxonomy, now
+):
+    assert situations_of(eligibility_description="Newcastle residents who are housebound") == ["housebound"]
+    # one way in of two is not a restriction to it
+    assert (
+        situations_of(description="An online social for people who are housebound or live in rural areas.")
+        == []
+    )
+    assert codes_said("92F, housebound, would like a visitor") == ["housebound"]
+    assert codes_said("been stuck in since me knee went") == ["housebound"]
+    assert codes_said("lives alone, can't get out, food via neighbour") == ["housebound"]
+    home_library = make_service(
+        name="Home Library Service",
+        needs=["loneliness"],
+        situations=["housebound"],
+        description="A volunteer brings books to your door every three weeks.",
+    )
+
+    def offered(words: str) -> bool:
+        result = match(
+            make_person(needs=("loneliness",), goals=words), [home_library], taxonomy=taxonomy, now=now
+        )
+        return bool(result.matches)
+
+    assert not offered("lives on his own, family moved away, doesn't see a soul bar the postie")
+    assert not offered("hardly leaves the house since his wife died")
+    assert offered("hasn't been out since the fall, days are long")
