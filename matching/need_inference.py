@@ -35,7 +35,7 @@ import numpy as np
 from .need_classifier import NeedClassifier
 from .need_context import context_codes
 from .need_examples import NEED_EXAMPLES
-from .person import read_age, said_of_the_person
+from .person import caring_now, read_age
 from .taxonomy import NeedsTaxonomy
 from .text import phrase_key, tokens
 
@@ -235,10 +235,11 @@ class NeedInferrer:
         parts = list(dict.fromkeys([text, *clauses(text)]))
         masked = self.context(parts)
         phrases = self._own_phrases(text, parts[1:], np.asarray(masked.any(0)))
-        # The words that make the person a carer for the match's groups ("I'm round there every
-        # day doing everything for her") name the carers' need as surely as a phrase: on the
-        # development parts, 22 of 23 people they found had it.
-        carer_words = said_of_the_person("carers", text) if "carers" in self.codes else None
+        # The words that say the person is caring today ("I'm round there every day doing
+        # everything for her") name the carers' need as surely as a phrase: on the development
+        # parts, 22 of 23 people they found had it. Caring that has ended ("after years caring for
+        # her mum, now in a care home") leaves the need to the meaning of the words.
+        carer_words = caring_now(text) if "carers" in self.codes else None
         if carer_words and "carers" not in phrases:
             phrases["carers"] = (CARER_WORDS_STRENGTH, [carer_words])
         sims, where, whole, by_clause = self.meaning(text, masked)
