@@ -207,6 +207,8 @@ def find_groups(record: Record) -> list[Finding]:
                 score = _score(field, text, match)
                 if _AUDIENCE_OPENING.match(text[start : match.start()]):
                     score = max(score, 0.85)
+                elif field == "description" and score < 0.9 and _deep_in_a_list(text, start, match):
+                    continue
                 mentioned[group] = max(mentioned.get(group, 0.0), score)
                 keep(group, Finding(group, score, field, quote(text, match)))
     for field in ("eligibility", "description"):
@@ -224,6 +226,18 @@ def find_groups(record: Record) -> list[Finding]:
     _settle_sexes(kept, mentioned)
     _settle_young_families(kept, record)
     return sorted(kept.values(), key=lambda f: -f.confidence)
+
+
+_LIST_ITEM_ENDS = re.compile(r"[^,.;:!?]{0,30},")
+
+
+def _deep_in_a_list(text: str, sentence_start: int, match: re.Match[str]) -> bool:
+    """Whether the words are an item, third or later, of a list of what the service does
+    ("information and advice, dementia day care, falls prevention, support to carers, social
+    activities"): one offer among many, not whom the service is for."""
+    return text.count(",", sentence_start, match.start()) >= 2 and bool(
+        _LIST_ITEM_ENDS.match(text, match.end())
+    )
 
 
 def turned_away(text: str, match: re.Match[str], sentences: list[tuple[int, int]]) -> bool:

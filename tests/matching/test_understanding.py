@@ -108,6 +108,23 @@ def test_carers_of_a_person_are_not_a_carers_only_service(reader):
     assert "carers" not in found.group_codes() and "people_with_dementia" in found.group_codes()
 
 
+def test_one_offer_in_a_list_of_many_restricts_nobody(reader):
+    found = reader.understand(
+        csv_row(
+            name="Age UK Trafford",
+            description="Services for the over 50s in Trafford, information and advice, dementia day care, "
+            "falls prevention, support to carers, social activities, volunteering.",
+        )
+    )
+    assert found.group_codes() == []
+    # ... but an audience named first still is one
+    assert reader.understand(
+        csv_row(
+            name="Carers Centre", description="Support for carers, breaks, advice, training, a weekly cafe."
+        )
+    ).group_codes() == ["carers"]
+
+
 def test_a_refuge_that_turns_men_away_is_for_women(reader):
     found = reader.understand(
         oruk(
