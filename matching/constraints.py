@@ -59,7 +59,7 @@ def distance_exemption(profile: Profile, service: dict[str, Any]) -> str | None:
     (`reaches`): a Trafford phone line is no help in Leeds. When we cannot tell (no postcode), the
     exemption stands.
     """
-    if reaches(service, profile.areas) is False:
+    if reaches(service, profile.areas, (profile.lat, profile.lng)) is False:
         return None
     if profile.constraints.delivery != "in_person":
         mode = remote_mode(service)
@@ -107,9 +107,10 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
 
     # Residency: a service for the residents of an area is not for people who live elsewhere, however
     # near, and however it is delivered. Unknown (no postcode) is not a "no".
-    if in_area(residency(service), profile.areas) is False:
+    home = (profile.lat, profile.lng)
+    if in_area(residency(service), profile.areas, home) is False:
         bad(("residency", "only for people living in the area it serves"))
-    elif "in_person" not in modes and reaches(service, profile.areas) is False:
+    elif "in_person" not in modes and reaches(service, profile.areas, home) is False:
         # A phone or online service read as local to its venue's borough (no area stated).
         bad(("residency", f"{remote_mode(service) or 'remote'} service for another area"))
 

@@ -17,6 +17,7 @@ import numpy as np
 from geopy.distance import EARTH_RADIUS  # mean Earth radius in km, the figure geopy itself uses
 
 from .profile import DAYS
+from .understanding.areas import Place, read_place
 
 REMOTE_MODES = ("online", "phone")
 
@@ -95,15 +96,17 @@ _WORD_COUNTRY = {
 
 @dataclass(frozen=True)
 class Area:
-    """A service's stated area, as far as it can be read: local codes and/or national reach.
+    """A service's stated area, as far as it can be read: local codes and/or national reach, and
+    places inside an authority (understanding.areas.Place: "living in Harpurhey or Moston").
     ``countries`` is None when no national reach is stated; "" means the whole UK."""
 
     codes: frozenset[str] = frozenset()
     countries: str | None = None
+    places: tuple[Place, ...] = ()
 
     @property
     def stated(self) -> bool:
-        return bool(self.codes) or self.countries is not None
+        return bool(self.codes) or self.countries is not None or bool(self.places)
 
 
 _NO_AREA = Area()
@@ -123,8 +126,13 @@ def read_area(values: Any) -> Area:
 def _read_area(values: tuple[str, ...]) -> Area:
     codes: set[str] = set()
     countries: str | None = None
+    places: list[Place] = []
     for value in values:
         text = value.strip()
+        place = read_place(text)
+        if place is not None:
+            places.append(place)
+            continue
         compact = norm_area(text)
         national = NATIONAL_CODES.get(compact)
         for found in _GSS.findall(compact):
@@ -142,14 +150,25 @@ def _read_area(values: tuple[str, ...]) -> Area:
             )
         elif _DISTRICT.match(compact):
             codes.add(compact)
-    return Area(frozenset(codes), countries)
+    return Area(frozenset(codes), countries, tuple(places))
 
 
-def in_area(area: Area, person_areas: Any) -> bool | None:
+def in_area(area: Area, person_areas: Any, point: tuple[Any, Any] | None = None) -> bool | None:
     """True if the person lives in `area`, False if they do not, None when we cannot tell (no
-    postcode, or a postcode whose local authority is unknown)."""
+    postcode, or a postcode whose local authority is unknown). `point` is where they live (lat,
+    lng): a place inside an authority is the finer limit within it, as a postcode district is."""
     if not area.stated:
         return True
+    if area.places:
+        limited = frozenset(p.la for p in area.places)
+        if point is not None and valid_point(*point):
+            if any(p.holds(float(point[0]), float(point[1])) for p in area.places):
+                return True
+            area = Area(area.codes - limited, area.countries)
+            if not area.stated:
+                return False
+        else:  # without a point, the authority is as near as we can tell
+            area = Area(area.codes | limited, area.countries)
     mine = {norm_area(a) for a in person_areas or ()}
     if not mine:
         return None
@@ -190,7 +209,7 @@ def venue_areas(service: dict[str, Any]) -> frozenset[str]:
     )
 
 
-def reaches(service: dict[str, Any], person_areas: Any) -> bool | None:
+def reaches(service: dict[str, Any], person_areas: Any, point: tuple[Any, Any] | None = None) -> bool | None:
     """Whether a phone, online or area-wide service reaches the person (None: cannot tell).
 
     With no stated area we read the record as local to its venue's local authority when it has a
@@ -202,7 +221,7 @@ def reaches(service: dict[str, Any], person_areas: Any) -> bool | None:
     """
     area = residency(service)
     if area.stated:
-        return in_area(area, person_areas)
+        return in_area(area, person_areas, point)
     # "We operate in the Greater Manchester and Cheshire areas": where it works, not who may come
     works_in = read_area(service.get("works_in"))
     if works_in.stated:

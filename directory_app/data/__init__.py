@@ -4,7 +4,8 @@ holds only the demo seed and the evaluation sets.
 
 - ``needs_taxonomy.json``: the needs, their words and UKCAT codes (curated by hand).
 - ``geo/local_authorities_england.csv``, ``geo/places_england.csv``: the area names a service's
-  own words may use (built by seed_data/build_seed.py; sources in seed_data/ATTRIBUTION.md).
+  own words may use (built by seed_data/build_seed.py; sources in seed_data/ATTRIBUTION.md), and
+  ``geo/place_centres.csv``: where those places are (seed_data/build_steps/places.py).
 - ``geo/lsoa21_england.csv``, ``geo/postcode_districts_gb.csv``, ``geo/trafford_postcodes.csv``,
   ``geo/trafford_wards.csv``: the gap report's areas (every English LSOA with its deprivation, GB
   postcode district centroids, Trafford's postcodes and wards), also built by build_seed.py.

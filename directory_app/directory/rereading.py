@@ -34,6 +34,7 @@ READER_FILES = [
     DATA_DIR / "needs_taxonomy.json",
     DATA_DIR / "geo" / "local_authorities_england.csv",
     DATA_DIR / "geo" / "places_england.csv",
+    DATA_DIR / "geo" / "place_centres.csv",
 ]
 
 

@@ -32,8 +32,9 @@ def areas() -> AreaLookup:
     with (
         open(DATA_DIR / "geo" / "local_authorities_england.csv", newline="", encoding="utf-8") as handle,
         open(DATA_DIR / "geo" / "places_england.csv", newline="", encoding="utf-8") as places,
+        open(DATA_DIR / "geo" / "place_centres.csv", newline="", encoding="utf-8") as centres,
     ):
-        return AreaLookup(csv.DictReader(handle), csv.DictReader(places))
+        return AreaLookup(csv.DictReader(handle), csv.DictReader(places), csv.DictReader(centres))
 
 
 def development_examples(path: Path = TRAINING_SERVICES) -> list[tuple[dict, list[str]]]:

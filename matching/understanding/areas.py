@@ -7,8 +7,10 @@ local_authorities_england.csv and places_england.csv), so this module stays free
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 GSS = re.compile(r"\b(E0[6789]\d{6}|E10\d{6})\b")
@@ -54,8 +56,46 @@ _COMPASS = frozenset({"north east", "north west", "south east", "south west"})
 _GREATER = re.compile(r"\bgreater (?:manchester|london)\b")
 
 
+_PLACE_ENTRY = re.compile(
+    r"^place:([EWSN]\d{8}):([^@]+)@(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?),(\d+(?:\.\d+)?)$"
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A neighbourhood or town a residency limit names ("living in Harpurhey or Moston"): its
+    authority, and a circle standing for it (from its wards' centres; boundaries are not shipped)."""
+
+    la: str
+    name: str
+    lat: float
+    lng: float
+    km: float
+
+    def entry(self) -> str:
+        """As a residency entry beside GSS codes: "place:E08000003:Harpurhey@53.50848,-2.20988,2.5"."""
+        return f"place:{self.la}:{self.name}@{self.lat:.5f},{self.lng:.5f},{self.km:g}"
+
+    def holds(self, lat: float, lng: float) -> bool:
+        x = math.radians(lng - self.lng) * math.cos(math.radians((lat + self.lat) / 2))
+        return 6371.0 * math.hypot(x, math.radians(lat - self.lat)) <= self.km
+
+
+def read_place(entry: str) -> Place | None:
+    found = _PLACE_ENTRY.match(entry.strip())
+    if not found:
+        return None
+    la, name, lat, lng, km = found.groups()
+    return Place(la, name, float(lat), float(lng), float(km))
+
+
 class AreaLookup:
-    def __init__(self, rows: Iterable[dict[str, Any]], places: Iterable[dict[str, Any]] = ()):
+    def __init__(
+        self,
+        rows: Iterable[dict[str, Any]],
+        places: Iterable[dict[str, Any]] = (),
+        centres: Iterable[dict[str, Any]] = (),
+    ):
         self._by_name: dict[str, str] = {}
         self._names: dict[str, str] = {}
         self._groups: dict[str, list[str]] = {}  # "greater manchester" -> its ten authorities
@@ -89,6 +129,15 @@ class AreaLookup:
             rivals = {c for k, c in self._by_name.items() if k.split()[0] == alias.split()[0]}
             if len(codes) == 1 and rivals <= codes and alias not in self._by_name:
                 self._by_name[alias] = next(iter(codes))
+        # Where each place is, when its wards' centres are known (place_centres.csv).
+        self._centres = {
+            (str(row["name"]).strip(), str(row["la_code"]).strip()): (
+                float(row["lat"]),
+                float(row["lng"]),
+                float(row["km"]),
+            )
+            for row in centres
+        }
         # Places (ward and neighbourhood names) → the authorities that have a place of that name.
         self._places: dict[str, set[str]] = {}
         part_of: dict[str, set[str]] = {}
@@ -118,7 +167,15 @@ class AreaLookup:
         return len(self._names)
 
     def name(self, code: str) -> str:
+        place = read_place(code)
+        if place is not None:
+            return f"{place.name} ({self._names.get(place.la, place.la)})"
         return self._names.get(code, code)
+
+    def place(self, code: str, name: str) -> Place | None:
+        """The place `name` in authority `code`, when where it is is known."""
+        centre = self._centres.get((name, code))
+        return Place(code, name, *centre) if centre else None
 
     def group(self, code: str) -> list[str]:
         """The authorities in `code`'s combined authority (itself alone when it has none)."""

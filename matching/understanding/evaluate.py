@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from .areas import AreaLookup
+from .areas import AreaLookup, read_place
 
 
 def is_test(item_id: str) -> bool:
@@ -92,8 +92,11 @@ def score(
             return set(names)
         return {areas.code(n) or n for n in names}
 
+    # A limit to a place ("living in Harpurhey or Moston") is a limit within its authority, which
+    # is how the labels name it.
     out["residency"], _ = set_scores(
-        [p["residency"] for p in predicted], [gss(g.get("residency", [])) for g in gold]
+        [[_authority(code) for code in p["residency"]] for p in predicted],
+        [gss(g.get("residency", [])) for g in gold],
     )
     for mode in ("in_person", "phone", "online", "home_visits", "outreach"):
         out[f"delivery_{mode}"] = _binary(
@@ -133,3 +136,8 @@ def _binary(pred: Sequence[bool], true: Sequence[bool]) -> dict[str, Any]:
         round(sum(p == t for p, t in zip(pred, true, strict=True)) / len(true), 3) if true else 1.0
     )
     return result
+
+
+def _authority(code: str) -> str:
+    place = read_place(code)
+    return place.la if place else code

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .areas import AreaLookup
+from .areas import AreaLookup, read_place
 from .record import Record
 from .result import Finding
 from .rules import _first, quote
@@ -105,10 +105,10 @@ def _listed_after_cue(areas: AreaLookup, window: str, within: int = 12) -> list[
     return out
 
 
-def _places_listed(areas: AreaLookup, window: str, context: set[str]) -> list[str]:
-    """The authorities of the places named right after a cue and of those listed with the first
-    ("residents of Harpurhey, Moston or Blackley")."""
-    out: list[str] = []
+def _places_listed(areas: AreaLookup, window: str, context: set[str]) -> list[tuple[str, str]]:
+    """(authority code, place) for the places named right after a cue and those listed with the
+    first ("residents of Harpurhey, Moston or Blackley")."""
+    out: list[tuple[str, str]] = []
     end = None
     for code, place in sorted(areas.places(window, context), key=lambda hit: window.find(hit[1])):
         start = window.find(place)
@@ -116,9 +116,23 @@ def _places_listed(areas: AreaLookup, window: str, context: set[str]) -> list[st
             break
         if end is not None and start > end and not _LIST_JOIN.match(window[end:start]):
             break
-        out.append(code)
+        out.append((code, place))
         end = max(end or 0, start + len(place))
     return out
+
+
+# The capitalised items of a list after a cue: "Harpurhey, Moston or Blackley" has three.
+_NAMED_ITEMS = re.compile(r"(?:^|,|\bor\b|\band\b|/|&)\s*(?:the\s+)?[A-Z]")
+
+
+def _place_value(areas: AreaLookup, code: str, place: str, unplaced: set[str]) -> str:
+    """A limit to a neighbourhood or town is that place where we know where it is (a circle from
+    its wards' centres), else its whole authority (noted in `unplaced`)."""
+    found = None if code in unplaced else areas.place(code, place)
+    if found is None:
+        unplaced.add(code)
+        return code
+    return found.entry()
 
 
 def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
@@ -132,6 +146,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
         for text in (area["uri"], area["text"]):
             for code, words in areas.find(text):
                 found.setdefault(code, Finding(code, 0.9, "service_areas", words))
+    unplaced: set[str] = set()
     # Authorities the record names anywhere, to tell one "Broughton" from another.
     context = {code for text in [*record.texts.values(), *record.venue] for code, _ in areas.find(text)}
     for field in ("eligibility", "description", "name"):
@@ -157,11 +172,18 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 if borough_only and areas.is_wider_area(words):
                     continue
                 found.setdefault(code, Finding(code, confidence, field, quote(text, cue, 50)))
-            for code in _places_listed(areas, window, context):
-                found.setdefault(code, Finding(code, confidence - 0.1, field, quote(text, cue, 50)))
+            listed = _places_listed(areas, window, context)
+            if len(listed) < len(_NAMED_ITEMS.findall(window)):
+                # "Grove Hill, Berwick Hills or Park End": a name we do not know is a place we
+                # cannot draw, so the list stands for the authority
+                unplaced.update(code for code, _ in listed)
+            for code, place in listed:
+                value = _place_value(areas, code, place, unplaced)
+                found.setdefault(value, Finding(value, confidence - 0.1, field, quote(text, cue, 50)))
         # "Trafford residents", "Little Hulton residents", "a Salford GP"
-        named = [(code, words) for code, words in areas.find(text)] + areas.places(text, context)
-        for code, words in named:
+        named = [(code, words, False) for code, words in areas.find(text)]
+        named += [(code, words, True) for code, words in areas.places(text, context)]
+        for code, words, is_place in named:
             last = words.split()[-1]
             index = text.lower().find(last.lower())
             if (
@@ -169,15 +191,37 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 and _RESIDENTS_AFTER.match(text[index + len(last) :])
                 and not _HEDGE.search(text[max(0, index - 30) : index])
             ):
+                value = _place_value(areas, code, words, unplaced) if is_place else code
                 found.setdefault(
-                    code, Finding(code, 0.8, field, text[max(0, index - 20) : index + 40].strip())
+                    value, Finding(value, 0.8, field, text[max(0, index - 20) : index + 40].strip())
                 )
     declared = record.declared.get("service_area", [])
     for name in declared:
         declared_code = areas.code(name)
         if declared_code:
             found[declared_code] = Finding(declared_code, 0.95, "service_area", name)
-    return list(found.values())
+    return _whole_where_unplaced(found, unplaced)
+
+
+def _whole_where_unplaced(found: dict[str, Finding], unplaced: set[str]) -> list[Finding]:
+    """A place we cannot locate ("Bacup, Stacksteads or Weir", Bacup having no ward of its name
+    with a known centre) stands for its whole authority; then so do the others named with it, or
+    the authority's people outside the located ones would be turned away from a service for them.
+    So do places of an authority the words name as a whole ("Salford residents, Eccles and
+    Swinton too"); an ORUK service area naming the authority is where it works, and the places in
+    the words the finer limit inside it."""
+    whole = unplaced | {
+        value
+        for value, finding in found.items()
+        if finding.source != "service_areas" and read_place(value) is None
+    }
+    out = []
+    for value, finding in found.items():
+        place = read_place(value)
+        if place is not None and place.la in whole:
+            continue
+        out.append(finding)
+    return out
 
 
 # An organisation that says where it works: "we operate in the Greater Manchester area", "within the

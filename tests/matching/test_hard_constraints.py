@@ -143,3 +143,12 @@ def test_every_reason_is_listed(person, make_service):
     service = make_service(km=9, status="inactive", cost_band="paid", wheelchair=False)
     reasons = violations(person(max_distance_km=5, free_only=True, wheelchair=True), service, 9.0)
     assert reasons == ["inactive", "further than 5 km", "not free", "no wheelchair access"]
+
+
+def test_a_limit_to_a_neighbourhood_turns_away_the_rest_of_its_city(person, make_service):
+    harpurhey = "place:E08000003:Harpurhey@53.50848,-2.20988,2.5"
+    befriending = make_service(residency=["E08000003", harpurhey], km=1)
+    near = person(lat=53.51, lng=-2.205, areas=("E08000003",))
+    across_the_city = person(lat=53.456, lng=-2.192, areas=("E08000003",))
+    assert violations(near, befriending, 1.0) == []
+    assert violations(across_the_city, befriending, 1.0) == ["only for people living in the area it serves"]

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from matching import NeedsTaxonomy
+from matching.service import in_area, read_area
 from matching.understanding import AreaLookup, Understander, normalise
 from matching.understanding.ages import find_ages
+from matching.understanding.areas import read_place
 from matching.understanding.schedule import parse_byday
 
 DATA = Path(__file__).resolve().parents[2] / "directory_app" / "data"  # shipped with the app
@@ -23,9 +25,15 @@ def reader() -> Understander:
     with (
         open(DATA / "geo" / "local_authorities_england.csv", newline="") as handle,
         open(DATA / "geo" / "places_england.csv", newline="") as places,
+        open(DATA / "geo" / "place_centres.csv", newline="") as centres,
     ):
-        areas = AreaLookup(csv.DictReader(handle), csv.DictReader(places))
+        areas = AreaLookup(csv.DictReader(handle), csv.DictReader(places), csv.DictReader(centres))
     return Understander(taxonomy, areas)
+
+
+def _authority(code: str) -> str:
+    place = read_place(code)
+    return place.la if place else code
 
 
 def csv_row(**fields) -> dict:
@@ -257,7 +265,8 @@ def test_residents_of_a_borough_become_its_gss_code(reader):
     ],
 )
 def test_residency_stated_in_prose_or_by_a_place_inside_a_borough(reader, fields, code):
-    assert reader.understand(oruk(**fields)).residency_codes() == [code]
+    # a place inside the borough is a limit within it (matching.service reads where it is)
+    assert [_authority(c) for c in reader.understand(oruk(**fields)).residency_codes()] == [code]
 
 
 def test_mostly_for_a_boroughs_residents_is_not_a_residency_limit(reader):
@@ -390,7 +399,29 @@ def test_a_service_area_named_as_a_region_reaches_its_authorities_only(reader):
     ],
 )
 def test_neighbourhoods_and_outside_limits_name_the_authority(reader, text, code):
-    assert reader.understand(oruk(description=text)).residency_codes() == [code]
+    assert {_authority(c) for c in reader.understand(oruk(description=text)).residency_codes()} == {code}
+
+
+def test_a_limit_to_neighbourhoods_is_those_neighbourhoods_where_we_know_where_they_are(reader):
+    found = reader.understand(
+        oruk(
+            eligibility_description="For people aged 60+ living in Harpurhey, Moston, Blackley or Crumpsall."
+        )
+    )
+    places = [read_place(code) for code in found.residency_codes()]
+    assert [p.name for p in places if p] == ["Harpurhey", "Moston", "Blackley", "Crumpsall"]
+    area = read_area(found.residency_codes())
+    assert in_area(area, ["E08000003"], (53.509, -2.209)) is True  # Harpurhey
+    assert in_area(area, ["E08000003"], (53.456, -2.192)) is False  # Longsight, same city
+    assert in_area(area, ["E08000003"]) is True  # no point: the city is as near as we can tell
+    # a name we cannot place makes the list its authority's, so nobody in it is turned away
+    unknown = reader.understand(
+        oruk(eligibility_description="For people living in Grove Hill, Moston or Harpurhey.")
+    )
+    assert unknown.residency_codes() == ["E08000003"]
+    # and the authority named as a whole is not narrowed by places named with it
+    whole = reader.understand(oruk(eligibility_description="Residents of Salford, Eccles and Swinton."))
+    assert whole.residency_codes() == ["E08000006"]
 
 
 def test_every_authority_listed_after_a_residency_cue_counts(reader):
