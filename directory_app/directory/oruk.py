@@ -191,6 +191,10 @@ def _to_column(cls: type[SQLModel], column: str, value: Any, where: str) -> Any:
     if value is None:
         return None
     kind = _column_type(cls, column)
+    # Feeds leave typed fields blank ("latitude": ""): that is a missing value, as null is, and the
+    # venue is then placed from its postcode.
+    if kind is not str and isinstance(value, str) and not value.strip():
+        return None
     try:
         if kind is datetime:
             parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
@@ -400,7 +404,9 @@ def _location(session: Session, data: dict, where: str, publisher: str) -> Locat
     for name, cls in (("addresses", Address), ("accessibility", Accessibility)):
         rows = []
         seen: set[str] = set()
-        for position, item in enumerate(data.get(name) or []):
+        # "accessibilities" is not ORUK's name for a venue's access notes, but feeds write it
+        given = data.get(name) or (data.get("accessibilities") if name == "accessibility" else None) or []
+        for position, item in enumerate(given):
             at = f"{where}.{name}[{position}]"
             _require(item, ("id",), at)
             row_id = _unique(scoped_id(location.id, cls.__tablename__, item["id"]), seen, at)

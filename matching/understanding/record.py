@@ -289,7 +289,13 @@ def _location(out: Record, location: dict[str, Any]) -> None:
     ]
     access = [
         a
-        for a in (location.get("accessibility") or location.get("accessibility_for_disabilities") or [])
+        # "accessibilities" is not ORUK's name, but feeds write it
+        for a in (
+            location.get("accessibility")
+            or location.get("accessibilities")
+            or location.get("accessibility_for_disabilities")
+            or []
+        )
         if isinstance(a, dict)
     ]
     for a in access:

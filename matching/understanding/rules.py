@@ -128,13 +128,16 @@ _WHEEL_NO = re.compile(
     r"no\s+(?:wheelchair|disabled|step[- ]free|level|lift)\s*(?:access)?|"
     r"(?:steps|stairs)\s+(?:only|to\s+(?:the\s+)?(?:entrance|door))|upstairs\s+(?:with\s+)?(?:no|without)\s+(?:a\s+)?lift|"
     r"inaccessible|limited\s+(?:wheelchair|disabled)\s+access|only\s+accessible\s+by\s+stairs|"
-    r"no\s+lift|not\s+suitable\s+for\s+wheelchairs?|(?:up\s+)?a\s+(?:steep\s+)?(?:flight\s+of\s+)?(?:stairs|steps))\b",
+    r"no\s+lift|not\s+suitable\s+for\s+wheelchairs?|(?:up\s+)?a\s+(?:steep\s+)?(?:flight\s+of\s+)?(?:stairs|steps)|"
+    # "Two steps at the door, no ramp", "up six steps"
+    r"no\s+ramp|(?:\d+|one|two|three|four|five|six|seven|eight|several|a\s+few)\s+steps\s+(?:at|to|up\s+to|into|"
+    r"outside)|up\s+(?:\d+|two|three|four|five|six|seven|eight|several|some)\s+(?:steps|stairs))\b",
     re.I,
 )
 _WHEEL_YES = re.compile(
     r"\b(?:wheelchair[- ](?:accessible|access|friendly|users?\s+welcome)|step[- ]free|level\s+access|"
     r"ramps?(?:ed)?\s+(?:access|entrance)|disabled\s+access|accessible\s+(?:building|venue|entrance)|"
-    r"fully\s+accessible|ground\s+floor|lifts?(?:\s+(?:to|available))?|accessible|ramp)\b",
+    r"fully\s+accessible|ground\s+floor|lifts?(?:\s+(?:to|available))?|accessible|ramp|hoist|changing\s+places)\b",
     re.I,
 )
 # In a description, "accessible" may mean welcoming, and "stairs" a stair-climbing class.

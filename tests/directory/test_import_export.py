@@ -45,6 +45,24 @@ def test_oruk_service_full_round_trips_field_for_field(app):
     jsonschema.validate(exported, schema)
 
 
+def test_an_oruk_feed_with_blank_coordinates_and_access_notes_under_another_name_imports(app):
+    """Feeds write "" where a value is missing and "accessibilities" for ORUK's "accessibility":
+    the venue is still imported, placed from its postcode, and its access notes are read."""
+    record = json.loads((ORUK / "examples" / "service_full.json").read_text())
+    location = record["service_at_locations"][0]["location"]
+    location["latitude"], location["longitude"] = "", " "
+    location["accessibilities"] = [{"id": "a1", "description": "Upstairs room, no lift."}]
+    location.pop("accessibility", None)
+    report = import_file(app, json.dumps([record]).encode(), "feed.json", "blank-publisher", "test")
+    assert report.created == 1 and not report.errors, report.as_dict()
+    with db.session_scope(app) as session:
+        service = _by_external_id(session, record["id"])
+        venue = service.service_at_locations[0].location
+        assert venue.latitude is None or isinstance(venue.latitude, float)
+        assert [a.description for a in venue.accessibility] == ["Upstairs room, no lift."]
+        assert service.wheelchair == "no"
+
+
 def test_whole_directory_export_validates_and_reimports_without_change(app, make_service):
     make_service()
     make_service(
