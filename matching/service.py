@@ -159,6 +159,12 @@ def in_area(area: Area, person_areas: Any, point: tuple[Any, Any] | None = None)
     lng): a place inside an authority is the finer limit within it, as a postcode district is."""
     if not area.stated:
         return True
+    mine = {norm_area(a) for a in person_areas or ()}
+    # Postcode districts are the finest limit ("Middlesbrough: TS1 and TS5 only"), then places.
+    districts = {code for code in area.codes if _DISTRICT.match(code)}
+    my_districts = {code for code in mine if _DISTRICT.match(code)}
+    if districts and my_districts:
+        return bool(districts & my_districts)
     if area.places:
         limited = frozenset(p.la for p in area.places)
         if point is not None and valid_point(*point):
@@ -169,14 +175,8 @@ def in_area(area: Area, person_areas: Any, point: tuple[Any, Any] | None = None)
                 return False
         else:  # without a point, the authority is as near as we can tell
             area = Area(area.codes | limited, area.countries)
-    mine = {norm_area(a) for a in person_areas or ()}
     if not mine:
         return None
-    # Postcode districts are the finer limit ("Middlesbrough: TS1 and TS5 only").
-    districts = {code for code in area.codes if _DISTRICT.match(code)}
-    my_districts = {code for code in mine if _DISTRICT.match(code)}
-    if districts and my_districts:
-        return bool(districts & my_districts)
     if area.codes & mine:
         return True
     if area.countries is not None:

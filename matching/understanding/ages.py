@@ -47,9 +47,28 @@ _INCLUSIVE_MAX = re.compile(r"\d\s*(?:years?\s*(?:old\s*)?)?(?:or|and)\s+(?:unde
 # "over 20 years" of experience, "under 5 minutes": numbers that follow these are not ages.
 _NOT_AGE_AFTER = re.compile(
     r"^\s*(?:years?\s+(?:of|experience|ago|since|in|we|the|and\s+(?!over))|"
-    r"minutes|hours|days|weeks|months|miles|people|members|volunteers|%|£)",
+    r"minutes|hours|days|weeks|months|miles|people|members|volunteers|%|£|items?|things|products|bags|parcels|"
+    r"meals|sessions|pounds|languages|courses|activities|groups|clubs|places|spaces|tools|books|beds|rooms)",
     re.I,
 )
+# "no under 18s", "not suitable for under 16s": the age named is the youngest who may come.
+_NOT_UNDER = re.compile(
+    r"\b(?:no|not\s+(?:suitable|open|available|for)(?:\s+(?:for|to))?|sorry,?\s+no|excluding|except|cannot\s+"
+    r"(?:take|accept))\s*$",
+    re.I,
+)
+# "aged 65+ or anyone who has had a fall": the age is one way in, not a limit.
+_OR_ANYONE = re.compile(r"^\W{0,3}(?:or|and\s+also)\s+(?:anyone|someone|people|those|younger)\b", re.I)
+# "their under 5s", "with your under 5s": the children the adult brings.
+_THEIR_CHILDREN = re.compile(r"\b(?:their|your|with\s+(?:their|your|his|her))\s*$", re.I)
+# School years ("school years 7 to 11", "year 7 and up"): year 7 starts at 11.
+_SCHOOL_RANGE = re.compile(
+    r"\b(?:school\s+)?years?\s+(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\b(?!\s*(?:years?|old))", re.I
+)
+_SCHOOL_FROM = re.compile(
+    r"\b(?:school\s+)?year\s+(\d{1,2})\s*(?:\+|and\s+(?:up|above|over|older)|upwards|or\s+above)", re.I
+)
+_SCHOOL_AGE = 4
 _ADULTS_ONLY = re.compile(r"\b(?:adults?\s+only|for\s+adults\s+(?:aged\s+)?18|18\s*\+\s*only)\b", re.I)
 
 
@@ -64,7 +83,8 @@ _ADULTS = re.compile(
 )
 # "Under 11s must be with an adult": younger people come accompanied, so it is not an upper bound.
 _ACCOMPANIED = re.compile(
-    r"^\W*(?:\w+\s+){0,3}?(?:must|should|need\s+to|to)\s+be\s+(?:with|accompanied|supervised)|^\W*(?:with|accompanied\s+by)\s+an?\s+(?:adult|parent)",
+    r"^\W*(?:\w+\s+){0,3}?(?:must|should|need\s+to|to)\s+be\s+(?:with|accompanied|supervised)|^\W*(?:with|accompanied\s+by)\s+an?\s+(?:adult|parent)|"
+    r"^\W*(?:\w+\s+){0,2}?with\s+(?:a\s+)?(?:signed\s+)?(?:consent|parental|parent|guardian)",
     re.I,
 )
 _PERSON_BEFORE = re.compile(
@@ -103,7 +123,19 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
     low = high = None
     quotes: list[str] = []
     for_parents = bool(_PARENTS.search(text))
+    for m in _SCHOOL_RANGE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if 1 <= a < b <= 13:
+            low, high = a + _SCHOOL_AGE, b + _SCHOOL_AGE + 1
+            quotes.append(m.group(0).strip())
+            break
+    for m in _SCHOOL_FROM.finditer(text):
+        if low is None and 1 <= int(m.group(1)) <= 13:
+            low = int(m.group(1)) + _SCHOOL_AGE
+            quotes.append(m.group(0).strip())
     for m in _RANGE.finditer(text):
+        if low is not None and quotes and "year" in quotes[0].lower():
+            break
         a, b = (int(g) for g in m.groups() if g is not None)
         if _about_children(text, m, for_parents):
             continue
@@ -121,13 +153,24 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
             value = int(next(g for g in m.groups() if g is not None))
             if _NOT_AGE_AFTER.match(text[m.end() :]) or not 3 <= value <= 90:
                 continue
-            if re.search(r"£|\$", text[max(0, m.start() - 2) : m.start() + 1]):
+            if re.search(r"£|\$", text[max(0, m.start() - 2) : m.start() + 1]) or _OR_ANYONE.match(
+                text[m.end() :]
+            ):
                 continue
             low = value if low is None else min(low, value)
             quotes.append(m.group(0).strip())
     if high is None:
         for m in _MAX.finditer(text):
             value = int(next(g for g in m.groups() if g is not None))
+            if _NOT_UNDER.search(text[max(0, m.start() - 30) : m.start()]) and re.match(
+                r"under", m.group(0), re.I
+            ):
+                if low is None and 3 <= value <= 25:
+                    low = value
+                    quotes.append(text[max(0, m.start() - 20) : m.end()].strip())
+                continue
+            if _THEIR_CHILDREN.search(text[max(0, m.start() - 20) : m.start()]):
+                continue
             # "under 5s" is most often a creche, so an upper bound above 30 needs the person before
             # it: "widowed under 60", "adults aged under 65".
             adult_bound = value <= 99 and bool(

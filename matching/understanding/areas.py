@@ -98,12 +98,15 @@ class AreaLookup:
     ):
         self._by_name: dict[str, str] = {}
         self._names: dict[str, str] = {}
+        self._county: dict[str, str] = {}  # a two-tier district -> its county
         self._groups: dict[str, list[str]] = {}  # "greater manchester" -> its ten authorities
         # "tyne and wear", "cheshire", "north west england" -> the authorities in them
         self._wider: dict[str, list[str]] = {}
         for row in rows:
             code, name = str(row["code"]).strip(), str(row["name"]).strip()
             self._names[code] = _spoken(name)
+            if str(row.get("county_code") or "").strip():
+                self._county[code] = str(row["county_code"]).strip()
             self._by_name.setdefault(_key(name), code)
             also = str(row.get("also_called") or "").strip()
             if also:
@@ -176,6 +179,10 @@ class AreaLookup:
         """The place `name` in authority `code`, when where it is is known."""
         centre = self._centres.get((name, code))
         return Place(code, name, *centre) if centre else None
+
+    def county_of(self, code: str) -> str | None:
+        """The county council above a two-tier district, or None."""
+        return self._county.get(code)
 
     def group(self, code: str) -> list[str]:
         """The authorities in `code`'s combined authority (itself alone when it has none)."""

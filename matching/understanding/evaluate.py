@@ -94,9 +94,13 @@ def score(
 
     # A limit to a place ("living in Harpurhey or Moston") is a limit within its authority, which
     # is how the labels name it.
+    gold_areas = [gss(g.get("residency", [])) for g in gold]
     out["residency"], _ = set_scores(
-        [[_authority(code) for code in p["residency"]] for p in predicted],
-        [gss(g.get("residency", [])) for g in gold],
+        [
+            _as_labelled([_authority(code) for code in p["residency"]], wanted, areas)
+            for p, wanted in zip(predicted, gold_areas, strict=True)
+        ],
+        gold_areas,
     )
     for mode in ("in_person", "phone", "online", "home_visits", "outreach"):
         out[f"delivery_{mode}"] = _binary(
@@ -141,3 +145,13 @@ def _binary(pred: Sequence[bool], true: Sequence[bool]) -> dict[str, Any]:
 def _authority(code: str) -> str:
     place = read_place(code)
     return place.la if place else code
+
+
+def _as_labelled(codes: list[str], wanted: set[str], areas: AreaLookup | None) -> set[str]:
+    """A county ("Lancashire residents") is labelled as its districts the directory covers
+    (Rossendale, West Lancashire): a predicted county holding labelled districts stands for them."""
+    out: set[str] = set()
+    for code in codes:
+        inside = {d for d in wanted if areas is not None and areas.county_of(d) == code}
+        out |= inside or {code}
+    return out

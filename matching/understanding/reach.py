@@ -22,7 +22,8 @@ AREA_WIDE = re.compile(
 # Words that limit a service to where people live. "Across Greater Manchester" or "based in
 # Manchester" say where a service works, not who may use it, unless an eligibility statement says so.
 _RESIDENCY_CUE = re.compile(
-    r"\b(?:residents?\s+(?:of|in|within)|(?:who\s+)?(?:live|living|lives|reside|resident)\s+(?:in|within)|"
+    r"\b(?:residents?\s+(?:of|in|within)|(?:who\s+)?(?:live|living|lives|reside|resident)"
+    r"(?:\s+(?:alone|on\s+(?:their|your|his|her)\s+own|independently))?\s+(?:in|within)|"
     r"the\s+people\s+of|within\s+(?:the\s+)?(?:borough|area|district)\s+of|"
     r"registered\s+with\s+(?:a\s+)?gp\s+(?:practice\s+)?in|care\s+for\s+someone\s+in)\s+",
     re.I,
@@ -31,6 +32,20 @@ _RESIDENCY_CUE = re.compile(
 _OUTSIDE_CUE = re.compile(
     r"\b(?:cannot|can't|can\s+not|unable\s+to|do\s+not|don't|not)\s+(?:\w+\s+){0,6}?"
     r"(?:from\s+|living\s+|who\s+live\s+|based\s+)?outside(?:\s+of)?\s+(?:the\s+)?",
+    re.I,
+)
+# "we cannot help carers living in ...", "not for people who live in ...": the places after the cue
+# are the ones turned away.
+_TURNED_AWAY = re.compile(
+    r"\b(?:cannot|can't|can\s+not|unable\s+to|do\s+not|don't|does\s+not|doesn't|won't|will\s+not|not\s+(?:for|open\s+to|"
+    r"available\s+to))\b[^.;:!?,]{0,40}$",
+    re.I,
+)
+# "Hyndburn residents please use our Accrington office", "carers in Derby City, please contact Derby
+# Carers Centre": the people named are sent elsewhere.
+_SENT_ELSEWHERE = re.compile(
+    r"^[^.;:!?]{0,40}?\b(?:please\s+(?:use|contact|call|ring|go\s+to|try|see|visit)|should\s+(?:use|contact|call|go\s+to)|"
+    r"(?:can|may|will\s+need\s+to)\s+(?:use|contact|call)\s+(?:our|the|their))\b",
     re.I,
 )
 _ELIGIBILITY_CUE = re.compile(
@@ -91,7 +106,9 @@ def _listed_after_cue(areas: AreaLookup, window: str, within: int = 12) -> list[
     lowered = window.lower().replace("-", " ").replace(".", "")
     named = []
     for code, words in areas.find(window):
-        start = lowered.find(words.split()[0])
+        # the whole name first: "Cheshire East" is not where "Cheshire West" starts
+        start = lowered.find(words)
+        start = start if start >= 0 else lowered.find(words.split()[0])
         named.append((start if start >= 0 else len(lowered), code, words))
     out: list[tuple[str, str]] = []
     end = None
@@ -160,12 +177,18 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
         for cue, confidence, borough_only in cues:
             if _HEDGE.search(text[max(0, cue.start() - 30) : cue.start()]):
                 continue
+            if cue.re is not _OUTSIDE_CUE and _TURNED_AWAY.search(
+                text[max(0, cue.start() - 50) : cue.start()]
+            ):
+                continue  # "we cannot help carers living in Bolton or Lancashire": who it is NOT for
             sentence_end = re.search(r"[.!?\n]", text[cue.end() :])
             if _OPEN_TO_OTHERS.search(
                 text[cue.end() : cue.end() + sentence_end.start() if sentence_end else None]
             ):
                 continue  # "patients of Middlesbrough practices are referred; others can ask"
             window = text[cue.end() : cue.end() + 60]
+            if _SENT_ELSEWHERE.match(window):
+                continue
             clause_end = _CLAUSE_END.search(window)
             window = window[: clause_end.start()] if clause_end else window
             for code, words in _listed_after_cue(areas, window):
@@ -190,6 +213,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 index >= 0
                 and _RESIDENTS_AFTER.match(text[index + len(last) :])
                 and not _HEDGE.search(text[max(0, index - 30) : index])
+                and not _SENT_ELSEWHERE.match(text[index + len(last) :])
             ):
                 value = _place_value(areas, code, words, unplaced) if is_place else code
                 found.setdefault(

@@ -64,7 +64,8 @@ DELIVERY_PATTERNS = {
         r"(?:delivered|volunteering|working|work)\s+in\s+(?:\w+\s+)?schools|"
         r"via\s+(?:a\s+)?\W?referring\s+agenc\w*|"
         # transport that fetches people, and workers who meet them where they are
-        r"door[- ]to[- ]door|dial[- ]a[- ]ride|volunteer\s+(?:car|drivers?)|"
+        r"door[- ]to[- ]door|dial[- ]a[- ]ride|volunteer\s+(?:car|drivers?)|community\s+transport|"
+        r"(?:village|rural)\s+(?:hopper|bus)|hopper\s+(?:bus|minibus)|minibus\s+(?:service|connecting|that\s+collects)|"
         r"(?:drivers?|we|volunteers?)\s+(?:can\s+|will\s+)?(?:take|drive|collect)\s+(?:you|people|them)\b|"
         r"meet(?:ing)?\s+you\s+(?:wherever|at\s+the\s+gate|in\s+town|at\s+school)|wherever\s+suits|"
         # workers who go to people rather than people to a venue

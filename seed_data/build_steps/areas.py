@@ -52,7 +52,11 @@ WIDER_AREAS = {
 
 # What everyone calls an authority whose registered name does not start with it, or starts with a
 # name another authority shares ("Newcastle" is Newcastle upon Tyne, not Newcastle-under-Lyme).
-ALSO_CALLED = {"Kingston upon Hull, City of": "Hull", "Newcastle upon Tyne": "Newcastle"}
+ALSO_CALLED = {
+    "Kingston upon Hull, City of": "Hull",
+    "Newcastle upon Tyne": "Newcastle",
+    "Cheshire West and Chester": "Cheshire West",
+}
 
 
 def build_local_authorities() -> int:

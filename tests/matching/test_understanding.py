@@ -67,6 +67,12 @@ def oruk(**fields) -> dict:
         ("Early years care for children aged 2years - 5 years.", (2, 5)),
         ("Aged 50 or under when partner died", (None, 50)),  # "or under" includes 50
         ("For anyone who was 50 or under when their partner died.", (None, 50)),
+        # a turned-away age is the youngest who may come
+        ("Sorry, no under 18s in the workshop for insurance reasons.", (18, None)),
+        ("Not suitable for under 16s.", (16, None)),
+        ("Youth club for young people in school years 7 to 11.", (11, 16)),
+        ("Youth club for year 7 and up.", (11, None)),
+        ("16+ (under 18s with a consent form).", (16, None)),
     ],
 )
 def test_stated_age_ranges_are_read(text, ages):
@@ -83,6 +89,9 @@ def test_stated_age_ranges_are_read(text, ages):
         "Founded 1990-2000 by local residents.",
         "Sensory play for babies 0-12 months with their parents.",
         "English conversation classes. Creche for under 5s on Tuesday.",
+        "Play session for dads, grandads and male carers and their under 5s.",
+        "For people aged 65+ or anyone who has had a fall in the last year.",
+        "£3.50 a week gets you 10+ items including fresh fruit and veg.",
     ],
 )
 def test_numbers_that_are_not_ages_are_not_read_as_ages(text):
@@ -267,6 +276,27 @@ def test_residents_of_a_borough_become_its_gss_code(reader):
 def test_residency_stated_in_prose_or_by_a_place_inside_a_borough(reader, fields, code):
     # a place inside the borough is a limit within it (matching.service reads where it is)
     assert [_authority(c) for c in reader.understand(oruk(**fields)).residency_codes()] == [code]
+
+
+@pytest.mark.parametrize(
+    "text, codes",
+    [
+        # the places turned away or sent elsewhere are not where its users live
+        ("BwD residents only - we cannot help carers living in Bolton or Lancashire.", set()),
+        ("Rossendale residents. Hyndburn residents please use our Accrington office.", {"E07000125"}),
+        (
+            "Derbyshire residents only. Carers in Derby City, please contact Derby Carers Centre.",
+            {"E10000007"},
+        ),
+        ("For people aged 65 and over living alone in the Staffordshire Moorlands.", {"E07000198"}),
+        (
+            "For LGBT+ people living in Cheshire West, Cheshire East, Warrington or Halton.",
+            {"E06000050", "E06000049", "E06000007", "E06000006"},
+        ),
+    ],
+)
+def test_who_may_use_it_by_where_they_live_as_feeds_say_it(reader, text, codes):
+    assert set(reader.understand(oruk(description=text)).residency_codes()) == codes
 
 
 def test_mostly_for_a_boroughs_residents_is_not_a_residency_limit(reader):
