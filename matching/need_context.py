@@ -85,6 +85,15 @@ _LEFT_ON = re.compile(
     re.I,
 )
 LEFT_ON_CODES = frozenset({"fuel_energy"})
+# Getting about said as something the person can do: "gets the bus ok", "still drives short trips".
+_GETS_ABOUT = re.compile(
+    r"\b(?:gets?|getting|can get|catches?|can catch|uses?|can use)\s+(?:the\s+|a\s+)?(?:bus|buses|train|tram|taxi)\s+"
+    r"(?:ok|okay|fine|alright|all right|no problem|on (?:his|her|their|my) own)\b"
+    r"|\b(?:still|can|he|she|they|i)\s+(?:still\s+)?drives?\b"
+    r"|\bmobility (?:is )?(?:fine|ok|good)\b",
+    re.I,
+)
+GETS_ABOUT_CODES = frozenset({"transport"})
 
 # The needs a clause about someone else cannot give the person: another's illness, job, schooling
 # or age is theirs (caring for them, losing them or living with them still counts: those needs are
@@ -147,4 +156,6 @@ def context_codes(clause: str, codes: frozenset[str] | set[str]) -> frozenset[st
         masked |= CHAT_CODES
     if _LEFT_ON.search(text):
         masked |= LEFT_ON_CODES
+    if _GETS_ABOUT.search(text):
+        masked |= GETS_ABOUT_CODES
     return frozenset(masked & set(codes))

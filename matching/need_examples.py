@@ -31,6 +31,9 @@ NEED_EXAMPLES: dict[str, tuple[str, ...]] = {
         "the only person she talks to is the carer",
         "no mates since he moved",
         "wants to make some friends",
+        "keeps himself to himself since he retired",
+        "misses the lads from work",
+        "misses the company of the people at work",
     ),
     "money_debt": (
         "can't make ends meet",
@@ -151,6 +154,7 @@ NEED_EXAMPLES: dict[str, tuple[str, ...]] = {
     ),
     "physical_activity": (
         "wants to get fitter",
+        "lost his confidence doing anything active",
         "would like to lose a bit of weight",
         "wants to get moving again",
         "used to play football and misses it",

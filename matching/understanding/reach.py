@@ -142,10 +142,21 @@ def _places_listed(areas: AreaLookup, window: str, context: set[str]) -> list[tu
 _NAMED_ITEMS = re.compile(r"(?:^|,|\bor\b|\band\b|/|&)\s*(?:the\s+)?[A-Z]")
 
 
-def _place_value(areas: AreaLookup, code: str, place: str, unplaced: set[str]) -> str:
+def _named_alone(text: str, place: str) -> bool:
+    """Whether `place` is named as itself, not inside a longer name ("Upper Calder Valley" is not
+    the ward "Calder")."""
+    for found in re.finditer(r"\b" + re.escape(place) + r"\b", text):
+        before = re.search(r"([A-Za-z][\w'’-]*)\s+$", text[: found.start()])
+        after = re.match(r"\s+([A-Za-z][\w'’-]*)", text[found.end() :])
+        if not (before and before.group(1)[0].isupper()) and not (after and after.group(1)[0].isupper()):
+            return True
+    return False
+
+
+def _place_value(areas: AreaLookup, code: str, place: str, unplaced: set[str], text: str) -> str:
     """A limit to a neighbourhood or town is that place where we know where it is (a circle from
     its wards' centres), else its whole authority (noted in `unplaced`)."""
-    found = None if code in unplaced else areas.place(code, place)
+    found = None if code in unplaced or not _named_alone(text, place) else areas.place(code, place)
     if found is None:
         unplaced.add(code)
         return code
@@ -201,7 +212,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 # cannot draw, so the list stands for the authority
                 unplaced.update(code for code, _ in listed)
             for code, place in listed:
-                value = _place_value(areas, code, place, unplaced)
+                value = _place_value(areas, code, place, unplaced, text)
                 found.setdefault(value, Finding(value, confidence - 0.1, field, quote(text, cue, 50)))
         # "Trafford residents", "Little Hulton residents", "a Salford GP"
         named = [(code, words, False) for code, words in areas.find(text)]
@@ -215,7 +226,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 and not _HEDGE.search(text[max(0, index - 30) : index])
                 and not _SENT_ELSEWHERE.match(text[index + len(last) :])
             ):
-                value = _place_value(areas, code, words, unplaced) if is_place else code
+                value = _place_value(areas, code, words, unplaced, text) if is_place else code
                 found.setdefault(
                     value, Finding(value, 0.8, field, text[max(0, index - 20) : index + 40].strip())
                 )

@@ -166,6 +166,22 @@ def test_a_clause_about_someone_else_gives_them_the_illness_and_the_job_not_the_
     assert context_codes("lost his job in March", known) == frozenset()
 
 
+def test_getting_about_said_as_something_the_person_can_do_is_not_a_transport_need(inferrer):
+    assert "transport" not in inferrer.infer_codes(
+        "Lost his wife 2 yrs ago, sat in the house all day. Gets the bus ok from Bacup."
+    )
+    assert "transport" not in inferrer.infer_codes("ex-RAF, wife died last year, still drives short trips")
+    assert "transport" in inferrer.infer_codes(
+        "Can't drive since the stroke and the bus doesn't come up here"
+    )
+
+
+def test_everyday_ways_of_saying_lonely(inferrer):
+    assert "loneliness" in inferrer.infer_codes(
+        "Heart attack last year. Misses the lads from work, moping about."
+    )
+
+
 def test_words_that_make_the_person_a_carer_give_the_carers_need_and_a_gas_left_on_is_not_fuel(inferrer):
     words = (
         "Mum keeps forgetting things and has left the gas on twice. I'm round there every day "

@@ -449,6 +449,14 @@ def test_a_limit_to_neighbourhoods_is_those_neighbourhoods_where_we_know_where_t
         oruk(eligibility_description="For people living in Grove Hill, Moston or Harpurhey.")
     )
     assert unknown.residency_codes() == ["E08000003"]
+    # a place inside a longer name is not that place: the Upper Calder Valley is not the ward Calder
+    valley = reader.understand(
+        oruk(
+            description="For refugees living in the Upper Calder Valley.",
+            service_areas=[{"id": "a", "name": "Calderdale"}],
+        )
+    )
+    assert all(read_place(code) is None for code in valley.residency_codes())
     # and the authority named as a whole is not narrowed by places named with it
     whole = reader.understand(oruk(eligibility_description="Residents of Salford, Eccles and Swinton."))
     assert whole.residency_codes() == ["E08000006"]
