@@ -70,6 +70,7 @@ NEED_EXAMPLES: dict[str, tuple[str, ...]] = {
         "DWP have stopped his money",
         "wants to check if he can get pension credit or attendance allowance",
         "waiting on the first universal credit payment",
+        "on the UC five week wait with nothing coming in",
         "needs help with the carer's allowance claim",
         "overpayment letter from the DWP",
     ),

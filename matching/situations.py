@@ -311,6 +311,9 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         _re(
             r"care\s+leaver|(?:left|leaving|grew\s+up\s+in|was\s+in|been\s+in)\s+(?:foster\s+)?care\b|"
+            # "left Lancs care at 18": an authority's care, left at the age care ends
+            r"(?:left|leaving|came\s+out\s+of)\s+(?:[\w']+\s+){1,2}care\s+(?:at|when\s+(?:he|she|they|i)\s+(?:was|were|turned))\s+"
+            r"(?:1[5-9]|sixteen|seventeen|eighteen)\b|"
             r"foster\s+(?:care|homes?)|care[- ]experienced|looked[- ]after|children'?s\s+home"
         ),
     ),

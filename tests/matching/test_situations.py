@@ -79,6 +79,8 @@ def test_a_situation_said_of_someone_else_is_not_the_persons_but_an_illness_they
     assert codes_said("our kid has been clean since summer, I'm the one falling apart") == []
     assert codes_said("I lost my job in March") == ["unemployed"]
     assert codes_said("caring for her mum who has cancer") == ["cancer"]
+    assert codes_said("23, left Lancs care at 18, never had a proper job") == ["care_leavers"]
+    assert "care_leavers" not in codes_said("was in intensive care after the stroke")
     # wanted, not yet theirs
     assert codes_said("on the waiting list for a council flat") == []
 
