@@ -418,13 +418,28 @@ def read_age(text: str | None) -> tuple[int, str] | None:
     return None
 
 
+_DEMENTIA = re.compile(
+    r"\b(?:dementia|alzheimer'?s|memory\s+(?:loss|problems|clinic)|vascular\s+dementia)\b", re.I
+)
+
+
 def with_words_read(profile: Profile, known_groups: Any = None) -> tuple[Profile, PersonReading]:
     """`profile` with what its words state added to what was given (what was ticked or typed in a
     field always stands): groups they describe (`described`, which rank, and open a restricted
     service only for a condition or caring today: Profile.eligible_groups), preferences, and an age when none was given; and the reading itself."""
     reading = read_person(profile.goals, known_groups)
+    described = [c for c in reading.circumstance_codes if c not in profile.circumstances]
+    # Someone caring today for a person with dementia goes with them to a dementia café or a
+    # singing group, which are for "people living with dementia and those who support them".
+    caring = "carers" in profile.circumstances or "carers" in described
+    if (
+        caring
+        and _DEMENTIA.search(profile.goals or "")
+        and "people_with_dementia" not in profile.circumstances
+    ):
+        described.append("people_with_dementia")
     changes: dict[str, Any] = {
-        "described": tuple(c for c in reading.circumstance_codes if c not in profile.circumstances),
+        "described": tuple(dict.fromkeys(described)),
         "preferences": tuple(dict.fromkeys([*profile.preferences, *reading.preference_codes])),
     }
     age = read_age(profile.goals)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..situations import SITUATIONS
-from .groups import turned_away
+from .groups import deep_in_a_list, turned_away
 from .record import Record
 from .result import Finding
 from .rules import quote, sentence_spans
@@ -98,6 +98,10 @@ def _restricts(field: str, text: str, match: re.Match[str], sentences: list[tupl
     if field == "name":
         return NAME_CONFIDENCE if _NAME_GROUP.match(text[match.end() :]) or not before.strip() else 0.0
     # The service's first sentence says what it is; a later one more often lists what else it does.
+    # "... a Warm Homes scheme, a Macmillan service for people affected by cancer, outreach ...": one
+    # offer in a long list of what an organisation does
+    if deep_in_a_list(text, start, match):
+        return 0.0
     first = start == (sentences[0][0] if sentences else 0)
     stated_as_a_rule = re.search(r"\bonly\b|\bmust\b|\beligib", before, re.I) or re.search(
         r"\bonly\b", text[match.end() : end], re.I

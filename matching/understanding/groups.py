@@ -207,7 +207,7 @@ def find_groups(record: Record) -> list[Finding]:
                 score = _score(field, text, match)
                 if _AUDIENCE_OPENING.match(text[start : match.start()]):
                     score = max(score, 0.85)
-                elif field == "description" and score < 0.9 and _deep_in_a_list(text, start, match):
+                elif field == "description" and score < 0.9 and deep_in_a_list(text, start, match):
                     continue
                 mentioned[group] = max(mentioned.get(group, 0.0), score)
                 keep(group, Finding(group, score, field, quote(text, match)))
@@ -231,7 +231,7 @@ def find_groups(record: Record) -> list[Finding]:
 _LIST_ITEM_ENDS = re.compile(r"[^,.;:!?]{0,30},")
 
 
-def _deep_in_a_list(text: str, sentence_start: int, match: re.Match[str]) -> bool:
+def deep_in_a_list(text: str, sentence_start: int, match: re.Match[str]) -> bool:
     """Whether the words are an item, third or later, of a list of what the service does
     ("information and advice, dementia day care, falls prevention, support to carers, social
     activities"): one offer among many, not whom the service is for."""

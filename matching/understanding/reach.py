@@ -80,7 +80,9 @@ _RESIDENTS_AFTER = re.compile(r"^[\s\-]*(?:borough\s+)?(?:residents|gp)\b", re.I
 _POSTCODE_DISTRICT = re.compile(r"\b([A-Z]{1,2}[0-9][0-9A-Z]?)\b(?!\s*[0-9][A-Z]{2}\b)")
 _DISTRICT_CUE = re.compile(
     r"\b(?:liv(?:e|es|ing)(?:\s+alone)?\s+in|residents?|reside|postcode\s+(?:areas?|districts?))\b|"
-    r"\bpostcodes?\b[^.;]{0,20}\bonly\b|\bonly\b[^.;]{0,40}\bpostcodes?\b",
+    r"\bpostcodes?\b[^.;]{0,20}\bonly\b|\bonly\b[^.;]{0,40}\bpostcodes?\b|"
+    # "WA6 only", "TS1 and TS5 only"
+    r"(?-i:\b[A-Z]{1,2}[0-9][0-9A-Z]?(?:\s*(?:,|and|&|or)\s*[A-Z]{1,2}[0-9][0-9A-Z]?)*\s+only\b)",
     re.I,
 )
 

@@ -52,7 +52,10 @@ DELIVERY_PATTERNS = {
         r"comfort\s+of\s+(?:your|their)\s+(?:own\s+)?homes?|(?:help|care|support)\s+(?:in\s+and\s+)?(?:at|in)\s+(?:the\s+)?home\b|"
         r"home\s+(?:care|help|deliver(?:y|ies))|in[- ]home\s+(?:support|care|visits?)|domiciliary|sitting\s+service|"
         r"deliver(?:s|ed|ing)?\s+(?:\w+\s+){0,3}to\s+(?:people's|your|their|the\s+person's)\s+(?:own\s+)?(?:homes?|doors?)|"
-        r"(?:will|can|to|who)\s+visit\s+you\b|befriending\s+visits?|visiting\s+befriend\w*"
+        r"(?:will|can|to|who)\s+visit\s+you\b|befriending\s+visits?|visiting\s+befriend\w*|"
+        # a good neighbours scheme: "help with small jobs, shopping ... and regular visits for a chat"
+        r"(?:regular|weekly|fortnightly)\s+visits?\s+for\s+a\s+(?:chat|cuppa|natter|brew)|"
+        r"help\s+with\s+(?:small|odd)\s+jobs"
     ),
     "outreach": (
         r"outreach(?!\s+(?:centre|center|ministr\w*))|"

@@ -245,3 +245,36 @@ def test_a_service_for_housebound_people_is_for_those_who_cannot_get_out_not_for
     assert not offered("lives on his own, family moved away, doesn't see a soul bar the postie")
     assert not offered("hardly leaves the house since his wife died")
     assert offered("hasn't been out since the fall, days are long")
+
+
+def test_a_carer_of_someone_with_dementia_goes_with_them_to_a_dementia_cafe(
+    make_service, make_person, taxonomy, now
+):
+    cafe = make_service(
+        name="Dementia Café", needs=["carers", "loneliness"], eligibility=["people_with_dementia"]
+    )
+    words = "Looks after his wife (Alzheimer's), she's up in the night and he's running on empty"
+    offered = match(make_person(needs=("carers",), goals=words), [cafe], taxonomy=taxonomy, now=now)
+    assert [m.service_id for m in offered.matches] == [cafe["id"]]
+    # someone whose words say nothing of dementia is not offered it
+    other = match(
+        make_person(needs=("carers",), goals="looks after her son, never gets a break"),
+        [cafe],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert other.matches == []
+
+
+def test_one_offer_in_an_organisations_long_list_is_not_a_situation_it_is_restricted_to():
+    assert (
+        situations_of(
+            name="Citizens Advice",
+            description="Free advice on benefits, debt and housing, energy bills, a Macmillan benefits service "
+            "for people affected by cancer, a Warm Homes scheme and outreach sessions.",
+        )
+        == []
+    )
+    assert situations_of(description="A support group for people affected by cancer, meeting monthly.") == [
+        "cancer"
+    ]
