@@ -23,7 +23,7 @@ that also holds the Trafford seed, so Trafford's phone lines and borough-wide se
 be wrongly offered. Briefs in seed_data/eval/briefs/. Reported (run with -s): nDCG@10, P@5 against
 the best possible, hard-constraint violations, gap recall and the keyword baseline, by scenario type.
 
-Floors sit a little below what was measured on 30 November 2026 (Meilisearch breaks score ties
+Floors sit a little below what was measured on 1 December 2026 (Meilisearch breaks score ties
 differently from run to run); falling below one, or above the violations, is a regression to look
 into. The targets (nDCG@10 0.75, every gap, no violation) are higher and NOT met; README, Measured.
 """
@@ -64,9 +64,9 @@ REGIONS = {
         "Greater Manchester Community Directory",
         EVAL / "scenarios_gm.json",
         None,
-        ndcg_floor=0.45,
-        gap_recall_floor=0.55,
-        known_violations=3,
+        ndcg_floor=0.50,
+        gap_recall_floor=0.7,
+        known_violations=1,
     ),
     # A development region (tuned on): Tees Valley, written with many eligibility conditions in
     # prose (a diagnosis, a kind of loss, care leavers, postcode districts, a landlord).
@@ -78,9 +78,9 @@ REGIONS = {
         EVAL / "services" / "tees_postcodes.csv",
         # Measured: nDCG@10 0.75 (0.56 before situations were read, 0.64 with them, 0.72 with the
         # 30 km venue limit), keyword 0.01, gap recall 6 of 6, no must-not service shown (25 before).
-        ndcg_floor=0.65,
+        ndcg_floor=0.68,
         gap_recall_floor=0.8,
-        known_violations=2,
+        known_violations=1,
     ),
     # Measured while unseen: nDCG@10 0.65 (0.56-0.57 before situations were read, 0.58 with them),
     # keyword 0.13, gap recall 5 of 5 (3 of 5 before), 6 must-not services shown (11-12 before).
@@ -93,9 +93,9 @@ REGIONS = {
         "North East Community Wellbeing Directory",
         EVAL / "scenarios_ne.json",
         EVAL / "services" / "ne_postcodes.csv",
-        ndcg_floor=0.60,
+        ndcg_floor=0.63,
         gap_recall_floor=0.75,
-        known_violations=3,
+        known_violations=1,
     ),
     # The unseen region since 30 November 2026, measured once after every choice was fixed: nDCG@10
     # 0.60, keyword 0.06, P@5 0.31 (best 0.62), 9 must-not services shown, gap recall 4 of 6. (The
@@ -103,7 +103,10 @@ REGIONS = {
     # a warning, and the figures did not move.) Nothing was changed in the light of its failures.
     # Session 8 (1 December), after the new ranking weights were fixed on the development suites:
     # nDCG@10 0.71, P@5 0.39, 10 must-not services, gap recall 4 of 6; and once more after twins
-    # (duplicate listings held to each other's limits): 0.71, 10, 4 of 6.
+    # (duplicate listings held to each other's limits): 0.71, 10, 4 of 6. Session 9: run by mistake
+    # once mid-session (a -k filter matched it; its summary line was seen: 0.73, 11, 4 of 6) and
+    # once on the final code: nDCG@10 0.76, P@5 0.41, 11 must-not services, gap recall 4 of 6.
+    # Nothing was changed in the light of either. One above what was measured, for tie noise.
     "mp": Region(
         "Warrington, Halton, St Helens, Cheshire East, High Peak (unseen region)",
         EVAL / "services" / "mp_oruk.json",
@@ -112,22 +115,22 @@ REGIONS = {
         EVAL / "services" / "mp_postcodes.csv",
         ndcg_floor=0.55,
         gap_recall_floor=0.6,
-        known_violations=11,
+        known_violations=12,
     ),
     # A sixth region, written and judged by two more helpers on 1 December 2026 (session 9): the
     # Pennine and Lancashire fringe, with limits to towns, villages and counties. Measured once on
     # session 9's code before any of it was read (the importer had to take blank coordinates first:
     # 8 records were refused): nDCG@10 0.58, keyword 0.09, P@5 0.42 (best 0.67), 8 must-not
-    # services shown, gap recall 6 of 6. A development region since.
+    # services shown, gap recall 6 of 6. A development region since: 0.73, none shown, 6 of 6.
     "pf": Region(
         "Pennine and Lancashire fringe (Rossendale, Todmorden, West Lancashire, Frodsham, Dales villages)",
         EVAL / "services" / "pf_oruk.json",
         "Pennine Fringe Community Directory",
         EVAL / "scenarios_pf.json",
         EVAL / "services" / "pf_postcodes.csv",
-        ndcg_floor=0.40,
-        gap_recall_floor=0.3,
-        known_violations=30,
+        ndcg_floor=0.62,
+        gap_recall_floor=0.8,
+        known_violations=1,
     ),
 }
 MARGIN_OVER_KEYWORD = 0.30
