@@ -107,6 +107,25 @@ def circumstance_fit(circumstances: Any, service: dict[str, Any]) -> Fit:
     return Fit()
 
 
+# A service whose needs say it is for another time of life: befriending "for older people" offered
+# to a 17-year-old, a youth project to a 60-year-old. Without stated ages it stays, but lower.
+YOUNG_UNTIL, OLDER_FROM = 25, 50
+OTHER_AGE_FIT = 0.2
+
+
+def age_fit(age: int | None, service: dict[str, Any]) -> float | None:
+    """OTHER_AGE_FIT when the service's needs name only an age group the person is far from;
+    None when ages say nothing either way."""
+    if age is None:
+        return None
+    needs = set(service.get("needs") or ())
+    if "older_people" in needs and "young_people" not in needs and age < OLDER_FROM - 15:
+        return OTHER_AGE_FIT
+    if "young_people" in needs and "older_people" not in needs and age > YOUNG_UNTIL + 10:
+        return OTHER_AGE_FIT
+    return None
+
+
 def _opens_in_evening(service: dict[str, Any]) -> bool | None:
     times = [s for s in service.get("schedules") or () if s.get("opens_at") or s.get("closes_at")]
     if not times:

@@ -19,7 +19,9 @@ Features (all 1 = best):
 - capacity: accepting with no wait or a wait up to 4 weeks 1.0; unknown 0.5; a wait over 4
   weeks 0.6 falling linearly to 0.3 at 16 weeks and beyond; not accepting 0.1.
 - circumstance_fit (fit.py): 1 when the service is meant for one of the person's groups (a
-  veterans' club for a veteran, a dads' group for a dad), 0.75 for gender alone, else 0.5.
+  veterans' club for a veteran, a dads' group for a dad), 0.75 for gender alone, else 0.5; 0.2
+  when its needs name only another time of life (older people's befriending for a 17-year-old,
+  a youth project for someone over 35: `fit.age_fit`).
 - preference_fit (fit.py): 0.5, up 0.25 for each stated preference the service suits ("evenings
   only" and it meets at 7pm), down 0.35 for each it goes against ("not one for coffee mornings").
 - semantic: how close in meaning the service's own words are to the person's (the cosine of
@@ -68,7 +70,7 @@ from datetime import datetime
 from typing import Any
 
 from .constraints import distance_exemption
-from .fit import circumstance_fit, preference_fit
+from .fit import age_fit, circumstance_fit, preference_fit
 from .profile import Profile
 from .service import service_days, verified_age_days
 
@@ -198,11 +200,17 @@ def features(
         "timetable_fit": timetable_fit(profile.constraints.days, service),
         "freshness": freshness(service, now),
         "capacity": capacity(service),
-        "circumstance_fit": circumstance_fit(profile.audiences, service).score,
+        "circumstance_fit": _circumstances(profile, service),
         "preference_fit": preference_fit(profile.preferences, service).score,
         "semantic": semantic(service),
         "responsiveness": responsiveness(service),
     }
+
+
+def _circumstances(profile: Profile, service: dict[str, Any]) -> float:
+    fit = circumstance_fit(profile.audiences, service).score
+    other_age = age_fit(profile.age, service)
+    return fit if other_age is None else min(fit, other_age)
 
 
 def weighted_scorer(weights: Mapping[str, float] = DEFAULT_WEIGHTS) -> Scorer:

@@ -120,3 +120,21 @@ def test_a_custom_scorer_replaces_the_weights(make_service, make_person, taxonom
 def test_features_work_out_the_exemption(make_service, make_person, now):
     online = make_service(km=None, delivery=["online"])
     assert features(make_person(), online, None, 0.0, now)["proximity"] == 0.5
+
+
+def test_a_service_for_another_time_of_life_ranks_below_one_for_anyone(
+    make_service, make_person, taxonomy, now
+):
+    befriending = make_service(
+        km=0.5, name="Befriending for older people", needs=["loneliness", "older_people"]
+    )
+    club = make_service(km=1.0, name="Friendship club", needs=["loneliness"])
+    teen = make_person(needs=("loneliness",), age=17, goals="feeling isolated, wants to meet people")
+    assert [m.name for m in match(teen, [befriending, club], taxonomy=taxonomy, now=now).matches] == [
+        "Friendship club",
+        "Befriending for older people",
+    ]
+    older = make_person(needs=("loneliness",), age=78, goals="feeling isolated, wants to meet people")
+    assert match(older, [befriending, club], taxonomy=taxonomy, now=now).matches[0].name == (
+        "Befriending for older people"
+    )
