@@ -41,7 +41,11 @@ class Place:
         """Every area code the person lives in, widest last: LA, county (two-tier areas), ward,
         LSOA and postcode district. Services state their reach in any of these."""
         county = county_of(self.la_code) if self.la_code else None
-        return [code for code in (self.la_code, county, self.ward_code, self.lsoa21cd, self.district) if code]
+        # A postcode file older than a reorganisation names the abolished district (Code-Point
+        # 2014: Hambleton); services name the authority that replaced it (North Yorkshire).
+        current = successor_of(self.la_code) if self.la_code else None
+        codes = (self.la_code, current, county, self.ward_code, self.lsoa21cd, self.district)
+        return [code for code in codes if code]
 
     def as_dict(self) -> dict:
         return {
@@ -69,6 +73,25 @@ def _counties() -> dict[str, str]:
             }
     except FileNotFoundError:  # an install without seed data: districts simply have no county
         return {}
+
+
+@cache
+def _successors() -> dict[str, str]:
+    try:
+        with open(LA_TABLE, newline="", encoding="utf-8") as handle:
+            return {
+                former: row["code"]
+                for row in csv.DictReader(handle)
+                for former in (row.get("former_codes") or "").split(";")
+                if former
+            }
+    except FileNotFoundError:
+        return {}
+
+
+def successor_of(la_code: str) -> str | None:
+    """The current authority that replaced an abolished one (Hambleton E07000164 → E06000065)."""
+    return _successors().get(la_code)
 
 
 def county_of(la_code: str) -> str | None:

@@ -99,6 +99,7 @@ class AreaLookup:
         self._by_name: dict[str, str] = {}
         self._names: dict[str, str] = {}
         self._county: dict[str, str] = {}  # a two-tier district -> its county
+        self._successor: dict[str, str] = {}  # an abolished authority's code -> the current one
         self._groups: dict[str, list[str]] = {}  # "greater manchester" -> its ten authorities
         # "tyne and wear", "cheshire", "north west england" -> the authorities in them
         self._wider: dict[str, list[str]] = {}
@@ -108,9 +109,13 @@ class AreaLookup:
             if str(row.get("county_code") or "").strip():
                 self._county[code] = str(row["county_code"]).strip()
             self._by_name.setdefault(_key(name), code)
-            also = str(row.get("also_called") or "").strip()
-            if also:
-                self._by_name.setdefault(_key(also), code)
+            for also in str(row.get("also_called") or "").split(";"):
+                if also.strip():
+                    self._by_name.setdefault(_key(also.strip()), code)
+            # a former authority's code (Hambleton's E07000164) is its successor's now
+            for former in str(row.get("former_codes") or "").split(";"):
+                if former.strip():
+                    self._successor[former.strip()] = code
             group = str(row.get("combined_authority") or "").strip().lower()
             if group:
                 self._groups.setdefault(group, []).append(code)
@@ -240,6 +245,8 @@ class AreaLookup:
         match = GSS.search(name or "")
         if match and match.group(1) in self._names:
             return match.group(1)
+        if match and match.group(1) in self._successor:
+            return self._successor[match.group(1)]
         return self._by_name.get(_key(name or ""))
 
     def find(self, text: str) -> list[tuple[str, str]]:
@@ -267,9 +274,10 @@ class AreaLookup:
                 lowered = lowered[: hit.start()] + " " * len(group) + lowered[hit.end() :]
         lowered = _GREATER.sub(" ", lowered)
         for match in GSS.finditer(text):
-            if match.group(1) in self._names and match.group(1) not in seen:
-                seen.add(match.group(1))
-                out.append((match.group(1), match.group(1)))
+            code = self._successor.get(match.group(1), match.group(1))
+            if code in self._names and code not in seen:
+                seen.add(code)
+                out.append((code, match.group(1)))
         for match in self._pattern.finditer(lowered):
             code = self._by_name[match.group(1)]
             if code not in seen:

@@ -62,6 +62,12 @@ ALSO_CALLED = {
 def build_local_authorities() -> int:
     rows = {}
     regions: dict[str, list[str]] = {}
+    # Authorities abolished since 2011 (Hambleton, Richmondshire → North Yorkshire in 2023): postcode
+    # files and publishers still name them, so each current authority lists its former ones.
+    former: dict[str, list[tuple[str, str]]] = {}
+    for r in read_csv(SOURCE):
+        if r["CTRYCD"] == ENGLAND and r["LADCD"] != r["LADCD_ACTIVE"]:
+            former.setdefault(r["LADCD_ACTIVE"], []).append((r["LADCD"], r["LADNM"]))
     for r in read_csv(SOURCE):
         # Current lower-tier authorities only: an abolished district's name would send a
         # "residents of" rule to a code no postcode maps to any more.
@@ -96,11 +102,23 @@ def build_local_authorities() -> int:
             wider[code].append(area)
     for code, row in rows.items():
         row["wider_areas"] = ";".join(wider[code])
-        row["also_called"] = ALSO_CALLED.get(row["name"], "")
+        names = [ALSO_CALLED.get(row["name"], "")]
+        names += [name for _, name in former.get(code, []) if name != row["name"]]
+        row["also_called"] = ";".join(n for n in names if n)
+        row["former_codes"] = ";".join(old for old, _ in former.get(code, []))
     out = sorted(rows.values(), key=lambda row: row["code"])
     return write_csv(
         SEED_DIR.parent / "directory_app" / "data" / "geo" / "local_authorities_england.csv",
-        ["code", "name", "tier", "county_code", "combined_authority", "wider_areas", "also_called"],
+        [
+            "code",
+            "name",
+            "tier",
+            "county_code",
+            "combined_authority",
+            "wider_areas",
+            "also_called",
+            "former_codes",
+        ],
         out,
     )
 

@@ -75,3 +75,10 @@ def test_a_bad_line_is_named_and_nothing_is_loaded(app, runner, tmp_path):
     assert "line 5" in result.output
     with db.session_scope(app) as session:
         assert geo.la_codes(session, ["NE1 1AD"]) == {}
+
+
+def test_a_postcode_in_an_abolished_district_also_lives_in_the_authority_that_replaced_it():
+    from directory_app.directory.geo import Place
+
+    hambleton = Place("DL7 8AA", 54.34, -1.43, False, "DL7", la_code="E07000164")
+    assert "E07000164" in hambleton.areas and "E06000065" in hambleton.areas

@@ -717,3 +717,14 @@ def test_to_dict_is_plain_json(reader):
     )
     data = json.loads(json.dumps(found.to_dict()))
     assert data["groups"][0]["value"] == "women" and data["min_age"]["value"] == 50
+
+
+def test_an_abolished_district_is_read_as_the_authority_that_replaced_it():
+    with (
+        open(DATA / "geo" / "local_authorities_england.csv", newline="") as handle,
+        open(DATA / "geo" / "places_england.csv", newline="") as places,
+    ):
+        areas = AreaLookup(csv.DictReader(handle), csv.DictReader(places))
+    assert areas.code("Hambleton") == "E06000065"  # North Yorkshire since April 2023
+    assert areas.code("E07000166") == "E06000065"  # Richmondshire's old GSS code
+    assert [code for code, _ in areas.find("Richmondshire residents only")] == ["E06000065"]
