@@ -212,8 +212,9 @@ def venue_areas(service: dict[str, Any]) -> frozenset[str]:
 def reaches(service: dict[str, Any], person_areas: Any, point: tuple[Any, Any] | None = None) -> bool | None:
     """Whether a phone, online or area-wide service reaches the person (None: cannot tell).
 
-    With no stated area we read the record as local to its venue's local authority when it has a
-    venue, and as national when it has none. Why: publishers list their own local lines without
+    With no stated area we read the record as where the organisation says it works when it is a
+    line or outreach, as local to its venue's local authority when people go to it, and as
+    national when it has no venue and says nothing. Why: publishers list their own local lines without
     an area (a council's helpline, a borough befriending scheme), and offering those everywhere
     puts another borough's phone number in front of someone it cannot help; a service without any
     venue is most often a national helpline or website, and hiding those would be the worse error.
@@ -222,15 +223,18 @@ def reaches(service: dict[str, Any], person_areas: Any, point: tuple[Any, Any] |
     area = residency(service)
     if area.stated:
         return in_area(area, person_areas, point)
-    # "We operate in the Greater Manchester and Cheshire areas": where it works, not who may come
-    works_in = read_area(service.get("works_in"))
-    if works_in.stated:
-        return in_area(works_in, person_areas)
     has_venue = any(
         isinstance(loc, dict) and (loc.get("postcode") or valid_point(loc.get("lat"), loc.get("lng")))
         for loc in service.get("locations") or ()
     )
     local = venue_areas(service)
+    # Where the organisation says it works ("we operate in the Greater Manchester and Cheshire
+    # areas", "Hambleton Community Transport") is the reach of a line or outreach with no venue
+    # people go to, rather than everywhere or only the borough its office is in. A service people
+    # also visit keeps its venue's borough: working across a region is not outreach across it.
+    works_in = read_area(service.get("works_in"))
+    if works_in.stated and not ("in_person" in delivery_modes(service) and has_venue and local):
+        return in_area(works_in, person_areas)
     if has_venue and local:
         return in_area(Area(local), person_areas)
     return True

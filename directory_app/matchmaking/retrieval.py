@@ -57,6 +57,8 @@ RETRIEVE = [
     "residency",
     "area_wide",
     "service_area",
+    # where the organisation says it works: the reach of its line or outreach (matching.service.reaches)
+    "works_in",
     "locations",
     "_geo",
     "days",

@@ -99,7 +99,7 @@ class AreaLookup:
         self._by_name: dict[str, str] = {}
         self._names: dict[str, str] = {}
         self._county: dict[str, str] = {}  # a two-tier district -> its county
-        self._successor: dict[str, str] = {}  # an abolished authority's code -> the current one
+        self._successor: dict[str, str] = {}  # an abolished district -> the authority it is in now
         self._groups: dict[str, list[str]] = {}  # "greater manchester" -> its ten authorities
         # "tyne and wear", "cheshire", "north west england" -> the authorities in them
         self._wider: dict[str, list[str]] = {}
@@ -112,9 +112,14 @@ class AreaLookup:
             for also in str(row.get("also_called") or "").split(";"):
                 if also.strip():
                     self._by_name.setdefault(_key(also.strip()), code)
-            # a former authority's code (Hambleton's E07000164) is its successor's now
-            for former in str(row.get("former_codes") or "").split(";"):
-                if former.strip():
+            # A district abolished into this authority (Hambleton, E07000164, in North Yorkshire
+            # since 2023) is still where its people live: "Hambleton residents" is Hambleton, and a
+            # person's older postcode data names it (their newer areas name the successor too).
+            for entry in str(row.get("former_names") or "").split(";"):
+                former, _, former_name = entry.partition("=")
+                if former.strip() and former_name.strip():
+                    self._names[former.strip()] = former_name.strip()
+                    self._by_name.setdefault(_key(former_name), former.strip())
                     self._successor[former.strip()] = code
             group = str(row.get("combined_authority") or "").strip().lower()
             if group:
@@ -138,14 +143,15 @@ class AreaLookup:
             if len(codes) == 1 and rivals <= codes and alias not in self._by_name:
                 self._by_name[alias] = next(iter(codes))
         # Where each place is, when its wards' centres are known (place_centres.csv).
-        self._centres = {
-            (str(row["name"]).strip(), str(row["la_code"]).strip()): (
-                float(row["lat"]),
-                float(row["lng"]),
-                float(row["km"]),
-            )
-            for row in centres
-        }
+        self._centres: dict[tuple[str, str], tuple[float, float, float]] = {}
+        # a place in a district abolished into a new authority: that district (Middleham: Richmondshire)
+        self._place_district: dict[tuple[str, str], str] = {}
+        for row in centres:
+            where = (str(row["name"]).strip(), str(row["la_code"]).strip())
+            if str(row.get("lat") or "").strip():
+                self._centres[where] = (float(row["lat"]), float(row["lng"]), float(row["km"]))
+            if str(row.get("district") or "").strip():
+                self._place_district[where] = str(row["district"]).strip()
         # Places (ward and neighbourhood names) → the authorities that have a place of that name.
         self._places: dict[str, set[str]] = {}
         part_of: dict[str, set[str]] = {}
@@ -180,10 +186,22 @@ class AreaLookup:
             return f"{place.name} ({self._names.get(place.la, place.la)})"
         return self._names.get(code, code)
 
+    def codes(self) -> set[str]:
+        """Every authority code known, former districts included."""
+        return set(self._names)
+
+    def district_of_place(self, code: str, name: str) -> str | None:
+        """The former district a place of a new authority lies in (Middleham → Richmondshire)."""
+        return self._place_district.get((name, code))
+
     def place(self, code: str, name: str) -> Place | None:
         """The place `name` in authority `code`, when where it is is known."""
         centre = self._centres.get((name, code))
         return Place(code, name, *centre) if centre else None
+
+    def successor_of(self, code: str) -> str | None:
+        """The authority an abolished district is part of now (Hambleton → North Yorkshire)."""
+        return self._successor.get(code)
 
     def county_of(self, code: str) -> str | None:
         """The county council above a two-tier district, or None."""
@@ -245,8 +263,6 @@ class AreaLookup:
         match = GSS.search(name or "")
         if match and match.group(1) in self._names:
             return match.group(1)
-        if match and match.group(1) in self._successor:
-            return self._successor[match.group(1)]
         return self._by_name.get(_key(name or ""))
 
     def find(self, text: str) -> list[tuple[str, str]]:
@@ -274,10 +290,9 @@ class AreaLookup:
                 lowered = lowered[: hit.start()] + " " * len(group) + lowered[hit.end() :]
         lowered = _GREATER.sub(" ", lowered)
         for match in GSS.finditer(text):
-            code = self._successor.get(match.group(1), match.group(1))
-            if code in self._names and code not in seen:
-                seen.add(code)
-                out.append((code, match.group(1)))
+            if match.group(1) in self._names and match.group(1) not in seen:
+                seen.add(match.group(1))
+                out.append((match.group(1), match.group(1)))
         for match in self._pattern.finditer(lowered):
             code = self._by_name[match.group(1)]
             if code not in seen:

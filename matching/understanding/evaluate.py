@@ -149,9 +149,12 @@ def _authority(code: str) -> str:
 
 def _as_labelled(codes: list[str], wanted: set[str], areas: AreaLookup | None) -> set[str]:
     """A county ("Lancashire residents") is labelled as its districts the directory covers
-    (Rossendale, West Lancashire): a predicted county holding labelled districts stands for them."""
+    (Rossendale, West Lancashire): a predicted county holding labelled districts stands for them;
+    a former district is labelled as the authority that replaced it."""
     out: set[str] = set()
     for code in codes:
         inside = {d for d in wanted if areas is not None and areas.county_of(d) == code}
-        out |= inside or {code}
+        # a former district ("Hambleton") is labelled as the authority it is part of now
+        now = areas.successor_of(code) if areas is not None else None
+        out |= inside or ({now} if now in wanted else {code})
     return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .areas import AreaLookup, read_place
 from .record import Record
@@ -155,13 +156,24 @@ def _named_alone(text: str, place: str) -> bool:
     return False
 
 
-def _place_value(areas: AreaLookup, code: str, place: str, unplaced: set[str], text: str) -> str:
+# A place named beside one we cannot locate is drawn at least this wide (km) and twice its size.
+NEIGHBOURS_KM = 5.0
+
+
+def _place_value(
+    areas: AreaLookup, code: str, place: str, unplaced: set[str], text: str, wider: bool = False
+) -> str:
     """A limit to a neighbourhood or town is that place where we know where it is (a circle from
     its wards' centres), else its whole authority (noted in `unplaced`)."""
     found = None if code in unplaced or not _named_alone(text, place) else areas.place(code, place)
     if found is None:
+        district = areas.district_of_place(code, place)
+        if district and district in areas.codes():
+            return district  # narrower than the new authority, and a person's postcode names it
         unplaced.add(code)
         return code
+    if wider:
+        found = replace(found, km=max(NEIGHBOURS_KM, 2 * found.km))
     return found.entry()
 
 
@@ -209,12 +221,11 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                     continue
                 found.setdefault(code, Finding(code, confidence, field, quote(text, cue, 50)))
             listed = _places_listed(areas, window, context)
-            if len(listed) < len(_NAMED_ITEMS.findall(window)):
-                # "Grove Hill, Berwick Hills or Park End": a name we do not know is a place we
-                # cannot draw, so the list stands for the authority
-                unplaced.update(code for code, _ in listed)
+            # "Grove Hill, Berwick Hills or Park End", "Middleham or Coverdale": a name we do not
+            # know is most likely a neighbour of those we do, so theirs are drawn wider
+            wider = len(listed) < len(_NAMED_ITEMS.findall(window))
             for code, place in listed:
-                value = _place_value(areas, code, place, unplaced, text)
+                value = _place_value(areas, code, place, unplaced, text, wider)
                 found.setdefault(value, Finding(value, confidence - 0.1, field, quote(text, cue, 50)))
         # "Trafford residents", "Little Hulton residents", "a Salford GP"
         named = [(code, words, False) for code, words in areas.find(text)]
@@ -284,6 +295,13 @@ def find_works_in(record: Record, areas: AreaLookup | None) -> list[Finding]:
             window = window[: clause_end.start()] if clause_end else window
             for code, _ in _listed_after_cue(areas, window, within=8):  # "the City of"
                 found.setdefault(code, Finding(code, 0.6, field, quote(text, cue, 50)))
+    # A service with no venue named for an authority ("Hambleton Community Transport", "Telephone
+    # Befriending - Richmondshire") works there.
+    if not found and not any(loc.get("type") == "physical" for loc in record.locations):
+        name = record.texts.get("name", "")
+        for code, words in areas.find(name):
+            if not areas.is_wider_area(words):
+                found.setdefault(code, Finding(code, 0.5, "name", name[:120]))
     return list(found.values())
 
 

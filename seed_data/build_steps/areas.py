@@ -63,7 +63,8 @@ def build_local_authorities() -> int:
     rows = {}
     regions: dict[str, list[str]] = {}
     # Authorities abolished since 2011 (Hambleton, Richmondshire → North Yorkshire in 2023): postcode
-    # files and publishers still name them, so each current authority lists its former ones.
+    # files and publishers still name them, so each current authority lists its former ones. A
+    # former district is still a place of its own: "Hambleton residents" are not all of North Yorkshire.
     former: dict[str, list[tuple[str, str]]] = {}
     for r in read_csv(SOURCE):
         if r["CTRYCD"] == ENGLAND and r["LADCD"] != r["LADCD_ACTIVE"]:
@@ -102,10 +103,11 @@ def build_local_authorities() -> int:
             wider[code].append(area)
     for code, row in rows.items():
         row["wider_areas"] = ";".join(wider[code])
-        names = [ALSO_CALLED.get(row["name"], "")]
-        names += [name for _, name in former.get(code, []) if name != row["name"]]
-        row["also_called"] = ";".join(n for n in names if n)
+        row["also_called"] = ALSO_CALLED.get(row["name"], "")
+        # only those with another name: a renumbered authority (Gateshead) is the same place
+        renamed = [(old, name) for old, name in former.get(code, []) if name != row["name"]]
         row["former_codes"] = ";".join(old for old, _ in former.get(code, []))
+        row["former_names"] = ";".join(f"{old}={name}" for old, name in renamed)
     out = sorted(rows.values(), key=lambda row: row["code"])
     return write_csv(
         SEED_DIR.parent / "directory_app" / "data" / "geo" / "local_authorities_england.csv",
@@ -118,6 +120,7 @@ def build_local_authorities() -> int:
             "wider_areas",
             "also_called",
             "former_codes",
+            "former_names",
         ],
         out,
     )

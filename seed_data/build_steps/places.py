@@ -46,11 +46,18 @@ def _names(ward: str) -> set[str]:
 
 def build_place_centres() -> int:
     centres = {r["wdcd"]: (float(r["latitude"]), float(r["longitude"])) for r in read_csv(CENTRES)}
+    every_ward = [r for r in read_csv(WARDS) if r["WDCD"].startswith("E05")]
     wards = [
-        (r["WDCD"], r["WDNM"], r["LADCD_ACTIVE"], r["SOURCEFILE"])
-        for r in read_csv(WARDS)
-        if r["WDCD"].startswith("E05") and r["WDCD"] in centres
+        (r["WDCD"], r["WDNM"], r["LADCD_ACTIVE"], r["SOURCEFILE"]) for r in every_ward if r["WDCD"] in centres
     ]
+    # A place in a district abolished into a new authority (Middleham: Richmondshire, in North
+    # Yorkshire since 2023) that cannot be drawn is still in that district, far narrower than the
+    # new authority.
+    district_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in every_ward:
+        if r["LADCD"] != r["LADCD_ACTIVE"]:
+            for place in _names(r["WDNM"]):
+                district_of[(place.lower(), r["LADCD_ACTIVE"])].add(r["LADCD"])
     by_vintage: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for code, _, la, vintage in wards:
         by_vintage[(la, vintage)].append(centres[code])
@@ -73,14 +80,21 @@ def build_place_centres() -> int:
     rows = []
     for name, la in sorted(named):
         found = members.get((name.lower(), la))
+        districts = district_of.get((name.lower(), la), set())
+        district = next(iter(districts)) if len(districts) == 1 else ""
+        undrawn = {"name": name, "la_code": la, "lat": "", "lng": "", "km": "", "district": district}
         if not found:
+            if district:
+                rows.append(undrawn)
             continue
         points = [centres[c] for c in found]
         centre = (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
         radius = max(_km(centre, centres[c]) + reach[c] for c in found) + MARGIN_KM
         if radius > MAX_KM or any(reach[c] >= MAX_REACH_KM for c in found):
             # a whole district or a wide rural ward ("Tynedale", "Weardale"): its size is not
-            # known well enough to draw, so it is read as its authority
+            # known well enough to draw, so it is read as its authority (or former district)
+            if district:
+                rows.append(undrawn)
             continue
         rows.append(
             {
@@ -89,9 +103,10 @@ def build_place_centres() -> int:
                 "lat": round(centre[0], 5),
                 "lng": round(centre[1], 5),
                 "km": round(max(MIN_KM, radius), 1),
+                "district": district,
             }
         )
-    return write_csv(OUT, ["name", "la_code", "lat", "lng", "km"], rows)
+    return write_csv(OUT, ["name", "la_code", "lat", "lng", "km", "district"], rows)
 
 
 if __name__ == "__main__":

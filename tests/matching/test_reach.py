@@ -127,6 +127,15 @@ def test_where_the_organisation_works_is_what_its_line_reaches_not_only_its_venu
     assert reaches(line, IN_LEEDS) is False
 
 
+def test_a_centre_people_go_to_keeps_its_boroughs_reach_though_its_organisation_works_wider(make_service):
+    # a Trafford drop-in that also does outreach, run by an organisation working across Greater
+    # Manchester, does not come out to someone in Manchester
+    centre = make_service(km=20, delivery=["in_person", "outreach"], works_in=[TRAFFORD, MANCHESTER])
+    centre["locations"][0]["la_code"] = TRAFFORD
+    assert reaches(centre, IN_TRAFFORD) is True
+    assert reaches(centre, IN_MANCHESTER) is False
+
+
 def test_an_empty_area_without_a_venue_means_national(person, make_service):
     line = make_service(km=None, delivery=["online"])
     result = check(person(max_distance_km=5, areas=IN_LEEDS), line, None)

@@ -445,11 +445,12 @@ def test_a_limit_to_neighbourhoods_is_those_neighbourhoods_where_we_know_where_t
     assert in_area(area, ["E08000003"], (53.509, -2.209)) is True  # Harpurhey
     assert in_area(area, ["E08000003"], (53.456, -2.192)) is False  # Longsight, same city
     assert in_area(area, ["E08000003"]) is True  # no point: the city is as near as we can tell
-    # a name we cannot place makes the list its authority's, so nobody in it is turned away
+    # a name we cannot place is most likely a neighbour of those we can, so theirs are drawn wider
     unknown = reader.understand(
         oruk(eligibility_description="For people living in Grove Hill, Moston or Harpurhey.")
     )
-    assert unknown.residency_codes() == ["E08000003"]
+    drawn = [read_place(code) for code in unknown.residency_codes()]
+    assert [p.name for p in drawn if p] == ["Moston", "Harpurhey"] and all(p and p.km >= 5 for p in drawn)
     # a place inside a longer name is not that place: the Upper Calder Valley is not the ward Calder
     valley = reader.understand(
         oruk(
@@ -719,12 +720,26 @@ def test_to_dict_is_plain_json(reader):
     assert data["groups"][0]["value"] == "women" and data["min_age"]["value"] == 50
 
 
-def test_an_abolished_district_is_read_as_the_authority_that_replaced_it():
+def test_an_abolished_district_is_still_the_place_it_names():
     with (
         open(DATA / "geo" / "local_authorities_england.csv", newline="") as handle,
         open(DATA / "geo" / "places_england.csv", newline="") as places,
     ):
         areas = AreaLookup(csv.DictReader(handle), csv.DictReader(places))
-    assert areas.code("Hambleton") == "E06000065"  # North Yorkshire since April 2023
-    assert areas.code("E07000166") == "E06000065"  # Richmondshire's old GSS code
-    assert [code for code, _ in areas.find("Richmondshire residents only")] == ["E06000065"]
+    # "Hambleton residents" are not all of North Yorkshire, which it has been part of since 2023
+    assert areas.code("Hambleton") == "E07000164"
+    assert areas.successor_of("E07000164") == "E06000065"
+    assert [code for code, _ in areas.find("Richmondshire residents only")] == ["E07000166"]
+    assert [code for code, _ in areas.find("North Yorkshire residents")] == ["E06000065"]
+
+
+def test_a_village_of_a_former_district_is_that_district_when_it_cannot_be_drawn(reader):
+    found = reader.understand(oruk(description="Coffee and company. Anyone over 50 who lives in Middleham."))
+    assert found.residency_codes() == ["E07000166"]  # Richmondshire, not all of North Yorkshire
+
+
+def test_a_line_with_no_venue_named_for_an_authority_works_there(reader):
+    found = reader.understand(
+        oruk(name="Hambleton Community Transport", description="Volunteer drivers take you to appointments.")
+    )
+    assert [f.value for f in found.works_in] == ["E07000164"]

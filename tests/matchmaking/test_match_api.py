@@ -101,6 +101,36 @@ def test_a_service_for_widowed_people_opens_to_a_widow_not_to_a_grieving_daughte
         assert {"kind": "for_situation", "code": "widowed", "text": "for widowed people"} in match["reasons"]
 
 
+def test_a_line_is_offered_only_where_its_organisation_says_it_works(app, client, token_for, make_service):
+    """A phone line with no venue whose organisation works in Salford is no help in Sale; one that
+    says it works in Trafford is offered there."""
+    salford = make_service(
+        name="Debt Line North",
+        postcode=None,
+        delivery="phone",
+        needs="money_debt",
+        cost="free",
+        description="Debt advice by phone. We work across the Salford area.",
+    )
+    trafford = make_service(
+        name="Debt Line South",
+        postcode=None,
+        delivery="phone",
+        needs="money_debt",
+        cost="free",
+        description="Debt advice by phone. We work across the Trafford area.",
+    )
+    wait_until_idle(app)
+    response = client.post(
+        "/api/v1/match",
+        headers={"Authorization": f"Bearer {token_for('link_worker')}"},
+        json={"postcode": "M33 7ZZ", "needs": ["money_debt"], "goals": "debts"},
+    )
+    assert response.status_code == 200, response.get_json()
+    offered = [m["service_id"] for m in response.get_json()["matches"]]
+    assert trafford in offered and salford not in offered
+
+
 def test_unmet_need_is_said_plainly_with_nearest_and_phone_option(client, token_for, directory):
     token = token_for("link_worker")
     body = client.post(
