@@ -426,7 +426,8 @@ _DEMENTIA = re.compile(
 def with_words_read(profile: Profile, known_groups: Any = None) -> tuple[Profile, PersonReading]:
     """`profile` with what its words state added to what was given (what was ticked or typed in a
     field always stands): groups they describe (`described`, which rank, and open a restricted
-    service only for a condition or caring today: Profile.eligible_groups), preferences, and an age when none was given; and the reading itself."""
+    service only for a condition or caring today: Profile.eligible_groups), preferences, and an
+    age when none was given; and the reading itself."""
     reading = read_person(profile.goals, known_groups)
     described = [c for c in reading.circumstance_codes if c not in profile.circumstances]
     # Someone caring today for a person with dementia goes with them to a dementia café or a
