@@ -45,8 +45,9 @@ _TURNED_AWAY = re.compile(
 # "Hyndburn residents please use our Accrington office", "carers in Derby City, please contact Derby
 # Carers Centre": the people named are sent elsewhere.
 _SENT_ELSEWHERE = re.compile(
-    r"^[^.;:!?]{0,40}?\b(?:please\s+(?:use|contact|call|ring|go\s+to|try|see|visit)|should\s+(?:use|contact|call|go\s+to)|"
-    r"(?:can|may|will\s+need\s+to)\s+(?:use|contact|call)\s+(?:our|the|their))\b",
+    r"^[^.;:!?]{0,40}?\b(?:please|should|can|may|will\s+need\s+to)\s+(?:use|contact|call|ring|go\s+to|try|see|visit)\s+"
+    # ... another service or office, not "please call to book"
+    r"(?:(?:(?:our|the|their)\s+)?(?-i:[A-Z])[\w'’-]+|(?:our|their)\s+[\w'’-]+\s+(?:office|branch|service|centre|center|team))",
     re.I,
 )
 _ELIGIBILITY_CUE = re.compile(

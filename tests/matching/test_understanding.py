@@ -290,6 +290,9 @@ def test_residency_stated_in_prose_or_by_a_place_inside_a_borough(reader, fields
         ),
         ("For people aged 65 and over living alone in the Staffordshire Moorlands.", {"E07000198"}),
         ("Volunteers help with small jobs and regular visits for a chat. WA6 only.", {"WA6"}),
+        # a call to book is not being sent elsewhere
+        ("For people living in Salford, please call to book a place.", {"E08000006"}),
+        ("For people living in Salford - please ring the office first.", {"E08000006"}),
         (
             "For LGBT+ people living in Cheshire West, Cheshire East, Warrington or Halton.",
             {"E06000050", "E06000049", "E06000007", "E06000006"},
