@@ -168,7 +168,7 @@ def in_area(area: Area, person_areas: Any, point: tuple[Any, Any] | None = None)
     if area.places:
         limited = frozenset(p.la for p in area.places)
         if point is not None and valid_point(*point):
-            if any(p.holds(float(point[0]), float(point[1])) for p in area.places):
+            if any(float(haversine_km(point[0], point[1], p.lat, p.lng)) <= p.km for p in area.places):
                 return True
             area = Area(area.codes - limited, area.countries)
             if not area.stated:

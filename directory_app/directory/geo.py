@@ -65,28 +65,27 @@ LA_TABLE = DATA_DIR / "geo" / "local_authorities_england.csv"
 
 
 @cache
-def _counties() -> dict[str, str]:
+def _la_table() -> list[dict[str, str]]:
     try:
         with open(LA_TABLE, newline="", encoding="utf-8") as handle:
-            return {
-                row["code"]: row["county_code"] for row in csv.DictReader(handle) if row.get("county_code")
-            }
-    except FileNotFoundError:  # an install without seed data: districts simply have no county
-        return {}
+            return list(csv.DictReader(handle))
+    except FileNotFoundError:  # an install without seed data: no counties, no former districts
+        return []
+
+
+@cache
+def _counties() -> dict[str, str]:
+    return {row["code"]: row["county_code"] for row in _la_table() if row.get("county_code")}
 
 
 @cache
 def _successors() -> dict[str, str]:
-    try:
-        with open(LA_TABLE, newline="", encoding="utf-8") as handle:
-            return {
-                former: row["code"]
-                for row in csv.DictReader(handle)
-                for former in (row.get("former_codes") or "").split(";")
-                if former
-            }
-    except FileNotFoundError:
-        return {}
+    return {
+        former: row["code"]
+        for row in _la_table()
+        for former in (row.get("former_codes") or "").split(";")
+        if former
+    }
 
 
 def successor_of(la_code: str) -> str | None:

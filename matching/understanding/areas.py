@@ -7,7 +7,6 @@ local_authorities_england.csv and places_england.csv), so this module stays free
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -76,10 +75,6 @@ class Place:
         """As a residency entry beside GSS codes: "place:E08000003:Harpurhey@53.50848,-2.20988,2.5"."""
         return f"place:{self.la}:{self.name}@{self.lat:.5f},{self.lng:.5f},{self.km:g}"
 
-    def holds(self, lat: float, lng: float) -> bool:
-        x = math.radians(lng - self.lng) * math.cos(math.radians((lat + self.lat) / 2))
-        return 6371.0 * math.hypot(x, math.radians(lat - self.lat)) <= self.km
-
 
 def read_place(entry: str) -> Place | None:
     found = _PLACE_ENTRY.match(entry.strip())
@@ -87,6 +82,12 @@ def read_place(entry: str) -> Place | None:
         return None
     la, name, lat, lng, km = found.groups()
     return Place(la, name, float(lat), float(lng), float(km))
+
+
+def authority_of(code: str) -> str:
+    """The authority a residency entry lies in: a place's authority, else the code itself."""
+    place = read_place(code)
+    return place.la if place else code
 
 
 class AreaLookup:
@@ -186,9 +187,9 @@ class AreaLookup:
             return f"{place.name} ({self._names.get(place.la, place.la)})"
         return self._names.get(code, code)
 
-    def codes(self) -> set[str]:
-        """Every authority code known, former districts included."""
-        return set(self._names)
+    def knows(self, code: str) -> bool:
+        """Whether `code` is an authority we know, former districts included."""
+        return code in self._names
 
     def district_of_place(self, code: str, name: str) -> str | None:
         """The former district a place of a new authority lies in (Middleham → Richmondshire)."""

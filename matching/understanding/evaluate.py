@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from .areas import AreaLookup, read_place
+from .areas import AreaLookup, authority_of
 
 
 def is_test(item_id: str) -> bool:
@@ -97,7 +97,7 @@ def score(
     gold_areas = [gss(g.get("residency", [])) for g in gold]
     out["residency"], _ = set_scores(
         [
-            _as_labelled([_authority(code) for code in p["residency"]], wanted, areas)
+            _as_labelled([authority_of(code) for code in p["residency"]], wanted, areas)
             for p, wanted in zip(predicted, gold_areas, strict=True)
         ],
         gold_areas,
@@ -140,11 +140,6 @@ def _binary(pred: Sequence[bool], true: Sequence[bool]) -> dict[str, Any]:
         round(sum(p == t for p, t in zip(pred, true, strict=True)) / len(true), 3) if true else 1.0
     )
     return result
-
-
-def _authority(code: str) -> str:
-    place = read_place(code)
-    return place.la if place else code
 
 
 def _as_labelled(codes: list[str], wanted: set[str], areas: AreaLookup | None) -> set[str]:

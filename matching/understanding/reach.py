@@ -165,11 +165,12 @@ def _place_value(
     areas: AreaLookup, code: str, place: str, unplaced: set[str], text: str, wider: bool = False
 ) -> str:
     """A limit to a neighbourhood or town is that place where we know where it is (a circle from
-    its wards' centres), else its whole authority (noted in `unplaced`)."""
+    its wards' centres), else the former district it lies in, else its whole authority (noted in
+    `unplaced`)."""
     found = None if code in unplaced or not _named_alone(text, place) else areas.place(code, place)
     if found is None:
         district = areas.district_of_place(code, place)
-        if district and district in areas.codes():
+        if district and areas.knows(district):
             return district  # narrower than the new authority, and a person's postcode names it
         unplaced.add(code)
         return code

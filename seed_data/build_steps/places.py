@@ -8,11 +8,10 @@ from how far its nearest neighbouring ward's centre is (wards of one vintage til
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 
-from .common import EXTERNAL, SEED_DIR, read_csv, write_csv
+from .common import EXTERNAL, SEED_DIR, haversine_km, read_csv, write_csv
 
 WARDS = EXTERNAL / "geo_lookups_uk" / "ward_all_codes.csv"
 CENTRES = EXTERNAL / "geo_lookups_uk" / "ward_latlong.csv"
@@ -31,12 +30,6 @@ REACH_SHARE, MIN_REACH_KM, MAX_REACH_KM = 0.6, 0.8, 6.0
 # A place's limit is a little wider than its wards' estimated reach: a person on the boundary
 # should not be turned away because the centres are only estimates.
 MARGIN_KM, MIN_KM, MAX_KM = 0.5, 2.5, 8.0
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    (lat1, lng1), (lat2, lng2) = a, b
-    x = math.radians(lng2 - lng1) * math.cos(math.radians((lat1 + lat2) / 2))
-    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
 def _names(ward: str) -> set[str]:
@@ -63,7 +56,7 @@ def build_place_centres() -> int:
         by_vintage[(la, vintage)].append(centres[code])
     reach: dict[str, float] = {}
     for code, _, la, vintage in wards:
-        others = [_km(centres[code], c) for c in by_vintage[(la, vintage)] if c != centres[code]]
+        others = [haversine_km(*centres[code], *c) for c in by_vintage[(la, vintage)] if c != centres[code]]
         nearest = min(others) if others else MAX_REACH_KM / REACH_SHARE
         reach[code] = min(MAX_REACH_KM, max(MIN_REACH_KM, REACH_SHARE * nearest))
     members: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -89,7 +82,7 @@ def build_place_centres() -> int:
             continue
         points = [centres[c] for c in found]
         centre = (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
-        radius = max(_km(centre, centres[c]) + reach[c] for c in found) + MARGIN_KM
+        radius = max(haversine_km(*centre, *centres[c]) + reach[c] for c in found) + MARGIN_KM
         if radius > MAX_KM or any(reach[c] >= MAX_REACH_KM for c in found):
             # a whole district or a wide rural ward ("Tynedale", "Weardale"): its size is not
             # known well enough to draw, so it is read as its authority (or former district)

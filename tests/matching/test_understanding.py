@@ -13,7 +13,7 @@ from matching import NeedsTaxonomy
 from matching.service import in_area, read_area
 from matching.understanding import AreaLookup, Understander, normalise
 from matching.understanding.ages import find_ages
-from matching.understanding.areas import read_place
+from matching.understanding.areas import authority_of, read_place
 from matching.understanding.schedule import parse_byday
 
 DATA = Path(__file__).resolve().parents[2] / "directory_app" / "data"  # shipped with the app
@@ -29,11 +29,6 @@ def reader() -> Understander:
     ):
         areas = AreaLookup(csv.DictReader(handle), csv.DictReader(places), csv.DictReader(centres))
     return Understander(taxonomy, areas)
-
-
-def _authority(code: str) -> str:
-    place = read_place(code)
-    return place.la if place else code
 
 
 def csv_row(**fields) -> dict:
@@ -275,7 +270,7 @@ def test_residents_of_a_borough_become_its_gss_code(reader):
 )
 def test_residency_stated_in_prose_or_by_a_place_inside_a_borough(reader, fields, code):
     # a place inside the borough is a limit within it (matching.service reads where it is)
-    assert [_authority(c) for c in reader.understand(oruk(**fields)).residency_codes()] == [code]
+    assert [authority_of(c) for c in reader.understand(oruk(**fields)).residency_codes()] == [code]
 
 
 @pytest.mark.parametrize(
@@ -433,7 +428,7 @@ def test_a_service_area_named_as_a_region_reaches_its_authorities_only(reader):
     ],
 )
 def test_neighbourhoods_and_outside_limits_name_the_authority(reader, text, code):
-    assert {_authority(c) for c in reader.understand(oruk(description=text)).residency_codes()} == {code}
+    assert {authority_of(c) for c in reader.understand(oruk(description=text)).residency_codes()} == {code}
 
 
 def test_a_limit_to_neighbourhoods_is_those_neighbourhoods_where_we_know_where_they_are(reader):
