@@ -271,6 +271,7 @@ def _write(
                     }
                 )
         data = _organisation_named(session, data, publisher, external_id, report)
+        data = _blank_phones_left_out(data, external_id, report)
         apply_oruk(session, service, data, publisher)
         oruk_v1.derive_extras(session, service)
     service.publisher = publisher
@@ -308,6 +309,27 @@ def _organisation_named(
         }
     )
     return {**data, "organization": {**organization, "name": name}}
+
+
+def _blank_phones_left_out(data: dict, external_id: str, report: ImportReport) -> dict:
+    """A phone entry with no number (an export's empty cell) is left out, and the report says so:
+    the rest of the record is good, and a blank number is no way to get in touch."""
+    phones = data.get("phones")
+    if not isinstance(phones, list):
+        return data
+    kept = [p for p in phones if not (isinstance(p, dict) and str(p.get("number") or "").strip() == "")]
+    if len(kept) == len(phones):
+        return data
+    report.warnings.append(
+        {
+            "record": external_id,
+            "field": "phones",
+            "reason": "a phone entry with no number; left out"
+            if len(phones) - len(kept) == 1
+            else f"{len(phones) - len(kept)} phone entries with no number; left out",
+        }
+    )
+    return {**data, "phones": kept}
 
 
 def _warn_unknown_postcodes(service: Service, external_id: str, report: ImportReport) -> None:

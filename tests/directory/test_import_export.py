@@ -257,3 +257,23 @@ def test_a_service_whose_organisation_has_no_name_is_listed_and_the_report_says_
     with db.session_scope(app) as session:
         assert _by_external_id(session, "s1").organization.name == "Knit and Natter 1"
         assert _by_external_id(session, "s3").organization.name == "Age UK Halton"
+
+
+def test_a_phone_with_no_number_is_left_out_and_the_rest_of_the_record_lands(app):
+    feed = [
+        {
+            "id": "s1",
+            "name": "Horwich Digital Cafe",
+            "status": "active",
+            "organization": {"id": "o1", "name": "Horwich Library"},
+            # an export's empty cell beside a real number
+            "phones": [{"id": "p1", "number": ""}, {"id": "p2", "number": "01204 332 000"}],
+        }
+    ]
+    report = import_file(app, json.dumps(feed).encode(), "feed.json", "council", "test")
+    assert report.created == 1 and report.failed == 0, report.as_dict()
+    assert [(w["record"], w["reason"]) for w in report.warnings if w["field"] == "phones"] == [
+        ("s1", "a phone entry with no number; left out")
+    ]
+    with db.session_scope(app) as session:
+        assert [p.number for p in _by_external_id(session, "s1").phones] == ["01204 332 000"]
