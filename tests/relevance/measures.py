@@ -58,7 +58,13 @@ def violations(profile: dict, place: dict | None, doc: dict) -> list[str]:
     if days and doc["days"] and not days & set(doc["days"]):
         out.append(f"open {doc['days']}, person can do {sorted(days)}")
     residency = set(doc.get("residency") or ())
-    if residency and place is not None and not residency & set(place.get("areas") or ()):
+    if (
+        residency
+        and place is not None
+        and not (
+            residency & set(place.get("areas") or ()) or any(_lives_in(place, entry) for entry in residency)
+        )
+    ):
         out.append(f"only for residents of {sorted(residency)}")
     eligibility = set(doc["eligibility"] or ())
     person = set(profile.get("circumstances") or ()) | stated_conditions(profile.get("goals") or "")
@@ -81,6 +87,18 @@ def violations(profile: dict, place: dict | None, doc: dict) -> list[str]:
                 if nearest > limit:
                     out.append(f"{nearest:.1f} km away, limit {limit} km")
     return out
+
+
+# A limit to a neighbourhood or town is stored as a circle: "place:E08000010:Leigh@53.49594,-2.51906,4.4"
+_PLACE = re.compile(r"^place:[^:]+:.+@(-?[\d.]+),(-?[\d.]+),([\d.]+)$")
+
+
+def _lives_in(place: dict, entry: str) -> bool:
+    circle = _PLACE.match(entry)
+    if not circle or place.get("lat") is None:
+        return False
+    lat, lng, km = (float(g) for g in circle.groups())
+    return haversine_km(place["lat"], place["lng"], lat, lng) <= km
 
 
 # A service for people with a condition is open to someone whose own words state that condition

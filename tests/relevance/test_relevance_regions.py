@@ -19,6 +19,9 @@
   by two more helpers on 1 December 2026: measured once unread, a development region since.
 - **North Yorkshire** (ny_oruk.json, 109 services; scenarios_ny.json, 30 scenarios), by two more
   helpers the same day: measured once unread, a development region since.
+- **Wigan and Bolton** (wb_oruk.json, 110 services; scenarios_wb.json, 30 scenarios), a PCN team's
+  spreadsheet exported to ORUK, by two more helpers on 1 December 2026 (session 10): measured once
+  unread, a development region since.
 
 Each feed goes through the real import (understanding, geography, duplicates, index) into an app
 that also holds the Trafford seed, so Trafford's phone lines and borough-wide services are there to
@@ -150,6 +153,22 @@ REGIONS = {
         ndcg_floor=0.60,
         gap_recall_floor=0.8,
         known_violations=6,
+    ),
+    # An eighth region, written and judged by two more helpers on 1 December 2026 (session 10):
+    # Wigan and Bolton as a PCN social prescribing team's spreadsheet exported to ORUK (shorthand,
+    # "Catchment:" lines, the council stamped on every record as its service area, 0 and 120 for no
+    # age limit). Measured once before any of it was read (the importer had to take a phone entry
+    # with no number first): nDCG@10 0.55, keyword 0.08, P@5 0.37 (best 0.81), 11 must-not
+    # services, gap recall 2 of 7. A development region since.
+    "wb": Region(
+        "Wigan and Bolton (a PCN team's spreadsheet exported to ORUK)",
+        EVAL / "services" / "wb_oruk.json",
+        "Wigan and Bolton Social Prescribing Directory",
+        EVAL / "scenarios_wb.json",
+        EVAL / "services" / "wb_postcodes.csv",
+        ndcg_floor=0.60,
+        gap_recall_floor=0.4,
+        known_violations=2,
     ),
 }
 MARGIN_OVER_KEYWORD = 0.30
