@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from ..models import DuplicateFlag, Referral, Service, utcnow
 from ..needs import taxonomy
 from ..vocabulary import DAYS
-from .understanding import situation_codes, understood_days, works_in_codes
+from .understanding import says_closed, situation_codes, understood_days, works_in_codes
 
 CAPACITY_STALE_AFTER = timedelta(days=30)
 # How a service answers our referrals is shown, and used in ranking, only once at least this many
@@ -213,6 +213,7 @@ def to_search_document(service: Service, related: dict[str, dict] | None = None)
         ),
         "taxonomy_term_ids": sorted({a.taxonomy_term_id for a in service.attributes if a.taxonomy_term_id}),
         "status": service.status.replace(" ", "_"),
+        "says_closed": says_closed(service),
         "minimum_age": service.minimum_age,
         "maximum_age": service.maximum_age,
         "age_min_filter": service.minimum_age if service.minimum_age is not None else 0,

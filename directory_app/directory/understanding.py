@@ -228,6 +228,13 @@ def works_in_codes(service) -> list[str]:
     return [str(item["value"]) for item in found if isinstance(item, dict) and item.get("value")]
 
 
+def says_closed(service) -> bool:
+    """Whether the record's words say the service has stopped ("Closed - funding ended") while its
+    status is still active: matching holds it back, and the curator's page shows the words."""
+    found = (service.understanding or {}).get("closed")
+    return bool(isinstance(found, dict) and found.get("value"))
+
+
 def understood_days(service) -> list[str]:
     """Days read from the record's words ("Mondays, 2pm" in a schedule's description) when it has
     no structured ones: without them a person who can only come at weekends is offered it."""
@@ -298,6 +305,7 @@ _ROWS = [
     ("cost", "Cost", "cost"),
     ("wheelchair", "Wheelchair access", "wheelchair"),
     ("capacity", "Capacity", None),
+    ("closed", "Says it has closed", None),
 ]
 
 

@@ -45,6 +45,7 @@ RETRIEVE = [
     "description",
     "needs",
     "status",
+    "says_closed",
     "minimum_age",
     "maximum_age",
     "cost_band",

@@ -62,11 +62,16 @@ _OR_ANYONE = re.compile(r"^\W{0,3}(?:or|and\s+also)\s+(?:anyone|someone|people|t
 # "their under 5s", "with your under 5s": the children the adult brings.
 _THEIR_CHILDREN = re.compile(r"\b(?:their|your|with\s+(?:their|your|his|her))\s*$", re.I)
 # School years ("school years 7 to 11", "year 7 and up"): year 7 starts at 11.
+# "Y7 to Y13", "Y7+": a school's shorthand for the same.
 _SCHOOL_RANGE = re.compile(
-    r"\b(?:school\s+)?years?\s+(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\b(?!\s*(?:years?|old))", re.I
+    r"\b(?:school\s+)?(?:years?\s+|y)(\d{1,2})\s*(?:-|–|to)\s*(?:y(?:ear\s*)?)?(\d{1,2})\b(?!\s*(?:years?|old))",
+    re.I,
 )
 _SCHOOL_FROM = re.compile(
-    r"\b(?:school\s+)?year\s+(\d{1,2})\s*(?:\+|and\s+(?:up|above|over|older)|upwards|or\s+above)", re.I
+    r"\b(?:school\s+)?(?:year\s+|y)(\d{1,2})\s*(?:\+|and\s+(?:up|above|over|older)|upwards|or\s+above)"
+    # "Y7+ to 18": the upper end is an age
+    r"(?:\s*(?:-|–|to)\s*(\d{2})\b(?!\s*(?:years?\s+(?:of|ago)|%)))?",
+    re.I,
 )
 _SCHOOL_AGE = 4
 _ADULTS_ONLY = re.compile(r"\b(?:adults?\s+only|for\s+adults\s+(?:aged\s+)?18|18\s*\+\s*only)\b", re.I)
@@ -93,6 +98,13 @@ _PERSON_BEFORE = re.compile(
     re.I,
 )
 _TEENS = re.compile(r"\bteens\b|\bteenagers\b", re.I)
+# "open to all, esp. men 50+": who comes most, not a limit
+_HEDGED = re.compile(
+    r"\b(?:esp\.?|especially|particularly|mainly|mostly|largely|often)\s+(?:\w+\s+){0,2}$", re.I
+)
+# Pensioners: state pension age (66 since 2020)
+_PENSIONERS = re.compile(r"\b(?:OAPs?|old\s+age\s+pensioners|pensioners\s+only)\b", re.I)
+PENSION_AGE = 66
 
 
 _STRETCH = re.compile(r"^\W{0,3}(?:\w+\s+){0,2}?up\s+to\s+(\d{1,2})\b", re.I)
@@ -132,6 +144,8 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
     for m in _SCHOOL_FROM.finditer(text):
         if low is None and 1 <= int(m.group(1)) <= 13:
             low = int(m.group(1)) + _SCHOOL_AGE
+            if m.group(2) and low < int(m.group(2)) <= 25:
+                high = int(m.group(2))
             quotes.append(m.group(0).strip())
     for m in _RANGE.finditer(text):
         if low is not None and quotes and "year" in quotes[0].lower():
@@ -153,8 +167,10 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
             value = int(next(g for g in m.groups() if g is not None))
             if _NOT_AGE_AFTER.match(text[m.end() :]) or not 3 <= value <= 90:
                 continue
-            if re.search(r"£|\$", text[max(0, m.start() - 2) : m.start() + 1]) or _OR_ANYONE.match(
-                text[m.end() :]
+            if (
+                re.search(r"£|\$", text[max(0, m.start() - 2) : m.start() + 1])
+                or _OR_ANYONE.match(text[m.end() :])
+                or _HEDGED.search(text[max(0, m.start() - 25) : m.start()])
             ):
                 continue
             low = value if low is None else min(low, value)
@@ -194,7 +210,11 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
     if low is None and high is None:
         adults = _ADULTS_ONLY.search(text) or (None if _CHILDREN.search(text) else _ADULTS.search(text))
         teens = _TEENS.search(text)
-        if adults:
+        pensioners = _PENSIONERS.search(text)
+        if pensioners:
+            low = PENSION_AGE
+            quotes.append(pensioners.group(0))
+        elif adults:
             low = 18
             quotes.append(adults.group(0))
         elif teens:

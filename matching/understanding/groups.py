@@ -15,7 +15,7 @@ from .rules import SENTENCE, quote, sentence_spans
 _W = r"(?:\w+[\s,]+){0,3}?"
 GROUP_PATTERNS: dict[str, str] = {
     "women": r"wom[ae]n(?:'s)?|ladies|girls|mothers|mums|female",
-    "men": r"men(?:'s)?|gents|dads|fathers|male|(?:men\s+in\s+)?sheds?",
+    "men": r"men(?:'s)?|gents|lads|dads|fathers|male|(?:men\s+in\s+)?sheds?",
     "veterans": (
         r"veterans?|ex[- ]?service\s*(?:men|women|personnel|people)?|ex[- ]forces|armed\s+forces(?:\s+community)?|"
         r"forces\s+families"
@@ -61,6 +61,10 @@ _BEFORE = re.compile(
     r"\s+(?:\w+[\s,]+){0,4}$",
     re.I,
 )
+_WHAT_IT_IS = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:group|circle|club|shed|network|forum|caf[eé]|walk|programme|class|session)s?\b",
+    re.I,
+)
 _AFTER = re.compile(
     r"^\W{0,3}(?:only|group|groups|club|centre|center|aid|network|support|service|shed|"
     r"project|forum|trust|association|society|cafe|café|hub|institute|refuge|circle)\b",
@@ -95,7 +99,9 @@ _TURNED_AWAY_BEFORE = re.compile(
 )
 _TURNED_AWAY_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,4}?(?:(?:can|will|may|should|could)\s+(?:be\s+(?:referred|signposted)|contact|call|ring|try|"
-    r"go\s+to|use)|(?:are|is)\s+not\s+(?:eligible|accepted|able)|cannot|can't)\b",
+    r"go\s+to|use)|(?:are|is)\s+not\s+(?:eligible|accepted|able)|cannot|can't)\b|"
+    # a team's shorthand for sending a group elsewhere: "women see Little Lever Stitch & Natter"
+    r"^\W*(?:\w+\W+){0,2}?see\s+(?-i:[A-Z])",
     re.I,
 )
 # "families of serving personnel", "carers of people with dementia": the group named is someone else.
@@ -143,12 +149,17 @@ def _score(field: str, text: str, match: re.Match[str]) -> float:
     before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 20]
     if field == "eligibility":
         return 0.9
-    if re.match(r"^\W{0,3}only\b", after, re.I) or re.search(
+    if re.match(r"^\W{0,3}(?:\d{1,2}\s*\+\s*)?only\b", after, re.I) or re.search(
         r"\bonly\s+(?:for\s+)?(?:\w+\s+){0,2}$", before, re.I
     ):
         return 0.95
     if field == "name":
         return 0.85
+    # a description that opens with what the service is: "Men's peer support circle", "Women's
+    # wellbeing group"
+    if not before.strip(" \t") or before.endswith("\n"):
+        if match.group(0).lower().endswith("'s") and _WHAT_IT_IS.match(text, match.end()):
+            return 0.85
     if _BEFORE.search(before):
         return 0.75
     # "Women's Aid" names an audience; a "men's group" inside a list of groups does not.

@@ -14,7 +14,7 @@ from .needs import ClassifierNeeds, need_text, phrase_hits, ukcat_codes
 from .reach import find_area_wide, find_residency, find_works_in
 from .record import Record, normalise
 from .result import Finding, Understanding
-from .rules import find_capacity, find_cost, find_delivery, find_wheelchair
+from .rules import find_capacity, find_closed, find_cost, find_delivery, find_wheelchair
 from .schedule import find_schedule
 
 # Chosen on the development labels by 5-fold cross-validation (docs/understanding.md): a need is
@@ -24,6 +24,8 @@ SURE = 0.6
 WITH_PHRASE = 0.3
 WITH_UKCAT = 0.1
 MAX_NEEDS = 4
+# An export's maximum_age of 99 or 120 means no upper limit; nobody sets a real one that high.
+NO_UPPER_AGE = 99
 
 
 class Understander:
@@ -115,12 +117,15 @@ class Understander:
     # -- everything else -------------------------------------------------------------------
     def _one(self, record: Record, needs: list[Finding]) -> Understanding:
         out = Understanding(needs=needs)
-        if record.min_age is not None or record.max_age is not None:
-            # The publisher's own age fields are taken as given (ORUK round trips keep them).
-            if record.min_age is not None:
-                out.min_age = Finding(record.min_age, 0.95, "minimum_age", str(record.min_age))
-            if record.max_age is not None:
-                out.max_age = Finding(record.max_age, 0.95, "maximum_age", str(record.max_age))
+        # The publisher's own age fields are taken as given (ORUK round trips keep them), except
+        # the 0 and 99/120 an export writes for "no limit".
+        min_age = record.min_age if record.min_age else None
+        max_age = record.max_age if record.max_age is not None and record.max_age < NO_UPPER_AGE else None
+        if min_age is not None or max_age is not None:
+            if min_age is not None:
+                out.min_age = Finding(min_age, 0.95, "minimum_age", str(min_age))
+            if max_age is not None:
+                out.max_age = Finding(max_age, 0.95, "maximum_age", str(max_age))
         else:
             for field in ("eligibility", "name", "description"):
                 low, high, words = find_ages(record.texts.get(field, ""))
@@ -138,4 +143,5 @@ class Understander:
         out.wheelchair = find_wheelchair(record)
         out.schedule = find_schedule(record)
         out.capacity = find_capacity(record)
+        out.closed = find_closed(record)
         return out

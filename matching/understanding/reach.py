@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .areas import AreaLookup, read_place
+from .areas import AreaLookup, Place, read_place
 from .record import Record
 from .result import Finding
 from .rules import _first, quote
@@ -26,7 +26,9 @@ _RESIDENCY_CUE = re.compile(
     r"\b(?:residents?\s+(?:of|in|within)|(?:who\s+)?(?:live|living|lives|reside|resident)"
     r"(?:\s+(?:alone|on\s+(?:their|your|his|her)\s+own|independently))?\s+(?:in|within)|"
     r"the\s+people\s+of|within\s+(?:the\s+)?(?:borough|area|district)\s+of|"
-    r"registered\s+with\s+(?:a\s+)?gp\s+(?:practice\s+)?in|care\s+for\s+someone\s+in)\s+",
+    r"registered\s+with\s+(?:a\s+)?gp\s+(?:practice\s+)?in|care\s+for\s+someone\s+in|"
+    # a health team's "Catchment: Leigh, Atherton & Tyldesley only"
+    r"catchment(?:\s+area)?(?:\s+is|\s*[:\-])?)\s+",
     re.I,
 )
 # "we cannot accept referrals for people outside County Durham", "not available outside Trafford"
@@ -74,7 +76,29 @@ _OPEN_TO_OTHERS = re.compile(
     r"(?:can|may|are|is|will\s+be)\s+(?:also\s+)?(?:ask|welcome|come|join|contact|call|referred|considered)",
     re.I,
 )
-_RESIDENTS_AFTER = re.compile(r"^[\s\-]*(?:borough\s+)?(?:residents|gp)\b", re.I)
+_RESIDENTS_AFTER = re.compile(r"^[\s\-]*(?:borough\s+)?(?:(?:schools?\s*/\s*)?residents|gp)\b", re.I)
+# What an eligibility line may hold besides the areas it names and still be only a catchment:
+# "Wigan borough.", "Bolton & Bury only", "Salford area"
+_CATCHMENT_FILLER = re.compile(
+    r"\b(?:the|borough|boroughs|area|areas|district|council|wide|only|and|or|of|city|metropolitan)\b|[\s,/&\-]+",
+    re.I,
+)
+
+
+def _bare_catchments(areas: AreaLookup, text: str) -> list[tuple[str, str]]:
+    """(code, sentence) for an eligibility sentence that is nothing but authorities: a team's
+    "Wigan borough." on a line of its own is where its people must live."""
+    out = []
+    for sentence in re.split(r"[.;!?\n]", text):
+        named = areas.find(sentence)
+        if not named or areas.is_wider_area(named[0][1]):
+            continue
+        rest = " ".join(sentence.split()).lower()
+        for _, words in sorted(named, key=lambda hit: -len(hit[1])):
+            rest = rest.replace(words, " ")
+        if not _CATCHMENT_FILLER.sub("", rest):
+            out += [(code, sentence.strip()) for code, _ in named]
+    return out
 
 
 # Postcode districts a sentence limits residents to: "TS6 postcodes only", "people living in TS1,
@@ -157,17 +181,45 @@ def _named_alone(text: str, place: str) -> bool:
     return False
 
 
+def _drawable(areas: AreaLookup, code: str, place: str, text: str, record: Record) -> bool:
+    return _named_alone(text, place) and (
+        areas.place(code, place) is not None or _venue_in(record, place) is not None
+    )
+
+
 # A place named beside one we cannot locate is drawn at least this wide (km) and twice its size.
 NEIGHBOURS_KM = 5.0
 
 
+def _venue_in(record: Record, place: str) -> tuple[float, float] | None:
+    """Where a venue whose address names `place` is ("Key Centre, Middleham"), if known."""
+    for location in record.locations:
+        point = location.get("point")
+        if point and re.search(r"\b" + re.escape(place) + r"\b", location.get("address") or "", re.I):
+            return float(point[0]), float(point[1])
+    return None
+
+
+# A place we know but cannot draw, around the venue the record puts in it: a village and its farms.
+AROUND_VENUE_KM = 3.0
+
+
 def _place_value(
-    areas: AreaLookup, code: str, place: str, unplaced: set[str], text: str, wider: bool = False
+    areas: AreaLookup,
+    code: str,
+    place: str,
+    unplaced: set[str],
+    text: str,
+    wider: bool = False,
+    record: Record | None = None,
 ) -> str:
     """A limit to a neighbourhood or town is that place where we know where it is (a circle from
-    its wards' centres), else the former district it lies in, else its whole authority (noted in
-    `unplaced`)."""
+    its wards' centres, or around the record's venue in it), else the former district it lies in,
+    else its whole authority (noted in `unplaced`)."""
     found = None if code in unplaced or not _named_alone(text, place) else areas.place(code, place)
+    venue = _venue_in(record, place) if found is None and record is not None else None
+    if venue is not None:
+        found = Place(code, place, venue[0], venue[1], AROUND_VENUE_KM)
     if found is None:
         district = areas.district_of_place(code, place)
         if district and areas.knows(district):
@@ -177,6 +229,13 @@ def _place_value(
     if wider:
         found = replace(found, km=max(NEIGHBOURS_KM, 2 * found.km))
     return found.entry()
+
+
+def _put(found: dict[str, Finding], value: str, finding: Finding) -> None:
+    """The first reading of `value` stays, except that words stating it replace a service area's
+    stamp: the limit is then the record's own, not only its export's."""
+    if value not in found or found[value].source == "service_areas":
+        found[value] = finding
 
 
 def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
@@ -221,14 +280,18 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             for code, words in _listed_after_cue(areas, window):
                 if borough_only and areas.is_wider_area(words):
                     continue
-                found.setdefault(code, Finding(code, confidence, field, quote(text, cue, 50)))
+                _put(found, code, Finding(code, confidence, field, quote(text, cue, 50)))
             listed = _places_listed(areas, window, context)
             # "Grove Hill, Berwick Hills or Park End", "Middleham or Coverdale": a name we do not
-            # know is most likely a neighbour of those we do, so theirs are drawn wider
-            wider = len(listed) < len(_NAMED_ITEMS.findall(window))
-            for code, place in listed:
-                value = _place_value(areas, code, place, unplaced, text, wider)
-                found.setdefault(value, Finding(value, confidence - 0.1, field, quote(text, cue, 50)))
+            # know, or know but cannot draw ("Atherton, Tyldesley & Astley"), is most likely a
+            # neighbour of those we can, so theirs are drawn wider
+            drawable = [
+                (code, place) for code, place in listed if _drawable(areas, code, place, text, record)
+            ]
+            wider = len(drawable) < len(_NAMED_ITEMS.findall(window))
+            for code, place in drawable or listed:
+                value = _place_value(areas, code, place, unplaced, text, wider, record)
+                _put(found, value, Finding(value, confidence - 0.1, field, quote(text, cue, 50)))
         # "Trafford residents", "Little Hulton residents", "a Salford GP"
         named = [(code, words, False) for code, words in areas.find(text)]
         named += [(code, words, True) for code, words in areas.places(text, context)]
@@ -241,10 +304,10 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 and not _HEDGE.search(text[max(0, index - 30) : index])
                 and not _SENT_ELSEWHERE.match(text[index + len(last) :])
             ):
-                value = _place_value(areas, code, words, unplaced, text) if is_place else code
-                found.setdefault(
-                    value, Finding(value, 0.8, field, text[max(0, index - 20) : index + 40].strip())
-                )
+                value = _place_value(areas, code, words, unplaced, text, record=record) if is_place else code
+                _put(found, value, Finding(value, 0.8, field, text[max(0, index - 20) : index + 40].strip()))
+    for code, sentence in _bare_catchments(areas, record.texts.get("eligibility", "")):
+        _put(found, code, Finding(code, 0.75, "eligibility", sentence[:120]))
     declared = record.declared.get("service_area", [])
     for name in declared:
         declared_code = areas.code(name)
@@ -299,12 +362,16 @@ def find_works_in(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 found.setdefault(code, Finding(code, 0.6, field, quote(text, cue, 50)))
     # A service with no venue named for an authority ("Hambleton Community Transport", "Telephone
     # Befriending - Richmondshire") works there.
-    if not found and not any(loc.get("type") == "physical" for loc in record.locations):
+    if not found and not _has_venue(record):
         name = record.texts.get("name", "")
         for code, words in areas.find(name):
             if not areas.is_wider_area(words):
                 found.setdefault(code, Finding(code, 0.5, "name", name[:120]))
     return list(found.values())
+
+
+def _has_venue(record: Record) -> bool:
+    return any(loc.get("type") == "physical" for loc in record.locations)
 
 
 def find_area_wide(
@@ -329,12 +396,15 @@ def find_area_wide(
     activity = _VENUE_ACTIVITY.search(record.texts.get("name", ""))
     if activity and "in_person" in modes:
         return Finding(False, 0.6, "name", quote(record.texts["name"], activity))
-    if record.service_areas:
+    # A feed's service area beside a venue is most often the council it sits in, stamped on every
+    # record by the publisher's export: who may come (residency), not a reach beyond the venue.
+    if record.service_areas and not _has_venue(record):
         return Finding(
             True, 0.85, "service_areas", "; ".join(a["text"] or a["uri"] for a in record.service_areas)[:120]
         )
-    if residency:
-        return Finding(True, 0.75, residency[0].source, residency[0].evidence)
+    limits = [f for f in residency if f.source != "service_areas" or not _has_venue(record)]
+    if limits:
+        return Finding(True, 0.75, limits[0].source, limits[0].evidence)
     hit = _first(record, AREA_WIDE, ("eligibility", "description"))
     if hit:
         field, match = hit

@@ -191,10 +191,13 @@ def _from_oruk(item: dict[str, Any]) -> Record:
     _add(texts, "fees", item.get("fees"), item.get("fees_description"))
     _add(texts, "alert", item.get("alert"))
     _add(texts, "wait_time", item.get("wait_time"))
-    # Not where ORUK puts it (on the location), but where some publishers do.
+    # Not where ORUK puts it (on the location), but where some publishers do, as a list or a note.
     for access in item.get("accessibility") or [] if isinstance(item.get("accessibility"), list) else []:
         if isinstance(access, dict):
             _add(texts, "accessibility", access.get("description") or access.get("accessibility"))
+    for key in ("accessibility", "accessibility_note", "accessibility_description"):
+        if isinstance(item.get(key), str):
+            _add(texts, "accessibility", item[key])
     _add(texts, "application_process", item.get("application_process"))
     _add(texts, "schedule_description", item.get("schedule_description"))
     _add(
@@ -270,6 +273,14 @@ def _from_oruk(item: dict[str, Any]) -> Record:
     return out
 
 
+def _point(lat: Any, lng: Any) -> tuple[float, float] | None:
+    try:
+        point = (float(lat), float(lng))
+    except (TypeError, ValueError):
+        return None
+    return point if -90 <= point[0] <= 90 and -180 <= point[1] <= 180 and point != (0.0, 0.0) else None
+
+
 def _location(out: Record, location: dict[str, Any]) -> None:
     addresses = [
         a
@@ -309,6 +320,12 @@ def _location(out: Record, location: dict[str, Any]) -> None:
                 "type": kind,
                 "postcode": postcode,
                 "name": _s(location.get("name")),
+                # where it is, when the feed (or our own geocoding) says: a limit to the village
+                # the venue is in is drawn around it
+                "point": _point(location.get("latitude"), location.get("longitude")),
+                "address": " ".join(
+                    v for a in addresses for v in (_s(a.get("address_1")), _s(a.get("city"))) if v
+                ),
                 "wheelchair": location.get("wheelchair")
                 if isinstance(location.get("wheelchair"), bool)
                 else None,

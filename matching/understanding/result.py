@@ -64,6 +64,8 @@ class Understanding:
     wheelchair: Finding | None = None
     schedule: list[Finding] = field(default_factory=list)  # {"byday", "opens_at", "closes_at", ...}
     capacity: Finding | None = None  # {"accepting": bool|None, "wait_weeks": float|None}
+    # words that say the service has stopped ("Closed - funding ended"), though its status is active
+    closed: Finding | None = None
 
     # -- plain values, for storing on the service -------------------------------------------
     def need_codes(self) -> list[str]:

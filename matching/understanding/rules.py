@@ -146,7 +146,7 @@ _WHEEL_YES = re.compile(
 )
 # In a description, "accessible" may mean welcoming, and "stairs" a stair-climbing class.
 _WHEEL_NO_STRICT = re.compile(
-    r"\b(?:not\s+wheelchair\s+accessible|no\s+wheelchair\s+access|no\s+step[- ]free|"
+    r"\b(?:not\s+wheelchair\s+acc(?:essible|(?=\.))|no\s+wheelchair\s+access|no\s+step[- ]free|"
     r"not\s+suitable\s+for\s+wheelchairs?|upstairs,?\s+(?:with\s+)?no\s+lift|(?:has\s+|sorry,?\s+)?no\s+lift|"
     r"(?:up|down)\s+a\s+(?:steep\s+)?flight\s+of\s+(?:stairs|steps)|cannot\s+(?:take|accommodate)\s+wheelchairs)\b",
     re.I,
@@ -316,6 +316,30 @@ def find_wheelchair(record: Record) -> Finding:
         if yes:
             return Finding("yes", 0.85, field, quote(text, yes))
     return Finding("unknown", 0.5, "", "")
+
+
+# A service that has stopped, said in its words while its status still says active. Not "closed
+# on bank holidays", "a closed Facebook group" or "temporarily closed" (capacity, above).
+_CLOSED = re.compile(
+    r"\b(?:(?:service|group|project|club|class|scheme|caf[eé])\s+(?:has\s+)?(?:now\s+)?(?:closed|ended|finished)|"
+    r"(?:has|have)\s+(?:now\s+)?(?:closed|ceased|stopped\s+running)|"
+    r"no\s+longer\s+(?:running|operating|meets|meeting|available|open)|"
+    r"(?:closed|ended|ceased|stopped)\W{1,4}(?:due\s+to\s+|as\s+|after\s+)?(?:the\s+)?(?:end\s+of\s+)?"
+    r"(?:lack\s+of\s+)?funding|funding\s+(?:has\s+)?(?:ended|ran\s+out|stopped)|"
+    r"closed\s+(?:permanently|for\s+good|indefinitely))\b"
+    # "has closed for the summer", "closed to new referrals", "closed until March": for a while
+    r"(?!\s+(?:to|for\s+(?!good)|on|over|until|till|at|in|during)\b)",
+    re.I,
+)
+
+
+def find_closed(record: Record) -> Finding | None:
+    for field in ("alert", "description", "eligibility"):
+        text = record.texts.get(field, "")
+        match = _CLOSED.search(text)
+        if match:
+            return Finding(True, 0.8, field, quote(text, match))
+    return None
 
 
 def find_capacity(record: Record) -> Finding | None:

@@ -131,6 +131,25 @@ def test_a_line_is_offered_only_where_its_organisation_says_it_works(app, client
     assert trafford in offered and salford not in offered
 
 
+def test_a_service_whose_words_say_it_has_closed_is_not_offered(app, client, token_for, make_service):
+    """A feed still lists it as active; its description says "Closed - funding ended"."""
+    closed = make_service(
+        name="Grow Well Garden",
+        needs="nature_gardening",
+        description="Therapeutic gardening. Closed - funding ended (Sept 2026). We hope to reopen.",
+    )
+    open_ = make_service(name="Leverhulme Allotment Group", needs="nature_gardening")
+    wait_until_idle(app)
+    response = client.post(
+        "/api/v1/match",
+        headers={"Authorization": f"Bearer {token_for('link_worker')}"},
+        json={"postcode": "M33 7ZZ", "needs": ["nature_gardening"], "goals": "loves gardening"},
+    )
+    assert response.status_code == 200, response.get_json()
+    offered = [m["service_id"] for m in response.get_json()["matches"]]
+    assert open_ in offered and closed not in offered
+
+
 def test_unmet_need_is_said_plainly_with_nearest_and_phone_option(client, token_for, directory):
     token = token_for("link_worker")
     body = client.post(

@@ -1,0 +1,192 @@
+"""Records a health team's spreadsheet became when a script exported it to ORUK: the council stamped
+on every record as its service area, "Catchment:" lines, 0 and 120 for "no age limit", shorthand
+("Y7+", "OAPs", "not wheelchair acc."), a service-level accessibility note, "Closed - funding ended"
+while the status says active. Plain data: no app, no database."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from matching import NeedsTaxonomy, match
+from matching.service import in_area, read_area
+from matching.understanding import AreaLookup, Understander
+from matching.understanding.ages import find_ages
+from matching.understanding.areas import read_place
+
+DATA = Path(__file__).resolve().parents[2] / "directory_app" / "data"
+WIGAN, BOLTON = "E08000010", "E08000001"
+WIGAN_AREA = {"name": "Wigan", "uri": f"http://statistics.data.gov.uk/id/statistical-geography/{WIGAN}"}
+
+
+@pytest.fixture(scope="module")
+def reader() -> Understander:
+    taxonomy = NeedsTaxonomy.from_dict(json.loads((DATA / "needs_taxonomy.json").read_text()))
+    with (
+        open(DATA / "geo" / "local_authorities_england.csv", newline="") as handle,
+        open(DATA / "geo" / "places_england.csv", newline="") as places,
+        open(DATA / "geo" / "place_centres.csv", newline="") as centres,
+    ):
+        areas = AreaLookup(csv.DictReader(handle), csv.DictReader(places), csv.DictReader(centres))
+    return Understander(taxonomy, areas)
+
+
+def exported(venue: dict | None = None, **fields) -> dict:
+    """One record as the export writes it: the council as its service area, a venue in Hindley."""
+    location = venue or {
+        "id": "l1",
+        "name": "St Peter's Church Hall",
+        "addresses": [
+            {"id": "a1", "address_1": "Atherton Road", "city": "Hindley", "postal_code": "WN2 3SH"}
+        ],
+        "latitude": 53.5243,
+        "longitude": -2.5614,
+    }
+    return {
+        "id": "s1",
+        "name": "A group",
+        "status": "active",
+        "organization": {"id": "o1", "name": "A charity"},
+        "service_areas": [dict(WIGAN_AREA, id="sa1")],
+        "service_at_locations": [{"id": "sl1", "location": location}],
+        **fields,
+    }
+
+
+def test_a_council_stamped_on_a_venues_record_limits_who_comes_but_is_no_reach_beyond_it(reader):
+    found = reader.understand(exported(description="Weekly walk round Pennington Flash, then a brew."))
+    assert found.residency_codes() == [WIGAN]
+    assert found.value("area_wide") is False
+    # the same stamp on a line with no venue reaches the whole council
+    line = exported(description="Phone befriending, a call every week.")
+    line["service_at_locations"] = []
+    assert reader.understand(line).value("area_wide") is True
+    # and words that say so make a venue's service the borough's: its carers' centre
+    said = reader.understand(
+        exported(name="Wigan Carers Centre", eligibility_description="Carers only. Wigan residents.")
+    )
+    assert said.residency_codes() == [WIGAN]
+    assert said.value("area_wide") is True
+
+
+@pytest.mark.parametrize(
+    "eligibility, codes",
+    [
+        ("Target group: young carers Y7 to Y13. Wigan borough.", {WIGAN}),
+        ("Aged 8-17. Must be a young carer. Bolton schools/residents.", {BOLTON}),
+        ("Parents/carers of a child with additional needs. Wigan borough.", {WIGAN}),
+        # a sentence that names the borough among other things is not a catchment
+        ("Wigan Athletic fans welcome, any age.", set()),
+    ],
+)
+def test_a_catchment_line_that_is_only_a_borough_is_where_people_must_live(reader, eligibility, codes):
+    record = exported(eligibility_description=eligibility)
+    record["service_areas"] = []
+    assert set(reader.understand(record).residency_codes()) == codes
+
+
+def test_a_catchment_of_towns_is_those_towns_drawn_wider_for_one_we_cannot_draw(reader):
+    found = reader.understand(
+        exported(
+            eligibility_description="Catchment: Atherton, Tyldesley & Astley only - other areas see Age UK."
+        )
+    )
+    # the council's stamp stays beside them: the towns are the finer limit inside it
+    places = [place for place in map(read_place, found.residency_codes()) if place]
+    assert {p.name for p in places} == {"Atherton", "Tyldesley"}
+    assert all(p.km >= 5 for p in places)  # Astley is beside them, so each is drawn wider
+    area = read_area(found.residency_codes())
+    astley = (53.5005, -2.4500)  # Astley village, 2-3 km from Tyldesley
+    standish = (53.5860, -2.6630)  # the other side of the borough
+    assert in_area(area, [WIGAN], astley) is True
+    assert in_area(area, [WIGAN], standish) is False
+
+
+def test_a_village_we_cannot_draw_is_drawn_around_the_records_venue_in_it(reader):
+    venue = {
+        "id": "l1",
+        "name": "Key Centre",
+        "addresses": [{"id": "a1", "address_1": "Park Lane", "city": "Middleham", "postal_code": "DL8 4RA"}],
+        "latitude": 54.2850,
+        "longitude": -1.8070,
+    }
+    record = exported(venue, eligibility_description="Anyone over 50 who lives in Middleham.")
+    record["service_areas"] = []
+    [code] = reader.understand(record).residency_codes()
+    place = read_place(code)
+    assert place is not None and place.name == "Middleham"
+    assert (place.lat, place.lng) == (54.2850, -1.8070)
+
+
+@pytest.mark.parametrize(
+    "fields, ages",
+    [
+        (
+            {"minimum_age": 0, "maximum_age": 120, "eligibility_description": "Over 50s. Wigan borough."},
+            (50, None),
+        ),
+        ({"minimum_age": 0, "maximum_age": 99, "eligibility_description": "Y7+ to 18."}, (11, 18)),
+        ({"minimum_age": 18, "maximum_age": 99}, (18, None)),
+        ({"minimum_age": 0, "maximum_age": 4}, (None, 4)),
+        ({"eligibility_description": "OAPs. Ashton residents."}, (66, None)),
+    ],
+)
+def test_an_exports_no_limit_ages_are_no_limit_and_its_shorthand_is_read(reader, fields, ages):
+    found = reader.understand(exported(**fields))
+    assert (found.value("min_age"), found.value("max_age")) == ages
+
+
+def test_who_comes_most_is_not_an_age_limit():
+    assert find_ages("Open to all, esp. men 50+ who used to play.")[:2] == (None, None)
+
+
+def test_an_accessibility_note_on_the_service_is_read(reader):
+    found = reader.understand(exported(accessibility_note="Function room 1st floor no lift"))
+    assert found.value("wheelchair") == "no"
+    described = reader.understand(exported(description="Meets in the upstairs bar (not wheelchair acc.)."))
+    assert described.value("wheelchair") == "no"
+
+
+@pytest.mark.parametrize(
+    "fields, groups",
+    [
+        (
+            {
+                "description": "Men only shed.",
+                "eligibility_description": "Men 18+ - women see Stitch & Natter.",
+            },
+            ["men"],
+        ),
+        ({"description": "Men's peer support circle - grief, work stress. Evening. Lads 18+ only."}, ["men"]),
+        ({"description": "Community workshop, mainly blokes but ladies welcome too!"}, []),
+    ],
+)
+def test_a_mens_group_said_in_shorthand_and_the_other_sex_sent_elsewhere(reader, fields, groups):
+    assert reader.understand(exported(**fields)).group_codes() == groups
+
+
+@pytest.mark.parametrize(
+    "description, closed",
+    [
+        ("Therapeutic horticulture. Closed - funding ended (Sept 2026). We hope to reopen.", True),
+        ("This group has now closed.", True),
+        ("No longer running.", True),
+        ("Closed on bank holidays.", False),
+        ("A closed Facebook group for parents.", False),
+        ("The cafe has closed for the summer break.", False),
+        ("We have closed to new referrals until March.", False),
+    ],
+)
+def test_words_that_say_the_service_has_stopped(reader, description, closed):
+    assert reader.understand(exported(description=description)).value("closed", False) is closed
+
+
+def test_a_service_whose_words_say_it_has_closed_is_not_offered(make_service, make_person, taxonomy, now):
+    closed = make_service(km=1, name="Grow Well", needs=["nature_gardening"], says_closed=True)
+    open_ = make_service(km=3, name="Allotment Club", needs=["nature_gardening"])
+    result = match(make_person(goals="loves gardening"), [closed, open_], taxonomy=taxonomy, now=now)
+    assert [m.name for m in result.matches] == ["Allotment Club"]
+    assert result.excluded == {"its description says it has closed": 1}
