@@ -95,6 +95,56 @@ _GETS_ABOUT = re.compile(
 )
 GETS_ABOUT_CODES = frozenset({"transport"})
 
+# How the person wants to be reached, not a need to get online: "phone or online only", "over the phone".
+_REACHED_BY = re.compile(
+    r"\b(?:phone|telephone|online|zoom|video(?: calls?)?)\s+(?:or\s+(?:phone|telephone|online|zoom|video)\s+)?only\b"
+    r"|\b(?:over|on) the (?:phone|telephone)\b|\bby (?:phone|telephone|video)\b",
+    re.I,
+)
+REACHED_BY_CODES = frozenset({"digital_inclusion"})
+# Tablets a doctor gives: "doesn't want tablets", "on tablets for his nerves".
+_MEDICATION = re.compile(
+    r"\b(?<!use\s)(?<!using\s)(?:wants?|take|takes|taking|on|off|no|any|more|(?:sleeping|anti-?depressant|pain)"
+    r")\s+(?:(?:the|his|her|my|their)\s+)?tablets\b|\btablets\s+(?:from|for)\s+(?:the\s+|his\s+|her\s+|my\s+)?"
+    r"(?:gp|doctor|depression|anxiety|pain|sleep|nerves|mood|blood\s+pressure)\b",
+    re.I,
+)
+MEDICATION_CODES = frozenset({"digital_inclusion"})
+# In work already: "works full time in Manc" explains when they are free, not a need for a job.
+_IN_WORK = re.compile(
+    r"\b(?:works?|working|in)\s+(?:full[- ]time|full[- ]time\s+work|long\s+hours)\b|\bfull[- ]time\s+job\b",
+    re.I,
+)
+IN_WORK_CODES = frozenset({"employment_skills"})
+# Losing a thing, not a person: "lost his job", "lost her wages on the bookies app".
+_LOST_A_THING = re.compile(
+    r"\b(?:lost|losing|lose|loses)\s+(?:(?:his|her|my|their|the|a|all|our)\s+)?(?:\w+\s+)?"
+    r"(?:job|jobs|work|wages|money|benefits|licence|license|flat|house|home|tenancy|keys|purse|wallet|phone|"
+    r"bag|way|weight|confidence|savings|business|place)\b",
+    re.I,
+)
+LOST_A_THING_CODES = frozenset({"bereavement"})
+_DEATH = re.compile(
+    r"\b(?:died|dying|death|passed|funeral|widow\w*|bereave\w*|lost\s+(?:him|her|them))\b", re.I
+)
+# A relationship that ended is a loss, but not a death: "marriage gone", "split with partner".
+_SPLIT = re.compile(
+    r"\b(?:marriage|relationship)\s+(?:(?:has|is|'s)\s+)?(?:gone|over|ended|broke(?:n)?\s+down|finished)\b|"
+    r"\bdivorc\w+|\b(?:split|splitting|broke|broken)\s+up\b|\bsplit\s+(?:from|with)\b|\bseparated\b",
+    re.I,
+)
+# A relationship ending is not abuse on its own: "partner threatening to leave", "wife walked out".
+_LEAVING = re.compile(
+    rf"\b{_RELATION}\s+(?:is\s+|'s\s+|has\s+)?(?:threatening to (?:leave|go|walk out|end it)|"
+    r"(?:left|walked out|moved out)(?: (?:him|her|me|them))?)\b",
+    re.I,
+)
+LEAVING_CODES = frozenset({"domestic_abuse"})
+_ABUSE = re.compile(
+    r"\b(?:abus\w*|hit|hits|violent|violence|controll\w*|scared of|afraid of|threaten\w* (?:him|her|me))\b",
+    re.I,
+)
+
 # The needs a clause about someone else cannot give the person: another's illness, job, schooling
 # or age is theirs (caring for them, losing them or living with them still counts: those needs are
 # not here).
@@ -158,4 +208,14 @@ def context_codes(clause: str, codes: frozenset[str] | set[str]) -> frozenset[st
         masked |= LEFT_ON_CODES
     if _GETS_ABOUT.search(text):
         masked |= GETS_ABOUT_CODES
+    if _REACHED_BY.search(text):
+        masked |= REACHED_BY_CODES
+    if _IN_WORK.search(text):
+        masked |= IN_WORK_CODES
+    if _MEDICATION.search(text):
+        masked |= MEDICATION_CODES
+    if (_LOST_A_THING.search(text) or _SPLIT.search(text)) and not _DEATH.search(text):
+        masked |= LOST_A_THING_CODES
+    if _LEAVING.search(text) and not _ABUSE.search(text):
+        masked |= LEAVING_CODES
     return frozenset(masked & set(codes))

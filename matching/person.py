@@ -122,6 +122,10 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(taken on|bringing up|raising) (his|her|their|my) grand(son|daughter|child|children|kids)\b",
         r"\b(special guardian\w*|kinship care)\b",
         r"\b(does|doing) all (his|her|their) (personal )?care\b",
+        # tied to the house by someone's care: "can't leave mum", "no sitter"
+        r"\b(can'?t|cannot|can not|daren'?t) leave (him|her|them|mum|mam|mom|dad|(my |his |her )(husband|wife|partner|"
+        r"mum|mam|dad|son|daughter))\b(?! (alone )?(for|with) (a|the|his|her) (job|work|house|home))",
+        r"\bno (sitter|one to sit with (him|her|them))\b",
         r"\b(husband|wife|partner|mum|mam|mom|dad)'?s? (has|with|got|bad with|poorly with) (dementia|alzheimer'?s|"
         r"parkinson'?s|ms|motor neurone|a stroke)\b",
     ),

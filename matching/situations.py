@@ -270,6 +270,21 @@ SITUATIONS: tuple[Situation, ...] = (
         ticked="deaf_bsl",
         kind="health",
     ),
+    # A club for people with sight loss is not for a wheelchair user who ticked "disabled".
+    Situation(
+        "sight_loss",
+        "blind and partially sighted people",
+        _re(
+            r"(?:blind|partially\s+sighted|visually\s+impaired|vision\s+impaired|sight\s+(?:loss|impair\w*))"
+            r"(?!\s+(?:people\s+)?(?:welcome|too|also))|(?-i:VI)\s+(?:social|club|group|people)"
+        ),
+        _re(
+            r"blind|partially\s+sighted|visually\s+impaired|sight\s+(?:loss|impair\w*)|(?:losing|lost)\s+"
+            r"(?:(?:his|her|their|my)\s+)?(?:sight|vision)|macular|glaucoma|can'?t\s+see\s+(?:well|properly|much)|"
+            r"(?:poor|failing|bad)\s+(?:eye)?sight|white\s+cane|guide\s+dog"
+        ),
+        kind="health",
+    ),
     Situation(
         "learning_disability",
         "people with a learning disability",
@@ -332,6 +347,23 @@ SITUATIONS: tuple[Situation, ...] = (
             r"release\s+date|(?:being|been|was|just|recently|getting)\s+released\b(?!\s+from\s+hospital)|"
             r"due\s+out\b(?!\s+of\s+(?:hospital|rehab))"
         ),
+    ),
+    # A scheme for people still in the asylum system is not for a refugee resettled with status.
+    Situation(
+        "seeking_asylum",
+        "people seeking asylum",
+        _re(
+            r"(?<!refugees\sand\s)(?<!refugees\s&\s)(?<!refugees,\s)(?<!refugees\sor\s)"
+            r"(?:asylum[- ]seekers?|people\s+seeking\s+asylum|(?:in|within)\s+the\s+asylum\s+system)\b"
+            r"(?!,?\s+(?:and|&|or)\s+(?:\w+\s+)?refugees)(?!,\s+refugees)(?!\s+(?:are|is)\s+(?:also\s+)?"
+            r"(?:eligible|welcome))"
+        ),
+        _re(
+            r"asylum[- ]seek\w*|seeking\s+asylum|claim(?:ed|ing)?\s+asylum|asylum\s+(?:claim|case|application|"
+            r"interview|hotel|support)|in\s+the\s+asylum\s+system|(?-i:NASS)\b|waiting\s+(?:on|for)\s+(?:a\s+|the\s+|"
+            r"(?:his|her|their|my)\s+)?(?:home\s+office\s+)?decision"
+        ),
+        kind="life",
     ),
     Situation(
         "sexual_violence",

@@ -278,3 +278,47 @@ def test_one_offer_in_an_organisations_long_list_is_not_a_situation_it_is_restri
     assert situations_of(description="A support group for people affected by cancer, meeting monthly.") == [
         "cancer"
     ]
+
+
+def test_a_club_for_blind_people_is_not_for_a_wheelchair_user_who_ticked_disabled(
+    make_service, make_person, taxonomy, now
+):
+    assert situations_of(eligibility_description="For people with sight loss.") == ["sight_loss"]
+    assert situations_of(description="Lunch club. Visually impaired people welcome too.") == []
+    club = make_service(
+        km=1,
+        name="VI Social Club",
+        needs=["loneliness"],
+        eligibility=["people_with_disabilities"],
+        situations=["sight_loss"],
+    )
+    wheelchair = match(
+        make_person(
+            goals="81, in a wheelchair since her hip op, lonely", circumstances=["people_with_disabilities"]
+        ),
+        [club],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert wheelchair.matches == []
+    blind = match(
+        make_person(
+            goals="registered blind, lonely since moving", circumstances=["people_with_disabilities"]
+        ),
+        [club],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in blind.matches] == ["VI Social Club"]
+
+
+def test_a_scheme_for_people_seeking_asylum_is_not_for_a_refugee_resettled_with_status():
+    assert situations_of(name="Asylum Seeker Befriending Scheme") == ["seeking_asylum"]
+    assert situations_of(description="Only for people in the asylum system.") == ["seeking_asylum"]
+    # both named: the service is for either
+    assert situations_of(eligibility_description="Only for asylum seekers and refugees.") == []
+    assert situations_of(eligibility_description="People seeking asylum, refugees and families.") == []
+    assert person_situations("Afghan family came on resettlement scheme 6 month ago") == []
+    assert [s.code for s in person_situations("in a hotel, still waiting on the Home Office decision")] == [
+        "seeking_asylum"
+    ]
