@@ -99,3 +99,21 @@ def test_an_upgraded_reader_reads_the_stored_services_again_once(app, places):
     assert dict(document)["situations"] == ["bereaved_by_suicide"]
     # nothing changed since: nothing is read again
     assert rereading.refresh_if_changed(app) is None
+
+
+def test_a_curator_sees_the_words_that_say_a_listed_service_has_closed(app, places, login_as, client):
+    import_file(
+        app,
+        _feed("Gentle walks round the park. No longer running - funding ended in September."),
+        "walkers.csv",
+        "Sale Walkers",
+        actor="test",
+    )
+    with db.session_scope(app) as session:
+        service = _service(session)
+        assert service.status == "active"  # the publisher's status is theirs to change
+        assert service.understanding["closed"]["value"] is True
+        service_id = service.id
+    login_as("curator")
+    page = client.get(f"/curate/services/{service_id}/edit").get_data(as_text=True)
+    assert "Says it has closed" in page and "No longer running" in page
