@@ -39,13 +39,15 @@ UNSEEN = [("mp_oruk.json", "labels_mp.jsonl")]
 # Regions with no test part, measured whole and read while building: the North East was the unseen
 # region until 30 November; Tees Valley was written to build situations on; the Pennine fringe was
 # written on 1 December (session 9), measured once unread, and read since; so was North Yorkshire,
-# and Wigan and Bolton (session 10: a PCN team's spreadsheet exported to ORUK, shorthand throughout).
+# and Wigan and Bolton (session 10: a PCN team's spreadsheet exported to ORUK, shorthand throughout),
+# and Oldham, Tameside and Rochdale (session 10: a council's Live Well directory).
 DEVELOPMENT_REGIONS = [
     ("ne_oruk.json", "labels_ne.jsonl"),
     ("tees_oruk.json", "labels_tees.jsonl"),
     ("pf_oruk.json", "labels_pf.jsonl"),
     ("ny_oruk.json", "labels_ny.jsonl"),
     ("wb_oruk.json", "labels_wb.jsonl"),
+    ("ot_oruk.json", "labels_ot.jsonl"),
 ]
 # The development regions the need reader learns from, whole (issue #15, docs/understanding.md):
 # the North East adds 0.02 needs F1 in cross-validation; Tees Valley on top adds nothing (its writer

@@ -90,7 +90,7 @@ def violations(profile: dict, place: dict | None, doc: dict) -> list[str]:
 
 
 # A limit to a neighbourhood or town is stored as a circle: "place:E08000010:Leigh@53.49594,-2.51906,4.4"
-_PLACE = re.compile(r"^place:[^:]+:.+@(-?[\d.]+),(-?[\d.]+),([\d.]+)$")
+_PLACE = re.compile(r"^place:[^:]*:.+@(-?[\d.]+),(-?[\d.]+),([\d.]+)$")
 
 
 def _lives_in(place: dict, entry: str) -> bool:

@@ -22,6 +22,9 @@
 - **Wigan and Bolton** (wb_oruk.json, 110 services; scenarios_wb.json, 30 scenarios), a PCN team's
   spreadsheet exported to ORUK, by two more helpers on 1 December 2026 (session 10): measured once
   unread, a development region since.
+- **Oldham, Tameside and Rochdale** (ot_oruk.json, 110 services; scenarios_ot.json, 30 scenarios),
+  a council's "Live Well" directory, by two more helpers the same day: measured once unread (on the
+  code that had read Wigan and Bolton), a development region since.
 
 Each feed goes through the real import (understanding, geography, duplicates, index) into an app
 that also holds the Trafford seed, so Trafford's phone lines and borough-wide services are there to
@@ -169,6 +172,22 @@ REGIONS = {
         ndcg_floor=0.60,
         gap_recall_floor=0.4,
         known_violations=2,
+    ),
+    # A ninth region, written and judged by two more helpers on 1 December 2026 (session 10):
+    # Oldham, Tameside and Rochdale as a council's "Live Well" directory merged from three
+    # councils' systems (eligibility as taxonomy terms, services at several venues, formal prose).
+    # Measured once before any of it was read, on session 10's code after Wigan and Bolton: nDCG@10
+    # 0.64, keyword 0.02, P@5 0.41 (best 0.74), 13 must-not services, gap recall 2 of 6. A
+    # development region since.
+    "ot": Region(
+        "Oldham, Tameside and Rochdale (a council's Live Well directory)",
+        EVAL / "services" / "ot_oruk.json",
+        "Live Well Oldham, Tameside and Rochdale",
+        EVAL / "scenarios_ot.json",
+        EVAL / "services" / "ot_postcodes.csv",
+        ndcg_floor=0.60,
+        gap_recall_floor=0.6,
+        known_violations=3,
     ),
 }
 MARGIN_OVER_KEYWORD = 0.30
