@@ -100,7 +100,7 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
     if status != "active":
         bad(("status", str(status).replace("_", " ") if status else "status not recorded"))
     elif service.get("says_closed"):
-        bad(("status", "its description says it has closed"))
+        bad(("status", "its description says it is not running"))
 
     if profile.age is not None:
         low, high = service.get("minimum_age"), service.get("maximum_age")

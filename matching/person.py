@@ -297,8 +297,29 @@ def _about_the_person(code: str, text: str, found: re.Match[str]) -> bool:
     other = _SAID_OF_OTHER_CARER if code == "carers" else _SAID_OF_OTHER
     if other.search(before) or _DENIED.search(before) or _OF_OTHER_AFTER.match(text, found.end()):
         return False
+    if code != "carers" and _a_childs(sentence[: found.start() - begin], text):
+        return False
     cared_for = _HAS_A.search(before) and not _IS_THE_CARER.search(before)
     return not ("carer" in found.group(0).lower() and cared_for)
+
+
+# "Mum, 47. Lad of 12 - autism and ADHD": the condition is the child's, whose age is not the person's.
+_CHILD_AGED = re.compile(
+    r"\b(?:lad|lass|boy|girl|son|daughter|kid|child|bairn|little\s+one)\s*(?:of\s+|aged\s+|,\s*|\(\s*)?(\d{1,2})\b[^.;!?]*$",
+    re.I,
+)
+_AN_AGE = re.compile(
+    r"\b(\d{2})\b(?!\s*(?:%|km|miles?|weeks?|days?|months?|hours?|mins?|minutes|years?\s+ago|pm|am))"
+)
+
+
+def _a_childs(before: str, text: str) -> bool:
+    """Whether the words before a condition name a child by age, in notes that give an adult's
+    age too: the child has the condition, the adult is their parent."""
+    child = _CHILD_AGED.search(before)
+    if child is None or int(child.group(1)) >= 18:
+        return False
+    return any(18 <= int(age) <= 110 for age in _AN_AGE.findall(text))
 
 
 def said_of_the_person(code: str, text: str) -> str | None:

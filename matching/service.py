@@ -174,7 +174,7 @@ def in_area(area: Area, person_areas: Any, point: tuple[Any, Any] | None = None)
             if not area.stated:
                 return False
         else:  # without a point, the authority is as near as we can tell
-            area = Area(area.codes | limited, area.countries)
+            area = Area(area.codes | (limited - {""}), area.countries)
     if not mine:
         return None
     if area.codes & mine:

@@ -411,7 +411,8 @@ SITUATIONS: tuple[Situation, ...] = (
         "people already abstinent from alcohol or drugs",
         _re(
             r"(?:completed|finished)\s+(?:a\s+)?(?:detox|treatment)|abstinen\w+|must\s+be\s+(?:sober|alcohol[- ]free|"
-            r"drug[- ]free|abstinent)|not\s+(?:for\s+people\s+)?(?:currently|still)\s+(?:drinking|using)"
+            r"drug[- ]free|abstinent)|not\s+(?:suitable\s+)?(?:for\s+)?(?:people\s+)?(?:who\s+are\s+)?(?:currently|still)\s+"
+            r"(?:drinking|using)"
         ),
         _re(
             r"sober|abstinent|clean\s+(?:for|since|now)|"

@@ -305,7 +305,7 @@ _ROWS = [
     ("cost", "Cost", "cost"),
     ("wheelchair", "Wheelchair access", "wheelchair"),
     ("capacity", "Capacity", None),
-    ("closed", "Says it has closed", None),
+    ("closed", "Says it is not running", None),
 ]
 
 

@@ -56,7 +56,7 @@ _GREATER = re.compile(r"\bgreater (?:manchester|london)\b")
 
 
 _PLACE_ENTRY = re.compile(
-    r"^place:([EWSN]\d{8}):([^@]+)@(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?),(\d+(?:\.\d+)?)$"
+    r"^place:([EWSN]\d{8})?:([^@]+)@(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?),(\d+(?:\.\d+)?)$"
 )
 
 
@@ -65,7 +65,7 @@ class Place:
     """A neighbourhood or town a residency limit names ("living in Harpurhey or Moston"): its
     authority, and a circle standing for it (from its wards' centres; boundaries are not shipped)."""
 
-    la: str
+    la: str  # "" when only the venue the record puts in it says where it is
     name: str
     lat: float
     lng: float
@@ -81,7 +81,7 @@ def read_place(entry: str) -> Place | None:
     if not found:
         return None
     la, name, lat, lng, km = found.groups()
-    return Place(la, name, float(lat), float(lng), float(km))
+    return Place(la or "", name, float(lat), float(lng), float(km))
 
 
 def authority_of(code: str) -> str:
@@ -184,7 +184,7 @@ class AreaLookup:
     def name(self, code: str) -> str:
         place = read_place(code)
         if place is not None:
-            return f"{place.name} ({self._names.get(place.la, place.la)})"
+            return f"{place.name} ({self._names.get(place.la, place.la)})" if place.la else place.name
         return self._names.get(code, code)
 
     def knows(self, code: str) -> bool:

@@ -95,6 +95,9 @@ def _restricts(field: str, text: str, match: re.Match[str], sentences: list[tupl
         return 0.0
     if field == "eligibility":
         return ELIGIBILITY_CONFIDENCE
+    # the words are themselves the rule: "must be sober", "not suitable for people currently drinking"
+    if re.match(r"(?:not\s+(?:suitable|for)|must)\b", match.group(0), re.I):
+        return TARGETED_CONFIDENCE
     if field == "name":
         return NAME_CONFIDENCE if _NAME_GROUP.match(text[match.end() :]) or not before.strip() else 0.0
     # The service's first sentence says what it is; a later one more often lists what else it does.

@@ -27,6 +27,8 @@ _RESIDENCY_CUE = re.compile(
     r"(?:\s+(?:alone|on\s+(?:their|your|his|her)\s+own|independently))?\s+(?:in|within)|"
     r"the\s+people\s+of|within\s+(?:the\s+)?(?:borough|area|district)\s+of|"
     r"registered\s+with\s+(?:a\s+)?gp\s+(?:practice\s+)?in|care\s+for\s+someone\s+in|"
+    # "patients of Chadderton PCN practices": a practice's patients live around it
+    r"patients\s+(?:registered\s+)?(?:of|at|with)(?:\s+(?:a|the))?|"
     # a health team's "Catchment: Leigh, Atherton & Tyldesley only"
     r"catchment(?:\s+area)?(?:\s+is|\s*[:\-])?)\s+",
     re.I,
@@ -49,7 +51,9 @@ _TURNED_AWAY = re.compile(
 _SENT_ELSEWHERE = re.compile(
     r"^[^.;:!?]{0,40}?\b(?:please|should|can|may|will\s+need\s+to)\s+(?:use|contact|call|ring|go\s+to|try|see|visit)\s+"
     # ... another service or office, not "please call to book"
-    r"(?:(?:(?:our|the|their)\s+)?(?-i:[A-Z])[\w'’-]+|(?:our|their)\s+[\w'’-]+\s+(?:office|branch|service|centre|center|team))",
+    r"(?:(?:(?:our|the|their)\s+)?(?-i:[A-Z])[\w'’-]+|(?:our|their)\s+[\w'’-]+\s+(?:office|branch|service|centre|center|team))"
+    # a team's shorthand has no "please": "Rochdale residents see Rochdale Carers Hub"
+    r"|^\W*(?:\w+\s+)?see\s+(?-i:[A-Z])",
     re.I,
 )
 _ELIGIBILITY_CUE = re.compile(
@@ -58,7 +62,7 @@ _ELIGIBILITY_CUE = re.compile(
     re.I,
 )
 # A carers centre is commissioned for a borough: "Carers centre for Stockport", "carers in Salford".
-_BOROUGH_SERVICE_CUE = re.compile(r"\bcarers?(?:'s|s')?\s+(?:\w+\s+){0,2}?(?:for|in)\s+", re.I)
+_BOROUGH_SERVICE_CUE = re.compile(r"\bcarers?(?:'s|s')?\s+(?:\w+\s+){0,2}?(?:for|in|from)\s+", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?\n(]")
 _VENUE_ACTIVITY = re.compile(
     r"\b(?:drop[- ]?ins?|class(?:es)?|groups?|sessions?|clubs?|caf[eé]s?|walks?|courses?|programmes?|sheds?|choirs?|"
@@ -76,6 +80,7 @@ _OPEN_TO_OTHERS = re.compile(
     r"(?:can|may|are|is|will\s+be)\s+(?:also\s+)?(?:ask|welcome|come|join|contact|call|referred|considered)",
     re.I,
 )
+_RESIDENTS_TERM = re.compile(r"^[\w\s,&'-]{2,40}\s+residents?(?:\s+only)?$", re.I)
 _RESIDENTS_AFTER = re.compile(r"^[\s\-]*(?:borough\s+)?(?:(?:schools?\s*/\s*)?residents|gp)\b", re.I)
 # What an eligibility line may hold besides the areas it names and still be only a catchment:
 # "Wigan borough.", "Bolton & Bury only", "Salford area"
@@ -202,6 +207,20 @@ def _venue_in(record: Record, place: str) -> tuple[float, float] | None:
 
 # A place we know but cannot draw, around the venue the record puts in it: a village and its farms.
 AROUND_VENUE_KM = 3.0
+_NAME_IN_LIST = re.compile(r"(?:^|,|\bor\b|\band\b|/|&)\s*((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)")
+
+
+def _around_the_venue(record: Record, window: str, context: set[str]) -> list[str]:
+    """Residency entries for names after a cue that we do not know as places, when the record's
+    venue address names one of them: a circle around that venue, wider when others are named."""
+    names = [m.group(1) for m in _NAME_IN_LIST.finditer(window.strip())]
+    for name in names:
+        venue = _venue_in(record, name)
+        if venue is not None:
+            la = next(iter(context)) if len(context) == 1 else ""
+            km = NEIGHBOURS_KM if len(names) > 1 else AROUND_VENUE_KM
+            return [Place(la, name, venue[0], venue[1], km).entry()]
+    return []
 
 
 def _place_value(
@@ -292,6 +311,11 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             for code, place in drawable or listed:
                 value = _place_value(areas, code, place, unplaced, text, wider, record)
                 _put(found, value, Finding(value, confidence - 0.1, field, quote(text, cue, 50)))
+            if not listed and not _listed_after_cue(areas, window):
+                # "living in Hyde, Hattersley and Mottram": towns we do not know, one of them where
+                # the record's venue is, stand for a circle around that venue
+                for value in _around_the_venue(record, window, context):
+                    _put(found, value, Finding(value, confidence - 0.2, field, quote(text, cue, 50)))
         # "Trafford residents", "Little Hulton residents", "a Salford GP"
         named = [(code, words, False) for code, words in areas.find(text)]
         named += [(code, words, True) for code, words in areas.places(text, context)]
@@ -306,6 +330,12 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             ):
                 value = _place_value(areas, code, words, unplaced, text, record=record) if is_place else code
                 _put(found, value, Finding(value, 0.8, field, text[max(0, index - 20) : index + 40].strip()))
+    # an eligibility term that names the residents of a place: "Tameside residents"
+    for term in record.terms:
+        if _RESIDENTS_TERM.match(term.name):
+            for code, words in areas.find(term.name):
+                if not areas.is_wider_area(words):
+                    _put(found, code, Finding(code, 0.85, f"taxonomy:{term.vocabulary or 'term'}", term.name))
     for code, sentence in _bare_catchments(areas, record.texts.get("eligibility", "")):
         _put(found, code, Finding(code, 0.75, "eligibility", sentence[:120]))
     declared = record.declared.get("service_area", [])

@@ -148,7 +148,10 @@ _WHEEL_YES = re.compile(
 _WHEEL_NO_STRICT = re.compile(
     r"\b(?:not\s+wheelchair\s+acc(?:essible|(?=\.))|no\s+wheelchair\s+access|no\s+step[- ]free|"
     r"not\s+suitable\s+for\s+wheelchairs?|upstairs,?\s+(?:with\s+)?no\s+lift|(?:has\s+|sorry,?\s+)?no\s+lift|"
-    r"(?:up|down)\s+a\s+(?:steep\s+)?flight\s+of\s+(?:stairs|steps)|cannot\s+(?:take|accommodate)\s+wheelchairs)\b",
+    r"(?:up|down)\s+a\s+(?:steep\s+)?flight\s+of\s+(?:stairs|steps)|cannot\s+(?:take|accommodate)\s+wheelchairs|"
+    # "Three steps up to the door, sorry", "access by stairs only"
+    r"(?:\d+|one|two|three|four|five|six|several|a\s+few)\s+steps\s+(?:up\s+)?(?:to|at|into)\s+(?:the\s+)?"
+    r"(?:door|entrance|building|hall|front)|(?:access\s+(?:is\s+)?)?by\s+stairs\s+only|no\s+ramp)\b",
     re.I,
 )
 _WHEEL_YES_STRICT = re.compile(
@@ -324,6 +327,8 @@ _CLOSED = re.compile(
     r"\b(?:(?:service|group|project|club|class|scheme|caf[eé])\s+(?:has\s+)?(?:now\s+)?(?:closed|ended|finished)|"
     r"(?:has|have)\s+(?:now\s+)?(?:closed|ceased|stopped\s+running)|"
     r"no\s+longer\s+(?:running|operating|meets|meeting|available|open)|"
+    # stopped for now, with no date to start again: not there for the person today
+    r"suspended\s+(?:until\s+further\s+notice|indefinitely)|"
     r"(?:closed|ended|ceased|stopped)\W{1,4}(?:due\s+to\s+|as\s+|after\s+)?(?:the\s+)?(?:end\s+of\s+)?"
     r"(?:lack\s+of\s+)?funding|funding\s+(?:has\s+)?(?:ended|ran\s+out|stopped)|"
     r"closed\s+(?:permanently|for\s+good|indefinitely))\b"

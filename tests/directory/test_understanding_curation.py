@@ -116,4 +116,4 @@ def test_a_curator_sees_the_words_that_say_a_listed_service_has_closed(app, plac
         service_id = service.id
     login_as("curator")
     page = client.get(f"/curate/services/{service_id}/edit").get_data(as_text=True)
-    assert "Says it has closed" in page and "No longer running" in page
+    assert "Says it is not running" in page and "No longer running" in page

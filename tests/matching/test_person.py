@@ -226,3 +226,11 @@ def test_age_in_the_words_applies_the_age_limits(make_service, make_person, taxo
         now=now,
     )
     assert result.matches == [] and result.excluded == {"outside age range": 1}
+
+
+def test_a_condition_of_a_child_named_with_their_age_is_the_childs_not_the_parents():
+    parent = read_person("Mum, 47, Dukinfield. Lad of 12 - autism and ADHD, sent home from school.")
+    assert "people_with_disabilities" not in [c.code for c in parent.circumstances]
+    # a note about the young person themself still says it
+    young = read_person("Lad of 17 - autism, wants to meet people like him")
+    assert "people_with_disabilities" in [c.code for c in young.circumstances]

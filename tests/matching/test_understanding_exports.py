@@ -189,4 +189,84 @@ def test_a_service_whose_words_say_it_has_closed_is_not_offered(make_service, ma
     open_ = make_service(km=3, name="Allotment Club", needs=["nature_gardening"])
     result = match(make_person(goals="loves gardening"), [closed, open_], taxonomy=taxonomy, now=now)
     assert [m.name for m in result.matches] == ["Allotment Club"]
-    assert result.excluded == {"its description says it has closed": 1}
+    assert result.excluded == {"its description says it is not running": 1}
+
+
+def council(**fields) -> dict:
+    """A record from a council's merged "Live Well" directory: no service area, eligibility terms."""
+    record = exported(**fields)
+    record["service_areas"] = []
+    return record
+
+
+def test_an_eligibility_term_naming_a_boroughs_residents_is_a_limit(reader):
+    term = {"id": "t1", "name": "Tameside residents", "vocabulary": "LiveWell-Eligibility"}
+    found = reader.understand(council(attributes=[{"id": "a1", "taxonomy_term": term}]))
+    assert found.residency_codes() == ["E08000008"]
+
+
+def test_a_practices_patients_live_around_it_and_the_others_sent_elsewhere_are_no_limit(reader):
+    venue = {
+        "id": "l1",
+        "name": "Chadderton Health Centre",
+        "addresses": [
+            {"id": "a1", "address_1": "Middleton Road", "city": "Chadderton", "postal_code": "OL9 0LH"}
+        ],
+        "latitude": 53.5460,
+        "longitude": -2.1400,
+    }
+    record = council(
+        eligibility_description="Patients of Chadderton PCN practices only. GP/SPLW referral only."
+    )
+    record["service_at_locations"] = [{"id": "sl1", "location": venue}]
+    [code] = reader.understand(record).residency_codes()
+    assert (place := read_place(code)) is not None and place.name == "Chadderton"
+    carers = council(
+        eligibility_description="Carers only. Oldham residents only - Rochdale residents see Rochdale Carers Hub."
+    )
+    assert reader.understand(carers).residency_codes() == ["E08000004"]
+
+
+def test_towns_we_do_not_know_are_a_circle_around_the_venue_in_one_of_them(reader):
+    venue = {
+        "id": "l1",
+        "name": "Hyde Community Action",
+        "addresses": [
+            {"id": "a1", "address_1": "Clarendon Place", "city": "Hyde", "postal_code": "SK14 2DB"}
+        ],
+        "latitude": 53.4515,
+        "longitude": -2.0792,
+    }
+    record = council(eligibility_description="For people living in Hyde, Hattersley and Mottram.")
+    record["service_at_locations"] = [{"id": "sl1", "location": venue}]
+    [code] = reader.understand(record).residency_codes()
+    place = read_place(code)
+    assert place is not None and place.name == "Hyde" and place.km == 5
+    area = read_area([code])
+    assert in_area(area, ["E08000008"], (53.4600, -2.0500)) is True  # Hattersley, 2-3 km away
+    assert in_area(area, ["E08000005"], (53.6100, -2.1000)) is False  # Milnrow, Rochdale
+
+
+def test_words_that_name_the_abstinence_a_service_asks_for_are_its_rule(reader):
+    found = reader.understand(
+        council(
+            description="Peer support café for people in recovery. Not suitable for people who are "
+            "currently drinking or using - please contact the Recovery Service first."
+        )
+    )
+    assert [f.value for f in found.situations] == ["recovery_abstinent"]
+
+
+def test_a_venue_description_of_steps_and_a_group_suspended_until_further_notice(reader):
+    venue = {
+        "id": "l1",
+        "name": "Masonic Hall",
+        "description": "There are three steps up to the door and no ramp.",
+    }
+    record = council(description="Support group for people with COPD.")
+    record["service_at_locations"] = [{"id": "sl1", "location": venue}]
+    assert reader.understand(record).value("wheelchair") == "no"
+    suspended = council(
+        description="Community garden. Suspended until further notice while the works are done."
+    )
+    assert reader.understand(suspended).value("closed", False) is True
