@@ -23,6 +23,9 @@ from .schedule import find_schedule
 SURE = 0.6
 WITH_PHRASE = 0.3
 WITH_UKCAT = 0.1
+# The least the classifier may rate the one need a record's words name when it would otherwise
+# be read as meeting none (chosen on the development regions, docs/understanding.md).
+NAMED_ALONE = 0.15
 MAX_NEEDS = 4
 # An export's maximum_age of 99 or 120 means no upper limit; nobody sets a real one that high.
 NO_UPPER_AGE = 99
@@ -110,9 +113,23 @@ class Understander:
                 if code in ukcat:
                     evidence += f"{'; ' if evidence else ''}UKCAT {ukcat[code]} (weak)"
                 found.append(Finding(code, p, "text", evidence))
+            if not found and probs is not None:
+                found = self._best_phrase(record, hits, probs[i])
             found.sort(key=lambda f: -f.confidence)
             out.append(found[:MAX_NEEDS])
         return out
+
+    def _best_phrase(self, record: Record, hits: dict[str, list[str]], probs: Any) -> list[Finding]:
+        """A record read as meeting no need is missing from every match: the need its words name
+        that the classifier rates highest still stands ("Women-only swim session": exercise)."""
+        codes = self.taxonomy.codes()
+        named = [(float(probs[codes.index(code)]), code) for code in hits if code in codes]
+        if not named:
+            return []
+        p, code = max(named)
+        if p < NAMED_ALONE:
+            return []
+        return [Finding(code, p, "text", ", ".join(f'"{w}"' for w in hits[code][:4]))]
 
     # -- everything else -------------------------------------------------------------------
     def _one(self, record: Record, needs: list[Finding]) -> Understanding:
