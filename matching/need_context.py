@@ -125,7 +125,9 @@ _LOST_A_THING = re.compile(
 )
 LOST_A_THING_CODES = frozenset({"bereavement"})
 _DEATH = re.compile(
-    r"\b(?:died|dying|death|passed|funeral|widow\w*|bereave\w*|lost\s+(?:him|her|them))\b", re.I
+    r"\b(?:died|dying|death|passed|funeral|widow\w*|bereave\w*|"
+    r"lost\s+(?:him|her|them)(?=\s*(?:$|[.,;!?]|to\b|in\b|last\b)))",
+    re.I,
 )
 # A relationship that ended is a loss, but not a death: "marriage gone", "split with partner".
 _SPLIT = re.compile(
@@ -140,6 +142,12 @@ _LEAVING = re.compile(
     re.I,
 )
 LEAVING_CODES = frozenset({"domestic_abuse"})
+# Pushing someone's wheelchair: "uses a wheelchair when out - wife pushes him".
+_PUSHES_THE_CHAIR = re.compile(
+    rf"\b{_RELATION}\s+pushes\s+(?:him|her|them|me)\s*$|\bpush(?:es|ing)?\s+(?:him|her|them|me|his|her|their|my)\s+"
+    r"(?:(?:round|about|around|out)\s+)?(?:in\s+)?(?:the\s+|his\s+|her\s+|a\s+)?(?:wheel)?chair\b",
+    re.I,
+)
 _ABUSE = re.compile(
     r"\b(?:abus\w*|hit|hits|violent|violence|controll\w*|scared of|afraid of|threaten\w* (?:him|her|me))\b",
     re.I,
@@ -216,6 +224,6 @@ def context_codes(clause: str, codes: frozenset[str] | set[str]) -> frozenset[st
         masked |= MEDICATION_CODES
     if (_LOST_A_THING.search(text) or _SPLIT.search(text)) and not _DEATH.search(text):
         masked |= LOST_A_THING_CODES
-    if _LEAVING.search(text) and not _ABUSE.search(text):
+    if (_LEAVING.search(text) and not _ABUSE.search(text)) or _PUSHES_THE_CHAIR.search(text):
         masked |= LEAVING_CODES
     return frozenset(masked & set(codes))

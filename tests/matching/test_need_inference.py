@@ -223,6 +223,8 @@ def test_the_need_said_plainly_in_a_link_workers_shorthand(inferrer, words, need
         ("needs to talk to carers in the same boat - phone or online only", "digital_inclusion"),
         # in work already: when they are free, not a need for a job
         ("works full time in Manc, only free weekends, wants to get fitter", "employment_skills"),
+        # pushing a wheelchair
+        ("COPD, uses a wheelchair when out - wife pushes him. Bored stiff sat in.", "domestic_abuse"),
     ],
 )
 def test_words_that_explain_the_person_are_not_needs_of_theirs(inferrer, words, not_a_need):
@@ -237,3 +239,4 @@ def test_the_same_words_still_count_where_they_are_the_need(inferrer):
     assert "digital_inclusion" in inferrer.infer_codes(
         "granddaughter got him a tablet, wants to use the NHS app"
     )
+    assert "domestic_abuse" in inferrer.infer_codes("he pushes her around and checks her phone")
