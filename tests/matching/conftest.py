@@ -1,6 +1,7 @@
 """Fixtures for the matching library: a small realistic taxonomy, a service factory, a clock.
 
-Value fixtures: `taxonomy_data`, `taxonomy`, `now`, `home`.
+Value fixtures: `taxonomy_data`, `taxonomy`, `now`, `home`; `reader`, the understanding step on the
+shipped taxonomy and local authority and place tables (no trained need reader).
 Factory fixture: `make_service(**fields)` builds a service document (docs/service-document.md)
 that passes every hard constraint unless a test overrides a field.
 """
@@ -8,11 +9,17 @@ that passes every hard constraint unless a test overrides a field.
 from __future__ import annotations
 
 import copy
+import csv
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from matching import NeedsTaxonomy
+from matching.understanding import AreaLookup, Understander
+
+SHIPPED = Path(__file__).resolve().parents[2] / "directory_app" / "data"
 
 KM_PER_DEGREE_LAT = 111.195  # 2 * pi * 6371.009 / 360
 
@@ -200,3 +207,15 @@ def make_person():
         return Profile(constraints=constraints, **fields)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def reader() -> Understander:
+    taxonomy = NeedsTaxonomy.from_dict(json.loads((SHIPPED / "needs_taxonomy.json").read_text()))
+    with (
+        open(SHIPPED / "geo" / "local_authorities_england.csv", newline="") as handle,
+        open(SHIPPED / "geo" / "places_england.csv", newline="") as places,
+        open(SHIPPED / "geo" / "place_centres.csv", newline="") as centres,
+    ):
+        areas = AreaLookup(csv.DictReader(handle), csv.DictReader(places), csv.DictReader(centres))
+    return Understander(taxonomy, areas)

@@ -9,26 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from matching import NeedsTaxonomy
 from matching.service import in_area, read_area
-from matching.understanding import AreaLookup, Understander, normalise
+from matching.understanding import AreaLookup, normalise
 from matching.understanding.ages import find_ages
 from matching.understanding.areas import authority_of, read_place
 from matching.understanding.schedule import parse_byday
 
 DATA = Path(__file__).resolve().parents[2] / "directory_app" / "data"  # shipped with the app
-
-
-@pytest.fixture(scope="module")
-def reader() -> Understander:
-    taxonomy = NeedsTaxonomy.from_dict(json.loads((DATA / "needs_taxonomy.json").read_text()))
-    with (
-        open(DATA / "geo" / "local_authorities_england.csv", newline="") as handle,
-        open(DATA / "geo" / "places_england.csv", newline="") as places,
-        open(DATA / "geo" / "place_centres.csv", newline="") as centres,
-    ):
-        areas = AreaLookup(csv.DictReader(handle), csv.DictReader(places), csv.DictReader(centres))
-    return Understander(taxonomy, areas)
 
 
 def csv_row(**fields) -> dict:

@@ -5,33 +5,15 @@ while the status says active. Plain data: no app, no database."""
 
 from __future__ import annotations
 
-import csv
-import json
-from pathlib import Path
-
 import pytest
 
-from matching import NeedsTaxonomy, match
+from matching import match
 from matching.service import in_area, read_area
-from matching.understanding import AreaLookup, Understander
 from matching.understanding.ages import find_ages
 from matching.understanding.areas import read_place
 
-DATA = Path(__file__).resolve().parents[2] / "directory_app" / "data"
 WIGAN, BOLTON = "E08000010", "E08000001"
 WIGAN_AREA = {"name": "Wigan", "uri": f"http://statistics.data.gov.uk/id/statistical-geography/{WIGAN}"}
-
-
-@pytest.fixture(scope="module")
-def reader() -> Understander:
-    taxonomy = NeedsTaxonomy.from_dict(json.loads((DATA / "needs_taxonomy.json").read_text()))
-    with (
-        open(DATA / "geo" / "local_authorities_england.csv", newline="") as handle,
-        open(DATA / "geo" / "places_england.csv", newline="") as places,
-        open(DATA / "geo" / "place_centres.csv", newline="") as centres,
-    ):
-        areas = AreaLookup(csv.DictReader(handle), csv.DictReader(places), csv.DictReader(centres))
-    return Understander(taxonomy, areas)
 
 
 def exported(venue: dict | None = None, **fields) -> dict:
