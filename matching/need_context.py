@@ -84,7 +84,6 @@ _LEFT_ON = re.compile(
     r"(?:gas|cooker|oven|hob|taps?|fire|heater)(?:\s+on)?\b",
     re.I,
 )
-LEFT_ON_CODES = frozenset({"fuel_energy"})
 # Getting about said as something the person can do: "gets the bus ok", "still drives short trips".
 _GETS_ABOUT = re.compile(
     r"\b(?:gets?|getting|can get|catches?|can catch|uses?|can use)\s+(?:the\s+|a\s+)?(?:bus|buses|train|tram|taxi)\s+"
@@ -93,7 +92,6 @@ _GETS_ABOUT = re.compile(
     r"|\bmobility (?:is )?(?:fine|ok|good)\b",
     re.I,
 )
-GETS_ABOUT_CODES = frozenset({"transport"})
 
 # How the person wants to be reached, not a need to get online: "phone or online only", "over the phone".
 _REACHED_BY = re.compile(
@@ -101,7 +99,6 @@ _REACHED_BY = re.compile(
     r"|\b(?:over|on) the (?:phone|telephone)\b|\bby (?:phone|telephone|video)\b",
     re.I,
 )
-REACHED_BY_CODES = frozenset({"digital_inclusion"})
 # Tablets a doctor gives: "doesn't want tablets", "on tablets for his nerves".
 _MEDICATION = re.compile(
     r"\b(?<!use\s)(?<!using\s)(?:wants?|take|takes|taking|on|off|no|any|more|(?:sleeping|anti-?depressant|pain)"
@@ -109,13 +106,11 @@ _MEDICATION = re.compile(
     r"(?:gp|doctor|depression|anxiety|pain|sleep|nerves|mood|blood\s+pressure)\b",
     re.I,
 )
-MEDICATION_CODES = frozenset({"digital_inclusion"})
 # In work already: "works full time in Manc" explains when they are free, not a need for a job.
 _IN_WORK = re.compile(
     r"\b(?:works?|working|in)\s+(?:full[- ]time|full[- ]time\s+work|long\s+hours)\b|\bfull[- ]time\s+job\b",
     re.I,
 )
-IN_WORK_CODES = frozenset({"employment_skills"})
 # Losing a thing, not a person: "lost his job", "lost her wages on the bookies app".
 _LOST_A_THING = re.compile(
     r"\b(?:lost|losing|lose|loses)\s+(?:(?:his|her|my|their|the|a|all|our)\s+)?(?:\w+\s+)?"
@@ -123,7 +118,6 @@ _LOST_A_THING = re.compile(
     r"bag|way|weight|confidence|savings|business|place)\b",
     re.I,
 )
-LOST_A_THING_CODES = frozenset({"bereavement"})
 _DEATH = re.compile(
     r"\b(?:died|dying|death|passed|funeral|widow\w*|bereave\w*|"
     r"lost\s+(?:him|her|them)(?=\s*(?:$|[.,;!?]|to\b|in\b|last\b)))",
@@ -141,7 +135,6 @@ _LEAVING = re.compile(
     r"(?:left|walked out|moved out)(?: (?:him|her|me|them))?)\b",
     re.I,
 )
-LEAVING_CODES = frozenset({"domestic_abuse"})
 # Pushing someone's wheelchair: "uses a wheelchair when out - wife pushes him".
 _PUSHES_THE_CHAIR = re.compile(
     rf"\b{_RELATION}\s+pushes\s+(?:him|her|them|me)\s*$|\bpush(?:es|ing)?\s+(?:him|her|them|me|his|her|their|my)\s+"
@@ -195,9 +188,23 @@ CHAT_CODES = frozenset(
 )
 
 
+# Words that explain the person's days rather than name a need of theirs, and the needs each rules
+# out: the gas left on (forgetting, not the cost of heating), getting about fine, how they want to be
+# reached, the GP's tablets, a full-time job, pushing someone's wheelchair.
+_EXPLAINS = (
+    (_LEFT_ON, frozenset({"fuel_energy"})),
+    (_GETS_ABOUT, frozenset({"transport"})),
+    (_REACHED_BY, frozenset({"digital_inclusion"})),
+    (_MEDICATION, frozenset({"digital_inclusion"})),
+    (_IN_WORK, frozenset({"employment_skills"})),
+    (_PUSHES_THE_CHAIR, frozenset({"domestic_abuse"})),
+)
+
+
 def context_codes(clause: str, codes: frozenset[str] | set[str]) -> frozenset[str]:
     """The needs (of `codes`) this clause does not give the person, because it denies them, says
-    they are over, or is about someone else; empty when the clause is the person's own."""
+    they are over, is about someone else or only explains them; empty when the clause is the
+    person's own."""
     text = clause.strip(" '\"").replace("’", "'")
     if _DENIED.search(text):
         return frozenset(codes)
@@ -212,18 +219,13 @@ def context_codes(clause: str, codes: frozenset[str] | set[str]) -> frozenset[st
         masked |= MANAGED_CODES
     if _CHAT.search(text):
         masked |= CHAT_CODES
-    if _LEFT_ON.search(text):
-        masked |= LEFT_ON_CODES
-    if _GETS_ABOUT.search(text):
-        masked |= GETS_ABOUT_CODES
-    if _REACHED_BY.search(text):
-        masked |= REACHED_BY_CODES
-    if _IN_WORK.search(text):
-        masked |= IN_WORK_CODES
-    if _MEDICATION.search(text):
-        masked |= MEDICATION_CODES
+    for pattern, ruled_out in _EXPLAINS:
+        if pattern.search(text):
+            masked |= ruled_out
+    # a thing lost or a marriage ended is no death, unless the clause speaks of one
     if (_LOST_A_THING.search(text) or _SPLIT.search(text)) and not _DEATH.search(text):
-        masked |= LOST_A_THING_CODES
-    if (_LEAVING.search(text) and not _ABUSE.search(text)) or _PUSHES_THE_CHAIR.search(text):
-        masked |= LEAVING_CODES
+        masked.add("bereavement")
+    # a partner leaving is no abuse, unless the clause speaks of it
+    if _LEAVING.search(text) and not _ABUSE.search(text):
+        masked.add("domestic_abuse")
     return frozenset(masked & set(codes))
