@@ -80,6 +80,57 @@ CONDITION_NEEDS = frozenset({"long_term_conditions"})
 NAMES_SEVERAL = 3
 
 
+# What the person is recovering from makes their addiction need specific: a drug and alcohol
+# service does not meet a gambler's need, nor a gambling group a drinker's. A service meets it when
+# it names that kind, names none ("peer support for any addiction"), or says any kind.
+ADDICTION_PREFIX = "addiction:"
+ADDICTION_NEEDS = frozenset({"addiction_recovery"})
+ADDICTIONS: dict[str, tuple[re.Pattern[str], re.Pattern[str], str]] = {
+    "gambling": (
+        re.compile(
+            r"\b(?:gambl\w*|bookies|betting|bets?\b|slots|fruit\s+machines|scratch\s?cards|casino)", re.I
+        ),
+        re.compile(r"\b(?:gambl\w*|betting)", re.I),
+        "gambling",
+    ),
+    "alcohol": (
+        re.compile(
+            r"\b(?:drink\w*|alcohol\w*|booze|the\s+ale|cans\b|pints?|sober|dry\s+(?:for|since))", re.I
+        ),
+        re.compile(r"\b(?:alcohol\w*|drink\w*|sober\w*)", re.I),
+        "drinking",
+    ),
+    "drugs": (
+        re.compile(
+            r"\b(?:drugs?|cannabis|weed|cocaine|coke|heroin|crack|spice|methadone|using\s+again)\b", re.I
+        ),
+        re.compile(r"\b(?:drugs?|substance|cannabis|cocaine|heroin|opiate\w*|methadone)", re.I),
+        "drug use",
+    ),
+}
+_ANY_ADDICTION = re.compile(
+    r"\b(?:any\s+(?:addiction|addictive\s+behaviou?r|kind\s+of\s+addiction)|all\s+(?:addictions|kinds\s+of\s+addiction))",
+    re.I,
+)
+_NOT_SAID = re.compile(r"\b(?:no|not|isn'?t|doesn'?t|never|nor)\b[^.,;]{0,20}$", re.I)
+
+
+def addictions_named(goals: str) -> list[str]:
+    """The kinds of addiction the person's words name as theirs ("lost his wages on the bookies
+    app": gambling), not one denied ("no gambling problem")."""
+    return [
+        kind
+        for kind, (person, _, _) in ADDICTIONS.items()
+        if any(not _NOT_SAID.search(goals[: m.start()]) for m in person.finditer(goals or ""))
+    ]
+
+
+def _meets_addiction(service: dict[str, Any], kind: str) -> bool:
+    text = service_text(service)
+    named = {k for k, (_, in_service, _) in ADDICTIONS.items() if in_service.search(text)}
+    return not named or kind in named or bool(_ANY_ADDICTION.search(text))
+
+
 def languages_needed(goals: str) -> list[str]:
     """Languages the words say the person needs ("speaks Cantonese and very little English")."""
     if not _NEEDS_LANGUAGE.search(goals or ""):
@@ -101,6 +152,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
     for code in profile.situations:
         if code in CONDITIONS:
             out.extend((need, CONDITION_PREFIX + code) for need in needs if need in CONDITION_NEEDS)
+    for kind in addictions_named(profile.goals):
+        out.extend((need, ADDICTION_PREFIX + kind) for need in needs if need in ADDICTION_NEEDS)
     if is_child(profile.age):
         out.extend((need, CHILDREN) for need in needs)
     return out
@@ -115,6 +168,8 @@ def meets_requirement(service: dict[str, Any], need: str, group: str, age: int |
         return any(re.search(rf"\b{w}\b", text, re.I) for w in words)
     if group == CHILDREN:
         return takes_children(service, age)
+    if group.startswith(ADDICTION_PREFIX):
+        return _meets_addiction(service, group[len(ADDICTION_PREFIX) :])
     if group.startswith(CONDITION_PREFIX):
         text = service_text(service)
         named = {code for code, condition in CONDITIONS.items() if condition.service.search(text)}
@@ -154,6 +209,8 @@ def _group_label(taxonomy: Any, code: str) -> str:
         return code[len(LANGUAGE_PREFIX) :].capitalize() + " speakers"
     if code.startswith(CONDITION_PREFIX):
         return situation_label(code[len(CONDITION_PREFIX) :])
+    if code.startswith(ADDICTION_PREFIX):
+        return ADDICTIONS[code[len(ADDICTION_PREFIX) :]][2]
     label = taxonomy.eligibility_label(code) if taxonomy is not None else code.replace("_", " ")
     return label[0].lower() + label[1:] if label[:1].isupper() and label[1:2].islower() else label
 

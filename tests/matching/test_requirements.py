@@ -158,3 +158,32 @@ def test_a_named_condition_is_met_by_a_group_for_it_or_for_any_condition_not_for
     )
     for meets in (breathe, general):
         assert match(person, [parkinsons, meets], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_what_the_person_is_recovering_from_is_met_by_a_service_for_it_or_for_any_addiction(
+    make_service, make_person, taxonomy, now
+):
+    gambler = make_person(needs=("addiction_recovery",), goals="lost his wages on the bookies app again")
+    drugs_and_alcohol = make_service(
+        km=1,
+        needs=["addiction_recovery"],
+        name="Drug & Alcohol Service",
+        description="Structured treatment for drug and alcohol use: detox, key working.",
+    )
+    (unmet,) = match(gambler, [drugs_and_alcohol], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "addiction:gambling"
+    assert "for gambling within" in unmet.reason
+    group = make_service(
+        km=3, needs=["addiction_recovery"], name="Gambling Support Group", description="Peer support."
+    )
+    smart = make_service(
+        km=4,
+        needs=["addiction_recovery"],
+        name="SMART Recovery",
+        description="Tools for any addictive behaviour.",
+    )
+    for meets in (group, smart):
+        assert match(gambler, [drugs_and_alcohol, meets], taxonomy=taxonomy, now=now).unmet_needs == []
+    # a drinker who says gambling is not his problem is met by the drug and alcohol service
+    drinker = make_person(needs=("addiction_recovery",), goals="no gambling problem, drinking most days")
+    assert match(drinker, [drugs_and_alcohol], taxonomy=taxonomy, now=now).unmet_needs == []
