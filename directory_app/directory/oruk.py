@@ -433,6 +433,24 @@ def _taxonomy_term(session: Session, data: dict | None, where: str, publisher: s
 # --- export ----------------------------------------------------------------------------------
 
 
+# Kept in Service.understanding: the ages a feed itself sent, before the understanding step read
+# them (understanding.py); an export gives them back where it set them aside.
+DECLARED = "declared"
+_AGES = ("minimum_age", "maximum_age")
+
+
+def _ages_as_sent(service: Service, out: dict) -> dict:
+    """The understanding step reads a feed's 0 and 100/120 as "no limit": the service answers
+    matching without them, but the ORUK object gives back what the publisher sent (a curator's
+    choice stands)."""
+    declared = (service.understanding or {}).get(DECLARED) or {}
+    curated = service.curated or {}
+    for key in _AGES:
+        if out.get(key) is None and declared.get(key) is not None and key not in curated:
+            out[key] = declared[key]
+    return out
+
+
 def service_to_oruk(service: Service, published_ids: bool = False) -> dict:
     """The ORUK service object: with our ids (the API), or with ``published_ids`` the ids exactly
     as the publisher gave them (a file export that round-trips to the publisher's feed)."""
@@ -451,7 +469,7 @@ def service_to_oruk(service: Service, published_ids: bool = False) -> dict:
         _dump(link, {"location": location_to_oruk(link.location, published_ids)}, published_ids)
         for link in service.service_at_locations
     ]
-    return _dump(service, nested, published_ids)
+    return _ages_as_sent(service, _dump(service, nested, published_ids))
 
 
 def organization_to_oruk(organization: Organization, published_ids: bool = False) -> dict:

@@ -19,7 +19,7 @@ from matching.understanding import AreaLookup, Understander
 from ..data import DATA_DIR
 from ..needs import taxonomy
 from ..vocabulary import DAYS
-from .oruk import KEYS, service_to_oruk
+from .oruk import DECLARED, KEYS, service_to_oruk
 
 # The development parts of the blind labelled sets and the North East development region, which has
 # no test part (seed_data/eval/labelled.py copies them here; never a test part, never the unseen
@@ -60,7 +60,7 @@ def understand_records(records: list[dict]) -> list:
 # --- on the service: what the publisher said, what was understood, what a curator chose ---------
 
 # Kept in Service.understanding beside what was understood (not in ``extra``, which ORUK exports):
-DECLARED = "declared"  # the record's own structured values for these fields, as first given
+# DECLARED (oruk.py): the record's own structured values for these fields, as first given
 DECLARED_NEEDS = "declared_needs"  # needs a feed listed itself (CSV ``needs``): they win
 # Flat input fields (forms, CSV) that the understanding step fills and a curator may override.
 CURATABLE = (

@@ -37,7 +37,10 @@ def test_oruk_service_full_round_trips_field_for_field(app):
     assert report.created == 1 and not report.errors
     original = json.loads(source.read_text())
     with db.session_scope(app) as session:
-        exported = service_to_oruk(_by_external_id(session, original["id"]), published_ids=True)
+        service = _by_external_id(session, original["id"])
+        # the example's maximum_age 100 is read as no upper limit for matching, and given back as sent
+        assert (service.minimum_age, service.maximum_age) == (12, None)
+        exported = service_to_oruk(service, published_ids=True)
         from_file = json.loads(export_oruk(session))["services"]
     assert exported == original
     assert from_file == [original]
