@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
-from .areas import AreaLookup, Place, read_place
+from .areas import AreaLookup, read_place
+from .places import NAMED_ITEMS, around_the_venue, drawable, place_value
 from .record import Record
 from .result import Finding
 from .rules import _first, quote
@@ -171,85 +171,6 @@ def _places_listed(areas: AreaLookup, window: str, context: set[str]) -> list[tu
     return out
 
 
-# The capitalised items of a list after a cue: "Harpurhey, Moston or Blackley" has three.
-_NAMED_ITEMS = re.compile(r"(?:^|,|\bor\b|\band\b|/|&)\s*(?:the\s+)?[A-Z]")
-
-
-def _named_alone(text: str, place: str) -> bool:
-    """Whether `place` is named as itself, not inside a longer name ("Upper Calder Valley" is not
-    the ward "Calder")."""
-    for found in re.finditer(r"\b" + re.escape(place) + r"\b", text):
-        before = re.search(r"([A-Za-z][\w'’-]*)\s+$", text[: found.start()])
-        after = re.match(r"\s+([A-Za-z][\w'’-]*)", text[found.end() :])
-        if not (before and before.group(1)[0].isupper()) and not (after and after.group(1)[0].isupper()):
-            return True
-    return False
-
-
-def _drawable(areas: AreaLookup, code: str, place: str, text: str, record: Record) -> bool:
-    return _named_alone(text, place) and (
-        areas.place(code, place) is not None or _venue_in(record, place) is not None
-    )
-
-
-# A place named beside one we cannot locate is drawn at least this wide (km) and twice its size.
-NEIGHBOURS_KM = 5.0
-
-
-def _venue_in(record: Record, place: str) -> tuple[float, float] | None:
-    """Where a venue whose address names `place` is ("Key Centre, Middleham"), if known."""
-    for location in record.locations:
-        point = location.get("point")
-        if point and re.search(r"\b" + re.escape(place) + r"\b", location.get("address") or "", re.I):
-            return float(point[0]), float(point[1])
-    return None
-
-
-# A place we know but cannot draw, around the venue the record puts in it: a village and its farms.
-AROUND_VENUE_KM = 3.0
-_NAME_IN_LIST = re.compile(r"(?:^|,|\bor\b|\band\b|/|&)\s*((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)")
-
-
-def _around_the_venue(record: Record, window: str, context: set[str]) -> list[str]:
-    """Residency entries for names after a cue that we do not know as places, when the record's
-    venue address names one of them: a circle around that venue, wider when others are named."""
-    names = [m.group(1) for m in _NAME_IN_LIST.finditer(window.strip())]
-    for name in names:
-        venue = _venue_in(record, name)
-        if venue is not None:
-            la = next(iter(context)) if len(context) == 1 else ""
-            km = NEIGHBOURS_KM if len(names) > 1 else AROUND_VENUE_KM
-            return [Place(la, name, venue[0], venue[1], km).entry()]
-    return []
-
-
-def _place_value(
-    areas: AreaLookup,
-    code: str,
-    place: str,
-    unplaced: set[str],
-    text: str,
-    wider: bool = False,
-    record: Record | None = None,
-) -> str:
-    """A limit to a neighbourhood or town is that place where we know where it is (a circle from
-    its wards' centres, or around the record's venue in it), else the former district it lies in,
-    else its whole authority (noted in `unplaced`)."""
-    found = None if code in unplaced or not _named_alone(text, place) else areas.place(code, place)
-    venue = _venue_in(record, place) if found is None and record is not None else None
-    if venue is not None:
-        found = Place(code, place, venue[0], venue[1], AROUND_VENUE_KM)
-    if found is None:
-        district = areas.district_of_place(code, place)
-        if district and areas.knows(district):
-            return district  # narrower than the new authority, and a person's postcode names it
-        unplaced.add(code)
-        return code
-    if wider:
-        found = replace(found, km=max(NEIGHBOURS_KM, 2 * found.km))
-    return found.entry()
-
-
 def _put(found: dict[str, Finding], value: str, finding: Finding) -> None:
     """The first reading of `value` stays, except that words stating it replace a service area's
     stamp: the limit is then the record's own, not only its export's."""
@@ -304,17 +225,15 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             # "Grove Hill, Berwick Hills or Park End", "Middleham or Coverdale": a name we do not
             # know, or know but cannot draw ("Atherton, Tyldesley & Astley"), is most likely a
             # neighbour of those we can, so theirs are drawn wider
-            drawable = [
-                (code, place) for code, place in listed if _drawable(areas, code, place, text, record)
-            ]
-            wider = len(drawable) < len(_NAMED_ITEMS.findall(window))
-            for code, place in drawable or listed:
-                value = _place_value(areas, code, place, unplaced, text, wider, record)
+            drawn = [(code, place) for code, place in listed if drawable(areas, code, place, text, record)]
+            wider = len(drawn) < len(NAMED_ITEMS.findall(window))
+            for code, place in drawn or listed:
+                value = place_value(areas, code, place, unplaced, text, wider, record)
                 _put(found, value, Finding(value, confidence - 0.1, field, quote(text, cue, 50)))
             if not listed and not _listed_after_cue(areas, window):
                 # "living in Hyde, Hattersley and Mottram": towns we do not know, one of them where
                 # the record's venue is, stand for a circle around that venue
-                for value in _around_the_venue(record, window, context):
+                for value in around_the_venue(record, window, context):
                     _put(found, value, Finding(value, confidence - 0.2, field, quote(text, cue, 50)))
         # "Trafford residents", "Little Hulton residents", "a Salford GP"
         named = [(code, words, False) for code, words in areas.find(text)]
@@ -328,7 +247,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 and not _HEDGE.search(text[max(0, index - 30) : index])
                 and not _SENT_ELSEWHERE.match(text[index + len(last) :])
             ):
-                value = _place_value(areas, code, words, unplaced, text, record=record) if is_place else code
+                value = place_value(areas, code, words, unplaced, text, record=record) if is_place else code
                 _put(found, value, Finding(value, 0.8, field, text[max(0, index - 20) : index + 40].strip()))
     # an eligibility term that names the residents of a place: "Tameside residents"
     for term in record.terms:

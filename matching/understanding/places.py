@@ -1,0 +1,91 @@
+"""A residency limit to a neighbourhood, town or village ("living in Harpurhey or Moston",
+"Catchment: Atherton, Tyldesley & Astley", "lives in Middleham"): a circle from its wards' centres
+where we know them, around the record's venue where its address names the place, else the former
+district or whole authority it lies in. Boundaries are not shipped, so every edge is an estimate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .areas import AreaLookup, Place
+from .record import Record
+
+# The capitalised items of a list after a cue: "Harpurhey, Moston or Blackley" has three.
+NAMED_ITEMS = re.compile(r"(?:^|,|\bor\b|\band\b|/|&)\s*(?:the\s+)?[A-Z]")
+
+
+def named_alone(text: str, place: str) -> bool:
+    """Whether `place` is named as itself, not inside a longer name ("Upper Calder Valley" is not
+    the ward "Calder")."""
+    for found in re.finditer(r"\b" + re.escape(place) + r"\b", text):
+        before = re.search(r"([A-Za-z][\w'’-]*)\s+$", text[: found.start()])
+        after = re.match(r"\s+([A-Za-z][\w'’-]*)", text[found.end() :])
+        if not (before and before.group(1)[0].isupper()) and not (after and after.group(1)[0].isupper()):
+            return True
+    return False
+
+
+def drawable(areas: AreaLookup, code: str, place: str, text: str, record: Record) -> bool:
+    return named_alone(text, place) and (
+        areas.place(code, place) is not None or _venue_in(record, place) is not None
+    )
+
+
+# A place named beside one we cannot locate is drawn at least this wide (km) and twice its size.
+NEIGHBOURS_KM = 5.0
+
+
+def _venue_in(record: Record, place: str) -> tuple[float, float] | None:
+    """Where a venue whose address names `place` is ("Key Centre, Middleham"), if known."""
+    for location in record.locations:
+        point = location.get("point")
+        if point and re.search(r"\b" + re.escape(place) + r"\b", location.get("address") or "", re.I):
+            return float(point[0]), float(point[1])
+    return None
+
+
+# A place we know but cannot draw, around the venue the record puts in it: a village and its farms.
+AROUND_VENUE_KM = 3.0
+_NAME_IN_LIST = re.compile(r"(?:^|,|\bor\b|\band\b|/|&)\s*((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)")
+
+
+def around_the_venue(record: Record, window: str, context: set[str]) -> list[str]:
+    """Residency entries for names after a cue that we do not know as places, when the record's
+    venue address names one of them: a circle around that venue, wider when others are named."""
+    names = [m.group(1) for m in _NAME_IN_LIST.finditer(window.strip())]
+    for name in names:
+        venue = _venue_in(record, name)
+        if venue is not None:
+            la = next(iter(context)) if len(context) == 1 else ""
+            km = NEIGHBOURS_KM if len(names) > 1 else AROUND_VENUE_KM
+            return [Place(la, name, venue[0], venue[1], km).entry()]
+    return []
+
+
+def place_value(
+    areas: AreaLookup,
+    code: str,
+    place: str,
+    unplaced: set[str],
+    text: str,
+    wider: bool = False,
+    record: Record | None = None,
+) -> str:
+    """A limit to a neighbourhood or town is that place where we know where it is (a circle from
+    its wards' centres, or around the record's venue in it), else the former district it lies in,
+    else its whole authority (noted in `unplaced`)."""
+    found = None if code in unplaced or not named_alone(text, place) else areas.place(code, place)
+    venue = _venue_in(record, place) if found is None and record is not None else None
+    if venue is not None:
+        found = Place(code, place, venue[0], venue[1], AROUND_VENUE_KM)
+    if found is None:
+        district = areas.district_of_place(code, place)
+        if district and areas.knows(district):
+            return district  # narrower than the new authority, and a person's postcode names it
+        unplaced.add(code)
+        return code
+    if wider:
+        found = replace(found, km=max(NEIGHBOURS_KM, 2 * found.km))
+    return found.entry()
