@@ -436,7 +436,7 @@ def _taxonomy_term(session: Session, data: dict | None, where: str, publisher: s
 # Kept in Service.understanding: the ages a feed itself sent, before the understanding step read
 # them (understanding.py); an export gives them back where it set them aside.
 DECLARED = "declared"
-_AGES = ("minimum_age", "maximum_age")
+DECLARED_AGES = ("minimum_age", "maximum_age")
 
 
 def _ages_as_sent(service: Service, out: dict) -> dict:
@@ -445,7 +445,7 @@ def _ages_as_sent(service: Service, out: dict) -> dict:
     choice stands)."""
     declared = (service.understanding or {}).get(DECLARED) or {}
     curated = service.curated or {}
-    for key in _AGES:
+    for key in DECLARED_AGES:
         if out.get(key) is None and declared.get(key) is not None and key not in curated:
             out[key] = declared[key]
     return out

@@ -19,7 +19,7 @@ from matching.understanding import AreaLookup, Understander
 from ..data import DATA_DIR
 from ..needs import taxonomy
 from ..vocabulary import DAYS
-from .oruk import DECLARED, KEYS, service_to_oruk
+from .oruk import DECLARED, DECLARED_AGES, KEYS, service_to_oruk
 
 # The development parts of the blind labelled sets and the North East development region, which has
 # no test part (seed_data/eval/labelled.py copies them here; never a test part, never the unseen
@@ -74,7 +74,6 @@ CURATABLE = (
     "cost",
     "wheelchair",
 )
-_ORUK_DECLARED = ("minimum_age", "maximum_age")
 
 
 def _given(value) -> bool:
@@ -103,7 +102,7 @@ def declare_from_oruk(service) -> None:
     sent = set((service.extra or {}).get(KEYS) or ())
     declared = {
         key: getattr(service, key)
-        for key in _ORUK_DECLARED
+        for key in DECLARED_AGES
         if key in sent and getattr(service, key) is not None
     }
     _keep(service, DECLARED, declared)
@@ -143,7 +142,7 @@ def understanding_input(service) -> dict:
     for key in ("minimum_age", "maximum_age"):
         data.pop(key, None)
     declared = dict((service.understanding or {}).get(DECLARED) or {})
-    data.update({k: declared[k] for k in _ORUK_DECLARED if k in declared})
+    data.update({k: declared[k] for k in DECLARED_AGES if k in declared})
     data["declared"] = declared
     data["taxonomy_terms"] = list(service.taxonomy_codes or [])
     data["schedule_description"] = service.schedule_text

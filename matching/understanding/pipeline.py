@@ -27,7 +27,8 @@ WITH_UKCAT = 0.1
 # be read as meeting none (chosen on the development regions, docs/understanding.md).
 NAMED_ALONE = 0.15
 MAX_NEEDS = 4
-# An export's maximum_age of 99 or 120 means no upper limit; nobody sets a real one that high.
+# An export's maximum_age of 99 or more (99, 100, 120) means no upper limit; nobody sets a real one
+# that high.
 NO_UPPER_AGE = 99
 
 
@@ -114,12 +115,12 @@ class Understander:
                     evidence += f"{'; ' if evidence else ''}UKCAT {ukcat[code]} (weak)"
                 found.append(Finding(code, p, "text", evidence))
             if not found and probs is not None:
-                found = self._best_phrase(record, hits, probs[i])
+                found = self._best_phrase(hits, probs[i])
             found.sort(key=lambda f: -f.confidence)
             out.append(found[:MAX_NEEDS])
         return out
 
-    def _best_phrase(self, record: Record, hits: dict[str, list[str]], probs: Any) -> list[Finding]:
+    def _best_phrase(self, hits: dict[str, list[str]], probs: Any) -> list[Finding]:
         """A record read as meeting no need is missing from every match: the need its words name
         that the classifier rates highest still stands ("Women-only swim session": exercise)."""
         codes = self.taxonomy.codes()

@@ -12,8 +12,10 @@ from dataclasses import replace
 from .areas import AreaLookup, Place
 from .record import Record
 
-# The capitalised items of a list after a cue: "Harpurhey, Moston or Blackley" has three.
-NAMED_ITEMS = re.compile(r"(?:^|,|\bor\b|\band\b|/|&)\s*(?:the\s+)?[A-Z]")
+# Where an item of a list after a cue starts: "Harpurhey, Moston or Blackley".
+_ITEM_START = r"(?:^|,|\bor\b|\band\b|/|&)\s*"
+# The capitalised items of such a list: that one has three.
+NAMED_ITEMS = re.compile(_ITEM_START + r"(?:the\s+)?[A-Z]")
 
 
 def named_alone(text: str, place: str) -> bool:
@@ -48,7 +50,7 @@ def _venue_in(record: Record, place: str) -> tuple[float, float] | None:
 
 # A place we know but cannot draw, around the venue the record puts in it: a village and its farms.
 AROUND_VENUE_KM = 3.0
-_NAME_IN_LIST = re.compile(r"(?:^|,|\bor\b|\band\b|/|&)\s*((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)")
+_NAME_IN_LIST = re.compile(_ITEM_START + r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 
 
 def around_the_venue(record: Record, window: str, context: set[str]) -> list[str]:
