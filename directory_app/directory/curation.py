@@ -71,9 +71,15 @@ def _diff(old: dict, new: dict) -> dict:
     changes = {}
     for key in sorted(set(old) | set(new)):
         before, after = old.get(key), new.get(key)
-        if records._norm(before) != records._norm(after):
+        if _unordered(before) != _unordered(after):
             changes[key] = [_plain(before), _plain(after)]
     return changes
+
+
+def _unordered(value):
+    # Needs read again come back in another order: the same needs are not a change to record.
+    value = records._norm(value)
+    return sorted(map(str, value)) if isinstance(value, list) else value
 
 
 def _plain(value):
@@ -113,7 +119,11 @@ def update_service(session: Session, service_id: str, data: dict, actor: str) ->
     merged = _carry_over(service, before, {**before, **data})
     # Contact details are checked strictly only when this change touches them, so a listing
     # imported with an odd phone number can still have its opening times corrected.
-    validated = validate_service_input(_as_input(merged), curation=isinstance(data, dict) and "phone" in data)
+    validated = validate_service_input(
+        _as_input(merged),
+        curation=isinstance(data, dict) and "phone" in data,
+        residency_before=before["residency"],
+    )
     records.apply_input(session, service, validated, publisher=service.publisher, previous=before)
     changes = _diff(before, records.input_from_service(service))
     if changes:

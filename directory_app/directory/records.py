@@ -98,6 +98,7 @@ def input_from_service(service: Service) -> dict:
         "referral_route": list(service.referral_routes),
         "eligibility": list(service.eligibility),
         "situations": understanding.situation_codes(service),
+        "residency": understanding.residency_as_words(service),
         "area_wide": service.area_wide,
         "service_area": [a.service_area or a.name for a in service.service_areas if a.service_area or a.name],
         "languages": [
@@ -205,6 +206,11 @@ def apply_input(
         }
         if data.needs and by_curator:
             service.curated = {**(service.curated or {}), "needs": list(data.needs)}
+        if data.residency and by_curator:
+            service.curated = {
+                **(service.curated or {}),
+                "residency": understanding.residency_codes(data.residency),
+            }
     if previous is not None and by_curator:
         understanding.note_curator_changes(service, data, previous)
     if "schedule" in changed:

@@ -22,6 +22,7 @@ from pydantic import (
 from pydantic import ValidationError as PydanticError
 from pydantic_core import ErrorDetails
 
+from matching.markup import plain_text
 from matching.situations import BY_CODE as SITUATIONS
 from matching.understanding.result import GROUPS
 from matching.understanding.schedule import ScheduleWordsError, read_opening_times_list
@@ -32,6 +33,7 @@ from ..vocabulary import DELIVERY, ROUTES, STATUSES
 from ..web.input_checks import check_text_fields
 from ..web.phones import format_phone
 from .geo import normalise_postcode
+from .understanding import unplaced_residency
 
 # The group codes a record may be restricted to: the matching library's list, so a curator sets
 # exactly what the understanding step reads.
@@ -54,6 +56,12 @@ def _blank_to_none(value):
     return value.strip() if isinstance(value, str) else value
 
 
+def _prose(value):
+    # A CSV exported from a web CMS carries its markup ("<p>", "&amp;"): keep the words.
+    value = _blank_to_none(value)
+    return plain_text(value) if isinstance(value, str) else value
+
+
 def _yes_no(value):
     if value is None or isinstance(value, bool):
         return value
@@ -69,6 +77,7 @@ def _yes_no(value):
 
 TextList = Annotated[list[str], BeforeValidator(_split)]
 Text = Annotated[str | None, BeforeValidator(_blank_to_none)]
+Prose = Annotated[str | None, BeforeValidator(_prose)]
 YesNo = Annotated[bool | None, BeforeValidator(_yes_no)]
 
 
@@ -139,7 +148,7 @@ class ServiceInput(BaseModel):
     external_id: Text = Field(default=None, max_length=200)
     name: str = Field(min_length=2, max_length=300)
     organization: str = Field(min_length=2, max_length=300)
-    description: Text = Field(default=None, max_length=10000)
+    description: Prose = Field(default=None, max_length=10000)
     url: Text = Field(default=None, max_length=1000)
     email: Text = Field(default=None, max_length=300)
     phone: Text = Field(default=None, max_length=60)
@@ -150,21 +159,22 @@ class ServiceInput(BaseModel):
     maximum_age: int | None = Field(default=None, ge=0, le=120)
     cost: Literal["free", "low_cost", "paid"] | None = None
     cost_amount: float | None = Field(default=None, ge=0, le=100000)
-    cost_description: Text = Field(default=None, max_length=500)
+    cost_description: Prose = Field(default=None, max_length=500)
     schedule: Text = None
-    schedule_description: Text = Field(default=None, max_length=1000)
-    location_name: Text = Field(default=None, max_length=300)
+    schedule_description: Prose = Field(default=None, max_length=1000)
+    location_name: Prose = Field(default=None, max_length=300)
     address_1: Text = Field(default=None, max_length=300)
     city: Text = Field(default=None, max_length=120)
     postcode: Text = None
     latitude: float | None = Field(default=None, ge=49, le=61)
     longitude: float | None = Field(default=None, ge=-9, le=2.5)
     wheelchair: YesNo = None
-    accessibility: Text = Field(default=None, max_length=2000)
+    accessibility: Prose = Field(default=None, max_length=2000)
     delivery: TextList = []
     referral_route: TextList = []
     eligibility: TextList = []
     situations: TextList = []
+    residency: TextList = []
     area_wide: YesNo = False
     service_area: TextList = []
     languages: TextList = []
@@ -278,6 +288,22 @@ class ServiceInput(BaseModel):
             raise ValueError(f"Unknown situation code{plural}: {', '.join(unknown)}. See /api/v1/needs.")
         return list(dict.fromkeys(cleaned))
 
+    @field_validator("residency")
+    @classmethod
+    def _residency(cls, value, info: ValidationInfo):
+        # A list shown back as it was is kept as it was, even a place we could not name again.
+        before = (info.context or {}).get("residency_before")
+        if before is not None and [w.lower() for w in value] == [w.lower() for w in before]:
+            return value
+        unplaced = unplaced_residency(value)
+        if unplaced:
+            words = ", ".join(f"“{w}”" for w in unplaced)
+            raise ValueError(
+                f"Could not place {words}. Write councils (Salford), towns with their council "
+                "(Eccles (Salford)) or postcode districts (M30), separated by “;”."
+            )
+        return value
+
     @model_validator(mode="after")
     def _coherent(self):
         # Every rule is checked and all that fail are reported together, so a person fixes them in one go.
@@ -328,9 +354,12 @@ def _choices(values: list[str], allowed: tuple[str, ...]) -> list[str]:
 FIELD_NAMES = tuple(ServiceInput.model_fields)
 
 
-def validate_service_input(data: dict, curation: bool = False) -> ServiceInput:
+def validate_service_input(
+    data: dict, curation: bool = False, residency_before: list[str] | None = None
+) -> ServiceInput:
     """Validate, turning every problem into one ValidationError with a message per field.
     ``curation``: a person is typing this, so contact details are checked more strictly.
+    ``residency_before``: the residency list as the form showed it, which is kept without re-reading.
 
     Every problem comes back in one answer: the character check, each field's own check, and the
     rules comparing fields (run over the fields that were valid), so nobody fixes a form three times."""
@@ -340,7 +369,7 @@ def validate_service_input(data: dict, curation: bool = False) -> ServiceInput:
             check_text_fields(data)
         except ValidationError as error:
             fields.update(error.fields)
-    context = {"curation": curation}
+    context = {"curation": curation, "residency_before": residency_before}
     try:
         validated = ServiceInput.model_validate(data, context=context)
     except PydanticError as error:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from matching import situations
 from matching.understanding import AreaLookup, Understander
+from matching.understanding.places import residency_entries, residency_words
 
 from ..data import DATA_DIR
 from ..needs import taxonomy
@@ -73,6 +74,7 @@ CURATABLE = (
     "area_wide",
     "cost",
     "wheelchair",
+    "residency",
 )
 
 
@@ -86,6 +88,8 @@ def declare_from_input(service, data) -> None:
     declared = {key: values[key] for key in CURATABLE if key != "needs" and _given(values.get(key))}
     if values.get("service_area"):
         declared["service_area"] = list(values["service_area"])
+    if "residency" in declared:
+        declared["residency"] = residency_codes(declared["residency"])
     if isinstance(declared.get("area_wide"), bool):
         declared["area_wide"] = "yes" if declared["area_wide"] else "no"
     if isinstance(declared.get("wheelchair"), bool):
@@ -124,9 +128,31 @@ def note_curator_changes(service, data, previous: dict) -> None:
                     curated["needs"] = list(new)
             else:
                 curated.pop("needs", None)
+        elif key == "residency":
+            if _norm(_spaced(new)) != _norm(_spaced(old)):
+                curated["residency"] = residency_codes(new or [])  # empty: open to people anywhere
         elif _norm(new) != _norm(old):
             curated[key] = new
     service.curated = curated
+
+
+def residency_codes(words: list[str]) -> list[str]:
+    """A residency list as typed ("Salford; Saddleworth (Oldham); OL3") as the entries matching
+    reads; the input's validator has already refused words that cannot be placed."""
+    return list(dict.fromkeys(entry for item in words for entry in residency_entries(areas(), item)))
+
+
+def unplaced_residency(words: list[str]) -> list[str]:
+    """The items of a typed residency list that name no council, place or postcode district we know."""
+    return [item for item in words if not residency_entries(areas(), item)]
+
+
+def residency_as_words(service) -> list[str]:
+    return [residency_words(areas(), entry) for entry in service.residency or []]
+
+
+def _spaced(value):
+    return [" ".join(str(v).split()).lower() for v in value or []]
 
 
 def _norm(value):
@@ -167,6 +193,7 @@ def apply_understanding(service, understood) -> None:
         "area_wide": summary["area_wide"],
         "cost": summary["cost"],
         "wheelchair": summary["wheelchair"],
+        "residency": summary["residency"],
     }
     if declared_needs:
         values["needs"] = list(declared_needs)
@@ -184,7 +211,7 @@ def apply_understanding(service, understood) -> None:
     if isinstance(wheelchair, bool):
         wheelchair = "yes" if wheelchair else "no"
     service.wheelchair = wheelchair or "unknown"
-    service.residency = list(summary["residency"])
+    service.residency = list(values["residency"] or [])
     # The search document and the flat view read step-free access from the location.
     for link in service.service_at_locations:
         if service.wheelchair != "unknown" and ("wheelchair" in curated or link.location.wheelchair is None):
@@ -298,7 +325,7 @@ _ROWS = [
     ("max_age", "Maximum age", "maximum_age"),
     ("groups", "Only for", "eligibility"),
     ("situations", "Only for people in this situation", "situations"),
-    ("residency", "Only for residents of", None),
+    ("residency", "Only for residents of", "residency"),
     ("delivery", "Delivered", "delivery"),
     ("area_wide", "Covers a whole area", "area_wide"),
     ("cost", "Cost", "cost"),
@@ -334,6 +361,8 @@ def _curated_words(key: str, value) -> str:
     # A curator's empty list is a choice ("this service is for anyone"), not a gap in the record.
     if key == "situations" and not value:
         return "none: open to people in any situation"
+    if key == "residency" and not value:
+        return "none: open to people living anywhere"
     return _words(key, value)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .areas import AreaLookup, Place
+from .areas import AreaLookup, Place, read_place
 from .record import Record
 
 # Where an item of a list after a cue starts: "Harpurhey, Moston or Blackley".
@@ -91,3 +91,53 @@ def place_value(
     if wider:
         found = replace(found, km=max(NEIGHBOURS_KM, 2 * found.km))
     return found.entry()
+
+
+# --- a curator's words for a residency limit, and back -------------------------------------------
+
+_DISTRICT = re.compile(r"^[A-Z]{1,2}[0-9][0-9A-Z]?$")
+_IN_AUTHORITY = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<authority>[^()]+)\)$")
+_AROUND = re.compile(
+    r"^(?P<name>[^()]+?)\s*\(within\s+(?P<km>\d+(?:\.\d+)?)\s*km of\s+"
+    r"(?P<lat>-?\d{1,2}(?:\.\d+)?)\s*,\s*(?P<lng>-?\d{1,3}(?:\.\d+)?)\)$",
+    re.IGNORECASE,
+)
+
+
+def residency_words(areas: AreaLookup, entry: str) -> str:
+    """A residency entry as a curator reads and types it: "Oldham", "Saddleworth (Oldham)", "OL3",
+    or, for a place known only from the venue, "Hyde (within 5 km of 53.45515,-2.09224)"."""
+    place = read_place(entry)
+    if place is not None and not place.la:
+        return f"{place.name} (within {place.km:g} km of {place.lat:.5f},{place.lng:.5f})"
+    return areas.name(entry)
+
+
+def residency_entries(areas: AreaLookup, words: str) -> list[str]:
+    """The residency entries one item of a curator's list stands for (a wider area is all of its
+    authorities); empty when we cannot place the words, so the caller can name them."""
+    text = " ".join(words.split())
+    if read_place(text) is not None:
+        return [text]
+    if _DISTRICT.match(text.upper()):
+        return [text.upper()]
+    code = areas.code(text)
+    if code:
+        return [code]
+    around = _AROUND.match(text)
+    if around:
+        lat, lng, km = (float(around.group(k)) for k in ("lat", "lng", "km"))
+        return [Place("", around.group("name").strip(), lat, lng, km).entry()]
+    named = _IN_AUTHORITY.match(text)
+    if named:
+        authority = areas.code(named.group("authority"))
+        place = areas.place(authority, named.group("name").strip()) if authority else None
+        return [place.entry()] if place else []
+    wider = areas.find(text)
+    if wider and all(found == text.lower() and areas.is_wider_area(found) for _, found in wider):
+        return [code for code, _ in wider]
+    alone = areas.places(text)
+    if len(alone) == 1 and alone[0][1].lower() == text.lower():
+        place = areas.place(*alone[0])
+        return [place.entry()] if place else []
+    return []

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..markup import plain_text
+
 _SPLIT = re.compile(r"\s*[;|]\s*")
 _PATH = re.compile(r"\s*(?:>|/|::)\s*")
 
@@ -55,7 +57,7 @@ class Record:
 def _s(value: Any) -> str:
     if value is None:
         return ""
-    return str(value).strip()
+    return plain_text(str(value).strip()).strip()
 
 
 def _int(value: Any) -> int | None:
@@ -264,7 +266,7 @@ def _from_oruk(item: dict[str, Any]) -> Record:
             out.declared[key] = [_s(v) for v in _list(item[key])]
     # What the publisher (or the curator creating the record) stated in our own fields.
     declared: dict[str, Any] = item["declared"] if isinstance(item.get("declared"), dict) else {}
-    for key in ("delivery", "eligibility"):
+    for key in ("delivery", "eligibility", "residency"):
         if _list(declared.get(key)):
             out.declared[key] = [_s(v) for v in _list(declared[key])]
     for key in ("area_wide", "cost", "wheelchair", "accepting_referrals"):
