@@ -422,7 +422,37 @@ _AGE_PATTERNS = (
     ),
     # A bare two-digit number set off as its own item in a note: "lonely. 88. ex-miner", ", 58,".
     re.compile(r"(?:^|[,.;]\s+)(\d{2})\s*(?:[,.;]|$)"),
+    # The person's own words: "I'm 97 and my mind's all there", "I'm eighty-eight" (read as digits).
+    re.compile(
+        r"\bI'?m (\d{2,3})\b(?! ?(?:%|weeks?|months?|days?|stone|kg|quid|pounds|p\b|grand|k\b|mins?))", re.I
+    ),
+    # A note that starts with the age: "66 wants to learn the iPad".
+    re.compile(r"^\s*(\d{2}) (?:wants|needs|would|is|has|lives|feels|says)\b", re.I),
 )
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_NUMBER_WORDS = re.compile(
+    rf"\b({'|'.join(_TENS)})(?:[- ]({'|'.join(_UNITS)}))?\b(?![- ]?(?:years? ago|times|quid|pounds|percent))",
+    re.I,
+)
+
+
+def _in_digits(text: str) -> str:
+    """Ages people say in words ("ninety-seven") written as numbers, for the patterns above."""
+    return _NUMBER_WORDS.sub(
+        lambda m: str(_TENS[m.group(1).lower()] + _UNITS.get((m.group(2) or "").lower(), 0)), text
+    )
+
+
 _DECADE = re.compile(
     r"(?:\b(?:in|into) (?:his|her|their) |(?:^|[,.;]\s*))(early |mid |mid-|late )?(\d)0s\b", re.I
 )
@@ -431,7 +461,7 @@ _DECADE = re.compile(
 def read_age(text: str | None) -> tuple[int, str] | None:
     """An age the words state ("78-year-old", "aged 16", "Widower, 78", "in her 70s" → 75), with
     the words that gave it; None when none is stated."""
-    text = text or ""
+    text = _in_digits(text or "")
     for pattern in _AGE_PATTERNS:
         found = pattern.search(text)
         if found and 0 < int(found.group(1)) <= 110:

@@ -131,6 +131,47 @@ def _meets_addiction(service: dict[str, Any], kind: str) -> bool:
     return not named or kind in named or bool(_ANY_ADDICTION.search(text))
 
 
+# Someone who will only go where there are no men, or no women (for their faith, after abuse, by
+# choice: "only women-only sessions", "has to be ladies only"): a mixed class does not meet their
+# need to take part, which is said unmet when nothing single-sex is in reach.
+SINGLE_SEX_NEEDS = frozenset(
+    {
+        "physical_activity",
+        "loneliness",
+        "mental_wellbeing",
+        "arts_creativity",
+        "learning",
+        "nature_gardening",
+        "language_integration",
+        "digital_inclusion",
+        "older_people",
+    }
+)
+_SINGLE_SEX = {
+    "women": re.compile(r"\b(?:women|woman|ladies|lady|female)(?:'s)?[- ]only\b", re.I),
+    "men": re.compile(r"\b(?:men|male|blokes?|lads)(?:'s)?[- ]only\b", re.I),
+}
+_ONLY_IF_POSSIBLE = re.compile(
+    r"\b(?:prefer\w*|ideally|rather|not|no|n't|doesn'?t\s+need|whether)\b[^.;]{0,25}$", re.I
+)
+_OTHER = {"women": "men", "men": "women"}
+
+
+def single_sex_required(profile: Profile) -> list[str]:
+    """ "women" or "men" when the person's words say they will only go to a single-sex session
+    (and do not say they are of the other sex); not a preference said softly ("ideally")."""
+    goals = profile.goals or ""
+    return [
+        group
+        for group, said in _SINGLE_SEX.items()
+        if _OTHER[group] not in profile.groups
+        and any(
+            not _ONLY_IF_POSSIBLE.search(goals[max(0, m.start() - 40) : m.start()])
+            for m in said.finditer(goals)
+        )
+    ]
+
+
 def languages_needed(goals: str) -> list[str]:
     """Languages the words say the person needs ("speaks Cantonese and very little English")."""
     if not _NEEDS_LANGUAGE.search(goals or ""):
@@ -152,6 +193,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
     for code in profile.situations:
         if code in CONDITIONS:
             out.extend((need, CONDITION_PREFIX + code) for need in needs if need in CONDITION_NEEDS)
+    for group in single_sex_required(profile):
+        out.extend((need, group) for need in needs if need in SINGLE_SEX_NEEDS)
     for kind in addictions_named(profile.goals):
         out.extend((need, ADDICTION_PREFIX + kind) for need in needs if need in ADDICTION_NEEDS)
     if is_child(profile.age):

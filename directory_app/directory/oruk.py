@@ -20,6 +20,8 @@ from typing import Any, TypeVar, get_args
 
 from sqlmodel import Session, SQLModel
 
+from matching.markup import plain_text
+
 from ..models import (
     Accessibility,
     Address,
@@ -74,6 +76,27 @@ REFERENCES = {
     "parent_organization_id",
 }
 ID_NAMESPACE = uuid.UUID("3d0c7c9e-8a51-4b4e-9f0e-5b2a6f1d7c44")
+# Properties people read: a scraped page's markup ("<p>", "&pound;") is kept out of them, so pages
+# show the words and the understanding step reads them (matching/markup.py).
+PROSE = frozenset(
+    {
+        "name",
+        "alternate_name",
+        "description",
+        "eligibility_description",
+        "alert",
+        "fees",
+        "fees_description",
+        "accreditations",
+        "application_process",
+        "wait_time",
+        "details",
+        "accessibility",
+        "notes",
+        "option",
+        "amount_description",
+    }
+)
 
 # The ORUK scalar properties each table stores as columns.
 SCALARS: dict[type, tuple[str, ...]] = {
@@ -244,6 +267,8 @@ def _fill(obj: Row, data: dict, where: str) -> Row:
     extra = {}
     published = {}
     for key, value in data.items():
+        if key in PROSE and isinstance(value, str):
+            value = plain_text(value)
         if key in columns and key in REFERENCES:
             published[key] = value
         elif key in columns:

@@ -103,7 +103,10 @@ _HEDGED = re.compile(
     r"\b(?:esp\.?|especially|particularly|mainly|mostly|largely|often)\s+(?:\w+\s+){0,2}$", re.I
 )
 # Pensioners: state pension age (66 since 2020)
-_PENSIONERS = re.compile(r"\b(?:OAPs?|old\s+age\s+pensioners|pensioners\s+only)\b", re.I)
+_PENSIONERS = re.compile(
+    r"\b(?:OAPs?|old\s+age\s+pensioners|pensioners\s+only|(?:for|open\s+to)\s+(?:local\s+|all\s+)?pensioners)\b",
+    re.I,
+)
 PENSION_AGE = 66
 
 

@@ -156,7 +156,7 @@ class Understander:
         out.residency = find_residency(record, self.areas)
         out.works_in = find_works_in(record, self.areas)
         out.delivery = find_delivery(record)
-        out.area_wide = find_area_wide(record, out.delivery, out.residency, out.works_in)
+        out.area_wide = find_area_wide(record, out.delivery, out.residency, out.works_in, self.areas)
         out.cost = find_cost(record)
         out.wheelchair = find_wheelchair(record)
         out.schedule = find_schedule(record)

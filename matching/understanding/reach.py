@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .areas import AreaLookup, read_place
+from .areas import AreaLookup, authority_of, read_place
 from .places import NAMED_ITEMS, around_the_venue, drawable, place_value
 from .record import Record
 from .result import Finding
@@ -49,7 +49,9 @@ _TURNED_AWAY = re.compile(
 # "Hyndburn residents please use our Accrington office", "carers in Derby City, please contact Derby
 # Carers Centre": the people named are sent elsewhere.
 _SENT_ELSEWHERE = re.compile(
-    r"^[^.;:!?]{0,40}?\b(?:please|should|can|may|will\s+need\s+to)\s+(?:use|contact|call|ring|go\s+to|try|see|visit)\s+"
+    # (within the clause: "Stockport residents only - Bury residents please see ..." keeps Stockport)
+    r"^(?:(?!\bonly\b|\s[-–]\s)[^.;:!?]){0,40}?\b(?:please|should|can|may|will\s+need\s+to)\s+"
+    r"(?:use|contact|call|ring|go\s+to|try|see|visit)\s+"
     # ... another service or office, not "please call to book"
     r"(?:(?:(?:our|the|their)\s+)?(?-i:[A-Z])[\w'’-]+|(?:our|their)\s+[\w'’-]+\s+(?:office|branch|service|centre|center|team))"
     # a team's shorthand has no "please": "Rochdale residents see Rochdale Carers Hub"
@@ -262,6 +264,9 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
         declared_code = areas.code(name)
         if declared_code:
             found[declared_code] = Finding(declared_code, 0.95, "service_area", name)
+    # a residency list in our own fields (a CSV column): entries as matching reads them
+    for entry in record.declared.get("residency", []):
+        found[entry] = Finding(entry, 0.95, "residency", areas.name(entry))
     return _whole_where_unplaced(found, unplaced)
 
 
@@ -323,8 +328,19 @@ def _has_venue(record: Record) -> bool:
     return any(loc.get("type") == "physical" for loc in record.locations)
 
 
+def _named_for(record: Record, limit: Finding, areas: AreaLookup | None) -> bool:
+    if areas is None:
+        return False
+    named = {code for code, _ in areas.find(record.texts.get("name", ""))}
+    return authority_of(str(limit.value)) in named
+
+
 def find_area_wide(
-    record: Record, delivery: list[Finding], residency: list[Finding], works_in: Sequence[Finding] = ()
+    record: Record,
+    delivery: list[Finding],
+    residency: list[Finding],
+    works_in: Sequence[Finding] = (),
+    areas: AreaLookup | None = None,
 ) -> Finding:
     declared = record.declared.get("area_wide")
     if declared in ("yes", "true", "no", "false"):
@@ -351,7 +367,10 @@ def find_area_wide(
         return Finding(
             True, 0.85, "service_areas", "; ".join(a["text"] or a["uri"] for a in record.service_areas)[:120]
         )
-    limits = [f for f in residency if f.source != "service_areas" or not _has_venue(record)]
+    # A limit to residents makes a service area-wide where it is the authority's own service, named
+    # for it ("Salford Carers Centre"), or has no venue; a pantry or a swim at one venue for the
+    # borough's residents still reaches only those who come to it.
+    limits = [f for f in residency if not _has_venue(record) or _named_for(record, f, areas)]
     if limits:
         return Finding(True, 0.75, limits[0].source, limits[0].evidence)
     hit = _first(record, AREA_WIDE, ("eligibility", "description"))

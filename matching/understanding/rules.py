@@ -27,10 +27,12 @@ DELIVERY_PATTERNS = {
         r"online\s+(?:service|support|counsell\w*|therapy|course|sessions?|chat|groups?|forum|resources|"
         r"programme|meetings?)|(?:delivered|available|run|held|meet|access\w*)\s+online|web\s?chat|"
         r"(?:by|via|over|on)\s+video\s+calls?|(?:microsoft\s+)?teams\s+(?:meeting|call|drop[- ]in)|on\s+(?:microsoft\s+)?teams|"
-        r"whatsapp|e-?learning|live\s+chat|log\s+in|(?:video|online)\s+appointments?|"
+        r"whatsapp(?!\W{0,3}\d)|e-?learning|live\s+chat|log\s+in|(?:video|online)\s+appointments?|"
         r"virtual\s+(?:\w+\s+)?(?:mornings?|caf[eé]s?)|video\s+(?:call\s+)?(?:appointments?|sessions?|consultations?|conferenc\w*)|zoom|e-?therapy|via\s+(?:the\s+)?(?:internet|website|app)|"
         r"virtual\s+(?:sessions?|groups?|meetings?)|email\s+support|remotely|"
         r"(?<!get\s)(?<!getting\s)(?<!go\s)(?<!going\s)(?<!safely\s)(?<!using\s)(?<!use\s)"
+        # a way to get in, not the service: "self-referral online", "book online"
+        r"(?<!referral\s)(?<!refer\s)(?<!book\s)(?<!apply\s)(?<!register\s)(?<!donate\s)"
         r"online\b(?!\s+(?:safety|safe|skills|forms?|shopping|banking|services|accounts?))"
     ),
     "home_visits": (

@@ -187,3 +187,25 @@ def test_what_the_person_is_recovering_from_is_met_by_a_service_for_it_or_for_an
     # a drinker who says gambling is not his problem is met by the drug and alcohol service
     drinker = make_person(needs=("addiction_recovery",), goals="no gambling problem, drinking most days")
     assert match(drinker, [drugs_and_alcohol], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_someone_who_only_goes_to_women_only_sessions_is_told_when_none_is_in_reach(
+    make_service, make_person, taxonomy, now
+):
+    swimmer = make_person(
+        needs=("physical_activity",), goals="wants to swim but only women-only sessions, female staff (faith)"
+    )
+    mixed = make_service(km=1, needs=["physical_activity"], name="Public swim", description="Lane swimming.")
+    (unmet,) = match(swimmer, [mixed], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "women"
+    assert unmet.reason.startswith("no physical activity service for women within")
+    ladies = make_service(
+        km=2, needs=["physical_activity"], name="Ladies Swim", description="Women only, female lifeguards."
+    )
+    result = match(swimmer, [mixed, ladies], taxonomy=taxonomy, now=now)
+    assert result.unmet_needs == [] and ladies["id"] in [m.service_id for m in result.matches]
+    # said as a wish that can give way, a mixed session still meets it
+    relaxed = make_person(
+        needs=("physical_activity",), goals="would prefer women-only but will try a mixed swim"
+    )
+    assert match(relaxed, [mixed], taxonomy=taxonomy, now=now).unmet_needs == []

@@ -239,10 +239,14 @@ def test_who_a_service_is_for_and_who_is_only_welcome(reader, description, eligi
 
 def test_residents_of_a_borough_become_its_gss_code(reader):
     found = reader.understand(
-        csv_row(description="Free advice for residents of Trafford.", postcode="M33 7ZZ")
+        csv_row(
+            name="Trafford Money Advice",
+            description="Free advice for residents of Trafford.",
+            postcode="M33 7ZZ",
+        )
     )
     assert found.residency_codes() == ["E08000009"]
-    assert found.value("area_wide") is True
+    assert found.value("area_wide") is True  # the borough's own service, named for it
 
 
 @pytest.mark.parametrize(
@@ -343,7 +347,7 @@ def test_a_drop_in_for_one_boroughs_residents_is_not_area_wide(reader):
     )
     centre = reader.understand(
         oruk(
-            name="Carers Support",
+            name="Bolton Carers Support",
             description="Advice and breaks for carers.",
             eligibility_description="Bolton residents.",
             service_at_locations=venue,
