@@ -48,6 +48,7 @@ DEVELOPMENT_REGIONS = [
     ("ny_oruk.json", "labels_ny.jsonl"),
     ("wb_oruk.json", "labels_wb.jsonl"),
     ("ot_oruk.json", "labels_ot.jsonl"),
+    ("sb_oruk.json", "labels_sb.jsonl"),
 ]
 # The development regions the need reader learns from, whole (issue #15, docs/understanding.md):
 # the North East adds 0.02 needs F1 in cross-validation; Tees Valley on top adds nothing (its writer

@@ -189,6 +189,16 @@ REGIONS = {
         gap_recall_floor=0.6,
         known_violations=3,
     ),
+    "sb": Region(
+        "Stockport, Bury and Salford (a volunteer centre's aggregator scraping providers' web pages)",
+        EVAL / "services" / "sb_oruk.json",
+        "Healthy Communities Hub (Stockport, Bury & Salford)",
+        EVAL / "scenarios_sb.json",
+        EVAL / "services" / "sb_postcodes.csv",
+        ndcg_floor=0.65,
+        gap_recall_floor=0.6,
+        known_violations=1,
+    ),
 }
 MARGIN_OVER_KEYWORD = 0.30
 
