@@ -191,6 +191,15 @@ CHAT_CODES = frozenset(
 # Words that explain the person's days rather than name a need of theirs, and the needs each rules
 # out: the gas left on (forgetting, not the cost of heating), getting about fine, how they want to be
 # reached, the GP's tablets, a full-time job, pushing someone's wheelchair.
+# Money someone else keeps from the person ("controls the money", "has to ask him for bus fare")
+# is how they are controlled, not a debt, a benefit claim or a bus to catch.
+_CONTROLLED_MONEY = re.compile(
+    r"\b(?:controls?|controlling|takes?|keeps?|has)\s+(?:all\s+)?(?:of\s+)?(?:the|her|my|his|their|our)\s+"
+    r"(?:money|bank\s+cards?|cards?|benefits|wages|purse)\b|\bcontrols?\s+money\b|"
+    r"\bask\w*\s+(?:him|her|them)\s+for\s+(?:money|cash|bus\s+fare|the\s+bus\s+fare)\b",
+    re.I,
+)
+
 _EXPLAINS = (
     (_LEFT_ON, frozenset({"fuel_energy"})),
     (_GETS_ABOUT, frozenset({"transport"})),
@@ -198,6 +207,7 @@ _EXPLAINS = (
     (_MEDICATION, frozenset({"digital_inclusion"})),
     (_IN_WORK, frozenset({"employment_skills"})),
     (_PUSHES_THE_CHAIR, frozenset({"domestic_abuse"})),
+    (_CONTROLLED_MONEY, frozenset({"money_debt", "welfare_benefits", "transport"})),
 )
 
 

@@ -225,6 +225,9 @@ def test_the_need_said_plainly_in_a_link_workers_shorthand(inferrer, words, need
         ("works full time in Manc, only free weekends, wants to get fitter", "employment_skills"),
         # pushing a wheelchair
         ("COPD, uses a wheelchair when out - wife pushes him. Bored stiff sat in.", "domestic_abuse"),
+        # money someone else keeps from her is control, not a debt or a bus to catch
+        ("ex still turning up at the house, checks her phone, controls money. Shes scared", "money_debt"),
+        ("feels trapped. husband controls the money, she has to ask him for bus fare", "transport"),
     ],
 )
 def test_words_that_explain_the_person_are_not_needs_of_theirs(inferrer, words, not_a_need):
@@ -240,3 +243,7 @@ def test_the_same_words_still_count_where_they_are_the_need(inferrer):
         "granddaughter got him a tablet, wants to use the NHS app"
     )
     assert "domestic_abuse" in inferrer.infer_codes("he pushes her around and checks her phone")
+    assert "domestic_abuse" in inferrer.infer_codes(
+        "husband controls the money, she has to ask him for bus fare"
+    )
+    assert "money_debt" in inferrer.infer_codes("controls the money in the house since the debts piled up")
