@@ -115,6 +115,32 @@ _ANY_ADDICTION = re.compile(
 _NOT_SAID = re.compile(r"\b(?:no|not|isn'?t|doesn'?t|never|nor)\b[^.,;]{0,20}$", re.I)
 
 
+# Someone with no food in the house needs food today: a food bank, a pantry, a community fridge or
+# a free meal, not a luncheon club at £4 or a cooking course, though both are tagged with food.
+FOOD_AID = "food:aid"
+FOOD_NEEDS = frozenset({"food"})
+_NO_FOOD = re.compile(
+    r"\b(?:food\s*banks?|food\s+parcels?|pantry|no\s+food|nothing\s+(?:in\s+)?to\s+eat|"
+    r"nothing\s+in\s+the\s+(?:fridge|cupboards?)|empty\s+(?:fridge|cupboards?)|"
+    r"(?:missing|skipping|going\s+without|gone\s+without)\s+(?:meals|food|dinners?|tea)|"
+    r"can'?t\s+afford\s+(?:food|to\s+eat|the\s+shopping|groceries)|needs?\s+food|hungry|"
+    r"food\s+(?:this|till|until)\s+\w+)",
+    re.I,
+)
+_FOOD_AID = re.compile(
+    r"\b(?:food\s*banks?|food\s+parcels?|pantr(?:y|ies)|larders?|community\s+(?:shop|fridge|grocer\w*|kitchen)|"
+    r"social\s+supermarket|emergency\s+food|free\s+food|low[- ]cost\s+food|surplus\s+food|"
+    r"food\s+(?:club|share|hub|aid|vouchers?|support)|free\s+(?:hot\s+|community\s+)?(?:meals?|lunch|breakfast|dinner))",
+    re.I,
+)
+
+
+def needs_food_now(goals: str) -> bool:
+    """Whether the person's words say they are short of food itself ("missing meals so the kids
+    can eat", "needs a food parcel"), not denied ("not a food bank")."""
+    return any(not _NOT_SAID.search(goals[: m.start()]) for m in _NO_FOOD.finditer(goals or ""))
+
+
 def addictions_named(goals: str) -> list[str]:
     """The kinds of addiction the person's words name as theirs ("lost his wages on the bookies
     app": gambling), not one denied ("no gambling problem")."""
@@ -195,6 +221,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
             out.extend((need, CONDITION_PREFIX + code) for need in needs if need in CONDITION_NEEDS)
     for group in single_sex_required(profile):
         out.extend((need, group) for need in needs if need in SINGLE_SEX_NEEDS)
+    if needs_food_now(profile.goals):
+        out.extend((need, FOOD_AID) for need in needs if need in FOOD_NEEDS)
     for kind in addictions_named(profile.goals):
         out.extend((need, ADDICTION_PREFIX + kind) for need in needs if need in ADDICTION_NEEDS)
     if is_child(profile.age):
@@ -213,6 +241,8 @@ def meets_requirement(service: dict[str, Any], need: str, group: str, age: int |
         return takes_children(service, age)
     if group.startswith(ADDICTION_PREFIX):
         return _meets_addiction(service, group[len(ADDICTION_PREFIX) :])
+    if group == FOOD_AID:
+        return bool(_FOOD_AID.search(service_text(service)))
     if group.startswith(CONDITION_PREFIX):
         text = service_text(service)
         named = {code for code, condition in CONDITIONS.items() if condition.service.search(text)}
@@ -254,6 +284,8 @@ def _group_label(taxonomy: Any, code: str) -> str:
         return situation_label(code[len(CONDITION_PREFIX) :])
     if code.startswith(ADDICTION_PREFIX):
         return ADDICTIONS[code[len(ADDICTION_PREFIX) :]][2]
+    if code == FOOD_AID:
+        return "food today"
     label = taxonomy.eligibility_label(code) if taxonomy is not None else code.replace("_", " ")
     return label[0].lower() + label[1:] if label[:1].isupper() and label[1:2].islower() else label
 
@@ -314,18 +346,20 @@ def unmet_in_reach(
             if group.startswith(LANGUAGE_PREFIX)
             else f"for {who}"
         )
-        item = UnmetNeed(
-            need=need,
-            label=f"{label} {phrase}",
-            requirement=group,
-            reason=f"no {label[0].lower() + label[1:]} service {phrase}{where}",
-        )
+        reason = f"no {label[0].lower() + label[1:]} service {phrase}{where}"
+        if group == FOOD_AID:
+            reason = f"no food bank, pantry or free meal{where}"
+        item = UnmetNeed(need=need, label=f"{label} {phrase}", requirement=group, reason=reason)
         if fitting:
             _nearest(fitting, candidates, distances, item)
         else:
             general = [i for i in allowed if need in (candidates[i].get("needs") or ())]
             if general:
-                item.reason += "; the services listed are for everyone"
+                item.reason += (
+                    "; the food services listed are meals or courses"
+                    if group == FOOD_AID
+                    else "; the services listed are for everyone"
+                )
         out.append(item)
         reported.add(need)
     return out

@@ -209,3 +209,18 @@ def test_someone_who_only_goes_to_women_only_sessions_is_told_when_none_is_in_re
         needs=("physical_activity",), goals="would prefer women-only but will try a mixed swim"
     )
     assert match(relaxed, [mixed], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_a_family_with_no_food_is_not_met_by_a_luncheon_club(make_service, make_person, taxonomy, now):
+    skint = make_person(needs=("food",), goals="skint till payday, missing meals so the kids can eat")
+    lunch = make_service(km=1, needs=["food"], name="Luncheon Club", description="Two-course lunch, £4.")
+    (unmet,) = match(skint, [lunch], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "food:aid"
+    assert unmet.reason.startswith("no food bank, pantry or free meal within")
+    pantry = make_service(
+        km=2, needs=["food"], name="Community Pantry", description="£3.50 for a bag of food."
+    )
+    assert match(skint, [lunch, pantry], taxonomy=taxonomy, now=now).unmet_needs == []
+    # someone who wants to eat with others is met by the luncheon club
+    company = make_person(needs=("food",), goals="would like a hot dinner with others now and then")
+    assert match(company, [lunch], taxonomy=taxonomy, now=now).unmet_needs == []
