@@ -9,6 +9,7 @@ them), and told plainly when nothing does (matching.requirements).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .fit import service_text
@@ -36,3 +37,72 @@ def takes_children(service: dict[str, Any], age: int | None) -> bool:
     if low is not None and age is not None and low > age:
         return False
     return bool(_TAKES_CHILDREN.search(service_text(service)))
+
+
+# A parents' group for babies of an age ("Bumps & Babies: pregnant or baby under 1", "0-12 months",
+# "under 2s") is no place for a parent whose youngest is older. Read only where the service is for
+# parents and little ones, and never from a crèche or a price ("under 5s go free").
+_BABY_SERVICE = re.compile(
+    r"\b(?:bumps?|bab(?:y|ies)|toddlers?|little\s+ones|stay\s+and\s+play|parent\s+and\s+(?:baby|toddler)|mums?\s+and\s+tots)\b",
+    re.I,
+)
+_BABY_LIMIT = re.compile(
+    r"\b(?:bab(?:y|ies)|infants?|little\s+ones|toddlers?|children|child|kids)\s+(?:aged\s+)?"
+    r"(?:under|up\s+to|below|less\s+than)\s+(\d{1,2})\s*(months?|mths?|years?|yrs?)?\b|"
+    r"\b0\s*(?:-|–|to)\s*(\d{1,2})\s*(months?|mths?|years?|yrs?)\b|\bunder[- ](\d)s\b",
+    re.I,
+)
+_NOT_A_LIMIT = re.compile(r"(?:cr[eè]che|childcare|child\s+care|free|price|cost|£)\W+(?:\w+\W+){0,4}$", re.I)
+_CHILD_MONTHS = re.compile(r"\b(\d{1,2})\s*-?\s*(?:months?|mths?|mo)\b(?!\s+pregnant)(?!\s+gone)", re.I)
+_CHILD_YEARS = re.compile(
+    r"\b(\d{1,2})\s*-?\s*(?:yo|y/o|yrs?\s+old|years?\s+old|year[- ]old|yr[- ]old)\s+"
+    r"(?:son|daughter|boy|girl|baby|toddler|lad|kid|child|twins)|"
+    r"\b(?:son|daughter|toddler|little\s+one)\s+(?:is\s+|aged\s+|of\s+)?(\d{1,2})\b(?!\s*(?:months?|mths?))",
+    re.I,
+)
+_AGO = re.compile(r"^\s*(?:ago|back|later|since)\b", re.I)
+_OLD = re.compile(r"^\s*-?\s*old\b", re.I)
+_CHILD_WORD = re.compile(
+    r"\b(?:bab(?:y|ies)|son|daughter|lo|little\s+one|toddler|boy|girl|twins|child|kid)\W+(?:\w+\W+){0,2}$",
+    re.I,
+)
+
+
+def _months(number: str, unit: str | None) -> int:
+    return int(number) if unit and unit.lower().startswith("m") else int(number) * 12
+
+
+def babies_up_to_months(service: dict[str, Any]) -> int | None:
+    """The oldest a child may be, in months, for a parents' and babies' service that says so."""
+    text = service_text(service)
+    if not _BABY_SERVICE.search(text):
+        return None
+    for found in _BABY_LIMIT.finditer(text):
+        if _NOT_A_LIMIT.search(text[max(0, found.start() - 40) : found.start()]):
+            continue
+        if found.group(5):  # "under 2s"
+            return _months(found.group(5), "years")
+        number, unit = (
+            (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
+        )
+        return _months(number, unit)
+    return None
+
+
+@lru_cache(maxsize=256)
+def youngest_child_months(goals: str | None) -> int | None:
+    """The age in months of the youngest child the words give ("dad 31, 18 month old", "baby 4
+    months", "3 year old son"); None when none is given."""
+    text = goals or ""
+    ages = [
+        int(m.group(1))
+        for m in _CHILD_MONTHS.finditer(text)
+        if not _AGO.match(text[m.end() :])
+        and (_OLD.match(text[m.end() :]) or _CHILD_WORD.search(text[max(0, m.start() - 20) : m.start()]))
+    ]
+    ages += [int(m.group(1) or m.group(2)) * 12 for m in _CHILD_YEARS.finditer(text)]
+    return min(ages) if ages else None
+
+
+def months_words(months: int) -> str:
+    return f"{months} months" if months < 24 else f"{months // 12} years"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .children import babies_up_to_months, months_words, youngest_child_months
 from .profile import DAY_NAMES, Profile
 from .service import delivery_modes, in_area, reaches, remote_mode, residency, service_days
 from .situations import HARD, label
@@ -106,6 +107,11 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
         low, high = service.get("minimum_age"), service.get("maximum_age")
         if (low is not None and profile.age < low) or (high is not None and profile.age > high):
             bad(("age", "outside age range"))
+
+    # A babies' group is for babies of its age, whatever the parent's age.
+    oldest, youngest = babies_up_to_months(service), youngest_child_months(profile.goals)
+    if oldest is not None and youngest is not None and youngest > oldest:
+        bad(("children", f"for babies up to {months_words(oldest)}"))
 
     # Residency: a service for the residents of an area is not for people who live elsewhere, however
     # near, and however it is delivered. Unknown (no postcode) is not a "no".

@@ -79,6 +79,8 @@ def _phrase(profile: Profile, label: str, kinds: set[str]) -> str:
         after.append("for children and young people")
     elif "age" in kinds and profile.age is not None:
         after.append(f"for age {profile.age}")
+    if "children" in kinds:
+        after.append("for a child of your child's age")
     if "distance" in kinds:
         after.append(f"within {km_text(c.max_distance_km or FURTHEST_VENUE_KM)}")
     eligible = "eligibility" in kinds or "situation" in kinds

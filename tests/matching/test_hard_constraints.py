@@ -152,3 +152,25 @@ def test_a_limit_to_a_neighbourhood_turns_away_the_rest_of_its_city(person, make
     across_the_city = person(lat=53.456, lng=-2.192, areas=("E08000003",))
     assert violations(near, befriending, 1.0) == []
     assert violations(across_the_city, befriending, 1.0) == ["only for people living in the area it serves"]
+
+
+def test_a_babies_group_is_not_for_a_parent_whose_youngest_is_older(person, make_service):
+    bumps = make_service(
+        name="Bumps & Babies", description="For parents who are pregnant or with a baby under 1."
+    )
+    toddlers = make_service(
+        name="Toddler Time", description="Stay and play for under 5s and their grown-ups."
+    )
+    dad = person(goals="dad 31, 18 month old, lost his job in Sept, partner has PND")
+    assert violations(dad, bumps, 1.0) == ["for babies up to 12 months"]
+    assert violations(dad, toddlers, 1.0) == []
+    # a baby young enough, a pregnancy, or no child's age said: nothing to hold it back
+    for goals in (
+        "baby 4 months, feels flat all the time",
+        "6 months pregnant, first baby",
+        "new mum, lonely",
+    ):
+        assert violations(person(goals=goals), bumps, 1.0) == []
+    # a crèche's age, or a price, is not who the group is for
+    creche = make_service(name="Baby & Me Yoga", description="Mums' yoga; creche for under 2s.")
+    assert violations(person(goals="my daughter is 3, wants yoga"), creche, 1.0) == []
