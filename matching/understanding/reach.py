@@ -65,6 +65,15 @@ _ELIGIBILITY_CUE = re.compile(
 )
 # A carers centre is commissioned for a borough: "Carers centre for Stockport", "carers in Salford".
 _BOROUGH_SERVICE_CUE = re.compile(r"\bcarers?(?:'s|s')?\s+(?:\w+\s+){0,2}?(?:for|in|from)\s+", re.I)
+# Who it is for and where they live, in one phrase: "lunch for older folk in Milnrow and Newhey",
+# "for the over 55s in Swinton and Pendlebury", "dads and dads-to-be in Stockport". The relevance
+# judges of two directories read these as limits ("Milnrow lunch club is Milnrow/Newhey only").
+_PEOPLE_IN_CUE = re.compile(
+    r"(?i:\b(?:for|welcomes?|open\s+to)\s+(?:the\s+|all\s+|local\s+)?(?:older\s+|young\s+|isolated\s+)?"
+    r"(?:people|folk|adults|residents|over[- ]?\d0'?s|over\s+\d\d'?s|pensioners|OAPs|carers|dads|mums|parents|"
+    r"families|women|men|ladies|veterans|members|community\s+members)\b"
+    r"(?:[^.;:!?\n]{0,30}?)\s+in\s+)(?=[A-Z])"
+)
 _CLAUSE_END = re.compile(r"[.;:!?\n(]")
 _VENUE_ACTIVITY = re.compile(
     r"\b(?:drop[- ]?ins?|class(?:es)?|groups?|sessions?|clubs?|caf[eé]s?|walks?|courses?|programmes?|sheds?|choirs?|"
@@ -200,6 +209,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
         cues += [(cue, 0.8, False) for cue in _OUTSIDE_CUE.finditer(text)]
         # a carers' centre is a borough's; "carers in Greater Manchester" names a region it works in
         cues += [(cue, 0.75, True) for cue in _BOROUGH_SERVICE_CUE.finditer(text)]
+        cues += [(cue, 0.7, True) for cue in _PEOPLE_IN_CUE.finditer(text)]
         if field == "eligibility":
             cues += [(cue, 0.75, False) for cue in _ELIGIBILITY_CUE.finditer(text)]
         for cue, confidence, borough_only in cues:

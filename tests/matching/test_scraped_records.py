@@ -99,3 +99,16 @@ def test_residents_sent_to_another_service_leave_the_limit_on_those_it_takes(rea
         )
     )
     assert found.residency_codes() == ["E08000007"]
+
+
+def test_who_it_is_for_and_where_they_live_in_one_phrase_is_a_limit(reader):
+    lunch = reader.understand(scraped("Hot two-course lunch for the over 55s in Swinton and Pendlebury. £4."))
+    assert {entry.split("@")[0] for entry in lunch.residency_codes()} == {
+        "place:E08000006:Swinton",
+        "place:E08000006:Pendlebury",
+    }
+    # a condition is not a place, nor is "the area"
+    assert (
+        reader.understand(scraped("A group for people in recovery from addiction.")).residency_codes() == []
+    )
+    assert reader.understand(scraped("Open to all adults in the area.")).residency_codes() == []
