@@ -17,7 +17,7 @@ from .children import CHILDREN, YOUNG_UP_TO, is_child, takes_children
 from .constraints import Check
 from .fit import audience, service_text
 from .profile import Profile
-from .service import remote_mode
+from .service import delivery_modes, remote_mode
 from .situations import SITUATIONS
 from .situations import label as situation_label
 from .unmet import UnmetNeed
@@ -198,6 +198,22 @@ def single_sex_required(profile: Profile) -> list[str]:
     ]
 
 
+# "wants a proper face to face group near him, not an app", "in person only": a helpline or an app
+# does not meet any of this person's needs, and the unmet need says so.
+IN_PERSON = "in_person"
+_IN_PERSON_ONLY = re.compile(
+    r"\b(?:face[- ]to[- ]face|in[- ]person)\b[^.;]{0,40}\bnot\s+(?:an?\s+|on\s+(?:the\s+)?)?(?:app|online|phone|zoom|helpline)|"
+    r"\bnot\s+(?:an?\s+|on\s+(?:the\s+)?)?(?:app|online|phone|zoom|helpline)\b[^.;]{0,40}\b(?:face[- ]to[- ]face|in[- ]person)|"
+    r"\b(?:face[- ]to[- ]face|in[- ]person)\s+only\b|\bonly\s+(?:face[- ]to[- ]face|in[- ]person)\b|"
+    r"\bproper\s+face[- ]to[- ]face\b",
+    re.I,
+)
+
+
+def in_person_only(goals: str) -> bool:
+    return bool(_IN_PERSON_ONLY.search(goals or ""))
+
+
 def languages_needed(goals: str) -> list[str]:
     """Languages the words say the person needs ("speaks Cantonese and very little English")."""
     if not _NEEDS_LANGUAGE.search(goals or ""):
@@ -227,6 +243,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, ADDICTION_PREFIX + kind) for need in needs if need in ADDICTION_NEEDS)
     if is_child(profile.age):
         out.extend((need, CHILDREN) for need in needs)
+    if in_person_only(profile.goals):
+        out.extend((need, IN_PERSON) for need in needs)
     return out
 
 
@@ -243,6 +261,8 @@ def meets_requirement(service: dict[str, Any], need: str, group: str, age: int |
         return _meets_addiction(service, group[len(ADDICTION_PREFIX) :])
     if group == FOOD_AID:
         return bool(_FOOD_AID.search(service_text(service)))
+    if group == IN_PERSON:
+        return "in_person" in delivery_modes(service)
     if group.startswith(CONDITION_PREFIX):
         text = service_text(service)
         named = {code for code, condition in CONDITIONS.items() if condition.service.search(text)}
@@ -286,6 +306,8 @@ def _group_label(taxonomy: Any, code: str) -> str:
         return ADDICTIONS[code[len(ADDICTION_PREFIX) :]][2]
     if code == FOOD_AID:
         return "food today"
+    if code == IN_PERSON:
+        return "people who will only go in person"
     label = taxonomy.eligibility_label(code) if taxonomy is not None else code.replace("_", " ")
     return label[0].lower() + label[1:] if label[:1].isupper() and label[1:2].islower() else label
 
@@ -330,10 +352,17 @@ def unmet_in_reach(
         )
         out.append(item)
     reported = {u.need for u in out}
-    for need, group in requirements(profile, needs):
+    required = requirements(profile, needs)
+    for need, group in required:
         if need in reported:
             continue
-        fitting = [i for i in allowed if meets_requirement(candidates[i], need, group, profile.age)]
+        # face to face, and whatever else this need asks for ("a gambling group, not an app")
+        also = [g for n, g in required if n == need and g != group] if group == IN_PERSON else []
+        fitting = [
+            i
+            for i in allowed
+            if all(meets_requirement(candidates[i], need, g, profile.age) for g in (group, *also))
+        ]
         if any(in_reach(profile, need, distances[i], checks[i], taxonomy) for i in fitting):
             continue
         label, who = _label(taxonomy, need), _group_label(taxonomy, group)
@@ -346,6 +375,8 @@ def unmet_in_reach(
             if group.startswith(LANGUAGE_PREFIX)
             else f"for {who}"
         )
+        if group == IN_PERSON:
+            phrase = " ".join(["to go to in person", *(f"for {_group_label(taxonomy, g)}" for g in also)])
         reason = f"no {label[0].lower() + label[1:]} service {phrase}{where}"
         if group == FOOD_AID:
             reason = f"no food bank, pantry or free meal{where}"

@@ -224,3 +224,35 @@ def test_a_family_with_no_food_is_not_met_by_a_luncheon_club(make_service, make_
     # someone who wants to eat with others is met by the luncheon club
     company = make_person(needs=("food",), goals="would like a hot dinner with others now and then")
     assert match(company, [lunch], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_someone_who_will_only_go_face_to_face_is_not_met_by_a_helpline(
+    make_service, make_person, taxonomy, now
+):
+    gambler = make_person(
+        needs=("addiction_recovery",),
+        goals="lost his wages on the bookies app again. wants a proper face to face group near him, not an app",
+    )
+    line = make_service(
+        km=None,
+        delivery=["phone"],
+        needs=["addiction_recovery"],
+        name="Gambling Helpline",
+        description="Gambling support by phone.",
+    )
+    drugs = make_service(
+        km=1,
+        needs=["addiction_recovery"],
+        name="Drug & Alcohol Service",
+        description="Drug and alcohol treatment.",
+    )
+    (unmet,) = match(gambler, [line, drugs], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "in_person"
+    assert "to go to in person for gambling" in unmet.reason
+    group = make_service(
+        km=2, needs=["addiction_recovery"], name="Gambling Support Group", description="Weekly peer group."
+    )
+    assert match(gambler, [line, drugs, group], taxonomy=taxonomy, now=now).unmet_needs == []
+    # without the words, the helpline meets the gambler's need
+    phoned = make_person(needs=("addiction_recovery",), goals="lost his wages on the bookies app again")
+    assert match(phoned, [line, drugs], taxonomy=taxonomy, now=now).unmet_needs == []
