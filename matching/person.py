@@ -424,7 +424,8 @@ _AGE_PATTERNS = (
     re.compile(r"(?:^|[,.;]\s+)(\d{2})\s*(?:[,.;]|$)"),
     # The person's own words: "I'm 97 and my mind's all there", "I'm eighty-eight" (read as digits).
     re.compile(
-        r"\bI'?m (\d{2,3})\b(?! ?(?:%|weeks?|months?|days?|stone|kg|quid|pounds|p\b|grand|k\b|mins?))", re.I
+        r"\bI(?:'?m| am) (\d{2,3})\b(?! ?(?:%|weeks?|months?|days?|stone|kg|quid|pounds|p\b|grand|k\b|mins?))",
+        re.I,
     ),
     # A note that starts with the age: "66 wants to learn the iPad".
     re.compile(r"^\s*(\d{2}) (?:wants|needs|would|is|has|lives|feels|says)\b", re.I),
@@ -446,6 +447,25 @@ _NUMBER_WORDS = re.compile(
 )
 
 
+# "a holiday club for her son. He's 12": the pronoun is the son's, so the age is his.
+_JUST_NAMED = {
+    "he": re.compile(
+        r"\b(?:son|grandson|boy|lad|husband|dad|father|brother|nephew|partner)\b[^.?!]{0,40}[.?!,;]?\s*$",
+        re.I,
+    ),
+    "she": re.compile(
+        r"\b(?:daughter|granddaughter|girl|wife|mum|mother|sister|niece|partner)\b[^.?!]{0,40}[.?!,;]?\s*$",
+        re.I,
+    ),
+}
+
+
+def _of_someone_just_named(text: str, found: re.Match[str]) -> bool:
+    pronoun = found.group(0).split("'")[0].split()[0].lower()
+    named = _JUST_NAMED.get(pronoun)
+    return bool(named and named.search(text[max(0, found.start() - 60) : found.start()]))
+
+
 def _in_digits(text: str) -> str:
     """Ages people say in words ("ninety-seven") written as numbers, for the patterns above."""
     return _NUMBER_WORDS.sub(
@@ -464,7 +484,7 @@ def read_age(text: str | None) -> tuple[int, str] | None:
     text = _in_digits(text or "")
     for pattern in _AGE_PATTERNS:
         found = pattern.search(text)
-        if found and 0 < int(found.group(1)) <= 110:
+        if found and 0 < int(found.group(1)) <= 110 and not _of_someone_just_named(text, found):
             return int(found.group(1)), found.group(0).strip()
     decade = _DECADE.search(text)
     if decade:

@@ -129,6 +129,12 @@ def test_circumstances_of_the_person_not_of_someone_else(text, group, is_theirs)
         ("lonely. 88. ex-miner.", 88),
         ("She is 8 months pregnant", None),
         ("owes 45 pounds on the meter", None),
+        ("I'm ninety-seven and my mind's all there", 97),
+        ("66 wants to lern how to use ipad", 66),
+        ("my husband has dementia, he is 80, I am 76", 76),
+        # the pronoun belongs to the son just named: his age, not the person's
+        ("Asking about a holiday club for her son. He's 12 with ADHD", None),
+        ("twenty years ago I was fit", None),
     ],
 )
 def test_age_stated_in_the_words(text, age):
