@@ -177,8 +177,12 @@ _SINGLE_SEX = {
     "women": re.compile(r"\b(?:women|woman|ladies|lady|female)(?:'s)?[- ]only\b", re.I),
     "men": re.compile(r"\b(?:men|male|blokes?|lads)(?:'s)?[- ]only\b", re.I),
 }
+# softened or denied right before it, within the clause: "would prefer women-only", "not bothered
+# whether it's women only" (but "no mixed groups, women-only please" insists)
 _ONLY_IF_POSSIBLE = re.compile(
-    r"\b(?:prefer\w*|ideally|rather|not|no|n't|doesn'?t\s+need|whether)\b[^.;]{0,25}$", re.I
+    r"(?:\b(?:prefer\w*|ideally|rather|whether|not)\b|\b(?:doesn'?t|does\s+not)\s+(?:need|have)\s+to\s+be\b)"
+    r"[^.;,]{0,25}$",
+    re.I,
 )
 _OTHER = {"women": "men", "men": "women"}
 

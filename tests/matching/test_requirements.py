@@ -204,6 +204,8 @@ def test_someone_who_only_goes_to_women_only_sessions_is_told_when_none_is_in_re
     )
     result = match(swimmer, [mixed, ladies], taxonomy=taxonomy, now=now)
     assert result.unmet_needs == [] and ladies["id"] in [m.service_id for m in result.matches]
+    insists = make_person(needs=("physical_activity",), goals="no mixed groups, women-only please")
+    assert match(insists, [mixed], taxonomy=taxonomy, now=now).unmet_needs[0].requirement == "women"
     # said as a wish that can give way, a mixed session still meets it
     relaxed = make_person(
         needs=("physical_activity",), goals="would prefer women-only but will try a mixed swim"
