@@ -109,7 +109,8 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
             bad(("age", "outside age range"))
 
     # A babies' group is for babies of its age, whatever the parent's age.
-    oldest, youngest = babies_up_to_months(service), youngest_child_months(profile.goals)
+    youngest = youngest_child_months(profile.goals)
+    oldest = babies_up_to_months(service) if youngest is not None else None
     if oldest is not None and youngest is not None and youngest > oldest:
         bad(("children", f"for babies up to {months_words(oldest)}"))
 

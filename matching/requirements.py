@@ -383,7 +383,7 @@ def unmet_in_reach(
             phrase = " ".join(["to go to in person", *(f"for {_group_label(taxonomy, g)}" for g in also)])
         reason = f"no {label[0].lower() + label[1:]} service {phrase}{where}"
         if group == FOOD_AID:
-            reason = f"no food bank, pantry or free meal{where}"
+            phrase, reason = "today", f"no food bank, pantry or free meal{where}"
         item = UnmetNeed(need=need, label=f"{label} {phrase}", requirement=group, reason=reason)
         if fitting:
             _nearest(fitting, candidates, distances, item)

@@ -33,7 +33,7 @@ from ..vocabulary import DELIVERY, ROUTES, STATUSES
 from ..web.input_checks import check_text_fields
 from ..web.phones import format_phone
 from .geo import normalise_postcode
-from .understanding import unplaced_residency
+from .understanding import same_residency_words, unplaced_residency
 
 # The group codes a record may be restricted to: the matching library's list, so a curator sets
 # exactly what the understanding step reads.
@@ -293,7 +293,7 @@ class ServiceInput(BaseModel):
     def _residency(cls, value, info: ValidationInfo):
         # A list shown back as it was is kept as it was, even a place we could not name again.
         before = (info.context or {}).get("residency_before")
-        if before is not None and [w.lower() for w in value] == [w.lower() for w in before]:
+        if before is not None and same_residency_words(value, before):
             return value
         unplaced = unplaced_residency(value)
         if unplaced:

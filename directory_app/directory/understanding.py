@@ -129,7 +129,7 @@ def note_curator_changes(service, data, previous: dict) -> None:
             else:
                 curated.pop("needs", None)
         elif key == "residency":
-            if _norm(_spaced(new)) != _norm(_spaced(old)):
+            if not same_residency_words(new, old):
                 curated["residency"] = residency_codes(new or [])  # empty: open to people anywhere
         elif _norm(new) != _norm(old):
             curated[key] = new
@@ -151,8 +151,14 @@ def residency_as_words(service) -> list[str]:
     return [residency_words(areas(), entry) for entry in service.residency or []]
 
 
-def _spaced(value):
-    return [" ".join(str(v).split()).lower() for v in value or []]
+def same_residency_words(new, old) -> bool:
+    """Whether a residency list came back as it was shown (case, spacing and order aside): it is
+    then neither read again nor made the curator's."""
+
+    def key(words):
+        return _norm([" ".join(str(word).split()).lower() for word in words or []])
+
+    return key(new) == key(old)
 
 
 def _norm(value):

@@ -338,11 +338,8 @@ def _has_venue(record: Record) -> bool:
     return any(loc.get("type") == "physical" for loc in record.locations)
 
 
-def _named_for(record: Record, limit: Finding, areas: AreaLookup | None) -> bool:
-    if areas is None:
-        return False
-    named = {code for code, _ in areas.find(record.texts.get("name", ""))}
-    return authority_of(str(limit.value)) in named
+def _named_authorities(record: Record, areas: AreaLookup | None) -> set[str]:
+    return {code for code, _ in areas.find(record.texts.get("name", ""))} if areas is not None else set()
 
 
 def find_area_wide(
@@ -380,7 +377,8 @@ def find_area_wide(
     # A limit to residents makes a service area-wide where it is the authority's own service, named
     # for it ("Salford Carers Centre"), or has no venue; a pantry or a swim at one venue for the
     # borough's residents still reaches only those who come to it.
-    limits = [f for f in residency if not _has_venue(record) or _named_for(record, f, areas)]
+    named = _named_authorities(record, areas) if _has_venue(record) else set()
+    limits = [f for f in residency if not _has_venue(record) or authority_of(str(f.value)) in named]
     if limits:
         return Finding(True, 0.75, limits[0].source, limits[0].evidence)
     hit = _first(record, AREA_WIDE, ("eligibility", "description"))
