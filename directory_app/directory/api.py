@@ -19,6 +19,7 @@ from ..errors import ValidationError
 from ..needs import taxonomy_data
 from ..web import schemas
 from ..web.api import bp, json_body
+from ..web.flags import parse_flag
 from ..web.openapi import spec
 
 
@@ -246,12 +247,19 @@ def import_upload():
     upload = request.files.get("file")
     if upload is None or not upload.filename:
         raise ValidationError("Attach the feed as a file field called 'file'.", {"file": "This is required."})
+    whole_feed = parse_flag(request.form.get("whole_feed"))
+    if whole_feed is None:
+        raise ValidationError(
+            "whole_feed must be true or false.",
+            {"whole_feed": "Use true (withdraw what the file leaves out) or false."},
+        )
     job = import_jobs.start(
         real_app(),
         upload.read(),
         upload.filename,
         request.form.get("publisher", ""),
         actor=current_user.username,
+        whole_feed=whole_feed,
     )
     return jsonify(import_jobs.as_dict(job)), 202, {"Location": f"/api/v1/imports/{job.id}"}
 

@@ -29,8 +29,13 @@ def _progress() -> Progress:
 @click.option(
     "--publisher", required=True, help="Who publishes this feed (records are matched on publisher + id)."
 )
+@click.option(
+    "--whole-feed",
+    is_flag=True,
+    help="The file is everything the publisher lists: withdraw (make inactive) their services it leaves out.",
+)
 @with_appcontext
-def import_command(path: Path, publisher: str):
+def import_command(path: Path, publisher: str, whole_feed: bool):
     """Import services from an ORUK 3.0 / ORUK v1 JSON file or a CSV in our template.
 
     Runs as an import job in the foreground: one import per publisher at a time, committed in
@@ -45,14 +50,18 @@ def import_command(path: Path, publisher: str):
                 publisher,
                 actor="cli",
                 progress=lambda done, total: progress.update(task, completed=done, total=total),
+                whole_feed=whole_feed,
             )
         except DomainError as error:
             click.echo(f"error: {error.message}", err=True)
             sys.exit(2)
     click.echo(
         f"{report.total} records: {report.created} created, {report.updated} updated, "
-        f"{report.unchanged} unchanged, {report.failed} failed, {len(report.warnings)} warnings."
+        f"{report.unchanged} unchanged, {report.failed} failed, {len(report.warnings)} warnings"
+        + (f", {len(report.withdrawn)} withdrawn (not in the feed any more)." if whole_feed else ".")
     )
+    for item in report.withdrawn:
+        click.echo(f"  withdrawn {item['external_id']}  {item['name']}")
     for item in report.errors:
         click.echo(f"  error   {item['record']}  {item['field']}: {item['reason']}")
     for item in report.warnings:

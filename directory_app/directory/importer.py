@@ -50,6 +50,8 @@ class ImportReport:
     failed: int = 0
     errors: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
+    # Services of this publisher made inactive because the whole feed no longer lists them.
+    withdrawn: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -62,6 +64,7 @@ class ImportReport:
             "failed": self.failed,
             "errors": self.errors,
             "warnings": self.warnings,
+            "withdrawn": self.withdrawn,
         }
 
 
@@ -147,6 +150,11 @@ def _fingerprint(item: dict) -> str:
 def _external_id(kind: str, item: dict) -> str | None:
     value = item.get("external_id") if kind == "csv" else item.get("id")
     return str(value).strip() if value not in (None, "") else None
+
+
+def listed_ids(kind: str, items: list[dict]) -> set[str]:
+    """Every record id in the file, those that failed to import included: they are still listed."""
+    return {i for i in (_external_id(kind, item) for item in items) if i}
 
 
 def _existing(session: Session, publisher: str, external_id: str) -> Service | None:

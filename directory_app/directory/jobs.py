@@ -36,7 +36,7 @@ from ..errors import Conflict, NotFound, ValidationError
 from ..models import ImportJob, Service, utcnow
 from ..models.jobs import ACTIVE_STATUSES
 from ..search import indexing
-from . import duplicates, importer, understanding
+from . import duplicates, importer, understanding, withdrawal
 
 log = logging.getLogger(__name__)
 
@@ -77,15 +77,20 @@ def _report(job: ImportJob | dict) -> importer.ImportReport:
     data = job.report if isinstance(job, ImportJob) else job
     fields = dict(data)
     # Fresh lists: a batch that is retried must not leave its first attempt's lines behind.
-    fields["errors"], fields["warnings"] = list(fields.get("errors", [])), list(fields.get("warnings", []))
+    for name in ("errors", "warnings", "withdrawn"):
+        fields[name] = list(fields.get(name, []))
     return importer.ImportReport(**fields)
 
 
 # --- starting --------------------------------------------------------------------------------
 
 
-def create(app: Flask, content: bytes, filename: str, publisher: str, actor: str) -> tuple[ImportJob, str]:
+def create(
+    app: Flask, content: bytes, filename: str, publisher: str, actor: str, whole_feed: bool = False
+) -> tuple[ImportJob, str]:
     """Check the file and the publisher, then record a job; 409 if the publisher has one active.
+    ``whole_feed``: the file is everything the publisher lists, so their services it leaves out
+    are withdrawn once its records are in (withdrawal.py).
 
     Whole-file problems (not UTF-8, truncated, wrong columns) are found here, before anything is
     queued, so the person uploading hears about them at once."""
@@ -104,6 +109,7 @@ def create(app: Flask, content: bytes, filename: str, publisher: str, actor: str
         total=len(items),
         done=0,
         content=content,
+        whole_feed=whole_feed,
         owner=owner,
         report=importer.ImportReport(publisher=publisher, format=kind, total=len(items)).as_dict(),
     )
@@ -132,9 +138,11 @@ def _insert(session: Session, job: ImportJob) -> None:
         ) from None
 
 
-def start(app: Flask, content: bytes, filename: str, publisher: str, actor: str) -> ImportJob:
+def start(
+    app: Flask, content: bytes, filename: str, publisher: str, actor: str, whole_feed: bool = False
+) -> ImportJob:
     """Queue an import and run it on a thread of this process; returns at once."""
-    job, owner = create(app, content, filename, publisher, actor)
+    job, owner = create(app, content, filename, publisher, actor, whole_feed)
     launch(app, job.id, owner)
     return job
 
@@ -165,19 +173,31 @@ def wait(job_id: str, timeout: float = 120) -> None:
 
 
 def import_now(
-    app: Flask, content: bytes, filename: str, publisher: str, actor: str, progress: Progress | None = None
+    app: Flask,
+    content: bytes,
+    filename: str,
+    publisher: str,
+    actor: str,
+    progress: Progress | None = None,
+    whole_feed: bool = False,
 ) -> importer.ImportReport:
     """Run an import as a job in the foreground (CLI, seed, benchmarks) and return its report."""
-    job, owner = create(app, content, filename, publisher, actor)
+    job, owner = create(app, content, filename, publisher, actor, whole_feed)
     return run(app, job.id, owner, progress)
 
 
 def import_file(
-    app: Flask, content: bytes, filename: str, publisher: str, actor: str, progress: Progress | None = None
+    app: Flask,
+    content: bytes,
+    filename: str,
+    publisher: str,
+    actor: str,
+    progress: Progress | None = None,
+    whole_feed: bool = False,
 ) -> importer.ImportReport:
     """Parse then import in the foreground, as a job (so it is resumable and one per publisher);
     the search index follows each batch (or catches up later, if it is down)."""
-    return import_now(app, content, filename, publisher, actor, progress)
+    return import_now(app, content, filename, publisher, actor, progress, whole_feed)
 
 
 # --- running ---------------------------------------------------------------------------------
@@ -189,7 +209,7 @@ def run(app: Flask, job_id: str, owner: str, progress: Progress | None = None) -
         if job is None:
             raise NotFound(f"No import job {job_id}.")
         content, filename, publisher, done = job.content, job.filename, job.publisher, job.done
-        created_at = job.created_at
+        created_at, whole_feed, actor = job.created_at, job.whole_feed, job.actor
         report = _report(job)
     follower = _IndexFollower(app, job_id)
     try:
@@ -228,6 +248,13 @@ def run(app: Flask, job_id: str, owner: str, progress: Progress | None = None) -
             if progress:
                 progress(done, len(items))
             time.sleep(YIELD_SECONDS)
+        if whole_feed:
+            with db.session_scope(app) as session:
+                outcome = _withdraw(session, job_id, owner, kind, items, publisher, actor, filename, report)
+            if outcome is None:
+                follower.stop(wait=False)
+                return report
+            report = outcome
         _flag_duplicates(app, publisher, created_at)
         follower.stop()
         # Before the job says "done", so that a finished import is also searchable.
@@ -313,6 +340,43 @@ def _apply_batch(
         return None
     session.commit()
     return report, seen
+
+
+@retry_when_busy
+def _withdraw(
+    session: Session,
+    job_id: str,
+    owner: str,
+    kind: str,
+    items: list[dict],
+    publisher: str,
+    actor: str | None,
+    filename: str,
+    report_data: importer.ImportReport,
+) -> importer.ImportReport | None:
+    """Withdraw what the feed left out, committed with the job's report so that a job resumed
+    after this step neither repeats it nor loses its list (a second pass finds nothing to do)."""
+    report = _report(report_data.as_dict())
+    listed = importer.listed_ids(kind, items)
+    gone, refused = withdrawal.withdraw_missing(session, publisher, listed, actor, filename)
+    report.withdrawn += gone
+    if refused:
+        report.warnings.append({"record": "*", "field": "withdrawal", "reason": refused})
+    claimed = cast(
+        CursorResult[Any],
+        session.execute(
+            update(ImportJob)
+            .where(
+                col(ImportJob.id) == job_id, col(ImportJob.owner) == owner, col(ImportJob.status) == "running"
+            )
+            .values(report=report.as_dict(), heartbeat_at=utcnow())
+        ),
+    )
+    if claimed.rowcount != 1:
+        session.rollback()
+        return None
+    session.commit()
+    return report
 
 
 def _flag_duplicates(app: Flask, publisher: str, since) -> None:
@@ -479,6 +543,7 @@ def as_dict(job: ImportJob) -> dict:
         "publisher": job.publisher,
         "filename": job.filename,
         "format": job.format,
+        "whole_feed": job.whole_feed,
         "total": job.total,
         "done": job.done,
         "error": job.error,

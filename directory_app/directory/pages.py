@@ -41,6 +41,7 @@ from ..errors import NotFound, ValidationError
 from ..models import Service
 from ..search.indexing import parked
 from ..vocabulary import DAY_SHORT
+from ..web.flags import is_set
 
 bp = Blueprint("curation", __name__, url_prefix="/curate")
 
@@ -49,6 +50,7 @@ ACTION_LABELS = {
     "service.create": "Created",
     "service.update": "Edited",
     "service.status": "Status changed",
+    "service.withdraw": "Withdrawn: no longer in the publisher's feed",
     "service.verify": "Confirmed accurate",
     "problem.report": "Problem reported",
     "problem.resolve": "Problem resolved",
@@ -338,8 +340,9 @@ def decide_duplicate(flag_id: int):
 @access("curator")
 def import_feed():
     if request.method == "GET":
-        return render_template("curation/import.html", publisher="", errors={}, report=None)
+        return _import_form("", {}, whole_feed=False)
     publisher = request.form.get("publisher", "").strip()
+    whole_feed = is_set(request.form.get("whole_feed"))
     upload = request.files.get("file")
     errors = {}
     if upload is None or not upload.filename:
@@ -347,22 +350,28 @@ def import_feed():
     if not publisher:
         errors["publisher"] = "Enter who publishes this feed."
     if errors or upload is None or not upload.filename:
-        return render_template("curation/import.html", publisher=publisher, errors=errors, report=None), 400
+        return _import_form(publisher, errors, whole_feed), 400
     try:
-        job = import_jobs.start(real_app(), upload.read(), upload.filename, publisher, actor=_actor())
+        job = import_jobs.start(
+            real_app(), upload.read(), upload.filename, publisher, actor=_actor(), whole_feed=whole_feed
+        )
     except import_jobs.ImportInProgress as error:
-        return render_template(
-            "curation/import.html", publisher=publisher, errors={"publisher": error.message}, report=None
-        ), 409
+        return _import_form(publisher, {"publisher": error.message}, whole_feed), 409
     except ValidationError as error:
         # A whole-file problem (ImportFileError): nothing was imported.
         errors = {name if name == "publisher" else "file": text for name, text in error.fields.items()}
         if not errors or isinstance(error, ImportFileError):
             errors = {"file": error.message}
-        return render_template("curation/import.html", publisher=publisher, errors=errors, report=None), 400
+        return _import_form(publisher, errors, whole_feed), 400
     # A small feed is done in a moment: wait that long so the next page shows its report at once.
     import_jobs.wait(job.id, timeout=IMPORT_WAIT_SECONDS)
     return redirect(url_for("curation.import_job", job_id=job.id), 303)
+
+
+def _import_form(publisher: str, errors: dict, whole_feed: bool) -> str:
+    return render_template(
+        "curation/import.html", publisher=publisher, errors=errors, report=None, whole_feed=whole_feed
+    )
 
 
 IMPORT_WAIT_SECONDS = 2

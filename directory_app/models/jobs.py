@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, Index, LargeBinary, text
+from sqlalchemy import JSON, Boolean, Column, Index, LargeBinary, false, text
 from sqlmodel import Field, SQLModel
 
 from .base import utcnow
@@ -38,6 +38,8 @@ class ImportJob(SQLModel, table=True):
     report: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
     # The uploaded file, kept until the job ends so that a restarted app can resume it.
     content: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    # The file is the publisher's whole feed: their services it does not list are withdrawn.
+    whole_feed: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, server_default=false()))
     error: str | None = Field(default=None, max_length=500)
     owner: str | None = Field(default=None, max_length=80)
     created_at: datetime = Field(default_factory=utcnow, index=True)

@@ -64,6 +64,7 @@ ACTIONS = {
     "service.update": "Edited",
     "service.verify": "Marked as still accurate",
     "service.status": "Status changed",
+    "service.withdraw": "Withdrawn: no longer in the publisher's feed",
     "service.delete": "Deleted",
     "problem.report": "Problem reported",
     "problem.resolve": "Problem resolved",

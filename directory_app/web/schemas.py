@@ -165,6 +165,12 @@ class Decided(BaseModel):
 class ImportUpload(BaseModel):
     file: bytes = Field(description="ORUK 3.0 / ORUK v1 JSON or CSV in the documented template.")
     publisher: str
+    whole_feed: bool = Field(
+        False,
+        description="The file is everything this publisher lists: once its records are in, the "
+        "publisher's services it leaves out are made inactive (never deleted; listed in the report). "
+        "Nothing is withdrawn if more than half would go.",
+    )
 
 
 class ImportReport(BaseModel):
@@ -177,6 +183,9 @@ class ImportReport(BaseModel):
     failed: int
     errors: list[dict]
     warnings: list[dict]
+    withdrawn: list[dict] = Field(
+        default_factory=list, description="Services made inactive because a whole feed left them out."
+    )
 
 
 class ImportJob(BaseModel):
@@ -186,6 +195,7 @@ class ImportJob(BaseModel):
     publisher: str
     filename: str
     format: str
+    whole_feed: bool
     total: int
     done: int = Field(description="Records processed so far.")
     error: str | None = None
