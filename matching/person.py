@@ -119,7 +119,7 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(do|does|doing) (everything|more and more|it all) for (him|her|them)\b",
         r"\b(break|respite|rest|time off|time out|a breather) from (caring|looking after)\b",
         r"\bcaring (role|responsibilit\w+|duties)\b",
-        r"\b(taken on|bringing up|raising) (his|her|their|my) grand(son|daughter|child|children|kids)\b",
+        r"\b(taken on|bringing up|raising) (the|his|her|their|my) grand(son|daughter|child|children|kids)\b",
         r"\b(special guardian\w*|kinship care)\b",
         r"\b(does|doing) all (his|her|their) (personal )?care\b",
         # tied to the house by someone's care: "can't leave mum", "no sitter"
@@ -174,7 +174,8 @@ _TAKEN_BACK: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\b(learn|learning|learnt|take up|taking up|start) (some |a bit of )?(bsl|sign language)\b",
         ),
         "carers": (
-            r"\bcarers? (\d|x ?\d|comes?|come in|visits?|go(es)? in|call|twice|three times|four times|daily)",
+            # "carer 3 times a day" is paid care; "his carer 24/7" is the person.
+            r"\bcarers? (\d(?!\d?/7)|x ?\d|comes?|come in|visits?|go(es)? in|call|twice|three times|four times|daily)",
             r"\b(paid|agency|professional|home) carers?\b",
         ),
         "pregnant_new_parents": (
@@ -204,7 +205,7 @@ _HAS_A = re.compile(
 )
 # ... unless the person is that carer: "she's his carer".
 _IS_THE_CARER = re.compile(
-    r"('s|\bis|\bam|\bwas|\bas|\bbecame|\bbecome|\bbeing)\s+(his|her|their|my)\b[\w -]*$", re.I
+    r"('s|'m|\bim|\bis|\bam|\bwas|\bas|\bbecame|\bbecome|\bbeing)\s+(his|her|their|my)\b[\w -]*$", re.I
 )
 # "disabled son", "autistic brother": someone else. Not "deaf mum" or "disabled dad": that is how a
 # parent describes themself.
@@ -363,6 +364,14 @@ def _caring_over(text: str, found: re.Match[str]) -> bool:
     )
 
 
+# Pronouns say the person's sex only in notes written about them: once the person speaks ("I've been
+# at my mate's, he wants me out"), "he" and "she" are the people they talk about.
+_PRONOUN_CUES = frozenset({r"\bhe\b", r"\bhim\b", r"\bhis\b", r"\bshe\b", r"\bher\b"})
+_FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'd|my|me|myself)\b", re.I)
+# ... though a person who speaks of their husband or wife says something about themself.
+_MY_SPOUSE = re.compile(r"\bmy (?:late |ex[- ]?)?(husband|hubby|wife|missus)\b", re.I)
+
+
 def _gender(text: str) -> Cue | None:
     """ "men" or "women" from the first word in the note that says it.
 
@@ -374,9 +383,14 @@ def _gender(text: str) -> Cue | None:
     first: tuple[int, str, str] | None = None
     for code, patterns in (("men", _MALE), ("women", _FEMALE)):
         for pattern in patterns:
-            found = re.search(pattern, own, re.I)
-            if found and (first is None or found.start() < first[0]):
-                first = (found.start(), code, text[found.start() : found.end()])
+            for found in re.finditer(pattern, own, re.I):
+                if pattern in _PRONOUN_CUES and _FIRST_PERSON.search(text, 0, found.start()):
+                    continue
+                if first is None or found.start() < first[0]:
+                    first = (found.start(), code, text[found.start() : found.end()])
+                break
+    if first is None and (spouse := _MY_SPOUSE.search(text)):
+        return Cue("women" if spouse.group(1).lower() in ("husband", "hubby") else "men", spouse.group(0))
     return Cue(first[1], first[2]) if first else None
 
 

@@ -87,7 +87,8 @@ def test_circumstances(test_part):
     # deaf_bsl (our code covers hard of hearing people, so that they can use a hard-of-hearing
     # group; the annotators marked hearing loss as a disability only).
     # With round 5's test part (1 December 2026, 96 more people): P 0.83, R 0.73; gender R 0.90,
-    # 5 contradicting readings in 159 stated.
+    # 5 contradicting readings in 159 stated. Once pronouns counted only in notes about the person
+    # (not after "I"/"my": the person's own words name others so), 3 contradicting in 154.
     assert precision >= 0.80 and recall >= 0.70
     assert gender["fp"] <= 0.04 * (gender["tp"] + gender["fn"]) and gender_recall >= 0.85
 
