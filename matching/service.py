@@ -166,15 +166,22 @@ def in_area(area: Area, person_areas: Any, point: tuple[Any, Any] | None = None)
     if districts and my_districts:
         return bool(districts & my_districts)
     if area.places:
-        limited = frozenset(p.la for p in area.places)
-        if point is not None and valid_point(*point):
-            if any(float(haversine_km(point[0], point[1], p.lat, p.lng)) <= p.km for p in area.places):
+        # a place known by its postcode districts ("Wansbeck") holds exactly those postcodes
+        if any(set(p.districts) & my_districts for p in area.places):
+            return True
+        circles = tuple(p for p in area.places if not (p.districts and my_districts))
+        settled = frozenset(p.la for p in area.places if p not in circles)
+        limited = frozenset(p.la for p in circles)
+        if circles and point is not None and valid_point(*point):
+            if any(float(haversine_km(point[0], point[1], p.lat, p.lng)) <= p.km for p in circles):
                 return True
-            area = Area(area.codes - limited, area.countries)
-            if not area.stated:
-                return False
-        else:  # without a point, the authority is as near as we can tell
-            area = Area(area.codes | (limited - {""}), area.countries)
+            area = Area(area.codes - limited - settled, area.countries)
+        elif circles:  # without a point, the authority is as near as we can tell
+            area = Area((area.codes - settled) | (limited - {""}), area.countries)
+        else:
+            area = Area(area.codes - settled, area.countries)
+        if not area.stated:
+            return False
     if not mine:
         return None
     if area.codes & mine:

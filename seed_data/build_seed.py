@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_steps import areas, charities, geo, places, services  # noqa: E402
+from build_steps import areas, charities, geo, local_areas, places, services  # noqa: E402
 from build_steps.common import EXTERNAL, SEED_DIR, PostcodeIndex, write_csv  # noqa: E402
 from build_steps.rows import TEMPLATE_COLUMNS  # noqa: E402
 from build_steps.schedule import is_valid_schedule  # noqa: E402
@@ -34,6 +34,7 @@ def main() -> int:
         "gm_postcodes.csv": geo.build_gm_postcodes(codepoint),
         "local_authorities_england.csv": areas.build_local_authorities(),
         "place_centres.csv": places.build_place_centres(),
+        "local_areas.csv": local_areas.build_local_areas(),
     }
 
     pcs = PostcodeIndex(onspd, codepoint)

@@ -5,7 +5,9 @@ holds only the demo seed and the evaluation sets.
 - ``needs_taxonomy.json``: the needs, their words and UKCAT codes (curated by hand).
 - ``geo/local_authorities_england.csv``, ``geo/places_england.csv``: the area names a service's
   own words may use (built by seed_data/build_seed.py; sources in seed_data/ATTRIBUTION.md), and
-  ``geo/place_centres.csv``: where those places are (seed_data/build_steps/places.py).
+  ``geo/place_centres.csv``: where those places are (seed_data/build_steps/places.py), and
+  ``geo/local_areas.csv``: former districts and dales as their postcode districts
+  (seed_data/build_steps/local_areas.py).
 - ``geo/lsoa21_england.csv``, ``geo/postcode_districts_gb.csv``, ``geo/trafford_postcodes.csv``,
   ``geo/trafford_wards.csv``: the gap report's areas (every English LSOA with its deprivation, GB
   postcode district centroids, Trafford's postcodes and wards), also built by build_seed.py.

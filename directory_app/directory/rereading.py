@@ -35,6 +35,7 @@ READER_FILES = [
     DATA_DIR / "geo" / "local_authorities_england.csv",
     DATA_DIR / "geo" / "places_england.csv",
     DATA_DIR / "geo" / "place_centres.csv",
+    DATA_DIR / "geo" / "local_areas.csv",
 ]
 
 

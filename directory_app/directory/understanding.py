@@ -34,8 +34,14 @@ def areas() -> AreaLookup:
         open(DATA_DIR / "geo" / "local_authorities_england.csv", newline="", encoding="utf-8") as handle,
         open(DATA_DIR / "geo" / "places_england.csv", newline="", encoding="utf-8") as places,
         open(DATA_DIR / "geo" / "place_centres.csv", newline="", encoding="utf-8") as centres,
+        open(DATA_DIR / "geo" / "local_areas.csv", newline="", encoding="utf-8") as local_areas,
     ):
-        return AreaLookup(csv.DictReader(handle), csv.DictReader(places), csv.DictReader(centres))
+        return AreaLookup(
+            csv.DictReader(handle),
+            csv.DictReader(places),
+            csv.DictReader(centres),
+            csv.DictReader(local_areas),
+        )
 
 
 def development_examples(path: Path = TRAINING_SERVICES) -> list[tuple[dict, list[str]]]:

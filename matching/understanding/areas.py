@@ -56,32 +56,38 @@ _GREATER = re.compile(r"\bgreater (?:manchester|london)\b")
 
 
 _PLACE_ENTRY = re.compile(
-    r"^place:([EWSN]\d{8})?:([^@]+)@(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?),(\d+(?:\.\d+)?)$"
+    r"^place:([EWSN]\d{8})?:([^@]+)@(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?),(\d+(?:\.\d+)?)(?:\|([A-Z0-9 ]+))?$"
 )
 
 
 @dataclass(frozen=True)
 class Place:
     """A neighbourhood or town a residency limit names ("living in Harpurhey or Moston"): its
-    authority, and a circle standing for it (from its wards' centres; boundaries are not shipped)."""
+    authority, and a circle standing for it (from its wards' centres; boundaries are not shipped).
+    A district abolished long ago or a dale ("Wansbeck residents", "Weardale") is known by its
+    postcode districts instead, which a person's postcode places exactly; the circle is then only
+    for a person known by a point alone."""
 
     la: str  # "" when only the venue the record puts in it says where it is
     name: str
     lat: float
     lng: float
     km: float
+    districts: tuple[str, ...] = ()
 
     def entry(self) -> str:
-        """As a residency entry beside GSS codes: "place:E08000003:Harpurhey@53.50848,-2.20988,2.5"."""
-        return f"place:{self.la}:{self.name}@{self.lat:.5f},{self.lng:.5f},{self.km:g}"
+        """As a residency entry beside GSS codes: "place:E08000003:Harpurhey@53.50848,-2.20988,2.5",
+        "place:E06000057:Wansbeck@55.15,-1.56,11|NE22 NE62 NE63 NE64"."""
+        circle = f"place:{self.la}:{self.name}@{self.lat:.5f},{self.lng:.5f},{self.km:g}"
+        return f"{circle}|{' '.join(self.districts)}" if self.districts else circle
 
 
 def read_place(entry: str) -> Place | None:
     found = _PLACE_ENTRY.match(entry.strip())
     if not found:
         return None
-    la, name, lat, lng, km = found.groups()
-    return Place(la or "", name, float(lat), float(lng), float(km))
+    la, name, lat, lng, km, districts = found.groups()
+    return Place(la or "", name, float(lat), float(lng), float(km), tuple((districts or "").split()))
 
 
 def authority_of(code: str) -> str:
@@ -96,6 +102,7 @@ class AreaLookup:
         rows: Iterable[dict[str, Any]],
         places: Iterable[dict[str, Any]] = (),
         centres: Iterable[dict[str, Any]] = (),
+        local_areas: Iterable[dict[str, Any]] = (),
     ):
         self._by_name: dict[str, str] = {}
         self._names: dict[str, str] = {}
@@ -153,6 +160,15 @@ class AreaLookup:
                 self._centres[where] = (float(row["lat"]), float(row["lng"]), float(row["km"]))
             if str(row.get("district") or "").strip():
                 self._place_district[where] = str(row["district"]).strip()
+        # Former districts and dales, known by their postcode districts (local_areas.csv); a town
+        # of the same name that can be drawn ("Macclesfield") is what its name means.
+        self._districts: dict[tuple[str, str], tuple[str, ...]] = {}
+        for row in local_areas:
+            where = (str(row["name"]).strip(), str(row["la_code"]).strip())
+            if where in self._centres:
+                continue
+            self._centres[where] = (float(row["lat"]), float(row["lng"]), float(row["km"]))
+            self._districts[where] = tuple(str(row["postcode_districts"]).split(";"))
         # Places (ward and neighbourhood names) → the authorities that have a place of that name.
         self._places: dict[str, set[str]] = {}
         part_of: dict[str, set[str]] = {}
@@ -167,6 +183,8 @@ class AreaLookup:
         # name ("residents of Blackley"), unless the table has a place of that name itself.
         for place, codes in part_of.items():
             self._places.setdefault(place, codes)
+        for name, code in self._districts:
+            self._places.setdefault(name, set()).add(code)
         # Every name of an area wider than one authority (combined authorities, metropolitan
         # counties, regions), longest first so "north east england" is read before "north east";
         # built once: find() runs for every window of every record an import reads.
@@ -198,7 +216,11 @@ class AreaLookup:
     def place(self, code: str, name: str) -> Place | None:
         """The place `name` in authority `code`, when where it is is known."""
         centre = self._centres.get((name, code))
-        return Place(code, name, *centre) if centre else None
+        return Place(code, name, *centre, self._districts.get((name, code), ())) if centre else None
+
+    def is_local_area(self, code: str, name: str) -> bool:
+        """Whether `name` is a former district or dale of `code`, known by its postcode districts."""
+        return (name, code) in self._districts
 
     def successor_of(self, code: str) -> str | None:
         """The authority an abolished district is part of now (Hambleton → North Yorkshire)."""

@@ -23,7 +23,8 @@ def named_alone(text: str, place: str) -> bool:
     the ward "Calder")."""
     for found in re.finditer(r"\b" + re.escape(place) + r"\b", text):
         before = re.search(r"([A-Za-z][\w'’-]*)\s+$", text[: found.start()])
-        after = re.match(r"\s+([A-Za-z][\w'’-]*)", text[found.end() :])
+        # "a Bellingham GP practice": an acronym after the name is not part of it
+        after = re.match(r"\s+(?![A-Z]{2,4}\b)([A-Za-z][\w'’-]*)", text[found.end() :])
         if not (before and before.group(1)[0].isupper()) and not (after and after.group(1)[0].isupper()):
             return True
     return False

@@ -29,8 +29,9 @@ _RESIDENCY_CUE = re.compile(
     r"registered\s+with\s+(?:a\s+)?gp\s+(?:practice\s+)?in|care\s+for\s+someone\s+in|"
     # "patients of Chadderton PCN practices": a practice's patients live around it
     r"patients\s+(?:registered\s+)?(?:of|at|with)(?:\s+(?:a|the))?|"
-    # a health team's "Catchment: Leigh, Atherton & Tyldesley only"
-    r"catchment(?:\s+area)?(?:\s+is|\s*[:\-])?)\s+",
+    # a health team's "Catchment: Leigh, Atherton & Tyldesley only"; a care marketplace's form line
+    # "Areas covered: Alnwick, Amble, Rothbury and surrounding villages"
+    r"catchment(?:\s+area)?(?:\s+is|\s*[:\-])?|areas?\s+covered\s*[:\-])\s+",
     re.I,
 )
 # "we cannot accept referrals for people outside County Durham", "not available outside Trafford"
@@ -92,7 +93,7 @@ _OPEN_TO_OTHERS = re.compile(
     re.I,
 )
 _RESIDENTS_TERM = re.compile(r"^[\w\s,&'-]{2,40}\s+residents?(?:\s+only)?$", re.I)
-_RESIDENTS_AFTER = re.compile(r"^[\s\-]*(?:borough\s+)?(?:(?:schools?\s*/\s*)?residents|gp)\b", re.I)
+_RESIDENTS_AFTER = re.compile(r"^[\s\-]*(?:borough\s+)?(?:(?:schools?\s*/\s*)?residents?|gp)\b", re.I)
 # What an eligibility line may hold besides the areas it names and still be only a catchment:
 # "Wigan borough.", "Bolton & Bury only", "Salford area"
 _CATCHMENT_FILLER = re.compile(
@@ -196,13 +197,22 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             found.setdefault(district.value, district)
     if areas is None:
         return list(found.values())
-    for area in record.service_areas:
-        for text in (area["uri"], area["text"]):
-            for code, words in areas.find(text):
-                found.setdefault(code, Finding(code, 0.9, "service_areas", words))
-    unplaced: set[str] = set()
     # Authorities the record names anywhere, to tell one "Broughton" from another.
     context = {code for text in [*record.texts.values(), *record.venue] for code, _ in areas.find(text)}
+    for area in record.service_areas:
+        for text in (area["uri"], area["text"]):
+            # a service area named for a former district or a dale ("Tynedale", "North Northumberland")
+            local = [
+                part
+                for code, name in areas.places(text, context)
+                if areas.is_local_area(code, name) and (part := areas.place(code, name))
+            ]
+            for part in local:
+                found.setdefault(part.entry(), Finding(part.entry(), 0.85, "service_areas", part.name))
+            for code, words in areas.find(text):
+                if not any(part.la == code for part in local):  # the county in its name
+                    found.setdefault(code, Finding(code, 0.9, "service_areas", words))
+    unplaced: set[str] = set()
     for field in ("eligibility", "description", "name"):
         text = record.texts.get(field, "")
         cues = [(cue, 0.8, False) for cue in _RESIDENCY_CUE.finditer(text)]
@@ -229,11 +239,13 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 continue
             clause_end = _CLAUSE_END.search(window)
             window = window[: clause_end.start()] if clause_end else window
+            listed = _places_listed(areas, window, context)
+            # "East Durham", "North Northumberland": a part of the county its name holds
+            parts = [place.lower() for code, place in listed if areas.is_local_area(code, place)]
             for code, words in _listed_after_cue(areas, window):
-                if borough_only and areas.is_wider_area(words):
+                if (borough_only and areas.is_wider_area(words)) or any(words in part for part in parts):
                     continue
                 _put(found, code, Finding(code, confidence, field, quote(text, cue, 50)))
-            listed = _places_listed(areas, window, context)
             # "Grove Hill, Berwick Hills or Park End", "Middleham or Coverdale": a name we do not
             # know, or know but cannot draw ("Atherton, Tyldesley & Astley"), is most likely a
             # neighbour of those we can, so theirs are drawn wider
@@ -286,16 +298,22 @@ def _whole_where_unplaced(found: dict[str, Finding], unplaced: set[str]) -> list
     the authority's people outside the located ones would be turned away from a service for them.
     So do places of an authority the words name as a whole ("Salford residents, Eccles and
     Swinton too"); an ORUK service area naming the authority is where it works, and the places in
-    the words the finer limit inside it."""
+    the words the finer limit inside it, as they are inside a service area named for a part of it
+    ("North Northumberland"; "Areas covered: Alnwick, Amble, Rothbury")."""
     whole = unplaced | {
         value
         for value, finding in found.items()
         if finding.source != "service_areas" and read_place(value) is None
     }
+    worded = {
+        place.la for value, f in found.items() if f.source != "service_areas" and (place := read_place(value))
+    }
     out = []
     for value, finding in found.items():
         place = read_place(value)
         if place is not None and place.la in whole:
+            continue
+        if place is not None and finding.source == "service_areas" and place.la in worded:
             continue
         out.append(finding)
     return out

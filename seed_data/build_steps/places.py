@@ -17,6 +17,7 @@ WARDS = EXTERNAL / "geo_lookups_uk" / "ward_all_codes.csv"
 CENTRES = EXTERNAL / "geo_lookups_uk" / "ward_latlong.csv"
 PLACES = SEED_DIR.parent / "directory_app" / "data" / "geo" / "places_england.csv"
 OUT = SEED_DIR.parent / "directory_app" / "data" / "geo" / "place_centres.csv"
+LOCAL_AREAS = SEED_DIR / "local_areas.csv"
 
 _SPLIT = re.compile(r"\s+and\s+|\s*&\s*|\s*,\s*|\s*/\s*")
 _COMPASS = re.compile(
@@ -30,6 +31,8 @@ REACH_SHARE, MIN_REACH_KM, MAX_REACH_KM = 0.6, 0.8, 6.0
 # A place's limit is a little wider than its wards' estimated reach: a person on the boundary
 # should not be turned away because the centres are only estimates.
 MARGIN_KM, MIN_KM, MAX_KM = 0.5, 2.5, 8.0
+# How far a village's limit reaches when its ward is one of the wide rural ones.
+RURAL_KM = 10.0
 
 
 def _names(ward: str) -> set[str]:
@@ -70,8 +73,11 @@ def build_place_centres() -> int:
         for part in _names(name):
             if len(part) > 3 and part[:1].isupper():
                 named.add((part, la))
+    # Former districts and dales are known by their postcode districts (local_areas.py), not by a
+    # ward that happens to carry the name ("Tynedale").
+    local = {(r["name"], r["la_code"]) for r in read_csv(LOCAL_AREAS)}
     rows = []
-    for name, la in sorted(named):
+    for name, la in sorted(named - local):
         found = members.get((name.lower(), la))
         districts = district_of.get((name.lower(), la), set())
         district = next(iter(districts)) if len(districts) == 1 else ""
@@ -83,12 +89,21 @@ def build_place_centres() -> int:
         points = [centres[c] for c in found]
         centre = (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
         radius = max(haversine_km(*centre, *centres[c]) + reach[c] for c in found) + MARGIN_KM
-        if radius > MAX_KM or any(reach[c] >= MAX_REACH_KM for c in found):
-            # a whole district or a wide rural ward ("Tynedale", "Weardale"): its size is not
-            # known well enough to draw, so it is read as its authority (or former district)
+        if radius > MAX_KM:
+            # a name several distant wards share, or a whole district: its size is not known well
+            # enough to draw, so it is read as its authority (or former district)
             if district:
                 rows.append(undrawn)
             continue
+        if any(reach[c] >= MAX_REACH_KM for c in found):
+            # a wide rural ward ("Bellingham", "Haltwhistle"): its edge is further than its
+            # neighbours say. Its former district, where it has one, is the surer limit; else a
+            # wide circle is still far nearer the truth than the whole county ("registered with a
+            # Haltwhistle or Bellingham GP practice")
+            if district:
+                rows.append(undrawn)
+                continue
+            radius = max(radius, RURAL_KM)
         rows.append(
             {
                 "name": name,

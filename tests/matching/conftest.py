@@ -216,6 +216,12 @@ def reader() -> Understander:
         open(SHIPPED / "geo" / "local_authorities_england.csv", newline="") as handle,
         open(SHIPPED / "geo" / "places_england.csv", newline="") as places,
         open(SHIPPED / "geo" / "place_centres.csv", newline="") as centres,
+        open(SHIPPED / "geo" / "local_areas.csv", newline="") as local_areas,
     ):
-        areas = AreaLookup(csv.DictReader(handle), csv.DictReader(places), csv.DictReader(centres))
+        areas = AreaLookup(
+            csv.DictReader(handle),
+            csv.DictReader(places),
+            csv.DictReader(centres),
+            csv.DictReader(local_areas),
+        )
     return Understander(taxonomy, areas)

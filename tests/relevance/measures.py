@@ -90,14 +90,20 @@ def violations(profile: dict, place: dict | None, doc: dict) -> list[str]:
 
 
 # A limit to a neighbourhood or town is stored as a circle: "place:E08000010:Leigh@53.49594,-2.51906,4.4"
-_PLACE = re.compile(r"^place:[^:]*:.+@(-?[\d.]+),(-?[\d.]+),([\d.]+)$")
+_PLACE = re.compile(r"^place:[^:]*:.+@(-?[\d.]+),(-?[\d.]+),([\d.]+)(?:\|([A-Z0-9 ]+))?$")
 
 
 def _lives_in(place: dict, entry: str) -> bool:
+    """Inside a place limit: its postcode districts when it lists them (a former district such as
+    "Wansbeck"), else its circle."""
     circle = _PLACE.match(entry)
-    if not circle or place.get("lat") is None:
+    if not circle:
         return False
-    lat, lng, km = (float(g) for g in circle.groups())
+    if circle.group(4) and place.get("district"):
+        return place["district"] in circle.group(4).split()
+    if place.get("lat") is None:
+        return False
+    lat, lng, km = (float(g) for g in circle.groups()[:3])
     return haversine_km(place["lat"], place["lng"], lat, lng) <= km
 
 

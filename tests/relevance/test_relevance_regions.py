@@ -25,6 +25,10 @@
 - **Oldham, Tameside and Rochdale** (ot_oruk.json, 110 services; scenarios_ot.json, 30 scenarios),
   a council's "Live Well" directory, by two more helpers the same day: measured once unread (on the
   code that had read Wigan and Bolton), a development region since.
+- **Stockport, Bury and Salford** (sb_oruk.json, 110 services; scenarios_sb.json, 30 scenarios), a
+  volunteer centre's aggregator scraping providers' web pages (session 11), and **County Durham and
+  Northumberland** (dn_oruk.json, 110 services; scenarios_dn.json, 30 scenarios), a care
+  marketplace's export (session 12): each measured once unread, development regions since.
 
 Each feed goes through the real import (understanding, geography, duplicates, index) into an app
 that also holds the Trafford seed, so Trafford's phone lines and borough-wide services are there to
@@ -198,6 +202,22 @@ REGIONS = {
         ndcg_floor=0.65,
         gap_recall_floor=0.6,
         known_violations=1,
+    ),
+    # An eleventh region, written and judged by two more helpers on 1 December 2026 (session 12):
+    # County Durham and Northumberland as a council-commissioned care marketplace's export (paid
+    # home care beside community groups, "Areas covered:" form lines, former district names such as
+    # Tynedale and Derwentside). Measured once before any of it was read, on session 12's code
+    # before it: nDCG@10 0.715, keyword 0.01, P@5 0.39 (best 0.61), 10 must-not services, gap
+    # recall 3 of 6. A development region since.
+    "dn": Region(
+        "County Durham and Northumberland (a care marketplace's export)",
+        EVAL / "services" / "dn_oruk.json",
+        "Care and Support Finder North (Durham & Northumberland)",
+        EVAL / "scenarios_dn.json",
+        EVAL / "services" / "dn_postcodes.csv",
+        ndcg_floor=0.65,
+        gap_recall_floor=0.5,
+        known_violations=10,
     ),
 }
 MARGIN_OVER_KEYWORD = 0.30

@@ -1,0 +1,88 @@
+"""Limits to districts abolished long ago and to dales ("Wansbeck residents", "the Derwentside
+area", "Weardale") are read as their postcode districts, so a person's postcode says exactly
+whether they are inside; a village's wide rural ward is a wide circle, not the whole county."""
+
+from __future__ import annotations
+
+from matching.service import in_area, read_area
+from matching.understanding.areas import read_place
+from matching.understanding.places import residency_entries, residency_words
+
+NORTHUMBERLAND, COUNTY_DURHAM, GATESHEAD = "E06000057", "E06000047", "E08000037"
+
+
+def oruk(description: str, **fields) -> dict:
+    return {
+        "id": "s1",
+        "name": "A service",
+        "status": "active",
+        "organization": {"id": "o1", "name": "An organisation"},
+        "description": description,
+        **fields,
+    }
+
+
+def residency(reader, record: dict) -> list[str]:
+    return reader.understand(record).summary()["residency"]
+
+
+def lives_in(entries: list[str], authority: str, district: str, point=None) -> bool | None:
+    return in_area(read_area(entries), [authority, district], point)
+
+
+def test_a_former_district_holds_exactly_its_postcode_districts(reader):
+    entries = residency(
+        reader, oruk("Peer support. Must be a Wansbeck resident (Ashington, Bedlington, Newbiggin).")
+    )
+    (wansbeck,) = [read_place(entry) for entry in entries]
+    assert wansbeck.name == "Wansbeck" and wansbeck.la == NORTHUMBERLAND and "NE63" in wansbeck.districts
+    assert lives_in(entries, NORTHUMBERLAND, "NE63") is True  # Ashington
+    assert lives_in(entries, NORTHUMBERLAND, "NE24") is False  # Blyth, next door
+    # a person known only by a point falls back on the area's circle
+    assert in_area(read_area(entries), [NORTHUMBERLAND], (55.18, -1.57)) is True
+
+
+def test_a_service_area_named_for_a_dale_or_a_part_of_a_county_is_that_part(reader):
+    tynedale = residency(
+        reader, oruk("Links isolated people with things near them.", service_areas=[{"name": "Tynedale"}])
+    )
+    assert lives_in(tynedale, NORTHUMBERLAND, "NE46") is True  # Hexham
+    assert (
+        lives_in(tynedale, COUNTY_DURHAM, "DL13") is False
+    )  # Weardale, whose point is near Tynedale's middle
+    # "East Durham" is a part of County Durham, not all of it
+    peterlee = residency(reader, oruk("Women aged 18 and over living in East Durham (Easington area)."))
+    assert lives_in(peterlee, COUNTY_DURHAM, "SR8") is True
+    assert lives_in(peterlee, COUNTY_DURHAM, "DH1") is False  # Durham City
+
+
+def test_areas_covered_in_the_words_are_the_finer_limit_inside_a_wide_service_area(reader):
+    record = oruk(
+        "Sitting service so carers can have a few hours off. Areas covered: Alnwick, Amble, Rothbury "
+        "and surrounding villages. Not currently able to cover Berwick-upon-Tweed or Wooler.",
+        service_areas=[{"name": "North Northumberland"}],
+    )
+    entries = residency(reader, record)
+    assert {read_place(entry).name for entry in entries} == {"Alnwick", "Amble", "Rothbury"}
+    wooler = (55.5466, -2.0117)
+    assert in_area(read_area(entries), [NORTHUMBERLAND, "NE71"], wooler) is False
+
+
+def test_villages_with_wide_rural_wards_limit_to_a_wide_circle_not_the_county(reader):
+    entries = residency(
+        reader,
+        oruk(
+            "Guided weekly walks. Only for patients registered with a Haltwhistle or Bellingham GP practice."
+        ),
+    )
+    assert {read_place(entry).name for entry in entries} == {"Haltwhistle", "Bellingham"}
+    allendale, haltwhistle = (54.898, -2.254), (54.970, -2.459)
+    assert in_area(read_area(entries), [NORTHUMBERLAND, "NE47"], allendale) is False
+    assert in_area(read_area(entries), [NORTHUMBERLAND, "NE49"], haltwhistle) is True
+
+
+def test_a_curator_reads_and_types_a_former_district_like_any_place(reader):
+    (entry,) = residency_entries(reader.areas, "Derwentside (County Durham)")
+    assert residency_words(reader.areas, entry) == "Derwentside (County Durham)"
+    assert residency_entries(reader.areas, "Derwentside") == [entry]
+    assert lives_in([entry], COUNTY_DURHAM, "DH8") is True and lives_in([entry], GATESHEAD, "NE16") is False
