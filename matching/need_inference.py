@@ -256,6 +256,10 @@ class NeedInferrer:
             # lost person's, so its name alone does not make it this person's need; the meaning
             # still may.
             phrases = {code: found for code, found in phrases.items() if code not in CARED_FOR_CODES}
+        if carer_words and "domestic_abuse" in self.codes and "domestic_abuse" not in phrases:
+            # "she can't leave him" beside his Parkinson's is caring, not being trapped: for a carer,
+            # abuse must be said in its own words ("he hits me", "controlling"), not only sound like it
+            scores[self.codes.index("domestic_abuse")] = 0.0
         fallback = -1
         if (
             not phrases

@@ -174,6 +174,10 @@ _TAKEN_BACK: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\b(learn|learning|learnt|take up|taking up|start) (some |a bit of )?(bsl|sign language)\b",
         ),
         "carers": (
+            # "he hits me and I can't leave him": trapped, not tied by someone's care
+            r"\b(hits?|hit me|beats?|violent|abusive|scared of (him|her)|afraid of (him|her)|controlling)\b"
+            r"[^.;!?]*\b(can'?t|cannot) leave (him|her|them)\b",
+            r"\b(can'?t|cannot) leave (him|her|them)\b[^.;!?]*\b(hits?|hit me|beats?|violent|abusive|controlling)\b",
             # "carer 3 times a day" is paid care; "his carer 24/7" is the person.
             r"\bcarers? (\d(?!\d?/7)|x ?\d|comes?|come in|visits?|go(es)? in|call|twice|three times|four times|daily)",
             r"\b(paid|agency|professional|home) carers?\b",

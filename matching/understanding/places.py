@@ -36,7 +36,8 @@ def drawable(areas: AreaLookup, code: str, place: str, text: str, record: Record
     )
 
 
-# A place named beside one we cannot locate is drawn at least this wide (km) and twice its size.
+# A place named beside one we cannot locate is drawn at least this wide (km): twice its size, or
+# this much wider for a wide rural one.
 NEIGHBOURS_KM = 5.0
 
 
@@ -90,7 +91,7 @@ def place_value(
         unplaced.add(code)
         return code
     if wider:
-        found = replace(found, km=max(NEIGHBOURS_KM, 2 * found.km))
+        found = replace(found, km=max(NEIGHBOURS_KM, min(2 * found.km, found.km + NEIGHBOURS_KM)))
     return found.entry()
 
 

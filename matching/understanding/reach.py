@@ -66,6 +66,12 @@ _ELIGIBILITY_CUE = re.compile(
 )
 # A carers centre is commissioned for a borough: "Carers centre for Stockport", "carers in Salford".
 _BOROUGH_SERVICE_CUE = re.compile(r"\bcarers?(?:'s|s')?\s+(?:\w+\s+){0,2}?(?:for|in|from)\s+", re.I)
+# A sentence that is only a list of places and "only": "Alnwick, Amble, Warkworth, Longhoughton
+# only." (the cue is where the list starts).
+_PLACES_ONLY = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?=(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|&|/|\band\b|\bor\b)?\s*){1,8}"
+    r"(?:areas?\s+)?only\b)"
+)
 # Who it is for and where they live, in one phrase: "lunch for older folk in Milnrow and Newhey",
 # "for the over 55s in Swinton and Pendlebury", "dads and dads-to-be in Stockport". The relevance
 # judges of two directories read these as limits ("Milnrow lunch club is Milnrow/Newhey only").
@@ -220,6 +226,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
         # a carers' centre is a borough's; "carers in Greater Manchester" names a region it works in
         cues += [(cue, 0.75, True) for cue in _BOROUGH_SERVICE_CUE.finditer(text)]
         cues += [(cue, 0.7, True) for cue in _PEOPLE_IN_CUE.finditer(text)]
+        cues += [(cue, 0.75, False) for cue in _PLACES_ONLY.finditer(text)]
         if field == "eligibility":
             cues += [(cue, 0.75, False) for cue in _ELIGIBILITY_CUE.finditer(text)]
         for cue, confidence, borough_only in cues:

@@ -86,3 +86,11 @@ def test_a_curator_reads_and_types_a_former_district_like_any_place(reader):
     assert residency_words(reader.areas, entry) == "Derwentside (County Durham)"
     assert residency_entries(reader.areas, "Derwentside") == [entry]
     assert lives_in([entry], COUNTY_DURHAM, "DH8") is True and lives_in([entry], GATESHEAD, "NE16") is False
+
+
+def test_a_sentence_of_places_and_only_is_a_limit_to_them(reader):
+    entries = residency(
+        reader, oruk("Accompanied shopping. £20 per hour. Alnwick, Amble, Warkworth, Longhoughton only.")
+    )
+    assert {"Alnwick", "Amble"} <= {read_place(entry).name for entry in entries}
+    assert residency(reader, oruk("A friendly group. Women only. Over 50s only.")) == []

@@ -64,6 +64,15 @@ def test_the_widower_is_read_as_lonely_and_bereaved_with_the_words_that_said_so(
     assert all(0 < n.confidence <= 1 for n in found.values())
 
 
+def test_a_carer_who_cannot_leave_him_is_caring_and_an_abused_woman_who_cannot_leave_is_not(inferrer):
+    caring = inferrer.infer_codes(
+        "71. Husband has Parkinson's, she can't leave him. Would love a few hours off."
+    )
+    assert "carers" in caring and "domestic_abuse" not in caring
+    trapped = inferrer.infer_codes("He hits me and I can't leave him, the house is in his name")
+    assert "domestic_abuse" in trapped and "carers" not in trapped
+
+
 def test_unrelated_words_infer_nothing_much(inferrer):
     assert inferrer.infer("") == []
     assert inferrer.infer_codes("the weather was nice on Tuesday") == []
