@@ -57,7 +57,10 @@ DELIVERY_PATTERNS = {
         r"(?:will|can|to|who)\s+visit\s+you\b|befriending\s+visits?|visiting\s+befriend\w*|"
         # a good neighbours scheme: "help with small jobs, shopping ... and regular visits for a chat"
         r"(?:regular|weekly|fortnightly)\s+visits?\s+for\s+a\s+(?:chat|cuppa|natter|brew)|"
-        r"help\s+with\s+(?:small|odd)\s+jobs"
+        r"help\s+with\s+(?:small|odd)\s+jobs|"
+        # what a care marketplace lists: paid help that comes to the person
+        r"visiting\s+care|live[- ]in\s+care|personal\s+assistants?|odd\s+jobs|key\s+safes?|grab\s+rails|"
+        r"cleaning,?\s+(?:and\s+)?(?:ironing|shopping)|accompanied\s+(?:shopping|trips)|pension\s+collection"
     ),
     "outreach": (
         r"outreach(?!\s+(?:centre|center|ministr\w*))|"

@@ -208,16 +208,17 @@ REGIONS = {
     # home care beside community groups, "Areas covered:" form lines, former district names such as
     # Tynedale and Derwentside). Measured once before any of it was read, on session 12's code
     # before it: nDCG@10 0.715, keyword 0.01, P@5 0.39 (best 0.61), 10 must-not services, gap
-    # recall 3 of 6. A development region since.
+    # recall 3 of 6. A development region since: 0.73-0.74, 1 must-not (an exercise referral scheme
+    # for people with a qualifying condition, shown to someone with none), 3 of 6.
     "dn": Region(
         "County Durham and Northumberland (a care marketplace's export)",
         EVAL / "services" / "dn_oruk.json",
         "Care and Support Finder North (Durham & Northumberland)",
         EVAL / "scenarios_dn.json",
         EVAL / "services" / "dn_postcodes.csv",
-        ndcg_floor=0.65,
+        ndcg_floor=0.68,
         gap_recall_floor=0.5,
-        known_violations=10,
+        known_violations=2,
     ),
 }
 MARGIN_OVER_KEYWORD = 0.30
