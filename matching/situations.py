@@ -473,6 +473,20 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
     ),
     Situation(
+        "farming",
+        "people who work in farming",
+        # a farmers' network or a line "for anyone in farming"; not a farmers' market or a farm visit
+        _re(
+            r"(?:anyone|people|those|families|workers)\s+(?:in|working\s+in|from)\s+(?:the\s+)?(?:farming|agricultur\w*)|"
+            r"farming\s+(?:families|communit\w*|people|households|folk)|"
+            r"farmers?\b(?!'?s?\s+markets?)|agricultural\s+workers?"
+        ),
+        _re(
+            r"farmers?\b(?!'?s?\s+markets?)|farming|(?:on|runs?|ran|works?\s+on|our|his|her|my|the\s+family)\s+(?:the\s+)?farm\b|"
+            r"farm\s+(?:work|hand|worker|labourer)|shepherd|hill\s+farm|tenant\s+farm"
+        ),
+    ),
+    Situation(
         "students",
         "students",
         _re(r"(?:current|university|college|enrolled)\s+students|students\s+(?:only|at|of|enrolled)"),

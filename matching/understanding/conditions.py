@@ -46,8 +46,12 @@ _OTHER_AUDIENCE = (
     r"(?:other|any|all|similar|related|many)\s+(?:\w+\s+)?(?:conditions?|illness\w*|disabilit\w+|needs|"
     r"health\s+problems|diagnos\w+|causes?))"
 )
+# (After a dash comes what the service helps with, not who else: "for anyone in farming - money,
+# mental health, disputes".)
 _WIDER_AFTER = re.compile(
-    r"^[^.;:!?]{0,40}?(?:,|\band/or\b|\band\b|\bor\b|&)\s*(?:\w+\s+){0,2}?" + _OTHER_AUDIENCE + r"\b",
+    r"^(?!\s*[-–—]\s)[^.;:!?]{0,40}?(?:,|\band/or\b|\band\b|\bor\b|&)\s*(?:\w+\s+){0,2}?"
+    + _OTHER_AUDIENCE
+    + r"\b",
     re.I,
 )
 _WIDER_BEFORE = re.compile(

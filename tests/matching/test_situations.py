@@ -322,3 +322,13 @@ def test_a_scheme_for_people_seeking_asylum_is_not_for_a_refugee_resettled_with_
     assert [s.code for s in person_situations("in a hotel, still waiting on the Home Office decision")] == [
         "seeking_asylum"
     ]
+
+
+def test_a_line_for_anyone_in_farming_is_for_farmers_not_for_a_farm_cottage():
+    assert situations_of(
+        description="National confidential helpline for anyone in farming - money, mental health, "
+        "disputes, animal disease."
+    ) == ["farming"]
+    assert situations_of(description="Local produce at the monthly farmers' market in the square.") == []
+    assert "farming" in codes_said("56, sheep farmer near Bellingham, RPA paperwork behind")
+    assert "farming" not in codes_said("looks after husband with dementia in a farm cottage near Longnor")
