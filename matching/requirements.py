@@ -214,6 +214,28 @@ _IN_PERSON_ONLY = re.compile(
 )
 
 
+# A carer who asks for time off ("would love a few hours off", "respite", "someone to sit with him")
+# needs a sitting service or a break, which a carers' coffee morning does not give; said unmet when
+# no carers' service in reach offers one.
+CARER_BREAK = "carers:break"
+CARER_BREAK_NEEDS = frozenset({"carers"})
+_ASKS_FOR_A_BREAK = re.compile(
+    r"\b(?:a\s+(?:few\s+)?hours?\s+off|(?:a|some)\s+(?:break|rest|breather)\s+from\s+(?:caring|looking\s+after)|"
+    r"respite|sitting\s+service|(?:someone|somebody)\s+to\s+sit\s+with\s+(?:him|her|them)|short\s+breaks?|"
+    r"replacement\s+care)",
+    re.I,
+)
+_GIVES_A_BREAK = re.compile(
+    r"\b(?:sitting|sitter|sit\s+with|respite|short\s+breaks?|(?:a|some)\s+breaks?\b|breaks?\s+for\s+carers|"
+    r"carers?'?\s+breaks?|hours?\s+off|time\s+off|replacement\s+care|day\s+(?:care|centre))",
+    re.I,
+)
+
+
+def asks_for_a_break(goals: str) -> bool:
+    return bool(_ASKS_FOR_A_BREAK.search(goals or ""))
+
+
 def in_person_only(goals: str) -> bool:
     return bool(_IN_PERSON_ONLY.search(goals or ""))
 
@@ -249,6 +271,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, CHILDREN) for need in needs)
     if in_person_only(profile.goals):
         out.extend((need, IN_PERSON) for need in needs)
+    if asks_for_a_break(profile.goals):
+        out.extend((need, CARER_BREAK) for need in needs if need in CARER_BREAK_NEEDS)
     return out
 
 
@@ -267,6 +291,8 @@ def meets_requirement(service: dict[str, Any], need: str, group: str, age: int |
         return bool(_FOOD_AID.search(service_text(service)))
     if group == IN_PERSON:
         return "in_person" in delivery_modes(service)
+    if group == CARER_BREAK:
+        return bool(_GIVES_A_BREAK.search(service_text(service)))
     if group.startswith(CONDITION_PREFIX):
         text = service_text(service)
         named = {code for code, condition in CONDITIONS.items() if condition.service.search(text)}
@@ -312,6 +338,8 @@ def _group_label(taxonomy: Any, code: str) -> str:
         return "food today"
     if code == IN_PERSON:
         return "people who will only go in person"
+    if code == CARER_BREAK:
+        return "a break from caring"
     label = taxonomy.eligibility_label(code) if taxonomy is not None else code.replace("_", " ")
     return label[0].lower() + label[1:] if label[:1].isupper() and label[1:2].islower() else label
 
@@ -384,17 +412,18 @@ def unmet_in_reach(
         reason = f"no {label[0].lower() + label[1:]} service {phrase}{where}"
         if group == FOOD_AID:
             phrase, reason = "today", f"no food bank, pantry or free meal{where}"
+        if group == CARER_BREAK:
+            phrase, reason = "with a break", f"no sitting service, respite or short break for carers{where}"
         item = UnmetNeed(need=need, label=f"{label} {phrase}", requirement=group, reason=reason)
         if fitting:
             _nearest(fitting, candidates, distances, item)
         else:
             general = [i for i in allowed if need in (candidates[i].get("needs") or ())]
             if general:
-                item.reason += (
-                    "; the food services listed are meals or courses"
-                    if group == FOOD_AID
-                    else "; the services listed are for everyone"
-                )
+                item.reason += {
+                    FOOD_AID: "; the food services listed are meals or courses",
+                    CARER_BREAK: "; the carers' services listed are support and company, not a break",
+                }.get(group, "; the services listed are for everyone")
         out.append(item)
         reported.add(need)
     return out

@@ -258,3 +258,29 @@ def test_someone_who_will_only_go_face_to_face_is_not_met_by_a_helpline(
     # without the words, the helpline meets the gambler's need
     phoned = make_person(needs=("addiction_recovery",), goals="lost his wages on the bookies app again")
     assert match(phoned, [line, drugs], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_a_carer_who_asks_for_a_few_hours_off_is_not_met_by_a_coffee_morning(
+    make_service, make_person, taxonomy, now
+):
+    carer = make_person(
+        needs=("carers",),
+        circumstances=("carers",),
+        goals="71. Husband has Parkinson's, she can't leave him. Would love a few hours off to get to the shops.",
+    )
+    coffee = make_service(
+        km=1, needs=["carers"], name="Carers' Coffee Morning", description="A cuppa and a chat."
+    )
+    (unmet,) = match(carer, [coffee], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "carers:break"
+    assert unmet.reason.startswith("no sitting service, respite or short break for carers within")
+    assert "not a break" in unmet.reason
+    sitting = make_service(
+        km=3, needs=["carers"], name="Carers' Sitting Service", description="A volunteer sits with him."
+    )
+    assert match(carer, [coffee, sitting], taxonomy=taxonomy, now=now).unmet_needs == []
+    # a carer who asks for company is met by the coffee morning
+    chat = make_person(
+        needs=("carers",), circumstances=("carers",), goals="caring for mum, would like to meet other carers"
+    )
+    assert match(chat, [coffee], taxonomy=taxonomy, now=now).unmet_needs == []
