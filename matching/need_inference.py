@@ -36,6 +36,7 @@ from .need_classifier import NeedClassifier
 from .need_context import context_codes
 from .need_examples import NEED_EXAMPLES
 from .person import caring_now, read_age
+from .shorthand import in_words
 from .taxonomy import NeedsTaxonomy
 from .text import phrase_key, tokens
 
@@ -224,7 +225,7 @@ class NeedInferrer:
         """`age` (else one the words state) rules out an age group's need it contradicts (a
         10-year-old's "after school club" is not a need of later life), and in AGE_STATED_NEEDS'
         ranges is itself a need: a service for older people suits a 78-year-old."""
-        text = (text or "").strip()
+        text = in_words((text or "").strip())
         if not text:
             return []
         age_words = ""

@@ -35,7 +35,9 @@ _WIDER = re.compile(
     r"\b(?:including|includes|such\s+as|as\s+well\s+as|also|whether|regardless|not\s+just|not\s+only|"
     r"everyone|anyone\s+(?:is|are)\s+welcome|all\s+welcome|open\s+to\s+all|any\s+(?:cause|reason|kind)|"
     r"all\s+(?:causes|kinds|types)|or\s+any|like|e\.g\.|and\s+other|advice\s+on|information\s+(?:on|about)|"
-    r"raise\s+awareness|prevention|campaign\w*|fundrais\w*)\b[^.;:!?]{0,60}$",
+    r"raise\s+awareness|prevention|campaign\w*|fundrais\w*|"
+    # "appointments prioritised for people with court dates or NFA": first in the queue, not the only ones
+    r"priorit\w+|first\s+call\s+for)\b[^.;:!?]{0,60}$",
     re.I,
 )
 # "people with cancer and other life-limiting illnesses": one example of a wider audience.

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..markup import plain_text
+from ..shorthand import in_words
 
 _SPLIT = re.compile(r"\s*[;|]\s*")
 _PATH = re.compile(r"\s*(?:>|/|::)\s*")
@@ -106,7 +107,7 @@ def _term(vocabulary: str, code: str, name: str) -> list[Term]:
 
 
 def _add(texts: dict[str, str], key: str, *values: Any) -> None:
-    words = [_s(v) for v in values if _s(v)]
+    words = [in_words(_s(v)) for v in values if _s(v)]
     if words:
         joined = "\n".join(words)
         texts[key] = f"{texts[key]}\n{joined}" if texts.get(key) else joined

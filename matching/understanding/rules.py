@@ -20,6 +20,9 @@ DELIVERY_PATTERNS = {
         r"(?:weekly|regular|daily|friendly)\s+(?:phone\s+|telephone\s+)?calls?|"
         r"(?:by|via|over)\s+(?:\w+\s+(?:and|or)\s+)?(?:tele)?phone|(?:tele)?phone\s+(?:and|or)\s+(?:video|online|email|text)|"
         r"(?:by|over\s+the|via)\s+(?:tele)?phone|freephone|text\s+(?:service|support|line)|"
+        # a team's list: "telephone + face to face", "phone only", "f2f/phone", "telephone casework"
+        r"(?:tele)?phone\s*(?:\+|/|&)\s*(?:face\s+to\s+face|in\s+person|online|home\s+visits?)|(?:tele)?phone\s+only\b|"
+        r"(?:face\s+to\s+face|in\s+person)\s*(?:\+|/|&)\s*(?:tele)?phone\b|(?:tele)?phone\s+casework|"
         r"call\s+(?:us|free|our)|telephone\s+befriending|(?:at\s+)?any\s?time\s+of\s+(?:the\s+)?day\s+or\s+night|"
         r"24[- ]hours?\s+(?:a\s+day\s+)?(?:helpline|listening|support\s+(?:line|by\s+phone))"
     ),
@@ -151,7 +154,7 @@ _WHEEL_YES = re.compile(
 )
 # In a description, "accessible" may mean welcoming, and "stairs" a stair-climbing class.
 _WHEEL_NO_STRICT = re.compile(
-    r"\b(?:not\s+wheelchair\s+acc(?:essible|(?=\.))|no\s+wheelchair\s+access|no\s+step[- ]free|"
+    r"\b(?:not\s+wheelchair\s+acc(?:essible|(?=\.))|not\s+wheelchair(?=\s*(?:[.;,)]|$))|no\s+wheelchair\s+access|no\s+step[- ]free|"
     r"not\s+suitable\s+for\s+wheelchairs?|upstairs,?\s+(?:with\s+)?no\s+lift|(?:has\s+|sorry,?\s+)?no\s+lift|"
     r"(?:up|down)\s+a\s+(?:steep\s+)?flight\s+of\s+(?:stairs|steps)|cannot\s+(?:take|accommodate)\s+wheelchairs|"
     # "Three steps up to the door, sorry", "access by stairs only"
@@ -334,6 +337,8 @@ _CLOSED = re.compile(
     r"no\s+longer\s+(?:running|operating|meets|meeting|available|open)|"
     # stopped for now, with no date to start again: not there for the person today
     r"suspended\s+(?:until\s+further\s+notice|indefinitely)|"
+    r"not\s+(?:running|meeting|on)\s+(?:at\s+(?:the\s+)?mo(?:ment)?|currently|for\s+now|right\s+now)|"
+    r"(?:currently|temporarily)\s+not\s+(?:running|meeting)|"
     r"(?:closed|ended|ceased|stopped)\W{1,4}(?:due\s+to\s+|as\s+|after\s+)?(?:the\s+)?(?:end\s+of\s+)?"
     r"(?:lack\s+of\s+)?funding|funding\s+(?:has\s+)?(?:ended|ran\s+out|stopped)|"
     r"closed\s+(?:permanently|for\s+good|indefinitely))\b"

@@ -28,7 +28,9 @@
 - **Stockport, Bury and Salford** (sb_oruk.json, 110 services; scenarios_sb.json, 30 scenarios), a
   volunteer centre's aggregator scraping providers' web pages (session 11), and **County Durham and
   Northumberland** (dn_oruk.json, 110 services; scenarios_dn.json, 30 scenarios), a care
-  marketplace's export (session 12): each measured once unread, development regions since.
+  marketplace's export (session 12), and **Sunderland, South Tyneside and Gateshead** (tw_oruk.json,
+  97 services; scenarios_tw.json, 25 scenarios), a housing team's spreadsheet in shorthand (session
+  12): each measured once unread, development regions since.
 
 Each feed goes through the real import (understanding, geography, duplicates, index) into an app
 that also holds the Trafford seed, so Trafford's phone lines and borough-wide services are there to
@@ -65,6 +67,7 @@ class Region:
     ndcg_floor: float
     gap_recall_floor: float
     known_violations: int
+    scenario_count: int = 30  # what its judge was asked for
 
 
 REGIONS = {
@@ -220,6 +223,24 @@ REGIONS = {
         gap_recall_floor=0.5,
         known_violations=2,
     ),
+    # A twelfth, written and judged by two more helpers on 1 December 2026 (session 12): Sunderland,
+    # South Tyneside and Gateshead as a housing association's tenancy-sustainment spreadsheet put
+    # through a poor converter (officer shorthand: "MH", "DA", "LD", "w/c", "tel + f2f", "o50s"; a
+    # lunch club "NOT RUNNING AT MO" while its status says active). 25 scenarios. Measured once
+    # before any of it was read, on the code before it: nDCG@10 0.69, keyword 0.05, P@5 0.46 (best
+    # 0.69), 7 must-not services, gap recall 3 of 5. A development region since: 0.76, 0 must-not,
+    # 4 of 5 (shorthand said in words, "NOT RUNNING AT MO" read as closed).
+    "tw": Region(
+        "Sunderland, South Tyneside and Gateshead (a housing team's spreadsheet, in shorthand)",
+        EVAL / "services" / "tw_oruk.json",
+        "Wearside & Tyne Homes Tenancy Sustainment",
+        EVAL / "scenarios_tw.json",
+        EVAL / "services" / "tw_postcodes.csv",
+        ndcg_floor=0.70,
+        gap_recall_floor=0.6,
+        known_violations=1,
+        scenario_count=25,
+    ),
 }
 MARGIN_OVER_KEYWORD = 0.30
 
@@ -257,7 +278,7 @@ def summary(region, runs, directory) -> dict:
 
 
 def test_scenarios_are_well_formed(region, directory):
-    check_well_formed(load_scenarios(region.scenarios), directory, at_least=30)
+    check_well_formed(load_scenarios(region.scenarios), directory, at_least=region.scenario_count)
 
 
 def test_hard_constraints_are_broken_no_more_than_known(region, runs, directory):

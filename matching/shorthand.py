@@ -1,0 +1,53 @@
+"""The shorthand of care, health and housing teams, said in words.
+
+Teams' own lists and referral notes write "MH peer support", "DA helpline", "LD", "w/c access",
+"o50s". ("SU" is left alone: a service user in one team's notes, substance use in another's; so
+are benefits' letters, "UC", "PIP", which say who may come more often than what for.) The readers (need phrases, the sentence model, groups, delivery) know the
+words, not the letters, so the words are added beside the letters: "MH (mental health) peer
+support". Capitals only, whole tokens: "da" or "Su" in ordinary prose are left alone, and a
+postcode district ("DA1", "LD3") is one token with its number.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ACRONYMS = {
+    "MH": "mental health",
+    "SMI": "severe mental illness",
+    "DA": "domestic abuse",
+    "DV": "domestic violence",
+    "LD": "learning disability",
+    "NFA": "no fixed abode",
+    "ASD": "autism",
+    "CYP": "children and young people",
+    "SPLW": "social prescribing link worker",
+}
+_ACRONYM = re.compile(r"(?<![\w/])(" + "|".join(_ACRONYMS) + r")(?![\w/])(?!\s*\()")
+_WORDS = (
+    (re.compile(r"(?<!\w)w/c(?!\w)", re.I), "wheelchair"),
+    (re.compile(r"(?<!\w)f2f(?!\w)", re.I), "face to face"),
+    # "tel + f2f", "tel only", "tel/online": a way the service is given; not "Tel: 0191 …"
+    (
+        re.compile(
+            r"(?<!\w)tel\.?(?=\s*(?:\+|/|&|,|\bonly\b|\band\b|\bsupport\b|\bcasework\b|$))", re.I | re.M
+        ),
+        "telephone",
+    ),
+    (re.compile(r"(?<!\w)s/r(?!\w)", re.I), "self-referral"),
+    (re.compile(r"\bprof(?:essional)?\.?\s+ref(?:erral)?\b\.?", re.I), "professional referral"),
+    (re.compile(r"\bo(\d{2})s\b"), r"over \1s"),
+    # "M only", "F only": a team's column for who may come
+    (re.compile(r"(?<![\w/])M\s+only\b"), "men only"),
+    (re.compile(r"(?<![\w/])F\s+only\b"), "women only"),
+)
+
+
+def in_words(text: str) -> str:
+    """`text` with the teams' shorthand said in words as well."""
+    if not text:
+        return text
+    text = _ACRONYM.sub(lambda m: f"{m.group(1)} ({_ACRONYMS[m.group(1)]})", text)
+    for pattern, words in _WORDS:
+        text = pattern.sub(words, text)
+    return text
