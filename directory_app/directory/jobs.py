@@ -324,6 +324,14 @@ def _apply_batch(
     # Work on copies: if the database is busy this whole unit runs again from the start.
     report, seen = _report(report_data), set(seen)
     importer.apply_batch(session, kind, batch, offset, publisher, source, report, seen)
+    if not _save_progress(session, job_id, owner, done=offset + len(batch), report=report.as_dict()):
+        return None
+    return report, seen
+
+
+def _save_progress(session: Session, job_id: str, owner: str, **values: Any) -> bool:
+    """Commit the caller's work with the job's progress, if this process still owns the job;
+    otherwise roll it back (another process took the job over) and say so."""
     # An UPDATE always gives a CursorResult (which has rowcount); Session.execute is typed for any statement.
     claimed = cast(
         CursorResult[Any],
@@ -332,14 +340,14 @@ def _apply_batch(
             .where(
                 col(ImportJob.id) == job_id, col(ImportJob.owner) == owner, col(ImportJob.status) == "running"
             )
-            .values(done=offset + len(batch), report=report.as_dict(), heartbeat_at=utcnow())
+            .values(**values, heartbeat_at=utcnow())
         ),
     )
     if claimed.rowcount != 1:
         session.rollback()
-        return None
+        return False
     session.commit()
-    return report, seen
+    return True
 
 
 @retry_when_busy
@@ -360,23 +368,10 @@ def _withdraw(
     listed = importer.listed_ids(kind, items)
     gone, refused = withdrawal.withdraw_missing(session, publisher, listed, actor, filename)
     report.withdrawn += gone
-    if refused:
-        report.warnings.append({"record": "*", "field": "withdrawal", "reason": refused})
-    claimed = cast(
-        CursorResult[Any],
-        session.execute(
-            update(ImportJob)
-            .where(
-                col(ImportJob.id) == job_id, col(ImportJob.owner) == owner, col(ImportJob.status) == "running"
-            )
-            .values(report=report.as_dict(), heartbeat_at=utcnow())
-        ),
-    )
-    if claimed.rowcount != 1:
-        session.rollback()
-        return None
-    session.commit()
-    return report
+    refusal = {"record": "*", "field": "withdrawal", "reason": refused}
+    if refused and refusal not in report.warnings:  # said once, also when a resumed job gets here again
+        report.warnings.append(refusal)
+    return report if _save_progress(session, job_id, owner, report=report.as_dict()) else None
 
 
 def _flag_duplicates(app: Flask, publisher: str, since) -> None:
