@@ -172,20 +172,6 @@ def wait(job_id: str, timeout: float = 120) -> None:
         thread.join(timeout)
 
 
-def import_now(
-    app: Flask,
-    content: bytes,
-    filename: str,
-    publisher: str,
-    actor: str,
-    progress: Progress | None = None,
-    whole_feed: bool = False,
-) -> importer.ImportReport:
-    """Run an import as a job in the foreground (CLI, seed, benchmarks) and return its report."""
-    job, owner = create(app, content, filename, publisher, actor, whole_feed)
-    return run(app, job.id, owner, progress)
-
-
 def import_file(
     app: Flask,
     content: bytes,
@@ -195,9 +181,11 @@ def import_file(
     progress: Progress | None = None,
     whole_feed: bool = False,
 ) -> importer.ImportReport:
-    """Parse then import in the foreground, as a job (so it is resumable and one per publisher);
-    the search index follows each batch (or catches up later, if it is down)."""
-    return import_now(app, content, filename, publisher, actor, progress, whole_feed)
+    """Parse then import in the foreground (CLI, seed, benchmarks) as a job, so it is resumable and
+    one per publisher, and return its report; the search index follows each batch (or catches up
+    later, if it is down)."""
+    job, owner = create(app, content, filename, publisher, actor, whole_feed)
+    return run(app, job.id, owner, progress)
 
 
 # --- running ---------------------------------------------------------------------------------
