@@ -68,9 +68,11 @@ _ELIGIBILITY_CUE = re.compile(
 _BOROUGH_SERVICE_CUE = re.compile(r"\bcarers?(?:'s|s')?\s+(?:\w+\s+){0,2}?(?:for|in|from)\s+", re.I)
 # A sentence that is only a list of places and "only": "Alnwick, Amble, Warkworth, Longhoughton
 # only." (the cue is where the list starts).
+# (Each name is taken whole and items need a separator, so a run of capitals is read once, not
+# split every way: "FOOD BANK SUPPORT FOR ..." must not take exponential time.)
+_NAME = r"[A-Z][\w'’-]*+(?:\s+[A-Z][\w'’-]*+)*+"
 _PLACES_ONLY = re.compile(
-    r"(?:^|(?<=[.!?\n]))\s*(?=(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|&|/|\band\b|\bor\b)?\s*){1,8}"
-    r"(?:areas?\s+)?only\b)"
+    rf"(?:^|(?<=[.!?\n]))\s*(?={_NAME}(?:\s*(?:,|&|/|\band\b|\bor\b)\s*{_NAME}){{0,7}}\s+(?:areas?\s+)?only\b)"
 )
 # Who it is for and where they live, in one phrase: "lunch for older folk in Milnrow and Newhey",
 # "for the over 55s in Swinton and Pendlebury", "dads and dads-to-be in Stockport". The relevance

@@ -94,3 +94,11 @@ def test_a_sentence_of_places_and_only_is_a_limit_to_them(reader):
     )
     assert {"Alnwick", "Amble"} <= {read_place(entry).name for entry in entries}
     assert residency(reader, oruk("A friendly group. Women only. Over 50s only.")) == []
+
+
+def test_a_long_run_of_capitals_is_read_once(reader):
+    """An ALL-CAPS record (a team's spreadsheet) once sent the "places and only" reading through
+    every way of splitting its words: eight words took 46 seconds."""
+    shouting = " ".join(["FOOD BANK SUPPORT FOR FAMILIES IN HENDON AND SOUTHWICK"] * 20) + " TUES AM."
+    assert residency(reader, oruk(shouting)) == []
+    assert residency(reader, oruk(shouting + " Alnwick, Amble only.")) != []
