@@ -165,7 +165,7 @@ def _existing(session: Session, publisher: str, external_id: str) -> Service | N
 
 def _known(session: Session, kind: str, items: list[dict], publisher: str) -> dict[str, Service]:
     """The batch's records already in the directory, in one query rather than one per record."""
-    ids = {i for i in (_external_id(kind, item) for item in items) if i and len(i) <= MAX_EXTERNAL_ID}
+    ids = {i for i in listed_ids(kind, items) if len(i) <= MAX_EXTERNAL_ID}
     if not ids:
         return {}
     rows = session.exec(

@@ -348,11 +348,11 @@ def _withdraw(
     publisher: str,
     actor: str | None,
     filename: str,
-    report_data: importer.ImportReport,
+    so_far: importer.ImportReport,
 ) -> importer.ImportReport | None:
     """Withdraw what the feed left out, committed with the job's report so that a job resumed
     after this step neither repeats it nor loses its list (a second pass finds nothing to do)."""
-    report = _report(report_data.as_dict())
+    report = _report(so_far.as_dict())  # a copy: a busy database runs this again from the start
     listed = importer.listed_ids(kind, items)
     gone, refused = withdrawal.withdraw_missing(session, publisher, listed, actor, filename)
     report.withdrawn += gone

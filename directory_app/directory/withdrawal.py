@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from ..audit import record
 from ..models import Service, utcnow
+from .records import status_from_oruk
 
 # ORUK statuses a person can still use; withdrawal makes them inactive.
 OPEN_STATUSES = ("active", "temporarily closed")
@@ -48,7 +49,7 @@ def withdraw_missing(
         )
     withdrawn = []
     for service in missing:
-        old = service.status.replace(" ", "_")
+        old = status_from_oruk(service.status)
         service.status = "inactive"
         service.last_modified = utcnow()
         # Forget the record's fingerprint, so that when the feed lists it again it is applied
