@@ -99,3 +99,25 @@ def situation_choices(skip: frozenset[str] = frozenset()) -> list[tuple[str, lis
         if items:
             out.append((heading, items))
     return out
+
+
+# What each line of a service's history says, on the public page and the curator's alike.
+AUDIT_ACTION_LABELS = {
+    "service.create": "Added",
+    "service.update": "Edited",
+    "service.status": "Status changed",
+    "service.withdraw": "Withdrawn: no longer in the publisher's feed",
+    "service.verify": "Confirmed accurate",
+    "service.delete": "Deleted",
+    "problem.report": "Problem reported",
+    "problem.resolve": "Problem resolved",
+    "duplicate.merge": "Merged another record in",
+    "duplicate.merged_into": "Merged into another record",
+    "duplicate.dismiss": "Marked not a duplicate",
+    "provider.link": "Link sent to the provider",
+    "provider.remind": "Reminder sent to the provider",
+    "provider.escalate": "Not checked for a year: back to curators",
+    "provider.propose": "Provider proposed changes",
+    "provider.approve": "Provider's changes approved",
+    "provider.reject": "Provider's changes rejected",
+}

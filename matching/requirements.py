@@ -397,33 +397,53 @@ def unmet_in_reach(
         ]
         if any(in_reach(profile, need, distances[i], checks[i], taxonomy) for i in fitting):
             continue
-        label, who = _label(taxonomy, need), _group_label(taxonomy, group)
-        if group == "lgbtq" and profile.age is not None and profile.age <= YOUNG_UP_TO:
-            who = "young LGBTQ+ people"
         limit = reach_km(profile, need, taxonomy)
         where = f" within {limit:g} km" if profile.has_location and limit is not None else ""
-        phrase = (
-            f"in {group[len(LANGUAGE_PREFIX) :].capitalize()}"
-            if group.startswith(LANGUAGE_PREFIX)
-            else f"for {who}"
-        )
-        if group == IN_PERSON:
-            phrase = " ".join(["to go to in person", *(f"for {_group_label(taxonomy, g)}" for g in also)])
-        reason = f"no {label[0].lower() + label[1:]} service {phrase}{where}"
-        if group == FOOD_AID:
-            phrase, reason = "today", f"no food bank, pantry or free meal{where}"
-        if group == CARER_BREAK:
-            phrase, reason = "with a break", f"no sitting service, respite or short break for carers{where}"
-        item = UnmetNeed(need=need, label=f"{label} {phrase}", requirement=group, reason=reason)
+        label = _label(taxonomy, need)
+        phrase, reason, instead = _requirement_wording(profile, label, group, also, taxonomy)
+        item = UnmetNeed(need=need, label=f"{label} {phrase}", requirement=group, reason=reason + where)
         if fitting:
             _nearest(fitting, candidates, distances, item)
-        else:
-            general = [i for i in allowed if need in (candidates[i].get("needs") or ())]
-            if general:
-                item.reason += {
-                    FOOD_AID: "; the food services listed are meals or courses",
-                    CARER_BREAK: "; the carers' services listed are support and company, not a break",
-                }.get(group, "; the services listed are for everyone")
+        elif any(need in (candidates[i].get("needs") or ()) for i in allowed):
+            item.reason += instead
         out.append(item)
         reported.add(need)
     return out
+
+
+# Requirements that are a kind of service rather than a group of people: (label, reason, what the
+# services listed for the need are instead).
+_KIND_WORDING = {
+    FOOD_AID: (
+        "today",
+        "no food bank, pantry or free meal",
+        "; the food services listed are meals or courses",
+    ),
+    CARER_BREAK: (
+        "with a break",
+        "no sitting service, respite or short break for carers",
+        "; the carers' services listed are support and company, not a break",
+    ),
+}
+
+
+def _requirement_wording(
+    profile: Profile, label: str, group: str, also: Sequence[str], taxonomy: Any
+) -> tuple[str, str, str]:
+    """How an unmet requirement reads: the label's ending, the reason before any distance, and
+    what to add when the need's services exist but none meets the requirement."""
+    if group in _KIND_WORDING:
+        return _KIND_WORDING[group]
+    if group == IN_PERSON:
+        phrase = " ".join(["to go to in person", *(f"for {_group_label(taxonomy, g)}" for g in also)])
+    elif group.startswith(LANGUAGE_PREFIX):
+        phrase = f"in {group[len(LANGUAGE_PREFIX) :].capitalize()}"
+    elif group == "lgbtq" and profile.age is not None and profile.age <= YOUNG_UP_TO:
+        phrase = "for young LGBTQ+ people"
+    else:
+        phrase = f"for {_group_label(taxonomy, group)}"
+    return (
+        phrase,
+        f"no {label[0].lower() + label[1:]} service {phrase}",
+        "; the services listed are for everyone",
+    )

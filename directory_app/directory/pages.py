@@ -40,30 +40,12 @@ from ..directory.understanding import curator_rows
 from ..errors import NotFound, ValidationError
 from ..models import Service
 from ..search.indexing import parked
-from ..vocabulary import DAY_SHORT
+from ..vocabulary import AUDIT_ACTION_LABELS, DAY_SHORT
 from ..web.flags import is_set
 
 bp = Blueprint("curation", __name__, url_prefix="/curate")
 
 RESOLUTIONS = {"fixed": "Fixed", "dismissed": "Dismissed"}
-ACTION_LABELS = {
-    "service.create": "Created",
-    "service.update": "Edited",
-    "service.status": "Status changed",
-    "service.withdraw": "Withdrawn: no longer in the publisher's feed",
-    "service.verify": "Confirmed accurate",
-    "problem.report": "Problem reported",
-    "problem.resolve": "Problem resolved",
-    "duplicate.merge": "Merged another record in",
-    "duplicate.merged_into": "Merged into another record",
-    "duplicate.dismiss": "Marked not a duplicate",
-    "provider.link": "Link sent to the provider",
-    "provider.remind": "Reminder sent to the provider",
-    "provider.escalate": "Not checked for a year: back to curators",
-    "provider.propose": "Provider proposed changes",
-    "provider.approve": "Provider's changes approved",
-    "provider.reject": "Provider's changes rejected",
-}
 # The guide lives with the docs, in Markdown, so the page and the repository never disagree.
 CSV_GUIDE = Path(__file__).resolve().parents[2] / "docs" / "csv-template.md"
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -83,7 +65,7 @@ def _helpers():
     return {
         "detail_url": detail_url,
         "status_labels": STATUS_LABELS,
-        "action_labels": ACTION_LABELS,
+        "action_labels": AUDIT_ACTION_LABELS,
         "readable_schedule": readable_schedule,
         "understood_rows": curator_rows,
     }

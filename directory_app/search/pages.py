@@ -29,7 +29,7 @@ from ..models import Service
 from ..needs import taxonomy
 from ..search import query
 from ..security import limiter
-from ..vocabulary import DAY_NAMES, DELIVERY_LABELS
+from ..vocabulary import AUDIT_ACTION_LABELS, DAY_NAMES, DELIVERY_LABELS
 from ..web import mail
 from ..web import shortlist as plan
 from ..web.display import _as_datetime, card, long_date, next_session_text, shorten, unknown_lines, web_link
@@ -59,16 +59,6 @@ FIELD_LABELS = {
     "sort": "Sort by",
 }
 SORT_LABELS = {"relevance": "Best match", "nearest": "Nearest first"}
-ACTIONS = {
-    "service.create": "Added",
-    "service.update": "Edited",
-    "service.verify": "Marked as still accurate",
-    "service.status": "Status changed",
-    "service.withdraw": "Withdrawn: no longer in the publisher's feed",
-    "service.delete": "Deleted",
-    "problem.report": "Problem reported",
-    "problem.resolve": "Problem resolved",
-}
 ROUTES_FOR_PERSON = {
     "self": "You can contact them yourself",
     "drop_in": "You can just turn up",
@@ -166,7 +156,7 @@ def _history_rows(service_id: str) -> list[dict]:
             {
                 "at": f"{long_date(at)} {at:%H:%M}",
                 "actor": event.actor or "unknown",
-                "action": ACTIONS.get(event.action, event.action),
+                "action": AUDIT_ACTION_LABELS.get(event.action, event.action),
                 "changes": changes,
                 "created": event.action == "service.create",
             }
