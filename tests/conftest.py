@@ -137,7 +137,9 @@ def _postgres_seeded_template(url: str, meili: dict) -> str:
 def _drop_test_indexes(client, prefix: str) -> None:
     for index in client.get_indexes({"limit": 1000})["results"]:
         if index.uid.startswith(prefix):
-            client.wait_for_task(client.delete_index(index.uid).task_uid, timeout_in_ms=60_000)
+            client.wait_for_task(
+                client.delete_index(index.uid).task_uid, timeout_in_ms=60_000, interval_in_ms=10
+            )
 
 
 @contextmanager
