@@ -102,8 +102,18 @@ if HttpRequests is not None:
                 session.headers["Accept-Encoding"] = "identity"
                 session.mount("http://", self.adapter)
                 session.mount("https://", self.adapter)
+                session.hooks["response"].append(self._no_reuse_after_error)
                 self._local.session = session
             return session
+
+        def _no_reuse_after_error(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
+            # Meilisearch closes a connection some time after an error response without saying so;
+            # on a busy machine the next request could go out on it first and wait, unanswered, for
+            # the whole timeout (15 s in each of four calls in a row in a test). An error is rare:
+            # read it, then start afresh.
+            if response.status_code >= 400:
+                _ = response.content
+                self.drop_idle()
 
         def drop_idle(self) -> None:
             # Clears the pools: idle connections close now, busy ones when they are given back.

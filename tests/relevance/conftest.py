@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import select
 
 from directory_app import db
-from directory_app.directory.documents import to_search_document
+from directory_app.directory.documents import related_many, to_search_document
 from directory_app.models import Service
 from directory_app.search.indexing import load_services
 
@@ -15,9 +15,9 @@ def documents_by_id(app) -> dict[str, dict]:
     publisher's external_id added: judgments name services by the id their publisher gave."""
     with db.session_scope(app) as session:
         ids = list(session.exec(select(Service.id)))
-        docs = {}
+        docs, related = {}, related_many(session, ids)
         for service in load_services(session, ids):
-            doc = to_search_document(service)
+            doc = to_search_document(service, related)
             doc["external_id"] = service.external_id
             docs[service.id] = doc
     return docs
