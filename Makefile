@@ -50,14 +50,14 @@ run: setup
 # The database-touching suites run a second time on a throwaway PostgreSQL cluster.
 PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking tests/production tests/referrals tests/reports
 
-# The SQLite half runs as two processes: the suites only it runs (browser, relevance, security,
-# views, api, providers) apart from those the PostgreSQL half runs too.
-# The three processes share nothing but the vector store (each starts its own Meilisearch on a
-# free port, in its own pytest temporary directory; the PostgreSQL half its own throwaway
-# cluster), so they run side by side. The background processes' output is kept in instance/ and
+# The SQLite half runs as two processes: the slowest suites only it runs (browser, relevance,
+# security, views) apart from the rest, which include those the PostgreSQL half runs too.
+# The three processes share nothing but the vector store and the seeded SQLite database made
+# beside it (each starts its own Meilisearch on a free port, in its own pytest temporary
+# directory; the PostgreSQL half its own throwaway cluster), so they run side by side. The background processes' output is kept in instance/ and
 # shown when all are done.
 PG_LOG := instance/test-postgresql.log
-APART_TESTS ?= tests/browser tests/relevance tests/security tests/views tests/api tests/providers
+APART_TESTS ?= tests/browser tests/relevance tests/security tests/views
 APART_LOG := instance/test-sqlite-only.log
 
 # Both halves share one store of sentence vectors, emptied first: a service text is encoded once
@@ -70,7 +70,7 @@ LINT_LOG := instance/lint.log
 PYTEST_ARGS ?= --durations=10
 
 test: setup browser postgres
-	@mkdir -p instance && rm -f $(TEST_VECTORS) $(TEST_VECTORS)-wal $(TEST_VECTORS)-shm
+	@mkdir -p instance && rm -f $(TEST_VECTORS) $(TEST_VECTORS)-wal $(TEST_VECTORS)-shm $(TEST_VECTORS).seeded.db
 	@$(MAKE) --no-print-directory lint > $(LINT_LOG) 2>&1 & lint=$$!; \
 	export TEST_VECTOR_STORE=$(CURDIR)/$(TEST_VECTORS); \
 	TEST_DB=postgresql $(PY) -m pytest -p no:cacheprovider $(PG_TESTS) $(PYTEST_ARGS) > $(PG_LOG) 2>&1 & pg=$$!; \

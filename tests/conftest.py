@@ -273,6 +273,8 @@ def _migrated_template() -> Path:
 
 
 def _seeded_template(meili: dict) -> Path:
+    """make test's two SQLite processes share one seeded database (beside the shared vector
+    store): the first to get the seed lock loads the seed, the other copies what it wrote."""
     if "seeded" not in _TEMPLATES:
         import meilisearch
 
@@ -280,15 +282,29 @@ def _seeded_template(meili: dict) -> Path:
 
         directory = _template_dir("seeded-")
         path = directory / "seeded.db"
-        _copy_sqlite(_migrated_template(), path)
-        prefix = f"t{uuid.uuid4().hex[:10]}"
-        app = _test_app(directory, meili, f"sqlite:///{path}", prefix)
-        try:
-            indexing.apply_settings(app)
-            _load_seed_once_per_run(app)
-        finally:
-            _drop_test_indexes(meilisearch.Client(meili["url"], meili["key"]), prefix)
-            db.get_engine(app).dispose()
+        shared = (
+            Path(os.environ["TEST_VECTOR_STORE"] + ".seeded.db")
+            if os.environ.get("TEST_VECTOR_STORE")
+            else None
+        )
+        with open(_vector_store() + ".seed-lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if shared is not None and shared.exists():
+                _copy_sqlite(shared, path)
+            else:
+                _copy_sqlite(_migrated_template(), path)
+                prefix = f"t{uuid.uuid4().hex[:10]}"
+                app = _test_app(directory, meili, f"sqlite:///{path}", prefix)
+                try:
+                    indexing.apply_settings(app)
+                    _load_seed(app)
+                finally:
+                    _drop_test_indexes(meilisearch.Client(meili["url"], meili["key"]), prefix)
+                    db.get_engine(app).dispose()
+                if shared is not None:
+                    # Whole or absent: the other process must never copy a half-written file.
+                    _copy_sqlite(path, shared.with_suffix(".part"))
+                    os.replace(shared.with_suffix(".part"), shared)
         _TEMPLATES["seeded"] = path
     return _TEMPLATES["seeded"]
 
