@@ -50,19 +50,15 @@ run: setup
 # The database-touching suites run a second time on a throwaway PostgreSQL cluster.
 PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking tests/production tests/referrals tests/reports
 
-# The SQLite half runs as three processes: two take the slowest suites only it runs (relevance,
-# security and the API fuzzing; browser, views and providers), the third the rest, which include
-# those the PostgreSQL half runs too. The tests often wait (for Meilisearch, a browser, a lock), so
-# four processes keep the two cores busier than three.
-# The four processes share nothing but the vector store and the seeded SQLite database made
+# The SQLite half runs as two processes: the slowest suites only it runs (browser, relevance,
+# security, views) apart from the rest, which include those the PostgreSQL half runs too.
+# The three processes share nothing but the vector store and the seeded SQLite database made
 # beside it (each starts its own Meilisearch on a free port, in its own pytest temporary
-# directory; the PostgreSQL half its own throwaway cluster), so they run side by side. The
-# background processes' output is kept in instance/ and shown when all are done.
+# directory; the PostgreSQL half its own throwaway cluster), so they run side by side. The background processes' output is kept in instance/ and
+# shown when all are done.
 PG_LOG := instance/test-postgresql.log
-APART_A ?= tests/relevance tests/security tests/api
-APART_B ?= tests/browser tests/views tests/providers
-APART_A_LOG := instance/test-sqlite-relevance.log
-APART_B_LOG := instance/test-sqlite-pages.log
+APART_TESTS ?= tests/browser tests/relevance tests/security tests/views
+APART_LOG := instance/test-sqlite-only.log
 
 # Both halves share one store of sentence vectors, emptied first: a service text is encoded once
 # per run (tests/conftest.py).
@@ -78,16 +74,14 @@ test: setup browser postgres
 	@$(MAKE) --no-print-directory lint > $(LINT_LOG) 2>&1 & lint=$$!; \
 	export TEST_VECTOR_STORE=$(CURDIR)/$(TEST_VECTORS); \
 	TEST_DB=postgresql $(PY) -m pytest -p no:cacheprovider $(PG_TESTS) $(PYTEST_ARGS) > $(PG_LOG) 2>&1 & pg=$$!; \
-	$(PY) -m pytest -p no:cacheprovider $(APART_A) $(PYTEST_ARGS) > $(APART_A_LOG) 2>&1 & apart_a=$$!; \
-	$(PY) -m pytest -p no:cacheprovider $(APART_B) $(PYTEST_ARGS) > $(APART_B_LOG) 2>&1 & apart_b=$$!; \
-	$(PY) -m pytest $(foreach t,$(APART_A) $(APART_B),--ignore=$(t)) $(PYTEST_ARGS); sqlite=$$?; \
-	wait $$apart_a; relevance=$$?; wait $$apart_b; pages=$$?; wait $$pg; postgresql=$$?; wait $$lint; linted=$$?; \
-	echo "--- SQLite: $(APART_A) ($(APART_A_LOG)) ---"; cat $(APART_A_LOG); \
-	echo "--- SQLite: $(APART_B) ($(APART_B_LOG)) ---"; cat $(APART_B_LOG); \
+	$(PY) -m pytest -p no:cacheprovider $(APART_TESTS) $(PYTEST_ARGS) > $(APART_LOG) 2>&1 & apart=$$!; \
+	$(PY) -m pytest $(foreach t,$(APART_TESTS),--ignore=$(t)) $(PYTEST_ARGS); sqlite=$$?; \
+	wait $$apart; browser=$$?; wait $$pg; postgresql=$$?; wait $$lint; linted=$$?; \
+	echo "--- SQLite: $(APART_TESTS) ($(APART_LOG)) ---"; cat $(APART_LOG); \
 	echo "--- PostgreSQL half ($(PG_LOG)) ---"; cat $(PG_LOG); \
 	echo "--- ruff and mypy ($(LINT_LOG)) ---"; cat $(LINT_LOG); \
-	echo "SQLite: exit $$sqlite; $(APART_A): exit $$relevance; $(APART_B): exit $$pages; PostgreSQL half: exit $$postgresql; lint: exit $$linted"; \
-	test $$sqlite -eq 0 && test $$relevance -eq 0 && test $$pages -eq 0 && test $$postgresql -eq 0 && test $$linted -eq 0
+	echo "SQLite: exit $$sqlite, SQLite-only suites: exit $$browser; PostgreSQL half: exit $$postgresql; lint: exit $$linted"; \
+	test $$sqlite -eq 0 && test $$browser -eq 0 && test $$postgresql -eq 0 && test $$linted -eq 0
 
 # Lint, formatting and types: ruff everywhere, mypy --strict on the pure matching library and a basic
 # mypy on the app (settings in pyproject.toml).
