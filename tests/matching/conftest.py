@@ -225,3 +225,17 @@ def reader() -> Understander:
             csv.DictReader(local_areas),
         )
     return Understander(taxonomy, areas)
+
+
+@pytest.fixture(scope="session")
+def app_need_inferrer():
+    """The need reader as the app trains it: the sentence model, the examples and the DEVELOPMENT
+    part of every blind people set (never a test statement). Trained once for the suites that
+    read needs with it."""
+    from matching.embeddings import load_embedder
+    from matching.need_classifier import development_statements
+    from matching.need_inference import NeedInferrer
+
+    taxonomy = NeedsTaxonomy.from_dict(json.loads((SHIPPED / "needs_taxonomy.json").read_text()))
+    people = Path(__file__).resolve().parents[2] / "seed_data" / "eval" / "people"
+    return NeedInferrer(taxonomy, load_embedder(), statements=development_statements(people))

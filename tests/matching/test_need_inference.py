@@ -32,9 +32,8 @@ def embedder():
 
 
 @pytest.fixture(scope="module")
-def inferrer(real_taxonomy, embedder) -> NeedInferrer:
-    # As the app builds it: the examples plus the development part of the blind people set.
-    return NeedInferrer(real_taxonomy, embedder, statements=development_statements(STATEMENTS))
+def inferrer(app_need_inferrer) -> NeedInferrer:
+    return app_need_inferrer
 
 
 @pytest.mark.parametrize(

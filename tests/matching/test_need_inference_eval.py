@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from matching import NeedsTaxonomy
-from matching.embeddings import load_embedder
 from matching.need_classifier import development_statements, statement_files
 from matching.need_inference import NeedInferrer
 
@@ -88,9 +87,9 @@ def test_training_reads_every_set_but_never_a_test_item(tmp_path):
     assert development_statements(tmp_path) == []
 
 
-def test_need_inference_on_the_test_part(test_parts, real_taxonomy):
+def test_need_inference_on_the_test_part(test_parts, real_taxonomy, app_need_inferrer):
     # Trained as the app trains it: on the examples and every set's DEVELOPMENT statements only.
-    inferrer = NeedInferrer(real_taxonomy, load_embedder(), statements=development_statements(PEOPLE))
+    inferrer = app_need_inferrer
     lines = []
     everyone = [item for part in test_parts.values() for item in part]
     inferred = {item["text"]: inferrer.infer_codes(item["text"]) for item in everyone}
