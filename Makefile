@@ -55,8 +55,8 @@ PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking test
 # too. (Four test processes in all were slower than three: each pays for its own models and seed.)
 # The three processes share nothing but the vector store and the seeded SQLite database made
 # beside it (each starts its own Meilisearch on a free port, in its own pytest temporary
-# directory; the PostgreSQL half its own throwaway cluster), so they run side by side. The background processes' output is kept in instance/ and
-# shown when all are done.
+# directory; the PostgreSQL half its own throwaway cluster), so they run side by side. The
+# background processes' output is kept in instance/ and shown when all are done.
 PG_LOG := instance/test-postgresql.log
 APART_TESTS ?= tests/browser tests/relevance tests/security tests/views tests/api
 APART_LOG := instance/test-sqlite-only.log
