@@ -1,4 +1,4 @@
-"""Reproducible synthetic community directories in our CSV template (docs/csv-template.md).
+"""Reproducible synthetic community directories in our CSV template (directory_app/data/csv-template.md).
 
 Places are spread over England by drawing Lower Layer Super Output Areas (2021) from
 seed_data/geo/lsoa21_england.csv, weighted by population, and putting the venue a few hundred

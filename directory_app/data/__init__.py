@@ -13,6 +13,7 @@ holds only the demo seed and the evaluation sets.
   postcode district centroids, Trafford's postcodes and wards), also built by build_seed.py.
 - ``training/``: the development parts of the blind labelled sets the readers learn from.
 - ``oruk/openapi.json``: the Open Referral UK profile our /openreferral API publishes.
+- ``csv-template.md``: the CSV import template's guide, shown to curators at /curate/csv-template.
 """
 
 from pathlib import Path

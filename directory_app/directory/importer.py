@@ -102,7 +102,7 @@ def _parse_csv(text: str, filename: str) -> list[dict]:
     missing = [name for name in ("external_id", "name", "organization") if name not in header]
     if missing:
         raise ImportFileError(
-            f"{filename} is missing the column(s) {', '.join(missing)}; see docs/csv-template.md."
+            f"{filename} is missing the column(s) {', '.join(missing)}; see the CSV guide at /curate/csv-template."
         )
     rows = []
     try:

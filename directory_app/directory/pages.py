@@ -37,7 +37,7 @@ from ..directory.service_form import (
 )
 from ..directory.service_input import parse_schedule, validate_service_input
 from ..directory.understanding import curator_rows
-from ..errors import NotFound, ValidationError
+from ..errors import ValidationError
 from ..models import Service
 from ..search.indexing import parked
 from ..vocabulary import AUDIT_ACTION_LABELS, DAY_SHORT
@@ -46,8 +46,9 @@ from ..web.flags import is_set
 bp = Blueprint("curation", __name__, url_prefix="/curate")
 
 RESOLUTIONS = {"fixed": "Fixed", "dismissed": "Dismissed"}
-# The guide lives with the docs, in Markdown, so the page and the repository never disagree.
-CSV_GUIDE = Path(__file__).resolve().parents[2] / "docs" / "csv-template.md"
+# The guide is Markdown inside the installed package: the page and the repository never disagree,
+# and an installed app has it without the source tree.
+CSV_GUIDE = Path(__file__).resolve().parents[1] / "data" / "csv-template.md"
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
@@ -362,10 +363,6 @@ IMPORT_WAIT_SECONDS = 2
 @bp.get("/csv-template")
 @access("curator")
 def csv_template():
-    if not CSV_GUIDE.is_file():
-        raise NotFound(
-            "The CSV template guide is not installed here: see docs/csv-template.md in the source."
-        )
     guide = _MARKDOWN.render(CSV_GUIDE.read_text(encoding="utf-8"))
     # NHS.UK frontend styles tables by class; the Markdown renderer writes bare tags.
     guide = guide.replace(

@@ -1,4 +1,4 @@
-"""The CSV import template (docs/csv-template.md) and helpers for filling a row."""
+"""The CSV import template (directory_app/data/csv-template.md) and helpers for filling a row."""
 
 from __future__ import annotations
 
