@@ -12,12 +12,10 @@ setup: $(INSTALLED) assets meili
 
 assets: $(ASSETS)
 
-# --no-compile: compiling every installed module's bytecode took half the install (about 35 s here);
-# Python compiles the few modules we import on first use instead.
 $(INSTALLED): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet --no-compile -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $@
 
 node_modules/.package-lock.json: package.json
