@@ -225,11 +225,17 @@ def _load_seed(app) -> None:
     indexing.wait_until_idle(app)
 
 
-def _load_seed_once_per_run(app) -> None:
-    """make test's processes start together: one encodes the seed into the shared vector store
-    while the others wait, then they read its vectors from there instead of encoding them again."""
+@contextmanager
+def _seed_lock():
+    """make test's processes start together: one loads the seed (encoding it into the shared
+    vector store) while the others wait, then they reuse what it wrote."""
     with open(_vector_store() + ".seed-lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _load_seed_once_per_run(app) -> None:
+    with _seed_lock():
         _load_seed(app)
 
 
@@ -287,8 +293,7 @@ def _seeded_template(meili: dict) -> Path:
             if os.environ.get("TEST_VECTOR_STORE")
             else None
         )
-        with open(_vector_store() + ".seed-lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+        with _seed_lock():
             if shared is not None and shared.exists():
                 _copy_sqlite(shared, path)
             else:
