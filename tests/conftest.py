@@ -188,7 +188,7 @@ def fresh_app(directory: Path, meili: dict, database_url: str, seeded: bool = Fa
             _postgres(server_url, f'DROP DATABASE IF EXISTS "{seeded_copy.rsplit("/", 1)[1]}" WITH (FORCE)')
 
 
-def _vector_store() -> str:
+def shared_vector_store() -> str:
     """One store of sentence vectors for every app of the run (make test shares one between its
     halves through TEST_VECTOR_STORE): each service text is encoded once per run, not per app."""
     if "vectors" not in _TEMPLATES:
@@ -200,7 +200,7 @@ def _vector_store() -> str:
 def _test_app(directory: Path, meili: dict, database_url: str, prefix: str):
     return create_app(
         {
-            "VECTOR_STORE": _vector_store(),
+            "VECTOR_STORE": shared_vector_store(),
             # make test runs three suites and three Meilisearch servers on two cores: a request
             # may wait its turn longer than the 5 s a live site allows.
             "MEILI_TIMEOUT_SECONDS": 15,
@@ -229,7 +229,7 @@ def _load_seed(app) -> None:
 def _seed_lock():
     """make test's processes start together: one loads the seed (encoding it into the shared
     vector store) while the others wait, then they reuse what it wrote."""
-    with open(_vector_store() + ".seed-lock", "w") as lock:
+    with open(shared_vector_store() + ".seed-lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield
 

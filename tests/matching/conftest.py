@@ -229,13 +229,11 @@ def reader() -> Understander:
 
 @pytest.fixture(scope="session")
 def app_need_inferrer():
-    """The need reader as the app trains it: the sentence model, the examples and the DEVELOPMENT
-    part of every blind people set (never a test statement). Trained once for the suites that
-    read needs with it."""
-    from matching.embeddings import load_embedder
-    from matching.need_classifier import development_statements
-    from matching.need_inference import NeedInferrer
+    """The need reader the app trains (directory_app/matchmaking/embeddings.py): the sentence model,
+    the examples and the DEVELOPMENT part of every blind people set as shipped in the package (never
+    a test statement). Trained through the app's own service, on the run's shared store of sentence
+    vectors, so the suites that read needs with it and every app in this process share one reader."""
+    from directory_app.matchmaking.embeddings import EmbeddingService
+    from tests.conftest import shared_vector_store
 
-    taxonomy = NeedsTaxonomy.from_dict(json.loads((SHIPPED / "needs_taxonomy.json").read_text()))
-    people = Path(__file__).resolve().parents[2] / "seed_data" / "eval" / "people"
-    return NeedInferrer(taxonomy, load_embedder(), statements=development_statements(people))
+    return EmbeddingService(True, Path(shared_vector_store())).need_inferrer()
