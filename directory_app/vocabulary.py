@@ -69,12 +69,13 @@ def group_choices() -> list[tuple[str, str]]:
 
 
 # The situations a service may be restricted to (matching.situations), under the headings a person
-# tells them by, so a list of thirty reads as four short ones.
+# tells them by, so a list of forty reads as five short ones.
 SITUATION_HEADINGS = (
     ("Bereavement", ("loss",)),
     ("Health or disability", ("illness", "health")),
     ("Life circumstances", ("life",)),
     ("Money and work", ("money",)),
+    ("Community, faith or language", ("community",)),
 )
 
 

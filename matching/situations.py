@@ -34,8 +34,12 @@ class Situation:
     ticked: str | None = None  # a circumstance the link worker ticks that says it too
     # "loss", "illness" (its services are for those who have it, so what someone died of is not
     # the bereaved person's), "health" (other health matters; cancer services take the family and
-    # the bereaved too), "life" (a path through life) or "money" (money and work); forms group by it
+    # the bereaved too), "life" (a path through life), "money" (money and work) or "community" (a
+    # heritage, faith or language); forms group by it
     kind: str = "life"
+    # Whether a service's name alone can say it: "Stroke Survivors Club" is for stroke survivors,
+    # but "Irish Community Centre" and "Indian Senior Citizens Centre" are often open to all.
+    named: bool = True
 
 
 def _re(pattern: str, flags: int = re.I) -> re.Pattern[str]:
@@ -509,6 +513,71 @@ SITUATIONS: tuple[Situation, ...] = (
         kind="money",
     ),
 )
+# A community a service is for: a heritage, a faith or a language, said as the people it serves
+# ("ONLY for women of South Asian heritage", "Arabic-speaking mums", "Black men of African and
+# Caribbean heritage"), never the adjective alone ("African drumming", "Polish deli", "Chinese New
+# Year"). The person's side is how a link worker notes it ("Pakistani lady, mainly Urdu", "from
+# Sudan, Arabic", "Cantonese only"). A link worker who does not note it can tick it on the form.
+_OF_PEOPLE = (
+    r"(?:(?:\s+(?:and|or|&|/)\s+[\w-]+)?\s+(?:heritage|backgrounds?|origin|communit(?:y|ies)|people|men|women|"
+    r"ladies|girls|boys|elders|mums|mothers|dads|fathers|parents|families|youth|young\s+people|residents|"
+    r"speakers|seniors|senior\s+citizens?|older\s+people|carers)\b|[- ]speak(?:ing|ers?)\b)"
+)
+
+
+def _community(code: str, label: str, service: str, person: str) -> Situation:
+    return Situation(
+        code, label, _re(r"(?:" + service + r")" + _OF_PEOPLE), _re(person), kind="community", named=False
+    )
+
+
+COMMUNITIES: tuple[Situation, ...] = (
+    _community(
+        "south_asian",
+        "people of South Asian heritage",
+        r"south\s+asian|(?<!east\s)(?<!south[- ]east\s)asian|pakistani|bangladeshi|indian|sri\s+lankan|punjabi|"
+        r"gujarati|bengali|sylheti|urdu|hindi|tamil",
+        r"south\s+asian|asian\b|pakistan\w*|bangladesh\w*|india\b|indian|sri\s+lanka\w*|punjabi|gujarati|"
+        r"bengali|sylheti|urdu|hindi|tamil|sikh|hindu",
+    ),
+    _community(
+        "african_caribbean",
+        "Black people of African or Caribbean heritage",
+        r"black(?!\s+and\s+minority)|african(?:[- ]caribbean)?|afro[- ]caribbean|caribbean",
+        r"black\s+(?:man|woman|lady|british|african|caribbean|guy|lad|fella|bloke|mum|dad|family|men|women)|"
+        r"african|caribbean|jamaica\w*|nigeria\w*|ghana\w*|eritrea\w*|ethiopia\w*|somali\w*|sudan\w*|"
+        r"congo\w*|zimbabw\w*|kenya\w*|uganda\w*|sierra\s+leon\w*|gambia\w*|cameroon\w*|barbad\w*|trinidad\w*",
+    ),
+    _community(
+        "chinese",
+        "Chinese people and Chinese speakers",
+        r"chinese|cantonese|mandarin|hong\s+kong(?:ers?)?|east\s+asian",
+        r"chinese|cantonese|mandarin|hong\s+kong|china\b",
+    ),
+    _community(
+        "arabic",
+        "Arabic speakers",
+        r"arab|arabic",
+        r"arab\w*|syria\w*|iraq\w*|yemen\w*|sudan\w*|egypt\w*|liby\w*|morocc\w*|palestin\w*|leban\w*|"
+        r"algeria\w*|tunisia\w*|kuwait\w*|saudi",
+    ),
+    _community("somali", "Somali people", r"somali(?:land)?", r"somali\w*"),
+    _community(
+        "jewish",
+        "Jewish people",
+        r"jewish",
+        r"jewish|jew\b|synagogue|shul\b|kosher",
+    ),
+    _community(
+        "eastern_european",
+        "Polish and Eastern European people",
+        r"polish|eastern\s+european|romanian|lithuanian|latvian|slovak|czech|ukrainian|bulgarian|hungarian",
+        r"polish|poland|romania\w*|lithuania\w*|latvia\w*|slovak\w*|czech|ukrain\w*|bulgaria\w*|hungar\w*|"
+        r"eastern\s+europe\w*",
+    ),
+    _community("irish", "Irish people", r"irish", r"irish|ireland"),
+)
+SITUATIONS = SITUATIONS + COMMUNITIES
 BY_CODE = {s.code: s for s in SITUATIONS}
 HARD = frozenset(s.code for s in SITUATIONS if s.hard)
 

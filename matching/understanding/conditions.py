@@ -62,6 +62,12 @@ _WIDER_BEFORE = re.compile(
 )
 # "people who are housebound or live in rural Northumberland": the situation is one way in of two.
 _OR_ANOTHER_WAY_IN = re.compile(r"^\s*,?\s*or\s+(?:who\s+)?(?:live|lives|living|are|is|have|has)\b", re.I)
+# "aimed at Bangladeshi women but all women welcome", "for Somali elders - everyone is welcome"
+_ALL_WELCOME_AFTER = re.compile(
+    r"^[^.;!?]{0,40}?\b(?:all|everyone|everybody|anyone|anybody)\b(?:\s+\w+){0,2}?\s+(?:is\s+|are\s+)?"
+    r"(?:very\s+|most\s+|more\s+than\s+)?welcome",
+    re.I,
+)
 _NAME_GROUP = re.compile(
     r"^\W{0,3}(?:\w+\s+){0,2}?(?:survivors?|club|group|support|society|association|network|cafe|café|circle|"
     r"friends|forum|service|project|choir|team|peer|buddies|ladies|men)\b",
@@ -79,6 +85,8 @@ def find_situations(record: Record) -> list[Finding]:
             continue
         sentences = sentence_spans(text)
         for situation in SITUATIONS:
+            if field == "name" and not situation.named:
+                continue
             for match in situation.service.finditer(text):
                 confidence = _restricts(field, text, match, sentences)
                 if confidence and (
@@ -96,6 +104,7 @@ def _restricts(field: str, text: str, match: re.Match[str], sentences: list[tupl
         or _WIDER_BEFORE.search(before)
         or _WIDER_AFTER.match(text[match.end() :])
         or _OR_ANOTHER_WAY_IN.match(text[match.end() :])
+        or _ALL_WELCOME_AFTER.match(text[match.end() : end])
         or turned_away(text, match, sentences)
     ):
         return 0.0

@@ -25,7 +25,7 @@ import numpy as np
 
 from ..taxonomy import NeedsTaxonomy
 from ..text import tokens
-from .record import Record
+from .record import Record, Term
 from .vocabulary import SERVICE_PHRASES
 
 _PLACE_IN_NAME = re.compile(
@@ -40,11 +40,17 @@ def _strip_venue(text: str, venue: Iterable[str]) -> str:
     return text
 
 
+def _says_something(term: Term) -> bool:
+    """A term's name is words unless it only repeats an opaque code ("SW1", "AS105"); a publisher's
+    own tags often have the word as both code and name ("transport", "befriending")."""
+    return term.name != term.code or not re.search(r"\d", term.name)
+
+
 def need_text(record: Record) -> str:
     """The words that may say what a service is for: name (less place names), description,
     eligibility and non-UKCAT taxonomy names; never the venue or address."""
     name = _PLACE_IN_NAME.sub(" ", record.texts.get("name", ""))
-    terms = [t.name for t in record.terms if t.vocabulary != "ukcat" and t.name and t.name != t.code]
+    terms = [t.name for t in record.terms if t.vocabulary != "ukcat" and t.name and _says_something(t)]
     parts = [
         name,
         record.texts.get("description", ""),

@@ -133,7 +133,10 @@ _DISTRICT_CUE = re.compile(
     r"\b(?:liv(?:e|es|ing)(?:\s+alone)?\s+in|residents?|reside|postcode\s+(?:areas?|districts?))\b|"
     r"\bpostcodes?\b[^.;]{0,20}\bonly\b|\bonly\b[^.;]{0,40}\bpostcodes?\b|"
     # "WA6 only", "TS1 and TS5 only"
-    r"(?-i:\b[A-Z]{1,2}[0-9][0-9A-Z]?(?:\s*(?:,|and|&|or)\s*[A-Z]{1,2}[0-9][0-9A-Z]?)*\s+only\b)",
+    r"(?-i:\b[A-Z]{1,2}[0-9][0-9A-Z]?(?:\s*(?:,|and|&|or)\s*[A-Z]{1,2}[0-9][0-9A-Z]?)*\s+only\b)|"
+    # "carers in Wythenshawe (M22, M23, M90)": a place we may not know, drawn by its districts
+    r"(?-i:\bin\s+(?:the\s+)?(?:[A-Z][\w'&-]*\s+){1,4}\(\s*[A-Z]{1,2}[0-9][0-9A-Z]?"
+    r"(?:\s*(?:,|/|&|and|or)\s*[A-Z]{1,2}[0-9][0-9A-Z]?)+\s*\))",
     re.I,
 )
 

@@ -330,7 +330,7 @@ def find_wheelchair(record: Record) -> Finding:
 
 
 # A service that has stopped, said in its words while its status still says active. Not "closed
-# on bank holidays", "a closed Facebook group" or "temporarily closed" (capacity, above).
+# on bank holidays", "a closed Facebook group" or "closed to new referrals" (capacity, below).
 _CLOSED = re.compile(
     r"\b(?:(?:service|group|project|club|class|scheme|caf[eé])\s+(?:has\s+)?(?:now\s+)?(?:closed|ended|finished)|"
     r"(?:has|have)\s+(?:now\s+)?(?:closed|ceased|stopped\s+running)|"
@@ -348,10 +348,23 @@ _CLOSED = re.compile(
 )
 
 
+# Stopped for now with a date or a reason to start again ("PAUSED UNTIL THE NEW YEAR while the
+# kitchen is refitted", "on hold until further notice", "closed until March"): not there for the
+# person a link worker sees today, though it has not ended. Not "closed until 2pm", "closed to new
+# referrals" (capacity) or "you may be on hold for a few minutes" (a phone queue).
+_PAUSED = re.compile(
+    r"\b(?:(?:paused|on\s+(?:a\s+)?(?:pause|hold)|suspended)\s+(?:until|till|while|whilst|for\s+now|due\s+to|"
+    r"at\s+the\s+mo(?:ment)?)|"
+    r"(?:closed|not\s+running|not\s+meeting)\s+(?:until|till)\b(?!\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b)|"
+    r"(?:currently|temporarily)\s+(?:paused|on\s+hold|closed)\b(?!\s+(?:to|on|at|for\s+the\s+summer)\b))",
+    re.I,
+)
+
+
 def find_closed(record: Record) -> Finding | None:
     for field in ("alert", "description", "eligibility"):
         text = record.texts.get(field, "")
-        match = _CLOSED.search(text)
+        match = _CLOSED.search(text) or _PAUSED.search(text)
         if match:
             return Finding(True, 0.8, field, quote(text, match))
     return None

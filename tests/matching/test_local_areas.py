@@ -102,3 +102,22 @@ def test_a_long_run_of_capitals_is_read_once(reader):
     shouting = " ".join(["FOOD BANK SUPPORT FOR FAMILIES IN HENDON AND SOUTHWICK"] * 20) + " TUES AM."
     assert residency(reader, oruk(shouting)) == []
     assert residency(reader, oruk(shouting + " Alnwick, Amble only.")) != []
+
+
+def test_a_place_drawn_by_its_postcode_districts_in_brackets_is_those_districts(reader):
+    entries = residency(
+        reader,
+        oruk(
+            "Peer support group for carers.", eligibility_description="Carers in Wythenshawe (M22, M23, M90)"
+        ),
+    )
+    assert sorted(entries) == ["M22", "M23", "M90"]
+    # a venue's full postcode in brackets is where it is, not who may come
+    venue = residency(reader, oruk("We meet in St Mary's Hall (M20 2RN) on Tuesdays."))
+    assert venue == []
+
+
+def test_a_service_area_naming_the_nation_limits_nobody_to_a_village(reader):
+    record = oruk("BSL therapy by video for Deaf people.", service_areas=[{"name": "England"}])
+    assert residency(reader, record) == []
+    assert reader.understand(record).value("area_wide", False) is True

@@ -342,3 +342,57 @@ def test_who_is_seen_first_is_not_who_may_come():
         == []
     )
     assert situations_of(eligibility_description="For people who are homeless or NFA.") == ["homeless"]
+
+
+@pytest.mark.parametrize(
+    "record, expected",
+    [
+        (
+            {"description": "A safe space ONLY for women of South Asian heritage - Pakistani, Bangladeshi."},
+            ["south_asian"],
+        ),
+        (
+            {"eligibility_description": "Asian and Black women and their children"},
+            ["south_asian", "african_caribbean"],
+        ),
+        ({"description": "A friendly group for Arabic-speaking mums and their babies."}, ["arabic"]),
+        ({"description": "Lunch club for Somali elders on Saturdays."}, ["somali"]),
+        ({"description": "Aimed at Bangladeshi women but all women welcome!"}, []),
+        (
+            {
+                "name": "Irish Community Centre - Tuesday Social",
+                "description": "Open to all, though our members are mostly from the Irish community.",
+            },
+            [],
+        ),
+        ({"name": "African Drumming Group", "description": "Learn to drum. Everyone welcome."}, []),
+        ({"description": "Chinese New Year celebration with food and dance."}, []),
+        ({"description": "Support for Black and minority ethnic people with their mental health."}, []),
+    ],
+)
+def test_a_community_a_service_is_for_is_read_only_when_said_of_the_people_it_serves(record, expected):
+    assert sorted(situations_of(**record)) == sorted(expected)
+
+
+def test_a_community_only_group_is_offered_to_someone_whose_notes_say_they_belong_to_it(
+    make_service, make_person, taxonomy, now
+):
+    circle = make_service(
+        km=1, name="Wellbeing Circle", needs=["mental_wellbeing"], situations=["south_asian"]
+    )
+    open_group = make_service(km=3, name="Wellbeing Cafe", needs=["mental_wellbeing"])
+    pakistani = match(
+        make_person(goals="Pakistani lady, mainly Urdu, low mood and anxious"),
+        [circle, open_group],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert pakistani.matches[0].name == "Wellbeing Circle"
+    cantonese = match(
+        make_person(goals="71, Cantonese only, low mood and anxious"),
+        [circle, open_group],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in cantonese.matches] == ["Wellbeing Cafe"]
+    assert cantonese.excluded == {"only for people of South Asian heritage": 1}

@@ -160,6 +160,13 @@ def test_a_mens_group_said_in_shorthand_and_the_other_sex_sent_elsewhere(reader,
         ("A closed Facebook group for parents.", False),
         ("The cafe has closed for the summer break.", False),
         ("We have closed to new referrals until March.", False),
+        ("PAUSED UNTIL THE NEW YEAR while the kitchen is being refitted - sorry everyone!!", True),
+        ("Sessions are on hold until further notice.", True),
+        ("The lunch club is closed until March while we find a new cook.", True),
+        ("Temporarily closed - see our Facebook page.", True),
+        ("Temporarily closed to new referrals.", False),
+        ("Our helpline: you may be on hold for a few minutes at busy times.", False),
+        ("Closed until 2pm on Mondays for staff training.", False),
     ],
 )
 def test_words_that_say_the_service_has_stopped(reader, description, closed):

@@ -55,7 +55,13 @@ def test_the_situations_are_offered_folded_away_in_groups(client, login_as):
     details = re.search(r'<details[^>]*id="situations"[^>]*>', page)
     assert details and " open" not in details.group(0)
     assert "Their situation (optional)" in page
-    for heading in ("Bereavement", "Health or disability", "Life circumstances", "Money and work"):
+    for heading in (
+        "Bereavement",
+        "Health or disability",
+        "Life circumstances",
+        "Money and work",
+        "Community, faith or language",
+    ):
         assert f'nhsuk-fieldset__legend--s">{heading}</legend>' in page
     assert re.search(r'value="widowed"[^>]*>\s*<label[^>]*>Widowed people</label>', page)
     assert re.search(r'value="stroke"[^>]*>\s*<label[^>]*>Stroke survivors</label>', page)
