@@ -65,7 +65,7 @@ LANGUAGES: dict[str, tuple[str, ...]] = {
 }
 _NEEDS_LANGUAGE = re.compile(
     r"\b(speaks?|speaking|in (his|her|their|my) own language|little english|no english|"
-    r"not much english|doesn'?t speak english|first language|[a-z]+-speaking)\b",
+    r"not much english|doesn'?t speak english|first language|[a-z]+-speaking|interpret\w*|translat\w*)\b",
     re.I,
 )
 LANGUAGE_PREFIX = "language:"
@@ -240,11 +240,22 @@ def in_person_only(goals: str) -> bool:
     return bool(_IN_PERSON_ONLY.search(goals or ""))
 
 
+# How a link worker notes that one language is all the person has: "Cantonese only", "mainly
+# Urdu", "only speaks Polish". Not "Arabic, some English": a service in English will do.
+_ONLY_LANGUAGE = r"\b{lang}\s+only\b|\b(?:mainly|mostly|only|just)\s+(?:speaks\s+)?{lang}\b"
+
+
 def languages_needed(goals: str) -> list[str]:
-    """Languages the words say the person needs ("speaks Cantonese and very little English")."""
-    if not _NEEDS_LANGUAGE.search(goals or ""):
-        return []
-    return [lang for lang in LANGUAGES if re.search(rf"\b{lang}\b", goals, re.I)]
+    """Languages the words say the person needs ("speaks Cantonese and very little English",
+    "Cantonese only (daughter interpreting)", "mainly Urdu")."""
+    goals = goals or ""
+    cued = bool(_NEEDS_LANGUAGE.search(goals))
+    return [
+        lang
+        for lang in LANGUAGES
+        if re.search(rf"\b{lang}\b", goals, re.I)
+        and (cued or re.search(_ONLY_LANGUAGE.format(lang=lang), goals, re.I))
+    ]
 
 
 def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from matching import adequate_counts, match
+from matching.requirements import languages_needed
 
 
 def test_a_need_met_only_beyond_its_reach_is_reported_with_the_nearest(
@@ -92,6 +95,20 @@ def test_a_language_the_person_needs_is_a_requirement(make_service, make_person,
     )
     result = match(person, [english_only, chinese], taxonomy=taxonomy, now=now)
     assert result.unmet_needs == [] and chinese["id"] in [m.service_id for m in result.matches]
+
+
+@pytest.mark.parametrize(
+    "goals, needed",
+    [
+        ("71, Cantonese only (daughter interpreting). Very lonely.", ["cantonese"]),
+        ("Pakistani lady, mainly Urdu (daughter translated), lonely", ["urdu"]),
+        ("Only speaks Polish, lonely since his wife went home", ["polish"]),
+        ("From Sudan, Arabic, some English. Lonely.", []),
+        ("Polish man, English so-so, lonely", []),
+    ],
+)
+def test_one_language_noted_as_all_the_person_has_is_a_requirement(goals, needed):
+    assert languages_needed(goals) == needed
 
 
 def test_a_childs_need_is_met_only_by_a_service_that_takes_children(make_service, make_person, taxonomy, now):
