@@ -212,7 +212,11 @@ def _column_type(cls: type[SQLModel], column: str) -> Any:
 
 def _to_column(cls: type[SQLModel], column: str, value: Any, where: str) -> Any:
     if value is None:
-        return None
+        # A null where we always keep a value ("state_province": null in an address): the
+        # column's own default ("", "GB"), as if the property had not been sent.
+        field = cls.model_fields[column]
+        optional = type(None) in get_args(field.annotation)
+        return None if optional or field.is_required() else field.get_default(call_default_factory=True)
     kind = _column_type(cls, column)
     # Feeds leave typed fields blank ("latitude": ""): that is a missing value, as null is, and the
     # venue is then placed from its postcode.

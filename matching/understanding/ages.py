@@ -93,8 +93,9 @@ _ACCOMPANIED = re.compile(
     re.I,
 )
 _PERSON_BEFORE = re.compile(
-    r"\b(?:widowed|bereaved|people|adults|those|anyone|men|women|carers|parents|members|"
-    r"(?:who|and)\s+(?:are|were|was|is))\s+$",
+    r"\b(?:(?:widowed|bereaved)(?:\s+at)?|people|adults|those|anyone|men|women|carers|parents|members|"
+    # "widowed at 50 or under", "partner died when you were 50 or under"
+    r"(?:who|and|you|they)\s+(?:are|were|was|is))\s+$",
     re.I,
 )
 _TEENS = re.compile(r"\bteens\b|\bteenagers\b", re.I)

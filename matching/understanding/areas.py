@@ -7,6 +7,7 @@ local_authorities_england.csv and places_england.csv), so this module stays free
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +17,15 @@ GSS = re.compile(r"\b(E0[6789]\d{6}|E10\d{6})\b")
 # Names people write that differ from the register's: "Trafford borough", "City of Manchester".
 # Place names are proper nouns: a capitalised run of words ("Little Hulton", "Saddleworth").
 _PROPER = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:upon|on|in|under|le|de|the)?\s*[A-Z][\w'’.-]*)*")
+
+
+def _km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Distance across a town (equirectangular: exact enough over a few kilometres)."""
+    x = math.radians(lng2 - lng1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
 _NOISE = re.compile(r"\b(?:the|city of|borough of|metropolitan|borough|council|district|county|area)\b", re.I)
 
 # Ward names that are also everyday words ("the Village", "City Centre", "Church", "Station"): a
@@ -31,6 +41,14 @@ _COMMON_WORDS = frozenset(
     "england wales scotland britain ireland".split()
 )
 
+
+# First words of wards that are part of a longer name ("Bishop Auckland", "Greater Manchester",
+# "Kings Langley"), never a town on their own.
+_NOT_A_TOWN = frozenset(
+    "greater middle golden kings queens bishop bishops saint royal market castle chapel church "
+    "haywards chandlers burgess hedge barnard bayston broadley canford coombe lacey perry selly wheaton "
+    "lytchett hemingford".split()
+)
 
 # The part of a place a ward is named for: "Higher Blackley", "Little Hulton", "West Didsbury".
 _PART_OF = re.compile(
@@ -188,6 +206,14 @@ class AreaLookup:
             self._places.setdefault(place, codes)
         for name, code in self._districts:
             self._places.setdefault(name, set()).add(code)
+        self._add_towns_of_wards()
+        # Places whose names join two with "and" ("Ellesmere Port and Neston", a former borough),
+        # which feeds also write with "&": found whole before the text is split into names.
+        # Keyed by their first word, so a text is only tried against the names it could hold.
+        self._joined: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        for name in sorted((n for n in self._places if " and " in n), key=len, reverse=True):
+            pattern = re.compile(r"\b" + re.escape(name).replace(r"\ and\ ", r"\s*(?:and|&)\s*") + r"\b")
+            self._joined.setdefault(name.split()[0], []).append((name, pattern))
         # Every name of an area wider than one authority (combined authorities, metropolitan
         # counties, regions), longest first so "north east england" is read before "north east";
         # built once: find() runs for every window of every record an import reads.
@@ -215,6 +241,32 @@ class AreaLookup:
     def district_of_place(self, code: str, name: str) -> str | None:
         """The former district a place of a new authority lies in (Middleham → Richmondshire)."""
         return self._place_district.get((name, code))
+
+    def _add_towns_of_wards(self) -> None:
+        """A town whose wards are named for it ("Northwich Leftwich", "Northwich Witton", "Winsford
+        Over") and has no ward of its own name: the town, drawn round its wards' centres."""
+        wards: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
+        seconds: dict[tuple[str, str], set[str]] = {}
+        for (name, code), centre in self._centres.items():
+            first, _, rest = name.partition(" ")
+            if (
+                rest[:1].isupper()
+                and len(first) > 4
+                and first.isalpha()
+                and first.lower() not in _COMMON_WORDS | _NOT_A_TOWN
+                and not _PART_OF.match(name)
+            ):
+                wards.setdefault((first, code), []).append(centre)
+                seconds.setdefault((first, code), set()).add(rest.split()[0])
+        for (town, code), centres in wards.items():
+            # "Bethnal Green North" and "Bethnal Green South" are Bethnal Green's, not Bethnal's
+            if len(seconds[(town, code)]) < 2 or town in self._places:
+                continue
+            lat = sum(c[0] for c in centres) / len(centres)
+            lng = sum(c[1] for c in centres) / len(centres)
+            km = max(_km(lat, lng, c[0], c[1]) + c[2] for c in centres)
+            self._centres[(town, code)] = (round(lat, 5), round(lng, 5), round(km, 1))
+            self._places[town] = {code}
 
     def place(self, code: str, name: str) -> Place | None:
         """The place `name` in authority `code`, when where it is is known."""
@@ -248,6 +300,12 @@ class AreaLookup:
         if not text or not self._places:
             return []
         hits = []
+        if "&" in text or " and " in text:
+            for word in dict.fromkeys(_CAPITALISED.findall(text)):
+                for name, pattern in self._joined.get(word, ()):
+                    if pattern.search(text):
+                        hits.append((name, self._places[name]))
+                        text = pattern.sub(" ", text)
         for run in _PROPER.finditer(text):
             words = run.group(0).rstrip(".").split()  # "… and Rusholme."
             # the longest known name inside the run: "Little Hulton" before "Hulton"

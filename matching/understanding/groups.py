@@ -133,7 +133,10 @@ _FOR_DISABLED = re.compile(
 _NOT_ONLY_BEFORE = re.compile(
     r"\b(?:including|includes|such\s+as|as\s+well\s+as|(?:everyone|anyone|all)\s+(?:is\s+|are\s+)?welcome|"
     r"open\s+to\s+(?:all|everyone|anyone)|"
-    r"(?:free|discount\w*|reduced|cheaper|concessions?|half[- ]price)\s+(?:\w+\s+)?(?:for|to))\W+(?:[\w-]+[\s,]+){0,4}$",
+    # (a "free helpline for women" is a line for women that costs nothing, not a discount)
+    r"(?:free|discount\w*|reduced|cheaper|concessions?|half[- ]price)\s+"
+    r"(?:(?!(?:help)?lines?\b|services?\b|support\b|advice\b|groups?\b|sessions?\b|classes\b|courses?\b|"
+    r"counselling\b)\w+\s+)?(?:for|to))\W+(?:[\w-]+[\s,]+){0,4}$",
     re.I,
 )
 # A sentence or line that opens by naming whom the service is for: "For blind and partially sighted

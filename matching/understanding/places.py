@@ -21,7 +21,8 @@ NAMED_ITEMS = re.compile(_ITEM_START + r"(?:the\s+)?[A-Z]")
 def named_alone(text: str, place: str) -> bool:
     """Whether `place` is named as itself, not inside a longer name ("Upper Calder Valley" is not
     the ward "Calder")."""
-    for found in re.finditer(r"\b" + re.escape(place) + r"\b", text):
+    written = re.escape(place).replace(r"\ and\ ", r"\s*(?:and|&)\s*")  # "Ellesmere Port & Neston"
+    for found in re.finditer(r"\b" + written + r"\b", text):
         before = re.search(r"([A-Za-z][\w'’-]*)\s+$", text[: found.start()])
         # "a Bellingham GP practice": an acronym after the name is not part of it
         after = re.match(r"\s+(?![A-Z]{2,4}\b)([A-Za-z][\w'’-]*)", text[found.end() :])

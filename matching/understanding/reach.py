@@ -101,7 +101,12 @@ _OPEN_TO_OTHERS = re.compile(
     re.I,
 )
 _RESIDENTS_TERM = re.compile(r"^[\w\s,&'-]{2,40}\s+residents?(?:\s+only)?$", re.I)
-_RESIDENTS_AFTER = re.compile(r"^[\s\-]*(?:borough\s+)?(?:(?:schools?\s*/\s*)?residents?|gp)\b", re.I)
+_RESIDENTS_WORD = re.compile(r"^[\s\-]*(?:borough\s+)?(?:schools?\s*/\s*)?residents?\b", re.I)
+# "Trafford residents", "a Salford GP", "a Northwich PCN practice", "a Bellingham surgery"
+_RESIDENTS_AFTER = re.compile(
+    r"^[\s\-]*(?:borough\s+)?(?:(?:schools?\s*/\s*)?residents?|gp|pcn|(?:gp\s+)?(?:practices?|surger(?:y|ies)))\b",
+    re.I,
+)
 # What an eligibility line may hold besides the areas it names and still be only a catchment:
 # "Wigan borough.", "Bolton & Bury only", "Salford area"
 _CATCHMENT_FILLER = re.compile(
@@ -123,6 +128,22 @@ def _bare_catchments(areas: AreaLookup, text: str) -> list[tuple[str, str]]:
             rest = rest.replace(words, " ")
         if not _CATCHMENT_FILLER.sub("", rest):
             out += [(code, sentence.strip()) for code, _ in named]
+    return out
+
+
+def _bare_places(areas: AreaLookup, text: str, context: set[str]) -> list[tuple[str, str, str]]:
+    """(code, place, sentence) for a sentence that is only a place and the word "area" ("Chester
+    area.", "Vale Royal area only"): the area a team works in."""
+    out = []
+    for sentence in re.split(r"[.;!?\n]", text):
+        if not re.search(r"\bareas?\b", sentence, re.I):
+            continue
+        named = areas.places(sentence, context)
+        rest = " ".join(sentence.split())
+        for _, place in named:
+            rest = re.sub(re.escape(place).replace(r"\ and\ ", r"\s*(?:and|&)\s*"), " ", rest)
+        if named and not _CATCHMENT_FILLER.sub("", rest.lower()):
+            out += [(code, place, sentence.strip()) for code, place in named]
     return out
 
 
@@ -262,7 +283,9 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             # know, or know but cannot draw ("Atherton, Tyldesley & Astley"), is most likely a
             # neighbour of those we can, so theirs are drawn wider
             drawn = [(code, place) for code, place in listed if drawable(areas, code, place, text, record)]
-            wider = len(drawn) < len(NAMED_ITEMS.findall(window))
+            # (a place named with "and", "Milnrow and Newhey", is as many items as its parts)
+            items = sum(1 + place.count(" and ") for _, place in drawn)
+            wider = items < len(NAMED_ITEMS.findall(window))
             for code, place in drawn or listed:
                 value = place_value(areas, code, place, unplaced, text, wider, record)
                 _put(found, value, Finding(value, confidence - 0.1, field, quote(text, cue, 50)))
@@ -280,6 +303,9 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             if (
                 index >= 0
                 and _RESIDENTS_AFTER.match(text[index + len(last) :])
+                # a practice or a GP after a name, not "lip reading practice"; "trafford residents" is
+                # still Trafford's
+                and (text[index].isupper() or _RESIDENTS_WORD.match(text[index + len(last) :]))
                 and not _HEDGE.search(text[max(0, index - 30) : index])
                 and not _SENT_ELSEWHERE.match(text[index + len(last) :])
             ):
@@ -293,6 +319,12 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                     _put(found, code, Finding(code, 0.85, f"taxonomy:{term.vocabulary or 'term'}", term.name))
     for code, sentence in _bare_catchments(areas, record.texts.get("eligibility", "")):
         _put(found, code, Finding(code, 0.75, "eligibility", sentence[:120]))
+    # "Befriending visits at home. Chester area.": a place alone, said to be the area
+    for field in ("eligibility", "description"):
+        text = record.texts.get(field, "")
+        for code, place, sentence in _bare_places(areas, text, context):
+            value = place_value(areas, code, place, unplaced, text, record=record)
+            _put(found, value, Finding(value, 0.7, field, sentence[:120]))
     declared = record.declared.get("service_area", [])
     for name in declared:
         declared_code = areas.code(name)
@@ -326,6 +358,10 @@ def _whole_where_unplaced(found: dict[str, Finding], unplaced: set[str]) -> list
         if place is not None and place.la in whole:
             continue
         if place is not None and finding.source == "service_areas" and place.la in worded:
+            continue
+        # a service area naming the authority ("West Cheshire") beside words that limit it to a
+        # part ("registered with a Northwich PCN practice"): the part
+        if place is None and finding.source == "service_areas" and value in worded:
             continue
         out.append(finding)
     return out

@@ -227,6 +227,17 @@ def find_delivery(record: Record) -> list[Finding]:
         if hit:
             field, match = hit
             found[mode] = Finding(mode, 0.85 if field != "alert" else 0.6, field, quote(texts[field], match))
+    # With no venue to come to, a befriending volunteer who "visits weekly" comes to the person (money
+    # advisers who "visit on alternate weeks" come to a warm space).
+    if (
+        "home_visits" not in found
+        and not record.venue
+        and not any(loc["type"] == "physical" for loc in record.locations)
+    ):
+        hit = _first(view, _VISITS_WITHOUT_VENUE, ("description", "eligibility"))
+        if hit:
+            field, match = hit
+            found["home_visits"] = Finding("home_visits", 0.7, field, quote(texts[field], match))
     if "home_visits" not in found and not found.keys() & {"phone", "online"}:
         hit = _first(view, _HOUSEBOUND, ("description", "eligibility"))
         if hit:
@@ -329,6 +340,9 @@ def find_wheelchair(record: Record) -> Finding:
     return Finding("unknown", 0.5, "", "")
 
 
+_VISITS_WITHOUT_VENUE = re.compile(r"\b(?:volunteer|befriender)s?\s+(?:will\s+|can\s+)?visits?\b", re.I)
+
+
 # A service that has stopped, said in its words while its status still says active. Not "closed
 # on bank holidays", "a closed Facebook group" or "closed to new referrals" (capacity, below).
 _CLOSED = re.compile(
@@ -349,11 +363,13 @@ _CLOSED = re.compile(
 
 
 # Stopped for now with a date or a reason to start again ("PAUSED UNTIL THE NEW YEAR while the
-# kitchen is refitted", "on hold until further notice", "closed until March"): not there for the
-# person a link worker sees today, though it has not ended. Not "closed until 2pm", "closed to new
+# kitchen is refitted", "Paused for winter", "on hold until further notice", "closed until March"):
+# not there for the person a link worker sees today, though it has not ended. A pause over the
+# summer or the school holidays is not now for most of the year. Not "closed until 2pm", "closed to new
 # referrals" (capacity) or "you may be on hold for a few minutes" (a phone queue).
 _PAUSED = re.compile(
-    r"\b(?:(?:paused|on\s+(?:a\s+)?(?:pause|hold)|suspended)\s+(?:until|till|while|whilst|for\s+now|due\s+to|"
+    r"\b(?:paused\b(?!\s+(?:over|for|during|in)\s+(?:the\s+)?(?:summer|school|half[- ]term|holidays?|august|easter))|"
+    r"(?:on\s+(?:a\s+)?(?:pause|hold)|suspended)\s+(?:until|till|while|whilst|for\s+now|due\s+to|"
     r"at\s+the\s+mo(?:ment)?)|"
     r"(?:closed|not\s+running|not\s+meeting)\s+(?:until|till)\b(?!\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b)|"
     r"(?:currently|temporarily)\s+(?:paused|on\s+hold|closed)\b(?!\s+(?:to|on|at|for\s+the\s+summer)\b))",

@@ -55,7 +55,7 @@ WIDER_AREAS = {
 ALSO_CALLED = {
     "Kingston upon Hull, City of": "Hull",
     "Newcastle upon Tyne": "Newcastle",
-    "Cheshire West and Chester": "Cheshire West",
+    "Cheshire West and Chester": "Cheshire West;West Cheshire;CWaC",
 }
 
 

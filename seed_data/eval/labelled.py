@@ -43,8 +43,9 @@ UNSEEN = [("mp_oruk.json", "labels_mp.jsonl")]
 # and Oldham, Tameside and Rochdale (session 10: a council's Live Well directory), Stockport, Bury
 # and Salford (session 11: scraped web pages), County Durham and Northumberland (session 12: a care
 # marketplace's export), Sunderland, South Tyneside and Gateshead (session 12: a housing team's
-# spreadsheet in shorthand) and the City of Manchester (session 14: a VCSE hub's directory written
-# by the providers).
+# spreadsheet in shorthand), the City of Manchester (session 14: a VCSE hub's directory written by
+# the providers) and Cheshire West and Chester (session 14: a social prescribing platform's
+# catalogue).
 DEVELOPMENT_REGIONS = [
     ("ne_oruk.json", "labels_ne.jsonl"),
     ("tees_oruk.json", "labels_tees.jsonl"),
@@ -56,6 +57,7 @@ DEVELOPMENT_REGIONS = [
     ("dn_oruk.json", "labels_dn.jsonl"),
     ("tw_oruk.json", "labels_tw.jsonl"),
     ("mc_oruk.json", "labels_mc.jsonl"),
+    ("cw_oruk.json", "labels_cw.jsonl"),
 ]
 # The development regions the need reader learns from, whole (issue #15, docs/understanding.md):
 # the North East adds 0.02 needs F1 in cross-validation; Tees Valley on top adds nothing (its writer

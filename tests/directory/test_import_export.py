@@ -66,6 +66,36 @@ def test_an_oruk_feed_with_blank_coordinates_and_access_notes_under_another_name
         assert service.wheelchair == "no"
 
 
+def test_services_that_share_a_venue_with_its_address_all_import_and_share_it(app):
+    """Feeds list one community centre (same location id, same address id) under every service
+    that meets there, and leave parts of its address null: each service lands, and they share one
+    venue whose address is the last sent."""
+    record = json.loads((ORUK / "examples" / "service_full.json").read_text())
+    records = []
+    for n in range(3):
+        copy = json.loads(json.dumps(record))
+        copy["id"], copy["name"] = f"shared-venue-{n}", f"Group {n} at the centre"
+        address = copy["service_at_locations"][0]["location"]["addresses"][0]
+        address.update(address_1=f"{n} Christleton Road", state_province=None, country=None)
+        records.append(copy)
+    report = import_file(app, json.dumps(records).encode(), "feed.json", "venue-publisher", "test")
+    assert report.created == 3 and not report.errors, report.as_dict()
+    with db.session_scope(app) as session:
+        venues = {
+            link.location.id: link.location
+            for n in range(3)
+            for link in _by_external_id(session, f"shared-venue-{n}").service_at_locations
+        }
+        (venue,) = venues.values()
+        assert [(a.address_1, a.state_province, a.country) for a in venue.addresses] == [
+            ("2 Christleton Road", "", "GB")
+        ]
+    # and again, as a feed is imported every night
+    records[0]["description"] = "Now on Thursdays too."
+    again = import_file(app, json.dumps(records).encode(), "feed.json", "venue-publisher", "test")
+    assert (again.updated, again.unchanged, again.failed) == (1, 2, 0), again.as_dict()
+
+
 def test_whole_directory_export_validates_and_reimports_without_change(app, make_service):
     make_service()
     make_service(

@@ -121,3 +121,47 @@ def test_a_service_area_naming_the_nation_limits_nobody_to_a_village(reader):
     record = oruk("BSL therapy by video for Deaf people.", service_areas=[{"name": "England"}])
     assert residency(reader, record) == []
     assert reader.understand(record).value("area_wide", False) is True
+
+
+CHESHIRE_WEST = "E06000050"
+
+
+def test_a_former_borough_written_with_an_ampersand_is_its_postcode_districts(reader):
+    entries = residency(
+        reader,
+        oruk(
+            "A support worker sits with the person you care for at home.\nCatchment: Ellesmere Port & Neston",
+            service_areas=[{"name": "West Cheshire"}],
+        ),
+    )
+    assert lives_in(entries, CHESHIRE_WEST, "CH65") is True  # Ellesmere Port
+    assert lives_in(entries, CHESHIRE_WEST, "WA6") is False  # Frodsham, in the same borough
+
+
+def test_a_town_known_only_by_its_wards_limits_a_groups_patients_to_it(reader):
+    """Northwich has wards "Northwich Leftwich", "Northwich Witton", … and none of its own name."""
+    entries = residency(
+        reader,
+        oruk(
+            "Peer support for people caring for someone with dementia. 3rd Thursday.",
+            eligibility_description="Registered with a Northwich PCN practice (ask your surgery)",
+            service_areas=[{"name": "West Cheshire"}],
+        ),
+    )
+    northwich = (53.2569, -2.5229)
+    frodsham = (53.2950, -2.7240)
+    assert in_area(read_area(entries), [CHESHIRE_WEST], northwich) is True
+    assert in_area(read_area(entries), [CHESHIRE_WEST], frodsham) is False
+
+
+def test_a_place_said_alone_as_the_area_is_where_visits_reach(reader):
+    entries = residency(reader, oruk("Befriending visits at home. Chester area."))
+    assert lives_in(entries, CHESHIRE_WEST, "CH2") is True  # Hoole, Chester
+    assert lives_in(entries, CHESHIRE_WEST, "WA6") is False  # Frodsham
+    # a place named in a sentence that says something else is not an area
+    assert residency(reader, oruk("Visits at home. Our volunteers come from all over Chester.")) == []
+
+
+def test_a_town_in_a_lower_case_phrase_is_not_a_limit(reader):
+    """ "Lip reading practice" does not limit a Billingham club to the residents of Reading."""
+    assert residency(reader, oruk("Lip reading practice and a natter for people with hearing loss.")) == []

@@ -732,3 +732,16 @@ def test_a_line_with_no_venue_named_for_an_authority_works_there(reader):
         oruk(name="Hambleton Community Transport", description="Volunteer drivers take you to appointments.")
     )
     assert [f.value for f in found.works_in] == ["E07000164"]
+
+
+def test_a_volunteer_who_visits_weekly_with_no_venue_comes_to_the_person(reader):
+    befriending = reader.understand(oruk(description="One-to-one befriending. A volunteer visits weekly."))
+    assert befriending.delivery_modes() == ["home_visits"]
+    # beside a venue, advisers who visit weekly come to the venue
+    venue = oruk(
+        description="Advice drop-in. Advisers visit weekly.",
+        service_at_locations=[
+            {"id": "sl", "location": {"id": "l", "location_type": "physical", "name": "Library"}}
+        ],
+    )
+    assert "home_visits" not in reader.understand(venue).delivery_modes()

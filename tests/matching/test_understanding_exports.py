@@ -167,6 +167,8 @@ def test_a_mens_group_said_in_shorthand_and_the_other_sex_sent_elsewhere(reader,
         ("Temporarily closed to new referrals.", False),
         ("Our helpline: you may be on hold for a few minutes at busy times.", False),
         ("Closed until 2pm on Mondays for staff training.", False),
+        ("Woodwork and bike repair. Paused for winter 2026/27 while the roof is fixed.", True),
+        ("Sessions paused over the summer holidays.", False),
     ],
 )
 def test_words_that_say_the_service_has_stopped(reader, description, closed):
@@ -259,3 +261,16 @@ def test_a_venue_description_of_steps_and_a_group_suspended_until_further_notice
         description="Community garden. Suspended until further notice while the works are done."
     )
     assert reader.understand(suspended).value("closed", False) is True
+
+
+def test_a_free_line_for_women_is_for_women_and_an_age_when_widowed_is_an_upper_age(reader):
+    line = reader.understand(
+        exported(description="24-hour free helpline for women experiencing domestic abuse.")
+    )
+    assert line.group_codes() == ["women"]
+    discount = reader.understand(exported(description="Swimming £3, free for carers."))
+    assert discount.group_codes() == []
+    young_widowed = reader.understand(
+        exported(description="Peer support for people widowed at 50 or under. Meet-ups around Cheshire.")
+    )
+    assert (young_widowed.value("min_age"), young_widowed.value("max_age")) == (None, 50)

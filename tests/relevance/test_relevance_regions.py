@@ -32,7 +32,9 @@
   97 services; scenarios_tw.json, 25 scenarios), a housing team's spreadsheet in shorthand (session
   12): each measured once unread, development regions since. So is **the City of Manchester**
   (mc_oruk.json, 100 services; scenarios_mc.json, 25 scenarios), a VCSE hub's directory written by
-  the providers themselves (session 14), imported without the Trafford seed (see its entry).
+  the providers themselves (session 14), imported without the Trafford seed (see its entry), and
+  **Cheshire West and Chester** (cw_oruk.json, 100 services; scenarios_cw.json, 25 scenarios), a
+  social prescribing platform's catalogue (session 14).
 
 Each feed goes through the real import (understanding, geography, duplicates, index) into an app
 that also holds the Trafford seed, so Trafford's phone lines and borough-wide services are there to
@@ -269,6 +271,27 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # A fourteenth, written and judged by two more helpers on 1 December 2026 (session 14): Cheshire
+    # West and Chester as a social prescribing platform's catalogue ("Criteria:" and "Tags:" lines,
+    # the borough under many names and its former districts, services listed twice by two PCN
+    # teams). The postcode file holds only the borough's Frodsham and Helsby corner, so everyone
+    # lives there and most venues are known by coordinates alone. 25 scenarios. Its first import
+    # refused 18 records (an address's "state_province": null); the importer now takes a null as
+    # the column's default. Measured once unread after that: nDCG@10 0.576, keyword 0.00, P@5 0.44
+    # (best 0.83), 13 must-not services, gap recall 3 of 5. A development region since: 0.60, 1
+    # (a Mind peer group at a venue with no address or point, shown to someone who can walk 5 km),
+    # 3 of 5 (hearing loss for someone who does not sign; day support for an autistic adult).
+    "cw": Region(
+        "Cheshire West and Chester (a social prescribing platform's catalogue)",
+        EVAL / "services" / "cw_oruk.json",
+        "West Cheshire Social Prescribing Catalogue",
+        EVAL / "scenarios_cw.json",
+        EVAL / "services" / "cw_postcodes.csv",
+        ndcg_floor=0.55,
+        gap_recall_floor=0.5,
+        known_violations=2,
+        scenario_count=25,
+    ),
 }
 MARGIN_OVER_KEYWORD = 0.30
 
@@ -286,7 +309,7 @@ def region_app(region, tmp_path_factory, meili, postgres_url):
         if region.postcodes is not None:
             with db.session_scope(app) as session:
                 loaded = geo.import_postcodes(session, region.postcodes)
-            assert loaded.with_la == loaded.count > 100
+            assert loaded.with_la == loaded.count > 50
         import_feed(app, region.feed, region.publisher)
         yield app
 
