@@ -10,7 +10,8 @@
   North East curator would, the test first loads that region's postcodes (`flask geo
   import-postcodes` on an OS Code-Point Open extract).
 - **Warrington, Halton, St Helens, Cheshire East and High Peak** (mp_oruk.json, 118 services;
-  scenarios_mp.json, 30 scenarios), by two more helpers: the unseen region now, measured once.
+  scenarios_mp.json, 30 scenarios), by two more helpers: the unseen region from 30 November until
+  session 14, when it fell from 0.80 to 0.77 and was read (a development region since).
 - **Tees Valley** (tees_oruk.json, 123 services; scenarios_tees.json, 30 scenarios), written by one
   helper with many eligibility conditions in prose and judged blind by another: a development
   region, read whole while building the reading of situations (matching/situations.py), so its
@@ -35,6 +36,9 @@
   the providers themselves (session 14), imported without the Trafford seed (see its entry), and
   **Cheshire West and Chester** (cw_oruk.json, 100 services; scenarios_cw.json, 25 scenarios), a
   social prescribing platform's catalogue (session 14).
+- **Newcastle upon Tyne and North Tyneside** (nt_oruk.json, 97 services; scenarios_nt.json, 25
+  scenarios), a library service's community information catalogue: the unseen region since session
+  14, measured once.
 
 Each feed goes through the real import (understanding, geography, duplicates, index) into an app
 that also holds the Trafford seed, so Trafford's phone lines and borough-wide services are there to
@@ -130,8 +134,13 @@ REGIONS = {
     # once mid-session (a -k filter matched it; its summary line was seen: 0.73, 11, 4 of 6) and
     # twice more on later code: nDCG@10 0.76, P@5 0.41, 11 must-not services, gap recall 4 of 6,
     # and on the final code 0.79, 0.42, 10, 4 of 6. Nothing was changed in the light of any.
+    # Sessions 12 and 13 ended at 0.800, 8 must-not, 4 of 6. Session 14's code gave 0.767, the same
+    # twice, so the region was read to find out why: one gap scenario whose only acceptable service
+    # (a choir, graded 1) is no longer read as meeting loneliness now that its "choir" tag is read
+    # too (needs 0.92 arts, 0.57 loneliness; 0.6 keeps a need). Nothing was changed for it; a
+    # development region since, and Newcastle and North Tyneside the unseen region.
     "mp": Region(
-        "Warrington, Halton, St Helens, Cheshire East, High Peak (unseen region)",
+        "Warrington, Halton, St Helens, Cheshire East, High Peak (unseen until session 14)",
         EVAL / "services" / "mp_oruk.json",
         "Mersey and Peak Community Finder",
         EVAL / "scenarios_mp.json",
@@ -290,6 +299,22 @@ REGIONS = {
         ndcg_floor=0.55,
         gap_recall_floor=0.5,
         known_violations=2,
+        scenario_count=25,
+    ),
+    # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
+    # as a public library service's community information catalogue (formal staff prose, "Audience:"
+    # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
+    # by two more helpers, measured once on the session's final code and never read: nDCG@10 0.694,
+    # keyword 0.07, P@5 0.50 (best 0.76), 6 must-not services, gap recall 4 of 6.
+    "nt": Region(
+        "Newcastle upon Tyne and North Tyneside (unseen region)",
+        EVAL / "services" / "nt_oruk.json",
+        "Tyneside Libraries Community Information",
+        EVAL / "scenarios_nt.json",
+        EVAL / "services" / "nt_postcodes.csv",
+        ndcg_floor=0.64,
+        gap_recall_floor=0.6,
+        known_violations=7,
         scenario_count=25,
     ),
 }
