@@ -78,8 +78,14 @@ _ADULTS_ONLY = re.compile(r"\b(?:adults?\s+only|for\s+adults\s+(?:aged\s+)?18|18
 
 
 # A service for parents whose ages are the children's ("babies 0-12 months", "SEND (0-25)").
-_PARENTS = re.compile(r"\b(?:parents?|grown[- ]?ups|mums|dads|carers|families|partners)\b", re.I)
-_CHILD_WORDS = re.compile(r"\b(?:bab(?:y|ies)|toddlers?|child(?:ren)?|kids|creche|infants?|send)\b", re.I)
+_PARENTS = re.compile(
+    r"\b(?:parents?|grown[- ]?ups|mums|mothers|dads|fathers|grand(?:parents|ads|mas)|carers|families|partners)\b",
+    re.I,
+)
+# ("dads with under 5s": the under-5s are children too)
+_CHILD_WORDS = re.compile(
+    r"\b(?:bab(?:y|ies)|toddlers?|child(?:ren)?|kids|creche|infants?|send|under[- ]?\d{1,2}s)\b", re.I
+)
 _CHILDREN = re.compile(r"\b(?:child(?:ren)?|young\s+people|kids|families|youth|teen\w*)\b", re.I)
 _ADULTS = re.compile(
     r"\b(?:for|support(?:s|ing)?|(?<!be\s)with)\s+(?:\w+\s+){0,2}?adults?\b|\badult\s+carers\b|"

@@ -72,6 +72,9 @@ def test_stated_age_ranges_are_read(text, ages):
         "Sensory play for babies 0-12 months with their parents.",
         "English conversation classes. Creche for under 5s on Tuesday.",
         "Play session for dads, grandads and male carers and their under 5s.",
+        # the children's ages in a group for their mothers and fathers
+        "Arabic-speaking mothers with children 0-5.",
+        "Dads and male carers with under 5s.",
         "For people aged 65+ or anyone who has had a fall in the last year.",
         "£3.50 a week gets you 10+ items including fresh fruit and veg.",
     ],
