@@ -138,11 +138,12 @@ _PAID = re.compile(
 _WHEEL_NO = re.compile(
     r"\b(?:not\s+(?:wheelchair|fully|suitable\s+for\s+wheelchair|step[- ]free|accessible)|"
     r"no\s+(?:wheelchair|disabled|step[- ]free|level|lift)\s*(?:access)?|"
-    r"(?:steps|stairs)\s+(?:only|to\s+(?:the\s+)?(?:entrance|door))|upstairs\s+(?:with\s+)?(?:no|without)\s+(?:a\s+)?lift|"
+    r"(?:steps|stairs)\s+(?:only|(?:to|at)\s+(?:the\s+)?(?:entrance|door|front))|"
+    r"upstairs\s+(?:with\s+)?(?:no|without)\s+(?:a\s+)?lift|"
     r"inaccessible|limited\s+(?:wheelchair|disabled)\s+access|only\s+accessible\s+by\s+stairs|"
     r"no\s+lift|not\s+suitable\s+for\s+wheelchairs?|(?:up\s+)?a\s+(?:steep\s+)?(?:flight\s+of\s+)?(?:stairs|steps)|"
     # "Two steps at the door, no ramp", "up six steps"
-    r"no\s+ramp|(?:\d+|one|two|three|four|five|six|seven|eight|several|a\s+few)\s+steps\s+(?:at|to|up\s+to|into|"
+    r"no\s+ramp|(?:\d+|one|two|three|four|five|six|seven|eight|several|a\s+few)\s+steps\s+(?:at|to|up\s+(?:to|into)|into|"
     r"outside)|up\s+(?:\d+|two|three|four|five|six|seven|eight|several|some)\s+(?:steps|stairs))\b",
     re.I,
 )
@@ -159,7 +160,9 @@ _WHEEL_NO_STRICT = re.compile(
     r"(?:up|down)\s+a\s+(?:steep\s+)?flight\s+of\s+(?:stairs|steps)|cannot\s+(?:take|accommodate)\s+wheelchairs|"
     # "Three steps up to the door, sorry", "access by stairs only"
     r"(?:\d+|one|two|three|four|five|six|several|a\s+few)\s+steps\s+(?:up\s+)?(?:to|at|into)\s+(?:the\s+)?"
-    r"(?:door|entrance|building|hall|front)|(?:access\s+(?:is\s+)?)?by\s+stairs\s+only|no\s+ramp)\b",
+    r"(?:door|entrance|building|hall|front|hut|room)|(?:access\s+(?:is\s+)?)?by\s+stairs\s+only|no\s+ramp|"
+    # "Access: stairs only to the first-floor room", "Upstairs room, stairs only"
+    r"stairs\s+only|(?:steps|stairs)\s+at\s+the\s+(?:entrance|front\s+door))\b",
     re.I,
 )
 _WHEEL_YES_STRICT = re.compile(

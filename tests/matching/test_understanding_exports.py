@@ -274,3 +274,15 @@ def test_a_free_line_for_women_is_for_women_and_an_age_when_widowed_is_an_upper_
         exported(description="Peer support for people widowed at 50 or under. Meet-ups around Cheshire.")
     )
     assert (young_widowed.value("min_age"), young_widowed.value("max_age")) == (None, 50)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Drop-in for women. Access: stairs only to the first-floor room.",
+        "Bereavement cafe. Upstairs room, stairs only.",
+        "Carers' coffee at the allotment hut. Two steps up into the hut, we're sorry.",
+    ],
+)
+def test_stairs_only_or_steps_into_the_room_is_no_wheelchair_access(reader, description):
+    assert reader.understand(exported(description=description)).value("wheelchair") == "no"
