@@ -232,6 +232,60 @@ _GIVES_A_BREAK = re.compile(
 )
 
 
+# The impairment the person's words name makes their disability need specific: a walk "for people
+# with disabilities" does not help someone who cannot follow a conversation, nor a sight-loss group
+# an autistic young man. A service meets it when it names that kind, or "sensory" for hearing and
+# sight; one that names none is not enough, as a gap for lip-reading or day support is what a link
+# worker needs said.
+IMPAIRMENT_PREFIX = "impairment:"
+IMPAIRMENT_NEEDS = frozenset({"disability"})
+IMPAIRMENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], str]] = {
+    "hearing": (
+        re.compile(
+            r"\b(?:hard\s+of\s+hearing|hearing\s+(?:loss|aids?|impair\w*|(?:has\s+|is\s+)?(?:gone|going|"
+            r"getting\s+worse|downhill))|(?:going|gone|profoundly|partially|stone)\s+deaf|deafness|deaf\b|"
+            r"tinnitus|lip[- ]?read\w*|can'?t\s+hear)",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:hard\s+of\s+hearing|hearing\s+(?:loss|aids?|impair\w*)|deaf\w*|lip[- ]?read\w*|tinnitus|sensory)",
+            re.I,
+        ),
+        "hearing loss",
+    ),
+    "sight": (
+        re.compile(
+            r"\b(?:sight\s+loss|(?:losing|lost)\s+(?:my|his|her|their)\s+sight|eyesight|partially\s+sighted|"
+            r"registered\s+blind|(?:going|gone|nearly)\s+blind|macular|glaucoma|visually\s+impaired|"
+            r"visual\s+impairment|(?:eyes|sight)\s+(?:have\s+|has\s+)?(?:gone|going))",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:sight|blind\w*|partially\s+sighted|visually\s+impaired|visual\s+impairment|macular|sensory)",
+            re.I,
+        ),
+        "sight loss",
+    ),
+    "learning": (
+        re.compile(
+            r"\b(?:learning\s+(?:disabilit\w*|difficult\w*)|(?-i:LD)\b|autis\w*|asperger\w*|(?-i:ASD)\b|"
+            r"down'?s\s+syndrome)",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:learning\s+(?:disabilit\w*|difficult\w*)|(?-i:LD)\b|autis\w*|asperger\w*|neurodiver\w*|"
+            r"down'?s\s+syndrome)",
+            re.I,
+        ),
+        "a learning disability or autism",
+    ),
+}
+
+
+def impairments_named(goals: str) -> list[str]:
+    return [kind for kind, (person, _, _) in IMPAIRMENTS.items() if person.search(goals or "")]
+
+
 def asks_for_a_break(goals: str) -> bool:
     return bool(_ASKS_FOR_A_BREAK.search(goals or ""))
 
@@ -278,6 +332,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, FOOD_AID) for need in needs if need in FOOD_NEEDS)
     for kind in addictions_named(profile.goals):
         out.extend((need, ADDICTION_PREFIX + kind) for need in needs if need in ADDICTION_NEEDS)
+    for kind in impairments_named(profile.goals):
+        out.extend((need, IMPAIRMENT_PREFIX + kind) for need in needs if need in IMPAIRMENT_NEEDS)
     if is_child(profile.age):
         out.extend((need, CHILDREN) for need in needs)
     if in_person_only(profile.goals):
@@ -298,6 +354,8 @@ def meets_requirement(service: dict[str, Any], need: str, group: str, age: int |
         return takes_children(service, age)
     if group.startswith(ADDICTION_PREFIX):
         return _meets_addiction(service, group[len(ADDICTION_PREFIX) :])
+    if group.startswith(IMPAIRMENT_PREFIX):
+        return bool(IMPAIRMENTS[group[len(IMPAIRMENT_PREFIX) :]][1].search(service_text(service)))
     if group == FOOD_AID:
         return bool(_FOOD_AID.search(service_text(service)))
     if group == IN_PERSON:
@@ -345,6 +403,8 @@ def _group_label(taxonomy: Any, code: str) -> str:
         return situation_label(code[len(CONDITION_PREFIX) :])
     if code.startswith(ADDICTION_PREFIX):
         return ADDICTIONS[code[len(ADDICTION_PREFIX) :]][2]
+    if code.startswith(IMPAIRMENT_PREFIX):
+        return IMPAIRMENTS[code[len(IMPAIRMENT_PREFIX) :]][2]
     if code == FOOD_AID:
         return "food today"
     if code == IN_PERSON:

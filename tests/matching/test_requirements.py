@@ -301,3 +301,33 @@ def test_a_carer_who_asks_for_a_few_hours_off_is_not_met_by_a_coffee_morning(
         needs=("carers",), circumstances=("carers",), goals="caring for mum, would like to meet other carers"
     )
     assert match(chat, [coffee], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_a_named_impairment_is_met_only_by_a_service_for_it(make_service, make_person, taxonomy, now):
+    walk = make_service(
+        km=1.0,
+        name="Wellbeing Walk",
+        needs=["disability"],
+        description="Gentle walk for people with disabilities.",
+    )
+    person = make_person(
+        needs=("disability",), goals="79, hearing gone downhill, can't follow a conversation. Doesn't sign."
+    )
+    (unmet,) = match(person, [walk], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "impairment:hearing"
+    assert "hearing loss" in unmet.reason
+    lipreading = make_service(
+        km=3.0,
+        name="Lip-reading class",
+        needs=["disability"],
+        description="Lip-reading for people with hearing loss.",
+    )
+    result = match(person, [walk, lipreading], taxonomy=taxonomy, now=now)
+    assert result.unmet_needs == []
+    # someone whose words name no impairment is served by the walk
+    assert (
+        match(
+            make_person(needs=("disability",), goals="uses a wheelchair"), [walk], taxonomy=taxonomy, now=now
+        ).unmet_needs
+        == []
+    )
