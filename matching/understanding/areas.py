@@ -18,13 +18,7 @@ GSS = re.compile(r"\b(E0[6789]\d{6}|E10\d{6})\b")
 # Place names are proper nouns: a capitalised run of words ("Little Hulton", "Saddleworth").
 _PROPER = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:upon|on|in|under|le|de|the)?\s*[A-Z][\w'’.-]*)*")
 
-
-def _km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
-    """Distance across a town (equirectangular: exact enough over a few kilometres)."""
-    x = math.radians(lng2 - lng1) * math.cos(math.radians((lat1 + lat2) / 2))
-    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
-
-
+# A capitalised word: where a place's name may start
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
 _NOISE = re.compile(r"\b(?:the|city of|borough of|metropolitan|borough|council|district|county|area)\b", re.I)
 
@@ -54,6 +48,12 @@ _NOT_A_TOWN = frozenset(
 _PART_OF = re.compile(
     r"^(?:higher|lower|upper|little|great|old|new|north|south|east|west|central|nether|mid)\s+", re.I
 )
+
+
+def _km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Distance across a town (equirectangular: exact enough over a few kilometres)."""
+    x = math.radians(lng2 - lng1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
 def _spoken(name: str) -> str:
