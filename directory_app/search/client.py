@@ -155,9 +155,10 @@ if HttpRequests is not None:
             ):
                 # A kept-alive connection the server no longer answers on (after an error answer
                 # _no_reuse_after_error has already let go of it; this catches any other): drop the
-                # idle connections and try once on a new one. Every call made through this client is safe to repeat (searches, upserts and
-                # deletes by id, settings, task reads); swaps and new indexes go through the master
-                # key's own client, which is not pooled and never retried.
+                # idle connections and try once on a new one. Every call made through this client
+                # is safe to repeat (searches, upserts and deletes by id, settings, task reads);
+                # swaps and new indexes go through the master key's own client, which is not pooled
+                # and never retried.
                 self._connections.drop_idle()
                 return super().send_request(getattr(self._connections.session(), name), *args, **kwargs)
 

@@ -50,6 +50,11 @@ _PART_OF = re.compile(
 )
 
 
+def written(name: str) -> str:
+    """A pattern for a place's name as feeds write it, "&" for "and" ("Ellesmere Port & Neston")."""
+    return re.escape(name).replace(r"\ and\ ", r"\s*(?:and|&)\s*")
+
+
 def _km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
     """Distance across a town (equirectangular: exact enough over a few kilometres)."""
     x = math.radians(lng2 - lng1) * math.cos(math.radians((lat1 + lat2) / 2))
@@ -212,7 +217,7 @@ class AreaLookup:
         # Keyed by their first word, so a text is only tried against the names it could hold.
         self._joined: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         for name in sorted((n for n in self._places if " and " in n), key=len, reverse=True):
-            pattern = re.compile(r"\b" + re.escape(name).replace(r"\ and\ ", r"\s*(?:and|&)\s*") + r"\b")
+            pattern = re.compile(r"\b" + written(name) + r"\b")
             self._joined.setdefault(name.split()[0], []).append((name, pattern))
         # Every name of an area wider than one authority (combined authorities, metropolitan
         # counties, regions), longest first so "north east england" is read before "north east";

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .areas import AreaLookup, Place, read_place
+from .areas import AreaLookup, Place, read_place, written
 from .record import Record
 
 # Where an item of a list after a cue starts: "Harpurhey, Moston or Blackley".
@@ -21,8 +21,7 @@ NAMED_ITEMS = re.compile(_ITEM_START + r"(?:the\s+)?[A-Z]")
 def named_alone(text: str, place: str) -> bool:
     """Whether `place` is named as itself, not inside a longer name ("Upper Calder Valley" is not
     the ward "Calder")."""
-    written = re.escape(place).replace(r"\ and\ ", r"\s*(?:and|&)\s*")  # "Ellesmere Port & Neston"
-    for found in re.finditer(r"\b" + written + r"\b", text):
+    for found in re.finditer(r"\b" + written(place) + r"\b", text):
         before = re.search(r"([A-Za-z][\w'’-]*)\s+$", text[: found.start()])
         # "a Bellingham GP practice": an acronym after the name is not part of it
         after = re.match(r"\s+(?![A-Z]{2,4}\b)([A-Za-z][\w'’-]*)", text[found.end() :])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .areas import AreaLookup, authority_of, read_place
+from .areas import AreaLookup, authority_of, read_place, written
 from .places import NAMED_ITEMS, around_the_venue, drawable, place_value
 from .record import Record
 from .result import Finding
@@ -101,11 +101,11 @@ _OPEN_TO_OTHERS = re.compile(
     re.I,
 )
 _RESIDENTS_TERM = re.compile(r"^[\w\s,&'-]{2,40}\s+residents?(?:\s+only)?$", re.I)
+# After a name, its residents ("Trafford residents") or its practices' patients ("a Salford GP", "a
+# Northwich PCN practice", "a Bellingham surgery")
 _RESIDENTS_WORD = re.compile(r"^[\s\-]*(?:borough\s+)?(?:schools?\s*/\s*)?residents?\b", re.I)
-# "Trafford residents", "a Salford GP", "a Northwich PCN practice", "a Bellingham surgery"
-_RESIDENTS_AFTER = re.compile(
-    r"^[\s\-]*(?:borough\s+)?(?:(?:schools?\s*/\s*)?residents?|gp|pcn|(?:gp\s+)?(?:practices?|surger(?:y|ies)))\b",
-    re.I,
+_PRACTICE_WORD = re.compile(
+    r"^[\s\-]*(?:borough\s+)?(?:gp|pcn|(?:gp\s+)?(?:practices?|surger(?:y|ies)))\b", re.I
 )
 # What an eligibility line may hold besides the areas it names and still be only a catchment:
 # "Wigan borough.", "Bolton & Bury only", "Salford area"
@@ -141,7 +141,7 @@ def _bare_places(areas: AreaLookup, text: str, context: set[str]) -> list[tuple[
         named = areas.places(sentence, context)
         rest = " ".join(sentence.split())
         for _, place in named:
-            rest = re.sub(re.escape(place).replace(r"\ and\ ", r"\s*(?:and|&)\s*"), " ", rest)
+            rest = re.sub(written(place), " ", rest)
         if named and not _CATCHMENT_FILLER.sub("", rest.lower()):
             out += [(code, place, sentence.strip()) for code, place in named]
     return out
@@ -302,10 +302,12 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             index = text.lower().find(last.lower())
             if (
                 index >= 0
-                and _RESIDENTS_AFTER.match(text[index + len(last) :])
-                # a practice or a GP after a name, not "lip reading practice"; "trafford residents" is
-                # still Trafford's
-                and (text[index].isupper() or _RESIDENTS_WORD.match(text[index + len(last) :]))
+                # "trafford residents" is still Trafford's; a practice needs a name before it, not
+                # "lip reading practice"
+                and (
+                    _RESIDENTS_WORD.match(text[index + len(last) :])
+                    or (text[index].isupper() and _PRACTICE_WORD.match(text[index + len(last) :]))
+                )
                 and not _HEDGE.search(text[max(0, index - 30) : index])
                 and not _SENT_ELSEWHERE.match(text[index + len(last) :])
             ):

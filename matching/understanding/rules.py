@@ -220,6 +220,9 @@ TEXT_FIELDS = (
 )
 
 
+_VISITS_WITHOUT_VENUE = re.compile(r"\b(?:volunteer|befriender)s?\s+(?:will\s+|can\s+)?visits?\b", re.I)
+
+
 def find_delivery(record: Record) -> list[Finding]:
     found: dict[str, Finding] = {}
     texts = dict(record.texts)
@@ -341,9 +344,6 @@ def find_wheelchair(record: Record) -> Finding:
         if yes:
             return Finding("yes", 0.85, field, quote(text, yes))
     return Finding("unknown", 0.5, "", "")
-
-
-_VISITS_WITHOUT_VENUE = re.compile(r"\b(?:volunteer|befriender)s?\s+(?:will\s+|can\s+)?visits?\b", re.I)
 
 
 # A service that has stopped, said in its words while its status still says active. Not "closed
