@@ -39,7 +39,9 @@ _MAX = re.compile(
     + _N
     + r"\s*(?:'?s\b|\s*years?\b|(?=\s+(?:only|and)\b)|(?=\s*(?:$|[.,;:)])))"
     r"|\b(?:aged?\s+)?up\s+to\s+" + _N + r"\s*(?:years?\b|yrs\b)?(?=\s*(?:years?|old|only|\.|,|\)|$))"
-    r"|\b(?:aged?\s+)?" + _N + r"\s*(?:years?\s*(?:old\s*)?)?(?:or|and)\s+(?:under|younger|below)\b",
+    r"|\b(?:aged?\s+)?" + _N + r"\s*(?:years?\s*(?:old\s*)?)?(?:or|and)\s+(?:under|younger|below)\b"
+    # "lost a partner before their 51st birthday": 50 at most
+    r"|\bbefore\s+(?:their|your|his|her|the)\s+" + _N + r"(?:st|nd|rd|th)\s+birthday\b",
     re.I,
 )
 # "aged 50 or under" includes 50; "under 50" does not.
@@ -200,7 +202,7 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
             # "under 5s" is most often a creche, so an upper bound above 30 needs the person before
             # it: "widowed under 60", "adults aged under 65".
             adult_bound = value <= 99 and bool(
-                re.match(r"aged?\b", m.group(0), re.I) or _PERSON_BEFORE.search(text[: m.start()])
+                re.match(r"aged?\b|before\b", m.group(0), re.I) or _PERSON_BEFORE.search(text[: m.start()])
             )
             if (
                 _NOT_AGE_AFTER.match(text[m.end() :])
@@ -209,9 +211,9 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
                 or _ACCOMPANIED.match(text[m.end() :])
             ):
                 continue
-            exclusive = re.search(r"under|below|younger", m.group(0), re.I) and not _INCLUSIVE_MAX.search(
-                m.group(0)
-            )
+            exclusive = re.search(
+                r"under|below|younger|before", m.group(0), re.I
+            ) and not _INCLUSIVE_MAX.search(m.group(0))
             upper = value - 1 if exclusive else value
             if low is None or upper > low:
                 high = upper

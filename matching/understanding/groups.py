@@ -94,7 +94,9 @@ _TURNED_AWAY_BEFORE = re.compile(
     r"\s+(?:\w+\s+)?(?:accept|take|admit|house|support|help|work\s+with|see|serve|offer)|"
     r"not\s+(?:open\s+to|available\s+to|eligible|suitable\s+for|for)|except|excluding|other\s+than)\b[^.;!?]*$|"
     # another service the group is sent to: "men can call the Men's Advice Line"
-    r"\b(?:call|contact|ring|try|referred\s+to|signposted\s+to)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    r"\b(?:call|contact|ring|try|referred\s+to|signposted\s+to)\s+(?:the\s+)?(?:\w+\s+){0,2}$|"
+    # "Sorry, no women's sessions at present"
+    r"\bno\s+$",
     re.I,
 )
 _TURNED_AWAY_AFTER = re.compile(
@@ -139,9 +141,16 @@ _NOT_ONLY_BEFORE = re.compile(
     r"counselling\b)\w+\s+)?(?:for|to))\W+(?:[\w-]+[\s,]+){0,4}$",
     re.I,
 )
+# "Open to all, esp. men 50+ who used to play": who comes most, not a limit
+_HEDGED = re.compile(
+    r"\b(?:esp\.?|especially|particularly|mainly|mostly|largely|often)\s+(?:\w+\s+){0,2}$", re.I
+)
 # A sentence or line that opens by naming whom the service is for: "For blind and partially sighted
 # people: ...", "For people with physical disabilities, any age 12+."
 _AUDIENCE_OPENING = re.compile(r"^\s*(?:only\s+)?(?:for|open\s+to|aimed\s+at)\s+(?:[\w-]+[\s,]+){0,5}$", re.I)
+_WITH_AGE = re.compile(
+    r"^\s*(?:aged\s+)?(?:\d{1,2}\s*\+|\d{1,2}\s+(?:and|or)\s+over\b|over\s+\d{1,2}\b)", re.I
+)
 THRESHOLD = 0.7
 # Disability is named in many services that are open to all ("including disabled people"):
 # only a name, an eligibility statement or "only" restricts.
@@ -158,6 +167,9 @@ def _score(field: str, text: str, match: re.Match[str]) -> float:
         return 0.95
     if field == "name":
         return 0.85
+    # the group with the age it must be: "Men 18+.", "open to women aged 16 and over"
+    if _WITH_AGE.match(after):
+        return 0.9
     # a description that opens with what the service is: "Men's peer support circle", "Women's
     # wellbeing group"
     if not before.strip(" \t") or before.endswith("\n"):
@@ -199,6 +211,10 @@ def find_groups(record: Record) -> list[Finding]:
                     continue
                 start = next((a for a, b in sentences if a <= match.start() < b), 0)
                 if _NOT_ONLY_BEFORE.search(text[start : match.start()]):
+                    continue
+                if _HEDGED.search(text[max(0, match.start() - 30) : match.start()]):
+                    # named, so that a men's shed "mainly blokes but ladies welcome" is open to both
+                    mentioned[group] = max(mentioned.get(group, 0.0), 0.4)
                     continue
                 if group == "families" and _FAMILIES_OF.match(text[match.end() :]):
                     continue

@@ -27,6 +27,8 @@ _RESIDENCY_CUE = re.compile(
     r"(?:\s+(?:alone|on\s+(?:their|your|his|her)\s+own|independently))?\s+(?:in|within)|"
     r"the\s+people\s+of|within\s+(?:the\s+)?(?:borough|area|district)\s+of|"
     r"registered\s+with\s+(?:a\s+)?gp\s+(?:practice\s+)?in|care\s+for\s+someone\s+in|"
+    # where visitors go: "befrienders visit people over 65 at home in Congleton, Sandbach and ..."
+    r"(?:at|in)\s+(?:their\s+|your\s+)?(?:own\s+)?homes?\s+(?:in|across|throughout)|"
     # "patients of Chadderton PCN practices": a practice's patients live around it
     r"patients\s+(?:registered\s+)?(?:of|at|with)(?:\s+(?:a|the))?|"
     # a health team's "Catchment: Leigh, Atherton & Tyldesley only"; a care marketplace's form line
@@ -80,8 +82,9 @@ _PLACES_ONLY = re.compile(
 _PEOPLE_IN_CUE = re.compile(
     r"(?i:\b(?:for|welcomes?|open\s+to)\s+(?:the\s+|all\s+|local\s+)?(?:older\s+|young\s+|isolated\s+)?"
     r"(?:people|folk|adults|residents|over[- ]?\d0'?s|over\s+\d\d'?s|pensioners|OAPs|carers|dads|mums|parents|"
-    r"families|women|men|ladies|veterans|members|community\s+members)\b"
-    r"(?:[^.;:!?\n]{0,30}?)\s+in\s+)(?=[A-Z])"
+    r"families|women|men|ladies|veterans|members|community\s+members|anyone|everyone)\b"
+    # ("carers across Warrington, Halton, St Helens and Knowsley": an online group's four boroughs)
+    r"(?:[^.;:!?\n]{0,30}?)\s+(?:in|across|throughout)\s+)(?=[A-Z])"
 )
 _CLAUSE_END = re.compile(r"[.;:!?\n(]")
 _VENUE_ACTIVITY = re.compile(

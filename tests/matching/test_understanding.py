@@ -55,6 +55,7 @@ def oruk(**fields) -> dict:
         ("Youth club for young people in school years 7 to 11.", (11, 16)),
         ("Youth club for year 7 and up.", (11, None)),
         ("16+ (under 18s with a consent form).", (16, None)),
+        ("Peer support for people who lost a partner before their 51st birthday.", (None, 50)),
     ],
 )
 def test_stated_age_ranges_are_read(text, ages):
@@ -230,6 +231,15 @@ def test_a_playgroup_or_childrens_centre_name_is_a_place_not_a_group(reader):
         ("Baby massage and a cuppa.", "Parents/carers of babies under 12 months", ["pregnant_new_parents"]),
         ("Days out and activities.", "Single parents with children", ["families"]),
         ("To advance the education and training of those granted refugee status.", "", ["refugees"]),
+        # the group with the age it must be, even beside a group for the other sex nearby
+        (
+            "A workshop to make and mend.\n\nMen 18+. There is a ladies' craft group on Wednesdays in "
+            "the same building (different organisers).",
+            "",
+            ["men"],
+        ),
+        ("Open to men aged 18+. Sorry, no women's sessions at present.", "", ["men"]),
+        ("Slower pace football. Open to all, esp. men 50+ who used to play. Mixed teams.", "", []),
     ],
 )
 def test_who_a_service_is_for_and_who_is_only_welcome(reader, description, eligibility, groups):
@@ -285,6 +295,14 @@ def test_residency_stated_in_prose_or_by_a_place_inside_a_borough(reader, fields
         (
             "For LGBT+ people living in Cheshire West, Cheshire East, Warrington or Halton.",
             {"E06000050", "E06000049", "E06000007", "E06000006"},
+        ),
+        (
+            "Low cost food club. Open to anyone in St Helens struggling with the cost of living.",
+            {"E08000013"},
+        ),
+        (
+            "Weekly online Zoom group for carers across Warrington, Halton, St Helens and Knowsley.",
+            {"E06000007", "E06000006", "E08000013", "E08000011"},
         ),
     ],
 )
@@ -748,3 +766,12 @@ def test_a_volunteer_who_visits_weekly_with_no_venue_comes_to_the_person(reader)
         ],
     )
     assert "home_visits" not in reader.understand(venue).delivery_modes()
+
+
+def test_where_home_visits_go_is_who_may_have_them(reader):
+    found = reader.understand(
+        oruk(
+            description="Volunteer befrienders visit people over 65 at home in Congleton for an hour a week."
+        )
+    )
+    assert [authority_of(code) for code in found.residency_codes()] == ["E06000049"]  # Cheshire East
