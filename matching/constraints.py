@@ -14,7 +14,7 @@ from typing import Any
 from .children import babies_up_to_months, months_words, youngest_child_months
 from .profile import DAY_NAMES, Profile
 from .service import delivery_modes, in_area, reaches, remote_mode, residency, service_days
-from .situations import HARD, label
+from .situations import AGE_SITUATIONS, BY_CODE, HARD, label, with_implied
 
 # Warning texts, shared with explain.py so the wording is the same everywhere.
 WARN_COST = "cost not recorded"
@@ -170,13 +170,29 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
     # whose words state none of them (several are alternatives: "survivors of domestic abuse or
     # sexual violence"); one about paperwork ("people on benefits") is a check instead.
     situations = list(service.get("situations") or ())
-    if situations and not set(situations) & set(profile.situations):
+    # A time of life ("older people") is a condition of its own, whatever else the service names:
+    # a lunch club for "older members of the Jewish community" asks both.
+    for code in situations:
+        if code in AGE_SITUATIONS:
+            old_enough = _old_enough(profile, code)
+            if old_enough is False:
+                bad(("age", "only for " + label(code)))
+            elif old_enough is None and code not in profile.situations:
+                result.warnings.append(f"only for {label(code)}: check")
+    situations = [code for code in situations if code not in AGE_SITUATIONS]
+    if situations and not set(situations) & with_implied(profile.situations):
         hard = [code for code in situations if code in HARD]
         if hard:
             bad(("situation", "only for " + " or ".join(label(code) for code in hard)))
         else:
             result.warnings.append("only for " + " or ".join(map(label, situations)) + ": check")
     return result
+
+
+def _old_enough(profile: Profile, code: str) -> bool | None:
+    """Whether the person's known age settles a time-of-life situation; None when it is not known."""
+    from_age = BY_CODE[code].from_age
+    return None if profile.age is None or from_age is None else profile.age >= from_age
 
 
 def violations(profile: Profile, service: dict[str, Any], distance_km: float | None) -> list[str]:

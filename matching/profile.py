@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .person import PREFERENCES
+from .situations import AGE_SITUATIONS
 from .situations import BY_CODE as SITUATIONS_BY_CODE
 
 if TYPE_CHECKING:
@@ -81,8 +82,10 @@ class Profile:
 
     @property
     def audiences(self) -> tuple[str, ...]:
-        """Every group and situation a service may be meant for that this person is in."""
-        return (*self.groups, *self.situations)
+        """Every group and situation a service may be meant for that this person is in. Not a time
+        of life ("older people"): the needs already weigh it, and counted again it lifted every
+        lunch club over the bereavement group a widower of 74 asked for."""
+        return (*self.groups, *(code for code in self.situations if code not in AGE_SITUATIONS))
 
     @property
     def eligible_groups(self) -> tuple[str, ...]:

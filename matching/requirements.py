@@ -18,7 +18,7 @@ from .constraints import Check
 from .fit import audience, service_text
 from .profile import Profile
 from .service import delivery_modes, remote_mode
-from .situations import SITUATIONS
+from .situations import HEALTH_CONDITION, SITUATIONS
 from .situations import label as situation_label
 from .unmet import UnmetNeed
 
@@ -75,7 +75,12 @@ LANGUAGE_PREFIX = "language:"
 # meet it. A service meets it when it names the person's condition, names none (a general
 # self-management course), or names several (a list of examples: "COPD, diabetes, arthritis").
 CONDITION_PREFIX = "condition:"
-CONDITIONS = {s.code: s for s in SITUATIONS if s.kind == "illness" or s.code in ("cancer", "dementia")}
+# (A "qualifying health condition" names none: it neither makes a need specific nor names one.)
+CONDITIONS = {
+    s.code: s
+    for s in SITUATIONS
+    if (s.kind == "illness" or s.code in ("cancer", "dementia")) and s.code != HEALTH_CONDITION
+}
 CONDITION_NEEDS = frozenset({"long_term_conditions"})
 NAMES_SEVERAL = 3
 

@@ -40,6 +40,9 @@ class Situation:
     # Whether a service's name alone can say it: "Stroke Survivors Club" is for stroke survivors,
     # but "Irish Community Centre" and "Indian Senior Citizens Centre" are often open to all.
     named: bool = True
+    # An age that settles it either way when the person's age is known: a falls class "for older
+    # adults" is not for a man of 30, and is for a woman of 74 whatever her words say.
+    from_age: int | None = None
 
 
 def _re(pattern: str, flags: int = re.I) -> re.Pattern[str]:
@@ -256,6 +259,49 @@ SITUATIONS: tuple[Situation, ...] = (
         # "enduring mental health problems" is also how people describe years of depression
         hard=False,
         kind="health",
+    ),
+    # Exercise on referral and similar schemes: "for adults with a health condition such as high
+    # blood pressure, diabetes, arthritis or depression", "with a qualifying medical condition".
+    # (Not "on a low income or with a health condition made worse by the cold", one way in of two.)
+    Situation(
+        "health_condition",
+        "people with a qualifying health condition",
+        _re(
+            r"(?<!or\s)(?:with|who\s+(?:have|has))\s+(?:a|an)\s+(?:qualifying\s+|diagnosed\s+|long[- ]term\s+)?"
+            r"(?:medical|health)\s+condition(?!s?\s+(?:made\s+worse|or\s+(?:a\s+)?disabilit|and(?:/or)?\s+(?:a\s+)?disabilit))|"
+            r"qualifying\s+(?:medical\s+|health\s+)?condition"
+        ),
+        # what people and referral notes say of their own health
+        _re(
+            r"(?:health|medical)\s+(?:conditions?|problems?|probs|issues)|long[- ]term\s+conditions?|"
+            r"overweight|obes\w+|bmi\b|lose\s+(?:some\s+|a\s+bit\s+of\s+)?weight|blood\s+pressure|hypertension|"
+            r"cholesterol|asthma\w*|inhalers?|breathless\w*|short\s+of\s+breath|copd|emphysema|depress\w*|"
+            r"anxi\w+|panic|arthriti\w+|osteo\w+|joints?\b|bad\s+(?:back|knees?|hips?)|knee\s+replacement|"
+            r"hip\s+replacement|heart|cardiac|angina|diabet\w+|pre[- ]?diabet\w+|sugars|stroke|cva\b|parkinson\w*|"
+            r"multiple\s+sclerosis|cancer|had\s+a\s+fall|falls\b|frail\w*|chronic\s+\w+|fibromyalgia|"
+            r"long\s+covid|rehab\w*|surgery|operation"
+        ),
+        needs=frozenset({"long_term_conditions", "mental_wellbeing"}),
+        kind="illness",
+    ),
+    # "Who is this for? Older adults who've had a fall": older with no number. Soft (a link worker
+    # checks) when the person's age is not known; settled by it when it is.
+    Situation(
+        "older_people",
+        "older people",
+        _re(
+            r"(?:older\s+(?:people|adults|residents|folk|persons|men|women|members)|elderly|senior\s+citizens|"
+            r"seniors\b|(?:people|adults)\s+in\s+later\s+life)"
+            # (Age UK's "for older people and their families": their families come too)
+            r"(?!\s+(?:and|&)\s+(?:their\s+)?(?:families|carers|relatives))"
+        ),
+        _re(
+            r"retired|pensioners?\b|(?:on|only\s+has)\s+(?:a|the|her|his|my|their)\s+(?:state\s+)?pension|"
+            r"(?-i:OAP)|elderly|older\s+(?:man|woman|lady|gent|gentleman|person|adult)"
+        ),
+        hard=False,
+        needs=frozenset({"older_people"}),
+        from_age=50,
     ),
     Situation(
         "bsl_users",
@@ -580,6 +626,26 @@ COMMUNITIES: tuple[Situation, ...] = (
 SITUATIONS = SITUATIONS + COMMUNITIES
 BY_CODE = {s.code: s for s in SITUATIONS}
 HARD = frozenset(s.code for s in SITUATIONS if s.hard)
+# A named illness or health matter is a health condition too: a stroke survivor qualifies for an
+# exercise referral scheme.
+HEALTH_CONDITION = "health_condition"
+_HEALTH = frozenset(s.code for s in SITUATIONS if s.kind in ("illness", "health")) - {HEALTH_CONDITION}
+
+
+def with_implied(codes: set[str] | frozenset[str] | tuple[str, ...]) -> set[str]:
+    """The situations `codes` state, and those they imply."""
+    out = set(codes)
+    if out & _HEALTH:
+        out.add(HEALTH_CONDITION)
+    return out
+
+
+def most_specific(codes: list[str]) -> list[str]:
+    """`codes` without one that another of them implies ("stroke", not "stroke" and "health condition")."""
+    return [c for c in codes if not (c == HEALTH_CONDITION and set(codes) & _HEALTH)]
+
+
+AGE_SITUATIONS = frozenset(s.code for s in SITUATIONS if s.from_age is not None)
 
 
 def label(code: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .situations import SITUATIONS
+from .situations import SITUATIONS, most_specific
 
 # "has a house (not homeless)", "never been in prison": the words deny it.
 _NEGATED = re.compile(r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|without|nor)\s+(?:\w+\s+){0,2}$", re.I)
@@ -32,6 +32,8 @@ _OWN_ONLY = frozenset(
         "students",
         "eating_disorder",
         "homeless",
+        # "my husband has COPD": an exercise referral scheme is for the one who has it
+        "health_condition",
     }
 )
 # "her dad died of a heart attack": the illness was the one who died, and a cardiac group is not
@@ -86,7 +88,8 @@ def person_situations(
             out.append(Stated(situation.code, found.group(0)))
         elif situation.needs & set(needs) and not denied:  # "has a house (not homeless)"
             out.append(Stated(situation.code, "need: " + ", ".join(sorted(situation.needs & set(needs)))))
-    return out
+    kept = most_specific([s.code for s in out])
+    return [s for s in out if s.code in kept]
 
 
 def _someone_died_of(text: str, match: re.Match[str]) -> bool:

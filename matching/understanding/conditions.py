@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from ..situations import SITUATIONS
-from .groups import deep_in_a_list, turned_away
+from ..situations import AGE_SITUATIONS, SITUATIONS
+from .groups import LIST_ITEM_ENDS, deep_in_a_list, turned_away
 from .record import Record
 from .result import Finding
 from .rules import quote, sentence_spans
@@ -64,8 +64,10 @@ _WIDER_BEFORE = re.compile(
 _OR_ANOTHER_WAY_IN = re.compile(r"^\s*,?\s*or\s+(?:who\s+)?(?:live|lives|living|are|is|have|has)\b", re.I)
 # "aimed at Bangladeshi women but all women welcome", "for Somali elders - everyone is welcome"
 _ALL_WELCOME_AFTER = re.compile(
-    r"^[^.;!?]{0,40}?\b(?:all|everyone|everybody|anyone|anybody)\b(?:\s+\w+){0,2}?\s+(?:is\s+|are\s+)?"
-    r"(?:very\s+|most\s+|more\s+than\s+)?welcome",
+    r"^[^.;!?]{0,40}?(?:\b(?:all|everyone|everybody|anyone|anybody)\b(?:\s+\w+){0,2}?\s+(?:is\s+|are\s+)?"
+    r"(?:very\s+|most\s+|more\s+than\s+)?welcome|"
+    # "aimed at older people but nobody is turned away"
+    r"\b(?:nobody|no\s+one|no-one)\s+(?:is|will\s+be|gets)\s+turned\s+away)",
     re.I,
 )
 _NAME_GROUP = re.compile(
@@ -74,6 +76,12 @@ _NAME_GROUP = re.compile(
     re.I,
 )
 NAME_CONFIDENCE, ELIGIBILITY_CONFIDENCE, TARGETED_CONFIDENCE = 0.85, 0.9, 0.75
+# A sentence that answers a form's question is an eligibility statement: "Who is this for? Older
+# adults who've had a fall", "Who can use this service? Anyone over 50 ..."
+_ASKED_WHO = re.compile(
+    r"\bwho\s+(?:is\s+(?:this|it)\s+for|can\s+(?:use\s+(?:this|it|the\s+\w+)|come|attend|join|apply|go))\s*\?\s*$",
+    re.I,
+)
 
 
 def find_situations(record: Record) -> list[Finding]:
@@ -88,7 +96,7 @@ def find_situations(record: Record) -> list[Finding]:
             if field == "name" and not situation.named:
                 continue
             for match in situation.service.finditer(text):
-                confidence = _restricts(field, text, match, sentences)
+                confidence = _restricts(field, text, match, sentences, situation.code)
                 if confidence and (
                     situation.code not in best or confidence > best[situation.code].confidence
                 ):
@@ -96,7 +104,9 @@ def find_situations(record: Record) -> list[Finding]:
     return sorted(best.values(), key=lambda f: -f.confidence)
 
 
-def _restricts(field: str, text: str, match: re.Match[str], sentences: list[tuple[int, int]]) -> float:
+def _restricts(
+    field: str, text: str, match: re.Match[str], sentences: list[tuple[int, int]], situation_code: str = ""
+) -> float:
     start, end = next(((a, b) for a, b in sentences if a <= match.start() < b), (0, len(text)))
     before = text[start : match.start()]
     if (
@@ -108,7 +118,7 @@ def _restricts(field: str, text: str, match: re.Match[str], sentences: list[tupl
         or turned_away(text, match, sentences)
     ):
         return 0.0
-    if field == "eligibility":
+    if field == "eligibility" or _ASKED_WHO.search(text, max(0, start - 40), start):
         return ELIGIBILITY_CONFIDENCE
     # the words are themselves the rule: "must be sober", "not suitable for people currently drinking"
     if re.match(r"(?:not\s+(?:suitable|for)|must)\b", match.group(0), re.I):
@@ -118,7 +128,13 @@ def _restricts(field: str, text: str, match: re.Match[str], sentences: list[tupl
     # The service's first sentence says what it is; a later one more often lists what else it does.
     # "... a Warm Homes scheme, a Macmillan service for people affected by cancer, outreach ...": one
     # offer in a long list of what an organisation does
-    if deep_in_a_list(text, start, match):
+    # ("The Foundation runs walking rugby, chair-based exercise for older people, school sport, ...":
+    # a time of life named in the second item of a list is one offer's too)
+    if deep_in_a_list(text, start, match) or (
+        situation_code in AGE_SITUATIONS
+        and text.count(",", start, match.start()) >= 1
+        and LIST_ITEM_ENDS.match(text, match.end())
+    ):
         return 0.0
     first = start == (sentences[0][0] if sentences else 0)
     stated_as_a_rule = re.search(r"\bonly\b|\bmust\b|\beligib", before, re.I) or re.search(

@@ -258,7 +258,7 @@ def find_groups(record: Record) -> list[Finding]:
     return sorted(kept.values(), key=lambda f: -f.confidence)
 
 
-_LIST_ITEM_ENDS = re.compile(r"[^,.;:!?]{0,30},")
+LIST_ITEM_ENDS = re.compile(r"[^,.;:!?]{0,30},")
 
 
 def deep_in_a_list(text: str, sentence_start: int, match: re.Match[str]) -> bool:
@@ -266,7 +266,7 @@ def deep_in_a_list(text: str, sentence_start: int, match: re.Match[str]) -> bool
     ("information and advice, dementia day care, falls prevention, support to carers, social
     activities"): one offer among many, not whom the service is for."""
     return text.count(",", sentence_start, match.start()) >= 2 and bool(
-        _LIST_ITEM_ENDS.match(text, match.end())
+        LIST_ITEM_ENDS.match(text, match.end())
     )
 
 

@@ -142,6 +142,9 @@ UNLABELLED_SITUATIONS = {
     "seeking_asylum",
     # the communities (session 14), which no people set's annotator had a code for
     *(situation.code for situation in COMMUNITIES),
+    # nor for these (session 15): a health condition with no name, and being older
+    "health_condition",
+    "older_people",
 }
 
 

@@ -396,3 +396,89 @@ def test_a_community_only_group_is_offered_to_someone_whose_notes_say_they_belon
     )
     assert [m.name for m in cantonese.matches] == ["Wellbeing Cafe"]
     assert cantonese.excluded == {"only for people of South Asian heritage": 1}
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        (
+            {
+                "eligibility_description": "Aged 16+, registered with a County Durham GP, with a qualifying medical condition."
+            },
+            ["health_condition"],
+        ),
+        (
+            {
+                "description": "12-week exercise programme for adults with a health condition such as diabetes."
+            },
+            ["health_condition"],
+        ),
+        # one way in of two: a low income will do
+        (
+            {
+                "description": "Fuel vouchers for households on a low income or with a health condition made worse by the cold."
+            },
+            [],
+        ),
+        (
+            {"description": "Who is this for? Older adults who've had a fall or are worried about falling."},
+            ["older_people"],
+        ),
+        ({"description": "Aimed at older people but nobody is turned away."}, []),
+        ({"description": "Information and advice for older people and their families."}, []),
+        (
+            {
+                "description": "The Foundation runs walking rugby, chair-based exercise for older people, school sport, holiday camps and more."
+            },
+            [],
+        ),
+    ],
+)
+def test_a_health_condition_or_a_time_of_life_without_a_number_is_read(record, expected):
+    assert situations_of(**record) == expected
+
+
+def test_an_exercise_referral_scheme_is_for_people_with_a_health_condition(
+    make_service, make_person, taxonomy, now
+):
+    scheme = make_service(
+        km=1, name="Exercise Referral", needs=["physical_activity"], situations=["health_condition"]
+    )
+    walk = make_service(km=2, name="Health Walk", needs=["physical_activity"])
+    healthy = match(
+        make_person(goals="new to the area, fancies a bit of exercise, no health problems"),
+        [scheme, walk],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in healthy.matches] == ["Health Walk"]
+    assert healthy.excluded == {"only for people with a qualifying health condition": 1}
+    diabetic = match(
+        make_person(goals="just told I have type 2 diabetes, wants to get more active"),
+        [scheme, walk],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert "Exercise Referral" in [m.name for m in diabetic.matches]
+
+
+def test_a_service_for_older_people_is_settled_by_a_known_age_and_checked_without_one(
+    make_service, make_person, taxonomy, now
+):
+    falls = make_service(
+        km=1, name="Strength and Balance", needs=["physical_activity"], situations=["older_people"]
+    )
+    kosher = make_service(
+        km=1, name="Kosher Lunch Club", needs=["loneliness"], situations=["older_people", "jewish"]
+    )
+    young = match(make_person(goals="wants to get fitter", age=30), [falls], taxonomy=taxonomy, now=now)
+    assert young.matches == [] and young.excluded == {"only for older people": 1}
+    older = match(make_person(goals="wants to get fitter", age=74), [falls], taxonomy=taxonomy, now=now)
+    assert [m.name for m in older.matches] == ["Strength and Balance"] and not older.matches[0].warnings
+    unknown = match(make_person(goals="wants to get fitter"), [falls], taxonomy=taxonomy, now=now)
+    assert "only for older people: check" in unknown.matches[0].warnings
+    # both asked: older, and of the community
+    widow = match(
+        make_person(goals="lonely since her husband died", age=78), [kosher], taxonomy=taxonomy, now=now
+    )
+    assert widow.matches == []
