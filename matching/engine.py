@@ -23,6 +23,7 @@ from typing import Any
 from . import explain
 from .children import is_child, takes_children
 from .constraints import Check, check
+from .crisis import as_offered, in_crisis, offers
 from .fit import circumstance_fit, preference_fit
 from .person import with_words_read
 from .profile import Profile
@@ -101,7 +102,7 @@ def _relevant(
 
 
 def _offers(need: str) -> Callable[[dict[str, Any]], bool]:
-    return lambda service: need in (service.get("needs") or ())
+    return lambda service: offers(service, need)
 
 
 def _meets(need: str, group: str, age: int | None) -> Callable[[dict[str, Any]], bool]:
@@ -155,7 +156,8 @@ def match(
     profile = replace(
         profile, situations=tuple(dict.fromkeys([*profile.situations, *(s.code for s in stated)]))
     )
-    candidates = list(candidates)
+    crisis = in_crisis(profile.goals)
+    candidates = [as_offered(service, crisis) for service in candidates]
     distances = nearest_distances(profile.lat, profile.lng, candidates)
     checks: list[Check] = []
     excluded: Counter[str] = Counter()
@@ -217,7 +219,7 @@ def match(
     matches = []
     for i in chosen:
         service = candidates[i]
-        met = [n for n in needs if n in set(service.get("needs") or ())]
+        met = [n for n in needs if offers(service, n)]
         matches.append(
             Match(
                 service_id=str(service.get("id") or ""),

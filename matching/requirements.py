@@ -15,6 +15,7 @@ from typing import Any
 
 from .children import CHILDREN, YOUNG_UP_TO, is_child, takes_children
 from .constraints import Check
+from .crisis import offers
 from .fit import audience, service_text
 from .profile import Profile
 from .service import delivery_modes, remote_mode
@@ -349,7 +350,7 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
 
 
 def meets_requirement(service: dict[str, Any], need: str, group: str, age: int | None) -> bool:
-    if need not in (service.get("needs") or ()):
+    if not offers(service, need):
         return False
     if group.startswith(LANGUAGE_PREFIX):
         words = LANGUAGES.get(group[len(LANGUAGE_PREFIX) :], ())
@@ -447,7 +448,7 @@ def unmet_in_reach(
     """Needs whose matches are all out of reach, and specific requirements nothing meets."""
     out: list[UnmetNeed] = []
     for need in needs:
-        meeting = [i for i in chosen if need in (candidates[i].get("needs") or ())]
+        meeting = [i for i in chosen if offers(candidates[i], need)]
         if not meeting or any(in_reach(profile, need, distances[i], checks[i], taxonomy) for i in meeting):
             continue
         limit = reach_km(profile, need, taxonomy)
@@ -455,9 +456,7 @@ def unmet_in_reach(
         item = UnmetNeed(
             need=need, label=label, reason=f"no {label[0].lower() + label[1:]} service within {limit:g} km"
         )
-        _nearest(
-            [i for i in allowed if need in (candidates[i].get("needs") or ())], candidates, distances, item
-        )
+        _nearest([i for i in allowed if offers(candidates[i], need)], candidates, distances, item)
         out.append(item)
     reported = {u.need for u in out}
     required = requirements(profile, needs)
@@ -480,7 +479,7 @@ def unmet_in_reach(
         item = UnmetNeed(need=need, label=f"{label} {phrase}", requirement=group, reason=reason + where)
         if fitting:
             _nearest(fitting, candidates, distances, item)
-        elif any(need in (candidates[i].get("needs") or ()) for i in allowed):
+        elif any(offers(candidates[i], need) for i in allowed):
             item.reason += instead
         out.append(item)
         reported.add(need)

@@ -15,6 +15,7 @@ from typing import Any
 
 from .children import CHILDREN, is_child
 from .constraints import FURTHEST_VENUE_KM, Check, day_names, km_text
+from .crisis import CRISIS_LINE, CRISIS_ONLY_NEEDS, offers
 from .explain import lower_label
 from .profile import Profile
 from .service import remote_mode
@@ -104,13 +105,19 @@ def unmet_needs(
     out = []
     for need in needs:
         label = _label(taxonomy, need)
-        meeting = [i for i, s in enumerate(candidates) if need in (s.get("needs") or ()) and offerable(s)]
+        meeting = [i for i, s in enumerate(candidates) if offers(s, need) and offerable(s)]
         item = UnmetNeed(
             need=need,
             label=taxonomy.label(need) if taxonomy is not None else need,
             reason=f"no {label} service found",
         )
         out.append(item)
+        if need in CRISIS_ONLY_NEEDS:
+            item.alternatives = [
+                f"in a crisis: {s.get('name')}"
+                for i, s in enumerate(candidates)
+                if s.get(CRISIS_LINE) and not checks[i].kinds
+            ][:MAX_ALTERNATIVES]
         if not meeting:
             continue
         open_ = [i for i in meeting if "status" not in checks[i].kinds]

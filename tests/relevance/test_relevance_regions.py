@@ -142,7 +142,8 @@ REGIONS = {
     # its 8 must-not services: men's sheds saying "Men 18+" or "Open to men aged 18+", "open to
     # anyone in St Helens", "carers across Warrington, Halton, St Helens and Knowsley", befrienders
     # who "visit people at home in Congleton", "lost a partner before their 51st birthday". Now
-    # 0.79, none shown, gap recall 5 of 6.
+    # 0.79, none shown, gap recall 5 of 6; 6 of 6 once a crisis line stopped meeting a teenager's
+    # need for someone to talk to (matching/crisis.py).
     "mp": Region(
         "Warrington, Halton, St Helens, Cheshire East, High Peak (unseen until session 14)",
         EVAL / "services" / "mp_oruk.json",
