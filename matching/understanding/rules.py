@@ -162,7 +162,21 @@ _WHEEL_NO_STRICT = re.compile(
     r"(?:\d+|one|two|three|four|five|six|several|a\s+few)\s+steps\s+(?:up\s+)?(?:to|at|into)\s+(?:the\s+)?"
     r"(?:door|entrance|building|hall|front|hut|room)|(?:access\s+(?:is\s+)?)?by\s+stairs\s+only|no\s+ramp|"
     # "Access: stairs only to the first-floor room", "Upstairs room, stairs only"
-    r"stairs\s+only|(?:steps|stairs)\s+at\s+the\s+(?:entrance|front\s+door))\b",
+    r"stairs\s+only|(?:steps|stairs)\s+at\s+the\s+(?:entrance|front\s+door)|"
+    # how venues say it otherwise: "no disabled access", "not accessible for wheelchair users",
+    # "the building is not accessible", "difficult for wheelchair users", "reached by a staircase",
+    # "the lift is out of order", "Access: upstairs"
+    r"no\s+(?:disabled|wheelchair|level|step[- ]free)\s+access|"
+    r"not\s+(?:fully\s+|currently\s+)?(?:accessible|suitable)\s+(?:to|for)\s+(?:wheelchairs?|wheelchair\s+users|disabled)|"
+    r"not\s+(?:fully\s+|currently\s+)?(?:wheelchair|disabled)[- ]accessible|"
+    r"(?:building|venue|premises|hall|room|centre|church|space)\s+(?:is\s+|are\s+)?not\s+(?:fully\s+)?"
+    r"(?:wheelchair\s+)?accessible|"
+    r"(?:difficult|tricky|hard|unsuitable|impossible)\s+for\s+(?:wheelchairs?|wheelchair\s+users)|"
+    r"wheelchair\s+users?\s+(?:may|might|will|would)\s+(?:find|struggle|not\s+be\s+able)|"
+    r"(?:accessed|reached)\s+(?:only\s+)?(?:via|by)\s+(?:a\s+)?(?:(?:narrow|steep)\s+)?(?:stairs|staircase|steps)|"
+    r"(?:narrow|steep)\s+(?:stairs|staircase)|lift\s+(?:is\s+)?(?:out\s+of\s+(?:order|service)|broken|not\s+working)|"
+    r"access\s*:\s*(?:(?:\d+|one|two|three|four|several|a\s+few)\s+)?(?:stairs|steps|upstairs)\b"
+    r"(?!\s+to\s+(?:the\s+)?(?:toilets?|loos?)))\b",
     re.I,
 )
 _WHEEL_YES_STRICT = re.compile(
@@ -337,7 +351,7 @@ def find_wheelchair(record: Record) -> Finding:
             return Finding(value, 0.9, "location.wheelchair", value)
     for field in ("accessibility", "description", "location_description", "eligibility"):
         text = record.texts.get(field, "")
-        no = _WHEEL_NO.search(text) if field == "accessibility" else _WHEEL_NO_STRICT.search(text)
+        no = _WHEEL_NO_STRICT.search(text) or (_WHEEL_NO.search(text) if field == "accessibility" else None)
         yes = _WHEEL_YES.search(text) if field == "accessibility" else _WHEEL_YES_STRICT.search(text)
         if no:
             return Finding("no", 0.85, field, quote(text, no))

@@ -644,6 +644,25 @@ def test_a_venue_that_says_it_has_no_lift_is_not_wheelchair_accessible(reader):
     assert found.value("wheelchair") == "no" and "no lift" in found.wheelchair.evidence
 
 
+@pytest.mark.parametrize(
+    "description, wheelchair",
+    [
+        ("Coffee morning in the church hall. No disabled access, sorry.", "no"),
+        ("Support group. The building is not accessible for wheelchair users.", "no"),
+        ("Drop-in at the library. Access: upstairs, ask staff for help.", "no"),
+        ("Peer group in the first-floor room, reached by a narrow staircase.", "no"),
+        ("Craft club. The lift is out of order until March.", "no"),
+        ("Drop-in at the library. Access: step-free from the car park.", "yes"),
+        # not about the venue
+        ("Chair exercise class, accessible to all abilities.", "unknown"),
+        ("Advice on finding accessible housing.", "unknown"),
+        ("Lunch club. Access: ground floor, stairs to the toilets.", "unknown"),
+    ],
+)
+def test_a_venue_said_in_prose_to_have_no_wheelchair_access(reader, description, wheelchair):
+    assert reader.understand(oruk(description=description)).value("wheelchair") == wheelchair
+
+
 def test_rfc5545_ordinal_days_are_read():
     assert parse_byday("1TU,-1TH,WE") == [
         {"day": "TU", "ordinal": 1},
