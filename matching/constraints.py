@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .children import babies_up_to_months, months_words, youngest_child_months
+from .loss_timing import too_soon_or_late
 from .profile import DAY_NAMES, Profile
 from .service import delivery_modes, in_area, reaches, remote_mode, residency, service_days
 from .situations import AGE_SITUATIONS, BY_CODE, HARD, label, with_implied
@@ -169,6 +170,9 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
     # A situation the record restricts to ("stroke survivors") holds back a service from someone
     # whose words state none of them (several are alternatives: "survivors of domestic abuse or
     # sexual violence"); one about paperwork ("people on benefits") is a check instead.
+    timing = too_soon_or_late(service, profile.goals)
+    if timing:
+        bad(("timing", timing))
     situations = list(service.get("situations") or ())
     # A time of life ("older people") is a condition of its own, whatever else the service names:
     # a lunch club for "older members of the Jewish community" asks both.

@@ -273,6 +273,13 @@ def says_closed(service) -> bool:
     return bool(isinstance(found, dict) and found.get("value"))
 
 
+def loss_window(service) -> dict | None:
+    """How long after a death a bereavement service takes people, as last understood."""
+    found = (service.understanding or {}).get("loss_window")
+    value = found.get("value") if isinstance(found, dict) else None
+    return value if isinstance(value, dict) else None
+
+
 def understood_days(service) -> list[str]:
     """Days read from the record's words ("Mondays, 2pm" in a schedule's description) when it has
     no structured ones: without them a person who can only come at weekends is offered it."""
@@ -344,6 +351,7 @@ _ROWS = [
     ("wheelchair", "Wheelchair access", "wheelchair"),
     ("capacity", "Capacity", None),
     ("closed", "Says it is not running", None),
+    ("loss_window", "Time since a death", None),
 ]
 
 
@@ -360,6 +368,13 @@ def _words(key: str, value) -> str:
         return areas().name(value)
     if key == "situations":
         return situations.label(value)
+    if key == "loss_window" and isinstance(value, dict):
+        parts = []
+        if value.get("min_weeks") is not None:
+            parts.append(f"from {value['min_weeks']:g} weeks after")
+        if value.get("max_weeks") is not None:
+            parts.append(f"up to {value['max_weeks']:g} weeks after")
+        return " and ".join(parts) or "not stated"
     if key == "capacity" and isinstance(value, dict):
         accepting: dict[object, str] = {True: "accepting referrals", False: "not accepting referrals"}
         parts = [accepting.get(value.get("accepting"), "")]

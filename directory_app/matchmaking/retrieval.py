@@ -55,6 +55,7 @@ RETRIEVE = [
     "wheelchair",
     "eligibility",
     "situations",
+    "loss_window",
     "residency",
     "area_wide",
     "service_area",

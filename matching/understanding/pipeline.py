@@ -10,6 +10,7 @@ from .ages import find_ages
 from .areas import AreaLookup
 from .conditions import find_situations
 from .groups import find_groups
+from .loss import find_loss_window
 from .needs import ClassifierNeeds, need_text, phrase_hits, ukcat_codes
 from .reach import find_area_wide, find_residency, find_works_in
 from .record import Record, normalise
@@ -162,4 +163,5 @@ class Understander:
         out.schedule = find_schedule(record)
         out.capacity = find_capacity(record)
         out.closed = find_closed(record)
+        out.loss_window = find_loss_window(record)
         return out
