@@ -306,6 +306,24 @@ REGIONS = {
         known_violations=2,
         scenario_count=25,
     ),
+    # A sixteenth, written and judged by two more helpers on 1 December 2026 (session 15): Trafford
+    # and south Manchester as an NHS single point of access team's "Health and Wellbeing Service
+    # Finder" (inclusion and exclusion criteria blocks, GP registration and PCN catchments, NHS
+    # services beside voluntary groups). Imported without the Trafford seed, which its judge never
+    # saw. 25 scenarios. Measured once before any of it was read (commit e71385b): nDCG@10 0.770,
+    # keyword 0.02, P@5 0.54 (best 0.80), 7 must-not services, gap recall 2 of 5.
+    "tr": Region(
+        "Trafford and south Manchester (an NHS team's health and wellbeing service finder)",
+        EVAL / "services" / "tr_oruk.json",
+        "Trafford & South Manchester Health and Wellbeing Service Finder",
+        EVAL / "scenarios_tr.json",
+        EVAL / "services" / "tr_postcodes.csv",
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
