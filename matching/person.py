@@ -202,9 +202,10 @@ _SAID_OF_OTHER = re.compile(
 )
 _SAID_OF_OTHER_CARER = re.compile(_SAID_OF_OTHER.pattern.replace("('s| is", "( is"), re.I)
 _DENIED = re.compile(r"\b(not|isn'?t|wasn'?t|never|no longer|nor)( been| really)?( an?)?( \w+)?\s*$", re.I)
-# "has a carer", "her carers": the person is cared for.
+# "has a carer", "her carers", "only sees carer + daughter": the person is cared for.
 _HAS_A = re.compile(
-    r"\b(has|have|got|with|needs?|his|her|their|my)( an?)?( (paid|main|new|live[- ]in|agency|full[- ]time))?\s*$",
+    r"\b(has|have|got|with|needs?|his|her|their|my|sees?|seeing|visited by|gets)( an?| the)?"
+    r"( (paid|main|new|live[- ]in|agency|full[- ]time))?\s*$",
     re.I,
 )
 # ... unless the person is that carer: "she's his carer".

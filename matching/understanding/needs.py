@@ -99,15 +99,27 @@ def _phrases(taxonomy: NeedsTaxonomy) -> list[tuple[str, str, tuple[str, ...]]]:
     return _PHRASES[id(taxonomy)]
 
 
-def phrase_hits(taxonomy: NeedsTaxonomy, text: str) -> dict[str, list[str]]:
-    """Taxonomy and service phrases found in `text`, by need: the words a curator can check."""
+def phrase_hits(taxonomy: NeedsTaxonomy, text: str, denied: bool = False) -> dict[str, list[str]]:
+    """Taxonomy and service phrases found in `text`, by need: the words a curator can check. A
+    phrase the text only ever denies ("Not a social club - for health and advice only") is not one;
+    with ``denied``, those are the ones returned."""
     words = tokens(text)
     hits: dict[str, list[str]] = {}
     grams = {tuple(words[i : i + n]) for n in range(1, 6) for i in range(len(words) - n + 1)}
     for code, phrase, key in _phrases(taxonomy):
-        if key and key in grams and phrase not in hits.get(code, []):
+        if key and key in grams and phrase not in hits.get(code, []) and _only_denied(text, key) == denied:
             hits.setdefault(code, []).append(phrase)
     return hits
+
+
+_DENIAL = re.compile(r"\b(?:not|isn'?t|is\s+not|no)\s+(?:an?\s+|just\s+an?\s+)?$", re.I)
+
+
+def _only_denied(text: str, key: tuple[str, ...]) -> bool:
+    """Whether every use of the phrase follows "not a", "isn't a" or "no"."""
+    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, key)) + r"\b", re.I)
+    uses = list(pattern.finditer(text))
+    return bool(uses) and all(_DENIAL.search(text[max(0, m.start() - 20) : m.start()]) for m in uses)
 
 
 def taxonomy_examples(taxonomy: NeedsTaxonomy) -> tuple[list[str], list[list[str]]]:

@@ -28,6 +28,7 @@ WITH_UKCAT = 0.1
 # be read as meeting none (chosen on the development regions, docs/understanding.md).
 NAMED_ALONE = 0.15
 MAX_NEEDS = 4
+DENIED_SURE = 0.9
 # An export's maximum_age of 99 or more (99, 100, 120) means no upper limit; nobody sets a real one
 # that high.
 NO_UPPER_AGE = 99
@@ -95,6 +96,7 @@ class Understander:
         for i, record in enumerate(records):
             text = need_text(record)
             hits = phrase_hits(self.taxonomy, text)
+            denied = phrase_hits(self.taxonomy, text, denied=True)
             ukcat = self._ukcat_needs(record)
             found = []
             for j, code in enumerate(self.taxonomy.codes()):
@@ -108,7 +110,8 @@ class Understander:
                 else:  # no trained reader: the taxonomy's phrases, which the text must contain
                     p = min(0.9, 0.5 + 0.1 * len(hits.get(code, [])))
                     keep = code in hits
-                if not keep:
+                # "Not a social club": what the words deny needs the classifier very sure
+                if not keep or (code in denied and code not in hits and p < DENIED_SURE):
                     continue
                 words = hits.get(code) or (self.classifier.top_words(record, code) if self.classifier else [])
                 evidence = ", ".join(f'"{w}"' for w in words[:4])

@@ -154,7 +154,8 @@ def _bare_places(areas: AreaLookup, text: str, context: set[str]) -> list[tuple[
 # TS3 or TS4". Upper case as written, and not the first half of a full postcode in an address.
 _POSTCODE_DISTRICT = re.compile(r"\b([A-Z]{1,2}[0-9][0-9A-Z]?)\b(?!\s*[0-9][A-Z]{2}\b)")
 _DISTRICT_CUE = re.compile(
-    r"\b(?:liv(?:e|es|ing)(?:\s+alone)?\s+in|residents?|reside|postcode\s+(?:areas?|districts?))\b|"
+    r"\b(?:liv(?:e|es|ing)(?:\s+alone)?\s+in|residents?|reside|postcode\s+(?:areas?|districts?)|catchment|"
+    r"areas?\s+covered)\b|"
     r"\bpostcodes?\b[^.;]{0,20}\bonly\b|\bonly\b[^.;]{0,40}\bpostcodes?\b|"
     # "WA6 only", "TS1 and TS5 only"
     r"(?-i:\b[A-Z]{1,2}[0-9][0-9A-Z]?(?:\s*(?:,|and|&|or)\s*[A-Z]{1,2}[0-9][0-9A-Z]?)*\s+only\b)|"
@@ -218,6 +219,17 @@ def _places_listed(areas: AreaLookup, window: str, context: set[str]) -> list[tu
     return out
 
 
+def _bracketed_places(areas: AreaLookup, text: str, opening: int, context: set[str]) -> list[tuple[str, str]]:
+    """The places listed in the brackets that open at `opening`, when the brackets hold a list of
+    places and little else."""
+    closing = text.find(")", opening)
+    if closing < 0 or closing - opening > 160:
+        return []
+    inside = text[opening + 1 : closing]
+    listed = _places_listed(areas, inside, context)
+    return listed if len(listed) >= 2 or (listed and len(inside) < 40) else []
+
+
 def _put(found: dict[str, Finding], value: str, finding: Finding) -> None:
     """The first reading of `value` stays, except that words stating it replace a service area's
     stamp: the limit is then the record's own, not only its export's."""
@@ -276,9 +288,17 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             clause_end = _CLAUSE_END.search(window)
             window = window[: clause_end.start()] if clause_end else window
             listed = _places_listed(areas, window, context)
+            # "South Trafford neighbourhood only (Altrincham, Broadheath, Hale, Timperley)": a part
+            # we cannot draw, spelt out by the places in brackets
+            spelt_out = (
+                _bracketed_places(areas, text, cue.end() + clause_end.start(), context)
+                if clause_end and clause_end.group(0) == "(" and not listed
+                else []
+            )
+            listed = spelt_out or listed
             # "East Durham", "North Northumberland": a part of the county its name holds
             parts = [place.lower() for code, place in listed if areas.is_local_area(code, place)]
-            for code, words in _listed_after_cue(areas, window):
+            for code, words in [] if spelt_out else _listed_after_cue(areas, window):
                 if (borough_only and areas.is_wider_area(words)) or any(words in part for part in parts):
                     continue
                 _put(found, code, Finding(code, confidence, field, quote(text, cue, 50)))

@@ -48,7 +48,8 @@ UNSEEN = [("nt_oruk.json", "labels_nt.jsonl")]
 # spreadsheet in shorthand), the City of Manchester (session 14: a VCSE hub's directory written by
 # the providers) and Cheshire West and Chester (session 14: a social prescribing platform's
 # catalogue); and Warrington, Halton, St Helens, Cheshire East and High Peak, the unseen region
-# from 30 November until session 14.
+# from 30 November until session 14; and Trafford and south Manchester (session 15: an NHS team's
+# service finder), measured once unread, read since.
 DEVELOPMENT_REGIONS = [
     ("ne_oruk.json", "labels_ne.jsonl"),
     ("tees_oruk.json", "labels_tees.jsonl"),
@@ -62,6 +63,7 @@ DEVELOPMENT_REGIONS = [
     ("mc_oruk.json", "labels_mc.jsonl"),
     ("cw_oruk.json", "labels_cw.jsonl"),
     ("mp_oruk.json", "labels_mp.jsonl"),
+    ("tr_oruk.json", "labels_tr.jsonl"),
 ]
 # The development regions the need reader learns from, whole (issue #15, docs/understanding.md):
 # the North East adds 0.02 needs F1 in cross-validation; Tees Valley on top adds nothing (its writer

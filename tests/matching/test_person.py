@@ -240,3 +240,18 @@ def test_a_condition_of_a_child_named_with_their_age_is_the_childs_not_the_paren
     # a note about the young person themself still says it
     young = read_person("Lad of 17 - autism, wants to meet people like him")
     assert "people_with_disabilities" in [c.code for c in young.circumstances]
+
+
+@pytest.mark.parametrize(
+    ("goals", "caring"),
+    [
+        ("lives alone, only sees carer + daughter on Sundays", False),
+        ("has a carer three times a day since the fall", False),
+        ("she is his carer since the stroke", True),
+        ("full time carer for her husband", True),
+    ],
+)
+def test_someone_who_is_cared_for_is_not_a_carer(goals, caring):
+    from matching.person import caring_now
+
+    assert bool(caring_now(goals)) is caring

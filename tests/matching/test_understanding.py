@@ -787,6 +787,34 @@ def test_a_volunteer_who_visits_weekly_with_no_venue_comes_to_the_person(reader)
     assert "home_visits" not in reader.understand(venue).delivery_modes()
 
 
+def test_a_part_of_a_borough_spelt_out_in_brackets_is_those_places(reader):
+    found = reader.understand(
+        oruk(
+            description="Volunteers visit at home. Catchment: South Trafford neighbourhood only "
+            "(Altrincham, Hale, Bowdon, Timperley)."
+        )
+    )
+    places = [read_place(code) for code in found.residency_codes()]
+    assert places and all(place is not None and place.la == "E08000009" for place in places)
+    assert {place.name for place in places if place} == {"Altrincham", "Hale", "Bowdon", "Timperley"}
+
+
+def test_postcode_districts_in_a_catchment_line_are_the_limit(reader):
+    found = reader.understand(oruk(description="Debt advice. Catchment: Wythenshawe (M22/M23) tenants only."))
+    assert {"M22", "M23"} <= set(found.residency_codes())
+
+
+def test_a_need_the_record_denies_is_not_read_from_its_words(reader):
+    found = reader.understand(
+        oruk(
+            name="BSL Health Drop-in",
+            description="Monthly drop-in in British Sign Language: help with GP letters and booking "
+            "interpreters. Not a social club - for health and advice only.",
+        )
+    )
+    assert "loneliness" not in found.need_codes()
+
+
 def test_where_home_visits_go_is_who_may_have_them(reader):
     found = reader.understand(
         oruk(
