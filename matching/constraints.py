@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .children import babies_up_to_months, months_words, youngest_child_months
+from .exclusions import BY_EXCLUSION, person_exclusions
 from .loss_timing import too_soon_or_late
 from .profile import DAY_NAMES, Profile
 from .service import delivery_modes, in_area, reaches, remote_mode, residency, service_days
@@ -170,6 +171,9 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
     # A situation the record restricts to ("stroke survivors") holds back a service from someone
     # whose words state none of them (several are alternatives: "survivors of domestic abuse or
     # sexual violence"); one about paperwork ("people on benefits") is a check instead.
+    turned_away = set(service.get("exclusions") or ()) & person_exclusions(profile.goals)
+    if turned_away:
+        bad(("situation", "not for " + " or ".join(BY_EXCLUSION[c].label for c in sorted(turned_away))))
     timing = too_soon_or_late(service, profile.goals)
     if timing:
         bad(("timing", timing))

@@ -13,7 +13,14 @@ from sqlmodel import Session, col, select
 from ..models import DuplicateFlag, Referral, Service, utcnow
 from ..needs import taxonomy
 from ..vocabulary import DAYS
-from .understanding import loss_window, says_closed, situation_codes, understood_days, works_in_codes
+from .understanding import (
+    exclusion_codes,
+    loss_window,
+    says_closed,
+    situation_codes,
+    understood_days,
+    works_in_codes,
+)
 
 CAPACITY_STALE_AFTER = timedelta(days=30)
 # How a service answers our referrals is shown, and used in ranking, only once at least this many
@@ -227,6 +234,7 @@ def to_search_document(service: Service, related: dict[str, dict] | None = None)
         # Situations the record restricts it to (matching.situations), as the understanding read them.
         "situations": situation_codes(service),
         "loss_window": loss_window(service),
+        "exclusions": exclusion_codes(service),
         "area_wide": service.area_wide,
         "service_area": service_area,
         # GSS codes of the areas whose residents only may use it (understood from the record).

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from matching import situations
+from matching.exclusions import BY_EXCLUSION
 from matching.understanding import AreaLookup, Understander
 from matching.understanding.places import residency_entries, residency_words
 
@@ -273,6 +274,12 @@ def says_closed(service) -> bool:
     return bool(isinstance(found, dict) and found.get("value"))
 
 
+def exclusion_codes(service) -> list[str]:
+    """Whom the service's exclusion criteria turn away, as last understood."""
+    found = (service.understanding or {}).get("exclusions") or []
+    return [item["value"] for item in found if isinstance(item, dict) and item.get("value") in BY_EXCLUSION]
+
+
 def loss_window(service) -> dict | None:
     """How long after a death a bereavement service takes people, as last understood."""
     found = (service.understanding or {}).get("loss_window")
@@ -352,6 +359,7 @@ _ROWS = [
     ("capacity", "Capacity", None),
     ("closed", "Says it is not running", None),
     ("loss_window", "Time since a death", None),
+    ("exclusions", "Not for", None),
 ]
 
 
@@ -368,6 +376,8 @@ def _words(key: str, value) -> str:
         return areas().name(value)
     if key == "situations":
         return situations.label(value)
+    if key == "exclusions" and value in BY_EXCLUSION:
+        return BY_EXCLUSION[value].label
     if key == "loss_window" and isinstance(value, dict):
         parts = []
         if value.get("min_weeks") is not None:

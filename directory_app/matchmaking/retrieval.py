@@ -56,6 +56,7 @@ RETRIEVE = [
     "eligibility",
     "situations",
     "loss_window",
+    "exclusions",
     "residency",
     "area_wide",
     "service_area",

@@ -9,6 +9,7 @@ from ..taxonomy import NeedsTaxonomy
 from .ages import find_ages
 from .areas import AreaLookup
 from .conditions import find_situations
+from .exclusions import find_exclusions
 from .groups import find_groups
 from .loss import find_loss_window
 from .needs import ClassifierNeeds, need_text, phrase_hits, ukcat_codes
@@ -167,4 +168,5 @@ class Understander:
         out.capacity = find_capacity(record)
         out.closed = find_closed(record)
         out.loss_window = find_loss_window(record)
+        out.exclusions = find_exclusions(record)
         return out

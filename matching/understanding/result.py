@@ -68,6 +68,8 @@ class Understanding:
     closed: Finding | None = None
     # how long after a death a bereavement service takes people: {"min_weeks", "max_weeks"}
     loss_window: Finding | None = None
+    # whom its exclusion criteria turn away (matching.exclusions codes)
+    exclusions: list[Finding] = field(default_factory=list)
 
     # -- plain values, for storing on the service -------------------------------------------
     def need_codes(self) -> list[str]:

@@ -1,0 +1,94 @@
+"""Who a service turns away: an NHS service's "Exclusion criteria: active psychosis; primary drug or
+alcohol dependency (refer to Achieve first)". Not a restriction to a group (everyone else may come)
+but a "no" for the person whose words say they are in it, with the reason.
+
+The record side is read in matching.understanding.exclusions; the person side here, from the words
+and the needs read from them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .crisis import in_crisis
+from .situations import BY_CODE
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    code: str
+    label: str  # "people dependent on alcohol or drugs": follows "not for"
+    service: re.Pattern[str]  # how an exclusion statement names it
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + pattern + r")", re.I)
+
+
+EXCLUSIONS = (
+    Exclusion(
+        "alcohol_drugs",
+        "people dependent on alcohol or drugs",
+        _re(
+            r"(?:primary\s+|active\s+|current\s+)?(?:drug|alcohol|substance)(?:\s*(?:or|and|/)\s*(?:drug|alcohol))?\s+"
+            r"(?:dependen\w+|misuse|addiction|problems?)|(?:currently|actively)\s+(?:drinking|using)"
+        ),
+    ),
+    Exclusion(
+        "psychosis",
+        "people with psychosis or a serious mental illness",
+        _re(r"(?:active\s+|acute\s+)?psychos[ie]s|psychotic|severe\s+and\s+enduring\s+mental\s+illness"),
+    ),
+    Exclusion(
+        "crisis",
+        "people in a mental health crisis",
+        _re(
+            r"(?:current|high|significant|active)\s+(?:suicide\s+)?risk|(?:in|at)\s+crisis|actively\s+suicidal|"
+            r"crisis\s+team\s+input|needing\s+crisis\s+(?:support|care)"
+        ),
+    ),
+)
+BY_EXCLUSION = {e.code: e for e in EXCLUSIONS}
+
+# The person's words: "a bottle most nights", "too fond of the wine", "on heroin", "alcoholic".
+_DRINKING_OR_USING = re.compile(
+    r"\b(?:drink(?:ing|s)?\s+(?:too\s+much|heavily|a\s+lot|every\s+(?:day|night)|most\s+(?:days|nights)|more)|"
+    r"bottles?(?:\s+of\s+\w+)?\s+(?:a|most|every)\s+(?:nights?|days?|evenings?)|"
+    r"too\s+fond\s+of\s+the\s+(?:wine|drink|booze|beer|bottle)|alcoholi\w+|alcohol\s+(?:dependen\w+|problem)|"
+    r"(?:drink|drinking|alcohol|drug)\s+(?:problem|habit|issue)s?|(?:on|using|smoking)\s+(?:heroin|crack|spice|"
+    r"cocaine|coke)|hiding\s+(?:the\s+)?(?:empties|bottles))",
+    re.I,
+)
+_DENIED = re.compile(r"\b(?:no|not|never|denies|nil|without|stopped|quit|gave\s+up)\b[^.;,]{0,20}$", re.I)
+
+
+# "her husband drinks too much": someone else's
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:husband|wife|partner|son|daughter|dad|father|mum|mam|mother|brother|sister|boyfriend|girlfriend|"
+    r"ex)(?:'s)?\s+(?:(?!she\b|he\b|i\b|they\b)\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def _said(pattern: re.Pattern[str], text: str) -> bool:
+    return any(
+        not _DENIED.search(text[max(0, m.start() - 25) : m.start()])
+        and not _SOMEONE_ELSES.search(text[max(0, m.start() - 30) : m.start()])
+        for m in pattern.finditer(text)
+    )
+
+
+@lru_cache(maxsize=256)
+def person_exclusions(goals: str | None) -> frozenset[str]:
+    """The exclusions the person's words put them in."""
+    text = goals or ""
+    out: set[str] = set()
+    if _said(_DRINKING_OR_USING, text):
+        out.add("alcohol_drugs")
+    if _said(BY_CODE["serious_mental_illness"].person, text):
+        out.add("psychosis")
+    if in_crisis(text):
+        out.add("crisis")
+    return frozenset(out)

@@ -1,0 +1,32 @@
+"""Who a service turns away, read from its exclusion statements: "Exclusion criteria: active psychosis;
+primary drug or alcohol dependency", "Not suitable for people in crisis". Only inside such a
+statement: a drug and alcohol service naming "alcohol dependency" as what it helps with excludes
+nobody. The vocabulary and the person's side are in matching.exclusions."""
+
+from __future__ import annotations
+
+import re
+
+from ..exclusions import EXCLUSIONS
+from .record import Record
+from .result import Finding
+from .rules import quote
+
+_STATEMENT = re.compile(
+    r"\b(?:exclusions?(?:\s+criteria)?\s*[:\-]|excluded\s*:|not\s+(?:suitable|appropriate)\s+(?:for|if)|"
+    r"(?:cannot|can't|unable\s+to|do\s+not|don't)\s+(?:see|support|accept|work\s+with|take)\s+(?:people|anyone|"
+    r"those|referrals\s+for))[^\n]*",
+    re.I,
+)
+
+
+def find_exclusions(record: Record) -> list[Finding]:
+    found: dict[str, Finding] = {}
+    for field in ("eligibility", "description"):
+        text = record.texts.get(field, "")
+        for statement in _STATEMENT.finditer(text):
+            for exclusion in EXCLUSIONS:
+                match = exclusion.service.search(text, statement.start(), statement.end())
+                if match and exclusion.code not in found:
+                    found[exclusion.code] = Finding(exclusion.code, 0.85, field, quote(text, match))
+    return list(found.values())

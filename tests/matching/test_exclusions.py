@@ -1,0 +1,64 @@
+"""Whom a service's exclusion criteria turn away: read only inside an exclusion statement, and a "no"
+for the person whose own words put them there."""
+
+from __future__ import annotations
+
+import pytest
+
+from matching import match
+from matching.exclusions import person_exclusions
+from matching.understanding.exclusions import find_exclusions
+from matching.understanding.record import normalise
+
+TALKING_THERAPIES = (
+    "NHS talking therapies for low mood and anxiety.\n"
+    "Exclusion criteria: active psychosis; current risk requiring crisis team input; primary drug or alcohol "
+    "dependency (refer to Achieve first)."
+)
+
+
+def exclusions_of(description: str) -> list[str]:
+    return [f.value for f in find_exclusions(normalise({"id": "s", "name": "A", "description": description}))]
+
+
+def test_an_exclusion_statement_is_read_and_an_offer_is_not():
+    assert exclusions_of(TALKING_THERAPIES) == ["alcohol_drugs", "psychosis", "crisis"]
+    assert exclusions_of("Free support for alcohol dependency and drug misuse. Self-referral.") == []
+    assert exclusions_of("Woodwork. Not suitable for anyone under the influence - power tools.") == []
+
+
+@pytest.mark.parametrize(
+    ("goals", "excluded"),
+    [
+        (
+            "husband reckons she's too fond of the wine - bottle most nights, hiding the empties",
+            {"alcohol_drugs"},
+        ),
+        ("husband says she drinks too much", {"alcohol_drugs"}),
+        ("her husband drinks too much and she's worn out", set()),
+        ("stopped drinking two years ago", set()),
+        ("diagnosed with schizophrenia, hears voices", {"psychosis"}),
+        ("low mood, no thoughts of suicide", set()),
+    ],
+)
+def test_whose_words_put_them_in_an_exclusion(goals, excluded):
+    assert person_exclusions(goals) == excluded
+
+
+def test_a_service_is_not_offered_to_someone_its_exclusions_turn_away(
+    make_service, make_person, taxonomy, now
+):
+    therapies = make_service(
+        km=1, name="Talking Therapies", needs=["mental_wellbeing"], exclusions=["alcohol_drugs", "psychosis"]
+    )
+    recovery = make_service(km=2, name="Alcohol Service", needs=["mental_wellbeing"])
+    drinking = match(
+        make_person(goals="low, a bottle of wine most nights"),
+        [therapies, recovery],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in drinking.matches] == ["Alcohol Service"]
+    assert drinking.excluded == {"not for people dependent on alcohol or drugs": 1}
+    low = match(make_person(goals="low since the divorce"), [therapies, recovery], taxonomy=taxonomy, now=now)
+    assert low.matches[0].name == "Talking Therapies"
