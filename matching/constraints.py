@@ -16,7 +16,7 @@ from .exclusions import BY_EXCLUSION, person_exclusions
 from .loss_timing import too_soon_or_late
 from .profile import DAY_NAMES, Profile
 from .service import delivery_modes, in_area, reaches, remote_mode, residency, service_days
-from .situations import AGE_SITUATIONS, BY_CODE, HARD, label, with_implied
+from .situations import AGE_SITUATIONS, BY_CODE, HARD, HEALTH_CONDITION, label, with_implied
 
 # Warning texts, shared with explain.py so the wording is the same everywhere.
 WARN_COST = "cost not recorded"
@@ -188,7 +188,13 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
             elif old_enough is None and code not in profile.situations:
                 result.warnings.append(f"only for {label(code)}: check")
     situations = [code for code in situations if code not in AGE_SITUATIONS]
-    if situations and not set(situations) & with_implied(profile.situations):
+    # So is a health condition: "out of work with a health condition" asks both.
+    stated = with_implied(profile.situations, "people_with_disabilities" in profile.eligible_groups)
+    if HEALTH_CONDITION in situations:
+        situations.remove(HEALTH_CONDITION)
+        if HEALTH_CONDITION not in stated:
+            bad(("situation", "only for " + label(HEALTH_CONDITION)))
+    if situations and not set(situations) & stated:
         hard = [code for code in situations if code in HARD]
         if hard:
             bad(("situation", "only for " + " or ".join(label(code) for code in hard)))

@@ -268,7 +268,7 @@ SITUATIONS: tuple[Situation, ...] = (
         "people with a qualifying health condition",
         _re(
             r"(?<!or\s)(?:with|who\s+(?:have|has))\s+(?:a|an)\s+(?:qualifying\s+|diagnosed\s+|long[- ]term\s+)?"
-            r"(?:medical|health)\s+condition(?!s?\s+(?:made\s+worse|or\s+(?:a\s+)?disabilit|and(?:/or)?\s+(?:a\s+)?disabilit))|"
+            r"(?:medical|health)\s+condition(?!s?\s+made\s+worse)|"
             r"qualifying\s+(?:medical\s+|health\s+)?condition"
         ),
         # what people and referral notes say of their own health
@@ -632,10 +632,10 @@ HEALTH_CONDITION = "health_condition"
 _HEALTH = frozenset(s.code for s in SITUATIONS if s.kind in ("illness", "health")) - {HEALTH_CONDITION}
 
 
-def with_implied(codes: set[str] | frozenset[str] | tuple[str, ...]) -> set[str]:
-    """The situations `codes` state, and those they imply."""
+def with_implied(codes: set[str] | frozenset[str] | tuple[str, ...], disabled: bool = False) -> set[str]:
+    """The situations `codes` state, and those they imply (a disability ticked is one too)."""
     out = set(codes)
-    if out & _HEALTH:
+    if out & _HEALTH or disabled:
         out.add(HEALTH_CONDITION)
     return out
 

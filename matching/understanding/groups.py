@@ -50,6 +50,9 @@ _NOT_RESTRICTED = {
     "women": r"\b(?:men\s+(?:and|&)\s+women|women\s+(?:and|&)\s+men|male\s+(?:and|or)\s+female|female\s+(?:and|or)\s+male|boys\s+and\s+girls|girls\s+and\s+boys|mums\s+and\s+dads|mothers\s+and\s+fathers)\b",
     "men": r"\b(?:men\s+(?:and|&)\s+women|women\s+(?:and|&)\s+men|male\s+(?:and|or)\s+female|female\s+(?:and|or)\s+male|mums\s+and\s+dads|dads\s+and\s+mums|mothers\s+and\s+fathers)\b",
     "carers": r"\b(?:and|&|or|their|families,?)\s+(?:their\s+)?(?:families\s+and\s+|family\s+)?carers\b|\bparents?\s*(?:and|&|/|or|and/or)\s*carers?\b|\bmale\s+carers\b|\bcarers\s+(?:and|&)\s+(?:families|professionals|parents)\b|\bcarers\s+are\s+welcome\b|\b(?:parent|guardian)\s+or\s+carer\b|\bcarer\s+or\s+parent\b",
+    # "out of work with a health condition or disability": either will do
+    "people_with_disabilities": r"\b(?:health|medical|long[- ]term)\s+(?:conditions?|problems?|issues?)\s+"
+    r"(?:and/or|or|and)\s+(?:an?\s+)?disabilit",
     "families": r"\b(?:individuals|adults|people)\s+(?:and|&)\s+families\b|\bfamilies\s+(?:and|&)\s+(?:individuals|adults|carers)\b|\b(?:and|&)\s+their\s+families\b|\ball\s+ages\b",
 }
 # Targeting words: "for women", "supporting refugees", "women only", "Women's Aid".

@@ -482,3 +482,34 @@ def test_a_service_for_older_people_is_settled_by_a_known_age_and_checked_withou
         make_person(goals="lonely since her husband died", age=78), [kosher], taxonomy=taxonomy, now=now
     )
     assert widow.matches == []
+
+
+def test_out_of_work_with_a_health_condition_or_disability_asks_both(
+    make_service, make_person, taxonomy, now
+):
+    assert set(
+        situations_of(eligibility_description="Adults 18+ out of work with a health condition or disability.")
+    ) == {"health_condition", "unemployed"}
+    pathways = make_service(
+        km=1, name="Working Well", needs=["employment_skills"], situations=["health_condition", "unemployed"]
+    )
+    jobs = make_service(km=2, name="Jobs Club", needs=["employment_skills"])
+    panic = match(
+        make_person(
+            goals="lost his job in spring, panic attacks on the bus, can't face interviews",
+            needs=["employment_skills"],
+        ),
+        [pathways, jobs],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert "Working Well" in [m.name for m in panic.matches]
+    joiner = match(
+        make_person(
+            goals="self-employed joiner, work dried up, wants help with a CV", needs=["employment_skills"]
+        ),
+        [pathways, jobs],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in joiner.matches] == ["Jobs Club"]

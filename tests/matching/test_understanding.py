@@ -240,6 +240,12 @@ def test_a_playgroup_or_childrens_centre_name_is_a_place_not_a_group(reader):
         ),
         ("Open to men aged 18+. Sorry, no women's sessions at present.", "", ["men"]),
         ("Slower pace football. Open to all, esp. men 50+ who used to play. Mixed teams.", "", []),
+        # either will do, so not only for disabled people
+        (
+            "Employment support, CV and confidence.",
+            "Adults 18+ out of work with a health condition or disability.",
+            [],
+        ),
     ],
 )
 def test_who_a_service_is_for_and_who_is_only_welcome(reader, description, eligibility, groups):
