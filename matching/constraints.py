@@ -168,15 +168,17 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
     eligibility = list(service.get("eligibility") or ())
     if eligibility and not eligible(set(eligibility), set(profile.eligible_groups)):
         bad(("eligibility", f"only for {_groups(eligibility)}"))
-    # A situation the record restricts to ("stroke survivors") holds back a service from someone
-    # whose words state none of them (several are alternatives: "survivors of domestic abuse or
-    # sexual violence"); one about paperwork ("people on benefits") is a check instead.
+    # Whom its exclusion criteria turn away ("primary alcohol dependency"), and how long after a
+    # death it takes people, against the person's own words.
     turned_away = set(service.get("exclusions") or ()) & person_exclusions(profile.goals)
     if turned_away:
         bad(("situation", "not for " + " or ".join(BY_EXCLUSION[c].label for c in sorted(turned_away))))
     timing = too_soon_or_late(service, profile.goals)
     if timing:
         bad(("timing", timing))
+    # A situation the record restricts to ("stroke survivors") holds back a service from someone
+    # whose words state none of them (several are alternatives: "survivors of domestic abuse or
+    # sexual violence"); one about paperwork ("people on benefits") is a check instead.
     situations = list(service.get("situations") or ())
     # A time of life ("older people") is a condition of its own, whatever else the service names:
     # a lunch club for "older members of the Jewish community" asks both.

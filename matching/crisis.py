@@ -1,7 +1,7 @@
 """Crisis lines: offered, but they meet a need for support only for someone in crisis.
 
 A mental health crisis line is one a link worker gives to anyone low, in case it escalates; it is not
-the counselling or peer support the person asked for. Every relevance judge who met one said so
+the counselling or peer support the person asked for. Two relevance judges who met one said so
 ("nothing for under-16s in St Helens except the crisis line"; "only a crisis line and a general youth
 club remain"): the need is unmet, and the line is named as what there is in a crisis.
 """
@@ -13,6 +13,8 @@ from typing import Any
 
 # The needs a crisis line is read as meeting that it meets only in a crisis.
 CRISIS_ONLY_NEEDS = frozenset({"mental_wellbeing"})
+# The mark on a crisis line offered to someone not in crisis (see as_offered).
+CRISIS_LINE = "crisis_line"
 _CRISIS_SERVICE = re.compile(
     r"\bcrisis\s+(?:line|helpline|phone\s*line|team|service|support\s+line|caf[eé]|sanctuary|house)\b|"
     r"\bfor\s+(?:people|anyone|adults)\s+in\s+(?:a\s+)?(?:mental\s+health\s+)?crisis\b",
@@ -54,6 +56,3 @@ def offers(service: dict[str, Any], need: str) -> bool:
     if service.get(CRISIS_LINE) and need in CRISIS_ONLY_NEEDS:
         return False
     return need in (service.get("needs") or ())
-
-
-CRISIS_LINE = "crisis_line"

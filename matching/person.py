@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .preferences import PREFERENCES, is_taken_back, read_preferences, sentence_of
+from .text import UNITS
 
 __all__ = [
     "PREFERENCES",
@@ -459,9 +460,8 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _NUMBER_WORDS = re.compile(
-    rf"\b({'|'.join(_TENS)})(?:[- ]({'|'.join(_UNITS)}))?\b(?![- ]?(?:years? ago|times|quid|pounds|percent))",
+    rf"\b({'|'.join(_TENS)})(?:[- ]({'|'.join(UNITS)}))?\b(?![- ]?(?:years? ago|times|quid|pounds|percent))",
     re.I,
 )
 
@@ -488,7 +488,7 @@ def _of_someone_just_named(text: str, found: re.Match[str]) -> bool:
 def _in_digits(text: str) -> str:
     """Ages people say in words ("ninety-seven") written as numbers, for the patterns above."""
     return _NUMBER_WORDS.sub(
-        lambda m: str(_TENS[m.group(1).lower()] + _UNITS.get((m.group(2) or "").lower(), 0)), text
+        lambda m: str(_TENS[m.group(1).lower()] + UNITS.get((m.group(2) or "").lower(), 0)), text
     )
 
 

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+# Numbers as people write them in words ("three weeks ago", "forty-five").
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 # Words ending in "s" that are not plurals; stripping their "s" would merge them with other words.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import UNITS
 from .record import Record
 from .result import Finding
 from .rules import quote
@@ -17,15 +18,7 @@ from .rules import quote
 NUMBER_WORDS = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
+    **UNITS,
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
