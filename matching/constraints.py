@@ -16,7 +16,7 @@ from .exclusions import BY_EXCLUSION, person_exclusions
 from .loss_timing import too_soon_or_late
 from .profile import DAY_NAMES, Profile
 from .service import delivery_modes, in_area, reaches, remote_mode, residency, service_days
-from .situations import AGE_SITUATIONS, BY_CODE, HARD, HEALTH_CONDITION, label, with_implied
+from .situations import BY_CODE, HARD, ON_ITS_OWN, label, with_implied
 
 # Warning texts, shared with explain.py so the wording is the same everywhere.
 WARN_COST = "cost not recorded"
@@ -180,22 +180,21 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
     # whose words state none of them (several are alternatives: "survivors of domestic abuse or
     # sexual violence"); one about paperwork ("people on benefits") is a check instead.
     situations = list(service.get("situations") or ())
-    # A time of life ("older people") is a condition of its own, whatever else the service names:
-    # a lunch club for "older members of the Jewish community" asks both.
-    for code in situations:
-        if code in AGE_SITUATIONS:
-            old_enough = _old_enough(profile, code)
-            if old_enough is False:
-                bad(("age", "only for " + label(code)))
-            elif old_enough is None and code not in profile.situations:
-                result.warnings.append(f"only for {label(code)}: check")
-    situations = [code for code in situations if code not in AGE_SITUATIONS]
-    # So is a health condition: "out of work with a health condition" asks both.
     stated = with_implied(profile.situations, "people_with_disabilities" in profile.eligible_groups)
-    if HEALTH_CONDITION in situations:
-        situations.remove(HEALTH_CONDITION)
-        if HEALTH_CONDITION not in stated:
-            bad(("situation", "only for " + label(HEALTH_CONDITION)))
+    # A time of life ("older people") or a health condition is asked on its own, whatever else the
+    # service names; a known age settles a time of life.
+    for code in situations:
+        if code not in ON_ITS_OWN:
+            continue
+        old_enough = _old_enough(profile, code)
+        if old_enough is False:
+            bad(("age", "only for " + label(code)))
+        elif old_enough is None and code not in stated:
+            if code in HARD:
+                bad(("situation", "only for " + label(code)))
+            else:
+                result.warnings.append(f"only for {label(code)}: check")
+    situations = [code for code in situations if code not in ON_ITS_OWN]
     if situations and not set(situations) & stated:
         hard = [code for code in situations if code in HARD]
         if hard:

@@ -43,6 +43,9 @@ class Situation:
     # An age that settles it either way when the person's age is known: a falls class "for older
     # adults" is not for a man of 30, and is for a woman of 74 whatever her words say.
     from_age: int | None = None
+    # Asked beside whatever else the service names, not as one alternative among them: "older
+    # members of the Jewish community", "out of work with a health condition" ask both.
+    on_its_own: bool = False
 
 
 def _re(pattern: str, flags: int = re.I) -> re.Pattern[str]:
@@ -283,6 +286,7 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         needs=frozenset({"long_term_conditions", "mental_wellbeing"}),
         kind="illness",
+        on_its_own=True,
     ),
     # "Who is this for? Older adults who've had a fall": older with no number. Soft (a link worker
     # checks) when the person's age is not known; settled by it when it is.
@@ -302,6 +306,7 @@ SITUATIONS: tuple[Situation, ...] = (
         hard=False,
         needs=frozenset({"older_people"}),
         from_age=50,
+        on_its_own=True,
     ),
     Situation(
         "bsl_users",
@@ -646,6 +651,7 @@ def most_specific(codes: list[str]) -> list[str]:
 
 
 AGE_SITUATIONS = frozenset(s.code for s in SITUATIONS if s.from_age is not None)
+ON_ITS_OWN = frozenset(s.code for s in SITUATIONS if s.on_its_own)
 
 
 def label(code: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .rules import HEDGED
+
 _N = r"(\d{1,2})"
 _YEARS = r"(?:\s*(?:years?|yrs?)(?:\s*old)?|\s*year\s*olds?|s)?"
 _RANGE = re.compile(
@@ -108,9 +110,6 @@ _PERSON_BEFORE = re.compile(
 )
 _TEENS = re.compile(r"\bteens\b|\bteenagers\b", re.I)
 # "open to all, esp. men 50+": who comes most, not a limit
-_HEDGED = re.compile(
-    r"\b(?:esp\.?|especially|particularly|mainly|mostly|largely|often)\s+(?:\w+\s+){0,2}$", re.I
-)
 # Pensioners: state pension age (66 since 2020)
 _PENSIONERS = re.compile(
     r"\b(?:OAPs?|old\s+age\s+pensioners|pensioners\s+only|(?:for|open\s+to)\s+(?:local\s+|all\s+)?pensioners)\b",
@@ -182,7 +181,7 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
             if (
                 re.search(r"£|\$", text[max(0, m.start() - 2) : m.start() + 1])
                 or _OR_ANYONE.match(text[m.end() :])
-                or _HEDGED.search(text[max(0, m.start() - 25) : m.start()])
+                or HEDGED.search(text[max(0, m.start() - 25) : m.start()])
             ):
                 continue
             low = value if low is None else min(low, value)

@@ -10,7 +10,7 @@ import re
 
 from .record import Record
 from .result import Finding
-from .rules import SENTENCE, quote, sentence_spans
+from .rules import HEDGED, SENTENCE, quote, sentence_spans
 
 _W = r"(?:\w+[\s,]+){0,3}?"
 GROUP_PATTERNS: dict[str, str] = {
@@ -144,10 +144,6 @@ _NOT_ONLY_BEFORE = re.compile(
     r"counselling\b)\w+\s+)?(?:for|to))\W+(?:[\w-]+[\s,]+){0,4}$",
     re.I,
 )
-# "Open to all, esp. men 50+ who used to play": who comes most, not a limit
-_HEDGED = re.compile(
-    r"\b(?:esp\.?|especially|particularly|mainly|mostly|largely|often)\s+(?:\w+\s+){0,2}$", re.I
-)
 # A sentence or line that opens by naming whom the service is for: "For blind and partially sighted
 # people: ...", "For people with physical disabilities, any age 12+."
 _AUDIENCE_OPENING = re.compile(r"^\s*(?:only\s+)?(?:for|open\s+to|aimed\s+at)\s+(?:[\w-]+[\s,]+){0,5}$", re.I)
@@ -215,7 +211,7 @@ def find_groups(record: Record) -> list[Finding]:
                 start = next((a for a, b in sentences if a <= match.start() < b), 0)
                 if _NOT_ONLY_BEFORE.search(text[start : match.start()]):
                     continue
-                if _HEDGED.search(text[max(0, match.start() - 30) : match.start()]):
+                if HEDGED.search(text[max(0, match.start() - 30) : match.start()]):
                     # named, so that a men's shed "mainly blokes but ladies welcome" is open to both
                     mentioned[group] = max(mentioned.get(group, 0.0), 0.4)
                     continue

@@ -99,17 +99,19 @@ def _phrases(taxonomy: NeedsTaxonomy) -> list[tuple[str, str, tuple[str, ...]]]:
     return _PHRASES[id(taxonomy)]
 
 
-def phrase_hits(taxonomy: NeedsTaxonomy, text: str, denied: bool = False) -> dict[str, list[str]]:
-    """Taxonomy and service phrases found in `text`, by need: the words a curator can check. A
-    phrase the text only ever denies ("Not a social club - for health and advice only") is not one;
-    with ``denied``, those are the ones returned."""
+def phrase_hits(taxonomy: NeedsTaxonomy, text: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Taxonomy and service phrases found in `text`, by need: the words a curator can check; and,
+    apart, those the text only ever denies ("Not a social club - for health and advice only")."""
     words = tokens(text)
     hits: dict[str, list[str]] = {}
+    denied: dict[str, list[str]] = {}
     grams = {tuple(words[i : i + n]) for n in range(1, 6) for i in range(len(words) - n + 1)}
     for code, phrase, key in _phrases(taxonomy):
-        if key and key in grams and phrase not in hits.get(code, []) and _only_denied(text, key) == denied:
-            hits.setdefault(code, []).append(phrase)
-    return hits
+        if key and key in grams:
+            found = denied if _only_denied(text, key) else hits
+            if phrase not in found.get(code, []):
+                found.setdefault(code, []).append(phrase)
+    return hits, denied
 
 
 _DENIAL = re.compile(r"\b(?:not|isn'?t|is\s+not|no)\s+(?:an?\s+|just\s+an?\s+)?$", re.I)

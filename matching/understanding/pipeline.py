@@ -96,8 +96,7 @@ class Understander:
         out = []
         for i, record in enumerate(records):
             text = need_text(record)
-            hits = phrase_hits(self.taxonomy, text)
-            denied = phrase_hits(self.taxonomy, text, denied=True)
+            hits, denied = phrase_hits(self.taxonomy, text)
             ukcat = self._ukcat_needs(record)
             found = []
             for j, code in enumerate(self.taxonomy.codes()):

@@ -9,6 +9,11 @@ import re
 from .record import Record
 from .result import Finding
 
+# Who comes most, not who may come: "open to all, esp. men 50+", "mainly over 60s"
+HEDGED = re.compile(
+    r"\b(?:esp\.?|especially|particularly|mainly|mostly|largely|often)\s+(?:\w+\s+){0,2}$", re.I
+)
+
 DELIVERY_PATTERNS = {
     "phone": (
         r"help\s?lines?|advice\s?lines?|support\s?lines?|listening\s+(?:line|service)|phone\s?lines?|"
