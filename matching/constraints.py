@@ -29,6 +29,9 @@ class Check:
     violations: list[tuple[str, str]] = field(default_factory=list)  # (kind, human reason)
     warnings: list[str] = field(default_factory=list)
     exemption: str | None = None  # "online" | "phone" | "area_wide"
+    # Situations the service is for that the person's words neither state nor rule out ("people
+    # out of work"): allowed, with a check, and ranked below a service open to them for sure.
+    unconfirmed: list[str] = field(default_factory=list)
 
     @property
     def allowed(self) -> bool:
@@ -194,6 +197,7 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
                 bad(("situation", "only for " + label(code)))
             else:
                 result.warnings.append(f"only for {label(code)}: check")
+                result.unconfirmed.append(code)
     situations = [code for code in situations if code not in ON_ITS_OWN]
     if situations and not set(situations) & stated:
         hard = [code for code in situations if code in HARD]
@@ -201,6 +205,7 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
             bad(("situation", "only for " + " or ".join(label(code) for code in hard)))
         else:
             result.warnings.append("only for " + " or ".join(map(label, situations)) + ": check")
+            result.unconfirmed.extend(situations)
     return result
 
 

@@ -188,7 +188,14 @@ def match(
         pool.append(i)
         rows.append(
             features(
-                profile, candidates[i], distances[i], text, now, needs=needs, exemption=checks[i].exemption
+                profile,
+                candidates[i],
+                distances[i],
+                text,
+                now,
+                needs=needs,
+                exemption=checks[i].exemption,
+                unconfirmed=bool(checks[i].unconfirmed),
             )
         )
     scores = [float(s) for s in scorer(rows)] if rows else []

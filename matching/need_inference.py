@@ -35,7 +35,7 @@ import numpy as np
 from .need_classifier import NeedClassifier
 from .need_context import context_codes
 from .need_examples import NEED_EXAMPLES
-from .person import caring_now, read_age
+from .person import caring_now, read_age, without_a_home
 from .shorthand import in_words
 from .taxonomy import NeedsTaxonomy
 from .text import phrase_key, tokens
@@ -243,6 +243,11 @@ class NeedInferrer:
         carer_words = caring_now(text) if "carers" in self.codes else None
         if carer_words and "carers" not in phrases:
             phrases["carers"] = (CARER_WORDS_STRENGTH, [carer_words])
+        # Having nowhere to live is a housing need however it is put ("kipping on his brother's
+        # settee" among other troubles); the meaning of a long text can drown it.
+        home_words = without_a_home(text) if "housing" in self.codes else None
+        if home_words and "housing" not in phrases:
+            phrases["housing"] = (CARER_WORDS_STRENGTH, [home_words])
         sims, where, whole, by_clause = self.meaning(text, masked)
         probabilities = np.maximum(whole, CLAUSE_SHARE * by_clause)
         similarity = np.clip((sims - SIMILARITY_FLOOR) / SIMILARITY_SPAN, 0.0, 1.0)
@@ -318,7 +323,7 @@ AGE_GROUP_NEEDS = {"older_people": (50, None), "young_people": (None, 30)}
 AGE_STATED_NEEDS = {"older_people": (65, None), "young_people": (13, 22)}
 AGE_STATED_CONFIDENCE = 0.6
 CARER_CODES = ("carers",)
-CARER_WORDS_STRENGTH = 2.0  # as a two-word phrase
+CARER_WORDS_STRENGTH = 2.0  # as a two-word phrase; words saying someone has no home count the same
 OTHERS_CONDITION_CODES = ("carers", "bereavement")
 CARED_FOR_CODES = ("long_term_conditions", "disability")
 # "not lonely", "never a coffee morning person": a phrase right after these is not said of the person.

@@ -26,6 +26,7 @@ __all__ = [
     "PersonReading",
     "read_age",
     "caring_now",
+    "without_a_home",
     "read_person",
     "said_of_the_person",
     "with_words_read",
@@ -345,6 +346,28 @@ def caring_now(text: str) -> str | None:
         for found in pattern.finditer(text):
             if _about_the_person("carers", text, found) and not _caring_over(text, found):
                 return found.group(0)
+    return None
+
+
+# Having nowhere of one's own, in the words people use for it: "kipping on his brother's settee",
+# "sleeping in her car", "NFA". Not "rough" alone ("a rough few weeks") nor "hostel" (a place
+# someone may work or visit).
+_WITHOUT_A_HOME = re.compile(
+    r"\b(sofa[- ]?surf\w*|(?:kipping|sleeping|dossing|crashing|staying|living)\s+on\s+"
+    r"(?:(?:my|his|her|their|a|an)\s+)?(?:mate|friend|pal|sister|brother|cousin|mum|mam|dad|nan|auntie|aunt|"
+    r"uncle|son|daughter|ex|girlfriend|boyfriend|neighbour)'?s\s+(?:sofa|settee|couch|floor)|"
+    r"sleeping\s+(?:rough|in\s+(?:a|the|my|his|her|their)\s+car|on\s+the\s+streets?)|no\s+fixed\s+abode|"
+    r"nowhere\s+(?:to|of\s+(?:my|his|her|their)\s+own\s+to)\s+(?:live|stay|sleep))\b",
+    re.I,
+)
+
+
+def without_a_home(text: str) -> str | None:
+    """The words that say the person has nowhere of their own to live, or None."""
+    for found in _WITHOUT_A_HOME.finditer(text):
+        sentence, begin = sentence_of(text, found.start(), found.end())
+        if not _DENIED.search(sentence[: found.start() - begin]):
+            return found.group(0)
     return None
 
 

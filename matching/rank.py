@@ -21,7 +21,9 @@ Features (all 1 = best):
 - circumstance_fit (fit.py): 1 when the service is meant for one of the person's groups (a
   veterans' club for a veteran, a dads' group for a dad), 0.75 for gender alone, else 0.5; 0.2
   when its needs name only another time of life (older people's befriending for a 17-year-old,
-  a youth project for someone over 35: `fit.age_fit`).
+  a youth project for someone over 35: `fit.age_fit`), and when it is for a situation the person's
+  words do not state ("people out of work", "older people" with no age given), which the link
+  worker must check (`constraints.Check.unconfirmed`).
 - preference_fit (fit.py): 0.5, up 0.25 for each stated preference the service suits ("evenings
   only" and it meets at 7pm), down 0.35 for each it goes against ("not one for coffee mornings").
 - semantic: how close in meaning the service's own words are to the person's (the cosine of
@@ -105,6 +107,7 @@ EXEMPT_PROXIMITY = {"area_wide": 0.6, "online": 0.5, "phone": 0.5}
 UNKNOWN_DISTANCE = 0.2
 NO_PERSON_LOCATION = 0.5
 FRESH_DAYS, STALE_DAYS, NEVER_VERIFIED = 182.0, 1095.0, 0.2
+UNCONFIRMED_FIT = 0.2  # as for another time of life: a service that may not be for this person
 
 
 def _clip(value: float) -> float:
@@ -186,10 +189,12 @@ def features(
     *,
     needs: Sequence[str] | None = None,
     exemption: str | None = "auto",
+    unconfirmed: bool = False,
 ) -> dict[str, float]:
     """The ranking features for one allowed service. `needs` defaults to profile.needs
     (the engine passes inferred needs); `exemption` is the distance exemption ("online",
-    "phone", "area_wide" or None), worked out here unless the caller already knows it."""
+    "phone", "area_wide" or None), worked out here unless the caller already knows it;
+    `unconfirmed`: the service is for a situation the person's words do not state (a check)."""
     needs = profile.needs if needs is None else needs
     if exemption == "auto":
         exemption = distance_exemption(profile, service)
@@ -200,7 +205,7 @@ def features(
         "timetable_fit": timetable_fit(profile.constraints.days, service),
         "freshness": freshness(service, now),
         "capacity": capacity(service),
-        "circumstance_fit": _circumstances(profile, service),
+        "circumstance_fit": min(_circumstances(profile, service), UNCONFIRMED_FIT if unconfirmed else 1.0),
         "preference_fit": preference_fit(profile.preferences, service).score,
         "semantic": semantic(service),
         "responsiveness": responsiveness(service),

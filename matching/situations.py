@@ -576,6 +576,44 @@ _OF_PEOPLE = (
 )
 
 
+_IRISH_COUNTY_NAMES = (
+    "Antrim",
+    "Armagh",
+    "Carlow",
+    "Cavan",
+    "Clare",
+    "Cork",
+    "Donegal",
+    "Dublin",
+    "Fermanagh",
+    "Galway",
+    "Kerry",
+    "Kildare",
+    "Kilkenny",
+    "Laois",
+    "Leitrim",
+    "Limerick",
+    "Longford",
+    "Louth",
+    "Mayo",
+    "Meath",
+    "Monaghan",
+    "Offaly",
+    "Roscommon",
+    "Sligo",
+    "Tipperary",
+    "Tyrone",
+    "Waterford",
+    "Westmeath",
+    "Wexford",
+    "Wicklow",
+)
+# Also people's first names: "a message from Kerry" is not about Ireland, "County Kerry" is.
+_IRISH_COUNTY_AND_NAME = ("Clare", "Kerry")
+_IRISH_COUNTIES = r"(?:" + "|".join(_IRISH_COUNTY_NAMES) + r")"
+_IRISH_PLACES = r"(?:" + "|".join(c for c in _IRISH_COUNTY_NAMES if c not in _IRISH_COUNTY_AND_NAME) + r")"
+
+
 def _community(code: str, label: str, service: str, person: str) -> Situation:
     return Situation(
         code, label, _re(r"(?:" + service + r")" + _OF_PEOPLE), _re(person), kind="community", named=False
@@ -626,7 +664,17 @@ COMMUNITIES: tuple[Situation, ...] = (
         r"polish|poland|romania\w*|lithuania\w*|latvia\w*|slovak\w*|czech|ukrain\w*|bulgaria\w*|hungar\w*|"
         r"eastern\s+europe\w*",
     ),
-    _community("irish", "Irish people", r"irish", r"irish|ireland"),
+    # People say where in Ireland they are from more often than "Irish": "from Mayo originally",
+    # "a Cork man", "Co. Donegal". ("Down" and "Derry" are left out: an ordinary English word and
+    # a name.)
+    _community(
+        "irish",
+        "Irish people",
+        r"irish",
+        r"irish|ireland|\b(?:co\.?|county)\s+" + _IRISH_COUNTIES + r"\b|"
+        r"\b(?:from|born\s+in)\s+" + _IRISH_PLACES + r"\b|"
+        r"(?-i:" + _IRISH_PLACES + r")[- ](?:man|woman|lad|lass|girl|fella|born)\b",
+    ),
 )
 SITUATIONS = SITUATIONS + COMMUNITIES
 BY_CODE = {s.code: s for s in SITUATIONS}

@@ -13,7 +13,7 @@ from matching.embeddings import load_embedder
 from matching.need_classifier import development_statements, in_test_part
 from matching.need_context import context_codes
 from matching.need_inference import NeedInferrer, clauses
-from matching.person import said_of_the_person
+from matching.person import said_of_the_person, without_a_home
 
 ROOT = Path(__file__).resolve().parents[2]
 STATEMENTS = ROOT / "seed_data" / "eval" / "people" / "statements.jsonl"
@@ -255,3 +255,22 @@ def test_the_same_words_still_count_where_they_are_the_need(inferrer):
         "husband controls the money, she has to ask him for bus fare"
     )
     assert "money_debt" in inferrer.infer_codes("controls the money in the house since the debts piled up")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "47, ex-Army (REs, out 2015). Marriage gone, kipping on his brother's settee, low, short fuse.",
+        "split with her partner, sleeping in her car most nights, not eating",
+        "been dossing on a mate's floor since Christmas and drinking too much",
+    ],
+)
+def test_having_nowhere_to_live_among_other_troubles_is_a_housing_need(inferrer, words):
+    housing = [n for n in inferrer.infer(words) if n.code == "housing"]
+    assert housing and housing[0].evidence
+
+
+def test_words_denying_a_home_is_lacking_are_not_taken_as_saying_it():
+    assert without_a_home("was never sleeping in his car, just lonely") is None
+    assert without_a_home("no longer sofa surfing, got a flat in March") is None
+    assert without_a_home("lonely. Sofa surfing at his sister's since March") == "Sofa surfing"

@@ -181,6 +181,45 @@ def test_a_situation_only_service_is_held_back_from_someone_whose_words_do_not_s
     assert {"kind": "for_situation", "code": "bereaved_by_suicide"} in first.reasons
 
 
+@pytest.mark.parametrize(
+    ("words", "irish"),
+    [
+        ("Dad 79 (from Mayo originally), not himself since mam died", True),
+        ("a Cork man, 80, lives alone", True),
+        ("born in Co. Donegal, came over in the sixties", True),
+        ("got a text from Kerry, her support worker", False),
+        ("lives on Cork Street, lonely", False),
+    ],
+)
+def test_where_in_ireland_someone_is_from_says_they_are_irish(words, irish):
+    assert ("irish" in {s.code for s in person_situations(words, [], [])}) is irish
+
+
+def test_a_service_open_to_someone_for_sure_ranks_above_one_they_would_have_to_check(
+    make_service, make_person, taxonomy, now
+):
+    scheme = make_service(
+        km=1, name="Back to Work Scheme", needs=["mental_wellbeing"], situations=["unemployed"]
+    )
+    group = make_service(km=1, name="Peer Support Group", needs=["mental_wellbeing"])
+    result = match(
+        make_person(goals="low, short fuse, might talk to other blokes"),
+        [scheme, group],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in result.matches] == ["Peer Support Group", "Back to Work Scheme"]
+    out_of_work = match(
+        make_person(goals="low since he lost his job, might talk to other blokes"),
+        [group, scheme],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert (
+        out_of_work.matches[0].features["circumstance_fit"] > result.matches[1].features["circumstance_fit"]
+    )
+
+
 def test_either_of_a_services_situations_is_enough_and_paperwork_is_a_check(
     make_service, make_person, taxonomy, now
 ):
