@@ -326,6 +326,25 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # A seventeenth, written and judged by two more helpers on 2 December 2026 (session 16):
+    # Stockport, Tameside and Glossop as a council for voluntary service's member directory
+    # (organisations' whole offers in their own voice, Charity Commission classifications, "area of
+    # benefit", the directory team's notes). Imported without the Trafford seed, which its judge
+    # never saw. 25 scenarios. Measured once before any of it was read (commit 9472b73): nDCG@10
+    # 0.712, keyword 0.26, P@5 0.43 (best 0.71), 8 must-not services, gap recall 3 of 5; its
+    # understanding: needs 0.84 / 0.70, groups 0.72 / 0.97, residency 0.29 / 0.85.
+    "st": Region(
+        "Stockport, Tameside and Glossop (a CVS member directory)",
+        EVAL / "services" / "st_oruk.json",
+        "Stockport, Tameside & Glossop CVS Member Directory",
+        EVAL / "scenarios_st.json",
+        EVAL / "services" / "st_postcodes.csv",
+        ndcg_floor=0.5,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
