@@ -85,7 +85,12 @@ class Profile:
         """Every group and situation a service may be meant for that this person is in. Not a time
         of life ("older people"): the needs already weigh it, and counted again it lifted every
         lunch club over the bereavement group a widower of 74 asked for."""
-        return (*self.groups, *(code for code in self.situations if code not in AGE_SITUATIONS))
+        situations = [code for code in self.situations if code not in AGE_SITUATIONS]
+        # a Pakistani woman is one a group for South Asian women is meant for
+        wider = [
+            w for code in situations if code in SITUATIONS_BY_CODE and (w := SITUATIONS_BY_CODE[code].within)
+        ]
+        return tuple(dict.fromkeys([*self.groups, *situations, *wider]))
 
     @property
     def eligible_groups(self) -> tuple[str, ...]:

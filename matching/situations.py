@@ -37,6 +37,9 @@ class Situation:
     # the bereaved too), "life" (a path through life), "money" (money and work) or "community" (a
     # heritage, faith or language); forms group by it
     kind: str = "life"
+    # A heritage inside a wider one ("Bangladeshi" within "South Asian"): someone who says the
+    # narrower is in the wider too, but a group for Bangladeshi women is not for a Pakistani woman.
+    within: str | None = None
     # Whether a service's name alone can say it: "Stroke Survivors Club" is for stroke survivors,
     # but "Irish Community Centre" and "Indian Senior Citizens Centre" are often open to all.
     named: bool = True
@@ -614,9 +617,15 @@ _IRISH_COUNTIES = r"(?:" + "|".join(_IRISH_COUNTY_NAMES) + r")"
 _IRISH_PLACES = r"(?:" + "|".join(c for c in _IRISH_COUNTY_NAMES if c not in _IRISH_COUNTY_AND_NAME) + r")"
 
 
-def _community(code: str, label: str, service: str, person: str) -> Situation:
+def _community(code: str, label: str, service: str, person: str, within: str | None = None) -> Situation:
     return Situation(
-        code, label, _re(r"(?:" + service + r")" + _OF_PEOPLE), _re(person), kind="community", named=False
+        code,
+        label,
+        _re(r"(?:" + service + r")" + _OF_PEOPLE),
+        _re(person),
+        kind="community",
+        named=False,
+        within=within,
     )
 
 
@@ -650,6 +659,23 @@ COMMUNITIES: tuple[Situation, ...] = (
         r"arab\w*|syria\w*|iraq\w*|yemen\w*|sudan\w*|egypt\w*|liby\w*|morocc\w*|palestin\w*|leban\w*|"
         r"algeria\w*|tunisia\w*|kuwait\w*|saudi",
     ),
+    # The nationalities community groups are most often for, inside the heritages above.
+    _community(
+        "pakistani", "people of Pakistani heritage", r"pakistani", r"pakistan\w*|mirpur\w*", "south_asian"
+    ),
+    _community(
+        "bangladeshi",
+        "people of Bangladeshi heritage",
+        r"bangladeshi|sylheti|bengali",
+        r"bangladesh\w*|sylhet\w*|bengali",
+        "south_asian",
+    ),
+    _community(
+        "indian", "people of Indian heritage", r"indian|gujarati", r"india\b|indian|gujarat\w*", "south_asian"
+    ),
+    _community("polish", "Polish people", r"polish", r"polish|poland", "eastern_european"),
+    _community("ukrainian", "Ukrainian people", r"ukrainian", r"ukrain\w*", "eastern_european"),
+    _community("romanian", "Romanian people", r"romanian", r"romania\w*", "eastern_european"),
     _community("somali", "Somali people", r"somali(?:land)?", r"somali\w*"),
     _community(
         "jewish",
@@ -690,12 +716,15 @@ def with_implied(codes: set[str] | frozenset[str] | tuple[str, ...], disabled: b
     out = set(codes)
     if out & _HEALTH or disabled:
         out.add(HEALTH_CONDITION)
+    out |= {wider for code in codes if code in BY_CODE and (wider := BY_CODE[code].within)}
     return out
 
 
 def most_specific(codes: list[str]) -> list[str]:
-    """`codes` without one that another of them implies ("stroke", not "stroke" and "health condition")."""
-    return [c for c in codes if not (c == HEALTH_CONDITION and set(codes) & _HEALTH)]
+    """`codes` without one that another of them implies ("stroke", not "stroke" and "health
+    condition"; "Bangladeshi", not "Bangladeshi" and "South Asian")."""
+    wider = {BY_CODE[code].within for code in codes if code in BY_CODE}
+    return [c for c in codes if not (c == HEALTH_CONDITION and set(codes) & _HEALTH) and c not in wider]
 
 
 AGE_SITUATIONS = frozenset(s.code for s in SITUATIONS if s.from_age is not None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..situations import AGE_SITUATIONS, SITUATIONS
+from ..situations import AGE_SITUATIONS, SITUATIONS, most_specific
 from .groups import LIST_ITEM_ENDS, deep_in_a_list, turned_away
 from .record import Record
 from .result import Finding
@@ -101,7 +101,9 @@ def find_situations(record: Record) -> list[Finding]:
                     situation.code not in best or confidence > best[situation.code].confidence
                 ):
                     best[situation.code] = Finding(situation.code, confidence, field, quote(text, match))
-    return sorted(best.values(), key=lambda f: -f.confidence)
+    # "Bangladeshi women" is for Bangladeshi women, not for every South Asian woman
+    kept = set(most_specific(list(best)))
+    return sorted((f for code, f in best.items() if code in kept), key=lambda f: -f.confidence)
 
 
 def _restricts(

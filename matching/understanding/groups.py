@@ -52,7 +52,12 @@ _NOT_RESTRICTED = {
     "carers": r"\b(?:and|&|or|their|families,?)\s+(?:their\s+)?(?:families\s+and\s+|family\s+)?carers\b|\bparents?\s*(?:and|&|/|or|and/or)\s*carers?\b|\bmale\s+carers\b|\bcarers\s+(?:and|&)\s+(?:families|professionals|parents)\b|\bcarers\s+are\s+welcome\b|\b(?:parent|guardian)\s+or\s+carer\b|\bcarer\s+or\s+parent\b",
     # "out of work with a health condition or disability": either will do
     "people_with_disabilities": r"\b(?:health|medical|long[- ]term)\s+(?:conditions?|problems?|issues?)\s+"
-    r"(?:and/or|or|and)\s+(?:an?\s+)?disabilit",
+    r"(?:and/or|or|and)\s+(?:an?\s+)?disabilit|"
+    # "older and disabled neighbours", "elderly or disabled people": either will do
+    r"\b(?:older|elderly|frail)\s+(?:people\s+)?(?:and/or|or|and|&)\s+(?:people\s+with\s+)?disab|"
+    r"\bdisabled\s+(?:and/or|or|and|&)\s+(?:older|elderly|frail)\b",
+    # "we knit blankets for the neonatal unit": a hospital ward, not who may come
+    "pregnant_new_parents": r"\b(?:neonatal|maternity|baby|special\s+care\s+baby)\s+(?:units?|wards?)\b",
     "families": r"\b(?:individuals|adults|people)\s+(?:and|&)\s+families\b|\bfamilies\s+(?:and|&)\s+(?:individuals|adults|carers)\b|\b(?:and|&)\s+their\s+families\b|\ball\s+ages\b",
 }
 # Targeting words: "for women", "supporting refugees", "women only", "Women's Aid".
@@ -190,7 +195,7 @@ def find_groups(record: Record) -> list[Finding]:
     for term in record.terms:
         name = term.name.strip()
         for group, pattern in _TERMS.items():
-            if term.vocabulary != "ukcat" and pattern.match(name):
+            if not term.classifies_the_charity and pattern.match(name):
                 keep(group, Finding(group, 0.9, f"taxonomy:{term.vocabulary or 'term'}", name))
     for group in record.declared.get("eligibility", []):
         keep(group, Finding(group, 0.95, "eligibility", ", ".join(record.declared["eligibility"])))
@@ -246,7 +251,12 @@ def find_groups(record: Record) -> list[Finding]:
         # learning disabilities")
         first = next(SENTENCE.finditer(text), None)
         offer = _FOR_DISABLED.search(text, 0, first.end()) if first else None
-        if offer and not turned_away(text, offer, sentence_spans(text)):
+        either = _NEGATIVE["people_with_disabilities"]
+        if (
+            offer
+            and not turned_away(text, offer, sentence_spans(text))
+            and not either.search(text[max(0, offer.start() - 30) : offer.end() + 30])
+        ):
             keep(
                 "people_with_disabilities",
                 Finding("people_with_disabilities", 0.85, field, quote(text, offer)),

@@ -48,9 +48,10 @@ def _says_something(term: Term) -> bool:
 
 def need_text(record: Record) -> str:
     """The words that may say what a service is for: name (less place names), description,
-    eligibility and non-UKCAT taxonomy names; never the venue or address."""
+    eligibility and taxonomy names other than a charity register's classifications; never the venue or
+    address."""
     name = _PLACE_IN_NAME.sub(" ", record.texts.get("name", ""))
-    terms = [t.name for t in record.terms if t.vocabulary != "ukcat" and t.name and _says_something(t)]
+    terms = [t.name for t in record.terms if not t.classifies_the_charity and t.name and _says_something(t)]
     parts = [
         name,
         record.texts.get("description", ""),

@@ -33,7 +33,9 @@ _RESIDENCY_CUE = re.compile(
     r"patients\s+(?:registered\s+)?(?:of|at|with)(?:\s+(?:a|the))?|"
     # a health team's "Catchment: Leigh, Atherton & Tyldesley only"; a care marketplace's form line
     # "Areas covered: Alnwick, Amble, Rothbury and surrounding villages"
-    r"catchment(?:\s+area)?(?:\s+is|\s*[:\-])?|areas?\s+covered\s*[:\-])\s+",
+    r"catchment(?:\s+area)?(?:\s+is|\s*[:\-])?|areas?\s+covered\s*[:\-]|"
+    # a charity's "area of benefit" is whom its governing document lets it help
+    r"area\s+of\s+benefit(?:\s+is|\s*[:\-])?)\s+",
     re.I,
 )
 # "we cannot accept referrals for people outside County Durham", "not available outside Trafford"
@@ -254,6 +256,17 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 for code, name in areas.places(text, context)
                 if areas.is_local_area(code, name) and (part := areas.place(code, name))
             ]
+            # with no venue, a town or an estate that is the whole service area is the whole of its
+            # reach (door-knocking "on the estate", service area "Brinnington"); not one of several
+            # places named ("Upper Wensleydale and Swaledale", Swaledale not being one we know)
+            if not local and not _has_venue(record):
+                local = [
+                    part
+                    for code, name in areas.places(text, context)
+                    if name.lower() == text.strip().lower()
+                    and not areas.find(name)
+                    and (part := areas.place(code, name))
+                ]
             for part in local:
                 found.setdefault(part.entry(), Finding(part.entry(), 0.85, "service_areas", part.name))
             for code, words in areas.find(text):
@@ -333,6 +346,8 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 )
                 and not _HEDGE.search(text[max(0, index - 30) : index])
                 and not _SENT_ELSEWHERE.match(text[index + len(last) :])
+                # "we cannot support Stockport residents from Reddish": who it is NOT for
+                and not _TURNED_AWAY.search(text[max(0, index - 50) : index])
             ):
                 value = place_value(areas, code, words, unplaced, text, record=record) if is_place else code
                 _put(found, value, Finding(value, 0.8, field, text[max(0, index - 20) : index + 40].strip()))

@@ -28,6 +28,13 @@ class Term:
     code: str
     name: str
 
+    @property
+    def classifies_the_charity(self) -> bool:
+        """A charity register's classification (UKCAT, the Charity Commission's "who" and "what"):
+        what the charity was set up for, weak evidence of what the service offers or whom it is
+        limited to ("People with disabilities" among a neighbours' scheme's beneficiaries)."""
+        return self.vocabulary == "ukcat" or "charity" in self.vocabulary
+
 
 @dataclass
 class Record:

@@ -152,10 +152,20 @@ _WHEEL_NO = re.compile(
     r"outside)|up\s+(?:\d+|two|three|four|five|six|seven|eight|several|some)\s+(?:steps|stairs))\b",
     re.I,
 )
+# A barrier a venue may have a way round: an outdoor site's ground ("Grass paths, no accessible
+# toilet", "uneven ground") or one step ("Workshop has a step and gravel yard"). A "no" unless the
+# same note says how wheelchair users get in ("a step at the entrance; portable ramp available").
+_WHEEL_BARRIER = re.compile(
+    r"\b(?:(?:grass|grassy|uneven|rough|muddy|gravel|unmade)\s+(?:paths?|ground|terrain|tracks?|surfaces?|yard)|"
+    r"(?:has|with|there\s+is)\s+a\s+(?:small\s+|single\s+)?step|a\s+(?:small\s+|single\s+)?step\s+(?:up|down|at|into|to))\b",
+    re.I,
+)
 _WHEEL_YES = re.compile(
     r"\b(?:wheelchair[- ](?:accessible|access|friendly|users?\s+welcome)|step[- ]free|level\s+access|"
     r"ramps?(?:ed)?\s+(?:access|entrance)|disabled\s+access|accessible\s+(?:building|venue|entrance)|"
-    r"fully\s+accessible|ground\s+floor|lifts?(?:\s+(?:to|available))?|accessible|ramp|hoist|changing\s+places)\b",
+    r"fully\s+accessible|ground\s+floor|lifts?(?:\s+(?:to|available))?|ramp|hoist|changing\s+places|"
+    # "accessible" on its own, but not a toilet ("no accessible toilet" says nothing of the way in)
+    r"(?<!\bno\s)(?<!\bnot\s)accessible(?!\s+(?:toilets?|loos?|wc|parking)))\b",
     re.I,
 )
 # In a description, "accessible" may mean welcoming, and "stairs" a stair-climbing class.
@@ -358,6 +368,8 @@ def find_wheelchair(record: Record) -> Finding:
         text = record.texts.get(field, "")
         no = _WHEEL_NO_STRICT.search(text) or (_WHEEL_NO.search(text) if field == "accessibility" else None)
         yes = _WHEEL_YES.search(text) if field == "accessibility" else _WHEEL_YES_STRICT.search(text)
+        if not no and not yes and field == "accessibility":
+            no = _WHEEL_BARRIER.search(text)
         if no:
             return Finding("no", 0.85, field, quote(text, no))
         if yes:

@@ -49,7 +49,8 @@ UNSEEN = [("nt_oruk.json", "labels_nt.jsonl")]
 # the providers) and Cheshire West and Chester (session 14: a social prescribing platform's
 # catalogue); and Warrington, Halton, St Helens, Cheshire East and High Peak, the unseen region
 # from 30 November until session 14; and Trafford and south Manchester (session 15: an NHS team's
-# service finder), measured once unread, read since.
+# service finder), measured once unread, read since; and Stockport, Tameside and Glossop (session
+# 16: a CVS member directory), the same.
 DEVELOPMENT_REGIONS = [
     ("ne_oruk.json", "labels_ne.jsonl"),
     ("tees_oruk.json", "labels_tees.jsonl"),
@@ -64,6 +65,7 @@ DEVELOPMENT_REGIONS = [
     ("cw_oruk.json", "labels_cw.jsonl"),
     ("mp_oruk.json", "labels_mp.jsonl"),
     ("tr_oruk.json", "labels_tr.jsonl"),
+    ("st_oruk.json", "labels_st.jsonl"),
 ]
 # The development regions the need reader learns from, whole (issue #15, docs/understanding.md):
 # the North East adds 0.02 needs F1 in cross-validation; Tees Valley on top adds nothing (its writer

@@ -195,6 +195,27 @@ def test_where_in_ireland_someone_is_from_says_they_are_irish(words, irish):
     assert ("irish" in {s.code for s in person_situations(words, [], [])}) is irish
 
 
+def test_a_group_for_one_nationality_is_not_for_another_of_the_same_wider_heritage(
+    make_service, make_person, taxonomy, now
+):
+    assert situations_of(eligibility_description="Bangladeshi women") == ["bangladeshi"]
+    bangladeshi = make_service(
+        km=1, name="Bangladeshi Women's Group", needs=["loneliness"], situations=["bangladeshi"]
+    )
+    asian = make_service(km=2, name="Asian Women's Circle", needs=["loneliness"], situations=["south_asian"])
+    pakistani = match(
+        make_person(goals="31, Pakistani heritage, lonely since moving here"),
+        [bangladeshi, asian],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in pakistani.matches] == ["Asian Women's Circle"]
+    sylheti = match(
+        make_person(goals="Sylheti only, lonely"), [bangladeshi, asian], taxonomy=taxonomy, now=now
+    )
+    assert {m.name for m in sylheti.matches} == {"Bangladeshi Women's Group", "Asian Women's Circle"}
+
+
 def test_a_service_open_to_someone_for_sure_ranks_above_one_they_would_have_to_check(
     make_service, make_person, taxonomy, now
 ):

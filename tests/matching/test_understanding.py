@@ -669,6 +669,115 @@ def test_a_venue_said_in_prose_to_have_no_wheelchair_access(reader, description,
     assert reader.understand(oruk(description=description)).value("wheelchair") == wheelchair
 
 
+def at_a_venue(access: str) -> dict:
+    return oruk(
+        description="Community group.",
+        service_at_locations=[
+            {
+                "id": "l",
+                "location": {
+                    "id": "loc",
+                    "location_type": "physical",
+                    "accessibilities": [{"id": "a", "description": access}],
+                    "addresses": [{"id": "ad", "address_1": "Didsbury Road", "postal_code": "SK4 2AP"}],
+                },
+            }
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "access, wheelchair",
+    [
+        ("Grass paths, no accessible toilet", "no"),
+        ("Workshop has a step and gravel yard", "no"),
+        ("Workshop has a step at the entrance; portable ramp available on request.", "yes"),
+        ("No accessible toilet", "unknown"),
+    ],
+)
+def test_an_outdoor_sites_ground_or_a_step_with_no_way_round_is_no_wheelchair_access(
+    reader, access, wheelchair
+):
+    assert reader.understand(at_a_venue(access)).value("wheelchair") == wheelchair
+
+
+def test_a_charitys_area_of_benefit_is_whom_it_may_help(reader):
+    found = reader.understand(
+        oruk(
+            description="Volunteers helping neighbours stay independent: visiting, shopping, lifts. Our area of "
+            "benefit is the ancient parish of Glossop (Glossop, Hadfield, Padfield). We cannot go over the border "
+            "into Tameside, sorry."
+        )
+    )
+    places = [read_place(code) for code in found.residency_codes()]
+    assert places and {place.la for place in places if place} == {"E07000037"}  # High Peak, not Tameside
+
+
+def test_residents_a_service_says_it_cannot_support_are_not_its_residents(reader):
+    found = reader.understand(
+        oruk(
+            description="Food parcels for households in Levenshulme and Longsight (City of Manchester). We cannot "
+            "support Stockport residents from Heaton Chapel or Reddish - please use Stockport Foodbank.",
+            service_areas=[
+                {
+                    "id": "a",
+                    "name": "Manchester",
+                    "uri": "http://statistics.data.gov.uk/id/statistical-geography/E08000003",
+                }
+            ],
+        )
+    )
+    assert "E08000007" not in {authority_of(code) for code in found.residency_codes()}
+
+
+def test_outreach_with_no_venue_reaches_the_one_place_its_service_area_names(reader):
+    found = reader.understand(
+        oruk(
+            name="Door Knock (fuel outreach)",
+            description="Our energy champions go door to door on the estate to help with meters and fuel vouchers.",
+            service_areas=[{"id": "a", "name": "Brinnington"}],
+        )
+    )
+    places = [read_place(code) for code in found.residency_codes()]
+    assert [place.name for place in places if place] == ["Brinnington"]
+    several = reader.understand(
+        oruk(
+            name="Dial-a-Ride",
+            description="Door-to-door minibus for people who can't use the bus.",
+            service_areas=[{"id": "a", "name": "Upper Wensleydale and Swaledale"}],
+        )
+    )
+    assert not several.residency_codes()  # Swaledale we cannot draw: not cut down to Wensleydale
+
+
+def test_a_charity_registers_classification_restricts_nobody(reader):
+    found = reader.understand(
+        oruk(
+            description="A friendly band of volunteers helping older and disabled neighbours stay independent.",
+            attributes=[
+                {
+                    "id": "t",
+                    "taxonomy_term": {
+                        "id": "c",
+                        "taxonomy": "charity-commission",
+                        "name": "People with disabilities",
+                    },
+                }
+            ],
+        )
+    )
+    assert "people_with_disabilities" not in found.group_codes()
+
+
+def test_knitting_for_a_neonatal_unit_is_not_a_group_for_new_parents(reader):
+    found = reader.understand(
+        oruk(
+            description="Knit and natter. We knit blankets for the neonatal unit at Stepping Hill. Everyone welcome."
+        )
+    )
+    assert "pregnant_new_parents" not in found.group_codes()
+
+
 def test_rfc5545_ordinal_days_are_read():
     assert parse_byday("1TU,-1TH,WE") == [
         {"day": "TU", "ordinal": 1},

@@ -332,16 +332,18 @@ REGIONS = {
     # benefit", the directory team's notes). Imported without the Trafford seed, which its judge
     # never saw. 25 scenarios. Measured once before any of it was read (commit 9472b73): nDCG@10
     # 0.712, keyword 0.26, P@5 0.43 (best 0.71), 8 must-not services, gap recall 3 of 5; its
-    # understanding: needs 0.84 / 0.70, groups 0.72 / 0.97, residency 0.29 / 0.85.
+    # understanding: needs 0.84 / 0.70, groups 0.72 / 0.97, residency 0.29 / 0.85. A development
+    # region since: 0.73, 0 must-not, 4 of 5 (free counselling in Glossop is read as met by an arts
+    # and wellbeing group).
     "st": Region(
         "Stockport, Tameside and Glossop (a CVS member directory)",
         EVAL / "services" / "st_oruk.json",
         "Stockport, Tameside & Glossop CVS Member Directory",
         EVAL / "scenarios_st.json",
         EVAL / "services" / "st_postcodes.csv",
-        ndcg_floor=0.5,
-        gap_recall_floor=0.0,
-        known_violations=99,
+        ndcg_floor=0.68,
+        gap_recall_floor=0.6,
+        known_violations=1,
         scenario_count=25,
         with_seed=False,
     ),
