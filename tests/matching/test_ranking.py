@@ -129,11 +129,12 @@ def test_a_service_for_another_time_of_life_ranks_below_one_for_anyone(
         km=0.5, name="Befriending for older people", needs=["loneliness", "older_people"]
     )
     club = make_service(km=1.0, name="Friendship club", needs=["loneliness"])
-    teen = make_person(needs=("loneliness",), age=17, goals="feeling isolated, wants to meet people")
-    assert [m.name for m in match(teen, [befriending, club], taxonomy=taxonomy, now=now).matches] == [
-        "Friendship club",
-        "Befriending for older people",
-    ]
+    for age in (17, 38):  # a young man, and a man in his late thirties at an older people's lunch club
+        person = make_person(needs=("loneliness",), age=age, goals="feeling isolated, wants to meet people")
+        assert [m.name for m in match(person, [befriending, club], taxonomy=taxonomy, now=now).matches] == [
+            "Friendship club",
+            "Befriending for older people",
+        ]
     older = make_person(needs=("loneliness",), age=78, goals="feeling isolated, wants to meet people")
     assert match(older, [befriending, club], taxonomy=taxonomy, now=now).matches[0].name == (
         "Befriending for older people"
