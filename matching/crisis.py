@@ -13,7 +13,7 @@ from typing import Any
 
 # The needs a crisis line is read as meeting that it meets only in a crisis.
 CRISIS_ONLY_NEEDS = frozenset({"mental_wellbeing"})
-# The mark on a crisis line offered to someone not in crisis (see as_offered).
+# The mark on a crisis line offered to someone not in crisis (offered.as_offered).
 CRISIS_LINE = "crisis_line"
 _CRISIS_SERVICE = re.compile(
     r"\bcrisis\s+(?:line|helpline|phone\s*line|team|service|support\s+line|caf[eé]|sanctuary|house)\b|"
@@ -41,18 +41,3 @@ def in_crisis(goals: str | None) -> bool:
     return any(
         not _DENIED.search(text[max(0, m.start() - 25) : m.start()]) for m in _IN_CRISIS.finditer(text)
     )
-
-
-def as_offered(service: dict[str, Any], crisis: bool) -> dict[str, Any]:
-    """The service as it is offered to this person: a crisis line, for someone not in crisis, is
-    marked, so that it is still ranked by what it is about but meets no need for support."""
-    if crisis or not CRISIS_ONLY_NEEDS & set(service.get("needs") or ()) or not is_crisis_line(service):
-        return service
-    return {**service, CRISIS_LINE: True}
-
-
-def offers(service: dict[str, Any], need: str) -> bool:
-    """Whether the service meets `need` for the person it is offered to (see as_offered)."""
-    if service.get(CRISIS_LINE) and need in CRISIS_ONLY_NEEDS:
-        return False
-    return need in (service.get("needs") or ())

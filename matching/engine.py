@@ -23,8 +23,9 @@ from typing import Any
 from . import explain
 from .children import is_child, takes_children
 from .constraints import Check, check
-from .crisis import as_offered, in_crisis, offers
+from .crisis import in_crisis
 from .fit import circumstance_fit, preference_fit
+from .offered import as_offered, offers
 from .person import with_words_read
 from .profile import Profile
 from .rank import Scorer, default_scorer, features
@@ -157,7 +158,7 @@ def match(
         profile, situations=tuple(dict.fromkeys([*profile.situations, *(s.code for s in stated)]))
     )
     crisis = in_crisis(profile.goals)
-    candidates = [as_offered(service, crisis) for service in candidates]
+    candidates = [as_offered(service, crisis, profile.age, needs) for service in candidates]
     distances = nearest_distances(profile.lat, profile.lng, candidates)
     checks: list[Check] = []
     excluded: Counter[str] = Counter()

@@ -73,6 +73,7 @@ from typing import Any
 
 from .constraints import distance_exemption
 from .fit import age_fit, circumstance_fit, preference_fit
+from .offered import ranked_as_meeting
 from .profile import Profile
 from .service import service_days, verified_age_days
 
@@ -127,8 +128,7 @@ def semantic(service: dict[str, Any]) -> float:
 def need_coverage(needs: Sequence[str], service: dict[str, Any]) -> float:
     if not needs:
         return 0.0
-    met = set(service.get("needs") or ())
-    return sum(1 for n in needs if n in met) / len(needs)
+    return sum(1 for n in needs if ranked_as_meeting(service, n)) / len(needs)
 
 
 def proximity(distance_km: float | None, exemption: str | None, person_located: bool) -> float:

@@ -15,8 +15,8 @@ from typing import Any
 
 from .children import CHILDREN, YOUNG_UP_TO, is_child, takes_children
 from .constraints import Check
-from .crisis import offers
 from .fit import audience, service_text
+from .offered import offers
 from .profile import Profile
 from .service import delivery_modes, remote_mode
 from .situations import HEALTH_CONDITION, SITUATIONS

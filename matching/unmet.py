@@ -15,8 +15,9 @@ from typing import Any
 
 from .children import CHILDREN, is_child
 from .constraints import FURTHEST_VENUE_KM, Check, day_names, km_text
-from .crisis import CRISIS_LINE, CRISIS_ONLY_NEEDS, offers
+from .crisis import CRISIS_LINE, CRISIS_ONLY_NEEDS
 from .explain import lower_label
+from .offered import offers
 from .profile import Profile
 from .service import remote_mode
 from .twins import offerable

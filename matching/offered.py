@@ -1,0 +1,61 @@
+"""A service as it is offered to this person: still ranked by what it is about, but some of the
+needs it meets are not met for them.
+
+- A crisis line, for someone not in crisis, meets no need for support (matching/crisis.py).
+- A service whose first need is a time of life the person is far from (`fit.age_fit`: a helpline for
+  bereaved children and young people offered to a widow of 62) meets none of the person's needs but
+  its age group's own. First: the need the record is read surest of, so that an adults' alcohol
+  service that sends under-18s elsewhere, read as young people's too, still meets a drinker's need. A relevance judge left every such service ungraded, and
+  counted as met, a widow's bereavement was never said to be unmet when the only bereavement service
+  in reach would not see her yet. A parent's need (family_parenting), or the age group's own need
+  asked for ("my grandson"), keeps them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .crisis import CRISIS_LINE, CRISIS_ONLY_NEEDS, is_crisis_line
+from .fit import age_fit
+
+OTHER_TIME_OF_LIFE = "other_time_of_life"
+AGE_GROUP_NEEDS = frozenset({"young_people", "older_people"})
+# A person asking for these may want a service for another time of life: for their child, or for
+# the young or old person they name.
+_FOR_SOMEONE_ELSE = frozenset({"family_parenting"}) | AGE_GROUP_NEEDS
+
+
+def as_offered(
+    service: dict[str, Any], crisis: bool, age: int | None, needs: Sequence[str]
+) -> dict[str, Any]:
+    """The service marked for this person: a crisis line offered to someone not in crisis, a service
+    for another time of life."""
+    marks: dict[str, Any] = {}
+    if not crisis and CRISIS_ONLY_NEEDS & set(service.get("needs") or ()) and is_crisis_line(service):
+        marks[CRISIS_LINE] = True
+    first_need = next(iter(service.get("needs") or ()), None)
+    if (
+        first_need in AGE_GROUP_NEEDS
+        and age_fit(age, service) is not None
+        and not _FOR_SOMEONE_ELSE & set(needs)
+    ):
+        marks[OTHER_TIME_OF_LIFE] = True
+    return {**service, **marks} if marks else service
+
+
+def offers(service: dict[str, Any], need: str) -> bool:
+    """Whether the service meets `need` for the person it is offered to (see as_offered)."""
+    if service.get(CRISIS_LINE) and need in CRISIS_ONLY_NEEDS:
+        return False
+    if service.get(OTHER_TIME_OF_LIFE) and need not in AGE_GROUP_NEEDS:
+        return False
+    return need in (service.get("needs") or ())
+
+
+def ranked_as_meeting(service: dict[str, Any], need: str) -> bool:
+    """Whether the need counts towards the service's rank: as `offers`, except that a crisis line is
+    still ranked by what it is about."""
+    if service.get(OTHER_TIME_OF_LIFE) and need not in AGE_GROUP_NEEDS:
+        return False
+    return need in (service.get("needs") or ())

@@ -1,0 +1,33 @@
+"""A service as offered to this person: one for a time of life the person is far from meets none of
+their needs, so a need only it would meet is said to be unmet."""
+
+from __future__ import annotations
+
+from matching import match
+
+
+def test_a_young_peoples_bereavement_line_meets_no_need_of_a_widow_of_62_and_her_need_is_unmet(
+    make_service, make_person, taxonomy, now
+):
+    young = make_service(
+        km=None,
+        delivery=["phone"],
+        name="Grieving Children's Helpline",
+        needs=["young_people", "bereavement"],
+    )
+    adults = make_service(km=2, name="Adult Alcohol Service", needs=["addiction_recovery", "young_people"])
+    widow = make_person(goals="62, husband died suddenly three weeks ago", age=62, needs=("bereavement",))
+    result = match(widow, [young, adults], taxonomy=taxonomy, now=now)
+    by_name = {m.name: m for m in result.matches}
+    assert by_name["Grieving Children's Helpline"].needs_met == []
+    assert "bereavement" in [u.need for u in result.unmet_needs]
+    # a service read as young people's only second still meets an adult's need
+    drinker = match(
+        make_person(
+            goals="48, drinking most nights, wants to cut down", age=48, needs=("addiction_recovery",)
+        ),
+        [adults],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert drinker.matches[0].needs_met == ["addiction_recovery"]
