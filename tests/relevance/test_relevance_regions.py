@@ -347,6 +347,25 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # An eighteenth, written and judged by two more helpers on 2 December 2026 (session 16):
+    # Darlington, Hartlepool and Redcar & Cleveland as a council's adult social care information
+    # directory (the platform's headed sections flattened into the text, placeholder age ranges
+    # 18-125, care-market entries with fees beside community groups). 25 scenarios. Measured once
+    # before any of it was read (on the code of the commit that adds it): nDCG@10 0.660, keyword
+    # 0.13, P@5 0.48 (best 0.76), 5 must-not services, gap recall 4 of 6; its understanding: needs
+    # 0.82 / 0.70, groups 0.85 / 0.97, residency 0.28 / 0.95, ages wrong 0.62 (the platform's
+    # placeholder 18-125 read as a stated age).
+    "hd": Region(
+        "Darlington, Hartlepool and Redcar & Cleveland (a council's adult social care directory)",
+        EVAL / "services" / "hd_oruk.json",
+        "Tees Valley Adult Social Care Information Directory",
+        EVAL / "scenarios_hd.json",
+        EVAL / "services" / "hd_postcodes.csv",
+        ndcg_floor=0.5,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=25,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
