@@ -8,6 +8,7 @@ from the distance limit applies.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,6 +77,11 @@ def distance_exemption(profile: Profile, service: dict[str, Any]) -> str | None:
     return None
 
 
+_REACHABLE_WITHOUT_VOICE = re.compile(
+    r"\b(?:text(?:phone|\s+relay|\s+us|\s+or\s+call|\s+only)?|sms|bsl|sign\s+language|video\s+(?:call|relay)|"
+    r"relay\s+uk|minicom|typetalk|textphone|email|web\s*chat|live\s+chat|deaf)\b",
+    re.I,
+)
 GENDERS = frozenset({"men", "women"})
 # The furthest venue offered when the person set no limit: a long bus ride, not another region.
 FURTHEST_VENUE_KM = 30.0
@@ -163,6 +169,15 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
     elif not open_days and not service.get("schedule_text"):
         result.warnings.append(WARN_TIMES)
 
+    # A voice line is no use to a Deaf BSL user unless it says how they can reach it.
+    if (
+        modes == {"phone"}
+        and "bsl_users" in profile.situations  # not someone going deaf who does not sign
+        and not _REACHABLE_WITHOUT_VOICE.search(
+            f"{service.get('name') or ''} {service.get('description') or ''}"
+        )
+    ):
+        bad(("delivery", "phone only: not for a BSL user"))
     if c.delivery == "online_only" and not modes & {"online", "phone"}:
         bad(("delivery", "in person only"))
     if c.delivery == "in_person" and "in_person" not in modes:

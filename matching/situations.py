@@ -275,7 +275,9 @@ SITUATIONS: tuple[Situation, ...] = (
         _re(
             r"(?<!or\s)(?:with|who\s+(?:have|has))\s+(?:a|an)\s+(?:qualifying\s+|diagnosed\s+|long[- ]term\s+)?"
             r"(?:medical|health)\s+condition(?!s?\s+made\s+worse)|"
-            r"qualifying\s+(?:medical\s+|health\s+)?condition"
+            r"qualifying\s+(?:medical\s+|health\s+)?condition|"
+            # "a course for adults living with any long-term health condition - pain, diabetes, ..."
+            r"(?:with|who\s+(?:have|has))\s+any\s+(?:long[- ]term\s+)?(?:medical\s+|health\s+)?conditions?"
         ),
         # what people and referral notes say of their own health
         _re(
@@ -328,6 +330,14 @@ SITUATIONS: tuple[Situation, ...] = (
         ticked="deaf_bsl",
         kind="health",
     ),
+    # A menopause café is for women going through it, not for a new mum who is low.
+    Situation(
+        "menopause",
+        "women going through the menopause",
+        _re(r"(?:peri[- ]?)?menopaus\w*"),
+        _re(r"(?:peri[- ]?)?menopaus\w*|hot\s+flush\w*|(?-i:HRT)\b|the\s+change\b"),
+        kind="health",
+    ),
     # A club for people with sight loss is not for a wheelchair user who ticked "disabled".
     Situation(
         "sight_loss",
@@ -351,9 +361,19 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?<!physical\sand\s)(?<!physical\sor\s)(?<!physical\s&\s)learning\s+(?:disabilit|difficult)\w*"
         ),
         _re(
-            r"learning\s+(?:disabilit|difficult)\w*|(?-i:LD)\b|down'?s\s+syndrome|autis\w+|asperger\w*|"
+            r"learning\s+(?:disabilit|difficult)\w*|(?-i:LD)\b|down'?s\s+syndrome|"
             r"(?-i:SEND)\b|special\s+(?:educational\s+)?needs"
         ),
+        kind="health",
+    ),
+    # Autism is not a learning disability: a day service "for adults with a learning disability" is
+    # not for a young man diagnosed autistic last year; one "for people with learning disabilities
+    # and/or autism" is.
+    Situation(
+        "autism",
+        "autistic people",
+        _re(r"autis\w+|asperger\w*|(?-i:ASC|ASD)\b"),
+        _re(r"autis\w+|asperger\w*|(?-i:ASC|ASD)\b|on\s+the\s+spectrum"),
         kind="health",
     ),
     Situation(

@@ -131,6 +131,11 @@ def _about_children(text: str, match: re.Match[str], for_parents: bool) -> bool:
     return for_parents and bool(_CHILD_WORDS.search(text[max(0, match.start() - 60) : match.end() + 5]))
 
 
+# A directory platform's own line: "Age range: 18-125", "Age range: 0-999" (no upper limit).
+_PLATFORM_RANGE = re.compile(r"\bage\s+range\s*:?\s*(\d{1,2})\s*(?:-|–|to)\s*(\d{1,3})\b", re.I)
+NO_LIMIT = 99
+
+
 def _plausible(low: int | None, high: int | None) -> bool:
     if low is not None and not 0 <= low <= 100:
         return False
@@ -158,6 +163,12 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
             if m.group(2) and low < int(m.group(2)) <= 25:
                 high = int(m.group(2))
             quotes.append(m.group(0).strip())
+    platform = _PLATFORM_RANGE.search(text)
+    if platform and low is None:
+        a, b = int(platform.group(1)), int(platform.group(2))
+        if a or b < NO_LIMIT:
+            low, high = a or None, b if b < NO_LIMIT else None
+            quotes.append(platform.group(0).strip())
     for m in _RANGE.finditer(text):
         if low is not None and quotes and "year" in quotes[0].lower():
             break

@@ -34,6 +34,7 @@ _TARGETING = re.compile(
 _WIDER = re.compile(
     r"\b(?:including|includes|such\s+as|as\s+well\s+as|also|whether|regardless|not\s+just|not\s+only|"
     r"everyone|anyone\s+(?:is|are)\s+welcome|all\s+welcome|open\s+to\s+all|any\s+(?:cause|reason|kind)|"
+    r"any\s+(?:long[- ]term\s+)?(?:health\s+|medical\s+)?conditions?|"
     r"all\s+(?:causes|kinds|types)|or\s+any|like|e\.g\.|and\s+other|advice\s+on|information\s+(?:on|about)|"
     r"raise\s+awareness|prevention|campaign\w*|fundrais\w*|"
     # "appointments prioritised for people with court dates or NFA": first in the queue, not the only ones

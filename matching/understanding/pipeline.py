@@ -33,6 +33,7 @@ DENIED_SURE = 0.9
 # An export's maximum_age of 99 or more (99, 100, 120) means no upper limit; nobody sets a real one
 # that high.
 NO_UPPER_AGE = 99
+OLDEST_AGE = 120
 
 
 class Understander:
@@ -140,9 +141,14 @@ class Understander:
     def _one(self, record: Record, needs: list[Finding]) -> Understanding:
         out = Understanding(needs=needs)
         # The publisher's own age fields are taken as given (ORUK round trips keep them), except
-        # the 0 and 99/120 an export writes for "no limit".
-        min_age = record.min_age if record.min_age else None
-        max_age = record.max_age if record.max_age is not None and record.max_age < NO_UPPER_AGE else None
+        # the 0 and 99/120 an export writes for "no limit", and a directory platform's stamp: 18
+        # to an age nobody reaches (125, 999) on a lunch club, a pantry and Citizens Advice alike.
+        # Then the words say whether there is an age. (18 to 99 is a person writing "adults".)
+        placeholder_max = record.max_age is not None and record.max_age >= NO_UPPER_AGE
+        stamped = record.max_age is not None and record.max_age > OLDEST_AGE
+        min_age = record.min_age if record.min_age and not (stamped and record.min_age <= 18) else None
+        min_age = min_age if min_age is None or min_age < NO_UPPER_AGE else None
+        max_age = None if record.max_age is None or placeholder_max else record.max_age
         if min_age is not None or max_age is not None:
             if min_age is not None:
                 out.min_age = Finding(min_age, 0.95, "minimum_age", str(min_age))

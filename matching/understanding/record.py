@@ -73,7 +73,8 @@ def _int(value: Any) -> int | None:
         number = int(float(str(value).strip()))
     except (TypeError, ValueError):
         return None
-    return number if 0 <= number <= 120 else None
+    # up to 999: an export's "no upper limit" (125, 999) is kept for the reader to recognise
+    return number if 0 <= number <= 999 else None
 
 
 def _float(value: Any) -> float | None:

@@ -216,6 +216,79 @@ def test_a_group_for_one_nationality_is_not_for_another_of_the_same_wider_herita
     assert {m.name for m in sylheti.matches} == {"Bangladeshi Women's Group", "Asian Women's Circle"}
 
 
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        (
+            {"eligibility_description": "Adults with a learning disability assessed under the Care Act."},
+            ["learning_disability"],
+        ),
+        (
+            {"eligibility_description": "For adults with learning disabilities and/or autism."},
+            ["learning_disability", "autism"],
+        ),
+        (
+            {
+                "name": "Menopause Café",
+                "description": "For women going through the perimenopause or menopause.",
+            },
+            ["menopause"],
+        ),
+        # a general condition with examples after it is any condition, not the examples
+        (
+            {
+                "description": "Free course for adults living with any long-term health condition - pain, diabetes, arthritis."
+            },
+            ["health_condition"],
+        ),
+    ],
+)
+def test_who_a_service_is_for_is_read_no_wider_and_no_narrower_than_it_says(record, expected):
+    assert sorted(situations_of(**record)) == sorted(expected)
+
+
+def test_autism_is_not_a_learning_disability_and_a_new_mum_is_not_menopausal():
+    assert {s.code for s in person_situations("Dx autism last year (24), gaming all hours", [], [])} == {
+        "autism"
+    }
+    assert "menopause" not in {
+        s.code for s in person_situations("Baby 4 months, first one, cries a lot", [], [])
+    }
+    assert "menopause" in {s.code for s in person_situations("52, hot flushes, not sleeping", [], [])}
+
+
+def test_a_voice_only_line_is_not_offered_to_a_deaf_bsl_user(make_service, make_person, taxonomy, now):
+    voice = make_service(
+        km=None,
+        name="Crisis Line",
+        delivery=["phone"],
+        needs=["mental_wellbeing"],
+        description="Call us 24/7.",
+    )
+    text = make_service(
+        km=None,
+        name="Text Line",
+        delivery=["phone"],
+        needs=["mental_wellbeing"],
+        description="Text or call us 24/7.",
+    )
+    result = match(
+        make_person(goals="low, anxious", circumstances=("deaf_bsl",)),
+        [voice, text],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in result.matches] == ["Text Line"]
+    assert result.excluded == {"phone only: not for a BSL user": 1}
+    going_deaf = match(
+        make_person(goals="81, low and anxious, going deaf, hearing aids don't help, doesn't sign"),
+        [voice],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in going_deaf.matches] == ["Crisis Line"]
+
+
 def test_a_service_open_to_someone_for_sure_ranks_above_one_they_would_have_to_check(
     make_service, make_person, taxonomy, now
 ):

@@ -937,3 +937,31 @@ def test_where_home_visits_go_is_who_may_have_them(reader):
         )
     )
     assert [authority_of(code) for code in found.residency_codes()] == ["E06000049"]  # Cheshire East
+
+
+def test_a_platforms_adults_stamp_is_no_age_but_its_age_range_line_is_read(reader):
+    stamped = reader.understand(
+        oruk(description="Hot lunch for older people.", minimum_age=18, maximum_age=999)
+    )
+    assert stamped.value("min_age") is None and stamped.value("max_age") is None
+    said = reader.understand(
+        oruk(
+            description="Bereavement group.\nReferral required: No\nAge range: 18-125",
+            minimum_age=18,
+            maximum_age=125,
+        )
+    )
+    assert said.value("min_age") == 18 and said.value("max_age") is None
+    youth = reader.understand(oruk(description="Drop-in.\nAge range: 16-25"))
+    assert (youth.value("min_age"), youth.value("max_age")) == (16, 25)
+    # a curator's own "18 and over" with no upper age stays
+    assert reader.understand(oruk(description="Peer group.", minimum_age=18)).value("min_age") == 18
+
+
+def test_access_via_steps_said_in_a_description_is_no_wheelchair_access(reader):
+    found = reader.understand(
+        oruk(
+            description="A shed for men. Note: workshop access is via three steps and the toilet is not adapted."
+        )
+    )
+    assert found.value("wheelchair") == "no"
