@@ -30,6 +30,8 @@ WIDER_AREAS = {
         "Sunderland",
     ],
     "Teesside": ["Hartlepool", "Middlesbrough", "Redcar and Cleveland", "Stockton-on-Tees"],
+    # the NHS's name for the two boroughs south of the river ("registered with a GP in South Tees")
+    "South Tees": ["Middlesbrough", "Redcar and Cleveland"],
     "Merseyside": ["Knowsley", "Liverpool", "St. Helens", "Sefton", "Wirral"],
     "South Yorkshire": ["Barnsley", "Doncaster", "Rotherham", "Sheffield"],
     "Cheshire": ["Cheshire East", "Cheshire West and Chester", "Halton", "Warrington"],

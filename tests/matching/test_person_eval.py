@@ -145,6 +145,9 @@ UNLABELLED_SITUATIONS = {
     # nor for these (session 15): a health condition with no name, and being older
     "health_condition",
     "older_people",
+    # nor for these (session 16): autism apart from a learning disability, the menopause
+    "autism",
+    "menopause",
 }
 
 
