@@ -2,6 +2,10 @@
 needs it meets are not met for them.
 
 - A crisis line, for someone not in crisis, meets no need for support (matching/crisis.py).
+- Help getting online that is itself only online (a web course) meets no one's need to get online:
+  it is still offered, for those who can, but the need is said to be unmet when nothing else in
+  reach helps in person or by phone. A relevance judge flagged exactly that gap ("in-person help
+  getting online in East Cleveland": only a website was left).
 - A service whose first need is a time of life the person is far from (`fit.age_fit`: a helpline for
   bereaved children and young people offered to a widow of 62) meets none of the person's needs but
   its age group's own. First: the need the record is read surest of, so that an adults' alcohol
@@ -18,8 +22,10 @@ from typing import Any
 
 from .crisis import CRISIS_LINE, CRISIS_ONLY_NEEDS, is_crisis_line
 from .fit import age_fit
+from .service import delivery_modes
 
 OTHER_TIME_OF_LIFE = "other_time_of_life"
+GETTING_ONLINE = "digital_inclusion"
 AGE_GROUP_NEEDS = frozenset({"young_people", "older_people"})
 # A person asking for these may want a service for another time of life: for their child, or for
 # the young or old person they name.
@@ -47,6 +53,8 @@ def as_offered(
 def offers(service: dict[str, Any], need: str) -> bool:
     """Whether the service meets `need` for the person it is offered to (see as_offered)."""
     if service.get(CRISIS_LINE) and need in CRISIS_ONLY_NEEDS:
+        return False
+    if need == GETTING_ONLINE and delivery_modes(service) == {"online"}:
         return False
     if service.get(OTHER_TIME_OF_LIFE) and need not in AGE_GROUP_NEEDS:
         return False

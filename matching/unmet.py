@@ -17,7 +17,7 @@ from .children import CHILDREN, is_child
 from .constraints import FURTHEST_VENUE_KM, Check, day_names, km_text
 from .crisis import CRISIS_LINE, CRISIS_ONLY_NEEDS
 from .explain import lower_label
-from .offered import offers
+from .offered import GETTING_ONLINE, offers
 from .profile import Profile
 from .service import remote_mode
 from .twins import offerable
@@ -118,6 +118,12 @@ def unmet_needs(
                 f"in a crisis: {s.get('name')}"
                 for i, s in enumerate(candidates)
                 if s.get(CRISIS_LINE) and not checks[i].kinds
+            ][:MAX_ALTERNATIVES]
+        if need == GETTING_ONLINE:
+            item.alternatives = [
+                f"online only: {s.get('name')}"
+                for i, s in enumerate(candidates)
+                if need in (s.get("needs") or ()) and not offers(s, need) and not checks[i].kinds
             ][:MAX_ALTERNATIVES]
         if not meeting:
             continue

@@ -31,3 +31,18 @@ def test_a_young_peoples_bereavement_line_meets_no_need_of_a_widow_of_62_and_her
         now=now,
     )
     assert drinker.matches[0].needs_met == ["addiction_recovery"]
+
+
+def test_help_getting_online_only_online_leaves_the_need_unmet_and_names_it(
+    make_service, make_person, taxonomy, now
+):
+    course = make_service(km=None, name="Learn Online", delivery=["online"], needs=["digital_inclusion"])
+    person = make_person(
+        goals="can't work the NHS app, granddaughter moved away", needs=("digital_inclusion",)
+    )
+    result = match(person, [course], taxonomy=taxonomy, now=now)
+    assert [m.name for m in result.matches] == ["Learn Online"]  # still offered, for those who can
+    [unmet] = result.unmet_needs
+    assert unmet.need == "digital_inclusion" and unmet.alternatives == ["online only: Learn Online"]
+    drop_in = make_service(km=1, name="Library Digital Drop-in", needs=["digital_inclusion"])
+    assert not match(person, [course, drop_in], taxonomy=taxonomy, now=now).unmet_needs
