@@ -34,6 +34,16 @@ _PLACE_IN_NAME = re.compile(
 )
 
 
+# A sentence that sends a group elsewhere ("Under 18s: see the Young People's Substance Misuse
+# Service", "Carers please contact Carers Trust") says what the service is NOT for.
+_SENT_ELSEWHERE = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?:under|over)\s+\d{1,2}s?\b[^.!?\n]{0,40}?(?:please\s+)?"
+    r"(?:see|contact|use|call|go\s+to|(?:are|is|will\s+be)\s+(?:referred|signposted)\s+to)\s+"
+    r"(?:the\s+|our\s+)?(?-i:[A-Z])[^.!?\n]*[.!?]?",
+    re.I,
+)
+
+
 def _strip_venue(text: str, venue: Iterable[str]) -> str:
     for place in sorted((v for v in venue if len(v) > 3), key=len, reverse=True):
         text = re.sub(re.escape(place), " ", text, flags=re.I)
@@ -59,7 +69,7 @@ def need_text(record: Record) -> str:
         "; ".join(terms),
         record.texts.get("terms", ""),
     ]
-    return _strip_venue("\n".join(p for p in parts if p), record.venue)
+    return _SENT_ELSEWHERE.sub(" ", _strip_venue("\n".join(p for p in parts if p), record.venue))
 
 
 def ukcat_codes(record: Record) -> list[str]:

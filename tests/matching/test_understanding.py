@@ -965,3 +965,14 @@ def test_access_via_steps_said_in_a_description_is_no_wheelchair_access(reader):
         )
     )
     assert found.value("wheelchair") == "no"
+
+
+def test_a_group_sent_elsewhere_is_not_what_the_service_is_for(reader):
+    found = reader.understand(
+        oruk(
+            name="Drug and Alcohol Service",
+            description="Free, confidential support if you're worried about your drinking or drug use. "
+            "For adults (18+). Under 18s: see the Young People's Substance Misuse Service.",
+        )
+    )
+    assert "addiction_recovery" in found.need_codes() and "young_people" not in found.need_codes()
