@@ -262,7 +262,13 @@ TAKEN_BACK: dict[str, tuple[str, ...]] = {
         r"\b(last|this|next|every other) weekend\b",
         r"\b(visits?|comes?|stays?|sees?|has) [\w ]{0,25}(at|on|over) (the )?weekends?\b",
     ),
-    "phone_ok": (r"^\W*(\w+ )?(tele)?phone (call|review|conversation|contact|assessment) with\b",),
+    "phone_ok": (
+        r"^\W*(\w+ )?(tele)?phone (call|review|conversation|contact|assessment) with\b",
+        # "'not another phone line'", "doesn't want a helpline": a phone is what they do not want
+        r"\b(not|no|never|nor)( another| more| a| the)? (tele)?(phone( line| calls?)?|helpline)\b",
+        r"\b(doesn'?t|don'?t|won'?t|wouldn'?t) (want|like|do|use)( a| another| the)? (tele)?(phone|helpline)\b",
+        r"\bsick of (the )?(tele)?phone\b",
+    ),
     "in_person": (r"\b(tele)?phone visitor\b",),
     "outdoors": (r"\b(can'?t|cannot|couldn'?t|doesn'?t|won'?t) (get |go )?(out )?outside\b",),
 }

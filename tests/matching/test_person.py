@@ -6,6 +6,7 @@ import pytest
 
 from matching import match
 from matching.person import read_age, read_person
+from matching.preferences import read_preferences
 
 
 @pytest.mark.parametrize(
@@ -255,3 +256,9 @@ def test_someone_who_is_cared_for_is_not_a_carer(goals, caring):
     from matching.person import caring_now
 
     assert bool(caring_now(goals)) is caring
+
+
+def test_a_phone_line_refused_is_no_liking_for_the_phone():
+    said = read_preferences("Wants to meet other carers face to face - 'not another phone line'.")
+    assert ("in_person", "face to face") in said and "phone_ok" not in {code for code, _ in said}
+    assert "phone_ok" in {code for code, _ in read_preferences("happy to talk on the phone")}
