@@ -238,6 +238,32 @@ _GIVES_A_BREAK = re.compile(
 )
 
 
+# Someone who asks to talk things through with someone ("wants to actually talk to someone - can't
+# afford private counselling", "GP suggested counselling") needs counselling or a talking therapy,
+# which an arts-for-wellbeing group does not give; said unmet when none in reach offers it. Not
+# "not one for talking", nor counselling refused ("doesn't want counselling").
+TALKING = "mental_wellbeing:talking"
+TALKING_NEEDS = frozenset({"mental_wellbeing", "bereavement"})
+_ASKS_TO_TALK = re.compile(
+    r"\b(?:counsell\w*|talking\s+therap\w*|therapist|psychotherap\w*|(?-i:CBT)|"
+    r"(?:actually|properly|really)\s+talk\s+to\s+(?:someone|somebody|a\s+professional)|"
+    r"talk\s+to\s+(?:someone|somebody)\s+(?:one[- ]to[- ]one|in\s+confidence|properly|professional\w*))",
+    re.I,
+)
+_OFFERS_TALKING = re.compile(
+    r"\b(?:counsell\w*|talking\s+therap\w*|psychotherap\w*|(?-i:CBT|IAPT)|one[- ]to[- ]one\s+(?:sessions?|support|therapy)|"
+    r"1[:-]1\s+(?:sessions?|support)|listening\s+(?:service|support|ear)|someone\s+to\s+talk\s+to|"
+    r"talk(?:ing)?\s+(?:things\s+)?through)",
+    re.I,
+)
+
+
+def asks_to_talk(goals: str) -> bool:
+    return any(
+        not _NOT_SAID.search(goals[max(0, m.start() - 30) : m.start()]) for m in _ASKS_TO_TALK.finditer(goals)
+    )
+
+
 # The impairment the person's words name makes their disability need specific: a walk "for people
 # with disabilities" does not help someone who cannot follow a conversation, nor a sight-loss group
 # an autistic young man. A service meets it when it names that kind, or "sensory" for hearing and
@@ -346,6 +372,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, IN_PERSON) for need in needs)
     if asks_for_a_break(profile.goals):
         out.extend((need, CARER_BREAK) for need in needs if need in CARER_BREAK_NEEDS)
+    if asks_to_talk(profile.goals):
+        out.extend((need, TALKING) for need in needs if need in TALKING_NEEDS)
     return out
 
 
@@ -368,6 +396,8 @@ def meets_requirement(service: dict[str, Any], need: str, group: str, age: int |
         return "in_person" in delivery_modes(service)
     if group == CARER_BREAK:
         return bool(_GIVES_A_BREAK.search(service_text(service)))
+    if group == TALKING:
+        return bool(_OFFERS_TALKING.search(service_text(service)))
     if group.startswith(CONDITION_PREFIX):
         text = service_text(service)
         named = {code for code, condition in CONDITIONS.items() if condition.service.search(text)}
@@ -498,6 +528,11 @@ _KIND_WORDING = {
         "with a break",
         "no sitting service, respite or short break for carers",
         "; the carers' services listed are support and company, not a break",
+    ),
+    TALKING: (
+        "to talk to someone",
+        "no counselling or talking therapy",
+        "; the services listed are groups and activities, not counselling",
     ),
 }
 

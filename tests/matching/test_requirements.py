@@ -331,3 +331,29 @@ def test_a_named_impairment_is_met_only_by_a_service_for_it(make_service, make_p
         ).unmet_needs
         == []
     )
+
+
+def test_someone_who_asks_to_talk_to_someone_is_told_when_no_counselling_is_in_reach(
+    make_service, make_person, taxonomy, now
+):
+    arts = make_service(
+        km=1,
+        name="Arts and Wellbeing",
+        needs=["arts_creativity", "mental_wellbeing"],
+        description="Creative sessions for adults who are anxious or low.",
+    )
+    person = make_person(
+        goals="panic attacks, wants to actually talk to someone - can't afford private counselling",
+        needs=("mental_wellbeing",),
+    )
+    [unmet] = match(person, [arts], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.need == "mental_wellbeing" and "no counselling or talking therapy" in unmet.reason
+    counselling = make_service(
+        km=3, name="Free Counselling", needs=["mental_wellbeing"], description="Free one-to-one counselling."
+    )
+    assert not match(person, [arts, counselling], taxonomy=taxonomy, now=now).unmet_needs
+    # not for someone who is "not one for talking"
+    quiet = make_person(
+        goals="low, not one for talking, doesn't want counselling", needs=("mental_wellbeing",)
+    )
+    assert not match(quiet, [arts], taxonomy=taxonomy, now=now).unmet_needs
