@@ -1,18 +1,16 @@
 """A service as it is offered to this person: still ranked by what it is about, but some of the
-needs it meets are not met for them.
+needs it meets are not met for them, so a need only such services would meet is said to be unmet.
 
 - A crisis line, for someone not in crisis, meets no need for support (matching/crisis.py).
-- Help getting online that is itself only online (a web course) meets no one's need to get online:
-  it is still offered, for those who can, but the need is said to be unmet when nothing else in
-  reach helps in person or by phone. A relevance judge flagged exactly that gap ("in-person help
-  getting online in East Cleveland": only a website was left).
-- A service whose first need is a time of life the person is far from (`fit.age_fit`: a helpline for
-  bereaved children and young people offered to a widow of 62) meets none of the person's needs but
-  its age group's own. First: the need the record is read surest of, so that an adults' alcohol
-  service that sends under-18s elsewhere, read as young people's too, still meets a drinker's need. A relevance judge left every such service ungraded, and
-  counted as met, a widow's bereavement was never said to be unmet when the only bereavement service
-  in reach would not see her yet. A parent's need (family_parenting), or the age group's own need
-  asked for ("my grandson"), keeps them.
+- Help getting online that is itself only online (a web course) meets no one's need to get online.
+  It is still offered, for those who can use it; a relevance judge flagged exactly that gap
+  ("in-person help getting online in East Cleveland": only a website was left).
+- A service whose first need is a time of life the person is far from (`fit.age_fit`: a helpline
+  for bereaved children and young people, offered to a widow of 62) meets none of the person's
+  needs but its age group's own. The judge left it ungraded; counted as met, it hid that the only
+  bereavement service in reach would not see her yet. First: the need the record is read surest
+  of, so an adults' alcohol service also read as young people's still meets a drinker's need. A
+  parent's need (family_parenting), or the age group's own need ("my grandson"), keeps them.
 """
 
 from __future__ import annotations
@@ -62,8 +60,8 @@ def offers(service: dict[str, Any], need: str) -> bool:
 
 
 def ranked_as_meeting(service: dict[str, Any], need: str) -> bool:
-    """Whether the need counts towards the service's rank: as `offers`, except that a crisis line is
-    still ranked by what it is about."""
+    """Whether the need counts towards the service's rank: as `offers`, except that a crisis line
+    and an online course are still ranked by what they are about."""
     if service.get(OTHER_TIME_OF_LIFE) and need not in AGE_GROUP_NEEDS:
         return False
     return need in (service.get("needs") or ())

@@ -1,8 +1,10 @@
 """Ranking: features in [0, 1], blended by hand-set weights (or any scorer you pass).
 
 Features (all 1 = best):
-- need_coverage: share of the person's needs the service is tagged with. 0 when the person
-  has no needs (then it is the same for every service and does not change the order).
+- need_coverage: share of the person's needs the service is tagged with, as offered to this
+  person (`offered.ranked_as_meeting`: a service for another time of life meets none of them). 0
+  when the person has no needs (then it is the same for every service and does not change the
+  order).
 - text_relevance: TF-IDF cosine between the person's words and the service (textmodel.py).
 - proximity: exp(-d / 8 km), so 1 km -> 0.88, 3 km -> 0.69, 10 km -> 0.29, 20 km -> 0.08 (a
   town's width still tells two services apart: with 3 km, a food bank 23 km away and one 4 km
