@@ -54,9 +54,7 @@ def offers(service: dict[str, Any], need: str) -> bool:
         return False
     if need == GETTING_ONLINE and delivery_modes(service) == {"online"}:
         return False
-    if service.get(OTHER_TIME_OF_LIFE) and need not in AGE_GROUP_NEEDS:
-        return False
-    return need in (service.get("needs") or ())
+    return ranked_as_meeting(service, need)
 
 
 def ranked_as_meeting(service: dict[str, Any], need: str) -> bool:

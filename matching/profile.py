@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .person import PREFERENCES
-from .situations import AGE_SITUATIONS
+from .situations import AGE_SITUATIONS, wider_heritages
 from .situations import BY_CODE as SITUATIONS_BY_CODE
 
 if TYPE_CHECKING:
@@ -87,10 +87,7 @@ class Profile:
         lunch club over the bereavement group a widower of 74 asked for."""
         situations = [code for code in self.situations if code not in AGE_SITUATIONS]
         # a Pakistani woman is one a group for South Asian women is meant for
-        wider = [
-            w for code in situations if code in SITUATIONS_BY_CODE and (w := SITUATIONS_BY_CODE[code].within)
-        ]
-        return tuple(dict.fromkeys([*self.groups, *situations, *wider]))
+        return tuple(dict.fromkeys([*self.groups, *situations, *wider_heritages(situations)]))
 
     @property
     def eligible_groups(self) -> tuple[str, ...]:

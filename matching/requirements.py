@@ -141,10 +141,16 @@ _FOOD_AID = re.compile(
 )
 
 
+def _said(pattern: re.Pattern[str], goals: str) -> bool:
+    """Whether the words say what `pattern` finds at least once without denying it ("not a food
+    bank", "doesn't want counselling")."""
+    return any(not _NOT_SAID.search(goals[: m.start()]) for m in pattern.finditer(goals or ""))
+
+
 def needs_food_now(goals: str) -> bool:
     """Whether the person's words say they are short of food itself ("missing meals so the kids
     can eat", "needs a food parcel"), not denied ("not a food bank")."""
-    return any(not _NOT_SAID.search(goals[: m.start()]) for m in _NO_FOOD.finditer(goals or ""))
+    return _said(_NO_FOOD, goals)
 
 
 def addictions_named(goals: str) -> list[str]:
@@ -259,9 +265,7 @@ _OFFERS_TALKING = re.compile(
 
 
 def asks_to_talk(goals: str) -> bool:
-    return any(
-        not _NOT_SAID.search(goals[max(0, m.start() - 30) : m.start()]) for m in _ASKS_TO_TALK.finditer(goals)
-    )
+    return _said(_ASKS_TO_TALK, goals)
 
 
 # The impairment the person's words name makes their disability need specific: a walk "for people

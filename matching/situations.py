@@ -20,6 +20,7 @@ the person side in matching.stated_situations.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -731,19 +732,23 @@ HEALTH_CONDITION = "health_condition"
 _HEALTH = frozenset(s.code for s in SITUATIONS if s.kind in ("illness", "health")) - {HEALTH_CONDITION}
 
 
+def wider_heritages(codes: Iterable[str]) -> list[str]:
+    """The heritages `codes` lie within ("south_asian" for "bangladeshi"), in order, once each."""
+    return list(dict.fromkeys(wider for code in codes if code in BY_CODE and (wider := BY_CODE[code].within)))
+
+
 def with_implied(codes: set[str] | frozenset[str] | tuple[str, ...], disabled: bool = False) -> set[str]:
     """The situations `codes` state, and those they imply (a disability ticked is one too)."""
     out = set(codes)
     if out & _HEALTH or disabled:
         out.add(HEALTH_CONDITION)
-    out |= {wider for code in codes if code in BY_CODE and (wider := BY_CODE[code].within)}
-    return out
+    return out | set(wider_heritages(codes))
 
 
 def most_specific(codes: list[str]) -> list[str]:
     """`codes` without one that another of them implies ("stroke", not "stroke" and "health
     condition"; "Bangladeshi", not "Bangladeshi" and "South Asian")."""
-    wider = {BY_CODE[code].within for code in codes if code in BY_CODE}
+    wider = set(wider_heritages(codes))
     return [c for c in codes if not (c == HEALTH_CONDITION and set(codes) & _HEALTH) and c not in wider]
 
 

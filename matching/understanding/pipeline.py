@@ -146,8 +146,9 @@ class Understander:
         # Then the words say whether there is an age. (18 to 99 is a person writing "adults".)
         placeholder_max = record.max_age is not None and record.max_age >= NO_UPPER_AGE
         stamped = record.max_age is not None and record.max_age > OLDEST_AGE
-        min_age = record.min_age if record.min_age and not (stamped and record.min_age <= 18) else None
-        min_age = min_age if min_age is None or min_age < NO_UPPER_AGE else None
+        min_age = record.min_age
+        if not min_age or min_age >= NO_UPPER_AGE or (stamped and min_age <= 18):
+            min_age = None
         max_age = None if record.max_age is None or placeholder_max else record.max_age
         if min_age is not None or max_age is not None:
             if min_age is not None:
