@@ -367,6 +367,25 @@ REGIONS = {
         known_violations=2,
         scenario_count=25,
     ),
+    # A nineteenth, written and judged by two more helpers on 2 December 2026 (session 17): Bolton,
+    # Bury and Rochdale as a social prescribing referral platform's provider catalogue (providers'
+    # own listing forms: referral and exclusion criteria, "Accepting referrals", a "Coverage"
+    # dropdown, cloned listings half edited). 25 scenarios. Measured once before any of it was read
+    # (on the code of the commit that adds it): nDCG@10 0.636, keyword 0.02, P@5 0.39 (best 0.74),
+    # 3 must-not services (one befriending scheme for Farnworth and Kearsley, offered in Bury), gap
+    # recall 4 of 5; its understanding: needs 0.90 / 0.74, groups 0.92 / 0.97, residency 0.18 /
+    # 1.00, delivery online recall 0.64.
+    "br": Region(
+        "Bolton, Bury and Rochdale (a referral platform's provider catalogue)",
+        EVAL / "services" / "br_oruk.json",
+        "Bolton, Bury & Rochdale Social Prescribing Provider Catalogue",
+        EVAL / "scenarios_br.json",
+        EVAL / "services" / "br_postcodes.csv",
+        ndcg_floor=0.6,
+        gap_recall_floor=0.6,
+        known_violations=3,
+        scenario_count=25,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
