@@ -17,7 +17,7 @@ from .exclusions import BY_EXCLUSION, person_exclusions
 from .loss_timing import too_soon_or_late
 from .profile import DAY_NAMES, Profile
 from .service import delivery_modes, in_area, reaches, remote_mode, residency, service_days
-from .situations import BY_CODE, HARD, ON_ITS_OWN, label, with_implied
+from .situations import BY_CODE, HARD, ON_ITS_OWN, label, might_be, with_implied
 
 # Warning texts, shared with explain.py so the wording is the same everywhere.
 WARN_COST = "cost not recorded"
@@ -215,7 +215,9 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
                 result.unconfirmed.append(code)
     situations = [code for code in situations if code not in ON_ITS_OWN]
     if situations and not set(situations) & stated:
-        hard = [code for code in situations if code in HARD]
+        # "Punjabi and Urdu" says South Asian, not which country: a group for Pakistani elders may
+        # be his, so it is a check, where a group for Somali women is not for her
+        hard = [code for code in situations if code in HARD and not might_be(code, profile.situations)]
         if hard:
             bad(("situation", "only for " + " or ".join(label(code) for code in hard)))
         else:

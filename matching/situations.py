@@ -680,9 +680,14 @@ COMMUNITIES: tuple[Situation, ...] = (
         r"arab\w*|syria\w*|iraq\w*|yemen\w*|sudan\w*|egypt\w*|liby\w*|morocc\w*|palestin\w*|leban\w*|"
         r"algeria\w*|tunisia\w*|kuwait\w*|saudi",
     ),
-    # The nationalities community groups are most often for, inside the heritages above.
+    # The nationalities community groups are most often for, inside the heritages above. (Urdu is
+    # the language of Pakistan; in Britain its speakers are most often of Pakistani heritage.)
     _community(
-        "pakistani", "people of Pakistani heritage", r"pakistani", r"pakistan\w*|mirpur\w*", "south_asian"
+        "pakistani",
+        "people of Pakistani heritage",
+        r"pakistani",
+        r"pakistan\w*|mirpur\w*|urdu",
+        "south_asian",
     ),
     _community(
         "bangladeshi",
@@ -743,6 +748,19 @@ def with_implied(codes: set[str] | frozenset[str] | tuple[str, ...], disabled: b
     if out & _HEALTH or disabled:
         out.add(HEALTH_CONDITION)
     return out | set(wider_heritages(codes))
+
+
+def might_be(code: str, stated: Iterable[str]) -> bool:
+    """Whether someone whose words state `stated` may be of heritage `code` without saying so: they
+    gave the wider heritage it lies within and no narrower one ("Punjabi and Urdu" may be Pakistani;
+    "from Sylhet" is Bangladeshi, not Pakistani)."""
+    wider = BY_CODE[code].within if code in BY_CODE else None
+    said = set(stated)
+    return (
+        wider is not None
+        and wider in said
+        and not any(BY_CODE[c].within == wider for c in said if c in BY_CODE)
+    )
 
 
 def most_specific(codes: list[str]) -> list[str]:

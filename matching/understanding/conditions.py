@@ -76,6 +76,9 @@ _NAME_GROUP = re.compile(
     r"friends|forum|service|project|choir|team|peer|buddies|ladies|men)\b",
     re.I,
 )
+# "Somali Women's Group", "Bangladeshi Mums": a community's women or elders named as the group are
+# who it is for, where "Irish Community Centre" or "Indian Senior Citizens Centre" may be open to all.
+_COMMUNITY_GROUP_NAME = re.compile(r"\b(?:women|men|ladies|mums|mothers|dads|fathers|girls|boys)$", re.I)
 NAME_CONFIDENCE, ELIGIBILITY_CONFIDENCE, TARGETED_CONFIDENCE = 0.85, 0.9, 0.75
 # A sentence that answers a form's question is an eligibility statement: "Who is this for? Older
 # adults who've had a fall", "Who can use this service? Anyone over 50 ..."
@@ -94,9 +97,15 @@ def find_situations(record: Record) -> list[Finding]:
             continue
         sentences = sentence_spans(text)
         for situation in SITUATIONS:
-            if field == "name" and not situation.named:
+            if field == "name" and not situation.named and situation.kind != "community":
                 continue
             for match in situation.service.finditer(text):
+                if (
+                    field == "name"
+                    and not situation.named
+                    and not _COMMUNITY_GROUP_NAME.search(match.group(0))
+                ):
+                    continue
                 confidence = _restricts(field, text, match, sentences, situation.code)
                 if confidence and (
                     situation.code not in best or confidence > best[situation.code].confidence

@@ -392,6 +392,12 @@ def _whole_where_unplaced(found: dict[str, Finding], unplaced: set[str]) -> list
     worded = {
         place.la for value, f in found.items() if f.source != "service_areas" and (place := read_place(value))
     }
+    # the authorities of one service area that names a region ("Greater Manchester")
+    by_name: dict[str, set[str]] = {}
+    for value, finding in found.items():
+        if finding.source == "service_areas" and read_place(value) is None:
+            by_name.setdefault(finding.evidence, set()).add(value)
+    narrowed = bool(worded) and not whole and any(len(c) > 1 and worded <= c for c in by_name.values())
     out = []
     for value, finding in found.items():
         place = read_place(value)
@@ -402,6 +408,10 @@ def _whole_where_unplaced(found: dict[str, Finding], unplaced: set[str]) -> list
         # a service area naming the authority ("West Cheshire") beside words that limit it to a
         # part ("registered with a Northwich PCN practice"): the part
         if place is None and finding.source == "service_areas" and value in worded:
+            continue
+        # a dropdown's "Greater Manchester" beside "living in Farnworth and Kearsley": towns the
+        # words limit it to, all inside the region, and nothing else, leave its other boroughs out
+        if place is None and finding.source == "service_areas" and narrowed:
             continue
         out.append(finding)
     return out

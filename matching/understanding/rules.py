@@ -91,6 +91,16 @@ DELIVERY_PATTERNS = {
         r"(?:we|workers?|staff|volunteers?|teams?)\s+(?:go|goes|travel)\s+(?:out\s+)?to\s+(?:people|you|them|where)"
     ),
 }
+# A listing form's own field, flattened into the text: "Delivery: Face to face / Telephone",
+# "Delivery method: Video", "Delivery: Hybrid".
+_DELIVERY_LABEL = re.compile(r"\bdelivery(?:\s+(?:method|mode|format))?\s*:\s*([^.;\n]{2,80})", re.I)
+_LABELLED_MODES = {
+    "in_person": re.compile(r"\b(?:face[- ]to[- ]face|in[- ]person|f2f|hybrid|groups?|drop[- ]in)\b", re.I),
+    "phone": re.compile(r"\b(?:tele)?phone\b", re.I),
+    "online": re.compile(r"\b(?:video|online|zoom|teams|virtual|live\s+chat|web\s?chat|hybrid)\b", re.I),
+    "home_visits": re.compile(r"\bhome\s+(?:\w+\s+)?visits?\b", re.I),
+    "outreach": re.compile(r"\boutreach\b", re.I),
+}
 # Words that mean a person goes somewhere: they keep in_person beside a phone line or website.
 _IN_PERSON = re.compile(
     r"\b(?:drop[- ]in|centre|center|clubs?|groups?|sessions?|classes|café|cafe|meet(?:s|ing)?|venue|face[- ]to[- ]face|"
@@ -265,6 +275,11 @@ def find_delivery(record: Record) -> list[Finding]:
         if hit:
             field, match = hit
             found[mode] = Finding(mode, 0.85 if field != "alert" else 0.6, field, quote(texts[field], match))
+    for field in ("description", "eligibility"):
+        for label in _DELIVERY_LABEL.finditer(texts.get(field, "")):
+            for mode, pattern in _LABELLED_MODES.items():
+                if pattern.search(label.group(1)):
+                    found.setdefault(mode, Finding(mode, 0.9, field, label.group(0).strip()))
     # With no venue to come to, a befriending volunteer who "visits weekly" comes to the person (money
     # advisers who "visit on alternate weeks" come to a warm space).
     if (

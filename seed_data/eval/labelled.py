@@ -51,7 +51,8 @@ UNSEEN = [("nt_oruk.json", "labels_nt.jsonl")]
 # from 30 November until session 14; and Trafford and south Manchester (session 15: an NHS team's
 # service finder), measured once unread, read since; and Stockport, Tameside and Glossop (session
 # 16: a CVS member directory) and Darlington, Hartlepool and Redcar & Cleveland (session 16: a
-# council's adult social care directory), the same.
+# council's adult social care directory), the same; and Bolton, Bury and Rochdale (session 17: a
+# referral platform's provider catalogue), the same.
 DEVELOPMENT_REGIONS = [
     ("ne_oruk.json", "labels_ne.jsonl"),
     ("tees_oruk.json", "labels_tees.jsonl"),
@@ -68,6 +69,7 @@ DEVELOPMENT_REGIONS = [
     ("tr_oruk.json", "labels_tr.jsonl"),
     ("st_oruk.json", "labels_st.jsonl"),
     ("hd_oruk.json", "labels_hd.jsonl"),
+    ("br_oruk.json", "labels_br.jsonl"),
 ]
 # The development regions the need reader learns from, whole (issue #15, docs/understanding.md):
 # the North East adds 0.02 needs F1 in cross-validation; Tees Valley on top adds nothing (its writer

@@ -216,6 +216,22 @@ def test_a_group_for_one_nationality_is_not_for_another_of_the_same_wider_herita
     assert {m.name for m in sylheti.matches} == {"Bangladeshi Women's Group", "Asian Women's Circle"}
 
 
+def test_someone_who_gives_only_the_wider_heritage_may_be_in_a_narrower_one_so_it_is_a_check(
+    make_service, make_person, taxonomy, now
+):
+    elders = make_service(km=1, name="Pakistani Elders", needs=["loneliness"], situations=["pakistani"])
+    somali = make_service(km=1, name="Somali Elders", needs=["loneliness"], situations=["somali"])
+    asian = match(make_person(goals="Asian gent, 72, lonely"), [elders, somali], taxonomy=taxonomy, now=now)
+    assert [m.name for m in asian.matches] == ["Pakistani Elders"]
+    assert any("check" in w for w in asian.matches[0].warnings)
+    # Urdu is Pakistan's language: its speaker is not sent to a group for another nation's people
+    indian = make_service(km=1, name="Gujarati Sangat", needs=["loneliness"], situations=["indian"])
+    urdu = match(
+        make_person(goals="72, Urdu speaker, sat in the house"), [elders, indian], taxonomy=taxonomy, now=now
+    )
+    assert [m.name for m in urdu.matches] == ["Pakistani Elders"] and not urdu.matches[0].warnings
+
+
 @pytest.mark.parametrize(
     ("record", "expected"),
     [
@@ -490,6 +506,12 @@ def test_who_is_seen_first_is_not_who_may_come():
         ),
         ({"description": "A friendly group for Arabic-speaking mums and their babies."}, ["arabic"]),
         ({"description": "Lunch club for Somali elders on Saturdays."}, ["somali"]),
+        # a community's women named as the group are who it is for; a centre may be open to all
+        (
+            {"name": "Somali Women's Group Bolton", "description": "Weekly meet up, help with forms."},
+            ["somali"],
+        ),
+        ({"name": "Indian Senior Citizens Centre", "description": "Lunch, bingo and trips."}, []),
         ({"description": "Aimed at Bangladeshi women but all women welcome!"}, []),
         (
             {

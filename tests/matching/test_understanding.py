@@ -407,6 +407,27 @@ def test_greater_manchester_is_its_ten_boroughs_not_the_city(reader):
     assert len(found.residency_codes()) == 10 and "E08000009" in found.residency_codes()
 
 
+def test_towns_the_words_limit_a_regions_service_area_to_leave_its_other_boroughs_out(reader):
+    # a listing form's "Coverage: Greater Manchester" dropdown beside what the provider wrote
+    found = reader.understand(
+        oruk(
+            description="Volunteers visit or phone older people. Referral criteria: aged 60+ and living "
+            "in Farnworth and Kearsley.",
+            service_areas=[{"id": "a", "name": "Greater Manchester"}],
+        )
+    )
+    assert [p.name for p in map(read_place, found.residency_codes()) if p] == ["Farnworth", "Kearsley"]
+    assert {authority_of(c) for c in found.residency_codes()} == {"E08000001"}  # Bolton's towns only
+    # two boroughs listed one by one are each where it works: a town of one does not drop the other
+    listed = reader.understand(
+        oruk(
+            description="Welfare visits at home for former mineworkers in Leigh, Atherton and Tyldesley.",
+            service_areas=[{"id": "a", "name": "Wigan"}, {"id": "b", "name": "Bolton"}],
+        )
+    )
+    assert "E08000001" in listed.residency_codes()
+
+
 TYNE_AND_WEAR = {"E08000021", "E08000037", "E08000022", "E08000023", "E08000024"}
 
 
@@ -505,6 +526,24 @@ def test_a_helpline_is_a_phone_service_and_reaches_the_whole_area(reader):
 def test_an_online_group_is_online(reader):
     found = reader.understand(csv_row(description="A wellbeing group that meets over Zoom every week."))
     assert "online" in found.delivery_modes()
+
+
+@pytest.mark.parametrize(
+    "fields, modes",
+    [
+        ({"description": "Debt and energy advice. Delivery: Telephone. Daytime appointments."}, ["phone"]),
+        (
+            {"description": "Free treatment for gambling harm. Delivery: Telephone / Video."},
+            ["phone", "online"],
+        ),
+        (
+            {"description": "Peer support. Delivery: Face to face / Telephone.", "postcode": "BL1 1RU"},
+            ["in_person", "phone"],
+        ),
+    ],
+)
+def test_a_listing_forms_delivery_field_says_how_it_is_delivered(reader, fields, modes):
+    assert reader.understand(csv_row(**fields)).delivery_modes() == modes
 
 
 def test_a_class_that_teaches_getting_online_is_not_delivered_online(reader):
