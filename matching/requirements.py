@@ -141,6 +141,20 @@ _FOOD_AID = re.compile(
 )
 
 
+# Someone who asks for somewhere warm to sit in the day needs a warm space, which energy advice on
+# the phone is not, though both are tagged with fuel and energy.
+WARM_SPACE = "fuel_energy:warm_space"
+WARM_SPACE_NEEDS = frozenset({"fuel_energy"})
+_ASKS_FOR_WARMTH = re.compile(
+    r"\b(?:warm\s+(?:spaces?|hubs?|banks?|rooms?|places?|spots?)|somewhere\s+warm|"
+    r"(?:a\s+)?warm\s+(?:place|room)\s+to\s+(?:sit|go)|keep\s+warm\s+in\s+the\s+day)",
+    re.I,
+)
+_WARM_SPACE = re.compile(
+    r"\b(?:warm\s+(?:spaces?|hubs?|banks?|rooms?|welcome|places?|spots?|and\s+well)|somewhere\s+warm)", re.I
+)
+
+
 def _said(pattern: re.Pattern[str], goals: str) -> bool:
     """Whether the words say what `pattern` finds at least once without denying it ("not a food
     bank", "doesn't want counselling")."""
@@ -378,6 +392,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, CARER_BREAK) for need in needs if need in CARER_BREAK_NEEDS)
     if asks_to_talk(profile.goals):
         out.extend((need, TALKING) for need in needs if need in TALKING_NEEDS)
+    if _said(_ASKS_FOR_WARMTH, profile.goals):
+        out.extend((need, WARM_SPACE) for need in needs if need in WARM_SPACE_NEEDS)
     return out
 
 
@@ -402,6 +418,8 @@ def meets_requirement(service: dict[str, Any], need: str, group: str, age: int |
         return bool(_GIVES_A_BREAK.search(service_text(service)))
     if group == TALKING:
         return bool(_OFFERS_TALKING.search(service_text(service)))
+    if group == WARM_SPACE:
+        return "in_person" in delivery_modes(service) and bool(_WARM_SPACE.search(service_text(service)))
     if group.startswith(CONDITION_PREFIX):
         text = service_text(service)
         named = {code for code, condition in CONDITIONS.items() if condition.service.search(text)}
@@ -532,6 +550,11 @@ _KIND_WORDING = {
         "with a break",
         "no sitting service, respite or short break for carers",
         "; the carers' services listed are support and company, not a break",
+    ),
+    WARM_SPACE: (
+        "somewhere warm to go",
+        "no warm space",
+        "; the fuel and energy services listed are advice, not somewhere warm to sit",
     ),
     TALKING: (
         "to talk to someone",

@@ -210,6 +210,12 @@ def test_words_that_make_the_person_a_carer_give_the_carers_need_and_a_gas_left_
     [
         ("son took his own life 3 wks ago. she's in bits, cant function", "bereavement"),
         ("lost his wages on the bookies app again", "addiction_recovery"),
+        # said in passing inside a long statement, where the meaning of the whole misses it
+        (
+            "Since he got laid off from the depot he's up all hours on his phone on the bets, rent "
+            "money's gone, snapping at the kids",
+            "addiction_recovery",
+        ),
         ("bloke 42, marriage gone, v low, not sleeping", "mental_wellbeing"),
         ("cant leave mum, her dementia's worse, no sitter", "carers"),
     ],

@@ -245,6 +245,33 @@ def test_a_family_with_no_food_is_not_met_by_a_luncheon_club(make_service, make_
     assert match(company, [lunch], taxonomy=taxonomy, now=now).unmet_needs == []
 
 
+def test_someone_who_asks_for_somewhere_warm_to_sit_is_not_met_by_energy_advice(
+    make_service, make_person, taxonomy, now
+):
+    cold = make_person(
+        needs=("fuel_energy",),
+        goals="can't afford the heating in the day, wants somewhere warm to sit she can get to on the bus",
+    )
+    advice = make_service(
+        km=None,
+        needs=["fuel_energy"],
+        name="Money Advice",
+        description="Debt, benefits and energy bills advice by phone.",
+        delivery=["phone"],
+        area_wide=True,
+    )
+    (unmet,) = match(cold, [advice], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "fuel_energy:warm_space"
+    assert unmet.reason.startswith("no warm space within")
+    hub = make_service(
+        km=2, needs=["fuel_energy"], name="Warm Hub", description="A warm space with hot drinks."
+    )
+    assert match(cold, [advice, hub], taxonomy=taxonomy, now=now).unmet_needs == []
+    # someone whose bills are the worry is met by the advice
+    bills = make_person(needs=("fuel_energy",), goals="gas bill gone up, can't pay it")
+    assert match(bills, [advice], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
 def test_someone_who_will_only_go_face_to_face_is_not_met_by_a_helpline(
     make_service, make_person, taxonomy, now
 ):
