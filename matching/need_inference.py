@@ -162,7 +162,11 @@ class NeedInferrer:
                     total, words = found.get(code, (0.0, []))
                     found[code] = (total + strength, words + [" ".join(said)])
 
-        words = tokens(text)
+        # the word allowed inside a phrase stays inside one clause: "lost his purpose, wife says
+        # he's under her feet" has not lost his wife
+        parts = [tokens(part) for part in _CLAUSE_BREAK.split(text or "")]
+        words = [word for part in parts for word in part]
+        clause = [i for i, part in enumerate(parts) for _ in part]
         for start in range(len(words)):
             if _negated(words, start):
                 continue
@@ -172,7 +176,7 @@ class NeedInferrer:
                     add(gram, float(n), gram)
             for n in range(3, self._longest + 2):
                 window = tuple(words[start : start + n])
-                if len(window) == n:
+                if len(window) == n and clause[start] == clause[start + n - 1]:
                     for k in range(1, n - 1):
                         add(window[:k] + window[k + 1 :], n - 1.5, window)
         return found
@@ -339,6 +343,9 @@ _NOT_A_NEED = (
     ("energy", "company"),
     ("car", "park"),
 )
+
+
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\"]+|\s[-–—]\s")
 
 
 def _negated(words: list[str], start: int) -> bool:

@@ -562,6 +562,7 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         _re(
             r"farmers?\b(?!'?s?\s+markets?)|farming|(?:on|runs?|ran|works?\s+on|our|his|her|my|the\s+family)\s+(?:the\s+)?farm\b|"
+            r"(?:hand(?:ed|ing)?|left|leaving|sold|selling|retired\s+from|gave\s+up|giving\s+up)\s+(?:over\s+)?the\s+farm\b|"
             r"farm\s+(?:work|hand|worker|labourer)|shepherd|hill\s+farm|tenant\s+farm"
         ),
     ),

@@ -481,6 +481,7 @@ def test_a_line_for_anyone_in_farming_is_for_farmers_not_for_a_farm_cottage():
     assert situations_of(description="Local produce at the monthly farmers' market in the square.") == []
     assert "farming" in codes_said("56, sheep farmer near Bellingham, RPA paperwork behind")
     assert "farming" not in codes_said("looks after husband with dementia in a farm cottage near Longnor")
+    assert "farming" in codes_said("68M, fed up since handing the farm to his son, lost his purpose")
 
 
 def test_who_is_seen_first_is_not_who_may_come():
