@@ -386,6 +386,24 @@ REGIONS = {
         known_violations=1,
         scenario_count=25,
     ),
+    # A twentieth, written and judged by two more helpers on 2 December 2026 (session 17):
+    # Stockton-on-Tees, Middlesbrough and the Sedgefield locality as a local Healthwatch's
+    # signposting database (staff shorthand after phoning providers, notes for colleagues, NHS
+    # services beside voluntary groups, national lines). 25 scenarios. Measured once before any of
+    # it was read (commit 0b8e957): nDCG@10 0.760, keyword 0.07, P@5 0.40 (best 0.60), 0 must-not
+    # services, gap recall 5 of 7; its understanding: needs 0.92 / 0.75, groups 0.95 / 0.97,
+    # residency 0.18 / 1.00.
+    "sc": Region(
+        "Stockton, Middlesbrough and Sedgefield (a Healthwatch signposting database)",
+        EVAL / "services" / "sc_oruk.json",
+        "Healthwatch South Tees & Stockton Signposting Database",
+        EVAL / "scenarios_sc.json",
+        EVAL / "services" / "sc_postcodes.csv",
+        ndcg_floor=0.72,
+        gap_recall_floor=0.7,
+        known_violations=1,
+        scenario_count=25,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
