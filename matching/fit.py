@@ -128,7 +128,8 @@ def age_fit(age: int | None, service: dict[str, Any]) -> float | None:
     return None
 
 
-def _opens_in_evening(service: dict[str, Any]) -> bool | None:
+def opens_in_evening(service: dict[str, Any]) -> bool | None:
+    """Whether the timetable has evening hours; None when no hours are known."""
     times = [s for s in service.get("schedules") or () if s.get("opens_at") or s.get("closes_at")]
     if not times:
         return None
@@ -159,7 +160,7 @@ def preference_fit(preferences: Any, service: dict[str, Any]) -> Fit:
             up.append(pref)
     modes = delivery_modes(service)
     # A timetable we do not know neither suits nor rules out a time of day.
-    evening = _opens_in_evening(service)
+    evening = opens_in_evening(service)
     if "evenings" in prefs and evening is not None:
         (up if evening else down).append("evenings")
     if (

@@ -15,7 +15,7 @@ from typing import Any
 
 from .children import CHILDREN, YOUNG_UP_TO, is_child, takes_children
 from .constraints import Check
-from .fit import audience, service_text
+from .fit import audience, opens_in_evening, service_text
 from .offered import offers
 from .profile import Profile
 from .service import delivery_modes, remote_mode
@@ -228,16 +228,33 @@ def single_sex_required(profile: Profile) -> list[str]:
     ]
 
 
-# "wants a proper face to face group near him, not an app", "in person only": a helpline or an app
-# does not meet any of this person's needs, and the unmet need says so.
+# "wants a proper face to face group near him, not an app", "in person only", "wants someone local":
+# a helpline or an app does not meet any of this person's needs, and the unmet need says so.
 IN_PERSON = "in_person"
 _IN_PERSON_ONLY = re.compile(
     r"\b(?:face[- ]to[- ]face|in[- ]person)\b[^.;]{0,40}\bnot\s+(?:an?\s+|on\s+(?:the\s+)?)?(?:app|online|phone|zoom|helpline)|"
     r"\bnot\s+(?:an?\s+|on\s+(?:the\s+)?)?(?:app|online|phone|zoom|helpline)\b[^.;]{0,40}\b(?:face[- ]to[- ]face|in[- ]person)|"
     r"\b(?:face[- ]to[- ]face|in[- ]person)\s+only\b|\bonly\s+(?:face[- ]to[- ]face|in[- ]person)\b|"
-    r"\bproper\s+face[- ]to[- ]face\b",
+    r"\bproper\s+face[- ]to[- ]face\b|"
+    # "wants someone local to talk to who gets it": a national line is not someone local
+    r"\b(?:wants?|would\s+like|wd\s+like|looking\s+for|needs?)\s+(?:someone|somebody|something|somewhere)\s+local\b",
     re.I,
 )
+
+
+# Someone who can only come in the evening ("works days, can't take time off", "evenings only")
+# is not met by a service whose timetable is daytime only; one whose hours we do not know still
+# may be, so it counts.
+EVENINGS = "evenings"
+_EVENINGS_ONLY = re.compile(
+    r"\bevenings?\s+only\b|\bonly\s+(?:free\s+|available\s+)?(?:in\s+the\s+|on\s+|of\s+an\s+)?evenings?\b|"
+    r"\b(?:can'?t|cannot)\s+(?:do\s+(?:the\s+)?day(?:time)?s?|take\s+(?:time|a\s+day)\s+off)\b",
+    re.I,
+)
+
+
+def evenings_only(goals: str) -> bool:
+    return _said(_EVENINGS_ONLY, goals)
 
 
 # A carer who asks for time off ("would love a few hours off", "respite", "someone to sit with him")
@@ -392,6 +409,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, CARER_BREAK) for need in needs if need in CARER_BREAK_NEEDS)
     if asks_to_talk(profile.goals):
         out.extend((need, TALKING) for need in needs if need in TALKING_NEEDS)
+    if evenings_only(profile.goals):
+        out.extend((need, EVENINGS) for need in needs)
     if _said(_ASKS_FOR_WARMTH, profile.goals):
         out.extend((need, WARM_SPACE) for need in needs if need in WARM_SPACE_NEEDS)
     return out
@@ -418,6 +437,8 @@ def meets_requirement(service: dict[str, Any], need: str, group: str, age: int |
         return bool(_GIVES_A_BREAK.search(service_text(service)))
     if group == TALKING:
         return bool(_OFFERS_TALKING.search(service_text(service)))
+    if group == EVENINGS:
+        return opens_in_evening(service) is not False
     if group == WARM_SPACE:
         return "in_person" in delivery_modes(service) and bool(_WARM_SPACE.search(service_text(service)))
     if group.startswith(CONDITION_PREFIX):
@@ -550,6 +571,11 @@ _KIND_WORDING = {
         "with a break",
         "no sitting service, respite or short break for carers",
         "; the carers' services listed are support and company, not a break",
+    ),
+    EVENINGS: (
+        "in the evening",
+        "no service open in the evening",
+        "; the services listed are open in the daytime only",
     ),
     WARM_SPACE: (
         "somewhere warm to go",

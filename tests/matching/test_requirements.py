@@ -304,6 +304,48 @@ def test_someone_who_will_only_go_face_to_face_is_not_met_by_a_helpline(
     assert match(phoned, [line, drugs], taxonomy=taxonomy, now=now).unmet_needs == []
 
 
+def test_someone_who_wants_someone_local_is_not_met_by_a_national_line(
+    make_service, make_person, taxonomy, now
+):
+    low = make_person(
+        needs=("mental_wellbeing",), goals="low since the divorce, wants someone local to talk to who gets it"
+    )
+    national = make_service(
+        km=None,
+        delivery=["phone"],
+        needs=["mental_wellbeing"],
+        name="National Listening Line",
+        description="Free 24-hour listening line for anyone struggling.",
+        area_wide=True,
+    )
+    (unmet,) = match(low, [national], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.need == "mental_wellbeing" and unmet.requirement == "in_person"
+    # someone who only said how they feel is met by the line
+    said = make_person(needs=("mental_wellbeing",), goals="low since the divorce")
+    assert match(said, [national], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_someone_who_can_only_come_in_the_evening_is_told_when_nothing_in_reach_opens_then(
+    make_service, make_person, taxonomy, now
+):
+    worker = make_person(
+        needs=("money_debt",),
+        goals="works days, can't take time off. council tax arrears, evenings only really",
+    )
+    daytime = make_service(
+        km=2,
+        needs=["money_debt"],
+        name="Debt Advice",
+        schedules=[{"byday": ["TU"], "opens_at": "09:30", "closes_at": "12:30", "description": None}],
+    )
+    (unmet,) = match(worker, [daytime], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "evenings" and unmet.reason.startswith("no service open in the evening")
+    unknown = make_service(km=3, needs=["money_debt"], name="Money Drop-in", schedules=[])
+    assert match(worker, [daytime, unknown], taxonomy=taxonomy, now=now).unmet_needs == []
+    anytime = make_person(needs=("money_debt",), goals="council tax arrears letter")
+    assert match(anytime, [daytime], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
 def test_a_carer_who_asks_for_a_few_hours_off_is_not_met_by_a_coffee_morning(
     make_service, make_person, taxonomy, now
 ):
