@@ -44,6 +44,15 @@ _SENT_ELSEWHERE = re.compile(
 )
 
 
+# A directory team's note of what is missing ("NB no Deaf social club any more", "no Roma support
+# in Stockton that we know of") names a need the service does not meet.
+_NONE_THAT_WE_KNOW = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?:NB:?\s+)?(?:no|nothing)\s+[^.!?\n]{0,80}?"
+    r"\b(?:(?:that\s+)?we\s+know\s+of|any\s?more)\b[^.!?\n]*[.!?]?",
+    re.I,
+)
+
+
 def _strip_venue(text: str, venue: Iterable[str]) -> str:
     for place in sorted((v for v in venue if len(v) > 3), key=len, reverse=True):
         text = re.sub(re.escape(place), " ", text, flags=re.I)
@@ -69,7 +78,8 @@ def need_text(record: Record) -> str:
         "; ".join(terms),
         record.texts.get("terms", ""),
     ]
-    return _SENT_ELSEWHERE.sub(" ", _strip_venue("\n".join(p for p in parts if p), record.venue))
+    text = _strip_venue("\n".join(p for p in parts if p), record.venue)
+    return _NONE_THAT_WE_KNOW.sub(" ", _SENT_ELSEWHERE.sub(" ", text))
 
 
 def ukcat_codes(record: Record) -> list[str]:

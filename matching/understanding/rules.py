@@ -429,12 +429,21 @@ _PAUSED = re.compile(
 )
 
 
+# "set up after the old lunch club closed", "no Deaf social any more since the club closed in 2023":
+# something else's ending, said to explain this one (not "since funding ended": its own)
+_SOMETHING_ELSE_ENDED = re.compile(r"\b(?:since|after|when|because|once)\s+(?:[\w'-]+\s+){0,4}$", re.I)
+
+
 def find_closed(record: Record) -> Finding | None:
     for field in ("alert", "description", "eligibility"):
         text = record.texts.get(field, "")
-        match = _CLOSED.search(text) or _PAUSED.search(text)
-        if match:
-            return Finding(True, 0.8, field, quote(text, match))
+        for pattern in (_CLOSED, _PAUSED):
+            for match in pattern.finditer(text):
+                named = re.match(r"(?:service|group|project|club|class|scheme|caf)", match.group(0), re.I)
+                if not (
+                    named and _SOMETHING_ELSE_ENDED.search(text[max(0, match.start() - 40) : match.start()])
+                ):
+                    return Finding(True, 0.8, field, quote(text, match))
     return None
 
 

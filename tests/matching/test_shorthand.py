@@ -49,3 +49,30 @@ def test_a_service_that_is_not_running_at_the_moment_is_closed(reader):
         }
     )
     assert found.closed is not None and found.closed.value is True
+
+
+def test_another_clubs_closing_said_to_explain_this_one_does_not_close_it(reader):
+    def closed(description: str) -> bool:
+        found = reader.understand(
+            {"id": "s1", "name": "Deaf Advice", "status": "active", "description": description}
+        )
+        return found.closed is not None
+
+    assert not closed(
+        "Advice in BSL for Deaf people - letters, benefits. NB no Deaf social club any more since the club closed 2023."
+    )
+    assert closed("Young carers support. No service we know of in Middlesbrough since funding ended.")
+    assert closed("Weekly social. The club has now closed.")
+
+
+def test_a_directory_teams_note_of_what_is_missing_names_no_need(reader):
+    found = reader.understand(
+        {
+            "id": "s1",
+            "name": "Roma Community Support",
+            "status": "active",
+            "description": "Help with school admissions, GP registration and benefits for Roma families. "
+            "NB no Deaf social club or befriending any more - nothing we know of.",
+        }
+    ).summary()
+    assert "loneliness" not in found["needs"]
