@@ -17,7 +17,10 @@ CRISIS_ONLY_NEEDS = frozenset({"mental_wellbeing"})
 CRISIS_LINE = "crisis_line"
 _CRISIS_SERVICE = re.compile(
     r"\bcrisis\s+(?:line|helpline|phone\s*line|team|service|support\s+line|caf[eé]|sanctuary|house)\b|"
-    r"\bfor\s+(?:people|anyone|adults)\s+in\s+(?:a\s+)?(?:mental\s+health\s+)?crisis\b",
+    r"\bfor\s+(?:people|anyone|adults)\s+in\s+(?:a\s+)?(?:mental\s+health\s+)?crisis\b|"
+    # a line that listens at any hour to anyone struggling, as Samaritans does, is there in case
+    r"\bsamaritans\b|\blistening\s+(?:service|line|support)\b[^.]{0,40}?"
+    r"\b(?:24[- ]?(?:hours?|/7)|any\s?time|day\s+or\s+night|round\s+the\s+clock)",
     re.I,
 )
 # The person's words: "suicidal", "self-harming", "in crisis", "wants to end it all".

@@ -1,7 +1,7 @@
 """Candidates for re-ranking, from Meilisearch: enough to find the best, never a full scan.
 
-Four searches: services meeting the needs, nearest first; phone, online or area-wide services
-that meet the needs (these two in one request); services whose text fits the person's own words,
+Four kinds of search: services meeting the needs, nearest first; phone, online or area-wide
+services that meet each need (these in one request); services whose text fits the person's own words,
 within reach; and services whose meaning is closest to those words (a vector search with the
 sentence-embedding model, so a long goal does not depend on the first words Meilisearch reads).
 Each is sent as soon as it can be (``Searches``), so Meilisearch works while the request encodes
@@ -194,24 +194,28 @@ class Searches:
     def _needs_queries(self, needs: list[str]) -> list[dict]:
         located = self.profile.lat is not None
         sort = [f"_geoPoint({self.profile.lat:.6f}, {self.profile.lng:.6f}):asc"] if located else []
-        return [
-            {
-                "indexUid": self.index,
-                "q": "",
-                "filter": self.base + [filters.one_of("needs", needs)],
-                "sort": sort,
-                "limit": NEEDS_LIMIT,
-                "attributesToRetrieve": RETRIEVE,
-            },
+        nearest = {
+            "indexUid": self.index,
+            "q": "",
+            "filter": self.base + [filters.one_of("needs", needs)],
+            "sort": sort,
+            "limit": NEEDS_LIMIT,
+            "attributesToRetrieve": RETRIEVE,
+        }
+        # One search per need: a region's many lines for loneliness once filled every place, and
+        # its one talking therapies line for the same person's low mood was never considered.
+        remote = [
             {
                 "indexUid": self.index,
                 "q": "",
                 "limit": REMOTE_LIMIT,
                 "attributesToRetrieve": RETRIEVE,
                 "filter": base_filters(self.profile, delivery=False)
-                + [filters.one_of("needs", needs), f"(area_wide = true OR {filters.REMOTE})"],
-            },
+                + [filters.one_of("needs", [need]), f"(area_wide = true OR {filters.REMOTE})"],
+            }
+            for need in needs
         ]
+        return [nearest, *remote]
 
     def _words_query(self) -> dict:
         return {

@@ -53,3 +53,23 @@ def test_for_someone_in_crisis_the_crisis_line_meets_the_need(make_service, make
         now=now,
     )
     assert "mental_wellbeing" in {u.need for u in denied.unmet_needs}
+
+
+def test_a_line_that_listens_at_any_hour_is_what_there_is_in_a_crisis(
+    make_service, make_person, taxonomy, now
+):
+    listening = make_service(
+        km=None,
+        name="Samaritans",
+        description="Listening service, any time, day or night. National helpline, free to call.",
+        needs=["mental_wellbeing"],
+        delivery=["phone"],
+        area_wide=True,
+    )
+    anxious = make_person(
+        goals="17, anxiety, won't go out, might talk to someone 1:1", needs=["mental_wellbeing"]
+    )
+    (unmet,) = match(anxious, [listening], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.need == "mental_wellbeing" and unmet.alternatives == ["in a crisis: Samaritans"]
+    peer = make_service(km=2, name="Wellbeing Peer Group", needs=["mental_wellbeing"])
+    assert match(anxious, [listening, peer], taxonomy=taxonomy, now=now).unmet_needs == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from directory_app.matchmaking import retrieval
 from directory_app.search.indexing import wait_until_idle
 
 # Code-Point Open 2014 rows (codepoint_open_2014_regions), plus one Leeds postcode written the same way.
@@ -94,3 +95,30 @@ def test_a_line_from_a_venue_whose_postcode_we_do_not_hold_is_local_to_where_the
     wait_until_idle(app)
     token = token_for("link_worker")
     assert _names(client, token, "M33 7ZZ") == ["Sale Listening Line"]
+
+
+def test_one_needs_many_lines_do_not_crowd_out_anothers_one_line(
+    app, client, token_for, make_service, monkeypatch
+):
+    # a region's scale in miniature: fewer places per search than the one need has lines
+    monkeypatch.setattr(retrieval, "NEEDS_LIMIT", 5)
+    monkeypatch.setattr(retrieval, "REMOTE_LIMIT", 5)
+    for n in range(12):
+        make_service(
+            **{
+                **MIND_LINE,
+                "name": f"Befriending Line {n}",
+                "needs": "loneliness",
+                "description": "A friendly phone call every week for people on their own.",
+            },
+            service_area="E92000001",
+        )
+    make_service(**{**MIND_LINE, "name": "Talking Therapies Line"}, service_area="E92000001")
+    wait_until_idle(app)
+    response = client.post(
+        "/api/v1/match",
+        headers={"Authorization": f"Bearer {token_for('link_worker')}"},
+        json={"needs": ["loneliness", "mental_wellbeing"], "postcode": "M33 7ZZ", "age": 40, "limit": 50},
+    )
+    assert response.status_code == 200, response.get_json()
+    assert "Talking Therapies Line" in [m["name"] for m in response.get_json()["matches"]]
