@@ -52,7 +52,8 @@ UNSEEN = [("nt_oruk.json", "labels_nt.jsonl")]
 # service finder), measured once unread, read since; and Stockport, Tameside and Glossop (session
 # 16: a CVS member directory) and Darlington, Hartlepool and Redcar & Cleveland (session 16: a
 # council's adult social care directory), the same; and Bolton, Bury and Rochdale (session 17: a
-# referral platform's provider catalogue), the same.
+# referral platform's provider catalogue) and Stockton, Middlesbrough and Sedgefield (session 17: a
+# Healthwatch signposting database), the same.
 DEVELOPMENT_REGIONS = [
     ("ne_oruk.json", "labels_ne.jsonl"),
     ("tees_oruk.json", "labels_tees.jsonl"),
@@ -70,6 +71,7 @@ DEVELOPMENT_REGIONS = [
     ("st_oruk.json", "labels_st.jsonl"),
     ("hd_oruk.json", "labels_hd.jsonl"),
     ("br_oruk.json", "labels_br.jsonl"),
+    ("sc_oruk.json", "labels_sc.jsonl"),
 ]
 # The development regions the need reader learns from, whole (issue #15, docs/understanding.md):
 # the North East adds 0.02 needs F1 in cross-validation; Tees Valley on top adds nothing (its writer
