@@ -410,16 +410,17 @@ REGIONS = {
     # by two more helpers, measured once (commit d3d6f5c) and never read: nDCG@10 0.694, keyword
     # 0.07, P@5 0.50 (best 0.76), 6 must-not services, gap recall 4 of 6; once more on the session's
     # final code, changed for nothing: 0.697, 5 must-not, 5 of 6. Session 15's final code, once, changed for
-    # nothing: 0.699, 2 must-not, 5 of 6.
+    # nothing: 0.699, 2 must-not, 5 of 6; the same on session 16's. Session 17's (commit 8bedb1e),
+    # once, changed for nothing: 0.713, 2 must-not, 5 of 6.
     "nt": Region(
         "Newcastle upon Tyne and North Tyneside (unseen region)",
         EVAL / "services" / "nt_oruk.json",
         "Tyneside Libraries Community Information",
         EVAL / "scenarios_nt.json",
         EVAL / "services" / "nt_postcodes.csv",
-        ndcg_floor=0.64,
+        ndcg_floor=0.66,
         gap_recall_floor=0.6,
-        known_violations=4,
+        known_violations=3,
         scenario_count=25,
     ),
 }
