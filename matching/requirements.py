@@ -242,13 +242,14 @@ _IN_PERSON_ONLY = re.compile(
 )
 
 
-# Someone who can only come in the evening ("works days, can't take time off", "evenings only")
+# Someone who can only come in the evening ("can't take time off work", "evenings only")
 # is not met by a service whose timetable is daytime only; one whose hours we do not know still
 # may be, so it counts.
 EVENINGS = "evenings"
 _EVENINGS_ONLY = re.compile(
     r"\bevenings?\s+only\b|\bonly\s+(?:free\s+|available\s+)?(?:in\s+the\s+|on\s+|of\s+an\s+)?evenings?\b|"
-    r"\b(?:can'?t|cannot)\s+(?:do\s+(?:the\s+)?day(?:time)?s?|take\s+(?:time|a\s+day)\s+off)\b",
+    # (not a carer who "can't take time off": from caring, not from work)
+    r"\b(?:can'?t|cannot)\s+(?:do\s+(?:the\s+)?day(?:time)?s?|take\s+(?:time|a\s+day)\s+off\s+work)\b",
     re.I,
 )
 

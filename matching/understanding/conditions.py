@@ -76,8 +76,9 @@ _NAME_GROUP = re.compile(
     r"friends|forum|service|project|choir|team|peer|buddies|ladies|men)\b",
     re.I,
 )
-# "Somali Women's Group", "Bangladeshi Mums": a community's women or elders named as the group are
-# who it is for, where "Irish Community Centre" or "Indian Senior Citizens Centre" may be open to all.
+# "Somali Women's Group", "Bangladeshi Mums": a community's women, men or parents named as the group
+# are who it is for, where "Irish Community Centre" or "Indian Senior Citizens Centre" may be open to
+# all.
 _COMMUNITY_GROUP_NAME = re.compile(r"\b(?:women|men|ladies|mums|mothers|dads|fathers|girls|boys)$", re.I)
 NAME_CONFIDENCE, ELIGIBILITY_CONFIDENCE, TARGETED_CONFIDENCE = 0.85, 0.9, 0.75
 # A sentence that answers a form's question is an eligibility statement: "Who is this for? Older

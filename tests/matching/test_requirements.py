@@ -330,7 +330,7 @@ def test_someone_who_can_only_come_in_the_evening_is_told_when_nothing_in_reach_
 ):
     worker = make_person(
         needs=("money_debt",),
-        goals="works days, can't take time off. council tax arrears, evenings only really",
+        goals="works days, can't take time off work. council tax arrears",
     )
     daytime = make_service(
         km=2,
@@ -344,6 +344,15 @@ def test_someone_who_can_only_come_in_the_evening_is_told_when_nothing_in_reach_
     assert match(worker, [daytime, unknown], taxonomy=taxonomy, now=now).unmet_needs == []
     anytime = make_person(needs=("money_debt",), goals="council tax arrears letter")
     assert match(anytime, [daytime], taxonomy=taxonomy, now=now).unmet_needs == []
+    # a carer who cannot take time off from caring is not asking for the evening
+    carer = make_person(needs=("money_debt",), goals="council tax arrears, can't take time off, he needs her")
+    assert match(carer, [daytime], taxonomy=taxonomy, now=now).unmet_needs == []
+    assert match(
+        make_person(needs=("money_debt",), goals="arrears. evenings only"),
+        [daytime],
+        taxonomy=taxonomy,
+        now=now,
+    ).unmet_needs
 
 
 def test_a_carer_who_asks_for_a_few_hours_off_is_not_met_by_a_coffee_morning(
