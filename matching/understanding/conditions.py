@@ -42,10 +42,11 @@ _WIDER = re.compile(
     re.I,
 )
 # "people with cancer and other life-limiting illnesses": one example of a wider audience.
-# "learning disabilities or mental health problems", "physical and/or learning disabilities": one
-# of several audiences, not all of them situations we know, so not a restriction to this one.
+# "learning disabilities or mental health problems", "physical and/or learning disabilities", "lonely
+# or housebound": one of several audiences, not all of them situations we know, so not a restriction
+# to this one.
 _OTHER_AUDIENCE = (
-    r"(?:mental\s+health|physical|complex\s+needs|sensory|long[- ]term|life[- ]limiting|"
+    r"(?:mental\s+health|physical|complex\s+needs|sensory|long[- ]term|life[- ]limiting|lonely|(?:socially\s+)?isolated|"
     r"(?:other|any|all|similar|related|many)\s+(?:\w+\s+)?(?:conditions?|illness\w*|disabilit\w+|needs|"
     r"health\s+problems|diagnos\w+|causes?))"
 )

@@ -669,3 +669,9 @@ def test_out_of_work_with_a_health_condition_or_disability_asks_both(
         now=now,
     )
     assert [m.name for m in joiner.matches] == ["Jobs Club"]
+
+
+def test_lonely_or_housebound_is_for_either_not_only_for_those_who_cannot_get_out():
+    calls = "A weekly phone call from a volunteer for older people in Oldham who are lonely or housebound."
+    assert "housebound" not in situations_of(description=calls)
+    assert "housebound" in situations_of(description="A home library for housebound readers.")
