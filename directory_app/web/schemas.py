@@ -265,7 +265,11 @@ class UnmetNeed(Open):
     nearest_service_id: str | None = None
     requirement: str | None = Field(
         None,
-        description="The group the need had to be met for (e.g. deaf_bsl), when the need is met for others but not for this person.",
+        description=(
+            "What this person needed the need met with, when services meet it for others: a group "
+            "(deaf_bsl), a language (language:urdu), a kind of service (food:aid, "
+            "fuel_energy:warm_space, carers:break) or a way or time of taking part (in_person, evenings)."
+        ),
     )
 
 
