@@ -84,6 +84,16 @@ CONDITIONS = {
 }
 CONDITION_NEEDS = frozenset({"long_term_conditions"})
 NAMES_SEVERAL = 3
+# Someone who asks to meet others who have been through it ("meeting others who've been through
+# it", "people in the same boat") needs a group for their condition: a general course or an
+# exercise referral does not meet it.
+PEERS_PREFIX = "condition_peers:"
+_ASKS_FOR_PEERS = re.compile(
+    r"\b(?:others?|other\s+people|people|folk|blokes|men|women)\s+(?:who\s*'?(?:ve|have)\s+|that\s*'?(?:ve|have)\s+)?"
+    r"(?:been\s+through\s+(?:it|the\s+same)|in\s+the\s+same\s+boat)|"
+    r"\b(?:others?|people)\s+(?:like\s+(?:him|her|them|me)|with\s+the\s+same)\b",
+    re.I,
+)
 
 
 # What the person is recovering from makes their addiction need specific: a drug and alcohol
@@ -391,9 +401,10 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, group) for need in needs if scope is None or need in scope)
     for lang in languages_needed(profile.goals):
         out.extend((need, LANGUAGE_PREFIX + lang) for need in needs)
+    prefix = PEERS_PREFIX if _said(_ASKS_FOR_PEERS, profile.goals) else CONDITION_PREFIX
     for code in profile.situations:
         if code in CONDITIONS:
-            out.extend((need, CONDITION_PREFIX + code) for need in needs if need in CONDITION_NEEDS)
+            out.extend((need, prefix + code) for need in needs if need in CONDITION_NEEDS)
     for group in single_sex_required(profile):
         out.extend((need, group) for need in needs if need in SINGLE_SEX_NEEDS)
     if needs_food_now(profile.goals):
@@ -442,11 +453,14 @@ def meets_requirement(service: dict[str, Any], need: str, group: str, age: int |
         return opens_in_evening(service) is not False
     if group == WARM_SPACE:
         return "in_person" in delivery_modes(service) and bool(_WARM_SPACE.search(service_text(service)))
-    if group.startswith(CONDITION_PREFIX):
+    if group.startswith((CONDITION_PREFIX, PEERS_PREFIX)):
         text = service_text(service)
         named = {code for code, condition in CONDITIONS.items() if condition.service.search(text)}
         named |= set(service.get("situations") or ()) & CONDITIONS.keys()
-        return not named or group[len(CONDITION_PREFIX) :] in named or len(named) >= NAMES_SEVERAL
+        condition = group.split(":", 1)[1]
+        if group.startswith(PEERS_PREFIX):
+            return condition in named
+        return not named or condition in named or len(named) >= NAMES_SEVERAL
     if group not in audience(service, (group,)):
         return False
     if group == "lgbtq" and age is not None and age <= YOUNG_UP_TO:
@@ -479,8 +493,8 @@ def _group_label(taxonomy: Any, code: str) -> str:
         return "children and young people"
     if code.startswith(LANGUAGE_PREFIX):
         return code[len(LANGUAGE_PREFIX) :].capitalize() + " speakers"
-    if code.startswith(CONDITION_PREFIX):
-        return situation_label(code[len(CONDITION_PREFIX) :])
+    if code.startswith((CONDITION_PREFIX, PEERS_PREFIX)):
+        return situation_label(code.split(":", 1)[1])
     if code.startswith(ADDICTION_PREFIX):
         return ADDICTIONS[code[len(ADDICTION_PREFIX) :]][2]
     if code.startswith(IMPAIRMENT_PREFIX):

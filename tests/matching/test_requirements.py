@@ -177,6 +177,32 @@ def test_a_named_condition_is_met_by_a_group_for_it_or_for_any_condition_not_for
         assert match(person, [parkinsons, meets], taxonomy=taxonomy, now=now).unmet_needs == []
 
 
+def test_someone_who_wants_to_meet_others_whove_been_through_it_needs_a_group_for_their_condition(
+    make_service, make_person, taxonomy, now
+):
+    wants_peers = make_person(
+        needs=("long_term_conditions",),
+        goals="had a stroke in the spring, wants to meet others whove been through it",
+    )
+    general = make_service(
+        km=1.0,
+        needs=["long_term_conditions"],
+        name="Exercise Referral",
+        description="Gym sessions for any condition.",
+    )
+    (unmet,) = match(wants_peers, [general], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "condition_peers:stroke"
+    club = make_service(
+        km=2.0, needs=["long_term_conditions"], name="Stroke Club", description="For stroke survivors."
+    )
+    assert match(wants_peers, [general, club], taxonomy=taxonomy, now=now).unmet_needs == []
+    # without asking for peers, the general service meets a stroke survivor's need
+    plain = make_person(
+        needs=("long_term_conditions",), goals="had a stroke in the spring, wants to get stronger"
+    )
+    assert match(plain, [general], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
 def test_what_the_person_is_recovering_from_is_met_by_a_service_for_it_or_for_any_addiction(
     make_service, make_person, taxonomy, now
 ):
