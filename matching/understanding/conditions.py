@@ -99,14 +99,12 @@ def find_situations(record: Record) -> list[Finding]:
             continue
         sentences = sentence_spans(text)
         for situation in SITUATIONS:
-            if field == "name" and not situation.named and situation.kind != "community":
+            # a name that cannot say this situation alone may still name a community's group
+            only_as_a_group = field == "name" and not situation.named
+            if only_as_a_group and situation.kind != "community":
                 continue
             for match in situation.service.finditer(text):
-                if (
-                    field == "name"
-                    and not situation.named
-                    and not _COMMUNITY_GROUP_NAME.search(match.group(0))
-                ):
+                if only_as_a_group and not _COMMUNITY_GROUP_NAME.search(match.group(0)):
                     continue
                 confidence = _restricts(field, text, match, sentences, situation.code)
                 if confidence and (

@@ -398,7 +398,7 @@ def find_wheelchair(record: Record) -> Finding:
 # A service that has stopped, said in its words while its status still says active. Not "closed
 # on bank holidays", "a closed Facebook group" or "closed to new referrals" (capacity, below).
 _CLOSED = re.compile(
-    r"\b(?:(?:service|group|project|club|class|scheme|caf[eé])\s+(?:has\s+)?(?:now\s+)?(?:closed|ended|finished)|"
+    r"\b(?:(?P<named>service|group|project|club|class|scheme|caf[eé])\s+(?:has\s+)?(?:now\s+)?(?:closed|ended|finished)|"
     r"(?:has|have)\s+(?:now\s+)?(?:closed|ceased|stopped\s+running)|"
     r"no\s+longer\s+(?:running|operating|meets|meeting|available|open)|"
     # stopped for now, with no date to start again: not there for the person today
@@ -439,7 +439,7 @@ def find_closed(record: Record) -> Finding | None:
         text = record.texts.get(field, "")
         for pattern in (_CLOSED, _PAUSED):
             for match in pattern.finditer(text):
-                named = re.match(r"(?:service|group|project|club|class|scheme|caf)", match.group(0), re.I)
+                named = match.groupdict().get("named")
                 if not (
                     named and _SOMETHING_ELSE_ENDED.search(text[max(0, match.start() - 40) : match.start()])
                 ):
