@@ -89,10 +89,14 @@ def _wait(client, task, timeout_ms: int = TASK_TIMEOUT_MS):
 def apply_settings(app: Flask, uid: str | None = None) -> None:
     admin = get_admin_client(app)  # creating an index is the master key's job
     uid = uid or services_index_name(app)
-    if not _exists(admin, uid):
-        _wait(admin, admin.create_index(uid, {"primaryKey": "id"}))
+    created = None if _exists(admin, uid) else admin.create_index(uid, {"primaryKey": "id"})
     client = get_client(app)
-    _wait(client, client.index(uid).update_settings({**index_settings(), **vector_settings(app)}))
+    # Meilisearch runs an index's tasks in the order they came: the settings wait for the index
+    # to be made without our waiting in between.
+    updated = client.index(uid).update_settings({**index_settings(), **vector_settings(app)})
+    if created is not None:
+        _wait(admin, created)
+    _wait(client, updated)
 
 
 def _exists(client, uid: str) -> bool:

@@ -186,7 +186,8 @@ def _listed_after_cue(areas: AreaLookup, window: str, within: int = 12) -> list[
     """The authorities named right after a cue ("in Salford", "in the Rochdale area"), and those
     listed with the first ("a GP in Newcastle or Gateshead", "in Sunderland, South Tyneside and
     Gateshead"); not one that merely ends the clause."""
-    lowered = window.lower().replace("-", " ").replace(".", "")
+    # (names are found as they are spelt in full: "Redcar & Cleveland" as "redcar and cleveland")
+    lowered = window.lower().replace("-", " ").replace(".", "").replace("&", "and")
     named = []
     for code, words in areas.find(window):
         # the whole name first: "Cheshire East" is not where "Cheshire West" starts
@@ -272,6 +273,11 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             for code, words in areas.find(text):
                 if not any(part.la == code for part in local):  # the county in its name
                     found.setdefault(code, Finding(code, 0.9, "service_areas", words))
+    # each service area's authorities, before words stating one of them take its place in `found`
+    stamped: dict[str, set[str]] = {}
+    for value, finding in found.items():
+        if finding.source == "service_areas" and read_place(value) is None:
+            stamped.setdefault(finding.evidence, set()).add(value)
     unplaced: set[str] = set()
     for field in ("eligibility", "description", "name"):
         text = record.texts.get(field, "")
@@ -295,7 +301,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 text[cue.end() : cue.end() + sentence_end.start() if sentence_end else None]
             ):
                 continue  # "patients of Middlesbrough practices are referred; others can ask"
-            window = text[cue.end() : cue.end() + 60]
+            window = text[cue.end() : cue.end() + 100]
             if _SENT_ELSEWHERE.match(window):
                 continue
             clause_end = _CLAUSE_END.search(window)
@@ -373,10 +379,12 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     # a residency list in our own fields (a CSV column): entries as matching reads them
     for entry in record.declared.get("residency", []):
         found[entry] = Finding(entry, 0.95, "residency", areas.name(entry))
-    return _whole_where_unplaced(found, unplaced)
+    return _whole_where_unplaced(found, unplaced, stamped)
 
 
-def _whole_where_unplaced(found: dict[str, Finding], unplaced: set[str]) -> list[Finding]:
+def _whole_where_unplaced(
+    found: dict[str, Finding], unplaced: set[str], stamped: dict[str, set[str]]
+) -> list[Finding]:
     """A place we cannot locate ("Bacup, Stacksteads or Weir", Bacup having no ward of its name
     with a known centre) stands for its whole authority; then so do the others named with it, or
     the authority's people outside the located ones would be turned away from a service for them.
@@ -398,6 +406,20 @@ def _whole_where_unplaced(found: dict[str, Finding], unplaced: set[str]) -> list
         if finding.source == "service_areas" and read_place(value) is None:
             by_name.setdefault(finding.evidence, set()).add(value)
     narrowed = bool(worded) and not whole and any(len(c) > 1 and worded <= c for c in by_name.values())
+    # "registered with a GP in South Tees (Middlesbrough or Redcar & Cleveland)" beside a service
+    # area of all Tees Valley: authorities the words state as the limit, in as many words, inside
+    # the region and fewer than it. (Not any authority the words mention: read that way, every
+    # development record it changed became wrong.)
+    stated = {
+        value
+        for value, f in found.items()
+        if f.source in ("eligibility", "description") and f.confidence >= 0.8 and read_place(value) is None
+    }
+    narrowed = narrowed or (
+        bool(stated)
+        and stated == whole - unplaced
+        and any(len(c) > len(stated) and stated <= c for c in stamped.values())
+    )
     out = []
     for value, finding in found.items():
         place = read_place(value)
@@ -411,7 +433,7 @@ def _whole_where_unplaced(found: dict[str, Finding], unplaced: set[str]) -> list
             continue
         # a dropdown's "Greater Manchester" beside "living in Farnworth and Kearsley": towns the
         # words limit it to, all inside the region, and nothing else, leave its other boroughs out
-        if place is None and finding.source == "service_areas" and narrowed:
+        if place is None and finding.source == "service_areas" and narrowed and value not in stated:
             continue
         out.append(finding)
     return out

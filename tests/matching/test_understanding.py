@@ -428,6 +428,38 @@ def test_towns_the_words_limit_a_regions_service_area_to_leave_its_other_borough
     assert "E08000001" in listed.residency_codes()
 
 
+TEES_VALLEY = {"E06000001", "E06000002", "E06000003", "E06000004", "E06000005"}
+
+
+def test_authorities_the_words_limit_a_regions_service_area_to_leave_the_others_out(reader):
+    found = reader.understand(
+        oruk(
+            description="Free 6-week course for adults living with any long-term health condition. For "
+            "people registered with a GP in South Tees (Middlesbrough or Redcar & Cleveland).",
+            service_areas=[{"id": "a", "name": "Tees Valley"}],
+        )
+    )
+    assert set(found.residency_codes()) == {"E06000002", "E06000003"}  # not Darlington's people
+    # every authority of the region listed, "Redcar & Cleveland" among them: the whole region
+    listed = reader.understand(
+        oruk(
+            description="Talking therapies, self-referral.",
+            eligibility_description="16+ registered with a GP in Stockton, Middlesbrough, Hartlepool, "
+            "Redcar & Cleveland or Darlington",
+            service_areas=[{"id": "a", "name": "Tees Valley"}],
+        )
+    )
+    assert set(listed.residency_codes()) == TEES_VALLEY
+    # an authority merely mentioned beside the region's service area does not narrow it
+    mentioned = reader.understand(
+        oruk(
+            description="Phone befriending across the Tees Valley, run from our Middlesbrough office.",
+            service_areas=[{"id": "a", "name": "Tees Valley"}],
+        )
+    )
+    assert set(mentioned.residency_codes()) == TEES_VALLEY
+
+
 TYNE_AND_WEAR = {"E08000021", "E08000037", "E08000022", "E08000023", "E08000024"}
 
 
