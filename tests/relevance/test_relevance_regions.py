@@ -404,6 +404,42 @@ REGIONS = {
         known_violations=1,
         scenario_count=25,
     ),
+    # A twenty-first, written and judged by two more helpers on 2 December 2026 (session 18):
+    # Wigan, St Helens and Warrington as an older people's charity's information and advice
+    # directory (advisers' full sentences for older readers, "Adviser tip:" lines, "Who can use it:
+    # Anyone" before a restriction, paid care at home beside groups). 25 scenarios. Without the
+    # Trafford seed: Lymm and Warrington border Trafford, whose services the judge never saw.
+    # Measured once before any of it was read: nDCG@10 0.689, keyword 0.00, P@5 0.46 (best 0.73),
+    # 12 must-not services, gap recall 2 of 6.
+    "ws": Region(
+        "Wigan, St Helens and Warrington (an older people's information and advice directory)",
+        EVAL / "services" / "ws_oruk.json",
+        "Later Life Information & Advice Directory (Wigan, St Helens & Warrington)",
+        EVAL / "scenarios_ws.json",
+        EVAL / "services" / "ws_postcodes.csv",
+        ndcg_floor=0.65,
+        gap_recall_floor=0.3,
+        known_violations=12,
+        scenario_count=25,
+        with_seed=False,
+    ),
+    # A twenty-second, written and judged by two more helpers on 2 December 2026 (session 18):
+    # Northumberland, Gateshead and Derwentside as an NHS mental health trust's community resources
+    # and recovery list (clinicians' shorthand: "open to CMHT", "under EIP", "care coordinator to
+    # refer"; pathway codes; a trust-wide footprint beside local groups). 25 scenarios. Measured
+    # once before any of it was read: nDCG@10 0.664, keyword 0.00, P@5 0.39 (best 0.74), 7 must-not
+    # services, gap recall 4 of 6.
+    "ng": Region(
+        "Northumberland, Gateshead and Derwentside (a mental health trust's community resources list)",
+        EVAL / "services" / "ng_oruk.json",
+        "Community Resources & Recovery List - North of Tyne and Gateshead Mental Health Services",
+        EVAL / "scenarios_ng.json",
+        EVAL / "services" / "ng_postcodes.csv",
+        ndcg_floor=0.62,
+        gap_recall_floor=0.6,
+        known_violations=7,
+        scenario_count=25,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
