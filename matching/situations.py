@@ -199,6 +199,28 @@ SITUATIONS: tuple[Situation, ...] = (
         kind="health",
     ),
     Situation(
+        "secondary_mental_health",
+        "people under a community mental health team",
+        # a trust's own pathways ("Open to CMHT or under EIP", "on the GP SMI register", "care
+        # coordinator to refer"): for people its teams already see, not anyone low in mood
+        _re(
+            r"(?:open\s+to|under|known\s+to|on\s+the\s+caseload\s+of|supported\s+by|receiving)\s+(?:a\s+|the\s+)?"
+            r"(?:\w+\s+){0,2}?(?:CMHTs?|community\s+mental\s+health\s+teams?|EIP|early\s+intervention|"
+            r"secondary\s+(?:mental\s+health\s+)?(?:care|services?))|SMI\s+register|"
+            r"care\s+co-?ordinators?\s+(?:to\s+|must\s+|will\s+)?refer|"
+            r"referr?(?:al|ed)\s+(?:by|from|via|through)\s+(?:your\s+|a\s+|the\s+)?care\s+co-?ordinator"
+        ),
+        # "discharged from EIP" or "not under MH services" is not under them now
+        _re(
+            r"under\s+(?:the\s+)?(?:CMHT|EIP|crisis\s+team|community\s+mental\s+health|early\s+intervention|"
+            r"secondary\s+(?:mental\s+health|care|services))|open\s+to\s+(?:the\s+)?(?:CMHT|EIP)|"
+            r"(?:has|got|sees)\s+(?:a\s+)?(?:care\s+co-?ordinator|CPN)|on\s+CPA\b|"
+            r"(?:his|her|my|their)\s+(?:care\s+co-?ordinator|CPN)\b"
+        ),
+        kind="health",
+        named=False,
+    ),
+    Situation(
         "multiple_sclerosis",
         "people with MS",
         _re(r"multiple\s+sclerosis|ms\s+(?:society|group|support|centre|therapy)"),

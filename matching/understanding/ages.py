@@ -108,6 +108,12 @@ _PERSON_BEFORE = re.compile(
     r"(?:who|and|you|they)\s+(?:are|were|was|is))\s+$",
     re.I,
 )
+# "small class of up to 10", "groups of up to 8", "room for up to 12": how many come, not how old
+_HEADCOUNT_BEFORE = re.compile(
+    r"\b(?:class(?:es)?|groups?|sessions?|sizes?|capacity|numbers?|limited|maximum|max|rooms?|space|places|"
+    r"seats?|takes?|holds?|fits?)\s+(?:\w+\s+)?(?:of|for|to)?\s*$",
+    re.I,
+)
 _TEENS = re.compile(r"\bteens\b|\bteenagers\b", re.I)
 # "open to all, esp. men 50+": who comes most, not a limit
 # Pensioners: state pension age (66 since 2020)
@@ -216,6 +222,7 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
             )
             if (
                 _NOT_AGE_AFTER.match(text[m.end() :])
+                or (m.group(0).lower().startswith("up") and _HEADCOUNT_BEFORE.search(text[: m.start()]))
                 or not (2 <= value <= 30 or adult_bound)
                 or _about_children(text, m, for_parents)
                 or _ACCOMPANIED.match(text[m.end() :])

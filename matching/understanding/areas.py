@@ -75,6 +75,7 @@ def _plain(text: str) -> str:
     return text.lower().replace("&", " and ").replace("-", " ").replace(".", "")
 
 
+_WARD_SUFFIXES = frozenset({"central", "centre", "town", "city", "north", "south", "east", "west", "and"})
 # Regions whose bare name is also a direction ("north west of the borough"): only "North West
 # England" names the region.
 _COMPASS = frozenset({"north east", "north west", "south east", "south west"})
@@ -229,6 +230,25 @@ class AreaLookup:
         # Longest names first, so "North East Lincolnshire" wins over "Lincolnshire".
         names = sorted((n for n in self._by_name if n), key=len, reverse=True)
         self._pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
+        # Places whose names hold an authority's ("Stockton Heath" in Warrington, "Bromley Cross" in
+        # Bolton): named whole, they are that place, not the authority (Stockton-on-Tees, Bromley).
+        holding = sorted(
+            {
+                plain
+                for name in self._places
+                if " and " not in (plain := " ".join(_plain(name).split()))
+                and plain not in self._by_name
+                and self._pattern is not None
+                and (named := self._pattern.search(plain))
+                # "Wigan Central", "Bolton North": wards that prose rarely means by those words
+                and not set((plain[: named.start()] + plain[named.end() :]).split()) <= _WARD_SUFFIXES
+            },
+            key=len,
+            reverse=True,
+        )
+        self._holding = (
+            re.compile(r"\b(?:" + "|".join(re.escape(n) for n in holding) + r")\b") if holding else None
+        )
 
     def __len__(self) -> int:
         return len(self._names)
@@ -278,6 +298,26 @@ class AreaLookup:
         centre = self._centres.get((name, code))
         return Place(code, name, *centre, self._districts.get((name, code), ())) if centre else None
 
+    def apart_km(self, code: str, others: Iterable[str]) -> float | None:
+        """How far authority `code` is from the nearest of `others`, centre to centre (the mean
+        of their places' centres); None when a centre is not known."""
+        if not hasattr(self, "_authority_centres"):
+            sums: dict[str, list[float]] = {}
+            for (_, la), (lat, lng, _km_across) in self._centres.items():
+                total = sums.setdefault(la, [0.0, 0.0, 0.0])
+                total[0], total[1], total[2] = total[0] + lat, total[1] + lng, total[2] + 1
+            self._authority_centres = {la: (t[0] / t[2], t[1] / t[2]) for la, t in sums.items()}
+        centres = self._authority_centres
+        here = centres.get(self._successor.get(code, code)) or centres.get(code)
+        there = [
+            c
+            for other in others
+            if (c := centres.get(self._successor.get(other, other)) or centres.get(other))
+        ]
+        if here is None or not there:
+            return None
+        return min(_km(*here, *other) for other in there)
+
     def is_local_area(self, code: str, name: str) -> bool:
         """Whether `name` is a former district or dale of `code`, known by its postcode districts."""
         return (name, code) in self._districts
@@ -324,8 +364,15 @@ class AreaLookup:
                     None,
                 )
                 if hit:
-                    if _key(hit) in self._by_name or any(
-                        _key(hit) in key.split(" and ") for key in self._named(text)
+                    if (
+                        _key(hit) in self._by_name
+                        or any(_key(hit) in key.split(" and ") for key in self._named(text))
+                        # the first word of the authority the run names: "High" of "High Peak"
+                        or any(
+                            _key(" ".join(words[:n])) in self._by_name
+                            for n in range(len(hit.split()) + 1, len(words) + 1)
+                            if words[0] == hit.split()[0]
+                        )
                     ):
                         break  # an authority's own name, or part of one ("Redcar and Cleveland")
                     hits.append((hit, self._places[hit]))
@@ -378,6 +425,8 @@ class AreaLookup:
                         out.append((code, group))
                 lowered = lowered[: hit.start()] + " " * len(group) + lowered[hit.end() :]
         lowered = _GREATER.sub(" ", lowered)
+        if self._holding is not None:
+            lowered = self._holding.sub(lambda m: " " * len(m.group(0)), lowered)
         for match in GSS.finditer(text):
             if match.group(1) in self._names and match.group(1) not in seen:
                 seen.add(match.group(1))

@@ -46,7 +46,7 @@ _WIDER = re.compile(
 # or housebound": one of several audiences, not all of them situations we know, so not a restriction
 # to this one.
 _OTHER_AUDIENCE = (
-    r"(?:mental\s+health|physical|complex\s+needs|sensory|long[- ]term|life[- ]limiting|lonely|(?:socially\s+)?isolated|"
+    r"(?:mental\s+health|physical|complex\s+needs|sensory|long[- ]term|life[- ]limiting|lonely|(?:socially\s+)?isolated|older|elderly|"
     r"(?:other|any|all|similar|related|many)\s+(?:\w+\s+)?(?:conditions?|illness\w*|disabilit\w+|needs|"
     r"health\s+problems|diagnos\w+|causes?))"
 )
@@ -69,7 +69,10 @@ _ALL_WELCOME_AFTER = re.compile(
     r"^[^.;!?]{0,40}?(?:\b(?:all|everyone|everybody|anyone|anybody)\b(?:\s+\w+){0,2}?\s+(?:is\s+|are\s+)?"
     r"(?:very\s+|most\s+|more\s+than\s+)?welcome|"
     # "aimed at older people but nobody is turned away"
-    r"\b(?:nobody|no\s+one|no-one)\s+(?:is|will\s+be|gets)\s+turned\s+away)",
+    r"\b(?:nobody|no\s+one|no-one)\s+(?:is|will\s+be|gets)\s+turned\s+away|"
+    # "SUs open to CMHT very welcome but you don't have to be under services": welcome, not required
+    r"^\s*(?:\w+\s+){0,2}?(?:are\s+|is\s+)?(?:very\s+|especially\s+|particularly\s+|also\s+)?welcome\b|"
+    r"\b(?:you\s+)?(?:don'?t|do\s+not)\s+(?:have|need)\s+to\s+be\b)",
     re.I,
 )
 _NAME_GROUP = re.compile(

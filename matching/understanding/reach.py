@@ -379,7 +379,29 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     # a residency list in our own fields (a CSV column): entries as matching reads them
     for entry in record.declared.get("residency", []):
         found[entry] = Finding(entry, 0.95, "residency", areas.name(entry))
-    return _whole_where_unplaced(found, unplaced, stamped)
+    return _whole_where_unplaced(_without_namesakes(areas, found, stamped), unplaced, stamped)
+
+
+# Farther than any authority's own services reach from where the record says it works.
+_NAMESAKE_KM = 120
+
+
+def _without_namesakes(
+    areas: AreaLookup, found: dict[str, Finding], stamped: dict[str, set[str]]
+) -> dict[str, Finding]:
+    """Without an authority the words name far from every one the service area names: "living in
+    Sutton" beside a service area of St Helens is its Sutton ward, not the London borough."""
+    anchors = set().union(*stamped.values()) if stamped else set()
+    if not anchors:
+        return found
+    kept = {}
+    for value, finding in found.items():
+        place = read_place(value)
+        authority = place.la if place is not None else value
+        apart = None if finding.source == "service_areas" else areas.apart_km(authority, anchors)
+        if apart is None or apart <= _NAMESAKE_KM:
+            kept[value] = finding
+    return kept
 
 
 def _whole_where_unplaced(
@@ -413,7 +435,7 @@ def _whole_where_unplaced(
     stated = {
         value
         for value, f in found.items()
-        if f.source in ("eligibility", "description") and f.confidence >= 0.8 and read_place(value) is None
+        if f.source in ("eligibility", "description") and f.confidence >= 0.75 and read_place(value) is None
     }
     narrowed = narrowed or (
         bool(stated)

@@ -53,7 +53,9 @@ UNSEEN = [("nt_oruk.json", "labels_nt.jsonl")]
 # 16: a CVS member directory) and Darlington, Hartlepool and Redcar & Cleveland (session 16: a
 # council's adult social care directory), the same; and Bolton, Bury and Rochdale (session 17: a
 # referral platform's provider catalogue) and Stockton, Middlesbrough and Sedgefield (session 17: a
-# Healthwatch signposting database), the same.
+# Healthwatch signposting database), the same; and Wigan, St Helens and Warrington (session 18: an
+# older people's information and advice directory) and Northumberland, Gateshead and Derwentside
+# (session 18: a mental health trust's community resources list), the same.
 DEVELOPMENT_REGIONS = [
     ("ne_oruk.json", "labels_ne.jsonl"),
     ("tees_oruk.json", "labels_tees.jsonl"),
@@ -72,6 +74,8 @@ DEVELOPMENT_REGIONS = [
     ("hd_oruk.json", "labels_hd.jsonl"),
     ("br_oruk.json", "labels_br.jsonl"),
     ("sc_oruk.json", "labels_sc.jsonl"),
+    ("ws_oruk.json", "labels_ws.jsonl"),
+    ("ng_oruk.json", "labels_ng.jsonl"),
 ]
 # The development regions the need reader learns from, whole (issue #15, docs/understanding.md):
 # the North East adds 0.02 needs F1 in cross-validation; Tees Valley on top adds nothing (its writer

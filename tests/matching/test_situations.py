@@ -375,6 +375,8 @@ def test_a_service_for_housebound_people_is_for_those_who_cannot_get_out_not_for
         situations_of(description="An online social for people who are housebound or live in rural areas.")
         == []
     )
+    # meals "for older and housebound people" are for either
+    assert situations_of(eligibility_description="Older and housebound people in Earlestown.") == []
     assert codes_said("92F, housebound, would like a visitor") == ["housebound"]
     assert codes_said("been stuck in since me knee went") == ["housebound"]
     assert codes_said("lives alone, can't get out, food via neighbour") == ["housebound"]
@@ -675,3 +677,36 @@ def test_lonely_or_housebound_is_for_either_not_only_for_those_who_cannot_get_ou
     calls = "A weekly phone call from a volunteer for older people in Oldham who are lonely or housebound."
     assert "housebound" not in situations_of(description=calls)
     assert "housebound" in situations_of(description="A home library for housebound readers.")
+
+
+def test_a_mental_health_teams_own_pathway_is_for_the_people_it_already_sees(
+    make_service, make_person, taxonomy, now
+):
+    assert situations_of(
+        eligibility_description="Open to CMHT or under EIP in Northumberland. Care coordinator to refer."
+    ) == ["secondary_mental_health"]
+    # welcome is not required
+    assert (
+        situations_of(
+            eligibility_description="People who hear voices. SUs open to CMHT or EIP very welcome but you "
+            "don't have to be under services."
+        )
+        == []
+    )
+    assert "secondary_mental_health" in codes_said("under the CMHT since May, has a care coordinator")
+    # no longer, or never, under the team
+    assert "secondary_mental_health" not in codes_said("discharged from EIP back to GP last year")
+    assert "secondary_mental_health" not in codes_said("Not under MH services, GP says stress")
+    employment = make_service(
+        name="IPS Employment",
+        needs=["employment_skills"],
+        situations=["secondary_mental_health"],
+        description="Employment specialists embedded in CMHTs help people find paid work.",
+    )
+    for words, offered in (
+        ("out of work 2 yrs, low, not under MH services", False),
+        ("out of work, under the CMHT", True),
+    ):
+        person = make_person(goals=words, needs=["employment_skills"])
+        result = match(person, [employment], taxonomy=taxonomy, now=now)
+        assert bool(result.matches) is offered, words

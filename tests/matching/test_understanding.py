@@ -78,6 +78,9 @@ def test_stated_age_ranges_are_read(text, ages):
         "Dads and male carers with under 5s.",
         "For people aged 65+ or anyone who has had a fall in the last year.",
         "£3.50 a week gets you 10+ items including fresh fruit and veg.",
+        # how many come, not how old
+        "Seated yoga for older beginners. Small class of up to 10.",
+        "Groups of up to 8 people meet at the library.",
     ],
 )
 def test_numbers_that_are_not_ages_are_not_read_as_ages(text):
@@ -429,6 +432,47 @@ def test_towns_the_words_limit_a_regions_service_area_to_leave_its_other_borough
 
 
 TEES_VALLEY = {"E06000001", "E06000002", "E06000003", "E06000004", "E06000005"}
+
+
+def test_a_place_whose_name_holds_an_authoritys_is_that_place(reader):
+    # Stockton Heath is in Warrington, not Stockton-on-Tees; "High" is not a place of High Peak
+    heath = reader.understand(
+        oruk(description="Chair yoga.", service_areas=[{"id": "a", "name": "Stockton Heath"}])
+    )
+    assert {authority_of(c) for c in heath.residency_codes()} == {"E06000007"}
+    peak = reader.understand(oruk(description="Debt advice at home for High Peak residents."))
+    assert peak.residency_codes() == ["E07000037"]
+
+
+def test_a_namesake_far_from_where_the_service_works_is_not_read(reader):
+    # St Helens has a Sutton; so does London
+    found = reader.understand(
+        oruk(
+            description="A hot two-course lunch.",
+            eligibility_description="Who can use it: Older people living in Sutton, Sutton Leach and Bold.",
+            service_areas=[{"id": "a", "name": "St Helens"}],
+        )
+    )
+    assert found.residency_codes() == ["E08000013"]
+    # a neighbour across a regional boundary is still read: High Peak beside Stockport
+    near = reader.understand(
+        oruk(
+            description="Befriending for people living in High Peak.",
+            service_areas=[{"id": "a", "name": "Stockport"}],
+        )
+    )
+    assert "E07000037" in near.residency_codes()
+
+
+def test_the_boroughs_a_carers_service_names_narrow_its_wider_area(reader):
+    found = reader.understand(
+        oruk(
+            description="A care worker sits with the person you care for.",
+            eligibility_description="Carers in Warrington and Halton. Free hours need a Carer's Assessment.",
+            service_areas=[{"id": "a", "name": "Cheshire and Merseyside"}],
+        )
+    )
+    assert set(found.residency_codes()) == {"E06000007", "E06000006"}
 
 
 def test_authorities_the_words_limit_a_regions_service_area_to_leave_the_others_out(reader):
