@@ -64,6 +64,9 @@ _DENIED = re.compile(
 # The person is the one cared for: "has carers twice a day", "mum is now her carer".
 _CARED_FOR = re.compile(
     rf"\b(?:has|have|got|gets|with) (?:a |an )?(?:paid |home )?carers?\b|\bcarers? (?:\d+ ?x|come|comes|visits?|call)"
+    # a care worker paid for or sent in: "can't afford paying a carer", "the carer who comes in"
+    rf"|\b(?:pay|paying|paid|afford|hire|hiring|get|getting) (?:for )?(?:a |an )?(?:private |paid |home )?carers?\b"
+    rf"|\bthe carers? (?:who|that) (?:comes?|visits?|calls?)\b"
     rf"|\b{_RELATION} (?:is |'s |now |is now |has become |became |acts as )*(?:his |her |their |my |me )?(?:main )?carer\b",
     re.I,
 )

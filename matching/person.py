@@ -206,8 +206,10 @@ _SAID_OF_OTHER_CARER = re.compile(_SAID_OF_OTHER.pattern.replace("('s| is", "( i
 _DENIED = re.compile(r"\b(not|isn'?t|wasn'?t|never|no longer|nor)( been| really)?( an?)?( \w+)?\s*$", re.I)
 # "has a carer", "her carers", "only sees carer + daughter": the person is cared for.
 _HAS_A = re.compile(
-    r"\b(has|have|got|with|needs?|his|her|their|my|sees?|seeing|visited by|gets)( an?| the)?"
-    r"( (paid|main|new|live[- ]in|agency|full[- ]time))?\s*$",
+    r"\b(has|have|got|with|needs?|his|her|their|my|sees?|seeing|visited by|gets|get|getting|"
+    # a care worker to be paid for: "can't afford paying a carer"
+    r"pay|paying|paid for|afford|hire|hiring)( for)?( an?| the)?"
+    r"( (paid|main|new|live[- ]in|agency|full[- ]time|private))?\s*$",
     re.I,
 )
 # ... unless the person is that carer: "she's his carer".

@@ -165,6 +165,46 @@ _WARM_SPACE = re.compile(
 )
 
 
+# An activity the person names ("sang in the chapel choir for years", "physio said get on a
+# strength and balance class") is what they want: a creative writing group, though arts too, does
+# not meet a singer; walking netball does not meet a woman told to do strength and balance.
+# (label, kind of service for the wording, how a person asks for it, how a service offers it)
+ACTIVITY_PREFIX = "activity:"
+ACTIVITIES: dict[str, tuple[frozenset[str], str, str, re.Pattern[str], re.Pattern[str]]] = {
+    "singing": (
+        frozenset({"arts_creativity"}),
+        "to sing",
+        "choir or singing group",
+        re.compile(r"\b(?:sing|sings|singing|sang|choirs?|sing[- ]?songs?|sing[- ]?alongs?)\b", re.I),
+        re.compile(r"\b(?:sing\w*|sang|choirs?|choral|vocal\w*|songs?)\b", re.I),
+    ),
+    "seated": (
+        frozenset({"physical_activity"}),
+        "sitting down",
+        "chair-based or seated exercise",
+        re.compile(
+            r"\b(?:chair[- ](?:based\s+)?(?:exercises?|yoga|aerobics|fitness|class(?:es)?)|seated\s+(?:exercises?|yoga))",
+            re.I,
+        ),
+        re.compile(r"\b(?:chair|seated|sitting\s+down|sit[- ]down)\b", re.I),
+    ),
+    "balance": (
+        frozenset({"physical_activity"}),
+        "for strength and balance",
+        "strength and balance or falls class",
+        re.compile(
+            r"\b(?:strength\s+and\s+balance|falls?\s+(?:prevention|class(?:es)?|programme)|balance\s+class(?:es)?)",
+            re.I,
+        ),
+        re.compile(r"\b(?:strength\s+and\s+balance|falls?|balance|steady|otago)\b", re.I),
+    ),
+}
+
+
+def activities_named(goals: str) -> list[str]:
+    return [name for name, (_, _, _, asks, _) in ACTIVITIES.items() if _said(asks, goals)]
+
+
 def _said(pattern: re.Pattern[str], goals: str) -> bool:
     """Whether the words say what `pattern` finds at least once without denying it ("not a food
     bank", "doesn't want counselling")."""
@@ -425,6 +465,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, EVENINGS) for need in needs)
     if _said(_ASKS_FOR_WARMTH, profile.goals):
         out.extend((need, WARM_SPACE) for need in needs if need in WARM_SPACE_NEEDS)
+    for name in activities_named(profile.goals):
+        out.extend((need, ACTIVITY_PREFIX + name) for need in needs if need in ACTIVITIES[name][0])
     return out
 
 
@@ -453,6 +495,8 @@ def meets_requirement(service: dict[str, Any], need: str, group: str, age: int |
         return opens_in_evening(service) is not False
     if group == WARM_SPACE:
         return "in_person" in delivery_modes(service) and bool(_WARM_SPACE.search(service_text(service)))
+    if group.startswith(ACTIVITY_PREFIX):
+        return bool(ACTIVITIES[group[len(ACTIVITY_PREFIX) :]][4].search(service_text(service)))
     if group.startswith((CONDITION_PREFIX, PEERS_PREFIX)):
         text = service_text(service)
         named = {code for code, condition in CONDITIONS.items() if condition.service.search(text)}
@@ -612,6 +656,9 @@ def _requirement_wording(
     what to add when the need's services exist but none meets the requirement."""
     if group in _KIND_WORDING:
         return _KIND_WORDING[group]
+    if group.startswith(ACTIVITY_PREFIX):
+        _, phrase, kind, _, _ = ACTIVITIES[group[len(ACTIVITY_PREFIX) :]]
+        return phrase, f"no {kind}", "; the services listed are other activities"
     if group == IN_PERSON:
         phrase = " ".join(["to go to in person", *(f"for {_group_label(taxonomy, g)}" for g in also)])
     elif group.startswith(LANGUAGE_PREFIX):

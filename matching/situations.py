@@ -38,8 +38,10 @@ class Situation:
     # the bereaved too), "life" (a path through life), "money" (money and work) or "community" (a
     # heritage, faith or language); forms group by it
     kind: str = "life"
-    # A heritage inside a wider one ("Bangladeshi" within "South Asian"): someone who says the
-    # narrower is in the wider too, but a group for Bangladeshi women is not for a Pakistani woman.
+    # A heritage inside a wider one ("Bangladeshi" within "South Asian"), or a loss inside a wider
+    # one (war widows within the widowed): someone who says the narrower is in the wider too, but a
+    # group for Bangladeshi women is not for a Pakistani woman. (Only a heritage may be unsaid: a
+    # "Punjabi" may be Pakistani; a widow is not a war widow unless she says so.)
     within: str | None = None
     # Whether a service's name alone can say it: "Stroke Survivors Club" is for stroke survivors,
     # but "Irish Community Centre" and "Indian Senior Citizens Centre" are often open to all.
@@ -100,6 +102,23 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?:died|passed)|baby\s+loss"
         ),
         kind="loss",
+    ),
+    # "War widows and widowers", "widows of service personnel": a narrower loss than widowhood
+    # (`within`), so a widow whose husband never served is not one of them.
+    Situation(
+        "forces_bereaved",
+        "widows and widowers of service personnel",
+        _re(
+            r"war\s+widow\w*|widow\w*(?:\s+and\s+widowers?)?\s+of\s+(?:service\s+personnel|servicem[ae]n|"
+            r"(?:the\s+)?(?:armed\s+)?forces|veterans|soldiers)|bereaved\s+(?:armed\s+)?forces\s+famil\w+|"
+            r"died\s+as\s+a\s+result\s+of\s+(?:their\s+)?service"
+        ),
+        _re(
+            r"war\s+widow\w*|(?:husband|wife|partner|spouse)\s+(?:\w+\s+){0,2}?(?:served\b|ex[- ]?(?:army|navy|raf|"
+            r"forces|military|marines)\b|was\s+in\s+the\s+(?:army|navy|raf|forces|military|marines)\b)"
+        ),
+        kind="loss",
+        within="widowed",
     ),
     Situation(
         "widowed",
@@ -777,7 +796,7 @@ def might_be(code: str, stated: Iterable[str]) -> bool:
     """Whether someone whose words state `stated` may be of heritage `code` without saying so: they
     gave the wider heritage it lies within and no narrower one ("Punjabi and Urdu" may be Pakistani;
     "from Sylhet" is Bangladeshi, not Pakistani)."""
-    wider = BY_CODE[code].within if code in BY_CODE else None
+    wider = BY_CODE[code].within if code in BY_CODE and BY_CODE[code].kind == "community" else None
     said = set(stated)
     return (
         wider is not None

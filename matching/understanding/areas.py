@@ -187,6 +187,12 @@ class AreaLookup:
                 self._centres[where] = (float(row["lat"]), float(row["lng"]), float(row["km"]))
             if str(row.get("district") or "").strip():
                 self._place_district[where] = str(row["district"]).strip()
+        # Each authority's centre: the mean of its places' (apart_km).
+        sums: dict[str, list[float]] = {}
+        for (_, la), (lat, lng, _across) in self._centres.items():
+            total = sums.setdefault(la, [0.0, 0.0, 0.0])
+            total[0], total[1], total[2] = total[0] + lat, total[1] + lng, total[2] + 1
+        self._authority_centres = {la: (t[0] / t[2], t[1] / t[2]) for la, t in sums.items()}
         # Former districts and dales, known by their postcode districts (local_areas.csv); a town
         # of the same name that can be drawn ("Macclesfield") is what its name means.
         self._districts: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -301,12 +307,6 @@ class AreaLookup:
     def apart_km(self, code: str, others: Iterable[str]) -> float | None:
         """How far authority `code` is from the nearest of `others`, centre to centre (the mean
         of their places' centres); None when a centre is not known."""
-        if not hasattr(self, "_authority_centres"):
-            sums: dict[str, list[float]] = {}
-            for (_, la), (lat, lng, _km_across) in self._centres.items():
-                total = sums.setdefault(la, [0.0, 0.0, 0.0])
-                total[0], total[1], total[2] = total[0] + lat, total[1] + lng, total[2] + 1
-            self._authority_centres = {la: (t[0] / t[2], t[1] / t[2]) for la, t in sums.items()}
         centres = self._authority_centres
         here = centres.get(self._successor.get(code, code)) or centres.get(code)
         there = [

@@ -51,6 +51,10 @@ _TURNED_AWAY = re.compile(
     r"available\s+to))\b[^.;:!?,]{0,40}$",
     re.I,
 )
+# "if you live in St Helens or Warrington please ask about your own borough's class", "free if you
+# live in Wigan": a condition for something else, or people sent elsewhere; "only if you live in
+# Wigan" is a limit.
+_IF_YOU = re.compile(r"(?<!only\s)\bif\s+(?:you|they|he|she)\s+$", re.I)
 # "Hyndburn residents please use our Accrington office", "carers in Derby City, please contact Derby
 # Carers Centre": the people named are sent elsewhere.
 _SENT_ELSEWHERE = re.compile(
@@ -154,7 +158,8 @@ def _bare_places(areas: AreaLookup, text: str, context: set[str]) -> list[tuple[
 
 # Postcode districts a sentence limits residents to: "TS6 postcodes only", "people living in TS1,
 # TS3 or TS4". Upper case as written, and not the first half of a full postcode in an address.
-_POSTCODE_DISTRICT = re.compile(r"\b([A-Z]{1,2}[0-9][0-9A-Z]?)\b(?!\s*[0-9][A-Z]{2}\b)")
+# (The one-letter postcode areas are B, E, G, L, M, N, S and W: "Y7-Y11" are school years.)
+_POSTCODE_DISTRICT = re.compile(r"\b((?:[BEGLMNSW]|[A-Z]{2})[0-9][0-9A-Z]?)\b(?!\s*[0-9][A-Z]{2}\b)")
 _DISTRICT_CUE = re.compile(
     r"\b(?:liv(?:e|es|ing)(?:\s+alone)?\s+in|residents?|reside|postcode\s+(?:areas?|districts?)|catchment|"
     r"areas?\s+covered)\b|"
@@ -174,9 +179,20 @@ def _postcode_districts(text: str, field: str) -> list[Finding]:
         cue = _DISTRICT_CUE.search(sentence.group(0))
         if not cue or _HEDGE.search(sentence.group(0)[: cue.start()]):
             continue
+        words = sentence.group(0).strip()[:120]
         for district in _POSTCODE_DISTRICT.finditer(sentence.group(0)):
-            out.append(Finding(district.group(1), 0.8, field, sentence.group(0).strip()[:120]))
+            out.append(Finding(district.group(1), 0.8, field, words))
+        # "NE65-NE71", "TS24 to TS27": the districts between are in it too
+        for span in _DISTRICT_SPAN.finditer(sentence.group(0)):
+            first, last = int(span.group(2)), int(span.group(4))
+            if span.group(3) in (None, span.group(1)) and 0 < last - first <= 20:
+                # ("NE61-65" names its last district by number alone)
+                between = range(first + 1, last + (span.group(3) is None))
+                out += [Finding(f"{span.group(1)}{n}", 0.8, field, words) for n in between]
     return out
+
+
+_DISTRICT_SPAN = re.compile(r"\b([BEGLMNSW]|[A-Z]{2})(\d{1,2})\s*(?:-|–|to)\s*([A-Z]{1,2})?(\d{1,2})\b")
 
 
 _LIST_JOIN = re.compile(r"^[\s,/&]*(?:(?:and|or)\s+)?(?:the\s+)?$", re.I)
@@ -290,7 +306,9 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
         if field == "eligibility":
             cues += [(cue, 0.75, False) for cue in _ELIGIBILITY_CUE.finditer(text)]
         for cue, confidence, borough_only in cues:
-            if _HEDGE.search(text[max(0, cue.start() - 30) : cue.start()]):
+            if _HEDGE.search(text[max(0, cue.start() - 30) : cue.start()]) or _IF_YOU.search(
+                text[max(0, cue.start() - 20) : cue.start()]
+            ):
                 continue
             if cue.re is not _OUTSIDE_CUE and _TURNED_AWAY.search(
                 text[max(0, cue.start() - 50) : cue.start()]
@@ -390,17 +408,25 @@ def _without_namesakes(
     areas: AreaLookup, found: dict[str, Finding], stamped: dict[str, set[str]]
 ) -> dict[str, Finding]:
     """Without an authority the words name far from every one the service area names: "living in
-    Sutton" beside a service area of St Helens is its Sutton ward, not the London borough."""
+    Sutton" beside a service area of St Helens is St Helens' Sutton, not the London borough."""
     anchors = set().union(*stamped.values()) if stamped else set()
     if not anchors:
         return found
-    kept = {}
+    kept: dict[str, Finding] = {}
     for value, finding in found.items():
         place = read_place(value)
         authority = place.la if place is not None else value
         apart = None if finding.source == "service_areas" else areas.apart_km(authority, anchors)
         if apart is None or apart <= _NAMESAKE_KM:
-            kept[value] = finding
+            kept.setdefault(value, finding)
+            continue
+        if place is None:
+            for near in sorted(anchors):
+                if namesake := areas.place(near, areas.name(value)):
+                    kept.setdefault(
+                        namesake.entry(),
+                        Finding(namesake.entry(), finding.confidence - 0.1, finding.source, finding.evidence),
+                    )
     return kept
 
 

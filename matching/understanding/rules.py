@@ -262,6 +262,26 @@ TEXT_FIELDS = (
 )
 
 
+# "the club does not offer home visits", "we know of no visiting scheme", "Age UK Mid Mersey's
+# telephone befriending does": a way of reaching people this service does not use.
+_NOT_OURS_BEFORE = re.compile(
+    r"(?:\b(?:no|not|never|doesn'?t|don'?t|isn'?t|aren'?t|cannot|can'?t|without)\s+(?:\w+\s+){0,3}|"
+    r"\b[A-Z][\w&]*(?:\s+[A-Z][\w&]*)+'s\s+(?:\w+\s+)?)$"
+)
+
+
+def _first_said(
+    record: Record, pattern: re.Pattern[str], fields: tuple[str, ...]
+) -> tuple[str, re.Match[str]] | None:
+    """The first match in `fields` that the words do not deny or give to another organisation."""
+    for field in fields:
+        text = record.texts.get(field, "")
+        for match in pattern.finditer(text) if text else ():
+            if not _NOT_OURS_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+                return field, match
+    return None
+
+
 _VISITS_WITHOUT_VENUE = re.compile(r"\b(?:volunteer|befriender)s?\s+(?:will\s+|can\s+)?visits?\b", re.I)
 
 
@@ -271,7 +291,7 @@ def find_delivery(record: Record) -> list[Finding]:
     texts["service_area_text"] = " ".join(a["text"] for a in record.service_areas)
     view = Record(texts=texts)
     for mode, pattern in _DELIVERY_COMPILED.items():
-        hit = _first(view, pattern, TEXT_FIELDS)
+        hit = _first_said(view, pattern, TEXT_FIELDS)
         if hit:
             field, match = hit
             found[mode] = Finding(mode, 0.85 if field != "alert" else 0.6, field, quote(texts[field], match))

@@ -204,6 +204,9 @@ def test_words_that_make_the_person_a_carer_give_the_carers_need_and_a_gas_left_
     # Said of someone else, the same words make nobody a carer; the cost of heating is still fuel.
     assert said_of_the_person("carers", "Her daughter does everything for her now") is None
     assert "fuel_energy" in inferrer.infer_codes("Can't afford to put the gas on, the flat is freezing")
+    # a care worker the family cannot pay for makes nobody a carer
+    lonely_dad = "Dad's 88, on his own, doesn't go out now. We can't afford paying a carer."
+    assert "carers" not in inferrer.infer_codes(lonely_dad)
 
 
 @pytest.mark.parametrize(

@@ -250,6 +250,8 @@ def test_a_condition_of_a_child_named_with_their_age_is_the_childs_not_the_paren
         ("has a carer three times a day since the fall", False),
         ("she is his carer since the stroke", True),
         ("full time carer for her husband", True),
+        # a care worker to pay for, wanted for the person
+        ("Dad's 88, on his own. We can't afford paying a carer.", False),
     ],
 )
 def test_someone_who_is_cared_for_is_not_a_carer(goals, caring):

@@ -298,6 +298,51 @@ def test_someone_who_asks_for_somewhere_warm_to_sit_is_not_met_by_energy_advice(
     assert match(bills, [advice], taxonomy=taxonomy, now=now).unmet_needs == []
 
 
+def test_someone_who_misses_singing_is_not_met_by_a_writing_group(make_service, make_person, taxonomy, now):
+    singer = make_person(
+        needs=("arts_creativity",),
+        goals="66F, MS, uses a wheelchair. Sang in the chapel choir for years and misses it.",
+    )
+    writing = make_service(
+        km=None,
+        needs=["arts_creativity"],
+        name="Write Your Way",
+        description="An online creative writing group.",
+        delivery=["online"],
+        area_wide=True,
+    )
+    (unmet,) = match(singer, [writing], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "activity:singing"
+    assert unmet.reason.startswith("no choir or singing group")
+    choir = make_service(km=2, needs=["arts_creativity"], name="Community Choir", description="No auditions.")
+    assert match(singer, [writing, choir], taxonomy=taxonomy, now=now).unmet_needs == []
+    # someone who wants to paint is met by any arts group
+    painter = make_person(needs=("arts_creativity",), goals="used to paint, wants to take it up again")
+    assert match(painter, [writing], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_someone_told_to_do_strength_and_balance_is_not_met_by_walking_netball(
+    make_service, make_person, taxonomy, now
+):
+    faller = make_person(
+        needs=("physical_activity",),
+        goals="76, two falls this year, physio said get on a strength and balance class",
+    )
+    netball = make_service(
+        km=2, needs=["physical_activity"], name="Walking Netball", description="Gentle netball."
+    )
+    (unmet,) = match(faller, [netball], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "activity:balance"
+    assert unmet.reason.startswith("no strength and balance or falls class")
+    steady = make_service(
+        km=1, needs=["physical_activity"], name="Steady Steps", description="A falls prevention class."
+    )
+    assert match(faller, [netball, steady], taxonomy=taxonomy, now=now).unmet_needs == []
+    chair = make_person(needs=("physical_activity",), goals="80, misses the chair exercises at the hub")
+    (unmet,) = match(chair, [netball], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "activity:seated"
+
+
 def test_someone_who_will_only_go_face_to_face_is_not_met_by_a_helpline(
     make_service, make_person, taxonomy, now
 ):

@@ -710,3 +710,38 @@ def test_a_mental_health_teams_own_pathway_is_for_the_people_it_already_sees(
         person = make_person(goals=words, needs=["employment_skills"])
         result = match(person, [employment], taxonomy=taxonomy, now=now)
         assert bool(result.matches) is offered, words
+
+
+def test_a_war_widows_association_is_for_widows_of_service_personnel_only(
+    make_service, make_person, taxonomy, now
+):
+    assert situations_of(
+        description="Friendship for widows and widowers of service personnel.",
+        eligibility_description="War widows and widowers.",
+    ) == ["forces_bereaved"]
+    association = make_service(
+        name="War Widows' Association",
+        needs=["bereavement"],
+        situations=["forces_bereaved"],
+        description="Friendship and help with war widows' pensions.",
+    )
+    widows_group = make_service(
+        name="Widows' Friendship Group",
+        needs=["bereavement"],
+        situations=["widowed"],
+        description="Coffee and company for widows.",
+    )
+    for words, offered in (
+        ("69, husband died sudden in the summer (heart), crying all the time", ["Widows' Friendship Group"]),
+        (
+            "76, husband served in the Falklands, died last year, gets a war widow's pension",
+            ["War Widows' Association", "Widows' Friendship Group"],
+        ),
+    ):
+        result = match(
+            make_person(goals=words, needs=["bereavement"]),
+            [association, widows_group],
+            taxonomy=taxonomy,
+            now=now,
+        )
+        assert sorted(m.name for m in result.matches) == offered, words

@@ -444,6 +444,38 @@ def test_a_place_whose_name_holds_an_authoritys_is_that_place(reader):
     assert peak.residency_codes() == ["E07000037"]
 
 
+@pytest.mark.parametrize(
+    "eligibility, districts",
+    [
+        (
+            "Northumberland residents in NE65-NE71 and TD15.",
+            {"NE65", "NE66", "NE67", "NE68", "NE69", "NE70", "NE71", "TD15"},
+        ),
+        ("Residents of Hartlepool (TS24 to TS27) only.", {"TS24", "TS25", "TS26", "TS27"}),
+        ("NE61-65 postcodes only.", {"NE61", "NE62", "NE63", "NE64", "NE65"}),
+    ],
+)
+def test_a_span_of_postcode_districts_holds_those_between(reader, eligibility, districts):
+    found = reader.understand(oruk(description="Support at home.", eligibility_description=eligibility))
+    assert {c for c in found.residency_codes() if not c.startswith("E0")} == districts
+
+
+def test_school_years_are_not_postcode_districts(reader):
+    found = reader.understand(oruk(description="Young carers in Y7-Y11 living in Bolton."))
+    assert found.residency_codes() == ["E08000001"]
+
+
+def test_people_sent_to_their_own_boroughs_service_are_not_its_residents(reader):
+    found = reader.understand(
+        oruk(
+            description="Strength and balance class. Please note: Halton residents only - if you live in "
+            "St Helens or Warrington please ask us about your own borough's class.",
+            service_areas=[{"id": "a", "name": "Halton"}],
+        )
+    )
+    assert found.residency_codes() == ["E06000006"]
+
+
 def test_a_namesake_far_from_where_the_service_works_is_not_read(reader):
     # St Helens has a Sutton; so does London
     found = reader.understand(
@@ -453,7 +485,9 @@ def test_a_namesake_far_from_where_the_service_works_is_not_read(reader):
             service_areas=[{"id": "a", "name": "St Helens"}],
         )
     )
-    assert found.residency_codes() == ["E08000013"]
+    assert [(p.la, p.name) for p in map(read_place, found.residency_codes()) if p] == [
+        ("E08000013", "Sutton")
+    ]
     # a neighbour across a regional boundary is still read: High Peak beside Stockport
     near = reader.understand(
         oruk(
@@ -631,6 +665,20 @@ def test_a_class_that_teaches_getting_online_is_not_delivered_online(reader):
         )
     )
     assert found.delivery_modes() == ["in_person"]
+
+
+def test_a_way_of_reaching_people_the_words_deny_or_give_to_another_organisation_is_not_read(reader):
+    found = reader.understand(
+        csv_row(
+            name="Lymm Over 60s Club",
+            postcode="WA13 0HR",
+            description="Speakers, whist and outings. Please note: the club does not offer home visits, "
+            "and we know of no free visiting befriending service here - Age UK Mid Mersey's telephone "
+            "befriending does.",
+        )
+    )
+    assert found.delivery_modes() == ["in_person"]
+    assert found.value("area_wide") is False
 
 
 def test_home_visits_are_recognised(reader):
