@@ -441,6 +441,41 @@ REGIONS = {
         known_violations=3,
         scenario_count=25,
     ),
+    # A twenty-third, written and judged by two more helpers on 2 December 2026 (session 18):
+    # Salford, north Manchester and Prestwich as a charities' federation branch finder (national
+    # boilerplate edited by each branch, the same national line listed under several branches). 25
+    # scenarios. Without the Trafford seed: Salford borders Trafford, whose services the judge never saw.
+    # Measured once before any of it was read: nDCG@10 0.542, keyword 0.14, P@5 0.42 (best 0.81),
+    # 3 must-not services, gap recall 4 of 5.
+    "sm": Region(
+        "Salford, north Manchester and Prestwich (a charities' federation branch finder)",
+        EVAL / "services" / "sm_oruk.json",
+        "Local Branch Finder - Charity Federation Network (Greater Manchester North West)",
+        EVAL / "scenarios_sm.json",
+        EVAL / "services" / "sm_postcodes.csv",
+        ndcg_floor=0.5,
+        gap_recall_floor=0.75,
+        known_violations=3,
+        scenario_count=25,
+        with_seed=False,
+    ),
+    # A twenty-fourth, written and judged by two more helpers on 2 December 2026 (session 18):
+    # Sunderland, Chester-le-Street and Birtley as three GP practices' useful-links pages merged into
+    # one feed (NHS self-referral first, entries a line long, services limited to some practices'
+    # patients, the same service listed by two practices). 25 scenarios. Measured once before any of
+    # it was read: nDCG@10 0.749, keyword 0.15, P@5 0.54 (best 0.81), 5 must-not services, gap
+    # recall 5 of 6.
+    "sd": Region(
+        "Sunderland, Chester-le-Street and Birtley (GP practices' useful-links pages)",
+        EVAL / "services" / "sd_oruk.json",
+        "Wearside & Chester-le-Street Practices - Useful Links and Local Support",
+        EVAL / "scenarios_sd.json",
+        EVAL / "services" / "sd_postcodes.csv",
+        ndcg_floor=0.71,
+        gap_recall_floor=0.8,
+        known_violations=5,
+        scenario_count=25,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
