@@ -89,10 +89,8 @@ FURTHEST_VENUE_KM = 30.0
 
 def eligible(restricted_to: set[str], person: set[str]) -> bool:
     """A gender restriction must hold on its own ("dads and male carers with children" is not for
-    a mum, though she has children); any one of the other groups is enough. A new parent's family
-    has a child in it, so a service for families with young children is theirs too."""
-    if "pregnant_new_parents" in person:
-        person = person | {"families"}
+    a mum, though she has children); any one of the other groups is enough (a new parent's
+    "families" among them: Profile.eligible_groups)."""
     genders, others = restricted_to & GENDERS, restricted_to - GENDERS
     return (not genders or bool(genders & person)) and (not others or bool(others & person))
 

@@ -136,7 +136,8 @@ def opens_in_evening(service: dict[str, Any]) -> bool | None:
     return any((s.get("closes_at") or "") >= "18:00" or (s.get("opens_at") or "") >= "17:00" for s in times)
 
 
-def _weekend(service: dict[str, Any]) -> bool | None:
+def opens_at_weekend(service: dict[str, Any]) -> bool | None:
+    """Whether the timetable has a Saturday or Sunday; None when no days are known."""
     days = set(service.get("days") or ())
     for schedule in service.get("schedules") or ():
         days.update(schedule.get("byday") or ())
@@ -169,7 +170,7 @@ def preference_fit(preferences: Any, service: dict[str, Any]) -> Fit:
         and not any((s.get("opens_at") or "99") < "17:00" for s in service.get("schedules") or ())
     ):
         down.append("daytime")
-    weekend = _weekend(service)
+    weekend = opens_at_weekend(service)
     if "weekends" in prefs and weekend is not None:
         (up if weekend else down).append("weekends")
     if "not_online" in prefs and modes <= {"online"}:

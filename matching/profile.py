@@ -94,9 +94,11 @@ class Profile:
         """The groups that open a restricted service: what was ticked, a condition the words
         state ("registered blind" opens a service for blind people: the condition is why they
         came) and caring today. Identity groups (veterans, women…) open one only when ticked."""
-        return tuple(
-            dict.fromkeys([*self.circumstances, *(g for g in self.described if g in OPENED_BY_WORDS)])
-        )
+        groups = [*self.circumstances, *(g for g in self.described if g in OPENED_BY_WORDS)]
+        # a new parent's family has a child in it (constraints.eligible reads it the same way)
+        if "pregnant_new_parents" in groups:
+            groups.append("families")
+        return tuple(dict.fromkeys(groups))
 
     @property
     def has_location(self) -> bool:

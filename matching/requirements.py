@@ -15,7 +15,7 @@ from typing import Any
 
 from .children import CHILDREN, YOUNG_UP_TO, is_child, takes_children
 from .constraints import Check
-from .fit import audience, opens_in_evening, service_text
+from .fit import audience, opens_at_weekend, opens_in_evening, service_text
 from .offered import offers
 from .profile import Profile
 from .service import delivery_modes, remote_mode
@@ -308,6 +308,21 @@ def evenings_only(goals: str) -> bool:
     return _said(_EVENINGS_ONLY, goals)
 
 
+# "evenings or wknd", "weekends and evenings": outside working hours, either way; hours we do not
+# know still count, as for evenings only.
+OUT_OF_HOURS = "out_of_hours"
+_OUT_OF_HOURS = re.compile(
+    r"\bevenings?\s*(?:or|and|/|&)\s*(?:at\s+)?(?:the\s+)?(?:weekends?|wknds?)\b|"
+    r"\b(?:weekends?|wknds?)\s*(?:or|and|/|&)\s*evenings?\b|\bout\s+of\s+(?:working\s+|office\s+)?hours\b",
+    re.I,
+)
+
+
+def _out_of_hours(service: dict[str, Any]) -> bool:
+    evening, weekend = opens_in_evening(service), opens_at_weekend(service)
+    return bool(evening or weekend) or (evening is None and weekend is None)
+
+
 # A carer who asks for time off ("would love a few hours off", "respite", "someone to sit with him")
 # needs a sitting service or a break, which a carers' coffee morning does not give; said unmet when
 # no carers' service in reach offers one.
@@ -463,6 +478,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, TALKING) for need in needs if need in TALKING_NEEDS)
     if evenings_only(profile.goals):
         out.extend((need, EVENINGS) for need in needs)
+    elif _said(_OUT_OF_HOURS, profile.goals):
+        out.extend((need, OUT_OF_HOURS) for need in needs)
     if _said(_ASKS_FOR_WARMTH, profile.goals):
         out.extend((need, WARM_SPACE) for need in needs if need in WARM_SPACE_NEEDS)
     for name in activities_named(profile.goals):
@@ -493,6 +510,8 @@ def meets_requirement(service: dict[str, Any], need: str, group: str, age: int |
         return bool(_OFFERS_TALKING.search(service_text(service)))
     if group == EVENINGS:
         return opens_in_evening(service) is not False
+    if group == OUT_OF_HOURS:
+        return _out_of_hours(service)
     if group == WARM_SPACE:
         return "in_person" in delivery_modes(service) and bool(_WARM_SPACE.search(service_text(service)))
     if group.startswith(ACTIVITY_PREFIX):
@@ -635,6 +654,11 @@ _KIND_WORDING = {
         "in the evening",
         "no service open in the evening",
         "; the services listed are open in the daytime only",
+    ),
+    OUT_OF_HOURS: (
+        "in the evening or at the weekend",
+        "no service open in the evening or at the weekend",
+        "; the services listed are open on weekdays in the daytime only",
     ),
     WARM_SPACE: (
         "somewhere warm to go",

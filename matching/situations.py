@@ -749,7 +749,8 @@ COMMUNITIES: tuple[Situation, ...] = (
         "jewish",
         "Jewish people",
         r"jewish",
-        r"jewish|jew\b|synagogue|shul\b|kosher",
+        # how the Orthodox community says it of itself: "frum", "Shabbos", Yiddish
+        r"jewish|jew\b|synagogue|shul\b|kosher|frum\b|shabbos|shabbat|yiddish|orthodox\s+jew\w*",
     ),
     _community(
         "eastern_european",

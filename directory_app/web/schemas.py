@@ -268,7 +268,7 @@ class UnmetNeed(Open):
         description=(
             "What this person needed the need met with, when services meet it for others: a group "
             "(deaf_bsl), a language (language:urdu), a kind of service (food:aid, "
-            "fuel_energy:warm_space, carers:break, activity:singing) or a way or time of taking part (in_person, evenings)."
+            "fuel_energy:warm_space, carers:break, activity:singing) or a way or time of taking part (in_person, evenings, out_of_hours)."
         ),
     )
 

@@ -75,7 +75,7 @@ def _plain(text: str) -> str:
     return text.lower().replace("&", " and ").replace("-", " ").replace(".", "")
 
 
-_WARD_SUFFIXES = frozenset({"central", "centre", "town", "city", "north", "south", "east", "west", "and"})
+_WARD_SUFFIXES = frozenset({"central", "centre", "town", "north", "south", "east", "west", "and"})
 # Regions whose bare name is also a direction ("north west of the borough"): only "North West
 # England" names the region.
 _COMPASS = frozenset({"north east", "north west", "south east", "south west"})

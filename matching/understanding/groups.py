@@ -111,7 +111,9 @@ _TURNED_AWAY_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,4}?(?:(?:can|will|may|should|could)\s+(?:be\s+(?:referred|signposted)|contact|call|ring|try|"
     r"go\s+to|use)|(?:are|is)\s+not\s+(?:eligible|accepted|able)|cannot|can't)\b|"
     # a team's shorthand for sending a group elsewhere: "women see Little Lever Stitch & Natter"
-    r"^\W*(?:\w+\W+){0,2}?see\s+(?-i:[A-Z])",
+    r"^\W*(?:\w+\W+){0,2}?see\s+(?-i:[A-Z])|"
+    # "Mums - see our Tuesday sessions", "women: please see our other group"
+    r"^\W*(?:please\s+)?see\s+(?:our|the)\s+(?:other\s+)?(?:\w+\s+){0,2}?(?:sessions?|groups?|clubs?|class(?:es)?|service)\b",
     re.I,
 )
 # "families of serving personnel", "carers of people with dementia": the group named is someone else.

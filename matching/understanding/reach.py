@@ -12,7 +12,7 @@ from .areas import AreaLookup, authority_of, read_place, written
 from .places import NAMED_ITEMS, around_the_venue, drawable, place_value
 from .record import Record
 from .result import Finding
-from .rules import _first, quote
+from .rules import quote
 
 AREA_WIDE = re.compile(
     r"\b(?:across|throughout|all\s+(?:of|over)|covers?|covering|anywhere\s+in|whole\s+of|the\s+borough\s+of|"
@@ -91,6 +91,11 @@ _PEOPLE_IN_CUE = re.compile(
     r"families|women|men|ladies|veterans|members|community\s+members|anyone|everyone)\b"
     # ("carers across Warrington, Halton, St Helens and Knowsley": an online group's four boroughs)
     r"(?:[^.;:!?\n]{0,30}?)\s+(?:in|across|throughout)\s+)(?=[A-Z])"
+)
+# "people travel from Gateshead and Northumberland": where its people come from, beyond its area
+# (read beside the area, never as a narrower limit inside it)
+_COME_FROM = re.compile(
+    r"\b(?:people|members|folk|families|carers|users)\s+(?:also\s+)?(?:travel|come)\s+(?:in\s+)?from\s+", re.I
 )
 _CLAUSE_END = re.compile(r"[.;:!?\n(]")
 _VENUE_ACTIVITY = re.compile(
@@ -302,6 +307,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
         # a carers' centre is a borough's; "carers in Greater Manchester" names a region it works in
         cues += [(cue, 0.75, True) for cue in _BOROUGH_SERVICE_CUE.finditer(text)]
         cues += [(cue, 0.7, True) for cue in _PEOPLE_IN_CUE.finditer(text)]
+        cues += [(cue, 0.7, False) for cue in _COME_FROM.finditer(text)]
         cues += [(cue, 0.75, False) for cue in _PLACES_ONLY.finditer(text)]
         if field == "eligibility":
             cues += [(cue, 0.75, False) for cue in _ELIGIBILITY_CUE.finditer(text)]
@@ -528,6 +534,11 @@ def _named_authorities(record: Record, areas: AreaLookup | None) -> set[str]:
     return {code for code, _ in areas.find(record.texts.get("name", ""))} if areas is not None else set()
 
 
+# A federation's boilerplate about itself: "part of the Mind network of more than 100 local Minds
+# across England and Wales" says where the network is, not how far this branch's group reaches.
+_THE_NETWORK = re.compile(r"\b(?:network|federation|part\s+of\s+(?:the|a)\b|\d+\s+local\b)", re.I)
+
+
 def find_area_wide(
     record: Record,
     delivery: list[Finding],
@@ -567,10 +578,12 @@ def find_area_wide(
     limits = [f for f in residency if not _has_venue(record) or authority_of(str(f.value)) in named]
     if limits:
         return Finding(True, 0.75, limits[0].source, limits[0].evidence)
-    hit = _first(record, AREA_WIDE, ("eligibility", "description"))
-    if hit:
-        field, match = hit
-        return Finding(True, 0.6, field, quote(record.texts[field], match))
+    for field in ("eligibility", "description"):
+        text = record.texts.get(field, "")
+        for match in AREA_WIDE.finditer(text):
+            sentence = re.split(r"[.!?\n]", text[: match.start()])[-1]
+            if not _THE_NETWORK.search(sentence):
+                return Finding(True, 0.6, field, quote(text, match))
     # "we operate in the Stockport area" (find_works_in): it reaches that area
     if works_in:
         return Finding(True, 0.6, works_in[0].source, works_in[0].evidence)

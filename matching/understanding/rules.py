@@ -394,6 +394,9 @@ def find_cost(record: Record) -> Finding:
 _FOOD_BANK = re.compile(r"\b(?:food\s?banks?|emergency\s+food|food\s+parcels?|foodbank\s+voucher)\b", re.I)
 
 
+_UNCONTRACTED = re.compile(r"\b(is|are|was|were|does|do|has|have)n't\b", re.I)
+
+
 def find_wheelchair(record: Record) -> Finding:
     declared = record.declared.get("wheelchair")
     if declared in ("yes", "true", "no", "false"):
@@ -403,7 +406,8 @@ def find_wheelchair(record: Record) -> Finding:
             value = "yes" if location["wheelchair"] else "no"
             return Finding(value, 0.9, "location.wheelchair", value)
     for field in ("accessibility", "description", "location_description", "eligibility"):
-        text = record.texts.get(field, "")
+        # "it isn't suitable for wheelchair users" as "is not suitable": the patterns say "not"
+        text = _UNCONTRACTED.sub(lambda m: m.group(1) + " not", record.texts.get(field, "").replace("’", "'"))
         no = _WHEEL_NO_STRICT.search(text) or (_WHEEL_NO.search(text) if field == "accessibility" else None)
         yes = _WHEEL_YES.search(text) if field == "accessibility" else _WHEEL_YES_STRICT.search(text)
         if not no and not yes and field == "accessibility":

@@ -87,7 +87,7 @@ def find_schedule(record: Record) -> list[Finding]:
         return out
     text = record.texts.get("schedule_description", "")
     if not text:
-        return []
+        return _hours_in_description(record.texts.get("description", ""))
     for segment in re.split(r"[;\n]|,\s*(?=[A-Z])", text):
         try:  # prose that reads cleanly as opening times keeps its ordinals ("first Tuesday")
             entry = read_opening_times(segment)
@@ -126,6 +126,35 @@ def find_schedule(record: Record) -> list[Finding]:
         }
         out.append(Finding(value, 0.7, "schedule_description", " ".join(segment.split())[:80]))
     return out
+
+
+# "Lines are open 9am to 6pm, Monday to Friday": a description's sentence saying when it is open,
+# with a span of days (one day named in passing may be anything: "closed on Mondays", "Monday's talk").
+_OPEN_WHEN = re.compile(r"\b(?:open|opening\s+(?:hours|times)|available|staffed|answered)\b", re.I)
+_NOT_WHEN = re.compile(r"\b(?:closed|not\s+open|(?:except|apart\s+from)\s+(?:on\s+)?" + _DAY + r")", re.I)
+
+
+def _hours_in_description(text: str) -> list[Finding]:
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        if not _OPEN_WHEN.search(sentence) or _NOT_WHEN.search(sentence):
+            continue
+        spans = list(_DAY_RANGE.finditer(sentence))
+        if len(spans) != 1:
+            continue
+        first, last = (DAYS.index(_NAMES[spans[0].group(i)[:3].lower()]) for i in (1, 2))
+        if first > last:
+            continue
+        times = _TIME_RANGE.search(sentence)
+        value = {
+            "days": [{"day": d, "ordinal": None} for d in DAYS[first : last + 1]],
+            "opens_at": _clock(times.group(1), times.group(2), times.group(3), times.group(6))
+            if times
+            else None,
+            "closes_at": _clock(times.group(4), times.group(5), times.group(6)) if times else None,
+            "freq": "WEEKLY",
+        }
+        return [Finding(value, 0.6, "description", " ".join(sentence.split())[:80])]
+    return []
 
 
 # --- opening times as a curator types them ----------------------------------------------------------

@@ -29,6 +29,9 @@ WIDER_AREAS = {
         "South Tyneside",
         "Sunderland",
     ],
+    # the NHS's names for the councils either side of the Tyne ("CNTW's North of Tyne locality")
+    "North of Tyne": ["Newcastle upon Tyne", "North Tyneside", "Northumberland"],
+    "South of Tyne": ["Gateshead", "South Tyneside", "Sunderland"],
     "Teesside": ["Hartlepool", "Middlesbrough", "Redcar and Cleveland", "Stockton-on-Tees"],
     # the NHS's name for the two boroughs south of the river ("registered with a GP in South Tees")
     "South Tees": ["Middlesbrough", "Redcar and Cleveland"],

@@ -55,7 +55,9 @@ UNSEEN = [("nt_oruk.json", "labels_nt.jsonl")]
 # referral platform's provider catalogue) and Stockton, Middlesbrough and Sedgefield (session 17: a
 # Healthwatch signposting database), the same; and Wigan, St Helens and Warrington (session 18: an
 # older people's information and advice directory) and Northumberland, Gateshead and Derwentside
-# (session 18: a mental health trust's community resources list), the same.
+# (session 18: a mental health trust's community resources list), the same; and Salford, north
+# Manchester and Prestwich (session 18: a charities' federation branch finder) and Sunderland,
+# Chester-le-Street and Birtley (session 18: GP practices' useful-links pages), the same.
 DEVELOPMENT_REGIONS = [
     ("ne_oruk.json", "labels_ne.jsonl"),
     ("tees_oruk.json", "labels_tees.jsonl"),
@@ -76,6 +78,8 @@ DEVELOPMENT_REGIONS = [
     ("sc_oruk.json", "labels_sc.jsonl"),
     ("ws_oruk.json", "labels_ws.jsonl"),
     ("ng_oruk.json", "labels_ng.jsonl"),
+    ("sm_oruk.json", "labels_sm.jsonl"),
+    ("sd_oruk.json", "labels_sd.jsonl"),
 ]
 # The development regions the need reader learns from, whole (issue #15, docs/understanding.md):
 # the North East adds 0.02 needs F1 in cross-validation; Tees Valley on top adds nothing (its writer

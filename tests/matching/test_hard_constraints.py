@@ -174,3 +174,12 @@ def test_a_babies_group_is_not_for_a_parent_whose_youngest_is_older(person, make
     # a crèche's age, or a price, is not who the group is for
     creche = make_service(name="Baby & Me Yoga", description="Mums' yoga; creche for under 2s.")
     assert violations(person(goals="my daughter is 3, wants yoga"), creche, 1.0) == []
+
+
+def test_a_new_parents_family_opens_a_service_for_families_in_the_search_filters_too(make_person):
+    # the groups the search filters on (retrieval), not only the matcher's own check
+    assert (
+        "families"
+        in make_person(goals="baby 4 months, low", circumstances=("pregnant_new_parents",)).eligible_groups
+    )
+    assert "families" not in make_person(goals="low").eligible_groups

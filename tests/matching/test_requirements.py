@@ -426,6 +426,30 @@ def test_someone_who_can_only_come_in_the_evening_is_told_when_nothing_in_reach_
     ).unmet_needs
 
 
+def test_someone_who_asks_for_evenings_or_weekends_is_met_by_either(make_service, make_person, taxonomy, now):
+    carer = make_person(
+        needs=("carers",),
+        circumstances=("carers",),
+        goals="looks after her husband since his stroke, full time job. wants a carers group - evenings or wknd",
+    )
+    morning = make_service(
+        km=1,
+        needs=["carers"],
+        name="Carers' Drop-in",
+        schedules=[{"byday": ["WE"], "opens_at": "10:00", "closes_at": "12:00", "description": None}],
+    )
+    (unmet,) = match(carer, [morning], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "out_of_hours"
+    assert unmet.reason.startswith("no service open in the evening or at the weekend")
+    saturday = make_service(
+        km=2,
+        needs=["carers"],
+        name="Carers' Saturday Cafe",
+        schedules=[{"byday": ["SA"], "opens_at": "10:00", "closes_at": "12:00", "description": None}],
+    )
+    assert match(carer, [morning, saturday], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
 def test_a_carer_who_asks_for_a_few_hours_off_is_not_met_by_a_coffee_morning(
     make_service, make_person, taxonomy, now
 ):

@@ -745,3 +745,9 @@ def test_a_war_widows_association_is_for_widows_of_service_personnel_only(
             now=now,
         )
         assert sorted(m.name for m in result.matches) == offered, words
+
+
+def test_the_orthodox_communitys_own_words_say_jewish():
+    assert "jewish" in codes_said(
+        "frum lady 84 Broughton Park, mostly Yiddish, Shabbos on her own most weeks"
+    )

@@ -548,6 +548,9 @@ TYNE_AND_WEAR = {"E08000021", "E08000037", "E08000022", "E08000023", "E08000024"
         ("Cheshire", {"E06000049", "E06000050", "E06000006", "E06000007"}),
         ("Cheshire East", {"E06000049"}),  # an authority whose name starts with a wider area's
         ("North East Lincolnshire", {"E06000012"}),  # not the North East
+        # the NHS's names either side of the Tyne
+        ("South of Tyne", {"E08000037", "E08000023", "E08000024"}),
+        ("North of Tyne", {"E08000021", "E08000022", "E06000057"}),
     ],
 )
 def test_a_service_area_named_as_a_wider_area_is_its_authorities(reader, area, codes):
@@ -821,6 +824,7 @@ def test_a_venue_that_says_it_has_no_lift_is_not_wheelchair_accessible(reader):
         ("Drop-in at the library. Access: upstairs, ask staff for help.", "no"),
         ("Peer group in the first-floor room, reached by a narrow staircase.", "no"),
         ("Craft club. The lift is out of order until March.", "no"),
+        ("Peer group. The entrance has steps, so it isn't suitable for wheelchair users, sorry.", "no"),
         ("Drop-in at the library. Access: step-free from the car park.", "yes"),
         # not about the venue
         ("Chair exercise class, accessible to all abilities.", "unknown"),
@@ -969,6 +973,32 @@ def test_schedules_with_seconds_and_ordinals(reader):
         "14:00",
         "16:00",
     )
+
+
+def test_opening_days_said_in_the_description_are_read_when_nothing_else_says_them(reader):
+    line = reader.understand(
+        oruk(
+            description="Information on mental health. Lines are open 9am to 6pm, Monday to Friday (except bank holidays)."
+        )
+    )
+    value = line.schedule[0].value
+    assert [d["day"] for d in value["days"]] == ["MO", "TU", "WE", "TH", "FR"]
+    assert (value["opens_at"], value["closes_at"]) == ("09:00", "18:00")
+    # a day named in passing is not when it is open
+    assert reader.understand(oruk(description="Closed Monday to Wednesday over Easter.")).schedule == []
+
+
+def test_a_federations_boilerplate_about_its_network_is_not_how_far_the_branch_reaches(reader):
+    found = reader.understand(
+        oruk(
+            description="Our local Mind is an independent charity, part of the Mind network of more than 100 "
+            "local Minds across England and Wales. A peer support group for women: craft and chat.",
+            service_at_locations=[
+                {"id": "sal", "location": {"id": "l", "name": "Coronation Hall", "postcode": "M38 0AA"}}
+            ],
+        )
+    )
+    assert found.value("area_wide") is False
 
 
 def test_waiting_time_and_a_closed_list_are_read(reader):
@@ -1139,3 +1169,48 @@ def test_a_group_sent_elsewhere_is_not_what_the_service_is_for(reader):
         )
     )
     assert "addiction_recovery" in found.need_codes() and "young_people" not in found.need_codes()
+
+
+def test_family_visiting_and_a_walk_and_talk_are_read_for_what_they_offer(reader):
+    visiting = reader.understand(
+        oruk(
+            name="Home-Start - Family Visiting",
+            description="Trained volunteers helping families with young children through challenging times. "
+            "Most families are referred by their health visitor.",
+        )
+    )
+    assert "family_parenting" in visiting.need_codes()
+    walk = reader.understand(
+        oruk(name="Walk and Talk", description="Every Saturday our volunteers lead an hour around the park.")
+    )
+    assert "physical_activity" in walk.need_codes()
+
+
+def test_durham_city_is_the_city_not_the_county(reader):
+    found = reader.understand(
+        oruk(description="Swimming for over 60s.", eligibility_description="Durham City residents only")
+    )
+    assert [(p.la, p.name) for p in map(read_place, found.residency_codes()) if p] == [
+        ("E06000047", "Durham City")
+    ]
+
+
+def test_where_its_people_travel_from_is_within_its_reach(reader):
+    found = reader.understand(
+        oruk(
+            description="Wellbeing group run in BSL. The only one in the area - people travel from Gateshead.",
+            service_areas=[{"id": "a", "name": "North of Tyne"}],
+        )
+    )
+    assert set(found.residency_codes()) == {"E08000021", "E08000022", "E06000057", "E08000037"}
+
+
+def test_a_dads_group_that_sends_mums_to_its_other_sessions_is_for_men(reader):
+    found = reader.understand(
+        oruk(
+            name="Dads & Little Ones - Saturday Stay and Play",
+            description="Saturday stay and play for dads, grandads and male carers with children aged 0-5. "
+            "Mums - see our Tuesday sessions.",
+        )
+    )
+    assert {"men", "families"} <= set(found.group_codes())

@@ -446,16 +446,16 @@ REGIONS = {
     # boilerplate edited by each branch, the same national line listed under several branches). 25
     # scenarios. Without the Trafford seed: Salford borders Trafford, whose services the judge never saw.
     # Measured once before any of it was read: nDCG@10 0.542, keyword 0.14, P@5 0.42 (best 0.81),
-    # 3 must-not services, gap recall 4 of 5.
+    # 3 must-not services, gap recall 4 of 5. A development region since: 0.57, no must-not service.
     "sm": Region(
         "Salford, north Manchester and Prestwich (a charities' federation branch finder)",
         EVAL / "services" / "sm_oruk.json",
         "Local Branch Finder - Charity Federation Network (Greater Manchester North West)",
         EVAL / "scenarios_sm.json",
         EVAL / "services" / "sm_postcodes.csv",
-        ndcg_floor=0.5,
+        ndcg_floor=0.53,
         gap_recall_floor=0.75,
-        known_violations=3,
+        known_violations=0,
         scenario_count=25,
         with_seed=False,
     ),
@@ -464,7 +464,7 @@ REGIONS = {
     # one feed (NHS self-referral first, entries a line long, services limited to some practices'
     # patients, the same service listed by two practices). 25 scenarios. Measured once before any of
     # it was read: nDCG@10 0.749, keyword 0.15, P@5 0.54 (best 0.81), 5 must-not services, gap
-    # recall 5 of 6.
+    # recall 5 of 6. A development region since: 0.75, 3 must-not services.
     "sd": Region(
         "Sunderland, Chester-le-Street and Birtley (GP practices' useful-links pages)",
         EVAL / "services" / "sd_oruk.json",
