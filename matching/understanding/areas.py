@@ -238,23 +238,31 @@ class AreaLookup:
         self._pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
         # Places whose names hold an authority's ("Stockton Heath" in Warrington, "Bromley Cross" in
         # Bolton): named whole, they are that place, not the authority (Stockton-on-Tees, Bromley).
-        holding = sorted(
-            {
-                plain
-                for name in self._places
-                if " and " not in (plain := " ".join(_plain(name).split()))
-                and plain not in self._by_name
-                and self._pattern is not None
-                and (named := self._pattern.search(plain))
-                # "Wigan Central", "Bolton North": wards that prose rarely means by those words
-                and not set((plain[: named.start()] + plain[named.end() :]).split()) <= _WARD_SUFFIXES
-            },
-            key=len,
-            reverse=True,
-        )
-        self._holding = (
-            re.compile(r"\b(?:" + "|".join(re.escape(n) for n in holding) + r")\b") if holding else None
-        )
+        # (kept by the authority name each holds, so that find() looks only where an authority's
+        # name is: one pattern of every such place cost more than the rest of find() together)
+        self._holding: dict[str, list[tuple[str, int]]] = {}
+        for name in self._places:
+            plain = " ".join(_plain(name).split())
+            if " and " in plain or plain in self._by_name or self._pattern is None:
+                continue
+            named = self._pattern.search(plain)
+            # "Wigan Central", "Bolton North": wards that prose rarely means by those words
+            if named and not set((plain[: named.start()] + plain[named.end() :]).split()) <= _WARD_SUFFIXES:
+                self._holding.setdefault(named.group(1), []).append((plain, named.start()))
+
+    def _held(self, lowered: str, match: re.Match[str]) -> bool:
+        """Whether the authority's name at `match` is part of a place's ("stockton" of "stockton heath")."""
+        for place, offset in self._holding.get(match.group(1), ()):
+            start = match.start() - offset
+            end = start + len(place)
+            if (
+                start >= 0
+                and lowered[start:end] == place
+                and (start == 0 or not lowered[start - 1].isalnum())
+                and (end == len(lowered) or not lowered[end].isalnum())
+            ):
+                return True
+        return False
 
     def __len__(self) -> int:
         return len(self._names)
@@ -425,13 +433,13 @@ class AreaLookup:
                         out.append((code, group))
                 lowered = lowered[: hit.start()] + " " * len(group) + lowered[hit.end() :]
         lowered = _GREATER.sub(" ", lowered)
-        if self._holding is not None:
-            lowered = self._holding.sub(lambda m: " " * len(m.group(0)), lowered)
         for match in GSS.finditer(text):
             if match.group(1) in self._names and match.group(1) not in seen:
                 seen.add(match.group(1))
                 out.append((match.group(1), match.group(1)))
         for match in self._pattern.finditer(lowered):
+            if self._held(lowered, match):
+                continue
             code = self._by_name[match.group(1)]
             if code not in seen:
                 seen.add(code)
