@@ -95,7 +95,8 @@ class Profile:
         state ("registered blind" opens a service for blind people: the condition is why they
         came) and caring today. Identity groups (veterans, women…) open one only when ticked."""
         groups = [*self.circumstances, *(g for g in self.described if g in OPENED_BY_WORDS)]
-        # a new parent's family has a child in it (constraints.eligible reads it the same way)
+        # a new parent's family has a child in it: the search filters and the matcher's own check
+        # (constraints.eligible) both let a service for families in
         if "pregnant_new_parents" in groups:
             groups.append("families")
         return tuple(dict.fromkeys(groups))

@@ -168,7 +168,8 @@ _WARM_SPACE = re.compile(
 # An activity the person names ("sang in the chapel choir for years", "physio said get on a
 # strength and balance class") is what they want: a creative writing group, though arts too, does
 # not meet a singer; walking netball does not meet a woman told to do strength and balance.
-# (label, kind of service for the wording, how a person asks for it, how a service offers it)
+# (the needs it applies to, the label's ending, the kind of service the reason names, how a person
+# asks for it, how a service offers it)
 ACTIVITY_PREFIX = "activity:"
 ACTIVITIES: dict[str, tuple[frozenset[str], str, str, re.Pattern[str], re.Pattern[str]]] = {
     "singing": (

@@ -75,6 +75,7 @@ def _plain(text: str) -> str:
     return text.lower().replace("&", " and ").replace("-", " ").replace(".", "")
 
 
+# Words that follow an authority's name in a ward's ("Wigan Central"), where prose means the authority.
 _WARD_SUFFIXES = frozenset({"central", "centre", "town", "north", "south", "east", "west", "and"})
 # Regions whose bare name is also a direction ("north west of the borough"): only "North West
 # England" names the region.

@@ -454,12 +454,9 @@ def _whole_where_unplaced(
     worded = {
         place.la for value, f in found.items() if f.source != "service_areas" and (place := read_place(value))
     }
-    # the authorities of one service area that names a region ("Greater Manchester")
-    by_name: dict[str, set[str]] = {}
-    for value, finding in found.items():
-        if finding.source == "service_areas" and read_place(value) is None:
-            by_name.setdefault(finding.evidence, set()).add(value)
-    narrowed = bool(worded) and not whole and any(len(c) > 1 and worded <= c for c in by_name.values())
+    # `stamped`: the authorities of each service area, one that names a region ("Greater
+    # Manchester") among them
+    narrowed = bool(worded) and not whole and any(len(c) > 1 and worded <= c for c in stamped.values())
     # "registered with a GP in South Tees (Middlesbrough or Redcar & Cleveland)" beside a service
     # area of all Tees Valley: authorities the words state as the limit, in as many words, inside
     # the region and fewer than it. (Not any authority the words mention: read that way, every
