@@ -240,13 +240,14 @@ def quote(text: str, match: re.Match[str], width: int = 40) -> str:
 
 
 def _first(
-    record: Record, pattern: re.Pattern[str], fields: tuple[str, ...]
+    record: Record, pattern: re.Pattern[str], fields: tuple[str, ...], unless: re.Pattern[str] | None = None
 ) -> tuple[str, re.Match[str]] | None:
+    """The first match in `fields`, skipping one whose 40 characters before it `unless` finds."""
     for field in fields:
         text = record.texts.get(field, "")
-        match = pattern.search(text) if text else None
-        if match:
-            return field, match
+        for match in pattern.finditer(text) if text else ():
+            if unless is None or not unless.search(text[max(0, match.start() - 40) : match.start()]):
+                return field, match
     return None
 
 
@@ -270,18 +271,6 @@ _NOT_OURS_BEFORE = re.compile(
 )
 
 
-def _first_said(
-    record: Record, pattern: re.Pattern[str], fields: tuple[str, ...]
-) -> tuple[str, re.Match[str]] | None:
-    """The first match in `fields` that the words do not deny or give to another organisation."""
-    for field in fields:
-        text = record.texts.get(field, "")
-        for match in pattern.finditer(text) if text else ():
-            if not _NOT_OURS_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
-                return field, match
-    return None
-
-
 _VISITS_WITHOUT_VENUE = re.compile(r"\b(?:volunteer|befriender)s?\s+(?:will\s+|can\s+)?visits?\b", re.I)
 
 
@@ -291,7 +280,7 @@ def find_delivery(record: Record) -> list[Finding]:
     texts["service_area_text"] = " ".join(a["text"] for a in record.service_areas)
     view = Record(texts=texts)
     for mode, pattern in _DELIVERY_COMPILED.items():
-        hit = _first_said(view, pattern, TEXT_FIELDS)
+        hit = _first(view, pattern, TEXT_FIELDS, unless=_NOT_OURS_BEFORE)
         if hit:
             field, match = hit
             found[mode] = Finding(mode, 0.85 if field != "alert" else 0.6, field, quote(texts[field], match))

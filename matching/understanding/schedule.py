@@ -102,30 +102,30 @@ def find_schedule(record: Record) -> list[Finding]:
             }
             out.append(Finding(value, 0.8, "schedule_description", " ".join(segment.split())[:80]))
             continue
-        named: list[str] = []
-        for match in _DAY_RANGE.finditer(segment):
-            a, b = (
-                DAYS.index(_NAMES[match.group(1)[:3].lower()]),
-                DAYS.index(_NAMES[match.group(2)[:3].lower()]),
-            )
-            named += list(DAYS[a : b + 1]) if a <= b else []
+        named = [day for match in _DAY_RANGE.finditer(segment) for day in _span(match)]
         rest = _DAY_RANGE.sub(" ", segment)
         named += [_NAMES[m.group(1)[:3].lower()] for m in _DAY_ONE.finditer(rest)]
-        if not named:
-            continue
-        times = _TIME_RANGE.search(segment)
-        opens = closes = None
-        if times:
-            opens = _clock(times.group(1), times.group(2), times.group(3), times.group(6))
-            closes = _clock(times.group(4), times.group(5), times.group(6))
-        value = {
-            "days": [{"day": d, "ordinal": None} for d in dict.fromkeys(named)],
-            "opens_at": opens,
-            "closes_at": closes,
-            "freq": "WEEKLY",
-        }
-        out.append(Finding(value, 0.7, "schedule_description", " ".join(segment.split())[:80]))
+        if named:
+            value = _weekly(named, segment)
+            out.append(Finding(value, 0.7, "schedule_description", " ".join(segment.split())[:80]))
     return out
+
+
+def _span(match: re.Match[str]) -> list[str]:
+    """The days of "Monday to Friday" in order; none for a span that runs backwards."""
+    first, last = (DAYS.index(_NAMES[match.group(i)[:3].lower()]) for i in (1, 2))
+    return list(DAYS[first : last + 1]) if first <= last else []
+
+
+def _weekly(days: list[str], words: str) -> dict[str, Any]:
+    """Weekly on `days`, at the first span of times in `words` if there is one."""
+    times = _TIME_RANGE.search(words)
+    return {
+        "days": [{"day": d, "ordinal": None} for d in dict.fromkeys(days)],
+        "opens_at": _clock(times.group(1), times.group(2), times.group(3), times.group(6)) if times else None,
+        "closes_at": _clock(times.group(4), times.group(5), times.group(6)) if times else None,
+        "freq": "WEEKLY",
+    }
 
 
 # "Lines are open 9am to 6pm, Monday to Friday": a description's sentence saying when it is open,
@@ -139,21 +139,9 @@ def _hours_in_description(text: str) -> list[Finding]:
         if not _OPEN_WHEN.search(sentence) or _NOT_WHEN.search(sentence):
             continue
         spans = list(_DAY_RANGE.finditer(sentence))
-        if len(spans) != 1:
-            continue
-        first, last = (DAYS.index(_NAMES[spans[0].group(i)[:3].lower()]) for i in (1, 2))
-        if first > last:
-            continue
-        times = _TIME_RANGE.search(sentence)
-        value = {
-            "days": [{"day": d, "ordinal": None} for d in DAYS[first : last + 1]],
-            "opens_at": _clock(times.group(1), times.group(2), times.group(3), times.group(6))
-            if times
-            else None,
-            "closes_at": _clock(times.group(4), times.group(5), times.group(6)) if times else None,
-            "freq": "WEEKLY",
-        }
-        return [Finding(value, 0.6, "description", " ".join(sentence.split())[:80])]
+        days = _span(spans[0]) if len(spans) == 1 else []
+        if days:
+            return [Finding(_weekly(days, sentence), 0.6, "description", " ".join(sentence.split())[:80])]
     return []
 
 
