@@ -51,14 +51,16 @@ run: setup
 PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking tests/production tests/referrals tests/reports
 
 # The SQLite half runs as two processes: the slowest suites only it runs (browser, relevance,
-# security, views, API fuzzing) apart from the rest, which include those the PostgreSQL half runs
-# too. (Four test processes in all were slower than three: each pays for its own models and seed.)
+# views) apart from the rest, which include those the PostgreSQL half runs too. (Four test
+# processes in all were slower than three: each pays for its own models and seed. With security
+# and API fuzzing apart as well, that process ended about a minute and a half after the others,
+# one core idle.)
 # The three processes share nothing but the vector store and the seeded SQLite database made
 # beside it (each starts its own Meilisearch on a free port, in its own pytest temporary
 # directory; the PostgreSQL half its own throwaway cluster), so they run side by side. The
 # background processes' output is kept in instance/ and shown when all are done.
 PG_LOG := instance/test-postgresql.log
-APART_TESTS ?= tests/browser tests/relevance tests/security tests/views tests/api
+APART_TESTS ?= tests/browser tests/relevance tests/views
 APART_LOG := instance/test-sqlite-only.log
 
 # Both halves share one store of sentence vectors, emptied first: a service text is encoded once

@@ -279,6 +279,7 @@ class PersonReading:
     circumstances: list[Cue] = field(default_factory=list)
     preferences: list[Cue] = field(default_factory=list)
     age: Cue | None = None
+    step_free: Cue | None = None  # the words that say the person needs step-free access
 
     @property
     def circumstance_codes(self) -> tuple[str, ...]:
@@ -293,6 +294,7 @@ class PersonReading:
             "circumstances": [{"code": c.code, "words": c.words} for c in self.circumstances],
             "preferences": [{"code": c.code, "words": c.words} for c in self.preferences],
             "age": {"years": int(self.age.code), "words": self.age.words} if self.age else None,
+            "step_free": {"words": self.step_free.words} if self.step_free else None,
         }
 
 
@@ -337,6 +339,40 @@ def said_of_the_person(code: str, text: str) -> str | None:
     for pattern in _CIRCUMSTANCE_RE.get(code, ()):
         for found in pattern.finditer(text):
             if _about_the_person(code, text, found):
+                return found.group(0)
+    return None
+
+
+# Getting in through the door: the person's own wheelchair or mobility scooter, stairs or steps they
+# cannot manage, or step-free access asked for. A venue the record says has no such way in is then
+# left out, as when the wheelchair box is ticked; being out of breath on the stairs, or managing
+# them slowly, is not this.
+_STEP_FREE = tuple(
+    re.compile(p, re.I)
+    for p in (
+        r"\bwheelchair\b(?![- ]?(?:accessible|acc\w*|access|friendly))",
+        r"\bmobility scooter\b",
+        r"\b(?:can'?t|cannot|can not|unable to|couldn'?t|won'?t|no longer) (?:manage|do|get up|climb|use|cope with|face)"
+        r"(?: the| any| a flight of| a few| many)? (?:stairs|steps)\b",
+        r"\bnot (?:going|able to go|getting) (?:to|up) (?:something|anything|anywhere|owt|stuff) upstairs\b",
+        r"\b(?:step[- ]free|ground[- ]floor only|no (?:stairs|steps)|wheelchair[- ]?(?:accessible|acc\w*|friendly))\b",
+    )
+)
+
+
+# "her husband who uses a wheelchair", "Dad can't manage the stairs now": a relative a few words
+# before, in the same clause, is the one who cannot.
+_A_RELATIVES = re.compile(rf"\b{_RELATIVE}\b(?:'s)?(?:\s+[\w']+){{0,3}}\s*$", re.I)
+
+
+def needs_step_free(text: str | None) -> str | None:
+    """The words that say the person cannot get into a venue up steps or stairs, or None."""
+    text = text or ""
+    for pattern in _STEP_FREE:
+        for found in pattern.finditer(text):
+            sentence, begin = sentence_of(text, found.start(), found.end())
+            clause = re.split(r"[,;(]| - ", sentence[: found.start() - begin])[-1]
+            if _about_the_person("people_with_disabilities", text, found) and not _A_RELATIVES.search(clause):
                 return found.group(0)
     return None
 
@@ -545,8 +581,8 @@ _DEMENTIA = re.compile(
 def with_words_read(profile: Profile, known_groups: Any = None) -> tuple[Profile, PersonReading]:
     """`profile` with what its words state added to what was given (what was ticked or typed in a
     field always stands): groups they describe (`described`, which rank, and open a restricted
-    service only for a condition or caring today: Profile.eligible_groups), preferences, and an
-    age when none was given; and the reading itself."""
+    service only for a condition or caring today: Profile.eligible_groups), preferences, step-free
+    access (the wheelchair constraint), and an age when none was given; and the reading itself."""
     reading = read_person(profile.goals, known_groups)
     described = [c for c in reading.circumstance_codes if c not in profile.circumstances]
     # Someone caring today for a person with dementia goes with them to a dementia café or a
@@ -562,6 +598,10 @@ def with_words_read(profile: Profile, known_groups: Any = None) -> tuple[Profile
         "described": tuple(dict.fromkeys(described)),
         "preferences": tuple(dict.fromkeys([*profile.preferences, *reading.preference_codes])),
     }
+    step_free = needs_step_free(profile.goals)
+    if step_free:
+        reading.step_free = Cue("step_free", step_free)
+        changes["constraints"] = replace(profile.constraints, wheelchair=True)
     age = read_age(profile.goals)
     if age is not None:
         reading.age = Cue(str(age[0]), age[1])

@@ -173,17 +173,19 @@ def _where(match: dict) -> tuple[str | None, list[str]]:
     return (where[:1].upper() + where[1:] if where else None), [r["text"] for r in reasons]
 
 
-def _asked(data: dict) -> dict:
+def _asked(data: dict, result: dict) -> dict:
     return {
         "free_only": is_set(data.get("free_only")),
-        "wheelchair": is_set(data.get("wheelchair")),
+        # ticked, or read from the words ("in a wheelchair", "can't manage steps")
+        "wheelchair": is_set(data.get("wheelchair"))
+        or bool((result.get("understood") or {}).get("step_free")),
         "days": bool(data.get("days")),
     }
 
 
 def _results(result: dict, data: dict | None = None) -> dict:
     tax = taxonomy()
-    asked = _asked(data or {})
+    asked = _asked(data or {}, result)
     ticked = list(dict.fromkeys((data or {}).get("situations") or ()))
     matches = result["matches"]
     unmet = result["unmet_needs"]
@@ -244,6 +246,10 @@ def _results(result: dict, data: dict | None = None) -> dict:
         ],
         "location": result.get("location"),
         "groups_to_tick": _groups_to_tick(result, data or {}),
+        # Step-free access read from the words rather than ticked: said, so it can be seen and undone.
+        "step_free_words": None
+        if is_set((data or {}).get("wheelchair"))
+        else ((result.get("understood") or {}).get("step_free") or {}).get("words"),
     }
 
 

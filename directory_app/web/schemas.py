@@ -280,5 +280,9 @@ class MatchResponse(Open):
     location: dict | None = None
     understood: dict | None = Field(
         None,
-        description="Circumstances, preferences and age read from the goals, each with the words it came from.",
+        description=(
+            "Circumstances, preferences, age and step-free access (step_free: venues without a step-free "
+            "way in are left out, as with constraints.wheelchair) read from the goals, each with the words it "
+            "came from."
+        ),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from matching import match
-from matching.person import read_age, read_person
+from matching.person import needs_step_free, read_age, read_person
 from matching.preferences import read_preferences
 
 
@@ -264,3 +264,46 @@ def test_a_phone_line_refused_is_no_liking_for_the_phone():
     said = read_preferences("Wants to meet other carers face to face - 'not another phone line'.")
     assert ("in_person", "face to face") in said and "phone_ok" not in {code for code, _ in said}
     assert "phone_ok" in {code for code, _ in read_preferences("happy to talk on the phone")}
+
+
+@pytest.mark.parametrize(
+    "goals, step_free",
+    [
+        ("In a wheelchair since the amputation. Used to go to the lunch club", True),
+        ("84, cant do stairs well. lonely since her husband died", True),
+        ("misses a natter. 'I'm not going to something upstairs I can't get into.'", True),
+        ("Step-free venues only please, she sings", True),
+        ("uses a mobility scooter to get to the shops", True),
+        # out of breath, slow, someone else's wheelchair, or a wheelchair-accessible wish list item
+        ("COPD, breathless on the stairs, wants a singing group", False),
+        ("Walks with a stick, manages stairs slowly", False),
+        ("Husband uses a wheelchair; she is worn out and wants other carers to talk to", False),
+        ("pushed him down the stairs last week, wants someone to talk to", False),
+    ],
+)
+def test_step_free_access_is_read_from_the_persons_words(goals, step_free):
+    assert (needs_step_free(goals) is not None) == step_free
+
+
+def test_a_wheelchair_in_the_words_leaves_out_a_venue_with_no_step_free_way_in(
+    make_service, make_person, taxonomy, now
+):
+    upstairs = make_service(name="Upstairs lunch club", wheelchair=False)
+    unknown = make_service(name="Lunch club, access not said", wheelchair=None)
+    result = match(
+        make_person(needs=("loneliness",), goals="81, in a wheelchair since her hip op, lonely"),
+        [upstairs, unknown],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in result.matches] == ["Lunch club, access not said"]
+    assert result.excluded == {"no wheelchair access": 1}
+    assert "wheelchair access not recorded" in result.matches[0].warnings
+    assert result.understood["step_free"] == {"words": "wheelchair"}
+    walking = match(
+        make_person(needs=("loneliness",), goals="81, walks fine, lonely"),
+        [upstairs],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in walking.matches] == ["Upstairs lunch club"]

@@ -186,3 +186,34 @@ def test_a_group_the_words_state_is_said_with_the_box_that_opens_its_services(cl
         submit(client, {**form, "goals": "looks after her husband who has dementia, exhausted"})
     )
     assert "services only for carers are included once you" not in carer
+
+
+def test_a_wheelchair_in_the_words_leaves_out_a_venue_with_steps_and_says_so(
+    client, login_as, make_service, app
+):
+    """The link worker did not tick "Needs wheelchair access", but the person's words say she uses a
+    wheelchair: the lunch club up a flight of stairs is left out, and the page says why, so a wrong
+    reading can be seen and the box ticked or the words changed."""
+    upstairs = make_service(
+        name="Upstairs Lunch Club",
+        wheelchair="no",
+        needs="loneliness",
+        description="A hot lunch and company on the first floor; there is no lift.",
+    )
+    step_free = make_service(name="Ground Floor Lunch Club", wheelchair="yes", needs="loneliness")
+    wait_until_idle(app)
+    login_as("link_worker")
+    form = {
+        "goals": "81, in a wheelchair since her hip op, lonely, wants a dinner out",
+        "postcode": "M33 7ZZ",
+    }
+    page = page_text(submit(client, form))
+    assert shown(page, step_free) and not shown(page, upstairs)
+    assert (
+        "The words say “wheelchair”: venues whose record says they have no step-free way in are left out"
+        in page
+    )
+    walking = page_text(submit(client, {**form, "goals": "81, walks fine, lonely, wants a dinner out"}))
+    assert shown(walking, upstairs) and "no step-free way in" not in walking
+    ticked = page_text(submit(client, {**form, "wheelchair": "true"}))
+    assert not shown(ticked, upstairs) and "no step-free way in" not in ticked
