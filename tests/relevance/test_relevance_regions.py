@@ -476,6 +476,41 @@ REGIONS = {
         known_violations=5,
         scenario_count=25,
     ),
+    # A twenty-fifth, written and judged by two more helpers on 2 December 2026 (session 19):
+    # Cheshire East, High Peak and Stockport as a faith communities network's directory of what
+    # congregations run (volunteers' warm prose, church-notice timings, parishes and circuits as
+    # service areas, the church standing for the service's name). 25 scenarios. Without the
+    # Trafford seed: Stockport borders Trafford, whose services the judge never saw. Measured once
+    # before any of it was read: nDCG@10 0.555, keyword 0.11, P@5 0.33 (best 0.64), 11 must-not
+    # services, gap recall 4 of 5.
+    "ec": Region(
+        "Cheshire East, High Peak and Stockport (a faith communities network's directory)",
+        EVAL / "services" / "ec_oruk.json",
+        "Faith in the Community Directory (Cheshire East, High Peak & Stockport)",
+        EVAL / "scenarios_ec.json",
+        EVAL / "services" / "ec_postcodes.csv",
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=25,
+        with_seed=False,
+    ),
+    # A twenty-sixth, the same day: County Durham and Darlington as a council's cost-of-living help
+    # finder (grant schemes' eligibility copied into "Who can get it" sections: benefits, income,
+    # tenure, vouchers; schemes closed or not yet open). 25 scenarios. Measured once before any of it
+    # was read: nDCG@10 0.675, keyword 0.06, P@5 0.55 (best 0.83), 3 must-not services, gap recall
+    # 4 of 5.
+    "cd": Region(
+        "County Durham and Darlington (a council's cost-of-living help finder)",
+        EVAL / "services" / "cd_oruk.json",
+        "Cost of Living Help Finder (County Durham & Darlington)",
+        EVAL / "scenarios_cd.json",
+        EVAL / "services" / "cd_postcodes.csv",
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=25,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
