@@ -203,7 +203,14 @@ _CONTROLLED_MONEY = re.compile(
     re.I,
 )
 
+# "he bottles it all up": keeps his feelings in, not a drink problem.
+_BOTTLES_UP = re.compile(
+    r"\bbottl\w*\s+(?:it|things|everything|stuff|(?:his|her|their|my)\s+(?:feelings|emotions))\s+(?:all\s+)?up\b",
+    re.I,
+)
+
 _EXPLAINS = (
+    (_BOTTLES_UP, frozenset({"addiction_recovery"})),
     (_LEFT_ON, frozenset({"fuel_energy"})),
     (_GETS_ABOUT, frozenset({"transport"})),
     (_REACHED_BY, frozenset({"digital_inclusion"})),

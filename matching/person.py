@@ -461,6 +461,16 @@ def _gender(text: str) -> Cue | None:
     return Cue(first[1], first[2]) if first else None
 
 
+# "Ex REME, 22 yrs in. Struggling since he came out": out of the forces (or prison, or hospital),
+# not out as gay, when the words say where he had been and "came out" says nothing more.
+_CAME_OUT = re.compile(r"(?:(?:she|he|they)(?:'s| has| had)? )?(?:came|come|coming) out", re.I)
+_LEFT_SOMEWHERE = re.compile(
+    r"\b(?:army|forces|navy|raf|marines|military|reme|regiment|served|service\s+leaver|prison|jail|inside|"
+    r"sentence|hospital|rehab|(?:yrs|years)\s+in)\b",
+    re.I,
+)
+
+
 def read_person(text: str | None, known_groups: Any = None) -> PersonReading:
     """Circumstances and preferences stated in `text`. `known_groups`, when given, limits the
     circumstance codes to those the directory's taxonomy knows."""
@@ -471,6 +481,8 @@ def read_person(text: str | None, known_groups: Any = None) -> PersonReading:
     allowed = set(known_groups) if known_groups is not None else None
     for code in _CIRCUMSTANCE_RE:
         words = caring_now(text) if code == "carers" else said_of_the_person(code, text)
+        if code == "lgbtq" and words and _CAME_OUT.fullmatch(words) and _LEFT_SOMEWHERE.search(text):
+            continue
         if words and (allowed is None or code in allowed):
             reading.circumstances.append(Cue(code, words))
     gender = _gender(text)

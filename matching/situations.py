@@ -217,6 +217,18 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         kind="health",
     ),
+    # A hospital chaplaincy or a ward visiting scheme sees the patients on the wards: not for
+    # someone at home, however low.
+    Situation(
+        "hospital_patients",
+        "patients in hospital",
+        _re(r"in-?patients|patients\s+(?:on\s+(?:the\s+)?wards|in\s+(?:the\s+)?hospital)"),
+        _re(
+            r"(?:is|'s|are|currently|still|now)\s+(?:\w+\s+)?in\s+hospital\b(?!\s+(?:appointments?|visits?))|"
+            r"in-?patient\b|on\s+(?:the\s+)?ward\b"
+        ),
+        kind="health",
+    ),
     Situation(
         "secondary_mental_health",
         "people under a community mental health team",

@@ -78,6 +78,7 @@ _SCHOOL_FROM = re.compile(
     re.I,
 )
 _SCHOOL_AGE = 4
+CHILD_UNDER_SCHOOL_AGE = 4  # the oldest a child is before starting school
 _ADULTS_ONLY = re.compile(r"\b(?:adults?\s+only|for\s+adults\s+(?:aged\s+)?18|18\s*\+\s*only)\b", re.I)
 
 
@@ -88,7 +89,8 @@ _PARENTS = re.compile(
 )
 # ("dads with under 5s": the under-5s are children too)
 _CHILD_WORDS = re.compile(
-    r"\b(?:bab(?:y|ies)|toddlers?|child(?:ren)?|kids|creche|infants?|send|under[- ]?\d{1,2}s)\b", re.I
+    r"\b(?:bab(?:y|ies)|toddlers?|child(?:ren)?|kids|creche|infants?|send|under[- ]?\d{1,2}s|\d\s*[-–]\s*\d{1,2}s)\b",
+    re.I,
 )
 _CHILDREN = re.compile(r"\b(?:child(?:ren)?|young\s+people|kids|families|youth|teen\w*)\b", re.I)
 _ADULTS = re.compile(
@@ -126,6 +128,12 @@ PENSION_AGE = 66
 
 _STRETCH = re.compile(r"^\W{0,3}(?:\w+\s+){0,2}?up\s+to\s+(\d{1,2})\b", re.I)
 _CRECHE = re.compile(r"\b(?:cr[eè]che|childcare|child\s+care)\b[^.]{0,20}$", re.I)
+
+
+def for_parents_and_little_ones(text: str) -> bool:
+    """Words for parents who come with their babies or children ("expectant mums and parents with
+    babies under one"): an age the publisher gives is then the children's, not the parent's."""
+    return bool(_PARENTS.search(text) and _CHILD_WORDS.search(text))
 
 
 def _about_children(text: str, match: re.Match[str], for_parents: bool) -> bool:

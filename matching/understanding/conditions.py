@@ -26,7 +26,7 @@ _TARGETING = re.compile(
     r"\bdesigned\s+for|\bopen\s+to|\bfor\b|\bsupport(?:s|ing)?\b|\bhelp(?:s|ing)?\b|\bwork(?:s|ing)?\s+with|"
     r"\bwho\s+(?:have|has|are|is)|\bwith\b|\bliving\s+with|\baffected\s+by|\bbereaved\s+by|\brecovering\s+from|"
     r"\bdiagnosed\s+with|\bsurvivors?\b|\bexperiencing|\breferr(?:ed|al)s?\s+(?:by|from|via|through)|"
-    r"\bmust\b|\beligib\w+|\bcriteria|\bby\s+and\s+for|\bmembers\s+(?:must|are)|\bpatients\b)"
+    r"\bmust\b|\beligib\w+|\bcriteria|\bby\s+and\s+for|\bmembers\s+(?:must|are)|\bpatients\b|\bvisit(?:s|ing)?)"
     r"[^.;:!?]{0,45}$",
     re.I,
 )
@@ -47,6 +47,8 @@ _WIDER = re.compile(
 # to this one.
 _OTHER_AUDIENCE = (
     r"(?:mental\s+health|physical|complex\s+needs|sensory|long[- ]term|life[- ]limiting|lonely|(?:socially\s+)?isolated|older|elderly|"
+    # "refugee and asylum seeker women": refugees are let in too, so not only those seeking asylum
+    r"refugees?|"
     r"(?:other|any|all|similar|related|many)\s+(?:\w+\s+)?(?:conditions?|illness\w*|disabilit\w+|needs|"
     r"health\s+problems|diagnos\w+|causes?))"
 )
@@ -155,6 +157,15 @@ def _restricts(
     stated_as_a_rule = re.search(r"\bonly\b|\bmust\b|\beligib", before, re.I) or re.search(
         r"\bonly\b", text[match.end() : end], re.I
     )
-    if _TARGETING.search(before) and (first or stated_as_a_rule):
+    if _TARGETING.search(before) and (first or stated_as_a_rule or _SAYS_WHO_FOR.match(before)):
         return TARGETED_CONFIDENCE
     return 0.0
+
+
+# A sentence that only says whom the service is for, wherever it stands: "For the Polish-speaking
+# community.", "Open to people living with dementia and their carers."
+_SAYS_WHO_FOR = re.compile(
+    r"^\W*(?:(?:specifically\s+|exclusively\s+)?for|open\s+to|aimed\s+at|designed\s+for)\s+"
+    r"(?:the\s+|all\s+|any\s+)?(?:\w+\s+){0,2}$",
+    re.I,
+)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..taxonomy import NeedsTaxonomy
-from .ages import find_ages
+from .ages import CHILD_UNDER_SCHOOL_AGE, find_ages, for_parents_and_little_ones
 from .areas import AreaLookup
 from .conditions import find_situations
 from .exclusions import find_exclusions
@@ -34,6 +35,14 @@ DENIED_SURE = 0.9
 # that high.
 NO_UPPER_AGE = 99
 OLDEST_AGE = 120
+
+
+# Words that offer help with benefits themselves, beside a service for people on them.
+_HELP_WITH_BENEFITS = re.compile(
+    r"\b(?:advice|advis\w+|appl(?:y|ying|ication)|claim\w*|entitle\w*|appeals?|tribunal|forms?|benefits?\s+checks?|"
+    r"better[- ]off|calculat\w+|welfare\s+rights|income\s+maximi[sz]\w+|grants?|awards?)\b",
+    re.I,
+)
 
 
 class Understander:
@@ -150,6 +159,12 @@ class Understander:
         if not min_age or min_age >= NO_UPPER_AGE or (stamped and min_age <= 18):
             min_age = None
         max_age = None if record.max_age is None or placeholder_max else record.max_age
+        # A parents' group's age fields are its babies' ("Bumps & Babies", 0 to 1): the mum who
+        # brings them is not held to them, and no other age is stated.
+        if max_age is not None and max_age <= CHILD_UNDER_SCHOOL_AGE:
+            words = " ".join(record.texts.get(field, "") for field in ("name", "eligibility", "description"))
+            if for_parents_and_little_ones(words):
+                min_age = max_age = None
         if min_age is not None or max_age is not None:
             if min_age is not None:
                 out.min_age = Finding(min_age, 0.95, "minimum_age", str(min_age))
@@ -164,6 +179,11 @@ class Understander:
                     break
         out.groups = find_groups(record)
         out.situations = find_situations(record)
+        if any(f.value == "benefits" for f in out.situations) and not _HELP_WITH_BENEFITS.search(
+            " ".join(record.texts.get(field, "") for field in ("name", "eligibility", "description"))
+        ):
+            # "£1 a session for residents on benefits": benefits say who may come, not what it helps with
+            out.needs = [f for f in out.needs if f.value != "welfare_benefits"]
         out.residency = find_residency(record, self.areas)
         out.works_in = find_works_in(record, self.areas)
         out.delivery = find_delivery(record)

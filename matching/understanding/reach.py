@@ -145,12 +145,15 @@ def _bare_catchments(areas: AreaLookup, text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _bare_places(areas: AreaLookup, text: str, context: set[str]) -> list[tuple[str, str, str]]:
+def _bare_places(
+    areas: AreaLookup, text: str, context: set[str], eligibility: bool = False
+) -> list[tuple[str, str, str]]:
     """(code, place, sentence) for a sentence that is only a place and the word "area" ("Chester
-    area.", "Vale Royal area only"): the area a team works in."""
+    area.", "Vale Royal area only"): the area a team works in. In an eligibility statement the
+    places alone say it: "Diagnosis of dementia. Glossop, Hadfield and Gamesley." """
     out = []
     for sentence in re.split(r"[.;!?\n]", text):
-        if not re.search(r"\bareas?\b", sentence, re.I):
+        if not eligibility and not re.search(r"\bareas?\b", sentence, re.I):
             continue
         named = areas.places(sentence, context)
         rest = " ".join(sentence.split())
@@ -169,8 +172,8 @@ _DISTRICT_CUE = re.compile(
     r"\b(?:liv(?:e|es|ing)(?:\s+alone)?\s+in|residents?|reside|postcode\s+(?:areas?|districts?)|catchment|"
     r"areas?\s+covered)\b|"
     r"\bpostcodes?\b[^.;]{0,20}\bonly\b|\bonly\b[^.;]{0,40}\bpostcodes?\b|"
-    # "WA6 only", "TS1 and TS5 only"
-    r"(?-i:\b[A-Z]{1,2}[0-9][0-9A-Z]?(?:\s*(?:,|and|&|or)\s*[A-Z]{1,2}[0-9][0-9A-Z]?)*\s+only\b)|"
+    # "WA6 only", "TS1 and TS5 only", "households with SK10 and SK11 postcodes"
+    r"(?-i:\b[A-Z]{1,2}[0-9][0-9A-Z]?(?:\s*(?:,|and|&|or)\s*[A-Z]{1,2}[0-9][0-9A-Z]?)*\s+(?:only\b|postcodes?\b))|"
     # "carers in Wythenshawe (M22, M23, M90)": a place we may not know, drawn by its districts
     r"(?-i:\bin\s+(?:the\s+)?(?:[A-Z][\w'&-]*\s+){1,4}\(\s*[A-Z]{1,2}[0-9][0-9A-Z]?"
     r"(?:\s*(?:,|/|&|and|or)\s*[A-Z]{1,2}[0-9][0-9A-Z]?)+\s*\))",
@@ -254,6 +257,22 @@ def _bracketed_places(areas: AreaLookup, text: str, opening: int, context: set[s
     return listed if len(listed) >= 2 or (listed and len(inside) < 40) else []
 
 
+# A service area that is one town in a publisher's own words: "Parish of Macclesfield", "Glossop &
+# district", "Marple area".
+_ONE_PLACE_AREA = re.compile(
+    r"^(?:the\s+)?(?:ecclesiastical\s+)?parish\s+of\s+|\s*(?:(?:&|and)\s+district|parish|area)$", re.I
+)
+# A church's own regions are named for a cathedral city or a town but reach far beyond it: the
+# Diocese of Chester is most of Cheshire and Wirral, not Chester; a Methodist circuit takes in the
+# villages round its town.
+_CHURCH_REGION = re.compile(r"\b(?:arch)?dioce(?:se|san)\b|\bcircuit\b", re.I)
+_NATION = re.compile(
+    r"^\s*(?:national(?:ly)?|nationwide|uk(?:[- ]wide)?|united\s+kingdom|england(?:\s+and\s+wales)?|great\s+britain|gb|"
+    r"england[- ]wide)\s*$",
+    re.I,
+)
+
+
 def _put(found: dict[str, Finding], value: str, finding: Finding) -> None:
     """The first reading of `value` stays, except that words stating it replace a service area's
     stamp: the limit is then the record's own, not only its export's."""
@@ -270,7 +289,11 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
         return list(found.values())
     # Authorities the record names anywhere, to tell one "Broughton" from another.
     context = {code for text in [*record.texts.values(), *record.venue] for code, _ in areas.find(text)}
-    for area in record.service_areas:
+    # "High Peak" beside "National": the council is where it started, not a limit
+    national = any(_NATION.match(area["text"] or "") for area in record.service_areas)
+    for area in [] if national else record.service_areas:
+        if _CHURCH_REGION.search(area["text"] or ""):
+            continue
         for text in (area["uri"], area["text"]):
             # a service area named for a former district or a dale ("Tynedale", "North Northumberland")
             local = [
@@ -285,7 +308,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 local = [
                     part
                     for code, name in areas.places(text, context)
-                    if name.lower() == text.strip().lower()
+                    if name.lower() == _ONE_PLACE_AREA.sub("", text.strip()).lower()
                     and not areas.find(name)
                     and (part := areas.place(code, name))
                 ]
@@ -392,7 +415,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     # "Befriending visits at home. Chester area.": a place alone, said to be the area
     for field in ("eligibility", "description"):
         text = record.texts.get(field, "")
-        for code, place, sentence in _bare_places(areas, text, context):
+        for code, place, sentence in _bare_places(areas, text, context, eligibility=field == "eligibility"):
             value = place_value(areas, code, place, unplaced, text, record=record)
             _put(found, value, Finding(value, 0.7, field, sentence[:120]))
     declared = record.declared.get("service_area", [])

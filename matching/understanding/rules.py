@@ -420,7 +420,14 @@ _CLOSED = re.compile(
     r"(?:currently|temporarily)\s+not\s+(?:running|meeting)|"
     r"(?:closed|ended|ceased|stopped)\W{1,4}(?:due\s+to\s+|as\s+|after\s+)?(?:the\s+)?(?:end\s+of\s+)?"
     r"(?:lack\s+of\s+)?funding|funding\s+(?:has\s+)?(?:ended|ran\s+out|stopped)|"
-    r"closed\s+(?:permanently|for\s+good|indefinitely))\b"
+    # "has not been funded for this winter": not there this year, whatever its timetable says
+    r"(?:has\s+)?not\s+(?:been\s+)?funded\s+(?:for\s+)?this\s+(?:winter|year|season)|"
+    r"closed\s+(?:permanently|for\s+good|indefinitely)|"
+    # "the café closed in July 2026 when our volunteers retired": ended on a date that is past. (Said
+    # of the thing itself, not of a named part of it: "the Hyde carers' group stopped in 2024".)
+    r"(?P<dated>(?:this|the|our)\s+(?!(?:old|previous|former|original|other)\b)(?-i:[a-z]+\s+)?"
+    r"(?:service|group|project|club|class|scheme|caf[eé]|pantry|centre|shop|space)\s+(?:has\s+|was\s+)?"
+    r"(?:closed|ended|finished|stopped)\s+in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d))\b"
     # "has closed for the summer", "closed to new referrals", "closed until March": for a while
     r"(?!\s+(?:to|for\s+(?!good)|on|over|until|till|at|in|during)\b)",
     re.I,
@@ -444,7 +451,10 @@ _PAUSED = re.compile(
 
 # "set up after the old lunch club closed", "no Deaf social any more since the club closed in 2023":
 # something else's ending, said to explain this one (not "since funding ended": its own)
-_SOMETHING_ELSE_ENDED = re.compile(r"\b(?:since|after|when|because|once)\s+(?:[\w'-]+\s+){0,4}$", re.I)
+_SOMETHING_ELSE_ENDED = re.compile(
+    r"\b(?:since|after|when|because|once)\s+(?:[\w'-]+\s+){0,4}$|\b(?:old|previous|former|original|other)\s+$",
+    re.I,
+)
 
 
 def find_closed(record: Record) -> Finding | None:
@@ -452,7 +462,7 @@ def find_closed(record: Record) -> Finding | None:
         text = record.texts.get(field, "")
         for pattern in (_CLOSED, _PAUSED):
             for match in pattern.finditer(text):
-                named = match.groupdict().get("named")
+                named = match.groupdict().get("named") or match.groupdict().get("dated")
                 if not (
                     named and _SOMETHING_ELSE_ENDED.search(text[max(0, match.start() - 40) : match.start()])
                 ):

@@ -80,6 +80,8 @@ DEVELOPMENT_REGIONS = [
     ("ng_oruk.json", "labels_ng.jsonl"),
     ("sm_oruk.json", "labels_sm.jsonl"),
     ("sd_oruk.json", "labels_sd.jsonl"),
+    ("ec_oruk.json", "labels_ec.jsonl"),
+    ("cd_oruk.json", "labels_cd.jsonl"),
 ]
 # The development regions the need reader learns from, whole (issue #15, docs/understanding.md):
 # the North East adds 0.02 needs F1 in cross-validation; Tees Valley on top adds nothing (its writer

@@ -300,3 +300,16 @@ def test_words_denying_a_home_is_lacking_are_not_taken_as_saying_it():
     assert without_a_home("was never sleeping in his car, just lonely") is None
     assert without_a_home("no longer sofa surfing, got a flat in March") is None
     assert without_a_home("lonely. Sofa surfing at his sister's since March") == "Sofa surfing"
+
+
+def test_bottling_it_up_is_keeping_feelings_in_not_a_drink_problem():
+    known = {"addiction_recovery", "mental_wellbeing"}
+    assert "addiction_recovery" in context_codes("wife says he bottles it all up", known)
+    assert "mental_wellbeing" not in context_codes("wife says he bottles it all up", known)
+    assert context_codes("drinking a bottle of vodka a day", known) == frozenset()
+
+
+def test_online_slots_are_gambling(inferrer):
+    assert "addiction_recovery" in inferrer.infer_codes(
+        "Says she 'has a thing with the online slots', husband doesn't know, credit cards maxed"
+    )

@@ -307,3 +307,10 @@ def test_a_wheelchair_in_the_words_leaves_out_a_venue_with_no_step_free_way_in(
         now=now,
     )
     assert [m.name for m in walking.matches] == ["Upstairs lunch club"]
+
+
+def test_coming_out_of_the_forces_is_not_coming_out_as_gay():
+    veteran = read_person("Ex REME, 22 yrs in. Struggling since he came out, wife says he bottles it all up.")
+    assert "lgbtq" not in veteran.circumstance_codes
+    assert "lgbtq" in read_person("since she came out her mum won't speak to her").circumstance_codes
+    assert "lgbtq" in read_person("Ex-army, came out as gay last year").circumstance_codes
