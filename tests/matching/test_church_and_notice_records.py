@@ -138,3 +138,15 @@ def test_refugees_and_asylum_seekers_together_are_not_only_people_seeking_asylum
     assert "seeking_asylum" not in summary(reader, circle)["situations"]
     hostel = oruk("Advice and a hot meal.", eligibility_description="Only for people seeking asylum.")
     assert "seeking_asylum" in summary(reader, hostel)["situations"]
+
+
+def test_a_directory_heading_families_is_a_topic_not_who_may_come(reader):
+    def term(taxonomy: str, name: str) -> dict:
+        return {"taxonomy_term": {"taxonomy": taxonomy, "code": name.lower(), "name": name}}
+
+    youth_club = oruk(
+        "Pool, table tennis and tuck shop for 11-18s.", attributes=[term("Help with", "Families")]
+    )
+    assert "families" not in summary(reader, youth_club)["groups"]
+    eligibility = oruk("Play sessions.", attributes=[term("openeligibility", "Families")])
+    assert "families" in summary(reader, eligibility)["groups"]
