@@ -512,6 +512,39 @@ REGIONS = {
         known_violations=2,
         scenario_count=25,
     ),
+    # A twenty-seventh, written and judged by two more helpers on 2 December 2026 (session 19):
+    # South Tyneside, Sunderland and east Durham as a hospital discharge team's community support list
+    # (clinical shorthand, ward or OT referral, offers for a few weeks after discharge). 25 scenarios.
+    # Measured once before any of it was read: nDCG@10 0.689, keyword 0.02, P@5 0.42 (best 0.78),
+    # 4 must-not services, gap recall 1 of 6.
+    "ds": Region(
+        "South Tyneside, Sunderland and east Durham (a hospital discharge team's list)",
+        EVAL / "services" / "ds_oruk.json",
+        "Home from Hospital - Community Support Directory (South Tyneside & Sunderland)",
+        EVAL / "scenarios_ds.json",
+        EVAL / "services" / "ds_postcodes.csv",
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=25,
+    ),
+    # A twenty-eighth, the same day: Bury, Bolton and Wigan as a public health lifestyle service's
+    # directory (programme criteria from commissioning specifications: BMI thresholds, GP or health
+    # trainer referral, age bands). 25 scenarios. Without the Trafford seed (Greater Manchester).
+    # Measured once before any of it was read: nDCG@10 0.628, keyword 0.00, P@5 0.42 (best 0.78),
+    # 5 must-not services, gap recall 4 of 7.
+    "lw": Region(
+        "Bury, Bolton and Wigan (a public health lifestyle service's directory)",
+        EVAL / "services" / "lw_oruk.json",
+        "Live Well Lifestyle Hub - Community Offer (Bury, Bolton & Wigan)",
+        EVAL / "scenarios_lw.json",
+        EVAL / "services" / "lw_postcodes.csv",
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
