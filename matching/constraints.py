@@ -83,16 +83,22 @@ _REACHABLE_WITHOUT_VOICE = re.compile(
     re.I,
 )
 GENDERS = frozenset({"men", "women"})
+LGBTQ = "lgbtq"
 # The furthest venue offered when the person set no limit: a long bus ride, not another region.
 FURTHEST_VENUE_KM = 30.0
 
 
 def eligible(restricted_to: set[str], person: set[str]) -> bool:
     """A gender restriction must hold on its own ("dads and male carers with children" is not for
-    a mum, though she has children); any one of the other groups is enough (a new parent's
-    "families" among them: Profile.eligible_groups)."""
-    genders, others = restricted_to & GENDERS, restricted_to - GENDERS
-    return (not genders or bool(genders & person)) and (not others or bool(others & person))
+    a mum, though she has children), and so must LGBTQ+ ("LGBTQ+ carers only" is not for a gay man
+    who cares for nobody, nor for a carer who is not LGBTQ+); any one of the other groups is enough
+    (a new parent's "families" among them: Profile.eligible_groups)."""
+    genders, others = restricted_to & GENDERS, restricted_to - GENDERS - {LGBTQ}
+    return (
+        (not genders or bool(genders & person))
+        and (LGBTQ not in restricted_to or LGBTQ in person)
+        and (not others or bool(others & person))
+    )
 
 
 def _groups(codes: Any) -> str:

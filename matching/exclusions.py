@@ -27,7 +27,7 @@ def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + pattern + r")", re.I)
 
 
-EXCLUSIONS = (
+EXCLUSIONS: tuple[Exclusion, ...] = (
     Exclusion(
         "alcohol_drugs",
         "people dependent on alcohol or drugs",
@@ -49,6 +49,13 @@ EXCLUSIONS = (
             r"crisis\s+team\s+input|needing\s+crisis\s+(?:support|care)"
         ),
     ),
+)
+# A health check or a prevention course for people without a condition ("without an existing
+# diagnosis of heart disease, stroke, diabetes", "not for people already diagnosed with diabetes")
+# turns away those whose words say they have it.
+EXCLUDED_CONDITIONS = ("diabetes", "heart", "stroke", "lung", "cancer")
+EXCLUSIONS += tuple(
+    Exclusion(f"has_{code}", BY_CODE[code].label, BY_CODE[code].service) for code in EXCLUDED_CONDITIONS
 )
 BY_EXCLUSION = {e.code: e for e in EXCLUSIONS}
 
@@ -91,4 +98,5 @@ def person_exclusions(goals: str | None) -> frozenset[str]:
         out.add("psychosis")
     if in_crisis(text):
         out.add("crisis")
+    out |= {f"has_{code}" for code in EXCLUDED_CONDITIONS if _said(BY_CODE[code].person, text)}
     return frozenset(out)

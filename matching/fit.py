@@ -128,11 +128,20 @@ def age_fit(age: int | None, service: dict[str, Any]) -> float | None:
     return None
 
 
+# "We don't run evening groups", "no evening sessions", "daytime only": said in words where no
+# timetable says it.
+_NO_EVENINGS = re.compile(
+    r"\b(?:no|not\s+in\s+the|(?:don'?t|do\s+not|doesn'?t|does\s+not)\s+(?:run|have|hold|offer)(?:\s+any)?)\s+"
+    r"evening(?:s|\s+(?:groups?|sessions?|meetings?|opening|support))?\b|\bdaytime\s+only\b|\bdays\s+only\b",
+    re.I,
+)
+
+
 def opens_in_evening(service: dict[str, Any]) -> bool | None:
     """Whether the timetable has evening hours; None when no hours are known."""
     times = [s for s in service.get("schedules") or () if s.get("opens_at") or s.get("closes_at")]
     if not times:
-        return None
+        return False if _NO_EVENINGS.search(service_text(service)) else None
     return any((s.get("closes_at") or "") >= "18:00" or (s.get("opens_at") or "") >= "17:00" for s in times)
 
 

@@ -248,11 +248,24 @@ SINGLE_SEX_NEEDS = frozenset(
         "language_integration",
         "digital_inclusion",
         "older_people",
+        "bereavement",
     }
 )
+# ... or ask for a group of their own sex: "is there owt like that for blokes?", "wants to be with
+# other men who've been through it".
 _SINGLE_SEX = {
-    "women": re.compile(r"\b(?:women|woman|ladies|lady|female)(?:'s)?[- ]only\b", re.I),
-    "men": re.compile(r"\b(?:men|male|blokes?|lads)(?:'s)?[- ]only\b", re.I),
+    "women": re.compile(
+        r"\b(?:women|woman|ladies|lady|female)(?:'s)?[- ]only\b|"
+        r"\b(?:group|club|something|anything|owt|summat)\s+(?:\w+\s+){0,3}?for\s+(?:women|ladies|lasses)\b|"
+        r"\bwith\s+other\s+(?:women|ladies|lasses)\b",
+        re.I,
+    ),
+    "men": re.compile(
+        r"\b(?:men|male|blokes?|lads)(?:'s)?[- ]only\b|"
+        r"\b(?:group|club|something|anything|owt|summat)\s+(?:\w+\s+){0,3}?for\s+(?:men|blokes|fellas|fellers|lads|gents)\b|"
+        r"\bwith\s+other\s+(?:men|blokes|fellas|fellers|lads)\b",
+        re.I,
+    ),
 }
 # softened or denied right before it, within the clause: "would prefer women-only", "not bothered
 # whether it's women only" (but "no mixed groups, women-only please" insists)

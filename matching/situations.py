@@ -262,7 +262,8 @@ SITUATIONS: tuple[Situation, ...] = (
         "diabetes",
         "people with diabetes",
         _re(r"diabet\w+"),
-        _re(r"diabet\w+|blood\s+sugar|insulin|type\s*[12]\b"),
+        # ("pre-diabetic", "non-diabetic hyperglycaemia": at risk, not diabetic)
+        _re(r"(?<!pre-)(?<!pre)(?<!non-)(?<!non)diabet\w+|blood\s+sugar|insulin|type\s*[12]\b"),
         kind="illness",
     ),
     Situation(
@@ -559,7 +560,9 @@ SITUATIONS: tuple[Situation, ...] = (
         "tenants of a named landlord",
         _re(
             r"(?i:tenants|residents)\s+of\s+(?:[A-Z][\w&]*\s+){1,3}(?i:housing|homes|group|trust|association)|"
-            r"(?i:(?:housing\s+association|council|social\s+housing)\s+tenants|tenants\s+only|our\s+tenants)",
+            r"(?i:(?:housing\s+association|council|social\s+housing)\s+tenants|tenants\s+only|our\s+tenants)|"
+            # a landlord named for its homes: "Bolton at Home tenants", "Wigan & Leigh Homes tenants"
+            r"(?:[A-Z][\w&]*\s+){1,3}(?:at\s+)?(?:Home|Homes|Housing)\s+(?i:tenants)",
             0,
         ),
         _re(

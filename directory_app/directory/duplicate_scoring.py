@@ -239,6 +239,22 @@ def words_conflict(a: Facts, b: Facts) -> bool:
     return bool(wa and wb) and lone(wa, tb) and lone(wb, ta)
 
 
+# Who a name says a service is for: one organisation's women's and men's domestic abuse services, or
+# its youth and older people's clubs, share a phone number and most words, and are two services.
+_NAMED_AUDIENCES = {
+    "women": re.compile(r"\b(?:women|woman|ladies|female|girls|mums|mothers)(?:'s|s')?\b", re.I),
+    "men": re.compile(r"\b(?:men|man|gents|male|boys|dads|fathers|blokes)(?:'s|s')?\b", re.I),
+    "young": re.compile(r"\b(?:youth|young\s+people|young\s+adults|teens?|children|kids|junior)\b", re.I),
+    "older": re.compile(r"\b(?:older|elderly|senior|over\s+\d\d'?s|pensioners|later\s+life)\b", re.I),
+}
+
+
+def _named_for_others(a: str, b: str) -> bool:
+    named_a = {who for who, pattern in _NAMED_AUDIENCES.items() if pattern.search(a or "")}
+    named_b = {who for who, pattern in _NAMED_AUDIENCES.items() if pattern.search(b or "")}
+    return bool(named_a and named_b and not named_a & named_b)
+
+
 @dataclass(frozen=True)
 class Verdict:
     duplicate: bool
@@ -253,7 +269,11 @@ def compare(a: Facts, b: Facts) -> Verdict:
     # the same organisation at another venue is another service, whatever else they share; and
     # one charity's food bank and its HIV support listing (same name, same address) have nothing
     # in common that a person would come for.
-    if venue == "different" or (a.needs and b.needs and not a.needs & b.needs):
+    if (
+        venue == "different"
+        or (a.needs and b.needs and not a.needs & b.needs)
+        or _named_for_others(a.name, b.name)
+    ):
         return Verdict(False, 0.0, ())
     name = name_similarity(a.name, b.name)
     organization = (

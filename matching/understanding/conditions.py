@@ -127,7 +127,9 @@ def _restricts(
     start, end = next(((a, b) for a, b in sentences if a <= match.start() < b), (0, len(text)))
     before = text[start : match.start()]
     if (
-        _WIDER.search(before)
+        # "non-diabetic hyperglycaemia", "pre-diabetes": not the condition itself
+        re.search(r"\b(?:non|pre)[- ]?$", before, re.I)
+        or _WIDER.search(before)
         or _WIDER_BEFORE.search(before)
         or _WIDER_AFTER.match(text[match.end() :])
         or _OR_ANOTHER_WAY_IN.match(text[match.end() :])

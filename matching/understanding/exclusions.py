@@ -15,7 +15,11 @@ from .rules import quote
 _STATEMENT = re.compile(
     r"\b(?:exclusions?(?:\s+criteria)?\s*[:\-]|excluded\s*:|not\s+(?:suitable|appropriate)\s+(?:for|if)|"
     r"(?:cannot|can't|unable\s+to|do\s+not|don't)\s+(?:see|support|accept|work\s+with|take)\s+(?:people|anyone|"
-    r"those|referrals\s+for))[^\n]*",
+    r"those|referrals\s+for)|"
+    # "without an existing diagnosis of heart disease, stroke, diabetes", "not for people already
+    # diagnosed with diabetes"
+    r"\bwithout\s+(?:an?\s+)?(?:existing|known|prior|previous|current)?\s*diagnos\w+\s+of|"
+    r"\bnot\s+for\s+(?:people|anyone|those)\s+(?:who\s+(?:are|have\s+been)\s+)?(?:already\s+)?diagnosed\b)[^\n]*",
     re.I,
 )
 

@@ -104,7 +104,9 @@ _ELIGIBILITY_VOCABULARY = re.compile(r"eligib|audience|openeligibility|esd", re.
 _TURNED_AWAY_BEFORE = re.compile(
     r"\b(?:(?:cannot|can't|can\s+not|unable\s+to|do\s+not|don't|does\s+not|doesn't|not\s+able\s+to|won't|will\s+not)"
     r"\s+(?:\w+\s+)?(?:accept|take|admit|house|support|help|work\s+with|see|serve|offer)|"
-    r"not\s+(?:open\s+to|available\s+to|eligible|suitable\s+for|for)|except|excluding|other\s+than)\b[^.;!?]*$|"
+    r"not\s+(?:open\s+to|available\s+to|eligible|suitable\s+for|for)|except|excluding|other\s+than|"
+    # "adults without an existing diagnosis of heart disease, stroke, diabetes"
+    r"without\s+(?:an?\s+)?(?:existing|known|prior|previous|current)?\s*diagnos\w+\s+of)\b[^.;!?]*$|"
     # another service the group is sent to: "men can call the Men's Advice Line"
     r"\b(?:call|contact|ring|try|referred\s+to|signposted\s+to)\s+(?:the\s+)?(?:\w+\s+){0,2}$|"
     # "Sorry, no women's sessions at present"

@@ -64,7 +64,9 @@ _SENT_ELSEWHERE = re.compile(
     # ... another service or office, not "please call to book"
     r"(?:(?:(?:our|the|their)\s+)?(?-i:[A-Z])[\w'’-]+|(?:our|their)\s+[\w'’-]+\s+(?:office|branch|service|centre|center|team))"
     # a team's shorthand has no "please": "Rochdale residents see Rochdale Carers Hub"
-    r"|^\W*(?:\w+\s+)?see\s+(?-i:[A-Z])",
+    r"|^\W*(?:\w+\s+)?see\s+(?-i:[A-Z])"
+    # "(Darlington residents - please contact the national Men's Advice Line)"
+    r"|^\s*residents?\s*[-–:]\s*(?:please\s+)?(?:contact|call|ring|use|see|go\s+to|try)\b",
     re.I,
 )
 _ELIGIBILITY_CUE = re.compile(
@@ -291,6 +293,9 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     context = {code for text in [*record.texts.values(), *record.venue] for code, _ in areas.find(text)}
     # "High Peak" beside "National": the council is where it started, not a limit
     national = any(_NATION.match(area["text"] or "") for area in record.service_areas)
+    # each service area's authorities ("County Durham and Darlington": both), before words stating
+    # one of them take its place in `found`
+    stamped: dict[str, set[str]] = {}
     for area in [] if national else record.service_areas:
         if _CHURCH_REGION.search(area["text"] or ""):
             continue
@@ -317,11 +322,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             for code, words in areas.find(text):
                 if not any(part.la == code for part in local):  # the county in its name
                     found.setdefault(code, Finding(code, 0.9, "service_areas", words))
-    # each service area's authorities, before words stating one of them take its place in `found`
-    stamped: dict[str, set[str]] = {}
-    for value, finding in found.items():
-        if finding.source == "service_areas" and read_place(value) is None:
-            stamped.setdefault(finding.evidence, set()).add(value)
+                    stamped.setdefault(area["text"] or area["uri"], set()).add(code)
     unplaced: set[str] = set()
     for field in ("eligibility", "description", "name"):
         text = record.texts.get(field, "")

@@ -82,6 +82,8 @@ DEVELOPMENT_REGIONS = [
     ("sd_oruk.json", "labels_sd.jsonl"),
     ("ec_oruk.json", "labels_ec.jsonl"),
     ("cd_oruk.json", "labels_cd.jsonl"),
+    ("ds_oruk.json", "labels_ds.jsonl"),
+    ("lw_oruk.json", "labels_lw.jsonl"),
 ]
 # The development regions the need reader learns from, whole (issue #15, docs/understanding.md):
 # the North East adds 0.02 needs F1 in cross-validation; Tees Valley on top adds nothing (its writer

@@ -126,6 +126,19 @@ def test_phone_lines_without_a_venue_need_a_shared_contact():
     ).duplicate
 
 
+def test_one_organisations_womens_and_mens_lines_are_two_services():
+    """Both without a venue, one council's hub number on both: still two services, and the women's
+    one must not take on the men's "men only" as its twin would."""
+    line = dict(
+        organization="County Durham Domestic Abuse Hub", postcode=None, point=None, phone="03000 267979"
+    )
+    women = facts("a", "Women's Domestic Abuse Outreach - Easington", **line)
+    men = facts("b", "Men's Domestic Abuse Service", **line)
+    assert not compare(women, men).duplicate
+    again = facts("c", "Womens Domestic Abuse Outreach", **line)
+    assert compare(women, again).duplicate
+
+
 def test_blocking_pairs_records_by_district_and_name_word_not_everything():
     records = [
         facts(str(n), f"Club {word}", organization="", postcode=f"M{n} 1AA", point=None)

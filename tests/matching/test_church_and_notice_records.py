@@ -150,3 +150,29 @@ def test_a_directory_heading_families_is_a_topic_not_who_may_come(reader):
     assert "families" not in summary(reader, youth_club)["groups"]
     eligibility = oruk("Play sessions.", attributes=[term("openeligibility", "Families")])
     assert "families" in summary(reader, eligibility)["groups"]
+
+
+def test_a_check_for_people_without_a_condition_turns_away_those_who_have_it(reader):
+    check = oruk(
+        "A free check-up of your heart, kidney, stroke and diabetes risk.",
+        eligibility_description="Adults aged 40-74 without an existing diagnosis of heart disease, stroke, "
+        "diabetes, kidney disease, or high blood pressure.",
+    )
+    understood = summary(reader, check)
+    assert understood["situations"] == []
+    assert {"has_diabetes", "has_heart", "has_stroke"} <= {
+        f.value for f in reader.understand(check).exclusions
+    }
+    prevention = oruk(
+        "9-month programme to reduce your risk of type 2 diabetes.",
+        eligibility_description="Adults with non-diabetic hyperglycaemia. Not for people already diagnosed with diabetes.",
+    )
+    assert "diabetes" not in summary(reader, prevention)["situations"]
+    assert "has_diabetes" in {f.value for f in reader.understand(prevention).exclusions}
+
+
+def test_a_landlord_named_for_its_homes_is_whose_tenants_it_serves(reader):
+    advice = oruk(
+        "Free money and debt advice over the phone.", eligibility_description="Bolton at Home tenants."
+    )
+    assert "social_tenants" in summary(reader, advice)["situations"]

@@ -62,3 +62,21 @@ def test_a_service_is_not_offered_to_someone_its_exclusions_turn_away(
     assert drinking.excluded == {"not for people dependent on alcohol or drugs": 1}
     low = match(make_person(goals="low since the divorce"), [therapies, recovery], taxonomy=taxonomy, now=now)
     assert low.matches[0].name == "Talking Therapies"
+
+
+def test_a_health_check_for_people_without_diabetes_is_not_offered_to_a_diabetic(
+    make_service, make_person, taxonomy, now
+):
+    check = make_service(
+        km=1, name="NHS Health Check", needs=["long_term_conditions"], exclusions=["has_diabetes"]
+    )
+    diabetic = match(
+        make_person(goals="52, type 2 diabetic, overweight, smokes"), [check], taxonomy=taxonomy, now=now
+    )
+    assert diabetic.matches == [] and diabetic.excluded == {"not for people with diabetes": 1}
+    smoker = match(make_person(goals="52, overweight, smokes 20 a day"), [check], taxonomy=taxonomy, now=now)
+    assert [m.name for m in smoker.matches] == ["NHS Health Check"]
+    # someone else's diabetes is not theirs
+    assert "has_diabetes" not in person_exclusions("her husband has diabetes, she is worn out")
+    # at risk is not diabetic: a prevention programme is for them
+    assert "has_diabetes" not in person_exclusions("practice nurse said bloods 'pre-diabetic' (HbA1c 44)")

@@ -139,6 +139,16 @@ def test_eligibility_groups(person, make_service):
     assert violations(person(circumstances=("carers",)), carers_only, 1.0) == []
 
 
+def test_lgbtq_carers_only_is_for_people_who_are_both(person, make_service):
+    group = make_service(eligibility=["carers", "lgbtq"])
+    assert not check(person(circumstances=("lgbtq",)), group, 1.0).allowed
+    assert not check(person(circumstances=("carers",)), group, 1.0).allowed
+    assert check(person(circumstances=("carers", "lgbtq")), group, 1.0).allowed
+    # a memory café for people with dementia and their carers is for either
+    cafe = make_service(eligibility=["people_with_dementia", "carers"])
+    assert check(person(circumstances=("carers",)), cafe, 1.0).allowed
+
+
 def test_every_reason_is_listed(person, make_service):
     service = make_service(km=9, status="inactive", cost_band="paid", wheelchair=False)
     reasons = violations(person(max_distance_km=5, free_only=True, wheelchair=True), service, 9.0)

@@ -530,3 +530,50 @@ def test_someone_who_asks_to_talk_to_someone_is_told_when_no_counselling_is_in_r
         goals="low, not one for talking, doesn't want counselling", needs=("mental_wellbeing",)
     )
     assert not match(quiet, [arts], taxonomy=taxonomy, now=now).unmet_needs
+
+
+def test_a_widower_who_asks_for_a_group_for_blokes_is_told_none_is_in_reach(
+    make_service, make_person, taxonomy, now
+):
+    widower = make_person(
+        needs=("bereavement",),
+        goals="Lost the wife in August. Is there owt like that for blokes? Wants to be with other men who've been through it.",
+    )
+    mixed = make_service(
+        km=2, needs=["bereavement"], name="Bereavement Café", description="For anyone grieving."
+    )
+    (unmet,) = match(widower, [mixed], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "men"
+    mens = make_service(
+        km=4,
+        needs=["bereavement"],
+        name="Men's Bereavement Group",
+        description="For men who have lost a partner.",
+    )
+    assert match(widower, [mixed, mens], taxonomy=taxonomy, now=now).unmet_needs == []
+    # wanting to meet others is not asking for one's own sex
+    anyone = make_person(
+        needs=("bereavement",), goals="Lost the wife in August, wants to meet others who understand"
+    )
+    assert match(anyone, [mixed], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_a_service_whose_words_say_it_runs_no_evening_group_does_not_meet_evenings_only(
+    make_service, make_person, taxonomy, now
+):
+    carer = make_person(
+        needs=("carers",), goals="works full time days, cannot do daytime. wants an evening carers group"
+    )
+    centre = make_service(
+        km=3,
+        needs=["carers"],
+        name="Carers Centre",
+        description="Daytime groups and advice. We don't run evening groups.",
+        schedules=[],
+    )
+    (unmet,) = match(carer, [centre], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "evenings"
+    unknown = make_service(
+        km=3, needs=["carers"], name="Carers Cafe", description="Tea and a chat.", schedules=[]
+    )
+    assert match(carer, [unknown], taxonomy=taxonomy, now=now).unmet_needs == []
