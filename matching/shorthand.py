@@ -23,6 +23,11 @@ _ACRONYMS = {
     "CYP": "children and young people",
     "SPLW": "social prescribing link worker",
 }
+# Where a cancer is, as clinicians' notes name it before or after "ca" (cancer).
+ORGAN = (
+    r"(?:prostate|breast|bowel|lung|skin|ovarian|cervical|pancreatic|bladder|kidney|renal|throat|oesophageal|"
+    r"stomach|gastric|colon|colorectal|rectal|liver|brain|head\s+and\s+neck)"
+)
 _ACRONYM = re.compile(r"(?<![\w/])(" + "|".join(_ACRONYMS) + r")(?![\w/])(?!\s*\()")
 _WORDS = (
     (re.compile(r"(?<!\w)w/c(?!\w)", re.I), "wheelchair"),
@@ -35,6 +40,9 @@ _WORDS = (
         "telephone",
     ),
     (re.compile(r"(?<!\w)s/r(?!\w)", re.I), "self-referral"),
+    # "prostate ca", "Ca breast": cancer, in a clinician's note (never "CA" alone: Citizens Advice)
+    (re.compile(rf"\b({ORGAN})\s+ca\b(?!\w)", re.I), r"\1 cancer"),
+    (re.compile(rf"\bca\.?\s+({ORGAN})\b", re.I), r"cancer of the \1"),
     (re.compile(r"\bprof(?:essional)?\.?\s+ref(?:erral)?\b\.?", re.I), "professional referral"),
     (re.compile(r"\bo(\d{2})s\b"), r"over \1s"),
     # "M only", "F only": a team's column for who may come

@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .shorthand import ORGAN
+
 
 @dataclass(frozen=True)
 class Situation:
@@ -140,7 +142,9 @@ SITUATIONS: tuple[Situation, ...] = (
         "people affected by cancer",
         _re(r"cancers?\b|macmillan|oncology|chemotherapy"),
         _re(
-            r"cancers?\b|chemo\w*|radiotherapy|tumou?rs?\b|oncology|leuka?emia|lymphoma|mastectomy|macmillan"
+            r"cancers?\b|chemo\w*|radiotherapy|tumou?rs?\b|oncology|leuka?emia|lymphoma|mastectomy|macmillan|"
+            # clinical shorthand: "prostate ca on hormone tx", "Ca breast"
+            rf"{ORGAN}\s+ca\b|\bca\.?\s+{ORGAN}"
         ),
         kind="health",
     ),

@@ -5,6 +5,7 @@ that share the letters are left alone."""
 from __future__ import annotations
 
 from matching.shorthand import in_words
+from matching.stated_situations import person_situations
 
 
 def test_the_letters_are_said_in_words_beside_them():
@@ -76,3 +77,11 @@ def test_a_directory_teams_note_of_what_is_missing_names_no_need(reader):
         }
     ).summary()
     assert "loneliness" not in found["needs"]
+
+
+def test_a_clinicians_ca_beside_an_organ_is_cancer_and_citizens_advice_is_not():
+    assert "prostate cancer" in in_words("66yo M, prostate ca on hormone tx")
+    assert "cancer of the breast" in in_words("Ca breast, finished chemo")
+    assert in_words("CA appointment for UC on Tuesday") == "CA appointment for UC on Tuesday"
+    stated = person_situations("66yo M, prostate ca on hormone tx. Wife says he bottles it all up.")
+    assert "cancer" in [s.code for s in stated]
