@@ -472,8 +472,8 @@ _LEFT_SOMEWHERE = re.compile(
 
 
 def read_person(text: str | None, known_groups: Any = None) -> PersonReading:
-    """Circumstances and preferences stated in `text`. `known_groups`, when given, limits the
-    circumstance codes to those the directory's taxonomy knows."""
+    """Circumstances, preferences and a need for step-free access stated in `text`. `known_groups`,
+    when given, limits the circumstance codes to those the directory's taxonomy knows."""
     text = (text or "").strip()
     reading = PersonReading()
     if not text:
@@ -489,6 +489,8 @@ def read_person(text: str | None, known_groups: Any = None) -> PersonReading:
     if gender and (allowed is None or gender.code in allowed):
         reading.circumstances.append(gender)
     reading.preferences.extend(Cue(code, words) for code, words in read_preferences(text))
+    step_free = needs_step_free(text)
+    reading.step_free = Cue("step_free", step_free) if step_free else None
     return reading
 
 
@@ -610,9 +612,7 @@ def with_words_read(profile: Profile, known_groups: Any = None) -> tuple[Profile
         "described": tuple(dict.fromkeys(described)),
         "preferences": tuple(dict.fromkeys([*profile.preferences, *reading.preference_codes])),
     }
-    step_free = needs_step_free(profile.goals)
-    if step_free:
-        reading.step_free = Cue("step_free", step_free)
+    if reading.step_free:
         changes["constraints"] = replace(profile.constraints, wheelchair=True)
     age = read_age(profile.goals)
     if age is not None:

@@ -251,20 +251,24 @@ SINGLE_SEX_NEEDS = frozenset(
         "bereavement",
     }
 )
+
+
 # ... or ask for a group of their own sex: "is there owt like that for blokes?", "wants to be with
 # other men who've been through it".
+def _only_for(only: str, group_for: str, with_others: str) -> re.Pattern[str]:
+    """ "<only>-only", "a group ... for <group_for>", "with other <with_others>"."""
+    return re.compile(
+        rf"\b(?:{only})(?:'s)?[- ]only\b|"
+        rf"\b(?:group|club|something|anything|owt|summat)\s+(?:\w+\s+){{0,3}}?for\s+(?:{group_for})\b|"
+        rf"\bwith\s+other\s+(?:{with_others})\b",
+        re.I,
+    )
+
+
 _SINGLE_SEX = {
-    "women": re.compile(
-        r"\b(?:women|woman|ladies|lady|female)(?:'s)?[- ]only\b|"
-        r"\b(?:group|club|something|anything|owt|summat)\s+(?:\w+\s+){0,3}?for\s+(?:women|ladies|lasses)\b|"
-        r"\bwith\s+other\s+(?:women|ladies|lasses)\b",
-        re.I,
-    ),
-    "men": re.compile(
-        r"\b(?:men|male|blokes?|lads)(?:'s)?[- ]only\b|"
-        r"\b(?:group|club|something|anything|owt|summat)\s+(?:\w+\s+){0,3}?for\s+(?:men|blokes|fellas|fellers|lads|gents)\b|"
-        r"\bwith\s+other\s+(?:men|blokes|fellas|fellers|lads)\b",
-        re.I,
+    "women": _only_for("women|woman|ladies|lady|female", "women|ladies|lasses", "women|ladies|lasses"),
+    "men": _only_for(
+        "men|male|blokes?|lads", "men|blokes|fellas|fellers|lads|gents", "men|blokes|fellas|fellers|lads"
     ),
 }
 # softened or denied right before it, within the clause: "would prefer women-only", "not bothered
