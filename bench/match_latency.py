@@ -28,8 +28,9 @@ from bench.synth import DEFAULT_SEED
 from directory_app import create_app, db, meili_server
 from directory_app.auth.users import create_token, create_user
 from directory_app.search import indexing
-from directory_app.search.client import TIMEOUT_SECONDS, PooledClient, ensure_app_key, services_index_name
+from directory_app.search.client import PooledClient
 from directory_app.seed import load_all
+from directory_app.services import services
 
 # The seed directory is Trafford's: the benchmark's profiles (spread over England) are moved there,
 # so that matches rank nearby services as a link worker's would.
@@ -93,10 +94,11 @@ def main(argv: list[str] | None = None) -> int:
                     actor="bench",
                 )
                 token = create_token(session, "latency_lw", actor="bench")
-            app_key = ensure_app_key(app)
+            index = services(app).index
+            app_key = index.client.http.config.api_key  # the scoped key, made on first use
             clients = {
-                "plain": meilisearch.Client(meili.url, app_key, timeout=TIMEOUT_SECONDS),
-                "pooled": PooledClient(meili.url, app_key, timeout=TIMEOUT_SECONDS),
+                "plain": meilisearch.Client(meili.url, app_key, timeout=index.timeout_s),
+                "pooled": PooledClient(meili.url, app_key, timeout=index.timeout_s),
             }
             http = app.test_client()
             headers = {"Authorization": f"Bearer {token}"}
@@ -111,10 +113,10 @@ def main(argv: list[str] | None = None) -> int:
             for i in range(args.n):
                 body = _near_seed(profiles[i % len(profiles)], i)
                 query = queries[i % len(queries)]
-                direct = [{"indexUid": services_index_name(app), "q": body["goals"], "limit": 50}]
+                direct = [{"indexUid": index.name, "q": body["goals"], "limit": 50}]
                 # Alternate which client goes first, so that a busy moment falls on both alike.
                 for name in sorted(clients, reverse=bool(i % 2)):
-                    app.extensions["meili_client"] = client = clients[name]
+                    index._client = client = clients[name]
                     samples[name]["match"].append(
                         _timed(lambda body=body: http.post("/api/v1/match", json=body, headers=headers))
                     )

@@ -82,6 +82,7 @@ def setup(work: Path, n: int, seed: int) -> None:
 def _timed_steps() -> dict[str, list[float]]:
     """Wrap the steps of ``service.run_match`` so each call's time is collected by name."""
     from directory_app.matchmaking import embeddings, phrasing, retrieval, service
+    from directory_app.search.meili import MeiliIndex
     from matching.need_inference import NeedInferrer
 
     steps: dict[str, list[float]] = {}
@@ -110,36 +111,22 @@ def _timed_steps() -> dict[str, list[float]]:
     wrap(NeedInferrer, "infer", "infer_needs")
     wrap(phrasing, "add_words", "phrasing")
     wrap(embeddings.EmbeddingService, "encode", "encode")
-    inner_client = retrieval.get_client
+    plain = MeiliIndex.search_many
 
-    def client_with_times(app):
-        client = inner_client(app)
-        if getattr(client, "_steps_timed", False):
-            return client
-        plain = client.multi_search
+    def search_many(index, queries):
+        started = time.perf_counter()
+        results = plain(index, queries)
+        took = (time.perf_counter() - started) * 1000
+        steps.setdefault("multi_search", []).append(took)
+        kinds = {
+            "vector" if q.vector is not None else "words" if q.q else "needs" if q.nearest_to else "remote"
+            for q in queries
+        }
+        for kind in kinds:
+            steps.setdefault(f"search_{kind}_ms", []).append(took)
+        return results
 
-        def multi_search(queries, *args, **kwargs):
-            started = time.perf_counter()
-            response = plain(queries, *args, **kwargs)
-            steps.setdefault("multi_search", []).append((time.perf_counter() - started) * 1000)
-            for query, result in zip(queries, response["results"], strict=True):
-                kind = (
-                    "vector"
-                    if "vector" in query
-                    else "words"
-                    if query.get("q")
-                    else "needs"
-                    if "sort" in query
-                    else "remote"
-                )
-                steps.setdefault(f"meili_{kind}_ms", []).append(float(result.get("processingTimeMs", 0)))
-            return response
-
-        client.multi_search = multi_search
-        client._steps_timed = True
-        return client
-
-    retrieval.get_client = client_with_times
+    MeiliIndex.search_many = search_many
     return steps
 
 

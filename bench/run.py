@@ -54,7 +54,8 @@ from bench import synth
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 INDEX_PREFIX = "bench"
-RAW_INDEX = "bench_raw_services"
+RAW_PREFIX = "bench_raw"
+RAW_INDEX = f"{RAW_PREFIX}_services"
 RAW_BATCH = 5000
 PUBLISHER = "Synthetic benchmark feed"
 WAIT_MS = 3_600_000
@@ -252,10 +253,11 @@ def params_for(query: dict):
 
 def raw_search_options(params) -> dict:
     """What directory_app.search.query.search sends, built from the app's own build_filters."""
+    from directory_app.search.filters import expressions
     from directory_app.search.query import FACETS, build_filters
 
     options = {
-        "filter": build_filters(params),
+        "filter": expressions(build_filters(params)),
         "facets": FACETS,
         "page": params.page,
         "hitsPerPage": params.per_page,
@@ -442,7 +444,8 @@ def run_size(n: int, seed: int, keep: bool = False, profile_dir: Path | None = N
     from directory_app.models import DuplicateFlag, Service
     from directory_app.needs import taxonomy_data
     from directory_app.search import indexing
-    from directory_app.search.client import get_client, services_index_name
+    from directory_app.search.meili import MeiliIndex
+    from directory_app.services import services
     from matching.gaps import gap_report
 
     result: dict = {"services": n, "load_average_at_start": [round(v, 2) for v in os.getloadavg()]}
@@ -482,8 +485,7 @@ def run_size(n: int, seed: int, keep: bool = False, profile_dir: Path | None = N
             imported = time.perf_counter()
             indexing.wait_until_idle(app, timeout_ms=WAIT_MS)
             searchable = time.perf_counter()
-            client = get_client(app)
-            stats = client.index(services_index_name(app)).get_stats()
+            stats = services(app).index.client.index(services(app).index.name).get_stats()
             with db.session_scope(app) as session:
                 flags = session.exec(select(func.count()).select_from(DuplicateFlag)).one()
             total_s = searchable - started
@@ -517,13 +519,13 @@ def run_size(n: int, seed: int, keep: bool = False, profile_dir: Path | None = N
             build_s = time.perf_counter() - started
             # The same vectors the app's index holds, read back (not recomputed): raw then indexes
             # the vectors as the app's index did, and the embedding compute stays on the app's side.
-            vectors = index_vectors(meili.url, key, services_index_name(app))
+            vectors = index_vectors(meili.url, key, services(app).index.name)
             for document in documents:
                 document[VECTORS] = {"default": vectors.get(document["id"])}
 
             # raw Meilisearch: same documents, fresh index, same settings
             log(f"n={n}: raw add_documents")
-            indexing.apply_settings(app, RAW_INDEX)
+            MeiliIndex(meili.url, key, RAW_PREFIX, 300).configure(indexing.index_settings(app))
             raw_client = meilisearch.Client(meili.url, key, timeout=300)
             started = time.perf_counter()
             tasks = raw_client.index(RAW_INDEX).add_documents_in_batches(
@@ -562,7 +564,7 @@ def run_size(n: int, seed: int, keep: bool = False, profile_dir: Path | None = N
                     actor="bench",
                 )
                 tokens = [create_token(session, "bench_link_worker", actor="bench") for _ in range(TOKENS)]
-            index_uid = services_index_name(app)
+            index_uid = services(app).index.name
         db.get_engine(app).dispose()
 
         # 2-3. HTTP against gunicorn
@@ -671,7 +673,7 @@ def warm_import(config: dict, work: Path, content: bytes, n: int, raw_rate: floa
     from directory_app import seed as seed_module
     from directory_app.directory.jobs import import_file
     from directory_app.search import indexing
-    from directory_app.search.client import get_admin_client, services_index_name
+    from directory_app.services import services
 
     instance = work / "instance_warm"
     app = create_app(
@@ -691,8 +693,7 @@ def warm_import(config: dict, work: Path, content: bytes, n: int, raw_rate: floa
         report = import_file(app, content, f"synthetic_{n}.csv", PUBLISHER, actor="bench")
         indexing.wait_until_idle(app, timeout_ms=WAIT_MS)
         took = time.perf_counter() - started
-        admin = get_admin_client(app)
-        admin.wait_for_task(admin.delete_index(services_index_name(app)).task_uid, timeout_in_ms=WAIT_MS)
+        services(app).index.drop()
     db.get_engine(app).dispose()
     rate = report.created / took
     return {
@@ -736,12 +737,11 @@ def target(value: float, limit: float, unit: str) -> dict:
 
 
 def bench_search(app, index_uid: str, base: str, http: requests.Session, seed: int) -> dict:
-    from directory_app.search.client import get_client
+    from directory_app.services import services
 
     log("search: raw vs API")
     queries = search_queries(seed)
-    client = get_client(app)
-    index = client.index(index_uid)
+    index = services(app).index.client.index(index_uid)
     prepared = [(q, params_for(q), query_string(q)) for q in queries]
     options = [(p.q, raw_search_options(p)) for _, p, _ in prepared]
     statuses: dict[int, int] = {}

@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.routing import IntegerConverter
 
-from . import access, auth, cli, db, errors, health, referrals, security, templating
+from . import access, auth, cli, db, errors, health, referrals, security, services, templating
 from . import config as config_module
 from .auth import views as auth_views  # noqa: F401  (adds the login pages to auth.bp)
 from .directory import api as directory_api  # noqa: F401  (adds its routes to the API blueprint)
@@ -58,6 +58,7 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     indexing.init_app(app)
     embeddings.init_app(app)  # the sentence-embedding model: app.extensions["embedder"], loaded lazily
+    services.init_app(app)  # the search index and the model, handed to the domain functions
     errors.init_app(app)
     security.init_app(app)
     access.init_app(app)

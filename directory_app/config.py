@@ -39,6 +39,9 @@ def _bool(value: str | None, default: bool = False) -> bool:
     return parse_flag(value, default) is True
 
 
+SEARCH_INDEXES = ("meilisearch", "memory")
+
+
 def from_environment(env: Mapping[str, str] | None = None) -> dict:
     env = os.environ if env is None else env
     instance_path = Path(env.get("INSTANCE_PATH") or DEFAULT_INSTANCE)
@@ -67,6 +70,9 @@ def from_environment(env: Mapping[str, str] | None = None) -> dict:
         "GEOCODER": env.get("GEOCODER") or None,
         "IMPORT_BATCH_SIZE": int(env.get("IMPORT_BATCH_SIZE", "200")),
         "MEILI_TIMEOUT_SECONDS": int(env.get("MEILI_TIMEOUT_SECONDS", "5")),
+        # "meilisearch", or "memory": an index in the app's own process (tests that are not about
+        # search, a quick look without a server); never in production, where workers share an index.
+        "SEARCH_INDEX": env.get("SEARCH_INDEX", "meilisearch"),
         "VECTOR_STORE": env.get("VECTOR_STORE") or None,  # None: <instance>/sentence-vectors.sqlite3
         # The gap report's local authorities (GSS codes, comma-separated); empty: where the services are.
         "REPORT_AREA_CODES": env.get("REPORT_AREA_CODES", ""),
@@ -94,8 +100,14 @@ def finalise(config: dict) -> dict:
     instance_path = Path(config["INSTANCE_PATH"])
     if not config.get("DATABASE_URL"):
         config["DATABASE_URL"] = f"sqlite:///{instance_path.resolve() / 'directory.db'}"
+    if config.get("SEARCH_INDEX") not in SEARCH_INDEXES:
+        raise ConfigError(
+            f"SEARCH_INDEX must be one of {', '.join(SEARCH_INDEXES)}, not {config.get('SEARCH_INDEX')!r}"
+        )
     if config["APP_ENV"] == "production":
         problems = []
+        if config["SEARCH_INDEX"] != "meilisearch":
+            problems.append("SEARCH_INDEX must be meilisearch: an index in memory is one worker's own")
         if not config.get("SECRET_KEY") or len(config["SECRET_KEY"]) < 32:
             problems.append("SECRET_KEY must be set to a random value of at least 32 characters")
         if config.get("DEBUG"):

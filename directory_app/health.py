@@ -9,8 +9,8 @@ from sqlmodel import Session
 from .access import access
 from .db import get_engine
 from .models import RateLimitCounter, table_of
-from .search.client import is_healthy
 from .search.indexing import parked
+from .services import services
 
 bp = Blueprint("health", __name__)
 
@@ -64,7 +64,7 @@ def parked_changes() -> int | None:
 @access("public")
 def healthz():
     db_ok, db_detail = database_status()
-    search_ok, search_detail = is_healthy()
+    search_ok, search_detail = services().index.healthy()
     body = {
         "status": "ok" if db_ok and search_ok else "unavailable",
         "database": {"ok": db_ok, "detail": db_detail},

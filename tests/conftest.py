@@ -25,6 +25,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from directory_app import create_app, db, meili_server
+from directory_app.services import services
 from tests.browser.conftest import CHROMIUM_FLAGS
 
 
@@ -143,9 +144,13 @@ def _drop_test_indexes(client, prefix: str) -> None:
 
 
 @contextmanager
-def fresh_app(directory: Path, meili: dict, database_url: str, seeded: bool = False):
+def fresh_app(
+    directory: Path, meili: dict, database_url: str, seeded: bool = False, search_index: str = "meilisearch"
+):
     """A fresh app on a fresh database (migrated) and its own empty indexes; with ``seeded``, the
-    real seed directory loaded and indexed. Indexes are dropped afterwards.
+    real seed directory loaded and indexed. Indexes are dropped afterwards. ``search_index="memory"``
+    for tests that are not about search: the in-memory index honours the same contract
+    (tests/search/test_index_contract.py) without a round trip to Meilisearch for every save.
 
     On SQLite the database starts as a copy of one migrated (or seeded) once per process, and a
     seeded app's index is rebuilt from its copy, which is the same outcome without re-running every
@@ -166,7 +171,8 @@ def fresh_app(directory: Path, meili: dict, database_url: str, seeded: bool = Fa
     )
     if copied and seeded_copy is None:
         _copy_sqlite(_seeded_template(meili) if seeded else _migrated_template(), _sqlite_path(database_url))
-    app = _test_app(directory, meili, database_url, prefix)
+    app = _test_app(directory, meili, database_url, prefix, search_index)
+    in_memory = services(app).index if search_index == "memory" else None
     try:
         if database_url in _MIGRATED_COPIES or seeded_copy is not None:
             _MIGRATED_COPIES.discard(database_url)  # a second app on it starts empty again
@@ -182,6 +188,8 @@ def fresh_app(directory: Path, meili: dict, database_url: str, seeded: bool = Fa
             indexing.wait_until_idle(app)
         yield app
     finally:
+        if in_memory is not None:
+            in_memory.drop()
         _drop_test_indexes(meilisearch.Client(meili["url"], meili["key"]), prefix)
         db.get_engine(app).dispose()
         if seeded_copy is not None:
@@ -197,9 +205,12 @@ def shared_vector_store() -> str:
     return str(_TEMPLATES["vectors"])
 
 
-def _test_app(directory: Path, meili: dict, database_url: str, prefix: str):
+def _test_app(
+    directory: Path, meili: dict, database_url: str, prefix: str, search_index: str = "meilisearch"
+):
     return create_app(
         {
+            "SEARCH_INDEX": search_index,
             "VECTOR_STORE": shared_vector_store(),
             # make test runs three suites and three Meilisearch servers on two cores: a request
             # may wait its turn longer than the 5 s a live site allows.
@@ -315,8 +326,15 @@ def _seeded_template(meili: dict) -> Path:
 
 
 @pytest.fixture
-def app(tmp_path, meili, database_url):
-    with fresh_app(tmp_path, meili, database_url) as app:
+def search_index_kind() -> str:
+    """The app fixture's search index: the real Meilisearch, unless a folder's conftest says its
+    tests are not about search ("memory")."""
+    return "meilisearch"
+
+
+@pytest.fixture
+def app(tmp_path, meili, database_url, search_index_kind):
+    with fresh_app(tmp_path, meili, database_url, search_index=search_index_kind) as app:
         yield app
 
 
@@ -425,6 +443,33 @@ def places(app):
             session.add(Postcode(postcode=postcode, latitude=lat, longitude=lng, la_code="E08000009"))
         session.commit()
         geo.import_districts(session, TEST_DISTRICTS)
+
+
+def search_down(app, url: str = "http://127.0.0.1:9") -> None:
+    """Point the app's search index at a port nothing listens on, as an outage would."""
+    import dataclasses
+
+    from directory_app.services import search_index_for, services
+
+    app.config["MEILI_URL"] = url
+    app.config["SEARCH_INDEX"] = "meilisearch"
+    app.extensions["services"] = dataclasses.replace(services(app), index=search_index_for(app.config))
+
+
+def match_on(app, data: dict, record: bool = True) -> dict:
+    """run_match as a request runs it: on a session of its own, with the app's services."""
+    from directory_app.matchmaking.service import run_match
+    from directory_app.services import services
+
+    with db.session_scope(app) as session:
+        return run_match(session, services(app), data, record=record)
+
+
+def scorer_of(app):
+    from directory_app.matchmaking.scorer import active_scorer
+
+    with db.session_scope(app) as session:
+        return active_scorer(session)
 
 
 def service_data(**overrides) -> dict:

@@ -3,8 +3,9 @@ from __future__ import annotations
 from flask import jsonify
 
 from ..access import access
-from ..db import real_app
+from ..db import get_session
 from ..security import configured_limit, limiter
+from ..services import services
 from ..web import schemas
 from ..web.api import bp, json_body
 from ..web.openapi import spec
@@ -19,4 +20,4 @@ from .service import run_match
 )
 def match_services():
     """Rank services for a person's goals, needs, place and constraints; explain each match."""
-    return jsonify(run_match(real_app(), json_body()))
+    return jsonify(run_match(get_session(), services(), json_body()))

@@ -19,12 +19,13 @@ from matching.constraints import GENDERS, WARN_COST, WARN_TIMES, WARN_WHEELCHAIR
 from matching.profile import OPENED_BY_WORDS
 
 from ..access import access
-from ..db import get_session, real_app
+from ..db import get_session
 from ..directory.documents import referral_figures
 from ..errors import ValidationError
 from ..models import Organization, Service
 from ..needs import taxonomy
 from ..security import configured_limit, limiter
+from ..services import services
 from ..vocabulary import DAY_NAMES, situation_choices
 from ..web import shortlist as plan
 from ..web.display import distinct_organization, freshness, responsiveness_text, shorten, unknown_lines
@@ -299,7 +300,7 @@ def index():
             errors["goals"] = "Describe what matters to the person, or tick at least one need."
         else:
             try:
-                results = _results(run_match(real_app(), data, record=not adding), data)
+                results = _results(run_match(get_session(), services(), data, record=not adding), data)
             except ValidationError as error:
                 errors = {field: _sentence(field, message) for field, message in error.fields.items()}
     tax = taxonomy()

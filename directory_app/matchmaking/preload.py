@@ -21,8 +21,8 @@ from flask import Flask
 
 from .. import db
 from ..directory import england, understanding
+from ..services import services
 from . import embeddings
-from .textmodel_cache import text_model
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +37,16 @@ def register(name: str, loader: Loader) -> None:
 def _defaults() -> None:
     if _loaders:
         return
-    register("text", text_model)
+    register("text", _text_model)
     register("embeddings", embeddings.preload)
     register("understanding", lambda _app: understanding.understander())
     # England's LSOAs: where a venue with no known postcode lies (matchmaking.service)
     register("england", lambda _app: england.national())
+
+
+def _text_model(app: Flask) -> object:
+    with db.session_scope(app) as session:
+        return services(app).text_models.get(session)
 
 
 def preload(app: Flask, before_fork: bool = True) -> dict[str, float]:

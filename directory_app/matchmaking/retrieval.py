@@ -1,4 +1,4 @@
-"""Candidates for re-ranking, from Meilisearch: enough to find the best, never a full scan.
+"""Candidates for re-ranking, from the search index: enough to find the best, never a full scan.
 
 Four kinds of search: services meeting the needs, nearest first; phone, online or area-wide
 services that meet each need (these in one request); services whose text fits the person's own words,
@@ -16,17 +16,14 @@ from __future__ import annotations
 import os
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from flask import Flask
-
 from matching import Profile
 from matching.twins import TWIN_ONLY
 
 from ..errors import Unavailable
 from ..search import filters
-from ..search.client import get_client, services_index_name
-from ..search.vectors import EMBEDDER
+from ..search.index import Query, Result, SearchIndex
 from ..vocabulary import REFERABLE_STATUSES
-from .embeddings import service as embedding_service
+from .embeddings import EmbeddingService
 
 NEEDS_LIMIT = 100
 TEXT_LIMIT = 40
@@ -78,10 +75,10 @@ RETRIEVE = [
 ]
 
 
-def base_filters(profile: Profile, delivery: bool = True) -> list[str]:
+def base_filters(profile: Profile, delivery: bool = True) -> list[filters.Filter]:
     """``delivery=False`` for the search that finds remote alternatives to mention when nothing
     in person is within reach, even for someone who asked for in-person help."""
-    clauses = [filters.one_of("status", REFERABLE_STATUSES)]
+    clauses: list[filters.Filter] = [filters.one_of("status", REFERABLE_STATUSES)]
     if profile.age is not None:
         clauses += filters.age(profile.age)
     constraints = profile.constraints
@@ -93,26 +90,23 @@ def base_filters(profile: Profile, delivery: bool = True) -> list[str]:
         clauses.append(filters.one_of("delivery", ["in_person"]))
     if constraints.days:
         # Times not recorded: kept, and the matcher warns "times not recorded".
-        clauses.append(f"({filters.one_of('days', constraints.days)} OR days IS EMPTY)")
-    groups = list(profile.eligible_groups)
-    clauses.append(
-        f"(eligibility IS EMPTY OR {filters.one_of('eligibility', groups)})"
-        if groups
-        else "eligibility IS EMPTY"
-    )
+        clauses.append(filters.one_of_or_none("days", constraints.days))
+    clauses.append(filters.one_of_or_none("eligibility", list(profile.eligible_groups)))
     return clauses
 
 
-def candidates(app: Flask, profile: Profile, needs: list[str]) -> list[dict]:
-    searches = Searches(app, profile, needs)
+def candidates(
+    index: SearchIndex, embeddings: EmbeddingService, profile: Profile, needs: list[str]
+) -> list[dict]:
+    searches = Searches(index, embeddings, profile, needs)
     searches.send_semantic([profile.goals])
     return searches.collect(needs)
 
 
 class Searches:
     """One match's searches, each sent the moment what it depends on is known, so that
-    Meilisearch (another process) works while this thread encodes the person's words and reads
-    needs from them, instead of after:
+    the search index (another process) works while this thread encodes the person's words and
+    reads needs from them, instead of after:
 
     - the words search depends on nothing: sent on construction;
     - the needs searches (needs met nearby, and remote or area-wide) go with the needs: on
@@ -123,10 +117,16 @@ class Searches:
     fixed order (needs, remote, words, vector), whatever order the answers came back in.
     """
 
-    def __init__(self, app: Flask, profile: Profile, needs: list[str] | None = None):
-        self.app = app
+    def __init__(
+        self,
+        index: SearchIndex,
+        embeddings: EmbeddingService,
+        profile: Profile,
+        needs: list[str] | None = None,
+    ):
+        self.index = index
+        self.embeddings = embeddings
         self.profile = profile
-        self.index = services_index_name(app)
         self.base = base_filters(profile)
         self.text_filter = list(self.base)
         if profile.lat is not None and profile.lng is not None:
@@ -135,7 +135,6 @@ class Searches:
                     profile.lat, profile.lng, profile.constraints.max_distance_km or TEXT_RADIUS_KM
                 )
             )
-        self._client = None
         self._needs: Future | None = None
         self._vector: Future | None = None
         self._words: Future | None = None
@@ -150,18 +149,18 @@ class Searches:
         search for the words."""
         if not self.profile.goals or self._vector is not None:
             return
-        vectors = embedding_service(self.app).encode(texts)
+        vectors = self.embeddings.encode(texts)
         if vectors is not None:
             self._vector = self._send([self._vector_query(vectors[0])])
 
     def collect(self, needs: list[str]) -> list[dict]:
         if self._needs is None and needs:
             # Sent from this thread: there is nothing else left for it to do while it waits.
-            needs_results = _search(self._get_client(), self._needs_queries(needs))["results"]
+            needs_results = _search(self.index, self._needs_queries(needs))
         else:
-            needs_results = self._needs.result()["results"] if self._needs else []
-        words_results = self._words.result()["results"] if self._words else []
-        vector_results = self._vector.result()["results"] if self._vector else []
+            needs_results = self._needs.result() if self._needs else []
+        words_results = self._words.result() if self._words else []
+        vector_results = self._vector.result() if self._vector else []
         pooled = _pool(needs_results + words_results, vector_results)
         return pooled + self._twins_left_out(pooled)
 
@@ -173,90 +172,60 @@ class Searches:
         missing = sorted({twin for hit in pooled for twin in hit.get("twins") or () if twin not in have})
         if not missing:
             return []
-        query = {
-            "indexUid": self.index,
-            "q": "",
-            "filter": [filters.one_of("id", missing)],
-            "limit": len(missing),
-            "attributesToRetrieve": RETRIEVE,
-        }
-        hits = _search(self._get_client(), [query])["results"][0]["hits"]
+        query = Query(filter=[filters.one_of("id", missing)], limit=len(missing), fields=RETRIEVE)
+        hits = _search(self.index, [query])[0].hits
         return [{**hit, TWIN_ONLY: True} for hit in hits]
 
-    def _get_client(self):
-        if self._client is None:
-            self._client = _guarded(get_client, self.app)
-        return self._client
+    def _send(self, queries: list[Query]) -> Future:
+        return _executor().submit(_search, self.index, queries)
 
-    def _send(self, queries: list[dict]) -> Future:
-        return _executor().submit(_search, self._get_client(), queries)
-
-    def _needs_queries(self, needs: list[str]) -> list[dict]:
-        located = self.profile.lat is not None
-        sort = [f"_geoPoint({self.profile.lat:.6f}, {self.profile.lng:.6f}):asc"] if located else []
-        nearest = {
-            "indexUid": self.index,
-            "q": "",
-            "filter": self.base + [filters.one_of("needs", needs)],
-            "sort": sort,
-            "limit": NEEDS_LIMIT,
-            "attributesToRetrieve": RETRIEVE,
-        }
+    def _needs_queries(self, needs: list[str]) -> list[Query]:
+        lat, lng = self.profile.lat, self.profile.lng
+        nearest = Query(
+            filter=self.base + [filters.one_of("needs", needs)],
+            nearest_to=(lat, lng) if lat is not None and lng is not None else None,
+            limit=NEEDS_LIMIT,
+            fields=RETRIEVE,
+        )
         # One search per need: a region's many lines for loneliness once filled every place, and
         # its one talking therapies line for the same person's low mood was never considered.
         remote = [
-            {
-                "indexUid": self.index,
-                "q": "",
-                "limit": REMOTE_LIMIT,
-                "attributesToRetrieve": RETRIEVE,
-                "filter": base_filters(self.profile, delivery=False)
-                + [filters.one_of("needs", [need]), f"(area_wide = true OR {filters.REMOTE})"],
-            }
+            Query(
+                filter=base_filters(self.profile, delivery=False)
+                + [
+                    filters.one_of("needs", [need]),
+                    filters.AnyOf((filters.Is("area_wide", True), filters.REMOTE)),
+                ],
+                limit=REMOTE_LIMIT,
+                fields=RETRIEVE,
+            )
             for need in needs
         ]
         return [nearest, *remote]
 
-    def _words_query(self) -> dict:
-        return {
-            "indexUid": self.index,
-            "q": self.profile.goals[:300],
-            "filter": self.text_filter,
-            "limit": TEXT_LIMIT,
-            "attributesToRetrieve": RETRIEVE,
-            "matchingStrategy": "last",
-        }
+    def _words_query(self) -> Query:
+        return Query(q=self.profile.goals[:300], filter=self.text_filter, limit=TEXT_LIMIT, fields=RETRIEVE)
 
-    def _vector_query(self, vector) -> dict:
-        return {
-            "indexUid": self.index,
-            "vector": [float(x) for x in vector],
-            "filter": self.text_filter,
-            "hybrid": {"embedder": EMBEDDER, "semanticRatio": 1.0},
-            "showRankingScore": True,
-            "limit": SEMANTIC_LIMIT,
-            "attributesToRetrieve": RETRIEVE,
-        }
+    def _vector_query(self, vector) -> Query:
+        return Query(
+            vector=[float(x) for x in vector], filter=self.text_filter, limit=SEMANTIC_LIMIT, fields=RETRIEVE
+        )
 
 
-def _pool(results: list[dict], vector_results: list[dict]) -> list[dict]:
+def _pool(results: list[Result], vector_results: list[Result]) -> list[dict]:
     """Each candidate once, first found first; with its semantic score when there was a vector search."""
     seen: dict[str, dict] = {}
     for result in results + vector_results:
-        for hit in result["hits"]:
+        for hit in result.hits:
             seen.setdefault(hit["id"], hit)
     if vector_results:
-        _semantic_scores(list(seen.values()), vector_results[0]["hits"])
+        _semantic_scores(list(seen.values()), vector_results[0].hits)
     return list(seen.values())
 
 
-def _search(client, queries: list[dict]) -> dict:
-    return _guarded(client.multi_search, queries)
-
-
-def _guarded(call, *args):
+def _search(index: SearchIndex, queries: list[Query]) -> list[Result]:
     try:
-        return call(*args)
+        return index.search_many(queries)
     except Exception as error:  # any transport or server failure: an honest 503, not an empty list
         raise Unavailable(
             "Matching needs the search service, which is unavailable at the moment. "
@@ -279,11 +248,11 @@ def _executor() -> ThreadPoolExecutor:
 
 
 def _semantic_scores(pool: list[dict], hits: list[dict]) -> None:
-    """Meilisearch ranks a vector search by (1 + cosine) / 2; turn that back into the cosine. A
-    candidate the vector search did not return is at most as similar as the least similar one it
-    did return, so it gets that bound: it cannot outrank anything the vector search preferred."""
-    cosines = {h["id"]: 2.0 * float(h.get("_rankingScore", 0.5)) - 1.0 for h in hits}
+    """Each candidate's cosine similarity to the person's words. A candidate the vector search
+    did not return is at most as similar as the least similar one it did return, so it gets that
+    bound: it cannot outrank anything the vector search preferred."""
+    cosines = {h["id"]: float(h.get("_similarity", 0.0)) for h in hits}
     floor = min(cosines.values(), default=0.0)
     for doc in pool:
-        doc.pop("_rankingScore", None)
+        doc.pop("_similarity", None)
         doc["_semantic"] = cosines.get(doc["id"], floor)

@@ -7,12 +7,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from flask import Flask
 from sqlmodel import Session, col, select
 
 from matching.rank import FEATURE_NAMES
 
-from .. import db
 from ..models import RankingModel
 
 
@@ -54,11 +52,10 @@ def missing_features(model: RankingModel) -> list[str]:
     return [name for name in FEATURE_NAMES if name not in weights]
 
 
-def active_scorer(app: Flask) -> LearnedScorer | None:
+def active_scorer(session: Session) -> LearnedScorer | None:
     """The scorer for run_match: the adopted model's, or None for the hand-set weights (also when
     the adopted model predates a feature matching now ranks by)."""
-    with db.session_scope(app) as session:
-        model = active_model(session)
-        if model is None or missing_features(model):
-            return None
-        return scorer_for(model)
+    model = active_model(session)
+    if model is None or missing_features(model):
+        return None
+    return scorer_for(model)

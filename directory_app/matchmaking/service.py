@@ -3,7 +3,9 @@ postcode district, needs and number of adequate matches per need (for commission
 
 from __future__ import annotations
 
-from flask import Flask
+from datetime import datetime
+
+from sqlmodel import Session
 
 from matching import Profile, ProfileError, adequate_counts, match
 from matching.engine import MAX_INFERRED_NEEDS
@@ -12,15 +14,13 @@ from matching.person import with_words_read
 from matching.service import valid_point
 from matching.twins import offerable
 
-from .. import db
 from ..directory import england, geo
 from ..errors import ValidationError
-from ..models import MatchDemand, utcnow
+from ..models import MatchDemand
 from ..needs import taxonomy
+from ..services import Services
 from . import phrasing, retrieval
-from .embeddings import service as embedding_service
 from .scorer import active_scorer
-from .textmodel_cache import text_model
 
 MAX_LIMIT = 50
 
@@ -39,7 +39,7 @@ def _place(session, data: dict) -> dict | None:
     return None
 
 
-def _add_venue_areas(app: Flask, pool: list[dict]) -> None:
+def _add_venue_areas(session: Session, pool: list[dict]) -> None:
     """Each venue's local authority, so the matcher can read a phone line published without a
     service area as local to its venue's borough (matching.service.reaches). One query per match;
     a venue whose postcode the installation does not hold (another region's feed, a choir that
@@ -48,10 +48,7 @@ def _add_venue_areas(app: Flask, pool: list[dict]) -> None:
     postcodes = {
         loc.get("postcode") for doc in pool for loc in doc.get("locations") or () if loc.get("postcode")
     }
-    known: dict[str, str] = {}
-    if postcodes:
-        with db.session_scope(app) as session:
-            known = geo.la_codes(session, postcodes)
+    known = geo.la_codes(session, postcodes) if postcodes else {}
     unplaced = []
     for doc in pool:
         for loc in doc.get("locations") or ():
@@ -68,8 +65,9 @@ def _add_venue_areas(app: Flask, pool: list[dict]) -> None:
                 loc["la_code"] = code
 
 
-def run_match(app: Flask, data: dict, record: bool = True) -> dict:
-    """``record=False`` for a re-run of a request already counted (e.g. after adding to a plan)."""
+def run_match(session: Session, found: Services, data: dict, record: bool = True) -> dict:
+    """Match on the request's session with the app's services; ``record=False`` for a re-run of a
+    request already counted (e.g. after adding to a plan)."""
     if not isinstance(data, dict):
         raise ValidationError("Send a JSON object.", {"body": "Expected a JSON object."})
     errors: dict[str, str] = {}
@@ -79,12 +77,11 @@ def run_match(app: Flask, data: dict, record: bool = True) -> dict:
     goals = data.get("goals", "")
     if isinstance(goals, str) and len(goals) > 2000:
         errors["goals"] = "Use at most 2000 characters."
-    with db.session_scope(app) as session:
-        try:
-            place = _place(session, data)
-        except ValidationError as error:
-            errors.update(error.fields)
-            place = None
+    try:
+        place = _place(session, data)
+    except ValidationError as error:
+        errors.update(error.fields)
+        place = None
     profile_input = {k: v for k, v in data.items() if k not in ("postcode", "limit")}
     if place is not None:
         profile_input.update(lat=place["lat"], lng=place["lng"])
@@ -103,7 +100,7 @@ def run_match(app: Flask, data: dict, record: bool = True) -> dict:
     # Needs are read from the words once: retrieval fetches candidates for them and match() ranks
     # and explains with the same ones (and the words that gave each). The searches that do not
     # wait for them are already on their way to Meilisearch while the words are encoded and read.
-    searches = retrieval.Searches(app, profile, list(profile.needs))
+    searches = retrieval.Searches(found.index, found.embeddings, profile, list(profile.needs))
     inferred = []
     if profile.needs:
         searches.send_semantic([profile.goals])
@@ -111,25 +108,23 @@ def run_match(app: Flask, data: dict, record: bool = True) -> dict:
         # The words and each of their clauses in one encode, as need inference reads them.
         words = (profile.goals or "").strip()
         searches.send_semantic(list(dict.fromkeys([words, *clauses(words)])))
-        inferred = (
-            embedding_service(app).need_inferrer().infer(profile.goals, MAX_INFERRED_NEEDS, profile.age)
-        )
+        inferred = found.embeddings.need_inferrer().infer(profile.goals, MAX_INFERRED_NEEDS, profile.age)
     needs = list(profile.needs) or [need.code for need in inferred]
     pool = searches.collect(needs)
-    _add_venue_areas(app, pool)
+    _add_venue_areas(session, pool)
     result = match(
         profile,
         pool,
         taxonomy=taxonomy(),
-        text_model=text_model(app),
-        now=utcnow(),
+        text_model=found.text_models.get(session),
+        now=found.clock(),
         inferred_needs=inferred,
         limit=limit,
-        scorer=active_scorer(app),
+        scorer=active_scorer(session),
     ).to_dict()
     phrasing.add_words(result, taxonomy())
     if record:
-        record_demand(app, place, adequate_counts(result), result["needs"])
+        record_demand(session, found.clock(), place, adequate_counts(result), result["needs"])
     result["location"] = place or (
         {"lat": profile.lat, "lng": profile.lng} if profile.lat is not None else None
     )
@@ -137,14 +132,14 @@ def run_match(app: Flask, data: dict, record: bool = True) -> dict:
     return result
 
 
-def record_demand(app: Flask, place: dict | None, counts: dict[str, int], needs: list[str]) -> None:
-    today = utcnow().date()
+def record_demand(
+    session: Session, now: datetime, place: dict | None, counts: dict[str, int], needs: list[str]
+) -> None:
     district = place["district"] if place else None
-    with db.session_scope(app) as session:
-        for need in needs:
-            session.add(
-                MatchDemand(
-                    requested_on=today, district=district, need=need, adequate=int(counts.get(need, 0))
-                )
+    for need in needs:
+        session.add(
+            MatchDemand(
+                requested_on=now.date(), district=district, need=need, adequate=int(counts.get(need, 0))
             )
-        session.commit()
+        )
+    session.commit()

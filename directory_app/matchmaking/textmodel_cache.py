@@ -14,12 +14,10 @@ import gc
 import threading
 import time
 
-from flask import Flask
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from matching import TextModel
 
-from .. import db
 from ..directory.documents import directory_version
 from ..models import Organization, Service
 from ..needs import taxonomy
@@ -28,61 +26,50 @@ CHECK_EVERY_SECONDS = 30
 # Refit rather than update when more than this share of the directory changed since the fit, so
 # IDF follows the directory after a large import.
 REFIT_SHARE = 0.2
-_lock = threading.Lock()
 
 
-def _version(app: Flask) -> tuple:
-    with db.session_scope(app) as session:
-        return directory_version(session)
-
-
-def _corpus(app: Flask, since=None) -> list[dict]:
+def _corpus(session: Session, since=None) -> list[dict]:
     """Live services (all, or those modified after ``since``) as the model reads them."""
-    with db.session_scope(app) as session:
-        statement = (
-            select(  # type: ignore[call-overload]  # SQLModel types select() for up to 4 columns
-                Service.id,
-                Service.name,
-                Service.description,
-                Service.needs,
-                Organization.name,
-            )
-            .join(Organization, Organization.id == Service.organization_id, isouter=True)
-            .where(col(Service.merged_into_id).is_(None))
+    statement = (
+        select(  # type: ignore[call-overload]  # SQLModel types select() for up to 4 columns
+            Service.id,
+            Service.name,
+            Service.description,
+            Service.needs,
+            Organization.name,
         )
-        if since is not None:
-            statement = statement.where(Service.last_modified > since)
-        rows = session.exec(statement)
-        return [
-            {
-                "id": sid,
-                "name": name,
-                "description": description or "",
-                "needs": needs or [],
-                "organization": organization,
-            }
-            for sid, name, description, needs, organization in rows
-        ]
+        .join(Organization, Organization.id == Service.organization_id, isouter=True)
+        .where(col(Service.merged_into_id).is_(None))
+    )
+    if since is not None:
+        statement = statement.where(Service.last_modified > since)
+    return [
+        {
+            "id": sid,
+            "name": name,
+            "description": description or "",
+            "needs": needs or [],
+            "organization": organization,
+        }
+        for sid, name, description, needs, organization in session.exec(statement)
+    ]
 
 
-def _merged_since(app: Flask, since) -> list[str]:
-    with db.session_scope(app) as session:
-        return list(
-            session.exec(
-                select(Service.id).where(
-                    col(Service.merged_into_id).is_not(None), Service.last_modified > since
-                )
-            )
+def _merged_since(session: Session, since) -> list[str]:
+    return list(
+        session.exec(
+            select(Service.id).where(col(Service.merged_into_id).is_not(None), Service.last_modified > since)
         )
+    )
 
 
-def _try_update(app: Flask, model: TextModel, old: tuple, new: tuple) -> bool:
+def _try_update(session: Session, model: TextModel, old: tuple | None, new: tuple) -> bool:
     """Fold services changed since the model's version into it; False when a refit is due."""
-    old_count, since = old
-    if since is None:
+    if old is None or old[1] is None:
         return False
-    changed = _corpus(app, since)
-    merged = _merged_since(app, since)
+    old_count, since = old
+    changed = _corpus(session, since)
+    merged = _merged_since(session, since)
     known = sum(1 for s in changed if s["id"] in model)
     # Live count now = before + newly added - merged away; anything else means deletions.
     if new[0] != old_count + (len(changed) - known) - sum(1 for m in merged if m in model):
@@ -106,26 +93,34 @@ def _give_back_memory() -> None:
         pass
 
 
-def text_model(app: Flask) -> TextModel | None:
-    state = app.extensions.setdefault("text_model", {"model": None, "version": None, "checked": 0.0})
-    now = time.monotonic()
-    if state["model"] is not None and now - state["checked"] < CHECK_EVERY_SECONDS:
-        return state["model"]
-    with _lock:
-        if state["model"] is not None and time.monotonic() - state["checked"] < CHECK_EVERY_SECONDS:
-            return state["model"]
-        version = _version(app)
-        if (
-            state["model"] is not None
-            and version != state["version"]
-            and _try_update(app, state["model"], state["version"], version)
-        ):
-            state["version"] = version
-        elif version != state["version"] or state["model"] is None:
-            corpus = _corpus(app)
-            state["model"] = TextModel.fit(corpus, taxonomy()) if corpus else None
-            state["version"] = version
-            del corpus
-            _give_back_memory()
-        state["checked"] = time.monotonic()
-    return state["model"]
+class TextModelCache:
+    """The app's one model (``services().text_models``), checked against the directory at most
+    every CHECK_EVERY_SECONDS."""
+
+    def __init__(self) -> None:
+        self.model: TextModel | None = None
+        self.version: tuple | None = None
+        self.checked = 0.0
+        self._lock = threading.Lock()
+
+    def get(self, session: Session) -> TextModel | None:
+        if self.model is not None and time.monotonic() - self.checked < CHECK_EVERY_SECONDS:
+            return self.model
+        with self._lock:
+            if self.model is not None and time.monotonic() - self.checked < CHECK_EVERY_SECONDS:
+                return self.model
+            version = directory_version(session)
+            if (
+                self.model is not None
+                and version != self.version
+                and _try_update(session, self.model, self.version, version)
+            ):
+                self.version = version
+            elif version != self.version or self.model is None:
+                corpus = _corpus(session)
+                self.model = TextModel.fit(corpus, taxonomy()) if corpus else None
+                self.version = version
+                del corpus
+                _give_back_memory()
+            self.checked = time.monotonic()
+        return self.model

@@ -17,7 +17,8 @@ from ..directory.records import status_to_oruk
 from ..errors import Unavailable, ValidationError
 from ..models import Attribute, Schedule, Service, TaxonomyTerm
 from ..needs import taxonomy
-from ..search.client import get_client, services_index_name
+from ..search.index import Query, SearchIndex
+from ..services import services
 from ..vocabulary import DAY_NAMES, DAYS, VISIBLE_STATUSES
 
 NEEDS_NAMESPACE = uuid.UUID("6f1c8a52-2f0e-4f7b-9a57-3b1f8e0c9d11")
@@ -73,7 +74,7 @@ def service_query() -> ServiceQuery:
         where(col(Service.status).in_(FINDABLE_STATUSES))
     text = (request.args.get("search") or request.args.get("text") or "").strip()
     if text:
-        query.ranked = _text_search_ids(text[:200])
+        query.ranked = _text_search_ids(services().index, text[:200])
         where(col(Service.id).in_(query.ranked))
     term_id = (request.args.get("taxonomy_term_id") or "").strip()
     if term_id:
@@ -139,16 +140,12 @@ def _need_match(term_id: str):
     return cast(Service.needs, String).contains(f'"{codes[0]}"') if codes else false()
 
 
-def _text_search_ids(text: str) -> list[str]:
+def _text_search_ids(index: SearchIndex, text: str) -> list[str]:
     try:
-        result = (
-            get_client()
-            .index(services_index_name())
-            .search(text, {"limit": 1000, "attributesToRetrieve": ["id"]})
-        )
+        result = index.search(Query(q=text, limit=1000, fields=["id"]))
     except Exception as error:  # search down: say so rather than return an unfiltered list
         raise Unavailable("Text search is unavailable at the moment; try again shortly.") from error
-    return [hit["id"] for hit in result["hits"]]
+    return [hit["id"] for hit in result.hits]
 
 
 def _time(name: str, errors: dict) -> time | None:

@@ -24,10 +24,10 @@ from ..db import retry_when_busy
 from ..directory import curation, geo
 from ..directory.documents import to_search_document
 from ..errors import NotFound, ValidationError
-from ..matchmaking.textmodel_cache import text_model
 from ..models import Referral, WellbeingScore, utcnow
 from ..needs import taxonomy
 from ..search import indexing
+from ..services import services
 from . import workflow
 from .identifiers import clean_case_reference, new_case_reference
 
@@ -192,7 +192,7 @@ def features_for(
     text = 0.0
     app = session.info.get("app")
     if app is not None:
-        model = text_model(app)
+        model = services(app).text_models.get(session)
         if model is not None:
             text = float(model.score("", [document], needs=needs)[0])
     values = rank_features(profile, document, distance, text, now, needs=needs)

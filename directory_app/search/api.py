@@ -3,8 +3,8 @@ from __future__ import annotations
 from flask import jsonify, request
 
 from ..access import access
-from ..db import real_app
 from ..security import configured_limit, limiter
+from ..services import services
 from ..web import schemas
 from ..web.api import bp
 from ..web.openapi import spec
@@ -19,4 +19,4 @@ def search_services():
     """Search the directory: q, need, postcode or lat+lng, radius_km, age, free_only, day, delivery,
     wheelchair, page, per_page."""
     params = query.parse_params(request.args)
-    return jsonify(query.search(real_app(), params))
+    return jsonify(query.search(services().index, params))

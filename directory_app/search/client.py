@@ -1,9 +1,9 @@
-"""The Meilisearch connection for this app.
+"""Connections to Meilisearch (used by search.meili.MeiliIndex).
 
 Day-to-day work (documents, search, settings, tasks) goes through an API key scoped to this app's
 own ``<prefix>_*`` indexes, so a bug or a hostile value can at worst touch our indexes, never
 another tenant's or the keys. The master key is used only to create that key and to create, swap
-and delete our indexes (``get_admin_client``).
+and delete our indexes (``MeiliIndex.admin``).
 """
 
 from __future__ import annotations
@@ -15,14 +15,12 @@ from typing import Any
 
 import meilisearch
 import requests
-from flask import Flask, current_app
 
 try:  # a private module of the client (0.43); without it we fall back to its plain per-call requests
     from meilisearch._httprequests import HttpRequests
 except ImportError:  # pragma: no cover - depends on the installed client
     HttpRequests = None
 
-TIMEOUT_SECONDS = 5  # MEILI_TIMEOUT_SECONDS overrides it
 # Meilisearch 1.21 key actions: documents.* and settings.* cover add/get/delete documents and
 # read/update settings; tasks.get lets us wait for our own tasks; stats.get reads index sizes.
 APP_KEY_ACTIONS = ["search", "documents.*", "settings.*", "tasks.get", "stats.get"]
@@ -32,47 +30,33 @@ POOL_SIZE = 16
 _SESSION_METHODS = {"get", "post", "put", "patch", "delete"}
 
 
-def services_index_name(app: Flask | None = None) -> str:
-    return f"{(app or current_app).config['MEILI_INDEX_PREFIX']}_services"
-
-
-def index_pattern(app: Flask | None = None) -> str:
-    return f"{(app or current_app).config['MEILI_INDEX_PREFIX']}_*"
-
-
-def get_admin_client(app: Flask | None = None) -> meilisearch.Client:
-    app = app or current_app
-    return meilisearch.Client(app.config["MEILI_URL"], app.config["MEILI_MASTER_KEY"], timeout=_timeout(app))
-
-
-def app_key_uid(app: Flask | None = None) -> str:
+def app_key_uid(pattern: str) -> str:
     # One key per index prefix, with a uid we can find again: workers starting together converge on it.
-    return str(uuid.uuid5(KEY_NAMESPACE, f"directory-app:{index_pattern(app)}"))
+    return str(uuid.uuid5(KEY_NAMESPACE, f"directory-app:{pattern}"))
 
 
-def ensure_app_key(app: Flask | None = None) -> str | None:
+def ensure_app_key(url: str, master_key: str | None, pattern: str, timeout_s: int) -> str | None:
     """The scoped key's value, creating the key on first use; None when Meilisearch has no master key."""
-    app = app or current_app
-    if not app.config.get("MEILI_MASTER_KEY"):
+    if not master_key:
         return None
-    admin = get_admin_client(app)
-    uid = app_key_uid(app)
+    admin = meilisearch.Client(url, master_key, timeout=timeout_s)
+    uid = app_key_uid(pattern)
     try:
         return admin.get_key(uid).key
     except meilisearch.errors.MeilisearchApiError as error:
         if error.code == "invalid_api_key":
             # The operator gave a key that cannot manage keys (already a scoped one): use it as is.
-            return app.config["MEILI_MASTER_KEY"]
+            return master_key
         if error.code != "api_key_not_found":
             raise
     try:
         return admin.create_key(
             {
                 "uid": uid,
-                "name": f"directory app ({index_pattern(app)})",
+                "name": f"directory app ({pattern})",
                 "description": "Scoped key used by the directory app for its own indexes.",
                 "actions": APP_KEY_ACTIONS,
-                "indexes": [index_pattern(app)],
+                "indexes": [pattern],
                 "expiresAt": None,
             }
         ).key
@@ -186,28 +170,7 @@ else:  # pragma: no cover - depends on the installed client
     PooledClient = None  # type: ignore[assignment,misc]
 
 
-def _timeout(app: Flask) -> int:
-    return int(app.config.get("MEILI_TIMEOUT_SECONDS") or TIMEOUT_SECONDS)
-
-
-def _new_client(url: str, api_key: str | None, timeout: int) -> meilisearch.Client:
+def new_client(url: str, api_key: str | None, timeout_s: int) -> meilisearch.Client:
     if PooledClient is None:  # the client's internals moved: plain per-call connections still work
-        return meilisearch.Client(url, api_key, timeout=timeout)
-    return PooledClient(url, api_key, timeout=timeout)
-
-
-def get_client(app: Flask | None = None) -> meilisearch.Client:
-    app = app or current_app
-    client = app.extensions.get("meili_client")
-    if client is None:
-        client = _new_client(app.config["MEILI_URL"], ensure_app_key(app), _timeout(app))
-        app.extensions["meili_client"] = client
-    return client
-
-
-def is_healthy(app: Flask | None = None) -> tuple[bool, str]:
-    try:
-        get_client(app).health()
-        return True, "ok"
-    except Exception as error:  # any transport or API failure means "down" to a health check
-        return False, f"{type(error).__name__}: {str(error)[:200]}"
+        return meilisearch.Client(url, api_key, timeout=timeout_s)
+    return PooledClient(url, api_key, timeout=timeout_s)

@@ -9,7 +9,7 @@ replayed by the next drain (next save, ``flask search drain``, or start-up). Not
 from __future__ import annotations
 
 import logging
-import time
+from collections.abc import Iterator
 from datetime import datetime
 
 from flask import Flask
@@ -21,8 +21,9 @@ from .. import db
 from ..directory.documents import _iso, related_many, to_search_document
 from ..models import Location, SearchOutbox, Service, ServiceAtLocation, rel, utcnow
 from ..needs import taxonomy
-from .client import get_admin_client, get_client, services_index_name
-from .delivery import TASK_TIMEOUT_MS, add, outcome, park, push, settle
+from ..services import services
+from .delivery import TASK_TIMEOUT_MS, park, settle
+from .index import Chunk
 from .vectors import settings as vector_settings
 from .vectors import with_vectors
 
@@ -73,40 +74,14 @@ SETTINGS = {
 }
 
 
-def index_settings() -> dict:
+def index_settings(app: Flask) -> dict:
     settings = dict(SETTINGS)
     settings["synonyms"] = taxonomy().synonym_groups()
-    return settings
+    return {**settings, **vector_settings(services(app).embeddings)}
 
 
-def _wait(client, task, timeout_ms: int = TASK_TIMEOUT_MS):
-    result = client.wait_for_task(task.task_uid, timeout_in_ms=timeout_ms, interval_in_ms=20)
-    if result.status != "succeeded":
-        raise RuntimeError(f"Meilisearch task {task.task_uid} {result.status}: {result.error}")
-    return result
-
-
-def apply_settings(app: Flask, uid: str | None = None) -> None:
-    admin = get_admin_client(app)  # creating an index is the master key's job
-    uid = uid or services_index_name(app)
-    created = None if _exists(admin, uid) else admin.create_index(uid, {"primaryKey": "id"})
-    client = get_client(app)
-    # Meilisearch runs an index's tasks in the order they came: the settings wait for the index
-    # to be made without our waiting in between.
-    updated = client.index(uid).update_settings({**index_settings(), **vector_settings(app)})
-    if created is not None:
-        _wait(admin, created)
-    _wait(client, updated)
-
-
-def _exists(client, uid: str) -> bool:
-    try:
-        client.get_index(uid)
-        return True
-    except Exception as error:
-        if getattr(error, "code", None) == "index_not_found":
-            return False
-        raise
+def apply_settings(app: Flask) -> None:
+    services(app).index.configure(index_settings(app))
 
 
 def load_services(session: Session, ids: list[str]) -> list[Service]:
@@ -219,8 +194,7 @@ def drain(
     database (``db.host_lock``), so they run one after another without holding the write lock
     while vectors are computed and Meilisearch answers.
     """
-    client = get_client(app)
-    index = client.index(services_index_name(app))
+    index, embeddings = services(app).index, services(app).embeddings
     sent = 0
     batches = 0
     while max_batches is None or batches < max_batches:
@@ -232,18 +206,18 @@ def drain(
                 session.commit()
                 break
             ids = _lock_services(session, sorted({row.service_id for row in rows}))
-            services = {s.id: s for s in load_services(session, ids)}
-            related = related_many(session, list(services))
+            loaded = {s.id: s for s in load_services(session, ids)}
+            related = related_many(session, list(loaded))
             documents = with_vectors(
-                app,
+                embeddings,
                 {
-                    i: to_search_document(services[i], related)
+                    i: to_search_document(loaded[i], related)
                     for i in ids
-                    if i in services and services[i].merged_into_id is None
+                    if i in loaded and loaded[i].merged_into_id is None
                 },
             )
             gone = [i for i in ids if i not in documents]
-            refused = push(client, index, documents, gone, timeout_ms)
+            refused = index.put(documents, gone, timeout_ms)
             # Vectors and Meilisearch's verdict took their time without the write lock (SQLite:
             # drainers queue on host_lock instead); settling is one short write.
             db.begin_write(session)
@@ -323,65 +297,33 @@ def parked(session: Session, limit: int = 50) -> tuple[int, list[SearchOutbox]]:
 def reindex(app: Flask, progress=None) -> int:
     """Build a fresh index and swap it in atomically; search never sees a half-built index.
 
-    A document Meilisearch refuses is left out and parked (see ``drain``) rather than failing the
+    A document the index refuses is left out and parked (see ``drain``) rather than failing the
     rebuild: one bad record must not keep every other service out of search."""
-    client, admin = get_client(app), get_admin_client(app)
-    live = services_index_name(app)
-    building = f"{live}_build_{int(time.time() * 1000)}"
+    index, embeddings = services(app).index, services(app).embeddings
     started: datetime = utcnow()
-    apply_settings(app, building)
-    count = 0
-    refused: dict[str, str] = {}
-    try:
-        with db.session_scope(app) as session:
-            all_ids = [
-                row
-                for row in session.exec(
-                    select(Service.id).where(col(Service.merged_into_id).is_(None)).order_by(Service.id)
-                )
-            ]
+    with db.session_scope(app) as session:
+
+        def documents_of(ids: list[str]) -> dict[str, dict]:
+            chunk = load_services(session, ids)
+            related = related_many(session, [s.id for s in chunk])
+            built = with_vectors(embeddings, {s.id: to_search_document(s, related) for s in chunk})
+            session.expunge_all()  # keep memory flat on a large directory
+            return built
+
+        all_ids = list(
+            session.exec(select(Service.id).where(col(Service.merged_into_id).is_(None)).order_by(Service.id))
+        )
+
+        def chunks() -> Iterator[Chunk]:
             if progress:
                 progress(0, len(all_ids))
-            tasks = []
             for start in range(0, len(all_ids), CHUNK):
-                chunk_ids = all_ids[start : start + CHUNK]
-                chunk = load_services(session, chunk_ids)
-                related = related_many(session, [s.id for s in chunk])
-                tasks.append(
-                    (
-                        chunk_ids,
-                        client.index(building).add_documents(
-                            with_vectors(app, [to_search_document(s, related) for s in chunk]),
-                            primary_key="id",
-                        ),
-                    )
-                )
-                session.expunge_all()
-                count += len(chunk)
+                ids = all_ids[start : start + CHUNK]
+                yield ids, list(documents_of(ids).values())
                 if progress:
-                    progress(count, len(all_ids))
-            for chunk_ids, task in tasks:
-                if outcome(client, task, TASK_TIMEOUT_MS) is not None:
-                    again = load_services(session, chunk_ids)
-                    related = related_many(session, [s.id for s in again])
-                    refused.update(
-                        add(
-                            client,
-                            client.index(building),
-                            with_vectors(app, {s.id: to_search_document(s, related) for s in again}),
-                        )
-                    )
-                    session.expunge_all()
-        if not _exists(admin, live):
-            _wait(admin, admin.create_index(live, {"primaryKey": "id"}))
-        _wait(admin, admin.swap_indexes([{"indexes": [live, building]}]))
-    except BaseException:
-        try:
-            admin.delete_index(building)
-        except Exception:  # the build failed already; cleaning up is best effort
-            pass
-        raise
-    _wait(admin, admin.delete_index(building))
+                    progress(min(start + CHUNK, len(all_ids)), len(all_ids))
+
+        refused = index.rebuild(index_settings(app), chunks(), documents_of)
     with db.session_scope(app) as session:  # what went into the new index is no longer parked
         session.exec(
             delete(SearchOutbox).where(
@@ -399,32 +341,12 @@ def reindex(app: Flask, progress=None) -> int:
         session.info["outbox_disabled"] = True
         session.commit()
     drain(app)
-    return count - len(refused)
+    return len(all_ids) - len(refused)
 
 
 def wait_until_idle(app: Flask, timeout_ms: int = TASK_TIMEOUT_MS) -> None:
-    """Wait for this index's queued tasks, so that a comparison sees what was sent."""
-    client = get_client(app)
-    queued = client.get_tasks(
-        {"indexUids": [services_index_name(app)], "statuses": ["enqueued", "processing"], "limit": 1}
-    )
-    if queued.results:
-        client.wait_for_task(queued.results[0].uid, timeout_in_ms=timeout_ms, interval_in_ms=20)
-
-
-def index_versions(app: Flask) -> dict[str, str | None]:
-    wait_until_idle(app)
-    index = get_client(app).index(services_index_name(app))
-    versions: dict[str, str | None] = {}
-    offset = 0
-    while True:
-        page = index.get_documents({"fields": ["id", "last_modified"], "limit": 1000, "offset": offset})
-        for doc in page.results:
-            data = dict(doc)
-            versions[data["id"]] = data.get("last_modified")
-        offset += len(page.results)
-        if offset >= page.total or not page.results:
-            return versions
+    """Wait for this index's queued writes, so that a comparison sees what was sent."""
+    services(app).index.wait_until_idle(timeout_ms)
 
 
 def check(app: Flask) -> dict:
@@ -446,7 +368,7 @@ def check(app: Flask) -> dict:
             }
             for r in parked_rows
         ]
-    actual = index_versions(app)
+    actual = services(app).index.versions()
     missing = sorted(set(expected) - set(actual))
     extra = sorted(set(actual) - set(expected))
     stale = sorted(i for i in set(expected) & set(actual) if expected[i] != actual[i])
@@ -477,7 +399,7 @@ def ensure_index(app: Flask, say=log.warning) -> int:
     refuses stays parked for a curator to see, and a failure here leaves the app serving (search
     answers 503 until the index is back) rather than not starting at all."""
     try:
-        if not _exists(get_admin_client(app), services_index_name(app)):
+        if not services(app).index.exists():
             return reindex(app)
         apply_settings(app)
         drain(app)

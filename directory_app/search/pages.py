@@ -21,7 +21,7 @@ from matching import situations
 
 from .. import audit
 from ..access import access, role_allowed
-from ..db import get_session, real_app
+from ..db import get_session
 from ..directory import curation
 from ..directory.documents import to_search_document
 from ..errors import Unavailable, ValidationError
@@ -29,6 +29,7 @@ from ..models import Service
 from ..needs import taxonomy
 from ..search import query
 from ..security import limiter
+from ..services import services
 from ..vocabulary import AUDIT_ACTION_LABELS, DAY_NAMES, DELIVERY_LABELS
 from ..web import mail
 from ..web import shortlist as plan
@@ -107,15 +108,15 @@ def index():
             errors = error.fields
         else:
             asked = {"free_only": params.free_only, "wheelchair": params.wheelchair}
-            app = real_app()
-            results = query.search(app, params)
+            index = services().index
+            results = query.search(index, params)
             results["cards"] = [card(hit) for hit in results["hits"]]
             need_counts = results["facets"].get("needs", {})
             if params.needs:
                 # Ticked needs widen the search (any of them), so counts are taken without the
                 # needs filter: "Food (12)" means 12 services meet Food under the other filters.
                 wider = dataclasses.replace(params, needs=[], page=1, per_page=1)
-                need_counts = query.search(app, wider)["facets"].get("needs", {})
+                need_counts = query.search(index, wider)["facets"].get("needs", {})
             if results["page"] > 1:
                 pages["previous"] = _page_url(args, results["page"] - 1)
             if results["page"] < results["total_pages"]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from flask import Flask
 from werkzeug.datastructures import MultiDict
 
 from ..db import get_session
@@ -20,7 +19,7 @@ from ..needs import taxonomy
 from ..vocabulary import DAYS, VISIBLE_STATUSES
 from ..web.flags import parse_flag
 from . import filters
-from .client import get_client, services_index_name
+from .index import Query, SearchIndex
 
 # The ways of taking part a search can ask for (home visits and outreach come to the person).
 DELIVERY = ("in_person", "online", "phone")
@@ -28,6 +27,7 @@ MAX_PER_PAGE = 50
 MAX_QUERY_LENGTH = 200
 FACETS = ["needs", "cost_band", "days"]
 SORTS = ("relevance", "nearest")
+MAX_TOTAL_HITS = 5000  # the index's pagination.maxTotalHits: pages beyond it are not served
 
 
 @dataclass
@@ -141,8 +141,8 @@ def parse_params(args: MultiDict, resolve_postcode=resolve_postcode) -> SearchPa
     return params
 
 
-def build_filters(params: SearchParams) -> list[str]:
-    clauses = [filters.one_of("status", VISIBLE_STATUSES)]
+def build_filters(params: SearchParams) -> list[filters.Filter]:
+    clauses: list[filters.Filter] = [filters.one_of("status", VISIBLE_STATUSES)]
     if params.needs:
         clauses.append(filters.one_of("needs", params.needs))
     if params.days:
@@ -160,41 +160,38 @@ def build_filters(params: SearchParams) -> list[str]:
     return clauses
 
 
-def _metres(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
-    """Great-circle distance, for hits ranked by relevance (Meilisearch gives one only when sorting)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lng2 - lng1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6_371_000 * math.asin(math.sqrt(a))
+INTERNAL = ("need_terms", "age_min_filter", "age_max_filter", "last_verified_ts")
 
 
-def search(app: Flask, params: SearchParams) -> dict:
-    options = {
-        "filter": build_filters(params),
-        "facets": FACETS + (["wheelchair"] if params.wheelchair else []),
-        "page": params.page,
-        "hitsPerPage": params.per_page,
-    }
-    # The index puts an explicit sort before text relevance, so relevance means no sort at all.
-    if params.lat is not None and params.effective_sort == "nearest":
-        options["sort"] = [f"_geoPoint({params.lat:.6f}, {params.lng:.6f}):asc"]
+def search(index: SearchIndex, params: SearchParams) -> dict:
+    point = (params.lat, params.lng) if params.lat is not None and params.lng is not None else None
+    query = Query(
+        q=params.q,
+        filter=build_filters(params),
+        # An explicit order comes before text relevance in the index, so relevance means no order.
+        nearest_to=point if params.effective_sort == "nearest" else None,
+        facets=FACETS + (["wheelchair"] if params.wheelchair else []),
+        limit=params.per_page,
+        offset=(params.page - 1) * params.per_page,
+        count_all=True,
+    )
     try:
-        result = get_client(app).index(services_index_name(app)).search(params.q, options)
+        result = index.search(query)
     except Exception as error:  # any transport or server failure: say so, do not pretend "no results"
         raise Unavailable(
             "Search is unavailable at the moment. Please try again shortly.", retry_after=10
         ) from error
     hits = []
-    for hit in result["hits"]:
-        distance = hit.pop("_geoDistance", None)
-        if distance is None and params.lat is not None and params.lng is not None and hit.get("_geo"):
-            distance = _metres(params.lat, params.lng, hit["_geo"]["lat"], hit["_geo"]["lng"])
+    for hit in result.hits:
+        distance = hit.pop("_distance_m", None)
+        if distance is None and point is not None and hit.get("_geo"):
+            distance = filters.metres_between(*point, hit["_geo"]["lat"], hit["_geo"]["lng"])
         hit["distance_km"] = round(distance / 1000, 2) if distance is not None else None
-        for internal in ("need_terms", "age_min_filter", "age_max_filter", "last_verified_ts"):
+        for internal in INTERNAL:
             hit.pop(internal, None)
         hits.append(hit)
-    facets = result.get("facetDistribution", {})
-    total = result.get("totalHits", len(hits))
+    facets = dict(result.facets)
+    total = result.total
     unknown = {}
     # Free-only and wheelchair keep services that have not recorded their cost or access
     # (search.filters); say how many, so pages and API clients can mark them.
@@ -205,9 +202,9 @@ def search(app: Flask, params: SearchParams) -> dict:
     return {
         "hits": hits,
         "total": total,
-        "page": result.get("page", params.page),
+        "page": params.page,
         "per_page": params.per_page,
-        "total_pages": result.get("totalPages", 1),
+        "total_pages": math.ceil(min(total, MAX_TOTAL_HITS) / params.per_page),
         "facets": facets,
         "sort": params.effective_sort,
         "unknown": unknown,

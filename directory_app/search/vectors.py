@@ -8,32 +8,25 @@ embedder: search and match then work on words alone.
 
 from __future__ import annotations
 
-from flask import Flask
-
 from ..directory.documents import embedding_text
-from ..matchmaking.embeddings import service as embedding_service
-
-EMBEDDER = "default"  # the embedder's name in the index settings and in each document's _vectors
-
-
-def _model(app: Flask):
-    return embedding_service(app).model()
+from ..matchmaking.embeddings import EmbeddingService
+from .index import EMBEDDER
 
 
-def settings(app: Flask) -> dict:
-    model = _model(app)
+def settings(embeddings: EmbeddingService) -> dict:
+    model = embeddings.model()
     if model is None:
         return {}
     return {"embedders": {EMBEDDER: {"source": "userProvided", "dimensions": model.dim}}}
 
 
-def with_vectors(app: Flask, documents):
+def with_vectors(embeddings: EmbeddingService, documents):
     """Add each document's vector, all encoded in one batch; `documents` is a list or a dict of
     documents, returned as given."""
     docs = list(documents.values()) if isinstance(documents, dict) else list(documents)
-    model = _model(app) if docs else None
+    model = embeddings.model() if docs else None
     texts = [embedding_text(d) for d in docs]
-    with embedding_service(app).recording(model):
+    with embeddings.recording(model):
         vectors = model.encode(texts) if model is not None else [None] * len(docs)
     for document, text, vector in zip(docs, texts, vectors, strict=True):
         # null opts a document out explicitly: Meilisearch refuses a document without it once the

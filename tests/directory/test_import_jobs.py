@@ -18,6 +18,7 @@ from directory_app.directory import jobs
 from directory_app.directory.service_input import FIELD_NAMES
 from directory_app.models import ImportJob, Service
 from directory_app.search import indexing
+from directory_app.services import services
 from tests.conftest import csrf_token, start_cli_import
 
 
@@ -227,9 +228,9 @@ def test_search_follows_a_long_import_while_it_runs(app):
         with db.session_scope(app) as session:
             landed = set(session.exec(select(Service.id).where(Service.publisher == "following")))
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not landed <= set(indexing.index_versions(app)):
+        while time.monotonic() < deadline and not landed <= set(services(app).index.versions()):
             time.sleep(0.1)
-        seen["searchable"] = len(landed & set(indexing.index_versions(app)))
+        seen["searchable"] = len(landed & set(services(app).index.versions()))
         seen["landed"], seen["done"] = len(landed), done
 
     report = jobs.import_file(app, _feed(40, "f"), "feed.csv", "following", actor="test", progress=progress)

@@ -18,7 +18,7 @@ from directory_app.directory.jobs import import_file
 from directory_app.directory.records import input_from_service
 from directory_app.models import Service
 from directory_app.search import indexing
-from directory_app.search.client import get_client, services_index_name
+from directory_app.services import services
 
 WALK = "a gentle walk to get out of the house and meet people"
 
@@ -62,7 +62,7 @@ def _matched(body: dict) -> set[str]:
 def _document(app, service_id: str) -> dict:
     indexing.drain(app)
     indexing.wait_until_idle(app)
-    return dict(get_client(app).index(services_index_name(app)).get_document(service_id))
+    return services(app).index.get(service_id)
 
 
 def _edit_form(client, service_id: str) -> tuple[str, dict]:

@@ -13,7 +13,7 @@ from directory_app.directory import curation, rereading
 from directory_app.directory.jobs import import_file
 from directory_app.models import Service
 from directory_app.search import indexing
-from directory_app.search.client import get_client, services_index_name
+from directory_app.services import services
 
 HEADER = "external_id,name,organization,description,postcode\n"
 
@@ -95,7 +95,7 @@ def test_an_upgraded_reader_reads_the_stored_services_again_once(app, places):
         ]
     indexing.drain(app)
     indexing.wait_until_idle(app)
-    document = get_client(app).index(services_index_name(app)).get_document(service_id)
+    document = services(app).index.get(service_id)
     assert dict(document)["situations"] == ["bereaved_by_suicide"]
     # nothing changed since: nothing is read again
     assert rereading.refresh_if_changed(app) is None

@@ -7,7 +7,7 @@ from directory_app import create_app, meili_server
 from directory_app.config import ConfigError
 from directory_app.db import session_scope
 from directory_app.models import ApiToken, User
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, search_down
 
 
 def test_healthz_reports_both_up(client):
@@ -18,8 +18,7 @@ def test_healthz_reports_both_up(client):
 
 
 def test_healthz_names_search_when_it_is_down(app):
-    app.config["MEILI_URL"] = f"http://127.0.0.1:{meili_server.free_port()}"
-    app.extensions.pop("meili_client", None)
+    search_down(app, f"http://127.0.0.1:{meili_server.free_port()}")
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     body = response.get_json()

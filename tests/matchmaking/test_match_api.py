@@ -9,6 +9,7 @@ from sqlmodel import select
 from directory_app import db
 from directory_app.models import MatchDemand
 from directory_app.search.indexing import wait_until_idle
+from tests.conftest import search_down
 
 
 @pytest.fixture
@@ -233,8 +234,7 @@ def test_match_needs_the_link_worker_role(client, token_for):
 
 def test_search_down_gives_503_with_retry_after(app, client, token_for):
     token = token_for("link_worker")
-    app.config["MEILI_URL"] = "http://127.0.0.1:9"
-    app.extensions.pop("meili_client", None)
+    search_down(app)
     response = client.post(
         "/api/v1/match", headers={"Authorization": f"Bearer {token}"}, json={"goals": "lonely"}
     )

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from directory_app.matchmaking import embeddings, retrieval
-from directory_app.search.client import get_admin_client, get_client, services_index_name
 from directory_app.search.indexing import wait_until_idle
+from directory_app.services import services
 from matching import Profile
 
 
@@ -39,10 +39,12 @@ def directory(app, make_service):
 
 
 def test_every_indexed_service_carries_its_sentence_vector(app, directory):
-    uid = services_index_name(app)
-    embedders = get_admin_client(app).http.get(f"indexes/{uid}/settings/embedders")
+    uid = services(app).index.name
+    embedders = services(app).index.admin.http.get(f"indexes/{uid}/settings/embedders")
     assert embedders["default"]["source"] == "userProvided" and embedders["default"]["dimensions"] == 384
-    documents = get_client(app).http.get(f"indexes/{uid}/documents?retrieveVectors=true&limit=10")["results"]
+    documents = services(app).index.client.http.get(f"indexes/{uid}/documents?retrieveVectors=true&limit=10")[
+        "results"
+    ]
     vectors = {d["id"]: d["_vectors"]["default"]["embeddings"][0] for d in documents}
     assert set(vectors) == set(directory.values())
     assert all(len(v) == 384 for v in vectors.values())
@@ -55,7 +57,8 @@ def test_a_long_goal_finds_the_service_that_means_the_same_without_sharing_its_w
         "struggling to pay the gas and electric and the flat is cold"
     )
     profile = Profile.from_dict({"goals": goals, "age": 70}, None)
-    pool = {c["id"]: c for c in retrieval.candidates(app, profile, needs=[])}
+    found = services(app)
+    pool = {c["id"]: c for c in retrieval.candidates(found.index, found.embeddings, profile, needs=[])}
     assert directory["warm"] in pool
     assert pool[directory["warm"]]["_semantic"] > max(
         pool[i]["_semantic"] for i in pool if i != directory["warm"]

@@ -5,19 +5,19 @@ from __future__ import annotations
 
 from directory_app import db
 from directory_app.directory import duplicates
-from directory_app.matchmaking.service import run_match
 from directory_app.search import indexing
-from directory_app.search.client import get_client, services_index_name
+from directory_app.services import services
+from tests.conftest import match_on
 
 PERSON = {"goals": "lonely, would like a lunch club", "postcode": "M33 7ZZ", "age": 70}
 
 
 def _document(app, service_id: str) -> dict:
-    return dict(get_client(app).index(services_index_name(app)).get_document(service_id))
+    return services(app).index.get(service_id)
 
 
 def _shown(app) -> list[str]:
-    return [m["service_id"] for m in run_match(app, PERSON, record=False)["matches"]]
+    return [m["service_id"] for m in match_on(app, PERSON, record=False)["matches"]]
 
 
 def test_a_limit_one_listing_states_holds_for_its_twin_until_a_curator_dismisses_the_pair(app, make_service):

@@ -9,9 +9,9 @@ import numpy as np
 from directory_app import db
 from directory_app.directory.documents import embedding_text, to_search_document
 from directory_app.matchmaking.embeddings import service as embedding_service
-from directory_app.matchmaking.service import run_match
 from directory_app.matchmaking.vector_store import StoredEmbedder, VectorStore, open_store
 from directory_app.search.indexing import load_services, wait_until_idle
+from tests.conftest import match_on
 
 TEXTS = ["Lunch club for older people in Sale", "Debt advice by phone across Trafford"]
 
@@ -54,7 +54,7 @@ def test_indexing_records_service_vectors_and_a_match_never_records_the_persons_
     store = open_store(embedder.store_path, model.dim)
 
     goals = "lost his job at the depot in March and hasn't spoken to anyone since, wants company"
-    run_match(app, {"goals": goals, "postcode": "M33 7ZZ", "age": 58}, record=False)
+    match_on(app, {"goals": goals, "postcode": "M33 7ZZ", "age": 58}, record=False)
 
     assert store.get([VectorStore.key(model.name, goals)]) == {}
     with db.session_scope(app) as session:

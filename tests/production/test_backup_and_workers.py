@@ -10,6 +10,7 @@ from directory_app import db
 from directory_app.directory.curation import create_service, update_service
 from directory_app.models import Service
 from directory_app.search import indexing
+from directory_app.services import services
 from tests.conftest import service_data
 
 
@@ -74,7 +75,7 @@ def test_drainers_on_sqlite_take_turns(app, places):
             indexing.drain(app, lock_wait_s=0.3)
         assert indexing.pending_count(app) == 1
     assert indexing.drain(app) == 1
-    index = indexing.get_client(app).index(indexing.services_index_name(app))
+    index = services(app).index.client.index(services(app).index.name)
     assert index.get_document(service_id).name == "Renamed Group"
 
 
@@ -116,6 +117,6 @@ def test_concurrent_drainers_lose_nothing_and_keep_the_latest(app, places):
     assert indexing.pending_count(app) == 0
     report = indexing.check(app)
     assert report["ok"], report
-    index = indexing.get_client(app).index(indexing.services_index_name(app))
+    index = services(app).index.client.index(services(app).index.name)
     for service_id, name in latest.items():
         assert index.get_document(service_id).name == name

@@ -15,6 +15,7 @@ from directory_app.directory.service_input import FIELD_NAMES
 from directory_app.matchmaking import textmodel_cache
 from directory_app.matchmaking.preload import preload
 from directory_app.models import Service
+from directory_app.services import services
 
 
 def _feed(rows: int) -> bytes:
@@ -35,18 +36,23 @@ def _feed(rows: int) -> bytes:
     return out.getvalue().encode()
 
 
+def _text_model(app):
+    with db.session_scope(app) as session:
+        return services(app).text_models.get(session)
+
+
 def test_preloaded_text_model_is_updated_in_place_after_an_edit(app, monkeypatch):
     import_file(app, _feed(30), "feed.csv", "ramblers", "test")
     timings = preload(app, before_fork=False)
     assert "text" in timings
-    model = textmodel_cache.text_model(app)
+    model = _text_model(app)
     assert len(model) == 30
     with db.session_scope(app) as session:
         service_id = session.exec(select(Service.id).where(Service.external_id == "s3")).one()
         update_service(session, service_id, {"description": "Knitting and natter for beginners"}, "test")
 
     monkeypatch.setattr(textmodel_cache, "CHECK_EVERY_SECONDS", 0)
-    again = textmodel_cache.text_model(app)
+    again = _text_model(app)
     assert again is model, "an edit must not refit the shared model"
     with db.session_scope(app) as session:
         other_id = session.exec(select(Service.id).where(Service.external_id == "s4")).one()

@@ -48,3 +48,9 @@ def link_in(text: str) -> str:
     match = LINK.search(text)
     assert match, f"no provider link in: {text}"
     return match.group(0)
+
+
+@pytest.fixture
+def search_index_kind() -> str:
+    """Provider links and reminders are not about search: their apps run on the in-memory index."""
+    return "memory"

@@ -45,3 +45,9 @@ def advance(app):
         return referral
 
     return factory
+
+
+@pytest.fixture
+def search_index_kind() -> str:
+    """Referrals and outcomes are not about search: their apps run on the in-memory index."""
+    return "memory"

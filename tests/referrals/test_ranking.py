@@ -13,6 +13,7 @@ from directory_app import db
 from directory_app.models import RankingModel, Referral
 from directory_app.referrals import ranking
 from matching.rank import FEATURE_NAMES
+from tests.conftest import match_on, scorer_of
 
 
 def synthetic_rows(seed: int, n: int, nearer_helps: bool) -> list[dict]:
@@ -122,7 +123,7 @@ def _store(app, rows: list[dict]) -> None:
 
 def test_train_command_adopts_a_better_model_and_matching_uses_it(app, client, runner, login_as, monkeypatch):
     assert "Not enough finished referrals" in runner.invoke(args=["match", "train"]).output
-    assert ranking.active_scorer(app) is None
+    assert scorer_of(app) is None
 
     _store(app, synthetic_rows(7, 240, nearer_helps=True))
     output = runner.invoke(args=["match", "train"]).output
@@ -131,7 +132,7 @@ def test_train_command_adopts_a_better_model_and_matching_uses_it(app, client, r
         stored = ranking.active_model(session)
         assert stored.sample_size == 240 and stored.model_metric > stored.baseline_metric
         assert stored.coefficients["weights"]["proximity"] > 1.0
-    scorer = ranking.active_scorer(app)
+    scorer = scorer_of(app)
     assert isinstance(scorer, ranking.LearnedScorer) and scorer.weights == stored.coefficients["weights"]
 
     # run_match hands the adopted scorer to the matching library.
@@ -145,7 +146,7 @@ def test_train_command_adopts_a_better_model_and_matching_uses_it(app, client, r
 
     real_match = matchmaking.match
     monkeypatch.setattr(matchmaking, "match", spy)
-    matchmaking.run_match(app, {"goals": "lonely", "needs": ["loneliness"]})
+    match_on(app, {"goals": "lonely", "needs": ["loneliness"]})
     assert seen[-1] == scorer
 
     login_as("admin")
@@ -158,8 +159,8 @@ def test_train_command_adopts_a_better_model_and_matching_uses_it(app, client, r
     assert "In use" in page
     token = page.split('name="csrf_token" value="')[1].split('"')[0]
     client.post("/referrals/model/retire", data={"csrf_token": token})
-    assert ranking.active_scorer(app) is None
-    matchmaking.run_match(app, {"goals": "lonely", "needs": ["loneliness"]})
+    assert scorer_of(app) is None
+    match_on(app, {"goals": "lonely", "needs": ["loneliness"]})
     assert seen[-1] is None  # back to the hand-set weights
 
 
@@ -170,7 +171,7 @@ def test_a_model_trained_on_noise_is_stored_but_not_adopted(app, runner, client,
     with db.session_scope(app) as session:
         runs = session.exec(select(RankingModel)).all()
         assert len(runs) == 1 and not runs[0].adopted and runs[0].sample_size == 240
-    assert ranking.active_scorer(app) is None
+    assert scorer_of(app) is None
     login_as("commissioner")
     assert client.get("/referrals/model").status_code == 403
 
@@ -190,7 +191,7 @@ def test_a_model_trained_before_a_feature_existed_is_not_used_until_retrained(ap
             )
         )
         session.commit()
-    assert ranking.active_scorer(app) is None  # the hand-set weights, which do weigh them
+    assert scorer_of(app) is None  # the hand-set weights, which do weigh them
 
     login_as("admin")
     page = client.get("/referrals/model").get_data(as_text=True)

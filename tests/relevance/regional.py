@@ -9,9 +9,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from directory_app.directory.jobs import import_file
-from directory_app.matchmaking.service import run_match
 from directory_app.search import indexing
-from directory_app.search.client import get_client, services_index_name
+from directory_app.services import services
+from tests.conftest import match_on
 
 from .measures import K, best_precision_at, gap_flagged, ndcg_at_k, precision_at, violations
 
@@ -54,10 +54,10 @@ def import_feed(app, feed: Path, default_publisher: str) -> None:
 
 
 def scenario_runs(app, scenarios: list[dict], directory: dict[str, dict]) -> list[dict]:
-    index = get_client(app).index(services_index_name(app))
+    index = services(app).index.client.index(services(app).index.name)
     rows = []
     for scenario in scenarios:
-        result = run_match(app, dict(api_profile(scenario["profile"]), limit=K), record=False)
+        result = match_on(app, dict(api_profile(scenario["profile"]), limit=K), record=False)
         matched = [m["service_id"] for m in result["matches"]]
         keyword_hits = index.search(scenario["profile"]["goals"], {"limit": K})["hits"]
         ranked = [directory[i]["external_id"] for i in matched]

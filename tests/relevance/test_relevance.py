@@ -16,9 +16,8 @@ import json
 
 import pytest
 
-from directory_app.matchmaking.service import run_match
-from directory_app.search.client import get_client, services_index_name
-from tests.conftest import fresh_app
+from directory_app.services import services
+from tests.conftest import fresh_app, match_on
 
 from .conftest import documents_by_id
 from .measures import K, ndcg_at_k, violations
@@ -53,10 +52,10 @@ def directory(seeded_app) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def runs(seeded_app, directory) -> list[dict]:
-    index = get_client(seeded_app).index(services_index_name(seeded_app))
+    index = services(seeded_app).index.client.index(services(seeded_app).index.name)
     rows = []
     for scenario in SCENARIOS:
-        result = run_match(seeded_app, dict(scenario["profile"], limit=K))
+        result = match_on(seeded_app, dict(scenario["profile"], limit=K))
         matched = [m["service_id"] for m in result["matches"]]
         keyword_hits = index.search(scenario["profile"]["goals"], {"limit": K})["hits"]
         rows.append(

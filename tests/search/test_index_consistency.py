@@ -10,6 +10,7 @@ from directory_app import create_app, db, meili_server
 from directory_app.directory.curation import create_service, set_status, update_service
 from directory_app.models import Service
 from directory_app.search import indexing
+from directory_app.services import services
 from tests.conftest import TEST_DISTRICTS, TEST_POSTCODES, service_data
 
 
@@ -77,8 +78,8 @@ def test_edits_during_an_outage_are_kept_and_replayed(outage_app):
     report = indexing.check(app)
     assert report["ok"], report
     assert report["database"] == report["index"] == 2
-    document = indexing.get_client(app).index(indexing.services_index_name(app)).get_document(first)
-    assert document.name == "Sale Lunch Club (Tuesdays)" and document.status == "temporarily_closed"
+    document = services(app).index.get(first)
+    assert document["name"] == "Sale Lunch Club (Tuesdays)" and document["status"] == "temporarily_closed"
 
 
 def test_a_rolled_back_change_never_reaches_the_index(app, places):
@@ -90,8 +91,8 @@ def test_a_rolled_back_change_never_reaches_the_index(app, places):
         session.flush()
         session.rollback()
     indexing.wait_until_idle(app)
-    document = indexing.get_client(app).index(indexing.services_index_name(app)).get_document(service_id)
-    assert document.name == "Sale Lunch Club"
+    document = services(app).index.get(service_id)
+    assert document["name"] == "Sale Lunch Club"
     assert indexing.pending_count(app) == 0
 
 
@@ -101,7 +102,7 @@ def test_check_reports_drift_and_reindex_repairs_it(app, runner, places):
             create_service(session, service_data(name=f"Group {n}", postcode="M33 7ZZ"), "test").id
             for n in range(3)
         ]
-    index = indexing.get_client(app).index(indexing.services_index_name(app))
+    index = services(app).index.client.index(services(app).index.name)
     index.delete_document(ids[0])
     # The index has an embedder: every document must say its vector, if only that it has none.
     index.add_documents([{"id": "ghost", "name": "Not in the database", "_vectors": {"default": None}}])
@@ -112,7 +113,7 @@ def test_check_reports_drift_and_reindex_repairs_it(app, runner, places):
     assert runner.invoke(args=["search", "reindex"]).exit_code == 0
     result = runner.invoke(args=["search", "check"])
     assert result.exit_code == 0, result.output
-    uids = [i.uid for i in indexing.get_admin_client(app).get_indexes({"limit": 1000})["results"]]
+    uids = [i.uid for i in services(app).index.admin.get_indexes({"limit": 1000})["results"]]
     assert not any("_build_" in uid for uid in uids)  # the temporary index was swapped and removed
 
 

@@ -22,7 +22,7 @@ from directory_app.directory.export import export_oruk
 from directory_app.directory.jobs import import_file
 from directory_app.models import SearchOutbox, Service
 from directory_app.search import delivery, indexing
-from directory_app.search.client import get_admin_client, get_client, services_index_name
+from directory_app.services import services
 
 SAFE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
@@ -91,13 +91,13 @@ def ids_by_external(app, publisher: str) -> dict[str, str]:
 
 
 def index_names(app) -> set[str]:
-    return {i.uid for i in get_admin_client(app).get_indexes({"limit": 1000})["results"]}
+    return {i.uid for i in services(app).index.admin.get_indexes({"limit": 1000})["results"]}
 
 
 @pytest.fixture
 def victim(app):
     """Another index on the same Meilisearch (another tenant's, say), with a document in it."""
-    admin = get_admin_client(app)
+    admin = services(app).index.admin
     uid = f"{app.config['MEILI_INDEX_PREFIX']}victim"  # outside our <prefix>_* pattern
     admin.wait_for_task(admin.create_index(uid, {"primaryKey": "id"}).task_uid, timeout_in_ms=60_000)
     admin.wait_for_task(admin.index(uid).add_documents([{"id": "precious"}]).task_uid, timeout_in_ms=60_000)
@@ -124,18 +124,18 @@ def test_a_publisher_id_shaped_like_a_path_cannot_delete_another_index(app, plac
     )
     assert decided.status_code == 200, decided.get_json()
     indexing.drain(app)
-    admin = get_admin_client(app)
+    admin = services(app).index.admin
     newest = admin.get_tasks({"limit": 1}).results[0]  # whatever was sent, to any index, is done
     admin.wait_for_task(newest.uid, timeout_in_ms=60_000)
 
     assert victim in index_names(app)
-    assert get_admin_client(app).index(victim).get_document("precious").id == "precious"
+    assert services(app).index.admin.index(victim).get_document("precious").id == "precious"
     report = indexing.check(app)
     assert report["ok"] and report["index"] == 1, report
 
 
 def test_the_app_key_cannot_touch_other_indexes_or_keys(app, victim):
-    client = get_client(app)
+    client = services(app).index.client
     assert client.config.api_key != app.config["MEILI_MASTER_KEY"]
     with pytest.raises(meilisearch.errors.MeilisearchApiError):
         client.delete_index(victim)
@@ -144,8 +144,8 @@ def test_the_app_key_cannot_touch_other_indexes_or_keys(app, victim):
     with pytest.raises(meilisearch.errors.MeilisearchApiError):
         client.get_keys()
     with pytest.raises(meilisearch.errors.MeilisearchApiError):
-        client.delete_index(services_index_name(app))  # not even our own: that is the master key's job
-    assert client.index(services_index_name(app)).search("")["hits"] == []
+        client.delete_index(services(app).index.name)  # not even our own: that is the master key's job
+    assert client.index(services(app).index.name).search("")["hits"] == []
 
 
 def test_ids_meilisearch_would_refuse_import_index_and_can_be_deleted(app, runner, places, token_for):

@@ -13,7 +13,7 @@ from sqlmodel import select
 from directory_app import db
 from directory_app.models import MatchDemand
 from directory_app.search.indexing import wait_until_idle
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, search_down
 
 GOALS = "hardly leaves the house since his wife died"
 
@@ -239,8 +239,7 @@ def test_nothing_about_the_person_is_stored_except_demand_counts(app, client, lo
 
 def test_search_down_gives_the_503_page(app, client, login_as, places):
     login_as("link_worker")
-    app.config["MEILI_URL"] = "http://127.0.0.1:9"
-    app.extensions.pop("meili_client", None)
+    search_down(app)
     response = submit(client, {"goals": "lonely", "postcode": "M33 7ZZ"})
     assert response.status_code == 503 and response.headers["Retry-After"]
     assert "Temporarily unavailable" in page_text(response)

@@ -127,13 +127,13 @@ def test_awkward_queries_are_just_words(client, make_service, indexed):
     assert "Sale Lunch Club" in text_of(client.get("/", query_string={"q": '"lunch"'}))
 
 
-def test_search_outage_is_a_clear_503(client, monkeypatch):
-    from directory_app.search import query
+def test_search_outage_is_a_clear_503(app, client, monkeypatch):
+    from directory_app.services import services
 
-    def down(_app):
+    def down(_query):
         raise ConnectionError("meilisearch is down")
 
-    monkeypatch.setattr(query, "get_client", down)
+    monkeypatch.setattr(services(app).index, "search", down)
     response = client.get("/?q=lunch")
     assert response.status_code == 503
     assert "Search is unavailable" in text_of(response)
