@@ -439,7 +439,7 @@ def run_size(n: int, seed: int, keep: bool = False, profile_dir: Path | None = N
     from directory_app import create_app, db, meili_server
     from directory_app import seed as seed_module
     from directory_app.auth.users import create_token, create_user
-    from directory_app.directory.documents import related_many, to_search_document
+    from directory_app.directory.documents import load_services, related_many, to_search_document
     from directory_app.directory.jobs import import_file
     from directory_app.models import DuplicateFlag, Service
     from directory_app.needs import taxonomy_data
@@ -512,7 +512,7 @@ def run_size(n: int, seed: int, keep: bool = False, profile_dir: Path | None = N
                     )
                 )
                 for start in range(0, len(ids), indexing.CHUNK):
-                    chunk = indexing.load_services(session, ids[start : start + indexing.CHUNK])
+                    chunk = load_services(session, ids[start : start + indexing.CHUNK])
                     related = related_many(session, [s.id for s in chunk])
                     documents += [to_search_document(s, related) for s in chunk]
                     session.expunge_all()

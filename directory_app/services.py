@@ -17,6 +17,7 @@ from .matchmaking.embeddings import EmbeddingService
 from .matchmaking.embeddings import service as embedding_service
 from .matchmaking.textmodel_cache import TextModelCache
 from .models import utcnow
+from .reports.service import DirectoryDocuments
 from .search.index import SearchIndex
 from .search.meili import MeiliIndex
 from .search.memory import InMemoryIndex
@@ -27,6 +28,7 @@ class Services:
     index: SearchIndex
     embeddings: EmbeddingService
     text_models: TextModelCache = field(default_factory=TextModelCache)
+    report_documents: DirectoryDocuments = field(default_factory=DirectoryDocuments)
     clock: Callable[[], datetime] = utcnow
 
 

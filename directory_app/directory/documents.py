@@ -7,10 +7,10 @@ from statistics import median
 from typing import Any, cast
 
 from sqlalchemy import func, or_
-from sqlalchemy.orm import object_session
+from sqlalchemy.orm import object_session, selectinload
 from sqlmodel import Session, col, select
 
-from ..models import DuplicateFlag, Referral, Service, utcnow
+from ..models import DuplicateFlag, Referral, Service, ServiceAtLocation, rel, utcnow
 from ..needs import taxonomy
 from ..vocabulary import DAYS
 from .understanding import (
@@ -32,6 +32,22 @@ NO_REFERRAL_FIGURES: dict[str, Any] = {
     "referrals_accepted": None,
     "accept_days_median": None,
 }
+
+
+def load_services(session: Session, ids: list[str]) -> list[Service]:
+    statement = (
+        select(Service)
+        .where(col(Service.id).in_(ids))
+        .options(
+            selectinload(rel(Service.organization)),
+            selectinload(rel(Service.schedules)),
+            selectinload(rel(Service.cost_options)),
+            selectinload(rel(Service.service_areas)),
+            selectinload(rel(Service.attributes)),
+            selectinload(rel(Service.service_at_locations)).selectinload(rel(ServiceAtLocation.location)),
+        )
+    )
+    return list(session.exec(statement))
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -22,7 +22,8 @@ def remind():
     put listings unchecked for 12 months in the curators' review queue."""
     app = real_app()
     with session_scope(app) as session:
-        outcome = reminders.remind(app, session)
+        post = reminders.Post(app.config, lambda token: reminders.link_url(app, token))
+        outcome = reminders.remind(session, post)
         for service, address in outcome.sent:
             click.echo(f"sent        {service.id}  {service.name}  → {address}")
         for service, address in outcome.to_send:

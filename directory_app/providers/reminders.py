@@ -8,8 +8,10 @@ it stays there, since nobody else will check it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from flask import Flask, url_for
 from sqlalchemy.orm import selectinload
@@ -33,6 +35,15 @@ class Outcome:
     no_address: list[Service] = field(default_factory=list)
     failed: list[tuple[Service, str]] = field(default_factory=list)
     escalated: list[Service] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Post:
+    """What sending a reminder needs from the app: its mail settings, and the address of a
+    provider's link (``link_url`` for the app)."""
+
+    mail_config: Mapping[str, Any]
+    link_for: Callable[[str], str]
 
 
 def _checked_at(service: Service) -> datetime:
@@ -62,7 +73,7 @@ def message(service: Service, url: str, days: int) -> tuple[str, str]:
     return subject, text
 
 
-def remind(app: Flask, session: Session, now: datetime | None = None) -> Outcome:
+def remind(session: Session, post: Post, now: datetime | None = None) -> Outcome:
     now = now or utcnow()
     outcome = Outcome()
     statement = (
@@ -88,7 +99,7 @@ def remind(app: Flask, session: Session, now: datetime | None = None) -> Outcome
             continue
         if link is not None and _since(link.reminded_at, checked):
             continue
-        _remind_one(app, session, service, checked, outcome)
+        _remind_one(session, post, service, checked, outcome)
     return outcome
 
 
@@ -112,18 +123,18 @@ def _escalate(session: Session, service: Service, link: ProviderLink | None, now
     session.commit()
 
 
-def _remind_one(app: Flask, session: Session, service: Service, checked: datetime, outcome: Outcome) -> None:
+def _remind_one(session: Session, post: Post, service: Service, checked: datetime, outcome: Outcome) -> None:
     address = providers.contact_email(service)
     if not address:
         outcome.no_address.append(service)
         return
-    if not mail.configured(app.config):
+    if not mail.configured(post.mail_config):
         outcome.to_send.append((service, address))
         return
     token = providers.new_token(session, service, "reminders")
-    subject, text = message(service, link_url(app, token), providers.link_days())
+    subject, text = message(service, post.link_for(token), providers.link_days())
     try:
-        mail.send(app.config, address, subject, text)
+        mail.send(post.mail_config, address, subject, text)
     except Unavailable as problem:
         session.rollback()
         outcome.failed.append((service, problem.message))

@@ -34,7 +34,7 @@ ward reports show that district's counts, so the same requests appear on every a
 district; the page and exports say so.
 
 Which region: ``main_authorities`` reads it from where the directory's venues are; the setting
-REPORT_AREA_CODES overrides it (service.report_region).
+REPORT_AREA_CODES overrides it (service.GapReports.region).
 """
 
 from __future__ import annotations

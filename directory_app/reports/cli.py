@@ -9,8 +9,10 @@ import click
 from flask.cli import with_appcontext
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from .. import db
 from ..db import real_app
 from ..errors import DomainError
+from ..services import services
 from . import areas as geo
 from . import export as exporting
 from . import service
@@ -41,9 +43,20 @@ def report_group():
 def gaps_command(area_type: str, need: str | None, out: Path):
     """Write the gap report (areas x needs, most urgent first) for the region REPORT_AREA_CODES names,
     or else where the directory's services are. Counts of 1-4 requests read "<5"."""
+    app = real_app()
+    with db.session_scope(app) as session:
+        _write_gaps(
+            service.GapReports(session, services(app).report_documents, app.config.get("REPORT_AREA_CODES")),
+            area_type,
+            need,
+            out,
+        )
+
+
+def _write_gaps(reports: service.GapReports, area_type: str, need: str | None, out: Path) -> None:
     try:
         service.check_filters(area_type, need)
-        region = service.report_region(real_app())
+        region = reports.region()
         service.check_area_type(region, area_type)
     except DomainError as error:
         click.echo(f"error: {error.message}", err=True)
@@ -56,8 +69,7 @@ def gaps_command(area_type: str, need: str | None, out: Path):
         transient=False,
     ) as progress:
         task = progress.add_task("Reading services", total=None)
-        rows = service.gap_rows(
-            real_app(),
+        rows = reports.rows(
             area_type,
             need,
             progress=lambda done, total: progress.update(task, completed=done, total=total),

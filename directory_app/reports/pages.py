@@ -12,9 +12,10 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from ..access import access
-from ..db import real_app
+from ..db import get_session
 from ..needs import taxonomy
 from ..security import CSP
+from ..services import services
 from . import areas as geo
 from . import charts as charting
 from . import export as exporting
@@ -75,13 +76,19 @@ def method_notes(area_type: str, region: geo.Geography | None = None) -> dict:
     return {"steps": steps, "formula": formula}
 
 
+def _reports() -> service.GapReports:
+    return service.GapReports(
+        get_session(), services().report_documents, current_app.config.get("REPORT_AREA_CODES")
+    )
+
+
 def _filters(default_need: bool = False) -> tuple[str, str | None, geo.Geography]:
     area_type = request.args.get("area_type") or "lsoa"
     need = request.args.get("need") or None
     if need is None and default_need:
         need = taxonomy().codes()[0]
     service.check_filters(area_type, need)
-    region = service.report_region(real_app())
+    region = _reports().region()
     service.check_area_type(region, area_type)
     return area_type, need, region
 
@@ -125,7 +132,7 @@ def _context(area_type: str, need: str | None, region: geo.Geography, **extra) -
 def overview():
     """Needs x areas, most urgent first, sortable by any column."""
     area_type, need, region = _filters()
-    rows = service.gap_rows(real_app(), area_type, need)
+    rows = _reports().rows(area_type, need)
     rows, sort, direction = service.sort_rows(rows, request.args.get("sort"), request.args.get("dir"))
     pages = max(1, -(-len(rows) // PER_PAGE))
     try:
@@ -189,7 +196,7 @@ def _allow_tiles(response: Response) -> Response:
 def map_page():
     """Areas as circles sized by population and coloured by priority band, over the same table."""
     area_type, need, region = _filters(default_need=True)
-    rows = service.gap_rows(real_app(), area_type, need)
+    rows = _reports().rows(area_type, need)
     points = [
         {
             "code": r["area_code"],
@@ -233,7 +240,7 @@ def map_page():
 def charts():
     """Provision against deprivation, drawn server-side as SVG with the figures in tables."""
     area_type, need, region = _filters(default_need=True)
-    rows = service.gap_rows(real_app(), area_type, need)
+    rows = _reports().rows(area_type, need)
     label, plural = taxonomy().label(need), geo.AREA_TYPE_PLURALS[area_type]
     return render_template(
         "reports/charts.html",
@@ -249,7 +256,7 @@ def charts():
 def area_page(area_type: str, code: str):
     """One area: per need, what is within reach, what is remote, and what was asked for."""
     need = request.args.get("need") or None
-    detail = service.area_detail(real_app(), area_type, code, need)
+    detail = _reports().area(area_type, code, need)
     return render_template(
         "reports/area.html",
         **_context(area_type, need, detail["region"]),
@@ -260,7 +267,7 @@ def area_page(area_type: str, code: str):
 
 def _export_rows() -> tuple[list[dict], str, str | None, geo.Geography]:
     area_type, need, region = _filters()
-    rows = service.gap_rows(real_app(), area_type, need)
+    rows = _reports().rows(area_type, need)
     rows, _, _ = service.sort_rows(rows, request.args.get("sort"), request.args.get("dir"))
     return rows, area_type, need, region
 

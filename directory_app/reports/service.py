@@ -15,20 +15,18 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from flask import Flask
 from sqlalchemy import case, func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from matching import gap_report
 from matching.service import covers_any, delivery_modes, haversine_km, points
 
-from .. import db
-from ..directory.documents import directory_version, related_many, to_search_document
+from ..directory.documents import directory_version, load_services, related_many, to_search_document
 from ..errors import NotFound, ValidationError
 from ..models import MatchDemand, Service
 from ..needs import taxonomy
-from ..search.indexing import load_services
 from . import areas as geo
 
 CHUNK = 500
@@ -36,7 +34,6 @@ SUPPRESSED_STAND_IN = 3
 BANDS = 5
 BAND_LABELS = {5: "Highest fifth", 4: "Second fifth", 3: "Middle fifth", 2: "Fourth fifth", 1: "Lowest fifth"}
 Progress = Callable[[int, int], None]
-_lock = threading.Lock()
 
 # Sortable columns: the key a row is sorted on, and whether it sorts high-first by default.
 SORTS = {
@@ -83,73 +80,66 @@ def check_area_type(region: geo.Geography, area_type: str) -> None:
         )
 
 
-def report_region(app: Flask) -> geo.Geography:
-    """The authorities the report covers: REPORT_AREA_CODES when set, otherwise those where the
-    directory's services have their venues (areas.main_authorities), worked out again only when
-    the directory changes."""
-    configured = geo.parse_codes(app.config.get("REPORT_AREA_CODES"))
-    if configured:
-        return geo.geography(configured)
-    docs = documents(app)
-    state = app.extensions["reports_documents"]
-    with _lock:
-        if state.get("region_of") is not docs:
-            state["region"] = geo.main_authorities(points(doc) for doc in docs)
-            state["region_of"] = docs
-        codes = state["region"]
-    return geo.geography(codes)
-
-
-def live_documents(app: Flask, progress: Progress | None = None) -> list[dict]:
+def live_documents(session: Session, progress: Progress | None = None) -> list[dict]:
     """Search documents of every active, unmerged service, read in chunks in a stable order."""
     out: list[dict] = []
-    with db.session_scope(app) as session:
-        ids = list(
-            session.exec(
-                select(Service.id)
-                .where(Service.status == "active", col(Service.merged_into_id).is_(None))
-                .order_by(Service.id)
-            )
+    ids = list(
+        session.exec(
+            select(Service.id)
+            .where(Service.status == "active", col(Service.merged_into_id).is_(None))
+            .order_by(Service.id)
         )
+    )
+    if progress:
+        progress(0, len(ids))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        services = {s.id: s for s in load_services(session, chunk)}
+        related = related_many(session, list(services))
+        out.extend(to_search_document(services[i], related) for i in chunk if i in services)
+        session.expunge_all()  # keep memory flat on a large directory
         if progress:
-            progress(0, len(ids))
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
-            services = {s.id: s for s in load_services(session, chunk)}
-            related = related_many(session, list(services))
-            out.extend(to_search_document(services[i], related) for i in chunk if i in services)
-            session.expunge_all()  # keep memory flat on a large directory
-            if progress:
-                progress(min(start + CHUNK, len(ids)), len(ids))
+            progress(min(start + CHUNK, len(ids)), len(ids))
     return out
 
 
-def _version(app: Flask) -> tuple:
-    with db.session_scope(app) as session:
-        return directory_version(session)
-
-
-def documents(app: Flask, progress: Progress | None = None) -> list[dict]:
-    """live_documents, kept per process until the directory changes.
+class DirectoryDocuments:
+    """live_documents, kept per process (``services().report_documents``) until the directory changes.
 
     Building documents is the slow part of a report (every service with its locations), and a
     commissioner flips between table, map and charts. Every change to a service sets its
     last_modified and a deletion changes the count, so (count, latest change) tells us when to
     rebuild; a report never shows a directory older than its last saved change.
     """
-    state = app.extensions.setdefault("reports_documents", {"version": None, "documents": None})
-    version = _version(app)
-    with _lock:
-        if state["version"] != version or state["documents"] is None:
-            state["documents"] = live_documents(app, progress)
-            state["version"] = version
-        return state["documents"]
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._version: tuple | None = None
+        self._documents: list[dict] | None = None
+        self._authorities: tuple[list[dict] | None, tuple] = (None, ())
+
+    def get(self, session: Session, progress: Progress | None = None) -> list[dict]:
+        version = directory_version(session)
+        with self._lock:
+            if self._version != version or self._documents is None:
+                self._documents = live_documents(session, progress)
+                self._version = version
+            return self._documents
+
+    def main_authorities(self, session: Session) -> tuple:
+        """The authorities where the directory's services have their venues (areas.main_authorities),
+        worked out again only when the directory changes."""
+        docs = self.get(session)
+        with self._lock:
+            if self._authorities[0] is not docs:
+                self._authorities = (docs, geo.main_authorities(points(doc) for doc in docs))
+            return self._authorities[1]
 
 
-def demand_counts(app: Flask) -> dict[tuple[str, str], dict[str, int]]:
+def demand_counts(session: Session) -> dict[tuple[str, str], dict[str, int]]:
     """{(district, need): {"requests": n, "unmatched": n with no adequate match}}, raw counts.
 
-    Raw: callers must suppress before showing anything (gap_rows and area_detail do).
+    Raw: callers must suppress before showing anything (GapReports.rows and .area do).
     """
     unmatched = func.sum(case((col(MatchDemand.adequate) == 0, 1), else_=0))
     statement = (
@@ -157,12 +147,11 @@ def demand_counts(app: Flask) -> dict[tuple[str, str], dict[str, int]]:
         .where(col(MatchDemand.district).is_not(None))
         .group_by(MatchDemand.district, MatchDemand.need)
     )
-    with db.session_scope(app) as session:
-        return {
-            (district.upper(), need): {"requests": int(n), "unmatched": int(u or 0)}
-            for district, need, n, u in session.exec(statement)
-            if district is not None  # the query's own filter, restated for the type checker
-        }
+    return {
+        (district.upper(), need): {"requests": int(n), "unmatched": int(u or 0)}
+        for district, need, n, u in session.exec(statement)
+        if district is not None  # the query's own filter, restated for the type checker
+    }
 
 
 def _blurred(n: int) -> int:
@@ -220,18 +209,6 @@ def _report(
         row["imd_estimated"] = area["imd_estimated"]
         row["lat"], row["lng"] = area["lat"], area["lng"]
     return rows
-
-
-def gap_rows(
-    app: Flask, area_type: str, need: str | None = None, *, progress: Progress | None = None
-) -> list[dict]:
-    """One row per (area, need) of the report's region, most urgent first; demand counts of 1-4
-    read "<5"."""
-    check_filters(area_type, need)
-    docs = documents(app, progress)
-    region = report_region(app)
-    check_area_type(region, area_type)
-    return _report(region, area_type, need, docs, demand_counts(app))
 
 
 def sort_rows(
@@ -297,29 +274,56 @@ def _local_and_remote(area: dict, need: str, docs: list[dict], reach_km: float) 
     return local, remote
 
 
-def area_detail(app: Flask, area_type: str, code: str, need: str | None = None) -> dict:
-    """The area, and per need: services within reach, nearest, remote options, demand (suppressed)."""
-    check_filters(area_type, need)
-    region = report_region(app)
-    check_area_type(region, area_type)
-    area = region.index[area_type].get(code)
-    if area is None:
-        raise NotFound(
-            f"There is no {geo.AREA_TYPE_LABELS[area_type].lower()} with code {code!r} in this report ({region.name})."
-        )
-    docs = documents(app)
-    tax = taxonomy()
-    rows = [r for r in _report(region, area_type, need, docs, demand_counts(app)) if r["area_code"] == code]
-    rows.sort(key=lambda r: -r["priority_score"])
-    for row in rows:
-        row["local_services"], row["remote_services"] = _local_and_remote(
-            area, row["need"], docs, tax.reach_km(row["need"])
-        )
-    return {
-        "area": area,
-        "display_name": geo.display_name(area),
-        "needs": rows,
-        "demand_counted_by": f"postcode district {area['demand_district']}",
-        "demand_note": geo.demand_note(area_type, region),
-        "region": region,
-    }
+@dataclass
+class GapReports:
+    """The gap report on one session: for a request, a command or a test.
+
+    ``area_codes`` is REPORT_AREA_CODES: the authorities the report covers; empty, those where the
+    directory's services have their venues."""
+
+    session: Session
+    documents: DirectoryDocuments
+    area_codes: str | None = ""
+
+    def region(self) -> geo.Geography:
+        configured = geo.parse_codes(self.area_codes)
+        return geo.geography(configured or self.documents.main_authorities(self.session))
+
+    def rows(
+        self, area_type: str, need: str | None = None, *, progress: Progress | None = None
+    ) -> list[dict]:
+        """One row per (area, need) of the report's region, most urgent first; demand counts of 1-4
+        read "<5"."""
+        check_filters(area_type, need)
+        docs = self.documents.get(self.session, progress)
+        region = self.region()
+        check_area_type(region, area_type)
+        return _report(region, area_type, need, docs, demand_counts(self.session))
+
+    def area(self, area_type: str, code: str, need: str | None = None) -> dict:
+        """The area, and per need: services within reach, nearest, remote options, demand (suppressed)."""
+        check_filters(area_type, need)
+        region = self.region()
+        check_area_type(region, area_type)
+        area = region.index[area_type].get(code)
+        if area is None:
+            raise NotFound(
+                f"There is no {geo.AREA_TYPE_LABELS[area_type].lower()} with code {code!r} in this report ({region.name})."
+            )
+        docs = self.documents.get(self.session)
+        tax = taxonomy()
+        demand = demand_counts(self.session)
+        rows = [r for r in _report(region, area_type, need, docs, demand) if r["area_code"] == code]
+        rows.sort(key=lambda r: -r["priority_score"])
+        for row in rows:
+            row["local_services"], row["remote_services"] = _local_and_remote(
+                area, row["need"], docs, tax.reach_km(row["need"])
+            )
+        return {
+            "area": area,
+            "display_name": geo.display_name(area),
+            "needs": rows,
+            "demand_counted_by": f"postcode district {area['demand_district']}",
+            "demand_note": geo.demand_note(area_type, region),
+            "region": region,
+        }

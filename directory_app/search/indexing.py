@@ -14,12 +14,11 @@ from datetime import datetime
 
 from flask import Flask
 from sqlalchemy import delete, event, func, text
-from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, select
 
 from .. import db
-from ..directory.documents import _iso, related_many, to_search_document
-from ..models import Location, SearchOutbox, Service, ServiceAtLocation, rel, utcnow
+from ..directory.documents import _iso, load_services, related_many, to_search_document
+from ..models import Location, SearchOutbox, Service, ServiceAtLocation, utcnow
 from ..needs import taxonomy
 from ..services import services
 from .delivery import TASK_TIMEOUT_MS, park, settle
@@ -82,22 +81,6 @@ def index_settings(app: Flask) -> dict:
 
 def apply_settings(app: Flask) -> None:
     services(app).index.configure(index_settings(app))
-
-
-def load_services(session: Session, ids: list[str]) -> list[Service]:
-    statement = (
-        select(Service)
-        .where(col(Service.id).in_(ids))
-        .options(
-            selectinload(rel(Service.organization)),
-            selectinload(rel(Service.schedules)),
-            selectinload(rel(Service.cost_options)),
-            selectinload(rel(Service.service_areas)),
-            selectinload(rel(Service.attributes)),
-            selectinload(rel(Service.service_at_locations)).selectinload(rel(ServiceAtLocation.location)),
-        )
-    )
-    return list(session.exec(statement))
 
 
 # --- the outbox: written inside the caller's transaction -------------------------------------

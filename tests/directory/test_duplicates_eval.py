@@ -77,7 +77,7 @@ def _measure(app, positives: set[frozenset], negatives: set[frozenset]) -> dict:
 @pytest.fixture(scope="module")
 def gm_app(tmp_path_factory, meili, postgres_url):
     tmp = tmp_path_factory.mktemp("dupes_gm")
-    with fresh_app(tmp, meili, postgres_url or f"sqlite:///{tmp / 'gm.db'}") as app:
+    with fresh_app(tmp, meili, postgres_url or f"sqlite:///{tmp / 'gm.db'}", search_index="memory") as app:
         from directory_app.seed import load_geography
 
         load_geography(app)
@@ -127,7 +127,9 @@ def _copies(rows: list[dict]) -> list[dict]:
 @pytest.fixture(scope="module")
 def trafford_app(tmp_path_factory, meili, postgres_url):
     tmp = tmp_path_factory.mktemp("dupes_trafford")
-    with fresh_app(tmp, meili, postgres_url or f"sqlite:///{tmp / 't.db'}", seeded=True) as app:
+    with fresh_app(
+        tmp, meili, postgres_url or f"sqlite:///{tmp / 't.db'}", seeded=True, search_index="memory"
+    ) as app:
         with db.session_scope(app) as session:
             print(f"\nThe seed directory's own duplicates queue: {duplicates.open_count(session)} pairs")
         with SEED_CSV.open(newline="", encoding="utf-8") as handle:

@@ -7,10 +7,10 @@ from __future__ import annotations
 import numpy as np
 
 from directory_app import db
-from directory_app.directory.documents import embedding_text, to_search_document
+from directory_app.directory.documents import embedding_text, load_services, to_search_document
 from directory_app.matchmaking.embeddings import service as embedding_service
 from directory_app.matchmaking.vector_store import StoredEmbedder, VectorStore, open_store
-from directory_app.search.indexing import load_services, wait_until_idle
+from directory_app.search.indexing import wait_until_idle
 from tests.conftest import match_on
 
 TEXTS = ["Lunch club for older people in Sale", "Debt advice by phone across Trafford"]

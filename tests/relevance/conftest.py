@@ -5,9 +5,8 @@ from __future__ import annotations
 from sqlmodel import select
 
 from directory_app import db
-from directory_app.directory.documents import related_many, to_search_document
+from directory_app.directory.documents import load_services, related_many, to_search_document
 from directory_app.models import Service
-from directory_app.search.indexing import load_services
 
 
 def documents_by_id(app) -> dict[str, dict]:

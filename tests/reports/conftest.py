@@ -15,6 +15,8 @@ from datetime import date
 import pytest
 
 from directory_app import db
+from directory_app.reports import service
+from directory_app.services import services
 from tests.conftest import fresh_app
 
 # (district, need): (requests, of which unmatched). Each pair is separate; loneliness is left alone
@@ -64,3 +66,24 @@ def demand_rows(app):
         add_demand(session, DEMAND)
         session.commit()
     return DEMAND
+
+
+# The gap report as a page asks for it: on a session of its own, with the app's services and its
+# REPORT_AREA_CODES at the time of asking.
+def gap_reports(app, session) -> service.GapReports:
+    return service.GapReports(session, services(app).report_documents, app.config.get("REPORT_AREA_CODES"))
+
+
+def gap_rows(app, *args, **kwargs) -> list[dict]:
+    with db.session_scope(app) as session:
+        return gap_reports(app, session).rows(*args, **kwargs)
+
+
+def area_detail(app, *args) -> dict:
+    with db.session_scope(app) as session:
+        return gap_reports(app, session).area(*args)
+
+
+def report_region(app):
+    with db.session_scope(app) as session:
+        return gap_reports(app, session).region()

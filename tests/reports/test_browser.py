@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from directory_app.reports import service
 from tests.browser.conftest import axe_check, login
 from tests.conftest import once
+from tests.reports.conftest import gap_rows
 
 pytestmark = once
 
@@ -15,7 +15,7 @@ SHOTS = "/tmp/reports-{}.png"
 
 def test_commissioner_reads_the_gap_report(app, live_server, in_browser, make_user, demand_rows):
     username, password = make_user("commissioner")
-    top = service.gap_rows(app, "lsoa", "loneliness")[0]
+    top = gap_rows(app, "lsoa", "loneliness")[0]
     in_browser(lambda page: commissioner_round(page, live_server, username, password, top))
 
 

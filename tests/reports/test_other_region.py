@@ -14,8 +14,8 @@ from directory_app import db
 from directory_app.directory import england as tables
 from directory_app.errors import ValidationError
 from directory_app.reports import areas as geo
-from directory_app.reports import service
 from tests.conftest import fresh_app
+from tests.reports.conftest import gap_rows, report_region
 
 from .conftest import add_demand
 
@@ -38,7 +38,7 @@ def app(tmp_path_factory, meili, postgres_url):
     from directory_app.directory.curation import create_service
 
     tmp = tmp_path_factory.mktemp("middlesbrough")
-    with fresh_app(tmp, meili, postgres_url or f"sqlite:///{tmp / 'test.db'}") as app:
+    with fresh_app(tmp, meili, postgres_url or f"sqlite:///{tmp / 'test.db'}", search_index="memory") as app:
         with db.session_scope(app) as session:
             for name, need, lat, lng in VENUES:
                 data = {
@@ -73,9 +73,9 @@ def lsoa_codes(la_code: str) -> set[str]:
 
 
 def test_the_report_covers_the_authority_holding_the_services(app):
-    region = service.report_region(app)
+    region = report_region(app)
     assert region.codes == (MIDDLESBROUGH,) and region.name == "Middlesbrough"
-    rows = service.gap_rows(app, "lsoa", "food")
+    rows = gap_rows(app, "lsoa", "food")
     assert {r["area_code"] for r in rows} == lsoa_codes(MIDDLESBROUGH)
     assert len(rows) >= 86  # Middlesbrough's LSOAs, none of Redcar's
     assert all(r["imd_decile"] in range(1, 11) for r in rows)
@@ -85,15 +85,15 @@ def test_the_report_covers_the_authority_holding_the_services(app):
 
 
 def test_a_need_nobody_offers_is_a_gap_everywhere(app):
-    rows = service.gap_rows(app, "lsoa", "housing")
+    rows = gap_rows(app, "lsoa", "housing")
     assert rows and all(r["local_count"] == 0 and r["nearest_km"] is None for r in rows)
-    food = {r["area_code"]: r for r in service.gap_rows(app, "lsoa", "food")}
+    food = {r["area_code"]: r for r in gap_rows(app, "lsoa", "food")}
     for row in rows[:5]:  # the most urgent housing gaps are served for food
         assert row["priority_score"] > food[row["area_code"]]["priority_score"]
 
 
 def test_districts_are_middlesbroughs_with_estimated_deprivation(app):
-    rows = service.gap_rows(app, "district", "food")
+    rows = gap_rows(app, "district", "food")
     codes = {r["area_code"] for r in rows}
     assert {"TS1", "TS3", "TS5"} <= codes and all(re.fullmatch(r"TS\d+", c) for c in codes)
     lsoas = geo.areas("lsoa", [MIDDLESBROUGH])
@@ -107,7 +107,7 @@ def test_districts_are_middlesbroughs_with_estimated_deprivation(app):
 
 def test_wards_are_refused_outside_trafford_saying_why(app, commissioner, runner, tmp_path):
     with pytest.raises(ValidationError, match="Trafford only"):
-        service.gap_rows(app, "ward", None)
+        gap_rows(app, "ward", None)
     response = commissioner.get("/reports/?area_type=ward")
     assert response.status_code == 400
     assert "Ward reports are available for Trafford only" in response.get_data(as_text=True)
@@ -145,12 +145,12 @@ def test_small_counts_stay_suppressed_on_pages_exports_and_cli(app, commissioner
 
 
 def test_the_setting_moves_the_report_to_another_authority(newcastle, commissioner, runner, tmp_path):
-    rows = service.gap_rows(newcastle, "lsoa", "food")
+    rows = gap_rows(newcastle, "lsoa", "food")
     assert {r["area_code"] for r in rows} == lsoa_codes(NEWCASTLE)
     # Middlesbrough's food banks are 50 km away: every Newcastle neighbourhood is a gap.
     assert all(r["local_count"] == 0 and r["nearest_km"] > 40 for r in rows)
     assert {r["imd_decile"] for r in rows} >= {1, 10}
-    districts = {r["area_code"] for r in service.gap_rows(newcastle, "district", "food")}
+    districts = {r["area_code"] for r in gap_rows(newcastle, "district", "food")}
     assert {"NE1", "NE4", "NE6"} <= districts and not {"NE98", "NE99"} & districts  # no PO boxes
 
     page = commissioner.get("/reports/?area_type=lsoa&need=food").get_data(as_text=True)

@@ -8,6 +8,7 @@ from directory_app.directory import england as tables
 from directory_app.errors import NotFound, ValidationError
 from directory_app.reports import areas as geo
 from directory_app.reports import service
+from tests.reports.conftest import area_detail, gap_rows, report_region
 
 
 def test_area_sets_cover_trafford():
@@ -24,7 +25,7 @@ def test_area_sets_cover_trafford():
 
 
 def test_loneliness_report_names_real_places_most_urgent_first(app):
-    rows = service.gap_rows(app, "lsoa", "loneliness")
+    rows = gap_rows(app, "lsoa", "loneliness")
     assert len(rows) == 139
     # Which neighbourhoods lack a loneliness group within 3 km depends on what each service is
     # understood to offer (after the third round of understanding, none in Trafford does); any
@@ -42,14 +43,14 @@ def test_loneliness_report_names_real_places_most_urgent_first(app):
 
 
 def test_ward_report_for_food_puts_partington_ward_first(app, demand_rows):
-    rows = service.gap_rows(app, "ward", "food")
+    rows = gap_rows(app, "ward", "food")
     assert rows[0]["area_name"] == "Bucklow-St Martins"
     assert rows[0]["demand_counted_by"] == "postcode district M31"
     assert (rows[0]["demand_requests"], rows[0]["demand_unmet"]) == (7, 7)
 
 
 def test_drill_down_lists_the_services_behind_the_counts(app):
-    detail = service.area_detail(app, "lsoa", "E01006105")  # Trafford 017B, Bucklow-St Martins
+    detail = area_detail(app, "lsoa", "E01006105")  # Trafford 017B, Bucklow-St Martins
     assert detail["display_name"] == "Trafford 017B (Bucklow-St Martins)"
     assert len(detail["needs"]) == len(service.taxonomy().codes())
     for row in detail["needs"]:
@@ -64,15 +65,15 @@ def test_drill_down_lists_the_services_behind_the_counts(app):
 
 def test_filters_are_checked(app):
     with pytest.raises(ValidationError):
-        service.gap_rows(app, "county", None)
+        gap_rows(app, "county", None)
     with pytest.raises(ValidationError):
-        service.gap_rows(app, "lsoa", "astrology")
+        gap_rows(app, "lsoa", "astrology")
     with pytest.raises(NotFound):
-        service.area_detail(app, "lsoa", "E01000001")  # City of London: not in this report
+        area_detail(app, "lsoa", "E01000001")  # City of London: not in this report
 
 
 def test_sorting_is_stable_and_puts_unknowns_last(app):
-    rows = service.gap_rows(app, "lsoa", "loneliness")
+    rows = gap_rows(app, "lsoa", "loneliness")
     by_population, sort, direction = service.sort_rows(rows, "population", None)
     assert (sort, direction) == ("population", "desc")
     known = [r["population"] for r in by_population if r["population"] is not None]
@@ -88,20 +89,20 @@ def test_report_follows_changes_to_the_directory(app):
     from directory_app import db
     from directory_app.directory.curation import set_status
 
-    detail = service.area_detail(app, "lsoa", "E01006105", "loneliness")
+    detail = area_detail(app, "lsoa", "E01006105", "loneliness")
     before = detail["needs"][0]
     closing = before["local_services"][0]
     with db.session_scope(app) as session:
         set_status(session, closing["id"], "temporarily_closed", actor="test")
     try:
-        after = service.area_detail(app, "lsoa", "E01006105", "loneliness")["needs"][0]
+        after = area_detail(app, "lsoa", "E01006105", "loneliness")["needs"][0]
         assert after["local_count"] == before["local_count"] - 1
         assert closing["id"] not in {s["id"] for s in after["local_services"]}
     finally:
         with db.session_scope(app) as session:
             set_status(session, closing["id"], "active", actor="test")
     assert (
-        service.area_detail(app, "lsoa", "E01006105", "loneliness")["needs"][0]["local_count"]
+        area_detail(app, "lsoa", "E01006105", "loneliness")["needs"][0]["local_count"]
         == before["local_count"]
     )
 
@@ -109,9 +110,9 @@ def test_report_follows_changes_to_the_directory(app):
 def test_without_the_setting_the_seed_reports_on_trafford_and_manchester(app, monkeypatch):
     # The seed's charities and food banks reach into Manchester: 40% of its venues are there.
     monkeypatch.setitem(app.config, "REPORT_AREA_CODES", "")
-    region = service.report_region(app)
+    region = report_region(app)
     assert region.codes == ("E08000003", "E08000009") and not region.has_wards
-    rows = service.gap_rows(app, "lsoa", "food")
+    rows = gap_rows(app, "lsoa", "food")
     assert len(rows) == 139 + len(tables.national().by_la["E08000003"])
     with pytest.raises(ValidationError, match="Trafford only"):
-        service.gap_rows(app, "ward", "food")
+        gap_rows(app, "ward", "food")
