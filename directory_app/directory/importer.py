@@ -25,9 +25,9 @@ from sqlmodel import Session, col, select
 from ..errors import ValidationError
 from ..models import Organization, Service, utcnow
 from ..web.csv_output import unescape_cell
-from . import oruk_v1, records, understanding
+from . import oruk, oruk_v1, records, understanding
 from .curation import next_review
-from .oruk import OrukError, apply_oruk, scoped_id
+from .oruk import OrukError, apply_oruk, find_shared, scoped_id
 from .service_input import FIELD_NAMES, validate_service_input
 
 MAX_EXTERNAL_ID = 200  # the external_id column's size
@@ -305,7 +305,7 @@ def _organisation_named(
         return data
     known = None
     if organization.get("id") not in (None, ""):
-        known = session.get(Organization, scoped_id(publisher, "organization", organization["id"]))
+        known = find_shared(session, Organization, scoped_id(publisher, "organization", organization["id"]))
     name = (known.name if known is not None and known.name else None) or data.get("name")
     if name in (None, ""):
         return data  # nothing to stand in: the record's own check says what is missing
@@ -412,11 +412,15 @@ def _apply_records(
 ) -> None:
     known = _known(session, kind, items, publisher)
     session.info[records.ORGANIZATIONS] = _organizations(session, kind, items, publisher)
+    # Careful mode rolls a failed record back alone, taking the objects it created with it: it
+    # looks shared objects up in the session instead, so that none of those is handed out again.
+    session.info[oruk.SHARED_ROWS] = (
+        oruk.prefetch_shared(session, items, publisher) if kind != "csv" and not careful else None
+    )
     landed = []
-    # A CSV record queries nothing while it is written (its organisation is cached), so the batch
-    # goes to the database in one flush. ORUK records look up shared venues and terms by id, which
-    # must see the records before them: those flush as they go.
-    quiet = session.no_autoflush if kind == "csv" and not careful else nullcontext()
+    # A record queries nothing while it is written (its organisation, venues and terms are found
+    # before the batch), so the batch goes to the database in one flush.
+    quiet = session.no_autoflush if not careful else nullcontext()
     try:
         with understanding.deferred() as asked, quiet:
             for number, item in enumerate(items, start=offset + 1):
@@ -460,6 +464,7 @@ def _apply_records(
         session.flush()
     finally:
         session.info.pop(records.ORGANIZATIONS, None)
+        session.info.pop(oruk.SHARED_ROWS, None)
 
 
 def _organizations(session: Session, kind: str, items: list[dict], publisher: str) -> dict:

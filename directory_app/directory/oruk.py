@@ -18,7 +18,7 @@ import uuid
 from datetime import UTC, date, datetime, time
 from typing import Any, TypeVar, get_args
 
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, col, select
 
 from matching.markup import plain_text
 
@@ -350,7 +350,7 @@ def apply_oruk(session: Session, service: Service, data: dict, publisher: str) -
         service.organization_id = org.id
     elif data.get("organization_id") not in (None, ""):
         org_id = scoped_id(publisher, "organization", data["organization_id"])
-        service.organization_id = org_id if session.get(Organization, org_id) is not None else None
+        service.organization_id = org_id if find_shared(session, Organization, org_id) else None
 
     def ours(kind: str, value: Any) -> str | None:
         return scoped_id(service.id, kind, value) if value not in (None, "") else None
@@ -384,7 +384,7 @@ def apply_oruk(session: Session, service: Service, data: dict, publisher: str) -
                     row.taxonomy_term_id = row.taxonomy_term.id
                 elif item.get("taxonomy_term_id") not in (None, ""):
                     term_id = scoped_id(publisher, "taxonomy_term", item["taxonomy_term_id"])
-                    row.taxonomy_term_id = term_id if session.get(TaxonomyTerm, term_id) is not None else None
+                    row.taxonomy_term_id = term_id if find_shared(session, TaxonomyTerm, term_id) else None
             rows.append(row)
         setattr(service, name, rows)
 
@@ -420,10 +420,63 @@ def _unique(row_id: str, seen: set[str], where: str) -> str:
     return row_id
 
 
+# session.info key: the shared objects a batch of records may name, found before the batch in
+# one query per kind (``prefetch_shared``) and joined by those its records create. With it a
+# record looks nothing up by id, so a batch needs no flush between its records: the flush a
+# lookup would otherwise trigger reads the whole session each time, which made a batch's cost
+# grow with the square of its size.
+SHARED_ROWS = "oruk_shared_rows"
+# (class, where its published id sits in a record)
+SHARED_KINDS: tuple[tuple[type[SQLModel], tuple[str, ...]], ...] = (
+    (Organization, ("organization", "id")),
+    (Location, ("service_at_locations", "location", "id")),
+    (TaxonomyTerm, ("attributes", "taxonomy_term", "id")),
+)
+
+
 def _shared(session: Session, cls: type[Row], publisher: str, published: Any, **defaults) -> Row:
     """An object a publisher's records share (a venue, an organisation, a term): this publisher's own."""
     row_id = scoped_id(publisher, cls.__tablename__, published)
-    return session.get(cls, row_id) or cls(id=row_id, **defaults)
+    known = session.info.get(SHARED_ROWS)
+    if known is None or (cls, row_id) not in known:
+        return session.get(cls, row_id) or cls(id=row_id, **defaults)
+    row = known[(cls, row_id)]
+    if row is None:
+        row = known[(cls, row_id)] = cls(id=row_id, **defaults)
+    return row
+
+
+def find_shared(session: Session, cls: type[Row], row_id: str) -> Row | None:
+    """A shared object in the directory or made earlier in this batch, or None."""
+    known = session.info.get(SHARED_ROWS) or {}
+    return known.get((cls, row_id)) or session.get(cls, row_id)
+
+
+def _published_ids(item: Any, path: tuple[str, ...]) -> list[Any]:
+    """The ids at ``path`` in one record (lists walked), whatever else the record holds."""
+    values = [item]
+    for step in path:
+        found: list[Any] = []
+        for value in values:
+            inner = value.get(step) if isinstance(value, dict) else None
+            found.extend(inner if isinstance(inner, list) else [inner])
+        values = found
+    return [v for v in values if isinstance(v, str | int) and not isinstance(v, bool) and v != ""]
+
+
+def prefetch_shared(session: Session, items: list[Any], publisher: str) -> dict:
+    """The organisations, venues and taxonomy terms a batch names, as they stand in the directory
+    (None for those it does not hold yet): see SHARED_ROWS."""
+    known: dict = {}
+    for cls, path in SHARED_KINDS:
+        table = str(cls.__tablename__)
+        ids = {scoped_id(publisher, table, v) for item in items for v in _published_ids(item, path)}
+        listed = sorted(ids)
+        for start in range(0, len(listed), 500):
+            chunk = listed[start : start + 500]
+            found = {row.id: row for row in session.exec(select(cls).where(col(cls.id).in_(chunk)))}  # type: ignore[attr-defined]
+            known.update({(cls, row_id): found.get(row_id) for row_id in chunk})
+    return known
 
 
 def _location(session: Session, data: dict, where: str, publisher: str) -> Location:
