@@ -65,7 +65,8 @@ APART_TESTS ?= tests/browser tests/relevance tests/views
 APART_LOG := instance/test-sqlite-only.log
 
 # Both halves share one store of sentence vectors, emptied first: a service text is encoded once
-# per run (tests/conftest.py).
+# per run (tests/conftest.py). TEST_HALVES=1 lets a measure that reads the same on either database
+# run in the PostgreSQL half, which would otherwise finish first (tests/conftest.py).
 TEST_VECTORS := instance/test-sentence-vectors.sqlite3
 
 # Lint runs beside the tests rather than before them: the tests leave a core idle now and then.
@@ -76,7 +77,7 @@ PYTEST_ARGS ?= --durations=10
 test: setup browser postgres
 	@mkdir -p instance && rm -f $(TEST_VECTORS) $(TEST_VECTORS)-wal $(TEST_VECTORS)-shm $(TEST_VECTORS).seeded.db
 	@$(MAKE) --no-print-directory lint > $(LINT_LOG) 2>&1 & lint=$$!; \
-	export TEST_VECTOR_STORE=$(CURDIR)/$(TEST_VECTORS); \
+	export TEST_VECTOR_STORE=$(CURDIR)/$(TEST_VECTORS) TEST_HALVES=1; \
 	TEST_DB=postgresql $(PY) -m pytest -p no:cacheprovider $(PG_TESTS) $(PYTEST_ARGS) > $(PG_LOG) 2>&1 & pg=$$!; \
 	$(PY) -m pytest -p no:cacheprovider $(APART_TESTS) $(PYTEST_ARGS) > $(APART_LOG) 2>&1 & apart=$$!; \
 	$(PY) -m pytest $(foreach t,$(APART_TESTS),--ignore=$(t)) $(PYTEST_ARGS); sqlite=$$?; \

@@ -410,6 +410,13 @@ ON_POSTGRESQL = os.environ.get("TEST_DB") == "postgresql" or bool(os.environ.get
 # Quality measures and browser walks read the same whichever database is below them; the PostgreSQL
 # half of make test is there for the database-facing behaviour, which other tests cover on both.
 once = pytest.mark.skipif(ON_POSTGRESQL, reason="run on SQLite only: the same on either database")
+# make test runs its PostgreSQL half beside two SQLite processes and says so (TEST_HALVES=1); that
+# half has time to spare, so some measures that read the same on either database run there
+# instead of on SQLite. Run on their own, they run on SQLite as ``once`` does.
+IN_HALVES = os.environ.get("TEST_HALVES") == "1"
+once_in_postgresql_half = pytest.mark.skipif(
+    ON_POSTGRESQL != IN_HALVES, reason="the same on either database: run once, in the half make test gives it"
+)
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed_data"
 

@@ -28,9 +28,9 @@ from directory_app import db
 from directory_app.directory import duplicates
 from directory_app.directory.jobs import import_file
 from directory_app.models import DuplicateFlag, Service
-from tests.conftest import fresh_app, once
+from tests.conftest import fresh_app, once_in_postgresql_half
 
-pytestmark = once
+pytestmark = once_in_postgresql_half
 
 EVAL = Path(__file__).resolve().parents[2] / "seed_data" / "eval" / "services"
 SEED_CSV = Path(__file__).resolve().parents[2] / "seed_data" / "directory" / "trafford_services.csv"
