@@ -19,6 +19,10 @@ import pytest
 from matching import NeedsTaxonomy
 from matching.need_classifier import development_statements, statement_files
 from matching.need_inference import NeedInferrer
+from tests.conftest import once_in_postgresql_half
+
+# No database at all: make test runs it in its PostgreSQL half, which has time to spare.
+pytestmark = once_in_postgresql_half
 
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = ROOT / "seed_data" / "eval" / "people"
