@@ -549,6 +549,17 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    "fh": Region(
+        "Rochdale, Oldham and Tameside (family hubs' service directory)",
+        EVAL / "services" / "fh_oruk.json",
+        "Start for Life & Family Hubs Directory (Rochdale, Oldham & Tameside)",
+        EVAL / "scenarios_fh.json",
+        EVAL / "services" / "fh_postcodes.csv",
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=25,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
