@@ -88,12 +88,19 @@ LGBTQ = "lgbtq"
 FURTHEST_VENUE_KM = 30.0
 
 
+FAMILIES = "families"
+
+
 def eligible(restricted_to: set[str], person: set[str]) -> bool:
     """A gender restriction must hold on its own ("dads and male carers with children" is not for
     a mum, though she has children), and so must LGBTQ+ ("LGBTQ+ carers only" is not for a gay man
     who cares for nobody, nor for a carer who is not LGBTQ+); any one of the other groups is enough
-    (a new parent's "families" among them: Profile.eligible_groups)."""
+    (a new parent's "families" among them: Profile.eligible_groups), except that families named
+    beside another group are that group's ("Forces Families Play & Chat", "Deaf children's family
+    group", "Syrian Families Group"): being a family is not enough there."""
     genders, others = restricted_to & GENDERS, restricted_to - GENDERS - {LGBTQ}
+    if FAMILIES in others and len(others) > 1:
+        others = others - {FAMILIES}
     return (
         (not genders or bool(genders & person))
         and (LGBTQ not in restricted_to or LGBTQ in person)

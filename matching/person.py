@@ -162,9 +162,15 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(left|right|one|l|r)[- ]sided (weakness|paralysis)\b",
     ),
     "families": (
-        r"\b(his|her|their|my) (kids|children|little ones|toddler)\b",
+        r"\b(his|her|their|my|our|me) (kids|children|little ones?|toddler|bairns|lad|lass)\b",
         r"\bsingle (mum|mam|dad|parent)\b",
         r"\b(mum|mam|dad) of \w+\b",
+        # "kids 3 & 8", "2 kids", "little girl is 3", "our Jayden's 2 and a half"
+        r"\b(kids|children)\W{0,3}\d{1,2}\b",
+        r"\b(\d|two|three|four|five) (kids|children|little ones)\b",
+        r"\blittle (girl|boy|one) (is|'s) \d",
+        r"\b(son|daughter|toddler|lad|lass)('s| is) ([1-9]|1[0-7]|two|three|four|five|six|seven|eight|nine|ten)\b",
+        r"\b(our|my) \w+'s ([1-9]|1[0-7])( and a half)?\b",
     ),
 }
 # Longer phrases holding a cue's words that say the opposite: wanting to learn BSL is not using it,

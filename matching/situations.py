@@ -233,6 +233,24 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         kind="health",
     ),
+    # Kinship care: raising a relative's or friend's child (a grandparent on a special guardianship
+    # order). A group for kinship carers is not for someone caring for a husband with dementia.
+    Situation(
+        "kinship_carers",
+        "kinship carers",
+        _re(
+            r"kinship\s+carers?|kinship\s+care\b|special\s+guardian(?:s|ship)?|SGOs?\b|"
+            r"grand(?:parents|mas?|ads?|dads?|mothers?|fathers?)\s+(?:who\s+are\s+)?(?:raising|bringing\s+up|"
+            r"looking\s+after)\s+(?:their\s+)?grand(?:children|kids)"
+        ),
+        _re(
+            r"kinship|special\s+guardian\w*|SGO\b|"
+            r"(?:raising|bringing\s+up|brought\s+up|got|have|looking\s+after|live\s+with\s+(?:me|us))\s+"
+            r"(?:my\s+|our\s+|me\s+|the\s+)?(?:grand(?:son|daughter|kids?|children|child)|nephew|niece)s?|"
+            r"grand(?:son|daughter|kids?|children)\s+(?:lives?|living|has\s+lived)\s+with\s+(?:me|us)|"
+            r"(?:nan|nana|grandma|gran|grandad|grandpa)\s+raising"
+        ),
+    ),
     Situation(
         "secondary_mental_health",
         "people under a community mental health team",

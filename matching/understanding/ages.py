@@ -79,12 +79,16 @@ _SCHOOL_FROM = re.compile(
 )
 _SCHOOL_AGE = 4
 CHILD_UNDER_SCHOOL_AGE = 4  # the oldest a child is before starting school
+# A family session's ages from birth up to the end of primary school ("0-5", "dads with children
+# 0-11", "children under 5 and their grown-ups") are the children's who come with their parents.
+FAMILY_SESSION_UP_TO = 11
 _ADULTS_ONLY = re.compile(r"\b(?:adults?\s+only|for\s+adults\s+(?:aged\s+)?18|18\s*\+\s*only)\b", re.I)
 
 
 # A service for parents whose ages are the children's ("babies 0-12 months", "SEND (0-25)").
 _PARENTS = re.compile(
-    r"\b(?:parents?|grown[- ]?ups|mums|mothers|dads|fathers|grand(?:parents|ads|mas)|carers|families|partners)\b",
+    r"\b(?:parents?|grown[- ]?ups|mums|mothers|dads|fathers|grand(?:parents|ads|mas)|carers|families|partners)\b|"
+    r"\byour\s+(?:child|baby|little\s+one|toddler)",
     re.I,
 )
 # ("dads with under 5s": the under-5s are children too)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..taxonomy import NeedsTaxonomy
-from .ages import CHILD_UNDER_SCHOOL_AGE, find_ages, for_parents_and_little_ones
+from .ages import CHILD_UNDER_SCHOOL_AGE, FAMILY_SESSION_UP_TO, find_ages, for_parents_and_little_ones
 from .areas import AreaLookup
 from .conditions import find_situations
 from .exclusions import find_exclusions
@@ -159,9 +159,12 @@ class Understander:
         if not min_age or min_age >= NO_UPPER_AGE or (stamped and min_age <= 18):
             min_age = None
         max_age = None if record.max_age is None or placeholder_max else record.max_age
-        # A parents' group's age fields are its babies' ("Bumps & Babies", 0 to 1): the mum who
-        # brings them is not held to them, and no other age is stated.
-        if max_age is not None and max_age <= CHILD_UNDER_SCHOOL_AGE:
+        # A parents' group's age fields are its babies' ("Bumps & Babies", 0 to 1), and a family
+        # session's from birth its children's ("Dads' Club, children 0-11"): the parent who brings
+        # them is not held to them, and no other age is stated.
+        under_school = max_age is not None and max_age <= CHILD_UNDER_SCHOOL_AGE
+        from_birth = max_age is not None and max_age <= FAMILY_SESSION_UP_TO and (min_age or 0) <= 1
+        if under_school or from_birth:
             words = " ".join(record.texts.get(field, "") for field in ("name", "eligibility", "description"))
             if for_parents_and_little_ones(words):
                 min_age = max_age = None

@@ -1,0 +1,89 @@
+"""Records as family hubs write them: a family session's ages are the children's who come with their
+parents, a group for kinship carers is not for every carer, and families named beside another group
+are that group's."""
+
+from __future__ import annotations
+
+from matching import violations
+from matching.constraints import eligible
+from matching.person import with_words_read
+from matching.situations import SITUATIONS
+
+
+def oruk(description: str, **fields) -> dict:
+    return {
+        "id": "s1",
+        "name": fields.pop("name", "A family hub session"),
+        "status": "active",
+        "organization": {"id": "o1", "name": "Rochdale Family Hubs"},
+        "description": description,
+        **fields,
+    }
+
+
+def ages(reader, record: dict) -> tuple:
+    found = reader.understand(record).summary()
+    return found.get("min_age"), found.get("max_age")
+
+
+def test_a_family_sessions_ages_from_birth_are_the_childrens(reader):
+    speech = oruk(
+        "Worried about your child's talking? Pop in to see a speech and language therapy assistant.",
+        name="Speech Bubbles drop-in",
+        eligibility_description="Children under 5 not already open to SALT.",
+        maximum_age=5,
+    )
+    dads = oruk(
+        "Saturday club for dads and their children: soft play, crafts and breakfast butties.",
+        name="Dads' Club",
+        eligibility_description="Dads, grandads and male carers with children aged 0-11.",
+        minimum_age=0,
+        maximum_age=11,
+    )
+    assert ages(reader, speech) == (None, None)
+    assert ages(reader, dads) == (None, None)
+    # children who come on their own keep their ages, whatever the parents are told
+    youth = oruk(
+        "Junior youth club with games and a tuck shop. Parents collect at 7.",
+        name="Junior Youth Club",
+        minimum_age=8,
+        maximum_age=11,
+    )
+    assert ages(reader, youth) == (8, 11)
+
+
+def _kinship():
+    return next(s for s in SITUATIONS if s.code == "kinship_carers")
+
+
+def test_a_kinship_carers_group_is_for_those_raising_a_relatives_child(reader):
+    group = oruk(
+        "Monthly support group for kinship carers: grandparents raising grandchildren, aunts, uncles "
+        "and special guardians.",
+        name="Kinship Carers Support Group",
+    )
+    assert "kinship_carers" in reader.understand(group).summary()["situations"]
+    kinship = _kinship()
+    for words in ("nan raising grandson since his mam went", "SGO for our granddaughter went through in May"):
+        assert kinship.person.search(words), words
+    for words in ("caring for my husband, he has dementia", "my grandson visits on Sundays"):
+        assert not kinship.person.search(words), words
+
+
+def test_families_beside_another_group_are_that_groups(make_person, make_service):
+    assert not eligible({"families", "veterans"}, {"families"})
+    assert eligible({"families", "veterans"}, {"veterans"})
+    assert eligible({"families"}, {"families"})
+    forces = make_service(eligibility=["families", "veterans"], name="Forces Families Play & Chat")
+    new_mum = make_person(circumstances=("pregnant_new_parents",))
+    assert violations(new_mum, forces, 1.0) == ["only for families, veterans"]
+
+
+def test_words_about_a_persons_children_describe_a_family():
+    from matching import Profile
+
+    for goals in ("Dad, works Mon-Fri. kids 3 & 8.", "little girl is 3, lonely", "Our Jayden's 2 and a half"):
+        profile, _ = with_words_read(Profile(goals=goals), None)
+        assert "families" in profile.described, goals
+    profile, _ = with_words_read(Profile(goals="Her son is 24 and she's at the end of her tether"), None)
+    assert "families" not in profile.described
