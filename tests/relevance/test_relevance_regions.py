@@ -559,6 +559,20 @@ REGIONS = {
         gap_recall_floor=0.0,
         known_violations=99,
         scenario_count=25,
+        # The seed's Greater Manchester-wide services (Manchester's food banks, meals, advice) are
+        # 10-20 km away and filled its results unjudged.
+        with_seed=False,
+    ),
+    "ha": Region(
+        "Middlesbrough, Redcar and Cleveland and Stockton (a housing association's tenant support directory)",
+        EVAL / "services" / "ha_oruk.json",
+        "Here to Help - Tenant Support & Community Directory (Tees)",
+        EVAL / "scenarios_ha.json",
+        EVAL / "services" / "ha_postcodes.csv",
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=25,
     ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
