@@ -584,11 +584,17 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?i:tenants|residents)\s+of\s+(?:[A-Z][\w&]*\s+){1,3}(?i:housing|homes|group|trust|association)|"
             r"(?i:(?:housing\s+association|council|social\s+housing)\s+tenants|tenants\s+only|our\s+tenants)|"
             # a landlord named for its homes: "Bolton at Home tenants", "Wigan & Leigh Homes tenants"
-            r"(?:[A-Z][\w&]*\s+){1,3}(?:at\s+)?(?:Home|Homes|Housing)\s+(?i:tenants)",
+            r"(?:[A-Z][\w&]*\s+){1,3}(?:at\s+)?(?:Home|Homes|Housing)\s+(?i:tenants|tenancy)|"
+            # a landlord's own rules: "Customers must have a current tenancy", "Older tenants living
+            # alone", "Sheltered scheme residents only"
+            r"(?i:(?:a|with\s+a|have\s+a)\s+current\s+tenancy|(?:older|elderly|sheltered)\s+tenants|"
+            r"sheltered\s+(?:scheme|housing)\s+residents|residents\s+of\s+our\s+sheltered)",
             0,
         ),
         _re(
-            r"tenants?\b|tenancy|housing\s+association|(?:council|social)\s+(?:house|flat|home|housing|property)|"
+            # a private renter is a tenant too, but not a landlord's named in a service's rules
+            r"(?<!private\s)(?<!privately\s)tenants?\b|(?<!private\s)tenancy|housing\s+association|"
+            r"(?:council|social)\s+(?:house|flat|home|housing|property)|"
             r"rents?\s+from\s+(?:the\s+)?council|sheltered\s+(?:housing|accommodation|flat|scheme)|(?-i:HA)\b"
         ),
     ),

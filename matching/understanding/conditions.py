@@ -143,7 +143,13 @@ def _restricts(
     if re.match(r"(?:not\s+(?:suitable|for)|must)\b", match.group(0), re.I):
         return TARGETED_CONFIDENCE
     if field == "name":
-        return NAME_CONFIDENCE if _NAME_GROUP.match(text[match.end() :]) or not before.strip() else 0.0
+        # "Money Team (tenants only)": the name says it is only for them
+        named_only = re.search(r"\bonly\b", match.group(0), re.I)
+        return (
+            NAME_CONFIDENCE
+            if _NAME_GROUP.match(text[match.end() :]) or not before.strip() or named_only
+            else 0.0
+        )
     # The service's first sentence says what it is; a later one more often lists what else it does.
     # "... a Warm Homes scheme, a Macmillan service for people affected by cancer, outreach ...": one
     # offer in a long list of what an organisation does

@@ -80,6 +80,8 @@ class Region:
     # to be wrongly offered; not for a region that overlaps the seed's own area, whose real services
     # would then fill the results unjudged (the judge saw only the feed).
     with_seed: bool = True
+    # How far above keyword search the matcher must stay (MARGIN_OVER_KEYWORD unless measured lower).
+    keyword_margin: float | None = None
 
 
 REGIONS = {
@@ -555,9 +557,12 @@ REGIONS = {
         "Start for Life & Family Hubs Directory (Rochdale, Oldham & Tameside)",
         EVAL / "scenarios_fh.json",
         EVAL / "services" / "fh_postcodes.csv",
-        ndcg_floor=0.0,
-        gap_recall_floor=0.0,
-        known_violations=99,
+        # Unread (with the seed): 0.433, keyword 0.14, 7 must-not offered, 4 of 6 gaps. Read: 0.46,
+        # 0 offered, 5 of 6. The hardest region yet: parents asking for their children.
+        ndcg_floor=0.42,
+        gap_recall_floor=0.6,
+        known_violations=0,
+        keyword_margin=0.25,
         scenario_count=25,
         # The seed's Greater Manchester-wide services (Manchester's food banks, meals, advice) are
         # 10-20 km away and filled its results unjudged.
@@ -569,9 +574,11 @@ REGIONS = {
         "Here to Help - Tenant Support & Community Directory (Tees)",
         EVAL / "scenarios_ha.json",
         EVAL / "services" / "ha_postcodes.csv",
-        ndcg_floor=0.0,
-        gap_recall_floor=0.0,
-        known_violations=99,
+        # Unread: 0.535, keyword 0.01, 17 broken or must-not (a landlord's services offered to
+        # private renters), 5 of 5 gaps. Read: 0.56, 6, 5 of 5.
+        ndcg_floor=0.52,
+        gap_recall_floor=0.8,
+        known_violations=6,
         scenario_count=25,
     ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
@@ -644,8 +651,9 @@ def test_matcher_ndcg_is_above_the_floor(region, summary):
     assert summary["ndcg"] >= region.ndcg_floor, summary
 
 
-def test_matcher_is_clearly_better_than_keyword_search(summary):
-    assert summary["ndcg"] >= summary["keyword_ndcg"] + MARGIN_OVER_KEYWORD, summary
+def test_matcher_is_clearly_better_than_keyword_search(region, summary):
+    margin = MARGIN_OVER_KEYWORD if region.keyword_margin is None else region.keyword_margin
+    assert summary["ndcg"] >= summary["keyword_ndcg"] + margin, summary
 
 
 def test_unmet_needs_are_flagged(region, summary):
