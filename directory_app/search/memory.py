@@ -92,9 +92,12 @@ class InMemoryIndex(SearchIndex):
                 _INDEXES[self.name] = {"documents": {}, "settings": {}}
             return _INDEXES.get(self.name)
 
-    def _documents(self) -> dict[str, dict[str, Any]]:
-        state = self._state()
-        return state["documents"] if state else {}
+    def _snapshot(self) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+        """The documents and settings as they stand, copied under the lock: a write from another
+        thread must not change a dict while a search walks it."""
+        with _REGISTRY_LOCK:
+            state = _INDEXES.get(self.name)
+            return (dict(state["documents"]), state["settings"]) if state else ({}, {})
 
     # --- reading -------------------------------------------------------------------------
 
@@ -105,20 +108,18 @@ class InMemoryIndex(SearchIndex):
         return self._state() is not None
 
     def get(self, document_id: str) -> dict[str, Any] | None:
-        document = self._documents().get(str(document_id))
+        document = self._snapshot()[0].get(str(document_id))
         return self._shown(document, None) if document else None
 
     def versions(self) -> dict[str, str | None]:
-        return {i: d.get("last_modified") for i, d in self._documents().items()}
+        return {i: d.get("last_modified") for i, d in self._snapshot()[0].items()}
 
     def wait_until_idle(self, timeout_ms: int) -> None:
         return None  # every write is applied before it returns
 
     def search(self, query: Query) -> Result:
-        state = self._state()
-        documents = list(state["documents"].values()) if state else []
-        settings = state["settings"] if state else {}
-        found = [d for d in documents if all_hold(query.filter, d)]
+        documents, settings = self._snapshot()
+        found = [d for d in documents.values() if all_hold(query.filter, d)]
         if query.vector is not None:
             ranked = self._by_similarity(found, query.vector)
         else:
