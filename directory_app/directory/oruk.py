@@ -438,8 +438,12 @@ def _shared(session: Session, cls: type[Row], publisher: str, published: Any, **
     """An object a publisher's records share (a venue, an organisation, a term): this publisher's own."""
     row_id = scoped_id(publisher, cls.__tablename__, published)
     known = session.info.get(SHARED_ROWS)
-    if known is None or (cls, row_id) not in known:
+    if known is None:
         return session.get(cls, row_id) or cls(id=row_id, **defaults)
+    if (cls, row_id) not in known:
+        # Not found before the batch (an ORUK v1 record names it only once converted): look it
+        # up once, and keep what this batch makes of it for the records after.
+        known[(cls, row_id)] = session.get(cls, row_id)
     row = known[(cls, row_id)]
     if row is None:
         row = known[(cls, row_id)] = cls(id=row_id, **defaults)

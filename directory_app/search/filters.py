@@ -15,12 +15,11 @@ web.display.unknown_lines; the matcher warns "cost not recorded").
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-EARTH_RADIUS_M = 6_371_000
+from matching.service import haversine_km
 
 
 class Filter(Protocol):
@@ -145,10 +144,7 @@ class AnyOf:
 
 def metres_between(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
     """Great-circle distance (the haversine formula Meilisearch uses for _geoRadius and sorting)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lng2 - lng1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
+    return float(haversine_km(lat1, lng1, lat2, lng2)) * 1000
 
 
 def one_of(attribute: str, values: Sequence[Any]) -> OneOf:

@@ -32,6 +32,8 @@ from .filters import Filter
 # again by id (``reload``) to find which documents the index would not take, rather than holding
 # every document of the directory in memory for the whole rebuild.
 Chunk = tuple[list[str], list[dict[str, Any]]]
+# The most documents a search counts or pages through (Meilisearch's pagination.maxTotalHits).
+MAX_TOTAL_HITS = 5000
 # The embedder's name in the index settings and in each document's ``_vectors``.
 EMBEDDER = "default"
 Reload = Callable[[list[str]], dict[str, dict[str, Any]]]

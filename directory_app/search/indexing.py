@@ -22,7 +22,7 @@ from ..models import Location, SearchOutbox, Service, ServiceAtLocation, utcnow
 from ..needs import taxonomy
 from ..services import services
 from .delivery import TASK_TIMEOUT_MS, park, settle
-from .index import Chunk
+from .index import MAX_TOTAL_HITS, Chunk
 from .vectors import settings as vector_settings
 from .vectors import with_vectors
 
@@ -68,7 +68,7 @@ SETTINGS = {
     # Last, freshness breaks ties: among equally good matches a recently checked listing comes first,
     # so stale ones fall in the ranking rather than vanish.
     "rankingRules": ["sort", "words", "typo", "proximity", "attribute", "exactness", "last_verified_ts:desc"],
-    "pagination": {"maxTotalHits": 5000},
+    "pagination": {"maxTotalHits": MAX_TOTAL_HITS},
     "faceting": {"maxValuesPerFacet": 100},
 }
 

@@ -124,17 +124,16 @@ class InMemoryIndex(SearchIndex):
             ranked = self._by_similarity(found, query.vector)
         else:
             ranked = self._by_words(found, query.q, settings)
-            if query.nearest_to is not None:
-                ranked = self._by_distance(ranked, query.nearest_to)
+        distances = self._distances(ranked, query.nearest_to) if query.nearest_to is not None else {}
+        if distances:
+            # stable: words break ties, as in Meilisearch; a document without a point comes last
+            ranked = sorted(ranked, key=lambda d: distances.get(id(d), math.inf))
         facets = {name: self._facet(ranked, name) for name in query.facets}
         page = ranked[query.offset : query.offset + query.limit]
         hits = [self._shown(document, query.fields) for document in page]
         for hit, document in zip(hits, page, strict=True):
-            if query.nearest_to is not None and document.get("_geo"):
-                point = document["_geo"]
-                hit["_distance_m"] = round(
-                    metres_between(*query.nearest_to, float(point["lat"]), float(point["lng"]))
-                )
+            if id(document) in distances:
+                hit["_distance_m"] = round(distances[id(document)])
             if query.vector is not None:
                 hit["_similarity"] = document["_similarity"]
         return Result(hits=hits, total=len(ranked), facets=facets)
@@ -213,14 +212,13 @@ class InMemoryIndex(SearchIndex):
         return None
 
     @staticmethod
-    def _by_distance(documents: list[dict[str, Any]], point: tuple[float, float]) -> list[dict[str, Any]]:
-        def distance(document: dict[str, Any]) -> float:
-            geo = document.get("_geo")
-            if not geo:
-                return math.inf
-            return metres_between(point[0], point[1], float(geo["lat"]), float(geo["lng"]))
-
-        return sorted(documents, key=distance)  # stable: words break ties, as in Meilisearch
+    def _distances(documents: list[dict[str, Any]], point: tuple[float, float]) -> dict[int, float]:
+        """Metres from ``point`` to each document with a point of its own, by the document's id()."""
+        return {
+            id(d): metres_between(point[0], point[1], float(d["_geo"]["lat"]), float(d["_geo"]["lng"]))
+            for d in documents
+            if d.get("_geo")
+        }
 
     @staticmethod
     def _by_similarity(documents: list[dict[str, Any]], vector: Sequence[float]) -> list[dict[str, Any]]:

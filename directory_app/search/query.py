@@ -19,7 +19,7 @@ from ..needs import taxonomy
 from ..vocabulary import DAYS, VISIBLE_STATUSES
 from ..web.flags import parse_flag
 from . import filters
-from .index import Query, SearchIndex
+from .index import MAX_TOTAL_HITS, Query, SearchIndex
 
 # The ways of taking part a search can ask for (home visits and outreach come to the person).
 DELIVERY = ("in_person", "online", "phone")
@@ -27,7 +27,6 @@ MAX_PER_PAGE = 50
 MAX_QUERY_LENGTH = 200
 FACETS = ["needs", "cost_band", "days"]
 SORTS = ("relevance", "nearest")
-MAX_TOTAL_HITS = 5000  # the index's pagination.maxTotalHits: pages beyond it are not served
 
 
 @dataclass

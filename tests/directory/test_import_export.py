@@ -256,6 +256,21 @@ def test_oruk_v1_feed_maps_what_maps_and_reports_the_rest(app, places):
         assert service.service_at_locations[0].location.latitude == pytest.approx(53.4236)
         assert service.phones[0].number == "0161 912 3456"
         assert "carers" in service.needs
+    # A second v1 service of the same organisation, at the same venue and under the same term, in
+    # one batch with a third: each shared row is made once and both services point at it.
+    second = {
+        **v1,
+        "id": "1002",
+        "name": "Carers Walk",
+        "service_taxonomys": [{"id": "t2", "taxonomy": {"id": "tx1", "name": "Carers", "vocabulary": "esd"}}],
+    }
+    third = {**second, "id": "1003", "name": "Carers Choir"}
+    report = import_file(app, json.dumps([second, third]).encode(), "v1.json", "council", "test")
+    assert report.created == 2 and not report.errors, report.as_dict()
+    with db.session_scope(app) as session:
+        walk, choir = _by_external_id(session, "1002"), _by_external_id(session, "1003")
+        assert walk.organization_id == choir.organization_id == service.organization_id
+        assert walk.service_at_locations[0].location_id == choir.service_at_locations[0].location_id
 
 
 def test_csv_export_reimports_to_the_same_records(app, make_service):

@@ -2,6 +2,7 @@
 
 Value fixtures: `taxonomy_data`, `taxonomy`, `now`, `home`; `reader`, the understanding step on the
 shipped taxonomy and local authority and place tables (no trained need reader).
+Helper: `oruk_record(description, organisation, **fields)`, one ORUK service record as a feed sends it.
 Factory fixture: `make_service(**fields)` builds a service document (docs/service-document.md)
 that passes every hard constraint unless a test overrides a field.
 """
@@ -123,6 +124,18 @@ TAXONOMY = {
 def north_of(point, km):
     """A point `km` due north of `point` (great-circle distance is exactly `km`)."""
     return (point[0] + km / KM_PER_DEGREE_LAT, point[1])
+
+
+def oruk_record(description: str, organisation: str = "A congregation", **fields) -> dict:
+    """One active ORUK service record, for the understanding step to read."""
+    return {
+        "id": "s1",
+        "name": fields.pop("name", "A service"),
+        "status": "active",
+        "organization": {"id": "o1", "name": organisation},
+        "description": description,
+        **fields,
+    }
 
 
 @pytest.fixture

@@ -6,19 +6,12 @@ from __future__ import annotations
 
 from matching.service import in_area, read_area
 from matching.understanding.areas import read_place
+from tests.matching.conftest import oruk_record
 
 CHESHIRE_EAST, HIGH_PEAK = "E06000049", "E07000037"
 
 
-def oruk(description: str, **fields) -> dict:
-    return {
-        "id": "s1",
-        "name": fields.pop("name", "A service"),
-        "status": "active",
-        "organization": {"id": "o1", "name": "A congregation"},
-        "description": description,
-        **fields,
-    }
+oruk = oruk_record
 
 
 def venue(postcode: str = "SK10 1DX") -> list[dict]:

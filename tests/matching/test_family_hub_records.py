@@ -4,21 +4,15 @@ are that group's."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from matching import violations
 from matching.constraints import eligible
 from matching.person import with_words_read
 from matching.situations import SITUATIONS
+from tests.matching.conftest import oruk_record
 
-
-def oruk(description: str, **fields) -> dict:
-    return {
-        "id": "s1",
-        "name": fields.pop("name", "A family hub session"),
-        "status": "active",
-        "organization": {"id": "o1", "name": "Rochdale Family Hubs"},
-        "description": description,
-        **fields,
-    }
+oruk = partial(oruk_record, organisation="Rochdale Family Hubs")
 
 
 def ages(reader, record: dict) -> tuple:

@@ -6,17 +6,11 @@ from __future__ import annotations
 import pytest
 
 from matching.situations import SITUATIONS
+from tests.matching.conftest import oruk_record
 
 
 def oruk(name: str, description: str, eligibility: str = "") -> dict:
-    return {
-        "id": "s1",
-        "name": name,
-        "status": "active",
-        "organization": {"id": "o1", "name": "Teesmouth Homes"},
-        "description": description,
-        "eligibility_description": eligibility,
-    }
+    return oruk_record(description, "Teesmouth Homes", name=name, eligibility_description=eligibility)
 
 
 @pytest.mark.parametrize(
