@@ -95,7 +95,13 @@ def service_history(service_id: str):
 
 @bp.post("/services")
 @access("curator")
-@spec("Create a service", body=schemas.ServiceInput, ok=schemas.ServiceRecord, status=201)
+@spec(
+    "Create a service",
+    body=schemas.ServiceInput,
+    ok=schemas.ServiceRecord,
+    status=201,
+    checked_by_domain=True,
+)
 def service_create():
     service = curation.create_service(get_session(), json_body(), actor=current_user.username)
     return jsonify(service_json(curation.get_service(get_session(), service.id))), 201
@@ -103,7 +109,12 @@ def service_create():
 
 @bp.patch("/services/<service_id>")
 @access("curator")
-@spec("Change some fields of a service", body=schemas.ServicePatch, ok=schemas.ServiceRecord)
+@spec(
+    "Change some fields of a service",
+    body=schemas.ServicePatch,
+    ok=schemas.ServiceRecord,
+    checked_by_domain=True,
+)
 def service_update(service_id: str):
     curation.update_service(get_session(), service_id, json_body(), actor=current_user.username)
     return jsonify(service_json(curation.get_service(get_session(), service_id)))
@@ -120,9 +131,8 @@ def service_delete(service_id: str):
 @bp.post("/services/<service_id>/status")
 @access("curator")
 @spec("Close, reopen or retire a service", body=schemas.StatusChange, ok=schemas.ServiceRecord)
-def service_status(service_id: str):
-    status = json_body().get("status")
-    curation.set_status(get_session(), service_id, status, actor=current_user.username)
+def service_status(service_id: str, body: schemas.StatusChange):
+    curation.set_status(get_session(), service_id, body.status, actor=current_user.username)
     return jsonify(service_json(curation.get_service(get_session(), service_id)))
 
 
@@ -142,9 +152,8 @@ def service_verify(service_id: str):
     ok=schemas.ProblemReportOut,
     status=201,
 )
-def problem_report(service_id: str):
-    body = json_body()
-    report = curation.report_problem(get_session(), service_id, body.get("kind"), body.get("details"))
+def problem_report(service_id: str, body: schemas.ProblemReportIn):
+    report = curation.report_problem(get_session(), service_id, body.kind, body.details)
     return jsonify({"id": report.id, "message": "Thank you. A curator will check this listing."}), 201
 
 
@@ -193,10 +202,8 @@ def problems():
 @bp.post("/problems/<int:report_id>/resolve")
 @access("curator")
 @spec("Resolve a problem report", body=schemas.Resolution, ok=schemas.Resolved)
-def problem_resolve(report_id: int):
-    curation.resolve_problem(
-        get_session(), report_id, json_body().get("resolution"), actor=current_user.username
-    )
+def problem_resolve(report_id: int, body: schemas.Resolution):
+    curation.resolve_problem(get_session(), report_id, body.resolution, actor=current_user.username)
     return jsonify({"id": report_id, "resolved": True})
 
 
@@ -225,11 +232,8 @@ def duplicate_list():
 @bp.post("/duplicates/<int:flag_id>")
 @access("curator")
 @spec("Merge or dismiss a likely duplicate", body=schemas.Decision, ok=schemas.Decided)
-def duplicate_decide(flag_id: int):
-    body = json_body()
-    flag = duplicates.decide(
-        get_session(), flag_id, body.get("decision"), current_user.username, body.get("keep")
-    )
+def duplicate_decide(flag_id: int, body: schemas.Decision):
+    flag = duplicates.decide(get_session(), flag_id, body.decision, current_user.username, body.keep)
     return jsonify({"id": flag.id, "status": flag.status})
 
 

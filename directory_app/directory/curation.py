@@ -17,11 +17,13 @@ from ..db import retry_when_busy
 from ..errors import NotFound, ValidationError
 from ..models import DuplicateFlag, Location, ProblemReport, Service, ServiceAtLocation, rel, utcnow
 from ..referrals.identifiers import personal_detail_in_text
+from ..vocabulary import STATUSES
 from ..web.input_checks import character_problem
 from . import records
 from .duplicates import flag_duplicates
 from .service_input import validate_service_input
 
+RESOLUTIONS = ("fixed", "dismissed")
 PROBLEM_KINDS = {
     "details_wrong": "Details are wrong",
     "closed": "Service has closed",
@@ -169,9 +171,9 @@ def _as_input(flat: dict) -> dict:
 
 @retry_when_busy
 def set_status(session: Session, service_id: str, status: str, actor: str) -> Service:
-    if status not in ("active", "temporarily_closed", "inactive", "defunct"):
+    if status not in STATUSES:
         raise ValidationError(
-            "Unknown status.", {"status": "Use active, temporarily_closed, inactive or defunct."}
+            "Unknown status.", {"status": f"Use {', '.join(STATUSES[:-1])} or {STATUSES[-1]}."}
         )
     service = get_service(session, service_id)
     old = records.status_from_oruk(service.status)
@@ -312,7 +314,7 @@ def open_problems(session: Session) -> list[tuple[ProblemReport, Service]]:
 
 @retry_when_busy
 def resolve_problem(session: Session, report_id: int, resolution: str, actor: str) -> ProblemReport:
-    if resolution not in ("fixed", "dismissed"):
+    if resolution not in RESOLUTIONS:
         raise ValidationError("Unknown resolution.", {"resolution": "Use fixed or dismissed."})
     report = session.get(ProblemReport, report_id)
     if report is None:

@@ -244,6 +244,9 @@ def open_flags(session: Session, limit: int = 200) -> list[tuple[DuplicateFlag, 
     ]
 
 
+DECISIONS = ("merge", "dismiss")
+
+
 @retry_when_busy
 def decide(
     session: Session, flag_id: int, decision: str, actor: str, keep_id: str | None = None

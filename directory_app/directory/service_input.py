@@ -20,7 +20,6 @@ from pydantic import (
     model_validator,
 )
 from pydantic import ValidationError as PydanticError
-from pydantic_core import ErrorDetails
 
 from matching.markup import plain_text
 from matching.situations import BY_CODE as SITUATIONS
@@ -32,12 +31,14 @@ from ..needs import taxonomy
 from ..vocabulary import DELIVERY, ROUTES, STATUSES
 from ..web.input_checks import check_text_fields
 from ..web.phones import format_phone
+from ..web.validation import FieldErrors, field_messages, summary
 from .geo import normalise_postcode
 from .understanding import same_residency_words, unplaced_residency
 
 # The group codes a record may be restricted to: the matching library's list, so a curator sets
 # exactly what the understanding step reads.
 ELIGIBILITY = GROUPS
+CODE_LISTS = {"delivery": DELIVERY, "referral_route": ROUTES, "eligibility": ELIGIBILITY}
 
 
 def _split(value):
@@ -263,20 +264,10 @@ class ServiceInput(BaseModel):
             raise ValueError(f"Unknown need codes: {', '.join(unknown)}. See /api/v1/needs.")
         return value
 
-    @field_validator("delivery")
+    @field_validator("delivery", "referral_route", "eligibility")
     @classmethod
-    def _delivery(cls, value):
-        return _choices(value, DELIVERY)
-
-    @field_validator("referral_route")
-    @classmethod
-    def _routes(cls, value):
-        return _choices(value, ROUTES)
-
-    @field_validator("eligibility")
-    @classmethod
-    def _eligibility(cls, value):
-        return _choices(value, ELIGIBILITY)
+    def _coded(cls, value, info: ValidationInfo):
+        return _choices(value, CODE_LISTS[info.field_name or ""])
 
     @field_validator("situations")
     @classmethod
@@ -328,19 +319,11 @@ class ServiceInput(BaseModel):
         if not self.delivery:
             problems["delivery"] = "Say how the service is delivered: in_person, online or phone."
         if problems:
-            raise _FieldErrors(problems)
+            raise FieldErrors(problems)
         return self
 
     def schedule_entries(self) -> list[ScheduleEntry]:
         return parse_schedule(self.schedule)
-
-
-class _FieldErrors(ValueError):
-    """Problems found by the rules that compare fields, keyed by the field to fix."""
-
-    def __init__(self, fields: dict[str, str]):
-        super().__init__("; ".join(fields.values()))
-        self.fields = fields
 
 
 def _choices(values: list[str], allowed: tuple[str, ...]) -> list[str]:
@@ -373,31 +356,15 @@ def validate_service_input(
     try:
         validated = ServiceInput.model_validate(data, context=context)
     except PydanticError as error:
-        for field, message in _messages(error).items():
+        for field, message in field_messages(ServiceInput, error).items():
             fields.setdefault(field, message)
         if isinstance(data, dict):
             for field, message in _cross_field_problems(data, set(fields), context).items():
                 fields.setdefault(field, message)
-        raise ValidationError(_summary(fields), fields) from None
+        raise ValidationError(summary(fields), fields) from None
     if fields:
-        raise ValidationError(_summary(fields), fields)
+        raise ValidationError(summary(fields), fields)
     return validated
-
-
-def _summary(fields: dict) -> str:
-    return "1 detail is not valid." if len(fields) == 1 else f"{len(fields)} details are not valid."
-
-
-def _messages(error: PydanticError) -> dict[str, str]:
-    fields: dict[str, str] = {}
-    for item in error.errors():
-        context_error = (item.get("ctx") or {}).get("error")
-        if isinstance(context_error, _FieldErrors):
-            for field, message in context_error.fields.items():
-                fields.setdefault(field, message)
-        else:
-            fields.setdefault(str(item["loc"][0]) if item["loc"] else "record", _friendly(item))
-    return fields
 
 
 # Valid stand-ins for fields that failed their own check, so that the cross-field rules run on the
@@ -420,30 +387,5 @@ def _cross_field_problems(data: dict, failed: set[str], context: dict) -> dict[s
         ServiceInput.model_validate(valid, context=context)
     except PydanticError as error:
         rules = [(item.get("ctx") or {}).get("error") for item in error.errors()]
-        return {k: v for found in rules if isinstance(found, _FieldErrors) for k, v in found.fields.items()}
+        return {k: v for found in rules if isinstance(found, FieldErrors) for k, v in found.fields.items()}
     return {}
-
-
-def _friendly(item: ErrorDetails) -> str:
-    kind = item["type"]
-    ctx = item.get("ctx") or {}
-    if kind == "missing":
-        return "This is required."
-    if kind == "extra_forbidden":
-        return "This field is not part of a service."
-    if kind == "string_too_short":
-        return f"Enter at least {ctx.get('min_length')} characters."
-    if kind == "string_too_long":
-        return f"Use at most {ctx.get('max_length')} characters."
-    if kind in ("greater_than_equal", "less_than_equal"):
-        low = ctx.get("ge")
-        high = ctx.get("le")
-        return f"Enter a number {'of at least ' + str(low) if low is not None else 'up to ' + str(high)}."
-    if kind.startswith("int_") or kind.startswith("float_"):
-        return "Enter a number."
-    if kind.startswith("date"):
-        return "Enter a date as YYYY-MM-DD."
-    if kind == "literal_error":
-        return f"Choose one of: {ctx.get('expected')}."
-    message = item.get("msg", "Not valid.")
-    return message.removeprefix("Value error, ")

@@ -9,6 +9,7 @@ from ..services import services
 from ..web import schemas
 from ..web.api import bp, json_body
 from ..web.openapi import spec
+from .schemas import MatchRequest
 from .service import run_match
 
 
@@ -16,7 +17,10 @@ from .service import run_match
 @access("link_worker")
 @limiter.limit(configured_limit("MATCH_RATE_LIMIT"))
 @spec(
-    "Rank services for a person and explain each match", body=schemas.MatchRequest, ok=schemas.MatchResponse
+    "Rank services for a person and explain each match",
+    body=MatchRequest,
+    ok=schemas.MatchResponse,
+    checked_by_domain=True,
 )
 def match_services():
     """Rank services for a person's goals, needs, place and constraints; explain each match."""

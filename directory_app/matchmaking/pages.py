@@ -31,7 +31,8 @@ from ..web import shortlist as plan
 from ..web.display import distinct_organization, freshness, responsiveness_text, shorten, unknown_lines
 from ..web.flags import is_set
 from . import phrasing
-from .service import MAX_LIMIT, run_match
+from .schemas import MAX_LIMIT
+from .service import run_match
 
 bp = Blueprint("match", __name__, url_prefix="/match")
 
@@ -83,12 +84,15 @@ def _submitted(args: MultiDict) -> bool:
 
 
 def _sentence(field: str, message: str) -> str:
-    """Profile errors are fragments ("must be between 0 and 120"): make them say which field."""
+    """Say which field each message is about: the matching library's are fragments ("must be
+    between 0 and 120"), the request model's are sentences ("Enter a number from 0 to 120.")."""
     message = message.strip().rstrip(".")
+    label = FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
     if message[:1].islower():
-        label = FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
         joiner = " " if message.split(" ", 1)[0] in ("must", "needs", "give") else ": "
         message = f"{label}{joiner}{message}"
+    elif field != "postcode":  # the postcode's own messages say what a postcode looks like
+        message = f"{label}: {message}"
     return message[:1].upper() + message[1:] + "."
 
 

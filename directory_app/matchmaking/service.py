@@ -19,24 +19,10 @@ from ..errors import ValidationError
 from ..models import MatchDemand
 from ..needs import taxonomy
 from ..services import Services
+from ..web.validation import validate
 from . import phrasing, retrieval
+from .schemas import MatchRequest
 from .scorer import active_scorer
-
-MAX_LIMIT = 50
-
-
-def _place(session, data: dict) -> dict | None:
-    postcode = data.get("postcode")
-    if postcode not in (None, ""):
-        if data.get("lat") is not None or data.get("lng") is not None:
-            raise ValidationError(
-                "Give a postcode or lat and lng, not both.",
-                {"postcode": "Give a postcode or lat and lng, not both."},
-            )
-        if not isinstance(postcode, str):
-            raise ValidationError("The postcode is not valid.", {"postcode": "Must be text."})
-        return geo.lookup(session, postcode, field="postcode").as_dict()
-    return None
 
 
 def _add_venue_areas(session: Session, pool: list[dict]) -> None:
@@ -68,21 +54,15 @@ def _add_venue_areas(session: Session, pool: list[dict]) -> None:
 def run_match(session: Session, found: Services, data: dict, record: bool = True) -> dict:
     """Match on the request's session with the app's services; ``record=False`` for a re-run of a
     request already counted (e.g. after adding to a plan)."""
-    if not isinstance(data, dict):
-        raise ValidationError("Send a JSON object.", {"body": "Expected a JSON object."})
+    asked = validate(MatchRequest, data)
     errors: dict[str, str] = {}
-    limit = data.get("limit", 10)
-    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
-        errors["limit"] = f"Use a whole number from 1 to {MAX_LIMIT}."
-    goals = data.get("goals", "")
-    if isinstance(goals, str) and len(goals) > 2000:
-        errors["goals"] = "Use at most 2000 characters."
-    try:
-        place = _place(session, data)
-    except ValidationError as error:
-        errors.update(error.fields)
-        place = None
-    profile_input = {k: v for k, v in data.items() if k not in ("postcode", "limit")}
+    place = None
+    if asked.postcode:
+        try:
+            place = geo.lookup(session, asked.postcode, field="postcode").as_dict()
+        except ValidationError as error:
+            errors.update(error.fields)
+    profile_input = asked.model_dump(exclude_none=True, exclude={"postcode", "limit"})
     if place is not None:
         profile_input.update(lat=place["lat"], lng=place["lng"])
         # LA (and county), ward, LSOA and district: residency limits and a phone line's reach are
@@ -91,7 +71,7 @@ def run_match(session: Session, found: Services, data: dict, record: bool = True
     try:
         profile = Profile.from_dict(profile_input, taxonomy())
     except ProfileError as error:
-        errors.update(error.fields)
+        errors = {**error.fields, **errors}
     if errors:
         raise ValidationError("Some details are not valid.", errors)
     # Read the words before retrieval: a condition they state ("registered blind") lets services
@@ -119,7 +99,7 @@ def run_match(session: Session, found: Services, data: dict, record: bool = True
         text_model=found.text_models.get(session),
         now=found.clock(),
         inferred_needs=inferred,
-        limit=limit,
+        limit=asked.limit,
         scorer=active_scorer(session),
     ).to_dict()
     phrasing.add_words(result, taxonomy())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, request
+from flask import current_app, jsonify
 from flask_login import current_user
 
 from ..access import access
@@ -16,7 +16,9 @@ PREFIX = "/api/v1/referrals"
 
 @bp.post(PREFIX)
 @access("link_worker")
-@spec("Record a referral", body=schemas.ReferralIn, ok=schemas.ReferralOut, status=201)
+@spec(
+    "Record a referral", body=schemas.ReferralIn, ok=schemas.ReferralOut, status=201, checked_by_domain=True
+)
 def api_create():
     """Record a referral: case_reference, service_id, needs, referred_on, status (suggested or
     referred), and optionally area (postcode district) and days, used only to work out the
@@ -28,11 +30,9 @@ def api_create():
 @bp.get(PREFIX)
 @access("link_worker")
 @spec("Your referrals", query=schemas.ReferralQuery, ok=schemas.ReferralList)
-def api_list():
+def api_list(query: schemas.ReferralQuery):
     """Your own referrals, most recently changed first; ?status= to filter."""
-    referrals = records.list_referrals(
-        get_session(), current_user.username, request.args.get("status") or None
-    )
+    referrals = records.list_referrals(get_session(), current_user.username, query.status)
     return jsonify({"referrals": [records.referral_json(r) for r in referrals]})
 
 
@@ -60,17 +60,19 @@ def api_detail(referral_id: int):
 @bp.post(f"{PREFIX}/<int:referral_id>/status")
 @access("link_worker")
 @spec("Move a referral to its next status", body=schemas.StatusIn, ok=schemas.ReferralOut)
-def api_status(referral_id: int):
-    referral = records.change_status(
-        get_session(), referral_id, json_body().get("status"), actor=current_user.username
-    )
+def api_status(referral_id: int, body: schemas.StatusIn):
+    referral = records.change_status(get_session(), referral_id, body.status, actor=current_user.username)
     return jsonify(records.referral_json(referral))
 
 
 @bp.post(f"{PREFIX}/wellbeing")
 @access("link_worker")
 @spec(
-    "Record ONS4 wellbeing scores for a case", body=schemas.WellbeingIn, ok=schemas.WellbeingOut, status=201
+    "Record ONS4 wellbeing scores for a case",
+    body=schemas.WellbeingIn,
+    ok=schemas.WellbeingOut,
+    status=201,
+    checked_by_domain=True,
 )
 def api_wellbeing():
     """ONS4 scores (0-10 each) for one of your case references, at referral or at follow-up."""

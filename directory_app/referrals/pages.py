@@ -19,7 +19,7 @@ from ..errors import ValidationError
 from ..models import Service, utcnow
 from ..needs import taxonomy
 from ..web import shortlist as plan
-from . import bp, ranking, records, stats, workflow
+from . import bp, ranking, records, schemas, stats, workflow
 
 LABELS = {
     "case_reference": "Case reference",
@@ -146,7 +146,7 @@ def _detail(referral_id: int, errors: dict | None = None, status: int = 200):
         next_statuses=[(s, workflow.label(s)) for s in workflow.TRANSITIONS[referral.status]],
         need_labels=[tax.label(n) if n in tax else n for n in referral.needs],
         wellbeing=wellbeing,
-        stages=records.STAGES,
+        stages=schemas.STAGES,
         ons4=records.ONS4_QUESTIONS,
         errors=errors or {},
         values={},
@@ -181,7 +181,7 @@ def _wellbeing_form(values: dict, errors: dict, status: int = 200):
         values=values,
         errors=errors,
         labels=LABELS,
-        stages=list(records.STAGES.items()),
+        stages=list(schemas.STAGES.items()),
         ons4=records.ONS4_QUESTIONS,
         scores=[(str(n), str(n)) for n in range(11)],
     )
@@ -193,7 +193,7 @@ def _wellbeing_form(values: dict, errors: dict, status: int = 200):
 def wellbeing():
     values = {
         "case_reference": request.args.get("case", ""),
-        "stage": request.args.get("stage") if request.args.get("stage") in records.STAGES else "",
+        "stage": request.args.get("stage") if request.args.get("stage") in schemas.STAGES else "",
         "recorded_on": utcnow().date().isoformat(),
     }
     return _wellbeing_form(values, {})
@@ -207,7 +207,7 @@ def record_wellbeing():
         row = records.record_wellbeing(get_session(), data, actor=current_user.username)
     except ValidationError as error:
         return _wellbeing_form(data, error.fields, 400)
-    flash(f"Saved wellbeing scores for {row.case_reference} ({records.STAGES[row.stage].lower()}).")
+    flash(f"Saved wellbeing scores for {row.case_reference} ({schemas.STAGES[row.stage].lower()}).")
     return redirect(url_for("referrals.index"))
 
 
@@ -220,7 +220,7 @@ def dashboard():
     return render_template(
         "referrals/dashboard.html",
         data=stats.summary(get_session()),
-        ons4=records.ONS4,
+        ons4=schemas.ONS4,
         ons4_short={
             "life_satisfaction": "Life satisfaction",
             "worthwhile": "Worthwhile",

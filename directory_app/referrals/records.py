@@ -11,7 +11,7 @@ integration that tries to send personal details finds out at once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
@@ -28,124 +28,29 @@ from ..models import Referral, WellbeingScore, utcnow
 from ..needs import taxonomy
 from ..search import indexing
 from ..services import services
+from ..web.validation import validate
 from . import workflow
-from .identifiers import clean_case_reference, new_case_reference
+from .identifiers import new_case_reference
+from .schemas import ONS4, ReferralIn, WellbeingIn
 
-REFERRAL_FIELDS = {"case_reference", "service_id", "needs", "referred_on", "status", "area", "days"}
-WELLBEING_FIELDS = {
-    "case_reference",
-    "stage",
-    "recorded_on",
-    "life_satisfaction",
-    "worthwhile",
-    "happiness",
-    "anxiety",
-}
-ONS4 = ("life_satisfaction", "worthwhile", "happiness", "anxiety")
+# The fields a wellbeing form has, in the request model's order.
+WELLBEING_FIELDS = tuple(WellbeingIn.model_fields)
+
 ONS4_QUESTIONS = {
     "life_satisfaction": "Overall, how satisfied are you with your life nowadays?",
     "worthwhile": "Overall, to what extent do you feel the things you do in your life are worthwhile?",
     "happiness": "Overall, how happy did you feel yesterday?",
     "anxiety": "Overall, how anxious did you feel yesterday?",
 }
-STAGES = {"baseline": "At referral", "follow_up": "At follow-up"}
-MAX_NEEDS = 5
 FOLLOW_UP_AFTER = timedelta(days=14)
-EARLIEST = date(2000, 1, 1)
-DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-# --- validation helpers -------------------------------------------------------------------------
-
-
-def _unknown_fields(data: dict, allowed: set[str]) -> dict[str, str]:
-    return {
-        name: "This is not accepted: only the listed fields are stored, never notes or personal details."
-        for name in data
-        if name not in allowed and name != "csrf_token"
-    }
-
-
-def _list(value) -> list[str]:
-    if value in (None, ""):
-        return []
-    if isinstance(value, str):
-        return [part.strip() for part in value.split(",") if part.strip()]
-    if isinstance(value, (list, tuple)):
-        return [str(v).strip() for v in value if str(v).strip()]
-    raise ValueError("Send a list.")
-
-
-def _needs(value, errors: dict) -> list[str]:
-    try:
-        codes = list(dict.fromkeys(_list(value)))
-    except ValueError as error:
-        errors["needs"] = str(error)
-        return []
-    known = set(taxonomy().codes())
-    unknown = [c for c in codes if c not in known]
-    if unknown:
-        errors["needs"] = f"Unknown need: {', '.join(unknown)}. Use codes from /api/v1/needs."
-    elif not codes:
-        errors["needs"] = "Choose at least one need this referral addresses."
-    elif len(codes) > MAX_NEEDS:
-        errors["needs"] = f"Choose at most {MAX_NEEDS} needs."
-    return codes
-
-
-def _date(value, field_name: str, errors: dict, today: date) -> date | None:
-    if value in (None, ""):
-        return today
-    if isinstance(value, datetime):
-        value = value.date()
-    if not isinstance(value, date):
-        try:
-            value = date.fromisoformat(str(value).strip())
-        except ValueError:
-            errors[field_name] = "Enter a real date as YYYY-MM-DD, for example 2026-03-14."
-            return None
-    if value > today:
-        errors[field_name] = "The date cannot be in the future."
-    elif value < EARLIEST:
-        errors[field_name] = "The date must be in 2000 or later."
-    return value
-
-
-def _days(value, errors: dict) -> list[str]:
-    try:
-        days = [d.upper() for d in _list(value)]
-    except ValueError as error:
-        errors["days"] = str(error)
-        return []
-    bad = [d for d in days if d not in DAY_CODES]
-    if bad:
-        errors["days"] = f"Use day codes {', '.join(DAY_CODES)}."
-    return list(dict.fromkeys(days))
-
-
-def _score(value, name: str, errors: dict) -> int | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, bool):
-        errors[name] = "Enter a whole number from 0 to 10."
-        return None
-    try:
-        number = int(str(value).strip()) if not isinstance(value, int) else value
-    except ValueError:
-        errors[name] = "Enter a whole number from 0 to 10."
-        return None
-    if isinstance(value, float) or not 0 <= number <= 10:
-        errors[name] = "Enter a whole number from 0 to 10."
-        return None
-    return number
-
-
-def _place(session: Session, raw, errors: dict) -> geo.Place | None:
+def _place(session: Session, raw: str | None, errors: dict) -> geo.Place | None:
     """The person's postcode district, used only to measure distance and never stored. A full
     postcode is cut to its district first, so the exact address never reaches the lookup."""
-    if raw in (None, ""):
+    if raw is None:
         return None
-    normalised = geo.normalise_postcode(raw) if isinstance(raw, str) else None
+    normalised = geo.normalise_postcode(raw)
     if normalised is None:
         errors["area"] = "Enter a postcode district such as M33, or leave this blank."
         return None
@@ -159,8 +64,8 @@ def _place(session: Session, raw, errors: dict) -> geo.Place | None:
 # --- referrals ----------------------------------------------------------------------------------
 
 
-def _service(session: Session, service_id, errors: dict):
-    if not isinstance(service_id, str) or not service_id.strip():
+def _service(session: Session, service_id: str | None, errors: dict):
+    if not service_id or not service_id.strip():
         errors["service_id"] = "Choose the service you are referring to."
         return None
     try:
@@ -199,42 +104,23 @@ def features_for(
     return {name: round(float(value), 6) for name, value in values.items()}
 
 
-def _checked_case(data, allowed, new_case_allowed: bool = False) -> tuple[dict, str | None]:
-    """The checks every case-keyed record starts with: an object, no unknown (free-text) fields, and
-    a case reference the service issued. Returns (errors so far, reference); the reference is None
-    for a new person when ``new_case_allowed`` and none was given."""
-    if not isinstance(data, dict):
-        raise ValidationError("Send a JSON object.", {"body": "Expected a JSON object."})
-    errors = _unknown_fields(data, allowed)
-    if new_case_allowed and data.get("case_reference") in (None, ""):
-        return errors, None
-    try:
-        return errors, clean_case_reference(data.get("case_reference"))
-    except ValidationError as error:
-        errors.update(error.fields)
-        return errors, None
-
-
 @retry_when_busy
 def create_referral(session: Session, data: dict, actor: str, now: datetime | None = None) -> Referral:
     now = now or utcnow()
-    errors, case_reference = _checked_case(data, REFERRAL_FIELDS, new_case_allowed=True)
+    asked = validate(ReferralIn, data, context={"today": now.date()})
+    errors: dict[str, str] = {}
+    case_reference = asked.case_reference
     if case_reference and not _has_case(session, actor, case_reference):
         errors["case_reference"] = (
             "You have no referrals with this case reference. Leave it empty for a new "
             "person: the service will issue a code."
         )
-    service = _service(session, data.get("service_id"), errors)
-    needs = _needs(data.get("needs"), errors)
-    referred_on = _date(data.get("referred_on"), "referred_on", errors, now.date())
-    status = data.get("status") or "suggested"
-    if not isinstance(status, str) or status not in workflow.INITIAL:
-        errors["status"] = "A new referral starts as suggested or referred."
-    days = _days(data.get("days"), errors)
-    place = _place(session, data.get("area"), errors)
+    service = _service(session, asked.service_id, errors)
+    place = _place(session, asked.area, errors)
     if errors:
         raise ValidationError("Some details are not valid.", errors)
-    assert referred_on is not None  # else _date put it in errors
+    needs, days, status = asked.needs, asked.days, asked.status
+    referred_on = asked.referred_on or now.date()
     case_reference = case_reference or _issue_case_reference(session)
     referral = Referral(
         owner=actor,
@@ -353,22 +239,13 @@ def referral_json(referral: Referral) -> dict:
 def record_wellbeing(session: Session, data: dict, actor: str, now: datetime | None = None) -> WellbeingScore:
     """Save (or replace) one stage's ONS4 scores for one of the link worker's cases."""
     now = now or utcnow()
-    errors, case_reference = _checked_case(data, WELLBEING_FIELDS)
-    stage = data.get("stage")
-    if not isinstance(stage, str) or stage not in STAGES:
-        errors["stage"] = "Choose at referral or at follow-up."
-    recorded_on = _date(data.get("recorded_on"), "recorded_on", errors, now.date())
-    scores = {name: _score(data.get(name), name, errors) for name in ONS4}
-    if not errors and all(value is None for value in scores.values()):
-        errors["life_satisfaction"] = "Enter at least one of the four scores."
-    if case_reference and "case_reference" not in errors and not _has_case(session, actor, case_reference):
-        errors["case_reference"] = (
-            "You have no referrals with this case reference. Record the referral first."
-        )
-    if errors:
-        raise ValidationError("Some details are not valid.", errors)
-    # Each of these missing or malformed put a message in errors.
-    assert case_reference is not None and isinstance(stage, str) and recorded_on is not None
+    asked = validate(WellbeingIn, data, context={"today": now.date()})
+    case_reference, stage = asked.case_reference, asked.stage
+    if not _has_case(session, actor, case_reference):
+        message = "You have no referrals with this case reference. Record the referral first."
+        raise ValidationError(message, {"case_reference": message})
+    recorded_on = asked.recorded_on or now.date()
+    scores = {name: getattr(asked, name) for name in ONS4}
     row = session.exec(
         select(WellbeingScore).where(
             WellbeingScore.owner == actor,

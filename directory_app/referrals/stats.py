@@ -28,7 +28,7 @@ from ..models import Referral, Service, WellbeingScore, utcnow
 from ..needs import taxonomy
 from ..web import csv_output
 from . import workflow
-from .records import ONS4
+from .schemas import ONS4
 
 MIN_GROUP = 5
 COUNT_KEYS = ("recorded", "referred", "accepted", "completed", "declined", "no_capacity", "did_not_attend")

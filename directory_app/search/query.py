@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Literal
 
+from pydantic import BaseModel, Field, field_validator, model_validator
 from werkzeug.datastructures import MultiDict
 
 from ..db import get_session
@@ -17,7 +19,7 @@ from ..directory import geo
 from ..errors import Unavailable, ValidationError
 from ..needs import taxonomy
 from ..vocabulary import DAYS, VISIBLE_STATUSES
-from ..web.flags import parse_flag
+from ..web.validation import FieldErrors, from_query, validate
 from . import filters
 from .index import MAX_TOTAL_HITS, Query, SearchIndex
 
@@ -54,27 +56,61 @@ class SearchParams:
         return "relevance" if self.q else "nearest"
 
 
-def _bool(args: MultiDict, name: str, errors: dict) -> bool:
-    value = parse_flag(args.get(name))
-    if value is None:
-        errors[name] = "Use true or false."
-        return False
-    return value
+Day = Literal[DAYS]  # type: ignore[valid-type]
 
 
-def _number(args: MultiDict, name: str, errors: dict, low: float, high: float, integer: bool = False):
-    value = args.get(name)
-    if value in (None, ""):
-        return None
-    try:
-        number = int(value) if integer else float(value)
-    except ValueError:
-        errors[name] = f"Enter a {'whole ' if integer else ''}number."
-        return None
-    if not math.isfinite(number) or not low <= number <= high:
-        errors[name] = f"Enter a number from {low:g} to {high:g}."
-        return None
-    return number
+class SearchQuery(BaseModel):
+    """The query string of a search, from the search page's form or GET /api/v1/services."""
+
+    q: str | None = Field(
+        None, max_length=MAX_QUERY_LENGTH, description="Words to search for; typos are tolerated."
+    )
+    need: list[str] | None = Field(None, description="Need codes (repeatable); see /api/v1/needs.")
+    postcode: str | None = Field(None, description="UK postcode or district; not with lat/lng.")
+    lat: float | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
+    lng: float | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
+    radius_km: float | None = Field(
+        None, ge=0.1, le=200, allow_inf_nan=False, description="Only with a postcode or lat and lng."
+    )
+    age: int | None = Field(None, ge=0, le=120)
+    free_only: bool = False
+    day: list[Day] | None = None
+    delivery: Literal[DELIVERY] | None = None  # type: ignore[valid-type]
+    wheelchair: bool = False
+    page: int = Field(1, ge=1, le=1000)
+    per_page: int = Field(20, ge=1, le=MAX_PER_PAGE)
+    sort: Literal[SORTS] | None = Field(  # type: ignore[valid-type]
+        None, description="relevance (the default when q is given) or nearest (the default otherwise)."
+    )
+
+    @field_validator("day", mode="before")
+    @classmethod
+    def _upper(cls, days):
+        return [day.strip().upper() for day in days] if isinstance(days, list) else days
+
+    @field_validator("sort", mode="before")
+    @classmethod
+    def _lower(cls, sort):
+        return sort.strip().lower() if isinstance(sort, str) else sort
+
+    @field_validator("need")
+    @classmethod
+    def _known_needs(cls, needs):
+        known = set(taxonomy().codes())
+        unknown = [need for need in needs or () if need not in known]
+        if unknown:
+            raise ValueError(f"Unknown need: {', '.join(unknown)[:100]}. See /api/v1/needs.")
+        return needs
+
+    @model_validator(mode="after")
+    def _one_place(self):
+        if self.postcode and (self.lat is not None or self.lng is not None):
+            raise FieldErrors({"postcode": "Give a postcode or lat and lng, not both."})
+        if (self.lat is None) != (self.lng is None):
+            raise FieldErrors({"lat" if self.lat is None else "lng": "Give both lat and lng."})
+        if self.radius_km is not None and not self.postcode and self.lat is None:
+            raise FieldErrors({"radius_km": "A radius needs a postcode or lat and lng."})
+        return self
 
 
 def resolve_postcode(text: str) -> geo.Place:
@@ -83,60 +119,32 @@ def resolve_postcode(text: str) -> geo.Place:
 
 
 def parse_params(args: MultiDict, resolve_postcode=resolve_postcode) -> SearchParams:
-    """Validate query-string parameters; raise ValidationError naming each bad one.
+    """Validate query-string parameters with SearchQuery; raise ValidationError naming each bad one.
 
     ``resolve_postcode(text)`` returns a Place or raises ValidationError (unknown postcode)."""
-    errors: dict[str, str] = {}
-    params = SearchParams()
-    params.q = (args.get("q") or "").strip()
-    if len(params.q) > MAX_QUERY_LENGTH:
-        errors["q"] = f"Use at most {MAX_QUERY_LENGTH} characters."
-    known = set(taxonomy().codes())
-    params.needs = [n.strip() for n in args.getlist("need") if n.strip()]
-    unknown = [n for n in params.needs if n not in known]
-    if unknown:
-        errors["need"] = f"Unknown need: {', '.join(unknown)[:100]}. See /api/v1/needs."
-    params.days = [d.strip().upper() for d in args.getlist("day") if d.strip()]
-    if any(d not in DAYS for d in params.days):
-        errors["day"] = "Use two-letter days: MO, TU, WE, TH, FR, SA, SU."
-    delivery = (args.get("delivery") or "").strip()
-    if delivery and delivery not in DELIVERY:
-        errors["delivery"] = "Use in_person, online or phone."
-    params.delivery = delivery or None
-    params.radius_km = _number(args, "radius_km", errors, 0.1, 200)
-    params.age = _number(args, "age", errors, 0, 120, integer=True)
-    params.free_only = _bool(args, "free_only", errors)
-    params.wheelchair = _bool(args, "wheelchair", errors)
-    params.page = _number(args, "page", errors, 1, 1000, integer=True) or 1
-    params.per_page = _number(args, "per_page", errors, 1, MAX_PER_PAGE, integer=True) or 20
-    sort = (args.get("sort") or "").strip().lower()
-    if sort and sort not in SORTS:
-        errors["sort"] = "Use relevance or nearest."
-    params.sort = sort or None
-    lat = _number(args, "lat", errors, -90, 90)
-    lng = _number(args, "lng", errors, -180, 180)
-    postcode = (args.get("postcode") or "").strip()
-    if postcode and (lat is not None or lng is not None):
-        errors["postcode"] = "Give a postcode or lat and lng, not both."
-    elif (lat is None) != (lng is None) and "lat" not in errors and "lng" not in errors:
-        errors["lat" if lat is None else "lng"] = "Give both lat and lng."
-    elif postcode:
+    asked = validate(SearchQuery, from_query(SearchQuery, args))
+    params = SearchParams(
+        q=(asked.q or "").strip(),
+        needs=list(asked.need or ()),
+        radius_km=asked.radius_km,
+        age=asked.age,
+        free_only=asked.free_only,
+        days=list(asked.day or ()),
+        delivery=asked.delivery,
+        wheelchair=asked.wheelchair,
+        page=asked.page,
+        per_page=asked.per_page,
+        sort=asked.sort,
+        lat=asked.lat,
+        lng=asked.lng,
+    )
+    if asked.postcode:
         try:
-            place = resolve_postcode(postcode)
-            params.lat, params.lng, params.place = place.lat, place.lng, place.as_dict()
+            place = resolve_postcode(asked.postcode)
         except ValidationError as error:
-            errors["postcode"] = error.fields.get("postcode", error.message)
-    elif lat is not None:
-        params.lat, params.lng = lat, lng
-    if (
-        params.radius_km is not None
-        and params.lat is None
-        and "radius_km" not in errors
-        and "postcode" not in errors
-    ):
-        errors["radius_km"] = "A radius needs a postcode or lat and lng."
-    if errors:
-        raise ValidationError("Some search parameters are not valid.", errors)
+            message = error.fields.get("postcode", error.message)
+            raise ValidationError("Some search parameters are not valid.", {"postcode": message}) from None
+        params.lat, params.lng, params.place = place.lat, place.lng, place.as_dict()
     return params
 
 

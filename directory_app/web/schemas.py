@@ -1,8 +1,11 @@
-"""Request and response models of /api/v1, from which the OpenAPI document is generated.
+"""Response models of /api/v1 and the request models of curation's JSON bodies, from which the
+OpenAPI document is generated.
 
-The service input model is the one the domain validates with (directory.service_input); the
-others describe what the views return. ``extra="allow"`` marks objects that carry more fields than
-are listed (search documents, ORUK records), so the document stays true as they grow.
+Each request model checks what it describes (web/validation.py): the ones of a job whose pages
+send the same request sit with that job (search.query.SearchQuery, matchmaking.schemas,
+referrals.schemas, directory.service_input.ServiceInput). ``extra="allow"`` marks objects that
+carry more fields than are listed (search documents, ORUK records), so the document stays true as
+they grow.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..directory.curation import PROBLEM_KINDS, RESOLUTIONS
+from ..directory.duplicates import DECISIONS
 from ..directory.service_input import ServiceInput  # noqa: F401  (re-exported for the spec)
-
-Day = Literal["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+from ..vocabulary import STATUSES
 
 
 class Open(BaseModel):
@@ -28,25 +32,6 @@ class ErrorBody(BaseModel):
 
 class Error(BaseModel):
     error: ErrorBody
-
-
-class SearchQuery(BaseModel):
-    q: str | None = Field(None, max_length=200, description="Words to search for; typos are tolerated.")
-    need: list[str] | None = Field(None, description="Need codes (repeatable); see /api/v1/needs.")
-    postcode: str | None = Field(None, description="UK postcode or district; not with lat/lng.")
-    lat: float | None = Field(None, ge=-90, le=90)
-    lng: float | None = Field(None, ge=-180, le=180)
-    radius_km: float | None = Field(None, ge=0.1, le=200)
-    age: int | None = Field(None, ge=0, le=120)
-    free_only: bool | None = None
-    day: list[Day] | None = None
-    delivery: Literal["in_person", "online", "phone"] | None = None
-    wheelchair: bool | None = None
-    page: int | None = Field(None, ge=1, le=1000)
-    per_page: int | None = Field(None, ge=1, le=50)
-    sort: Literal["relevance", "nearest"] | None = Field(
-        None, description="relevance (the default when q is given) or nearest (the default otherwise)."
-    )
 
 
 class SearchHit(Open):
@@ -94,11 +79,11 @@ class History(BaseModel):
 
 
 class StatusChange(BaseModel):
-    status: Literal["active", "temporarily_closed", "inactive", "defunct"]
+    status: Literal[STATUSES]  # type: ignore[valid-type]
 
 
 class ProblemReportIn(BaseModel):
-    kind: Literal["details_wrong", "closed", "other"]
+    kind: Literal[tuple(PROBLEM_KINDS)]  # type: ignore[valid-type]
     details: str | None = Field(None, max_length=2000, description="No personal details, please.")
 
 
@@ -133,7 +118,7 @@ class Problems(BaseModel):
 
 
 class Resolution(BaseModel):
-    resolution: Literal["fixed", "dismissed"]
+    resolution: Literal[RESOLUTIONS]  # type: ignore[valid-type]
 
 
 class Resolved(BaseModel):
@@ -153,7 +138,7 @@ class Duplicates(BaseModel):
 
 
 class Decision(BaseModel):
-    decision: Literal["merge", "dismiss"]
+    decision: Literal[DECISIONS]  # type: ignore[valid-type]
     keep: str | None = Field(None, description="With merge: the id of the record to keep.")
 
 
@@ -202,40 +187,6 @@ class ImportJob(BaseModel):
     created_at: str
     finished_at: str | None = None
     report: ImportReport
-
-
-class MatchConstraints(BaseModel):
-    free_only: bool | None = None
-    wheelchair: bool | None = None
-    days: list[Day] | None = None
-    delivery: Literal["in_person", "online_ok", "online_only"] | None = None
-    max_distance_km: float | None = Field(None, gt=0, le=500)
-
-
-class MatchRequest(BaseModel):
-    goals: str | None = Field(
-        None, max_length=2000, description="What matters to the person, in their words. Never stored."
-    )
-    needs: list[str] | None = None
-    postcode: str | None = None
-    lat: float | None = Field(None, ge=-90, le=90)
-    lng: float | None = Field(None, ge=-180, le=180)
-    age: int | None = Field(None, ge=0, le=120)
-    constraints: MatchConstraints | None = None
-    circumstances: list[str] | None = Field(
-        None,
-        description="Group codes (GET /api/v1/needs lists them); the goals' own words add to these. Never stored.",
-    )
-    preferences: list[str] | None = Field(
-        None,
-        description="How the person likes to take part (e.g. evenings, not_groups, outdoors); the goals' own words add to these. Never stored.",
-    )
-    situations: list[str] | None = Field(
-        None,
-        description="Situations that open a service restricted to them (e.g. widowed, stroke, care_leavers, "
-        "bereaved_by_suicide); the goals' own words add to these. Never stored.",
-    )
-    limit: int | None = Field(None, ge=1, le=50)
 
 
 class MatchReason(Open):

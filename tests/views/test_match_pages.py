@@ -205,7 +205,7 @@ def test_bad_postcode_message_is_a_sentence_with_the_field(client, login_as, pla
     page = page_text(submit(client, {"goals": "lonely", "postcode": "banana"}))
     assert '<a href="#postcode">Enter a full UK postcode such as M33 7ZZ' in page
     page = page_text(submit(client, {"goals": "lonely", "age": "-3"}))
-    assert '<a href="#age">Age must be between 0 and 120.</a>' in page
+    assert '<a href="#age">Age: Enter a number from 0 to 120.</a>' in page
 
 
 def test_only_link_workers_can_match(client, login_as):
