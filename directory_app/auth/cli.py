@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import click
 from flask.cli import with_appcontext
+from sqlmodel import Session
 
 from ..db import session_scope
 from ..errors import DomainError
@@ -11,10 +14,17 @@ from ..models import ROLES
 from . import users as domain
 
 
-def _fail(error: DomainError) -> None:
-    details = "".join(f"\n  {field}: {message}" for field, message in error.fields.items())
-    click.echo(f"error: {error.message}{details}", err=True)
-    sys.exit(1)
+@contextmanager
+def _session() -> Iterator[Session]:
+    """One command's session; a refusal from the domain ends the command with its message and
+    exit code 1, nothing written."""
+    try:
+        with session_scope() as session:
+            yield session
+    except DomainError as error:
+        details = "".join(f"\n  {field}: {message}" for field, message in error.fields.items())
+        click.echo(f"error: {error.message}{details}", err=True)
+        sys.exit(1)
 
 
 @click.group()
@@ -29,11 +39,8 @@ def users():
 @with_appcontext
 def create(username: str, role: str, password: str):
     """Create an account."""
-    with session_scope() as session:
-        try:
-            domain.create_user(session, username, password, role, actor="cli")
-        except DomainError as error:
-            _fail(error)
+    with _session() as session:
+        domain.create_user(session, username, password, role, actor="cli")
     click.echo(f"Created {username} ({role}).")
 
 
@@ -42,11 +49,8 @@ def create(username: str, role: str, password: str):
 @with_appcontext
 def disable(username: str):
     """Disable an account: it can no longer log in or use its tokens."""
-    with session_scope() as session:
-        try:
-            domain.set_active(session, username, False, actor="cli")
-        except DomainError as error:
-            _fail(error)
+    with _session() as session:
+        domain.set_active(session, username, False, actor="cli")
     click.echo(f"Disabled {username}.")
 
 
@@ -54,7 +58,7 @@ def disable(username: str):
 @with_appcontext
 def list_():
     """List accounts."""
-    with session_scope() as session:
+    with _session() as session:
         for user in domain.list_users(session):
             state = "active" if user.active else "disabled"
             click.echo(f"{user.username}\t{user.role}\t{state}")
@@ -65,11 +69,8 @@ def list_():
 @with_appcontext
 def token(username: str):
     """Print a new API token for USERNAME (shown once; only its hash is stored)."""
-    with session_scope() as session:
-        try:
-            value = domain.create_token(session, username, actor="cli")
-        except DomainError as error:
-            _fail(error)
+    with _session() as session:
+        value = domain.create_token(session, username, actor="cli")
     click.echo(value)
 
 
@@ -78,11 +79,8 @@ def token(username: str):
 @with_appcontext
 def unlock(username: str):
     """Lift the login delays on USERNAME after repeated wrong passwords (from every address)."""
-    with session_scope() as session:
-        try:
-            lifted = domain.unlock(session, username, actor="cli")
-        except DomainError as error:
-            _fail(error)
+    with _session() as session:
+        lifted = domain.unlock(session, username, actor="cli")
     click.echo(f"Unlocked {username} ({lifted} address{'es' if lifted != 1 else ''} cleared).")
 
 
@@ -92,9 +90,6 @@ def unlock(username: str):
 @with_appcontext
 def password(username: str, password: str):
     """Set a new password for USERNAME; every session it had is ended."""
-    with session_scope() as session:
-        try:
-            domain.change_password(session, username, password, actor="cli")
-        except DomainError as error:
-            _fail(error)
+    with _session() as session:
+        domain.change_password(session, username, password, actor="cli")
     click.echo(f"Changed the password of {username}; its sessions have ended.")

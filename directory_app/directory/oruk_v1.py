@@ -51,31 +51,30 @@ def _copy(source: dict, keys: tuple[str, ...]) -> dict:
     return {key: source[key] for key in keys if source.get(key) not in (None, "")}
 
 
+# The v1 service properties read as they are, and those read into ORUK 3.0's shapes below; any
+# other property with a value is reported as not mapped.
+COPIED = ("name", "description", "url", "email", "fees", "accreditations", "assured_date")
+CONVERTED = (
+    "id",
+    "status",
+    "organization",
+    "contacts",
+    "cost_options",
+    "eligibilitys",
+    "languages",
+    "regular_schedules",
+    "service_areas",
+    "service_at_locations",
+    "service_taxonomys",
+    "fundings",
+)
+
+
 def to_oruk3(item: dict) -> tuple[dict, list[str]]:
     """Return (ORUK 3 service, v1 properties that were not mapped)."""
-    mapped = {
-        "id",
-        "name",
-        "description",
-        "url",
-        "email",
-        "status",
-        "fees",
-        "accreditations",
-        "assured_date",
-        "organization",
-        "contacts",
-        "cost_options",
-        "eligibilitys",
-        "languages",
-        "regular_schedules",
-        "service_areas",
-        "service_at_locations",
-        "service_taxonomys",
-        "fundings",
-    }
+    mapped = {*COPIED, *CONVERTED}
     unmapped = sorted(k for k, v in item.items() if k not in mapped and v not in (None, "", [], {}))
-    out = _copy(item, ("name", "description", "url", "email", "fees", "accreditations", "assured_date"))
+    out = _copy(item, COPIED)
     out["id"] = _id(item.get("id"))
     out["status"] = (
         item.get("status")

@@ -97,24 +97,38 @@ def _number(value: str, kind=float):
     return kind(value) if value not in (None, "") else None
 
 
-def _lsoa(row: dict, la_code: str, within: list[str], demand_district: str | None, **rest) -> dict:
-    """An LSOA as the report reads it, from a row of the England table."""
+def _from_table(row: dict, code: str, name: str, kind: str, rank_column: str, **rest) -> dict:
+    """An area as the report reads it, from a row of a table with its centroid, population and
+    deprivation."""
     return {
-        "code": row["lsoa21cd"],
-        "name": row["name"] or row["lsoa21cd"],
-        "type": "lsoa",
+        "code": code,
+        "name": name,
+        "type": kind,
         "lat": float(row["latitude"]),
         "lng": float(row["longitude"]),
         "population": _number(row["population"], int),
         "imd_decile": _number(row["imd_decile"], int),
-        "imd_rank": _number(row["imd_rank"], int),
-        "imd_score": _number(row["imd_score"]),
-        "la_code": la_code,
-        "within": within,
-        "demand_district": demand_district,
-        "imd_estimated": False,
+        "imd_rank": _number(row[rank_column], int),
         **rest,
     }
+
+
+def _lsoa(row: dict, la_code: str, within: list[str], demand_district: str | None, **rest) -> dict:
+    """An LSOA as the report reads it, from a row of the England table."""
+    code = row["lsoa21cd"]
+    return _from_table(
+        row,
+        code,
+        row["name"] or code,
+        "lsoa",
+        "imd_rank",
+        imd_score=_number(row["imd_score"]),
+        la_code=la_code,
+        within=within,
+        demand_district=demand_district,
+        imd_estimated=False,
+        **rest,
+    )
 
 
 def _district(
@@ -227,21 +241,18 @@ def _build_trafford() -> Geography:
     for code in sorted(wards):
         row = wards[code]
         ward_areas.append(
-            {
-                "code": code,
-                "name": row["ward_name"],
-                "type": "ward",
-                "lat": float(row["latitude"]),
-                "lng": float(row["longitude"]),
-                "population": _number(row["population"], int),
-                "imd_decile": _number(row["imd_decile"], int),
-                "imd_rank": _number(row["imd_rank_median"], int),
-                "la_code": LA_CODE,
-                "within": sorted(ward_districts[code]),
-                "place": LA_NAME,
-                "demand_district": _main(ward_districts[code]),
-                "imd_estimated": True,
-            }
+            _from_table(
+                row,
+                code,
+                row["ward_name"],
+                "ward",
+                "imd_rank_median",
+                la_code=LA_CODE,
+                within=sorted(ward_districts[code]),
+                place=LA_NAME,
+                demand_district=_main(ward_districts[code]),
+                imd_estimated=True,
+            )
         )
 
     known = [a["population"] for a in lsoas if a["population"]]
