@@ -15,11 +15,10 @@ from ..directory import jobs as import_jobs
 from ..directory.documents import to_search_document
 from ..directory.oruk import service_to_oruk
 from ..directory.records import input_from_service
-from ..errors import ValidationError
+from ..directory.upload import ImportUpload, read_upload
 from ..needs import taxonomy_data
 from ..web import schemas
 from ..web.api import bp, json_body
-from ..web.flags import parse_flag
 from ..web.openapi import spec
 
 
@@ -241,29 +240,21 @@ def duplicate_decide(flag_id: int, body: schemas.Decision):
 @access("curator")
 @spec(
     "Start importing a feed (ORUK 3.0, ORUK v1 or CSV template) as a background job",
-    form=schemas.ImportUpload,
+    form=ImportUpload,
     ok=schemas.ImportJob,
     status=202,
 )
 def import_upload():
     """The file is checked at once (400 if it cannot be read; 409 if this publisher already has an
     import running); the records are then imported in the background. Follow the job URL."""
-    upload = request.files.get("file")
-    if upload is None or not upload.filename:
-        raise ValidationError("Attach the feed as a file field called 'file'.", {"file": "This is required."})
-    whole_feed = parse_flag(request.form.get("whole_feed"))
-    if whole_feed is None:
-        raise ValidationError(
-            "whole_feed must be true or false.",
-            {"whole_feed": "Use true (withdraw what the file leaves out) or false."},
-        )
+    upload = read_upload(request.form, request.files)
     job = import_jobs.start(
         real_app(),
-        upload.read(),
+        upload.content,
         upload.filename,
-        request.form.get("publisher", ""),
+        upload.fields.publisher,
         actor=current_user.username,
-        whole_feed=whole_feed,
+        whole_feed=upload.fields.whole_feed,
     )
     return jsonify(import_jobs.as_dict(job)), 202, {"Location": f"/api/v1/imports/{job.id}"}
 

@@ -37,6 +37,7 @@ from ..directory.service_form import (
 )
 from ..directory.service_input import parse_schedule, validate_service_input
 from ..directory.understanding import curator_rows
+from ..directory.upload import read_upload
 from ..errors import ValidationError
 from ..models import Service
 from ..search.indexing import parked
@@ -326,17 +327,15 @@ def import_feed():
         return _import_form("", {}, whole_feed=False)
     publisher = request.form.get("publisher", "").strip()
     whole_feed = is_set(request.form.get("whole_feed"))
-    upload = request.files.get("file")
-    errors = {}
-    if upload is None or not upload.filename:
-        errors["file"] = "Choose a CSV or JSON file to import."
-    if not publisher:
-        errors["publisher"] = "Enter who publishes this feed."
-    if errors or upload is None or not upload.filename:
-        return _import_form(publisher, errors, whole_feed), 400
     try:
+        upload = read_upload(request.form, request.files)
         job = import_jobs.start(
-            real_app(), upload.read(), upload.filename, publisher, actor=_actor(), whole_feed=whole_feed
+            real_app(),
+            upload.content,
+            upload.filename,
+            upload.fields.publisher,
+            actor=_actor(),
+            whole_feed=upload.fields.whole_feed,
         )
     except import_jobs.ImportInProgress as error:
         return _import_form(publisher, {"publisher": error.message}, whole_feed), 409

@@ -147,17 +147,6 @@ class Decided(BaseModel):
     status: str
 
 
-class ImportUpload(BaseModel):
-    file: bytes = Field(description="ORUK 3.0 / ORUK v1 JSON or CSV in the documented template.")
-    publisher: str
-    whole_feed: bool = Field(
-        False,
-        description="The file is everything this publisher lists: once its records are in, the "
-        "publisher's services it leaves out are made inactive (never deleted; listed in the report). "
-        "Nothing is withdrawn if more than half would go.",
-    )
-
-
 class ImportReport(BaseModel):
     publisher: str
     format: str

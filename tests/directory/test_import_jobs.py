@@ -109,6 +109,25 @@ def test_api_import_returns_202_at_once_and_the_job_reports_progress_then_the_re
     assert client.get(body["url"], headers={"Authorization": f"Bearer {navigator}"}).status_code == 403
 
 
+def test_an_upload_without_a_publisher_or_a_file_is_refused_naming_each_and_starts_nothing(
+    app, client, token_for
+):
+    token = token_for("curator")
+    headers = {"Authorization": f"Bearer {token}"}
+    refused = client.post(
+        "/api/v1/imports",
+        data={"publisher": "  ", "whole_feed": "perhaps"},
+        headers=headers,
+        content_type="multipart/form-data",
+    )
+    assert refused.status_code == 400
+    assert set(refused.get_json()["error"]["fields"]) == {"publisher", "file", "whole_feed"}
+    too_long = _post(client, token, _feed(3), "x" * 201)
+    assert too_long.status_code == 400 and "publisher" in too_long.get_json()["error"]["fields"]
+    with db.session_scope(app) as session:
+        assert session.exec(select(ImportJob)).first() is None
+
+
 def test_a_second_import_for_the_same_publisher_is_refused_with_409_until_the_first_ends(
     app, client, token_for
 ):
