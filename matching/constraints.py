@@ -14,9 +14,10 @@ from typing import Any
 
 from .children import babies_up_to_months, months_words, youngest_child_months
 from .exclusions import BY_EXCLUSION, person_exclusions
+from .landlords import another_landlords_tenant
 from .loss_timing import too_soon_or_late
 from .profile import DAY_NAMES, Profile
-from .service import delivery_modes, in_area, reaches, remote_mode, residency, service_days
+from .service import delivery_modes, in_area, points, reaches, remote_mode, residency, service_days
 from .situations import BY_CODE, HARD, ON_ITS_OWN, label, might_be, with_implied
 
 # Warning texts, shared with explain.py so the wording is the same everywhere.
@@ -65,14 +66,21 @@ def distance_exemption(profile: Profile, service: dict[str, Any]) -> str | None:
     because they come to the person. Either only where the service reaches the person's area
     (`reaches`): a Trafford phone line is no help in Leeds. When we cannot tell (no postcode), the
     exemption stands.
+
+    A borough-wide advice line with an office is area-wide by its line; someone who will only go
+    in person goes to the office, so its distance counts for them unless the service also visits.
     """
     if reaches(service, profile.areas, (profile.lat, profile.lng)) is False:
         return None
-    if profile.constraints.delivery != "in_person":
+    in_person_only = profile.constraints.delivery == "in_person"
+    if not in_person_only:
         mode = remote_mode(service)
         if mode:
             return mode
     if service.get("area_wide"):
+        comes_to_them = set(service.get("delivery") or ()) & {"home_visits", "outreach"}
+        if in_person_only and not comes_to_them and points(service):
+            return None
         return "area_wide"
     return None
 
@@ -224,6 +232,10 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
             else:
                 result.warnings.append(f"only for {label(code)}: check")
                 result.unconfirmed.append(code)
+    if "social_tenants" in situations and another_landlords_tenant(
+        profile.goals, service.get("organization")
+    ):
+        bad(("situation", f"only for {service.get('organization')} tenants"))
     situations = [code for code in situations if code not in ON_ITS_OWN]
     if situations and not set(situations) & stated:
         # "Punjabi and Urdu" says South Asian, not which country: a group for Pakistani elders may

@@ -358,6 +358,9 @@ _STEP_FREE = tuple(
     for p in (
         r"\bwheelchair\b(?![- ]?(?:accessible|acc\w*|access|friendly))",
         r"\bmobility scooter\b",
+        # a walking frame goes up no stairs: "walks with a frame", "uses a zimmer", "rollator"
+        r"\b(?:walks|walking|gets (?:about|around)|goes out)\s+with\s+(?:a|her|his|my)\s+(?:walking\s+|zimmer\s+)?frame\b|"
+        r"\bwalks\s+with\s+frame\b|\bzimmer(?:\s+frame)?\b|\brollator\b|\bwalking\s+frame\b",
         r"\b(?:can'?t|cannot|can not|unable to|couldn'?t|won'?t|no longer) (?:manage|do|get up|climb|use|cope with|face)"
         r"(?: the| any| a flight of| a few| many)? (?:stairs|steps)\b",
         r"\bnot (?:going|able to go|getting) (?:to|up) (?:something|anything|anywhere|owt|stuff) upstairs\b",

@@ -58,6 +58,8 @@ def covers_any(service: dict[str, Any], areas: Any) -> bool:
 
 # Only codes at levels a person's postcode gives (LA, county, ward, LSOA) can be compared. Any other
 # GSS code (a region E12, a combined authority E47, an ICB) is ignored rather than read as "nowhere".
+# A council (unitary, district, metropolitan, London borough, county) of the four nations.
+_AUTHORITY = re.compile(r"(?:E0[6789]|E10|W06|S12|N09)\d{6}")
 _GSS = re.compile(r"(?<![A-Z0-9])((?:E0[156789]|E10|W0[156]|S1[23]|N0[89])\d{6})(?![0-9])")
 _DISTRICT = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
 # Country and union codes: the service is offered nationally. Value: the first letters of the LA
@@ -173,7 +175,14 @@ def in_area(area: Area, person_areas: Any, point: tuple[Any, Any] | None = None)
         settled = frozenset(p.la for p in area.places if p not in circles)
         limited = frozenset(p.la for p in circles)
         if circles and point is not None and valid_point(*point):
-            if any(float(haversine_km(point[0], point[1], p.lat, p.lng)) <= p.km for p in circles):
+            # A town's circle holds only its own authority's side of a border: "Middleton only"
+            # is not for a street in Oldham a kilometre from Middleton's centre.
+            my_authorities = {code for code in mine if _AUTHORITY.fullmatch(code)}
+            if any(
+                float(haversine_km(point[0], point[1], p.lat, p.lng)) <= p.km
+                and (not p.la or not my_authorities or p.la in my_authorities)
+                for p in circles
+            ):
                 return True
             area = Area(area.codes - limited - settled, area.countries)
         elif circles:  # without a point, the authority is as near as we can tell

@@ -585,6 +585,8 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?i:(?:housing\s+association|council|social\s+housing)\s+tenants|tenants\s+only|our\s+tenants)|"
             # a landlord named for its homes: "Bolton at Home tenants", "Wigan & Leigh Homes tenants"
             r"(?:[A-Z][\w&]*\s+){1,3}(?:at\s+)?(?:Home|Homes|Housing)\s+(?i:tenants|tenancy)|"
+            # a landlord's word for its tenants: "Teesmouth Homes customers only"
+            r"(?:[A-Z][\w&]*\s+){1,3}(?:at\s+)?(?:Home|Homes|Housing|Living)\s+(?i:customers\s+only)|"
             # a landlord's own rules: "Customers must have a current tenancy", "Older tenants living
             # alone", "Sheltered scheme residents only"
             r"(?i:(?:a|with\s+a|have\s+a)\s+current\s+tenancy|(?:older|elderly|sheltered)\s+tenants|"

@@ -81,6 +81,21 @@ def test_area_wide_service_covering_the_persons_area_is_exempt(person, make_serv
     assert elsewhere.reasons == ["only for people living in the area it serves", "further than 5 km"]
 
 
+def test_an_office_that_is_borough_wide_by_its_phone_line_is_too_far_for_someone_going_in_person(
+    person, make_service
+):
+    advice = make_service(km=5.1, area_wide=True, delivery=["in_person", "phone"], service_area=["E06000004"])
+    going = person(max_distance_km=5, delivery="in_person", areas=("E06000004", "TS23"))
+    assert violations(going, advice, 5.1) == ["further than 5 km"]
+    # a service that visits comes to them wherever its office is; a caller needs no office
+    visiting = make_service(
+        km=12, area_wide=True, delivery=["in_person", "home_visits"], service_area=["E06000004"]
+    )
+    assert check(going, visiting, 12.0).exemption == "area_wide"
+    calling = person(max_distance_km=5, areas=("E06000004", "TS23"))
+    assert check(calling, advice, 5.1).exemption == "phone"
+
+
 def test_in_person_service_without_coordinates_is_excluded_when_distance_matters(person, make_service):
     service = make_service(km=None)
     assert violations(person(max_distance_km=5), service, None) == ["location not recorded"]

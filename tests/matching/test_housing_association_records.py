@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from matching import violations
+from matching.landlords import another_landlords_tenant
 from matching.situations import SITUATIONS
 from tests.matching.conftest import oruk_record
 
@@ -26,8 +28,13 @@ def oruk(name: str, description: str, eligibility: str = "") -> dict:
         oruk(
             "Activities Programme", "Chair exercise, crafts and quizzes.", "Sheltered scheme residents only."
         ),
+        oruk(
+            "Hardship & White Goods Fund",
+            "Can help with essential items: cooker, fridge freezer, washing machine.",
+            "Teesmouth Homes customers only, via TSO or Neighbourhood Coordinator.",
+        ),
     ],
-    ids=["name", "tenancy", "older tenants", "sheltered"],
+    ids=["name", "tenancy", "older tenants", "sheltered", "customers"],
 )
 def test_a_landlords_own_service_is_for_its_tenants(reader, record):
     assert "social_tenants" in reader.understand(record).summary()["situations"]
@@ -44,3 +51,28 @@ def test_a_private_renter_is_not_a_social_tenant():
     assert tenants.person.search("council house in Grangetown")
     for words in ("private tenant, landlord won't fix the boiler", "private tenancy, rent gone up again"):
         assert not tenants.person.search(words), words
+
+
+@pytest.mark.parametrize(
+    "words, theirs",
+    [
+        ("29, Thornaby, Teesmouth Homes tenant, 2 kids. Ex keeps turning up at the door.", True),
+        ("82, Teesmouth sheltered flat, Linthorpe.", True),
+        ("Council tenant, damp everywhere.", True),  # a landlord not named: the benefit of the doubt
+        ("Thornaby tenant, on his own since the summer.", True),  # a town, not a landlord
+        ("55, rents from a housing association, not Teesmouth. Black mould for 8 months.", False),
+        ("Beyond Housing tenant in Redcar, arrears building up.", False),
+        ("Rents from Thirteen, the boiler's gone.", False),
+    ],
+)
+def test_a_landlords_tenants_only_service_is_not_for_another_landlords_tenant(
+    make_person, make_service, words, theirs
+):
+    assert another_landlords_tenant(words, "Teesmouth Homes") is not theirs
+    fund = make_service(organization="Teesmouth Homes", situations=["social_tenants"])
+    tenant = make_person(goals=words, situations=("social_tenants",))
+    assert (violations(tenant, fund, 1.0) == []) is theirs
+
+
+def test_a_tenants_only_service_of_an_organisation_that_is_not_a_landlord_names_no_landlord():
+    assert not another_landlords_tenant("Beyond Housing tenant", "Citizens Advice Stockton")

@@ -165,3 +165,13 @@ def test_a_place_said_alone_as_the_area_is_where_visits_reach(reader):
 def test_a_town_in_a_lower_case_phrase_is_not_a_limit(reader):
     """ "Lip reading practice" does not limit a Billingham club to the residents of Reading."""
     assert residency(reader, oruk("Lip reading practice and a natter for people with hearing loss.")) == []
+
+
+def test_a_towns_circle_holds_only_its_own_councils_side_of_a_border(reader):
+    middleton = residency(
+        reader, oruk("Parenting course.", eligibility_description="Heywood and Middleton only.")
+    )
+    rochdale, oldham = "E08000005", "E08000004"
+    near_middleton = (53.548, -2.175)  # M24, a kilometre from Middleton's centre
+    assert lives_in(middleton, rochdale, "M24", near_middleton) is True
+    assert lives_in(middleton, oldham, "M24", near_middleton) is False

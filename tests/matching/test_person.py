@@ -274,10 +274,13 @@ def test_a_phone_line_refused_is_no_liking_for_the_phone():
         ("misses a natter. 'I'm not going to something upstairs I can't get into.'", True),
         ("Step-free venues only please, she sings", True),
         ("uses a mobility scooter to get to the shops", True),
+        ("82, sheltered flat. 'I go days without a word to anybody.' Walks with frame.", True),
+        ("gets about with a zimmer now, misses chapel", True),
         # out of breath, slow, someone else's wheelchair, or a wheelchair-accessible wish list item
         ("COPD, breathless on the stairs, wants a singing group", False),
         ("Walks with a stick, manages stairs slowly", False),
         ("Husband uses a wheelchair; she is worn out and wants other carers to talk to", False),
+        ("her husband walks with a frame now and she does everything", False),
         ("pushed him down the stairs last week, wants someone to talk to", False),
     ],
 )

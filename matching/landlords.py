@@ -1,0 +1,50 @@
+"""Whose tenants a landlord's own services are for.
+
+A housing association's tenancy support, hardship fund or sheltered scheme activities are for its
+own tenants ("Teesmouth Homes customers only", "(tenants only)" on a Teesmouth Homes record). A
+social tenant of another landlord who says so ("rents from a housing association, not
+Teesmouth"; "a Beyond Housing tenant") is not one of them; a tenant who does not name their
+landlord is given the benefit of the doubt.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An organisation that is a landlord says so in its name: "Teesmouth Homes", "Bolton at Home",
+# "Riverside Housing", "Thirteen Group" is not enough on its own.
+_LANDLORD_NAME = re.compile(r"\b(?:homes?|housing|living)\b", re.I)
+_NOT_THE_NAME = frozenset(
+    "the at home homes housing living group association trust ltd limited and of for community".split()
+)
+# How a person names their own landlord: "a Beyond Housing tenant" (a landlord's kind of name before
+# "tenant": "a Thornaby tenant" names a town), "rents from Thirteen", "tenant of Home Group".
+_NAMED_BEFORE = re.compile(r"((?:[A-Z][\w&']*\s+){1,3})(?:tenant|customer)s?\b")
+_NAMED_AFTER = (
+    re.compile(
+        r"\b(?i:rents?|renting|rented)\s+(?:a\s+\w+\s+)?(?i:from|with|off)\s+((?:[A-Z][\w&']*\s*){1,3})"
+    ),
+    re.compile(r"\b(?i:tenant|tenancy)\s+(?i:of|with)\s+((?:[A-Z][\w&']*\s*){1,3})"),
+)
+
+
+def landlord_key(organisation: str | None) -> str | None:
+    """The word that names a landlord organisation ("teesmouth" for "Teesmouth Homes"), or None
+    when the organisation is not a landlord by its name."""
+    if not organisation or not _LANDLORD_NAME.search(organisation):
+        return None
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w']*", organisation)]
+    distinctive = [w for w in words if w not in _NOT_THE_NAME]
+    return distinctive[0] if distinctive else None
+
+
+def another_landlords_tenant(words: str | None, organisation: str | None) -> bool:
+    """Whether the person's words say their landlord is not ``organisation``."""
+    key = landlord_key(organisation)
+    if key is None or not words:
+        return False
+    if re.search(rf"\bnot\s+(?:with\s+|from\s+|a\s+)?(?:the\s+)?{re.escape(key)}\b", words, re.I):
+        return True
+    landlords = [name for name in _NAMED_BEFORE.findall(words) if _LANDLORD_NAME.search(name)]
+    landlords += [name for pattern in _NAMED_AFTER for name in pattern.findall(words)]
+    return bool(landlords) and not any(key in name.lower() for name in landlords)
