@@ -209,6 +209,14 @@ _BOTTLES_UP = re.compile(
     re.I,
 )
 
+# Who lives with the person, and no more: "Kids 3 and 6", "Two kids (9 and 12)", "dad of 2 (6 & 9)",
+# "2 kids at home". Having children is not asking for help with parenting them.
+_HOUSEHOLD = re.compile(
+    r"^(?:(?:and|with|has|have|got|single\s+(?:mum|mam|dad|parent)(?:\s+(?:of|with))?|(?:mum|mam|dad)\s+of)\s+)?"
+    r"(?:\d|one|two|three|four|five|six)?\s*(?:kids|children|bairns|little\s+ones)?\s*"
+    r"(?:\(?\s*(?:aged\s+)?\d{1,2}(?:\s*(?:,|&|and)\s*\d{1,2})*\s*\)?)?(?:\s+at\s+home)?$",
+    re.I,
+)
 _EXPLAINS = (
     (_BOTTLES_UP, frozenset({"addiction_recovery"})),
     (_LEFT_ON, frozenset({"fuel_energy"})),
@@ -242,6 +250,11 @@ def context_codes(clause: str, codes: frozenset[str] | set[str]) -> frozenset[st
     for pattern, ruled_out in _EXPLAINS:
         if pattern.search(text):
             masked |= ruled_out
+    bare = text.strip(" .,;")
+    if re.search(r"kids|children|bairns|little ones|\b(?:mum|mam|dad) of\b", bare, re.I) and _HOUSEHOLD.match(
+        bare
+    ):
+        masked |= {"family_parenting", "young_people"}
     # a thing lost or a marriage ended is no death, unless the clause speaks of one
     if (_LOST_A_THING.search(text) or _SPLIT.search(text)) and not _DEATH.search(text):
         masked.add("bereavement")

@@ -10,6 +10,7 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .household import child_at_home
 from .person import PREFERENCES
 from .situations import AGE_SITUATIONS, wider_heritages
 from .situations import BY_CODE as SITUATIONS_BY_CODE
@@ -93,11 +94,13 @@ class Profile:
     def eligible_groups(self) -> tuple[str, ...]:
         """The groups that open a restricted service: what was ticked, a condition the words
         state ("registered blind" opens a service for blind people: the condition is why they
-        came) and caring today. Identity groups (veterans, women…) open one only when ticked."""
+        came), caring today, and a child at home. Identity groups (veterans, women…) open one
+        only when ticked."""
         groups = [*self.circumstances, *(g for g in self.described if g in OPENED_BY_WORDS)]
-        # a new parent's family has a child in it: the search filters and the matcher's own check
-        # (constraints.eligible) both let a service for families in
-        if "pregnant_new_parents" in groups:
+        # a new parent's family has a child in it, and so has a dad whose words give his kids'
+        # ages: the search filters and the matcher's own check (constraints.eligible) both let a
+        # service for families in
+        if "pregnant_new_parents" in groups or child_at_home(self.goals, self.age):
             groups.append("families")
         return tuple(dict.fromkeys(groups))
 

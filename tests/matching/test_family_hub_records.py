@@ -8,6 +8,7 @@ from functools import partial
 
 from matching import violations
 from matching.constraints import eligible
+from matching.household import child_at_home
 from matching.person import with_words_read
 from matching.situations import SITUATIONS
 from tests.matching.conftest import oruk_record
@@ -81,3 +82,24 @@ def test_words_about_a_persons_children_describe_a_family():
         assert "families" in profile.described, goals
     profile, _ = with_words_read(Profile(goals="Her son is 24 and she's at the end of her tether"), None)
     assert "families" not in profile.described
+
+
+def test_a_child_at_home_in_the_words_opens_a_service_for_families(make_person, make_service):
+    hub = make_service(eligibility=["families"], name="Littleborough Baby Bank")
+    for goals, age in [
+        ("UC sanctioned, nowt in t'cupboards. dad of 2 (6 & 9), both on free school meals.", 41),
+        ("Nan, 61, had her grandson (6) since her daughter went off the rails.", 61),
+        ("wheelchair user (MS), Mossley, little girl is 3. lonely", 38),
+        ("Bloke, 39. partner hit him last wk. 2 kids at home", 39),
+    ]:
+        assert child_at_home(goals, age), goals
+        assert violations(make_person(goals=goals, age=age), hub, 1.0) == [], goals
+    for goals, age in [
+        ("74, her kids live down south, lonely since her husband died", 74),
+        ("67, mum of 3, all grown up, volunteering would fill the days", 67),
+        ("lost her baby at 20 weeks in March, can't face the clinic", 30),
+        ("13 yo lad, looks after his mum (MS) and little sister before & after school", 13),
+        ("Her son is 24 and she's at the end of her tether", 52),
+    ]:
+        assert not child_at_home(goals, age), goals
+        assert violations(make_person(goals=goals, age=age), hub, 1.0) == ["only for families"], goals

@@ -176,6 +176,18 @@ def test_a_clause_about_someone_else_gives_them_the_illness_and_the_job_not_the_
     assert context_codes("lost his job in March", known) == frozenset()
 
 
+def test_saying_who_lives_at_home_is_not_asking_for_help_with_parenting(inferrer):
+    assert "family_parenting" not in inferrer.infer_codes(
+        "32, partner checks her phone, controls the money, she's scared of him. Kids 3 and 6."
+    )
+    assert "family_parenting" not in inferrer.infer_codes(
+        "44, husband died suddenly in Feb. Two kids (9 and 12). Struggling to cope on her own."
+    )
+    assert "family_parenting" in inferrer.infer_codes(
+        "Kids 3 and 6. Toddler tantrums all day, I'm shouting at them."
+    )
+
+
 def test_getting_about_said_as_something_the_person_can_do_is_not_a_transport_need(inferrer):
     assert "transport" not in inferrer.infer_codes(
         "Lost his wife 2 yrs ago, sat in the house all day. Gets the bus ok from Bacup."

@@ -67,9 +67,11 @@ def violations(profile: dict, place: dict | None, doc: dict) -> list[str]:
     ):
         out.append(f"only for residents of {sorted(residency)}")
     eligibility = set(doc["eligibility"] or ())
-    person = set(profile.get("circumstances") or ()) | stated_conditions(profile.get("goals") or "")
+    person = set(profile.get("circumstances") or ()) | stated_conditions(profile.get("goals") or "", age)
     if "pregnant_new_parents" in person:  # an expectant or new parent's household has a child in it
         person.add("families")
+    if age is not None and age < 16:  # a 13-year-old who minds his little sister is the child
+        person.discard("families")
     genders, others = eligibility & {"men", "women"}, eligibility - {"men", "women"}
     if (genders and not genders & person) or (others and not others & person):
         out.append(f"only for {sorted(eligibility)}")
@@ -90,20 +92,25 @@ def violations(profile: dict, place: dict | None, doc: dict) -> list[str]:
 
 
 # A limit to a neighbourhood or town is stored as a circle: "place:E08000010:Leigh@53.49594,-2.51906,4.4"
-_PLACE = re.compile(r"^place:[^:]*:.+@(-?[\d.]+),(-?[\d.]+),([\d.]+)(?:\|([A-Z0-9 ]+))?$")
+_PLACE = re.compile(r"^place:([^:]*):.+@(-?[\d.]+),(-?[\d.]+),([\d.]+)(?:\|([A-Z0-9 ]+))?$")
 
 
 def _lives_in(place: dict, entry: str) -> bool:
     """Inside a place limit: its postcode districts when it lists them (a former district such as
-    "Wansbeck"), else its circle."""
+    "Wansbeck"), else its circle on its own council's side of a border ("Middleton only" is not
+    for a street in Oldham)."""
     circle = _PLACE.match(entry)
     if not circle:
         return False
-    if circle.group(4) and place.get("district"):
-        return place["district"] in circle.group(4).split()
+    authority, districts = circle.group(1), circle.group(5)
+    if districts and place.get("district"):
+        return place["district"] in districts.split()
     if place.get("lat") is None:
         return False
-    lat, lng, km = (float(g) for g in circle.groups()[:3])
+    councils = set(place.get("areas") or ()) | {place.get("la_code")}
+    if authority and place.get("la_code") and authority not in councils:
+        return False
+    lat, lng, km = (float(g) for g in circle.groups()[1:4])
     return haversine_km(place["lat"], place["lng"], lat, lng) <= km
 
 
@@ -122,8 +129,29 @@ _CONDITIONS = {
 }
 
 
-def stated_conditions(goals: str) -> set[str]:
-    return {group for group, pattern in _CONDITIONS.items() if pattern.search(goals)}
+# A family's service is for a parent or carer of a child at home: the words give a child's age
+# under 16 beside the child ("kids 3 & 8", "grandson (6)"), or a baby or toddler, or free school
+# meals; or a parent of 50 or under says "single mum", "mum of 2" or "3 kids". (The check's own
+# reading, kept simple; the matcher's is matching.household.)
+_CHILD_AT_HOME = re.compile(
+    r"\b(?:kids?|children|son|daughter|grandson|granddaughter|girl|boy|lad|lass)\b(?:'s|\s+is)?\W{0,4}\(?(?:[1-9]|1[0-5])\b"
+    r"(?!\s*(?:stone|st|kg|km|miles?))|\b(?:toddler|newborn|free school meals)\b|\b(?:\d|two|three|four) (?:kids|children) at home\b",
+    re.I,
+)
+
+
+_PARENT_OF = re.compile(
+    r"\b(?:single (?:mum|mam|dad|parent)|(?:mum|mam|dad) of (?:\d|two|three|four)|"
+    r"(?:\d|two|three|four) (?:kids|children))\b",
+    re.I,
+)
+
+
+def stated_conditions(goals: str, age: int | None = None) -> set[str]:
+    stated = {group for group, pattern in _CONDITIONS.items() if pattern.search(goals)}
+    if _CHILD_AT_HOME.search(goals) or (_PARENT_OF.search(goals) and (age is None or age <= 50)):
+        stated.add("families")
+    return stated
 
 
 def precision_at(ranked_external_ids: list[str], judgments: dict[str, int], k: int = 5) -> float:

@@ -558,8 +558,10 @@ REGIONS = {
         EVAL / "scenarios_fh.json",
         EVAL / "services" / "fh_postcodes.csv",
         # Unread (with the seed): 0.433, keyword 0.14, 7 must-not offered, 4 of 6 gaps. Read: 0.46,
-        # 0 offered, 5 of 6. The hardest region yet: parents asking for their children.
-        ndcg_floor=0.42,
+        # 0 offered, 5 of 6. The hardest region yet: parents asking for their children. Session 21
+        # (a child at home opens a family's service): 0.54, 0, 4 of 6 (two gaps had been said only
+        # because a dad's family services were shut to him).
+        ndcg_floor=0.50,
         gap_recall_floor=0.6,
         known_violations=0,
         keyword_margin=0.25,
@@ -575,10 +577,12 @@ REGIONS = {
         EVAL / "scenarios_ha.json",
         EVAL / "services" / "ha_postcodes.csv",
         # Unread: 0.535, keyword 0.01, 17 broken or must-not (a landlord's services offered to
-        # private renters), 5 of 5 gaps. Read: 0.56, 6, 5 of 5.
-        ndcg_floor=0.52,
+        # private renters), 5 of 5 gaps. Read: 0.56, 6, 5 of 5. Session 21 (another landlord's
+        # tenant, "customers only", a walking frame, an office borough-wide only by its line):
+        # 0.57, 0, 5 of 5.
+        ndcg_floor=0.54,
         gap_recall_floor=0.8,
-        known_violations=6,
+        known_violations=0,
         scenario_count=25,
     ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
