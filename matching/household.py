@@ -16,34 +16,33 @@ _NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six)"
 _UNDER_18 = r"(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
 _CHILD = r"(?:kids?|children|child|sons?|daughters?|grandsons?|granddaughters?|grandkids|girls?|boys?|lads?|lasses?|twins|bairns?)"
 
+
+def _compiled(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern, re.I) for pattern in patterns)
+
+
 # Words that can only be about a child at home today.
-_SURELY = tuple(
-    re.compile(p, re.I)
-    for p in (
-        # an age beside the child: "kids 3 & 8", "grandson (6)", "son is 6", "little girl is 3",
-        # "6 year old son"
-        rf"\b{_CHILD}\W{{0,3}}(?:is\s+|aged\s+|of\s+|'s\s+)?\(?\s*{_UNDER_18}(?!\s*(?:stone|st|kg|km|miles?|hours?|weeks?|days?|times?|%|am|pm))",
-        rf"\b{_UNDER_18}\s*-?\s*(?:yo|y/o|yrs?\s+old|years?\s+old|year[- ]old|yr[- ]old)\s+{_CHILD}",
-        r"\blittle\s+(?:girl|boy|one|lad|lass)s?\b",
-        r"\b(?:toddler|pre-?schooler|newborn|new\s+baby|(?:\d{1,2}\s*-?\s*(?:weeks?|months?|mths?)[- ]old))\b",
-        r"\b(?:free\s+school\s+meals|school\s+run|(?:at|to|from|starts?|starting)\s+nursery|reception\s+class|primary\s+school|child\s+benefit)\b",
-        r"\b(?:single|lone)\s+(?:mum|mam|mom|dad|parent)\b",
-        # kinship care: "raising her grandson", "special guardianship", "SGO"
-        r"\b(?:raising|bringing\s+up|looking\s+after|got|had)\s+(?:my|her|his|their|our)\s+grand(?:son|daughter|kids|children)\b",
-        r"\bspecial\s+guardian|(?-i:\bSGO\b)|\bkinship\s+carer",
-    )
+_SURELY = _compiled(
+    # an age beside the child: "kids 3 & 8", "grandson (6)", "son is 6", "little girl is 3",
+    # "6 year old son"
+    rf"\b{_CHILD}\W{{0,3}}(?:is\s+|aged\s+|of\s+|'s\s+)?\(?\s*{_UNDER_18}(?!\s*(?:stone|st|kg|km|miles?|hours?|weeks?|days?|times?|%|am|pm))",
+    rf"\b{_UNDER_18}\s*-?\s*(?:yo|y/o|yrs?\s+old|years?\s+old|year[- ]old|yr[- ]old)\s+{_CHILD}",
+    r"\blittle\s+(?:girl|boy|one|lad|lass)s?\b",
+    r"\b(?:toddler|pre-?schooler|newborn|new\s+baby|(?:\d{1,2}\s*-?\s*(?:weeks?|months?|mths?)[- ]old))\b",
+    r"\b(?:free\s+school\s+meals|school\s+run|(?:at|to|from|starts?|starting)\s+nursery|reception\s+class|primary\s+school|child\s+benefit)\b",
+    r"\b(?:single|lone)\s+(?:mum|mam|mom|dad|parent)\b",
+    # kinship care: "raising her grandson", "special guardianship", "SGO"
+    r"\b(?:raising|bringing\s+up|looking\s+after|got|had)\s+(?:my|her|his|their|our)\s+grand(?:son|daughter|kids|children)\b",
+    r"\bspecial\s+guardian|(?-i:\bSGO\b)|\bkinship\s+carer",
 )
 # Words that say children without saying they are young.
-_MAYBE = tuple(
-    re.compile(p, re.I)
-    for p in (
-        rf"\b(?:mum|mam|mom|dad|mother|father)\s+of\s+{_NUMBER}\b",
-        rf"\b{_NUMBER}\s+(?:kids|children|little\s+ones)\b",
-        r"\b(?:his|her|their|my|our|me)\s+(?:kids|children|bairns)\b",
-    )
+_MAYBE = _compiled(
+    rf"\b(?:mum|mam|mom|dad|mother|father)\s+of\s+{_NUMBER}\b",
+    rf"\b{_NUMBER}\s+(?:kids|children|little\s+ones)\b",
+    r"\b(?:his|her|their|my|our|me)\s+(?:kids|children|bairns)\b",
 )
 _GONE = re.compile(
-    r"\b(?:grown[- ]?up|adult|moved\s+(?:away|out|to)|live[sd]?\s+(?:away|abroad|down\s+south|in\s+[A-Z])|"
+    r"\b(?:grown[- ]?up|adult|moved\s+(?:away|out|to)|live[sd]?\s+(?:away|abroad|down\s+south|in\s+(?-i:[A-Z]))|"
     r"don'?t\s+visit|never\s+visit|lost\s+(?:the|her|his|my|a)?\s*baby|miscarri|stillb)",
     re.I,
 )
