@@ -212,9 +212,11 @@ _BOTTLES_UP = re.compile(
 # Who lives with the person, and no more: "Kids 3 and 6", "Two kids (9 and 12)", "dad of 2 (6 & 9)",
 # "2 kids at home". Having children is not asking for help with parenting them.
 _HOUSEHOLD = re.compile(
-    r"^(?:(?:and|with|has|have|got|single\s+(?:mum|mam|dad|parent)(?:\s+(?:of|with))?|(?:mum|mam|dad)\s+of)\s+)?"
+    r"^(?:single\s+(?:mum|mam|dad|parent)$|"
+    r"(?:(?:and|with|has|have|got|single\s+(?:mum|mam|dad|parent)(?:\s+(?:of|with))?|(?:mum|mam|dad)\s+of)\s+)?"
     r"(?:\d|one|two|three|four|five|six)?\s*(?:kids|children|bairns|little\s+ones)?\s*"
-    r"(?:\(?\s*(?:aged\s+)?\d{1,2}(?:\s*(?:,|&|and)\s*\d{1,2})*\s*\)?)?(?:\s+at\s+home)?$",
+    r"(?:\(?\s*(?:aged\s+)?\d{1,2}(?:\s*(?:,|&|and)\s*\d{1,2})*\s*\)?)?"
+    r"(?:\s+at\s+(?:home|primary|school|nursery|secondary))?$)",
     re.I,
 )
 _EXPLAINS = (
@@ -251,9 +253,8 @@ def context_codes(clause: str, codes: frozenset[str] | set[str]) -> frozenset[st
         if pattern.search(text):
             masked |= ruled_out
     bare = text.strip(" .,;")
-    if re.search(r"kids|children|bairns|little ones|\b(?:mum|mam|dad) of\b", bare, re.I) and _HOUSEHOLD.match(
-        bare
-    ):
+    said_who = re.search(r"kids|children|bairns|little ones|\b(?:mum|mam|dad) of\b|\bsingle\b", bare, re.I)
+    if said_who and _HOUSEHOLD.match(bare):
         masked |= {"family_parenting", "young_people"}
     # a thing lost or a marriage ended is no death, unless the clause speaks of one
     if (_LOST_A_THING.search(text) or _SPLIT.search(text)) and not _DEATH.search(text):
