@@ -183,6 +183,9 @@ def test_saying_who_lives_at_home_is_not_asking_for_help_with_parenting(inferrer
     assert "family_parenting" not in inferrer.infer_codes(
         "44, husband died suddenly in Feb. Two kids (9 and 12). Struggling to cope on her own."
     )
+    assert "family_parenting" not in inferrer.infer_codes(
+        "ex still turning up at the house, checks her phone, controls money. Shes scared, 2 kids at primary."
+    )
     assert "family_parenting" in inferrer.infer_codes(
         "Kids 3 and 6. Toddler tantrums all day, I'm shouting at them."
     )
