@@ -219,7 +219,16 @@ _HOUSEHOLD = re.compile(
     r"(?:\s+at\s+(?:home|primary|school|nursery|secondary))?$)",
     re.I,
 )
+# Feeding the children is the food need, not help with parenting: "so kids can eat", "nothing to
+# feed the kids", "kids need feeding".
+_FEEDING_THE_KIDS = re.compile(
+    r"\b(?:kids|children|bairns|little\s+ones)\s+(?:can|could|to|need\s+to|have\s+to)?\s*(?:eat|feed\w*)\b|"
+    r"\bfeed(?:ing)?\s+(?:the|my|her|his|our|their)\s+(?:kids|children|bairns|little\s+ones)\b|"
+    r"\b(?:kids|children|bairns)\s+(?:need|needs)\s+feeding\b",
+    re.I,
+)
 _EXPLAINS = (
+    (_FEEDING_THE_KIDS, frozenset({"family_parenting"})),
     (_BOTTLES_UP, frozenset({"addiction_recovery"})),
     (_LEFT_ON, frozenset({"fuel_energy"})),
     (_GETS_ABOUT, frozenset({"transport"})),
