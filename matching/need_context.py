@@ -221,6 +221,7 @@ _HOUSEHOLD = re.compile(
 )
 # Feeding the children is the food need, not help with parenting: "so kids can eat", "nothing to
 # feed the kids", "kids need feeding".
+_NAMES_THE_HOUSEHOLD = re.compile(r"kids|children|bairns|little ones|\b(?:mum|mam|dad) of\b|\bsingle\b", re.I)
 _FEEDING_THE_KIDS = re.compile(
     r"\b(?:kids|children|bairns|little\s+ones)\s+(?:can|could|to|need\s+to|have\s+to)?\s*(?:eat|feed\w*)\b|"
     r"\bfeed(?:ing)?\s+(?:the|my|her|his|our|their)\s+(?:kids|children|bairns|little\s+ones)\b|"
@@ -262,8 +263,7 @@ def context_codes(clause: str, codes: frozenset[str] | set[str]) -> frozenset[st
         if pattern.search(text):
             masked |= ruled_out
     bare = text.strip(" .,;")
-    said_who = re.search(r"kids|children|bairns|little ones|\b(?:mum|mam|dad) of\b|\bsingle\b", bare, re.I)
-    if said_who and _HOUSEHOLD.match(bare):
+    if _NAMES_THE_HOUSEHOLD.search(bare) and _HOUSEHOLD.match(bare):
         masked |= {"family_parenting", "young_people"}
     # a thing lost or a marriage ended is no death, unless the clause speaks of one
     if (_LOST_A_THING.search(text) or _SPLIT.search(text)) and not _DEATH.search(text):

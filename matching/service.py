@@ -58,9 +58,9 @@ def covers_any(service: dict[str, Any], areas: Any) -> bool:
 
 # Only codes at levels a person's postcode gives (LA, county, ward, LSOA) can be compared. Any other
 # GSS code (a region E12, a combined authority E47, an ICB) is ignored rather than read as "nowhere".
+_GSS = re.compile(r"(?<![A-Z0-9])((?:E0[156789]|E10|W0[156]|S1[23]|N0[89])\d{6})(?![0-9])")
 # A council (unitary, district, metropolitan, London borough, county) of the four nations.
 _AUTHORITY = re.compile(r"(?:E0[6789]|E10|W06|S12|N09)\d{6}")
-_GSS = re.compile(r"(?<![A-Z0-9])((?:E0[156789]|E10|W0[156]|S1[23]|N0[89])\d{6})(?![0-9])")
 _DISTRICT = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
 # Country and union codes: the service is offered nationally. Value: the first letters of the LA
 # codes in that country ("" = every country).

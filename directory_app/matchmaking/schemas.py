@@ -13,7 +13,7 @@ from pydantic import BaseModel, BeforeValidator, Field, model_validator
 
 from matching.profile import DELIVERY_CHOICES, MAX_DISTANCE_KM
 
-from ..web.validation import Day, FieldErrors, listed
+from ..web.validation import Day, listed, one_place
 
 MAX_LIMIT = 50
 MAX_GOALS_LENGTH = 2000
@@ -70,8 +70,5 @@ class MatchRequest(BaseModel):
 
     @model_validator(mode="after")
     def _one_place(self) -> MatchRequest:
-        if self.postcode and (self.lat is not None or self.lng is not None):
-            raise FieldErrors({"postcode": "Give a postcode or lat and lng, not both."})
-        if (self.lat is None) != (self.lng is None):
-            raise FieldErrors({"lat" if self.lat is None else "lng": "Give both lat and lng."})
+        one_place(self.postcode, self.lat, self.lng)
         return self

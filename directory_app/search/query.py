@@ -18,8 +18,8 @@ from ..db import get_session
 from ..directory import geo
 from ..errors import Unavailable, ValidationError
 from ..needs import taxonomy
-from ..vocabulary import DAYS, VISIBLE_STATUSES
-from ..web.validation import FieldErrors, from_query, validate
+from ..vocabulary import VISIBLE_STATUSES
+from ..web.validation import Day, FieldErrors, from_query, one_place, validate
 from . import filters
 from .index import MAX_TOTAL_HITS, Query, SearchIndex
 
@@ -56,9 +56,6 @@ class SearchParams:
         return "relevance" if self.q else "nearest"
 
 
-Day = Literal[DAYS]  # type: ignore[valid-type]
-
-
 class SearchQuery(BaseModel):
     """The query string of a search, from the search page's form or GET /api/v1/services."""
 
@@ -83,11 +80,6 @@ class SearchQuery(BaseModel):
         None, description="relevance (the default when q is given) or nearest (the default otherwise)."
     )
 
-    @field_validator("day", mode="before")
-    @classmethod
-    def _upper(cls, days):
-        return [day.strip().upper() for day in days] if isinstance(days, list) else days
-
     @field_validator("sort", mode="before")
     @classmethod
     def _lower(cls, sort):
@@ -104,10 +96,7 @@ class SearchQuery(BaseModel):
 
     @model_validator(mode="after")
     def _one_place(self):
-        if self.postcode and (self.lat is not None or self.lng is not None):
-            raise FieldErrors({"postcode": "Give a postcode or lat and lng, not both."})
-        if (self.lat is None) != (self.lng is None):
-            raise FieldErrors({"lat" if self.lat is None else "lng": "Give both lat and lng."})
+        one_place(self.postcode, self.lat, self.lng)
         if self.radius_km is not None and not self.postcode and self.lat is None:
             raise FieldErrors({"radius_km": "A radius needs a postcode or lat and lng."})
         return self

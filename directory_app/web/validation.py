@@ -47,6 +47,14 @@ class FieldErrors(ValueError):
         self.fields = fields
 
 
+def one_place(postcode: str | None, lat: float | None, lng: float | None) -> None:
+    """The rule a search and a match share: a postcode or a point (both lat and lng), not both."""
+    if postcode and (lat is not None or lng is not None):
+        raise FieldErrors({"postcode": "Give a postcode or lat and lng, not both."})
+    if (lat is None) != (lng is None):
+        raise FieldErrors({"lat" if lat is None else "lng": "Give both lat and lng."})
+
+
 def validate(model: type[Model], data: Any, *, context: dict | None = None) -> Model:
     """``data`` as ``model``, or a ValidationError naming every field that is wrong."""
     if not isinstance(data, dict):
