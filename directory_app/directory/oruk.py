@@ -22,41 +22,10 @@ from sqlmodel import Session, SQLModel, col, select
 
 from matching.markup import plain_text
 
-from ..models import (
-    Accessibility,
-    Address,
-    Attribute,
-    Contact,
-    CostOption,
-    Language,
-    Location,
-    Organization,
-    Phone,
-    Schedule,
-    Service,
-    ServiceArea,
-    ServiceAtLocation,
-    TaxonomyTerm,
-)
+from ..models import directory as tables
+from ..models import table_of
 
-# Any ORUK table: each has an id and an ``extra`` column, which SQLModel has no shared base to say.
-Row = TypeVar(
-    "Row",
-    bound=Accessibility
-    | Address
-    | Attribute
-    | Contact
-    | CostOption
-    | Language
-    | Location
-    | Organization
-    | Phone
-    | Schedule
-    | Service
-    | ServiceArea
-    | ServiceAtLocation
-    | TaxonomyTerm,
-)
+Row = TypeVar("Row", bound=tables.OrukRecord)
 
 KEYS = "_oruk_keys"
 PUBLISHED = "_oruk_ids"
@@ -100,7 +69,7 @@ PROSE = frozenset(
 
 # The ORUK scalar properties each table stores as columns.
 SCALARS: dict[type, tuple[str, ...]] = {
-    Service: (
+    tables.Service: (
         "id",
         "organization_id",
         "name",
@@ -117,8 +86,17 @@ SCALARS: dict[type, tuple[str, ...]] = {
         "alert",
         "last_modified",
     ),
-    Organization: ("id", "name", "description", "email", "website", "logo", "uri", "parent_organization_id"),
-    Location: (
+    tables.Organization: (
+        "id",
+        "name",
+        "description",
+        "email",
+        "website",
+        "logo",
+        "uri",
+        "parent_organization_id",
+    ),
+    tables.Location: (
         "id",
         "location_type",
         "name",
@@ -128,8 +106,8 @@ SCALARS: dict[type, tuple[str, ...]] = {
         "external_identifier",
         "external_identifier_type",
     ),
-    ServiceAtLocation: ("id", "service_id", "location_id"),
-    Address: (
+    tables.ServiceAtLocation: ("id", "service_id", "location_id"),
+    tables.Address: (
         "id",
         "location_id",
         "attention",
@@ -141,8 +119,8 @@ SCALARS: dict[type, tuple[str, ...]] = {
         "country",
         "address_type",
     ),
-    Accessibility: ("id", "location_id", "description", "details", "url", "accessibility"),
-    Schedule: (
+    tables.Accessibility: ("id", "location_id", "description", "details", "url", "accessibility"),
+    tables.Schedule: (
         "id",
         "service_id",
         "service_at_location_id",
@@ -160,37 +138,54 @@ SCALARS: dict[type, tuple[str, ...]] = {
         "attending_type",
         "notes",
     ),
-    CostOption: ("id", "service_id", "valid_from", "valid_to", "option", "amount", "amount_description"),
-    Contact: ("id", "service_id", "name", "title"),
-    Phone: ("id", "service_id", "contact_id", "number", "description"),
-    ServiceArea: ("id", "service_id", "name", "extent", "extent_type", "uri", "service_area"),
-    Language: ("id", "service_id", "phone_id"),
-    Attribute: ("id", "link_id", "taxonomy_term_id", "link_type"),
-    TaxonomyTerm: ("id", "name", "description", "parent_id", "taxonomy", "taxonomy_id", "term_uri", "term"),
+    tables.CostOption: (
+        "id",
+        "service_id",
+        "valid_from",
+        "valid_to",
+        "option",
+        "amount",
+        "amount_description",
+    ),
+    tables.Contact: ("id", "service_id", "name", "title"),
+    tables.Phone: ("id", "service_id", "contact_id", "number", "description"),
+    tables.ServiceArea: ("id", "service_id", "name", "extent", "extent_type", "uri", "service_area"),
+    tables.Language: ("id", "service_id", "phone_id"),
+    tables.Attribute: ("id", "link_id", "taxonomy_term_id", "link_type"),
+    tables.TaxonomyTerm: (
+        "id",
+        "name",
+        "description",
+        "parent_id",
+        "taxonomy",
+        "taxonomy_id",
+        "term_uri",
+        "term",
+    ),
 }
 # Properties the standard requires: exported even when empty (e.g. a UK address has no "state").
 REQUIRED: dict[type, set[str]] = {
-    Address: {"address_1", "city", "state_province", "postal_code", "country", "address_type"},
-    Organization: {"description"},
-    TaxonomyTerm: {"description"},
+    tables.Address: {"address_1", "city", "state_province", "postal_code", "country", "address_type"},
+    tables.Organization: {"description"},
+    tables.TaxonomyTerm: {"description"},
 }
 # Nested lists under a service, in the order ORUK lists them.
 SERVICE_CHILDREN = (
-    ("schedules", Schedule),
-    ("service_areas", ServiceArea),
-    ("languages", Language),
-    ("cost_options", CostOption),
-    ("contacts", Contact),
-    ("phones", Phone),
-    ("attributes", Attribute),
+    ("schedules", tables.Schedule),
+    ("service_areas", tables.ServiceArea),
+    ("languages", tables.Language),
+    ("cost_options", tables.CostOption),
+    ("contacts", tables.Contact),
+    ("phones", tables.Phone),
+    ("attributes", tables.Attribute),
 )
 # Properties that hold objects we store in tables of their own; anything else unmodelled is kept
 # verbatim in ``extra`` (e.g. organization_identifiers, funding, a location's attributes).
 NESTED: dict[type, set[str]] = {
-    Service: {"organization", "service_at_locations"} | {name for name, _ in SERVICE_CHILDREN},
-    ServiceAtLocation: {"location"},
-    Location: {"addresses", "accessibility"},
-    Attribute: {"taxonomy_term"},
+    tables.Service: {"organization", "service_at_locations"} | {name for name, _ in SERVICE_CHILDREN},
+    tables.ServiceAtLocation: {"location"},
+    tables.Location: {"addresses", "accessibility"},
+    tables.Attribute: {"taxonomy_term"},
 }
 
 
@@ -320,7 +315,7 @@ def _require(data: dict, keys: tuple[str, ...], where: str) -> None:
             raise OrukError(f"{where}.{key}", f"{key} is required.")
 
 
-def apply_oruk(session: Session, service: Service, data: dict, publisher: str) -> Service:
+def apply_oruk(session: Session, service: tables.Service, data: dict, publisher: str) -> tables.Service:
     """Set ``service`` (new or existing) and its children from one ORUK service object.
 
     The service's own id is the importer's (always ours); shared objects (organisations,
@@ -338,7 +333,7 @@ def apply_oruk(session: Session, service: Service, data: dict, publisher: str) -
     organization = data.get("organization")
     if organization is not None:
         _require(organization, ("id", "name"), "service.organization")
-        org = _shared(session, Organization, publisher, organization["id"], name="")
+        org = _shared(session, tables.Organization, publisher, organization["id"], name="")
         _fill(org, organization, "service.organization")
         org.publisher = publisher
         if organization.get("parent_organization_id") not in (None, ""):
@@ -350,7 +345,7 @@ def apply_oruk(session: Session, service: Service, data: dict, publisher: str) -
         service.organization_id = org.id
     elif data.get("organization_id") not in (None, ""):
         org_id = scoped_id(publisher, "organization", data["organization_id"])
-        service.organization_id = org_id if find_shared(session, Organization, org_id) else None
+        service.organization_id = org_id if find_shared(session, tables.Organization, org_id) else None
 
     def ours(kind: str, value: Any) -> str | None:
         return scoped_id(service.id, kind, value) if value not in (None, "") else None
@@ -363,20 +358,20 @@ def apply_oruk(session: Session, service: Service, data: dict, publisher: str) -
             _require(item, ("id",), where)
             # _require has ruled out an empty id, which ours() would turn into None.
             row_id = _unique(scoped_id(service.id, cls.__tablename__, item["id"]), seen, where)
-            required: dict[str, Any] = {"number": ""} if cls is Phone else {}
+            required: dict[str, Any] = {"number": ""} if cls is tables.Phone else {}
             row = _fill(
                 cls(id=row_id, service_id=service.id, position=position, **required),
                 item,
                 where,
             )
-            if isinstance(row, Phone):
+            if isinstance(row, tables.Phone):
                 _require(item, ("number",), where)
                 row.contact_id = ours("contact", item.get("contact_id"))
-            elif isinstance(row, Schedule):
+            elif isinstance(row, tables.Schedule):
                 row.service_at_location_id = ours("service_at_location", item.get("service_at_location_id"))
-            elif isinstance(row, Language):
+            elif isinstance(row, tables.Language):
                 row.phone_id = ours("phone", item.get("phone_id"))
-            elif isinstance(row, Attribute):
+            elif isinstance(row, tables.Attribute):
                 # Attributes listed under a service describe that service.
                 row.link_id = service.id if item.get("link_id") not in (None, "") else None
                 row.taxonomy_term = _taxonomy_term(session, item.get("taxonomy_term"), where, publisher)
@@ -384,7 +379,9 @@ def apply_oruk(session: Session, service: Service, data: dict, publisher: str) -
                     row.taxonomy_term_id = row.taxonomy_term.id
                 elif item.get("taxonomy_term_id") not in (None, ""):
                     term_id = scoped_id(publisher, "taxonomy_term", item["taxonomy_term_id"])
-                    row.taxonomy_term_id = term_id if find_shared(session, TaxonomyTerm, term_id) else None
+                    row.taxonomy_term_id = (
+                        term_id if find_shared(session, tables.TaxonomyTerm, term_id) else None
+                    )
             rows.append(row)
         setattr(service, name, rows)
 
@@ -394,7 +391,7 @@ def apply_oruk(session: Session, service: Service, data: dict, publisher: str) -
         where = f"service.service_at_locations[{position}]"
         _require(item, ("id",), where)
         link = _fill(
-            ServiceAtLocation(
+            tables.ServiceAtLocation(
                 id=_unique(scoped_id(service.id, "service_at_location", item["id"]), seen_links, where),
                 service_id=service.id,
                 location_id="",
@@ -428,15 +425,15 @@ def _unique(row_id: str, seen: set[str], where: str) -> str:
 SHARED_ROWS = "oruk_shared_rows"
 # (class, where its published id sits in a record)
 SHARED_KINDS: tuple[tuple[type[SQLModel], tuple[str, ...]], ...] = (
-    (Organization, ("organization", "id")),
-    (Location, ("service_at_locations", "location", "id")),
-    (TaxonomyTerm, ("attributes", "taxonomy_term", "id")),
+    (tables.Organization, ("organization", "id")),
+    (tables.Location, ("service_at_locations", "location", "id")),
+    (tables.TaxonomyTerm, ("attributes", "taxonomy_term", "id")),
 )
 
 
 def _shared(session: Session, cls: type[Row], publisher: str, published: Any, **defaults) -> Row:
     """An object a publisher's records share (a venue, an organisation, a term): this publisher's own."""
-    row_id = scoped_id(publisher, cls.__tablename__, published)
+    row_id = scoped_id(publisher, table_of(cls).name, published)
     known = session.info.get(SHARED_ROWS)
     if known is None:
         return session.get(cls, row_id) or cls(id=row_id, **defaults)
@@ -483,11 +480,11 @@ def prefetch_shared(session: Session, items: list[Any], publisher: str) -> dict:
     return known
 
 
-def _location(session: Session, data: dict, where: str, publisher: str) -> Location:
+def _location(session: Session, data: dict, where: str, publisher: str) -> tables.Location:
     _require(data, ("id", "location_type"), where)
-    location = _shared(session, Location, publisher, data["id"])
+    location = _shared(session, tables.Location, publisher, data["id"])
     _fill(location, data, where)
-    for name, cls in (("addresses", Address), ("accessibility", Accessibility)):
+    for name, cls in (("addresses", tables.Address), ("accessibility", tables.Accessibility)):
         rows = []
         seen: set[str] = set()
         # "accessibilities" is not ORUK's name for a venue's access notes, but feeds write it
@@ -502,11 +499,13 @@ def _location(session: Session, data: dict, where: str, publisher: str) -> Locat
     return location
 
 
-def _taxonomy_term(session: Session, data: dict | None, where: str, publisher: str) -> TaxonomyTerm | None:
+def _taxonomy_term(
+    session: Session, data: dict | None, where: str, publisher: str
+) -> tables.TaxonomyTerm | None:
     if data is None:
         return None
     _require(data, ("id", "name"), f"{where}.taxonomy_term")
-    term = _shared(session, TaxonomyTerm, publisher, data["id"], name="")
+    term = _shared(session, tables.TaxonomyTerm, publisher, data["id"], name="")
     _fill(term, data, f"{where}.taxonomy_term")
     if data.get("parent_id") not in (None, ""):
         term.parent_id = scoped_id(publisher, "taxonomy_term", data["parent_id"])
@@ -525,7 +524,7 @@ DECLARED = "declared"
 DECLARED_AGES = ("minimum_age", "maximum_age")
 
 
-def _ages_as_sent(service: Service, out: dict) -> dict:
+def _ages_as_sent(service: tables.Service, out: dict) -> dict:
     """The understanding step reads a feed's 0 and 100/120 as "no limit": the service answers
     matching without them, but the ORUK object gives back what the publisher sent (a curator's
     choice stands)."""
@@ -537,7 +536,7 @@ def _ages_as_sent(service: Service, out: dict) -> dict:
     return out
 
 
-def service_to_oruk(service: Service, published_ids: bool = False) -> dict:
+def service_to_oruk(service: tables.Service, published_ids: bool = False) -> dict:
     """The ORUK service object: with our ids (the API), or with ``published_ids`` the ids exactly
     as the publisher gave them (a file export that round-trips to the publisher's feed)."""
     nested: dict[str, Any] = {}
@@ -547,7 +546,7 @@ def service_to_oruk(service: Service, published_ids: bool = False) -> dict:
         items = []
         for row in getattr(service, name):
             inner = {}
-            if isinstance(row, Attribute) and row.taxonomy_term is not None:
+            if isinstance(row, tables.Attribute) and row.taxonomy_term is not None:
                 inner["taxonomy_term"] = _dump(row.taxonomy_term, {}, published_ids)
             items.append(_dump(row, inner, published_ids))
         nested[name] = items
@@ -558,11 +557,11 @@ def service_to_oruk(service: Service, published_ids: bool = False) -> dict:
     return _ages_as_sent(service, _dump(service, nested, published_ids))
 
 
-def organization_to_oruk(organization: Organization, published_ids: bool = False) -> dict:
+def organization_to_oruk(organization: tables.Organization, published_ids: bool = False) -> dict:
     return _dump(organization, {}, published_ids)
 
 
-def location_to_oruk(location: Location, published_ids: bool = False) -> dict:
+def location_to_oruk(location: tables.Location, published_ids: bool = False) -> dict:
     return _dump(
         location,
         {
@@ -573,5 +572,5 @@ def location_to_oruk(location: Location, published_ids: bool = False) -> dict:
     )
 
 
-def taxonomy_term_to_oruk(term: TaxonomyTerm, published_ids: bool = False) -> dict:
+def taxonomy_term_to_oruk(term: tables.TaxonomyTerm, published_ids: bool = False) -> dict:
     return _dump(term, {}, published_ids)

@@ -11,20 +11,8 @@ from datetime import UTC, datetime, time
 
 from sqlmodel import Session, select
 
-from ..models import (
-    Accessibility,
-    Address,
-    CostOption,
-    Language,
-    Location,
-    Organization,
-    Phone,
-    Schedule,
-    Service,
-    ServiceArea,
-    ServiceAtLocation,
-    utcnow,
-)
+from ..models import directory as tables
+from ..models import utcnow
 from . import geo, understanding
 from .oruk import KEYS, SCALARS
 from .service_input import ScheduleEntry, ServiceInput, format_schedule, parse_schedule
@@ -56,11 +44,11 @@ def status_from_oruk(status: str) -> str:
     return status.replace(" ", "_")
 
 
-def _primary_location(service: Service) -> Location | None:
+def _primary_location(service: tables.Service) -> tables.Location | None:
     return service.service_at_locations[0].location if service.service_at_locations else None
 
 
-def input_from_service(service: Service) -> dict:
+def input_from_service(service: tables.Service) -> dict:
     """The flat view of a record, as the edit form and the CSV export show it."""
     location = _primary_location(service)
     address = location.addresses[0] if location and location.addresses else None
@@ -110,7 +98,7 @@ def input_from_service(service: Service) -> dict:
     }
 
 
-def _entries(schedules: list[Schedule]) -> list[ScheduleEntry]:
+def _entries(schedules: list[tables.Schedule]) -> list[ScheduleEntry]:
     # Only rules with days and times make an entry; a publisher's "1TU" (first Tuesday) implies a
     # monthly rule whatever FREQ they sent.
     return [
@@ -132,16 +120,16 @@ def _entries(schedules: list[Schedule]) -> list[ScheduleEntry]:
 ORGANIZATIONS = "organizations"
 
 
-def _organization(session: Session, name: str, publisher: str | None) -> Organization:
+def _organization(session: Session, name: str, publisher: str | None) -> tables.Organization:
     cache = session.info.get(ORGANIZATIONS)
     if cache is not None and (publisher, name) in cache:
         organization = cache[(publisher, name)]  # None: looked up for the batch, not there yet
     else:
-        statement = select(Organization).where(Organization.name == name)
-        statement = statement.where(Organization.publisher == publisher) if publisher else statement
+        statement = select(tables.Organization).where(tables.Organization.name == name)
+        statement = statement.where(tables.Organization.publisher == publisher) if publisher else statement
         organization = session.exec(statement).first()
     if organization is None:
-        organization = Organization(name=name, description=name, publisher=publisher)
+        organization = tables.Organization(name=name, description=name, publisher=publisher)
         session.add(organization)
     if cache is not None:
         cache[(publisher, name)] = organization
@@ -161,7 +149,7 @@ def _remember_new_keys(obj) -> None:
 
 def apply_input(
     session: Session,
-    service: Service,
+    service: tables.Service,
     data: ServiceInput,
     *,
     publisher: str | None,
@@ -215,7 +203,7 @@ def apply_input(
         understanding.note_curator_changes(service, data, previous)
     if "schedule" in changed:
         service.schedules = [
-            Schedule(
+            tables.Schedule(
                 service_id=service.id,
                 position=i,
                 freq=e.freq,
@@ -232,7 +220,7 @@ def apply_input(
             []
             if data.cost_amount is None and not data.cost_description
             else [
-                CostOption(
+                tables.CostOption(
                     service_id=service.id,
                     option=data.cost_description or "Charge",
                     amount=data.cost_amount,
@@ -241,15 +229,15 @@ def apply_input(
             ]
         )
     if "phone" in changed:
-        service.phones = [Phone(service_id=service.id, number=data.phone)] if data.phone else []
+        service.phones = [tables.Phone(service_id=service.id, number=data.phone)] if data.phone else []
     if "service_area" in changed:
         service.service_areas = [
-            ServiceArea(service_id=service.id, position=i, name=code, service_area=code)
+            tables.ServiceArea(service_id=service.id, position=i, name=code, service_area=code)
             for i, code in enumerate(data.service_area)
         ]
     if "languages" in changed:
         service.languages = [
-            Language(service_id=service.id, position=i, extra={"code": code})
+            tables.Language(service_id=service.id, position=i, extra={"code": code})
             for i, code in enumerate(data.languages)
         ]
     if "location" in changed:
@@ -279,7 +267,7 @@ def _norm(value):
     return value
 
 
-def _apply_location(session: Session, service: Service, data: ServiceInput) -> None:
+def _apply_location(session: Session, service: tables.Service, data: ServiceInput) -> None:
     has_place = data.postcode or data.latitude is not None or data.location_name or data.address_1
     if not has_place:
         service.service_at_locations = []
@@ -288,7 +276,7 @@ def _apply_location(session: Session, service: Service, data: ServiceInput) -> N
     if lat is None and data.postcode:
         place = geo.lookup(session, data.postcode, field="postcode")
         lat, lng, approximate = place.lat, place.lng, place.approximate
-    location = _primary_location(service) or Location()
+    location = _primary_location(service) or tables.Location()
     location.name = data.location_name
     location.location_type = "physical"
     location.latitude, location.longitude = lat, lng
@@ -296,7 +284,7 @@ def _apply_location(session: Session, service: Service, data: ServiceInput) -> N
     location.geo_approximate = approximate
     location.wheelchair = data.wheelchair
     location.addresses = [
-        Address(
+        tables.Address(
             location_id=location.id,
             address_1=data.address_1 or "",
             city=data.city or "",
@@ -307,7 +295,7 @@ def _apply_location(session: Session, service: Service, data: ServiceInput) -> N
         )
     ]
     location.accessibility = [
-        Accessibility(location_id=location.id, position=i, description=text)
+        tables.Accessibility(location_id=location.id, position=i, description=text)
         for i, text in enumerate(t.strip() for t in (data.accessibility or "").split(";"))
         if text
     ]
@@ -315,5 +303,5 @@ def _apply_location(session: Session, service: Service, data: ServiceInput) -> N
     session.add(location)
     if not service.service_at_locations:
         service.service_at_locations = [
-            ServiceAtLocation(service_id=service.id, location=location, location_id=location.id)
+            tables.ServiceAtLocation(service_id=service.id, location=location, location_id=location.id)
         ]

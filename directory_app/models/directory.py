@@ -32,16 +32,22 @@ def json_list() -> Any:
     return Field(default_factory=_empty_list, sa_column=Column(JSON, nullable=False, default=list))
 
 
+# A column described by sa_type and keywords rather than a Column object: a base class's field is
+# then built afresh for each table that inherits it (one Column cannot belong to two tables).
 def json_dict() -> Any:
-    return Field(default_factory=_empty_dict, sa_column=Column(JSON, nullable=False, default=dict))
+    return Field(
+        default_factory=_empty_dict, sa_type=JSON, nullable=False, sa_column_kwargs={"default": dict}
+    )
 
 
-def parent_fk(table: str, nullable: bool = False) -> Any:
+def parent_fk(table: str) -> Any:
     return Field(
         default=None,
-        sa_column=Column(
-            String(64), ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=nullable, index=True
-        ),
+        foreign_key=f"{table}.id",
+        ondelete="CASCADE",
+        nullable=False,
+        index=True,
+        max_length=64,
     )
 
 
@@ -56,9 +62,29 @@ def children(cls_name: str) -> Any:
     )
 
 
-class Organization(SQLModel, table=True):
-    __tablename__ = "organization"
+class OrukRecord(SQLModel):
+    """What every ORUK table has: our id, and ``extra`` for the properties we keep but do not model."""
+
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    extra: dict = json_dict()
+
+
+class ServicePart(OrukRecord):
+    """A row that belongs to one service, in the publisher's order, and goes when the service goes."""
+
+    service_id: str = parent_fk("service")
+    position: int = 0
+
+
+class LocationPart(OrukRecord):
+    """A row that belongs to one location, in the publisher's order."""
+
+    location_id: str = parent_fk("location")
+    position: int = 0
+
+
+class Organization(OrukRecord, table=True):
+    __tablename__ = "organization"
     name: str = Field(max_length=300, index=True)
     description: str = ""
     email: str | None = Field(default=None, max_length=300)
@@ -67,16 +93,14 @@ class Organization(SQLModel, table=True):
     uri: str | None = Field(default=None, max_length=1000)
     parent_organization_id: str | None = Field(default=None, max_length=64)
     publisher: str | None = Field(default=None, max_length=200)
-    extra: dict = json_dict()
 
 
-class Service(SQLModel, table=True):
+class Service(OrukRecord, table=True):
     __tablename__ = "service"
     __table_args__ = (
         UniqueConstraint("publisher", "external_id", name="uq_service_publisher_external_id"),
         Index("ix_service_review_due", "review_due"),
     )
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     organization_id: str | None = Field(
         default=None,
         sa_column=Column(String(64), ForeignKey("organization.id"), nullable=True, index=True),
@@ -125,7 +149,6 @@ class Service(SQLModel, table=True):
     under_review: bool = False
     merged_into_id: str | None = Field(default=None, max_length=64)
     created_at: datetime = Field(default_factory=utcnow)
-    extra: dict = json_dict()
 
     organization: Organization | None = Relationship()
     schedules: list["Schedule"] = children("Schedule")
@@ -138,9 +161,8 @@ class Service(SQLModel, table=True):
     attributes: list["Attribute"] = children("Attribute")
 
 
-class Location(SQLModel, table=True):
+class Location(OrukRecord, table=True):
     __tablename__ = "location"
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     location_type: str = Field(default="physical", max_length=16)
     name: str | None = Field(default=None, max_length=300)
     description: str | None = None
@@ -152,30 +174,22 @@ class Location(SQLModel, table=True):
     postcode: str | None = Field(default=None, max_length=10, index=True)
     geo_approximate: bool = False
     wheelchair: bool | None = None
-    extra: dict = json_dict()
 
     addresses: list["Address"] = children("Address")
     accessibility: list["Accessibility"] = children("Accessibility")
 
 
-class ServiceAtLocation(SQLModel, table=True):
+class ServiceAtLocation(ServicePart, table=True):
     __tablename__ = "service_at_location"
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
-    service_id: str = parent_fk("service")
     location_id: str = Field(
         sa_column=Column(String(64), ForeignKey("location.id"), nullable=False, index=True)
     )
-    position: int = 0
-    extra: dict = json_dict()
 
     location: Location = Relationship()
 
 
-class Address(SQLModel, table=True):
+class Address(LocationPart, table=True):
     __tablename__ = "address"
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
-    location_id: str = parent_fk("location")
-    position: int = 0
     attention: str | None = None
     address_1: str = ""
     city: str = ""
@@ -184,26 +198,18 @@ class Address(SQLModel, table=True):
     postal_code: str = ""
     country: str = "GB"
     address_type: str = Field(default="physical", max_length=16)
-    extra: dict = json_dict()
 
 
-class Accessibility(SQLModel, table=True):
+class Accessibility(LocationPart, table=True):
     __tablename__ = "accessibility"
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
-    location_id: str = parent_fk("location")
-    position: int = 0
     description: str | None = None
     details: str | None = None
     url: str | None = None
     accessibility: str | None = None
-    extra: dict = json_dict()
 
 
-class Schedule(SQLModel, table=True):
+class Schedule(ServicePart, table=True):
     __tablename__ = "schedule"
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
-    service_id: str = parent_fk("service")
-    position: int = 0
     service_at_location_id: str | None = Field(default=None, max_length=64)
     valid_from: date | None = None
     valid_to: date | None = None
@@ -218,78 +224,56 @@ class Schedule(SQLModel, table=True):
     schedule_link: str | None = None
     attending_type: str | None = None
     notes: str | None = None
-    extra: dict = json_dict()
 
 
-class CostOption(SQLModel, table=True):
+class CostOption(ServicePart, table=True):
     __tablename__ = "cost_option"
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
-    service_id: str = parent_fk("service")
-    position: int = 0
     valid_from: date | None = None
     valid_to: date | None = None
     option: str | None = None
     amount: float | None = None
     amount_description: str | None = None
-    extra: dict = json_dict()
 
 
-class Contact(SQLModel, table=True):
+class Contact(ServicePart, table=True):
     __tablename__ = "contact"
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
-    service_id: str = parent_fk("service")
-    position: int = 0
     name: str | None = None
     title: str | None = None
-    extra: dict = json_dict()
 
 
-class Phone(SQLModel, table=True):
+class Phone(ServicePart, table=True):
     __tablename__ = "phone"
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
-    service_id: str = parent_fk("service")
-    position: int = 0
     contact_id: str | None = Field(default=None, max_length=64)
     number: str = Field(max_length=60)
     description: str | None = None
-    extra: dict = json_dict()
 
 
-class ServiceArea(SQLModel, table=True):
+class ServiceArea(ServicePart, table=True):
     __tablename__ = "service_area"
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
-    service_id: str = parent_fk("service")
-    position: int = 0
     name: str | None = None
     extent: str | None = None
     extent_type: str | None = None
     uri: str | None = None
     service_area: str | None = None
-    extra: dict = json_dict()
 
 
-class Language(SQLModel, table=True):
+class Language(ServicePart, table=True):
+    """HSDS 3's name, code and note live in ``extra`` when a feed sends them."""
+
     __tablename__ = "language"
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
-    service_id: str = parent_fk("service")
-    position: int = 0
     phone_id: str | None = Field(default=None, max_length=64)
-    extra: dict = json_dict()  # HSDS 3 name / code / note live here when a feed sends them
 
 
-class Taxonomy(SQLModel, table=True):
+class Taxonomy(OrukRecord, table=True):
     __tablename__ = "taxonomy"
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     name: str = Field(max_length=200)
     description: str = ""
     uri: str | None = None
     version: str | None = None
-    extra: dict = json_dict()
 
 
-class TaxonomyTerm(SQLModel, table=True):
+class TaxonomyTerm(OrukRecord, table=True):
     __tablename__ = "taxonomy_term"
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     name: str = Field(max_length=300)
     description: str = ""
     code: str | None = Field(default=None, max_length=100, index=True)
@@ -298,20 +282,15 @@ class TaxonomyTerm(SQLModel, table=True):
     taxonomy_id: str | None = Field(default=None, max_length=64, index=True)
     term_uri: str | None = None
     term: str | None = None
-    extra: dict = json_dict()
 
 
-class Attribute(SQLModel, table=True):
+class Attribute(ServicePart, table=True):
     __tablename__ = "attribute"
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
-    service_id: str = parent_fk("service")
-    position: int = 0
     link_id: str | None = Field(default=None, max_length=64)
     link_type: str | None = Field(default=None, max_length=100)
     taxonomy_term_id: str | None = Field(
         default=None,
         sa_column=Column(String(64), ForeignKey("taxonomy_term.id"), nullable=True, index=True),
     )
-    extra: dict = json_dict()
 
     taxonomy_term: TaxonomyTerm | None = Relationship()
