@@ -248,14 +248,7 @@ def import_upload():
     """The file is checked at once (400 if it cannot be read; 409 if this publisher already has an
     import running); the records are then imported in the background. Follow the job URL."""
     upload = read_upload(request.form, request.files)
-    job = import_jobs.start(
-        real_app(),
-        upload.content,
-        upload.filename,
-        upload.fields.publisher,
-        actor=current_user.username,
-        whole_feed=upload.fields.whole_feed,
-    )
+    job = import_jobs.start(real_app(), upload, actor=current_user.username)
     return jsonify(import_jobs.as_dict(job)), 202, {"Location": f"/api/v1/imports/{job.id}"}
 
 

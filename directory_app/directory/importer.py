@@ -367,16 +367,18 @@ def record_key(kind: str, item: dict, number: int) -> str:
     return _external_id(kind, item) or f"record {number}"
 
 
-def apply_batch(
-    session: Session,
-    kind: str,
-    items: list[dict],
-    offset: int,
-    publisher: str,
-    source: str,
-    report: ImportReport,
-    seen: set[str],
-) -> None:
+@dataclass(frozen=True)
+class Batch:
+    """A slice of one publisher's file: its records from ``offset + 1`` on, of one kind (csv / oruk)."""
+
+    kind: str
+    items: list[dict]
+    offset: int
+    publisher: str
+    source: str
+
+
+def apply_batch(session: Session, batch: Batch, report: ImportReport, seen: set[str]) -> None:
     """Apply records ``offset + 1 …`` in the caller's transaction, each whole or not at all; the
     caller commits (one transaction per batch, see jobs.py).
 
@@ -388,7 +390,7 @@ def apply_batch(
     counts = report.created, report.updated, report.unchanged, report.failed
     errors, warnings, seen_before = list(report.errors), list(report.warnings), set(seen)
     try:
-        _apply_records(session, kind, items, offset, publisher, source, report, seen, careful=False)
+        _apply_records(session, batch, report, seen, careful=False)
         return
     except (_NeedsCare, IntegrityError, DataError):
         session.rollback()
@@ -396,20 +398,13 @@ def apply_batch(
     report.errors[:], report.warnings[:] = errors, warnings
     seen.clear()
     seen.update(seen_before)
-    _apply_records(session, kind, items, offset, publisher, source, report, seen, careful=True)
+    _apply_records(session, batch, report, seen, careful=True)
 
 
 def _apply_records(
-    session: Session,
-    kind: str,
-    items: list[dict],
-    offset: int,
-    publisher: str,
-    source: str,
-    report: ImportReport,
-    seen: set[str],
-    careful: bool,
+    session: Session, batch: Batch, report: ImportReport, seen: set[str], careful: bool
 ) -> None:
+    kind, items, publisher = batch.kind, batch.items, batch.publisher
     known = _known(session, kind, items, publisher)
     session.info[records.ORGANIZATIONS] = _organizations(session, kind, items, publisher)
     # Careful mode rolls a failed record back alone, taking the objects it created with it: it
@@ -423,7 +418,7 @@ def _apply_records(
     quiet = session.no_autoflush if not careful else nullcontext()
     try:
         with understanding.deferred() as asked, quiet:
-            for number, item in enumerate(items, start=offset + 1):
+            for number, item in enumerate(items, start=batch.offset + 1):
                 external_id = record_key(kind, item, number)
                 if external_id in seen:
                     report.failed += 1
@@ -438,7 +433,7 @@ def _apply_records(
                 seen.add(external_id)
                 before = len(asked)
                 try:
-                    _apply_one(session, kind, item, publisher, source, report, known, careful)
+                    _apply_one(session, kind, item, publisher, batch.source, report, known, careful)
                     landed.extend(asked[before:])
                 except ValidationError as error:
                     report.failed += 1

@@ -37,6 +37,7 @@ from ..models import ImportJob, Service, utcnow
 from ..models.jobs import ACTIVE_STATUSES
 from ..search import indexing
 from . import duplicates, importer, understanding, withdrawal
+from .upload import Upload
 
 log = logging.getLogger(__name__)
 
@@ -138,11 +139,10 @@ def _insert(session: Session, job: ImportJob) -> None:
         ) from None
 
 
-def start(
-    app: Flask, content: bytes, filename: str, publisher: str, actor: str, whole_feed: bool = False
-) -> ImportJob:
+def start(app: Flask, upload: Upload, actor: str) -> ImportJob:
     """Queue an import and run it on a thread of this process; returns at once."""
-    job, owner = create(app, content, filename, publisher, actor, whole_feed)
+    fields = upload.fields
+    job, owner = create(app, upload.content, upload.filename, fields.publisher, actor, fields.whole_feed)
     launch(app, job.id, owner)
     return job
 
@@ -218,7 +218,12 @@ def run(app: Flask, job_id: str, owner: str, progress: Progress | None = None) -
             with db.session_scope(app) as session:
                 session.info["drain_after_commit"] = False
                 outcome = _apply_batch(
-                    session, job_id, owner, kind, batch, done, publisher, filename, report.as_dict(), seen
+                    session,
+                    job_id,
+                    owner,
+                    importer.Batch(kind, batch, done, publisher, filename),
+                    report.as_dict(),
+                    seen,
                 )
             if outcome is None:
                 log.warning("import job %s was taken over by another process", job_id)
@@ -298,21 +303,13 @@ class _IndexFollower:
 
 @retry_when_busy
 def _apply_batch(
-    session: Session,
-    job_id: str,
-    owner: str,
-    kind: str,
-    batch: list[dict],
-    offset: int,
-    publisher: str,
-    source: str,
-    report_data: dict,
-    seen: set[str],
+    session: Session, job_id: str, owner: str, batch: importer.Batch, report_data: dict, seen: set[str]
 ):
     # Work on copies: if the database is busy this whole unit runs again from the start.
     report, seen = _report(report_data), set(seen)
-    importer.apply_batch(session, kind, batch, offset, publisher, source, report, seen)
-    if not _save_progress(session, job_id, owner, done=offset + len(batch), report=report.as_dict()):
+    importer.apply_batch(session, batch, report, seen)
+    done = batch.offset + len(batch.items)
+    if not _save_progress(session, job_id, owner, done=done, report=report.as_dict()):
         return None
     return report, seen
 

@@ -329,14 +329,7 @@ def import_feed():
     whole_feed = is_set(request.form.get("whole_feed"))
     try:
         upload = read_upload(request.form, request.files)
-        job = import_jobs.start(
-            real_app(),
-            upload.content,
-            upload.filename,
-            upload.fields.publisher,
-            actor=_actor(),
-            whole_feed=upload.fields.whole_feed,
-        )
+        job = import_jobs.start(real_app(), upload, actor=_actor())
     except import_jobs.ImportInProgress as error:
         return _import_form(publisher, {"publisher": error.message}, whole_feed), 409
     except ValidationError as error:
