@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 from datetime import date
 
 from ..errors import ValidationError
@@ -81,20 +82,21 @@ def _looks_like_date(value: str) -> bool:
     return False
 
 
+A_DATE = "a date (such as a date of birth)"
+# In the order that names the likeliest reading: "0161 496 0000" is a phone number before it is
+# ten digits.
+SHAPES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("an email address", lambda value: bool(EMAIL.search(value)) or "@" in value),
+    ("a phone number", lambda value: bool(PHONE.search(value))),
+    ("an NHS number", lambda value: bool(NHS_NUMBER.search(value))),
+    (A_DATE, _looks_like_date),
+    ("a postcode", lambda value: bool(POSTCODE.search(value))),
+)
+
+
 def identifier_shape(value: str) -> str | None:
-    """What kind of personal identifier ``value`` contains, or None. Checked in an order that
-    names the likeliest reading: "0161 496 0000" is a phone number before it is ten digits."""
-    if EMAIL.search(value) or "@" in value:
-        return "an email address"
-    if PHONE.search(value):
-        return "a phone number"
-    if NHS_NUMBER.search(value):
-        return "an NHS number"
-    if _looks_like_date(value):
-        return "a date (such as a date of birth)"
-    if POSTCODE.search(value):
-        return "a postcode"
-    return None
+    """What kind of personal identifier ``value`` contains, or None."""
+    return next((kind for kind, found_in in SHAPES if found_in(value)), None)
 
 
 def personal_detail_in_text(value: str) -> str | None:
@@ -102,15 +104,7 @@ def personal_detail_in_text(value: str) -> str | None:
     identifier it holds, or None. Dates are allowed here ("closed since 3 March" is the point of
     a report); phone numbers, emails, NHS numbers and postcodes are not, even a service's own,
     because nobody can tell them apart from a person's."""
-    if EMAIL.search(value) or "@" in value:
-        return "an email address"
-    if PHONE.search(value):
-        return "a phone number"
-    if NHS_NUMBER.search(value):
-        return "an NHS number"
-    if POSTCODE.search(value):
-        return "a postcode"
-    return None
+    return next((kind for kind, found_in in SHAPES if kind != A_DATE and found_in(value)), None)
 
 
 def new_case_reference() -> str:

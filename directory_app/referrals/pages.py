@@ -88,17 +88,21 @@ def _shortlisted() -> list[tuple[str, str]]:
     return [(sid, found[sid]) for sid in wanted if sid in found]
 
 
+def _form(template: str, values: dict, errors: dict, status: int, **choices):
+    return render_template(template, values=values, errors=errors, labels=LABELS, **choices), status
+
+
 def _new_form(values: dict, errors: dict, status: int = 200):
-    page = render_template(
+    initial = [(s, workflow.label(s)) for s in workflow.INITIAL]
+    return _form(
         "referrals/new.html",
-        values=values,
-        errors=errors,
-        labels=LABELS,
+        values,
+        errors,
+        status,
         services=_shortlisted(),
         needs=_need_options(),
-        initial=[(s, workflow.label(s)) for s in workflow.INITIAL],
+        initial=initial,
     )
-    return page, status
 
 
 @bp.get("/referrals/new")
@@ -176,16 +180,17 @@ def change_status(referral_id: int):
 
 
 def _wellbeing_form(values: dict, errors: dict, status: int = 200):
-    page = render_template(
+    scores = [(str(n), str(n)) for n in range(11)]
+    stages = list(schemas.STAGES.items())
+    return _form(
         "referrals/wellbeing.html",
-        values=values,
-        errors=errors,
-        labels=LABELS,
-        stages=list(schemas.STAGES.items()),
+        values,
+        errors,
+        status,
+        stages=stages,
         ons4=records.ONS4_QUESTIONS,
-        scores=[(str(n), str(n)) for n in range(11)],
+        scores=scores,
     )
-    return page, status
 
 
 @bp.get("/referrals/wellbeing")

@@ -132,10 +132,16 @@ def _lsoa(row: dict, la_code: str, within: list[str], demand_district: str | Non
 
 
 def _district(
-    code: str, point: tuple[float, float], population: float, rank_decile, la_code: str, **rest
+    code: str, point: tuple[float, float], people: list[tuple[dict, float]], la_code: str, **rest
 ) -> dict:
-    """A postcode district, with the population and deprivation its LSOAs give it (estimated)."""
-    rank, decile = rank_decile
+    """A postcode district, with the population and deprivation its LSOAs give it (estimated):
+    ``people`` is each LSOA with the number of its residents counted in this district."""
+    population = sum(n for _, n in people)
+    rank = decile = None
+    if population > 0:
+        rank, decile = tables.national().rank_and_decile(
+            sum(n * a["imd_score"] for a, n in people) / population
+        )
     return {
         "code": code,
         "name": code,
@@ -260,25 +266,21 @@ def _build_trafford() -> Geography:
     by_code = {a["code"]: a for a in lsoas}
     district_areas = []
     for district in sorted(district_sums):
-        population = weighted_score = 0.0
-        for lsoa, postcodes in district_lsoas[district].items():
-            area = by_code[lsoa]
-            share = postcodes / sum(lsoa_districts[lsoa].values())
-            people = share * (area["population"] or stand_in)
-            population += people
-            weighted_score += people * area["imd_score"]
-        rank = decile = None
-        if population > 0:
-            rank, decile = nat.rank_and_decile(weighted_score / population)
+        # An LSOA split between districts counts towards each by its share of the postcodes.
+        people = [
+            (
+                by_code[lsoa],
+                postcodes / sum(lsoa_districts[lsoa].values()) * (by_code[lsoa]["population"] or stand_in),
+            )
+            for lsoa, postcodes in district_lsoas[district].items()
+        ]
         lat_sum, lng_sum, n = district_sums[district]
-        lat, lng = district_points.get(district, (lat_sum / n, lng_sum / n))
         main_wards = sorted(district_wards[district], key=lambda w: (-district_wards[district][w], w))
         district_areas.append(
             _district(
                 district,
-                (lat, lng),
-                population,
-                (rank, decile),
+                district_points.get(district, (lat_sum / n, lng_sum / n)),
+                people,
                 LA_CODE,
                 place=", ".join(wards[w]["ward_name"] for w in main_wards[:3]) or None,
                 trafford_postcodes=n,
@@ -324,20 +326,13 @@ def _build_region(codes: tuple[str, ...]) -> Geography:
     district_areas = []
     for district in sorted(members):
         people = [(a, a["population"] or stand_in) for a in members[district]]
-        population = sum(n for _, n in people)
-        rank = decile = None
-        if population > 0:
-            score = sum(n * a["imd_score"] for a, n in people) / population
-            rank, decile = nat.rank_and_decile(score)
         authorities = Counter(a["la_code"] for a in members[district])
         main_las = sorted(authorities, key=lambda la: (-authorities[la], la))
-        lat, lng = points[district]
         district_areas.append(
             _district(
                 district,
-                (lat, lng),
-                population,
-                (rank, decile),
+                points[district],
+                people,
                 main_las[0],
                 place=", ".join(nat.names[la] for la in main_las[:3]),
                 lsoas=len(members[district]),
