@@ -25,9 +25,8 @@ RULES: dict[str, frozenset[str] | None] = {
 }
 
 
-class Unauthorised(Forbidden):
-    status = 401
-    code = "unauthorised"
+class Unauthorised(Forbidden, status=401, code="unauthorised"):
+    pass
 
 
 def access(rule: str) -> Callable:

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 
 class DomainError(Exception):
+    """A request the domain refuses, with the HTTP status and error code it is answered with
+    (each subclass names its own: ``class NotFound(DomainError, status=404, code="not_found")``)."""
+
     status = 400
     code = "bad_request"
+
+    def __init_subclass__(cls, status: int | None = None, code: str | None = None, **rest: Any):
+        super().__init_subclass__(**rest)
+        cls.status = status or cls.status
+        cls.code = code or cls.code
 
     def __init__(self, message: str, fields: dict[str, str] | None = None):
         super().__init__(message)
@@ -16,31 +26,24 @@ class DomainError(Exception):
         self.fields = fields or {}
 
 
-class ValidationError(DomainError):
-    status = 400
-    code = "validation_error"
+class ValidationError(DomainError, status=400, code="validation_error"):
+    """What was sent is wrong; ``fields`` says which field and why."""
 
 
-class NotFound(DomainError):
-    status = 404
-    code = "not_found"
+class NotFound(DomainError, status=404, code="not_found"):
+    pass
 
 
-class Forbidden(DomainError):
-    status = 403
-    code = "forbidden"
+class Forbidden(DomainError, status=403, code="forbidden"):
+    pass
 
 
-class Conflict(DomainError):
-    status = 409
-    code = "conflict"
+class Conflict(DomainError, status=409, code="conflict"):
+    """The request clashes with the state of the record (already decided, already running)."""
 
 
-class Unavailable(DomainError):
+class Unavailable(DomainError, status=503, code="unavailable"):
     """A dependency (search server, busy database) is down: try again shortly."""
-
-    status = 503
-    code = "unavailable"
 
     def __init__(self, message: str, retry_after: int = 10):
         super().__init__(message)

@@ -5,23 +5,13 @@ from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from ..console import progress_bar
 from ..db import real_app, session_scope
 from ..errors import DomainError
 from . import duplicates, geo, jobs, rereading
 from . import export as exporting
 from .jobs import import_file
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        transient=False,
-    )
 
 
 @click.command("import")
@@ -40,7 +30,7 @@ def import_command(path: Path, publisher: str, whole_feed: bool):
 
     Runs as an import job in the foreground: one import per publisher at a time, committed in
     batches; if it is interrupted, `flask imports resume` (or the running app) finishes it."""
-    with _progress() as progress:
+    with progress_bar() as progress:
         task = progress.add_task(f"Importing {path.name}", total=None)
         try:
             report = import_file(
@@ -93,7 +83,7 @@ def import_postcodes(path: Path):
     """Load unit postcodes with their local authority and ward: an OS Code-Point Open CSV (with a
     header row), an ONSPD CSV, or any CSV with postcode, latitude, longitude. The format is
     recognised from the header."""
-    with session_scope() as session, _progress() as progress:
+    with session_scope() as session, progress_bar() as progress:
         task = progress.add_task(f"Loading {path.name}", total=None)
         try:
             loaded = geo.import_postcodes(
@@ -150,7 +140,7 @@ def imports_resume():
 def understand_command():
     """Read every service's record again with the understanding step as it is now (after an
     upgrade): needs, who it is for, ages, area, delivery. Curators' choices stand."""
-    with _progress() as progress, session_scope() as session:
+    with progress_bar() as progress, session_scope() as session:
         task = progress.add_task("Reading services again", total=None)
         count = rereading.understand_again(
             session, lambda done, total: progress.update(task, completed=done, total=total)

@@ -10,7 +10,7 @@ from sqlalchemy import func, or_
 from sqlalchemy.orm import object_session, selectinload
 from sqlmodel import Session, col, select
 
-from ..models import DuplicateFlag, Referral, Service, ServiceAtLocation, rel, utcnow
+from ..models import DuplicateFlag, Organization, Referral, Service, ServiceAtLocation, rel, utcnow
 from ..needs import taxonomy
 from ..vocabulary import DAYS
 from .understanding import (
@@ -32,6 +32,16 @@ NO_REFERRAL_FIGURES: dict[str, Any] = {
     "referrals_accepted": None,
     "accept_days_median": None,
 }
+
+
+def live_services(*columns: Any) -> Any:
+    """A select of ``columns`` over every live (not merged-away) service, joined to its
+    organisation where it has one."""
+    return (
+        select(*columns)  # type: ignore[call-overload]  # SQLModel types select() for up to 4 columns
+        .outerjoin(Organization, col(Organization.id) == Service.organization_id)
+        .where(col(Service.merged_into_id).is_(None))
+    )
 
 
 def load_services(session: Session, ids: list[str]) -> list[Service]:

@@ -20,6 +20,7 @@ from ..db import retry_when_busy
 from ..errors import NotFound, ValidationError
 from ..models import Contact, DuplicateFlag, Location, Organization, Phone, Service, ServiceAtLocation, utcnow
 from ..search import indexing
+from .documents import live_services
 from .duplicate_scoring import Facts, compare, find_pairs, make_facts, meaningful
 
 CHUNK = 500
@@ -29,17 +30,8 @@ STALE = "superseded"  # an open flag about a record that was merged away, or tha
 def load_facts(session: Session, ids: Iterable[str] | None = None) -> list[Facts]:
     """Identity facts of live (not merged-away) services: all of them, or those in `ids`. A few
     queries per chunk of 500, whatever the number of records."""
-    query = (
-        select(  # type: ignore[call-overload]  # SQLModel types select() for up to 4 columns
-            Service.id,
-            Service.name,
-            Service.url,
-            Service.email,
-            Service.needs,
-            Organization.name,
-        )
-        .outerjoin(Organization, Organization.id == Service.organization_id)
-        .where(col(Service.merged_into_id).is_(None))
+    query = live_services(
+        Service.id, Service.name, Service.url, Service.email, Service.needs, Organization.name
     )
     if ids is None:
         rows = list(session.exec(query.order_by(Service.id)))

@@ -13,6 +13,7 @@ from ..web import csv_output
 from .curation import load_options
 from .oruk import service_to_oruk
 from .records import input_from_service
+from .service_form import form_text
 from .service_input import FIELD_NAMES
 
 CHUNK = 500
@@ -41,18 +42,6 @@ def export_oruk(session: Session) -> str:
     )
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def export_csv(session: Session) -> str:
     buffer = io.StringIO()
     writer = csv_output.writer(buffer)
@@ -60,5 +49,6 @@ def export_csv(session: Session) -> str:
     for service in iter_services(session):
         flat = input_from_service(service)
         flat["external_id"] = flat["external_id"] or service.id
-        writer.writerow([_cell(flat.get(name)) for name in FIELD_NAMES])
+        # The template's lists are ';'-separated, as an import reads them.
+        writer.writerow([form_text(flat.get(name), list_separator=";") for name in FIELD_NAMES])
     return buffer.getvalue()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
@@ -48,17 +48,7 @@ class Place:
         return [code for code in codes if code]
 
     def as_dict(self) -> dict:
-        return {
-            "postcode": self.postcode,
-            "lat": self.lat,
-            "lng": self.lng,
-            "approximate": self.approximate,
-            "district": self.district,
-            "lsoa21cd": self.lsoa21cd,
-            "ward_code": self.ward_code,
-            "la_code": self.la_code,
-            "areas": self.areas,
-        }
+        return {**asdict(self), "areas": self.areas}
 
 
 LA_TABLE = DATA_DIR / "geo" / "local_authorities_england.csv"

@@ -16,7 +16,7 @@ import hashlib
 import io
 import json
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy.exc import DataError, IntegrityError
@@ -54,18 +54,7 @@ class ImportReport:
     withdrawn: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {
-            "publisher": self.publisher,
-            "format": self.format,
-            "total": self.total,
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "failed": self.failed,
-            "errors": self.errors,
-            "warnings": self.warnings,
-            "withdrawn": self.withdrawn,
-        }
+        return asdict(self)
 
 
 # --- reading ---------------------------------------------------------------------------------

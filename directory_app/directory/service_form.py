@@ -186,8 +186,8 @@ def schedule_reading(text: str | None) -> dict | None:
     return {"words": when_words(doc), "next": next_session_text(doc)}
 
 
-def form_text(value) -> str:
-    """A stored value as the text a form field shows."""
+def form_text(value, list_separator: str = "; ") -> str:
+    """A stored value as the text a form field (or a cell of the CSV template) shows."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -197,7 +197,7 @@ def form_text(value) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (list, tuple)):  # lists typed as text; the validator splits on ";" again
-        return "; ".join(str(v) for v in value)
+        return list_separator.join(str(v) for v in value)
     return str(value)
 
 

@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from matching import TextModel
 
-from ..directory.documents import directory_version
+from ..directory.documents import directory_version, live_services
 from ..models import Organization, Service
 from ..needs import taxonomy
 
@@ -30,17 +30,7 @@ REFIT_SHARE = 0.2
 
 def _corpus(session: Session, since=None) -> list[dict]:
     """Live services (all, or those modified after ``since``) as the model reads them."""
-    statement = (
-        select(  # type: ignore[call-overload]  # SQLModel types select() for up to 4 columns
-            Service.id,
-            Service.name,
-            Service.description,
-            Service.needs,
-            Organization.name,
-        )
-        .join(Organization, Organization.id == Service.organization_id, isouter=True)
-        .where(col(Service.merged_into_id).is_(None))
-    )
+    statement = live_services(Service.id, Service.name, Service.description, Service.needs, Organization.name)
     if since is not None:
         statement = statement.where(Service.last_modified > since)
     return [

@@ -59,16 +59,12 @@ PROVIDER_STATUSES = ("active", "temporarily_closed")
 DECISION_ACTIONS = {"approved": "provider.approve", "rejected": "provider.reject"}
 
 
-class LinkProblem(DomainError):
+class LinkProblem(DomainError, status=400, code="link_invalid"):
     """A provider link that cannot be used; the page says what to do instead."""
 
-    status = 400
-    code = "link_invalid"
 
-
-class LinkExpired(LinkProblem):
-    status = 410
-    code = "link_expired"
+class LinkExpired(LinkProblem, status=410, code="link_expired"):
+    pass
 
 
 def _serializer() -> URLSafeTimedSerializer:

@@ -8,7 +8,7 @@ an identifier-shaped case reference is explained, not stored.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -190,14 +190,22 @@ class WellbeingIn(CaseRecord):
         return self
 
 
-class WellbeingOut(BaseModel):
+Value = TypeVar("Value", int, float)
+
+
+class ONS4Answers(BaseModel, Generic[Value]):
+    """The four ONS personal wellbeing answers: one person's scores, or a group's average change."""
+
+    life_satisfaction: Value | None = None
+    worthwhile: Value | None = None
+    happiness: Value | None = None
+    anxiety: Value | None = None
+
+
+class WellbeingOut(ONS4Answers[int]):
     case_reference: str
     stage: Literal["baseline", "follow_up"]
     recorded_on: str
-    life_satisfaction: int | None = None
-    worthwhile: int | None = None
-    happiness: int | None = None
-    anxiety: int | None = None
 
 
 class ReferralDetail(ReferralOut):
@@ -214,12 +222,8 @@ class FollowUps(BaseModel):
     follow_up: list[FollowUp]
 
 
-class WellbeingChange(BaseModel):
+class WellbeingChange(ONS4Answers[float]):
     people: Count
-    life_satisfaction: float | None = None
-    worthwhile: float | None = None
-    happiness: float | None = None
-    anxiety: float | None = None
 
 
 class GroupRow(BaseModel):

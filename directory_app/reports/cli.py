@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from .. import db
+from ..console import progress_bar
 from ..db import real_app
 from ..errors import DomainError
 from ..services import services
@@ -61,13 +61,7 @@ def _write_gaps(reports: service.GapReports, area_type: str, need: str | None, o
     except DomainError as error:
         click.echo(f"error: {error.message}", err=True)
         sys.exit(2)
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        transient=False,
-    ) as progress:
+    with progress_bar() as progress:
         task = progress.add_task("Reading services", total=None)
         rows = reports.rows(
             area_type,

@@ -28,9 +28,8 @@ FORBIDDEN_CHARACTERS = re.compile(
 FORBIDDEN_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-class TooLarge(DomainError):
-    status = 413
-    code = "too_large"
+class TooLarge(DomainError, status=413, code="too_large"):
+    pass
 
 
 def character_problem(value: str, single_line: bool = False) -> str | None:
