@@ -20,7 +20,8 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any, cast
 
@@ -215,8 +216,7 @@ def run(app: Flask, job_id: str, owner: str, progress: Progress | None = None) -
         while done < len(items):
             batch = items[done : done + size]
             began = time.monotonic()
-            with db.session_scope(app) as session:
-                session.info["drain_after_commit"] = False
+            with _job_session(app) as session:
                 outcome = _apply_batch(
                     session,
                     job_id,
@@ -242,7 +242,7 @@ def run(app: Flask, job_id: str, owner: str, progress: Progress | None = None) -
                 progress(done, len(items))
             time.sleep(YIELD_SECONDS)
         if whole_feed:
-            with db.session_scope(app) as session:
+            with _job_session(app) as session:
                 outcome = _withdraw(session, job_id, owner, kind, items, publisher, actor, filename, report)
             if outcome is None:
                 follower.stop(wait=False)
@@ -299,6 +299,16 @@ class _IndexFollower:
                 log.info("search index will catch up after the import: %s", error)
             # Let a few batches gather: Meilisearch indexes a few large tasks faster than many small.
             self._stopping.wait(max(0.0, FOLLOW_EVERY_SECONDS - (time.monotonic() - began)))
+
+
+@contextmanager
+def _job_session(app: Flask) -> Iterator[Session]:
+    """A session for the job's writes. Their search documents are sent by the job's index follower
+    and its last drain, not after each commit: a commit that drained would wait for the follower's
+    lock (up to drain_quietly's 2 s) and then give up."""
+    with db.session_scope(app) as session:
+        session.info["drain_after_commit"] = False
+        yield session
 
 
 @retry_when_busy
@@ -375,7 +385,7 @@ def _flag_duplicates(app: Flask, publisher: str, since) -> None:
         pairs = duplicates.find_pairs(facts, only=touched)
         session.rollback()
     if pairs:
-        with db.session_scope(app) as session:
+        with _job_session(app) as session:
             _save_pairs(session, pairs)
 
 
