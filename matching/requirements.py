@@ -305,7 +305,10 @@ _IN_PERSON_ONLY = re.compile(
     r"\b(?:face[- ]to[- ]face|in[- ]person)\s+only\b|\bonly\s+(?:face[- ]to[- ]face|in[- ]person)\b|"
     r"\bproper\s+face[- ]to[- ]face\b|"
     # "wants someone local to talk to who gets it": a national line is not someone local
-    r"\b(?:wants?|would\s+like|wd\s+like|looking\s+for|needs?)\s+(?:someone|somebody|something|somewhere)\s+local\b",
+    r"\b(?:wants?|would\s+like|wd\s+like|looking\s+for|needs?)\s+(?:someone|somebody|something|somewhere)\s+local\b|"
+    # "a carers group she can actually get to": somewhere to go, not a forum or a line
+    r"\b(?:group|club|class|session|drop[- ]?in|meet[- ]?up)\b[^.;?!]{0,40}?\b"
+    r"(?:she|he|they|i|we|you)\s+(?:can|could)\s+(?:actually\s+|easily\s+|really\s+)?get\s+to\b",
     re.I,
 )
 
@@ -505,7 +508,11 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
     return out
 
 
-def meets_requirement(service: dict[str, Any], need: str, group: str, age: int | None) -> bool:
+def meets_requirement(
+    service: dict[str, Any], need: str, group: str, age: int | None, hours: dict[str, Any] | None = None
+) -> bool:
+    """Whether `service` meets `need` for a person with this requirement; `hours` is the record
+    whose timetable counts, when not the service's own (its twin's: see _hours_known)."""
     if not offers(service, need):
         return False
     if group.startswith(LANGUAGE_PREFIX):
@@ -527,9 +534,9 @@ def meets_requirement(service: dict[str, Any], need: str, group: str, age: int |
     if group == TALKING:
         return bool(_OFFERS_TALKING.search(service_text(service)))
     if group == EVENINGS:
-        return opens_in_evening(service) is not False
+        return opens_in_evening(hours or service) is not False
     if group == OUT_OF_HOURS:
-        return _out_of_hours(service)
+        return _out_of_hours(hours or service)
     if group == WARM_SPACE:
         return "in_person" in delivery_modes(service) and bool(_WARM_SPACE.search(service_text(service)))
     if group.startswith(ACTIVITY_PREFIX):
@@ -604,6 +611,22 @@ def _nearest(indices: Any, candidates: Any, distances: Any, item: UnmetNeed) -> 
             item.alternatives.append(f"{mode} service available: {candidates[i].get('name')}")
 
 
+def _hours_known(candidates: Sequence[dict[str, Any]]) -> list[dict[str, Any] | None]:
+    """For a listing that gives no hours, its twin's record when that one does: the thin copy of a
+    carers' centre ("ring for a chat") is not open in the evening when its full listing says its
+    groups are "daytime only". None where the listing's own hours are to be read."""
+    by_id = {str(c.get("id")): c for c in candidates}
+
+    def known(service: dict[str, Any]) -> bool:
+        return opens_in_evening(service) is not None
+
+    out: list[dict[str, Any] | None] = []
+    for service in candidates:
+        twins = [by_id[str(t)] for t in service.get("twins") or () if str(t) in by_id]
+        out.append(None if known(service) else next((t for t in twins if known(t)), None))
+    return out
+
+
 def unmet_in_reach(
     profile: Profile,
     needs: Sequence[str],
@@ -629,6 +652,7 @@ def unmet_in_reach(
         out.append(item)
     reported = {u.need for u in out}
     required = requirements(profile, needs)
+    hours = _hours_known(candidates)
     for need, group in required:
         if need in reported:
             continue
@@ -637,7 +661,7 @@ def unmet_in_reach(
         fitting = [
             i
             for i in allowed
-            if all(meets_requirement(candidates[i], need, g, profile.age) for g in (group, *also))
+            if all(meets_requirement(candidates[i], need, g, profile.age, hours[i]) for g in (group, *also))
         ]
         if any(in_reach(profile, need, distances[i], checks[i], taxonomy) for i in fitting):
             continue

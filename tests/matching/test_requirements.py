@@ -577,3 +577,43 @@ def test_a_service_whose_words_say_it_runs_no_evening_group_does_not_meet_evenin
         km=3, needs=["carers"], name="Carers Cafe", description="Tea and a chat.", schedules=[]
     )
     assert match(carer, [unknown], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_a_listing_without_hours_is_read_with_its_twins_daytime_hours(
+    make_service, make_person, taxonomy, now
+):
+    """A second publisher's thin copy of a carers' centre ("ring for a chat", no timetable) does not
+    meet an evening carers' group when its fuller listing says when its groups run: daytime only."""
+    carer = make_person(needs=("carers",), goals="cannot do daytime. wants an evening carers group")
+    full = make_service(km=3.8, needs=["carers"], name="Sunderland Carers' Centre")  # Tuesdays 10-12
+    thin = make_service(
+        km=3.8, needs=["carers"], name="Carers Centre", description="Ring for a chat.", schedules=[]
+    )
+    full["twins"], thin["twins"] = [thin["id"]], [full["id"]]
+    (unmet,) = match(carer, [full, thin], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "evenings"
+    # Without its twin nothing says the thin listing is closed in the evening: it may be open then.
+    thin["twins"] = []
+    assert match(carer, [full, thin], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+@pytest.mark.parametrize(
+    ("goals", "in_person"),
+    [
+        ("carer, works days. is there a carers group of an evening or weekend she could get to", True),
+        ("wants a carers group she can actually get to - evenings or wknd", True),
+        ("carer, evenings or wknd. can't get to groups, happy with online", False),
+        ("carer, evenings or wknd. would like to get to know other carers", False),
+    ],
+)
+def test_a_group_the_person_can_get_to_is_one_to_go_to(
+    make_service, make_person, taxonomy, now, goals, in_person
+):
+    """An online carers' forum open any time does not meet "a group she could get to"."""
+    forum = make_service(
+        km=None, needs=["carers"], name="Carers online forum", delivery=["online"], schedules=[]
+    )
+    (unmet,) = match(
+        make_person(needs=("carers",), goals=goals), [forum], taxonomy=taxonomy, now=now
+    ).unmet_needs or (None,)
+    assert (unmet is not None and unmet.requirement == "in_person") is in_person

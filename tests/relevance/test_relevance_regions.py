@@ -456,7 +456,8 @@ REGIONS = {
         EVAL / "scenarios_sm.json",
         EVAL / "services" / "sm_postcodes.csv",
         ndcg_floor=0.53,
-        gap_recall_floor=0.75,
+        # 5 of 5 since a carer's "evenings" is read with a twin listing's known hours (session 23).
+        gap_recall_floor=1.0,
         known_violations=0,
         scenario_count=25,
         with_seed=False,
@@ -474,7 +475,8 @@ REGIONS = {
         EVAL / "scenarios_sd.json",
         EVAL / "services" / "sd_postcodes.csv",
         ndcg_floor=0.71,
-        gap_recall_floor=0.8,
+        # 6 of 6 since "a group she could get to" asks for one in person (session 23).
+        gap_recall_floor=1.0,
         known_violations=5,
         scenario_count=25,
     ),
