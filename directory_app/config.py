@@ -40,6 +40,8 @@ def _bool(value: str | None, default: bool = False) -> bool:
 
 
 SEARCH_INDEXES = ("meilisearch", "memory")
+# SQLite's PRAGMA synchronous: unset keeps its own FULL, every commit on disk before it returns.
+SQLITE_SYNCHRONOUS = ("OFF", "NORMAL", "FULL", "EXTRA")
 
 
 def from_environment(env: Mapping[str, str] | None = None) -> dict:
@@ -50,6 +52,7 @@ def from_environment(env: Mapping[str, str] | None = None) -> dict:
         "APP_ENV": app_env,
         "INSTANCE_PATH": str(instance_path),
         "DATABASE_URL": env.get("DATABASE_URL") or None,
+        "SQLITE_SYNCHRONOUS": (env.get("SQLITE_SYNCHRONOUS") or "").upper() or None,
         "MEILI_URL": env.get("MEILI_URL") or None,
         "MEILI_MASTER_KEY": env.get("MEILI_MASTER_KEY") or None,
         "MEILI_INDEX_PREFIX": env.get("MEILI_INDEX_PREFIX", "directory"),
@@ -103,6 +106,11 @@ def finalise(config: dict) -> dict:
     if config.get("SEARCH_INDEX") not in SEARCH_INDEXES:
         raise ConfigError(
             f"SEARCH_INDEX must be one of {', '.join(SEARCH_INDEXES)}, not {config.get('SEARCH_INDEX')!r}"
+        )
+    synchronous = config.get("SQLITE_SYNCHRONOUS")
+    if synchronous is not None and str(synchronous).upper() not in SQLITE_SYNCHRONOUS:
+        raise ConfigError(
+            f"SQLITE_SYNCHRONOUS must be one of {', '.join(SQLITE_SYNCHRONOUS)}, not {synchronous!r}"
         )
     if config["APP_ENV"] == "production":
         problems = []

@@ -21,7 +21,8 @@ from .errors import Unavailable, is_busy
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(url: str, busy_timeout_ms: int = 10000) -> Engine:
+def make_engine(url: str, busy_timeout_ms: int = 10000, sqlite_synchronous: str | None = None) -> Engine:
+    """`sqlite_synchronous`: one of config.SQLITE_SYNCHRONOUS, or None for SQLite's own FULL."""
     if url.startswith("sqlite"):
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000}
@@ -35,6 +36,8 @@ def make_engine(url: str, busy_timeout_ms: int = 10000) -> Engine:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+            if sqlite_synchronous is not None:
+                cursor.execute(f"PRAGMA synchronous={sqlite_synchronous.upper()}")
             cursor.close()
             # Let SQLAlchemy, not the driver, decide when transactions begin, so that SAVEPOINTs
             # (one per imported record) behave as on PostgreSQL.
@@ -116,7 +119,9 @@ def upgrade(app: Flask) -> None:
 
 def init_app(app: Flask) -> None:
     app.extensions["db_engine"] = make_engine(
-        app.config["DATABASE_URL"], app.config.get("SQLITE_BUSY_TIMEOUT_MS", 10000)
+        app.config["DATABASE_URL"],
+        app.config.get("SQLITE_BUSY_TIMEOUT_MS", 10000),
+        app.config.get("SQLITE_SYNCHRONOUS"),
     )
     app.teardown_appcontext(_close_session)
 

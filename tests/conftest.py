@@ -223,6 +223,9 @@ def _test_app(
             "MEILI_INDEX_PREFIX": prefix,
             "SECRET_KEY": "test-secret-key-" + "x" * 32,
             "RATELIMIT_ENABLED": False,
+            # A test database never outlives a power cut: no fsync on each commit (the suite's
+            # SQLite processes spent about a sixth of their time waiting for the disk).
+            "SQLITE_SYNCHRONOUS": "OFF",
         }
     )
 
@@ -279,7 +282,7 @@ def _migrated_template() -> Path:
         from alembic import command
 
         path = _template_dir("migrated-") / "migrated.db"
-        engine = db.make_engine(f"sqlite:///{path}")
+        engine = db.make_engine(f"sqlite:///{path}", sqlite_synchronous="OFF")
         with engine.begin() as connection:
             config = db.alembic_config(f"sqlite:///{path}")
             config.attributes["connection"] = connection

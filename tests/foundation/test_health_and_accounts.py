@@ -114,6 +114,20 @@ def test_production_refuses_default_secrets(tmp_path):
     assert "SECRET_KEY" in message and "MEILI_MASTER_KEY" in message
 
 
+def test_sqlite_synchronous_is_the_operators_choice_and_a_wrong_one_is_refused(tmp_path):
+    from directory_app import db
+    from directory_app.config import from_environment
+
+    env = {"INSTANCE_PATH": str(tmp_path), "SQLITE_SYNCHRONOUS": "normal", "SEARCH_INDEX": "memory"}
+    app = create_app({**from_environment(env), "SEARCH_INDEX": "memory"})
+    with db.get_engine(app).connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+    db.get_engine(app).dispose()
+    with pytest.raises(ConfigError) as error:
+        create_app({**from_environment({**env, "SQLITE_SYNCHRONOUS": "sometimes"}), "SEARCH_INDEX": "memory"})
+    assert "SQLITE_SYNCHRONOUS" in str(error.value) and "SOMETIMES" in str(error.value)
+
+
 def test_wrong_binary_checksum_is_refused(tmp_path):
     fake = tmp_path / "meilisearch"
     fake.write_bytes(b"not really meilisearch")
