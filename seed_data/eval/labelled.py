@@ -32,6 +32,9 @@ LABELLED = [
     ("trafford_sample.jsonl", "labels_trafford.jsonl"),
     ("gm_boroughs_oruk.json", "labels_gm.jsonl"),
     ("trafford_sample2.jsonl", "labels_trafford2.jsonl"),
+    # the last 133 seed services in neither sample, labelled by a third annotator on 3 December
+    # 2026 (session 23) and scored whole once, untrained, before joining (docs/understanding.md)
+    ("trafford_sample3.jsonl", "labels_trafford3.jsonl"),
 ]
 # A region nothing was trained, tuned or written on: only ever measured. Newcastle upon Tyne and
 # North Tyneside, a library service's community information catalogue, written in session 14 (1

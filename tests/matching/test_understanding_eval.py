@@ -17,23 +17,25 @@ from matching.understanding import KeywordNeeds, Understander, normalise
 from matching.understanding.evaluate import is_test, score, set_scores
 from seed_data.eval.labelled import DEVELOPMENT_REGIONS, UNSEEN, labelled_sets
 
-# measured on the test part (194 services: Trafford, other GM boroughs, a second Trafford sample):
-# see docs/understanding.md
+# Measured on the test part (docs/understanding.md). Since 3 December (session 23) it holds a third
+# Trafford sample's test part too (254 services, was 194: Trafford, other GM boroughs, a second
+# Trafford sample), labelled by a third annotator (who, for one, reads a playgroup as for families);
+# the figures fell with it, the code unchanged. In brackets: the figure on the 194.
 FLOORS = {
-    "needs_precision": 0.78,  # measured 0.811 (target 0.90)
-    "needs_recall": 0.76,  # measured 0.790 (target 0.85)
-    "ages_found": 0.82,  # measured 0.862 (25 of 29; target 0.90)
-    "ages_wrong": 0.035,  # measured 0.021 (target at most 0.02)
-    "groups_recall": 0.77,  # measured 0.796 on 1 December (0.755 before; target 0.90)
-    "groups_precision": 0.84,  # measured 0.867 on 1 December (0.860 before; target 0.95)
-    "residency_recall": 0.82,  # measured 0.861 (target 0.90)
-    "residency_precision": 0.55,  # measured 0.564 (the comment said 0.596, from before the second Trafford sample)
-    "area_wide_recall": 0.73,  # measured 0.755 on 1 December (0.735 before; target 0.90)
+    "needs_precision": 0.77,  # measured 0.799 (0.811 on the 194; target 0.90)
+    "needs_recall": 0.77,  # measured 0.799 (0.790; target 0.85)
+    "ages_found": 0.80,  # measured 0.844 (27 of 32; 0.862; target 0.90)
+    "ages_wrong": 0.035,  # measured 0.016 (0.021; target at most 0.02)
+    "groups_recall": 0.72,  # measured 0.746 (0.796; target 0.90)
+    "groups_precision": 0.84,  # measured 0.870 (0.867; target 0.95)
+    "residency_recall": 0.72,  # measured 0.756 (0.861; target 0.90)
+    "residency_precision": 0.44,  # measured 0.470 (0.564)
+    "area_wide_recall": 0.64,  # measured 0.672 (0.755; target 0.90)
     "phone_recall": 0.88,  # measured 0.909 (target 0.90)
     "online_recall": 0.80,  # measured 0.818 (target 0.90)
     "wheelchair_no_recall": 0.90,  # measured 1.000 (3 venues; target 0.90)
-    "home_visits_recall": 0.52,  # measured 0.556 (5 of 9)
-    "outreach_recall": 0.35,  # measured 0.375 on 1 December (3 of 8; 0.25 before)
+    "home_visits_recall": 0.45,  # measured 0.500 (5 of 10; 0.556)
+    "outreach_recall": 0.50,  # measured 0.545 (6 of 11; 0.375)
 }
 # measured on the North East (130 services, whole set) once while it was the unseen region, after
 # every choice above was fixed; since 30 November a development region (its failures were read)
