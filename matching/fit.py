@@ -140,6 +140,7 @@ _NO_EVENINGS = re.compile(
 def opens_in_evening(service: dict[str, Any]) -> bool | None:
     """Whether the timetable has evening hours; None when no hours are known."""
     times = [s for s in service.get("schedules") or () if s.get("opens_at") or s.get("closes_at")]
+    times = times or list(service.get("hours_read") or ())
     if not times:
         return False if _NO_EVENINGS.search(service_text(service)) else None
     return any((s.get("closes_at") or "") >= "18:00" or (s.get("opens_at") or "") >= "17:00" for s in times)

@@ -19,6 +19,7 @@ from .understanding import (
     says_closed,
     situation_codes,
     understood_days,
+    understood_hours,
     works_in_codes,
 )
 
@@ -270,6 +271,10 @@ def to_search_document(service: Service, related: dict[str, dict] | None = None)
         "locations": locations,
         "days": days,
         "schedules": schedules,
+        # read from the words only where no schedule gives a time
+        "hours_read": []
+        if any(s["opens_at"] or s["closes_at"] for s in schedules)
+        else understood_hours(service),
         "schedule_text": service.schedule_text,
         "accepting_referrals": accepting,
         "wait_weeks": wait,

@@ -12,6 +12,7 @@ import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from matching import situations
 from matching.exclusions import BY_EXCLUSION
@@ -285,6 +286,24 @@ def loss_window(service) -> dict | None:
     found = (service.understanding or {}).get("loss_window")
     value = found.get("value") if isinstance(found, dict) else None
     return value if isinstance(value, dict) else None
+
+
+def understood_hours(service) -> list[dict[str, Any]]:
+    """Opening times read from the record's words ("Mon-Tue 10-4.") when it gives none in a
+    schedule: a helpline open 10 till 4 is not open in the evening, whatever it leaves unsaid."""
+    out: list[dict[str, Any]] = []
+    for item in (service.understanding or {}).get("schedule") or []:
+        value = item.get("value") if isinstance(item, dict) else None
+        if isinstance(value, dict) and (value.get("opens_at") or value.get("closes_at")):
+            days = [d.get("day") for d in value.get("days") or [] if isinstance(d, dict)]
+            out.append(
+                {
+                    "byday": [d for d in days if d in DAYS],
+                    "opens_at": value.get("opens_at"),
+                    "closes_at": value.get("closes_at"),
+                }
+            )
+    return out
 
 
 def understood_days(service) -> list[str]:

@@ -63,6 +63,7 @@ RETRIEVE = [
     "_geo",
     "days",
     "schedules",
+    "hours_read",
     "schedule_text",
     "accepting_referrals",
     "wait_weeks",

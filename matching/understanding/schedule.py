@@ -136,6 +136,10 @@ _NOT_WHEN = re.compile(r"\b(?:closed|not\s+open|(?:except|apart\s+from)\s+(?:on\
 
 def _hours_in_description(text: str) -> list[Finding]:
     for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        # "Mon-Tue 10-4.": a sentence that is nothing but days and times says when it is open
+        whole = _only_times(sentence)
+        if whole:
+            return [Finding(whole, 0.6, "description", " ".join(sentence.split())[:80])]
         if not _OPEN_WHEN.search(sentence) or _NOT_WHEN.search(sentence):
             continue
         spans = list(_DAY_RANGE.finditer(sentence))
@@ -143,6 +147,24 @@ def _hours_in_description(text: str) -> list[Finding]:
         if days:
             return [Finding(_weekly(days, sentence), 0.6, "description", " ".join(sentence.split())[:80])]
     return []
+
+
+def _only_times(sentence: str) -> dict[str, Any] | None:
+    """The opening times a sentence gives when every word of it is a day or a time; else None."""
+    if not _DAY_RANGE.search(sentence) and not _DAY_ONE.search(sentence):
+        return None
+    try:
+        entry = read_opening_times(sentence.strip().rstrip("."))
+    except ScheduleWordsError:
+        return None
+    if not entry or not (entry["opens_at"] or entry["closes_at"]):
+        return None
+    return {
+        "days": parse_byday(",".join(entry["byday"])),
+        "opens_at": entry["opens_at"],
+        "closes_at": entry["closes_at"],
+        "freq": entry["freq"],
+    }
 
 
 # --- opening times as a curator types them ----------------------------------------------------------

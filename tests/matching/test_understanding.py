@@ -988,6 +988,21 @@ def test_opening_days_said_in_the_description_are_read_when_nothing_else_says_th
     assert reader.understand(oruk(description="Closed Monday to Wednesday over Easter.")).schedule == []
 
 
+def test_a_sentence_of_days_and_times_alone_says_when_a_service_is_open(reader):
+    """A helpline listed as "Mon-Tue 10-4." is not open in the evening: a carer who can only ring
+    after work is told so rather than offered it as if its hours were unknown."""
+    line = reader.understand(oruk(description="Advice for carers on Carer's Allowance. Mon-Tue 10-4."))
+    value = line.schedule[0].value
+    assert [d["day"] for d in value["days"]] == ["MO", "TU"]
+    assert (value["opens_at"], value["closes_at"]) == ("10:00", "16:00")
+    # words that are not days and times are not read as them
+    for description in (
+        "Open to all. Fortnightly Tuesday evenings, call first.",
+        "Bring a friend on Mondays.",
+    ):
+        assert reader.understand(oruk(description=description)).schedule == []
+
+
 def test_a_federations_boilerplate_about_its_network_is_not_how_far_the_branch_reaches(reader):
     found = reader.understand(
         oruk(

@@ -151,6 +151,37 @@ def test_a_service_whose_words_say_it_has_closed_is_not_offered(app, client, tok
     assert open_ in offered and closed not in offered
 
 
+def test_hours_said_only_in_the_description_count_for_someone_who_can_only_come_in_the_evening(
+    app, client, token_for, make_service
+):
+    """A carers' line whose record has no schedule but says "Mon-Tue 10-4." is not an evening
+    service: the unmet need says so rather than counting it as open at hours nobody knows."""
+    make_service(
+        name="Carers Advice Line",
+        postcode=None,
+        delivery="phone",
+        area_wide="yes",
+        minimum_age=18,
+        cost="free",
+        schedule=None,
+        needs="carers",
+        description="Advice for carers on Carer's Allowance and assessments. Mon-Tue 10-4.",
+    )
+    wait_until_idle(app)
+    body = client.post(
+        "/api/v1/match",
+        headers={"Authorization": f"Bearer {token_for('link_worker')}"},
+        json={
+            "needs": ["carers"],
+            "postcode": "M33 7ZZ",
+            "age": 44,
+            "goals": "cares for his mum, evenings only",
+        },
+    ).get_json()
+    unmet = [u for u in body["unmet_needs"] if u["need"] == "carers"]
+    assert unmet and "evening" in unmet[0]["reason"], body["unmet_needs"]
+
+
 def test_unmet_need_is_said_plainly_with_nearest_and_phone_option(client, token_for, directory):
     token = token_for("link_worker")
     body = client.post(
