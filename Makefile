@@ -8,7 +8,14 @@ ASSETS := directory_app/static/vendor/.copied
 
 .PHONY: run test lint setup assets meili browser postgres serve bench bench-quick bench-load clean
 
-setup: $(INSTALLED) assets meili
+# The packages, the front-end assets and the Meilisearch binary are fetched side by side: each
+# waits mostly on the network, and one after another they took most of a minute.
+setup:
+	@$(PYTHON) directory_app/meili_server.py ensure > /dev/null & meili=$$!; \
+	$(MAKE) --no-print-directory assets & assets=$$!; \
+	$(MAKE) --no-print-directory $(INSTALLED); installed=$$?; \
+	wait $$meili; fetched=$$?; wait $$assets; copied=$$?; \
+	test $$installed -eq 0 && test $$fetched -eq 0 && test $$copied -eq 0
 
 assets: $(ASSETS)
 
@@ -34,8 +41,8 @@ $(ASSETS): node_modules/.package-lock.json Makefile
 	cp -r node_modules/leaflet/dist/images directory_app/static/vendor/leaflet/
 	@touch $@
 
-meili: $(INSTALLED)
-	@$(PY) -m directory_app.meili_server ensure
+meili:
+	@$(PYTHON) directory_app/meili_server.py ensure
 
 # Debian's Chromium for the browser tests; installed only when missing (needs root, as on CI).
 browser:

