@@ -482,6 +482,12 @@ def scorer_of(app):
         return active_scorer(session)
 
 
+# A free adults' phone line with no venue and no timetable: add a name, needs and a description.
+PHONE_LINE = dict(
+    postcode=None, delivery="phone", area_wide="yes", minimum_age=18, cost="free", schedule=None
+)
+
+
 def service_data(**overrides) -> dict:
     data = {
         "name": "Sale Lunch Club",

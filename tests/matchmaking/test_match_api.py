@@ -9,7 +9,7 @@ from sqlmodel import select
 from directory_app import db
 from directory_app.models import MatchDemand
 from directory_app.search.indexing import wait_until_idle
-from tests.conftest import search_down
+from tests.conftest import PHONE_LINE, search_down
 
 
 @pytest.fixture
@@ -36,12 +36,7 @@ def directory(app, make_service):
         ),
         "phone_debt": make_service(
             name="National Debtline",
-            postcode=None,
-            delivery="phone",
-            area_wide="yes",
-            minimum_age=18,
-            cost="free",
-            schedule=None,
+            **PHONE_LINE,
             needs="money_debt",
             description="Free confidential debt advice by phone.",
         ),
@@ -158,12 +153,7 @@ def test_hours_said_only_in_the_description_count_for_someone_who_can_only_come_
     service: the unmet need says so rather than counting it as open at hours nobody knows."""
     make_service(
         name="Carers Advice Line",
-        postcode=None,
-        delivery="phone",
-        area_wide="yes",
-        minimum_age=18,
-        cost="free",
-        schedule=None,
+        **PHONE_LINE,
         needs="carers",
         description="Advice for carers on Carer's Allowance and assessments. Mon-Tue 10-4.",
     )

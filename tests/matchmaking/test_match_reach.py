@@ -7,6 +7,7 @@ import pytest
 
 from directory_app.matchmaking import retrieval
 from directory_app.search.indexing import wait_until_idle
+from tests.conftest import PHONE_LINE
 
 # Code-Point Open 2014 rows (codepoint_open_2014_regions), plus one Leeds postcode written the same way.
 CODEPOINT = """postcode,outcode,positional_quality,easting,northing,latitude,longitude,country_code,admin_county_code,admin_district_code,admin_ward_code
@@ -15,14 +16,9 @@ M33 7ZZ,M33,10,378595,392003,53.424382,-2.323576,E92000001,,E08000009,E05000833
 LS1 4AP,LS1,10,429836,433456,53.797000,-1.547000,E92000001,,E08000035,E05001420
 """
 MIND_LINE = dict(
+    PHONE_LINE,
     name="Trafford Mind Listening Line",
     organization="Trafford Mind",
-    postcode=None,
-    delivery="phone",
-    area_wide="yes",
-    minimum_age=18,
-    cost="free",
-    schedule=None,
     needs="mental_wellbeing",
     description="A listening phone line for people feeling low.",
 )

@@ -13,7 +13,7 @@ from sqlmodel import select
 from directory_app import db
 from directory_app.models import MatchDemand
 from directory_app.search.indexing import wait_until_idle
-from tests.conftest import csrf_token, search_down
+from tests.conftest import PHONE_LINE, csrf_token, search_down
 
 GOALS = "hardly leaves the house since his wife died"
 
@@ -44,12 +44,7 @@ def directory(app, make_service):
         ),
         "phone_debt": make_service(
             name="National Debtline",
-            postcode=None,
-            delivery="phone",
-            area_wide="yes",
-            minimum_age=18,
-            cost="free",
-            schedule=None,
+            **PHONE_LINE,
             needs="money_debt",
             description="Free confidential debt advice by phone.",
         ),
