@@ -329,6 +329,37 @@ def evenings_only(goals: str) -> bool:
     return _said(_EVENINGS_ONLY, goals)
 
 
+# "wants an evening carers group", "wants to meet other carers": what is open in the evening has to
+# be somewhere people meet. A line, an adviser or a sitting service whose hours nobody gave does not
+# meet it; a venue whose hours nobody gave still may (a carers' centre may run an evening group).
+A_GROUP = "a_group"
+_ASKS_FOR_A_GROUP = re.compile(
+    r"\b(?:wants?|would\s+like|wd\s+like|looking\s+for|needs?)\s+(?:to\s+)?(?:an?\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:group|club|caf[eé]|meet[- ]?up)s?\b(?!\s+of\b)|"
+    r"\b(?:meet|meeting)\s+(?:other|others|more)\b",
+    re.I,
+)
+
+
+def groups_asked_for(goals: str, taxonomy: Any) -> set[str]:
+    """The needs the person asks a group for: "wants an evening carers group" asks one for carers,
+    not for the long-term conditions of the mum he cares for."""
+    goals = goals or ""
+    out: set[str] = set()
+    for match in _ASKS_FOR_A_GROUP.finditer(goals):
+        if _NOT_SAID.search(goals[: match.start()]):
+            continue
+        # "meet other carers": whom the group is for may follow, up to the clause's end
+        after = re.split(r"[.;,!?]", goals[match.end() :], maxsplit=1)[0][:25]
+        out.update(taxonomy.infer_needs(match.group(0) + after))
+    return out
+
+
+_IS_A_GROUP = re.compile(
+    r"\b(?:groups?|clubs?|caf[eé]s?|meet(?:s|ing|ings)?|drop[- ]?ins?|sessions?|coffee\s+mornings?)\b", re.I
+)
+
+
 # "evenings or wknd", "weekends and evenings": outside working hours, either way; hours we do not
 # know still count, as for evenings only.
 OUT_OF_HOURS = "out_of_hours"
@@ -535,6 +566,8 @@ def meets_requirement(
         return bool(_OFFERS_TALKING.search(service_text(service)))
     if group == EVENINGS:
         return opens_in_evening(hours or service) is not False
+    if group == A_GROUP:
+        return "in_person" in delivery_modes(service) or bool(_IS_A_GROUP.search(service_text(service)))
     if group == OUT_OF_HOURS:
         return _out_of_hours(hours or service)
     if group == WARM_SPACE:
@@ -658,6 +691,8 @@ def unmet_in_reach(
             continue
         # face to face, and whatever else this need asks for ("a gambling group, not an app")
         also = [g for n, g in required if n == need and g != group] if group == IN_PERSON else []
+        if group == EVENINGS and need in groups_asked_for(profile.goals, taxonomy):
+            also.append(A_GROUP)
         fitting = [
             i
             for i in allowed
@@ -720,6 +755,12 @@ def _requirement_wording(
 ) -> tuple[str, str, str]:
     """How an unmet requirement reads: the label's ending, the reason before any distance, and
     what to add when the need's services exist but none meets the requirement."""
+    if group == EVENINGS and A_GROUP in also:
+        return (
+            "in an evening group",
+            "no group open in the evening",
+            "; the services listed are open in the daytime only, or are lines and visits",
+        )
     if group in _KIND_WORDING:
         return _KIND_WORDING[group]
     if group.startswith(ACTIVITY_PREFIX):

@@ -579,6 +579,42 @@ def test_a_service_whose_words_say_it_runs_no_evening_group_does_not_meet_evenin
     assert match(carer, [unknown], taxonomy=taxonomy, now=now).unmet_needs == []
 
 
+def test_an_evening_group_is_not_met_by_a_line_or_a_visit_whose_hours_nobody_gave(
+    make_service, make_person, taxonomy, now
+):
+    """A widow who works days asks for an evening bereavement group: the bereavement line and the
+    home visits give no hours, but neither is a group, so the answer says none opens then; her
+    debts are not asked a group for, and the line may still help with them."""
+    goals = "widowed in May, works days, cannot do daytime. Debts too. Wants an evening bereavement group."
+    widow = make_person(needs=("bereavement", "money_debt"), goals=goals)
+    line = make_service(
+        km=None,
+        needs=["bereavement", "money_debt"],
+        name="Bereavement line",
+        description="Listening and advice by phone after a death, and on money worries.",
+        delivery=["phone"],
+        schedules=[],
+    )
+    visits = make_service(
+        km=2,
+        needs=["bereavement"],
+        name="Bereavement visitors",
+        description="A trained volunteer visits you at home after a death.",
+        delivery=["home_visits"],
+        schedules=[],
+    )
+    (unmet,) = match(widow, [line, visits], taxonomy=taxonomy, now=now).unmet_needs
+    assert (unmet.need, unmet.requirement) == ("bereavement", "evenings")
+    assert unmet.reason.startswith("no group open in the evening")
+    # A venue whose hours nobody gave may run one; and one who asks for no group is met by the line.
+    centre = make_service(
+        km=3, needs=["bereavement"], name="Bereavement Centre", description="Ring us.", schedules=[]
+    )
+    assert match(widow, [line, visits, centre], taxonomy=taxonomy, now=now).unmet_needs == []
+    caller = make_person(needs=("bereavement",), goals="widowed, works days, cannot do daytime")
+    assert match(caller, [line, visits], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
 def test_a_listing_without_hours_is_read_with_its_twins_daytime_hours(
     make_service, make_person, taxonomy, now
 ):

@@ -522,7 +522,8 @@ REGIONS = {
     # (clinical shorthand, ward or OT referral, offers for a few weeks after discharge). 25 scenarios.
     # Measured once before any of it was read: nDCG@10 0.689, keyword 0.02, P@5 0.42 (best 0.78),
     # 4 must-not services, gap recall 1 of 6. A development region since: 0.73, 1 must-not service
-    # (a volunteer car scheme that cannot take a wheelchair), 2 of 6 gaps.
+    # (a volunteer car scheme that cannot take a wheelchair), 2 of 6 gaps. Session 23: no must-not
+    # service, and 3 of 6 gaps since an evening group is not met by a line or a visit.
     "ds": Region(
         "South Tyneside, Sunderland and east Durham (a hospital discharge team's list)",
         EVAL / "services" / "ds_oruk.json",
@@ -530,7 +531,7 @@ REGIONS = {
         EVAL / "scenarios_ds.json",
         EVAL / "services" / "ds_postcodes.csv",
         ndcg_floor=0.68,
-        gap_recall_floor=0.3,
+        gap_recall_floor=0.45,
         known_violations=1,
         scenario_count=25,
     ),
