@@ -151,7 +151,7 @@ def _hours_in_description(text: str) -> list[Finding]:
 
 def _only_times(sentence: str) -> dict[str, Any] | None:
     """The opening times a sentence gives when every word of it is a day or a time; else None."""
-    if not _DAY_RANGE.search(sentence) and not _DAY_ONE.search(sentence):
+    if not (_DAY_RANGE.search(sentence) or _DAY_ONE.search(sentence) or _GROUP_DAYS.search(sentence)):
         return None
     try:
         entry = read_opening_times(sentence.strip().rstrip("."))
@@ -182,6 +182,8 @@ _WEEKDAY_WORDS = {
     "each day": DAYS,
     "7 days a week": DAYS,
     "seven days a week": DAYS,
+    "365 days a year": DAYS,
+    "365 days": DAYS,
 }
 _ORDINAL_WORDS = {
     "first": 1,

@@ -995,6 +995,8 @@ def test_a_sentence_of_days_and_times_alone_says_when_a_service_is_open(reader):
     value = line.schedule[0].value
     assert [d["day"] for d in value["days"]] == ["MO", "TU"]
     assert (value["opens_at"], value["closes_at"]) == ("10:00", "16:00")
+    line = reader.understand(oruk(description="Advice on benefits and care. 8am-7pm 365 days."))
+    assert len(line.schedule[0].value["days"]) == 7 and line.schedule[0].value["closes_at"] == "19:00"
     # words that are not days and times are not read as them
     for description in (
         "Open to all. Fortnightly Tuesday evenings, call first.",
