@@ -94,13 +94,7 @@ def find_schedule(record: Record) -> list[Finding]:
         except ScheduleWordsError:
             entry = None
         if entry:
-            value = {
-                "days": parse_byday(",".join(entry["byday"])),
-                "opens_at": entry["opens_at"],
-                "closes_at": entry["closes_at"],
-                "freq": entry["freq"],
-            }
-            out.append(Finding(value, 0.8, "schedule_description", " ".join(segment.split())[:80]))
+            out.append(Finding(_as_value(entry), 0.8, "schedule_description", " ".join(segment.split())[:80]))
             continue
         named = [day for match in _DAY_RANGE.finditer(segment) for day in _span(match)]
         rest = _DAY_RANGE.sub(" ", segment)
@@ -159,6 +153,11 @@ def _only_times(sentence: str) -> dict[str, Any] | None:
         return None
     if not entry or not (entry["opens_at"] or entry["closes_at"]):
         return None
+    return _as_value(entry)
+
+
+def _as_value(entry: dict[str, Any]) -> dict[str, Any]:
+    """What read_opening_times gives, in the shape of a schedule finding."""
     return {
         "days": parse_byday(",".join(entry["byday"])),
         "opens_at": entry["opens_at"],
