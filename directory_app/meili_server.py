@@ -22,7 +22,6 @@ import sys
 import tarfile
 import tempfile
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -184,7 +183,7 @@ def wait_healthy(url: str, timeout: float = 30, process: subprocess.Popen | None
             with urllib.request.urlopen(f"{url}/health", timeout=1) as response:
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, OSError) as error:
+        except OSError as error:  # urllib's URLError and HTTPError are OSErrors
             last_error = error
         time.sleep(0.1)
     raise MeiliSetupError(f"Meilisearch at {url} was not healthy after {timeout:.0f} s ({last_error})")

@@ -686,12 +686,15 @@ def unmet_in_reach(
     reported = {u.need for u in out}
     required = requirements(profile, needs)
     hours = _hours_known(candidates)
+    evening_groups = (
+        groups_asked_for(profile.goals, taxonomy) if any(g == EVENINGS for _, g in required) else set()
+    )
     for need, group in required:
         if need in reported:
             continue
         # face to face, and whatever else this need asks for ("a gambling group, not an app")
         also = [g for n, g in required if n == need and g != group] if group == IN_PERSON else []
-        if group == EVENINGS and need in groups_asked_for(profile.goals, taxonomy):
+        if group == EVENINGS and need in evening_groups:
             also.append(A_GROUP)
         fitting = [
             i

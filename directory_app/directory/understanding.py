@@ -288,35 +288,31 @@ def loss_window(service) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
+def _understood_schedules(service) -> list[tuple[list[str], dict[str, Any]]]:
+    """Each schedule read from the record's words: its days (our codes) and the reading itself."""
+    out: list[tuple[list[str], dict[str, Any]]] = []
+    for item in (service.understanding or {}).get("schedule") or []:
+        value = item.get("value") if isinstance(item, dict) else None
+        if isinstance(value, dict):
+            days = [d.get("day") for d in value.get("days") or [] if isinstance(d, dict)]
+            out.append(([d for d in days if d in DAYS], value))
+    return out
+
+
 def understood_hours(service) -> list[dict[str, Any]]:
     """Opening times read from the record's words ("Mon-Tue 10-4.") when it gives none in a
     schedule: a helpline open 10 till 4 is not open in the evening, whatever it leaves unsaid."""
-    out: list[dict[str, Any]] = []
-    for item in (service.understanding or {}).get("schedule") or []:
-        value = item.get("value") if isinstance(item, dict) else None
-        if isinstance(value, dict) and (value.get("opens_at") or value.get("closes_at")):
-            days = [d.get("day") for d in value.get("days") or [] if isinstance(d, dict)]
-            out.append(
-                {
-                    "byday": [d for d in days if d in DAYS],
-                    "opens_at": value.get("opens_at"),
-                    "closes_at": value.get("closes_at"),
-                }
-            )
-    return out
+    return [
+        {"byday": days, "opens_at": value.get("opens_at"), "closes_at": value.get("closes_at")}
+        for days, value in _understood_schedules(service)
+        if value.get("opens_at") or value.get("closes_at")
+    ]
 
 
 def understood_days(service) -> list[str]:
     """Days read from the record's words ("Mondays, 2pm" in a schedule's description) when it has
     no structured ones: without them a person who can only come at weekends is offered it."""
-    days: list[str] = []
-    for item in (service.understanding or {}).get("schedule") or []:
-        value = item.get("value") if isinstance(item, dict) else None
-        for entry in (value or {}).get("days") or []:
-            day = entry.get("day") if isinstance(entry, dict) else None
-            if day in DAYS and day not in days:
-                days.append(day)
-    return days
+    return list(dict.fromkeys(day for days, _ in _understood_schedules(service) for day in days))
 
 
 def understand_services(services: list) -> None:
