@@ -40,6 +40,14 @@ def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
+def one_blas_thread() -> None:
+    """Make every matrix product in this process run on the calling thread. OpenBLAS otherwise
+    starts a thread per core and spins them while it waits: a match's small products (reading
+    needs, the classifier) used half as much CPU again as they did work, taken from the other
+    requests, workers and processes on the machine. Concurrency comes from those instead."""
+    _blas().limit(limits=1, user_api="blas")
+
+
 class Embedder(Protocol):
     """What the app and the matcher need from a sentence encoder."""
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from matching.embeddings import Embedder, load_embedder
+from matching.embeddings import Embedder, load_embedder, one_blas_thread
 from matching.need_classifier import development_statements
 from matching.need_inference import NeedInferrer
 
@@ -109,6 +109,7 @@ def service(app: Flask) -> EmbeddingService:
 
 
 def init_app(app: Flask) -> None:
+    one_blas_thread()
     service(app)
 
 
