@@ -445,6 +445,10 @@ TEST_DISTRICTS = [
 @pytest.fixture
 def places(app):
     """Side-effect fixture: load the test postcodes and districts."""
+    load_places(app)
+
+
+def load_places(app) -> None:
     from directory_app.directory import geo
     from directory_app.models import Postcode
 
