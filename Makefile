@@ -65,8 +65,9 @@ run: setup
 PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking tests/production tests/referrals tests/reports \
 	tests/matching/test_need_inference_eval.py tests/views/test_search_pages.py tests/views/test_sheet_email.py
 
-# The SQLite half runs as two processes: the slowest suites only it runs (browser, relevance,
-# views) apart from the rest, which include those the PostgreSQL half runs too. (Four test
+# The SQLite half runs as two processes: the slowest suites only it runs (browser, relevance)
+# apart from the rest, which include those the PostgreSQL half runs too (and the views, moved out
+# of the apart process when it ended about a minute after the others). (Four test
 # processes in all were slower than three: each pays for its own models and seed. With security
 # and API fuzzing apart as well, that process ended about a minute and a half after the others,
 # one core idle.)
@@ -75,7 +76,7 @@ PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking test
 # directory; the PostgreSQL half its own throwaway cluster), so they run side by side. The
 # background processes' output is kept in instance/ and shown when all are done.
 PG_LOG := instance/test-postgresql.log
-APART_TESTS ?= tests/browser tests/relevance tests/views
+APART_TESTS ?= tests/browser tests/relevance
 APART_LOG := instance/test-sqlite-only.log
 
 # Both halves share one store of sentence vectors, emptied first: a service text is encoded once
