@@ -330,25 +330,27 @@ def _blank_phones_left_out(data: dict, external_id: str, report: ImportReport) -
 
 
 def _warn_unknown_postcodes(service: Service, external_id: str, report: ImportReport) -> None:
-    """A postcode missing from our postcode data is placed at its district's middle: say so, since
+    """A postcode missing from our postcode data is placed at its district's middle, and a venue
+    with neither a postcode nor a point at the middle of the town its address names: say so, since
     distances to it (and its ward) may be wrong until someone checks it."""
     for link in service.service_at_locations:
         location = link.location
-        if (
-            location is not None
-            and location.geo_approximate
-            and location.postcode
-            and " " in location.postcode
-        ):
-            district = location.postcode.split(" ", 1)[0]
-            report.warnings.append(
-                {
-                    "record": external_id,
-                    "field": "postcode",
-                    "reason": f"{location.postcode} is not in the postcode data; placed at the "
-                    f"middle of {district} until it is checked",
-                }
+        if location is None or not location.geo_approximate:
+            continue
+        if location.postcode and " " in location.postcode:
+            field = "postcode"
+            reason = f"{location.postcode} is not in the postcode data; placed at the middle of {location.postcode.split(' ', 1)[0]}"
+        elif not location.postcode and location.latitude is not None:
+            town = oruk_v1.town_of(location, service)
+            field = "location"
+            reason = (
+                f"no postcode or coordinates; placed at the middle of {town.name if town else 'its town'}"
             )
+        else:
+            continue
+        report.warnings.append(
+            {"record": external_id, "field": field, "reason": f"{reason} until it is checked"}
+        )
 
 
 def record_key(kind: str, item: dict, number: int) -> str:

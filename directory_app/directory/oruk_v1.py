@@ -11,7 +11,9 @@ import uuid
 
 from sqlmodel import Session
 
-from ..models import Service
+from matching.understanding import areas
+
+from ..models import Location, Service
 from . import geo, understanding
 
 V1_MARKERS = (
@@ -202,6 +204,22 @@ def _link(link: dict) -> dict:
     return {"id": _id(link.get("id")), "location": {k: v for k, v in out.items() if v != []}}
 
 
+def town_of(location: Location, service: Service) -> areas.Place | None:
+    """The town or village a venue's address names ("Wharton, Winsford"), when a feed gave it
+    neither a postcode nor a point: placed there, its distance is near the truth, where without a
+    point a venue 15 km away was offered to someone who can only walk 5. Only the town line (or,
+    without one, the venue's name): a street is often named after another town ("Chester Road")."""
+    lookup = understanding.areas()
+    around = [code for area in service.service_areas if (code := lookup.code(area.uri or area.name or ""))]
+    towns = [a.city for a in location.addresses if a.city and a.city.strip()]
+    for text in towns or [location.name or ""]:
+        for code, name in lookup.places(text, around):
+            place = lookup.place(code, name)
+            if place is not None:
+                return place
+    return None
+
+
 def derive_extras(session: Session, service: Service) -> None:
     """Fill our own fields from what an ORUK record says, without overriding a curator's choice."""
     for link in service.service_at_locations:
@@ -223,6 +241,11 @@ def derive_extras(session: Session, service: Service) -> None:
                     location.geo_approximate = place.approximate
             except Exception:  # an unknown postcode leaves the location without a point
                 pass
+        if location.latitude is None and not postcode:
+            town = town_of(location, service)
+            if town is not None:
+                location.latitude, location.longitude = town.lat, town.lng
+                location.geo_approximate = True
     # Needs, ages, groups, delivery, reach, cost and access come from reading the whole record.
     understanding.declare_from_oruk(service)
     understanding.understand_service(service)
