@@ -69,6 +69,7 @@ def distance_exemption(profile: Profile, service: dict[str, Any]) -> str | None:
 
     A borough-wide advice line with an office is area-wide by its line; someone who will only go
     in person goes to the office, so its distance counts for them unless the service also visits.
+    So does the distance of an area-wide service met only at its venues, for everyone.
     """
     if reaches(service, profile.areas, (profile.lat, profile.lng)) is False:
         return None
@@ -79,7 +80,10 @@ def distance_exemption(profile: Profile, service: dict[str, Any]) -> str | None:
             return mode
     if service.get("area_wide"):
         comes_to_them = set(service.get("delivery") or ()) & {"home_visits", "outreach"}
-        if in_person_only and not comes_to_them and points(service):
+        # Met only at its venues (no line, no visits): the people of its whole area travel there,
+        # however wide the area it serves ("Peer support group, Ellesmere Port", for all of
+        # Cheshire West and Chester, is no walk from Helsby).
+        if not comes_to_them and (points(service) or service.get("locations")):
             return None
         return "area_wide"
     return None

@@ -72,13 +72,25 @@ def test_remote_services_are_not_exempt_for_someone_who_wants_in_person(person, 
 
 
 def test_area_wide_service_covering_the_persons_area_is_exempt(person, make_service):
-    service = make_service(km=12, area_wide=True, service_area=["E08000009"])
+    service = make_service(
+        km=12, area_wide=True, delivery=["in_person", "outreach"], service_area=["E08000009"]
+    )
     result = check(person(max_distance_km=5, areas=("E08000009", "M33")), service, 12.0)
     assert result.allowed and result.exemption == "area_wide"
     # Its service area is Trafford: someone living in Manchester is outside it (tests/matching/test_reach.py).
     elsewhere = check(person(max_distance_km=5, areas=("E08000003",)), service, 12.0)
     assert elsewhere.exemption is None
     assert elsewhere.reasons == ["only for people living in the area it serves", "further than 5 km"]
+
+
+def test_a_group_for_a_whole_borough_met_only_at_its_venue_is_as_far_as_its_venue(person, make_service):
+    group = make_service(km=12, area_wide=True, delivery=["in_person"], service_area=["E08000009"])
+    near_by = person(max_distance_km=5, areas=("E08000009", "M33"))
+    assert violations(near_by, group, 12.0) == ["further than 5 km"]
+    # a venue whose point is not known is not "no travel needed" either
+    unplaced = make_service(km=None, area_wide=True, delivery=["in_person"], service_area=["E08000009"])
+    unplaced["locations"] = [{"name": "Ellesmere Port Library", "postcode": None}]
+    assert violations(near_by, unplaced, None) == ["location not recorded"]
 
 
 def test_an_office_that_is_borough_wide_by_its_phone_line_is_too_far_for_someone_going_in_person(

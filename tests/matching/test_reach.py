@@ -159,6 +159,8 @@ def test_a_service_you_can_also_visit_is_only_held_to_distance(person, make_serv
 
 
 def test_area_wide_outreach_is_exempt_only_inside_its_area(person, make_service):
-    outreach = make_service(km=12, area_wide=True, service_area=[TRAFFORD])
+    outreach = make_service(
+        km=12, area_wide=True, delivery=["in_person", "outreach"], service_area=[TRAFFORD]
+    )
     assert check(person(max_distance_km=5, areas=IN_TRAFFORD), outreach, 12.0).exemption == "area_wide"
     assert check(person(max_distance_km=5, areas=IN_MANCHESTER), outreach, 12.0).exemption is None
