@@ -93,6 +93,7 @@ test: setup browser postgres
 	@mkdir -p instance && rm -f $(TEST_VECTORS) $(TEST_VECTORS)-wal $(TEST_VECTORS)-shm $(TEST_VECTORS).seeded.db
 	@# Our own code compiled once, not by each test process and each app a test starts (see setup).
 	@$(PY) -m compileall -q -j 0 directory_app matching tests bench > /dev/null
+	@date +"set-up done at %T; the tests start"
 	@$(MAKE) --no-print-directory lint > $(LINT_LOG) 2>&1 & lint=$$!; \
 	export TEST_VECTOR_STORE=$(CURDIR)/$(TEST_VECTORS) TEST_HALVES=1; \
 	TEST_DB=postgresql $(PY) -m pytest -p no:cacheprovider $(PG_TESTS) $(PYTEST_ARGS) > $(PG_LOG) 2>&1 & pg=$$!; \
@@ -103,6 +104,7 @@ test: setup browser postgres
 	echo "--- PostgreSQL half ($(PG_LOG)) ---"; cat $(PG_LOG); \
 	echo "--- ruff and mypy ($(LINT_LOG)) ---"; cat $(LINT_LOG); \
 	echo "SQLite: exit $$sqlite, SQLite-only suites: exit $$browser; PostgreSQL half: exit $$postgresql; lint: exit $$linted"; \
+	date +"all done at %T"; \
 	test $$sqlite -eq 0 && test $$browser -eq 0 && test $$postgresql -eq 0 && test $$linted -eq 0
 
 # Lint, formatting and types: ruff everywhere, mypy --strict on the pure matching library and a basic
