@@ -239,6 +239,7 @@ def _write(
     report: ImportReport,
 ) -> None:
     is_new = service is None
+    placed_in_town: dict[str, str] = {}
     if service is None:
         service = _new_service(session, external_id, kind)
     if kind == "csv":
@@ -270,13 +271,13 @@ def _write(
         data = _organisation_named(session, data, publisher, external_id, report)
         data = _blank_phones_left_out(data, external_id, report)
         apply_oruk(session, service, data, publisher)
-        oruk_v1.derive_extras(session, service)
+        placed_in_town = oruk_v1.derive_extras(session, service)
     service.publisher = publisher
     service.external_id = external_id
     service.source = source
     service.imported_at = utcnow()
     service.extra = {**(service.extra or {}), "_import_fingerprint": fingerprint}
-    _warn_unknown_postcodes(service, external_id, report)
+    _warn_approximate_places(service, external_id, report, placed_in_town)
     if service.review_due is None:
         verified = service.last_verified_at.date() if service.last_verified_at else None
         service.review_due = next_review(verified) if verified else utcnow().date()
@@ -329,23 +330,24 @@ def _blank_phones_left_out(data: dict, external_id: str, report: ImportReport) -
     return {**data, "phones": kept}
 
 
-def _warn_unknown_postcodes(service: Service, external_id: str, report: ImportReport) -> None:
+def _warn_approximate_places(
+    service: Service, external_id: str, report: ImportReport, placed_in_town: dict[str, str]
+) -> None:
     """A postcode missing from our postcode data is placed at its district's middle, and a venue
-    with neither a postcode nor a point at the middle of the town its address names: say so, since
-    distances to it (and its ward) may be wrong until someone checks it."""
+    with neither a postcode nor a point at the middle of the town its address names
+    (``placed_in_town``: location id → town): say so, since distances to it (and its ward) may be
+    wrong until someone checks it."""
     for link in service.service_at_locations:
         location = link.location
-        if location is None or not location.geo_approximate:
+        if location is None:
             continue
-        if location.postcode and " " in location.postcode:
+        town = placed_in_town.get(location.id)
+        if town:
+            field, reason = "location", f"no postcode or coordinates; placed at the middle of {town}"
+        elif location.geo_approximate and location.postcode and " " in location.postcode:
+            district = location.postcode.split(" ", 1)[0]
             field = "postcode"
-            reason = f"{location.postcode} is not in the postcode data; placed at the middle of {location.postcode.split(' ', 1)[0]}"
-        elif not location.postcode and location.latitude is not None:
-            town = oruk_v1.town_of(location, service)
-            field = "location"
-            reason = (
-                f"no postcode or coordinates; placed at the middle of {town.name if town else 'its town'}"
-            )
+            reason = f"{location.postcode} is not in the postcode data; placed at the middle of {district}"
         else:
             continue
         report.warnings.append(

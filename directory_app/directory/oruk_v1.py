@@ -204,7 +204,7 @@ def _link(link: dict) -> dict:
     return {"id": _id(link.get("id")), "location": {k: v for k, v in out.items() if v != []}}
 
 
-def town_of(location: Location, service: Service) -> areas.Place | None:
+def _town_of(location: Location, service: Service) -> areas.Place | None:
     """The town or village a venue's address names ("Wharton, Winsford"), when a feed gave it
     neither a postcode nor a point: placed there, its distance is near the truth, where without a
     point a venue 15 km away was offered to someone who can only walk 5. Only the town line (or,
@@ -220,8 +220,10 @@ def town_of(location: Location, service: Service) -> areas.Place | None:
     return None
 
 
-def derive_extras(session: Session, service: Service) -> None:
-    """Fill our own fields from what an ORUK record says, without overriding a curator's choice."""
+def derive_extras(session: Session, service: Service) -> dict[str, str]:
+    """Fill our own fields from what an ORUK record says, without overriding a curator's choice.
+    Returns the venues placed at the middle of a town (no postcode, no point): location id → town."""
+    placed: dict[str, str] = {}
     for link in service.service_at_locations:
         location = link.location
         postcode = next(
@@ -242,10 +244,12 @@ def derive_extras(session: Session, service: Service) -> None:
             except Exception:  # an unknown postcode leaves the location without a point
                 pass
         if location.latitude is None and not postcode:
-            town = town_of(location, service)
+            town = _town_of(location, service)
             if town is not None:
                 location.latitude, location.longitude = town.lat, town.lng
                 location.geo_approximate = True
+                placed[location.id] = town.name
     # Needs, ages, groups, delivery, reach, cost and access come from reading the whole record.
     understanding.declare_from_oruk(service)
     understanding.understand_service(service)
+    return placed
