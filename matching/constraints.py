@@ -17,7 +17,15 @@ from .exclusions import BY_EXCLUSION, person_exclusions
 from .landlords import another_landlords_tenant
 from .loss_timing import too_soon_or_late
 from .profile import DAY_NAMES, Profile
-from .service import delivery_modes, in_area, points, reaches, remote_mode, residency, service_days
+from .service import (
+    comes_to_people,
+    delivery_modes,
+    in_area,
+    reaches,
+    remote_mode,
+    residency,
+    service_days,
+)
 from .situations import BY_CODE, HARD, ON_ITS_OWN, label, might_be, with_implied
 
 # Warning texts, shared with explain.py so the wording is the same everywhere.
@@ -78,13 +86,10 @@ def distance_exemption(profile: Profile, service: dict[str, Any]) -> str | None:
         mode = remote_mode(service)
         if mode:
             return mode
-    if service.get("area_wide"):
-        comes_to_them = set(service.get("delivery") or ()) & {"home_visits", "outreach"}
-        # Met only at its venues (no line, no visits): the people of its whole area travel there,
-        # however wide the area it serves ("Peer support group, Ellesmere Port", for all of
-        # Cheshire West and Chester, is no walk from Helsby).
-        if not comes_to_them and (points(service) or service.get("locations")):
-            return None
+    # Met only at its venues (no line, no visits): the people of its whole area travel there,
+    # however wide the area it serves ("Peer support group, Ellesmere Port", for all of Cheshire
+    # West and Chester, is no walk from Helsby).
+    if service.get("area_wide") and comes_to_people(service):
         return "area_wide"
     return None
 

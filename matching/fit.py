@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .service import delivery_modes
+from .service import comes_to_people, delivery_modes
 
 NEUTRAL = 0.5
 
@@ -187,7 +187,7 @@ def preference_fit(preferences: Any, service: dict[str, Any]) -> Fit:
         down.append("not_online")
     if "phone_ok" in prefs and "phone" in modes:
         up.append("phone_ok")
-    if "no_transport" in prefs and (service.get("area_wide") or modes & {"phone", "home_visits"}):
+    if "no_transport" in prefs and ("phone" in modes or comes_to_people(service)):
         up.append("no_transport")
     if "free_only" in prefs and service.get("cost_band") in ("low_cost", "paid"):
         down.append("free_only")

@@ -256,6 +256,31 @@ def reaches(service: dict[str, Any], person_areas: Any, point: tuple[Any, Any] |
     return True
 
 
+def venues_are_offices(service: dict[str, Any]) -> bool:
+    """Whether every venue of a service lies outside the area it serves ("all residents within the
+    Borough of Trafford", at a Manchester city-centre postcode): such an address is the
+    organisation's office or a charity register's registered address, not where its people are
+    met. Needs the venues' authorities (looked up per match); unknown ones say nothing."""
+    area = residency(service)
+    if not area.stated:
+        return False
+    placed = [loc for loc in service.get("locations") or () if isinstance(loc, dict) and loc.get("la_code")]
+    return bool(placed) and all(
+        in_area(area, [loc["la_code"]], (loc.get("lat"), loc.get("lng"))) is False for loc in placed
+    )
+
+
+def comes_to_people(service: dict[str, Any]) -> bool:
+    """Whether people use the service in person without going to a venue of its: it visits or
+    reaches out, or it covers an area and has no venue there. An area-wide service met only at
+    its venues is not one: the people of its whole area travel there."""
+    if delivery_modes(service) & {"home_visits", "outreach"}:
+        return True
+    if not service.get("area_wide"):
+        return False
+    return not (points(service) or service.get("locations")) or venues_are_offices(service)
+
+
 def valid_point(lat: Any, lng: Any) -> bool:
     try:
         lat, lng = float(lat), float(lng)

@@ -93,6 +93,23 @@ def test_a_group_for_a_whole_borough_met_only_at_its_venue_is_as_far_as_its_venu
     assert violations(near_by, unplaced, None) == ["location not recorded"]
 
 
+def test_a_borough_wide_service_whose_only_address_is_an_office_in_another_borough_covers_its_borough(
+    person, make_service
+):
+    # "Advice to all residents within the Borough of Trafford", at a Manchester city-centre
+    # postcode (a charity register's registered address): its people are not met there.
+    advice = make_service(km=8, area_wide=True, delivery=["in_person"], residency=["E08000009"])
+    advice["locations"][0]["la_code"] = "E08000003"
+    near_by = person(max_distance_km=5, areas=("E08000009", "M33"))
+    assert check(near_by, advice, 8.0).exemption == "area_wide"
+    # the same office inside the borough it serves is where its people go
+    advice["locations"][0]["la_code"] = "E08000009"
+    assert violations(near_by, advice, 8.0) == ["further than 5 km"]
+    # and an office whose authority was not looked up says nothing about where people go
+    del advice["locations"][0]["la_code"]
+    assert violations(near_by, advice, 8.0) == ["further than 5 km"]
+
+
 def test_an_office_that_is_borough_wide_by_its_phone_line_is_too_far_for_someone_going_in_person(
     person, make_service
 ):

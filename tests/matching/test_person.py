@@ -173,6 +173,18 @@ def test_stated_preferences_move_services(make_service, make_person, taxonomy, n
     assert "coffee-morning style" in result.matches[1].warnings
 
 
+def test_someone_who_cannot_travel_is_suited_by_a_visit_not_by_a_borough_wide_group_at_its_hall(
+    make_service, make_person, taxonomy, now
+):
+    hall = make_service(km=1.0, name="Friendship group", area_wide=True, service_area=["E08000009"])
+    visits = make_service(km=1.0, name="Befriending", delivery=["in_person", "home_visits"])
+    person = make_person(needs=("loneliness",), goals="lonely, no car and a bad knee")
+    result = match(person, [hall, visits], taxonomy=taxonomy, now=now)
+    assert [m.service_id for m in result.matches] == [visits["id"], hall["id"]]
+    suited = {m.service_id: {"kind": "suits", "code": "no_transport"} in m.reasons for m in result.matches}
+    assert suited == {visits["id"]: True, hall["id"]: False}
+
+
 def test_a_person_who_cannot_face_groups_gets_one_to_one_first(make_service, make_person, taxonomy, now):
     group = make_service(km=0.5, name="Friendship group", description="A weekly group to meet people.")
     befriending = make_service(km=1.0, name="Befriending", description="A volunteer befriender visits you.")
