@@ -24,7 +24,7 @@ from . import explain
 from .children import is_child, takes_children
 from .constraints import Check, check
 from .crisis import in_crisis
-from .fit import circumstance_fit, preference_fit
+from .fit import GROUP_SEARCH_WORDS, audience, circumstance_fit, preference_fit
 from .offered import as_offered, offers
 from .person import with_words_read
 from .profile import Profile
@@ -41,6 +41,9 @@ MIN_TEXT_RELEVANCE = 0.1
 # A service whose own words mean much the same as the person's (cosine of sentence embeddings,
 # retrieval's "_semantic") is relevant even when its need codes and vocabulary differ.
 MIN_SEMANTIC = 0.4
+# A service meant for the person's own group (an LGBT+ centre for a gay teenager who is lonely)
+# is relevant when its words are this close to theirs, whatever needs it is tagged with.
+MIN_SEMANTIC_FOR_GROUP = 0.3
 MAX_INFERRED_NEEDS = 5
 
 
@@ -91,9 +94,17 @@ class MatchResult:
 
 
 def _relevant(
-    needs: Sequence[str], goals: str, service: dict[str, Any], text: float, has_model: bool
+    needs: Sequence[str],
+    goals: str,
+    service: dict[str, Any],
+    text: float,
+    has_model: bool,
+    groups: Sequence[str] = (),
 ) -> bool:
-    if goals.strip() and float(service.get("_semantic") or 0.0) >= MIN_SEMANTIC:
+    semantic = float(service.get("_semantic") or 0.0)
+    if goals.strip() and semantic >= MIN_SEMANTIC:
+        return True
+    if goals.strip() and semantic >= MIN_SEMANTIC_FOR_GROUP and groups and audience(service, groups):
         return True
     if needs:
         return bool(set(needs) & set(service.get("needs") or ())) or text >= MIN_TEXT_RELEVANCE
@@ -181,10 +192,11 @@ def match(
         text_scores = [0.0] * len(allowed_services)
     has_model = text_model is not None
 
+    searched_groups = [group for group in profile.groups if group in GROUP_SEARCH_WORDS]
     pool, rows = [], []
     for pos, i in enumerate(allowed):
         text = float(text_scores[pos])
-        if not _relevant(needs, profile.goals, candidates[i], text, has_model):
+        if not _relevant(needs, profile.goals, candidates[i], text, has_model, searched_groups):
             continue
         pool.append(i)
         rows.append(

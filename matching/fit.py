@@ -65,6 +65,22 @@ class Fit:
     reasons: list[tuple[str, str]] = field(default_factory=list)  # (kind, value) for explain.py
 
 
+# What to search a directory's words for to find services meant for a group, whatever needs
+# they are tagged with (an LGBT+ centre tagged for mental health, for a gay teenager who is
+# lonely). Whole words: a search engine reads the last word of a query as a prefix ("trans"
+# would find transport). Gender and families are too broad to find anything by.
+GROUP_SEARCH_WORDS: dict[str, tuple[str, ...]] = {
+    "veterans": ("veterans", "armed forces"),
+    "lgbtq": ("LGBT", "gay", "lesbian", "transgender"),
+    "refugees": ("refugees", "asylum"),
+    "deaf_bsl": ("Deaf", "BSL"),
+    "pregnant_new_parents": ("pregnancy", "postnatal", "new parents"),
+    "carers": ("carers",),
+    "people_with_disabilities": ("disabled people", "learning disabilities"),
+    "people_with_dementia": ("dementia",),
+}
+
+
 def service_text(service: dict[str, Any]) -> str:
     return " ".join(str(service.get(k) or "") for k in ("name", "description", "schedule_text"))
 

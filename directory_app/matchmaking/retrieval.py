@@ -1,9 +1,11 @@
 """Candidates for re-ranking, from the search index: enough to find the best, never a full scan.
 
-Four kinds of search: services meeting the needs, nearest first; phone, online or area-wide
+Five kinds of search: services meeting the needs, nearest first; phone, online or area-wide
 services that meet each need (these in one request); services whose text fits the person's own words,
-within reach; and services whose meaning is closest to those words (a vector search with the
-sentence-embedding model, so a long goal does not depend on the first words Meilisearch reads).
+within reach; services whose meaning is closest to those words (a vector search with the
+sentence-embedding model, so a long goal does not depend on the first words Meilisearch reads); and,
+for a person in a group (LGBT+, veterans, Deaf, ...), services within reach whose words name it,
+whatever needs they are tagged with.
 Each is sent as soon as it can be (``Searches``), so Meilisearch works while the request encodes
 the words and reads needs from them.
 Every candidate carries ``_semantic``, its cosine similarity to the person's words (see
@@ -17,6 +19,7 @@ import os
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from matching import Profile
+from matching.fit import GROUP_SEARCH_WORDS
 from matching.twins import TWIN_ONLY
 
 from ..errors import Unavailable
@@ -29,6 +32,7 @@ NEEDS_LIMIT = 100
 TEXT_LIMIT = 40
 SEMANTIC_LIMIT = 60
 REMOTE_LIMIT = 25
+GROUP_LIMIT = 10
 TEXT_RADIUS_KM = 25
 # Searches sent ahead while the request's own thread encodes the person's words (two or three per
 # match in flight; more requests than threads just wait their turn).
@@ -139,10 +143,14 @@ class Searches:
         self._needs: Future | None = None
         self._vector: Future | None = None
         self._words: Future | None = None
+        self._groups: Future | None = None
+        self._words_vector: list[float] | None = None
         if profile.goals:
             self._words = self._send([self._words_query()])
         if needs:
             self._needs = self._send(self._needs_queries(needs))
+        if group_queries := self._group_queries():
+            self._groups = self._send(group_queries)
 
     def send_semantic(self, texts: list[str]) -> None:
         """Encode ``texts`` in one call, the person's words first (need inference then finds every
@@ -152,7 +160,8 @@ class Searches:
             return
         vectors = self.embeddings.encode(texts)
         if vectors is not None:
-            self._vector = self._send([self._vector_query(vectors[0])])
+            self._words_vector = [float(x) for x in vectors[0]]
+            self._vector = self._send([self._vector_query(self._words_vector)])
 
     def collect(self, needs: list[str]) -> list[dict]:
         if self._needs is None and needs:
@@ -161,9 +170,28 @@ class Searches:
         else:
             needs_results = self._needs.result() if self._needs else []
         words_results = self._words.result() if self._words else []
+        group_results = self._groups.result() if self._groups else []
         vector_results = self._vector.result() if self._vector else []
-        pooled = _pool(needs_results + words_results, vector_results)
+        pooled = _pool(needs_results + words_results + group_results, vector_results)
+        if vector_results and group_results:
+            _exact_semantic_scores(pooled, self._similarities(group_results, vector_results[0]))
         return pooled + self._twins_left_out(pooled)
+
+    def _similarities(self, group_results: list[Result], vector_result: Result) -> dict[str, float]:
+        """How close in meaning each service found for the person's group is to their words, when
+        the vector search did not return it: found by its group, not by its tags or its words,
+        it is only relevant if its meaning is (one more search, only for those)."""
+        have = {hit["id"] for hit in vector_result.hits}
+        missing = sorted({hit["id"] for result in group_results for hit in result.hits} - have)
+        if not missing or self._words_vector is None:
+            return {}
+        query = Query(
+            vector=self._words_vector,
+            filter=[filters.one_of("id", missing)],
+            limit=len(missing),
+            fields=["id"],
+        )
+        return {hit["id"]: float(hit["_similarity"]) for hit in _search(self.index, [query])[0].hits}
 
     def _twins_left_out(self, pooled: list[dict]) -> list[dict]:
         """The other listing of a candidate listed twice, when the filters left it out (say for
@@ -204,6 +232,10 @@ class Searches:
         ]
         return [nearest, *remote]
 
+    def _group_queries(self) -> list[Query]:
+        words = [word for group in self.profile.groups for word in GROUP_SEARCH_WORDS.get(group, ())]
+        return [Query(q=word, filter=self.text_filter, limit=GROUP_LIMIT, fields=RETRIEVE) for word in words]
+
     def _words_query(self) -> Query:
         return Query(q=self.profile.goals[:300], filter=self.text_filter, limit=TEXT_LIMIT, fields=RETRIEVE)
 
@@ -222,6 +254,12 @@ def _pool(results: list[Result], vector_results: list[Result]) -> list[dict]:
     if vector_results:
         _semantic_scores(list(seen.values()), vector_results[0].hits)
     return list(seen.values())
+
+
+def _exact_semantic_scores(pool: list[dict], similarities: dict[str, float]) -> None:
+    for doc in pool:
+        if doc["id"] in similarities:
+            doc["_semantic"] = similarities[doc["id"]]
 
 
 def _search(index: SearchIndex, queries: list[Query]) -> list[Result]:

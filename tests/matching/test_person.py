@@ -329,3 +329,29 @@ def test_coming_out_of_the_forces_is_not_coming_out_as_gay():
     assert "lgbtq" not in veteran.circumstance_codes
     assert "lgbtq" in read_person("since she came out her mum won't speak to her").circumstance_codes
     assert "lgbtq" in read_person("Ex-army, came out as gay last year").circumstance_codes
+
+
+def test_a_service_for_the_persons_own_group_is_relevant_when_its_meaning_is_near_enough(
+    make_service, make_person, taxonomy, now
+):
+    # An LGBT+ centre tagged for mental health, for a gay teenager who is lonely: not a need they
+    # share, but close in meaning to the words (the cosine retrieval gives it) and made for them.
+    centre = make_service(
+        name="Rainbow Centre",
+        needs=["mental_wellbeing"],
+        description="Drop-ins for lesbian, gay, bisexual and trans people.",
+        _semantic=0.35,
+    )
+    words = "recently came out, feeling isolated"
+
+    def offered(**person) -> bool:
+        result = match(
+            make_person(needs=("loneliness",), goals=words, **person), [centre], taxonomy=taxonomy, now=now
+        )
+        return [m.service_id for m in result.matches] == [centre["id"]]
+
+    assert offered(circumstances=("lgbtq",))
+    assert not offered()
+    # a centre for the group whose words are far from the person's is not
+    centre["_semantic"] = 0.2
+    assert not offered(circumstances=("lgbtq",))

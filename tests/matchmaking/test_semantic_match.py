@@ -98,3 +98,40 @@ def test_a_match_encodes_the_persons_words_and_their_clauses_in_one_pass(
     )
     assert response.status_code == 200, response.get_json()
     assert len(passes) == 1 and passes[0] >= 3  # the whole words and each clause, together
+
+
+def test_services_for_the_persons_own_group_are_retrieved_whatever_needs_they_are_tagged_with(
+    app, make_service, monkeypatch
+):
+    centre = make_service(
+        name="Rainbow Centre",
+        organization="Trafford Pride",
+        needs="mental_wellbeing",
+        minimum_age=None,
+        description="Support, drop-ins and social groups for lesbian, gay, bisexual and trans people.",
+    )
+    closest = make_service(
+        name="Sale Friendship Group",
+        needs="loneliness",
+        minimum_age=None,
+        description="For people who have not been out much and have no friends nearby.",
+    )
+    wait_until_idle(app)
+    # A region's vector search returns its nearest few dozen services; here, the nearest one.
+    monkeypatch.setattr(retrieval, "SEMANTIC_LIMIT", 1)
+    found = services(app)
+    # Keyword search reads the first ten words, which do not say it.
+    goals = "Has not been out much and has no friends his age since he came out as gay last year"
+
+    def pool(**person) -> dict[str, dict]:
+        profile = Profile.from_dict({"goals": goals, **person}, None)
+        return {
+            c["id"]: c
+            for c in retrieval.candidates(found.index, found.embeddings, profile, needs=["loneliness"])
+        }
+
+    assert centre not in pool() and closest in pool()
+    theirs = pool(circumstances=["lgbtq"])
+    assert centre in theirs
+    # how close it is in meaning, not the least of what the vector search returned
+    assert theirs[centre]["_semantic"] != theirs[closest]["_semantic"]
