@@ -69,14 +69,16 @@ class Fit:
 # they are tagged with (an LGBT+ centre tagged for mental health, for a gay teenager who is
 # lonely). Whole words: a search engine reads the last word of a query as a prefix ("trans"
 # would find transport). Gender and families are too broad to find anything by.
+# Each word is a search of its own (a search engine reads several as "all of them"), so only the
+# words such services are most often named by.
 GROUP_SEARCH_WORDS: dict[str, tuple[str, ...]] = {
     "veterans": ("veterans", "armed forces"),
-    "lgbtq": ("LGBT", "gay", "lesbian", "transgender"),
+    "lgbtq": ("LGBT", "gay"),
     "refugees": ("refugees", "asylum"),
     "deaf_bsl": ("Deaf", "BSL"),
-    "pregnant_new_parents": ("pregnancy", "postnatal", "new parents"),
+    "pregnant_new_parents": ("pregnancy", "postnatal"),
     "carers": ("carers",),
-    "people_with_disabilities": ("disabled people", "learning disabilities"),
+    "people_with_disabilities": ("disabled", "learning disabilities"),
     "people_with_dementia": ("dementia",),
 }
 

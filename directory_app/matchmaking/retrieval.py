@@ -18,6 +18,8 @@ from __future__ import annotations
 import os
 from concurrent.futures import Future, ThreadPoolExecutor
 
+import numpy as np
+
 from matching import Profile
 from matching.fit import GROUP_SEARCH_WORDS
 from matching.twins import TWIN_ONLY
@@ -143,14 +145,13 @@ class Searches:
         self._needs: Future | None = None
         self._vector: Future | None = None
         self._words: Future | None = None
-        self._groups: Future | None = None
         self._words_vector: list[float] | None = None
-        if profile.goals:
-            self._words = self._send([self._words_query()])
+        # The person's words and the words that name their groups: keyword searches, one request.
+        keywords = ([self._words_query()] if profile.goals else []) + self._group_queries()
+        if keywords:
+            self._words = self._send(keywords)
         if needs:
             self._needs = self._send(self._needs_queries(needs))
-        if group_queries := self._group_queries():
-            self._groups = self._send(group_queries)
 
     def send_semantic(self, texts: list[str]) -> None:
         """Encode ``texts`` in one call, the person's words first (need inference then finds every
@@ -169,29 +170,16 @@ class Searches:
             needs_results = _search(self.index, self._needs_queries(needs))
         else:
             needs_results = self._needs.result() if self._needs else []
-        words_results = self._words.result() if self._words else []
-        group_results = self._groups.result() if self._groups else []
+        keyword_results = self._words.result() if self._words else []
         vector_results = self._vector.result() if self._vector else []
-        pooled = _pool(needs_results + words_results + group_results, vector_results)
-        if vector_results and group_results:
-            _exact_semantic_scores(pooled, self._similarities(group_results, vector_results[0]))
+        pooled = _pool(needs_results + keyword_results, vector_results)
+        if vector_results and self._words_vector is not None:
+            # Found by its group, not by its tags or its words, a service is only relevant if its
+            # meaning is: its own closeness, not the least of what the vector search returned.
+            _exact_semantic_scores(pooled, _cosines(self._words_vector, keyword_results, vector_results[0]))
+        for doc in pooled:
+            doc.pop("_vector", None)
         return pooled + self._twins_left_out(pooled)
-
-    def _similarities(self, group_results: list[Result], vector_result: Result) -> dict[str, float]:
-        """How close in meaning each service found for the person's group is to their words, when
-        the vector search did not return it: found by its group, not by its tags or its words,
-        it is only relevant if its meaning is (one more search, only for those)."""
-        have = {hit["id"] for hit in vector_result.hits}
-        missing = sorted({hit["id"] for result in group_results for hit in result.hits} - have)
-        if not missing or self._words_vector is None:
-            return {}
-        query = Query(
-            vector=self._words_vector,
-            filter=[filters.one_of("id", missing)],
-            limit=len(missing),
-            fields=["id"],
-        )
-        return {hit["id"]: float(hit["_similarity"]) for hit in _search(self.index, [query])[0].hits}
 
     def _twins_left_out(self, pooled: list[dict]) -> list[dict]:
         """The other listing of a candidate listed twice, when the filters left it out (say for
@@ -234,7 +222,10 @@ class Searches:
 
     def _group_queries(self) -> list[Query]:
         words = [word for group in self.profile.groups for word in GROUP_SEARCH_WORDS.get(group, ())]
-        return [Query(q=word, filter=self.text_filter, limit=GROUP_LIMIT, fields=RETRIEVE) for word in words]
+        return [
+            Query(q=word, filter=self.text_filter, limit=GROUP_LIMIT, fields=RETRIEVE, with_vectors=True)
+            for word in words
+        ]
 
     def _words_query(self) -> Query:
         return Query(q=self.profile.goals[:300], filter=self.text_filter, limit=TEXT_LIMIT, fields=RETRIEVE)
@@ -254,6 +245,21 @@ def _pool(results: list[Result], vector_results: list[Result]) -> list[dict]:
     if vector_results:
         _semantic_scores(list(seen.values()), vector_results[0].hits)
     return list(seen.values())
+
+
+def _cosines(words: list[float], results: list[Result], vector_result: Result) -> dict[str, float]:
+    """Each hit's cosine with the person's words, from its own vector, for those the vector search
+    did not return."""
+    have = {hit["id"] for hit in vector_result.hits}
+    hits = {hit["id"]: hit for result in results for hit in result.hits if hit["id"] not in have}
+    with_vector = [(i, hit["_vector"]) for i, hit in hits.items() if hit.get("_vector")]
+    if not with_vector:
+        return {}
+    matrix = np.asarray([vector for _, vector in with_vector], dtype=np.float32)
+    query = np.asarray(words, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1) * float(np.linalg.norm(query))
+    cosines = matrix @ query / np.where(norms > 0, norms, 1.0)
+    return {i: float(c) for (i, _), c in zip(with_vector, cosines, strict=True)}
 
 
 def _exact_semantic_scores(pool: list[dict], similarities: dict[str, float]) -> None:

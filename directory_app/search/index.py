@@ -11,6 +11,7 @@ The contract, for the documents the directory writes (directory/documents.py):
   every document passing the filters. ``nearest_to`` orders by distance (documents without a point
   last) and each hit with a point carries ``_distance_m``. A ``vector`` query orders by cosine
   similarity with each document's vector and each hit carries ``_similarity`` (the cosine).
+  ``with_vectors``: each hit carries ``_vector``, the document's own vector (None without one).
   ``facets`` counts each value of those attributes over every document found, not one page.
 - ``put(documents, gone)``: adds or replaces documents by id and deletes ``gone``; answers which
   documents were refused and why (an id Meilisearch cannot hold, a point off the globe, a vector
@@ -51,6 +52,7 @@ class Query:
     count_all: bool = False
     facets: Sequence[str] = ()
     fields: Sequence[str] | None = None
+    with_vectors: bool = False
 
 
 @dataclass

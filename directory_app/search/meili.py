@@ -76,6 +76,8 @@ class MeiliIndex(SearchIndex):
             body["facets"] = list(query.facets)
         if query.fields is not None:
             body["attributesToRetrieve"] = list(query.fields)
+        if query.with_vectors:
+            body["retrieveVectors"] = True
         return body
 
     @staticmethod
@@ -87,6 +89,9 @@ class MeiliIndex(SearchIndex):
             if query.vector is not None:
                 # Meilisearch scores a vector search (1 + cosine) / 2.
                 hit["_similarity"] = 2.0 * float(hit.pop("_rankingScore", 0.5)) - 1.0
+            if query.with_vectors:
+                embeddings = ((hit.pop("_vectors", None) or {}).get(EMBEDDER) or {}).get("embeddings") or []
+                hit["_vector"] = embeddings[0] if embeddings else None
         total = answer.get("totalHits", answer.get("estimatedTotalHits", len(hits)))
         return Result(hits=hits, total=int(total), facets=answer.get("facetDistribution") or {})
 

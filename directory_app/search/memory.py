@@ -136,6 +136,8 @@ class InMemoryIndex(SearchIndex):
                 hit["_distance_m"] = round(distances[id(document)])
             if query.vector is not None:
                 hit["_similarity"] = document["_similarity"]
+            if query.with_vectors:
+                hit["_vector"] = copy.deepcopy((document.get("_vectors") or {}).get(EMBEDDER))
         return Result(hits=hits, total=len(ranked), facets=facets)
 
     @staticmethod

@@ -191,6 +191,17 @@ def test_pages_follow_on(index):
     assert first + second == ["walks", "lunch", "pantry", "helpline"]
 
 
+def test_each_hit_carries_its_own_vector_when_asked(index):
+    query = Query(
+        filter=[filters.one_of("id", ["lunch", "pantry", "helpline"])], fields=["id"], with_vectors=True
+    )
+    vectors = {hit["id"]: hit["_vector"] for hit in index.search(query).hits}
+    # Meilisearch keeps vectors as 32-bit floats
+    expected = {"lunch": [1.0, 0.0, 0.0], "pantry": [0.6, 0.8, 0.0], "helpline": [0.0, 0.0, 1.0]}
+    assert vectors.keys() == expected.keys()
+    assert all(vectors[i] == pytest.approx(expected[i], abs=1e-6) for i in expected)
+
+
 def test_only_the_fields_asked_for_and_never_the_vector(index):
     (hit,) = index.search(Query(filter=[filters.one_of("id", ["lunch"])], fields=["id", "name"])).hits
     assert hit == {"id": "lunch", "name": "Sale Lunch Club"}
