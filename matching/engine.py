@@ -104,7 +104,7 @@ def _relevant(
     semantic = float(service.get("_semantic") or 0.0)
     if goals.strip() and semantic >= MIN_SEMANTIC:
         return True
-    if goals.strip() and semantic >= MIN_SEMANTIC_FOR_GROUP and groups and audience(service, groups):
+    if goals.strip() and semantic >= MIN_SEMANTIC_FOR_GROUP and set(groups) & audience(service, groups):
         return True
     if needs:
         return bool(set(needs) & set(service.get("needs") or ())) or text >= MIN_TEXT_RELEVANCE

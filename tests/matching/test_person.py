@@ -352,6 +352,12 @@ def test_a_service_for_the_persons_own_group_is_relevant_when_its_meaning_is_nea
 
     assert offered(circumstances=("lgbtq",))
     assert not offered()
+    # made for others whose limit they happen to meet (older people, for a veteran of 70): not theirs
+    lunch = make_service(
+        name="Pensioners' lunch", needs=["food"], situations=["older_people"], _semantic=0.35
+    )
+    veteran = make_person(needs=("loneliness",), goals=words, age=70, circumstances=("veterans",))
+    assert match(veteran, [lunch], taxonomy=taxonomy, now=now).matches == []
     # a centre for the group whose words are far from the person's is not
     centre["_semantic"] = 0.2
     assert not offered(circumstances=("lgbtq",))
