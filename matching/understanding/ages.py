@@ -20,7 +20,16 @@ _RANGE = re.compile(
     + _N
     + _YEARS
     + r"\b"
-    r"|\b" + _N + r"\s*(?:-|–|to)\s*" + _N + r"\s*(?:years?|yrs?|year[- ]olds?)\b",
+    r"|\b" + _N + r"\s*(?:-|–|to)\s*" + _N + r"\s*(?:years?|yrs?|year[- ]olds?)\b"
+    # a bare range beside the people it is for: "young people 11-19", "LGBTQ+ 16-25", "Age: 11-18",
+    # "16-25 care leavers" (not a time: "Tuesday evenings 6-8")
+    r"|(?:\b(?:young\s+(?:people|adults?|carers)|children|kids|youth|teens|teenagers|care\s+leavers|girls|boys)"
+    r"|\blgbt(?:q\+?|qia\+?|\+)?|\bages?\s*:)\s*"
+    + _N
+    + r"\s*(?:-|–|to)\s*"
+    + _N
+    + r"\b(?!\s*(?:am|pm|[:.]\d))"
+    r"|\b" + _N + r"\s*(?:-|–|to)\s*" + _N + r"\s+(?:care\s+leavers|young\s+(?:people|adults?|carers))\b",
     re.I,
 )
 _MIN = re.compile(
@@ -28,12 +37,14 @@ _MIN = re.compile(
     + _N
     + r"\s*(?:'?s\b|\+|\s*years?\s*(?:old|of\s+age)|(?=\s+(?:only|and)\b))"
     r"|\b(?:over|above)\s+the\s+age\s+of\s+" + _N + r"\b"
-    r"|\b(?:men|women|people|adults|anyone|those|carers|parents)\s+(?:aged\s+)?(?:over|above)\s+"
+    r"|\b(?:men|man|women|woman|people|adults|anyone|those|carers|parents|ages?)\s+\(?(?:aged\s+)?(?:over|above)\s+"
     + _N
     + r"\b(?!\s*(?:years|minutes|hours|%))"
     r"|\baged\s+(?:over\s+)?" + _N + r"\s*(?:\+|\s*(?:years?\s*)?(?:and|or)\s+(?:over|above|older))"
     r"|\b" + _N + r"\s*(?:\+|plus\b)\s*(?:years?\b|yrs\b|only\b|age\b|adults?\b|people\b|\))?"
-    r"|\b" + _N + r"\s*(?:years?\s*)?(?:and|or)\s+(?:over|above|older)\b",
+    r"|\b" + _N + r"\s*(?:years?\s*)?(?:and|or)\s+(?:over|above|older)\b"
+    # "all ages from 16 up"; a note's "o50s"
+    r"|\bfrom\s+" + _N + r"\s+(?:up|upwards)\b|\bo(\d0)s\b",
     re.I,
 )
 _MAX = re.compile(

@@ -313,6 +313,18 @@ class AreaLookup:
         centre = self._centres.get((name, code))
         return Place(code, name, *centre, self._districts.get((name, code), ())) if centre else None
 
+    def authority_at(self, lat: float, lng: float) -> str | None:
+        """The authority of the place whose centre is nearest the point, when one is within its
+        own reach: which Washington a venue at NE38 is in (Sunderland's, not West Sussex's)."""
+        best: tuple[float, str] | None = None
+        for (_, code), (place_lat, place_lng, across) in self._centres.items():
+            if abs(place_lat - lat) > 0.2 or abs(place_lng - lng) > 0.3:
+                continue
+            apart = _km(lat, lng, place_lat, place_lng)
+            if apart <= across + 1.0 and (best is None or apart < best[0]):
+                best = (apart, code)
+        return best[1] if best else None
+
     def apart_km(self, code: str, others: Iterable[str]) -> float | None:
         """How far authority `code` is from the nearest of `others`, centre to centre (the mean
         of their places' centres); None when a centre is not known."""

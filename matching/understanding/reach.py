@@ -262,8 +262,10 @@ def _bracketed_places(areas: AreaLookup, text: str, opening: int, context: set[s
 # A service area that is one town in a publisher's own words: "Parish of Macclesfield", "Glossop &
 # district", "Marple area".
 _ONE_PLACE_AREA = re.compile(
-    r"^(?:the\s+)?(?:ecclesiastical\s+)?parish\s+of\s+|\s*(?:(?:&|and)\s+district|parish|area)$", re.I
+    r"^(?:the\s+)?(?:ecclesiastical\s+)?parish\s+of\s+|\s*(?:(?:&|and)\s+district|parish|area)?(?:\s+only)?$",
+    re.I,
 )
+_AREA_ONLY = re.compile(r"\S\s+only\s*$", re.I)
 # A church's own regions are named for a cathedral city or a town but reach far beyond it: the
 # Diocese of Chester is most of Cheshire and Wirral, not Chester; a Methodist circuit takes in the
 # villages round its town.
@@ -309,10 +311,14 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             # with no venue, a town or an estate that is the whole service area is the whole of its
             # reach (door-knocking "on the estate", service area "Brinnington"); not one of several
             # places named ("Upper Wensleydale and Swaledale", Swaledale not being one we know)
-            if not local and not _has_venue(record):
+            # "Washington only" beside a venue says the same of that town, as plainly; the venue
+            # tells which Washington
+            only_there = bool(_AREA_ONLY.search(text or ""))
+            if not local and (not _has_venue(record) or only_there):
+                near = context | _venue_authorities(record, areas) if only_there else context
                 local = [
                     part
-                    for code, name in areas.places(text, context)
+                    for code, name in areas.places(text, near)
                     if name.lower() == _ONE_PLACE_AREA.sub("", text.strip()).lower()
                     and not areas.find(name)
                     and (part := areas.place(code, name))
@@ -413,6 +419,13 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                     _put(found, code, Finding(code, 0.85, f"taxonomy:{term.vocabulary or 'term'}", term.name))
     for code, sentence in _bare_catchments(areas, record.texts.get("eligibility", "")):
         _put(found, code, Finding(code, 0.75, "eligibility", sentence[:120]))
+    # "... fuel debt. Sunderland and South Tyneside." beside a service area "South of Tyne": a
+    # description's sentence of nothing but authorities says which of the region's it covers. (Only
+    # inside a region: alone, such a sentence is as often where the team is based.)
+    regions = [codes for codes in stamped.values() if len(codes) > 1]
+    for code, sentence in _bare_catchments(areas, record.texts.get("description", "")):
+        if any(code in codes for codes in regions):
+            _put(found, code, Finding(code, 0.75, "description", sentence[:120]))
     # "Befriending visits at home. Chester area.": a place alone, said to be the area
     for field in ("eligibility", "description"):
         text = record.texts.get(field, "")
@@ -545,6 +558,11 @@ def find_works_in(record: Record, areas: AreaLookup | None) -> list[Finding]:
             if not areas.is_wider_area(words):
                 found.setdefault(code, Finding(code, 0.5, "name", name[:120]))
     return list(found.values())
+
+
+def _venue_authorities(record: Record, areas: AreaLookup) -> set[str]:
+    points = [location["point"] for location in record.locations if location.get("point")]
+    return {code for lat, lng in points if (code := areas.authority_at(float(lat), float(lng)))}
 
 
 def _has_venue(record: Record) -> bool:

@@ -56,6 +56,16 @@ def oruk(**fields) -> dict:
         ("Youth club for year 7 and up.", (11, None)),
         ("16+ (under 18s with a consent form).", (16, None)),
         ("Peer support for people who lost a partner before their 51st birthday.", (None, 50)),
+        # bare ranges beside the people they are for, and the ways notes and sheds put a minimum
+        ("Youth club for young people 11-19. Pool, trips.", (11, 19)),
+        ("Online group chat/Discord for LGBTQ+ 16-25.", (16, 25)),
+        ("Help w tenancies, money, college. 16-25 care leavers.", (16, 25)),
+        ("Open-access youth club. Age: 11-18. Mon eves.", (11, 18)),
+        ("Our shed is open to any man over 18 who fancies woodturning.", (18, None)),
+        ("Mostly retired fellas but all ages over 18 welcome.", (18, None)),
+        ("Bereavement counselling for adults (over 18) living in Bury.", (18, None)),
+        ("No auditions. All ages from 16 up - just come and sing!", (16, None)),
+        ("Walking football for o50s. M only.", (50, None)),
     ],
 )
 def test_stated_age_ranges_are_read(text, ages):
@@ -73,6 +83,8 @@ def test_stated_age_ranges_are_read(text, ages):
         "Sensory play for babies 0-12 months with their parents.",
         "English conversation classes. Creche for under 5s on Tuesday.",
         "Play session for dads, grandads and male carers and their under 5s.",
+        "Kids club Tuesdays 3-5, youth club Thursday evenings 6-8.",
+        "Quieter sessions for over-60s mornings.",
         # the children's ages in a group for their mothers and fathers
         "Arabic-speaking mothers with children 0-5.",
         "Dads and male carers with under 5s.",
@@ -915,6 +927,58 @@ def test_outreach_with_no_venue_reaches_the_one_place_its_service_area_names(rea
         )
     )
     assert not several.residency_codes()  # Swaledale we cannot draw: not cut down to Wensleydale
+
+
+def test_a_service_area_of_one_town_only_beside_its_venue_is_that_towns(reader):
+    venue = [
+        {
+            "id": "l",
+            "location": {
+                "id": "l1",
+                "name": "Oxclose Community Centre",
+                "addresses": [{"postal_code": "NE38 7JD", "city": "Washington"}],
+                "latitude": 54.904279,
+                "longitude": -1.526889,
+            },
+        }
+    ]
+    found = reader.understand(
+        oruk(
+            name="Carers' Pamper Afternoons (Washington)",
+            description="Monthly afternoon for carers - hand massage, crafts, someone to talk to.",
+            service_at_locations=venue,
+            service_areas=[{"id": "a", "name": "Washington only", "extent_type": "text"}],
+        )
+    )
+    places = [read_place(code) for code in found.residency_codes()]
+    assert [place.name for place in places if place] == ["Washington"]
+    # a town beside a venue, without "only", is where it is, not a limit
+    open_to_all = reader.understand(
+        oruk(
+            description="Monthly afternoon for carers.",
+            service_at_locations=venue,
+            service_areas=[{"id": "a", "name": "Washington", "extent_type": "text"}],
+        )
+    )
+    assert open_to_all.residency_codes() == []
+
+
+def test_authorities_named_alone_in_a_description_narrow_the_region_its_service_area_names(reader):
+    def reach(description: str) -> set[str]:
+        found = reader.understand(
+            oruk(
+                name="Energy advice - Warm Homes",
+                description=description,
+                service_areas=[{"id": "a", "name": "South of Tyne", "extent_type": "text"}],
+            )
+        )
+        return set(found.residency_codes())
+
+    said = "Help with energy bills, heating grants and fuel debt. Phone line; home visits."
+    assert reach(f"{said} Sunderland and South Tyneside.") == {"E08000024", "E08000023"}
+    assert reach(said) == {"E08000024", "E08000023", "E08000037"}  # Gateshead too
+    # an authority outside the region is not a part of it
+    assert "E08000021" not in reach(f"{said} Newcastle.")
 
 
 def test_a_charity_registers_classification_restricts_nobody(reader):
