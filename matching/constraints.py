@@ -106,6 +106,7 @@ FURTHEST_VENUE_KM = 30.0
 
 
 FAMILIES = "families"
+CARERS = "carers"
 
 
 def eligible(restricted_to: set[str], person: set[str]) -> bool:
@@ -113,15 +114,20 @@ def eligible(restricted_to: set[str], person: set[str]) -> bool:
     a mum, though she has children), and so must LGBTQ+ ("LGBTQ+ carers only" is not for a gay man
     who cares for nobody, nor for a carer who is not LGBTQ+); any one of the other groups is enough
     (a new parent's "families" among them: Profile.eligible_groups), except that families named
-    beside another group are that group's ("Forces Families Play & Chat", "Deaf children's family
-    group", "Syrian Families Group"): being a family is not enough there."""
+    beside another group are that group's families ("Forces Families Play & Chat", "Deaf children's
+    family group", "Syrian Families Group"): neither being a family nor being in the group is
+    enough there, as a Deaf man of 47 with no child at home has no place at a deaf children's group.
+    "Families and carers" are two ways in: a carer of a grown son is one of them."""
     genders, others = restricted_to & GENDERS, restricted_to - GENDERS - {LGBTQ}
-    if FAMILIES in others and len(others) > 1:
+    groups_families = FAMILIES in others and len(others) > 1
+    if groups_families:
         others = others - {FAMILIES}
+        groups_families = others != {CARERS}
     return (
         (not genders or bool(genders & person))
         and (LGBTQ not in restricted_to or LGBTQ in person)
         and (not others or bool(others & person))
+        and (not groups_families or FAMILIES in person)
     )
 
 

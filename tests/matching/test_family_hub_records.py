@@ -67,7 +67,20 @@ def test_a_kinship_carers_group_is_for_those_raising_a_relatives_child(reader):
 
 def test_families_beside_another_group_are_that_groups(make_person, make_service):
     assert not eligible({"families", "veterans"}, {"families"})
-    assert eligible({"families", "veterans"}, {"veterans"})
+    assert not eligible({"families", "veterans"}, {"veterans"})
+    assert eligible({"families", "veterans"}, {"veterans", "families"})
+    assert eligible({"families", "carers"}, {"carers"})  # "families and carers": either
+    deaf_children = make_service(
+        eligibility=["deaf_bsl", "families"],
+        name="Deaf children's family group",
+        description="Play and signing for deaf children aged 0-11 and their families.",
+    )
+    deaf_man = make_person(
+        age=47, circumstances=("deaf_bsl", "men"), goals="Nobody to sign with, lives alone"
+    )
+    assert violations(deaf_man, deaf_children, 1.0) == ["only for deaf bsl, families"]
+    deaf_sons_mum = make_person(age=33, circumstances=("deaf_bsl",), goals="Her son (6) is deaf")
+    assert violations(deaf_sons_mum, deaf_children, 1.0) == []
     assert eligible({"families"}, {"families"})
     forces = make_service(eligibility=["families", "veterans"], name="Forces Families Play & Chat")
     new_mum = make_person(circumstances=("pregnant_new_parents",))
