@@ -270,6 +270,10 @@ TAKEN_BACK: dict[str, tuple[str, ...]] = {
         r"\bsick of (the )?(tele)?phone\b",
     ),
     "in_person": (r"\b(tele)?phone visitor\b",),
+    # "can't do daytime anything": the day is what they cannot do
+    "daytime": (
+        r"\b(can'?t|cannot|couldn'?t|not|no|never) (do |make )?(any |anything (in the )?)?daytime\b",
+    ),
     "outdoors": (r"\b(can'?t|cannot|couldn'?t|doesn'?t|won'?t) (get |go )?(out )?outside\b",),
 }
 

@@ -278,6 +278,14 @@ def test_a_phone_line_refused_is_no_liking_for_the_phone():
     assert "phone_ok" in {code for code, _ in read_preferences("happy to talk on the phone")}
 
 
+def test_a_day_the_person_cannot_do_is_no_wish_for_daytime_sessions():
+    said = dict(
+        read_preferences("Works full time days so can't do daytime anything. Asked for a carers group")
+    )
+    assert "evenings" in said and "daytime" not in said
+    assert "daytime" in dict(read_preferences("Daytime groups suit her best"))
+
+
 @pytest.mark.parametrize(
     "goals, step_free",
     [
