@@ -43,8 +43,8 @@ _MIN = re.compile(
     r"|\baged\s+(?:over\s+)?" + _N + r"\s*(?:\+|\s*(?:years?\s*)?(?:and|or)\s+(?:over|above|older))"
     r"|\b" + _N + r"\s*(?:\+|plus\b)\s*(?:years?\b|yrs\b|only\b|age\b|adults?\b|people\b|\))?"
     r"|\b" + _N + r"\s*(?:years?\s*)?(?:and|or)\s+(?:over|above|older)\b"
-    # "all ages from 16 up"; a note's "o50s"
-    r"|\bfrom\s+" + _N + r"\s+(?:up|upwards)\b|\bo(\d0)s\b",
+    # "all ages from 16 up"
+    r"|\bfrom\s+" + _N + r"\s+(?:up|upwards)\b",
     re.I,
 )
 _MAX = re.compile(

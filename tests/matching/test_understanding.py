@@ -65,7 +65,6 @@ def oruk(**fields) -> dict:
         ("Mostly retired fellas but all ages over 18 welcome.", (18, None)),
         ("Bereavement counselling for adults (over 18) living in Bury.", (18, None)),
         ("No auditions. All ages from 16 up - just come and sing!", (16, None)),
-        ("Walking football for o50s. M only.", (50, None)),
     ],
 )
 def test_stated_age_ranges_are_read(text, ages):

@@ -478,7 +478,10 @@ REGIONS = {
         ndcg_floor=0.71,
         # 6 of 6 since "a group she could get to" asks for one in person (session 23).
         gap_recall_floor=1.0,
-        known_violations=5,
+        # 1 since session 26 (was 4): a deaf children's family group, a "Washington only"
+        # afternoon and a "Sunderland and South Tyneside" energy line are no longer offered outside
+        # their group and places
+        known_violations=2,
         scenario_count=25,
     ),
     # A twenty-fifth, written and judged by two more helpers on 2 December 2026 (session 19):
