@@ -65,9 +65,22 @@ SETTINGS = {
     "sortableAttributes": ["_geo", "last_verified_ts", "name"],
     # An explicit sort (nearest first when a place is given) wins over text relevance: a navigator
     # asking for "food bank near M33" expects the nearest food bank first.
-    # Last, freshness breaks ties: among equally good matches a recently checked listing comes first,
-    # so stale ones fall in the ranking rather than vanish.
-    "rankingRules": ["sort", "words", "typo", "proximity", "attribute", "exactness", "last_verified_ts:desc"],
+    # Then freshness breaks ties: among equally good matches a recently checked listing comes first,
+    # so stale ones fall in the ranking rather than vanish. Last, the name and the id: without
+    # them Meilisearch breaks the remaining ties by the order documents happened to be added, so
+    # two imports of the same feed cut a search's limit at different services and a match's list
+    # differed (ids are ours, new at each import: the name is what stays).
+    "rankingRules": [
+        "sort",
+        "words",
+        "typo",
+        "proximity",
+        "attribute",
+        "exactness",
+        "last_verified_ts:desc",
+        "name:asc",
+        "id:asc",
+    ],
     "pagination": {"maxTotalHits": MAX_TOTAL_HITS},
     "faceting": {"maxValuesPerFacet": 100},
 }

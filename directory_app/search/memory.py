@@ -193,8 +193,8 @@ class InMemoryIndex(SearchIndex):
         for rule in reversed(settings.get("rankingRules") or []):
             if ":" in rule:
                 attribute, direction = rule.split(":", 1)
-                present = [d for d in ordered if isinstance(d.get(attribute), int | float)]
-                absent = [d for d in ordered if not isinstance(d.get(attribute), int | float)]
+                present = [d for d in ordered if isinstance(d.get(attribute), int | float | str)]
+                absent = [d for d in ordered if not isinstance(d.get(attribute), int | float | str)]
                 present.sort(key=lambda d: d[attribute], reverse=direction == "desc")
                 ordered = present + absent
         return ordered

@@ -162,6 +162,19 @@ def test_without_words_fresher_listings_come_first(index):
     assert found(index) == ["walks", "lunch", "pantry", "helpline"]
 
 
+def test_equally_good_listings_come_in_name_order_whatever_order_they_were_added(index):
+    # ids are new at each import; the order a limit cuts at must not depend on them or on the
+    # order the documents reached the index
+    names = ["Sale Line", "Ashton Cafe", "Middleton Walk", "Bury Hub"]
+    ties = [
+        _document(uuid.uuid4().hex, name, description="For carers.", needs=["carers"])
+        for name in reversed(names)
+    ]
+    index.put({d["id"]: d for d in ties}, [], 60_000)
+    hits = index.search(Query(q="carers", filter=[filters.one_of("needs", ["carers"])], limit=3)).hits
+    assert [hit["name"] for hit in hits] == sorted(names)[:3]
+
+
 def test_nearest_first_with_distances_and_no_place_last(index):
     hits = index.search(Query(nearest_to=SALE)).hits
     assert [h["id"] for h in hits] == ["lunch", "pantry", "walks", "helpline"]
