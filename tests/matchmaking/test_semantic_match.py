@@ -135,3 +135,31 @@ def test_services_for_the_persons_own_group_are_retrieved_whatever_needs_they_ar
     assert centre in theirs
     # how close it is in meaning, not the least of what the vector search returned
     assert theirs[centre]["_semantic"] != theirs[closest]["_semantic"]
+
+
+def test_the_group_search_keeps_the_services_for_the_group_nearest_the_person(app, make_service, monkeypatch):
+    far = make_service(
+        name="Altrincham Carers Drop-in",
+        postcode="WA14 1PF",
+        needs="carers",
+        minimum_age=None,
+        description="A drop-in for carers.",
+    )
+    near = make_service(
+        name="Stretford Carers Drop-in",
+        postcode="M32 0SQ",
+        needs="carers",
+        minimum_age=None,
+        description="A drop-in for carers.",
+    )
+    wait_until_idle(app)
+    # a borough names carers in forty listings; the group search keeps a few of them
+    monkeypatch.setattr(retrieval, "GROUP_LIMIT", 1)
+    found = services(app)
+    goals = "Looks after her mum, who has Parkinson's, and never gets a minute"
+    profile = Profile.from_dict(
+        {"goals": goals, "lat": 53.4480, "lng": -2.3060, "circumstances": ["carers"]}, None
+    )
+    searches = retrieval.Searches(found.index, found.embeddings, profile, [])
+    group_hits = [hit["id"] for query in searches._group_queries() for hit in found.index.search(query).hits]
+    assert near in group_hits and far not in group_hits
