@@ -181,21 +181,10 @@ def review_queue():
 @access("curator")
 @spec("Open problem reports", ok=schemas.Problems)
 def problems():
-    return jsonify(
-        {
-            "problems": [
-                {
-                    "id": r.id,
-                    "service_id": s.id,
-                    "service": s.name,
-                    "kind": r.kind,
-                    "details": r.details,
-                    "created_at": r.created_at.isoformat(),
-                }
-                for r, s in curation.open_problems(get_session())
-            ]
-        }
-    )
+    reports = [
+        schemas.Problem.of(report, service) for report, service in curation.open_problems(get_session())
+    ]
+    return jsonify(schemas.Problems(problems=reports).model_dump(mode="json"))
 
 
 @bp.post("/problems/<int:report_id>/resolve")
@@ -210,22 +199,8 @@ def problem_resolve(report_id: int, body: schemas.Resolution):
 @access("curator")
 @spec("Likely duplicates with their reasons", ok=schemas.Duplicates)
 def duplicate_list():
-    return jsonify(
-        {
-            "duplicates": [
-                {
-                    "id": f.id,
-                    "score": f.score,
-                    "reasons": f.reasons,
-                    "services": [
-                        {"id": a.id, "name": a.name, "publisher": a.publisher},
-                        {"id": b.id, "name": b.name, "publisher": b.publisher},
-                    ],
-                }
-                for f, a, b in duplicates.open_flags(get_session())
-            ]
-        }
-    )
+    pairs = [schemas.DuplicatePair.of(flag, *pair) for flag, *pair in duplicates.open_flags(get_session())]
+    return jsonify(schemas.Duplicates(duplicates=pairs).model_dump(mode="json"))
 
 
 @bp.post("/duplicates/<int:flag_id>")

@@ -10,7 +10,7 @@ they grow.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -112,6 +112,17 @@ class Problem(BaseModel):
     details: str | None = None
     created_at: str
 
+    @classmethod
+    def of(cls, report: Any, service: Any) -> Problem:
+        return cls(
+            id=report.id,
+            service_id=service.id,
+            service=service.name,
+            kind=report.kind,
+            details=report.details,
+            created_at=report.created_at.isoformat(),
+        )
+
 
 class Problems(BaseModel):
     problems: list[Problem]
@@ -126,11 +137,26 @@ class Resolved(BaseModel):
     resolved: bool
 
 
+class DuplicateListing(BaseModel):
+    id: str
+    name: str
+    publisher: str | None = None
+
+
 class DuplicatePair(BaseModel):
     id: int
     score: float
     reasons: list[str]
-    services: list[dict]
+    services: list[DuplicateListing]
+
+    @classmethod
+    def of(cls, flag: Any, *listings: Any) -> DuplicatePair:
+        return cls(
+            id=flag.id,
+            score=flag.score,
+            reasons=flag.reasons,
+            services=[DuplicateListing(id=s.id, name=s.name, publisher=s.publisher) for s in listings],
+        )
 
 
 class Duplicates(BaseModel):
