@@ -138,20 +138,16 @@ def test_services_for_the_persons_own_group_are_retrieved_whatever_needs_they_ar
 
 
 def test_the_group_search_keeps_the_services_for_the_group_nearest_the_person(app, make_service, monkeypatch):
-    far = make_service(
-        name="Altrincham Carers Drop-in",
-        postcode="WA14 1PF",
-        needs="carers",
-        minimum_age=None,
-        description="A drop-in for carers.",
-    )
-    near = make_service(
-        name="Stretford Carers Drop-in",
-        postcode="M32 0SQ",
-        needs="carers",
-        minimum_age=None,
-        description="A drop-in for carers.",
-    )
+    def drop_in(town: str, postcode: str) -> str:
+        return make_service(
+            name=f"{town} Carers Drop-in",
+            postcode=postcode,
+            needs="carers",
+            minimum_age=None,
+            description="A drop-in for carers.",
+        )
+
+    far, near = drop_in("Altrincham", "WA14 1PF"), drop_in("Stretford", "M32 0SQ")
     wait_until_idle(app)
     # a borough names carers in forty listings; the group search keeps a few of them
     monkeypatch.setattr(retrieval, "GROUP_LIMIT", 1)
