@@ -223,8 +223,8 @@ class Searches:
     def _group_queries(self) -> list[Query]:
         words = [word for group in self.profile.groups for word in GROUP_SEARCH_WORDS.get(group, ())]
         lat, lng = self.profile.lat, self.profile.lng
-        # the nearest that name the group: a borough's forty carers' services hold many a
-        # cut at ten would otherwise choose among by name
+        # nearest first: a borough lists forty carers' services, and a cut at ten would
+        # otherwise fall among them by name
         nearest = (lat, lng) if lat is not None and lng is not None else None
         return [
             Query(
