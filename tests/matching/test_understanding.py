@@ -929,18 +929,8 @@ def test_outreach_with_no_venue_reaches_the_one_place_its_service_area_names(rea
 
 
 def test_a_service_area_of_one_town_only_beside_its_venue_is_that_towns(reader):
-    venue = [
-        {
-            "id": "l",
-            "location": {
-                "id": "l1",
-                "name": "Oxclose Community Centre",
-                "addresses": [{"postal_code": "NE38 7JD", "city": "Washington"}],
-                "latitude": 54.904279,
-                "longitude": -1.526889,
-            },
-        }
-    ]
+    at_ne38 = {"id": "l1", "postcode": "NE38 7JD", "latitude": 54.904279, "longitude": -1.526889}
+    venue = [{"location": at_ne38}]
     found = reader.understand(
         oruk(
             name="Carers' Pamper Afternoons (Washington)",
