@@ -247,6 +247,10 @@ SITUATIONS: tuple[Situation, ...] = (
             r"kinship|special\s+guardian\w*|SGO\b|"
             r"(?:raising|bringing\s+up|brought\s+up|got|have|looking\s+after|live\s+with\s+(?:me|us))\s+"
             r"(?:my\s+|our\s+|me\s+|the\s+)?(?:grand(?:son|daughter|kids?|children|child)|nephew|niece)s?|"
+            r"(?:raising|bringing\s+up|brought\s+up)\s+(?:her|his|their)\s+(?:grand(?:son|daughter|kids?|children|child)|nephew|niece)s?|"
+            # "had her grandson (6) since her daughter went off the rails": living with her, not a visit
+            r"(?:has\s+)?had\s+(?:my|her|his|their|our)\s+grand(?:son|daughter|kids?|children|child)s?\s*(?:\(\d{1,2}\)\s*)?"
+            r"(?:since|for\s+(?:\d+|a|two|three|four|five|six)\s+(?:years?|months?)|full[- ]time|permanently)\b|"
             r"grand(?:son|daughter|kids?|children)\s+(?:lives?|living|has\s+lived)\s+with\s+(?:me|us)|"
             r"(?:nan|nana|grandma|gran|grandad|grandpa)\s+raising"
         ),

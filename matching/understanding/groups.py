@@ -130,8 +130,11 @@ _SOMEONE_ELSES = re.compile(
     r"loved\s+one|partner|parent|friend)))\s+(?:\w+\s+){0,8}?(?:with\s+|who\s+(?:has|have)\s+)?$",
     re.I,
 )
+# "Grandparents welcome to bring a toddler along": whom the people it is for may bring, not them.
+_BROUGHT_ALONG = re.compile(r"\bbring(?:s|ing)?\s+(?:along\s+)?(?:\w+\s+){0,2}$", re.I)
 _TODDLERS = re.compile(
-    r"\b(?:toddlers?|under\s+(?:[2-9]|1[0-8])s?\b(?!\s*months)|(?:pre-?school|young)\s+children|children\s+under)",
+    r"\b(?:toddlers?|(?<!baby\s)(?<!babies\s)under\s+(?:[2-9]|1[0-8])s?\b(?!\s*months)|(?:pre-?school|young)\s+children|"
+    r"children\s+under|families\s+with\s+(?:young\s+|older\s+)?children|children'?s\s+(?:items|clothes|clothing))",
     re.I,
 )
 _EXPECTING = re.compile(
@@ -232,6 +235,9 @@ def find_groups(record: Record) -> list[Finding]:
                     # named, so that a men's shed "mainly blokes but ladies welcome" is open to both
                     mentioned[group] = max(mentioned.get(group, 0.0), 0.4)
                     continue
+                if _BROUGHT_ALONG.search(text[start : match.start()]):
+                    mentioned[group] = max(mentioned.get(group, 0.0), 0.4)
+                    continue
                 if group == "families" and _FAMILIES_OF.match(text[match.end() :]):
                     continue
                 # "pregnant women", "new mums": the narrower group says it
@@ -318,7 +324,7 @@ def _settle_young_families(kept: dict[str, Finding], record: Record) -> None:
     if "pregnant_new_parents" not in kept:
         return
     text = record.text("name", "eligibility", "description")
-    if _TODDLERS.search(text) and not _EXPECTING.search(text):
+    if _TODDLERS.search(text):
         found = kept.pop("pregnant_new_parents")
         kept.setdefault("families", Finding("families", found.confidence, found.source, found.evidence))
     else:

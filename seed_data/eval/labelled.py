@@ -87,6 +87,8 @@ DEVELOPMENT_REGIONS = [
     ("cd_oruk.json", "labels_cd.jsonl"),
     ("ds_oruk.json", "labels_ds.jsonl"),
     ("lw_oruk.json", "labels_lw.jsonl"),
+    ("fh_oruk.json", "labels_fh.jsonl"),
+    ("ha_oruk.json", "labels_ha.jsonl"),
 ]
 # The development regions the need reader learns from, whole (issue #15, docs/understanding.md):
 # the North East adds 0.02 needs F1 in cross-validation; Tees Valley on top adds nothing (its writer

@@ -61,8 +61,48 @@ def test_a_kinship_carers_group_is_for_those_raising_a_relatives_child(reader):
     kinship = _kinship()
     for words in ("nan raising grandson since his mam went", "SGO for our granddaughter went through in May"):
         assert kinship.person.search(words), words
-    for words in ("caring for my husband, he has dementia", "my grandson visits on Sundays"):
+    for words in (
+        "Nan, 61, had her grandson (6) since her daughter went off the rails",
+        "We have had our grandkids for two years now",
+    ):
+        assert kinship.person.search(words), words
+    for words in (
+        "caring for my husband, he has dementia",
+        "my grandson visits on Sundays",
+        "she had her grandson over at the weekend",
+        "grandad looking after his grandson while mum works",
+    ):
         assert not kinship.person.search(words), words
+
+
+def groups(reader, record: dict) -> list[str]:
+    return reader.understand(record).summary()["groups"]
+
+
+def test_a_service_for_families_or_expectant_parents_is_open_to_any_family(reader):
+    money = oruk(
+        "Benefit checks, Universal Credit help, debt advice and grants for families.",
+        name="Family Money Advice",
+        eligibility_description="Families with children or expecting a baby, Rochdale borough residents.",
+    )
+    # a dad of two school-age children is who it is for; an expectant mother is a family too
+    assert groups(reader, money) == ["families"]
+    feeding = oruk(
+        "Peer support group for mums feeling low after having a baby. Creche for older siblings.",
+        name="Mums Matter",
+        eligibility_description="Mums with a baby under 2.",
+    )
+    assert "pregnant_new_parents" in groups(reader, feeding)
+    assert "families" not in groups(reader, feeding)
+
+
+def test_whom_its_people_may_bring_along_is_not_whom_it_is_for(reader):
+    lunch = oruk(
+        "Hot two-course lunch for older relatives and neighbours, with a quiz and a natter.",
+        name="Methodist Luncheon Club",
+        eligibility_description="Older people. Grandparents welcome to bring a toddler along in the holidays!",
+    )
+    assert "families" not in groups(reader, lunch)
 
 
 def test_families_beside_another_group_are_that_groups(make_person, make_service):
