@@ -29,6 +29,9 @@ WITH_UKCAT = 0.1
 # The least the classifier may rate the one need a record's words name when it would otherwise
 # be read as meeting none (chosen on the development regions, docs/understanding.md).
 NAMED_ALONE = 0.15
+# A record no words or sure reading place under any need ("Samaritans: someone to listen, any time,
+# day or night") is missing from every match: its most likely need stands if it is this likely.
+LIKELIEST_ALONE = 0.35
 MAX_NEEDS = 4
 DENIED_SURE = 0.9
 # An export's maximum_age of 99 or more (99, 100, 120) means no upper limit; nobody sets a real one
@@ -129,22 +132,26 @@ class Understander:
                     evidence += f"{'; ' if evidence else ''}UKCAT {ukcat[code]} (weak)"
                 found.append(Finding(code, p, "text", evidence))
             if not found and probs is not None:
-                found = self._best_phrase(hits, probs[i])
+                found = self._best_guess(record, hits, probs[i])
             found.sort(key=lambda f: -f.confidence)
             out.append(found[:MAX_NEEDS])
         return out
 
-    def _best_phrase(self, hits: dict[str, list[str]], probs: Any) -> list[Finding]:
+    def _best_guess(self, record: Record, hits: dict[str, list[str]], probs: Any) -> list[Finding]:
         """A record read as meeting no need is missing from every match: the need its words name
-        that the classifier rates highest still stands ("Women-only swim session": exercise)."""
+        that the classifier rates highest still stands ("Women-only swim session": exercise), or
+        failing that the classifier's likeliest need, if likely enough."""
         codes = self.taxonomy.codes()
         named = [(float(probs[codes.index(code)]), code) for code in hits if code in codes]
-        if not named:
+        if named and max(named)[0] >= NAMED_ALONE:
+            p, code = max(named)
+            return [Finding(code, p, "text", ", ".join(f'"{w}"' for w in hits[code][:4]))]
+        best = max(range(len(codes)), key=lambda j: float(probs[j]))
+        if float(probs[best]) < LIKELIEST_ALONE or self.classifier is None:
             return []
-        p, code = max(named)
-        if p < NAMED_ALONE:
-            return []
-        return [Finding(code, p, "text", ", ".join(f'"{w}"' for w in hits[code][:4]))]
+        code = codes[best]
+        words = self.classifier.top_words(record, code)
+        return [Finding(code, float(probs[best]), "text", ", ".join(f'"{w}"' for w in words[:4]))]
 
     # -- everything else -------------------------------------------------------------------
     def _one(self, record: Record, needs: list[Finding]) -> Understanding:

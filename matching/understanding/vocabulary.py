@@ -166,6 +166,11 @@ SERVICE_PHRASES: dict[str, tuple[str, ...]] = {
         "martial arts",
         "karate",
         "strength and balance",
+        "swim",
+        "aquafit",
+        "aqua fit",
+        "rugby",
+        "walking for health",
     ),
     "domestic_abuse": ("sexual violence", "domestic violence", "abuse", "coercive control", "women's aid"),
     "family_parenting": (

@@ -224,3 +224,20 @@ def test_a_record_whose_words_name_a_need_is_never_read_as_meeting_none(reader):
         if r["name"] == "Hyde Ladies Swim"
     ]
     assert reader.understand(swim).need_codes() == ["physical_activity"]
+
+
+def test_a_record_whose_words_name_no_need_still_meets_its_likeliest(reader):
+    """A listening line read as meeting no need was in no one's results: it meets what its words
+    most likely mean, if that is likely enough, and a record that says nothing meets nothing."""
+    listening = {
+        "id": "listening-line",
+        "name": "Samaritans",
+        "description": "Whatever you're going through, call us free any time, from any phone.",
+    }
+    assert reader.understand(listening).summary()["needs"] == ["mental_wellbeing"]
+    dentist = {
+        "id": "dentist",
+        "name": "Finding an NHS dentist",
+        "description": "How to find an NHS dentist taking new patients: ring NHS 111 or check the NHS website.",
+    }
+    assert reader.understand(dentist).summary()["needs"] == []
