@@ -601,6 +601,12 @@ _DEMENTIA = re.compile(
 )
 
 
+_DEMENTIA_BEHIND_THEM = re.compile(
+    r"\blost\s+(?:(?:her|his|my|their|our)\s+\w+|him|her|them)\b|\b(?:died|passed\s+away|death|widow\w*|(?:care|nursing|residential)\s+home|went\s+in(?:to)?\s+(?:a|the)\s+home)\b",
+    re.I,
+)
+
+
 def with_words_read(profile: Profile, known_groups: Any = None) -> tuple[Profile, PersonReading]:
     """`profile` with what its words state added to what was given (what was ticked or typed in a
     field always stands): groups they describe (`described`, which rank, and open a restricted
@@ -608,12 +614,14 @@ def with_words_read(profile: Profile, known_groups: Any = None) -> tuple[Profile
     access (the wheelchair constraint), and an age when none was given; and the reading itself."""
     reading = read_person(profile.goals, known_groups)
     described = [c for c in reading.circumstance_codes if c not in profile.circumstances]
-    # Someone caring today for a person with dementia goes with them to a dementia café or a
-    # singing group, which are for "people living with dementia and those who support them".
+    # Dementia services are for "people living with dementia and those who support them": the
+    # person diagnosed ("Daughter asking for dad: vascular dementia dx") and whoever cares for them
+    # today. Not a widow whose husband had it, nor a husband whose wife is now in a care home.
     caring = "carers" in profile.circumstances or "carers" in described
+    goals = profile.goals or ""
     if (
-        caring
-        and _DEMENTIA.search(profile.goals or "")
+        _DEMENTIA.search(goals)
+        and (caring or not _DEMENTIA_BEHIND_THEM.search(goals))
         and "people_with_dementia" not in profile.circumstances
     ):
         described.append("people_with_dementia")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from matching import match
-from matching.person import needs_step_free, read_age, read_person
+from matching import Profile, match
+from matching.person import needs_step_free, read_age, read_person, with_words_read
 from matching.preferences import read_preferences
 
 
@@ -369,3 +369,19 @@ def test_a_service_for_the_persons_own_group_is_relevant_when_its_meaning_is_nea
     # a centre for the group whose words are far from the person's is not
     centre["_semantic"] = 0.2
     assert not offered(circumstances=("lgbtq",))
+
+
+def test_dementia_services_open_to_the_person_diagnosed_and_whoever_cares_for_them():
+    for goals in (
+        "Daughter asking for dad: vascular dementia dx, in a wheelchair since his stroke.",
+        "79, Eston. Daughter says mam keeps getting lost coming back from the Co-op (diagnosed Alzheimer's).",
+        "Looks after his wife, she's got Alzheimer's, he's doing everything now.",
+    ):
+        profile, _ = with_words_read(Profile(goals=goals), None)
+        assert "people_with_dementia" in profile.eligible_groups, goals
+    for goals in (
+        "Lost her husband Ron (he had dementia) 18 months ago. Lives on her own now.",
+        "Wife Jean went in a care home (dementia) in July; he visits every day then back to an empty house.",
+    ):
+        profile, _ = with_words_read(Profile(goals=goals), None)
+        assert "people_with_dementia" not in profile.eligible_groups, goals
