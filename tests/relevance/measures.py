@@ -79,7 +79,10 @@ def violations(profile: dict, place: dict | None, doc: dict) -> list[str]:
     if limit is not None and place is not None and "in_person" in delivery:
         areas = {a for a in (place.get("la_code"), place.get("district")) if a}
         remote = wanted != "in_person" and delivery & {"online", "phone"}
-        covers = doc["area_wide"] and (not doc["service_area"] or areas & set(doc["service_area"]))
+        # a service area is stored as the publisher named it ("South Tyneside"); its code is in residency
+        covers = doc["area_wide"] and (
+            not doc["service_area"] or areas & (set(doc["service_area"]) | residency)
+        )
         if not (remote or covers):
             points = [(loc["lat"], loc["lng"]) for loc in doc["locations"] if "lat" in loc]
             if not points:
