@@ -434,19 +434,32 @@ _CLOSED = re.compile(
 )
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 # Stopped for now with a date or a reason to start again ("PAUSED UNTIL THE NEW YEAR while the
 # kitchen is refitted", "Paused for winter", "on hold until further notice", "closed until March"):
 # not there for the person a link worker sees today, though it has not ended. A pause over the
 # summer or the school holidays is not now for most of the year. Not "closed until 2pm", "closed to new
 # referrals" (capacity) or "you may be on hold for a few minutes" (a phone queue).
 _PAUSED = re.compile(
-    r"\b(?:paused\b(?!\s+(?:over|for|during|in)\s+(?:the\s+)?(?:summer|school|half[- ]term|holidays?|august|easter))|"
+    r"\b(?:paused\b(?!\s+(?:over|for|during|in)\s+(?:the\s+)?(?:summer|school|half[- ]term|holidays?|august|easter))"
+    # "paused from April to October": a season, which its timetable gives
+    r"(?!\s+(?:from\s+)?" + _MONTH + r"\s*(?:to|until|till|-|–)\s*" + _MONTH + r")|"
     r"(?:on\s+(?:a\s+)?(?:pause|hold)|suspended)\s+(?:until|till|while|whilst|for\s+now|due\s+to|"
     r"at\s+the\s+mo(?:ment)?)|"
     r"(?:closed|not\s+running|not\s+meeting)\s+(?:until|till)\b(?!\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b)|"
     r"(?:currently|temporarily)\s+(?:paused|on\s+hold|closed)\b(?!\s+(?:to|on|at|for\s+the\s+summer)\b))",
     re.I,
 )
+
+
+# "the Middlesbrough drop in is paused" beside "Phone line only at the moment", "Carers' breaks grant:
+# this fund is now closed until April": a part of the service stopped, not the service.
+_A_PART = re.compile(
+    r"\b(?:the|this|our)\s+(?:[\w'-]+\s+){0,3}?(?P<part>fund|grant|bursary|drop[- ]?in|appointments?)\s+"
+    r"(?:is\s+|are\s+|has\s+(?:been\s+)?)?(?:now\s+|currently\s+)?$",
+    re.I,
+)
+_STILL_RUNS = re.compile(r"\b(?:only\s+at\s+the\s+mo(?:ment)?|still\s+(?:running|open|available))\b", re.I)
 
 
 # "set up after the old lunch club closed", "no Deaf social any more since the club closed in 2023":
@@ -463,11 +476,25 @@ def find_closed(record: Record) -> Finding | None:
         for pattern in (_CLOSED, _PAUSED):
             for match in pattern.finditer(text):
                 named = match.groupdict().get("named") or match.groupdict().get("dated")
-                if not (
-                    named and _SOMETHING_ELSE_ENDED.search(text[max(0, match.start() - 40) : match.start()])
-                ):
-                    return Finding(True, 0.8, field, quote(text, match))
+                before = text[max(0, match.start() - 40) : match.start()]
+                if named and _SOMETHING_ELSE_ENDED.search(before):
+                    continue
+                if _a_part_stopped(record, text, before):
+                    continue
+                return Finding(True, 0.8, field, quote(text, match))
     return None
+
+
+def _a_part_stopped(record: Record, text: str, before: str) -> bool:
+    part = _A_PART.search(before)
+    if not part:
+        return False
+    # the fund of a grants service, or the drop-in that is the whole service, is the service
+    if re.search(re.escape(part.group("part")[:4]), record.texts.get("name", ""), re.I):
+        return False
+    return part.group("part").lower().startswith(("fund", "grant", "bursar")) or bool(
+        _STILL_RUNS.search(text)
+    )
 
 
 def find_capacity(record: Record) -> Finding | None:

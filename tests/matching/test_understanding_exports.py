@@ -169,6 +169,15 @@ def test_a_mens_group_said_in_shorthand_and_the_other_sex_sent_elsewhere(reader,
         ("Closed until 2pm on Mondays for staff training.", False),
         ("Woodwork and bike repair. Paused for winter 2026/27 while the roof is fixed.", True),
         ("Sessions paused over the summer holidays.", False),
+        # a part of the service stopped, the rest runs
+        ("Phone line only at the moment - the Middlesbrough drop in is paused.", False),
+        ("Short breaks for carers. Carers' breaks grant: this fund is now closed until April.", False),
+        # a season, not a stop: its timetable says when it runs
+        (
+            "A warm space with free hot drinks. Runs November to March. Please note: paused from April to October.",
+            False,
+        ),
+        ("Our drop in is paused until the new year.", True),
     ],
 )
 def test_words_that_say_the_service_has_stopped(reader, description, closed):
