@@ -23,6 +23,8 @@ GROUP_PATTERNS: dict[str, str] = {
     "carers": (
         r"(?:unpaid\s+|young\s+|adult\s+|family\s+)?carers?(?:'s|')?|"
         r"(?:you|who)\s+(?:look\s+after|care\s+for)\s+(?:a|an|someone|somebody|your|their)"
+        # "help you look after your mental health": themselves, not someone else
+        r"(?!\s+(?:own\s+)?(?:mental|physical|health|wellbeing|well-being|self|money|finances|home|garden|pets?)\b)"
     ),
     "lgbtq": r"lgbt\w*\+?|lgb\w*|gay|lesbians?|bisexual|trans(?:gender)?|queer",
     "refugees": r"refugees?|asylum[- ]seek\w*|people\s+seeking\s+(?:asylum|sanctuary)|asylum|sanctuary\s+seekers?",
@@ -49,7 +51,7 @@ GROUP_PATTERNS: dict[str, str] = {
 _NOT_RESTRICTED = {
     "women": r"\b(?:men\s+(?:and|&)\s+women|women\s+(?:and|&)\s+men|male\s+(?:and|or)\s+female|female\s+(?:and|or)\s+male|boys\s+and\s+girls|girls\s+and\s+boys|mums\s+and\s+dads|mothers\s+and\s+fathers)\b",
     "men": r"\b(?:men\s+(?:and|&)\s+women|women\s+(?:and|&)\s+men|male\s+(?:and|or)\s+female|female\s+(?:and|or)\s+male|mums\s+and\s+dads|dads\s+and\s+mums|mothers\s+and\s+fathers)\b",
-    "carers": r"\b(?:and|&|or|their|families,?)\s+(?:their\s+)?(?:families\s+and\s+|family\s+)?carers\b|\bparents?\s*(?:and|&|/|or|and/or)\s*carers?\b|\bmale\s+carers\b|\bcarers\s+(?:and|&)\s+(?:families|professionals|parents)\b|\bcarers\s+are\s+welcome\b|\b(?:parent|guardian)\s+or\s+carer\b|\bcarer\s+or\s+parent\b",
+    "carers": r"\b(?:and|&|or|their|families,?)\s+(?:their\s+)?(?:families\s+and\s+|family\s+)?carers\b|\bparents?\s*(?:and|&|/|or|and/or)\s*carers?\b|\bmale\s+carers\b|\bcarers\s+(?:and|&)\s+(?:families|professionals|parents|staff|friends|volunteers)\b|\bcarers\s+are\s+welcome\b|\b(?:parent|guardian)\s+or\s+carer\b|\bcarer\s+or\s+parent\b",
     # "out of work with a health condition or disability": either will do
     "people_with_disabilities": r"\b(?:health|medical|long[- ]term)\s+(?:conditions?|problems?|issues?)\s+"
     r"(?:and/or|or|and)\s+(?:an?\s+)?disabilit|"
@@ -58,7 +60,9 @@ _NOT_RESTRICTED = {
     r"\bdisabled\s+(?:and/or|or|and|&)\s+(?:older|elderly|frail)\b",
     # "we knit blankets for the neonatal unit": a hospital ward, not who may come
     "pregnant_new_parents": r"\b(?:neonatal|maternity|baby|special\s+care\s+baby)\s+(?:units?|wards?)\b",
-    "families": r"\b(?:individuals|adults|people)\s+(?:and|&)\s+families\b|\bfamilies\s+(?:and|&)\s+(?:individuals|adults|carers)\b|\b(?:and|&)\s+their\s+families\b|\ball\s+ages\b",
+    # "not just hospice families", "for farming families": open to all, or a household, not children
+    "families": r"\bnot\s+(?:just|only)\s+(?:\w+\s+)?families\b|\b(?:farming|farm|hospice|military|service|bereaved)\s+families\b|"
+    r"\b(?:individuals|adults|people)\s+(?:and|&)\s+families\b|\bfamilies\s+(?:and|&)\s+(?:individuals|adults|carers)\b|\b(?:and|&)\s+their\s+families\b|\ball\s+ages\b",
 }
 # Targeting words: "for women", "supporting refugees", "women only", "Women's Aid".
 _BEFORE = re.compile(

@@ -260,6 +260,16 @@ def test_a_playgroup_or_childrens_centre_name_is_a_place_not_a_group(reader):
             "Adults 18+ out of work with a health condition or disability.",
             [],
         ),
+        # looking after their own health is not caring for someone
+        ("Free courses to help you look after your mental health: Sleep Well, Mindfulness.", "", []),
+        (
+            "Online courses on anxiety and sleep.",
+            "Residents 18+, anyone with MH difficulties, carers and staff.",
+            [],
+        ),
+        # a household, or a word for who else may come, not families with children
+        ("Telephone bereavement support. Open to the community, not just hospice families.", "", []),
+        ("For farming families: support with farm business worries and isolation.", "", []),
     ],
 )
 def test_who_a_service_is_for_and_who_is_only_welcome(reader, description, eligibility, groups):
