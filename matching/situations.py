@@ -130,7 +130,9 @@ SITUATIONS: tuple[Situation, ...] = (
             r"bereaved\s+(?:husbands|wives|partners|spouses)"
         ),
         _re(
-            rf"widow\w*|{_SPOUSE}\s+(?:\w+\s+)?(?:died|passed|was\s+killed)|(?:lost|losing)\s+{_THEIR}\s+"
+            # "husband was a miner at Astley Green, died last yr" (not "husband's mum died")
+            rf"widow\w*|\b{_SPOUSE}\b(?!'s)(?:(?!\b(?:mum|mam|mother|dad|father|son|daughter|brother|sister|friend|nan|"
+            rf"gran\w*|dog|cat)\b)[^.;!?\n]){{0,50}}?\b(?:died|passed|was\s+killed)|(?:lost|losing)\s+(?:{_THEIR}|the)\s+"
             rf"(?:late\s+)?{_SPOUSE}|death\s+of\s+{_THEIR}\s+{_SPOUSE}|{_THEIR}\s+late\s+{_SPOUSE}|"
             # clinical shorthand: "bereaved (wife, Aug)", "bereaved - husband"
             rf"bereaved\W+(?:\w+\W+)?{_SPOUSE}\b|{_SPOUSE}'?s\s+grave"

@@ -155,10 +155,14 @@ def _restricts(
     # offer in a long list of what an organisation does
     # ("The Foundation runs walking rugby, chair-based exercise for older people, school sport, ...":
     # a time of life named in the second item of a list is one offer's too)
-    if deep_in_a_list(text, start, match) or (
-        situation_code in AGE_SITUATIONS
-        and text.count(",", start, match.start()) >= 1
-        and LIST_ITEM_ENDS.match(text, match.end())
+    if (
+        deep_in_a_list(text, start, match)
+        or (_AN_OFFER_IN_A_LIST.match(text, match.end()) and text.count(",", start, match.start()) >= 2)
+        or (
+            situation_code in AGE_SITUATIONS
+            and text.count(",", start, match.start()) >= 1
+            and LIST_ITEM_ENDS.match(text, match.end())
+        )
     ):
         return 0.0
     first = start == (sentences[0][0] if sentences else 0)
@@ -168,6 +172,14 @@ def _restricts(
     if _TARGETING.search(before) and (first or stated_as_a_rule or _SAYS_WHO_FOR.match(before)):
         return TARGETED_CONFIDENCE
     return 0.0
+
+
+# "..., a Help to Claim service, a Macmillan benefits project and outreach at GP surgeries": the last
+# but one of a list of what an organisation runs
+_AN_OFFER_IN_A_LIST = re.compile(
+    r"(?:\s+[\w'-]+){0,2}?\s+(?:project|service|scheme|programme|team|clinic|worker|advisers?)\s+(?:and|or)\s",
+    re.I,
+)
 
 
 # A sentence that only says whom the service is for, wherever it stands: "For the Polish-speaking

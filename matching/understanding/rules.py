@@ -29,7 +29,9 @@ DELIVERY_PATTERNS = {
         r"(?:tele)?phone\s*(?:\+|/|&)\s*(?:face\s+to\s+face|in\s+person|online|home\s+visits?)|(?:tele)?phone\s+only\b|"
         r"(?:face\s+to\s+face|in\s+person)\s*(?:\+|/|&)\s*(?:tele)?phone\b|(?:tele)?phone\s+casework|"
         r"call\s+(?:us|free|our)|telephone\s+befriending|(?:at\s+)?any\s?time\s+of\s+(?:the\s+)?day\s+or\s+night|"
-        r"24[- ]hours?\s+(?:a\s+day\s+)?(?:helpline|listening|support\s+(?:line|by\s+phone))"
+        r"24[- ]hours?\s+(?:a\s+day\s+)?(?:helpline|listening|support\s+(?:line|by\s+phone))|"
+        # "24/7 listening. Call 116 123 free.", "Phone, video or face to face."
+        r"24/7\s+(?:listening|helpline|support\s+line)|call\s+\d{3}\s?\d{3}\s+free|(?:tele)?phone\s*,\s*video\b"
     ),
     "online": (
         r"online\s+(?:service|support|counsell\w*|therapy|course|sessions?|chat|groups?|forum|resources|"
@@ -37,7 +39,7 @@ DELIVERY_PATTERNS = {
         r"(?:by|via|over|on)\s+video\s+calls?|(?:microsoft\s+)?teams\s+(?:meeting|call|drop[- ]in)|on\s+(?:microsoft\s+)?teams|"
         r"whatsapp(?!\W{0,3}\d)|e-?learning|live\s+chat|log\s+in|(?:video|online)\s+appointments?|"
         r"virtual\s+(?:\w+\s+)?(?:mornings?|caf[eé]s?)|video\s+(?:call\s+)?(?:appointments?|sessions?|consultations?|conferenc\w*)|zoom|e-?therapy|via\s+(?:the\s+)?(?:internet|website|app)|"
-        r"virtual\s+(?:sessions?|groups?|meetings?)|email\s+support|remotely|"
+        r"virtual\s+(?:sessions?|groups?|meetings?)|email\s+support|remotely|(?:tele)?phone\s*,\s*video\b|"
         r"(?<!get\s)(?<!getting\s)(?<!go\s)(?<!going\s)(?<!safely\s)(?<!using\s)(?<!use\s)"
         # a way to get in, not the service: "self-referral online", "book online"
         r"(?<!referral\s)(?<!refer\s)(?<!book\s)(?<!apply\s)(?<!register\s)(?<!donate\s)"

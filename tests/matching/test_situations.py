@@ -429,6 +429,30 @@ def test_one_offer_in_an_organisations_long_list_is_not_a_situation_it_is_restri
     assert situations_of(description="A support group for people affected by cancer, meeting monthly.") == [
         "cancer"
     ]
+    # the last but one item of what it runs, before "and"
+    assert (
+        situations_of(
+            name="Citizens Advice",
+            description="Free advice on debt, benefits and housing, with a specialist debt team, a Help to "
+            "Claim service, a Macmillan benefits project and outreach at GP surgeries.",
+        )
+        == []
+    )
+
+
+def test_a_widow_or_widower_in_the_words_a_link_worker_writes():
+    for words in (
+        "lost the wife last back end, sat in house all day now",
+        "84, husband was a miner at Astley Green, died last yr. lonely",
+        "wife died 2 yrs ago",
+    ):
+        assert "widowed" in codes_said(words), words
+    for words in (
+        "my husband's mum died in May, he is struggling",
+        "my husband looks after me since my mum died",
+        "my wife is poorly. Her dad died last year",
+    ):
+        assert "widowed" not in codes_said(words), words
 
 
 def test_a_club_for_blind_people_is_not_for_a_wheelchair_user_who_ticked_disabled(

@@ -733,6 +733,17 @@ def test_visits_and_transport_that_fetch_people_are_read(reader, description, mo
     assert mode in reader.understand(oruk(description=description)).delivery_modes()
 
 
+@pytest.mark.parametrize(
+    "description, modes",
+    [
+        ("24/7 listening. Call 116 123 free. Branch also does face-to-face by arrangement.", {"phone"}),
+        ("Self-referral welcome. Phone, video or face to face.", {"phone", "online"}),
+    ],
+)
+def test_a_line_or_a_video_call_said_in_a_few_words_is_remote(reader, description, modes):
+    assert modes <= set(reader.understand(oruk(description=description)).delivery_modes())
+
+
 def test_advisers_visiting_a_warm_space_is_not_a_home_visit(reader):
     found = reader.understand(
         oruk(description="Warm space with soup. Money advisers visit on alternate weeks.")
