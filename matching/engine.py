@@ -104,6 +104,11 @@ def _relevant(
     semantic = float(service.get("_semantic") or 0.0)
     if goals.strip() and semantic >= MIN_SEMANTIC:
         return True
+    # A service only for the person's own group (a veterans' hub for a veteran who cannot sleep, a
+    # Deaf club for a BSL user who is lonely) is one a link worker would name whatever it is tagged
+    # with: it has already passed the check that the person is in that group.
+    if set(groups) & set(service.get("eligibility") or ()):
+        return True
     if goals.strip() and semantic >= MIN_SEMANTIC_FOR_GROUP and set(groups) & audience(service, groups):
         return True
     if needs:

@@ -371,6 +371,25 @@ def test_a_service_for_the_persons_own_group_is_relevant_when_its_meaning_is_nea
     assert not offered(circumstances=("lgbtq",))
 
 
+def test_a_service_only_for_the_persons_own_group_is_relevant_whatever_it_is_tagged_with(
+    make_service, make_person, taxonomy, now
+):
+    hub = make_service(
+        name="Veterans' Hub",
+        needs=["welfare_benefits", "housing"],
+        eligibility=["veterans"],
+        description="Drop-in for ex-forces: benefits, housing and a brew.",
+        _semantic=0.1,
+    )
+    shed = make_service(name="Men's Shed", needs=["arts_creativity"], eligibility=["men"], _semantic=0.1)
+    widower = make_person(
+        needs=("bereavement",), goals="lost his wife in May, can't settle", circumstances=("veterans", "men")
+    )
+    offered = [m.service_id for m in match(widower, [hub, shed], taxonomy=taxonomy, now=now).matches]
+    # his own group's service, though it meets no need he named; not every men's group for every man
+    assert offered == [hub["id"]]
+
+
 def test_dementia_services_open_to_the_person_diagnosed_and_whoever_cares_for_them():
     for goals in (
         "Daughter asking for dad: vascular dementia dx, in a wheelchair since his stroke.",
