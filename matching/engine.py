@@ -44,6 +44,8 @@ MIN_SEMANTIC = 0.4
 # A service meant for the person's own group (an LGBT+ centre for a gay teenager who is lonely)
 # is relevant when its words are this close to theirs, whatever needs it is tagged with.
 MIN_SEMANTIC_FOR_GROUP = 0.3
+# Near enough in meaning to fill a short list after the relevant services (engine._related).
+MIN_SEMANTIC_RELATED = 0.3
 MAX_INFERRED_NEEDS = 5
 
 
@@ -116,6 +118,38 @@ def _relevant(
     if goals.strip() and has_model:
         return text > 0.0
     return True  # nothing asked for: browsing by place and constraints
+
+
+def _related(
+    allowed: Sequence[int],
+    relevant: Sequence[int],
+    candidates: Sequence[dict[str, Any]],
+    limit: int,
+    audiences: Sequence[str],
+) -> list[int]:
+    """When fewer services meet the person's needs than a page holds, the ones whose words come
+    nearest to theirs fill it, after every relevant one: a link worker sees what else is near in
+    meaning (a wellbeing outreach for a widower whose words gave no loneliness) rather than a
+    short list, and each says it meets no need named. Not a service made for a group the person
+    is not in (an LGBT+ drop-in, a pensioners' lunch): near in words, but not for them."""
+    room = limit - len(relevant)
+    if room <= 0:
+        return []
+    chosen = set(relevant)
+    near = [
+        pos
+        for pos, i in enumerate(allowed)
+        if pos not in chosen
+        and float(candidates[i].get("_semantic") or 0.0) >= MIN_SEMANTIC_RELATED
+        and _for_them(candidates[i], audiences)
+    ]
+    near.sort(key=lambda pos: -float(candidates[allowed[pos]].get("_semantic") or 0.0))
+    return near[:room]
+
+
+def _for_them(service: dict[str, Any], audiences: Sequence[str]) -> bool:
+    aimed = audience(service)
+    return not aimed or bool(aimed & set(audiences))
 
 
 def _offers(need: str) -> Callable[[dict[str, Any]], bool]:
@@ -198,11 +232,18 @@ def match(
     has_model = text_model is not None
 
     searched_groups = [group for group in profile.groups if group in GROUP_SEARCH_WORDS]
+    relevant = [
+        pos
+        for pos, i in enumerate(allowed)
+        if _relevant(needs, profile.goals, candidates[i], float(text_scores[pos]), has_model, searched_groups)
+    ]
+    related = (
+        _related(allowed, relevant, candidates, limit, profile.audiences) if profile.goals.strip() else []
+    )
     pool, rows = [], []
-    for pos, i in enumerate(allowed):
+    for pos in relevant + related:
+        i = allowed[pos]
         text = float(text_scores[pos])
-        if not _relevant(needs, profile.goals, candidates[i], text, has_model, searched_groups):
-            continue
         pool.append(i)
         rows.append(
             features(
@@ -235,7 +276,8 @@ def match(
             str(candidates[i].get("name") or "").lower(),
         )
 
-    ranked = sorted(pool, key=order_key)
+    also = {allowed[pos] for pos in related}
+    ranked = sorted((i for i in pool if i not in also), key=order_key) + sorted(also, key=order_key)
     age = profile.age
     wanted = [_offers(need) for need in needs]
     wanted += [_meets(need, group, age) for need, group in requirements(profile, needs)]
@@ -253,6 +295,7 @@ def match(
                 distance_km=distances[i],
                 needs_met=met,
                 reasons=explain.reasons(service, distances[i], checks[i].exemption, met)
+                + ([{"kind": "related"}] if i in also else [])
                 + explain.fit_reasons(
                     circumstance_fit(profile.audiences, service), preference_fit(profile.preferences, service)
                 ),

@@ -108,6 +108,8 @@ def reason_text(reason: dict, taxonomy: NeedsTaxonomy | None = None) -> str | No
         return f"for {situations.label(reason['code'])}"
     if kind == "suits":
         return SUITS.get(reason.get("code") or "")
+    if kind == "related":
+        return "close to what was said, though it meets no need named"
     return None
 
 

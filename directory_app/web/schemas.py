@@ -206,10 +206,20 @@ class ImportJob(BaseModel):
 
 class MatchReason(Open):
     kind: Literal[
-        "exemption", "distance", "needs", "cost", "times", "route", "for_group", "for_situation", "suits"
+        "exemption",
+        "distance",
+        "needs",
+        "cost",
+        "times",
+        "route",
+        "for_group",
+        "for_situation",
+        "suits",
+        "related",
     ] = Field(
         description="What the reason is about; its values sit beside it (km, codes, band, amount, "
-        "sessions, note, code)."
+        "sessions, note, code). 'related': listed after every service that meets a need, because "
+        "its words are close to the person's."
     )
     text: str = Field(description="The reason in words, as the match page shows it.")
 

@@ -254,3 +254,31 @@ def test_closed_services_do_not_count_as_provision(make_service, make_person, ta
         now=now,
     ).unmet_needs
     assert unmet.reason == "no bereavement service open at the moment (1 listed but closed)"
+
+
+def test_a_short_list_is_filled_after_the_relevant_services_by_those_nearest_in_meaning(
+    make_service, make_person, taxonomy, now
+):
+    bereavement = make_service(name="Bereavement group", needs=["bereavement"], _semantic=0.2)
+    outreach = make_service(
+        name="Wellbeing outreach",
+        needs=["loneliness"],
+        description="We visit people at home.",
+        _semantic=0.35,
+    )
+    pride = make_service(
+        name="Pride social", needs=["loneliness"], description="A social for LGBT+ people.", _semantic=0.38
+    )
+    far_in_meaning = make_service(name="Bike repair", needs=["transport"], _semantic=0.1)
+    widower = make_person(
+        needs=("bereavement",), goals="Mam died in the spring, he's stopped going to the club"
+    )
+    result = match(widower, [far_in_meaning, pride, outreach, bereavement], taxonomy=taxonomy, now=now)
+    # what meets a need first; then what is near in meaning and made for anyone, saying so
+    assert [m.name for m in result.matches] == ["Bereavement group", "Wellbeing outreach"]
+    assert {"kind": "related"} in result.matches[1].reasons
+    assert {"kind": "related"} not in result.matches[0].reasons
+    # a full page has no room for them
+    assert [
+        m.name for m in match(widower, [outreach, bereavement], taxonomy=taxonomy, now=now, limit=1).matches
+    ] == ["Bereavement group"]
