@@ -114,7 +114,7 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
     # "caring for young children" is parenting, not being a carer: the cared-for person must be named.
     "carers": (
         r"\b(full[- ]time |unpaid |young )?carer\b",
-        r"\b(caring for|cares? for|looks? after|looking after) (his |her |my |their )?(elderly |disabled |poorly |"
+        r"\b(caring for|cares? for|looks? after|looking after) (his |her |my |their |the )?(elderly |disabled |poorly |"
         r"sick )?(wife|husband|partner|mum|mam|mother|dad|father|son|daughter|brother|sister|nan|grandad|"
         r"parents?)\b(?! who (is|are) (young|little|a baby))",
         r"\brespite\b",
@@ -601,6 +601,13 @@ _DEMENTIA = re.compile(
 )
 
 
+# What a carer says of someone whose memory is failing before any diagnosis ("Mum keeps forgetting
+# things and has left the gas on twice"): memory cafés and dementia lines take them.
+_FORGETTING = re.compile(
+    r"\b(?:keeps?\s+forgetting|forgetting\s+things|memory'?s?\s+(?:is\s+)?(?:going|getting\s+worse|bad)|"
+    r"(?:left|leaving|leaves)\s+the\s+gas\s+on|(?:gets?|got|getting)\s+lost\s+(?:coming|going|on\s+the\s+way))",
+    re.I,
+)
 _DEMENTIA_BEHIND_THEM = re.compile(
     r"\blost\s+(?:(?:her|his|my|their|our)\s+\w+|him|her|them)\b|\b(?:died|passed\s+away|death|widow\w*|(?:care|nursing|residential)\s+home|went\s+in(?:to)?\s+(?:a|the)\s+home)\b",
     re.I,
@@ -620,7 +627,7 @@ def with_words_read(profile: Profile, known_groups: Any = None) -> tuple[Profile
     caring = "carers" in profile.circumstances or "carers" in described
     goals = profile.goals or ""
     if (
-        _DEMENTIA.search(goals)
+        (_DEMENTIA.search(goals) or (caring and _FORGETTING.search(goals)))
         and (caring or not _DEMENTIA_BEHIND_THEM.search(goals))
         and "people_with_dementia" not in profile.circumstances
     ):

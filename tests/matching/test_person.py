@@ -395,12 +395,17 @@ def test_dementia_services_open_to_the_person_diagnosed_and_whoever_cares_for_th
         "Daughter asking for dad: vascular dementia dx, in a wheelchair since his stroke.",
         "79, Eston. Daughter says mam keeps getting lost coming back from the Co-op (diagnosed Alzheimer's).",
         "Looks after his wife, she's got Alzheimer's, he's doing everything now.",
+        # a carer whose words give the failing memory before any diagnosis
+        "Mum keeps forgetting things, left the gas on twice. I'm round there every day doing everything for her.",
+        "looking after the wife, her memorys going, never get a minute to myself",
     ):
         profile, _ = with_words_read(Profile(goals=goals), None)
         assert "people_with_dementia" in profile.eligible_groups, goals
     for goals in (
         "Lost her husband Ron (he had dementia) 18 months ago. Lives on her own now.",
         "Wife Jean went in a care home (dementia) in July; he visits every day then back to an empty house.",
+        # forgetting, said of no one they care for
+        "I keep forgetting things since the menopause and my mood is low",
     ):
         profile, _ = with_words_read(Profile(goals=goals), None)
         assert "people_with_dementia" not in profile.eligible_groups, goals
