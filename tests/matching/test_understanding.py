@@ -277,6 +277,14 @@ def test_who_a_service_is_for_and_who_is_only_welcome(reader, description, eligi
     assert found.group_codes() == groups
 
 
+def test_a_line_for_illness_or_disability_is_not_only_for_disabled_people(reader):
+    line = oruk(
+        name="Welfare Rights - Illness & Disability line",
+        description="Phone advice for people whose income has dropped because of illness: SSP, ESA, PIP.",
+    )
+    assert reader.understand(line).group_codes() == []
+
+
 # --- residency and reach ------------------------------------------------------------------------
 
 
