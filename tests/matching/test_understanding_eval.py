@@ -22,8 +22,8 @@ from seed_data.eval.labelled import DEVELOPMENT_REGIONS, UNSEEN, labelled_sets
 # Trafford sample), labelled by a third annotator (who, for one, reads a playgroup as for families);
 # the figures fell with it, the code unchanged. In brackets: the figure on the 194.
 FLOORS = {
-    "needs_precision": 0.77,  # measured 0.799 (0.811 on the 194; target 0.90)
-    "needs_recall": 0.77,  # measured 0.799 (0.790; target 0.85)
+    "needs_precision": 0.77,  # measured 0.797 (0.799 before session 27; 0.811 on the 194; target 0.90)
+    "needs_recall": 0.77,  # measured 0.808 (0.799 before session 27; 0.790; target 0.85)
     "ages_found": 0.80,  # measured 0.875 (28 of 32; 0.844 before session 26; target 0.90)
     "ages_wrong": 0.035,  # measured 0.016 (0.021; target at most 0.02)
     "groups_recall": 0.72,  # measured 0.746 (0.796; target 0.90)
