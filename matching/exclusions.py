@@ -50,6 +50,19 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
         ),
     ),
 )
+# "Council tenants should contact their landlord instead": a handyperson or adaptations service
+# that sends a council's own tenants to the council, which does the job for them.
+EXCLUSIONS += (
+    Exclusion(
+        "council_tenants",
+        "council tenants, whose landlord does this",
+        _re(r"(?:\w+\s+){0,2}?council\s+tenants?|local\s+authority\s+tenants?"),
+    ),
+)
+_COUNCIL_TENANT = re.compile(
+    r"\b(?:council\s+(?:house|flat|home|bungalow|maisonette|property|tenan\w+)|rents?\s+(?:it\s+)?from\s+the\s+council)\b",
+    re.I,
+)
 # A health check or a prevention course for people without a condition ("without an existing
 # diagnosis of heart disease, stroke, diabetes", "not for people already diagnosed with diabetes")
 # turns away those whose words say they have it.
@@ -99,4 +112,6 @@ def person_exclusions(goals: str | None) -> frozenset[str]:
     if in_crisis(text):
         out.add("crisis")
     out |= {f"has_{code}" for code in EXCLUDED_CONDITIONS if _said(BY_CODE[code].person, text)}
+    if _said(_COUNCIL_TENANT, text):
+        out.add("council_tenants")
     return frozenset(out)

@@ -19,7 +19,10 @@ _STATEMENT = re.compile(
     # "without an existing diagnosis of heart disease, stroke, diabetes", "not for people already
     # diagnosed with diabetes"
     r"\bwithout\s+(?:an?\s+)?(?:existing|known|prior|previous|current)?\s*diagnos\w+\s+of|"
-    r"\bnot\s+for\s+(?:people|anyone|those)\s+(?:who\s+(?:are|have\s+been)\s+)?(?:already\s+)?diagnosed\b)[^\n]*",
+    r"\bnot\s+for\s+(?:people|anyone|those)\s+(?:who\s+(?:are|have\s+been)\s+)?(?:already\s+)?diagnosed\b|"
+    # "Council tenants should contact their landlord instead"
+    r"\b(?:\w+\s+){0,2}?(?:council|local\s+authority)\s+tenants?\s+(?:should|please|must|need\s+to|can)\s+"
+    r"(?:contact|go\s+to|ask|call|apply\s+to)\s+(?:their|your|the)\s+(?:landlord|housing|council)[^.\n]*)[^\n]*",
     re.I,
 )
 

@@ -80,3 +80,25 @@ def test_a_health_check_for_people_without_diabetes_is_not_offered_to_a_diabetic
     assert "has_diabetes" not in person_exclusions("her husband has diabetes, she is worn out")
     # at risk is not diabetic: a prevention programme is for them
     assert "has_diabetes" not in person_exclusions("practice nurse said bloods 'pre-diabetic' (HbA1c 44)")
+
+
+def test_a_service_that_sends_council_tenants_to_their_landlord_is_not_offered_to_one(
+    make_service, make_person, taxonomy, now
+):
+    words = (
+        "Small jobs around the home: grab rails, key safes. Who can use it: homeowners and private tenants "
+        "aged 60+. Council tenants should contact their landlord instead."
+    )
+    assert exclusions_of(words) == ["council_tenants"]
+    assert exclusions_of("Grab rails and key safes for council tenants and homeowners.") == []
+    handyperson = make_service(name="Handyperson Service", needs=["housing"], exclusions=["council_tenants"])
+    tenant = make_person(
+        needs=("housing",), goals="me mam, 79, frightened of the stairs. It's a council house."
+    )
+    owner = make_person(
+        needs=("housing",), goals="me mam, 79, frightened of the stairs. She owns her bungalow."
+    )
+    assert match(tenant, [handyperson], taxonomy=taxonomy, now=now).matches == []
+    assert [m.name for m in match(owner, [handyperson], taxonomy=taxonomy, now=now).matches] == [
+        "Handyperson Service"
+    ]
