@@ -284,6 +284,11 @@ def _put(found: dict[str, Finding], value: str, finding: Finding) -> None:
         found[value] = finding
 
 
+_NATIONAL_LINE = re.compile(
+    r"\bnational\s+(?:[\w'-]+\s+)?(?:help\s?line|line|advice\s?line|phone\s?line)\b", re.I
+)
+
+
 def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     found: dict[str, Finding] = {}
     for field in ("eligibility", "description"):
@@ -294,7 +299,10 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     # Authorities the record names anywhere, to tell one "Broughton" from another.
     context = {code for text in [*record.texts.values(), *record.venue] for code, _ in areas.find(text)}
     # "High Peak" beside "National": the council is where it started, not a limit
-    national = any(_NATION.match(area["text"] or "") for area in record.service_areas)
+    # and so is a branch's listing of a national line ("Cruse National Helpline", service area "Bury")
+    national = any(_NATION.match(area["text"] or "") for area in record.service_areas) or bool(
+        _NATIONAL_LINE.search(record.texts.get("name", ""))
+    )
     # each service area's authorities ("County Durham and Darlington": both), before words stating
     # one of them take its place in `found`
     stamped: dict[str, set[str]] = {}

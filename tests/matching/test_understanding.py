@@ -288,6 +288,19 @@ def test_a_line_for_illness_or_disability_is_not_only_for_disabled_people(reader
 # --- residency and reach ------------------------------------------------------------------------
 
 
+def test_a_branchs_listing_of_a_national_line_is_not_limited_to_the_branchs_borough(reader):
+    line = oruk(
+        name="Cruse National Helpline",
+        description="Trained volunteers listen and give emotional support to anyone grieving. Calls are free.",
+        service_areas=[{"id": "a", "name": "Bury"}],
+    )
+    assert reader.understand(line).residency_codes() == []
+    branch = oruk(
+        name="Cruse Bury", description="Bereavement support.", service_areas=[{"id": "a", "name": "Bury"}]
+    )
+    assert reader.understand(branch).residency_codes() == ["E08000002"]
+
+
 def test_residents_of_a_borough_become_its_gss_code(reader):
     found = reader.understand(
         csv_row(
