@@ -24,13 +24,14 @@ from . import explain
 from .children import is_child, takes_children
 from .constraints import Check, check
 from .crisis import in_crisis
-from .fit import GROUP_SEARCH_WORDS, audience, circumstance_fit, preference_fit
+from .fit import GROUP_SEARCH_WORDS, audience, circumstance_fit, preference_fit, service_text
 from .offered import as_offered, offers
 from .person import with_words_read
 from .profile import Profile
 from .rank import Scorer, default_scorer, features
 from .requirements import meets_requirement, requirements, unmet_in_reach
 from .service import aware, nearest_distances
+from .situations import COMMUNITIES, might_be
 from .situations import label as situation_label
 from .stated_situations import person_situations
 from .taxonomy import NeedsTaxonomy
@@ -45,7 +46,7 @@ MIN_SEMANTIC = 0.4
 # is relevant when its words are this close to theirs, whatever needs it is tagged with.
 MIN_SEMANTIC_FOR_GROUP = 0.3
 # Near enough in meaning to fill a short list after the relevant services (engine._related).
-MIN_SEMANTIC_RELATED = 0.3
+MIN_SEMANTIC_RELATED = 0.25
 MAX_INFERRED_NEEDS = 5
 
 
@@ -149,7 +150,16 @@ def _related(
 
 def _for_them(service: dict[str, Any], audiences: Sequence[str]) -> bool:
     aimed = audience(service)
-    return not aimed or bool(aimed & set(audiences))
+    if aimed and not aimed & set(audiences):
+        return False
+    # a community's own club ("Polish speakers only for the advice session"), unless theirs
+    text = service_text(service)
+    return not any(
+        community.code not in audiences
+        and not might_be(community.code, audiences)
+        and community.service.search(text)
+        for community in COMMUNITIES
+    )
 
 
 def _offers(need: str) -> Callable[[dict[str, Any]], bool]:

@@ -282,3 +282,19 @@ def test_a_short_list_is_filled_after_the_relevant_services_by_those_nearest_in_
     assert [
         m.name for m in match(widower, [outreach, bereavement], taxonomy=taxonomy, now=now, limit=1).matches
     ] == ["Bereavement group"]
+
+
+def test_a_communitys_own_club_does_not_fill_a_short_list_for_someone_outside_it(
+    make_service, make_person, taxonomy, now
+):
+    club = make_service(
+        name="Saturday Club",
+        needs=["loneliness"],
+        description="A social afternoon with advice about work and benefits. Polish speakers only.",
+        _semantic=0.35,
+    )
+    words = "new in Stockport, asylum claim in, knows nobody"
+    asylum_seeker = make_person(needs=("legal_advice",), goals=words + ", from Eritrea")
+    assert match(asylum_seeker, [club], taxonomy=taxonomy, now=now).matches == []
+    pole = make_person(needs=("legal_advice",), goals=words + ", from Poland")
+    assert [m.name for m in match(pole, [club], taxonomy=taxonomy, now=now).matches] == ["Saturday Club"]
