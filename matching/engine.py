@@ -140,12 +140,17 @@ def _related(
     near = [
         pos
         for pos, i in enumerate(allowed)
-        if pos not in chosen
-        and float(candidates[i].get("_semantic") or 0.0) >= MIN_SEMANTIC_RELATED
-        and _for_them(candidates[i], audiences)
+        if pos not in chosen and float(candidates[i].get("_semantic") or 0.0) >= MIN_SEMANTIC_RELATED
     ]
     near.sort(key=lambda pos: -float(candidates[allowed[pos]].get("_semantic") or 0.0))
-    return near[:room]
+    # nearest first, and only until the page is full: whom each is for is read from its words
+    out: list[int] = []
+    for pos in near:
+        if _for_them(candidates[allowed[pos]], audiences):
+            out.append(pos)
+            if len(out) == room:
+                break
+    return out
 
 
 def _for_them(service: dict[str, Any], audiences: Sequence[str]) -> bool:
