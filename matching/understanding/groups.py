@@ -144,9 +144,6 @@ _TODDLERS = re.compile(
     r"children\s+under|families\s+with\s+(?:young\s+|older\s+)?children|children'?s\s+(?:items|clothes|clothing))",
     re.I,
 )
-_EXPECTING = re.compile(
-    r"\b(?:pregnan\w+|bumps?|expectant|ante[- ]?natal|breast[- ]?feed\w*|perinatal|neonatal)", re.I
-)
 # The people a service is for, named as the object of its offer: "supports adults with a learning
 # and/or physical disability", "services to young people with a disability".
 _FOR_DISABLED = re.compile(
@@ -238,11 +235,10 @@ def find_groups(record: Record) -> list[Finding]:
                 start = next((a for a, b in sentences if a <= match.start() < b), 0)
                 if _NOT_ONLY_BEFORE.search(text[start : match.start()]):
                     continue
-                if HEDGED.search(text[max(0, match.start() - 30) : match.start()]):
+                if HEDGED.search(text[max(0, match.start() - 30) : match.start()]) or _BROUGHT_ALONG.search(
+                    text[start : match.start()]
+                ):
                     # named, so that a men's shed "mainly blokes but ladies welcome" is open to both
-                    mentioned[group] = max(mentioned.get(group, 0.0), 0.4)
-                    continue
-                if _BROUGHT_ALONG.search(text[start : match.start()]):
                     mentioned[group] = max(mentioned.get(group, 0.0), 0.4)
                     continue
                 if group == "families" and _FAMILIES_OF.match(text[match.end() :]):
