@@ -228,7 +228,20 @@ _FEEDING_THE_KIDS = re.compile(
     r"\b(?:kids|children|bairns)\s+(?:need|needs)\s+feeding\b",
     re.I,
 )
+# Jobs about the house are a handyperson's, not work: "needs rails fitting - small jobs", "odd jobs
+# round the house".
+_HOUSE_JOBS = re.compile(
+    r"\b(?:small|odd|little|few|bits?\s+of)\s+jobs\b|\bjobs\s+(?:a)?round\s+the\s+(?:house|home|garden)\b",
+    re.I,
+)
+# Someone who came along, or brought the person, is alive and with them: "wife came with him".
+_CAME_ALONG = re.compile(
+    rf"\b{_RELATION}\s+(?:came|comes|come|brought|brings|drove|drives|attended|sat)\s+(?:in\s+)?(?:with|along|him|her|them|me)\b",
+    re.I,
+)
 _EXPLAINS = (
+    (_HOUSE_JOBS, frozenset({"employment_skills"})),
+    (_CAME_ALONG, frozenset({"bereavement"})),
     (_FEEDING_THE_KIDS, frozenset({"family_parenting"})),
     (_BOTTLES_UP, frozenset({"addiction_recovery"})),
     (_LEFT_ON, frozenset({"fuel_energy"})),

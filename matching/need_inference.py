@@ -35,7 +35,7 @@ import numpy as np
 from .need_classifier import NeedClassifier
 from .need_context import context_codes
 from .need_examples import NEED_EXAMPLES
-from .person import caring_now, read_age, without_a_home
+from .person import caring_now, home_needs_work, read_age, without_a_home
 from .shorthand import in_words
 from .taxonomy import NeedsTaxonomy
 from .text import phrase_key, tokens
@@ -248,8 +248,9 @@ class NeedInferrer:
         if carer_words and "carers" not in phrases:
             phrases["carers"] = (CARER_WORDS_STRENGTH, [carer_words])
         # Having nowhere to live is a housing need however it is put ("kipping on his brother's
-        # settee" among other troubles); the meaning of a long text can drown it.
-        home_words = without_a_home(text) if "housing" in self.codes else None
+        # settee" among other troubles); the meaning of a long text can drown it. So is a home that
+        # needs rails or a handyperson before the person can manage in it.
+        home_words = (without_a_home(text) or home_needs_work(text)) if "housing" in self.codes else None
         if home_words and "housing" not in phrases:
             phrases["housing"] = (CARER_WORDS_STRENGTH, [home_words])
         sims, where, whole, by_clause = self.meaning(text, masked)
@@ -342,6 +343,10 @@ _NOT_A_NEED = (
     ("when", "a", "kid"),
     ("energy", "company"),
     ("car", "park"),
+    # "a few small jobs round the house" is a handyperson's work, not employment
+    ("small", "job"),
+    ("odd", "job"),
+    ("little", "job"),
 )
 
 

@@ -418,6 +418,26 @@ def without_a_home(text: str) -> str | None:
     return None
 
 
+# A home that needs work before the person can manage in it: "OT says needs grab rails by the
+# toilet", "is there a handyman thing", "stair rail fitting". Said in such words, it is the housing
+# need (a home that is unsuitable), as a handyperson or adaptations service meets it.
+_HOME_NEEDS_WORK = re.compile(
+    r"\b(grab[- ]?rails?|stair[- ]?rails?|banister|handy[- ]?(?:man|person|people)|home\s+adaptations?|"
+    r"adaptations?\s+(?:to|at|in|for)\s+(?:the|his|her|their|my)\s+(?:home|house|flat|bathroom)|"
+    r"(?:key\s*safe|level[- ]access\s+shower|stair[- ]?lift)\s+(?:fitted|fitting|put\s+in))\b",
+    re.I,
+)
+
+
+def home_needs_work(text: str) -> str | None:
+    """The words that say the person's home needs fitting out or small repairs to live in, or None."""
+    for found in _HOME_NEEDS_WORK.finditer(text):
+        sentence, begin = sentence_of(text, found.start(), found.end())
+        if not _DENIED.search(sentence[: found.start() - begin]):
+            return found.group(0)
+    return None
+
+
 # Caring that has ended ("after years caring for her mum", "was his carer until he died", "dad is
 # in a care home now") makes a former or bereaved carer: their need is still read from the words,
 # but a carers-only service is for someone caring today.

@@ -21,6 +21,7 @@ from .profile import Profile
 from .service import delivery_modes, remote_mode
 from .situations import HEALTH_CONDITION, SITUATIONS
 from .situations import label as situation_label
+from .text import without_what_ended
 from .unmet import UnmetNeed
 
 # Which of a person's groups make a need specific: a service must be meant for the group (by its
@@ -111,7 +112,9 @@ ADDICTIONS: dict[str, tuple[re.Pattern[str], re.Pattern[str], str]] = {
     ),
     "alcohol": (
         re.compile(
-            r"\b(?:drink\w*|alcohol\w*|booze|the\s+ale|cans\b|pints?|sober|dry\s+(?:for|since))", re.I
+            r"\b(?:drink\w*|alcohol\w*|booze|the\s+ale|cans\b|pints?|wine|vodka|lager|cider|whisk(?:e)?y|sober|"
+            r"dry\s+(?:for|since))",
+            re.I,
         ),
         re.compile(r"\b(?:alcohol\w*|drink\w*|sober\w*)", re.I),
         "drinking",
@@ -122,6 +125,13 @@ ADDICTIONS: dict[str, tuple[re.Pattern[str], re.Pattern[str], str]] = {
         ),
         re.compile(r"\b(?:drugs?|substance|cannabis|cocaine|heroin|opiate\w*|methadone)", re.I),
         "drug use",
+    ),
+    # A stop-smoking clinic is listed for addiction too, and is no help to a drinker or a gambler;
+    # nor a drug and alcohol service to a smoker.
+    "smoking": (
+        re.compile(r"\b(?:smok\w*|cigs?|cigarettes?|tobacco|vap(?:e|es|ing))\b", re.I),
+        re.compile(r"\b(?:smok\w*|tobacco|nicotine|cigarettes?)", re.I),
+        "stopping smoking",
     ),
 }
 _ANY_ADDICTION = re.compile(
@@ -296,12 +306,29 @@ def single_sex_required(profile: Profile) -> list[str]:
     ]
 
 
+# A dad who asks for a dads' group ("only bloke at every group, any dads' groups round here?") is
+# not met by the baby groups he already sits in as the only man: a family service must name dads
+# (or be for men) to meet it.
+DADS = "dads"
+DADS_NEEDS = frozenset({"family_parenting", "loneliness"})
+_ASKS_FOR_DADS = re.compile(
+    r"\b(?:dads?|fathers?)(?:'s|s')?\s+(?:\w+\s+)?(?:groups?|clubs?|sessions?|meet[- ]?ups?|nights?)\b|"
+    r"\b(?:other|more)\s+(?:dads|fathers)\b",
+    re.I,
+)
+_FOR_DADS = re.compile(r"\b(?:dads?|daddy|daddies|fathers?|fatherhood|men|male)\b", re.I)
+
+
+def asks_for_dads(goals: str) -> bool:
+    return _said(_ASKS_FOR_DADS, goals)
+
+
 # "wants a proper face to face group near him, not an app", "in person only", "wants someone local":
 # a helpline or an app does not meet any of this person's needs, and the unmet need says so.
 IN_PERSON = "in_person"
 _IN_PERSON_ONLY = re.compile(
-    r"\b(?:face[- ]to[- ]face|in[- ]person)\b[^.;]{0,40}\bnot\s+(?:an?\s+|on\s+(?:the\s+)?)?(?:app|online|phone|zoom|helpline)|"
-    r"\bnot\s+(?:an?\s+|on\s+(?:the\s+)?)?(?:app|online|phone|zoom|helpline)\b[^.;]{0,40}\b(?:face[- ]to[- ]face|in[- ]person)|"
+    r"\b(?:face[- ]to[- ]face|in[- ]person)\b[^.;]{0,40}\bnot\s+(?:an?\s+|another\s+|on\s+(?:the\s+)?)?(?:app|online|phone|zoom|helpline)|"
+    r"\bnot\s+(?:an?\s+|another\s+|on\s+(?:the\s+)?)?(?:app|online|phone|zoom|helpline)\b[^.;]{0,40}\b(?:face[- ]to[- ]face|in[- ]person)|"
     r"\b(?:face[- ]to[- ]face|in[- ]person)\s+only\b|\bonly\s+(?:face[- ]to[- ]face|in[- ]person)\b|"
     r"\bproper\s+face[- ]to[- ]face\b|"
     # "wants someone local to talk to who gets it": a national line is not someone local
@@ -311,6 +338,46 @@ _IN_PERSON_ONLY = re.compile(
     r"(?:she|he|they|i|we|you)\s+(?:can|could)\s+(?:actually\s+|easily\s+|really\s+)?get\s+to\b",
     re.I,
 )
+
+
+# "someone to pop in for a cuppa", "would like a visitor", "someone to call round": the person asks
+# for company or help at home, which a phone line, a lunch club or an advice line is not; a record
+# that visits people at home meets it.
+HOME_VISIT = "home_visit"
+HOME_VISIT_NEEDS = frozenset({"loneliness", "older_people"})
+_ASKS_FOR_A_VISIT = re.compile(
+    r"\b(?:someone|somebody|anyone|anybody|a\s+volunteer|a\s+befriender|people)\s+(?:who\s*'?d\s+|who\s+would\s+|to\s+|that\s+(?:would|could)\s+)?"
+    r"(?:pop|call|come|drop)\s+(?:in|round|around|by|over|to\s+the\s+house)\b|"
+    r"\b(?:would\s+like|wants?|needs?|wd\s+like|looking\s+for)\s+(?:a\s+)?(?:home\s+)?(?:visitor|visits?)\b|"
+    r"\bvisit(?:s|ing)?\s+(?:him|her|them|me)\s+at\s+home\b",
+    re.I,
+)
+
+
+def asks_for_a_visit(goals: str) -> bool:
+    return _said(_ASKS_FOR_A_VISIT, goals)
+
+
+# "No bus most of the day", "can't manage the bus", "needs a lift": a bus pass or a timetable is no
+# help; a lift is (community transport, dial-a-ride, volunteer drivers, patient transport).
+LIFT = "transport:lift"
+LIFT_NEEDS = frozenset({"transport"})
+_NEEDS_A_LIFT = re.compile(
+    r"\bno\s+(?:\w+\s+)?bus(?:es)?\b(?!\s*(?:pass|fare|money))|\bbus(?:es)?\s+(?:don'?t|doesn'?t|does\s+not|do\s+not|never)\s+(?:run|come|go)\b|"
+    r"\b(?:can'?t|cannot|can\s+not|unable\s+to|couldn'?t)\s+(?:\w+\s+)?(?:get|manage|use|do|face)\s+(?:on\s+)?(?:the\s+)?bus(?:es)?\b|"
+    r"\b(?:needs?|wants?|would\s+like)\s+(?:a\s+)?(?:free\s+)?lifts?\b",
+    re.I,
+)
+_GIVES_A_LIFT = re.compile(
+    r"\b(?:community\s+transport|dial[- ]a[- ](?:ride|bus)|ring\s+(?:and|&|n)\s+ride|door[- ]to[- ]door|"
+    r"volunteer\s+(?:car\s+)?drivers?|car\s+scheme|lifts?|minibus\w*|patient\s+transport|taxis?|"
+    r"demand[- ]responsive|pick(?:s|ed)?\s+(?:you\s+)?up)\b",
+    re.I,
+)
+
+
+def needs_a_lift(goals: str) -> bool:
+    return _said(_NEEDS_A_LIFT, goals)
 
 
 # Someone who can only come in the evening ("can't take time off work", "evenings only")
@@ -327,6 +394,20 @@ _EVENINGS_ONLY = re.compile(
 
 def evenings_only(goals: str) -> bool:
     return _said(_EVENINGS_ONLY, goals)
+
+
+# "weekends only", "works Mon-Fri so it has to be a Saturday": likewise for the weekend.
+WEEKENDS = "weekends"
+_WEEKENDS_ONLY = re.compile(
+    r"\b(?:weekends?|wknds?|sat(?:urday)?s?\s+(?:or|and|/|&)\s+sun(?:day)?s?)\s+only\b|"
+    r"\bonly\s+(?:free\s+|available\s+)?(?:at\s+|on\s+)?(?:the\s+)?(?:weekends?|wknds?)\b|"
+    r"\b(?:can|could)\s+only\s+(?:do|go|make)\s+(?:it\s+)?(?:at\s+|on\s+)?(?:the\s+)?(?:weekends?|wknds?|sat(?:urday)?s?)\b",
+    re.I,
+)
+
+
+def weekends_only(goals: str) -> bool:
+    return _said(_WEEKENDS_ONLY, goals)
 
 
 # "wants an evening carers group", "wants to meet other carers": what is open in the evening has to
@@ -522,6 +603,12 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, IMPAIRMENT_PREFIX + kind) for need in needs if need in IMPAIRMENT_NEEDS)
     if is_child(profile.age):
         out.extend((need, CHILDREN) for need in needs)
+    if needs_a_lift(profile.goals):
+        out.extend((need, LIFT) for need in needs if need in LIFT_NEEDS)
+    if asks_for_a_visit(profile.goals):
+        out.extend((need, HOME_VISIT) for need in needs if need in HOME_VISIT_NEEDS)
+    if asks_for_dads(profile.goals) and "women" not in profile.groups:
+        out.extend((need, DADS) for need in needs if need in DADS_NEEDS)
     if in_person_only(profile.goals):
         out.extend((need, IN_PERSON) for need in needs)
     if asks_for_a_break(profile.goals):
@@ -530,6 +617,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, TALKING) for need in needs if need in TALKING_NEEDS)
     if evenings_only(profile.goals):
         out.extend((need, EVENINGS) for need in needs)
+    elif weekends_only(profile.goals):
+        out.extend((need, WEEKENDS) for need in needs)
     elif _said(_OUT_OF_HOURS, profile.goals):
         out.extend((need, OUT_OF_HOURS) for need in needs)
     if _said(_ASKS_FOR_WARMTH, profile.goals):
@@ -560,12 +649,20 @@ def meets_requirement(
         return bool(_FOOD_AID.search(service_text(service)))
     if group == IN_PERSON:
         return "in_person" in delivery_modes(service)
+    if group == LIFT:
+        return bool(_GIVES_A_LIFT.search(service_text(service)))
+    if group == HOME_VISIT:
+        return "home_visits" in delivery_modes(service)
+    if group == DADS:
+        return "men" in audience(service, ("men",)) or bool(_FOR_DADS.search(service_text(service)))
     if group == CARER_BREAK:
         return bool(_GIVES_A_BREAK.search(service_text(service)))
     if group == TALKING:
         return bool(_OFFERS_TALKING.search(service_text(service)))
     if group == EVENINGS:
         return opens_in_evening(hours or service) is not False
+    if group == WEEKENDS:
+        return opens_at_weekend(hours or service) is not False
     if group == A_GROUP:
         return "in_person" in delivery_modes(service) or bool(_IS_A_GROUP.search(service_text(service)))
     if group == OUT_OF_HOURS:
@@ -573,7 +670,9 @@ def meets_requirement(
     if group == WARM_SPACE:
         return "in_person" in delivery_modes(service) and bool(_WARM_SPACE.search(service_text(service)))
     if group.startswith(ACTIVITY_PREFIX):
-        return bool(ACTIVITIES[group[len(ACTIVITY_PREFIX) :]][4].search(service_text(service)))
+        return bool(
+            ACTIVITIES[group[len(ACTIVITY_PREFIX) :]][4].search(without_what_ended(service_text(service)))
+        )
     if group.startswith((CONDITION_PREFIX, PEERS_PREFIX)):
         text = service_text(service)
         named = {code for code, condition in CONDITIONS.items() if condition.service.search(text)}
@@ -624,6 +723,8 @@ def _group_label(taxonomy: Any, code: str) -> str:
         return "food today"
     if code == IN_PERSON:
         return "people who will only go in person"
+    if code == DADS:
+        return "dads"
     if code == CARER_BREAK:
         return "a break from caring"
     label = taxonomy.eligibility_label(code) if taxonomy is not None else code.replace("_", " ")
@@ -686,15 +787,17 @@ def unmet_in_reach(
     reported = {u.need for u in out}
     required = requirements(profile, needs)
     hours = _hours_known(candidates)
-    evening_groups = (
-        groups_asked_for(profile.goals, taxonomy) if any(g == EVENINGS for _, g in required) else set()
+    grouped_needs = (
+        groups_asked_for(profile.goals, taxonomy)
+        if any(g in (EVENINGS, WEEKENDS) for _, g in required)
+        else set()
     )
     for need, group in required:
         if need in reported:
             continue
         # face to face, and whatever else this need asks for ("a gambling group, not an app")
         also = [g for n, g in required if n == need and g != group] if group == IN_PERSON else []
-        if group == EVENINGS and need in evening_groups:
+        if group in (EVENINGS, WEEKENDS) and need in grouped_needs:
             also.append(A_GROUP)
         fitting = [
             i
@@ -735,6 +838,21 @@ _KIND_WORDING = {
         "no service open in the evening",
         "; the services listed are open in the daytime only",
     ),
+    LIFT: (
+        "with a lift",
+        "no community transport or lift scheme",
+        "; the transport services listed are passes or advice, not a lift",
+    ),
+    HOME_VISIT: (
+        "at home",
+        "no one who visits at home",
+        "; the services listed are lines, groups or advice, not visits",
+    ),
+    WEEKENDS: (
+        "at the weekend",
+        "no service open at the weekend",
+        "; the services listed are open on weekdays only",
+    ),
     OUT_OF_HOURS: (
         "in the evening or at the weekend",
         "no service open in the evening or at the weekend",
@@ -763,6 +881,12 @@ def _requirement_wording(
             "in an evening group",
             "no group open in the evening",
             "; the services listed are open in the daytime only, or are lines and visits",
+        )
+    if group == WEEKENDS and A_GROUP in also:
+        return (
+            "in a weekend group",
+            "no group open at the weekend",
+            "; the services listed are open on weekdays only, or are lines and visits",
         )
     if group in _KIND_WORDING:
         return _KIND_WORDING[group]

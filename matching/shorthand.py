@@ -32,6 +32,11 @@ _ACRONYM = re.compile(r"(?<![\w/])(" + "|".join(_ACRONYMS) + r")(?![\w/])(?!\s*\
 _WORDS = (
     (re.compile(r"(?<!\w)w/c(?!\w)", re.I), "wheelchair"),
     (re.compile(r"(?<!\w)f2f(?!\w)", re.I), "face to face"),
+    # "dep + anx", "anx/dep": a clinician's note of depression and anxiety
+    (
+        re.compile(r"(?<![\w/])(?:dep\s*(?:\+|&|/|and)\s*anx|anx\s*(?:\+|&|/|and)\s*dep)(?![\w/])", re.I),
+        "depression and anxiety",
+    ),
     # "tel + f2f", "tel only", "tel/online": a way the service is given; not "Tel: 0191 …"
     (
         re.compile(

@@ -80,3 +80,25 @@ def ngrams(words: list[str], max_n: int) -> Iterator[tuple[str, ...]]:
     for n in range(1, max_n + 1):
         for start in range(count - n + 1):
             yield tuple(words[start : start + n])
+
+
+# "Our chair-based exercise class finished in 2023 and has not been replaced": a sentence telling
+# what the organisation no longer runs is not what it offers.
+_WHAT_ENDED = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?:our|the|a|an)\s+(?:[\w'-]+\s+){0,5}?"
+    r"(?:class|classes|group|groups|club|clubs|session|sessions|course|courses|scheme)\s+"
+    r"(?:has\s+|have\s+|was\s+|were\s+)?(?:finished|ended|stopped|closed|folded|ceased)\b[^.!?\n]*[.!?]?",
+    re.I,
+)
+
+
+# (a break is not an end: "has finished for the summer and restarts in September")
+_BACK_AGAIN = re.compile(
+    r"\b(?:restart\w*|resum\w*|returns?|back\s+(?:in|on|from|after)|until|till|for\s+the\s+(?:summer|winter|holidays?))\b",
+    re.I,
+)
+
+
+def without_what_ended(text: str) -> str:
+    """`text` less the sentences that say a class or group of the organisation's has ended."""
+    return _WHAT_ENDED.sub(lambda m: m.group(0) if _BACK_AGAIN.search(m.group(0)) else " ", text)

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 
 from ..taxonomy import NeedsTaxonomy
-from ..text import tokens
+from ..text import tokens, without_what_ended
 from .record import Record, Term
 from .vocabulary import SERVICE_PHRASES
 
@@ -79,7 +79,7 @@ def need_text(record: Record) -> str:
         record.texts.get("terms", ""),
     ]
     text = _strip_venue("\n".join(p for p in parts if p), record.venue)
-    return _NONE_THAT_WE_KNOW.sub(" ", _SENT_ELSEWHERE.sub(" ", text))
+    return without_what_ended(_NONE_THAT_WE_KNOW.sub(" ", _SENT_ELSEWHERE.sub(" ", text)))
 
 
 def ukcat_codes(record: Record) -> list[str]:

@@ -176,6 +176,15 @@ def test_a_clause_about_someone_else_gives_them_the_illness_and_the_job_not_the_
     assert context_codes("lost his job in March", known) == frozenset()
 
 
+def test_small_jobs_about_the_house_and_a_wife_who_came_along_are_no_job_and_no_loss():
+    known = {"employment_skills", "bereavement", "housing"}
+    assert context_codes("needs rails fitting - small jobs", known) == {"employment_skills"}
+    assert context_codes("odd jobs round the house", known) == {"employment_skills"}
+    assert context_codes("wife came with him", known) == {"bereavement"}
+    assert context_codes("can't find a job", known) == frozenset()
+    assert "bereavement" not in context_codes("wife died in May", known)
+
+
 def test_saying_who_lives_at_home_is_not_asking_for_help_with_parenting(inferrer):
     assert "family_parenting" not in inferrer.infer_codes(
         "32, partner checks her phone, controls the money, she's scared of him. Kids 3 and 6."
@@ -313,6 +322,16 @@ def test_the_same_words_still_count_where_they_are_the_need(inferrer):
 def test_having_nowhere_to_live_among_other_troubles_is_a_housing_need(inferrer, words):
     housing = [n for n in inferrer.infer(words) if n.code == "housing"]
     assert housing and housing[0].evidence
+
+
+def test_a_home_that_needs_rails_or_a_handyperson_is_a_housing_need_not_a_job(inferrer):
+    words = (
+        "81yo M, owner-occupier. OT says needs grab rails by the toilet + 2nd stair rail fitting before he can "
+        "go home - small jobs. Daughter asking 'is there a handyman thing like they've got in Sunderland?'"
+    )
+    codes = inferrer.infer_codes(words)
+    assert "housing" in codes and "employment_skills" not in codes
+    assert "housing" not in inferrer.infer_codes("nearly went over twice in Tesco, legs not what they were")
 
 
 def test_words_denying_a_home_is_lacking_are_not_taken_as_saying_it():

@@ -640,6 +640,7 @@ def test_a_listing_without_hours_is_read_with_its_twins_daytime_hours(
         ("wants a carers group she can actually get to - evenings or wknd", True),
         ("carer, evenings or wknd. can't get to groups, happy with online", False),
         ("carer, evenings or wknd. would like to get to know other carers", False),
+        ("carer, evenings or wknd. wants to meet other carers face to face - 'not another phone line'", True),
     ],
 )
 def test_a_group_the_person_can_get_to_is_one_to_go_to(
@@ -653,3 +654,149 @@ def test_a_group_the_person_can_get_to_is_one_to_go_to(
         make_person(needs=("carers",), goals=goals), [forum], taxonomy=taxonomy, now=now
     ).unmet_needs or (None,)
     assert (unmet is not None and unmet.requirement == "in_person") is in_person
+
+
+def test_a_stop_smoking_clinic_does_not_meet_a_drinkers_or_a_gamblers_need(
+    make_service, make_person, taxonomy, now
+):
+    clinic = make_service(
+        km=1,
+        needs=["addiction_recovery"],
+        name="Stop Smoking Service",
+        description="12 weeks of support and free nicotine replacement.",
+        delivery=["phone"],
+    )
+    for goals in (
+        "betting apps, lost about 8k, can't stop",
+        "2 bottles of wine a night, shakes of a morning",
+    ):
+        (unmet,) = match(
+            make_person(needs=("addiction_recovery",), goals=goals), [clinic], taxonomy=taxonomy, now=now
+        ).unmet_needs
+        assert unmet.requirement in ("addiction:gambling", "addiction:alcohol")
+    smoker = make_person(needs=("addiction_recovery",), goals="wants to pack in the cigs before his op")
+    assert match(smoker, [clinic], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_someone_who_can_only_come_at_the_weekend_is_told_when_nothing_in_reach_opens_then(
+    make_service, make_person, taxonomy, now
+):
+    worker = make_person(
+        needs=("mental_wellbeing",),
+        goals="back at work Mon-Fri. wants an anxiety group - weekends only",
+    )
+    wednesday = make_service(
+        km=2,
+        needs=["mental_wellbeing"],
+        name="Peer Support Group",
+        schedules=[{"byday": ["WE"], "opens_at": "10:00", "closes_at": "12:00", "description": None}],
+    )
+    (unmet,) = match(worker, [wednesday], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "weekends"
+    assert unmet.reason.startswith("no group open at the weekend")  # she asked for a group
+    saturday = make_service(
+        km=3,
+        needs=["mental_wellbeing"],
+        name="Saturday Peer Group",
+        schedules=[{"byday": ["SA"], "opens_at": "10:00", "closes_at": "12:00", "description": None}],
+    )
+    assert match(worker, [wednesday, saturday], taxonomy=taxonomy, now=now).unmet_needs == []
+    anytime = make_person(needs=("mental_wellbeing",), goals="wants an anxiety group")
+    assert match(anytime, [wednesday], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_a_dad_who_asks_for_a_dads_group_is_not_met_by_a_parents_group(
+    make_service, make_person, taxonomy, now
+):
+    dad = make_person(
+        needs=("family_parenting",),
+        goals="does the childcare, kids 2 & 5. only bloke at every group. any dads' groups round here?",
+    )
+    parents = make_service(
+        km=1,
+        needs=["family_parenting"],
+        name="Stay and Play",
+        description="Play sessions for parents and under 5s.",
+    )
+    (unmet,) = match(dad, [parents], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "dads" and unmet.label.endswith(" for dads")
+    dads = make_service(
+        km=4,
+        needs=["family_parenting"],
+        name="Dads' Club",
+        description="Saturday mornings for dads and their kids.",
+    )
+    assert match(dad, [parents, dads], taxonomy=taxonomy, now=now).unmet_needs == []
+    # a dad who does not ask for one is met by the parents' group
+    plain = make_person(needs=("family_parenting",), goals="dad of two, struggling with bedtimes")
+    assert match(plain, [parents], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_someone_who_asks_for_a_visitor_is_not_met_by_a_phone_line_or_a_club(
+    make_service, make_person, taxonomy, now
+):
+    dad = make_person(
+        needs=("loneliness",),
+        goals="Dad's 88, on his own, doesn't go out now. Is there anyone who'd pop in for a cuppa once a week?",
+    )
+    line = make_service(km=None, needs=["loneliness"], name="Telephone Befriending", delivery=["phone"])
+    club = make_service(km=0.7, needs=["loneliness"], name="Over 60s Club")
+    (unmet,) = match(dad, [line, club], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "home_visit" and unmet.reason.startswith("no one who visits at home")
+    visits = make_service(km=1.5, needs=["loneliness"], name="Befriending Visits", delivery=["home_visits"])
+    assert match(dad, [line, club, visits], taxonomy=taxonomy, now=now).unmet_needs == []
+    # a home visit someone already has is not one asked for
+    nurse = make_person(needs=("loneliness",), goals="lonely, the home visit from the nurse is all she gets")
+    assert match(nurse, [club], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_a_class_the_record_says_has_ended_does_not_meet_someone_asking_for_it(
+    make_service, make_person, taxonomy, now
+):
+    lady = make_person(
+        needs=("physical_activity",),
+        goals="80, used to go to the chair exercises at the hub till it stopped. wants summat like that nearby",
+    )
+    hub = make_service(
+        km=0.9,
+        needs=["physical_activity", "loneliness"],
+        name="Community Hub - Coffee Morning",
+        description="Friday coffee morning and table tennis. Our chair-based exercise class finished in 2023 "
+        "and has not been replaced.",
+    )
+    (unmet,) = match(lady, [hub], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "activity:seated"
+    # a class on a break still runs
+    hub["description"] = (
+        "Coffee morning. Our chair-based exercise class has finished for the summer and restarts in September."
+    )
+    assert match(lady, [hub], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_someone_with_no_bus_to_catch_is_not_met_by_a_bus_pass(make_service, make_person, taxonomy, now):
+    dale = make_person(
+        needs=("transport",),
+        goals="70, husband stopped driving, needs to get to hospital appointments. No bus most of the day.",
+    )
+    bus_pass = make_service(
+        km=None,
+        needs=["transport"],
+        name="Concessionary Bus Pass",
+        description="Free off-peak bus travel if you are of state pension age.",
+        delivery=["online"],
+    )
+    (unmet,) = match(dale, [bus_pass], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "transport:lift"
+    assert unmet.reason.startswith("no community transport or lift scheme")
+    ride = make_service(
+        km=4,
+        needs=["transport"],
+        name="Dial-a-Ride",
+        description="Door-to-door minibus for people who cannot use buses.",
+    )
+    assert match(dale, [bus_pass, ride], taxonomy=taxonomy, now=now).unmet_needs == []
+    # someone who only lacks the pass is met by it
+    pensioner = make_person(
+        needs=("transport",), goals="turned 66, has no bus pass yet, gets the bus into town"
+    )
+    assert match(pensioner, [bus_pass], taxonomy=taxonomy, now=now).unmet_needs == []

@@ -14,6 +14,8 @@ def test_the_letters_are_said_in_words_beside_them():
         "Walking football for over 50s. men only. Steps - not wheelchair."
     )
     assert in_words("tel + f2f, s/r ok") == "telephone + face to face, self-referral ok"
+    assert in_words("open to CMHT (dep + anx)") == "open to CMHT (depression and anxiety)"
+    assert in_words("anx/dep, off work") == "depression and anxiety, off work"
 
 
 def test_words_and_postcodes_that_share_the_letters_are_left_alone():
