@@ -104,7 +104,7 @@ def run_match(session: Session, found: Services, data: dict, record: bool = True
     ).to_dict()
     phrasing.add_words(result, taxonomy())
     if record:
-        record_demand(session, found.clock(), place, adequate_counts(result), result["needs"])
+        record_demand(session, found.clock(), place, adequate_counts(result))
     result["location"] = place or (
         {"lat": profile.lat, "lng": profile.lng} if profile.lat is not None else None
     )
@@ -112,14 +112,10 @@ def run_match(session: Session, found: Services, data: dict, record: bool = True
     return result
 
 
-def record_demand(
-    session: Session, now: datetime, place: dict | None, counts: dict[str, int], needs: list[str]
-) -> None:
+def record_demand(session: Session, now: datetime, place: dict | None, counts: dict[str, int]) -> None:
     district = place["district"] if place else None
-    for need in needs:
+    for need, adequate in counts.items():
         session.add(
-            MatchDemand(
-                requested_on=now.date(), district=district, need=need, adequate=int(counts.get(need, 0))
-            )
+            MatchDemand(requested_on=now.date(), district=district, need=need, adequate=int(adequate))
         )
     session.commit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from matching import adequate_counts, match
+from matching.need_inference import InferredNeed
 from matching.requirements import languages_needed
 
 
@@ -800,3 +801,19 @@ def test_someone_with_no_bus_to_catch_is_not_met_by_a_bus_pass(make_service, mak
         needs=("transport",), goals="turned 66, has no bus pass yet, gets the bus into town"
     )
     assert match(pensioner, [bus_pass], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_a_need_read_only_weakly_is_not_said_unmet_nor_counted_as_demand(
+    make_service, make_person, taxonomy, now
+):
+    person = make_person(goals="cares for her husband, shattered, snapping at the kids")
+    carers = make_service(km=1, needs=["carers"], name="Carers Centre")
+    read = [InferredNeed("carers", 0.95, ("cares for",)), InferredNeed("family_parenting", 0.62, ("kids",))]
+    result = match(person, [carers], taxonomy=taxonomy, now=now, inferred_needs=read)
+    assert result.needs == ["carers", "family_parenting"]  # still read and ranked for
+    assert result.unmet_needs == []
+    assert adequate_counts(result) == {"carers": 1}
+    surely = [read[0], InferredNeed("family_parenting", 0.85, ("kids",))]
+    result = match(person, [carers], taxonomy=taxonomy, now=now, inferred_needs=surely)
+    assert [u.need for u in result.unmet_needs] == ["family_parenting"]
+    assert adequate_counts(result) == {"carers": 1, "family_parenting": 0}
