@@ -31,7 +31,7 @@ from .profile import Profile
 from .rank import Scorer, default_scorer, features
 from .requirements import meets_requirement, requirements, unmet_in_reach
 from .service import aware, nearest_distances
-from .situations import COMMUNITIES, might_be
+from .situations import for_another_community
 from .situations import label as situation_label
 from .stated_situations import person_situations
 from .taxonomy import NeedsTaxonomy
@@ -163,13 +163,7 @@ def _for_them(service: dict[str, Any], audiences: Sequence[str]) -> bool:
     if aimed and not aimed & set(audiences):
         return False
     # a community's own club ("Polish speakers only for the advice session"), unless theirs
-    text = service_text(service)
-    return not any(
-        community.code not in audiences
-        and not might_be(community.code, audiences)
-        and community.service.search(text)
-        for community in COMMUNITIES
-    )
+    return not for_another_community(service_text(service), audiences)
 
 
 def _offers(need: str) -> Callable[[dict[str, Any]], bool]:

@@ -23,7 +23,8 @@ Features (all 1 = best):
 - circumstance_fit (fit.py): 1 when the service is meant for one of the person's groups (a
   veterans' club for a veteran, a dads' group for a dad), 0.75 for gender alone, else 0.5; 0.2
   when its needs name only another time of life (older people's befriending for a 17-year-old,
-  a youth project for someone over 35: `fit.age_fit`), and when it is for a situation the person's
+  a youth project for someone over 35: `fit.age_fit`), when it is a community's own (an African
+  Caribbean care group) and the person is not known to be of it, and when it is for a situation the person's
   words do not state ("people out of work", "older people" with no age given), which the link
   worker must check (`constraints.Check.unconfirmed`).
 - preference_fit (fit.py): 0.5, up 0.25 for each stated preference the service suits ("evenings
@@ -74,10 +75,11 @@ from datetime import datetime
 from typing import Any
 
 from .constraints import distance_exemption
-from .fit import age_fit, circumstance_fit, preference_fit
+from .fit import OTHER_AGE_FIT, age_fit, circumstance_fit, preference_fit, service_text
 from .offered import ranked_as_meeting
 from .profile import Profile
 from .service import service_days, verified_age_days
+from .situations import for_another_community
 
 FEATURE_NAMES = (
     "need_coverage",
@@ -217,6 +219,11 @@ def features(
 def _circumstances(profile: Profile, service: dict[str, Any]) -> float:
     fit = circumstance_fit(profile.audiences, service).score
     other_age = age_fit(profile.age, service)
+    if for_another_community(service_text(service), profile.audiences):
+        # a community's own service (an African Caribbean care group, a South Asian women's
+        # centre) for someone not known to be of it: still offered, as one whose heritage nobody
+        # asked may be, but not first
+        return min(fit, OTHER_AGE_FIT)
     return fit if other_age is None else min(fit, other_age)
 
 

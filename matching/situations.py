@@ -844,6 +844,22 @@ def with_implied(codes: set[str] | frozenset[str] | tuple[str, ...], disabled: b
     return out | set(wider_heritages(codes))
 
 
+# One pass over a service's words finds whether any community is named at all; most name none, so
+# the communities are read one by one only for the few that do (a match reads hundreds).
+_ANY_COMMUNITY = re.compile("|".join(c.service.pattern for c in COMMUNITIES), re.I)
+
+
+def for_another_community(text: str, audiences: Iterable[str]) -> bool:
+    """Whether `text` makes a service a community's own (an African Caribbean care group, "Polish
+    speakers only for the advice session") that the person is not known to be of."""
+    if not _ANY_COMMUNITY.search(text):
+        return False
+    theirs = set(audiences)
+    return any(
+        c.code not in theirs and not might_be(c.code, theirs) and c.service.search(text) for c in COMMUNITIES
+    )
+
+
 def might_be(code: str, stated: Iterable[str]) -> bool:
     """Whether someone whose words state `stated` may be of heritage `code` without saying so: they
     gave the wider heritage it lies within and no narrower one ("Punjabi and Urdu" may be Pakistani;

@@ -139,3 +139,30 @@ def test_a_service_for_another_time_of_life_ranks_below_one_for_anyone(
     assert match(older, [befriending, club], taxonomy=taxonomy, now=now).matches[0].name == (
         "Befriending for older people"
     )
+
+
+def test_a_communitys_own_service_ranks_below_one_for_anyone_nearby_unless_it_is_theirs(
+    make_service, make_person, taxonomy, now
+):
+    community = make_service(
+        km=1.0,
+        name="African Caribbean Care Group",
+        description="Day care and lunch for African Caribbean elders.",
+        needs=["loneliness", "older_people"],
+    )
+    club = make_service(km=1.3, name="Friendship club", needs=["loneliness", "older_people"])
+    person = make_person(
+        needs=("loneliness",), age=72, goals="on her own since her husband died, wants company"
+    )
+    assert [m.name for m in match(person, [community, club], taxonomy=taxonomy, now=now).matches] == [
+        "Friendship club",
+        "African Caribbean Care Group",  # still offered: nobody asked her heritage
+    ]
+    theirs = make_person(
+        needs=("loneliness",),
+        age=72,
+        goals="Jamaican lady, on her own since her husband died, wants company",
+    )
+    assert match(theirs, [community, club], taxonomy=taxonomy, now=now).matches[0].name == (
+        "African Caribbean Care Group"
+    )
