@@ -96,10 +96,13 @@ _GETS_ABOUT = re.compile(
     re.I,
 )
 
-# How the person wants to be reached, not a need to get online: "phone or online only", "over the phone".
+# How the person wants to be reached, not a need to get online: "phone or online only", "over the
+# phone", "online/app ok".
 _REACHED_BY = re.compile(
     r"\b(?:phone|telephone|online|zoom|video(?: calls?)?)\s+(?:or\s+(?:phone|telephone|online|zoom|video)\s+)?only\b"
-    r"|\b(?:over|on) the (?:phone|telephone)\b|\bby (?:phone|telephone|video)\b",
+    r"|\b(?:over|on) the (?:phone|telephone)\b|\bby (?:phone|telephone|video)\b"
+    r"|\b(?:phone|telephone|online|app|apps|zoom|video|text)(?:\s*(?:/|or|and|&)\s*(?:phone|telephone|online|app|apps|zoom|video|text))*"
+    r"\s+(?:is\s+|are\s+|would\s+be\s+)?(?:ok|okay|fine|good)\b",
     re.I,
 )
 # Tablets a doctor gives: "doesn't want tablets", "on tablets for his nerves".
