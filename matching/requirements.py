@@ -560,6 +560,21 @@ def in_person_only(goals: str) -> bool:
     return bool(_IN_PERSON_ONLY.search(goals or ""))
 
 
+# "used to go to the dinners at the Hetton Centre every Thurs, misses the company since it stopped",
+# "used to go to the chair exercises at the hub till it stopped": what the person lost is somewhere
+# to go, and a phone line or an app does not replace it.
+_LOST_SOMEWHERE_TO_GO = re.compile(
+    r"\b(?:used\s+to\s+(?:go|get)\s+to|went\s+to|was\s+going\s+to)\b[^.;!?]{0,90}?"
+    r"\b(?:till|until|since|but|before|when)\s+(?:it|they|that|the\s+\w+(?:\s+\w+)?)\s+"
+    r"(?:(?:was|were|got)\s+)?(?:stopped|closed|shut|finished|folded|ended|cut|packed\s+up)\b",
+    re.I,
+)
+
+
+def lost_somewhere_to_go(goals: str) -> bool:
+    return _said(_LOST_SOMEWHERE_TO_GO, goals)
+
+
 # How a link worker notes that one language is all the person has: "Cantonese only", "mainly
 # Urdu", "only speaks Polish". Not "Arabic, some English": a service in English will do.
 _ONLY_LANGUAGE = r"\b{lang}\s+only\b|\b(?:mainly|mostly|only|just)\s+(?:speaks\s+)?{lang}\b"
@@ -611,6 +626,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, DADS) for need in needs if need in DADS_NEEDS)
     if in_person_only(profile.goals):
         out.extend((need, IN_PERSON) for need in needs)
+    elif lost_somewhere_to_go(profile.goals):
+        out.extend((need, IN_PERSON) for need in needs if need in SINGLE_SEX_NEEDS)
     if asks_for_a_break(profile.goals):
         out.extend((need, CARER_BREAK) for need in needs if need in CARER_BREAK_NEEDS)
     if asks_to_talk(profile.goals):
@@ -893,8 +910,22 @@ def _requirement_wording(
     if group.startswith(ACTIVITY_PREFIX):
         _, phrase, kind, _, _ = ACTIVITIES[group[len(ACTIVITY_PREFIX) :]]
         return phrase, f"no {kind}", "; the services listed are other activities"
+    activity = next((g for g in also if g.startswith(ACTIVITY_PREFIX)), None)
+    if group == IN_PERSON and activity:
+        kind = ACTIVITIES[activity[len(ACTIVITY_PREFIX) :]][2]
+        return (
+            f"to go to in person: {kind}",
+            f"no {kind} to go to in person",
+            "; the services listed are other activities, or by phone or online",
+        )
     if group == IN_PERSON:
         phrase = " ".join(["to go to in person", *(f"for {_group_label(taxonomy, g)}" for g in also)])
+        if not also:
+            return (
+                phrase,
+                f"no {label[0].lower() + label[1:]} service {phrase}",
+                "; the services listed are by phone, online or at home",
+            )
     elif group.startswith(LANGUAGE_PREFIX):
         phrase = f"in {group[len(LANGUAGE_PREFIX) :].capitalize()}"
     elif group == "lgbtq" and profile.age is not None and profile.age <= YOUNG_UP_TO:

@@ -766,7 +766,9 @@ def test_a_class_the_record_says_has_ended_does_not_meet_someone_asking_for_it(
         "and has not been replaced.",
     )
     (unmet,) = match(lady, [hub], taxonomy=taxonomy, now=now).unmet_needs
-    assert unmet.requirement == "activity:seated"
+    # she lost somewhere to go, and what she asks of it is a seated class
+    assert unmet.requirement == "in_person"
+    assert unmet.reason.startswith("no chair-based or seated exercise to go to in person within")
     # a class on a break still runs
     hub["description"] = (
         "Coffee morning. Our chair-based exercise class has finished for the summer and restarts in September."
@@ -817,3 +819,18 @@ def test_a_need_read_only_weakly_is_not_said_unmet_nor_counted_as_demand(
     result = match(person, [carers], taxonomy=taxonomy, now=now, inferred_needs=surely)
     assert [u.need for u in result.unmet_needs] == ["family_parenting"]
     assert adequate_counts(result) == {"carers": 1, "family_parenting": 0}
+
+
+def test_someone_who_lost_their_group_is_not_met_by_a_phone_line(make_service, make_person, taxonomy, now):
+    gran = make_person(
+        needs=("loneliness",),
+        goals="used to go to the dinners at the centre every Thurs, misses the company since it stopped. no car",
+    )
+    line = make_service(km=None, needs=["loneliness"], name="Silver Line", delivery=["phone"])
+    (unmet,) = match(gran, [line], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "in_person"
+    club = make_service(km=1.2, needs=["loneliness"], name="Lunch Club")
+    assert match(gran, [line, club], taxonomy=taxonomy, now=now).unmet_needs == []
+    # going somewhere is not what a line fails to replace when nothing was lost
+    lonely = make_person(needs=("loneliness",), goals="misses the company since her husband died")
+    assert match(lonely, [line], taxonomy=taxonomy, now=now).unmet_needs == []
