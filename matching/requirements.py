@@ -919,7 +919,15 @@ def _requirement_wording(
             "; the services listed are other activities, or by phone or online",
         )
     if group == IN_PERSON:
-        phrase = " ".join(["to go to in person", *(f"for {_group_label(taxonomy, g)}" for g in also)])
+        phrase = " ".join(
+            [
+                "to go to in person",
+                *(
+                    _KIND_WORDING[g][0] if g in _KIND_WORDING else f"for {_group_label(taxonomy, g)}"
+                    for g in also
+                ),
+            ]
+        )
         if not also:
             return (
                 phrase,
