@@ -163,7 +163,7 @@ def _for_them(service: dict[str, Any], audiences: Sequence[str]) -> bool:
     if aimed and not aimed & set(audiences):
         return False
     # a community's own club ("Polish speakers only for the advice session"), unless theirs
-    return not for_another_community(service_text(service), audiences)
+    return not for_another_community(service_text(service), audiences, str(service.get("id") or "") or None)
 
 
 def _offers(need: str) -> Callable[[dict[str, Any]], bool]:

@@ -219,7 +219,7 @@ def features(
 def _circumstances(profile: Profile, service: dict[str, Any]) -> float:
     fit = circumstance_fit(profile.audiences, service).score
     other_age = age_fit(profile.age, service)
-    if for_another_community(service_text(service), profile.audiences):
+    if for_another_community(service_text(service), profile.audiences, str(service.get("id") or "") or None):
         # a community's own service (an African Caribbean care group, a South Asian women's
         # centre) for someone not known to be of it: still offered, as one whose heritage nobody
         # asked may be, but not first
