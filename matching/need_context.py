@@ -242,7 +242,14 @@ _CAME_ALONG = re.compile(
     rf"\b{_RELATION}\s+(?:came|comes|come|brought|brings|drove|drives|attended|sat)\s+(?:in\s+)?(?:with|along|him|her|them|me)\b",
     re.I,
 )
+# Who got in touch: "mum rang", "daughter phoned on his behalf". The relative is the caller, and
+# the words after are about the person, not a family's need for parenting help.
+_WHO_RANG = re.compile(
+    rf"^(?:(?:his|her|their|the)\s+)?{_RELATION}\s+(?:rang|phoned|called|rung|emailed|rang\s+up|phoned\s+up|got\s+in\s+touch)\b",
+    re.I,
+)
 _EXPLAINS = (
+    (_WHO_RANG, frozenset({"family_parenting"})),
     (_HOUSE_JOBS, frozenset({"employment_skills"})),
     (_CAME_ALONG, frozenset({"bereavement"})),
     (_FEEDING_THE_KIDS, frozenset({"family_parenting"})),
