@@ -411,7 +411,12 @@ _WITHOUT_A_HOME = re.compile(
 
 def without_a_home(text: str) -> str | None:
     """The words that say the person has nowhere of their own to live, or None."""
-    for found in _WITHOUT_A_HOME.finditer(text):
+    return _said_not_denied(_WITHOUT_A_HOME, text)
+
+
+def _said_not_denied(pattern: re.Pattern[str], text: str) -> str | None:
+    """The first words `pattern` finds that their sentence does not deny before them, or None."""
+    for found in pattern.finditer(text):
         sentence, begin = sentence_of(text, found.start(), found.end())
         if not _DENIED.search(sentence[: found.start() - begin]):
             return found.group(0)
@@ -431,11 +436,7 @@ _HOME_NEEDS_WORK = re.compile(
 
 def home_needs_work(text: str) -> str | None:
     """The words that say the person's home needs fitting out or small repairs to live in, or None."""
-    for found in _HOME_NEEDS_WORK.finditer(text):
-        sentence, begin = sentence_of(text, found.start(), found.end())
-        if not _DENIED.search(sentence[: found.start() - begin]):
-            return found.group(0)
-    return None
+    return _said_not_denied(_HOME_NEEDS_WORK, text)
 
 
 # Caring that has ended ("after years caring for her mum", "was his carer until he died", "dad is
