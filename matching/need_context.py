@@ -234,7 +234,7 @@ _FEEDING_THE_KIDS = re.compile(
 # Jobs about the house are a handyperson's, not work: "needs rails fitting - small jobs", "odd jobs
 # round the house".
 _HOUSE_JOBS = re.compile(
-    r"\b(?:small|odd|little|few|bits?\s+of)\s+jobs\b|\bjobs\s+(?:a)?round\s+the\s+(?:house|home|garden)\b",
+    r"\b(?:small|odd|bits?\s+of)\s+jobs\b|\bjobs\s+(?:a)?round\s+the\s+(?:house|home|garden)\b",
     re.I,
 )
 # Someone who came along, or brought the person, is alive and with them: "wife came with him".

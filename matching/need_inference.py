@@ -346,7 +346,6 @@ _NOT_A_NEED = (
     # "a few small jobs round the house" is a handyperson's work, not employment
     ("small", "job"),
     ("odd", "job"),
-    ("little", "job"),
 )
 
 

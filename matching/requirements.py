@@ -396,7 +396,7 @@ def evenings_only(goals: str) -> bool:
     return _said(_EVENINGS_ONLY, goals)
 
 
-# "weekends only", "works Mon-Fri so it has to be a Saturday": likewise for the weekend.
+# "weekends only", "can only do Saturdays": likewise for the weekend.
 WEEKENDS = "weekends"
 _WEEKENDS_ONLY = re.compile(
     r"\b(?:weekends?|wknds?|sat(?:urday)?s?\s+(?:or|and|/|&)\s+sun(?:day)?s?)\s+only\b|"
