@@ -296,7 +296,8 @@ def match(
     ranked = sorted((i for i in pool if i not in also), key=order_key) + sorted(also, key=order_key)
     age = profile.age
     wanted = [_offers(need) for need in needs]
-    wanted += [_meets(need, group, age) for need, group in requirements(profile, needs)]
+    required = requirements(profile, needs)
+    wanted += [_meets(need, group, age) for need, group in required]
     chosen = _choose(ranked, candidates, wanted, limit)
 
     matches = []
@@ -335,6 +336,7 @@ def match(
         distances,
         checks,
         taxonomy,
+        required,
     )
     return MatchResult(
         needs=needs,

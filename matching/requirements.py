@@ -787,8 +787,10 @@ def unmet_in_reach(
     distances: Any,
     checks: Sequence[Check],
     taxonomy: Any,
+    required: Sequence[tuple[str, str]],
 ) -> list[UnmetNeed]:
-    """Needs whose matches are all out of reach, and specific requirements nothing meets."""
+    """Needs whose matches are all out of reach, and specific requirements nothing meets;
+    `required`: what `requirements` read for the person (of any of their needs)."""
     out: list[UnmetNeed] = []
     for need in needs:
         meeting = [i for i in chosen if offers(candidates[i], need)]
@@ -802,7 +804,7 @@ def unmet_in_reach(
         _nearest([i for i in allowed if offers(candidates[i], need)], candidates, distances, item)
         out.append(item)
     reported = {u.need for u in out}
-    required = requirements(profile, needs)
+    required = [(need, group) for need, group in required if need in needs]
     hours = _hours_known(candidates)
     grouped_needs = (
         groups_asked_for(profile.goals, taxonomy)
