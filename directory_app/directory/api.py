@@ -47,6 +47,11 @@ def service_json(service) -> dict:
     }
 
 
+def _service_reply(service_id: str):
+    """The service as it now stands, read back after any change so the reply shows what was stored."""
+    return jsonify(service_json(curation.get_service(get_session(), service_id)))
+
+
 def _is_curator() -> bool:
     return role_allowed("curator", current_user.role if current_user.is_authenticated else None)
 
@@ -74,7 +79,7 @@ def needs():
     ok=schemas.ServiceRecord,
 )
 def service_detail(service_id: str):
-    return jsonify(service_json(curation.get_service(get_session(), service_id)))
+    return _service_reply(service_id)
 
 
 @bp.get("/services/<service_id>/history")
@@ -103,7 +108,7 @@ def service_history(service_id: str):
 )
 def service_create():
     service = curation.create_service(get_session(), json_body(), actor=current_user.username)
-    return jsonify(service_json(curation.get_service(get_session(), service.id))), 201
+    return _service_reply(service.id), 201
 
 
 @bp.patch("/services/<service_id>")
@@ -116,7 +121,7 @@ def service_create():
 )
 def service_update(service_id: str):
     curation.update_service(get_session(), service_id, json_body(), actor=current_user.username)
-    return jsonify(service_json(curation.get_service(get_session(), service_id)))
+    return _service_reply(service_id)
 
 
 @bp.delete("/services/<service_id>")
@@ -132,7 +137,7 @@ def service_delete(service_id: str):
 @spec("Close, reopen or retire a service", body=schemas.StatusChange, ok=schemas.ServiceRecord)
 def service_status(service_id: str, body: schemas.StatusChange):
     curation.set_status(get_session(), service_id, body.status, actor=current_user.username)
-    return jsonify(service_json(curation.get_service(get_session(), service_id)))
+    return _service_reply(service_id)
 
 
 @bp.post("/services/<service_id>/verify")
@@ -140,7 +145,7 @@ def service_status(service_id: str, body: schemas.StatusChange):
 @spec("Confirm a listing is still accurate (resets its review date)", ok=schemas.ServiceRecord)
 def service_verify(service_id: str):
     curation.verify_service(get_session(), service_id, actor=current_user.username)
-    return jsonify(service_json(curation.get_service(get_session(), service_id)))
+    return _service_reply(service_id)
 
 
 @bp.post("/services/<service_id>/problems")
