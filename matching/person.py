@@ -524,6 +524,9 @@ def read_person(text: str | None, known_groups: Any = None) -> PersonReading:
     return reading
 
 
+# "Ex-Army, 22 yrs in", "I'm 30 years clean": years of something, not of age ("78 years old" and
+# "78 years of age" are ages).
+_SERVED = r"(?:years?|yrs?)\b(?! ?(?:old|of age))"
 _AGE_PATTERNS = (
     re.compile(r"\b(\d{1,3})[- ]?(?:years?|yrs?)[- ]?old\b", re.I),
     re.compile(r"\b(\d{1,3}) ?(?:yo|y/o)\b", re.I),
@@ -534,7 +537,7 @@ _AGE_PATTERNS = (
     re.compile(r"\b[A-Z][a-z]+ \((\d{1,3})\)"),
     # "Widower, 78," or "78, lives alone": a bare number beside a word about the person.
     re.compile(
-        r"^\s*[a-z][a-z' -]{1,20}, (\d{2})\b(?! ?(?:%|p\b|pounds|quid|weeks|months|days|mins|minutes|hours))",
+        rf"^\s*[a-z][a-z' -]{{1,20}}, (\d{{2}})\b(?! ?(?:%|p\b|pounds|quid|weeks|months|days|mins|minutes|hours|{_SERVED}))",
         re.I,
     ),
     re.compile(
@@ -542,14 +545,14 @@ _AGE_PATTERNS = (
     ),
     re.compile(
         r"\b(?:he|she|they)(?:'s| is| are) (\d{1,3})\b(?! ?(?:%|weeks?|months?|days?|stone|kg|mins?|minutes|"
-        r"hours?|times|quid|pounds|p\b|grand|k\b))",
+        rf"hours?|times|quid|pounds|p\b|grand|k\b|{_SERVED}))",
         re.I,
     ),
     # A bare two-digit number set off as its own item in a note: "lonely. 88. ex-miner", ", 58,".
     re.compile(r"(?:^|[,.;]\s+)(\d{2})\s*(?:[,.;]|$)"),
     # The person's own words: "I'm 97 and my mind's all there", "I'm eighty-eight" (read as digits).
     re.compile(
-        r"\bI(?:'?m| am) (\d{2,3})\b(?! ?(?:%|weeks?|months?|days?|stone|kg|quid|pounds|p\b|grand|k\b|mins?))",
+        rf"\bI(?:'?m| am) (\d{{2,3}})\b(?! ?(?:%|weeks?|months?|days?|stone|kg|quid|pounds|p\b|grand|k\b|mins?|{_SERVED}))",
         re.I,
     ),
     # A note that starts with the age: "66 wants to learn the iPad".

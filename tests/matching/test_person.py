@@ -136,6 +136,10 @@ def test_circumstances_of_the_person_not_of_someone_else(text, group, is_theirs)
         # the pronoun belongs to the son just named: his age, not the person's
         ("Asking about a holiday club for her son. He's 12 with ADHD", None),
         ("twenty years ago I was fit", None),
+        # years served or sober are not years of age
+        ("Ex-Army, 22 yrs in. Crowds set him off", None),
+        ("I'm 30 years clean and want to give back", None),
+        ("Widower, 78 years of age, no car", 78),
     ],
 )
 def test_age_stated_in_the_words(text, age):
