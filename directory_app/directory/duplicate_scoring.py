@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
+from ..needs import taxonomy
 from .geo import normalise_postcode
 
 # Words that say nothing about which service a record is ("Sale Lunch Club Ltd" is "Sale Lunch Club").
@@ -196,11 +197,27 @@ def name_similarity(a: str, b: str) -> float:
     return similarity
 
 
-def _own_words(facts: Facts) -> list[str]:
-    """The words of the name that are not the organisation's: "Lunch Club" in "Age UK Stockport
-    Lunch Club"."""
-    org = set(meaningful(facts.organization))
+def _own_words(facts: Facts, org: set[str] | None = None) -> list[str]:
+    """The words of the name that are not the organisation's (`org`, else its own): "Lunch Club"
+    in "Age UK Stockport Lunch Club"."""
+    org = set(meaningful(facts.organization)) if org is None else org
     return [w for w in meaningful(facts.name) if w not in org and not w.isdigit()]
+
+
+@lru_cache(maxsize=1)
+def _offer_words() -> frozenset[str]:
+    """The words of the needs' labels and synonyms: what a name adds when it names what is offered
+    or who for ("dementia", "lunch", "advice"), not where ("Altrincham")."""
+    return frozenset(
+        word
+        for need in taxonomy().needs()
+        for phrase in (need.label, *need.synonyms)
+        for word in meaningful(phrase)
+    )
+
+
+def _names_an_offer(words: list[str]) -> bool:
+    return any(word in _offer_words() for word in words)
 
 
 def _service_words(facts: Facts) -> set[str]:
@@ -308,14 +325,22 @@ def compare(a: Facts, b: Facts) -> Verdict:
         # organisation's name agrees ("Lunch Club" / "Lunch Club"), not when it differs ("Lunch
         # Club" / "Computer Class"). Both plain organisation listings ("Mustard Tree" / "The Mustard
         # Tree") agree; one service beside the whole organisation's listing needs a shared contact.
-        own_a, own_b = _own_words(a), _own_words(b)
+        # What the names add is read against the words both organisations share: a publisher that
+        # names the organisation after the service ("Age UK Trafford (Dementia Service)") still
+        # lists one service of it, not the whole "Age UK Trafford" at the same address.
+        shared_org = set(meaningful(a.organization)) & set(meaningful(b.organization))
+        own_a, own_b = _own_words(a, shared_org), _own_words(b, shared_org)
         if own_a and own_b:
             duplicate = (
                 bool(shared_words)
                 or fuzz.token_sort_ratio(" ".join(sorted(own_a)), " ".join(sorted(own_b))) >= 60
             )
         else:
-            duplicate = not (own_a or own_b) or bool(contacts)
+            # Only one name adds words. A place ("The Counselling and Family Centre, Altrincham",
+            # "Manchester and Salford Samaritans") is the same service; what is offered ("Lunch
+            # Club", "(Dementia Service)") is one of the organisation's services beside its whole
+            # listing, the same only with a shared contact.
+            duplicate = not _names_an_offer(own_a or own_b) or bool(contacts)
     elif venue == "same":
         # Organisations differ or are unknown: names that agree without a word that sets them
         # apart, backed by a shared contact unless they are near-identical.

@@ -116,6 +116,27 @@ def test_different_services_of_one_organisation_at_one_venue_are_not_duplicates(
     ).duplicate
 
 
+def test_one_service_named_as_its_own_organisation_is_not_the_whole_organisation():
+    # A publisher named the organisation after its dementia service: the two share an address and
+    # "Age UK Trafford", and had been taken for one service, so the dementia service's limits
+    # (people with dementia and their carers) shut everyone else out of Age UK Trafford.
+    whole = facts("a", "Age UK Trafford", phone="0161 746 9754")
+    dementia = facts(
+        "b", "Age UK Trafford (Dementia Service)", "Age UK Trafford (Dementia Service)", phone="0161 746 3944"
+    )
+    assert not compare(whole, dementia).duplicate
+    # What a name adds may be a place: the same service, listed by another publisher.
+    assert compare(
+        facts("c", "The Counselling and Family Centre", "The Counselling and Family Centre"),
+        facts(
+            "d",
+            "The Counselling and Family Centre, Altrincham",
+            "The Counselling and Family Centre, Altrincham",
+            phone="0161 980 8352",
+        ),
+    ).duplicate
+
+
 def test_phone_lines_without_a_venue_need_a_shared_contact():
     a = facts("a", "Samaritans", "Samaritans", postcode=None, point=None, phone="116 123")
     assert compare(
