@@ -592,6 +592,40 @@ REGIONS = {
         known_violations=0,
         scenario_count=25,
     ),
+    # A thirtieth and thirty-first, each written and judged by two more helpers on 4 December 2026
+    # (session 29), the first new regions since session 21: Rochdale and Bury as a Local Area
+    # Coordination team's community asset map (coordinators' chatty notes, informal groups in pub
+    # back rooms and WhatsApp groups, "ask for Bev", townships as patches), without the Trafford
+    # seed (Greater Manchester); and Hartlepool, Stockton and east Durham as a fire and rescue
+    # service's Safe and Well partner referral directory (terse risk language, referral criteria
+    # pasted from service specifications, station areas as service areas). 25 scenarios each.
+    "lc": Region(
+        "Rochdale and Bury (a Local Area Coordination team's community asset map)",
+        EVAL / "services" / "lc_oruk.json",
+        "Rochdale & Bury Local Area Coordination - Community Asset Map",
+        EVAL / "scenarios_lc.json",
+        EVAL / "services" / "lc_postcodes.csv",
+        # Measured once before any of it was read (commit 8d93c64): nDCG@10 0.621, keyword 0.21,
+        # P@5 0.42 (best 0.75), 3 must-not or broken, gap recall 3 of 5.
+        ndcg_floor=0.59,
+        gap_recall_floor=0.55,
+        known_violations=3,
+        scenario_count=25,
+        with_seed=False,
+    ),
+    "fr": Region(
+        "Hartlepool, Stockton and east Durham (a fire service's Safe and Well partner directory)",
+        EVAL / "services" / "fr_oruk.json",
+        "Safe and Well Partner Referral Directory - Cleveland & East Durham Fire and Rescue",
+        EVAL / "scenarios_fr.json",
+        EVAL / "services" / "fr_postcodes.csv",
+        # Measured once before any of it was read (commit 8d93c64): nDCG@10 0.635, keyword 0.09,
+        # P@5 0.44 (best 0.76), 3 must-not services, gap recall 4 of 5.
+        ndcg_floor=0.60,
+        gap_recall_floor=0.75,
+        known_violations=3,
+        scenario_count=25,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
