@@ -348,10 +348,14 @@ def compare(a: Facts, b: Facts) -> Verdict:
             name >= NAME_ALONE or (name >= NAME_WITH_EVIDENCE and bool(contacts))
         )
     else:
-        # No venue to compare: a shared phone number, email or page must say it is the same service.
-        duplicate = bool(contacts) and (
-            (name >= NAME_WITH_EVIDENCE and not words_conflict(a, b))
-            or (organization >= 0.9 and bool(shared_words))
+        # No venue to compare: a shared phone number, email or page must say it is the same service,
+        # and names with a word each that the other lacks are one organisation's services for two
+        # places or people behind its one number ("Harbour - Hartlepool Outreach", "East Durham
+        # Domestic Abuse Outreach (Women)").
+        duplicate = (
+            bool(contacts)
+            and not words_conflict(a, b)
+            and (name >= NAME_WITH_EVIDENCE or (organization >= 0.9 and bool(shared_words)))
         )
     if not duplicate:
         return Verdict(False, 0.0, ())

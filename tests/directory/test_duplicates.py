@@ -202,3 +202,20 @@ def test_a_scan_closes_pairs_an_older_rule_flagged_and_keeps_real_ones(app, runn
     with db.session_scope(app) as session:
         ((flag, a, b),) = duplicates.open_flags(session)
         assert {a.id, b.id} == {lunch, again}
+
+
+def test_one_organisations_lines_for_two_places_behind_one_number_are_not_duplicates():
+    # Neither has a venue; the organisation's one referral number is on both. Taken for one
+    # service, the Hartlepool listing's residency had shut east Durham's women out of their own.
+    hartlepool = facts(
+        "a", "Harbour - Hartlepool Outreach", "Harbour Support Services", None, None, phone="03000 202 525"
+    )
+    east_durham = facts(
+        "b",
+        "East Durham Domestic Abuse Outreach (Women)",
+        "Harbour Support Services",
+        None,
+        None,
+        phone="03000 202 525",
+    )
+    assert not compare(hartlepool, east_durham).duplicate
