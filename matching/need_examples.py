@@ -192,6 +192,7 @@ NEED_EXAMPLES: dict[str, tuple[str, ...]] = {
         "memory's going and gets confused with her tablets",
         "kidney disease, on dialysis",
         "bad chest, asthma",
+        "on home oxygen, breathless on the stairs",
     ),
     "carers": (
         "looks after her husband full time",
@@ -424,6 +425,7 @@ NEED_EXAMPLES: dict[str, tuple[str, ...]] = {
         "spending all his money on betting apps",
         "a few cans every day",
         "off the drink for three months",
+        "still smokes twenty a day",
     ),
     "disability": (
         "has a learning disability",

@@ -50,6 +50,20 @@ _WORDS = (
     (re.compile(rf"\bca\.?\s+({ORGAN})\b", re.I), r"cancer of the \1"),
     (re.compile(r"\bprof(?:essional)?\.?\s+ref(?:erral)?\b\.?", re.I), "professional referral"),
     (re.compile(r"\bo(\d{2})s\b"), r"over \1s"),
+    # "home O2", "on O2 at night": oxygen at home, as a respiratory nurse or fire officer notes it
+    (re.compile(r"\b(home|on|night(?:time)?)\s+O2\b"), r"\1 oxygen"),
+    # "puffed out on the stairs", "gets puffed": breathless, as people say it
+    (re.compile(r"\bpuffed(?:\s+out)?\b", re.I), "breathless"),
+    # a tab is a cigarette in the North ("still has a tab at the back door", "wants to pack in the
+    # tabs"); "tabs" alone may be tablets, so only the words of smoking one or giving them up
+    (
+        re.compile(
+            r"\b((?:has|have|having|had|for|sneaks?|sneaking|nip(?:s|ping)?\s+out\s+for)\s+a)\s+tab\b(?!\w)"
+            r"|\b((?:pack(?:s|ing)?\s+in|give\s+up|giving\s+up|stop|quit|off)\s+(?:the\s+|his\s+|her\s+|me\s+|my\s+)?)tabs\b",
+            re.I,
+        ),
+        lambda m: f"{m.group(1)} cigarette" if m.group(1) else f"{m.group(2)}cigarettes",
+    ),
     # "M only", "F only": a team's column for who may come
     (re.compile(r"(?<![\w/])M\s+only\b"), "men only"),
     (re.compile(r"(?<![\w/])F\s+only\b"), "women only"),

@@ -124,6 +124,9 @@ def authority_of(code: str) -> str:
     return place.la if place else code
 
 
+_COMPASS_BEFORE = re.compile(r"\b(?:east|west|north|south)\s+$")
+
+
 class AreaLookup:
     def __init__(
         self,
@@ -438,7 +441,9 @@ class AreaLookup:
             for hit in pattern.finditer(lowered):
                 # "North East" inside "North East Lincolnshire" is that authority, not the region
                 inside = any(a.start() <= hit.start() and hit.end() < a.end() for a in authorities)
-                if inside or named & set(codes):
+                # "East Cleveland" is a corner of one authority, not the former county
+                corner = _COMPASS_BEFORE.search(lowered, 0, hit.start())
+                if inside or corner or named & set(codes):
                     continue
                 for code in codes:
                     if code not in seen:

@@ -90,7 +90,8 @@ _PLACES_ONLY = re.compile(
 _PEOPLE_IN_CUE = re.compile(
     r"(?i:\b(?:for|welcomes?|open\s+to)\s+(?:the\s+|all\s+|local\s+)?(?:older\s+|young\s+|isolated\s+)?"
     r"(?:people|folk|adults|residents|over[- ]?\d0'?s|over\s+\d\d'?s|pensioners|OAPs|carers|dads|mums|parents|"
-    r"families|women|men|ladies|veterans|members|community\s+members|anyone|everyone)\b"
+    r"families|households|homes|householders|tenants|women|men|ladies|veterans|members|community\s+members|anyone|"
+    r"everyone)\b"
     # ("carers across Warrington, Halton, St Helens and Knowsley": an online group's four boroughs)
     r"(?:[^.;:!?\n]{0,30}?)\s+(?:in|across|throughout)\s+)(?=[A-Z])"
 )

@@ -18,8 +18,17 @@ def test_the_letters_are_said_in_words_beside_them():
     assert in_words("anx/dep, off work") == "depression and anxiety, off work"
 
 
+def test_a_fire_officers_and_a_smokers_own_words_are_said_plainly():
+    assert in_words("home O2 at night, still has a tab at the back door. Puffed out on the stairs") == (
+        "home oxygen at night, still has a cigarette at the back door. breathless on the stairs"
+    )
+    assert in_words("wants to pack in the tabs") == "wants to pack in the cigarettes"
+
+
 def test_words_and_postcodes_that_share_the_letters_are_left_alone():
     for text in (
+        "on his tabs for his blood pressure",
+        "O2 phone contract ran out",
         "Dartford DA1 2AB",
         "da capo",
         "Tel: 0191 555 0000",

@@ -593,6 +593,9 @@ TYNE_AND_WEAR = {"E08000021", "E08000037", "E08000022", "E08000023", "E08000024"
         # the NHS's names either side of the Tyne
         ("South of Tyne", {"E08000037", "E08000023", "E08000024"}),
         ("North of Tyne", {"E08000021", "E08000022", "E06000057"}),
+        # the former county on Teesside, not a street in Ealing
+        ("Cleveland", {"E06000001", "E06000002", "E06000003", "E06000004"}),
+        ("Redcar & Cleveland", {"E06000003"}),
     ],
 )
 def test_a_service_area_named_as_a_wider_area_is_its_authorities(reader, area, codes):
@@ -602,12 +605,28 @@ def test_a_service_area_named_as_a_wider_area_is_its_authorities(reader, area, c
     assert set(found.residency_codes()) == codes
 
 
+def test_households_in_named_villages_narrow_a_regions_stamp(reader):
+    found = reader.understand(
+        oruk(
+            description="Home energy visits. For households in Loftus, Brotton and Skelton.",
+            service_areas=[{"id": "a", "name": "North East"}],
+        )
+    )
+    codes = found.residency_codes()
+    assert codes and all(code.startswith("place:E06000003:") for code in codes)  # East Cleveland's
+
+
 def test_a_service_area_named_as_a_region_reaches_its_authorities_only(reader):
     found = reader.understand(
         oruk(description="Phone support.", service_areas=[{"id": "a", "name": "North East England"}])
     )
     codes = set(found.residency_codes())
     assert TYNE_AND_WEAR < codes and "E06000001" in codes  # Hartlepool is in the region too
+    # "North East" alone is the region as people say it, not the seven-council combined authority
+    bare = reader.understand(
+        oruk(description="Phone support.", service_areas=[{"id": "a", "name": "North East"}])
+    )
+    assert set(bare.residency_codes()) == codes
     assert "E06000007" not in codes  # Warrington is not
 
 

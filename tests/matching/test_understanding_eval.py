@@ -107,7 +107,9 @@ UNSEEN_FLOORS = {
     "groups_recall": 0.92,  # measured 0.946
     "groups_precision": 0.87,  # measured 0.897
     "residency_recall": 0.90,  # measured 0.938
-    "residency_precision": 0.27,  # measured 0.303: service areas read as limits its writer did not label
+    # measured 0.303: service areas read as limits its writer did not label; 0.242 once "North East"
+    # is the region's twelve authorities, not the combined authority's seven
+    "residency_precision": 0.22,
     "area_wide_recall": 0.96,  # measured 1.000
     "phone_recall": 0.90,  # measured 0.929
     "online_recall": 0.65,  # measured 0.700
@@ -122,7 +124,10 @@ SESSION_29_FLOORS = {
     "groups_recall": 0.90,  # measured 0.935
     "groups_precision": 0.87,  # measured 0.900
     "residency_recall": 0.94,  # measured 0.969
-    "residency_precision": 0.48,  # measured 0.505: station areas and patches read as limits
+    # measured 0.505: station areas and patches read as limits; 0.468 once a service area of "North
+    # East" is the region's twelve authorities, not the combined authority's seven (its writer
+    # labelled neither as a limit; the relevance judges treat the region as one)
+    "residency_precision": 0.44,
     "area_wide_recall": 0.96,  # measured 1.000
     "phone_recall": 0.72,  # measured 0.750
     "online_recall": 0.88,  # measured 0.923
