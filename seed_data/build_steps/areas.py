@@ -11,13 +11,21 @@ SOURCE = EXTERNAL / "geo_lookups_uk" / "la_all_codes.csv"
 ENGLAND = "E92000001"
 
 # Since May 2024 one North East Combined Authority covers the seven councils the source still splits
-# between "North East" and "North of Tyne".
-RENAMED_COMBINED_AUTHORITIES = {"North of Tyne": "North East"}
+# between "North East" and "North of Tyne". Named in full: a publisher's bare "North East" is the
+# region (REGION_SAID_BARE), Tees Valley's five councils with it.
+RENAMED_COMBINED_AUTHORITIES = {
+    "North of Tyne": "North East Combined Authority",
+    "North East": "North East Combined Authority",
+}
+# Regions that feeds name without "England" ("North East" as a fire service's service area).
+REGION_SAID_BARE = {"North East England": "North East"}
 
 # Names that are not in the register but that feeds use for a service's area: the metropolitan
 # counties, which no longer have councils but still name the area, and the historic and ceremonial
 # groupings people write. Each is the set of current authorities it covers, by their registered names.
 WIDER_AREAS = {
+    # the county of 1974-1996, still the police's, the fire service's and the NHS's name on Teesside
+    "Cleveland": ["Hartlepool", "Middlesbrough", "Redcar and Cleveland", "Stockton-on-Tees"],
     "Tyne and Wear": ["Newcastle upon Tyne", "Gateshead", "North Tyneside", "South Tyneside", "Sunderland"],
     "Tyneside": ["Newcastle upon Tyne", "Gateshead", "North Tyneside", "South Tyneside"],
     "Wearside": ["Sunderland"],
@@ -103,7 +111,10 @@ def build_local_authorities() -> int:
     wider: dict[str, list[str]] = {code: [] for code in rows}
     by_name = {row["name"]: code for code, row in rows.items() if row["tier"] == "lower"}
     named = {area: [by_name[name] for name in names] for area, names in WIDER_AREAS.items()}
-    for area, codes in [*named.items(), *sorted(regions.items())]:
+    bare = [
+        (REGION_SAID_BARE[area], codes) for area, codes in sorted(regions.items()) if area in REGION_SAID_BARE
+    ]
+    for area, codes in [*named.items(), *sorted(regions.items()), *bare]:
         for code in codes:
             wider[code].append(area)
     for code, row in rows.items():
