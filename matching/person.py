@@ -119,6 +119,8 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
         r"parents?)\b(?! who (is|are) (young|little|a baby))",
         r"\brespite\b",
         r"\b(do|does|doing) (everything|more and more|it all) for (him|her|them)\b",
+        r"\b(gave up|given up|giving up|left|stopped|quit) (work|(my |her |his )?job) to (care for|look after) "
+        r"(him|her|them)\b",
         r"\b(break|respite|rest|time off|time out|a breather) from (caring|looking after)\b",
         r"\bcaring (role|responsibilit\w+|duties)\b",
         r"\b(taken on|bringing up|raising) (the|his|her|their|my) grand(son|daughter|child|children|kids)\b",
@@ -337,6 +339,10 @@ def _a_childs(before: str, text: str) -> bool:
     child = _CHILD_AGED.search(before)
     if child is None or int(child.group(1)) >= 18:
         return False
+    # a son or daughter the person cares for ("Son (9) autistic ... she gave up work to care for
+    # him") has the condition; a lad, or a daughter who is herself the one referred, may not
+    if child.group(0).lower().startswith(("son", "daughter")) and caring_now(text):
+        return True
     return any(18 <= int(age) <= 110 for age in _AN_AGE.findall(text))
 
 

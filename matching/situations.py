@@ -473,7 +473,9 @@ SITUATIONS: tuple[Situation, ...] = (
         _re(
             r"parent[- ]carer|disabled\s+(?:son|daughter|child|kids?|children|boy|girl)|(?:"
             + _THEIR
-            + r"\s+(?:\w+\s+)?|(?:mum|mam|mother|dad|father|parent)\s+(?:of|to)\s+(?:\w+\s+){0,3}?)"
+            + r"\s+(?:\w+\s+)?|(?:mum|mam|mother|dad|father|parent)\s+(?:of|to)\s+(?:\w+\s+){0,3}?"
+            # a note that begins with the child: "Son (9) autistic, EHCP battle"
+            r"|^|(?<=[.;!?]\s))"
             r"(?:son|daughter|child|kids?|boy|girl|lad|lass|bairn|year[- ]old)\b[^.;!?]{0,30}?"
             r"(?:autis\w*|disabled|disabilit\w+|adhd|(?-i:SEND|EHCP)\b|learning\s+disab\w+|down'?s|"
             r"cerebral\s+palsy|(?:special|additional|complex)\s+needs)"

@@ -34,6 +34,9 @@ _OWN_ONLY = frozenset(
         "homeless",
         # "my husband has COPD": an exercise referral scheme is for the one who has it
         "health_condition",
+        # "Son (9) autistic": an autistic adults' meet-up is for the autistic; his mum is a parent
+        # carer (parent_carers)
+        "autism",
     }
 )
 # "her dad died of a heart attack": the illness was the one who died, and a cardiac group is not

@@ -113,6 +113,12 @@ def test_preferences_in_everyday_words(text, expected):
         ("Got her status last month, living in a hostel", "refugees", True),
         ("Bairn's only seven weeks and I'm shattered", "pregnant_new_parents", True),
         ("Lost the baby in the spring, can't stop crying", "pregnant_new_parents", False),
+        (
+            "Son (9) autistic, EHCP battle, she gave up work to care for him",
+            "people_with_disabilities",
+            False,
+        ),
+        ("Son (9) autistic, EHCP battle, she gave up work to care for him", "carers", True),
     ],
 )
 def test_circumstances_of_the_person_not_of_someone_else(text, group, is_theirs):

@@ -95,6 +95,10 @@ def test_a_group_for_parents_of_disabled_children_is_not_for_every_carer():
     ) == ["parent_carers"]
     assert "parent_carers" in codes_said("mum of a 7 year old with autism, never gets a break")
     assert "parent_carers" in codes_said("her son is disabled and she cares for him full time")
+    # a note that starts with the child: his mother is a parent carer, not autistic herself
+    assert codes_said(
+        "Son (9) autistic, EHCP battle with the council, she gave up work to care for him."
+    ) == ["parent_carers"]
     assert codes_said("husband diagnosed with Alzheimer's last year, she is on her knees") == ["dementia"]
 
 
