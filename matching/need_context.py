@@ -248,8 +248,16 @@ _WHO_RANG = re.compile(
     rf"^(?:(?:his|her|their|the)\s+)?{_RELATION}\s+(?:rang|phoned|called|rung|emailed|rang\s+up|phoned\s+up|got\s+in\s+touch)\b",
     re.I,
 )
+# "Mum (80) moved in with us", "Dad, 84, lives with us now": the person's own parent, alive, by
+# their age; not a parent's need for help with children, nor a death.
+_AGED_PARENT = re.compile(
+    r"^(?:(?:my|his|her|their|our)\s+)?(?:mum|mam|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandad)"
+    r"\s*(?:\(\s*|,\s*|\s+is\s+|\s+aged\s+|\s)(?:[4-9]\d|1[01]\d)\b",
+    re.I,
+)
 _EXPLAINS = (
     (_WHO_RANG, frozenset({"family_parenting"})),
+    (_AGED_PARENT, frozenset({"family_parenting", "bereavement"})),
     (_HOUSE_JOBS, frozenset({"employment_skills"})),
     (_CAME_ALONG, frozenset({"bereavement"})),
     (_FEEDING_THE_KIDS, frozenset({"family_parenting"})),

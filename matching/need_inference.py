@@ -77,8 +77,18 @@ class InferredNeed:
         return {"need": self.code, "confidence": round(self.confidence, 2), "evidence": list(self.evidence)}
 
 
+# "Mum (80) moved in with us", "Dad, 84, lives with us": an age belongs to the word before it, in
+# one clause (alone, "Dad" reads as a need of its own)
+_AGE_AFTER_A_WORD = re.compile(
+    r"\b([A-Za-z]+)\s*\((\d{1,3})\)"
+    r"|\b(mum|mam|mom|mother|dad|father|husband|wife|partner|nan|gran|grandad|grandma),\s*(\d{2,3})(?=\s*[,.;]|$)",
+    re.I,
+)
+
+
 def clauses(text: str) -> list[str]:
-    parts = [p.strip(" '\"") for p in _CLAUSE.split(text or "")]
+    joined = _AGE_AFTER_A_WORD.sub(lambda m: " ".join(g for g in m.groups() if g), text or "")
+    parts = [p.strip(" '\"") for p in _CLAUSE.split(joined)]
     return [p for p in parts if len(p) > 2]
 
 

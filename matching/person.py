@@ -533,17 +533,21 @@ def read_person(text: str | None, known_groups: Any = None) -> PersonReading:
 # "Ex-Army, 22 yrs in", "I'm 30 years clean": years of something, not of age ("78 years old" and
 # "78 years of age" are ages).
 _SERVED = r"(?:years?|yrs?)\b(?! ?(?:old|of age))"
+# Relatives whose age a note gives beside the person's: "Mum (80)", "Dad, 84", "Husband (72)".
+_KIN = r"(?i:mum|mam|mom|mother|dad|father|husband|wife|partner|son|daughter|nan|gran|grandad|grandma|brother|sister)"
+_KIN_BEFORE = re.compile(rf"\b{_KIN}\s*[,(]?\s*$")
 _AGE_PATTERNS = (
     re.compile(r"\b(\d{1,3})[- ]?(?:years?|yrs?)[- ]?old\b", re.I),
     re.compile(r"\b(\d{1,3}) ?(?:yo|y/o)\b", re.I),
     re.compile(r"\baged? (\d{1,3})\b", re.I),
     # Clinical shorthand: "19F", "Pt 80M", "38 M," (age and sex, as referral notes write them).
     re.compile(r"(?<![\w/£.])(\d{2,3}) ?[MF]\b(?![\w'])"),
-    # A name with the age after it, as case notes write it: "Met Nicola (44)", "Jean (83) and".
-    re.compile(r"\b[A-Z][a-z]+ \((\d{1,3})\)"),
+    # A name with the age after it, as case notes write it: "Met Nicola (44)", "Jean (83) and"; not a
+    # relative's ("Mum (80) moved in with us").
+    re.compile(rf"\b(?!{_KIN}\b)[A-Z][a-z]+ \((\d{{1,3}})\)"),
     # "Widower, 78," or "78, lives alone": a bare number beside a word about the person.
     re.compile(
-        rf"^\s*[a-z][a-z' -]{{1,20}}, (\d{{2}})\b(?! ?(?:%|p\b|pounds|quid|weeks|months|days|mins|minutes|hours|{_SERVED}))",
+        rf"^\s*(?!(?:{_KIN})\b)[a-z][a-z' -]{{1,20}}, (\d{{2}})\b(?! ?(?:%|p\b|pounds|quid|weeks|months|days|mins|minutes|hours|{_SERVED}))",
         re.I,
     ),
     re.compile(
@@ -617,7 +621,12 @@ def read_age(text: str | None) -> tuple[int, str] | None:
     text = _in_digits(text or "")
     for pattern in _AGE_PATTERNS:
         found = pattern.search(text)
-        if found and 0 < int(found.group(1)) <= 110 and not _of_someone_just_named(text, found):
+        if (
+            found
+            and 0 < int(found.group(1)) <= 110
+            and not _of_someone_just_named(text, found)
+            and not _KIN_BEFORE.search(text, 0, found.start(1))
+        ):
             return int(found.group(1)), found.group(0).strip()
     decade = _DECADE.search(text)
     if decade:

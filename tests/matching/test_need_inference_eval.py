@@ -117,3 +117,9 @@ def test_a_denied_feeling_names_no_need_but_a_refused_offer_still_does(real_taxo
     assert "loneliness" in words_only.infer_codes("lonely, just bored")
     assert "mental_wellbeing" in words_only.infer_codes("doesn't want counselling")
     assert "family_parenting" not in words_only.infer_codes("our kid lives in Spain now")
+
+
+def test_an_old_parent_living_with_the_person_is_no_parenting_need(app_need_inferrer):
+    for words in ("Mum (80) moved in with us after her fall.", "Dad, 84, lives with us now, forgetful"):
+        read = app_need_inferrer.infer_codes(words)
+        assert "family_parenting" not in read and "bereavement" not in read, words
