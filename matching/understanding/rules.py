@@ -413,8 +413,10 @@ def find_wheelchair(record: Record) -> Finding:
 # A service that has stopped, said in its words while its status still says active. Not "closed
 # on bank holidays", "a closed Facebook group" or "closed to new referrals" (capacity, below).
 _CLOSED = re.compile(
-    r"\b(?:(?P<named>service|group|project|club|class|scheme|caf[eé])\s+(?:has\s+)?(?:now\s+)?(?:closed|ended|finished)|"
-    r"(?:has|have)\s+(?:now\s+)?(?:closed|ceased|stopped\s+running)|"
+    r"\b(?:(?P<named>service|group|project|club|class|scheme|caf[eé])\s+(?:has\s+)?(?:now\s+)?(?:closed|ended|finished|folded)|"
+    r"(?:has|have)\s+(?:now\s+)?(?:closed|ceased|stopped\s+running|folded)|"
+    # a referral directory's own word: "contract ended 31/03 - do not refer" (not "do not refer if ...")
+    r"contract\s+(?:has\s+)?(?:ended|expired)|do\s+not\s+refer(?=\s*(?:[.;!)\n]|$))|"
     r"no\s+longer\s+(?:running|operating|meets|meeting|available|open)|"
     # stopped for now, with no date to start again: not there for the person today
     r"suspended\s+(?:until\s+further\s+notice|indefinitely)|"

@@ -1345,3 +1345,16 @@ def test_a_dads_group_that_sends_mums_to_its_other_sessions_is_for_men(reader):
         )
     )
     assert {"men", "families"} <= set(found.group_codes())
+
+
+@pytest.mark.parametrize(
+    "words, closed",
+    [
+        ("Group has folded (Sept 26) - do not refer. Was: bingo and tea afternoon.", True),
+        ("Contract ended 31/03 - do not refer. Previously: small repairs.", True),
+        ("Do NOT refer if client already open to community nursing. Falls class weekly.", False),
+        ("Consent required - do not refer without client agreement.", False),
+    ],
+)
+def test_a_referral_directorys_word_that_a_service_has_ended(reader, words, closed):
+    assert bool(reader.understand(oruk(description=words)).value("closed")) is closed
