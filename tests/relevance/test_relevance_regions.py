@@ -606,10 +606,12 @@ REGIONS = {
         EVAL / "scenarios_lc.json",
         EVAL / "services" / "lc_postcodes.csv",
         # Measured once before any of it was read (commit 8d93c64): nDCG@10 0.621, keyword 0.21,
-        # P@5 0.42 (best 0.75), 3 must-not or broken, gap recall 3 of 5.
-        ndcg_floor=0.59,
+        # P@5 0.42 (best 0.75), 3 must-not or broken, gap recall 3 of 5. A development region since:
+        # 0.64, and a dementia café that wants a diagnosis offered to a daughter whose mother is
+        # waiting for one (counted twice: our check and the must-not list), 3 of 5.
+        ndcg_floor=0.61,
         gap_recall_floor=0.55,
-        known_violations=3,
+        known_violations=2,
         scenario_count=25,
         with_seed=False,
     ),
@@ -620,10 +622,13 @@ REGIONS = {
         EVAL / "scenarios_fr.json",
         EVAL / "services" / "fr_postcodes.csv",
         # Measured once before any of it was read (commit 8d93c64): nDCG@10 0.635, keyword 0.09,
-        # P@5 0.44 (best 0.76), 3 must-not services, gap recall 4 of 5.
-        ndcg_floor=0.60,
+        # P@5 0.44 (best 0.76), 3 must-not services, gap recall 4 of 5. A development region since:
+        # 0.70 (two lines of one organisation behind its number no longer one service, "North East"
+        # the region, a club that "has folded" closed), 1 must-not (good neighbours for people living
+        # alone, offered to a man caring for his wife), 4 of 5.
+        ndcg_floor=0.66,
         gap_recall_floor=0.75,
-        known_violations=3,
+        known_violations=1,
         scenario_count=25,
     ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
