@@ -249,10 +249,11 @@ _WHO_RANG = re.compile(
     re.I,
 )
 # "Mum (80) moved in with us", "Dad, 84, lives with us now": the person's own parent, alive, by
-# their age; not a parent's need for help with children, nor a death.
+# an age of 60 or more (person.OWN_PARENT_AGE); not a parent's need for help with children, nor a
+# death. ("Mum, 34, two under five" is the person, a mother.)
 _AGED_PARENT = re.compile(
-    r"^(?:(?:my|his|her|their|our)\s+)?(?:mum|mam|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandad)"
-    r"\s*(?:\(\s*|,\s*|\s+is\s+|\s+aged\s+|\s)(?:[4-9]\d|1[01]\d)\b",
+    r"^(?:(?:my|his|her|their|our)\s+)?(?:mum|mam|mom|mother|dad|father)"
+    r"\s*(?:\(\s*|,\s*|\s+is\s+|\s+aged\s+|\s)(?:[6-9]\d|1[01]\d)\b",
     re.I,
 )
 _EXPLAINS = (

@@ -533,9 +533,24 @@ def read_person(text: str | None, known_groups: Any = None) -> PersonReading:
 # "Ex-Army, 22 yrs in", "I'm 30 years clean": years of something, not of age ("78 years old" and
 # "78 years of age" are ages).
 _SERVED = r"(?:years?|yrs?)\b(?! ?(?:old|of age))"
-# Relatives whose age a note gives beside the person's: "Mum (80)", "Dad, 84", "Husband (72)".
-_KIN = r"(?i:mum|mam|mom|mother|dad|father|husband|wife|partner|son|daughter|nan|gran|grandad|grandma|brother|sister)"
-_KIN_BEFORE = re.compile(rf"\b{_KIN}\s*[,(]?\s*$")
+# Relatives whose age a note gives beside the person's: "Husband (72)", "Son, 9". A mother or father
+# of 60 or more is the person's own ("Mum (80) moved in with us"); a younger one is most often the
+# person ("Mum, 34, two under five"), and so is a nan or grandad ("Nan, 70, has the grandson").
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:(?P<other>husband|wife|partner|son|daughter|brother|sister)|(?P<parent>mum|mam|mom|mother|dad|father))"
+    r"\s*[,(]?\s*$",
+    re.I,
+)
+OWN_PARENT_AGE = 60
+
+
+def _a_relatives_age(text: str, found: re.Match[str]) -> bool:
+    before = _RELATIVE_BEFORE.search(text, 0, found.start(1))
+    if before is None:
+        return False
+    return bool(before.group("other")) or int(found.group(1)) >= OWN_PARENT_AGE
+
+
 _AGE_PATTERNS = (
     re.compile(r"\b(\d{1,3})[- ]?(?:years?|yrs?)[- ]?old\b", re.I),
     re.compile(r"\b(\d{1,3}) ?(?:yo|y/o)\b", re.I),
@@ -544,10 +559,10 @@ _AGE_PATTERNS = (
     re.compile(r"(?<![\w/£.])(\d{2,3}) ?[MF]\b(?![\w'])"),
     # A name with the age after it, as case notes write it: "Met Nicola (44)", "Jean (83) and"; not a
     # relative's ("Mum (80) moved in with us").
-    re.compile(rf"\b(?!{_KIN}\b)[A-Z][a-z]+ \((\d{{1,3}})\)"),
+    re.compile(r"\b[A-Z][a-z]+ \((\d{1,3})\)"),
     # "Widower, 78," or "78, lives alone": a bare number beside a word about the person.
     re.compile(
-        rf"^\s*(?!(?:{_KIN})\b)[a-z][a-z' -]{{1,20}}, (\d{{2}})\b(?! ?(?:%|p\b|pounds|quid|weeks|months|days|mins|minutes|hours|{_SERVED}))",
+        rf"^\s*[a-z][a-z' -]{{1,20}}, (\d{{2}})\b(?! ?(?:%|p\b|pounds|quid|weeks|months|days|mins|minutes|hours|{_SERVED}))",
         re.I,
     ),
     re.compile(
@@ -625,7 +640,7 @@ def read_age(text: str | None) -> tuple[int, str] | None:
             found
             and 0 < int(found.group(1)) <= 110
             and not _of_someone_just_named(text, found)
-            and not _KIN_BEFORE.search(text, 0, found.start(1))
+            and not _a_relatives_age(text, found)
         ):
             return int(found.group(1)), found.group(0).strip()
     decade = _DECADE.search(text)

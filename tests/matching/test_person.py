@@ -146,9 +146,12 @@ def test_circumstances_of_the_person_not_of_someone_else(text, group, is_theirs)
         ("Ex-Army, 22 yrs in. Crowds set him off", None),
         ("I'm 30 years clean and want to give back", None),
         ("Widower, 78 years of age, no car", 78),
-        # a relative's age is not the person's
+        # a relative's age is not the person's; a young mum's or a nan's is
         ("Mum (80) moved in with us after her fall", None),
         ("Dad, 84, lives with us now", None),
+        ("Husband (72) has dementia", None),
+        ("Mum, 34, two under five", 34),
+        ("Nan, 70, has the grandson full time", 70),
     ],
 )
 def test_age_stated_in_the_words(text, age):
