@@ -63,6 +63,25 @@ _COUNCIL_TENANT = re.compile(
     r"\b(?:council\s+(?:house|flat|home|bungalow|maisonette|property|tenan\w+)|rents?\s+(?:it\s+)?from\s+the\s+council)\b",
     re.I,
 )
+# Good neighbours and befriending "for older or disabled people living alone": someone who lives
+# with a husband, a wife or family is not who it is for (the record side also reads "for ... living
+# alone", matching.understanding.exclusions).
+EXCLUSIONS += (
+    Exclusion(
+        "lives_with_others",
+        "people who live with others",
+        _re(
+            r"(?:live|living|lives)\s+with\s+(?:others|family|a\s+partner|(?:their|a)\s+(?:family|spouse|partner))"
+        ),
+    ),
+)
+_LIVES_WITH_SOMEONE = re.compile(
+    r"\b(?:(?:lives?|living|stays?|staying)\s+with\s+(?:(?:his|her|my|their|the|our|me)\s+)?(?:wife|husband|"
+    r"partner|missus|hubby|fella|boyfriend|girlfriend|family|daughter|son|mum|mam|dad|parents|kids|children|"
+    r"sister|brother)|(?:looks?|looking)\s+after\s+(?:the|his|my)\s+(?:wife|missus)|"
+    r"(?:my|his|her)\s+(?:wife|husband)\s+and\s+(?:I|me|him|her)|(?:wife|husband)\s+and\s+I)\b",
+    re.I,
+)
 # A health check or a prevention course for people without a condition ("without an existing
 # diagnosis of heart disease, stroke, diabetes", "not for people already diagnosed with diabetes")
 # turns away those whose words say they have it.
@@ -114,4 +133,9 @@ def person_exclusions(goals: str | None) -> frozenset[str]:
     out |= {f"has_{code}" for code in EXCLUDED_CONDITIONS if _said(BY_CODE[code].person, text)}
     if _said(_COUNCIL_TENANT, text):
         out.add("council_tenants")
+    if any(
+        not _DENIED.search(text[max(0, m.start() - 25) : m.start()])
+        for m in _LIVES_WITH_SOMEONE.finditer(text)
+    ):
+        out.add("lives_with_others")
     return frozenset(out)

@@ -27,10 +27,22 @@ _STATEMENT = re.compile(
 )
 
 
+# "for older or disabled people living alone", "for people who live on their own": said as who it
+# is for, with no exclusion statement, it still turns away someone who lives with others.
+_FOR_LIVING_ALONE = re.compile(
+    r"\bfor\s+(?:[\w-]+\s+){0,5}?(?:people|adults|residents|pensioners|those|anyone|men|women|over\s*\d\d'?s)\s+"
+    r"(?:who\s+(?:are\s+)?|that\s+)?(?:living|live)\s+(?:alone|on\s+their\s+own|by\s+themselves)\b",
+    re.I,
+)
+
+
 def find_exclusions(record: Record) -> list[Finding]:
     found: dict[str, Finding] = {}
     for field in ("eligibility", "description"):
         text = record.texts.get(field, "")
+        alone = _FOR_LIVING_ALONE.search(text)
+        if alone and "lives_with_others" not in found:
+            found["lives_with_others"] = Finding("lives_with_others", 0.8, field, quote(text, alone))
         for statement in _STATEMENT.finditer(text):
             for exclusion in EXCLUSIONS:
                 match = exclusion.service.search(text, statement.start(), statement.end())

@@ -102,3 +102,19 @@ def test_a_service_that_sends_council_tenants_to_their_landlord_is_not_offered_t
     assert [m.name for m in match(owner, [handyperson], taxonomy=taxonomy, now=now).matches] == [
         "Handyperson Service"
     ]
+
+
+def test_good_neighbours_for_people_living_alone_are_not_offered_to_a_man_caring_for_his_wife(
+    make_service, make_person, taxonomy, now
+):
+    words = "Shopping and a weekly friendly visit for older or disabled people living alone in Billingham."
+    assert exclusions_of(words) == ["lives_with_others"]
+    assert exclusions_of("Many people who come are older and live alone, but everyone is welcome.") == []
+    neighbours = make_service(name="Good Neighbours", needs=["loneliness"], exclusions=["lives_with_others"])
+    husband = make_person(needs=("loneliness",), goals="Looks after the wife - Alzheimer's. He's shattered.")
+    widow = make_person(needs=("loneliness",), goals="Widow, 81, lives alone since March, days are long.")
+    refused = match(husband, [neighbours], taxonomy=taxonomy, now=now)
+    assert refused.matches == [] and refused.excluded == {"not for people who live with others": 1}
+    assert [m.name for m in match(widow, [neighbours], taxonomy=taxonomy, now=now).matches] == [
+        "Good Neighbours"
+    ]
