@@ -29,18 +29,24 @@ _STATEMENT = re.compile(
 
 # "for older or disabled people living alone", "for people who live on their own": said as who it
 # is for, with no exclusion statement, it still turns away someone who lives with others.
-_FOR_LIVING_ALONE = re.compile(
-    r"\bfor\s+(?:[\w-]+\s+){0,5}?(?:people|adults|residents|pensioners|those|anyone|men|women|over\s*\d\d'?s)\s+"
-    r"(?:who\s+(?:are\s+)?|that\s+)?(?:living|live)\s+(?:alone|on\s+their\s+own|by\s+themselves)\b",
-    re.I,
+_LIVING_ALONE = (
+    r"(?:people|adults|residents|pensioners|those|anyone|men|women|over\s*\d\d'?s)(?:\s+aged\s+\d\d\+?)?\s+"
+    r"(?:who\s+(?:are\s+)?|that\s+)?(?:living|live)\s+(?:alone|on\s+their\s+own|by\s+themselves)\b"
+    # "who live alone or are housebound": either will do
+    r"(?!\s*,?\s*or\b)"
 )
+_FOR_LIVING_ALONE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,5}?" + _LIVING_ALONE, re.I)
+# an eligibility field says whom it is for without "for": "People aged 60+ living alone in Wigan"
+_ELIGIBLE_LIVING_ALONE = re.compile(r"^\W*(?:[\w+-]+\s+){0,3}?" + _LIVING_ALONE, re.I)
 
 
 def find_exclusions(record: Record) -> list[Finding]:
     found: dict[str, Finding] = {}
     for field in ("eligibility", "description"):
         text = record.texts.get(field, "")
-        alone = _FOR_LIVING_ALONE.search(text)
+        alone = _FOR_LIVING_ALONE.search(text) or (
+            _ELIGIBLE_LIVING_ALONE.search(text) if field == "eligibility" else None
+        )
         if alone and "lives_with_others" not in found:
             found["lives_with_others"] = Finding("lives_with_others", 0.8, field, quote(text, alone))
         for statement in _STATEMENT.finditer(text):

@@ -110,6 +110,12 @@ def test_good_neighbours_for_people_living_alone_are_not_offered_to_a_man_caring
     words = "Shopping and a weekly friendly visit for older or disabled people living alone in Billingham."
     assert exclusions_of(words) == ["lives_with_others"]
     assert exclusions_of("Many people who come are older and live alone, but everyone is welcome.") == []
+    assert exclusions_of("Visits for over 65s who live alone or are housebound.") == []
+    eligibility = normalise(
+        {"id": "s", "name": "A", "eligibility_description": "People aged 60+ living alone in Wigan."}
+    )
+    assert [f.value for f in find_exclusions(eligibility)] == ["lives_with_others"]
+    assert "lives_with_others" in person_exclusions("full-time carer for husband Ken (Alzheimer's)")
     neighbours = make_service(name="Good Neighbours", needs=["loneliness"], exclusions=["lives_with_others"])
     husband = make_person(needs=("loneliness",), goals="Looks after the wife - Alzheimer's. He's shattered.")
     widow = make_person(needs=("loneliness",), goals="Widow, 81, lives alone since March, days are long.")
