@@ -168,8 +168,13 @@ def in_area(area: Area, person_areas: Any, point: tuple[Any, Any] | None = None)
     if districts and my_districts:
         return bool(districts & my_districts)
     if area.places:
-        # a place known by its postcode districts ("Wansbeck") holds exactly those postcodes
-        if any(set(p.districts) & my_districts for p in area.places):
+        my_authorities = {code for code in mine if _AUTHORITY.fullmatch(code)}
+        # a place known by its postcode districts ("Wansbeck") holds exactly those postcodes, on its
+        # own authority's side of a border (NE42 is Prudhoe, in Tynedale, and a corner of Gateshead)
+        if any(
+            set(p.districts) & my_districts and (not p.la or not my_authorities or p.la in my_authorities)
+            for p in area.places
+        ):
             return True
         circles = tuple(p for p in area.places if not (p.districts and my_districts))
         settled = frozenset(p.la for p in area.places if p not in circles)
@@ -177,7 +182,6 @@ def in_area(area: Area, person_areas: Any, point: tuple[Any, Any] | None = None)
         if circles and point is not None and valid_point(*point):
             # A town's circle holds only its own authority's side of a border: "Middleton only"
             # is not for a street in Oldham a kilometre from Middleton's centre.
-            my_authorities = {code for code in mine if _AUTHORITY.fullmatch(code)}
             if any(
                 float(haversine_km(point[0], point[1], p.lat, p.lng)) <= p.km
                 and (not p.la or not my_authorities or p.la in my_authorities)

@@ -47,6 +47,9 @@ def test_a_service_area_named_for_a_dale_or_a_part_of_a_county_is_that_part(read
         reader, oruk("Links isolated people with things near them.", service_areas=[{"name": "Tynedale"}])
     )
     assert lives_in(tynedale, NORTHUMBERLAND, "NE46") is True  # Hexham
+    # NE42 is Prudhoe's, and a corner of Gateshead across the border: Crawcrook is not in Tynedale
+    assert lives_in(tynedale, NORTHUMBERLAND, "NE42") is True
+    assert lives_in(tynedale, GATESHEAD, "NE42") is False
     assert (
         lives_in(tynedale, COUNTY_DURHAM, "DL13") is False
     )  # Weardale, whose point is near Tynedale's middle
