@@ -248,9 +248,9 @@ _WHO_RANG = re.compile(
     rf"^(?:(?:his|her|their|the)\s+)?{_RELATION}\s+(?:rang|phoned|called|rung|emailed|rang\s+up|phoned\s+up|got\s+in\s+touch)\b",
     re.I,
 )
-# "Mum (80) moved in with us", "Dad, 84, lives with us now": the person's own parent, alive, by
-# an age of 60 or more (person.OWN_PARENT_AGE); not a parent's need for help with children, nor a
-# death. ("Mum, 34, two under five" is the person, a mother.)
+# "Mum (80) moved in with us", "Dad, 84, lives with us now": the person's own parent, by an age of
+# 60 or more (person.OWN_PARENT_AGE); not a parent's need for help with children, nor a death unless
+# the clause tells of one. ("Mum, 34, two under five" is the person, a mother.)
 _AGED_PARENT = re.compile(
     r"^(?:(?:my|his|her|their|our)\s+)?(?:mum|mam|mom|mother|dad|father)"
     r"\s*(?:\(\s*|,\s*|\s+is\s+|\s+aged\s+|\s)(?:[6-9]\d|1[01]\d)\b",
@@ -258,7 +258,6 @@ _AGED_PARENT = re.compile(
 )
 _EXPLAINS = (
     (_WHO_RANG, frozenset({"family_parenting"})),
-    (_AGED_PARENT, frozenset({"family_parenting", "bereavement"})),
     (_HOUSE_JOBS, frozenset({"employment_skills"})),
     (_CAME_ALONG, frozenset({"bereavement"})),
     (_FEEDING_THE_KIDS, frozenset({"family_parenting"})),
@@ -294,6 +293,10 @@ def context_codes(clause: str, codes: frozenset[str] | set[str]) -> frozenset[st
     for pattern, ruled_out in _EXPLAINS:
         if pattern.search(text):
             masked |= ruled_out
+    if _AGED_PARENT.search(text):
+        masked.add("family_parenting")
+        if not _DEATH.search(text):  # "Dad, 84, died in March" is a death
+            masked.add("bereavement")
     bare = text.strip(" .,;")
     if _NAMES_THE_HOUSEHOLD.search(bare) and _HOUSEHOLD.match(bare):
         masked |= {"family_parenting", "young_people"}

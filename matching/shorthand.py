@@ -59,7 +59,7 @@ _WORDS = (
     (
         re.compile(
             r"\b((?:has|have|having|had|for|sneaks?|sneaking|nip(?:s|ping)?\s+out\s+for)\s+a)\s+tab\b(?!\w)"
-            r"|\b((?:pack(?:s|ing)?\s+in|give\s+up|giving\s+up|stop|quit|off)\s+(?:the\s+|his\s+|her\s+|me\s+|my\s+)?)tabs\b",
+            r"|\b((?:pack(?:s|ing)?\s+in|give\s+up|giving\s+up|stop|quit)\s+(?:the\s+|his\s+|her\s+|me\s+|my\s+)?)tabs\b",
             re.I,
         ),
         lambda m: f"{m.group(1)} cigarette" if m.group(1) else f"{m.group(2)}cigarettes",

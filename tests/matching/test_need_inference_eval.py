@@ -123,3 +123,4 @@ def test_an_old_parent_living_with_the_person_is_no_parenting_need(app_need_infe
     for words in ("Mum (80) moved in with us after her fall.", "Dad, 84, lives with us now, forgetful"):
         read = app_need_inferrer.infer_codes(words)
         assert "family_parenting" not in read and "bereavement" not in read, words
+    assert "bereavement" in app_need_inferrer.infer_codes("Dad, 84, died in March, she can't stop crying")
