@@ -75,6 +75,21 @@ EXCLUSIONS += (
         ),
     ),
 )
+# A memory café "for people with a dementia diagnosis": not yet for someone whose memory is failing
+# but who is still waiting for the memory clinic (the record side reads "diagnosis of dementia").
+EXCLUSIONS += (
+    Exclusion(
+        "no_dementia_diagnosis",
+        "people not yet diagnosed with dementia",
+        _re(r"(?:no|without\s+a)\s+(?:dementia\s+)?diagnosis"),
+    ),
+)
+_NOT_YET_DIAGNOSED = re.compile(
+    r"\b(?:no\s+(?:formal\s+)?diagnosis(?:\s+yet)?|not\s+(?:yet\s+|been\s+)?diagnosed|undiagnosed|"
+    r"(?:awaiting|waiting\s+for|on\s+the\s+waiting\s+list\s+for)\s+(?:a\s+|an\s+|the\s+)?(?:diagnosis|assessment|"
+    r"memory\s+(?:clinic|assessment))|memory\s+clinic\s+referral|referred\s+to\s+(?:the\s+)?memory\s+clinic)\b",
+    re.I,
+)
 _LIVES_WITH_SOMEONE = re.compile(
     r"\b(?:(?:lives?|living|stays?|staying)\s+with\s+(?:(?:his|her|my|their|the|our|me)\s+)?(?:wife|husband|"
     r"partner|missus|hubby|fella|boyfriend|girlfriend|family|daughter|son|mum|mam|dad|parents|kids|children|"
@@ -134,6 +149,8 @@ def person_exclusions(goals: str | None) -> frozenset[str]:
     out |= {f"has_{code}" for code in EXCLUDED_CONDITIONS if _said(BY_CODE[code].person, text)}
     if _said(_COUNCIL_TENANT, text):
         out.add("council_tenants")
+    if _NOT_YET_DIAGNOSED.search(text) and BY_CODE["dementia"].person.search(text):
+        out.add("no_dementia_diagnosis")
     if any(
         not _DENIED.search(text[max(0, m.start() - 25) : m.start()])
         for m in _LIVES_WITH_SOMEONE.finditer(text)

@@ -40,10 +40,26 @@ _FOR_LIVING_ALONE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,5}?" + _LIVING_ALONE, r
 _ELIGIBLE_LIVING_ALONE = re.compile(r"^\W*(?:[\w+-]+\s+){0,3}?" + _LIVING_ALONE, re.I)
 
 
+# "For people with a dementia diagnosis", "Diagnosis of dementia + the person who supports them"
+_DIAGNOSIS_REQUIRED = re.compile(
+    r"\b(?:(?:with|have|has|had)\s+(?:a\s+|an\s+)?(?:confirmed\s+|formal\s+)?(?:dementia|alzheimer'?s)\s+diagnosis|"
+    r"(?:^|for\s+(?:people|those|anyone)\s+with\s+(?:a\s+)?)(?:confirmed\s+|formal\s+)?diagnosis\s+of\s+"
+    r"(?:dementia|alzheimer'?s)|(?:must|should)\s+(?:have|be)\s+(?:a\s+)?(?:dementia\s+)?diagnos\w+)"
+    # "a dementia diagnosis or memory problems", "(or memory concerns)": either will do
+    r"(?!\s*[(,]?\s*or\b)",
+    re.I | re.M,
+)
+
+
 def find_exclusions(record: Record) -> list[Finding]:
     found: dict[str, Finding] = {}
     for field in ("eligibility", "description"):
         text = record.texts.get(field, "")
+        diagnosed = _DIAGNOSIS_REQUIRED.search(text)
+        if diagnosed and "no_dementia_diagnosis" not in found:
+            found["no_dementia_diagnosis"] = Finding(
+                "no_dementia_diagnosis", 0.8, field, quote(text, diagnosed)
+            )
         alone = _FOR_LIVING_ALONE.search(text) or (
             _ELIGIBLE_LIVING_ALONE.search(text) if field == "eligibility" else None
         )

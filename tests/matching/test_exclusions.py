@@ -124,3 +124,25 @@ def test_good_neighbours_for_people_living_alone_are_not_offered_to_a_man_caring
     assert [m.name for m in match(widow, [neighbours], taxonomy=taxonomy, now=now).matches] == [
         "Good Neighbours"
     ]
+
+
+def test_a_memory_cafe_for_people_with_a_diagnosis_waits_for_the_memory_clinic(
+    make_service, make_person, taxonomy, now
+):
+    assert exclusions_of("For people with a dementia diagnosis and their partners.") == [
+        "no_dementia_diagnosis"
+    ]
+    assert exclusions_of("For people with a dementia diagnosis or memory problems, and their carers.") == []
+    cafe = make_service(name="Memory Lane Café", needs=["carers"], exclusions=["no_dementia_diagnosis"])
+    waiting = make_person(
+        needs=("carers",), goals="Mum's losing things, memory clinic referral but no diagnosis yet"
+    )
+    diagnosed = make_person(
+        needs=("carers",), goals="Mum was diagnosed with Alzheimer's last year, I'm worn out"
+    )
+    assert match(waiting, [cafe], taxonomy=taxonomy, now=now).matches == []
+    assert [m.name for m in match(diagnosed, [cafe], taxonomy=taxonomy, now=now).matches] == [
+        "Memory Lane Café"
+    ]
+    # a diagnosis not yet made of something else is not this
+    assert "no_dementia_diagnosis" not in person_exclusions("son autistic, no diagnosis yet")
