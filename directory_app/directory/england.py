@@ -1,14 +1,14 @@
 """England's LSOAs and Great Britain's postcode districts: the package's data/geo/ tables (sources
 in seed_data/ATTRIBUTION.md), read once per process, with nearest-point look-ups on the sphere. The
-gap report places areas and venues with them; matching finds the authority of a venue whose
-postcode the installation does not hold."""
+gap report places areas and venues with them; matching finds the authority of a venue, or of a
+person, whose postcode the installation does not hold."""
 
 from __future__ import annotations
 
 import bisect
 import csv
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 import numpy as np
@@ -23,6 +23,11 @@ GEO_DIR = DATA_DIR / "geo"
 # centroids can be several km from their edges, so this is generous).
 VENUE_REACH_KM = 15.0
 NON_GEOGRAPHIC_FROM = 60
+# A postcode district is given an authority only when nearly all the people of the LSOAs nearest its
+# centroid live in that one authority. Checked against Code-Point's unit postcodes in Greater
+# Manchester and the North East: at 0.99, 75% of people get an authority and 0.9% of those a wrong
+# one (at 0.95: 81% and 1.3%). A wrong authority shuts a person out of their own services.
+DISTRICT_AGREEMENT = 0.99
 GREATER_MANCHESTER = frozenset(f"E080000{n:02d}" for n in range(1, 11))
 
 
@@ -106,3 +111,24 @@ def districts() -> tuple[list[dict], cKDTree]:
         if _number_of(r["outcode"]) < NON_GEOGRAPHIC_FROM or km > 1.0
     ]
     return kept, cKDTree(points(kept))
+
+
+@lru_cache(maxsize=1)
+def district_authorities() -> dict[str, str]:
+    """The local authority of each English postcode district that lies in one, for a person whose
+    postcode the installation does not hold (a new installation holds only its own area's): each
+    LSOA belongs to the district whose centroid is nearest, as in the gap report, and a district
+    whose LSOAs' people are split between authorities has none."""
+    nat = national()
+    district_rows, tree = districts()
+    _, nearest = tree.query(points(nat.rows))
+    people: dict[str, Counter[str]] = defaultdict(Counter)
+    for row, j in zip(nat.rows, nearest, strict=True):
+        if row["la_code"] and not row.get("la_estimated"):
+            people[district_rows[j]["outcode"]][row["la_code"]] += int(row["population"] or 0) or 1
+    found = {}
+    for outcode, shares in people.items():
+        code, most = shares.most_common(1)[0]
+        if most >= DISTRICT_AGREEMENT * sum(shares.values()):
+            found[outcode] = code
+    return found

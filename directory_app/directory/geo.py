@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 from ..data import DATA_DIR
 from ..errors import ValidationError
 from ..models import Postcode, PostcodeDistrict, table_of
+from . import england
 
 UNIT = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 DISTRICT = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
@@ -156,7 +157,8 @@ def lookup(session: Session, raw: str, field: str = "postcode") -> Place:
 
 # A postcode we do not have (a new build, or a district typed alone) still gets a local authority
 # when its neighbours agree on one: residency limits then work for it. A sector or district split
-# between authorities gives none, because a wrong LA would wrongly exclude the person.
+# between authorities gives none, because a wrong LA would wrongly exclude the person. Where the
+# installation holds no postcodes of the district at all, England's LSOAs say whether it lies in one.
 LA_AGREEMENT = 0.95
 
 
@@ -177,7 +179,7 @@ def _area_la(session: Session, postcode: str) -> str | None:
         if total:
             code, n = max(counts, key=lambda item: item[1])
             return code if n / total >= LA_AGREEMENT else None
-    return None
+    return england.district_authorities().get(outcode(postcode))
 
 
 def _online_geocode(postcode: str) -> tuple[float, float] | None:

@@ -40,8 +40,8 @@ def _defaults() -> None:
     register("text", _text_model)
     register("embeddings", embeddings.preload)
     register("understanding", lambda _app: understanding.understander())
-    # England's LSOAs: where a venue with no known postcode lies (matchmaking.service)
-    register("england", lambda _app: england.national())
+    # England's LSOAs: where a venue or a person with no known postcode lies (matchmaking.service, geo)
+    register("england", lambda _app: (england.national(), england.district_authorities()))
 
 
 def _text_model(app: Flask) -> object:

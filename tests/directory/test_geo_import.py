@@ -3,8 +3,14 @@ postcode knows its local authority and ward, and a person's postcode gives their
 
 from __future__ import annotations
 
+import csv
+from collections import Counter, defaultdict
+from pathlib import Path
+
 from directory_app import db
-from directory_app.directory import geo
+from directory_app.directory import england, geo
+
+SEED_GM_POSTCODES = Path(__file__).resolve().parents[2] / "seed_data" / "geo" / "gm_postcodes.csv"
 
 CODEPOINT = """postcode,outcode,positional_quality,easting,northing,latitude,longitude,country_code,admin_county_code,admin_district_code,admin_ward_code
 NE1 1AD,NE1,10,424696,563745,54.967722,-1.615787,E92000001,,E08000021,E05001111
@@ -82,3 +88,28 @@ def test_a_postcode_in_an_abolished_district_also_lives_in_the_authority_that_re
 
     hambleton = Place("DL7 8AA", 54.34, -1.43, False, "DL7", la_code="E07000164")
     assert "E07000164" in hambleton.areas and "E06000065" in hambleton.areas
+
+
+def test_a_person_in_a_district_the_installation_does_not_hold_gets_its_authority(app):
+    # A new installation in Norfolk has no unit postcodes: the district's authority still applies,
+    # so "Breckland residents only" can be told apart from a Great Yarmouth service.
+    with db.session_scope(app) as session:
+        geo.import_districts(session, [("NR19", 52.681, 0.938), ("BS16", 51.486, -2.512)])
+        dereham = geo.lookup(session, "NR19 1AB")
+        assert dereham.approximate and dereham.la_code == "E07000143"
+        assert "E10000020" in dereham.areas  # and Norfolk's county-wide services
+        # Fishponds and Downend share BS16 between Bristol and South Gloucestershire: no guess.
+        assert geo.lookup(session, "BS16 3AB").la_code is None
+
+
+def test_district_authorities_agree_with_the_unit_postcodes_of_greater_manchester():
+    by_district: dict[str, Counter[str]] = defaultdict(Counter)
+    with open(SEED_GM_POSTCODES, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            by_district[geo.outcode(row["postcode"])][row["la_code"]] += 1
+    known = england.district_authorities()
+    assigned = {d: known[d] for d in by_district if d in known}
+    people = sum(sum(by_district[d].values()) for d in assigned)
+    elsewhere = sum(sum(by_district[d].values()) - by_district[d][la] for d, la in assigned.items())
+    assert len(assigned) > 0.5 * len(by_district)
+    assert elsewhere < 0.02 * people  # a wrong authority would shut people out of their services
