@@ -23,14 +23,7 @@ SEED_PUBLISHER = "Trafford Data Lab (seed)"
 def load_geography(app: Flask) -> dict:
     with db.session_scope(app) as session:
         session.info["outbox_disabled"] = True
-        with open(DATA_DIR / "geo" / "postcode_districts_gb.csv", newline="") as handle:
-            districts = geo.import_districts(
-                session,
-                (
-                    (row["outcode"], float(row["latitude"]), float(row["longitude"]))
-                    for row in csv.DictReader(handle)
-                ),
-            )
+        districts = geo.import_gb_districts(session)
         postcodes = 0
         # Later files replace earlier rows: Code-Point 2014 for the rest of Greater Manchester (with
         # LA and ward codes) over the bare extra points, then ONSPD 2025 for Trafford over both.

@@ -333,6 +333,16 @@ def import_districts(session: Session, rows: Iterable[tuple[str, float, float]])
     return count
 
 
+def import_gb_districts(session: Session) -> int:
+    """Great Britain's postcode district centres, shipped with the app: every installation places
+    a postcode at least this finely, wherever it is."""
+    with open(DATA_DIR / "geo" / "postcode_districts_gb.csv", newline="", encoding="utf-8") as handle:
+        rows = csv.DictReader(handle)
+        return import_districts(
+            session, ((r["outcode"], float(r["latitude"]), float(r["longitude"])) for r in rows)
+        )
+
+
 def la_codes(session: Session, postcodes) -> dict[str, str]:
     """postcode → local authority code for those we know, in one query per 5,000 postcodes."""
     wanted = sorted({pc for pc in (normalise_postcode(p) for p in postcodes) if pc and " " in pc})

@@ -669,10 +669,12 @@ def region_app(region, tmp_path_factory, meili, postgres_url):
     tmp = tmp_path_factory.mktemp("relevance_region")
     database = postgres_url or f"sqlite:///{tmp / 'region.db'}"
     with fresh_app(tmp, meili, database, seeded=region.with_seed) as app:
-        if region.postcodes is not None:
-            with db.session_scope(app) as session:
+        with db.session_scope(app) as session:
+            if region.postcodes is not None:
                 loaded = geo.import_postcodes(session, region.postcodes)
-            assert loaded.with_la == loaded.count > 50
+                assert loaded.with_la == loaded.count > 50
+            else:  # as a new installation elsewhere: Great Britain's postcode districts alone
+                geo.import_gb_districts(session)
         import_feed(app, region.feed, region.publisher)
         yield app
 
