@@ -79,7 +79,7 @@ def distance_exemption(profile: Profile, service: dict[str, Any]) -> str | None:
     in person goes to the office, so its distance counts for them unless the service also visits.
     So does the distance of an area-wide service met only at its venues, for everyone.
     """
-    if reaches(service, profile.areas, (profile.lat, profile.lng)) is False:
+    if reaches(service, profile.areas, (profile.lat, profile.lng), profile.possible_areas) is False:
         return None
     in_person_only = profile.constraints.delivery == "in_person"
     if not in_person_only:
@@ -162,9 +162,9 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
     # Residency: a service for the residents of an area is not for people who live elsewhere, however
     # near, and however it is delivered. Unknown (no postcode) is not a "no".
     home = (profile.lat, profile.lng)
-    if in_area(residency(service), profile.areas, home) is False:
+    if in_area(residency(service), profile.areas, home, profile.possible_areas) is False:
         bad(("residency", "only for people living in the area it serves"))
-    elif "in_person" not in modes and reaches(service, profile.areas, home) is False:
+    elif "in_person" not in modes and reaches(service, profile.areas, home, profile.possible_areas) is False:
         # A phone or online service read as local to its venue's borough (no area stated).
         bad(("residency", f"{remote_mode(service) or 'remote'} service for another area"))
 

@@ -66,6 +66,9 @@ class Profile:
     constraints: Constraints = field(default_factory=Constraints)
     circumstances: tuple[str, ...] = ()
     areas: tuple[str, ...] = ()
+    # When the postcode gave no authority: those its area spans. A service for the residents of none
+    # of them is not for this person; one for any of them may be.
+    possible_areas: tuple[str, ...] = ()
     # How the person likes to take part (matching.person.PREFERENCES): ranking only, never a filter.
     preferences: tuple[str, ...] = ()
     # Groups the person's words describe them in ("ex-army"). They raise services meant for the
@@ -111,7 +114,15 @@ class Profile:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["constraints"]["days"] = list(self.constraints.days)
-        for key in ("needs", "circumstances", "areas", "preferences", "described", "situations"):
+        for key in (
+            "needs",
+            "circumstances",
+            "areas",
+            "possible_areas",
+            "preferences",
+            "described",
+            "situations",
+        ):
             data[key] = list(data[key])
         return data
 
@@ -148,6 +159,7 @@ class Profile:
         preferences = run("preferences", _codes, list(PREFERENCES), "preference")
         situations = run("situations", _codes, list(SITUATIONS_BY_CODE), "situation")
         areas = run("areas", _areas)
+        possible_areas = run("possible_areas", _areas)
         age = run("age", _age)
         lat = run("lat", _number, -90.0, 90.0)
         lng = run("lng", _number, -180.0, 180.0)
@@ -177,6 +189,7 @@ class Profile:
             ),
             circumstances=tuple(circumstances or ()),
             areas=tuple(areas or ()),
+            possible_areas=tuple(possible_areas or ()),
             preferences=tuple(preferences or ()),
             situations=tuple(situations or ()),
         )

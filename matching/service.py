@@ -155,10 +155,14 @@ def _read_area(values: tuple[str, ...]) -> Area:
     return Area(frozenset(codes), countries, tuple(places))
 
 
-def in_area(area: Area, person_areas: Any, point: tuple[Any, Any] | None = None) -> bool | None:
+def in_area(
+    area: Area, person_areas: Any, point: tuple[Any, Any] | None = None, possible: Any = ()
+) -> bool | None:
     """True if the person lives in `area`, False if they do not, None when we cannot tell (no
     postcode, or a postcode whose local authority is unknown). `point` is where they live (lat,
-    lng): a place inside an authority is the finer limit within it, as a postcode district is."""
+    lng): a place inside an authority is the finer limit within it, as a postcode district is.
+    `possible`: the authorities a postcode of unknown authority may lie in (its district spans
+    them); an area naming none of them is not the person's."""
     if not area.stated:
         return True
     mine = {norm_area(a) for a in person_areas or ()}
@@ -208,7 +212,8 @@ def in_area(area: Area, person_areas: Any, point: tuple[Any, Any] | None = None)
         and not any(_GSS.fullmatch(code) for code in mine)
         and all(_GSS.fullmatch(c) for c in area.codes)
     ):
-        return None  # the area is given in GSS codes but the person's postcode gave none
+        # the area is given in GSS codes but the person's postcode gave none
+        return None if not possible or area.codes & {norm_area(a) for a in possible} else False
     return False
 
 
@@ -229,7 +234,9 @@ def venue_areas(service: dict[str, Any]) -> frozenset[str]:
     )
 
 
-def reaches(service: dict[str, Any], person_areas: Any, point: tuple[Any, Any] | None = None) -> bool | None:
+def reaches(
+    service: dict[str, Any], person_areas: Any, point: tuple[Any, Any] | None = None, possible: Any = ()
+) -> bool | None:
     """Whether a phone, online or area-wide service reaches the person (None: cannot tell).
 
     With no stated area we read the record as where the organisation says it works when it is a
@@ -242,7 +249,7 @@ def reaches(service: dict[str, Any], person_areas: Any, point: tuple[Any, Any] |
     """
     area = residency(service)
     if area.stated:
-        return in_area(area, person_areas, point)
+        return in_area(area, person_areas, point, possible)
     has_venue = any(
         isinstance(loc, dict) and (loc.get("postcode") or valid_point(loc.get("lat"), loc.get("lng")))
         for loc in service.get("locations") or ()
@@ -254,9 +261,9 @@ def reaches(service: dict[str, Any], person_areas: Any, point: tuple[Any, Any] |
     # also visit keeps its venue's borough: working across a region is not outreach across it.
     works_in = read_area(service.get("works_in"))
     if works_in.stated and not ("in_person" in delivery_modes(service) and has_venue and local):
-        return in_area(works_in, person_areas)
+        return in_area(works_in, person_areas, possible=possible)
     if has_venue and local:
-        return in_area(Area(local), person_areas)
+        return in_area(Area(local), person_areas, possible=possible)
     return True
 
 

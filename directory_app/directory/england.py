@@ -114,11 +114,9 @@ def districts() -> tuple[list[dict], cKDTree]:
 
 
 @lru_cache(maxsize=1)
-def district_authorities() -> dict[str, str]:
-    """The local authority of each English postcode district that lies in one, for a person whose
-    postcode the installation does not hold (a new installation holds only its own area's): each
-    LSOA belongs to the district whose centroid is nearest, as in the gap report, and a district
-    whose LSOAs' people are split between authorities has none."""
+def district_shares() -> dict[str, dict[str, float]]:
+    """For each English postcode district, the share of its people living in each authority: each
+    LSOA belongs to the district whose centroid is nearest, as in the gap report."""
     nat = national()
     district_rows, tree = districts()
     _, nearest = tree.query(points(nat.rows))
@@ -126,9 +124,21 @@ def district_authorities() -> dict[str, str]:
     for row, j in zip(nat.rows, nearest, strict=True):
         if row["la_code"] and not row.get("la_estimated"):
             people[district_rows[j]["outcode"]][row["la_code"]] += int(row["population"] or 0) or 1
+    return {
+        outcode: {code: n / sum(shares.values()) for code, n in shares.most_common()}
+        for outcode, shares in people.items()
+    }
+
+
+@lru_cache(maxsize=1)
+def district_authorities() -> dict[str, str]:
+    """The local authority of each English postcode district that lies in one, for a person whose
+    postcode the installation does not hold (a new installation holds only its own area's); a
+    district whose people are split between authorities has none (``district_shares`` says which
+    they may be)."""
     found = {}
-    for outcode, shares in people.items():
-        code, most = shares.most_common(1)[0]
-        if most >= DISTRICT_AGREEMENT * sum(shares.values()):
+    for outcode, shares in district_shares().items():
+        code, share = next(iter(shares.items()))  # the largest share comes first
+        if share >= DISTRICT_AGREEMENT:
             found[outcode] = code
     return found

@@ -36,6 +36,8 @@ class Place:
     lsoa21cd: str | None = None
     ward_code: str | None = None
     la_code: str | None = None
+    # Without an authority: those the postcode's sector or district spans, one of which it is in.
+    possible_la_codes: tuple[str, ...] = ()
 
     @property
     def areas(self) -> list[str]:
@@ -48,8 +50,15 @@ class Place:
         codes = (self.la_code, current, county, self.ward_code, self.lsoa21cd, self.district)
         return [code for code in codes if code]
 
+    @property
+    def possible_areas(self) -> list[str]:
+        """Where the person may live when their authority is not known: a service for the residents
+        of none of these is certainly not for them."""
+        codes = [c for la in self.possible_la_codes for c in (la, successor_of(la), county_of(la))]
+        return list(dict.fromkeys(code for code in codes if code))
+
     def as_dict(self) -> dict:
-        return {**asdict(self), "areas": self.areas}
+        return {**asdict(self), "areas": self.areas, "possible_areas": self.possible_areas}
 
 
 LA_TABLE = DATA_DIR / "geo" / "local_authorities_england.csv"
@@ -119,6 +128,7 @@ def lookup(session: Session, raw: str, field: str = "postcode") -> Place:
     if " " in postcode:
         row = session.get(Postcode, postcode)
         if row is not None:
+            la_code, possible = (row.la_code, ()) if row.la_code else _area_authority(session, postcode)
             return Place(
                 postcode,
                 row.latitude,
@@ -127,17 +137,14 @@ def lookup(session: Session, raw: str, field: str = "postcode") -> Place:
                 outcode(postcode),
                 row.lsoa21cd,
                 row.ward_code,
-                row.la_code or _area_la(session, postcode),
+                la_code,
+                possible,
             )
         located = _online_geocode(postcode)
         if located is not None:
+            la_code, possible = _area_authority(session, postcode)
             return Place(
-                postcode,
-                located[0],
-                located[1],
-                False,
-                outcode(postcode),
-                la_code=_area_la(session, postcode),
+                postcode, located[0], located[1], False, outcode(postcode), None, None, la_code, possible
             )
     district = session.get(PostcodeDistrict, outcode(postcode))
     if district is None:
@@ -145,13 +152,17 @@ def lookup(session: Session, raw: str, field: str = "postcode") -> Place:
             f"Postcode {postcode} is not known.",
             {field: f"We do not know where {postcode} is. Check it, or try the district (e.g. M33)."},
         )
+    la_code, possible = _area_authority(session, postcode)
     return Place(
         postcode,
         district.latitude,
         district.longitude,
         True,
         outcode(postcode),
-        la_code=_area_la(session, postcode),
+        None,
+        None,
+        la_code,
+        possible,
     )
 
 
@@ -162,7 +173,9 @@ def lookup(session: Session, raw: str, field: str = "postcode") -> Place:
 LA_AGREEMENT = 0.95
 
 
-def _area_la(session: Session, postcode: str) -> str | None:
+def _area_authority(session: Session, postcode: str) -> tuple[str | None, tuple[str, ...]]:
+    """The authority of a postcode we do not hold when the area around it agrees on one, and
+    otherwise none and the authorities that area spans, most people's first."""
     prefixes = [postcode[:-2], outcode(postcode) + " "] if " " in postcode else [postcode + " "]
     for prefix in prefixes:
         # A range on the primary key (" " sorts just below "!"), so this reads only the area's rows.
@@ -177,9 +190,12 @@ def _area_la(session: Session, postcode: str) -> str | None:
         ).all()
         total = sum(n for _, n in counts)
         if total:
-            code, n = max(counts, key=lambda item: item[1])
-            return code if n / total >= LA_AGREEMENT else None
-    return england.district_authorities().get(outcode(postcode))
+            ranked = sorted(counts, key=lambda item: -item[1])
+            code, n = ranked[0]
+            return (code, ()) if n / total >= LA_AGREEMENT else (None, tuple(c for c, _ in ranked if c))
+    district = outcode(postcode)
+    code = england.district_authorities().get(district)
+    return (code, ()) if code else (None, tuple(england.district_shares().get(district, ())))
 
 
 def _online_geocode(postcode: str) -> tuple[float, float] | None:

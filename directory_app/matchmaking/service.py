@@ -68,6 +68,7 @@ def run_match(session: Session, found: Services, data: dict, record: bool = True
         # LA (and county), ward, LSOA and district: residency limits and a phone line's reach are
         # checked against these, whichever level the service states them at.
         profile_input["areas"] = place["areas"]
+        profile_input["possible_areas"] = place["possible_areas"]
     try:
         profile = Profile.from_dict(profile_input, taxonomy())
     except ProfileError as error:

@@ -98,8 +98,11 @@ def test_a_person_in_a_district_the_installation_does_not_hold_gets_its_authorit
         dereham = geo.lookup(session, "NR19 1AB")
         assert dereham.approximate and dereham.la_code == "E07000143"
         assert "E10000020" in dereham.areas  # and Norfolk's county-wide services
-        # Fishponds and Downend share BS16 between Bristol and South Gloucestershire: no guess.
-        assert geo.lookup(session, "BS16 3AB").la_code is None
+        # Fishponds and Downend share BS16 between Bristol and South Gloucestershire: no guess, but
+        # a service for North Somerset's residents is not for anyone there.
+        fishponds = geo.lookup(session, "BS16 3AB")
+        assert fishponds.la_code is None
+        assert set(fishponds.possible_areas) == {"E06000023", "E06000025"}
 
 
 def test_district_authorities_agree_with_the_unit_postcodes_of_greater_manchester():

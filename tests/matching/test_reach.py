@@ -68,6 +68,18 @@ def test_without_the_persons_area_a_residency_limit_does_not_exclude(person, mak
     assert check(person(areas=("BB11",)), service, 1.0).allowed
 
 
+def test_a_postcode_of_unknown_authority_is_outside_every_authority_its_district_does_not_span(
+    person, make_service
+):
+    # Radstock's BA3 is shared by Bath and North East Somerset and Somerset: a service for either
+    # may be the person's, one for North Somerset's residents cannot be, nor a North Somerset line.
+    radstock = person(areas=("BA3",), possible_areas=("E06000022", "E06000066"))
+    assert check(radstock, make_service(km=1, residency=["E06000022"]), 1.0).allowed
+    assert check(radstock, make_service(km=1, residency=["E06000024"]), 1.0).reasons == [RESIDENCY]
+    line = make_service(km=30, delivery=["phone"], service_area=["E06000024"])
+    assert check(radstock, line, 1.0).kinds == {"residency"}
+
+
 @pytest.mark.parametrize("values", [["Trafford"], ["E12000002"], ["E47000001"], []])
 def test_areas_we_cannot_compare_restrict_nobody(person, make_service, values):
     # A name, a region or a combined authority is not a level a postcode gives us here.

@@ -58,12 +58,13 @@ def violations(profile: dict, place: dict | None, doc: dict) -> list[str]:
     if days and doc["days"] and not days & set(doc["days"]):
         out.append(f"open {doc['days']}, person can do {sorted(days)}")
     residency = set(doc.get("residency") or ())
+    # A postcode whose authority is unknown may lie in any its district spans: only a limit to
+    # none of them is known to be broken.
+    mine = set(place.get("areas") or ()) | set(place.get("possible_areas") or ()) if place else set()
     if (
         residency
         and place is not None
-        and not (
-            residency & set(place.get("areas") or ()) or any(_lives_in(place, entry) for entry in residency)
-        )
+        and not (residency & mine or any(_lives_in(place, entry) for entry in residency))
     ):
         out.append(f"only for residents of {sorted(residency)}")
     eligibility = set(doc["eligibility"] or ())
