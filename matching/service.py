@@ -161,8 +161,8 @@ def in_area(
     """True if the person lives in `area`, False if they do not, None when we cannot tell (no
     postcode, or a postcode whose local authority is unknown). `point` is where they live (lat,
     lng): a place inside an authority is the finer limit within it, as a postcode district is.
-    `possible`: the authorities a postcode of unknown authority may lie in (its district spans
-    them); an area naming none of them is not the person's."""
+    `possible`: where the person may live but we cannot tell (the authorities a district spans,
+    the former districts of their authority); an area among them cannot be told either."""
     if not area.stated:
         return True
     mine = {norm_area(a) for a in person_areas or ()}
@@ -207,13 +207,15 @@ def in_area(
         country = next((code[0] for code in sorted(mine) if _GSS.fullmatch(code)), None)
         if area.countries == "" or country is None or country in area.countries:
             return True
+    maybe = {norm_area(a) for a in possible}
+    if area.codes & maybe:
+        return None
     if (
         area.codes
         and not any(_GSS.fullmatch(code) for code in mine)
         and all(_GSS.fullmatch(c) for c in area.codes)
     ):
-        # the area is given in GSS codes but the person's postcode gave none
-        return None if not possible or area.codes & {norm_area(a) for a in possible} else False
+        return None if not maybe else False  # the area is in GSS codes; the postcode gave none
     return False
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -52,10 +52,19 @@ class Place:
 
     @property
     def possible_areas(self) -> list[str]:
-        """Where the person may live when their authority is not known: a service for the residents
-        of none of these is certainly not for them."""
-        codes = [c for la in self.possible_la_codes for c in (la, successor_of(la), county_of(la))]
+        """Where the person may live but we cannot tell: the authorities a postcode of unknown
+        authority may lie in (a service for the residents of none of them is not for this person),
+        and the former districts of an authority that replaced several (a postcode known only as
+        North Yorkshire may be in Hambleton, or not)."""
+        codes = [
+            c for la in self.possible_la_codes for c in (la, successor_of(la), county_of(la), *formers_of(la))
+        ]
+        codes += formers_of(self.la_code) if self.la_code else ()
         return list(dict.fromkeys(code for code in codes if code))
+
+    def in_authority(self, la_code: str) -> Place:
+        """This place, now known to be in `la_code` (one of its possible authorities)."""
+        return replace(self, la_code=la_code, possible_la_codes=())
 
     def as_dict(self) -> dict:
         return {**asdict(self), "areas": self.areas, "possible_areas": self.possible_areas}
@@ -86,6 +95,19 @@ def _successors() -> dict[str, str]:
         for former in (row.get("former_codes") or "").split(";")
         if former
     }
+
+
+@cache
+def _formers() -> dict[str, tuple[str, ...]]:
+    return {
+        row["code"]: tuple(code for code in (row.get("former_codes") or "").split(";") if code)
+        for row in _la_table()
+    }
+
+
+def formers_of(la_code: str) -> tuple[str, ...]:
+    """The abolished authorities an authority took over (North Yorkshire → Hambleton, ...)."""
+    return _formers().get(la_code, ())
 
 
 def successor_of(la_code: str) -> str | None:

@@ -14,7 +14,7 @@ from matching.person import with_words_read
 from matching.service import valid_point
 from matching.twins import offerable
 
-from ..directory import england, geo
+from ..directory import england, geo, understanding
 from ..errors import ValidationError
 from ..models import MatchDemand
 from ..needs import taxonomy
@@ -51,6 +51,19 @@ def _add_venue_areas(session: Session, pool: list[dict]) -> None:
                 loc["la_code"] = code
 
 
+def _settled_by_words(place: geo.Place, words: str | None) -> geo.Place:
+    """A postcode whose district several authorities share is placed by where the words say the
+    person lives ("lives Kingswood", "Radstock"): one of those authorities, or a town in it. Read for
+    this request only; the words are not kept."""
+    if place.la_code or not place.possible_la_codes or not words:
+        return place
+    lookup = understanding.areas()
+    named = {code for code, _ in lookup.find(words)}
+    named |= {code for code, _ in lookup.places(words, context=place.possible_la_codes)}
+    chosen = named & set(place.possible_la_codes)
+    return place.in_authority(chosen.pop()) if len(chosen) == 1 else place
+
+
 def run_match(session: Session, found: Services, data: dict, record: bool = True) -> dict:
     """Match on the request's session with the app's services; ``record=False`` for a re-run of a
     request already counted (e.g. after adding to a plan)."""
@@ -59,7 +72,9 @@ def run_match(session: Session, found: Services, data: dict, record: bool = True
     place = None
     if asked.postcode:
         try:
-            place = geo.lookup(session, asked.postcode, field="postcode").as_dict()
+            place = _settled_by_words(
+                geo.lookup(session, asked.postcode, field="postcode"), asked.goals
+            ).as_dict()
         except ValidationError as error:
             errors.update(error.fields)
     profile_input = asked.model_dump(exclude_none=True, exclude={"postcode", "limit"})

@@ -29,6 +29,8 @@ _COMMON_WORDS = frozenset(
     "station park hall town central north south east west common heath cross chapel castle abbey "
     "grange priory mill mills farm wood woods lane gate fields garden gardens square court manor "
     "hospital college school harbour docks quay beach forest lake lakes meadow meadows st marys "
+    # what is left of "North Road" or "High Street" wards without their first word
+    "road street avenue way coast parks river estate "
     "christchurch trinity riverside hope moss top bottom end side brook vale cliff county borough district "
     # the nations: a service area "England" is the whole country, not the hamlet of that name in
     # Wiltshire (nor "Wales" the village near Sheffield)

@@ -69,6 +69,16 @@ ALSO_CALLED = {
     "Kingston upon Hull, City of": "Hull",
     "Newcastle upon Tyne": "Newcastle",
     "Cheshire West and Chester": "Cheshire West;West Cheshire;CWaC",
+    # the councils' and the NHS's own shorthand
+    "Bath and North East Somerset": "B&NES;BANES;BaNES;Bath and NE Somerset;Bath & NE Somerset",
+    "South Gloucestershire": "South Glos;S Glos",
+    "Bournemouth, Christchurch and Poole": "BCP",
+    "Hammersmith and Fulham": "H&F",
+    "Kensington and Chelsea": "RBKC",
+    "Windsor and Maidenhead": "RBWM",
+    "North East Lincolnshire": "NE Lincs",
+    "North Lincolnshire": "N Lincs",
+    "East Riding of Yorkshire": "East Riding",
 }
 
 

@@ -103,6 +103,10 @@ def test_a_person_in_a_district_the_installation_does_not_hold_gets_its_authorit
         fishponds = geo.lookup(session, "BS16 3AB")
         assert fishponds.la_code is None
         assert set(fishponds.possible_areas) == {"E06000023", "E06000025"}
+        # North Yorkshire took over Hambleton in 2023: which former district DL7 lies in is not known.
+        geo.import_districts(session, [("DL7", 54.34, -1.43)])
+        northallerton = geo.lookup(session, "DL7 8AB")
+        assert northallerton.la_code == "E06000065" and "E07000164" in northallerton.possible_areas
 
 
 def test_district_authorities_agree_with_the_unit_postcodes_of_greater_manchester():

@@ -176,3 +176,11 @@ def test_area_wide_outreach_is_exempt_only_inside_its_area(person, make_service)
     )
     assert check(person(max_distance_km=5, areas=IN_TRAFFORD), outreach, 12.0).exemption == "area_wide"
     assert check(person(max_distance_km=5, areas=IN_MANCHESTER), outreach, 12.0).exemption is None
+
+
+def test_a_former_district_cannot_be_told_from_the_authority_that_replaced_it(person, make_service):
+    # A postcode known only as North Yorkshire (a district's authority, ONSPD today) may or may not
+    # be in Hambleton: a service for Hambleton's residents is left open, one for Somerset's is not.
+    northallerton = person(areas=("E06000065", "DL7"), possible_areas=("E07000164", "E07000166"))
+    assert check(northallerton, make_service(km=1, residency=["E07000164"]), 1.0).allowed
+    assert check(northallerton, make_service(km=1, residency=["E06000066"]), 1.0).reasons == [RESIDENCY]

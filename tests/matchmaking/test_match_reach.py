@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from directory_app import db
+from directory_app.directory import geo
 from directory_app.matchmaking import retrieval
 from directory_app.search.indexing import wait_until_idle
 from tests.conftest import PHONE_LINE
@@ -118,3 +120,35 @@ def test_one_needs_many_lines_do_not_crowd_out_anothers_one_line(
     )
     assert response.status_code == 200, response.get_json()
     assert "Talking Therapies Line" in [m["name"] for m in response.get_json()["matches"]]
+
+
+def _named_for(client, token, postcode, goals):
+    response = client.post(
+        "/api/v1/match",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"needs": ["mental_wellbeing"], "goals": goals, "postcode": postcode, "age": 40, "limit": 20},
+    )
+    assert response.status_code == 200, response.get_json()
+    return [m["name"] for m in response.get_json()["matches"]]
+
+
+def test_a_new_installation_without_unit_postcodes_still_keeps_each_line_to_its_area(
+    app, client, token_for, make_service
+):
+    # Bristol's lines in an installation that holds only Great Britain's postcode districts.
+    with db.session_scope(app) as session:
+        geo.import_gb_districts(session)
+    make_service(**{**MIND_LINE, "name": "Bristol Listening Line"}, service_area="E06000023")
+    make_service(**{**MIND_LINE, "name": "North Somerset Listening Line"}, service_area="E06000024")
+    make_service(**{**MIND_LINE, "name": "South Glos Listening Line"}, service_area="E06000025")
+    wait_until_idle(app)
+    token = token_for("link_worker")
+    # BS5 (Easton) is Bristol's alone.
+    assert _named_for(client, token, "BS5 6AW", "feeling low") == ["Bristol Listening Line"]
+    # BS15 is shared by Bristol and South Gloucestershire: either may be the person's, never North
+    # Somerset's; where the words say Kingswood, South Gloucestershire's.
+    shared = _named_for(client, token, "BS15 4AR", "feeling low")
+    assert set(shared) == {"Bristol Listening Line", "South Glos Listening Line"}
+    assert _named_for(client, token, "BS15 4AR", "feeling low, lives Kingswood") == [
+        "South Glos Listening Line"
+    ]
