@@ -593,6 +593,11 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?i:(?:housing\s+association|council|social\s+housing)\s+tenants|tenants\s+only|our\s+tenants)|"
             # a landlord named for its homes: "Bolton at Home tenants", "Wigan & Leigh Homes tenants"
             r"(?:[A-Z][\w&]*\s+){1,3}(?:at\s+)?(?:Home|Homes|Housing)\s+(?i:tenants|tenancy)|"
+            # a landlord by its own name alone: "for Curo tenants", "open to Clarion tenants"
+            # (not who the tenants are: "for Deaf tenants", "for Older Tenants")
+            r"(?:(?<=\bfor\s)|(?<=\bto\s))(?!(?i:private|all|any|local|new|prospective|future|deaf|disabled|"
+            r"older|elderly|vulnerable|young|single|female|male|black|asian|lgbt\w*|trans|our|their)\b)"
+            r"(?:[A-Z][\w&]*\s+){1,2}(?i:tenants|tenancy\s+holders)\b|"
             # a landlord's word for its tenants: "Teesmouth Homes customers only"
             r"(?:[A-Z][\w&]*\s+){1,3}(?:at\s+)?(?:Home|Homes|Housing|Living)\s+(?i:customers\s+only)|"
             # a landlord's own rules: "Customers must have a current tenancy", "Older tenants living
@@ -794,7 +799,8 @@ COMMUNITIES: tuple[Situation, ...] = (
     _community(
         "indian", "people of Indian heritage", r"indian|gujarati", r"india\b|indian|gujarat\w*", "south_asian"
     ),
-    _community("polish", "Polish people", r"polish", r"polish|poland", "eastern_european"),
+    # and in Polish, as a note may quote it: "Pan z Polski", "mówi tylko po polsku"
+    _community("polish", "Polish people", r"polish", r"polish|poland|polsk[aiu]|polsce", "eastern_european"),
     _community("ukrainian", "Ukrainian people", r"ukrainian", r"ukrain\w*", "eastern_european"),
     _community("romanian", "Romanian people", r"romanian", r"romania\w*", "eastern_european"),
     _community("somali", "Somali people", r"somali(?:land)?", r"somali\w*"),
@@ -809,8 +815,8 @@ COMMUNITIES: tuple[Situation, ...] = (
         "eastern_european",
         "Polish and Eastern European people",
         r"polish|eastern\s+european|romanian|lithuanian|latvian|slovak|czech|ukrainian|bulgarian|hungarian",
-        r"polish|poland|romania\w*|lithuania\w*|latvia\w*|slovak\w*|czech|ukrain\w*|bulgaria\w*|hungar\w*|"
-        r"eastern\s+europe\w*",
+        r"polish|poland|polsk[aiu]|polsce|romania\w*|lithuania\w*|latvia\w*|slovak\w*|czech|ukrain\w*|"
+        r"bulgaria\w*|hungar\w*|eastern\s+europe\w*",
     ),
     # People say where in Ireland they are from more often than "Irish": "from Mayo originally",
     # "a Cork man", "Co. Donegal". ("Down" and "Derry" are left out: an ordinary English word and

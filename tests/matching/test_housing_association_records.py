@@ -40,9 +40,21 @@ def test_a_landlords_own_service_is_for_its_tenants(reader, record):
     assert "social_tenants" in reader.understand(record).summary()["situations"]
 
 
+def test_a_landlord_named_by_its_brand_alone_holds_its_service_to_its_tenants(reader):
+    workshops = oruk(
+        "Money Matters Workshops",
+        "Free money and energy-saving workshops for Curo tenants. Sign up through your housing officer.",
+    )
+    assert "social_tenants" in reader.understand(workshops).summary()["situations"]
+
+
 def test_a_service_open_to_anyone_renting_is_not_held_to_a_tenancy(reader):
     advice = oruk("Citizens Advice", "Free advice on debt, benefits and housing for anyone.")
     assert "social_tenants" not in reader.understand(advice).summary()["situations"]
+    renters = oruk("Renters' Rights", "Advice for Private Tenants on repairs, deposits and evictions.")
+    assert "social_tenants" not in reader.understand(renters).summary()["situations"]
+    deaf = oruk("Deaf Tenancy Support", "Floating support for Deaf tenants, BSL staff.")
+    assert "social_tenants" not in reader.understand(deaf).summary()["situations"]
 
 
 def test_a_private_renter_is_not_a_social_tenant():

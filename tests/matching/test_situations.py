@@ -199,6 +199,13 @@ def test_where_in_ireland_someone_is_from_says_they_are_irish(words, irish):
     assert ("irish" in {s.code for s in person_situations(words, [], [])}) is irish
 
 
+@pytest.mark.parametrize(
+    "words", ["Pan z Polski, works at the factory, letters from DWP", "mówi tylko po polsku, lonely"]
+)
+def test_a_note_that_quotes_polish_says_the_person_is_polish(words):
+    assert "polish" in {s.code for s in person_situations(words, [], [])}
+
+
 def test_a_group_for_one_nationality_is_not_for_another_of_the_same_wider_heritage(
     make_service, make_person, taxonomy, now
 ):
