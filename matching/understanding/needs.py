@@ -46,6 +46,12 @@ _SENT_ELSEWHERE = re.compile(
 
 # A directory team's note of what is missing ("NB no Deaf social club any more", "no Roma support
 # in Stockton that we know of") names a need the service does not meet.
+# A children's session's grown-up, not someone caring for a sick or disabled relative: "for 0-5s
+# with a parent or carer", "must be accompanied by a parent/carer".
+_GROWN_UP_WITH_A_CHILD = re.compile(
+    r"\b((?:with|by)\s+(?:a|an|their|your)?\s*(?:parents?|adults?|grown[- ]ups?))\s*(?:or|/|&)\s*carers?\b",
+    re.I,
+)
 _NONE_THAT_WE_KNOW = re.compile(
     r"(?:^|(?<=[.!?\n]))\s*(?:NB:?\s+)?(?:no|nothing)\s+[^.!?\n]{0,80}?"
     r"\b(?:(?:that\s+)?we\s+know\s+of|any\s?more)\b[^.!?\n]*[.!?]?",
@@ -79,6 +85,7 @@ def need_text(record: Record) -> str:
         record.texts.get("terms", ""),
     ]
     text = _strip_venue("\n".join(p for p in parts if p), record.venue)
+    text = _GROWN_UP_WITH_A_CHILD.sub(r"\1", text)
     return without_what_ended(_NONE_THAT_WE_KNOW.sub(" ", _SENT_ELSEWHERE.sub(" ", text)))
 
 

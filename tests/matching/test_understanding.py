@@ -125,6 +125,16 @@ def test_carers_of_a_person_are_not_a_carers_only_service(reader):
     assert "carers" not in found.group_codes() and "people_with_dementia" in found.group_codes()
 
 
+def test_the_grown_up_who_brings_a_toddler_is_not_a_carer(reader):
+    found = reader.understand(
+        csv_row(
+            name="Parent & Toddler",
+            description="Toys, songs, snack and a cuppa for the grown ups. For 0-5s with a parent or carer.",
+        )
+    )
+    assert "family_parenting" in found.need_codes() and "carers" not in found.need_codes()
+
+
 def test_one_offer_in_a_list_of_many_restricts_nobody(reader):
     found = reader.understand(
         csv_row(
