@@ -82,7 +82,7 @@ _WARD_SUFFIXES = frozenset({"central", "centre", "town", "north", "south", "east
 # Regions whose bare name is also a direction ("north west of the borough"): only "North West
 # England" names the region.
 _COMPASS = frozenset({"north east", "north west", "south east", "south west"})
-_GREATER = re.compile(r"\bgreater (?:manchester|london)\b")
+_GREATER = re.compile(r"\bgreater (?:manchester|london|norwich)\b")
 
 
 _PLACE_ENTRY = re.compile(

@@ -27,6 +27,8 @@ WIDER_AREAS = {
     # the county of 1974-1996, still the police's, the fire service's and the NHS's name on Teesside
     "Cleveland": ["Hartlepool", "Middlesbrough", "Redcar and Cleveland", "Stockton-on-Tees"],
     "Tyne and Wear": ["Newcastle upon Tyne", "Gateshead", "North Tyneside", "South Tyneside", "Sunderland"],
+    # the city and the two districts around it that plan and fund together
+    "Greater Norwich": ["Norwich", "Broadland", "South Norfolk"],
     "Tyneside": ["Newcastle upon Tyne", "Gateshead", "North Tyneside", "South Tyneside"],
     "Wearside": ["Sunderland"],
     "Northumbria": [
@@ -72,6 +74,7 @@ ALSO_CALLED = {
     # the councils' and the NHS's own shorthand
     "Bath and North East Somerset": "B&NES;BANES;BaNES;Bath and NE Somerset;Bath & NE Somerset",
     "South Gloucestershire": "South Glos;S Glos",
+    "King's Lynn and West Norfolk": "West Norfolk",
     "Bournemouth, Christchurch and Poole": "BCP",
     "Hammersmith and Fulham": "H&F",
     "Kensington and Chelsea": "RBKC",

@@ -268,6 +268,7 @@ def test_the_need_said_plainly_in_a_link_workers_shorthand(inferrer, words, need
         ("v low, doesnt want tablets, wants someone to talk to", "digital_inclusion"),
         ("needs to talk to carers in the same boat - phone or online only", "digital_inclusion"),
         ("41, on nights at the infirmary. weight crept up, BMI 32. online/app ok", "digital_inclusion"),
+        ("low since the divorce, wants to talk to someone face to face not zoom", "digital_inclusion"),
         # who rang is not what the person needs
         ("mum rang - son 16, not been in school since Oct, anxious, stays in his room", "family_parenting"),
         # in work already: when they are free, not a need for a job

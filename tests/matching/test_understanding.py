@@ -125,6 +125,28 @@ def test_carers_of_a_person_are_not_a_carers_only_service(reader):
     assert "carers" not in found.group_codes() and "people_with_dementia" in found.group_codes()
 
 
+def test_a_listening_helpline_is_for_mental_wellbeing(reader):
+    found = reader.understand(
+        csv_row(
+            name="Samaritans", description="Free 24/7 listening helpline for anyone struggling. Call 116 123."
+        )
+    )
+    assert "mental_wellbeing" in found.need_codes()
+
+
+@pytest.mark.parametrize(
+    "words, codes",
+    [
+        ("24 hour phone line for women in West Norfolk", ["E07000146"]),  # King's Lynn and West Norfolk
+        ("adults living in Greater Norwich", ["E07000144", "E07000148", "E07000149"]),
+        ("for B&NES residents", ["E06000022"]),
+        ("South Glos only", ["E06000025"]),
+    ],
+)
+def test_the_names_councils_go_by_are_theirs(reader, words, codes):
+    assert sorted(reader.understand(oruk(eligibility_description=words)).residency_codes()) == codes
+
+
 def test_the_grown_up_who_brings_a_toddler_is_not_a_carer(reader):
     found = reader.understand(
         csv_row(
