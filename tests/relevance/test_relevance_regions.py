@@ -636,6 +636,50 @@ REGIONS = {
         known_violations=0,
         scenario_count=25,
     ),
+    # A thirty-second and thirty-third, each written and judged by two more helpers on 4 December 2026
+    # (session 30), the first outside the North and the first evaluated as a new installation would
+    # run there: no unit postcodes loaded, every postcode at its district's centre. Bristol, South
+    # Gloucestershire, North Somerset and Bath as a wellbeing charity's self-submitted listings
+    # ("We are a friendly bunch...", loosely ticked "Who is this for?" boxes, moderator notes); and
+    # Norfolk as a county early help hub merged from five district councils' lists, each with its
+    # own fields and words, and a parish magazine's. 25 scenarios each.
+    "bs": Region(
+        "Bristol, South Gloucestershire, North Somerset and Bath (self-submitted wellbeing listings)",
+        EVAL / "services" / "bs_oruk.json",
+        "Wellbeing West - Find Support Directory",
+        EVAL / "scenarios_bs.json",
+        None,
+        # Measured once before any of it was read (commit 93909b7, a person's district now giving
+        # its authority): nDCG@10 0.737, keyword 0.13, 13 must-not services (and 35 more results
+        # whose residency the person's postcode could not confirm), gap recall 6 of 7; without the
+        # district's authority (its parent commit): 0.732 and 42 must-not. A development region since:
+        # 0.775 (the authorities a shared district spans, "lives Kingswood", B&NES, Curo's tenants,
+        # "Pan z Polski"), 6 of 7; the 4 must-not left are a circle around Horfield that Southmead's
+        # district centre falls in, a "Weston GP" (Weston-super-Mare's), and two its judge ruled out
+        # for a reason the records do not state.
+        ndcg_floor=0.74,
+        gap_recall_floor=0.8,
+        known_violations=4,
+        scenario_count=25,
+        with_seed=False,
+    ),
+    "nf": Region(
+        "Norfolk (a county early help hub merged from five district lists)",
+        EVAL / "services" / "nf_oruk.json",
+        "Norfolk Early Help Hub - Community Directory",
+        EVAL / "scenarios_nf.json",
+        None,
+        # Measured once before any of it was read (commit 3e669eb, after the Bristol set's fixes):
+        # nDCG@10 0.707, keyword 0.12, 2 must-not services, gap recall 4 of 5; on the session's
+        # starting code (no district authorities) 0.654, 30 must-not, 2 of 5. A development region
+        # since: 0.742 ("West Norfolk" is King's Lynn and West Norfolk, "Greater Norwich" three
+        # districts, a "listening helpline" is for mental wellbeing), 1 must-not, 4 of 5.
+        ndcg_floor=0.71,
+        gap_recall_floor=0.75,
+        known_violations=1,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
