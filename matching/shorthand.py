@@ -64,10 +64,32 @@ _WORDS = (
         ),
         lambda m: f"{m.group(1)} cigarette" if m.group(1) else f"{m.group(2)}cigarettes",
     ),
+    # "on the machines", "the fruit machines": gambling on fixed-odds or fruit machines, as people say
+    # it; not a gym's or a laundry's ("an induction on the machines", "on the machines at the gym")
+    (
+        re.compile(r"\b(on|at|plays?|playing)\s+the\s+(fruit\s+)?machines\b", re.I),
+        lambda m: _gambling_machines(m),
+    ),
     # "M only", "F only": a team's column for who may come
     (re.compile(r"(?<![\w/])M\s+only\b"), "men only"),
     (re.compile(r"(?<![\w/])F\s+only\b"), "women only"),
 )
+
+
+_MACHINES_OF_ANOTHER_KIND = re.compile(
+    r"\b(?:gym|fitness|weights|cardio|induction|exercise|laundr\w*|washing)\b", re.I
+)
+
+
+def _gambling_machines(match: re.Match[str]) -> str:
+    text = match.string
+    start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    end = min(
+        (i for i in (text.find(".", match.end()), text.find("\n", match.end())) if i >= 0), default=len(text)
+    )
+    if _MACHINES_OF_ANOTHER_KIND.search(text, start, end):
+        return match.group(0)
+    return f"{match.group(1)} the gambling {match.group(2) or ''}machines"
 
 
 def in_words(text: str) -> str:

@@ -97,3 +97,10 @@ def test_a_clinicians_ca_beside_an_organ_is_cancer_and_citizens_advice_is_not():
     assert in_words("CA appointment for UC on Tuesday") == "CA appointment for UC on Tuesday"
     stated = person_situations("66yo M, prostate ca on hormone tx. Wife says he bottles it all up.")
     assert "cancer" in [s.code for s in stated]
+
+
+def test_on_the_machines_is_gambling_and_a_gyms_machines_are_not():
+    assert "gambling" in in_words("on the machines n the apps, lost the rent money twice")
+    assert "gambling" in in_words("plays the fruit machines at the pub every night")
+    assert "gambling" not in in_words("Free induction on the machines in the gym.")
+    assert "gambling" not in in_words("Gym: on the machines at the leisure centre")
