@@ -66,8 +66,9 @@ class Profile:
     constraints: Constraints = field(default_factory=Constraints)
     circumstances: tuple[str, ...] = ()
     areas: tuple[str, ...] = ()
-    # When the postcode gave no authority: those its area spans. A service for the residents of none
-    # of them is not for this person; one for any of them may be.
+    # Where the person may live but the postcode cannot tell: the authorities its district spans when
+    # it gave none (a service for the residents of none of them is not for this person), and the
+    # former districts of the authority it gave.
     possible_areas: tuple[str, ...] = ()
     # How the person likes to take part (matching.person.PREFERENCES): ranking only, never a filter.
     preferences: tuple[str, ...] = ()

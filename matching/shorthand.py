@@ -29,6 +29,22 @@ ORGAN = (
     r"stomach|gastric|colon|colorectal|rectal|liver|brain|head\s+and\s+neck)"
 )
 _ACRONYM = re.compile(r"(?<![\w/])(" + "|".join(_ACRONYMS) + r")(?![\w/])(?!\s*\()")
+_MACHINES_OF_ANOTHER_KIND = re.compile(
+    r"\b(?:gym|fitness|weights|cardio|induction|exercise|laundr\w*|washing)\b", re.I
+)
+
+
+def _gambling_machines(match: re.Match[str]) -> str:
+    text = match.string
+    start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    end = min(
+        (i for i in (text.find(".", match.end()), text.find("\n", match.end())) if i >= 0), default=len(text)
+    )
+    if _MACHINES_OF_ANOTHER_KIND.search(text, start, end):
+        return match.group(0)
+    return f"{match.group(1)} the gambling {match.group(2) or ''}machines"
+
+
 _WORDS = (
     (re.compile(r"(?<!\w)w/c(?!\w)", re.I), "wheelchair"),
     (re.compile(r"(?<!\w)f2f(?!\w)", re.I), "face to face"),
@@ -68,28 +84,12 @@ _WORDS = (
     # it; not a gym's or a laundry's ("an induction on the machines", "on the machines at the gym")
     (
         re.compile(r"\b(on|at|plays?|playing)\s+the\s+(fruit\s+)?machines\b", re.I),
-        lambda m: _gambling_machines(m),
+        _gambling_machines,
     ),
     # "M only", "F only": a team's column for who may come
     (re.compile(r"(?<![\w/])M\s+only\b"), "men only"),
     (re.compile(r"(?<![\w/])F\s+only\b"), "women only"),
 )
-
-
-_MACHINES_OF_ANOTHER_KIND = re.compile(
-    r"\b(?:gym|fitness|weights|cardio|induction|exercise|laundr\w*|washing)\b", re.I
-)
-
-
-def _gambling_machines(match: re.Match[str]) -> str:
-    text = match.string
-    start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-    end = min(
-        (i for i in (text.find(".", match.end()), text.find("\n", match.end())) if i >= 0), default=len(text)
-    )
-    if _MACHINES_OF_ANOTHER_KIND.search(text, start, end):
-        return match.group(0)
-    return f"{match.group(1)} the gambling {match.group(2) or ''}machines"
 
 
 def in_words(text: str) -> str:
