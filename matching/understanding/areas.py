@@ -18,6 +18,9 @@ GSS = re.compile(r"\b(E0[6789]\d{6}|E10\d{6})\b")
 # Place names are proper nouns: a capitalised run of words ("Little Hulton", "Saddleworth").
 _PROPER = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:upon|on|in|under|le|de|the)?\s*[A-Z][\w'’.-]*)*")
 
+# A full stop that ends a sentence, not an abbreviation's ("St. Helens", "Dr. Gray")
+_SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z])\.\s+")
+
 # A capitalised word: where a place's name may start
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
 _NOISE = re.compile(r"\b(?:the|city of|borough of|metropolitan|borough|council|district|county|area)\b", re.I)
@@ -377,8 +380,10 @@ class AreaLookup:
                     if pattern.search(text):
                         hits.append((name, self._places[name]))
                         text = pattern.sub(" ", text)
-        for run in _PROPER.finditer(text):
-            words = run.group(0).rstrip(".").split()  # "… and Rusholme."
+        # a run of capitalised words ends where a sentence does: "Southmead. Good with his hands"
+        runs = (part for run in _PROPER.finditer(text) for part in _SENTENCE_END.split(run.group(0)))
+        for run in runs:
+            words = run.rstrip(".").split()  # "… and Rusholme."
             # the longest known name inside the run: "Little Hulton" before "Hulton"
             for size in range(len(words), 0, -1):
                 hit = next(

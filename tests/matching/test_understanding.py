@@ -1390,3 +1390,14 @@ def test_a_dads_group_that_sends_mums_to_its_other_sessions_is_for_men(reader):
 )
 def test_a_referral_directorys_word_that_a_service_has_ended(reader, words, closed):
     assert bool(reader.understand(oruk(description=words)).value("closed")) is closed
+
+
+def test_a_place_that_ends_a_sentence_is_still_a_place():
+    with (
+        open(DATA / "geo" / "local_authorities_england.csv", newline="") as handle,
+        open(DATA / "geo" / "places_england.csv", newline="") as places,
+    ):
+        areas = AreaLookup(csv.DictReader(handle), csv.DictReader(places))
+    # a link worker's note names where the person lives: "Southmead. Good with his hands."
+    assert areas.places("64M, wife passed. Southmead. Good with his hands.") == [("E06000023", "Southmead")]
+    assert [place for _, place in areas.places("Lockleaze. Horfield")] == ["Lockleaze", "Horfield"]

@@ -653,8 +653,8 @@ REGIONS = {
         # its authority): nDCG@10 0.737, keyword 0.13, 13 must-not services (and 35 more results
         # whose residency the person's postcode could not confirm), gap recall 6 of 7; without the
         # district's authority (its parent commit): 0.732 and 42 must-not. A development region since:
-        # 0.775 (the authorities a shared district spans, "lives Kingswood", B&NES, Curo's tenants,
-        # "Pan z Polski"), 6 of 7; the 4 must-not left are a circle around Horfield that Southmead's
+        # 0.777 (the authorities a shared district spans, "lives Kingswood", B&NES, Curo's tenants,
+        # "Pan z Polski", "Southmead."), 6 of 7; the 4 must-not left are a circle around Horfield that Southmead's
         # district centre falls in, a "Weston GP" (Weston-super-Mare's), and two its judge ruled out
         # for a reason the records do not state.
         ndcg_floor=0.74,
