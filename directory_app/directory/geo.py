@@ -374,11 +374,10 @@ def import_districts(session: Session, rows: Iterable[tuple[str, float, float]])
 def import_gb_districts(session: Session) -> int:
     """Great Britain's postcode district centres, shipped with the app: every installation places
     a postcode at least this finely, wherever it is."""
-    with open(DATA_DIR / "geo" / "postcode_districts_gb.csv", newline="", encoding="utf-8") as handle:
-        rows = csv.DictReader(handle)
-        return import_districts(
-            session, ((r["outcode"], float(r["latitude"]), float(r["longitude"])) for r in rows)
-        )
+    rows = england.read("postcode_districts_gb.csv")
+    return import_districts(
+        session, ((r["outcode"], float(r["latitude"]), float(r["longitude"])) for r in rows)
+    )
 
 
 def la_codes(session: Session, postcodes) -> dict[str, str]:

@@ -10,6 +10,12 @@ from matching.exclusions import person_exclusions
 from matching.understanding.exclusions import find_exclusions
 from matching.understanding.record import normalise
 
+
+def _offered(person, service, taxonomy, now) -> list[str]:
+    """The names of what `person` is offered when `service` is the whole directory."""
+    return [m.name for m in match(person, [service], taxonomy=taxonomy, now=now).matches]
+
+
 TALKING_THERAPIES = (
     "NHS talking therapies for low mood and anxiety.\n"
     "Exclusion criteria: active psychosis; current risk requiring crisis team input; primary drug or alcohol "
@@ -98,10 +104,8 @@ def test_a_service_that_sends_council_tenants_to_their_landlord_is_not_offered_t
     owner = make_person(
         needs=("housing",), goals="me mam, 79, frightened of the stairs. She owns her bungalow."
     )
-    assert match(tenant, [handyperson], taxonomy=taxonomy, now=now).matches == []
-    assert [m.name for m in match(owner, [handyperson], taxonomy=taxonomy, now=now).matches] == [
-        "Handyperson Service"
-    ]
+    assert _offered(tenant, handyperson, taxonomy, now) == []
+    assert _offered(owner, handyperson, taxonomy, now) == ["Handyperson Service"]
 
 
 def test_good_neighbours_for_people_living_alone_are_not_offered_to_a_man_caring_for_his_wife(
@@ -121,9 +125,7 @@ def test_good_neighbours_for_people_living_alone_are_not_offered_to_a_man_caring
     widow = make_person(needs=("loneliness",), goals="Widow, 81, lives alone since March, days are long.")
     refused = match(husband, [neighbours], taxonomy=taxonomy, now=now)
     assert refused.matches == [] and refused.excluded == {"not for people who live with others": 1}
-    assert [m.name for m in match(widow, [neighbours], taxonomy=taxonomy, now=now).matches] == [
-        "Good Neighbours"
-    ]
+    assert _offered(widow, neighbours, taxonomy, now) == ["Good Neighbours"]
 
 
 def test_a_memory_cafe_for_people_with_a_diagnosis_waits_for_the_memory_clinic(
@@ -140,9 +142,7 @@ def test_a_memory_cafe_for_people_with_a_diagnosis_waits_for_the_memory_clinic(
     diagnosed = make_person(
         needs=("carers",), goals="Mum was diagnosed with Alzheimer's last year, I'm worn out"
     )
-    assert match(waiting, [cafe], taxonomy=taxonomy, now=now).matches == []
-    assert [m.name for m in match(diagnosed, [cafe], taxonomy=taxonomy, now=now).matches] == [
-        "Memory Lane Café"
-    ]
+    assert _offered(waiting, cafe, taxonomy, now) == []
+    assert _offered(diagnosed, cafe, taxonomy, now) == ["Memory Lane Café"]
     # a diagnosis not yet made of something else is not this
     assert "no_dementia_diagnosis" not in person_exclusions("son autistic, no diagnosis yet")
