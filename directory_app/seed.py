@@ -25,11 +25,13 @@ def load_geography(app: Flask) -> dict:
         session.info["outbox_disabled"] = True
         districts = geo.import_gb_districts(session)
         postcodes = 0
-        # Later files replace earlier rows: Code-Point 2014 for the rest of Greater Manchester (with
-        # LA and ward codes) over the bare extra points, then ONSPD 2025 for Trafford over both.
+        # Later files replace earlier rows: Code-Point 2014 for the rest of Greater Manchester and
+        # for the North East (with LA and ward codes) over the bare extra points, then ONSPD 2025
+        # for Trafford over all.
         for path in (
             SEED_DIR / "geo" / "gm_postcodes_extra.csv",
             SEED_DIR / "geo" / "gm_postcodes.csv",
+            SEED_DIR / "geo" / "ne_postcodes.csv",
             DATA_DIR / "geo" / "trafford_postcodes.csv",  # shipped: the gap report reads it too
         ):
             postcodes += geo.import_postcodes(session, path).count

@@ -32,6 +32,7 @@ def main() -> int:
         "lsoa21_england.csv": geo.build_lsoa21(onspd),
         "trafford_wards.csv": geo.build_trafford_wards(onspd),
         "gm_postcodes.csv": geo.build_gm_postcodes(codepoint),
+        "ne_postcodes.csv": geo.build_north_east_postcodes(geo.load_codepoint_north_east()),
         "local_authorities_england.csv": areas.build_local_authorities(),
         "place_centres.csv": places.build_place_centres(),
         "local_areas.csv": local_areas.build_local_areas(),

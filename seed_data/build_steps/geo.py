@@ -70,6 +70,10 @@ def load_codepoint_gm() -> list[dict]:
     )
 
 
+def load_codepoint_north_east() -> list[dict]:
+    return read_csv(EXTERNAL / "codepoint_open_2014_regions" / "codepoint_open_2014_north_east.csv")
+
+
 def build_gm_postcodes_extra(postcodes: set[str], codepoint_rows: list[dict]) -> int:
     wanted = {r["postcode"]: r for r in codepoint_rows if r["postcode"] in postcodes and r["latitude"]}
     rows = [
@@ -106,6 +110,28 @@ def build_gm_postcodes(codepoint_rows: list[dict]) -> int:
     rows.sort(key=lambda r: r["postcode"])
     return write_csv(
         GEO_DIR / "gm_postcodes.csv", ["postcode", "latitude", "longitude", "ward_code", "la_code"], rows
+    )
+
+
+def build_north_east_postcodes(codepoint_rows: list[dict]) -> int:
+    """Every Code-Point unit postcode of the NE, DH, SR, TS and DL areas (the North East, and the
+    corner of North Yorkshire that DL reaches), as for Greater Manchester: an installation there
+    then places a person at their street rather than their district's middle, with its authority
+    and ward, and a district split between authorities (NE42, DL7) no longer leaves it unknown."""
+    rows = [
+        {
+            "postcode": r["postcode"],
+            "latitude": fmt_coord(float(r["latitude"])),
+            "longitude": fmt_coord(float(r["longitude"])),
+            "ward_code": r["admin_ward_code"],
+            "la_code": r["admin_district_code"],
+        }
+        for r in codepoint_rows
+        if r["admin_district_code"] and r["latitude"]
+    ]
+    rows.sort(key=lambda r: r["postcode"])
+    return write_csv(
+        GEO_DIR / "ne_postcodes.csv", ["postcode", "latitude", "longitude", "ward_code", "la_code"], rows
     )
 
 
