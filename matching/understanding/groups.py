@@ -105,7 +105,23 @@ _TERMS = {g: re.compile(p, re.I) for g, p in TERM_GROUPS.items()}
 # Groups a directory's topic headings name as often as its eligibility does (measured on the
 # development feeds: "Families" terms agreed with the labels 11 times in 36, others nearly always).
 _HEADING_GROUPS = frozenset({"families"})
-_ELIGIBILITY_VOCABULARY = re.compile(r"eligib|audience|openeligibility|esd", re.I)
+_ELIGIBILITY_VOCABULARY = re.compile(r"eligib|audience|openeligibility|esd|whoisitfor|whofor", re.I)
+# A vocabulary of what services help with ("Need (tick)", "Topics", "Help with"): a term there that
+# names a group files the service under it ("Carers" ticked for a good neighbours scheme), as a
+# heading does, and says nothing of who may come.
+_TOPIC_VOCABULARY = re.compile(r"need|topic|categor|theme|subject|helpwith|interest", re.I)
+# "Mostly older fellas but anyone welcome", "all adults welcome", "anyone who's finding things hard
+# is welcome": a group read from the name or in passing ("Men's Shed", "Carers' Walk") is who comes,
+# not who may. An eligibility statement or "only" still restricts.
+_ANYONE_WELCOME = re.compile(
+    r"\b(?:anyone|anybody|everyone|everybody|all\s+adults|all\s+ages|all\s+genders)\b"
+    # a clause of what they feel or like, not of who they are ("anyone who has served" restricts)
+    r"(?:\s+(?:who|that)(?:'s|\s+is|\s+are)?\s+(?:finding|struggling|feeling|interested|lonely|fancies|wants|"
+    r"would\s+like|likes|enjoys|loves)\b[^.;!?\n]{0,40}?)?\s+(?:is\s+|are\s+)?(?:very\s+|most\s+|always\s+)?welcome\b|"
+    # "open to all." but not "open to all men over 18" nor "open to anyone who has served"
+    r"\bopen\s+to\s+(?:all|everyone|anyone)\b(?!\s+(?:[a-z]\w*|\d))",
+    re.I,
+)
 # Words that turn a group away or send it elsewhere ("we cannot accept men", "Men can be referred
 # to the Men's Service", "not for paid carers"): the group named is who the service is NOT for.
 _TURNED_AWAY_BEFORE = re.compile(
@@ -166,7 +182,11 @@ _NOT_ONLY_BEFORE = re.compile(
 )
 # A sentence or line that opens by naming whom the service is for: "For blind and partially sighted
 # people: ...", "For people with physical disabilities, any age 12+."
-_AUDIENCE_OPENING = re.compile(r"^\s*(?:only\s+)?(?:for|open\s+to|aimed\s+at)\s+(?:[\w-]+[\s,]+){0,5}$", re.I)
+_AUDIENCE_OPENING = re.compile(
+    r"^\s*(?:(?:only\s+)?(?:for|open\s+to|aimed\s+at)\s+|(?:eligibility(?:\s+criteria)?|who\s+(?:is\s+it|it'?s)\s+for\??)"
+    r"\s*:\s*)(?:[\w-]+[\s,]+){0,5}$",
+    re.I,
+)
 _WITH_AGE = re.compile(
     r"^\s*(?:aged\s+)?(?:\d{1,2}\s*\+|\d{1,2}\s+(?:and|or)\s+over\b|over\s+\d{1,2}\b)", re.I
 )
@@ -212,7 +232,9 @@ def find_groups(record: Record) -> list[Finding]:
         for group, pattern in _TERMS.items():
             # "Families" as a directory's heading ("Help with: Families") files family services, youth
             # clubs and warm spaces alike; only an eligibility vocabulary's "Families" restricts
-            if group in _HEADING_GROUPS and not _ELIGIBILITY_VOCABULARY.search(term.vocabulary):
+            if not _ELIGIBILITY_VOCABULARY.search(term.vocabulary) and (
+                group in _HEADING_GROUPS or _TOPIC_VOCABULARY.search(term.vocabulary)
+            ):
                 continue
             if not term.classifies_the_charity and pattern.match(name):
                 keep(group, Finding(group, 0.9, f"taxonomy:{term.vocabulary or 'term'}", name))
@@ -283,6 +305,8 @@ def find_groups(record: Record) -> list[Finding]:
                 Finding("people_with_disabilities", 0.85, field, quote(text, offer)),
             )
     kept = {g: f for g, f in best.items() if f.confidence >= STRICTER.get(g, THRESHOLD)}
+    if _ANYONE_WELCOME.search(record.text("name", "eligibility", "description")):
+        kept = {g: f for g, f in kept.items() if f.confidence >= 0.9}
     _settle_sexes(kept, mentioned)
     _settle_young_families(kept, record)
     return sorted(kept.values(), key=lambda f: -f.confidence)

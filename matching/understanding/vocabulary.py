@@ -77,6 +77,8 @@ SERVICE_PHRASES: dict[str, tuple[str, ...]] = {
         "retired people",
         "older adults",
         "age uk",
+        # how many communities name their older people: "Sudanese Elders' Lunch", "Somali elders"
+        "elders",
     ),
     "money_debt": (
         "debt advice",
@@ -113,6 +115,13 @@ SERVICE_PHRASES: dict[str, tuple[str, ...]] = {
         "rights",
         "immigration",
         "home office",
+        # immigration status, said without the word: the EU Settlement Scheme, leave to remain, NRPF
+        "settled status",
+        "settlement scheme",
+        "euss",
+        "leave to remain",
+        "no recourse to public funds",
+        "nrpf",
         "solicitors",
         "legal advice",
         "impartial advice",

@@ -125,6 +125,25 @@ def test_carers_of_a_person_are_not_a_carers_only_service(reader):
     assert "carers" not in found.group_codes() and "people_with_dementia" in found.group_codes()
 
 
+@pytest.mark.parametrize(
+    "name, description, need",
+    [
+        (
+            "Sudanese Elders' Lunch",
+            "Lunch for elders from Sudan and South Sudan, Arabic spoken.",
+            "older_people",
+        ),
+        (
+            "NRPF Advice Line",
+            "Phone advice for families with no recourse to public funds: section 17 support, fee waivers.",
+            "legal_advice",
+        ),
+    ],
+)
+def test_the_words_communities_use_name_the_need(reader, name, description, need):
+    assert need in reader.understand(oruk(name=name, description=description)).need_codes()
+
+
 def test_a_listening_helpline_is_for_mental_wellbeing(reader):
     found = reader.understand(
         csv_row(
@@ -229,6 +248,43 @@ def test_an_open_eligibility_term_names_a_group(reader):
     assert reader.understand(record).group_codes() == ["veterans"]
 
 
+def test_a_group_ticked_in_a_list_of_needs_is_a_heading_not_who_may_come(reader):
+    def ticked(vocabulary: str) -> dict:
+        term = {"id": "t1", "name": "Carers", "taxonomy": vocabulary}
+        return oruk(
+            description="Volunteers visit lonely residents.", attributes=[{"id": "a1", "taxonomy_term": term}]
+        )
+
+    assert reader.understand(ticked("lw-need-tick")).group_codes() == []
+    assert reader.understand(ticked("Who is this for?")).group_codes() == ["carers"]
+
+
+@pytest.mark.parametrize(
+    "name, description, groups",
+    [
+        (
+            "Anfield Men's Shed",
+            "Woodwork and a brew. Mostly older fellas but anyone welcome, few women come Thurs.",
+            [],
+        ),
+        (
+            "Carers' Walk & Brew",
+            "Lots of our members are carers but anyone who's finding things hard is welcome to join.",
+            [],
+        ),
+        ("Todmorden Men's Shed", "Woodwork. Open to all men over 18 - skills not required.", ["men"]),
+        # who they are, not what they feel: "anyone who has served" is the limit
+        (
+            "Armed Forces Outreach",
+            "Open to anyone who has served in the UK Armed Forces (even one day).",
+            ["veterans"],
+        ),
+    ],
+)
+def test_anyone_welcome_opens_a_group_read_from_the_name(reader, name, description, groups):
+    assert reader.understand(oruk(name=name, description=description)).group_codes() == groups
+
+
 def test_disabled_people_named_as_whom_a_charity_supports_restrict_it(reader):
     found = reader.understand(
         csv_row(
@@ -302,6 +358,12 @@ def test_a_playgroup_or_childrens_centre_name_is_a_place_not_a_group(reader):
         # a household, or a word for who else may come, not families with children
         ("Telephone bereavement support. Open to the community, not just hospice families.", "", []),
         ("For farming families: support with farm business worries and isolation.", "", []),
+        # a line that says whom it is for, under a heading
+        (
+            "Monthly social evening.\n\nEligibility criteria: LGBTQ+ adults (18+) living in Norwich.",
+            "",
+            ["lgbtq"],
+        ),
     ],
 )
 def test_who_a_service_is_for_and_who_is_only_welcome(reader, description, eligibility, groups):
