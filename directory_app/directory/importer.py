@@ -269,7 +269,7 @@ def _write(
                     }
                 )
         data = _organisation_named(session, data, publisher, external_id, report)
-        data = _blank_phones_left_out(data, external_id, report)
+        data = _blank_entries_left_out(data, external_id, report)
         apply_oruk(session, service, data, publisher)
         placed_in_town = oruk_v1.derive_extras(session, service)
     service.publisher = publisher
@@ -309,25 +309,41 @@ def _organisation_named(
     return {**data, "organization": {**organization, "name": name}}
 
 
-def _blank_phones_left_out(data: dict, external_id: str, report: ImportReport) -> dict:
-    """A phone entry with no number (an export's empty cell) is left out, and the report says so:
-    the rest of the record is good, and a blank number is no way to get in touch."""
-    phones = data.get("phones")
-    if not isinstance(phones, list):
-        return data
-    kept = [p for p in phones if not (isinstance(p, dict) and str(p.get("number") or "").strip() == "")]
-    if len(kept) == len(phones):
-        return data
-    report.warnings.append(
-        {
-            "record": external_id,
-            "field": "phones",
-            "reason": "a phone entry with no number; left out"
-            if len(phones) - len(kept) == 1
-            else f"{len(phones) - len(kept)} phone entries with no number; left out",
-        }
-    )
-    return {**data, "phones": kept}
+def _blank_number(phone: object) -> bool:
+    return isinstance(phone, dict) and str(phone.get("number") or "").strip() == ""
+
+
+def _blank_term(attribute: object) -> bool:
+    term = attribute.get("taxonomy_term") if isinstance(attribute, dict) else None
+    return isinstance(term, dict) and str(term.get("name") or "").strip() == ""
+
+
+# An export's empty cell: a phone entry with no number, a tag whose term has no name ("Last checked:"
+# left blank). The rest of the record is good, so the entry is left out and the report says so.
+BLANK_ENTRIES = (
+    ("phones", _blank_number, "a phone entry with no number", "phone entries with no number"),
+    ("attributes", _blank_term, "an attribute whose term has no name", "attributes whose terms have no name"),
+)
+
+
+def _blank_entries_left_out(data: dict, external_id: str, report: ImportReport) -> dict:
+    for key, blank, one, several in BLANK_ENTRIES:
+        entries = data.get(key)
+        if not isinstance(entries, list):
+            continue
+        kept = [entry for entry in entries if not blank(entry)]
+        if len(kept) == len(entries):
+            continue
+        left_out = len(entries) - len(kept)
+        report.warnings.append(
+            {
+                "record": external_id,
+                "field": key,
+                "reason": f"{one}; left out" if left_out == 1 else f"{left_out} {several}; left out",
+            }
+        )
+        data = {**data, key: kept}
+    return data
 
 
 def _warn_approximate_places(

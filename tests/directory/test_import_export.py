@@ -325,3 +325,30 @@ def test_a_phone_with_no_number_is_left_out_and_the_rest_of_the_record_lands(app
     ]
     with db.session_scope(app) as session:
         assert [p.number for p in _by_external_id(session, "s1").phones] == ["01204 332 000"]
+
+
+def test_a_tag_with_no_name_is_left_out_and_the_rest_of_the_record_lands(app):
+    def tag(number: int, vocabulary: str, name: str) -> dict:
+        return {
+            "id": f"a{number}",
+            "taxonomy_term": {"id": f"t{number}", "name": name, "taxonomy": vocabulary},
+        }
+
+    feed = [
+        {
+            "id": "s1",
+            "name": "Anfield Men's Shed",
+            "status": "active",
+            "organization": {"id": "o1", "name": "Anfield Men's Shed"},
+            # a link workers' list exported with its "Last checked" column left empty
+            "attributes": [tag(1, "lw-need-tick", "Social isolation"), tag(2, "lw-last-checked", "")],
+        }
+    ]
+    report = import_file(app, json.dumps(feed).encode(), "feed.json", "council", "test")
+    assert report.created == 1 and report.failed == 0, report.as_dict()
+    assert [(w["record"], w["reason"]) for w in report.warnings if w["field"] == "attributes"] == [
+        ("s1", "an attribute whose term has no name; left out")
+    ]
+    with db.session_scope(app) as session:
+        terms = [a.taxonomy_term.name for a in _by_external_id(session, "s1").attributes]
+    assert terms == ["Social isolation"]
