@@ -161,7 +161,10 @@ _WHEEL_NO = re.compile(
     r"no\s+lift|not\s+suitable\s+for\s+wheelchairs?|(?:up\s+)?a\s+(?:steep\s+)?(?:flight\s+of\s+)?(?:stairs|steps)|"
     # "Two steps at the door, no ramp", "up six steps"
     r"no\s+ramp|(?:\d+|one|two|three|four|five|six|seven|eight|several|a\s+few)\s+steps\s+(?:at|to|up\s+(?:to|into)|into|"
-    r"outside)|up\s+(?:\d+|two|three|four|five|six|seven|eight|several|some)\s+(?:steps|stairs))\b",
+    r"outside)|up\s+(?:\d+|two|three|four|five|six|seven|eight|several|some)\s+(?:steps|stairs)|"
+    # a venue's note: "old church hall - access poor, 3 steps"
+    r"(?:access\s+(?:is\s+)?(?:poor|difficult|very\s+limited)|poor\s+access)|"
+    r"(?:\d+|two|three|four|five|six|several)\s+steps(?=\s*(?:[),;.]|$)))\b",
     re.I,
 )
 # A barrier a venue may have a way round: an outdoor site's ground ("Grass paths, no accessible
@@ -396,6 +399,12 @@ def find_wheelchair(record: Record) -> Finding:
         if location.get("wheelchair") is not None:
             value = "yes" if location["wheelchair"] else "no"
             return Finding(value, 0.9, "location.wheelchair", value)
+    # a venue named with its access note ("Walton Methodist (old church hall - access poor, 3 steps)"):
+    # only a "no", since a name like "Accessible Arts Centre" says nothing of the way in
+    for name in [location.get("name") or "" for location in record.locations] + record.venue:
+        no = _WHEEL_NO.search(name)
+        if no:
+            return Finding("no", 0.85, "location.name", quote(name, no))
     for field in ("accessibility", "description", "location_description", "eligibility"):
         # "it isn't suitable for wheelchair users" as "is not suitable": the patterns say "not"
         text = _UNCONTRACTED.sub(lambda m: m.group(1) + " not", record.texts.get(field, "").replace("’", "'"))

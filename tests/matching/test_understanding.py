@@ -961,6 +961,28 @@ def test_cost_band(reader, fields, band):
     assert reader.understand(oruk(**fields)).value("cost") == band
 
 
+@pytest.mark.parametrize(
+    "venue, wheelchair",
+    [
+        ("Walton Methodist (old church hall - access poor, 3 steps)", "no"),
+        ("The Bridge (function room, stairs only)", "no"),
+        ("Accessible Arts Centre", "unknown"),  # a name, not the way in
+        ("Steps Community Centre", "unknown"),
+    ],
+)
+def test_a_venue_named_with_its_access_note(reader, venue, wheelchair):
+    location = {
+        "id": "loc",
+        "location_type": "physical",
+        "name": venue,
+        "addresses": [{"id": "ad", "address_1": "Rice Ln", "city": "Liverpool", "postal_code": "L9 1AE"}],
+    }
+    record = oruk(
+        description="Social and exercise club.", service_at_locations=[{"id": "l", "location": location}]
+    )
+    assert reader.understand(record).value("wheelchair") == wheelchair
+
+
 def test_a_venue_that_says_it_has_no_lift_is_not_wheelchair_accessible(reader):
     record = oruk(
         description="Social club.",
