@@ -26,6 +26,7 @@ from .service import (
     residency,
     service_days,
 )
+from .single_sex import OTHER_SEX, named_for_the_other_sex, single_sex_required
 from .situations import BY_CODE, HARD, ON_ITS_OWN, label, might_be, with_implied
 
 # Warning texts, shared with explain.py so the wording is the same everywhere.
@@ -220,6 +221,11 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
     eligibility = list(service.get("eligibility") or ())
     if eligibility and not eligible(set(eligibility), set(profile.eligible_groups)):
         bad(("eligibility", f"only for {_groups(eligibility)}"))
+    # Someone who will only go where there are no men is not sent to a men's group, whoever else it
+    # welcomes ("Men's Shed ... few women come Thursdays"); nor, the other way, a man.
+    for sex in single_sex_required(profile):
+        if named_for_the_other_sex(service, sex):
+            bad(("eligibility", f"a group for {OTHER_SEX[sex]}: asked for {sex} only"))
     # Whom its exclusion criteria turn away ("primary alcohol dependency"), and how long after a
     # death it takes people, against the person's own words.
     turned_away = set(service.get("exclusions") or ()) & person_exclusions(profile.goals)

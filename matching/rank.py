@@ -23,7 +23,8 @@ Features (all 1 = best):
 - circumstance_fit (fit.py): 1 when the service is meant for one of the person's groups (a
   veterans' club for a veteran, a dads' group for a dad), 0.75 for gender alone, else 0.5; 0.2
   when its needs name only another time of life (older people's befriending for a 17-year-old,
-  a youth project for someone over 35: `fit.age_fit`), when it is a community's own (an African
+  a youth project for someone over 35: `fit.age_fit`), when its name says it is the other sex's
+  (a men's shed for a woman, whoever its words welcome), when it is a community's own (an African
   Caribbean care group) and the person is not known to be of it, and when it is for a situation the person's
   words do not state ("people out of work", "older people" with no age given), which the link
   worker must check (`constraints.Check.unconfirmed`).
@@ -74,11 +75,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from .constraints import distance_exemption
+from .constraints import GENDERS, distance_exemption
 from .fit import OTHER_AGE_FIT, age_fit, circumstance_fit, preference_fit, service_text
 from .offered import ranked_as_meeting
 from .profile import Profile
 from .service import service_days, verified_age_days
+from .single_sex import named_for_the_other_sex
 from .situations import for_another_community
 
 FEATURE_NAMES = (
@@ -223,6 +225,10 @@ def _circumstances(profile: Profile, service: dict[str, Any]) -> float:
         # a community's own service (an African Caribbean care group, a South Asian women's
         # centre) for someone not known to be of it: still offered, as one whose heritage nobody
         # asked may be, but not first
+        return min(fit, OTHER_AGE_FIT)
+    sexes = GENDERS & set(profile.groups)
+    if len(sexes) == 1 and named_for_the_other_sex(service, next(iter(sexes))):
+        # a men's shed for a woman: open to her by its words, but not what she is handed first
         return min(fit, OTHER_AGE_FIT)
     return fit if other_age is None else min(fit, other_age)
 

@@ -19,6 +19,7 @@ from .fit import audience, opens_at_weekend, opens_in_evening, service_text
 from .offered import offers
 from .profile import Profile
 from .service import delivery_modes, remote_mode
+from .single_sex import single_sex_required
 from .situations import HEALTH_CONDITION, SITUATIONS
 from .situations import label as situation_label
 from .text import without_what_ended
@@ -261,49 +262,6 @@ SINGLE_SEX_NEEDS = frozenset(
         "bereavement",
     }
 )
-
-
-# ... or ask for a group of their own sex: "is there owt like that for blokes?", "wants to be with
-# other men who've been through it".
-def _only_for(only: str, group_for: str, with_others: str) -> re.Pattern[str]:
-    """ "<only>-only", "a group ... for <group_for>", "with other <with_others>"."""
-    return re.compile(
-        rf"\b(?:{only})(?:'s)?[- ]only\b|"
-        rf"\b(?:group|club|something|anything|owt|summat)\s+(?:\w+\s+){{0,3}}?for\s+(?:{group_for})\b|"
-        rf"\bwith\s+other\s+(?:{with_others})\b",
-        re.I,
-    )
-
-
-_SINGLE_SEX = {
-    "women": _only_for("women|woman|ladies|lady|female", "women|ladies|lasses", "women|ladies|lasses"),
-    "men": _only_for(
-        "men|male|blokes?|lads", "men|blokes|fellas|fellers|lads|gents", "men|blokes|fellas|fellers|lads"
-    ),
-}
-# softened or denied right before it, within the clause: "would prefer women-only", "not bothered
-# whether it's women only" (but "no mixed groups, women-only please" insists)
-_ONLY_IF_POSSIBLE = re.compile(
-    r"(?:\b(?:prefer\w*|ideally|rather|whether|not)\b|\b(?:doesn'?t|does\s+not)\s+(?:need|have)\s+to\s+be\b)"
-    r"[^.;,]{0,25}$",
-    re.I,
-)
-_OTHER = {"women": "men", "men": "women"}
-
-
-def single_sex_required(profile: Profile) -> list[str]:
-    """ "women" or "men" when the person's words say they will only go to a single-sex session
-    (and do not say they are of the other sex); not a preference said softly ("ideally")."""
-    goals = profile.goals or ""
-    return [
-        group
-        for group, said in _SINGLE_SEX.items()
-        if _OTHER[group] not in profile.groups
-        and any(
-            not _ONLY_IF_POSSIBLE.search(goals[max(0, m.start() - 40) : m.start()])
-            for m in said.finditer(goals)
-        )
-    ]
 
 
 # A dad who asks for a dads' group ("only bloke at every group, any dads' groups round here?") is

@@ -159,6 +159,8 @@ def test_context_that_is_over_denied_or_someone_elses_is_not_read_as_a_need(
         ("He has a gambling problem and has lost his wages again", "addiction_recovery"),
         ("Sleeping on a friend's sofa, nowhere to live", "housing"),
         ("Behind on the rent and the debts keep piling up", "money_debt"),
+        # a men's peer support group people know by name
+        ("Runcorn lad, wants a blokes talking group like Andys man club but no car", "mental_wellbeing"),
     ],
 )
 def test_the_same_needs_said_of_the_person_now_still_count(inferrer, words, need):
