@@ -94,7 +94,7 @@ _LIVES_WITH_SOMEONE = re.compile(
     r"\b(?:(?:lives?|living|stays?|staying)\s+with\s+(?:(?:his|her|my|their|the|our|me)\s+)?(?:wife|husband|"
     r"partner|missus|hubby|fella|boyfriend|girlfriend|family|daughter|son|mum|mam|dad|parents|kids|children|"
     r"sister|brother)|(?:looks?|looking)\s+after\s+(?:the|his|my)\s+(?:wife|missus)|"
-    r"(?:carer|caring)\s+for\s+(?:(?:her|his|my|the)\s+)?(?:husband|hubby|wife|missus)|"
+    r"(?:carer|caring|cares?)\s+for\s+(?:(?:her|his|my|the)\s+)?(?:husband|hubby|wife|missus)|"
     r"(?:my|his|her)\s+(?:wife|husband)\s+and\s+(?:I|me|him|her)|(?:wife|husband)\s+and\s+I)\b",
     re.I,
 )

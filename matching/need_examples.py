@@ -148,6 +148,7 @@ NEED_EXAMPLES: dict[str, tuple[str, ...]] = {
         "panic attacks and can't leave the house",
         "stressed out of her head",
         "not coping, in tears",
+        "wants a men's talking group like Andy's Man Club",
         "lost his confidence",
         "on antidepressants, wants something to lift her mood",
         "mental health team discharged him",

@@ -805,6 +805,36 @@ COMMUNITIES: tuple[Situation, ...] = (
     _community("romanian", "Romanian people", r"romanian", r"romania\w*", "eastern_european"),
     _community("somali", "Somali people", r"somali(?:land)?", r"somali\w*"),
     _community(
+        "horn_of_africa",
+        "Eritrean and Ethiopian people",
+        r"eritrean|ethiopian|habesha|tigrinya|amharic|oromo",
+        r"eritrea\w*|ethiopia\w*|habesha|tigrinya|amharic|oromo",
+        "african_caribbean",
+    ),
+    # "For Spanish speakers", "Grupo de Apoio - Mulheres Brasileiras": Latin America's two languages
+    _community(
+        "latin_american",
+        "Latin American people and Spanish and Portuguese speakers",
+        r"latin[- ]americans?|latinx?|hispanic|spanish|portuguese|brazilian|colombian|ecuadorian|bolivian|"
+        r"peruvian|venezuelan",
+        r"latin\s+americ\w*|latin[ao]s?\b|hispanic|spanish|espa[nñ]ol|portugu\w*|brazil\w*|brasil\w*|"
+        r"colombia\w*|ecuador\w*|bolivia\w*|peru\b|peruvian|venezuela\w*|mexic\w*|chile\b|chilean",
+    ),
+    _community("vietnamese", "Vietnamese people", r"vietnamese", r"vietnam\w*"),
+    # not the bird: "Turkish", "Kurdish", "from Turkey"
+    _community(
+        "turkish_kurdish",
+        "Turkish and Kurdish people",
+        r"turkish|kurdish|kurds|turkish[- ]speaking",
+        r"turkish|kurd\w*|t[uü]rkiye|from\s+turkey",
+    ),
+    _community(
+        "roma",
+        "Gypsy, Roma and Traveller people",
+        r"roma|romani|romany|gypsy|gypsies|travellers?",
+        r"roma\b|romani\b|romany|gypsy|(?:irish\s+)?traveller\s+(?:community|family|site)",
+    ),
+    _community(
         "jewish",
         "Jewish people",
         r"jewish",

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from ..situations import AGE_SITUATIONS, SITUATIONS, most_specific
-from .groups import LIST_ITEM_ENDS, deep_in_a_list, turned_away
+from ..situations import AGE_SITUATIONS, BY_CODE, SITUATIONS, most_specific
+from .groups import ANYONE_WELCOME, LIST_ITEM_ENDS, deep_in_a_list, turned_away
 from .record import Record
 from .result import Finding
 from .rules import quote, sentence_spans
@@ -116,6 +116,14 @@ def find_situations(record: Record) -> list[Finding]:
                     situation.code not in best or confidence > best[situation.code].confidence
                 ):
                     best[situation.code] = Finding(situation.code, confidence, field, quote(text, match))
+    # "Everyone welcome, mainly Eritrean and Ethiopian community": a community named in passing
+    # elsewhere in the record is who comes, not who may
+    if ANYONE_WELCOME.search(record.text("name", "eligibility", "description")):
+        best = {
+            code: f
+            for code, f in best.items()
+            if BY_CODE[code].kind != "community" or f.confidence > ELIGIBILITY_CONFIDENCE
+        }
     # "Bangladeshi women" is for Bangladeshi women, not for every South Asian woman
     kept = set(most_specific(list(best)))
     return sorted((f for code, f in best.items() if code in kept), key=lambda f: -f.confidence)

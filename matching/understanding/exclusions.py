@@ -30,7 +30,7 @@ _STATEMENT = re.compile(
 # "for older or disabled people living alone", "for people who live on their own": said as who it
 # is for, with no exclusion statement, it still turns away someone who lives with others.
 _LIVING_ALONE = (
-    r"(?:people|adults|residents|pensioners|those|anyone|men|women|over\s*\d\d'?s)(?:\s+aged\s+\d\d\+?)?\s+"
+    r"(?:people|adults|residents|pensioners|those|anyone|men|women|over\s*\d\d'?s)(?:\s+(?:aged\s+)?\d\d\s*\+?)?\s+"
     r"(?:who\s+(?:are\s+)?|that\s+)?(?:living|live)\s+(?:alone|on\s+their\s+own|by\s+themselves)\b"
     # "who live alone or are housebound": either will do
     r"(?!\s*,?\s*or\b)"

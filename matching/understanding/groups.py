@@ -113,7 +113,7 @@ _TOPIC_VOCABULARY = re.compile(r"need|topic|categor|theme|subject|helpwith|inter
 # "Mostly older fellas but anyone welcome", "all adults welcome", "anyone who's finding things hard
 # is welcome": a group read from the name or in passing ("Men's Shed", "Carers' Walk") is who comes,
 # not who may. An eligibility statement or "only" still restricts.
-_ANYONE_WELCOME = re.compile(
+ANYONE_WELCOME = re.compile(
     r"\b(?:anyone|anybody|everyone|everybody|all\s+adults|all\s+ages|all\s+genders)\b"
     # a clause of what they feel or like, not of who they are ("anyone who has served" restricts)
     r"(?:\s+(?:who|that)(?:'s|\s+is|\s+are)?\s+(?:finding|struggling|feeling|interested|lonely|fancies|wants|"
@@ -305,7 +305,7 @@ def find_groups(record: Record) -> list[Finding]:
                 Finding("people_with_disabilities", 0.85, field, quote(text, offer)),
             )
     kept = {g: f for g, f in best.items() if f.confidence >= STRICTER.get(g, THRESHOLD)}
-    if _ANYONE_WELCOME.search(record.text("name", "eligibility", "description")):
+    if ANYONE_WELCOME.search(record.text("name", "eligibility", "description")):
         kept = {g: f for g, f in kept.items() if f.confidence >= 0.9}
     _settle_sexes(kept, mentioned)
     _settle_young_families(kept, record)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .areas import AreaLookup, authority_of, read_place, written
+from .areas import AreaLookup, Place, authority_of, read_place, written
 from .places import NAMED_ITEMS, around_the_venue, drawable, place_value
 from .record import Record
 from .result import Finding
@@ -441,6 +441,16 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
         for code, place, sentence in _bare_places(areas, text, context, eligibility=field == "eligibility"):
             value = place_value(areas, code, place, unplaced, text, record=record)
             _put(found, value, Finding(value, 0.7, field, sentence[:120]))
+    # "Aylesbury estate residents", "for tenants on the Gipton Estate only": an estate we cannot look
+    # up is the streets around the record's venue on it
+    for field in ("eligibility", "description"):
+        text = record.texts.get(field, "")
+        for estate in _ESTATE_LIMIT.finditer(text):
+            if _HEDGE.search(text[max(0, estate.start() - 30) : estate.start()]):
+                continue
+            name = f"{estate.group('name') or estate.group('name2')} estate"
+            for value in _around_the_estate(record, name):
+                _put(found, value, Finding(value, 0.75, field, quote(text, estate, 50)))
     declared = record.declared.get("service_area", [])
     for name in declared:
         declared_code = areas.code(name)
@@ -572,6 +582,34 @@ def find_works_in(record: Record, areas: AreaLookup | None) -> list[Finding]:
 def _venue_authorities(record: Record, areas: AreaLookup) -> set[str]:
     points = [location["point"] for location in record.locations if location.get("point")]
     return {code for lat, lng in points if (code := areas.authority_at(float(lat), float(lng)))}
+
+
+_ESTATE_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:and|&)\s+[A-Z][\w'’-]+)?"
+_ESTATE_LIMIT = re.compile(
+    r"\b(?:residents|tenants|people|families)\s+(?:living\s+)?(?:of|on|in)\s+(?:the\s+)?(?P<name>"
+    + _ESTATE_NAME
+    + r")\s+[Ee]states?\b|\b(?P<name2>"
+    + _ESTATE_NAME
+    + r")\s+[Ee]states?\s+(?:residents|tenants|only)\b"
+)
+# An estate is a few streets: about a kilometre around its venue, or the venue's postcode district
+# when the feed gives no point for it.
+ESTATE_KM = 1.0
+
+
+def _around_the_estate(record: Record, name: str) -> list[str]:
+    out = []
+    for location in record.locations:
+        point = location.get("point")
+        if point:
+            out.append(Place("", name, float(point[0]), float(point[1]), ESTATE_KM).entry())
+        elif district := _OUTCODE.match(re.sub(r"\s+", "", str(location.get("postcode") or "")).upper()):
+            out.append(district.group(1))
+    return out[:1]
+
+
+# the district of a postcode written any way ("se17 2 uz", "SE172UZ")
+_OUTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)[0-9][A-Z]{2}$")
 
 
 def _has_venue(record: Record) -> bool:

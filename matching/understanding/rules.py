@@ -431,7 +431,7 @@ _CLOSED = re.compile(
     r"suspended\s+(?:until\s+further\s+notice|indefinitely)|"
     r"not\s+(?:running|meeting|on)\s+(?:at\s+(?:the\s+)?mo(?:ment)?|currently|for\s+now|right\s+now)|"
     r"(?:currently|temporarily)\s+not\s+(?:running|meeting)|"
-    r"(?:closed|ended|ceased|stopped)\W{1,4}(?:due\s+to\s+|as\s+|after\s+)?(?:the\s+)?(?:end\s+of\s+)?"
+    r"(?:closed|ended|ceased|stopped)\W{1,4}(?:due\s+to\s+|as\s+|after\s+|since\s+|when\s+)?(?:the\s+|our\s+)?(?:end\s+of\s+)?"
     r"(?:lack\s+of\s+)?funding|funding\s+(?:has\s+)?(?:ended|ran\s+out|stopped)|"
     # "has not been funded for this winter": not there this year, whatever its timetable says
     r"(?:has\s+)?not\s+(?:been\s+)?funded\s+(?:for\s+)?this\s+(?:winter|year|season)|"

@@ -95,6 +95,10 @@ def test_a_cafe_that_closed_on_a_date_or_a_space_not_funded_this_winter_is_not_r
         "Warm space in the café area, weekday afternoons. It has not been funded for this winter."
     )
     assert reader.understand(unfunded).closed is not None
+    ended = oruk(
+        "Volunteers visit isolated elders. Navigator note: closed since the funding ended in September."
+    )
+    assert reader.understand(ended).closed is not None
     started = oruk("The old club closed in 2019, so we started this lunch club. Every Tuesday.")
     assert reader.understand(started).closed is None
     part = oruk("The carers centre for the borough. [Note: the Hyde carers' group stopped in 2024.]")

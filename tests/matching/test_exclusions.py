@@ -119,7 +119,12 @@ def test_good_neighbours_for_people_living_alone_are_not_offered_to_a_man_caring
         {"id": "s", "name": "A", "eligibility_description": "People aged 60+ living alone in Wigan."}
     )
     assert [f.value for f in find_exclusions(eligibility)] == ["lives_with_others"]
+    borough = normalise(
+        {"id": "s", "name": "A", "eligibility_description": "Lewisham residents 65+ living alone."}
+    )
+    assert [f.value for f in find_exclusions(borough)] == ["lives_with_others"]
     assert "lives_with_others" in person_exclusions("full-time carer for husband Ken (Alzheimer's)")
+    assert "lives_with_others" in person_exclusions("Mrs P 78 cares for husband, dementia getting worse")
     neighbours = make_service(name="Good Neighbours", needs=["loneliness"], exclusions=["lives_with_others"])
     husband = make_person(needs=("loneliness",), goals="Looks after the wife - Alzheimer's. He's shattered.")
     widow = make_person(needs=("loneliness",), goals="Widow, 81, lives alone since March, days are long.")

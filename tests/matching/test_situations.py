@@ -561,6 +561,22 @@ def test_who_is_seen_first_is_not_who_may_come():
         ({"name": "African Drumming Group", "description": "Learn to drum. Everyone welcome."}, []),
         ({"description": "Chinese New Year celebration with food and dance."}, []),
         ({"description": "Support for Black and minority ethnic people with their mental health."}, []),
+        # south London's communities: a language said as who the service is for
+        (
+            {"eligibility_description": "For Spanish speakers living in Southwark & Lambeth."},
+            ["latin_american"],
+        ),
+        ({"eligibility_description": "For Eritrean and Tigrinya-speaking women."}, ["horn_of_africa"]),
+        ({"eligibility_description": "Vietnamese-speaking parents"}, ["vietnamese"]),
+        ({"eligibility_description": "Roma families living in Croydon or Lewisham"}, ["roma"]),
+        # named elsewhere in the record, but everyone is welcome
+        (
+            {
+                "description": "Buna every month for Eritrean and Ethiopian families, a place to meet.",
+                "eligibility_description": "Everyone welcome, mainly Eritrean and Ethiopian community.",
+            },
+            [],
+        ),
     ],
 )
 def test_a_community_a_service_is_for_is_read_only_when_said_of_the_people_it_serves(record, expected):

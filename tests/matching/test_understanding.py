@@ -395,6 +395,26 @@ def test_a_branchs_listing_of_a_national_line_is_not_limited_to_the_branchs_boro
     assert reader.understand(branch).residency_codes() == ["E08000002"]
 
 
+def test_an_estates_residents_are_the_streets_around_its_venue(reader):
+    def kitchen(**location) -> dict:
+        place = {"id": "loc", "location_type": "physical", **location}
+        return oruk(
+            description="Hot meal for residents, cooking lessons.",
+            eligibility_description="Aylesbury estate residents (and former Heygate tenants).",
+            service_at_locations=[{"id": "l", "location": place}],
+        )
+
+    with_point = kitchen(
+        latitude=51.4876, longitude=-0.0882, addresses=[{"id": "a", "postal_code": "SE17 2UZ"}]
+    )
+    [entry] = [f.value for f in reader.understand(with_point).residency]
+    assert in_area(read_area([entry]), ["E09000028"], (51.4880, -0.0870)) is True  # on the estate
+    assert in_area(read_area([entry]), ["E09000008"], (51.3960, -0.1050)) is False  # Thornton Heath
+    # a postcode and no point: the venue's district
+    without = kitchen(addresses=[{"id": "a", "postal_code": "se17 2 uz"}])
+    assert [f.value for f in reader.understand(without).residency] == ["SE17"]
+
+
 def test_residents_of_a_borough_become_its_gss_code(reader):
     found = reader.understand(
         csv_row(

@@ -681,6 +681,50 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # A thirty-fourth and thirty-fifth, each written and judged by two more helpers on 4 December
+    # 2026 (session 31), evaluated as bs and nf are, with no unit postcodes loaded: the Liverpool
+    # City Region as a PCN's social prescribing link workers' own shared resource list (their
+    # shorthand: "pts", "SR", "GP ref only", "Knowsley resi only", "over the water", opinions more
+    # than facts); and south London (Lambeth, Southwark, Lewisham, Croydon) as a community navigator
+    # network run by migrant- and Black-led organisations (bilingual names, groups for one community
+    # or language, "sisters only", NRPF and asylum hotels, boroughs that share postcode districts).
+    "lv": Region(
+        "Liverpool City Region (a PCN link workers' own resource list)",
+        EVAL / "services" / "lv_oruk.json",
+        "North Mersey & Wirral Social Prescribing - Link Worker Resource List",
+        EVAL / "scenarios_lv.json",
+        None,
+        # Measured once before any of it was read (commit f31c06d, with f815f9d: 8 of its 90 records
+        # had been refused for an empty "Last checked" tag): nDCG@10 0.807, keyword 0.21, P@5 0.44
+        # (best 0.62), 1 must-not, gap recall 5 of 6. Its judge had little time: 3.2 judgments a
+        # scenario. A development region since: 0.806 (a venue named with its access note, "Andy's
+        # Man Club", a men's shed for a woman who asked for women only), 6 of 6; the must-not left is
+        # an Allerton lunch club "over the water" from a Wirral widower, which no rule says.
+        ndcg_floor=0.78,
+        gap_recall_floor=0.8,
+        known_violations=1,
+        scenario_count=25,
+        with_seed=False,
+    ),
+    "ld": Region(
+        "South London: Lambeth, Southwark, Lewisham and Croydon (a community navigator network)",
+        EVAL / "services" / "ld_oruk.json",
+        "South London Community Navigators Network - Directory",
+        EVAL / "scenarios_ld.json",
+        None,
+        # Measured once before any of it was read (commit f31c06d with f815f9d): nDCG@10 0.690,
+        # keyword 0.16, P@5 0.26 (best 0.50), 9 must-not or broken, gap recall 6 of 6 (2.5 judgments
+        # a scenario). A development region since: 0.711 (Latin American, Horn of Africa, Vietnamese,
+        # Turkish and Kurdish, Roma communities; "elders"; "closed since the funding ended"; "65+
+        # living alone" for a wife caring for her husband; an estate's residents), 6 of 6; the 4
+        # left: two boroughs that share SE5 and SE11, a grandmother the judge knew lives with family,
+        # and a stay and play for a mother whose children's ages are not said.
+        ndcg_floor=0.68,
+        gap_recall_floor=0.8,
+        known_violations=4,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
