@@ -35,6 +35,9 @@ class Situation:
     hard: bool = True
     needs: frozenset[str] = frozenset()  # a need that, once read from the words, says it too
     ticked: str | None = None  # a circumstance the link worker ticks that says it too
+    # words that say the person is past it, whatever was ticked: a refugee who "got her status"
+    # ticks the same box as someone seeking asylum
+    not_if_said: re.Pattern[str] | None = None
     # "loss", "illness" (its services are for those who have it, so what someone died of is not
     # the bereaved person's), "health" (other health matters; cancer services take the family and
     # the bereaved too), "life" (a path through life), "money" (money and work) or "community" (a
@@ -334,6 +337,14 @@ SITUATIONS: tuple[Situation, ...] = (
         _re(r"hiv\b"),
         kind="illness",
     ),
+    # a blood disorder its own peer groups and clinics are for (thalassaemia beside it)
+    Situation(
+        "sickle_cell",
+        "people with sickle cell or thalassaemia",
+        _re(r"sickle[- ]cell|thalass[a]?emia"),
+        _re(r"sickle[- ]cell|\bscd\b|thalass[a]?emia"),
+        kind="illness",
+    ),
     Situation(
         "serious_mental_illness",
         "people with a serious mental illness",
@@ -525,6 +536,13 @@ SITUATIONS: tuple[Situation, ...] = (
             r"asylum[- ]seek\w*|seeking\s+asylum|claim(?:ed|ing)?\s+asylum|asylum\s+(?:claim|case|application|"
             r"interview|hotel|support)|in\s+the\s+asylum\s+system|(?-i:NASS)\b|waiting\s+(?:on|for)\s+(?:a\s+|the\s+|"
             r"(?:his|her|their|my)\s+)?(?:home\s+office\s+)?decision"
+        ),
+        # the form's one box for "Refugees and people seeking asylum"
+        ticked="refugees",
+        not_if_said=_re(
+            r"(?:got|has|have|had|granted|given)\s+(?:her|his|their|my|our)?\s*(?:refugee\s+)?status|"
+            r"(?:new\s+)?refugee\s+status|leave\s+to\s+remain|resettle\w*|settled\s+status|indefinite\s+leave|"
+            r"homes\s+for\s+ukraine"
         ),
         kind="life",
     ),
@@ -762,7 +780,9 @@ COMMUNITIES: tuple[Situation, ...] = (
     _community(
         "african_caribbean",
         "Black people of African or Caribbean heritage",
-        r"black(?!\s+and\s+minority)|african(?:[- ]caribbean)?|afro[- ]caribbean|caribbean",
+        r"black(?!\s+and\s+minority)|african(?:[- ]caribbean)?|afro[- ]caribbean|caribbean|"
+        # the countries people name their community by: "Nigerian mums", "Ghanaian elders"
+        r"nigerian|ghanaian|jamaican|congolese|zimbabwean|kenyan|ugandan|sierra\s+leonean|cameroonian",
         r"black\s+(?:man|woman|lady|british|african|caribbean|guy|lad|fella|bloke|mum|dad|family|men|women)|"
         r"african|caribbean|jamaica\w*|nigeria\w*|ghana\w*|eritrea\w*|ethiopia\w*|somali\w*|sudan\w*|"
         r"congo\w*|zimbabw\w*|kenya\w*|uganda\w*|sierra\s+leon\w*|gambia\w*|cameroon\w*|barbad\w*|trinidad\w*",

@@ -85,7 +85,8 @@ def person_situations(
         denied = any(
             _NEGATED.search(text[max(0, m.start() - 20) : m.start()]) for m in situation.person.finditer(text)
         )
-        if situation.ticked is not None and situation.ticked in ticked:
+        past_it = situation.not_if_said is not None and situation.not_if_said.search(text)
+        if situation.ticked is not None and situation.ticked in ticked and not past_it:
             out.append(Stated(situation.code, "ticked: " + situation.ticked))
         elif found:
             out.append(Stated(situation.code, found.group(0)))

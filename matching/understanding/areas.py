@@ -71,8 +71,16 @@ def _spoken(name: str) -> str:
     return re.sub(r",\s*(?:city|county)\s+of\s*$", "", name, flags=re.I)
 
 
+# An authority whose name without "City of" is a wider area's: "London" is all of London's boroughs,
+# and only "City of London" is the Square Mile.
+_KEEPS_CITY_OF = frozenset({"city of london"})
+
+
 def _key(name: str) -> str:
-    return " ".join(_NOISE.sub(" ", _plain(_spoken(name))).split())
+    plain = _plain(_spoken(name))
+    if plain in _KEEPS_CITY_OF:
+        return plain
+    return " ".join(_NOISE.sub(" ", plain).split())
 
 
 def _plain(text: str) -> str:
@@ -130,6 +138,7 @@ def authority_of(code: str) -> str:
 
 
 _COMPASS_BEFORE = re.compile(r"\b(?:east|west|north|south)\s+$")
+_STREET_AFTER = re.compile(r"\s+(?:road|rd|street|st|lane|avenue|way|terrace|crescent|drive|place|square)\b")
 
 
 class AreaLookup:
@@ -450,7 +459,9 @@ class AreaLookup:
                 inside = any(a.start() <= hit.start() and hit.end() < a.end() for a in authorities)
                 # "East Cleveland" is a corner of one authority, not the former county
                 corner = _COMPASS_BEFORE.search(lowered, 0, hit.start())
-                if inside or corner or named & set(codes):
+                # "London Road Community Centre": a street named for where it leads
+                street = _STREET_AFTER.match(lowered, hit.end())
+                if inside or corner or street or named & set(codes):
                     continue
                 for code in codes:
                     if code not in seen:

@@ -20,6 +20,39 @@ RENAMED_COMBINED_AUTHORITIES = {
 # Regions that feeds name without "England" ("North East" as a fire service's service area).
 REGION_SAID_BARE = {"North East England": "North East"}
 
+SOUTH_EAST_LONDON = ["Bexley", "Bromley", "Greenwich", "Lambeth", "Lewisham", "Southwark"]
+SOUTH_WEST_LONDON = [
+    "Croydon",
+    "Kingston upon Thames",
+    "Merton",
+    "Richmond upon Thames",
+    "Sutton",
+    "Wandsworth",
+]
+SOUTH_LONDON = SOUTH_EAST_LONDON + SOUTH_WEST_LONDON
+NORTH_CENTRAL_LONDON = ["Barnet", "Camden", "Enfield", "Haringey", "Islington"]
+NORTH_EAST_LONDON = [
+    "Barking and Dagenham",
+    "City of London",
+    "Hackney",
+    "Havering",
+    "Newham",
+    "Redbridge",
+    "Tower Hamlets",
+    "Waltham Forest",
+]
+NORTH_WEST_LONDON = [
+    "Brent",
+    "Ealing",
+    "Hammersmith and Fulham",
+    "Harrow",
+    "Hillingdon",
+    "Hounslow",
+    "Kensington and Chelsea",
+    "Westminster",
+]
+LONDON = SOUTH_LONDON + NORTH_CENTRAL_LONDON + NORTH_EAST_LONDON + NORTH_WEST_LONDON
+
 # Names that are not in the register but that feeds use for a service's area: the metropolitan
 # counties, which no longer have councils but still name the area, and the historic and ceremonial
 # groupings people write. Each is the set of current authorities it covers, by their registered names.
@@ -62,6 +95,22 @@ WIDER_AREAS = {
         "Wirral",
     ],
     "Black Country": ["Dudley", "Sandwell", "Walsall", "Wolverhampton"],
+    # London has no council for the whole (its register entry is empty), so "London", "London-wide"
+    # and "Greater London" are its 33 authorities; the City of London is only itself by that name.
+    "Greater London": LONDON,
+    "London": LONDON,
+    # the parts of London as people and its NHS name them (integrated care boards, and the river)
+    "South London": SOUTH_LONDON,
+    "South East London": SOUTH_EAST_LONDON,
+    "SE London": SOUTH_EAST_LONDON,
+    "South West London": SOUTH_WEST_LONDON,
+    "SW London": SOUTH_WEST_LONDON,
+    "North Central London": NORTH_CENTRAL_LONDON,
+    "North London": NORTH_CENTRAL_LONDON,
+    "North East London": NORTH_EAST_LONDON,
+    "East London": NORTH_EAST_LONDON,
+    "North West London": NORTH_WEST_LONDON,
+    "West London": NORTH_WEST_LONDON,
 }
 
 

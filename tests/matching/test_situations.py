@@ -140,6 +140,13 @@ def test_a_club_for_bsl_users_opens_to_a_deaf_signer_or_a_ticked_box_not_to_hear
     assert person_situations("hard of hearing, new hearing aids, lonely") == []
     assert [s.code for s in person_situations("Deaf, uses BSL, lonely")] == ["bsl_users"]
     assert [s.code for s in person_situations("lonely", ticked=("deaf_bsl",))] == ["bsl_users"]
+    # the form's box for "Refugees and people seeking asylum" opens a group for people seeking asylum
+    assert [s.code for s in person_situations("in the hotel, no money", ticked=("refugees",))] == [
+        "seeking_asylum"
+    ]
+    # but not for someone whose words say they have their status
+    for words in ("got her status last year", "Afghan family came on resettlement scheme"):
+        assert "seeking_asylum" not in [s.code for s in person_situations(words, ticked=("refugees",))]
 
 
 def test_postcode_districts_in_prose_limit_residents():
@@ -569,6 +576,14 @@ def test_who_is_seen_first_is_not_who_may_come():
         ({"eligibility_description": "For Eritrean and Tigrinya-speaking women."}, ["horn_of_africa"]),
         ({"eligibility_description": "Vietnamese-speaking parents"}, ["vietnamese"]),
         ({"eligibility_description": "Roma families living in Croydon or Lewisham"}, ["roma"]),
+        (
+            {"description": "WhatsApp group and monthly Zoom for Nigerian mums across London."},
+            ["african_caribbean"],
+        ),
+        (
+            {"eligibility_description": "Adults living with sickle cell disease or thalassaemia."},
+            ["sickle_cell"],
+        ),
         # named elsewhere in the record, but everyone is welcome
         (
             {

@@ -166,6 +166,26 @@ def test_the_names_councils_go_by_are_theirs(reader, words, codes):
     assert sorted(reader.understand(oruk(eligibility_description=words)).residency_codes()) == codes
 
 
+LONDON = [f"E090000{n:02d}" for n in range(1, 34)]
+
+
+@pytest.mark.parametrize(
+    "area, codes",
+    [
+        # London has no council of its own: "London" is its 33 authorities, not the Square Mile
+        ("London-wide", LONDON),
+        ("Greater London", LONDON),
+        ("City of London", ["E09000001"]),
+        ("South East London", ["E09000004", "E09000006", "E09000011", "E09000022", "E09000023", "E09000028"]),
+        ("London Borough of Lambeth", ["E09000022"]),
+        ("London Road Community Centre", []),  # a street
+    ],
+)
+def test_london_and_its_parts(reader, area, codes):
+    record = oruk(service_areas=[{"id": "a", "name": area}], delivery=["phone"])
+    assert sorted(reader.understand(record).residency_codes()) == codes
+
+
 def test_the_grown_up_who_brings_a_toddler_is_not_a_carer(reader):
     found = reader.understand(
         csv_row(

@@ -697,7 +697,7 @@ REGIONS = {
         # Measured once before any of it was read (commit f31c06d, with f815f9d: 8 of its 90 records
         # had been refused for an empty "Last checked" tag): nDCG@10 0.807, keyword 0.21, P@5 0.44
         # (best 0.62), 1 must-not, gap recall 5 of 6. Its judge had little time: 3.2 judgments a
-        # scenario. A development region since: 0.806 (a venue named with its access note, "Andy's
+        # scenario. A development region since: 0.805 (a venue named with its access note, "Andy's
         # Man Club", a men's shed for a woman who asked for women only), 6 of 6; the must-not left is
         # an Allerton lunch club "over the water" from a Wirral widower, which no rule says.
         ndcg_floor=0.78,
@@ -714,12 +714,14 @@ REGIONS = {
         None,
         # Measured once before any of it was read (commit f31c06d with f815f9d): nDCG@10 0.690,
         # keyword 0.16, P@5 0.26 (best 0.50), 9 must-not or broken, gap recall 6 of 6 (2.5 judgments
-        # a scenario). A development region since: 0.711 (Latin American, Horn of Africa, Vietnamese,
-        # Turkish and Kurdish, Roma communities; "elders"; "closed since the funding ended"; "65+
-        # living alone" for a wife caring for her husband; an estate's residents), 6 of 6; the 4
-        # left: two boroughs that share SE5 and SE11, a grandmother the judge knew lives with family,
-        # and a stay and play for a mother whose children's ages are not said.
-        ndcg_floor=0.68,
+        # a scenario). A development region since: 0.776 ("London-wide" had been the City of London
+        # alone, so every London-wide line was refused to everyone; Latin American, Horn of Africa,
+        # Nigerian, Vietnamese, Turkish and Kurdish, Roma communities; sickle cell; "elders"; "closed
+        # since the funding ended"; "65+ living alone" for a wife caring for her husband; an estate's
+        # residents; the form's refugee box opening asylum seekers' groups), 6 of 6; the 4 left: two
+        # boroughs that share SE5 and SE11, a grandmother the judge knew lives with family, and a
+        # stay and play for a mother whose children's ages are not said.
+        ndcg_floor=0.75,
         gap_recall_floor=0.8,
         known_violations=4,
         scenario_count=25,
