@@ -94,7 +94,27 @@ GM_BOROUGHS = tuple(f"E080000{n:02d}" for n in range(1, 11))
 
 def build_gm_postcodes(codepoint_rows: list[dict]) -> int:
     """Every Code-Point unit postcode in the other nine GM boroughs with its LA and (2014) ward code,
-    so a person anywhere in Greater Manchester resolves to an area. Coordinates at 5 dp (about 1 m)
+    so a person anywhere in Greater Manchester resolves to an area."""
+    return _write_postcodes(
+        "gm_postcodes.csv",
+        [
+            r
+            for r in codepoint_rows
+            if r["admin_district_code"] in GM_BOROUGHS and r["admin_district_code"] != TRAFFORD
+        ],
+    )
+
+
+def build_north_east_postcodes(codepoint_rows: list[dict]) -> int:
+    """Every Code-Point unit postcode of the NE, DH, SR, TS and DL areas (the North East, and the
+    corner of North Yorkshire that DL reaches), as for Greater Manchester: an installation there
+    then places a person at their street rather than their district's middle, with its authority
+    and ward, and a district split between authorities (NE42, DL7) no longer leaves it unknown."""
+    return _write_postcodes("ne_postcodes.csv", [r for r in codepoint_rows if r["admin_district_code"]])
+
+
+def _write_postcodes(name: str, codepoint_rows: list[dict]) -> int:
+    """Postcode, point, ward and LA of each row that has a point; coordinates at 5 dp (about 1 m)
     keep the file small."""
     rows = [
         {
@@ -105,34 +125,10 @@ def build_gm_postcodes(codepoint_rows: list[dict]) -> int:
             "la_code": r["admin_district_code"],
         }
         for r in codepoint_rows
-        if r["admin_district_code"] in GM_BOROUGHS and r["admin_district_code"] != TRAFFORD and r["latitude"]
+        if r["latitude"]
     ]
     rows.sort(key=lambda r: r["postcode"])
-    return write_csv(
-        GEO_DIR / "gm_postcodes.csv", ["postcode", "latitude", "longitude", "ward_code", "la_code"], rows
-    )
-
-
-def build_north_east_postcodes(codepoint_rows: list[dict]) -> int:
-    """Every Code-Point unit postcode of the NE, DH, SR, TS and DL areas (the North East, and the
-    corner of North Yorkshire that DL reaches), as for Greater Manchester: an installation there
-    then places a person at their street rather than their district's middle, with its authority
-    and ward, and a district split between authorities (NE42, DL7) no longer leaves it unknown."""
-    rows = [
-        {
-            "postcode": r["postcode"],
-            "latitude": fmt_coord(float(r["latitude"])),
-            "longitude": fmt_coord(float(r["longitude"])),
-            "ward_code": r["admin_ward_code"],
-            "la_code": r["admin_district_code"],
-        }
-        for r in codepoint_rows
-        if r["admin_district_code"] and r["latitude"]
-    ]
-    rows.sort(key=lambda r: r["postcode"])
-    return write_csv(
-        GEO_DIR / "ne_postcodes.csv", ["postcode", "latitude", "longitude", "ward_code", "la_code"], rows
-    )
+    return write_csv(GEO_DIR / name, ["postcode", "latitude", "longitude", "ward_code", "la_code"], rows)
 
 
 def _la_active() -> dict[str, tuple[str, str]]:
