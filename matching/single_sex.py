@@ -14,8 +14,9 @@ from typing import Any
 from .profile import Profile
 
 
-# ... or ask for a group of their own sex: "is there owt like that for blokes?", "wants to be with
-# other men who've been through it".
+# How a person says they will only go to a group of their own sex ("women-only", "something just
+# for women"), or asks for one ("is there owt like that for blokes?", "wants to be with other men
+# who've been through it").
 def _only_for(only: str, group_for: str, with_others: str) -> re.Pattern[str]:
     """ "<only>-only", "a group ... for <group_for>", "with other <with_others>"."""
     return re.compile(
