@@ -213,6 +213,15 @@ _BOTTLES_UP = re.compile(
     re.I,
 )
 
+# "Doesn't drink", "never smoked", "teetotal": the person is not a drinker, said in passing. (Not
+# "doesn't drink any more" or "hasn't touched it since": a recovery, which its services are for.)
+_NOT_A_DRINKER = re.compile(
+    r"\b(?:doesn'?t|does\s+not|don'?t|do\s+not|never|won'?t)\s+(?:\w+\s+)?(?:drink|drinks|smoke|smoked|smokes|gamble|bet)\b"
+    r"(?!\s+(?:any\s*more|now|these\s+days|nowadays|since|enough|water|much\s+water|as\s+much))"
+    r"|\btee[- ]?total\b",
+    re.I,
+)
+
 # Who lives with the person, and no more: "Kids 3 and 6", "Two kids (9 and 12)", "dad of 2 (6 & 9)",
 # "2 kids at home". Having children is not asking for help with parenting them.
 _HOUSEHOLD = re.compile(
@@ -263,6 +272,7 @@ _EXPLAINS = (
     (_CAME_ALONG, frozenset({"bereavement"})),
     (_FEEDING_THE_KIDS, frozenset({"family_parenting"})),
     (_BOTTLES_UP, frozenset({"addiction_recovery"})),
+    (_NOT_A_DRINKER, frozenset({"addiction_recovery"})),
     (_LEFT_ON, frozenset({"fuel_energy"})),
     (_GETS_ABOUT, frozenset({"transport"})),
     (_REACHED_BY, frozenset({"digital_inclusion"})),

@@ -136,6 +136,7 @@ def test_labelled_statements_teach_words_no_example_uses(real_taxonomy, embedder
             "volunteering",
         ),
         # Denied, while the rest of the words still count.
+        ("Keeps himself to himself, money tight. Doesn't drink.", "addiction_recovery", "money_debt"),
         (
             "Doesn't have a gambling problem, just lonely since his wife went into a home",
             "addiction_recovery",
