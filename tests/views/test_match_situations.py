@@ -65,11 +65,12 @@ def test_the_situations_are_offered_folded_away_in_groups(client, login_as):
         assert f'nhsuk-fieldset__legend--s">{heading}</legend>' in page
     assert re.search(r'value="widowed"[^>]*>\s*<label[^>]*>Widowed people</label>', page)
     assert re.search(r'value="stroke"[^>]*>\s*<label[^>]*>Stroke survivors</label>', page)
-    # Deaf BSL users are ticked under circumstances already: not offered twice.
+    # Deaf BSL users, and people seeking asylum, are ticked under circumstances already: not offered twice.
     assert 'value="bsl_users"' not in page and 'value="deaf_bsl"' in page
+    assert 'value="seeking_asylum"' not in page and 'value="refugees"' in page
     # every other situation a service can be restricted to can be ticked, once
     for situation in situations.SITUATIONS:
-        if situation.code != "bsl_users":
+        if situation.ticked is None:
             assert len(re.findall(rf'name="situations" [^>]*value="{situation.code}"', page)) == 1, (
                 situation.code
             )
