@@ -715,7 +715,7 @@ REGIONS = {
         # Measured once before any of it was read (commit f31c06d with f815f9d): nDCG@10 0.690,
         # keyword 0.16, P@5 0.26 (best 0.50), 9 must-not or broken, gap recall 6 of 6 (2.5 judgments
         # a scenario). A development region since: 0.776 ("London-wide" had been the City of London
-        # alone, so every London-wide line was refused to everyone; Latin American, Horn of Africa,
+        # alone, so every London-wide line was refused to everyone outside it; Latin American, Horn of Africa,
         # Nigerian, Vietnamese, Turkish and Kurdish, Roma communities; sickle cell; "elders"; "closed
         # since the funding ended"; "65+ living alone" for a wife caring for her husband; an estate's
         # residents; the form's refugee box opening asylum seekers' groups), 6 of 6; the 4 left: two
