@@ -9,6 +9,7 @@ first, and never to a woman who asked for something just for women.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .profile import Profile
@@ -46,16 +47,20 @@ OTHER_SEX = {"women": "men", "men": "women"}
 def single_sex_required(profile: Profile) -> list[str]:
     """ "women" or "men" when the person's words say they will only go to a single-sex session
     (and do not say they are of the other sex); not a preference said softly ("ideally")."""
-    goals = profile.goals or ""
-    return [
+    return [group for group in _said_only(profile.goals or "") if OTHER_SEX[group] not in profile.groups]
+
+
+# Asked of every candidate a match checks (constraints.check): the words are read once a match.
+@lru_cache(maxsize=256)
+def _said_only(goals: str) -> tuple[str, ...]:
+    return tuple(
         group
         for group, said in _SINGLE_SEX.items()
-        if OTHER_SEX[group] not in profile.groups
-        and any(
+        if any(
             not _ONLY_IF_POSSIBLE.search(goals[max(0, m.start() - 40) : m.start()])
             for m in said.finditer(goals)
         )
-    ]
+    )
 
 
 _NAMED_FOR = {
