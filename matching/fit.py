@@ -88,6 +88,8 @@ def service_text(service: dict[str, Any]) -> str:
 
 
 _AUDIENCE_RE = {code: re.compile(pattern, re.I) for code, pattern in _AUDIENCE_CUES.items()}
+# What a record says is missing is not whom it is for: "There's no men's group on the Lizard at all"
+_DENIED_BEFORE = re.compile(r"\b(?:no|not|nothing\s+for|isn'?t\s+an?|never\s+an?)\s+(?:\w+\s+)?$", re.I)
 _TOWARDS_RE = {code: re.compile(pattern, re.I) for code, pattern in _TOWARDS.items()}
 _AWAY_RE = {code: re.compile(pattern, re.I) for code, pattern in _AWAY.items()}
 
@@ -102,7 +104,10 @@ def audience(service: dict[str, Any], among: Iterable[str] | None = None) -> set
     for code in codes:
         if code not in groups:
             text = service_text(service) if text is None else text
-            if _AUDIENCE_RE[code].search(text):
+            if any(
+                not _DENIED_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                for m in _AUDIENCE_RE[code].finditer(text)
+            ):
                 groups.add(code)
     return groups
 

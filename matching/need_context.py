@@ -31,7 +31,9 @@ _SUBJECT_VERB = (
 )
 # "mum says...", "wife worries when he goes out": the relation reports, the words are the person's.
 _REPORTS = (
-    r"(?:says?|said|thinks?|worrie[sd]|worry|is worried|feels? (?:he|she)|reckons?|noticed|reports?|told)"
+    r"(?:says?|said|thinks?|worrie[sd]|worry|is worried|feels? (?:he|she)|reckons?|noticed|reports?|told|"
+    # "mum wants him to get a job": what the relative wants is for the person
+    r"(?:(?:wants?|would like|'d like|hopes?|is pushing|keeps telling|asked|begged)\s+)?(?:him|her|them) to)"
 )
 _OTHER = re.compile(
     rf"^(?:(?:and|but|while|whereas|now|plus)\s+)?(?:(?:(?:my|his|her|their|our|me|the|t')\s+"

@@ -93,7 +93,7 @@ CHILD_UNDER_SCHOOL_AGE = 4  # the oldest a child is before starting school
 # A family session's ages from birth up to the end of primary school ("0-5", "dads with children
 # 0-11", "children under 5 and their grown-ups") are the children's who come with their parents.
 FAMILY_SESSION_UP_TO = 11
-_ADULTS_ONLY = re.compile(r"\b(?:adults?\s+only|for\s+adults\s+(?:aged\s+)?18|18\s*\+\s*only)\b", re.I)
+_ADULTS_ONLY = re.compile(r"\b(?:adults?[-\s]+only|for\s+adults\s+(?:aged\s+)?18|18\s*\+\s*only)\b", re.I)
 
 
 # A service for parents whose ages are the children's ("babies 0-12 months", "SEND (0-25)").
@@ -132,6 +132,10 @@ _HEADCOUNT_BEFORE = re.compile(
     re.I,
 )
 _TEENS = re.compile(r"\bteens\b|\bteenagers\b", re.I)
+# "There's still nothing for teenagers on the Roseland": what the area lacks, not who may come
+_NOTHING_FOR = re.compile(
+    r"\b(?:nothing|no\s+(?:\w+\s+)?(?:provision|services?|groups?|clubs?))\s+(?:\w+\s+)?for\s+$", re.I
+)
 # "open to all, esp. men 50+": who comes most, not a limit
 # Pensioners: state pension age (66 since 2020)
 _PENSIONERS = re.compile(
@@ -142,6 +146,7 @@ PENSION_AGE = 66
 
 
 _STRETCH = re.compile(r"^\W{0,3}(?:\w+\s+){0,2}?up\s+to\s+(\d{1,2})\b", re.I)
+_FOR_SOME = re.compile(r"^\s*(?:years?\s+)?(?:with|who\s+(?:have|has))\b", re.I)
 _CRECHE = re.compile(r"\b(?:cr[eè]che|childcare|child\s+care)\b[^.]{0,20}$", re.I)
 
 
@@ -171,6 +176,29 @@ def _plausible(low: int | None, high: int | None) -> bool:
     if high is not None and not 1 <= high <= 110:
         return False
     return low is None or high is None or low < high
+
+
+# "... is for adults over 25", "a group for over 50s": whom a part of the service is for; not a
+# parent who stays, nor a group sent elsewhere ("over 18s go to the adult group").
+_FOR_THEM = re.compile(r"\b(?:is|are|also)\s+(?:\w+\s+){0,3}for\b", re.I)
+_ADULTS_WITH_THEM = re.compile(r"\b(?:parents?|carers?|grown-?ups|mums|dads)\b", re.I)
+
+
+def _older_group_too(text: str, top: int) -> bool:
+    """Whether the words also open the service to a group older than a range they state ("youth
+    group for 14-19s; our Tuesday group is for adults over 25"): then no upper age holds."""
+    for m in _MIN.finditer(text):
+        value = int(next(g for g in m.groups() if g is not None))
+        before = re.split(r"[.;!?]", text[max(0, m.start() - 60) : m.start()])[-1]
+        if (
+            value >= top
+            and _FOR_THEM.search(before)
+            and not _ADULTS_WITH_THEM.search(before + m.group(0))
+            and not _NOT_AGE_AFTER.match(text[m.end() :])
+            and not HEDGED.search(before)
+        ):
+            return True
+    return False
 
 
 def find_ages(text: str) -> tuple[int | None, int | None, str]:
@@ -206,13 +234,21 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
             continue
         # a range of years or a price ("1990-2000", "2-3 hours" is filtered by _YEARS words)
         if _plausible(a, b) and b - a >= 2:
-            # "aged 13 to 19 (up to 25 depending on circumstances)": the stretched upper bound counts
+            # "aged 13 to 19 (up to 25)": the stretched upper bound counts; not one for some people
+            # only ("up to 25 with SEND"), which the publishers' own labels leave at 19, and which a
+            # 22-year-old without it would be turned away from
             stretch = _STRETCH.match(text[m.end() :])
-            if stretch and b < int(stretch.group(1)) <= 30:
+            if (
+                stretch
+                and b < int(stretch.group(1)) <= 30
+                and not _FOR_SOME.match(text[m.end() + stretch.end() :])
+            ):
                 b = int(stretch.group(1))
             low = a if low is None else min(low, a)
             high = b if high is None else max(high, b)
             quotes.append(m.group(0).strip(" ("))
+    if high is not None and _older_group_too(text, high):
+        high = None
     if low is None:
         for m in _MIN.finditer(text):
             value = int(next(g for g in m.groups() if g is not None))
@@ -261,7 +297,7 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
                 break
     if low is None and high is None:
         adults = _ADULTS_ONLY.search(text) or (None if _CHILDREN.search(text) else _ADULTS.search(text))
-        teens = _TEENS.search(text)
+        teens = next((t for t in _TEENS.finditer(text) if not _NOTHING_FOR.search(text[: t.start()])), None)
         pensioners = _PENSIONERS.search(text)
         if pensioners:
             low = PENSION_AGE

@@ -81,6 +81,7 @@ _BOROUGH_SERVICE_CUE = re.compile(r"\bcarers?(?:'s|s')?\s+(?:\w+\s+){0,2}?(?:for
 # (Each name is taken whole and items need a separator, so a run of capitals is read once, not
 # split every way: "FOOD BANK SUPPORT FOR ..." must not take exponential time.)
 _NAME = r"[A-Z][\w'’-]*+(?:\s+[A-Z][\w'’-]*+)*+"
+_NAME_PLAIN = r"[A-Z][\w'’-]*+(?:\s+[A-Z][\w'’-]*+){0,3}"
 _PLACES_ONLY = re.compile(
     rf"(?:^|(?<=[.!?\n]))\s*(?={_NAME}(?:\s*(?:,|&|/|\band\b|\bor\b)\s*{_NAME}){{0,7}}\s+(?:areas?\s+)?only\b)"
 )
@@ -95,6 +96,20 @@ _PEOPLE_IN_CUE = re.compile(
     # ("carers across Warrington, Halton, St Helens and Knowsley": an online group's four boroughs)
     r"(?:[^.;:!?\n]{0,30}?)\s+(?:in|across|throughout)\s+)(?=[A-Z])"
 )
+# The parts a service area leaves out: "Devon-wide (not Plymouth or Torbay)"
+_NOT_THESE = re.compile(r"\(\s*(?:not|excluding|except|exc\.?|but\s+not)\b[^)]*\)", re.I)
+# A navigator's note of who and where, with no "in": "over 65s living alone, Kingstanding/Perry
+# Common." (the places end the sentence: "families, Monday to Friday" names no place)
+_PEOPLE_THEN_PLACES = re.compile(
+    r"(?i:\b(?:people|folk|adults|residents|over[- ]?\d0'?s|over\s+\d\d'?s|pensioners|OAPs|elders|carers|dads|"
+    r"mums|parents|families|tenants|women|men|ladies)\b(?!['’])[^.;:!?\n,()]{0,30},\s*)"
+    rf"(?={_NAME_PLAIN}(?:\s*(?:,|&|/|\band\b|\bor\b)\s*{_NAME_PLAIN}){{0,5}}\s*(?:[.;!?\n]|$))"
+)
+# "NAV NOTE: Sparkbrook families, no booking": a place's people opening a clause
+_PLACE_PEOPLE_WORD = re.compile(
+    r"^\s+(?:families|parents|mums|dads|tenants|carers|elders|pensioners)\b", re.I
+)
+_CLAUSE_OPENING = re.compile(r"(?:^|[.:;\n]|\s-)\s*$")
 # "people travel from Gateshead and Northumberland": where its people come from, beyond its area
 # (read beside the area, never as a narrower limit inside it)
 _COME_FROM = re.compile(
@@ -310,7 +325,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     for area in [] if national else record.service_areas:
         if _CHURCH_REGION.search(area["text"] or ""):
             continue
-        for text in (area["uri"], area["text"]):
+        for text in (area["uri"], _NOT_THESE.sub(" ", area["text"] or "")):
             # a service area named for a former district or a dale ("Tynedale", "North Northumberland")
             local = [
                 part
@@ -348,6 +363,8 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
         cues += [(cue, 0.7, True) for cue in _PEOPLE_IN_CUE.finditer(text)]
         cues += [(cue, 0.7, False) for cue in _COME_FROM.finditer(text)]
         cues += [(cue, 0.75, False) for cue in _PLACES_ONLY.finditer(text)]
+        if field != "name":  # "Women's Centre drop-in, Great Yarmouth" is where it is
+            cues += [(cue, 0.7, True) for cue in _PEOPLE_THEN_PLACES.finditer(text)]
         if field == "eligibility":
             cues += [(cue, 0.75, False) for cue in _ELIGIBILITY_CUE.finditer(text)]
         for cue, confidence, borough_only in cues:
@@ -412,6 +429,12 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 and (
                     _RESIDENTS_WORD.match(text[index + len(last) :])
                     or (text[index].isupper() and _PRACTICE_WORD.match(text[index + len(last) :]))
+                    or (
+                        is_place
+                        and field != "name"
+                        and _PLACE_PEOPLE_WORD.match(text[index + len(last) :])
+                        and _CLAUSE_OPENING.search(text[: text.lower().find(words.lower())])
+                    )
                 )
                 and not _HEDGE.search(text[max(0, index - 30) : index])
                 and not _SENT_ELSEWHERE.match(text[index + len(last) :])

@@ -205,9 +205,16 @@ _WHEEL_NO_STRICT = re.compile(
     r"(?:building|venue|premises|hall|room|centre|church|space)\s+(?:is\s+|are\s+)?not\s+(?:fully\s+)?"
     r"(?:wheelchair\s+)?accessible|"
     r"(?:difficult|tricky|hard|unsuitable|impossible)\s+for\s+(?:wheelchairs?|wheelchair\s+users)|"
+    # "Paths are gravel and grass so can be hard going with a wheelchair or walker"
+    r"(?:hard|heavy|tough)\s+going\s+(?:with|for|in)\s+(?:a\s+)?wheelchairs?|"
     r"wheelchair\s+users?\s+(?:may|might|will|would)\s+(?:find|struggle|not\s+be\s+able)|"
     r"(?:accessed|reached)\s+(?:only\s+)?(?:via|by)\s+(?:a\s+)?(?:(?:narrow|steep)\s+)?(?:stairs|staircase|steps)|"
-    r"(?:narrow|steep)\s+(?:stairs|staircase)|lift\s+(?:is\s+)?(?:out\s+of\s+(?:order|service)|broken|not\s+working)|"
+    r"(?:narrow|steep)\s+(?:stairs|staircase)|"
+    # "the lift has been broken since the summer", "a stair lift but it won't take a wheelchair"
+    r"lift\s+(?:is\s+|has\s+been\s+|'s\s+been\s+)?(?:still\s+)?(?:out\s+of\s+(?:order|service)|broken|not\s+working)|"
+    r"(?:won't|will\s+not|can't|cannot|doesn't|does\s+not)\s+take\s+(?:a\s+)?wheelchairs?|"
+    # "Stiles and mud - not for wheelchairs", "not really one for a wheelchair user"
+    r"not\s+(?:really\s+)?(?:one\s+)?for\s+(?:a\s+)?wheelchairs?(?:\s+users?)?|"
     r"access\s*:\s*(?:(?:\d+|one|two|three|four|several|a\s+few)\s+)?(?:stairs|steps|upstairs)\b"
     r"(?!\s+to\s+(?:the\s+)?(?:toilets?|loos?)))\b",
     re.I,
@@ -424,6 +431,9 @@ def find_wheelchair(record: Record) -> Finding:
 _CLOSED = re.compile(
     r"\b(?:(?P<named>service|group|project|club|class|scheme|caf[eé])\s+(?:has\s+)?(?:now\s+)?(?:closed|ended|finished|folded)|"
     r"(?:has|have)\s+(?:now\s+)?(?:closed|ceased|stopped\s+running|folded)|"
+    # a group that folded did so for good, whenever: "the group folded in summer 2026"
+    r"(?P<folded>(?:service|group|project|club|class|scheme|caf[eé]|we)\s+(?:has\s+|have\s+)?(?:now\s+)?folded"
+    r"\s+(?:in|during|at|over|after|when|last|this)\b)|"
     # a referral directory's own word: "contract ended 31/03 - do not refer" (not "do not refer if ...")
     r"contract\s+(?:has\s+)?(?:ended|expired)|do\s+not\s+refer(?=\s*(?:[.;!)\n]|$))|"
     r"no\s+longer\s+(?:running|operating|meets|meeting|available|open)|"
@@ -488,7 +498,11 @@ def find_closed(record: Record) -> Finding | None:
         text = record.texts.get(field, "")
         for pattern in (_CLOSED, _PAUSED):
             for match in pattern.finditer(text):
-                named = match.groupdict().get("named") or match.groupdict().get("dated")
+                named = (
+                    match.groupdict().get("named")
+                    or match.groupdict().get("dated")
+                    or match.groupdict().get("folded")
+                )
                 before = text[max(0, match.start() - 40) : match.start()]
                 if named and _SOMETHING_ELSE_ENDED.search(before):
                     continue

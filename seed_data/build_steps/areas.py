@@ -95,6 +95,9 @@ WIDER_AREAS = {
         "Wirral",
     ],
     "Black Country": ["Dudley", "Sandwell", "Walsall", "Wolverhampton"],
+    # the NHS integrated care board's area and its own short name
+    "Birmingham and Solihull": ["Birmingham", "Solihull"],
+    "BSol": ["Birmingham", "Solihull"],
     # London has no council for the whole (its register entry is empty), so "London", "London-wide"
     # and "Greater London" are its 33 authorities; the City of London is only itself by that name.
     "Greater London": LONDON,
@@ -131,6 +134,7 @@ ALSO_CALLED = {
     "North East Lincolnshire": "NE Lincs",
     "North Lincolnshire": "N Lincs",
     "East Riding of Yorkshire": "East Riding",
+    "Birmingham": "Brum",
 }
 
 

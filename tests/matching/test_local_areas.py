@@ -178,3 +178,64 @@ def test_a_towns_circle_holds_only_its_own_councils_side_of_a_border(reader):
     near_middleton = (53.548, -2.175)  # M24, a kilometre from Middleton's centre
     assert lives_in(middleton, rochdale, "M24", near_middleton) is True
     assert lives_in(middleton, oldham, "M24", near_middleton) is False
+
+
+CORNWALL, BIRMINGHAM, SANDWELL, PLYMOUTH, DEVON = (
+    "E06000052",
+    "E08000025",
+    "E08000028",
+    "E06000026",
+    "E10000008",
+)
+
+
+def test_cornwalls_former_districts_and_their_corners_are_their_postcode_districts(reader):
+    # a chat line for the far west's villages is no help to someone in Bodmin
+    west_penwith = residency(
+        reader,
+        oruk(
+            "Volunteers ring people in the far west villages for a natter.",
+            service_areas=[{"name": "West Penwith"}],
+        ),
+    )
+    assert lives_in(west_penwith, CORNWALL, "TR19") is True  # St Buryan
+    assert lives_in(west_penwith, CORNWALL, "PL31") is False  # Bodmin
+    caradon = residency(reader, oruk("Carers' group. Caradon carers only (Liskeard, Looe, Saltash)."))
+    assert lives_in(caradon, CORNWALL, "PL14") is True
+    assert lives_in(caradon, CORNWALL, "TR1") is False  # Truro
+
+
+def test_a_service_area_that_leaves_places_out_does_not_take_them_in(reader):
+    devon = residency(
+        reader,
+        oruk(
+            "Carers' cafe for unpaid carers.",
+            service_areas=[{"name": "Devon-wide (not Plymouth or Torbay)"}],
+            service_at_locations=[],
+        ),
+    )
+    assert lives_in(devon, PLYMOUTH, "PL2") is False
+
+
+def test_a_navigators_note_of_who_and_where(reader):
+    lunch = residency(
+        reader,
+        oruk("Two course dinner and bingo. NAV NOTE: over 65s living alone, Kingstanding/Perry Common."),
+    )
+    assert lives_in(lunch, BIRMINGHAM, "B44", (52.545, -1.874)) is True  # Kingstanding
+    assert lives_in(lunch, BIRMINGHAM, "B11", (52.460, -1.875)) is False  # Sparkbrook
+    play = residency(
+        reader, oruk("Messy play for 0-5s with a parent. NAV NOTE: Sparkbrook families, no booking.")
+    )
+    assert lives_in(play, BIRMINGHAM, "B11", (52.460, -1.875)) is True
+    assert lives_in(play, BIRMINGHAM, "B23", (52.528, -1.834)) is False  # Erdington
+    # "Women's walk and talk, Castle Eden Dene." names where it walks, not who may come
+    assert residency(reader, oruk("Women's walk and talk, Castle Eden Dene. Women only.")) == []
+
+
+def test_brum_is_birmingham(reader):
+    brum = residency(
+        reader, oruk("Lunch club.", service_areas=[{"name": "north Brum"}], service_at_locations=[])
+    )
+    assert lives_in(brum, BIRMINGHAM, "B44") is True
+    assert lives_in(brum, SANDWELL, "B66") is False

@@ -162,6 +162,11 @@ def test_context_that_is_over_denied_or_someone_elses_is_not_read_as_a_need(
         ("Behind on the rent and the debts keep piling up", "money_debt"),
         # a men's peer support group people know by name
         ("Runcorn lad, wants a blokes talking group like Andys man club but no car", "mental_wellbeing"),
+        # what a relative wants for the person is the person's need, not the relative's job
+        (
+            "19, left college, in his room on the Xbox. Mom wants him to get a job or on a course.",
+            "employment_skills",
+        ),
     ],
 )
 def test_the_same_needs_said_of_the_person_now_still_count(inferrer, words, need):
@@ -177,6 +182,7 @@ def test_a_clause_about_someone_else_gives_them_the_illness_and_the_job_not_the_
     assert context_codes("mum of three, can't find work", known) == frozenset()
     assert context_codes("the wife and I are both in our eighties", known) == frozenset()
     assert context_codes("lost his job in March", known) == frozenset()
+    assert context_codes("his mum wants him to get a job", known) == frozenset()
 
 
 def test_small_jobs_about_the_house_and_a_wife_who_came_along_are_no_job_and_no_loss():

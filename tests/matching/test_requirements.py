@@ -257,6 +257,20 @@ def test_someone_who_only_goes_to_women_only_sessions_is_told_when_none_is_in_re
     assert match(relaxed, [mixed], taxonomy=taxonomy, now=now).unmet_needs == []
 
 
+def test_a_record_saying_there_is_no_mens_group_is_not_one(make_service, make_person, taxonomy, now):
+    fisherman = make_person(
+        needs=("loneliness",), goals="Wants something with other blokes, a shed or summat", circumstances=("men",)
+    )
+    warm_space = make_service(
+        km=1,
+        needs=["loneliness"],
+        name="Warm Space",
+        description="Soup, papers and the woodburner. There's no men's group on the Lizard at all, people ask.",
+    )
+    (unmet,) = match(fisherman, [warm_space], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "men"
+
+
 def test_a_family_with_no_food_is_not_met_by_a_luncheon_club(make_service, make_person, taxonomy, now):
     skint = make_person(needs=("food",), goals="skint till payday, missing meals so the kids can eat")
     lunch = make_service(km=1, needs=["food"], name="Luncheon Club", description="Two-course lunch, £4.")

@@ -65,6 +65,18 @@ def oruk(**fields) -> dict:
         ("Mostly retired fellas but all ages over 18 welcome.", (18, None)),
         ("Bereavement counselling for adults (over 18) living in Bury.", (18, None)),
         ("No auditions. All ages from 16 up - just come and sing!", (16, None)),
+        # a stretch for some only is not the range ("up to 25 with SEND"); a plain one is
+        ("Youth provision for young people aged 11-18 (up to 25 with SEND).", (11, 18)),
+        ("Youth group for 13-19s (up to 25 with additional needs).", (13, 19)),
+        ("Support for care leavers aged 16-21 (up to 25).", (16, 25)),
+        # a range for one group and an older group besides: no upper age holds
+        (
+            "Our Tuesday group is for LGBTQ+ adults over 25 who want to make friends; our youth group is for "
+            "LGBTQ+ young people 14-19.",
+            (14, None),
+        ),
+        ("Young carers 8-17. Over 18s go to the adult carers group.", (8, 17)),
+        ("Adults-only relaxed swim followed by coffee.", (18, None)),
     ],
 )
 def test_stated_age_ranges_are_read(text, ages):
@@ -92,6 +104,8 @@ def test_stated_age_ranges_are_read(text, ages):
         # how many come, not how old
         "Seated yoga for older beginners. Small class of up to 10.",
         "Groups of up to 8 people meet at the library.",
+        # what an area lacks is not who may come
+        "Door to door minibus for the Roseland. There's still nothing for teenagers on the Roseland.",
     ],
 )
 def test_numbers_that_are_not_ages_are_not_read_as_ages(text):
@@ -1052,6 +1066,11 @@ def test_a_venue_that_says_it_has_no_lift_is_not_wheelchair_accessible(reader):
         ("Drop-in at the library. Access: upstairs, ask staff for help.", "no"),
         ("Peer group in the first-floor room, reached by a narrow staircase.", "no"),
         ("Craft club. The lift is out of order until March.", "no"),
+        ("Chair exercise. Room on 1st floor and the lift has been broken since the summer.", "no"),
+        ("Singing. Town Hall, upstairs - there IS a stair lift but it won't take a wheelchair.", "no"),
+        ("Walk round Carn Brea. Stiles and mud - not for wheelchairs or buggies.", "no"),
+        ("Fry-up in the back room, down three steps - not really one for a wheelchair user.", "no"),
+        ("Allotment. Paths are gravel and grass so can be hard going with a wheelchair or walker.", "no"),
         ("Peer group. The entrance has steps, so it isn't suitable for wheelchair users, sorry.", "no"),
         ("Drop-in at the library. Access: step-free from the car park.", "yes"),
         # not about the venue
@@ -1507,6 +1526,8 @@ def test_a_dads_group_that_sends_mums_to_its_other_sessions_is_for_men(reader):
     "words, closed",
     [
         ("Group has folded (Sept 26) - do not refer. Was: bingo and tea afternoon.", True),
+        ("Gardening on the raised beds. Sadly the group folded in summer 2026 when we lost our lease.", True),
+        ("The group closed in the summer holidays and is back in September.", False),
         ("Contract ended 31/03 - do not refer. Previously: small repairs.", True),
         ("Do NOT refer if client already open to community nursing. Falls class weekly.", False),
         ("Consent required - do not refer without client agreement.", False),

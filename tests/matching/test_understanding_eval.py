@@ -170,7 +170,16 @@ SESSION_31_FLOORS = {
     "online_recall": 0.85,  # measured 0.882
     "ages_found": 0.92,  # measured 0.947 (54 of 57; 2 wrong, 0.011)
 }
+SESSION_32_FLOORS = {k: 0.0 for k in SESSION_31_FLOORS}
 REGIONS = {
+    "session_32": (
+        [
+            ("wm_oruk.json", "labels_wm.jsonl"),
+            ("wy_oruk.json", "labels_wy.jsonl"),
+            ("sw_oruk.json", "labels_sw.jsonl"),
+        ],
+        SESSION_32_FLOORS,
+    ),
     "session_31": (
         [("lv_oruk.json", "labels_lv.jsonl"), ("ld_oruk.json", "labels_ld.jsonl")],
         SESSION_31_FLOORS,

@@ -727,6 +727,49 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # A thirty-sixth to thirty-eighth, written and judged blind by six more helpers on 4 December
+    # 2026 (session 32), evaluated as bs and nf are, with no unit postcodes loaded: Birmingham and
+    # the Black Country as a hospital trust's patient navigator spreadsheet converted to ORUK by a
+    # student ("Suitable for" ticks, category paths, "NAV NOTE:", HTML entities, "nan"); West
+    # Yorkshire as an open-data portal merging three feeds (a council's, a VCS member list's, a
+    # mental-health alliance's shorthand) with poor de-duplication; and Cornwall, Plymouth and Devon
+    # as rural village agents' directory (buses, seasons, parishes, "Clay country", the moors).
+    "wm": Region(
+        "Birmingham and the Black Country (a patient navigator spreadsheet converted to ORUK)",
+        EVAL / "services" / "wm_oruk.json",
+        "Sandwell & West Birmingham Health Inequalities - Patient Navigator Community Resources",
+        EVAL / "scenarios_wm.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=25,
+        with_seed=False,
+    ),
+    "wy": Region(
+        "West Yorkshire (an open-data portal merging three feeds)",
+        EVAL / "services" / "wy_oruk.json",
+        "West Yorkshire Open Data - Community Support (aggregated)",
+        EVAL / "scenarios_wy.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=25,
+        with_seed=False,
+    ),
+    "sw": Region(
+        "Cornwall, Plymouth and Devon (rural village agents' directory)",
+        EVAL / "services" / "sw_oruk.json",
+        "Cornwall & Devon Village Agents - Community Connector Directory",
+        EVAL / "scenarios_sw.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
