@@ -201,7 +201,8 @@ SITUATIONS: tuple[Situation, ...] = (
         # "dementia-friendly" and "Dementia Friends" welcome everyone; they restrict nobody
         _re(r"dementia(?![- ]friendly)(?!\s+friends?\b)|alzheimer'?s|memory\s+caf[eé]s?"),
         _re(
-            r"dementia|alzheimer'?s|memory(?:\s+(?:problems?|loss|clinic|assessment)|\s+is\s+going|'s\s+going)|"
+            r"dementia|alzheimer'?s|memory(?:\s+(?:problems?|loss|clinic|assessment|caf[eé]s?)|(?:\s+is|'s)?\s+going(?!\s+back)|"
+            r"(?:\s+is|'s)?\s+(?:getting\s+worse|declining|deteriorating))|losing\s+(?:his|her|their|my)\s+memory|"
             r"(?:getting|becoming|very|more)\s+forgetful"
         ),
         # its groups and cafés take the family and friends who support the person too
@@ -714,7 +715,8 @@ SITUATIONS: tuple[Situation, ...] = (
 _OF_PEOPLE = (
     r"(?:(?:\s+(?:and|or|&|/)\s+[\w-]+)?\s+(?:heritage|backgrounds?|origin|communit(?:y|ies)|people|men|women|"
     r"ladies|girls|boys|elders|mums|mothers|dads|fathers|parents|families|youth|young\s+people|residents|"
-    r"speakers|seniors|senior\s+citizens?|older\s+people|carers)\b|[- ]speak(?:ing|ers?)\b)"
+    r"speakers|seniors|senior\s+citizens?|older\s+people|carers|(?:seasonal\s+|migrant\s+|farm\s+)?workers)\b|"
+    r"[- ]speak(?:ing|ers?)\b)"
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .record import Record
+from .record import Record, Term
 from .result import Finding
 from .rules import HEDGED, SENTENCE, quote, sentence_spans
 
@@ -220,6 +220,31 @@ def _score(field: str, text: str, match: re.Match[str]) -> float:
     return 0.5 if _AFTER.match(after) else 0.4
 
 
+_SEX_WORDS = {
+    "men": re.compile(
+        r"\b(?:men|man|male|blokes?|lads?|fellas?|gents?|dads?|fathers?|sons?|brothers?|boys?)\b", re.I
+    ),
+    "women": re.compile(
+        r"\b(?:women|woman|female|ladies|lady|lasses?|mums?|mothers?|moms?|sisters?|daughters?|girls?|wom[ey]n)\b",
+        re.I,
+    ),
+}
+
+
+def _term_confidence(record: Record, group: str, term: Term) -> float:
+    """A group ticked in an eligibility vocabulary says who may come. Ticked in a list's "Suitable
+    for" column, it is as often who comes most ("Men" beside "for anyone affected by gambling"):
+    "anyone welcome" in the words outweighs it, and a tick for one sex that the words never echo
+    (a community allotment, a recovery café "for people in recovery and their families") is
+    not a limit."""
+    if _ELIGIBILITY_VOCABULARY.search(term.vocabulary):
+        return 0.9
+    words = _SEX_WORDS.get(group)
+    if words and not words.search(record.text("name", "eligibility", "description")):
+        return 0.6
+    return 0.85
+
+
 def find_groups(record: Record) -> list[Finding]:
     best: dict[str, Finding] = {}
 
@@ -237,7 +262,15 @@ def find_groups(record: Record) -> list[Finding]:
             ):
                 continue
             if not term.classifies_the_charity and pattern.match(name):
-                keep(group, Finding(group, 0.9, f"taxonomy:{term.vocabulary or 'term'}", name))
+                keep(
+                    group,
+                    Finding(
+                        group,
+                        _term_confidence(record, group, term),
+                        f"taxonomy:{term.vocabulary or 'term'}",
+                        name,
+                    ),
+                )
     for group in record.declared.get("eligibility", []):
         keep(group, Finding(group, 0.95, "eligibility", ", ".join(record.declared["eligibility"])))
     mentioned: dict[str, float] = {}  # every group named in a way that is not turned away

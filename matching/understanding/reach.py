@@ -102,7 +102,9 @@ _NOT_THESE = re.compile(r"\(\s*(?:not|excluding|except|exc\.?|but\s+not)\b[^)]*\
 # Common." (the places end the sentence: "families, Monday to Friday" names no place)
 _PEOPLE_THEN_PLACES = re.compile(
     r"(?i:\b(?:people|folk|adults|residents|over[- ]?\d0'?s|over\s+\d\d'?s|pensioners|OAPs|elders|carers|dads|"
-    r"mums|parents|families|tenants|women|men|ladies)\b(?!['’])[^.;:!?\n,()]{0,30},\s*)"
+    r"mums|parents|families|tenants|women|men|ladies)\b(?!['’])"
+    # (not "people living in Grove Hill, Moston or Harpurhey": the other cues read that)
+    r"(?:(?!\b(?:in|within|across|throughout|from|of|with|at|to|on)\b)[^.;:!?\n,()]){0,30},\s*)"
     rf"(?={_NAME_PLAIN}(?:\s*(?:,|&|/|\band\b|\bor\b)\s*{_NAME_PLAIN}){{0,5}}\s*(?:[.;!?\n]|$))"
 )
 # "NAV NOTE: Sparkbrook families, no booking": a place's people opening a clause

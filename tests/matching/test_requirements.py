@@ -259,7 +259,9 @@ def test_someone_who_only_goes_to_women_only_sessions_is_told_when_none_is_in_re
 
 def test_a_record_saying_there_is_no_mens_group_is_not_one(make_service, make_person, taxonomy, now):
     fisherman = make_person(
-        needs=("loneliness",), goals="Wants something with other blokes, a shed or summat", circumstances=("men",)
+        needs=("loneliness",),
+        goals="Wants something with other blokes, a shed or summat",
+        circumstances=("men",),
     )
     warm_space = make_service(
         km=1,

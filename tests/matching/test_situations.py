@@ -109,6 +109,8 @@ def test_a_course_for_carers_of_people_with_dementia_is_not_for_every_carer():
     assert course == ["dementia"]
     assert "dementia" in codes_said("looks after her mum, who has vascular dementia")
     assert "dementia" in codes_said("his memory's going and his wife is worn out")
+    assert "dementia" in codes_said("Husband's memory going downhill, she does everything")
+    assert "dementia" not in codes_said("a memory going back years, of the pits")
     assert "dementia" not in codes_said("14, looks after his mam who has MS")
     # welcoming people with dementia is not being only for them
     assert situations_of(name="Dementia-friendly swimming", description="Everyone welcome.") == []
@@ -576,6 +578,10 @@ def test_who_is_seen_first_is_not_who_may_come():
         ({"eligibility_description": "For Eritrean and Tigrinya-speaking women."}, ["horn_of_africa"]),
         ({"eligibility_description": "Vietnamese-speaking parents"}, ["vietnamese"]),
         ({"eligibility_description": "Roma families living in Croydon or Lewisham"}, ["roma"]),
+        (
+            {"description": "For Polish and Bulgarian seasonal workers on the flower and veg farms."},
+            ["polish"],
+        ),
         (
             {"description": "WhatsApp group and monthly Zoom for Nigerian mums across London."},
             ["african_caribbean"],

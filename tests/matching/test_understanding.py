@@ -293,6 +293,20 @@ def test_a_group_ticked_in_a_list_of_needs_is_a_heading_not_who_may_come(reader)
     assert reader.understand(ticked("Who is this for?")).group_codes() == ["carers"]
 
 
+def test_a_sex_ticked_in_a_suitable_for_column_that_the_words_never_echo_is_not_a_limit(reader):
+    def suitable_for(name: str, description: str) -> list[str]:
+        term = {"id": "t1", "name": "Men", "taxonomy": "SWB-Nav-SuitableFor"}
+        record = oruk(name=name, description=description, attributes=[{"id": "a1", "taxonomy_term": term}])
+        return reader.understand(record).group_codes()
+
+    assert suitable_for("Gambling Harm Support Group", "Peer group for anyone affected by gambling.") == []
+    assert (
+        suitable_for("Growing Together Allotment", "Community allotment: grow veg, learn, eat together.")
+        == []
+    )
+    assert suitable_for("Men's Shed Smethwick", "Woodwork and a brew, for men.") == ["men"]
+
+
 @pytest.mark.parametrize(
     "name, description, groups",
     [
