@@ -61,6 +61,8 @@ _WORDS = (
         "telephone",
     ),
     (re.compile(r"(?<!\w)s/r(?!\w)", re.I), "self-referral"),
+    # "mens peer grp", "HVN grp": a team's list says group in three letters
+    (re.compile(r"(?<![\w/])grp(s?)(?![\w/])", re.I), r"group\1"),
     # "prostate ca", "Ca breast": cancer, in a clinician's note (never "CA" alone: Citizens Advice)
     (re.compile(rf"\b({ORGAN})\s+ca\b(?!\w)", re.I), r"\1 cancer"),
     (re.compile(rf"\bca\.?\s+({ORGAN})\b", re.I), r"cancer of the \1"),

@@ -52,6 +52,8 @@ SERVICE_PHRASES: dict[str, tuple[str, ...]] = {
         "hear voices",
         "self esteem",
         "confidence building",
+        # a listing that is the name and the hours alone ("Samaritans. 24/7 tel.") is the line it names
+        "samaritans",
     ),
     "bereavement": ("lost someone", "loss of a loved one", "bereaved families", "after a death", "burial"),
     "arts_creativity": (

@@ -14,6 +14,7 @@ def test_the_letters_are_said_in_words_beside_them():
         "Walking football for over 50s. men only. Steps - not wheelchair."
     )
     assert in_words("tel + f2f, s/r ok") == "telephone + face to face, self-referral ok"
+    assert in_words("mens peer grp. 18+ men") == "mens peer group. 18+ men"
     assert in_words("open to CMHT (dep + anx)") == "open to CMHT (depression and anxiety)"
     assert in_words("anx/dep, off work") == "depression and anxiety, off work"
 

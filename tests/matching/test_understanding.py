@@ -165,6 +165,9 @@ def test_a_listening_helpline_is_for_mental_wellbeing(reader):
         )
     )
     assert "mental_wellbeing" in found.need_codes()
+    # a list's entry that is the name and the hours alone is still the line it names
+    terse = reader.understand(oruk(name="Samaritans", description="24/7 tel. any age. national. also email"))
+    assert terse.need_codes() == ["mental_wellbeing"]
 
 
 @pytest.mark.parametrize(

@@ -757,9 +757,9 @@ REGIONS = {
         EVAL / "scenarios_wy.json",
         None,
         # Measured once before any of it was read (commit ab6db09): nDCG@10 0.708, keyword 0.15, P@5
-        # 0.45 (best 0.71), 8 must-not, gap recall 3 of 6. A development region since: 0.711 ("up to
+        # 0.45 (best 0.71), 8 must-not, gap recall 3 of 6. A development region since: 0.730 ("up to
         # 25 with SEND" is not the range, "the group folded in summer 2026", "Adults-only", "hard
-        # going with a wheelchair"), 2 must-not, 4 of 6; left: WF10 is Castleford's and a corner of
+        # going with a wheelchair", a Samaritans entry of its name and hours), 2 must-not, 4 of 6; left: WF10 is Castleford's and a corner of
         # Leeds, so a Leeds-only class stays open to a man there, and a hearing voices group its judge
         # ruled out for another need.
         ndcg_floor=0.69,
@@ -775,9 +775,9 @@ REGIONS = {
         EVAL / "scenarios_sw.json",
         None,
         # Measured once before any of it was read (commit ab6db09): nDCG@10 0.659, keyword 0.11, P@5
-        # 0.42 (best 0.74), 5 must-not, gap recall 3 of 7. A development region since: 0.680 (West
+        # 0.42 (best 0.74), 5 must-not, gap recall 3 of 7. A development region since: 0.706 (West
         # Penwith and Cornwall's other former districts, "folded in summer 2024", seasonal workers,
-        # "There's no men's group on the Lizard"), 1 must-not, 5 of 7; left: a Cornwall-only money line
+        # "There's no men's group on the Lizard", Samaritans), 1 must-not, 5 of 7; left: a Cornwall-only money line
         # offered in PL2, whose nearest LSOAs across the Tamar make Cornwall possible.
         ndcg_floor=0.66,
         gap_recall_floor=0.6,
