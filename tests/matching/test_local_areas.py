@@ -180,13 +180,8 @@ def test_a_towns_circle_holds_only_its_own_councils_side_of_a_border(reader):
     assert lives_in(middleton, oldham, "M24", near_middleton) is False
 
 
-CORNWALL, BIRMINGHAM, SANDWELL, PLYMOUTH, DEVON = (
-    "E06000052",
-    "E08000025",
-    "E08000028",
-    "E06000026",
-    "E10000008",
-)
+CORNWALL, BIRMINGHAM, SANDWELL, PLYMOUTH = "E06000052", "E08000025", "E08000028", "E06000026"
+MID_DEVON = "E07000042"
 
 
 def test_cornwalls_former_districts_and_their_corners_are_their_postcode_districts(reader):
@@ -203,6 +198,12 @@ def test_cornwalls_former_districts_and_their_corners_are_their_postcode_distric
     caradon = residency(reader, oruk("Carers' group. Caradon carers only (Liskeard, Looe, Saltash)."))
     assert lives_in(caradon, CORNWALL, "PL14") is True
     assert lives_in(caradon, CORNWALL, "TR1") is False  # Truro
+    # a good neighbours scheme with no venue whose area is "Rame peninsula", small p and all
+    rame = residency(
+        reader, oruk("Volunteers visit people living alone.", service_areas=[{"name": "Rame peninsula"}])
+    )
+    assert lives_in(rame, CORNWALL, "PL10") is True
+    assert lives_in(rame, MID_DEVON, "EX16") is False  # Tiverton
 
 
 def test_a_service_area_that_leaves_places_out_does_not_take_them_in(reader):
