@@ -3,10 +3,10 @@ live ("Wansbeck residents only", "for people in the Derwentside area", "Weardale
 districts that make them up, so that a person's postcode says whether they live there.
 
 The source, seed_data/local_areas.csv, was written by the team from the 2009 reorganisation of
-County Durham, Northumberland, Cheshire and Cornwall (each former district as the postcode districts of its
-towns and villages; an outcode that straddles a boundary goes with the district holding most of
-it). Each area also gets a circle around its postcode districts' centres, for a person known by a
-point alone.
+County Durham, Northumberland, Cheshire and Cornwall (each former district as the postcode districts
+of its towns and villages; an outcode that straddles a boundary goes with the district holding most
+of it). Each area also gets a circle around its postcode districts' centres, for a person known by
+a point alone.
 """
 
 from __future__ import annotations
