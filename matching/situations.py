@@ -575,6 +575,16 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         needs=frozenset({"housing"}),
     ),
+    # An outreach van "for women who sell sex" is not for every woman with a controlling partner.
+    Situation(
+        "sex_work",
+        "people who sell sex",
+        _re(
+            r"(?:who|that)\s+(?:sell|sold|exchange)\s+sex|sex\s+work(?:ers?|ing)?|sex\s+industry|selling\s+sex|"
+            r"street[- ]based\s+(?:sex\s+)?work\w*|sexual\s+exploitation\s+and\s+sex\s+work"
+        ),
+        _re(r"sex\s+work\w*|sell(?:s|ing)?\s+sex|sold\s+sex|on\s+the\s+game|escort(?:ing|s)?|prostitut\w+"),
+    ),
     Situation(
         "domestic_abuse",
         "people experiencing domestic abuse",

@@ -173,6 +173,9 @@ def _restricts(
         )
     ):
         return 0.0
+    # "Polish speakers only for the advice session", "Carers only.": the words are themselves the rule
+    if _ONLY_AFTER.match(text, match.end()):
+        return TARGETED_CONFIDENCE
     first = start == (sentences[0][0] if sentences else 0)
     stated_as_a_rule = re.search(r"\bonly\b|\bmust\b|\beligib", before, re.I) or re.search(
         r"\bonly\b", text[match.end() : end], re.I
@@ -180,6 +183,13 @@ def _restricts(
     if _TARGETING.search(before) and (first or stated_as_a_rule or _SAYS_WHO_FOR.match(before)):
         return TARGETED_CONFIDENCE
     return 0.0
+
+
+# (not when "only" is of a time or a place: "a group for people with dementia only on Fridays")
+_ONLY_AFTER = re.compile(
+    r"\s*(?:[-–(]\s*)?only\b(?!\s+(?:on|at|in|during|between|from|until|till|by|when|if|once|every|each|open)\b)",
+    re.I,
+)
 
 
 # "..., a Help to Claim service, a Macmillan benefits project and outreach at GP surgeries": the last

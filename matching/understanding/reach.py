@@ -307,6 +307,32 @@ _NATIONAL_LINE = re.compile(
 )
 
 
+def _names_its_residents(text: str, index: int, last: str, words: str, field: str, is_place: bool) -> bool:
+    """Whether the place name ending at `index` ("... Peak") is said of whom the service is for:
+    "Trafford residents", "a Salford GP", a clause opening "Sparkbrook families"; not a place
+    named as a hedge, people sent elsewhere or turned away."""
+    after = text[index + len(last) :]
+    start = max(0, index + len(last) - len(words))
+    return bool(
+        # "trafford residents" is still Trafford's; a practice needs a name before it, not
+        # "lip reading practice"
+        (
+            _RESIDENTS_WORD.match(after)
+            or (text[index].isupper() and _PRACTICE_WORD.match(after))
+            or (
+                is_place
+                and field != "name"
+                and _PLACE_PEOPLE_WORD.match(after)
+                and _CLAUSE_OPENING.search(text[:start])
+            )
+        )
+        and not _HEDGE.search(text[max(0, index - 30) : index])
+        and not _SENT_ELSEWHERE.match(after)
+        # "we cannot support Stockport residents from Reddish": who it is NOT for
+        and not _TURNED_AWAY.search(text[max(0, index - 50) : index])
+    )
+
+
 def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     found: dict[str, Finding] = {}
     for field in ("eligibility", "description"):
@@ -423,28 +449,18 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
         named += [(code, words, True) for code, words in areas.places(text, context)]
         for code, words, is_place in named:
             last = words.split()[-1]
-            index = text.lower().find(last.lower())
-            if (
-                index >= 0
-                # "trafford residents" is still Trafford's; a practice needs a name before it, not
-                # "lip reading practice"
-                and (
-                    _RESIDENTS_WORD.match(text[index + len(last) :])
-                    or (text[index].isupper() and _PRACTICE_WORD.match(text[index + len(last) :]))
-                    or (
-                        is_place
-                        and field != "name"
-                        and _PLACE_PEOPLE_WORD.match(text[index + len(last) :])
-                        and _CLAUSE_OPENING.search(text[: text.lower().find(words.lower())])
+            # every mention: "High Peak CVS project - open to High Peak residents" limits by its second
+            for index in [m.start() for m in re.finditer(re.escape(last), text, re.I)]:
+                if _names_its_residents(text, index, last, words, field, is_place):
+                    value = (
+                        place_value(areas, code, words, unplaced, text, record=record) if is_place else code
                     )
-                )
-                and not _HEDGE.search(text[max(0, index - 30) : index])
-                and not _SENT_ELSEWHERE.match(text[index + len(last) :])
-                # "we cannot support Stockport residents from Reddish": who it is NOT for
-                and not _TURNED_AWAY.search(text[max(0, index - 50) : index])
-            ):
-                value = place_value(areas, code, words, unplaced, text, record=record) if is_place else code
-                _put(found, value, Finding(value, 0.8, field, text[max(0, index - 20) : index + 40].strip()))
+                    _put(
+                        found,
+                        value,
+                        Finding(value, 0.8, field, text[max(0, index - 20) : index + 40].strip()),
+                    )
+                    break
     # an eligibility term that names the residents of a place: "Tameside residents"
     for term in record.terms:
         if _RESIDENTS_TERM.match(term.name):

@@ -823,3 +823,45 @@ def test_the_orthodox_communitys_own_words_say_jewish():
     assert "jewish" in codes_said(
         "frum lady 84 Broughton Park, mostly Yiddish, Shabbos on her own most weeks"
     )
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # the group named, then "only": the words are themselves the rule
+        ("Saturday school and a social afternoon. Polish speakers only for the advice session.", ["polish"]),
+        ("Drop in and outreach van for women who sell sex. Women only.", ["sex_work"]),
+        # "only" of a time is not of the people
+        ("A lunch club. Polish speakers are welcome, only on Tuesdays.", []),
+    ],
+)
+def test_a_group_followed_by_only_is_a_restriction(words, expected):
+    assert situations_of(description=words) == expected
+
+
+def test_a_service_for_people_who_sell_sex_is_not_offered_to_a_woman_whose_words_do_not_say_so(
+    make_service, make_person, taxonomy, now
+):
+    outreach = make_service(km=1, name="Street Health Van", needs=["domestic_abuse"], situations=["sex_work"])
+    refuge = make_service(km=2, name="Women's Aid", needs=["domestic_abuse"])
+    words = "Girlfriend controls the money and goes through her phone. Scared no one will believe her."
+    result = match(make_person(goals=words), [outreach, refuge], taxonomy=taxonomy, now=now)
+    assert [m.name for m in result.matches] == ["Women's Aid"]
+    told = "She has been selling sex to pay the rent and her partner hits her."
+    result = match(make_person(goals=told), [outreach, refuge], taxonomy=taxonomy, now=now)
+    assert result.matches[0].name == "Street Health Van"
+
+
+def test_the_place_whose_residents_may_come_is_read_wherever_it_is_named_again(reader):
+    walk = reader.understand(
+        {
+            "name": "Health Walk",
+            "description": "Walk the Torrs. Free. High Peak CVS project - open to High Peak residents.",
+        }
+    )
+    assert [f.value for f in walk.residency] == ["E07000037"]
+    # a place named only as who runs it limits nobody
+    run_by = reader.understand(
+        {"name": "Health Walk", "description": "Walk the Torrs. A High Peak CVS project."}
+    )
+    assert run_by.residency == []
