@@ -351,7 +351,7 @@ SITUATIONS: tuple[Situation, ...] = (
         "people with a serious mental illness",
         _re(
             r"(?:severe|serious|enduring)\s+(?:and\s+enduring\s+)?mental\s+(?:illness|health\s+(?:problems|conditions))|"
-            r"secondary\s+mental\s+health\s+services|psychosis|schizophreni\w+|bipolar"
+            r"secondary\s+mental\s+health\s+services|psychosis|schizophreni\w+|bipolar|(?-i:SMI)\b"
         ),
         _re(
             r"psychosis|psychotic|schizophreni\w+|bipolar|personality\s+disorder|cmht|"
@@ -359,6 +359,18 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         # "enduring mental health problems" is also how people describe years of depression
         hard=False,
+        kind="health",
+    ),
+    # A hearing voices group (the Hearing Voices Network's way) is for people who hear voices or
+    # see visions; someone anxious, or low, is not helped by it.
+    Situation(
+        "hearing_voices",
+        "people who hear voices",
+        _re(r"hear(?:s|ing)?\s+voices|voice[- ]hearers?"),
+        _re(
+            r"hear(?:s|ing)?\s+(?:\w+\s+)?voices|voices\s+(?:in|inside)\s+(?:my|his|her|their)\s+head|"
+            r"psychos[ie]s|psychotic|schizophreni\w+|voice[- ]hearers?"
+        ),
         kind="health",
     ),
     # Exercise on referral and similar schemes: "for adults with a health condition such as high

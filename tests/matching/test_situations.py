@@ -757,14 +757,11 @@ def test_a_mental_health_teams_own_pathway_is_for_the_people_it_already_sees(
     assert situations_of(
         eligibility_description="Open to CMHT or under EIP in Northumberland. Care coordinator to refer."
     ) == ["secondary_mental_health"]
-    # welcome is not required
-    assert (
-        situations_of(
-            eligibility_description="People who hear voices. SUs open to CMHT or EIP very welcome but you "
-            "don't have to be under services."
-        )
-        == []
-    )
+    # welcome is not required (the group is for people who hear voices, under the team or not)
+    assert situations_of(
+        eligibility_description="People who hear voices. SUs open to CMHT or EIP very welcome but you "
+        "don't have to be under services."
+    ) == ["hearing_voices"]
     assert "secondary_mental_health" in codes_said("under the CMHT since May, has a care coordinator")
     # no longer, or never, under the team
     assert "secondary_mental_health" not in codes_said("discharged from EIP back to GP last year")
@@ -865,3 +862,17 @@ def test_the_place_whose_residents_may_come_is_read_wherever_it_is_named_again(r
         {"name": "Health Walk", "description": "Walk the Torrs. A High Peak CVS project."}
     )
     assert run_by.residency == []
+
+
+def test_a_hearing_voices_group_is_for_people_who_hear_voices_not_for_anyone_anxious():
+    record = {
+        "name": "Huddersfield Mind - Hearing Voices Group",
+        "description": "Peer-led, Network approach.",
+    }
+    assert situations_of(**record) == ["hearing_voices"]
+    # one of a centre's several groups, or a course's topics, is not a limit on the centre
+    listed = "Anxiety group (Mondays), hearing voices group (Wednesdays), bipolar group (monthly)."
+    assert "hearing_voices" not in situations_of(description=listed)
+    assert "hearing_voices" in [s.code for s in person_situations("hears voices at night, schizophrenia")]
+    for words in ("anxious, needs a room to talk", "she is hearing her late husband's voice"):
+        assert "hearing_voices" not in [s.code for s in person_situations(words)]
