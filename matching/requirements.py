@@ -210,6 +210,21 @@ ACTIVITIES: dict[str, tuple[frozenset[str], str, str, re.Pattern[str], re.Patter
         ),
         re.compile(r"\b(?:strength\s+and\s+balance|falls?|balance|steady|otago)\b", re.I),
     ),
+    # A lunch club is a meal in company: a coffee morning or a befriending call is not one. (In the
+    # North East it is "the dinners": "used to go to the dinners at the Hetton Centre".)
+    "lunch_club": (
+        frozenset({"older_people", "loneliness", "food"}),
+        "to eat with others",
+        "lunch club or community meal",
+        re.compile(
+            r"\b(?:lunch(?:eon)?\s+clubs?|community\s+(?:lunch|meal)s?|dinner\s+clubs?|(?:to|at)\s+the\s+dinners)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:lunch(?:eon)?(?:\s+clubs?)?|dinners?|meals?|soup|two[- ]course|hot\s+food|community\s+caf[eé])\b",
+            re.I,
+        ),
+    ),
 }
 
 

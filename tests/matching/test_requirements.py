@@ -338,6 +338,28 @@ def test_someone_who_misses_singing_is_not_met_by_a_writing_group(make_service, 
     assert match(painter, [writing], taxonomy=taxonomy, now=now).unmet_needs == []
 
 
+def test_someone_who_misses_the_lunch_club_is_not_met_by_a_coffee_morning(
+    make_service, make_person, taxonomy, now
+):
+    diner = make_person(
+        needs=("older_people",),
+        goals="81, used to go to the dinners at the Hetton Centre every Thursday, misses the company",
+    )
+    coffee = make_service(
+        km=1, needs=["older_people", "loneliness"], name="Coffee Morning", description="Tea, cake and a chat."
+    )
+    (unmet,) = match(diner, [coffee], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "activity:lunch_club"
+    assert unmet.reason.startswith("no lunch club or community meal")
+    lunch = make_service(
+        km=2,
+        needs=["older_people", "food"],
+        name="Pennywell Lunch Club",
+        description="A hot two-course meal.",
+    )
+    assert match(diner, [coffee, lunch], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
 def test_someone_told_to_do_strength_and_balance_is_not_met_by_walking_netball(
     make_service, make_person, taxonomy, now
 ):
