@@ -221,7 +221,9 @@ ACTIVITIES: dict[str, tuple[frozenset[str], str, str, re.Pattern[str], re.Patter
             re.I,
         ),
         re.compile(
-            r"\b(?:lunch(?:eon)?(?:\s+clubs?)?|dinners?|meals?|soup|two[- ]course|hot\s+food|community\s+caf[eé])\b",
+            # (meals on wheels come to the door, to eat alone)
+            r"\b(?:lunch(?:eon)?(?:\s+clubs?)?|dinners?|meals?(?!\s+on\s+wheels)|soup|two[- ]course|hot\s+food|"
+            r"community\s+caf[eé])\b",
             re.I,
         ),
     ),

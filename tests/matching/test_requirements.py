@@ -348,7 +348,10 @@ def test_someone_who_misses_the_lunch_club_is_not_met_by_a_coffee_morning(
     coffee = make_service(
         km=1, needs=["older_people", "loneliness"], name="Coffee Morning", description="Tea, cake and a chat."
     )
-    (unmet,) = match(diner, [coffee], taxonomy=taxonomy, now=now).unmet_needs
+    wheels = make_service(
+        km=1, needs=["older_people", "food"], name="Meals on Wheels", description="Meals on wheels, daily."
+    )
+    (unmet,) = match(diner, [coffee, wheels], taxonomy=taxonomy, now=now).unmet_needs
     assert unmet.requirement == "activity:lunch_club"
     assert unmet.reason.startswith("no lunch club or community meal")
     lunch = make_service(
