@@ -855,6 +855,26 @@ COMMUNITIES: tuple[Situation, ...] = (
         r"eritrea\w*|ethiopia\w*|habesha|tigrinya|amharic|oromo",
         "african_caribbean",
     ),
+    # A Windrush elders' club is for people of Caribbean heritage, a Nigerian mums' group for West
+    # Africans: a Ghanaian widow is in neither the first nor, for a Jamaican, the second. ("African
+    # Caribbean" and "Black" groups are for both.)
+    _community(
+        "caribbean",
+        "people of Caribbean heritage",
+        r"(?<!african[- ])(?<!afro[- ])caribbean|windrush(?:\s+generation)?|jamaican|west\s+indian|bajan|"
+        r"barbadian|trinidadian",
+        r"(?<!african[- ])(?<!afro[- ])caribbean|jamaica\w*|barbad\w*|bajan|trinidad\w*|tobago|grenad\w*|"
+        r"st\.?\s+lucia\w*|antigua\w*|guyan\w*|windrush|west\s+indi\w*|montserrat\w*",
+        "african_caribbean",
+    ),
+    _community(
+        "west_african",
+        "people of West African heritage",
+        r"west\s+african|nigerian|ghanaian|sierra\s+leonean|gambian|cameroonian|yoruba|igbo",
+        r"west\s+africa\w*|nigeria\w*|ghana\w*|sierra\s+leon\w*|gambia\w*|cameroon\w*|yoruba|igbo|"
+        r"senegal\w*|liberia\w*|togo\b|togolese",
+        "african_caribbean",
+    ),
     # "For Spanish speakers", "Grupo de Apoio - Mulheres Brasileiras": Latin America's two languages
     _community(
         "latin_american",

@@ -124,6 +124,13 @@ def find_situations(record: Record) -> list[Finding]:
             for code, f in best.items()
             if BY_CODE[code].kind != "community" or f.confidence > ELIGIBILITY_CONFIDENCE
         }
+    # "Nigerian heritage mostly but all African mums welcome": the wider heritage is who may come
+    said = record.text("name", "eligibility", "description")
+    for code, finding in list(best.items()):
+        wider = BY_CODE[code].within if BY_CODE[code].kind == "community" else None
+        if wider and any(BY_CODE[wider].service.search(m.group(1)) for m in _THEY_ALL_WELCOME.finditer(said)):
+            del best[code]
+            best.setdefault(wider, Finding(wider, finding.confidence, finding.source, finding.evidence))
     # "Bangladeshi women" is for Bangladeshi women, not for every South Asian woman
     kept = set(most_specific(list(best)))
     return sorted((f for code, f in best.items() if code in kept), key=lambda f: -f.confidence)
@@ -183,6 +190,13 @@ def _restricts(
     if _TARGETING.search(before) and (first or stated_as_a_rule or _SAYS_WHO_FOR.match(before)):
         return TARGETED_CONFIDENCE
     return 0.0
+
+
+# "all African mums welcome", "any Asian women are also welcome"
+_THEY_ALL_WELCOME = re.compile(
+    r"\b(?:all|any|other)\s+((?:[\w-]+\s+){1,3}?)(?:are\s+|is\s+)?(?:also\s+|very\s+|most\s+)?welcome",
+    re.I,
+)
 
 
 # (not when "only" is of a time or a place: "a group for people with dementia only on Fridays")

@@ -584,7 +584,7 @@ def test_who_is_seen_first_is_not_who_may_come():
         ),
         (
             {"description": "WhatsApp group and monthly Zoom for Nigerian mums across London."},
-            ["african_caribbean"],
+            ["west_african"],
         ),
         (
             {"eligibility_description": "Adults living with sickle cell disease or thalassaemia."},
@@ -876,3 +876,37 @@ def test_a_hearing_voices_group_is_for_people_who_hear_voices_not_for_anyone_anx
     assert "hearing_voices" in [s.code for s in person_situations("hears voices at night, schizophrenia")]
     for words in ("anxious, needs a room to talk", "she is hearing her late husband's voice"):
         assert "hearing_voices" not in [s.code for s in person_situations(words)]
+
+
+def test_a_windrush_elders_club_is_not_for_a_ghanaian_widow_but_an_african_caribbean_group_is(
+    make_service, make_person, taxonomy, now
+):
+    assert situations_of(description="Dominoes and company for Windrush generation elders.") == ["caribbean"]
+    assert situations_of(description="For African Caribbean elders.") == ["african_caribbean"]
+    windrush = make_service(km=1, name="Windrush Elders Club", needs=["loneliness"], situations=["caribbean"])
+    both = make_service(
+        km=2, name="African Caribbean Care Group", needs=["loneliness"], situations=["african_caribbean"]
+    )
+    ghanaian = match(
+        make_person(goals="Ghanaian widow, 74, lonely since her husband died"),
+        [windrush, both],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in ghanaian.matches] == ["African Caribbean Care Group"]
+    jamaican = match(
+        make_person(goals="came over from Jamaica in 1962, lonely since her husband died"),
+        [windrush, both],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert {m.name for m in jamaican.matches} == {"Windrush Elders Club", "African Caribbean Care Group"}
+
+
+def test_all_of_the_wider_heritage_welcome_opens_a_group_named_for_one_nationality():
+    record = {
+        "description": "WhatsApp group and monthly Zoom for Nigerian mums across London.",
+        "eligibility_description": "Mums. Nigerian heritage mostly but all African mums welcome.",
+    }
+    assert situations_of(**record) == ["african_caribbean"]
+    assert situations_of(description="A group for Nigerian mums.") == ["west_african"]
