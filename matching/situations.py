@@ -592,10 +592,11 @@ SITUATIONS: tuple[Situation, ...] = (
         "sex_work",
         "people who sell sex",
         _re(
-            r"(?:who|that)\s+(?:sell|sold|exchange)\s+sex|sex\s+work(?:ers?|ing)?|sex\s+industry|selling\s+sex|"
+            r"(?:who|that)\s+(?:sell|sold|exchange)\s+sex|sex\s+work(?:ers?|ing)?\b|sex\s+industry|selling\s+sex|"
             r"street[- ]based\s+(?:sex\s+)?work\w*|sexual\s+exploitation\s+and\s+sex\s+work"
         ),
-        _re(r"sex\s+work\w*|sell(?:s|ing)?\s+sex|sold\s+sex|on\s+the\s+game|escort(?:ing|s)?|prostitut\w+"),
+        # (not "on the game", which is as often a teenager on his Xbox)
+        _re(r"sex\s+work\w*|sell(?:s|ing)?\s+sex|sold\s+sex|prostitut\w+"),
     ),
     Situation(
         "domestic_abuse",

@@ -37,6 +37,9 @@ _OWN_ONLY = frozenset(
         # "Son (9) autistic": an autistic adults' meet-up is for the autistic; his mum is a parent
         # carer (parent_carers)
         "autism",
+        # "her son has schizophrenia": a hearing voices group is for the one who hears them
+        "hearing_voices",
+        "sex_work",
     }
 )
 # "her dad died of a heart attack": the illness was the one who died, and a cardiac group is not

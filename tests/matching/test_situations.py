@@ -844,6 +844,10 @@ def test_a_service_for_people_who_sell_sex_is_not_offered_to_a_woman_whose_words
     words = "Girlfriend controls the money and goes through her phone. Scared no one will believe her."
     result = match(make_person(goals=words), [outreach, refuge], taxonomy=taxonomy, now=now)
     assert [m.name for m in result.matches] == ["Women's Aid"]
+    assert "sex_work" not in [
+        s.code for s in person_situations("16, on the game all night, won't leave his room")
+    ]
+    assert situations_of(eligibility_description="Women involved in sex work") == ["sex_work"]
     told = "She has been selling sex to pay the rent and her partner hits her."
     result = match(make_person(goals=told), [outreach, refuge], taxonomy=taxonomy, now=now)
     assert result.matches[0].name == "Street Health Van"
@@ -874,7 +878,11 @@ def test_a_hearing_voices_group_is_for_people_who_hear_voices_not_for_anyone_anx
     listed = "Anxiety group (Mondays), hearing voices group (Wednesdays), bipolar group (monthly)."
     assert "hearing_voices" not in situations_of(description=listed)
     assert "hearing_voices" in [s.code for s in person_situations("hears voices at night, schizophrenia")]
-    for words in ("anxious, needs a room to talk", "she is hearing her late husband's voice"):
+    for words in (
+        "anxious, needs a room to talk",
+        "she is hearing her late husband's voice",
+        "Her son has schizophrenia and lives with her; she's 71 and worn out",
+    ):
         assert "hearing_voices" not in [s.code for s in person_situations(words)]
 
 
