@@ -116,16 +116,16 @@ def find_situations(record: Record) -> list[Finding]:
                     situation.code not in best or confidence > best[situation.code].confidence
                 ):
                     best[situation.code] = Finding(situation.code, confidence, field, quote(text, match))
+    said = record.text("name", "eligibility", "description")
     # "Everyone welcome, mainly Eritrean and Ethiopian community": a community named in passing
     # elsewhere in the record is who comes, not who may
-    if ANYONE_WELCOME.search(record.text("name", "eligibility", "description")):
+    if ANYONE_WELCOME.search(said):
         best = {
             code: f
             for code, f in best.items()
             if BY_CODE[code].kind != "community" or f.confidence > ELIGIBILITY_CONFIDENCE
         }
     # "Nigerian heritage mostly but all African mums welcome": the wider heritage is who may come
-    said = record.text("name", "eligibility", "description")
     for code, finding in list(best.items()):
         wider = BY_CODE[code].within if BY_CODE[code].kind == "community" else None
         if wider and any(BY_CODE[wider].service.search(m.group(1)) for m in _THEY_ALL_WELCOME.finditer(said)):

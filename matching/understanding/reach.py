@@ -450,7 +450,8 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
         for code, words, is_place in named:
             last = words.split()[-1]
             # every mention: "High Peak CVS project - open to High Peak residents" limits by its second
-            for index in [m.start() for m in re.finditer(re.escape(last), text, re.I)]:
+            for mention in re.finditer(re.escape(last), text, re.I):
+                index = mention.start()
                 if _names_its_residents(text, index, last, words, field, is_place):
                     value = (
                         place_value(areas, code, words, unplaced, text, record=record) if is_place else code
