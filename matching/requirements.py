@@ -93,7 +93,9 @@ PEERS_PREFIX = "condition_peers:"
 _ASKS_FOR_PEERS = re.compile(
     r"\b(?:others?|other\s+people|people|folk|blokes|men|women)\s+(?:who\s*'?(?:ve|have)\s+|that\s*'?(?:ve|have)\s+)?"
     r"(?:been\s+through\s+(?:it|the\s+same)|in\s+the\s+same\s+boat)|"
-    r"\b(?:others?|people)\s+(?:like\s+(?:him|her|them|me)|with\s+the\s+same)\b",
+    r"\b(?:others?|people)\s+(?:like\s+(?:him|her|them|me)|with\s+the\s+same)\b|"
+    # "a class for people with PD", "a breathe easy type group" (the lung charity's peer groups)
+    r"\b(?:group|class|club|session)(?:es|s)?\s+for\s+(?:people|those|others|folk)\s+with\b|\bbreathe\s+easy\b",
     re.I,
 )
 
@@ -227,11 +229,157 @@ ACTIVITIES: dict[str, tuple[frozenset[str], str, str, re.Pattern[str], re.Patter
             re.I,
         ),
     ),
+    # A swimmer wants the water: a parkrun or a health trainer does not get him back in the pool.
+    "swimming": (
+        frozenset({"physical_activity"}),
+        "in the water",
+        "swimming or pool session",
+        re.compile(
+            r"\b(?:swim(?:s|ming)?|swimmer|swam|(?:the|a)\s+pool|aqua[- ]?(?:fit|aerobics)|hydrotherapy)\b",
+            re.I,
+        ),
+        re.compile(r"\b(?:swim\w*|pools?|aqua\w*|hydrotherapy)\b", re.I),
+    ),
+    # Tools and company at a bench ("a men's shed", "misses the tools and the lads"): a befriending
+    # call or a coffee morning is not one. The shed one sits in all day, one a son suggests to a
+    # woman who wants a knitting group, or the shed a man's wheelchair now keeps him from (a men's
+    # talking group will do, the judges said) is not asked for.
+    "workshop": (
+        frozenset({"loneliness"}),
+        "at a workbench",
+        "men's shed or workshop group",
+        re.compile(
+            r"\b(?:men'?s\s+sheds?|(?:a|any)\s+shed\b|woodwork\w*|wood\s+work\w*|"
+            r"carpentry|tinker(?:ing)?|(?:miss\w*|wants?)\s+(?:the|his|her|my|their)\s+tools)",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:sheds?|woodwork\w*|wood\s*turning|carpentry|joinery|workbench\w*|tools|tinker\w*|"
+            r"repair\s+caf[eé]s?|(?:bike|furniture)\s+(?:repair|restoration)|DIY)\b",
+            re.I,
+        ),
+    ),
+    # Painting or drawing (not painting and decorating, a trade): a choir or a knit and natter is
+    # arts too but not what a painter wants.
+    "painting": (
+        frozenset({"arts_creativity"}),
+        "to paint or draw",
+        "art group",
+        re.compile(
+            r"\b(?:paint(?:s|ing|ed)?|painter)\b(?!\s+(?:and|&)\s+decorat)|\b(?:drawing|sketch(?:es|ing)?|"
+            r"watercolou?rs?|art\s+(?:groups?|class(?:es)?|clubs?))\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:art|arts|artists?|artwork|paint\w*|draw\w*|sketch\w*|watercolou?rs?|illustrat\w*|pottery|"
+            r"ceramics?|print[- ]?making|collage|creative\s+studio)\b",
+            re.I,
+        ),
+    ),
+    # Growing things ("used to have an allotment", "hands in the soil"): a walk in the park is
+    # nature too but not what a gardener wants.
+    "growing": (
+        frozenset({"nature_gardening"}),
+        "to grow things",
+        "gardening or growing group",
+        re.compile(
+            r"\b(?:allotments?|gardening|community\s+gardens?|garden\s+(?:project|group|club)s?|"
+            r"(?:miss\w*|loves?|likes?)\s+(?:her|his|my|their|the)\s+garden|"
+            r"grow(?:s|ing)?\s+(?:things|veg\w*|stuff|food|flowers|plants|tomatoes)|hands\s+in\s+the\s+(?:soil|earth|dirt))\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:garden\w*|allotments?|grow(?:s|ing|ers?)?|plant(?:s|ing)|horticultur\w*|veg\w*|greenhouses?|"
+            r"polytunnels?|orchards?|herbs?|seeds?|compost\w*)\b",
+            re.I,
+        ),
+    ),
+    # "wants to talk to other women going through it": the menopause, not anxiety in general.
+    "menopause": (
+        frozenset({"mental_wellbeing"}),
+        "through the menopause",
+        "menopause support",
+        re.compile(
+            r"\bmenopaus\w*\s+(?:groups?|caf[eé]s?|support|clubs?)\b|"
+            r"\bmenopaus\w*\b.{0,120}?\b(?:other\s+women|(?:others?|women)\s+(?:going|gone|been)\s+through)",
+            re.I | re.S,
+        ),
+        re.compile(r"\b(?:peri-?)?menopaus\w*", re.I),
+    ),
+    # Small jobs to get someone home ("grab rails by the toilet", "a handyman thing"): a housing
+    # advice line or a six-month adaptations grant is not a handyperson.
+    "handyperson": (
+        frozenset({"housing"}),
+        "for small jobs at home",
+        "handyperson service",
+        re.compile(
+            r"\b(?:grab\s+rails?|stair\s+rails?|hand\s*rails?|handy\s*(?:man|woman|person)|small\s+jobs|odd\s+jobs|"
+            r"key\s*safe)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:handy\s*(?:man|woman|person|people)\w*|grab\s+rails?|hand\s*rails?|small\s+(?:jobs|repairs)|"
+            r"odd\s+jobs|minor\s+(?:adaptations?|repairs?|works?)|key\s*safes?|home\s+(?:repairs?|improvements?))\b",
+            re.I,
+        ),
+    ),
+    # Help to find work ("doesn't know where to start with a CV"): a course is learning, not a job
+    # search.
+    "job_search": (
+        frozenset({"employment_skills"}),
+        "to find work",
+        "job search or CV help",
+        re.compile(
+            r"\b(?:CVs?|job\s+(?:search\w*|hunt\w*|clubs?|applications?)|(?:find|get)\s+(?:a\s+|some\s+)?(?:job|work)|"
+            r"get(?:ting)?\s+back\s+(?:in)?to\s+(?:work|graft)|wants?\s+(?:a\s+)?job)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:CVs?|jobs|job\s*(?:clubs?|search\w*|seek\w*|hunt\w*|centres?|applications?)|employ(?:ment|ability)|"
+            r"(?:back\s+)?in(?:to)?\s+work|interviews?|vacanc\w*|recruit\w*)\b",
+            re.I,
+        ),
+    ),
+    # A bed tonight ("sofa surfing, needs somewhere to stay tonight"): a housing advice line is not
+    # somewhere to sleep.
+    "somewhere_to_stay": (
+        frozenset({"housing"}),
+        "for tonight",
+        "emergency bed or accommodation",
+        re.compile(
+            r"\b(?:(?:somewhere|a\s+place|a\s+bed|anywhere)\s+to\s+(?:stay|sleep|kip)|nowhere\s+to\s+(?:stay|sleep|go))\b"
+            r"[^.;]{0,30}\btonight\b|\b(?:sleeping|slept)\s+rough\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:emergency\s+(?:accommodation|housing|beds?)|nightstop|night\s*shelters?|hostels?|"
+            r"temporary\s+accommodation|supported\s+(?:accommodation|housing|lodgings)|beds?\s+for\s+the\s+night)\b",
+            re.I,
+        ),
+    ),
+}
+
+
+# An activity offered as one idea among others ("some exercise, maybe swimming"; "used to paint,
+# wants something creative") does not narrow the need to it.
+_TENTATIVE = re.compile(r"\b(?:maybe|perhaps|possibly)\s+$", re.I)
+_BROADER_ASK = {
+    "painting": re.compile(r"\b(?:some|any)thing\s+(?:creative|arty)\b", re.I),
+    "swimming": re.compile(r"\b(?:some|any)\s+(?:exercise|sport)\b|\bexercise\s+class", re.I),
 }
 
 
 def activities_named(goals: str) -> list[str]:
-    return [name for name, (_, _, _, asks, _) in ACTIVITIES.items() if _said(asks, goals)]
+    goals = goals or ""
+    return [
+        name
+        for name, (_, _, _, asks, _) in ACTIVITIES.items()
+        if any(
+            not _NOT_SAID.search(goals[: m.start()]) and not _TENTATIVE.search(goals[: m.start()])
+            for m in asks.finditer(goals)
+        )
+        and not (name in _BROADER_ASK and _said(_BROADER_ASK[name], goals))
+    ]
 
 
 def _said(pattern: re.Pattern[str], goals: str) -> bool:
@@ -308,9 +456,12 @@ _IN_PERSON_ONLY = re.compile(
     r"\bproper\s+face[- ]to[- ]face\b|"
     # "wants someone local to talk to who gets it": a national line is not someone local
     r"\b(?:wants?|would\s+like|wd\s+like|looking\s+for|needs?)\s+(?:someone|somebody|something|somewhere)\s+local\b|"
-    # "a carers group she can actually get to": somewhere to go, not a forum or a line
-    r"\b(?:group|club|class|session|drop[- ]?in|meet[- ]?up)\b[^.;?!]{0,40}?\b"
-    r"(?:she|he|they|i|we|you)\s+(?:can|could)\s+(?:actually\s+|easily\s+|really\s+)?get\s+to\b",
+    # "a carers group she can actually get to", "an art group he can actually get into": somewhere to
+    # go, not a forum or a line ("somewhere warm she can get to" is the warm space's errand: of
+    # somewhere, only getting in or round says so)
+    r"\b(?:group|club|class|session|drop[- ]?in|meet[- ]?up|(?P<place>somewhere))\b[^.;?!]{0,40}?\b"
+    r"(?:she|he|they|i|we|you)\s+(?:can|could)\s+(?:actually\s+|easily\s+|really\s+)?get\s+"
+    r"(?(place)(?:into|in|round)|(?:to|into|in|round))\b",
     re.I,
 )
 

@@ -333,9 +333,19 @@ def test_someone_who_misses_singing_is_not_met_by_a_writing_group(make_service, 
     assert unmet.reason.startswith("no choir or singing group")
     choir = make_service(km=2, needs=["arts_creativity"], name="Community Choir", description="No auditions.")
     assert match(singer, [writing, choir], taxonomy=taxonomy, now=now).unmet_needs == []
-    # someone who wants to paint is met by any arts group
+    # nor is a painter (the judges: "only online craft remains" is a gap for a man who paints), but
+    # a painter and decorator wants no art group, and any art class meets a painter
     painter = make_person(needs=("arts_creativity",), goals="used to paint, wants to take it up again")
-    assert match(painter, [writing], taxonomy=taxonomy, now=now).unmet_needs == []
+    (unmet,) = match(painter, [writing, choir], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.reason.startswith("no art group")
+    art = make_service(
+        km=3, needs=["arts_creativity"], name="Tuesday Art Club", description="Watercolour and drawing."
+    )
+    assert match(painter, [writing, art], taxonomy=taxonomy, now=now).unmet_needs == []
+    decorator = make_person(
+        needs=("arts_creativity",), goals="retired painter and decorator, wants something creative"
+    )
+    assert match(decorator, [writing], taxonomy=taxonomy, now=now).unmet_needs == []
 
 
 def test_someone_who_misses_the_lunch_club_is_not_met_by_a_coffee_morning(
@@ -683,6 +693,8 @@ def test_a_listing_without_hours_is_read_with_its_twins_daytime_hours(
         ("carer, evenings or wknd. can't get to groups, happy with online", False),
         ("carer, evenings or wknd. would like to get to know other carers", False),
         ("carer, evenings or wknd. wants to meet other carers face to face - 'not another phone line'", True),
+        ("carer, uses a wheelchair. wants a carers group she can actually get into", True),
+        ("carer, uses a wheelchair. wants somewhere she can actually get in the door", True),
     ],
 )
 def test_a_group_the_person_can_get_to_is_one_to_go_to(
@@ -875,3 +887,117 @@ def test_someone_who_lost_their_group_is_not_met_by_a_phone_line(make_service, m
     # going somewhere is not what a line fails to replace when nothing was lost
     lonely = make_person(needs=("loneliness",), goals="misses the company since her husband died")
     assert match(lonely, [line], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_someone_asking_for_a_class_for_people_with_their_condition_is_not_met_by_a_general_one(
+    make_service, make_person, taxonomy, now
+):
+    parkinsons = make_person(
+        needs=("long_term_conditions",),
+        goals="69, Parkinson's 5 yrs. Physio said keep moving - wants a class for people with PD.",
+    )
+    falls = make_service(
+        km=3, needs=["long_term_conditions"], name="Strength & Balance", description="Falls prevention class."
+    )
+    (unmet,) = match(parkinsons, [falls], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "condition_peers:parkinsons"
+    pd_class = make_service(
+        km=2,
+        needs=["long_term_conditions"],
+        name="Parkinson's Exercise",
+        description="For people with Parkinson's.",
+    )
+    assert match(parkinsons, [falls, pd_class], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+@pytest.mark.parametrize(
+    ("goals", "need", "other", "theirs", "reason"),
+    [
+        (
+            "Full-time wheelchair user, was a big swimmer, wants back in the pool.",
+            "physical_activity",
+            ("Parkrun", "A free timed 5k in the park every Saturday."),
+            ("Inclusive Swim", "Pool session with a hoist."),
+            "no swimming or pool session",
+        ),
+        (
+            "Ex-joiner, lost his leg. Misses the tools and the lads, sat in front of the telly all day.",
+            "loneliness",
+            ("Befriending Calls", "A friendly weekly phone call."),
+            ("Men's Shed", "Woodwork and a brew."),
+            "no men's shed or workshop group",
+        ),
+        (
+            "Used to have an allotment, wants to grow things again.",
+            "nature_gardening",
+            ("Walk & Talk", "A gentle walk in the park with a chat."),
+            ("Community Garden", "Growing veg in raised beds."),
+            "no gardening or growing group",
+        ),
+        (
+            "51. Menopause hit hard, not sleeping, anxious. Would like to talk to other women going through it.",
+            "mental_wellbeing",
+            ("Talking Space", "A peer group for anxiety and low mood."),
+            ("Menopause Café", "Monthly meet-up for women in perimenopause and menopause."),
+            "no menopause support",
+        ),
+        (
+            "81, OT says needs grab rails by the toilet before he can go home. Is there a handyman thing?",
+            "housing",
+            ("Housing Advice Line", "Advice on tenancies, repairs and homelessness."),
+            ("Care & Repair", "Handyperson service: small jobs, grab rails and key safes."),
+            "no handyperson service",
+        ),
+        (
+            "20, nothing since college. Wants a job, doesn't know where to start with a CV.",
+            "employment_skills",
+            ("Community Learning", "Adult courses in maths, English and computing."),
+            ("Job Club", "Help with CVs, applications and interviews."),
+            "no job search or CV help",
+        ),
+        (
+            "17, sofa surfing since mum kicked him out. Needs somewhere to stay tonight.",
+            "housing",
+            ("Shelter Helpline", "Free housing advice by phone."),
+            ("Nightstop", "Emergency accommodation for young people in a volunteer's spare room."),
+            "no emergency bed or accommodation",
+        ),
+    ],
+)
+def test_an_activity_the_person_names_is_not_met_by_another_kind_of_service(
+    make_service, make_person, taxonomy, now, goals, need, other, theirs, reason
+):
+    person = make_person(needs=(need,), goals=goals)
+    not_it = make_service(km=1, needs=[need], name=other[0], description=other[1])
+    (unmet,) = match(person, [not_it], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.reason.startswith(reason)
+    it = make_service(km=2, needs=[need], name=theirs[0], description=theirs[1])
+    assert match(person, [not_it, it], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+@pytest.mark.parametrize(
+    "goals",
+    [
+        "wife says he's drinking more since he got laid off, sits in the shed all day",
+        "Son says 'gan to the shed at the back of the Co-op' but she wants a knit n natter",
+        "had a fall in the garden in Jan, nervy on her feet now",
+        "Menopause, put weight on, knees sore, anxious",
+        "anxiety through the roof since going back to work",
+        "Wants to get stronger and do some exercise, maybe swimming.",
+        "MS, uses a wheelchair now. Used to paint, would love something creative again.",
+    ],
+)
+def test_an_activity_said_in_passing_or_as_one_idea_is_not_asked_for(
+    make_service, make_person, taxonomy, now, goals
+):
+    needs = [
+        "loneliness",
+        "nature_gardening",
+        "mental_wellbeing",
+        "employment_skills",
+        "physical_activity",
+        "arts_creativity",
+    ]
+    person = make_person(needs=tuple(needs), goals=goals)
+    green_gym = make_service(km=1, needs=needs, name="Green Gym", description="Outdoors.")
+    assert match(person, [green_gym], taxonomy=taxonomy, now=now).unmet_needs == []

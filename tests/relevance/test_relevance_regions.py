@@ -110,8 +110,9 @@ REGIONS = {
         ndcg_floor=0.68,
         # Session 33: the need reader learns from all 27 development regions, so more services read as
         # meeting mental wellbeing and work: a menopause gap and a job club gap go unsaid (4 of 6)
-        # where a listening line and a course now meet the broad need.
-        gap_recall_floor=0.65,
+        # where a listening line and a course now meet the broad need. Session 34: both said again
+        # (menopause support and job search are read as what the person asks for), 6 of 6.
+        gap_recall_floor=0.8,
         known_violations=1,
     ),
     # Measured while unseen: nDCG@10 0.65 (0.56-0.57 before situations were read, 0.58 with them),
@@ -220,7 +221,8 @@ REGIONS = {
         EVAL / "scenarios_ot.json",
         EVAL / "services" / "ot_postcodes.csv",
         ndcg_floor=0.60,
-        gap_recall_floor=0.6,
+        # Session 34: a COPD group he can get into: a breathe easy group asked for is one for his condition.
+        gap_recall_floor=1.0,
         known_violations=3,
     ),
     "sb": Region(
@@ -370,7 +372,8 @@ REGIONS = {
         EVAL / "scenarios_hd.json",
         EVAL / "services" / "hd_postcodes.csv",
         ndcg_floor=0.66,
-        gap_recall_floor=0.65,
+        # Session 34: a wheelchair-accessible men's shed: the tools he misses are what he asks for.
+        gap_recall_floor=1.0,
         # Session 33: the need reader learns from all 27 development regions, so more services read as
         # meeting loneliness; a Headland lunch club, whose residency circle holds this Owton postcode,
         # now reaches a veteran widower's top ten.
@@ -544,7 +547,8 @@ REGIONS = {
         EVAL / "scenarios_ds.json",
         EVAL / "services" / "ds_postcodes.csv",
         ndcg_floor=0.68,
-        gap_recall_floor=0.45,
+        # Session 34: a handyperson for grab rails: small jobs at home, not a housing advice line.
+        gap_recall_floor=0.8,
         known_violations=1,
         scenario_count=25,
     ),
@@ -564,7 +568,8 @@ REGIONS = {
         EVAL / "scenarios_lw.json",
         EVAL / "services" / "lw_postcodes.csv",
         ndcg_floor=0.58,
-        gap_recall_floor=0.5,
+        # Session 34: a pool with a hoist: a swimmer asks for the water, not a parkrun.
+        gap_recall_floor=0.8,
         known_violations=1,
         scenario_count=25,
         with_seed=False,
@@ -621,7 +626,8 @@ REGIONS = {
         # 0.65, 3 of 5, no must-not service once a memory café "for people with a dementia
         # diagnosis" was no longer offered to a daughter whose mother is waiting for one.
         ndcg_floor=0.61,
-        gap_recall_floor=0.55,
+        # Session 34: an art group he can get into: a painter, in person, not an online craft session.
+        gap_recall_floor=0.75,
         known_violations=0,
         scenario_count=25,
         with_seed=False,
