@@ -11,6 +11,9 @@ needs it meets are not met for them, so a need only such services would meet is 
   bereavement service in reach would not see her yet. First: the need the record is read surest
   of, so an adults' alcohol service also read as young people's still meets a drinker's need. A
   parent's need (family_parenting), or the age group's own need ("my grandson"), keeps them.
+- A service first for addiction (a gambling harm line, read as for mental wellbeing too) meets
+  the needs of someone who has no addiction need for none: it hid the gap of an anxious woman
+  with no free counselling in reach, and of a man with no men's talking group.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from .fit import age_fit
 from .service import delivery_modes
 
 OTHER_TIME_OF_LIFE = "other_time_of_life"
+ANOTHER_PROBLEM = "another_problem"
+ADDICTION = "addiction_recovery"
 GETTING_ONLINE = "digital_inclusion"
 AGE_GROUP_NEEDS = frozenset({"young_people", "older_people"})
 # A person asking for these may want a service for another time of life: for their child, or for
@@ -45,6 +50,8 @@ def as_offered(
         and not _FOR_SOMEONE_ELSE & set(needs)
     ):
         marks[OTHER_TIME_OF_LIFE] = True
+    if first_need == ADDICTION and ADDICTION not in needs:
+        marks[ANOTHER_PROBLEM] = True
     return {**service, **marks} if marks else service
 
 
@@ -61,5 +68,7 @@ def ranked_as_meeting(service: dict[str, Any], need: str) -> bool:
     """Whether the need counts towards the service's rank: as `offers`, except that a crisis line
     and an online course are still ranked by what they are about."""
     if service.get(OTHER_TIME_OF_LIFE) and need not in AGE_GROUP_NEEDS:
+        return False
+    if service.get(ANOTHER_PROBLEM):
         return False
     return need in (service.get("needs") or ())

@@ -335,7 +335,7 @@ ACTIVITIES: dict[str, tuple[frozenset[str], str, str, re.Pattern[str], re.Patter
             re.I,
         ),
         re.compile(
-            r"\b(?:CVs?|jobs|job\s*(?:clubs?|search\w*|seek\w*|hunt\w*|centres?|applications?)|employ(?:ment|ability)|"
+            r"\b(?:CVs?|jobs|job\s*(?:clubs?|search\w*|seek\w*|hunt\w*|centres?|applications?)|employ(?:ment(?!\s+(?:rights|law|tribunals?|disputes?))|ability)|"
             r"(?:back\s+)?in(?:to)?\s+work|interviews?|vacanc\w*|recruit\w*)\b",
             re.I,
         ),
@@ -454,6 +454,9 @@ _IN_PERSON_ONLY = re.compile(
     r"\bnot\s+(?:an?\s+|another\s+|on\s+(?:the\s+)?)?(?:app|online|phone|zoom|helpline)\b[^.;]{0,40}\b(?:face[- ]to[- ]face|in[- ]person)|"
     r"\b(?:face[- ]to[- ]face|in[- ]person)\s+only\b|\bonly\s+(?:face[- ]to[- ]face|in[- ]person)\b|"
     r"\bproper\s+face[- ]to[- ]face\b|"
+    # "wants someone face to face to go through it all", "wants to meet other Deaf people face to face"
+    r"\b(?:wants?|would\s+like|wd\s+like|needs?|looking\s+for)\s+(?:to\s+(?:see|meet|talk\s+to)\s+)?"
+    r"(?:someone|somebody|people|others|other\s+[\w-]+(?:\s+people)?)\s+face[- ]to[- ]face\b|"
     # "wants someone local to talk to who gets it": a national line is not someone local
     r"\b(?:wants?|would\s+like|wd\s+like|looking\s+for|needs?)\s+(?:someone|somebody|something|somewhere)\s+local\b|"
     # "a carers group she can actually get to", "an art group he can actually get into": somewhere to
@@ -461,7 +464,9 @@ _IN_PERSON_ONLY = re.compile(
     # somewhere, only getting in or round says so)
     r"\b(?:group|club|class|session|drop[- ]?in|meet[- ]?up|(?P<place>somewhere))\b[^.;?!]{0,40}?\b"
     r"(?:she|he|they|i|we|you)\s+(?:can|could)\s+(?:actually\s+|easily\s+|really\s+)?get\s+"
-    r"(?(place)(?:into|in|round)|(?:to|into|in|round))\b",
+    r"(?(place)(?:into|in|round)|(?:to|into|in|round))\b|"
+    # "wants an LGBT social group near home": somewhere to go, not a switchboard
+    r"\b(?:group|club|class|session|drop[- ]?in|meet[- ]?up)s?\s+(?:near|close\s+to)\s+(?:home|(?:his|her|their|my)\s+(?:home|house))\b",
     re.I,
 )
 
@@ -482,6 +487,20 @@ _ASKS_FOR_A_VISIT = re.compile(
 
 def asks_for_a_visit(goals: str) -> bool:
     return _said(_ASKS_FOR_A_VISIT, goals)
+
+
+# "would like someone to ring her or pop in regular": a call or a visit, which a Facebook group or
+# a lunch club is not.
+CALL_OR_VISIT = "call_or_visit"
+_ASKS_FOR_A_CALL = re.compile(
+    r"\b(?:someone|somebody|anyone|anybody|a\s+volunteer|a\s+befriender)\s+"
+    r"(?:to\s+|who\s*'?d\s+|who\s+would\s+|that\s+(?:would|could)\s+)(?:ring|phone|call)\s+(?:her|him|them|me)\b",
+    re.I,
+)
+
+
+def asks_for_a_call(goals: str) -> bool:
+    return _said(_ASKS_FOR_A_CALL, goals)
 
 
 # "No bus most of the day", "can't manage the bus", "needs a lift": a bus pass or a timetable is no
@@ -748,6 +767,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, LIFT) for need in needs if need in LIFT_NEEDS)
     if asks_for_a_visit(profile.goals):
         out.extend((need, HOME_VISIT) for need in needs if need in HOME_VISIT_NEEDS)
+    elif asks_for_a_call(profile.goals):
+        out.extend((need, CALL_OR_VISIT) for need in needs if need in HOME_VISIT_NEEDS)
     if asks_for_dads(profile.goals) and "women" not in profile.groups:
         out.extend((need, DADS) for need in needs if need in DADS_NEEDS)
     if in_person_only(profile.goals):
@@ -796,6 +817,8 @@ def meets_requirement(
         return bool(_GIVES_A_LIFT.search(service_text(service)))
     if group == HOME_VISIT:
         return "home_visits" in delivery_modes(service)
+    if group == CALL_OR_VISIT:
+        return bool({"home_visits", "phone"} & delivery_modes(service))
     if group == DADS:
         return "men" in audience(service, ("men",)) or bool(_FOR_DADS.search(service_text(service)))
     if group == CARER_BREAK:
@@ -992,6 +1015,11 @@ _KIND_WORDING = {
         "at home",
         "no one who visits at home",
         "; the services listed are lines, groups or advice, not visits",
+    ),
+    CALL_OR_VISIT: (
+        "by a call or a visit",
+        "no one who rings or visits",
+        "; the services listed are groups or online, not calls or visits",
     ),
     WEEKENDS: (
         "at the weekend",

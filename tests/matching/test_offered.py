@@ -1,5 +1,6 @@
-"""A service as offered to this person: one for a time of life the person is far from meets none of
-their needs, so a need only it would meet is said to be unmet."""
+"""A service as offered to this person: one for a time of life the person is far from, or first for
+an addiction the person does not have, meets none of their needs, so a need only it would meet is
+said to be unmet."""
 
 from __future__ import annotations
 
@@ -46,3 +47,25 @@ def test_help_getting_online_only_online_leaves_the_need_unmet_and_names_it(
     assert unmet.need == "digital_inclusion" and unmet.alternatives == ["online only: Learn Online"]
     drop_in = make_service(km=1, name="Library Digital Drop-in", needs=["digital_inclusion"])
     assert not match(person, [course, drop_in], taxonomy=taxonomy, now=now).unmet_needs
+
+
+def test_a_gambling_line_meets_no_need_of_someone_with_no_addiction(make_service, make_person, taxonomy, now):
+    line = make_service(
+        km=None,
+        delivery=["phone"],
+        area_wide=True,
+        name="Gambling Harm Line",
+        needs=["addiction_recovery", "mental_wellbeing"],
+    )
+    anxious = make_person(
+        goals="35, anxiety through the roof, wants to talk to someone", needs=("mental_wellbeing",)
+    )
+    result = match(anxious, [line], taxonomy=taxonomy, now=now)
+    assert [u.need for u in result.unmet_needs] == ["mental_wellbeing"]
+    gambler = make_person(
+        goals="lost his wages on the bookies app again, low", needs=("addiction_recovery", "mental_wellbeing")
+    )
+    assert match(gambler, [line], taxonomy=taxonomy, now=now).matches[0].needs_met == [
+        "addiction_recovery",
+        "mental_wellbeing",
+    ]

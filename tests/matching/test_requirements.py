@@ -425,6 +425,19 @@ def test_someone_who_will_only_go_face_to_face_is_not_met_by_a_helpline(
     # without the words, the helpline meets the gambler's need
     phoned = make_person(needs=("addiction_recovery",), goals="lost his wages on the bookies app again")
     assert match(phoned, [line, drugs], taxonomy=taxonomy, now=now).unmet_needs == []
+    # nor a debt line someone who wants a person across a table
+    debts = make_person(
+        needs=("money_debt",), goals="3 cards maxed, behind on the mortgage. Wants someone face to face."
+    )
+    debt_line = make_service(
+        km=None, delivery=["phone"], needs=["money_debt"], name="Debt Line", area_wide=True
+    )
+    (unmet,) = match(debts, [debt_line], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "in_person"
+    rather = make_person(
+        needs=("money_debt",), goals="would rather see people face to face but would try online"
+    )
+    assert match(rather, [debt_line], taxonomy=taxonomy, now=now).unmet_needs == []
 
 
 def test_someone_who_wants_someone_local_is_not_met_by_a_national_line(
@@ -695,6 +708,7 @@ def test_a_listing_without_hours_is_read_with_its_twins_daytime_hours(
         ("carer, evenings or wknd. wants to meet other carers face to face - 'not another phone line'", True),
         ("carer, uses a wheelchair. wants a carers group she can actually get into", True),
         ("carer, uses a wheelchair. wants somewhere she can actually get in the door", True),
+        ("carer, widowed. wants a carers group near home, doesn't go into town", True),
     ],
 )
 def test_a_group_the_person_can_get_to_is_one_to_go_to(
@@ -956,6 +970,13 @@ def test_someone_asking_for_a_class_for_people_with_their_condition_is_not_met_b
             "no job search or CV help",
         ),
         (
+            "Been out of work since her youngest started school. Wants to get back to work, no CV.",
+            "employment_skills",
+            ("Employment Rights Advice", "Free employment rights advice on dismissal and pay."),
+            ("Back to Work Club", "CV help and job search for parents returning to work."),
+            "no job search or CV help",
+        ),
+        (
             "17, sofa surfing since mum kicked him out. Needs somewhere to stay tonight.",
             "housing",
             ("Shelter Helpline", "Free housing advice by phone."),
@@ -1001,3 +1022,21 @@ def test_an_activity_said_in_passing_or_as_one_idea_is_not_asked_for(
     person = make_person(needs=tuple(needs), goals=goals)
     green_gym = make_service(km=1, needs=needs, name="Green Gym", description="Outdoors.")
     assert match(person, [green_gym], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_someone_who_asks_to_be_rung_or_visited_is_not_met_by_an_online_group(
+    make_service, make_person, taxonomy, now
+):
+    lady = make_person(
+        needs=("loneliness",),
+        goals="84, lives alone out past Tiverton, not seen anyone for a week. Would like someone to ring her or pop in.",
+    )
+    online = make_service(
+        km=None, needs=["loneliness"], name="Farmers' Wives Facebook", delivery=["online"], area_wide=True
+    )
+    (unmet,) = match(lady, [online], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.reason.startswith("no one who rings or visits")
+    calls = make_service(
+        km=None, needs=["loneliness"], name="Telephone Friends", delivery=["phone"], area_wide=True
+    )
+    assert match(lady, [online, calls], taxonomy=taxonomy, now=now).unmet_needs == []
