@@ -350,6 +350,10 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     # each service area's authorities ("County Durham and Darlington": both), before words stating
     # one of them take its place in `found`
     stamped: dict[str, set[str]] = {}
+    # authorities read from a wider area's name ("Greater Manchester residents"), and those named
+    # alone ("for people in Bolton, Salford, Trafford and Manchester"): see _finer_wins
+    in_wider: dict[str, set[str]] = {}
+    named_alone: dict[str, set[str]] = {}
     for area in [] if national else record.service_areas:
         if _CHURCH_REGION.search(area["text"] or ""):
             continue
@@ -381,6 +385,8 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 if not any(part.la == code for part in local):  # the county in its name
                     found.setdefault(code, Finding(code, 0.9, "service_areas", words))
                     stamped.setdefault(area["text"] or area["uri"], set()).add(code)
+                    if areas.is_wider_area(words):  # (an export's own area names no one on purpose)
+                        in_wider.setdefault(code, set()).update(_fields_naming(record, area["text"]))
     unplaced: set[str] = set()
     for field in ("eligibility", "description", "name"):
         text = record.texts.get(field, "")
@@ -426,7 +432,9 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             # "East Durham", "North Northumberland": a part of the county its name holds
             parts = [place.lower() for code, place in listed if areas.is_local_area(code, place)]
             for code, words in [] if spelt_out else _listed_after_cue(areas, window):
-                if (borough_only and areas.is_wider_area(words)) or any(words in part for part in parts):
+                wider = areas.is_wider_area(words)
+                (in_wider if wider else named_alone).setdefault(code, set()).add(field)
+                if (borough_only and wider) or any(words in part for part in parts):
                     continue
                 _put(found, code, Finding(code, confidence, field, quote(text, cue, 50)))
             # "Grove Hill, Berwick Hills or Park End", "Middleham or Coverdale": a name we do not
@@ -461,6 +469,10 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                         value,
                         Finding(value, 0.8, field, text[max(0, index - 20) : index + 40].strip()),
                     )
+                    if not is_place:
+                        (in_wider if areas.is_wider_area(words) else named_alone).setdefault(code, set()).add(
+                            field
+                        )
                     break
     # an eligibility term that names the residents of a place: "Tameside residents"
     for term in record.terms:
@@ -501,7 +513,31 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     # a residency list in our own fields (a CSV column): entries as matching reads them
     for entry in record.declared.get("residency", []):
         found[entry] = Finding(entry, 0.95, "residency", areas.name(entry))
+    found = _finer_wins(found, in_wider, named_alone)
     return _whole_where_unplaced(_without_namesakes(areas, found, stamped), unplaced, stamped)
+
+
+def _fields_naming(record: Record, area_name: str | None) -> set[str]:
+    """The service areas field, and the record's fields that name the area again in words."""
+    name = (area_name or "").lower()
+    return {"service_areas"} | {
+        field for field, said in record.texts.items() if name and name in said.lower()
+    }
+
+
+def _finer_wins(
+    found: dict[str, Finding], in_wider: dict[str, set[str]], named_alone: dict[str, set[str]]
+) -> dict[str, Finding]:
+    """A record that names a wider area in one field ("Greater Manchester residents") and some of
+    its authorities in another as where its users live ("for people in Bolton, Salford, Trafford
+    and Manchester") is limited to those: the finer statement is the one written on purpose. Not
+    when one sentence names both ("households in Bristol and the West of England")."""
+    finer = named_alone.keys() & in_wider.keys()
+    if not finer or named_alone.keys() - in_wider.keys():
+        return found
+    if set().union(*named_alone.values()) & set().union(*in_wider.values()):
+        return found
+    return {value: finding for value, finding in found.items() if value not in in_wider or value in finer}
 
 
 # Farther than any authority's own services reach from where the record says it works.

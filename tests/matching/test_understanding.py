@@ -478,6 +478,25 @@ def test_residents_of_a_borough_become_its_gss_code(reader):
     assert found.value("area_wide") is True  # the borough's own service, named for it
 
 
+def test_authorities_named_in_one_field_narrow_a_wider_area_named_in_another(reader):
+    line = oruk(
+        description="24/7 mental health line for people in Bolton, Salford, Trafford and Manchester.",
+        eligibility_description="Greater Manchester residents",
+    )
+    assert set(reader.understand(line).residency_codes()) == {
+        "E08000001",
+        "E08000006",
+        "E08000009",
+        "E08000003",
+    }
+    # a sentence naming both is a wider reach, not a narrower one
+    both = oruk(
+        description="Free energy advice line for households in Bolton and Greater Manchester.",
+        service_areas=[{"id": "a", "name": "Greater Manchester"}],
+    )
+    assert len(reader.understand(both).residency_codes()) == 10
+
+
 @pytest.mark.parametrize(
     "fields, code",
     [

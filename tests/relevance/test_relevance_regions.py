@@ -572,7 +572,9 @@ REGIONS = {
         ndcg_floor=0.58,
         # Session 34: a pool with a hoist: a swimmer asks for the water, not a parkrun.
         gap_recall_floor=0.8,
-        known_violations=1,
+        # Session 34: a crisis line "for people in Bolton, Salford, Trafford and Manchester" whose
+        # eligibility says Greater Manchester residents is no longer offered to a Wigan mother.
+        known_violations=0,
         scenario_count=25,
         with_seed=False,
     ),
