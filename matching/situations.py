@@ -729,6 +729,25 @@ SITUATIONS: tuple[Situation, ...] = (
         needs=frozenset({"employment_skills"}),
         kind="money",
     ),
+    # A programme for young people "not in education, employment or training" is not for a
+    # sixteen-year-old still at school; a young person out of college, or asking for help into
+    # work (the employment need says it: their age is the service's own limit), is who it is for.
+    Situation(
+        "neet",
+        "young people not in education, employment or training",
+        _re(
+            r"\bNEETs?\b|not\s+in\s+(?:any\s+)?(?:education|employment|work)\s*(?:,|/)?\s*(?:(?:education|employment|work)\s*)?"
+            r"(?:or|and|nor|/)\s+training"
+        ),
+        _re(
+            r"\bNEET\b|(?:left|leaving|jacked(?:\s+in)?|packed(?:\s+in)?|dropped\s+out\s+of|quit|finished|kicked\s+out\s+of|"
+            r"excluded\s+from)\s+(?:(?:the|his|her|my)\s+)?(?:school|college|sixth\s+form|uni(?:versity)?|course)|"
+            r"(?:jacked|packed)\s+(?:school|college)\s+in|nothing\s+since\s+(?:school|college)|"
+            r"not\s+(?:been\s+)?in\s+(?:school|college|education|training)"
+        ),
+        needs=frozenset({"employment_skills"}),
+        kind="money",
+    ),
 )
 # A community a service is for: a heritage, a faith or a language, said as the people it serves
 # ("ONLY for women of South Asian heritage", "Arabic-speaking mums", "Black men of African and

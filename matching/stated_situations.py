@@ -40,6 +40,8 @@ _OWN_ONLY = frozenset(
         # "her son has schizophrenia": a hearing voices group is for the one who hears them
         "hearing_voices",
         "sex_work",
+        # "husband made redundant": a programme for young people out of work is not for his wife
+        "neet",
     }
 )
 # "her dad died of a heart attack": the illness was the one who died, and a cardiac group is not

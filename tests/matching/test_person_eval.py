@@ -148,6 +148,8 @@ UNLABELLED_SITUATIONS = {
     # nor for these (session 16): autism apart from a learning disability, the menopause
     "autism",
     "menopause",
+    # nor for this (session 34): out of education, employment or training
+    "neet",
 }
 
 

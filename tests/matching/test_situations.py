@@ -918,3 +918,37 @@ def test_all_of_the_wider_heritage_welcome_opens_a_group_named_for_one_nationali
     }
     assert situations_of(**record) == ["african_caribbean"]
     assert situations_of(description="A group for Nigerian mums.") == ["west_african"]
+
+
+def test_a_programme_for_young_people_out_of_education_and_work_is_not_for_one_still_at_school(
+    make_service, make_person, taxonomy, now
+):
+    assert situations_of(
+        description="Helps young people aged 16-24 who are not in education, employment or training find a job."
+    ) == ["neet"]
+    programme = make_service(
+        km=1, name="Youth Employment Initiative", needs=["young_people"], situations=["neet"]
+    )
+    youth_club = make_service(km=2, name="Youth Club", needs=["young_people"])
+    at_school = match(
+        make_person(
+            goals="16, came out as trans, rows at home every night. School says low mood.",
+            age=16,
+            needs=("young_people",),
+        ),
+        [programme, youth_club],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in at_school.matches] == ["Youth Club"]
+    left_college = match(
+        make_person(
+            goals="17, jacked college in, sits in his room on the xbox all day",
+            age=17,
+            needs=("young_people",),
+        ),
+        [programme, youth_club],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert "Youth Employment Initiative" in [m.name for m in left_college.matches]

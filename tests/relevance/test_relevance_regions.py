@@ -532,7 +532,9 @@ REGIONS = {
         EVAL / "services" / "cd_postcodes.csv",
         ndcg_floor=0.68,
         gap_recall_floor=0.75,
-        known_violations=2,
+        # Session 34: a programme for young people not in education, employment or training is no
+        # longer offered to a sixteen-year-old whose school noticed her low mood.
+        known_violations=1,
         scenario_count=25,
     ),
     # A twenty-seventh, written and judged by two more helpers on 2 December 2026 (session 19):
