@@ -18,6 +18,7 @@ from matching import situations
 from matching.exclusions import BY_EXCLUSION
 from matching.understanding import AreaLookup, Understander
 from matching.understanding.places import residency_entries, residency_words
+from matching.understanding.turned_away import AREA_PREFIX
 
 from ..data import DATA_DIR
 from ..needs import taxonomy
@@ -276,9 +277,15 @@ def says_closed(service) -> bool:
 
 
 def exclusion_codes(service) -> list[str]:
-    """Whom the service's exclusion criteria turn away, as last understood."""
+    """Whom the service's exclusion criteria turn away, as last understood: exclusion codes, and
+    "area:<residency entry>" for a place it turns away by where people live."""
     found = (service.understanding or {}).get("exclusions") or []
-    return [item["value"] for item in found if isinstance(item, dict) and item.get("value") in BY_EXCLUSION]
+    return [
+        item["value"]
+        for item in found
+        if isinstance(item, dict)
+        and (item.get("value") in BY_EXCLUSION or str(item.get("value")).startswith(AREA_PREFIX))
+    ]
 
 
 def loss_window(service) -> dict | None:
@@ -393,6 +400,8 @@ def _words(key: str, value) -> str:
         return situations.label(value)
     if key == "exclusions" and value in BY_EXCLUSION:
         return BY_EXCLUSION[value].label
+    if key == "exclusions" and str(value).startswith(AREA_PREFIX):
+        return "people living in " + areas().name(value[len(AREA_PREFIX) :])
     if key == "loss_window" and isinstance(value, dict):
         parts = []
         if value.get("min_weeks") is not None:

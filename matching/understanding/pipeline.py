@@ -19,6 +19,7 @@ from .record import Record, normalise
 from .result import Finding, Understanding
 from .rules import find_capacity, find_closed, find_cost, find_delivery, find_wheelchair
 from .schedule import find_schedule
+from .turned_away import find_areas_turned_away
 
 # Chosen on the development labels by 5-fold cross-validation (docs/understanding.md): a need is
 # kept when the classifier is confident, or fairly confident and the text also uses one of the
@@ -206,5 +207,5 @@ class Understander:
         out.capacity = find_capacity(record)
         out.closed = find_closed(record)
         out.loss_window = find_loss_window(record)
-        out.exclusions = find_exclusions(record)
+        out.exclusions = find_exclusions(record) + find_areas_turned_away(record, self.areas)
         return out

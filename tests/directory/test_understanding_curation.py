@@ -117,3 +117,24 @@ def test_a_curator_sees_the_words_that_say_a_listed_service_has_closed(app, plac
     login_as("curator")
     page = client.get(f"/curate/services/{service_id}/edit").get_data(as_text=True)
     assert "Says it is not running" in page and "No longer running" in page
+
+
+def test_towns_a_record_turns_away_reach_the_index_and_the_curators_page(app, places, login_as, client):
+    import_file(
+        app,
+        _feed(
+            "Walks in the villages of Trafford. Not for residents of Urmston or Stretford, who have their own."
+        ),
+        "walkers.csv",
+        "Sale Walkers",
+        actor="test",
+    )
+    with db.session_scope(app) as session:
+        service_id = _service(session).id
+    indexing.drain(app)
+    indexing.wait_until_idle(app)
+    turned_away = dict(services(app).index.get(service_id))["exclusions"]
+    assert [entry.split(":")[3].split("@")[0] for entry in turned_away] == ["Urmston", "Stretford"]
+    login_as("curator")
+    page = client.get(f"/curate/services/{service_id}/edit").get_data(as_text=True)
+    assert "people living in Urmston (Trafford)" in page

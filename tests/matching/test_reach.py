@@ -184,3 +184,15 @@ def test_a_former_district_cannot_be_told_from_the_authority_that_replaced_it(pe
     northallerton = person(areas=("E06000065", "DL7"), possible_areas=("E07000164", "E07000166"))
     assert check(northallerton, make_service(km=1, residency=["E07000164"]), 1.0).allowed
     assert check(northallerton, make_service(km=1, residency=["E06000066"]), 1.0).reasons == [RESIDENCY]
+
+
+def test_a_place_the_record_turns_away_is_not_offered_to_people_living_there(person, make_service):
+    # "Not for residents of Sale, who should use the town's own service": a circle around Sale,
+    # which HOME (Sale Moor) is in
+    sale = "place:E08000009:Sale@53.42460,-2.32220,2.5"
+    service = make_service(km=1, residency=[TRAFFORD], exclusions=[f"area:{sale}"])
+    assert check(person(areas=IN_TRAFFORD), service, 1.0).reasons == ["not for people living in Sale"]
+    elsewhere = person(areas=IN_TRAFFORD, lat=53.3875, lng=-2.3497)  # Altrincham, 4 km south
+    assert check(elsewhere, service, 1.0).allowed
+    # with no home point and only the borough known, nobody is turned away on a guess
+    assert check(person(areas=(TRAFFORD,), lat=None, lng=None), service, 1.0).allowed

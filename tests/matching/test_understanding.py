@@ -1582,3 +1582,21 @@ def test_a_place_that_ends_a_sentence_is_still_a_place():
     # a link worker's note names where the person lives: "Southmead. Good with his hands."
     assert areas.places("64M, wife passed. Southmead. Good with his hands.") == [("E06000023", "Southmead")]
     assert [place for _, place in areas.places("Lockleaze. Horfield")] == ["Lockleaze", "Horfield"]
+
+
+def test_places_a_record_turns_away_are_read_as_exclusions_in_its_own_area(reader):
+    outreach = oruk(
+        description=(
+            "Who: people aged 60+ living in the rural villages of Trafford. Not for residents of Urmston, "
+            "Altrincham or Stretford towns, who should use the town services."
+        ),
+        service_areas=[{"id": "a", "name": "Trafford"}],
+    )
+    turned_away = [f.value for f in reader.understand(outreach).exclusions if f.value.startswith("area:")]
+    assert [read_place(v[len("area:") :]).name for v in turned_away] == ["Urmston", "Altrincham", "Stretford"]
+    assert {read_place(v[len("area:") :]).la for v in turned_away} == {"E08000009"}
+    # a refusal of a wider area's people is read with the authority's code
+    carers = oruk(
+        eligibility_description="Trafford residents only - we cannot help carers living in Salford."
+    )
+    assert [f.value for f in reader.understand(carers).exclusions] == ["area:E08000006"]

@@ -697,7 +697,9 @@ REGIONS = {
         gap_recall_floor=0.75,
         # Session 33: the need reader learns from all 27 development regions, so more services read as
         # meeting older people's needs: a Breckland outreach worker whose record turns away the towns'
-        # residents ("Not for residents of ... Attleborough ...", read by no rule) reaches an Attleborough man.
+        # residents ("Not for residents of ... Attleborough ...") reaches an Attleborough man. Session
+        # 34 reads the towns a record turns away, but Breckland's Attleborough is not among the place
+        # names (its wards are; the one Attleborough there is Nuneaton's), so he is still shown.
         known_violations=2,
         scenario_count=25,
         with_seed=False,

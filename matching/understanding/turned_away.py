@@ -1,0 +1,62 @@
+"""Places a record turns away by where people live: "Not for residents of Thetford, Dereham,
+Swaffham, Attleborough or Watton towns, who should use the town services", "we cannot help people
+living in Bolton". Each becomes an exclusion "area:<residency entry>" (a GSS code, or a place's
+circle as matching.service reads it), which matching holds against the person's home as it holds a
+residency limit, the other way round."""
+
+from __future__ import annotations
+
+import re
+
+from .areas import AreaLookup
+from .record import Record
+from .result import Finding
+from .rules import quote
+
+AREA_PREFIX = "area:"
+
+# The refusal, then whose home it names: "Not for residents of", "not available to people living in",
+# "we cannot help carers living in", "excluding residents of".
+_TURNS_AWAY = re.compile(
+    r"\b(?:not\s+(?:for|open\s+to|available\s+(?:to|for))|(?:cannot|can't|can\s+not|are\s+unable\s+to|do\s+not|don't)\s+"
+    r"(?:help|support|accept|take|see|cover)|excluding|except(?:\s+for)?)\s+"
+    r"(?:(?:people|anyone|those|carers|families|adults|households)\s+)?"
+    r"(?:(?:who\s+)?(?:live|living|lives)\s+in|residents?\s+(?:of|in))\s+",
+    re.I,
+)
+# "Not available to Tees residents": the place before its residents
+_TURNS_AWAY_RESIDENTS = re.compile(
+    r"\bnot\s+(?:for|open\s+to|available\s+(?:to|for))\s+(?=(?:the\s+)?[A-Z][\w&' -]{1,40}?\s+residents\b)"
+)
+_CLAUSE_END = re.compile(r"[.;:!?\n(]|,\s*(?:who|which|they|please|but)\b|\s+-\s+|\bwho\s+should\b", re.I)
+
+
+def find_areas_turned_away(record: Record, areas: AreaLookup | None) -> list[Finding]:
+    if areas is None:
+        return []
+    context = {code for text in [*record.texts.values(), *record.venue] for code, _ in areas.find(text)}
+    for area in record.service_areas:
+        context |= {code for code, _ in areas.find(area["text"] or "")}
+    found: dict[str, Finding] = {}
+    for field in ("eligibility", "description"):
+        text = record.texts.get(field, "")
+        for cue in [*_TURNS_AWAY.finditer(text), *_TURNS_AWAY_RESIDENTS.finditer(text)]:
+            window = text[cue.end() : cue.end() + 160]
+            end = _CLAUSE_END.search(window)
+            window = window[: end.start()] if end else window
+            entries = [code for code, words in areas.find(window) if not areas.is_wider_area(words)]
+            for code, name in areas.places(window, context):
+                place = areas.place(code, name)
+                if place is not None and _near(areas, code, context):
+                    entries.append(place.entry())
+            for entry in entries:
+                value = AREA_PREFIX + entry
+                found.setdefault(value, Finding(value, 0.8, field, quote(text, cue, 80)))
+    return list(found.values())
+
+
+def _near(areas: AreaLookup, code: str, context: set[str]) -> bool:
+    """Whether a place's authority is one the record works in (or its county's, or its combined
+    authority's): Breckland's "Attleborough" is not the Warwickshire one, the only Attleborough
+    the place names know."""
+    return not context or bool({code, areas.county_of(code), *areas.group(code)} & context)
