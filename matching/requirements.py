@@ -141,7 +141,7 @@ _ANY_ADDICTION = re.compile(
     r"\b(?:any\s+(?:addiction|addictive\s+behaviou?r|kind\s+of\s+addiction)|all\s+(?:addictions|kinds\s+of\s+addiction))",
     re.I,
 )
-_NOT_SAID = re.compile(r"\b(?:no|not|isn'?t|doesn'?t|never|nor)\b[^.,;]{0,20}$", re.I)
+_NOT_SAID = re.compile(r"\b(?:no|not|isn'?t|doesn'?t|don'?t|do\s+not|never|nor)\b[^.,;]{0,20}$", re.I)
 
 
 # Someone with no food in the house needs food today: a food bank, a pantry, a community fridge or
@@ -291,6 +291,18 @@ ACTIVITIES: dict[str, tuple[frozenset[str], str, str, re.Pattern[str], re.Patter
         re.compile(
             r"\b(?:garden\w*|allotments?|grow(?:s|ing|ers?)?|plant(?:s|ing)|horticultur\w*|veg\w*|greenhouses?|"
             r"polytunnels?|orchards?|herbs?|seeds?|compost\w*)\b",
+            re.I,
+        ),
+    ),
+    # "wants a Deaf social club", "an LGBT social group": company, which an advice drop-in is not.
+    "social": (
+        frozenset({"loneliness"}),
+        "to socialise",
+        "social group or club",
+        re.compile(r"\bsocial\s+(?:club|group|evening|night|meet[- ]?up)s?\b", re.I),
+        re.compile(
+            r"\b(?:social\w*|clubs?|coffee|cuppa|brew|chat\w*|natter\w*|friendship|friends|get[- ]togethers?|"
+            r"meet[- ]?ups?|lunch\w*|tea|caf[eé]s?|company|games|bingo|dominoes|quiz\w*)\b",
             re.I,
         ),
     ),
@@ -836,9 +848,8 @@ def meets_requirement(
     if group == WARM_SPACE:
         return "in_person" in delivery_modes(service) and bool(_WARM_SPACE.search(service_text(service)))
     if group.startswith(ACTIVITY_PREFIX):
-        return bool(
-            ACTIVITIES[group[len(ACTIVITY_PREFIX) :]][4].search(without_what_ended(service_text(service)))
-        )
+        # ("this is advice, not a social club - we don't run a social group at the moment")
+        return _said(ACTIVITIES[group[len(ACTIVITY_PREFIX) :]][4], without_what_ended(service_text(service)))
     if group.startswith((CONDITION_PREFIX, PEERS_PREFIX)):
         text = service_text(service)
         named = {code for code, condition in CONDITIONS.items() if condition.service.search(text)}
@@ -1068,7 +1079,9 @@ def _requirement_wording(
         return phrase, f"no {kind}", "; the services listed are other activities"
     activity = next((g for g in also if g.startswith(ACTIVITY_PREFIX)), None)
     if group == IN_PERSON and activity:
-        kind = ACTIVITIES[activity[len(ACTIVITY_PREFIX) :]][2]
+        # whom it is for, too: "no social group or club for LGBTQ+ people to go to in person"
+        whom = [f"for {_group_label(taxonomy, g)}" for g in also if g in SPECIFIC or g in ("women", "men")]
+        kind = " ".join([ACTIVITIES[activity[len(ACTIVITY_PREFIX) :]][2], *whom])
         return (
             f"to go to in person: {kind}",
             f"no {kind} to go to in person",

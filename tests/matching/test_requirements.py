@@ -1040,3 +1040,46 @@ def test_someone_who_asks_to_be_rung_or_visited_is_not_met_by_an_online_group(
         km=None, needs=["loneliness"], name="Telephone Friends", delivery=["phone"], area_wide=True
     )
     assert match(lady, [online, calls], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_a_deaf_man_who_wants_a_social_club_is_not_met_by_an_advice_drop_in_that_says_it_is_not_one(
+    make_service, make_person, taxonomy, now
+):
+    signer = make_person(
+        needs=("loneliness",),
+        goals="Deaf, BSL first language. Wife died last year, 'no one to sign with'. Wants a Deaf social club.",
+        circumstances=("deaf_bsl",),
+    )
+    advice = make_service(
+        km=2,
+        needs=["loneliness"],
+        name="Deaf Advice Drop-in",
+        description="Advice with letters and benefits, all in BSL. This is advice, not a social club - "
+        "we don't run a social group at the moment.",
+    )
+    (unmet,) = match(signer, [advice], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.need == "loneliness"
+    club = make_service(
+        km=1, needs=["loneliness"], name="Deaf Social Club", description="Monthly social evening in BSL."
+    )
+    assert match(signer, [advice, club], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_an_unmet_social_group_near_home_says_whom_it_would_be_for(make_service, make_person, taxonomy, now):
+    widower = make_person(
+        needs=("loneliness",),
+        goals="partner of 30 yrs died in Feb. gay man, wants an LGBT social group near home.",
+        circumstances=("lgbtq", "man"),
+    )
+    switchboard = make_service(
+        km=None,
+        needs=["loneliness"],
+        name="LGBT+ Switchboard",
+        description="Phone and webchat for LGBT+ people.",
+        delivery=["phone"],
+        area_wide=True,
+        eligibility=["lgbtq"],
+    )
+    (unmet,) = match(widower, [switchboard], taxonomy=taxonomy, now=now).unmet_needs
+    # (the test taxonomy has no labels for groups: the app's says "LGBTQ+ people")
+    assert unmet.reason.startswith("no social group or club for lgbtq to go to in person")
