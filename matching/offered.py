@@ -12,8 +12,8 @@ needs it meets are not met for them, so a need only such services would meet is 
   of, so an adults' alcohol service also read as young people's still meets a drinker's need. A
   parent's need (family_parenting), or the age group's own need ("my grandson"), keeps them.
 - A service first for addiction (a gambling harm line, read as for mental wellbeing too) meets
-  the needs of someone who has no addiction need for none: it hid the gap of an anxious woman
-  with no free counselling in reach, and of a man with no men's talking group.
+  none of the needs of someone with no addiction need: counted as met, it hid the gap of an
+  anxious woman with no free counselling in reach, and of a man with no men's talking group.
 """
 
 from __future__ import annotations

@@ -301,7 +301,9 @@ ACTIVITIES: dict[str, tuple[frozenset[str], str, str, re.Pattern[str], re.Patter
         "social group or club",
         re.compile(r"\bsocial\s+(?:club|group|evening|night|meet[- ]?up)s?\b", re.I),
         re.compile(
-            r"\b(?:social\w*|clubs?|coffee|cuppa|brew|chat\w*|natter\w*|friendship|friends|get[- ]togethers?|"
+            # (not "social prescribing", "social care", "social worker": those are no company)
+            r"\b(?:social(?!\s+(?:prescri\w*|care|work\w*|services?|security|enterprise|media))\w*|clubs?|coffee|"
+            r"cuppa|brew|chat\w*|natter\w*|friendship|friends|get[- ]togethers?|"
             r"meet[- ]?ups?|lunch\w*|tea|caf[eé]s?|company|games|bingo|dominoes|quiz\w*)\b",
             re.I,
         ),
@@ -509,10 +511,6 @@ _ASKS_FOR_A_CALL = re.compile(
     r"(?:to\s+|who\s*'?d\s+|who\s+would\s+|that\s+(?:would|could)\s+)(?:ring|phone|call)\s+(?:her|him|them|me)\b",
     re.I,
 )
-
-
-def asks_for_a_call(goals: str) -> bool:
-    return _said(_ASKS_FOR_A_CALL, goals)
 
 
 # "No bus most of the day", "can't manage the bus", "needs a lift": a bus pass or a timetable is no
@@ -779,7 +777,7 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, LIFT) for need in needs if need in LIFT_NEEDS)
     if asks_for_a_visit(profile.goals):
         out.extend((need, HOME_VISIT) for need in needs if need in HOME_VISIT_NEEDS)
-    elif asks_for_a_call(profile.goals):
+    elif _said(_ASKS_FOR_A_CALL, profile.goals):
         out.extend((need, CALL_OR_VISIT) for need in needs if need in HOME_VISIT_NEEDS)
     if asks_for_dads(profile.goals) and "women" not in profile.groups:
         out.extend((need, DADS) for need in needs if need in DADS_NEEDS)

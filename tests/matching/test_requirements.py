@@ -1059,6 +1059,15 @@ def test_a_deaf_man_who_wants_a_social_club_is_not_met_by_an_advice_drop_in_that
     )
     (unmet,) = match(signer, [advice], taxonomy=taxonomy, now=now).unmet_needs
     assert unmet.need == "loneliness"
+    link_worker = make_service(
+        km=1,
+        needs=["loneliness"],
+        name="Social Prescribing Link Worker",
+        description="Social prescribing in BSL.",
+    )
+    assert [u.need for u in match(signer, [advice, link_worker], taxonomy=taxonomy, now=now).unmet_needs] == [
+        "loneliness"
+    ]
     club = make_service(
         km=1, needs=["loneliness"], name="Deaf Social Club", description="Monthly social evening in BSL."
     )

@@ -930,25 +930,14 @@ def test_a_programme_for_young_people_out_of_education_and_work_is_not_for_one_s
         km=1, name="Youth Employment Initiative", needs=["young_people"], situations=["neet"]
     )
     youth_club = make_service(km=2, name="Youth Club", needs=["young_people"])
-    at_school = match(
-        make_person(
-            goals="16, came out as trans, rows at home every night. School says low mood.",
-            age=16,
-            needs=("young_people",),
-        ),
-        [programme, youth_club],
-        taxonomy=taxonomy,
-        now=now,
+
+    def shown(goals: str, age: int) -> list[str]:
+        person = make_person(goals=goals, age=age, needs=("young_people",))
+        return [m.name for m in match(person, [programme, youth_club], taxonomy=taxonomy, now=now).matches]
+
+    assert shown("16, came out as trans, rows at home every night. School says low mood.", 16) == [
+        "Youth Club"
+    ]
+    assert "Youth Employment Initiative" in shown(
+        "17, jacked college in, sits in his room on the xbox all day", 17
     )
-    assert [m.name for m in at_school.matches] == ["Youth Club"]
-    left_college = match(
-        make_person(
-            goals="17, jacked college in, sits in his room on the xbox all day",
-            age=17,
-            needs=("young_people",),
-        ),
-        [programme, youth_club],
-        taxonomy=taxonomy,
-        now=now,
-    )
-    assert "Youth Employment Initiative" in [m.name for m in left_college.matches]
