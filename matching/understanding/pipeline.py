@@ -19,7 +19,7 @@ from .record import Record, normalise
 from .result import Finding, Understanding
 from .rules import find_capacity, find_closed, find_cost, find_delivery, find_wheelchair
 from .schedule import find_schedule
-from .turned_away import find_areas_turned_away
+from .turned_away import AREA_PREFIX, find_areas_turned_away
 
 # Chosen on the development labels by 5-fold cross-validation (docs/understanding.md): a need is
 # kept when the classifier is confident, or fairly confident and the text also uses one of the
@@ -197,7 +197,11 @@ class Understander:
         ):
             # "£1 a session for residents on benefits": benefits say who may come, not what it helps with
             out.needs = [f for f in out.needs if f.value != "welfare_benefits"]
-        out.residency = find_residency(record, self.areas)
+        # a place the record turns away is not one its users must live in ("Trafford residents
+        # only. Not for Salford residents", "open to all except residents of Stretford")
+        turned_away = find_areas_turned_away(record, self.areas)
+        refused = {f.value[len(AREA_PREFIX) :] for f in turned_away}
+        out.residency = [f for f in find_residency(record, self.areas) if f.value not in refused]
         out.works_in = find_works_in(record, self.areas)
         out.delivery = find_delivery(record)
         out.area_wide = find_area_wide(record, out.delivery, out.residency, out.works_in, self.areas)
@@ -207,5 +211,5 @@ class Understander:
         out.capacity = find_capacity(record)
         out.closed = find_closed(record)
         out.loss_window = find_loss_window(record)
-        out.exclusions = find_exclusions(record) + find_areas_turned_away(record, self.areas)
+        out.exclusions = find_exclusions(record) + turned_away
         return out

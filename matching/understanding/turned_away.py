@@ -26,7 +26,7 @@ _TURNS_AWAY = re.compile(
 )
 # "Not available to Tees residents": the place before its residents
 _TURNS_AWAY_RESIDENTS = re.compile(
-    r"\bnot\s+(?:for|open\s+to|available\s+(?:to|for))\s+(?=(?:the\s+)?[A-Z][\w&' -]{1,40}?\s+residents\b)"
+    r"\b(?i:not\s+(?:for|open\s+to|available\s+(?:to|for)))\s+(?=(?:the\s+)?[A-Z][\w&' -]{1,40}?\s+residents\b)"
 )
 _CLAUSE_END = re.compile(r"[.;:!?\n(]|,\s*(?:who|which|they|please|but)\b|\s+-\s+|\bwho\s+should\b", re.I)
 

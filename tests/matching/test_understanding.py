@@ -1600,3 +1600,20 @@ def test_places_a_record_turns_away_are_read_as_exclusions_in_its_own_area(reade
         eligibility_description="Trafford residents only - we cannot help carers living in Salford."
     )
     assert [f.value for f in reader.understand(carers).exclusions] == ["area:E08000006"]
+
+
+@pytest.mark.parametrize(
+    ("words", "residency", "refused"),
+    [
+        (
+            "Trafford residents only. Not for Salford residents - please contact Salford Carers.",
+            ["E08000009"],
+            "E08000006",
+        ),
+        ("Open to all except residents of Stretford.", [], "place:E08000009:Stretford"),
+    ],
+)
+def test_a_place_turned_away_is_not_where_its_users_must_live(reader, words, residency, refused):
+    understood = reader.understand(oruk(eligibility_description=words))
+    assert understood.residency_codes() == residency
+    assert [f.value for f in understood.exclusions][0].startswith("area:" + refused)
