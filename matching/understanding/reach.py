@@ -531,7 +531,7 @@ def _finer_wins(
     """A record that names a wider area in one field ("Greater Manchester residents") and some of
     its authorities in another as where its users live ("for people in Bolton, Salford, Trafford
     and Manchester") is limited to those: the finer statement is the one written on purpose. Not
-    when one sentence names both ("households in Bristol and the West of England")."""
+    when one field names both ("households in Bristol and the West of England")."""
     finer = named_alone.keys() & in_wider.keys()
     if not finer or named_alone.keys() - in_wider.keys():
         return found
