@@ -30,7 +30,7 @@ from .service import (
 from .single_sex import OTHER_SEX, named_for_the_other_sex, single_sex_required
 from .situations import BY_CODE, HARD, ON_ITS_OWN, label, might_be, with_implied
 from .understanding.areas import read_place
-from .understanding.turned_away import AREA_PREFIX
+from .understanding.turned_away import area_entry
 
 # Warning texts, shared with explain.py so the wording is the same everywhere.
 WARN_COST = "cost not recorded"
@@ -173,7 +173,7 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
         bad(("residency", f"{remote_mode(service) or 'remote'} service for another area"))
     # A place the record turns away ("Not for residents of Thetford, Dereham, ... towns, who should
     # use the town services"), when the person's home is surely in it.
-    for entry in areas_turned_away(service):
+    for entry in filter(None, map(area_entry, service.get("exclusions") or ())):
         place = read_place(entry)
         if place is not None and not place.districts and (profile.lat is None or profile.lng is None):
             continue  # (without a home point, a town's circle cannot be told from its borough)
@@ -291,10 +291,3 @@ def _old_enough(profile: Profile, code: str) -> bool | None:
 def violations(profile: Profile, service: dict[str, Any], distance_km: float | None) -> list[str]:
     """Every hard-constraint reason `service` is excluded for `profile`; [] means allowed."""
     return check(profile, service, distance_km).reasons
-
-
-def areas_turned_away(service: dict[str, Any]) -> list[str]:
-    """The residency entries of the places a service turns away (understanding.turned_away)."""
-    return [
-        str(e)[len(AREA_PREFIX) :] for e in service.get("exclusions") or () if str(e).startswith(AREA_PREFIX)
-    ]

@@ -376,7 +376,7 @@ ACTIVITIES: dict[str, tuple[frozenset[str], str, str, re.Pattern[str], re.Patter
 
 # An activity offered as one idea among others ("some exercise, maybe swimming"; "used to paint,
 # wants something creative") does not narrow the need to it.
-_TENTATIVE = re.compile(r"\b(?:maybe|perhaps|possibly)\s+$", re.I)
+_NOT_ASKED = re.compile(_NOT_SAID.pattern + r"|\b(?:maybe|perhaps|possibly)\s+$", re.I)
 _BROADER_ASK = {
     "painting": re.compile(r"\b(?:some|any)thing\s+(?:creative|arty)\b", re.I),
     "swimming": re.compile(r"\b(?:some|any)\s+(?:exercise|sport)\b|\bexercise\s+class", re.I),
@@ -384,22 +384,17 @@ _BROADER_ASK = {
 
 
 def activities_named(goals: str) -> list[str]:
-    goals = goals or ""
     return [
         name
         for name, (_, _, _, asks, _) in ACTIVITIES.items()
-        if any(
-            not _NOT_SAID.search(goals[: m.start()]) and not _TENTATIVE.search(goals[: m.start()])
-            for m in asks.finditer(goals)
-        )
-        and not (name in _BROADER_ASK and _said(_BROADER_ASK[name], goals))
+        if _said(asks, goals, _NOT_ASKED) and not (name in _BROADER_ASK and _said(_BROADER_ASK[name], goals))
     ]
 
 
-def _said(pattern: re.Pattern[str], goals: str) -> bool:
+def _said(pattern: re.Pattern[str], goals: str, denial: re.Pattern[str] = _NOT_SAID) -> bool:
     """Whether the words say what `pattern` finds at least once without denying it ("not a food
     bank", "doesn't want counselling")."""
-    return any(not _NOT_SAID.search(goals[: m.start()]) for m in pattern.finditer(goals or ""))
+    return any(not denial.search(goals[: m.start()]) for m in pattern.finditer(goals or ""))
 
 
 def needs_food_now(goals: str) -> bool:

@@ -18,7 +18,7 @@ from matching import situations
 from matching.exclusions import BY_EXCLUSION
 from matching.understanding import AreaLookup, Understander
 from matching.understanding.places import residency_entries, residency_words
-from matching.understanding.turned_away import AREA_PREFIX
+from matching.understanding.turned_away import area_entry
 
 from ..data import DATA_DIR
 from ..needs import taxonomy
@@ -284,7 +284,7 @@ def exclusion_codes(service) -> list[str]:
         item["value"]
         for item in found
         if isinstance(item, dict)
-        and (item.get("value") in BY_EXCLUSION or str(item.get("value")).startswith(AREA_PREFIX))
+        and (item.get("value") in BY_EXCLUSION or area_entry(item.get("value")) is not None)
     ]
 
 
@@ -400,8 +400,8 @@ def _words(key: str, value) -> str:
         return situations.label(value)
     if key == "exclusions" and value in BY_EXCLUSION:
         return BY_EXCLUSION[value].label
-    if key == "exclusions" and str(value).startswith(AREA_PREFIX):
-        return "people living in " + areas().name(value[len(AREA_PREFIX) :])
+    if key == "exclusions" and (entry := area_entry(value)) is not None:
+        return "people living in " + areas().name(entry)
     if key == "loss_window" and isinstance(value, dict):
         parts = []
         if value.get("min_weeks") is not None:

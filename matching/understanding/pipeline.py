@@ -19,7 +19,7 @@ from .record import Record, normalise
 from .result import Finding, Understanding
 from .rules import find_capacity, find_closed, find_cost, find_delivery, find_wheelchair
 from .schedule import find_schedule
-from .turned_away import AREA_PREFIX, find_areas_turned_away
+from .turned_away import area_entry, find_areas_turned_away
 
 # Chosen on the development labels by 5-fold cross-validation (docs/understanding.md): a need is
 # kept when the classifier is confident, or fairly confident and the text also uses one of the
@@ -200,7 +200,7 @@ class Understander:
         # a place the record turns away is not one its users must live in ("Trafford residents
         # only. Not for Salford residents", "open to all except residents of Stretford")
         turned_away = find_areas_turned_away(record, self.areas)
-        refused = {f.value[len(AREA_PREFIX) :] for f in turned_away}
+        refused = {area_entry(f.value) for f in turned_away}
         out.residency = [f for f in find_residency(record, self.areas) if f.value not in refused]
         out.works_in = find_works_in(record, self.areas)
         out.delivery = find_delivery(record)

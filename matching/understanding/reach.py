@@ -333,6 +333,11 @@ def _names_its_residents(text: str, index: int, last: str, words: str, field: st
     )
 
 
+def authorities_named(record: Record, areas: AreaLookup) -> set[str]:
+    """The authorities a record names anywhere in its words or its venue."""
+    return {code for text in [*record.texts.values(), *record.venue] for code, _ in areas.find(text)}
+
+
 def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     found: dict[str, Finding] = {}
     for field in ("eligibility", "description"):
@@ -341,7 +346,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     if areas is None:
         return list(found.values())
     # Authorities the record names anywhere, to tell one "Broughton" from another.
-    context = {code for text in [*record.texts.values(), *record.venue] for code, _ in areas.find(text)}
+    context = authorities_named(record, areas)
     # "High Peak" beside "National": the council is where it started, not a limit
     # and so is a branch's listing of a national line ("Cruse National Helpline", service area "Bury")
     national = any(_NATION.match(area["text"] or "") for area in record.service_areas) or bool(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .areas import AreaLookup
+from .reach import authorities_named
 from .record import Record
 from .result import Finding
 from .rules import quote
@@ -31,16 +32,24 @@ _TURNS_AWAY_RESIDENTS = re.compile(
 _CLAUSE_END = re.compile(r"[.;:!?\n(]|,\s*(?:who|which|they|please|but)\b|\s+-\s+|\bwho\s+should\b", re.I)
 
 
+def area_entry(value: object) -> str | None:
+    """The residency entry of an exclusion that turns a place away ("area:E08000006"), else None."""
+    text = str(value)
+    return text[len(AREA_PREFIX) :] if text.startswith(AREA_PREFIX) else None
+
+
 def find_areas_turned_away(record: Record, areas: AreaLookup | None) -> list[Finding]:
     if areas is None:
         return []
-    context = {code for text in [*record.texts.values(), *record.venue] for code, _ in areas.find(text)}
-    for area in record.service_areas:
-        context |= {code for code, _ in areas.find(area["text"] or "")}
     found: dict[str, Finding] = {}
+    context: set[str] | None = None  # (read only for a record that turns a place away: few do)
     for field in ("eligibility", "description"):
         text = record.texts.get(field, "")
         for cue in [*_TURNS_AWAY.finditer(text), *_TURNS_AWAY_RESIDENTS.finditer(text)]:
+            if context is None:
+                context = authorities_named(record, areas).union(
+                    *({code for code, _ in areas.find(area["text"] or "")} for area in record.service_areas)
+                )
             window = text[cue.end() : cue.end() + 160]
             end = _CLAUSE_END.search(window)
             window = window[: end.start()] if end else window
