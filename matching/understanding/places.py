@@ -68,6 +68,39 @@ def around_the_venue(record: Record, window: str, context: set[str]) -> list[str
     return []
 
 
+# "Patients of Concord & Oxclose Family Practice": a practice named by itself, not by a place
+_PRACTICE = re.compile(
+    r"^\s*(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:&|and|[A-Z][\w'’.-]*))*?\s+"
+    r"(?:(?:Family|Medical|Group)\s+)?(?:Practice|Surgery|Medical\s+Cent(?:re|er)|Health\s+Cent(?:re|er)))\b"
+)
+# A practice's patients live around it: urban lists reach a few kilometres, and the authority the
+# practice is in keeps the neighbouring borough's streets out.
+AROUND_PRACTICE_KM = NEIGHBOURS_KM
+
+
+def around_the_practice(record: Record, window: str, areas: AreaLookup) -> list[str]:
+    """The residency entry for a practice's patients, when the words after the cue name a practice
+    and the record's venue is that practice (or its one venue): a circle around it, in its authority."""
+    named = _PRACTICE.match(window)
+    if named is None:
+        return []
+    practice = named.group("name")
+    venues = [loc for loc in record.locations if loc.get("type") == "physical" and loc.get("point")]
+    own = [loc for loc in venues if _same_words(str(loc.get("name") or ""), practice)]
+    venue = (own or (venues if len(venues) == 1 else []))[:1]
+    if not venue:
+        return []
+    lat, lng = (float(v) for v in venue[0]["point"])
+    return [Place(areas.authority_at(lat, lng) or "", practice, lat, lng, AROUND_PRACTICE_KM).entry()]
+
+
+def _same_words(one: str, other: str) -> bool:
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[a-z]+", text.lower().replace("&", " and "))) - {"the", "and"}
+
+    return bool(words(one)) and words(one) == words(other)
+
+
 def place_value(
     areas: AreaLookup,
     code: str,

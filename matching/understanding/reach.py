@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from .areas import AreaLookup, Place, authority_of, read_place, written
-from .places import NAMED_ITEMS, around_the_venue, drawable, place_value
+from .places import NAMED_ITEMS, around_the_practice, around_the_venue, drawable, place_value
 from .record import Record
 from .result import Finding
 from .rules import quote
@@ -455,7 +455,9 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             if not listed and not _listed_after_cue(areas, window):
                 # "living in Hyde, Hattersley and Mottram": towns we do not know, one of them where
                 # the record's venue is, stand for a circle around that venue
-                for value in around_the_venue(record, window, context):
+                # "Patients of Concord & Oxclose Family Practice": the streets around the practice
+                near = around_the_practice(record, window, areas) or around_the_venue(record, window, context)
+                for value in near:
                     _put(found, value, Finding(value, confidence - 0.2, field, quote(text, cue, 50)))
         # "Trafford residents", "Little Hulton residents", "a Salford GP"
         named = [(code, words, False) for code, words in areas.find(text)]

@@ -103,6 +103,38 @@ def test_a_village_we_cannot_draw_is_drawn_around_the_records_venue_in_it(reader
     assert (place.lat, place.lng) == (54.2850, -1.8070)
 
 
+def test_a_practices_patients_live_around_it_in_its_own_borough(reader):
+    """A surgery's link worker, "Patients of Concord & Oxclose Family Practice", is not for Birtley
+    across the Gateshead border, though it sees people by phone too."""
+    venue = {
+        "id": "l1",
+        "name": "Concord & Oxclose Family Practice",
+        "addresses": [
+            {"id": "a1", "address_1": "The Galleries", "city": "Washington", "postal_code": "NE37 2NR"}
+        ],
+        "latitude": 54.9062,
+        "longitude": -1.5236,
+    }
+    record = exported(
+        venue,
+        name="Social prescriber - Washington",
+        description="Link worker for Concord & Oxclose patients. Sees people at the surgery or by phone.",
+        eligibility_description="Patients of Concord & Oxclose Family Practice",
+        service_areas=[{"id": "sa1", "name": "Washington"}],
+    )
+    [code] = reader.understand(record).residency_codes()
+    area = read_area([code])
+    sunderland, gateshead = "E08000024", "E08000037"
+    assert in_area(area, [sunderland], (54.8990, -1.5180)) is True  # Washington town centre
+    assert in_area(area, [gateshead], (54.8920, -1.5790)) is False  # Birtley, 3.7 km away
+    assert in_area(area, [sunderland], (54.9060, -1.3830)) is False  # Sunderland city, 9 km away
+    # a practice named by its place is that place, as before
+    by_place = exported(eligibility_description="Patients of Hindley GP practices only")
+    assert [read_place(c).name for c in reader.understand(by_place).residency_codes() if read_place(c)] == [
+        "Hindley"
+    ]
+
+
 @pytest.mark.parametrize(
     "fields, ages",
     [
