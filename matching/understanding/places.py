@@ -52,20 +52,41 @@ def _venue_in(record: Record, place: str) -> tuple[float, float] | None:
 
 # A place we know but cannot draw, around the venue the record puts in it: a village and its farms.
 AROUND_VENUE_KM = 3.0
+_PRACTICE_AFTER = re.compile(
+    r"\s+(?:GPs?|PCN)(?:\s+[Pp]ractices?)?$|\s+(?:[Pp]ractices?|[Ss]urger(?:y|ies))$"
+)
 _NAME_IN_LIST = re.compile(_ITEM_START + r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 
 
-def around_the_venue(record: Record, window: str, context: set[str]) -> list[str]:
+def around_the_venue(record: Record, window: str, context: set[str], areas: AreaLookup) -> list[str]:
     """Residency entries for names after a cue that we do not know as places, when the record's
-    venue address names one of them: a circle around that venue, wider when others are named."""
+    venue address names one of them: a circle around that venue, wider when others are named; or
+    the place the venue or service area names in full ("Weston" for Weston-super-Mare)."""
     names = [m.group(1) for m in _NAME_IN_LIST.finditer(window.strip())]
     for name in names:
-        venue = _venue_in(record, name)
+        # "registered with a Weston GP": the patients of the town's practices, who live around it
+        town = _PRACTICE_AFTER.sub("", name)
+        in_full = _written_in_full(areas, record, town, context)
+        if in_full is not None:
+            return [in_full.entry()]
+        venue = _venue_in(record, town)
         if venue is not None:
             la = next(iter(context)) if len(context) == 1 else ""
-            km = NEIGHBOURS_KM if len(names) > 1 else AROUND_VENUE_KM
-            return [Place(la, name, venue[0], venue[1], km).entry()]
+            km = NEIGHBOURS_KM if len(names) > 1 or town != name else AROUND_VENUE_KM
+            return [Place(la, town, venue[0], venue[1], km).entry()]
     return []
+
+
+def _written_in_full(areas: AreaLookup, record: Record, short: str, context: set[str]) -> Place | None:
+    """The place a record's venue address or service area names whose name `short` begins, as
+    people say "Weston" for Weston-super-Mare or "Ashton" for Ashton-under-Lyne."""
+    texts = [str(loc.get("address") or "") for loc in record.locations]
+    texts += [str(area.get("text") or "") for area in record.service_areas]
+    for text in texts:
+        for code, name in areas.places(text, context):
+            if name != short and re.match(re.escape(short) + r"[- ]", name):
+                return areas.place(code, name)
+    return None
 
 
 # "Patients of Concord & Oxclose Family Practice": a practice named by itself, not by a place

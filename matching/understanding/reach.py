@@ -456,8 +456,10 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 # "living in Hyde, Hattersley and Mottram": towns we do not know, one of them where
                 # the record's venue is, stand for a circle around that venue
                 # "Patients of Concord & Oxclose Family Practice": the streets around the practice
-                near = around_the_practice(record, window, areas) or around_the_venue(record, window, context)
-                for value in near:
+                around = around_the_practice(record, window, areas) or around_the_venue(
+                    record, window, context, areas
+                )
+                for value in around:
                     _put(found, value, Finding(value, confidence - 0.2, field, quote(text, cue, 50)))
         # "Trafford residents", "Little Hulton residents", "a Salford GP"
         named = [(code, words, False) for code, words in areas.find(text)]

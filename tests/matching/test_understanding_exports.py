@@ -135,6 +135,31 @@ def test_a_practices_patients_live_around_it_in_its_own_borough(reader):
     ]
 
 
+def test_patients_of_a_towns_gps_live_in_the_town_its_venue_is_in_though_named_short(reader):
+    """ "a Weston GP" at a venue in Weston-super-Mare, from a feed that gives no coordinates."""
+    venue = {
+        "id": "l1",
+        "name": "Weston Museum",
+        "addresses": [
+            {
+                "id": "a1",
+                "address_1": "Burlington Street",
+                "city": "Weston-super-Mare",
+                "postal_code": "BS23 1PR",
+            }
+        ],
+    }
+    record = exported(
+        venue,
+        description="Art for wellbeing. For patients registered with a Weston GP, referred by their social prescriber.",
+        service_areas=[{"id": "sa1", "name": "Weston-super-Mare"}],
+    )
+    area = read_area(reader.understand(record).residency_codes())
+    north_somerset = "E06000024"
+    assert in_area(area, [north_somerset], (51.3580, -2.9250)) is True  # Worle, on the town's edge
+    assert in_area(area, [north_somerset], (51.4390, -2.8540)) is False  # Clevedon
+
+
 @pytest.mark.parametrize(
     "fields, ages",
     [
