@@ -185,6 +185,16 @@ def understanding_input(service) -> dict:
     declared = dict((service.understanding or {}).get(DECLARED) or {})
     data.update({k: declared[k] for k in DECLARED_AGES if k in declared})
     data["declared"] = declared
+    # A feed that gives no coordinates keeps none in its export, but the venue's own postcode,
+    # where we hold it, says exactly where it is: a limit to "the village" is drawn around it.
+    for link, sent in zip(service.service_at_locations, data.get("service_at_locations") or [], strict=False):
+        location, published = link.location, sent.get("location") or {}
+        if (
+            published.get("latitude") is None
+            and location.latitude is not None
+            and not location.geo_approximate
+        ):
+            published.update(latitude=location.latitude, longitude=location.longitude)
     data["taxonomy_terms"] = list(service.taxonomy_codes or [])
     data["schedule_description"] = service.schedule_text
     return data

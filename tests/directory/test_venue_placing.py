@@ -39,3 +39,24 @@ def test_a_street_named_after_another_town_does_not_place_the_venue(app, places)
         app, json.dumps([_venue_in("", street="Stretford Road")]).encode(), "feed.json", "Feed", "test"
     )
     assert not any("placed at the middle" in w["reason"] for w in report.as_dict()["warnings"])
+
+
+def test_a_limit_to_the_venues_own_village_is_drawn_around_its_postcode_when_the_feed_gives_no_point(
+    app, places
+):
+    """The feed sends a postcode we hold exactly but no coordinates; "people living in Ashfold" (a
+    name we know only from the venue's address) is the streets around that venue."""
+    record = oruk_service("ashfold-lunch", name="Ashfold Lunch Club")
+    record["description"] = "A hot lunch and a natter, only for people living in Ashfold."
+    record["service_at_locations"][0]["location"]["addresses"][0].update(
+        address_1="The Green", city="Ashfold"
+    )
+    report = import_file(app, json.dumps([record]).encode(), "feed.json", "Feed", "test")
+    assert report.created == 1 and not report.errors
+    wait_until_idle(app)
+
+    asked = {"goals": "a lunch club to meet people", "age": 75}
+    nearby = match_on(app, {**asked, "postcode": "M33 7ZZ"}, record=False)  # the venue's postcode
+    assert "Ashfold Lunch Club" in [m["name"] for m in nearby["matches"]]
+    farther = match_on(app, {**asked, "postcode": "M41 0WS"}, record=False)  # Urmston, 3.9 km away
+    assert "Ashfold Lunch Club" not in [m["name"] for m in farther["matches"]]
