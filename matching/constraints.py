@@ -46,6 +46,9 @@ class Check:
     # Situations the service is for that the person's words neither state nor rule out ("people
     # out of work"): allowed, with a check, and ranked below a service open to them for sure.
     unconfirmed: list[str] = field(default_factory=list)
+    # For the residents of an authority the person probably does not live in (a shared postcode
+    # district, most of whose people live in another): allowed, with a check, ranked after the rest.
+    probably_elsewhere: bool = False
 
     @property
     def allowed(self) -> bool:
@@ -105,6 +108,10 @@ _REACHABLE_WITHOUT_VOICE = re.compile(
 )
 GENDERS = frozenset({"men", "women"})
 LGBTQ = "lgbtq"
+WARN_ELSEWHERE = (
+    "only for people living in the area it serves, and most people at this postcode live outside it: "
+    "check where the person lives"
+)
 # The furthest venue offered when the person set no limit: a long bus ride, not another region.
 FURTHEST_VENUE_KM = 30.0
 
@@ -166,11 +173,23 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
     # Residency: a service for the residents of an area is not for people who live elsewhere, however
     # near, and however it is delivered. Unknown (no postcode) is not a "no".
     home = (profile.lat, profile.lng)
-    if in_area(residency(service), profile.areas, home, profile.possible_areas) is False:
+    lives_in = in_area(residency(service), profile.areas, home, profile.possible_areas)
+    remote = "in_person" not in modes
+    reached = reaches(service, profile.areas, home, profile.possible_areas) if remote else True
+    if lives_in is False:
         bad(("residency", "only for people living in the area it serves"))
-    elif "in_person" not in modes and reaches(service, profile.areas, home, profile.possible_areas) is False:
+    elif reached is False:
         # A phone or online service read as local to its venue's borough (no area stated).
         bad(("residency", f"{remote_mode(service) or 'remote'} service for another area"))
+    elif profile.likely_areas and (lives_in is None or reached is None):
+        # A postcode district shared by two authorities, most of whose people live in one: a
+        # service for the other's residents is probably not for this person.
+        likely = profile.likely_areas
+        if in_area(residency(service), likely, home) is False or (
+            remote and reaches(service, likely, home) is False
+        ):
+            result.warnings.append(WARN_ELSEWHERE)
+            result.probably_elsewhere = True
     # A place the record turns away ("Not for residents of Thetford, Dereham, ... towns, who should
     # use the town services"), when the person's home is surely in it.
     for entry in filter(None, map(area_entry, service.get("exclusions") or ())):

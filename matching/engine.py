@@ -293,12 +293,19 @@ def match(
         )
 
     also = {allowed[pos] for pos in related}
-    ranked = sorted((i for i in pool if i not in also), key=order_key) + sorted(also, key=order_key)
+    # A service for the residents of an authority the person probably does not live in comes after
+    # every one they surely may use, related ones too, still shown for the link worker to check.
+    elsewhere = {i for i in pool if checks[i].probably_elsewhere}
+    ranked = [
+        *sorted((i for i in pool if i not in also | elsewhere), key=order_key),
+        *sorted(also - elsewhere, key=order_key),
+        *sorted(elsewhere, key=order_key),
+    ]
     age = profile.age
     wanted = [_offers(need) for need in needs]
     required = requirements(profile, needs)
     wanted += [_meets(need, group, age) for need, group in required]
-    chosen = _choose(ranked, candidates, wanted, limit)
+    chosen = _choose(ranked, candidates, wanted, limit, doubtful=elsewhere)
 
     matches = []
     for i in chosen:
@@ -322,7 +329,13 @@ def match(
                 features=feature_of[i],
             )
         )
-    met_needs = {n for m in matches for n in m.needs_met}
+    # a need met only by a service probably for another area's residents is said unmet, with it named
+    met_needs = {
+        n
+        for i, m in zip(chosen, matches, strict=True)
+        if not checks[i].probably_elsewhere
+        for n in m.needs_met
+    }
     sure = [n for n in needs if n not in unsure]
     unmet = unmet_needs(
         profile, [n for n in sure if n not in met_needs], candidates, distances, checks, taxonomy
@@ -355,10 +368,15 @@ def match(
 
 
 def _choose(
-    ranked: list[int], candidates: Sequence[dict[str, Any]], wanted: Sequence[Any], limit: int
+    ranked: list[int],
+    candidates: Sequence[dict[str, Any]],
+    wanted: Sequence[Any],
+    limit: int,
+    doubtful: set[int] | frozenset[int] = frozenset(),
 ) -> list[int]:
     """Top `limit` by rank, but first the best-ranked service for each need and each specific
-    requirement (`wanted`: one test per service, in the person's order)."""
+    requirement (`wanted`: one test per service, in the person's order), never one of `doubtful`
+    (probably not for this person) for that."""
     if limit <= 0:
         return []
     position = {i: p for p, i in enumerate(ranked)}
@@ -366,7 +384,7 @@ def _choose(
     for fits in wanted:
         if len(chosen) >= limit:
             break
-        best = next((i for i in ranked if fits(candidates[i])), None)
+        best = next((i for i in ranked if i not in doubtful and fits(candidates[i])), None)
         if best is not None and best not in chosen:
             chosen.append(best)
     for i in ranked:

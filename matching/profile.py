@@ -70,6 +70,9 @@ class Profile:
     # it gave none (a service for the residents of none of them is not for this person), and the
     # former districts of the authority it gave.
     possible_areas: tuple[str, ...] = ()
+    # Without an authority, the areas of the one most of the postcode's neighbours live in: a
+    # service for another authority's residents is then a check, ranked below (constraints.check).
+    likely_areas: tuple[str, ...] = ()
     # How the person likes to take part (matching.person.PREFERENCES): ranking only, never a filter.
     preferences: tuple[str, ...] = ()
     # Groups the person's words describe them in ("ex-army"). They raise services meant for the
@@ -120,6 +123,7 @@ class Profile:
             "circumstances",
             "areas",
             "possible_areas",
+            "likely_areas",
             "preferences",
             "described",
             "situations",
@@ -161,6 +165,7 @@ class Profile:
         situations = run("situations", _codes, list(SITUATIONS_BY_CODE), "situation")
         areas = run("areas", _areas)
         possible_areas = run("possible_areas", _areas)
+        likely_areas = run("likely_areas", _areas)
         age = run("age", _age)
         lat = run("lat", _number, -90.0, 90.0)
         lng = run("lng", _number, -180.0, 180.0)
@@ -191,6 +196,7 @@ class Profile:
             circumstances=tuple(circumstances or ()),
             areas=tuple(areas or ()),
             possible_areas=tuple(possible_areas or ()),
+            likely_areas=tuple(likely_areas or ()),
             preferences=tuple(preferences or ()),
             situations=tuple(situations or ()),
         )

@@ -131,9 +131,27 @@ def unmet_needs(
         if not open_:
             item.reason = f"no {label} service open at the moment ({len(meeting)} listed but closed)"
             continue
-        if any(not checks[i].kinds for i in open_):
+        if any(not checks[i].kinds and not checks[i].probably_elsewhere for i in open_):
             # Allowed and relevant, so only the list's length kept it out.
             item.reason = f"suitable {label} services did not fit in this list; ask for more results"
+            continue
+        doubtful = [i for i in open_ if not checks[i].kinds]
+        if doubtful:
+            # "PL2" is mostly Plymouth: a Cornwall residents' line is named, not counted as met.
+            first = doubtful[0]
+            away = (
+                f" ({km_text(round(distances[first] or 0.0, 1))} away)"
+                if distances[first] is not None
+                else ""
+            )
+            item.reason = (
+                f"no {label} service surely for where the person lives; "
+                f"{candidates[first].get('name')}{away} is for another area's residents: check where they live"
+            )
+            item.nearest_km, item.nearest_service_id = (
+                distances[first],
+                str(candidates[first].get("id") or ""),
+            )
             continue
         # Suitable in every way but distance: these give "nearest is ... away".
         far = [i for i in open_ if checks[i].kinds == {"distance"}]

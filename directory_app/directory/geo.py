@@ -36,8 +36,10 @@ class Place:
     lsoa21cd: str | None = None
     ward_code: str | None = None
     la_code: str | None = None
-    # Without an authority: those the postcode's sector or district spans, one of which it is in.
+    # Without an authority: those the postcode's sector or district spans, one of which it is in,
+    # and the one most of its people live in, when that is most of them (LIKELY_SHARE).
     possible_la_codes: tuple[str, ...] = ()
+    likely_la_code: str | None = None
 
     @property
     def areas(self) -> list[str]:
@@ -62,12 +64,24 @@ class Place:
         codes += formers_of(self.la_code) if self.la_code else ()
         return list(dict.fromkeys(code for code in codes if code))
 
+    @property
+    def likely_areas(self) -> list[str]:
+        """The areas of the authority most of the postcode's neighbours live in, when it gave none:
+        a service for another authority's residents is probably not for this person (a check)."""
+        la = self.likely_la_code
+        return [code for code in (la, successor_of(la), county_of(la)) if code] if la else []
+
     def in_authority(self, la_code: str) -> Place:
         """This place, now known to be in `la_code` (one of its possible authorities)."""
-        return replace(self, la_code=la_code, possible_la_codes=())
+        return replace(self, la_code=la_code, possible_la_codes=(), likely_la_code=None)
 
     def as_dict(self) -> dict:
-        return {**asdict(self), "areas": self.areas, "possible_areas": self.possible_areas}
+        return {
+            **asdict(self),
+            "areas": self.areas,
+            "possible_areas": self.possible_areas,
+            "likely_areas": self.likely_areas,
+        }
 
 
 LA_TABLE = DATA_DIR / "geo" / "local_authorities_england.csv"
@@ -150,7 +164,9 @@ def lookup(session: Session, raw: str, field: str = "postcode") -> Place:
     if " " in postcode:
         row = session.get(Postcode, postcode)
         if row is not None:
-            la_code, possible = (row.la_code, ()) if row.la_code else _area_authority(session, postcode)
+            la_code, possible, likely = (
+                (row.la_code, (), None) if row.la_code else _area_authority(session, postcode)
+            )
             return Place(
                 postcode,
                 row.latitude,
@@ -161,12 +177,22 @@ def lookup(session: Session, raw: str, field: str = "postcode") -> Place:
                 row.ward_code,
                 la_code,
                 possible,
+                likely,
             )
         located = _online_geocode(postcode)
         if located is not None:
-            la_code, possible = _area_authority(session, postcode)
+            la_code, possible, likely = _area_authority(session, postcode)
             return Place(
-                postcode, located[0], located[1], False, outcode(postcode), None, None, la_code, possible
+                postcode,
+                located[0],
+                located[1],
+                False,
+                outcode(postcode),
+                None,
+                None,
+                la_code,
+                possible,
+                likely,
             )
     district = session.get(PostcodeDistrict, outcode(postcode))
     if district is None:
@@ -174,7 +200,7 @@ def lookup(session: Session, raw: str, field: str = "postcode") -> Place:
             f"Postcode {postcode} is not known.",
             {field: f"We do not know where {postcode} is. Check it, or try the district (e.g. M33)."},
         )
-    la_code, possible = _area_authority(session, postcode)
+    la_code, possible, likely = _area_authority(session, postcode)
     return Place(
         postcode,
         district.latitude,
@@ -185,6 +211,7 @@ def lookup(session: Session, raw: str, field: str = "postcode") -> Place:
         None,
         la_code,
         possible,
+        likely,
     )
 
 
@@ -193,11 +220,16 @@ def lookup(session: Session, raw: str, field: str = "postcode") -> Place:
 # between authorities gives none, because a wrong LA would wrongly exclude the person. Where the
 # installation holds no postcodes of the district at all, England's LSOAs say whether it lies in one.
 LA_AGREEMENT = 0.95
+# Below the agreement that settles an authority, an area four in five of whose people live in one
+# is most likely that one's: a service for a neighbour's residents is then ranked as a check ("PL2"
+# is 91% Plymouth, the rest across the Tamar in Cornwall), never hidden.
+LIKELY_SHARE = 0.8
 
 
-def _area_authority(session: Session, postcode: str) -> tuple[str | None, tuple[str, ...]]:
+def _area_authority(session: Session, postcode: str) -> tuple[str | None, tuple[str, ...], str | None]:
     """The authority of a postcode we do not hold when the area around it agrees on one, and
-    otherwise none and the authorities that area spans, most people's first."""
+    otherwise none, the authorities that area spans, most people's first, and the first of them
+    when it holds most of the area (LIKELY_SHARE)."""
     prefixes = [postcode[:-2], outcode(postcode) + " "] if " " in postcode else [postcode + " "]
     for prefix in prefixes:
         # A range on the primary key (" " sorts just below "!"), so this reads only the area's rows.
@@ -214,10 +246,16 @@ def _area_authority(session: Session, postcode: str) -> tuple[str | None, tuple[
         if total:
             ranked = sorted(counts, key=lambda item: -item[1])
             code, n = ranked[0]
-            return (code, ()) if n / total >= LA_AGREEMENT else (None, tuple(c for c, _ in ranked if c))
+            if n / total >= LA_AGREEMENT:
+                return code, (), None
+            return None, tuple(c for c, _ in ranked if c), code if n / total >= LIKELY_SHARE else None
     district = outcode(postcode)
     code = england.district_authorities().get(district)
-    return (code, ()) if code else (None, tuple(england.district_shares().get(district, ())))
+    if code:
+        return code, (), None
+    shares = england.district_shares().get(district, {})
+    likely = next((c for c, share in shares.items() if share >= LIKELY_SHARE), None)
+    return None, tuple(shares), likely
 
 
 def _online_geocode(postcode: str) -> tuple[float, float] | None:

@@ -84,6 +84,7 @@ def run_match(session: Session, found: Services, data: dict, record: bool = True
         # checked against these, whichever level the service states them at.
         profile_input["areas"] = place["areas"]
         profile_input["possible_areas"] = place["possible_areas"]
+        profile_input["likely_areas"] = place["likely_areas"]
     try:
         profile = Profile.from_dict(profile_input, taxonomy())
     except ProfileError as error:

@@ -103,6 +103,12 @@ def test_a_person_in_a_district_the_installation_does_not_hold_gets_its_authorit
         fishponds = geo.lookup(session, "BS16 3AB")
         assert fishponds.la_code is None
         assert set(fishponds.possible_areas) == {"E06000023", "E06000025"}
+        assert fishponds.likely_areas == []  # two in three in South Gloucestershire: no likelier one
+        # PL2 is 91% Plymouth, the rest over the Tamar in Cornwall: most likely Plymouth, not settled
+        geo.import_districts(session, [("PL2", 50.388, -4.153)])
+        north_prospect = geo.lookup(session, "PL2 7BJ")
+        assert north_prospect.la_code is None and "E06000052" in north_prospect.possible_areas
+        assert north_prospect.likely_areas == ["E06000026"]
         # North Yorkshire took over Hambleton in 2023: which former district DL7 lies in is not known.
         geo.import_districts(session, [("DL7", 54.34, -1.43)])
         northallerton = geo.lookup(session, "DL7 8AB")

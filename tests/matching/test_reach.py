@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from matching import check
+from matching import check, match
 from matching.service import reaches, read_area
 
 TRAFFORD, MANCHESTER, SALFORD, LEEDS = "E08000009", "E08000003", "E08000006", "E08000035"
@@ -78,6 +78,49 @@ def test_a_postcode_of_unknown_authority_is_outside_every_authority_its_district
     assert check(radstock, make_service(km=1, residency=["E06000024"]), 1.0).reasons == [RESIDENCY]
     line = make_service(km=30, delivery=["phone"], service_area=["E06000024"])
     assert check(radstock, line, 1.0).kinds == {"residency"}
+
+
+def test_a_service_for_the_authority_few_at_a_shared_postcode_live_in_is_a_check_ranked_below(
+    person, make_service, taxonomy, now
+):
+    """PL2 is 91% Plymouth, the rest across the Tamar in Cornwall: a Cornwall residents' money line
+    may still be his (so it is not hidden), but probably is not, and a Plymouth one surely may be."""
+    plymouth, cornwall = "E06000026", "E06000052"
+    north_prospect = person(areas=("PL2",), possible_areas=(plymouth, cornwall), likely_areas=(plymouth,))
+    for_cornwall = make_service(km=2, residency=[cornwall], needs=["money_debt"], name="Cornwall money line")
+    for_plymouth = make_service(km=2, residency=[plymouth], needs=["money_debt"], name="Plymouth money help")
+    cornwall_check = check(north_prospect, for_cornwall, 2.0)
+    assert cornwall_check.allowed and cornwall_check.probably_elsewhere
+    assert any("most people at this postcode live outside it" in w for w in cornwall_check.warnings)
+    assert (
+        check(north_prospect, for_plymouth, 2.0).allowed
+        and not check(north_prospect, for_plymouth, 2.0).probably_elsewhere
+    )
+    # the Plymouth service first, though the Cornwall one is nearer
+    nearer = make_service(km=1, residency=[cornwall], needs=["money_debt"], name="Cornwall money line")
+    ranked = match(north_prospect, [nearer, for_plymouth], taxonomy=taxonomy, now=now).matches
+    assert [m.name for m in ranked] == ["Plymouth money help", "Cornwall money line"]
+    # alone, it is shown, but the need is said unmet with it named
+    result = match(
+        person(
+            areas=("PL2",),
+            possible_areas=(plymouth, cornwall),
+            likely_areas=(plymouth,),
+            needs=("money_debt",),
+        ),
+        [nearer],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in result.matches] == ["Cornwall money line"]
+    [unmet] = result.unmet_needs
+    assert (
+        unmet.need == "money_debt"
+        and "Cornwall money line (1 km away) is for another area's residents" in unmet.reason
+    )
+    # without a likely authority (a district split more evenly), both stay open, unflagged
+    even = person(areas=("DH3",), possible_areas=(plymouth, cornwall))
+    assert not check(even, for_cornwall, 2.0).probably_elsewhere
 
 
 @pytest.mark.parametrize("values", [["Trafford"], ["E12000002"], ["E47000001"], []])
