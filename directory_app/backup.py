@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 from flask import Flask
-from flask.cli import with_appcontext
+from flask.cli import AppGroup
 from sqlalchemy.engine import make_url
 
 from . import db
@@ -124,14 +124,13 @@ def restore_backup(app: Flask, source: Path) -> None:
     raise BackupError(f"No restore method for {make_url(url).drivername}.")
 
 
-@click.group("backup")
+@click.group("backup", cls=AppGroup)
 def backup_group():
     """Back up and restore the database (then `flask search reindex`)."""
 
 
 @backup_group.command("create")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@with_appcontext
 def create_command(out: Path):
     """Write a consistent backup of the database to OUT."""
     try:
@@ -145,7 +144,6 @@ def create_command(out: Path):
 @backup_group.command("restore")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--reindex/--no-reindex", default=True, help="Rebuild the search index afterwards (default).")
-@with_appcontext
 def restore_command(source: Path, reindex: bool):
     """Restore the database from SOURCE, then rebuild the search index from it."""
     app = db.real_app()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask
-from flask.cli import with_appcontext
+from flask.cli import AppGroup
 
 from . import db
 from .backup import backup_group
@@ -15,13 +15,12 @@ from .reports.cli import report_group
 from .search import cli as search_cli
 
 
-@click.group("db")
+@click.group("db", cls=AppGroup)
 def db_group():
     """Database schema."""
 
 
 @db_group.command("upgrade")
-@with_appcontext
 def upgrade():
     """Apply Alembic migrations up to the latest."""
     from flask import current_app

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import click
-from flask.cli import with_appcontext
+from flask.cli import AppGroup
 from sqlmodel import Session
 
 from ..db import session_scope
@@ -27,7 +27,7 @@ def _session() -> Iterator[Session]:
         sys.exit(1)
 
 
-@click.group()
+@click.group(cls=AppGroup)
 def users():
     """Manage staff accounts and API tokens."""
 
@@ -36,7 +36,6 @@ def users():
 @click.argument("username")
 @click.option("--role", type=click.Choice(ROLES), required=True)
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
-@with_appcontext
 def create(username: str, role: str, password: str):
     """Create an account."""
     with _session() as session:
@@ -46,7 +45,6 @@ def create(username: str, role: str, password: str):
 
 @users.command("disable")
 @click.argument("username")
-@with_appcontext
 def disable(username: str):
     """Disable an account: it can no longer log in or use its tokens."""
     with _session() as session:
@@ -55,7 +53,6 @@ def disable(username: str):
 
 
 @users.command("list")
-@with_appcontext
 def list_():
     """List accounts."""
     with _session() as session:
@@ -66,7 +63,6 @@ def list_():
 
 @users.command("token")
 @click.argument("username")
-@with_appcontext
 def token(username: str):
     """Print a new API token for USERNAME (shown once; only its hash is stored)."""
     with _session() as session:
@@ -76,7 +72,6 @@ def token(username: str):
 
 @users.command("unlock")
 @click.argument("username")
-@with_appcontext
 def unlock(username: str):
     """Lift the login delays on USERNAME after repeated wrong passwords (from every address)."""
     with _session() as session:
@@ -87,7 +82,6 @@ def unlock(username: str):
 @users.command("password")
 @click.argument("username")
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
-@with_appcontext
 def password(username: str, password: str):
     """Set a new password for USERNAME; every session it had is ended."""
     with _session() as session:

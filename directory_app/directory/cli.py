@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 import click
-from flask.cli import with_appcontext
+from flask.cli import AppGroup, with_appcontext
 
 from ..console import progress_bar
 from ..db import real_app, session_scope
@@ -71,14 +71,13 @@ def export_command(fmt: str, out: Path):
     click.echo(f"Wrote {out}.")
 
 
-@click.group("geo")
+@click.group("geo", cls=AppGroup)
 def geo_group():
     """Offline geography (postcodes)."""
 
 
 @geo_group.command("import-postcodes")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@with_appcontext
 def import_postcodes(path: Path):
     """Load unit postcodes with their local authority and ward: an OS Code-Point Open CSV (with a
     header row), an ONSPD CSV, or any CSV with postcode, latitude, longitude. The format is
@@ -101,13 +100,12 @@ def import_postcodes(path: Path):
         )
 
 
-@click.group("duplicates")
+@click.group("duplicates", cls=AppGroup)
 def duplicates_group():
     """Likely duplicate services."""
 
 
 @duplicates_group.command("scan")
-@with_appcontext
 def duplicates_scan():
     """Compare the whole directory and refresh the curators' queue: new pairs are flagged, open
     pairs that no longer look like duplicates (e.g. flagged by an older rule) are closed."""
@@ -121,13 +119,12 @@ def duplicates_scan():
     )
 
 
-@click.group("imports")
+@click.group("imports", cls=AppGroup)
 def imports_group():
     """Import jobs (started by `flask import`, the API or the curator page)."""
 
 
 @imports_group.command("resume")
-@with_appcontext
 def imports_resume():
     """Resume imports whose process stopped (a crash or restart); the app also does this by itself
     on the next request once a job has had no heartbeat for three minutes."""

@@ -4,19 +4,18 @@ curators past 12 months."""
 from __future__ import annotations
 
 import click
-from flask.cli import with_appcontext
+from flask.cli import AppGroup
 
 from ..db import real_app, session_scope
 from . import reminders
 
 
-@click.group("providers")
+@click.group("providers", cls=AppGroup)
 def providers_group():
     """Providers keeping their own listing current."""
 
 
 @providers_group.command("remind")
-@with_appcontext
 def remind():
     """Send each listing unchecked for 6 months its provider link (or list them without SMTP);
     put listings unchecked for 12 months in the curators' review queue."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 import click
-from flask.cli import with_appcontext
+from flask.cli import AppGroup
 
 from matching.rank import FEATURE_NAMES
 
@@ -14,7 +14,7 @@ from ..web import csv_output
 from . import ranking
 
 
-@click.group("match")
+@click.group("match", cls=AppGroup)
 def match_group():
     """Matching: learn ranking weights from referral outcomes."""
 
@@ -27,7 +27,6 @@ def match_group():
     type=int,
     help="Random seed for the held-back split and the resampling.",
 )
-@with_appcontext
 def train_command(seed: int):
     """Fit ranking weights on finished referrals; adopt them only if they beat the hand-set weights."""
     with db.session_scope(db.real_app()) as session:
@@ -36,7 +35,6 @@ def train_command(seed: int):
 
 
 @match_group.command("training-rows")
-@with_appcontext
 def training_rows_command():
     """Write the training rows (no identifiers; dates as months) as CSV to standard output."""
     with db.session_scope(db.real_app()) as session:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import click
-from flask.cli import with_appcontext
+from flask.cli import AppGroup
 
 from .. import db
 from ..console import progress_bar
@@ -18,7 +18,7 @@ from . import export as exporting
 from . import service
 
 
-@click.group("report")
+@click.group("report", cls=AppGroup)
 def report_group():
     """Gap reports for commissioners."""
 
@@ -39,7 +39,6 @@ def report_group():
     required=True,
     help="Where to write: CSV if the name ends .csv, otherwise JSON.",
 )
-@with_appcontext
 def gaps_command(area_type: str, need: str | None, out: Path):
     """Write the gap report (areas x needs, most urgent first) for the region REPORT_AREA_CODES names,
     or else where the directory's services are. Counts of 1-4 requests read "<5"."""

@@ -3,20 +3,19 @@ from __future__ import annotations
 import sys
 
 import click
-from flask.cli import with_appcontext
+from flask.cli import AppGroup
 from rich.progress import Progress
 
 from .. import db
 from . import indexing
 
 
-@click.group("search")
+@click.group("search", cls=AppGroup)
 def search_group():
     """The Meilisearch index."""
 
 
 @search_group.command("reindex")
-@with_appcontext
 def reindex():
     """Build a fresh index from the database and swap it in atomically."""
     with Progress() as progress:
@@ -34,7 +33,6 @@ def reindex():
 
 
 @search_group.command("check")
-@with_appcontext
 def check():
     """Compare database and index; exit 1 on drift."""
     report = indexing.check(db.real_app())
@@ -59,7 +57,6 @@ def check():
 
 
 @search_group.command("drain")
-@with_appcontext
 def drain():
     """Push pending changes (kept while Meilisearch was down) to the index."""
     sent = indexing.drain(db.real_app())
