@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import TypedDict
 
 from geopy.distance import geodesic
 from sqlalchemy import delete, func, insert
@@ -164,9 +165,7 @@ def lookup(session: Session, raw: str, field: str = "postcode") -> Place:
     if " " in postcode:
         row = session.get(Postcode, postcode)
         if row is not None:
-            la_code, possible, likely = (
-                (row.la_code, (), None) if row.la_code else _area_authority(session, postcode)
-            )
+            authority = Authority(la_code=row.la_code) if row.la_code else _area_authority(session, postcode)
             return Place(
                 postcode,
                 row.latitude,
@@ -175,43 +174,24 @@ def lookup(session: Session, raw: str, field: str = "postcode") -> Place:
                 outcode(postcode),
                 row.lsoa21cd,
                 row.ward_code,
-                la_code,
-                possible,
-                likely,
+                **authority,
             )
         located = _online_geocode(postcode)
         if located is not None:
-            la_code, possible, likely = _area_authority(session, postcode)
-            return Place(
-                postcode,
-                located[0],
-                located[1],
-                False,
-                outcode(postcode),
-                None,
-                None,
-                la_code,
-                possible,
-                likely,
-            )
+            return Place(postcode, *located, False, outcode(postcode), **_area_authority(session, postcode))
     district = session.get(PostcodeDistrict, outcode(postcode))
     if district is None:
         raise ValidationError(
             f"Postcode {postcode} is not known.",
             {field: f"We do not know where {postcode} is. Check it, or try the district (e.g. M33)."},
         )
-    la_code, possible, likely = _area_authority(session, postcode)
     return Place(
         postcode,
         district.latitude,
         district.longitude,
         True,
         outcode(postcode),
-        None,
-        None,
-        la_code,
-        possible,
-        likely,
+        **_area_authority(session, postcode),
     )
 
 
@@ -226,7 +206,13 @@ LA_AGREEMENT = 0.95
 LIKELY_SHARE = 0.8
 
 
-def _area_authority(session: Session, postcode: str) -> tuple[str | None, tuple[str, ...], str | None]:
+class Authority(TypedDict, total=False):
+    la_code: str | None
+    possible_la_codes: tuple[str, ...]
+    likely_la_code: str | None
+
+
+def _area_authority(session: Session, postcode: str) -> Authority:
     """The authority of a postcode we do not hold when the area around it agrees on one, and
     otherwise none, the authorities that area spans, most people's first, and the first of them
     when it holds most of the area (LIKELY_SHARE)."""
@@ -247,15 +233,18 @@ def _area_authority(session: Session, postcode: str) -> tuple[str | None, tuple[
             ranked = sorted(counts, key=lambda item: -item[1])
             code, n = ranked[0]
             if n / total >= LA_AGREEMENT:
-                return code, (), None
-            return None, tuple(c for c, _ in ranked if c), code if n / total >= LIKELY_SHARE else None
+                return Authority(la_code=code)
+            return Authority(
+                possible_la_codes=tuple(c for c, _ in ranked if c),
+                likely_la_code=code if n / total >= LIKELY_SHARE else None,
+            )
     district = outcode(postcode)
     code = england.district_authorities().get(district)
     if code:
-        return code, (), None
+        return Authority(la_code=code)
     shares = england.district_shares().get(district, {})
     likely = next((c for c, share in shares.items() if share >= LIKELY_SHARE), None)
-    return None, tuple(shares), likely
+    return Authority(possible_la_codes=tuple(shares), likely_la_code=likely)
 
 
 def _online_geocode(postcode: str) -> tuple[float, float] | None:
