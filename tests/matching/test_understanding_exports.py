@@ -38,6 +38,20 @@ def exported(venue: dict | None = None, **fields) -> dict:
     }
 
 
+def venue_at(
+    name: str, street: str, town: str, postcode: str, point: tuple[float, float] | None = None
+) -> dict:
+    """A venue as a feed sends it, with coordinates or without."""
+    venue = {
+        "id": "l1",
+        "name": name,
+        "addresses": [{"id": "a1", "address_1": street, "city": town, "postal_code": postcode}],
+    }
+    if point is not None:
+        venue.update(latitude=point[0], longitude=point[1])
+    return venue
+
+
 def test_a_council_stamped_on_a_venues_record_limits_who_comes_but_is_no_reach_beyond_it(reader):
     found = reader.understand(exported(description="Weekly walk round Pennington Flash, then a brew."))
     assert found.residency_codes() == [WIGAN]
@@ -88,13 +102,7 @@ def test_a_catchment_of_towns_is_those_towns_drawn_wider_for_one_we_cannot_draw(
 
 
 def test_a_village_we_cannot_draw_is_drawn_around_the_records_venue_in_it(reader):
-    venue = {
-        "id": "l1",
-        "name": "Key Centre",
-        "addresses": [{"id": "a1", "address_1": "Park Lane", "city": "Middleham", "postal_code": "DL8 4RA"}],
-        "latitude": 54.2850,
-        "longitude": -1.8070,
-    }
+    venue = venue_at("Key Centre", "Park Lane", "Middleham", "DL8 4RA", (54.2850, -1.8070))
     record = exported(venue, eligibility_description="Anyone over 50 who lives in Middleham.")
     record["service_areas"] = []
     [code] = reader.understand(record).residency_codes()
@@ -106,15 +114,9 @@ def test_a_village_we_cannot_draw_is_drawn_around_the_records_venue_in_it(reader
 def test_a_practices_patients_live_around_it_in_its_own_borough(reader):
     """A surgery's link worker, "Patients of Concord & Oxclose Family Practice", is not for Birtley
     across the Gateshead border, though it sees people by phone too."""
-    venue = {
-        "id": "l1",
-        "name": "Concord & Oxclose Family Practice",
-        "addresses": [
-            {"id": "a1", "address_1": "The Galleries", "city": "Washington", "postal_code": "NE37 2NR"}
-        ],
-        "latitude": 54.9062,
-        "longitude": -1.5236,
-    }
+    venue = venue_at(
+        "Concord & Oxclose Family Practice", "The Galleries", "Washington", "NE37 2NR", (54.9062, -1.5236)
+    )
     record = exported(
         venue,
         name="Social prescriber - Washington",
@@ -137,18 +139,7 @@ def test_a_practices_patients_live_around_it_in_its_own_borough(reader):
 
 def test_patients_of_a_towns_gps_live_in_the_town_its_venue_is_in_though_named_short(reader):
     """ "a Weston GP" at a venue in Weston-super-Mare, from a feed that gives no coordinates."""
-    venue = {
-        "id": "l1",
-        "name": "Weston Museum",
-        "addresses": [
-            {
-                "id": "a1",
-                "address_1": "Burlington Street",
-                "city": "Weston-super-Mare",
-                "postal_code": "BS23 1PR",
-            }
-        ],
-    }
+    venue = venue_at("Weston Museum", "Burlington Street", "Weston-super-Mare", "BS23 1PR")
     record = exported(
         venue,
         description="Art for wellbeing. For patients registered with a Weston GP, referred by their social prescriber.",
@@ -263,15 +254,9 @@ def test_an_eligibility_term_naming_a_boroughs_residents_is_a_limit(reader):
 
 
 def test_a_practices_patients_live_around_it_and_the_others_sent_elsewhere_are_no_limit(reader):
-    venue = {
-        "id": "l1",
-        "name": "Chadderton Health Centre",
-        "addresses": [
-            {"id": "a1", "address_1": "Middleton Road", "city": "Chadderton", "postal_code": "OL9 0LH"}
-        ],
-        "latitude": 53.5460,
-        "longitude": -2.1400,
-    }
+    venue = venue_at(
+        "Chadderton Health Centre", "Middleton Road", "Chadderton", "OL9 0LH", (53.5460, -2.1400)
+    )
     record = council(
         eligibility_description="Patients of Chadderton PCN practices only. GP/SPLW referral only."
     )
