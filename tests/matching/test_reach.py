@@ -5,6 +5,8 @@ Areas are GSS codes as a postcode gives them: LA (and county), ward, LSOA, then 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from matching import check, match
@@ -80,47 +82,43 @@ def test_a_postcode_of_unknown_authority_is_outside_every_authority_its_district
     assert check(radstock, line, 1.0).kinds == {"residency"}
 
 
-def test_a_service_for_the_authority_few_at_a_shared_postcode_live_in_is_a_check_ranked_below(
+def test_a_line_for_the_authority_few_at_a_shared_postcode_live_in_is_a_check_ranked_below(
     person, make_service, taxonomy, now
 ):
     """PL2 is 91% Plymouth, the rest across the Tamar in Cornwall: a Cornwall residents' money line
     may still be his (so it is not hidden), but probably is not, and a Plymouth one surely may be."""
     plymouth, cornwall = "E06000026", "E06000052"
-    north_prospect = person(areas=("PL2",), possible_areas=(plymouth, cornwall), likely_areas=(plymouth,))
-    for_cornwall = make_service(km=2, residency=[cornwall], needs=["money_debt"], name="Cornwall money line")
-    for_plymouth = make_service(km=2, residency=[plymouth], needs=["money_debt"], name="Plymouth money help")
-    cornwall_check = check(north_prospect, for_cornwall, 2.0)
-    assert cornwall_check.allowed and cornwall_check.probably_elsewhere
-    assert any("most people at this postcode live outside it" in w for w in cornwall_check.warnings)
-    assert (
-        check(north_prospect, for_plymouth, 2.0).allowed
-        and not check(north_prospect, for_plymouth, 2.0).probably_elsewhere
+    north_prospect = person(
+        areas=("PL2",), possible_areas=(plymouth, cornwall), likely_areas=(plymouth,), needs=("money_debt",)
     )
-    # the Plymouth service first, though the Cornwall one is nearer
-    nearer = make_service(km=1, residency=[cornwall], needs=["money_debt"], name="Cornwall money line")
-    ranked = match(north_prospect, [nearer, for_plymouth], taxonomy=taxonomy, now=now).matches
-    assert [m.name for m in ranked] == ["Plymouth money help", "Cornwall money line"]
+    line = make_service(
+        km=None, delivery=["phone"], residency=[cornwall], needs=["money_debt"], name="Cornwall money line"
+    )
+    for_plymouth = make_service(km=12, residency=[plymouth], needs=["money_debt"], name="Plymouth money help")
+    line_check = check(north_prospect, line, None)
+    assert line_check.allowed and line_check.probably_elsewhere
+    assert any("most people at this postcode live outside it" in w for w in line_check.warnings)
+    assert not check(north_prospect, for_plymouth, 12.0).probably_elsewhere
+    # the Plymouth service first, though a line ranks over a venue 12 km away when both may be his
+    ranked = match(north_prospect, [line, for_plymouth], taxonomy=taxonomy, now=now)
+    assert [m.name for m in ranked.matches] == ["Plymouth money help", "Cornwall money line"]
+    assert not ranked.unmet_needs
+    unsure = replace(north_prospect, likely_areas=())
+    assert [m.name for m in match(unsure, [line, for_plymouth], taxonomy=taxonomy, now=now).matches][0] == (
+        "Cornwall money line"
+    )
     # alone, it is shown, but the need is said unmet with it named
-    result = match(
-        person(
-            areas=("PL2",),
-            possible_areas=(plymouth, cornwall),
-            likely_areas=(plymouth,),
-            needs=("money_debt",),
-        ),
-        [nearer],
-        taxonomy=taxonomy,
-        now=now,
-    )
-    assert [m.name for m in result.matches] == ["Cornwall money line"]
-    [unmet] = result.unmet_needs
+    alone = match(north_prospect, [line], taxonomy=taxonomy, now=now)
+    assert [m.name for m in alone.matches] == ["Cornwall money line"]
+    [unmet] = alone.unmet_needs
     assert (
-        unmet.need == "money_debt"
-        and "Cornwall money line (1 km away) is for another area's residents" in unmet.reason
+        unmet.need == "money_debt" and "Cornwall money line is for another area's residents" in unmet.reason
     )
-    # without a likely authority (a district split more evenly), both stay open, unflagged
+    # a venue over the border is judged by how far it is, as before
+    assert not check(north_prospect, make_service(km=1, residency=[cornwall]), 1.0).probably_elsewhere
+    # without a likely authority (a district split more evenly), a line stays open, unflagged
     even = person(areas=("DH3",), possible_areas=(plymouth, cornwall))
-    assert not check(even, for_cornwall, 2.0).probably_elsewhere
+    assert not check(even, line, None).probably_elsewhere
 
 
 @pytest.mark.parametrize("values", [["Trafford"], ["E12000002"], ["E47000001"], []])
