@@ -152,3 +152,35 @@ def test_a_new_installation_without_unit_postcodes_still_keeps_each_line_to_its_
     assert _named_for(client, token, "BS15 4AR", "feeling low, lives Kingswood") == [
         "South Glos Listening Line"
     ]
+
+
+def test_a_line_for_a_neighbouring_authority_is_a_named_check_at_a_postcode_mostly_outside_it(
+    app, client, token_for, make_service
+):
+    """A PL2 postcode the installation does not hold: the district is 91% Plymouth, the rest read as
+    Cornwall's. A Cornwall residents' money line is shown, last, with a check, and the money need
+    is said unmet with it named."""
+    with db.session_scope(app) as session:
+        geo.import_districts(session, [("PL2", 50.388, -4.153)])
+    make_service(
+        **{
+            **PHONE_LINE,
+            "name": "Cornwall Money Advice Line",
+            "organization": "Cornwall Money Advice",
+            "needs": "money_debt",
+            "description": "Free debt and money advice by phone for Cornwall residents only.",
+        },
+        service_area="E06000052",
+    )
+    wait_until_idle(app)
+    response = client.post(
+        "/api/v1/match",
+        headers={"Authorization": f"Bearer {token_for('link_worker')}"},
+        json={"needs": ["money_debt"], "postcode": "PL2 7BJ", "age": 52},
+    )
+    assert response.status_code == 200, response.get_json()
+    result = response.get_json()
+    [line] = [m for m in result["matches"] if m["name"] == "Cornwall Money Advice Line"]
+    assert any("most people at this postcode live outside it" in w for w in line["warnings"])
+    [unmet] = [u for u in result["unmet_needs"] if u["need"] == "money_debt"]
+    assert "Cornwall Money Advice Line is for another area's residents" in unmet["reason"]
