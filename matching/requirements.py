@@ -648,6 +648,31 @@ def asks_to_talk(goals: str) -> bool:
     return _said(_ASKS_TO_TALK, goals)
 
 
+# Someone who asks for treatment to stop ("wants 'proper help to come off it' not leaflets", "needs a
+# detox") needs a treatment service (assessment, detox, prescribing, key work, counselling), which a
+# national helpline, brief advice or a stop-smoking drop-in is not; said unmet when none in reach
+# gives it. Not a detox that is over ("off the drink after detox"), nor cardiac or pulmonary rehab.
+TREATMENT = "addiction_recovery:treatment"
+TREATMENT_NEEDS = frozenset({"addiction_recovery"})
+_ASKS_FOR_TREATMENT = re.compile(
+    r"\b(?:(?:proper|real|specialist|professional)\s+help\s+(?:to\s+|with\s+)?"
+    r"(?:come\s+off|stop|quit|get\s+off|give\s+(?:it\s+)?up|kick)|help\s+to\s+come\s+off|"
+    r"(?:wants?|needs?|asking\s+(?:for|about)|looking\s+(?:for|into)|referr\w*\s+for)\s+(?:a\s+|some\s+)?"
+    r"(?:detox|rehab(?!\s+(?:at|in)\b)|treatment\s+for\s+(?:his|her|their|my)\s+(?:drink|drinking|gambling|drug)))",
+    re.I,
+)
+_GIVES_TREATMENT = re.compile(
+    r"\b(?:detox\w*|prescrib\w+|key\s*work\w*|(?:drug|alcohol|substance(?:\s+misuse)?|addiction|gambling)\s+treatment|"
+    r"treatment\s+(?:service|programme|for)|structured\s+(?:treatment|programme|support)|recovery\s+service|"
+    r"assessments?|residential|counsell\w*|therap(?:y|ies|ist))",
+    re.I,
+)
+
+
+def asks_for_treatment(goals: str) -> bool:
+    return _said(_ASKS_FOR_TREATMENT, goals)
+
+
 # The impairment the person's words name makes their disability need specific: a walk "for people
 # with disabilities" does not help someone who cannot follow a conversation, nor a sight-loss group
 # an autistic young man. A service meets it when it names that kind, or "sensory" for hearing and
@@ -784,6 +809,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, CARER_BREAK) for need in needs if need in CARER_BREAK_NEEDS)
     if asks_to_talk(profile.goals):
         out.extend((need, TALKING) for need in needs if need in TALKING_NEEDS)
+    if asks_for_treatment(profile.goals):
+        out.extend((need, TREATMENT) for need in needs if need in TREATMENT_NEEDS)
     if evenings_only(profile.goals):
         out.extend((need, EVENINGS) for need in needs)
     elif weekends_only(profile.goals):
@@ -830,6 +857,8 @@ def meets_requirement(
         return bool(_GIVES_A_BREAK.search(service_text(service)))
     if group == TALKING:
         return bool(_OFFERS_TALKING.search(service_text(service)))
+    if group == TREATMENT:
+        return _said(_GIVES_TREATMENT, service_text(service))
     if group == EVENINGS:
         return opens_in_evening(hours or service) is not False
     if group == WEEKENDS:
@@ -1044,6 +1073,11 @@ _KIND_WORDING = {
         "to talk to someone",
         "no counselling or talking therapy",
         "; the services listed are groups and activities, not counselling",
+    ),
+    TREATMENT: (
+        "with treatment to stop",
+        "no treatment service (assessment, detox, prescribing or counselling)",
+        "; the services listed are helplines, brief advice or groups, not treatment",
     ),
 }
 

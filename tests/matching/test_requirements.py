@@ -606,6 +606,44 @@ def test_someone_who_asks_to_talk_to_someone_is_told_when_no_counselling_is_in_r
     assert not match(quiet, [arts], taxonomy=taxonomy, now=now).unmet_needs
 
 
+def test_a_dependent_drinker_who_asks_for_proper_help_to_stop_is_told_when_no_treatment_is_in_reach(
+    make_service, make_person, taxonomy, now
+):
+    line = make_service(
+        km=None,
+        delivery=["phone"],
+        area_wide=True,
+        name="Drinkline",
+        needs=["addiction_recovery"],
+        description="Free, confidential national alcohol helpline for anyone worried about their drinking.",
+    )
+    brief = make_service(
+        km=2,
+        name="Drink Less - alcohol brief advice",
+        needs=["addiction_recovery"],
+        description="Take the AUDIT-C quiz and get brief advice on cutting down. Not a treatment service.",
+    )
+    drinker = make_person(
+        goals="2 bottles of wine a night plus cans, shakes of a morning. wants 'proper help to come off it' not leaflets",
+        needs=("addiction_recovery",),
+    )
+    unmet = [u for u in match(drinker, [line, brief], taxonomy=taxonomy, now=now).unmet_needs]
+    assert [u.need for u in unmet] == ["addiction_recovery"]
+    assert "no treatment service" in unmet[0].reason
+    service = make_service(
+        km=3,
+        name="Recovery Service",
+        needs=["addiction_recovery"],
+        description="Drug and alcohol recovery service: assessments, prescribing, detox, key work.",
+    )
+    assert not match(drinker, [line, brief, service], taxonomy=taxonomy, now=now).unmet_needs
+    # a detox that is over asks for nothing: "off the drink after detox", sober company wanted
+    sober = make_person(
+        goals="3 months off the drink after detox, wants sober company", needs=("addiction_recovery",)
+    )
+    assert not match(sober, [line], taxonomy=taxonomy, now=now).unmet_needs
+
+
 def test_a_widower_who_asks_for_a_group_for_blokes_is_told_none_is_in_reach(
     make_service, make_person, taxonomy, now
 ):
