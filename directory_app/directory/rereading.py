@@ -28,6 +28,8 @@ BATCH = 200
 _MATCHING = Path(matching.__file__).resolve().parent
 READER_FILES = [
     *sorted((_MATCHING / "understanding").glob("*.py")),
+    # what the reader is given of a stored service (a venue's point from its postcode, ...)
+    Path(__file__).resolve().parent / "understanding.py",
     _MATCHING / "situations.py",
     _MATCHING / "taxonomy.py",
     DATA_DIR / "training" / "services.jsonl",
