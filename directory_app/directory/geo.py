@@ -46,11 +46,7 @@ class Place:
     def areas(self) -> list[str]:
         """Every area code the person lives in, widest last: LA, county (two-tier areas), ward,
         LSOA and postcode district. Services state their reach in any of these."""
-        county = county_of(self.la_code) if self.la_code else None
-        # A postcode file older than a reorganisation names the abolished district (Code-Point
-        # 2014: Hambleton); services name the authority that replaced it (North Yorkshire).
-        current = successor_of(self.la_code) if self.la_code else None
-        codes = (self.la_code, current, county, self.ward_code, self.lsoa21cd, self.district)
+        codes = (*authority_codes(self.la_code), self.ward_code, self.lsoa21cd, self.district)
         return [code for code in codes if code]
 
     @property
@@ -59,9 +55,7 @@ class Place:
         authority may lie in (a service for the residents of none of them is not for this person),
         and the former districts of an authority that replaced several (a postcode known only as
         North Yorkshire may be in Hambleton, or not)."""
-        codes = [
-            c for la in self.possible_la_codes for c in (la, successor_of(la), county_of(la), *formers_of(la))
-        ]
+        codes = [c for la in self.possible_la_codes for c in (*authority_codes(la), *formers_of(la))]
         codes += formers_of(self.la_code) if self.la_code else ()
         return list(dict.fromkeys(code for code in codes if code))
 
@@ -69,8 +63,7 @@ class Place:
     def likely_areas(self) -> list[str]:
         """The areas of the authority most of the postcode's neighbours live in, when it gave none:
         a service for another authority's residents is probably not for this person (a check)."""
-        la = self.likely_la_code
-        return [code for code in (la, successor_of(la), county_of(la)) if code] if la else []
+        return authority_codes(self.likely_la_code)
 
     def in_authority(self, la_code: str) -> Place:
         """This place, now known to be in `la_code` (one of its possible authorities)."""
@@ -118,6 +111,15 @@ def _formers() -> dict[str, tuple[str, ...]]:
         row["code"]: tuple(code for code in (row.get("former_codes") or "").split(";") if code)
         for row in _la_table()
     }
+
+
+def authority_codes(la_code: str | None) -> list[str]:
+    """An authority as the codes a service may name it by: itself, the authority that replaced it
+    when it was abolished (a postcode file older than a reorganisation names Hambleton; services
+    name North Yorkshire), and the county council above a two-tier district."""
+    if not la_code:
+        return []
+    return [code for code in (la_code, successor_of(la_code), county_of(la_code)) if code]
 
 
 def formers_of(la_code: str) -> tuple[str, ...]:
