@@ -187,6 +187,7 @@ def understanding_input(service) -> dict:
     data["declared"] = declared
     # A feed that gives no coordinates keeps none in its export, but the venue's own postcode,
     # where we hold it, says exactly where it is: a limit to "the village" is drawn around it.
+    # (an export that keeps a feed's own keys leaves out a venue list the feed never sent)
     for link, sent in zip(service.service_at_locations, data.get("service_at_locations") or [], strict=False):
         location, published = link.location, sent.get("location") or {}
         if (
