@@ -173,7 +173,8 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
     # Residency: a service for the residents of an area is not for people who live elsewhere, however
     # near, and however it is delivered. Unknown (no postcode) is not a "no".
     home = (profile.lat, profile.lng)
-    lives_in = in_area(residency(service), profile.areas, home, profile.possible_areas)
+    where = residency(service)
+    lives_in = in_area(where, profile.areas, home, profile.possible_areas)
     remote = "in_person" not in modes
     reached = reaches(service, profile.areas, home, profile.possible_areas) if remote else True
     if lives_in is False:
@@ -188,7 +189,7 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
         # its area says where it is more than who may come, and the judges took Hellesdon's talk
         # club as Mile Cross's.)
         likely = profile.likely_areas
-        if in_area(residency(service), likely, home) is False or reaches(service, likely, home) is False:
+        if in_area(where, likely, home) is False or reaches(service, likely, home) is False:
             result.warnings.append(WARN_ELSEWHERE)
             result.probably_elsewhere = True
     # A place the record turns away ("Not for residents of Thetford, Dereham, ... towns, who should
