@@ -139,11 +139,7 @@ def unmet_needs(
         if doubtful:
             # "PL2" is mostly Plymouth: a Cornwall residents' line is named, not counted as met.
             first = doubtful[0]
-            away = (
-                f" ({km_text(round(distances[first] or 0.0, 1))} away)"
-                if distances[first] is not None
-                else ""
-            )
+            away = f" ({distances[first]:.1f} km away)" if distances[first] is not None else ""
             item.reason = (
                 f"no {label} service surely for where the person lives; "
                 f"{candidates[first].get('name')}{away} is for another area's residents: check where they live"

@@ -56,6 +56,9 @@ def _copy(source: dict, keys: tuple[str, ...]) -> dict:
 # The v1 service properties read as they are, and those read into ORUK 3.0's shapes below; any
 # other property with a value is reported as not mapped.
 COPIED = ("name", "description", "url", "email", "fees", "accreditations", "assured_date")
+# How a person takes part ("Phone", "Home visit", "referral"): ORUK 3.0 has no service property for
+# it, so it is kept beside the others as the feed sent it, and read with them.
+KEPT = ("attending_type", "attending_access", "deliverable_type")
 CONVERTED = (
     "id",
     "status",
@@ -74,19 +77,29 @@ CONVERTED = (
 
 def to_oruk3(item: dict) -> tuple[dict, list[str]]:
     """Return (ORUK 3 service, v1 properties that were not mapped)."""
-    mapped = {*COPIED, *CONVERTED}
+    mapped = {*COPIED, *KEPT, *CONVERTED}
     unmapped = sorted(k for k, v in item.items() if k not in mapped and v not in (None, "", [], {}))
-    out = _copy(item, COPIED)
+    out = _copy(item, COPIED + KEPT)
     out["id"] = _id(item.get("id"))
     out["status"] = (
         item.get("status")
         if item.get("status") in ("active", "inactive", "defunct", "temporarily closed")
         else "active"
     )
+    # Who may come, in words ("Women only", "Carers of someone in Ashfield"), is what a v1 feed
+    # puts in its eligibilitys; ORUK 3.0 feeds call it eligibility_description.
+    said = []
     for eligibility in item.get("eligibilitys") or []:
+        if not isinstance(eligibility, dict):
+            continue
         for key in ("minimum_age", "maximum_age"):
             if eligibility.get(key) not in (None, ""):
                 out[key] = eligibility[key]
+        text = str(eligibility.get("eligibility") or "").strip()
+        if text:
+            said.append(text if text[-1] in ".!?" else text + ".")
+    if said:
+        out["eligibility_description"] = " ".join(said)
     organization = item.get("organization")
     if isinstance(organization, dict) and organization.get("name"):
         out["organization"] = {

@@ -211,13 +211,10 @@ def _from_oruk(item: dict[str, Any]) -> Record:
             _add(texts, "accessibility", item[key])
     _add(texts, "application_process", item.get("application_process"))
     _add(texts, "schedule_description", item.get("schedule_description"))
-    _add(
-        texts,
-        "attending",
-        item.get("attending_type"),
-        item.get("attending_access"),
-        item.get("deliverable_type"),
-    )
+    # ORUK v1's way of taking part ("Phone", "Venue", "Home visit") is a form's field, read as such;
+    # how to get in ("referral", "drop-in") is how to apply.
+    _add(texts, "attending", item.get("attending_type"))
+    _add(texts, "application_process", item.get("attending_access"))
     for cost in item.get("cost_options") or []:
         if isinstance(cost, dict):
             _add(texts, "fees", cost.get("option"), cost.get("amount_description"))

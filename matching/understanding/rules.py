@@ -103,6 +103,7 @@ _LABELLED_MODES = {
     "home_visits": re.compile(r"\bhome\s+(?:\w+\s+)?visits?\b", re.I),
     "outreach": re.compile(r"\boutreach\b", re.I),
 }
+_AT_A_VENUE = re.compile(r"\b(?:venue|centre|building|premises)\b", re.I)
 # Words that mean a person goes somewhere: they keep in_person beside a phone line or website.
 _IN_PERSON = re.compile(
     r"\b(?:drop[- ]in|centre|center|clubs?|groups?|sessions?|classes|café|cafe|meet(?:s|ing)?|venue|face[- ]to[- ]face|"
@@ -301,6 +302,11 @@ def find_delivery(record: Record) -> list[Finding]:
             for mode, pattern in _LABELLED_MODES.items():
                 if pattern.search(label.group(1)):
                     found.setdefault(mode, Finding(mode, 0.9, field, label.group(0).strip()))
+    # A feed's own "attending type" field is that label without the word "Delivery".
+    attending = texts.get("attending", "")
+    for mode, pattern in _LABELLED_MODES.items():
+        if pattern.search(attending) or (mode == "in_person" and _AT_A_VENUE.search(attending)):
+            found.setdefault(mode, Finding(mode, 0.9, "attending", attending.strip()))
     # With no venue to come to, a befriending volunteer who "visits weekly" comes to the person (money
     # advisers who "visit on alternate weeks" come to a warm space).
     if (

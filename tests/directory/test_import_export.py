@@ -224,6 +224,9 @@ def test_oruk_v1_feed_maps_what_maps_and_reports_the_rest(app, places):
         "status": "active",
         "deliverable_type": "Advice",
         "attending_access": "drop-in",
+        "holiday_schedules": [
+            {"id": "h1", "closed": True, "start_date": "2026-12-24", "end_date": "2027-01-02"}
+        ],
         "organization": {"id": "org-9", "name": "Trafford Carers Centre", "url": "https://carers.example"},
         "eligibilitys": [{"id": "e1", "minimum_age": 18}],
         "regular_schedules": [
@@ -247,7 +250,7 @@ def test_oruk_v1_feed_maps_what_maps_and_reports_the_rest(app, places):
     report = import_file(app, json.dumps([v1]).encode(), "v1.json", "council", "test")
     assert report.format == "oruk_v1" and report.created == 1, report.as_dict()
     warned = report.warnings[0]["field"]
-    assert "deliverable_type" in warned and "attending_access" in warned
+    assert "holiday_schedules" in warned and "attending_access" not in warned
     with db.session_scope(app) as session:
         service = _by_external_id(session, "1001")
         assert service.minimum_age == 18
@@ -271,6 +274,36 @@ def test_oruk_v1_feed_maps_what_maps_and_reports_the_rest(app, places):
         walk, choir = _by_external_id(session, "1002"), _by_external_id(session, "1003")
         assert walk.organization_id == choir.organization_id == service.organization_id
         assert walk.service_at_locations[0].location_id == choir.service_at_locations[0].location_id
+
+
+def test_a_v1_feeds_eligibility_text_and_way_of_attending_decide_who_and_how(app):
+    """ORUK v1 says who may come in `eligibilitys` and how in `attending_type`; both reach the
+    understanding step and the export, where ORUK 3.0 has no field of its own for them."""
+    v1 = {
+        "id": "2001",
+        "name": "Tuesday Natter",
+        "description": "A friendly chat over a cuppa with one of our volunteers.",
+        "status": "active",
+        "attending_type": "Phone",
+        "attending_access": "referral",
+        "organization": {"id": "org-2", "name": "Notts Friendship Line"},
+        "eligibilitys": [
+            {"id": "e1", "eligibility": "Women only"},
+            {"id": "e2", "eligibility": "Aged 55 and over", "minimum_age": 55},
+        ],
+        "regular_schedules": [{"id": "s1", "weekday": "Tuesday", "opens_at": "10:00", "closes_at": "12:00"}],
+    }
+    report = import_file(app, json.dumps([v1]).encode(), "v1.json", "council", "test")
+    assert report.created == 1, report.as_dict()
+    assert not any("eligibilitys" in w["field"] or "attending_type" in w["field"] for w in report.warnings)
+    with db.session_scope(app) as session:
+        service = _by_external_id(session, "2001")
+        assert service.eligibility == ["women"]
+        assert "phone" in service.delivery and "in_person" not in service.delivery
+        assert service.minimum_age == 55
+        exported = service_to_oruk(service)
+    assert exported["eligibility_description"] == "Women only. Aged 55 and over."
+    assert exported["attending_type"] == "Phone"
 
 
 def test_csv_export_reimports_to_the_same_records(app, make_service):

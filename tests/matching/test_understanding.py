@@ -1373,6 +1373,30 @@ def test_oruk_v1_eligibility_and_taxonomy_are_read():
     assert record.terms[0].vocabulary == "openeligibility" and record.terms[0].name == "Caregivers"
 
 
+@pytest.mark.parametrize(
+    ("attending_type", "delivery"),
+    [
+        ("Phone", ["phone"]),
+        ("Home visit", ["home_visits"]),
+        ("Online (Zoom)", ["online"]),
+        ("Venue", ["in_person"]),
+    ],
+)
+def test_a_v1_feeds_attending_type_is_how_people_take_part(reader, attending_type, delivery):
+    """ "Support group" (what it is) and "drop-in" (how to get in) say nothing of where it happens."""
+    found = reader.understand(
+        {
+            "id": "v1",
+            "name": "Tuesday Natter",
+            "description": "A friendly chat with one of our volunteers.",
+            "attending_type": attending_type,
+            "attending_access": "drop-in",
+            "deliverable_type": "Support group",
+        }
+    )
+    assert found.summary()["delivery"] == delivery
+
+
 def test_category_paths_are_split_into_their_steps():
     record = normalise(
         oruk(
