@@ -7,6 +7,7 @@ postcode, needs) from any ORUK record, since feeds do not carry them.
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from sqlmodel import Session
@@ -25,15 +26,16 @@ V1_MARKERS = (
     "deliverable_type",
     "attending_type",
 )
-WEEKDAYS = {
-    "monday": "MO",
-    "tuesday": "TU",
-    "wednesday": "WE",
-    "thursday": "TH",
-    "friday": "FR",
-    "saturday": "SA",
-    "sunday": "SU",
-}
+ISO_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_DAY_NAMES = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+_DAY_WORD = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*", re.I)
+_DAY_SPAN = re.compile(
+    r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:-|–|to|until)\s*(mon|tue|wed|thu|fri|sat|sun)", re.I
+)
+_EVERY_DAY = re.compile(r"\b(?:daily|every\s*day|7\s*days)\b", re.I)
+_WEEKDAYS = re.compile(r"\bweekdays?\b", re.I)
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$", re.I)
+_NOON = re.compile(r"^(?:12\s*)?(?:noon|midday)$", re.I)
 
 
 def looks_like_v1(item: dict) -> bool:
@@ -160,15 +162,55 @@ def to_oruk3(item: dict) -> tuple[dict, list[str]]:
     return {k: v for k, v in out.items() if v != []}, unmapped
 
 
+def weekday_codes(weekday: object) -> str | None:
+    """A v1 ``weekday`` as RFC 5545 days: "Monday", "Mon", "TUESDAY", "Tues & Thurs", "Mon-Fri",
+    "Daily", or 1-7 (ISO, Monday first)."""
+    text = str(weekday if weekday is not None else "").strip()
+    if text.isdigit():
+        number = int(text)
+        return ISO_DAYS[number - 1] if 1 <= number <= 7 else None
+    if _EVERY_DAY.search(text):
+        return ",".join(ISO_DAYS)
+    if _WEEKDAYS.search(text):
+        return ",".join(ISO_DAYS[:5])
+    days: set[str] = set()
+    for span in _DAY_SPAN.finditer(text):
+        first, last = _DAY_NAMES.index(span.group(1).upper()), _DAY_NAMES.index(span.group(2).upper())
+        days.update(ISO_DAYS[first : last + 1] if first <= last else ISO_DAYS[first:] + ISO_DAYS[: last + 1])
+    days.update(ISO_DAYS[_DAY_NAMES.index(word.group(1).upper())] for word in _DAY_WORD.finditer(text))
+    return ",".join(code for code in ISO_DAYS if code in days) or None
+
+
+def clock_time(value: object) -> str | None:
+    """Times as v1 feeds write them ("10am", "2.30pm", "16:00", "09:30:00", "12 noon") as
+    HH:MM:SS; None for what is not a time."""
+    text = str(value if value is not None else "").strip()
+    if _NOON.match(text):
+        return "12:00:00"
+    found = _CLOCK.match(text)
+    if not found:
+        return None
+    hour, minute, second = int(found.group(1)), int(found.group(2) or 0), int(found.group(3) or 0)
+    half = (found.group(4) or "").lower().replace(".", "")
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}:{second:02d}"
+
+
 def _schedule(s: dict) -> dict:
-    day = WEEKDAYS.get(str(s.get("weekday", "")).strip().lower())
+    """A v1 regular schedule; a day or time we cannot read is left out, not the whole service."""
+    day = weekday_codes(s.get("weekday"))
     out = {"id": _id(s.get("id")), "freq": (s.get("freq") or "WEEKLY").upper()}
     if s.get("byday") or day:
         out["byday"] = s.get("byday") or day
     for key in ("opens_at", "closes_at"):
-        value = s.get(key)
-        if value:
-            out[key] = value if value.count(":") == 2 else f"{value}:00"
+        time = clock_time(s.get(key))
+        if time:
+            out[key] = time
     out.update(_copy(s, ("valid_from", "valid_to", "dtstart", "interval", "bymonthday", "description")))
     if out["freq"] not in ("WEEKLY", "MONTHLY"):
         out["freq"] = "WEEKLY"

@@ -306,6 +306,41 @@ def test_a_v1_feeds_eligibility_text_and_way_of_attending_decide_who_and_how(app
     assert exported["attending_type"] == "Phone"
 
 
+def test_a_v1_feeds_loosely_written_days_and_times_still_say_when(app):
+    """Council v1 feeds write "Mon", "Tues & Thurs", "3" (ISO Wednesday) and "2.30pm"."""
+
+    def service(number: int, weekday, opens_at: str, closes_at: str) -> dict:
+        return {
+            "id": f"30{number}",
+            "name": f"Knit and Natter {number}",
+            "status": "active",
+            "regular_schedules": [
+                {"id": f"s{number}", "weekday": weekday, "opens_at": opens_at, "closes_at": closes_at}
+            ],
+        }
+
+    feed = [
+        service(1, "Mon", "10am", "12 noon"),
+        service(2, "Tues & Thurs", "2.30pm", "16:00"),
+        service(3, 3, "09:30:00", "11:00"),
+        service(4, "Every day", "whenever", ""),
+    ]
+    report = import_file(app, json.dumps(feed).encode(), "v1.json", "council", "test")
+    assert report.created == 4 and not report.errors, report.as_dict()
+    with db.session_scope(app) as session:
+        when = {
+            n: [
+                (s.byday, str(s.opens_at), str(s.closes_at))
+                for s in _by_external_id(session, f"30{n}").schedules
+            ]
+            for n in range(1, 5)
+        }
+    assert when[1] == [("MO", "10:00:00", "12:00:00")]
+    assert when[2] == [("TU,TH", "14:30:00", "16:00:00")]
+    assert when[3] == [("WE", "09:30:00", "11:00:00")]
+    assert when[4] == [("MO,TU,WE,TH,FR,SA,SU", "None", "None")]
+
+
 def test_csv_export_reimports_to_the_same_records(app, make_service):
     make_service()
     with db.session_scope(app) as session:
