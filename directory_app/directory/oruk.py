@@ -14,6 +14,7 @@ which resolve and are unique across publishers.
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import UTC, date, datetime, time
 from typing import Any, TypeVar, get_args
@@ -224,7 +225,7 @@ def _to_column(cls: type[SQLModel], column: str, value: Any, where: str) -> Any:
         if kind is date:
             return date.fromisoformat(str(value)[:10])
         if kind is time:
-            return time.fromisoformat(str(value))
+            return time.fromisoformat(clock_time(value) or str(value))
         if kind is int:
             if isinstance(value, bool) or float(value) != int(float(value)):
                 raise ValueError
@@ -240,6 +241,30 @@ def _to_column(cls: type[SQLModel], column: str, value: Any, where: str) -> Any:
     if not isinstance(value, str):
         raise OrukError(where, f"{column} should be text, not {type(value).__name__}.")
     return value
+
+
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$", re.I)
+_NOON = re.compile(r"^(?:12\s*)?(?:noon|midday)$", re.I)
+
+
+def clock_time(value: object) -> str | None:
+    """Times as v1 feeds write them ("10am", "2.30pm", "16:00", "09:30:00", "12 noon") as
+    HH:MM:SS; None for what is not a time."""
+    text = str(value if value is not None else "").strip()
+    if _NOON.match(text):
+        return "12:00:00"
+    found = _CLOCK.match(text)
+    if not found:
+        return None
+    hour, minute, second = int(found.group(1)), int(found.group(2) or 0), int(found.group(3) or 0)
+    half = (found.group(4) or "").lower().replace(".", "")
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}:{second:02d}"
 
 
 def _from_column(value: Any) -> Any:

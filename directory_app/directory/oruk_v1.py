@@ -16,6 +16,7 @@ from matching.understanding import areas
 
 from ..models import Location, Service
 from . import geo, understanding
+from .oruk import clock_time
 
 V1_MARKERS = (
     "regular_schedules",
@@ -34,8 +35,6 @@ _DAY_SPAN = re.compile(
 )
 _EVERY_DAY = re.compile(r"\b(?:daily|every\s*day|7\s*days)\b", re.I)
 _WEEKDAYS = re.compile(r"\bweekdays?\b", re.I)
-_CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$", re.I)
-_NOON = re.compile(r"^(?:12\s*)?(?:noon|midday)$", re.I)
 
 
 def looks_like_v1(item: dict) -> bool:
@@ -179,26 +178,6 @@ def weekday_codes(weekday: object) -> str | None:
         days.update(ISO_DAYS[first : last + 1] if first <= last else ISO_DAYS[first:] + ISO_DAYS[: last + 1])
     days.update(ISO_DAYS[_DAY_NAMES.index(word.group(1).upper())] for word in _DAY_WORD.finditer(text))
     return ",".join(code for code in ISO_DAYS if code in days) or None
-
-
-def clock_time(value: object) -> str | None:
-    """Times as v1 feeds write them ("10am", "2.30pm", "16:00", "09:30:00", "12 noon") as
-    HH:MM:SS; None for what is not a time."""
-    text = str(value if value is not None else "").strip()
-    if _NOON.match(text):
-        return "12:00:00"
-    found = _CLOCK.match(text)
-    if not found:
-        return None
-    hour, minute, second = int(found.group(1)), int(found.group(2) or 0), int(found.group(3) or 0)
-    half = (found.group(4) or "").lower().replace(".", "")
-    if half == "pm" and hour < 12:
-        hour += 12
-    elif half == "am" and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59 or second > 59:
-        return None
-    return f"{hour:02d}:{minute:02d}:{second:02d}"
 
 
 def _schedule(s: dict) -> dict:

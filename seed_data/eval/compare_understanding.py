@@ -3,6 +3,7 @@
     .venv/bin/python seed_data/eval/compare_understanding.py            # development, 5-fold CV
     .venv/bin/python seed_data/eval/compare_understanding.py --test     # the test part, once
     .venv/bin/python seed_data/eval/compare_understanding.py --unseen   # the unseen region, once
+    .venv/bin/python seed_data/eval/compare_understanding.py --region em  # a new region's labels, unread
     ... --labelled-only   # train only on the LABELLED sets' parts (the training before issue #15)
     ... --north-east-only # train on the North East alone of the development regions (shipped until session 33)
     ... --embeddings   # also score the sentence-embedding similarity reader (slow: encodes every record)
@@ -85,7 +86,12 @@ def headline(figures: dict) -> dict:
     return out
 
 
-def run(mode: str, with_embeddings: bool = False, regions: list[tuple[str, str]] = TRAINED_REGIONS) -> dict:
+def run(
+    mode: str,
+    with_embeddings: bool = False,
+    regions: list[tuple[str, str]] = TRAINED_REGIONS,
+    scored: list[tuple[str, str]] = UNSEEN,
+) -> dict:
     tax, lookup = taxonomy(), areas()
     dev = [(name, (record, label)) for name, record, label in trained_pairs(regions)]
     if mode == "dev":
@@ -97,7 +103,7 @@ def run(mode: str, with_embeddings: bool = False, regions: list[tuple[str, str]]
         named = [(name, p) for name, pairs in labelled_sets().items() for p in pairs]
         rounds = [(dev, [(n, p) for n, p in named if is_test(str(p[1]["id"]))])]
     else:
-        unseen = [(name, p) for name, pairs in labelled_sets(sets=UNSEEN).items() for p in pairs]
+        unseen = [(name, p) for name, pairs in labelled_sets(sets=scored).items() for p in pairs]
         rounds = [(dev, unseen)]
     methods: dict[str, list] = {"keyword": [], "classifier": [], "hybrid": [], "embedding": []}
     gold, summaries, names = [], [], []
@@ -145,4 +151,9 @@ if __name__ == "__main__":
         regions = []
     elif "--north-east-only" in sys.argv:
         regions = DEVELOPMENT_REGIONS[:1]
-    print(json.dumps(run(chosen, "--embeddings" in sys.argv, regions), indent=1))
+    scored = UNSEEN
+    if "--region" in sys.argv:
+        # a directory written since, scored whole before anything in it is read, as the unseen region is
+        code = sys.argv[sys.argv.index("--region") + 1]
+        chosen, scored = "unseen", [(f"{code}_oruk.json", f"labels_{code}.jsonl")]
+    print(json.dumps(run(chosen, "--embeddings" in sys.argv, regions, scored), indent=1))

@@ -341,6 +341,33 @@ def test_a_v1_feeds_loosely_written_days_and_times_still_say_when(app):
     assert when[4] == [("MO,TU,WE,TH,FR,SA,SU", "None", "None")]
 
 
+def test_an_oruk_feeds_times_written_as_people_say_them_are_read_and_a_non_time_is_named(app):
+    def service(number: int, opens_at: str) -> dict:
+        return {
+            "id": f"40{number}",
+            "name": f"Coffee Morning {number}",
+            "status": "active",
+            "schedules": [
+                {
+                    "id": f"s{number}",
+                    "freq": "WEEKLY",
+                    "byday": "TU",
+                    "opens_at": opens_at,
+                    "closes_at": "12.30pm",
+                }
+            ],
+        }
+
+    report = import_file(
+        app, json.dumps([service(1, "10am"), service(2, "late morning")]).encode(), "feed.json", "p", "test"
+    )
+    assert report.created == 1 and report.failed == 1
+    assert report.errors[0]["field"].endswith("opens_at") and "late morning" in report.errors[0]["reason"]
+    with db.session_scope(app) as session:
+        schedule = _by_external_id(session, "401").schedules[0]
+        assert (str(schedule.opens_at), str(schedule.closes_at)) == ("10:00:00", "12:30:00")
+
+
 def test_csv_export_reimports_to_the_same_records(app, make_service):
     make_service()
     with db.session_scope(app) as session:
