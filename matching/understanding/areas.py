@@ -316,14 +316,16 @@ class AreaLookup:
                 wards.setdefault((first, code), []).append(centre)
                 seconds.setdefault((first, code), set()).add(rest.split()[0])
         for (town, code), centres in wards.items():
-            # "Bethnal Green North" and "Bethnal Green South" are Bethnal Green's, not Bethnal's
-            if len(seconds[(town, code)]) < 2 or town in self._places:
+            # "Bethnal Green North" and "Bethnal Green South" are Bethnal Green's, not Bethnal's;
+            # a town of the same name elsewhere (Attleborough in Nuneaton, and Breckland's, whose
+            # wards are "Attleborough Burgh" and "Attleborough Queens") is another place.
+            if len(seconds[(town, code)]) < 2 or code in self._places.get(town, ()):
                 continue
             lat = sum(c[0] for c in centres) / len(centres)
             lng = sum(c[1] for c in centres) / len(centres)
             km = max(_km(lat, lng, c[0], c[1]) + c[2] for c in centres)
             self._centres[(town, code)] = (round(lat, 5), round(lng, 5), round(km, 1))
-            self._places[town] = {code}
+            self._places.setdefault(town, set()).add(code)
 
     def place(self, code: str, name: str) -> Place | None:
         """The place `name` in authority `code`, when where it is is known."""

@@ -157,6 +157,24 @@ def test_a_town_known_only_by_its_wards_limits_a_groups_patients_to_it(reader):
     assert in_area(read_area(entries), [CHESHIRE_WEST], frodsham) is False
 
 
+def test_a_town_known_by_its_wards_is_read_though_another_council_has_a_ward_of_its_name(reader):
+    """Breckland's Attleborough has wards "Attleborough Burgh" and "Attleborough Queens"; Nuneaton
+    and Bedworth has a ward called Attleborough. The record names Breckland, so the town is its."""
+    found = reader.understand(
+        oruk(
+            "Who: people aged 60+ living in the rural villages of Breckland. Not for residents of "
+            "Thetford, Dereham, Swaffham, Attleborough or Watton towns, who should use the town services.",
+            service_areas=[{"name": "Breckland"}],
+        )
+    )
+    turned_away = {read_place(entry.removeprefix("area:")) for entry in (f.value for f in found.exclusions)}
+    attleborough = next(p for p in turned_away if p is not None and p.name == "Attleborough")
+    assert attleborough.la == "E07000143"
+    town, village_10_km_out = (52.5170, 1.0190), (52.5750, 1.1300)
+    assert in_area(read_area([attleborough.entry()]), ["E07000143"], town) is True
+    assert in_area(read_area([attleborough.entry()]), ["E07000143"], village_10_km_out) is False
+
+
 def test_a_place_said_alone_as_the_area_is_where_visits_reach(reader):
     entries = residency(reader, oruk("Befriending visits at home. Chester area."))
     assert lives_in(entries, CHESHIRE_WEST, "CH2") is True  # Hoole, Chester

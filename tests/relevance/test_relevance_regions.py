@@ -700,9 +700,9 @@ REGIONS = {
         # Session 33: the need reader learns from all 27 development regions, so more services read as
         # meeting older people's needs: a Breckland outreach worker whose record turns away the towns'
         # residents ("Not for residents of ... Attleborough ...") reaches an Attleborough man. Session
-        # 34 reads the towns a record turns away, but Breckland's Attleborough is not among the place
-        # names (its wards are; the one Attleborough there is Nuneaton's), so he is still shown.
-        known_violations=2,
+        # 34 reads the towns a record turns away; session 36 reads Breckland's Attleborough, a town
+        # known by its wards though Nuneaton has a ward of its name, so he is no longer shown.
+        known_violations=1,
         scenario_count=25,
         with_seed=False,
     ),
