@@ -108,10 +108,6 @@ _REACHABLE_WITHOUT_VOICE = re.compile(
 )
 GENDERS = frozenset({"men", "women"})
 LGBTQ = "lgbtq"
-WARN_ELSEWHERE = (
-    "only for people living in the area it serves, and most people at this postcode live outside it: "
-    "check where the person lives"
-)
 # The furthest venue offered when the person set no limit: a long bus ride, not another region.
 FURTHEST_VENUE_KM = 30.0
 
@@ -182,15 +178,19 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
     elif reached is False:
         # A phone or online service read as local to its venue's borough (no area stated).
         bad(("residency", f"{remote_mode(service) or 'remote'} service for another area"))
-    elif remote and profile.likely_areas and (lives_in is None or reached is None):
+    elif (
+        (remote or service.get("residency_said"))
+        and profile.likely_areas
+        and (lives_in is None or reached is None)
+    ):
         # A postcode district shared by two authorities, most of whose people live in one: a phone
-        # or online service for the other's residents is probably not for this person. (A venue
-        # over the border is judged by how far it is: its council stamped on a feed's record as
-        # its area says where it is more than who may come, and the judges took Hellesdon's talk
-        # club as Mile Cross's.)
+        # or online service for the other's residents is probably not for this person, nor a venue
+        # whose record says in words who may come ("Lambeth residents only"). (A venue whose
+        # council is only stamped on a feed's record as its area is judged by how far it is: that
+        # says where it is more than who may come, and the judges took Hellesdon's talk club as
+        # Mile Cross's.)
         likely = profile.likely_areas
-        if in_area(where, likely, home) is False or reaches(service, likely, home) is False:
-            result.warnings.append(WARN_ELSEWHERE)
+        if in_area(where, likely, home) is False or (remote and reaches(service, likely, home) is False):
             result.probably_elsewhere = True
     # A place the record turns away ("Not for residents of Thetford, Dereham, ... towns, who should
     # use the town services"), when the person's home is surely in it.

@@ -293,13 +293,12 @@ def match(
         )
 
     also = {allowed[pos] for pos in related}
-    # A service for the residents of an authority the person probably does not live in comes after
-    # every one they surely may use, related ones too, still shown for the link worker to check.
+    # A service for the residents of an authority the person probably does not live in is not
+    # listed: a need only it would meet is said unmet with it named, for the link worker to check.
     elsewhere = {i for i in pool if checks[i].probably_elsewhere}
     ranked = [
         *sorted((i for i in pool if i not in also | elsewhere), key=order_key),
         *sorted(also - elsewhere, key=order_key),
-        *sorted(elsewhere, key=order_key),
     ]
     age = profile.age
     wanted = [_offers(need) for need in needs]
@@ -344,7 +343,7 @@ def match(
         profile,
         [n for n in sure if n in met_needs],
         chosen,
-        allowed,
+        [i for i in allowed if i not in elsewhere],
         candidates,
         distances,
         checks,

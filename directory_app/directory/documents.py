@@ -16,6 +16,7 @@ from ..vocabulary import DAYS
 from .understanding import (
     exclusion_codes,
     loss_window,
+    residency_said,
     says_closed,
     situation_codes,
     understood_days,
@@ -266,6 +267,7 @@ def to_search_document(service: Service, related: dict[str, dict] | None = None)
         "service_area": service_area,
         # GSS codes of the areas whose residents only may use it (understood from the record).
         "residency": list(service.residency or []),
+        "residency_said": residency_said(service),
         # ... and of where the organisation says it works, which its remote services reach.
         "works_in": works_in_codes(service),
         "locations": locations,

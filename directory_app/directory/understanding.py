@@ -280,6 +280,16 @@ def works_in_codes(service) -> list[str]:
     return [str(item["value"]) for item in found if isinstance(item, dict) and item.get("value")]
 
 
+def residency_said(service) -> bool:
+    """Whether who may come by where they live is said in words ("Lambeth residents only", or a
+    curator's list), not only by a council stamped on the record's service area, which often says
+    where a venue is more than who may come."""
+    if "residency" in (service.curated or {}):
+        return bool(service.curated["residency"])
+    found = (service.understanding or {}).get("residency") or []
+    return any(isinstance(item, dict) and item.get("source") not in (None, "service_areas") for item in found)
+
+
 def says_closed(service) -> bool:
     """Whether the record's words say the service has stopped ("Closed - funding ended") while its
     status is still active: matching holds it back, and the curator's page shows the words."""

@@ -61,6 +61,7 @@ RETRIEVE = [
     "loss_window",
     "exclusions",
     "residency",
+    "residency_said",
     "area_wide",
     "service_area",
     # where the organisation says it works: the reach of its line or outreach (matching.service.reaches)

@@ -82,11 +82,12 @@ def test_a_postcode_of_unknown_authority_is_outside_every_authority_its_district
     assert check(radstock, line, 1.0).kinds == {"residency"}
 
 
-def test_a_line_for_the_authority_few_at_a_shared_postcode_live_in_is_a_check_ranked_below(
+def test_a_line_for_the_authority_few_at_a_shared_postcode_live_in_is_named_only_if_nothing_else_is(
     person, make_service, taxonomy, now
 ):
     """PL2 is 91% Plymouth, the rest across the Tamar in Cornwall: a Cornwall residents' money line
-    may still be his (so it is not hidden), but probably is not, and a Plymouth one surely may be."""
+    may still be his, but probably is not, so it is not listed beside a Plymouth one that surely may
+    be; alone, the need is said unmet with it named, for the link worker to check."""
     plymouth, cornwall = "E06000026", "E06000052"
     north_prospect = person(
         areas=("PL2",), possible_areas=(plymouth, cornwall), likely_areas=(plymouth,), needs=("money_debt",)
@@ -94,28 +95,32 @@ def test_a_line_for_the_authority_few_at_a_shared_postcode_live_in_is_a_check_ra
     line = make_service(
         km=None, delivery=["phone"], residency=[cornwall], needs=["money_debt"], name="Cornwall money line"
     )
-    for_plymouth = make_service(km=12, residency=[plymouth], needs=["money_debt"], name="Plymouth money help")
+    for_plymouth = make_service(km=3, residency=[plymouth], needs=["money_debt"], name="Plymouth money help")
     line_check = check(north_prospect, line, None)
     assert line_check.allowed and line_check.probably_elsewhere
-    assert any("most people at this postcode live outside it" in w for w in line_check.warnings)
-    assert not check(north_prospect, for_plymouth, 12.0).probably_elsewhere
-    # the Plymouth service first, though a line ranks over a venue 12 km away when both may be his
+    assert not check(north_prospect, for_plymouth, 3.0).probably_elsewhere
     ranked = match(north_prospect, [line, for_plymouth], taxonomy=taxonomy, now=now)
-    assert [m.name for m in ranked.matches] == ["Plymouth money help", "Cornwall money line"]
+    assert [m.name for m in ranked.matches] == ["Plymouth money help"]
     assert not ranked.unmet_needs
+    # where the district is not mostly one authority's, the line may be his as much as not
     unsure = replace(north_prospect, likely_areas=())
-    assert [m.name for m in match(unsure, [line, for_plymouth], taxonomy=taxonomy, now=now).matches][0] == (
-        "Cornwall money line"
-    )
-    # alone, it is shown, but the need is said unmet with it named
+    assert {m.name for m in match(unsure, [line, for_plymouth], taxonomy=taxonomy, now=now).matches} == {
+        "Cornwall money line",
+        "Plymouth money help",
+    }
     alone = match(north_prospect, [line], taxonomy=taxonomy, now=now)
-    assert [m.name for m in alone.matches] == ["Cornwall money line"]
+    assert alone.matches == []
     [unmet] = alone.unmet_needs
     assert (
         unmet.need == "money_debt" and "Cornwall money line is for another area's residents" in unmet.reason
     )
-    # a venue over the border is judged by how far it is, as before
+    # a venue over the border whose council is only stamped on the record is judged by how far it
+    # is; one whose record says in words who may come ("Cornwall residents only") is a check too
     assert not check(north_prospect, make_service(km=1, residency=[cornwall]), 1.0).probably_elsewhere
+    said = make_service(km=1, residency=[cornwall], residency_said=True)
+    assert check(north_prospect, said, 1.0).allowed and check(north_prospect, said, 1.0).probably_elsewhere
+    for_plymouth_said = make_service(km=3, residency=[plymouth], residency_said=True)
+    assert not check(north_prospect, for_plymouth_said, 3.0).probably_elsewhere
     # without a likely authority (a district split more evenly), a line stays open, unflagged
     even = person(areas=("DH3",), possible_areas=(plymouth, cornwall))
     assert not check(even, line, None).probably_elsewhere

@@ -158,8 +158,8 @@ def test_a_line_for_a_neighbouring_authority_is_a_named_check_at_a_postcode_most
     app, client, token_for, make_service
 ):
     """A PL2 postcode the installation does not hold: the district is 91% Plymouth, the rest read as
-    Cornwall's. A Cornwall residents' money line is shown, last, with a check, and the money need
-    is said unmet with it named."""
+    Cornwall's. A Cornwall residents' money line is not listed; the money need is said unmet with it
+    named, for the link worker to check where the person lives."""
     with db.session_scope(app) as session:
         geo.import_districts(session, [("PL2", 50.388, -4.153)])
     make_service(
@@ -180,7 +180,37 @@ def test_a_line_for_a_neighbouring_authority_is_a_named_check_at_a_postcode_most
     )
     assert response.status_code == 200, response.get_json()
     result = response.get_json()
-    [line] = [m for m in result["matches"] if m["name"] == "Cornwall Money Advice Line"]
-    assert any("most people at this postcode live outside it" in w for w in line["warnings"])
+    assert result["matches"] == []
     [unmet] = [u for u in result["unmet_needs"] if u["need"] == "money_debt"]
     assert "Cornwall Money Advice Line is for another area's residents" in unmet["reason"]
+
+
+def test_a_venue_whose_record_says_who_may_come_is_a_check_at_a_postcode_mostly_outside_it(
+    app, client, token_for, make_service
+):
+    """Across the Tamar from PL2 (91% Plymouth): a Torpoint money drop-in "for Cornwall residents
+    only" is not listed; one whose record only has Cornwall stamped as its area is judged by its
+    distance, as a council stamped on a feed's venue says where it is more than who may come."""
+    with db.session_scope(app) as session:
+        geo.import_districts(session, [("PL2", 50.388, -4.153), ("PL11", 50.376, -4.230)])
+    for name, words in [
+        ("Torpoint Money Drop-in", "Money and debt advice at the library. For Cornwall residents only."),
+        ("Torpoint Debt Clinic", "Money and debt advice at the community hall."),
+    ]:
+        make_service(
+            name=name,
+            organization="Tamar Money Advice",
+            needs="money_debt",
+            description=words,
+            postcode="PL11 2AA",
+            minimum_age=None,
+            service_area="E06000052",
+        )
+    wait_until_idle(app)
+    response = client.post(
+        "/api/v1/match",
+        headers={"Authorization": f"Bearer {token_for('link_worker')}"},
+        json={"needs": ["money_debt"], "postcode": "PL2 7BJ", "age": 52},
+    )
+    assert response.status_code == 200, response.get_json()
+    assert [m["name"] for m in response.get_json()["matches"]] == ["Torpoint Debt Clinic"]

@@ -750,8 +750,9 @@ REGIONS = {
         gap_recall_floor=0.8,
         # Session 33: the need reader learns from all 27 development regions, so more services read as
         # meeting a mother's needs: a food parcel scheme for families reaches a Somali mother whose
-        # children the words name but the form's ticks do not.
-        known_violations=5,
+        # children the words name but the form's ticks do not. Session 36: a Lambeth residents' club is
+        # not listed for a Camberwell widow (SE5 is 83% Southwark), as its record says who may come.
+        known_violations=4,
         scenario_count=25,
         with_seed=False,
     ),
@@ -791,8 +792,10 @@ REGIONS = {
         # Leeds, so a Leeds-only class stays open to a man there, and a hearing voices group its judge
         # ruled out for another need.
         ndcg_floor=0.69,
-        gap_recall_floor=0.6,
-        known_violations=2,
+        # Session 36: the Leeds-only class is not listed for a man in WF10 (84% Wakefield), and the
+        # English classes gap is said (6 of 6).
+        gap_recall_floor=0.8,
+        known_violations=0,
         scenario_count=25,
         with_seed=False,
     ),
@@ -813,7 +816,9 @@ REGIONS = {
         # befriending gap goes unsaid (5 of 7).
         # Session 34: someone to ring or pop in: a call or a visit, not a Facebook group.
         gap_recall_floor=0.8,
-        known_violations=1,
+        # Session 36: a service probably for another area's residents is no longer listed; a need only
+        # it would meet is said unmet with it named (the Cornwall money line in PL2).
+        known_violations=0,
         scenario_count=25,
         with_seed=False,
     ),
