@@ -259,13 +259,21 @@ def _write(
     else:
         data = item
         if kind == "oruk_v1":
-            data, unmapped = oruk_v1.to_oruk3(item)
+            data, unmapped, unread = oruk_v1.to_oruk3(item)
             if unmapped:
                 report.warnings.append(
                     {
                         "record": external_id,
                         "field": ", ".join(unmapped),
                         "reason": "ORUK v1 property with no ORUK 3 equivalent; not imported",
+                    }
+                )
+            if unread:
+                report.warnings.append(
+                    {
+                        "record": external_id,
+                        "field": ", ".join(unread),
+                        "reason": "not a day or time we can read; left out, the rest of the service imported",
                     }
                 )
         data = _organisation_named(session, data, publisher, external_id, report)

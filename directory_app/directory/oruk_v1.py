@@ -76,8 +76,9 @@ CONVERTED = (
 )
 
 
-def to_oruk3(item: dict) -> tuple[dict, list[str]]:
-    """Return (ORUK 3 service, v1 properties that were not mapped)."""
+def to_oruk3(item: dict) -> tuple[dict, list[str], list[str]]:
+    """Return (ORUK 3 service, v1 properties that were not mapped, values left out because they
+    could not be read: a day or time that is not one)."""
     mapped = {*COPIED, *KEPT, *CONVERTED}
     unmapped = sorted(k for k, v in item.items() if k not in mapped and v not in (None, "", [], {}))
     out = _copy(item, COPIED + KEPT)
@@ -110,7 +111,12 @@ def to_oruk3(item: dict) -> tuple[dict, list[str]]:
             **_copy(organization, ("email", "logo", "uri")),
             **({"website": organization["url"]} if organization.get("url") else {}),
         }
-    out["schedules"] = [_schedule(s) for s in item.get("regular_schedules") or [] if isinstance(s, dict)]
+    unread: list[str] = []
+    out["schedules"] = [
+        _schedule(s, f"regular_schedules[{n}]", unread)
+        for n, s in enumerate(item.get("regular_schedules") or [])
+        if isinstance(s, dict)
+    ]
     out["cost_options"] = [
         {
             "id": _id(c.get("id")),
@@ -158,7 +164,7 @@ def to_oruk3(item: dict) -> tuple[dict, list[str]]:
         for link in item.get("service_at_locations") or []
         if isinstance(link, dict) and isinstance(link.get("location"), dict)
     ]
-    return {k: v for k, v in out.items() if v != []}, unmapped
+    return {k: v for k, v in out.items() if v != []}, unmapped, unread
 
 
 def weekday_codes(weekday: object) -> str | None:
@@ -180,9 +186,12 @@ def weekday_codes(weekday: object) -> str | None:
     return ",".join(code for code in ISO_DAYS if code in days) or None
 
 
-def _schedule(s: dict) -> dict:
-    """A v1 regular schedule; a day or time we cannot read is left out, not the whole service."""
+def _schedule(s: dict, where: str, unread: list[str]) -> dict:
+    """A v1 regular schedule; a day or time we cannot read is left out (and named in `unread`),
+    not the whole service."""
     day = weekday_codes(s.get("weekday"))
+    if s.get("weekday") not in (None, "") and day is None:
+        unread.append(f"{where}.weekday '{s['weekday']}'")
     out = {"id": _id(s.get("id")), "freq": (s.get("freq") or "WEEKLY").upper()}
     if s.get("byday") or day:
         out["byday"] = s.get("byday") or day
@@ -190,6 +199,8 @@ def _schedule(s: dict) -> dict:
         time = clock_time(s.get(key))
         if time:
             out[key] = time
+        elif s.get(key) not in (None, ""):
+            unread.append(f"{where}.{key} '{s[key]}'")
     out.update(_copy(s, ("valid_from", "valid_to", "dtstart", "interval", "bymonthday", "description")))
     if out["freq"] not in ("WEEKLY", "MONTHLY"):
         out["freq"] = "WEEKLY"

@@ -339,6 +339,8 @@ def test_a_v1_feeds_loosely_written_days_and_times_still_say_when(app):
     assert when[2] == [("TU,TH", "14:30:00", "16:00:00")]
     assert when[3] == [("WE", "09:30:00", "11:00:00")]
     assert when[4] == [("MO,TU,WE,TH,FR,SA,SU", "None", "None")]
+    [unread] = [w for w in report.warnings if w["record"] == "304"]
+    assert unread["field"] == "regular_schedules[0].opens_at 'whenever'" and "left out" in unread["reason"]
 
 
 def test_an_oruk_feeds_times_written_as_people_say_them_are_read_and_a_non_time_is_named(app):
