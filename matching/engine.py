@@ -304,7 +304,7 @@ def match(
     wanted = [_offers(need) for need in needs]
     required = requirements(profile, needs)
     wanted += [_meets(need, group, age) for need, group in required]
-    chosen = _choose(ranked, candidates, wanted, limit, doubtful=elsewhere)
+    chosen = _choose(ranked, candidates, wanted, limit)
 
     matches = []
     for i in chosen:
@@ -328,13 +328,8 @@ def match(
                 features=feature_of[i],
             )
         )
-    # a need met only by a service probably for another area's residents is said unmet, with it named
-    met_needs = {
-        n
-        for i, m in zip(chosen, matches, strict=True)
-        if not checks[i].probably_elsewhere
-        for n in m.needs_met
-    }
+    # (a need met only by a service probably for another area's residents is said unmet, with it named)
+    met_needs = {n for m in matches for n in m.needs_met}
     sure = [n for n in needs if n not in unsure]
     unmet = unmet_needs(
         profile, [n for n in sure if n not in met_needs], candidates, distances, checks, taxonomy
@@ -371,11 +366,9 @@ def _choose(
     candidates: Sequence[dict[str, Any]],
     wanted: Sequence[Any],
     limit: int,
-    doubtful: set[int] | frozenset[int] = frozenset(),
 ) -> list[int]:
     """Top `limit` by rank, but first the best-ranked service for each need and each specific
-    requirement (`wanted`: one test per service, in the person's order), never one of `doubtful`
-    (probably not for this person) for that."""
+    requirement (`wanted`: one test per service, in the person's order)."""
     if limit <= 0:
         return []
     position = {i: p for p, i in enumerate(ranked)}
@@ -383,7 +376,7 @@ def _choose(
     for fits in wanted:
         if len(chosen) >= limit:
             break
-        best = next((i for i in ranked if i not in doubtful and fits(candidates[i])), None)
+        best = next((i for i in ranked if fits(candidates[i])), None)
         if best is not None and best not in chosen:
             chosen.append(best)
     for i in ranked:
