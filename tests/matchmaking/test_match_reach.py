@@ -154,6 +154,16 @@ def test_a_new_installation_without_unit_postcodes_still_keeps_each_line_to_its_
     ]
 
 
+def _money_match_in_pl2(client, token) -> dict:
+    response = client.post(
+        "/api/v1/match",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"needs": ["money_debt"], "postcode": "PL2 7BJ", "age": 52},
+    )
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
 def test_a_line_for_a_neighbouring_authority_is_a_named_check_at_a_postcode_mostly_outside_it(
     app, client, token_for, make_service
 ):
@@ -173,13 +183,7 @@ def test_a_line_for_a_neighbouring_authority_is_a_named_check_at_a_postcode_most
         service_area="E06000052",
     )
     wait_until_idle(app)
-    response = client.post(
-        "/api/v1/match",
-        headers={"Authorization": f"Bearer {token_for('link_worker')}"},
-        json={"needs": ["money_debt"], "postcode": "PL2 7BJ", "age": 52},
-    )
-    assert response.status_code == 200, response.get_json()
-    result = response.get_json()
+    result = _money_match_in_pl2(client, token_for("link_worker"))
     assert result["matches"] == []
     [unmet] = [u for u in result["unmet_needs"] if u["need"] == "money_debt"]
     assert "Cornwall Money Advice Line is for another area's residents" in unmet["reason"]
@@ -207,10 +211,6 @@ def test_a_venue_whose_record_says_who_may_come_is_a_check_at_a_postcode_mostly_
             service_area="E06000052",
         )
     wait_until_idle(app)
-    response = client.post(
-        "/api/v1/match",
-        headers={"Authorization": f"Bearer {token_for('link_worker')}"},
-        json={"needs": ["money_debt"], "postcode": "PL2 7BJ", "age": 52},
-    )
-    assert response.status_code == 200, response.get_json()
-    assert [m["name"] for m in response.get_json()["matches"]] == ["Torpoint Debt Clinic"]
+    assert [m["name"] for m in _money_match_in_pl2(client, token_for("link_worker"))["matches"]] == [
+        "Torpoint Debt Clinic"
+    ]
