@@ -57,8 +57,9 @@ def _copy(source: dict, keys: tuple[str, ...]) -> dict:
 # The v1 service properties read as they are, and those read into ORUK 3.0's shapes below; any
 # other property with a value is reported as not mapped.
 COPIED = ("name", "description", "url", "email", "fees", "accreditations", "assured_date")
-# How a person takes part ("Phone", "Home visit", "referral"): ORUK 3.0 has no service property for
-# it, so it is kept beside the others as the feed sent it, and read with them.
+# How a person takes part ("Phone", "Home visit"), how to get in ("referral") and what the service
+# is ("Advice"): ORUK 3.0 has no service property for them, so they are kept as the feed sent them
+# and exported back; the understanding step reads the first two.
 KEPT = ("attending_type", "attending_access", "deliverable_type")
 CONVERTED = (
     "id",

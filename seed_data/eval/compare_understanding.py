@@ -125,6 +125,8 @@ def run(
 
             methods["embedding"] += [list(p) for p in EmbeddingNeeds(tax, embed).predict(records)]
     part = {"dev": "development (5-fold CV)", "test": "test", "unseen": "unseen region"}[mode]
+    if mode == "unseen" and scored != UNSEEN:
+        part = f"{scored[0][0].split('.')[0]}, whole, unread"
     out: dict = {"part": part, "n": len(gold)}
     for name, predicted in methods.items():
         if predicted:
