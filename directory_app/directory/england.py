@@ -142,3 +142,10 @@ def district_authorities() -> dict[str, str]:
         if share >= DISTRICT_AGREEMENT:
             found[outcode] = code
     return found
+
+
+@lru_cache(maxsize=1)
+def main_authorities() -> dict[str, str]:
+    """Each English postcode district's authority most of its people live in, split or not: how
+    the blind labels name a limit to postcode districts (seed_data/eval/label_guide.md)."""
+    return {outcode: next(iter(shares)) for outcode, shares in district_shares().items()}

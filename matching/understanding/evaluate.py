@@ -7,11 +7,12 @@ in the test part when sha1(id) % 5 is 0 or 1. Tune on the development part only.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from .areas import AreaLookup, authority_of
+from .areas import AreaLookup, authority_of, read_place
 
 
 def is_test(item_id: str) -> bool:
@@ -53,9 +54,14 @@ def set_scores(
 
 
 def score(
-    predicted: Sequence[dict[str, Any]], gold: Sequence[dict[str, Any]], areas: AreaLookup | None = None
+    predicted: Sequence[dict[str, Any]],
+    gold: Sequence[dict[str, Any]],
+    areas: AreaLookup | None = None,
+    district_authorities: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Every field's figures. `predicted` items are Understanding.summary() dicts, in gold's order."""
+    """Every field's figures. `predicted` items are Understanding.summary() dicts, in gold's order.
+    `district_authorities` (postcode district -> the authority most of its people live in) lets a
+    limit to postcode districts ("SR7 and SR8 postcodes only") be scored as the labels name it."""
     out: dict[str, Any] = {"n": len(gold)}
     out["needs"], out["needs_per_code"] = set_scores(
         [p["needs"] for p in predicted], [g["needs"] for g in gold]
@@ -97,7 +103,9 @@ def score(
     gold_areas = [gss(g.get("residency", [])) for g in gold]
     out["residency"], _ = set_scores(
         [
-            _as_labelled([authority_of(code) for code in p["residency"]], wanted, areas)
+            _as_labelled(
+                [_authority(code, areas, district_authorities) for code in p["residency"]], wanted, areas
+            )
             for p, wanted in zip(predicted, gold_areas, strict=True)
         ],
         gold_areas,
@@ -140,6 +148,21 @@ def _binary(pred: Sequence[bool], true: Sequence[bool]) -> dict[str, Any]:
         round(sum(p == t for p, t in zip(pred, true, strict=True)) / len(true), 3) if true else 1.0
     )
     return result
+
+
+_DISTRICT = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
+
+
+def _authority(code: str, areas: AreaLookup | None, district_authorities: Mapping[str, str] | None) -> str:
+    """The authority a residency entry lies in, as a label names it: a neighbourhood known only by
+    a circle by the authority at its centre, a postcode district by the one most of its people live
+    in (the app keeps the circle or the district, which place a person more finely)."""
+    if _DISTRICT.match(code) and district_authorities and code in district_authorities:
+        return district_authorities[code]
+    place = read_place(code)
+    if place is not None and not place.la and areas is not None:
+        return areas.authority_at(place.lat, place.lng) or code
+    return authority_of(code)
 
 
 def _as_labelled(codes: list[str], wanted: set[str], areas: AreaLookup | None) -> set[str]:

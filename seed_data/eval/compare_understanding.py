@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from directory_app.directory.england import main_authorities  # noqa: E402
 from directory_app.directory.understanding import areas  # noqa: E402
 from directory_app.needs import taxonomy  # noqa: E402
 from matching.understanding import ClassifierNeeds, KeywordNeeds, Understander, normalise  # noqa: E402
@@ -93,6 +94,7 @@ def run(
     scored: list[tuple[str, str]] = UNSEEN,
 ) -> dict:
     tax, lookup = taxonomy(), areas()
+    districts = main_authorities()
     dev = [(name, (record, label)) for name, record, label in trained_pairs(regions)]
     if mode == "dev":
         # Every development region is scored; a fold learns only from the regions in `regions`.
@@ -131,7 +133,7 @@ def run(
     for name, predicted in methods.items():
         if predicted:
             out[f"needs_{name}"] = set_scores(predicted, [g["needs"] for g in gold])[0]
-    out["fields"] = score(summaries, gold, lookup)
+    out["fields"] = score(summaries, gold, lookup, districts)
     # Per set, and for the unseen region its test part too (the same split rule as everywhere).
     groups: dict[str, list[int]] = {}
     for i, (name, label) in enumerate(zip(names, gold, strict=True)):
@@ -139,7 +141,7 @@ def run(
         if mode == "unseen" and is_test(str(label["id"])):
             groups.setdefault(f"{name} (test part)", []).append(i)
     out["by_set"] = {
-        name: headline(score([summaries[i] for i in idx], [gold[i] for i in idx], lookup))
+        name: headline(score([summaries[i] for i in idx], [gold[i] for i in idx], lookup, districts))
         for name, idx in groups.items()
     }
     out["all"] = headline(out["fields"])

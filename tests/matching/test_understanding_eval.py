@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from directory_app.directory.england import main_authorities
 from directory_app.directory.understanding import areas, development_examples
 from directory_app.needs import taxonomy
 from matching.understanding import KeywordNeeds, Understander, normalise
@@ -29,7 +30,9 @@ FLOORS = {
     "groups_recall": 0.72,  # measured 0.746 (0.796; target 0.90)
     "groups_precision": 0.84,  # measured 0.870 (0.867; target 0.95)
     "residency_recall": 0.72,  # measured 0.756 (0.861; target 0.90)
-    "residency_precision": 0.44,  # measured 0.470 (0.564)
+    # measured 0.470 (0.564); 0.492 once a limit to postcode districts or to a place known only by
+    # its circle is scored as the authority its label names (session 37)
+    "residency_precision": 0.44,
     "area_wide_recall": 0.64,  # measured 0.672 (0.755; target 0.90)
     "phone_recall": 0.88,  # measured 0.909 (target 0.90)
     "online_recall": 0.80,  # measured 0.818 (target 0.90)
@@ -65,7 +68,7 @@ def reader() -> Understander:
 def _scored(reader: Understander, pairs: list, title: str) -> dict:
     understood = reader.understand_many([record for record, _ in pairs])
     gold = [label for _, label in pairs]
-    figures = score([u.summary() for u in understood], gold, areas())
+    figures = score([u.summary() for u in understood], gold, areas(), main_authorities())
     keyword = KeywordNeeds(taxonomy()).predict([normalise(record) for record, _ in pairs])
     figures["needs_keyword"] = set_scores([list(k) for k in keyword], [g["needs"] for g in gold])[0]
     _print(figures, title)
