@@ -131,6 +131,7 @@ GOES_AGAINST = {
     "daytime": "evenings only",
     "weekends": "weekdays only",
     "not_online": "online only",
+    "not_by_phone": "by phone only",
     "free_only": "has a charge",
     "not_faith_based": "faith-based",
 }

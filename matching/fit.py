@@ -208,6 +208,8 @@ def preference_fit(preferences: Any, service: dict[str, Any]) -> Fit:
         (up if weekend else down).append("weekends")
     if "not_online" in prefs and modes <= {"online"}:
         down.append("not_online")
+    if "not_by_phone" in prefs and modes and modes <= {"phone"}:
+        down.append("not_by_phone")
     if "phone_ok" in prefs and "phone" in modes:
         up.append("phone_ok")
     if "no_transport" in prefs and ("phone" in modes or comes_to_people(service)):

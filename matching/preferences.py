@@ -143,6 +143,17 @@ PREFERENCES: dict[str, tuple[str, ...]] = {
         r"\b(hates?|can'?t stand|won'?t do) (zoom|video calls?|online)\b",
         r"\bnot (good|great) with (technology|computers|phones)\b",
     ),
+    # A Deaf person who cannot use phone lines, a man "deaf as a post on the phone", a lad who "won't
+    # answer the phone": a service reached only by phone is little use to them.
+    "not_by_phone": (
+        r"\b(can'?t|cannot|can not|unable to|doesn'?t|does not|won'?t|will not|don'?t|never) (use|do|manage|answer|"
+        r"pick up|hear (on|over))( the| a)? (tele)?phones?( lines?| calls?)?\b",
+        r"\b(deaf|hard of hearing)( as a post)? (on|over|with) the (tele)?phone\b",
+        r"\b(can'?t|cannot|won'?t) (tele)?phone (them|anyone|people|up)\b",
+        r"\b(doesn'?t|don'?t|won'?t) want (a |another |any )?(tele)?phone( calls?| lines?| befriend\w*)?\b",
+        r"\btext(ing)? only\b",
+        r"\bno (tele)?phone( calls?)?\b(?! (credit|signal|number))",
+    ),
     "phone_ok": (
         r"\b(on|over) the (tele)?phone\b",
         r"\b(tele)?phone (support|line|contact|is (best|fine|ok)|ok|fine|would be (best|fine))\b",
@@ -264,6 +275,7 @@ TAKEN_BACK: dict[str, tuple[str, ...]] = {
     ),
     "phone_ok": (
         r"^\W*(\w+ )?(tele)?phone (call|review|conversation|contact|assessment) with\b",
+        r"\b(deaf|hard of hearing|can'?t hear)( as a post)? (on|over) the (tele)?phone\b",
         # "'not another phone line'", "doesn't want a helpline": a phone is what they do not want
         r"\b(not|no|never|nor)( another| more| a| the)? (tele)?(phone( line| calls?)?|helpline)\b",
         r"\b(doesn'?t|don'?t|won'?t|wouldn'?t) (want|like|do|use)( a| another| the)? (tele)?(phone|helpline)\b",

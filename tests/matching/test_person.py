@@ -425,3 +425,17 @@ def test_dementia_services_open_to_the_person_diagnosed_and_whoever_cares_for_th
     ):
         profile, _ = with_words_read(Profile(goals=goals), None)
         assert "people_with_dementia" not in profile.eligible_groups, goals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deaf as a post on the phone - just says 'pardon' and puts it down",
+        "Deaf, BSL user, can't use phone lines",
+        "Text only, no phone.",
+        "Mum says he won't answer the phone",
+    ],
+)
+def test_someone_who_cannot_use_a_phone_is_no_one_happy_on_it(text):
+    said = {code for code, _ in read_preferences(text)}
+    assert "not_by_phone" in said and "phone_ok" not in said

@@ -166,3 +166,20 @@ def test_a_communitys_own_service_ranks_below_one_for_anyone_nearby_unless_it_is
     assert match(theirs, [community, club], taxonomy=taxonomy, now=now).matches[0].name == (
         "African Caribbean Care Group"
     )
+
+
+def test_a_service_reached_only_by_phone_ranks_below_a_venue_for_someone_who_cannot_use_one(
+    make_service, make_person, taxonomy, now
+):
+    phone_line = make_service(km=None, name="Phone befriending", delivery=["phone"], area_wide=True)
+    club = make_service(km=6.0, name="Friendship club")
+    for goals, first in (
+        ("Lonely since his wife passed.", "Phone befriending"),
+        ("Lonely, deaf as a post on the phone, just says 'pardon' and puts it down.", "Friendship club"),
+        (
+            "Profoundly Deaf, BSL user, can't use phone lines. Lonely since his wife passed.",
+            "Friendship club",
+        ),
+    ):
+        person = make_person(needs=("loneliness",), goals=goals)
+        assert match(person, [phone_line, club], taxonomy=taxonomy, now=now).matches[0].name == first, goals
