@@ -1108,6 +1108,8 @@ def test_a_venue_that_says_it_has_no_lift_is_not_wheelchair_accessible(reader):
         ("Fry-up in the back room, down three steps - not really one for a wheelchair user.", "no"),
         ("Allotment. Paths are gravel and grass so can be hard going with a wheelchair or walker.", "no"),
         ("Peer group. The entrance has steps, so it isn't suitable for wheelchair users, sorry.", "no"),
+        ("Art club. The chapel hall has steps at the front and we can't accommodate wheelchairs.", "no"),
+        ("Knit and natter. Sorry, we are unable to cater for wheelchair users at the moment.", "no"),
         ("Drop-in at the library. Access: step-free from the car park.", "yes"),
         # not about the venue
         ("Chair exercise class, accessible to all abilities.", "unknown"),
