@@ -24,6 +24,12 @@ _DEATH = re.compile(
 _AGO = re.compile(
     rf"\b{NUMBER}\s*{UNIT}\s+ago\b|\b(last\s+week|a\s+fortnight\s+ago|last\s+month|yesterday)\b", re.I
 )
+# "Widowed 3 yrs", "bereaved for six months", "two years since he passed": how long, without "ago".
+_FOR = re.compile(
+    rf"\b(?:widowed|bereaved)\s+(?:for\s+)?(?:about\s+|nearly\s+|almost\s+|over\s+)?{NUMBER}\s*{UNIT}\b|"
+    rf"\b{NUMBER}\s*{UNIT}\s+since\s+(?:\w+\s+){{0,3}}(?:died|passed|death|funeral)\b",
+    re.I,
+)
 _NAMED = {"last week": 1.0, "a fortnight ago": 2.0, "last month": 4.35, "yesterday": 0.1}
 
 
@@ -39,6 +45,12 @@ def weeks_since_loss(goals: str | None) -> float | None:
             if found.group(3):
                 return _NAMED[re.sub(r"\s+", " ", found.group(3).lower())]
             return weeks(found.group(1), found.group(2))
+        found = _FOR.search(sentence)
+        if found:
+            number, unit = (
+                (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
+            )
+            return weeks(number, unit)
     return None
 
 

@@ -51,6 +51,9 @@ def test_when_after_a_death_a_service_takes_people_is_read(description, eligibil
         ("lost the wife 5 months ago", 21.8),
         ("lost my job two years ago", None),  # no death
         ("wife died in March, weekends are the worst", None),  # no duration said
+        ("Widowed 3 yrs, lives on her own in Worksop", 156.0),
+        ("two years since her husband passed, still can't face the shops", 104.0),
+        ("Widowed, 3 kids still at home", None),
     ],
 )
 def test_how_long_ago_the_persons_loss_was(goals, weeks):
