@@ -55,14 +55,18 @@ _TURNED_AWAY = re.compile(
 # live in Wigan": a condition for something else, or people sent elsewhere; "only if you live in
 # Wigan" is a limit.
 _IF_YOU = re.compile(r"(?<!only\s)\bif\s+(?:you|they|he|she)\s+$", re.I)
+# Another service or office people are sent to ("Derby Carers Centre", "our Accrington office",
+# "the city service", "your local hub", "a Wigan day centre"), not "please call to book".
+ELSEWHERE = (
+    r"(?:(?:(?:our|the|their|your)\s+)?(?-i:[A-Z])[\w'’-]+|(?:our|their|the|your|a)\s+"
+    r"(?:[\w'’-]+\s+){0,2}(?:office|branch|service|centre|center|team|hub|clubs?))\b"
+)
 # "Hyndburn residents please use our Accrington office", "carers in Derby City, please contact Derby
 # Carers Centre": the people named are sent elsewhere.
 _SENT_ELSEWHERE = re.compile(
     # (within the clause: "Stockport residents only - Bury residents please see ..." keeps Stockport)
-    r"^(?:(?!\bonly\b|\s[-–]\s)[^.;:!?]){0,40}?\b(?:please|should|can|may|will\s+need\s+to)\s+"
-    r"(?:use|contact|call|ring|go\s+to|try|see|visit)\s+"
-    # ... another service or office, not "please call to book"
-    r"(?:(?:(?:our|the|their)\s+)?(?-i:[A-Z])[\w'’-]+|(?:our|their)\s+[\w'’-]+\s+(?:office|branch|service|centre|center|team))"
+    r"^(?:(?!\bonly\b|\s[-–]\s)[^.;:!?]){0,40}?\b(?:please|should|can|may|must|(?:will\s+)?need\s+to)\s+"
+    rf"(?:use|contact|call|ring|go\s+to|try|see|visit)\s+{ELSEWHERE}"
     # a team's shorthand has no "please": "Rochdale residents see Rochdale Carers Hub"
     r"|^\W*(?:\w+\s+)?see\s+(?-i:[A-Z])"
     # "(Darlington residents - please contact the national Men's Advice Line)"
@@ -266,6 +270,20 @@ def _places_listed(areas: AreaLookup, window: str, context: set[str]) -> list[tu
     return out
 
 
+def _is_an_authority(areas: AreaLookup, window: str) -> bool:
+    """Whether `window` is an authority's name and no more ("Gedling Borough"), not a part of one
+    ("South Trafford neighbourhood only", "rural Cheshire West")."""
+    return any(
+        re.fullmatch(
+            rf"\s*(?:the\s+)?(?:(?:borough|city)\s+of\s+)?{re.escape(words)}"
+            r"(?:\s+(?:borough|district|city))?(?:\s+(?:council\s+)?area)?\s*",
+            window,
+            re.I,
+        )
+        for _, words in areas.find(window)
+    )
+
+
 def _bracketed_places(areas: AreaLookup, text: str, opening: int, context: set[str]) -> list[tuple[str, str]]:
     """The places listed in the brackets that open at `opening`, when the brackets hold a list of
     places and little else."""
@@ -427,10 +445,15 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             window = window[: clause_end.start()] if clause_end else window
             listed = _places_listed(areas, window, context)
             # "South Trafford neighbourhood only (Altrincham, Broadheath, Hale, Timperley)": a part
-            # we cannot draw, spelt out by the places in brackets
+            # we cannot draw, spelt out by the places in brackets; not an authority's towns, listed
+            # to say what it takes in ("Gedling Borough (Arnold, Carlton, Mapperley ...)", where a
+            # namesake of one in the next authority would otherwise let its people in)
             spelt_out = (
                 _bracketed_places(areas, text, cue.end() + clause_end.start(), context)
-                if clause_end and clause_end.group(0) == "(" and not listed
+                if clause_end
+                and clause_end.group(0) == "("
+                and not listed
+                and not _is_an_authority(areas, window)
                 else []
             )
             listed = spelt_out or listed

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .areas import AreaLookup
-from .reach import authorities_named
+from .reach import ELSEWHERE, authorities_named
 from .record import Record
 from .result import Finding
 from .rules import quote
@@ -28,6 +28,20 @@ _TURNS_AWAY = re.compile(
 # "Not available to Tees residents": the place before its residents
 _TURNS_AWAY_RESIDENTS = re.compile(
     r"\b(?i:not\s+(?:for|open\s+to|available\s+(?:to|for)))\s+(?=(?:the\s+)?[A-Z][\w&' -]{1,40}?\s+residents\b)"
+)
+# People sent to another service: "Nottingham City households should contact Nottingham Energy
+# Partnership instead", "residents of Nottingham City should contact the city service", "but Wigan
+# residents need to use a Wigan day centre". The people are the words before the verb, back to the
+# clause's start.
+_SENT_TO = re.compile(
+    r"\b(?:should|please|must|(?:will\s+)?need\s+to)\s+(?:contact|use|go\s+to|see|call|ring|try|apply\s+to)\s+"
+    + ELSEWHERE,
+    re.I,
+)
+_CLAUSE_START = re.compile(r"[.;:!?()\n]|\s[-–]\s|\b(?:but|only|if\s+you\s+live\s+in)\b", re.I)
+_WHOSE_HOME = re.compile(
+    r"\b(?:residents?|households?|people|famil(?:y|ies)|patients|pts|carers|tenants|live|living|lives)\b",
+    re.I,
 )
 _CLAUSE_END = re.compile(r"[.;:!?\n(]|,\s*(?:who|which|they|please|but)\b|\s+-\s+|\bwho\s+should\b", re.I)
 
@@ -61,6 +75,33 @@ def find_areas_turned_away(record: Record, areas: AreaLookup | None) -> list[Fin
             for entry in entries:
                 value = AREA_PREFIX + entry
                 found.setdefault(value, Finding(value, 0.8, field, quote(text, cue, 80)))
+    for field in ("eligibility", "description"):
+        text = record.texts.get(field, "")
+        for sent in _SENT_TO.finditer(text):
+            before = text[max(0, sent.start() - 80) : sent.start()]
+            starts = list(_CLAUSE_START.finditer(before))
+            who = before[starts[-1].end() :] if starts else before
+            if not _WHOSE_HOME.search(who):
+                continue
+            if context is None:
+                context = authorities_named(record, areas).union(
+                    *({code for code, _ in areas.find(area["text"] or "")} for area in record.service_areas)
+                )
+            # the record's own area stays open: "Bolton residents please call the Bolton office" in
+            # a Bolton service is how to reach it, and "Stockport residents from Heaton Chapel or
+            # Reddish - please use Stockport Foodbank" turns away only the places
+            serves = set().union(
+                *({code for code, _ in areas.find(area["text"] or "")} for area in record.service_areas)
+            )
+            places = [
+                place.entry()
+                for code, name in areas.places(who, context)
+                if (place := areas.place(code, name)) is not None and _near(areas, code, context)
+            ]
+            named = [code for code, words in areas.find(who) if not areas.is_wider_area(words)]
+            for entry in places or [code for code in named if code not in serves]:
+                value = AREA_PREFIX + entry
+                found.setdefault(value, Finding(value, 0.75, field, quote(text, sent, 80)))
     return list(found.values())
 
 

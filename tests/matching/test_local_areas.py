@@ -4,6 +4,8 @@ whether they are inside; a village's wide rural ward is a wide circle, not the w
 
 from __future__ import annotations
 
+import pytest
+
 from matching.service import in_area, read_area
 from matching.understanding.areas import read_place
 from matching.understanding.places import residency_entries, residency_words
@@ -258,3 +260,44 @@ def test_brum_is_birmingham(reader):
     )
     assert lives_in(brum, BIRMINGHAM, "B44") is True
     assert lives_in(brum, SANDWELL, "B66") is False
+
+
+GEDLING, NOTTINGHAM = "E07000173", "E06000018"
+
+
+def test_an_authoritys_towns_listed_in_brackets_say_what_it_takes_in_and_let_no_one_else_in(reader):
+    """Gedling's Mapperley is not a ward of its own; Nottingham has a Mapperley ward. The record
+    names Gedling and lists its towns, so a St Ann's pensioner is not one of its residents."""
+    entries = residency(
+        reader,
+        oruk(
+            "Volunteers visit older people at home. For residents of Gedling Borough (Arnold, Carlton, "
+            "Mapperley, Netherfield, Burton Joyce, Calverton and villages) who are lonely or housebound."
+        ),
+    )
+    assert entries == [GEDLING]
+    assert lives_in(entries, NOTTINGHAM, "NG3") is False
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Free energy advice for households in the county. Nottingham City households should contact "
+        "Nottingham Energy Partnership instead.",
+        "Outreach for women in Nottinghamshire. Please note: residents of Nottingham City should contact "
+        "the city service.",
+    ],
+)
+def test_people_sent_to_another_service_are_turned_away(reader, words):
+    found = reader.understand(oruk(words))
+    assert "area:" + NOTTINGHAM in {f.value for f in found.exclusions}
+
+
+def test_people_of_the_records_own_area_sent_to_an_office_are_not_turned_away(reader):
+    found = reader.understand(
+        oruk(
+            "Benefits advice. Bolton residents please call the Bolton office.",
+            service_areas=[{"name": "Bolton"}],
+        )
+    )
+    assert not [f.value for f in found.exclusions if f.value.startswith("area:")]
