@@ -822,6 +822,30 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # A thirty-ninth and fortieth, each written and judged blind by two more helpers on 5 December
+    # 2026 (sessions 36 and 37), evaluated as bs and nf are, with no unit postcodes loaded:
+    # Nottingham and Nottinghamshire as a council's ORUK v1 API export (eligibilitys, attending_type,
+    # "Tues & Thurs", "2.30pm"), and the east Kent coast as a COVID-era mutual aid network's shared
+    # sheet converted to ORUK 3.0 (street patches, WhatsApp admins, a "Still running?" column).
+    "em": Region(
+        "Nottingham and Nottinghamshire (a council's ORUK v1 API export)",
+        EVAL / "services" / "em_oruk.json",
+        "Notts & City Community Help Directory (ORUK v1 API)",
+        EVAL / "scenarios_em.json",
+        None,
+        # Measured once before any of it was read (commit b6a7474): nDCG@10 0.791, keyword 0.05, P@5
+        # 0.58 (best 0.82), 8 must-not, gap recall 3 of 5. A development region since: 0.800 ("the
+        # county" not the city: "Nottingham City households should contact ... instead"; Gedling's
+        # towns in brackets, one of them a namesake of a city ward; "can't accommodate wheelchairs";
+        # "Widowed 3 yrs" against a circle for the bereaved in the last two years), 2 must-not, 4 of
+        # 5; left: a football group "for adults living with mental health problems" for a man who
+        # has none, and a Gedling visiting scheme for "older people" for a 50-year-old.
+        ndcg_floor=0.77,
+        gap_recall_floor=0.6,
+        known_violations=2,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
