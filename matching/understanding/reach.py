@@ -696,7 +696,7 @@ def _venue_authorities(record: Record, areas: AreaLookup) -> set[str]:
 
 _ESTATE_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:and|&)\s+[A-Z][\w'’-]+)?"
 _ESTATE_LIMIT = re.compile(
-    r"\b(?:residents|tenants|people|families)\s+(?:living\s+)?(?:of|on|in)\s+(?:the\s+)?(?P<name>"
+    r"\b(?:residents|tenants|people|families|households)\s+(?:living\s+)?(?:of|on|in)\s+(?:the\s+)?(?P<name>"
     + _ESTATE_NAME
     + r")\s+[Ee]states?\b|\b(?P<name2>"
     + _ESTATE_NAME

@@ -43,6 +43,7 @@ _WHOSE_HOME = re.compile(
     r"\b(?:residents?|households?|people|famil(?:y|ies)|patients|pts|carers|tenants|live|living|lives)\b",
     re.I,
 )
+_BUT_FOR = re.compile(r"\b(?:outside(?:\s+of)?|except|apart\s+from|other\s+than|but\s+not)\b", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?\n(]|,\s*(?:who|which|they|please|but)\b|\s+-\s+|\bwho\s+should\b", re.I)
 
 
@@ -67,6 +68,8 @@ def find_areas_turned_away(record: Record, areas: AreaLookup | None) -> list[Fin
             window = text[cue.end() : cue.end() + 160]
             end = _CLAUSE_END.search(window)
             window = window[: end.start()] if end else window
+            # "Not for people living in Kent outside Medway": what follows is who may come
+            window = _BUT_FOR.split(window, maxsplit=1)[0]
             entries = [code for code, words in areas.find(window) if not areas.is_wider_area(words)]
             for code, name in areas.places(window, context):
                 place = areas.place(code, name)

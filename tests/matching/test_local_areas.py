@@ -301,3 +301,15 @@ def test_people_of_the_records_own_area_sent_to_an_office_are_not_turned_away(re
         )
     )
     assert not [f.value for f in found.exclusions if f.value.startswith("area:")]
+
+
+def test_the_place_after_outside_is_who_may_come_not_who_is_turned_away(reader):
+    found = reader.understand(
+        oruk(
+            "Food bank for Medway residents. Not for people living in Kent outside Medway.",
+            service_areas=[{"name": "Medway"}],
+        )
+    )
+    turned_away = {f.value for f in found.exclusions if f.value.startswith("area:")}
+    assert turned_away == {"area:E10000016"}  # Kent County Council's districts, not Medway
+    assert found.residency_codes() == ["E06000035"]

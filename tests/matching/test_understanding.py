@@ -466,6 +466,16 @@ def test_an_estates_residents_are_the_streets_around_its_venue(reader):
     assert [f.value for f in reader.understand(without).residency] == ["SE17"]
 
 
+def test_households_on_an_estate_are_its_streets(reader):
+    pantry = oruk(
+        description="Members pay £4.50 a week. Membership is open to households living on the Clifton estate.",
+        service_at_locations=[
+            {"id": "l", "location": {"id": "loc", "addresses": [{"id": "a", "postal_code": "NG11 8EW"}]}}
+        ],
+    )
+    assert [f.value for f in reader.understand(pantry).residency] == ["NG11"]
+
+
 def test_residents_of_a_borough_become_its_gss_code(reader):
     found = reader.understand(
         csv_row(
