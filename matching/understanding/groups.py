@@ -15,7 +15,7 @@ from .rules import HEDGED, SENTENCE, quote, sentence_spans
 _W = r"(?:\w+[\s,]+){0,3}?"
 GROUP_PATTERNS: dict[str, str] = {
     "women": r"wom[ae]n(?:'s)?|ladies|girls|mothers|mums|female",
-    "men": r"men(?:'s)?|gents|lads|dads|fathers|male|(?:men\s+in\s+)?sheds?",
+    "men": r"men(?:'s)?|gents|lads|blokes|fellas|dads|fathers|male|(?:men\s+in\s+)?sheds?",
     "veterans": (
         r"veterans?|ex[- ]?service\s*(?:men|women|personnel|people)?|ex[- ]forces|armed\s+forces(?:\s+community)?|"
         r"forces\s+families"
@@ -70,14 +70,14 @@ _NOT_RESTRICTED = {
 # Targeting words: "for women", "supporting refugees", "women only", "Women's Aid".
 _BEFORE = re.compile(
     r"(?:\bfor|\bsupport(?:s|ing)?|\bhelp(?:s|ing)?|\bwith|\bexclusively|\bonly|\bserv(?:es|ing)|"
-    r"\baimed\s+at|\btargeted\s+at|\bopen\s+to|\benabl(?:es?|ing)|\bdedicated\s+to|\bled\s+by|\bby\s+and\s+for|"
+    r"\baimed\s+at|\btargeted\s+at|\bopen\s+to|\bmust\s+be|\benabl(?:es?|ing)|\bdedicated\s+to|\bled\s+by|\bby\s+and\s+for|"
     # a charity's objects name its beneficiaries: "the relief of", "to advance the education of"
     r"\b(?:relie(?:f|ve)|benefit|needs|welfare|education|training|interests)\s+of)"
     r"\s+(?:\w+[\s,]+){0,4}$",
     re.I,
 )
 _WHAT_IT_IS = re.compile(
-    r"\s+(?:[\w-]+\s+){0,3}?(?:group|circle|club|shed|network|forum|caf[eé]|walk|programme|class|session)s?\b",
+    r"\+?\s+(?:[\w-]+\s+){0,3}?(?:group|circle|club|shed|network|forum|caf[eé]|walk|programme|class|session)s?\b",
     re.I,
 )
 _AFTER = re.compile(

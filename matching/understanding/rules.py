@@ -38,6 +38,11 @@ DELIVERY_PATTERNS = {
         r"programme|meetings?)|(?:delivered|available|run|held|meet|access\w*)\s+online|web\s?chat|"
         r"(?:by|via|over|on)\s+video\s+calls?|(?:microsoft\s+)?teams\s+(?:meeting|call|drop[- ]in)|on\s+(?:microsoft\s+)?teams|"
         r"whatsapp(?!\W{0,3}\d)|e-?learning|live\s+chat|log\s+in|(?:video|online)\s+appointments?|"
+        # "a private Facebook group", "monthly coffee morning + closed Facebook group", "by phone or
+        # video", "phone/video/face to face", "sessions ... by text chat" (not help to make video
+        # calls, nor booking by video relay)
+        r"facebook\s+(?:support\s+)?group|(?:(?:tele)?phone|text)\s*(?:or|/|,)\s*video\b(?!\s+relay)|"
+        r"(?:by|or)\s+video\b(?!\s+relay)|text\s+chat|"
         r"virtual\s+(?:\w+\s+)?(?:mornings?|caf[eé]s?)|video\s+(?:call\s+)?(?:appointments?|sessions?|consultations?|conferenc\w*)|zoom|e-?therapy|via\s+(?:the\s+)?(?:internet|website|app)|"
         r"virtual\s+(?:sessions?|groups?|meetings?)|email\s+support|remotely|(?:tele)?phone\s*,\s*video\b|"
         r"(?<!get\s)(?<!getting\s)(?<!go\s)(?<!going\s)(?<!safely\s)(?<!using\s)(?<!use\s)"

@@ -127,6 +127,17 @@ def test_women_only_restricts_to_women(reader):
     assert "women only" in found.groups[0].evidence
 
 
+@pytest.mark.parametrize(
+    "description, group",
+    [
+        ("Tools, tea and banter. Blokes only - ladies ask about the Friday makers group.", "men"),
+        ("LGBTQ+ youth group, 13-19. Safe, fun, free. Must be LGBTQ+ or questioning.", "lgbtq"),
+    ],
+)
+def test_a_group_said_as_people_say_it_restricts(reader, description, group):
+    assert reader.understand(csv_row(description=description)).group_codes() == [group]
+
+
 def test_men_and_women_restricts_nobody(reader):
     found = reader.understand(csv_row(description="Walking group for men and women of all abilities."))
     assert found.group_codes() == []
@@ -894,6 +905,22 @@ def test_a_helpline_is_a_phone_service_and_reaches_the_whole_area(reader):
 def test_an_online_group_is_online(reader):
     found = reader.understand(csv_row(description="A wellbeing group that meets over Zoom every week."))
     assert "online" in found.delivery_modes()
+
+
+@pytest.mark.parametrize(
+    "description, online",
+    [
+        ("Facebook group for Dover town - post if you need anything and someone usually helps.", True),
+        ("A private Facebook group for mums in and around Bristol. Request to join.", True),
+        ("Free one-to-one bereavement support, face to face in Richmond, by phone or video.", True),
+        ("Sessions at our base, in school or by text chat.", True),
+        # help to make video calls, and booking an adviser by video relay, are not online services
+        ("Bring your tablet and our volunteers help with email, NHS App and video calls.", False),
+        ("Advice in BSL for Deaf people. Book by text or video relay.", False),
+    ],
+)
+def test_a_facebook_group_or_a_video_session_is_online(reader, description, online):
+    assert ("online" in reader.understand(csv_row(description=description)).delivery_modes()) is online
 
 
 @pytest.mark.parametrize(
