@@ -61,10 +61,7 @@ def find_areas_turned_away(record: Record, areas: AreaLookup | None) -> list[Fin
     for field in ("eligibility", "description"):
         text = record.texts.get(field, "")
         for cue in [*_TURNS_AWAY.finditer(text), *_TURNS_AWAY_RESIDENTS.finditer(text)]:
-            if context is None:
-                context = authorities_named(record, areas).union(
-                    *({code for code, _ in areas.find(area["text"] or "")} for area in record.service_areas)
-                )
+            context = _known_authorities(record, areas) if context is None else context
             window = text[cue.end() : cue.end() + 160]
             end = _CLAUSE_END.search(window)
             window = window[: end.start()] if end else window
@@ -78,34 +75,42 @@ def find_areas_turned_away(record: Record, areas: AreaLookup | None) -> list[Fin
             for entry in entries:
                 value = AREA_PREFIX + entry
                 found.setdefault(value, Finding(value, 0.8, field, quote(text, cue, 80)))
-    for field in ("eligibility", "description"):
-        text = record.texts.get(field, "")
         for sent in _SENT_TO.finditer(text):
-            before = text[max(0, sent.start() - 80) : sent.start()]
-            starts = list(_CLAUSE_START.finditer(before))
-            who = before[starts[-1].end() :] if starts else before
-            if not _WHOSE_HOME.search(who):
-                continue
-            if context is None:
-                context = authorities_named(record, areas).union(
-                    *({code for code, _ in areas.find(area["text"] or "")} for area in record.service_areas)
-                )
-            # the record's own area stays open: "Bolton residents please call the Bolton office" in
-            # a Bolton service is how to reach it, and "Stockport residents from Heaton Chapel or
-            # Reddish - please use Stockport Foodbank" turns away only the places
-            serves = set().union(
-                *({code for code, _ in areas.find(area["text"] or "")} for area in record.service_areas)
-            )
-            places = [
-                place.entry()
-                for code, name in areas.places(who, context)
-                if (place := areas.place(code, name)) is not None and _near(areas, code, context)
-            ]
-            named = [code for code, words in areas.find(who) if not areas.is_wider_area(words)]
-            for entry in places or [code for code in named if code not in serves]:
+            context = _known_authorities(record, areas) if context is None else context
+            for entry in _sent_elsewhere(record, areas, text[: sent.start()], context):
                 value = AREA_PREFIX + entry
                 found.setdefault(value, Finding(value, 0.75, field, quote(text, sent, 80)))
     return list(found.values())
+
+
+def _sent_elsewhere(record: Record, areas: AreaLookup, before: str, context: set[str]) -> list[str]:
+    """The homes of the people the words just `before` a "should contact ..." send elsewhere. The
+    record's own area stays open: "Bolton residents please call the Bolton office" in a Bolton
+    service is how to reach it; "Stockport residents from Heaton Chapel or Reddish - please use
+    Stockport Foodbank" turns away only the places."""
+    before = before[-80:]
+    starts = list(_CLAUSE_START.finditer(before))
+    who = before[starts[-1].end() :] if starts else before
+    if not _WHOSE_HOME.search(who):
+        return []
+    places = [
+        place.entry()
+        for code, name in areas.places(who, context)
+        if (place := areas.place(code, name)) is not None and _near(areas, code, context)
+    ]
+    if places:
+        return places
+    serves = _service_area_authorities(record, areas)
+    return [code for code, words in areas.find(who) if not areas.is_wider_area(words) and code not in serves]
+
+
+def _service_area_authorities(record: Record, areas: AreaLookup) -> set[str]:
+    return {code for area in record.service_areas for code, _ in areas.find(area["text"] or "")}
+
+
+def _known_authorities(record: Record, areas: AreaLookup) -> set[str]:
+    """The authorities the record names anywhere or serves: which of two places of one name it means."""
+    return authorities_named(record, areas) | _service_area_authorities(record, areas)
 
 
 def _near(areas: AreaLookup, code: str, context: set[str]) -> bool:
