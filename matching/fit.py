@@ -26,7 +26,9 @@ _AUDIENCE_CUES: dict[str, str] = {
     "pregnant_new_parents": r"\b(pregnan\w*|antenatal|postnatal|perinatal|new (mums|parents|dads|mams)|"
     r"baby and (me|you)|mums? and bab(y|ies)|bump)\b",
     "carers": r"\b(carers?|caring for (a|someone|somebody|a loved one))\b",
-    "men": r"\b(men'?s|men only|for men|dads?'?|fathers?'?|blokes|gentlemen|lads)\b",
+    # ("women and men", "male victims": a domestic abuse service that says it takes men)
+    "men": r"\b(men'?s|men only|for men|dads?'?|fathers?'?|blokes|gentlemen|lads|(women|ladies) (and|&) men|"
+    r"men (and|&) women|male (victims|survivors)|(including|also) men|men (are )?(also )?welcome)\b",
     "women": r"\b(women'?s|women only|for women|ladies|mums?'?|mothers?'?|mams?)\b",
     "people_with_disabilities": r"\b(disabled people|people with (a )?disabilit\w*|learning disabilit\w*|"
     r"wheelchair users)\b",

@@ -41,8 +41,11 @@ _MAYBE = _compiled(
     rf"\b{_NUMBER}\s+(?:kids|children|little\s+ones)\b",
     r"\b(?:his|her|their|my|our|me)\s+(?:kids|children|bairns)\b",
 )
+# (the children's move, not the person's: "3 kids, moved to Cliftonville in the summer" is a family
+# that moved together)
 _GONE = re.compile(
-    r"\b(?:grown[- ]?up|adult|moved\s+(?:away|out|to)|live[sd]?\s+(?:away|abroad|down\s+south|in\s+(?-i:[A-Z]))|"
+    rf"\b(?:grown[- ]?up|adult|moved\s+(?:away|out)|live[sd]?\s+(?:away|abroad|down\s+south)|"
+    rf"{_CHILD}\s+(?:\w+\s+){{0,2}}?(?:moved\s+to|live[sd]?\s+in\s+(?-i:[A-Z]))|"
     r"don'?t\s+visit|never\s+visit|lost\s+(?:the|her|his|my|a)?\s*baby|miscarri|stillb)",
     re.I,
 )

@@ -60,6 +60,8 @@ _DENIED = re.compile(
     r"\b(?:no|not an?|isn't an?|doesn't have an?|does not have an?|hasn't got an?|never had an?)\s+"
     r"(?:\w+\s+)?(?:problems?|issues?|worries|concerns?)\b"
     r"|\bnot (?:an? )?\w+ as such\b"
+    # "Not autistic that they know of", "never been in trouble as far as we know"
+    r"|\b(?:not|never\s+been)\s+(?:an?\s+)?\w+(?:\s+\w+)?\s+(?:that\s+(?:they|we|i|anyone)\s+know\s+of|as\s+far\s+as\s+(?:they|we|i)\s+know)\b"
     r"|\b(?:is|are|'s|'re) (?:fine|ok|okay|alright|all right|not a problem|no problem)\b(?! but)",
     re.I,
 )
@@ -140,7 +142,7 @@ _SPLIT = re.compile(
 )
 # A relationship ending is not abuse on its own: "partner threatening to leave", "wife walked out".
 _LEAVING = re.compile(
-    rf"\b{_RELATION}\s+(?:is\s+|'s\s+|has\s+)?(?:threatening to (?:leave|go|walk out|end it)|"
+    rf"\b{_RELATION}(?:\s+is\s+|'s\s+|\s+has\s+|\s+)(?:threatening to (?:leave|go|walk out|end it)|"
     r"(?:left|walked out|moved out)(?: (?:him|her|me|them))?)\b",
     re.I,
 )
@@ -268,7 +270,32 @@ _AGED_PARENT = re.compile(
     r"\s*(?:\(\s*|,\s*|\s+is\s+|\s+aged\s+|\s)(?:[6-9]\d|1[01]\d)\b",
     re.I,
 )
+# Everyday words that sound like a need: "feeling flat" (a mood, not a home), "sleeping bad" (not
+# sleeping rough), "getting grief off other kids" (hassle, not a death), "since moving" or "moved down
+# from Croydon" (a move made, not exercise). ("Not eating proper" stays: an older widower's meals.)
+_FEELING_FLAT = re.compile(
+    r"\b(?:feel\w*|felt)\s+(?:a\s+bit\s+|really\s+|so\s+|very\s+|pretty\s+)?flat\b", re.I
+)
+_SLEEPING_BADLY = re.compile(
+    r"\bsleep(?:ing|s)?\s+(?:really\s+|so\s+)?(?:bad(?:ly)?|poorly|terribl[ey]|awful|rubbish|badly)\b|"
+    r"\b(?:can'?t|cannot|not|hardly)\s+sleep\w*\b",
+    re.I,
+)
+_GRIEF_FROM = re.compile(
+    r"\b(?:getting|get|gets|got|giving|gives|give|taking|takes|took)\s+(?:\w+\s+)?grief\s+(?:off|from|for|about|at)\b",
+    re.I,
+)
+_MOVED_HOME = re.compile(
+    # ("since" opens a clause of its own: "Not registered w/ GP since moving" leaves "moving")
+    r"\b(?:since|after|before)\s+moving\b(?!\s+(?:in\s+)?(?:with|out))|^\s*moving(?:\s+(?:here|down|up|over))?\s*$|"
+    r"\bmoved\s+(?:down|up|over|here|back)?\s*(?:to|from)\s+(?-i:[A-Z])|\bmoved\s+(?:down|up|over)\s+here\b",
+    re.I,
+)
 _EXPLAINS = (
+    (_FEELING_FLAT, frozenset({"housing"})),
+    (_SLEEPING_BADLY, frozenset({"housing"})),
+    (_GRIEF_FROM, frozenset({"bereavement"})),
+    (_MOVED_HOME, frozenset({"physical_activity", "housing"})),
     (_WHO_RANG, frozenset({"family_parenting"})),
     (_HOUSE_JOBS, frozenset({"employment_skills"})),
     (_CAME_ALONG, frozenset({"bereavement"})),

@@ -35,7 +35,7 @@ import numpy as np
 from .need_classifier import NeedClassifier
 from .need_context import context_codes
 from .need_examples import NEED_EXAMPLES
-from .person import caring_now, home_needs_work, read_age, without_a_home
+from .person import caring_now, controlled_by_someone, home_needs_work, read_age, without_a_home
 from .shorthand import in_words
 from .taxonomy import NeedsTaxonomy
 from .text import phrase_key, tokens
@@ -263,6 +263,9 @@ class NeedInferrer:
         home_words = (without_a_home(text) or home_needs_work(text)) if "housing" in self.codes else None
         if home_words and "housing" not in phrases:
             phrases["housing"] = (CARER_WORDS_STRENGTH, [home_words])
+        control_words = controlled_by_someone(text) if "domestic_abuse" in self.codes else None
+        if control_words and "domestic_abuse" not in phrases:
+            phrases["domestic_abuse"] = (CARER_WORDS_STRENGTH, [control_words])
         sims, where, whole, by_clause = self.meaning(text, masked)
         probabilities = np.maximum(whole, CLAUSE_SHARE * by_clause)
         similarity = np.clip((sims - SIMILARITY_FLOOR) / SIMILARITY_SPAN, 0.0, 1.0)

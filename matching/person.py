@@ -415,6 +415,28 @@ _WITHOUT_A_HOME = re.compile(
 )
 
 
+# Coercive control in the words of the person it happened to: "years of him controlling the money
+# and checking her phone", "goes through my messages", "won't let her see her friends". It is the
+# domestic abuse need however the word "abuse" is avoided (the meaning of a long note can drown it).
+_CONTROLLED = re.compile(
+    r"\b((?:him|her|he|she|partner|husband|wife|boyfriend|girlfriend|ex)\s+(?:\w+\s+){0,2}?"
+    r"(?:controll(?:ing|ed)|controls)\s+(?:all\s+)?(?:the|my|her|his|our)\s+(?:money|finances|bank|cards?|wages)|"
+    # someone else going through the person's phone (not "checks his phone for the bus times")
+    r"(?:him|he|husband|boyfriend|partner|ex)\s+(?:\w+\s+){0,4}?(?:checking|checks|checked|going\s+through|goes\s+"
+    r"through|went\s+through|tracking|tracks|tracked)\s+(?:her|my)\s+(?:phone|messages|texts|emails)|"
+    r"(?:her|she|wife|girlfriend|partner|ex)\s+(?:\w+\s+){0,4}?(?:checking|checks|checked|going\s+through|goes\s+"
+    r"through|went\s+through|tracking|tracks|tracked)\s+(?:his|my)\s+(?:phone|messages|texts|emails)|"
+    r"(?:won'?t|wouldn'?t|doesn'?t|didn'?t)\s+let\s+(?:her|me|him|them)\s+(?:see|go\s+out|have\s+(?:any\s+)?money|"
+    r"work|leave\s+the\s+house)|isolat\w+\s+(?:her|me|him)\s+from\s+(?:her|my|his)\s+(?:friends|family))",
+    re.I,
+)
+
+
+def controlled_by_someone(text: str) -> str | None:
+    """The words that say someone close controls the person (coercive control), or None."""
+    return _said_not_denied(_CONTROLLED, text)
+
+
 def without_a_home(text: str) -> str | None:
     """The words that say the person has nowhere of their own to live, or None."""
     return _said_not_denied(_WITHOUT_A_HOME, text)

@@ -707,6 +707,39 @@ SITUATIONS: tuple[Situation, ...] = (
             r"farm\s+(?:work|hand|worker|labourer)|shepherd|hill\s+farm|tenant\s+farm"
         ),
     ),
+    # "Gurkha veterans' families", "forces families": the families of those who serve or served,
+    # widows among them; not a breakfast club for veterans themselves. A veteran ticked is one too.
+    Situation(
+        "forces_families",
+        "armed forces families",
+        _re(
+            r"(?:armed\s+)?forces\s+famil(?:y|ies)|(?:military|gurkha|army|naval|raf)\s+famil(?:y|ies)|"
+            r"veterans?'?\s+famil(?:y|ies)|families\s+of\s+(?:serving\s+|service\s+|armed\s+forces\s+|ex-?\s*service\s+)?"
+            r"(?:personnel|veterans|gurkhas|soldiers|servicem[ae]n)"
+        ),
+        _re(
+            r"(?:gurkha|army|forces|navy|naval|raf|military)\s+(?:widow|wife|wives|family|families|spouse|husband|kids|children)\b|"
+            r"war\s+widow|(?:husband|wife|partner|dad|father|son|daughter)\s+(?:\w+\s+){0,2}?(?:served\b|is\s+(?:in|away\s+with)\s+"
+            r"the\s+(?:army|navy|raf|forces|marines)\b|was\s+(?:in\s+the\s+(?:army|navy|raf|forces|marines|gurkhas)\b|a\s+gurkha))"
+        ),
+        ticked="veterans",
+    ),
+    # The Fishermen's Mission and its like: "only for fishing families (working or retired)"; not an
+    # angling club or a fishing trip, and not someone who "never worked the boats"
+    Situation(
+        "fishing",
+        "people who work or worked in fishing, and their families",
+        _re(
+            r"(?:active\s+and\s+retired\s+|retired\s+)?fisherm[ae]n\b|fisherfolk|trawlerm[ae]n|"
+            r"fishing\s+(?:families|communit\w*|industry|fleet|people|folk|households)|"
+            r"(?:anyone|people|those|families|workers)\s+(?:in|working\s+in|from)\s+(?:the\s+)?(?:fishing|commercial\s+fishing)"
+        ),
+        _re(
+            r"fisherm[ae]n\b|trawler(?:m[ae]n)?\b|deck\s?hand|fished\s+(?:out\s+of|for\s+a\s+living|commercially)|"
+            r"(?:worked|works|working|work)\s+(?:on\s+)?the\s+(?:boats|trawlers)\b|fishing\s+(?:boats?|fleet|industry)|"
+            r"fishing\s+for\s+a\s+living|(?:on|off)\s+the\s+trawlers"
+        ),
+    ),
     Situation(
         "students",
         "students",

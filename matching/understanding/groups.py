@@ -17,8 +17,9 @@ GROUP_PATTERNS: dict[str, str] = {
     "women": r"wom[ae]n(?:'s)?|ladies|girls|mothers|mums|female",
     "men": r"men(?:'s)?|gents|lads|blokes|fellas|dads|fathers|male|(?:men\s+in\s+)?sheds?",
     "veterans": (
-        r"veterans?|ex[- ]?service\s*(?:men|women|personnel|people)?|ex[- ]forces|armed\s+forces(?:\s+community)?|"
-        r"forces\s+families"
+        # (not "forces families" or "veterans' families": the families are the situation forces_families)
+        r"veterans?(?!'?\s+famil)|ex[- ]?service\s*(?:men|women|personnel|people)?|ex[- ]forces|"
+        r"armed\s+forces(?:\s+community)?(?!\s+famil)"
     ),
     "carers": (
         r"(?:unpaid\s+|young\s+|adult\s+|family\s+)?carers?(?:'s|')?|"
@@ -64,7 +65,7 @@ _NOT_RESTRICTED = {
     # "we knit blankets for the neonatal unit": a hospital ward, not who may come
     "pregnant_new_parents": r"\b(?:neonatal|maternity|baby|special\s+care\s+baby)\s+(?:units?|wards?)\b",
     # "not just hospice families", "for farming families": open to all, or a household, not children
-    "families": r"\bnot\s+(?:just|only)\s+(?:\w+\s+)?families\b|\b(?:farming|farm|hospice|military|service|bereaved)\s+families\b|"
+    "families": r"\bnot\s+(?:just|only)\s+(?:\w+\s+)?families\b|\b(?:farming|farm|fishing|fishermen'?s?|hospice|military|service|forces|gurkha|veterans'?|bereaved|roma|traveller|gypsy)\s+families\b|"
     r"\b(?:individuals|adults|people)\s+(?:and|&)\s+families\b|\bfamilies\s+(?:and|&)\s+(?:individuals|adults|carers)\b|\b(?:and|&)\s+their\s+families\b|\ball\s+ages\b",
 }
 # Targeting words: "for women", "supporting refugees", "women only", "Women's Aid".

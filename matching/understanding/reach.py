@@ -24,7 +24,10 @@ AREA_WIDE = re.compile(
 # Manchester" say where a service works, not who may use it, unless an eligibility statement says so.
 _RESIDENCY_CUE = re.compile(
     r"\b(?:residents?\s+(?:of|in|within)|(?:who\s+)?(?:live|living|lives|reside|resident)"
-    r"(?:\s+(?:alone|on\s+(?:their|your|his|her)\s+own|independently))?\s+(?:in|within)|"
+    # ("living on the Marsh", "live on the island": a place's people)
+    r"(?:\s+(?:alone|on\s+(?:their|your|his|her)\s+own|independently))?\s+(?:in|within|on(?=\s+the\s+(?-i:[A-Z])))|"
+    # a small group's own words for where it goes: "We cover Whitstable, Tankerton and Herne Bay"
+    r"(?:we|they)\s+(?:only\s+)?cover|"
     r"the\s+people\s+of|within\s+(?:the\s+)?(?:borough|area|district)\s+of|"
     r"registered\s+with\s+(?:a\s+)?gp\s+(?:practice\s+)?in|care\s+for\s+someone\s+in|"
     # where visitors go: "befrienders visit people over 65 at home in Congleton, Sandbach and ..."
@@ -227,7 +230,18 @@ def _postcode_districts(text: str, field: str) -> list[Finding]:
 _DISTRICT_SPAN = re.compile(r"\b([BEGLMNSW]|[A-Z]{2})(\d{1,2})\s*(?:-|–|to)\s*([A-Z]{1,2})?(\d{1,2})\b")
 
 
+_AND_AROUND = re.compile(
+    r"\b(?:and|or|&)\s+(?:the\s+)?(?:surrounding\s+(?:villages|area)|villages\s+(?:a?round|near(?:by)?)(?:\s+(?:it|them))?)\s*$",
+    re.I,
+)
 _LIST_JOIN = re.compile(r"^[\s,/&]*(?:(?:and|or)\s+)?(?:the\s+)?$", re.I)
+# Between two places we know, others we do not: "Tankerton, Herne Bay, Swalecliffe and Chestfield"
+# (Herne Bay and Swalecliffe are towns, not wards). Still one list; the names we cannot place make
+# those we can be drawn wider (NAMED_ITEMS).
+_LIST_JOIN_UNKNOWN = re.compile(
+    r"^(?:[\s,/&]*(?:(?i:and|or)\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))*"
+    r"[\s,/&]*(?:(?i:and|or)\s+)?(?:the\s+)?$"
+)
 
 
 def _listed_after_cue(areas: AreaLookup, window: str, within: int = 12) -> list[tuple[str, str]]:
@@ -263,7 +277,7 @@ def _places_listed(areas: AreaLookup, window: str, context: set[str]) -> list[tu
         start = window.find(place)
         if end is None and start > 12:
             break
-        if end is not None and start > end and not _LIST_JOIN.match(window[end:start]):
+        if end is not None and start > end and not _LIST_JOIN_UNKNOWN.match(window[end:start]):
             break
         out.append((code, place))
         end = max(end or 0, start + len(place))
@@ -457,6 +471,9 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 else []
             )
             listed = spelt_out or listed
+            # "in Sandwich or the villages round it (Ash, Eastry, Worth)": the villages named too
+            if clause_end and clause_end.group(0) == "(" and listed and _AND_AROUND.search(window):
+                listed += _bracketed_places(areas, text, cue.end() + clause_end.start(), context)
             # "East Durham", "North Northumberland": a part of the county its name holds
             parts = [place.lower() for code, place in listed if areas.is_local_area(code, place)]
             for code, words in [] if spelt_out else _listed_after_cue(areas, window):

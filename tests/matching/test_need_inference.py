@@ -364,3 +364,28 @@ def test_online_slots_are_gambling(inferrer):
     assert "addiction_recovery" in inferrer.infer_codes(
         "Says she 'has a thing with the online slots', husband doesn't know, credit cards maxed"
     )
+
+
+def test_everyday_words_that_sound_like_a_need_do_not_give_it():
+    known = {"housing", "bereavement", "food", "physical_activity", "domestic_abuse", "disability"}
+    assert context_codes("Feeling flat", known) == {"housing"}
+    assert context_codes("sleeping bad", known) == {"housing"}
+    assert context_codes("getting grief off other kids", known) == {"bereavement"}
+    assert context_codes("moving", known) == {"physical_activity", "housing"}
+    assert context_codes("moved down from Croydon for cheaper rent", known) == {
+        "physical_activity",
+        "housing",
+    }
+    assert "domestic_abuse" in context_codes("partner's threatening to go", known)
+    assert context_codes("Not autistic that they know of", known) == known
+    # the same words said as the need still give it
+    assert context_codes("sleeping rough since Friday", known) == frozenset()
+    assert context_codes("wants to get moving again", known) == frozenset()
+
+
+def test_coercive_control_is_the_domestic_abuse_need_without_the_word(inferrer):
+    words = "Left her partner in the summer after years of him controlling the money and checking her phone."
+    assert "domestic_abuse" in inferrer.infer_codes(words)
+    assert "domestic_abuse" not in inferrer.infer_codes(
+        "checks his phone for the bus times, lonely since moving"
+    )

@@ -941,3 +941,28 @@ def test_a_programme_for_young_people_out_of_education_and_work_is_not_for_one_s
     assert "Youth Employment Initiative" in shown(
         "17, jacked college in, sits in his room on the xbox all day", 17
     )
+
+
+def test_a_mission_for_fishing_families_is_for_those_who_fished_not_for_an_angler():
+    assert situations_of(
+        name="Fishermen's Mission - port support",
+        description="Emergency grants and welfare visits. Only for fishing families (working or retired).",
+    ) == ["fishing"]
+    assert situations_of(description="Sea angling club: fishing trips from the harbour on Sundays.") == []
+    assert "fishing" in codes_said("Fished out of Ramsgate 40 yrs till his knees went. Boiler packed up")
+    assert "fishing" in codes_said("ex-trawlerman, 70, chest bad")
+    assert "fishing" not in codes_said("loves fishing at the weekend with his grandson")
+    assert "fishing" not in codes_said(
+        "tea with the old boys though he never worked the boats, was on the railway"
+    )
+
+
+def test_a_group_for_forces_families_is_for_a_gurkha_widow_and_a_veteran_not_for_anyone():
+    assert situations_of(
+        name="Gurkha Families Support Group",
+        description="Nepali speaking group for Gurkha veterans' families: pension forms, festivals.",
+    ) == ["forces_families"]
+    assert "forces_families" in codes_said("She's a Gurkha widow, came over 2010, not much English")
+    assert "forces_families" in codes_said("army wife, husband deployed, on her own with the baby")
+    assert "forces_families" not in codes_said("widowed last year, very lonely, not much English")
+    assert [s.code for s in person_situations("lonely", ticked=["veterans"])] == ["forces_families"]

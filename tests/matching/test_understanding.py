@@ -1680,3 +1680,50 @@ def test_a_place_turned_away_is_not_where_its_users_must_live(reader, words, res
     understood = reader.understand(oruk(eligibility_description=words))
     assert understood.residency_codes() == residency
     assert [f.value for f in understood.exclusions][0].startswith("area:" + refused)
+
+
+def test_places_a_small_group_says_it_covers_limit_it_even_among_towns_we_cannot_place(reader):
+    # Whitstable and Herne Bay are towns, not wards: the wards named with them are drawn wider
+    found = reader.understand(
+        oruk(
+            description="Befrienders visit older people at home for a cuppa and chat once a week. "
+            "We cover Whitstable, Tankerton, Herne Bay, Swalecliffe and Chestfield.",
+            service_areas=[{"id": "a", "name": "Whitstable"}, {"id": "b", "name": "Herne Bay"}],
+        )
+    )
+    area = read_area(found.residency_codes())
+    assert {p.name for c in found.residency_codes() if (p := read_place(c))} >= {"Tankerton", "Chestfield"}
+    assert in_area(area, ["E07000106"], (51.3644, 1.1292)) is True  # Herne Bay
+    assert in_area(area, ["E07000112"], (50.9942, 0.9330)) is False  # Lydd, another district
+
+
+def test_villages_named_round_a_town_and_a_marsh_s_towns_are_in_its_area(reader):
+    sandwich = reader.understand(
+        oruk(
+            description="A volunteer rings you every week. For people aged 70 or over who live alone in "
+            "Sandwich or the villages round it (Ash, Eastry, Worth, Woodnesborough). Phone only."
+        )
+    )
+    assert [p.name for c in sandwich.residency_codes() if (p := read_place(c))] == ["Sandwich", "Eastry"]
+    marsh = reader.understand(
+        oruk(
+            description="Phone line for older people living on the Marsh - New Romney, Littlestone, "
+            "St Mary's Bay, Dymchurch, Lydd, Brookland and the villages with no bus.",
+            service_areas=[{"id": "a", "name": "Romney Marsh"}],
+        )
+    )
+    assert in_area(read_area(marsh.residency_codes()), ["E07000112"], (50.9942, 0.9330)) is True  # Lydd
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Only for fishing families (working or retired) - not general public.",
+        "Drop-in for Roma families living in Cliftonville - help with letters and school admissions.",
+        "Nepali speaking group for Gurkha veterans' families - pension forms, festivals.",
+    ],
+)
+def test_a_community_s_or_a_trade_s_families_are_not_families_with_children(reader, description):
+    found = reader.understand(oruk(description=description))
+    assert "families" not in found.group_codes()
+    assert "veterans" not in found.group_codes()
