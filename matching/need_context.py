@@ -272,7 +272,7 @@ _AGED_PARENT = re.compile(
 )
 # Everyday words that sound like a need: "feeling flat" (a mood, not a home), "sleeping bad" (not
 # sleeping rough), "getting grief off other kids" (hassle, not a death), "since moving" or "moved down
-# from Croydon" (a move made, not exercise). ("Not eating proper" stays: an older widower's meals.)
+# from Croydon" (a move made, not exercise).
 _FEELING_FLAT = re.compile(
     r"\b(?:feel\w*|felt)\s+(?:a\s+bit\s+|really\s+|so\s+|very\s+|pretty\s+)?flat\b", re.I
 )
@@ -285,16 +285,32 @@ _GRIEF_FROM = re.compile(
     r"\b(?:getting|get|gets|got|giving|gives|give|taking|takes|took)\s+(?:\w+\s+)?grief\s+(?:off|from|for|about|at)\b",
     re.I,
 )
+# ("not eating proper since mam passed", "stopped eating lunch": grief or low mood, on the
+# development scenarios, more often than an empty cupboard)
+_NOT_EATING = re.compile(
+    r"\b(?:not|isn'?t|hardly|barely|stopped)\s+eating\b(?![^.;]*\b(?:afford|money|skint|broke|cupboards?|"
+    r"nothing\s+in)\b)",
+    re.I,
+)
 _MOVED_HOME = re.compile(
     # ("since" opens a clause of its own: "Not registered w/ GP since moving" leaves "moving")
     r"\b(?:since|after|before)\s+moving\b(?!\s+(?:in\s+)?(?:with|out))|^\s*moving(?:\s+(?:here|down|up|over))?\s*$|"
     r"\bmoved\s+(?:down|up|over|here|back)?\s*(?:to|from)\s+(?-i:[A-Z])|\bmoved\s+(?:down|up|over)\s+here\b",
     re.I,
 )
+# "Mate said there's a Zoom group for gamblers": how a group meets, not a wish to get online (unless
+# the clause asks for help with it: "needs help getting on the Zoom group")
+_MEETS_ONLINE = re.compile(
+    r"^(?!.*\b(?:help|learn|how\s+to|can'?t|cannot|get\s+on|set\s+up|show)\b).*\b(?:a|an|the)\s+"
+    r"(?:zoom|online|whatsapp|facebook|video)\s+(?:group|meeting|session|class|club)s?\b",
+    re.I,
+)
 _EXPLAINS = (
+    (_MEETS_ONLINE, frozenset({"digital_inclusion"})),
     (_FEELING_FLAT, frozenset({"housing"})),
     (_SLEEPING_BADLY, frozenset({"housing"})),
     (_GRIEF_FROM, frozenset({"bereavement"})),
+    (_NOT_EATING, frozenset({"food"})),
     (_MOVED_HOME, frozenset({"physical_activity", "housing"})),
     (_WHO_RANG, frozenset({"family_parenting"})),
     (_HOUSE_JOBS, frozenset({"employment_skills"})),

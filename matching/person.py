@@ -409,7 +409,8 @@ _WITHOUT_A_HOME = re.compile(
     r"\b(sofa[- ]?surf\w*|(?:kipping|sleeping|dossing|crashing|staying|living)\s+on\s+"
     r"(?:(?:my|his|her|their|a|an)\s+)?(?:mate|friend|pal|sister|brother|cousin|mum|mam|dad|nan|auntie|aunt|"
     r"uncle|son|daughter|ex|girlfriend|boyfriend|neighbour)'?s\s+(?:sofa|settee|couch|floor)|"
-    r"sleeping\s+(?:rough|in\s+(?:a|the|my|his|her|their)\s+car|on\s+the\s+streets?)|no\s+fixed\s+abode|"
+    r"sleeping\s+(?:rough|on\s+the\s+streets?)|(?:sleeping|kipping|dossing|living)\s+in\s+(?:a|the|my|his|her|their)\s+"
+    r"(?:car|van|tent)|no\s+fixed\s+abode|"
     r"nowhere\s+(?:to|of\s+(?:my|his|her|their)\s+own\s+to)\s+(?:live|stay|sleep))\b",
     re.I,
 )

@@ -245,12 +245,14 @@ ACTIVITIES: dict[str, tuple[frozenset[str], str, str, re.Pattern[str], re.Patter
     # woman who wants a knitting group, or the shed a man's wheelchair now keeps him from (a men's
     # talking group will do, the judges said) is not asked for.
     "workshop": (
-        frozenset({"loneliness"}),
+        frozenset({"loneliness", "arts_creativity"}),
         "at a workbench",
         "men's shed or workshop group",
         re.compile(
             r"\b(?:men'?s\s+sheds?|(?:a|any)\s+shed\b|woodwork\w*|wood\s+work\w*|"
-            r"carpentry|tinker(?:ing)?|(?:miss\w*|wants?)\s+(?:the|his|her|my|their)\s+tools)",
+            r"carpentry|tinker(?:ing)?|(?:miss\w*|wants?)\s+(?:the|his|her|my|their)\s+tools|"
+            # a tradesman who "misses making things" (a chippy, a joiner)
+            r"miss\w*\s+making\s+(?:things|stuff))",
             re.I,
         ),
         re.compile(

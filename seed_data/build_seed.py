@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_steps import areas, charities, geo, local_areas, places, services  # noqa: E402
+from build_steps import areas, charities, geo, local_areas, places, services, towns  # noqa: E402
 from build_steps.common import EXTERNAL, SEED_DIR, PostcodeIndex, write_csv  # noqa: E402
 from build_steps.rows import TEMPLATE_COLUMNS  # noqa: E402
 from build_steps.schedule import is_valid_schedule  # noqa: E402
@@ -36,6 +36,8 @@ def main() -> int:
         "local_authorities_england.csv": areas.build_local_authorities(),
         "place_centres.csv": places.build_place_centres(),
         "local_areas.csv": local_areas.build_local_areas(),
+        # (None: the build extra, which holds GeoNames' places, is not installed; the file stays)
+        "towns_england.csv": towns.build_towns(),
     }
 
     pcs = PostcodeIndex(onspd, codepoint)

@@ -33,18 +33,24 @@ TRAINING_SERVICES = DATA_DIR / "training" / "services.jsonl"
 
 @lru_cache(maxsize=1)
 def areas() -> AreaLookup:
-    with (
-        open(DATA_DIR / "geo" / "local_authorities_england.csv", newline="", encoding="utf-8") as handle,
-        open(DATA_DIR / "geo" / "places_england.csv", newline="", encoding="utf-8") as places,
-        open(DATA_DIR / "geo" / "place_centres.csv", newline="", encoding="utf-8") as centres,
-        open(DATA_DIR / "geo" / "local_areas.csv", newline="", encoding="utf-8") as local_areas,
-    ):
-        return AreaLookup(
-            csv.DictReader(handle),
-            csv.DictReader(places),
-            csv.DictReader(centres),
-            csv.DictReader(local_areas),
-        )
+    return area_lookup(DATA_DIR / "geo")
+
+
+def area_lookup(geo: Path) -> AreaLookup:
+    """Authorities, wards' places and their centres, towns no ward names (towns_england.csv: each
+    both a place and its centre), and former districts, from the shipped tables in `geo`."""
+
+    def rows(name: str) -> list[dict]:
+        with open(geo / name, newline="", encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+
+    towns = rows("towns_england.csv")
+    return AreaLookup(
+        rows("local_authorities_england.csv"),
+        rows("places_england.csv") + towns,
+        rows("place_centres.csv") + towns,
+        rows("local_areas.csv"),
+    )
 
 
 def development_examples(path: Path = TRAINING_SERVICES) -> list[tuple[dict, list[str]]]:

@@ -225,18 +225,20 @@ def make_person():
 @pytest.fixture(scope="session")
 def reader() -> Understander:
     taxonomy = NeedsTaxonomy.from_dict(json.loads((SHIPPED / "needs_taxonomy.json").read_text()))
-    with (
-        open(SHIPPED / "geo" / "local_authorities_england.csv", newline="") as handle,
-        open(SHIPPED / "geo" / "places_england.csv", newline="") as places,
-        open(SHIPPED / "geo" / "place_centres.csv", newline="") as centres,
-        open(SHIPPED / "geo" / "local_areas.csv", newline="") as local_areas,
-    ):
-        areas = AreaLookup(
-            csv.DictReader(handle),
-            csv.DictReader(places),
-            csv.DictReader(centres),
-            csv.DictReader(local_areas),
-        )
+
+    def rows(name: str) -> list[dict]:
+        with open(SHIPPED / "geo" / name, newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    # as the app reads them (directory_app/directory/understanding.area_lookup): towns no ward
+    # names are places with their centres
+    towns = rows("towns_england.csv")
+    areas = AreaLookup(
+        rows("local_authorities_england.csv"),
+        rows("places_england.csv") + towns,
+        rows("place_centres.csv") + towns,
+        rows("local_areas.csv"),
+    )
     return Understander(taxonomy, areas)
 
 

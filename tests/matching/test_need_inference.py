@@ -330,6 +330,7 @@ def test_the_same_words_still_count_where_they_are_the_need(inferrer):
         "47, ex-Army (REs, out 2015). Marriage gone, kipping on his brother's settee, low, short fuse.",
         "split with her partner, sleeping in her car most nights, not eating",
         "been dossing on a mate's floor since Christmas and drinking too much",
+        "Wife goes for him when she's had a drink, takes his wages, he's kipping in the van some nights.",
     ],
 )
 def test_having_nowhere_to_live_among_other_troubles_is_a_housing_need(inferrer, words):
@@ -371,12 +372,17 @@ def test_everyday_words_that_sound_like_a_need_do_not_give_it():
     assert context_codes("Feeling flat", known) == {"housing"}
     assert context_codes("sleeping bad", known) == {"housing"}
     assert context_codes("getting grief off other kids", known) == {"bereavement"}
+    assert context_codes("dad not eating proper since mam passed", known) == {"food"}
+    assert context_codes("not eating so the kids can, nothing in the cupboards", known) == frozenset()
     assert context_codes("moving", known) == {"physical_activity", "housing"}
     assert context_codes("moved down from Croydon for cheaper rent", known) == {
         "physical_activity",
         "housing",
     }
     assert "domestic_abuse" in context_codes("partner's threatening to go", known)
+    online = {"digital_inclusion"}
+    assert context_codes("Mate said there's a Zoom group for gamblers 'down the coast'", online) == online
+    assert context_codes("needs help getting on the Zoom group", online) == frozenset()
     assert context_codes("Not autistic that they know of", known) == known
     # the same words said as the need still give it
     assert context_codes("sleeping rough since Friday", known) == frozenset()

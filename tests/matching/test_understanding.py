@@ -1727,3 +1727,20 @@ def test_a_community_s_or_a_trade_s_families_are_not_families_with_children(read
     found = reader.understand(oruk(description=description))
     assert "families" not in found.group_codes()
     assert "veterans" not in found.group_codes()
+
+
+def test_a_town_no_ward_is_named_for_is_still_a_place(reader):
+    # Faversham's wards are Abbey, Priory, St Ann's and Watling: the town is known from GeoNames
+    found = reader.understand(
+        oruk(
+            name="Faversham Good Neighbours",
+            description="Neighbours helping neighbours: lifts to appointments, prescriptions collected, a chat. "
+            "Ring the duty phone.",
+            service_areas=[{"id": "a", "name": "Faversham"}],
+        )
+    )
+    area = read_area(found.residency_codes())
+    assert [p.name for c in found.residency_codes() if (p := read_place(c))] == ["Faversham"]
+    assert in_area(area, ["E07000113"], (51.3160, 0.8920)) is True  # Faversham
+    assert in_area(area, ["E07000114"], (51.3357, 1.4180)) is False  # Ramsgate
+    assert in_area(area, ["E07000113"], (51.3400, 0.7330)) is False  # Sittingbourne, the same borough

