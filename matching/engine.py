@@ -25,7 +25,7 @@ from .children import is_child, takes_children
 from .constraints import Check, check
 from .crisis import in_crisis
 from .fit import GROUP_SEARCH_WORDS, audience, circumstance_fit, preference_fit, service_text
-from .offered import as_offered, offers
+from .offered import ANOTHER_PROBLEM, as_offered, offers
 from .person import with_words_read
 from .profile import Profile
 from .rank import Scorer, default_scorer, features
@@ -109,6 +109,10 @@ def _relevant(
     has_model: bool,
     groups: Sequence[str] = (),
 ) -> bool:
+    # a recovery café or a gambling line, for someone with no addiction need: near in words (a
+    # shared "money", "on my own") is not near in need
+    if service.get(ANOTHER_PROBLEM):
+        return False
     semantic = float(service.get("_semantic") or 0.0)
     if goals.strip() and semantic >= MIN_SEMANTIC:
         return True
@@ -151,6 +155,9 @@ def _related(
     # nearest first, and only until the page is full: whom each is for is read from its words
     out: list[int] = []
     for pos in near:
+        # (nor a recovery café for someone with no addiction: near in words is not near in need)
+        if candidates[allowed[pos]].get(ANOTHER_PROBLEM):
+            continue
         if _for_them(candidates[allowed[pos]], audiences):
             out.append(pos)
             if len(out) == room:

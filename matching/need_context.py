@@ -305,8 +305,16 @@ _MEETS_ONLINE = re.compile(
     r"(?:zoom|online|whatsapp|facebook|video)\s+(?:group|meeting|session|class|club)s?\b",
     re.I,
 )
+# "Don't do computers": a way of being reached refused, not help asked for ("can't use a computer"
+# still asks)
+_NO_COMPUTERS = re.compile(
+    r"\b(?:don'?t|doesn'?t|won'?t|never)\s+(?:do|use|touch|bother\s+with|go\s+on)\s+(?:computers?|the\s+internet|"
+    r"online|emails?|tablets?|smart\s?phones?|tech)\b",
+    re.I,
+)
 _EXPLAINS = (
     (_MEETS_ONLINE, frozenset({"digital_inclusion"})),
+    (_NO_COMPUTERS, frozenset({"digital_inclusion"})),
     (_FEELING_FLAT, frozenset({"housing"})),
     (_SLEEPING_BADLY, frozenset({"housing"})),
     (_GRIEF_FROM, frozenset({"bereavement"})),

@@ -91,6 +91,9 @@ SERVICE_PHRASES: dict[str, tuple[str, ...]] = {
         "maximising income",
         "priority debts",
         "relief of poverty",
+        "emergency grants",
+        "hardship grants",
+        "hardship fund",
     ),
     "welfare_benefits": (
         "benefits advice",

@@ -284,6 +284,26 @@ def test_a_short_list_is_filled_after_the_relevant_services_by_those_nearest_in_
     ] == ["Bereavement group"]
 
 
+def test_a_recovery_cafe_does_not_fill_a_short_list_for_someone_with_no_addiction(
+    make_service, make_person, taxonomy, now
+):
+    cafe = make_service(
+        name="Recovery Cafe",
+        needs=["addiction_recovery", "loneliness"],
+        description="Evening cafe for people in recovery from drugs or alcohol. Hot meal, peer support.",
+        _semantic=0.4,
+    )
+    advice = make_service(name="Advice drop-in", needs=["welfare_benefits"], _semantic=0.3)
+    mum = make_person(needs=("welfare_benefits",), goals="UC journal keeps saying she's missed something")
+    assert [m.name for m in match(mum, [cafe, advice], taxonomy=taxonomy, now=now).matches] == [
+        "Advice drop-in"
+    ]
+    drinker = make_person(needs=("addiction_recovery",), goals="drinking every night since he lost his job")
+    assert "Recovery Cafe" in [
+        m.name for m in match(drinker, [cafe, advice], taxonomy=taxonomy, now=now).matches
+    ]
+
+
 def test_a_communitys_own_club_does_not_fill_a_short_list_for_someone_outside_it(
     make_service, make_person, taxonomy, now
 ):
