@@ -900,6 +900,17 @@ COMMUNITIES: tuple[Situation, ...] = (
     _community("polish", "Polish people", r"polish", r"polish|poland|polsk[aiu]|polsce", "eastern_european"),
     _community("ukrainian", "Ukrainian people", r"ukrainian", r"ukrain\w*", "eastern_european"),
     _community("romanian", "Romanian people", r"romanian", r"romania\w*", "eastern_european"),
+    # (said, so that a Ukrainian hub is not a Slovak mum's: "Slovak Roma mum")
+    _community(
+        "slovak_czech", "Slovak and Czech people", r"slovak|czech", r"slovak\w*|czech\w*", "eastern_european"
+    ),
+    _community(
+        "baltic",
+        "Lithuanian, Latvian and Estonian people",
+        r"lithuanian|latvian|estonian|baltic",
+        r"lithuania\w*|latvia\w*|estonia\w*",
+        "eastern_european",
+    ),
     _community("somali", "Somali people", r"somali(?:land)?", r"somali\w*"),
     _community(
         "horn_of_africa",

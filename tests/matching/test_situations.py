@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from matching import match
+from matching.situations import wider_heritages
 from matching.stated_situations import person_situations
 from matching.understanding.ages import find_ages
 from matching.understanding.conditions import find_situations
@@ -966,3 +967,9 @@ def test_a_group_for_forces_families_is_for_a_gurkha_widow_and_a_veteran_not_for
     assert "forces_families" in codes_said("army wife, husband deployed, on her own with the baby")
     assert "forces_families" not in codes_said("widowed last year, very lonely, not much English")
     assert [s.code for s in person_situations("lonely", ticked=["veterans"])] == ["forces_families"]
+
+
+def test_a_slovak_mum_is_eastern_european_but_not_ukrainian():
+    said = codes_said("Slovak Roma mum, 3 kids, moved to Cliftonville in the summer.")
+    assert {"slovak_czech", "roma"} <= set(said) and "ukrainian" not in said
+    assert "eastern_european" in wider_heritages(said)
