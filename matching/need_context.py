@@ -71,7 +71,10 @@ _CARED_FOR = re.compile(
     # a care worker paid for or sent in: "can't afford paying a carer", "the carer who comes in"
     rf"|\b(?:pay|paying|paid|afford|hire|hiring|get|getting) (?:for )?(?:a |an )?(?:private |paid |home )?carers?\b"
     rf"|\bthe carers? (?:who|that) (?:comes?|visits?|calls?)\b"
-    rf"|\b{_RELATION} (?:is |'s |now |is now |has become |became |acts as )*(?:his |her |their |my |me )?(?:main )?carer\b",
+    rf"|\b{_RELATION} (?:is |'s |now |is now |has become |became |acts as )*(?:his |her |their |my |me )?(?:main )?carer\b"
+    # "wife does everything for him now", "daughter looks after her": someone else does the caring
+    rf"|\b{_RELATION} (?:does|did|has to do|is doing) (?:\w+ )?everything for (?:him|her|them|me)\b"
+    rf"|\b{_RELATION} (?:looks after|cares for|is looking after|is caring for) (?:him|her|them|me)\b",
     re.I,
 )
 # A condition said to be managed: "well controlled", "stable at the moment".

@@ -380,6 +380,9 @@ def test_everyday_words_that_sound_like_a_need_do_not_give_it():
         "housing",
     }
     assert "domestic_abuse" in context_codes("partner's threatening to go", known)
+    caring = {"carers"}
+    assert context_codes("hips gone, wife does everything for him now", caring) == caring
+    assert context_codes("she does everything for her husband", caring) == frozenset()
     online = {"digital_inclusion"}
     assert context_codes("Mate said there's a Zoom group for gamblers 'down the coast'", online) == online
     assert context_codes("needs help getting on the Zoom group", online) == frozenset()
