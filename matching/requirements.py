@@ -777,6 +777,14 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
     for group in profile.groups:
         if group not in SPECIFIC:
             continue
+        # Someone the words call hard of hearing ("deaf as a post on the phone") can use a service
+        # without BSL; one who signs, or was ticked Deaf / BSL user, cannot.
+        if (
+            group == "deaf_bsl"
+            and group not in profile.circumstances
+            and "bsl_users" not in profile.situations
+        ):
+            continue
         scope = SPECIFIC[group]
         out.extend((need, group) for need in needs if scope is None or need in scope)
     for lang in languages_needed(profile.goals):

@@ -431,7 +431,9 @@ SITUATIONS: tuple[Situation, ...] = (
         _re(
             # not "would like to learn sign language": wanting to learn is not signing
             r"(?<!learn\s)(?<!learning\s)(?<!learn\ssome\s)(?:(?-i:BSL)\b|sign\s+language)|"
-            r"(?:uses?|using)\s+sign|(?-i:Deaf)\b|profoundly\s+deaf|born\s+deaf|"
+            # ("Deaf as a post on the phone", "deaf in one ear": hard of hearing, not a signer)
+            r"(?:uses?|using)\s+sign|(?-i:Deaf)\b(?!\s+(?:as\s+a\s+post|in\s+one\s+ear|on\s+the\s+phone))|"
+            r"profoundly\s+deaf|born\s+deaf|"
             r"deaf\s+(?:since|from)\s+(?:birth|a\s+child)"
         ),
         ticked="deaf_bsl",

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from matching import adequate_counts, match
+from matching import NeedsTaxonomy, adequate_counts, match
 from matching.need_inference import InferredNeed
 from matching.requirements import languages_needed
+from tests.matching.conftest import SHIPPED
 
 
 def test_a_need_met_only_beyond_its_reach_is_reported_with_the_nearest(
@@ -1118,3 +1121,18 @@ def test_an_unmet_social_group_near_home_says_whom_it_would_be_for(make_service,
     (unmet,) = match(widower, [switchboard], taxonomy=taxonomy, now=now).unmet_needs
     # (the test taxonomy has no labels for groups: the app's says "LGBTQ+ people")
     assert unmet.reason.startswith("no social group or club for lgbtq to go to in person")
+
+
+def test_a_man_deaf_as_a_post_on_the_phone_can_use_an_advice_line_without_bsl(make_service, make_person, now):
+    # the shipped taxonomy, whose groups the words are read for ("deaf" puts him in deaf_bsl)
+    taxonomy = NeedsTaxonomy.from_dict(json.loads((SHIPPED / "needs_taxonomy.json").read_text()))
+    dad = make_person(
+        needs=("money_debt",),
+        goals="Dad's 88, on his own in Lymm. Deaf as a post on the phone - just says 'pardon' and puts it "
+        "down. We can't afford paying a carer.",
+    )
+    advice = make_service(km=2, needs=["money_debt"], name="Money Advice Drop-in", description="Debt advice.")
+    assert match(dad, [advice], taxonomy=taxonomy, now=now).unmet_needs == []
+    # one who signs still needs it in BSL
+    signer = make_person(needs=("money_debt",), goals="Deaf, BSL first language, letters from DWP.")
+    assert [u.need for u in match(signer, [advice], taxonomy=taxonomy, now=now).unmet_needs] == ["money_debt"]

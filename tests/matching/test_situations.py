@@ -973,3 +973,8 @@ def test_a_slovak_mum_is_eastern_european_but_not_ukrainian():
     said = codes_said("Slovak Roma mum, 3 kids, moved to Cliftonville in the summer.")
     assert {"slovak_czech", "roma"} <= set(said) and "ukrainian" not in said
     assert "eastern_european" in wider_heritages(said)
+
+
+def test_deaf_as_a_post_is_hard_of_hearing_not_a_signer():
+    assert "bsl_users" not in codes_said("Dad's 88. Deaf as a post on the phone - just says 'pardon'")
+    assert "bsl_users" in codes_said("Deaf, BSL first language, letters from DWP")
