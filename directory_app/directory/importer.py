@@ -278,6 +278,7 @@ def _write(
                 )
         data = _organisation_named(session, data, publisher, external_id, report)
         data = _blank_entries_left_out(data, external_id, report)
+        data = _location_types_read(data, external_id, report)
         apply_oruk(session, service, data, publisher)
         placed_in_town = oruk_v1.derive_extras(session, service)
     service.publisher = publisher
@@ -352,6 +353,37 @@ def _blank_entries_left_out(data: dict, external_id: str, report: ImportReport) 
         )
         data = {**data, key: kept}
     return data
+
+
+def _location_types_read(data: dict, external_id: str, report: ImportReport) -> dict:
+    """A venue whose feed leaves out ``location_type`` (required by ORUK 3.0) but gives an address
+    or a point is a physical place; one with only a web address is virtual. Refusing the service
+    for a missing word would hide it from everyone; the report says what was read."""
+    links = data.get("service_at_locations")
+    if not isinstance(links, list):
+        return data
+    read: list[str] = []
+    fixed = []
+    for link in links:
+        location = link.get("location") if isinstance(link, dict) else None
+        if not isinstance(location, dict) or location.get("location_type") not in (None, ""):
+            fixed.append(link)
+            continue
+        placed = bool(location.get("addresses")) or location.get("latitude") not in (None, "")
+        kind = "virtual" if not placed and location.get("url") else "physical"
+        read.append(kind)
+        fixed.append({**link, "location": {**location, "location_type": kind}})
+    if not read:
+        return data
+    kinds = " and ".join(sorted(set(read)))
+    report.warnings.append(
+        {
+            "record": external_id,
+            "field": "service_at_locations.location.location_type",
+            "reason": f"location type not given; read as {kinds} from its address",
+        }
+    )
+    return {**data, "service_at_locations": fixed}
 
 
 def _warn_approximate_places(

@@ -1,7 +1,8 @@
-"""Two directories written blind on 5 December 2026 (session 36) by helpers who never saw the app:
-an ORUK v1 council API export (Nottingham and Nottinghamshire) and a mutual aid spreadsheet
-converted to ORUK 3.0 (east Kent). Every record lands, and the v1 feed's words about who may come
-reach the service."""
+"""Directories written blind on 5 December 2026 by helpers who never saw the app: an ORUK v1
+council API export (Nottingham and Nottinghamshire) and a mutual aid spreadsheet converted to ORUK
+3.0 (east Kent), in session 36, and a Citizens Advice office's referral partners list converted to
+ORUK 3.0 (Sussex coast, session 38: its venues have no location_type). Every record lands, and
+the v1 feed's words about who may come reach the service."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from directory_app.models import Service
 SERVICES = Path(__file__).resolve().parents[2] / "seed_data" / "eval" / "services"
 
 
-@pytest.mark.parametrize("feed", ["em_oruk.json", "ks_oruk.json"])
+@pytest.mark.parametrize("feed", ["em_oruk.json", "ks_oruk.json", "sx_oruk.json"])
 def test_a_blind_feed_imports_every_record(app, feed):
     items = json.loads((SERVICES / feed).read_text(encoding="utf-8"))
     report = import_file(app, json.dumps(items).encode(), feed, items[0]["publisher"], "test")

@@ -424,6 +424,36 @@ def test_a_phone_with_no_number_is_left_out_and_the_rest_of_the_record_lands(app
         assert [p.number for p in _by_external_id(session, "s1").phones] == ["01204 332 000"]
 
 
+def test_a_venue_without_a_location_type_is_read_from_its_address_and_the_record_lands(app):
+    feed = [
+        {
+            "id": "s1",
+            "name": "Money Advice Drop-in",
+            "status": "active",
+            "organization": {"id": "o1", "name": "Citizens Advice"},
+            # ORUK 3.0 requires location_type; a converted list leaves it out
+            "service_at_locations": [
+                {
+                    "id": "sl1",
+                    "location": {
+                        "id": "l1",
+                        "name": "Hove Library",
+                        "addresses": [{"id": "a1", "address_1": "Church Road", "postal_code": "BN3 2EG"}],
+                    },
+                }
+            ],
+        }
+    ]
+    report = import_file(app, json.dumps(feed).encode(), "feed.json", "citizens advice", "test")
+    assert report.created == 1 and report.failed == 0, report.as_dict()
+    assert [w["reason"] for w in report.warnings if w["field"].endswith("location_type")] == [
+        "location type not given; read as physical from its address"
+    ]
+    with db.session_scope(app) as session:
+        (link,) = _by_external_id(session, "s1").service_at_locations
+        assert link.location.location_type == "physical"
+
+
 def test_a_tag_with_no_name_is_left_out_and_the_rest_of_the_record_lands(app):
     def tag(number: int, vocabulary: str, name: str) -> dict:
         return {
