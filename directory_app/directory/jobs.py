@@ -401,12 +401,14 @@ def _finish(session: Session, job_id: str, owner: str, report_data: dict) -> Non
     if job is None or job.owner != owner or job.status != "running":
         session.rollback()
         return
+    # (the job's id, not the publisher's name: a name may be longer than an audit id holds, and
+    # PostgreSQL refused a 66-character one; the summary carries the publisher)
     record(
         session,
         job.actor,
         "import",
         "import",
-        job.publisher,
+        job.id,
         {"summary": [None, {k: v for k, v in report_data.items() if k not in ("errors", "warnings")}]},
     )
     job.status, job.report, job.content, job.finished_at = "done", report_data, None, utcnow()

@@ -403,5 +403,7 @@ def test_coercive_control_is_the_domestic_abuse_need_without_the_word(inferrer):
 
 
 def test_living_on_toast_by_the_end_of_the_month_is_the_food_need(inferrer):
-    words = "Meter's been on emergency credit since Tuesday, living on toast by end of month. Glossop, no car."
+    words = (
+        "Meter's been on emergency credit since Tuesday, living on toast by end of month. Glossop, no car."
+    )
     assert "food" in inferrer.infer_codes(words)
