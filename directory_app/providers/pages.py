@@ -16,6 +16,7 @@ from ..db import get_session
 from ..directory import curation
 from ..directory.records import status_from_oruk
 from ..errors import Unavailable, ValidationError
+from ..models import Service
 from ..security import limiter
 from ..vocabulary import COST_BANDS, cost_choice_label
 from ..web import mail
@@ -57,8 +58,18 @@ def _token() -> str:
     return (request.form.get("token") if request.method == "POST" else request.args.get("token")) or ""
 
 
-def _listing_page(session: Session, token: str):
-    service = providers.read_link(session, token)
+def _linked(session: Session) -> tuple[str, Service]:
+    """The request's token and the service it opens (LinkProblem when it opens none)."""
+    token = _token()
+    return token, providers.read_link(session, token)
+
+
+def _back_to_listing(token: str):
+    return redirect(url_for("providers.listing", token=token), 303)
+
+
+def _listing_page(session: Session):
+    token, service = _linked(session)
     checked, _tier = freshness(service.last_verified_at)
     return render_template(
         "providers/listing.html",
@@ -77,7 +88,7 @@ def _listing_page(session: Session, token: str):
 @access("public")
 @link_limit
 def listing():
-    return _listing_page(get_session(), _token())
+    return _listing_page(get_session())
 
 
 @bp.post("/provider/confirm")
@@ -85,10 +96,10 @@ def listing():
 @link_limit
 def confirm():
     session = get_session()
-    token = _token()
-    service = providers.confirm(session, providers.read_link(session, token))
+    token, service = _linked(session)
+    service = providers.confirm(session, service)
     flash(f"Thank you. “{service.name}” is confirmed as accurate today.")
-    return redirect(url_for("providers.listing", token=token), 303)
+    return _back_to_listing(token)
 
 
 @bp.post("/provider/status")
@@ -96,13 +107,11 @@ def confirm():
 @link_limit
 def status():
     session = get_session()
-    token = _token()
-    service = providers.set_status(
-        session, providers.read_link(session, token), request.form.get("status", "")
-    )
+    token, service = _linked(session)
+    service = providers.set_status(session, service, request.form.get("status", ""))
     state = status_from_oruk(service.status)
     flash(f"Thank you. “{service.name}” is now shown as {STATUS_TEXT[state].lower()}.")
-    return redirect(url_for("providers.listing", token=token), 303)
+    return _back_to_listing(token)
 
 
 @bp.route("/provider/changes", methods=["GET", "POST"])
@@ -110,8 +119,7 @@ def status():
 @link_limit
 def changes():
     session = get_session()
-    token = _token()
-    service = providers.read_link(session, token)
+    token, service = _linked(session)
     if request.method == "GET":
         return _changes_form(service, token, providers.current_values(service), {}, 200)
     values = {name: request.form.get(name, "") for name in providers.EDITABLE}
@@ -124,7 +132,7 @@ def changes():
         "Thank you. Your changes have been sent to the directory team, who will check them before "
         "they appear in the listing."
     )
-    return redirect(url_for("providers.listing", token=token), 303)
+    return _back_to_listing(token)
 
 
 def _changes_form(service, token: str, values: dict, errors: dict, status_code: int):
