@@ -96,10 +96,24 @@ _LEFT_ON = re.compile(
 )
 # Getting about said as something the person can do: "gets the bus ok", "still drives short trips".
 _GETS_ABOUT = re.compile(
-    r"\b(?:gets?|getting|can get|catches?|can catch|uses?|can use)\s+(?:the\s+|a\s+)?(?:bus|buses|train|tram|taxi)\s+"
+    r"(?<!n't )(?<!\bcant )(?<!not )(?<!cannot )(?<!never )\b(?:gets?|getting|can get|catches?|can catch|uses?|can use)\s+(?:the\s+|a\s+)?(?:bus|buses|train|tram|taxi)\s+"
     r"(?:ok|okay|fine|alright|all right|no problem|on (?:his|her|their|my) own)\b"
+    # "Fine on her feet, gets the bus": the clause ends on the bus she takes (not "can't get the bus")
+    r"|(?<!n't )(?<!\bcant )(?<!not )(?<!cannot )(?<!never )\b(?:gets?|catches?|uses?)\s+(?:the\s+)?(?:bus|buses|train|tram)\s*[.!]?\s*$"
+    # "has bus pass", "got her bus pass": a way of getting there, not help asked for with one
+    r"|\b(?:has|have|got|with)\s+(?:a\s+|his\s+|her\s+|their\s+|my\s+)?(?:free\s+)?bus\s+pass\b(?!\s+(?:yet|sorted))"
+    # "ring and ride ok if local", "taxis are fine"
+    r"|\b(?:ring\s+and\s+ride|dial\s+a\s+ride|taxis?|buses|the\s+bus)\s+(?:is\s+|are\s+)?(?:ok|okay|fine|alright|no problem)\b"
+    # a job: "retired bus driver", "worked as a taxi driver"
+    r"|\b(?:bus|taxi|cab|lorry|coach|train|tram|delivery|van)\s+driver\b"
     r"|\b(?:still|can|he|she|they|i)\s+(?:still\s+)?drives?\b"
     r"|\bmobility (?:is )?(?:fine|ok|good)\b",
+    re.I,
+)
+# "Walks fine", "fine on her feet", "gets about ok": no mobility need (nor a disability one) said
+_WALKS_FINE = re.compile(
+    r"\b(?:walks?|walking|gets?\s+about|gets?\s+around|mobile|mobility)\s+(?:is\s+)?(?:fine|ok|okay|alright)\b(?!\s+for)"
+    r"|\b(?:fine|ok|okay|steady|good)\s+on\s+(?:his|her|their|my)\s+feet\b",
     re.I,
 )
 
@@ -331,6 +345,7 @@ _EXPLAINS = (
     (_NOT_A_DRINKER, frozenset({"addiction_recovery"})),
     (_LEFT_ON, frozenset({"fuel_energy"})),
     (_GETS_ABOUT, frozenset({"transport"})),
+    (_WALKS_FINE, frozenset({"transport", "disability", "physical_activity"})),
     (_REACHED_BY, frozenset({"digital_inclusion"})),
     (_MEDICATION, frozenset({"digital_inclusion"})),
     (_IN_WORK, frozenset({"employment_skills"})),

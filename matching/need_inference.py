@@ -60,7 +60,8 @@ DENIED_READING = 0.5
 CLAUSE_SHARE = 0.8
 # Where "she's low, and the heating's off" splits into things a person might say on their own.
 _CLAUSE = re.compile(
-    r"[.;:!?,()\n]+|\s+-\s+|\b(?:and|but|so|also|plus|since|because|as well as|though|although|while|"
+    # ("ring and ride" is one thing: a dial-a-ride bus)
+    r"[.;:!?,()\n]+|\s+-\s+|\b(?:and(?!\s+ride\b)|but|so|also|plus|since|because|as well as|though|although|while|"
     r"except|apart from|(?:said|says|mentioned|admitted) (?:in passing|at the end|that)?|"
     r"in passing|at the (?:very )?end)\b",
     re.I,

@@ -221,6 +221,22 @@ def test_getting_about_said_as_something_the_person_can_do_is_not_a_transport_ne
     assert "transport" in inferrer.infer_codes(
         "Can't drive since the stroke and the bus doesn't come up here"
     )
+    # a bus pass held, a bus taken, a dial-a-ride that suits, a driving job: ways of getting there
+    for words in (
+        "retired bus driver, on pension credit. wants to get moving after his heart op. has bus pass, nothing too far",
+        "Moved up to be near our lass after her husband died. Doesnt know a soul. Fine on her feet, gets the bus",
+        "wheelchair user, widowed, lonely n low. wants a group to get out to. ring and ride ok if local",
+        "Wants to get fitter for her diabetes, has a bus pass so getting there is fine",
+    ):
+        assert "transport" not in inferrer.infer_codes(words), words
+    assert "transport" in inferrer.infer_codes("can't drive anymore due 2 seizures needs help w/ bus pass")
+    assert "transport" in inferrer.infer_codes("she can't get the bus on her own since the fall")
+
+
+def test_walking_fine_is_no_mobility_need(inferrer):
+    codes = inferrer.infer_codes("Lost her husband in May, just existing. Walks fine, gets the bus.")
+    assert not {"disability", "transport", "physical_activity"} & set(codes)
+    assert "physical_activity" in inferrer.infer_codes("wants to start walking, walking is good for his heart")
 
 
 def test_everyday_ways_of_saying_lonely(inferrer):
