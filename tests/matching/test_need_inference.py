@@ -236,7 +236,9 @@ def test_getting_about_said_as_something_the_person_can_do_is_not_a_transport_ne
 def test_walking_fine_is_no_mobility_need(inferrer):
     codes = inferrer.infer_codes("Lost her husband in May, just existing. Walks fine, gets the bus.")
     assert not {"disability", "transport", "physical_activity"} & set(codes)
-    assert "physical_activity" in inferrer.infer_codes("wants to start walking, walking is good for his heart")
+    assert "physical_activity" in inferrer.infer_codes(
+        "wants to start walking, walking is good for his heart"
+    )
 
 
 def test_everyday_ways_of_saying_lonely(inferrer):
