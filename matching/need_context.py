@@ -99,7 +99,8 @@ _GETS_ABOUT = re.compile(
     r"(?<!n't )(?<!\bcant )(?<!not )(?<!cannot )(?<!never )\b(?:gets?|getting|can get|catches?|can catch|uses?|can use)\s+(?:the\s+|a\s+)?(?:bus|buses|train|tram|taxi)\s+"
     r"(?:ok|okay|fine|alright|all right|no problem|on (?:his|her|their|my) own)\b"
     # "Fine on her feet, gets the bus": the clause ends on the bus she takes (not "can't get the bus")
-    r"|(?<!n't )(?<!\bcant )(?<!not )(?<!cannot )(?<!never )\b(?:gets?|catches?|uses?)\s+(?:the\s+)?(?:bus|buses|train|tram)\s*[.!]?\s*$"
+    r"|(?<!n't )(?<!\bcant )(?<!not )(?<!cannot )(?<!never )(?<!\bto )\b(?:can\s+)?(?:gets?|catches?|uses?)\s+(?:the\s+)?"
+    r"(?:bus|buses|train|tram)(?:\s+(?:to|into|in\s+to|up\s+to|down\s+to)\s+[\w' ]{2,30}?)?\s*[.!]?\s*$"
     # "has bus pass", "got her bus pass": a way of getting there, not help asked for with one
     r"|\b(?:has|have|got|with)\s+(?:a\s+|his\s+|her\s+|their\s+|my\s+)?(?:free\s+)?bus\s+pass\b(?!\s+(?:yet|sorted))"
     # "ring and ride ok if local", "taxis are fine"
@@ -295,9 +296,13 @@ _FEELING_FLAT = re.compile(
 )
 _SLEEPING_BADLY = re.compile(
     r"\bsleep(?:ing|s)?\s+(?:really\s+|so\s+)?(?:bad(?:ly)?|poorly|terribl[ey]|awful|rubbish|badly)\b|"
-    r"\b(?:can'?t|cannot|not|hardly)\s+sleep\w*\b",
+    r"\b(?:can'?t|cannot|not|hardly)\s+sleep\w*\b|"
+    # "came in about her sleep", "his sleep's all over the place": sleep itself, not where
+    r"\b(?:her|his|my|their|your)\s+sleep(?:ing)?\b(?!\s+(?:rough|out|on|in))",
     re.I,
 )
+# "wife says get him out from under her feet": a retired man at home all day, not a threat
+_UNDER_FEET = re.compile(r"\b(?:under|from\s+under)\s+(?:her|his|my|their|your|our)\s+feet\b", re.I)
 _GRIEF_FROM = re.compile(
     r"\b(?:getting|get|gets|got|giving|gives|give|taking|takes|took)\s+(?:\w+\s+)?grief\s+(?:off|from|for|about|at)\b",
     re.I,
@@ -334,6 +339,7 @@ _EXPLAINS = (
     (_NO_COMPUTERS, frozenset({"digital_inclusion"})),
     (_FEELING_FLAT, frozenset({"housing"})),
     (_SLEEPING_BADLY, frozenset({"housing"})),
+    (_UNDER_FEET, frozenset({"domestic_abuse", "bereavement"})),
     (_GRIEF_FROM, frozenset({"bereavement"})),
     (_NOT_EATING, frozenset({"food"})),
     (_MOVED_HOME, frozenset({"physical_activity", "housing"})),

@@ -173,6 +173,8 @@ NEED_EXAMPLES: dict[str, tuple[str, ...]] = {
         "wants to build up her strength after a fall",
         "wants to get off the sofa and do some exercise",
         "would like to try a gentle exercise class",
+        "likes a walk",
+        "enjoys a good walk in the countryside",
     ),
     "long_term_conditions": (
         "has diabetes and wants to manage it better",

@@ -73,7 +73,33 @@ _NOT_UNDER = re.compile(
     re.I,
 )
 # "aged 65+ or anyone who has had a fall": the age is one way in, not a limit.
-_OR_ANYONE = re.compile(r"^\W{0,3}(?:or|and\s+also)\s+(?:anyone|someone|people|those|younger)\b", re.I)
+# "60+ or disabled", "over 65s or people with a disability": likewise.
+_OR_ANYONE = re.compile(
+    r"^\W{0,3}(?:or|and\s+also)\s+(?:anyone|someone|people|those|younger|(?:a\s+)?disab\w*|with\s+a\s+disability|"
+    r"(?:have|has|with)\s+(?:a\s+)?(?:disability|long[- ]term\s+(?:health\s+)?condition))\b",
+    re.I,
+)
+# "Priority: over 65s", "labour free for over 65s", "a free TV licence for over 75s", "self refer if
+# over 55": an age that earns a priority, a price or a way in, not a limit on who may come.
+_PERK_BEFORE = re.compile(
+    r"\b(?:priority|prioriti[sz]e\w*|free|discount\w*|concession\w*|reduced|cheaper|subsidi[sz]ed|licence|if)"
+    r"\s*(?::|\s+(?:to|for))?\s*(?:people\s+|those\s+|anyone\s+)?(?:aged\s+)?$",
+    re.I,
+)
+# "50+ especially welcome", "60+ preferred", "Over 60s mainly but it's for anyone"
+_HEDGED_AFTER = re.compile(
+    r"^\W{0,3}(?:(?:especially|particularly|esp\.?|very|most)\s+welcome|preferred|mainly|mostly|encouraged)\b",
+    re.I,
+)
+# "Young carers (aged 5-17) are referred on to the Young Carers team", "(under 18) are supported by a
+# separate team": people sent elsewhere, not the service's ages.
+_SENT_ON_AFTER = re.compile(
+    r"^[^.;]{0,12}?\b(?:are|is|get|will\s+be)\s+(?:\w+\s+)?(?:referred|signposted|passed|supported\s+by\s+(?:a|our|the)\s+"
+    r"(?:separate|different|other)|seen\s+by\s+(?:a|our|the)\s+(?:separate|different|other))",
+    re.I,
+)
+# "Mon-Fri 9.30-5 plus evenings": an hour, not an age
+_AN_HOUR_BEFORE = re.compile(r"\d[-–.:]\s?$")
 # "their under 5s", "with your under 5s": the children the adult brings.
 _THEIR_CHILDREN = re.compile(r"\b(?:their|your|with\s+(?:their|your|his|her))\s*$", re.I)
 # School years ("school years 7 to 11", "year 7 and up"): year 7 starts at 11.
@@ -109,7 +135,9 @@ _CHILD_WORDS = re.compile(
 )
 _CHILDREN = re.compile(r"\b(?:child(?:ren)?|young\s+people|kids|families|youth|teen\w*)\b", re.I)
 _ADULTS = re.compile(
-    r"\b(?:for|support(?:s|ing)?|(?<!be\s)with)\s+(?:\w+\s+){0,2}?adults?\b|\badult\s+carers\b|"
+    # ("under 16s with an adult" are children accompanied)
+    r"\b(?:for|support(?:s|ing)?)\s+(?:\w+\s+){0,2}?(?<!young\s)adults?\b|\b(?<!be\s)with\s+(?:\w+\s+){0,2}?adults\b|"
+    r"\b(?<!young\s)adult\s+carers\b|"
     r"\b(?:lgbtq?\+?|lgbt)\s+adults\b",
     re.I,
 )
@@ -144,6 +172,20 @@ _PENSIONERS = re.compile(
 )
 PENSION_AGE = 66
 
+
+# "Free weekly 5k run ... Juniors (4-14) on Sundays": a junior section's own day, beside the main
+# activity, gives the juniors' ages, not the service's.
+_JUNIOR_SECTION_BEFORE = re.compile(r"(?:^|[.;:!?,]\s*|\band\s+)juniors?\s*\(?\s*$", re.I)
+_ON_ANOTHER_DAY = re.compile(
+    r"^\W{0,3}\s*(?:years?\s+)?(?:on|every|each)\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*", re.I
+)
+
+# "Longer rambles (5-8 miles)": a distance or a time, not an age
+_A_DISTANCE_OR_TIME_AFTER = re.compile(
+    r"^\s*(?:miles?|km|kilometres?|metres?|minutes?|mins?|hours?|hrs?|weeks?|days?|%|people|members)\b", re.I
+)
+# "we're sorry we can't take teenagers": who is turned away
+_TURNED_AWAY_BEFORE = re.compile(r"\b(?:can'?t|cannot|can\s+not|unable\s+to|not|no)\b[^.;]{0,40}$", re.I)
 
 _STRETCH = re.compile(r"^\W{0,3}(?:\w+\s+){0,2}?up\s+to\s+(\d{1,2})\b", re.I)
 _FOR_SOME = re.compile(r"^\s*(?:years?\s+)?(?:with|who\s+(?:have|has))\b", re.I)
@@ -232,6 +274,16 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
         a, b = (int(g) for g in m.groups() if g is not None)
         if _about_children(text, m, for_parents):
             continue
+        after = text[m.end() :]
+        if (
+            (
+                _JUNIOR_SECTION_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+                and _ON_ANOTHER_DAY.match(after)
+            )
+            or _A_DISTANCE_OR_TIME_AFTER.match(after)
+            or _SENT_ON_AFTER.match(after)
+        ):
+            continue
         # a range of years or a price ("1990-2000", "2-3 hours" is filtered by _YEARS words)
         if _plausible(a, b) and b - a >= 2:
             # "aged 13 to 19 (up to 25)": the stretched upper bound counts; not one for some people
@@ -254,10 +306,14 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
             value = int(next(g for g in m.groups() if g is not None))
             if _NOT_AGE_AFTER.match(text[m.end() :]) or not 3 <= value <= 90:
                 continue
+            before = text[max(0, m.start() - 30) : m.start()]
             if (
                 re.search(r"£|\$", text[max(0, m.start() - 2) : m.start() + 1])
                 or _OR_ANYONE.match(text[m.end() :])
-                or HEDGED.search(text[max(0, m.start() - 25) : m.start()])
+                or HEDGED.search(before[-25:])
+                or _PERK_BEFORE.search(before)
+                or _HEDGED_AFTER.match(text[m.end() :])
+                or _AN_HOUR_BEFORE.search(before)
             ):
                 continue
             low = value if low is None else min(low, value)
@@ -285,6 +341,7 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
                 or not (2 <= value <= 30 or adult_bound)
                 or _about_children(text, m, for_parents)
                 or _ACCOMPANIED.match(text[m.end() :])
+                or _SENT_ON_AFTER.match(text[m.end() :])
             ):
                 continue
             exclusive = re.search(
@@ -296,8 +353,17 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
                 quotes.append(m.group(0).strip())
                 break
     if low is None and high is None:
-        adults = _ADULTS_ONLY.search(text) or (None if _CHILDREN.search(text) else _ADULTS.search(text))
-        teens = next((t for t in _TEENS.finditer(text) if not _NOTHING_FOR.search(text[: t.start()])), None)
+        children = any(not _TURNED_AWAY_BEFORE.search(text[: c.start()]) for c in _CHILDREN.finditer(text))
+        adults = _ADULTS_ONLY.search(text) or (None if children else _ADULTS.search(text))
+        teens = next(
+            (
+                t
+                for t in _TEENS.finditer(text)
+                if not _NOTHING_FOR.search(text[: t.start()])
+                and not _TURNED_AWAY_BEFORE.search(text[: t.start()])
+            ),
+            None,
+        )
         pensioners = _PENSIONERS.search(text)
         if pensioners:
             low = PENSION_AGE

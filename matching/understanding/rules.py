@@ -48,6 +48,9 @@ DELIVERY_PATTERNS = {
         r"(?<!get\s)(?<!getting\s)(?<!go\s)(?<!going\s)(?<!safely\s)(?<!using\s)(?<!use\s)"
         # a way to get in, not the service: "self-referral online", "book online"
         r"(?<!referral\s)(?<!refer\s)(?<!book\s)(?<!apply\s)(?<!register\s)(?<!donate\s)"
+        # "Register once online and bring your barcode", "sign up online", "pay online"
+        r"(?<!register\sonce\s)(?<!registered\s)(?<!registration\s)(?<!sign\sup\s)(?<!enrol\s)(?<!booking\s)"
+        r"(?<!booked\s)(?<!pay\s)(?<!order\s)"
         r"online\b(?!\s+(?:safety|safe|skills|forms?|shopping|banking|services|accounts?))"
     ),
     "home_visits": (

@@ -233,6 +233,16 @@ def test_getting_about_said_as_something_the_person_can_do_is_not_a_transport_ne
     assert "transport" in inferrer.infer_codes("she can't get the bus on her own since the fall")
 
 
+def test_an_idiom_or_a_reason_for_coming_is_not_read_as_a_need_it_sounds_like(inferrer):
+    codes = inferrer.infer_codes(
+        "67, retired. wife says get him out from under her feet. likes a walk. weekdays only"
+    )
+    assert "physical_activity" in codes and not {"domestic_abuse", "bereavement"} & set(codes)
+    codes = inferrer.infer_codes("came in about her sleep really. 31, two kids")
+    assert "housing" not in codes
+    assert "housing" in inferrer.infer_codes("sleeping rough since the summer")
+
+
 def test_walking_fine_is_no_mobility_need(inferrer):
     codes = inferrer.infer_codes("Lost her husband in May, just existing. Walks fine, gets the bus.")
     assert not {"disability", "transport", "physical_activity"} & set(codes)

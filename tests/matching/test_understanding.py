@@ -77,6 +77,10 @@ def oruk(**fields) -> dict:
         ),
         ("Young carers 8-17. Over 18s go to the adult carers group.", (8, 17)),
         ("Adults-only relaxed swim followed by coffee.", (18, None)),
+        ("This group is for adults; we're sorry we can't support children or teenagers.", (18, None)),
+        ("Free Swimming for Over 60s. Mon, Wed and Fri mornings.", (60, None)),
+        # a juniors-only service keeps its ages
+        ("Junior parkrun: a 2k run for juniors aged 4-14 every Sunday at 9am.", (4, 14)),
     ],
 )
 def test_stated_age_ranges_are_read(text, ages):
@@ -106,6 +110,23 @@ def test_stated_age_ranges_are_read(text, ages):
         "Groups of up to 8 people meet at the library.",
         # what an area lacks is not who may come
         "Door to door minibus for the Roseland. There's still nothing for teenagers on the Roseland.",
+        # a junior section's own day beside the main activity
+        "Free weekly timed 5k run, jog or walk. Every Saturday 9am. Juniors (4-14) on Sundays.",
+        # an age that is one way in, or earns a priority, a price or a way of referring
+        "Door to door minibus for ppl who can't use bus. 60+ or disabled.",
+        "Small repairs for homeowners and private tenants aged 60+ or disabled.",
+        "For Swale residents - priority for over 60s, people with disabilities.",
+        "Labour free for over 65s; you pay for materials.",
+        "New hearing test needs GP referral (or self refer if over 55).",
+        "Learn email and video calls. 50+ especially welcome.",
+        "Hot Chinese lunch. Everyone welcome. 60+ preferred.",
+        # children who come with an adult; people sent to another team; a walk's length; an hour
+        "All welcome (under 16s with an adult).",
+        "Young carers (aged 5-17) are referred on to the Young Carers team.",
+        "Young carers (under 18) are supported by a separate team at the same address.",
+        "Longer rambles (5-8 miles) in the Peak District.",
+        "National bereavement helpline. Free. Mon-Fri 9.30-5 plus evenings some days.",
+        "Peer group for young adult carers. Carers only.",
     ],
 )
 def test_numbers_that_are_not_ages_are_not_read_as_ages(text):
@@ -917,6 +938,9 @@ def test_an_online_group_is_online(reader):
         # help to make video calls, and booking an adviser by video relay, are not online services
         ("Bring your tablet and our volunteers help with email, NHS App and video calls.", False),
         ("Advice in BSL for Deaf people. Book by text or video relay.", False),
+        # signing up online is how to get in, not how the service is delivered
+        ("Free weekly timed 5k run, jog or walk. Register once online and bring your barcode.", False),
+        ("Beginners' swimming, Tuesdays. Sign up online or at reception.", False),
     ],
 )
 def test_a_facebook_group_or_a_video_session_is_online(reader, description, online):
