@@ -3,8 +3,8 @@
 A housing association's tenancy support, hardship fund or sheltered scheme activities are for its
 own tenants ("Teesmouth Homes customers only", "(tenants only)" on a Teesmouth Homes record). A
 social tenant of another landlord who says so ("rents from a housing association, not
-Teesmouth"; "a Beyond Housing tenant") is not one of them; a tenant who does not name their
-landlord is given the benefit of the doubt.
+Teesmouth"; "a Beyond Housing tenant"), a private renter or an owner is not one of them; a tenant
+who does not name their landlord is given the benefit of the doubt.
 """
 
 from __future__ import annotations
@@ -28,6 +28,15 @@ _NAMED_AFTER = (
 )
 
 
+# A private tenant or an owner is no housing association's tenant: "private rent", "private landlord",
+# "owns her flat".
+_NO_SOCIAL_LANDLORD = re.compile(
+    r"\b(?:private(?:ly)?\s+(?:rent\w*|landlord|tenan\w*|let)|owns?\s+(?:his|her|their|my)\s+(?:own\s+)?"
+    r"(?:home|house|flat|bungalow)|owner[- ]occupier|mortgage)\b",
+    re.I,
+)
+
+
 def landlord_key(organisation: str | None) -> str | None:
     """The word that names a landlord organisation ("teesmouth" for "Teesmouth Homes"), or None
     when the organisation is not a landlord by its name."""
@@ -44,6 +53,8 @@ def another_landlords_tenant(words: str | None, organisation: str | None) -> boo
     if key is None or not words:
         return False
     if re.search(rf"\bnot\s+(?:with\s+|from\s+|a\s+)?(?:the\s+)?{re.escape(key)}\b", words, re.I):
+        return True
+    if _NO_SOCIAL_LANDLORD.search(words):
         return True
     landlords = [name for name in _NAMED_BEFORE.findall(words) if _LANDLORD_NAME.search(name)]
     landlords += [name for pattern in _NAMED_AFTER for name in pattern.findall(words)]

@@ -161,7 +161,9 @@ _SPLIT = re.compile(
 # A relationship ending is not abuse on its own: "partner threatening to leave", "wife walked out".
 _LEAVING = re.compile(
     rf"\b{_RELATION}(?:\s+is\s+|'s\s+|\s+has\s+|\s+)(?:threatening to (?:leave|go|walk out|end it)|"
-    r"(?:left|walked out|moved out)(?: (?:him|her|me|them))?)\b",
+    r"(?:left|walked out|moved out)(?: (?:him|her|me|them))?|"
+    # "Partner's given him an ultimatum"
+    r"(?:given|giving|gave|issued)\s+(?:him|her|me|them)\s+an\s+ultimatum)\b",
     re.I,
 )
 # Pushing someone's wheelchair: "uses a wheelchair when out - wife pushes him".
@@ -301,6 +303,17 @@ _SLEEPING_BADLY = re.compile(
     r"\b(?:her|his|my|their|your)\s+sleep(?:ing)?\b(?!\s+(?:rough|out|on|in))",
     re.I,
 )
+# "private rent", "lives alone in a housing association flat", "now in a council flat, which he is
+# proud of": where the person lives, with no trouble with it said in the clause
+_TENURE = re.compile(
+    r"^(?!.*\b(?:arrears|behind|evict\w*|notice|section\s*21|damp|mou?ld|repairs?|fix\w*|leak\w*|cold|waiting\s+list|"
+    r"kicked|homeless|overcrowd\w*|too\s+small|no\s+beds|empty|afford|bidding|mov(?:e|ed|ing)|unsafe|landlord)\b).*"
+    r"\b(?:private(?:ly)?\s+rent\w*|(?:council|housing\s+association|social)\s+(?:house|flat|home|bungalow|tenant|tenancy)|"
+    r"owns?\s+(?:his|her|their|my)\s+(?:own\s+)?(?:home|house|flat|bungalow))\b",
+    re.I,
+)
+# "misses a natter and a brew": a brew is a cup of tea
+_A_BREW = re.compile(r"\b(?:a|the|for\s+a|over\s+a)\s+(?:brew|cuppa)\b", re.I)
 # "wife says get him out from under her feet": a retired man at home all day, not a threat
 _UNDER_FEET = re.compile(r"\b(?:under|from\s+under)\s+(?:her|his|my|their|your|our)\s+feet\b", re.I)
 _GRIEF_FROM = re.compile(
@@ -340,6 +353,8 @@ _EXPLAINS = (
     (_FEELING_FLAT, frozenset({"housing"})),
     (_SLEEPING_BADLY, frozenset({"housing"})),
     (_UNDER_FEET, frozenset({"domestic_abuse", "bereavement"})),
+    (_TENURE, frozenset({"housing", "money_debt"})),
+    (_A_BREW, frozenset({"addiction_recovery"})),
     (_GRIEF_FROM, frozenset({"bereavement"})),
     (_NOT_EATING, frozenset({"food"})),
     (_MOVED_HOME, frozenset({"physical_activity", "housing"})),

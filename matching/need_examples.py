@@ -33,6 +33,8 @@ NEED_EXAMPLES: dict[str, tuple[str, ...]] = {
         "wants to make some friends",
         "keeps himself to himself since he retired",
         "misses the lads from work",
+        "has stopped going to the club",
+        "stopped going out and seeing his friends",
         "misses the company of the people at work",
     ),
     "money_debt": (

@@ -266,7 +266,7 @@ class NeedInferrer:
             phrases["housing"] = (CARER_WORDS_STRENGTH, [home_words])
         control_words = controlled_by_someone(text) if "domestic_abuse" in self.codes else None
         if control_words and "domestic_abuse" not in phrases:
-            phrases["domestic_abuse"] = (CARER_WORDS_STRENGTH, [control_words])
+            phrases["domestic_abuse"] = (CONTROL_WORDS_STRENGTH, [control_words])
         sims, where, whole, by_clause = self.meaning(text, masked)
         probabilities = np.maximum(whole, CLAUSE_SHARE * by_clause)
         similarity = np.clip((sims - SIMILARITY_FLOOR) / SIMILARITY_SPAN, 0.0, 1.0)
@@ -343,6 +343,10 @@ AGE_STATED_NEEDS = {"older_people": (65, None), "young_people": (13, 22)}
 AGE_STATED_CONFIDENCE = 0.6
 CARER_CODES = ("carers",)
 CARER_WORDS_STRENGTH = 2.0  # as a two-word phrase; words saying someone has no home count the same
+# Words that say someone controls or attacks the person weigh as a three-word phrase: a person's
+# safety is not to fall below the fifth of their needs ("partner 'goes for him'" among debt, drink,
+# rent and sleep).
+CONTROL_WORDS_STRENGTH = 3.0
 OTHERS_CONDITION_CODES = ("carers", "bereavement")
 CARED_FOR_CODES = ("long_term_conditions", "disability")
 # "not lonely", "never a coffee morning person": a phrase right after these is not said of the person.

@@ -427,6 +427,11 @@ _CONTROLLED = re.compile(
     r"through|went\s+through|tracking|tracks|tracked)\s+(?:her|my)\s+(?:phone|messages|texts|emails)|"
     r"(?:her|she|wife|girlfriend|partner|ex)\s+(?:\w+\s+){0,4}?(?:checking|checks|checked|going\s+through|goes\s+"
     r"through|went\s+through|tracking|tracks|tracked)\s+(?:his|my)\s+(?:phone|messages|texts|emails)|"
+    # "Partner 'goes for him', took his bank card": attacks, and money taken
+    r"(?:partner|husband|wife|boyfriend|girlfriend|ex)\W{0,3}\s*(?:\w+\s+)?['‘]?(?:goes|went|going|keeps\s+going)\s+"
+    r"for\s+(?:him|her|me)\b|"
+    r"(?:partner|husband|wife|boyfriend|girlfriend|ex)\s+(?:\w+\s+){0,2}?(?:took|takes|has\s+taken|keeps|kept|had)\s+"
+    r"(?:his|her|my|all\s+(?:his|her|my))\s+(?:bank\s+)?(?:cards?|wages|money|benefits|pension|passport)|"
     r"(?:won'?t|wouldn'?t|doesn'?t|didn'?t)\s+let\s+(?:her|me|him|them)\s+(?:see|go\s+out|have\s+(?:any\s+)?money|"
     r"work|leave\s+the\s+house)|isolat\w+\s+(?:her|me|him)\s+from\s+(?:her|my|his)\s+(?:friends|family))",
     re.I,

@@ -184,6 +184,8 @@ SITUATIONS: tuple[Situation, ...] = (
             r"copd|emphysema|lungs?\b|breathless\w*|(?:short\s+of|out\s+of)\s+breath|breathing\s+(?:problems?|"
             r"difficult\w*)|breathing'?s?\s+(?:\w+\s+)?(?:bad|poor|worse)|(?-i:SOBOE|SOB)\b|"
             r"chest\s+(?:problems?|conditions?|infections?)|inhalers?|oxygen|asthma\w*|"
+            # "home O2 at night", "puffed out on the stairs", "wheezy"
+            r"(?-i:O2)\b|puffed(?:\s+out)?|wheez\w*|"
             r"bronchitis|pulmonary"
         ),
         kind="illness",

@@ -75,6 +75,9 @@ def test_a_private_renter_is_not_a_social_tenant():
         ("55, rents from a housing association, not Teesmouth. Black mould for 8 months.", False),
         ("Beyond Housing tenant in Redcar, arrears building up.", False),
         ("Rents from Thirteen, the boiler's gone.", False),
+        # a private renter or an owner rents from no housing association
+        ("38, Grangetown, private rent. Partner 'goes for him', took his bank card.", False),
+        ("Owns her flat outright, 79, lonely since the winter.", False),
     ],
 )
 def test_a_landlords_tenants_only_service_is_not_for_another_landlords_tenant(

@@ -430,6 +430,26 @@ def test_coercive_control_is_the_domestic_abuse_need_without_the_word(inferrer):
     )
 
 
+def test_an_attack_or_money_taken_by_a_partner_is_read_first_among_many_needs(inferrer):
+    words = (
+        "38, private rent. Partner 'goes for him', took his bank card, he's embarrassed to say. "
+        "Not sleeping, drinking a bit."
+    )
+    found = inferrer.infer(words)
+    assert found[0].code == "domestic_abuse"
+    # where he lives, said with no trouble, is no housing need
+    assert "housing" not in {n.code for n in found}
+    assert "domestic_abuse" not in inferrer.infer_codes("his wife goes for walks with him most days")
+    assert "housing" in inferrer.infer_codes("private rent, landlord won't fix the damp")
+    # a partner's ultimatum is a relationship under strain, a brew is a cup of tea
+    assert "domestic_abuse" not in inferrer.infer_codes(
+        "31, Redcar. Gambling on his phone, lost his wages again. Partner's given him an ultimatum."
+    )
+    assert "addiction_recovery" not in inferrer.infer_codes(
+        "in a wheelchair since amputation last yr. misses a natter and a brew"
+    )
+
+
 def test_living_on_toast_by_the_end_of_the_month_is_the_food_need(inferrer):
     words = (
         "Meter's been on emergency credit since Tuesday, living on toast by end of month. Glossop, no car."

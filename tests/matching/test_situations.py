@@ -135,6 +135,7 @@ def test_clinical_shorthand_states_a_situation():
     assert codes_said("due out of hospital next week") == []
     assert codes_said("bereaved (wife, Aug), not managing") == ["widowed"]
     assert codes_said("he checks my phone and decides what I wear") == ["domestic_abuse"]
+    assert codes_said("HSA: home O2 at night, puffed out on the stairs") == ["lung"]
 
 
 def test_a_club_for_bsl_users_opens_to_a_deaf_signer_or_a_ticked_box_not_to_hearing_loss():
