@@ -869,6 +869,24 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # A forty-first, written blind on 5 December 2026 (session 38) and judged blind by another helper (session 39):
+    # the Sussex coast (Brighton and Hove, Adur, Worthing, Lewes) as a Citizens Advice office's
+    # referral partners list converted to ORUK 3.0 (advisers' notes, referral routes, advice
+    # shorthand), with no unit postcodes loaded.
+    "sx": Region(
+        "Sussex coast (a Citizens Advice office's referral partners list converted to ORUK 3.0)",
+        EVAL / "services" / "sx_oruk.json",
+        "Citizens Advice Brighton, Hove and Coast - Referral Partners List",
+        EVAL / "scenarios_sx.json",
+        None,
+        # First run, unread (session 39, commit after 514d60e): nDCG@10 0.757 (keyword 0.249),
+        # P@5 0.54 (best 0.74), 5 must-not services shown, 4 of 6 gaps said.
+        ndcg_floor=0.74,
+        gap_recall_floor=0.66,
+        known_violations=5,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
