@@ -638,7 +638,8 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?i:tenants|residents)\s+of\s+(?:[A-Z][\w&]*\s+){1,3}(?i:housing|homes|group|trust|association)|"
             r"(?i:(?:housing\s+association|council|social\s+housing)\s+tenants|tenants\s+only|our\s+tenants)|"
             # a landlord named for its homes: "Bolton at Home tenants", "Wigan & Leigh Homes tenants"
-            r"(?:[A-Z][\w&]*\s+){1,3}(?:at\s+)?(?:Home|Homes|Housing)\s+(?i:tenants|tenancy)|"
+            # ("Must be a Teesmouth Homes tenant")
+            r"(?:[A-Z][\w&]*\s+){1,3}(?:at\s+)?(?:Home|Homes|Housing)\s+(?i:tenants?|tenancy)|"
             # a landlord by its own name alone: "for Curo tenants", "open to Clarion tenants"
             # (not who the tenants are: "for Deaf tenants", "for Older Tenants")
             r"(?:(?<=\bfor\s)|(?<=\bto\s))(?!(?i:private|all|any|local|new|prospective|future|deaf|disabled|"

@@ -44,12 +44,12 @@ def area_lookup(geo: Path) -> AreaLookup:
         with open(geo / name, newline="", encoding="utf-8") as handle:
             return list(csv.DictReader(handle))
 
-    towns = rows("towns_england.csv")
     return AreaLookup(
         rows("local_authorities_england.csv"),
-        rows("places_england.csv") + towns,
-        rows("place_centres.csv") + towns,
+        rows("places_england.csv"),
+        rows("place_centres.csv"),
         rows("local_areas.csv"),
+        towns=rows("towns_england.csv"),
     )
 
 

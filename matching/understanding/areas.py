@@ -60,6 +60,16 @@ def written(name: str) -> str:
     return re.escape(name).replace(r"\ and\ ", r"\s*(?:and|&)\s*")
 
 
+# A place's circle reaches at most this share of the way to a neighbour's centre, and at least this far.
+NEIGHBOUR_SHARE, SMALLEST_CIRCLE_KM = 0.6, 1.5
+TOWN_KM = 4.0  # the widest a town's or a village's circle is drawn
+_CELL_DEGREES = 0.05  # ~5.5 km of latitude, 3.2 km of longitude: two cells round a place hold its neighbours
+
+
+def _cell(lat: float, lng: float) -> tuple[int, int]:
+    return int(math.floor(lat / _CELL_DEGREES)), int(math.floor(lng / _CELL_DEGREES))
+
+
 def _km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
     """Distance across a town (equirectangular: exact enough over a few kilometres)."""
     x = math.radians(lng2 - lng1) * math.cos(math.radians((lat1 + lat2) / 2))
@@ -148,7 +158,13 @@ class AreaLookup:
         places: Iterable[dict[str, Any]] = (),
         centres: Iterable[dict[str, Any]] = (),
         local_areas: Iterable[dict[str, Any]] = (),
+        towns: Iterable[dict[str, Any]] = (),
     ):
+        """`towns`: settlements no ward is named for (name, la_code, lat, lng, km), each both a
+        place and its centre, and the neighbours a place's circle stops short of."""
+        towns = list(towns)
+        places = [*places, *towns]
+        centres = [*centres, *towns]
         self._by_name: dict[str, str] = {}
         self._names: dict[str, str] = {}
         self._county: dict[str, str] = {}  # a two-tier district -> its county
@@ -237,6 +253,12 @@ class AreaLookup:
         for name, code in self._districts:
             self._places.setdefault(name, set()).add(code)
         self._add_towns_of_wards()
+        # Towns as neighbours, by cell: a ward of another name inside the same town (Passfield in
+        # Peterlee) is part of it, not a neighbour, so only settlements count.
+        self._grid: dict[tuple[int, int], list[tuple[str, float, float, float]]] = {}
+        for row in towns:
+            point = (str(row["name"]).strip(), float(row["lat"]), float(row["lng"]), float(row["km"]))
+            self._grid.setdefault(_cell(point[1], point[2]), []).append(point)
         # Places whose names join two with "and" ("Ellesmere Port and Neston", a former borough),
         # which feeds also write with "&": found whole before the text is split into names.
         # Keyed by their first word, so a text is only tried against the names it could hold.
@@ -330,7 +352,30 @@ class AreaLookup:
     def place(self, code: str, name: str) -> Place | None:
         """The place `name` in authority `code`, when where it is is known."""
         centre = self._centres.get((name, code))
-        return Place(code, name, *centre, self._districts.get((name, code), ())) if centre else None
+        if centre is None:
+            return None
+        districts = self._districts.get((name, code), ())
+        lat, lng, km = centre
+        if not districts and km <= TOWN_KM:  # (a wide rural ward's circle is drawn round its villages)
+            km = self._short_of_neighbours(name, lat, lng, km)
+        return Place(code, name, lat, lng, km, districts)
+
+    def _short_of_neighbours(self, name: str, lat: float, lng: float, km: float) -> float:
+        """A place's reach, stopped short of the centre of a neighbouring town at least its size:
+        people 2.4 km from Rustington's centre but 0.3 km from Littlehampton's live in Littlehampton."""
+        first = name.split()[0]
+        row, column = _cell(lat, lng)
+        nearest = min(
+            (
+                _km(lat, lng, o_lat, o_lng)
+                for r in range(row - 2, row + 3)
+                for c in range(column - 2, column + 3)
+                for other, o_lat, o_lng, o_km in self._grid.get((r, c), ())
+                if o_km >= km and other.split()[0] != first
+            ),
+            default=math.inf,
+        )
+        return round(min(km, max(SMALLEST_CIRCLE_KM, NEIGHBOUR_SHARE * nearest)), 1)
 
     def authority_at(self, lat: float, lng: float) -> str | None:
         """The authority of the place whose centre is nearest the point, when one is within its

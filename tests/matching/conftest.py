@@ -230,14 +230,13 @@ def reader() -> Understander:
         with open(SHIPPED / "geo" / name, newline="") as handle:
             return list(csv.DictReader(handle))
 
-    # as the app reads them (directory_app/directory/understanding.area_lookup): towns no ward
-    # names are places with their centres
-    towns = rows("towns_england.csv")
+    # as the app reads them (directory_app/directory/understanding.area_lookup)
     areas = AreaLookup(
         rows("local_authorities_england.csv"),
-        rows("places_england.csv") + towns,
-        rows("place_centres.csv") + towns,
+        rows("places_england.csv"),
+        rows("place_centres.csv"),
         rows("local_areas.csv"),
+        towns=rows("towns_england.csv"),
     )
     return Understander(taxonomy, areas)
 

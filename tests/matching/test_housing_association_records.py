@@ -33,8 +33,13 @@ def oruk(name: str, description: str, eligibility: str = "") -> dict:
             "Can help with essential items: cooker, fridge freezer, washing machine.",
             "Teesmouth Homes customers only, via TSO or Neighbourhood Coordinator.",
         ),
+        oruk(
+            "Sanctuary Scheme - Target Hardening",
+            "Locks, door viewers and video doorbells for customers at risk of domestic abuse.",
+            "Referral from Housing Officer, IDVA or police. Must be a Teesmouth Homes tenant.",
+        ),
     ],
-    ids=["name", "tenancy", "older tenants", "sheltered", "customers"],
+    ids=["name", "tenancy", "older tenants", "sheltered", "customers", "a tenant"],
 )
 def test_a_landlords_own_service_is_for_its_tenants(reader, record):
     assert "social_tenants" in reader.understand(record).summary()["situations"]

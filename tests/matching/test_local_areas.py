@@ -200,6 +200,26 @@ def test_a_towns_circle_holds_only_its_own_councils_side_of_a_border(reader):
     assert lives_in(middleton, oldham, "M24", near_middleton) is False
 
 
+def test_a_villages_circle_stops_short_of_the_next_town(reader):
+    """Rustington's women's walk is not for Littlehampton, whose centre is 2.5 km away; a street
+    in Peterlee 1.6 km from its centre, past a ward of another name, is still in Peterlee."""
+    arun = "E07000224"
+    walk = residency(
+        reader, oruk("Sunday stroll and a cuppa.", eligibility_description="Women, Rustington residents.")
+    )
+    littlehampton, rustington = (50.8142, -0.5394), (50.8144, -0.4959)
+    assert lives_in(walk, arun, "BN17", littlehampton) is False
+    assert lives_in(walk, arun, "BN16", rustington) is True
+    outreach = residency(
+        reader,
+        oruk(
+            "Outreach for women.",
+            eligibility_description="Women in east Durham (Peterlee, Easington, Seaham)",
+        ),
+    )
+    assert lives_in(outreach, "E06000047", "SR8", (54.749269, -1.348032)) is True
+
+
 CORNWALL, BIRMINGHAM, SANDWELL, PLYMOUTH = "E06000052", "E08000025", "E08000028", "E06000026"
 MID_DEVON = "E07000042"
 
