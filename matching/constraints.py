@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .children import babies_up_to_months, months_words, takes_children, youngest_child_months
+from .children import babies_up_to_months, months_words, youngest_child_months
 from .exclusions import BY_EXCLUSION, person_exclusions
 from .landlords import another_landlords_tenant
 from .loss_timing import too_soon_or_late
@@ -36,10 +36,6 @@ from .understanding.turned_away import area_entry
 WARN_COST = "cost not recorded"
 WARN_WHEELCHAIR = "wheelchair access not recorded"
 WARN_TIMES = "times not recorded"
-
-
-# Younger than this, a carer is a young carer, whom adult carers' groups do not take.
-YOUNG_CARER_UNDER = 16
 
 
 @dataclass
@@ -163,16 +159,6 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
         low, high = service.get("minimum_age"), service.get("maximum_age")
         if (low is not None and profile.age < low) or (high is not None and profile.age > high):
             bad(("age", "outside age range"))
-
-    # A carers' service that does not say it takes young carers is for adults who care: an
-    # 11-year-old who helps his dad is offered the young carers' club, not the carers' walk.
-    if (
-        profile.age is not None
-        and profile.age < YOUNG_CARER_UNDER
-        and "carers" in (service.get("eligibility") or ())
-        and not takes_children(service, profile.age)
-    ):
-        bad(("age", "for adult carers"))
 
     # A babies' group is for babies of its age, whatever the parent's age.
     youngest = youngest_child_months(profile.goals)

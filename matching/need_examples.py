@@ -56,6 +56,7 @@ NEED_EXAMPLES: dict[str, tuple[str, ...]] = {
         "can't afford school uniform",
         "the money doesn't stretch to the end of the week",
         "maxed out the credit cards",
+        "his hours have been cut at work",
     ),
     "welfare_benefits": (
         "not sure what benefits he can claim",

@@ -32,19 +32,6 @@ def test_a_person_without_an_age_passes_any_age_range(person, make_service):
     assert violations(person(), make_service(minimum_age=18, maximum_age=25), 1.0) == []
 
 
-def test_a_young_carer_is_not_offered_an_adult_carers_group(make_person, make_service):
-    walk = make_service(
-        eligibility=["carers"], description="Gentle walk then coffee, for carers who need a breather."
-    )
-    club = make_service(
-        eligibility=["carers"], minimum_age=8, maximum_age=13, description="Young carers club."
-    )
-    boy = make_person(age=11, circumstances=("carers",))
-    mum = make_person(age=44, circumstances=("carers",))
-    assert violations(boy, walk, 1.0) == ["for adult carers"]
-    assert violations(boy, club, 1.0) == [] and violations(mum, walk, 1.0) == []
-
-
 @pytest.mark.parametrize(
     "status, reason",
     [

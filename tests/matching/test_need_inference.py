@@ -243,6 +243,11 @@ def test_an_idiom_or_a_reason_for_coming_is_not_read_as_a_need_it_sounds_like(in
     assert "housing" in inferrer.infer_codes("sleeping rough since the summer")
 
 
+def test_hours_cut_at_work_is_a_money_worry(inferrer):
+    words = "Portuguese family. Dad's hours cut at a hotel kitchen, school letters they don't understand."
+    assert {"money_debt", "language_integration"} <= set(inferrer.infer_codes(words))
+
+
 def test_walking_fine_is_no_mobility_need(inferrer):
     codes = inferrer.infer_codes("Lost her husband in May, just existing. Walks fine, gets the bus.")
     assert not {"disability", "transport", "physical_activity"} & set(codes)
