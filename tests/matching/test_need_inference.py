@@ -244,7 +244,10 @@ def test_an_idiom_or_a_reason_for_coming_is_not_read_as_a_need_it_sounds_like(in
 
 
 def test_hours_cut_at_work_is_a_money_worry(inferrer):
-    words = "Portuguese family. Dad's hours cut at a hotel kitchen, school letters they don't understand."
+    words = (
+        "Portuguese family, Broadwater. Dad's hours cut at a hotel kitchen, mum worried about settled "
+        "status for the youngest, school letters they don't understand."
+    )
     assert {"money_debt", "language_integration"} <= set(inferrer.infer_codes(words))
 
 
