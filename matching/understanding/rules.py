@@ -153,7 +153,10 @@ _PRICE = re.compile(r"£\s?(\d+(?:\.\d{1,2})?)|(\d+)\s?p\b(?!m)", re.I)
 _LOW = re.compile(
     r"\b(?:small\s+(?:charge|fee|cost|donation)|subsidi[sz]ed|donations?\s+(?:welcome|requested|invited)|"
     r"pay\s+(?:as|what)\s+you\s+(?:feel|can)|suggested\s+donation|nominal\s+(?:fee|charge)|subs|"
-    r"membership\s+(?:fee|scheme)|low[- ]cost)\b",
+    r"membership\s+(?:fee|scheme)|low[- ]cost|"
+    # "concessions with Leisure card", "normal swim prices apply": a price, lower for some
+    r"concessions?\s+(?:with|for|available|apply)|concessionary\s+(?:rates?|prices?|fees?)|"
+    r"(?:normal|usual|standard)\s+(?:\w+\s+)?(?:prices?|rates?|charges?)\s+apply)\b",
     re.I,
 )
 _PAID = re.compile(

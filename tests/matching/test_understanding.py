@@ -1106,6 +1106,9 @@ def test_each_need_carries_the_words_it_came_from(reader):
         ({"description": "A weekly choir."}, "unknown"),
         ({"description": "Lunch club. £3 donation for lunch."}, "low_cost"),
         ({"description": "Free to attend, donations gratefully received."}, "free"),
+        # a price with concessions is a price
+        ({"description": "Quiet swim sessions at Splashpoint, concessions with Leisure card."}, "low_cost"),
+        ({"description": "Women-only swim. Normal swim prices apply."}, "low_cost"),
     ],
 )
 def test_cost_band(reader, fields, band):
