@@ -306,8 +306,10 @@ _SLEEPING_BADLY = re.compile(
 # "private rent", "lives alone in a housing association flat", "now in a council flat, which he is
 # proud of": where the person lives, with no trouble with it said in the clause
 _TENURE = re.compile(
-    r"^(?!.*\b(?:arrears|behind|evict\w*|notice|section\s*21|damp|mou?ld|repairs?|fix\w*|leak\w*|cold|waiting\s+list|"
-    r"kicked|homeless|overcrowd\w*|too\s+small|no\s+beds|empty|afford|bidding|mov(?:e|ed|ing)|unsafe|landlord)\b).*"
+    r"^(?!.*\b(?:arrears|behind|evict\w*|notice|section\s*21|damp|mou?ld|repairs?|fix\w*|leak\w*|cold|list|"
+    r"kicked|homeless|overcrowd\w*|too\s+small|no\s+beds|empty|afford|bid\w*|mov(?:e|ed|ing)|unsafe|landlord|"
+    # a home wanted is a housing need: "needs a council house", "wants a council flat"
+    r"needs?|wants?|wanting|looking|apply\w*|applied|get|getting|waiting|hoping|transfer)\b).*"
     r"\b(?:private(?:ly)?\s+rent\w*|(?:council|housing\s+association|social)\s+(?:house|flat|home|bungalow|tenant|tenancy)|"
     r"owns?\s+(?:his|her|their|my)\s+(?:own\s+)?(?:home|house|flat|bungalow))\b",
     re.I,

@@ -449,6 +449,8 @@ def test_an_attack_or_money_taken_by_a_partner_is_read_first_among_many_needs(in
     assert "housing" not in {n.code for n in found}
     assert "domestic_abuse" not in inferrer.infer_codes("his wife goes for walks with him most days")
     assert "housing" in inferrer.infer_codes("private rent, landlord won't fix the damp")
+    assert "housing" in inferrer.infer_codes("needs a council house, 3 kids in a 1 bed")
+    assert "housing" in inferrer.infer_codes("on the list for a housing association flat")
     # a partner's ultimatum is a relationship under strain, a brew is a cup of tea
     assert "domestic_abuse" not in inferrer.infer_codes(
         "31, Redcar. Gambling on his phone, lost his wages again. Partner's given him an ultimatum."
