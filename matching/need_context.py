@@ -102,7 +102,8 @@ _GETS_ABOUT = re.compile(
     r"|(?<!n't )(?<!\bcant )(?<!not )(?<!cannot )(?<!never )(?<!\bto )\b(?:can\s+)?(?:gets?|catches?|uses?)\s+(?:the\s+)?"
     r"(?:bus|buses|train|tram)(?:\s+(?:to|into|in\s+to|up\s+to|down\s+to)\s+[\w' ]{2,30}?)?\s*[.!]?\s*$"
     # "has bus pass", "got her bus pass": a way of getting there, not help asked for with one
-    r"|\b(?:has|have|got|with)\s+(?:a\s+|his\s+|her\s+|their\s+|my\s+)?(?:free\s+)?bus\s+pass\b(?!\s+(?:yet|sorted))"
+    r"|(?<!n't )(?<!not )\b(?:has|have|got)\s+(?:a\s+|his\s+|her\s+|their\s+|my\s+)?(?:free\s+)?bus\s+pass\b"
+    r"(?!\s+(?:yet|sorted))"
     # "ring and ride ok if local", "taxis are fine"
     r"|\b(?:ring\s+and\s+ride|dial\s+a\s+ride|taxis?|buses|the\s+bus)\s+(?:is\s+|are\s+)?(?:ok|okay|fine|alright|no problem)\b"
     # a job: "retired bus driver", "worked as a taxi driver"

@@ -82,7 +82,7 @@ _OR_ANYONE = re.compile(
 # "Priority: over 65s", "labour free for over 65s", "a free TV licence for over 75s", "self refer if
 # over 55": an age that earns a priority, a price or a way in, not a limit on who may come.
 _PERK_BEFORE = re.compile(
-    r"\b(?:priority|prioriti[sz]e\w*|free|discount\w*|concession\w*|reduced|cheaper|subsidi[sz]ed|licence|if)"
+    r"\b(?:priority|prioriti[sz]e\w*|free|discount\w*|concession\w*|reduced|cheaper|subsidi[sz]ed|licence|(?<!only\s)if)"
     r"\s*(?::|\s+(?:to|for))?\s*(?:people\s+|those\s+|anyone\s+)?(?:aged\s+)?$",
     re.I,
 )

@@ -231,6 +231,8 @@ def test_getting_about_said_as_something_the_person_can_do_is_not_a_transport_ne
         assert "transport" not in inferrer.infer_codes(words), words
     assert "transport" in inferrer.infer_codes("can't drive anymore due 2 seizures needs help w/ bus pass")
     assert "transport" in inferrer.infer_codes("she can't get the bus on her own since the fall")
+    assert "transport" in inferrer.infer_codes("can't use the bus even with her bus pass, knees too bad")
+    assert "transport" in inferrer.infer_codes("hasn't got a bus pass, can't afford the fare")
 
 
 def test_an_idiom_or_a_reason_for_coming_is_not_read_as_a_need_it_sounds_like(inferrer):

@@ -79,6 +79,7 @@ def oruk(**fields) -> dict:
         ("Adults-only relaxed swim followed by coffee.", (18, None)),
         ("This group is for adults; we're sorry we can't support children or teenagers.", (18, None)),
         ("Free Swimming for Over 60s. Mon, Wed and Fri mornings.", (60, None)),
+        ("Only if over 18 and registered with a Bury GP.", (18, None)),
         # a juniors-only service keeps its ages
         ("Junior parkrun: a 2k run for juniors aged 4-14 every Sunday at 9am.", (4, 14)),
     ],
