@@ -28,11 +28,13 @@ _NAMED_AFTER = (
 )
 
 
+# How a person says they own their home ("owns her flat"); need_context reads it too, as where the
+# person lives rather than a housing need.
+OWNS_THEIR_HOME = r"owns?\s+(?:his|her|their|my)\s+(?:own\s+)?(?:home|house|flat|bungalow)"
 # A private tenant or an owner is no housing association's tenant: "private rent", "private landlord",
 # "owns her flat".
 _NO_SOCIAL_LANDLORD = re.compile(
-    r"\b(?:private(?:ly)?\s+(?:rent\w*|landlord|tenan\w*|let)|owns?\s+(?:his|her|their|my)\s+(?:own\s+)?"
-    r"(?:home|house|flat|bungalow)|owner[- ]occupier|mortgage)\b",
+    rf"\b(?:private(?:ly)?\s+(?:rent\w*|landlord|tenan\w*|let)|{OWNS_THEIR_HOME}|owner[- ]occupier|mortgage)\b",
     re.I,
 )
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .landlords import OWNS_THEIR_HOME
+
 # Someone close to the person, as notes and people name them (Northern and Scots forms included).
 _RELATION = (
     r"(?:husband|wife|partner|ex(?:-partner)?|boyfriend|girlfriend|fella|missus|hubby|"
@@ -94,12 +96,15 @@ _LEFT_ON = re.compile(
     r"(?:gas|cooker|oven|hob|taps?|fire|heater)(?:\s+on)?\b",
     re.I,
 )
+# Not right after a negation: "can't get the bus on her own" is a need.
+_UNNEGATED = r"(?<!n't )(?<!\bcant )(?<!not )(?<!cannot )(?<!never )"
 # Getting about said as something the person can do: "gets the bus ok", "still drives short trips".
 _GETS_ABOUT = re.compile(
-    r"(?<!n't )(?<!\bcant )(?<!not )(?<!cannot )(?<!never )\b(?:gets?|getting|can get|catches?|can catch|uses?|can use)\s+(?:the\s+|a\s+)?(?:bus|buses|train|tram|taxi)\s+"
+    _UNNEGATED
+    + r"\b(?:gets?|getting|can get|catches?|can catch|uses?|can use)\s+(?:the\s+|a\s+)?(?:bus|buses|train|tram|taxi)\s+"
     r"(?:ok|okay|fine|alright|all right|no problem|on (?:his|her|their|my) own)\b"
     # "Fine on her feet, gets the bus": the clause ends on the bus she takes (not "can't get the bus")
-    r"|(?<!n't )(?<!\bcant )(?<!not )(?<!cannot )(?<!never )(?<!\bto )\b(?:can\s+)?(?:gets?|catches?|uses?)\s+(?:the\s+)?"
+    r"|" + _UNNEGATED + r"(?<!\bto )\b(?:can\s+)?(?:gets?|catches?|uses?)\s+(?:the\s+)?"
     r"(?:bus|buses|train|tram)(?:\s+(?:to|into|in\s+to|up\s+to|down\s+to)\s+[\w' ]{2,30}?)?\s*[.!]?\s*$"
     # "has bus pass", "got her bus pass": a way of getting there, not help asked for with one
     r"|(?<!n't )(?<!not )\b(?:has|have|got)\s+(?:a\s+|his\s+|her\s+|their\s+|my\s+)?(?:free\s+)?bus\s+pass\b"
@@ -312,7 +317,8 @@ _TENURE = re.compile(
     # a home wanted is a housing need: "needs a council house", "wants a council flat"
     r"needs?|wants?|wanting|looking|apply\w*|applied|get|getting|waiting|hoping|transfer)\b).*"
     r"\b(?:private(?:ly)?\s+rent\w*|(?:council|housing\s+association|social)\s+(?:house|flat|home|bungalow|tenant|tenancy)|"
-    r"owns?\s+(?:his|her|their|my)\s+(?:own\s+)?(?:home|house|flat|bungalow))\b",
+    + OWNS_THEIR_HOME
+    + r")\b",
     re.I,
 )
 # "misses a natter and a brew": a brew is a cup of tea
