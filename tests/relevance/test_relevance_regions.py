@@ -887,6 +887,22 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # A forty-second, written (session 39) and judged (session 40) blind by two more helpers on
+    # 5 December 2026: Cambridgeshire and Peterborough as GP practices' care-navigation wiki converted to ORUK 3.0
+    # (receptionists' telegraphic notes, "Who can refer", general-practice shorthand), with no unit
+    # postcodes loaded.
+    "cp": Region(
+        "Cambridgeshire and Peterborough (GP practices' care-navigation wiki converted to ORUK 3.0)",
+        EVAL / "services" / "cp_oruk.json",
+        "Cambridgeshire and Peterborough GP care navigation wiki",
+        EVAL / "scenarios_cp.json",
+        None,
+        ndcg_floor=0.62,
+        gap_recall_floor=0.8,
+        known_violations=2,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
