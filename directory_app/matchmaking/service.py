@@ -3,12 +3,14 @@ postcode district, needs and number of adequate matches per need (for commission
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlmodel import Session
 
 from matching import Profile, ProfileError, adequate_counts, match
 from matching.engine import MAX_INFERRED_NEEDS
+from matching.home_place import home_names
 from matching.need_inference import clauses
 from matching.person import with_words_read
 from matching.service import valid_point
@@ -64,6 +66,37 @@ def _settled_by_words(place: geo.Place, words: str | None) -> geo.Place:
     return place.in_authority(chosen.pop()) if len(chosen) == 1 else place
 
 
+# How far from its postcode district's centre a village the words name may lie and still be taken
+# as where the person lives (a rural district such as PE15 holds March and Manea, 10 km apart).
+HOME_KM = 12.0
+
+
+def _placed_by_words(place: geo.Place, words: str | None) -> geo.Place:
+    """A postcode known only by its district's centre is placed at the village or town the words
+    say the person lives in ("Mr B, 84, Histon, lives alone"), when that lies in the district's
+    authority and near its centre: a village's own limit ("Histon & Impington residents") and the
+    distances then read as the person's link worker reads them. Read for this request only."""
+    if not place.approximate or not words:
+        return place
+    lookup = understanding.areas()
+    authorities = (place.la_code,) if place.la_code else place.possible_la_codes
+    found: dict[tuple[float, float], str] = {}
+    for name in home_names(words):
+        for code, hit in lookup.places(name, context=authorities):
+            where = lookup.place(code, hit)
+            if (
+                where is not None
+                and (not authorities or code in authorities)
+                and geo.distance_km((place.lat, place.lng), (where.lat, where.lng)) <= HOME_KM
+            ):
+                found[(where.lat, where.lng)] = code
+    if len(found) != 1:
+        return place
+    (lat, lng), code = found.popitem()
+    moved = replace(place, lat=lat, lng=lng)
+    return moved.in_authority(code) if not place.la_code and code in place.possible_la_codes else moved
+
+
 def run_match(session: Session, found: Services, data: dict, record: bool = True) -> dict:
     """Match on the request's session with the app's services; ``record=False`` for a re-run of a
     request already counted (e.g. after adding to a plan)."""
@@ -72,8 +105,9 @@ def run_match(session: Session, found: Services, data: dict, record: bool = True
     place = None
     if asked.postcode:
         try:
-            place = _settled_by_words(
-                geo.lookup(session, asked.postcode, field="postcode"), asked.goals
+            place = _placed_by_words(
+                _settled_by_words(geo.lookup(session, asked.postcode, field="postcode"), asked.goals),
+                asked.goals,
             ).as_dict()
         except ValidationError as error:
             errors.update(error.fields)
@@ -105,7 +139,9 @@ def run_match(session: Session, found: Services, data: dict, record: bool = True
         # The words and each of their clauses in one encode, as need inference reads them.
         words = (profile.goals or "").strip()
         searches.send_semantic(list(dict.fromkeys([words, *clauses(words)])))
-        inferred = found.embeddings.need_inferrer().infer(profile.goals, MAX_INFERRED_NEEDS, profile.age)
+        inferred = found.embeddings.need_inferrer().infer(
+            profile.goals, MAX_INFERRED_NEEDS, profile.age, profile.circumstances
+        )
     needs = list(profile.needs) or [need.code for need in inferred]
     pool = searches.collect(needs)
     _add_venue_areas(session, pool)

@@ -147,6 +147,7 @@ def authority_of(code: str) -> str:
     return place.la if place else code
 
 
+_QUARTERS = frozenset({"north", "south", "east", "west", "central", "centre"})
 _COMPASS_BEFORE = re.compile(r"\b(?:east|west|north|south)\s+$")
 _STREET_AFTER = re.compile(r"\s+(?:road|rd|street|st|lane|avenue|way|terrace|crescent|drive|place|square)\b")
 
@@ -330,7 +331,9 @@ class AreaLookup:
             first, _, rest = name.partition(" ")
             if (
                 rest[:1].isupper()
-                and len(first) > 4
+                # a short first word is a town only when its wards are its quarters ("Ely North",
+                # "Ely West"): "Old Trafford" and "New Mills" are not Old's or New's
+                and (len(first) > 4 or rest.split()[0].lower() in _QUARTERS)
                 and first.isalpha()
                 and first.lower() not in _COMMON_WORDS | _NOT_A_TOWN
                 and not _PART_OF.match(name)

@@ -154,6 +154,23 @@ def test_a_new_installation_without_unit_postcodes_still_keeps_each_line_to_its_
     ]
 
 
+def test_a_village_the_words_name_places_a_person_known_only_by_their_postcode_district(
+    app, client, token_for, make_service
+):
+    """PE15's centre is in March, 7 km from Manea: "79, Manea" puts the person in Manea, so Manea's
+    own phone friends are hers; words naming somewhere else (a daughter ringing from Leeds) do not
+    move her, and without the village she is not placed in it."""
+    with db.session_scope(app) as session:
+        geo.import_gb_districts(session)
+    make_service(**{**MIND_LINE, "name": "Manea Phone Friends"}, residency=["Manea (Fenland)"])
+    wait_until_idle(app)
+    token = token_for("link_worker")
+    assert _named_for(client, token, "PE15 0JH", "Daughter rang from Leeds re her mum, 79, Manea. Low.") == [
+        "Manea Phone Friends"
+    ]
+    assert _named_for(client, token, "PE15 0JH", "Daughter rang from Leeds re her mum, 79. Low.") == []
+
+
 def _money_match_in_pl2(client, token) -> dict:
     response = client.post(
         "/api/v1/match",
