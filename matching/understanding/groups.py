@@ -123,6 +123,15 @@ ANYONE_WELCOME = re.compile(
     r"\bopen\s+to\s+(?:all|everyone|anyone)\b(?!\s+(?:[a-z]\w*|\d))",
     re.I,
 )
+# "Men and women welcome actually despite the name", "open to both men and women": a men's or
+# women's name (a shed, a walk) tells who it began for, not who may come.
+_MEN = r"(?:men|males?|blokes|gents|gentlemen|lads)"
+_WOMEN = r"(?:women|females?|ladies|lasses)"
+BOTH_SEXES_WELCOME = re.compile(
+    rf"\b(?:(?:both\s+)?(?:{_MEN}\s+(?:and|&)\s+{_WOMEN}|{_WOMEN}\s+(?:and|&)\s+{_MEN})\s+(?:are\s+)?(?:all\s+|both\s+)?"
+    rf"(?:very\s+)?welcome|open\s+to\s+(?:both\s+)?(?:{_MEN}\s+(?:and|&)\s+{_WOMEN}|{_WOMEN}\s+(?:and|&)\s+{_MEN}))\b",
+    re.I,
+)
 # Words that turn a group away or send it elsewhere ("we cannot accept men", "Men can be referred
 # to the Men's Service", "not for paid carers"): the group named is who the service is NOT for.
 _TURNED_AWAY_BEFORE = re.compile(
@@ -339,8 +348,11 @@ def find_groups(record: Record) -> list[Finding]:
                 Finding("people_with_disabilities", 0.85, field, quote(text, offer)),
             )
     kept = {g: f for g, f in best.items() if f.confidence >= STRICTER.get(g, THRESHOLD)}
-    if ANYONE_WELCOME.search(record.text("name", "eligibility", "description")):
+    said = record.text("name", "eligibility", "description")
+    if ANYONE_WELCOME.search(said):
         kept = {g: f for g, f in kept.items() if f.confidence >= 0.9}
+    if BOTH_SEXES_WELCOME.search(said):
+        kept = {g: f for g, f in kept.items() if g not in ("men", "women") or f.confidence >= 0.9}
     _settle_sexes(kept, mentioned)
     _settle_young_families(kept, record)
     return sorted(kept.values(), key=lambda f: -f.confidence)

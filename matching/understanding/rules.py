@@ -75,6 +75,7 @@ DELIVERY_PATTERNS = {
         r"(?:will|can|to|who)\s+visit\s+you\b|befriending\s+visits?|visiting\s+befriend\w*|"
         # a good neighbours scheme: "help with small jobs, shopping ... and regular visits for a chat"
         r"(?:regular|weekly|fortnightly)\s+visits?\s+for\s+a\s+(?:chat|cuppa|natter|brew)|"
+        r"(?:pop|call)s?\s+in\s+for\s+a\s+(?:chat|cuppa|natter|brew)|"
         r"help\s+with\s+(?:small|odd)\s+jobs|"
         # what a care marketplace lists: paid help that comes to the person
         r"visiting\s+care|live[- ]in\s+care|personal\s+assistants?|odd\s+jobs|key\s+safes?|grab\s+rails|"
@@ -290,7 +291,9 @@ TEXT_FIELDS = (
 # "the club does not offer home visits", "we know of no visiting scheme", "Age UK Mid Mersey's
 # telephone befriending does": a way of reaching people this service does not use.
 _NOT_OURS_BEFORE = re.compile(
-    r"(?:\b(?:no|not|never|doesn'?t|don'?t|isn'?t|aren'?t|cannot|can'?t|without)\s+(?:\w+\s+){0,3}|"
+    r"(?:\b(?:no|not|nothing|never|doesn'?t|don'?t|isn'?t|aren'?t|cannot|can'?t|without)\s+(?:\w+\s+){0,3}|"
+    # somewhere else a person is sent: "the person cared for can't come - signpost to sitting service"
+    r"\b(?:signpost(?:ed|ing)?|refer(?:red)?|sen[dt])\s+(?:\w+\s+)?to\s+(?:an?\s+|the\s+)?(?:local\s+)?|"
     r"\b[A-Z][\w&]*(?:\s+[A-Z][\w&]*)+'s\s+(?:\w+\s+)?)$"
 )
 
@@ -345,7 +348,7 @@ def find_delivery(record: Record) -> list[Finding]:
         # visits to people's homes are the service unless it also names a place to go to
         remote = _first(view, _REMOTE_ONLY, ("name", "description")) or found.get("home_visits")
         goes_somewhere = _first(view, _IN_PERSON, ("name", "description", "schedule_description"))
-        go_to = _first(view, _GO_TO, ("name", "description", "eligibility"))
+        go_to = _first(view, _GO_TO, ("name", "description", "eligibility"), unless=_NOT_OURS_BEFORE)
         if physical and (not remote or goes_somewhere or go_to):
             where = physical[0]["postcode"] or physical[0]["name"] or "a physical location"
             confidence = 0.8 if goes_somewhere else 0.6

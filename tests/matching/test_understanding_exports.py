@@ -192,6 +192,14 @@ def test_an_accessibility_note_on_the_service_is_read(reader):
         ),
         ({"description": "Men's peer support circle - grief, work stress. Evening. Lads 18+ only."}, ["men"]),
         ({"description": "Community workshop, mainly blokes but ladies welcome too!"}, []),
+        (
+            {
+                "name": "Littleport Men's Shed",
+                "description": "Woodwork, repairs. Men and women welcome actually despite the name.",
+            },
+            [],
+        ),
+        ({"name": "Hunts Women's Walk", "description": "Open to both women and men, dogs too."}, []),
     ],
 )
 def test_a_mens_group_said_in_shorthand_and_the_other_sex_sent_elsewhere(reader, fields, groups):
