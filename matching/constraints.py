@@ -14,7 +14,8 @@ from typing import Any
 
 from .children import babies_up_to_months, months_words, youngest_child_months
 from .exclusions import BY_EXCLUSION, person_exclusions
-from .landlords import another_landlords_tenant
+from .household import lives_with_someone
+from .landlords import another_landlords_tenant, names_the_landlord
 from .loss_timing import too_soon_or_late
 from .profile import DAY_NAMES, Profile
 from .service import (
@@ -272,6 +273,8 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
     # sexual violence"); one about paperwork ("people on benefits") is a check instead.
     situations = list(service.get("situations") or ())
     stated = with_implied(profile.situations, "people_with_disabilities" in profile.eligible_groups)
+    if "social_tenants" in situations and names_the_landlord(profile.goals, service.get("organization")):
+        stated = stated | {"social_tenants"}  # "Lives King's Lynn (Freebridge house)"
     # A time of life ("older people") or a health condition is asked on its own, whatever else the
     # service names; a known age settles a time of life.
     for code in situations:
@@ -290,6 +293,8 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
         profile.goals, service.get("organization")
     ):
         bad(("situation", f"only for {service.get('organization')} tenants"))
+    if "lives_alone" in situations and "lives_alone" not in stated and lives_with_someone(profile.goals):
+        bad(("situation", "only for people who live alone"))
     situations = [code for code in situations if code not in ON_ITS_OWN]
     if situations and not set(situations) & stated:
         # "Punjabi and Urdu" says South Asian, not which country: a group for Pakistani elders may

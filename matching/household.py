@@ -71,3 +71,25 @@ def child_at_home(words: str | None, age: int | None = None) -> str | None:
         if found and not _GONE.search(text):
             return found.group(0)
     return None
+
+
+# Someone at home with the person: "lives with her daughter", "husband's memory going downhill, she
+# does everything". A spouse who has died, left or gone into care is not at home.
+_LIVES_WITH = re.compile(
+    r"\b(?:lives?|living|stays?|staying)\s+with\s+(?!no\s?(?:one|body)\b)(?:her|his|my|their|a|the|an?\s+)?\s*\w+|"
+    r"\b(?:(?:she|he)\s+and\s+(?:her|his)\s+partner|husband|wife|hubby)\b",
+    re.I,
+)
+_SPOUSE_GONE = re.compile(
+    r"\b(?:died|passed|late|lost|widow\w*|bereave\w*|split|separated|divorced|left\s+(?:her|him)|ex\b|"
+    r"care\s+home|nursing\s+home|in\s+hospital|moved\s+out)",
+    re.I,
+)
+
+
+def lives_with_someone(words: str | None) -> str | None:
+    """The words that say someone lives with the person, or None."""
+    said = _LIVES_WITH.search(words or "")
+    if said is None or _SPOUSE_GONE.search(words or ""):
+        return None
+    return said.group(0)

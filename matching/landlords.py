@@ -61,3 +61,19 @@ def another_landlords_tenant(words: str | None, organisation: str | None) -> boo
     landlords = [name for name in _NAMED_BEFORE.findall(words) if _LANDLORD_NAME.search(name)]
     landlords += [name for pattern in _NAMED_AFTER for name in pattern.findall(words)]
     return bool(landlords) and not any(key in name.lower() for name in landlords)
+
+
+def names_the_landlord(words: str | None, organisation: str | None) -> bool:
+    """Whether the person's words name ``organisation`` as their landlord without saying "tenant":
+    "Lives King's Lynn (Freebridge house)", "a Teesmouth flat". A landlord named for its town
+    ("Bolton at Home") is not named by "lives in Bolton": the name must stand beside a home."""
+    key = landlord_key(organisation)
+    if not key or not words:
+        return False
+    home = r"(?:homes?|housing|house|flat|bungalow|maisonette|property|estate)"
+    said = re.search(
+        rf"\b{re.escape(key)}\s+(?:(?:at\s+)?homes?\s+)?{home}\b|\b{home}\s+(?:from|with|of|off)\s+{re.escape(key)}\b",
+        words,
+        re.I,
+    )
+    return bool(said) and not another_landlords_tenant(words, organisation)

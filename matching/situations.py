@@ -225,7 +225,11 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?:can'?t|cannot|unable\s+to)\s+leave\s+(?:the|her|his|my|their)\s+(?:house|flat|home|bungalow)|"
             # a body that keeps them in, not grief or shyness ("hardly leaves the house since his wife died")
             r"(?:hasn'?t|haven'?t|hadn'?t|not)\s+(?:been|got|gone)\s+out\s+(?:of\s+the\s+(?:house|flat)\s+)?since\s+(?:the|his|her|my|their)\s+"
-            r"(?:fall|stroke|operation|op|surgery|accident|knee|hip)|stuck\s+(?:in|indoors)\b"
+            r"(?:fall|stroke|operation|op|surgery|accident|knee|hip)|stuck\s+(?:in|indoors)\b|"
+            # a carer tied to the house ("can't leave him more than a couple of hrs"), not one leaving a
+            # relationship ("I can't leave him, the house is in his name")
+            r"(?:can'?t|cannot|unable\s+to)\s+leave\s+(?:him|her|them|mum|mam|dad)\s+(?:alone|on\s+(?:his|her|their)\s+own|"
+            r"for\s+(?:long|more\s+than)|more\s+than|any\s+(?:time|length))"
         ),
         kind="health",
     ),
@@ -420,6 +424,23 @@ SITUATIONS: tuple[Situation, ...] = (
         hard=False,
         needs=frozenset({"older_people"}),
         from_age=50,
+        on_its_own=True,
+    ),
+    # "Village volunteers visit older people living alone": a befriending scheme's rule, asked beside
+    # age. Soft (a link worker checks) unless the person's words say they live with someone
+    # (constraints.lives_with_someone): a wife caring for her husband at home is not alone.
+    Situation(
+        "lives_alone",
+        "people who live alone",
+        _re(
+            r"(?:people|adults|persons|residents|folk|those|anyone|men|women|over\s+\d{2}s?)\s+(?:who\s+)?"
+            r"(?:live|living|lives)\s+(?:alone|on\s+their\s+own|by\s+themselves)"
+        ),
+        _re(
+            r"(?:lives?|living)\s+(?:alone|on\s+(?:her|his|their|my)\s+own|by\s+(?:her|him|my)sel[fv]e?s?)|"
+            r"on\s+(?:her|his|my)\s+own\s+(?:now|since|at\s+home)|no\s?one\s+at\s+home"
+        ),
+        hard=False,
         on_its_own=True,
     ),
     Situation(
@@ -704,12 +725,15 @@ SITUATIONS: tuple[Situation, ...] = (
         _re(
             r"(?:anyone|people|those|families|workers)\s+(?:in|working\s+in|from)\s+(?:the\s+)?(?:farming|agricultur\w*)|"
             r"farming\s+(?:families|communit\w*|people|households|folk)|"
-            r"farmers?\b(?!'?s?\s+markets?)|agricultural\s+workers?"
+            r"farmers?\b(?!'?s?\s+markets?)|agricultural\s+workers?|"
+            # "seasonal farm & packhouse workers", "agricultural/packhouse workers"
+            r"(?:farm|agricultural|packhouse|field)\s*(?:(?:&|and|/)\s*(?:farm|agricultural|packhouse|field)\s+)?workers?"
         ),
         _re(
             r"farmers?\b(?!'?s?\s+markets?)|farming|(?:on|runs?|ran|works?\s+on|our|his|her|my|the\s+family)\s+(?:the\s+)?farm\b|"
             r"(?:hand(?:ed|ing)?|left|leaving|sold|selling|retired\s+from|gave\s+up|giving\s+up)\s+(?:over\s+)?the\s+farm\b|"
-            r"farm\s+(?:work|hand|worker|labourer)|shepherd|hill\s+farm|tenant\s+farm"
+            r"farm\s+(?:work|hand|worker|labourer)|shepherd|hill\s+farm|tenant\s+farm|"
+            r"packhouse|pack\s+house|(?:fruit|veg|vegetable|daffodil|flower|strawberr\w*|potato)\s+pick\w*|field\s+work"
         ),
     ),
     # "Gurkha veterans' families", "forces families": the families of those who serve or served,
@@ -965,7 +989,9 @@ COMMUNITIES: tuple[Situation, ...] = (
         "roma",
         "Gypsy, Roma and Traveller people",
         r"roma|romani|romany|gypsy|gypsies|travellers?",
-        r"roma\b|romani\b|romany|gypsy|(?:irish\s+)?traveller\s+(?:community|family|site)",
+        # "Irish Traveller, on the site nr Cottenham", "from the travelling community"
+        r"roma\b|romani\b|romany|gypsy|irish\s+travell?ers?\b|travelling\s+(?:community|people|famil\w+)|"
+        r"travell?ers?\s+(?:community|famil\w+|sites?|background|heritage)",
     ),
     _community(
         "jewish",

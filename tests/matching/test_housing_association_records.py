@@ -96,3 +96,17 @@ def test_a_landlords_tenants_only_service_is_not_for_another_landlords_tenant(
 
 def test_a_tenants_only_service_of_an_organisation_that_is_not_a_landlord_names_no_landlord():
     assert not another_landlords_tenant("Beyond Housing tenant", "Citizens Advice Stockton")
+
+
+@pytest.mark.parametrize(
+    "words, theirs",
+    [
+        ("Lives King's Lynn (Freebridge house). Husband had a stroke in Feb.", True),
+        ("Freebridge flat in Gaywood, bills gone up", True),
+        ("Lives King's Lynn, owns her house. Husband had a stroke.", False),
+        ("Lives King's Lynn, husband had a stroke.", False),  # nothing says whose tenant she is
+    ],
+)
+def test_a_home_named_for_the_landlord_makes_the_person_its_tenant(make_person, make_service, words, theirs):
+    fund = make_service(organization="Freebridge Community Housing", situations=["social_tenants"])
+    assert (violations(make_person(goals=words), fund, 1.0) == []) is theirs

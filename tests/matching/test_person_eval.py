@@ -150,6 +150,8 @@ UNLABELLED_SITUATIONS = {
     "menopause",
     # nor for this (session 34): out of education, employment or training
     "neet",
+    # nor for this (session 40): living alone, which a befriending scheme may ask
+    "lives_alone",
 }
 
 

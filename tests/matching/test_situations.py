@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from matching import match
+from matching import match, violations
 from matching.situations import wider_heritages
 from matching.stated_situations import person_situations
 from matching.understanding.ages import find_ages
@@ -129,7 +129,7 @@ def test_what_someone_died_of_is_not_the_bereaved_persons_condition():
 
 
 def test_clinical_shorthand_states_a_situation():
-    assert codes_said("58M, post-CVA, lives alone") == ["stroke"]
+    assert codes_said("58M, post-CVA, lives alone") == ["stroke", "lives_alone"]
     assert codes_said("Out of HMP 2/52, on licence") == ["prison_leavers"]
     assert codes_said("34, due out of Holme House next month") == ["prison_leavers"]
     assert codes_said("due out of hospital next week") == []
@@ -208,6 +208,19 @@ def test_a_situation_only_service_is_held_back_from_someone_whose_words_do_not_s
 )
 def test_where_in_ireland_someone_is_from_says_they_are_irish(words, irish):
     assert ("irish" in {s.code for s in person_situations(words, [], [])}) is irish
+
+
+@pytest.mark.parametrize(
+    ("words", "traveller"),
+    [
+        ("Irish Traveller, on the site nr Cottenham. 4 kids", True),
+        ("From the travelling community, moved onto a council site last year", True),
+        ("Romany Gypsy family, kids not in school", True),
+        ("Keen traveller before his stroke, misses getting away", False),
+    ],
+)
+def test_a_traveller_says_so_in_the_words_a_link_worker_types(words, traveller):
+    assert ("roma" in {s.code for s in person_situations(words, [], [])}) is traveller
 
 
 @pytest.mark.parametrize(
@@ -401,7 +414,7 @@ def test_a_service_for_housebound_people_is_for_those_who_cannot_get_out_not_for
     assert situations_of(eligibility_description="Older and housebound people in Earlestown.") == []
     assert codes_said("92F, housebound, would like a visitor") == ["housebound"]
     assert codes_said("been stuck in since me knee went") == ["housebound"]
-    assert codes_said("lives alone, can't get out, food via neighbour") == ["housebound"]
+    assert codes_said("lives alone, can't get out, food via neighbour") == ["housebound", "lives_alone"]
     home_library = make_service(
         name="Home Library Service",
         needs=["loneliness"],
@@ -530,6 +543,16 @@ def test_a_line_for_anyone_in_farming_is_for_farmers_not_for_a_farm_cottage():
     assert "farming" in codes_said("56, sheep farmer near Bellingham, RPA paperwork behind")
     assert "farming" not in codes_said("looks after husband with dementia in a farm cottage near Longnor")
     assert "farming" in codes_said("68M, fed up since handing the farm to his son, lost his purpose")
+
+
+def test_a_drop_in_only_for_packhouse_workers_is_not_for_a_warehouse_driver():
+    assert situations_of(
+        description="Drop-in advice for seasonal farm & packhouse workers. Only for agricultural/packhouse "
+        "workers and their families, not general public."
+    ) == ["farming"]
+    assert "farming" in codes_said("Lithuanian lady, works at the packhouse in Wisbech, nights")
+    assert "farming" in codes_said("Polish couple, both fruit picking this summer, no GP")
+    assert "farming" not in codes_said("Latvian man 41, forklift driver at a distribution warehouse in March")
 
 
 def test_who_is_seen_first_is_not_who_may_come():
@@ -979,3 +1002,26 @@ def test_a_slovak_mum_is_eastern_european_but_not_ukrainian():
 def test_deaf_as_a_post_is_hard_of_hearing_not_a_signer():
     assert "bsl_users" not in codes_said("Dad's 88. Deaf as a post on the phone - just says 'pardon'")
     assert "bsl_users" in codes_said("Deaf, BSL first language, letters from DWP")
+
+
+def test_a_visiting_scheme_for_people_living_alone_is_not_for_a_wife_caring_at_home(
+    make_service, make_person
+):
+    assert situations_of(eligibility_description="Older people living alone in the moor parishes") == [
+        "older_people",
+        "lives_alone",
+    ]
+    assert "lives_alone" in codes_said("Mr B, 84, Histon, lives alone. Macular.")
+    scheme = make_service(situations=["older_people", "lives_alone"])
+    wife = make_person(goals="Husband's memory going downhill, she does everything, don't drive", age=81)
+    assert "only for people who live alone" in violations(wife, scheme, 1.0)
+    widow = make_person(goals="Widowed in May, her husband had cancer; on her own now", age=81)
+    assert violations(widow, scheme, 1.0) == []
+    unsaid = make_person(goals="81, lonely, misses chapel", age=81)
+    assert violations(unsaid, scheme, 1.0) == []
+
+
+def test_a_carer_who_cannot_leave_him_for_long_is_kept_at_home_but_a_woman_trapped_by_him_is_not():
+    assert "housebound" in codes_said("Cares for husband full time, can't leave him more than couple hrs.")
+    assert "housebound" in codes_said("can't leave mum alone now, she wanders")
+    assert "housebound" not in codes_said("He hits me and I can't leave him, the house is in his name")
