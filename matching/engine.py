@@ -217,7 +217,7 @@ def match(
         found = (
             list(inferred_needs)[:MAX_INFERRED_NEEDS]
             if inferred_needs is not None
-            else need_inferrer.infer(profile.goals, MAX_INFERRED_NEEDS, profile.age)
+            else need_inferrer.infer(profile.goals, MAX_INFERRED_NEEDS, profile.age, profile.circumstances)
         )
         needs, inferred = [n.code for n in found], bool(found)
         need_evidence = [n.to_dict() for n in found]

@@ -125,10 +125,10 @@ _WALKS_FINE = re.compile(
 )
 
 # How the person wants to be reached, not a need to get online: "phone or online only", "over the
-# phone", "online/app ok", "face to face not zoom".
+# phone", "online/app ok", "face to face not zoom", "someone face to face, not an app".
 _REACHED_BY = re.compile(
     r"\b(?:phone|telephone|online|zoom|video(?: calls?)?)\s+(?:or\s+(?:phone|telephone|online|zoom|video)\s+)?only\b"
-    r"|\b(?:not|no|rather\s+than|instead\s+of)\s+(?:on\s+)?(?:zoom|teams|video(?:\s+calls?)?|online)\b"
+    r"|\b(?:not|no|rather\s+than|instead\s+of)\s+(?:on\s+)?(?:an?\s+)?(?:zoom|teams|video(?:\s+calls?)?|online|apps?|website|chatbot)\b"
     r"|\b(?:over|on) the (?:phone|telephone)\b|\bby (?:phone|telephone|video)\b"
     r"|\b(?:phone|telephone|online|app|apps|zoom|video|text)(?:\s*(?:/|or|and|&)\s*(?:phone|telephone|online|app|apps|zoom|video|text))*"
     r"\s+(?:is\s+|are\s+|would\s+be\s+)?(?:ok|okay|fine|good)\b",

@@ -35,7 +35,7 @@ import numpy as np
 from .need_classifier import NeedClassifier
 from .need_context import context_codes
 from .need_examples import NEED_EXAMPLES
-from .person import caring_now, controlled_by_someone, home_needs_work, read_age, without_a_home
+from .person import caring_now, controlled_by_someone, home_needs_work, owing_money, read_age, without_a_home
 from .shorthand import in_words
 from .taxonomy import NeedsTaxonomy
 from .text import phrase_key, tokens
@@ -236,10 +236,18 @@ class NeedInferrer:
         return masked
 
     # -- the answer ----------------------------------------------------------------------------
-    def infer(self, text: str | None, limit: int = MAX_NEEDS, age: int | None = None) -> list[InferredNeed]:
+    def infer(
+        self,
+        text: str | None,
+        limit: int = MAX_NEEDS,
+        age: int | None = None,
+        ticked: Sequence[str] = (),
+    ) -> list[InferredNeed]:
         """`age` (else one the words state) rules out an age group's need it contradicts (a
         10-year-old's "after school club" is not a need of later life), and in AGE_STATED_NEEDS'
-        ranges is itself a need: a service for older people suits a 78-year-old."""
+        ranges is itself a need: a service for older people suits a 78-year-old. `ticked`: the
+        circumstances the link worker ticked; a carer ticked has the carers' need whatever the
+        words dwell on ("mum keeps forgetting, left the gas on; daughter working, shattered")."""
         text = in_words((text or "").strip())
         if not text:
             return []
@@ -264,6 +272,10 @@ class NeedInferrer:
         home_words = (without_a_home(text) or home_needs_work(text)) if "housing" in self.codes else None
         if home_words and "housing" not in phrases:
             phrases["housing"] = (CARER_WORDS_STRENGTH, [home_words])
+        # A sum owed is a debt however calmly it is put ("about £18k on cards & a loan").
+        debt_words = owing_money(text) if "money_debt" in self.codes else None
+        if debt_words and "money_debt" not in phrases:
+            phrases["money_debt"] = (CARER_WORDS_STRENGTH, [debt_words])
         control_words = controlled_by_someone(text) if "domestic_abuse" in self.codes else None
         if control_words and "domestic_abuse" not in phrases:
             phrases["domestic_abuse"] = (CONTROL_WORDS_STRENGTH, [control_words])
@@ -308,7 +320,14 @@ class NeedInferrer:
                 evidence.append(where[j])
             found.append(InferredNeed(code, round(max(by_phrase, by_meaning, by_age), 3), tuple(evidence)))
         found.sort(key=lambda n: (-n.confidence, self.codes.index(n.code)))
-        return found[:limit]
+        found = found[:limit]
+        for circumstance, code in TICKED_NEEDS.items():
+            if circumstance in ticked and code in self.codes and all(n.code != code for n in found):
+                found = [
+                    *found[: limit - 1],
+                    InferredNeed(code, TICKED_CONFIDENCE, (f"ticked: {circumstance}",)),
+                ]
+        return found
 
     def _own_phrases(
         self, text: str, parts: Sequence[str], masked: np.ndarray
@@ -342,11 +361,16 @@ AGE_GROUP_NEEDS = {"older_people": (50, None), "young_people": (None, 30)}
 AGE_STATED_NEEDS = {"older_people": (65, None), "young_people": (13, 22)}
 AGE_STATED_CONFIDENCE = 0.6
 CARER_CODES = ("carers",)
-CARER_WORDS_STRENGTH = 2.0  # as a two-word phrase; words saying someone has no home count the same
+# as a two-word phrase; words saying someone has no home or owes money count the same
+CARER_WORDS_STRENGTH = 2.0
 # Words that say someone controls or attacks the person weigh as a three-word phrase: a person's
 # safety is not to fall below the fifth of their needs ("partner 'goes for him'" among debt, drink,
 # rent and sleep).
 CONTROL_WORDS_STRENGTH = 3.0
+# A circumstance ticked that is itself a need: a carer's (the box says they care, so support for
+# carers suits them), sure enough (engine.UNMET_SURETY) that a carer with none in reach is told so.
+TICKED_NEEDS = {"carers": "carers"}
+TICKED_CONFIDENCE = 0.75
 OTHERS_CONDITION_CODES = ("carers", "bereavement")
 CARED_FOR_CODES = ("long_term_conditions", "disability")
 # "not lonely", "never a coffee morning person": a phrase right after these is not said of the person.

@@ -306,6 +306,10 @@ class PersonReading:
         }
 
 
+# "Cares for husband (MS, wheelchair) full time": brackets opened just after a relative describe them.
+_RELATIVES_BRACKETS = re.compile(rf"\b{_RELATIVE}(?:'s)?\s*\([^()]*$", re.I)
+
+
 def _about_the_person(code: str, text: str, found: re.Match[str]) -> bool:
     """Whether the cue's words describe the person, not someone else or a denial."""
     if code in _TAKEN_BACK and is_taken_back(found, text, _TAKEN_BACK[code]):
@@ -313,6 +317,8 @@ def _about_the_person(code: str, text: str, found: re.Match[str]) -> bool:
     sentence, begin = sentence_of(text, found.start(), found.end())
     if code not in _OWN:
         return True
+    if _RELATIVES_BRACKETS.search(sentence[: found.start() - begin]):
+        return False
     before = re.split(r"[,(]| - ", sentence[: found.start() - begin])[-1]
     other = _SAID_OF_OTHER_CARER if code == "carers" else _SAID_OF_OTHER
     if other.search(before) or _DENIED.search(before) or _OF_OTHER_AFTER.match(text, found.end()):
@@ -446,6 +452,21 @@ def controlled_by_someone(text: str) -> str | None:
 def without_a_home(text: str) -> str | None:
     """The words that say the person has nowhere of their own to live, or None."""
     return _said_not_denied(_WITHOUT_A_HOME, text)
+
+
+# Money owed, said as a sum or as what is owed on: "about £18k on cards & a loan", "£3,000 in arrears",
+# "maxed out his credit cards", "payday loans". A sum saved or earned is not this.
+_OWING = re.compile(
+    r"£\s?\d[\d,.]*\s*k?\s+(?:owed\s+)?(?:on|in|of)\s+(?:(?:credit|store)\s+)?(?:cards?|loans?|overdrafts?|arrears|debts?|"
+    r"catalogues?|klarna)\b|\b(?:maxed|maxing)\s+out\b|\bowes?\s+(?:about\s+|over\s+|nearly\s+)?£|"
+    r"\b(?:payday|doorstep)\s+loans?\b|\bloan\s+sharks?\b",
+    re.I,
+)
+
+
+def owing_money(text: str) -> str | None:
+    """The words that say the person owes money, or None."""
+    return _said_not_denied(_OWING, text)
 
 
 def _said_not_denied(pattern: re.Pattern[str], text: str) -> str | None:

@@ -675,6 +675,29 @@ def asks_for_treatment(goals: str) -> bool:
     return _said(_ASKS_FOR_TREATMENT, goals)
 
 
+# Someone who owes money ("about £18k on cards & a loan", "council tax arrears gone to enforcement
+# agents", "CCJ letter") needs a money adviser who deals with debts, which a community fridge,
+# pantry or hardship grant filed under money does not give; said unmet when none in reach does.
+DEBT_ADVICE = "money_debt:advice"
+DEBT_ADVICE_NEEDS = frozenset({"money_debt"})
+_IN_DEBT = re.compile(
+    r"\b(?:debts?|in\s+debt|arrears|bailiffs?|enforcement\s+agents?|(?-i:CCJs?)|county\s+court|(?-i:DRO|IVA)|"
+    r"bankrupt\w*|final\s+demands?|red\s+letters?|owes?\b|owing|(?:a|payday|bank|personal|doorstep)\s+loans?|loan\s+sharks?|"
+    r"overdrawn|overdraft|maxed\s+out|£\s?\d[\d,.]*\s*k?\s+on\s+(?:credit\s+)?cards)",
+    re.I,
+)
+_GIVES_DEBT_ADVICE = re.compile(
+    r"\b(?:debts?|money\s+(?:advice|advis[eo]rs?)|budget\w*|citizens\s+advice|(?-i:CAB)\b|stepchange|"
+    r"christians\s+against\s+poverty|(?-i:DROs?|IVAs?)\b|insolvency|bankruptcy|financial\s+(?:advice|inclusion|"
+    r"capability|wellbeing\s+advice)|welfare\s+rights|arrears|advi[cs]e\b[^.;]{0,40}\bmoney)",
+    re.I,
+)
+
+
+def in_debt(goals: str) -> bool:
+    return _said(_IN_DEBT, goals)
+
+
 # The impairment the person's words name makes their disability need specific: a walk "for people
 # with disabilities" does not help someone who cannot follow a conversation, nor a sight-loss group
 # an autistic young man. A service meets it when it names that kind, or "sensory" for hearing and
@@ -821,6 +844,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, TALKING) for need in needs if need in TALKING_NEEDS)
     if asks_for_treatment(profile.goals):
         out.extend((need, TREATMENT) for need in needs if need in TREATMENT_NEEDS)
+    if in_debt(profile.goals):
+        out.extend((need, DEBT_ADVICE) for need in needs if need in DEBT_ADVICE_NEEDS)
     if evenings_only(profile.goals):
         out.extend((need, EVENINGS) for need in needs)
     elif weekends_only(profile.goals):
@@ -869,6 +894,8 @@ def meets_requirement(
         return bool(_OFFERS_TALKING.search(service_text(service)))
     if group == TREATMENT:
         return _said(_GIVES_TREATMENT, service_text(service))
+    if group == DEBT_ADVICE:
+        return bool(_GIVES_DEBT_ADVICE.search(service_text(service)))
     if group == EVENINGS:
         return opens_in_evening(hours or service) is not False
     if group == WEEKENDS:
@@ -1083,6 +1110,11 @@ _KIND_WORDING = {
         "to talk to someone",
         "no counselling or talking therapy",
         "; the services listed are groups and activities, not counselling",
+    ),
+    DEBT_ADVICE: (
+        "with debt advice",
+        "no debt advice",
+        "; the money services listed are food, grants or other help, not advice on debts",
     ),
     TREATMENT: (
         "with treatment to stop",

@@ -13,7 +13,7 @@ from matching.embeddings import load_embedder
 from matching.need_classifier import development_statements, in_test_part
 from matching.need_context import context_codes
 from matching.need_inference import NeedInferrer, clauses
-from matching.person import said_of_the_person, without_a_home
+from matching.person import owing_money, said_of_the_person, without_a_home
 
 ROOT = Path(__file__).resolve().parents[2]
 STATEMENTS = ROOT / "seed_data" / "eval" / "people" / "statements.jsonl"
@@ -70,6 +70,14 @@ def test_a_carer_who_cannot_leave_him_is_caring_and_an_abused_woman_who_cannot_l
     assert "carers" in caring and "domestic_abuse" not in caring
     trapped = inferrer.infer_codes("He hits me and I can't leave him, the house is in his name")
     assert "domestic_abuse" in trapped and "carers" not in trapped
+
+
+def test_a_carer_ticked_has_the_carers_need_when_the_words_are_all_about_the_person_cared_for(inferrer):
+    words = "Daughter (55) - mum (81) lives w/ her, keeps forgetting, left the gas on. Daughter working PT, shattered."
+    assert "carers" not in inferrer.infer_codes(words)
+    found = {n.code: n for n in inferrer.infer(words, ticked=("carers", "women"))}
+    assert found["carers"].evidence == ("ticked: carers",)
+    assert len(inferrer.infer(words, limit=2, ticked=("carers",))) == 2
 
 
 def test_unrelated_words_infer_nothing_much(inferrer):
@@ -467,3 +475,15 @@ def test_living_on_toast_by_the_end_of_the_month_is_the_food_need(inferrer):
         "Meter's been on emergency credit since Tuesday, living on toast by end of month. Glossop, no car."
     )
     assert "food" in inferrer.infer_codes(words)
+
+
+def test_a_sum_owed_is_a_debt_and_an_app_turned_down_is_no_wish_to_get_online(inferrer):
+    words = (
+        "Commutes to London 6am-8pm, about £18k on cards & a loan, not sleeping over it. Can only do "
+        "Sat/Sun. Wants to sit down with someone face to face, not an app."
+    )
+    found = {n.code: n for n in inferrer.infer(words)}
+    assert found["money_debt"].confidence >= 0.7
+    assert "digital_inclusion" not in found
+    assert owing_money("maxed out two credit cards") == "maxed out"
+    assert owing_money("saved £2k for a holiday, lonely") is None

@@ -318,6 +318,8 @@ def test_a_day_the_person_cannot_do_is_no_wish_for_daytime_sessions():
         ("Husband uses a wheelchair; she is worn out and wants other carers to talk to", False),
         ("her husband walks with a frame now and she does everything", False),
         ("pushed him down the stairs last week, wants someone to talk to", False),
+        ("Cares for husband (MS, wheelchair) full time, gave up her job", False),
+        ("In a wheelchair (MS) since 2019, lonely", True),
     ],
 )
 def test_step_free_access_is_read_from_the_persons_words(goals, step_free):

@@ -647,6 +647,29 @@ def test_a_dependent_drinker_who_asks_for_proper_help_to_stop_is_told_when_no_tr
     assert not match(sober, [line], taxonomy=taxonomy, now=now).unmet_needs
 
 
+def test_someone_who_owes_money_is_told_when_no_debt_advice_is_in_reach(
+    make_service, make_person, taxonomy, now
+):
+    fridge = make_service(
+        km=2,
+        name="Abbey Community Fridge",
+        needs=["money_debt", "food"],
+        description="Community fridge - surplus supermarket food, take what you need, no referral.",
+    )
+    commuter = make_person(
+        goals="Commutes to London, about £18k on cards & a loan, not sleeping over it.", needs=("money_debt",)
+    )
+    (unmet,) = match(commuter, [fridge], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.need == "money_debt" and "no debt advice" in unmet.reason
+    advice = make_service(
+        km=4, name="Citizens Advice", needs=["money_debt"], description="Debt and benefits advice, DROs."
+    )
+    assert not match(commuter, [fridge, advice], taxonomy=taxonomy, now=now).unmet_needs
+    # money short without a debt asks for no adviser
+    skint = make_person(goals="skint till payday, cupboards bare", needs=("money_debt",))
+    assert not match(skint, [fridge], taxonomy=taxonomy, now=now).unmet_needs
+
+
 def test_a_widower_who_asks_for_a_group_for_blokes_is_told_none_is_in_reach(
     make_service, make_person, taxonomy, now
 ):
