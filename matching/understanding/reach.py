@@ -775,8 +775,10 @@ def find_area_wide(
         return Finding(True, 0.75, reason.source, reason.evidence)
     # A class, a group or a drop-in at one venue reaches the people who come to it, even when it
     # is only open to one borough's residents.
+    # (One whose venue is withheld, "location not published", reaches its area: there is no
+    # distance to tell.)
     activity = _VENUE_ACTIVITY.search(record.texts.get("name", ""))
-    if activity and "in_person" in modes:
+    if activity and "in_person" in modes and _has_venue(record):
         return Finding(False, 0.6, "name", quote(record.texts["name"], activity))
     # A feed's service area beside a venue is most often the council it sits in, stamped on every
     # record by the publisher's export: who may come (residency), not a reach beyond the venue.

@@ -654,6 +654,16 @@ def test_a_drop_in_for_one_boroughs_residents_is_not_area_wide(reader):
     )
     assert drop_in.residency_codes() == centre.residency_codes() == ["E08000001"]
     assert drop_in.value("area_wide") is False and centre.value("area_wide") is True
+    # one whose venue is not published ("for residents of the contingency hotel") has no distance
+    # to tell: it reaches its borough
+    withheld = reader.understand(
+        oruk(
+            name="Hotel residents drop-in (asylum)",
+            description="Weekly drop-in for asylum seekers living in the contingency hotel (location not published).",
+            eligibility_description="Bolton residents.",
+        )
+    )
+    assert withheld.value("area_wide") is True
 
 
 def test_a_gss_uri_in_service_areas_is_read(reader):
