@@ -75,8 +75,11 @@ def child_at_home(words: str | None, age: int | None = None) -> str | None:
 
 # Someone at home with the person: "lives with her daughter", "husband's memory going downhill, she
 # does everything". A spouse who has died, left or gone into care is not at home.
+# (Not "living with MS": what someone lives with may be an illness.)
 _LIVES_WITH = re.compile(
-    r"\b(?:lives?|living|stays?|staying)\s+with\s+(?!no\s?(?:one|body)\b)(?:her|his|my|their|a|the|an?\s+)?\s*\w+|"
+    r"\b(?:lives?|living|stays?|staying)\s+with\s+(?:(?:her|his|my|their|the|an?)\s+)?(?:\w+\s+)?"
+    r"(?:husband|wife|partner|son|daughter|family|parents?|mum|mam|mother|dad|father|brother|sister|kids|children|"
+    r"grand\w+|boyfriend|girlfriend|friend|lodger|nephew|niece|auntie|aunt|uncle)s?\b|"
     r"\b(?:(?:she|he)\s+and\s+(?:her|his)\s+partner|husband|wife|hubby)\b",
     re.I,
 )

@@ -1025,3 +1025,11 @@ def test_a_carer_who_cannot_leave_him_for_long_is_kept_at_home_but_a_woman_trapp
     assert "housebound" in codes_said("Cares for husband full time, can't leave him more than couple hrs.")
     assert "housebound" in codes_said("can't leave mum alone now, she wanders")
     assert "housebound" not in codes_said("He hits me and I can't leave him, the house is in his name")
+
+
+def test_living_with_an_illness_is_not_living_with_someone(make_service, make_person):
+    scheme = make_service(situations=["older_people", "lives_alone"])
+    ill = make_person(goals="82, living with MS, lonely since the winter", age=82)
+    assert violations(ill, scheme, 1.0) == []
+    with_mum = make_person(goals="58, lives with his elderly mum, wants company", age=58)
+    assert "only for people who live alone" in violations(with_mum, scheme, 1.0)
