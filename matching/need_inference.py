@@ -35,7 +35,16 @@ import numpy as np
 from .need_classifier import NeedClassifier
 from .need_context import context_codes
 from .need_examples import NEED_EXAMPLES
-from .person import caring_now, controlled_by_someone, home_needs_work, owing_money, read_age, without_a_home
+from .person import (
+    HOARDING_NEEDS,
+    caring_now,
+    controlled_by_someone,
+    hoarding,
+    home_needs_work,
+    owing_money,
+    read_age,
+    without_a_home,
+)
 from .shorthand import in_words
 from .taxonomy import NeedsTaxonomy
 from .text import phrase_key, tokens
@@ -276,6 +285,10 @@ class NeedInferrer:
         debt_words = owing_money(text) if "money_debt" in self.codes else None
         if debt_words and "money_debt" not in phrases:
             phrases["money_debt"] = (CARER_WORDS_STRENGTH, [debt_words])
+        hoard_words = hoarding(text)
+        for code in sorted(HOARDING_NEEDS):
+            if hoard_words and code in self.codes and code not in phrases:
+                phrases[code] = (CARER_WORDS_STRENGTH, [hoard_words])
         control_words = controlled_by_someone(text) if "domestic_abuse" in self.codes else None
         if control_words and "domestic_abuse" not in phrases:
             phrases["domestic_abuse"] = (CONTROL_WORDS_STRENGTH, [control_words])

@@ -17,7 +17,7 @@ from .children import CHILDREN, YOUNG_UP_TO, is_child, takes_children
 from .constraints import Check
 from .fit import audience, opens_at_weekend, opens_in_evening, service_text
 from .offered import offers
-from .person import owing_money
+from .person import HOARDING_NEEDS, hoarding, owing_money
 from .profile import Profile
 from .service import delivery_modes, remote_mode
 from .single_sex import single_sex_required
@@ -699,6 +699,13 @@ def in_debt(goals: str) -> bool:
     return _said(_IN_DEBT, goals) or owing_money(goals) is not None
 
 
+# Someone whose home is filled by what they keep ("CIR ~6 front room", "hoarding getting worse")
+# needs hoarding support, which a general mental health group or a housing line does not give; said
+# unmet when nothing in reach names hoarding or clutter.
+HOARDING = "mental_wellbeing:hoarding"
+_HOARDING_SUPPORT = re.compile(r"\b(?:hoard\w*|clutter\w*|declutter\w*)", re.I)
+
+
 # The impairment the person's words name makes their disability need specific: a walk "for people
 # with disabilities" does not help someone who cannot follow a conversation, nor a sight-loss group
 # an autistic young man. A service meets it when it names that kind, or "sensory" for hearing and
@@ -847,6 +854,8 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, TREATMENT) for need in needs if need in TREATMENT_NEEDS)
     if in_debt(profile.goals):
         out.extend((need, DEBT_ADVICE) for need in needs if need in DEBT_ADVICE_NEEDS)
+    if hoarding(profile.goals):
+        out.extend((need, HOARDING) for need in needs if need in HOARDING_NEEDS)
     if evenings_only(profile.goals):
         out.extend((need, EVENINGS) for need in needs)
     elif weekends_only(profile.goals):
@@ -897,6 +906,8 @@ def meets_requirement(
         return _said(_GIVES_TREATMENT, service_text(service))
     if group == DEBT_ADVICE:
         return bool(_GIVES_DEBT_ADVICE.search(service_text(service)))
+    if group == HOARDING:
+        return bool(_HOARDING_SUPPORT.search(service_text(service)))
     if group == EVENINGS:
         return opens_in_evening(hours or service) is not False
     if group == WEEKENDS:
@@ -934,7 +945,14 @@ def reach_km(profile: Profile, need: str, taxonomy: Any) -> float | None:
     return taxonomy.reach_km(need) if taxonomy is not None else None
 
 
+# A line or a website is no way in for someone whose words rule it out ("doesn't do computers or
+# zoom", "deaf as a post on the phone"): it does not stop a need being said unmet.
+_RULED_OUT_BY = {"online": "not_online", "phone": "not_by_phone"}
+
+
 def in_reach(profile: Profile, need: str, distance: float | None, check: Check, taxonomy: Any) -> bool:
+    if check.exemption in _RULED_OUT_BY and _RULED_OUT_BY[check.exemption] in profile.preferences:
+        return False
     if check.exemption or not profile.has_location:
         return True
     limit = reach_km(profile, need, taxonomy)
@@ -1111,6 +1129,11 @@ _KIND_WORDING = {
         "to talk to someone",
         "no counselling or talking therapy",
         "; the services listed are groups and activities, not counselling",
+    ),
+    HOARDING: (
+        "with hoarding",
+        "no hoarding support",
+        "; the services listed are other mental health or housing help, not hoarding support",
     ),
     DEBT_ADVICE: (
         "with debt advice",

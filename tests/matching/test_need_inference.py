@@ -13,7 +13,7 @@ from matching.embeddings import load_embedder
 from matching.need_classifier import development_statements, in_test_part
 from matching.need_context import context_codes
 from matching.need_inference import NeedInferrer, clauses
-from matching.person import owing_money, said_of_the_person, without_a_home
+from matching.person import hoarding, owing_money, said_of_the_person, without_a_home
 
 ROOT = Path(__file__).resolve().parents[2]
 STATEMENTS = ROOT / "seed_data" / "eval" / "people" / "statements.jsonl"
@@ -487,3 +487,14 @@ def test_a_sum_owed_is_a_debt_and_an_app_turned_down_is_no_wish_to_get_online(in
     assert "digital_inclusion" not in found
     assert owing_money("maxed out two credit cards") == "maxed out"
     assert owing_money("saved £2k for a holiday, lonely") is None
+
+
+def test_hoarding_is_read_as_fire_services_and_housing_officers_write_it(inferrer):
+    for words in (
+        "HSA: CIR ~6 front room, papers to ceiling, one route out",
+        "Hoarding getting worse, fire service out",
+    ):
+        codes = inferrer.infer_codes(words)
+        assert "mental_wellbeing" in codes and "housing" in codes, words
+    assert hoarding("no hoarding, just lonely") is None
+    assert hoarding("not hoarding, just untidy") is None

@@ -1159,3 +1159,49 @@ def test_a_man_deaf_as_a_post_on_the_phone_can_use_an_advice_line_without_bsl(ma
     # one who signs still needs it in BSL
     signer = make_person(needs=("money_debt",), goals="Deaf, BSL first language, letters from DWP.")
     assert [u.need for u in match(signer, [advice], taxonomy=taxonomy, now=now).unmet_needs] == ["money_debt"]
+
+
+def test_hoarding_asks_for_hoarding_support_not_any_mental_health_group(
+    make_service, make_person, taxonomy, now
+):
+    group = make_service(
+        km=2,
+        name="Peer Support Group",
+        needs=["mental_wellbeing"],
+        description="Weekly peer support for low mood.",
+    )
+    person = make_person(
+        goals="HSA: CIR ~6 front room, papers to ceiling, one route out. He agrees to help.",
+        needs=("mental_wellbeing",),
+    )
+    (unmet,) = match(person, [group], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.need == "mental_wellbeing" and "no hoarding support" in unmet.reason
+    clear = make_service(
+        km=3,
+        name="Clutter & Hoarding Support",
+        needs=["mental_wellbeing", "housing"],
+        description="1:1 help.",
+    )
+    assert not match(person, [group, clear], taxonomy=taxonomy, now=now).unmet_needs
+
+
+def test_an_online_group_does_not_meet_a_need_for_someone_who_does_not_do_computers(
+    make_service, make_person, taxonomy, now
+):
+    online = make_service(
+        km=None,
+        delivery=["online"],
+        area_wide=True,
+        name="Hoarding UK online peer group",
+        needs=["mental_wellbeing"],
+        description="Peer support on Zoom for people who hoard.",
+    )
+    words = "CIR ~6 front room, papers to ceiling. He agrees to help"
+    offline = make_person(goals=words + " but 'doesnt do computers or zoom'.", needs=("mental_wellbeing",))
+    (unmet,) = match(offline, [online], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.need == "mental_wellbeing" and unmet.alternatives == [
+        "online service available: Hoarding UK online peer group"
+    ]
+    assert not match(
+        make_person(goals=words + ".", needs=("mental_wellbeing",)), [online], taxonomy=taxonomy, now=now
+    ).unmet_needs
