@@ -469,33 +469,28 @@ def owing_money(text: str) -> str | None:
     return _said_not_denied(_OWING, text)
 
 
+# What hoarding is, as its services are filed: a mental health matter and a home unsafe to live in.
+HOARDING_NEEDS = frozenset({"mental_wellbeing", "housing"})
 # Hoarding, as a fire service, a housing officer or a family puts it: "hoarding getting worse",
 # "clutter everywhere", "CIR ~6 front room" (the clutter image rating), "papers to ceiling".
 _HOARDING = re.compile(
     r"\b(?:hoard(?:ing|er|s)?|clutter(?:ed)?|(?-i:CIR)\s*[~=:]?\s*[4-9]|papers?\s+(?:piled\s+)?(?:up\s+)?to\s+(?:the\s+)?ceiling)\b",
     re.I,
 )
-
-
-# What hoarding is, as its services are filed: a mental health matter and a home unsafe to live in.
-HOARDING_NEEDS = frozenset({"mental_wellbeing", "housing"})
+# ("no hoarding, just lonely"; but "no grab rails" says they are needed)
+_DENIED_OR_NO = re.compile(_DENIED.pattern + r"|\bno\s+$", re.I)
 
 
 def hoarding(text: str) -> str | None:
-    """The words that say the person's home is filled by what they keep, or None ("no hoarding")."""
-    for found in _HOARDING.finditer(text):
-        sentence, begin = sentence_of(text, found.start(), found.end())
-        before = sentence[: found.start() - begin]
-        if not (_DENIED.search(before) or re.search(r"\bno\s+$", before, re.I)):
-            return found.group(0)
-    return None
+    """The words that say the person's home is filled by what they keep, or None."""
+    return _said_not_denied(_HOARDING, text, _DENIED_OR_NO)
 
 
-def _said_not_denied(pattern: re.Pattern[str], text: str) -> str | None:
+def _said_not_denied(pattern: re.Pattern[str], text: str, denied: re.Pattern[str] = _DENIED) -> str | None:
     """The first words `pattern` finds that their sentence does not deny before them, or None."""
     for found in pattern.finditer(text):
         sentence, begin = sentence_of(text, found.start(), found.end())
-        if not _DENIED.search(sentence[: found.start() - begin]):
+        if not denied.search(sentence[: found.start() - begin]):
             return found.group(0)
     return None
 
