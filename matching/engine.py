@@ -263,6 +263,7 @@ def match(
     related = (
         _related(allowed, relevant, candidates, limit, profile.audiences) if profile.goals.strip() else []
     )
+    sureness = {n["need"]: float(n["confidence"]) for n in need_evidence}
     pool, rows = [], []
     for pos in relevant + related:
         i = allowed[pos]
@@ -278,6 +279,7 @@ def match(
                 needs=needs,
                 exemption=checks[i].exemption,
                 unconfirmed=bool(checks[i].unconfirmed),
+                sureness=sureness,
             )
         )
     scores = [float(s) for s in scorer(rows)] if rows else []

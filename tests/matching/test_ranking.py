@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 
 from matching import DEFAULT_WEIGHTS, FEATURE_NAMES, features, match
-from matching.rank import capacity, freshness, proximity, weighted_scorer
+from matching.rank import capacity, freshness, need_coverage, proximity, weighted_scorer
 
 
 def test_weights_cover_every_feature():
@@ -183,3 +183,13 @@ def test_a_service_reached_only_by_phone_ranks_below_a_venue_for_someone_who_can
     ):
         person = make_person(needs=("loneliness",), goals=goals)
         assert match(person, [phone_line, club], taxonomy=taxonomy, now=now).matches[0].name == first, goals
+
+
+def test_a_need_read_surely_counts_for_more_than_one_read_from_an_age(make_service):
+    falls_class = make_service(needs=["physical_activity", "older_people"])
+    tech_help = make_service(needs=["older_people"])
+    needs = ["physical_activity", "older_people", "money_debt"]
+    sure = {"physical_activity": 0.99, "older_people": 0.6, "money_debt": 0.7}
+    assert need_coverage(needs, falls_class) == pytest.approx(2 / 3)  # given outright: each counts 1
+    assert need_coverage(needs, falls_class, sure) == pytest.approx(1.59 / 2.29)
+    assert need_coverage(needs, tech_help, sure) == pytest.approx(0.6 / 2.29)
