@@ -147,7 +147,7 @@ def authority_of(code: str) -> str:
     return place.la if place else code
 
 
-_QUARTERS = frozenset({"north", "south", "east", "west", "central", "centre"})
+_QUARTERS = _WARD_SUFFIXES - {"town", "and"}  # a town's own parts: "Ely North", "Ely West"
 _COMPASS_BEFORE = re.compile(r"\b(?:east|west|north|south)\s+$")
 _STREET_AFTER = re.compile(r"\s+(?:road|rd|street|st|lane|avenue|way|terrace|crescent|drive|place|square)\b")
 

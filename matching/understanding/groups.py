@@ -127,9 +127,9 @@ ANYONE_WELCOME = re.compile(
 # women's name (a shed, a walk) tells who it began for, not who may come.
 _MEN = r"(?:men|males?|blokes|gents|gentlemen|lads)"
 _WOMEN = r"(?:women|females?|ladies|lasses)"
+_BOTH_SEXES = rf"(?:both\s+)?(?:{_MEN}\s+(?:and|&)\s+{_WOMEN}|{_WOMEN}\s+(?:and|&)\s+{_MEN})"
 BOTH_SEXES_WELCOME = re.compile(
-    rf"\b(?:(?:both\s+)?(?:{_MEN}\s+(?:and|&)\s+{_WOMEN}|{_WOMEN}\s+(?:and|&)\s+{_MEN})\s+(?:are\s+)?(?:all\s+|both\s+)?"
-    rf"(?:very\s+)?welcome|open\s+to\s+(?:both\s+)?(?:{_MEN}\s+(?:and|&)\s+{_WOMEN}|{_WOMEN}\s+(?:and|&)\s+{_MEN}))\b",
+    rf"\b(?:{_BOTH_SEXES}\s+(?:are\s+)?(?:all\s+|both\s+)?(?:very\s+)?welcome|open\s+to\s+{_BOTH_SEXES})\b",
     re.I,
 )
 # Words that turn a group away or send it elsewhere ("we cannot accept men", "Men can be referred
