@@ -356,7 +356,21 @@ _NO_COMPUTERS = re.compile(
     r"online|emails?|tablets?|smart\s?phones?|tech)\b",
     re.I,
 )
+# A state denied is not the person's need, though the rest of the clause may be: "he's not lonely,
+# just wants to breathe better", "not depressed, just grey", "never been in debt". Not a worry still
+# to come ("not homeless yet") or one taken back ("not lonely as such but...").
+_STATE_DENIED = r"\b(?:not|isn't|aren't|wasn't|never(?:\s+been)?)\s+(?:really\s+|that\s+|at\s+all\s+)?(?:{})\b(?!\s+(?:yet|as\s+such))"
+
+
+def _denied(states: str) -> re.Pattern[str]:
+    return re.compile(_STATE_DENIED.format(states), re.I)
+
+
 _EXPLAINS = (
+    (_denied(r"lonely|isolated"), frozenset({"loneliness"})),
+    (_denied(r"depressed|suicidal"), frozenset({"mental_wellbeing"})),
+    (_denied(r"homeless"), frozenset({"housing"})),
+    (_denied(r"in\s+debt"), frozenset({"money_debt"})),
     (_MEETS_ONLINE, frozenset({"digital_inclusion"})),
     (_NO_COMPUTERS, frozenset({"digital_inclusion"})),
     (_FEELING_FLAT, frozenset({"housing"})),

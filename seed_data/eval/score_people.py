@@ -1,6 +1,6 @@
 """Score the person reader on one blind people set, whole: the unseen set of a session.
 
-    .venv/bin/python seed_data/eval/score_people.py seed_data/eval/people/unseen/statements_round4.jsonl
+    .venv/bin/python seed_data/eval/score_people.py seed_data/eval/people/unseen/statements_round6.jsonl
 
 Sets in `people/unseen/` are kept out of training and tuning (`statement_files` reads only the
 `statements*.jsonl` directly in `people/`); a set is scored whole, once the methods are fixed, and

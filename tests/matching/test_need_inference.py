@@ -150,6 +150,13 @@ def test_labelled_statements_teach_words_no_example_uses(real_taxonomy, embedder
             "addiction_recovery",
             "loneliness",
         ),
+        # A state denied, the wish beside it still said.
+        (
+            "COPD, keen to join a Breathe Easy group. Neighbour pops in every day, he's not lonely, "
+            "just wants to breathe better.",
+            "loneliness",
+            "long_term_conditions",
+        ),
         # The person is the one cared for, not a carer.
         ("Has carers twice a day, would love a befriender", "carers", "loneliness"),
     ],
@@ -191,6 +198,15 @@ def test_a_clause_about_someone_else_gives_them_the_illness_and_the_job_not_the_
     assert context_codes("the wife and I are both in our eighties", known) == frozenset()
     assert context_codes("lost his job in March", known) == frozenset()
     assert context_codes("his mum wants him to get a job", known) == frozenset()
+
+
+def test_a_state_denied_rules_out_only_its_own_need_and_not_a_worry_still_to_come():
+    known = {"loneliness", "mental_wellbeing", "housing", "money_debt"}
+    assert context_codes("he's not lonely", known) == {"loneliness"}
+    assert context_codes("feels lonely and not depressed", known) == {"mental_wellbeing"}
+    assert context_codes("never been in debt", known) == {"money_debt"}
+    assert context_codes("not homeless yet", known) == frozenset()
+    assert context_codes("lonely and depressed", known) == frozenset()
 
 
 def test_small_jobs_about_the_house_and_a_wife_who_came_along_are_no_job_and_no_loss():
