@@ -53,7 +53,7 @@ _PAST = re.compile(
     r"paid (?:off|back)|cleared (?:now|off)|(?:is|are|'s|was|were) (?:over now|all over|behind (?:me|him|her|us|them))|"
     r"back in the day|when (?:i|he|she|they) (?:was|were) (?:young|younger|little|a kid|a child|at school)|"
     r"as a (?:kid|child|lad|girl|boy|youngster)|(?:did|left|hated|loved) (?:it |\w+ )?at school|"
-    r"before the (?:kids|children|baby))\b",
+    r"before the (?:kids|children|baby)|long gone|all clear|(?:cancer|tumour|lump)(?:'s| has| is) gone)\b",
     re.I,
 )
 # Denied outright: "no drink problem", "doesn't have a gambling issue", "not a carer as such",
@@ -64,7 +64,13 @@ _DENIED = re.compile(
     r"|\bnot (?:an? )?\w+ as such\b"
     # "Not autistic that they know of", "never been in trouble as far as we know"
     r"|\b(?:not|never\s+been)\s+(?:an?\s+)?\w+(?:\s+\w+)?\s+(?:that\s+(?:they|we|i|anyone)\s+know\s+of|as\s+far\s+as\s+(?:they|we|i)\s+know)\b"
-    r"|\b(?:is|are|'s|'re) (?:fine|ok|okay|alright|all right|not a problem|no problem)\b(?! but)",
+    r"|\b(?:is|are|'s|'re) (?:fine|ok|okay|alright|all right|not a problem|no problem)\b(?! but)"
+    # help said not to be wanted: "we don't need any money", "I don't need the food bank now",
+    # "it's not a job I want"
+    r"|\b(?:don'?t|do not|doesn'?t|does not)\s+need\s+(?:the|any|a|an|another|more)\b"
+    r"|\bnot\s+(?:a|an|the|any)\s+(?:\w+\s+){0,2}(?:i|we|he|she)\s+(?:want|need|'m after|am after)\b"
+    # a role that has ended: "I'm not her carer anymore"
+    r"|\bnot\s+(?:a|an|her|his|their|my|the)\s+\w+\s+any\s?more\b",
     re.I,
 )
 # The person is the one cared for: "has carers twice a day", "mum is now her carer".
@@ -143,7 +149,8 @@ _MEDICATION = re.compile(
 )
 # In work already: "works full time in Manc" explains when they are free, not a need for a job.
 _IN_WORK = re.compile(
-    r"\b(?:works?|working|in)\s+(?:full[- ]time|full[- ]time\s+work|long\s+hours)\b|\bfull[- ]time\s+job\b",
+    r"\b(?:works?|working|in)\s+(?:full[- ]time|full[- ]time\s+work|long\s+hours)\b|\bfull[- ]time\s+job\b"
+    r"|\bhold(?:s|ing)?\s+down\s+(?:my|his|her|a)\s+job\b",
     re.I,
 )
 # Losing a thing, not a person: "lost his job", "lost her wages on the bookies app".
@@ -369,7 +376,7 @@ def _denied(states: str) -> re.Pattern[str]:
 _EXPLAINS = (
     (_denied(r"lonely|isolated"), frozenset({"loneliness"})),
     (_denied(r"depressed|suicidal"), frozenset({"mental_wellbeing"})),
-    (_denied(r"homeless"), frozenset({"housing"})),
+    (_denied(r"homeless|on\s+the\s+streets|sleeping\s+rough"), frozenset({"housing"})),
     (_denied(r"in\s+debt"), frozenset({"money_debt"})),
     (_MEETS_ONLINE, frozenset({"digital_inclusion"})),
     (_NO_COMPUTERS, frozenset({"digital_inclusion"})),

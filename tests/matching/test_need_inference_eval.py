@@ -33,10 +33,12 @@ PEOPLE = ROOT / "seed_data" / "eval" / "people"
 # needs per person): round 5 alone P 0.672 / R 0.835, all four 388 people P 0.753 / R 0.835.
 # With round 4's test part (5 December 2026: the unseen set until then, 60 of its people, who
 # mention much that is not their need): round 4 alone P 0.599 / R 0.831, all five 448 people
-# P 0.732 / R 0.842.
+# P 0.732 / R 0.842. With round 7's test part (63 people by a seventh annotator) as well: P 0.719 /
+# R 0.840; then, with fewer needs read from single clauses of long words (need_inference
+# CLAUSE_DISCOUNT, chosen by cross-validation on the development parts), P 0.752 / R 0.812.
 # The goals are recall 0.90 at precision 0.85; these floors record what is honestly reached.
-RECALL_FLOOR = 0.80
-PRECISION_FLOOR = 0.72
+RECALL_FLOOR = 0.79
+PRECISION_FLOOR = 0.74
 
 
 def in_test_part(item_id: str) -> bool:

@@ -904,6 +904,22 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # A forty-third, written and judged blind by two more helpers on 5 December 2026 (session 41):
+    # east London (Tower Hamlets, Hackney, Newham, Waltham Forest) as a migrant and refugee forum's
+    # partner directory exported to ORUK 3.0 (members' own words, some in other languages, "Languages
+    # spoken", "Immigration status accepted"), with no unit postcodes loaded.
+    "el": Region(
+        "East London (a migrant and refugee forum's partner directory exported to ORUK 3.0)",
+        EVAL / "services" / "el_oruk.json",
+        "East London Migrant and Refugee Forum partner directory",
+        EVAL / "scenarios_el.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
