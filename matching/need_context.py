@@ -53,7 +53,8 @@ _PAST = re.compile(
     r"paid (?:off|back)|cleared (?:now|off)|(?:is|are|'s|was|were) (?:over now|all over|behind (?:me|him|her|us|them))|"
     r"back in the day|when (?:i|he|she|they) (?:was|were) (?:young|younger|little|a kid|a child|at school)|"
     r"as a (?:kid|child|lad|girl|boy|youngster)|(?:did|left|hated|loved) (?:it |\w+ )?at school|"
-    r"before the (?:kids|children|baby)|long gone|all clear|(?:cancer|tumour|lump)(?:'s| has| is) gone)\b",
+    # (not "all clear" after cancer: a survivor may still want others who have been through it)
+    r"before the (?:kids|children|baby)|long gone)\b",
     re.I,
 )
 # Denied outright: "no drink problem", "doesn't have a gambling issue", "not a carer as such",

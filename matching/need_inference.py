@@ -67,12 +67,6 @@ DENIED_READING = 0.5
 # A clause's probability counts at this share: a need said in one clause ("oh and the gas is off")
 # is real, but one clause read alone is also more easily misread than the whole.
 CLAUSE_SHARE = 0.8
-# ...and less in a long text: every clause read alone is another chance to misread one ("Bethnal
-# Green" as gardening), so past two clauses each takes CLAUSE_DISCOUNT off the share, down to
-# CLAUSE_SHARE_FLOOR (5-fold cross-validation on the development parts of six people sets, session
-# 41: F1 0.799 -> 0.810, precision 0.746 -> 0.791 for recall 0.859 -> 0.829; 0.024 and 0.064 a
-# clause, or a floor of 0.48, were no better).
-CLAUSE_DISCOUNT, CLAUSE_SHARE_FLOOR = 0.04, 0.6
 # Where "she's low, and the heating's off" splits into things a person might say on their own.
 _CLAUSE = re.compile(
     # ("ring and ride" is one thing: a dial-a-ride bus)
@@ -299,8 +293,7 @@ class NeedInferrer:
         if control_words and "domestic_abuse" not in phrases:
             phrases["domestic_abuse"] = (CONTROL_WORDS_STRENGTH, [control_words])
         sims, where, whole, by_clause = self.meaning(text, masked)
-        share = max(CLAUSE_SHARE_FLOOR, CLAUSE_SHARE - CLAUSE_DISCOUNT * max(0, len(parts) - 3))
-        probabilities = np.maximum(whole, share * by_clause)
+        probabilities = np.maximum(whole, CLAUSE_SHARE * by_clause)
         similarity = np.clip((sims - SIMILARITY_FLOOR) / SIMILARITY_SPAN, 0.0, 1.0)
         scores = CLASSIFIER_SHARE * probabilities + (1.0 - CLASSIFIER_SHARE) * similarity
         someone_else = any(code in phrases for code in CARER_CODES) or any(
@@ -388,8 +381,9 @@ CARER_WORDS_STRENGTH = 2.0
 # rent and sleep).
 CONTROL_WORDS_STRENGTH = 3.0
 # A circumstance ticked that is itself a need: a carer's (the box says they care, so support for
-# carers suits them), sure enough (engine.UNMET_SURETY) that a carer with none in reach is told so.
-TICKED_NEEDS = {"carers": "carers"}
+# carers suits them) and a new or expecting parent's (a baby group suits them), sure enough
+# (engine.UNMET_SURETY) that a carer with none in reach is told so.
+TICKED_NEEDS = {"carers": "carers", "pregnant_new_parents": "family_parenting"}
 TICKED_CONFIDENCE = 0.75
 OTHERS_CONDITION_CODES = ("carers", "bereavement")
 CARED_FOR_CODES = ("long_term_conditions", "disability")

@@ -344,6 +344,14 @@ SITUATIONS: tuple[Situation, ...] = (
         _re(r"hiv\b"),
         kind="illness",
     ),
+    # ("people living with HIV, or being treated for TB": either one)
+    Situation(
+        "tuberculosis",
+        "people with TB (tuberculosis)",
+        _re(r"tuberculosis|(?-i:TB)\b"),
+        _re(r"tuberculosis|(?-i:TB)\b"),
+        kind="illness",
+    ),
     # a blood disorder its own peer groups and clinics are for (thalassaemia beside it)
     Situation(
         "sickle_cell",
@@ -583,6 +591,26 @@ SITUATIONS: tuple[Situation, ...] = (
             r"homes\s+for\s+ukraine"
         ),
         kind="life",
+    ),
+    # A drop-in "only for residents of Home Office contingency hotels" is not for someone seeking
+    # asylum in a shared house. A person "in the hotel" lives there (a link worker's note does not
+    # record holidays); one who works in a hotel does not.
+    Situation(
+        "asylum_hotel",
+        "people seeking asylum who live in Home Office hotels",
+        _re(
+            r"(?:living|staying|housed|accommodated|placed)\s+(?:\w+\s+){0,2}?in\s+(?:the\s+)?(?:home\s+office\s+|"
+            r"contingency\s+|asylum\s+|bridging\s+)+hotels?|(?:residents?|people)\s+(?:of|in)\s+(?:the\s+)?(?:home\s+"
+            r"office\s+|contingency\s+|asylum\s+|bridging\s+)+hotels?|hotel\s+residents"
+        ),
+        _re(
+            r"(?:home\s+office|asylum|contingency|bridging)\s+hotels?|hotel\s+accom\w*|"
+            # "in the hotel 8 month", "isolated in hotel", "in one of the hotels on the seafront",
+            # "in Elephant hotel"; not "works in a hotel", nor "moved out of the hotel"
+            r"(?<!works\s)(?<!work\s)(?<!working\s)(?<!job\s)\bin\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?"
+            r"(?:[A-Z]\w+\s+)?hotels?\b"
+        ),
+        within="seeking_asylum",
     ),
     Situation(
         "sexual_violence",
@@ -866,7 +894,16 @@ def _community(code: str, label: str, service: str, person: str, within: str | N
     return Situation(
         code,
         label,
-        _re(r"(?:" + service + r")" + _OF_PEOPLE),
+        # "Arabic-speaking mums", and "Hackney residents who speak Turkish or Kurdish"
+        _re(
+            r"(?:"
+            + service
+            + r")"
+            + _OF_PEOPLE
+            + r"|\b(?:who|that)\s+speaks?\s+(?:[\w-]+\s*(?:,|or|and|/|&)\s*)*(?:"
+            + service
+            + r")\b"
+        ),
         _re(person),
         kind="community",
         named=False,

@@ -6,6 +6,7 @@ Explicit patterns only, as in rules.py; the area table is handed in (areas.py)."
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
 
 from .areas import AreaLookup, Place, authority_of, read_place, written
@@ -563,7 +564,10 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     for entry in record.declared.get("residency", []):
         found[entry] = Finding(entry, 0.95, "residency", areas.name(entry))
     found = _finer_wins(found, in_wider, named_alone)
-    return _whole_where_unplaced(_without_namesakes(areas, found, stamped), unplaced, stamped)
+    found = _without_namesakes(areas, found, stamped)
+    return _whole_where_unplaced(
+        _areas_near_the_venue(areas, found, _venue_authorities(record, areas)), unplaced, stamped
+    )
 
 
 def _fields_naming(record: Record, area_name: str | None) -> set[str]:
@@ -616,6 +620,35 @@ def _without_namesakes(
                         namesake.entry(),
                         Finding(namesake.entry(), finding.confidence - 0.1, finding.source, finding.evidence),
                     )
+    return kept
+
+
+def _areas_near_the_venue(
+    areas: AreaLookup, found: dict[str, Finding], venue: set[str]
+) -> dict[str, Finding]:
+    """A service area named like an authority far from the venue is the venue's own place of that
+    name when it has one: "Stratford" for a class in Newham is Stratford, E15, not Stratford-on-Avon;
+    "Bury" for a good-neighbour scheme in Ramsey is the village, not the borough."""
+    if not venue:
+        return found
+    kept: dict[str, Finding] = {}
+    for value, finding in found.items():
+        apart = None
+        if finding.source == "service_areas" and read_place(value) is None:
+            apart = areas.apart_km(value, venue)
+        if apart is None or apart <= _NAMESAKE_KM:
+            kept.setdefault(value, finding)
+            continue
+        names = dict.fromkeys([string.capwords(finding.evidence), areas.name(value)])
+        namesake = next(
+            (place for near in sorted(venue) for name in names if (place := areas.place(near, name))), None
+        )
+        if namesake is None:
+            kept.setdefault(value, finding)
+        else:
+            kept.setdefault(
+                namesake.entry(), Finding(namesake.entry(), 0.85, finding.source, finding.evidence)
+            )
     return kept
 
 

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from matching.need_classifier import statement_files  # noqa: E402
+from matching.need_classifier import learnt_from, statement_files  # noqa: E402
 from matching.understanding.evaluate import is_test  # noqa: E402
 
 EVAL = ROOT / "seed_data" / "eval"
@@ -147,9 +147,10 @@ def service_training_rows() -> list[dict]:
 
 
 def people_training_rows() -> list[dict]:
-    """The development part of every blind set of people's words (statements*.jsonl)."""
+    """The development part of every blind set of people's words (statements*.jsonl) that is learnt
+    from (need_classifier.SCORED_ONLY says which are only scored)."""
     rows = []
-    for path in statement_files(PEOPLE):
+    for path in filter(learnt_from, statement_files(PEOPLE)):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 item = json.loads(line)

@@ -200,6 +200,29 @@ def test_a_clause_about_someone_else_gives_them_the_illness_and_the_job_not_the_
     assert context_codes("his mum wants him to get a job", known) == frozenset()
 
 
+def test_help_said_not_to_be_wanted_a_role_ended_or_a_problem_long_gone_is_no_need():
+    known = {"money_debt", "food", "employment_skills", "addiction_recovery", "carers", "housing"}
+    assert context_codes("We don't need any money, thank God", known) == known
+    assert context_codes("I don't need the food bank now I'm working", known) == known
+    assert context_codes("It's not a job I want, I've got one", known) == known
+    assert context_codes("I'm not her carer anymore", known) == known
+    assert "addiction_recovery" in context_codes("a problem with cannabis in my twenties, long gone", known)
+    assert context_codes("I hold down my job", known) == {"employment_skills"}
+    assert context_codes("I'm not on the streets or anything", known) == {"housing"}
+    # still needs
+    assert context_codes("I need the food bank", known) == frozenset()
+    assert (
+        context_codes("all clear for now but worried sick it'll come back", {"long_term_conditions"})
+        == frozenset()
+    )
+
+
+def test_a_new_parent_ticked_has_the_family_need(inferrer):
+    words = "Embarazada, only Spanish, wants to meet people"
+    found = [n.code for n in inferrer.infer(words, ticked=["pregnant_new_parents"])]
+    assert "family_parenting" in found
+
+
 def test_a_state_denied_rules_out_only_its_own_need_and_not_a_worry_still_to_come():
     known = {"loneliness", "mental_wellbeing", "housing", "money_debt"}
     assert context_codes("he's not lonely", known) == {"loneliness"}

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from matching import NeedsTaxonomy
-from matching.need_classifier import development_statements, statement_files
+from matching.need_classifier import SCORED_ONLY, development_statements, statement_files
 from matching.need_inference import NeedInferrer
 from tests.conftest import once_in_postgresql_half
 
@@ -31,14 +31,12 @@ PEOPLE = ROOT / "seed_data" / "eval" / "people"
 # / P 0.776; round 3 alone, whose annotator wrote after the method was built, P 0.781 / R 0.763).
 # With round 5's test part (1 December 2026, 96 people by a fifth annotator, who labels fewer
 # needs per person): round 5 alone P 0.672 / R 0.835, all four 388 people P 0.753 / R 0.835.
-# With round 4's test part (5 December 2026: the unseen set until then, 60 of its people, who
-# mention much that is not their need): round 4 alone P 0.599 / R 0.831, all five 448 people
-# P 0.732 / R 0.842. With round 7's test part (63 people by a seventh annotator) as well: P 0.719 /
-# R 0.840; then, with fewer needs read from single clauses of long words (need_inference
-# CLAUSE_DISCOUNT, chosen by cross-validation on the development parts), P 0.752 / R 0.812.
+# With rounds 4 and 7's test parts (5 December 2026: round 4 the unseen set until then, round 7 by a
+# seventh annotator; both scored, not learnt from: need_classifier.SCORED_ONLY): round 4 alone
+# P 0.614 / R 0.843, round 7 P 0.617 / R 0.835, all six 511 people P 0.720 / R 0.840.
 # The goals are recall 0.90 at precision 0.85; these floors record what is honestly reached.
-RECALL_FLOOR = 0.79
-PRECISION_FLOOR = 0.74
+RECALL_FLOOR = 0.80
+PRECISION_FLOOR = 0.70
 
 
 def in_test_part(item_id: str) -> bool:
@@ -83,13 +81,17 @@ def test_parts() -> dict[str, list[dict]]:
     return {name: [item for item in items if in_test_part(item["id"])] for name, items in sets.items()}
 
 
-def test_training_reads_every_set_but_never_a_test_item(tmp_path):
+def test_training_reads_every_learnt_set_but_never_a_test_item(tmp_path):
     sets = read_sets()
     if len(sets) < 2:
         pytest.skip("needs both people sets")
     learned = {text for text, _ in development_statements(PEOPLE)}
-    for items in sets.values():
-        assert {i["text"] for i in items if not in_test_part(i["id"])} <= learned
+    for name, items in sets.items():
+        development = {i["text"] for i in items if not in_test_part(i["id"])}
+        if f"{name}.jsonl" in SCORED_ONLY:
+            assert not development & learned
+        else:
+            assert development <= learned
         assert not {i["text"] for i in items if in_test_part(i["id"])} & learned
     # A fresh clone without the evaluation data: nothing to learn from, and no error.
     assert development_statements(tmp_path / "missing") == []

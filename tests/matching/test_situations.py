@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from matching import match, violations
-from matching.situations import wider_heritages
+from matching.situations import wider_heritages, with_implied
 from matching.stated_situations import person_situations
 from matching.understanding.ages import find_ages
 from matching.understanding.conditions import find_situations
@@ -145,7 +145,7 @@ def test_a_club_for_bsl_users_opens_to_a_deaf_signer_or_a_ticked_box_not_to_hear
     assert [s.code for s in person_situations("Deaf, uses BSL, lonely")] == ["bsl_users"]
     assert [s.code for s in person_situations("lonely", ticked=("deaf_bsl",))] == ["bsl_users"]
     # the form's box for "Refugees and people seeking asylum" opens a group for people seeking asylum
-    assert [s.code for s in person_situations("in the hotel, no money", ticked=("refugees",))] == [
+    assert [s.code for s in person_situations("no money, no English yet", ticked=("refugees",))] == [
         "seeking_asylum"
     ]
     # but not for someone whose words say they have their status
@@ -529,9 +529,12 @@ def test_a_scheme_for_people_seeking_asylum_is_not_for_a_refugee_resettled_with_
     assert situations_of(eligibility_description="Only for asylum seekers and refugees.") == []
     assert situations_of(eligibility_description="People seeking asylum, refugees and families.") == []
     assert person_situations("Afghan family came on resettlement scheme 6 month ago") == []
-    assert [s.code for s in person_situations("in a hotel, still waiting on the Home Office decision")] == [
+    assert [s.code for s in person_situations("still waiting on the Home Office decision")] == [
         "seeking_asylum"
     ]
+    # a hotel's resident is seeking asylum too (the narrower situation implies the wider)
+    in_hotel = [s.code for s in person_situations("in a hotel, still waiting on the Home Office decision")]
+    assert in_hotel == ["asylum_hotel"] and "seeking_asylum" in with_implied(in_hotel)
 
 
 def test_a_line_for_anyone_in_farming_is_for_farmers_not_for_a_farm_cottage():
@@ -614,6 +617,20 @@ def test_who_is_seen_first_is_not_who_may_come():
         (
             {"eligibility_description": "Adults living with sickle cell disease or thalassaemia."},
             ["sickle_cell"],
+        ),
+        # the language the people speak, said after them (east London, session 41)
+        ({"eligibility_description": "Hackney residents who speak Turkish or Kurdish"}, ["turkish_kurdish"]),
+        ({"description": "Advice in Turkish and Kurdish on benefits and debts. Everyone welcome."}, []),
+        # either illness: "HIV, or being treated for TB"
+        (
+            {"eligibility_description": "Adults living with HIV, or being treated for tuberculosis (TB)."},
+            ["hiv", "tuberculosis"],
+        ),
+        (
+            {
+                "eligibility_description": "Only for residents of Home Office contingency hotels in the borough."
+            },
+            ["asylum_hotel"],
         ),
         # named elsewhere in the record, but everyone is welcome
         (
@@ -1033,3 +1050,23 @@ def test_living_with_an_illness_is_not_living_with_someone(make_service, make_pe
     assert violations(ill, scheme, 1.0) == []
     with_mum = make_person(goals="58, lives with his elderly mum, wants company", age=58)
     assert "only for people who live alone" in violations(with_mum, scheme, 1.0)
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("LGBT asylum seeker from Uganda, living in a hotel in Stratford", "asylum_hotel"),
+        ("In a Home Office hotel with two kids, asylum claim pending", "asylum_hotel"),
+        ("Asylum claim pending, on asylum support in a shared house", "seeking_asylum"),
+        ("Works in a hotel kitchen in Stratford, wants to get fitter", None),
+        ("On TB treatment (6 month course), ashamed, lost her job", "tuberculosis"),
+    ],
+)
+def test_a_hotel_the_person_lives_in_and_tb_treatment_are_situations_a_job_in_a_hotel_is_not(words, expected):
+    found = {s.code for s in person_situations(words)}
+    if expected is None:
+        assert not found & {"asylum_hotel", "seeking_asylum"}
+    else:
+        assert expected in found
+    if expected == "seeking_asylum":
+        assert "asylum_hotel" not in found

@@ -777,6 +777,28 @@ def test_a_namesake_far_from_where_the_service_works_is_not_read(reader):
     assert "E07000037" in near.residency_codes()
 
 
+def test_a_service_area_named_like_a_far_council_is_the_venues_own_place_of_that_name(reader):
+    # Newham's Stratford, not Stratford-on-Avon 140 km away; Ramsey's Bury, not the Greater
+    # Manchester borough
+    def at(lat: float, lng: float, area: str) -> list[tuple[str, str]]:
+        venue = [{"id": "l", "location": {"id": "l1", "name": "Hall", "latitude": lat, "longitude": lng}}]
+        found = reader.understand(
+            oruk(
+                description="ESOL for beginners.",
+                service_at_locations=venue,
+                service_areas=[{"id": "a", "name": area}],
+            )
+        )
+        return [(p.la, p.name) for p in map(read_place, found.residency_codes()) if p] + [
+            (code, "") for code in found.residency_codes() if not read_place(code)
+        ]
+
+    assert at(51.5412, 0.0009, "Stratford") == [("E09000025", "Stratford")]
+    assert at(52.4490, -0.1050, "Bury") == [("E07000011", "Bury")]
+    # a council near the venue is still the council
+    assert at(51.5412, 0.0009, "Newham") == [("E09000025", "")]
+
+
 def test_the_boroughs_a_carers_service_names_narrow_its_wider_area(reader):
     found = reader.understand(
         oruk(
