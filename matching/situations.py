@@ -781,6 +781,23 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         ticked="veterans",
     ),
+    # A coffee morning on base "for partners of serving personnel only" is not for a veteran: the
+    # veterans' box says forces family, not serving now.
+    Situation(
+        "serving_forces_families",
+        "families of serving armed forces personnel",
+        _re(
+            r"(?:families|partners|spouses|wives|husbands)\s+of\s+(?:currently\s+)?serving\s+(?:personnel|members|"
+            r"soldiers|sailors|forces|military|troops)|famil(?:y|ies)\s*\(serving\)|serving\s+(?:personnel|forces|"
+            r"military)(?:'s)?\s+(?:families|partners|spouses)"
+        ),
+        _re(
+            r"(?:husband|wife|partner|dad|father|mum|mother)\s+(?:\w+\s+){0,2}?(?:is\s+(?:in|away\s+with|serving\s+"
+            r"(?:in|with))\s+the\s+(?:army|navy|raf|forces|marines)\b|is\s+(?:deployed|posted|at\s+sea|on\s+"
+            r"deployment)|(?:is\s+)?serving\b)|on\s+deployment\b"
+        ),
+        within="forces_families",
+    ),
     # The Fishermen's Mission and its like: "only for fishing families (working or retired)"; not an
     # angling club or a fishing trip, and not someone who "never worked the boats"
     Situation(

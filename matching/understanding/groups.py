@@ -19,6 +19,8 @@ GROUP_PATTERNS: dict[str, str] = {
     "veterans": (
         # (not "forces families" or "veterans' families": the families are the situation forces_families)
         r"veterans?(?!'?\s+famil)|ex[- ]?service\s*(?:men|women|personnel|people)?|ex[- ]forces|"
+        # "for ex-Royal Navy, RM and RFA only", "ex-army lads"
+        r"ex[- ](?:royal\s+navy|navy|rn|raf|army|military|royal\s+marines|marines|rm|rfa)|"
         r"armed\s+forces(?:\s+community)?(?!\s+famil)"
     ),
     "carers": (
@@ -210,9 +212,10 @@ def _score(field: str, text: str, match: re.Match[str]) -> float:
     before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 20]
     if field == "eligibility":
         return 0.9
-    if re.match(r"^\W{0,3}(?:\d{1,2}\s*\+\s*)?only\b", after, re.I) or re.search(
-        r"\bonly\s+(?:for\s+)?(?:\w+\s+){0,2}$", before, re.I
-    ):
+    # "Men only", "women 18+ only", "LGBTQ+ people only"
+    if re.match(
+        r"^\W{0,3}(?:(?:people|adults|folk|members|users)\s+)?(?:\d{1,2}\s*\+\s*)?only\b", after, re.I
+    ) or re.search(r"\bonly\s+(?:for\s+)?(?:\w+\s+){0,2}$", before, re.I):
         return 0.95
     if field == "name":
         return 0.85

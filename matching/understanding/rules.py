@@ -21,7 +21,10 @@ DELIVERY_PATTERNS = {
         r"appointments?|consultations?|sessions?|assessments?)|"
         r"(?:tele)?phone\s+(?:\w+\s+){1,3}(?:service|support|line)|(?:ring|call)s?\s+you\b|"
         r"(?:wellbeing|information|crisis|befriending|chat|talk|carers|mental\s+health|info)\s+lines?|careline|"
-        r"ring\s+(?:us|our|the)|end\s+of\s+the\s+(?:tele)?phone|text\s+\w+\s+to\s+\d+|"
+        # (not "ring the bell if the shutter's down")
+        r"ring\s+(?:us|our|the)(?!\s+(?:door\s?)?(?:bell|buzzer|intercom))|end\s+of\s+the\s+(?:tele)?phone|text\s+\w+\s+to\s+\d+|"
+        # "Phone first, face to face by appt", "weekly phone group"
+        r"(?:tele)?phone\s+first\b|(?:tele)?phone\s+(?:groups?|circles?|clubs?)\b|"
         r"(?:weekly|regular|daily|friendly)\s+(?:phone\s+|telephone\s+)?calls?|"
         r"(?:by|via|over)\s+(?:\w+\s+(?:and|or)\s+)?(?:tele)?phone|(?:tele)?phone\s+(?:and|or)\s+(?:video|online|email|text)|"
         r"(?:by|over\s+the|via)\s+(?:tele)?phone|freephone|text\s+(?:service|support|line)|"
@@ -364,6 +367,33 @@ def find_delivery(record: Record) -> list[Finding]:
     return sorted(found.values(), key=lambda f: order.index(f.value))
 
 
+# A directory's own cost dropdown, exported as an attribute: "Cost: Free", "Price: ££".
+_COST_VOCABULARY = re.compile(r"(?:cost|price|fee|charge)s?(?:band)?|pricing", re.I)
+_TERM_BANDS = (
+    (
+        re.compile(
+            r"free|no\s+(?:cost|charge)|nil|none|£\s?0(?:\.00)?|donations?(?:\s+welcome)?|pay\s+what\s+you\s+can",
+            re.I,
+        ),
+        "free",
+    ),
+    (re.compile(r"£|low(?:\s+cost)?|cheap|small\s+charge|subsidi[sz]ed", re.I), "low_cost"),
+    (re.compile(r"£{2,}|paid|charged?|fees?|full\s+price", re.I), "paid"),
+)
+
+
+def _cost_term(record: Record) -> Finding | None:
+    for term in record.terms:
+        if not _COST_VOCABULARY.fullmatch(term.vocabulary):
+            continue
+        said = (term.name or term.code).strip()
+        # the most pounds first: "££" is dearer than "£"
+        for pattern, band in sorted(_TERM_BANDS, key=lambda kv: kv[1] != "paid"):
+            if pattern.fullmatch(said):
+                return Finding(band, 0.85, "terms", said)
+    return None
+
+
 def find_cost(record: Record) -> Finding:
     declared = record.declared.get("cost")
     if declared in ("free", "low_cost", "paid"):
@@ -372,6 +402,8 @@ def find_cost(record: Record) -> Finding:
         top, where = max(record.cost_amounts)
         band = "free" if top == 0 else ("low_cost" if top <= LOW_COST_LIMIT else "paid")
         return Finding(band, 0.95, where, f"£{top:g}")
+    if (from_term := _cost_term(record)) is not None:
+        return from_term
     for field in ("fees", "description", "eligibility", "name"):
         text = record.texts.get(field, "")
         if not text:

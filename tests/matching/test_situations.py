@@ -1070,3 +1070,18 @@ def test_a_hotel_the_person_lives_in_and_tb_treatment_are_situations_a_job_in_a_
         assert expected in found
     if expected == "seeking_asylum":
         assert "asylum_hotel" not in found
+
+
+def test_a_coffee_morning_for_serving_families_is_not_for_a_veteran(make_service, make_person, taxonomy, now):
+    assert "serving_forces_families" in situations_of(
+        description="Coffee & play for armed forces families (serving). Partners of serving personnel only."
+    )
+    on_base = make_service(
+        km=1, name="Coffee on base", needs=["loneliness"], situations=["serving_forces_families"]
+    )
+    veteran = make_person(goals="Ex-army, 22 years, on his own since the divorce", circumstances=["veterans"])
+    partner = make_person(goals="Husband is away with the navy, two kids, lonely on the patch")
+    assert on_base["name"] not in [
+        m.name for m in match(veteran, [on_base], taxonomy=taxonomy, now=now).matches
+    ]
+    assert on_base["name"] in [m.name for m in match(partner, [on_base], taxonomy=taxonomy, now=now).matches]

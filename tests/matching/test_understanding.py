@@ -154,6 +154,12 @@ def test_women_only_restricts_to_women(reader):
     [
         ("Tools, tea and banter. Blokes only - ladies ask about the Friday makers group.", "men"),
         ("LGBTQ+ youth group, 13-19. Safe, fun, free. Must be LGBTQ+ or questioning.", "lgbtq"),
+        # the Solent's map pins (session 41)
+        (
+            "LGBTQ+ social for adults 18+ - quiz, chat. Safe space, LGBTQ+ people only (allies come to Pride!).",
+            "lgbtq",
+        ),
+        ("Branch social and welfare for ex-Royal Navy, RM and RFA only. Monthly at the club.", "veterans"),
     ],
 )
 def test_a_group_said_as_people_say_it_restricts(reader, description, group):
@@ -981,6 +987,19 @@ def test_a_facebook_group_or_a_video_session_is_online(reader, description, onli
 
 
 @pytest.mark.parametrize(
+    "description, phone",
+    [
+        ("Housing advice. Phone first, face to face by appt at the office.", True),
+        ("Weekly phone group & talking newspaper for people who are blind.", True),
+        # a door bell is no phone line
+        ("Woodwork and tea. Blue door round the back - ring the bell if the shutter's down.", False),
+    ],
+)
+def test_a_phone_said_in_passing_is_a_phone_service_and_a_door_bell_is_not(reader, description, phone):
+    assert ("phone" in reader.understand(csv_row(description=description)).delivery_modes()) is phone
+
+
+@pytest.mark.parametrize(
     "fields, modes",
     [
         ({"description": "Debt and energy advice. Delivery: Telephone. Daytime appointments."}, ["phone"]),
@@ -1142,6 +1161,13 @@ def test_each_need_carries_the_words_it_came_from(reader):
         # a price with concessions is a price
         ({"description": "Quiet swim sessions at Splashpoint, concessions with Leisure card."}, "low_cost"),
         ({"description": "Women-only swim. Normal swim prices apply."}, "low_cost"),
+        # a map's cost dropdown exported as an attribute (the Solent, session 41)
+        ({"attributes": [{"taxonomy_term": {"taxonomy": "Cost", "name": "Free"}}]}, "free"),
+        ({"attributes": [{"taxonomy_term": {"taxonomy": "Cost", "name": "Donation"}}]}, "free"),
+        ({"attributes": [{"taxonomy_term": {"taxonomy": "Cost", "name": "£"}}]}, "low_cost"),
+        ({"attributes": [{"taxonomy_term": {"taxonomy": "Price", "name": "££"}}]}, "paid"),
+        # a theme named "Free" is no price
+        ({"attributes": [{"taxonomy_term": {"taxonomy": "Pin colour", "name": "Free"}}]}, "unknown"),
     ],
 )
 def test_cost_band(reader, fields, band):

@@ -923,6 +923,24 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # A forty-fourth, written and judged blind by two more helpers on 5 December 2026 (session 41):
+    # Southampton, Portsmouth, the Isle of Wight and south Hampshire as a voluntary sector network's
+    # online map of pins exported to ORUK 3.0 (pin notes, a map legend, coordinates without
+    # postcodes), with no unit postcodes loaded. First run, unread: 0.804, 3 must-not, 5 of 6 gaps;
+    # read since: 0.819, 1 (a navy veterans' branch offered to a Gurkha veteran: which service a
+    # veteran was in is not read), 6 of 6.
+    "hs": Region(
+        "Solent: Southampton, Portsmouth, Isle of Wight, south Hampshire (a community map's pins exported to ORUK 3.0)",
+        EVAL / "services" / "hs_oruk.json",
+        "Solent Community Map (voluntary sector network)",
+        EVAL / "scenarios_hs.json",
+        None,
+        ndcg_floor=0.78,
+        gap_recall_floor=0.8,
+        known_violations=1,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
