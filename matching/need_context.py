@@ -264,8 +264,11 @@ _NOT_A_DRINKER = re.compile(
 # "2 kids at home". Having children is not asking for help with parenting them.
 _HOUSEHOLD = re.compile(
     r"^(?:single\s+(?:mum|mam|dad|parent)$|"
-    r"(?:(?:and|with|has|have|got|single\s+(?:mum|mam|dad|parent)(?:\s+(?:of|with))?|(?:mum|mam|dad)\s+of)\s+)?"
-    r"(?:\d|one|two|three|four|five|six)?\s*(?:kids|children|bairns|little\s+ones)?\s*"
+    # "Lives Thornhill w/ 2 kids", "lives with partner and 2 kids"
+    r"(?:lives?\s+(?:in\s+)?(?:\w+\s+){0,2}?(?=with\b|w/)|lives?\s+with\s+(?:(?:her|his|my|a)\s+)?(?:partner|husband|wife|"
+    r"boyfriend|girlfriend)\s+(?=and\b))?"
+    r"(?:(?:and|with|w/|has|have|got|single\s+(?:mum|mam|dad|parent)(?:\s+(?:of|with))?|(?:mum|mam|dad)\s+of)\s+)?"
+    r"(?:(?:her|his|my|their)\s+)?(?:\d|one|two|three|four|five|six)?\s*(?:kids|children|bairns|little\s+ones)?\s*"
     r"(?:\(?\s*(?:aged\s+)?\d{1,2}(?:\s*(?:,|&|and)\s*\d{1,2})*\s*\)?)?"
     r"(?:\s+at\s+(?:home|primary|school|nursery|secondary))?$)",
     re.I,

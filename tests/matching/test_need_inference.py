@@ -260,6 +260,13 @@ def test_saying_who_lives_at_home_is_not_asking_for_help_with_parenting(inferrer
     )
 
 
+def test_where_the_person_lives_and_with_whom_is_a_household_not_a_parenting_need():
+    known = {"family_parenting", "young_people"}
+    for words in ("Lives Thornhill w/ 2 kids", "lives with her 2 kids", "Lives with partner and 2 kids"):
+        assert context_codes(words, known) == known, words
+    assert context_codes("lives with 3 kids and struggling with them", known) == frozenset()
+
+
 def test_getting_about_said_as_something_the_person_can_do_is_not_a_transport_need(inferrer):
     assert "transport" not in inferrer.infer_codes(
         "Lost his wife 2 yrs ago, sat in the house all day. Gets the bus ok from Bacup."
