@@ -369,7 +369,7 @@ _NO_COMPUTERS = re.compile(
 )
 # A state denied is not the person's need, though the rest of the clause may be: "he's not lonely,
 # just wants to breathe better", "not depressed, just grey", "never been in debt". Not a worry still
-# to come ("not homeless yet") or one taken back ("not lonely as such but...").
+# to come ("not homeless yet") or a hedge ("not lonely as such, but...").
 _STATE_DENIED = r"\b(?:not|isn't|aren't|wasn't|never(?:\s+been)?)\s+(?:really\s+|that\s+|at\s+all\s+)?(?:{})\b(?!\s+(?:yet|as\s+such))"
 
 

@@ -607,7 +607,7 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?:home\s+office|asylum|contingency|bridging)\s+hotels?|hotel\s+accom\w*|"
             # "in the hotel 8 month", "isolated in hotel", "in one of the hotels on the seafront",
             # "in Elephant hotel"; not "works in a hotel", nor "moved out of the hotel"
-            r"(?<!works\s)(?<!work\s)(?<!working\s)(?<!job\s)\bin\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?"
+            r"(?<!works\s)(?<!work\s)(?<!worked\s)(?<!working\s)(?<!job\s)(?<!stayed\s)\bin\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?"
             r"(?:[A-Z]\w+\s+)?hotels?\b"
         ),
         within="seeking_asylum",

@@ -1059,6 +1059,7 @@ def test_living_with_an_illness_is_not_living_with_someone(make_service, make_pe
         ("In a Home Office hotel with two kids, asylum claim pending", "asylum_hotel"),
         ("Asylum claim pending, on asylum support in a shared house", "seeking_asylum"),
         ("Works in a hotel kitchen in Stratford, wants to get fitter", None),
+        ("Worked in a hotel for years till the redundancy", None),
         ("On TB treatment (6 month course), ashamed, lost her job", "tuberculosis"),
     ],
 )
