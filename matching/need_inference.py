@@ -26,7 +26,7 @@ Plain library: the embedder is handed in; without one, only phrases are read.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -275,23 +275,12 @@ class NeedInferrer:
         carer_words = caring_now(text) if "carers" in self.codes else None
         if carer_words and "carers" not in phrases:
             phrases["carers"] = (CARER_WORDS_STRENGTH, [carer_words])
-        # Having nowhere to live is a housing need however it is put ("kipping on his brother's
-        # settee" among other troubles); the meaning of a long text can drown it. So is a home that
-        # needs rails or a handyperson before the person can manage in it.
-        home_words = (without_a_home(text) or home_needs_work(text)) if "housing" in self.codes else None
-        if home_words and "housing" not in phrases:
-            phrases["housing"] = (CARER_WORDS_STRENGTH, [home_words])
-        # A sum owed is a debt however calmly it is put ("about £18k on cards & a loan").
-        debt_words = owing_money(text) if "money_debt" in self.codes else None
-        if debt_words and "money_debt" not in phrases:
-            phrases["money_debt"] = (CARER_WORDS_STRENGTH, [debt_words])
-        hoard_words = hoarding(text)
-        for code in sorted(HOARDING_NEEDS):
-            if hoard_words and code in self.codes and code not in phrases:
-                phrases[code] = (CARER_WORDS_STRENGTH, [hoard_words])
-        control_words = controlled_by_someone(text) if "domestic_abuse" in self.codes else None
-        if control_words and "domestic_abuse" not in phrases:
-            phrases["domestic_abuse"] = (CONTROL_WORDS_STRENGTH, [control_words])
+        for read, codes, strength in _WORDS_THAT_NAME_A_NEED:
+            wanted = [code for code in codes if code in self.codes and code not in phrases]
+            words = read(text) if wanted else None
+            if words:
+                for code in wanted:
+                    phrases[code] = (strength, [words])
         sims, where, whole, by_clause = self.meaning(text, masked)
         probabilities = np.maximum(whole, CLAUSE_SHARE * by_clause)
         similarity = np.clip((sims - SIMILARITY_FLOOR) / SIMILARITY_SPAN, 0.0, 1.0)
@@ -385,6 +374,25 @@ CONTROL_WORDS_STRENGTH = 3.0
 # (engine.UNMET_SURETY) that a carer with none in reach is told so.
 TICKED_NEEDS = {"carers": "carers", "pregnant_new_parents": "family_parenting"}
 TICKED_CONFIDENCE = 0.75
+
+
+def _without_a_home_or_fit_to_live_in(text: str) -> str | None:
+    return without_a_home(text) or home_needs_work(text)
+
+
+# Words that name a need as surely as a phrase (reader, the needs it names, its strength):
+# - having nowhere to live is a housing need however it is put ("kipping on his brother's settee"
+#   among other troubles), where the meaning of a long text can drown it; so is a home that needs
+#   rails or a handyperson before the person can manage in it;
+# - a sum owed is a debt however calmly it is put ("about £18k on cards & a loan");
+# - hoarding is a mental health and a housing need, as its services are filed;
+# - someone who controls or attacks the person (CONTROL_WORDS_STRENGTH).
+_WORDS_THAT_NAME_A_NEED: tuple[tuple[Callable[[str], str | None], tuple[str, ...], float], ...] = (
+    (_without_a_home_or_fit_to_live_in, ("housing",), CARER_WORDS_STRENGTH),
+    (owing_money, ("money_debt",), CARER_WORDS_STRENGTH),
+    (hoarding, tuple(sorted(HOARDING_NEEDS)), CARER_WORDS_STRENGTH),
+    (controlled_by_someone, ("domestic_abuse",), CONTROL_WORDS_STRENGTH),
+)
 OTHERS_CONDITION_CODES = ("carers", "bereavement")
 CARED_FOR_CODES = ("long_term_conditions", "disability")
 # "not lonely", "never a coffee morning person": a phrase right after these is not said of the person.

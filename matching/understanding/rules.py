@@ -369,7 +369,9 @@ def find_delivery(record: Record) -> list[Finding]:
 
 # A directory's own cost dropdown, exported as an attribute: "Cost: Free", "Price: ££".
 _COST_VOCABULARY = re.compile(r"(?:cost|price|fee|charge)s?(?:band)?|pricing", re.I)
+# Tried in this order: the most pounds first, as "££" is dearer than "£".
 _TERM_BANDS = (
+    (re.compile(r"£{2,}|paid|charged?|fees?|full\s+price", re.I), "paid"),
     (
         re.compile(
             r"free|no\s+(?:cost|charge)|nil|none|£\s?0(?:\.00)?|donations?(?:\s+welcome)?|pay\s+what\s+you\s+can",
@@ -378,7 +380,6 @@ _TERM_BANDS = (
         "free",
     ),
     (re.compile(r"£|low(?:\s+cost)?|cheap|small\s+charge|subsidi[sz]ed", re.I), "low_cost"),
-    (re.compile(r"£{2,}|paid|charged?|fees?|full\s+price", re.I), "paid"),
 )
 
 
@@ -387,8 +388,7 @@ def _cost_term(record: Record) -> Finding | None:
         if not _COST_VOCABULARY.fullmatch(term.vocabulary):
             continue
         said = (term.name or term.code).strip()
-        # the most pounds first: "££" is dearer than "£"
-        for pattern, band in sorted(_TERM_BANDS, key=lambda kv: kv[1] != "paid"):
+        for pattern, band in _TERM_BANDS:
             if pattern.fullmatch(said):
                 return Finding(band, 0.85, "terms", said)
     return None
