@@ -323,12 +323,14 @@ class NeedInferrer:
             found.append(InferredNeed(code, round(max(by_phrase, by_meaning, by_age), 3), tuple(evidence)))
         found.sort(key=lambda n: (-n.confidence, self.codes.index(n.code)))
         found = found[:limit]
-        for circumstance, code in TICKED_NEEDS.items():
-            if circumstance in ticked and code in self.codes and all(n.code != code for n in found):
-                found = [
-                    *found[: limit - 1],
-                    InferredNeed(code, TICKED_CONFIDENCE, (f"ticked: {circumstance}",)),
-                ]
+        # each ticked need takes the place of the least sure need read, never of another ticked one
+        from_ticks = [
+            InferredNeed(code, TICKED_CONFIDENCE, (f"ticked: {circumstance}",))
+            for circumstance, code in TICKED_NEEDS.items()
+            if circumstance in ticked and code in self.codes and all(n.code != code for n in found)
+        ]
+        if from_ticks:
+            found = [*found[: max(0, limit - len(from_ticks))], *from_ticks][:limit]
         return found
 
     def _own_phrases(

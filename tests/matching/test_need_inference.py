@@ -217,6 +217,15 @@ def test_help_said_not_to_be_wanted_a_role_ended_or_a_problem_long_gone_is_no_ne
     )
 
 
+def test_a_carer_who_is_also_a_new_parent_keeps_both_ticked_needs_when_the_words_fill_the_list(inferrer):
+    words = (
+        "Behind on rent and council tax, bailiffs letter, electric on emergency credit, lonely since "
+        "moving, panic attacks, wants a job"
+    )
+    found = [n.code for n in inferrer.infer(words, limit=3, ticked=["carers", "pregnant_new_parents"])]
+    assert len(found) == 3 and {"carers", "family_parenting"} <= set(found)
+
+
 def test_a_new_parent_ticked_has_the_family_need(inferrer):
     words = "Embarazada, only Spanish, wants to meet people"
     found = [n.code for n in inferrer.infer(words, ticked=["pregnant_new_parents"])]
