@@ -16,7 +16,7 @@ __all__ = ["DAY_NAMES", "DAYS"]
 
 DAY_SHORT = {code: name[:3] for code, name in DAY_NAMES.items()}
 
-DELIVERY = ("in_person", "online", "phone", "home_visits", "outreach")
+# Each list of codes is its labels' keys, in the order pages offer them.
 DELIVERY_LABELS = {
     "in_person": "In person",
     "online": "Online",
@@ -24,19 +24,20 @@ DELIVERY_LABELS = {
     "home_visits": "Home visits",
     "outreach": "Outreach",
 }
+DELIVERY = tuple(DELIVERY_LABELS)
 
-ROUTES = ("self", "professional", "drop_in")
 ROUTE_LABELS = {"self": "Self-referral", "professional": "Professional referral", "drop_in": "Drop-in"}
+ROUTES = tuple(ROUTE_LABELS)
 # When a referral is the only way in, that is what a person must know first.
 PROFESSIONAL_ONLY = "Needs a professional referral"
 
-STATUSES = ("active", "temporarily_closed", "inactive", "defunct")
 STATUS_LABELS = {
     "active": "Active",
     "temporarily_closed": "Temporarily closed",
     "inactive": "Inactive",
     "defunct": "Defunct (no longer exists)",
 }
+STATUSES = tuple(STATUS_LABELS)
 # Listings people can find: a temporarily closed service still shows, marked, so nobody thinks it gone.
 VISIBLE_STATUSES = ("active", "temporarily_closed")
 # Listings a link worker can refer to now: matching leaves a temporarily closed one out.
@@ -48,8 +49,8 @@ PUBLIC_STATUS_LABELS = {
     "defunct": "No longer running",
 }
 
-COST_BANDS = ("free", "low_cost", "paid", "unknown")
 COST_LABELS = {"free": "Free", "low_cost": "Small charge", "paid": "Paid", "unknown": "Cost not recorded"}
+COST_BANDS = tuple(COST_LABELS)
 COST_HINTS = {"low_cost": "about £5 or less a session"}
 
 

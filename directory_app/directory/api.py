@@ -99,13 +99,7 @@ def service_history(service_id: str):
 
 @bp.post("/services")
 @access("curator")
-@spec(
-    "Create a service",
-    body=schemas.ServiceInput,
-    ok=schemas.ServiceRecord,
-    status=201,
-    checked_by_domain=True,
-)
+@spec("Create a service", body=schemas.ServiceInput, ok=schemas.ServiceRecord, status=201)
 def service_create():
     service = curation.create_service(get_session(), json_body(), actor=current_user.username)
     return _service_reply(service.id), 201
@@ -113,12 +107,7 @@ def service_create():
 
 @bp.patch("/services/<service_id>")
 @access("curator")
-@spec(
-    "Change some fields of a service",
-    body=schemas.ServicePatch,
-    ok=schemas.ServiceRecord,
-    checked_by_domain=True,
-)
+@spec("Change some fields of a service", body=schemas.ServicePatch, ok=schemas.ServiceRecord)
 def service_update(service_id: str):
     curation.update_service(get_session(), service_id, json_body(), actor=current_user.username)
     return _service_reply(service_id)
@@ -150,13 +139,9 @@ def service_verify(service_id: str):
 
 @bp.post("/services/<service_id>/problems")
 @access("public")
-@spec(
-    "Report a problem with a listing (no personal details)",
-    body=schemas.ProblemReportIn,
-    ok=schemas.ProblemReportOut,
-    status=201,
-)
+@spec("Report a problem in a listing", body=schemas.ProblemReportIn, ok=schemas.ProblemReportOut, status=201)
 def problem_report(service_id: str, body: schemas.ProblemReportIn):
+    """Anyone may report; details holding a phone number, email, NHS number or postcode are refused."""
     report = curation.report_problem(get_session(), service_id, body.kind, body.details)
     return jsonify({"id": report.id, "message": "Thank you. A curator will check this listing."}), 201
 

@@ -7,21 +7,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
-from typing import Annotated, Literal
+from typing import Literal
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic import ValidationError as PydanticError
 
-from matching.markup import plain_text
 from matching.situations import BY_CODE as SITUATIONS
 from matching.understanding.result import GROUPS
 from matching.understanding.schedule import ScheduleWordsError, read_opening_times_list
@@ -31,7 +22,16 @@ from ..needs import taxonomy
 from ..vocabulary import DELIVERY, ROUTES, STATUSES
 from ..web.input_checks import check_text_fields
 from ..web.phones import format_phone
-from ..web.validation import FieldErrors, field_messages, summary
+from ..web.validation import (
+    FieldErrors,
+    Prose,
+    Text,
+    TextList,
+    YesNo,
+    blank_to_none,
+    field_messages,
+    summary,
+)
 from .geo import normalise_postcode
 from .understanding import same_residency_words, unplaced_residency
 
@@ -39,47 +39,6 @@ from .understanding import same_residency_words, unplaced_residency
 # exactly what the understanding step reads.
 ELIGIBILITY = GROUPS
 CODE_LISTS = {"delivery": DELIVERY, "referral_route": ROUTES, "eligibility": ELIGIBILITY}
-
-
-def _split(value):
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [part.strip() for part in value.split(";") if part.strip()]
-    if not isinstance(value, (list, tuple)) or not all(isinstance(part, str) for part in value):
-        raise ValueError("Send a list of words, or words separated by ';'.")
-    return [part.strip() for part in value if part.strip()]
-
-
-def _blank_to_none(value):
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value.strip() if isinstance(value, str) else value
-
-
-def _prose(value):
-    # A CSV exported from a web CMS carries its markup ("<p>", "&amp;"): keep the words.
-    value = _blank_to_none(value)
-    return plain_text(value) if isinstance(value, str) else value
-
-
-def _yes_no(value):
-    if value is None or isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in ("", "unknown", "not known"):
-        return None
-    if text in ("yes", "y", "true", "1", "on"):
-        return True
-    if text in ("no", "n", "false", "0", "off"):
-        return False
-    raise ValueError("Use yes, no, or leave empty if not known.")
-
-
-TextList = Annotated[list[str], BeforeValidator(_split)]
-Text = Annotated[str | None, BeforeValidator(_blank_to_none)]
-Prose = Annotated[str | None, BeforeValidator(_prose)]
-YesNo = Annotated[bool | None, BeforeValidator(_yes_no)]
 
 
 class ScheduleEntry(BaseModel):
@@ -186,7 +145,7 @@ class ServiceInput(BaseModel):
     @field_validator("cost", mode="before")
     @classmethod
     def _cost(cls, value):
-        return _blank_to_none(value)
+        return blank_to_none(value)
 
     @field_validator(
         "minimum_age",
@@ -200,12 +159,12 @@ class ServiceInput(BaseModel):
     )
     @classmethod
     def _empty_number(cls, value):
-        return _blank_to_none(value)
+        return blank_to_none(value)
 
     @field_validator("status", mode="before")
     @classmethod
     def _status(cls, value):
-        value = _blank_to_none(value)
+        value = blank_to_none(value)
         return "active" if value is None else str(value).strip().lower().replace(" ", "_")
 
     @field_validator("email")

@@ -16,12 +16,7 @@ from .service import run_match
 @bp.post("/match")
 @access("link_worker")
 @limiter.limit(configured_limit("MATCH_RATE_LIMIT"))
-@spec(
-    "Rank services for a person and explain each match",
-    body=MatchRequest,
-    ok=schemas.MatchResponse,
-    checked_by_domain=True,
-)
+@spec("Rank services for a person and explain each match", body=MatchRequest, ok=schemas.MatchResponse)
 def match_services():
     """Rank services for a person's goals, needs, place and constraints; explain each match."""
     return jsonify(run_match(get_session(), services(), json_body()))

@@ -7,6 +7,9 @@ log records paths but not query strings, so links do not end up in logs.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlmodel import Session
@@ -58,18 +61,27 @@ def _token() -> str:
     return (request.form.get("token") if request.method == "POST" else request.args.get("token")) or ""
 
 
-def _linked(session: Session) -> tuple[str, Service]:
-    """The request's token and the service it opens (LinkProblem when it opens none)."""
-    token = _token()
-    return token, providers.read_link(session, token)
+def _opened_by_the_link(view: Callable) -> Callable:
+    """A provider's page: open to anyone holding a link, every such page counted in one rate-limit
+    bucket, and the view given the request's session, the token and the service it opens
+    (LinkProblem, answered by ``_link_problem``, when it opens none)."""
+
+    @functools.wraps(view)
+    def opened():
+        session = get_session()
+        token = _token()
+        return view(session, token, providers.read_link(session, token))
+
+    return access("public")(link_limit(opened))
 
 
 def _back_to_listing(token: str):
     return redirect(url_for("providers.listing", token=token), 303)
 
 
-def _listing_page(session: Session):
-    token, service = _linked(session)
+@bp.get("/provider")
+@_opened_by_the_link
+def listing(session: Session, token: str, service: Service):
     checked, _tier = freshness(service.last_verified_at)
     return render_template(
         "providers/listing.html",
@@ -84,30 +96,17 @@ def _listing_page(session: Session):
     )
 
 
-@bp.get("/provider")
-@access("public")
-@link_limit
-def listing():
-    return _listing_page(get_session())
-
-
 @bp.post("/provider/confirm")
-@access("public")
-@link_limit
-def confirm():
-    session = get_session()
-    token, service = _linked(session)
+@_opened_by_the_link
+def confirm(session: Session, token: str, service: Service):
     service = providers.confirm(session, service)
     flash(f"Thank you. “{service.name}” is confirmed as accurate today.")
     return _back_to_listing(token)
 
 
 @bp.post("/provider/status")
-@access("public")
-@link_limit
-def status():
-    session = get_session()
-    token, service = _linked(session)
+@_opened_by_the_link
+def status(session: Session, token: str, service: Service):
     service = providers.set_status(session, service, request.form.get("status", ""))
     state = status_from_oruk(service.status)
     flash(f"Thank you. “{service.name}” is now shown as {STATUS_TEXT[state].lower()}.")
@@ -115,11 +114,8 @@ def status():
 
 
 @bp.route("/provider/changes", methods=["GET", "POST"])
-@access("public")
-@link_limit
-def changes():
-    session = get_session()
-    token, service = _linked(session)
+@_opened_by_the_link
+def changes(session: Session, token: str, service: Service):
     if request.method == "GET":
         return _changes_form(service, token, providers.current_values(service), {}, 200)
     values = {name: request.form.get(name, "") for name in providers.EDITABLE}

@@ -16,9 +16,7 @@ PREFIX = "/api/v1/referrals"
 
 @bp.post(PREFIX)
 @access("link_worker")
-@spec(
-    "Record a referral", body=schemas.ReferralIn, ok=schemas.ReferralOut, status=201, checked_by_domain=True
-)
+@spec("Record a referral", body=schemas.ReferralIn, ok=schemas.ReferralOut, status=201)
 def api_create():
     """Record a referral: case_reference, service_id, needs, referred_on, status (suggested or
     referred), and optionally area (postcode district) and days, used only to work out the
@@ -67,13 +65,7 @@ def api_status(referral_id: int, body: schemas.StatusIn):
 
 @bp.post(f"{PREFIX}/wellbeing")
 @access("link_worker")
-@spec(
-    "Record ONS4 wellbeing scores for a case",
-    body=schemas.WellbeingIn,
-    ok=schemas.WellbeingOut,
-    status=201,
-    checked_by_domain=True,
-)
+@spec("Record a case's ONS4 wellbeing scores", body=schemas.WellbeingIn, ok=schemas.WellbeingOut, status=201)
 def api_wellbeing():
     """ONS4 scores (0-10 each) for one of your case references, at referral or at follow-up."""
     row = records.record_wellbeing(get_session(), json_body(), actor=current_user.username)

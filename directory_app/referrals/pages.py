@@ -138,7 +138,9 @@ def create():
     return redirect(url_for("referrals.detail", referral_id=referral.id))
 
 
-def _detail(referral_id: int, errors: dict | None = None, status: int = 200):
+@bp.get("/referrals/<int:referral_id>")
+@access("link_worker")
+def detail(referral_id: int, errors: dict | None = None, status: int = 200):
     db = get_session()
     referral = records.get_referral(db, referral_id, current_user.username)
     wellbeing = records.wellbeing_for_case(db, current_user.username, referral.case_reference)
@@ -159,12 +161,6 @@ def _detail(referral_id: int, errors: dict | None = None, status: int = 200):
     return page, status
 
 
-@bp.get("/referrals/<int:referral_id>")
-@access("link_worker")
-def detail(referral_id: int):
-    return _detail(referral_id)
-
-
 @bp.post("/referrals/<int:referral_id>/status")
 @access("link_worker")
 def change_status(referral_id: int):
@@ -174,7 +170,7 @@ def change_status(referral_id: int):
         )
     except ValidationError as error:
         fields = error.fields or {"status": error.message}
-        return _detail(referral_id, fields, 400)
+        return detail(referral_id, fields, 400)
     flash(f"Referral {referral.case_reference} is now: {workflow.label(referral.status).lower()}.")
     return redirect(url_for("referrals.detail", referral_id=referral.id))
 

@@ -242,13 +242,17 @@ class GroupRow(BaseModel):
 
 
 class NoCapacityRow(BaseModel):
-    code: str
+    """A service that turned a referral away for lack of capacity, most recent first."""
+
+    code: str = Field(description="The service's id.")
     name: str
     no_capacity: Count
-    latest_month: str
-    listed: bool
-    accepting_referrals: bool | None = None
-    wait_weeks: float | None = None
+    latest_month: str = Field(description="When it last turned one away: YYYY-MM.")
+    listed: bool = Field(description="False when the service has since left the directory.")
+    accepting_referrals: bool | None = Field(
+        None, description="What its listing says now; null if not known."
+    )
+    wait_weeks: float | None = Field(None, description="The wait its listing states now, in weeks.")
 
 
 class Summary(BaseModel):

@@ -14,12 +14,7 @@ from . import query
 @bp.get("/services")
 @access("public")
 @limiter.limit(configured_limit("SEARCH_RATE_LIMIT"))
-@spec(
-    "Search the directory",
-    query=query.SearchQuery,
-    ok=schemas.SearchResponse,
-    checked_by_domain=True,
-)
+@spec("Search the directory", query=query.SearchQuery, ok=schemas.SearchResponse)
 def search_services():
     """Search the directory: q, need, postcode or lat+lng, radius_km, age, free_only, day, delivery,
     wheelchair, page, per_page."""

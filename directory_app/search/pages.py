@@ -183,7 +183,9 @@ def _back_to_results() -> str:
     return url_for("search.index")
 
 
-def _render_service(service_id: str, report_errors: dict | None = None, status: int = 200):
+@bp.route("/services/<service_id>")
+@access("public")
+def service_detail(service_id: str, report_errors: dict | None = None, status: int = 200):
     service = curation.get_service(get_session(), service_id)
     doc = to_search_document(service)
     tax = taxonomy()
@@ -228,12 +230,6 @@ def _render_service(service_id: str, report_errors: dict | None = None, status: 
     return page, status
 
 
-@bp.route("/services/<service_id>")
-@access("public")
-def service_detail(service_id: str):
-    return _render_service(service_id)
-
-
 @bp.post("/services/<service_id>/report")
 @access("public")
 @limiter.limit("30/hour")
@@ -243,7 +239,7 @@ def report_problem(service_id: str):
             get_session(), service_id, request.form.get("kind", ""), request.form.get("details")
         )
     except ValidationError as error:
-        return _render_service(service_id, report_errors=error.fields, status=400)
+        return service_detail(service_id, report_errors=error.fields, status=400)
     flash("Thank you for telling us. The directory team will check this listing.")
     return redirect(url_for("search.service_detail", service_id=service_id))
 

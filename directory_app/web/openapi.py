@@ -7,6 +7,7 @@ Each API view declares its contract with ``@spec(...)``; the generator walks the
 from __future__ import annotations
 
 import functools
+import inspect
 import re
 from collections.abc import Callable
 
@@ -41,23 +42,25 @@ def spec(
     form: type[BaseModel] | None = None,
     ok: type[BaseModel] | None = None,
     status: int = 200,
-    checked_by_domain: bool = False,
 ) -> Callable:
-    """Declare a view's contract. The ``query`` and ``body`` models also check the request before
-    the view runs and reach it as ``query=`` / ``body=`` arguments, so what the document promises is
-    what is refused. ``checked_by_domain``: the domain function the view calls validates with the
-    same model (the pages call it too, with their forms), so the view passes the request on as it is."""
+    """Declare a view's contract. A view that takes a ``query`` or ``body`` argument gets the
+    request checked against that model before it runs, so what the document promises is what is
+    refused. A view that does not take it passes the request on to a domain function that
+    validates with the same model (the pages call that function too, with their forms)."""
 
     def decorate(view: Callable) -> Callable:
+        takes = inspect.signature(view).parameters
+        check_query = query if "query" in takes else None
+        check_body = body if "body" in takes else None
         checked = view
-        if (query is not None or body is not None) and not checked_by_domain:
+        if check_query is not None or check_body is not None:
 
             @functools.wraps(view)
             def checked(*args, **kwargs):
-                if query is not None:
-                    kwargs["query"] = validate(query, from_query(query, request.args))
-                if body is not None:
-                    kwargs["body"] = validate(body, json_body())
+                if check_query is not None:
+                    kwargs["query"] = validate(check_query, from_query(check_query, request.args))
+                if check_body is not None:
+                    kwargs["body"] = validate(check_body, json_body())
                 return view(*args, **kwargs)
 
         checked.openapi = {  # type: ignore[attr-defined]  # a function attribute, read by build()

@@ -15,8 +15,11 @@ from pydantic import ValidationError as PydanticError
 from pydantic_core import ErrorDetails
 from werkzeug.datastructures import MultiDict
 
+from matching.markup import plain_text
+
 from ..errors import ValidationError
 from ..vocabulary import DAYS
+from .flags import parse_flag
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -30,6 +33,45 @@ def listed(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [part.strip() if isinstance(part, str) else part for part in value if part != ""]
     return value
+
+
+def semicolon_listed(value: Any) -> list[str]:
+    """A list of words as a curator or a CSV cell writes it: a list, or "a; b" (commas belong to
+    the words)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(";") if part.strip()]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(part, str) for part in value):
+        raise ValueError("Send a list of words, or words separated by ';'.")
+    return [part.strip() for part in value if part.strip()]
+
+
+def blank_to_none(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+def _prose(value: Any) -> Any:
+    # A CSV exported from a web CMS carries its markup ("<p>", "&amp;"): keep the words.
+    value = blank_to_none(value)
+    return plain_text(value) if isinstance(value, str) else value
+
+
+def _yes_no(value: Any) -> bool | None:
+    if isinstance(value, str) and value.strip().lower() in ("unknown", "not known"):
+        return None
+    flag = parse_flag(value, default=None)
+    if flag is None and blank_to_none(value) is not None:
+        raise ValueError("Use yes, no, or leave empty if not known.")
+    return flag
+
+
+TextList = Annotated[list[str], BeforeValidator(semicolon_listed)]
+Text = Annotated[str | None, BeforeValidator(blank_to_none)]
+Prose = Annotated[str | None, BeforeValidator(_prose)]
+YesNo = Annotated[bool | None, BeforeValidator(_yes_no)]
 
 
 def _day_code(value: Any) -> Any:
