@@ -311,7 +311,7 @@ def match(
     ]
     age = profile.age
     wanted = [_offers(need) for need in needs]
-    required = requirements(profile, needs)
+    required = requirements(profile, needs, taxonomy)
     wanted += [_meets(need, group, age) for need, group in required]
     chosen = _choose(ranked, candidates, wanted, limit)
 

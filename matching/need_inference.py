@@ -37,6 +37,7 @@ from .need_context import context_codes
 from .need_examples import NEED_EXAMPLES
 from .person import (
     HOARDING_NEEDS,
+    asks_about_benefits,
     caring_now,
     controlled_by_someone,
     hoarding,
@@ -392,6 +393,7 @@ def _without_a_home_or_fit_to_live_in(text: str) -> str | None:
 _WORDS_THAT_NAME_A_NEED: tuple[tuple[Callable[[str], str | None], tuple[str, ...], float], ...] = (
     (_without_a_home_or_fit_to_live_in, ("housing",), CARER_WORDS_STRENGTH),
     (owing_money, ("money_debt",), CARER_WORDS_STRENGTH),
+    (asks_about_benefits, ("welfare_benefits",), CARER_WORDS_STRENGTH),
     (hoarding, tuple(sorted(HOARDING_NEEDS)), CARER_WORDS_STRENGTH),
     (controlled_by_someone, ("domestic_abuse",), CONTROL_WORDS_STRENGTH),
 )
@@ -408,7 +410,14 @@ _NOT_A_NEED = (
     ("as", "a", "kid"),
     ("when", "a", "kid"),
     ("energy", "company"),
+    # places named for what they hold, not green space: "lives on a caravan park"
     ("car", "park"),
+    ("caravan", "park"),
+    ("holiday", "park"),
+    ("retail", "park"),
+    ("industrial", "park"),
+    ("business", "park"),
+    ("trailer", "park"),
     # "a few small jobs round the house" is a handyperson's work, not employment
     ("small", "job"),
     ("odd", "job"),

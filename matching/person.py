@@ -249,6 +249,8 @@ _MALE = (
     r"\bgent\b",
     r"\bbloke\b",
     r"\bmale\b",
+    # how a man speaks of his wife: "snappy with the missus", "the wife says"
+    r"\bthe (missus|missis|wife)\b(?!\s+of\b)",
     r"\blad\b",
     _SELF_PARENT + r"(dad|father)\b",
     r"\b(dad|father) (of|to)\b",
@@ -469,6 +471,23 @@ def owing_money(text: str) -> str | None:
     return _said_not_denied(_OWING, text)
 
 
+# Benefits asked about or lost, in the person's words rather than a form's name: "doesn't know what
+# benefits he can get", "can I claim anything", "his benefits were stopped". "The benefits of a
+# walk" is not this.
+_BENEFITS = re.compile(
+    r"\b(?:what|which|any)\s+benefits?\s+(?:\w+\s+){0,2}?(?:can|could|might|may|is|are|am|to)\s+"
+    r"(?:\w+\s+)?(?:get|claim|entitled|apply|have)\b|"
+    r"\b(?:claim(?:ing)?|apply(?:ing)?\s+for|sign(?:ing|ed)?\s+on\s+for|entitled\s+to)\s+(?:any\s+)?benefits?\b|"
+    r"\b(?:my|his|her|their|our)\s+benefits?\s+(?:\w+\s+){0,2}?(?:stopped|cut|reduced|sanctioned|suspended)\b",
+    re.I,
+)
+
+
+def asks_about_benefits(text: str) -> str | None:
+    """The words that ask which benefits the person can claim, or say theirs were stopped, or None."""
+    return _said_not_denied(_BENEFITS, text)
+
+
 # What hoarding is, as its services are filed: a mental health matter and a home unsafe to live in.
 HOARDING_NEEDS = frozenset({"mental_wellbeing", "housing"})
 # Hoarding, as a fire service, a housing officer or a family puts it: "hoarding getting worse",
@@ -541,6 +560,13 @@ _FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'd|my|me|myself)\b", re.I)
 _MY_SPOUSE = re.compile(r"\bmy (?:late |ex[- ]?)?(husband|hubby|wife|missus)\b", re.I)
 
 
+# "She says he needs to get out": she is whoever reported it, he is the person.
+_REPORTED = re.compile(
+    r"\b(she|he)\s+(?:says|said|thinks|reckons|feels|worries|is\s+worried|wants|would\s+like)\s+(?:that\s+)?(he|she)\b",
+    re.I,
+)
+
+
 def _gender(text: str) -> Cue | None:
     """ "men" or "women" from the first word in the note that says it.
 
@@ -549,6 +575,9 @@ def _gender(text: str) -> Cue | None:
     the possessive) so "his wife ... she" reads as a man.
     """
     own = _RELATION.sub(lambda m: m.group(1) + " " + " " * (len(m.group(0)) - len(m.group(1)) - 1), text)
+    for said in _REPORTED.finditer(own):
+        if said.group(1).lower() != said.group(2).lower():
+            own = own[: said.start(1)] + " " * len(said.group(1)) + own[said.end(1) :]
     first: tuple[int, str, str] | None = None
     for code, patterns in (("men", _MALE), ("women", _FEMALE)):
         for pattern in patterns:

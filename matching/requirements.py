@@ -570,6 +570,9 @@ A_GROUP = "a_group"
 _ASKS_FOR_A_GROUP = re.compile(
     r"\b(?:wants?|would\s+like|wd\s+like|looking\s+for|needs?)\s+(?:to\s+)?(?:an?\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:group|club|caf[eé]|meet[- ]?up)s?\b(?!\s+of\b)|"
+    # "Nan asking if there's any youth club or summat", "wondering is there a dads' group"
+    r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?)\s+(?:if|whether|about)?\s*(?:there(?:'s|\s+is|\s+are)\s+|is\s+there\s+)?"
+    r"(?:an?y?\s+)?(?:[\w'-]+\s+){0,2}?(?:group|club|caf[eé]|meet[- ]?up)s?\b(?!\s+of\b)|"
     r"\b(?:meet|meeting)\s+(?:other|others|more)\b",
     re.I,
 )
@@ -801,9 +804,11 @@ def languages_needed(goals: str) -> list[str]:
     ]
 
 
-def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]]:
+def requirements(profile: Profile, needs: Sequence[str], taxonomy: Any = None) -> list[tuple[str, str]]:
     """(need, group) pairs this person's needs must be met for; a language the person needs is
-    the group "language:<name>" and applies to every need."""
+    the group "language:<name>" and applies to every need. With the `taxonomy`, a group or club
+    the words ask for ("asking if there's any youth club") is one for the needs it names: a
+    helpline or an online chat is not it."""
     out: list[tuple[str, str]] = []
     for group in profile.groups:
         if group not in SPECIFIC:
@@ -866,6 +871,11 @@ def requirements(profile: Profile, needs: Sequence[str]) -> list[tuple[str, str]
         out.extend((need, WARM_SPACE) for need in needs if need in WARM_SPACE_NEEDS)
     for name in activities_named(profile.goals):
         out.extend((need, ACTIVITY_PREFIX + name) for need in needs if need in ACTIVITIES[name][0])
+    if taxonomy is not None:
+        # (an evening or weekend group is asked for as one requirement: unmet_in_reach words it)
+        timed = {need for need, group in out if group in (EVENINGS, WEEKENDS)}
+        asked = groups_asked_for(profile.goals, taxonomy)
+        out.extend((need, A_GROUP) for need in needs if need in asked and need not in timed)
     return out
 
 
@@ -1164,6 +1174,12 @@ def _requirement_wording(
             "in a weekend group",
             "no group open at the weekend",
             "; the services listed are open on weekdays only, or are lines and visits",
+        )
+    if group == A_GROUP:
+        return (
+            "in a group or club",
+            f"no {label[0].lower() + label[1:]} group or club",
+            "; the services listed are lines, chats or one-to-one help",
         )
     if group in _KIND_WORDING:
         return _KIND_WORDING[group]

@@ -349,7 +349,11 @@ SITUATIONS: tuple[Situation, ...] = (
         "tuberculosis",
         "people with TB (tuberculosis)",
         _re(r"tuberculosis|(?-i:TB)\b"),
-        _re(r"tuberculosis|(?-i:TB)\b"),
+        # the person's own TB: "on TB treatment", "has TB"; not a herd's "failed TB test"
+        _re(
+            r"tuberculosis|(?:has|had|got|with|for|latent|active|his|her|my)\s+(?-i:TB)\b|"
+            r"(?-i:TB)\s+(?:treatment|meds|medication|clinic|nurse|diagnosis|team|infection)"
+        ),
         kind="illness",
     ),
     # a blood disorder its own peer groups and clinics are for (thalassaemia beside it)
@@ -759,6 +763,9 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         _re(
             r"farmers?\b(?!'?s?\s+markets?)|farming|(?:on|runs?|ran|works?\s+on|our|his|her|my|the\s+family)\s+(?:the\s+)?farm\b|"
+            # "farms on his own up on the Wolds", "herd failed its test", "at the mart every Weds"
+            r"\bfarms\s+(?:on\s+(?:his|her|their|my)\s+own|alone|up|near|in|at|sheep|cattle|beef|dairy|arable|pigs)\b|"
+            r"\b(?:his|her|my|their|our|the)\s+(?:herd|flock|livestock|ewes)\b|\bat\s+the\s+mart\b|cattle\s+market|"
             r"(?:hand(?:ed|ing)?|left|leaving|sold|selling|retired\s+from|gave\s+up|giving\s+up)\s+(?:over\s+)?the\s+farm\b|"
             r"farm\s+(?:work|hand|worker|labourer)|shepherd|hill\s+farm|tenant\s+farm|"
             r"packhouse|pack\s+house|(?:fruit|veg|vegetable|daffodil|flower|strawberr\w*|potato)\s+pick\w*|field\s+work"
@@ -787,14 +794,17 @@ SITUATIONS: tuple[Situation, ...] = (
         "serving_forces_families",
         "families of serving armed forces personnel",
         _re(
-            r"(?:families|partners|spouses|wives|husbands)\s+of\s+(?:currently\s+)?serving\s+(?:personnel|members|"
-            r"soldiers|sailors|forces|military|troops)|famil(?:y|ies)\s*\(serving\)|serving\s+(?:personnel|forces|"
+            r"(?:families|partners|spouses|wives|husbands)\s+of\s+(?:currently\s+)?serving\s+"
+            r"(?:(?:raf|army|navy|royal\s+navy|armed\s+forces)\s+)?(?:personnel|members|soldiers|sailors|forces|"
+            r"military|troops|officers|airm[ae]n)|famil(?:y|ies)\s*\(serving\)|serving\s+(?:personnel|forces|"
             r"military)(?:'s)?\s+(?:families|partners|spouses)"
         ),
         _re(
             r"(?:husband|wife|partner|dad|father|mum|mother)\s+(?:\w+\s+){0,2}?(?:is\s+(?:in|away\s+with|serving\s+"
             r"(?:in|with))\s+the\s+(?:army|navy|raf|forces|marines)\b|is\s+(?:deployed|posted|at\s+sea|on\s+"
-            r"deployment)|(?:is\s+)?serving\b)|on\s+deployment\b"
+            r"deployment)|(?:is\s+)?serving\b)|on\s+deployment\b|"
+            # "husband posted to Cranwell", "wife's just been posted to Catterick"
+            r"(?:husband|wife|partner)(?:'s)?\s+(?:(?:has\s+|'s\s+|just\s+)?(?:been\s+)?|got\s+)?posted\s+(?:to|at|up|down|over)\b"
         ),
         within="forces_families",
     ),

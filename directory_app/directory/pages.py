@@ -234,10 +234,6 @@ def delete_service(service_id: str):
 # --- queues ----------------------------------------------------------------------------------
 
 
-def search_parked(session) -> tuple[int, list]:
-    return parked(session, limit=5)
-
-
 @bp.get("")
 @access("curator")
 def dashboard():
@@ -247,7 +243,7 @@ def dashboard():
         review_count=curation.review_queue_size(session),
         problem_count=len(curation.open_problems(session)),
         duplicate_count=duplicates.open_count(session),
-        parked=search_parked(session),
+        parked=parked(session, limit=5),
     )
 
 

@@ -183,13 +183,21 @@ def _restricts(
     # "Polish speakers only for the advice session", "Carers only.": the words are themselves the rule
     if _ONLY_AFTER.match(text, match.end()):
         return TARGETED_CONFIDENCE
-    first = start == (sentences[0][0] if sentences else 0)
+    first = start == (sentences[0][0] if sentences else 0) or bool(_OPENS_A_SECTION.match(text, start, end))
     stated_as_a_rule = re.search(r"\bonly\b|\bmust\b|\beligib", before, re.I) or re.search(
         r"\bonly\b", text[match.end() : end], re.I
     )
     if _TARGETING.search(before) and (first or stated_as_a_rule or _SAYS_WHO_FOR.match(before)):
         return TARGETED_CONFIDENCE
     return 0.0
+
+
+# A form flattened into one text: the sentence that opens its "Details:" box says what the service
+# is, as a first sentence does ("Teaser: Moving in, settling down. Details: A group for ...").
+_OPENS_A_SECTION = re.compile(
+    r"\s*(?:details|description|about(?:\s+us|\s+the\s+\w+)?|what\s+(?:we\s+do|it\s+is)|summary|overview)\s*:",
+    re.I,
+)
 
 
 # "all African mums welcome", "any Asian women are also welcome"

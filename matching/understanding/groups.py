@@ -54,7 +54,7 @@ GROUP_PATTERNS: dict[str, str] = {
 _NOT_RESTRICTED = {
     "women": r"\b(?:men\s+(?:and|&)\s+women|women\s+(?:and|&)\s+men|male\s+(?:and|or)\s+female|female\s+(?:and|or)\s+male|boys\s+and\s+girls|girls\s+and\s+boys|mums\s+and\s+dads|mothers\s+and\s+fathers)\b",
     "men": r"\b(?:men\s+(?:and|&)\s+women|women\s+(?:and|&)\s+men|male\s+(?:and|or)\s+female|female\s+(?:and|or)\s+male|mums\s+and\s+dads|dads\s+and\s+mums|mothers\s+and\s+fathers)\b",
-    "carers": r"\b(?:and|&|or|their|families,?)\s+(?:their\s+)?(?:families\s+and\s+|family\s+)?carers\b|\bparents?\s*(?:and|&|/|or|and/or)\s*carers?\b|\bmale\s+carers\b|\bcarers\s+(?:and|&)\s+(?:families|professionals|parents|staff|friends|volunteers)\b|\bcarers\s+are\s+welcome\b|\b(?:parent|guardian)\s+or\s+carer\b|\bcarer\s+or\s+parent\b",
+    "carers": r"\b(?:and|&|or|their|families,?)\s+(?:their\s+)?(?:families\s+and\s+|family\s+)?carers\b|\bparents?\s*(?:and|&|/|or|and/or)\s*carers?\b|\bmale\s+carers\b|\bcarers\s+(?:and|&)\s+(?:families|professionals|parents|staff|friends|volunteers)\b|\bcarers\s+are\s+welcome\b|\b(?:(?:grand)?parents?|guardians?),?\s+or\s+carers?\b|\bcarer\s+or\s+parent\b",
     # "out of work with a health condition or disability": either will do
     # "Illness & Disability line": either will do (not "difficulty using buses due to age, disability
     # or illness", which is who may come)

@@ -40,7 +40,9 @@ DELIVERY_PATTERNS = {
         r"online\s+(?:service|support|counsell\w*|therapy|course|sessions?|chat|groups?|forum|resources|"
         r"programme|meetings?)|(?:delivered|available|run|held|meet|access\w*)\s+online|web\s?chat|"
         r"(?:by|via|over|on)\s+video\s+calls?|(?:microsoft\s+)?teams\s+(?:meeting|call|drop[- ]in)|on\s+(?:microsoft\s+)?teams|"
-        r"whatsapp(?!\W{0,3}\d)|e-?learning|live\s+chat|log\s+in|(?:video|online)\s+appointments?|"
+        # not "tide dependant - check the WhatsApp group": a way to hear of changes, not how it is run
+        r"(?<!check\s)(?<!check\sthe\s)(?<!check\sour\s)(?<!see\sthe\s)(?<!see\sour\s)whatsapp(?!\W{0,3}\d)|"
+        r"e-?learning|live\s+chat|log\s+in|(?:video|online)\s+appointments?|"
         # "a private Facebook group", "monthly coffee morning + closed Facebook group", "by phone or
         # video", "phone/video/face to face", "sessions ... by text chat" (not help to make video
         # calls, nor booking by video relay)

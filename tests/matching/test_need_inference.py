@@ -13,7 +13,7 @@ from matching.embeddings import load_embedder
 from matching.need_classifier import development_statements, in_test_part
 from matching.need_context import context_codes
 from matching.need_inference import NeedInferrer, clauses
-from matching.person import hoarding, owing_money, said_of_the_person, without_a_home
+from matching.person import asks_about_benefits, hoarding, owing_money, said_of_the_person, without_a_home
 
 ROOT = Path(__file__).resolve().parents[2]
 STATEMENTS = ROOT / "seed_data" / "eval" / "people" / "statements.jsonl"
@@ -542,6 +542,18 @@ def test_a_sum_owed_is_a_debt_and_an_app_turned_down_is_no_wish_to_get_online(in
     assert "digital_inclusion" not in found
     assert owing_money("maxed out two credit cards") == "maxed out"
     assert owing_money("saved £2k for a holiday, lonely") is None
+
+
+def test_a_seasonal_worker_asking_what_benefits_he_can_get_needs_benefits_advice_not_a_park(inferrer):
+    words = (
+        "29, worked the season on a caravan park, lives in a static. Season finished in Oct, no work "
+        "now, doesn't know what benefits he can get. Running short on food."
+    )
+    codes = inferrer.infer_codes(words)
+    assert "welfare_benefits" in codes and "food" in codes
+    assert "nature_gardening" not in codes
+    assert asks_about_benefits("his benefits were stopped in May") == "his benefits were stopped"
+    assert asks_about_benefits("the benefits of a daily walk") is None
 
 
 def test_hoarding_is_read_as_fire_services_and_housing_officers_write_it(inferrer):

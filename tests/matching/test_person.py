@@ -31,6 +31,10 @@ def test_someone_else_in_the_sentence_does_not_set_the_persons_gender():
     # "his wife" is about the wife; the person is the man.
     assert "women" not in read_person("He looks after his wife, she has MS").circumstance_codes
     assert read_person("Says she is fine. Husband has a temper, he shouts").circumstance_codes == ("women",)
+    # whoever reports it is not the person: "She says he needs to get out"; "the missus" is his wife
+    laid_off = "Laid off, bills piling up, snappy with the missus. She says he needs to get out."
+    assert read_person(laid_off).circumstance_codes == ("men",)
+    assert read_person("Her daughter says she needs company").circumstance_codes == ("women",)
 
 
 @pytest.mark.parametrize(

@@ -717,6 +717,33 @@ def test_a_service_whose_words_say_it_runs_no_evening_group_does_not_meet_evenin
     assert match(carer, [unknown], taxonomy=taxonomy, now=now).unmet_needs == []
 
 
+def test_a_club_asked_for_is_not_met_by_one_to_one_help_online(make_service, make_person, taxonomy, now):
+    """A daughter asks if there is any singing club for her mum: one-to-one lessons by video call
+    are offered, but the answer says plainly that no singing group or club is in reach."""
+    mum = make_person(
+        needs=("arts_creativity",),
+        goals="Lonely since he went into the home. Daughter asking if there's any singing club or summat.",
+    )
+    lessons = make_service(
+        km=None,
+        needs=["arts_creativity"],
+        name="Sing at Home",
+        description="Singing lessons by video call, one to one.",
+        delivery=["online"],
+    )
+    result = match(mum, [lessons], taxonomy=taxonomy, now=now)
+    assert [m.name for m in result.matches] == ["Sing at Home"]
+    (unmet,) = [u for u in result.unmet_needs if u.need == "arts_creativity"]
+    assert unmet.requirement == "a_group"
+    assert unmet.reason.startswith("no arts")
+    assert "group or club" in unmet.reason
+    choir = make_service(
+        km=2, needs=["arts_creativity"], name="Community Choir", description="A weekly singing group."
+    )
+    both = match(mum, [lessons, choir], taxonomy=taxonomy, now=now)
+    assert not [u for u in both.unmet_needs if u.need == "arts_creativity"]
+
+
 def test_an_evening_group_is_not_met_by_a_line_or_a_visit_whose_hours_nobody_gave(
     make_service, make_person, taxonomy, now
 ):

@@ -70,6 +70,8 @@ def test_a_text_number_is_a_way_to_get_in_touch_not_an_online_service(reader):
     assert found.value("area_wide") is False
     group = reader.understand(scraped("A weekly chat on our WhatsApp group for dads."))
     assert "online" in group.delivery_modes()
+    swim = reader.understand(scraped("Sea swimming for women. Tide dependant - check the WhatsApp group."))
+    assert swim.delivery_modes() == ["in_person"]
 
 
 def test_one_venues_pantry_for_a_boroughs_residents_is_not_area_wide(reader):

@@ -1073,15 +1073,35 @@ def test_a_hotel_the_person_lives_in_and_tb_treatment_are_situations_a_job_in_a_
         assert "asylum_hotel" not in found
 
 
+def test_a_farmer_is_known_by_his_herd_and_the_mart_and_his_herds_tb_test_is_not_his_illness():
+    found = {
+        s.code
+        for s in person_situations(
+            "Farms on his own up on the Wolds since his dad passed. Herd failed TB test, money tight. "
+            "He won't talk to a doctor but he's at the mart every Weds."
+        )
+    }
+    assert "farming" in found and "tuberculosis" not in found
+    assert "tuberculosis" in {s.code for s in person_situations("Has TB, on treatment till March")}
+
+
 def test_a_coffee_morning_for_serving_families_is_not_for_a_veteran(make_service, make_person, taxonomy, now):
     assert "serving_forces_families" in situations_of(
         description="Coffee & play for armed forces families (serving). Partners of serving personnel only."
     )
+    # an events calendar's flattened form: the "Details:" box opens with who the group is for
+    assert situations_of(
+        name="Forces Families Facebook Group",
+        description="Teaser: Moving in, settling down, meeting people.\n\nDetails: A private Facebook group "
+        "for spouses and partners of serving RAF personnel posted to Cranwell. Coffee meets, childcare swaps.",
+    ) == ["serving_forces_families"]
     on_base = make_service(
         km=1, name="Coffee on base", needs=["loneliness"], situations=["serving_forces_families"]
     )
     veteran = make_person(goals="Ex-army, 22 years, on his own since the divorce", circumstances=["veterans"])
     partner = make_person(goals="Husband is away with the navy, two kids, lonely on the patch")
+    posted = make_person(goals="Just moved to Sleaford, husband posted to Cranwell, doesn't know a soul")
+    assert on_base["name"] in [m.name for m in match(posted, [on_base], taxonomy=taxonomy, now=now).matches]
     assert on_base["name"] not in [
         m.name for m in match(veteran, [on_base], taxonomy=taxonomy, now=now).matches
     ]

@@ -250,6 +250,14 @@ def test_the_grown_up_who_brings_a_toddler_is_not_a_carer(reader):
         )
     )
     assert "family_parenting" in found.need_codes() and "carers" not in found.need_codes()
+    grandparents_too = reader.understand(
+        csv_row(
+            name="Stay & Play",
+            description="Parent and toddler group for 0-5s with a parent, grandparent or carer.",
+        )
+    )
+    assert "carers" not in grandparents_too.group_codes()
+    assert "families" in grandparents_too.group_codes()
 
 
 def test_one_offer_in_a_list_of_many_restricts_nobody(reader):

@@ -941,6 +941,24 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # A forty-fifth, written and judged blind by two more helpers on 5 December 2026 (session 42):
+    # Lincolnshire with North and North East Lincolnshire as a county wellbeing partnership's "What's
+    # On" events calendar exported to ORUK 3.0 (event titles and teasers, a "Details:" box, loosely
+    # ticked categories, one-off events already past), with no unit postcodes loaded. First run,
+    # unread: 0.719, 1 must-not, 3 of 6 gaps; read since: 0.749, 0, 5 of 6 (a housebound woman's
+    # befriending: the judge takes a monthly library visit as no befriender, we take it as one).
+    "lk": Region(
+        "Lincolnshire with North and North East Lincolnshire (a county's What's On events calendar exported to ORUK 3.0)",
+        EVAL / "services" / "lk_oruk.json",
+        "Lincs What's On (county wellbeing events calendar)",
+        EVAL / "scenarios_lk.json",
+        None,
+        ndcg_floor=0.72,
+        gap_recall_floor=0.8,
+        known_violations=1,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
