@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from ..taxonomy import NeedsTaxonomy
@@ -36,6 +38,13 @@ NAMED_ALONE = 0.15
 # day or night") is missing from every match: its most likely need stands if it is this likely.
 LIKELIEST_ALONE = 0.35
 MAX_NEEDS = 4
+# A publisher's own categories ticked generously ("Older People" on a dementia café, a stroke club
+# and a boat trip alike) say little of any one record. Across a batch, a local term whose need the
+# records' own words bear out for fewer than half of those that carry it is left out of the need
+# reading; a standard vocabulary (Open Eligibility, esd) is always read.
+LOOSE_TERM_RECORDS = 8
+LOOSE_TERM_SHARE = 0.5
+_STANDARD_VOCABULARIES = frozenset({"openeligibility", "esd", "ukcat", "oruk"})
 DENIED_SURE = 0.9
 # An export's maximum_age of 99 or more (99, 100, 120) means no upper limit; nobody sets a real one
 # that high.
@@ -107,7 +116,45 @@ class Understander:
                     break
         return out
 
+    def _loose_terms(self, records: list[Record]) -> set[tuple[str, str]]:
+        """The batch's local terms that name a need its records' own words seldom bear out."""
+        carriers: dict[tuple[str, str], list[int]] = defaultdict(list)
+        named: dict[tuple[str, str], set[str]] = {}
+        for i, record in enumerate(records):
+            for term in record.terms:
+                if term.vocabulary in _STANDARD_VOCABULARIES or term.classifies_the_charity or not term.name:
+                    continue
+                key = (term.vocabulary, term.name.lower())
+                if key not in named:
+                    named[key] = set(phrase_hits(self.taxonomy, term.name)[0])
+                if named[key] and (not carriers[key] or carriers[key][-1] != i):
+                    carriers[key].append(i)
+        frequent = {key: rows for key, rows in carriers.items() if len(rows) >= LOOSE_TERM_RECORDS}
+        if not frequent:
+            return set()
+        rows = sorted({i for found in frequent.values() for i in found})
+        bare = [replace(records[i], terms=[]) for i in rows]
+        codes = self.taxonomy.codes()
+        said = {
+            row: set(phrase_hits(self.taxonomy, need_text(record))[0])
+            for row, record in zip(rows, bare, strict=True)
+        }
+        if self.classifier is not None:
+            for row, p in zip(rows, self.classifier.probabilities(bare), strict=True):
+                said[row] |= {code for j, code in enumerate(codes) if p[j] >= self.sure}
+        return {
+            key
+            for key, found in frequent.items()
+            if sum(1 for i in found if said[i] & named[key]) < LOOSE_TERM_SHARE * len(found)
+        }
+
     def _needs(self, records: list[Record]) -> list[list[Finding]]:
+        loose = self._loose_terms(records) if records else set()
+        if loose:
+            records = [
+                replace(r, terms=[t for t in r.terms if (t.vocabulary, t.name.lower()) not in loose])
+                for r in records
+            ]
         probs = self.classifier.probabilities(records) if self.classifier and records else None
         out = []
         for i, record in enumerate(records):

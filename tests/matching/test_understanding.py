@@ -1838,3 +1838,54 @@ def test_a_town_no_ward_is_named_for_is_still_a_place(reader):
     assert in_area(area, ["E07000113"], (51.3160, 0.8920)) is True  # Faversham
     assert in_area(area, ["E07000114"], (51.3357, 1.4180)) is False  # Ramsgate
     assert in_area(area, ["E07000113"], (51.3400, 0.7330)) is False  # Sittingbourne, the same borough
+
+
+def test_a_publishers_generously_ticked_category_is_read_only_where_the_words_bear_it_out(reader):
+    """An events calendar ticks "Older People" on nearly everything: across the batch its words
+    seldom bear it out, so a youth football session is not read as help for older people, while
+    a lunch club for the over 60s still is, and a standard vocabulary's term is still read."""
+
+    def listing(n: int, name: str, description: str, *terms: str) -> dict:
+        attributes = [
+            {"taxonomy_term": {"taxonomy": "Town What's On category", "code": t.lower(), "name": t}}
+            for t in terms
+        ]
+        return oruk(id=f"s{n}", name=name, description=description, attributes=attributes)
+
+    others = [
+        ("Youth Football", "Football for 11-16s on the rec, all abilities."),
+        ("Toddler Tunes", "Songs and rhymes for babies and toddlers with their grown-ups."),
+        ("Debt Drop-in", "Free, confidential debt and budgeting advice from trained advisers."),
+        ("Foodbank", "Emergency food parcels with a voucher from a referral agency."),
+        ("Art Club", "Painting and drawing for adults, materials provided."),
+        ("Job Club", "CVs, job searches and interview practice."),
+        ("Allotment Starter Plots", "Small plots and tools to start growing your own veg."),
+        ("Parkrun", "A free 5k run every Saturday morning in the park."),
+        ("ESOL Café", "Practise your English over a cuppa."),
+    ]
+    batch = [listing(i, name, text, "Older People", "Community") for i, (name, text) in enumerate(others)]
+    batch.append(listing(98, "Lunch Club", "A hot lunch and company for the over 60s.", "Older People"))
+    batch.append(
+        oruk(
+            id="s99",
+            name="Walking Football",
+            description="Gentle football on Thursdays.",
+            attributes=[
+                {
+                    "taxonomy_term": {
+                        "taxonomy": "openeligibility",
+                        "code": "older-adults",
+                        "name": "Older Adults",
+                    }
+                }
+            ],
+        )
+    )
+    found = {
+        record["id"]: u.need_codes() for record, u in zip(batch, reader.understand_many(batch), strict=True)
+    }
+    assert "older_people" not in found["s0"] and "older_people" not in found["s4"]
+    assert "older_people" in found["s98"]
+    # one record alone is no batch to judge a vocabulary by: its term is read as before
+    alone = reader.understand(batch[0])
+    assert "older_people" in alone.need_codes()
