@@ -21,7 +21,9 @@ GROUP_PATTERNS: dict[str, str] = {
         r"veterans?(?!'?\s+famil)|ex[- ]?service\s*(?:men|women|personnel|people)?|ex[- ]forces|"
         # "for ex-Royal Navy, RM and RFA only", "ex-army lads"
         r"ex[- ](?:royal\s+navy|navy|rn|raf|army|military|royal\s+marines|marines|rm|rfa)|"
-        r"armed\s+forces(?:\s+community)?(?!\s+famil)"
+        r"armed\s+forces(?:\s+community)?(?!\s+famil)|"
+        # "Must have served in the RAF (or be the widow of someone who did)"
+        r"served\s+in\s+(?:the\s+)?(?:raf|army|navy|royal\s+navy|(?:armed\s+)?forces|military|marines)"
     ),
     "carers": (
         r"(?:unpaid\s+|young\s+|adult\s+|family\s+)?carers?(?:'s|')?|"
@@ -73,7 +75,7 @@ _NOT_RESTRICTED = {
 # Targeting words: "for women", "supporting refugees", "women only", "Women's Aid".
 _BEFORE = re.compile(
     r"(?:\bfor|\bsupport(?:s|ing)?|\bhelp(?:s|ing)?|\bwith|\bexclusively|\bonly|\bserv(?:es|ing)|"
-    r"\baimed\s+at|\btargeted\s+at|\bopen\s+to|\bmust\s+be|\benabl(?:es?|ing)|\bdedicated\s+to|\bled\s+by|\bby\s+and\s+for|"
+    r"\baimed\s+at|\btargeted\s+at|\bopen\s+to|\bmust\s+be|\bmust\s+have|\benabl(?:es?|ing)|\bdedicated\s+to|\bled\s+by|\bby\s+and\s+for|"
     # a charity's objects name its beneficiaries: "the relief of", "to advance the education of"
     r"\b(?:relie(?:f|ve)|benefit|needs|welfare|education|training|interests)\s+of)"
     r"\s+(?:\w+[\s,]+){0,4}$",

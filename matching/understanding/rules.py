@@ -34,7 +34,9 @@ DELIVERY_PATTERNS = {
         r"call\s+(?:us|free|our)|telephone\s+befriending|(?:at\s+)?any\s?time\s+of\s+(?:the\s+)?day\s+or\s+night|"
         r"24[- ]hours?\s+(?:a\s+day\s+)?(?:helpline|listening|support\s+(?:line|by\s+phone))|"
         # "24/7 listening. Call 116 123 free.", "Phone, video or face to face."
-        r"24/7\s+(?:listening|helpline|support\s+line)|call\s+\d{3}\s?\d{3}\s+free|(?:tele)?phone\s*,\s*video\b"
+        r"24/7\s+(?:listening|helpline|support\s+line)|call\s+\d{3}\s?\d{3}\s+free|(?:tele)?phone\s*,\s*video\b|"
+        # "Drop-in Tues & Thurs, or phone.", "Phone or visits." (not "phone to book")
+        r"(?<!camera\s)(?<!tablet\s)(?<!laptop\s)(?<!computer\s)(?<!ipad\s)(?<!mobile\s)\bor\s+(?:by\s+)?(?:tele)?phone\b(?!\s+(?:to|for|first|ahead|before)\b)|(?:tele)?phone\s*(?:or|and|/|&)\s*(?:home\s+)?visits?\b"
     ),
     "online": (
         r"online\s+(?:service|support|counsell\w*|therapy|course|sessions?|chat|groups?|forum|resources|"
@@ -60,7 +62,7 @@ DELIVERY_PATTERNS = {
     ),
     "home_visits": (
         r"home\s+visit\w*|visits?\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:their|your|the)\s+(?:own\s+)?homes?|"
-        r"visits?\s+(?:\w+\s+){0,3}at\s+home|"
+        r"visits?\s+(?:[\w-]+\s+){0,4}at\s+home|(?:(?:tele)?phone|calls?)\s*(?:or|and|/|&)\s*(?:home\s+)?visits?\b|"
         r"in\s+(?:their|your|people's|clients')\s+(?:own\s+)?homes?|meals\s+on\s+wheels|"
         r"home[- ](?:based|library|visiting|support)|delivered\s+to\s+(?:your|their)\s+(?:door|home)|"
         r"at\s+home\s+(?:support|visits?)|"

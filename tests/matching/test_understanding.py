@@ -1889,3 +1889,33 @@ def test_a_publishers_generously_ticked_category_is_read_only_where_the_words_be
     # one record alone is no batch to judge a vocabulary by: its term is read as before
     alone = reader.understand(batch[0])
     assert "older_people" in alone.need_codes()
+
+
+@pytest.mark.parametrize(
+    "description, modes",
+    [
+        (
+            "Free advice on debt and benefits. Drop-in Tues & Thurs 9.30-12.30, or phone.",
+            {"in_person", "phone"},
+        ),
+        ("Befriending for older people. Phone or visits. Free.", {"phone", "home_visits"}),
+        ("Volunteers visit ex-RAF members and widows at home across the county.", {"home_visits"}),
+        # the phone is what the help is with, and booking is how to get it
+        ("Help you use your tablet or phone, at the library on Tuesdays. Or phone to book.", {"in_person"}),
+    ],
+)
+def test_a_leaflets_last_words_say_how_the_help_comes(reader, description, modes):
+    assert set(reader.understand(oruk(description=description)).delivery_modes()) == modes
+
+
+def test_a_rule_that_you_must_have_served_is_a_veterans_group(reader):
+    welfare = reader.understand(
+        oruk(
+            description="Welfare visiting. Must have served in the RAF (or be the widow of someone who did)."
+        )
+    )
+    assert "veterans" in welfare.group_codes()
+    history = reader.understand(
+        oruk(description="My grandad served in the army; the history group meets monthly.")
+    )
+    assert "veterans" not in history.group_codes()
