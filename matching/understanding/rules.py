@@ -158,6 +158,13 @@ _OPTIONAL_GIFT = re.compile(
     re.I,
 )
 _PRICE = re.compile(r"£\s?(\d+(?:\.\d{1,2})?)|(\d+)\s?p\b(?!m)", re.I)
+# A price whose £ a scan or a paste lost, known by what it is paid for: "3 a session", "2.50 inc
+# tea", "Pay 4.50 a week", "Membership 10/yr" (not "16+", "7pm" or "Sat 10.30").
+_LOST_POUND = re.compile(
+    r"(?<![\w.£/:-])(?<!to\s)(?<!about\s)(?<!times\s)(\d{1,3}(?:\.\d{2})?)\s*(?:(?:a|per|each)\s+(?:session|class|week|night|visit|family|person|"
+    r"term|month|year|go)\b|/\s?(?:yr|year|session|week)\b|inc\.?\s+(?:tea|lunch|refreshments)\b)",
+    re.I,
+)
 _LOW = re.compile(
     r"\b(?:small\s+(?:charge|fee|cost|donation)|subsidi[sz]ed|donations?\s+(?:welcome|requested|invited)|"
     r"pay\s+(?:as|what)\s+you\s+(?:feel|can)|suggested\s+donation|nominal\s+(?:fee|charge)|subs|"
@@ -413,6 +420,10 @@ def find_cost(record: Record) -> Finding:
         if not text:
             continue
         prices = [float(m.group(1)) if m.group(1) else float(m.group(2)) / 100 for m in _PRICE.finditer(text)]
+        if not prices and (lost := _LOST_POUND.search(text)):
+            top = max(float(m.group(1)) for m in _LOST_POUND.finditer(text))
+            band = "free" if top == 0 else ("low_cost" if top <= LOW_COST_LIMIT else "paid")
+            return Finding(band, 0.7, field, quote(text, lost))
         # A price in fees text is a charge; in a description it could be a grant or a target.
         if prices and (
             field == "fees"

@@ -1919,3 +1919,17 @@ def test_a_rule_that_you_must_have_served_is_a_veterans_group(reader):
         oruk(description="My grandad served in the army; the history group meets monthly.")
     )
     assert "veterans" not in history.group_codes()
+
+
+@pytest.mark.parametrize(
+    "description, band",
+    [
+        ("Walking football for over 50s. Monday 7pm. 3 a session.", "low_cost"),
+        ("Social club. Bingo, quizzes. 2.50 inc tea (lost £).", "low_cost"),
+        ("Community pantry. Pay 4.50 a week for a bag of shopping.", "low_cost"),
+        # times, ages and counts are not prices
+        ("Youth club for 16+ on Fridays 7-9pm, Sat 10.30. Up to 3 a week.", "unknown"),
+    ],
+)
+def test_a_price_that_lost_its_pound_sign_is_read_by_what_it_pays_for(reader, description, band):
+    assert reader.understand(oruk(description=description)).value("cost") == band
