@@ -124,8 +124,14 @@ ANYONE_WELCOME = re.compile(
     r"(?:\s+(?:who|that)(?:'s|\s+is|\s+are)?\s+(?:finding|struggling|feeling|interested|lonely|fancies|wants|"
     r"would\s+like|likes|enjoys|loves)\b[^.;!?\n]{0,40}?)?\s+(?:is\s+|are\s+)?(?:very\s+|most\s+|always\s+)?welcome\b|"
     # "open to all." but not "open to all men over 18" nor "open to anyone who has served"
-    r"\bopen\s+to\s+(?:all|everyone|anyone)\b(?!\s+(?:[a-z]\w*|\d))",
+    r"\bopen\s+to\s+(?:all|everyone|anyone)\b(?!\s+(?:[a-z]\w*|\d))|"
+    # "lots of ex-forces but anyone can come!"
+    r"\b(?:anyone|anybody|everyone|everybody|all)\s+(?:can|may|is\s+free\s+to)\s+(?:come|join|attend)\b",
     re.I,
+)
+# "LGBTQ+ folk and people questioning. Allies welcome": their friends may come too.
+ALLIES_WELCOME = re.compile(
+    r"\ballies\s+(?:are\s+)?(?:also\s+|very\s+|always\s+|more\s+than\s+)?(?:welcome|too)\b", re.I
 )
 # "Men and women welcome actually despite the name", "open to both men and women": a men's or
 # women's name (a shed, a walk) tells who it began for, not who may come.
@@ -356,6 +362,8 @@ def find_groups(record: Record) -> list[Finding]:
     said = record.text("name", "eligibility", "description")
     if ANYONE_WELCOME.search(said):
         kept = {g: f for g, f in kept.items() if f.confidence >= 0.9}
+    if ALLIES_WELCOME.search(said):
+        kept = {g: f for g, f in kept.items() if g != "lgbtq" or f.confidence >= 0.9}
     if BOTH_SEXES_WELCOME.search(said):
         kept = {g: f for g, f in kept.items() if g not in ("men", "women") or f.confidence >= 0.9}
     _settle_sexes(kept, mentioned)

@@ -1933,3 +1933,22 @@ def test_a_rule_that_you_must_have_served_is_a_veterans_group(reader):
 )
 def test_a_price_that_lost_its_pound_sign_is_read_by_what_it_pays_for(reader, description, band):
     assert reader.understand(oruk(description=description)).value("cost") == band
+
+
+def test_a_group_that_says_anyone_can_come_or_allies_are_welcome_restricts_nobody(reader):
+    walk = reader.understand(
+        oruk(
+            name="Veterans' Walking Group",
+            description="Monthly hill walk. Lots of ex-forces but anyone can come!",
+        )
+    )
+    assert "veterans" not in walk.group_codes()
+    coffee = reader.understand(
+        oruk(
+            name="Rainbow Coffee",
+            description="Coffee morning for LGBTQ+ folk and people questioning. Last Sat of month. Allies welcome.",
+        )
+    )
+    assert "lgbtq" not in coffee.group_codes()
+    social = reader.understand(oruk(name="Rainbow Social", description="A social group for LGBTQ+ people."))
+    assert "lgbtq" in social.group_codes()
