@@ -371,6 +371,9 @@ def authorities_named(record: Record, areas: AreaLookup) -> set[str]:
     return {code for text in [*record.texts.values(), *record.venue] for code, _ in areas.find(text)}
 
 
+_OTHER_NATIONS_AUTHORITY = re.compile(r"\b(?:W06|S12|N09)\d{6}\b")
+
+
 def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     found: dict[str, Finding] = {}
     for field in ("eligibility", "description"):
@@ -395,6 +398,11 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     for area in [] if national else record.service_areas:
         if _CHURCH_REGION.search(area["text"] or ""):
             continue
+        # a Welsh, Scottish or Northern Irish council by its code: our tables hold England's, and
+        # a Powys befriending service is still not for someone in Shropshire
+        for code in _OTHER_NATIONS_AUTHORITY.findall(area["uri"] or ""):
+            found.setdefault(code, Finding(code, 0.9, "service_areas", area["text"] or code))
+            stamped.setdefault(area["text"] or area["uri"], set()).add(code)
         for text in (area["uri"], _NOT_THESE.sub(" ", area["text"] or "")):
             # a service area named for a former district or a dale ("Tynedale", "North Northumberland")
             local = [

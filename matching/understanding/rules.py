@@ -176,7 +176,10 @@ _LOW = re.compile(
 )
 _PAID = re.compile(
     r"\b(?:fees?\s+(?:apply|payable|charged)|charges?\s+(?:apply|are\s+made)|paid\s+service|"
-    r"private(?:ly)?\s+(?:fee|funded)|cost\s+per\s+(?:session|hour|term))\b",
+    r"private(?:ly)?\s+(?:fee|funded)|cost\s+per\s+(?:session|hour|term)|"
+    # "Day rate payable (Direct Payments accepted)": a care provider's charge
+    r"(?:day|daily|hourly|session|weekly)\s+(?:rate|fee|charge)s?\s+(?:payable|applies|apply|charged)|"
+    r"direct\s+payments?\s+(?:accepted|welcome|can\s+be\s+used))\b",
     re.I,
 )
 _WHEEL_NO = re.compile(

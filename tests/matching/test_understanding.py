@@ -1952,3 +1952,24 @@ def test_a_group_that_says_anyone_can_come_or_allies_are_welcome_restricts_nobod
     assert "lgbtq" not in coffee.group_codes()
     social = reader.understand(oruk(name="Rainbow Social", description="A social group for LGBTQ+ people."))
     assert "lgbtq" in social.group_codes()
+
+
+def test_a_welsh_councils_service_area_limits_who_may_come(reader):
+    """Our place tables are England's; a Powys befriending service is still not for Shropshire."""
+    powys = "http://statistics.data.gov.uk/id/statistical-geography/W06000023"
+    found = reader.understand(
+        oruk(
+            description="Befriending for older people. Phone or visits. Must live in Powys.",
+            service_areas=[{"id": "a", "name": "Powys", "uri": powys}],
+        )
+    )
+    assert found.residency_codes() == ["W06000023"]
+
+
+def test_a_care_farms_day_rate_is_a_charge(reader):
+    farm = reader.understand(
+        oruk(
+            description="Care farm days for adults with learning disabilities. Day rate payable (Direct Payments accepted)."
+        )
+    )
+    assert farm.value("cost") == "paid"

@@ -959,6 +959,25 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # A forty-sixth, written and judged blind by two more helpers on 5 December 2026 (session 42):
+    # Shropshire and Telford & Wrekin as a hospital discharge team's leaflet rack, scanned, OCR'd
+    # (misread letters, lost pound signs, columns run together) and pasted into ORUK 3.0, with
+    # Powys services over the Welsh border and no unit postcodes loaded. Its records were read
+    # (and four readings fixed) before its scenarios first ran: 0.636, 4 must-not, 6 of 7 gaps;
+    # since: 0.643, 1 (a cardiac support group for those who have finished rehab, offered to a man
+    # who has not started it), 6 of 7.
+    "sr": Region(
+        "Shropshire and Telford & Wrekin (a hospital discharge team's leaflet rack, scanned and OCR'd, in ORUK 3.0)",
+        EVAL / "services" / "sr_oruk.json",
+        "RSH Discharge Team leaflet rack (scanned)",
+        EVAL / "scenarios_sr.json",
+        None,
+        ndcg_floor=0.61,
+        gap_recall_floor=0.8,
+        known_violations=2,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
