@@ -786,6 +786,19 @@ def lost_somewhere_to_go(goals: str) -> bool:
     return _said(_LOST_SOMEWHERE_TO_GO, goals)
 
 
+# "Wants to get out and meet people doing crafts": out of the house, which a Facebook group or a
+# phone line is not (not "get out of debt" or "get out of the relationship").
+_WANTS_TO_GET_OUT = re.compile(
+    r"\b(?:wants?|would\s+like|wd\s+like|needs?|keen|longing|desperate)\s+(?:(?:him|her|them|me)\s+)?to\s+'?get\s+out\b"
+    r"(?!\s+of\s+(?!the\s+house\b|the\s+flat\b))",
+    re.I,
+)
+
+
+def wants_to_get_out(goals: str) -> bool:
+    return _said(_WANTS_TO_GET_OUT, goals)
+
+
 # How a link worker notes that one language is all the person has: "Cantonese only", "mainly
 # Urdu", "only speaks Polish". Not "Arabic, some English": a service in English will do.
 _ONLY_LANGUAGE = r"\b{lang}\s+only\b|\b(?:mainly|mostly|only|just)\s+(?:speaks\s+)?{lang}\b"
@@ -849,7 +862,7 @@ def requirements(profile: Profile, needs: Sequence[str], taxonomy: Any = None) -
         out.extend((need, DADS) for need in needs if need in DADS_NEEDS)
     if in_person_only(profile.goals):
         out.extend((need, IN_PERSON) for need in needs)
-    elif lost_somewhere_to_go(profile.goals):
+    elif lost_somewhere_to_go(profile.goals) or wants_to_get_out(profile.goals):
         out.extend((need, IN_PERSON) for need in needs if need in SINGLE_SEX_NEEDS)
     if asks_for_a_break(profile.goals):
         out.extend((need, CARER_BREAK) for need in needs if need in CARER_BREAK_NEEDS)

@@ -324,9 +324,11 @@ def find_groups(record: Record) -> list[Finding]:
                     r"\b(?:pregnant|expectant|new)\s+$", text[: match.start()], re.I
                 ):
                     continue
-                if group in ("people_with_disabilities", "people_with_dementia") and _SOMEONE_ELSES.search(
-                    text[max(0, match.start() - 60) : match.start()]
-                ):
+                if group in (
+                    "people_with_disabilities",
+                    "people_with_dementia",
+                    "veterans",
+                ) and _SOMEONE_ELSES.search(text[max(0, match.start() - 60) : match.start()]):
                     continue
                 # "sheds" alone is a shed, not a men's group, unless it is a Men's Shed.
                 if (

@@ -36,7 +36,7 @@ DELIVERY_PATTERNS = {
         # "24/7 listening. Call 116 123 free.", "Phone, video or face to face."
         r"24/7\s+(?:listening|helpline|support\s+line)|call\s+\d{3}\s?\d{3}\s+free|(?:tele)?phone\s*,\s*video\b|"
         # "Drop-in Tues & Thurs, or phone.", "Phone or visits." (not "phone to book")
-        r"(?<!camera\s)(?<!tablet\s)(?<!laptop\s)(?<!computer\s)(?<!ipad\s)(?<!mobile\s)\bor\s+(?:by\s+)?(?:tele)?phone\b(?!\s+(?:to|for|first|ahead|before)\b)|(?:tele)?phone\s*(?:or|and|/|&)\s*(?:home\s+)?visits?\b"
+        r"(?<!camera\s)(?<!tablet\s)(?<!laptop\s)(?<!computer\s)(?<!ipad\s)(?<!mobile\s)\bor\s+(?:by\s+)?(?:tele)?phone\b(?!\s+(?:to|for|first|ahead|before)\b)|(?:tele)?phone\s*(?:or|and|/|&)\s*(?:home[\s-]+)?visits?\b"
     ),
     "online": (
         r"online\s+(?:service|support|counsell\w*|therapy|course|sessions?|chat|groups?|forum|resources|"
@@ -61,8 +61,8 @@ DELIVERY_PATTERNS = {
         r"online\b(?!\s+(?:safety|safe|skills|forms?|shopping|banking|services|accounts?))"
     ),
     "home_visits": (
-        r"home\s+visit\w*|visits?\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:their|your|the)\s+(?:own\s+)?homes?|"
-        r"visits?\s+(?:[\w-]+\s+){0,4}at\s+home|(?:(?:tele)?phone|calls?)\s*(?:or|and|/|&)\s*(?:home\s+)?visits?\b|"
+        r"home[\s-]+visit\w*|visits?\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:their|your|the)\s+(?:own\s+)?homes?|"
+        r"visits?\s+(?:[\w-]+\s+){0,4}at\s+home|(?:(?:tele)?phone|calls?)\s*(?:or|and|/|&)\s*(?:home[\s-]+)?visits?\b|"
         r"in\s+(?:their|your|people's|clients')\s+(?:own\s+)?homes?|meals\s+on\s+wheels|"
         r"home[- ](?:based|library|visiting|support)|delivered\s+to\s+(?:your|their)\s+(?:door|home)|"
         r"at\s+home\s+(?:support|visits?)|"
@@ -516,6 +516,7 @@ _CLOSED = re.compile(
     # "has not been funded for this winter": not there this year, whatever its timetable says
     r"(?:has\s+)?not\s+(?:been\s+)?funded\s+(?:for\s+)?this\s+(?:winter|year|season)|"
     r"closed\s+(?:permanently|for\s+good|indefinitely)|"
+    r"(?:service\s+(?:has\s+been\s+|was\s+)?)decommissioned|"
     # "the café closed in July 2026 when our volunteers retired": ended on a date that is past. (Said
     # of the thing itself, not of a named part of it: "the Hyde carers' group stopped in 2024".)
     r"(?P<dated>(?:this|the|our)\s+(?!(?:old|previous|former|original|other)\b)(?-i:[a-z]+\s+)?"
@@ -539,6 +540,10 @@ _PAUSED = re.compile(
     r"(?!\s+(?:from\s+)?" + _MONTH + r"\s*(?:to|until|till|-|–)\s*" + _MONTH + r")|"
     r"(?:on\s+(?:a\s+)?(?:pause|hold)|suspended)\s+(?:until|till|while|whilst|for\s+now|due\s+to|"
     r"at\s+the\s+mo(?:ment)?)|"
+    # a directory lead's note of the service itself: "service suspended pending recommissioning" (not
+    # "if your benefits are suspended pending review")
+    r"(?:service|group|project|club|drop[- ]?in|sessions?|provision)\s+(?:is\s+|are\s+|has\s+been\s+|was\s+)?"
+    r"(?:currently\s+|temporarily\s+)?suspended\s+(?:pending|awaiting|from|since)\b|"
     r"(?:closed|not\s+running|not\s+meeting)\s+(?:until|till)\b(?!\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b)|"
     r"(?:currently|temporarily)\s+(?:paused|on\s+hold|closed)\b(?!\s+(?:to|on|at|for\s+the\s+summer)\b))",
     re.I,

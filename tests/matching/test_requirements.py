@@ -1232,3 +1232,31 @@ def test_an_online_group_does_not_meet_a_need_for_someone_who_does_not_do_comput
     assert not match(
         make_person(goals=words + ".", needs=("mental_wellbeing",)), [online], taxonomy=taxonomy, now=now
     ).unmet_needs
+
+
+def test_wanting_to_get_out_is_not_met_by_an_online_group(make_service, make_person, taxonomy, now):
+    """ "Wants to get out and meet people doing crafts": a Facebook crafts group is offered, but the
+    answer says no craft group is in reach to go to; "get out of debt" asks nothing of the kind."""
+    online = make_service(
+        km=None,
+        needs=["arts_creativity"],
+        name="Crafts and Chat (Facebook group)",
+        description="Online group sharing crafts; live video once a week.",
+        delivery=["online"],
+    )
+    lady = make_person(
+        needs=("arts_creativity",),
+        goals="Uses a wheelchair since her hip op. Wants to get out and meet people doing crafts.",
+    )
+    (unmet,) = [
+        u
+        for u in match(lady, [online], taxonomy=taxonomy, now=now).unmet_needs
+        if u.need == "arts_creativity"
+    ]
+    assert unmet.requirement == "in_person"
+    debts = make_person(needs=("arts_creativity",), goals="Wants to get out of debt, and to make things again.")
+    assert not [
+        u
+        for u in match(debts, [online], taxonomy=taxonomy, now=now).unmet_needs
+        if u.need == "arts_creativity"
+    ]

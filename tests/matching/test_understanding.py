@@ -1973,3 +1973,31 @@ def test_a_care_farms_day_rate_is_a_charge(reader):
         )
     )
     assert farm.value("cost") == "paid"
+
+
+@pytest.mark.parametrize(
+    "description, closed",
+    [
+        (
+            "Support group for people with dementia. DoS note: service suspended pending recommissioning.",
+            True,
+        ),
+        ("Service decommissioned March 2026.", True),
+        ("We can help if your benefits are suspended pending review.", False),
+    ],
+)
+def test_a_directory_leads_note_that_the_service_is_suspended_says_it_is_not_running(
+    reader, description, closed
+):
+    assert (reader.understand(oruk(description=description)).value("closed") is True) == closed
+
+
+def test_families_of_serving_or_ex_forces_personnel_are_not_a_veterans_group(reader):
+    coffee = reader.understand(
+        oruk(description="Coffee morning for partners and families of serving or ex-forces personnel.")
+    )
+    assert "veterans" not in coffee.group_codes()
+    befriending = reader.understand(
+        oruk(description="Telephone and home-visit befriending for older people.")
+    )
+    assert {"phone", "home_visits"} <= set(befriending.delivery_modes())

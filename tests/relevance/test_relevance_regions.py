@@ -978,6 +978,25 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # A forty-seventh, written and judged blind by two more helpers on 5 December 2026 (session 42):
+    # Hull and the East Riding as an NHS Directory of Services extract of community and voluntary
+    # services converted to ORUK 3.0 (public and internal names, ages in days, referral
+    # instructions, "DoS note: service suspended"), no unit postcodes loaded. Two of its records'
+    # readings were fixed before its scenarios first ran: 0.669, 5 must-not, 3 of 6 gaps; since:
+    # 0.676, 2 (a forces families' coffee morning offered to a veteran; a Wolds car scheme for
+    # three towns offered in Goole), 4 of 6.
+    "hr": Region(
+        "Hull and the East Riding of Yorkshire (an NHS Directory of Services extract of community services, in ORUK 3.0)",
+        EVAL / "services" / "hr_oruk.json",
+        "Humber DoS extract (community and voluntary services)",
+        EVAL / "scenarios_hr.json",
+        None,
+        ndcg_floor=0.64,
+        gap_recall_floor=0.6,
+        known_violations=3,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
