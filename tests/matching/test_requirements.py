@@ -1254,7 +1254,9 @@ def test_wanting_to_get_out_is_not_met_by_an_online_group(make_service, make_per
         if u.need == "arts_creativity"
     ]
     assert unmet.requirement == "in_person"
-    debts = make_person(needs=("arts_creativity",), goals="Wants to get out of debt, and to make things again.")
+    debts = make_person(
+        needs=("arts_creativity",), goals="Wants to get out of debt, and to make things again."
+    )
     assert not [
         u
         for u in match(debts, [online], taxonomy=taxonomy, now=now).unmet_needs
