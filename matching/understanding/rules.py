@@ -408,14 +408,18 @@ def _cost_term(record: Record) -> Finding | None:
     return None
 
 
+def _band(top: float) -> str:
+    """The cost band of the dearest price a record names."""
+    return "free" if top == 0 else ("low_cost" if top <= LOW_COST_LIMIT else "paid")
+
+
 def find_cost(record: Record) -> Finding:
     declared = record.declared.get("cost")
     if declared in ("free", "low_cost", "paid"):
         return Finding(declared, 0.95, "cost", declared)
     if record.cost_amounts:
         top, where = max(record.cost_amounts)
-        band = "free" if top == 0 else ("low_cost" if top <= LOW_COST_LIMIT else "paid")
-        return Finding(band, 0.95, where, f"£{top:g}")
+        return Finding(_band(top), 0.95, where, f"£{top:g}")
     if (from_term := _cost_term(record)) is not None:
         return from_term
     for field in ("fees", "description", "eligibility", "name"):
@@ -423,10 +427,9 @@ def find_cost(record: Record) -> Finding:
         if not text:
             continue
         prices = [float(m.group(1)) if m.group(1) else float(m.group(2)) / 100 for m in _PRICE.finditer(text)]
-        if not prices and (lost := _LOST_POUND.search(text)):
-            top = max(float(m.group(1)) for m in _LOST_POUND.finditer(text))
-            band = "free" if top == 0 else ("low_cost" if top <= LOW_COST_LIMIT else "paid")
-            return Finding(band, 0.7, field, quote(text, lost))
+        lost = [] if prices else list(_LOST_POUND.finditer(text))
+        if lost:
+            return Finding(_band(max(float(m.group(1)) for m in lost)), 0.7, field, quote(text, lost[0]))
         # A price in fees text is a charge; in a description it could be a grant or a target.
         if prices and (
             field == "fees"
@@ -441,8 +444,7 @@ def find_cost(record: Record) -> Finding:
             )
         ):
             top = max(prices)
-            band = "free" if top == 0 else ("low_cost" if top <= LOW_COST_LIMIT else "paid")
-            return Finding(band, 0.8, field, quote(text, next(_PRICE.finditer(text))))
+            return Finding(_band(top), 0.8, field, quote(text, next(_PRICE.finditer(text))))
         free = _FREE.search(text)
         if free and _OPTIONAL_GIFT.search(text):
             return Finding("free", 0.75, field, quote(text, free))
