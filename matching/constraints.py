@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from .children import babies_up_to_months, months_words, youngest_child_months
@@ -22,6 +23,7 @@ from .service import (
     comes_to_people,
     delivery_modes,
     in_area,
+    out_of_season,
     reaches,
     read_area,
     remote_mode,
@@ -31,6 +33,7 @@ from .service import (
 from .single_sex import OTHER_SEX, named_for_the_other_sex, single_sex_required
 from .situations import BY_CODE, HARD, ON_ITS_OWN, label, might_be, with_implied
 from .understanding.areas import read_place
+from .understanding.season import season_words
 from .understanding.turned_away import area_entry
 
 # Warning texts, shared with explain.py so the wording is the same everywhere.
@@ -50,6 +53,10 @@ class Check:
     # For the residents of an authority the person probably does not live in (a shared postcode
     # district, most of whose people live in another): allowed, with a check, ranked after the rest.
     probably_elsewhere: bool = False
+    # The months a service that runs part of the year runs, when the match is outside them (an
+    # allotment from April to October, in December): allowed, ranked as not taking people now,
+    # and no help with a need today (unmet.py), as judges grade it.
+    out_of_season: list[int] | None = None
 
     @property
     def allowed(self) -> bool:
@@ -143,7 +150,12 @@ def _groups(codes: Any) -> str:
     return ", ".join(str(c).replace("_", " ") for c in codes)
 
 
-def check(profile: Profile, service: dict[str, Any], distance_km: float | None) -> Check:
+def check(
+    profile: Profile, service: dict[str, Any], distance_km: float | None, now: datetime | None = None
+) -> Check:
+    """Every reason `service` is not for `profile`, with the warnings a link worker should check.
+    `now` (the moment of the match) tells whether a service that runs only part of the year is
+    running; without it, seasons are not checked."""
     c = profile.constraints
     result = Check(exemption=distance_exemption(profile, service))
     bad = result.violations.append
@@ -155,6 +167,10 @@ def check(profile: Profile, service: dict[str, Any], distance_km: float | None) 
         bad(("status", str(status).replace("_", " ") if status else "status not recorded"))
     elif service.get("says_closed"):
         bad(("status", "its description says it is not running"))
+    if now is not None:
+        result.out_of_season = out_of_season(service, now)
+    if result.out_of_season:
+        result.warnings.append(f"runs {season_words(result.out_of_season)} only: not running now")
 
     if profile.age is not None:
         low, high = service.get("minimum_age"), service.get("maximum_age")

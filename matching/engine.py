@@ -237,7 +237,7 @@ def match(
     excluded: Counter[str] = Counter()
     allowed: list[int] = []
     for i, service in enumerate(candidates):
-        checks.append(check(profile, service, distances[i]))
+        checks.append(check(profile, service, distances[i], now))
     share_limits(candidates, checks)
     for i, result in enumerate(checks):
         if not offerable(candidates[i]):
@@ -290,12 +290,14 @@ def match(
 
     child = is_child(profile.age)
 
-    def order_key(i: int) -> tuple[int, float, float, str]:
+    def order_key(i: int) -> tuple[int, int, float, float, str]:
         d = distances[i]
         return (
             # A child is shown what says it takes children first; the rest (most adult services
             # never say "adults only") after, for the link worker to judge.
             1 if child and not takes_children(candidates[i], profile.age) else 0,
+            # What runs at this time of year before what starts again in the spring.
+            1 if checks[i].out_of_season else 0,
             -round(score_of[i], 9),
             d if d is not None else float("inf"),
             str(candidates[i].get("name") or "").lower(),
@@ -338,7 +340,10 @@ def match(
             )
         )
     # (a need met only by a service probably for another area's residents is said unmet, with it named)
-    met_needs = {n for m in matches for n in m.needs_met}
+    # (nor one met only by a service that is not running at this time of year)
+    met_needs = {
+        n for i, m in zip(chosen, matches, strict=True) if not checks[i].out_of_season for n in m.needs_met
+    }
     sure = [n for n in needs if n not in unsure]
     unmet = unmet_needs(
         profile, [n for n in sure if n not in met_needs], candidates, distances, checks, taxonomy

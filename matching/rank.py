@@ -20,7 +20,8 @@ Features (all 1 = best):
 - freshness: 1 if verified in the last 6 months, falling linearly to 0 at 3 years; never
   verified 0.2 (a little better than a listing we know is nearly 3 years stale).
 - capacity: accepting with no wait or a wait up to 4 weeks 1.0; unknown 0.5; a wait over 4
-  weeks 0.6 falling linearly to 0.3 at 16 weeks and beyond; not accepting 0.1.
+  weeks 0.6 falling linearly to 0.3 at 16 weeks and beyond; not accepting 0.1, and so a service
+  that runs only part of the year outside its months (a warm space in July).
 - circumstance_fit (fit.py): 1 when the service is meant for one of the person's groups (a
   veterans' club for a veteran, a dads' group for a dad), 0.75 for gender alone, else 0.5; 0.2
   when its needs name only another time of life (older people's befriending for a 17-year-old,
@@ -84,7 +85,7 @@ from .constraints import GENDERS, distance_exemption
 from .fit import OTHER_AGE_FIT, age_fit, circumstance_fit, preference_fit, service_text
 from .offered import ranked_as_meeting
 from .profile import Profile
-from .service import service_days, verified_age_days
+from .service import out_of_season, service_days, verified_age_days
 from .single_sex import named_for_the_other_sex
 from .situations import for_another_community
 
@@ -221,7 +222,8 @@ def features(
         "proximity": proximity(distance_km, exemption, profile.has_location),
         "timetable_fit": timetable_fit(profile.constraints.days, service),
         "freshness": freshness(service, now),
-        "capacity": capacity(service),
+        # a service that runs part of the year takes nobody until its season comes round
+        "capacity": 0.1 if out_of_season(service, now) else capacity(service),
         "circumstance_fit": min(_circumstances(profile, service), UNCONFIRMED_FIT if unconfirmed else 1.0),
         "preference_fit": preference_fit(profile.preferences, service).score,
         "semantic": semantic(service),

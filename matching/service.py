@@ -354,6 +354,15 @@ def service_days(service: dict[str, Any]) -> list[str]:
     return [d for d in DAYS if d in days]
 
 
+def out_of_season(service: dict[str, Any], now: datetime) -> list[int] | None:
+    """The months a service runs when it runs only part of the year and `now` is not one of them
+    (a warm space from November to March, in July); None when it is running now or all year."""
+    months = service.get("season_months")
+    if not isinstance(months, list) or not months or now.month in months:
+        return None
+    return [m for m in months if isinstance(m, int)]
+
+
 def parse_time(value: Any) -> datetime | None:
     if value is None or value == "":
         return None

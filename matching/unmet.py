@@ -21,6 +21,7 @@ from .offered import GETTING_ONLINE, offers
 from .profile import Profile
 from .service import remote_mode
 from .twins import offerable
+from .understanding.season import season_words
 
 MAX_ALTERNATIVES = 3
 # When several equally short explanations exist, prefer the constraint a link worker can most
@@ -131,6 +132,20 @@ def unmet_needs(
         if not open_:
             item.reason = f"no {label} service open at the moment ({len(meeting)} listed but closed)"
             continue
+        later = [i for i in open_ if checks[i].out_of_season]
+        if len(later) == len(open_):
+            # "no warm space running at this time of year: St Luke's runs November to March only"
+            first = min(later, key=lambda i: (len(checks[i].kinds), distances[i] or float("inf")))
+            item.reason = (
+                f"no {label} service running at this time of year: {candidates[first].get('name')} "
+                f"runs {season_words(checks[first].out_of_season or [])} only"
+            )
+            item.nearest_km, item.nearest_service_id = (
+                distances[first],
+                str(candidates[first].get("id") or ""),
+            )
+            continue
+        open_ = [i for i in open_ if i not in later]
         if any(not checks[i].kinds and not checks[i].probably_elsewhere for i in open_):
             # Allowed and relevant, so only the list's length kept it out.
             item.reason = f"suitable {label} services did not fit in this list; ask for more results"

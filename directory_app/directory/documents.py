@@ -18,6 +18,7 @@ from .understanding import (
     loss_window,
     residency_said,
     says_closed,
+    season_months,
     situation_codes,
     understood_days,
     understood_hours,
@@ -262,6 +263,7 @@ def to_search_document(service: Service, related: dict[str, dict] | None = None)
         # Situations the record restricts it to (matching.situations), as the understanding read them.
         "situations": situation_codes(service),
         "loss_window": loss_window(service),
+        "season_months": season_months(service),
         "exclusions": exclusion_codes(service),
         "area_wide": service.area_wide,
         "service_area": service_area,

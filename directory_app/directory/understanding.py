@@ -18,6 +18,7 @@ from matching import situations
 from matching.exclusions import BY_EXCLUSION
 from matching.understanding import AreaLookup, Understander
 from matching.understanding.places import residency_entries, residency_words
+from matching.understanding.season import season_words
 from matching.understanding.turned_away import area_entry
 
 from ..data import DATA_DIR
@@ -322,6 +323,17 @@ def loss_window(service) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
+def season_months(service) -> list[int] | None:
+    """The months of the year the service runs when it runs only part of it (a warm space from
+    November to March), as last understood; None when it runs all year."""
+    found = (service.understanding or {}).get("season")
+    value = found.get("value") if isinstance(found, dict) else None
+    months = value.get("months") if isinstance(value, dict) else None
+    if not isinstance(months, list):
+        return None
+    return [m for m in months if isinstance(m, int) and 1 <= m <= 12] or None
+
+
 def _understood_schedules(service) -> list[tuple[list[str], dict[str, Any]]]:
     """Each schedule read from the record's words: its days (our codes) and the reading itself."""
     out: list[tuple[list[str], dict[str, Any]]] = []
@@ -408,6 +420,7 @@ _ROWS = [
     ("capacity", "Capacity", None),
     ("closed", "Says it is not running", None),
     ("loss_window", "Time since a death", None),
+    ("season", "Runs only part of the year", None),
     ("exclusions", "Not for", None),
 ]
 
@@ -436,6 +449,8 @@ def _words(key: str, value) -> str:
         if value.get("max_weeks") is not None:
             parts.append(f"up to {value['max_weeks']:g} weeks after")
         return " and ".join(parts) or "not stated"
+    if key == "season" and isinstance(value, dict):
+        return season_words(value.get("months") or [])
     if key == "capacity" and isinstance(value, dict):
         accepting: dict[object, str] = {True: "accepting referrals", False: "not accepting referrals"}
         parts = [accepting.get(value.get("accepting"), "")]

@@ -49,6 +49,7 @@ RETRIEVE = [
     "needs",
     "status",
     "says_closed",
+    "season_months",
     "minimum_age",
     "maximum_age",
     "cost_band",

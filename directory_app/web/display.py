@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from matching.understanding.schedule import describe_opening_times, next_session, spoken_time
+from matching.understanding.season import season_words
 
 from ..vocabulary import DAY_SHORT, PROFESSIONAL_ONLY, PUBLIC_STATUS_LABELS, ROUTE_LABELS
 
@@ -79,7 +80,8 @@ def next_session_text(doc: dict, now: datetime | None = None) -> str | None:
         }
         for e in doc.get("schedules") or []
     ]
-    start = next_session(rules, now or datetime.now(ENGLAND).replace(tzinfo=None))
+    season = doc.get("season_months") or None
+    start = next_session(rules, now or datetime.now(ENGLAND).replace(tzinfo=None), season)
     if start is None:
         return None
     return (
@@ -228,6 +230,13 @@ def web_link(url: str | None) -> str | None:
     return None
 
 
+def season_text(months: Any) -> str | None:
+    """ "Runs April to October only" for a service that says it runs part of the year."""
+    if not isinstance(months, list) or not months:
+        return None
+    return f"Runs {season_words(months)} only"
+
+
 def responsiveness_text(doc: dict) -> str | None:
     """ "8 of 10 referrals accepted; usually accepts within 5 days", from our own referrals. The
     document carries figures only from 5 referrals up, so nothing shows below that."""
@@ -261,6 +270,7 @@ def card(doc: dict) -> dict:
         "wheelchair_known": doc.get("wheelchair") is not None,
         "referral": referral_text(doc.get("referral_routes")),
         "capacity": capacity_text(doc.get("accepting_referrals"), doc.get("wait_weeks")),
+        "season": season_text(doc.get("season_months")),
         "responsiveness": responsiveness_text(doc),
         "checked": checked,
         "freshness": tier,

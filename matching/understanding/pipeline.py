@@ -21,6 +21,7 @@ from .record import Record, normalise
 from .result import Finding, Understanding
 from .rules import find_capacity, find_closed, find_cost, find_delivery, find_wheelchair
 from .schedule import find_schedule
+from .season import find_season
 from .turned_away import area_entry, find_areas_turned_away
 
 # Chosen on the development labels by 5-fold cross-validation (docs/understanding.md): a need is
@@ -258,5 +259,6 @@ class Understander:
         out.capacity = find_capacity(record)
         out.closed = find_closed(record)
         out.loss_window = find_loss_window(record)
+        out.season = find_season(record)
         out.exclusions = find_exclusions(record) + turned_away
         return out

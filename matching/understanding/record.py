@@ -226,7 +226,17 @@ def _from_oruk(item: dict[str, Any]) -> Record:
             out.schedules.append(
                 {
                     k: _s(schedule.get(k))
-                    for k in ("byday", "opens_at", "closes_at", "freq", "bymonthday", "weekday", "interval")
+                    for k in (
+                        "byday",
+                        "opens_at",
+                        "closes_at",
+                        "freq",
+                        "bymonthday",
+                        "weekday",
+                        "interval",
+                        "valid_from",
+                        "valid_to",
+                    )
                 }
             )
             _add(texts, "schedule_description", schedule.get("description"), schedule.get("notes"))

@@ -66,6 +66,8 @@ class Understanding:
     capacity: Finding | None = None  # {"accepting": bool|None, "wait_weeks": float|None}
     # words that say the service has stopped ("Closed - funding ended"), though its status is active
     closed: Finding | None = None
+    # the months it runs, when only part of the year ("April to October only"): {"months": [4, ..., 10]}
+    season: Finding | None = None
     # how long after a death a bereavement service takes people: {"min_weeks", "max_weeks"}
     loss_window: Finding | None = None
     # whom its exclusion criteria turn away (matching.exclusions codes)

@@ -483,8 +483,11 @@ def describe_opening_times(
     return words
 
 
-def next_session(entries: list[dict[str, Any]], after: datetime) -> datetime | None:
-    """When the next session starts after ``after`` (python-dateutil's rrule over the same rules).
+def next_session(
+    entries: list[dict[str, Any]], after: datetime, months: list[int] | None = None
+) -> datetime | None:
+    """When the next session starts after ``after`` (python-dateutil's rrule over the same rules),
+    in one of ``months`` when the service runs only part of the year (season.find_season).
     A rule every other week (or rarer) needs its start date to know which weeks: without one it
     gives no next session rather than a wrong one."""
     starts = []
@@ -513,6 +516,7 @@ def next_session(entries: list[dict[str, Any]], after: datetime) -> datetime | N
             byhour=int(opens[:2]),
             byminute=int(opens[3:]),
             bysecond=0,
+            bymonth=months or None,
             dtstart=anchor,
         )
         start = rule.after(after)

@@ -176,3 +176,10 @@ def test_every_other_week_without_a_date_gives_no_next_session_rather_than_a_wro
         describe_opening_times(["1TU"], "14:00", "16:00", 2)
         == "First Tuesday of every other month, 2pm to 4pm"
     )
+
+
+def test_the_next_session_of_a_seasonal_service_is_in_its_season():
+    allotment = read_opening_times("Saturdays 10am-1pm")
+    # Monday 30 November: an April-to-October allotment meets next on the first Saturday of April.
+    assert next_session([allotment], NOW, months=list(range(4, 11))) == datetime(2027, 4, 3, 10, 0)
+    assert next_session([allotment], NOW, months=[11, 12, 1, 2, 3]) == datetime(2026, 12, 5, 10, 0)

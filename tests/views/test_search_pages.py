@@ -131,6 +131,22 @@ def test_awkward_queries_are_just_words(client, make_service, indexed):
     assert "Sale Lunch Club" in text_of(client.get("/", query_string={"q": '"lunch"'}))
 
 
+def test_a_service_that_runs_part_of_the_year_says_so_and_meets_next_in_its_season(
+    client, make_service, indexed
+):
+    service_id = make_service(
+        name="Moss Lane allotment",
+        description="Shared allotment plots and tool sharing. April to October only.",
+        schedule="Saturdays 10am-1pm",
+    )
+    indexed()
+    page = text_of(client.get(f"/services/{service_id}"))
+    assert "Runs April to October only" in page
+    (month,) = re.findall(r"Next session: Saturday \d+ (\w+), 10am", page)
+    assert month in ("April", "May", "June", "July", "August", "September", "October")
+    assert "Runs April to October only" in text_of(client.get("/", query_string={"q": "allotment"}))
+
+
 def test_search_outage_is_a_clear_503(app, client, monkeypatch):
     from directory_app.services import services
 
