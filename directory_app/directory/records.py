@@ -87,6 +87,7 @@ def input_from_service(service: tables.Service) -> dict:
         "eligibility": list(service.eligibility),
         "situations": understanding.situation_codes(service),
         "residency": understanding.residency_as_words(service),
+        "season": understanding.season_as_words(service),
         "area_wide": service.area_wide,
         "service_area": [a.service_area or a.name for a in service.service_areas if a.service_area or a.name],
         "languages": [

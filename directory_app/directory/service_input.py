@@ -16,6 +16,7 @@ from pydantic import ValidationError as PydanticError
 from matching.situations import BY_CODE as SITUATIONS
 from matching.understanding.result import GROUPS
 from matching.understanding.schedule import ScheduleWordsError, read_opening_times_list
+from matching.understanding.season import read_season
 
 from ..errors import ValidationError
 from ..needs import taxonomy
@@ -135,6 +136,8 @@ class ServiceInput(BaseModel):
     eligibility: TextList = []
     situations: TextList = []
     residency: TextList = []
+    # the months it runs when only part of the year ("April to October"); empty: all year
+    season: Text = Field(default=None, max_length=100)
     area_wide: YesNo = False
     service_area: TextList = []
     languages: TextList = []
@@ -237,6 +240,15 @@ class ServiceInput(BaseModel):
             plural = "s" if len(unknown) > 1 else ""
             raise ValueError(f"Unknown situation code{plural}: {', '.join(unknown)}. See /api/v1/needs.")
         return list(dict.fromkeys(cleaned))
+
+    @field_validator("season")
+    @classmethod
+    def _season(cls, value):
+        if value and read_season(value) is None:
+            raise ValueError(
+                "Write the months it runs, such as “April to October” or “Nov-Mar”, or “all year”."
+            )
+        return value
 
     @field_validator("residency")
     @classmethod

@@ -18,7 +18,7 @@ from matching import situations
 from matching.exclusions import BY_EXCLUSION
 from matching.understanding import AreaLookup, Understander
 from matching.understanding.places import residency_entries, residency_words
-from matching.understanding.season import season_words
+from matching.understanding.season import read_season, season_words
 from matching.understanding.turned_away import area_entry
 
 from ..data import DATA_DIR
@@ -91,6 +91,7 @@ CURATABLE = (
     "cost",
     "wheelchair",
     "residency",
+    "season",
 )
 
 
@@ -147,6 +148,9 @@ def note_curator_changes(service, data, previous: dict) -> None:
         elif key == "residency":
             if not same_residency_words(new, old):
                 curated["residency"] = residency_codes(new or [])  # empty: open to people anywhere
+        elif key == "season":
+            if (read_season(new or "") or []) != (read_season(old or "") or []):
+                curated["season"] = read_season(new or "") or []  # empty: runs all year
         elif _norm(new) != _norm(old):
             curated[key] = new
     service.curated = curated
@@ -325,13 +329,21 @@ def loss_window(service) -> dict | None:
 
 def season_months(service) -> list[int] | None:
     """The months of the year the service runs when it runs only part of it (a warm space from
-    November to March), as last understood; None when it runs all year."""
+    November to March), as a curator set them or as last understood; None when it runs all year."""
+    if "season" in (service.curated or {}):
+        return list(service.curated["season"]) or None
     found = (service.understanding or {}).get("season")
     value = found.get("value") if isinstance(found, dict) else None
     months = value.get("months") if isinstance(value, dict) else None
     if not isinstance(months, list):
         return None
     return [m for m in months if isinstance(m, int) and 1 <= m <= 12] or None
+
+
+def season_as_words(service) -> str | None:
+    """The season as the service form shows it ("April to October"); None when it runs all year."""
+    months = season_months(service)
+    return season_words(months) if months else None
 
 
 def _understood_schedules(service) -> list[tuple[list[str], dict[str, Any]]]:
@@ -420,7 +432,7 @@ _ROWS = [
     ("capacity", "Capacity", None),
     ("closed", "Says it is not running", None),
     ("loss_window", "Time since a death", None),
-    ("season", "Runs only part of the year", None),
+    ("season", "Runs only part of the year", "season"),
     ("exclusions", "Not for", None),
 ]
 
@@ -466,6 +478,8 @@ def _curated_words(key: str, value) -> str:
         return "none: open to people in any situation"
     if key == "residency" and not value:
         return "none: open to people living anywhere"
+    if key == "season":
+        return season_words(value) if value else "none: runs all year"
     return _words(key, value)
 
 

@@ -176,8 +176,29 @@ def _from_words(text: str) -> tuple[list[int], str] | None:
     return None
 
 
+_ALL_YEAR = re.compile(
+    r"^\s*(?:all\s+(?:the\s+)?year(?:\s+round)?|(?:all\s+)?year[- ]round|every\s+month)\s*\.?\s*$", re.I
+)
+_ONE_MONTH = re.compile(r"^\s*(?:(?:in|only\s+in)\s+)?(?P<first>" + _MONTH + r")(?:\s+only)?\s*\.?\s*$", re.I)
+
+
+def read_season(words: str) -> list[int] | None:
+    """The months a curator or a publisher's column gives ("April to October", "Nov-Mar", "August",
+    "all year" → []); None when the words are not months."""
+    if _ALL_YEAR.match(words or ""):
+        return []
+    one = _ONE_MONTH.match(words or "")
+    if one:
+        return [month_number(one.group("first"))]
+    found = _from_words(words or "")
+    return found[0] if found else None
+
+
 def find_season(record: Record) -> Finding | None:
     """The months the service runs, when it says it runs only part of the year; None otherwise."""
+    declared = record.declared.get("season")
+    if isinstance(declared, str) and (months := read_season(declared)) is not None:
+        return Finding({"months": months}, 0.95, "season", declared) if months else None
     from_schedules = _from_schedules(record)
     if from_schedules:
         return from_schedules

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlmodel import select
 
 from directory_app import db
 from directory_app.audit import history
 from directory_app.directory import curation, rereading
 from directory_app.directory.jobs import import_file
+from directory_app.directory.records import input_from_service
+from directory_app.errors import ValidationError
 from directory_app.models import Service
 from directory_app.search import indexing
 from directory_app.services import services
@@ -138,3 +141,45 @@ def test_towns_a_record_turns_away_reach_the_index_and_the_curators_page(app, pl
     login_as("curator")
     page = client.get(f"/curate/services/{service_id}/edit").get_data(as_text=True)
     assert "people living in Urmston (Trafford)" in page
+
+
+def test_a_curator_corrects_a_season_and_it_survives_reimport(app, places, login_as, client):
+    import_file(
+        app,
+        _feed("A walking group on the canal towpath. April to October only."),
+        "walkers.csv",
+        "Sale Walkers",
+        actor="test",
+    )
+    with db.session_scope(app) as session:
+        service = _service(session)
+        service_id = service.id
+        assert service.understanding["season"]["value"] == {"months": [4, 5, 6, 7, 8, 9, 10]}
+        assert input_from_service(service)["season"] == "April to October"
+        # The group now walks all year: the curator empties the months.
+        curation.update_service(session, service_id, {"season": ""}, actor="curator1")
+
+    import_file(
+        app,
+        _feed("A walking group on the canal towpath. April to October only."),
+        "walkers.csv",
+        "Sale Walkers",
+        actor="test",
+    )
+    indexing.wait_until_idle(app)
+    document = services(app).index.get(service_id)
+    assert document["season_months"] is None
+    with db.session_scope(app) as session:
+        assert _service(session).curated == {"season": []}
+
+    login_as("curator")
+    page = client.get(f"/curate/services/{service_id}/edit").get_data(as_text=True)
+    assert "Runs only part of the year" in page and "none: runs all year" in page
+
+    with db.session_scope(app) as session:
+        with pytest.raises(ValidationError) as refused:
+            curation.update_service(session, service_id, {"season": "Tuesdays"}, actor="curator1")
+        assert "April to October" in refused.value.fields["season"]
+        curation.update_service(session, service_id, {"season": "Nov-Mar"}, actor="curator1")
+    indexing.wait_until_idle(app)
+    assert services(app).index.get(service_id)["season_months"] == [11, 12, 1, 2, 3]

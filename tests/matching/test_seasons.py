@@ -9,7 +9,7 @@ import pytest
 
 from matching import match
 from matching.understanding.record import normalise
-from matching.understanding.season import find_season, season_words
+from matching.understanding.season import find_season, read_season, season_words
 
 
 def _season(description: str = "", **fields) -> list[int] | None:
@@ -105,3 +105,29 @@ def test_a_winter_warm_space_runs_round_the_new_year(make_service, make_person, 
     person = make_person(needs=("loneliness",))
     assert match(person, [warm], taxonomy=taxonomy, now=DECEMBER).unmet_needs == []
     assert match(person, [warm], taxonomy=taxonomy, now=JULY).unmet_needs != []
+
+
+@pytest.mark.parametrize(
+    "typed, months",
+    [
+        ("April to October", list(range(4, 11))),
+        ("Nov-Mar", [11, 12, 1, 2, 3]),
+        ("August", [8]),
+        ("all year", []),
+    ],
+)
+def test_months_a_curator_types_are_read(typed, months):
+    assert read_season(typed) == months
+
+
+def test_words_that_are_not_months_are_not_a_season():
+    assert read_season("Tuesdays") is None
+
+
+def test_a_season_the_publisher_gives_in_its_own_column_wins_over_the_words():
+    record = normalise({"id": "s", "name": "Walks", "description": "April to October only."})
+    record.declared["season"] = "all year"
+    assert find_season(record) is None
+    record.declared["season"] = "May-Sep"
+    found = find_season(record)
+    assert found is not None and season_words(found.value["months"]) == "May to September"
