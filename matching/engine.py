@@ -36,7 +36,7 @@ from .situations import label as situation_label
 from .stated_situations import person_situations
 from .taxonomy import NeedsTaxonomy
 from .twins import offerable, share_limits
-from .unmet import UnmetNeed, unmet_needs
+from .unmet import UnmetNeed, access_unknown, unmet_needs
 
 MIN_TEXT_RELEVANCE = 0.1
 # A service whose own words mean much the same as the person's (cosine of sentence embeddings,
@@ -340,9 +340,13 @@ def match(
             )
         )
     # (a need met only by a service probably for another area's residents is said unmet, with it named)
-    # (nor one met only by a service that is not running at this time of year)
+    # (nor one met only by a service that is not running at this time of year, or, for someone who
+    # needs step-free access, only by venues that have not said whether they have it)
     met_needs = {
-        n for i, m in zip(chosen, matches, strict=True) if not checks[i].out_of_season for n in m.needs_met
+        n
+        for i, m in zip(chosen, matches, strict=True)
+        if not checks[i].out_of_season and not access_unknown(profile, candidates[i], checks[i])
+        for n in m.needs_met
     }
     sure = [n for n in needs if n not in unsure]
     unmet = unmet_needs(

@@ -936,7 +936,10 @@ def meets_requirement(
     if group == WEEKENDS:
         return opens_at_weekend(hours or service) is not False
     if group == A_GROUP:
-        return "in_person" in delivery_modes(service) or bool(_IS_A_GROUP.search(service_text(service)))
+        # "wants a baby group to meet other mams": people meet in person; a group met only online or
+        # by phone is the alternative the answer names, not the group asked for
+        modes = delivery_modes(service)
+        return "in_person" in modes or (not modes and bool(_IS_A_GROUP.search(service_text(service))))
     if group == OUT_OF_HOURS:
         return _out_of_hours(hours or service)
     if group == WARM_SPACE:
@@ -1192,7 +1195,7 @@ def _requirement_wording(
         return (
             "in a group or club",
             f"no {label[0].lower() + label[1:]} group or club",
-            "; the services listed are lines, chats or one-to-one help",
+            "; the services listed are lines, online groups or one-to-one help",
         )
     if group in _KIND_WORDING:
         return _KIND_WORDING[group]

@@ -14,7 +14,7 @@ from itertools import combinations
 from typing import Any
 
 from .children import CHILDREN, is_child
-from .constraints import FURTHEST_VENUE_KM, Check, day_names, km_text
+from .constraints import FURTHEST_VENUE_KM, WARN_WHEELCHAIR, Check, day_names, km_text
 from .crisis import CRISIS_LINE, CRISIS_ONLY_NEEDS
 from .explain import lower_label
 from .offered import GETTING_ONLINE, offers
@@ -54,6 +54,16 @@ class UnmetNeed:
 
 def _label(taxonomy: Any, code: str) -> str:
     return lower_label(taxonomy.label(code) if taxonomy is not None else code)
+
+
+def access_unknown(profile: Profile, service: dict[str, Any], check: Check) -> bool:
+    """Whether a person who needs step-free access would have to go to a venue that has not said it
+    has it (a service they can also phone or join online does not need them to go)."""
+    return (
+        bool(profile.constraints.wheelchair)
+        and WARN_WHEELCHAIR in check.warnings
+        and remote_mode(service) is None
+    )
 
 
 def fewest_kinds(blocked: Sequence[set[str]]) -> set[str]:
@@ -146,7 +156,21 @@ def unmet_needs(
             )
             continue
         open_ = [i for i in open_ if i not in later]
-        if any(not checks[i].kinds and not checks[i].probably_elsewhere for i in open_):
+        usable = [i for i in open_ if not checks[i].kinds and not checks[i].probably_elsewhere]
+        if usable and all(access_unknown(profile, candidates[i], checks[i]) for i in usable):
+            # "no nature and gardening service known to be wheelchair accessible: Meadows Community
+            # Garden has not recorded its access, so check": the person cannot be sent on a guess
+            first = min(usable, key=lambda i: distances[i] or float("inf"))
+            item.reason = (
+                f"no {label} service known to be wheelchair accessible: "
+                f"{candidates[first].get('name')} has not recorded its access, so check"
+            )
+            item.nearest_km, item.nearest_service_id = (
+                distances[first],
+                str(candidates[first].get("id") or ""),
+            )
+            continue
+        if usable:
             # Allowed and relevant, so only the list's length kept it out.
             item.reason = f"suitable {label} services did not fit in this list; ask for more results"
             continue

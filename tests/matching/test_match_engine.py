@@ -318,3 +318,27 @@ def test_a_communitys_own_club_does_not_fill_a_short_list_for_someone_outside_it
     assert match(asylum_seeker, [club], taxonomy=taxonomy, now=now).matches == []
     pole = make_person(needs=("legal_advice",), goals=words + ", from Poland")
     assert [m.name for m in match(pole, [club], taxonomy=taxonomy, now=now).matches] == ["Saturday Club"]
+
+
+def test_a_need_met_only_where_step_free_access_is_unknown_is_said_for_a_wheelchair_user(
+    make_service, make_person, taxonomy, now
+):
+    garden = make_service(name="Meadows garden", needs=["physical_activity"], wheelchair=None)
+    person = make_person(needs=("physical_activity",), wheelchair=True)
+    result = match(person, [garden], taxonomy=taxonomy, now=now)
+    assert [m.name for m in result.matches] == ["Meadows garden"]
+    (unmet,) = result.unmet_needs
+    assert unmet.reason == (
+        "no physical activity service known to be wheelchair accessible: "
+        "Meadows garden has not recorded its access, so check"
+    )
+    by_phone_too = make_service(
+        name="Advice drop-in", needs=["physical_activity"], wheelchair=None, delivery=["in_person", "phone"]
+    )
+    assert match(person, [by_phone_too], taxonomy=taxonomy, now=now).unmet_needs == []
+    step_free = make_service(name="Park walks", needs=["physical_activity"], wheelchair=True, km=3.0)
+    assert match(person, [garden, step_free], taxonomy=taxonomy, now=now).unmet_needs == []
+    assert (
+        match(make_person(needs=("physical_activity",)), [garden], taxonomy=taxonomy, now=now).unmet_needs
+        == []
+    )

@@ -744,6 +744,32 @@ def test_a_club_asked_for_is_not_met_by_one_to_one_help_online(make_service, mak
     assert not [u for u in both.unmet_needs if u.need == "arts_creativity"]
 
 
+def test_a_group_asked_for_is_one_people_meet_at_not_one_met_only_online(
+    make_service, make_person, taxonomy, now
+):
+    """A new mum stuck in asks for a baby group to meet other mams: an online mums' group is listed,
+    and the answer says no group or club meets near her."""
+    mum = make_person(
+        needs=("physical_activity",),
+        goals="First baby, stuck in. Wants an exercise group to meet other mams.",
+    )
+    online = make_service(
+        km=None,
+        needs=["physical_activity"],
+        name="Mums Move Online",
+        description="A friendly online group for new mums, on Zoom.",
+        delivery=["online"],
+    )
+    result = match(mum, [online], taxonomy=taxonomy, now=now)
+    assert [m.name for m in result.matches] == ["Mums Move Online"]
+    (unmet,) = [u for u in result.unmet_needs if u.need == "physical_activity"]
+    assert unmet.requirement == "a_group" and "group or club" in unmet.reason
+    class_ = make_service(
+        km=2, needs=["physical_activity"], name="Buggy fit", description="A group walk with prams."
+    )
+    assert not match(mum, [online, class_], taxonomy=taxonomy, now=now).unmet_needs
+
+
 def test_an_evening_group_is_not_met_by_a_line_or_a_visit_whose_hours_nobody_gave(
     make_service, make_person, taxonomy, now
 ):
