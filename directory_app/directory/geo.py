@@ -46,7 +46,8 @@ class Place:
     def areas(self) -> list[str]:
         """Every area code the person lives in, widest last: LA, county (two-tier areas), ward,
         LSOA and postcode district. Services state their reach in any of these."""
-        codes = (*authority_codes(self.la_code), self.ward_code, self.lsoa21cd, self.district)
+        former = former_district(self.la_code, self.district)
+        codes = (*authority_codes(self.la_code), former, self.ward_code, self.lsoa21cd, self.district)
         return [code for code in codes if code]
 
     @property
@@ -56,7 +57,8 @@ class Place:
         and the former districts of an authority that replaced several (a postcode known only as
         North Yorkshire may be in Hambleton, or not)."""
         codes = [c for la in self.possible_la_codes for c in (*authority_codes(la), *formers_of(la))]
-        codes += formers_of(self.la_code) if self.la_code else ()
+        if self.la_code and not former_district(self.la_code, self.district):
+            codes += formers_of(self.la_code)
         return list(dict.fromkeys(code for code in codes if code))
 
     @property
@@ -111,6 +113,40 @@ def _formers() -> dict[str, tuple[str, ...]]:
         row["code"]: tuple(code for code in (row.get("former_codes") or "").split(";") if code)
         for row in _la_table()
     }
+
+
+LOCAL_AREAS = DATA_DIR / "geo" / "local_areas.csv"
+
+
+@cache
+def _former_by_outcode() -> dict[tuple[str, str], str]:
+    """(authority, postcode district) → the abolished district it lies in, where an authority that
+    replaced several is known by its former districts' postcode districts (local_areas.csv: Copeland
+    is CA18-CA28, LA18 and LA19 of Cumberland): a person known only by their district still says
+    whether "Copeland residents only" is for them."""
+    named = {
+        (row["code"], name): code
+        for row in _la_table()
+        for entry in (row.get("former_names") or "").split(";")
+        for code, _, name in [entry.partition("=")]
+        if code and name
+    }
+    try:
+        with open(LOCAL_AREAS, newline="", encoding="utf-8") as handle:
+            areas = list(csv.DictReader(handle))
+    except FileNotFoundError:
+        return {}
+    return {
+        (area["la_code"], outcode): named[(area["la_code"], area["name"])]
+        for area in areas
+        if (area["la_code"], area["name"]) in named
+        for outcode in area["postcode_districts"].split(";")
+    }
+
+
+def former_district(la_code: str | None, district: str | None) -> str | None:
+    """The abolished district a postcode district of `la_code` lies in, when that is known."""
+    return _former_by_outcode().get((la_code or "", district or ""))
 
 
 def authority_codes(la_code: str | None) -> list[str]:

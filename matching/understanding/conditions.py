@@ -93,6 +93,8 @@ _ASKED_WHO = re.compile(
     r"\bwho\s+(?:is\s+(?:this|it)\s+for|can\s+(?:use\s+(?:this|it|the\s+\w+)|come|attend|join|apply|go))\s*\?\s*$",
     re.I,
 )
+# a directory's own column, flattened into the sentence it heads: "Who for: older people living alone"
+_WHO_FOR_LABEL = re.compile(r"^\W*who(?:'s|\s+is)?\s+(?:it\s+)?for\s*[:?]", re.I)
 
 
 def find_situations(record: Record) -> list[Finding]:
@@ -152,7 +154,11 @@ def _restricts(
         or turned_away(text, match, sentences)
     ):
         return 0.0
-    if field == "eligibility" or _ASKED_WHO.search(text, max(0, start - 40), start):
+    if (
+        field == "eligibility"
+        or _ASKED_WHO.search(text, max(0, start - 40), start)
+        or _WHO_FOR_LABEL.match(before)
+    ):
         return ELIGIBILITY_CONFIDENCE
     # the words are themselves the rule: "must be sober", "not suitable for people currently drinking"
     if re.match(r"(?:not\s+(?:suitable|for)|must)\b", match.group(0), re.I):

@@ -25,12 +25,13 @@ DELIVERY_PATTERNS = {
         r"ring\s+(?:us|our|the)(?!\s+(?:door\s?)?(?:bell|buzzer|intercom))|end\s+of\s+the\s+(?:tele)?phone|text\s+\w+\s+to\s+\d+|"
         # "Phone first, face to face by appt", "weekly phone group"
         r"(?:tele)?phone\s+first\b|(?:tele)?phone\s+(?:groups?|circles?|clubs?)\b|"
-        r"(?:weekly|regular|daily|friendly)\s+(?:phone\s+|telephone\s+)?calls?|"
+        r"(?:weekly|regular|daily|friendly|welfare)\s+(?:phone\s+|telephone\s+)?calls?|"
         r"(?:by|via|over)\s+(?:\w+\s+(?:and|or)\s+)?(?:tele)?phone|(?:tele)?phone\s+(?:and|or)\s+(?:video|online|email|text)|"
         r"(?:by|over\s+the|via)\s+(?:tele)?phone|freephone|text\s+(?:service|support|line)|"
         # a team's list: "telephone + face to face", "phone only", "f2f/phone", "telephone casework"
         r"(?:tele)?phone\s*(?:\+|/|&)\s*(?:face\s+to\s+face|in\s+person|online|home\s+visits?)|(?:tele)?phone\s+only\b|"
-        r"(?:face\s+to\s+face|in\s+person)\s*(?:\+|/|&)\s*(?:tele)?phone\b|(?:tele)?phone\s+casework|"
+        # "Drop-in and phone for care leavers"
+        r"(?:face\s+to\s+face|in\s+person|drop[- ]?ins?)\s*(?:\+|/|&|and)\s*(?:tele)?phone\b|(?:tele)?phone\s+casework|"
         r"call\s+(?:us|free|our)|telephone\s+befriending|(?:at\s+)?any\s?time\s+of\s+(?:the\s+)?day\s+or\s+night|"
         r"24[- ]hours?\s+(?:a\s+day\s+)?(?:helpline|listening|support\s+(?:line|by\s+phone))|"
         # "24/7 listening. Call 116 123 free.", "Phone, video or face to face."
@@ -62,6 +63,8 @@ DELIVERY_PATTERNS = {
     ),
     "home_visits": (
         r"home[\s-]+visit\w*|visits?\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:their|your|the)\s+(?:own\s+)?homes?|"
+        # "confidential farm visits for farmers and their families": a farm is where they live
+        r"farm\s+visits?\b|"
         r"visits?\s+(?:[\w-]+\s+){0,4}at\s+home|(?:(?:tele)?phone|calls?)\s*(?:or|and|/|&)\s*(?:home[\s-]+)?visits?\b|"
         r"in\s+(?:their|your|people's|clients')\s+(?:own\s+)?homes?|meals\s+on\s+wheels|"
         r"home[- ](?:based|library|visiting|support)|delivered\s+to\s+(?:your|their)\s+(?:door|home)|"
@@ -91,6 +94,9 @@ DELIVERY_PATTERNS = {
     "outreach": (
         r"outreach(?!\s+(?:centre|center|ministr\w*))|"
         r"mobile\s+(?:service|unit|library|van|team|assistance|support|pantry|food\w*|clinic|bus)|"
+        # a van or bus that tours villages on a rota: "Advice van ... Just come to the van", "Wellbeing Bus"
+        r"(?:advice|wellbeing|health|library|welfare|information|community|food|play)\s+(?:vans?|bus(?:es)?)\b|"
+        r"come\s+(?:to|along\s+to)\s+the\s+(?:van|bus)\b|"
         r"(?:live|living|sleep\w*)\s+on\s+the\s+streets?|community[- ]based\s+support|"
         r"street\s+(?:work|team|outreach)|street[- ]level|detached\s+youth|"
         r"(?:in|at)\s+(?:a\s+variety\s+of|various|different|several|\d+|many|local)\s+(?:\w+\s+){0,2}"
@@ -315,6 +321,19 @@ _NOT_OURS_BEFORE = re.compile(
 )
 
 
+_MODE_TAG = {
+    "outreach": "outreach",
+    "home visits": "home_visits",
+    "home visit": "home_visits",
+    "home visiting": "home_visits",
+    "telephone": "phone",
+    "telephone support": "phone",
+    "phone support": "phone",
+    "helpline": "phone",
+    "phone line": "phone",
+    "online": "online",
+    "online support": "online",
+}
 _VISITS_WITHOUT_VENUE = re.compile(r"\b(?:volunteer|befriender)s?\s+(?:will\s+|can\s+)?visits?\b", re.I)
 
 
@@ -354,6 +373,12 @@ def find_delivery(record: Record) -> list[Finding]:
         if hit:
             field, match = hit
             found["home_visits"] = Finding("home_visits", 0.6, field, quote(texts[field], match))
+    # A directory's own tag that is nothing but a way of taking part ("outreach", "home visits"); not
+    # a charity register's classification, which says what the charity was set up to do.
+    for term in record.terms:
+        tagged = _MODE_TAG.get(term.name.strip().lower())
+        if tagged and not term.classifies_the_charity:
+            found.setdefault(tagged, Finding(tagged, 0.7, "taxonomy", term.name))
     for location in record.locations:
         if location["type"] == "virtual" and "online" not in found:
             found["online"] = Finding("online", 0.9, "location.location_type", "virtual")
@@ -515,6 +540,8 @@ _CLOSED = re.compile(
     r"(?:currently|temporarily)\s+not\s+(?:running|meeting)|"
     r"(?:closed|ended|ceased|stopped)\W{1,4}(?:due\s+to\s+|as\s+|after\s+|since\s+|when\s+)?(?:the\s+|our\s+)?(?:end\s+of\s+)?"
     r"(?:lack\s+of\s+)?funding|funding\s+(?:has\s+)?(?:ended|ran\s+out|stopped)|"
+    # "lost ICB funding from Nov - not sure it's still running"
+    r"(?:has\s+|have\s+)?lost\s+(?:(?:its|our|their|the)\s+)?(?:[A-Z]{2,4}\s+|council\s+|lottery\s+)?funding|"
     # "has not been funded for this winter": not there this year, whatever its timetable says
     r"(?:has\s+)?not\s+(?:been\s+)?funded\s+(?:for\s+)?this\s+(?:winter|year|season)|"
     r"closed\s+(?:permanently|for\s+good|indefinitely)|"

@@ -31,11 +31,12 @@ _TURNS_AWAY_RESIDENTS = re.compile(
 )
 # People sent to another service: "Nottingham City households should contact Nottingham Energy
 # Partnership instead", "residents of Nottingham City should contact the city service", "but Wigan
-# residents need to use a Wigan day centre". The people are the words before the verb, back to the
-# clause's start.
+# residents need to use a Wigan day centre", "Cumberland residents ring the Cumberland line". The
+# people are the words before the verb, back to the clause's start.
 _SENT_TO = re.compile(
-    r"\b(?:should|please|must|(?:will\s+)?need\s+to)\s+(?:contact|use|go\s+to|see|call|ring|try|apply\s+to)\s+"
-    + ELSEWHERE,
+    r"\b(?:(?:should|please|must|(?:will\s+)?need\s+to)\s+|(?<=residents\s)|(?<=households\s))"
+    # ("W&F residents only (Cumberland residents ring the Cumberland line)")
+    r"(?:contact|use|go\s+to|see|call|ring|try|apply\s+to)\s+" + ELSEWHERE,
     re.I,
 )
 _CLAUSE_START = re.compile(r"[.;:!?()\n]|\s[-–]\s|\b(?:but|only|if\s+you\s+live\s+in)\b", re.I)

@@ -90,6 +90,20 @@ def test_a_postcode_in_an_abolished_district_also_lives_in_the_authority_that_re
     assert "E07000164" in hambleton.areas and "E06000065" in hambleton.areas
 
 
+def test_a_postcode_district_says_which_former_district_of_a_new_authority_a_person_lives_in():
+    from directory_app.directory.geo import Place
+
+    # Cumberland replaced Allerdale, Carlisle and Copeland in 2023; Whitehaven's CA28 is Copeland's,
+    # Workington's CA14 Allerdale's, so "Copeland residents only" is for one and not the other.
+    whitehaven = Place("CA28 7PA", 54.55, -3.58, True, "CA28", la_code="E06000063")
+    workington = Place("CA14 2HG", 54.64, -3.55, True, "CA14", la_code="E06000063")
+    assert "E07000029" in whitehaven.areas and "E07000029" not in workington.areas
+    assert "E07000026" in workington.areas and workington.possible_areas == []
+    # where the former district of a postcode district is not known, each stays possible
+    northallerton = Place("DL7 8AB", 54.34, -1.43, True, "DL7", la_code="E06000065")
+    assert "E07000164" in northallerton.possible_areas
+
+
 def test_a_person_in_a_district_the_installation_does_not_hold_gets_its_authority(app):
     # A new installation in Norfolk has no unit postcodes: the district's authority still applies,
     # so "Breckland residents only" can be told apart from a Great Yarmouth service.

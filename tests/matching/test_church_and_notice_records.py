@@ -99,6 +99,12 @@ def test_a_cafe_that_closed_on_a_date_or_a_space_not_funded_this_winter_is_not_r
         "Volunteers visit isolated elders. Navigator note: closed since the funding ended in September."
     )
     assert reader.understand(ended).closed is not None
+    unfunded_now = oruk(
+        "Wellbeing bus to fell villages. Connector notes: lost ICB funding from Nov - not sure."
+    )
+    assert reader.understand(unfunded_now).closed is not None
+    helps = oruk("Advice for families who have lost funding for care at home.")
+    assert reader.understand(helps).closed is None
     started = oruk("The old club closed in 2019, so we started this lunch club. Every Tuesday.")
     assert reader.understand(started).closed is None
     part = oruk("The carers centre for the borough. [Note: the Hyde carers' group stopped in 2024.]")

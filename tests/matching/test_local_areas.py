@@ -306,6 +306,7 @@ def test_an_authoritys_towns_listed_in_brackets_say_what_it_takes_in_and_let_no_
         "Nottingham Energy Partnership instead.",
         "Outreach for women in Nottinghamshire. Please note: residents of Nottingham City should contact "
         "the city service.",
+        "Energy advice for the county's households (Nottingham City residents ring the Nottingham City line).",
     ],
 )
 def test_people_sent_to_another_service_are_turned_away(reader, words):

@@ -1028,6 +1028,9 @@ def test_a_visiting_scheme_for_people_living_alone_is_not_for_a_wife_caring_at_h
         "older_people",
         "lives_alone",
     ]
+    # a directory's own "Who for:" column, flattened into the description, says the same
+    column = "A volunteer visits you at home once a week.\nWho for: older people living alone in South Lakes"
+    assert set(situations_of(description=column)) == {"older_people", "lives_alone"}
     assert "lives_alone" in codes_said("Mr B, 84, Histon, lives alone. Macular.")
     scheme = make_service(situations=["older_people", "lives_alone"])
     wife = make_person(goals="Husband's memory going downhill, she does everything, don't drive", age=81)

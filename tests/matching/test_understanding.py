@@ -1025,6 +1025,47 @@ def test_a_listing_forms_delivery_field_says_how_it_is_delivered(reader, fields,
     assert reader.understand(csv_row(**fields)).delivery_modes() == modes
 
 
+@pytest.mark.parametrize(
+    "description, mode",
+    [
+        (
+            "Advice van - benefits, debt, energy. Just come to the van. Rota: Aspatria 1st Mon 10-1.",
+            "outreach",
+        ),
+        (
+            "Wellbeing Bus: blood pressure checks and a warm drink, aimed at fell villages with no GP.",
+            "outreach",
+        ),
+        ("Confidential farm visits for farmers and their families under pressure.", "home_visits"),
+    ],
+)
+def test_a_van_or_bus_that_tours_villages_comes_to_people_and_a_farm_visit_is_a_home_visit(
+    reader, description, mode
+):
+    assert (
+        mode
+        in reader.understand(
+            normalise({"id": "v", "name": "Service", "description": description})
+        ).delivery_modes()
+    )
+
+
+def test_a_directorys_own_tag_naming_a_way_of_taking_part_is_read_but_a_charitys_classification_is_not(
+    reader,
+):
+    tagged = {
+        "id": "t",
+        "name": "Traveller liaison",
+        "description": "Support for Gypsy and Traveller families with health and school places.",
+        "attributes": [{"taxonomy_term": {"taxonomy": "Connectors tags", "name": "outreach"}}],
+    }
+    assert reader.understand(normalise(tagged)).delivery_modes() == ["outreach"]
+    classified = dict(
+        tagged, attributes=[{"taxonomy_term": {"taxonomy": "UKCAT", "code": "SW", "name": "outreach"}}]
+    )
+    assert "outreach" not in reader.understand(normalise(classified)).delivery_modes()
+
+
 def test_a_class_that_teaches_getting_online_is_not_delivered_online(reader):
     found = reader.understand(
         csv_row(

@@ -997,6 +997,25 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # A forty-eighth, written and judged blind by two more helpers on 6 December 2026 (session 43):
+    # Cumbria (Cumberland, and Westmorland and Furness) as a Community Connectors team's own Word
+    # tables converted to ORUK 3.0 (a table per town or valley, a mobile rota by village and week,
+    # connector notes, "Who for" columns, former districts as limits), no unit postcodes loaded.
+    # First run, unread: 0.688, 13 must-not or broken, 5 of 6 gaps; since: 0.738, 4 (a practice's
+    # patients read as the city's, a housing association's own tenants, a summer drop-in its judge
+    # rules out in December, and a limit the measure finds broken), 5 of 6.
+    "cu": Region(
+        "Cumbria: Cumberland and Westmorland & Furness (a Community Connectors team's own directory, in ORUK 3.0)",
+        EVAL / "services" / "cu_oruk.json",
+        "Cumbria Community Connectors directory",
+        EVAL / "scenarios_cu.json",
+        None,
+        ndcg_floor=0.71,
+        gap_recall_floor=0.8,
+        known_violations=4,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
