@@ -106,6 +106,21 @@ def _phrase(profile: Profile, label: str, kinds: set[str]) -> str:
     return " ".join(["no", *before, label, "service", *after])
 
 
+def _name_nearest(
+    item: UnmetNeed,
+    nearest: int,
+    candidates: Sequence[dict[str, Any]],
+    distances: Sequence[float | None],
+    wanting: str,
+    why_not: str,
+) -> None:
+    """Say the need unmet for want of a service `wanting` something, naming the nearest that lacks it."""
+    item.reason = (
+        f"no {lower_label(item.label)} service {wanting}: {candidates[nearest].get('name')} {why_not}"
+    )
+    item.nearest_km, item.nearest_service_id = distances[nearest], str(candidates[nearest].get("id") or "")
+
+
 def unmet_needs(
     profile: Profile,
     needs: Sequence[str],
@@ -146,13 +161,9 @@ def unmet_needs(
         if len(later) == len(open_):
             # "no warm space running at this time of year: St Luke's runs November to March only"
             first = min(later, key=lambda i: (len(checks[i].kinds), distances[i] or float("inf")))
-            item.reason = (
-                f"no {label} service running at this time of year: {candidates[first].get('name')} "
-                f"runs {season_words(checks[first].out_of_season or [])} only"
-            )
-            item.nearest_km, item.nearest_service_id = (
-                distances[first],
-                str(candidates[first].get("id") or ""),
+            months = season_words(checks[first].out_of_season or [])
+            _name_nearest(
+                item, first, candidates, distances, "running at this time of year", f"runs {months} only"
             )
             continue
         open_ = [i for i in open_ if i not in later]
@@ -161,13 +172,13 @@ def unmet_needs(
             # "no nature and gardening service known to be wheelchair accessible: Meadows Community
             # Garden has not recorded its access, so check": the person cannot be sent on a guess
             first = min(usable, key=lambda i: distances[i] or float("inf"))
-            item.reason = (
-                f"no {label} service known to be wheelchair accessible: "
-                f"{candidates[first].get('name')} has not recorded its access, so check"
-            )
-            item.nearest_km, item.nearest_service_id = (
-                distances[first],
-                str(candidates[first].get("id") or ""),
+            _name_nearest(
+                item,
+                first,
+                candidates,
+                distances,
+                "known to be wheelchair accessible",
+                "has not recorded its access, so check",
             )
             continue
         if usable:

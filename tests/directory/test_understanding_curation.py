@@ -25,6 +25,10 @@ def _feed(description: str) -> bytes:
     return (HEADER + f'w1,Wednesday Walkers,Sale Walkers,"{description}",M33 7ZZ\n').encode()
 
 
+def _import(app, description: str):
+    return import_file(app, _feed(description), "walkers.csv", "Sale Walkers", actor="test")
+
+
 def _service(session) -> Service:
     return session.exec(select(Service).where(Service.external_id == "w1")).one()
 
@@ -32,13 +36,7 @@ def _service(session) -> Service:
 def test_import_understands_the_record_and_a_curator_correction_survives_reimport(
     app, places, login_as, client
 ):
-    report = import_file(
-        app,
-        _feed("A women only walking group for the over 50s. Free of charge."),
-        "walkers.csv",
-        "Sale Walkers",
-        actor="test",
-    )
+    report = _import(app, "A women only walking group for the over 50s. Free of charge.")
     assert report.created == 1 and not report.errors
     with db.session_scope(app) as session:
         service = _service(session)
@@ -49,13 +47,7 @@ def test_import_understands_the_record_and_a_curator_correction_survives_reimpor
         service_id = service.id
 
     # The feed changes its wording; the curator's age stays, the new reading is kept beside it.
-    report = import_file(
-        app,
-        _feed("A women only walking group for the over 60s. Free of charge."),
-        "walkers.csv",
-        "Sale Walkers",
-        actor="test",
-    )
+    report = _import(app, "A women only walking group for the over 60s. Free of charge.")
     assert report.updated == 1
     with db.session_scope(app) as session:
         service = _service(session)
@@ -75,13 +67,7 @@ def test_import_understands_the_record_and_a_curator_correction_survives_reimpor
 
 
 def test_an_upgraded_reader_reads_the_stored_services_again_once(app, places):
-    import_file(
-        app,
-        _feed("A walking group for people bereaved by suicide only. Free of charge."),
-        "walkers.csv",
-        "Sale Walkers",
-        actor="test",
-    )
+    _import(app, "A walking group for people bereaved by suicide only. Free of charge.")
     with db.session_scope(app) as session:
         service = _service(session)
         assert [s["value"] for s in service.understanding["situations"]] == ["bereaved_by_suicide"]
@@ -105,13 +91,7 @@ def test_an_upgraded_reader_reads_the_stored_services_again_once(app, places):
 
 
 def test_a_curator_sees_the_words_that_say_a_listed_service_has_closed(app, places, login_as, client):
-    import_file(
-        app,
-        _feed("Gentle walks round the park. No longer running - funding ended in September."),
-        "walkers.csv",
-        "Sale Walkers",
-        actor="test",
-    )
+    _import(app, "Gentle walks round the park. No longer running - funding ended in September.")
     with db.session_scope(app) as session:
         service = _service(session)
         assert service.status == "active"  # the publisher's status is theirs to change
@@ -123,14 +103,9 @@ def test_a_curator_sees_the_words_that_say_a_listed_service_has_closed(app, plac
 
 
 def test_towns_a_record_turns_away_reach_the_index_and_the_curators_page(app, places, login_as, client):
-    import_file(
+    _import(
         app,
-        _feed(
-            "Walks in the villages of Trafford. Not for residents of Urmston or Stretford, who have their own."
-        ),
-        "walkers.csv",
-        "Sale Walkers",
-        actor="test",
+        "Walks in the villages of Trafford. Not for residents of Urmston or Stretford, who have their own.",
     )
     with db.session_scope(app) as session:
         service_id = _service(session).id
@@ -144,13 +119,7 @@ def test_towns_a_record_turns_away_reach_the_index_and_the_curators_page(app, pl
 
 
 def test_a_curator_corrects_a_season_and_it_survives_reimport(app, places, login_as, client):
-    import_file(
-        app,
-        _feed("A walking group on the canal towpath. April to October only."),
-        "walkers.csv",
-        "Sale Walkers",
-        actor="test",
-    )
+    _import(app, "A walking group on the canal towpath. April to October only.")
     with db.session_scope(app) as session:
         service = _service(session)
         service_id = service.id
@@ -159,13 +128,7 @@ def test_a_curator_corrects_a_season_and_it_survives_reimport(app, places, login
         # The group now walks all year: the curator empties the months.
         curation.update_service(session, service_id, {"season": ""}, actor="curator1")
 
-    import_file(
-        app,
-        _feed("A walking group on the canal towpath. April to October only."),
-        "walkers.csv",
-        "Sale Walkers",
-        actor="test",
-    )
+    _import(app, "A walking group on the canal towpath. April to October only.")
     indexing.wait_until_idle(app)
     document = services(app).index.get(service_id)
     assert document["season_months"] is None
