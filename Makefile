@@ -70,13 +70,15 @@ PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking test
 # of the apart process when it ended about a minute after the others). (Four test
 # processes in all were slower than three: each pays for its own models and seed. With security
 # and API fuzzing apart as well, that process ended about a minute and a half after the others,
-# one core idle.)
+# one core idle. With 48 relevance suites the apart process ended a minute after the others, so
+# three of the browser files, about 35 s, run in the other SQLite process.)
 # The three processes share nothing but the vector store and the seeded SQLite database made
 # beside it (each starts its own Meilisearch on a free port, in its own pytest temporary
 # directory; the PostgreSQL half its own throwaway cluster), so they run side by side. The
 # background processes' output is kept in instance/ and shown when all are done.
 PG_LOG := instance/test-postgresql.log
-APART_TESTS ?= tests/browser tests/relevance
+APART_TESTS ?= tests/relevance tests/browser/test_curation_pages.py tests/browser/test_match_pages.py \
+	tests/browser/test_search_pages.py tests/browser/test_sheet_email.py tests/browser/test_smoke.py
 APART_LOG := instance/test-sqlite-only.log
 
 # Both halves share one store of sentence vectors, emptied first: a service text is encoded once
