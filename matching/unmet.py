@@ -106,6 +106,11 @@ def _phrase(profile: Profile, label: str, kinds: set[str]) -> str:
     return " ".join(["no", *before, label, "service", *after])
 
 
+def _km_or_far(km: float | None) -> float:
+    """A distance to order by, with an unknown one last (a venue 0 km away is the nearest)."""
+    return float("inf") if km is None else km
+
+
 def _name_nearest(
     item: UnmetNeed,
     nearest: int,
@@ -160,7 +165,7 @@ def unmet_needs(
         later = [i for i in open_ if checks[i].out_of_season]
         if len(later) == len(open_):
             # "no warm space running at this time of year: St Luke's runs November to March only"
-            first = min(later, key=lambda i: (len(checks[i].kinds), distances[i] or float("inf")))
+            first = min(later, key=lambda i: (len(checks[i].kinds), _km_or_far(distances[i])))
             months = season_words(checks[first].out_of_season or [])
             _name_nearest(
                 item, first, candidates, distances, "running at this time of year", f"runs {months} only"
@@ -171,7 +176,7 @@ def unmet_needs(
         if usable and all(access_unknown(profile, candidates[i], checks[i]) for i in usable):
             # "no nature and gardening service known to be wheelchair accessible: Meadows Community
             # Garden has not recorded its access, so check": the person cannot be sent on a guess
-            first = min(usable, key=lambda i: distances[i] or float("inf"))
+            first = min(usable, key=lambda i: _km_or_far(distances[i]))
             _name_nearest(
                 item,
                 first,

@@ -149,8 +149,9 @@ def note_curator_changes(service, data, previous: dict) -> None:
             if not same_residency_words(new, old):
                 curated["residency"] = residency_codes(new or [])  # empty: open to people anywhere
         elif key == "season":
-            if (read_season(new or "") or []) != (read_season(old or "") or []):
-                curated["season"] = read_season(new or "") or []  # empty: runs all year
+            months = read_season(new or "") or []  # empty: runs all year
+            if months != (read_season(old or "") or []):
+                curated["season"] = months
         elif _norm(new) != _norm(old):
             curated[key] = new
     service.curated = curated

@@ -131,3 +131,13 @@ def test_a_season_the_publisher_gives_in_its_own_column_wins_over_the_words():
     record.declared["season"] = "May-Sep"
     found = find_season(record)
     assert found is not None and season_words(found.value["months"]) == "May to September"
+
+
+def test_the_service_named_for_a_season_is_the_nearest_even_at_0_km(make_service, make_person, taxonomy):
+    # postcodes placed at their district's centre often put a venue 0 km from the person
+    here = make_service(name="Allotment here", needs=["physical_activity"], season_months=[4, 5], km=0.0)
+    far = make_service(name="Allotment far", needs=["physical_activity"], season_months=[6, 7], km=4.0)
+    (unmet,) = match(
+        make_person(needs=("physical_activity",)), [far, here], taxonomy=taxonomy, now=DECEMBER
+    ).unmet_needs
+    assert "Allotment here runs April to May only" in unmet.reason
