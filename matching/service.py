@@ -155,6 +155,11 @@ def _read_area(values: tuple[str, ...]) -> Area:
     return Area(frozenset(codes), countries, tuple(places))
 
 
+# Among a person's areas, a neighbourhood they do not live in though it is near
+# ("outside:E06000023:Horfield"): their words named the one next to it as home.
+OUTSIDE = "outside:"
+
+
 def in_area(
     area: Area, person_areas: Any, point: tuple[Any, Any] | None = None, possible: Any = ()
 ) -> bool | None:
@@ -162,7 +167,8 @@ def in_area(
     postcode, or a postcode whose local authority is unknown). `point` is where they live (lat,
     lng): a place inside an authority is the finer limit within it, as a postcode district is.
     `possible`: where the person may live but we cannot tell (the authorities a district spans,
-    the former districts of their authority); an area among them cannot be told either."""
+    the former districts of their authority); an area among them cannot be told either.
+    A neighbourhood's circle does not hold a person whose areas put them OUTSIDE it."""
     if not area.stated:
         return True
     mine = {norm_area(a) for a in person_areas or ()}
@@ -189,6 +195,7 @@ def in_area(
             if any(
                 float(haversine_km(point[0], point[1], p.lat, p.lng)) <= p.km
                 and (not p.la or not my_authorities or p.la in my_authorities)
+                and norm_area(f"{OUTSIDE}{p.la}:{p.name}") not in mine
                 for p in circles
             ):
                 return True

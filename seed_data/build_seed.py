@@ -38,6 +38,7 @@ def main() -> int:
         "local_areas.csv": local_areas.build_local_areas(),
         # (None: the build extra, which holds GeoNames' places, is not installed; the file stays)
         "towns_england.csv": towns.build_towns(),
+        "ward_towns_england.csv": towns.build_ward_towns(),
     }
 
     pcs = PostcodeIndex(onspd, codepoint)

@@ -18,6 +18,8 @@ from geopy.distance import geodesic
 from sqlalchemy import delete, func, insert
 from sqlmodel import Session, col, select
 
+from matching.service import OUTSIDE
+
 from ..data import DATA_DIR
 from ..errors import ValidationError
 from ..models import Postcode, PostcodeDistrict, table_of
@@ -41,14 +43,17 @@ class Place:
     # and the one most of its people live in, when that is most of them (LIKELY_SHARE).
     possible_la_codes: tuple[str, ...] = ()
     likely_la_code: str | None = None
+    # Neighbourhoods ("E06000023:Horfield") next to the one the person's words say they live in.
+    outside: tuple[str, ...] = ()
 
     @property
     def areas(self) -> list[str]:
         """Every area code the person lives in, widest last: LA, county (two-tier areas), ward,
-        LSOA and postcode district. Services state their reach in any of these."""
+        LSOA and postcode district. Services state their reach in any of these. Last, as
+        "outside:" entries, the neighbourhoods they do not live in though they are near."""
         former = former_district(self.la_code, self.district)
         codes = (*authority_codes(self.la_code), former, self.ward_code, self.lsoa21cd, self.district)
-        return [code for code in codes if code]
+        return [code for code in codes if code] + [f"{OUTSIDE}{place}" for place in self.outside]
 
     @property
     def possible_areas(self) -> list[str]:

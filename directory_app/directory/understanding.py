@@ -39,7 +39,8 @@ def areas() -> AreaLookup:
 
 def area_lookup(geo: Path) -> AreaLookup:
     """Authorities, wards' places and their centres, towns no ward names (towns_england.csv: each
-    both a place and its centre), and former districts, from the shipped tables in `geo`."""
+    both a place and its centre), towns a ward names (ward_towns_england.csv), and former
+    districts, from the shipped tables in `geo`."""
 
     def rows(name: str) -> list[dict]:
         with open(geo / name, newline="", encoding="utf-8") as handle:
@@ -51,6 +52,7 @@ def area_lookup(geo: Path) -> AreaLookup:
         rows("place_centres.csv"),
         rows("local_areas.csv"),
         towns=rows("towns_england.csv"),
+        ward_towns=rows("ward_towns_england.csv"),
     )
 
 

@@ -10,11 +10,12 @@ from sqlmodel import Session
 
 from matching import Profile, ProfileError, adequate_counts, match
 from matching.engine import MAX_INFERRED_NEEDS
-from matching.home_place import home_names
+from matching.home_place import home_names, outside_neighbourhoods
 from matching.need_inference import clauses
 from matching.person import with_words_read
 from matching.service import valid_point
 from matching.twins import offerable
+from matching.understanding.areas import Place as NamedPlace
 
 from ..directory import england, geo, understanding
 from ..errors import ValidationError
@@ -71,16 +72,14 @@ def _settled_by_words(place: geo.Place, words: str | None) -> geo.Place:
 HOME_KM = 12.0
 
 
-def _placed_by_words(place: geo.Place, words: str | None) -> geo.Place:
-    """A postcode known only by its district's centre is placed at the village or town the words
-    say the person lives in ("Mr B, 84, Histon, lives alone"), when that lies in the district's
-    authority and near its centre: a village's own limit ("Histon & Impington residents") and the
-    distances then read as the person's link worker reads them. Read for this request only."""
-    if not place.approximate or not words:
-        return place
+def _named_homes(place: geo.Place, words: str | None) -> list[NamedPlace]:
+    """The places (understanding.areas().place) the words say the person lives in, in the
+    postcode's authority (or one it may be in) and near the postcode."""
+    if not words:
+        return []
     lookup = understanding.areas()
     authorities = (place.la_code,) if place.la_code else place.possible_la_codes
-    found: dict[tuple[float, float], str] = {}
+    homes: list[NamedPlace] = []
     for name in home_names(words):
         for code, hit in lookup.places(name, context=authorities):
             where = lookup.place(code, hit)
@@ -88,13 +87,37 @@ def _placed_by_words(place: geo.Place, words: str | None) -> geo.Place:
                 where is not None
                 and (not authorities or code in authorities)
                 and geo.distance_km((place.lat, place.lng), (where.lat, where.lng)) <= HOME_KM
+                and where not in homes
             ):
-                found[(where.lat, where.lng)] = code
+                homes.append(where)
+    return homes
+
+
+def _placed_by_words(place: geo.Place, homes: list[NamedPlace]) -> geo.Place:
+    """A postcode known only by its district's centre is placed at the village or town the words
+    say the person lives in ("Mr B, 84, Histon, lives alone"), when that lies in the district's
+    authority and near its centre: a village's own limit ("Histon & Impington residents") and the
+    distances then read as the person's link worker reads them. Read for this request only."""
+    if not place.approximate:
+        return place
+    found = {(home.lat, home.lng): home.la for home in homes}
     if len(found) != 1:
         return place
     (lat, lng), code = found.popitem()
     moved = replace(place, lat=lat, lng=lng)
     return moved.in_authority(code) if not place.la_code and code in place.possible_la_codes else moved
+
+
+def _outside_by_words(place: geo.Place, homes: list[NamedPlace]) -> geo.Place:
+    """The neighbourhoods next to the one the words say the person lives in ("Southmead."), which
+    their residency limits are then not for, however near their circles reach."""
+    lookup = understanding.areas()
+    homes = [home for home in homes if lookup.is_neighbourhood(home.la, home.name)]
+    if not homes:
+        return place
+    around = [n for code in dict.fromkeys(home.la for home in homes) for n in lookup.neighbourhoods(code)]
+    outside = outside_neighbourhoods(homes, around)
+    return replace(place, outside=tuple(f"{p.la}:{p.name}" for p in outside))
 
 
 def run_match(session: Session, found: Services, data: dict, record: bool = True) -> dict:
@@ -105,10 +128,9 @@ def run_match(session: Session, found: Services, data: dict, record: bool = True
     place = None
     if asked.postcode:
         try:
-            place = _placed_by_words(
-                _settled_by_words(geo.lookup(session, asked.postcode, field="postcode"), asked.goals),
-                asked.goals,
-            ).as_dict()
+            settled = _settled_by_words(geo.lookup(session, asked.postcode, field="postcode"), asked.goals)
+            homes = _named_homes(settled, asked.goals)
+            place = _outside_by_words(_placed_by_words(settled, homes), homes).as_dict()
         except ValidationError as error:
             errors.update(error.fields)
     profile_input = asked.model_dump(exclude_none=True, exclude={"postcode", "limit"})

@@ -160,9 +160,11 @@ class AreaLookup:
         centres: Iterable[dict[str, Any]] = (),
         local_areas: Iterable[dict[str, Any]] = (),
         towns: Iterable[dict[str, Any]] = (),
+        ward_towns: Iterable[dict[str, Any]] = (),
     ):
         """`towns`: settlements no ward is named for (name, la_code, lat, lng, km), each both a
-        place and its centre, and the neighbours a place's circle stops short of."""
+        place and its centre, and the neighbours a place's circle stops short of. `ward_towns`:
+        settlements a ward is named for (name, la_code), which are towns, not neighbourhoods."""
         towns = list(towns)
         places = [*places, *towns]
         centres = [*centres, *towns]
@@ -253,7 +255,12 @@ class AreaLookup:
             self._places.setdefault(place, codes)
         for name, code in self._districts:
             self._places.setdefault(name, set()).add(code)
+        # Towns (settlements no ward is named for, and towns of several wards): not neighbourhoods.
+        self._towns = {
+            (str(row["name"]).strip(), str(row["la_code"]).strip()) for row in [*towns, *ward_towns]
+        }
         self._add_towns_of_wards()
+        self._neighbourhoods: dict[str, list[Place]] = {}
         # Towns as neighbours, by cell: a ward of another name inside the same town (Passfield in
         # Peterlee) is part of it, not a neighbour, so only settlements count.
         self._grid: dict[tuple[int, int], list[tuple[str, float, float, float]]] = {}
@@ -351,6 +358,7 @@ class AreaLookup:
             km = max(_km(lat, lng, c[0], c[1]) + c[2] for c in centres)
             self._centres[(town, code)] = (round(lat, 5), round(lng, 5), round(km, 1))
             self._places.setdefault(town, set()).add(code)
+            self._towns.add((town, code))
 
     def place(self, code: str, name: str) -> Place | None:
         """The place `name` in authority `code`, when where it is is known."""
@@ -362,6 +370,23 @@ class AreaLookup:
         if not districts and km <= TOWN_KM:  # (a wide rural ward's circle is drawn round its villages)
             km = self._short_of_neighbours(name, lat, lng, km)
         return Place(code, name, lat, lng, km, districts)
+
+    def is_neighbourhood(self, code: str, name: str) -> bool:
+        """Whether `name` is a neighbourhood of authority `code`: a ward's place ("Southmead",
+        "Horfield"), not a town, a former district or the authority itself."""
+        return (
+            (name, code) in self._centres
+            and (name, code) not in self._towns
+            and (name, code) not in self._districts
+            and _key(name) not in self._by_name
+        )
+
+    def neighbourhoods(self, code: str) -> list[Place]:
+        """Every neighbourhood of authority `code` (is_neighbourhood), drawn as `place` draws it."""
+        if code not in self._neighbourhoods:
+            names = [name for name, la in self._centres if la == code and self.is_neighbourhood(code, name)]
+            self._neighbourhoods[code] = [p for p in (self.place(code, n) for n in sorted(names)) if p]
+        return self._neighbourhoods[code]
 
     def _short_of_neighbours(self, name: str, lat: float, lng: float, km: float) -> float:
         """A place's reach, stopped short of the centre of a neighbouring town at least its size:

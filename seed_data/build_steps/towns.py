@@ -22,6 +22,7 @@ WARDS = EXTERNAL / "geo_lookups_uk" / "ward_all_codes.csv"
 CENTRES = EXTERNAL / "geo_lookups_uk" / "ward_latlong.csv"
 GEO = SEED_DIR.parent / "directory_app" / "data" / "geo"
 OUT = GEO / "towns_england.csv"
+WARD_TOWNS = GEO / "ward_towns_england.csv"
 SMALLEST = 1000
 # A town's reach from its point: a village of 1,000 within the 2.5 km every place gets, a town of
 # 30,000 about 2.8 km (as Deal's and Folkestone's wards draw them), a city of 150,000 about 4.7 km.
@@ -46,8 +47,35 @@ def _geonames_places() -> list[dict] | None:
     return list(json.loads(path.read_text(encoding="utf-8")).values())
 
 
-def build_towns() -> int | None:
+def _english_places() -> list[tuple[str, int, float, float]] | None:
+    """GeoNames' English places of SMALLEST people or more whose names read as a town's:
+    (name, population, lat, lng)."""
     places = _geonames_places()
+    if places is None:
+        return None
+    authorities = {r["name"].lower() for r in read_csv(GEO / "local_authorities_england.csv")}
+    out = []
+    for place in places:
+        name, population = str(place["name"]).strip(), int(place.get("population") or 0)
+        if place.get("countrycode") != "GB" or place.get("admin1code") != "ENG" or population < SMALLEST:
+            continue
+        if not _NAME.match(name) or len(name) < 4 or name.lower() in authorities or name in NOT_TOWNS:
+            continue
+        out.append((name, population, float(place["latitude"]), float(place["longitude"])))
+    return out
+
+
+def _drawn_places() -> dict[str, list[tuple[float, float, str]]]:
+    """Where the places the ward tables already draw are: name → (lat, lng, authority)."""
+    drawn: dict[str, list[tuple[float, float, str]]] = {}
+    for r in read_csv(GEO / "place_centres.csv") + read_csv(GEO / "local_areas.csv"):
+        if r["lat"]:
+            drawn.setdefault(r["name"], []).append((float(r["lat"]), float(r["lng"]), r["la_code"]))
+    return drawn
+
+
+def build_towns() -> int | None:
+    places = _english_places()
     if places is None:
         return None
     centres = {r["wdcd"]: (float(r["latitude"]), float(r["longitude"])) for r in read_csv(CENTRES)}
@@ -56,27 +84,17 @@ def build_towns() -> int | None:
         for r in read_csv(WARDS)
         if r["WDCD"].startswith("E05") and r["WDCD"] in centres
     ]
-    authorities = {r["name"].lower() for r in read_csv(GEO / "local_authorities_england.csv")}
     known = {(r["name"], r["la_code"]) for r in read_csv(GEO / "places_england.csv")}
     known |= {(r["name"], r["la_code"]) for r in read_csv(GEO / "local_areas.csv")}
     # A ward's place of the same name nearby is this town, placed by its wards (a town's point near
     # a border can be nearer another authority's ward: Kearsley, Bolton, beside Salford's).
-    drawn: dict[str, list[tuple[float, float]]] = {}
-    for r in read_csv(GEO / "place_centres.csv") + read_csv(GEO / "local_areas.csv"):
-        if r["lat"]:
-            drawn.setdefault(r["name"], []).append((float(r["lat"]), float(r["lng"])))
+    drawn = _drawn_places()
     best: dict[tuple[str, str], dict] = {}
-    for place in places:
-        name, population = str(place["name"]).strip(), int(place.get("population") or 0)
-        if place.get("countrycode") != "GB" or place.get("admin1code") != "ENG" or population < SMALLEST:
-            continue
-        if not _NAME.match(name) or len(name) < 4 or name.lower() in authorities or name in NOT_TOWNS:
-            continue
-        lat, lng = float(place["latitude"]), float(place["longitude"])
+    for name, population, lat, lng in places:
         distance, la = min((haversine_km(lat, lng, *point), la) for point, la in wards)
         if distance > FURTHEST_WARD_KM or (name, la) in known:
             continue
-        if any(haversine_km(lat, lng, *point) < SAME_PLACE_KM for point in drawn.get(name, ())):
+        if any(haversine_km(lat, lng, p_lat, p_lng) < SAME_PLACE_KM for p_lat, p_lng, _ in drawn.get(name, ())):
             continue
         km = max(MIN_KM, min(MAX_KM, BASE_KM + PER_ROOT_PERSON_KM * math.sqrt(population)))
         row = {"name": name, "la_code": la, "lat": round(lat, 5), "lng": round(lng, 5), "km": round(km, 1)}
@@ -84,6 +102,25 @@ def build_towns() -> int | None:
             best[(name, la)] = {**row, "population": population}
     rows = [{k: v for k, v in best[key].items() if k != "population"} for key in sorted(best)]
     return write_csv(OUT, ["name", "la_code", "lat", "lng", "km"], rows)
+
+
+def build_ward_towns() -> int | None:
+    """Towns a ward is named for (Altrincham, Urmston, Timperley): places the ward tables draw that
+    GeoNames also knows as a settlement, so a neighbourhood of a city (Southmead, Broadheath),
+    which it does not list, can be told from a town whose central ward carries its name."""
+    places = _english_places()
+    if places is None:
+        return None
+    drawn = _drawn_places()
+    rows = sorted(
+        {
+            (name, la)
+            for name, _, lat, lng in places
+            for p_lat, p_lng, la in drawn.get(name, ())
+            if haversine_km(lat, lng, p_lat, p_lng) < SAME_PLACE_KM
+        }
+    )
+    return write_csv(WARD_TOWNS, ["name", "la_code"], [{"name": n, "la_code": la} for n, la in rows])
 
 
 if __name__ == "__main__":

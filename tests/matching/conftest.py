@@ -237,6 +237,7 @@ def reader() -> Understander:
         rows("place_centres.csv"),
         rows("local_areas.csv"),
         towns=rows("towns_england.csv"),
+        ward_towns=rows("ward_towns_england.csv"),
     )
     return Understander(taxonomy, areas)
 

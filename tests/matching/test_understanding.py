@@ -917,6 +917,18 @@ def test_neighbourhoods_and_outside_limits_name_the_authority(reader, text, code
     assert {authority_of(c) for c in reader.understand(oruk(description=text)).residency_codes()} == {code}
 
 
+def test_every_neighbourhood_listed_before_residents_is_in_the_limit(reader):
+    """ "Hardwick and Roseworth residents" is both estates, not Roseworth alone, whose circle a
+    Hardwick family may then be told is not theirs."""
+    found = reader.understand(
+        oruk(
+            description="Weekly shop for £4. Must be a member. Hardwick and Roseworth residents.",
+            service_areas=[{"id": "a", "name": "Stockton-on-Tees"}],
+        )
+    )
+    assert [p.name for p in map(read_place, found.residency_codes()) if p] == ["Hardwick", "Roseworth"]
+
+
 def test_a_limit_to_neighbourhoods_is_those_neighbourhoods_where_we_know_where_they_are(reader):
     found = reader.understand(
         oruk(

@@ -171,6 +171,23 @@ def test_a_village_the_words_name_places_a_person_known_only_by_their_postcode_d
     assert _named_for(client, token, "PE15 0JH", "Daughter rang from Leeds re her mum, 79. Low.") == []
 
 
+def test_the_neighbourhood_a_person_names_keeps_them_out_of_the_one_next_door(
+    app, client, token_for, make_service
+):
+    """Horfield's centre is 1.3 km from Southmead's, inside the circle drawn for Horfield: a man who
+    says he lives in Southmead is offered Southmead's group, not Horfield's, and the other way round."""
+    with db.session_scope(app) as session:
+        geo.import_gb_districts(session)
+    for place in ("Southmead", "Horfield"):
+        make_service(**{**MIND_LINE, "name": f"{place} Listening Group"}, residency=[f"{place} (Bristol)"])
+    wait_until_idle(app)
+    token = token_for("link_worker")
+    assert _named_for(client, token, "BS10 5PY", "64, widower, Southmead. Low.") == ["Southmead Listening Group"]
+    assert _named_for(client, token, "BS10 5PY", "64, widower, lives in Horfield. Low.") == [
+        "Horfield Listening Group"
+    ]
+
+
 def _money_match_in_pl2(client, token) -> dict:
     response = client.post(
         "/api/v1/match",
