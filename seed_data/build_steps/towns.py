@@ -94,7 +94,9 @@ def build_towns() -> int | None:
         distance, la = min((haversine_km(lat, lng, *point), la) for point, la in wards)
         if distance > FURTHEST_WARD_KM or (name, la) in known:
             continue
-        if any(haversine_km(lat, lng, p_lat, p_lng) < SAME_PLACE_KM for p_lat, p_lng, _ in drawn.get(name, ())):
+        if any(
+            haversine_km(lat, lng, p_lat, p_lng) < SAME_PLACE_KM for p_lat, p_lng, _ in drawn.get(name, ())
+        ):
             continue
         km = max(MIN_KM, min(MAX_KM, BASE_KM + PER_ROOT_PERSON_KM * math.sqrt(population)))
         row = {"name": name, "la_code": la, "lat": round(lat, 5), "lng": round(lng, 5), "km": round(km, 1)}

@@ -182,7 +182,9 @@ def test_the_neighbourhood_a_person_names_keeps_them_out_of_the_one_next_door(
         make_service(**{**MIND_LINE, "name": f"{place} Listening Group"}, residency=[f"{place} (Bristol)"])
     wait_until_idle(app)
     token = token_for("link_worker")
-    assert _named_for(client, token, "BS10 5PY", "64, widower, Southmead. Low.") == ["Southmead Listening Group"]
+    assert _named_for(client, token, "BS10 5PY", "64, widower, Southmead. Low.") == [
+        "Southmead Listening Group"
+    ]
     assert _named_for(client, token, "BS10 5PY", "64, widower, lives in Horfield. Low.") == [
         "Horfield Listening Group"
     ]
