@@ -29,7 +29,7 @@ from .offered import ANOTHER_PROBLEM, as_offered, offers
 from .person import with_words_read
 from .profile import Profile
 from .rank import Scorer, default_scorer, features
-from .requirements import meets_requirement, requirements, unmet_in_reach
+from .requirements import PEERS_PREFIX, meets_requirement, requirements, unmet_in_reach
 from .service import aware, nearest_distances
 from .situations import for_another_community
 from .situations import label as situation_label
@@ -348,6 +348,8 @@ def match(
         if not checks[i].out_of_season and not access_unknown(profile, candidates[i], checks[i])
         for n in m.needs_met
     }
+    # a condition's need read from one word ("COPD") is sure when the person asks for others with it
+    unsure -= {need for need, group in required if group.startswith(PEERS_PREFIX)}
     sure = [n for n in needs if n not in unsure]
     unmet = unmet_needs(
         profile, [n for n in sure if n not in met_needs], candidates, distances, checks, taxonomy

@@ -40,13 +40,14 @@ _NO_SOCIAL_LANDLORD = re.compile(
 
 
 def landlord_key(organisation: str | None) -> str | None:
-    """The word that names a landlord organisation ("teesmouth" for "Teesmouth Homes"), or None
-    when the organisation is not a landlord by its name."""
+    """The word that names a landlord organisation ("teesmouth" for "Teesmouth Homes"), or its whole
+    name when every word is a common one ("home group"); None when the organisation is not a
+    landlord by its name."""
     if not organisation or not _LANDLORD_NAME.search(organisation):
         return None
     words = [w.lower() for w in re.findall(r"[A-Za-z][\w']*", organisation)]
     distinctive = [w for w in words if w not in _NOT_THE_NAME]
-    return distinctive[0] if distinctive else None
+    return distinctive[0] if distinctive else " ".join(words)
 
 
 def another_landlords_tenant(words: str | None, organisation: str | None) -> bool:

@@ -95,6 +95,8 @@ _ASKS_FOR_PEERS = re.compile(
     r"\b(?:others?|other\s+people|people|folk|blokes|men|women)\s+(?:who\s*'?(?:ve|have)\s+|that\s*'?(?:ve|have)\s+)?"
     r"(?:been\s+through\s+(?:it|the\s+same)|in\s+the\s+same\s+boat)|"
     r"\b(?:others?|people)\s+(?:like\s+(?:him|her|them|me)|with\s+the\s+same)\b|"
+    # "a singing group with others with bad chests", "to meet other people with MS"
+    r"\b(?:with|meet|meeting|alongside)\s+(?:others?|other\s+people)\s+(?:with|who\s+have)\b|"
     # "a class for people with PD", "a breathe easy type group" (the lung charity's peer groups)
     r"\b(?:group|class|club|session)(?:es|s)?\s+for\s+(?:people|those|others|folk)\s+with\b|\bbreathe\s+easy\b",
     re.I,

@@ -693,6 +693,9 @@ SITUATIONS: tuple[Situation, ...] = (
             # a landlord named for its homes: "Bolton at Home tenants", "Wigan & Leigh Homes tenants"
             # ("Must be a Teesmouth Homes tenant")
             r"(?:[A-Z][\w&]*\s+){1,3}(?:at\s+)?(?:Home|Homes|Housing)\s+(?i:tenants?|tenancy)|"
+            # "Home Group tenants in Barrow only", "Riverside Housing Group customers"
+            r"(?:[A-Z][\w&]*\s+){0,2}(?:Home|Homes|Housing)\s+(?:Group|Trust|Association)\s+"
+            r"(?i:tenants?|tenancy|customers)|"
             # a landlord by its own name alone: "for Curo tenants", "open to Clarion tenants"
             # (not who the tenants are: "for Deaf tenants", "for Older Tenants")
             r"(?:(?<=\bfor\s)|(?<=\bto\s))(?!(?i:private|all|any|local|new|prospective|future|deaf|disabled|"

@@ -259,6 +259,8 @@ class AreaLookup:
         self._towns = {
             (str(row["name"]).strip(), str(row["la_code"]).strip()) for row in [*towns, *ward_towns]
         }
+        # (A town a ward names is not a neighbour its wards' circles stop short of: tried in session
+        # 44 with GeoNames' points, it cut Peterlee's own pantry off from Peterlee's people.)
         self._add_towns_of_wards()
         self._neighbourhoods: dict[str, list[Place]] = {}
         # Towns as neighbours, by cell: a ward of another name inside the same town (Passfield in

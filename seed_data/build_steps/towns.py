@@ -74,55 +74,75 @@ def _drawn_places() -> dict[str, list[tuple[float, float, str]]]:
     return drawn
 
 
-def build_towns() -> int | None:
-    places = _english_places()
-    if places is None:
-        return None
+def _wards() -> list[tuple[tuple[float, float], str]]:
     centres = {r["wdcd"]: (float(r["latitude"]), float(r["longitude"])) for r in read_csv(CENTRES)}
-    wards = [
+    return [
         (centres[r["WDCD"]], r["LADCD_ACTIVE"])
         for r in read_csv(WARDS)
         if r["WDCD"].startswith("E05") and r["WDCD"] in centres
     ]
+
+
+def _reach_km(population: int) -> float:
+    return round(max(MIN_KM, min(MAX_KM, BASE_KM + PER_ROOT_PERSON_KM * math.sqrt(population))), 1)
+
+
+def _towns() -> tuple[dict[tuple[str, str], dict], dict[tuple[str, str], dict]] | None:
+    """GeoNames' towns split in two: those no ward names (name, authority) → row, and those a ward
+    names, which the ward tables place (Altrincham, Leyburn)."""
+    places = _english_places()
+    if places is None:
+        return None
+    wards = _wards()
     known = {(r["name"], r["la_code"]) for r in read_csv(GEO / "places_england.csv")}
     known |= {(r["name"], r["la_code"]) for r in read_csv(GEO / "local_areas.csv")}
     # A ward's place of the same name nearby is this town, placed by its wards (a town's point near
     # a border can be nearer another authority's ward: Kearsley, Bolton, beside Salford's).
     drawn = _drawn_places()
-    best: dict[tuple[str, str], dict] = {}
+    unnamed: dict[tuple[str, str], dict] = {}
+    named: dict[tuple[str, str], dict] = {}
     for name, population, lat, lng in places:
         distance, la = min((haversine_km(lat, lng, *point), la) for point, la in wards)
-        if distance > FURTHEST_WARD_KM or (name, la) in known:
+        if distance > FURTHEST_WARD_KM:
             continue
-        if any(
-            haversine_km(lat, lng, p_lat, p_lng) < SAME_PLACE_KM for p_lat, p_lng, _ in drawn.get(name, ())
-        ):
-            continue
-        km = max(MIN_KM, min(MAX_KM, BASE_KM + PER_ROOT_PERSON_KM * math.sqrt(population)))
-        row = {"name": name, "la_code": la, "lat": round(lat, 5), "lng": round(lng, 5), "km": round(km, 1)}
-        if (name, la) not in best or population > best[(name, la)]["population"]:
-            best[(name, la)] = {**row, "population": population}
-    rows = [{k: v for k, v in best[key].items() if k != "population"} for key in sorted(best)]
+        same = [
+            p_la
+            for p_lat, p_lng, p_la in drawn.get(name, ())
+            if haversine_km(lat, lng, p_lat, p_lng) < SAME_PLACE_KM
+        ]
+        where = named if (name, la) in known or same else unnamed
+        if where is named and (name, la) not in known:
+            la = same[0]
+        row = {
+            "name": name,
+            "la_code": la,
+            "lat": round(lat, 5),
+            "lng": round(lng, 5),
+            "km": _reach_km(population),
+        }
+        if (name, la) not in where or population > where[(name, la)]["population"]:
+            where[(name, la)] = {**row, "population": population}
+    return unnamed, named
+
+
+def build_towns() -> int | None:
+    found = _towns()
+    if found is None:
+        return None
+    towns = found[0]
+    rows = [{k: v for k, v in towns[key].items() if k != "population"} for key in sorted(towns)]
     return write_csv(OUT, ["name", "la_code", "lat", "lng", "km"], rows)
 
 
 def build_ward_towns() -> int | None:
-    """Towns a ward is named for (Altrincham, Urmston, Timperley): places the ward tables draw that
-    GeoNames also knows as a settlement, so a neighbourhood of a city (Southmead, Broadheath),
-    which it does not list, can be told from a town whose central ward carries its name."""
-    places = _english_places()
-    if places is None:
+    """Towns a ward is named for (Altrincham, Urmston, Leyburn): a city's neighbourhood (Southmead,
+    Broadheath), which GeoNames does not list, can then be told from a town whose central ward
+    carries its name."""
+    found = _towns()
+    if found is None:
         return None
-    drawn = _drawn_places()
-    rows = sorted(
-        {
-            (name, la)
-            for name, _, lat, lng in places
-            for p_lat, p_lng, la in drawn.get(name, ())
-            if haversine_km(lat, lng, p_lat, p_lng) < SAME_PLACE_KM
-        }
-    )
-    return write_csv(WARD_TOWNS, ["name", "la_code"], [{"name": n, "la_code": la} for n, la in rows])
+    rows = [{"name": name, "la_code": la} for name, la in sorted(found[1])]
+    return write_csv(WARD_TOWNS, ["name", "la_code"], rows)
 
 
 if __name__ == "__main__":

@@ -94,6 +94,22 @@ def test_a_landlords_tenants_only_service_is_not_for_another_landlords_tenant(
     assert (violations(tenant, fund, 1.0) == []) is theirs
 
 
+def test_a_landlord_whose_name_is_all_common_words_is_still_a_landlord(reader, make_person, make_service):
+    """ "Home Group tenants in Barrow only - not private renters": a private renter is not one."""
+    money = oruk_record(
+        "Money and benefits checks, UC help. Home Group tenants in Barrow only - not private renters.",
+        "Home Group",
+        name="Home Group Tenants Money Help",
+    )
+    assert "social_tenants" in reader.understand(money).summary()["situations"]
+    fund = make_service(organization="Home Group", situations=["social_tenants"])
+    renter = make_person(goals="44M, Barrow. Private landlord served notice, out by end of Jan.")
+    assert violations(renter, fund, 1.0) != []
+    theirs = make_person(goals="Home Group tenant, arrears building up.", situations=("social_tenants",))
+    assert violations(theirs, fund, 1.0) == []
+    assert another_landlords_tenant("Riverside Housing tenant, arrears building up.", "Home Group")
+
+
 def test_a_tenants_only_service_of_an_organisation_that_is_not_a_landlord_names_no_landlord():
     assert not another_landlords_tenant("Beyond Housing tenant", "Citizens Advice Stockton")
 

@@ -216,6 +216,24 @@ def test_someone_who_wants_to_meet_others_whove_been_through_it_needs_a_group_fo
     assert match(plain, [general], taxonomy=taxonomy, now=now).unmet_needs == []
 
 
+def test_a_condition_named_once_is_said_unmet_when_the_person_asks_for_others_with_it(
+    make_service, make_person, taxonomy, now
+):
+    """ "COPD" alone reads the need too weakly to call it unmet; asking for "a group with others with
+    bad chests" makes it what the person came for, so nothing for lungs in reach is said."""
+    general = make_service(
+        km=1.0, needs=["long_term_conditions"], name="Exercise Referral", description="Gym sessions."
+    )
+    weakly = [InferredNeed("long_term_conditions", 0.5, ("copd",))]
+    asks = make_person(
+        goals="COPD flare, now in a wheelchair. He'd like a singing group with others with bad chests."
+    )
+    (unmet,) = match(asks, [general], taxonomy=taxonomy, now=now, inferred_needs=weakly).unmet_needs
+    assert unmet.need == "long_term_conditions" and unmet.requirement == "condition_peers:lung"
+    mentions = make_person(goals="COPD flare last month. Wife says he needs to get out more.")
+    assert match(mentions, [general], taxonomy=taxonomy, now=now, inferred_needs=weakly).unmet_needs == []
+
+
 def test_what_the_person_is_recovering_from_is_met_by_a_service_for_it_or_for_any_addiction(
     make_service, make_person, taxonomy, now
 ):

@@ -679,10 +679,11 @@ REGIONS = {
         # Weston-super-Mare's patients' (a name said short for the town its venue is in). Session 37:
         # 0.792 → 0.752, one scenario: a private Facebook group for Bristol mums is read as online now,
         # so it is not offered to a Weston mum who wants a toddler group to get out of the flat
-        # (graded 1, the only service her judge graded; the gap is still said).
+        # (graded 1, the only service her judge graded; the gap is still said). Session 44: the man
+        # who says "Southmead." is outside Horfield, the neighbourhood next to his: 2 must-not left.
         ndcg_floor=0.73,
         gap_recall_floor=0.8,
-        known_violations=3,
+        known_violations=2,
         scenario_count=25,
         with_seed=False,
     ),
@@ -1003,7 +1004,8 @@ REGIONS = {
     # connector notes, "Who for" columns, former districts as limits), no unit postcodes loaded.
     # First run, unread: 0.688, 13 must-not or broken, 5 of 6 gaps; since: 0.738, 4 (a practice's
     # patients read as the city's, a housing association's own tenants, a summer drop-in its judge
-    # rules out in December, and a limit the measure finds broken), 5 of 6.
+    # rules out in December, and a limit the measure finds broken), 5 of 6. Session 44: 0.750, 3
+    # (the housing association's own tenants read, and the lung group asked for said missing), 6 of 6.
     "cu": Region(
         "Cumbria: Cumberland and Westmorland & Furness (a Community Connectors team's own directory, in ORUK 3.0)",
         EVAL / "services" / "cu_oruk.json",
@@ -1011,8 +1013,8 @@ REGIONS = {
         EVAL / "scenarios_cu.json",
         None,
         ndcg_floor=0.71,
-        gap_recall_floor=0.8,
-        known_violations=4,
+        gap_recall_floor=1.0,
+        known_violations=3,
         scenario_count=25,
         with_seed=False,
     ),
