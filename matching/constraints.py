@@ -18,6 +18,7 @@ from .exclusions import BY_EXCLUSION, person_exclusions
 from .household import lives_with_someone
 from .landlords import another_landlords_tenant, names_the_landlord
 from .loss_timing import too_soon_or_late
+from .practices import another_practices_patient
 from .profile import DAY_NAMES, Profile
 from .service import (
     comes_to_people,
@@ -309,6 +310,9 @@ def check(
         profile.goals, service.get("organization")
     ):
         bad(("situation", f"only for {service.get('organization')} tenants"))
+    practice = another_practices_patient(profile.goals, service)
+    if practice:
+        bad(("situation", f"only for patients of {practice}"))
     if "lives_alone" in situations and "lives_alone" not in stated and lives_with_someone(profile.goals):
         bad(("situation", "only for people who live alone"))
     situations = [code for code in situations if code not in ON_ITS_OWN]
