@@ -263,5 +263,7 @@ def test_a_service_for_one_practices_patients_is_not_for_someone_registered_at_a
     network = make_service(description="Patients of Chadderton PCN practices only.")
     assert violations(make_person(goals="registered at Werneth surgery"), network, 1.0) == []
     # "registered with a GP practice" is anyone registered anywhere
-    anyone = make_service(description="Talking therapies. Self-refer if you are registered with a GP practice.")
+    anyone = make_service(
+        description="Talking therapies. Self-refer if you are registered with a GP practice."
+    )
     assert violations(brampton, anyone, 1.0) == []
