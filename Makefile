@@ -63,7 +63,8 @@ run: setup
 # The database-touching suites run a second time on a throwaway PostgreSQL cluster (with a few
 # tests that read the same on either database and, in make test, run only there: TEST_HALVES below).
 PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking tests/production tests/referrals tests/reports \
-	tests/matching/test_need_inference_eval.py tests/views/test_search_pages.py tests/views/test_sheet_email.py
+	tests/matching/test_need_inference_eval.py tests/views/test_search_pages.py tests/views/test_sheet_email.py \
+	tests/relevance/test_relevance.py
 
 # The SQLite half runs as two processes: the slowest suites only it runs (browser, relevance)
 # apart from the rest, which include those the PostgreSQL half runs too (and the views, moved out
@@ -71,7 +72,9 @@ PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking test
 # processes in all were slower than three: each pays for its own models and seed. With security
 # and API fuzzing apart as well, that process ended about a minute and a half after the others,
 # one core idle. With 48 relevance suites the apart process ended a minute after the others, so
-# three of the browser files, about 35 s, run in the other SQLite process.)
+# three of the browser files, about 35 s, run in the other SQLite process; and in session 44, a
+# minute after them again, so the Trafford seed's relevance suite, about a minute, runs in the
+# PostgreSQL half, which ended two minutes before the others.)
 # The three processes share nothing but the vector store and the seeded SQLite database made
 # beside it (each starts its own Meilisearch on a free port, in its own pytest temporary
 # directory; the PostgreSQL half its own throwaway cluster), so they run side by side. The

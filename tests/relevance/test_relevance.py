@@ -17,7 +17,7 @@ import json
 import pytest
 
 from directory_app.services import services
-from tests.conftest import fresh_app, match_on
+from tests.conftest import fresh_app, match_on, once_in_postgresql_half
 
 from .conftest import documents_by_id
 from .measures import K, ndcg_at_k, violations
@@ -29,6 +29,9 @@ from .scenarios import SCENARIOS
 # get fresh UUIDs on each load). Falling below either floor is a regression to look into.
 MATCHER_FLOOR = 0.54
 MARGIN_OVER_KEYWORD = 0.30
+
+# The same on either database: `make test` runs it in its PostgreSQL half, which has time to spare.
+pytestmark = once_in_postgresql_half
 
 
 # --- setup: the seed directory, loaded once for the module ------------------------------------
