@@ -280,13 +280,16 @@ def venues_are_offices(service: dict[str, Any]) -> bool:
     """Whether every venue of a service lies outside the area it serves ("all residents within the
     Borough of Trafford", at a Manchester city-centre postcode): such an address is the
     organisation's office or a charity register's registered address, not where its people are
-    met. Needs the venues' authorities (looked up per match); unknown ones say nothing."""
+    met. Needs the venues' authorities (looked up per match), with the areas each lies in as a
+    service may name them (`areas`: its county, the former district it is in); unknown ones say
+    nothing."""
     area = residency(service)
     if not area.stated:
         return False
     placed = [loc for loc in service.get("locations") or () if isinstance(loc, dict) and loc.get("la_code")]
     return bool(placed) and all(
-        in_area(area, [loc["la_code"]], (loc.get("lat"), loc.get("lng"))) is False for loc in placed
+        in_area(area, loc.get("areas") or [loc["la_code"]], (loc.get("lat"), loc.get("lng"))) is False
+        for loc in placed
     )
 
 

@@ -43,7 +43,7 @@ def _add_venue_areas(session: Session, pool: list[dict]) -> None:
         for loc in doc.get("locations") or ():
             code = known.get(geo.normalise_postcode(loc.get("postcode")) or "")
             if code:
-                loc["la_code"] = code
+                _place_venue(loc, code)
             elif valid_point(loc.get("lat"), loc.get("lng")):
                 unplaced.append(loc)
     if unplaced:
@@ -51,7 +51,16 @@ def _add_venue_areas(session: Session, pool: list[dict]) -> None:
         lngs = [float(loc["lng"]) for loc in unplaced]
         for loc, code in zip(unplaced, england.national().authorities(lats, lngs), strict=True):
             if code:
-                loc["la_code"] = code
+                _place_venue(loc, code)
+
+
+def _place_venue(loc: dict, la_code: str) -> None:
+    """A venue's authority, and every area it lies in as a service may name it (the county above
+    it, the district abolished into it that its postcode district was in): Shap's hall is in Eden,
+    the district a warm space there serves, though its authority is Westmorland and Furness now."""
+    outcode = (geo.normalise_postcode(loc.get("postcode")) or "").split(" ")[0]
+    loc["la_code"] = la_code
+    loc["areas"] = [*geo.authority_codes(la_code), *filter(None, [geo.former_district(la_code, outcode)])]
 
 
 def _settled_by_words(place: geo.Place, words: str | None) -> geo.Place:

@@ -224,6 +224,16 @@ def test_area_wide_outreach_is_exempt_only_inside_its_area(person, make_service)
     assert check(person(max_distance_km=5, areas=IN_MANCHESTER), outreach, 12.0).exemption is None
 
 
+def test_a_venue_in_the_former_district_it_serves_is_where_its_people_go(person, make_service):
+    """A warm space at Shap for Eden's residents: its venue's authority is Westmorland and Furness
+    now, but the venue lies in Eden, so it is met there, not an office, and Alston is 26 km away."""
+    eden, westmorland = "E07000030", "E06000064"
+    hub = make_service(km=26, area_wide=True, residency=[eden])
+    hub["locations"][0].update(la_code=westmorland, areas=[westmorland, eden])
+    alston = person(max_distance_km=10, areas=(westmorland, eden, "CA9"))
+    assert check(alston, hub, 26.0).reasons == ["further than 10 km"]
+
+
 def test_a_former_district_cannot_be_told_from_the_authority_that_replaced_it(person, make_service):
     # A postcode known only as North Yorkshire (a district's authority, ONSPD today) may or may not
     # be in Hambleton: a service for Hambleton's residents is left open, one for Somerset's is not.

@@ -190,6 +190,35 @@ def test_the_neighbourhood_a_person_names_keeps_them_out_of_the_one_next_door(
     ]
 
 
+def test_a_venue_in_the_former_district_it_serves_is_held_to_the_persons_distance(
+    app, client, token_for, make_service
+):
+    """A warm space at Shap for Eden's people: Shap's postcode is not held, so the venue takes the
+    authority of the nearest LSOA (Westmorland and Furness), and its postcode district says it is
+    in Eden, so it is a venue people travel to, not an office: 26 km is too far for an Alston man
+    who will go 10."""
+    with db.session_scope(app) as session:
+        geo.import_gb_districts(session)
+    make_service(
+        name="Eden Valley Warm Hub",
+        description="Warm space: soup, newspapers, phone charging. For Eden residents.",
+        needs="loneliness",
+        postcode="CA10 3NQ",
+        area_wide="yes",
+        residency=["Eden"],
+        minimum_age=None,
+    )
+    wait_until_idle(app)
+    response = client.post(
+        "/api/v1/match",
+        headers={"Authorization": f"Bearer {token_for('link_worker')}"},
+        json={"needs": ["loneliness"], "postcode": "CA9 3RF", "max_distance_km": 10},
+    )
+    assert response.status_code == 200, response.get_json()
+    assert [m["name"] for m in response.get_json()["matches"]] == []
+    assert response.get_json()["excluded"] == {"further than 10 km": 1}
+
+
 def _money_match_in_pl2(client, token) -> dict:
     response = client.post(
         "/api/v1/match",
