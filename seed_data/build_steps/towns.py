@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from functools import cache
 from pathlib import Path
 
 from .common import EXTERNAL, SEED_DIR, haversine_km, read_csv, write_csv
@@ -87,9 +88,11 @@ def _reach_km(population: int) -> float:
     return round(max(MIN_KM, min(MAX_KM, BASE_KM + PER_ROOT_PERSON_KM * math.sqrt(population))), 1)
 
 
-def _towns() -> tuple[dict[tuple[str, str], dict], dict[tuple[str, str], dict]] | None:
-    """GeoNames' towns split in two: those no ward names (name, authority) → row, and those a ward
-    names, which the ward tables place (Altrincham, Leyburn)."""
+@cache
+def _towns() -> tuple[dict[tuple[str, str], dict], frozenset[tuple[str, str]]] | None:
+    """GeoNames' towns split in two: those no ward names, (name, authority) → row, and the (name,
+    authority) of those a ward names, which the ward tables place (Altrincham, Leyburn). Read once
+    for both build steps: it measures every place against every ward centre."""
     places = _english_places()
     if places is None:
         return None
@@ -100,19 +103,22 @@ def _towns() -> tuple[dict[tuple[str, str], dict], dict[tuple[str, str], dict]] 
     # a border can be nearer another authority's ward: Kearsley, Bolton, beside Salford's).
     drawn = _drawn_places()
     unnamed: dict[tuple[str, str], dict] = {}
-    named: dict[tuple[str, str], dict] = {}
+    named: set[tuple[str, str]] = set()
     for name, population, lat, lng in places:
         distance, la = min((haversine_km(lat, lng, *point), la) for point, la in wards)
         if distance > FURTHEST_WARD_KM:
+            continue
+        if (name, la) in known:
+            named.add((name, la))
             continue
         same = [
             p_la
             for p_lat, p_lng, p_la in drawn.get(name, ())
             if haversine_km(lat, lng, p_lat, p_lng) < SAME_PLACE_KM
         ]
-        where = named if (name, la) in known or same else unnamed
-        if where is named and (name, la) not in known:
-            la = same[0]
+        if same:
+            named.add((name, same[0]))
+            continue
         row = {
             "name": name,
             "la_code": la,
@@ -120,9 +126,9 @@ def _towns() -> tuple[dict[tuple[str, str], dict], dict[tuple[str, str], dict]] 
             "lng": round(lng, 5),
             "km": _reach_km(population),
         }
-        if (name, la) not in where or population > where[(name, la)]["population"]:
-            where[(name, la)] = {**row, "population": population}
-    return unnamed, named
+        if (name, la) not in unnamed or population > unnamed[(name, la)]["population"]:
+            unnamed[(name, la)] = {**row, "population": population}
+    return unnamed, frozenset(named)
 
 
 def build_towns() -> int | None:
