@@ -16,6 +16,7 @@ from ..vocabulary import DAYS
 from .understanding import (
     exclusion_codes,
     loss_window,
+    practice_limit,
     residency_said,
     says_closed,
     season_months,
@@ -265,6 +266,8 @@ def to_search_document(service: Service, related: dict[str, dict] | None = None)
         "loss_window": loss_window(service),
         "season_months": season_months(service),
         "exclusions": exclusion_codes(service),
+        # the one GP practice whose patients alone may come ({"name", "words"}), as last understood
+        "practice_limit": practice_limit(service),
         "area_wide": service.area_wide,
         "service_area": service_area,
         # GSS codes of the areas whose residents only may use it (understood from the record).

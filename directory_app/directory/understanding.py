@@ -330,6 +330,16 @@ def loss_window(service) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
+def practice_limit(service) -> dict[str, Any] | None:
+    """The one GP practice whose patients alone may use the service, as last understood:
+    {"name": "Carlisle Healthcare", "words": ["carlisle"]}."""
+    found = (service.understanding or {}).get("practice")
+    value = found.get("value") if isinstance(found, dict) else None
+    if not isinstance(value, dict) or not value.get("words"):
+        return None
+    return {"name": str(value.get("name") or ""), "words": [str(w) for w in value["words"]]}
+
+
 def season_months(service) -> list[int] | None:
     """The months of the year the service runs when it runs only part of it (a warm space from
     November to March), as a curator set them or as last understood; None when it runs all year."""
@@ -437,6 +447,7 @@ _ROWS = [
     ("loss_window", "Time since a death", None),
     ("season", "Runs only part of the year", "season"),
     ("exclusions", "Not for", None),
+    ("practice", "Only for patients of", None),
 ]
 
 
@@ -466,6 +477,8 @@ def _words(key: str, value) -> str:
         return " and ".join(parts) or "not stated"
     if key == "season" and isinstance(value, dict):
         return season_words(value.get("months") or [])
+    if key == "practice" and isinstance(value, dict):
+        return str(value.get("name") or "")
     if key == "capacity" and isinstance(value, dict):
         accepting: dict[object, str] = {True: "accepting referrals", False: "not accepting referrals"}
         parts = [accepting.get(value.get("accepting"), "")]

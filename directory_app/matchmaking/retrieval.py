@@ -61,6 +61,7 @@ RETRIEVE = [
     "situations",
     "loss_window",
     "exclusions",
+    "practice_limit",
     "residency",
     "residency_said",
     "area_wide",

@@ -16,6 +16,7 @@ from .exclusions import find_exclusions
 from .groups import find_groups
 from .loss import find_loss_window
 from .needs import ClassifierNeeds, need_text, phrase_hits, ukcat_codes
+from .practice import find_practice_limit
 from .reach import find_area_wide, find_residency, find_works_in
 from .record import Record, normalise
 from .result import Finding, Understanding
@@ -261,4 +262,5 @@ class Understander:
         out.loss_window = find_loss_window(record)
         out.season = find_season(record)
         out.exclusions = find_exclusions(record) + turned_away
+        out.practice = find_practice_limit(record)
         return out

@@ -72,6 +72,8 @@ class Understanding:
     loss_window: Finding | None = None
     # whom its exclusion criteria turn away (matching.exclusions codes)
     exclusions: list[Finding] = field(default_factory=list)
+    # the one GP practice whose patients alone may come: {"name": "Carlisle Healthcare", "words": [...]}
+    practice: Finding | None = None
 
     # -- plain values, for storing on the service -------------------------------------------
     def need_codes(self) -> list[str]:

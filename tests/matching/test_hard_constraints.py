@@ -3,6 +3,8 @@
 import pytest
 
 from matching import check, violations
+from matching.understanding import normalise
+from matching.understanding.practice import find_practice_limit
 
 
 @pytest.fixture
@@ -239,31 +241,59 @@ def test_a_new_parents_family_opens_a_service_for_families_in_the_search_filters
     assert "families" not in make_person(goals="low").eligible_groups
 
 
+def _for_patients_of(make_service, description):
+    """A service as the search document has it after the understanding step read its words."""
+    found = find_practice_limit(normalise({"name": "A service", "description": description}))
+    return make_service(description=description, practice_limit=found.value if found else None)
+
+
 def test_a_service_for_one_practices_patients_is_not_for_someone_registered_at_another(
     make_person, make_service
 ):
     """ "For patients of Carlisle Healthcare only": the Brampton woman registered at Brampton surgery
     is not one; someone who names no practice, or that one, may be."""
-    art = make_service(
-        description="10-week art course for low mood. For patients of Carlisle Healthcare only - referral from the GP."
+    art = _for_patients_of(
+        make_service,
+        "10-week art course for low mood. For patients of Carlisle Healthcare only - referral from the GP.",
     )
     brampton = make_person(goals="45F, Brampton, registered at Brampton surgery. Anxiety since redundancy.")
     assert "only for patients of Carlisle Healthcare" in violations(brampton, art, 1.0)
     assert violations(make_person(goals="45F, anxiety since redundancy, loves art."), art, 1.0) == []
     theirs = make_person(goals="Registered with Carlisle Healthcare, anxious since redundancy.")
     assert violations(theirs, art, 1.0) == []
-    walks = make_service(
-        description="Led walks. For patients registered with a GP practice in the Sprowston and Old Catton area."
+    walks = _for_patients_of(
+        make_service,
+        "Led walks. For patients registered with a GP practice in the Sprowston and Old Catton area.",
     )
     hellesdon = make_person(goals="Dx Parkinson's 6 months ago, pt 66 retired. Hellesdon GP not Sprowston.")
     assert violations(hellesdon, walks, 1.0) == [
         "only for patients of a GP practice in the Sprowston and Old Catton area"
     ]
     # a network's patients may be at any of its practices
-    network = make_service(description="Patients of Chadderton PCN practices only.")
+    network = _for_patients_of(make_service, "Patients of Chadderton PCN practices only.")
     assert violations(make_person(goals="registered at Werneth surgery"), network, 1.0) == []
     # "registered with a GP practice" is anyone registered anywhere
-    anyone = make_service(
-        description="Talking therapies. Self-refer if you are registered with a GP practice."
+    anyone = _for_patients_of(
+        make_service, "Talking therapies. Self-refer if you are registered with a GP practice."
     )
     assert violations(brampton, anyone, 1.0) == []
+
+
+def test_the_practice_a_service_is_for_is_read_with_its_words_for_the_curator():
+    found = find_practice_limit(
+        normalise(
+            {
+                "name": "Arts on prescription",
+                "eligibility_description": "Patients registered at Oakwood Surgery only.",
+            }
+        )
+    )
+    assert found is not None
+    assert found.value == {"name": "Oakwood Surgery", "words": ["oakwood"]}
+    assert found.source == "eligibility" and "Oakwood Surgery" in found.evidence
+    # a network, or any practice at all, is not one practice
+    for words in (
+        "Patients of Chadderton PCN practices only.",
+        "Open to anyone registered with a GP practice.",
+    ):
+        assert find_practice_limit(normalise({"name": "x", "description": words})) is None
