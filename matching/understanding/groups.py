@@ -266,8 +266,39 @@ def _term_confidence(record: Record, group: str, term: Term) -> float:
     return 0.85
 
 
+# A list's own word for "open to all" among its ticks ("Suitable for: Everyone, Older people, Carers")
+_EVERYONE_TERM = re.compile(
+    r"^(?:everyone|everybody|anyone|all|all welcome|open to all|general public)$", re.I
+)
+# Ticks that name an audience by age or need rather than one of our groups
+_AUDIENCE_TERM = re.compile(
+    r"^(?:(?:older|young(?:er)?|disabled|elderly)\s+(?:people|adults|persons)|adults|children|seniors|teenagers)$",
+    re.I,
+)
+
+
+def _ticked_generously(record: Record) -> set[str]:
+    """Local vocabularies whose ticks on this record say who is welcome rather than who may come:
+    "Everyone" ticked beside "Carers", or several audiences ticked at once ("Older people, Disabled
+    people, Carers" on a stroke club). A group ticked there holds only where the words say it too.
+    An eligibility vocabulary's ticks are limits by design, whatever else is ticked; a topic ticked
+    beside a group ("refugees", "ESOL") is not a second audience."""
+    audiences: dict[str, int] = {}
+    everyone: set[str] = set()
+    for term in record.terms:
+        if _ELIGIBILITY_VOCABULARY.search(term.vocabulary) or term.classifies_the_charity:
+            continue
+        name = term.name.strip()
+        if _EVERYONE_TERM.match(name):
+            everyone.add(term.vocabulary)
+        elif _AUDIENCE_TERM.match(name) or any(pattern.match(name) for pattern in _TERMS.values()):
+            audiences[term.vocabulary] = audiences.get(term.vocabulary, 0) + 1
+    return everyone | {vocabulary for vocabulary, n in audiences.items() if n >= 2}
+
+
 def find_groups(record: Record) -> list[Finding]:
     best: dict[str, Finding] = {}
+    generous = _ticked_generously(record)
 
     def keep(group: str, found: Finding) -> None:
         if group not in best or found.confidence > best[group].confidence:
@@ -282,7 +313,7 @@ def find_groups(record: Record) -> list[Finding]:
                 group in _HEADING_GROUPS or _TOPIC_VOCABULARY.search(term.vocabulary)
             ):
                 continue
-            if not term.classifies_the_charity and pattern.match(name):
+            if not term.classifies_the_charity and term.vocabulary not in generous and pattern.match(name):
                 keep(
                     group,
                     Finding(

@@ -126,8 +126,27 @@ def normalise(record: dict[str, Any]) -> Record:
     if not isinstance(record, dict):
         raise TypeError("a service record must be a dict")
     if "external_id" in record or isinstance(record.get("organization"), str):
-        return _from_csv(record)
-    return _from_oruk(record)
+        out = _from_csv(record)
+    else:
+        out = _from_oruk(record)
+    _add_access_headings(out.texts)
+    return out
+
+
+# A note on the way in kept under its own heading inside the description ("Barriers noticed: step
+# at the door | ...", "Access: upstairs, no lift."): read as a venue's access note is, where one
+# step is a barrier, not as loose prose, where "a step" may be a first step in recovery.
+_ACCESS_HEADING = re.compile(
+    r"(?:^|[|\n;]|\.\s)\s*(?:barriers?(?:\s+(?:noticed|to\s+access|to\s+getting\s+in))?|"
+    r"(?:venue\s+)?access(?:ibility)?(?:\s+(?:notes?|info))?|getting\s+in)\s*[:–-]\s*(?P<note>[^|\n]+)",
+    re.I,
+)
+
+
+def _add_access_headings(texts: dict[str, str]) -> None:
+    for key in ("description", "location_description"):
+        for m in _ACCESS_HEADING.finditer(texts.get(key, "")):
+            _add(texts, "accessibility", m["note"].strip())
 
 
 def _from_csv(row: dict[str, Any]) -> Record:

@@ -208,7 +208,16 @@ _WHEEL_NO = re.compile(
 # same note says how wheelchair users get in ("a step at the entrance; portable ramp available").
 _WHEEL_BARRIER = re.compile(
     r"\b(?:(?:grass|grassy|uneven|rough|muddy|gravel|unmade)\s+(?:paths?|ground|terrain|tracks?|surfaces?|yard)|"
-    r"(?:has|with|there\s+is)\s+a\s+(?:small\s+|single\s+)?step|a\s+(?:small\s+|single\s+)?step\s+(?:up|down|at|into|to))\b",
+    r"(?:has|with|there\s+is|and)\s+a\s+(?:small\s+|single\s+)?step|a\s+(?:small\s+|single\s+)?step\s+(?:up|down|at|into|to)|"
+    # a note that starts with its barrier: "step at the door", "small step, tight between tables",
+    # "upstairs" (with no word of a lift), "has steps up to the lounge"
+    r"^\s*(?:a\s+)?(?:small\s+|single\s+|one\s+)?steps?\b|^\s*(?:up\s*stairs|first[- ]floor)\b(?![^\n]*\blift)|"
+    r"(?:has|with)\s+steps\s+(?:up|down|to|into|at)|narrow\s+door(?:way)?s?)\b",
+    re.I | re.M,
+)
+_TOILETS_UP_STAIRS = re.compile(
+    r"\b(?:stairs|steps)\s+(?:up\s+|down\s+)?to\s+the\s+(?:toilets?|loos?|wc)|"
+    r"(?:toilets?|loos?|wc)\s+(?:are\s+|is\s+)?(?:up|down)stairs",
     re.I,
 )
 _WHEEL_YES = re.compile(
@@ -223,6 +232,8 @@ _WHEEL_YES = re.compile(
 _WHEEL_NO_STRICT = re.compile(
     r"\b(?:not\s+wheelchair\s+acc(?:essible|(?=\.))|not\s+wheelchair(?=\s*(?:[.;,)]|$))|no\s+wheelchair\s+access|no\s+step[- ]free|"
     r"not\s+suitable\s+for\s+wheelchairs?|upstairs,?\s+(?:with\s+)?no\s+lift|(?:has\s+|sorry,?\s+)?no\s+lift|"
+    # "there is a lift but it was broken when I visited", "lift broken atm"
+    r"lift\s+(?:(?:is|was|but\s+it\s+(?:is|was)|but\s+it['’]s)\s+)?(?:often\s+|currently\s+)?(?:broken|out\s+of\s+order|not\s+working)|"
     r"(?:up|down)\s+a\s+(?:steep\s+)?flight\s+of\s+(?:stairs|steps)|(?:cannot|can['’]?t|can\s+not|unable\s+to)\s+(?:take|accommodate|cater\s+for)\s+(?:a\s+)?wheelchairs?(?:\s+users?)?|"
     # "Three steps up to the door, sorry", "access by stairs only"
     r"(?:\d+|one|two|three|four|five|six|several|a\s+few)\s+steps\s+(?:up\s+)?(?:to|at|into)\s+(?:the\s+)?"
@@ -516,6 +527,8 @@ def find_wheelchair(record: Record) -> Finding:
         yes = _WHEEL_YES.search(text) if field == "accessibility" else _WHEEL_YES_STRICT.search(text)
         if not no and not yes and field == "accessibility":
             no = _WHEEL_BARRIER.search(text)
+        if yes and not no and _TOILETS_UP_STAIRS.search(text):
+            continue  # "ground floor, stairs to the toilets": in, but not for long
         if no:
             return Finding("no", 0.85, field, quote(text, no))
         if yes:

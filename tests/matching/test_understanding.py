@@ -357,6 +357,31 @@ def test_a_sex_ticked_in_a_suitable_for_column_that_the_words_never_echo_is_not_
     assert suitable_for("Men's Shed Smethwick", "Woodwork and a brew, for men.") == ["men"]
 
 
+def test_groups_ticked_beside_everyone_or_other_audiences_are_who_is_welcome_not_who_may_come(reader):
+    """An app's "Suitable for" chips: "Everyone, Older people, Carers" on a cuppa and chat, or "Older
+    people, Men, Women" on walking football, say who is welcome. A chip alone, or one the words
+    echo, still limits; an eligibility vocabulary's ticks always do."""
+
+    def ticked(
+        names: list[str], description: str, vocabulary: str = "wellconnected-suitable-for"
+    ) -> list[str]:
+        attributes = [
+            {"id": f"a{i}", "taxonomy_term": {"id": f"t{i}", "name": name, "taxonomy": vocabulary}}
+            for i, name in enumerate(names)
+        ]
+        record = oruk(name="Listing", description=description, attributes=attributes)
+        return reader.understand(record).group_codes()
+
+    chat = "Brew, biscuits and a natter every Tuesday."
+    assert ticked(["Everyone", "Older people", "Carers"], chat) == []
+    assert ticked(["Older people", "Men", "Women"], "Walking football for over 55s.") == []
+    assert ticked(["Carers"], chat) == ["carers"]
+    assert ticked(["Carers", "Older people"], "A cuppa for unpaid carers, only carers please.") == ["carers"]
+    assert ticked(["Everyone", "Carers"], chat, vocabulary="eligibility") == ["carers"]
+    # a topic ticked beside a group is not a second audience
+    assert ticked(["refugees", "ESOL"], "Coffee and English conversation.") == ["refugees"]
+
+
 @pytest.mark.parametrize(
     "name, description, groups",
     [
@@ -1701,6 +1726,26 @@ def test_a_platforms_adults_stamp_is_no_age_but_its_age_range_line_is_read(reade
     assert (youth.value("min_age"), youth.value("max_age")) == (16, 25)
     # a curator's own "18 and over" with no upper age stays
     assert reader.understand(oruk(description="Peer group.", minimum_age=18)).value("min_age") == 18
+
+
+@pytest.mark.parametrize(
+    "note, wheelchair",
+    [
+        ("step at the door", "no"),
+        ("small step, tight between tables for a walker", "no"),
+        ("the pub has steps up to the lounge", "no"),
+        ("upstairs", "no"),
+        ("room on the first floor, there is a lift but it was broken when I visited", "no"),
+        ("none really, lift to all floors", "yes"),
+        ("step into the hall but there's a side door with ramp", "yes"),
+        ("long wait, come early", "unknown"),
+    ],
+)
+def test_an_access_note_under_its_own_heading_in_the_description_is_read_as_one(reader, note, wheelchair):
+    """A survey kept as "question: answer | ..." in the description: "Barriers noticed: step at the
+    door" is a venue's access note, where one step is a barrier."""
+    description = f"What happens here: a weekly social | Barriers noticed: {note} | How to connect: walk in"
+    assert reader.understand(oruk(description=description)).value("wheelchair") == wheelchair
 
 
 def test_access_via_steps_said_in_a_description_is_no_wheelchair_access(reader):
