@@ -245,6 +245,27 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         kind="health",
     ),
+    # A home-from-hospital scheme settles people back in for the weeks after they leave a ward: not
+    # for someone who has not been in hospital.
+    Situation(
+        "hospital_discharge",
+        "people just out of hospital",
+        _re(
+            r"(?:patients|people|adults|those|residents)\s+(?:being\s+|recently\s+|who\s+(?:have\s+been|are\s+(?:being\s+)?)?)?"
+            r"discharged\s+(?:from|by|home)|home\s+from\s+hospital|"
+            r"(?:after|following)\s+(?:a\s+)?(?:hospital\s+discharge|discharge\s+from\s+hospital|stay\s+in\s+hospital)|"
+            r"(?:when|as)\s+(?:you|they|people)\s+(?:leave|come\s+out\s+of|come\s+home\s+from)\s+hospital"
+        ),
+        _re(
+            r"(?:out\s+of|left|leaving|discharged(?:\s+from)?|came\s+(?:home|out)\s+(?:of|from)|home\s+from|"
+            r"back\s+(?:home\s+)?from|got\s+out\s+of|released\s+from)\s+(?:the\s+)?(?:hospital|[A-Z][\w']*\s+"
+            r"(?:General|Infirmary|Royal|Hospital)|NGH|DRI|RHH|UHCW|ward)|discharged\b|post[- ]?discharge|"
+            r"(?:hospital|ward)\s+discharge|(?:after|since)\s+(?:a\s+|her\s+|his\s+|my\s+|their\s+)?"
+            r"(?:\w+\s+)?(?:spell|stay|stint|admission|weeks?|days?|months?)\s+in\s+hospital|"
+            r"(?:was|been|were)\s+(?:\w+\s+)?in\s+hospital"
+        ),
+        kind="health",
+    ),
     # Kinship care: raising a relative's or friend's child (a grandparent on a special guardianship
     # order). A group for kinship carers is not for someone caring for a husband with dementia.
     Situation(

@@ -94,7 +94,8 @@ _ASKED_WHO = re.compile(
     re.I,
 )
 # a directory's own column, flattened into the sentence it heads: "Who for: older people living alone"
-_WHO_FOR_LABEL = re.compile(r"^\W*who(?:'s|\s+is)?\s+(?:it\s+)?for\s*[:?]", re.I)
+# "Who for:", "Who is it for (as told by the organiser):"
+_WHO_FOR_LABEL = re.compile(r"^\W*who(?:'s|\s+is)?\s+(?:it\s+)?for\s*(?:\([^)]{0,40}\)\s*)?[:?]", re.I)
 
 
 def find_situations(record: Record) -> list[Finding]:
@@ -160,8 +161,11 @@ def _restricts(
         or _WHO_FOR_LABEL.match(before)
     ):
         return ELIGIBILITY_CONFIDENCE
-    # the words are themselves the rule: "must be sober", "not suitable for people currently drinking"
-    if re.match(r"(?:not\s+(?:suitable|for)|must)\b", match.group(0), re.I):
+    # the words are themselves the rule: "must be sober", "not suitable for people currently drinking",
+    # "Orbit tenants only"
+    if re.match(r"(?:not\s+(?:suitable|for)|must)\b", match.group(0), re.I) or re.search(
+        r"\bonly$", match.group(0), re.I
+    ):
         return TARGETED_CONFIDENCE
     if field == "name":
         # "Money Team (tenants only)": the name says it is only for them
@@ -179,6 +183,9 @@ def _restricts(
     if (
         deep_in_a_list(text, start, match)
         or (_AN_OFFER_IN_A_LIST.match(text, match.end()) and text.count(",", start, match.start()) >= 2)
+        # the fifth or later of what an organisation offers ("..., footcare, help at home, Home
+        # from Hospital and a handyperson service to people aged 50 and over")
+        or text.count(",", start, match.start()) >= LONG_LIST_ITEMS
         or (
             situation_code in AGE_SITUATIONS
             and text.count(",", start, match.start()) >= 1
@@ -222,6 +229,7 @@ _ONLY_AFTER = re.compile(
 
 # "..., a Help to Claim service, a Macmillan benefits project and outreach at GP surgeries": the last
 # but one of a list of what an organisation runs
+LONG_LIST_ITEMS = 4
 _AN_OFFER_IN_A_LIST = re.compile(
     r"(?:\s+[\w'-]+){0,2}?\s+(?:project|service|scheme|programme|team|clinic|worker|advisers?)\s+(?:and|or)\s",
     re.I,

@@ -729,12 +729,41 @@ _WORKS_IN = re.compile(
 )
 
 
+# Where a van or a bus stops on its round: "Our advice van parks up in Thurnscoe, Goldthorpe and
+# Wath", "the bus calls at Alston, Nenthead and Garrigill".
+_STOPS_IN = re.compile(
+    r"\b(?:park(?:s|ing)?\s+up|stops?|calls?|visit(?:s|ing)?|tours|goes\s+(?:to|round))\s+(?:in|at|round|around)?\s*(?=[A-Z])"
+)
+_STOP_ITEMS = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
+_VEHICLE = re.compile(r"\b(?:van|bus|mobile|truck|lorry|trailer)\b", re.I)
+
+
 def find_works_in(record: Record, areas: AreaLookup | None) -> list[Finding]:
     """The authorities an organisation says it works in, each area named right after the cue and
-    those listed with it ("in the Greater Manchester and Cheshire areas")."""
+    those listed with it ("in the Greater Manchester and Cheshire areas"), and the places a van or
+    bus stops at on its round."""
     if areas is None:
         return []
     found: dict[str, Finding] = {}
+    if _VEHICLE.search(record.text("name", "description")):
+        for field in ("description", "schedule_description"):
+            text = record.texts.get(field, "")
+            for cue in _STOPS_IN.finditer(text):
+                window = text[cue.end() : cue.end() + 120]
+                clause_end = _CLAUSE_END.search(window)
+                window = window[: clause_end.start()] if clause_end else window
+                context = authorities_named(record, areas)
+                stops = [p for code, name in areas.places(window, context) if (p := areas.place(code, name))]
+                # Every stop placed: the round is those places. Some we cannot place: the
+                # authorities of those we can, rather than a round with holes in it.
+                named = [item for item in _STOP_ITEMS.split(window) if item.strip()]
+                entries = (
+                    [p.entry() for p in stops] if len(stops) >= len(named) else [p.la for p in stops if p.la]
+                )
+                for entry in entries:
+                    found.setdefault(entry, Finding(entry, 0.6, field, quote(text, cue, 60)))
+    if found:
+        return list(found.values())
     for field in ("description", "eligibility"):
         text = record.texts.get(field, "")
         for cue in _WORKS_IN.finditer(text):

@@ -285,7 +285,8 @@ _ACCEPTING = re.compile(
 _WAIT = re.compile(r"\b(\d{1,2})\s*(?:-|to)?\s*(\d{1,2})?\s*(day|week|month)s?\b", re.I)
 
 
-SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+# A "|" between a survey's or a form's answers ends one as a full stop does.
+SENTENCE = re.compile(r"[^.!?\n|]+[.!?|]?")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -547,6 +548,10 @@ _CLOSED = re.compile(
     # a referral directory's own word: "contract ended 31/03 - do not refer" (not "do not refer if ...")
     r"contract\s+(?:has\s+)?(?:ended|expired)|do\s+not\s+refer(?=\s*(?:[.;!)\n]|$))|"
     r"no\s+longer\s+(?:running|operating|meets|meeting|available|open)|"
+    # "not running any more", "isn't meeting anymore", "stopped since summer" (a moderator's note)
+    r"(?:not|n['’]t)\s+(?:running|meeting|happening|on)\s+any\s*more|"
+    r"(?:has\s+|have\s+|was\s+)?stopped\s+(?:running\s+|meeting\s+)?since\s+(?:the\s+)?(?:summer|spring|autumn|winter|covid|lockdown|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|last\s+\w+|(?:19|20)\d\d)|"
     # stopped for now, with no date to start again: not there for the person today
     r"suspended\s+(?:until\s+further\s+notice|indefinitely)|"
     r"not\s+(?:running|meeting|on)\s+(?:at\s+(?:the\s+)?mo(?:ment)?|currently|for\s+now|right\s+now)|"

@@ -39,6 +39,12 @@ _SENT_TO = re.compile(
     r"(?:contact|use|go\s+to|see|call|ring|try|apply\s+to)\s+" + ELSEWHERE,
     re.I,
 )
+# People said to be outside what a service covers: "Warwickshire residents - Coventry residents are
+# not covered", "Kirklees households aren't eligible". The people are read as for _SENT_TO.
+_NOT_COVERED = re.compile(
+    r"\b(?:(?:are|is)\s+not|aren['’]t|isn['’]t)\s+(?:covered|eligible|included)\b",
+    re.I,
+)
 _CLAUSE_START = re.compile(r"[.;:!?()\n]|\s[-–]\s|\b(?:but|only|if\s+you\s+live\s+in)\b", re.I)
 _WHOSE_HOME = re.compile(
     r"\b(?:residents?|households?|people|famil(?:y|ies)|patients|pts|carers|tenants|live|living|lives)\b",
@@ -76,7 +82,7 @@ def find_areas_turned_away(record: Record, areas: AreaLookup | None) -> list[Fin
             for entry in entries:
                 value = AREA_PREFIX + entry
                 found.setdefault(value, Finding(value, 0.8, field, quote(text, cue, 80)))
-        for sent in _SENT_TO.finditer(text):
+        for sent in [*_SENT_TO.finditer(text), *_NOT_COVERED.finditer(text)]:
             context = _known_authorities(record, areas) if context is None else context
             for entry in _sent_elsewhere(record, areas, text[: sent.start()], context):
                 value = AREA_PREFIX + entry

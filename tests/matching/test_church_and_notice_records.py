@@ -103,6 +103,11 @@ def test_a_cafe_that_closed_on_a_date_or_a_space_not_funded_this_winter_is_not_r
         "Wellbeing bus to fell villages. Connector notes: lost ICB funding from Nov - not sure."
     )
     assert reader.understand(unfunded_now).closed is not None
+    reported = oruk(
+        "A safe space to talk over a cuppa. [Mod: user reported 10/26 it's not running any more - "
+        "organiser says stopped since summer, no volunteers]"
+    )
+    assert reader.understand(reported).closed is not None
     helps = oruk("Advice for families who have lost funding for care at home.")
     assert reader.understand(helps).closed is None
     started = oruk("The old club closed in 2019, so we started this lunch club. Every Tuesday.")

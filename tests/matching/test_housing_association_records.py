@@ -38,8 +38,15 @@ def oruk(name: str, description: str, eligibility: str = "") -> dict:
             "Locks, door viewers and video doorbells for customers at risk of domestic abuse.",
             "Referral from Housing Officer, IDVA or police. Must be a Teesmouth Homes tenant.",
         ),
+        # a survey's answers kept in the description, one after another
+        oruk(
+            "Warm Room & Money Matters",
+            "What happens here: warm room with a money adviser | Who uses it (observed): residents and "
+            "a few from the town | Who is it for (as told by the organiser): Orbit tenants only (the "
+            "adviser can only take on Orbit customers) - other people can have a cuppa but not the advice",
+        ),
     ],
-    ids=["name", "tenancy", "older tenants", "sheltered", "customers", "a tenant"],
+    ids=["name", "tenancy", "older tenants", "sheltered", "customers", "a tenant", "survey answer"],
 )
 def test_a_landlords_own_service_is_for_its_tenants(reader, record):
     assert "social_tenants" in reader.understand(record).summary()["situations"]

@@ -307,6 +307,7 @@ def test_an_authoritys_towns_listed_in_brackets_say_what_it_takes_in_and_let_no_
         "Outreach for women in Nottinghamshire. Please note: residents of Nottingham City should contact "
         "the city service.",
         "Energy advice for the county's households (Nottingham City residents ring the Nottingham City line).",
+        "Benefits advice line. Who is it for: Nottinghamshire residents - Nottingham City residents are not covered.",
     ],
 )
 def test_people_sent_to_another_service_are_turned_away(reader, words):
@@ -334,3 +335,22 @@ def test_the_place_after_outside_is_who_may_come_not_who_is_turned_away(reader):
     turned_away = {f.value for f in found.exclusions if f.value.startswith("area:")}
     assert turned_away == {"area:E10000016"}  # Kent County Council's districts, not Medway
     assert found.residency_codes() == ["E06000035"]
+
+
+def test_a_van_reaches_the_places_it_stops_at_and_no_further(reader):
+    """An advice van's round is where it reaches: a Sheffield or Doncaster household is not on the
+    Dearne villages' round. Stops we cannot all place leave the authorities of those we can."""
+    everywhere_placed = reader.understand(
+        oruk("Wellbeing bus: a nurse and a benefits adviser. The bus calls at Wath and Swinton on Tuesdays.")
+    )
+    stops = [read_place(f.value) for f in everywhere_placed.works_in]
+    assert {p.name for p in stops if p} == {"Wath", "Swinton"}
+    some_placed = reader.understand(
+        oruk(
+            "Our advice van parks up in Thurnscoe, Goldthorpe, Bolton on Dearne, Wath and Swinton. "
+            "Benefits checks, debt help, energy vouchers."
+        )
+    )
+    reach = read_area([f.value for f in some_placed.works_in])
+    assert in_area(reach, {"E08000018"}) and in_area(reach, {"E08000038"})  # Rotherham, Barnsley
+    assert not in_area(reach, {"E08000039"}) and not in_area(reach, {"E08000017"})  # Sheffield, Doncaster

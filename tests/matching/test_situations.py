@@ -34,6 +34,14 @@ def situations_of(**record) -> list[str]:
         ({"eligibility_description": "Thirteen Group tenants only."}, ["social_tenants"]),
         ({"description": "A social group for people who have lost a husband, wife or partner."}, ["widowed"]),
         ({"eligibility_description": "Adults (18+) with a learning disability"}, ["learning_disability"]),
+        (
+            {
+                "name": "Home from Hospital - Northern General",
+                "description": "Volunteers visit you at home for up to 6 weeks after you come out of hospital. "
+                "For patients discharged from the Northern General or Royal Hallamshire who live in Sheffield.",
+            },
+            ["hospital_discharge"],
+        ),
     ],
 )
 def test_a_restriction_in_prose_is_read(record, expected):
@@ -50,6 +58,11 @@ def test_a_restriction_in_prose_is_read(record, expected):
         {"description": "Swimming lessons: front crawl and breast stroke for beginners."},
         {"description": "An allotment for adults with mental health problems or learning disabilities."},
         {"description": "Day care for children and adults who have physical and/or learning disabilities."},
+        # the fifth of what an organisation offers, not whom it is for
+        {
+            "description": "Age UK provides advice, benefits checks, a day centre, befriending, footcare, help at "
+            "home, Home from Hospital and a handyperson service to people aged 50 and over."
+        },
     ],
 )
 def test_a_situation_named_in_passing_restricts_nobody(record):
@@ -132,7 +145,8 @@ def test_clinical_shorthand_states_a_situation():
     assert codes_said("58M, post-CVA, lives alone") == ["stroke", "lives_alone"]
     assert codes_said("Out of HMP 2/52, on licence") == ["prison_leavers"]
     assert codes_said("34, due out of Holme House next month") == ["prison_leavers"]
-    assert codes_said("due out of hospital next week") == []
+    # about to leave hospital, not prison: a home-from-hospital scheme takes referrals before discharge
+    assert codes_said("due out of hospital next week") == ["hospital_discharge"]
     assert codes_said("bereaved (wife, Aug), not managing") == ["widowed"]
     assert codes_said("he checks my phone and decides what I wear") == ["domestic_abuse"]
     assert codes_said("HSA: home O2 at night, puffed out on the stairs") == ["lung"]
@@ -1109,3 +1123,27 @@ def test_a_coffee_morning_for_serving_families_is_not_for_a_veteran(make_service
         m.name for m in match(veteran, [on_base], taxonomy=taxonomy, now=now).matches
     ]
     assert on_base["name"] in [m.name for m in match(partner, [on_base], taxonomy=taxonomy, now=now).matches]
+
+
+def test_a_home_from_hospital_scheme_is_for_people_just_out_of_hospital(
+    make_service, make_person, taxonomy, now
+):
+    scheme = make_service(
+        km=1, name="Home from Hospital", needs=["loneliness"], situations=["hospital_discharge"]
+    )
+    lunch = make_service(km=2, name="Lunch Club", needs=["loneliness"])
+    widow = match(
+        make_person(goals="Widow, 79, lonely since her sister moved away."),
+        [scheme, lunch],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in widow.matches] == ["Lunch Club"]
+    assert widow.excluded == {"only for people just out of hospital": 1}
+    for words in (
+        "Came home from the Northern General last week after a fall, lives alone.",
+        "Discharged from DRI Monday after a stroke, wife struggling.",
+        "Lonely. Post-discharge, needs shopping and prescriptions picking up.",
+    ):
+        found = match(make_person(goals=words), [scheme, lunch], taxonomy=taxonomy, now=now)
+        assert "Home from Hospital" in [m.name for m in found.matches], words
