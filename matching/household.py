@@ -83,8 +83,11 @@ _LIVES_WITH = re.compile(
     r"\b(?:(?:she|he)\s+and\s+(?:her|his)\s+partner|husband|wife|hubby)\b",
     re.I,
 )
+_NEAR = 50
 _SPOUSE_GONE = re.compile(
-    r"\b(?:died|passed|late|lost|widow\w*|bereave\w*|split|separated|divorced|left\s+(?:her|him)|ex\b|"
+    r"\b(?:died|passed|late|lost|widow\w*|bereave\w*|split|separated|divorced|left\s+(?:her|him)|"
+    # "her ex", "ex-husband"; not an ex-miner's "ex-Grimethorpe pit"
+    r"ex(?:[- ](?:husband|wife|partner|hubby))?(?![-\w])|"
     r"care\s+home|nursing\s+home|in\s+hospital|moved\s+out)",
     re.I,
 )
@@ -92,7 +95,9 @@ _SPOUSE_GONE = re.compile(
 
 def lives_with_someone(words: str | None) -> str | None:
     """The words that say someone lives with the person, or None."""
-    said = _LIVES_WITH.search(words or "")
-    if said is None or _SPOUSE_GONE.search(words or ""):
-        return None
-    return said.group(0)
+    text = words or ""
+    for said in _LIVES_WITH.finditer(text):
+        # near the words that name them: "since his pit mates passed" later on is not his wife
+        if not _SPOUSE_GONE.search(text[max(0, said.start() - _NEAR) : said.end() + _NEAR]):
+            return said.group(0)
+    return None

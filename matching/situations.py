@@ -257,12 +257,19 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?:when|as)\s+(?:you|they|people)\s+(?:leave|come\s+out\s+of|come\s+home\s+from)\s+hospital"
         ),
         _re(
-            r"(?:out\s+of|left|leaving|discharged(?:\s+from)?|came\s+(?:home|out)\s+(?:of|from)|home\s+from|"
-            r"back\s+(?:home\s+)?from|got\s+out\s+of|released\s+from)\s+(?:the\s+)?(?:hospital|[A-Z][\w']*\s+"
-            r"(?:General|Infirmary|Royal|Hospital)|NGH|DRI|RHH|UHCW|ward)|discharged\b|post[- ]?discharge|"
-            r"(?:hospital|ward)\s+discharge|(?:after|since)\s+(?:a\s+|her\s+|his\s+|my\s+|their\s+)?"
+            # "home from HRI", "D/C from STDH", "home from George Eliot": a hospital by its initials
+            # (a trust's end in H, I or W: not HMP, EIP) or its name; not "out of Bolton College"
+            r"(?:out\s+of|left|leaving|discharged\s+(?:from|home\s+from)|(?-i:D/?C|d/c)\s+from|came\s+(?:home|out)\s+(?:of|from)|"
+            r"home\s+from|back\s+(?:home\s+)?from|got\s+out\s+of|released\s+from)\s+(?:the\s+)?"
+            r"(?:hospital|ward|(?-i:[A-Z]{1,4}[HIW])\b|(?-i:[A-Z][a-z']+\s+(?:General|Infirmary|Royal|Hospital))|"
+            r"(?-i:Royal\s+[A-Z][a-z']+))|"
+            r"home\s+from\s+(?:the\s+)?(?-i:[A-Z][a-z']+\s+[A-Z][a-z']+)|"
+            r"discharged\s+home|post[- ]?discharge|(?:hospital|ward)\s+discharge|(?-i:MFFD)|medically\s+fit\s+for\s+discharge|"
+            r"ready\s+for\s+discharge|(?:going|go|sent)\s+home\s+(?:from\s+(?:hospital|the\s+ward)|tomorrow|today|on\s+\w+day)|"
+            r"before\s+(?:he|she|they)\s+can\s+go\s+home|"
+            r"(?:after|since)\s+(?:a\s+|her\s+|his\s+|my\s+|their\s+)?"
             r"(?:\w+\s+)?(?:spell|stay|stint|admission|weeks?|days?|months?)\s+in\s+hospital|"
-            r"(?:was|been|were)\s+(?:\w+\s+)?in\s+hospital"
+            r"(?:was|been|were|recently)\s+(?:\w+\s+)?in\s+(?:hospital|(?-i:[A-Z]{1,4}[HIW])\b)"
         ),
         kind="health",
     ),

@@ -497,6 +497,9 @@ class AreaLookup:
         # a place only one authority has also tells which of a shared name's places the text
         # means: "Moss Side, Hulme and Rusholme" are all Manchester's
         near = set(context) | {next(iter(codes)) for _, codes in hits if len(codes) == 1}
+        # a county the record names holds its districts: "Warwickshire" tells Warwick's Leamington
+        # from Ashfield's
+        near |= {district for district, county in self._county.items() if county in near}
         region = {c for code in near for c in self.group(code)}
         out = []
         for hit, codes in hits:

@@ -354,3 +354,17 @@ def test_a_van_reaches_the_places_it_stops_at_and_no_further(reader):
     reach = read_area([f.value for f in some_placed.works_in])
     assert in_area(reach, {"E08000018"}) and in_area(reach, {"E08000038"})  # Rotherham, Barnsley
     assert not in_area(reach, {"E08000039"}) and not in_area(reach, {"E08000017"})  # Sheffield, Doncaster
+
+
+def test_a_county_the_record_names_tells_which_of_two_places_of_one_name_it_means(reader):
+    """ "Leamington" is a ward in Ashfield and a town of five wards in Warwick district; a record for
+    Warwickshire means the town."""
+    entries = residency(
+        reader,
+        oruk(
+            "Strength and balance course for people 65+ registered with a Leamington GP.",
+            service_areas=[{"name": "Warwickshire"}],
+        ),
+    )
+    places = [read_place(entry) for entry in entries]
+    assert [(p.la, p.name) for p in places if p] == [("E07000222", "Leamington")]

@@ -1067,6 +1067,12 @@ def test_living_with_an_illness_is_not_living_with_someone(make_service, make_pe
     assert violations(ill, scheme, 1.0) == []
     with_mum = make_person(goals="58, lives with his elderly mum, wants company", age=58)
     assert "only for people who live alone" in violations(with_mum, scheme, 1.0)
+    # his wife is there; the friends who passed, and "ex-" of the pit he worked at, say nothing of her
+    miner = make_person(
+        goals="Wife rang about her husband, 74, ex-Grimethorpe pit. Since his pit mates passed he just sits.",
+        age=74,
+    )
+    assert "only for people who live alone" in violations(miner, scheme, 1.0)
 
 
 @pytest.mark.parametrize(
