@@ -632,6 +632,33 @@ _GIVES_A_BREAK = re.compile(
 )
 
 
+# A carer who asks for somewhere to go with the person with dementia they look after ("the memory
+# café at Wath but it's shut, anything like that nearer?", "somewhere we can go together where
+# nobody minds if he repeats himself") needs a memory café or a dementia group, which a carers'
+# coffee morning or a lunch club is not; said unmet when none in reach is one.
+MEMORY_CAFE = "dementia:together"
+MEMORY_CAFE_NEEDS = frozenset({"carers", "long_term_conditions", "older_people", "loneliness"})
+_ASKS_FOR_A_MEMORY_CAFE = re.compile(
+    r"\b(?:memory|dementia|alzheimer'?s?)[- ](?:caf[eé]s?|clubs?|groups?|friendly\s+(?:groups?|caf[eé]s?))|"
+    r"\bsinging\s+for\s+the\s+brain",
+    re.I,
+)
+_TOGETHER = re.compile(
+    r"\b(?:somewhere|something|a\s+(?:place|group|club))\s+(?:we|they|the\s+(?:two|both)\s+of\s+(?:us|them))\s+"
+    r"(?:can|could)\s+(?:both\s+)?(?:go|do|attend|get\s+to)\b[^.;]{0,15}?\btogether\b",
+    re.I,
+)
+_DEMENTIA = re.compile(r"\b(?:dementia|alzheimer|memory\s+(?:loss|problems?|clinic|is\s+going))", re.I)
+_FOR_DEMENTIA = re.compile(r"\b(?:memory|dementia|alzheimer'?s?)\b|singing\s+for\s+the\s+brain", re.I)
+
+
+def asks_for_a_memory_cafe(goals: str) -> bool:
+    goals = goals or ""
+    return bool(
+        _ASKS_FOR_A_MEMORY_CAFE.search(goals) or (_TOGETHER.search(goals) and _DEMENTIA.search(goals))
+    )
+
+
 # Someone who asks to talk things through with someone ("wants to actually talk to someone - can't
 # afford private counselling", "GP suggested counselling") needs counselling or a talking therapy,
 # which an arts-for-wellbeing group does not give; said unmet when none in reach offers it. Not
@@ -868,6 +895,8 @@ def requirements(profile: Profile, needs: Sequence[str], taxonomy: Any = None) -
         out.extend((need, IN_PERSON) for need in needs if need in SINGLE_SEX_NEEDS)
     if asks_for_a_break(profile.goals):
         out.extend((need, CARER_BREAK) for need in needs if need in CARER_BREAK_NEEDS)
+    if asks_for_a_memory_cafe(profile.goals):
+        out.extend((need, MEMORY_CAFE) for need in needs if need in MEMORY_CAFE_NEEDS)
     if asks_to_talk(profile.goals):
         out.extend((need, TALKING) for need in needs if need in TALKING_NEEDS)
     if asks_for_treatment(profile.goals):
@@ -925,6 +954,10 @@ def meets_requirement(
         return "men" in audience(service, ("men",)) or bool(_FOR_DADS.search(service_text(service)))
     if group == CARER_BREAK:
         return bool(_GIVES_A_BREAK.search(service_text(service)))
+    if group == MEMORY_CAFE:
+        return "dementia" in (service.get("situations") or ()) or bool(
+            _FOR_DEMENTIA.search(service_text(service))
+        )
     if group == TALKING:
         return bool(_OFFERS_TALKING.search(service_text(service)))
     if group == TREATMENT:
@@ -1112,6 +1145,11 @@ _KIND_WORDING = {
         "today",
         "no food bank, pantry or free meal",
         "; the food services listed are meals or courses",
+    ),
+    MEMORY_CAFE: (
+        "at a memory café or dementia group",
+        "no memory café or dementia group",
+        "; the services listed are not for people with dementia",
     ),
     CARER_BREAK: (
         "with a break",

@@ -1306,3 +1306,34 @@ def test_wanting_to_get_out_is_not_met_by_an_online_group(make_service, make_per
         for u in match(debts, [online], taxonomy=taxonomy, now=now).unmet_needs
         if u.need == "arts_creativity"
     ]
+
+
+def test_a_carer_who_asks_for_a_memory_cafe_is_not_met_by_a_carers_coffee_morning(
+    make_service, make_person, taxonomy, now
+):
+    """ "They used to go to the memory café at Wath but it's shut": somewhere for the couple, which a
+    carers' coffee morning is not; said unmet, by name, until a memory café is in reach."""
+    carer = make_person(
+        needs=("carers",),
+        circumstances=("carers",),
+        goals="Dad 80 dementia, mum 78 looks after him. They used to go to the memory café but it's shut. "
+        "Anything like that nearer?",
+    )
+    coffee = make_service(
+        km=1, needs=["carers"], name="Carers' Coffee Morning", description="A cuppa and a chat."
+    )
+    (unmet,) = match(carer, [coffee], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "dementia:together"
+    assert unmet.reason.startswith("no memory café or dementia group")
+    cafe = make_service(
+        km=3,
+        needs=["carers"],
+        name="Memory Café",
+        description="For people living with dementia and their carers.",
+    )
+    assert match(carer, [coffee, cafe], taxonomy=taxonomy, now=now).unmet_needs == []
+    # a carer who asks for company alone is met by the coffee morning
+    chat = make_person(
+        needs=("carers",), circumstances=("carers",), goals="mum has dementia, I'd like to meet other carers"
+    )
+    assert match(chat, [coffee], taxonomy=taxonomy, now=now).unmet_needs == []
