@@ -468,6 +468,15 @@ def test_someone_who_will_only_go_face_to_face_is_not_met_by_a_helpline(
         needs=("money_debt",), goals="would rather see people face to face but would try online"
     )
     assert match(rather, [debt_line], taxonomy=taxonomy, now=now).unmet_needs == []
+    # as people put it otherwise: a room with others, people sat with face to face
+    for words in (
+        "Online betting on phone, lost a month's wages. Wants to 'sit in a room with other blokes going "
+        "through it', not an app. Also 2 credit cards maxed.",
+        "Husband died 5 months ago. No computer. Wants to sit with people who've been through it, face to face.",
+    ):
+        person = make_person(needs=("money_debt",), goals=words)
+        (unmet,) = match(person, [debt_line], taxonomy=taxonomy, now=now).unmet_needs
+        assert unmet.requirement == "in_person", words
 
 
 def test_someone_who_wants_someone_local_is_not_met_by_a_national_line(
