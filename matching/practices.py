@@ -17,7 +17,7 @@ from .understanding.practice import practice_words
 # the Riverside practice", "Hellesdon GP not Sprowston".
 _PERSON_PRACTICE = (
     re.compile(
-        r"\b(?i:registered|patient)\s+(?i:at|with)\s+(?i:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){1,3}?)"
+        r"\b(?i:registered|patient)\s+(?i:at|with)\s+(?i:(?:the|an?)\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){1,3}?)"
         r"(?i:surgery|practice|GP|medical\s+centre|health\s+centre|healthcare)\b"
     ),
     re.compile(

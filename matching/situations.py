@@ -1036,6 +1036,8 @@ COMMUNITIES: tuple[Situation, ...] = (
         "eastern_european",
     ),
     _community("somali", "Somali people", r"somali(?:land)?", r"somali\w*"),
+    # (a Sudanese man is not one of an Eritrean community, though both are African)
+    _community("sudanese", "Sudanese people", r"sudanese", r"sudan\w*", "african_caribbean"),
     _community(
         "horn_of_africa",
         "Eritrean and Ethiopian people",

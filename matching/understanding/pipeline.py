@@ -262,5 +262,5 @@ class Understander:
         out.loss_window = find_loss_window(record)
         out.season = find_season(record)
         out.exclusions = find_exclusions(record) + turned_away
-        out.practice = find_practice_limit(record)
+        out.practice = find_practice_limit(record, self.areas)
         return out

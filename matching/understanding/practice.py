@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .areas import AreaLookup
 from .record import Record
 from .result import Finding
 from .rules import quote
@@ -29,11 +30,12 @@ _SERVICE_PRACTICE = (
     re.compile(
         rf"\b(?i:registered)\s+(?:with|at)\s+(?P<limit>an?\s+(?:GP\s+)?practice\s+in\s+(?:the\s+)?(?P<name>{_PLACES})\s+area)\b"
     ),
-    # "registered with a Sprowston or Old Catton practice"
+    # "registered with a Sprowston or Old Catton practice", "registered with a Leamington GP"
     re.compile(
-        rf"\b(?i:registered)\s+(?:with|at)\s+(?P<limit>an?\s+(?P<name>{_PLACES})\s+(?:GP\s+)?practice)\b"
+        rf"\b(?i:registered)\s+(?:with|at)\s+(?P<limit>an?\s+(?P<name>{_PLACES})\s+(?:GP\s+)?(?:practice|surgery|GP))\b"
     ),
 )
+_LISTED = re.compile(r"\s*\(([^)]{1,80})\)")
 # "a Northwich PCN practice": a primary care network's patients may be at any of its practices
 _NETWORK = re.compile(r"\b(?:PCN|primary\s+care\s+network)\b", re.I)
 # Words in a practice's name that do not tell one practice from another.
@@ -50,9 +52,11 @@ def practice_words(name: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][\w'’-]*", name.lower()) if w not in _COMMON}
 
 
-def find_practice_limit(record: Record) -> Finding | None:
+def find_practice_limit(record: Record, areas: AreaLookup | None = None) -> Finding | None:
     """The practice, or the place of the practices, whose patients alone may use the service, as
-    the record names it ("Carlisle Healthcare"), with the words that tell it."""
+    the record names it ("Carlisle Healthcare"), with the words that tell it. The practices of a
+    whole council ("registered with a Trafford GP", "a Tameside or Glossop GP") are not one practice: that limit is where
+    its patients live, which the residency reading holds."""
     for field in ("eligibility", "description"):
         text = record.texts.get(field, "")
         found = sorted(
@@ -61,11 +65,24 @@ def find_practice_limit(record: Record) -> Finding | None:
                 for pattern in _SERVICE_PRACTICE
                 for m in pattern.finditer(text)
                 if not _NETWORK.search(m["limit"])
+                # ("Carlisle Healthcare" is a practice; "a Carlisle GP" any of the city's)
+                and not (m["limit"][:2].lower() in ("a ", "an") and _a_council(m["name"], areas))
             ),
             key=lambda m: m.start(),
         )
-        words = sorted({word for m in found for word in practice_words(m["name"])})
+        # and the practices it lists after it: "a Penrith GP (Birbeck / Lakes / Court Thorn)"
+        listed = [_LISTED.match(text, m.end()) for m in found]
+        words = sorted(
+            {word for m in found for word in practice_words(m["name"])}
+            | {word for m in listed if m for word in practice_words(m.group(1))}
+        )
         if words:
             name = " ".join(found[0]["limit"].split())
             return Finding({"name": name, "words": words}, 0.85, field, quote(text, found[0]))
     return None
+
+
+def _a_council(name: str, areas: AreaLookup | None) -> bool:
+    # "a Barnsley GP practice", "a Tameside or Glossop GP": a council's patients, held by where
+    # they live rather than by the practice a person names
+    return areas is not None and bool(areas.find(name))

@@ -265,6 +265,11 @@ def test_a_service_for_one_practices_patients_is_not_for_someone_registered_at_a
         make_service,
         "Led walks. For patients registered with a GP practice in the Sprowston and Old Catton area.",
     )
+    warwick = make_person(goals="76, Warwick town, registered at a Warwick practice. Had a fall.")
+    leamington = _for_patients_of(
+        make_service, "Strength and balance. Patients registered with a Leamington GP."
+    )
+    assert violations(warwick, leamington, 1.0) == ["only for patients of a Leamington GP"]
     hellesdon = make_person(goals="Dx Parkinson's 6 months ago, pt 66 retired. Hellesdon GP not Sprowston.")
     assert violations(hellesdon, walks, 1.0) == [
         "only for patients of a GP practice in the Sprowston and Old Catton area"
@@ -297,3 +302,22 @@ def test_the_practice_a_service_is_for_is_read_with_its_words_for_the_curator():
         "Open to anyone registered with a GP practice.",
     ):
         assert find_practice_limit(normalise({"name": "x", "description": words})) is None
+
+
+def test_a_towns_practices_are_read_with_those_it_lists_and_a_councils_are_where_people_live(reader):
+    def practice(words: str):
+        found = reader.understand({"id": "s1", "name": "Walks", "eligibility_description": words}).practice
+        return found.value if found else None
+
+    assert practice("65+, registered with a Leamington GP, by referral") == {
+        "name": "a Leamington GP",
+        "words": ["leamington"],
+    }
+    assert practice("Registered with a Penrith GP (Birbeck / Lakes).")["words"] == [
+        "birbeck",
+        "lakes",
+        "penrith",
+    ]
+    # a council's practices: the residency reading holds where their patients live
+    assert practice("Adults 18+ registered with a Bolton GP.") is None
+    assert practice("Registered with a Tameside or Glossop GP.") is None

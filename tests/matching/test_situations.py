@@ -1153,3 +1153,19 @@ def test_a_home_from_hospital_scheme_is_for_people_just_out_of_hospital(
     ):
         found = match(make_person(goals=words), [scheme, lunch], taxonomy=taxonomy, now=now)
         assert "Home from Hospital" in [m.name for m in found.matches], words
+
+
+def test_a_sudanese_man_is_not_one_of_an_eritrean_community(make_service, make_person, taxonomy, now):
+    ceremony = make_service(
+        km=1, name="Eritrean Coffee Ceremony", needs=["loneliness"], situations=["horn_of_africa"]
+    )
+    football = make_service(km=2, name="Refugee Football", needs=["loneliness"])
+    sudanese = make_person(
+        goals="Sudanese man 31, asylum seeker in the hotel. Arabic, decent English. Bored, low."
+    )
+    found = match(sudanese, [ceremony, football], taxonomy=taxonomy, now=now)
+    assert [m.name for m in found.matches] == ["Refugee Football"]
+    eritrean = make_person(goals="Eritrean man 31, asylum seeker in the hotel, Tigrinya. Bored, low.")
+    assert "Eritrean Coffee Ceremony" in [
+        m.name for m in match(eritrean, [ceremony, football], taxonomy=taxonomy, now=now).matches
+    ]
