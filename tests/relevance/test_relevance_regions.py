@@ -1021,6 +1021,41 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # A forty-ninth and fiftieth, written and judged blind by four more helpers on 6 December 2026
+    # (session 45), no unit postcodes loaded: South Yorkshire as a community wellbeing phone app's
+    # listings written by the groups' organisers (emoji titles, hashtags, "Suitable for" chips
+    # ticked generously, pasted reviews, moderators' notes), and Coventry and Warwickshire as an
+    # asset-based community development mapping survey (survey questions kept in the text, "Who
+    # uses it (observed)" beside "Who is it for", informal assets such as a barber or a café).
+    # First runs, unread: South Yorkshire 0.745, 9 must-not, 3 of 5 gaps; Coventry 0.708, 12, 4 of
+    # 7. Since (the chips, survey answers, a van's round, home from hospital, a memory café asked
+    # for, a town's practices, docs/understanding.md): 0.837, 2 (a Roma homework club for two places
+    # our tables do not hold; a drink and drugs recovery café for a gambler), 4 of 5; and 0.733, 3
+    # (a pub quiz's men's table, shown twice; an Eritrean coffee ceremony for a Sudanese man), 6 of 7.
+    "sy": Region(
+        "South Yorkshire: Sheffield, Rotherham, Barnsley and Doncaster (a wellbeing app's organiser-written listings, in ORUK 3.0)",
+        EVAL / "services" / "sy_oruk.json",
+        "WellConnected SY app",
+        EVAL / "scenarios_sy.json",
+        None,
+        ndcg_floor=0.78,
+        gap_recall_floor=0.8,
+        known_violations=2,
+        scenario_count=25,
+        with_seed=False,
+    ),
+    "cv": Region(
+        "Coventry and Warwickshire (an asset-based community development mapping survey, in ORUK 3.0)",
+        EVAL / "services" / "cv_oruk.json",
+        "Coventry & Warwickshire Community Assets Map (ABCD survey 2026)",
+        EVAL / "scenarios_cv.json",
+        None,
+        ndcg_floor=0.68,
+        gap_recall_floor=0.8,
+        known_violations=3,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
