@@ -64,7 +64,7 @@ run: setup
 # tests that read the same on either database and, in make test, run only there: TEST_HALVES below).
 PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking tests/production tests/referrals tests/reports \
 	tests/matching/test_need_inference_eval.py tests/views/test_search_pages.py tests/views/test_sheet_email.py \
-	tests/relevance/test_relevance.py
+	tests/relevance/test_relevance.py tests/relevance/test_relevance_regions.py
 
 # The SQLite half runs as two processes: the slowest suites only it runs (browser, relevance)
 # apart from the rest, which include those the PostgreSQL half runs too (and the views, moved out
@@ -74,7 +74,8 @@ PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking test
 # one core idle. With 48 relevance suites the apart process ended a minute after the others, so
 # three of the browser files, about 35 s, run in the other SQLite process; and in session 44, a
 # minute after them again, so the Trafford seed's relevance suite, about a minute, runs in the
-# PostgreSQL half, which ended two minutes before the others.)
+# PostgreSQL half, which ended two minutes before the others; in session 45 the two newest region
+# suites too, IN_POSTGRESQL_HALF in tests/relevance/test_relevance_regions.py.)
 # The three processes share nothing but the vector store and the seeded SQLite database made
 # beside it (each starts its own Meilisearch on a free port, in its own pytest temporary
 # directory; the PostgreSQL half its own throwaway cluster), so they run side by side. The
