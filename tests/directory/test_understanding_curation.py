@@ -146,3 +146,18 @@ def test_a_curator_corrects_a_season_and_it_survives_reimport(app, places, login
         curation.update_service(session, service_id, {"season": "Nov-Mar"}, actor="curator1")
     indexing.wait_until_idle(app)
     assert services(app).index.get(service_id)["season_months"] == [11, 12, 1, 2, 3]
+
+
+def test_a_practices_patients_are_read_on_import_indexed_and_shown_to_the_curator(
+    app, places, login_as, client
+):
+    _import(app, "Arts on prescription for low mood. For patients of Carlisle Healthcare only.")
+    with db.session_scope(app) as session:
+        service_id = _service(session).id
+    indexing.drain(app)
+    indexing.wait_until_idle(app)
+    document = dict(services(app).index.get(service_id))
+    assert document["practice_limit"] == {"name": "Carlisle Healthcare", "words": ["carlisle"]}
+    login_as("curator")
+    page = client.get(f"/curate/services/{service_id}/edit").get_data(as_text=True)
+    assert "Only for patients of" in page and "Carlisle Healthcare" in page
