@@ -55,8 +55,8 @@ def practice_words(name: str) -> set[str]:
 def find_practice_limit(record: Record, areas: AreaLookup | None = None) -> Finding | None:
     """The practice, or the place of the practices, whose patients alone may use the service, as
     the record names it ("Carlisle Healthcare"), with the words that tell it. The practices of a
-    whole council ("registered with a Trafford GP", "a Tameside or Glossop GP") are not one practice: that limit is where
-    its patients live, which the residency reading holds."""
+    whole council ("registered with a Trafford GP", "a Tameside or Glossop GP") are not one
+    practice: that limit is where its patients live, which the residency reading holds."""
     for field in ("eligibility", "description"):
         text = record.texts.get(field, "")
         found = sorted(

@@ -751,13 +751,13 @@ def find_works_in(record: Record, areas: AreaLookup | None) -> list[Finding]:
         return []
     found: dict[str, Finding] = {}
     if _VEHICLE.search(record.text("name", "description")):
+        context = authorities_named(record, areas)
         for field in ("description", "schedule_description"):
             text = record.texts.get(field, "")
             for cue in _STOPS_IN.finditer(text):
                 window = text[cue.end() : cue.end() + 120]
                 clause_end = _CLAUSE_END.search(window)
                 window = window[: clause_end.start()] if clause_end else window
-                context = authorities_named(record, areas)
                 stops = [p for code, name in areas.places(window, context) if (p := areas.place(code, name))]
                 # Every stop placed: the round is those places. Some we cannot place: the
                 # authorities of those we can, rather than a round with holes in it.
