@@ -7,11 +7,14 @@ local_authorities_england.csv and places_england.csv), so this module stays free
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 GSS = re.compile(r"\b(E0[6789]\d{6}|E10\d{6})\b")
 # Names people write that differ from the register's: "Trafford borough", "City of Manchester".
@@ -64,6 +67,10 @@ def written(name: str) -> str:
 NEIGHBOUR_SHARE, SMALLEST_CIRCLE_KM = 0.6, 1.5
 TOWN_KM = 4.0  # the widest a town's or a village's circle is drawn
 _CELL_DEGREES = 0.05  # ~5.5 km of latitude, 3.2 km of longitude: two cells round a place hold its neighbours
+
+
+# texts whose authorities find() keeps (a few records' worth of fields each)
+_REMEMBERED = 20_000
 
 
 def _cell(lat: float, lng: float) -> tuple[int, int]:
@@ -263,6 +270,7 @@ class AreaLookup:
         # 44 with GeoNames' points, it cut Peterlee's own pantry off from Peterlee's people.)
         self._add_towns_of_wards()
         self._neighbourhoods: dict[str, list[Place]] = {}
+        self._found: dict[str, tuple[tuple[str, str], ...]] = {}
         # Towns as neighbours, by cell: a ward of another name inside the same town (Passfield in
         # Peterlee) is part of it, not a neighbour, so only settlements count.
         self._grid: dict[tuple[int, int], list[tuple[str, float, float, float]]] = {}
@@ -410,14 +418,34 @@ class AreaLookup:
     def authority_at(self, lat: float, lng: float) -> str | None:
         """The authority of the place whose centre is nearest the point, when one is within its
         own reach: which Washington a venue at NE38 is in (Sunderland's, not West Sussex's)."""
-        best: tuple[float, str] | None = None
-        for (_, code), (place_lat, place_lng, across) in self._centres.items():
-            if abs(place_lat - lat) > 0.2 or abs(place_lng - lng) > 0.3:
-                continue
-            apart = _km(lat, lng, place_lat, place_lng)
-            if apart <= across + 1.0 and (best is None or apart < best[0]):
-                best = (apart, code)
-        return best[1] if best else None
+        order, codes, lats, lngs, reach = self._centres_by_latitude
+        # Only the band of latitude near the point, and within it numpy's rough distance, narrow
+        # England's places to the few that might reach it (all of them in Python took 13 ms a
+        # record); those few are weighed exactly, the first of equals in the table winning.
+        band = slice(np.searchsorted(lats, lat - 0.2, "left"), np.searchsorted(lats, lat + 0.2, "right"))
+        band_lats, band_lngs = lats[band], lngs[band]
+        rough = 6371.0 * np.hypot(
+            np.radians(band_lngs - lng) * np.cos(np.radians((band_lats + lat) / 2)),
+            np.radians(band_lats - lat),
+        )
+        maybe = np.flatnonzero((np.abs(band_lngs - lng) <= 0.3) & (rough <= reach[band] + 1.01)) + band.start
+        best: tuple[float, int, str] | None = None
+        for i in maybe:
+            apart = _km(lat, lng, float(lats[i]), float(lngs[i]))
+            if apart <= float(reach[i]) + 1.0 and (best is None or (apart, order[i]) < best[:2]):
+                best = (apart, int(order[i]), codes[i])
+        return best[2] if best else None
+
+    @functools.cached_property
+    def _centres_by_latitude(self) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray, np.ndarray]:
+        rows = sorted(enumerate(self._centres.items()), key=lambda row: row[1][1][0])
+        return (
+            np.array([order for order, _ in rows]),
+            [code for _, ((_, code), _) in rows],
+            np.array([centre[0] for _, (_, centre) in rows]),
+            np.array([centre[1] for _, (_, centre) in rows]),
+            np.array([centre[2] for _, (_, centre) in rows]),
+        )
 
     def apart_km(self, code: str, others: Iterable[str]) -> float | None:
         """How far authority `code` is from the nearest of `others`, centre to centre (the mean
@@ -525,11 +553,20 @@ class AreaLookup:
         """(code, matched words) for every local authority named in `text`."""
         if not text or self._pattern is None:
             return []
+        # The reading of one record asks after the same field a dozen times, and each asking
+        # runs every authority's name over it: remembered, a record reads in a third less time.
+        if (found := self._found.get(text)) is None:
+            if len(self._found) > _REMEMBERED:
+                self._found.clear()
+            found = self._found[text] = tuple(self._find(text, self._pattern))
+        return list(found)
+
+    def _find(self, text: str, authority_names: re.Pattern[str]) -> list[tuple[str, str]]:
         lowered = " ".join(_plain(text).split())
         out, seen = [], set()
         # "Greater Manchester" is ten authorities, not the City of Manchester; but "the Trafford
         # area of Greater Manchester" is Trafford.
-        authorities = list(self._pattern.finditer(_GREATER.sub(lambda m: " " * len(m.group(0)), lowered)))
+        authorities = list(authority_names.finditer(_GREATER.sub(lambda m: " " * len(m.group(0)), lowered)))
         named = {self._by_name[m.group(1)] for m in authorities}
         for group, codes, pattern in self._wider_patterns:
             if group not in lowered:
@@ -553,7 +590,7 @@ class AreaLookup:
             if match.group(1) in self._names and match.group(1) not in seen:
                 seen.add(match.group(1))
                 out.append((match.group(1), match.group(1)))
-        for match in self._pattern.finditer(lowered):
+        for match in authority_names.finditer(lowered):
             if self._held(lowered, match):
                 continue
             code = self._by_name[match.group(1)]

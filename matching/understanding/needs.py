@@ -18,10 +18,12 @@ codes (UKCAT) are a weak hint that the text has to confirm.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
+from scipy.special import expit
 
 from ..taxonomy import NeedsTaxonomy
 from ..text import tokens, without_what_ended
@@ -61,8 +63,14 @@ _NONE_THAT_WE_KNOW = re.compile(
 
 def _strip_venue(text: str, venue: Iterable[str]) -> str:
     for place in sorted((v for v in venue if len(v) > 3), key=len, reverse=True):
-        text = re.sub(re.escape(place), " ", text, flags=re.I)
+        text = _written_anyhow(place).sub(" ", text)
     return text
+
+
+@functools.lru_cache(maxsize=4096)
+def _written_anyhow(words: str) -> re.Pattern[str]:
+    # need_text reads each record three times; its venue's words are compiled once
+    return re.compile(re.escape(words), re.I)
 
 
 def _says_something(term: Term) -> bool:
@@ -147,9 +155,13 @@ _DENIAL = re.compile(r"\b(?:not|isn'?t|is\s+not|no)\s+(?:an?\s+|just\s+an?\s+)?$
 
 def _only_denied(text: str, key: tuple[str, ...]) -> bool:
     """Whether every use of the phrase follows "not a", "isn't a" or "no"."""
-    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, key)) + r"\b", re.I)
-    uses = list(pattern.finditer(text))
+    uses = list(_phrase_pattern(key).finditer(text))
     return bool(uses) and all(_DENIAL.search(text[max(0, m.start() - 20) : m.start()]) for m in uses)
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase_pattern(key: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b" + r"\W+".join(map(re.escape, key)) + r"\b", re.I)
 
 
 def taxonomy_examples(taxonomy: NeedsTaxonomy) -> tuple[list[str], list[list[str]]]:
@@ -205,7 +217,11 @@ class ClassifierNeeds:
         if not getattr(self, "_models", None):
             raise RuntimeError("ClassifierNeeds.fit was not called")
         x = self._vectorizer.transform([need_text(r) for r in records])
-        return np.column_stack([m.predict_proba(x)[:, 1] for m in self._models])
+        # Each model's predict_proba is the logistic of its decision; stacked, one product weighs
+        # every need at once instead of sklearn's checks once per need (2.5 ms a record).
+        weights = np.vstack([m.coef_[0] for m in self._models])
+        intercepts = np.array([m.intercept_[0] for m in self._models])
+        return np.asarray(expit(x @ weights.T + intercepts))
 
     def predict(self, records: Sequence[Record]) -> list[Prediction]:
         probs = self.probabilities(records)
