@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from . import explain
+from .addictions import ADDICTION_NEEDS, addictions_named
 from .children import is_child, takes_children
 from .constraints import Check, check
 from .crisis import in_crisis
@@ -231,7 +232,8 @@ def match(
         profile, situations=tuple(dict.fromkeys([*profile.situations, *(s.code for s in stated)]))
     )
     crisis = in_crisis(profile.goals)
-    candidates = [as_offered(service, crisis, profile.age, needs) for service in candidates]
+    addictions = addictions_named(profile.goals) if ADDICTION_NEEDS & set(needs) else []
+    candidates = [as_offered(service, crisis, profile.age, needs, addictions) for service in candidates]
     distances = nearest_distances(profile.lat, profile.lng, candidates)
     checks: list[Check] = []
     excluded: Counter[str] = Counter()

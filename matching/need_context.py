@@ -360,6 +360,13 @@ _MEETS_ONLINE = re.compile(
     r"(?:zoom|online|whatsapp|facebook|video)\s+(?:group|meeting|session|class|club)s?\b",
     re.I,
 )
+# "Online betting on phone", "bets on his phone all day": where the harm happens, not a wish to
+# get online ("can't work the online shopping" still asks)
+_GAMBLES_ONLINE = re.compile(
+    r"\b(?:online|internet|phone|app)\s+(?:betting|gambling|bingo|casino|slots|poker)\b|"
+    r"\b(?:bets?|betting|gambl\w*|bingo|slots|poker)\s+(?:\w+\s+)?(?:online|on\s+(?:\w+\s+)?(?:phone|apps?|laptop))\b",
+    re.I,
+)
 # "Don't do computers": a way of being reached refused, not help asked for ("can't use a computer"
 # still asks)
 _NO_COMPUTERS = re.compile(
@@ -384,6 +391,7 @@ _EXPLAINS = (
     (_denied(r"in\s+debt"), frozenset({"money_debt"})),
     (_MEETS_ONLINE, frozenset({"digital_inclusion"})),
     (_NO_COMPUTERS, frozenset({"digital_inclusion"})),
+    (_GAMBLES_ONLINE, frozenset({"digital_inclusion"})),
     (_FEELING_FLAT, frozenset({"housing"})),
     (_SLEEPING_BADLY, frozenset({"housing"})),
     (_UNDER_FEET, frozenset({"domestic_abuse", "bereavement"})),

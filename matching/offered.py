@@ -14,6 +14,9 @@ needs it meets are not met for them, so a need only such services would meet is 
 - A service first for addiction (a gambling harm line, read as for mental wellbeing too) meets
   none of the needs of someone with no addiction need: counted as met, it hid the gap of an
   anxious woman with no free counselling in reach, and of a man with no men's talking group.
+- A service for another addiction than the person's (a drink and drugs recovery café, for a man
+  betting online) does not meet their need to stop: listed for it, it hid that no gambling group
+  met face to face near him.
 """
 
 from __future__ import annotations
@@ -21,12 +24,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from .addictions import meets_addiction
 from .crisis import CRISIS_LINE, CRISIS_ONLY_NEEDS, is_crisis_line
 from .fit import age_fit
 from .service import delivery_modes
 
 OTHER_TIME_OF_LIFE = "other_time_of_life"
 ANOTHER_PROBLEM = "another_problem"
+ANOTHER_ADDICTION = "another_addiction"
 ADDICTION = "addiction_recovery"
 GETTING_ONLINE = "digital_inclusion"
 AGE_GROUP_NEEDS = frozenset({"young_people", "older_people"})
@@ -36,10 +41,15 @@ _FOR_SOMEONE_ELSE = frozenset({"family_parenting"}) | AGE_GROUP_NEEDS
 
 
 def as_offered(
-    service: dict[str, Any], crisis: bool, age: int | None, needs: Sequence[str]
+    service: dict[str, Any],
+    crisis: bool,
+    age: int | None,
+    needs: Sequence[str],
+    addictions: Sequence[str] = (),
 ) -> dict[str, Any]:
     """The service marked for this person: a crisis line offered to someone not in crisis, a service
-    for another time of life."""
+    for another time of life or another addiction (`addictions`: the kinds the person's words name
+    as theirs, requirements.addictions_named)."""
     marks: dict[str, Any] = {}
     if not crisis and CRISIS_ONLY_NEEDS & set(service.get("needs") or ()) and is_crisis_line(service):
         marks[CRISIS_LINE] = True
@@ -52,6 +62,9 @@ def as_offered(
         marks[OTHER_TIME_OF_LIFE] = True
     if first_need == ADDICTION and ADDICTION not in needs:
         marks[ANOTHER_PROBLEM] = True
+    if addictions and ADDICTION in (service.get("needs") or ()):
+        if not any(meets_addiction(service, kind) for kind in addictions):
+            marks[ANOTHER_ADDICTION] = True
     return {**service, **marks} if marks else service
 
 
@@ -70,5 +83,7 @@ def ranked_as_meeting(service: dict[str, Any], need: str) -> bool:
     if service.get(OTHER_TIME_OF_LIFE) and need not in AGE_GROUP_NEEDS:
         return False
     if service.get(ANOTHER_PROBLEM):
+        return False
+    if service.get(ANOTHER_ADDICTION) and need == ADDICTION:
         return False
     return need in (service.get("needs") or ())

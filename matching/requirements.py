@@ -13,6 +13,14 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from .addictions import (
+    ADDICTION_NEEDS,
+    ADDICTION_PREFIX,
+    ADDICTIONS,
+    NOT_SAID,
+    addictions_named,
+    meets_addiction,
+)
 from .children import CHILDREN, YOUNG_UP_TO, is_child, takes_children
 from .constraints import Check
 from .fit import audience, opens_at_weekend, opens_in_evening, service_text
@@ -101,50 +109,6 @@ _ASKS_FOR_PEERS = re.compile(
     r"\b(?:group|class|club|session)(?:es|s)?\s+for\s+(?:people|those|others|folk)\s+with\b|\bbreathe\s+easy\b",
     re.I,
 )
-
-
-# What the person is recovering from makes their addiction need specific: a drug and alcohol
-# service does not meet a gambler's need, nor a gambling group a drinker's. A service meets it when
-# it names that kind, names none ("peer support for any addiction"), or says any kind.
-ADDICTION_PREFIX = "addiction:"
-ADDICTION_NEEDS = frozenset({"addiction_recovery"})
-ADDICTIONS: dict[str, tuple[re.Pattern[str], re.Pattern[str], str]] = {
-    "gambling": (
-        re.compile(
-            r"\b(?:gambl\w*|bookies|betting|bets?\b|slots|fruit\s+machines|scratch\s?cards|casino)", re.I
-        ),
-        re.compile(r"\b(?:gambl\w*|betting)", re.I),
-        "gambling",
-    ),
-    "alcohol": (
-        re.compile(
-            r"\b(?:drink\w*|alcohol\w*|booze|the\s+ale|cans\b|pints?|wine|vodka|lager|cider|whisk(?:e)?y|sober|"
-            r"dry\s+(?:for|since))",
-            re.I,
-        ),
-        re.compile(r"\b(?:alcohol\w*|drink\w*|sober\w*)", re.I),
-        "drinking",
-    ),
-    "drugs": (
-        re.compile(
-            r"\b(?:drugs?|cannabis|weed|cocaine|coke|heroin|crack|spice|methadone|using\s+again)\b", re.I
-        ),
-        re.compile(r"\b(?:drugs?|substance|cannabis|cocaine|heroin|opiate\w*|methadone)", re.I),
-        "drug use",
-    ),
-    # A stop-smoking clinic is listed for addiction too, and is no help to a drinker or a gambler;
-    # nor a drug and alcohol service to a smoker.
-    "smoking": (
-        re.compile(r"\b(?:smok\w*|cigs?|cigarettes?|tobacco|vap(?:e|es|ing))\b", re.I),
-        re.compile(r"\b(?:smok\w*|tobacco|nicotine|cigarettes?)", re.I),
-        "stopping smoking",
-    ),
-}
-_ANY_ADDICTION = re.compile(
-    r"\b(?:any\s+(?:addiction|addictive\s+behaviou?r|kind\s+of\s+addiction)|all\s+(?:addictions|kinds\s+of\s+addiction))",
-    re.I,
-)
-_NOT_SAID = re.compile(r"\b(?:no|not|isn'?t|doesn'?t|don'?t|do\s+not|never|nor)\b[^.,;]{0,20}$", re.I)
 
 
 # Someone with no food in the house needs food today: a food bank, a pantry, a community fridge or
@@ -381,7 +345,7 @@ ACTIVITIES: dict[str, tuple[frozenset[str], str, str, re.Pattern[str], re.Patter
 
 # An activity offered as one idea among others ("some exercise, maybe swimming"; "used to paint,
 # wants something creative") does not narrow the need to it.
-_NOT_ASKED = re.compile(_NOT_SAID.pattern + r"|\b(?:maybe|perhaps|possibly)\s+$", re.I)
+_NOT_ASKED = re.compile(NOT_SAID.pattern + r"|\b(?:maybe|perhaps|possibly)\s+$", re.I)
 _BROADER_ASK = {
     "painting": re.compile(r"\b(?:some|any)thing\s+(?:creative|arty)\b", re.I),
     "swimming": re.compile(r"\b(?:some|any)\s+(?:exercise|sport)\b|\bexercise\s+class", re.I),
@@ -396,7 +360,7 @@ def activities_named(goals: str) -> list[str]:
     ]
 
 
-def _said(pattern: re.Pattern[str], goals: str, denial: re.Pattern[str] = _NOT_SAID) -> bool:
+def _said(pattern: re.Pattern[str], goals: str, denial: re.Pattern[str] = NOT_SAID) -> bool:
     """Whether the words say what `pattern` finds at least once without denying it ("not a food
     bank", "doesn't want counselling")."""
     return any(not denial.search(goals[: m.start()]) for m in pattern.finditer(goals or ""))
@@ -406,22 +370,6 @@ def needs_food_now(goals: str) -> bool:
     """Whether the person's words say they are short of food itself ("missing meals so the kids
     can eat", "needs a food parcel"), not denied ("not a food bank")."""
     return _said(_NO_FOOD, goals)
-
-
-def addictions_named(goals: str) -> list[str]:
-    """The kinds of addiction the person's words name as theirs ("lost his wages on the bookies
-    app": gambling), not one denied ("no gambling problem")."""
-    return [
-        kind
-        for kind, (person, _, _) in ADDICTIONS.items()
-        if any(not _NOT_SAID.search(goals[: m.start()]) for m in person.finditer(goals or ""))
-    ]
-
-
-def _meets_addiction(service: dict[str, Any], kind: str) -> bool:
-    text = service_text(service)
-    named = {k for k, (_, in_service, _) in ADDICTIONS.items() if in_service.search(text)}
-    return not named or kind in named or bool(_ANY_ADDICTION.search(text))
 
 
 # Someone who will only go where there are no men, or no women (for their faith, after abuse, by
@@ -591,7 +539,7 @@ def groups_asked_for(goals: str, taxonomy: Any) -> set[str]:
     goals = goals or ""
     out: set[str] = set()
     for match in _ASKS_FOR_A_GROUP.finditer(goals):
-        if _NOT_SAID.search(goals[: match.start()]):
+        if NOT_SAID.search(goals[: match.start()]):
             continue
         # "meet other carers": whom the group is for may follow, up to the clause's end
         after = re.split(r"[.;,!?]", goals[match.end() :], maxsplit=1)[0][:25]
@@ -942,7 +890,7 @@ def meets_requirement(
     if group == CHILDREN:
         return takes_children(service, age)
     if group.startswith(ADDICTION_PREFIX):
-        return _meets_addiction(service, group[len(ADDICTION_PREFIX) :])
+        return meets_addiction(service, group[len(ADDICTION_PREFIX) :])
     if group.startswith(IMPAIRMENT_PREFIX):
         return bool(IMPAIRMENTS[group[len(IMPAIRMENT_PREFIX) :]][1].search(service_text(service)))
     if group == FOOD_AID:

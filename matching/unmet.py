@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+from .addictions import ADDICTION_PREFIX, ADDICTIONS, addictions_named
 from .children import CHILDREN, is_child
 from .constraints import FURTHEST_VENUE_KM, WARN_WHEELCHAIR, Check, day_names, km_text
 from .crisis import CRISIS_LINE, CRISIS_ONLY_NEEDS
 from .explain import lower_label
-from .offered import GETTING_ONLINE, offers
+from .offered import ADDICTION, ANOTHER_ADDICTION, GETTING_ONLINE, offers
 from .profile import Profile
 from .service import remote_mode
 from .twins import offerable
@@ -156,6 +157,8 @@ def unmet_needs(
                 for i, s in enumerate(candidates)
                 if need in (s.get("needs") or ()) and not offers(s, need) and not checks[i].kinds
             ][:MAX_ALTERNATIVES]
+        if need == ADDICTION:
+            _for_their_addiction(item, profile, label, candidates, checks)
         if not meeting:
             continue
         open_ = [i for i in meeting if "status" not in checks[i].kinds]
@@ -230,3 +233,26 @@ def unmet_needs(
             ):
                 item.alternatives.append(f"{mode} service available: {candidates[i].get('name')}")
     return out
+
+
+def _for_their_addiction(
+    item: UnmetNeed,
+    profile: Profile,
+    label: str,
+    candidates: Sequence[dict[str, Any]],
+    checks: Sequence[Check],
+) -> None:
+    """Said for what the person is recovering from, when services for another addiction were
+    found: "no addiction recovery service for gambling found", with the drink and drugs café named
+    for the link worker to weigh."""
+    others = [
+        s.get("name") for i, s in enumerate(candidates) if s.get(ANOTHER_ADDICTION) and not checks[i].kinds
+    ]
+    kinds = addictions_named(profile.goals)
+    if not others or not kinds:
+        return
+    words = " or ".join(ADDICTIONS[kind][2] for kind in kinds)
+    item.label = f"{item.label} for {words}"
+    item.requirement = ADDICTION_PREFIX + kinds[0]
+    item.reason = f"no {label} service for {words} found"
+    item.alternatives = [f"for another addiction: {name}" for name in others][:MAX_ALTERNATIVES]

@@ -142,6 +142,13 @@ BOTH_SEXES_WELCOME = re.compile(
     rf"\b(?:{_BOTH_SEXES}\s+(?:are\s+)?(?:all\s+|both\s+)?(?:very\s+)?welcome|open\s+to\s+{_BOTH_SEXES})\b",
     re.I,
 )
+# "women are welcome at the quiz but this table is for the men": the wider thing welcomes both,
+# the thing listed is one sex's
+_BUT_THIS_IS_FOR = re.compile(
+    rf"\bbut\s+(?:this|the|our)\s+(?:\w+\s+){{0,2}}(?:is|are)\s+(?:just\s+|only\s+|strictly\s+)?for\s+"
+    rf"(?:the\s+)?(?:(?P<men>{_MEN})|(?P<women>{_WOMEN}))\b",
+    re.I,
+)
 # Words that turn a group away or send it elsewhere ("we cannot accept men", "Men can be referred
 # to the Men's Service", "not for paid carers"): the group named is who the service is NOT for.
 _TURNED_AWAY_BEFORE = re.compile(
@@ -399,6 +406,10 @@ def find_groups(record: Record) -> list[Finding]:
         kept = {g: f for g, f in kept.items() if g != "lgbtq" or f.confidence >= 0.9}
     if BOTH_SEXES_WELCOME.search(said):
         kept = {g: f for g, f in kept.items() if g not in ("men", "women") or f.confidence >= 0.9}
+    if one_sex := _BUT_THIS_IS_FOR.search(said):
+        group = "men" if one_sex.group("men") else "women"
+        kept[group] = Finding(group, 0.9, "description", quote(said, one_sex))
+        mentioned[group] = 0.9
     _settle_sexes(kept, mentioned)
     _settle_young_families(kept, record)
     return sorted(kept.values(), key=lambda f: -f.confidence)

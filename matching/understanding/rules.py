@@ -326,9 +326,10 @@ TEXT_FIELDS = (
 # "the club does not offer home visits", "we know of no visiting scheme", "Age UK Mid Mersey's
 # telephone befriending does": a way of reaching people this service does not use.
 _NOT_OURS_BEFORE = re.compile(
-    r"(?:\b(?:no|not|nothing|never|doesn'?t|don'?t|isn'?t|aren'?t|cannot|can'?t|without)\s+(?:\w+\s+){0,3}|"
+    # (any case: "No local face to face group found" begins its sentence)
+    r"(?:(?i:\b(?:no|not|nothing|never|doesn'?t|don'?t|isn'?t|aren'?t|cannot|can'?t|without)\s+(?:\w+\s+){0,3})|"
     # somewhere else a person is sent: "the person cared for can't come - signpost to sitting service"
-    r"\b(?:signpost(?:ed|ing)?|refer(?:red)?|sen[dt])\s+(?:\w+\s+)?to\s+(?:an?\s+|the\s+)?(?:local\s+)?|"
+    r"(?i:\b(?:signpost(?:ed|ing)?|refer(?:red)?|sen[dt])\s+(?:\w+\s+)?to\s+(?:an?\s+|the\s+)?(?:local\s+)?)|"
     r"\b[A-Z][\w&]*(?:\s+[A-Z][\w&]*)+'s\s+(?:\w+\s+)?)$"
 )
 

@@ -488,6 +488,10 @@ def test_everyday_words_that_sound_like_a_need_do_not_give_it():
     assert context_codes("Mate said there's a Zoom group for gamblers 'down the coast'", online) == online
     assert context_codes("needs help getting on the Zoom group", online) == frozenset()
     assert context_codes("Don't do computers", online) == online
+    # where the harm happens, not a wish to get online
+    assert context_codes("Online betting on phone", online) == online
+    assert context_codes("bets on his phone all day", online) == online
+    assert context_codes("Grandson set up online shopping but she can't work it", online) == frozenset()
     assert context_codes("can't use a computer, wants to learn", online) == frozenset()
     assert context_codes("Not autistic that they know of", known) == known
     # the same words said as the need still give it

@@ -69,3 +69,29 @@ def test_a_gambling_line_meets_no_need_of_someone_with_no_addiction(make_service
         "addiction_recovery",
         "mental_wellbeing",
     ]
+
+
+def test_a_service_for_another_addiction_does_not_meet_a_gamblers_need(
+    make_service, make_person, taxonomy, now
+):
+    cafe = make_service(
+        km=2,
+        name="Recovery Cafe",
+        description="Saturday night cafe for people in recovery from drink or drugs.",
+        needs=["addiction_recovery", "loneliness"],
+    )
+    debt = make_service(km=1, name="Debt Help", needs=["money_debt"])
+    gambler = make_person(
+        goals="Online betting, owes on 3 credit cards, wants to stop",
+        needs=("addiction_recovery", "money_debt"),
+    )
+    result = match(gambler, [cafe, debt], taxonomy=taxonomy, now=now)
+    assert [m.needs_met for m in result.matches if m.name == "Recovery Cafe"] in ([], [[]])
+    [unmet] = result.unmet_needs
+    assert unmet.need == "addiction_recovery" and "for gambling" in unmet.reason
+    assert unmet.alternatives == ["for another addiction: Recovery Cafe"]
+    # to a drinker it is what he asked for
+    drinker = make_person(goals="drinking every day since he lost his job", needs=("addiction_recovery",))
+    assert match(drinker, [cafe, debt], taxonomy=taxonomy, now=now).matches[0].needs_met == [
+        "addiction_recovery"
+    ]

@@ -244,9 +244,13 @@ def test_what_the_person_is_recovering_from_is_met_by_a_service_for_it_or_for_an
         name="Drug & Alcohol Service",
         description="Structured treatment for drug and alcohol use: detox, key working.",
     )
-    (unmet,) = match(gambler, [drugs_and_alcohol], taxonomy=taxonomy, now=now).unmet_needs
+    result = match(gambler, [drugs_and_alcohol], taxonomy=taxonomy, now=now)
+    (unmet,) = result.unmet_needs
     assert unmet.requirement == "addiction:gambling"
-    assert "for gambling within" in unmet.reason
+    assert "for gambling" in unmet.reason
+    # the drink and drugs service is named for the link worker, not said to meet his need
+    assert unmet.alternatives == ["for another addiction: Drug & Alcohol Service"]
+    assert all("addiction_recovery" not in m.needs_met for m in result.matches)
     group = make_service(
         km=3, needs=["addiction_recovery"], name="Gambling Support Group", description="Peer support."
     )

@@ -487,6 +487,13 @@ def test_a_playgroup_or_childrens_centre_name_is_a_place_not_a_group(reader):
             "",
             ["lgbtq"],
         ),
+        # the quiz welcomes both; the table listed is the men's
+        (
+            "Thursday pub quiz. Who is it for: men on their own - women are welcome at the quiz but this "
+            "table is for the men.",
+            "",
+            ["men"],
+        ),
     ],
 )
 def test_who_a_service_is_for_and_who_is_only_welcome(reader, description, eligibility, groups):
@@ -1126,6 +1133,24 @@ def test_a_way_of_reaching_people_the_words_deny_or_give_to_another_organisation
     )
     assert found.delivery_modes() == ["in_person"]
     assert found.value("area_wide") is False
+
+
+def test_a_sentence_that_begins_by_denying_a_way_of_meeting_does_not_give_it(reader):
+    helpline = reader.understand(
+        csv_row(
+            name="National Gambling Helpline",
+            description="Phone and live chat for anyone affected by gambling, 24 hours. No local face to "
+            "face group for gambling found in my patch.",
+        )
+    )
+    assert "in_person" not in helpline.delivery_modes()
+    zoom = reader.understand(
+        csv_row(
+            name="Bereavement Support - online",
+            description="Zoom bereavement group. No in-person group in Furness since the hospice one stopped.",
+        )
+    )
+    assert zoom.delivery_modes() == ["online"]
 
 
 def test_home_visits_are_recognised(reader):
