@@ -26,7 +26,7 @@ from .children import is_child, takes_children
 from .constraints import Check, check
 from .crisis import in_crisis
 from .fit import GROUP_SEARCH_WORDS, audience, circumstance_fit, preference_fit, service_text
-from .offered import ANOTHER_PROBLEM, as_offered, offers
+from .offered import ANOTHER_ADDICTION, ANOTHER_PROBLEM, as_offered, offers
 from .person import with_words_read
 from .profile import Profile
 from .rank import Scorer, default_scorer, features
@@ -111,8 +111,9 @@ def _relevant(
     groups: Sequence[str] = (),
 ) -> bool:
     # a recovery café or a gambling line, for someone with no addiction need: near in words (a
-    # shared "money", "on my own") is not near in need
-    if service.get(ANOTHER_PROBLEM):
+    # shared "money", "on my own") is not near in need; nor a drink and drugs café for a gambler
+    # (a shared "recovery", "wants to stop")
+    if service.get(ANOTHER_PROBLEM) or service.get(ANOTHER_ADDICTION):
         return False
     semantic = float(service.get("_semantic") or 0.0)
     if goals.strip() and semantic >= MIN_SEMANTIC:

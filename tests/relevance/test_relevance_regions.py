@@ -1031,7 +1031,9 @@ REGIONS = {
     # 7. Since (the chips, survey answers, a van's round, home from hospital, a memory café asked
     # for, a town's practices, docs/understanding.md): 0.837, 2 (a Roma homework club for two places
     # our tables do not hold; a drink and drugs recovery café for a gambler), 4 of 5; and 0.733, 2
-    # (a pub quiz's men's table, shown twice), 6 of 7.
+    # (a pub quiz's men's table, shown twice), 6 of 7. Session 46 (a service for another addiction,
+    # "but this table is for the men", "No local face to face group found"): 0.838, 1, 4 of 5; and
+    # 0.737, 0, 7 of 7.
     "sy": Region(
         "South Yorkshire: Sheffield, Rotherham, Barnsley and Doncaster (a wellbeing app's organiser-written listings, in ORUK 3.0)",
         EVAL / "services" / "sy_oruk.json",
@@ -1040,7 +1042,7 @@ REGIONS = {
         None,
         ndcg_floor=0.78,
         gap_recall_floor=0.8,
-        known_violations=2,
+        known_violations=1,
         scenario_count=25,
         with_seed=False,
     ),
@@ -1051,8 +1053,8 @@ REGIONS = {
         EVAL / "scenarios_cv.json",
         None,
         ndcg_floor=0.68,
-        gap_recall_floor=0.8,
-        known_violations=2,
+        gap_recall_floor=0.85,
+        known_violations=0,
         scenario_count=25,
         with_seed=False,
     ),
