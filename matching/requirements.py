@@ -601,15 +601,22 @@ _TOGETHER = re.compile(
     r"(?:can|could)\s+(?:both\s+)?(?:go|do|attend|get\s+to)\b[^.;]{0,15}?\btogether\b",
     re.I,
 )
+# "the Goole group they went to 'stopped'": somewhere the two of them went, lost
+_WENT_TOGETHER_LOST = re.compile(
+    r"\b(?:they|we|the\s+(?:two|both)\s+of\s+(?:them|us))\s+(?:both\s+)?(?:used\s+to\s+go|went|were\s+going)\s+to\b"
+    r"[^.;!?]{0,90}?\b(?:stopped|closed|shut|finished|folded|ended|packed\s+up)\b",
+    re.I,
+)
 _DEMENTIA = re.compile(r"\b(?:dementia|alzheimer|memory\s+(?:loss|problems?|clinic|is\s+going))", re.I)
 _FOR_DEMENTIA = re.compile(r"\b(?:memory|dementia|alzheimer'?s?)\b|singing\s+for\s+the\s+brain", re.I)
 
 
 def asks_for_a_memory_cafe(goals: str) -> bool:
+    """Asked for by name, as somewhere to go together, or as somewhere they went together that
+    stopped ("wife diagnosed vascular dementia; the Goole group they went to 'stopped'")."""
     goals = goals or ""
-    return bool(
-        _ASKS_FOR_A_MEMORY_CAFE.search(goals) or (_TOGETHER.search(goals) and _DEMENTIA.search(goals))
-    )
+    together = _TOGETHER.search(goals) or _said(_WENT_TOGETHER_LOST, goals)
+    return bool(_ASKS_FOR_A_MEMORY_CAFE.search(goals) or (together and _DEMENTIA.search(goals)))
 
 
 # Someone who asks to talk things through with someone ("wants to actually talk to someone - can't

@@ -1350,3 +1350,20 @@ def test_a_carer_who_asks_for_a_memory_cafe_is_not_met_by_a_carers_coffee_mornin
         needs=("carers",), circumstances=("carers",), goals="mum has dementia, I'd like to meet other carers"
     )
     assert match(chat, [coffee], taxonomy=taxonomy, now=now).unmet_needs == []
+    # the group the two of them went to, lost, is asked for as surely as one named
+    lost = make_person(
+        needs=("older_people",),
+        goals="80, Goole, wife diagnosed vascular dementia in spring. The Goole group they went to 'stopped'.",
+    )
+    lunch = make_service(km=1, needs=["older_people"], name="Over 60s Lunch Club", description="Lunch.")
+    (unmet,) = match(lost, [lunch], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.need == "older_people" and unmet.requirement == "dementia:together"
+    # his own club, lost, is not a dementia group asked for
+    own = make_person(
+        needs=("older_people",),
+        goals="wife has dementia. He used to go to the bowls club until it closed.",
+    )
+    assert all(
+        u.requirement != "dementia:together"
+        for u in match(own, [coffee], taxonomy=taxonomy, now=now).unmet_needs
+    )
