@@ -49,7 +49,7 @@ def as_offered(
 ) -> dict[str, Any]:
     """The service marked for this person: a crisis line offered to someone not in crisis, a service
     for another time of life or another addiction (`addictions`: the kinds the person's words name
-    as theirs, requirements.addictions_named)."""
+    as theirs, addictions.addictions_named)."""
     marks: dict[str, Any] = {}
     if not crisis and CRISIS_ONLY_NEEDS & set(service.get("needs") or ()) and is_crisis_line(service):
         marks[CRISIS_LINE] = True
