@@ -8,10 +8,9 @@ from typing import Any
 
 from .fit import service_text
 
-# A service meets a kind when it names that kind, names none ("peer support for any addiction"),
-# or says any kind.
 ADDICTION_PREFIX = "addiction:"
 ADDICTION_NEEDS = frozenset({"addiction_recovery"})
+# each kind: the person's words for it, a service's words for it, and how a gap names it
 ADDICTIONS: dict[str, tuple[re.Pattern[str], re.Pattern[str], str]] = {
     "gambling": (
         re.compile(
@@ -63,6 +62,8 @@ def addictions_named(goals: str) -> list[str]:
 
 
 def meets_addiction(service: dict[str, Any], kind: str) -> bool:
+    """Whether a service is for this kind of addiction: it names that kind, names none ("peer
+    support for any addiction" or just "recovery"), or says any kind."""
     text = service_text(service)
     named = {k for k, (_, in_service, _) in ADDICTIONS.items() if in_service.search(text)}
     return not named or kind in named or bool(_ANY_ADDICTION.search(text))
