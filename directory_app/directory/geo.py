@@ -433,12 +433,17 @@ def import_postcodes(session: Session, path: Path, progress=None) -> PostcodeLoa
 
 
 def import_districts(session: Session, rows: Iterable[tuple[str, float, float]]) -> int:
-    count = 0
-    for code, lat, lng in rows:
-        session.merge(PostcodeDistrict(outcode=code, latitude=lat, longitude=lng))
-        count += 1
+    """Replace the given districts' centres, in bulk: merging Great Britain's 2,900 districts one
+    row at a time took four seconds of every installation's (and many tests') start."""
+    centres = {code: {"outcode": code, "latitude": lat, "longitude": lng} for code, lat, lng in rows}
+    codes, values = list(centres), list(centres.values())
+    for start in range(0, len(codes), 5000):
+        session.exec(
+            delete(PostcodeDistrict).where(col(PostcodeDistrict.outcode).in_(codes[start : start + 5000]))
+        )
+        session.connection().execute(insert(table_of(PostcodeDistrict)), values[start : start + 5000])
     session.commit()
-    return count
+    return len(centres)
 
 
 def import_gb_districts(session: Session) -> int:
