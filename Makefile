@@ -89,6 +89,9 @@ APART_LOG := instance/test-sqlite-only.log
 # per run (tests/conftest.py). TEST_HALVES=1 lets a measure that reads the same on either database
 # run in the PostgreSQL half, which would otherwise finish first (tests/conftest.py).
 TEST_VECTORS := instance/test-sentence-vectors.sqlite3
+# And one folder of fitted need classifiers, emptied first too: each is fitted once per run, by
+# the first process to need it, and read by the rest and by the `flask` commands tests start.
+TEST_FITTED := instance/test-fitted-models
 
 # Lint runs beside the tests rather than before them: the tests leave a core idle now and then.
 LINT_LOG := instance/lint.log
@@ -97,11 +100,12 @@ PYTEST_ARGS ?= --durations=10
 
 test: setup browser postgres
 	@mkdir -p instance && rm -f $(TEST_VECTORS) $(TEST_VECTORS)-wal $(TEST_VECTORS)-shm $(TEST_VECTORS).seeded.db
+	@rm -rf $(TEST_FITTED)
 	@# Our own code compiled once, not by each test process and each app a test starts (see setup).
 	@$(PY) -m compileall -q -j 0 directory_app matching tests bench > /dev/null
 	@date +"set-up done at %T; the tests start"
 	@$(MAKE) --no-print-directory lint > $(LINT_LOG) 2>&1 & lint=$$!; \
-	export TEST_VECTOR_STORE=$(CURDIR)/$(TEST_VECTORS) TEST_HALVES=1; \
+	export TEST_VECTOR_STORE=$(CURDIR)/$(TEST_VECTORS) TEST_FITTED_MODELS=$(CURDIR)/$(TEST_FITTED) TEST_HALVES=1; \
 	TEST_DB=postgresql $(PY) -m pytest -p no:cacheprovider $(PG_TESTS) $(PYTEST_ARGS) > $(PG_LOG) 2>&1 & pg=$$!; \
 	$(PY) -m pytest -p no:cacheprovider $(APART_TESTS) $(PYTEST_ARGS) > $(APART_LOG) 2>&1 & apart=$$!; \
 	$(PY) -m pytest $(foreach t,$(APART_TESTS),--ignore=$(t)) $(PYTEST_ARGS); sqlite=$$?; \

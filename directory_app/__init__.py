@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.routing import IntegerConverter
 
-from . import access, auth, cli, db, errors, health, referrals, security, services, templating
+from . import access, auth, cli, db, errors, fitted_models, health, referrals, security, services, templating
 from . import config as config_module
 from .auth import views as auth_views  # noqa: F401  (adds the login pages to auth.bp)
 from .directory import api as directory_api  # noqa: F401  (adds its routes to the API blueprint)
@@ -55,6 +55,10 @@ def create_app(config: dict | None = None) -> Flask:
     # rather than an error deep in the driver.
     app.url_map.converters["int"] = BoundedIntegerConverter
 
+    fitted = app.config.get("FITTED_MODELS")
+    fitted_models.keep_in(
+        None if fitted == "off" else Path(fitted or Path(app.instance_path) / "fitted-models")
+    )
     db.init_app(app)
     indexing.init_app(app)
     embeddings.init_app(app)  # the sentence-embedding model: app.extensions["embedder"], loaded lazily

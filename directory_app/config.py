@@ -77,6 +77,9 @@ def from_environment(env: Mapping[str, str] | None = None) -> dict:
         # search, a quick look without a server); never in production, where workers share an index.
         "SEARCH_INDEX": env.get("SEARCH_INDEX", "meilisearch"),
         "VECTOR_STORE": env.get("VECTOR_STORE") or None,  # None: <instance>/sentence-vectors.sqlite3
+        # Where the need classifiers' fits are kept between starts; None: <instance>/fitted-models,
+        # "off": every process fits its own.
+        "FITTED_MODELS": env.get("FITTED_MODELS") or None,
         # The gap report's local authorities (GSS codes, comma-separated); empty: where the services are.
         "REPORT_AREA_CODES": env.get("REPORT_AREA_CODES", ""),
         "REPORTS_TILE_URL": env.get("REPORTS_TILE_URL", ""),

@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from .fitting import Fitter, fit_now
 from .need_classifier import NeedClassifier
 from .need_context import context_codes
 from .need_examples import NEED_EXAMPLES
@@ -114,10 +115,12 @@ class NeedInferrer:
         threshold: float = SCORE_THRESHOLD,
         examples: Mapping[str, Sequence[str]] = NEED_EXAMPLES,
         statements: Sequence[tuple[str, Sequence[str]]] = (),
+        fitter: Fitter = fit_now,
     ) -> None:
         """`statements`: labelled (words, needs) pairs the classifier also learns from; only ever
-        the development part of an evaluation set."""
+        the development part of an evaluation set. `fitter` may hand back an earlier fit."""
         self.taxonomy = taxonomy
+        self._fitter = fitter
         self.embedder = embedder
         self.threshold = threshold
         self.classifier: NeedClassifier | None = None
@@ -155,18 +158,29 @@ class NeedInferrer:
         said: dict[str, set[str]] = {}
         for text, j in zip(texts, owner, strict=True):
             said.setdefault(text, set()).add(self.codes[j])
-        vectors = dict(zip(texts, self._prototypes.T, strict=True))
         known = set(self.codes)
-        fresh = [text for text, _ in statements if text and text not in vectors]
-        if fresh:
-            vectors.update(zip(fresh, self.embedder.encode(fresh), strict=True))
         for text, needs in statements:
             if text:
                 said.setdefault(text, set()).update(n for n in needs if n in known)
         train = list(said)
-        return NeedClassifier(
-            self.codes, train, np.stack([vectors[t] for t in train]), [said[t] for t in train]
-        )
+
+        def fit() -> NeedClassifier:
+            vectors = dict(zip(texts, self._prototypes.T, strict=True))
+            fresh = [text for text in train if text not in vectors]
+            if fresh:
+                vectors.update(zip(fresh, self.embedder.encode(fresh), strict=True))
+            return NeedClassifier(
+                self.codes, train, np.stack([vectors[t] for t in train]), [said[t] for t in train]
+            )
+
+        # The vectors are the model's: its name stands for them (the code that runs it is the
+        # fitter's business, as is every other line of this library).
+        inputs = {
+            "said": [[text, sorted(said[text])] for text in train],
+            "codes": self.codes,
+            "model": getattr(self.embedder, "name", type(self.embedder).__name__),
+        }
+        return self._fitter("person-needs", inputs, fit)
 
     # -- the readers ---------------------------------------------------------------------------
     def phrases(self, text: str) -> dict[str, tuple[float, list[str]]]:

@@ -212,6 +212,7 @@ def _test_app(
         {
             "SEARCH_INDEX": search_index,
             "VECTOR_STORE": shared_vector_store(),
+            "FITTED_MODELS": shared_fitted_models(),
             # make test runs three suites and three Meilisearch servers on two cores: a request
             # may wait its turn longer than the 5 s a live site allows.
             "MEILI_TIMEOUT_SECONDS": 15,
@@ -228,6 +229,16 @@ def _test_app(
             "SQLITE_SYNCHRONOUS": "OFF",
         }
     )
+
+
+def shared_fitted_models() -> str:
+    """One folder of fitted need classifiers for every app of the run and the `flask` commands
+    tests start (make test shares one between its processes through TEST_FITTED_MODELS): each is
+    fitted once per run, by whichever process needs it first."""
+    if "fitted" not in _TEMPLATES:
+        shared = os.environ.get("TEST_FITTED_MODELS")
+        _TEMPLATES["fitted"] = Path(shared) if shared else _template_dir("fitted-")
+    return str(_TEMPLATES["fitted"])
 
 
 def _load_seed(app) -> None:
@@ -588,6 +599,7 @@ def start_cli_import(
         "MEILI_MASTER_KEY": app.config["MEILI_MASTER_KEY"],
         "MEILI_INDEX_PREFIX": app.config["MEILI_INDEX_PREFIX"],
         "INSTANCE_PATH": app.config["INSTANCE_PATH"],
+        "FITTED_MODELS": app.config["FITTED_MODELS"],
         "SECRET_KEY": app.config["SECRET_KEY"],
         "IMPORT_BATCH_SIZE": str(batch_size),
     }

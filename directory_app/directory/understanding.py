@@ -21,6 +21,7 @@ from matching.understanding.places import residency_entries, residency_words
 from matching.understanding.season import read_season, season_words
 from matching.understanding.turned_away import area_entry
 
+from .. import fitted_models
 from ..data import DATA_DIR
 from ..needs import taxonomy
 from ..vocabulary import DAYS
@@ -68,7 +69,7 @@ def understander() -> Understander:
     examples = development_examples()
     if not examples:  # without the training file: phrases only, which the text must contain
         return Understander(taxonomy(), areas())
-    return Understander.trained(taxonomy(), examples, areas())
+    return Understander.trained(taxonomy(), examples, areas(), fitter=fitted_models.fitted)
 
 
 def understand_records(records: list[dict]) -> list:

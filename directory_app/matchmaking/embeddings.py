@@ -22,6 +22,7 @@ from matching.embeddings import Embedder, load_embedder, one_blas_thread
 from matching.need_classifier import development_statements
 from matching.need_inference import NeedInferrer
 
+from .. import fitted_models
 from ..data import DATA_DIR
 from ..needs import taxonomy
 from .vector_store import StoredEmbedder, open_store
@@ -84,7 +85,7 @@ class EmbeddingService:
         if inferrer is None:
             statements = development_statements(PEOPLE_STATEMENTS) if model is not None else []
             with self.recording(model):
-                inferrer = NeedInferrer(tax, model, statements=statements)
+                inferrer = NeedInferrer(tax, model, statements=statements, fitter=fitted_models.fitted)
             with _lock:
                 inferrer = _inferrers.setdefault(key, inferrer)
         return inferrer

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from ..fitting import Fitter, fit_now
 from ..taxonomy import NeedsTaxonomy
 from .ages import CHILD_UNDER_SCHOOL_AGE, FAMILY_SESSION_UP_TO, find_ages, for_parents_and_little_ones
 from .areas import AreaLookup
@@ -15,7 +16,7 @@ from .conditions import find_situations
 from .exclusions import find_exclusions
 from .groups import find_groups
 from .loss import find_loss_window
-from .needs import ClassifierNeeds, need_text, phrase_hits, ukcat_codes
+from .needs import ClassifierNeeds, need_text, phrase_hits, taxonomy_examples, ukcat_codes
 from .practice import find_practice_limit
 from .reach import find_area_wide, find_residency, find_works_in
 from .record import Record, normalise
@@ -89,13 +90,18 @@ class Understander:
         taxonomy: NeedsTaxonomy,
         examples: Iterable[tuple[dict[str, Any], Sequence[str]]],
         areas: AreaLookup | None = None,
+        fitter: Fitter = fit_now,
         **kwargs: Any,
     ) -> Understander:
-        """Fit the need classifier on (record, need codes) pairs plus the taxonomy's own words."""
-        pairs = list(examples)
-        classifier = ClassifierNeeds(taxonomy).fit(
-            [normalise(r) for r, _ in pairs], [codes for _, codes in pairs]
-        )
+        """Fit the need classifier on (record, need codes) pairs plus the taxonomy's own words;
+        ``fitter`` may hand back an earlier fit of the same pairs and words instead."""
+        pairs = [(record, list(codes)) for record, codes in examples]
+
+        def fit() -> ClassifierNeeds:
+            return ClassifierNeeds(taxonomy).fit([normalise(r) for r, _ in pairs], [c for _, c in pairs])
+
+        inputs = {"examples": pairs, "taxonomy": taxonomy_examples(taxonomy), "codes": taxonomy.codes()}
+        classifier = fitter("service-needs", inputs, fit)
         return cls(taxonomy, areas, classifier, **kwargs)
 
     def understand(self, record: dict[str, Any] | Record) -> Understanding:

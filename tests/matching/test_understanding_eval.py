@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from directory_app.directory.england import main_authorities
-from directory_app.directory.understanding import areas, development_examples
+from directory_app.directory.understanding import areas, understander
 from directory_app.needs import taxonomy
 from matching.understanding import KeywordNeeds, Understander, normalise
 from matching.understanding.evaluate import is_test, score, set_scores
@@ -62,7 +62,8 @@ NORTH_EAST_FLOORS = {
 
 @pytest.fixture(scope="module")
 def reader() -> Understander:
-    return Understander.trained(taxonomy(), development_examples(), areas())
+    """The app's own reader, trained on the development labels (and shared with the process)."""
+    return understander()
 
 
 def _scored(reader: Understander, pairs: list, title: str) -> dict:
