@@ -106,3 +106,43 @@ def youngest_child_months(goals: str | None) -> int | None:
 
 def months_words(months: int) -> str:
     return f"{months} months" if months < 24 else f"{months // 12} years"
+
+
+# A group for babies or toddlers with their grown-ups says so in its name ("Little Stars Stay & Play",
+# "Manor Tots", "Walney Parent & Toddler", "Bumps & Babies"); the description of a family hub that
+# runs one among much else does not make the hub one.
+_UNDER_FIVES_NAME = re.compile(
+    r"\b(?:stay\s*(?:and|&|n'?)\s*play|toddlers?|tots|bumps?|under[- ]?(?:5|five)s|"
+    # not a baby bank (which clothes older children too) nor support after a baby's death
+    r"bab(?:y|ies)(?!\W+(?:loss|bereavement|death|bank|basics))|"
+    r"pre-?school(?:ers)?|0\s*(?:-|–|to)\s*[1-5]s?)\b",
+    re.I,
+)
+# "Kids at school", "2 kids at primary", "teenage son": every child the words give is at school.
+_AT_SCHOOL = re.compile(
+    r"\b(?:kids|children|child|son|daughter|sons|daughters|boys|girls|twins)\s+(?:are\s+|is\s+|both\s+|all\s+)?"
+    r"(?:at|in|started|go\s+to|goes\s+to)\s+(?:school|primary|secondary|high\s+school|college|sixth\s+form)\b|"
+    r"\b(?:teenage|school[- ]age[d]?|grown[- ]up)\s+(?:kids|children|sons?|daughters?|boys|girls)\b|\bteenagers\b",
+    re.I,
+)
+# ... unless a younger one is there too ("kids at school and a toddler at home", "seen at baby clinic").
+_LITTLE_ONE = re.compile(
+    r"\b(?:bab(?:y|ies)|toddlers?|little\s+ones?|tots?|nursery|pre-?school|pregnant|expecting|newborn|"
+    r"infants?|buggy|pram|under[- ]?(?:[1-4]|fives?|5)s?)\b",
+    re.I,
+)
+SCHOOL_AGE_MONTHS = 48
+
+
+def for_under_fives(service: dict[str, Any]) -> bool:
+    return bool(_UNDER_FIVES_NAME.search(str(service.get("name") or "")))
+
+
+@lru_cache(maxsize=256)
+def children_all_at_school(goals: str | None) -> bool:
+    """The person's words say their children are at school, and of none younger."""
+    text = goals or ""
+    if not _AT_SCHOOL.search(text) or _LITTLE_ONE.search(text):
+        return False
+    youngest = youngest_child_months(text)
+    return youngest is None or youngest >= SCHOOL_AGE_MONTHS

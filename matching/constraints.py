@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from .children import babies_up_to_months, months_words, youngest_child_months
+from .children import (
+    babies_up_to_months,
+    children_all_at_school,
+    for_under_fives,
+    months_words,
+    youngest_child_months,
+)
 from .exclusions import BY_EXCLUSION, person_exclusions
 from .household import lives_with_someone
 from .landlords import another_landlords_tenant, names_the_landlord
@@ -183,6 +189,9 @@ def check(
     oldest = babies_up_to_months(service) if youngest is not None else None
     if oldest is not None and youngest is not None and youngest > oldest:
         bad(("children", f"for babies up to {months_words(oldest)}"))
+    elif children_all_at_school(profile.goals) and for_under_fives(service):
+        # a mother whose children are all at school has no little one to take to a toddler group
+        bad(("children", "for babies and toddlers with their grown-ups"))
 
     # Residency: a service for the residents of an area is not for people who live elsewhere, however
     # near, and however it is delivered. Unknown (no postcode) is not a "no".

@@ -232,6 +232,25 @@ def test_a_babies_group_is_not_for_a_parent_whose_youngest_is_older(person, make
     assert violations(person(goals="my daughter is 3, wants yoga"), creche, 1.0) == []
 
 
+def test_a_toddler_group_is_not_for_a_mother_whose_children_are_all_at_school(person, make_service):
+    stay_and_play = make_service(name="Little Stars Stay & Play", description="Play, songs and a cuppa.")
+    tots = make_service(name="Manor Tots", description="Weekly group at the community centre.")
+    womens_group = make_service(name="Bangladeshi Women's Group", description="Chat, crafts and a cuppa.")
+    baby_loss = make_service(name="Baby Loss Support", description="For parents after a miscarriage.")
+    mum = person(goals="Mrs B, 41, crying a lot, husband on nights, kids at school, wants to meet women")
+    for group in (stay_and_play, tots):
+        assert violations(mum, group, 1.0) == ["for babies and toddlers with their grown-ups"]
+    assert violations(mum, womens_group, 1.0) == [] and violations(mum, baby_loss, 1.0) == []
+    # a younger one at home, a baby clinic, or no word of school: nothing to hold it back
+    for goals in (
+        "kids at school and a toddler at home, lonely",
+        "seen at baby clinic, not allowed out except school run",
+        "3 kids under 8, head all over",
+        "grandkids at school, I mind them after",
+    ):
+        assert violations(person(goals=goals), stay_and_play, 1.0) == [], goals
+
+
 def test_a_new_parents_family_opens_a_service_for_families_in_the_search_filters_too(make_person):
     # the groups the search filters on (retrieval), not only the matcher's own check
     assert (
