@@ -1084,8 +1084,9 @@ MARGIN_OVER_KEYWORD = 0.30
 # make test's PostgreSQL half ends before the SQLite process that runs the other suites, so the
 # newest suites run there (tests/conftest.py IN_HALVES), and since session 46 three older ones
 # whose floors leave room (that process still ended a minute and a half after the others), and in
-# session 47 Durham and Northumberland (half a minute); run alone, every suite runs here.
-IN_POSTGRESQL_HALF = frozenset({"cv", "sy", "gm", "ha", "cw", "dn"})
+# session 47 Durham and Northumberland and the City of Manchester (half a minute, then again);
+# run alone, every suite runs here.
+IN_POSTGRESQL_HALF = frozenset({"cv", "sy", "gm", "ha", "cw", "dn", "mc"})
 
 
 def _runs_here(code: str) -> bool:
