@@ -48,9 +48,14 @@ def fitted(name: str, inputs: object, fit: Callable[[], Fitted]) -> Fitted:
     folder = _folder.get("path")
     if folder is None:
         return fit()
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}-{_digest(name, inputs)[:32]}.pickle"
-    with open(folder / f"{name}.lock", "w") as lock:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = open(folder / f"{name}.lock", "w")  # held, and locked, for the whole fit below
+    except OSError as error:  # a read-only instance folder: the process fits its own
+        log.warning("fitted models cannot be kept in %s (%s)", folder, error)
+        return fit()
+    with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         kept = _read(path)
         if kept is not None:

@@ -71,3 +71,17 @@ def test_a_kept_service_needs_fit_reads_records_as_a_fresh_fit_does(folder):
         u.needs for u in fresh.understand_many(records)
     ]
     assert any(u.needs for u in fresh.understand_many(records))
+
+
+def test_a_folder_that_cannot_be_written_leaves_each_process_its_own_fit(tmp_path):
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("")
+    before = fitted_models._folder.get("path")
+    fitted_models.keep_in(blocked / "fitted-models")
+    try:
+        fit, calls = _counting("fit")
+        assert fitted_models.fitted("model", ["x"], fit) == "fit"
+        assert fitted_models.fitted("model", ["x"], fit) == "fit"
+        assert len(calls) == 2
+    finally:
+        fitted_models.keep_in(before)
