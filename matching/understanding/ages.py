@@ -141,6 +141,10 @@ _ADULTS = re.compile(
     r"\b(?:lgbtq?\+?|lgbt)\s+adults\b",
     re.I,
 )
+# An eligibility that opens by naming adults ("Adults in Cambridgeshire and Peterborough", "Adults
+# with a learning disability", "Adult carers"): who it is for, as the labellers read it (64 of 74
+# such records labelled 18 or over); not "Adults and children" nor "Adults, carers and families".
+_ADULTS_FIRST = re.compile(r"^\W*(?:for\s+)?adults?\b(?!\s*(?:and|&|or|,|/|\+)(?:\s|$))", re.I)
 # "Under 11s must be with an adult": younger people come accompanied, so it is not an upper bound.
 _ACCOMPANIED = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:must|should|need\s+to|to)\s+be\s+(?:with|accompanied|supervised)|^\W*(?:with|accompanied\s+by)\s+an?\s+(?:adult|parent)|"
@@ -354,7 +358,9 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
                 break
     if low is None and high is None:
         children = any(not _TURNED_AWAY_BEFORE.search(text[: c.start()]) for c in _CHILDREN.finditer(text))
-        adults = _ADULTS_ONLY.search(text) or (None if children else _ADULTS.search(text))
+        adults = _ADULTS_ONLY.search(text) or (
+            None if children else (_ADULTS.search(text) or _ADULTS_FIRST.search(text))
+        )
         teens = next(
             (
                 t

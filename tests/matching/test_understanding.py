@@ -80,6 +80,10 @@ def oruk(**fields) -> dict:
         ("This group is for adults; we're sorry we can't support children or teenagers.", (18, None)),
         ("Free Swimming for Over 60s. Mon, Wed and Fri mornings.", (60, None)),
         ("Only if over 18 and registered with a Bury GP.", (18, None)),
+        # an eligibility that opens by naming adults is who it is for
+        ("Adults in Cambridgeshire and Peterborough", (18, None)),
+        ("Adults with a learning disability", (18, None)),
+        ("Adult carers caring for someone in Sunderland.", (18, None)),
         # a juniors-only service keeps its ages
         ("Junior parkrun: a 2k run for juniors aged 4-14 every Sunday at 9am.", (4, 14)),
     ],
@@ -131,6 +135,13 @@ def test_stated_age_ranges_are_read(text, ages):
     ],
 )
 def test_numbers_that_are_not_ages_are_not_read_as_ages(text):
+    assert find_ages(text)[:2] == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["Adults and children welcome", "Adults, carers and families", "Adults / young people"]
+)
+def test_adults_named_beside_others_are_no_age_limit(text):
     assert find_ages(text)[:2] == (None, None)
 
 
