@@ -142,8 +142,9 @@ _ADULTS = re.compile(
     re.I,
 )
 # An eligibility that opens by naming adults ("Adults in Cambridgeshire and Peterborough", "Adults
-# with a learning disability", "Adult carers"): who it is for, as the labellers read it (64 of 74
-# such records labelled 18 or over); not "Adults and children" nor "Adults, carers and families".
+# with a learning disability", "Adult carers"): who it is for, as the labellers read it (35 of 38
+# such development records labelled 18 or over); not "Adults and children" nor "Adults, carers and
+# families".
 _ADULTS_FIRST = re.compile(r"^\W*(?:for\s+)?adults?\b(?!\s*(?:and|&|or|,|/|\+)(?:\s|$))", re.I)
 # "Under 11s must be with an adult": younger people come accompanied, so it is not an upper bound.
 _ACCOMPANIED = re.compile(
