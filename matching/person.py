@@ -13,6 +13,7 @@ the words that gave it, so the page can show why.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -605,7 +606,16 @@ _LEFT_SOMEWHERE = re.compile(
 def read_person(text: str | None, known_groups: Any = None) -> PersonReading:
     """Circumstances, preferences and a need for step-free access stated in `text`. `known_groups`,
     when given, limits the circumstance codes to those the directory's taxonomy knows."""
-    text = (text or "").strip()
+    groups = tuple(sorted(set(known_groups))) if known_groups is not None else None
+    kept = _read_person((text or "").strip(), groups)
+    # A copy: the caller may add to it (an age), and the kept reading serves the next call.
+    return replace(kept, circumstances=list(kept.circumstances), preferences=list(kept.preferences))
+
+
+# A match reads the same words twice (the app to widen its search, the matcher to rank), each
+# reading a few milliseconds of patterns.
+@functools.lru_cache(maxsize=256)
+def _read_person(text: str, known_groups: tuple[str, ...] | None) -> PersonReading:
     reading = PersonReading()
     if not text:
         return reading
