@@ -120,7 +120,6 @@ class NeedInferrer:
         """`statements`: labelled (words, needs) pairs the classifier also learns from; only ever
         the development part of an evaluation set. `fitter` may hand back an earlier fit."""
         self.taxonomy = taxonomy
-        self._fitter = fitter
         self.embedder = embedder
         self.threshold = threshold
         self.classifier: NeedClassifier | None = None
@@ -150,10 +149,14 @@ class NeedInferrer:
             # Each need's prototypes sit side by side (they are listed need by need), so the best
             # per need is one reduceat over column runs, not a mask per need (~9 ms a statement).
             self._owned, self._starts = np.unique(self._owner, return_index=True)
-            self.classifier = self._train(texts, owner, statements)
+            self.classifier = self._train(texts, owner, statements, fitter)
 
     def _train(
-        self, texts: list[str], owner: list[int], statements: Sequence[tuple[str, Sequence[str]]]
+        self,
+        texts: list[str],
+        owner: list[int],
+        statements: Sequence[tuple[str, Sequence[str]]],
+        fitter: Fitter,
     ) -> NeedClassifier:
         said: dict[str, set[str]] = {}
         for text, j in zip(texts, owner, strict=True):
@@ -180,7 +183,7 @@ class NeedInferrer:
             "codes": self.codes,
             "model": getattr(self.embedder, "name", type(self.embedder).__name__),
         }
-        return self._fitter("person-needs", inputs, fit)
+        return fitter("person-needs", inputs, fit)
 
     # -- the readers ---------------------------------------------------------------------------
     def phrases(self, text: str) -> dict[str, tuple[float, list[str]]]:
