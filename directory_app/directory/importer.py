@@ -129,6 +129,20 @@ def _json_records(data: Any, filename: str) -> tuple[str, list[dict]]:
     return kind, items
 
 
+def as_read(kind: str, items: list[dict]) -> list[dict]:
+    """The feed's records in the shape the understanding step reads (a v1 record as ORUK 3); one
+    that cannot be converted is left out, as its import will fail."""
+    if kind != "oruk_v1":
+        return items
+    out = []
+    for item in items:
+        try:
+            out.append(oruk_v1.to_oruk3(item)[0])
+        except (OrukError, ValidationError):
+            continue
+    return out
+
+
 # --- applying --------------------------------------------------------------------------------
 
 

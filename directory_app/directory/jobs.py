@@ -207,40 +207,40 @@ def run(app: Flask, job_id: str, owner: str, progress: Progress | None = None) -
         seen = {importer.record_key(kind, item, n) for n, item in enumerate(items[:done], start=1)}
         if progress:
             progress(done, len(items))
-        # Train the understanding step's classifiers (once per process) before the first batch
-        # takes the write lock, not while holding it.
-        understanding.understander()
-        follower.start()
-        largest = max(1, int(app.config.get("IMPORT_BATCH_SIZE") or BATCH_SIZE))
-        size = min(largest, FIRST_BATCH)  # grow from small: records can be slow (understanding)
-        while done < len(items):
-            batch = items[done : done + size]
-            began = time.monotonic()
-            with _job_session(app) as session:
-                outcome = _apply_batch(
-                    session,
-                    job_id,
-                    owner,
-                    importer.Batch(kind, batch, done, publisher, filename),
-                    report.as_dict(),
-                    seen,
-                )
-            if outcome is None:
-                log.warning("import job %s was taken over by another process", job_id)
-                follower.stop(wait=False)
-                return report
-            report, seen = outcome
-            done += len(batch)
-            # Keep each batch's hold on the write lock near LOCK_BUDGET_SECONDS, whatever the records cost.
-            took = time.monotonic() - began
-            if took > LOCK_BUDGET_SECONDS:
-                size = max(min(MIN_BATCH, largest), size // 2)
-            elif took < LOCK_BUDGET_SECONDS / 3:
-                size = min(largest, size * 2)
-            follower.nudge()
-            if progress:
-                progress(done, len(items))
-            time.sleep(YIELD_SECONDS)
+        # Train the understanding step's classifiers (once per process) and find the terms the feed
+        # ticks loosely before the first batch takes the write lock, not while holding it.
+        with understanding.whole_feed(importer.as_read(kind, items)):
+            follower.start()
+            largest = max(1, int(app.config.get("IMPORT_BATCH_SIZE") or BATCH_SIZE))
+            size = min(largest, FIRST_BATCH)  # grow from small: records can be slow (understanding)
+            while done < len(items):
+                batch = items[done : done + size]
+                began = time.monotonic()
+                with _job_session(app) as session:
+                    outcome = _apply_batch(
+                        session,
+                        job_id,
+                        owner,
+                        importer.Batch(kind, batch, done, publisher, filename),
+                        report.as_dict(),
+                        seen,
+                    )
+                if outcome is None:
+                    log.warning("import job %s was taken over by another process", job_id)
+                    follower.stop(wait=False)
+                    return report
+                report, seen = outcome
+                done += len(batch)
+                # Keep each batch's hold on the write lock near LOCK_BUDGET_SECONDS, whatever the records cost.
+                took = time.monotonic() - began
+                if took > LOCK_BUDGET_SECONDS:
+                    size = max(min(MIN_BATCH, largest), size // 2)
+                elif took < LOCK_BUDGET_SECONDS / 3:
+                    size = min(largest, size * 2)
+                follower.nudge()
+                if progress:
+                    progress(done, len(items))
+                time.sleep(YIELD_SECONDS)
         if whole_feed:
             with _job_session(app) as session:
                 outcome = _withdraw(session, job_id, owner, kind, items, publisher, actor, filename, report)

@@ -73,8 +73,26 @@ def understander() -> Understander:
 
 
 def understand_records(records: list[dict]) -> list:
-    """Understand a batch of plain service records (any import shape); one Understanding each."""
-    return understander().understand_many(records)
+    """Understand a batch of plain service records (any import shape); one Understanding each.
+    Inside ``whole_feed``, the terms its feed ticks loosely are the whole feed's."""
+    return understander().understand_many(records, getattr(_feed, "loose", None))
+
+
+_feed = threading.local()
+
+
+@contextmanager
+def whole_feed(items: list[dict]):
+    """Read every batch of an import as part of `items`, the whole feed. Which local terms a
+    publisher ticks too loosely to read is a fact of the feed; found batch by batch, it depended
+    on where the batches fell, which the job sizes by time, so one record could read differently
+    from one import to the next."""
+    previous = getattr(_feed, "loose", None)
+    _feed.loose = understander().loose_terms(items)
+    try:
+        yield
+    finally:
+        _feed.loose = previous
 
 
 # --- on the service: what the publisher said, what was understood, what a curator chose ---------

@@ -107,10 +107,14 @@ class Understander:
     def understand(self, record: dict[str, Any] | Record) -> Understanding:
         return self.understand_many([record])[0]
 
-    def understand_many(self, records: Sequence[dict[str, Any] | Record]) -> list[Understanding]:
-        """One call per import batch: the classifier scores the whole batch at once."""
+    def understand_many(
+        self, records: Sequence[dict[str, Any] | Record], loose: frozenset[tuple[str, str]] | None = None
+    ) -> list[Understanding]:
+        """One call per import batch: the classifier scores the whole batch at once. `loose`: the
+        feed's loosely ticked terms (`loose_terms` over the whole feed); without it they are found
+        in `records` alone, which then must be the whole feed for every record to read the same."""
         flat = [r if isinstance(r, Record) else normalise(r) for r in records]
-        needs = self._needs(flat)
+        needs = self._needs(flat, self.loose_terms(flat) if loose is None else loose)
         return [self._one(record, found) for record, found in zip(flat, needs, strict=True)]
 
     # -- needs ---------------------------------------------------------------------------
@@ -124,8 +128,9 @@ class Understander:
                     break
         return out
 
-    def _loose_terms(self, records: list[Record]) -> set[tuple[str, str]]:
-        """The batch's local terms that name a need its records' own words seldom bear out."""
+    def loose_terms(self, feed: Sequence[dict[str, Any] | Record]) -> frozenset[tuple[str, str]]:
+        """The feed's local terms that name a need its records' own words seldom bear out."""
+        records = [r if isinstance(r, Record) else normalise(r) for r in feed]
         carriers: dict[tuple[str, str], list[int]] = defaultdict(list)
         named: dict[tuple[str, str], set[str]] = {}
         for i, record in enumerate(records):
@@ -139,7 +144,7 @@ class Understander:
                     carriers[key].append(i)
         frequent = {key: rows for key, rows in carriers.items() if len(rows) >= LOOSE_TERM_RECORDS}
         if not frequent:
-            return set()
+            return frozenset()
         rows = sorted({i for found in frequent.values() for i in found})
         bare = [replace(records[i], terms=[]) for i in rows]
         codes = self.taxonomy.codes()
@@ -150,14 +155,13 @@ class Understander:
         if self.classifier is not None:
             for row, p in zip(rows, self.classifier.probabilities(bare), strict=True):
                 said[row] |= {code for j, code in enumerate(codes) if p[j] >= self.sure}
-        return {
+        return frozenset(
             key
             for key, found in frequent.items()
             if sum(1 for i in found if said[i] & named[key]) < LOOSE_TERM_SHARE * len(found)
-        }
+        )
 
-    def _needs(self, records: list[Record]) -> list[list[Finding]]:
-        loose = self._loose_terms(records) if records else set()
+    def _needs(self, records: list[Record], loose: frozenset[tuple[str, str]]) -> list[list[Finding]]:
         if loose:
             records = [
                 replace(r, terms=[t for t in r.terms if (t.vocabulary, t.name.lower()) not in loose])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import signal
 import time
 from datetime import timedelta
@@ -275,3 +276,52 @@ def test_an_import_leaves_sending_to_search_to_its_own_follower(app, monkeypatch
     assert flagged >= 12
     assert drained_after_commit == []
     assert landed <= set(services(app).index.versions())
+
+
+def _tagged_feed(prefix: str) -> bytes:
+    """Twelve services whose publisher ticks its own "Older people" tag on all of them, though
+    only the lunch club's words are about older people: a tag to leave unread."""
+    items = [
+        {
+            "id": f"{prefix}{n}",
+            "name": name,
+            "status": "active",
+            "description": words,
+            "organization": {"id": f"{prefix}o", "name": "Champions"},
+            "attributes": [
+                {
+                    "id": f"{prefix}t{n}",
+                    "taxonomy_term": {
+                        "id": "older",
+                        "taxonomy": "llr-tags",
+                        "code": "older",
+                        "name": "Older people",
+                    },
+                }
+            ],
+        }
+        for n, (name, words) in enumerate(
+            [("Lunch club", "A hot lunch and company for older people and pensioners.")]
+            + [(f"Group {n}", "A weekly knit and natter.") for n in range(5)]
+            + [(f"Cafe {n}", "Debt and benefits advice drop-in.") for n in range(6)]
+        )
+    ]
+    return json.dumps(items).encode()
+
+
+def test_how_a_feed_is_read_does_not_depend_on_where_its_batches_fall(app):
+    """Which of a publisher's own tags are ticked too loosely to read is the whole feed's fact: in
+    batches of 5 the tag is left unread on every record, as in one batch of 200."""
+    readings = {}
+    for size, prefix in ((5, "a"), (200, "b")):
+        app.config["IMPORT_BATCH_SIZE"] = size
+        publisher = f"champions-{size}"
+        report = jobs.import_file(app, _tagged_feed(prefix), "feed.json", publisher, actor="test")
+        assert report.created == 12, report.errors
+        with db.session_scope(app) as session:
+            readings[size] = {
+                s.name: sorted(s.needs or [])
+                for s in session.exec(select(Service).where(Service.publisher == publisher))
+            }
+    assert readings[5] == readings[200]
+    assert "older_people" not in readings[5]["Cafe 0"]
