@@ -21,9 +21,12 @@ from .children import (
     youngest_child_months,
 )
 from .exclusions import BY_EXCLUSION, person_exclusions
+from .forces_branch import another_branch
 from .household import lives_with_someone
 from .landlords import another_landlords_tenant, names_the_landlord
 from .loss_timing import too_soon_or_late
+from .on_a_bike import by_bike
+from .person import on_wheels
 from .practices import another_practices_patient
 from .profile import DAY_NAMES, Profile
 from .service import (
@@ -38,7 +41,7 @@ from .service import (
     service_days,
 )
 from .single_sex import OTHER_SEX, named_for_the_other_sex, single_sex_required
-from .situations import BY_CODE, HARD, ON_ITS_OWN, label, might_be, with_implied
+from .situations import BY_CODE, HARD, ON_ITS_OWN, label, might_be, ruled_out, with_implied
 from .understanding.areas import read_place
 from .understanding.season import season_words
 from .understanding.turned_away import area_entry
@@ -255,6 +258,10 @@ def check(
         elif wheelchair is None:
             result.warnings.append(WARN_WHEELCHAIR)
 
+    # Nor is a bike ride, unless it says it suits a wheelchair.
+    if attends_in_person and by_bike(service) and on_wheels(profile.goals):
+        bad(("wheelchair", "cycling, not said to suit a wheelchair user"))
+
     open_days = service_days(service)
     if c.days:
         if not open_days:
@@ -310,7 +317,7 @@ def check(
         if old_enough is False:
             bad(("age", "only for " + label(code)))
         elif old_enough is None and code not in stated:
-            if code in HARD:
+            if code in HARD or ruled_out(code, profile.goals):
                 bad(("situation", "only for " + label(code)))
             else:
                 result.warnings.append(f"only for {label(code)}: check")
@@ -319,6 +326,9 @@ def check(
         profile.goals, service.get("organization")
     ):
         bad(("situation", f"only for {service.get('organization')} tenants"))
+    branch = another_branch(service, profile.goals)
+    if branch:
+        bad(("situation", "only for " + branch))
     practice = another_practices_patient(profile.goals, service)
     if practice:
         bad(("situation", f"only for patients of {practice}"))
@@ -328,7 +338,11 @@ def check(
     if situations and not set(situations) & stated:
         # "Punjabi and Urdu" says South Asian, not which country: a group for Pakistani elders may
         # be his, so it is a check, where a group for Somali women is not for her
-        hard = [code for code in situations if code in HARD and not might_be(code, profile.situations)]
+        hard = [
+            code
+            for code in situations
+            if (code in HARD and not might_be(code, profile.situations)) or ruled_out(code, profile.goals)
+        ]
         if hard:
             bad(("situation", "only for " + " or ".join(label(code) for code in hard)))
         else:

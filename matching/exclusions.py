@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .crisis import in_crisis
+from .languages import speaks_no_english
 from .situations import BY_CODE
 
 
@@ -98,6 +99,17 @@ _LIVES_WITH_SOMEONE = re.compile(
     r"(?:my|his|her)\s+(?:wife|husband)\s+and\s+(?:I|me|him|her)|(?:wife|husband)\s+and\s+I)\b",
     re.I,
 )
+# An English conversation club or class "for all levels except total beginners" is no place yet for
+# someone with no English (the record side is read only where the service is about English).
+EXCLUSIONS += (
+    Exclusion(
+        "no_english",
+        "people with no English yet",
+        _re(
+            r"(?:except|not\s+(?:suitable\s+)?for|excluding|no)\s+(?:total|complete|absolute|true)?\s*beginners\b"
+        ),
+    ),
+)
 # A health check or a prevention course for people without a condition ("without an existing
 # diagnosis of heart disease, stroke, diabetes", "not for people already diagnosed with diabetes")
 # turns away those whose words say they have it.
@@ -149,6 +161,8 @@ def person_exclusions(goals: str | None) -> frozenset[str]:
     out |= {f"has_{code}" for code in EXCLUDED_CONDITIONS if _said(BY_CODE[code].person, text)}
     if _said(_COUNCIL_TENANT, text):
         out.add("council_tenants")
+    if speaks_no_english(text):
+        out.add("no_english")
     if _NOT_YET_DIAGNOSED.search(text) and BY_CODE["dementia"].person.search(text):
         out.add("no_dementia_diagnosis")
     if any(

@@ -391,8 +391,17 @@ _A_RELATIVES = re.compile(rf"\b{_RELATIVE}\b(?:'s)?(?:\s+[\w']+){{0,3}}\s*$", re
 
 def needs_step_free(text: str | None) -> str | None:
     """The words that say the person cannot get into a venue up steps or stairs, or None."""
+    return _the_persons_own(_STEP_FREE, text)
+
+
+def on_wheels(text: str | None) -> str | None:
+    """The words that say the person gets about in their own wheelchair or mobility scooter, or None."""
+    return _the_persons_own(_STEP_FREE[:2], text)
+
+
+def _the_persons_own(patterns: tuple[re.Pattern[str], ...], text: str | None) -> str | None:
     text = text or ""
-    for pattern in _STEP_FREE:
+    for pattern in patterns:
         for found in pattern.finditer(text):
             sentence, begin = sentence_of(text, found.start(), found.end())
             clause = re.split(r"[,;(]| - ", sentence[: found.start() - begin])[-1]

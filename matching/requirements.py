@@ -24,6 +24,7 @@ from .addictions import (
 from .children import CHILDREN, YOUNG_UP_TO, is_child, takes_children
 from .constraints import Check
 from .fit import audience, opens_at_weekend, opens_in_evening, service_text
+from .languages import LANGUAGES, languages_needed
 from .offered import offers
 from .person import HOARDING_NEEDS, hoarding, owing_money
 from .profile import Profile
@@ -44,42 +45,6 @@ SPECIFIC: dict[str, frozenset[str] | None] = {
     "pregnant_new_parents": frozenset({"family_parenting", "mental_wellbeing", "loneliness"}),
     "refugees": frozenset({"language_integration", "legal_advice"}),
 }
-# Languages a person may need a service in, with the words a service would use for them.
-LANGUAGES: dict[str, tuple[str, ...]] = {
-    "cantonese": ("cantonese", "chinese"),
-    "mandarin": ("mandarin", "chinese"),
-    "chinese": ("chinese", "cantonese", "mandarin"),
-    "urdu": ("urdu",),
-    "punjabi": ("punjabi",),
-    "bengali": ("bengali", "bangla", "sylheti"),
-    "sylheti": ("sylheti", "bengali"),
-    "gujarati": ("gujarati",),
-    "hindi": ("hindi",),
-    "polish": ("polish",),
-    "arabic": ("arabic",),
-    "somali": ("somali",),
-    "kurdish": ("kurdish",),
-    "farsi": ("farsi", "persian"),
-    "pashto": ("pashto",),
-    "tigrinya": ("tigrinya",),
-    "amharic": ("amharic",),
-    "romanian": ("romanian",),
-    "ukrainian": ("ukrainian",),
-    "russian": ("russian",),
-    "portuguese": ("portuguese",),
-    "spanish": ("spanish",),
-    "turkish": ("turkish",),
-    "vietnamese": ("vietnamese",),
-    "tamil": ("tamil",),
-    "czech": ("czech",),
-    "slovak": ("slovak",),
-    "lithuanian": ("lithuanian",),
-}
-_NEEDS_LANGUAGE = re.compile(
-    r"\b(speaks?|speaking|in (his|her|their|my) own language|little english|no english|"
-    r"not much english|doesn'?t speak english|first language|[a-z]+-speaking|interpret\w*|translat\w*)\b",
-    re.I,
-)
 LANGUAGE_PREFIX = "language:"
 
 # A condition the person's words name ("has COPD") makes their long-term-conditions need specific:
@@ -786,24 +751,6 @@ _WANTS_TO_GET_OUT = re.compile(
 
 def wants_to_get_out(goals: str) -> bool:
     return _said(_WANTS_TO_GET_OUT, goals)
-
-
-# How a link worker notes that one language is all the person has: "Cantonese only", "mainly
-# Urdu", "only speaks Polish". Not "Arabic, some English": a service in English will do.
-_ONLY_LANGUAGE = r"\b{lang}\s+only\b|\b(?:mainly|mostly|only|just)\s+(?:speaks\s+)?{lang}\b"
-
-
-def languages_needed(goals: str) -> list[str]:
-    """Languages the words say the person needs ("speaks Cantonese and very little English",
-    "Cantonese only (daughter interpreting)", "mainly Urdu")."""
-    goals = goals or ""
-    cued = bool(_NEEDS_LANGUAGE.search(goals))
-    return [
-        lang
-        for lang in LANGUAGES
-        if re.search(rf"\b{lang}\b", goals, re.I)
-        and (cued or re.search(_ONLY_LANGUAGE.format(lang=lang), goals, re.I))
-    ]
 
 
 def requirements(profile: Profile, needs: Sequence[str], taxonomy: Any = None) -> list[tuple[str, str]]:

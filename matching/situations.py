@@ -57,6 +57,9 @@ class Situation:
     # Asked beside whatever else the service names, not as one alternative among them: "older
     # members of the Jewish community", "out of work with a health condition" ask both.
     on_its_own: bool = False
+    # Words that say the person is not in it yet ("not started cardiac rehab"): a service for it is
+    # then not theirs, even where the situation is otherwise only a check.
+    ruled_out_by: re.Pattern[str] | None = None
 
 
 def _re(pattern: str, flags: int = re.I) -> re.Pattern[str]:
@@ -190,6 +193,36 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         kind="illness",
     ),
+    # A maintenance class "for people who have completed cardiac rehab" (or pulmonary rehab) is the
+    # step after the hospital's programme, not instead of it. Few notes say the rehab is done, so
+    # it is a check, unless the words say it has not happened yet.
+    Situation(
+        "rehab_finished",
+        "people who have finished cardiac or pulmonary rehab",
+        _re(
+            r"(?:who\s+have|who'?ve|must\s+have|having|have)\s+(?:already\s+|now\s+)?(?:completed|finished|been\s+"
+            r"through|graduated\s+from)\s+(?:their\s+|an?\s+|the\s+)?(?:\w+\s+){0,3}?rehab(?:ilitation)?\b|"
+            r"(?:once|after|when)\s+(?:\w+\s+){0,3}?rehab(?:ilitation)?\s+(?:finishes|has\s+finished|ends|is\s+"
+            r"(?:complete|over))\b|completed\s+phase\s+(?:3|iii|three)\b"
+        ),
+        _re(
+            r"(?:finished|completed|done|did|been\s+through|graduated\s+from|discharged\s+from)\s+(?:(?:his|her|my|their|"
+            r"the|a)\s+)?(?:\w+\s+){0,2}?rehab(?:ilitation)?\b|rehab(?:ilitation)?\s+(?:now\s+|has\s+|was\s+)?(?:completed|"
+            r"finished|done|over|ended)\b"
+        ),
+        hard=False,
+        kind="health",
+        named=False,
+        on_its_own=True,
+        ruled_out_by=_re(
+            r"(?:not|never|hasn'?t|haven'?t|has\s+not|have\s+not|didn'?t|did\s+not)\s+(?:yet\s+)?(?:started|"
+            r"begun|had|done|finished|completed|been\s+(?:to|on|offered))\s+(?:(?:his|her|my|their|the|any|a)\s+)?"
+            r"(?:\w+\s+){0,2}?rehab|(?:yet\s+to|due\s+to|about\s+to|waiting\s+(?:for|on|to)|wants?\s+to|keen\s+"
+            r"to|hoping\s+to|referred\s+(?:for|to))\s+(?:start\s+|begin\s+|get\s+to\s+|join\s+|do\s+)?"
+            r"(?:(?:his|her|my|their|the|a)\s+)?(?:\w+\s+){0,2}?rehab|"
+            r"rehab(?:ilitation)?\s+(?:\w+\s+){0,2}?(?:declined|not\s+(?:yet\s+)?started|waiting\s+list|starts\s+next)"
+        ),
+    ),
     Situation(
         "parkinsons",
         "people with Parkinson's",
@@ -303,7 +336,9 @@ SITUATIONS: tuple[Situation, ...] = (
         _re(
             r"(?:open\s+to|under|known\s+to|on\s+the\s+caseload\s+of|supported\s+by|receiving)\s+(?:a\s+|the\s+)?"
             r"(?:\w+\s+){0,2}?(?:CMHTs?|community\s+mental\s+health\s+teams?|EIP|early\s+intervention|"
-            r"secondary\s+(?:mental\s+health\s+)?(?:care|services?))|SMI\s+register|"
+            r"secondary\s+(?:mental\s+health\s+)?(?:care|services?))|"
+            # "on the GP SMI (severe mental illness) register"
+            r"(?:SMI|(?:severe|serious)\s+mental\s+illness)\s+(?:\([^)]{0,40}\)\s+)?register|"
             r"care\s+co-?ordinators?\s+(?:to\s+|must\s+|will\s+)?refer|"
             r"referr?(?:al|ed)\s+(?:by|from|via|through)\s+(?:your\s+|a\s+|the\s+)?care\s+co-?ordinator"
         ),
@@ -1173,6 +1208,12 @@ def for_another_community(text: str, audiences: Iterable[str], key: str | None =
         return False
     theirs = set(audiences)
     return any(code not in theirs and not might_be(code, theirs) for code in named)
+
+
+def ruled_out(code: str, words: str | None) -> bool:
+    """Whether the person's words say they are not (yet) in situation `code`."""
+    situation = BY_CODE.get(code)
+    return bool(situation and situation.ruled_out_by and words and situation.ruled_out_by.search(words))
 
 
 def might_be(code: str, stated: Iterable[str]) -> bool:

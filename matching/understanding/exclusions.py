@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..exclusions import EXCLUSIONS
+from ..exclusions import BY_EXCLUSION, EXCLUSIONS
 from .record import Record
 from .result import Finding
 from .rules import quote
@@ -51,10 +51,25 @@ _DIAGNOSIS_REQUIRED = re.compile(
 )
 
 
+# learning English, not "English spoken"
+_ABOUT_ENGLISH = re.compile(
+    r"\b(?:esol|english\s+(?:class(?:es)?|conversation|lessons?|language|practice|club|courses?)|"
+    r"(?:learn|learning|practi[sc]e|practi[sc]ing|improve|speaking|speak)\s+(?:your\s+|their\s+)?english)\b",
+    re.I,
+)
+_NO_ENGLISH = BY_EXCLUSION["no_english"].service
+# ("not suitable for beginners" in a running club turns away beginners at running, not at English)
+_IN_STATEMENTS = tuple(e for e in EXCLUSIONS if e.code != "no_english")
+
+
 def find_exclusions(record: Record) -> list[Finding]:
     found: dict[str, Finding] = {}
+    about_english = any(_ABOUT_ENGLISH.search(record.texts.get(f, "")) for f in ("name", "description"))
     for field in ("eligibility", "description"):
         text = record.texts.get(field, "")
+        beginners = _NO_ENGLISH.search(text) if about_english else None
+        if beginners and "no_english" not in found:
+            found["no_english"] = Finding("no_english", 0.8, field, quote(text, beginners))
         diagnosed = _DIAGNOSIS_REQUIRED.search(text)
         if diagnosed and "no_dementia_diagnosis" not in found:
             found["no_dementia_diagnosis"] = Finding(
@@ -66,7 +81,7 @@ def find_exclusions(record: Record) -> list[Finding]:
         if alone and "lives_with_others" not in found:
             found["lives_with_others"] = Finding("lives_with_others", 0.8, field, quote(text, alone))
         for statement in _STATEMENT.finditer(text):
-            for exclusion in EXCLUSIONS:
+            for exclusion in _IN_STATEMENTS:
                 match = exclusion.service.search(text, statement.start(), statement.end())
                 if match and exclusion.code not in found:
                     found[exclusion.code] = Finding(exclusion.code, 0.85, field, quote(text, match))

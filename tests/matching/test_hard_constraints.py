@@ -340,3 +340,104 @@ def test_a_towns_practices_are_read_with_those_it_lists_and_a_councils_are_where
     # a council's practices: the residency reading holds where their patients live
     assert practice("Adults 18+ registered with a Bolton GP.") is None
     assert practice("Registered with a Tameside or Glossop GP.") is None
+
+
+def test_a_class_for_after_cardiac_rehab_is_not_for_someone_who_has_not_started_it(
+    person, make_service, reader
+):
+    record = {
+        "name": "Heart to Heart Cardiac Support",
+        "description": "Exercise classes and a cuppa. Patients must have completed phase 3 rehab at the hospital.",
+    }
+    understood = {f.value for f in reader.understand(normalise(record)).situations}
+    assert "rehab_finished" in understood
+    club = make_service(**record, situations=sorted(understood))
+    waiting = person(
+        goals="M 58, MI 2 wks ago, home from hospital, not started cardiac rehab yet. Gone quiet.",
+        situations=("heart",),
+    )
+    unfinished = "only for people who have finished cardiac or pulmonary rehab"
+    assert violations(waiting, club, 1.0) == [unfinished]
+    for goals in ("Wants to get to pulm rehab but no transport", "Pulm rehab offered and declined"):
+        assert violations(person(goals=goals, situations=("heart",)), club, 1.0) == [unfinished], goals
+    # words that say nothing of rehab leave a check; the rehab done opens it
+    unsaid = check(
+        person(goals="heart attack last year, wants to get fitter", situations=("heart",)), club, 1.0
+    )
+    assert unsaid.violations == [] and "rehab_finished" in unsaid.unconfirmed
+    done = person(
+        goals="Heart attack in June, finished cardiac rehab in Oct", situations=("heart", "rehab_finished")
+    )
+    assert check(done, club, 1.0).violations == [] and check(done, club, 1.0).unconfirmed == []
+    # "a good next step after rehab" recommends; it does not require
+    advice = normalise({"name": "Heart club", "description": "A good next step after cardiac rehab."})
+    assert "rehab_finished" not in {f.value for f in reader.understand(advice).situations}
+
+
+def test_an_english_club_not_for_total_beginners_is_not_for_someone_with_no_english(
+    person, make_service, reader
+):
+    record = {
+        "name": "English Conversation Club on Zoom",
+        "description": "Practise speaking English with volunteers. All levels except total beginners.",
+    }
+    exclusions = sorted(f.value for f in reader.understand(normalise(record)).exclusions)
+    assert exclusions == ["no_english"]
+    club = make_service(**record, exclusions=exclusions)
+    for goals in (
+        "Angolan mum, wants English - total beginner. Portuguese only.",
+        "Sylheti only, son interpreting",
+        "doesn't speak any English yet",
+    ):
+        assert violations(person(goals=goals), club, 1.0) == ["not for people with no English yet"], goals
+    assert violations(person(goals="Arabic, some English, wants to practise"), club, 1.0) == []
+    # beginners turned away from a running club are beginners at running
+    running = normalise(
+        {"name": "Harriers", "description": "Club runs. Not suitable for beginners. English spoken."}
+    )
+    assert [f.value for f in reader.understand(running).exclusions] == []
+
+
+def test_a_bike_ride_is_not_for_a_wheelchair_user_unless_it_says_it_suits_one(person, make_service):
+    cycling = make_service(
+        name="Bedminster Community Cycling", description="Led rides for adults.", wheelchair=True
+    )
+    adapted = make_service(
+        name="Wheels for All cycling", description="Adapted bikes and trikes.", wheelchair=None
+    )
+    health_walk = make_service(
+        name="Park Health Walk", description="A gentle hour on flat paths.", wheelchair=None
+    )
+    chair_user = person(
+        goals="arthritis both knees, in a wheelchair outside the house. Wants gentle exercise."
+    )
+    # (a venue with step-free access does not make a bike ride one a wheelchair user can join)
+    assert violations(chair_user, cycling, 1.0) == ["cycling, not said to suit a wheelchair user"]
+    assert violations(chair_user, adapted, 1.0) == [] and violations(chair_user, health_walk, 1.0) == []
+    # a husband's wheelchair is not hers
+    assert violations(person(goals="carer, husband uses a wheelchair"), cycling, 1.0) == []
+
+
+def test_a_veterans_association_of_one_service_is_not_for_a_veteran_of_another(person, make_service):
+    rna = make_service(
+        name="Royal Naval Association social", description="Branch social for ex-Royal Navy, RM and RFA only."
+    )
+    rafa = make_service(
+        name="RAFA Shifnal Branch", description="Welfare and a brew for ex-RAF and their families."
+    )
+    army = make_service(
+        name="Veterans drop in", description="For ex-army personnel only (RAF lads see Cosford)."
+    )
+    everyone = make_service(
+        name="Armed Forces Breakfast Club", description="Lots of ex-navy and RAF come; all welcome."
+    )
+    gurkha = person(goals="Grandad ex-Gurkha, little English, pension forms confusing, sits at home.")
+    assert violations(gurkha, rna, 1.0) == ["only for veterans of the Royal Navy and Royal Marines"]
+    assert violations(gurkha, rafa, 1.0) == ["only for veterans of the RAF"]
+    assert violations(gurkha, army, 1.0) == [] and violations(gurkha, everyone, 1.0) == []
+    assert violations(person(goals="Ex-navy, 71, gone quiet since his mate died"), army, 1.0) == [
+        "only for veterans of the Army"
+    ]
+    # words that name no service, or a merchant seaman's, hold nothing back
+    for goals in ("veteran, lonely, likes a pint", "merchant navy 30 years, lonely"):
+        assert violations(person(goals=goals), rna, 1.0) == [], goals

@@ -1,0 +1,62 @@
+"""A veterans' association of one service (the Royal Naval Association, RAFA, "ex-army personnel
+only") is not for a veteran of another: an ex-Gurkha is Army, not Navy. Read at match time from the
+service's name and description, and from the person's words; where the words name no service, or a
+record only observes who comes ("lots of ex-navy and RAF"), nothing is held back.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_ONLY = r"[^.;()]{0,30}\bonly\b"
+_SERVICE_BRANCH = {
+    "navy": re.compile(
+        r"\bRoyal\s+Naval\s+Association\b|\bRoyal\s+Marines\s+Association\b|\bex-?\s*RN\s+Association\b|"
+        r"\bex-?\s*(?:Royal\s+)?Navy\b" + _ONLY + r"|\b(?<!merchant\s)navy\s+(?:veterans\s+)?only\b",
+        re.I,
+    ),
+    "army": re.compile(r"\bex-?\s*army\b" + _ONLY + r"|\barmy\s+(?:veterans\s+|personnel\s+)?only\b", re.I),
+    "raf": re.compile(
+        r"\bRAFA\b|\bRoyal\s+Air\s+Forces?\s+Association\b|\bex-?\s*RAF\b"
+        + _ONLY
+        + r"|\bRAF\s+(?:veterans\s+)?only\b",
+        re.I,
+    ),
+}
+_PERSON_BRANCH = {
+    "navy": re.compile(
+        r"\b(?:ex-?\s*)?(?<!merchant\s)(?:royal\s+)?navy\b|\bex-?\s*RN\b|\bnaval\b|\broyal\s+marines?\b|\bmatelot|"
+        r"\bsubmariner|\bsailor\b",
+        re.I,
+    ),
+    "army": re.compile(
+        r"\b(?:ex-?\s*)?(?<!salvation\s)army\b|\bgurkhas?\b|\bsoldier|\bparas?\b|\bparatroop\w*|\binfantry|\bsquaddie|"
+        r"\bregiment|\broyal\s+(?:engineers|signals|artillery|anglians?|logistic\s+corps|green\s+jackets)\b|"
+        r"\b(?-i:REME)\b",
+        re.I,
+    ),
+    "raf": re.compile(r"\b(?:ex-?\s*)?(?-i:RAF)\b|\broyal\s+air\s+force\b", re.I),
+}
+LABELS = {"navy": "the Royal Navy and Royal Marines", "army": "the Army", "raf": "the RAF"}
+
+
+def service_branches(service: dict[str, Any]) -> frozenset[str]:
+    """The branches of the forces a service says it is only for."""
+    words = " ".join(str(service.get(k) or "") for k in ("name", "description"))
+    return frozenset(branch for branch, pattern in _SERVICE_BRANCH.items() if pattern.search(words))
+
+
+def person_branches(goals: str | None) -> frozenset[str]:
+    """The branches of the forces the person's words name."""
+    words = goals or ""
+    return frozenset(branch for branch, pattern in _PERSON_BRANCH.items() if pattern.search(words))
+
+
+def another_branch(service: dict[str, Any], goals: str | None) -> str | None:
+    """Whom the service is for, when that is one branch of the forces and the words name another."""
+    theirs = service_branches(service)
+    said = person_branches(goals) if theirs else frozenset()
+    if theirs and said and not theirs & said:
+        return "veterans of " + " or ".join(LABELS[b] for b in sorted(theirs))
+    return None
