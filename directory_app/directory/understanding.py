@@ -73,9 +73,8 @@ def understander() -> Understander:
 
 
 def understand_records(records: list[dict]) -> list:
-    """Understand a batch of plain service records (any import shape); one Understanding each.
-    Inside ``whole_feed``, the terms its feed ticks loosely are the whole feed's."""
-    return understander().understand_many(records, getattr(_feed, "loose", None))
+    """Understand a batch of plain service records (any import shape); one Understanding each."""
+    return understander().understand_many(records)
 
 
 _feed = threading.local()
@@ -100,6 +99,9 @@ def whole_feed(items: list[dict]):
 # Kept in Service.understanding beside what was understood (not in ``extra``, which ORUK exports):
 # DECLARED (oruk.py): the record's own structured values for these fields, as first given
 DECLARED_NEEDS = "declared_needs"  # needs a feed listed itself (CSV ``needs``): they win
+# the local terms the service's feed ticked too loosely to read (Understander.loose_terms), as
+# [vocabulary, name] pairs: a later reading of the service leaves them unread too
+LOOSE_TERMS = "loose_terms"
 # Flat input fields (forms, CSV) that the understanding step fills and a curator may override.
 CURATABLE = (
     "needs",
@@ -238,7 +240,9 @@ def apply_understanding(service, understood) -> None:
     """Store what was understood (with its evidence) and set the service's values from it,
     except where a curator chose a value, or the publisher listed needs: those win."""
     summary = understood.summary()
-    kept = {k: v for k, v in (service.understanding or {}).items() if k in (DECLARED, DECLARED_NEEDS)}
+    kept = {
+        k: v for k, v in (service.understanding or {}).items() if k in (DECLARED, DECLARED_NEEDS, LOOSE_TERMS)
+    }
     service.understanding = {**understood.to_dict(), **kept}
     _add_declared_situations(service)
     curated = service.curated or {}
@@ -406,13 +410,20 @@ def understood_days(service) -> list[str]:
 
 
 def understand_services(services: list) -> None:
-    """Understand and apply a batch (an import batch): the classifier scores them together."""
+    """Understand and apply a batch (an import batch): the classifier scores them together. Read
+    again later (a curator's edit, a new reader), a service's terms are weighed as they were in
+    the feed it came in, not as one record alone would have them."""
     if not services:
         return
-    for service, understood in zip(
-        services, understand_records([understanding_input(s) for s in services]), strict=True
-    ):
+    feed = getattr(_feed, "loose", None)
+    loose = feed
+    if feed is None and any(LOOSE_TERMS in (s.understanding or {}) for s in services):
+        loose = frozenset(tuple(t) for s in services for t in (s.understanding or {}).get(LOOSE_TERMS, ()))
+    readings = understander().understand_many([understanding_input(s) for s in services], loose)
+    for service, understood in zip(services, readings, strict=True):
         apply_understanding(service, understood)
+        if feed is not None:
+            service.understanding = {**service.understanding, LOOSE_TERMS: sorted(map(list, feed))}
 
 
 _deferred = threading.local()

@@ -15,7 +15,7 @@ import pytest
 from sqlmodel import func, select
 
 from directory_app import db
-from directory_app.directory import jobs
+from directory_app.directory import jobs, understanding
 from directory_app.directory.service_input import FIELD_NAMES
 from directory_app.models import DuplicateFlag, ImportJob, Service
 from directory_app.search import indexing
@@ -325,3 +325,10 @@ def test_how_a_feed_is_read_does_not_depend_on_where_its_batches_fall(app):
             }
     assert readings[5] == readings[200]
     assert "older_people" not in readings[5]["Cafe 0"]
+    # read again alone (a curator's edit), a record still leaves its feed's loose tag unread
+    with db.session_scope(app) as session:
+        cafe = session.exec(
+            select(Service).where(Service.publisher == "champions-5", Service.name == "Cafe 0")
+        ).one()
+        understanding.understand_services([cafe])
+        assert sorted(cafe.needs) == readings[5]["Cafe 0"]

@@ -153,6 +153,8 @@ UNLABELLED_SITUATIONS = {
     "neet",
     # nor for this (session 40): living alone, which a befriending scheme may ask
     "lives_alone",
+    # nor for this (session 48): a hospital's cardiac or pulmonary rehab finished
+    "rehab_finished",
 }
 
 
