@@ -1058,6 +1058,24 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # Written and judged blind in session 48 (6 December 2026) by two more helpers: Leicester,
+    # Leicestershire and Rutland as a community champions programme's Airtable base kept by
+    # volunteers ("Good for:" beside "Who can go:", emoji tags, champions' notes, "Still running?").
+    # First run, unread: 0.727, 1 must-not (an asylum seekers' group "in Loughborough" for a man in
+    # a city hotel), 6 of 6 gaps. Since ("Who can go: ... in Loughborough", a dairy farmer,
+    # "homesick", "newcomers"): 0.769, 0, 6 of 6.
+    "le": Region(
+        "Leicester, Leicestershire and Rutland (a community champions programme's Airtable base, in ORUK 3.0)",
+        EVAL / "services" / "le_oruk.json",
+        "LLR Community Champions Airtable (export Nov 2026)",
+        EVAL / "scenarios_le.json",
+        None,
+        ndcg_floor=0.73,
+        gap_recall_floor=0.8,
+        known_violations=0,
+        scenario_count=25,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
