@@ -834,6 +834,8 @@ SITUATIONS: tuple[Situation, ...] = (
             r"\b(?:his|her|my|their|our|the)\s+(?:herd|flock|livestock|ewes)\b|\bat\s+the\s+mart\b|cattle\s+market|"
             r"(?:hand(?:ed|ing)?|left|leaving|sold|selling|retired\s+from|gave\s+up|giving\s+up)\s+(?:over\s+)?the\s+farm\b|"
             r"farm\s+(?:work|hand|worker|labourer)|shepherd|hill\s+farm|tenant\s+farm|"
+            # "dairy farm outside Melton, milk price"
+            r"(?:dairy|sheep|beef|pig|arable|poultry|livestock|cattle|family)\s+farm(?:s|ing)?\b|milk\s+prices?|"
             r"packhouse|pack\s+house|(?:fruit|veg|vegetable|daffodil|flower|strawberr\w*|potato)\s+pick\w*|field\s+work"
         ),
     ),
@@ -1032,7 +1034,8 @@ COMMUNITIES: tuple[Situation, ...] = (
     _community(
         "arabic",
         "Arabic speakers",
-        r"arab|arabic",
+        # ("Kurdish & Syrian women": a Syrian woman is one of those it is for)
+        r"arab|arabic|syrian|iraqi|yemeni|lebanese|palestinian|egyptian|moroccan|libyan|algerian",
         r"arab\w*|syria\w*|iraq\w*|yemen\w*|sudan\w*|egypt\w*|liby\w*|morocc\w*|palestin\w*|leban\w*|"
         r"algeria\w*|tunisia\w*|kuwait\w*|saudi",
     ),
@@ -1086,7 +1089,8 @@ COMMUNITIES: tuple[Situation, ...] = (
     _community(
         "caribbean",
         "people of Caribbean heritage",
-        r"(?<!african[- ])(?<!afro[- ])caribbean|windrush(?:\s+generation)?|jamaican|west\s+indian|bajan|"
+        r"(?<!african[- ])(?<!afro[- ])(?<!african\s&\s)(?<!african\sand\s)caribbean|windrush(?:\s+generation)?|"
+        r"jamaican|west\s+indian|bajan|"
         r"barbadian|trinidadian",
         r"(?<!african[- ])(?<!afro[- ])caribbean|jamaica\w*|barbad\w*|bajan|trinidad\w*|tobago|grenad\w*|"
         r"st\.?\s+lucia\w*|antigua\w*|guyan\w*|windrush|west\s+indi\w*|montserrat\w*",

@@ -82,10 +82,14 @@ _NAME_GROUP = re.compile(
     r"friends|forum|service|project|choir|team|peer|buddies|ladies|men)\b",
     re.I,
 )
-# "Somali Women's Group", "Bangladeshi Mums": a community's women, men or parents named as the group
-# are who it is for, where "Irish Community Centre" or "Indian Senior Citizens Centre" may be open to
-# all.
-_COMMUNITY_GROUP_NAME = re.compile(r"\b(?:women|men|ladies|mums|mothers|dads|fathers|girls|boys)$", re.I)
+# "Somali Women's Group", "Bangladeshi Mums", "African & Caribbean Carers", "Chinese Elders": a
+# community's women, men, parents, carers or elders named as the group are who it is for, where
+# "Irish Community Centre" or "Indian Senior Citizens Centre" may be open to all.
+_COMMUNITY_GROUP_NAME = re.compile(
+    r"\b(?:women|men|ladies|mums|mothers|dads|fathers|girls|boys|carers|elders|parents|families)$", re.I
+)
+_MOSTLY_FROM = re.compile(r"\b(?:mostly|mainly|largely|predominantly)\s+(?:from\s+)?(?:the\s+)?", re.I)
+_BEFORE_A_SUBTITLE = re.compile(r"\s[-–:|]\s+(?:[\w'&]+\s+){0,3}$")
 NAME_CONFIDENCE, ELIGIBILITY_CONFIDENCE, TARGETED_CONFIDENCE = 0.85, 0.9, 0.75
 # A sentence that answers a form's question is an eligibility statement: "Who is this for? Older
 # adults who've had a fall", "Who can use this service? Anyone over 50 ..."
@@ -128,6 +132,15 @@ def find_situations(record: Record) -> list[Finding]:
             for code, f in best.items()
             if BY_CODE[code].kind != "community" or f.confidence > ELIGIBILITY_CONFIDENCE
         }
+    # "for refugee and asylum seeking women, mostly from the Kurdish and Syrian communities": the
+    # communities most who come are from, whatever the name says, are not a rule
+    for code in [
+        c for c, f in best.items() if BY_CODE[c].kind == "community" and f.confidence <= NAME_CONFIDENCE
+    ]:
+        if any(
+            BY_CODE[code].service.search(said[m.end() : m.end() + 40]) for m in _MOSTLY_FROM.finditer(said)
+        ):
+            del best[code]
     # "Nigerian heritage mostly but all African mums welcome": the wider heritage is who may come
     for code, finding in list(best.items()):
         wider = BY_CODE[code].within if BY_CODE[code].kind == "community" else None
@@ -170,9 +183,11 @@ def _restricts(
     if field == "name":
         # "Money Team (tenants only)": the name says it is only for them
         named_only = re.search(r"\bonly\b", match.group(0), re.I)
+        # ("Carers' Circle - Southwark African & Caribbean Carers": the group named after a dash)
+        subtitled = not text[match.end() :].strip() and _BEFORE_A_SUBTITLE.search(before)
         return (
             NAME_CONFIDENCE
-            if _NAME_GROUP.match(text[match.end() :]) or not before.strip() or named_only
+            if _NAME_GROUP.match(text[match.end() :]) or not before.strip() or named_only or subtitled
             else 0.0
         )
     # The service's first sentence says what it is; a later one more often lists what else it does.

@@ -39,7 +39,10 @@ _RESIDENCY_CUE = re.compile(
     # "Areas covered: Alnwick, Amble, Rothbury and surrounding villages"
     r"catchment(?:\s+area)?(?:\s+is|\s*[:\-])?|areas?\s+covered\s*[:\-]|"
     # a charity's "area of benefit" is whom its governing document lets it help
-    r"area\s+of\s+benefit(?:\s+is|\s*[:\-])?)\s+",
+    r"area\s+of\s+benefit(?:\s+is|\s*[:\-])?|"
+    # a directory's column of the rule, flattened into the text: "Who can go: asylum seekers and
+    # refugees in Loughborough"
+    r"who\s+can\s+(?:go|come|attend|join|use\s+it)\s*[:?]\s*(?:[\w'&/-]+\s+){0,6}?(?:in|from))\s+",
     re.I,
 )
 # "we cannot accept referrals for people outside County Durham", "not available outside Trafford"

@@ -27,6 +27,9 @@ SERVICE_PHRASES: dict[str, tuple[str, ...]] = {
         "friendship group",
         "chat and a cuppa",
         "community cafe",
+        # "WhatsApp group for Hongkongers, meetups online"
+        "meetups",
+        "meet ups",
     ),
     "mental_wellbeing": (
         "emotional support",
@@ -210,6 +213,8 @@ SERVICE_PHRASES: dict[str, tuple[str, ...]] = {
         "refugees",
         "asylum seekers",
         "english language",
+        "newcomers",
+        "new arrivals",
     ),
     "volunteering": ("volunteer", "volunteers", "volunteering opportunities"),
     "nature_gardening": ("allotment", "growing", "gardening", "conservation", "green space"),

@@ -601,6 +601,25 @@ def test_who_is_seen_first_is_not_who_may_come():
             ["somali"],
         ),
         ({"name": "Indian Senior Citizens Centre", "description": "Lunch, bingo and trips."}, []),
+        # and its carers or elders, and the group named after a dash (session 48)
+        (
+            {"name": "Carers' Circle - Southwark African & Caribbean Carers", "description": "Peer support."},
+            ["african_caribbean"],
+        ),
+        ({"name": "Tamil Carers Peer Group", "description": "Monthly, with tea."}, ["south_asian"]),
+        # either community ("Kurdish & Syrian women": a Syrian woman is one)
+        (
+            {"name": "Stitch & Share - Kurdish & Syrian women", "description": "Sewing and chat."},
+            ["arabic", "turkish_kurdish"],
+        ),
+        # but not when the words say who comes mostly
+        (
+            {
+                "name": "Stitch & Share - Kurdish & Syrian women",
+                "description": "Sewing for refugee women, mostly from the Kurdish and Syrian communities.",
+            },
+            [],
+        ),
         ({"description": "Aimed at Bangladeshi women but all women welcome!"}, []),
         (
             {
