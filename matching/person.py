@@ -368,11 +368,14 @@ def said_of_the_person(code: str, text: str) -> str | None:
 # cannot manage, or step-free access asked for. A venue the record says has no such way in is then
 # left out, as when the wheelchair box is ticked; being out of breath on the stairs, or managing
 # them slowly, is not this.
-_STEP_FREE = tuple(
+# (their own wheels: a bike ride is no more for them than a flight of stairs)
+_ON_WHEELS = (
+    re.compile(r"\bwheelchair\b(?![- ]?(?:accessible|acc\w*|access|friendly))", re.I),
+    re.compile(r"\bmobility scooter\b", re.I),
+)
+_STEP_FREE = _ON_WHEELS + tuple(
     re.compile(p, re.I)
     for p in (
-        r"\bwheelchair\b(?![- ]?(?:accessible|acc\w*|access|friendly))",
-        r"\bmobility scooter\b",
         # a walking frame goes up no stairs: "walks with a frame", "uses a zimmer", "rollator"
         r"\b(?:walks|walking|gets (?:about|around)|goes out)\s+with\s+(?:a|her|his|my)\s+(?:walking\s+|zimmer\s+)?frame\b|"
         r"\bwalks\s+with\s+frame\b|\bzimmer(?:\s+frame)?\b|\brollator\b|\bwalking\s+frame\b",
@@ -396,7 +399,7 @@ def needs_step_free(text: str | None) -> str | None:
 
 def on_wheels(text: str | None) -> str | None:
     """The words that say the person gets about in their own wheelchair or mobility scooter, or None."""
-    return _the_persons_own(_STEP_FREE[:2], text)
+    return _the_persons_own(_ON_WHEELS, text)
 
 
 def _the_persons_own(patterns: tuple[re.Pattern[str], ...], text: str | None) -> str | None:

@@ -219,7 +219,7 @@ SITUATIONS: tuple[Situation, ...] = (
             r"begun|had|done|finished|completed|been\s+(?:to|on|offered))\s+(?:(?:his|her|my|their|the|any|a)\s+)?"
             r"(?:\w+\s+){0,2}?rehab|(?:yet\s+to|due\s+to|about\s+to|waiting\s+(?:for|on|to)|wants?\s+to|keen\s+"
             r"to|hoping\s+to|referred\s+(?:for|to))\s+(?:start\s+|begin\s+|get\s+to\s+|join\s+|do\s+)?"
-            r"(?:(?:his|her|my|their|the|a)\s+)?(?:\w+\s+){0,2}?rehab|"
+            r"(?:(?:his|her|my|their|the|a)\s+)?(?:(?!after\b|since\b|following\b)\w+\s+){0,2}?rehab|"
             r"rehab(?:ilitation)?\s+(?:\w+\s+){0,2}?(?:declined|not\s+(?:yet\s+)?started|waiting\s+list|starts\s+next)"
         ),
     ),

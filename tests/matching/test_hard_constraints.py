@@ -358,6 +358,9 @@ def test_a_class_for_after_cardiac_rehab_is_not_for_someone_who_has_not_started_
     )
     unfinished = "only for people who have finished cardiac or pulmonary rehab"
     assert violations(waiting, club, 1.0) == [unfinished]
+    # ("wants to continue after rehab" is past it, not before it)
+    carrying_on = person(goals="MI last year, wants to continue after rehab", situations=("heart",))
+    assert check(carrying_on, club, 1.0).violations == []
     for goals in ("Wants to get to pulm rehab but no transport", "Pulm rehab offered and declined"):
         assert violations(person(goals=goals, situations=("heart",)), club, 1.0) == [unfinished], goals
     # words that say nothing of rehab leave a check; the rehab done opens it
