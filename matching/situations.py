@@ -942,7 +942,8 @@ SITUATIONS: tuple[Situation, ...] = (
 _OF_PEOPLE = (
     r"(?:(?:\s+(?:and|or|&|/)\s+[\w-]+)?\s+(?:heritage|backgrounds?|origin|communit(?:y|ies)|people|men|women|"
     r"ladies|girls|boys|elders|mums|mothers|dads|fathers|parents|families|youth|young\s+people|residents|"
-    r"speakers|seniors|senior\s+citizens?|older\s+people|carers|(?:seasonal\s+|migrant\s+|farm\s+)?workers)\b|"
+    r"speakers|seniors|senior\s+citizens?|older\s+people|carers|(?:seasonal\s+|migrant\s+|farm\s+)?workers|"
+    r"newcomers|new\s+arrivals)\b|"
     r"[- ]speak(?:ing|ers?)\b)"
 )
 
@@ -985,11 +986,14 @@ _IRISH_COUNTIES = r"(?:" + "|".join(_IRISH_COUNTY_NAMES) + r")"
 _IRISH_PLACES = r"(?:" + "|".join(c for c in _IRISH_COUNTY_NAMES if c not in _IRISH_COUNTY_AND_NAME) + r")"
 
 
-def _community(code: str, label: str, service: str, person: str, within: str | None = None) -> Situation:
+def _community(
+    code: str, label: str, service: str, person: str, within: str | None = None, people: str | None = None
+) -> Situation:
     return Situation(
         code,
         label,
-        # "Arabic-speaking mums", and "Hackney residents who speak Turkish or Kurdish"
+        # "Arabic-speaking mums", and "Hackney residents who speak Turkish or Kurdish"; `people`, a
+        # word that is itself the people ("Hongkongers")
         _re(
             r"(?:"
             + service
@@ -998,6 +1002,7 @@ def _community(code: str, label: str, service: str, person: str, within: str | N
             + r"|\b(?:who|that)\s+speaks?\s+(?:[\w-]+\s*(?:,|or|and|/|&)\s*)*(?:"
             + service
             + r")\b"
+            + (r"|(?:" + people + r")\b" if people else "")
         ),
         _re(person),
         kind="community",
@@ -1028,8 +1033,10 @@ COMMUNITIES: tuple[Situation, ...] = (
     _community(
         "chinese",
         "Chinese people and Chinese speakers",
-        r"chinese|cantonese|mandarin|hong\s+kong(?:ers?)?|east\s+asian",
-        r"chinese|cantonese|mandarin|hong\s+kong|china\b",
+        r"chinese|cantonese|mandarin|hong\s*kong(?:ers?)?|east\s+asian",
+        # "HK family came over on BN(O) 2024"
+        r"chinese|cantonese|mandarin|hong\s*kong(?:ers?)?|china\b|(?-i:HK)\b|(?-i:BN\s*\(?O\)?)(?!\w)",
+        people=r"hong\s*kongers",
     ),
     _community(
         "arabic",

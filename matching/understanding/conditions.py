@@ -86,8 +86,11 @@ _NAME_GROUP = re.compile(
 # community's women, men, parents, carers or elders named as the group are who it is for, where
 # "Irish Community Centre" or "Indian Senior Citizens Centre" may be open to all.
 _COMMUNITY_GROUP_NAME = re.compile(
-    r"\b(?:women|men|ladies|mums|mothers|dads|fathers|girls|boys|carers|elders|parents|families)$", re.I
+    r"\b(?:women|men|ladies|mums|mothers|dads|fathers|girls|boys|carers|elders|parents|families|newcomers)$",
+    re.I,
 )
+# "Hongkongers and friends": whoever they bring
+_AND_FRIENDS = re.compile(r"\s*(?:and|&|\+)\s+(?:their\s+)?friends\b", re.I)
 _MOSTLY_FROM = re.compile(r"\b(?:mostly|mainly|largely|predominantly)\s+(?:from\s+)?(?:the\s+)?", re.I)
 _BEFORE_A_SUBTITLE = re.compile(r"\s[-–:|]\s+(?:[\w'&]+\s+){0,3}$")
 NAME_CONFIDENCE, ELIGIBILITY_CONFIDENCE, TARGETED_CONFIDENCE = 0.85, 0.9, 0.75
@@ -163,6 +166,7 @@ def _restricts(
         or _WIDER.search(before)
         or _WIDER_BEFORE.search(before)
         or _WIDER_AFTER.match(text[match.end() :])
+        or _AND_FRIENDS.match(text, match.end())
         or _OR_ANOTHER_WAY_IN.match(text[match.end() :])
         or _ALL_WELCOME_AFTER.match(text[match.end() : end])
         or turned_away(text, match, sentences)

@@ -612,6 +612,9 @@ def test_who_is_seen_first_is_not_who_may_come():
             {"name": "Stitch & Share - Kurdish & Syrian women", "description": "Sewing and chat."},
             ["arabic", "turkish_kurdish"],
         ),
+        # a word that is itself the people, and a community's newcomers; "and their friends" opens it
+        ({"name": "HK Newcomers WhatsApp", "description": "A group for Hongkongers in LLR."}, ["chinese"]),
+        ({"eligibility_description": "Older Irish people and their friends"}, []),
         # but not when the words say who comes mostly
         (
             {
@@ -1188,3 +1191,15 @@ def test_a_sudanese_man_is_not_one_of_an_eritrean_community(make_service, make_p
     assert "Eritrean Coffee Ceremony" in [
         m.name for m in match(eritrean, [ceremony, football], taxonomy=taxonomy, now=now).matches
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "from_hong_kong"),
+    [
+        ("HK family came over on BN(O) 2024, dad 44, withdrawn", True),
+        ("Hongkonger, 38, lonely since the move", True),
+        ("paid in HKD, lonely", False),
+    ],
+)
+def test_how_link_workers_write_hong_kong_says_who_someone_is(words, from_hong_kong):
+    assert ("chinese" in {s.code for s in person_situations(words, [], [])}) is from_hong_kong
