@@ -44,7 +44,8 @@ _NEEDS_LANGUAGE = re.compile(
 
 # How a link worker notes that one language is all the person has: "Cantonese only", "mainly
 # Urdu", "only speaks Polish". Not "Arabic, some English": a service in English will do.
-_ONLY_LANGUAGE = r"\b{lang}\s+only\b|\b(?:mainly|mostly|only|just)\s+(?:speaks\s+)?{lang}\b"
+_SAID_ONLY = r"\b{lang}\s+only\b"
+_ONLY_LANGUAGE = _SAID_ONLY + r"|\b(?:mainly|mostly|only|just)\s+(?:speaks\s+)?{lang}\b"
 
 
 def languages_needed(goals: str) -> list[str]:
@@ -71,9 +72,11 @@ _NO_ENGLISH = re.compile(
 )
 
 
+# "Portuguese only": the one way of noting it that says there is no English beside it
+_ANY_LANGUAGE_ONLY = re.compile(_SAID_ONLY.format(lang="(?:" + "|".join(LANGUAGES) + ")"), re.I)
+
+
 def speaks_no_english(goals: str | None) -> bool:
     """Whether the words say the person has no English yet."""
     text = goals or ""
-    return bool(_NO_ENGLISH.search(text)) or any(
-        re.search(rf"\b{lang}\s+only\b", text, re.I) for lang in LANGUAGES
-    )
+    return bool(_NO_ENGLISH.search(text) or _ANY_LANGUAGE_ONLY.search(text))
