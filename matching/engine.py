@@ -25,7 +25,7 @@ from .addictions import ADDICTION_NEEDS, addictions_named
 from .children import is_child, takes_children
 from .constraints import Check, check
 from .crisis import in_crisis
-from .fit import GROUP_SEARCH_WORDS, audience, circumstance_fit, preference_fit, service_text
+from .fit import GROUP_SEARCH_WORDS, audience, circumstance_fit, named_communities, preference_fit
 from .offered import ANOTHER_ADDICTION, ANOTHER_PROBLEM, as_offered, offers
 from .person import with_words_read
 from .profile import Profile
@@ -172,7 +172,7 @@ def _for_them(service: dict[str, Any], audiences: Sequence[str]) -> bool:
     if aimed and not aimed & set(audiences):
         return False
     # a community's own club ("Polish speakers only for the advice session"), unless theirs
-    return not for_another_community(service_text(service), audiences, str(service.get("id") or "") or None)
+    return not for_another_community(named_communities(service), audiences)
 
 
 def _offers(need: str) -> Callable[[dict[str, Any]], bool]:

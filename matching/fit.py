@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .service import comes_to_people, delivery_modes
+from .situations import communities_named
 
 NEUTRAL = 0.5
 
@@ -87,6 +88,17 @@ GROUP_SEARCH_WORDS: dict[str, tuple[str, ...]] = {
 
 def service_text(service: dict[str, Any]) -> str:
     return " ".join(str(service.get(k) or "") for k in ("name", "description", "schedule_text"))
+
+
+# The search document's field for the communities a service's words name, read when it is indexed.
+COMMUNITIES_NAMED = "communities_named"
+
+
+def named_communities(service: dict[str, Any]) -> frozenset[str]:
+    """The communities a service's words name: as its search document keeps them, or read from its
+    words when it has none (a document indexed before the field existed, a plain record)."""
+    kept = service.get(COMMUNITIES_NAMED)
+    return frozenset(kept) if kept is not None else communities_named(service_text(service))
 
 
 _AUDIENCE_RE = {code: re.compile(pattern, re.I) for code, pattern in _AUDIENCE_CUES.items()}

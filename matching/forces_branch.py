@@ -1,12 +1,13 @@
 """A veterans' association of one service (the Royal Naval Association, RAFA, "ex-army personnel
-only") is not for a veteran of another: an ex-Gurkha is Army, not Navy. Read at match time from the
-service's name and description, and from the person's words; where the words name no service, or a
+only") is not for a veteran of another: an ex-Gurkha is Army, not Navy. Read from the service's
+name and description when it is indexed, and from the person's words at match time; where the words name no service, or a
 record only observes who comes ("lots of ex-navy and RAF"), nothing is held back.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 _ONLY = r"[^.;()]{0,30}\bonly\b"
@@ -41,22 +42,31 @@ _PERSON_BRANCH = {
 LABELS = {"navy": "the Royal Navy and Royal Marines", "army": "the Army", "raf": "the RAF"}
 
 
+# The search document's field for the branches a service says it is only for, read when it is indexed.
+FORCES_BRANCHES = "forces_branches"
+
+
 def service_branches(service: dict[str, Any]) -> frozenset[str]:
-    """The branches of the forces a service says it is only for."""
+    """The branches of the forces a service says it is only for: as its search document keeps them,
+    or read from its name and description."""
+    kept = service.get(FORCES_BRANCHES)
+    if kept is not None:
+        return frozenset(kept)
     words = " ".join(str(service.get(k) or "") for k in ("name", "description"))
     return frozenset(branch for branch, pattern in _SERVICE_BRANCH.items() if pattern.search(words))
 
 
+@lru_cache(maxsize=256)
 def person_branches(goals: str | None) -> frozenset[str]:
-    """The branches of the forces the person's words name."""
+    """The branches of the forces the person's words name (asked once per candidate of a match)."""
     words = goals or ""
     return frozenset(branch for branch, pattern in _PERSON_BRANCH.items() if pattern.search(words))
 
 
 def another_branch(service: dict[str, Any], goals: str | None) -> str | None:
     """Whom the service is for, when that is one branch of the forces and the words name another."""
-    theirs = service_branches(service)
-    said = person_branches(goals) if theirs else frozenset()
-    if theirs and said and not theirs & said:
+    said = person_branches(goals)
+    theirs = service_branches(service) if said else frozenset()
+    if theirs and not theirs & said:
         return "veterans of " + " or ".join(LABELS[b] for b in sorted(theirs))
     return None

@@ -82,7 +82,7 @@ from datetime import datetime
 from typing import Any
 
 from .constraints import GENDERS, distance_exemption
-from .fit import OTHER_AGE_FIT, age_fit, circumstance_fit, preference_fit, service_text
+from .fit import OTHER_AGE_FIT, age_fit, circumstance_fit, named_communities, preference_fit
 from .offered import ranked_as_meeting
 from .profile import Profile
 from .service import out_of_season, service_days, verified_age_days
@@ -234,7 +234,7 @@ def features(
 def _circumstances(profile: Profile, service: dict[str, Any]) -> float:
     fit = circumstance_fit(profile.audiences, service).score
     other_age = age_fit(profile.age, service)
-    if for_another_community(service_text(service), profile.audiences, str(service.get("id") or "") or None):
+    if for_another_community(named_communities(service), profile.audiences):
         # a community's own service (an African Caribbean care group, a South Asian women's
         # centre) for someone not known to be of it: still offered, as one whose heritage nobody
         # asked may be, but not first

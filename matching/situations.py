@@ -1185,36 +1185,24 @@ def with_implied(codes: set[str] | frozenset[str] | tuple[str, ...], disabled: b
 
 
 # One pass over a service's words finds whether any community is named at all; most name none, so
-# the communities are read one by one only for the few that do. Even that pass is ~30 us a record,
-# ~9 ms over a match's few hundred candidates, so what a record names is remembered by its id and
-# its words' hash: a directory's services come back in match after match.
+# the communities are read one by one only for the few that do.
 _ANY_COMMUNITY = re.compile("|".join(c.service.pattern for c in COMMUNITIES), re.I)
-_NAMED: dict[tuple[str, int], frozenset[str]] = {}
-_NAMED_KEPT = 100_000
 
 
-def communities_named(text: str, key: str | None = None) -> frozenset[str]:
-    """The communities `text` names as the people it serves; `key` (a service's id) lets the
-    answer be remembered."""
-    remembered = (key, hash(text)) if key else None
-    if remembered is not None and (hit := _NAMED.get(remembered)) is not None:
-        return hit
-    named = (
-        frozenset(c.code for c in COMMUNITIES if c.service.search(text))
-        if _ANY_COMMUNITY.search(text)
-        else frozenset()
-    )
-    if remembered is not None:
-        if len(_NAMED) >= _NAMED_KEPT:
-            _NAMED.clear()
-        _NAMED[remembered] = named
-    return named
+def communities_named(text: str) -> frozenset[str]:
+    """The communities `text` names as the people it serves. Around half a millisecond for a
+    record's words: the search index keeps each service's answer (fit.named_communities), so a
+    match does not read it again for each of its hundreds of candidates."""
+    if not _ANY_COMMUNITY.search(text):
+        return frozenset()
+    return frozenset(c.code for c in COMMUNITIES if c.service.search(text))
 
 
-def for_another_community(text: str, audiences: Iterable[str], key: str | None = None) -> bool:
-    """Whether `text` makes a service a community's own (an African Caribbean care group, "Polish
-    speakers only for the advice session") that the person is not known to be of."""
-    named = communities_named(text, key)
+def for_another_community(named: Iterable[str], audiences: Iterable[str]) -> bool:
+    """Whether a service whose words name the communities `named` is a community's own (an
+    African Caribbean care group, "Polish speakers only for the advice session") that the person
+    is not known to be of."""
+    named = set(named)
     if not named:
         return False
     theirs = set(audiences)

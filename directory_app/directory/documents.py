@@ -10,6 +10,10 @@ from sqlalchemy import func, or_
 from sqlalchemy.orm import object_session, selectinload
 from sqlmodel import Session, col, select
 
+from matching.fit import COMMUNITIES_NAMED, service_text
+from matching.forces_branch import FORCES_BRANCHES, service_branches
+from matching.situations import communities_named
+
 from ..models import Attribute, DuplicateFlag, Organization, Referral, Service, ServiceAtLocation, rel, utcnow
 from ..needs import taxonomy
 from ..vocabulary import DAYS
@@ -296,6 +300,9 @@ def to_search_document(service: Service, related: dict[str, dict] | None = None)
         # and when a duplicate flag is opened or decided (duplicates.py queues both records).
         **(related[service.id] if related is not None and service.id in related else _related(service)),
     }
+    # Read from its words here, once, not from each candidate's words in every match.
+    document[COMMUNITIES_NAMED] = sorted(communities_named(service_text(document)))
+    document[FORCES_BRANCHES] = sorted(service_branches(document))
     point = next((loc for loc in locations if "lat" in loc), None)
     if point is not None:
         document["_geo"] = {"lat": point["lat"], "lng": point["lng"]}

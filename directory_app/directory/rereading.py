@@ -31,6 +31,8 @@ READER_FILES = [
     # what the reader is given of a stored service (a venue's point from its postcode, ...)
     Path(__file__).resolve().parent / "understanding.py",
     _MATCHING / "situations.py",
+    # read into each service's search document (documents.py)
+    _MATCHING / "forces_branch.py",
     _MATCHING / "taxonomy.py",
     DATA_DIR / "training" / "services.jsonl",
     DATA_DIR / "needs_taxonomy.json",

@@ -82,6 +82,8 @@ RETRIEVE = [
     "referrals_accepted",
     "accept_days_median",
     "twins",
+    "communities_named",
+    "forces_branches",
 ]
 
 
