@@ -41,7 +41,7 @@ from .service import (
     service_days,
 )
 from .single_sex import OTHER_SEX, named_for_the_other_sex, single_sex_required
-from .situations import BY_CODE, HARD, ON_ITS_OWN, label, might_be, ruled_out, with_implied
+from .situations import BY_CODE, HARD, ON_ITS_OWN, label, might_be, ruled_out
 from .understanding.areas import read_place
 from .understanding.season import season_words
 from .understanding.turned_away import area_entry
@@ -305,7 +305,7 @@ def check(
     # whose words state none of them (several are alternatives: "survivors of domestic abuse or
     # sexual violence"); one about paperwork ("people on benefits") is a check instead.
     situations = list(service.get("situations") or ())
-    stated = with_implied(profile.situations, "people_with_disabilities" in profile.eligible_groups)
+    stated = profile.situations_implied
     if "social_tenants" in situations and names_the_landlord(profile.goals, service.get("organization")):
         stated = stated | {"social_tenants"}  # "Lives King's Lynn (Freebridge house)"
     # A time of life ("older people") or a health condition is asked on its own, whatever else the

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .household import child_at_home
 from .person import PREFERENCES
-from .situations import AGE_SITUATIONS, wider_heritages
+from .situations import AGE_SITUATIONS, wider_heritages, with_implied
 from .situations import BY_CODE as SITUATIONS_BY_CODE
 
 if TYPE_CHECKING:
@@ -83,12 +84,14 @@ class Profile:
     # restricted to one, and raise it.
     situations: tuple[str, ...] = ()
 
-    @property
+    # What follows is asked of each of a match's hundreds of candidates, and a frozen profile's
+    # answers never change: each is worked out once (dataclasses.replace makes a new profile).
+    @cached_property
     def groups(self) -> tuple[str, ...]:
         """Every group the person is known or described to be in."""
         return tuple(dict.fromkeys([*self.circumstances, *self.described]))
 
-    @property
+    @cached_property
     def audiences(self) -> tuple[str, ...]:
         """Every group and situation a service may be meant for that this person is in. Not a time
         of life ("older people"): the needs already weigh it, and counted again it lifted every
@@ -97,7 +100,7 @@ class Profile:
         # a Pakistani woman is one a group for South Asian women is meant for
         return tuple(dict.fromkeys([*self.groups, *situations, *wider_heritages(situations)]))
 
-    @property
+    @cached_property
     def eligible_groups(self) -> tuple[str, ...]:
         """The groups that open a restricted service: what was ticked, a condition the words
         state ("registered blind" opens a service for blind people: the condition is why they
@@ -110,6 +113,11 @@ class Profile:
         if "pregnant_new_parents" in groups or child_at_home(self.goals, self.age):
             groups.append("families")
         return tuple(dict.fromkeys(groups))
+
+    @cached_property
+    def situations_implied(self) -> frozenset[str]:
+        """The situations the words state and those they imply (a disability ticked is one too)."""
+        return frozenset(with_implied(self.situations, "people_with_disabilities" in self.eligible_groups))
 
     @property
     def has_location(self) -> bool:
