@@ -32,7 +32,7 @@ from .profile import Profile
 from .rank import Scorer, default_scorer, features
 from .requirements import PEERS_PREFIX, meets_requirement, requirements, unmet_in_reach
 from .service import aware, nearest_distances
-from .situations import for_another_community
+from .situations import for_another_community, named_communities_of
 from .situations import label as situation_label
 from .stated_situations import person_situations
 from .taxonomy import NeedsTaxonomy
@@ -109,6 +109,7 @@ def _relevant(
     text: float,
     has_model: bool,
     groups: Sequence[str] = (),
+    communities: Sequence[str] = (),
 ) -> bool:
     # a recovery café or a gambling line, for someone with no addiction need: near in words (a
     # shared "money", "on my own") is not near in need; nor a drink and drugs café for a gambler
@@ -124,6 +125,11 @@ def _relevant(
     if set(groups) & set(service.get("eligibility") or ()):
         return True
     if goals.strip() and semantic >= MIN_SEMANTIC_FOR_GROUP and set(groups) & audience(service, groups):
+        return True
+    # and so is one that names their own community (a Hongkongers' WhatsApp group for a family from
+    # Hong Kong who know nobody). Not every one of the wider heritage theirs lies within: a Somali
+    # elder's page filled with each African group near him.
+    if set(communities) & named_communities(service):
         return True
     if needs:
         return bool(set(needs) & set(service.get("needs") or ())) or text >= MIN_TEXT_RELEVANCE
@@ -258,10 +264,19 @@ def match(
     has_model = text_model is not None
 
     searched_groups = [group for group in profile.groups if group in GROUP_SEARCH_WORDS]
+    communities = named_communities_of(profile.situations)
     relevant = [
         pos
         for pos, i in enumerate(allowed)
-        if _relevant(needs, profile.goals, candidates[i], float(text_scores[pos]), has_model, searched_groups)
+        if _relevant(
+            needs,
+            profile.goals,
+            candidates[i],
+            float(text_scores[pos]),
+            has_model,
+            searched_groups,
+            communities,
+        )
     ]
     related = (
         _related(allowed, relevant, candidates, limit, profile.audiences) if profile.goals.strip() else []

@@ -1215,6 +1215,21 @@ def ruled_out(code: str, words: str | None) -> bool:
     return bool(situation and situation.ruled_out_by and words and situation.ruled_out_by.search(words))
 
 
+# Heritages others lie within (South Asian, Black African or Caribbean, Eastern European): too wide
+# to say on their own which group is a person's own.
+_WIDE_HERITAGES = frozenset(c.within for c in COMMUNITIES if c.within)
+
+
+def named_communities_of(codes: Iterable[str]) -> list[str]:
+    """The communities among `codes` narrow enough to be a person's own (Somali, Polish, from Hong
+    Kong), not a wide heritage ("Black", "South Asian") that a hundred groups name."""
+    return [code for code in dict.fromkeys(codes) if is_community(code) and code not in _WIDE_HERITAGES]
+
+
+def is_community(code: str) -> bool:
+    return code in BY_CODE and BY_CODE[code].kind == "community"
+
+
 def might_be(code: str, stated: Iterable[str]) -> bool:
     """Whether someone whose words state `stated` may be of heritage `code` without saying so: they
     gave the wider heritage it lies within and no narrower one ("Punjabi and Urdu" may be Pakistani;

@@ -1,11 +1,13 @@
 """Candidates for re-ranking, from the search index: enough to find the best, never a full scan.
 
-Five kinds of search: services meeting the needs, nearest first; phone, online or area-wide
+Six kinds of search: services meeting the needs, nearest first; phone, online or area-wide
 services that meet each need (these in one request); services whose text fits the person's own words,
 within reach; services whose meaning is closest to those words (a vector search with the
-sentence-embedding model, so a long goal does not depend on the first words Meilisearch reads); and,
+sentence-embedding model, so a long goal does not depend on the first words Meilisearch reads);
 for a person in a group (LGBT+, veterans, Deaf, ...), services within reach whose words name it,
-whatever needs they are tagged with.
+whatever needs they are tagged with; and for a person whose words place them in a community (from
+Hong Kong, Polish, Somali), services within reach that name it (``communities_named``, read when
+each was indexed).
 Each is sent as soon as it can be (``Searches``), so Meilisearch works while the request encodes
 the words and reads needs from them.
 Every candidate carries ``_semantic``, its cosine similarity to the person's words (see
@@ -21,7 +23,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import numpy as np
 
 from matching import Profile
-from matching.fit import GROUP_SEARCH_WORDS
+from matching.fit import COMMUNITIES_NAMED, GROUP_SEARCH_WORDS
+from matching.situations import named_communities_of
+from matching.stated_situations import person_situations
 from matching.twins import TWIN_ONLY
 
 from ..errors import Unavailable
@@ -82,7 +86,7 @@ RETRIEVE = [
     "referrals_accepted",
     "accept_days_median",
     "twins",
-    "communities_named",
+    COMMUNITIES_NAMED,
     "forces_branches",
 ]
 
@@ -151,8 +155,13 @@ class Searches:
         self._vector: Future | None = None
         self._words: Future | None = None
         self._words_vector: list[float] | None = None
-        # The person's words and the words that name their groups: keyword searches, one request.
-        keywords = ([self._words_query()] if profile.goals else []) + self._group_queries()
+        # The person's words, the words that name their groups and the services that name their
+        # community: one request.
+        keywords = (
+            ([self._words_query()] if profile.goals else [])
+            + self._group_queries()
+            + self._community_queries()
+        )
         if keywords:
             self._words = self._send(keywords)
         if needs:
@@ -241,6 +250,26 @@ class Searches:
                 with_vectors=True,
             )
             for word in words
+        ]
+
+    def _community_queries(self) -> list[Query]:
+        """Services within reach that name the person's own community (a Hongkongers' WhatsApp
+        group for a family from Hong Kong), whatever they are tagged with: few name one, and a need
+        search or the first ten words of a long story rarely finds them. Not a wide heritage's
+        ("Black", "South Asian"): every group near a Somali elder that names Black people."""
+        said = [s.code for s in person_situations(self.profile.goals, (), self.profile.circumstances)]
+        own = named_communities_of([*self.profile.situations, *said])
+        if not own:
+            return []
+        lat, lng = self.profile.lat, self.profile.lng
+        return [
+            Query(
+                filter=self.text_filter + [filters.one_of(COMMUNITIES_NAMED, list(dict.fromkeys(own)))],
+                nearest_to=(lat, lng) if lat is not None and lng is not None else None,
+                limit=GROUP_LIMIT,
+                fields=RETRIEVE,
+                with_vectors=True,
+            )
         ]
 
     def _words_query(self) -> Query:

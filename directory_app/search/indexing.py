@@ -58,6 +58,8 @@ SETTINGS = {
         "service_area",
         "area_wide",
         "eligibility",
+        # a match finds the services that name the person's community (matchmaking/retrieval.py)
+        "communities_named",
         "_geo",
         "last_verified_ts",
         "publisher",

@@ -320,6 +320,30 @@ def test_a_communitys_own_club_does_not_fill_a_short_list_for_someone_outside_it
     assert [m.name for m in match(pole, [club], taxonomy=taxonomy, now=now).matches] == ["Saturday Club"]
 
 
+def test_a_group_that_names_the_persons_own_community_is_offered_whatever_its_tags(
+    make_service, make_person, taxonomy, now
+):
+    whatsapp = make_service(
+        name="Hong Kong Newcomers WhatsApp",
+        needs=["language_integration"],
+        description="WhatsApp group for Hongkongers in the county, meetups online.",
+        delivery=["online"],
+        _semantic=0.22,
+    )
+    shed = make_service(name="Men's Shed", needs=["loneliness"], _semantic=0.5)
+    words = "family came over on BN(O) last year, dad withdrawn, they don't know anyone outside church"
+    hongkonger = make_person(goals="HK " + words, needs=("loneliness",))
+    assert {m.name for m in match(hongkonger, [whatsapp, shed], taxonomy=taxonomy, now=now).matches} == {
+        "Hong Kong Newcomers WhatsApp",
+        "Men's Shed",
+    }
+    # near in nothing but the community, it is not for someone the words do not place in it
+    neighbour = make_person(goals="new to the area, " + words.split(", ", 1)[1], needs=("loneliness",))
+    assert [m.name for m in match(neighbour, [whatsapp, shed], taxonomy=taxonomy, now=now).matches] == [
+        "Men's Shed"
+    ]
+
+
 def test_a_need_met_only_where_step_free_access_is_unknown_is_said_for_a_wheelchair_user(
     make_service, make_person, taxonomy, now
 ):

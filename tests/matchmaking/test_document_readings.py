@@ -1,11 +1,14 @@
 """What a match reads from each candidate's words (the communities it names, the branch of the
 forces it is only for) is read once, when the service is indexed, and a match through the app holds
-services back on it as the matching library does on a plain record."""
+services back on it as the matching library does on a plain record, and searches for the groups that
+name the person's community by it."""
 
 from __future__ import annotations
 
+from directory_app.matchmaking import retrieval
 from directory_app.search import indexing
 from directory_app.services import services
+from matching import Profile
 from tests.conftest import match_on
 
 CLUB = "A social afternoon for older people who feel lonely, with tea and a raffle."
@@ -43,3 +46,33 @@ def test_a_communitys_own_club_and_another_branchs_association_are_read_when_ind
     pole = _shown(app, "widower from Krakow, hardly goes out since his wife died", [])
     assert pole.index(polish) < pole.index(anyone)
     assert naval in _shown(app, "ex-navy, 71, gone quiet since his mate died, lonely", ["veterans"])
+
+
+def test_a_group_naming_the_persons_community_is_found_whatever_it_is_tagged_with(app, make_service):
+    whatsapp = make_service(
+        name="Newcomers WhatsApp",
+        needs="language_integration",
+        description="WhatsApp group for Hongkongers in the borough, meetups online now and then.",
+        delivery="online",
+        postcode="",
+        minimum_age="",
+    )
+    make_service(name="Polish Saturday Club", description="Tea and cards for the Polish community.")
+    make_service(name="Friendship Group", needs="loneliness", description="For anyone who feels lonely.")
+    indexing.wait_until_idle(app)
+    words = "came over last year, dad withdrawn since, they don't know anyone outside church"
+    hongkongers = "HK family on a BN(O) visa, " + words
+
+    def community_search(goals: str) -> list[str]:
+        found = services(app)
+        searches = retrieval.Searches(
+            found.index, found.embeddings, Profile(goals=goals, lat=53.42, lng=-2.32)
+        )
+        return [hit["id"] for r in found.index.search_many(searches._community_queries()) for hit in r.hits]
+
+    assert community_search(hongkongers) == [whatsapp]
+    assert community_search("family " + words) == []
+    person = {"goals": hongkongers, "postcode": "M33 7ZZ", "age": 44, "needs": ["loneliness"]}
+    assert whatsapp in [m["service_id"] for m in match_on(app, person, record=False)["matches"]]
+    person["goals"] = "family " + words
+    assert whatsapp not in [m["service_id"] for m in match_on(app, person, record=False)["matches"]]
