@@ -417,6 +417,20 @@ _EXPLAINS = (
 )
 
 
+# Said after something to put it aside: "Loud neighbours, yes, but that's not why I'm here", "the
+# council are coming in May so that's in hand", "my husband drinks, but that's his business". What
+# came before it in the sentence (or the sentence before, when it stands alone) is no need of theirs.
+DISMISSES_WHAT_CAME_BEFORE = re.compile(
+    r"^(?:(?:and|but|so|though)\s+)?(?:that'?s|that\s+is|that\s+was|it'?s|which\s+is)\s+(?:all\s+)?"
+    r"(?:not\s+(?:why|what)\s+(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:here|in\s+for|after)|in\s+hand|"
+    r"(?:his|her|their)\s+(?:business|problem|lookout)|not\s+(?:the|my|our)\s+(?:problem|issue|worry)|"
+    r"being\s+(?:dealt\s+with|sorted)|under\s+control|long\s+gone|behind\s+(?:me|us))\b"
+    r"|^(?:(?:and|but|so)\s+)?(?:we'?ve|i'?ve|we\s+have|i\s+have)\s+got\s+(?:all\s+)?the\s+(?:support|help)\s+"
+    r"(?:we|i|he|she|they)\s+need",
+    re.I,
+)
+
+
 def context_codes(clause: str, codes: frozenset[str] | set[str]) -> frozenset[str]:
     """The needs (of `codes`) this clause does not give the person, because it denies them, says
     they are over, is about someone else or only explains them; empty when the clause is the

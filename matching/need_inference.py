@@ -34,7 +34,7 @@ import numpy as np
 
 from .fitting import Fitter, fit_now
 from .need_classifier import NeedClassifier
-from .need_context import context_codes
+from .need_context import DISMISSES_WHAT_CAME_BEFORE, context_codes
 from .need_examples import NEED_EXAMPLES
 from .person import (
     HOARDING_NEEDS,
@@ -255,7 +255,11 @@ class NeedInferrer:
         still may. A denied clause rules out every need in itself (see `meaning` for the whole)."""
         known = frozenset(self.codes)
         masked = np.zeros((len(parts), len(self.codes)), dtype=bool)
+        put_aside = _put_aside(parts[0]) if parts else set()
         for i, part in enumerate(parts):
+            if part in put_aside:
+                masked[i] = True
+                continue
             for code in context_codes(part, known):
                 masked[i, self.codes.index(code)] = True
         if len(parts) > 1:
@@ -285,17 +289,20 @@ class NeedInferrer:
                 age, age_words = stated
         parts = list(dict.fromkeys([text, *clauses(text)]))
         masked = self.context(parts)
-        phrases = self._own_phrases(text, parts[1:], np.asarray(masked.any(0)))
+        phrases = self._own_phrases(text, parts[1:], masked[1:])
         # The words that say the person is caring today ("I'm round there every day doing
         # everything for her") name the carers' need as surely as a phrase: on the development
         # parts, 22 of 23 people they found had it. Caring that has ended ("after years caring for
         # her mum, now in a care home") leaves the need to the meaning of the words.
-        carer_words = caring_now(text) if "carers" in self.codes else None
+        # (not from what the person put aside: "the flat's damp, but that's in hand")
+        put_aside = _put_aside(text)
+        own_words = " . ".join(p for p in clauses(text) if p not in put_aside) if put_aside else text
+        carer_words = caring_now(own_words) if "carers" in self.codes else None
         if carer_words and "carers" not in phrases:
             phrases["carers"] = (CARER_WORDS_STRENGTH, [carer_words])
         for read, codes, strength in _WORDS_THAT_NAME_A_NEED:
             wanted = [code for code in codes if code in self.codes and code not in phrases]
-            words = read(text) if wanted else None
+            words = read(own_words) if wanted else None
             if words:
                 for code in wanted:
                     phrases[code] = (strength, [words])
@@ -355,16 +362,17 @@ class NeedInferrer:
         self, text: str, parts: Sequence[str], masked: np.ndarray
     ) -> dict[str, tuple[float, list[str]]]:
         """The phrases, less those of a need said only in clauses that rule it out ("her husband's
-        diabetes", "the debts are sorted now"); `masked`: the needs some clause rules out."""
+        diabetes", "the debts are sorted now"); `masked`: clauses x needs, as `context` gives them."""
         found = self.phrases(text)
         if not found or not masked.any():
             return found
         kept = {}
         for code, said in found.items():
-            if not masked[self.codes.index(code)]:
+            column = self.codes.index(code)
+            if not masked[:, column].any():
                 kept[code] = said
                 continue
-            own = [p for p in parts if code not in context_codes(p, {code})]
+            own = [p for p, ruled_out in zip(parts, masked[:, column], strict=True) if not ruled_out]
             again = self.phrases(" . ".join(own)).get(code) if own else None
             if again:
                 kept[code] = again
@@ -394,6 +402,24 @@ CONTROL_WORDS_STRENGTH = 3.0
 # (engine.UNMET_SURETY) that a carer with none in reach is told so.
 TICKED_NEEDS = {"carers": "carers", "pregnant_new_parents": "family_parenting"}
 TICKED_CONFIDENCE = 0.75
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _put_aside(text: str) -> set[str]:
+    """The clauses of `text` that a later one puts aside (need_context.DISMISSES_WHAT_CAME_BEFORE):
+    those before it in its sentence, or the whole sentence before when it stands alone."""
+    out: set[str] = set()
+    before: list[str] = []
+    for sentence in _SENTENCE.split(text):
+        parts = clauses(sentence)
+        for j, part in enumerate(parts):
+            if DISMISSES_WHAT_CAME_BEFORE.search(part):
+                out.update(parts[:j] if j else before)
+                out.add(part)
+        before = parts
+    return out
 
 
 def _without_a_home_or_fit_to_live_in(text: str) -> str | None:

@@ -217,6 +217,22 @@ def test_help_said_not_to_be_wanted_a_role_ended_or_a_problem_long_gone_is_no_ne
     )
 
 
+def test_what_the_person_puts_aside_is_no_need_and_the_same_words_unqualified_still_are(real_taxonomy):
+    words_only = NeedInferrer(real_taxonomy)
+    weight = "I want help with my weight."
+    assert "housing" in words_only.infer_codes("The flat's damp, the council are coming in May. " + weight)
+    assert "housing" not in words_only.infer_codes(
+        "The flat's damp, but the council are coming in May so that's in hand. " + weight
+    )
+    drinks = "My husband's an alcoholic, he goes to AA now."
+    assert "addiction_recovery" in words_only.infer_codes(drinks + " I can't cope with it. " + weight)
+    # standing alone, it puts aside the sentence before it, not the one after
+    assert "addiction_recovery" not in words_only.infer_codes(drinks + " That's not why I'm here. " + weight)
+    assert "addiction_recovery" in words_only.infer_codes(
+        "That's not why I'm here. " + drinks + " I can't cope with it."
+    )
+
+
 def test_a_carer_who_is_also_a_new_parent_keeps_both_ticked_needs_when_the_words_fill_the_list(inferrer):
     words = (
         "Behind on rent and council tax, bailiffs letter, electric on emergency credit, lonely since "
