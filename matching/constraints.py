@@ -326,7 +326,7 @@ def check(
         profile.goals, service.get("organization")
     ):
         bad(("situation", f"only for {service.get('organization')} tenants"))
-    branch = another_branch(service, profile.goals)
+    branch = another_branch(service, profile.forces_branches)
     if branch:
         bad(("situation", "only for " + branch))
     practice = another_practices_patient(profile.goals, service)

@@ -7,7 +7,6 @@ record only observes who comes ("lots of ex-navy and RAF"), nothing is held back
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 _ONLY = r"[^.;()]{0,30}\bonly\b"
@@ -56,16 +55,16 @@ def service_branches(service: dict[str, Any]) -> frozenset[str]:
     return frozenset(branch for branch, pattern in _SERVICE_BRANCH.items() if pattern.search(words))
 
 
-@lru_cache(maxsize=256)
 def person_branches(goals: str | None) -> frozenset[str]:
-    """The branches of the forces the person's words name (asked once per candidate of a match)."""
+    """The branches of the forces the person's words name (Profile.forces_branches keeps them for
+    the match)."""
     words = goals or ""
     return frozenset(branch for branch, pattern in _PERSON_BRANCH.items() if pattern.search(words))
 
 
-def another_branch(service: dict[str, Any], goals: str | None) -> str | None:
-    """Whom the service is for, when that is one branch of the forces and the words name another."""
-    said = person_branches(goals)
+def another_branch(service: dict[str, Any], said: frozenset[str]) -> str | None:
+    """Whom the service is for, when that is one branch of the forces and the person's words name
+    another (`said`: person_branches of them)."""
     theirs = service_branches(service) if said else frozenset()
     if theirs and not theirs & said:
         return "veterans of " + " or ".join(LABELS[b] for b in sorted(theirs))

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .forces_branch import person_branches
 from .household import child_at_home
 from .person import PREFERENCES
 from .situations import AGE_SITUATIONS, wider_heritages, with_implied
@@ -118,6 +119,11 @@ class Profile:
     def situations_implied(self) -> frozenset[str]:
         """The situations the words state and those they imply (a disability ticked is one too)."""
         return frozenset(with_implied(self.situations, "people_with_disabilities" in self.eligible_groups))
+
+    @cached_property
+    def forces_branches(self) -> frozenset[str]:
+        """The branches of the forces the words name (a veteran of the Army is not the Navy's)."""
+        return person_branches(self.goals)
 
     @property
     def has_location(self) -> bool:
