@@ -1,7 +1,8 @@
 """A veterans' association of one service (the Royal Naval Association, RAFA, "ex-army personnel
 only") is not for a veteran of another: an ex-Gurkha is Army, not Navy. Read from the service's
-name and description when it is indexed, and from the person's words at match time; where the words name no service, or a
-record only observes who comes ("lots of ex-navy and RAF"), nothing is held back.
+name and description when it is indexed, and from the person's words at match time; where the
+words name no service, or a record only observes who comes ("lots of ex-navy and RAF"), nothing is
+held back.
 """
 
 from __future__ import annotations

@@ -248,14 +248,16 @@ class NeedInferrer:
         where = [parts[int(i)] for i in per_need.argmax(0)]
         return best, where, probabilities[0], probabilities.max(0)
 
-    def context(self, parts: Sequence[str]) -> np.ndarray:
+    def context(self, parts: Sequence[str], put_aside: set[str] | None = None) -> np.ndarray:
         """parts x needs, True where that part may not give that need: a clause that denies it,
-        says it is over or is about someone else (need_context.py). The words as a whole (the first
+        says it is over or is about someone else (need_context.py), or that the person puts aside
+        (`put_aside`: `_put_aside` of the first part unless given). The words as a whole (the first
         part) may not give a need any clause says of someone else or of the past; its other clauses
         still may. A denied clause rules out every need in itself (see `meaning` for the whole)."""
         known = frozenset(self.codes)
         masked = np.zeros((len(parts), len(self.codes)), dtype=bool)
-        put_aside = _put_aside(parts[0]) if parts else set()
+        if put_aside is None:
+            put_aside = _put_aside(parts[0]) if parts else set()
         for i, part in enumerate(parts):
             if part in put_aside:
                 masked[i] = True
@@ -288,14 +290,14 @@ class NeedInferrer:
             if stated is not None:
                 age, age_words = stated
         parts = list(dict.fromkeys([text, *clauses(text)]))
-        masked = self.context(parts)
+        put_aside = _put_aside(text)
+        masked = self.context(parts, put_aside)
         phrases = self._own_phrases(text, parts[1:], masked[1:])
         # The words that say the person is caring today ("I'm round there every day doing
         # everything for her") name the carers' need as surely as a phrase: on the development
         # parts, 22 of 23 people they found had it. Caring that has ended ("after years caring for
         # her mum, now in a care home") leaves the need to the meaning of the words.
         # (not from what the person put aside: "the flat's damp, but that's in hand")
-        put_aside = _put_aside(text)
         own_words = " . ".join(p for p in clauses(text) if p not in put_aside) if put_aside else text
         carer_words = caring_now(own_words) if "carers" in self.codes else None
         if carer_words and "carers" not in phrases:

@@ -264,7 +264,7 @@ class Searches:
         lat, lng = self.profile.lat, self.profile.lng
         return [
             Query(
-                filter=self.text_filter + [filters.one_of(COMMUNITIES_NAMED, list(dict.fromkeys(own)))],
+                filter=self.text_filter + [filters.one_of(COMMUNITIES_NAMED, own)],
                 nearest_to=(lat, lng) if lat is not None and lng is not None else None,
                 limit=GROUP_LIMIT,
                 fields=RETRIEVE,
