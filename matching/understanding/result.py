@@ -111,6 +111,8 @@ class Understanding:
             "groups": self.group_codes(),
             "situations": [f.value for f in self.situations],
             "residency": self.residency_codes(),
+            # what the words say of who may come, without a council stamped as the service area
+            "residency_said": [f.value for f in self.residency if f.source != "service_areas"],
             "delivery": self.delivery_modes(),
             "area_wide": bool(self.value("area_wide", False)),
             "wheelchair": self.value("wheelchair", "unknown"),

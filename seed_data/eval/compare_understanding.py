@@ -43,6 +43,7 @@ HEADLINE = (
     ("needs", ("precision", "recall", "f1")),
     ("groups", ("precision", "recall")),
     ("residency", ("precision", "recall")),
+    ("residency_said", ("precision", "recall")),
     ("area_wide", ("precision", "recall")),
     ("delivery_phone", ("precision", "recall")),
     ("delivery_online", ("precision", "recall")),
