@@ -181,4 +181,16 @@ def _as_labelled(codes: list[str], wanted: set[str], areas: AreaLookup | None) -
         # a former district ("Hambleton") is labelled as the authority it is part of now
         now = areas.successor_of(code) if areas is not None else None
         out |= inside or ({now} if now in wanted else {code})
+    # a wider area labelled by its name ("Greater Manchester", which has no code of its own) is
+    # read as its authorities: all of them stand for the one name
+    for name in wanted:
+        parts = _wider_area_authorities(name, areas)
+        if parts and parts <= out:
+            out = (out - parts) | {name}
     return out
+
+
+def _wider_area_authorities(name: str, areas: AreaLookup | None) -> set[str]:
+    if areas is None or areas.code(name):
+        return set()
+    return {code for code, words in areas.find(name) if areas.is_wider_area(words)}
