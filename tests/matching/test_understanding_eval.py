@@ -338,3 +338,28 @@ def test_a_record_whose_words_name_no_need_still_meets_its_likeliest(reader):
         "description": "How to find an NHS dentist taking new patients: ring NHS 111 or check the NHS website.",
     }
     assert reader.understand(dentist).summary()["needs"] == []
+
+
+def test_a_label_naming_a_wider_area_is_scored_as_the_authorities_read_for_it():
+    lookup, districts = areas(), main_authorities()
+    boroughs = [code for code, _ in lookup.find("Greater Manchester")]
+    gold = [{"id": "x", "needs": [], "groups": [], "residency": ["Greater Manchester"]}]
+
+    def residency(read: list[str]) -> dict:
+        summary = {
+            "needs": [],
+            "groups": [],
+            "min_age": None,
+            "max_age": None,
+            "residency": read,
+            "delivery": [],
+            "area_wide": False,
+            "wheelchair": "unknown",
+            "cost": "unknown",
+        }
+        return score([summary], gold, lookup, districts)["residency"]
+
+    assert len(boroughs) == 10
+    assert (residency(boroughs)["tp"], residency(boroughs)["fp"]) == (1, 0)
+    # one borough of ten is not the wider area
+    assert (residency(boroughs[:1])["tp"], residency(boroughs[:1])["fp"]) == (0, 1)
