@@ -8,9 +8,10 @@ circumstance, may say a situation too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .situations import SITUATIONS, most_specific
+from .situations import SITUATIONS, Situation, most_specific
 
 # "has a house (not homeless)", "never been in prison": the words deny it.
 _NEGATED = re.compile(r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|without|nor)\s+(?:\w+\s+){0,2}$", re.I)
@@ -66,14 +67,18 @@ class Stated:
 
 
 def person_situations(
-    text: str | None, needs: tuple[str, ...] | list[str] = (), ticked: tuple[str, ...] | list[str] = ()
+    text: str | None,
+    needs: tuple[str, ...] | list[str] = (),
+    ticked: tuple[str, ...] | list[str] = (),
+    among: Iterable[Situation] = SITUATIONS,
 ) -> list[Stated]:
     """The situations a person's words state, with the words; a need read from them counts for a
     situation it implies ("domestic abuse" read from "he controls the money"), and so does a
-    circumstance the link worker ticked ("Deaf people / BSL users")."""
+    circumstance the link worker ticked ("Deaf people / BSL users"). `among`: only these (the
+    communities, for a search sent before the rest is read)."""
     text = text or ""
     out = []
-    for situation in SITUATIONS:
+    for situation in among:
         found = next(
             (
                 m

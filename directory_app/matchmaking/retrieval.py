@@ -24,7 +24,7 @@ import numpy as np
 
 from matching import Profile
 from matching.fit import COMMUNITIES_NAMED, GROUP_SEARCH_WORDS
-from matching.situations import named_communities_of
+from matching.situations import COMMUNITIES, named_communities_of
 from matching.stated_situations import person_situations
 from matching.twins import TWIN_ONLY
 
@@ -257,7 +257,10 @@ class Searches:
         group for a family from Hong Kong), whatever they are tagged with: few name one, and a need
         search or the first ten words of a long story rarely finds them. Not a wide heritage's
         ("Black", "South Asian"): every group near a Somali elder that names Black people."""
-        said = [s.code for s in person_situations(self.profile.goals, (), self.profile.circumstances)]
+        said = [
+            s.code
+            for s in person_situations(self.profile.goals, (), self.profile.circumstances, among=COMMUNITIES)
+        ]
         own = named_communities_of([*self.profile.situations, *said])
         if not own:
             return []
