@@ -14,7 +14,13 @@ Features (all 1 = best):
   phone 0.5 (no journey, but for most social prescribing goals meeting people in person is part
   of the point; equal to about 5.5 km). A
   hybrid service gets the better of its distance and its fixed value. Unknown distance 0.2
-  (we cannot promise it is near); no location for the person 0.5 for everyone (neutral).
+  (we cannot promise it is near); no location for the person 0.5 for everyone (neutral). A venue
+  in another authority than the person's (`service.venues_over_the_border`) counts as 5 km further:
+  services are commissioned and known borough by borough, and in session 50's 50 development
+  suites a venue over the border was graded relevant half as often as one at the same distance
+  inside it (10-15 km: 48 of 530 against 60 of 204). Mean nDCG@10 0.7585 -> 0.7609 with the same
+  must-not services and gaps (3 km: 0.7601). Not in London, whose boroughs are a few kilometres
+  wide and crossed daily: there it cost the East London suite 0.746 -> 0.723.
 - timetable_fit: 1 when open on a day the person can do, 0.5 when the person gave no days or
   the service has no timetable (unknown), 0 when it is not (hard constraints exclude those).
 - freshness: 1 if verified in the last 6 months, falling linearly to 0 at 3 years; never
@@ -85,7 +91,7 @@ from .constraints import GENDERS, distance_exemption
 from .fit import OTHER_AGE_FIT, age_fit, circumstance_fit, named_communities, preference_fit
 from .offered import ranked_as_meeting
 from .profile import Profile
-from .service import out_of_season, service_days, verified_age_days
+from .service import out_of_season, service_days, venues_over_the_border, verified_age_days
 from .single_sex import named_for_the_other_sex
 from .situations import for_another_community
 
@@ -116,6 +122,8 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 Scorer = Callable[[list[dict[str, float]]], Sequence[float]]
 
 DECAY_KM = 8.0
+# A venue whose every site is over the person's authority border ranks as this much further away.
+BORDER_KM = 5.0
 EXEMPT_PROXIMITY = {"area_wide": 0.6, "online": 0.5, "phone": 0.5}
 UNKNOWN_DISTANCE = 0.2
 NO_PERSON_LOCATION = 0.5
@@ -148,12 +156,16 @@ def need_coverage(
     return sum(weight[n] for n in needs if ranked_as_meeting(service, n)) / sum(weight.values())
 
 
-def proximity(distance_km: float | None, exemption: str | None, person_located: bool) -> float:
+def proximity(
+    distance_km: float | None, exemption: str | None, person_located: bool, over_the_border: bool = False
+) -> float:
     if not person_located:
         return NO_PERSON_LOCATION
     fixed = EXEMPT_PROXIMITY.get(exemption, 0.0) if exemption else 0.0
     if distance_km is None:
         return fixed if exemption else UNKNOWN_DISTANCE
+    if over_the_border:
+        distance_km += BORDER_KM
     return max(math.exp(-distance_km / DECAY_KM), fixed)
 
 
@@ -219,7 +231,9 @@ def features(
     return {
         "need_coverage": need_coverage(needs, service, sureness),
         "text_relevance": _clip(text_score or 0.0),
-        "proximity": proximity(distance_km, exemption, profile.has_location),
+        "proximity": proximity(
+            distance_km, exemption, profile.has_location, venues_over_the_border(service, profile.areas)
+        ),
         "timetable_fit": timetable_fit(profile.constraints.days, service),
         "freshness": freshness(service, now),
         # a service that runs part of the year takes nobody until its season comes round

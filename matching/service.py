@@ -276,6 +276,22 @@ def reaches(
     return True
 
 
+LONDON_BOROUGH = "E09"
+
+
+def venues_over_the_border(service: dict[str, Any], person_areas: Any) -> bool:
+    """Whether every venue of the service that we could place lies outside the person's own
+    authority (and the county above it). Unknown on either side is not "over the border", and
+    neither is anywhere for a Londoner: a borough there is a few stops on the Tube."""
+    mine = {code for code in person_areas or () if _GSS.fullmatch(code)}
+    if any(code.startswith(LONDON_BOROUGH) for code in mine):
+        return False
+    placed = [loc for loc in service.get("locations") or () if isinstance(loc, dict) and loc.get("la_code")]
+    return bool(mine and placed) and all(
+        not mine.intersection(loc.get("areas") or (loc["la_code"],)) for loc in placed
+    )
+
+
 def venues_are_offices(service: dict[str, Any]) -> bool:
     """Whether every venue of a service lies outside the area it serves ("all residents within the
     Borough of Trafford", at a Manchester city-centre postcode): such an address is the

@@ -193,3 +193,33 @@ def test_a_need_read_surely_counts_for_more_than_one_read_from_an_age(make_servi
     assert need_coverage(needs, falls_class) == pytest.approx(2 / 3)  # given outright: each counts 1
     assert need_coverage(needs, falls_class, sure) == pytest.approx(1.59 / 2.29)
     assert need_coverage(needs, tech_help, sure) == pytest.approx(0.6 / 2.29)
+
+
+def test_a_venue_over_the_borough_border_ranks_as_further_than_it_is(
+    make_service, make_person, taxonomy, now
+):
+    trafford, manchester = "E08000009", "E08000003"
+
+    def club(km, authority, name):
+        service = make_service(km=km, name=name, needs=["loneliness"])
+        service["locations"][0].update(la_code=authority, areas=[authority])
+        return service
+
+    over = club(4.0, manchester, "Lunch club over the border")
+    home = club(5.5, trafford, "Lunch club in the borough")
+    person = make_person(needs=("loneliness",), areas=(trafford, "M33"))
+    assert [m.name for m in match(person, [over, home], taxonomy=taxonomy, now=now).matches] == [
+        "Lunch club in the borough",
+        "Lunch club over the border",  # still offered: a border is no wall
+    ]
+    # Where we cannot tell the person's authority (a postcode district alone), distance decides,
+    # and so it does in London, whose boroughs people cross every day.
+    unplaced = make_person(needs=("loneliness",), areas=("M33",))
+    hackney, tower_hamlets = "E09000012", "E09000030"
+    over["locations"][0].update(la_code=hackney, areas=[hackney])
+    home["locations"][0].update(la_code=tower_hamlets, areas=[tower_hamlets])
+    londoner = make_person(needs=("loneliness",), areas=(tower_hamlets, "E1"))
+    for person in (unplaced, londoner):
+        assert match(person, [over, home], taxonomy=taxonomy, now=now).matches[0].name == (
+            "Lunch club over the border"
+        )
