@@ -75,15 +75,23 @@ def route_reasons(service: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def reasons(
-    service: dict[str, Any], distance_km: float | None, exemption: str | None, needs_met: Sequence[str]
+    service: dict[str, Any],
+    distance_km: float | None,
+    exemption: str | None,
+    needs_met: Sequence[str],
+    across_border: str | None = None,
 ) -> list[dict[str, Any]]:
-    """In the order a link worker reads them: where (exemption, distance), the needs it meets,
+    """In the order a link worker reads them: where (exemption, distance, and the authority its
+    venue is in when that is not the person's: `service.over_the_border`), the needs it meets,
     cost, times, how to get in."""
     out: list[dict[str, Any]] = []
     if exemption:
         out.append({"kind": "exemption", "code": exemption})
     if distance_km is not None and "in_person" in delivery_modes(service):
-        out.append({"kind": "distance", "km": distance_km})
+        where: dict[str, Any] = {"kind": "distance", "km": distance_km}
+        if across_border:
+            where["authority"] = across_border
+        out.append(where)
     if needs_met:
         out.append({"kind": "needs", "codes": list(needs_met)})
     for reason in (cost_reason(service), times_reason(service)):

@@ -15,7 +15,7 @@ Features (all 1 = best):
   of the point; equal to about 5.5 km). A
   hybrid service gets the better of its distance and its fixed value. Unknown distance 0.2
   (we cannot promise it is near); no location for the person 0.5 for everyone (neutral). A venue
-  in another authority than the person's (`service.venues_over_the_border`) counts as 5 km further:
+  in another authority than the person's (`service.over_the_border`) counts as 5 km further:
   services are commissioned and known borough by borough, and in session 50's 50 development
   suites a venue over the border was graded relevant half as often as one at the same distance
   inside it (10-15 km: 48 of 530 against 60 of 204). Mean nDCG@10 0.7585 -> 0.7609 with the same
@@ -91,7 +91,7 @@ from .constraints import GENDERS, distance_exemption
 from .fit import OTHER_AGE_FIT, age_fit, circumstance_fit, named_communities, preference_fit
 from .offered import ranked_as_meeting
 from .profile import Profile
-from .service import out_of_season, service_days, venues_over_the_border, verified_age_days
+from .service import out_of_season, over_the_border, service_days, verified_age_days
 from .single_sex import named_for_the_other_sex
 from .situations import for_another_community
 
@@ -157,14 +157,14 @@ def need_coverage(
 
 
 def proximity(
-    distance_km: float | None, exemption: str | None, person_located: bool, over_the_border: bool = False
+    distance_km: float | None, exemption: str | None, person_located: bool, across_border: bool = False
 ) -> float:
     if not person_located:
         return NO_PERSON_LOCATION
     fixed = EXEMPT_PROXIMITY.get(exemption, 0.0) if exemption else 0.0
     if distance_km is None:
         return fixed if exemption else UNKNOWN_DISTANCE
-    if over_the_border:
+    if across_border:
         distance_km += BORDER_KM
     return max(math.exp(-distance_km / DECAY_KM), fixed)
 
@@ -232,7 +232,7 @@ def features(
         "need_coverage": need_coverage(needs, service, sureness),
         "text_relevance": _clip(text_score or 0.0),
         "proximity": proximity(
-            distance_km, exemption, profile.has_location, venues_over_the_border(service, profile.areas)
+            distance_km, exemption, profile.has_location, over_the_border(service, profile.areas) is not None
         ),
         "timetable_fit": timetable_fit(profile.constraints.days, service),
         "freshness": freshness(service, now),

@@ -279,17 +279,19 @@ def reaches(
 LONDON_BOROUGH = "E09"
 
 
-def venues_over_the_border(service: dict[str, Any], person_areas: Any) -> bool:
-    """Whether every venue of the service that we could place lies outside the person's own
-    authority (and the county above it). Unknown on either side is not "over the border", and
-    neither is anywhere for a Londoner: a borough there is a few stops on the Tube."""
+def over_the_border(service: dict[str, Any], person_areas: Any) -> str | None:
+    """Where the service's venues are when every one we could place lies outside the person's own
+    authority (and the county above it): their authority's code, or "" when they lie in several.
+    None when any is in the person's authority, and when either side is unknown; and for a
+    Londoner, for whom another borough is a few stops on the Tube."""
     mine = {code for code in person_areas or () if _GSS.fullmatch(code)}
-    if any(code.startswith(LONDON_BOROUGH) for code in mine):
-        return False
+    if not mine or any(code.startswith(LONDON_BOROUGH) for code in mine):
+        return None
     placed = [loc for loc in service.get("locations") or () if isinstance(loc, dict) and loc.get("la_code")]
-    return bool(mine and placed) and all(
-        not mine.intersection(loc.get("areas") or (loc["la_code"],)) for loc in placed
-    )
+    if not placed or any(mine.intersection(loc.get("areas") or (loc["la_code"],)) for loc in placed):
+        return None
+    authorities = {str(loc["la_code"]) for loc in placed}
+    return authorities.pop() if len(authorities) == 1 else ""
 
 
 def venues_are_offices(service: dict[str, Any]) -> bool:

@@ -10,6 +10,7 @@ from matching import situations
 from matching.explain import lower_label
 from matching.taxonomy import NeedsTaxonomy
 
+from ..directory.geo import authority_name
 from ..vocabulary import COST_LABELS, DAY_SHORT, DAYS
 
 EXEMPTIONS = {"online": "online", "phone": "phone service", "area_wide": "covers your area"}
@@ -93,7 +94,9 @@ def reason_text(reason: dict, taxonomy: NeedsTaxonomy | None = None) -> str | No
     if kind == "exemption":
         return EXEMPTIONS.get(reason.get("code") or "")
     if kind == "distance":
-        return distance_text(float(reason["km"]))
+        # "12.9 km away, in Liverpool": over the person's border, where it is explains its place
+        elsewhere = authority_name(reason["authority"]) if reason.get("authority") else None
+        return distance_text(float(reason["km"])) + (f", in {elsewhere}" if elsewhere else "")
     if kind == "needs":
         return _needs_text(reason, taxonomy)
     if kind == "cost":

@@ -218,8 +218,9 @@ class MatchReason(Open):
         "related",
     ] = Field(
         description="What the reason is about; its values sit beside it (km, codes, band, amount, "
-        "sessions, note, code). 'related': listed after every service that meets a need, because "
-        "its words are close to the person's."
+        "sessions, note, code; and with km, authority: the GSS code of the local authority the venue "
+        "is in, when that is not the person's). 'related': listed after every service that meets a "
+        "need, because its words are close to the person's."
     )
     text: str = Field(description="The reason in words, as the match page shows it.")
 

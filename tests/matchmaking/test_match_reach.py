@@ -219,6 +219,34 @@ def test_a_venue_in_the_former_district_it_serves_is_held_to_the_persons_distanc
     assert response.get_json()["excluded"] == {"further than 10 km": 1}
 
 
+def test_a_venue_over_the_persons_border_says_where_it_is_and_ranks_as_further(
+    app, client, token_for, make_service
+):
+    """A man in Wallasey, on the Wirral: a lunch club across the Mersey in Liverpool city centre is
+    a little nearer than one in Oxton, but it is another borough's; it is still offered, below, with
+    the borough it is in said beside its distance."""
+    with db.session_scope(app) as session:
+        geo.import_gb_districts(session)
+    for name, postcode in (("City Centre Lunch Club", "L2 2DP"), ("Oxton Lunch Club", "CH43 5SE")):
+        make_service(name=name, description="Lunch and company.", needs="loneliness", postcode=postcode)
+    wait_until_idle(app)
+    response = client.post(
+        "/api/v1/match",
+        headers={"Authorization": f"Bearer {token_for('link_worker')}"},
+        json={"needs": ["loneliness"], "postcode": "CH44 5TN"},
+    )
+    assert response.status_code == 200, response.get_json()
+    matches = {m["name"]: m for m in response.get_json()["matches"]}
+    assert list(matches) == ["Oxton Lunch Club", "City Centre Lunch Club"]
+    over, home = (
+        [r for r in matches[name]["reasons"] if r["kind"] == "distance"][0]
+        for name in ("City Centre Lunch Club", "Oxton Lunch Club")
+    )
+    assert over["km"] < home["km"]
+    assert over["authority"] == "E08000012" and over["text"] == f"{over['km']:.1f} km away, in Liverpool"
+    assert "authority" not in home and home["text"] == f"{home['km']:.1f} km away"
+
+
 def _money_match_in_pl2(client, token) -> dict:
     response = client.post(
         "/api/v1/match",

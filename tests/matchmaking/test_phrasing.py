@@ -113,6 +113,9 @@ def test_reasons_read_in_order():
     ]
     outreach = service(referral_routes=["self", "professional"])
     assert texts(reasons(outreach, 8.0, "area_wide", []))[:2] == ["covers your area", "8.0 km away"]
+    # over the person's border, the authority its venue is in is said with the distance
+    assert texts(reasons(service(), 12.9, None, [], "E08000012"))[0] == "12.9 km away, in Liverpool"
+    assert texts(reasons(service(), 12.9, None, [], ""))[0] == "12.9 km away"  # venues in several
 
 
 def test_fit_reasons_and_unknown_kinds():
