@@ -43,6 +43,8 @@ def inferrer(app_need_inferrer) -> NeedInferrer:
         ("a bit low", "mental_wellbeing"),
         ("get fitter", "physical_activity"),
         ("struggling to pay the gas and electric, cold flat", "fuel_energy"),
+        # a service people ask for by name: the words name no condition, the café is for dementia
+        ("Is there a memory café near me?", "long_term_conditions"),
     ],
 )
 def test_short_everyday_words_find_their_need(inferrer, words, need):
