@@ -92,9 +92,13 @@ _MANAGED = re.compile(
     r"|\b(?:is|'s|are|kept|keeps it|keeping it) under control\b",
     re.I,
 )
-# Small talk a case note records: "talked about her holiday", "told me about his allotment".
+# Small talk a case note records: "talked about her holiday", "told me about his allotment"; not a
+# group someone told the person of, which is one they might go to ("a friend told me about a
+# knitting group at the library").
 _CHAT = re.compile(
-    r"\b(?:talked|talks|chatted|chats|told me|tells me|spoke|was chatting)(?: \w+)? about\b",
+    r"\b(?:talked|talks|chatted|chats|told me|tells me|spoke|was chatting)(?: \w+)? about\b"
+    r"(?!\s+(?:a|an|this|that|some)\s+(?:[\w'-]+\s+){0,3}?(?:groups?|clubs?|class(?:es)?|caf[eé]s?|walks?|"
+    r"sheds?|choirs?|sessions?|schemes?|courses?|meet-?ups?)\b)",
     re.I,
 )
 # A sign of forgetfulness, not of the cost of heating: "has left the gas on twice".

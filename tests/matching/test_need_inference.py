@@ -184,6 +184,8 @@ def test_context_that_is_over_denied_or_someone_elses_is_not_read_as_a_need(
             "19, left college, in his room on the Xbox. Mom wants him to get a job or on a course.",
             "employment_skills",
         ),
+        # a group someone told the person of is one they might go to, not small talk
+        ("My friend told me about a knitting group at the library.", "arts_creativity"),
     ],
 )
 def test_the_same_needs_said_of_the_person_now_still_count(inferrer, words, need):
@@ -198,6 +200,10 @@ def test_a_clause_about_someone_else_gives_them_the_illness_and_the_job_not_the_
     # The person themself, or with someone else: nothing is ruled out.
     assert context_codes("mum of three, can't find work", known) == frozenset()
     assert context_codes("the wife and I are both in our eighties", known) == frozenset()
+    # small talk about the person's own things explains their days; a group they were told of does not
+    hobby = {"nature_gardening", "arts_creativity"}
+    assert context_codes("told me about his allotment", hobby) == frozenset(hobby)
+    assert context_codes("told me about a knitting group at the library", hobby) == frozenset()
     assert context_codes("lost his job in March", known) == frozenset()
     assert context_codes("his mum wants him to get a job", known) == frozenset()
 
