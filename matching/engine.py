@@ -31,7 +31,7 @@ from .person import with_words_read
 from .profile import Profile
 from .rank import Scorer, default_scorer, features
 from .requirements import PEERS_PREFIX, meets_requirement, requirements, unmet_in_reach
-from .service import aware, nearest_distances, over_the_border
+from .service import aware, nearest_distances, over_the_border, own_authorities
 from .situations import for_another_community, named_communities_of
 from .situations import label as situation_label
 from .stated_situations import person_situations
@@ -347,7 +347,11 @@ def match(
                 distance_km=distances[i],
                 needs_met=met,
                 reasons=explain.reasons(
-                    service, distances[i], checks[i].exemption, met, over_the_border(service, profile.areas)
+                    service,
+                    distances[i],
+                    checks[i].exemption,
+                    met,
+                    over_the_border(service, own_authorities(profile.areas)),
                 )
                 + ([{"kind": "related"}] if i in also else [])
                 + explain.fit_reasons(

@@ -91,7 +91,7 @@ from .constraints import GENDERS, distance_exemption
 from .fit import OTHER_AGE_FIT, age_fit, circumstance_fit, named_communities, preference_fit
 from .offered import ranked_as_meeting
 from .profile import Profile
-from .service import out_of_season, over_the_border, service_days, verified_age_days
+from .service import out_of_season, over_the_border, own_authorities, service_days, verified_age_days
 from .single_sex import named_for_the_other_sex
 from .situations import for_another_community
 
@@ -232,7 +232,10 @@ def features(
         "need_coverage": need_coverage(needs, service, sureness),
         "text_relevance": _clip(text_score or 0.0),
         "proximity": proximity(
-            distance_km, exemption, profile.has_location, over_the_border(service, profile.areas) is not None
+            distance_km,
+            exemption,
+            profile.has_location,
+            over_the_border(service, own_authorities(profile.areas)) is not None,
         ),
         "timetable_fit": timetable_fit(profile.constraints.days, service),
         "freshness": freshness(service, now),

@@ -279,19 +279,26 @@ def reaches(
 LONDON_BOROUGH = "E09"
 
 
-def over_the_border(service: dict[str, Any], person_areas: Any) -> str | None:
+@lru_cache(maxsize=256)
+def own_authorities(person_areas: tuple[str, ...]) -> frozenset[str]:
+    """The authority codes among a person's areas (`Profile.areas`), for `over_the_border`; none
+    for a Londoner, for whom another borough is a few stops on the Tube. (Once a match, not once
+    a candidate.)"""
+    mine = frozenset(code for code in person_areas if _GSS.fullmatch(code))
+    return frozenset() if any(code.startswith(LONDON_BOROUGH) for code in mine) else mine
+
+
+def over_the_border(service: dict[str, Any], authorities: frozenset[str]) -> str | None:
     """Where the service's venues are when every one we could place lies outside the person's own
-    authority (and the county above it): their authority's code, or "" when they lie in several.
-    None when any is in the person's authority, and when either side is unknown; and for a
-    Londoner, for whom another borough is a few stops on the Tube."""
-    mine = {code for code in person_areas or () if _GSS.fullmatch(code)}
-    if not mine or any(code.startswith(LONDON_BOROUGH) for code in mine):
+    `authorities` (`own_authorities`: their authority and the county above it): their authority's
+    code, or "" when they lie in several. None when any is inside, or either side is unknown."""
+    if not authorities:
         return None
     placed = [loc for loc in service.get("locations") or () if isinstance(loc, dict) and loc.get("la_code")]
-    if not placed or any(mine.intersection(loc.get("areas") or (loc["la_code"],)) for loc in placed):
+    if not placed or any(authorities.intersection(loc.get("areas") or (loc["la_code"],)) for loc in placed):
         return None
-    authorities = {str(loc["la_code"]) for loc in placed}
-    return authorities.pop() if len(authorities) == 1 else ""
+    venues = {str(loc["la_code"]) for loc in placed}
+    return venues.pop() if len(venues) == 1 else ""
 
 
 def venues_are_offices(service: dict[str, Any]) -> bool:
