@@ -1076,6 +1076,23 @@ REGIONS = {
         scenario_count=25,
         with_seed=False,
     ),
+    # Written and judged blind in session 50 (6 December 2026) by two more helpers: Stoke-on-Trent and
+    # North Staffordshire as a community pharmacy group's Healthy Living Champions signposting sheet
+    # (one tab per branch; "Tell the customer:" beside "Who it's for:", counter notes). First run,
+    # unread (commit 852dd8b's code): nDCG@10 0.820, keyword 0.201, 1 must-not service (a canal-side
+    # growing space "no good for wheelchairs" for a wheelchair user), 7 of 7 gaps.
+    "ns": Region(
+        "Stoke-on-Trent and North Staffordshire (a pharmacy group's signposting sheet, in ORUK 3.0)",
+        EVAL / "services" / "ns_oruk.json",
+        "Potteries Pharmacy Healthy Living Champions signposting sheet (export Nov 2026)",
+        EVAL / "scenarios_ns.json",
+        None,
+        ndcg_floor=0.78,
+        gap_recall_floor=0.85,
+        known_violations=1,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
