@@ -260,8 +260,10 @@ _WHEEL_NO_STRICT = re.compile(
     # "the lift has been broken since the summer", "a stair lift but it won't take a wheelchair"
     r"lift\s+(?:is\s+|has\s+been\s+|'s\s+been\s+)?(?:still\s+)?(?:out\s+of\s+(?:order|service)|broken|not\s+working)|"
     r"(?:won't|will\s+not|can't|cannot|doesn't|does\s+not)\s+take\s+(?:a\s+)?wheelchairs?|"
-    # "Stiles and mud - not for wheelchairs", "not really one for a wheelchair user"
+    # "Stiles and mud - not for wheelchairs", "not really one for a wheelchair user", "rough paths
+    # & gravel, no good for wheelchairs"
     r"not\s+(?:really\s+)?(?:one\s+)?for\s+(?:a\s+)?wheelchairs?(?:\s+users?)?|"
+    r"(?:no|not|isn't|is\s+not)\s+(?:any\s+|much\s+)?(?:good|use)\s+(?:for|with)\s+(?:a\s+)?wheelchairs?|"
     r"access\s*:\s*(?:(?:\d+|one|two|three|four|several|a\s+few)\s+)?(?:stairs|steps|upstairs)\b"
     r"(?!\s+to\s+(?:the\s+)?(?:toilets?|loos?)))\b",
     re.I,

@@ -1352,6 +1352,7 @@ def test_a_venue_that_says_it_has_no_lift_is_not_wheelchair_accessible(reader):
         ("Walk round Carn Brea. Stiles and mud - not for wheelchairs or buggies.", "no"),
         ("Fry-up in the back room, down three steps - not really one for a wheelchair user.", "no"),
         ("Allotment. Paths are gravel and grass so can be hard going with a wheelchair or walker.", "no"),
+        ("Veg beds on the canal side, rough paths & gravel, no good for wheelchairs or scooters.", "no"),
         ("Peer group. The entrance has steps, so it isn't suitable for wheelchair users, sorry.", "no"),
         ("Art club. The chapel hall has steps at the front and we can't accommodate wheelchairs.", "no"),
         ("Knit and natter. Sorry, we are unable to cater for wheelchair users at the moment.", "no"),
