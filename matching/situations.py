@@ -302,7 +302,9 @@ SITUATIONS: tuple[Situation, ...] = (
             r"before\s+(?:he|she|they)\s+can\s+go\s+home|"
             r"(?:after|since)\s+(?:a\s+|her\s+|his\s+|my\s+|their\s+)?"
             r"(?:\w+\s+)?(?:spell|stay|stint|admission|weeks?|days?|months?)\s+in\s+hospital|"
-            r"(?:was|been|were|recently)\s+(?:\w+\s+)?in\s+(?:hospital|(?-i:[A-Z]{1,4}[HIW])\b)"
+            r"(?:was|been|were|recently)\s+(?:\w+\s+)?in\s+(?:hospital|(?-i:[A-Z]{1,4}[HIW])\b)|"
+            # "had a fall, was on a ward at Royal Stoke, home since last Tues"
+            r"(?:was|been|were)\s+(?:\w+\s+)?on\s+(?:a|the)\s+(?:\w+\s+)?ward\b"
         ),
         kind="health",
     ),

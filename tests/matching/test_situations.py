@@ -147,6 +147,8 @@ def test_clinical_shorthand_states_a_situation():
     assert codes_said("34, due out of Holme House next month") == ["prison_leavers"]
     # about to leave hospital, not prison: a home-from-hospital scheme takes referrals before discharge
     assert codes_said("due out of hospital next week") == ["hospital_discharge"]
+    # a spell on a ward, over: just out of hospital (and not in it now)
+    assert codes_said("had a fall, was on a ward at Royal Stoke, home since Tues") == ["hospital_discharge"]
     assert codes_said("bereaved (wife, Aug), not managing") == ["widowed"]
     assert codes_said("he checks my phone and decides what I wear") == ["domestic_abuse"]
     assert codes_said("HSA: home O2 at night, puffed out on the stairs") == ["lung"]
