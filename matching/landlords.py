@@ -72,9 +72,18 @@ def names_the_landlord(words: str | None, organisation: str | None) -> bool:
     if not key or not words:
         return False
     home = r"(?:homes?|housing|house|flat|bungalow|maisonette|property|estate)"
+    # or by its initials, as tenants and notes do: "PHG flat" for Potteries Housing Group
+    names = rf"(?i:{re.escape(key)})" + (rf"|{initials}" if (initials := _initials(organisation)) else "")
     said = re.search(
-        rf"\b{re.escape(key)}\s+(?:(?:at\s+)?homes?\s+)?{home}\b|\b{home}\s+(?:from|with|of|off)\s+{re.escape(key)}\b",
+        rf"\b(?:{names})\s+(?i:(?:(?:at\s+)?homes?\s+)?{home})\b|\b(?i:{home}\s+(?:from|with|of|off))\s+(?:{names})\b",
         words,
-        re.I,
     )
     return bool(said) and not another_landlords_tenant(words, organisation)
+
+
+def _initials(organisation: str | None) -> str | None:
+    """A landlord's initials, capitals only ("PHG" for "Potteries Housing Group"); None for a name
+    of fewer than three words, whose two letters would stand for too much."""
+    words = re.findall(r"[A-Za-z][\w']*", organisation or "")
+    capitals = [w[0] for w in words if w[0].isupper()]
+    return "".join(capitals) if len(capitals) >= 3 else None

@@ -128,6 +128,9 @@ def test_a_tenants_only_service_of_an_organisation_that_is_not_a_landlord_names_
         ("Freebridge flat in Gaywood, bills gone up", True),
         ("Lives King's Lynn, owns her house. Husband had a stroke.", False),
         ("Lives King's Lynn, husband had a stroke.", False),  # nothing says whose tenant she is
+        # the landlord by its initials, as notes write it
+        ("21, baby 8 month. FCH flat. Partner walked out.", True),
+        ("21, baby 8 month. FCH flat, private rent.", False),
     ],
 )
 def test_a_home_named_for_the_landlord_makes_the_person_its_tenant(make_person, make_service, words, theirs):
