@@ -1081,7 +1081,8 @@ REGIONS = {
     # (one tab per branch; "Tell the customer:" beside "Who it's for:", counter notes). First run,
     # unread (commit 852dd8b's code): nDCG@10 0.820, keyword 0.201, 1 must-not service (a canal-side
     # growing space "no good for wheelchairs" for a wheelchair user), 7 of 7 gaps. Since (that phrase
-    # read as no step-free access): 0.821, 0, 7 of 7.
+    # read as no step-free access; "was on a ward" as just out of hospital; "PHG flat" as a
+    # Potteries Housing Group tenant): 0.846, 0, 7 of 7.
     "ns": Region(
         "Stoke-on-Trent and North Staffordshire (a pharmacy group's signposting sheet, in ORUK 3.0)",
         EVAL / "services" / "ns_oruk.json",
