@@ -281,10 +281,10 @@ LONDON_BOROUGH = "E09"
 
 @lru_cache(maxsize=256)
 def own_authorities(person_areas: tuple[str, ...]) -> frozenset[str]:
-    """The authority codes among a person's areas (`Profile.areas`), for `over_the_border`; none
-    for a Londoner, for whom another borough is a few stops on the Tube. (Once a match, not once
-    a candidate.)"""
-    mine = frozenset(code for code in person_areas if _GSS.fullmatch(code))
+    """The authority codes among a person's areas (`Profile.areas`, which also hold their ward,
+    LSOA and postcode district), for `over_the_border`; none for a Londoner, for whom another
+    borough is a few stops on the Tube. (Once a match, not once a candidate.)"""
+    mine = frozenset(code for code in person_areas if _AUTHORITY.fullmatch(code))
     return frozenset() if any(code.startswith(LONDON_BOROUGH) for code in mine) else mine
 
 
