@@ -49,7 +49,8 @@ _OTHER = re.compile(
 _WITH_THE_PERSON = re.compile(r"\b(?:we|we're|we've|us|both|together)\b", re.I)
 # Said to be over: the problem is in the past, not in play now.
 _PAST = re.compile(
-    r"\b(?:used to|no longer|not any ?more|years ago|in the past|(?:all |now )?sorted(?: now| out)?|"
+    # (not "used to go to the memory café but it's shut": a place they went, which they may want back)
+    r"\b(?:used to(?!\s+(?:go|goes|going|attend|come|take\s+(?:him|her|them|me|us))\b)|no longer|not any ?more|years ago|in the past|(?:all |now )?sorted(?: now| out)?|"
     r"paid (?:off|back)|cleared (?:now|off)|(?:is|are|'s|was|were) (?:over now|all over|behind (?:me|him|her|us|them))|"
     r"back in the day|when (?:i|he|she|they) (?:was|were) (?:young|younger|little|a kid|a child|at school)|"
     r"as a (?:kid|child|lad|girl|boy|youngster)|(?:did|left|hated|loved) (?:it |\w+ )?at school|"

@@ -186,6 +186,9 @@ def test_context_that_is_over_denied_or_someone_elses_is_not_read_as_a_need(
         ),
         # a group someone told the person of is one they might go to, not small talk
         ("My friend told me about a knitting group at the library.", "arts_creativity"),
+        ("He'd heard about a men's walk along the undercliff on a Saturday.", "physical_activity"),
+        # a group the person went to that has closed is one they may want back, not a problem over
+        ("They used to go to the memory café at Wath but it's shut.", "long_term_conditions"),
     ],
 )
 def test_the_same_needs_said_of_the_person_now_still_count(inferrer, words, need):
