@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .forces_branch import person_branches
 from .household import child_at_home
 from .person import PREFERENCES
-from .situations import AGE_SITUATIONS, wider_heritages, with_implied
+from .situations import AGE_SITUATIONS, MENTAL_HEALTH, wider_heritages, with_implied
 from .situations import BY_CODE as SITUATIONS_BY_CODE
 
 if TYPE_CHECKING:
@@ -96,8 +96,10 @@ class Profile:
     def audiences(self) -> tuple[str, ...]:
         """Every group and situation a service may be meant for that this person is in. Not a time
         of life ("older people"): the needs already weigh it, and counted again it lifted every
-        lunch club over the bereavement group a widower of 74 asked for."""
-        situations = [code for code in self.situations if code not in AGE_SITUATIONS]
+        lunch club over the bereavement group a widower of 74 asked for. Nor mental health
+        problems, which the mental wellbeing need weighs: counted again, it lifted every peer group
+        over the LGBT+ youth group an anxious trans lad of 17 asked for."""
+        situations = [code for code in self.situations if code not in AGE_SITUATIONS | {MENTAL_HEALTH}]
         # a Pakistani woman is one a group for South Asian women is meant for
         return tuple(dict.fromkeys([*self.groups, *situations, *wider_heritages(situations)]))
 

@@ -44,8 +44,9 @@ class Situation:
     # heritage, faith or language); forms group by it
     kind: str = "life"
     # A heritage inside a wider one ("Bangladeshi" within "South Asian"), or a loss inside a wider
-    # one (war widows within the widowed): someone who says the narrower is in the wider too, but a
-    # group for Bangladeshi women is not for a Pakistani woman. (Only a heritage may be unsaid: a
+    # one (war widows within the widowed), or a condition inside a wider one (hearing voices within
+    # mental health problems): someone who says the narrower is in the wider too, but a group for
+    # Bangladeshi women is not for a Pakistani woman, nor a hearing voices group for someone low. (Only a heritage may be unsaid: a
     # "Punjabi" may be Pakistani; a widow is not a war widow unless she says so.)
     within: str | None = None
     # Whether a service's name alone can say it: "Stroke Survivors Club" is for stroke survivors,
@@ -69,6 +70,14 @@ def _re(pattern: str, flags: int = re.I) -> re.Pattern[str]:
 _SPOUSE = r"(?:wife|husband|partner|spouse)"
 _CHILD = r"(?:son|daughter|child|boy|girl|baby|little\s+one)"
 _THEIR = r"(?:my|our|his|her|their)"
+
+MENTAL_HEALTH = "mental_health"
+# A forces family member in the person's words: "army wife", "war widow", "husband served".
+_FORCES_FAMILY_MEMBER = _re(
+    r"(?:gurkha|army|forces|navy|naval|raf|military)\s+(?:widow|wife|wives|family|families|spouse|husband|kids|children)\b|"
+    r"war\s+widow|(?:husband|wife|partner|dad|father|son|daughter)\s+(?:\w+\s+){0,2}?(?:served\b|is\s+(?:in|away\s+with)\s+"
+    r"the\s+(?:army|navy|raf|forces|marines)\b|was\s+(?:in\s+the\s+(?:army|navy|raf|forces|marines|gurkhas)\b|a\s+gurkha))"
+)
 
 SITUATIONS: tuple[Situation, ...] = (
     Situation(
@@ -353,6 +362,7 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         kind="health",
         named=False,
+        within="mental_health",
     ),
     Situation(
         "multiple_sclerosis",
@@ -443,6 +453,28 @@ SITUATIONS: tuple[Situation, ...] = (
         # "enduring mental health problems" is also how people describe years of depression
         hard=False,
         kind="health",
+        within="mental_health",
+    ),
+    # "Football for adults living with mental health problems", "a garden for people recovering from
+    # mental ill health": a peer group of people who have been through it. Not for a man told to lose
+    # weight, nor a girl getting grief for coming out, whom judges keep off such lists; anyone whose
+    # words speak of their mind (a mental wellbeing need read from them says it too) is in it.
+    Situation(
+        MENTAL_HEALTH,
+        "people with mental health problems",
+        _re(
+            r"mental\s+(?:ill[- ]?health|illness|health\s+(?:problems?|issues|conditions?|difficult(?:y|ies)|needs|"
+            r"challenges|struggles))|poor\s+mental\s+health"
+        ),
+        _re(
+            r"mental\s+(?:health|ill)|depress\w*|anxi\w+|panic|low\s+mood|ptsd|ocd\b|bipolar|psycho\w+|"
+            r"schizophreni\w+|hear(?:s|ing)?\s+voices|self[- ]harm\w*|suicid\w*|breakdown|nerves|eating\s+disorder|"
+            r"anorexi\w*|bulimi\w*|cmht|camhs|iapt|talking\s+therap\w+|counsell\w+|anti-?depressants?|"
+            r"sertraline|citalopram|fluoxetine|mirtazapine|personality\s+disorder|eupd|bpd\b"
+        ),
+        needs=frozenset({"mental_wellbeing"}),
+        kind="health",
+        named=False,
     ),
     # A hearing voices group (the Hearing Voices Network's way) is for people who hear voices or
     # see visions; someone anxious, or low, is not helped by it.
@@ -455,6 +487,7 @@ SITUATIONS: tuple[Situation, ...] = (
             r"psychos[ie]s|psychotic|schizophreni\w+|voice[- ]hearers?"
         ),
         kind="health",
+        within="mental_health",
     ),
     # Exercise on referral and similar schemes: "for adults with a health condition such as high
     # blood pressure, diabetes, arthritis or depression", "with a qualifying medical condition".
@@ -851,11 +884,7 @@ SITUATIONS: tuple[Situation, ...] = (
             r"veterans?'?\s+famil(?:y|ies)|families\s+of\s+(?:serving\s+|service\s+|armed\s+forces\s+|ex-?\s*service\s+)?"
             r"(?:personnel|veterans|gurkhas|soldiers|servicem[ae]n)"
         ),
-        _re(
-            r"(?:gurkha|army|forces|navy|naval|raf|military)\s+(?:widow|wife|wives|family|families|spouse|husband|kids|children)\b|"
-            r"war\s+widow|(?:husband|wife|partner|dad|father|son|daughter)\s+(?:\w+\s+){0,2}?(?:served\b|is\s+(?:in|away\s+with)\s+"
-            r"the\s+(?:army|navy|raf|forces|marines)\b|was\s+(?:in\s+the\s+(?:army|navy|raf|forces|marines|gurkhas)\b|a\s+gurkha))"
-        ),
+        _FORCES_FAMILY_MEMBER,
         ticked="veterans",
     ),
     # A coffee morning on base "for partners of serving personnel only" is not for a veteran: the
@@ -876,6 +905,20 @@ SITUATIONS: tuple[Situation, ...] = (
             # "husband posted to Cranwell", "wife's just been posted to Catterick"
             r"(?:husband|wife|partner)(?:'s)?\s+(?:(?:has\s+|'s\s+|just\s+)?(?:been\s+)?|got\s+)?posted\s+(?:to|at|up|down|over)\b"
         ),
+        within="forces_families",
+    ),
+    # "Coffee morning for partners and families of serving or ex-forces personnel": the family, not
+    # the veteran himself (the veterans' box says forces family only where a group is the forces
+    # community's as a whole: "Gurkha families drop in").
+    Situation(
+        "forces_partners",
+        "partners and families of armed forces personnel",
+        _re(
+            r"(?:partners|spouses|wives|husbands|families)(?:\s*(?:,|and|&)\s*(?:partners|spouses|families|children))*\s+"
+            r"of\s+(?:(?:currently\s+)?serving\s+(?:or|and|&|/)\s+)?(?:ex-?\s*(?:forces|service|military)|former\s+"
+            r"(?:forces|service|military)|veterans?|retired\s+(?:forces|military))\b"
+        ),
+        _FORCES_FAMILY_MEMBER,
         within="forces_families",
     ),
     # The Fishermen's Mission and its like: "only for fishing families (working or retired)"; not an

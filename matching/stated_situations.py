@@ -40,6 +40,8 @@ _OWN_ONLY = frozenset(
         "autism",
         # "her son has schizophrenia": a hearing voices group is for the one who hears them
         "hearing_voices",
+        # "his wife's depression": a peer group for people with mental health problems is hers
+        "mental_health",
         "sex_work",
         # "husband made redundant": a programme for young people out of work is not for his wife
         "neet",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..situations import AGE_SITUATIONS, BY_CODE, SITUATIONS, most_specific
+from ..situations import AGE_SITUATIONS, BY_CODE, MENTAL_HEALTH, SITUATIONS, most_specific
 from .groups import ANYONE_WELCOME, LIST_ITEM_ENDS, deep_in_a_list, turned_away
 from .record import Record
 from .result import Finding
@@ -105,6 +105,22 @@ _ASKED_WHO = re.compile(
 _WHO_FOR_LABEL = re.compile(r"^\W*who(?:'s|\s+is)?\s+(?:it\s+)?for\s*(?:\([^)]{0,40}\)\s*)?[:?]", re.I)
 
 
+# "Carers of adults with mental health needs", "a family member with an illness, disability, mental
+# health problem": the mental health is the cared-for's, not the way in.
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:(?:carers?|families|relatives|parents|partners|loved\s+ones?)\s+of|(?:a|their|your)\s+"
+    r"(?:family\s+member|relative|parent|partner|loved\s+one|child|son|daughter)\s+(?:with|who))\b[^.;]*$",
+    re.I,
+)
+# "learning disabilities or mental health needs", "domestic abuse, mental health difficulties or
+# isolation": mental health is one way in among others, most of which no situation here names.
+_ANOTHER_WAY_IN = re.compile(
+    r"\b(?:learning\s+disabilit\w+|autis\w+|addictions?|drugs?|alcohol|substance|isolation|disabilit\w+|"
+    r"domestic\s+abuse|illness(?:es)?|dementia|long[- ]term\s+conditions?)\b",
+    re.I,
+)
+
+
 def find_situations(record: Record) -> list[Finding]:
     """Each situation the service is for, with how sure and the words that said it."""
     best: dict[str, Finding] = {}
@@ -160,6 +176,12 @@ def _restricts(
 ) -> float:
     start, end = next(((a, b) for a, b in sentences if a <= match.start() < b), (0, len(text)))
     before = text[start : match.start()]
+    if situation_code == MENTAL_HEALTH and (
+        _SOMEONE_ELSES.search(before)
+        or _ANOTHER_WAY_IN.search(before)
+        or _ANOTHER_WAY_IN.search(text, match.end(), end)
+    ):
+        return 0.0
     if (
         # "non-diabetic hyperglycaemia", "pre-diabetes": not the condition itself
         re.search(r"\b(?:non|pre)[- ]?$", before, re.I)

@@ -155,6 +155,8 @@ UNLABELLED_SITUATIONS = {
     "lives_alone",
     # nor for this (session 48): a hospital's cardiac or pulmonary rehab finished
     "rehab_finished",
+    # nor for this (session 51): mental health problems, which a peer group for them asks
+    "mental_health",
 }
 
 

@@ -1042,8 +1042,11 @@ def test_a_group_for_forces_families_is_for_a_gurkha_widow_and_a_veteran_not_for
         name="Gurkha Families Support Group",
         description="Nepali speaking group for Gurkha veterans' families: pension forms, festivals.",
     ) == ["forces_families"]
-    assert "forces_families" in codes_said("She's a Gurkha widow, came over 2010, not much English")
-    assert "forces_families" in codes_said("army wife, husband deployed, on her own with the baby")
+    # a family member is one of the forces' partners and families, and so of its families
+    widow = codes_said("She's a Gurkha widow, came over 2010, not much English")
+    wife = codes_said("army wife, husband deployed, on her own with the baby")
+    assert "forces_partners" in widow and "forces_partners" in wife
+    assert "forces_families" in with_implied(widow) & with_implied(wife)
     assert "forces_families" not in codes_said("widowed last year, very lonely, not much English")
     assert [s.code for s in person_situations("lonely", ticked=["veterans"])] == ["forces_families"]
 
@@ -1155,6 +1158,25 @@ def test_a_coffee_morning_for_serving_families_is_not_for_a_veteran(make_service
     assert on_base["name"] in [m.name for m in match(partner, [on_base], taxonomy=taxonomy, now=now).matches]
 
 
+def test_a_group_for_the_partners_of_forces_personnel_is_not_for_the_veteran(
+    make_service, make_person, taxonomy, now
+):
+    assert situations_of(
+        description="Coffee morning for partners and families of serving or ex-forces personnel."
+    ) == ["forces_partners"]
+    # a group for the forces community as a whole takes the veteran too
+    assert situations_of(description="Advice & friendship for Nepali and Gurkha families.") == [
+        "forces_families"
+    ]
+    coffee = make_service(
+        km=1, name="Forces Families Coffee", needs=["loneliness"], situations=["forces_partners"]
+    )
+    veteran = make_person(goals="Ex-navy, 71, gone quiet since his mate died", circumstances=["veterans"])
+    wife = make_person(goals="Husband was in the army 20 years, she's lonely since they moved here")
+    assert match(veteran, [coffee], taxonomy=taxonomy, now=now).matches == []
+    assert [m.name for m in match(wife, [coffee], taxonomy=taxonomy, now=now).matches] == [coffee["name"]]
+
+
 def test_a_home_from_hospital_scheme_is_for_people_just_out_of_hospital(
     make_service, make_person, taxonomy, now
 ):
@@ -1205,3 +1227,35 @@ def test_a_sudanese_man_is_not_one_of_an_eritrean_community(make_service, make_p
 )
 def test_how_link_workers_write_hong_kong_says_who_someone_is(words, from_hong_kong):
     assert ("chinese" in {s.code for s in person_situations(words, [], [])}) is from_hong_kong
+
+
+def test_a_peer_group_for_people_with_mental_health_problems_is_for_those_whose_words_say_so(
+    make_service, make_person, taxonomy, now
+):
+    football = situations_of(
+        description="Football sessions for adults (18+) living with mental health problems."
+    )
+    assert football == ["mental_health"]
+    # one way in among others, or the cared-for's: no rule about the person's own mind
+    assert (
+        situations_of(eligibility_description="Adults with learning disabilities or mental health needs.")
+        == []
+    )
+    assert situations_of(eligibility_description="Carers of adults with mental health needs.") == []
+    # a group for a serious mental illness stays one, not any mental health problem's
+    assert situations_of(
+        description="Peer group for adults living with a serious mental illness such as schizophrenia."
+    ) == ["serious_mental_illness"]
+    kickabout = make_service(
+        km=2,
+        name="Headspace FC",
+        needs=["physical_activity", "mental_wellbeing"],
+        situations=["mental_health"],
+    )
+    weight = make_person(goals="GP says lose 2 stone, BP up. Wants a walking group or something gentle.")
+    anxious = make_person(goals="Anxious since the redundancy, wants to get fitter and meet people.")
+    assert match(weight, [kickabout], taxonomy=taxonomy, now=now).matches == []
+    assert [m.name for m in match(anxious, [kickabout], taxonomy=taxonomy, now=now).matches] == [
+        "Headspace FC"
+    ]
+    assert "mental_health" not in codes_said("His wife's depression has been bad since the winter.")
