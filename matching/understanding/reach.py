@@ -149,8 +149,8 @@ _RESIDENTS_TERM = re.compile(r"^[\w\s,&'-]{2,40}\s+residents?(?:\s+only)?$", re.
 # After a name, its residents ("Trafford residents") or its practices' patients ("a Salford GP", "a
 # Northwich PCN practice", "a Bellingham surgery")
 _RESIDENTS_WORD = re.compile(r"^[\s\-]*(?:borough\s+)?(?:schools?\s*/\s*)?residents?\b", re.I)
-# ... or of every place in the list it opens: "Hardwick and Roseworth residents", "Moston,
-# Harpurhey or Blackley residents"
+# ... or of every place or authority in the list it opens: "Hardwick and Roseworth residents", "Moston,
+# Harpurhey or Blackley residents", "Cambs & Pboro residents"
 _LIST_THEN_RESIDENTS = re.compile(
     r"^(?:\s*(?:,|\band\b|&|\bor\b)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}){1,5}[\s\-]*residents?\b"
 )
@@ -359,7 +359,7 @@ def _names_its_residents(text: str, index: int, last: str, words: str, field: st
         # "lip reading practice"
         (
             _RESIDENTS_WORD.match(after)
-            or (is_place and _LIST_THEN_RESIDENTS.match(after))
+            or _LIST_THEN_RESIDENTS.match(after)
             or (text[index].isupper() and _PRACTICE_WORD.match(after))
             or (
                 is_place

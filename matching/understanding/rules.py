@@ -332,6 +332,8 @@ _NOT_OURS_BEFORE = re.compile(
     r"(?:(?i:\b(?:no|not|nothing|never|doesn'?t|don'?t|isn'?t|aren'?t|cannot|can'?t|without)\s+(?:\w+\s+){0,3})|"
     # somewhere else a person is sent: "the person cared for can't come - signpost to sitting service"
     r"(?i:\b(?:signpost(?:ed|ing)?|refer(?:red)?|sen[dt])\s+(?:\w+\s+)?to\s+(?:an?\s+|the\s+)?(?:local\s+)?)|"
+    # what a caller asked for, in a counter note: "Biddulph cust asked for face to face - nothing in Biddulph"
+    r"(?i:\b(?:asked|asks|asking)\s+(?:us\s+)?for\s+(?:a\s+)?)|"
     r"\b[A-Z][\w&]*(?:\s+[A-Z][\w&]*)+'s\s+(?:\w+\s+)?)$"
 )
 

@@ -98,6 +98,20 @@ WIDER_AREAS = {
     # the NHS integrated care board's area and its own short name
     "Birmingham and Solihull": ["Birmingham", "Solihull"],
     "BSol": ["Birmingham", "Solihull"],
+    # counties whose councils were split into unitaries, still the name on maps, letters and feeds
+    # ("Cumbria residents", "across Northants")
+    "Cumbria": ["Cumberland", "Westmorland and Furness"],
+    "Northamptonshire": ["North Northamptonshire", "West Northamptonshire"],
+    "Northants": ["North Northamptonshire", "West Northamptonshire"],
+    "Bedfordshire": ["Bedford", "Central Bedfordshire", "Luton"],
+    "Berkshire": ["Bracknell Forest", "Reading", "Slough", "West Berkshire", "Windsor and Maidenhead", "Wokingham"],
+    # the county of 1974-1996, still the police's and the fire service's name either side of the Humber
+    "Humberside": [
+        "East Riding of Yorkshire",
+        "Kingston upon Hull, City of",
+        "North East Lincolnshire",
+        "North Lincolnshire",
+    ],
     # London has no council for the whole (its register entry is empty), so "London", "London-wide"
     # and "Greater London" are its 33 authorities; the City of London is only itself by that name.
     "Greater London": LONDON,
@@ -135,6 +149,22 @@ ALSO_CALLED = {
     "North Lincolnshire": "N Lincs",
     "East Riding of Yorkshire": "East Riding",
     "Birmingham": "Brum",
+    "Peterborough": "Pboro",
+    # the counties' own shorthand, as on their councils' letters and in NHS notes ("Cambs & Pboro
+    # residents", "adults in Staffs and Stoke", "across Notts")
+    "Cambridgeshire": "Cambs",
+    "Derbyshire": "Derbys",
+    "Gloucestershire": "Glos",
+    "Hampshire": "Hants",
+    "Hertfordshire": "Herts",
+    "Lancashire": "Lancs",
+    "Leicestershire": "Leics",
+    "Lincolnshire": "Lincs",
+    "Nottinghamshire": "Notts",
+    "Oxfordshire": "Oxon",
+    "Staffordshire": "Staffs",
+    "Warwickshire": "Warks",
+    "Worcestershire": "Worcs",
 }
 
 

@@ -227,6 +227,14 @@ def test_a_listening_helpline_is_for_mental_wellbeing(reader):
         ("adults living in Greater Norwich", ["E07000144", "E07000148", "E07000149"]),
         ("for B&NES residents", ["E06000022"]),
         ("South Glos only", ["E06000025"]),
+        ("Staffs residents only", ["E10000028"]),
+        # each authority of a list before "residents", not only the last
+        ("Trafford and Salford residents", ["E08000006", "E08000009"]),
+        ("Cambs & Pboro residents", ["E06000031", "E10000003"]),
+        ("Who it's for: adults in Staffs and Stoke.", ["E06000021", "E10000028"]),
+        # a county split into unitaries still names them
+        ("Cumbria residents", ["E06000063", "E06000064"]),
+        ("across Northants", ["E06000061", "E06000062"]),
     ],
 )
 def test_the_names_councils_go_by_are_theirs(reader, words, codes):
@@ -1028,6 +1036,17 @@ def test_a_helpline_is_a_phone_service_and_reaches_the_whole_area(reader):
 def test_an_online_group_is_online(reader):
     found = reader.understand(csv_row(description="A wellbeing group that meets over Zoom every week."))
     assert "online" in found.delivery_modes()
+
+
+def test_what_a_caller_asked_for_is_not_how_the_service_is_delivered(reader):
+    zoom = reader.understand(
+        oruk(
+            name="Grief Circle (Zoom)",
+            description="Monthly Zoom group for anyone bereaved. Counter note: Biddulph cust asked for "
+            "face to face - nothing in Biddulph now the cafe's gone.",
+        )
+    )
+    assert zoom.delivery_modes() == ["online"]
 
 
 @pytest.mark.parametrize(
