@@ -104,7 +104,14 @@ WIDER_AREAS = {
     "Northamptonshire": ["North Northamptonshire", "West Northamptonshire"],
     "Northants": ["North Northamptonshire", "West Northamptonshire"],
     "Bedfordshire": ["Bedford", "Central Bedfordshire", "Luton"],
-    "Berkshire": ["Bracknell Forest", "Reading", "Slough", "West Berkshire", "Windsor and Maidenhead", "Wokingham"],
+    "Berkshire": [
+        "Bracknell Forest",
+        "Reading",
+        "Slough",
+        "West Berkshire",
+        "Windsor and Maidenhead",
+        "Wokingham",
+    ],
     # the county of 1974-1996, still the police's and the fire service's name either side of the Humber
     "Humberside": [
         "East Riding of Yorkshire",
