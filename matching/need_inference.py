@@ -320,8 +320,13 @@ class NeedInferrer:
         if someone_else:
             # "her husband has dementia", "lost him to cancer": the condition is the cared-for or
             # lost person's, so its name alone does not make it this person's need; the meaning
-            # still may.
-            phrases = {code: found for code, found in phrases.items() if code not in CARED_FOR_CODES}
+            # still may. A group for the condition they go to together is asked for by name ("the
+            # memory café at Wath but it's shut"): the carer wants one again, for both of them.
+            phrases = {
+                code: found
+                for code, found in phrases.items()
+                if code not in CARED_FOR_CODES or any(_A_GROUP.search(words) for words in found[1])
+            }
         if carer_words and "domestic_abuse" in self.codes and "domestic_abuse" not in phrases:
             # "she can't leave him" beside his Parkinson's is caring, not being trapped: for a carer,
             # abuse must be said in its own words ("he hits me", "controlling"), not only sound like it
@@ -444,6 +449,7 @@ _WORDS_THAT_NAME_A_NEED: tuple[tuple[Callable[[str], str | None], tuple[str, ...
 )
 OTHERS_CONDITION_CODES = ("carers", "bereavement")
 CARED_FOR_CODES = ("long_term_conditions", "disability")
+_A_GROUP = re.compile(r"\b(?:caf\w*|club|group|society)\b", re.I)
 # "not lonely", "never a coffee morning person": a phrase right after these is not said of the person.
 # "doesn't want counselling" still counts (the need is in play, only the offer is refused).
 _NEGATORS = frozenset({"not", "isnt", "never", "nor", "wasnt", "arent", "aint", "nae", "niver"})

@@ -74,6 +74,15 @@ def test_a_carer_who_cannot_leave_him_is_caring_and_an_abused_woman_who_cannot_l
     assert "domestic_abuse" in trapped and "carers" not in trapped
 
 
+def test_a_carer_who_asks_for_the_group_for_his_condition_again_needs_it(inferrer):
+    # his dementia is his, but the memory café they went to together is what she asks for again
+    found = inferrer.infer_codes(
+        "Dad 80 dementia, mum 78 looks after him in Maltby. They used to go to the memory café at Wath "
+        "but it's shut. Anything like that nearer? Mum's worn out."
+    )
+    assert {"carers", "long_term_conditions"} <= set(found)
+
+
 def test_a_carer_ticked_has_the_carers_need_when_the_words_are_all_about_the_person_cared_for(inferrer):
     words = "Daughter (55) - mum (81) lives w/ her, keeps forgetting, left the gas on. Daughter working PT, shattered."
     assert "carers" not in inferrer.infer_codes(words)
