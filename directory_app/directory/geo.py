@@ -163,16 +163,6 @@ def authority_codes(la_code: str | None) -> list[str]:
     return [code for code in (la_code, successor_of(la_code), county_of(la_code)) if code]
 
 
-def authority_name(la_code: str) -> str | None:
-    """An English authority's name ("Wirral"), or None for a code we do not hold."""
-    return _names().get(la_code)
-
-
-@cache
-def _names() -> dict[str, str]:
-    return {row["code"]: row["name"] for row in _la_table() if row.get("name")}
-
-
 def formers_of(la_code: str) -> tuple[str, ...]:
     """The abolished authorities an authority took over (North Yorkshire → Hambleton, ...)."""
     return _formers().get(la_code, ())

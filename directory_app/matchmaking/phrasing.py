@@ -10,7 +10,7 @@ from matching import situations
 from matching.explain import lower_label
 from matching.taxonomy import NeedsTaxonomy
 
-from ..directory.geo import authority_name
+from ..directory import understanding
 from ..vocabulary import COST_LABELS, DAY_SHORT, DAYS
 
 EXEMPTIONS = {"online": "online", "phone": "phone service", "area_wide": "covers your area"}
@@ -95,8 +95,11 @@ def reason_text(reason: dict, taxonomy: NeedsTaxonomy | None = None) -> str | No
         return EXEMPTIONS.get(reason.get("code") or "")
     if kind == "distance":
         # "12.9 km away, in Liverpool": over the person's border, where it is explains its place
-        elsewhere = authority_name(reason["authority"]) if reason.get("authority") else None
-        return distance_text(float(reason["km"])) + (f", in {elsewhere}" if elsewhere else "")
+        code = reason.get("authority")
+        elsewhere = understanding.areas().name(code) if code else None
+        return distance_text(float(reason["km"])) + (
+            f", in {elsewhere}" if elsewhere and elsewhere != code else ""
+        )
     if kind == "needs":
         return _needs_text(reason, taxonomy)
     if kind == "cost":
