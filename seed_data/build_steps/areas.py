@@ -52,6 +52,7 @@ NORTH_WEST_LONDON = [
     "Westminster",
 ]
 LONDON = SOUTH_LONDON + NORTH_CENTRAL_LONDON + NORTH_EAST_LONDON + NORTH_WEST_LONDON
+NORTHAMPTONSHIRE = ["North Northamptonshire", "West Northamptonshire"]
 
 # Names that are not in the register but that feeds use for a service's area: the metropolitan
 # counties, which no longer have councils but still name the area, and the historic and ceremonial
@@ -101,8 +102,8 @@ WIDER_AREAS = {
     # counties whose councils were split into unitaries, still the name on maps, letters and feeds
     # ("Cumbria residents", "across Northants")
     "Cumbria": ["Cumberland", "Westmorland and Furness"],
-    "Northamptonshire": ["North Northamptonshire", "West Northamptonshire"],
-    "Northants": ["North Northamptonshire", "West Northamptonshire"],
+    "Northamptonshire": NORTHAMPTONSHIRE,
+    "Northants": NORTHAMPTONSHIRE,
     "Bedfordshire": ["Bedford", "Central Bedfordshire", "Luton"],
     "Berkshire": [
         "Bracknell Forest",
