@@ -53,6 +53,42 @@ NORTH_WEST_LONDON = [
 ]
 LONDON = SOUTH_LONDON + NORTH_CENTRAL_LONDON + NORTH_EAST_LONDON + NORTH_WEST_LONDON
 NORTHAMPTONSHIRE = ["North Northamptonshire", "West Northamptonshire"]
+# Essex as its councils and its NHS divide it: the county's districts, and the two unitaries that
+# "Greater Essex" adds to them; the parts of the county that plan services together and the
+# integrated care boards named after them ("registered with a GP in West Essex", "Mid and South
+# Essex ICB"), each read as its councils rather than as the whole county (or, for "North East
+# Essex", as the North East of England).
+ESSEX = [
+    "Basildon",
+    "Braintree",
+    "Brentwood",
+    "Castle Point",
+    "Chelmsford",
+    "Colchester",
+    "Epping Forest",
+    "Harlow",
+    "Maldon",
+    "Rochford",
+    "Tendring",
+    "Uttlesford",
+]
+SOUTH_ESSEX = ["Basildon", "Brentwood", "Castle Point", "Rochford", "Southend-on-Sea", "Thurrock"]
+MID_ESSEX = ["Braintree", "Chelmsford", "Maldon"]
+NORTH_EAST_ESSEX = ["Colchester", "Tendring"]
+WEST_ESSEX = ["Epping Forest", "Harlow", "Uttlesford"]
+SUFFOLK = ["Babergh", "East Suffolk", "Ipswich", "Mid Suffolk", "West Suffolk"]
+HERTFORDSHIRE = [
+    "Broxbourne",
+    "Dacorum",
+    "East Hertfordshire",
+    "Hertsmere",
+    "North Hertfordshire",
+    "St Albans",
+    "Stevenage",
+    "Three Rivers",
+    "Watford",
+    "Welwyn Hatfield",
+]
 
 # Names that are not in the register but that feeds use for a service's area: the metropolitan
 # counties, which no longer have councils but still name the area, and the historic and ceremonial
@@ -120,6 +156,17 @@ WIDER_AREAS = {
         "North East Lincolnshire",
         "North Lincolnshire",
     ],
+    "Greater Essex": [*ESSEX, "Southend-on-Sea", "Thurrock"],
+    "South Essex": SOUTH_ESSEX,
+    "South East Essex": ["Castle Point", "Rochford", "Southend-on-Sea"],
+    "Mid Essex": MID_ESSEX,
+    "North East Essex": NORTH_EAST_ESSEX,
+    "NE Essex": NORTH_EAST_ESSEX,
+    "West Essex": WEST_ESSEX,
+    "Mid and South Essex": MID_ESSEX + SOUTH_ESSEX,
+    "Suffolk and North East Essex": SUFFOLK + NORTH_EAST_ESSEX,
+    "SNEE": SUFFOLK + NORTH_EAST_ESSEX,
+    "Hertfordshire and West Essex": HERTFORDSHIRE + WEST_ESSEX,
     # London has no council for the whole (its register entry is empty), so "London", "London-wide"
     # and "Greater London" are its 33 authorities; the City of London is only itself by that name.
     "Greater London": LONDON,
