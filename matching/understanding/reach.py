@@ -42,7 +42,10 @@ _RESIDENCY_CUE = re.compile(
     r"area\s+of\s+benefit(?:\s+is|\s*[:\-])?|"
     # a directory's column of the rule, flattened into the text: "Who can go: asylum seekers and
     # refugees in Loughborough"
-    r"who\s+can\s+(?:go|come|attend|join|use\s+it)\s*[:?]\s*(?:[\w'&/-]+\s+){0,6}?(?:in|from))\s+",
+    r"who\s+can\s+(?:go|come|attend|join|use\s+it)\s*[:?]\s*(?:[\w'&/-]+\s+){0,6}?(?:in|from)|"
+    # what a provider told a referrer: "Partner confirmed only takes Jaywick and West Clacton now"
+    r"only\s+(?:takes|accepts|serves|visits|covers)(?:\s+(?:people|referrals|residents)\s+(?:from|in))?"
+    r"(?=\s+(?:the\s+)?(?-i:[A-Z])))\s+",
     re.I,
 )
 # "we cannot accept referrals for people outside County Durham", "not available outside Trafford"
@@ -53,9 +56,12 @@ _OUTSIDE_CUE = re.compile(
 )
 # "we cannot help carers living in ...", "not for people who live in ...": the places after the cue
 # are the ones turned away.
+# A referrer's list of whom not to send ("Do not refer if: lives in Grays town centre (RM17)", a
+# contact centre's knowledge article; "DNR if under 18"): what it names is turned away, heading and all.
+DO_NOT_REFER = r"(?:(?:do\s+not|don't)\s+refer|DNR)(?:\s+(?:if|when))?\s*:?"
 _TURNED_AWAY = re.compile(
     r"\b(?:cannot|can't|can\s+not|unable\s+to|do\s+not|don't|does\s+not|doesn't|won't|will\s+not|not\s+(?:for|open\s+to|"
-    r"available\s+to))\b[^.;:!?,]{0,40}$",
+    r"available\s+to))\b[^.;:!?,]{0,40}$|\b" + DO_NOT_REFER + r"[^.;!?]{0,40}$",
     re.I,
 )
 # "if you live in St Helens or Warrington please ask about your own borough's class", "free if you
@@ -222,6 +228,8 @@ def _postcode_districts(text: str, field: str) -> list[Finding]:
     for sentence in re.finditer(r"[^.!?\n]+", text):
         cue = _DISTRICT_CUE.search(sentence.group(0))
         if not cue or _HEDGE.search(sentence.group(0)[: cue.start()]):
+            continue
+        if _TURNED_AWAY.search(sentence.group(0)[: cue.start()]):
             continue
         words = sentence.group(0).strip()[:120]
         for district in _POSTCODE_DISTRICT.finditer(sentence.group(0)):

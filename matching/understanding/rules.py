@@ -140,6 +140,15 @@ _REMOTE_ONLY = re.compile(
     r"24[- ]hours?(?:\s+a\s+day)?|any\s?time\s+of\s+(?:the\s+)?day\s+or\s+night)\b",
     re.I,
 )
+# A record that says in so many words that it is only a line or only online ("Online only - they
+# stopped the face to face group in Basildon in 2024", "phone only, no venue"): its address is an
+# office, and the groups it once held in person are not on.
+_SAID_REMOTE_ONLY = re.compile(
+    r"\b(?:online|zoom|phone|telephone|virtual|remote)[- ]only\b|"
+    r"\bonly\s+(?:online|on\s+zoom|by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone)\b(?!\s+(?:for|if|when|until))|"
+    r"\bno\s+(?:public\s+)?venue\b|\bno\s+(?:longer\s+)?(?:face[- ]to[- ]face|in[- ]person)\b",
+    re.I,
+)
 _DELIVERY_COMPILED = {k: re.compile(r"\b(?:" + p + r")\b", re.I) for k, p in DELIVERY_PATTERNS.items()}
 # Housebound people are reached at home, by a visit unless the service says it calls them.
 _HOUSEBOUND = re.compile(r"\bhousebound\b", re.I)
@@ -402,7 +411,12 @@ def find_delivery(record: Record) -> list[Finding]:
     for mode in record.declared.get("delivery", []):
         if mode in DELIVERY_PATTERNS or mode == "in_person":
             found[mode] = Finding(mode, 0.95, "delivery", ", ".join(record.declared["delivery"]))
-    if "in_person" not in found:
+    said_remote = "in_person" not in record.declared.get("delivery", []) and _first(
+        view, _SAID_REMOTE_ONLY, ("name", "description", "eligibility"), unless=_NOT_OURS_BEFORE
+    )
+    if said_remote and found.keys() & {"phone", "online", "home_visits", "outreach"}:
+        found.pop("in_person", None)
+    elif "in_person" not in found:
         physical = [loc for loc in record.locations if loc["type"] == "physical"]
         # visits to people's homes are the service unless it also names a place to go to
         remote = _first(view, _REMOTE_ONLY, ("name", "description")) or found.get("home_visits")

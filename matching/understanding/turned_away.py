@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .areas import AreaLookup
-from .reach import ELSEWHERE, authorities_named
+from .reach import DO_NOT_REFER, ELSEWHERE, authorities_named
 from .record import Record
 from .result import Finding
 from .rules import quote
@@ -20,8 +20,9 @@ AREA_PREFIX = "area:"
 # "we cannot help carers living in", "excluding residents of".
 _TURNS_AWAY = re.compile(
     r"\b(?:not\s+(?:for|open\s+to|available\s+(?:to|for))|(?:cannot|can't|can\s+not|are\s+unable\s+to|do\s+not|don't)\s+"
-    r"(?:help|support|accept|take|see|cover)|excluding|except(?:\s+for)?)\s+"
-    r"(?:(?:people|anyone|those|carers|families|adults|households)\s+)?"
+    r"(?:help|support|accept|take|see|cover)|excluding|except(?:\s+for)?|" + DO_NOT_REFER + r")\s+"
+    r"(?:(?:people|anyone|those|carers|families|adults|households|(?:the\s+)?(?:caller|client|person|customer|patient)|"
+    r"they|he|she)\s+)?"
     r"(?:(?:who\s+)?(?:live|living|lives)\s+in|residents?\s+(?:of|in))\s+",
     re.I,
 )
