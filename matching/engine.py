@@ -111,9 +111,9 @@ def _relevant(
     groups: Sequence[str] = (),
     communities: Sequence[str] = (),
 ) -> bool:
-    # a recovery café or a gambling line, for someone with no addiction need: near in words (a
-    # shared "money", "on my own") is not near in need; nor a drink and drugs café for a gambler
-    # (a shared "recovery", "wants to stop")
+    # a recovery café or a gambling line, for someone with no addiction need (or a bereavement
+    # group for someone who has lost no one): near in words (a shared "money", "on my own") is not
+    # near in need; nor a drink and drugs café for a gambler (a shared "recovery", "wants to stop")
     if service.get(ANOTHER_PROBLEM) or service.get(ANOTHER_ADDICTION):
         return False
     semantic = float(service.get("_semantic") or 0.0)

@@ -14,6 +14,9 @@ needs it meets are not met for them, so a need only such services would meet is 
 - A service first for addiction (a gambling harm line, read as for mental wellbeing too) meets
   none of the needs of someone with no addiction need: counted as met, it hid the gap of an
   anxious woman with no free counselling in reach, and of a man with no men's talking group.
+- So does a service first for bereavement (an online bereavement group a counsellor runs, read as
+  for mental wellbeing too) for someone who has lost no one: counted as met, it hid that an anxious
+  young mother had no women's wellbeing group she could go to.
 - A service for another addiction than the person's (a drink and drugs recovery café, for a man
   betting online) does not meet their need to stop: listed for it, it hid that no gambling group
   met face to face near him.
@@ -34,6 +37,9 @@ ANOTHER_PROBLEM = "another_problem"
 ANOTHER_ADDICTION = "another_addiction"
 ADDICTION = "addiction_recovery"
 GETTING_ONLINE = "digital_inclusion"
+BEREAVEMENT = "bereavement"
+# Needs whose services are for the people who have them, whatever else they are read to help with.
+ONLY_FOR_THOSE_WITH_IT = frozenset({ADDICTION, BEREAVEMENT})
 AGE_GROUP_NEEDS = frozenset({"young_people", "older_people"})
 # A person asking for these may want a service for another time of life: for their child, or for
 # the young or old person they name.
@@ -60,7 +66,8 @@ def as_offered(
         and not _FOR_SOMEONE_ELSE & set(needs)
     ):
         marks[OTHER_TIME_OF_LIFE] = True
-    if first_need == ADDICTION and ADDICTION not in needs:
+    # (a person whose words gave no need at all may be one of them: nothing is known either way)
+    if first_need in ONLY_FOR_THOSE_WITH_IT and needs and first_need not in needs:
         marks[ANOTHER_PROBLEM] = True
     if addictions and ADDICTION in (service.get("needs") or ()):
         if not any(meets_addiction(service, kind) for kind in addictions):

@@ -1,5 +1,5 @@
 """A service as offered to this person: one for a time of life the person is far from, or first for
-an addiction the person does not have, meets none of their needs, so a need only it would meet is
+an addiction the person does not have or a loss they have not had, meets none of their needs, so a need only it would meet is
 said to be unmet."""
 
 from __future__ import annotations
@@ -67,6 +67,31 @@ def test_a_gambling_line_meets_no_need_of_someone_with_no_addiction(make_service
     )
     assert match(gambler, [line], taxonomy=taxonomy, now=now).matches[0].needs_met == [
         "addiction_recovery",
+        "mental_wellbeing",
+    ]
+
+
+def test_a_bereavement_group_meets_no_need_of_someone_who_has_lost_no_one(
+    make_service, make_person, taxonomy, now
+):
+    group = make_service(
+        km=None,
+        delivery=["online"],
+        area_wide=True,
+        name="Online Bereavement Group",
+        needs=["bereavement", "mental_wellbeing"],
+    )
+    mum = make_person(
+        goals="35F, anxious and low since baby no.2, wants a women's group", needs=("mental_wellbeing",)
+    )
+    assert [u.need for u in match(mum, [group], taxonomy=taxonomy, now=now).unmet_needs] == [
+        "mental_wellbeing"
+    ]
+    widow = make_person(
+        goals="lost my husband in the spring, can't stop crying", needs=("bereavement", "mental_wellbeing")
+    )
+    assert match(widow, [group], taxonomy=taxonomy, now=now).matches[0].needs_met == [
+        "bereavement",
         "mental_wellbeing",
     ]
 
