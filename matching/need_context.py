@@ -84,7 +84,8 @@ _CARED_FOR = re.compile(
     rf"|\b{_RELATION} (?:is |'s |now |is now |has become |became |acts as )*(?:his |her |their |my |me )?(?:main )?carer\b"
     # "wife does everything for him now", "daughter looks after her": someone else does the caring
     rf"|\b{_RELATION} (?:does|did|has to do|is doing) (?:\w+ )?everything for (?:him|her|them|me)\b"
-    rf"|\b{_RELATION} (?:looks after|cares for|is looking after|is caring for) (?:him|her|them|me)\b",
+    # ("husband looking after her": a note's shorthand drops the "is")
+    rf"|\b{_RELATION} (?:is |'s |has been )?(?:looks after|cares for|looking after|caring for) (?:him|her|them|me)\b",
     re.I,
 )
 # A condition said to be managed: "well controlled", "stable at the moment".

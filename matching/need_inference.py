@@ -45,6 +45,7 @@ from .person import (
     home_needs_work,
     owing_money,
     read_age,
+    someone_close_died,
     without_a_home,
 )
 from .shorthand import in_words
@@ -446,6 +447,7 @@ _WORDS_THAT_NAME_A_NEED: tuple[tuple[Callable[[str], str | None], tuple[str, ...
     (asks_about_benefits, ("welfare_benefits",), CARER_WORDS_STRENGTH),
     (hoarding, tuple(sorted(HOARDING_NEEDS)), CARER_WORDS_STRENGTH),
     (controlled_by_someone, ("domestic_abuse",), CONTROL_WORDS_STRENGTH),
+    (someone_close_died, ("bereavement",), CARER_WORDS_STRENGTH),
 )
 OTHERS_CONDITION_CODES = ("carers", "bereavement")
 CARED_FOR_CODES = ("long_term_conditions", "disability")

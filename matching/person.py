@@ -484,6 +484,24 @@ def owing_money(text: str) -> str | None:
     return _said_not_denied(_OWING, text)
 
 
+# Someone close who has died, in the person's words: "since mum passed in the summer", "dad died in
+# March", "her son took his own life". Not whose relative it was ("husband's mum died": the relation
+# is the one who lost someone), and not a pet.
+_CLOSE_ONE_DIED = re.compile(
+    r"\b(?:mum|mam|mom|mother|dad|father|husband|hubby|wife|missus|partner|son|daughter|child|baby|brother|"
+    r"sister|twin|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|fianc[eé]e?|best\s+(?:mate|friend))"
+    r"(?!'s)\s+(?:\w+\s+){0,2}?(?:died|passed(?:\s+away|\s+on)?|was\s+killed|took\s+(?:his|her|their)\s+own\s+life)\b|"
+    r"\bdeath\s+of\s+(?:my|his|her|their|our)\s+(?:\w+\s+)?(?:mum|mam|mother|dad|father|husband|wife|partner|son|"
+    r"daughter|child|baby|brother|sister)\b",
+    re.I,
+)
+
+
+def someone_close_died(text: str) -> str | None:
+    """The words that say someone close to the person has died, or None."""
+    return _said_not_denied(_CLOSE_ONE_DIED, text)
+
+
 # Benefits asked about or lost, in the person's words rather than a form's name: "doesn't know what
 # benefits he can get", "can I claim anything", "his benefits were stopped". "The benefits of a
 # walk" is not this.

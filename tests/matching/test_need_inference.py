@@ -74,6 +74,24 @@ def test_a_carer_who_cannot_leave_him_is_caring_and_an_abused_woman_who_cannot_l
     assert "domestic_abuse" in trapped and "carers" not in trapped
 
 
+def test_someone_cared_for_by_her_husband_is_not_a_carer(inferrer):
+    found = inferrer.infer_codes(
+        "61F Basildon, MI in Oct, out of Basildon Hospital 3 wks now, husband looking after her. "
+        "GP on at her to lose weight."
+    )
+    assert "carers" not in found and "physical_activity" in found
+    assert "carers" in inferrer.infer_codes("I'm looking after my husband since his stroke, I'm shattered")
+
+
+def test_a_death_in_the_family_said_plainly_is_a_bereavement(inferrer):
+    found = {
+        n.code: n
+        for n in inferrer.infer("since mum passed in the summer I just can't get going, not sleeping")
+    }
+    assert found["bereavement"].evidence == ("mum passed",)
+    assert "bereavement" in inferrer.infer_codes("Dad died in March and the house is too quiet")
+
+
 def test_a_carer_who_asks_for_the_group_for_his_condition_again_needs_it(inferrer):
     # his dementia is his, but the memory café they went to together is what she asks for again
     found = inferrer.infer_codes(
