@@ -71,7 +71,10 @@ _ASKS_FOR_PEERS = re.compile(
     # "a singing group with others with bad chests", "to meet other people with MS"
     r"\b(?:with|meet|meeting|alongside)\s+(?:others?|other\s+people)\s+(?:with|who\s+have)\b|"
     # "a class for people with PD", "a breathe easy type group" (the lung charity's peer groups)
-    r"\b(?:group|class|club|session)(?:es|s)?\s+for\s+(?:people|those|others|folk)\s+with\b|\bbreathe\s+easy\b",
+    r"\b(?:group|class|club|session)(?:es|s)?\s+for\s+(?:people|those|others|folk)\s+with\b|\bbreathe\s+easy\b|"
+    # a group named for the condition: "cardiac nurse said find a heart support group", "a stroke club"
+    r"\b(?:heart|cardiac|stroke|lung|copd|diabetes|diabetic|cancer|parkinson'?s|arthritis|epilepsy|fibromyalgia|"
+    r"long\s+covid)\s+(?:support\s+|peer\s+)?(?:group|club)s?\b",
     re.I,
 )
 

@@ -204,6 +204,8 @@ def test_someone_who_wants_to_meet_others_whove_been_through_it_needs_a_group_fo
     for goals, condition in [
         ("69, Parkinson's 5 yrs. Physio said keep moving - wants a class for people with PD.", "parkinsons"),
         ("COPD, on oxygen. Consultant told him to find a breathe easy type group.", "lung"),
+        # a group named for the condition
+        ("61F, MI in Oct, scared to do anything. Cardiac nurse said find a heart support group.", "heart"),
     ]:
         (unmet,) = match(
             make_person(needs=("long_term_conditions",), goals=goals), [general], taxonomy=taxonomy, now=now
