@@ -1056,6 +1056,11 @@ def _community(
     )
 
 
+# Where someone came from, by its city: "from Lagos 2 yrs", "came over from Aleppo". Only after
+# "from": a holiday in Lagos (the Algarve's) or a friend in Tripoli says nothing of the person.
+_FROM_CITY = r"\bfrom\s+"
+
+
 COMMUNITIES: tuple[Situation, ...] = (
     _community(
         "south_asian",
@@ -1089,7 +1094,9 @@ COMMUNITIES: tuple[Situation, ...] = (
         # ("Kurdish & Syrian women": a Syrian woman is one of those it is for)
         r"arab|arabic|syrian|iraqi|yemeni|lebanese|palestinian|egyptian|moroccan|libyan|algerian",
         r"arab\w*|syria\w*|iraq\w*|yemen\w*|sudan\w*|egypt\w*|liby\w*|morocc\w*|palestin\w*|leban\w*|"
-        r"algeria\w*|tunisia\w*|kuwait\w*|saudi",
+        r"algeria\w*|tunisia\w*|kuwait\w*|saudi|"
+        + _FROM_CITY
+        + r"(?:aleppo|damascus|homs|idlib|baghdad|mosul|basra|sana'?a|benghazi|tripoli|cairo|beirut|gaza)\b",
     ),
     # The nationalities community groups are most often for, inside the heritages above. (Urdu is
     # the language of Pakistan; in Britain its speakers are most often of Pakistani heritage.)
@@ -1097,14 +1104,14 @@ COMMUNITIES: tuple[Situation, ...] = (
         "pakistani",
         "people of Pakistani heritage",
         r"pakistani",
-        r"pakistan\w*|mirpur\w*|urdu",
+        r"pakistan\w*|mirpur\w*|urdu|" + _FROM_CITY + r"(?:karachi|lahore|islamabad|rawalpindi)\b",
         "south_asian",
     ),
     _community(
         "bangladeshi",
         "people of Bangladeshi heritage",
         r"bangladeshi|sylheti|bengali",
-        r"bangladesh\w*|sylhet\w*|bengali",
+        r"bangladesh\w*|sylhet\w*|bengali|" + _FROM_CITY + r"dhaka\b",
         "south_asian",
     ),
     _community(
@@ -1112,7 +1119,13 @@ COMMUNITIES: tuple[Situation, ...] = (
     ),
     # and in Polish, as a note may quote it: "Pan z Polski", "mówi tylko po polsku"
     _community("polish", "Polish people", r"polish", r"polish|poland|polsk[aiu]|polsce", "eastern_european"),
-    _community("ukrainian", "Ukrainian people", r"ukrainian", r"ukrain\w*", "eastern_european"),
+    _community(
+        "ukrainian",
+        "Ukrainian people",
+        r"ukrainian",
+        r"ukrain\w*|" + _FROM_CITY + r"(?:kyiv|kiev|kharkiv|odesa|odessa|mariupol|lviv|dnipro)\b",
+        "eastern_european",
+    ),
     _community("romanian", "Romanian people", r"romanian", r"romania\w*", "eastern_european"),
     # (said, so that a Ukrainian hub is not a Slovak mum's: "Slovak Roma mum")
     _community(
@@ -1125,7 +1138,12 @@ COMMUNITIES: tuple[Situation, ...] = (
         r"lithuania\w*|latvia\w*|estonia\w*",
         "eastern_european",
     ),
-    _community("somali", "Somali people", r"somali(?:land)?", r"somali\w*"),
+    _community(
+        "somali",
+        "Somali people",
+        r"somali(?:land)?",
+        r"somali\w*|" + _FROM_CITY + r"(?:mogadishu|hargeisa)\b",
+    ),
     # (a Sudanese man is not one of an Eritrean community, though both are African)
     _community("sudanese", "Sudanese people", r"sudanese", r"sudan\w*", "african_caribbean"),
     _community(
@@ -1153,7 +1171,9 @@ COMMUNITIES: tuple[Situation, ...] = (
         "people of West African heritage",
         r"west\s+african|nigerian|ghanaian|sierra\s+leonean|gambian|cameroonian|yoruba|igbo",
         r"west\s+africa\w*|nigeria\w*|ghana\w*|sierra\s+leon\w*|gambia\w*|cameroon\w*|yoruba|igbo|"
-        r"senegal\w*|liberia\w*|togo\b|togolese",
+        r"senegal\w*|liberia\w*|togo\b|togolese|"
+        + _FROM_CITY
+        + r"(?:lagos|abuja|ibadan|accra|kumasi|freetown|dakar)\b",
         "african_caribbean",
     ),
     # "For Spanish speakers", "Grupo de Apoio - Mulheres Brasileiras": Latin America's two languages

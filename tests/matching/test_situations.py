@@ -902,6 +902,14 @@ def test_the_orthodox_communitys_own_words_say_jewish():
     )
 
 
+def test_the_city_someone_came_from_says_their_community():
+    assert "west_african" in codes_said("38F Westcliff, from Lagos 2 yrs, 3 kids, UC, meter on emergency")
+    assert "arabic" in codes_said("came over from Aleppo with his wife in 2016, wants English classes")
+    # a holiday, or a friend, in the city says nothing of the person
+    assert "west_african" not in codes_said("back from a fortnight in Lagos on the Algarve, sunburnt")
+    assert "arabic" not in codes_said("her friend in Damascus rings on Sundays")
+
+
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
