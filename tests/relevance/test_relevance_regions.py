@@ -1095,6 +1095,27 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Written and judged blind in session 52 (7 December 2026) by two more helpers: Essex, Southend-on-Sea
+    # and Thurrock as a district council Community Hub contact centre's CRM knowledge articles
+    # ("Script (read to caller):" beside "Eligibility check:" and "Do not refer if:", handler notes).
+    # First run, unread (commit ab06d10's code): nDCG@10 0.625, keyword 0.023, 9 must-not services
+    # (Essex's NHS areas read as the whole county, "North East Essex" as the North East of England,
+    # a handler's "Do not refer if: lives in RM17" as a limit to RM17), 5 of 6 gaps. Since (those
+    # areas as their councils, "Do not refer if" and "only takes" read, "online only" believed, a
+    # bereavement group no one else's, "mum passed", "husband looking after her", "a heart support
+    # group", "from Lagos"): 0.674, 2, 6 of 6.
+    "es": Region(
+        "Essex, Southend-on-Sea and Thurrock (a council contact centre's knowledge articles, in ORUK 3.0)",
+        EVAL / "services" / "es_oruk.json",
+        "Community Hub contact centre knowledge base (CRM export, Nov 2026)",
+        EVAL / "scenarios_es.json",
+        None,
+        ndcg_floor=0.64,
+        gap_recall_floor=0.8,
+        known_violations=2,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
