@@ -567,7 +567,6 @@ class AreaLookup:
         # "Greater Manchester" is ten authorities, not the City of Manchester; but "the Trafford
         # area of Greater Manchester" is Trafford.
         authorities = list(authority_names.finditer(_GREATER.sub(lambda m: " " * len(m.group(0)), lowered)))
-        named = {self._by_name[m.group(1)] for m in authorities}
         for group, codes, pattern in self._wider_patterns:
             if group not in lowered:
                 continue
@@ -578,7 +577,14 @@ class AreaLookup:
                 corner = _COMPASS_BEFORE.search(lowered, 0, hit.start())
                 # "London Road Community Centre": a street named for where it leads
                 street = _STREET_AFTER.match(lowered, hit.end())
-                if inside or corner or street or named & set(codes):
+                # an authority named beside the area is the part of it meant; one inside the area's
+                # own name ("Humber and North Yorkshire", "Fylde Coast") is not
+                beside = {
+                    self._by_name[a.group(1)]
+                    for a in authorities
+                    if not (hit.start() <= a.start() and a.end() <= hit.end())
+                }
+                if inside or corner or street or beside & set(codes):
                     continue
                 for code in codes:
                     if code not in seen:

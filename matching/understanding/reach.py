@@ -593,7 +593,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     # a residency list in our own fields (a CSV column): entries as matching reads them
     for entry in record.declared.get("residency", []):
         found[entry] = Finding(entry, 0.95, "residency", areas.name(entry))
-    found = _finer_wins(found, in_wider, named_alone)
+    found = _finer_wins(found, in_wider, named_alone, areas)
     found = _without_namesakes(areas, found, stamped)
     return _whole_where_unplaced(
         _areas_near_the_venue(areas, found, _venue_authorities(record, areas)), unplaced, stamped
@@ -601,22 +601,31 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
 
 
 def _fields_naming(record: Record, area_name: str | None) -> set[str]:
-    """The service areas field, and the record's fields that name the area again in words."""
+    """The service areas field, and the record's fields that name the area again in words (not
+    inside a part's name: "East Sussex" does not name Sussex again)."""
     name = (area_name or "").lower()
-    return {"service_areas"} | {
-        field for field, said in record.texts.items() if name and name in said.lower()
-    }
+    if not name:
+        return {"service_areas"}
+    again = re.compile(
+        r"(?<![\w-])(?<!east )(?<!west )(?<!north )(?<!south )(?<!mid )" + re.escape(name) + r"(?![\w-])"
+    )
+    return {"service_areas"} | {field for field, said in record.texts.items() if again.search(said.lower())}
 
 
 def _finer_wins(
-    found: dict[str, Finding], in_wider: dict[str, set[str]], named_alone: dict[str, set[str]]
+    found: dict[str, Finding],
+    in_wider: dict[str, set[str]],
+    named_alone: dict[str, set[str]],
+    areas: AreaLookup,
 ) -> dict[str, Finding]:
     """A record that names a wider area in one field ("Greater Manchester residents") and some of
     its authorities in another as where its users live ("for people in Bolton, Salford, Trafford
     and Manchester") is limited to those: the finer statement is the one written on purpose. Not
-    when one field names both ("households in Bristol and the West of England")."""
-    finer = named_alone.keys() & in_wider.keys()
-    if not finer or named_alone.keys() - in_wider.keys():
+    when one field names both ("households in Bristol and the West of England"). A county named is
+    inside the wider area when its districts are ("Sussex" beside "Brighton & Hove or East Sussex")."""
+    inside = in_wider.keys() | {county for code in in_wider if (county := areas.county_of(code))}
+    finer = named_alone.keys() & inside
+    if not finer or named_alone.keys() - inside:
         return found
     if set().union(*named_alone.values()) & set().union(*in_wider.values()):
         return found

@@ -53,6 +53,32 @@ NORTH_WEST_LONDON = [
 ]
 LONDON = SOUTH_LONDON + NORTH_CENTRAL_LONDON + NORTH_EAST_LONDON + NORTH_WEST_LONDON
 NORTHAMPTONSHIRE = ["North Northamptonshire", "West Northamptonshire"]
+LANCASHIRE = [
+    "Burnley",
+    "Chorley",
+    "Fylde",
+    "Hyndburn",
+    "Lancaster",
+    "Pendle",
+    "Preston",
+    "Ribble Valley",
+    "Rossendale",
+    "South Ribble",
+    "West Lancashire",
+    "Wyre",
+]
+EAST_SUSSEX = ["Eastbourne", "Hastings", "Lewes", "Rother", "Wealden"]
+WEST_SUSSEX = ["Adur", "Arun", "Chichester", "Crawley", "Horsham", "Mid Sussex", "Worthing"]
+OXFORDSHIRE = ["Cherwell", "Oxford", "South Oxfordshire", "Vale of White Horse", "West Oxfordshire"]
+BERKSHIRE_WEST = ["Reading", "West Berkshire", "Wokingham"]
+BERKSHIRE_EAST = ["Bracknell Forest", "Slough", "Windsor and Maidenhead"]
+HUMBER = [
+    "East Riding of Yorkshire",
+    "Kingston upon Hull, City of",
+    "North East Lincolnshire",
+    "North Lincolnshire",
+]
+SOUTH_YORKSHIRE = ["Barnsley", "Doncaster", "Rotherham", "Sheffield"]
 # Essex as its councils and its NHS divide it: the county's districts, and the two unitaries that
 # "Greater Essex" adds to them; the parts of the county that plan services together and the
 # integrated care boards named after them ("registered with a GP in West Essex", "Mid and South
@@ -116,7 +142,8 @@ WIDER_AREAS = {
     # the NHS's name for the two boroughs south of the river ("registered with a GP in South Tees")
     "South Tees": ["Middlesbrough", "Redcar and Cleveland"],
     "Merseyside": ["Knowsley", "Liverpool", "St. Helens", "Sefton", "Wirral"],
-    "South Yorkshire": ["Barnsley", "Doncaster", "Rotherham", "Sheffield"],
+    "South Yorkshire": SOUTH_YORKSHIRE,
+    "Sheffield City Region": SOUTH_YORKSHIRE,
     "Cheshire": ["Cheshire East", "Cheshire West and Chester", "Halton", "Warrington"],
     "Cheshire and Warrington": ["Cheshire East", "Cheshire West and Chester", "Warrington"],
     # the NHS integrated care board's area
@@ -150,12 +177,8 @@ WIDER_AREAS = {
         "Wokingham",
     ],
     # the county of 1974-1996, still the police's and the fire service's name either side of the Humber
-    "Humberside": [
-        "East Riding of Yorkshire",
-        "Kingston upon Hull, City of",
-        "North East Lincolnshire",
-        "North Lincolnshire",
-    ],
+    # (not "Humber" alone: "Yorkshire & Humber" is the whole region)
+    "Humberside": HUMBER,
     "Greater Essex": [*ESSEX, "Southend-on-Sea", "Thurrock"],
     "South Essex": SOUTH_ESSEX,
     "South East Essex": ["Castle Point", "Rochford", "Southend-on-Sea"],
@@ -167,6 +190,52 @@ WIDER_AREAS = {
     "Suffolk and North East Essex": SUFFOLK + NORTH_EAST_ESSEX,
     "SNEE": SUFFOLK + NORTH_EAST_ESSEX,
     "Hertfordshire and West Essex": HERTFORDSHIRE + WEST_ESSEX,
+    # England's NHS integrated care boards, and the parts of counties their places and trusts are
+    # named for, where the name is not simply its councils' ("Lancashire and South Cumbria": all of
+    # Lancashire's councils, not only the county's). (The south of Cumbria is two former districts
+    # of Westmorland and Furness, which these tables hold only as the whole authority: Appleby and
+    # Kirkby Stephen are not the ICB's, so it is left out, as are "Furness" and "Morecambe Bay".)
+    "Lancashire and South Cumbria": [*LANCASHIRE, "Blackburn with Darwen", "Blackpool"],
+    "Pennine Lancashire": [
+        "Blackburn with Darwen",
+        "Burnley",
+        "Hyndburn",
+        "Pendle",
+        "Ribble Valley",
+        "Rossendale",
+    ],
+    "Fylde Coast": ["Blackpool", "Fylde", "Wyre"],
+    "Central Lancashire": ["Chorley", "Preston", "South Ribble"],
+    "North East and North Cumbria": [
+        "Hartlepool",
+        "Middlesbrough",
+        "Redcar and Cleveland",
+        "Stockton-on-Tees",
+        "Darlington",
+        "County Durham",
+        "Northumberland",
+        "Newcastle upon Tyne",
+        "North Tyneside",
+        "South Tyneside",
+        "Sunderland",
+        "Gateshead",
+        "Cumberland",
+    ],
+    "Humber and North Yorkshire": [*HUMBER, "North Yorkshire", "York"],
+    "Sussex": [*EAST_SUSSEX, *WEST_SUSSEX, "Brighton and Hove"],
+    "East Kent": ["Ashford", "Canterbury", "Dover", "Folkestone and Hythe", "Swale", "Thanet"],
+    "West Kent": ["Maidstone", "Sevenoaks", "Tonbridge and Malling", "Tunbridge Wells"],
+    "North Kent": ["Dartford", "Gravesham", "Swale", "Medway"],
+    "Berkshire West": BERKSHIRE_WEST,
+    "West Berkshire and Reading": BERKSHIRE_WEST,
+    "East Berkshire": BERKSHIRE_EAST,
+    "Buckinghamshire, Oxfordshire and Berkshire West": ["Buckinghamshire", *OXFORDSHIRE, *BERKSHIRE_WEST],
+    "BOB": ["Buckinghamshire", *OXFORDSHIRE, *BERKSHIRE_WEST],
+    "Frimley": [*BERKSHIRE_EAST, "Surrey Heath", "Rushmoor", "Hart"],
+    "BSW": ["Bath and North East Somerset", "Swindon", "Wiltshire"],
+    "BNSSG": ["Bristol, City of", "North Somerset", "South Gloucestershire"],
+    "Bedfordshire, Luton and Milton Keynes": ["Bedford", "Central Bedfordshire", "Luton", "Milton Keynes"],
+    "BLMK": ["Bedford", "Central Bedfordshire", "Luton", "Milton Keynes"],
     # London has no council for the whole (its register entry is empty), so "London", "London-wide"
     # and "Greater London" are its 33 authorities; the City of London is only itself by that name.
     "Greater London": LONDON,

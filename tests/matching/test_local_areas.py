@@ -368,3 +368,48 @@ def test_a_county_the_record_names_tells_which_of_two_places_of_one_name_it_mean
     )
     places = [read_place(entry) for entry in entries]
     assert [(p.la, p.name) for p in places if p] == [("E07000222", "Leamington")]
+
+
+BLACKPOOL, WYRE, CUMBERLAND = "E06000009", "E07000128", "E06000063"
+YORK, BRIGHTON, TRAFFORD, BOLTON = "E06000014", "E06000043", "E08000009", "E08000001"
+
+
+@pytest.mark.parametrize(
+    ("service_area", "inside", "outside"),
+    [
+        # an integrated care board is all of its councils, unitaries too, and only the part of a
+        # county its name gives
+        (
+            "Lancashire and South Cumbria ICB",
+            [(BLACKPOOL, "FY1")],
+            [(CUMBERLAND, "CA1")],
+        ),
+        ("Humber and North Yorkshire ICB", [(YORK, "YO1")], [(BOLTON, "BL1")]),
+        ("Sussex Partnership", [(BRIGHTON, "BN1")], [(TRAFFORD, "M33")]),
+        # an authority inside the area's own name is not the part meant
+        ("Fylde Coast", [(BLACKPOOL, "FY1"), (WYRE, "FY6")], []),
+        # one beside it is
+        ("the Trafford area of Greater Manchester", [(TRAFFORD, "M33")], [(BOLTON, "BL1")]),
+    ],
+)
+def test_the_nhs_names_for_parts_of_england_are_their_councils(reader, service_area, inside, outside):
+    entries = residency(reader, oruk("Befriending by phone.", service_areas=[{"name": service_area}]))
+    for authority, district in inside:
+        assert lives_in(entries, authority, district) is True, (service_area, authority)
+    for authority, district in outside:
+        assert lives_in(entries, authority, district) is False, (service_area, authority)
+
+
+def test_a_county_named_in_the_words_narrows_a_wider_service_area_around_it(reader):
+    entries = residency(
+        reader,
+        oruk(
+            "Specialist debt casework, priority debts, bailiffs.",
+            eligibility_description="Adults living in Brighton & Hove or East Sussex.",
+            service_areas=[{"name": "Sussex"}],
+        ),
+    )
+    assert lives_in(entries, BRIGHTON, "BN1") is True
+    # a person's areas hold their county as well (directory_app.matchmaking.service)
+    assert in_area(read_area(entries), ["E07000064", "E10000011", "TN34"]) is True  # Hastings
+    assert in_area(read_area(entries), ["E07000229", "E10000032", "BN11"]) is False  # Worthing, West Sussex
