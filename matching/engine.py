@@ -33,6 +33,7 @@ from .rank import Scorer, default_scorer, features
 from .requirements import PEERS_PREFIX, meets_requirement, requirements, unmet_in_reach
 from .service import aware, nearest_distances, over_the_border, own_authorities
 from .situations import for_another_community, named_communities_of
+from .situations import kind as situation_kind
 from .situations import label as situation_label
 from .stated_situations import person_situations
 from .taxonomy import NeedsTaxonomy
@@ -240,7 +241,10 @@ def match(
     )
     crisis = in_crisis(profile.goals)
     addictions = addictions_named(profile.goals) if ADDICTION_NEEDS & set(needs) else []
-    candidates = [as_offered(service, crisis, profile.age, needs, addictions) for service in candidates]
+    lost_someone = any(situation_kind(code) == "loss" for code in profile.situations)
+    candidates = [
+        as_offered(service, crisis, profile.age, needs, addictions, lost_someone) for service in candidates
+    ]
     distances = nearest_distances(profile.lat, profile.lng, candidates)
     checks: list[Check] = []
     excluded: Counter[str] = Counter()

@@ -52,10 +52,12 @@ def as_offered(
     age: int | None,
     needs: Sequence[str],
     addictions: Sequence[str] = (),
+    lost_someone: bool = False,
 ) -> dict[str, Any]:
     """The service marked for this person: a crisis line offered to someone not in crisis, a service
     for another time of life or another addiction (`addictions`: the kinds the person's words name
-    as theirs, addictions.addictions_named)."""
+    as theirs, addictions.addictions_named). `lost_someone`: the person is known to be bereaved
+    (a loss situation said or ticked: "widowed"), whether or not grief is among their needs."""
     marks: dict[str, Any] = {}
     if not crisis and CRISIS_ONLY_NEEDS & set(service.get("needs") or ()) and is_crisis_line(service):
         marks[CRISIS_LINE] = True
@@ -67,7 +69,8 @@ def as_offered(
     ):
         marks[OTHER_TIME_OF_LIFE] = True
     # (a person whose words gave no need at all may be one of them: nothing is known either way)
-    if first_need in ONLY_FOR_THOSE_WITH_IT and needs and first_need not in needs:
+    theirs = {*needs, *([BEREAVEMENT] if lost_someone else [])}
+    if first_need in ONLY_FOR_THOSE_WITH_IT and needs and first_need not in theirs:
         marks[ANOTHER_PROBLEM] = True
     if addictions and ADDICTION in (service.get("needs") or ()):
         if not any(meets_addiction(service, kind) for kind in addictions):

@@ -1322,3 +1322,9 @@ ON_ITS_OWN = frozenset(s.code for s in SITUATIONS if s.on_its_own)
 def label(code: str) -> str:
     found = BY_CODE.get(code)
     return found.label if found else code.replace("_", " ")
+
+
+def kind(code: str) -> str | None:
+    """What sort of situation `code` is ("loss", "illness", "community", ...); None if unknown."""
+    found = BY_CODE.get(code)
+    return found.kind if found else None

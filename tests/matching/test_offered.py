@@ -94,6 +94,10 @@ def test_a_bereavement_group_meets_no_need_of_someone_who_has_lost_no_one(
         "bereavement",
         "mental_wellbeing",
     ]
+    # a widow ticked as one, whose words speak only of loneliness, may still go to a widows' group
+    widows = make_service(km=1, name="Widows and Widowers Group", needs=["bereavement", "loneliness"])
+    lonely = make_person(goals="feels very low and lonely", needs=("loneliness",), situations=("widowed",))
+    assert match(lonely, [widows], taxonomy=taxonomy, now=now).matches[0].needs_met == ["loneliness"]
 
 
 def test_a_service_for_another_addiction_does_not_meet_a_gamblers_need(
