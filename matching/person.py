@@ -485,8 +485,8 @@ def owing_money(text: str) -> str | None:
 
 
 # Someone close who has died, in the person's words: "since mum passed in the summer", "dad died in
-# March", "her son took his own life". Not whose relative it was ("husband's mum died": the relation
-# is the one who lost someone), and not a pet.
+# March", "her son took his own life". The relation is the one who died, not whose relative it was
+# ("husband's mum died" is his mother's death, a death in the family all the same); not a pet.
 _CLOSE_ONE_DIED = re.compile(
     r"\b(?:mum|mam|mom|mother|dad|father|husband|hubby|wife|missus|partner|son|daughter|child|baby|brother|"
     r"sister|twin|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|fianc[eé]e?|best\s+(?:mate|friend))"
