@@ -14,6 +14,8 @@ from .rules import quote
 
 _STATEMENT = re.compile(
     r"\b(?:exclusions?(?:\s+criteria)?\s*[:\-]|excluded\s*:|not\s+(?:suitable|appropriate)\s+(?:for|if)|"
+    # a referrer's own heading: "Do not refer if: caller is currently drinking heavily"
+    r"(?:do\s+not|don't)\s+refer\s+(?:if|when)\s*:|"
     r"(?:cannot|can't|unable\s+to|do\s+not|don't)\s+(?:see|support|accept|work\s+with|take)\s+(?:people|anyone|"
     r"those|referrals\s+for)|"
     # "without an existing diagnosis of heart disease, stroke, diabetes", "not for people already

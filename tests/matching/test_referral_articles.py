@@ -97,3 +97,18 @@ def test_a_record_that_says_it_is_only_online_is_not_at_its_office(reader):
     assert online["delivery"] == ["online"]
     hub = summary(reader, article("Drop-in hub, brew and breakfast. Also a Zoom group on Thursdays."))
     assert hub["delivery"] == ["in_person", "online"]
+
+
+def test_a_handlers_do_not_refer_if_is_an_exclusion_statement(reader):
+    group = reader.understand(
+        article(
+            "Summary: Peer support meeting for people in recovery from alcohol.\nDo not refer if: Caller is "
+            "currently drinking heavily and wants to stop - refer to the treatment service first."
+        )
+    )
+    assert "alcohol_drugs" in [f.value for f in group.exclusions]
+    # a recovery group that names drinking as what it helps with turns no one away
+    helps = reader.understand(
+        article("Summary: Peer support for anyone currently drinking who wants to stop.")
+    )
+    assert "alcohol_drugs" not in [f.value for f in helps.exclusions]
