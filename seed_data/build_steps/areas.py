@@ -53,23 +53,6 @@ NORTH_WEST_LONDON = [
 ]
 LONDON = SOUTH_LONDON + NORTH_CENTRAL_LONDON + NORTH_EAST_LONDON + NORTH_WEST_LONDON
 NORTHAMPTONSHIRE = ["North Northamptonshire", "West Northamptonshire"]
-LANCASHIRE = [
-    "Burnley",
-    "Chorley",
-    "Fylde",
-    "Hyndburn",
-    "Lancaster",
-    "Pendle",
-    "Preston",
-    "Ribble Valley",
-    "Rossendale",
-    "South Ribble",
-    "West Lancashire",
-    "Wyre",
-]
-EAST_SUSSEX = ["Eastbourne", "Hastings", "Lewes", "Rother", "Wealden"]
-WEST_SUSSEX = ["Adur", "Arun", "Chichester", "Crawley", "Horsham", "Mid Sussex", "Worthing"]
-OXFORDSHIRE = ["Cherwell", "Oxford", "South Oxfordshire", "Vale of White Horse", "West Oxfordshire"]
 BERKSHIRE_WEST = ["Reading", "West Berkshire", "Wokingham"]
 BERKSHIRE_EAST = ["Bracknell Forest", "Slough", "Windsor and Maidenhead"]
 HUMBER = [
@@ -79,46 +62,29 @@ HUMBER = [
     "North Lincolnshire",
 ]
 SOUTH_YORKSHIRE = ["Barnsley", "Doncaster", "Rotherham", "Sheffield"]
-# Essex as its councils and its NHS divide it: the county's districts, and the two unitaries that
-# "Greater Essex" adds to them; the parts of the county that plan services together and the
+TEESSIDE = ["Hartlepool", "Middlesbrough", "Redcar and Cleveland", "Stockton-on-Tees"]
+NORTHUMBRIA = [
+    "Northumberland",
+    "Newcastle upon Tyne",
+    "Gateshead",
+    "North Tyneside",
+    "South Tyneside",
+    "Sunderland",
+]
+# Essex as its councils and its NHS divide it: the two unitaries that "Greater Essex" adds to the
+# county's districts; the parts of the county that plan services together and the
 # integrated care boards named after them ("registered with a GP in West Essex", "Mid and South
 # Essex ICB"), each read as its councils rather than as the whole county (or, for "North East
 # Essex", as the North East of England).
-ESSEX = [
-    "Basildon",
-    "Braintree",
-    "Brentwood",
-    "Castle Point",
-    "Chelmsford",
-    "Colchester",
-    "Epping Forest",
-    "Harlow",
-    "Maldon",
-    "Rochford",
-    "Tendring",
-    "Uttlesford",
-]
 SOUTH_ESSEX = ["Basildon", "Brentwood", "Castle Point", "Rochford", "Southend-on-Sea", "Thurrock"]
 MID_ESSEX = ["Braintree", "Chelmsford", "Maldon"]
 NORTH_EAST_ESSEX = ["Colchester", "Tendring"]
 WEST_ESSEX = ["Epping Forest", "Harlow", "Uttlesford"]
-SUFFOLK = ["Babergh", "East Suffolk", "Ipswich", "Mid Suffolk", "West Suffolk"]
-HERTFORDSHIRE = [
-    "Broxbourne",
-    "Dacorum",
-    "East Hertfordshire",
-    "Hertsmere",
-    "North Hertfordshire",
-    "St Albans",
-    "Stevenage",
-    "Three Rivers",
-    "Watford",
-    "Welwyn Hatfield",
-]
 
 # Names that are not in the register but that feeds use for a service's area: the metropolitan
 # counties, which no longer have councils but still name the area, and the historic and ceremonial
-# groupings people write. Each is the set of current authorities it covers, by their registered names.
+# groupings people write. Each is the set of current authorities it covers, by their registered names
+# (a county's name stands for its districts).
 WIDER_AREAS = {
     # the county of 1974-1996, still the police's, the fire service's and the NHS's name on Teesside
     "Cleveland": ["Hartlepool", "Middlesbrough", "Redcar and Cleveland", "Stockton-on-Tees"],
@@ -127,18 +93,11 @@ WIDER_AREAS = {
     "Greater Norwich": ["Norwich", "Broadland", "South Norfolk"],
     "Tyneside": ["Newcastle upon Tyne", "Gateshead", "North Tyneside", "South Tyneside"],
     "Wearside": ["Sunderland"],
-    "Northumbria": [
-        "Northumberland",
-        "Newcastle upon Tyne",
-        "Gateshead",
-        "North Tyneside",
-        "South Tyneside",
-        "Sunderland",
-    ],
+    "Northumbria": NORTHUMBRIA,
     # the NHS's names for the councils either side of the Tyne ("CNTW's North of Tyne locality")
     "North of Tyne": ["Newcastle upon Tyne", "North Tyneside", "Northumberland"],
     "South of Tyne": ["Gateshead", "South Tyneside", "Sunderland"],
-    "Teesside": ["Hartlepool", "Middlesbrough", "Redcar and Cleveland", "Stockton-on-Tees"],
+    "Teesside": TEESSIDE,
     # the NHS's name for the two boroughs south of the river ("registered with a GP in South Tees")
     "South Tees": ["Middlesbrough", "Redcar and Cleveland"],
     "Merseyside": ["Knowsley", "Liverpool", "St. Helens", "Sefton", "Wirral"],
@@ -179,7 +138,7 @@ WIDER_AREAS = {
     # the county of 1974-1996, still the police's and the fire service's name either side of the Humber
     # (not "Humber" alone: "Yorkshire & Humber" is the whole region)
     "Humberside": HUMBER,
-    "Greater Essex": [*ESSEX, "Southend-on-Sea", "Thurrock"],
+    "Greater Essex": ["Essex", "Southend-on-Sea", "Thurrock"],
     "South Essex": SOUTH_ESSEX,
     "South East Essex": ["Castle Point", "Rochford", "Southend-on-Sea"],
     "Mid Essex": MID_ESSEX,
@@ -187,15 +146,15 @@ WIDER_AREAS = {
     "NE Essex": NORTH_EAST_ESSEX,
     "West Essex": WEST_ESSEX,
     "Mid and South Essex": MID_ESSEX + SOUTH_ESSEX,
-    "Suffolk and North East Essex": SUFFOLK + NORTH_EAST_ESSEX,
-    "SNEE": SUFFOLK + NORTH_EAST_ESSEX,
-    "Hertfordshire and West Essex": HERTFORDSHIRE + WEST_ESSEX,
+    "Suffolk and North East Essex": ["Suffolk", *NORTH_EAST_ESSEX],
+    "SNEE": ["Suffolk", *NORTH_EAST_ESSEX],
+    "Hertfordshire and West Essex": ["Hertfordshire", *WEST_ESSEX],
     # England's NHS integrated care boards, and the parts of counties their places and trusts are
     # named for, where the name is not simply its councils' ("Lancashire and South Cumbria": all of
     # Lancashire's councils, not only the county's). (The south of Cumbria is two former districts
     # of Westmorland and Furness, which these tables hold only as the whole authority: Appleby and
     # Kirkby Stephen are not the ICB's, so it is left out, as are "Furness" and "Morecambe Bay".)
-    "Lancashire and South Cumbria": [*LANCASHIRE, "Blackburn with Darwen", "Blackpool"],
+    "Lancashire and South Cumbria": ["Lancashire", "Blackburn with Darwen", "Blackpool"],
     "Pennine Lancashire": [
         "Blackburn with Darwen",
         "Burnley",
@@ -206,31 +165,17 @@ WIDER_AREAS = {
     ],
     "Fylde Coast": ["Blackpool", "Fylde", "Wyre"],
     "Central Lancashire": ["Chorley", "Preston", "South Ribble"],
-    "North East and North Cumbria": [
-        "Hartlepool",
-        "Middlesbrough",
-        "Redcar and Cleveland",
-        "Stockton-on-Tees",
-        "Darlington",
-        "County Durham",
-        "Northumberland",
-        "Newcastle upon Tyne",
-        "North Tyneside",
-        "South Tyneside",
-        "Sunderland",
-        "Gateshead",
-        "Cumberland",
-    ],
+    "North East and North Cumbria": [*TEESSIDE, "Darlington", "County Durham", *NORTHUMBRIA, "Cumberland"],
     "Humber and North Yorkshire": [*HUMBER, "North Yorkshire", "York"],
-    "Sussex": [*EAST_SUSSEX, *WEST_SUSSEX, "Brighton and Hove"],
+    "Sussex": ["East Sussex", "West Sussex", "Brighton and Hove"],
     "East Kent": ["Ashford", "Canterbury", "Dover", "Folkestone and Hythe", "Swale", "Thanet"],
     "West Kent": ["Maidstone", "Sevenoaks", "Tonbridge and Malling", "Tunbridge Wells"],
     "North Kent": ["Dartford", "Gravesham", "Swale", "Medway"],
     "Berkshire West": BERKSHIRE_WEST,
     "West Berkshire and Reading": BERKSHIRE_WEST,
     "East Berkshire": BERKSHIRE_EAST,
-    "Buckinghamshire, Oxfordshire and Berkshire West": ["Buckinghamshire", *OXFORDSHIRE, *BERKSHIRE_WEST],
-    "BOB": ["Buckinghamshire", *OXFORDSHIRE, *BERKSHIRE_WEST],
+    "Buckinghamshire, Oxfordshire and Berkshire West": ["Buckinghamshire", "Oxfordshire", *BERKSHIRE_WEST],
+    "BOB": ["Buckinghamshire", "Oxfordshire", *BERKSHIRE_WEST],
     "Frimley": [*BERKSHIRE_EAST, "Surrey Heath", "Rushmoor", "Hart"],
     "BSW": ["Bath and North East Somerset", "Swindon", "Wiltshire"],
     "BNSSG": ["Bristol, City of", "North Somerset", "South Gloucestershire"],
@@ -330,7 +275,15 @@ def build_local_authorities() -> int:
             )
     wider: dict[str, list[str]] = {code: [] for code in rows}
     by_name = {row["name"]: code for code, row in rows.items() if row["tier"] == "lower"}
-    named = {area: [by_name[name] for name in names] for area, names in WIDER_AREAS.items()}
+    # A county named in a wider area stands for its districts, as the register lists them.
+    districts: dict[str, list[str]] = {}
+    for code, row in rows.items():
+        if row["tier"] == "lower" and row["county_code"]:
+            districts.setdefault(rows[row["county_code"]]["name"], []).append(code)
+    named = {
+        area: [code for name in names for code in ([by_name[name]] if name in by_name else districts[name])]
+        for area, names in WIDER_AREAS.items()
+    }
     bare = [
         (REGION_SAID_BARE[area], codes) for area, codes in sorted(regions.items()) if area in REGION_SAID_BARE
     ]
