@@ -87,7 +87,7 @@ WEST_ESSEX = ["Epping Forest", "Harlow", "Uttlesford"]
 # (a county's name stands for its districts).
 WIDER_AREAS = {
     # the county of 1974-1996, still the police's, the fire service's and the NHS's name on Teesside
-    "Cleveland": ["Hartlepool", "Middlesbrough", "Redcar and Cleveland", "Stockton-on-Tees"],
+    "Cleveland": TEESSIDE,
     "Tyne and Wear": ["Newcastle upon Tyne", "Gateshead", "North Tyneside", "South Tyneside", "Sunderland"],
     # the city and the two districts around it that plan and fund together
     "Greater Norwich": ["Norwich", "Broadland", "South Norfolk"],
