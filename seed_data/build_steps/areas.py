@@ -80,6 +80,8 @@ SOUTH_ESSEX = ["Basildon", "Brentwood", "Castle Point", "Rochford", "Southend-on
 MID_ESSEX = ["Braintree", "Chelmsford", "Maldon"]
 NORTH_EAST_ESSEX = ["Colchester", "Tendring"]
 WEST_ESSEX = ["Epping Forest", "Harlow", "Uttlesford"]
+DORSET_BOTH = ["Dorset", "Bournemouth, Christchurch and Poole"]
+HAMPSHIRE_AND_IOW = ["Hampshire", "Southampton", "Portsmouth", "Isle of Wight"]
 
 # Names that are not in the register but that feeds use for a service's area: the metropolitan
 # counties, which no longer have councils but still name the area, and the historic and ceremonial
@@ -179,6 +181,15 @@ WIDER_AREAS = {
     "Frimley": [*BERKSHIRE_EAST, "Surrey Heath", "Rushmoor", "Hart"],
     "BSW": ["Bath and North East Somerset", "Swindon", "Wiltshire"],
     "BNSSG": ["Bristol, City of", "North Somerset", "South Gloucestershire"],
+    # Dorset's ceremonial county is two unitaries, Dorset Council and BCP: "pan-Dorset" and the
+    # NHS's "NHS Dorset" are both ("Dorset" alone is the council's name, which the register holds).
+    "Pan-Dorset": DORSET_BOTH,
+    "Pan Dorset": DORSET_BOTH,
+    "NHS Dorset": DORSET_BOTH,
+    "Dorset ICB": DORSET_BOTH,
+    "Hampshire and the Isle of Wight": HAMPSHIRE_AND_IOW,
+    "Hampshire and Isle of Wight": HAMPSHIRE_AND_IOW,
+    "HIOW": HAMPSHIRE_AND_IOW,
     "Bedfordshire, Luton and Milton Keynes": ["Bedford", "Central Bedfordshire", "Luton", "Milton Keynes"],
     "BLMK": ["Bedford", "Central Bedfordshire", "Luton", "Milton Keynes"],
     # London has no council for the whole (its register entry is empty), so "London", "London-wide"

@@ -99,9 +99,16 @@ def test_a_postcode_district_says_which_former_district_of_a_new_authority_a_per
     workington = Place("CA14 2HG", 54.64, -3.55, True, "CA14", la_code="E06000063")
     assert "E07000029" in whitehaven.areas and "E07000029" not in workington.areas
     assert "E07000026" in workington.areas and workington.possible_areas == []
-    # where the former district of a postcode district is not known, each stays possible
+    # North Yorkshire's, Dorset's, Somerset's ... from the ONS's 2011 small areas: Northallerton's
+    # DL7 was Hambleton's, Bridport's DT6 West Dorset's, not Weymouth and Portland's
     northallerton = Place("DL7 8AB", 54.34, -1.43, True, "DL7", la_code="E06000065")
-    assert "E07000164" in northallerton.possible_areas
+    assert "E07000164" in northallerton.areas and "E07000166" not in northallerton.possible_areas
+    bridport = Place("DT6 4EU", 50.73, -2.76, True, "DT6", la_code="E06000059")
+    assert "E07000052" in bridport.areas and "E07000053" not in bridport.areas + bridport.possible_areas
+    # where the former district of a postcode district is not known (CA95, a PO box district), each
+    # stays possible
+    unplaced = Place("CA95 1AA", 54.89, -2.93, True, "CA95", la_code="E06000063")
+    assert {"E07000026", "E07000028", "E07000029"} <= set(unplaced.possible_areas)
 
 
 def test_a_person_in_a_district_the_installation_does_not_hold_gets_its_authority(app):
@@ -123,10 +130,12 @@ def test_a_person_in_a_district_the_installation_does_not_hold_gets_its_authorit
         north_prospect = geo.lookup(session, "PL2 7BJ")
         assert north_prospect.la_code is None and "E06000052" in north_prospect.possible_areas
         assert north_prospect.likely_areas == ["E06000026"]
-        # North Yorkshire took over Hambleton in 2023: which former district DL7 lies in is not known.
+        # North Yorkshire took over Hambleton in 2023: DL7 is known to lie in it, so a service for
+        # Richmondshire's residents is not for Northallerton
         geo.import_districts(session, [("DL7", 54.34, -1.43)])
         northallerton = geo.lookup(session, "DL7 8AB")
-        assert northallerton.la_code == "E06000065" and "E07000164" in northallerton.possible_areas
+        assert northallerton.la_code == "E06000065" and "E07000164" in northallerton.areas
+        assert "E07000166" not in northallerton.areas + northallerton.possible_areas
 
 
 def test_district_authorities_agree_with_the_unit_postcodes_of_greater_manchester():
