@@ -280,9 +280,19 @@ def _listed_after_cue(areas: AreaLookup, window: str, within: int = 12) -> list[
             break
         if end is not None and start > end and not _LIST_JOIN.match(lowered[end:start]):
             break
-        out.append((code, words))
         end = max(end or 0, start + len(words))
+        if _INSTITUTION.match(lowered, start + len(words)):
+            continue  # "discharged from Southend Hospital": a hospital, not where people live
+        out.append((code, words))
     return out
+
+
+# A place's name that begins an institution's: "Southend Hospital", "Basildon University Hospital",
+# "Dorset County Hospital", "Bournemouth University", "Colchester Garrison".
+_INSTITUTION = re.compile(
+    r"\s+(?:(?:county|general|university|royal|district|community)\s+)*"
+    r"(?:hospitals?|infirmary|general\b|university|college|garrison|barracks|prison|airport|station)\b"
+)
 
 
 def _places_listed(areas: AreaLookup, window: str, context: set[str]) -> list[tuple[str, str]]:
@@ -594,6 +604,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     for entry in record.declared.get("residency", []):
         found[entry] = Finding(entry, 0.95, "residency", areas.name(entry))
     found = _finer_wins(found, in_wider, named_alone, areas)
+    found = _former_district_wins(found, areas)
     found = _without_namesakes(areas, found, stamped)
     return _whole_where_unplaced(
         _areas_near_the_venue(areas, found, _venue_authorities(record, areas)), unplaced, stamped
@@ -630,6 +641,27 @@ def _finer_wins(
     if set().union(*named_alone.values()) & set().union(*in_wider.values()):
         return found
     return {value: finding for value, finding in found.items() if value not in in_wider or value in finer}
+
+
+# The fields that state where a service works: ORUK's service_areas and a form's own area field.
+_STATED_AREAS = frozenset({"service_areas", "service_area"})
+
+
+def _former_district_wins(found: dict[str, Finding], areas: AreaLookup) -> dict[str, Finding]:
+    """A service area that is a district abolished into an authority ("Coverage area: Purbeck
+    only") beside that authority named in the words ("the carers service for Dorset Council") is
+    the district: the authority is who runs or pays for it. Not when the authority is a service
+    area too ("Dorset; Purbeck": both stated as where it works)."""
+    parts = {
+        successor
+        for value, finding in found.items()
+        if finding.source in _STATED_AREAS and (successor := areas.successor_of(value))
+    }
+    return {
+        value: finding
+        for value, finding in found.items()
+        if value not in parts or finding.source in _STATED_AREAS
+    }
 
 
 # Farther than any authority's own services reach from where the record says it works.
