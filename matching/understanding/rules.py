@@ -167,6 +167,13 @@ _FREE = re.compile(
     r"costs?\s+nothing)\b",
     re.I,
 )
+# A form's cost field folded into the prose with nothing to pay in it ("Fees: None", "Charges: N/A",
+# "Cost: donation"), as a helpline's or a council's record export writes its fields.
+_NO_FEE_FIELD = re.compile(
+    r"(?:^|\n|[.;|]\s*)(?:fees?|costs?|charges?|price)\s*:\s*"
+    r"(?:none|nil|nothing|n/?a|free|no\s+(?:charge|cost|fee)|£\s?0(?:\.00)?|0|donations?(?:\s+only)?)\s*(?:$|[.;|\n])",
+    re.I,
+)
 # Giving that is optional: a service that says it is free and that donations are welcome is free.
 _OPTIONAL_GIFT = re.compile(
     r"\bdonations?\s+(?:(?:are|always|gratefully)\s+)?(?:welcome|welcomed|invited|appreciated|received)\b",
@@ -501,6 +508,9 @@ def find_cost(record: Record) -> Finding:
         ):
             top = max(prices)
             return Finding(_band(top), 0.8, field, quote(text, next(_PRICE.finditer(text))))
+        no_fee = _NO_FEE_FIELD.search(text)
+        if no_fee:
+            return Finding("free", 0.8, field, quote(text, no_fee))
         free = _FREE.search(text)
         if free and _OPTIONAL_GIFT.search(text):
             return Finding("free", 0.75, field, quote(text, free))

@@ -17,7 +17,9 @@ from .result import Finding
 
 _NAMES = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
 _BYDAY = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
-_DAY = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+# A day's name and its short forms ("Tues", "Weds", "Thurs"), not a word that starts like one
+# ("monthly", "friendly", "wedding", "Sunny Bank").
+_DAY = r"(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|rs|r)?s?\.?(?![a-z])"
 _DAY_RANGE = re.compile(_DAY + r"\s*(?:-|–|to|until)\s*" + _DAY, re.I)
 _DAY_ONE = re.compile(r"\b" + _DAY + r"(?:s)?\b", re.I)
 _TIME = r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?"
@@ -128,7 +130,35 @@ _OPEN_WHEN = re.compile(r"\b(?:open|opening\s+(?:hours|times)|available|staffed|
 _NOT_WHEN = re.compile(r"\b(?:closed|not\s+open|(?:except|apart\s+from)\s+(?:on\s+)?" + _DAY + r")", re.I)
 
 
+# A record's own hours field folded into its description as a labelled line ("Hours: Mon-Fri
+# 9:30-4 (no evening appts)", "Opening times: Calls arranged to suit, Mon-Fri daytime").
+_HOURS_LINE = re.compile(
+    r"^\s*(?:hours|opening\s+(?:hours|times)|open|times|days(?:\s+and\s+times)?|when)\s*:\s*(\S.*)$",
+    re.I | re.M,
+)
+_REMARK = re.compile(r"\([^)]*\)")
+
+
+def _hours_line(text: str) -> list[Finding]:
+    """The days a labelled hours line gives: read whole as opening times where it can be, else the
+    days it names in order (weekly, at its first times), unless it speaks of closing."""
+    for line in _HOURS_LINE.finditer(text):
+        said = _REMARK.sub(" ", line.group(1)).strip().rstrip(".")
+        if not said or _NOT_WHEN.search(said):
+            continue
+        whole = _only_times(said)
+        if whole:
+            return [Finding(whole, 0.65, "description", " ".join(line.group(0).split())[:80])]
+        named = [day for match in _DAY_RANGE.finditer(said) for day in _span(match)]
+        named += [_NAMES[m.group(1)[:3].lower()] for m in _DAY_ONE.finditer(_DAY_RANGE.sub(" ", said))]
+        if named:
+            return [Finding(_weekly(named, said), 0.6, "description", " ".join(line.group(0).split())[:80])]
+    return []
+
+
 def _hours_in_description(text: str) -> list[Finding]:
+    if labelled := _hours_line(text):
+        return labelled
     for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
         # "Mon-Tue 10-4.": a sentence that is nothing but days and times says when it is open
         whole = _only_times(sentence)
