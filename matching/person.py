@@ -192,6 +192,12 @@ _TAKEN_BACK: dict[str, tuple[re.Pattern[str], ...]] = {
             # "carer 3 times a day" is paid care; "his carer 24/7" is the person.
             r"\bcarers? (\d(?!\d?/7)|x ?\d|comes?|come in|visits?|go(es)? in|call|twice|three times|four times|daily)",
             r"\b(paid|agency|professional|home) carers?\b",
+            # caring as a job: "Filipina, live-in carer in Parkstone", "works as a carer", "carer at a
+            # care home", "carer for an agency"
+            r"\blive[- ]in carers?\b(?! (for|to) (his|her|my|their) )",
+            r"\b(works?|working|worked|job|employed) (as )?(an? )?([\w-]+ )?carers?\b",
+            r"\bcarers? (at|in|for) (an?|the) (care|nursing|residential) home\b",
+            r"\bcarers? (for|with) an? (agency|care company)\b",
         ),
         "pregnant_new_parents": (
             r"\b(lost|losing|loss of|miscarried|stillborn)\b[\w ]{0,15}\b(baby|bairn)\b",

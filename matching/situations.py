@@ -1047,6 +1047,10 @@ def _community(
             + r"|\b(?:who|that)\s+speaks?\s+(?:[\w-]+\s*(?:,|or|and|/|&)\s*)*(?:"
             + service
             + r")\b"
+            # the people by their plural name alone: "Ukrainians and their hosts", "for Afghans"
+            + r"|\b(?:"
+            + service
+            + r")s\b"
             + (r"|(?:" + people + r")\b" if people else "")
         ),
         _re(person),
@@ -1186,6 +1190,23 @@ COMMUNITIES: tuple[Situation, ...] = (
         r"colombia\w*|ecuador\w*|bolivia\w*|peru\b|peruvian|venezuela\w*|mexic\w*|chile\b|chilean",
     ),
     _community("vietnamese", "Vietnamese people", r"vietnamese", r"vietnam\w*"),
+    # care workers from the Philippines, Gurkha families, and Afghans resettled since 2021 (ARAP)
+    _community(
+        "filipino", "Filipino people", r"filipin[oa]|tagalog", r"filipin\w*|philippin\w*|tagalog|pinoy|pinay"
+    ),
+    _community(
+        "nepali",
+        "Nepali people and Gurkha families",
+        r"nepal[ie]|gurkha",
+        r"nepal\w*|gurkha\w*",
+        "south_asian",
+    ),
+    _community(
+        "afghan",
+        "Afghan people",
+        r"afghan|dari|pashto|pashtun",
+        r"afghan\w*|\bdari\b|pashto|pashtun|\b(?-i:ARAP|ACRS)\b",
+    ),
     # not the bird: "Turkish", "Kurdish", "from Turkey"
     _community(
         "turkish_kurdish",

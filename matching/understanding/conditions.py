@@ -38,7 +38,9 @@ _WIDER = re.compile(
     r"all\s+(?:causes|kinds|types)|or\s+any|like|e\.g\.|and\s+other|advice\s+on|information\s+(?:on|about)|"
     r"raise\s+awareness|prevention|campaign\w*|fundrais\w*|"
     # "appointments prioritised for people with court dates or NFA": first in the queue, not the only ones
-    r"priorit\w+|first\s+call\s+for)\b[^.;:!?]{0,60}$",
+    r"priorit\w+|first\s+call\s+for|"
+    # who comes most, not who may: "Adults who feel lonely. Mainly older adults."
+    r"mainly|mostly|largely|predominantly|especially|particularly|in\s+particular|typically|usually)\b[^.;:!?]{0,60}$",
     re.I,
 )
 # "people with cancer and other life-limiting illnesses": one example of a wider audience.

@@ -181,7 +181,18 @@ _SOMEONE_ELSES = re.compile(
     re.I,
 )
 # "Grandparents welcome to bring a toddler along": whom the people it is for may bring, not them.
-_BROUGHT_ALONG = re.compile(r"\bbring(?:s|ing)?\s+(?:along\s+)?(?:\w+\s+){0,2}$", re.I)
+# Whoever comes with the people it is for: "bring a carer", "anyone who's had a stroke, plus
+# carer/family", "along with their carers".
+# Whoever comes with the people it is for, or is let in besides: "bring a carer", "anyone who's had
+# a stroke, plus carer/family", "person living with dementia + carer", "and their partner/carer",
+# "Women (incl. trans women)"; and for carers, "with a carer if wanted" (not "mums with a baby").
+_BROUGHT_ALONG = re.compile(
+    r"(?:\bbring(?:s|ing)?\s+(?:along\s+)?|\bplus\s+|\+\s*|\balong\s+with\s+|\bas\s+well\s+as\s+|"
+    r"\b(?:and|with)\s+their\s+|\bincl(?:\.|uding)?\s+)"
+    r"(?:[\w'-]+(?:\s+|\s*/\s*)){0,2}$",
+    re.I,
+)
+_WITH_A = re.compile(r"\bwith\s+(?:a|an|your)\s+$", re.I)
 _TODDLERS = re.compile(
     r"\b(?:toddlers?|(?<!baby\s)(?<!babies\s)under\s+(?:[2-9]|1[0-8])s?\b(?!\s*months)|(?:pre-?school|young)\s+children|"
     r"children\s+under|families\s+with\s+(?:young\s+|older\s+)?children|children'?s\s+(?:items|clothes|clothing))",
@@ -349,8 +360,12 @@ def find_groups(record: Record) -> list[Finding]:
                 start = next((a for a, b in sentences if a <= match.start() < b), 0)
                 if _NOT_ONLY_BEFORE.search(text[start : match.start()]):
                     continue
-                if HEDGED.search(text[max(0, match.start() - 30) : match.start()]) or _BROUGHT_ALONG.search(
-                    text[start : match.start()]
+                if (
+                    HEDGED.search(text[max(0, match.start() - 30) : match.start()])
+                    or _BROUGHT_ALONG.search(text[max(0, match.start() - 40) : match.start()])
+                    or (
+                        group == "carers" and _WITH_A.search(text[max(0, match.start() - 12) : match.start()])
+                    )
                 ):
                     # named, so that a men's shed "mainly blokes but ladies welcome" is open to both
                     mentioned[group] = max(mentioned.get(group, 0.0), 0.4)

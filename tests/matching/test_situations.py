@@ -544,7 +544,8 @@ def test_a_scheme_for_people_seeking_asylum_is_not_for_a_refugee_resettled_with_
     # both named: the service is for either
     assert situations_of(eligibility_description="Only for asylum seekers and refugees.") == []
     assert situations_of(eligibility_description="People seeking asylum, refugees and families.") == []
-    assert person_situations("Afghan family came on resettlement scheme 6 month ago") == []
+    resettled = [s.code for s in person_situations("Afghan family came on resettlement scheme 6 month ago")]
+    assert resettled == ["afghan"]  # their community, not the asylum system
     assert [s.code for s in person_situations("still waiting on the Home Office decision")] == [
         "seeking_asylum"
     ]
@@ -1049,7 +1050,7 @@ def test_a_group_for_forces_families_is_for_a_gurkha_widow_and_a_veteran_not_for
     assert situations_of(
         name="Gurkha Families Support Group",
         description="Nepali speaking group for Gurkha veterans' families: pension forms, festivals.",
-    ) == ["forces_families"]
+    ) == ["forces_families", "nepali"]
     # a family member is one of the forces' partners and families, and so of its families
     widow = codes_said("She's a Gurkha widow, came over 2010, not much English")
     wife = codes_said("army wife, husband deployed, on her own with the baby")
@@ -1174,7 +1175,8 @@ def test_a_group_for_the_partners_of_forces_personnel_is_not_for_the_veteran(
     ) == ["forces_partners"]
     # a group for the forces community as a whole takes the veteran too
     assert situations_of(description="Advice & friendship for Nepali and Gurkha families.") == [
-        "forces_families"
+        "forces_families",
+        "nepali",
     ]
     coffee = make_service(
         km=1, name="Forces Families Coffee", needs=["loneliness"], situations=["forces_partners"]

@@ -1,0 +1,149 @@
+"""A helpline's resource records in the North American style ("Eligibility:", "Fees:", "Coverage
+area:", "Hours:" folded into the description), and Dorset's areas: who a service is for, what it
+costs, when it runs and where it reaches are read from those fields as a call taker would."""
+
+from __future__ import annotations
+
+from matching.person import caring_now
+from matching.service import in_area, read_area
+from matching.stated_situations import person_situations
+from matching.understanding import normalise
+from matching.understanding.schedule import find_schedule
+
+DORSET, BCP = "E06000059", "E06000058"
+PURBECK, NORTH_DORSET, WEYMOUTH_AND_PORTLAND, WEST_DORSET = "E07000051", "E07000050", "E07000053", "E07000052"
+
+
+def resource(description: str, **fields) -> dict:
+    return {
+        "id": "r1",
+        "name": "A program",
+        "status": "active",
+        "organization": {"id": "o1", "name": "An agency"},
+        "description": description,
+        **fields,
+    }
+
+
+def summary(reader, record: dict) -> dict:
+    return reader.understand(record).summary()
+
+
+def days(record: dict) -> list[str]:
+    return [d["day"] for finding in find_schedule(normalise(record)) for d in finding.value["days"]]
+
+
+def test_a_fees_field_with_nothing_to_pay_is_free(reader):
+    for fees in ("Fees: None", "Fees: N/A", "Fees: Donation", "Charges: nil"):
+        record = resource(f"Program description: A weekly group.\n{fees}\nCoverage area: BCP")
+        assert summary(reader, record)["cost"] == "free", fees
+    dearer = resource("Program description: Lunch club.\nFees: None\nDonations welcome, £4.50 for lunch.")
+    assert summary(reader, dearer)["cost"] == "low_cost"  # a price named still counts
+
+
+def test_an_hours_field_says_which_days_and_a_month_is_not_a_monday():
+    assert days(resource("Program description: Advice.\nHours: Mon-Fri 9:30-4 (no evening appts)")) == [
+        "MO",
+        "TU",
+        "WE",
+        "TH",
+        "FR",
+    ]
+    assert days(resource("Hours: Calls arranged to suit, Mon-Fri daytime")) == ["MO", "TU", "WE", "TH", "FR"]
+    assert days(resource("Hours: Last Sunday of month, 2pm-6pm")) == ["SU"]
+    assert days(resource("Hours: Fri 6:30pm-9pm monthly (1st Fri)")) == ["FR"]
+    assert days(resource("Hours: Thurs & Sat 10-12")) == ["TH", "SA"]
+    assert days(resource("Hours: Closed Mondays")) == []
+
+
+def test_who_the_eligibility_field_names_is_who_the_service_is_for(reader):
+    polish = summary(
+        reader, resource("Program description: Help with forms, in Polish.\nEligibility: Polish speakers")
+    )
+    assert "polish" in polish["situations"]
+    ukrainian = summary(
+        reader, resource("Program description: Weekly hub.\nEligibility: Ukrainians and their hosts")
+    )
+    assert "ukrainian" in ukrainian["situations"]
+    filipino = summary(reader, resource("Program description: Karaoke.\nEligibility: Filipino community"))
+    assert "filipino" in filipino["situations"]
+    # who comes most is not who may
+    calls = summary(
+        reader,
+        resource(
+            "Program description: Phone calls.\nEligibility: Adults who feel lonely. Mainly older adults."
+        ),
+    )
+    assert "older_people" not in calls["situations"]
+
+
+def test_a_paid_carer_is_not_an_unpaid_one():
+    assert caring_now("Filipina, live-in carer in Parkstone, only gets Sundays off. Homesick.") is None
+    assert caring_now("Works as a carer on zero hours, behind on rent") is None
+    assert caring_now("carer at a care home, knackered after nights") is None
+    assert caring_now("I'm a live-in carer for my mum since her stroke") is not None
+    assert caring_now("She works as a carer but also looks after her dad at home") is not None
+
+
+def lives_in(entries: list[str], *areas: str) -> bool | None:
+    return in_area(read_area(entries), list(areas), None)
+
+
+def test_pan_dorset_and_nhs_dorset_are_both_councils(reader):
+    for name in ("Pan-Dorset", "NHS Dorset"):
+        line = summary(reader, resource("Program description: Helpline.", service_areas=[{"name": name}]))
+        assert lives_in(line["residency"], BCP, "BH15") is True, name  # Poole
+        assert lives_in(line["residency"], DORSET, "DT1") is True, name  # Dorchester
+        assert lives_in(line["residency"], "E07000091", "BH24") is False, name  # Ringwood, New Forest
+
+
+def test_a_former_district_is_its_own_and_narrows_the_council_that_pays_for_it(reader):
+    cafe = summary(
+        reader,
+        resource(
+            "Agency description: Carers Support Dorset is the commissioned carers service for Dorset Council.\n"
+            "Program description: Café morning for unpaid carers.\nCoverage area: Purbeck only",
+            service_areas=[{"name": "Purbeck"}],
+        ),
+    )
+    assert cafe["residency"] == [PURBECK]
+    assert lives_in(cafe["residency"], DORSET, NORTH_DORSET, "SP7") is False  # Shaftesbury
+    assert lives_in(cafe["residency"], DORSET, PURBECK, "BH20") is True  # Wareham
+    foodbank = summary(
+        reader,
+        resource("Program description: Food parcels.", service_areas=[{"name": "Weymouth & Portland"}]),
+    )
+    assert lives_in(foodbank["residency"], DORSET, WEST_DORSET, "DT6") is False  # Bridport
+    assert lives_in(foodbank["residency"], DORSET, WEYMOUTH_AND_PORTLAND, "DT4") is True
+
+
+def test_a_hospital_named_for_a_town_is_not_where_people_must_live(reader):
+    discharge = summary(
+        reader,
+        resource(
+            "Summary: Support after leaving hospital.\n"
+            "Eligibility check: Adults discharged from Southend Hospital or Basildon Hospital in the last 2 weeks.",
+            service_areas=[{"name": "Mid and South Essex"}],
+        ),
+    )
+    assert lives_in(discharge["residency"], "E07000066", "SS14") is True  # Basildon
+    assert lives_in(discharge["residency"], "E06000034", "RM17") is True  # Grays, Thurrock
+
+
+def test_whoever_comes_along_is_not_whom_it_is_for(reader):
+    for eligibility in (
+        "Who it's for: anyone who's had a stroke, plus carer/family. Tell the customer: trips.",
+        "Eligibility: Stroke survivors, and their partner/carer if they want to come.",
+        "Eligibility: People living with dementia must attend, with a carer if wanted.",
+    ):
+        assert "carers" not in summary(reader, resource(eligibility))["groups"], eligibility
+    assert "lgbtq" not in summary(reader, resource("Eligibility: Women (incl. trans women). 18+."))["groups"]
+    assert "carers" in summary(reader, resource("Eligibility: Unpaid carers aged 18+."))["groups"]
+
+
+def test_someone_elses_community_is_not_the_persons():
+    said = person_situations(
+        "Nepali neighbour said they get help with forms at the hall but he's not Nepali."
+    )
+    assert "nepali" not in [s.code for s in said]
+    assert "polish" in [s.code for s in person_situations("Polish lady 34, on her own, wants to meet people")]
