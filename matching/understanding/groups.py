@@ -180,14 +180,11 @@ _SOMEONE_ELSES = re.compile(
     r"loved\s+one|partner|parent|friend)))\s+(?:\w+\s+){0,8}?(?:with\s+|who\s+(?:has|have)\s+)?$",
     re.I,
 )
-# "Grandparents welcome to bring a toddler along": whom the people it is for may bring, not them.
-# Whoever comes with the people it is for: "bring a carer", "anyone who's had a stroke, plus
-# carer/family", "along with their carers".
-# Whoever comes with the people it is for, or is let in besides: "bring a carer", "anyone who's had
-# a stroke, plus carer/family", "person living with dementia + carer", "and their partner/carer",
+# Whom the people it is for may bring, or who is let in besides, is not whom it is for:
+# "Grandparents welcome to bring a toddler along", "anyone who's had a stroke, plus carer/family", "person living with dementia + carer", "and their partner/carer",
 # "Women (incl. trans women)"; and for carers, "with a carer if wanted" (not "mums with a baby").
 _BROUGHT_ALONG = re.compile(
-    r"(?:\bbring(?:s|ing)?\s+(?:along\s+)?|\bplus\s+|\+\s*|\balong\s+with\s+|\bas\s+well\s+as\s+|"
+    r"(?:\bbring(?:s|ing)?\s+(?:along\s+)?|\bplus\s+|\s\+\s*|\balong\s+with\s+|\bas\s+well\s+as\s+|"
     r"\b(?:and|with)\s+their\s+|\bincl(?:\.|uding)?\s+)"
     r"(?:[\w'-]+(?:\s+|\s*/\s*)){0,2}$",
     re.I,

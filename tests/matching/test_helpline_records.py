@@ -139,6 +139,7 @@ def test_whoever_comes_along_is_not_whom_it_is_for(reader):
         assert "carers" not in summary(reader, resource(eligibility))["groups"], eligibility
     assert "lgbtq" not in summary(reader, resource("Eligibility: Women (incl. trans women). 18+."))["groups"]
     assert "carers" in summary(reader, resource("Eligibility: Unpaid carers aged 18+."))["groups"]
+    assert set(summary(reader, resource("Eligibility: LGBTQ+ carers only."))["groups"]) == {"lgbtq", "carers"}
 
 
 def test_someone_elses_community_is_not_the_persons():
