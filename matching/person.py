@@ -148,6 +148,9 @@ _CIRCUMSTANCE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(is|being|registered) (disabled|blind|partially sighted)\b",
         r"\b(losing (his|her|their|my) (sight|hearing)|sight loss|going blind)\b",
         r"\bvisually impaired\b",
+        # "can't drive since his eyes went (macular)": sight loss named by its cause
+        r"\b(macular|glaucoma|retinitis pigmentosa)\b",
+        r"\b(his|her|my|their) eyes (went|have gone|are going|going|are bad|have got bad)\b",
         r"\bautis(m|tic)\b",
         r"\bwheelchair\b",
         r"\b(partially sighted|sight impair\w*|blind)\b",

@@ -65,7 +65,9 @@ _NOT_RESTRICTED = {
     r"(?:and/or|or|and)\s+(?:an?\s+)?disabilit|"
     # "older and disabled neighbours", "elderly or disabled people": either will do
     r"\b(?:older|elderly|frail)\s+(?:people\s+)?(?:and/or|or|and|&)\s+(?:people\s+with\s+)?disab|"
-    r"\bdisabled\s+(?:and/or|or|and|&)\s+(?:older|elderly|frail)\b",
+    r"\bdisabled\s+(?:and/or|or|and|&)\s+(?:older|elderly|frail)\b|"
+    # "can't use ordinary buses - age, disability or no local service": one reason among others
+    r"\b(?:age|illness|frailty|mobility)\s*(?:,|/|or)\s*disabilit\w*\s*(?:,|/|or)\s*\w+",
     # "we knit blankets for the neonatal unit": a hospital ward, not who may come
     "pregnant_new_parents": r"\b(?:neonatal|maternity|baby|special\s+care\s+baby)\s+(?:units?|wards?)\b",
     # "not just hospice families", "for farming families": open to all, or a household, not children
