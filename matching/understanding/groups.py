@@ -176,6 +176,15 @@ _TURNED_AWAY_AFTER = re.compile(
 )
 # "families of serving personnel", "carers of people with dementia": the group named is someone else.
 _FAMILIES_OF = re.compile(r"^\s+of\s+(?!(?:young\s+)?children|babies|toddlers)", re.I)
+# "Port workers, drivers, seafarers and families", "veterans & their families": the families of the
+# people named before them, who come with them.
+_THEIR_FAMILIES = re.compile(r"\b[a-z]\w+s\s*(?:,\s*[\w\s]+)?\s+(?:and|&)\s+(?:their\s+)?$", re.I)
+# "carers can join in too", "Carers may also come on their own", "partners welcome too"
+_WELCOME_TOO = re.compile(
+    r"\s*(?:can|may|are)?\s*(?:also\s+)?(?:come|join|attend|be\s+welcome|welcome)\b[^.;)]{0,25}?\b(?:too|as\s+well)\b|"
+    r"\s*(?:can|may|are)\s+also\b",
+    re.I,
+)
 _SOMEONE_ELSES = re.compile(
     r"\b(?:(?:parents?|carers?|families|relatives)\s+(?:and\s+\w+\s+)?of|"
     r"(?:car(?:e|es|ing)|look(?:s|ing)?\s+after)\s+(?:for\s+)?(?:someone|somebody|a\s+(?:\w+\s+)?(?:person|relative|"
@@ -184,14 +193,15 @@ _SOMEONE_ELSES = re.compile(
 )
 # Whom the people it is for may bring, or who is let in besides, is not whom it is for:
 # "Grandparents welcome to bring a toddler along", "anyone who's had a stroke, plus carer/family", "person living with dementia + carer", "and their partner/carer",
-# "Women (incl. trans women)"; and for carers, "with a carer if wanted" (not "mums with a baby").
+# "Women (incl. trans women)"; and for carers, "with a carer if wanted", "people with a diagnosis of
+# dementia and a carer/companion" (not "mums with a baby").
 _BROUGHT_ALONG = re.compile(
     r"(?:\bbring(?:s|ing)?\s+(?:along\s+)?|\bplus\s+|\s\+\s*|\balong\s+with\s+|\bas\s+well\s+as\s+|"
     r"\b(?:and|with)\s+their\s+|\bincl(?:\.|uding)?\s+)"
     r"(?:[\w'-]+(?:\s+|\s*/\s*)){0,2}$",
     re.I,
 )
-_WITH_A = re.compile(r"\bwith\s+(?:a|an|your)\s+$", re.I)
+_WITH_A = re.compile(r"\b(?:with|and)\s+(?:a|an|your)\s+$", re.I)
 _TODDLERS = re.compile(
     r"\b(?:toddlers?|(?<!baby\s)(?<!babies\s)under\s+(?:[2-9]|1[0-8])s?\b(?!\s*months)|(?:pre-?school|young)\s+children|"
     r"children\s+under|families\s+with\s+(?:young\s+|older\s+)?children|children'?s\s+(?:items|clothes|clothing))",
@@ -369,7 +379,14 @@ def find_groups(record: Record) -> list[Finding]:
                     # named, so that a men's shed "mainly blokes but ladies welcome" is open to both
                     mentioned[group] = max(mentioned.get(group, 0.0), 0.4)
                     continue
-                if group == "families" and _FAMILIES_OF.match(text[match.end() :]):
+                if group == "families" and (
+                    _FAMILIES_OF.match(text[match.end() :])
+                    or _THEIR_FAMILIES.search(text[max(0, match.start() - 60) : match.start()])
+                ):
+                    continue
+                if _WELCOME_TOO.match(text, match.end()):
+                    # "Parkinson's diagnosis (carers can join in too)": let in besides, not whom it is for
+                    mentioned[group] = max(mentioned.get(group, 0.0), 0.4)
                     continue
                 # "pregnant women", "new mums": the narrower group says it
                 if group == "women" and re.search(

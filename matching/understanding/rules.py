@@ -168,9 +168,9 @@ _FREE = re.compile(
     re.I,
 )
 # A form's cost field folded into the prose with nothing to pay in it ("Fees: None", "Charges: N/A",
-# "Cost: donation"), as a helpline's or a council's record export writes its fields.
+# "Cost: donation", "COST_TYPE=Free"), as a helpline's or a council's record export writes its fields.
 _NO_FEE_FIELD = re.compile(
-    r"(?:^|\n|[.;|]\s*)(?:fees?|costs?|charges?|price)\s*:\s*"
+    r"(?:^|\n|[.;|]\s*)(?:fees?|costs?|charges?|price)(?:[\s_]*(?:type|band))?\s*[:=]\s*"
     r"(?:none|nil|nothing|n/?a|free|no\s+(?:charge|cost|fee)|£\s?0(?:\.00)?|0|donations?(?:\s+only)?)\s*(?:$|[.;|\n])",
     re.I,
 )

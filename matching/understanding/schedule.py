@@ -130,10 +130,11 @@ _OPEN_WHEN = re.compile(r"\b(?:open|opening\s+(?:hours|times)|available|staffed|
 _NOT_WHEN = re.compile(r"\b(?:closed|not\s+open|(?:except|apart\s+from)\s+(?:on\s+)?" + _DAY + r")", re.I)
 
 
-# A record's own hours field folded into its description as a labelled line ("Hours: Mon-Fri
-# 9:30-4 (no evening appts)", "Opening times: Calls arranged to suit, Mon-Fri daytime").
+# A record's own hours field folded into its description as a labelled line or box ("Hours: Mon-Fri
+# 9:30-4 (no evening appts)", "Opening times: Calls arranged to suit, Mon-Fri daytime", "| WHEN=Thurs
+# 10-12.30, 12 weeks |").
 _HOURS_LINE = re.compile(
-    r"^\s*(?:hours|opening\s+(?:hours|times)|open|times|days(?:\s+and\s+times)?|when)\s*:\s*(\S.*)$",
+    r"(?:^|[|;])\s*(?:hours|opening\s+(?:hours|times)|open|times|days(?:\s+and\s+times)?|when)\s*[:=]\s*([^\s|][^|\n]*)",
     re.I | re.M,
 )
 _REMARK = re.compile(r"\([^)]*\)")

@@ -148,3 +148,32 @@ def test_someone_elses_community_is_not_the_persons():
     )
     assert "nepali" not in [s.code for s in said]
     assert "polish" in [s.code for s in person_situations("Polish lady 34, on her own, wants to meet people")]
+
+
+def test_a_portals_boxes_are_read_as_its_fields(reader):
+    """A social care portal's export: drop-downs and boxes as "KEY=value" pairs between pipes."""
+    record = resource(
+        "SERVICE_TYPE=Social Group | CLIENT_GROUP=ALL | ELIGIBILITY=LGBTQ+ adults 18+ | WHEN=3rd Fri of month "
+        "7-9.30pm | COST_TYPE=Free\nPROVIDER_DESC=Board games, quiz nights, coffee."
+    )
+    found = summary(reader, record)
+    assert found["groups"] == ["lgbtq"] and found["cost"] == "free"
+    assert days(resource("SERVICE_TYPE=Domestic Abuse | WHEN=Thurs 10-12.30, 12 weeks | COST_TYPE=Free")) == [
+        "TH"
+    ]
+
+
+def test_the_families_of_the_people_named_and_those_welcome_too_are_not_whom_it_is_for(reader):
+    port = summary(
+        reader, resource("ELIGIBILITY=Port workers, drivers, seafarers and families | WHEN=Tues 6-9pm")
+    )
+    assert "families" not in port["groups"]
+    movers = summary(
+        reader, resource("ELIGIBILITY=Parkinson's diagnosis (carers can join in too) | WHEN=Fri 11-12")
+    )
+    assert "carers" not in movers["groups"] and "parkinsons" in movers["situations"]
+    cafe = summary(
+        reader,
+        resource("Eligibility: Person living with dementia + carer. Carers may also come on their own."),
+    )
+    assert "carers" not in cafe["groups"]
