@@ -192,9 +192,10 @@ _SOMEONE_ELSES = re.compile(
     re.I,
 )
 # Whom the people it is for may bring, or who is let in besides, is not whom it is for:
-# "Grandparents welcome to bring a toddler along", "anyone who's had a stroke, plus carer/family", "person living with dementia + carer", "and their partner/carer",
-# "Women (incl. trans women)"; and for carers, "with a carer if wanted", "people with a diagnosis of
-# dementia and a carer/companion" (not "mums with a baby").
+# "Grandparents welcome to bring a toddler along", "anyone who's had a stroke, plus carer/family",
+# "person living with dementia + carer", "and their partner/carer", "Women (incl. trans women)";
+# and for carers, "with a carer if wanted", "people with a diagnosis of dementia and a
+# carer/companion" (not "mums with a baby").
 _BROUGHT_ALONG = re.compile(
     r"(?:\bbring(?:s|ing)?\s+(?:along\s+)?|\bplus\s+|\s\+\s*|\balong\s+with\s+|\bas\s+well\s+as\s+|"
     r"\b(?:and|with)\s+their\s+|\bincl(?:\.|uding)?\s+)"
