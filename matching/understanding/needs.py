@@ -88,6 +88,7 @@ def need_text(record: Record) -> str:
     parts = [
         name,
         record.texts.get("description", ""),
+        record.texts.get("activities", ""),
         record.texts.get("eligibility", ""),
         "; ".join(terms),
         record.texts.get("terms", ""),

@@ -130,7 +130,30 @@ def normalise(record: dict[str, Any]) -> Record:
     else:
         out = _from_oruk(record)
     _add_access_headings(out.texts)
+    _set_activities_apart(out.texts)
     return out
+
+
+# A building's week, one activity a sentence led by its day ("Mon: Yoga 7pm (£5). Tue: Toddlers
+# 9.30-11.30 (0-4s with an adult). Thu: Men's Shed (men only)."): what each activity asks (an
+# age, a sex, a postcode) is its own, not the building's, so those sentences are kept apart from
+# the description that the readers of who may come read; the readers of needs read them too.
+_ACTIVITY = re.compile(
+    r"^\s*(?:(?:1st|2nd|3rd|4th|last|every|each)\b[^:.]{0,12})?\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b[^:.\n]{0,25}:",
+    re.I,
+)
+# Three or more: a week's programme, not one service's sessions said in a sentence or two.
+MIN_ACTIVITIES = 3
+
+
+def _set_activities_apart(texts: dict[str, str]) -> None:
+    description = texts.get("description", "")
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n", description) if s.strip()]
+    activities = [s for s in sentences if _ACTIVITY.match(s)]
+    if len(activities) < MIN_ACTIVITIES:
+        return
+    texts["description"] = " ".join(s for s in sentences if not _ACTIVITY.match(s))
+    texts["activities"] = "\n".join(activities)
 
 
 # A note on the way in kept under its own heading inside the description ("Barriers noticed: step
@@ -253,7 +276,8 @@ def _from_oruk(item: dict[str, Any]) -> Record:
         if isinstance(cost, dict):
             _add(texts, "fees", cost.get("option"), cost.get("amount_description"))
             amount = _float(cost.get("amount")) if cost.get("amount") not in (None, "") else None
-            if amount is not None:
+            # ("Hall hire per hour": what hiring the building costs, not what it costs to come)
+            if amount is not None and not re.search(r"\bhire\b", _s(cost.get("option")), re.I):
                 out.cost_amounts.append((amount, "cost_options.amount"))
     for schedule in (item.get("schedules") or []) + (item.get("regular_schedules") or []):
         if isinstance(schedule, dict):

@@ -179,6 +179,8 @@ _OPTIONAL_GIFT = re.compile(
     r"\bdonations?\s+(?:(?:are|always|gratefully)\s+)?(?:welcome|welcomed|invited|appreciated|received)\b",
     re.I,
 )
+# What a building charges to hire it ("Hall hire £12/hr") is not what it costs to come.
+_HIRE = re.compile(r"\b(?:hall|room|rooms|space)\s+hire\b[^.;\n]*", re.I)
 _PRICE = re.compile(r"£\s?(\d+(?:\.\d{1,2})?)|(\d+)\s?p\b(?!m)", re.I)
 # A price whose £ a scan or a paste lost, known by what it is paid for: "3 a session", "2.50 inc
 # tea", "Pay 4.50 a week", "Membership 10/yr" (not "16+", "7pm" or "Sat 10.30").
@@ -486,8 +488,8 @@ def find_cost(record: Record) -> Finding:
     if (from_term := _cost_term(record)) is not None:
         return from_term
     for field in ("fees", "description", "eligibility", "name"):
-        text = record.texts.get(field, "")
-        if not text:
+        text = _HIRE.sub(" ", record.texts.get(field, ""))
+        if not text.strip():
             continue
         prices = [float(m.group(1)) if m.group(1) else float(m.group(2)) / 100 for m in _PRICE.finditer(text)]
         lost = [] if prices else list(_LOST_POUND.finditer(text))
