@@ -286,6 +286,8 @@ NEED_EXAMPLES: dict[str, tuple[str, ...]] = {
         "used to sing in a choir",
         "enjoys knitting and crafts",
         "wants to make things with her hands",
+        "retired joiner, wants to use his hands again",
+        "always been good with his hands",
         "loves music and wants to play again",
         "likes sewing and crafts",
         "wants to join a choir",

@@ -934,7 +934,10 @@ SITUATIONS: tuple[Situation, ...] = (
         _re(
             r"fisherm[ae]n\b|trawler(?:m[ae]n)?\b|deck\s?hand|fished\s+(?:out\s+of|for\s+a\s+living|commercially)|"
             r"(?:worked|works|working|work)\s+(?:on\s+)?the\s+(?:boats|trawlers)\b|fishing\s+(?:boats?|fleet|industry)|"
-            r"fishing\s+for\s+a\s+living|(?:on|off)\s+the\s+trawlers"
+            r"fishing\s+for\s+a\s+living|(?:on|off)\s+the\s+trawlers|"
+            # a fisherman's family: "Husband's boat lost in Oct storm", "husband crews a boat out of West Bay"
+            r"crew(?:s|ed|ing)?\s+(?:on\s+)?(?:a|the|his)\s+boat|"
+            r"(?:husband|partner|dad|father|son|man)'?s\s+boat\b|\bboat\s+(?:was\s+)?lost\b"
         ),
     ),
     Situation(

@@ -92,10 +92,12 @@ _HEDGED_AFTER = re.compile(
     re.I,
 )
 # "Young carers (aged 5-17) are referred on to the Young Carers team", "(under 18) are supported by a
-# separate team": people sent elsewhere, not the service's ages.
+# separate team", "Under 25s have their own group": people sent elsewhere, not the service's ages.
 _SENT_ON_AFTER = re.compile(
     r"^[^.;]{0,12}?\b(?:are|is|get|will\s+be)\s+(?:\w+\s+)?(?:referred|signposted|passed|supported\s+by\s+(?:a|our|the)\s+"
-    r"(?:separate|different|other)|seen\s+by\s+(?:a|our|the)\s+(?:separate|different|other))",
+    r"(?:separate|different|other)|seen\s+by\s+(?:a|our|the)\s+(?:separate|different|other))|"
+    # "Under 25s have their own group (Rainbow Youth) - this is adults"
+    r"^[^.;]{0,12}?\b(?:have|has|get)\s+(?:their|its)\s+own\b",
     re.I,
 )
 # "Mon-Fri 9.30-5 plus evenings": an hour, not an age
@@ -119,7 +121,10 @@ CHILD_UNDER_SCHOOL_AGE = 4  # the oldest a child is before starting school
 # A family session's ages from birth up to the end of primary school ("0-5", "dads with children
 # 0-11", "children under 5 and their grown-ups") are the children's who come with their parents.
 FAMILY_SESSION_UP_TO = 11
-_ADULTS_ONLY = re.compile(r"\b(?:adults?[-\s]+only|for\s+adults\s+(?:aged\s+)?18|18\s*\+\s*only)\b", re.I)
+_ADULTS_ONLY = re.compile(
+    r"\b(?:adults?[-\s]+only|for\s+adults\s+(?:aged\s+)?18|18\s*\+\s*only|this\s+(?:one\s+)?is\s+(?:for\s+)?adults)\b",
+    re.I,
+)
 
 
 # A service for parents whose ages are the children's ("babies 0-12 months", "SEND (0-25)").

@@ -177,3 +177,35 @@ def test_the_families_of_the_people_named_and_those_welcome_too_are_not_whom_it_
         resource("Eligibility: Person living with dementia + carer. Carers may also come on their own."),
     )
     assert "carers" not in cafe["groups"]
+
+
+def test_what_one_activity_of_a_halls_week_asks_is_not_asked_of_the_hall(reader):
+    hall = summary(
+        reader,
+        resource(
+            "Mon: Wensleydale Walkers health walk 10am, free. Tue: Lunch & Lift (over 70s) £6.50. "
+            "Thu eve: Community choir 7.30 £3. Sat: Polish Saturday school 10-1 (Polish families). Hall hire £13/hr.",
+            cost_options=[{"option": "Hall hire per hour", "amount": 13}],
+        ),
+    )
+    assert hall["min_age"] is None and hall["groups"] == [] and hall["situations"] == []
+    assert "physical_activity" in hall["needs"] and hall["cost"] != "paid"  # not the hire charge
+    # one service's two sessions keep what they ask
+    two = summary(reader, resource("Mon: drop-in 10-12. Wed: walk 2pm. Over 70s only."))
+    assert two["min_age"] == 70
+
+
+def test_a_fishermans_family_is_a_fishing_family():
+    said = [s.code for s in person_situations("Whitby, 41. Husband's boat lost in Oct storm, 3 bairns.")]
+    assert "fishing" in said
+    assert "fishing" not in [s.code for s in person_situations("We went on a boat trip last summer")]
+
+
+def test_an_age_sent_to_another_group_is_not_this_ones(reader):
+    cafe = summary(
+        reader,
+        resource(
+            "LGBTQ+ drop-in, 2nd Saturday 1-4pm. Under 25s have their own group (Rainbow Youth) - this is adults."
+        ),
+    )
+    assert cafe["min_age"] == 18 and cafe["max_age"] is None
