@@ -1156,6 +1156,25 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Written and judged blind in session 53 by two more helpers: North Yorkshire and York as a
+    # rural community council's community buildings and activities directory, a third of its records
+    # a hall whose description is its week ("Mon: Yoga 7pm (£5). Tue: Toddlers (0-4s with an adult).
+    # Thu: Men's Shed (men only)."). First run, unread (commit 74dfde1's code): nDCG@10 0.572,
+    # keyword 0.209, 2 must-not services, 4 of 6 gaps (two gap scenarios grade nothing, so score 0).
+    # Since (a hall's week kept apart from who may come, a fisherman's family by its boat, "Under 25s
+    # have their own group - this is adults"): 0.650, 1, 5 of 6.
+    "yk": Region(
+        "North Yorkshire and York (a rural community council's community buildings and activities directory, in ORUK 3.0)",
+        EVAL / "services" / "yk_oruk.json",
+        "Rural community council community buildings & activities directory (export Nov 2026)",
+        EVAL / "scenarios_yk.json",
+        None,
+        ndcg_floor=0.62,
+        gap_recall_floor=0.8,
+        known_violations=1,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
