@@ -63,7 +63,7 @@ run: setup
 # The database-touching suites run a second time on a throwaway PostgreSQL cluster (with a few
 # tests that read the same on either database and, in make test, run only there: TEST_HALVES below).
 PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking tests/production tests/referrals tests/reports \
-	tests/matching/test_need_inference_eval.py tests/views/test_search_pages.py tests/views/test_sheet_email.py \
+	tests/views/test_search_pages.py tests/views/test_sheet_email.py \
 	tests/relevance/test_relevance.py tests/relevance/test_relevance_regions.py
 
 # The SQLite half runs as two processes: the slowest suites only it runs (browser, relevance)
