@@ -139,7 +139,9 @@ def normalise(record: dict[str, Any]) -> Record:
 # age, a sex, a postcode) is its own, not the building's, so those sentences are kept apart from
 # the description that the readers of who may come read; the readers of needs read them too.
 _ACTIVITY = re.compile(
-    r"^\s*(?:(?:1st|2nd|3rd|4th|last|every|each)\b[^:.]{0,12})?\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b[^:.\n]{0,25}:",
+    r"^\s*(?:(?:1st|2nd|3rd|4th|last|every|each)\b[^:.]{0,12})?"
+    # a day's name or its short form, not a word that starts like one ("Monthly:")
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|rs|r)?s?\b[^:.\n]{0,25}:",
     re.I,
 )
 # Three or more: a week's programme, not one service's sessions said in a sentence or two.
