@@ -9,20 +9,14 @@ from matching.service import in_area, read_area
 from matching.stated_situations import person_situations
 from matching.understanding import normalise
 from matching.understanding.schedule import find_schedule
+from tests.matching.conftest import oruk_record
 
 DORSET, BCP = "E06000059", "E06000058"
 PURBECK, NORTH_DORSET, WEYMOUTH_AND_PORTLAND, WEST_DORSET = "E07000051", "E07000050", "E07000053", "E07000052"
 
 
 def resource(description: str, **fields) -> dict:
-    return {
-        "id": "r1",
-        "name": "A program",
-        "status": "active",
-        "organization": {"id": "o1", "name": "An agency"},
-        "description": description,
-        **fields,
-    }
+    return oruk_record(description, "An agency", **fields)
 
 
 def summary(reader, record: dict) -> dict:

@@ -9,19 +9,13 @@ import pytest
 from matching.service import in_area, read_area
 from matching.understanding.areas import read_place
 from matching.understanding.places import residency_entries, residency_words
+from tests.matching.conftest import oruk_record
 
 NORTHUMBERLAND, COUNTY_DURHAM, GATESHEAD = "E06000057", "E06000047", "E08000037"
 
 
 def oruk(description: str, **fields) -> dict:
-    return {
-        "id": "s1",
-        "name": "A service",
-        "status": "active",
-        "organization": {"id": "o1", "name": "An organisation"},
-        "description": description,
-        **fields,
-    }
+    return oruk_record(description, "An organisation", **fields)
 
 
 def residency(reader, record: dict) -> list[str]:

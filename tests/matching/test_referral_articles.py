@@ -6,23 +6,15 @@ from __future__ import annotations
 
 from matching.service import in_area, read_area
 from matching.understanding.areas import read_place
+from tests.matching.conftest import oruk_record
 
 THURROCK, SOUTHEND, TENDRING, HARLOW = "E06000034", "E06000033", "E07000076", "E07000073"
 HARTLEPOOL = "E06000001"
 
 
 def article(description: str, **fields) -> dict:
-    return {
-        "id": "s1",
-        "name": "A partner",
-        "status": "active",
-        "organization": {"id": "o1", "name": "A partner organisation"},
-        "description": description,
-        "service_at_locations": [
-            {"location": {"id": "l1", "name": "Office", "addresses": [{"postal_code": "SS14 1AB"}]}}
-        ],
-        **fields,
-    }
+    office = [{"location": {"id": "l1", "name": "Office", "addresses": [{"postal_code": "SS14 1AB"}]}}]
+    return oruk_record(description, "A partner organisation", service_at_locations=office, **fields)
 
 
 def summary(reader, record: dict) -> dict:
