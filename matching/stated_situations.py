@@ -55,7 +55,6 @@ _DIED_OF = re.compile(
     re.I,
 )
 _CONDITIONS = frozenset(s.code for s in SITUATIONS if s.kind == "illness")
-_COMMUNITIES = frozenset(s.code for s in SITUATIONS if s.kind == "community")
 # A community named of someone else the person knows or goes to: "Nepali neighbour said they get
 # help with forms", "the Polish shop", "Romanian carer comes in mornings".
 _SOMEONE_ELSES_PEOPLE = re.compile(
@@ -99,7 +98,7 @@ def person_situations(
                     situation.code in _OWN_ONLY and _SOMEONE_ELSE.search(_clause_before(text, m.start()))
                 )
                 and not (situation.code in _CONDITIONS and _someone_died_of(text, m))
-                and not (situation.code in _COMMUNITIES and _SOMEONE_ELSES_PEOPLE.match(text, m.end()))
+                and not (situation.kind == "community" and _SOMEONE_ELSES_PEOPLE.match(text, m.end()))
             ),
             None,
         )

@@ -138,10 +138,12 @@ def normalise(record: dict[str, Any]) -> Record:
 # 9.30-11.30 (0-4s with an adult). Thu: Men's Shed (men only)."): what each activity asks (an
 # age, a sex, a postcode) is its own, not the building's, so those sentences are kept apart from
 # the description that the readers of who may come read; the readers of needs read them too.
+# The rest of a day's name after its first three letters, or of its short forms ("Tues", "Weds",
+# "Thurs"), so that a word that only starts like one is not a day ("monthly", "friendly", "wedding").
+DAY_ENDING = r"(?:day|sday|nesday|rsday|urday|rs|r)?s?"
 _ACTIVITY = re.compile(
     r"^\s*(?:(?:1st|2nd|3rd|4th|last|every|each)\b[^:.]{0,12})?"
-    # a day's name or its short form, not a word that starts like one ("Monthly:")
-    r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|rs|r)?s?\b[^:.\n]{0,25}:",
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)" + DAY_ENDING + r"\b[^:.\n]{0,25}:",
     re.I,
 )
 # Three or more: a week's programme, not one service's sessions said in a sentence or two.
@@ -154,7 +156,7 @@ def _set_activities_apart(texts: dict[str, str]) -> None:
     activities = [s for s in sentences if _ACTIVITY.match(s)]
     if len(activities) < MIN_ACTIVITIES:
         return
-    texts["description"] = " ".join(s for s in sentences if not _ACTIVITY.match(s))
+    texts["description"] = " ".join(s for s in sentences if s not in activities)
     texts["activities"] = "\n".join(activities)
 
 

@@ -12,14 +12,14 @@ from dateutil.rrule import MONTHLY, WEEKLY, rrule
 from dateutil.rrule import weekdays as rrule_weekdays
 
 from ..profile import DAY_NAMES, DAYS
-from .record import Record
+from .record import DAY_ENDING, Record
 from .result import Finding
 
 _NAMES = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
 _BYDAY = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
 # A day's name and its short forms ("Tues", "Weds", "Thurs"), not a word that starts like one
 # ("monthly", "friendly", "wedding", "Sunny Bank").
-_DAY = r"(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|rs|r)?s?\.?(?![a-z])"
+_DAY = r"(mon|tue|wed|thu|fri|sat|sun)" + DAY_ENDING + r"\.?(?![a-z])"
 _DAY_RANGE = re.compile(_DAY + r"\s*(?:-|–|to|until)\s*" + _DAY, re.I)
 _DAY_ONE = re.compile(r"\b" + _DAY + r"(?:s)?\b", re.I)
 _TIME = r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?"
@@ -98,13 +98,17 @@ def find_schedule(record: Record) -> list[Finding]:
         if entry:
             out.append(Finding(_as_value(entry), 0.8, "schedule_description", " ".join(segment.split())[:80]))
             continue
-        named = [day for match in _DAY_RANGE.finditer(segment) for day in _span(match)]
-        rest = _DAY_RANGE.sub(" ", segment)
-        named += [_NAMES[m.group(1)[:3].lower()] for m in _DAY_ONE.finditer(rest)]
+        named = _days_named(segment)
         if named:
             value = _weekly(named, segment)
             out.append(Finding(value, 0.7, "schedule_description", " ".join(segment.split())[:80]))
     return out
+
+
+def _days_named(text: str) -> list[str]:
+    """The days `text` names, spans first ("Mon-Fri"), then single days, in the order said."""
+    named = [day for match in _DAY_RANGE.finditer(text) for day in _span(match)]
+    return named + [_NAMES[m.group(1)[:3].lower()] for m in _DAY_ONE.finditer(_DAY_RANGE.sub(" ", text))]
 
 
 def _span(match: re.Match[str]) -> list[str]:
@@ -150,8 +154,7 @@ def _hours_line(text: str) -> list[Finding]:
         whole = _only_times(said)
         if whole:
             return [Finding(whole, 0.65, "description", " ".join(line.group(0).split())[:80])]
-        named = [day for match in _DAY_RANGE.finditer(said) for day in _span(match)]
-        named += [_NAMES[m.group(1)[:3].lower()] for m in _DAY_ONE.finditer(_DAY_RANGE.sub(" ", said))]
+        named = _days_named(said)
         if named:
             return [Finding(_weekly(named, said), 0.6, "description", " ".join(line.group(0).split())[:80])]
     return []
