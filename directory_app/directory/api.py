@@ -150,10 +150,10 @@ def problem_report(service_id: str, body: schemas.ProblemReportIn):
 @access("curator")
 @spec("Listings past their review date", ok=schemas.ReviewQueue)
 def review_queue():
-    session = get_session()
+    queue = curation.review_queue(get_session())
     return jsonify(
         {
-            "total": curation.review_queue_size(session),
+            "total": queue.total,
             "services": [
                 {
                     "id": s.id,
@@ -161,7 +161,7 @@ def review_queue():
                     "review_due": s.review_due.isoformat() if s.review_due else None,
                     "last_verified_at": s.last_verified_at.isoformat() if s.last_verified_at else None,
                 }
-                for s in curation.review_queue(session)
+                for s in queue.services
             ],
         }
     )

@@ -5,7 +5,9 @@ Order in each action: validate → change → audit → commit (the search outbo
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import delete, or_
@@ -20,7 +22,7 @@ from ..referrals.identifiers import personal_detail_in_text
 from ..vocabulary import STATUSES
 from ..web.input_checks import character_problem
 from . import records
-from .duplicates import flag_duplicates
+from .duplicates import flag_duplicates, open_count
 from .service_input import validate_service_input
 
 RESOLUTIONS = ("fixed", "dismissed")
@@ -187,8 +189,11 @@ def set_status(session: Session, service_id: str, status: str, actor: str) -> Se
 
 
 @retry_when_busy
-def delete_service(session: Session, service_id: str, actor: str) -> None:
+def delete_service(session: Session, service_id: str, actor: str) -> str:
+    """Deletes the service, its problem reports and duplicate flags, and any venue only it used;
+    returns the name it had."""
     service = get_service(session, service_id)
+    name = service.name
     record(session, actor, "service.delete", "service", service.id, {"name": [service.name, None]})
     locations = [link.location for link in service.service_at_locations]
     session.exec(delete(ProblemReport).where(col(ProblemReport.service_id) == service.id))
@@ -205,6 +210,7 @@ def delete_service(session: Session, service_id: str, actor: str) -> None:
         ).first():
             session.delete(location)
     session.commit()
+    return name
 
 
 @retry_when_busy
@@ -230,33 +236,57 @@ def verify_service(session: Session, service_id: str, actor: str) -> Service:
     return service
 
 
-def review_queue(session: Session, today: date | None = None, limit: int = 200) -> list[Service]:
-    today = today or utcnow().date()
+@dataclass(frozen=True)
+class ReviewQueue:
+    """The listings past their review date, oldest first (at most the limit asked for), and how
+    many there are in all."""
+
+    services: list[Service]
+    total: int
+
+
+def _due_for_review(today: date) -> tuple[Any, ...]:
+    return (
+        col(Service.review_due) <= today,
+        col(Service.merged_into_id).is_(None),
+        col(Service.status) != "defunct",
+    )
+
+
+def review_queue(session: Session, today: date | None = None, limit: int = 200) -> ReviewQueue:
+    due = _due_for_review(today or utcnow().date())
     statement = (
         select(Service)
-        .where(
-            col(Service.review_due) <= today,
-            col(Service.merged_into_id).is_(None),
-            col(Service.status) != "defunct",
-        )
+        .where(*due)
         .order_by(col(Service.review_due), col(Service.name))
         .limit(limit)
         .options(selectinload(rel(Service.organization)))
     )
-    return list(session.exec(statement))
+    total = session.exec(select(func.count()).select_from(Service).where(*due)).one()
+    return ReviewQueue(list(session.exec(statement)), total)
 
 
-def review_queue_size(session: Session, today: date | None = None) -> int:
-    today = today or utcnow().date()
-    return session.exec(
-        select(func.count())
-        .select_from(Service)
-        .where(
-            col(Service.review_due) <= today,
-            col(Service.merged_into_id).is_(None),
-            col(Service.status) != "defunct",
-        )
-    ).one()
+@dataclass(frozen=True)
+class QueueSizes:
+    """What waits for a curator: the dashboard's three numbers."""
+
+    due_for_review: int
+    open_problems: int
+    possible_duplicates: int
+
+
+def queue_sizes(session: Session, today: date | None = None) -> QueueSizes:
+    due = _due_for_review(today or utcnow().date())
+    return QueueSizes(
+        due_for_review=session.exec(select(func.count()).select_from(Service).where(*due)).one(),
+        open_problems=session.exec(
+            select(func.count())
+            .select_from(ProblemReport)
+            .join(Service, col(Service.id) == col(ProblemReport.service_id))
+            .where(col(ProblemReport.resolved_at).is_(None))
+        ).one(),
+        possible_duplicates=open_count(session),
+    )
 
 
 def _problem_text_problems(details: str) -> dict[str, str]:

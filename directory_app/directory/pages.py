@@ -222,11 +222,9 @@ def verify_service(service_id: str):
 @access("curator")
 def delete_service(service_id: str):
     session = get_session()
-    service = curation.get_service(session, service_id)
     if request.method == "GET":
-        return render_template("curation/delete.html", service=service)
-    name = service.name
-    curation.delete_service(session, service_id, actor=_actor())
+        return render_template("curation/delete.html", service=curation.get_service(session, service_id))
+    name = curation.delete_service(session, service_id, actor=_actor())
     flash(f"Deleted “{name}”.")
     return redirect(url_for("curation.dashboard"))
 
@@ -239,23 +237,15 @@ def delete_service(service_id: str):
 def dashboard():
     session = get_session()
     return render_template(
-        "curation/dashboard.html",
-        review_count=curation.review_queue_size(session),
-        problem_count=len(curation.open_problems(session)),
-        duplicate_count=duplicates.open_count(session),
-        parked=parked(session, limit=5),
+        "curation/dashboard.html", sizes=curation.queue_sizes(session), parked=parked(session, limit=5)
     )
 
 
 @bp.get("/review")
 @access("curator")
 def review_queue():
-    session = get_session()
     return render_template(
-        "curation/review.html",
-        services=curation.review_queue(session),
-        total=curation.review_queue_size(session),
-        today=date.today(),
+        "curation/review.html", queue=curation.review_queue(get_session()), today=date.today()
     )
 
 

@@ -113,20 +113,26 @@ class Empty:
 
 @dataclass(frozen=True)
 class Near:
-    """The document's point is within ``metres`` of (lat, lng)."""
+    """The document's point is within ``metres`` of ``centre`` (lat, lng)."""
 
-    lat: float
-    lng: float
+    centre: tuple[float, float]
     metres: int
 
     def expression(self) -> str:
-        return f"_geoRadius({self.lat:.6f}, {self.lng:.6f}, {self.metres})"
+        lat, lng = self.centre
+        return f"_geoRadius({lat:.6f}, {lng:.6f}, {self.metres})"
 
     def holds(self, document: dict[str, Any]) -> bool:
-        point = document.get("_geo")
-        if not isinstance(point, dict) or point.get("lat") is None or point.get("lng") is None:
-            return False
-        return metres_between(self.lat, self.lng, float(point["lat"]), float(point["lng"])) <= self.metres
+        point = _geo_point(document)
+        return point is not None and metres_between(*self.centre, *point) <= self.metres
+
+
+def _geo_point(document: dict[str, Any]) -> tuple[float, float] | None:
+    """The document's (lat, lng), or None where it has no place (a phone line, an online group)."""
+    point = document.get("_geo")
+    if not isinstance(point, dict) or point.get("lat") is None or point.get("lng") is None:
+        return None
+    return float(point["lat"]), float(point["lng"])
 
 
 @dataclass(frozen=True)
@@ -179,7 +185,7 @@ def one_of_or_none(attribute: str, values: Sequence[Any]) -> Filter:
 def within(lat: float, lng: float, km: float) -> Filter:
     """Within ``km`` of a point; services without a place of their own (phone, online, area-wide)
     are not "beyond" any distance."""
-    return AnyOf((Near(lat, lng, int(km * 1000)), Is("area_wide", True), REMOTE))
+    return AnyOf((Near((lat, lng), int(km * 1000)), Is("area_wide", True), REMOTE))
 
 
 def expressions(clauses: Sequence[Filter]) -> list[str]:

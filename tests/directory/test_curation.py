@@ -134,13 +134,13 @@ def test_review_queue_oldest_first_and_verify_moves_the_date_on(app, make_servic
     old = make_service(name="Old Knit Club", postcode="M16 0LN", last_verified_at="2024-01-10")
     fresh = make_service(name="Fresh Choir", postcode="M41 0WS", last_verified_at=date.today().isoformat())
     with db.session_scope(app) as session:
-        queue = [s.id for s in curation.review_queue(session)]
+        queue = [s.id for s in curation.review_queue(session).services]
         assert queue == [old, new] and fresh not in queue
-        assert curation.review_queue_size(session) == 2
+        assert curation.review_queue(session).total == 2
         verified = curation.verify_service(session, old, actor="cur")
         assert verified.last_verified_by == "cur"
         assert verified.review_due == date.today() + timedelta(days=182)
-        assert [s.id for s in curation.review_queue(session)] == [new]
+        assert [s.id for s in curation.review_queue(session).services] == [new]
 
 
 def test_review_interval_comes_from_config(app, make_service):

@@ -52,7 +52,7 @@ def test_the_review_queue_holds_only_what_is_due(app, make_service):
         name="Stale Club", last_verified_at=(utcnow() - timedelta(days=300)).date().isoformat()
     )
     with db.session_scope(app) as session:
-        assert [s.id for s in curation.review_queue(session)] == [stale]
+        assert [s.id for s in curation.review_queue(session).services] == [stale]
 
 
 def test_stale_listings_fall_in_search_rather_than_vanish(app, client, make_service):

@@ -27,7 +27,11 @@ def _listings(make_service) -> dict:
 def test_reminders_send_links_at_six_months_and_escalate_at_twelve(app, runner, make_service, smtp):
     ids = _listings(make_service)
     with db.session_scope(app) as session:
-        assert {s.id for s in curation.review_queue(session)} == {ids["due"], ids["no_email"], ids["old"]}
+        assert {s.id for s in curation.review_queue(session).services} == {
+            ids["due"],
+            ids["no_email"],
+            ids["old"],
+        }
 
     result = runner.invoke(args=["providers", "remind"])
     assert result.exit_code == 0, result.output
@@ -38,7 +42,7 @@ def test_reminders_send_links_at_six_months_and_escalate_at_twelve(app, runner, 
     assert [m["to"] for m in smtp.messages] == [["due@example.org"]]
 
     with db.session_scope(app) as session:
-        queue = {s.id for s in curation.review_queue(session)}
+        queue = {s.id for s in curation.review_queue(session).services}
         due = curation.get_service(session, ids["due"])
     # The provider who was sent a link has until the 12-month mark; the others are the curators' now.
     assert queue == {ids["no_email"], ids["old"]}
@@ -67,7 +71,7 @@ def test_without_email_the_command_lists_what_to_send(app, runner, make_service)
     assert f"escalated   {ids['old']}  Old Club" in result.output
     assert "Recent Club" not in result.output
     with db.session_scope(app) as session:  # nobody was reminded, so it stays the curators' job
-        assert ids["due"] in {s.id for s in curation.review_queue(session)}
+        assert ids["due"] in {s.id for s in curation.review_queue(session).services}
 
 
 def test_an_unreachable_mail_server_is_reported_and_the_command_fails(app, runner, make_service):

@@ -90,7 +90,7 @@ def test_check_opening_times_reads_them_back_without_saving(client, places, logi
     assert "We read the regular times as: <strong>Every weekday, 9am to 5pm</strong>." in page
     assert 'value="weekdays 9 to 5"' in page and 'value="Stretford Craft Club"' in page
     with db.session_scope(client.application) as session:
-        assert curation.review_queue_size(session) == 0  # nothing was saved
+        assert curation.review_queue(session).total == 0  # nothing was saved
 
     response = _post(
         client,
