@@ -15,6 +15,7 @@ from typing import Any
 
 from ..markup import plain_text
 from ..shorthand import in_words
+from ..text import tokens
 
 _SPLIT = re.compile(r"\s*[;|]\s*")
 _PATH = re.compile(r"\s*(?:>|/|::)\s*")
@@ -156,8 +157,34 @@ def _set_activities_apart(texts: dict[str, str]) -> None:
     activities = [s for s in sentences if _ACTIVITY.match(s)]
     if len(activities) < MIN_ACTIVITIES:
         return
+    named = {word for line in activities for word in _activity_words(line)}
+    activities += [s for s in sentences if s not in activities and _about_one_activity(s, named)]
     texts["description"] = " ".join(s for s in sentences if s not in activities)
     texts["activities"] = "\n".join(activities)
+
+
+# After the week, a note whose subject is one of its activities ("Lunch club is for Reeth parish
+# residents only", "Shed: men only") is that activity's rule, not the building's.
+_NOTE_SUBJECT = re.compile(
+    r"^\s*(?:the\s+)?(?P<subject>[a-z'’]+(?:\s+[a-z'’]+){0,2}?)\s*(?:\bis\b|\bare\b|:|\s-\s)", re.I
+)
+_NOT_A_NAME = {"hall", "room", "rooms", "building", "venue", "all", "everything", "everyone", "club", "group"}
+
+
+_NAME_ENDS = re.compile(
+    r"[(,£]|\b\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|-|–)|\b\d{1,2}[.:]\d\d|\b(?:in|at|from)\b", re.I
+)
+
+
+def _activity_words(line: str) -> set[str]:
+    """The words of an activity's name: what follows its day, up to its time, price or details."""
+    name = _NAME_ENDS.split(line.split(":", 1)[-1], maxsplit=1)[0]
+    return {w for w in tokens(name) if len(w) > 2 and w not in _NOT_A_NAME}
+
+
+def _about_one_activity(sentence: str, named: set[str]) -> bool:
+    subject = _NOTE_SUBJECT.match(sentence)
+    return bool(subject) and bool(set(tokens(subject["subject"])) & named)
 
 
 # A note on the way in kept under its own heading inside the description ("Barriers noticed: step
