@@ -184,7 +184,7 @@ def _activity_words(line: str) -> set[str]:
 
 def _about_one_activity(sentence: str, named: set[str]) -> bool:
     subject = _NOTE_SUBJECT.match(sentence)
-    return bool(subject) and bool(set(tokens(subject["subject"])) & named)
+    return subject is not None and bool(set(tokens(subject["subject"])) & named)
 
 
 # A note on the way in kept under its own heading inside the description ("Barriers noticed: step
