@@ -1175,6 +1175,23 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Written and judged blind in session 54 by two more helpers: Northamptonshire (its two unitaries
+    # of 2021 and the districts they replaced) as an integrated care board's inclusion health and
+    # Core20PLUS5 partner directory ("Target cohort:", "Inclusion criteria:", "Catchment: NNC").
+    # First run, unread (commit c6e7d53's code): nDCG@10 0.689, keyword 0.107, 4 must-not services,
+    # 4 of 7 gaps.
+    "nn": Region(
+        "Northamptonshire (an ICB's inclusion health and Core20PLUS5 partner directory, in ORUK 3.0)",
+        EVAL / "services" / "nn_oruk.json",
+        "Northamptonshire ICB inclusion health & Core20PLUS5 partner directory (export Nov 2026)",
+        EVAL / "scenarios_nn.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
