@@ -30,7 +30,7 @@ from .offered import ANOTHER_ADDICTION, ANOTHER_PROBLEM, as_offered, offers
 from .person import with_words_read
 from .profile import Profile
 from .rank import Scorer, default_scorer, features
-from .requirements import PEERS_PREFIX, meets_requirement, requirements, unmet_in_reach
+from .requirements import PEERS_PREFIX, SPECIFIC, meets_requirement, requirements, unmet_in_reach
 from .service import aware, nearest_distances, over_the_border, own_authorities
 from .situations import for_another_community, named_communities_of
 from .situations import kind as situation_kind
@@ -378,6 +378,9 @@ def match(
     }
     # a condition's need read from one word ("COPD") is sure when the person asks for others with it
     unsure -= {need for need, group in required if group.startswith(PEERS_PREFIX)}
+    # a young person's age is sure evidence of their age's need when they ask for others like them:
+    # an LGBTQ+ 15-year-old needs a youth group, and one 27 km away leaves that need unmet
+    unsure -= {need for need, group in required if need == "young_people" and group in SPECIFIC}
     sure = [n for n in needs if n not in unsure]
     unmet = unmet_needs(
         profile, [n for n in sure if n not in met_needs], candidates, distances, checks, taxonomy

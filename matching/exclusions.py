@@ -110,6 +110,22 @@ EXCLUSIONS += (
         ),
     ),
 )
+# A strength and balance class: "Exclusion criteria: unable to stand for 5 minutes with or without a
+# frame" turns away a man who "can't stand" since his stroke (not one who "can't stand crowds").
+EXCLUSIONS += (
+    Exclusion(
+        "cannot_stand",
+        "people who cannot stand",
+        _re(
+            r"(?:unable|not\s+able)\s+to\s+(?:stand|weight[- ]?bear)|can(?:no|['’])?t\s+stand\b|non[- ]weight[- ]bearing"
+        ),
+    ),
+)
+_CANNOT_STAND = re.compile(
+    r"\b(?:can(?:no|['’])?t|unable\s+to|not\s+able\s+to)\s+(?:stand|weight[- ]?bear)"
+    r"(?=\s*(?:[.,;)]|$|\s+(?:up|unaided|at\s+all|for\s+long|on\s+(?:his|her|their|my)\s+own|without)))",
+    re.I,
+)
 # A health check or a prevention course for people without a condition ("without an existing
 # diagnosis of heart disease, stroke, diabetes", "not for people already diagnosed with diabetes")
 # turns away those whose words say they have it.
@@ -161,6 +177,8 @@ def person_exclusions(goals: str | None) -> frozenset[str]:
     out |= {f"has_{code}" for code in EXCLUDED_CONDITIONS if _said(BY_CODE[code].person, text)}
     if _said(_COUNCIL_TENANT, text):
         out.add("council_tenants")
+    if _said(_CANNOT_STAND, text):
+        out.add("cannot_stand")
     if speaks_no_english(text):
         out.add("no_english")
     if _NOT_YET_DIAGNOSED.search(text) and BY_CODE["dementia"].person.search(text):

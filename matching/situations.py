@@ -658,7 +658,7 @@ SITUATIONS: tuple[Situation, ...] = (
         "prison_leavers",
         "people leaving prison or with convictions",
         _re(
-            r"(?:ex|former)[- ]?offenders?|(?:leaving|left|released\s+from|out\s+of)\s+prison|prison\s+leavers?|"
+            r"(?:ex|former)[- ]?offenders?|(?:leaving|left|released\s+from|out\s+of)\s+(?:prison|hmp\b)|prison\s+leavers?|"
             r"criminal\s+justice\s+system|on\s+probation|(?:people|those)\s+with\s+(?:a\s+)?(?:criminal\s+)?"
             r"(?:records?|convictions?)"
         ),
@@ -747,7 +747,8 @@ SITUATIONS: tuple[Situation, ...] = (
         "sex_work",
         "people who sell sex",
         _re(
-            r"(?:who|that)\s+(?:sell|sold|exchange)\s+sex|sex\s+work(?:ers?|ing)?\b|sex\s+industry|selling\s+sex|"
+            r"(?:who|that)\s+(?:sell|sold|exchange)(?:\s+(?:or|and|/)\s+(?:sell|exchange))?\s+sex|sex\s+work(?:ers?|ing)?\b|"
+            r"sex\s+industry|selling\s+sex|"
             r"street[- ]based\s+(?:sex\s+)?work\w*|sexual\s+exploitation\s+and\s+sex\s+work"
         ),
         # (not "on the game", which is as often a teenager on his Xbox)
@@ -1223,7 +1224,10 @@ COMMUNITIES: tuple[Situation, ...] = (
         r"roma|romani|romany|gypsy|gypsies|travellers?",
         # "Irish Traveller, on the site nr Cottenham", "from the travelling community"
         r"roma\b|romani\b|romany|gypsy|irish\s+travell?ers?\b|travelling\s+(?:community|people|famil\w+)|"
-        r"travell?ers?\s+(?:community|famil\w+|sites?|background|heritage)",
+        r"travell?ers?\s+(?:community|famil\w+|sites?|background|heritage)|"
+        # the people's own name, capitalised: "Traveller woman, pulled up roadside", "she's a Traveller"
+        r"(?-i:\bTravell?ers?)\s+(?:wom[ae]n|m[ae]n|mum|mother|dad|father|lad|lass|girl|boy|lady|couple|child\w*|kids?)\b|"
+        r"\b(?:(?:is|am|i'?m|she'?s|he'?s|they'?re|are)\s+(?:an?\s+)?(?:irish\s+)?)(?-i:Travell?ers?)\b",
     ),
     _community(
         "jewish",

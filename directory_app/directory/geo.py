@@ -69,8 +69,11 @@ class Place:
     @property
     def likely_areas(self) -> list[str]:
         """The areas of the authority most of the postcode's neighbours live in, when it gave none:
-        a service for another authority's residents is probably not for this person (a check)."""
-        return authority_codes(self.likely_la_code)
+        a service for another authority's residents is probably not for this person (a check).
+        With it, the former district that authority's part of the postcode district lies in (NN17
+        is mostly North Northamptonshire's, and there it is Corby)."""
+        former = former_district(self.likely_la_code, self.district)
+        return [*authority_codes(self.likely_la_code), *([former] if former else [])]
 
     def in_authority(self, la_code: str) -> Place:
         """This place, now known to be in `la_code` (one of its possible authorities)."""

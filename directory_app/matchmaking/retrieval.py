@@ -24,7 +24,7 @@ import numpy as np
 
 from matching import Profile
 from matching.fit import COMMUNITIES_NAMED, GROUP_SEARCH_WORDS
-from matching.situations import COMMUNITIES, named_communities_of
+from matching.situations import BY_CODE, COMMUNITIES, named_communities_of
 from matching.stated_situations import person_situations
 from matching.twins import TWIN_ONLY
 
@@ -89,6 +89,8 @@ RETRIEVE = [
     COMMUNITIES_NAMED,
     "forces_branches",
 ]
+
+COMMUNITY_CODES = frozenset(s.code for s in COMMUNITIES)
 
 
 def base_filters(profile: Profile, delivery: bool = True) -> list[filters.Filter]:
@@ -254,20 +256,33 @@ class Searches:
 
     def _community_queries(self) -> list[Query]:
         """Services within reach that name the person's own community (a Hongkongers' WhatsApp
-        group for a family from Hong Kong), whatever they are tagged with: few name one, and a need
-        search or the first ten words of a long story rarely finds them. Not a wide heritage's
-        ("Black", "South Asian"): every group near a Somali elder that names Black people."""
+        group for a family from Hong Kong) or are only for a situation the person's words state
+        (a drop-in for people on probation, for a man out of prison on licence), whatever they are
+        tagged with: few name one, and a need search or the first ten words of a long story rarely
+        finds them. Not a wide heritage's ("Black", "South Asian"): every group near a Somali elder
+        that names Black people; nor an age's: a time of life is found by its needs."""
         said = [
-            s.code
-            for s in person_situations(self.profile.goals, (), self.profile.circumstances, among=COMMUNITIES)
+            *self.profile.situations,
+            *(s.code for s in person_situations(self.profile.goals, (), self.profile.circumstances)),
         ]
-        own = named_communities_of([*self.profile.situations, *said])
-        if not own:
+        own = named_communities_of([code for code in said if code in COMMUNITY_CODES])
+        only_for = sorted(
+            {
+                code
+                for code in said
+                if code in BY_CODE and code not in COMMUNITY_CODES and BY_CODE[code].from_age is None
+            }
+        )
+        wanted = [
+            *([filters.one_of(COMMUNITIES_NAMED, own)] if own else []),
+            *([filters.one_of("situations", only_for)] if only_for else []),
+        ]
+        if not wanted:
             return []
         lat, lng = self.profile.lat, self.profile.lng
         return [
             Query(
-                filter=self.text_filter + [filters.one_of(COMMUNITIES_NAMED, own)],
+                filter=self.text_filter + [wanted[0] if len(wanted) == 1 else filters.AnyOf(tuple(wanted))],
                 nearest_to=(lat, lng) if lat is not None and lng is not None else None,
                 limit=GROUP_LIMIT,
                 fields=RETRIEVE,

@@ -58,8 +58,10 @@ SETTINGS = {
         "service_area",
         "area_wide",
         "eligibility",
-        # a match finds the services that name the person's community (matchmaking/retrieval.py)
+        # a match finds the services that name the person's community or are only for a situation
+        # of theirs (matchmaking/retrieval.py)
         "communities_named",
+        "situations",
         "_geo",
         "last_verified_ts",
         "publisher",

@@ -197,7 +197,8 @@ class AreaLookup:
             for entry in str(row.get("former_names") or "").split(";"):
                 former, _, former_name = entry.partition("=")
                 if former.strip() and former_name.strip():
-                    self._names[former.strip()] = former_name.strip()
+                    # (the official name first, then what else it is called)
+                    self._names.setdefault(former.strip(), former_name.strip())
                     self._by_name.setdefault(_key(former_name), former.strip())
                     self._successor[former.strip()] = code
             group = str(row.get("combined_authority") or "").strip().lower()
@@ -511,6 +512,9 @@ class AreaLookup:
                 if hit:
                     if (
                         _key(hit) in self._by_name
+                        # a county's name is its authorities', not a place in one of them
+                        # ("Northamptonshire" is both its unitaries)
+                        or len(self.find(hit)) > 1
                         or any(_key(hit) in key.split(" and ") for key in self._named(text))
                         # the first word of the authority the run names: "High" of "High Peak"
                         or any(

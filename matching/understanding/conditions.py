@@ -40,9 +40,14 @@ _WIDER = re.compile(
     # "appointments prioritised for people with court dates or NFA": first in the queue, not the only ones
     r"priorit\w+|first\s+call\s+for|"
     # who comes most, not who may: "Adults who feel lonely. Mainly older adults."
-    r"mainly|mostly|largely|predominantly|especially|particularly|in\s+particular|typically|usually)\b[^.;:!?]{0,60}$",
+    r"mainly|mostly|largely|predominantly|especially|particularly|in\s+particular|typically|usually|"
+    # "anyone learning English - lots of Romanian, Polish and Kurdish ladies go"
+    r"lots\s+of|a\s+lot\s+of|plenty\s+of|many\s+of\s+(?:our|the)|loads\s+of)\b[^.;:!?]{0,60}$",
     re.I,
 )
+# "a long term condition (e.g. T2 diabetes, COPD, BMI 30+)": examples of who may come, not the only
+# ones. (Apart from _WIDER: the dots of "e.g." would end its sentence.)
+_EXAMPLE_OF = re.compile(r"\b(?:e\.\s?g\b\.?|eg\b|for\s+(?:example|instance)\b)[^.;:!?()]{0,80}$", re.I)
 # "people with cancer and other life-limiting illnesses": one example of a wider audience.
 # "learning disabilities or mental health problems", "physical and/or learning disabilities", "lonely
 # or housebound": one of several audiences, not all of them situations we know, so not a restriction
@@ -188,6 +193,7 @@ def _restricts(
         # "non-diabetic hyperglycaemia", "pre-diabetes": not the condition itself
         re.search(r"\b(?:non|pre)[- ]?$", before, re.I)
         or _WIDER.search(before)
+        or _EXAMPLE_OF.search(text, max(0, match.start() - 90), match.start())
         or _WIDER_BEFORE.search(before)
         or _WIDER_AFTER.match(text[match.end() :])
         or _AND_FRIENDS.match(text, match.end())

@@ -148,7 +148,9 @@ _HEDGE = re.compile(
 )
 _OPEN_TO_OTHERS = re.compile(
     r"\b(?:others|anyone\s+else|everyone\s+else|non[- ]residents|people\s+from\s+(?:elsewhere|outside\s+\w+))\s+"
-    r"(?:can|may|are|is|will\s+be)\s+(?:also\s+)?(?:ask|welcome|come|join|contact|call|referred|considered)",
+    r"(?:can|may|are|is|will\s+be)\s+(?:also\s+)?(?:ask|welcome|come|join|contact|call|referred|considered)|"
+    # "Target cohort: Core20 residents of Kingswood, but open to all": whom it hoped to reach
+    r"\bbut\s+(?:it'?s\s+|is\s+)?open\s+to\s+(?:all|everyone|anyone)\b|\bbut\s+(?:all|everyone|anyone)\s+(?:is\s+|are\s+)?welcome\b",
     re.I,
 )
 _RESIDENTS_TERM = re.compile(r"^[\w\s,&'-]{2,40}\s+residents?(?:\s+only)?$", re.I)

@@ -199,11 +199,13 @@ _ACCESS_HEADING = re.compile(
 
 # Who may come, kept under its own heading inside the description, as exports that fold a form's
 # fields into one text write it ("Eligibility: Polish speakers", "Who it's for: carers aged 18+",
-# "| ELIGIBILITY=LGBTQ+ adults 18+ |"):
+# "| ELIGIBILITY=LGBTQ+ adults 18+ |", a commissioner's "Inclusion criteria: men leaving HMP Onley"):
 # read as the record's eligibility statement is, not as loose prose.
 _ELIGIBILITY_HEADING = re.compile(
+    # (a commissioner's criteria also after a sentence: "Offer: ... Inclusion criteria: ...")
+    r"(?:(?:^|[|\n;]|\.\s)\s*inclusion\s+criteria|"
     r"(?:^|[|\n;])\s*(?:eligibility(?:\s+(?:criteria|check|requirements?))?|who\s+(?:it'?s|it\s+is|is\s+it)\s+for|"
-    r"who\s+can\s+(?:use\s+it|come|attend|join|apply|refer)|target\s+(?:group|population|audience))"
+    r"who\s+can\s+(?:use\s+it|come|attend|join|apply|refer)|target\s+(?:group|population|audience)))"
     # (up to the next heading on the same line: "Who it's for: ... Tell the customer: ...")
     r"\s*[:=–-]\s*(?P<note>[^|\n]+?)(?=\s+(?-i:[A-Z][\w'’/]*(?:\s+[\w'’/]+){0,3}):\s|\s*[|\n]|\s*$)",
     re.I,

@@ -245,6 +245,25 @@ ALSO_CALLED = {
     "Staffordshire": "Staffs",
     "Warwickshire": "Warks",
     "Worcestershire": "Worcs",
+    # and the districts and unitaries named by a compass point and a county, shortened the same way
+    # ("North Northants residents only", "Catchment: NNC", "East Herts")
+    "North Northamptonshire": "North Northants;NNC",
+    "West Northamptonshire": "West Northants;WNC",
+    "East Hertfordshire": "East Herts",
+    "North Hertfordshire": "North Herts",
+    "East Cambridgeshire": "East Cambs",
+    "South Cambridgeshire": "South Cambs",
+    "West Lancashire": "West Lancs",
+    "East Staffordshire": "East Staffs",
+    "South Staffordshire": "South Staffs",
+    "South Derbyshire": "South Derbys",
+    "North East Derbyshire": "NE Derbys",
+}
+# The same for districts abolished since (written after the official name in former_names).
+FORMERLY_CALLED = {
+    "East Northamptonshire": "East Northants",
+    "South Northamptonshire": "South Northants",
+    "South Lakeland": "South Lakes",
 }
 
 
@@ -307,7 +326,11 @@ def build_local_authorities() -> int:
         # only those with another name: a renumbered authority (Gateshead) is the same place
         renamed = [(old, name) for old, name in former.get(code, []) if name != row["name"]]
         row["former_codes"] = ";".join(old for old, _ in former.get(code, []))
-        row["former_names"] = ";".join(f"{old}={name}" for old, name in renamed)
+        row["former_names"] = ";".join(
+            f"{old}={also}"
+            for old, name in renamed
+            for also in [name, *filter(None, FORMERLY_CALLED.get(name, "").split(";"))]
+        )
     out = sorted(rows.values(), key=lambda row: row["code"])
     return write_csv(
         SEED_DIR.parent / "directory_app" / "data" / "geo" / "local_authorities_england.csv",

@@ -109,6 +109,18 @@ def test_a_postcode_district_says_which_former_district_of_a_new_authority_a_per
     # stays possible
     unplaced = Place("CA95 1AA", 54.89, -2.93, True, "CA95", la_code="E06000063")
     assert {"E07000026", "E07000028", "E07000029"} <= set(unplaced.possible_areas)
+    # NN17 is mostly North Northamptonshire's (a corner is Rutland's), and there it is Corby's: a
+    # service for Corby's patients is likely for someone there, not probably for another area's
+    corby = Place(
+        "NN17 1UL",
+        52.49,
+        -0.70,
+        True,
+        "NN17",
+        possible_la_codes=("E06000061", "E06000017"),
+        likely_la_code="E06000061",
+    )
+    assert "E07000150" in corby.likely_areas and "E07000152" not in corby.likely_areas
 
 
 def test_a_person_in_a_district_the_installation_does_not_hold_gets_its_authority(app):

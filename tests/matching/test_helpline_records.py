@@ -207,7 +207,9 @@ def test_an_age_sent_to_another_group_is_not_this_ones(reader):
 
 def test_a_note_after_a_halls_week_about_one_activity_is_that_activitys_rule(reader):
     week = "Mon: Yoga 7pm (£5). Tue: Toddlers 9.30-11.30. Wed: Over 60s lunch, 12 noon, £6. Thu: Men's Shed 10-2. "
-    hall = summary(reader, resource(week + "Hall hire £12/hr. Lunch club is for over 70s only. Shed: men only."))
+    hall = summary(
+        reader, resource(week + "Hall hire £12/hr. Lunch club is for over 70s only. Shed: men only.")
+    )
     assert hall["min_age"] is None and hall["groups"] == []
     # a note about the building is still the building's
     assert summary(reader, resource(week + "The hall is for women only."))["groups"] == ["women"]

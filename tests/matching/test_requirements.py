@@ -1369,3 +1369,32 @@ def test_a_carer_who_asks_for_a_memory_cafe_is_not_met_by_a_carers_coffee_mornin
         u.requirement != "dementia:together"
         for u in match(own, [coffee], taxonomy=taxonomy, now=now).unmet_needs
     )
+
+
+def test_a_young_lgbtq_persons_youth_group_out_of_reach_is_said_unmet(
+    make_service, make_person, taxonomy, now
+):
+    """A 15-year-old's age reads the young people's need too weakly to call it unmet on its own; a
+    trans 15-year-old who wants "other kids like him" needs a youth group for them, and the only one
+    is 27 km away."""
+    youth = make_service(
+        km=27.5,
+        needs=["young_people", "loneliness"],
+        eligibility=["lgbtq"],
+        minimum_age=11,
+        maximum_age=18,
+        name="Out There Youth",
+        description="A safe space for LGBTQ+ young people aged 11-18.",
+    )
+    by_age = [
+        InferredNeed("loneliness", 0.86, ("meet other kids",)),
+        InferredNeed("young_people", 0.6, ("15",)),
+    ]
+    words = "15, came out as trans to his mum, getting grief at school, wants to meet other kids like him"
+    teen = make_person(goals=words, age=15, circumstances=("lgbtq",))
+    unmet = match(teen, [youth], taxonomy=taxonomy, now=now, inferred_needs=by_age).unmet_needs
+    assert "young_people" in [u.need for u in unmet]
+    lad = make_person(goals="15, getting grief at school, wants to meet other kids", age=15)
+    assert "young_people" not in [
+        u.need for u in match(lad, [youth], taxonomy=taxonomy, now=now, inferred_needs=by_age).unmet_needs
+    ]

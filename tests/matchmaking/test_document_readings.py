@@ -76,3 +76,27 @@ def test_a_group_naming_the_persons_community_is_found_whatever_it_is_tagged_wit
     assert whatsapp in [m["service_id"] for m in match_on(app, person, record=False)["matches"]]
     person["goals"] = "family " + words
     assert whatsapp not in [m["service_id"] for m in match_on(app, person, record=False)["matches"]]
+
+
+def test_a_service_only_for_the_persons_situation_is_searched_for_whatever_it_is_tagged_with(
+    app, make_service
+):
+    hub = make_service(
+        name="Tuesday Hub",
+        needs="mental_wellbeing",
+        description="Drop-in with a health coach and peer mentors, help with ID and bank accounts. "
+        "You must be on probation to attend.",
+        minimum_age="",
+    )
+    make_service(name="Lunch Club", needs="loneliness", description="Lunch for anyone who feels lonely.")
+    indexing.wait_until_idle(app)
+
+    def situation_search(goals: str) -> list[str]:
+        found = services(app)
+        searches = retrieval.Searches(
+            found.index, found.embeddings, Profile(goals=goals, lat=53.42, lng=-2.32)
+        )
+        return [hit["id"] for r in found.index.search_many(searches._community_queries()) for hit in r.hits]
+
+    assert situation_search("Out of prison last week, on licence, sleeping on his cousin's sofa.") == [hub]
+    assert situation_search("Sleeping on his cousin's sofa since the landlord sold up.") == []

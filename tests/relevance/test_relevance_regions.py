@@ -1179,16 +1179,18 @@ REGIONS = {
     # of 2021 and the districts they replaced) as an integrated care board's inclusion health and
     # Core20PLUS5 partner directory ("Target cohort:", "Inclusion criteria:", "Catchment: NNC").
     # First run, unread (commit c6e7d53's code): nDCG@10 0.689, keyword 0.107, 4 must-not services,
-    # 4 of 7 gaps.
+    # 4 of 7 gaps. Since (inclusion criteria read as the eligibility statement, "North Northants" and
+    # "NNC" as the council, a service only for the person's situation searched for whatever it is
+    # tagged with, a postcode district's likely former district): 0.784, 1, 6 of 7.
     "nn": Region(
         "Northamptonshire (an ICB's inclusion health and Core20PLUS5 partner directory, in ORUK 3.0)",
         EVAL / "services" / "nn_oruk.json",
         "Northamptonshire ICB inclusion health & Core20PLUS5 partner directory (export Nov 2026)",
         EVAL / "scenarios_nn.json",
         None,
-        ndcg_floor=0.0,
-        gap_recall_floor=0.0,
-        known_violations=99,
+        ndcg_floor=0.75,
+        gap_recall_floor=0.8,
+        known_violations=1,
         scenario_count=22,
         with_seed=False,
     ),
@@ -1220,7 +1222,7 @@ MARGIN_OVER_KEYWORD = 0.30
 # whose floors leave room (that process still ended a minute and a half after the others), and in
 # session 47 Durham and Northumberland and the City of Manchester (half a minute, then again);
 # run alone, every suite runs here.
-IN_POSTGRESQL_HALF = frozenset({"cv", "sy", "gm", "ha", "cw", "dn", "mc", "do", "su"})
+IN_POSTGRESQL_HALF = frozenset({"cv", "sy", "gm", "ha", "cw", "dn", "mc", "do", "su", "nn"})
 
 
 def _runs_here(code: str) -> bool:
