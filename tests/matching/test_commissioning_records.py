@@ -100,4 +100,4 @@ def test_pay_an_agency_withholds_and_settled_status_letters_ask_for_legal_advice
     assert "legal_advice" in words.infer_codes(
         "Agency not paying his holiday pay, works nights on Brackmills"
     )
-    assert "legal_advice" in words.infer_codes("stuck with his settled status letters, English is basic")
+    assert "legal_advice" in words.infer_codes("his pre-settled status runs out in May, English is basic")
