@@ -1194,6 +1194,24 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Written and judged blind in session 54 by two more helpers, after Northamptonshire's lessons
+    # were in the code: Buckinghamshire and Milton Keynes as a council's community chatbot knowledge
+    # base, each record an "answer card" of questions and answers ("Who can go?", "Do I need a
+    # referral?", "Can I get in with a wheelchair?") with the chatbot's "Intent tags:". First run,
+    # unread (commit 4682422's code): nDCG@10 0.672, keyword 0.077, 1 must-not service, 6 of 6 gaps
+    # (two gap scenarios grade one partial fit each, which a gap need not show).
+    "bm": Region(
+        "Buckinghamshire and Milton Keynes (a council's community chatbot knowledge base, in ORUK 3.0)",
+        EVAL / "services" / "bm_oruk.json",
+        "Bucks & MK community chatbot knowledge base (export Nov 2026)",
+        EVAL / "scenarios_bm.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
