@@ -340,6 +340,18 @@ _TENURE = re.compile(
 )
 # "misses a natter and a brew": a brew is a cup of tea
 _A_BREW = re.compile(r"\b(?:a|the|for\s+a|over\s+a)\s+(?:brew|cuppa)\b", re.I)
+# "worried about shopping, prescriptions": collecting them, not misusing them ("hooked on my
+# prescription painkillers" is)
+_PRESCRIPTIONS = re.compile(
+    r"^(?!.*\b(?:hooked|addict\w*|dependen\w*|misus\w*|abus\w*|overdos\w*|too\s+many|stockpil\w*)).*\bprescriptions?\b",
+    re.I,
+)
+# "getting to cardiac rehab", "pulmonary rehab after the COPD flare": a body's recovery, not a habit's
+_BODYS_REHAB = re.compile(
+    r"\b(?:cardiac|heart|pulmonary|lung|stroke|physio\w*|neuro|falls?|ortho\w*|knee|hip|musculoskeletal|msk)\s+"
+    r"rehab(?:ilitation)?\b",
+    re.I,
+)
 # "wife says get him out from under her feet": a retired man at home all day, not a threat
 _UNDER_FEET = re.compile(r"\b(?:under|from\s+under)\s+(?:her|his|my|their|your|our)\s+feet\b", re.I)
 _GRIEF_FROM = re.compile(
@@ -403,6 +415,8 @@ _EXPLAINS = (
     (_UNDER_FEET, frozenset({"domestic_abuse", "bereavement"})),
     (_TENURE, frozenset({"housing", "money_debt"})),
     (_A_BREW, frozenset({"addiction_recovery"})),
+    (_BODYS_REHAB, frozenset({"addiction_recovery"})),
+    (_PRESCRIPTIONS, frozenset({"addiction_recovery"})),
     (_GRIEF_FROM, frozenset({"bereavement"})),
     (_NOT_EATING, frozenset({"food"})),
     (_MOVED_HOME, frozenset({"physical_activity", "housing"})),

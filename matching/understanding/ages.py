@@ -76,7 +76,10 @@ _NOT_UNDER = re.compile(
 # "60+ or disabled", "over 65s or people with a disability": likewise.
 _OR_ANYONE = re.compile(
     r"^\W{0,3}(?:or|and\s+also)\s+(?:anyone|someone|people|those|younger|(?:a\s+)?disab\w*|with\s+a\s+disability|"
-    r"(?:have|has|with)\s+(?:a\s+)?(?:disability|long[- ]term\s+(?:health\s+)?condition))\b",
+    r"(?:have|has|with)\s+(?:a\s+)?(?:disability|long[- ]term\s+(?:health\s+)?condition))\b|"
+    # the first of a list of ways in: "Home visits are for people 65+, disabled or with young children"
+    r"^\s*,\s*(?:disab\w*|(?:with|have|has)\s+(?:a\s+)?(?:disability|young\s+children|children|long[- ]term)|"
+    r"carers?|pregnant)[^.;]{0,30}?\bor\b",
     re.I,
 )
 # "Priority: over 65s", "labour free for over 65s", "a free TV licence for over 75s", "self refer if

@@ -137,7 +137,10 @@ def place_value(
     found = None if code in unplaced or not named_alone(text, place) else areas.place(code, place)
     venue = _venue_in(record, place) if found is None and record is not None else None
     if venue is not None:
-        found = Place(code, place, venue[0], venue[1], AROUND_VENUE_KM)
+        # the venue's own authority, where the name's namesake we know is in another ("Fullers
+        # Slade" of Milton Keynes, not the Slade we know in North Northamptonshire)
+        here = areas.authority_at(*venue) or code
+        found = Place(here, place, venue[0], venue[1], AROUND_VENUE_KM)
     if found is None:
         district = areas.district_of_place(code, place)
         if district and areas.knows(district):

@@ -129,6 +129,15 @@ WIDER_AREAS = {
     "Northamptonshire": NORTHAMPTONSHIRE,
     "Northants": NORTHAMPTONSHIRE,
     "Bedfordshire": ["Bedford", "Central Bedfordshire", "Luton"],
+    "Beds": ["Bedford", "Central Bedfordshire", "Luton"],
+    "Berks": [
+        "Bracknell Forest",
+        "Reading",
+        "Slough",
+        "West Berkshire",
+        "Windsor and Maidenhead",
+        "Wokingham",
+    ],
     "Berkshire": [
         "Bracknell Forest",
         "Reading",
@@ -245,6 +254,10 @@ ALSO_CALLED = {
     "Staffordshire": "Staffs",
     "Warwickshire": "Warks",
     "Worcestershire": "Worcs",
+    "Buckinghamshire": "Bucks",
+    "Wiltshire": "Wilts",
+    "Shropshire": "Shrops;Salop",
+    "North Yorkshire": "North Yorks;N Yorks",
     # and the districts and unitaries named by a compass point and a county, shortened the same way
     # ("North Northants residents only", "Catchment: NNC", "East Herts")
     "North Northamptonshire": "North Northants;NNC",
