@@ -1243,7 +1243,7 @@ MARGIN_OVER_KEYWORD = 0.30
 # whose floors leave room (that process still ended a minute and a half after the others), and in
 # session 47 Durham and Northumberland and the City of Manchester (half a minute, then again);
 # run alone, every suite runs here.
-IN_POSTGRESQL_HALF = frozenset({"cv", "sy", "gm", "ha", "cw", "dn", "mc", "do", "su", "nn"})
+IN_POSTGRESQL_HALF = frozenset({"cv", "sy", "gm", "ha", "cw", "dn", "mc", "do", "su", "nn", "bm"})
 
 
 def _runs_here(code: str) -> bool:
