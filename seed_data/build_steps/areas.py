@@ -53,6 +53,7 @@ NORTH_WEST_LONDON = [
 ]
 LONDON = SOUTH_LONDON + NORTH_CENTRAL_LONDON + NORTH_EAST_LONDON + NORTH_WEST_LONDON
 NORTHAMPTONSHIRE = ["North Northamptonshire", "West Northamptonshire"]
+BERKSHIRE = ["Bracknell Forest", "Reading", "Slough", "West Berkshire", "Windsor and Maidenhead", "Wokingham"]
 BERKSHIRE_WEST = ["Reading", "West Berkshire", "Wokingham"]
 BERKSHIRE_EAST = ["Bracknell Forest", "Slough", "Windsor and Maidenhead"]
 HUMBER = [
@@ -130,22 +131,8 @@ WIDER_AREAS = {
     "Northants": NORTHAMPTONSHIRE,
     "Bedfordshire": ["Bedford", "Central Bedfordshire", "Luton"],
     "Beds": ["Bedford", "Central Bedfordshire", "Luton"],
-    "Berks": [
-        "Bracknell Forest",
-        "Reading",
-        "Slough",
-        "West Berkshire",
-        "Windsor and Maidenhead",
-        "Wokingham",
-    ],
-    "Berkshire": [
-        "Bracknell Forest",
-        "Reading",
-        "Slough",
-        "West Berkshire",
-        "Windsor and Maidenhead",
-        "Wokingham",
-    ],
+    "Berks": BERKSHIRE,
+    "Berkshire": BERKSHIRE,
     # the county of 1974-1996, still the police's and the fire service's name either side of the Humber
     # (not "Humber" alone: "Yorkshire & Humber" is the whole region)
     "Humberside": HUMBER,
