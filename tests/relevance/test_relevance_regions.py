@@ -1215,6 +1215,23 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Written and judged blind in session 54 by two more helpers, last: Wiltshire and Swindon as a
+    # volunteer mapping group's OpenStreetMap extract joined to a council's activity list, half its
+    # records thin OSM entries whose facts are tags ("social_facility:for=senior", "wheelchair=limited",
+    # "fee=no", "opening_hours=Tu,Th 10:00-12:00; PH off"). First run, unread (commit 87918fb's
+    # code): nDCG@10 0.764, keyword 0.147, 22 violations (must-not services), 3 of 6 gaps.
+    "wi": Region(
+        "Wiltshire and Swindon (a mapping group's OpenStreetMap extract joined to a council activity list, in ORUK 3.0)",
+        EVAL / "services" / "wi_oruk.json",
+        "Wilts & Swindon community mapping OSM extract + council activity list (Nov 2026)",
+        EVAL / "scenarios_wi.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
