@@ -20,6 +20,12 @@ _PERSON_PRACTICE = (
         r"\b(?i:registered|patient)\s+(?i:at|with)\s+(?i:(?:the|an?)\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){1,3}?)"
         r"(?i:surgery|practice|GP|medical\s+centre|health\s+centre|healthcare)\b"
     ),
+    # "still with her old GP in Melksham", "registered with a practice in Calne"
+    re.compile(
+        r"\b(?i:registered|still|patient)\s+(?i:at|with)\s+(?i:(?:the|an?|his|her|my|their)\s+)?(?i:old\s+|own\s+)?"
+        r"(?i:GP|surgery|practice|doctors?)\s+(?i:in|at)\s+(?!(?:January|February|March|April|May|June|July|August|"
+        r"September|October|November|December)\b)(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    ),
     re.compile(
         r"(?:^|[.,;(]\s*)(?!(?:Saw|Seen|Sees?|Seeing|Told|Asked|Rang|Called|Phoned|Referred|Via|Through|Her|His|"
         r"My|Their|Our|Own|Local|New|Old|Usual|Ask|Contact|Speak|Spoke|Visited|Booked|No|Not|Any)\b)"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .osm import no_longer, osm_tags
 from .record import Record
 from .result import Finding
 
@@ -526,6 +527,10 @@ def find_cost(record: Record) -> Finding:
             match = pattern.search(text)
             if match:
                 return Finding(band, confidence, field, quote(text, match))
+    # a mapper's "fee=no" / "fee=yes": free, or some charge of unknown size
+    fee = osm_tags(record).get("fee", "").lower()
+    if fee in ("no", "yes"):
+        return Finding("free" if fee == "no" else "low_cost", 0.7, "terms", f"fee={fee}")
     # Emergency food is given, not sold: a food bank that names no charge is free.
     hit = _first(record, _FOOD_BANK, ("name", "description"))
     if hit:
@@ -567,6 +572,10 @@ def find_wheelchair(record: Record) -> Finding:
             return Finding("no", 0.85, field, quote(text, no))
         if yes:
             return Finding("yes", 0.85, field, quote(text, yes))
+    # a mapper's "wheelchair=yes|no" ("limited" says only that there is more to know)
+    tagged = osm_tags(record).get("wheelchair", "").lower()
+    if tagged in ("yes", "no"):
+        return Finding(tagged, 0.8, "terms", f"wheelchair={tagged}")
     return Finding("unknown", 0.5, "", "")
 
 
@@ -664,7 +673,9 @@ def find_closed(record: Record) -> Finding | None:
                 if _a_part_stopped(record, text, before):
                     continue
                 return Finding(True, 0.8, field, quote(text, match))
-    return None
+    # a mapper's "disused:amenity=social_facility": the place no longer does what it did
+    tag = no_longer(osm_tags(record))
+    return Finding(True, 0.8, "terms", tag) if tag else None
 
 
 def _a_part_stopped(record: Record, text: str, before: str) -> bool:

@@ -12,6 +12,7 @@ from dateutil.rrule import MONTHLY, WEEKLY, rrule
 from dateutil.rrule import weekdays as rrule_weekdays
 
 from ..profile import DAY_NAMES, DAYS
+from .osm import opening_hours_words, osm_tags
 from .record import DAY_ENDING, Record
 from .result import Finding
 
@@ -88,6 +89,8 @@ def find_schedule(record: Record) -> list[Finding]:
     if out:
         return out
     text = record.texts.get("schedule_description", "")
+    if not text and (hours := osm_tags(record).get("opening_hours")):
+        text = opening_hours_words(hours)
     if not text:
         return _hours_in_description(record.texts.get("description", ""))
     for segment in re.split(r"[;\n]|,\s*(?=[A-Z])", text):
