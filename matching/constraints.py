@@ -24,6 +24,7 @@ from .children import (
 )
 from .exclusions import BY_EXCLUSION, person_exclusions
 from .forces_branch import another_branch
+from .hospitals import another_hospitals_patient
 from .household import lives_with_someone
 from .landlords import another_landlords_tenant, names_the_landlord
 from .loss_timing import too_soon_or_late
@@ -345,6 +346,10 @@ def check(
     practice = another_practices_patient(profile.goals, service)
     if practice:
         bad(("situation", f"only for patients of {practice}"))
+    if "hospital_discharge" in (service.get("situations") or ()) and another_hospitals_patient(
+        profile.goals, service
+    ):
+        bad(("situation", "only for patients leaving another hospital"))
     if "lives_alone" in situations and "lives_alone" not in stated and lives_with_someone(profile.goals):
         bad(("situation", "only for people who live alone"))
     situations = [code for code in situations if code not in ON_ITS_OWN]

@@ -4,6 +4,7 @@ a neighbourhood we do not know is the venue's, and a body's rehab is not a habit
 
 from __future__ import annotations
 
+from matching.constraints import check
 from matching.practices import another_practices_patient
 from matching.stated_situations import person_situations
 from tests.matching.conftest import oruk_record
@@ -76,3 +77,27 @@ def test_a_bodys_rehab_and_a_prescription_collected_are_no_addiction(app_need_in
     assert "addiction_recovery" in app_need_inferrer.infer_codes(
         "Hooked on my prescription painkillers since the op"
     )
+
+
+def test_a_discharge_scheme_for_one_hospital_is_not_for_a_patient_of_another(make_service, make_person):
+    scheme = make_service(
+        name="Home from Hospital - GWH",
+        description="Short-term practical support for patients discharged from the Great Western Hospital.",
+        situations=["hospital_discharge"],
+    )
+
+    def allowed(words: str) -> bool:  # (the situation as the engine reads it from the words)
+        return check(make_person(goals=words, situations=("hospital_discharge",)), scheme, 1.0).allowed
+
+    assert not allowed("Mrs T, 79, home from Salisbury District after a fall, lives alone")
+    assert allowed("Mrs T, 79, home from the Great Western after a fall, lives alone")
+    assert allowed("Mrs T, 79, home from GWH last week after a fall")
+    assert allowed("Mrs T, 79, home from hospital after a fall, lives alone")  # no hospital named
+    hull = make_service(
+        description="Patients discharged from Hull Royal Infirmary or Castle Hill only.",
+        situations=["hospital_discharge"],
+    )
+    home_from_hri = make_person(
+        goals="72, east Hull, home from HRI after a stroke", situations=("hospital_discharge",)
+    )
+    assert check(home_from_hri, hull, 1.0).allowed
