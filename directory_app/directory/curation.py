@@ -245,16 +245,20 @@ class ReviewQueue:
     total: int
 
 
-def _due_for_review(today: date) -> tuple[Any, ...]:
+def _due_for_review(today: date | None) -> tuple[Any, ...]:
     return (
-        col(Service.review_due) <= today,
+        col(Service.review_due) <= (today or utcnow().date()),
         col(Service.merged_into_id).is_(None),
         col(Service.status) != "defunct",
     )
 
 
+def _count_due(session: Session, due: tuple[Any, ...]) -> int:
+    return session.exec(select(func.count()).select_from(Service).where(*due)).one()
+
+
 def review_queue(session: Session, today: date | None = None, limit: int = 200) -> ReviewQueue:
-    due = _due_for_review(today or utcnow().date())
+    due = _due_for_review(today)
     statement = (
         select(Service)
         .where(*due)
@@ -262,8 +266,7 @@ def review_queue(session: Session, today: date | None = None, limit: int = 200) 
         .limit(limit)
         .options(selectinload(rel(Service.organization)))
     )
-    total = session.exec(select(func.count()).select_from(Service).where(*due)).one()
-    return ReviewQueue(list(session.exec(statement)), total)
+    return ReviewQueue(list(session.exec(statement)), _count_due(session, due))
 
 
 @dataclass(frozen=True)
@@ -276,9 +279,8 @@ class QueueSizes:
 
 
 def queue_sizes(session: Session, today: date | None = None) -> QueueSizes:
-    due = _due_for_review(today or utcnow().date())
     return QueueSizes(
-        due_for_review=session.exec(select(func.count()).select_from(Service).where(*due)).one(),
+        due_for_review=_count_due(session, _due_for_review(today)),
         open_problems=session.exec(
             select(func.count())
             .select_from(ProblemReport)
