@@ -1235,6 +1235,23 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Written and judged blind in session 55 by two more helpers: Hertfordshire as a social
+    # prescribing team's WhatsApp broadcasts and email bulletin items, parsed by a volunteer into
+    # ORUK 3.0 (emojis, hashtags as attributes, a later correction merged under the post it
+    # corrects, courses with dates). First run, unread (commit b1bfcc1's code): nDCG@10 0.857,
+    # keyword 0.192, 1 must-not service, 4 of 6 gaps.
+    "ht": Region(
+        "Hertfordshire (a social prescribing team's WhatsApp broadcasts and bulletins, in ORUK 3.0)",
+        EVAL / "services" / "ht_oruk.json",
+        "Herts SP link workers' opportunities digest (WhatsApp + bulletins, Nov 2026)",
+        EVAL / "scenarios_ht.json",
+        None,
+        ndcg_floor=0.82,
+        gap_recall_floor=0.6,
+        known_violations=1,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
