@@ -35,6 +35,18 @@ LANGUAGES: dict[str, tuple[str, ...]] = {
     "czech": ("czech",),
     "slovak": ("slovak",),
     "lithuanian": ("lithuanian",),
+    "latvian": ("latvian",),
+    "bulgarian": ("bulgarian",),
+    "hungarian": ("hungarian",),
+    "albanian": ("albanian",),
+    "italian": ("italian",),
+    "greek": ("greek",),
+    "french": ("french",),
+    "nepali": ("nepali", "nepalese"),
+    "dari": ("dari", "farsi", "persian"),
+    "tagalog": ("tagalog", "filipino"),
+    "malayalam": ("malayalam",),
+    "yiddish": ("yiddish",),
 }
 _NEEDS_LANGUAGE = re.compile(
     r"\b(speaks?|speaking|in (his|her|their|my) own language|little english|no english|"
@@ -48,10 +60,20 @@ _SAID_ONLY = r"\b{lang}\s+only\b"
 _ONLY_LANGUAGE = _SAID_ONLY + r"|\b(?:mainly|mostly|only|just)\s+(?:speaks\s+)?{lang}\b"
 
 
+# "speaks good English", "speaks Greek and English": a service in English will do
+_HAS_ENGLISH = re.compile(
+    r"\b(?:good|fluent|great|decent|perfect|excellent)\s+english\b|"
+    r"\bspeaks?\s+(?:[a-z]+\s+(?:and|&)\s+)?english\b",
+    re.I,
+)
+
+
 def languages_needed(goals: str) -> list[str]:
     """Languages the words say the person needs ("speaks Cantonese and very little English",
     "Cantonese only (daughter interpreting)", "mainly Urdu")."""
     goals = goals or ""
+    if _HAS_ENGLISH.search(goals):
+        return []
     cued = bool(_NEEDS_LANGUAGE.search(goals))
     return [
         lang

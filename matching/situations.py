@@ -306,6 +306,11 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?:hospital|ward|(?-i:[A-Z]{1,4}[HIW])\b|(?-i:[A-Z][a-z']+\s+(?:General|Infirmary|Royal|Hospital))|"
             r"(?-i:Royal\s+[A-Z][a-z']+))|"
             r"home\s+from\s+(?:the\s+)?(?-i:[A-Z][a-z']+\s+[A-Z][a-z']+)|"
+            # "home from the Lister 8 days ago after a fall": a hospital by its one-word name, told
+            # by how lately, or by what took the person in
+            r"home\s+from\s+the\s+(?-i:[A-Z][a-z']+)\s+(?:(?:\w+\s+)?(?:days?|wks?|weeks?)\s+(?:ago|now)\b|"
+            r"(?:after|following)\s+(?:a|an|her|his|their|the)\s+(?:fall|op\b|operation|stroke|heart\s+attack|"
+            r"(?:hip|knee)\s+(?:op|operation|replacement)|surgery|chest\s+infection|infection|pneumonia))|"
             r"discharged\s+home|post[- ]?discharge|(?:hospital|ward)\s+discharge|(?-i:MFFD)|medically\s+fit\s+for\s+discharge|"
             r"ready\s+for\s+discharge|(?:going|go|sent)\s+home\s+(?:from\s+(?:hospital|the\s+ward)|tomorrow|today|on\s+\w+day|"
             # "on the cardiac ward at Wycombe, going home next week"

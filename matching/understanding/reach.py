@@ -396,13 +396,15 @@ def _names_its_residents(text: str, index: int, last: str, words: str, field: st
 
 
 def authorities_named(record: Record, areas: AreaLookup) -> set[str]:
-    """The authorities a record names anywhere in its words, its venue or its service areas."""
+    """The authorities a record names anywhere in its words, its venue or its service areas, and
+    those its venues stand in: "patients of Hatfield PCN practices" beside a venue in Welwyn
+    Garden City is Hertfordshire's Hatfield, not Doncaster's."""
     areas_served = [str(area.get("text") or "") for area in record.service_areas]
     return {
         code
         for text in [*record.texts.values(), *record.venue, *areas_served]
         for code, _ in areas.find(text)
-    }
+    } | _venue_authorities(record, areas)
 
 
 _OTHER_NATIONS_AUTHORITY = re.compile(r"\b(?:W06|S12|N09)\d{6}\b")

@@ -83,6 +83,8 @@ NORTH_EAST_ESSEX = ["Colchester", "Tendring"]
 WEST_ESSEX = ["Epping Forest", "Harlow", "Uttlesford"]
 DORSET_BOTH = ["Dorset", "Bournemouth, Christchurch and Poole"]
 HAMPSHIRE_AND_IOW = ["Hampshire", "Southampton", "Portsmouth", "Isle of Wight"]
+HERTS_EAST_NORTH = ["Broxbourne", "East Hertfordshire", "North Hertfordshire", "Stevenage", "Welwyn Hatfield"]
+HERTS_SOUTH_WEST = ["Dacorum", "Hertsmere", "St Albans", "Three Rivers", "Watford"]
 
 # Names that are not in the register but that feeds use for a service's area: the metropolitan
 # counties, which no longer have councils but still name the area, and the historic and ceremonial
@@ -147,6 +149,13 @@ WIDER_AREAS = {
     "Suffolk and North East Essex": ["Suffolk", *NORTH_EAST_ESSEX],
     "SNEE": ["Suffolk", *NORTH_EAST_ESSEX],
     "Hertfordshire and West Essex": ["Hertfordshire", *WEST_ESSEX],
+    "HWE": ["Hertfordshire", *WEST_ESSEX],
+    # the NHS's two halves of Hertfordshire (its hospital trusts' and former CCGs' areas)
+    "East and North Hertfordshire": HERTS_EAST_NORTH,
+    "East and North Herts": HERTS_EAST_NORTH,
+    "South and West Hertfordshire": HERTS_SOUTH_WEST,
+    "South and West Herts": HERTS_SOUTH_WEST,
+    "Herts Valleys": HERTS_SOUTH_WEST,
     # England's NHS integrated care boards, and the parts of counties their places and trusts are
     # named for, where the name is not simply its councils' ("Lancashire and South Cumbria": all of
     # Lancashire's councils, not only the county's). (The south of Cumbria is two former districts
