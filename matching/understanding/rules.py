@@ -44,8 +44,11 @@ DELIVERY_PATTERNS = {
         r"online\s+(?:service|support|counsell\w*|therapy|course|sessions?|chat|groups?|forum|resources|"
         r"programme|meetings?)|(?:delivered|available|run|held|meet|access\w*)\s+online|web\s?chat|"
         r"(?:by|via|over|on)\s+video\s+calls?|(?:microsoft\s+)?teams\s+(?:meeting|call|drop[- ]in)|on\s+(?:microsoft\s+)?teams|"
-        # not "tide dependant - check the WhatsApp group": a way to hear of changes, not how it is run
-        r"(?<!check\s)(?<!check\sthe\s)(?<!check\sour\s)(?<!see\sthe\s)(?<!see\sour\s)whatsapp(?!\W{0,3}\d)|"
+        # not "tide dependant - check the WhatsApp group": a way to hear of changes, not how it is run;
+        # nor a way to get in touch: "msg Nasreen to join the WhatsApp", "text/WhatsApp only: 07700 …",
+        # "call or WhatsApp Mary on 07700 …"
+        r"(?<!check\s)(?<!check\sthe\s)(?<!check\sour\s)(?<!see\sthe\s)(?<!see\sour\s)(?<!to\sjoin\sthe\s)"
+        r"whatsapp(?!\W{0,3}(?:only\W{0,3})?\d)(?!\s+\w+\s+on\s+\+?\d)|"
         r"e-?learning|live\s+chat|log\s+in|(?:video|online)\s+appointments?|"
         # "a private Facebook group", "monthly coffee morning + closed Facebook group", "by phone or
         # video", "phone/video/face to face", "sessions ... by text chat" (not help to make video

@@ -124,3 +124,20 @@ def test_someone_to_sit_down_with_face_to_face_is_asked_for_in_person():
     assert in_person_only("Needs someone to sit down and go through it all face to face - evenings ideally.")
     assert in_person_only("Wants somebody to talk to face to face about the debts.")
     assert not in_person_only("Needs someone to talk to on the phone, not face to face.")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Women's walk every Friday from the community centre. msg Nasreen on 07700 900 481 to join the WhatsApp.",
+        "Deaf coffee morning at the Oval. Contact by text/WhatsApp only: 07700 900 772",
+        "Outreach to sites and camps, no office to drop into, call or WhatsApp Mary on 07700 900 655.",
+    ],
+)
+def test_a_whatsapp_to_get_in_touch_by_is_no_online_service(reader, words):
+    assert "online" not in reader.understand(oruk_record(words, "A group")).summary()["delivery"]
+
+
+def test_a_whatsapp_group_that_is_the_service_is_online(reader):
+    words = "For new parents who feel isolated. It's a WhatsApp group, people arrange walks themselves."
+    assert "online" in reader.understand(oruk_record(words, "Bump & Baby")).summary()["delivery"]
