@@ -16,6 +16,7 @@ from typing import Any
 from ..markup import plain_text
 from ..shorthand import in_words
 from ..text import tokens
+from .prices import per_session
 
 _SPLIT = re.compile(r"\s*[;|]\s*")
 _PATH = re.compile(r"\s*(?:>|/|::)\s*")
@@ -311,7 +312,11 @@ def _from_oruk(item: dict[str, Any]) -> Record:
             amount = _float(cost.get("amount")) if cost.get("amount") not in (None, "") else None
             # ("Hall hire per hour": what hiring the building costs, not what it costs to come)
             if amount is not None and not re.search(r"\bhire\b", _s(cost.get("option")), re.I):
-                out.cost_amounts.append((amount, "cost_options.amount"))
+                # a course's or a year's price as a session's share; not when the description names
+                # prices of its own ("£3 a session or £15 for six")
+                said = " ".join(_s(cost.get(k)) for k in ("option", "amount_description"))
+                share = amount if "£" in said else per_session(amount, said, of_an_option=True)
+                out.cost_amounts.append((share, "cost_options.amount"))
     for schedule in (item.get("schedules") or []) + (item.get("regular_schedules") or []):
         if isinstance(schedule, dict):
             out.schedules.append(

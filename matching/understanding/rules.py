@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .osm import no_longer, osm_tags
+from .prices import per_session
 from .record import Record
 from .result import Finding
 
@@ -497,7 +498,10 @@ def find_cost(record: Record) -> Finding:
         text = _HIRE.sub(" ", record.texts.get(field, ""))
         if not text.strip():
             continue
-        prices = [float(m.group(1)) if m.group(1) else float(m.group(2)) / 100 for m in _PRICE.finditer(text)]
+        prices = [
+            per_session(float(m.group(1)) if m.group(1) else float(m.group(2)) / 100, text[m.end() :])
+            for m in _PRICE.finditer(text)
+        ]
         lost = [] if prices else list(_LOST_POUND.finditer(text))
         if lost:
             return Finding(_band(max(float(m.group(1)) for m in lost)), 0.7, field, quote(text, lost[0]))
@@ -509,7 +513,9 @@ def find_cost(record: Record) -> Finding:
                 r"\bcosts?\b|\bcharge|\bon\s+the\s+door\b|\bto\s+attend\b|\bsubs\b|\bdonation\b|"
                 r"\bincluding\s+(?:tea|lunch|refreshments|a\s+meal)|\bfor\s+(?:lunch|tea|a\s+meal|the\s+meal)\b|"
                 # a price said on its own: "Bring your knitting. £2."
-                r"(?:^|[.!?]\s+)£\s?\d+(?:\.\d\d)?p?\s*(?:[.!]|$)",
+                r"(?:^|[.!?]\s+)£\s?\d+(?:\.\d\d)?p?\s*(?:[.!]|$)|"
+                # a course's: "£20 for the 6 wks"
+                r"£\s?\d+(?:\.\d\d)?\s+for\s+(?:the\s+|all\s+)?\d{1,2}\s*(?:wks?|weeks?|sessions?)\b",
                 text,
                 re.I,
             )

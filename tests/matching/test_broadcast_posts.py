@@ -141,3 +141,27 @@ def test_a_whatsapp_to_get_in_touch_by_is_no_online_service(reader, words):
 def test_a_whatsapp_group_that_is_the_service_is_online(reader):
     words = "For new parents who feel isolated. It's a WhatsApp group, people arrange walks themselves."
     assert "online" in reader.understand(oruk_record(words, "Bump & Baby")).summary()["delivery"]
+
+
+@pytest.mark.parametrize(
+    "words, fields, band",
+    [
+        ("Singing for lung health, Weds 2pm. £20 for the 6 wks.", {}, "low_cost"),
+        (
+            "Singing for lung health, Weds 2pm.",
+            {"cost_options": [{"option": "6 week course", "amount": 20}]},
+            "low_cost",
+        ),
+        ("Men's shed, Tues and Thurs. Subs £10/month, first 2 visits free.", {}, "low_cost"),
+        (
+            "Community transport to appointments.",
+            {"cost_options": [{"option": "annual membership", "amount": 12}]},
+            "low_cost",
+        ),
+        # a session's own price is what it is
+        ("Pilates, Mondays 7pm. £12 a session.", {}, "paid"),
+        ("Art course, £60 for the 6 weeks, bursaries available.", {}, "paid"),
+    ],
+)
+def test_a_price_for_a_course_a_month_or_a_year_is_banded_by_a_sessions_share(reader, words, fields, band):
+    assert reader.understand(oruk_record(words, "A group", **fields)).summary()["cost"] == band
