@@ -1256,6 +1256,24 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Written and judged blind in session 55 by two more helpers, after Hertfordshire's lessons were
+    # in the code: Oxfordshire as a county council's community directory API export, every text
+    # field the HTML that providers' rich-text editor saved (<h3>Who is it for?</h3>, &pound;,
+    # Word paste debris), bulk-applied platform categories and head office districts stamped as
+    # service areas. First run, unread (commit ab5ce08's code): nDCG@10 0.830, keyword 0.046, 4
+    # must-not services, 3 of 5 gaps.
+    "ox": Region(
+        "Oxfordshire (a county council's community directory API export, its text in HTML, in ORUK 3.0)",
+        EVAL / "services" / "ox_oruk.json",
+        "Oxfordshire community directory API (ORUK 3.0 export, Nov 2026)",
+        EVAL / "scenarios_ox.json",
+        None,
+        ndcg_floor=0.80,
+        gap_recall_floor=0.6,
+        known_violations=4,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
