@@ -386,7 +386,7 @@ _IN_PERSON_ONLY = re.compile(
     r"\bproper\s+face[- ]to[- ]face\b|"
     # "wants to sit with people who've been through it, face to face" (not "rather than face to face")
     # ("needs someone to sit down and go through it all face to face")
-    r"\b(?:wants?|would\s+like|wd\s+like|needs?|looking\s+for)\s+(?:(?:someone|somebody)\s+)?to\s+(?:sit|be|talk|meet|chat)\b"
+    r"\b(?:wants?|would\s+like|wd\s+like|needs?|looking\s+for)\s+(?:(?:someone|somebody)\s+)?to\s+(?:sit|be|talk|meet|chat|go\s+through)\b"
     r"[^.;?!]{0,50}?(?<!rather\sthan\s)(?<!instead\sof\s)(?<!not\s)\bface[- ]to[- ]face\b|"
     # "'sit in a room with other blokes going through it', not an app"
     r"\b(?:sit|be|meet)\s+in\s+(?:a|the\s+same)\s+room\s+with\b|"

@@ -46,6 +46,15 @@ _SENT_ELSEWHERE = re.compile(
 )
 
 
+# What a service sends people on for is another's help, not its own: "We can also refer you on for
+# money advice" (a food bank), "we will refer them on to specialist debt advice".
+_REFERRED_ON = re.compile(
+    r"\b(?:can|will|may|could|might)\s+(?:also\s+)?refer\s+(?:you|people|them|clients|families)\s+on\b"
+    r"[^.!?\n]*[.!?]?",
+    re.I,
+)
+
+
 # A directory team's note of what is missing ("NB no Deaf social club any more", "no Roma support
 # in Stockton that we know of") names a need the service does not meet.
 # A children's session's grown-up, not someone caring for a sick or disabled relative: "for 0-5s
@@ -95,7 +104,8 @@ def need_text(record: Record) -> str:
     ]
     text = _strip_venue("\n".join(p for p in parts if p), record.venue)
     text = _GROWN_UP_WITH_A_CHILD.sub(r"\1", text)
-    return without_what_ended(_NONE_THAT_WE_KNOW.sub(" ", _SENT_ELSEWHERE.sub(" ", text)))
+    text = _REFERRED_ON.sub(" ", _SENT_ELSEWHERE.sub(" ", text))
+    return without_what_ended(_NONE_THAT_WE_KNOW.sub(" ", text))
 
 
 def ukcat_codes(record: Record) -> list[str]:

@@ -18,6 +18,21 @@ _ITEM_START = r"(?:^|,|\bor\b|\band\b|/|&)\s*"
 NAMED_ITEMS = re.compile(_ITEM_START + r"(?:the\s+)?[A-Z]")
 
 
+# Words many places' names share, which do not make two places one: "Park End" is not "Park".
+_COMMON_PLACE_WORDS = frozenset(
+    """north south east west upper lower over nether great greater little new old top bottom high
+    low hill hills park green end common town village estate road street lane bridge moor wood farm
+    heath cross st saint the and of on in under upon""".split()
+)
+
+
+def named_as_part(name: str, places: list[str]) -> bool:
+    """Whether `name`, a place we do not know, is named as part of one we do: "Greater Leys" beside
+    Blackbird Leys is the estate's other half, not a neighbour to draw the circle wider for."""
+    own = {w for w in re.findall(r"[a-z']+", name.lower()) if w not in _COMMON_PLACE_WORDS}
+    return any(own & set(re.findall(r"[a-z']+", place.lower())) for place in places)
+
+
 def named_alone(text: str, place: str) -> bool:
     """Whether `place` is named as itself, not inside a longer name ("Upper Calder Valley" is not
     the ward "Calder")."""
@@ -55,14 +70,14 @@ AROUND_VENUE_KM = 3.0
 _PRACTICE_AFTER = re.compile(
     r"\s+(?:GPs?|PCN)(?:\s+[Pp]ractices?)?$|\s+(?:[Pp]ractices?|[Ss]urger(?:y|ies))$"
 )
-_NAME_IN_LIST = re.compile(_ITEM_START + r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+NAME_IN_LIST = re.compile(_ITEM_START + r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 
 
 def around_the_venue(record: Record, window: str, context: set[str], areas: AreaLookup) -> list[str]:
     """Residency entries for names after a cue that we do not know as places, when the record's
     venue address names one of them: a circle around that venue, wider when others are named; or
     the place the venue or service area names in full ("Weston" for Weston-super-Mare)."""
-    names = [m.group(1) for m in _NAME_IN_LIST.finditer(window.strip())]
+    names = [m.group(1) for m in NAME_IN_LIST.finditer(window.strip())]
     for name in names:
         # "registered with a Weston GP": the patients of the town's practices, who live around it
         town = _PRACTICE_AFTER.sub("", name)

@@ -10,7 +10,15 @@ import string
 from collections.abc import Sequence
 
 from .areas import AreaLookup, Place, authority_of, read_place, written
-from .places import NAMED_ITEMS, around_the_practice, around_the_venue, drawable, place_value
+from .places import (
+    NAME_IN_LIST,
+    NAMED_ITEMS,
+    around_the_practice,
+    around_the_venue,
+    drawable,
+    named_as_part,
+    place_value,
+)
 from .record import Record
 from .result import Finding
 from .rules import quote
@@ -27,6 +35,10 @@ _RESIDENCY_CUE = re.compile(
     r"\b(?:residents?\s+(?:of|in|within)|(?:who\s+)?(?:live|living|lives|reside|resident)"
     # ("living on the Marsh", "live on the island": a place's people)
     r"(?:\s+(?:alone|on\s+(?:their|your|his|her)\s+own|independently))?\s+(?:in|within|on(?=\s+the\s+(?-i:[A-Z])))|"
+    # an estate's people, as a group names those it is for: "a walk and talk group for men on
+    # Blackbird Leys and Greater Leys"
+    r"for\s+(?:\w+\s+){0,2}?(?:men|women|people|families|parents|mums|dads|adults|residents|tenants)\s+"
+    r"on(?=\s+(?:the\s+)?(?-i:[A-Z]))(?![^.;]{0,40}\bborders?\b)|"
     # a small group's own words for where it goes: "We cover Whitstable, Tankerton and Herne Bay"
     r"(?:we|they)\s+(?:only\s+)?cover|"
     r"the\s+people\s+of|within\s+(?:the\s+)?(?:borough|area|district)\s+of|"
@@ -533,7 +545,12 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             drawn = [(code, place) for code, place in listed if drawable(areas, code, place, text, record)]
             # (a place named with "and", "Milnrow and Newhey", is as many items as its parts)
             items = sum(1 + place.count(" and ") for _, place in drawn)
-            wider = items < len(NAMED_ITEMS.findall(window))
+            parts = [
+                m.group(1)
+                for m in NAME_IN_LIST.finditer(window.strip())
+                if named_as_part(m.group(1), [place for _, place in drawn if place != m.group(1)])
+            ]
+            wider = items + len(parts) < len(NAMED_ITEMS.findall(window))
             for code, place in drawn or listed:
                 value = place_value(areas, code, place, unplaced, text, wider, record)
                 _put(found, value, Finding(value, confidence - 0.1, field, quote(text, cue, 50)))

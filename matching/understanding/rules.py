@@ -591,7 +591,7 @@ def find_wheelchair(record: Record) -> Finding:
 # A service that has stopped, said in its words while its status still says active. Not "closed
 # on bank holidays", "a closed Facebook group" or "closed to new referrals" (capacity, below).
 _CLOSED = re.compile(
-    r"\b(?:(?P<named>service|group|project|club|class|scheme|caf[eé])\s+(?:has\s+)?(?:now\s+)?(?:closed|ended|finished|folded)|"
+    r"\b(?:(?P<named>service|group|project|programme|club|class|scheme|caf[eé])\s+(?:has\s+)?(?:now\s+)?(?:closed|ended|finished|folded)|"
     r"(?:has|have)\s+(?:now\s+)?(?:closed|ceased|stopped\s+running|folded)|"
     # a group that folded did so for good, whenever: "the group folded in summer 2026"
     r"(?P<folded>(?:service|group|project|club|class|scheme|caf[eé]|we)\s+(?:has\s+|have\s+)?(?:now\s+)?folded"
@@ -608,7 +608,7 @@ _CLOSED = re.compile(
     r"not\s+(?:running|meeting|on)\s+(?:at\s+(?:the\s+)?mo(?:ment)?|currently|for\s+now|right\s+now)|"
     r"(?:currently|temporarily)\s+not\s+(?:running|meeting)|"
     r"(?:closed|ended|ceased|stopped)\W{1,4}(?:due\s+to\s+|as\s+|after\s+|since\s+|when\s+)?(?:the\s+|our\s+)?(?:end\s+of\s+)?"
-    r"(?:lack\s+of\s+)?funding|funding\s+(?:has\s+)?(?:ended|ran\s+out|stopped)|"
+    r"(?:lack\s+of\s+)?funding|funding\s+(?:has\s+)?(?:ended|ran\s+out|stopped|finished)|"
     # "lost ICB funding from Nov - not sure it's still running"
     r"(?:has\s+|have\s+)?lost\s+(?:(?:its|our|their|the)\s+)?(?:[A-Z]{2,4}\s+|council\s+|lottery\s+)?funding|"
     # "has not been funded for this winter": not there this year, whatever its timetable says
@@ -618,7 +618,7 @@ _CLOSED = re.compile(
     # "the café closed in July 2026 when our volunteers retired": ended on a date that is past. (Said
     # of the thing itself, not of a named part of it: "the Hyde carers' group stopped in 2024".)
     r"(?P<dated>(?:this|the|our)\s+(?!(?:old|previous|former|original|other)\b)(?-i:[a-z]+\s+)?"
-    r"(?:service|group|project|club|class|scheme|caf[eé]|pantry|centre|shop|space)\s+(?:has\s+|was\s+)?"
+    r"(?:service|group|project|programme|club|class|scheme|caf[eé]|pantry|centre|shop|space)\s+(?:has\s+|was\s+)?"
     r"(?:closed|ended|finished|stopped)\s+in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d))\b"
     # "has closed for the summer", "closed to new referrals", "closed until March": for a while
     r"(?!\s+(?:to|for\s+(?!good)|on|over|until|till|at|in|during)\b)",

@@ -1,0 +1,67 @@
+"""A county council's community directory API (Oxfordshire), its text the HTML that providers'
+rich-text editor saved: a programme that says it has ended, an estate's own people, a food bank
+that refers people on for money advice, and the person who wants their debts gone through face
+to face."""
+
+from __future__ import annotations
+
+from matching.requirements import in_person_only
+from matching.understanding.areas import read_place
+from matching.understanding.places import named_as_part
+from tests.matching.conftest import oruk_record
+
+OXFORD = "E07000178"
+
+
+def test_a_programme_that_says_it_ended_is_closed(reader):
+    words = (
+        "<p><strong>This programme ended in September 2026 when its funding finished. We are not "
+        "taking new referrals.</strong></p><p>One-to-one mentoring and CV help for 16&ndash;25s.</p>"
+    )
+    assert reader.understand(oruk_record(words, "Next Steps")).closed is not None
+    running = "<p>This programme runs every Tuesday for young people aged 16&ndash;25.</p>"
+    assert reader.understand(oruk_record(running, "Next Steps")).closed is None
+
+
+def test_a_group_for_men_on_an_estate_is_for_the_estates_men(reader):
+    record = oruk_record(
+        "Walk and talk group for men on Blackbird Leys and Greater Leys. We meet outside the leisure "
+        "centre and walk for about 45 mins, then coffee.",
+        "Leys Men's Walk & Talk",
+    )
+    record["service_areas"] = [{"name": "Blackbird Leys"}]
+    record["service_at_locations"] = [
+        {
+            "location": {
+                "name": "Leys Pools & Leisure Centre",
+                "latitude": 51.7223,
+                "longitude": -1.1953,
+                "addresses": [{"address_1": "Pegasus Road", "city": "Oxford", "postal_code": "OX4 6JL"}],
+            }
+        }
+    ]
+    (entry,) = reader.understand(record).summary()["residency"]
+    place = read_place(entry)
+    # Greater Leys is the estate's other half, not a neighbour to draw the circle wider for
+    assert place is not None and place.la == OXFORD and place.name == "Blackbird Leys" and place.km < 3
+
+
+def test_a_place_is_part_of_another_by_its_own_word_not_a_common_one():
+    assert named_as_part("Greater Leys", ["Blackbird Leys"])
+    assert not named_as_part("Park End", ["Berwick Hills", "Grove Hill"])
+    assert not named_as_part("North Ormesby", ["North Shields"])
+
+
+def test_a_service_that_refers_people_on_for_money_advice_does_not_give_it(reader):
+    food_bank = reader.understand(
+        oruk_record(
+            "<p>Emergency food parcels for people in crisis. You will need a <strong>food bank "
+            "voucher</strong> from a referral agency.</p><p>We can also refer you on for money advice.</p>",
+            "Banbury Food Bank",
+        )
+    ).summary()
+    assert "food" in food_bank["needs"] and "money_debt" not in food_bank["needs"]
+
+
+def test_someone_to_go_through_the_debts_with_face_to_face_is_in_person():
+    assert in_person_only("Wants someone to go through the debts with him face to face.")
