@@ -168,7 +168,9 @@ _OPEN_TO_OTHERS = re.compile(
 _RESIDENTS_TERM = re.compile(r"^[\w\s,&'-]{2,40}\s+residents?(?:\s+only)?$", re.I)
 # After a name, its residents ("Trafford residents") or its practices' patients ("a Salford GP", "a
 # Northwich PCN practice", "a Bellingham surgery")
-_RESIDENTS_WORD = re.compile(r"^[\s\-]*(?:borough\s+)?(?:schools?\s*/\s*)?residents?\b", re.I)
+_RESIDENTS_WORD = re.compile(
+    r"^[\s\-]*(?:(?:borough|city|district|county|council)\s+)?(?:schools?\s*/\s*)?residents?\b", re.I
+)
 # ... or of every place or authority in the list it opens: "Hardwick and Roseworth residents", "Moston,
 # Harpurhey or Blackley residents", "Cambs & Pboro residents"
 _LIST_THEN_RESIDENTS = re.compile(

@@ -16,6 +16,13 @@ HEDGED = re.compile(
     r"\b(?:esp\.?|especially|particularly|mainly|mostly|largely|often)\s+(?:\w+\s+){0,2}$", re.I
 )
 
+# What follows "ring us" or "call us" when the call is only how to get in touch, ask or be referred.
+# ("If you are homeless tonight, call us." and "Call free." are the service itself.)
+_TO_GET_IN_TOUCH = (
+    r"(?!\s*(?:if\s+(?:you\s+are|you'?re)\s+(?:not\s+sure|unsure)|or\s+ask\b|yourself\b|"
+    r"to\s+(?:book|refer|register|join|find\s+out|arrange)\b|for\s+(?:details|more\s+info|a\s+referral)\b))"
+)
+
 DELIVERY_PATTERNS = {
     "phone": (
         r"help\s?lines?|advice\s?lines?|support\s?lines?|listening\s+(?:line|service)|phone\s?lines?|"
@@ -24,7 +31,10 @@ DELIVERY_PATTERNS = {
         r"(?:tele)?phone\s+(?:\w+\s+){1,3}(?:service|support|line)|(?:ring|call)s?\s+you\b|"
         r"(?:wellbeing|information|crisis|befriending|chat|talk|carers|mental\s+health|info)\s+lines?|careline|"
         # (not "ring the bell if the shutter's down")
-        r"ring\s+(?:us|our|the)(?!\s+(?:door\s?)?(?:bell|buzzer|intercom))|end\s+of\s+the\s+(?:tele)?phone|text\s+\w+\s+to\s+\d+|"
+        # (nor "ring us if you are not sure", "ask your school to refer, or ring us yourself": a way to
+        # get in touch or be referred, not a service given by phone)
+        r"ring\s+(?:us|our|the)(?!\s+(?:door\s?)?(?:bell|buzzer|intercom))" + _TO_GET_IN_TOUCH + r"|"
+        r"end\s+of\s+the\s+(?:tele)?phone|text\s+\w+\s+to\s+\d+|"
         # "Phone first, face to face by appt", "weekly phone group"
         r"(?:tele)?phone\s+first\b|(?:tele)?phone\s+(?:groups?|circles?|clubs?)\b|"
         r"(?:weekly|regular|daily|friendly|welfare)\s+(?:phone\s+|telephone\s+)?calls?|"
@@ -34,7 +44,9 @@ DELIVERY_PATTERNS = {
         r"(?:tele)?phone\s*(?:\+|/|&)\s*(?:face\s+to\s+face|in\s+person|online|home\s+visits?)|(?:tele)?phone\s+only\b|"
         # "Drop-in and phone for care leavers"
         r"(?:face\s+to\s+face|in\s+person|drop[- ]?ins?)\s*(?:\+|/|&|and)\s*(?:tele)?phone\b|(?:tele)?phone\s+casework|"
-        r"call\s+(?:us|free|our)|telephone\s+befriending|(?:at\s+)?any\s?time\s+of\s+(?:the\s+)?day\s+or\s+night|"
+        r"call\s+(?:us|free|our)"
+        + _TO_GET_IN_TOUCH
+        + r"|telephone\s+befriending|(?:at\s+)?any\s?time\s+of\s+(?:the\s+)?day\s+or\s+night|"
         r"24[- ]hours?\s+(?:a\s+day\s+)?(?:helpline|listening|support\s+(?:line|by\s+phone))|"
         # "24/7 listening. Call 116 123 free.", "Phone, video or face to face."
         r"24/7\s+(?:listening|helpline|support\s+line)|call\s+\d{3}\s?\d{3}\s+free|(?:tele)?phone\s*,\s*video\b|"

@@ -156,6 +156,8 @@ WIDER_AREAS = {
     "South and West Hertfordshire": HERTS_SOUTH_WEST,
     "South and West Herts": HERTS_SOUTH_WEST,
     "Herts Valleys": HERTS_SOUTH_WEST,
+    # two district councils that share their offices and officers, and so their services' areas
+    "South and Vale": ["South Oxfordshire", "Vale of White Horse"],
     # England's NHS integrated care boards, and the parts of counties their places and trusts are
     # named for, where the name is not simply its councils' ("Lancashire and South Cumbria": all of
     # Lancashire's councils, not only the county's). (The south of Cumbria is two former districts

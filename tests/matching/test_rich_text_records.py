@@ -5,6 +5,8 @@ to face."""
 
 from __future__ import annotations
 
+import pytest
+
 from matching.requirements import in_person_only
 from matching.understanding.areas import read_place
 from matching.understanding.places import named_as_part
@@ -65,3 +67,37 @@ def test_a_service_that_refers_people_on_for_money_advice_does_not_give_it(reade
 
 def test_someone_to_go_through_the_debts_with_face_to_face_is_in_person():
     assert in_person_only("Wants someone to go through the debts with him face to face.")
+
+
+def test_a_citys_or_a_districts_residents_are_its_councils(reader):
+    def said(words: str) -> list[str]:
+        return reader.understand(oruk_record(words, "Advice")).summary()["residency_said"]
+
+    assert said("<h3>Who can use this service?</h3><p><strong>Oxford City residents only.</strong></p>") == [
+        OXFORD
+    ]
+    assert said("Cherwell District residents only.") == ["E07000177"]
+    assert said("Funded by Oxford City Council.") == []
+
+
+def test_two_districts_sharing_their_offices_are_both(reader):
+    record = oruk_record("Benefits and grants line for residents.", "South and Vale benefits line")
+    record["service_areas"] = [{"name": "South & Vale"}]
+    assert sorted(reader.understand(record).summary()["residency"]) == ["E07000179", "E07000180"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Emergency food parcels with a voucher from a referral agency. Ring us if you are not sure how to get one.",
+        "Young carers' group. Register with our Young Carers service - ring us or ask your school to refer.",
+        "Volunteers visit older people at home. Referrals from GPs and family, or ring us yourself.",
+    ],
+)
+def test_ringing_to_ask_or_be_referred_is_no_service_by_phone(reader, words):
+    assert "phone" not in reader.understand(oruk_record(words, "A charity")).summary()["delivery"]
+
+
+def test_a_line_to_call_when_it_is_the_help_is_by_phone(reader):
+    words = "If you are homeless tonight or at risk of losing your home, call us. Out of hours number too."
+    assert "phone" in reader.understand(oruk_record(words, "Housing Options")).summary()["delivery"]
