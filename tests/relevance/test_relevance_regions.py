@@ -1277,6 +1277,24 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Written and judged blind in session 55 by two more helpers, after Oxfordshire's lessons were in
+    # the code: Derby and Derbyshire as an NHS Recovery College prospectus merged with the county's
+    # adult community learning courses and some community groups (course codes, "Who is this
+    # course for?", terms with dates, enrolment routes, prerequisites, funding rules written as
+    # eligibility, "Derbyshire residents (not Derby City)"). First run, unread (commit 557a2c9's
+    # code): nDCG@10 0.704, keyword 0.122, 11 violations, 4 of 6 gaps.
+    "dy": Region(
+        "Derby and Derbyshire (a Recovery College prospectus with adult learning courses, in ORUK 3.0)",
+        EVAL / "services" / "dy_oruk.json",
+        "Derby & Derbyshire Recovery College + Adult Community Learning + community groups (autumn 2026 prospectus)",
+        EVAL / "scenarios_dy.json",
+        None,
+        ndcg_floor=0.68,
+        gap_recall_floor=0.6,
+        known_violations=11,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
