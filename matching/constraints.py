@@ -33,8 +33,10 @@ from .person import on_wheels
 from .practices import another_practices_patient
 from .profile import DAY_NAMES, Profile
 from .service import (
+    RUN_ENDED_LATELY_DAYS,
     comes_to_people,
     delivery_modes,
+    finished_on,
     in_area,
     out_of_season,
     reaches,
@@ -190,6 +192,11 @@ def check(
     elif service.get("says_closed"):
         bad(("status", "its description says it is not running"))
     if now is not None:
+        if status == "active" and not service.get("says_closed") and (ended := finished_on(service, now)):
+            if (now.date() - ended).days <= RUN_ENDED_LATELY_DAYS:
+                bad(("status", f"its last session was on {ended.day} {ended.strftime('%B %Y')}"))
+            else:
+                result.warnings.append(f"the dates it gives ended in {ended.year}: check it still runs")
         result.out_of_season = out_of_season(service, now)
     if result.out_of_season:
         result.warnings.append(f"runs {season_words(result.out_of_season)} only: not running now")

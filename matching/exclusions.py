@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .crisis import in_crisis
-from .languages import speaks_no_english
+from .languages import has_little_english, speaks_no_english
 from .situations import BY_CODE
 
 
@@ -110,6 +110,18 @@ EXCLUSIONS += (
         ),
     ),
 )
+# An English course that starts at a level ("Entry: initial assessment at Entry 3 or above", "Entry
+# 2+") is no place yet for someone with little English (read, again, only of a course about English).
+EXCLUSIONS += (
+    Exclusion(
+        "little_english",
+        "people with little English yet",
+        _re(
+            r"(?:entry\s*(?:level\s*)?[23]|level\s*[12]|E[23])\s*(?:\+|(?:or|and)\s+(?:above|higher|over|up)\b)|"
+            r"must\s+(?:already\s+)?(?:speak|have|understand)\s+(?:some|good|basic|everyday)\s+english"
+        ),
+    ),
+)
 # A strength and balance class: "Exclusion criteria: unable to stand for 5 minutes with or without a
 # frame" turns away a man who "can't stand" since his stroke (not one who "can't stand crowds").
 EXCLUSIONS += (
@@ -181,6 +193,8 @@ def person_exclusions(goals: str | None) -> frozenset[str]:
         out.add("cannot_stand")
     if speaks_no_english(text):
         out.add("no_english")
+    if has_little_english(text):
+        out.add("little_english")
     if _NOT_YET_DIAGNOSED.search(text) and BY_CODE["dementia"].person.search(text):
         out.add("no_dementia_diagnosis")
     if any(

@@ -98,6 +98,20 @@ _NO_ENGLISH = re.compile(
 _ANY_LANGUAGE_ONLY = re.compile(_SAID_ONLY.format(lang="(?:" + "|".join(LANGUAGES) + ")"), re.I)
 
 
+# "very little English", "a few words of English", "not much English", "limited English": below the
+# level an English course that starts at Entry 2 or 3 asks for (and so, of course, is none at all).
+_LITTLE_ENGLISH = re.compile(
+    r"\b(?:(?:very\s+)?little|a\s+(?:few|couple\s+of)\s+words\s+of|not\s+(?:much|a\s+lot\s+of)|limited|"
+    r"hardly\s+any|barely\s+any|only\s+basic|very\s+basic)\s+english\b",
+    re.I,
+)
+
+
+def has_little_english(goals: str | None) -> bool:
+    """Whether the words say the person has little or no English yet."""
+    return bool(_LITTLE_ENGLISH.search(goals or "")) or speaks_no_english(goals)
+
+
 def speaks_no_english(goals: str | None) -> bool:
     """Whether the words say the person has no English yet."""
     text = goals or ""

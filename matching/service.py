@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -387,6 +387,24 @@ def service_days(service: dict[str, Any]) -> list[str]:
     for schedule in service.get("schedules") or ():
         days.update(schedule.get("byday") or ())
     return [d for d in DAYS if d in days]
+
+
+# A run that ended longer ago than this says more about the listing than the service: a leaflet's
+# "Spring 2023 programme" for a weekly group that carries on term after term.
+RUN_ENDED_LATELY_DAYS = 365
+
+
+def finished_on(service: dict[str, Any], now: datetime) -> date | None:
+    """The last day of a course or programme that runs once, when `now` is after it; None while it
+    runs or is still to start, or when it runs on."""
+    until = service.get("runs_until")
+    if not isinstance(until, str):
+        return None
+    try:
+        last = date.fromisoformat(until[:10])
+    except ValueError:
+        return None
+    return last if now.date() > last else None
 
 
 def out_of_season(service: dict[str, Any], now: datetime) -> list[int] | None:

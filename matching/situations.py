@@ -464,6 +464,19 @@ SITUATIONS: tuple[Situation, ...] = (
         kind="health",
         within="mental_health",
     ),
+    # A course for people with a personality disorder diagnosis ("Suitable if you have a diagnosis of
+    # personality disorder (including EUPD/BPD)") is not for a man with bipolar disorder.
+    Situation(
+        "personality_disorder",
+        "people with a personality disorder diagnosis",
+        _re(r"personality\s+disorder|(?-i:EUPD|BPD)\b|borderline\s+personality"),
+        _re(
+            r"personality\s+disorder|eupd|bpd\b|borderline\s+personality|emotionally\s+unstable\s+personality|"
+            r"(?:pd|personality\s+disorder)\s+pathway"
+        ),
+        kind="health",
+        within="mental_health",
+    ),
     # "Football for adults living with mental health problems", "a garden for people recovering from
     # mental ill health": a peer group of people who have been through it. Not for a man told to lose
     # weight, nor a girl getting grief for coming out, whom judges keep off such lists; anyone whose

@@ -22,6 +22,7 @@ from .understanding import (
     loss_window,
     practice_limit,
     residency_said,
+    runs_until,
     says_closed,
     season_months,
     situation_codes,
@@ -270,6 +271,7 @@ def to_search_document(service: Service, related: dict[str, dict] | None = None)
         "situations": situation_codes(service),
         "loss_window": loss_window(service),
         "season_months": season_months(service),
+        "runs_until": runs_until(service),
         "exclusions": exclusion_codes(service),
         # the one GP practice whose patients alone may come ({"name", "words"}), as last understood
         "practice_limit": practice_limit(service),

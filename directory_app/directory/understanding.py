@@ -363,6 +363,14 @@ def practice_limit(service) -> dict[str, Any] | None:
     return {"name": str(value.get("name") or ""), "words": [str(w) for w in value["words"]]}
 
 
+def runs_until(service) -> str | None:
+    """The last day of a course or programme that runs once between dated days, as last
+    understood (ISO date); matching holds it back once that day has passed."""
+    found = (service.understanding or {}).get("runs_until")
+    value = found.get("value") if isinstance(found, dict) else None
+    return value if isinstance(value, str) else None
+
+
 def season_months(service) -> list[int] | None:
     """The months of the year the service runs when it runs only part of it (a warm space from
     November to March), as a curator set them or as last understood; None when it runs all year."""

@@ -54,6 +54,7 @@ RETRIEVE = [
     "status",
     "says_closed",
     "season_months",
+    "runs_until",
     "minimum_age",
     "maximum_age",
     "cost_band",

@@ -55,13 +55,14 @@ _DIAGNOSIS_REQUIRED = re.compile(
 
 # learning English, not "English spoken"
 _ABOUT_ENGLISH = re.compile(
-    r"\b(?:esol|english\s+(?:class(?:es)?|conversation|lessons?|language|practice|club|courses?)|"
+    r"\b(?:esol|english\s+(?:class(?:es)?|conversation|lessons?|language|practice|club|courses?)|functional\s+skills\s+english|"
     r"(?:learn|learning|practi[sc]e|practi[sc]ing|improve|speaking|speak)\s+(?:your\s+|their\s+)?english)\b",
     re.I,
 )
 _NO_ENGLISH = BY_EXCLUSION["no_english"].service
+_LITTLE_ENGLISH = BY_EXCLUSION["little_english"].service
 # ("not suitable for beginners" in a running club turns away beginners at running, not at English)
-_IN_STATEMENTS = tuple(e for e in EXCLUSIONS if e.code != "no_english")
+_IN_STATEMENTS = tuple(e for e in EXCLUSIONS if e.code not in ("no_english", "little_english"))
 
 
 def find_exclusions(record: Record) -> list[Finding]:
@@ -72,6 +73,9 @@ def find_exclusions(record: Record) -> list[Finding]:
         beginners = _NO_ENGLISH.search(text) if about_english else None
         if beginners and "no_english" not in found:
             found["no_english"] = Finding("no_english", 0.8, field, quote(text, beginners))
+        level = _LITTLE_ENGLISH.search(text) if about_english else None
+        if level and "little_english" not in found:
+            found["little_english"] = Finding("little_english", 0.8, field, quote(text, level))
         diagnosed = _DIAGNOSIS_REQUIRED.search(text)
         if diagnosed and "no_dementia_diagnosis" not in found:
             found["no_dementia_diagnosis"] = Finding(

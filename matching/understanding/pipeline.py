@@ -13,6 +13,7 @@ from ..taxonomy import NeedsTaxonomy
 from .ages import CHILD_UNDER_SCHOOL_AGE, FAMILY_SESSION_UP_TO, find_ages, for_parents_and_little_ones
 from .areas import AreaLookup
 from .conditions import find_situations
+from .dated_run import find_run_end
 from .exclusions import find_exclusions
 from .groups import find_groups
 from .loss import find_loss_window
@@ -271,6 +272,7 @@ class Understander:
         out.closed = find_closed(record)
         out.loss_window = find_loss_window(record)
         out.season = find_season(record)
+        out.runs_until = find_run_end(record)
         out.exclusions = find_exclusions(record) + turned_away
         out.practice = find_practice_limit(record, self.areas)
         return out

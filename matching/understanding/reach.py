@@ -32,7 +32,9 @@ AREA_WIDE = re.compile(
 # Words that limit a service to where people live. "Across Greater Manchester" or "based in
 # Manchester" say where a service works, not who may use it, unless an eligibility statement says so.
 _RESIDENCY_CUE = re.compile(
-    r"\b(?:residents?\s+(?:of|in|within)|(?:who\s+)?(?:live|living|lives|reside|resident)"
+    # ("living or working in Derby or Derbyshire": its workers too, and no one else)
+    r"\b(?:residents?\s+(?:of|in|within)|(?:live|living|lives)\s+(?:or|and|/)\s+(?:work|working|works|study|studying)\s+in|"
+    r"(?:who\s+)?(?:live|living|lives|reside|resident)"
     # ("living on the Marsh", "live on the island": a place's people)
     r"(?:\s+(?:alone|on\s+(?:their|your|his|her)\s+own|independently))?\s+(?:in|within|on(?=\s+the\s+(?-i:[A-Z])))|"
     # an estate's people, as a group names those it is for: "a walk and talk group for men on

@@ -206,9 +206,12 @@ _ELIGIBILITY_HEADING = re.compile(
     # (a commissioner's criteria also after a sentence: "Offer: ... Inclusion criteria: ...")
     r"(?:(?:^|[|\n;]|\.\s)\s*inclusion\s+criteria|"
     r"(?:^|[|\n;])\s*(?:eligibility(?:\s+(?:criteria|check|requirements?))?|who\s+(?:it'?s|it\s+is|is\s+it)\s+for|"
+    # a prospectus's or a web page's heading as a question: "Who is this course for?", "Who can use
+    # this service?"
+    r"who\s+is\s+this(?:\s+\w+)?\s+for(?=\s*\?)|who\s+can\s+use\s+this(?:\s+\w+)?(?=\s*\?)|"
     r"who\s+can\s+(?:use\s+it|come|attend|join|apply|refer)|target\s+(?:group|population|audience)))"
     # (up to the next heading on the same line: "Who it's for: ... Tell the customer: ...")
-    r"\s*[:=–-]\s*(?P<note>[^|\n]+?)(?=\s+(?-i:[A-Z][\w'’/]*(?:\s+[\w'’/]+){0,3}):\s|\s*[|\n]|\s*$)",
+    r"\s*(?:[:=–-]|\?)\s*(?P<note>[^|\n]+?)(?=\s+(?-i:[A-Z][\w'’/]*(?:\s+[\w'’/]+){0,3})[:?]\s|\s*[|\n]|\s*$)",
     re.I,
 )
 

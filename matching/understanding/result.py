@@ -68,6 +68,9 @@ class Understanding:
     closed: Finding | None = None
     # the months it runs, when only part of the year ("April to October only"): {"months": [4, ..., 10]}
     season: Finding | None = None
+    # the last day of a course or programme that runs once between dated days ("30 Sept - 4 Nov
+    # 2026"): an ISO date
+    runs_until: Finding | None = None
     # how long after a death a bereavement service takes people: {"min_weeks", "max_weeks"}
     loss_window: Finding | None = None
     # whom its exclusion criteria turn away (matching.exclusions codes)

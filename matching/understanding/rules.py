@@ -626,6 +626,8 @@ _CLOSED = re.compile(
     # "has not been funded for this winter": not there this year, whatever its timetable says
     r"(?:has\s+)?not\s+(?:been\s+)?funded\s+(?:for\s+)?this\s+(?:winter|year|season)|"
     r"closed\s+(?:permanently|for\s+good|indefinitely)|"
+    # a prospectus's course not on offer this term: "Last run in spring 2026"
+    r"last\s+run\s+(?:in\s+)?(?:the\s+)?(?:spring|summer|autumn|winter|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+(?:term\s+)?(?:of\s+)?20\d\d|"
     r"(?:service\s+(?:has\s+been\s+|was\s+)?)decommissioned|"
     # "the café closed in July 2026 when our volunteers retired": ended on a date that is past. (Said
     # of the thing itself, not of a named part of it: "the Hyde carers' group stopped in 2024".)

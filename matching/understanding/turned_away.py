@@ -23,7 +23,8 @@ _TURNS_AWAY = re.compile(
     r"(?:help|support|accept|take|see|cover)|excluding|except(?:\s+for)?|" + DO_NOT_REFER + r")\s+"
     r"(?:(?:people|anyone|those|carers|families|adults|households|(?:the\s+)?(?:caller|client|person|customer|patient)|"
     r"they|he|she)\s+)?"
-    r"(?:(?:who\s+)?(?:live|living|lives)\s+in|residents?\s+(?:of|in))\s+",
+    # ("not for people in NE Derbyshire": after "not for", people in a place are those who live there)
+    r"(?:(?:who\s+)?(?:live|living|lives)\s+in|residents?\s+(?:of|in)|(?<=people\s)in)\s+",
     re.I,
 )
 # "Not available to Tees residents": the place before its residents

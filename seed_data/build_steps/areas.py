@@ -268,7 +268,7 @@ ALSO_CALLED = {
     "East Staffordshire": "East Staffs",
     "South Staffordshire": "South Staffs",
     "South Derbyshire": "South Derbys",
-    "North East Derbyshire": "NE Derbys",
+    "North East Derbyshire": "NE Derbys;NE Derbyshire;N E Derbyshire",
 }
 # The same for districts abolished since (written after the official name in former_names).
 FORMERLY_CALLED = {

@@ -1,0 +1,72 @@
+"""The last day of a course or a programme that runs once, between dates a record gives with
+their year: "Dates: Tuesdays 30 Sept - 4 Nov 2026", "12 Jan - 21 June 2027", "runs until 31 March
+2027". After it the service is over, whatever its status says; the matcher decides from today's
+date (matching.service.finished_on). A season that comes round every year ("Nov-March") is
+`season.py`'s; a range of months with years ("April 2025 - March 2026") is a funding period, not a
+run, and is not read; nor is a schedule's ``valid_to``, which feeds leave a year stale on services
+that carry on."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .record import Record
+from .result import Finding
+from .season import MONTH_NAMES
+
+_MONTH = (
+    r"(?P<{name}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
+)
+_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>20\d\d)\b"
+_END = _DAY.format(name="day") + r"\s+" + _MONTH.format(name="month") + r",?\s+" + _YEAR
+# "30 Sept - 4 Nov 2026", "Mondays 5 Jan to 2 Feb 2027": a start with its day, then the end
+_RANGE = re.compile(
+    r"\b"
+    + _DAY.format(name="from_day")
+    + r"\s+"
+    + _MONTH.format(name="from_month")
+    + r"(?:,?\s+20\d\d)?\s*(?:-|–|—|to|until|till)\s*"
+    + _END,
+    re.I,
+)
+# "runs until 31 March 2027", "last session 9 Dec 2026", "ends on 4 November 2026"
+_UNTIL = re.compile(
+    r"\b(?:runs?\s+(?:until|till|to)|until|till|ends?\s+(?:on\s+)?|ending\s+(?:on\s+)?|"
+    r"last\s+(?:session|week|class|meeting)\s+(?:is\s+)?(?:on\s+)?)\s*(?:\w+day\s+)?" + _END,
+    re.I,
+)
+# a date said of something else: when to apply or enrol by, a deadline, a funding period
+_NOT_THE_RUN = re.compile(
+    r"\b(?:enrol\w*|apply|applications?|book(?:ing)?\s+by|deadline|register\s+by|funding|funded|grant|contract)\b"
+    r"[^.;\n]{0,40}$",
+    re.I,
+)
+
+
+def find_run_end(record: Record) -> Finding | None:
+    """The last date of the runs the record's words date with their year."""
+    found: list[tuple[date, str, str]] = []
+    for field in ("description", "eligibility", "alert"):
+        text = record.texts.get(field, "")
+        for pattern in (_RANGE, _UNTIL):
+            for m in pattern.finditer(text):
+                if _NOT_THE_RUN.search(text[max(0, m.start() - 60) : m.start()]):
+                    continue
+                end = _date(m.group("day"), m.group("month"), m.group("year"))
+                if end is not None:
+                    found.append((end, field, m.group(0)))
+    if not found:
+        return None
+    end, field, words = max(found)
+    return Finding(end.isoformat(), 0.8, field, words)
+
+
+def _date(day: str, month: str, year: str) -> date | None:
+    number = next(i for i, name in enumerate(MONTH_NAMES, 1) if name.lower().startswith(month[:3].lower()))
+    try:
+        return date(int(year), number, int(day))
+    except ValueError:
+        return None
