@@ -1282,16 +1282,20 @@ REGIONS = {
     # adult community learning courses and some community groups (course codes, "Who is this
     # course for?", terms with dates, enrolment routes, prerequisites, funding rules written as
     # eligibility, "Derbyshire residents (not Derby City)"). First run, unread (commit 557a2c9's
-    # code): nDCG@10 0.704, keyword 0.122, 11 violations, 4 of 6 gaps.
+    # code): nDCG@10 0.704, keyword 0.122, 11 violations, 4 of 6 gaps. Since (a course's dated run
+    # over, "living or working in", an English course's starting level, a personality disorder
+    # diagnosis, NE Derbyshire the district): 0.692, 2, 4 of 6; the fall is two courses stamped with
+    # the district they meet in, which the judge offered beyond it, now that "NE Derbyshire" is read
+    # as that district rather than the county.
     "dy": Region(
         "Derby and Derbyshire (a Recovery College prospectus with adult learning courses, in ORUK 3.0)",
         EVAL / "services" / "dy_oruk.json",
         "Derby & Derbyshire Recovery College + Adult Community Learning + community groups (autumn 2026 prospectus)",
         EVAL / "scenarios_dy.json",
         None,
-        ndcg_floor=0.68,
+        ndcg_floor=0.67,
         gap_recall_floor=0.6,
-        known_violations=11,
+        known_violations=2,
         scenario_count=22,
         with_seed=False,
     ),
