@@ -68,11 +68,14 @@ _NOT_RESTRICTED = {
     r"\bdisabled\s+(?:and/or|or|and|&)\s+(?:older|elderly|frail)\b|"
     # "can't use ordinary buses - age, disability or no local service": one reason among others
     r"\b(?:age|illness|frailty|mobility)\s*(?:,|/|or)\s*disabilit\w*\s*(?:,|/|or)\s*\w+",
+    # "must have lived in the UK for 3 years (some exceptions for refugees - ask)": a funding rule's
+    # exception, not whom a course is for
+    "refugees": r"\bexceptions?\s+(?:\w+\s+)?(?:for|to)\s+(?:\w+\s+)?refugees\b",
     # "we knit blankets for the neonatal unit": a hospital ward, not who may come
     "pregnant_new_parents": r"\b(?:neonatal|maternity|baby|special\s+care\s+baby)\s+(?:units?|wards?)\b",
     # "not just hospice families", "for farming families": open to all, or a household, not children
     "families": r"\bnot\s+(?:just|only)\s+(?:\w+\s+)?families\b|\b(?:farming|farm|fishing|fishermen'?s?|hospice|military|service|forces|gurkha|veterans'?|bereaved|roma|traveller|gypsy)\s+families\b|"
-    r"\b(?:individuals|adults|people)\s+(?:and|&)\s+families\b|\bfamilies\s+(?:and|&)\s+(?:individuals|adults|carers)\b|\b(?:and|&)\s+their\s+families\b|\ball\s+ages\b",
+    r"\b(?:individuals|adults|people)\s+(?:and|&)\s+families\b|\bfamilies\s+(?:and|&)\s+(?:individuals|adults|carers)\b|(?:\b(?:and|&)|,)\s+their\s+famil(?:y|ies)\b|\ball\s+ages\b",
 }
 # Targeting words: "for women", "supporting refugees", "women only", "Women's Aid".
 _BEFORE = re.compile(

@@ -126,3 +126,16 @@ def test_dates_years_old_say_the_listing_is_old_not_that_the_group_stopped(make_
     leaflet = make_service(km=1, name="Singing for the Brain", runs_until="2023-03-31")
     found = check(person, leaflet, 1.0, DECEMBER)
     assert found.reasons == [] and "the dates it gives ended in 2023: check it still runs" in found.warnings
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Who is this course for? People who use Derbyshire Healthcare services, their families, friends and "
+        "carers, and staff.\nWhat will I learn? Hope, control and opportunity.",
+        "Who is this course for? Adults 19+ new to computers. Learners must have lived in the UK/EU for 3 "
+        "years (some exceptions for refugees – ask).",
+    ],
+)
+def test_whom_a_course_lets_in_besides_is_no_group_it_is_only_for(reader, words):
+    assert reader.understand(oruk_record(words, "Recovery College")).summary()["groups"] == []
