@@ -38,6 +38,14 @@ _UNTIL = re.compile(
     r"last\s+(?:session|week|class|meeting)\s+(?:is\s+)?(?:on\s+)?)\s*(?:\w+day\s+)?" + _END,
     re.I,
 )
+# a one-off on one dated day, under a prospectus's "Date:" heading or said to be one: "Dates: Tuesday
+# 24 Nov 2026, 10:00-12:00 (one-off)"
+_ONE_DAY = re.compile(
+    r"(?:\bdates?\s*:\s*|\bone[- ]off\s+(?:session\s+)?(?:on\s+)?)(?:\w+day,?\s+)?"
+    + _END
+    + r"(?!\s*(?:-|–|—|to|until|till|and|&)\s*\d)",
+    re.I,
+)
 # a date said of something else: when to apply or enrol by, a deadline, a funding period
 _NOT_THE_RUN = re.compile(
     r"\b(?:enrol\w*|apply|applications?|book(?:ing)?\s+by|deadline|register\s+by|funding|funded|grant|contract)\b"
@@ -51,7 +59,7 @@ def find_run_end(record: Record) -> Finding | None:
     found: list[tuple[date, str, str]] = []
     for field in ("description", "eligibility", "alert"):
         text = record.texts.get(field, "")
-        for pattern in (_RANGE, _UNTIL):
+        for pattern in (_RANGE, _UNTIL, _ONE_DAY):
             for m in pattern.finditer(text):
                 if _NOT_THE_RUN.search(text[max(0, m.start() - 60) : m.start()]):
                     continue

@@ -139,3 +139,12 @@ def test_dates_years_old_say_the_listing_is_old_not_that_the_group_stopped(make_
 )
 def test_whom_a_course_lets_in_besides_is_no_group_it_is_only_for(reader, words):
     assert reader.understand(oruk_record(words, "Recovery College")).summary()["groups"] == []
+
+
+def test_a_one_off_on_a_dated_day_ends_that_day(reader):
+    one_off = reader.understand(
+        oruk_record("Dates: Tuesday 24 Nov 2026, 10:00–12:00 (one-off)\nOnline (Zoom)", "Adult Learning")
+    )
+    assert one_off.value("runs_until") == "2026-11-24"
+    launched = reader.understand(oruk_record("Launched on 4 Nov 2025, meets every Friday.", "A club"))
+    assert launched.value("runs_until") is None
