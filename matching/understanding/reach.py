@@ -537,10 +537,14 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 listed += _bracketed_places(areas, text, cue.end() + clause_end.start(), context)
             # "East Durham", "North Northumberland": a part of the county its name holds
             parts = [place.lower() for code, place in listed if areas.is_local_area(code, place)]
-            for code, words in [] if spelt_out else _listed_after_cue(areas, window):
+            after_cue = [] if spelt_out else _listed_after_cue(areas, window)
+            # "carers in Greater Manchester" names where a service works; "veterans in Oxfordshire,
+            # Buckinghamshire and Berkshire" lists its reach, the county of six unitaries with the rest
+            alone = len({words for _, words in after_cue}) == 1
+            for code, words in after_cue:
                 wider = areas.is_wider_area(words)
                 (in_wider if wider else named_alone).setdefault(code, set()).add(field)
-                if (borough_only and wider) or any(words in part for part in parts):
+                if (borough_only and wider and alone) or any(words in part for part in parts):
                     continue
                 _put(found, code, Finding(code, confidence, field, quote(text, cue, 50)))
             # "Grove Hill, Berwick Hills or Park End", "Middleham or Coverdale": a name we do not
@@ -865,8 +869,13 @@ def find_works_in(record: Record, areas: AreaLookup | None) -> list[Finding]:
 
 
 def _venue_authorities(record: Record, areas: AreaLookup) -> set[str]:
-    points = [location["point"] for location in record.locations if location.get("point")]
-    return {code for lat, lng in points if (code := areas.authority_at(float(lat), float(lng)))}
+    # asked for by every reader of places, so worked out once a record
+    if record.venue_authorities is None:
+        points = [location["point"] for location in record.locations if location.get("point")]
+        record.venue_authorities = frozenset(
+            code for lat, lng in points if (code := areas.authority_at(float(lat), float(lng)))
+        )
+    return set(record.venue_authorities)
 
 
 _ESTATE_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:and|&)\s+[A-Z][\w'’-]+)?"

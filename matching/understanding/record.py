@@ -58,6 +58,8 @@ class Record:
     min_age: int | None = None
     max_age: int | None = None
     declared: dict[str, Any] = field(default_factory=dict)  # publisher-stated structured fields
+    # the authorities its venues' points lie in, worked out on first asking (reach.py)
+    venue_authorities: frozenset[str] | None = None
 
     def text(self, *fields: str) -> str:
         names = fields or tuple(self.texts)

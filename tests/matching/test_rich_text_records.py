@@ -13,6 +13,7 @@ from matching.understanding.places import named_as_part
 from tests.matching.conftest import oruk_record
 
 OXFORD = "E07000178"
+OXFORDSHIRE, READING = "E10000025", "E06000038"
 
 
 def test_a_programme_that_says_it_ended_is_closed(reader):
@@ -101,3 +102,18 @@ def test_ringing_to_ask_or_be_referred_is_no_service_by_phone(reader, words):
 def test_a_line_to_call_when_it_is_the_help_is_by_phone(reader):
     words = "If you are homeless tonight or at risk of losing your home, call us. Out of hours number too."
     assert "phone" in reader.understand(oruk_record(words, "Housing Options")).summary()["delivery"]
+
+
+def test_a_county_of_unitaries_listed_with_other_counties_is_part_of_the_reach(reader):
+    """ "Berkshire" is six unitaries, a wider area; listed with Oxfordshire and Buckinghamshire it is
+    where the line's people live as much as they are, while "carers in Greater Manchester" alone
+    names where a service works."""
+    line = reader.understand(
+        oruk_record(
+            "Telephone advice for veterans and their families in Oxfordshire, Buckinghamshire and Berkshire.",
+            "X",
+        )
+    ).summary()["residency_said"]
+    assert {OXFORDSHIRE, "E06000060", READING} <= set(line)
+    alone = reader.understand(oruk_record("Support for carers in Greater Manchester.", "X")).summary()
+    assert alone["residency_said"] == []
