@@ -46,10 +46,11 @@ _ONE_DAY = re.compile(
     + r"(?!\s*(?:-|–|—|to|until|till|and|&)\s*\d)",
     re.I,
 )
-# a date said of something else: when to apply or enrol by, a deadline, a funding period
+# a date said of something else: when to apply or enrol by, a deadline, a funding period, or the
+# end of a break ("closed until 5 Jan 2027", "Christmas break till 6 January 2027": back after it)
 _NOT_THE_RUN = re.compile(
-    r"\b(?:enrol\w*|apply|applications?|book(?:ing)?\s+by|deadline|register\s+by|funding|funded|grant|contract)\b"
-    r"[^.;\n]{0,40}$",
+    r"\b(?:enrol\w*|apply|applications?|book(?:ing)?\s+by|deadline|register\s+by|funding|funded|grant|contract|"
+    r"closed|shut|paused|suspended|on\s+hold|break|holidays?)\b[^.;\n]{0,40}$",
     re.I,
 )
 

@@ -553,12 +553,12 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             drawn = [(code, place) for code, place in listed if drawable(areas, code, place, text, record)]
             # (a place named with "and", "Milnrow and Newhey", is as many items as its parts)
             items = sum(1 + place.count(" and ") for _, place in drawn)
-            parts = [
+            other_halves = [
                 m.group(1)
                 for m in NAME_IN_LIST.finditer(window.strip())
                 if named_as_part(m.group(1), [place for _, place in drawn if place != m.group(1)])
             ]
-            wider = items + len(parts) < len(NAMED_ITEMS.findall(window))
+            wider = items + len(other_halves) < len(NAMED_ITEMS.findall(window))
             for code, place in drawn or listed:
                 value = place_value(areas, code, place, unplaced, text, wider, record)
                 _put(found, value, Finding(value, confidence - 0.1, field, quote(text, cue, 50)))

@@ -148,3 +148,14 @@ def test_a_one_off_on_a_dated_day_ends_that_day(reader):
     assert one_off.value("runs_until") == "2026-11-24"
     launched = reader.understand(oruk_record("Launched on 4 Nov 2025, meets every Friday.", "A club"))
     assert launched.value("runs_until") is None
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Closed until 5 Jan 2027 for the Christmas break.",
+        "We are on hold until 3 Feb 2027 while the hall is fixed.",
+    ],
+)
+def test_the_end_of_a_break_is_no_end_of_the_run(reader, words):
+    assert reader.understand(oruk_record(words, "A club")).value("runs_until") is None
