@@ -466,13 +466,12 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             # reach (door-knocking "on the estate", service area "Brinnington"); not one of several
             # places named ("Upper Wensleydale and Swaledale", Swaledale not being one we know)
             # "Washington only" beside a venue says the same of that town, as plainly; the venue
-            # tells which Washington
+            # tells which Washington (its authority is in `context`)
             only_there = bool(_AREA_ONLY.search(text or ""))
             if not local and (not _has_venue(record) or only_there):
-                near = context | _venue_authorities(record, areas) if only_there else context
                 local = [
                     part
-                    for code, name in areas.places(text, near)
+                    for code, name in areas.places(text, context)
                     if name.lower() == _ONE_PLACE_AREA.sub("", text.strip()).lower()
                     and not areas.find(name)
                     and (part := areas.place(code, name))
