@@ -13,12 +13,10 @@ from datetime import date
 
 from .record import Record
 from .result import Finding
-from .season import MONTH_NAMES
+from .season import MONTH, MONTH_NAMES
 
-_MONTH = (
-    r"(?P<{name}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
-)
+# a month's name as season.py reads it, captured by the name given
+_MONTH = "(?P<{name}>" + MONTH + ")"
 _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>20\d\d)\b"
 _END = _DAY.format(name="day") + r"\s+" + _MONTH.format(name="month") + r",?\s+" + _YEAR

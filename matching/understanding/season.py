@@ -25,7 +25,7 @@ MONTH_NAMES = (
     "November",
     "December",
 )
-_MONTH = (
+MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
 )
@@ -34,7 +34,7 @@ _TO = r"\s*(?:-|–|—|to|until|till|through|thru)\s*"
 # "Nov-March", "late April to September", "(March-October)"; not "April 2025 - March 2026" (a
 # funding period, said with its years) nor "Sept and Jan" (two enrolment dates).
 _RANGE = re.compile(
-    r"\b" + _PART_OF + r"(?P<first>" + _MONTH + r")" + _TO + _PART_OF + r"(?P<last>" + _MONTH + r")"
+    r"\b" + _PART_OF + r"(?P<first>" + MONTH + r")" + _TO + _PART_OF + r"(?P<last>" + MONTH + r")"
     r"(?!\w)(?!\s*,?\s*'?\d{2,4}\b)",
     re.I,
 )
@@ -43,9 +43,9 @@ _RANGE = re.compile(
 # funding ended" is a service that has stopped (rules.find_closed), not a month off.
 _OFF = re.compile(
     r"\b(?:break|closed|shut|paused|no\s+sessions?|not\s+running|(?:does\s+not|doesn't)\s+run|not(?=\s+"
-    + _MONTH
+    + MONTH
     + r"))\s+(?:(?P<on>in|during|over|for|from|throughout)\s+)?(?:the\s+months?\s+of\s+)?"
-    r"(?P<first>" + _MONTH + r")(?:(?:(?P<and>\s*(?:and|&)\s*)|" + _TO + r")(?P<last>" + _MONTH + r"))?(?!\w)"
+    r"(?P<first>" + MONTH + r")(?:(?:(?P<and>\s*(?:and|&)\s*)|" + _TO + r")(?P<last>" + MONTH + r"))?(?!\w)"
     r"(?!\s*,?\s*'?\d{1,4}\b)",
     re.I,
 )
@@ -82,7 +82,7 @@ _SUMMER_HOLIDAYS = re.compile(
     re.I,
 )
 # "Each March a number of local solicitors write simple wills": one month a year
-_EACH_MONTH = re.compile(r"\b(?:each|every)\s+(?P<first>" + _MONTH + r")(?!\w)", re.I)
+_EACH_MONTH = re.compile(r"\b(?:each|every)\s+(?P<first>" + MONTH + r")(?!\w)", re.I)
 _OTHER_HOLIDAYS = re.compile(
     r"\b(?:easter|half[- ]terms?|christmas|october|all\s+(?:the\s+)?(?:school\s+)?holidays)\b", re.I
 )
@@ -179,7 +179,7 @@ def _from_words(text: str) -> tuple[list[int], str] | None:
 _ALL_YEAR = re.compile(
     r"^\s*(?:all\s+(?:the\s+)?year(?:\s+round)?|(?:all\s+)?year[- ]round|every\s+month)\s*\.?\s*$", re.I
 )
-_ONE_MONTH = re.compile(r"^\s*(?:(?:in|only\s+in)\s+)?(?P<first>" + _MONTH + r")(?:\s+only)?\s*\.?\s*$", re.I)
+_ONE_MONTH = re.compile(r"^\s*(?:(?:in|only\s+in)\s+)?(?P<first>" + MONTH + r")(?:\s+only)?\s*\.?\s*$", re.I)
 
 
 def read_season(words: str) -> list[int] | None:
