@@ -63,6 +63,12 @@ _GROWN_UP_WITH_A_CHILD = re.compile(
     r"\b((?:with|by)\s+(?:a|an|their|your)?\s*(?:parents?|adults?|grown[- ]ups?))\s*(?:or|/|&)\s*carers?\b",
     re.I,
 )
+# A meal's courses are not a course to learn on: "a hot two-course lunch", "three course dinner".
+_MEAL_COURSES = re.compile(
+    r"\b(?:two|three|four|five|[2-5])[\s-]+courses?(?=\s+(?:(?:hot|sit[- ]down|home[- ]cooked|christmas|roast)\s+)?"
+    r"(?:meals?|lunch(?:es)?|dinners?|menu|roast))",
+    re.I,
+)
 _NONE_THAT_WE_KNOW = re.compile(
     r"(?:^|(?<=[.!?\n]))\s*(?:NB:?\s+)?(?:no|nothing)\s+[^.!?\n]{0,80}?"
     r"\b(?:(?:that\s+)?we\s+know\s+of|any\s?more)\b[^.!?\n]*[.!?]?",
@@ -103,7 +109,7 @@ def need_text(record: Record) -> str:
         record.texts.get("terms", ""),
     ]
     text = _strip_venue("\n".join(p for p in parts if p), record.venue)
-    text = _GROWN_UP_WITH_A_CHILD.sub(r"\1", text)
+    text = _MEAL_COURSES.sub(" ", _GROWN_UP_WITH_A_CHILD.sub(r"\1", text))
     text = _REFERRED_ON.sub(" ", _SENT_ELSEWHERE.sub(" ", text))
     return without_what_ended(_NONE_THAT_WE_KNOW.sub(" ", text))
 

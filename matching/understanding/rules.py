@@ -524,6 +524,8 @@ def find_cost(record: Record) -> Finding:
                 r"\b(?:per|a|each)\s+(?:session|class|week|visit|term|month|hour|go)|"
                 r"\bcosts?\b|\bcharge|\bon\s+the\s+door\b|\bto\s+attend\b|\bsubs\b|\bdonation\b|"
                 r"\bincluding\s+(?:tea|lunch|refreshments|a\s+meal)|\bfor\s+(?:lunch|tea|a\s+meal|the\s+meal)\b|"
+                # what a meal costs, said beside it: "two-course meal £4", "a hot lunch for £4.50"
+                r"\b(?:meal|lunch|dinner|breakfast|roast)\s+(?:(?:is|for|at|costs?|only)\s+)?£|"
                 # a price said on its own: "Bring your knitting. £2."
                 r"(?:^|[.!?]\s+)£\s?\d+(?:\.\d\d)?p?\s*(?:[.!]|$)|"
                 # a course's: "£20 for the 6 wks"

@@ -1272,6 +1272,24 @@ def test_a_venue_name_never_makes_a_need(reader):
     assert "physical_activity" in found.need_codes()
 
 
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Lunch club every Tuesday: a hot two-course lunch and a chat.",
+        "Friendly 3 course Christmas dinner for anyone on their own.",
+    ],
+)
+def test_a_meals_courses_are_not_a_course_to_learn_on(reader, description):
+    assert "learning" not in reader.understand(oruk(description=description)).need_codes()
+
+
+def test_a_cookery_course_is_still_learning(reader):
+    found = reader.understand(
+        oruk(description="Cookery course: learn to cook a three course meal on a budget.")
+    )
+    assert "learning" in found.need_codes()
+
+
 def test_a_ukcat_code_alone_makes_no_need(reader):
     found = reader.understand(
         csv_row(description="To advance the objects of the charity.", taxonomy_terms="SW301")
@@ -1298,6 +1316,9 @@ def test_each_need_carries_the_words_it_came_from(reader):
         ({"description": "Free of charge, no need to book."}, "free"),
         ({"description": "A weekly choir."}, "unknown"),
         ({"description": "Lunch club. £3 donation for lunch."}, "low_cost"),
+        # a meal's price said beside the meal
+        ({"description": "Lunch club every Tuesday, two-course meal £4."}, "low_cost"),
+        ({"description": "Drop in for a natter and a hot lunch for £4.50."}, "low_cost"),
         ({"description": "Free to attend, donations gratefully received."}, "free"),
         # a price with concessions is a price
         ({"description": "Quiet swim sessions at Splashpoint, concessions with Leisure card."}, "low_cost"),
