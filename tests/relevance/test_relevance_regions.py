@@ -1300,6 +1300,43 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Written and judged blind in session 56 by two more helpers: Gloucestershire (with South
+    # Gloucestershire over the border) as a county community foundation's list of grants awarded,
+    # turned into a directory by a volunteer (grant summaries written for trustees: amounts, grant
+    # periods, beneficiaries and outcomes, with the volunteer's updates: "Funding ended March 2026",
+    # "still running on reserves"). Its judge graded 2.6 services a scenario (most records are tied
+    # to a district, ward, language or age). First run, unread (commit b3fd7dd's code): nDCG@10
+    # 0.682, keyword 0.038, 7 violations, 4 of 6 gaps.
+    "gs": Region(
+        "Gloucestershire (a community foundation's grants awarded, as a directory, in ORUK 3.0)",
+        EVAL / "services" / "gs_oruk.json",
+        "Gloucestershire Community Foundation – grants awarded 2024-2026 (volunteer-compiled directory)",
+        EVAL / "scenarios_gs.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=22,
+        with_seed=False,
+    ),
+    # Written and judged blind in session 56 by two more helpers: the Fylde coast, central and north
+    # Lancashire as an NHS mental health trust's and ICB's community partners referral list
+    # (inclusion and exclusion criteria in clinical language, referral routes, capacity RAG,
+    # localities and pathway codes, the partners' own words pasted below). Its judge graded 2.8
+    # services a scenario. First run, unread (commit b3fd7dd's code): nDCG@10 0.538, keyword 0.056,
+    # 7 violations, 5 of 7 gaps.
+    "lb": Region(
+        "Fylde coast, central and north Lancashire (an NHS trust's community partners referral list, in ORUK 3.0)",
+        EVAL / "services" / "lb_oruk.json",
+        "Lancashire & South Cumbria NHS FT / ICB – community partners referral list (Fylde Coast, Central and North localities), v7 Nov 2026",
+        EVAL / "scenarios_lb.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
