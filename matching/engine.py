@@ -368,12 +368,15 @@ def match(
             )
         )
     # (a need met only by a service probably for another area's residents is said unmet, with it named)
-    # (nor one met only by a service that is not running at this time of year, or, for someone who
-    # needs step-free access, only by venues that have not said whether they have it)
+    # (nor one met only by a service that is not running at this time of year, or not taking new
+    # referrals, or, for someone who needs step-free access, only by venues that have not said
+    # whether they have it)
     met_needs = {
         n
         for i, m in zip(chosen, matches, strict=True)
-        if not checks[i].out_of_season and not access_unknown(profile, candidates[i], checks[i])
+        if not checks[i].out_of_season
+        and candidates[i].get("accepting_referrals") is not False
+        and not access_unknown(profile, candidates[i], checks[i])
         for n in m.needs_met
     }
     # a condition's need read from one word ("COPD") is sure when the person asks for others with it

@@ -294,7 +294,10 @@ SITUATIONS: tuple[Situation, ...] = (
         "people just out of hospital",
         _re(
             r"(?:patients|people|adults|those|residents)\s+(?:being\s+|recently\s+|who\s+(?:have\s+been|are\s+(?:being\s+)?)?)?"
-            r"discharged\s+(?:from|by|home)|home\s+from\s+hospital|"
+            # (not "discharged from NHS Talking Therapies", "from the CMHT": a service's caseload)
+            r"discharged\s+(?:from(?!\s+(?:(?:the|an?|nhs|their|our)\s+)*(?:talking\s+therap|iapt|cmht|community\s+mental|"
+            r"secondary\s+care|mental\s+health\s+services|counselling|treatment|services?\b|caseload|(?:the\s+)?team))|"
+            r"by|home)|home\s+from\s+hospital|"
             r"(?:after|following)\s+(?:a\s+)?(?:hospital\s+discharge|discharge\s+from\s+hospital|stay\s+in\s+hospital)|"
             r"(?:when|as)\s+(?:you|they|people)\s+(?:leave|come\s+out\s+of|come\s+home\s+from)\s+hospital"
         ),
@@ -476,6 +479,44 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         kind="health",
         within="mental_health",
+    ),
+    # Where a person is on the NHS talking therapies path: a group "for people on the Talking
+    # Therapies waiting list" is not for a man who finished his CBT in September, nor a
+    # relapse-prevention group "for adults discharged from Talking Therapies" for a mum still waiting.
+    Situation(
+        "talking_therapies_waiting",
+        "people waiting for NHS talking therapies",
+        _re(
+            r"(?:on|currently\s+on)\s+the\s+(?:nhs\s+)?(?:talking\s+therap\w+\s+|iapt\s+)?waiting\s+list"
+            r"(?=\s+for\s+(?:nhs\s+)?(?:talking\s+therap|iapt|psychological\s+therap|counselling|cbt)|\s+\(step)|"
+            r"(?:on|currently\s+on)\s+the\s+(?:nhs\s+)?(?:talking\s+therap\w+|iapt)\s+waiting\s+list|"
+            r"while\s+(?:you(?:'re|\s+are)?\s+)?wait(?:ing)?\s+for\s+(?:nhs\s+)?(?:talking\s+therap|iapt|psychological\s+therap)"
+        ),
+        _re(
+            r"(?:on\s+(?:the\s+|a\s+)?)?(?:waiting\s+list|wait\s*list|waitlist)\s+(?:for|with)\s+(?:nhs\s+)?"
+            r"(?:talking\s+therap|tt\b|iapt|cbt|counselling|therapy|mindsmatter|minds\s+matter)|"
+            r"waiting\s+(?:[\w-]+\s+){0,3}?(?:for|on)\s+(?:(?:nhs|his|her|their|my)\s+)?(?:talking\s+therap|tt\b|iapt|cbt|counselling|therapy)|"
+            r"(?:talking\s+therap\w+|iapt|tt|cbt|counselling)\s+wait(?:ing)?\s*list"
+        ),
+        kind="health",
+        within=MENTAL_HEALTH,
+    ),
+    Situation(
+        "talking_therapies_finished",
+        "people who have finished NHS talking therapies",
+        _re(
+            r"discharged\s+from\s+(?:nhs\s+)?(?:talking\s+therap\w+|iapt)|"
+            r"(?:finished|completed|come\s+to\s+the\s+end\s+of)\s+(?:a\s+course\s+of\s+)?(?:nhs\s+)?(?:talking\s+therap\w+|iapt)"
+        ),
+        _re(
+            r"(?:finished|completed|done|discharged\s+from|came\s+to\s+the\s+end\s+of|ended|end\s+of)\s+"
+            r"(?:(?:his|her|their|my|a|the|with)\s+)?(?:course\s+of\s+|block\s+of\s+|sessions?\s+of\s+)?"
+            r"(?:nhs\s+)?(?:cbt|talking\s+therap\w+|iapt|counselling|tt\b)|"
+            r"(?:cbt|talking\s+therap\w+|iapt|counselling)\s+(?:has\s+)?(?:finished|ended)|"
+            r"(?:post|after)[- ](?:tt|iapt|cbt|talking\s+therap\w+)"
+        ),
+        kind="health",
+        within=MENTAL_HEALTH,
     ),
     # "Football for adults living with mental health problems", "a garden for people recovering from
     # mental ill health": a peer group of people who have been through it. Not for a man told to lose

@@ -175,6 +175,21 @@ def unmet_needs(
             )
             continue
         open_ = [i for i in open_ if i not in later]
+        taking = [i for i in open_ if candidates[i].get("accepting_referrals") is not False]
+        if not taking:
+            # "no carers service taking new referrals: Young Carers – Preston & Chorley is not taking
+            # new referrals at the moment": there on paper, but not for this person now
+            first = min(open_, key=lambda i: (len(checks[i].kinds), _km_or_far(distances[i])))
+            _name_nearest(
+                item,
+                first,
+                candidates,
+                distances,
+                "taking new referrals",
+                "is not taking new referrals at the moment",
+            )
+            continue
+        open_ = taking
         usable = [i for i in open_ if not checks[i].kinds and not checks[i].probably_elsewhere]
         if usable and all(access_unknown(profile, candidates[i], checks[i]) for i in usable):
             # "no nature and gardening service known to be wheelchair accessible: Meadows Community

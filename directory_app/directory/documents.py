@@ -101,9 +101,17 @@ def cost_text(service: Service) -> str | None:
 
 
 def capacity(service: Service, now: datetime | None = None) -> tuple[bool | None, float | None]:
-    """Capacity older than 30 days is treated as unknown: providers' lists change week to week."""
+    """Capacity given as such, or else as the record's words say it ("Red – closed to new referrals
+    until April 2027"), which are as fresh as the feed that brings them. Capacity given older than
+    30 days is treated as unknown: providers' lists change week to week."""
     now = now or utcnow()
-    if service.capacity_updated_at is None or now - service.capacity_updated_at > CAPACITY_STALE_AFTER:
+    if service.capacity_updated_at is None:
+        read = (service.understanding or {}).get("capacity")
+        said = read.get("value") if isinstance(read, dict) else None
+        if isinstance(said, dict):
+            return said.get("accepting"), said.get("wait_weeks")
+        return None, None
+    if now - service.capacity_updated_at > CAPACITY_STALE_AFTER:
         return None, None
     return service.accepting_referrals, service.wait_weeks
 

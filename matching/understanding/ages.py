@@ -69,7 +69,9 @@ _NOT_AGE_AFTER = re.compile(
 # "no under 18s", "not suitable for under 16s": the age named is the youngest who may come.
 _NOT_UNDER = re.compile(
     r"\b(?:no|not\s+(?:suitable|open|available|for)(?:\s+(?:for|to))?|sorry,?\s+no|excluding|except|cannot\s+"
-    r"(?:take|accept))\s*$",
+    r"(?:take|accept)|"
+    # an exclusion list's item: "Exclusion criteria:\n• Under 25s", "Exclusions: children under 16"
+    r"exclu\w*(?:\s+criteria)?\s*[:\-–]?\s*(?:[•*·\-–]\s*)?(?:(?:children|young\s+people|people|anyone|those)\s+)?)\s*$",
     re.I,
 )
 # "aged 65+ or anyone who has had a fall": the age is one way in, not a limit.

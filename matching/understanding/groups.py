@@ -206,6 +206,13 @@ _BROUGHT_ALONG = re.compile(
     re.I,
 )
 _WITH_A = re.compile(r"\b(?:with|and)\s+(?:a|an|your)\s+$", re.I)
+# "People with Parkinson's and family/carers", "people living with dementia & carers": a condition's
+# group with the people around them, whom a carer-only limit would turn the person away from.
+_CONDITION_AND = re.compile(
+    r"\b(?:with|living\s+with|affected\s+by|diagnosed\s+with)\s+(?:a\s+|an\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+"
+    r"(?:and|&)\s+(?:(?:their\s+)?(?:family|families|relatives|friends|partners?)(?:\s*/\s*|\s*,\s*|\s+(?:and|or|&)\s+))?$",
+    re.I,
+)
 _TODDLERS = re.compile(
     r"\b(?:toddlers?|(?<!baby\s)(?<!babies\s)under\s+(?:[2-9]|1[0-8])s?\b(?!\s*months)|(?:pre-?school|young)\s+children|"
     r"children\s+under|families\s+with\s+(?:young\s+|older\s+)?children|children'?s\s+(?:items|clothes|clothing))",
@@ -377,7 +384,11 @@ def find_groups(record: Record) -> list[Finding]:
                     HEDGED.search(text[max(0, match.start() - 30) : match.start()])
                     or _BROUGHT_ALONG.search(text[max(0, match.start() - 40) : match.start()])
                     or (
-                        group == "carers" and _WITH_A.search(text[max(0, match.start() - 12) : match.start()])
+                        group == "carers"
+                        and (
+                            _WITH_A.search(text[max(0, match.start() - 12) : match.start()])
+                            or _CONDITION_AND.search(text[max(0, match.start() - 60) : match.start()])
+                        )
                     )
                 ):
                     # named, so that a men's shed "mainly blokes but ladies welcome" is open to both

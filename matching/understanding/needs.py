@@ -69,6 +69,11 @@ _MEAL_COURSES = re.compile(
     r"(?:meals?|lunch(?:es)?|dinners?|menu|roast))",
     re.I,
 )
+# Whom a service turns away is not what it offers: "Exclusion criteria:\n• Primary alcohol/substance
+# dependence – refer to CGL" is no drink and drugs service.
+_EXCLUSION_LIST = re.compile(
+    r"\bexclu(?:sions?|ded)(?:\s+criteria)?\s*:[^\n]*(?:\n[ \t]*[•*·\-–][^\n]*)*", re.I
+)
 _NONE_THAT_WE_KNOW = re.compile(
     r"(?:^|(?<=[.!?\n]))\s*(?:NB:?\s+)?(?:no|nothing)\s+[^.!?\n]{0,80}?"
     r"\b(?:(?:that\s+)?we\s+know\s+of|any\s?more)\b[^.!?\n]*[.!?]?",
@@ -109,7 +114,7 @@ def need_text(record: Record) -> str:
         record.texts.get("terms", ""),
     ]
     text = _strip_venue("\n".join(p for p in parts if p), record.venue)
-    text = _MEAL_COURSES.sub(" ", _GROWN_UP_WITH_A_CHILD.sub(r"\1", text))
+    text = _MEAL_COURSES.sub(" ", _GROWN_UP_WITH_A_CHILD.sub(r"\1", _EXCLUSION_LIST.sub(" ", text)))
     text = _REFERRED_ON.sub(" ", _SENT_ELSEWHERE.sub(" ", text))
     return without_what_ended(_NONE_THAT_WE_KNOW.sub(" ", text))
 

@@ -627,6 +627,15 @@ _CLOSED = re.compile(
     r"(?:has\s+|have\s+)?lost\s+(?:(?:its|our|their|the)\s+)?(?:[A-Z]{2,4}\s+|council\s+|lottery\s+)?funding|"
     # "has not been funded for this winter": not there this year, whatever its timetable says
     r"(?:has\s+)?not\s+(?:been\s+)?funded\s+(?:for\s+)?this\s+(?:winter|year|season)|"
+    # "Winter 2026/27 – not running this year, funding not renewed"
+    r"not\s+(?:running|meeting|on)\s+this\s+(?:winter|year|season|term)|"
+    r"funding\s+(?:was\s+|has\s+been\s+)?not\s+(?:been\s+)?renewed|"
+    # a funder's list: "PROJECT COMPLETED – end of grant report received" (unless it goes on: below)
+    r"(?:project|programme|scheme)\s+(?:was\s+|has\s+been\s+|is\s+)?(?:now\s+)?completed|"
+    # "café stopped summer 2025 when the lead volunteer moved away"
+    r"(?P<stopped>(?:service|group|project|club|class|scheme|caf[eé])\s+(?:has\s+|was\s+)?"
+    r"(?:closed|ended|finished|stopped)\s+(?:in\s+)?(?:(?:the\s+)?(?:spring|summer|autumn|winter)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+(?:of\s+)?(?:19|20)\d\d)|"
     r"closed\s+(?:permanently|for\s+good|indefinitely)|"
     # a prospectus's course not on offer this term: "Last run in spring 2026"
     r"last\s+run\s+(?:in\s+)?(?:the\s+)?(?:spring|summer|autumn|winter|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+(?:term\s+)?(?:of\s+)?20\d\d|"
@@ -677,7 +686,25 @@ _STILL_RUNS = re.compile(r"\b(?:only\s+at\s+the\s+mo(?:ment)?|still\s+(?:running
 # "set up after the old lunch club closed", "no Deaf social any more since the club closed in 2023":
 # something else's ending, said to explain this one (not "since funding ended": its own)
 _SOMETHING_ELSE_ENDED = re.compile(
-    r"\b(?:since|after|when|because|once)\s+(?:[\w'-]+\s+){0,4}$|\b(?:old|previous|former|original|other)\s+$",
+    r"\b(?:since|after|when|because|once)\s+(?:[\w'-]+\s+){0,4}$|"
+    # "the old Wednesday group closed in 2024"
+    r"\b(?:old|previous|former|original|other)\s+(?:[\w'-]+\s+){0,2}$",
+    re.I,
+)
+# "NB: Fleetwood satellite (Tues/Thurs) PAUSED from Sept 2026", "Morecambe face-to-face group
+# DECOMMISSIONED – now phone only": one of its places or ways stopped, and the service goes on.
+_ONE_OF_ITS_PARTS = re.compile(
+    r"\b(?:satellite|branch|spoke|outreach\s+(?:clinic|session)s?|face[- ]to[- ]face\s+(?:group|sessions?)|"
+    r"evening\s+(?:group|sessions?))\b(?:\s*\([^)]{0,30}\))?\s*(?:is\s+|was\s+|has\s+been\s+)?(?:now\s+)?$",
+    re.I,
+)
+# "Funding ended March 2026 – group now meets every other month", "Project completed; the club
+# carries on", "still running on reserves": it ended as a grant, not as a group.
+_GOES_ON = re.compile(
+    r"\b(?:(?:group|club|café|cafe|it|we|they|service)\s+(?:now\s+|still\s+)?(?:meets|runs|continues)|"
+    r"still\s+(?:running|meeting|going|open)|now\s+(?:running|meeting|open)|"
+    r"continu(?:es|ing)\s+(?:to\s+(?:run|meet)|weekly|monthly)|"
+    r"carr(?:y|ies)\s+on|now\s+funded\s+by|running\s+on\s+(?:reserves|subs|donations))\b",
     re.I,
 )
 
@@ -691,11 +718,14 @@ def find_closed(record: Record) -> Finding | None:
                     match.groupdict().get("named")
                     or match.groupdict().get("dated")
                     or match.groupdict().get("folded")
+                    or match.groupdict().get("stopped")
                 )
                 before = text[max(0, match.start() - 40) : match.start()]
                 if named and _SOMETHING_ELSE_ENDED.search(before):
                     continue
-                if _a_part_stopped(record, text, before):
+                if _a_part_stopped(record, text, before) or _ONE_OF_ITS_PARTS.search(before):
+                    continue
+                if _GOES_ON.search(text, match.end(), match.end() + 120):
                     continue
                 return Finding(True, 0.8, field, quote(text, match))
     # a mapper's "disused:amenity=social_facility": the place no longer does what it did

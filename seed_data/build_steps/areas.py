@@ -162,8 +162,13 @@ WIDER_AREAS = {
     # named for, where the name is not simply its councils' ("Lancashire and South Cumbria": all of
     # Lancashire's councils, not only the county's). (The south of Cumbria is two former districts
     # of Westmorland and Furness, which these tables hold only as the whole authority: Appleby and
-    # Kirkby Stephen are not the ICB's, so it is left out, as are "Furness" and "Morecambe Bay".)
+    # Kirkby Stephen are not the ICB's, so it is left out, as is "Furness".)
     "Lancashire and South Cumbria": ["Lancashire", "Blackburn with Darwen", "Blackpool"],
+    "L&SC": ["Lancashire", "Blackburn with Darwen", "Blackpool"],
+    # The bay's hospitals' area, Lancaster district with south Cumbria: Westmorland and Furness is
+    # taken whole (its Eden end is further than the bay reaches), since read as nothing a trust's
+    # "Morecambe Bay" team reached Blackpool.
+    "Morecambe Bay": ["Lancaster", "Westmorland and Furness"],
     "Pennine Lancashire": [
         "Blackburn with Darwen",
         "Burnley",

@@ -102,6 +102,17 @@ def test_a_curator_sees_the_words_that_say_a_listed_service_has_closed(app, plac
     assert "Says it is not running" in page and "No longer running" in page
 
 
+def test_a_record_that_says_it_is_closed_to_referrals_is_indexed_as_not_accepting(app, places):
+    _import(
+        app, "Gentle walks round the park. Capacity (RAG): Red - closed to new referrals until April 2027."
+    )
+    with db.session_scope(app) as session:
+        service_id = _service(session).id
+    indexing.drain(app)
+    indexing.wait_until_idle(app)
+    assert dict(services(app).index.get(service_id))["accepting_referrals"] is False
+
+
 def test_towns_a_record_turns_away_reach_the_index_and_the_curators_page(app, places, login_as, client):
     _import(
         app,
