@@ -46,7 +46,9 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
         "crisis",
         "people in a mental health crisis",
         _re(
-            r"(?:current|high|significant|active)\s+(?:suicide\s+)?risk|(?:in|at)\s+crisis|actively\s+suicidal|"
+            # (not "current risk to others": violence, not a crisis of one's own)
+            r"(?:current|high|significant|active)\s+(?:suicide\s+)?risk(?!\s+(?:to|of\s+harm\s+to)\s+others)|"
+            r"(?:in|at)\s+crisis|actively\s+suicidal|"
             r"crisis\s+team\s+input|needing\s+crisis\s+(?:support|care)"
         ),
     ),
@@ -62,6 +64,20 @@ EXCLUSIONS += (
 )
 _COUNCIL_TENANT = re.compile(
     r"\b(?:council\s+(?:house|flat|home|bungalow|maisonette|property|tenan\w+)|rents?\s+(?:it\s+)?from\s+the\s+council)\b",
+    re.I,
+)
+# A street outreach or homelessness service "not for people with a settled tenancy": someone in their
+# own council or housing association home, or who owns one, is not who it is for.
+EXCLUSIONS += (
+    Exclusion(
+        "settled_home",
+        "people with a settled home",
+        _re(r"(?:settled|secure|permanent|stable)\s+(?:tenanc(?:y|ies)|accommodation|housing|homes?)"),
+    ),
+)
+_SETTLED_HOME = re.compile(
+    _COUNCIL_TENANT.pattern + r"|\bhousing\s+association\s+(?:house|flat|home|bungalow|tenan\w+)\b|"
+    r"\bhome\s*owner\b|\bowns?\s+(?:his|her|their|my|the)\s+(?:own\s+)?(?:home|house|flat|bungalow)\b|\bmortgage\b",
     re.I,
 )
 # Good neighbours and befriending "for older or disabled people living alone": someone who lives
@@ -189,6 +205,8 @@ def person_exclusions(goals: str | None) -> frozenset[str]:
     out |= {f"has_{code}" for code in EXCLUDED_CONDITIONS if _said(BY_CODE[code].person, text)}
     if _said(_COUNCIL_TENANT, text):
         out.add("council_tenants")
+    if _said(_SETTLED_HOME, text) and not BY_CODE["homeless"].person.search(text):
+        out.add("settled_home")
     if _said(_CANNOT_STAND, text):
         out.add("cannot_stand")
     if speaks_no_english(text):

@@ -580,7 +580,7 @@ _CARING_OVER_BEFORE = re.compile(
 )
 _CARING_OVER = re.compile(
     r"\b(until|till|died|dying|passed (away|on)|since (he|she|they) (died|passed|went)|death|funeral|"
-    r"(care|nursing) home|no longer|gave up caring|stopped caring|before (he|she|they) (died|passed))\b",
+    r"(care|nursing) home|(in|into) a home\b|no longer|gave up caring|stopped caring|before (he|she|they) (died|passed))\b",
     re.I,
 )
 

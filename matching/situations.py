@@ -386,7 +386,11 @@ SITUATIONS: tuple[Situation, ...] = (
     Situation(
         "diabetes",
         "people with diabetes",
-        _re(r"diabet\w+"),
+        # not "for men with or at risk of type 2 diabetes": anyone at risk may come
+        _re(
+            r"(?<!risk\sof\s)(?<!risk\sof\stype\s2\s)(?<!risk\sof\sdeveloping\s)"
+            r"(?<!risk\sof\sdeveloping\stype\s2\s)diabet\w+"
+        ),
         # ("pre-diabetic", "non-diabetic hyperglycaemia": at risk, not diabetic)
         _re(r"(?<!pre-)(?<!pre)(?<!non-)(?<!non)diabet\w+|blood\s+sugar|insulin|type\s*[12]\b"),
         kind="illness",
@@ -496,7 +500,10 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?:on\s+(?:the\s+|a\s+)?)?(?:waiting\s+list|wait\s*list|waitlist)\s+(?:for|with)\s+(?:nhs\s+)?"
             r"(?:talking\s+therap|tt\b|iapt|cbt|counselling|therapy|mindsmatter|minds\s+matter)|"
             r"waiting\s+(?:[\w-]+\s+){0,3}?(?:for|on)\s+(?:(?:nhs|his|her|their|my)\s+)?(?:talking\s+therap|tt\b|iapt|cbt|counselling|therapy)|"
-            r"(?:talking\s+therap\w+|iapt|tt|cbt|counselling)\s+wait(?:ing)?\s*list"
+            r"(?:talking\s+therap\w+|iapt|tt|cbt|counselling)\s+wait(?:ing)?\s*list|"
+            # "HV referred her to talking therapies, she's on the waiting list"
+            r"(?:referred|referral)\s+(?:\w+\s+){0,2}?(?:to|for)\s+(?:nhs\s+)?(?:talking\s+therap\w+|iapt|tt\b|cbt|counselling)"
+            r"[^.;]{0,30}?\bon\s+(?:the|a)\s+(?:waiting\s+list|wait\s*list|waitlist)"
         ),
         kind="health",
         within=MENTAL_HEALTH,

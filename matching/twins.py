@@ -43,5 +43,9 @@ def share_limits(candidates: Sequence[dict[str, Any]], checks: Sequence[Check]) 
                 continue
             kinds = checks[i].kinds
             for kind, reason in found[j]:
+                # An area stamped on one listing is where that listing serves, as its venue is: a
+                # trust lists one service once per locality, and each locality is reached.
+                if kind == "residency" and not candidates[j].get("residency_said"):
+                    continue
                 if kind not in kinds:
                     checks[i].violations.append((kind, f"{reason} (as its other listing says)"))

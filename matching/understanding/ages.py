@@ -62,6 +62,8 @@ _INCLUSIVE_MAX = re.compile(r"\d\s*(?:years?\s*(?:old\s*)?)?(?:or|and)\s+(?:unde
 # "over 20 years" of experience, "under 5 minutes": numbers that follow these are not ages.
 _NOT_AGE_AFTER = re.compile(
     r"^\s*(?:years?\s+(?:of|experience|ago|since|in|we|the|and\s+(?!over))|"
+    # a time since something, not an age: "up to 2 years after birth", "2 yrs post-natal"
+    r"(?:years?|yrs?)\s+(?:after|following|since|post[- ]?)\s*(?:the\s+)?(?:birth|having|giving|delivery|natal|partum|diagnosis|discharge)|"
     r"minutes|hours|days|weeks|months|miles|people|members|volunteers|%|£|items?|things|products|bags|parcels|"
     r"meals|sessions|pounds|languages|courses|activities|groups|clubs|places|spaces|tools|books|beds|rooms)",
     re.I,

@@ -24,7 +24,9 @@ _STATEMENT = re.compile(
     r"\bnot\s+for\s+(?:people|anyone|those)\s+(?:who\s+(?:are|have\s+been)\s+)?(?:already\s+)?diagnosed\b|"
     # "Council tenants should contact their landlord instead"
     r"\b(?:\w+\s+){0,2}?(?:council|local\s+authority)\s+tenants?\s+(?:should|please|must|need\s+to|can)\s+"
-    r"(?:contact|go\s+to|ask|call|apply\s+to)\s+(?:their|your|the)\s+(?:landlord|housing|council)[^.\n]*)[^\n]*",
+    r"(?:contact|go\s+to|ask|call|apply\s+to)\s+(?:their|your|the)\s+(?:landlord|housing|council)[^.\n]*)[^\n]*"
+    # a heading's list below it: "Exclusion criteria:\n• Current psychosis\n• Primary alcohol dependence"
+    r"(?:\n[ \t]*[•*·\-–][^\n]*)*",
     re.I,
 )
 
@@ -65,6 +67,11 @@ _LITTLE_ENGLISH = BY_EXCLUSION["little_english"].service
 _IN_STATEMENTS = tuple(e for e in EXCLUSIONS if e.code not in ("no_english", "little_english"))
 
 
+# "Uncontrolled angina/BP – GP clearance required": the condition only when it is not in hand, which a
+# person's "has angina" does not tell
+_ONLY_WHEN = re.compile(r"\b(?:uncontrolled|unstable|unmanaged|severe|acute)\s+$", re.I)
+
+
 def find_exclusions(record: Record) -> list[Finding]:
     found: dict[str, Finding] = {}
     about_english = any(_ABOUT_ENGLISH.search(record.texts.get(f, "")) for f in ("name", "description"))
@@ -89,6 +96,10 @@ def find_exclusions(record: Record) -> list[Finding]:
         for statement in _STATEMENT.finditer(text):
             for exclusion in _IN_STATEMENTS:
                 match = exclusion.service.search(text, statement.start(), statement.end())
+                if match and _ONLY_WHEN.search(
+                    text, max(statement.start(), match.start() - 16), match.start()
+                ):
+                    continue
                 if match and exclusion.code not in found:
                     found[exclusion.code] = Finding(exclusion.code, 0.85, field, quote(text, match))
     return list(found.values())

@@ -206,6 +206,13 @@ _BROUGHT_ALONG = re.compile(
     re.I,
 )
 _WITH_A = re.compile(r"\b(?:with|and)\s+(?:a|an|your)\s+$", re.I)
+# "Fortnightly peer support group, carers' evening monthly": one of its sessions is for the group,
+# listed after the offer itself.
+_THEIR_SESSION_AFTER = re.compile(
+    r"^['’]?s?['’]?\s+(?:evenings?|nights?|sessions?|meet[- ]?ups?|afternoons?|mornings?|coffee\s+mornings?|"
+    r"drop[- ]ins?|strand)\b",
+    re.I,
+)
 # "People with Parkinson's and family/carers", "people living with dementia & carers": a condition's
 # group with the people around them, whom a carer-only limit would turn the person away from.
 _CONDITION_AND = re.compile(
@@ -299,9 +306,15 @@ def _term_confidence(record: Record, group: str, term: Term) -> float:
     if _ELIGIBILITY_VOCABULARY.search(term.vocabulary):
         return 0.9
     words = _SEX_WORDS.get(group)
-    if words and not words.search(record.text("name", "eligibility", "description")):
+    said = record.text("name", "eligibility", "description")
+    if words and (not words.search(said) or _BOTH_SEXES_SAID.search(said)):
         return 0.6
     return 0.85
+
+
+# "anyone affected by domestic abuse – women and men –": a funder's "Women" tick beside it is who
+# the form asked about, not who may come
+_BOTH_SEXES_SAID = re.compile(r"\b" + _BOTH_SEXES + r"\b", re.I)
 
 
 # A list's own word for "open to all" among its ticks ("Suitable for: Everyone, Older people, Carers")
@@ -398,6 +411,13 @@ def find_groups(record: Record) -> list[Finding]:
                     _FAMILIES_OF.match(text[match.end() :])
                     or _THEIR_FAMILIES.search(text[max(0, match.start() - 60) : match.start()])
                 ):
+                    continue
+                line_start = text.rfind("\n", 0, match.start()) + 1
+                if (
+                    _THEIR_SESSION_AFTER.match(text[match.end() :])
+                    and "," in text[line_start : match.start()]
+                ):
+                    mentioned[group] = max(mentioned.get(group, 0.0), 0.4)
                     continue
                 if _WELCOME_TOO.match(text, match.end()):
                     # "Parkinson's diagnosis (carers can join in too)": let in besides, not whom it is for

@@ -69,6 +69,13 @@ _MEAL_COURSES = re.compile(
     r"(?:meals?|lunch(?:es)?|dinners?|menu|roast))",
     re.I,
 )
+# An exercise class is exercise, not a class to learn in: "exercise classes", "chair-based fitness class".
+_ACTIVITY_CLASSES = re.compile(
+    r"\b((?:exercise|fitness|keep[- ]fit|yoga|pilates|tai[- ]chi|zumba|aerobics|aqua\w*|swim\w*|dance|dancing|"
+    r"boxing|gym|circuits?|spin|movement|strength\s+and\s+balance|falls?\s+prevention|chair[- ]based)"
+    r"(?:\s+\([^)]{0,40}\))?)\s+class(?:es)?\b",
+    re.I,
+)
 # Whom a service turns away is not what it offers: "Exclusion criteria:\n• Primary alcohol/substance
 # dependence – refer to CGL" is no drink and drugs service.
 _EXCLUSION_LIST = re.compile(
@@ -115,6 +122,7 @@ def need_text(record: Record) -> str:
     ]
     text = _strip_venue("\n".join(p for p in parts if p), record.venue)
     text = _MEAL_COURSES.sub(" ", _GROWN_UP_WITH_A_CHILD.sub(r"\1", _EXCLUSION_LIST.sub(" ", text)))
+    text = _ACTIVITY_CLASSES.sub(r"\1 sessions", text)
     text = _REFERRED_ON.sub(" ", _SENT_ELSEWHERE.sub(" ", text))
     return without_what_ended(_NONE_THAT_WE_KNOW.sub(" ", text))
 

@@ -121,3 +121,68 @@ def test_the_icbs_short_name_is_all_lancashires_councils(reader):
     record = oruk_record("Phone support.", "NHS trust", service_areas=[{"name": "L&SC"}])
     residency = set(reader.understand(record).summary()["residency"])
     assert {BLACKPOOL, FYLDE, WYRE, LANCASTER} <= residency and WESTMORLAND not in residency
+
+
+def test_a_time_since_birth_is_no_age_limit(reader):
+    perinatal = reader.understand(
+        oruk_record(
+            "Inclusion criteria:\n• Pregnant, or up to 2 years after birth\n• Mild to moderate anxiety"
+        )
+    )
+    assert perinatal.value("max_age") is None
+    assert reader.understand(oruk_record("Youth club for up to 18 years.")).value("max_age") == 18
+
+
+def test_a_session_for_carers_among_its_offers_is_not_carers_only(reader):
+    group = reader.understand(
+        oruk_record("Service offer:\n• Fortnightly peer support group, carers' evening monthly\n• Adults 18+")
+    )
+    assert "carers" not in group.summary()["groups"]
+    evening = reader.understand(oruk_record("Carers' evening: a monthly meet-up for carers."))
+    assert "carers" in evening.summary()["groups"]
+
+
+def test_an_exercise_class_is_not_learning(reader):
+    chairs = reader.understand(oruk_record("Chair-based exercise classes for over 60s."))
+    assert "learning" not in chairs.need_codes() and "physical_activity" in chairs.need_codes()
+    assert "learning" in reader.understand(oruk_record("Evening classes in maths and English.")).need_codes()
+
+
+def test_referred_to_talking_therapies_and_on_the_waiting_list_is_waiting():
+    words = "27F, baby 4 months. HV referred her to talking therapies, she's on the waiting list."
+    assert "talking_therapies_waiting" in {s.code for s in person_situations(words)}
+
+
+def test_an_exclusion_list_below_its_heading_turns_people_away(reader):
+    found = reader.understand(oruk_record(WAITING_WELL, "NHS trust", name="Waiting Well"))
+    assert {"alcohol_drugs", "psychosis"} <= {f.value for f in found.exclusions}
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Uncontrolled angina/BP – GP clearance required",
+        "Current risk to others – discuss with team lead first",
+    ],
+)
+def test_an_exclusion_only_when_a_condition_is_out_of_hand_or_a_risk_to_others_turns_no_one_away(
+    reader, item
+):
+    found = reader.understand(oruk_record(f"Led walks.\nExclusion criteria:\n• {item}\nReferral route: self"))
+    assert found.exclusions == []
+
+
+def test_an_outreach_for_people_without_a_settled_home_is_not_for_a_council_tenant(
+    reader, make_person, make_service
+):
+    outreach = reader.understand(
+        oruk_record(
+            "HMO outreach.\nExclusion criteria:\n• Not for people with a settled tenancy – refer to CAB"
+        )
+    )
+    assert [f.value for f in outreach.exclusions] == ["settled_home"]
+    service = make_service(needs=["housing"], exclusions=["settled_home"])
+    tenant = make_person(needs=("housing",), goals="38M single dad, council flat in Claremont, UC deductions")
+    assert check(tenant, service, 1.0).reasons
+    sofa = make_person(needs=("housing",), goals="sofa surfing at a mate's, no fixed abode")
+    assert check(sofa, service, 1.0).reasons == []

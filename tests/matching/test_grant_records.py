@@ -43,3 +43,24 @@ def test_a_project_its_note_says_has_ended_is_not_running(reader, words):
 )
 def test_a_grant_or_a_part_that_ended_leaves_the_service_running(reader, words):
     assert reader.understand(oruk_record(words, "A charity")).closed is None
+
+
+def test_a_funders_one_sex_tick_beside_words_for_both_is_no_limit(reader):
+    record = oruk_record(
+        "£6,450 for an outreach worker supporting anyone affected by domestic abuse – women and men – in "
+        "rural Forest villages.",
+        "A charity",
+        attributes=[{"taxonomy_term": {"taxonomy": "Beneficiary group", "code": "BEN-WOM", "name": "Women"}}],
+    )
+    assert reader.understand(record).summary()["groups"] == []
+
+
+def test_a_walk_for_men_at_risk_of_diabetes_is_not_only_for_diabetics(reader):
+    walk = reader.understand(
+        oruk_record(
+            "£850 for a weekly walk for South Asian men with or at risk of type 2 diabetes.", "A masjid"
+        )
+    )
+    assert "diabetes" not in walk.summary()["situations"]
+    group = reader.understand(oruk_record("A support group for people with diabetes.", "A charity"))
+    assert "diabetes" in group.summary()["situations"]

@@ -445,3 +445,11 @@ def test_dementia_services_open_to_the_person_diagnosed_and_whoever_cares_for_th
 def test_someone_who_cannot_use_a_phone_is_no_one_happy_on_it(text):
     said = {code for code, _ in read_preferences(text)}
     assert "not_by_phone" in said and "phone_ok" not in said
+
+
+def test_someone_whose_cared_for_parent_is_in_a_home_now_is_a_former_carer(taxonomy):
+    words = "46, on UC. Out of work 6 yrs caring for her mum, who's in a home now. Wants to get back to work."
+    profile, _ = with_words_read(
+        Profile.from_dict({"goals": words}, taxonomy), taxonomy.eligibility_codes() or None
+    )
+    assert "carers" not in profile.eligible_groups

@@ -1306,16 +1306,19 @@ REGIONS = {
     # periods, beneficiaries and outcomes, with the volunteer's updates: "Funding ended March 2026",
     # "still running on reserves"). Its judge graded 2.6 services a scenario (most records are tied
     # to a district, ward, language or age). First run, unread (commit b3fd7dd's code): nDCG@10
-    # 0.682, keyword 0.038, 7 violations, 4 of 6 gaps.
+    # 0.682, keyword 0.038, 7 violations, 4 of 6 gaps. Since ("project completed", a café stopped
+    # in a past season and "not running this year" are closed, a grant that ended while the group
+    # meets on is not; a funder's "Women" tick beside "women and men" is no limit; a walk for men
+    # "with or at risk of type 2 diabetes" is not for diabetics only): 0.730, 0, 6 of 6.
     "gs": Region(
         "Gloucestershire (a community foundation's grants awarded, as a directory, in ORUK 3.0)",
         EVAL / "services" / "gs_oruk.json",
         "Gloucestershire Community Foundation – grants awarded 2024-2026 (volunteer-compiled directory)",
         EVAL / "scenarios_gs.json",
         None,
-        ndcg_floor=0.0,
-        gap_recall_floor=0.0,
-        known_violations=99,
+        ndcg_floor=0.71,
+        gap_recall_floor=0.8,
+        known_violations=0,
         scenario_count=22,
         with_seed=False,
     ),
@@ -1324,16 +1327,23 @@ REGIONS = {
     # (inclusion and exclusion criteria in clinical language, referral routes, capacity RAG,
     # localities and pathway codes, the partners' own words pasted below). Its judge graded 2.8
     # services a scenario. First run, unread (commit b3fd7dd's code): nDCG@10 0.538, keyword 0.056,
-    # 7 violations, 5 of 7 gaps.
+    # 7 violations, 5 of 7 gaps. Since (an exclusion list gives no need and its "Under 25s" is the
+    # youngest; "up to 2 years after birth" is no age; "People with Parkinson's and family/carers"
+    # and "carers' evening monthly" are not carers-only; where a person is on the talking therapies
+    # path; capacity read from the words; one service listed per locality reaches each; Morecambe
+    # Bay and L&SC read; an exclusion list's bullets read; "not for people with a settled tenancy"):
+    # 0.662, 1, 6 of 7. The one left is a young carers' service "closed to new referrals", which the
+    # judge put among must-nots and we list last with the need said unmet (capacity ranks, by the
+    # product's brief; it does not bar).
     "lb": Region(
         "Fylde coast, central and north Lancashire (an NHS trust's community partners referral list, in ORUK 3.0)",
         EVAL / "services" / "lb_oruk.json",
         "Lancashire & South Cumbria NHS FT / ICB – community partners referral list (Fylde Coast, Central and North localities), v7 Nov 2026",
         EVAL / "scenarios_lb.json",
         None,
-        ndcg_floor=0.0,
-        gap_recall_floor=0.0,
-        known_violations=99,
+        ndcg_floor=0.64,
+        gap_recall_floor=0.7,
+        known_violations=1,
         scenario_count=22,
         with_seed=False,
     ),
@@ -1366,7 +1376,7 @@ MARGIN_OVER_KEYWORD = 0.30
 # session 47 Durham and Northumberland and the City of Manchester (half a minute, then again), and
 # in session 55 Oxfordshire (the suites process ended 32 s after it);
 # run alone, every suite runs here.
-IN_POSTGRESQL_HALF = frozenset({"cv", "sy", "gm", "ha", "cw", "dn", "mc", "do", "su", "nn", "bm", "ox"})
+IN_POSTGRESQL_HALF = frozenset({"cv", "sy", "gm", "ha", "cw", "dn", "mc", "do", "su", "nn", "bm", "ox", "lb"})
 
 
 def _runs_here(code: str) -> bool:
