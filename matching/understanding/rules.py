@@ -43,7 +43,10 @@ DELIVERY_PATTERNS = {
         # a team's list: "telephone + face to face", "phone only", "f2f/phone", "telephone casework"
         r"(?:tele)?phone\s*(?:\+|/|&)\s*(?:face\s+to\s+face|in\s+person|online|home\s+visits?)|(?:tele)?phone\s+only\b|"
         # "Drop-in and phone for care leavers"
-        r"(?:face\s+to\s+face|in\s+person|drop[- ]?ins?)\s*(?:\+|/|&|and)\s*(?:tele)?phone\b|(?:tele)?phone\s+casework|"
+        r"(?:face\s+to\s+face|in\s+person|drop[- ]?ins?|appointments?)\s*(?:\+|/|&|and|or)\s*(?:by\s+)?(?:tele)?phone\b|"
+        r"(?:tele)?phone\s+casework|"
+        # a befriender who "visits you at home once a week, or rings if you'd rather"
+        r"\bor\s+rings?\s+(?:you\s+)?(?:if|instead)\b|"
         r"call\s+(?:us|free|our)"
         + _TO_GET_IN_TOUCH
         + r"|telephone\s+befriending|(?:at\s+)?any\s?time\s+of\s+(?:the\s+)?day\s+or\s+night|"
@@ -339,15 +342,33 @@ def quote(text: str, match: re.Match[str], width: int = 40) -> str:
 
 
 def _first(
-    record: Record, pattern: re.Pattern[str], fields: tuple[str, ...], unless: re.Pattern[str] | None = None
+    record: Record,
+    pattern: re.Pattern[str],
+    fields: tuple[str, ...],
+    unless: re.Pattern[str] | None = None,
+    unless_line: re.Pattern[str] | None = None,
 ) -> tuple[str, re.Match[str]] | None:
-    """The first match in `fields`, skipping one whose 40 characters before it `unless` finds."""
+    """The first match in `fields`, skipping one whose 40 characters before it `unless` finds, or
+    whose line or sentence `unless_line` finds at its start."""
     for field in fields:
         text = record.texts.get(field, "")
         for match in pattern.finditer(text) if text else ():
-            if unless is None or not unless.search(text[max(0, match.start() - 40) : match.start()]):
-                return field, match
+            if unless is not None and unless.search(text[max(0, match.start() - 40) : match.start()]):
+                continue
+            begins = max(text.rfind("\n", 0, match.start()), text.rfind(". ", 0, match.start()) + 1) + 1
+            if unless_line is not None and unless_line.match(text, begins):
+                continue
+            return field, match
     return None
+
+
+# A prospectus's or a list's line on how to get a place: "Enrolment: … ring the college office or fill in
+# the form", "To book: call 01332 …" is how to join, not a service given by phone.
+_HOW_TO_JOIN_LINE = re.compile(
+    r"\W*(?:enrol(?:ment|ling)?|bookings?|to\s+book|how\s+to\s+(?:book|join|enrol|apply|get\s+a\s+place)|"
+    r"to\s+(?:join|enrol|apply)|applications?)\s*[:\-–]",
+    re.I,
+)
 
 
 TEXT_FIELDS = (
@@ -397,7 +418,8 @@ def find_delivery(record: Record) -> list[Finding]:
     texts["service_area_text"] = " ".join(a["text"] for a in record.service_areas)
     view = Record(texts=texts)
     for mode, pattern in _DELIVERY_COMPILED.items():
-        hit = _first(view, pattern, TEXT_FIELDS, unless=_NOT_OURS_BEFORE)
+        joining = _HOW_TO_JOIN_LINE if mode == "phone" else None
+        hit = _first(view, pattern, TEXT_FIELDS, unless=_NOT_OURS_BEFORE, unless_line=joining)
         if hit:
             field, match = hit
             found[mode] = Finding(mode, 0.85 if field != "alert" else 0.6, field, quote(texts[field], match))

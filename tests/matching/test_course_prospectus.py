@@ -159,3 +159,26 @@ def test_a_one_off_on_a_dated_day_ends_that_day(reader):
 )
 def test_the_end_of_a_break_is_no_end_of_the_run(reader, words):
     assert reader.understand(oruk_record(words, "A club")).value("runs_until") is None
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Venue: Recovery College Chesterfield\nEnrolment: enrol as a student first (free) – ring the college office "
+        "or fill in the form on our website – then book your place.",
+        "Weekly craft group at the library. To book: call 01332 555 123.",
+    ],
+)
+def test_how_to_get_a_place_by_phone_is_no_phone_service(reader, words):
+    assert "phone" not in reader.understand(oruk_record(words, "Recovery College")).summary()["delivery"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "When: Mon–Thu 09:30–15:00, appointments and phone.",
+        "A volunteer visits you at home once a week for an hour, or rings if you'd rather.",
+    ],
+)
+def test_a_service_given_by_phone_as_well_is_read_so(reader, words):
+    assert "phone" in reader.understand(oruk_record(words, "A charity")).summary()["delivery"]
