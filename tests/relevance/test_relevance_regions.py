@@ -1347,6 +1347,24 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Written and judged blind in session 56 by two more helpers, after the Fylde coast's lessons were
+    # in the code: west Kent and Medway as the Probation Service's resettlement and community
+    # directory (pathways, referral by the probation practitioner, time limits since release,
+    # offence-type and risk exclusions) merged with the community partners its practitioners and
+    # link workers refer anyone to. Its judge graded 3.4 services a scenario. First run, unread
+    # (commit 9240c5e's code): nDCG@10 0.690, keyword 0.154, 11 violations, 2 of 5 gaps.
+    "km": Region(
+        "West Kent and Medway (the Probation Service's resettlement and community directory, in ORUK 3.0)",
+        EVAL / "services" / "km_oruk.json",
+        "HMPPS Kent & Medway PDU – Resettlement & Community Directory (practitioner and link worker edition), Nov 2026",
+        EVAL / "scenarios_km.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
