@@ -80,6 +80,24 @@ _SETTLED_HOME = re.compile(
     r"\bhome\s*owner\b|\bowns?\s+(?:his|her|their|my|the)\s+(?:own\s+)?(?:home|house|flat|bungalow)\b|\bmortgage\b",
     re.I,
 )
+# A men's shed on a Scout group's site, "no one on the sex offenders register", or a mentoring
+# scheme's "Exclusions: sexual offences": not for a man whose words say he has one.
+EXCLUSIONS += (
+    Exclusion(
+        "sexual_offences",
+        "people with a sexual offence",
+        _re(r"sex(?:ual)?\s+offen[cs]\w*|sex\s+offenders?\s+register|(?-i:SOR|RSOs?)\b"),
+    ),
+)
+_SEXUAL_OFFENCE = re.compile(
+    r"\b(?:sex(?:ual)?\s+offen[cs]e\w*|on\s+the\s+(?:sex\s+offenders?\s+)?register|registered\s+sex\s+offender|"
+    r"(?-i:SOR|SHPO|RSO))\b",
+    re.I,
+)
+# "victim of a sexual offence", "survivor of": done to the person, not by them
+_SUFFERED = re.compile(
+    r"\b(?:victims?|survivors?|experienced|subjected\s+to|suffered|reported)\s+(?:\w+\s+){0,2}$", re.I
+)
 # Good neighbours and befriending "for older or disabled people living alone": someone who lives
 # with a husband, a wife or family is not who it is for (the record side also reads "for ... living
 # alone", matching.understanding.exclusions).
@@ -205,6 +223,10 @@ def person_exclusions(goals: str | None) -> frozenset[str]:
     out |= {f"has_{code}" for code in EXCLUDED_CONDITIONS if _said(BY_CODE[code].person, text)}
     if _said(_COUNCIL_TENANT, text):
         out.add("council_tenants")
+    if any(
+        not _SUFFERED.search(text[max(0, m.start() - 30) : m.start()]) for m in _SEXUAL_OFFENCE.finditer(text)
+    ) and _said(_SEXUAL_OFFENCE, text):
+        out.add("sexual_offences")
     if _said(_SETTLED_HOME, text) and not BY_CODE["homeless"].person.search(text):
         out.add("settled_home")
     if _said(_CANNOT_STAND, text):

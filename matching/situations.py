@@ -730,10 +730,15 @@ SITUATIONS: tuple[Situation, ...] = (
         _re(
             r"(?:ex|former)[- ]?offenders?|(?:leaving|left|released\s+from|out\s+of)\s+(?:prison|hmp\b)|prison\s+leavers?|"
             r"criminal\s+justice\s+system|on\s+probation|(?:people|those)\s+with\s+(?:a\s+)?(?:criminal\s+)?"
-            r"(?:records?|convictions?)"
+            r"(?:records?|convictions?)|"
+            # a probation directory's own terms: "On licence, PSS or community order", "in contact with
+            # the CJS", "released from the three Sheppey prisons", "prepare PoPs for treatment"
+            r"on\s+(?:a\s+)?licence|(?-i:PSS|CJS|PoPs?)\b|post[- ]sentence\s+supervision|community\s+orders?\b|"
+            r"released\s+from\s+(?:\w+\s+){0,3}prisons?|(?:in|at\s+risk\s+of)\s+(?:\w+\s+){0,3}justice\s+system"
         ),
         _re(
             r"prison|jail|probation|offend\w+|convictions?|criminal\s+record|served\s+(?:time|a\s+sentence)|"
+            r"community\s+order|(?-i:RAR|PSS|PoP)\b|unpaid\s+work\s+hours|suspended\s+sentence|"
             r"(?:got|came)\s+out\s+of\s+(?:prison|jail|nick)|in\s+the\s+nick|(?-i:HMP)\b|on\s+licence|"
             # "due out of Holme House next month": the prison's own name is seldom said with it
             r"release\s+date|(?:being|been|was|just|recently|getting)\s+released\b(?!\s+from\s+hospital)|"

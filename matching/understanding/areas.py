@@ -574,7 +574,8 @@ class AreaLookup:
         for group, codes, pattern in self._wider_patterns:
             if group not in lowered:
                 continue
-            for hit in pattern.finditer(lowered):
+            hits = list(pattern.finditer(lowered))
+            for hit in hits:
                 # "North East" inside "North East Lincolnshire" is that authority, not the region
                 inside = any(a.start() <= hit.start() and hit.end() < a.end() for a in authorities)
                 # "East Cleveland" is a corner of one authority, not the former county
@@ -586,9 +587,18 @@ class AreaLookup:
                 beside = {
                     self._by_name[a.group(1)]
                     for a in authorities
-                    if not (hit.start() <= a.start() and a.end() <= hit.end())
+                    if not any(h.start() <= a.start() and a.end() <= h.end() for h in hits)
                 }
-                if inside or corner or street or beside & set(codes):
+                if inside or corner or street:
+                    continue
+                if beside & set(codes):
+                    # ... and where the area's name holds a county's ("West Kent residents
+                    # (Maidstone, Sevenoaks)"), it stands for those districts, not for all of Kent
+                    if any(hit.start() <= a.start() and a.end() <= hit.end() for a in authorities):
+                        for code in [c for c in codes if c in beside and c not in seen]:
+                            seen.add(code)
+                            out.append((code, group))
+                        lowered = lowered[: hit.start()] + " " * len(group) + lowered[hit.end() :]
                     continue
                 for code in codes:
                     if code not in seen:

@@ -18,6 +18,8 @@ _STATEMENT = re.compile(
     r"(?:do\s+not|don't)\s+refer\s+(?:if|when)\s*:|"
     r"(?:cannot|can't|unable\s+to|do\s+not|don't)\s+(?:see|support|accept|work\s+with|take)\s+(?:people|anyone|"
     r"those|referrals\s+for)|"
+    # "no one on the sex offenders register, sorry"
+    r"\bno\s+(?:one|body|anyone)\s+(?:on|with|who)\b|"
     # "without an existing diagnosis of heart disease, stroke, diabetes", "not for people already
     # diagnosed with diabetes"
     r"\bwithout\s+(?:an?\s+)?(?:existing|known|prior|previous|current)?\s*diagnos\w+\s+of|"
@@ -70,6 +72,8 @@ _IN_STATEMENTS = tuple(e for e in EXCLUSIONS if e.code not in ("no_english", "li
 # "Uncontrolled angina/BP – GP clearance required": the condition only when it is not in hand, which a
 # person's "has angina" does not tell
 _ONLY_WHEN = re.compile(r"\b(?:uncontrolled|unstable|unmanaged|severe|acute)\s+$", re.I)
+# "sexual offences where no risk assessment is available": turned away only without something else
+_ONLY_IF_AFTER = re.compile(r"\s*(?:where|unless|if\s+(?:no|not)|without)\b", re.I)
 
 
 def find_exclusions(record: Record) -> list[Finding]:
@@ -96,8 +100,9 @@ def find_exclusions(record: Record) -> list[Finding]:
         for statement in _STATEMENT.finditer(text):
             for exclusion in _IN_STATEMENTS:
                 match = exclusion.service.search(text, statement.start(), statement.end())
-                if match and _ONLY_WHEN.search(
-                    text, max(statement.start(), match.start() - 16), match.start()
+                if match and (
+                    _ONLY_WHEN.search(text, max(statement.start(), match.start() - 16), match.start())
+                    or _ONLY_IF_AFTER.match(text, match.end())
                 ):
                     continue
                 if match and exclusion.code not in found:
