@@ -201,10 +201,13 @@ _SOMEONE_ELSES = re.compile(
 )
 
 
-def _said(pattern: re.Pattern[str], text: str) -> bool:
+def _said(pattern: re.Pattern[str], text: str, unless: re.Pattern[str] | None = None) -> bool:
+    """Whether the words say it of the person: not denied, not someone else's, and not `unless`
+    just before it."""
     return any(
         not _DENIED.search(text[max(0, m.start() - 25) : m.start()])
         and not _SOMEONE_ELSES.search(text[max(0, m.start() - 30) : m.start()])
+        and not (unless and unless.search(text[max(0, m.start() - 30) : m.start()]))
         for m in pattern.finditer(text)
     )
 
@@ -223,9 +226,7 @@ def person_exclusions(goals: str | None) -> frozenset[str]:
     out |= {f"has_{code}" for code in EXCLUDED_CONDITIONS if _said(BY_CODE[code].person, text)}
     if _said(_COUNCIL_TENANT, text):
         out.add("council_tenants")
-    if any(
-        not _SUFFERED.search(text[max(0, m.start() - 30) : m.start()]) for m in _SEXUAL_OFFENCE.finditer(text)
-    ) and _said(_SEXUAL_OFFENCE, text):
+    if _said(_SEXUAL_OFFENCE, text, unless=_SUFFERED):
         out.add("sexual_offences")
     if _said(_SETTLED_HOME, text) and not BY_CODE["homeless"].person.search(text):
         out.add("settled_home")

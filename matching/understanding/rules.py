@@ -355,11 +355,14 @@ def _first(
         for match in pattern.finditer(text) if text else ():
             if unless is not None and unless.search(text[max(0, match.start() - 40) : match.start()]):
                 continue
-            begins = max(text.rfind("\n", 0, match.start()), text.rfind(". ", 0, match.start()) + 1) + 1
-            if unless_line is not None and unless_line.match(text, begins):
+            if unless_line is not None and unless_line.match(text, _start_of_sentence(text, match.start())):
                 continue
             return field, match
     return None
+
+
+def _start_of_sentence(text: str, index: int) -> int:
+    return max(text.rfind("\n", 0, index), text.rfind(". ", 0, index) + 1) + 1
 
 
 # A prospectus's or a list's line on how to get a place: "Enrolment: … ring the college office or fill in
