@@ -112,6 +112,13 @@ def _km_or_far(km: float | None) -> float:
     return float("inf") if km is None else km
 
 
+def _least_blocked_then_nearest(
+    i: int, checks: Sequence[Check], distances: Sequence[float | None]
+) -> tuple[int, float]:
+    """The order in which to name a service that nearly fits: fewest kinds of block, then nearest."""
+    return len(checks[i].kinds), _km_or_far(distances[i])
+
+
 def _name_nearest(
     item: UnmetNeed,
     nearest: int,
@@ -168,7 +175,7 @@ def unmet_needs(
         later = [i for i in open_ if checks[i].out_of_season]
         if len(later) == len(open_):
             # "no warm space running at this time of year: St Luke's runs November to March only"
-            first = min(later, key=lambda i: (len(checks[i].kinds), _km_or_far(distances[i])))
+            first = min(later, key=lambda i: _least_blocked_then_nearest(i, checks, distances))
             months = season_words(checks[first].out_of_season or [])
             _name_nearest(
                 item, first, candidates, distances, "running at this time of year", f"runs {months} only"
@@ -179,7 +186,7 @@ def unmet_needs(
         if not taking:
             # "no carers service taking new referrals: Young Carers – Preston & Chorley is not taking
             # new referrals at the moment": there on paper, but not for this person now
-            first = min(open_, key=lambda i: (len(checks[i].kinds), _km_or_far(distances[i])))
+            first = min(open_, key=lambda i: _least_blocked_then_nearest(i, checks, distances))
             _name_nearest(
                 item,
                 first,

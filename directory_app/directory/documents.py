@@ -18,6 +18,7 @@ from ..models import Attribute, DuplicateFlag, Organization, Referral, Service, 
 from ..needs import taxonomy
 from ..vocabulary import DAYS
 from .understanding import (
+    capacity_said,
     exclusion_codes,
     loss_window,
     practice_limit,
@@ -106,11 +107,7 @@ def capacity(service: Service, now: datetime | None = None) -> tuple[bool | None
     30 days is treated as unknown: providers' lists change week to week."""
     now = now or utcnow()
     if service.capacity_updated_at is None:
-        read = (service.understanding or {}).get("capacity")
-        said = read.get("value") if isinstance(read, dict) else None
-        if isinstance(said, dict):
-            return said.get("accepting"), said.get("wait_weeks")
-        return None, None
+        return capacity_said(service)
     if now - service.capacity_updated_at > CAPACITY_STALE_AFTER:
         return None, None
     return service.accepting_referrals, service.wait_weeks

@@ -334,6 +334,16 @@ def says_closed(service) -> bool:
     return bool(isinstance(found, dict) and found.get("value"))
 
 
+def capacity_said(service) -> tuple[bool | None, float | None]:
+    """(accepting referrals, weeks' wait) as the record's words say them ("Red – closed to new
+    referrals until April 2027"), as last understood; (None, None) when they say neither."""
+    found = (service.understanding or {}).get("capacity")
+    said = found.get("value") if isinstance(found, dict) else None
+    if not isinstance(said, dict):
+        return None, None
+    return said.get("accepting"), said.get("wait_weeks")
+
+
 def exclusion_codes(service) -> list[str]:
     """Whom the service's exclusion criteria turn away, as last understood: exclusion codes, and
     "area:<residency entry>" for a place it turns away by where people live."""

@@ -575,6 +575,13 @@ class AreaLookup:
             if group not in lowered:
                 continue
             hits = list(pattern.finditer(lowered))
+            # an authority named beside the area is the part of it meant; one inside the area's
+            # own name ("Humber and North Yorkshire", "Fylde Coast"), at any mention of it, is not
+            beside = {
+                self._by_name[a.group(1)]
+                for a in authorities
+                if not any(h.start() <= a.start() and a.end() <= h.end() for h in hits)
+            }
             for hit in hits:
                 # "North East" inside "North East Lincolnshire" is that authority, not the region
                 inside = any(a.start() <= hit.start() and hit.end() < a.end() for a in authorities)
@@ -582,13 +589,6 @@ class AreaLookup:
                 corner = _COMPASS_BEFORE.search(lowered, 0, hit.start())
                 # "London Road Community Centre": a street named for where it leads
                 street = _STREET_AFTER.match(lowered, hit.end())
-                # an authority named beside the area is the part of it meant; one inside the area's
-                # own name ("Humber and North Yorkshire", "Fylde Coast") is not
-                beside = {
-                    self._by_name[a.group(1)]
-                    for a in authorities
-                    if not any(h.start() <= a.start() and a.end() <= h.end() for h in hits)
-                }
                 if inside or corner or street:
                     continue
                 if beside & set(codes):

@@ -748,7 +748,7 @@ def find_closed(record: Record) -> Finding | None:
                 before = text[max(0, match.start() - 40) : match.start()]
                 if named and _SOMETHING_ELSE_ENDED.search(before):
                     continue
-                if _a_part_stopped(record, text, before) or _ONE_OF_ITS_PARTS.search(before):
+                if _a_part_stopped(record, text, before):
                     continue
                 if _GOES_ON.search(text, match.end(), match.end() + 120):
                     continue
@@ -759,6 +759,8 @@ def find_closed(record: Record) -> Finding | None:
 
 
 def _a_part_stopped(record: Record, text: str, before: str) -> bool:
+    if _ONE_OF_ITS_PARTS.search(before):
+        return True
     part = _A_PART.search(before)
     if not part:
         return False
