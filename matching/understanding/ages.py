@@ -79,8 +79,10 @@ _NOT_UNDER = re.compile(
 # "aged 65+ or anyone who has had a fall": the age is one way in, not a limit.
 # "60+ or disabled", "over 65s or people with a disability": likewise.
 _OR_ANYONE = re.compile(
-    r"^\W{0,3}(?:or|and\s+also)\s+(?:anyone|someone|people|those|younger|(?:a\s+)?disab\w*|with\s+a\s+disability|"
-    r"(?:have|has|with)\s+(?:a\s+)?(?:disability|long[- ]term\s+(?:health\s+)?condition))\b|"
+    r"^\W{0,3}(?:or|and\s+also)\s+(?:anyone|someone|people|those|younger|any\s+age|(?:a\s+)?disab\w*|with\s+a\s+disability|"
+    r"who\s+(?:have|has|are|is)\b|(?:have|has|with)\s+(?:a\s+)?(?:disability|long[- ]term\s+(?:health\s+)?condition))\b|"
+    # "60+ and disabled residents": two kinds of people, either of whom may come
+    r"^\W{0,3}and\s+(?:people\s+with\s+a\s+disability|disabled)\b|"
     # the first of a list of ways in: "Home visits are for people 65+, disabled or with young children"
     r"^\s*,\s*(?:disab\w*|(?:with|have|has)\s+(?:a\s+)?(?:disability|young\s+children|children|long[- ]term)|"
     r"carers?|pregnant)[^.;]{0,30}?\bor\b",
@@ -89,13 +91,36 @@ _OR_ANYONE = re.compile(
 # "Priority: over 65s", "labour free for over 65s", "a free TV licence for over 75s", "self refer if
 # over 55": an age that earns a priority, a price or a way in, not a limit on who may come.
 _PERK_BEFORE = re.compile(
-    r"\b(?:priority|prioriti[sz]e\w*|free|discount\w*|concession\w*|reduced|cheaper|subsidi[sz]ed|licence|(?<!only\s)if)"
+    r"\b(?:priority(?:\s+(?:is\s+)?given)?|prioriti[sz]e\w*|free|discount\w*|concession\w*|reduced|cheaper|subsidi[sz]ed|licence|(?<!only\s)if)"
     r"\s*(?::|\s+(?:to|for))?\s*(?:people\s+|those\s+|anyone\s+)?(?:aged\s+)?$",
     re.I,
 )
 # "50+ especially welcome", "60+ preferred", "Over 60s mainly but it's for anyone"
 _HEDGED_AFTER = re.compile(
     r"^\W{0,3}(?:(?:especially|particularly|esp\.?|very|most)\s+welcome|preferred|mainly|mostly|encouraged)\b",
+    re.I,
+)
+# "a disability or mobility difficulty, or are aged 70+": the age is another way in, not a limit;
+# "Anyone, but it is designed for people aged 60 and over": whom it suits, not whom it admits.
+_ANOTHER_WAY_IN_BEFORE = re.compile(
+    r"\bor\s+(?:are\s+|is\s+|who\s+(?:are|is)\s+|people\s+|anyone\s+)?(?:aged\s+)?$|"
+    r"\b(?:anyone|everyone|open\s+to\s+all|all\s+welcome)\b[^.;]{0,15}\bbut\b[^.;]{0,50}$",
+    re.I,
+)
+# "30 members aged between 7 and 80", "a modern WI with members from 30 to 90": who comes now, not
+# who may ("for members aged 18-25" is a limit).
+_MEMBERS_NOW_BEFORE = re.compile(r"(?<!for\s)(?<!for\sour\s)\bmembers\s+(?:aged\s+)?$", re.I)
+# "the energy adviser is here from 10-12": hours, not ages
+_HOURS_FROM_BEFORE = re.compile(r"\b(?:here|there|in|open|available|runs?|running|is|are)\s+$", re.I)
+# "worries about behaviour, teenagers, bullying", "parenting teenagers": the parent's children
+_THEIR_TEENAGERS_BEFORE = re.compile(
+    r"\b(?:parenting|parents?\s+of|mums?\s+of|dads?\s+of|about)\b[^.;:!?]{0,40}$", re.I
+)
+# "Support for carers of any age ... young carers service (8-17)": an age after it is a part's.
+_ANY_AGE = re.compile(
+    r"(?:\b(?:of|at)\s+any\s+age|\ball\s+ages|\bno\s+age\s+(?:limit|restriction)s?)\b"
+    # not "all ages over 18", "all ages from 16 up"
+    r"(?!\s*(?:over|above|from|under|up\s+to|of\s+\d|\d|\())",
     re.I,
 )
 # "Young carers (aged 5-17) are referred on to the Young Carers team", "(under 18) are supported by a
@@ -260,8 +285,27 @@ def _older_group_too(text: str, top: int) -> bool:
     return False
 
 
+def one_way_in(text: str, age: int) -> bool:
+    """Whether the words give `age` as one way in among others ("tenants aged 65+ or who have a
+    disability"), so that a form's minimum age of 65 is no limit either."""
+    for m in _MIN.finditer(text):
+        after = text[m.end() :]
+        # ("Aged 16+, pregnant or with a baby under 2" is both, not either)
+        if int(next(g for g in m.groups() if g is not None)) == age and (
+            (_OR_ANYONE.match(after) and re.match(r"\W{0,3}(?:or|and)\b", after))
+            or _ANOTHER_WAY_IN_BEFORE.search(text[max(0, m.start() - 80) : m.start()])
+        ):
+            return True
+    return False
+
+
 def find_ages(text: str) -> tuple[int | None, int | None, str]:
     """(min_age, max_age, quoted words) found in `text`; (None, None, "") when nothing is stated."""
+    open_to_any_age = _ANY_AGE.search(text or "")
+    if open_to_any_age:
+        # what follows is a part's age ("carers of any age - a young carers' club (8-17)"); what went
+        # before still holds ("all services are for women over 18; the helpline is open to all ages")
+        text = text[: open_to_any_age.start()]
     if not text:
         return None, None, ""
     low = high = None
@@ -299,6 +343,11 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
             )
             or _A_DISTANCE_OR_TIME_AFTER.match(after)
             or _SENT_ON_AFTER.match(after)
+            or _MEMBERS_NOW_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+            or (
+                m.group(0).lower().startswith("from")
+                and _HOURS_FROM_BEFORE.search(text[max(0, m.start() - 15) : m.start()])
+            )
         ):
             continue
         # a range of years or a price ("1990-2000", "2-3 hours" is filtered by _YEARS words)
@@ -329,6 +378,7 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
                 or _OR_ANYONE.match(text[m.end() :])
                 or HEDGED.search(before[-25:])
                 or _PERK_BEFORE.search(before)
+                or _ANOTHER_WAY_IN_BEFORE.search(text[max(0, m.start() - 80) : m.start()])
                 or _HEDGED_AFTER.match(text[m.end() :])
                 or _AN_HOUR_BEFORE.search(before)
             ):
@@ -380,6 +430,7 @@ def find_ages(text: str) -> tuple[int | None, int | None, str]:
                 for t in _TEENS.finditer(text)
                 if not _NOTHING_FOR.search(text[: t.start()])
                 and not _TURNED_AWAY_BEFORE.search(text[: t.start()])
+                and not _THEIR_TEENAGERS_BEFORE.search(text[: t.start()])
             ),
             None,
         )

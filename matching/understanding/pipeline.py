@@ -10,7 +10,13 @@ from typing import Any
 
 from ..fitting import Fitter, fit_now
 from ..taxonomy import NeedsTaxonomy
-from .ages import CHILD_UNDER_SCHOOL_AGE, FAMILY_SESSION_UP_TO, find_ages, for_parents_and_little_ones
+from .ages import (
+    CHILD_UNDER_SCHOOL_AGE,
+    FAMILY_SESSION_UP_TO,
+    find_ages,
+    for_parents_and_little_ones,
+    one_way_in,
+)
 from .areas import AreaLookup
 from .conditions import find_situations
 from .dated_run import find_run_end
@@ -234,10 +240,11 @@ class Understander:
         # them is not held to them, and no other age is stated.
         under_school = max_age is not None and max_age <= CHILD_UNDER_SCHOOL_AGE
         from_birth = max_age is not None and max_age <= FAMILY_SESSION_UP_TO and (min_age or 0) <= 1
-        if under_school or from_birth:
-            words = " ".join(record.texts.get(field, "") for field in ("name", "eligibility", "description"))
-            if for_parents_and_little_ones(words):
-                min_age = max_age = None
+        words = " ".join(record.texts.get(field, "") for field in ("name", "eligibility", "description"))
+        if (under_school or from_birth) and for_parents_and_little_ones(words):
+            min_age = max_age = None
+        if min_age is not None and one_way_in(words, min_age):
+            min_age = None
         if min_age is not None or max_age is not None:
             if min_age is not None:
                 out.min_age = Finding(min_age, 0.95, "minimum_age", str(min_age))

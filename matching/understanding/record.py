@@ -150,6 +150,13 @@ _ACTIVITY = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)" + DAY_ENDING + r"\b[^:.\n]{0,25}:",
     re.I,
 )
+# Or the day after the activity: "Chair exercise for over 50s, Monday. Knit and natter, Wednesday."
+_ACTIVITY_THEN_DAY = re.compile(
+    r"^[^.!?:]{3,60}?[,\s]\s*(?:on\s+|every\s+)?(?:mon|tue|wed|thu|fri|sat|sun)"
+    + DAY_ENDING
+    + r"\b[^.!?:]{0,15}[.!?]?\s*$",
+    re.I,
+)
 # Three or more: a week's programme, not one service's sessions said in a sentence or two.
 MIN_ACTIVITIES = 3
 
@@ -157,7 +164,7 @@ MIN_ACTIVITIES = 3
 def _set_activities_apart(texts: dict[str, str]) -> None:
     description = texts.get("description", "")
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n", description) if s.strip()]
-    activities = [s for s in sentences if _ACTIVITY.match(s)]
+    activities = [s for s in sentences if _ACTIVITY.match(s) or _ACTIVITY_THEN_DAY.match(s)]
     if len(activities) < MIN_ACTIVITIES:
         return
     named = {word for line in activities for word in _activity_words(line)}

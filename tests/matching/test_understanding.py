@@ -84,6 +84,8 @@ def oruk(**fields) -> dict:
         ("Adults in Cambridgeshire and Peterborough", (18, None)),
         ("Adults with a learning disability", (18, None)),
         ("Adult carers caring for someone in Sunderland.", (18, None)),
+        # an age before "open to all ages" still holds for what it was said of
+        ("Our groups are for women over 18; the phone line is open to all ages.", (18, None)),
         # a juniors-only service keeps its ages
         ("Junior parkrun: a 2k run for juniors aged 4-14 every Sunday at 9am.", (4, 14)),
     ],
@@ -132,6 +134,20 @@ def test_stated_age_ranges_are_read(text, ages):
         "Longer rambles (5-8 miles) in the Peak District.",
         "National bereavement helpline. Free. Mon-Fri 9.30-5 plus evenings some days.",
         "Peer group for young adult carers. Carers only.",
+        # another way in, said after the other; a priority given; whom it suits, not whom it admits
+        "Membership for residents with a mobility problem, or who are aged 75+.",
+        "Handyperson jobs for householders aged 60+, or any age with a disability.",
+        "Dial-a-bus for 65+ and disabled residents of the borough.",
+        "Priority is given to over 70s and families with a baby.",
+        "Open to anyone, but the class is aimed at people aged 60 and over.",
+        # who the members are now, not who may join
+        "A friendly choir with 40 members aged between 9 and 85.",
+        "Our allotment society has members from 20 to 90.",
+        # hours, not ages
+        "On Tuesdays the money adviser is here from 10-12.",
+        # a parent's worries about their teenagers; a carers' service of any age with a part for some
+        "Parents' helpline: talk about tantrums, teenagers, exams or a family row.",
+        "Support for carers of any age - a young carers' club (8-17), adult carers' coffee mornings.",
     ],
 )
 def test_numbers_that_are_not_ages_are_not_read_as_ages(text):
@@ -143,6 +159,23 @@ def test_numbers_that_are_not_ages_are_not_read_as_ages(text):
 )
 def test_adults_named_beside_others_are_no_age_limit(text):
     assert find_ages(text)[:2] == (None, None)
+
+
+def test_a_week_of_activities_one_for_over_50s_sets_no_age_for_the_centre(reader):
+    found = reader.understand(
+        oruk(
+            name="Eastfield Community Centre",
+            description="Seated yoga for over 50s, Tuesday. Craft and chat, Thursday. Toast and tea Fridays, free.",
+        )
+    )
+    assert (found.value("min_age"), found.value("max_age")) == (None, None)
+
+
+def test_an_age_field_that_the_words_give_as_one_way_in_is_no_limit(reader):
+    either = oruk(description="Small jobs for tenants aged 65+ or who have a disability.", minimum_age=65)
+    both = oruk(description="Aged 16+, pregnant or with a baby under one.", minimum_age=16)
+    assert reader.understand(either).value("min_age") is None
+    assert reader.understand(both).value("min_age") == 16
 
 
 def test_publisher_age_fields_win_over_the_text(reader):
