@@ -1372,6 +1372,24 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Written and judged blind in session 57 by two more helpers: Berkshire (six unitary councils, no
+    # county) as a Jobcentre Plus District Provision Tool extract (customer groups by benefit and
+    # UC regime, referral by a work coach, contract dates, postcode eligibility lists) merged with
+    # the community partners work coaches and link workers signpost anyone to. Its judge graded 3.1
+    # services a scenario. First run, unread (commit 1e0ce5d's code): nDCG@10 0.668, keyword 0.169,
+    # 23 violations, 5 of 5 gaps.
+    "bk": Region(
+        "Berkshire (a Jobcentre Plus District Provision Tool extract with community partners, in ORUK 3.0)",
+        EVAL / "services" / "bk_oruk.json",
+        "DWP Thames Valley District – District Provision Tool (DPT) extract, Berkshire Jobcentres, with community signposting partners, Dec 2026",
+        EVAL / "scenarios_bk.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
