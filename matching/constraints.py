@@ -27,7 +27,6 @@ from .forces_branch import another_branch
 from .hospitals import another_hospitals_patient
 from .household import lives_with_someone
 from .landlords import another_landlords_tenant, names_the_landlord
-from .loss_timing import too_soon_or_late
 from .on_a_bike import by_bike
 from .person import on_wheels
 from .practices import another_practices_patient
@@ -47,6 +46,7 @@ from .service import (
 )
 from .single_sex import OTHER_SEX, named_for_the_other_sex, single_sex_required
 from .situations import BY_CODE, HARD, ON_ITS_OWN, label, might_be, ruled_out
+from .time_since import too_soon_or_late
 from .understanding.areas import read_place
 from .understanding.season import season_words
 from .understanding.turned_away import area_entry
@@ -194,7 +194,7 @@ def check(
     if now is not None:
         if status == "active" and not service.get("says_closed") and (ended := finished_on(service, now)):
             if (now.date() - ended).days <= RUN_ENDED_LATELY_DAYS:
-                bad(("status", f"its last session was on {ended.day} {ended.strftime('%B %Y')}"))
+                bad(("status", f"it ended on {ended.day} {ended.strftime('%B %Y')}, by the dates it gives"))
             else:
                 result.warnings.append(f"the dates it gives ended in {ended.year}: check it still runs")
         result.out_of_season = out_of_season(service, now)

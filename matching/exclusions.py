@@ -133,6 +133,35 @@ _LIVES_WITH_SOMEONE = re.compile(
     r"(?:my|his|her)\s+(?:wife|husband)\s+and\s+(?:I|me|him|her)|(?:wife|husband)\s+and\s+I)\b",
     re.I,
 )
+# A job programme that "must have the right to work in the UK" is no place for someone still waiting
+# on an asylum claim, who may not work (the record side: matching.understanding.exclusions).
+EXCLUSIONS += (
+    Exclusion(
+        "no_right_to_work",
+        "people without the right to work in the UK",
+        _re(
+            r"(?:must\s+have|need\s+(?:to\s+have\s+)?|requires?|with)\s+(?:the\s+|a\s+)?(?:legal\s+)?right\s+to\s+work|"
+            r"right\s+to\s+work\s+(?:in\s+the\s+UK\s+)?(?:is\s+)?(?:required|needed|essential|checks?)|"
+            r"(?:eligible|permitted|allowed)\s+to\s+work\s+in\s+the\s+UK|"
+            r"not\s+for\s+(?:people\s+)?(?:still\s+)?(?:seeking\s+asylum|asylum\s+seekers)\s+without\s+permission\s+to\s+work"
+        ),
+    ),
+)
+# "claim still waiting, no permission to work", "in the asylum hotel": not (yet) allowed to work;
+# not once "she got her status" or "has leave to remain"
+_MAY_NOT_WORK = re.compile(
+    r"\b(?:no\s+(?:permission|right)\s+to\s+work|not\s+(?:allowed|permitted)\s+to\s+work|"
+    r"(?:asylum\s+)?claim\s+(?:is\s+)?(?:still\s+)?(?:waiting|pending|outstanding|in\s+progress|undecided)|"
+    r"(?:waiting|awaiting)\s+(?:for\s+|on\s+)?(?:a\s+|the\s+|his\s+|her\s+|my\s+)?(?:asylum\s+)?"
+    r"(?:decision|interview|home\s+office\s+decision)|asylum\s+(?:hotel|seekers?|accommodation|support)|"
+    r"seeking\s+asylum|claimed\s+asylum)\b",
+    re.I,
+)
+_MAY_WORK = re.compile(
+    r"\b(?:got|has|have|granted|given)\s+(?:(?:his|her|their|my|refugee|settled|pre-settled)\s+)*status|"
+    r"leave\s+to\s+remain|\bBRP\b|refugee\s+status",
+    re.I,
+)
 # An English conversation club or class "for all levels except total beginners" is no place yet for
 # someone with no English (the record side is read only where the service is about English).
 EXCLUSIONS += (
@@ -230,6 +259,8 @@ def person_exclusions(goals: str | None) -> frozenset[str]:
         out.add("sexual_offences")
     if _said(_SETTLED_HOME, text) and not BY_CODE["homeless"].person.search(text):
         out.add("settled_home")
+    if _said(_MAY_NOT_WORK, text) and not _MAY_WORK.search(text):
+        out.add("no_right_to_work")
     if _said(_CANNOT_STAND, text):
         out.add("cannot_stand")
     if speaks_no_english(text):

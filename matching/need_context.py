@@ -160,6 +160,13 @@ _IN_WORK = re.compile(
     r"|\bhold(?:s|ing)?\s+down\s+(?:my|his|her|a)\s+job\b",
     re.I,
 )
+# "Not on any benefits", "not claiming anything – husband's wage": how the household lives, not a
+# question about benefits ("not getting any benefits" may be one, and is left to the meaning)
+_NOT_CLAIMING = re.compile(
+    r"\b(?:not|isn'?t|aren'?t|never\s+been)\s+on\s+(?:any\s+)?benefits\b|"
+    r"\bnot\s+claiming(?:\s+anything)?\s*(?:$|[-–—,.;(]|\s(?:as|because|since|with)\b)",
+    re.I,
+)
 # Losing a thing, not a person: "lost his job", "lost her wages on the bookies app".
 _LOST_A_THING = re.compile(
     r"\b(?:lost|losing|lose|loses)\s+(?:(?:his|her|my|their|the|a|all|our)\s+)?(?:\w+\s+)?"
@@ -432,6 +439,7 @@ _EXPLAINS = (
     (_REACHED_BY, frozenset({"digital_inclusion"})),
     (_MEDICATION, frozenset({"digital_inclusion"})),
     (_IN_WORK, frozenset({"employment_skills"})),
+    (_NOT_CLAIMING, frozenset({"welfare_benefits"})),
     (_PUSHES_THE_CHAIR, frozenset({"domestic_abuse"})),
     (_CONTROLLED_MONEY, frozenset({"money_debt", "welfare_benefits", "transport"})),
 )

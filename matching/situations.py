@@ -910,12 +910,26 @@ SITUATIONS: tuple[Situation, ...] = (
         _re(
             r"(?:(?:claiming|in\s+receipt\s+of|receiving)|(?:people|those|anyone|families|adults|residents|who\s+are)"
             r"\s+on)\s+(?:universal\s+credit|(?:means[- ]tested\s+)?benefits|pension\s+credit)|"
-            r"universal\s+credit\s+claimants"
+            r"universal\s+credit\s+claimants|"
+            # a Jobcentre's own words: "UC or JSA customers only", "Customer group: UC – Intensive Work
+            # Search", "in the UC IWS regime or on JSA"
+            r"(?-i:UC|JSA|ESA)(?:\s*(?:or|and|/|,|&)\s*(?-i:UC|JSA|ESA))*\s+(?:customers|claimants)\b|"
+            r"customer\s+group\s*:\s*(?-i:UC|JSA|ESA)\b|"
+            r"(?:in|on)\s+the\s+(?-i:UC)\s+(?:IWS|intensive\s+work\s+search|light\s+touch|LCWRA)\b"
         ),
         _re(r"universal\s+credit|\bUC\b|benefits?|pension\s+credit|pip\b|esa\b|jsa\b|on\s+the\s+dole"),
         hard=False,
         needs=frozenset({"welfare_benefits"}),
         kind="money",
+        # "out of work for 9 months and on UC or JSA" asks both
+        on_its_own=True,
+        # "Not on any benefits", "not claiming – husband's wage": a claimants' service is not theirs
+        ruled_out_by=_re(
+            r"not\s+(?:on|claiming|getting|receiving|in\s+receipt\s+of)\s+(?:any(?:thing)?\b|benefits?\b|"
+            r"(?-i:UC)\b|universal\s+credit)|not\s+claiming\b(?!\s+(?:for|pip|the|his|her|carer|attendance))|"
+            r"no\s+benefits\b|(?:doesn'?t|don'?t|isn'?t|aren'?t|never)\s+(?:claim\w*|been\s+on|on)\s+(?:any\s+)?"
+            r"(?:benefits?|(?-i:UC)\b|universal\s+credit)"
+        ),
     ),
     Situation(
         "single_parents",

@@ -110,7 +110,11 @@ def person_situations(
             out.append(Stated(situation.code, "ticked: " + situation.ticked))
         elif found:
             out.append(Stated(situation.code, found.group(0)))
-        elif situation.needs & set(needs) and not denied:  # "has a house (not homeless)"
+        elif (
+            situation.needs & set(needs)
+            and not denied  # "has a house (not homeless)"
+            and not (situation.ruled_out_by and situation.ruled_out_by.search(text))  # "not claiming"
+        ):
             out.append(Stated(situation.code, "need: " + ", ".join(sorted(situation.needs & set(needs)))))
     kept = most_specific([s.code for s in out])
     return [s for s in out if s.code in kept]

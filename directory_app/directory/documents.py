@@ -20,13 +20,13 @@ from ..vocabulary import DAYS
 from .understanding import (
     capacity_said,
     exclusion_codes,
-    loss_window,
     practice_limit,
     residency_said,
     runs_until,
     says_closed,
     season_months,
     situation_codes,
+    time_windows,
     understood_days,
     understood_hours,
     works_in_codes,
@@ -274,7 +274,7 @@ def to_search_document(service: Service, related: dict[str, dict] | None = None)
         "eligibility": list(service.eligibility),
         # Situations the record restricts it to (matching.situations), as the understanding read them.
         "situations": situation_codes(service),
-        "loss_window": loss_window(service),
+        "time_windows": time_windows(service),
         "season_months": season_months(service),
         "runs_until": runs_until(service),
         "exclusions": exclusion_codes(service),

@@ -356,9 +356,10 @@ def exclusion_codes(service) -> list[str]:
     ]
 
 
-def loss_window(service) -> dict | None:
-    """How long after a death a bereavement service takes people, as last understood."""
-    found = (service.understanding or {}).get("loss_window")
+def time_windows(service) -> dict | None:
+    """How long after a death, a release from prison or losing work the service takes people, as
+    last understood: {"death": {"min_weeks": 6.0, "max_weeks": None}}."""
+    found = (service.understanding or {}).get("time_windows")
     value = found.get("value") if isinstance(found, dict) else None
     return value if isinstance(value, dict) else None
 
@@ -492,11 +493,25 @@ _ROWS = [
     ("wheelchair", "Wheelchair access", "wheelchair"),
     ("capacity", "Capacity", None),
     ("closed", "Says it is not running", None),
-    ("loss_window", "Time since a death", None),
+    ("time_windows", "Time since an event", None),
     ("season", "Runs only part of the year", "season"),
     ("exclusions", "Not for", None),
     ("practice", "Only for patients of", None),
 ]
+
+
+_AFTER = {"death": "a death", "release": "release from prison", "out_of_work": "losing work"}
+
+
+def _window_words(event: str, window) -> str:
+    if not isinstance(window, dict):
+        return ""
+    parts = []
+    if window.get("min_weeks") is not None:
+        parts.append(f"from {window['min_weeks']:g} weeks")
+    if window.get("max_weeks") is not None:
+        parts.append(f"up to {window['max_weeks']:g} weeks")
+    return f"{' and '.join(parts)} after {_AFTER.get(event, event)}" if parts else ""
 
 
 def _words(key: str, value) -> str:
@@ -516,13 +531,8 @@ def _words(key: str, value) -> str:
         return BY_EXCLUSION[value].label
     if key == "exclusions" and (entry := area_entry(value)) is not None:
         return "people living in " + areas().name(entry)
-    if key == "loss_window" and isinstance(value, dict):
-        parts = []
-        if value.get("min_weeks") is not None:
-            parts.append(f"from {value['min_weeks']:g} weeks after")
-        if value.get("max_weeks") is not None:
-            parts.append(f"up to {value['max_weeks']:g} weeks after")
-        return " and ".join(parts) or "not stated"
+    if key == "time_windows" and isinstance(value, dict):
+        return "; ".join(_window_words(event, window) for event, window in value.items()) or "not stated"
     if key == "season" and isinstance(value, dict):
         return season_words(value.get("months") or [])
     if key == "practice" and isinstance(value, dict):

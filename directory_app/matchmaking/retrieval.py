@@ -64,7 +64,7 @@ RETRIEVE = [
     "wheelchair",
     "eligibility",
     "situations",
-    "loss_window",
+    "time_windows",
     "exclusions",
     "practice_limit",
     "residency",

@@ -128,6 +128,14 @@ _ANOTHER_WAY_IN = re.compile(
 )
 
 
+_NOT_ONLY_CLAIMANTS = re.compile(
+    r"\bnon[- ]?claimants?\s+(?:are\s+)?(?:also\s+)?(?:welcome|too|fine|accepted)|"
+    r"\b(?:you\s+)?(?:don'?t|do\s+not)\s+(?:need|have)\s+to\s+be\s+(?:on|claiming)\s+(?:any\s+)?"
+    r"(?:benefits?|UC|universal\s+credit)|\bwhether\s+or\s+not\s+you(?:'re|\s+are)?\s+(?:claim\w*|on\s+benefits)",
+    re.I,
+)
+
+
 def find_situations(record: Record) -> list[Finding]:
     """Each situation the service is for, with how sure and the words that said it."""
     best: dict[str, Finding] = {}
@@ -173,6 +181,9 @@ def find_situations(record: Record) -> list[Finding]:
         if wider and any(BY_CODE[wider].service.search(m.group(1)) for m in _THEY_ALL_WELCOME.finditer(said)):
             del best[code]
             best.setdefault(wider, Finding(wider, finding.confidence, finding.source, finding.evidence))
+    # "Customer group: all customers – UC, ESA, PIP claimants, and non-claimants welcome"
+    if "benefits" in best and _NOT_ONLY_CLAIMANTS.search(said):
+        del best["benefits"]
     # "Bangladeshi women" is for Bangladeshi women, not for every South Asian woman
     kept = set(most_specific(list(best)))
     return sorted((f for code, f in best.items() if code in kept), key=lambda f: -f.confidence)
@@ -206,6 +217,8 @@ def _restricts(
         field == "eligibility"
         or _ASKED_WHO.search(text, max(0, start - 40), start)
         or _WHO_FOR_LABEL.match(before)
+        # a Jobcentre's column: "Customer group: UC – Intensive Work Search"
+        or re.match(r"customer\s+group\b", match.group(0), re.I)
     ):
         return ELIGIBILITY_CONFIDENCE
     # the words are themselves the rule: "must be sober", "not suitable for people currently drinking",

@@ -53,11 +53,29 @@ _NOT_THE_RUN = re.compile(
 )
 
 
+# A commissioned programme's own end: "Contract end: 31/03/2026", "Contract end date: 30 June 2028".
+# Unlike a grant's or a funding period's, it is the end of the service as listed (a Jobcentre's
+# provision tool lists contracts, and a new contract is a new entry).
+_CONTRACT_END = re.compile(
+    r"\bcontract\s+end(?:s|ed|\s+date)?\s*(?::|on)?\s*(?:"
+    r"(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>20\d\d)\b|" + _END + ")",
+    re.I,
+)
+
+
 def find_run_end(record: Record) -> Finding | None:
     """The last date of the runs the record's words date with their year."""
     found: list[tuple[date, str, str]] = []
     for field in ("description", "eligibility", "alert"):
         text = record.texts.get(field, "")
+        for m in _CONTRACT_END.finditer(text):
+            end = (
+                _numeric_date(m.group("d"), m.group("m"), m.group("y"))
+                if m.group("d")
+                else _date(m.group("day"), m.group("month"), m.group("year"))
+            )
+            if end is not None:
+                found.append((end, field, m.group(0)))
         for pattern in (_RANGE, _UNTIL, _ONE_DAY):
             for m in pattern.finditer(text):
                 if _NOT_THE_RUN.search(text[max(0, m.start() - 60) : m.start()]):
@@ -69,6 +87,13 @@ def find_run_end(record: Record) -> Finding | None:
         return None
     end, field, words = max(found)
     return Finding(end.isoformat(), 0.8, field, words)
+
+
+def _numeric_date(day: str, month: str, year: str) -> date | None:
+    try:  # day first, as in Britain
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
 
 
 def _date(day: str, month: str, year: str) -> date | None:

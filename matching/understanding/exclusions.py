@@ -66,7 +66,13 @@ _ABOUT_ENGLISH = re.compile(
 _NO_ENGLISH = BY_EXCLUSION["no_english"].service
 _LITTLE_ENGLISH = BY_EXCLUSION["little_english"].service
 # ("not suitable for beginners" in a running club turns away beginners at running, not at English)
-_IN_STATEMENTS = tuple(e for e in EXCLUSIONS if e.code not in ("no_english", "little_english"))
+_IN_STATEMENTS = tuple(
+    e for e in EXCLUSIONS if e.code not in ("no_english", "little_english", "no_right_to_work")
+)
+# "Must have right to work in the UK" is a rule wherever it is said, without an exclusions heading
+_RIGHT_TO_WORK = BY_EXCLUSION["no_right_to_work"].service
+# "Asylum seekers very welcome – no right to work needed"
+_NONE_NEEDED = re.compile(r"\b(?:no|not|without|(?:don'?t|do\s+not)\s+need)\s+(?:\w+\s+)?$", re.I)
 
 
 # "Uncontrolled angina/BP – GP clearance required": the condition only when it is not in hand, which a
@@ -92,6 +98,11 @@ def find_exclusions(record: Record) -> list[Finding]:
             found["no_dementia_diagnosis"] = Finding(
                 "no_dementia_diagnosis", 0.8, field, quote(text, diagnosed)
             )
+        right_to_work = next(
+            (m for m in _RIGHT_TO_WORK.finditer(text) if not _NONE_NEEDED.search(text, 0, m.start())), None
+        )
+        if right_to_work and "no_right_to_work" not in found:
+            found["no_right_to_work"] = Finding("no_right_to_work", 0.8, field, quote(text, right_to_work))
         alone = _FOR_LIVING_ALONE.search(text) or (
             _ELIGIBLE_LIVING_ALONE.search(text) if field == "eligibility" else None
         )

@@ -173,6 +173,8 @@ _TURNED_AWAY_AFTER = re.compile(
     r"go\s+to|use)|(?:are|is)\s+not\s+(?:eligible|accepted|able)|cannot|can't)\b|"
     # a team's shorthand for sending a group elsewhere: "women see Little Lever Stitch & Natter"
     r"^\W*(?:\w+\W+){0,2}?see\s+(?-i:[A-Z])|"
+    # "Men – call the Men's Advice Line", "Under 18s: contact Childline"
+    r"^\s*[-–—:]\s*(?:please\s+)?(?:call|ring|contact|try|phone|use)\b|"
     # "Mums - see our Tuesday sessions", "women: please see our other group"
     r"^\W*(?:please\s+)?see\s+(?:our|the)\s+(?:other\s+)?(?:\w+\s+){0,2}?(?:sessions?|groups?|clubs?|class(?:es)?|service)\b",
     re.I,

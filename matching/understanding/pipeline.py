@@ -22,7 +22,6 @@ from .conditions import find_situations
 from .dated_run import find_run_end
 from .exclusions import find_exclusions
 from .groups import find_groups
-from .loss import find_loss_window
 from .needs import ClassifierNeeds, need_text, phrase_hits, taxonomy_examples, ukcat_codes
 from .practice import find_practice_limit
 from .reach import find_area_wide, find_residency, find_works_in
@@ -31,6 +30,7 @@ from .result import Finding, Understanding
 from .rules import find_capacity, find_closed, find_cost, find_delivery, find_wheelchair
 from .schedule import find_schedule
 from .season import find_season
+from .time_windows import find_time_windows
 from .turned_away import area_entry, find_areas_turned_away
 
 # Chosen on the development labels by 5-fold cross-validation (docs/understanding.md): a need is
@@ -277,7 +277,7 @@ class Understander:
         out.schedule = find_schedule(record)
         out.capacity = find_capacity(record)
         out.closed = find_closed(record)
-        out.loss_window = find_loss_window(record)
+        out.time_windows = find_time_windows(record)
         out.season = find_season(record)
         out.runs_until = find_run_end(record)
         out.exclusions = find_exclusions(record) + turned_away

@@ -72,7 +72,7 @@ class Understanding:
     # 2026"): an ISO date
     runs_until: Finding | None = None
     # how long after a death a bereavement service takes people: {"min_weeks", "max_weeks"}
-    loss_window: Finding | None = None
+    time_windows: Finding | None = None
     # whom its exclusion criteria turn away (matching.exclusions codes)
     exclusions: list[Finding] = field(default_factory=list)
     # the one GP practice whose patients alone may come: {"name": "Carlisle Healthcare", "words": [...]}

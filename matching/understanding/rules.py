@@ -279,7 +279,9 @@ _WHEEL_NO_STRICT = re.compile(
     # "Access: stairs only to the first-floor room", "Upstairs room, stairs only"
     r"stairs\s+only|(?:steps|stairs)\s+at\s+the\s+(?:entrance|front(?:\s+door)?)|"
     # "workshop access is via three steps"
-    r"access\s+(?:is\s+)?(?:only\s+)?(?:via|by|up)\s+(?:(?:\d+|one|two|three|four|five|six|several|a\s+few|a\s+flight\s+of)\s+)?"
+    # "Access to the hub is via a flight of stairs"
+    r"access\s+(?:to\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:is\s+)?(?:only\s+)?(?:via|by|up)\s+"
+    r"(?:(?:\d+|one|two|three|four|five|six|several|a\s+few|a\s+flight\s+of|a\s+(?:steep\s+)?flight\s+of)\s+)?"
     r"(?:steps|stairs)|"
     # how venues say it otherwise: "no disabled access", "not accessible for wheelchair users",
     # "the building is not accessible", "difficult for wheelchair users", "reached by a staircase",

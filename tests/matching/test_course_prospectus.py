@@ -39,7 +39,9 @@ def test_a_course_whose_run_is_over_is_not_offered(make_person, make_service, ta
     coming = make_service(
         km=2, name="Understanding Anxiety (spring)", needs=["mental_wellbeing"], runs_until="2027-02-18"
     )
-    assert check(person, over, 1.0, DECEMBER).reasons == ["its last session was on 4 November 2026"]
+    assert check(person, over, 1.0, DECEMBER).reasons == [
+        "it ended on 4 November 2026, by the dates it gives"
+    ]
     assert check(person, coming, 2.0, DECEMBER).reasons == []
     offered = [m.service_id for m in match(person, [over, coming], taxonomy=taxonomy, now=DECEMBER).matches]
     assert offered == [coming["id"]]

@@ -1,0 +1,115 @@
+"""A Jobcentre's provision list (a District Provision Tool extract): programmes for benefit
+claimants only, a right to work asked for, contracts with end dates, beside community partners
+for anyone; and the person's words that say they claim nothing or may not work yet."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from matching import check
+from matching.exclusions import person_exclusions
+from matching.stated_situations import person_situations
+from tests.matching.conftest import oruk_record
+
+DECEMBER = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Interview travel paid upfront. UC or JSA customers only. Referral route: work coach only.",
+        "Provision type: Skills. Customer group: UC – Intensive Work Search. 18+.",
+        "Must be out of work 9+ months and in the UC IWS regime or on JSA.",
+    ],
+)
+def test_a_programme_for_claimants_is_read_so(reader, words):
+    found = reader.understand(oruk_record(words, "Jobcentre Plus"))
+    assert "benefits" in found.summary()["situations"]
+
+
+def test_a_programme_open_to_non_claimants_is_not_for_claimants_only(reader):
+    words = "Customer group: all customers – UC, ESA, PIP claimants, and non-claimants welcome."
+    found = reader.understand(oruk_record(words, "Jobcentre Plus"))
+    assert "benefits" not in found.summary()["situations"]
+
+
+@pytest.mark.parametrize(
+    "goals",
+    [
+        "Came from Hong Kong in 2023, was an accountant, now on nights in a warehouse. Not on any benefits.",
+        "Made redundant from the depot in September, not claiming anything. Wants work.",
+        "Lost her job two months ago. Not claiming – her husband's wage covers the bills.",
+    ],
+)
+def test_someone_who_claims_nothing_is_not_offered_a_claimants_programme(make_person, make_service, goals):
+    claimants = make_service(needs=["employment_skills"], situations=["benefits", "unemployed"])
+    person = make_person(needs=("employment_skills", "welfare_benefits"), goals=goals)
+    assert "benefits" not in {s.code for s in person_situations(goals, ("welfare_benefits",))}
+    assert check(person, claimants, 1.0).reasons
+    # someone who says nothing about benefits is asked to check, not turned away
+    quiet = make_person(needs=("employment_skills",), goals="Lost his job at the depot, wants work.")
+    assert not check(quiet, claimants, 1.0).reasons
+
+
+def test_not_claiming_is_no_question_about_benefits(app_need_inferrer):
+    goals = (
+        "Was an accountant in Hong Kong, now nights in a warehouse. Not on any benefits. Wants an office job."
+    )
+    assert "welfare_benefits" not in app_need_inferrer.infer_codes(goals)
+    asking = "Not getting any benefits since the divorce and can't pay the rent - what can she claim?"
+    assert "welfare_benefits" in app_need_inferrer.infer_codes(asking)
+
+
+def test_a_right_to_work_asked_for_turns_away_someone_still_waiting_on_asylum(
+    reader, make_person, make_service
+):
+    programme = reader.understand(
+        oruk_record("Caseworker support into work for refugees. Must have right to work in the UK.")
+    )
+    drop_in = reader.understand(
+        oruk_record("Drop-in for refugees and people seeking asylum. No right to work needed.")
+    )
+    assert [f.value for f in programme.exclusions] == ["no_right_to_work"]
+    assert not drop_in.exclusions
+    waiting = "Afghan lad, 26, in the asylum hotel 8 months, claim still waiting, no permission to work."
+    assert "no_right_to_work" in person_exclusions(waiting)
+    assert "no_right_to_work" not in person_exclusions(
+        "Syrian, got her refugee status last year, wants work."
+    )
+    service = make_service(needs=["employment_skills"], exclusions=["no_right_to_work"])
+    person = make_person(needs=("employment_skills",), goals=waiting)
+    assert check(person, service, 1.0).reasons
+
+
+def test_a_contract_that_ended_ends_the_listing(reader, make_person, make_service):
+    ended = reader.understand(
+        oruk_record("Warehouse academy. Contract start: 01/04/2024. Contract end: 31/03/2026.")
+    )
+    running = reader.understand(oruk_record("Supported employment. Contract end date: 30/06/2028."))
+    assert ended.value("runs_until") == "2026-03-31"
+    assert running.value("runs_until") == "2028-06-30"
+    person = make_person(needs=("employment_skills",))
+    over = make_service(needs=["employment_skills"], runs_until="2026-03-31")
+    assert check(person, over, 1.0, DECEMBER).reasons == ["it ended on 31 March 2026, by the dates it gives"]
+
+
+def test_a_womens_service_that_sends_men_to_another_line_is_for_women(reader):
+    found = reader.understand(
+        oruk_record(
+            "Support for women experiencing domestic abuse: helpline, safety planning, outreach.",
+            "Women's Aid",
+            eligibility_description="Women (16+) who have experienced domestic abuse. Men – call the Men's Advice Line.",
+        )
+    )
+    assert found.summary()["groups"] == ["women"]
+
+
+def test_stairs_to_a_named_room_are_no_way_in_for_a_wheelchair(reader):
+    found = reader.understand(
+        oruk_record(
+            "Free tea and a warm room. Access to the hub is via a flight of stairs to the first floor."
+        )
+    )
+    assert found.value("wheelchair") == "no"
