@@ -319,7 +319,7 @@ def check(
     turned_away = set(service.get("exclusions") or ()) & person_exclusions(profile.goals)
     if turned_away:
         bad(("situation", "not for " + " or ".join(BY_EXCLUSION[c].label for c in sorted(turned_away))))
-    timing = too_soon_or_late(service, profile.goals)
+    timing = too_soon_or_late(service, profile.goals, now.date() if now is not None else None)
     if timing:
         bad(("timing", timing))
     # A situation the record restricts to ("stroke survivors") holds back a service from someone

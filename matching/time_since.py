@@ -12,9 +12,11 @@ the event counts, the one said nearest it; "lost my job two years ago" says noth
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from .understanding.season import MONTH, month_number
 from .understanding.time_windows import EVENTS, NUMBER, UNIT, weeks
 
 _EVENT = {
@@ -59,6 +61,13 @@ _FOR = {
         re.I,
     ),
 }
+# "lost his security job in Sept", "husband died back in March 2025": the latest such month before
+# today, from its middle (only when the words give no duration)
+_IN_A_MONTH = re.compile(
+    r"\b(?:in|since|from|back\s+in|(?:at\s+the\s+)?(?:end|start|beginning)\s+of)\s+(?P<month>" + MONTH + r")"
+    r"(?:\s+(?P<year>20\d\d))?(?!\s*\d)",
+    re.I,
+)
 _NAMED = {"last week": 1.0, "a fortnight ago": 2.0, "last month": 4.35, "yesterday": 0.1, "last year": 52.0}
 
 
@@ -77,10 +86,19 @@ _PRISON = re.compile(
 _OUT = re.compile(r"\bout\b(?=\s+(?:for\s+)?(?:about\s+|nearly\s+|almost\s+|over\s+)?\d)", re.I)
 
 
+def _weeks_since_month(found: re.Match[str], today: date) -> float | None:
+    month = month_number(found.group("month"))
+    year = int(found.group("year")) if found.group("year") else today.year - (month > today.month)
+    then = date(year, month, 15)
+    if then > today and found.group("year"):
+        return None  # "starts in March 2027": to come
+    return round(max(0, (today - then).days) / 7, 1)
+
+
 @lru_cache(maxsize=512)
-def weeks_since(event: str, goals: str | None) -> float | None:
+def weeks_since(event: str, goals: str | None, today: date | None = None) -> float | None:
     """Weeks since `event` ("death", "release", "out_of_work") the person's words speak of, when
-    they say how long in the same sentence; None otherwise."""
+    they say how long, or in which month given `today`, in the same sentence; None otherwise."""
     in_prison_words = event == "release" and bool(_PRISON.search(goals or ""))
     for sentence in re.split(r"(?<=[.;!?\n])", goals or ""):
         said = _EVENT[event].search(sentence) or (_OUT.search(sentence) if in_prison_words else None)
@@ -92,16 +110,20 @@ def weeks_since(event: str, goals: str | None) -> float | None:
             # his wife died 2 years ago" is two years since the death)
             nearest = min(durations, key=lambda m: (abs(m.start() - said.end()), m.start() < said.start()))
             return _weeks(nearest)
+        months = list(_IN_A_MONTH.finditer(sentence)) if today is not None else []
+        if months and today is not None:
+            nearest = min(months, key=lambda m: (abs(m.start() - said.end()), m.start() < said.start()))
+            return _weeks_since_month(nearest, today)
     return None
 
 
-def too_soon_or_late(service: dict[str, Any], goals: str | None) -> str | None:
+def too_soon_or_late(service: dict[str, Any], goals: str | None, today: date | None = None) -> str | None:
     """Why the service's time after an event does not fit this person; None when it does or either
     side is not known."""
     windows = service.get("time_windows") or {}
     for event in EVENTS:
         window = windows.get(event) if isinstance(windows, dict) else None
-        since = weeks_since(event, goals) if isinstance(window, dict) else None
+        since = weeks_since(event, goals, today) if isinstance(window, dict) else None
         if since is None or not isinstance(window, dict):
             continue
         fewest, most = window.get("min_weeks"), window.get("max_weeks")

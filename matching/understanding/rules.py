@@ -664,6 +664,9 @@ _CLOSED = re.compile(
     r"(?:closed|ended|finished|stopped)\s+(?:in\s+)?(?:(?:the\s+)?(?:spring|summer|autumn|winter)|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+(?:of\s+)?(?:19|20)\d\d)|"
     r"closed\s+(?:permanently|for\s+good|indefinitely)|"
+    # a listing's headline: "Kickstart – closed.", "CLOSED. Paid placements", "Job club – now closed."
+    # (not "Tue: closed", a day; nor "closed on bank holidays")
+    r"(?:^\W*|\s[-–—]\s*)(?:now\s+)?closed(?=\s*(?:[.!;)]|$|[-–—]\s))|"
     # a prospectus's course not on offer this term: "Last run in spring 2026"
     r"last\s+run\s+(?:in\s+)?(?:the\s+)?(?:spring|summer|autumn|winter|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+(?:term\s+)?(?:of\s+)?20\d\d|"
     r"(?:service\s+(?:has\s+been\s+|was\s+)?)decommissioned|"

@@ -113,3 +113,18 @@ def test_stairs_to_a_named_room_are_no_way_in_for_a_wheelchair(reader):
         )
     )
     assert found.value("wheelchair") == "no"
+
+
+@pytest.mark.parametrize(
+    ("words", "closed"),
+    [
+        ("Kickstart – closed. Six-month paid job placements for young people on UC.", True),
+        ("CLOSED. Paid job placements.", True),
+        ("Job club – now closed.", True),
+        ("Job club. Closed on bank holidays.", False),
+        ("Mon 9-5. Tue: closed. Wed 9-5.", False),
+        ("Lunch club. Open Tuesdays – closed at Christmas.", False),
+    ],
+)
+def test_a_listing_headed_closed_is_not_running(reader, words, closed):
+    assert bool(reader.understand(oruk_record(words, "Jobcentre Plus")).closed) is closed

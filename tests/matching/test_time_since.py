@@ -5,6 +5,8 @@ help "within 12 weeks of release" is not for a man out 14 months; a programme fo
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 import pytest
 
 from matching import check, match
@@ -78,7 +80,7 @@ def test_when_after_an_event_a_service_takes_people_is_read(description, eligibi
         ("husband died last week, can't stop crying", 1.0),
         ("lost the wife 5 months ago", 21.8),
         ("lost my job two years ago", None),  # no death
-        ("wife died in March, weekends are the worst", None),  # no duration said
+        ("wife died in March, weekends are the worst", None),  # no duration said (nor today's date)
         ("Widowed 3 yrs, lives on her own in Worksop", 156.0),
         ("two years since her husband passed, still can't face the shops", 104.0),
         ("Widowed, 3 kids still at home", None),
@@ -107,6 +109,20 @@ def test_how_long_ago_the_event_was(event, goals, weeks):
     assert weeks_since(event, goals) == weeks
 
 
+@pytest.mark.parametrize(
+    ("event", "goals", "weeks"),
+    [
+        ("death", "wife died in March, weekends are the worst", 38.1),
+        ("death", "husband died back in March 2025, still can't face the shops", 90.3),
+        ("out_of_work", "Ex Royal Signals, lost his security job in Sept, on UC IWS", 11.9),
+        ("out_of_work", "Lost his job in December, rent due", 0.0),
+        ("release", "Released from Elmley in August, NFA", 16.3),
+    ],
+)
+def test_a_month_said_is_counted_back_from_today(event, goals, weeks):
+    assert weeks_since(event, goals, date(2026, 12, 7)) == weeks
+
+
 def test_a_programme_for_the_long_term_unemployed_is_not_for_someone_just_out_of_work(
     make_service, make_person
 ):
@@ -117,6 +133,10 @@ def test_a_programme_for_the_long_term_unemployed_is_not_for_someone_just_out_of
     long = make_person(needs=("employment_skills",), goals="On UC IWS, out of work 11 months now.")
     assert check(recent, restart, 1.0).reasons == ["for people out of work 9 months or more"]
     assert not check(long, restart, 1.0).reasons
+    september = make_person(needs=("employment_skills",), goals="Lost his security job in Sept, on UC IWS.")
+    december = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
+    assert check(september, restart, 1.0, december).reasons == ["for people out of work 9 months or more"]
+    assert not check(september, restart, 1.0).reasons  # without today's date, a month says nothing
 
 
 def test_resettlement_help_after_release_is_not_for_someone_out_a_year(make_service, make_person):
