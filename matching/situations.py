@@ -931,6 +931,28 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?:benefits?|(?-i:UC)\b|universal\s+credit)"
         ),
     ),
+    # Universal Credit's "no work-related requirements" group (LCWRA) and ESA's support group: a
+    # Jobcentre's wellbeing course "with no conditionality" for them is not for someone in the
+    # intensive work search regime, who must look for work.
+    Situation(
+        "not_fit_for_work",
+        "people found not fit for work (LCWRA or ESA support group)",
+        _re(
+            r"(?:customer\s+group\s*:\s*)?(?-i:UC)\s*[-–—:]?\s*(?-i:LCWRA)\b(?!\s*,?\s*(?:and\s+)?(?:PIP|JSA|IWS))|"
+            r"no\s+work[- ]related\s+requirements|(?-i:ESA)\s+support\s+group(?!\s*,?\s*(?:and|or)\s+(?:WRAG|work))"
+        ),
+        _re(
+            r"(?-i:LCWRA)|limited\s+capability\s+for\s+work|no\s+work[- ]related\s+requirements|"
+            r"(?-i:ESA)\s+(?:support\s+group|(?-i:SG))|support\s+group\s+(?:of|on)\s+(?-i:ESA)"
+        ),
+        hard=False,
+        kind="money",
+        on_its_own=True,
+        # "on UC IWS", "on JSA", "intensive work search": must look for work
+        ruled_out_by=_re(
+            r"(?-i:IWS)\b|intensive\s+work\s+search|light\s+touch|(?-i:JSA)\b|job\s*seekers?'?\s+allowance"
+        ),
+    ),
     Situation(
         "single_parents",
         "single parents",

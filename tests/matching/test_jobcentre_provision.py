@@ -128,3 +128,27 @@ def test_stairs_to_a_named_room_are_no_way_in_for_a_wheelchair(reader):
 )
 def test_a_listing_headed_closed_is_not_running(reader, words, closed):
     assert bool(reader.understand(oruk_record(words, "Jobcentre Plus")).closed) is closed
+
+
+def test_a_course_for_people_found_unfit_for_work_is_not_for_someone_who_must_seek_work(
+    reader, make_person, make_service
+):
+    steps = reader.understand(
+        oruk_record(
+            "Six weekly sessions on sleep, pain and small goals. No conditionality.",
+            "Jobcentre Plus",
+            eligibility_description="Customer group: UC – LCWRA / no work-related requirements; ESA Support Group.",
+        )
+    )
+    assert "not_fit_for_work" in steps.summary()["situations"]
+    back_to_work = reader.understand(
+        oruk_record("Customer group: non-claimants welcome; ESA, UC LCWRA, PIP claimants all fine.")
+    )
+    assert "not_fit_for_work" not in back_to_work.summary()["situations"]
+    course = make_service(needs=["mental_wellbeing"], situations=["not_fit_for_work"])
+    searching = make_person(needs=("mental_wellbeing",), goals="Lost his job in September, on UC IWS, low.")
+    signed_off = make_person(
+        needs=("mental_wellbeing",), goals="ESA support group 2 yrs, bad back, low mood."
+    )
+    assert check(searching, course, 1.0).reasons
+    assert not check(signed_off, course, 1.0).reasons
