@@ -623,6 +623,18 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
             name = f"{estate.group('name') or estate.group('name2')} estate"
             for value in _around_the_estate(record, name):
                 _put(found, value, Finding(value, 0.75, field, quote(text, estate, 50)))
+    # "For WBC residents 18+": a council's initials we cannot tell apart (West Berkshire Council or
+    # Wokingham Borough Council) name the council the venue is in
+    venue = _venue_authorities(record, areas)
+    for field in ("eligibility", "description"):
+        text = record.texts.get(field, "")
+        for initials in _COUNCIL_INITIALS.finditer(text) if len(venue) == 1 else ():
+            if areas.find(initials.group("initials")) or _HEDGE.search(
+                text[max(0, initials.start() - 30) : initials.start()]
+            ):
+                continue
+            code = next(iter(venue))
+            _put(found, code, Finding(code, 0.7, field, quote(text, initials)))
     declared = record.declared.get("service_area", [])
     for name in declared:
         declared_code = areas.code(name)
@@ -877,6 +889,7 @@ def _venue_authorities(record: Record, areas: AreaLookup) -> set[str]:
     return set(record.venue_authorities)
 
 
+_COUNCIL_INITIALS = re.compile(r"\b(?P<initials>[A-Z]{1,4}C)\s+residents\b")
 _ESTATE_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:and|&)\s+[A-Z][\w'’-]+)?"
 _ESTATE_LIMIT = re.compile(
     r"\b(?:residents|tenants|people|families|households)\s+(?:living\s+)?(?:of|on|in)\s+(?:the\s+)?(?P<name>"

@@ -237,6 +237,7 @@ ALSO_CALLED = {
     "Hammersmith and Fulham": "H&F",
     "Kensington and Chelsea": "RBKC",
     "Windsor and Maidenhead": "RBWM",
+    "West Berkshire": "West Berks",
     "North East Lincolnshire": "NE Lincs",
     "North Lincolnshire": "N Lincs",
     "East Riding of Yorkshire": "East Riding",
@@ -259,6 +260,8 @@ ALSO_CALLED = {
     "Worcestershire": "Worcs",
     "Buckinghamshire": "Bucks",
     "Wiltshire": "Wilts",
+    # the one county council whose initials no other council shares ("Kent residents (KCC area)")
+    "Kent": "KCC",
     "Shropshire": "Shrops;Salop",
     "North Yorkshire": "North Yorks;N Yorks",
     # and the districts and unitaries named by a compass point and a county, shortened the same way

@@ -14,6 +14,7 @@ from matching.stated_situations import person_situations
 from tests.matching.conftest import oruk_record
 
 DECEMBER = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
+WOKINGHAM, WEST_BERKSHIRE, KENT = "E06000041", "E06000037", "E10000016"
 
 
 @pytest.mark.parametrize(
@@ -152,3 +153,31 @@ def test_a_course_for_people_found_unfit_for_work_is_not_for_someone_who_must_se
     )
     assert check(searching, course, 1.0).reasons
     assert not check(signed_off, course, 1.0).reasons
+
+
+def test_a_councils_initials_we_cannot_tell_apart_are_the_venues_council(reader):
+    """WBC is West Berkshire Council or Wokingham Borough Council: the course is at Wokingham's library."""
+    record = oruk_record(
+        "Six-week small-group course: email, Find a Job, online forms.", "Wokingham Libraries"
+    )
+    record["eligibility_description"] = "For WBC residents 18+."
+    record["service_at_locations"] = [
+        {
+            "location": {
+                "name": "Wokingham Library",
+                "latitude": 51.4112,
+                "longitude": -0.8339,
+                "addresses": [{"address_1": "Denmark St", "city": "Wokingham", "postal_code": "RG40 2BB"}],
+            }
+        }
+    ]
+    assert reader.understand(record).summary()["residency_said"] == [WOKINGHAM]
+    # and the shorthand councils use for themselves
+    kent = reader.understand(
+        oruk_record("Befriending calls.", eligibility_description="Kent residents (KCC area)")
+    )
+    west_berks = reader.understand(
+        oruk_record("Money advice.", eligibility_description="West Berks residents only")
+    )
+    assert kent.summary()["residency_said"] == [KENT]
+    assert west_berks.summary()["residency_said"] == [WEST_BERKSHIRE]
