@@ -72,9 +72,9 @@ _NAMED = {"last week": 1.0, "a fortnight ago": 2.0, "last month": 4.35, "yesterd
 
 
 def _weeks(found: re.Match[str]) -> float:
-    named = next((g for g in found.groups() if g and g.lower().replace("  ", " ") in _NAMED), None)
-    if named:
-        return _NAMED[re.sub(r"\s+", " ", named.lower())]
+    said = " ".join(found.group(0).lower().split())
+    if said in _NAMED:
+        return _NAMED[said]
     number, unit = (g for g in found.groups() if g is not None)
     return weeks(number, unit)
 

@@ -77,8 +77,7 @@ RELEASE_DAY_WEEKS = 1.0
 # "must be unemployed 9+ months", "out of work for 6 months or more", "long-term unemployed (12+ months)"
 _OUT_OF_WORK_AT_LEAST = re.compile(
     rf"\b(?:unemployed|out\s+of\s+work|not\s+(?:been\s+)?(?:in\s+)?work(?:ing|ed)?)\s+(?:for\s+)?"
-    rf"(?:at\s+least\s+|over\s+|more\s+than\s+|\(\s*)?{NUMBER}\s*\+?\s*{UNIT}(?:\s*\+)?"
-    rf"(?=\s*(?:\+|or\s+(?:more|longer|over)|\)|plus|\b))",
+    rf"(?:at\s+least\s+|over\s+|more\s+than\s+|\(\s*)?{NUMBER}\s*\+?\s*{UNIT}\b",
     re.I,
 )
 
