@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from .understanding.season import MONTH, month_number
-from .understanding.time_windows import EVENTS, NUMBER, UNIT, weeks
+from .understanding.time_windows import EVENTS, NUMBER, UNIT, weeks_said
 
 _EVENT = {
     "death": re.compile(
@@ -73,10 +73,13 @@ _NAMED = {"last week": 1.0, "a fortnight ago": 2.0, "last month": 4.35, "yesterd
 
 def _weeks(found: re.Match[str]) -> float:
     said = " ".join(found.group(0).lower().split())
-    if said in _NAMED:
-        return _NAMED[said]
-    number, unit = (g for g in found.groups() if g is not None)
-    return weeks(number, unit)
+    return _NAMED[said] if said in _NAMED else weeks_said(found)
+
+
+def _nearest(found: list[re.Match[str]], event: re.Match[str]) -> re.Match[str]:
+    """The one nearest the event, after it sooner than before ("lost his job in May after his wife
+    died 2 years ago" is two years since the death)."""
+    return min(found, key=lambda m: (abs(m.start() - event.end()), m.start() < event.start()))
 
 
 # "Did 2 yrs, out 14 months, licence finished": "out" is out of prison where the words speak of one
@@ -106,14 +109,10 @@ def weeks_since(event: str, goals: str | None, today: date | None = None) -> flo
             continue
         durations = [*_FOR[event].finditer(sentence), *_AGO.finditer(sentence)]
         if durations:
-            # the one nearest the event, after it sooner than before ("lost his job in May after
-            # his wife died 2 years ago" is two years since the death)
-            nearest = min(durations, key=lambda m: (abs(m.start() - said.end()), m.start() < said.start()))
-            return _weeks(nearest)
+            return _weeks(_nearest(durations, said))
         months = list(_IN_A_MONTH.finditer(sentence)) if today is not None else []
         if months and today is not None:
-            nearest = min(months, key=lambda m: (abs(m.start() - said.end()), m.start() < said.start()))
-            return _weeks_since_month(nearest, today)
+            return _weeks_since_month(_nearest(months, said), today)
     return None
 
 

@@ -88,6 +88,12 @@ def weeks(number: str, unit: str) -> float:
     return round(count * WEEKS_IN["month" if name == "mth" else name], 1)
 
 
+def weeks_said(match: re.Match[str]) -> float:
+    """The weeks a match of a pattern whose one alternative that matched holds a number and a unit."""
+    number, unit = (g for g in match.groups() if g is not None)
+    return weeks(number, unit)
+
+
 def find_time_windows(record: Record) -> Finding | None:
     windows: dict[str, dict[str, float | None]] = {}
     evidence: list[str] = []
@@ -102,9 +108,9 @@ def find_time_windows(record: Record) -> Finding | None:
     for field in ("eligibility", "description"):
         text = record.texts.get(field, "")
         for match in _AFTER_A_DEATH.finditer(text):
-            bound("death", "min_weeks", weeks(*(g for g in match.groups() if g is not None)), text, match)
+            bound("death", "min_weeks", weeks_said(match), text, match)
         for match in _DEATH_WITHIN.finditer(text):
-            span = weeks(*match.groups())
+            span = weeks_said(match)
             turned_away = _TURNED_AWAY_BEFORE.search(
                 text[max(0, match.start() - 60) : match.start()]
             ) or _WAIT_AFTER.match(text[match.end() :])
@@ -114,13 +120,11 @@ def find_time_windows(record: Record) -> Finding | None:
                 text, match.end()
             ):
                 continue
-            bound("release", "max_weeks", weeks(*(g for g in match.groups() if g is not None)), text, match)
+            bound("release", "max_weeks", weeks_said(match), text, match)
         for match in _RELEASE_DAY.finditer(text):
             bound("release", "max_weeks", RELEASE_DAY_WEEKS, text, match)
         for match in _OUT_OF_WORK_AT_LEAST.finditer(text):
-            bound(
-                "out_of_work", "min_weeks", weeks(*(g for g in match.groups() if g is not None)), text, match
-            )
+            bound("out_of_work", "min_weeks", weeks_said(match), text, match)
     if not windows:
         return None
     return Finding(windows, 0.8, "text", "; ".join(evidence))
