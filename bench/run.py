@@ -235,7 +235,7 @@ def match_profiles(seed: int) -> list[dict]:
 
 
 def params_for(query: dict):
-    from directory_app.search.query import SearchParams
+    from directory_app.search.service import SearchParams
 
     return SearchParams(
         q=query.get("q", ""),
@@ -252,9 +252,9 @@ def params_for(query: dict):
 
 
 def raw_search_options(params) -> dict:
-    """What directory_app.search.query.search sends, built from the app's own build_filters."""
+    """What directory_app.search.service.search sends, built from the app's own build_filters."""
     from directory_app.search.filters import expressions
-    from directory_app.search.query import FACETS, build_filters
+    from directory_app.search.service import FACETS, build_filters
 
     options = {
         "filter": expressions(build_filters(params)),

@@ -524,7 +524,7 @@ def service_data(**overrides) -> dict:
 @pytest.fixture
 def make_service(app, places):
     """Factory: create a service through the curation domain layer."""
-    from directory_app.directory.curation import create_service
+    from directory_app.directory.service import create_service
 
     def factory(**overrides):
         with db.session_scope(app) as session:

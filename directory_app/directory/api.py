@@ -10,8 +10,9 @@ from matching import situations
 from ..access import access, role_allowed
 from ..audit import history
 from ..db import get_session, real_app
-from ..directory import curation, duplicates
+from ..directory import duplicates
 from ..directory import jobs as import_jobs
+from ..directory import service as curation
 from ..directory.documents import to_search_document
 from ..directory.oruk import service_to_oruk
 from ..directory.records import input_from_service

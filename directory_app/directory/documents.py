@@ -303,7 +303,7 @@ def to_search_document(service: Service, related: dict[str, dict] | None = None)
         "last_modified": _iso(service.last_modified),
         "under_review": service.under_review,
         "publisher": service.publisher,
-        # Refreshed when a service answers a referral (referrals.records queues it for indexing)
+        # Refreshed when a service answers a referral (referrals.service queues it for indexing)
         # and when a duplicate flag is opened or decided (duplicates.py queues both records).
         **(related[service.id] if related is not None and service.id in related else _related(service)),
     }

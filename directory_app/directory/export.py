@@ -10,9 +10,9 @@ from sqlmodel import Session, col, select
 
 from ..models import Service
 from ..web import csv_output
-from .curation import load_options
 from .oruk import service_to_oruk
 from .records import input_from_service
+from .service import load_options
 from .service_form import form_text
 from .service_input import FIELD_NAMES
 

@@ -26,8 +26,8 @@ from ..errors import ValidationError
 from ..models import Organization, Service, utcnow
 from ..web.csv_output import unescape_cell
 from . import oruk, oruk_v1, records, understanding
-from .curation import next_review
 from .oruk import OrukError, apply_oruk, find_shared, scoped_id
+from .service import next_review
 from .service_input import FIELD_NAMES, validate_service_input
 
 MAX_EXTERNAL_ID = 200  # the external_id column's size

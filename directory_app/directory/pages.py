@@ -1,4 +1,4 @@
-"""Curator pages: forms and queues over directory.curation, the same functions the JSON API calls.
+"""Curator pages: forms and queues over directory.service (curation), the same functions the JSON API calls.
 
 Pages work without JavaScript; every form posts back here and a domain error the handlers do not
 catch is rendered by the app's error handler.
@@ -20,8 +20,9 @@ from werkzeug.routing import BuildError
 from ..access import access
 from ..audit import history
 from ..db import get_session, real_app
-from ..directory import curation, duplicates
+from ..directory import duplicates
 from ..directory import jobs as import_jobs
+from ..directory import service as curation
 from ..directory.importer import ImportFileError
 from ..directory.records import input_from_service
 from ..directory.service_form import (

@@ -18,8 +18,8 @@ from ..access import access
 from ..data import DATA_DIR
 from ..db import get_session
 from ..directory import geo
-from ..directory.curation import get_service, load_options
 from ..directory.oruk import location_to_oruk, service_to_oruk, taxonomy_term_to_oruk
+from ..directory.service import get_service, load_options
 from ..errors import NotFound, ValidationError
 from ..models import Location, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
 from ..needs import taxonomy

@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from ..access import access
 from ..db import get_session
-from ..directory import curation
+from ..directory import service as curation
 from ..directory.records import status_from_oruk
 from ..errors import Unavailable, ValidationError
 from ..models import Service

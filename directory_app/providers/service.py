@@ -3,7 +3,7 @@
 The link is an itsdangerous signed token rather than a random one stored hashed: it carries its
 own issue time (so expiry needs no lookup), it cannot be forged without SECRET_KEY, and a per-service
 nonce stored beside the listing lets a curator revoke every older link by issuing a new one.
-What a provider does goes through the curators' own functions (directory.curation), so
+What a provider does goes through the curators' own functions (directory.service), so
 validation, audit and the search outbox behave exactly as for a curator; proposed changes are
 only stored until a curator approves them.
 """
@@ -22,7 +22,7 @@ from matching.understanding.schedule import describe_opening_times
 
 from ..audit import record
 from ..db import retry_when_busy
-from ..directory import curation
+from ..directory import service as curation
 from ..directory.records import input_from_service
 from ..directory.service_form import form_text
 from ..directory.service_input import parse_schedule, validate_service_input

@@ -7,7 +7,7 @@ aggregates), ``ranking`` (learning to rank from outcomes), ``pages`` (pages unde
 
 One blueprint carries both pages and API: errors, CSRF and sign-in already tell the two apart by
 path (/api/...), so nothing here needs to. The app imports ``pages`` and ``api`` to add their
-routes; this module imports neither, so a domain module (``identifiers``, ``records``) can be
+routes; this module imports neither, so a domain module (``identifiers``, ``service``) can be
 imported without pulling in every page.
 """
 

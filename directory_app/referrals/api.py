@@ -9,7 +9,8 @@ from ..access import access
 from ..db import get_session
 from ..web.api import json_body
 from ..web.openapi import spec
-from . import bp, records, schemas, stats
+from . import bp, schemas, stats
+from . import service as records
 
 PREFIX = "/api/v1/referrals"
 

@@ -19,7 +19,8 @@ from ..errors import ValidationError
 from ..models import Service, utcnow
 from ..needs import taxonomy
 from ..web import shortlist as plan
-from . import bp, ranking, records, schemas, stats, workflow
+from . import bp, ranking, schemas, stats, workflow
+from . import service as records
 
 LABELS = {
     "case_reference": "Case reference",

@@ -1,5 +1,5 @@
 """Request and response models of /api/v1/referrals: the pages' forms and the API are checked
-with the request models here (records.py), and the OpenAPI document is generated from them.
+with the request models here (service.py), and the OpenAPI document is generated from them.
 
 A request carrying a field not listed (a "notes" box, a name) is refused rather than dropped, and
 an identifier-shaped case reference is explained, not stored.
@@ -66,7 +66,7 @@ def _not_future(value: date, info: ValidationInfo) -> date:
     return value
 
 
-# A date the link worker gives for something that happened: today when left out (records.py).
+# A date the link worker gives for something that happened: today when left out (service.py).
 PastDate = Annotated[date, AfterValidator(_not_future)]
 
 

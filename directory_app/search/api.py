@@ -8,7 +8,7 @@ from ..services import services
 from ..web import schemas
 from ..web.api import bp
 from ..web.openapi import spec
-from . import query
+from . import service as query
 
 
 @bp.get("/services")

@@ -1,5 +1,5 @@
-"""Search, service detail and the navigator's shortlist: server-rendered pages over ``search.query``
-and ``directory.curation``. Every page works without JavaScript.
+"""Search, service detail and the navigator's shortlist: server-rendered pages over ``search.service``
+and ``directory.service``. Every page works without JavaScript.
 
 The shortlist lives in the signed session cookie as service ids only: nothing about the person
 being helped is ever stored.
@@ -22,12 +22,12 @@ from matching import situations
 from .. import audit
 from ..access import access, role_allowed
 from ..db import get_session
-from ..directory import curation
+from ..directory import service as curation
 from ..directory.documents import to_search_document
 from ..errors import Unavailable, ValidationError
 from ..models import Service
 from ..needs import taxonomy
-from ..search import query
+from ..search import service as query
 from ..security import limiter
 from ..services import services
 from ..vocabulary import AUDIT_ACTION_LABELS, DAY_NAMES, DELIVERY_LABELS

@@ -2,7 +2,7 @@
 OpenAPI document is generated.
 
 Each request model checks what it describes (web/validation.py): the ones of a job whose pages
-send the same request sit with that job (search.query.SearchQuery, matchmaking.schemas,
+send the same request sit with that job (search.service.SearchQuery, matchmaking.schemas,
 referrals.schemas, directory.service_input.ServiceInput). ``extra="allow"`` marks objects that
 carry more fields than are listed (search documents, ORUK records), so the document stays true as
 they grow.
@@ -14,8 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..directory.curation import PROBLEM_KINDS, RESOLUTIONS
 from ..directory.duplicates import DECISIONS
+from ..directory.service import PROBLEM_KINDS, RESOLUTIONS
 from ..directory.service_input import ServiceInput  # noqa: F401  (re-exported for the spec)
 from ..vocabulary import STATUSES
 

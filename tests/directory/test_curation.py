@@ -9,7 +9,8 @@ from sqlmodel import func, select
 
 from directory_app import db
 from directory_app.audit import history
-from directory_app.directory import curation, duplicates
+from directory_app.directory import duplicates
+from directory_app.directory import service as curation
 from directory_app.errors import ValidationError
 from directory_app.models import Service
 from directory_app.search.indexing import wait_until_idle

@@ -10,11 +10,11 @@ import pytest
 from sqlmodel import func, select
 
 from directory_app import db
-from directory_app.directory.curation import get_service
 from directory_app.directory.export import export_csv, export_oruk
 from directory_app.directory.importer import ImportFileError
 from directory_app.directory.jobs import import_file
 from directory_app.directory.oruk import service_to_oruk
+from directory_app.directory.service import get_service
 from directory_app.directory.service_input import FIELD_NAMES
 from directory_app.models import Organization, Service
 

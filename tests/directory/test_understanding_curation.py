@@ -10,7 +10,8 @@ from sqlmodel import select
 
 from directory_app import db
 from directory_app.audit import history
-from directory_app.directory import curation, rereading
+from directory_app.directory import rereading
+from directory_app.directory import service as curation
 from directory_app.directory.jobs import import_file
 from directory_app.directory.records import input_from_service
 from directory_app.errors import ValidationError

@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import select
 
 from directory_app import db
-from directory_app.directory.curation import create_service, update_service
+from directory_app.directory.service import create_service, update_service
 from directory_app.models import Service
 from directory_app.search import indexing
 from directory_app.services import services

@@ -9,8 +9,8 @@ import io
 from sqlmodel import select
 
 from directory_app import db
-from directory_app.directory.curation import update_service
 from directory_app.directory.jobs import import_file
+from directory_app.directory.service import update_service
 from directory_app.directory.service_input import FIELD_NAMES
 from directory_app.matchmaking import textmodel_cache
 from directory_app.matchmaking.preload import preload

@@ -8,7 +8,7 @@ from datetime import timedelta
 from playwright.sync_api import expect
 
 from directory_app import db
-from directory_app.directory import curation
+from directory_app.directory import service as curation
 from directory_app.models import utcnow
 from tests.browser.conftest import axe_check, login
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from directory_app import db
-from directory_app.directory import curation
+from directory_app.directory import service as curation
 from directory_app.models import utcnow
 from directory_app.search import indexing
 from directory_app.web.display import freshness

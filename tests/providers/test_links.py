@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from sqlmodel import select
 
 from directory_app import create_app, db
-from directory_app.directory import curation
+from directory_app.directory import service as curation
 from directory_app.models import AuditEvent, ProviderLink, utcnow
 from tests.conftest import csrf_token
 from tests.providers.conftest import link_in

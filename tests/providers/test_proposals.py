@@ -7,7 +7,7 @@ import re
 from sqlmodel import select
 
 from directory_app import db
-from directory_app.directory import curation
+from directory_app.directory import service as curation
 from directory_app.models import AuditEvent, ProviderProposal
 from directory_app.search import indexing
 from tests.conftest import csrf_token

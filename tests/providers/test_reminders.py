@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from directory_app import db, meili_server
-from directory_app.directory import curation
+from directory_app.directory import service as curation
 from directory_app.models import utcnow
 from tests.providers.conftest import link_in
 from tests.providers.test_links import _path, _post_from

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from directory_app import db
-from directory_app.referrals import records
+from directory_app.referrals import service as records
 
 
 def bearer(token: str) -> dict:

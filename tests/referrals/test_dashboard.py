@@ -10,7 +10,8 @@ from html import unescape
 import pytest
 
 from directory_app import db
-from directory_app.referrals import records, stats
+from directory_app.referrals import service as records
+from directory_app.referrals import stats
 from tests.conftest import csrf_token
 from tests.referrals.conftest import bearer
 

@@ -13,7 +13,7 @@ from directory_app import db
 from directory_app.audit import history
 from directory_app.errors import ValidationError
 from directory_app.models import AuditEvent, Service, utcnow
-from directory_app.referrals import records
+from directory_app.referrals import service as records
 from directory_app.referrals.workflow import TRANSITIONS
 from matching.rank import FEATURE_NAMES
 from tests.conftest import csrf_token

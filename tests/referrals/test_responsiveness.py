@@ -13,7 +13,7 @@ from sqlmodel import func, select
 from directory_app import db
 from directory_app.directory.documents import referral_figures
 from directory_app.models import Referral, SearchOutbox, utcnow
-from directory_app.referrals import records
+from directory_app.referrals import service as records
 from directory_app.search import indexing
 from directory_app.web.display import responsiveness_text
 from matching import Profile

@@ -35,7 +35,7 @@ DEMAND = {("TS1", "food"): (2, 2), ("TS3", "housing"): (6, 6)}
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory, meili, postgres_url):
-    from directory_app.directory.curation import create_service
+    from directory_app.directory.service import create_service
 
     tmp = tmp_path_factory.mktemp("middlesbrough")
     with fresh_app(tmp, meili, postgres_url or f"sqlite:///{tmp / 'test.db'}", search_index="memory") as app:

@@ -87,7 +87,7 @@ def test_sorting_is_stable_and_puts_unknowns_last(app):
 
 def test_report_follows_changes_to_the_directory(app):
     from directory_app import db
-    from directory_app.directory.curation import set_status
+    from directory_app.directory.service import set_status
 
     detail = area_detail(app, "lsoa", "E01006105", "loneliness")
     before = detail["needs"][0]

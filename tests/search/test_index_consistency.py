@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from directory_app import create_app, db, meili_server
-from directory_app.directory.curation import create_service, set_status, update_service
+from directory_app.directory.service import create_service, set_status, update_service
 from directory_app.models import Service
 from directory_app.search import indexing
 from directory_app.services import services

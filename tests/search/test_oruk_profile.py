@@ -27,8 +27,8 @@ from referencing.jsonschema import DRAFT202012
 from sqlmodel import select
 
 from directory_app import db
-from directory_app.directory.curation import set_status
 from directory_app.directory.jobs import import_file
+from directory_app.directory.service import set_status
 from directory_app.models import Location, Service, ServiceAtLocation, Taxonomy
 from directory_app.search.indexing import wait_until_idle
 from tests.conftest import fresh_app

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlmodel import SQLModel
 
 from directory_app import db
-from directory_app.directory.curation import report_problem
+from directory_app.directory.service import report_problem
 from tests.conftest import csrf_token, service_data
 
 MARK = "__HOSTILE__"

@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime
 
 from directory_app import db
-from directory_app.directory import curation
+from directory_app.directory import service as curation
 from directory_app.directory.records import input_from_service
 from tests.conftest import csrf_token
 

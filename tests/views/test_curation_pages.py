@@ -8,7 +8,8 @@ import time
 from datetime import date, timedelta
 
 from directory_app import db
-from directory_app.directory import curation, duplicates
+from directory_app.directory import duplicates
+from directory_app.directory import service as curation
 from directory_app.directory.pages import FORM_ORDER, PICKER_FIELDS
 from directory_app.directory.service_input import FIELD_NAMES
 from tests.conftest import csrf_token

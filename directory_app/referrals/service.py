@@ -21,7 +21,8 @@ from matching.service import nearest_distances
 
 from .. import audit
 from ..db import retry_when_busy
-from ..directory import curation, geo
+from ..directory import geo
+from ..directory import service as curation
 from ..directory.documents import to_search_document
 from ..errors import NotFound, ValidationError
 from ..models import Referral, WellbeingScore, utcnow
