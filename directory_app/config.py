@@ -123,6 +123,8 @@ def finalise(config: dict) -> dict:
             problems.append("SECRET_KEY must be set to a random value of at least 32 characters")
         if config.get("DEBUG"):
             problems.append("debug must be off (unset FLASK_DEBUG)")
+        if config.get("PASSWORD_HASH_METHOD") not in (None, "scrypt"):
+            problems.append("PASSWORD_HASH_METHOD must be left unset: passwords are hashed with scrypt")
         if not config.get("MEILI_URL"):
             problems.append("MEILI_URL must point at your Meilisearch server")
         if not config.get("MEILI_MASTER_KEY"):

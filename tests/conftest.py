@@ -205,6 +205,9 @@ def shared_vector_store() -> str:
     return str(_TEMPLATES["vectors"])
 
 
+TEST_PASSWORD_HASH = "pbkdf2:sha256:1000"
+
+
 def _test_app(
     directory: Path, meili: dict, database_url: str, prefix: str, search_index: str = "meilisearch"
 ):
@@ -227,6 +230,9 @@ def _test_app(
             # A test database never outlives a power cut: no fsync on each commit (the suite's
             # SQLite processes spent about a sixth of their time waiting for the disk).
             "SQLITE_SYNCHRONOUS": "OFF",
+            # Real hashing at a test's work factor: scrypt's ~0.1 s a hash was about a minute of
+            # the suite's CPU (tests/foundation checks that the app's own default is scrypt).
+            "PASSWORD_HASH_METHOD": TEST_PASSWORD_HASH,
         }
     )
 
@@ -376,7 +382,7 @@ def make_user(app):
 
     def factory(role: str, username: str | None = None, password: str = "correct-horse-battery"):
         username = username or f"{role}_{uuid.uuid4().hex[:6]}"
-        with db.session_scope(app) as session:
+        with app.app_context(), db.session_scope(app) as session:
             create_user(session, username, password, role)
         return username, password
 

@@ -3,11 +3,13 @@ views are thin wrappers."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from flask import current_app, has_app_context
 from sqlalchemy import text
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -22,6 +24,11 @@ FIRST_DELAY = timedelta(seconds=2)
 MAX_DELAY = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
 LOGIN_LOCK_TIMEOUT_MS = 3000
+# Werkzeug's own default, memory-hard. PASSWORD_HASH_METHOD may name another method werkzeug knows
+# for a throwaway app (tests: a hash costs ~0.1 s of CPU, and the suite makes thousands of users);
+# production refuses any other (config.finalise). A stored hash names its method, so logins check
+# each account by the method it was made with.
+DEFAULT_PASSWORD_HASH = "scrypt"
 
 
 def create_user(session: Session, username: str, password: str, role: str, actor: str = "system") -> User:
@@ -41,11 +48,25 @@ def create_user(session: Session, username: str, password: str, role: str, actor
         raise ValidationError("The account details are not valid.", fields)
     if session.exec(select(User).where(User.username == username)).first():
         raise Conflict(f"There is already a user called {username}.", {"username": "Already taken."})
-    user = User(username=username, password_hash=generate_password_hash(password), role=role)
+    user = User(username=username, password_hash=password_hash(password), role=role)
     session.add(user)
     record(session, actor, "user.create", "user", username, {"role": role})
     session.commit()
     return user
+
+
+def password_hash(password: str) -> str:
+    return generate_password_hash(password, method=_hash_method())
+
+
+def _hash_method() -> str:
+    configured = current_app.config.get("PASSWORD_HASH_METHOD") if has_app_context() else None
+    return configured or DEFAULT_PASSWORD_HASH
+
+
+@functools.cache
+def _no_account_hash(method: str) -> str:
+    return generate_password_hash(secrets.token_urlsafe(16), method=method)
 
 
 def get_user(session: Session, username: str) -> User:
@@ -111,8 +132,9 @@ def authenticate(session: Session, username: str, password: str, address: str = 
     user = session.exec(select(User).where(User.username == username)).first()
     generic = "The username or password is not right."
     if user is None:
-        # Hash anyway so that response time does not reveal which usernames exist.
-        check_password_hash(generate_password_hash("x"), password or "")
+        # Check against a hash anyway, so that response time does not reveal which usernames exist
+        # (one check, as for a real account: not a fresh hash and a check).
+        check_password_hash(_no_account_hash(_hash_method()), password or "")
         ok = False
     else:
         ok = check_password_hash(user.password_hash, password or "")
@@ -174,7 +196,7 @@ def change_password(session: Session, username: str, password: str, actor: str =
             "The password is too short.", {"password": f"Use at least {MIN_PASSWORD_LENGTH} characters."}
         )
     user = get_user(session, username)
-    user.password_hash = generate_password_hash(password)
+    user.password_hash = password_hash(password)
     end_sessions(session, user)
     record(session, actor, "user.password", "user", username, {})
     session.commit()

@@ -114,6 +114,35 @@ def test_production_refuses_default_secrets(tmp_path):
     assert "SECRET_KEY" in message and "MEILI_MASTER_KEY" in message
 
 
+def test_passwords_are_hashed_with_scrypt_and_each_account_is_checked_by_its_own_method(app, client):
+    from directory_app.auth.users import authenticate, create_user, password_hash
+
+    # outside a throwaway app's setting, as in every app that is not a test's: scrypt
+    assert password_hash("correct-horse-battery").startswith("scrypt:")
+    with session_scope(app) as session:  # no app context: the default
+        create_user(session, "kept_in_scrypt", "correct-horse-battery", "curator")
+    with app.app_context(), session_scope(app) as session:
+        create_user(session, "kept_cheaply", "correct-horse-battery", "curator")
+        stored = {u.username: u.password_hash for u in session.exec(select(User))}
+        assert stored["kept_in_scrypt"].startswith("scrypt:")
+        assert stored["kept_cheaply"].startswith("pbkdf2:sha256:1000$")
+        for username in ("kept_in_scrypt", "kept_cheaply"):
+            assert authenticate(session, username, "correct-horse-battery", "127.0.0.1").user is not None
+            assert authenticate(session, username, "wrong-horse-battery", "127.0.0.1").user is None
+    with pytest.raises(ConfigError) as error:
+        create_app(
+            {
+                "APP_ENV": "production",
+                "INSTANCE_PATH": str(app.config["INSTANCE_PATH"]),
+                "SECRET_KEY": "s" * 40,
+                "MEILI_URL": "http://127.0.0.1:1",
+                "MEILI_MASTER_KEY": "k" * 32,
+                "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+            }
+        )
+    assert "PASSWORD_HASH_METHOD" in str(error.value)
+
+
 def test_sqlite_synchronous_is_the_operators_choice_and_a_wrong_one_is_refused(tmp_path):
     from directory_app import db
     from directory_app.config import from_environment
