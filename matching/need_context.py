@@ -50,7 +50,8 @@ _WITH_THE_PERSON = re.compile(r"\b(?:we|we're|we've|us|both|together)\b", re.I)
 # Said to be over: the problem is in the past, not in play now.
 _PAST = re.compile(
     # (not "used to go to the memory café but it's shut": a place they went, which they may want back)
-    r"\b(?:used to(?!\s+(?:go|goes|going|attend|come|take\s+(?:him|her|them|me|us))\b)|no longer|not any ?more|years ago|in the past|(?:all |now )?sorted(?: now| out)?|"
+    r"\b(?:used to(?!\s+(?:go|goes|going|attend|come|take\s+(?:him|her|them|me|us))\b)|no longer|not any ?more|"
+    r"(?:don'?t|do not|doesn'?t|does not)\s+(?:drink|smoke|gamble|use)\s+any\s?more|years ago|in the past|(?:all |now )?sorted(?: now| out)?|"
     r"paid (?:off|back)|cleared (?:now|off)|(?:is|are|'s|was|were) (?:over now|all over|behind (?:me|him|her|us|them))|"
     r"back in the day|when (?:i|he|she|they) (?:was|were) (?:young|younger|little|a kid|a child|at school)|"
     r"as a (?:kid|child|lad|girl|boy|youngster)|(?:did|left|hated|loved) (?:it |\w+ )?at school|"
@@ -71,6 +72,8 @@ _DENIED = re.compile(
     # "it's not a job I want"
     r"|\b(?:don'?t|do not|doesn'?t|does not)\s+need\s+(?:the|any|a|an|another|more)\b"
     r"|\bnot\s+(?:a|an|the|any)\s+(?:\w+\s+){0,2}(?:i|we|he|she)\s+(?:want|need|'m after|am after)\b"
+    # "we don't need food now", "doesn't need help any more"
+    r"|\b(?:don'?t|do not|doesn'?t|does not)\s+need\s+\w+\s+(?:now|any\s?more)\b"
     # a role that has ended: "I'm not her carer anymore"
     r"|\bnot\s+(?:a|an|her|his|their|my|the)\s+\w+\s+any\s?more\b",
     re.I,
@@ -414,6 +417,8 @@ _EXPLAINS = (
     (_denied(r"depressed|suicidal"), frozenset({"mental_wellbeing"})),
     (_denied(r"homeless|on\s+the\s+streets|sleeping\s+rough"), frozenset({"housing"})),
     (_denied(r"in\s+debt"), frozenset({"money_debt"})),
+    # "I'm not caring now" (he went into a home last month)
+    (_denied(r"caring|(?:a\s+|his\s+|her\s+)?carer"), frozenset({"carers"})),
     (_MEETS_ONLINE, frozenset({"digital_inclusion"})),
     (_NO_COMPUTERS, frozenset({"digital_inclusion"})),
     (_GAMBLES_ONLINE, frozenset({"digital_inclusion"})),
@@ -452,9 +457,14 @@ DISMISSES_WHAT_CAME_BEFORE = re.compile(
     r"^(?:(?:and|but|so|though)\s+)?(?:that'?s|that\s+is|that\s+was|it'?s|which\s+is)\s+(?:all\s+)?"
     r"(?:not\s+(?:why|what)\s+(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:here|in\s+for|after)|in\s+hand|"
     r"(?:his|her|their)\s+(?:business|problem|lookout)|not\s+(?:the|my|our)\s+(?:problem|issue|worry)|"
-    r"being\s+(?:dealt\s+with|sorted)|under\s+control|long\s+gone|behind\s+(?:me|us))\b"
+    r"being\s+(?:dealt\s+with|sorted)|under\s+control|long\s+gone|behind\s+(?:me|us)|in\s+order)\b"
     r"|^(?:(?:and|but|so)\s+)?(?:we'?ve|i'?ve|we\s+have|i\s+have)\s+got\s+(?:all\s+)?the\s+(?:support|help)\s+"
-    r"(?:we|i|he|she|they)\s+need",
+    r"(?:we|i|he|she|they)\s+need"
+    # "Mum died in 2015 and I've made my peace with it", "on UC, no problems there", "the landlord's
+    # selling up, fair enough": accepted, not a trouble now
+    r"|^(?:(?:and|but|so)\s+)?(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+made\s+(?:my|our)\s+peace\s+with\b"
+    r"|^(?:(?:and|but|so)\s+)?no\s+(?:problems?|issues?|worries)\s+(?:there|with\s+(?:that|it))\s*$"
+    r"|^fair\s+enough\s*$",
     re.I,
 )
 

@@ -247,6 +247,9 @@ def test_help_said_not_to_be_wanted_a_role_ended_or_a_problem_long_gone_is_no_ne
     assert "addiction_recovery" in context_codes("a problem with cannabis in my twenties, long gone", known)
     assert context_codes("I hold down my job", known) == {"employment_skills"}
     assert context_codes("I'm not on the streets or anything", known) == {"housing"}
+    assert context_codes("we don't need food now, we've got enough", known) == known
+    assert context_codes("I'm not caring now", known) == {"carers"}
+    assert "addiction_recovery" in context_codes("I don't drink any more, nine years sober", known)
     # still needs
     assert context_codes("I need the food bank", known) == frozenset()
     assert (
@@ -269,6 +272,18 @@ def test_what_the_person_puts_aside_is_no_need_and_the_same_words_unqualified_st
     assert "addiction_recovery" in words_only.infer_codes(
         "That's not why I'm here. " + drinks + " I can't cope with it."
     )
+    # accepted, and so no trouble now: "that's all in order", "made my peace with it", "fair enough"
+    on_uc = "I'm on Universal Credit"
+    assert "welfare_benefits" in words_only.infer_codes(f"{on_uc} and it's a nightmare. " + weight)
+    assert "welfare_benefits" not in words_only.infer_codes(
+        f"{on_uc} and that's all in order, no problems there. " + weight
+    )
+    grief = "Mum died in 2015"
+    assert "bereavement" in words_only.infer_codes(f"{grief} and I can't get over it. " + weight)
+    assert "bereavement" not in words_only.infer_codes(f"{grief} and I've made my peace with it. " + weight)
+    evicted = "Our landlord's selling up and we're being evicted"
+    assert "housing" in words_only.infer_codes(f"{evicted}. " + weight)
+    assert "housing" not in words_only.infer_codes(f"{evicted}, fair enough. " + weight)
 
 
 def test_a_carer_who_is_also_a_new_parent_keeps_both_ticked_needs_when_the_words_fill_the_list(inferrer):
@@ -291,6 +306,9 @@ def test_a_state_denied_rules_out_only_its_own_need_and_not_a_worry_still_to_com
     assert context_codes("he's not lonely", known) == {"loneliness"}
     assert context_codes("feels lonely and not depressed", known) == {"mental_wellbeing"}
     assert context_codes("never been in debt", known) == {"money_debt"}
+    # Denying violence is not denying abuse: "isn't violent or anything, but he decides what she wears"
+    safety = {"domestic_abuse", "money_debt"}
+    assert context_codes("He's not violent, nothing like that", safety) == frozenset()
     assert context_codes("not homeless yet", known) == frozenset()
     assert context_codes("lonely and depressed", known) == frozenset()
 
