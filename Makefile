@@ -66,8 +66,8 @@ PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking test
 	tests/views/test_search_pages.py tests/views/test_sheet_email.py \
 	tests/relevance/test_relevance.py tests/relevance/test_relevance_regions.py
 
-# The SQLite half runs as two processes: the slowest suites only it runs (browser, relevance)
-# apart from the rest, which include those the PostgreSQL half runs too (and the views, moved out
+# The SQLite half runs as two processes: the relevance suites (only it runs those the PostgreSQL
+# half does not) apart from the rest, which include those the PostgreSQL half runs too (and the views, moved out
 # of the apart process when it ended about a minute after the others). (Four test
 # processes in all were slower than three: each pays for its own models and seed. With security
 # and API fuzzing apart as well, that process ended about a minute and a half after the others,
@@ -75,14 +75,15 @@ PG_TESTS ?= tests/foundation tests/directory tests/search tests/matchmaking test
 # three of the browser files, about 35 s, run in the other SQLite process; and in session 44, a
 # minute after them again, so the Trafford seed's relevance suite, about a minute, runs in the
 # PostgreSQL half, which ended two minutes before the others; in session 45 the two newest region
-# suites too, IN_POSTGRESQL_HALF in tests/relevance/test_relevance_regions.py.)
+# suites too, IN_POSTGRESQL_HALF in tests/relevance/test_relevance_regions.py. In session 58, with
+# 65 relevance suites and cheaper password hashing, the other SQLite process ended a minute and a
+# half before the suites process: every browser file runs there now.)
 # The three processes share nothing but the vector store and the seeded SQLite database made
 # beside it (each starts its own Meilisearch on a free port, in its own pytest temporary
 # directory; the PostgreSQL half its own throwaway cluster), so they run side by side. The
 # background processes' output is kept in instance/ and shown when all are done.
 PG_LOG := instance/test-postgresql.log
-APART_TESTS ?= tests/relevance tests/browser/test_curation_pages.py tests/browser/test_match_pages.py \
-	tests/browser/test_search_pages.py tests/browser/test_sheet_email.py tests/browser/test_smoke.py
+APART_TESTS ?= tests/relevance
 APART_LOG := instance/test-sqlite-only.log
 
 # Both halves share one store of sentence vectors, emptied first: a service text is encoded once
