@@ -114,6 +114,8 @@ _LEFT_ON = re.compile(
 )
 # Not right after a negation: "can't get the bus on her own" is a need.
 _UNNEGATED = r"(?<!n't )(?<!\bcant )(?<!not )(?<!cannot )(?<!never )"
+# A working life, not a way of getting about: "forty years on the buses"
+_ON_THE_BUSES = re.compile(r"\b(?:years|worked|working|driver|driving)\s+on\s+the\s+buses\b", re.I)
 # Getting about said as something the person can do: "gets the bus ok", "still drives short trips".
 _GETS_ABOUT = re.compile(
     _UNNEGATED
@@ -440,6 +442,7 @@ _EXPLAINS = (
     (_NOT_A_DRINKER, frozenset({"addiction_recovery"})),
     (_LEFT_ON, frozenset({"fuel_energy"})),
     (_GETS_ABOUT, frozenset({"transport"})),
+    (_ON_THE_BUSES, frozenset({"transport"})),
     (_WALKS_FINE, frozenset({"transport", "disability", "physical_activity"})),
     (_REACHED_BY, frozenset({"digital_inclusion"})),
     (_MEDICATION, frozenset({"digital_inclusion"})),
@@ -464,7 +467,9 @@ DISMISSES_WHAT_CAME_BEFORE = re.compile(
     # selling up, fair enough": accepted, not a trouble now
     r"|^(?:(?:and|but|so)\s+)?(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+made\s+(?:my|our)\s+peace\s+with\b"
     r"|^(?:(?:and|but|so)\s+)?no\s+(?:problems?|issues?|worries)\s+(?:there|with\s+(?:that|it))\s*$"
-    r"|^fair\s+enough\s*$",
+    r"|^fair\s+enough\s*$"
+    # a state someone else sees and the person denies: "the GP thinks I'm depressed but honestly I'm not"
+    r"|^(?:(?:and|but|so)\s+)?(?:honestly\s+|really\s+|actually\s+|to\s+be\s+honest\s+)?(?:i'?m|i\s+am)\s+not(?:\s+really)?\s*$",
     re.I,
 )
 

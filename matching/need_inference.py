@@ -474,6 +474,12 @@ _NOT_A_NEED = (
     # "a few small jobs round the house" is a handyperson's work, not employment
     ("small", "job"),
     ("odd", "job"),
+    # put out of a school, not out of a home: "got kicked out of sixth form"
+    ("kicked", "out", "of", "school"),
+    ("kicked", "out", "of", "sixth"),
+    ("kicked", "out", "of", "college"),
+    ("kicked", "out", "of", "class"),
+    ("kicked", "out", "of", "uni"),
 )
 
 

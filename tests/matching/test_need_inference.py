@@ -313,6 +313,18 @@ def test_a_state_denied_rules_out_only_its_own_need_and_not_a_worry_still_to_com
     assert context_codes("lonely and depressed", known) == frozenset()
 
 
+def test_a_state_someone_else_sees_and_the_person_denies_and_a_school_that_put_them_out_are_no_need(inferrer):
+    bored = "Retired in January and I don't know what to do with myself. Maybe volunteering?"
+    assert "mental_wellbeing" in inferrer.infer_codes("The GP thinks I'm depressed and I am. " + bored)
+    assert "mental_wellbeing" not in inferrer.infer_codes(
+        "The GP thinks I'm depressed but honestly I'm not, I'm bored. " + bored
+    )
+    assert "transport" not in inferrer.infer_codes("Forty years on the buses in Bradford. " + bored)
+    school = "got kicked out of sixth form and my mum's on my case, I wanna do an apprenticeship. I'm 17."
+    assert "housing" not in inferrer.infer_codes(school)
+    assert "housing" in inferrer.infer_codes("Got kicked out by my mum last week, sleeping at a mate's.")
+
+
 def test_small_jobs_about_the_house_and_a_wife_who_came_along_are_no_job_and_no_loss():
     known = {"employment_skills", "bereavement", "housing"}
     assert context_codes("needs rails fitting - small jobs", known) == {"employment_skills"}
