@@ -1396,6 +1396,25 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Written and judged blind in session 58 by two more helpers: Worcestershire (a county over six
+    # districts) and Herefordshire as a council's Family Information Service and SEND Local Offer
+    # directory (age ranges, EHCP or diagnosis required, professional referral only, free school
+    # meals, term time or holidays only), with the adult community services it also lists. Its judge
+    # graded 3.8 services a scenario. First run, unread (commit 64b5102's code): nDCG@10 0.554,
+    # keyword 0.233, 10 violations, 3 of 7 gaps; its labels read unread: needs 0.89 / 0.74, groups
+    # 0.78 / 0.57, ages found 20 of 33 and 9 wrong.
+    "wh": Region(
+        "Worcestershire and Herefordshire (a Family Information Service and SEND Local Offer directory, in ORUK 3.0)",
+        EVAL / "services" / "wh_oruk.json",
+        "Worcestershire County Council – Family Information Service & SEND Local Offer directory (ORUK API), with Herefordshire Council's Family Information listings, Dec 2026",
+        EVAL / "scenarios_wh.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
