@@ -43,7 +43,9 @@ def takes_children(service: dict[str, Any], age: int | None) -> bool:
 # "under 2s") is no place for a parent whose youngest is older. Read only where the service is for
 # parents and little ones, and never from a crèche or a price ("under 5s go free").
 _BABY_SERVICE = re.compile(
-    r"\b(?:bumps?|bab(?:y|ies)|toddlers?|little\s+ones|stay\s+and\s+play|parent\s+and\s+(?:baby|toddler)|mums?\s+and\s+tots)\b",
+    r"\b(?:bumps?|bab(?:y|ies)|toddlers?|little\s+ones|stay\s+and\s+play|parent\s+and\s+(?:baby|toddler)|mums?\s+and\s+tots|"
+    # a home-visiting or early years service for children not yet at school ("pre-school children")
+    r"pre-?school\s+children)\b",
     re.I,
 )
 _BABY_LIMIT = re.compile(
@@ -57,7 +59,14 @@ _CHILD_MONTHS = re.compile(r"\b(\d{1,2})\s*-?\s*(?:months?|mths?|mo)\b(?!\s+preg
 _CHILD_YEARS = re.compile(
     r"\b(\d{1,2})\s*-?\s*(?:yo|y/o|yrs?\s+old|years?\s+old|year[- ]old|yr[- ]old)\s+"
     r"(?:son|daughter|boy|girl|baby|toddler|lad|kid|child|twins)|"
-    r"\b(?:son|daughter|toddler|little\s+one)\s+(?:is\s+|aged\s+|of\s+)?(\d{1,2})\b(?!\s*(?:months?|mths?))",
+    r"\b(?:son|daughter|toddler|little\s+one|(?:little\s+)?(?:girl|boy|lad))\s+(?:is\s+|aged\s+|of\s+)?(\d{1,2})\b"
+    r"(?!\s*(?:months?|mths?))",
+    re.I,
+)
+# "2 kids (7 and 10)", "children aged 3 and 6", "Two kids 3 and 6"
+_CHILDREN_AGED = re.compile(
+    r"\b(?:kids|children|boys|girls|sons|daughters)\s*\(?\s*(?:aged\s+|ages\s+)?(\d{1,2})\s*(?:,|and|&)\s*(\d{1,2})\b"
+    r"(?!\s*(?:months?|mths?|years?\s+ago))",
     re.I,
 )
 _AGO = re.compile(r"^\s*(?:ago|back|later|since)\b", re.I)
@@ -90,9 +99,9 @@ def babies_up_to_months(service: dict[str, Any]) -> int | None:
 
 
 @lru_cache(maxsize=256)
-def youngest_child_months(goals: str | None) -> int | None:
-    """The age in months of the youngest child the words give ("dad 31, 18 month old", "baby 4
-    months", "3 year old son"); None when none is given."""
+def children_months(goals: str | None) -> tuple[int, ...]:
+    """The ages in months of the children the words give ("dad 31, 18 month old", "baby 4 months",
+    "3 year old son", "2 kids (7 and 10)")."""
     text = goals or ""
     ages = [
         int(m.group(1))
@@ -101,7 +110,75 @@ def youngest_child_months(goals: str | None) -> int | None:
         and (_OLD.match(text[m.end() :]) or _CHILD_WORD.search(text[max(0, m.start() - 20) : m.start()]))
     ]
     ages += [int(m.group(1) or m.group(2)) * 12 for m in _CHILD_YEARS.finditer(text)]
-    return min(ages) if ages else None
+    ages += [int(age) * 12 for m in _CHILDREN_AGED.finditer(text) for age in m.groups()]
+    return tuple(sorted(ages))
+
+
+def youngest_child_months(goals: str | None) -> int | None:
+    """The age in months of the youngest child the words give; None when none is given."""
+    ages = children_months(goals)
+    return ages[0] if ages else None
+
+
+# Whose ages are the parents' own: "Teen Parents 13-19", "young mums under 25", "young carers 8-18".
+_AGES_ARE_THE_PARENTS = re.compile(
+    r"\b(?:teen(?:age)?|young|younger)\s+(?:parents?|mums?|mothers?|dads?|fathers?|carers?)\b", re.I
+)
+
+
+# A service for children that takes their parents too ("children and young people 0-25 with SEND,
+# and their parents/carers", "families with children 0-19"); not a youth helpline or a teens' chat,
+# which the young person uses alone.
+_PARENTS_TOO = re.compile(r"\b(?:parents?|families|family|mums|dads|grown-?ups)\b", re.I)
+
+
+# A children's service for those with special needs or a disability ("children and young people 0-25
+# with SEND", "pre-school children with developmental delay"), and the words of a parent whose child
+# has one ("non verbal, on the pathway for ASC", "global developmental delay", "EHCP").
+_FOR_CHILDREN_WITH_NEEDS = re.compile(
+    r"\b(?:children|child|young\s+people|pupils|babies|toddlers)\b[^.;]{0,40}?\bwith\s+(?:(?:a|an)\s+)?(?:SEND|SEN\b|"
+    r"special\s+educational\s+needs|additional\s+needs|(?:a\s+)?disabilit\w*|(?:significant\s+)?developmental\s+delay|"
+    r"down\s+syndrome|autism|learning\s+disabilit\w*|complex\s+needs)|\bdisabled\s+(?:children|child|young\s+people)\b|"
+    # a service about special needs ("advice about special educational needs and disabilities", SENDIASS)
+    r"\babout\s+special\s+educational\s+needs\b|\bSENDIASS\b",
+    re.I,
+)
+# (not "deaf" or "wheelchair" alone: as often the parent's own as the child's)
+_CHILD_WITH_NEEDS = re.compile(
+    r"\b(?:SEND|SEN|EHCP|EHC\s+plan|autis\w*|ASC|ASD|ADHD|PDA|special\s+needs|additional\s+needs|disabled\s+"
+    r"(?:son|daughter|child|boy|girl|lad)|(?:developmental\s+)?delay|non[- ]?verbal|down'?s(?:\s+syndrome)?|down\s+syndrome|"
+    r"cerebral\s+palsy|epilep\w*|diagnos\w*|pathway|sensory|complex\s+needs|learning\s+(?:difficult|disabilit)\w*)\b",
+    re.I,
+)
+# A service for children with one condition is for a parent whose child has that one.
+_ONE_CONDITION = (
+    (re.compile(r"\bwith\s+down'?s?\s+syndrome\b", re.I), re.compile(r"\bdown'?s?\b", re.I)),
+    (re.compile(r"\bwith\s+autism\b", re.I), re.compile(r"\b(?:autis\w*|ASC|ASD|pathway)\b", re.I)),
+)
+
+
+def a_child_in_range(service: dict[str, Any], goals: str | None, low: int | None, high: int | None) -> bool:
+    """A child the words give is of the ages of a service for children and their parents
+    ("SENDIASS: children and young people 0-25 with SEND, and their parents/carers" for a mum whose
+    son is 7): the service is for her and her child, so her own age is no bar; unless the ages are
+    a young parent's or young carer's own."""
+    text = service_text(service)
+    if (
+        high is None
+        or high > YOUNG_UP_TO
+        or not _PARENTS_TOO.search(text)
+        or _AGES_ARE_THE_PARENTS.search(text)
+        # a service for children with special needs, for a parent who speaks of none
+        or (_FOR_CHILDREN_WITH_NEEDS.search(text) and not _CHILD_WITH_NEEDS.search(goals or ""))
+        or any(
+            service_says.search(text) and not said.search(goals or "")
+            for service_says, said in _ONE_CONDITION
+        )
+    ):
+        return False
+    return any(
+        (low is None or low <= months // 12) and months // 12 <= high for months in children_months(goals)
+    )
 
 
 def months_words(months: int) -> str:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from .children import (
+    a_child_in_range,
     babies_up_to_months,
     children_all_at_school,
     for_under_fives,
@@ -203,7 +204,9 @@ def check(
 
     if profile.age is not None:
         low, high = service.get("minimum_age"), service.get("maximum_age")
-        if (low is not None and profile.age < low) or (high is not None and profile.age > high):
+        outside = (low is not None and profile.age < low) or (high is not None and profile.age > high)
+        # a parent asking for their child ("2 kids (7 and 10)", holiday clubs for 4-16s)
+        if outside and not a_child_in_range(service, profile.goals, low, high):
             bad(("age", "outside age range"))
 
     # A babies' group is for babies of its age, whatever the parent's age.

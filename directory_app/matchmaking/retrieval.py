@@ -23,6 +23,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import numpy as np
 
 from matching import Profile
+from matching.children import children_months
 from matching.fit import COMMUNITIES_NAMED, GROUP_SEARCH_WORDS
 from matching.situations import BY_CODE, COMMUNITIES, named_communities_of
 from matching.stated_situations import person_situations
@@ -99,7 +100,9 @@ def base_filters(profile: Profile, delivery: bool = True) -> list[filters.Filter
     in person is within reach, even for someone who asked for in-person help."""
     clauses: list[filters.Filter] = [filters.one_of("status", REFERABLE_STATUSES)]
     if profile.age is not None:
-        clauses += filters.age(profile.age)
+        # and the ages of the children the words give: a holiday club for 4-16s is for a mum's kids
+        children = [months // 12 for months in children_months(profile.goals)]
+        clauses += [filters.any_age([profile.age, *children])] if children else filters.age(profile.age)
     constraints = profile.constraints
     if constraints.free_only:
         clauses.append(filters.free_only())

@@ -148,6 +148,19 @@ class AnyOf:
         return any(f.holds(document) for f in self.filters)
 
 
+@dataclass(frozen=True)
+class AllOf:
+    """Every one of ``filters`` holds."""
+
+    filters: tuple[Filter, ...]
+
+    def expression(self) -> str:
+        return "(" + " AND ".join(f.expression() for f in self.filters) + ")"
+
+    def holds(self, document: dict[str, Any]) -> bool:
+        return all(f.holds(document) for f in self.filters)
+
+
 def metres_between(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
     """Great-circle distance (the haversine formula Meilisearch uses for _geoRadius and sorting)."""
     return float(haversine_km(lat1, lng1, lat2, lng2)) * 1000
@@ -175,6 +188,11 @@ def age(years: int) -> list[Filter]:
         Bound("age_min_filter", int(years), at_most=True),
         Bound("age_max_filter", int(years), at_most=False),
     ]
+
+
+def any_age(years: Sequence[int]) -> Filter:
+    """A service for any one of these ages: a parent's own, or a child's they ask for."""
+    return AnyOf(tuple(AllOf(tuple(age(y))) for y in dict.fromkeys(years)))
 
 
 def one_of_or_none(attribute: str, values: Sequence[Any]) -> Filter:

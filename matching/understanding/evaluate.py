@@ -69,21 +69,17 @@ def score(
     out["groups"], out["groups_per_code"] = set_scores(
         [p["groups"] for p in predicted], [g["groups"] for g in gold]
     )
+
     # Ages: a labelled range is "found" when both ends agree; "wrong" counts any stated range
-    # that disagrees with the label, including one where the label has none.
-    with_age = [
-        (p, g)
-        for p, g in zip(predicted, gold, strict=True)
-        if g.get("min_age") is not None or g.get("max_age") is not None
-    ]
-    found = sum(
-        1 for p, g in with_age if (p["min_age"], p["max_age"]) == (g.get("min_age"), g.get("max_age"))
-    )
+    # that disagrees with the label, including one where the label has none. A lowest age of 0
+    # ("Age range: 0-18") is no lowest age: both say from birth.
+    def ages(item: Mapping[str, Any]) -> tuple[Any, Any]:
+        return (item.get("min_age") or None, item.get("max_age"))
+
+    with_age = [(p, g) for p, g in zip(predicted, gold, strict=True) if ages(g) != (None, None)]
+    found = sum(1 for p, g in with_age if ages(p) == ages(g))
     wrong = sum(
-        1
-        for p, g in zip(predicted, gold, strict=True)
-        if (p["min_age"], p["max_age"]) != (None, None)
-        and (p["min_age"], p["max_age"]) != (g.get("min_age"), g.get("max_age"))
+        1 for p, g in zip(predicted, gold, strict=True) if ages(p) != (None, None) and ages(p) != ages(g)
     )
     out["ages"] = {
         "labelled": len(with_age),

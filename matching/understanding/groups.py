@@ -172,7 +172,8 @@ _TURNED_AWAY_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,4}?(?:(?:can|will|may|should|could)\s+(?:be\s+(?:referred|signposted)|contact|call|ring|try|"
     r"go\s+to|use)|(?:are|is)\s+not\s+(?:eligible|accepted|able)|cannot|can't)\b|"
     # a team's shorthand for sending a group elsewhere: "women see Little Lever Stitch & Natter"
-    r"^\W*(?:\w+\W+){0,2}?see\s+(?-i:[A-Z])|"
+    # (not across "only" or a bracket: "Mums only (dads: see Dads Matter)" is for mums)
+    r"^\W*(?:(?!only\b)\w+[ \t,]+){0,2}?see\s+(?-i:[A-Z])|"
     # "Men – call the Men's Advice Line", "Under 18s: contact Childline"
     r"^\s*[-–—:]\s*(?:please\s+)?(?:call|ring|contact|try|phone|use)\b|"
     # "Mums - see our Tuesday sessions", "women: please see our other group"
@@ -191,7 +192,7 @@ _WELCOME_TOO = re.compile(
     re.I,
 )
 _SOMEONE_ELSES = re.compile(
-    r"\b(?:(?:parents?|carers?|families|relatives)\s+(?:and\s+\w+\s+)?of|"
+    r"\b(?:(?:parents?|carers?|families|relatives|siblings|brothers\s+and\s+sisters)\s+(?:and\s+\w+\s+)?of|"
     r"(?:car(?:e|es|ing)|look(?:s|ing)?\s+after)\s+(?:for\s+)?(?:someone|somebody|a\s+(?:\w+\s+)?(?:person|relative|"
     r"loved\s+one|partner|parent|friend)))\s+(?:\w+\s+){0,8}?(?:with\s+|who\s+(?:has|have)\s+)?$",
     re.I,

@@ -363,3 +363,23 @@ def test_a_label_naming_a_wider_area_is_scored_as_the_authorities_read_for_it():
     assert (residency(boroughs)["tp"], residency(boroughs)["fp"]) == (1, 0)
     # one borough of ten is not the wider area
     assert (residency(boroughs[:1])["tp"], residency(boroughs[:1])["fp"]) == (0, 1)
+
+
+def test_an_age_range_from_birth_is_scored_the_same_whether_its_lowest_age_is_0_or_none():
+    def ages(read: tuple, label: tuple) -> dict:
+        summary = {
+            "needs": [],
+            "groups": [],
+            "min_age": read[0],
+            "max_age": read[1],
+            "residency": [],
+            "delivery": [],
+            "area_wide": False,
+            "wheelchair": "unknown",
+            "cost": "unknown",
+        }
+        gold = [{"id": "x", "needs": [], "groups": [], "min_age": label[0], "max_age": label[1]}]
+        return score([summary], gold)["ages"]
+
+    assert (ages((None, 18), (0, 18))["found"], ages((None, 18), (0, 18))["wrong"]) == (1, 0)
+    assert (ages((None, 18), (5, 18))["found"], ages((None, 18), (5, 18))["wrong"]) == (0, 1)

@@ -85,14 +85,15 @@ def broken(row: dict, directory: dict) -> list[str]:
     The profile's ticked circumstances are what the annotator sent, not all the person is: a
     daughter "round there every day doing everything for" her mother is a carer though only
     "woman" was ticked. A group restriction the blind judges, reading the words, graded as
-    suitable for this person is therefore not counted as broken."""
+    suitable for this person is therefore not counted as broken; nor is an age range they graded
+    suitable (the profile's age is a parent's, and a children's service 0-25 is for her child)."""
     scenario = row["scenario"]
     out = []
     for service_id in row["matched_ids"]:
         doc = directory[service_id]
         judged_suitable = scenario["judgments"].get(doc["external_id"], 0) > 0
         for reason in violations(api_profile(scenario["profile"]), row["result"]["location"], doc):
-            if judged_suitable and reason.startswith("only for ["):
+            if judged_suitable and reason.startswith(("only for [", "age ")):
                 continue
             out.append(f"{scenario['id']}: {doc['name']}: {reason}")
         if doc["external_id"] in scenario.get("must_not", ()):

@@ -131,6 +131,8 @@ FILTERS = {
     "free or not recorded": ([filters.free_only()], {"pantry", "helpline"}),
     "step-free or not recorded": ([filters.wheelchair()], {"lunch", "helpline", "walks"}),
     "age": (filters.age(58), {"pantry", "helpline", "walks"}),
+    # a parent's age or their child's: the 17-year-old's pantry, the 56-year-old's helpline and walks
+    "any of several ages": ([filters.any_age([17, 56])], {"pantry", "helpline", "walks"}),
     "days or none recorded": ([filters.one_of_or_none("days", ["TU"])], {"lunch", "helpline"}),
     "no group limit": ([filters.one_of_or_none("eligibility", [])], {"lunch", "pantry", "walks"}),
     "within, or remote, or area-wide": ([filters.within(*SALE, 5)], {"lunch", "pantry", "helpline"}),
