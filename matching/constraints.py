@@ -205,7 +205,7 @@ def check(
     if profile.age is not None:
         low, high = service.get("minimum_age"), service.get("maximum_age")
         outside = (low is not None and profile.age < low) or (high is not None and profile.age > high)
-        # a parent asking for their child ("2 kids (7 and 10)", holiday clubs for 4-16s)
+        # a parent asking for their child at a service for children and their parents (children.py)
         if outside and not a_child_in_range(service, profile.goals, low, high):
             bad(("age", "outside age range"))
 

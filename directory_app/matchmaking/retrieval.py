@@ -100,7 +100,7 @@ def base_filters(profile: Profile, delivery: bool = True) -> list[filters.Filter
     in person is within reach, even for someone who asked for in-person help."""
     clauses: list[filters.Filter] = [filters.one_of("status", REFERABLE_STATUSES)]
     if profile.age is not None:
-        # and the ages of the children the words give: a holiday club for 4-16s is for a mum's kids
+        # and the ages of the children the words give: a family hub for 0-19s is for a mum of a 7-year-old
         children = [months // 12 for months in children_months(profile.goals)]
         clauses += [filters.any_age([profile.age, *children])] if children else filters.age(profile.age)
     constraints = profile.constraints
