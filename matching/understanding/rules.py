@@ -318,7 +318,10 @@ _WHEEL_YES_STRICT = re.compile(
 _NOT_ACCEPTING = re.compile(
     r"\b(?:not\s+(?:currently\s+)?(?:accepting|taking)\s+(?:new\s+)?(?:referrals|clients|members|"
     r"people)|waiting\s+list\s+(?:is\s+)?closed|currently\s+full|no\s+(?:spaces|places)\s+"
-    r"(?:available|left)|closed\s+to\s+(?:new\s+)?referrals|temporarily\s+closed)\b",
+    r"(?:available|left)|closed\s+to\s+(?:new\s+)?referrals|temporarily\s+closed|"
+    # "the card scheme is closed to new applications until April 2027 ... Existing card holders only"
+    r"closed\s+to\s+new\s+(?:applications|applicants|members|families|clients|starters)|"
+    r"(?:existing|current)\s+(?:card\s*holders|members|clients|families|users)\s+only)\b",
     re.I,
 )
 _ACCEPTING = re.compile(

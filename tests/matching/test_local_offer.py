@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from matching import violations
 from matching.children import children_months
+from matching.understanding import normalise
+from matching.understanding.rules import find_capacity
 from tests.matching.conftest import oruk_record
 
 
@@ -103,3 +105,14 @@ def test_a_group_for_the_brothers_and_sisters_of_disabled_children_is_not_for_di
         )
     )
     assert "people_with_disabilities" not in found.summary()["groups"]
+
+
+def test_a_scheme_closed_to_new_applications_is_not_taking_anyone_new():
+    def accepting(text: str) -> bool | None:
+        found = find_capacity(normalise({"id": "x", "name": "Short breaks activities", "description": text}))
+        return None if found is None else found.value["accepting"]
+
+    notice = "NOTICE: the short breaks card scheme is closed to new applications until April 2027."
+    assert accepting("Fun clubs for disabled children. " + notice) is False
+    assert accepting("Fun clubs for disabled children. Existing card holders only at present.") is False
+    assert accepting("Fun clubs for disabled children. New members welcome.") is True
