@@ -1405,7 +1405,7 @@ REGIONS = {
     # 0.78 / 0.57, ages found 20 of 33 and 9 wrong (29 and 0 once a lowest age of 0 is scored as
     # none: no reading changed). Since (the ages of a parent's children against a children's service
     # that takes parents too, unless it is for children with special needs the words never speak of;
-    # pre-school services; "Mums only (dads: see ...)"): 0.659, 9, 3 of 7. Left: a Local Offer's
+    # pre-school services; "Mums only (dads: see ...)"; "closed to new applications"): 0.661, 9, 3 of 7. Left: a Local Offer's
     # conditions (an assessed need, a closed waiting list) and a kinship grandmother's grandchildren.
     "wh": Region(
         "Worcestershire and Herefordshire (a Family Information Service and SEND Local Offer directory, in ORUK 3.0)",
