@@ -28,12 +28,17 @@ def is_child(age: int | None) -> bool:
     return age is not None and age < CHILD_UNDER
 
 
+def of_ages(age: int, low: int | None, high: int | None) -> bool:
+    """`age` lies in the range (an end that is None is open)."""
+    return (low is None or low <= age) and (high is None or age <= high)
+
+
 def takes_children(service: dict[str, Any], age: int | None) -> bool:
     """A service says it is for children or young people: an age range that reaches down to them,
     or words naming them."""
     low, high = service.get("minimum_age"), service.get("maximum_age")
     if high is not None and high <= YOUNG_UP_TO:
-        return age is None or ((low is None or low <= age) and age <= high)
+        return age is None or of_ages(age, low, high)
     if low is not None and age is not None and low > age:
         return False
     return bool(_TAKES_CHILDREN.search(service_text(service)))
@@ -176,9 +181,7 @@ def a_child_in_range(service: dict[str, Any], goals: str | None, low: int | None
         )
     ):
         return False
-    return any(
-        (low is None or low <= months // 12) and months // 12 <= high for months in children_months(goals)
-    )
+    return any(of_ages(months // 12, low, high) for months in children_months(goals))
 
 
 def months_words(months: int) -> str:

@@ -20,6 +20,7 @@ from .children import (
     for_under_fives,
     is_child,
     months_words,
+    of_ages,
     takes_children,
     youngest_child_months,
 )
@@ -204,9 +205,8 @@ def check(
 
     if profile.age is not None:
         low, high = service.get("minimum_age"), service.get("maximum_age")
-        outside = (low is not None and profile.age < low) or (high is not None and profile.age > high)
         # a parent asking for their child at a service for children and their parents (children.py)
-        if outside and not a_child_in_range(service, profile.goals, low, high):
+        if not of_ages(profile.age, low, high) and not a_child_in_range(service, profile.goals, low, high):
             bad(("age", "outside age range"))
 
     # A babies' group is for babies of its age, whatever the parent's age.
