@@ -55,22 +55,22 @@ _BABY_SERVICE = re.compile(
 )
 _BABY_LIMIT = re.compile(
     r"\b(?:bab(?:y|ies)|infants?|little\s+ones|toddlers?|children|child|kids)\s+(?:aged\s+)?"
-    r"(?:under|up\s+to|below|less\s+than)\s+(\d{1,2})\s*(months?|mths?|years?|yrs?)?\b|"
-    r"\b0\s*(?:-|–|to)\s*(\d{1,2})\s*(months?|mths?|years?|yrs?)\b|\bunder[- ](\d)s\b",
+    r"(?P<bound>under|up\s+to|below|less\s+than)\s+(?P<number>\d{1,2})\s*(?P<unit>months?|mths?|years?|yrs?)?\b|"
+    r"\b0\s*(?:-|–|to)\s*(?P<top>\d{1,2})\s*(?P<top_unit>months?|mths?|years?|yrs?)\b|\bunder[- ](?P<under>\d)s\b",
     re.I,
 )
 _NOT_A_LIMIT = re.compile(r"(?:cr[eè]che|childcare|child\s+care|free|price|cost|£)\W+(?:\w+\W+){0,4}$", re.I)
 _CHILD_MONTHS = re.compile(r"\b(\d{1,2})\s*-?\s*(?:months?|mths?|mo)\b(?!\s+pregnant)(?!\s+gone)", re.I)
 _CHILD_YEARS = re.compile(
     r"\b(\d{1,2})\s*-?\s*(?:yo|y/o|yrs?\s+old|years?\s+old|year[- ]old|yr[- ]old)\s+"
-    r"(?:son|daughter|boy|girl|baby|toddler|lad|kid|child|twins)|"
-    r"\b(?:son|daughter|toddler|little\s+one|(?:little\s+)?(?:girl|boy|lad))\s+(?:is\s+|aged\s+|of\s+)?(\d{1,2})\b"
+    r"(?:(?:grand)?(?:son|daughter|kid|child)|boy|girl|baby|toddler|lad|twins)|"
+    r"\b(?:(?:grand)?(?:son|daughter)|toddler|little\s+one|(?:little\s+)?(?:girl|boy|lad))\s+(?:is\s+|aged\s+|of\s+)?(\d{1,2})\b"
     r"(?!\s*(?:months?|mths?))",
     re.I,
 )
-# "2 kids (7 and 10)", "children aged 3 and 6", "Two kids 3 and 6"
+# "2 kids (7 and 10)", "children aged 3 and 6", "Two kids 3 and 6", "two grandchildren (4 and 8)"
 _CHILDREN_AGED = re.compile(
-    r"\b(?:kids|children|boys|girls|sons|daughters)\s*\(?\s*(?:aged\s+|ages\s+)?(\d{1,2})\s*(?:,|and|&)\s*(\d{1,2})\b"
+    r"\b(?:(?:grand)?(?:kids|children|sons|daughters)|boys|girls)\s*\(?\s*(?:aged\s+|ages\s+)?(\d{1,2})\s*(?:,|and|&)\s*(\d{1,2})\b"
     r"(?!\s*(?:months?|mths?|years?\s+ago))",
     re.I,
 )
@@ -86,20 +86,26 @@ def _months(number: str, unit: str | None) -> int:
     return int(number) if unit and unit.lower().startswith("m") else int(number) * 12
 
 
-def babies_up_to_months(service: dict[str, Any]) -> int | None:
-    """The oldest a child may be, in months, for a parents' and babies' service that says so."""
+def babies_under_months(service: dict[str, Any]) -> tuple[int, str] | None:
+    """The age in months a child must be under, for a parents' and babies' service that says so,
+    with its words: "under 4s" and "babies under 1" stop at the birthday, "0-12 months" and "up to
+    2 years" take the last month or year they name."""
     text = service_text(service)
     if not _BABY_SERVICE.search(text):
         return None
     for found in _BABY_LIMIT.finditer(text):
         if _NOT_A_LIMIT.search(text[max(0, found.start() - 40) : found.start()]):
             continue
-        if found.group(5):  # "under 2s"
-            return _months(found.group(5), "years")
-        number, unit = (
-            (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
-        )
-        return _months(number, unit)
+        words = " ".join(found[0].split())
+        if found["under"]:
+            return _months(found["under"], "years"), words
+        if found["top"]:
+            top = _months(found["top"], found["top_unit"]) + _months("1", found["top_unit"])
+            return top, f"children aged {words}"
+        limit = _months(found["number"], found["unit"])
+        if found["bound"].lower().startswith("up"):
+            limit += _months("1", found["unit"])
+        return limit, words
     return None
 
 
@@ -182,10 +188,6 @@ def a_child_in_range(service: dict[str, Any], goals: str | None, low: int | None
     ):
         return False
     return any(of_ages(months // 12, low, high) for months in children_months(goals))
-
-
-def months_words(months: int) -> str:
-    return f"{months} months" if months < 24 else f"{months // 12} years"
 
 
 # A group for babies or toddlers with their grown-ups says so in its name ("Little Stars Stay & Play",

@@ -15,11 +15,10 @@ from typing import Any
 
 from .children import (
     a_child_in_range,
-    babies_up_to_months,
+    babies_under_months,
     children_all_at_school,
     for_under_fives,
     is_child,
-    months_words,
     of_ages,
     takes_children,
     youngest_child_months,
@@ -193,6 +192,10 @@ def check(
         bad(("status", str(status).replace("_", " ") if status else "status not recorded"))
     elif service.get("says_closed"):
         bad(("status", "its description says it is not running"))
+    elif service.get("accepting_referrals") is False:
+        # "Waiting list closed", "not taking new referrals": no help to anyone new now; a need only
+        # it meets is said unmet with it named (unmet.py)
+        bad(("capacity", "not taking new referrals at the moment"))
     if now is not None:
         if status == "active" and not service.get("says_closed") and (ended := finished_on(service, now)):
             if (now.date() - ended).days <= RUN_ENDED_LATELY_DAYS:
@@ -211,9 +214,9 @@ def check(
 
     # A babies' group is for babies of its age, whatever the parent's age.
     youngest = youngest_child_months(profile.goals)
-    oldest = babies_up_to_months(service) if youngest is not None else None
-    if oldest is not None and youngest is not None and youngest > oldest:
-        bad(("children", f"for babies up to {months_words(oldest)}"))
+    babies = babies_under_months(service) if youngest is not None else None
+    if babies is not None and youngest is not None and youngest >= babies[0]:
+        bad(("children", f"for {babies[1]}"))
     elif children_all_at_school(profile.goals) and for_under_fives(service):
         # a mother whose children are all at school has no little one to take to a toddler group
         bad(("children", "for babies and toddlers with their grown-ups"))

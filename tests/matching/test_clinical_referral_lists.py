@@ -100,9 +100,13 @@ def test_a_need_met_only_by_a_service_not_taking_referrals_is_said_unmet(make_pe
     result = match(person, [closed], taxonomy=taxonomy, now=DECEMBER)
     unmet = {u.need: u.reason for u in result.unmet_needs}
     assert "is not taking new referrals at the moment" in unmet["carers"]
+    # not offered, but set aside with why, for the link worker to see
+    assert result.matches == []
+    assert result.excluded == {"not taking new referrals at the moment": 1}
     open_ = make_service(name="Young Carers (open)", needs=["carers"])
     both = match(person, [closed, open_], taxonomy=taxonomy, now=DECEMBER)
     assert "carers" not in {u.need for u in both.unmet_needs}
+    assert [m.name for m in both.matches] == ["Young Carers (open)"]
 
 
 @pytest.mark.parametrize(

@@ -235,7 +235,13 @@ def test_a_babies_group_is_not_for_a_parent_whose_youngest_is_older(person, make
         name="Toddler Time", description="Stay and play for under 5s and their grown-ups."
     )
     dad = person(goals="dad 31, 18 month old, lost his job in Sept, partner has PND")
-    assert violations(dad, bumps, 1.0) == ["for babies up to 12 months"]
+    assert violations(dad, bumps, 1.0) == ["for baby under 1"]
+    # "under 1" stops at the first birthday; "0-12 months" takes the twelfth month
+    one_year_old = person(goals="mum, baby 12 months, no one to talk to")
+    assert violations(one_year_old, bumps, 1.0) == ["for baby under 1"]
+    massage = make_service(name="Baby Massage", description="For babies 0-12 months and their parents.")
+    assert violations(one_year_old, massage, 1.0) == []
+    assert violations(person(goals="mum, baby 13 months"), massage, 1.0) == ["for children aged 0-12 months"]
     assert violations(dad, toddlers, 1.0) == []
     # a baby young enough, a pregnancy, or no child's age said: nothing to hold it back
     for goals in (

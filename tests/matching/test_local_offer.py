@@ -17,6 +17,23 @@ def test_the_ages_of_the_children_a_parent_speaks_of_are_read():
     assert children_months("Mum, 25. Little girl is 2, not walking yet") == (24,)
     assert children_months("Mum of 7yo lad, non verbal") == (84,)
     assert children_months("Lonely since my wife died two years ago") == ()
+    # a kinship carer's grandchildren are the children she brings
+    assert children_months("Gran, 61, has had her two grandchildren (4 and 8) since") == (48, 96)
+    assert children_months("my grandson is 6") == (72,)
+
+
+def test_a_grandmothers_grandchildren_are_too_old_for_an_under_4s_baby_bank(make_person, make_service):
+    baby_bank = make_service(
+        name="Healthy Start & Baby Bank",
+        description="Pregnant women and families with children under 4 on a low income. Age range: under 4s",
+    )
+    gran = make_person(
+        age=61, goals="Gran, 61, has had her two grandchildren (4 and 8) since her daughter went into rehab"
+    )
+    assert violations(gran, baby_bank, 1.0)
+    assert (
+        violations(make_person(age=61, goals="Gran looking after my grandson, he is 2"), baby_bank, 1.0) == []
+    )
 
 
 def test_a_childrens_service_is_for_a_parent_whose_child_is_of_its_ages(make_person, make_service):
@@ -78,7 +95,7 @@ def test_a_home_visiting_service_for_pre_school_children_is_not_for_a_school_age
         "developmental delay. Age range: under 5s (0-4).",
     )
     assert violations(make_person(age=36, goals="Mum of 7yo lad, non verbal"), portage, 1.0) == [
-        "for babies up to 5 years"
+        "for under 5s"
     ]
     assert (
         violations(make_person(age=25, goals="Mum, 25. Little girl is 2, global delay"), portage, 1.0) == []
