@@ -1419,6 +1419,26 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Session 59: Plymouth, Cornwall, the Isles of Scilly and West Devon as an Armed Forces Covenant
+    # partnership's support directory (veterans, ex-RN/RM only, serving families, bereaved families,
+    # service leavers, proof of service) with the community services its partners signpost anyone
+    # to, written and judged blind by two helpers. Its judge graded 4.5 services a scenario. First
+    # run, unread (c2ebbca with the capacity rule and grandchildren's ages of session 59): nDCG@10
+    # 0.711, keyword 0.143, P@5 0.48 (best 0.76), 21 violations, 3 of 6 gaps; its labels read
+    # unread: needs 0.89 / 0.76, groups 0.81 / 0.81, ages found 11 of 12 and none wrong,
+    # residency 0.57 / 0.81, phone 1.00 / 0.50, wheelchair "no" 1.00 / 0.89, cost right 0.94.
+    "pc": Region(
+        "Plymouth, Cornwall and the Isles of Scilly (an Armed Forces Covenant partnership's support directory, in ORUK 3.0)",
+        EVAL / "services" / "pc_oruk.json",
+        "Plymouth & Cornwall Armed Forces Covenant Partnership – Armed Forces Community Support Directory (ORUK API), with partners' community signposting listings, Dec 2026",
+        EVAL / "scenarios_pc.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
