@@ -11,13 +11,28 @@ import re
 from typing import Any
 
 _ONLY = r"[^.;()]{0,30}\bonly\b"
+# "serving and former members of the Royal Navy, Royal Marines ... and their dependants"
+_MEMBERS_OF = (
+    r"\b(?:serving|former|ex-serving)\s+(?:and\s+(?:former|ex-serving)\s+)?(?:members\s+of\s+the\s+)?"
+)
 _SERVICE_BRANCH = {
     "navy": re.compile(
         r"\bRoyal\s+Naval\s+Association\b|\bRoyal\s+Marines\s+Association\b|\bex-?\s*RN\s+Association\b|"
-        r"\bex-?\s*(?:Royal\s+)?Navy\b" + _ONLY + r"|\b(?<!merchant\s)navy\s+(?:veterans\s+)?only\b",
+        r"\bex-?\s*(?:Royal\s+)?Navy\b" + _ONLY + r"|\b(?<!merchant\s)navy\s+(?:veterans\s+)?only\b|"
+        # "Ex-RN/RM only", "RN/RM serving, veterans and their families only"
+        r"\b(?:ex-?\s*)?RN\s*/\s*RM\b[^.;()]{0,45}\bonly\b|"
+        + _MEMBERS_OF
+        + r"(?:RN\s*/\s*RM|Royal\s+Navy)\b",
         re.I,
     ),
-    "army": re.compile(r"\bex-?\s*army\b" + _ONLY + r"|\barmy\s+(?:veterans\s+|personnel\s+)?only\b", re.I),
+    "army": re.compile(
+        r"\bex-?\s*army\b" + _ONLY + r"|\barmy\s+(?:veterans\s+|personnel\s+)?only\b|"
+        # "Spouses/partners of serving personnel (Army)", "helpline for Army families"
+        r"\bserving\s+personnel\s+\(army\)|\b(?:helpline|support|voice)\s+for\s+army\s+families\b|"
+        + _MEMBERS_OF
+        + r"(?:the\s+)?(?:British\s+)?army\b",
+        re.I,
+    ),
     "raf": re.compile(
         r"\bRAFA\b|\bRoyal\s+Air\s+Forces?\s+Association\b|\bex-?\s*RAF\b"
         + _ONLY
@@ -34,7 +49,8 @@ _PERSON_BRANCH = {
     "army": re.compile(
         r"\b(?:ex-?\s*)?(?<!salvation\s)army\b|\bgurkhas?\b|\bsoldier|\bparas?\b|\bparatroop\w*|\binfantry|\bsquaddie|"
         r"\bregiment|\broyal\s+(?:engineers|signals|artillery|anglians?|logistic\s+corps|green\s+jackets)\b|"
-        r"\b(?-i:REME)\b",
+        r"\b(?-i:REME)\b|\brifles(?:man)?\b|\bfusiliers?\b|\b(?:coldstream|grenadier|scots|irish|welsh)\s+guards\b|"
+        r"\bhussars\b|\blancers\b|\bdragoons?\b|\bsappers?\b",
         re.I,
     ),
     "raf": re.compile(r"\b(?:ex-?\s*)?(?-i:RAF)\b|\broyal\s+air\s+force\b", re.I),
@@ -52,7 +68,12 @@ def service_branches(service: dict[str, Any]) -> frozenset[str]:
     kept = service.get(FORCES_BRANCHES)
     if kept is not None:
         return frozenset(kept)
-    words = " ".join(str(service.get(k) or "") for k in ("name", "description"))
+    words = " ".join(
+        " ".join(value) if isinstance(value, list) else str(value or "")
+        for value in (
+            service.get(k) for k in ("name", "description", "eligibility_description", "eligibility")
+        )
+    )
     return frozenset(branch for branch, pattern in _SERVICE_BRANCH.items() if pattern.search(words))
 
 

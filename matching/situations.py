@@ -1103,7 +1103,7 @@ _OF_PEOPLE = (
     r"(?:(?:\s+(?:and|or|&|/)\s+[\w-]+)?\s+(?:heritage|backgrounds?|origin|communit(?:y|ies)|people|men|women|"
     r"ladies|girls|boys|elders|mums|mothers|dads|fathers|parents|families|youth|young\s+people|residents|"
     r"speakers|seniors|senior\s+citizens?|older\s+people|carers|(?:seasonal\s+|migrant\s+|farm\s+)?workers|"
-    r"newcomers|new\s+arrivals)\b|"
+    r"newcomers|new\s+arrivals|veterans|ex-?servicem[ae]n|ex-?service\s+(?:men|women|personnel))\b|"
     r"[- ]speak(?:ing|ers?)\b)"
 )
 

@@ -56,8 +56,11 @@ _NOT_THE_RUN = re.compile(
 # A commissioned programme's own end: "Contract end: 31/03/2026", "Contract end date: 30 June 2028".
 # Unlike a grant's or a funding period's, it is the end of the service as listed (a Jobcentre's
 # provision tool lists contracts, and a new contract is a new entry).
+# So is the end of the funding "for this programme" when it says so of itself ("Funding for this
+# programme ends 31 March 2026 – referrals taken until then"), not a group's grant running out.
 _CONTRACT_END = re.compile(
-    r"\bcontract\s+end(?:s|ed|\s+date)?\s*(?::|on)?\s*(?:"
+    r"(?:\bcontract\s+end(?:s|ed|\s+date)?|\bfunding\s+for\s+this\s+(?:programme|project|service|scheme)\s+"
+    r"(?:ends|ended|finishes|finished|stops|stopped))\s*(?::|on)?\s*(?:"
     r"(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>20\d\d)\b|" + _END + ")",
     re.I,
 )

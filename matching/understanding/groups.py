@@ -80,6 +80,8 @@ _NOT_RESTRICTED = {
 # Targeting words: "for women", "supporting refugees", "women only", "Women's Aid".
 _BEFORE = re.compile(
     r"(?:\bfor|\bsupport(?:s|ing)?|\bhelp(?:s|ing)?|\bwith|\bexclusively|\bonly|\bserv(?:es|ing)|"
+    # a directory's own line: "Who can use this: Veterans, Serving personnel, Dependants"
+    r"\bwho\s+can\s+(?:use|come\s+to|attend|join)\s+(?:this|it)\s*:|"
     r"\baimed\s+at|\btargeted\s+at|\bopen\s+to|\bmust\s+be|\bmust\s+have|\benabl(?:es?|ing)|\bdedicated\s+to|\bled\s+by|\bby\s+and\s+for|"
     # a charity's objects name its beneficiaries: "the relief of", "to advance the education of"
     r"\b(?:relie(?:f|ve)|benefit|needs|welfare|education|training|interests)\s+of)"

@@ -175,12 +175,14 @@ _RESIDENTS_WORD = re.compile(
 )
 # ... or of every place or authority in the list it opens: "Hardwick and Roseworth residents", "Moston,
 # Harpurhey or Blackley residents", "Cambs & Pboro residents"
-_LIST_THEN_RESIDENTS = re.compile(
-    r"^(?:\s*(?:,|\band\b|&|\bor\b)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}){1,5}[\s\-]*residents?\b"
+_LIST_ITEM = (
+    r"(?:\s*(?:,|\band\b|&|\bor\b)\s*[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,2}){1,5}"
 )
-_PRACTICE_WORD = re.compile(
-    r"^[\s\-]*(?:borough\s+)?(?:gp|pcn|(?:gp\s+)?(?:practices?|surger(?:y|ies)))\b", re.I
-)
+_LIST_THEN_RESIDENTS = re.compile(r"^" + _LIST_ITEM + r"[\s\-]*residents?\b")
+_PRACTICE = r"[\s\-]*(?:borough\s+)?(?:(?i:gp|pcn)|(?:(?i:gp)\s+)?(?i:practices?|surger(?:y|ies)))\b"
+_PRACTICE_WORD = re.compile(r"^" + _PRACTICE, re.I)
+# ... or of every one in the list it opens: "registered with a Cornwall or Isles of Scilly GP"
+_LIST_THEN_PRACTICE = re.compile(r"^" + _LIST_ITEM + _PRACTICE)
 # What an eligibility line may hold besides the areas it names and still be only a catchment:
 # "Wigan borough.", "Bolton & Bury only", "Salford area"
 _CATCHMENT_FILLER = re.compile(
@@ -396,7 +398,7 @@ def _names_its_residents(text: str, index: int, last: str, words: str, field: st
         (
             _RESIDENTS_WORD.match(after)
             or _LIST_THEN_RESIDENTS.match(after)
-            or (text[index].isupper() and _PRACTICE_WORD.match(after))
+            or (text[index].isupper() and (_PRACTICE_WORD.match(after) or _LIST_THEN_PRACTICE.match(after)))
             or (
                 is_place
                 and field != "name"
