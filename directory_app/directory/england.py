@@ -28,6 +28,11 @@ NON_GEOGRAPHIC_FROM = 60
 # Manchester and the North East: at 0.99, 75% of people get an authority and 0.9% of those a wrong
 # one (at 0.95: 81% and 1.3%). A wrong authority shuts a person out of their own services.
 DISTRICT_AGREEMENT = 0.99
+# How near the LSOA must be for a district no LSOA lies nearest to take its authority: St Agnes
+# (TR22) is 3.5 km from Scilly's one LSOA, Tresco (TR24) 4.7 and Bryher (TR23) 5.2, while across
+# the Welsh and Scottish borders, where England's LSOAs stop, Gretna (DG16) is 6.4 km from the
+# nearest and Wrexham's and Caldicot's districts 7.9 and 8.6.
+SHARED_LSOA_KM = 5.5
 GREATER_MANCHESTER = frozenset(f"E080000{n:02d}" for n in range(1, 11))
 
 
@@ -116,14 +121,30 @@ def districts() -> tuple[list[dict], cKDTree]:
 @lru_cache(maxsize=1)
 def district_shares() -> dict[str, dict[str, float]]:
     """For each English postcode district, the share of its people living in each authority: each
-    LSOA belongs to the district whose centroid is nearest, as in the gap report."""
+    LSOA belongs to the district whose centroid is nearest, as in the gap report. A district no
+    LSOA lies nearest (an off-island of Scilly, whose one LSOA lies nearest St Mary's; a street of
+    offices in the City) takes the authority of the LSOA nearest it, when that LSOA is close and
+    about as near to it as to its own district (SHARED_LSOA_KM)."""
     nat = national()
     district_rows, tree = districts()
-    _, nearest = tree.query(points(nat.rows))
+    chords, nearest = tree.query(points(nat.rows))
     people: dict[str, Counter[str]] = defaultdict(Counter)
     for row, j in zip(nat.rows, nearest, strict=True):
         if row["la_code"] and not row.get("la_estimated"):
             people[district_rows[j]["outcode"]][row["la_code"]] += int(row["population"] or 0) or 1
+    own_km = great_circle_km(chords)
+    empty = [i for i, row in enumerate(district_rows) if row["outcode"] not in people]
+    if empty:
+        to_lsoa, lsoa = nat.tree.query(points([district_rows[i] for i in empty]))
+        for i, km, j in zip(empty, great_circle_km(to_lsoa), lsoa, strict=True):
+            row = nat.rows[j]
+            if (
+                km <= SHARED_LSOA_KM
+                and km <= 1.5 * own_km[j] + 0.5
+                and row["la_code"]
+                and not row.get("la_estimated")
+            ):
+                people[district_rows[i]["outcode"]][row["la_code"]] = 1
     return {
         outcode: {code: n / sum(shares.values()) for code, n in shares.most_common()}
         for outcode, shares in people.items()

@@ -109,7 +109,12 @@ _ASKED_WHO = re.compile(
 )
 # a directory's own column, flattened into the sentence it heads: "Who for: older people living alone"
 # "Who for:", "Who is it for (as told by the organiser):"
-_WHO_FOR_LABEL = re.compile(r"^\W*who(?:'s|\s+is)?\s+(?:it\s+)?for\s*(?:\([^)]{0,40}\)\s*)?[:?]", re.I)
+# "Who can use this: Spouses/partners of serving personnel (RN/RM), Dependants"
+_WHO_FOR_LABEL = re.compile(
+    r"^\W*(?:who(?:'s|\s+is)?\s+(?:it\s+)?for|who\s+can\s+(?:use|come|attend|join)(?:\s+(?:this|it))?)\s*"
+    r"(?:\([^)]{0,40}\)\s*)?[:?]",
+    re.I,
+)
 
 
 # "Carers of adults with mental health needs", "a family member with an illness, disability, mental

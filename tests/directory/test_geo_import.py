@@ -161,3 +161,12 @@ def test_district_authorities_agree_with_the_unit_postcodes_of_greater_mancheste
     elsewhere = sum(sum(by_district[d].values()) - by_district[d][la] for d, la in assigned.items())
     assert len(assigned) > 0.5 * len(by_district)
     assert elsewhere < 0.02 * people  # a wrong authority would shut people out of their services
+
+
+def test_an_off_island_takes_its_islands_council_and_no_district_over_the_border_takes_englands():
+    # Scilly's one LSOA lies nearest St Mary's (TR21): St Agnes, Bryher and Tresco are still Scilly,
+    # so a "Cornwall residents" service is not theirs
+    known = england.district_authorities()
+    assert {known.get(d) for d in ("TR21", "TR22", "TR23", "TR24")} == {"E06000053"}
+    # where England's LSOAs stop at the border, the nearest one is not the district's council
+    assert not {"LL13", "NP26", "DG16"} & set(known)

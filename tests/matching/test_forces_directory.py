@@ -10,6 +10,7 @@ from matching import check, violations
 from matching.fit import named_communities
 from matching.forces_branch import another_branch, person_branches, service_branches
 from matching.situations import for_another_community
+from matching.stated_situations import person_situations
 from tests.matching.conftest import oruk_record
 
 DECEMBER = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
@@ -122,3 +123,26 @@ def test_a_communitys_own_veterans_group_is_not_raised_for_others(make_person, m
         goals="Gurkha widow, husband served 15 years", circumstances=("veterans",), situations=("nepali",)
     )
     assert not for_another_community(named_communities(gurkha), gurkha_widow.audiences)
+
+
+def test_a_line_for_serving_personnels_families_is_not_for_a_widow(reader, make_person, make_service):
+    nff = reader.understand(
+        oruk_record(
+            "Independent voice for RN and RM families: deployments, childcare, spouse employment.\n"
+            "Who can use this: Spouses/partners of serving personnel (RN/RM), Dependants.",
+            "Naval Families Federation",
+        )
+    )
+    assert [f.value for f in nff.situations] == ["serving_forces_families"]
+    families_line = make_service(name="Naval Families Federation", situations=["serving_forces_families"])
+
+    def person(goals: str):
+        return make_person(goals=goals, situations=frozenset(s.code for s in person_situations(goals)))
+
+    widow = person("Husband was a Royal Marine, left in 2021, died last year. She's in Bodmin with 2 kids")
+    assert check(widow, families_line, 1.0).reasons == ["only for families of serving armed forces personnel"]
+    assert check(
+        person("Partner's a matelot, away on deployment 7 months, 2 kids"), families_line, 1.0
+    ).allowed
+    # "left for his deployment" is not leaving the forces
+    assert check(person("Husband is serving, left for his deployment last week"), families_line, 1.0).allowed
