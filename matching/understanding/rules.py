@@ -317,13 +317,15 @@ _WHEEL_YES_STRICT = re.compile(
 )
 _NOT_ACCEPTING = re.compile(
     r"\b(?:not\s+(?:currently\s+)?(?:accepting|taking)\s+(?:new\s+)?(?:referrals|clients|members|"
-    r"people)|waiting\s+list\s+(?:is\s+)?closed|currently\s+full|no\s+(?:spaces|places)\s+"
+    r"people)|waiting\s+list\s+(?:is\s+)?closed|no\s+(?:spaces|places)\s+"
     r"(?:available|left)|closed\s+to\s+(?:new\s+)?referrals|temporarily\s+closed|"
     # "the card scheme is closed to new applications until April 2027 ... Existing card holders only"
     r"closed\s+to\s+new\s+(?:applications|applicants|members|families|clients|starters)|"
     # "FULL – no new referrals until March; we'll keep a waiting list"
     r"no\s+new\s+(?:referrals|clients|members|starters)\s+(?:until|till|at\s+(?:the\s+)?(?:moment|present))|"
-    r"(?-i:FULL)\s*(?:-|–|—|:)|(?:is|are|now|currently)\s+full(?:y\s+booked)?\b(?!\s+of\b)(?!\s*-?\s*(?:time|day|week)\b)|"
+    r"(?-i:FULL)\s*(?:-|–|—|:)|(?:is|are|now|currently)\s+full(?:y\s+booked)?\b(?!\s+of\b)(?!\s*-?\s*(?:time|day|week)\b)"
+    # (not "currently full in Corby, waiting list approx 2 months": full in one town of its area)
+    r"(?!\s+(?:in|at|for)\s)|"
     r"(?:existing|current)\s+(?:card\s*holders|members|clients|families|users)\s+only)\b",
     re.I,
 )

@@ -71,6 +71,8 @@ def test_full_with_no_new_referrals_is_not_taking_people(reader):
         "A lively group, always full of fun.",
         "A full day out every month.",
         "Full-time staff answer.",
+        # full in one town of its area, a wait elsewhere
+        "Capacity: 40 matches, currently full in Corby, waiting list approx 2 months.",
     ):
         capacity = reader.understand(oruk_record(open_)).value("capacity")
         assert capacity is None or capacity["accepting"] is not False
