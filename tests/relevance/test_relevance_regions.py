@@ -1444,6 +1444,26 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Session 59: the Liverpool City Region and Wirral as a green social prescribing partnership's
+    # "green and blue prescriptions" directory (activity levels, terrain, physical requirements,
+    # cohorts and seasons, referral routes) with the community services its link workers signpost
+    # to, written and judged blind by two helpers. Its judge graded 4.7 services a scenario. First
+    # run, unread (the code of the commit before this region's): nDCG@10 0.675, keyword 0.004, P@5
+    # 0.51 (best 0.80), 20 violations, 3 of 7 gaps; its labels read unread: needs 0.88 / 0.77,
+    # groups 0.83 / 0.91, ages found 25 of 28 and 3 wrong, residency 0.38 / 0.75 (from the words
+    # 0.89 / 0.71), phone 1.00 / 0.80, wheelchair "no" 1.00 / 0.89, cost right 0.98.
+    "me": Region(
+        "Liverpool City Region and Wirral (a green social prescribing partnership's directory, in ORUK 3.0)",
+        EVAL / "services" / "me_oruk.json",
+        "Liverpool City Region Green Social Prescribing Partnership – Green & Blue Prescriptions directory (ORUK API), with partners' community signposting listings, Dec 2026",
+        EVAL / "scenarios_me.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
