@@ -196,6 +196,52 @@ EXCLUSIONS += (
         ),
     ),
 )
+# A walk or a task that asks for legs and lungs: "you must be able to walk 5 miles", "Anyone who can
+# walk 3-4 miles at a steady pace", "moderate fitness needed", "physical work, digging, carrying",
+# "not suitable for wheelchairs or mobility scooters". Read wherever the record says it
+# (understanding.exclusions), as a rule of who can take part.
+EXCLUSIONS += (
+    Exclusion(
+        "cannot_walk_far",
+        "people who cannot walk far",
+        _re(
+            r"(?:must|need\s+to|should|you'?ll\s+need\s+to)\s+be\s+able\s+to\s+walk\s+(?:for\s+)?"
+            r"(?:\d+(?:\.\d+)?|two|three|four|five|six|several)\s*(?:(?:-|–|to)\s*\d+\s*)?(?:miles?|km|kilomet\w+|hours?)|"
+            r"(?:anyone|people|those|adults)\s+who\s+(?:can|are\s+able\s+to)\s+walk\s+\d+(?:\s*(?:-|–|to)\s*\d+)?\s*"
+            r"(?:miles?|km|hours?)|(?:moderate|good|reasonable)\s+(?:level\s+of\s+)?fitness\s+(?:is\s+)?(?:needed|required|"
+            r"essential)|not\s+suitable\s+for\s+(?:people\s+(?:with|using)\s+)?"
+            r"(?:walking\s+aids|limited\s+mobility|mobility\s+(?:problems|issues|difficulties)|(?:wheelchairs?\s+or\s+)?"
+            r"mobility\s+scooters)"
+        ),
+    ),
+)
+# Work that asks for a strong back: "Active – physical work, digging, carrying, uneven ground".
+EXCLUSIONS += (
+    Exclusion(
+        "heavy_work",
+        "people who cannot do heavy physical work",
+        _re(
+            r"physical\s+work\b|physically\s+demanding|heavy\s+(?:lifting|work|physical)|digging,?\s+(?:and\s+)?carrying"
+        ),
+    ),
+)
+# "Bad back so nothing too heavy", "can't lift", "no heavy lifting" (not "still fit, bit of a bad back"):
+# and anyone who cannot walk far.
+_NO_HEAVY_WORK = re.compile(
+    r"\b(?:nothing\s+(?:too\s+)?heavy|can(?:no|['’])?t\s+(?:lift|carry|dig|bend)|no\s+(?:heavy\s+)?lifting)\b",
+    re.I,
+)
+# The person's words: "walking frame", "uses a stick", "can't walk far", "breathless going up the
+# stairs", "in a wheelchair" (not her husband's wheelchair: someone else's, _said)
+_CANNOT_WALK_FAR = re.compile(
+    r"\b(?:walking\s+frame|zimmer|rollator|mobility\s+scooter|wheelchair(?:\s+user)?|housebound|"
+    r"(?:uses?|using|with|on)\s+(?:a\s+|two\s+)?(?:walking\s+)?(?:stick|sticks|crutches|frame|walker)\b|"
+    r"can(?:no|['’])?t\s+walk\s+(?:far|very\s+far|more\s+than|much|long|any\s+distance|distances)|"
+    r"can\s+(?:only|barely|hardly)\s+(?:walk|manage)\b|"
+    r"(?:breathless|out\s+of\s+breath|puffed\s+out)\s+(?:on|going\s+up|walking|climbing|after|doing)\b|"
+    r"can(?:no|['’])?t\s+get\s+(?:past|beyond)\s+the\s+end\s+of\s+the\s+(?:road|street))",
+    re.I,
+)
 _CANNOT_STAND = re.compile(
     r"\b(?:can(?:no|['’])?t|unable\s+to|not\s+able\s+to)\s+(?:stand|weight[- ]?bear)"
     r"(?=\s*(?:[.,;)]|$|\s+(?:up|unaided|at\s+all|for\s+long|on\s+(?:his|her|their|my)\s+own|without)))",
@@ -263,6 +309,10 @@ def person_exclusions(goals: str | None) -> frozenset[str]:
         out.add("no_right_to_work")
     if _said(_CANNOT_STAND, text):
         out.add("cannot_stand")
+    if _said(_CANNOT_WALK_FAR, text):
+        out |= {"cannot_walk_far", "heavy_work"}
+    if _said(_NO_HEAVY_WORK, text):
+        out.add("heavy_work")
     if speaks_no_english(text):
         out.add("no_english")
     if has_little_english(text):

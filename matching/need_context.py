@@ -198,9 +198,9 @@ _LEAVING = re.compile(
     r"(?:given|giving|gave|issued)\s+(?:him|her|me|them)\s+an\s+ultimatum)\b",
     re.I,
 )
-# Pushing someone's wheelchair: "uses a wheelchair when out - wife pushes him".
+# Pushing someone's wheelchair: "uses a wheelchair when out - wife pushes him", "wheelchair, wife pushes".
 _PUSHES_THE_CHAIR = re.compile(
-    rf"\b{_RELATION}\s+pushes\s+(?:him|her|them|me)\s*$|\bpush(?:es|ing)?\s+(?:him|her|them|me|his|her|their|my)\s+"
+    rf"\b{_RELATION}\s+pushes(?:\s+(?:him|her|them|me))?\s*$|\bpush(?:es|ing)?\s+(?:him|her|them|me|his|her|their|my)\s+"
     r"(?:(?:round|about|around|out)\s+)?(?:in\s+)?(?:the\s+|his\s+|her\s+|a\s+)?(?:wheel)?chair\b",
     re.I,
 )

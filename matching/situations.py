@@ -623,6 +623,21 @@ SITUATIONS: tuple[Situation, ...] = (
         hard=False,
         on_its_own=True,
     ),
+    # "We bring nature into care homes ... For care homes – residents can't self-refer": for the
+    # residents of care homes, booked by the home, not for someone living in their own home.
+    Situation(
+        "care_home_residents",
+        "people living in care homes",
+        _re(
+            r"(?:residents|people\s+living)\s+(?:of|in)\s+(?:care|nursing|residential)\s+homes|care\s+home\s+residents|"
+            # an eligibility field that names the homes: "Care homes and day centres in Knowsley"
+            r"^\W*(?:care|nursing|residential)\s+homes\b"
+        ),
+        _re(
+            r"(?:in|into|at|lives\s+in|living\s+in|moved\s+into)\s+(?:a\s+|the\s+)?(?:care|nursing|residential)\s+home|"
+            r"care\s+home\s+resident"
+        ),
+    ),
     Situation(
         "bsl_users",
         "Deaf people who use BSL",
@@ -853,6 +868,8 @@ SITUATIONS: tuple[Situation, ...] = (
         _re(
             r"sober|abstinent|clean\s+(?:for|since|now)|"
             r"(?:clean|dry)\s+(?:for\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b|"
+            # "5 months clean off the ale and coke"
+            r"(?:\d+|a|two|three|six)\s+(?:days?|weeks?|months?|years?)\s+(?:clean|dry|sober)\b|"
             r"dry\s+(?:for|since|now)|in\s+recovery|"
             r"(?:stopped|quit|gave\s+up|off\s+the)\s+(?:drinking|drink|booze|drugs|using)|(?:completed|finished|"
             r"done)\s+(?:a\s+|my\s+|his\s+|her\s+)?detox"

@@ -71,6 +71,9 @@ _IN_STATEMENTS = tuple(
 )
 # "Must have right to work in the UK" is a rule wherever it is said, without an exclusions heading
 _RIGHT_TO_WORK = BY_EXCLUSION["no_right_to_work"].service
+# and so is "you must be able to walk 5 miles" (a walk's or a task's demand)
+_WALKING = BY_EXCLUSION["cannot_walk_far"].service
+_HEAVY_WORK = BY_EXCLUSION["heavy_work"].service
 # "Asylum seekers very welcome – no right to work needed"
 _NONE_NEEDED = re.compile(r"\b(?:no|not|without|(?:don'?t|do\s+not)\s+need)\s+(?:\w+\s+)?$", re.I)
 
@@ -103,6 +106,10 @@ def find_exclusions(record: Record) -> list[Finding]:
         )
         if right_to_work and "no_right_to_work" not in found:
             found["no_right_to_work"] = Finding("no_right_to_work", 0.8, field, quote(text, right_to_work))
+        for code, demand in (("cannot_walk_far", _WALKING), ("heavy_work", _HEAVY_WORK)):
+            asked = demand.search(text)
+            if asked and code not in found:
+                found[code] = Finding(code, 0.8, field, quote(text, asked))
         alone = _FOR_LIVING_ALONE.search(text) or (
             _ELIGIBLE_LIVING_ALONE.search(text) if field == "eligibility" else None
         )

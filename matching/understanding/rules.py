@@ -270,6 +270,8 @@ _WHEEL_YES = re.compile(
 _WHEEL_NO_STRICT = re.compile(
     r"\b(?:not\s+wheelchair\s+acc(?:essible|(?=\.))|not\s+wheelchair(?=\s*(?:[.;,)]|$))|no\s+wheelchair\s+access|no\s+step[- ]free|"
     r"not\s+suitable\s+for\s+wheelchairs?|upstairs,?\s+(?:with\s+)?no\s+lift|(?:has\s+|sorry,?\s+)?no\s+lift|"
+    # an outdoor site: "grass slopes, no paths to the trees"
+    r"no\s+(?:proper\s+|made\s+|surfaced\s+)?paths?\s+(?:to|through|around|across)\b|"
     # "there is a lift but it was broken when I visited", "lift broken atm"
     r"lift\s+(?:(?:is|was|but\s+it\s+(?:is|was)|but\s+it['’]s)\s+)?(?:often\s+|currently\s+)?(?:broken|out\s+of\s+order|not\s+working)|"
     r"(?:up|down)\s+a\s+(?:steep\s+)?flight\s+of\s+(?:stairs|steps)|(?:cannot|can['’]?t|can\s+not|(?:un|not\s+)able\s+to)\s+(?:take|accommodate|cater\s+for|welcome)\s+(?:a\s+)?wheelchairs?(?:\s+users?)?|"
@@ -323,7 +325,7 @@ _NOT_ACCEPTING = re.compile(
     r"closed\s+to\s+new\s+(?:applications|applicants|members|families|clients|starters)|"
     # "FULL – no new referrals until March; we'll keep a waiting list"
     r"no\s+new\s+(?:referrals|clients|members|starters)\s+(?:until|till|at\s+(?:the\s+)?(?:moment|present))|"
-    r"(?-i:FULL)\s*(?:-|–|—|:)|(?:is|are|now|currently)\s+full(?:y\s+booked)?\b(?!\s+of\b)(?!\s*-?\s*(?:time|day|week)\b)"
+    r"(?-i:FULL)\s*(?:-|–|—|:)|(?:is|are|now|currently|course|group|class|cohort|programme)\s+full(?:y\s+booked)?\b(?!\s+of\b)(?!\s*-?\s*(?:time|day|week)\b)"
     # (not "currently full in Corby, waiting list approx 2 months": full in one town of its area)
     r"(?!\s+(?:in|at|for)\s)|"
     r"(?:existing|current)\s+(?:card\s*holders|members|clients|families|users)\s+only)\b",
