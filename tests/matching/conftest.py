@@ -222,6 +222,19 @@ def make_person():
     return make
 
 
+@pytest.fixture
+def person_from_words(make_person):
+    """A Profile whose stated situations are read from its words, as the app reads them."""
+    from matching.stated_situations import person_situations
+
+    def make(goals: str, **fields):
+        return make_person(
+            goals=goals, situations=frozenset(s.code for s in person_situations(goals)), **fields
+        )
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def reader() -> Understander:
     taxonomy = NeedsTaxonomy.from_dict(json.loads((SHIPPED / "needs_taxonomy.json").read_text()))

@@ -10,7 +10,6 @@ from matching import check, violations
 from matching.fit import named_communities
 from matching.forces_branch import another_branch, person_branches, service_branches
 from matching.situations import for_another_community
-from matching.stated_situations import person_situations
 from tests.matching.conftest import oruk_record
 
 DECEMBER = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
@@ -127,7 +126,7 @@ def test_a_communitys_own_veterans_group_is_not_raised_for_others(make_person, m
     assert not for_another_community(named_communities(gurkha), gurkha_widow.audiences)
 
 
-def test_a_line_for_serving_personnels_families_is_not_for_a_widow(reader, make_person, make_service):
+def test_a_line_for_serving_personnels_families_is_not_for_a_widow(reader, person_from_words, make_service):
     nff = reader.understand(
         oruk_record(
             "Independent voice for RN and RM families: deployments, childcare, spouse employment.\n"
@@ -138,13 +137,14 @@ def test_a_line_for_serving_personnels_families_is_not_for_a_widow(reader, make_
     assert [f.value for f in nff.situations] == ["serving_forces_families"]
     families_line = make_service(name="Naval Families Federation", situations=["serving_forces_families"])
 
-    def person(goals: str):
-        return make_person(goals=goals, situations=frozenset(s.code for s in person_situations(goals)))
-
-    widow = person("Husband was a Royal Marine, left in 2021, died last year. She's in Bodmin with 2 kids")
+    widow = person_from_words(
+        "Husband was a Royal Marine, left in 2021, died last year. She's in Bodmin with 2 kids"
+    )
     assert check(widow, families_line, 1.0).reasons == ["only for families of serving armed forces personnel"]
     assert check(
-        person("Partner's a matelot, away on deployment 7 months, 2 kids"), families_line, 1.0
+        person_from_words("Partner's a matelot, away on deployment 7 months, 2 kids"), families_line, 1.0
     ).allowed
     # "left for his deployment" is not leaving the forces
-    assert check(person("Husband is serving, left for his deployment last week"), families_line, 1.0).allowed
+    assert check(
+        person_from_words("Husband is serving, left for his deployment last week"), families_line, 1.0
+    ).allowed

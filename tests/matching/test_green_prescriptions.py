@@ -71,7 +71,7 @@ def test_a_full_course_takes_no_one_now(reader):
     assert course.value("capacity")["accepting"] is False
 
 
-def test_sessions_booked_by_care_homes_are_for_their_residents(reader, make_person, make_service):
+def test_sessions_booked_by_care_homes_are_for_their_residents(reader, person_from_words, make_service):
     boxes = reader.understand(
         oruk_record(
             "We bring nature into care homes: sensory boxes, bird feeders. Residents can't self-refer.",
@@ -82,11 +82,12 @@ def test_sessions_booked_by_care_homes_are_for_their_residents(reader, make_pers
     assert [f.value for f in boxes.situations] == ["care_home_residents"]
     service = make_service(name="Nature in a Box", situations=["care_home_residents"])
 
-    def person(goals: str):
-        return make_person(goals=goals, situations=frozenset(s.code for s in person_situations(goals)))
-
-    assert check(person("Me nan's in a care home in Kirkby, sits in her chair all day"), service, 1.0).allowed
-    assert not check(person("55, wants to do some gardening with other people"), service, 1.0).allowed
+    assert check(
+        person_from_words("Me nan's in a care home in Kirkby, sits in her chair all day"), service, 1.0
+    ).allowed
+    assert not check(
+        person_from_words("55, wants to do some gardening with other people"), service, 1.0
+    ).allowed
 
 
 def test_months_clean_is_in_recovery():
