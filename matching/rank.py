@@ -26,8 +26,10 @@ Features (all 1 = best):
 - freshness: 1 if verified in the last 6 months, falling linearly to 0 at 3 years; never
   verified 0.2 (a little better than a listing we know is nearly 3 years stale).
 - capacity: accepting with no wait or a wait up to 4 weeks 1.0; unknown 0.5; a wait over 4
-  weeks 0.6 falling linearly to 0.3 at 16 weeks and beyond; not accepting 0.1, and so a service
-  that runs only part of the year outside its months (a warm space in July).
+  weeks 0.6 falling linearly to 0.3 at 16 weeks and beyond; 0.1 for a service that runs only part
+  of the year outside its months (a warm space in July). (One not taking new referrals is set
+  aside before ranking, constraints.check, since session 59: every blind judge put such a service
+  among the must-nots.)
 - circumstance_fit (fit.py): 1 when the service is meant for one of the person's groups (a
   veterans' club for a veteran, a dads' group for a dad), 0.75 for gender alone, else 0.5; 0.2
   when its needs name only another time of life (older people's befriending for a 17-year-old,
