@@ -1466,6 +1466,26 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Session 59: Bedford, Luton and Central Bedfordshire as a hospital cancer information and
+    # support centre's local support directory (groups by cancer type and stage, a time on the
+    # treatment journey, a hospital's patients only, a CNS's referral) with the community services it
+    # signposts to, written and judged blind by two helpers. Its judge graded 5.2 services a
+    # scenario. First run, unread (2d828dd): nDCG@10 0.424, keyword 0.126, P@5 0.32 (best 0.85), 16
+    # violations, 0 of 6 gaps; its labels read unread: needs 0.79 / 0.70, groups 0.75 / 0.82, ages
+    # found 14 of 14 and 1 wrong, residency 0.34 / 0.79 (from the words 0.94 / 0.67), phone 0.90 /
+    # 0.82, wheelchair "no" 1.00 / 1.00, cost right 0.93.
+    "bl": Region(
+        "Bedford, Luton and Central Bedfordshire (a hospital cancer support centre's directory, in ORUK 3.0)",
+        EVAL / "services" / "bl_oruk.json",
+        "Bedfordshire Hospitals Cancer Information & Support Centre – local support directory (ORUK API), with community signposting listings, Dec 2026",
+        EVAL / "scenarios_bl.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
