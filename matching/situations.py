@@ -165,6 +165,44 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         kind="health",
     ),
+    # One cancer's group ("for people living with secondary breast cancer only", "men with prostate
+    # cancer and their partners") is not for someone with another; a person who names theirs is
+    # among "people affected by cancer" too (within).
+    *(
+        Situation(code, label, _re(service), _re(person), kind="health", within="cancer")
+        for code, label, service, person in (
+            (
+                "secondary_breast_cancer",
+                "people living with secondary breast cancer",
+                r"secondary\s+breast\s+cancer|metastatic\s+breast\s+cancer|(?-i:MBC)\b",
+                r"secondar(?:y|ies)|metasta\w+|stage\s+(?:4|iv)\b|(?-i:MBC)\b",
+            ),
+            (
+                "prostate_cancer",
+                "people with prostate cancer",
+                r"prostate\s+cancer",
+                r"prostate\s+(?:cancer|ca)\b|ca\.?\s+prostate|(?-i:PSA)\b[^.]{0,20}cancer",
+            ),
+            (
+                "blood_cancer",
+                "people with a blood cancer",
+                r"blood\s+cancers?|lymphoma|leuka?emia|myeloma",
+                r"blood\s+cancer|lymphoma|leuka?emia|myeloma",
+            ),
+            (
+                "head_neck_cancer",
+                "people with head and neck cancer",
+                r"head\s+(?:and|&)\s+neck\s+cancers?|laryngectom\w+",
+                r"head\s+(?:and|&)\s+neck|laryngectom\w+|voice\s+box|throat\s+cancer|mouth\s+cancer|tongue\s+cancer",
+            ),
+            (
+                "unknown_primary_cancer",
+                "people with cancer of unknown primary",
+                r"(?:cancer\s+of\s+)?unknown\s+primary",
+                r"unknown\s+primary|(?-i:CUP)\b",
+            ),
+        )
+    ),
     Situation(
         "stroke",
         "stroke survivors",
@@ -1464,10 +1502,14 @@ def might_be(code: str, stated: Iterable[str]) -> bool:
     )
 
 
-def most_specific(codes: list[str]) -> list[str]:
+def most_specific(codes: list[str], keep_conditions: bool = False) -> list[str]:
     """`codes` without one that another of them implies ("stroke", not "stroke" and "health
-    condition"; "Bangladeshi", not "Bangladeshi" and "South Asian")."""
+    condition"; "Bangladeshi", not "Bangladeshi" and "South Asian"; a service for "prostate cancer",
+    not for "prostate cancer" and "cancer"). `keep_conditions` keeps a wider condition ("cancer"
+    beside "prostate cancer"), as a person's words say both."""
     wider = set(wider_heritages(codes))
+    if keep_conditions:
+        wider = {code for code in wider if BY_CODE[code].kind not in ("health", "illness")}
     return [c for c in codes if not (c == HEALTH_CONDITION and set(codes) & _HEALTH) and c not in wider]
 
 

@@ -116,7 +116,8 @@ def person_situations(
             and not (situation.ruled_out_by and situation.ruled_out_by.search(text))  # "not claiming"
         ):
             out.append(Stated(situation.code, "need: " + ", ".join(sorted(situation.needs & set(needs)))))
-    kept = most_specific([s.code for s in out])
+    # (a person who names their cancer is one of "people affected by cancer" too: both are said)
+    kept = most_specific([s.code for s in out], keep_conditions=True)
     return [s for s in out if s.code in kept]
 
 
