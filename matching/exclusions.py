@@ -221,7 +221,8 @@ EXCLUSIONS += (
         "heavy_work",
         "people who cannot do heavy physical work",
         _re(
-            r"physical\s+work\b|physically\s+demanding|heavy\s+(?:lifting|work|physical)|digging,?\s+(?:and\s+)?carrying"
+            # (not "we do the heavy lifting for you": a handyperson's offer, for those who cannot)
+            r"physical\s+work\b|physically\s+demanding|digging,?\s+(?:and\s+)?carrying"
         ),
     ),
 )
