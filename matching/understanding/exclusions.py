@@ -66,9 +66,9 @@ _ABOUT_ENGLISH = re.compile(
 _NO_ENGLISH = BY_EXCLUSION["no_english"].service
 _LITTLE_ENGLISH = BY_EXCLUSION["little_english"].service
 # ("not suitable for beginners" in a running club turns away beginners at running, not at English)
-_IN_STATEMENTS = tuple(
-    e for e in EXCLUSIONS if e.code not in ("no_english", "little_english", "no_right_to_work")
-)
+# (and not what is read wherever it is said, below: a statement would only find it again)
+_READ_ANYWHERE = ("no_english", "little_english", "no_right_to_work", "cannot_walk_far", "heavy_work")
+_IN_STATEMENTS = tuple(e for e in EXCLUSIONS if e.code not in _READ_ANYWHERE)
 # "Must have right to work in the UK" is a rule wherever it is said, without an exclusions heading
 _RIGHT_TO_WORK = BY_EXCLUSION["no_right_to_work"].service
 # and so is "you must be able to walk 5 miles" (a walk's or a task's demand)
