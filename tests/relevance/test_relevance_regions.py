@@ -1490,6 +1490,44 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Session 60: Surrey as a Dementia Action Alliance's dementia-friendly activities and support
+    # directory (who comes: people with a diagnosis, carers, both together; stage, young onset,
+    # rarer dementias, a memory clinic's referral, care homes) with its members' community listings,
+    # written and judged blind by two helpers. Its judge graded 5.3 services a scenario. First run,
+    # unread (b7443bd): nDCG@10 0.595, keyword 0.134, P@5 0.42 (best 0.87), 39 violations, 4 of 6
+    # gaps; its labels read unread: needs 0.88 / 0.66, groups 0.43 / 0.91, ages found all and none
+    # wrong, residency 0.72 / 1.00, phone 1.00 / 0.80, cost right 0.96.
+    "sh": Region(
+        "Surrey (a Dementia Action Alliance's activities and support directory, in ORUK 3.0)",
+        EVAL / "services" / "sh_oruk.json",
+        "Surrey Dementia Action Alliance – dementia-friendly activities and support directory (ORUK API), with members' community listings, Dec 2026",
+        EVAL / "scenarios_sh.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=22,
+        with_seed=False,
+    ),
+    # Session 60: Camden, Islington, Haringey, Barnet and Enfield as a homelessness outreach
+    # partnership's Streets Guide (who: rough sleepers, women, 16-25s; when: days and hours; how:
+    # outreach referral; local connection; no dogs) with day centres' referral partners, written and
+    # judged blind by two helpers. Its judge graded 4.6 services a scenario. First run, unread
+    # (b7443bd): nDCG@10 0.706, keyword 0.222, P@5 0.45 (best 0.76), 8 violations, 3 of 6 gaps; its
+    # labels read unread: needs 0.81 / 0.87, groups 0.88 / 1.00, ages found 0.95 and none wrong,
+    # residency 0.08 / 0.75 (a local connection), phone 0.80 / 0.73, cost right 0.98.
+    "nl": Region(
+        "North London: Camden, Islington, Haringey, Barnet and Enfield (a homelessness Streets Guide, in ORUK 3.0)",
+        EVAL / "services" / "nl_oruk.json",
+        "North London Streets Guide – homelessness outreach partnership (ORUK API), with day centres' referral partners, Dec 2026",
+        EVAL / "scenarios_nl.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
