@@ -25,7 +25,7 @@ from .children import (
 )
 from .exclusions import BY_EXCLUSION, person_exclusions
 from .forces_branch import another_branch
-from .hospitals import another_hospitals_patient
+from .hospitals import another_hospitals_patient, places_not_served, treated_elsewhere
 from .household import lives_with_someone
 from .landlords import another_landlords_tenant, names_the_landlord
 from .on_a_bike import by_bike
@@ -363,6 +363,12 @@ def check(
         profile.goals, service
     ):
         bad(("situation", "only for patients leaving another hospital"))
+    hospitals = treated_elsewhere(profile.goals, service)
+    if hospitals:
+        bad(("situation", f"only for patients of {hospitals}"))
+    refused = places_not_served(profile.goals, service)
+    if refused:
+        bad(("situation", f"does not go to {refused}"))
     if "lives_alone" in situations and "lives_alone" not in stated and lives_with_someone(profile.goals):
         bad(("situation", "only for people who live alone"))
     situations = [code for code in situations if code not in ON_ITS_OWN]

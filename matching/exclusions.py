@@ -122,9 +122,13 @@ EXCLUSIONS += (
 _NOT_YET_DIAGNOSED = re.compile(
     r"\b(?:no\s+(?:formal\s+)?diagnosis(?:\s+yet)?|not\s+(?:yet\s+|been\s+)?diagnosed|undiagnosed|"
     r"(?:awaiting|waiting\s+for|on\s+the\s+waiting\s+list\s+for)\s+(?:a\s+|an\s+|the\s+)?(?:diagnosis|assessment|"
-    r"memory\s+(?:clinic|assessment))|memory\s+clinic\s+referral|referred\s+to\s+(?:the\s+)?memory\s+clinic)\b",
+    r"memory\s+(?:clinic|assessment))|memory\s+clinic\s+referral|referred\s+to\s+(?:the\s+)?memory\s+clinic|"
+    # a note's shorthand: "No dx", "not seen MCS", "not referred to MCS yet"
+    r"no\s+dx|not\s+(?:yet\s+)?(?:seen|been\s+seen\s+by|been\s+to|referred\s+to)\s+(?:the\s+)?(?:(?-i:MCS)|memory\s+"
+    r"(?:clinic|service|assessment)))\b",
     re.I,
 )
+_MEMORY = re.compile(r"\bmemory\b", re.I)
 _LIVES_WITH_SOMEONE = re.compile(
     r"\b(?:(?:lives?|living|stays?|staying)\s+with\s+(?:(?:his|her|my|their|the|our|me)\s+)?(?:wife|husband|"
     r"partner|missus|hubby|fella|boyfriend|girlfriend|family|daughter|son|mum|mam|dad|parents|kids|children|"
@@ -248,6 +252,140 @@ _CANNOT_STAND = re.compile(
     r"(?=\s*(?:[.,;)]|$|\s+(?:up|unaided|at\s+all|for\s+long|on\s+(?:his|her|their|my)\s+own|without)))",
     re.I,
 )
+# Where someone is on the cancer journey: a fatigue course "after treatment has finished – not for
+# people in active treatment" is not for a woman "on chemo at the L&D", and a wig service "for
+# patients having chemotherapy" is not for one who "finished rads last month". Read wherever the
+# record says it (understanding.exclusions).
+_TREATMENT = r"(?:chemo\w*|radiotherapy|(?-i:RT|SACT)|immunotherapy|(?:active\s+|cancer\s+)?treatment)"
+EXCLUSIONS += (
+    Exclusion(
+        "in_treatment",
+        "people still in cancer treatment",
+        _re(
+            r"not\s+(?:suitable\s+)?(?:for|if)\s+(?:people|those|anyone|you(?:'re|\s+are)?)\s+(?:who\s+are\s+)?"
+            rf"(?:currently\s+|still\s+)?(?:in|having|on|receiving|undergoing)\s+(?:active\s+)?{_TREATMENT}|"
+            # (not "after surgery / after treatment has finished", nor "during or after treatment")
+            r"(?<!/\s)(?<!\bor\s)(?:once|after)\s+(?:your\s+|their\s+)?(?:active\s+|cancer\s+)?treatment\s+"
+            r"(?:has\s+)?(?:finished|ended|is\s+over|is\s+complete)\b(?!\s*(?:/|,?\s*or\b))"
+        ),
+    ),
+    Exclusion(
+        "finished_treatment",
+        "people who have finished their cancer treatment",
+        _re(
+            # only chemotherapy or radiotherapy named: "support for people having treatment for
+            # cancer" is a general offer
+            r"(?<!not\sfor\s)(?:patients|people|those|adults|women|men)\s+(?:who\s+are\s+)?(?:currently\s+)?(?:having|"
+            r"receiving|undergoing|on)\s+(?:chemo\w*|radiotherapy|(?:active\s+|cancer\s+)treatment)\b"
+            r"(?!\s*,?\s*(?:or|and)\b)|"
+            r"during\s+(?:active\s+)?(?:treatment|chemo\w*)\s+only|only\s+(?:while|during)\s+(?:active\s+)?"
+            r"(?:treatment|chemo\w*)|"
+            # a cancer centre's heading: "Where you are in your treatment: during active treatment."
+            r"(?<=treatment:\s)during\s+(?:active\s+)?(?:treatment|chemo\w*)\b(?!\s*(?:,|/|or\b|and\b))"
+        ),
+    ),
+)
+_IN_TREATMENT = re.compile(
+    r"\b(?:(?:on|having|receiving|undergoing|started|starting|mid[- ]?way\s+through|halfway\s+through|in\s+the\s+"
+    r"middle\s+of|still\s+on|still\s+having)\s+(?:(?:his|her|my|their|the)\s+)?(?:\w+\s+)?"
+    r"(?:chemo\w*|radiotherapy|rads|immunotherapy|active\s+treatment|cancer\s+treatment)|(?-i:on\s+SACT)|"
+    r"cycle\s+\d+\s+of\s+(?:\d+|chemo))\b",
+    re.I,
+)
+_FINISHED_TREATMENT = re.compile(
+    r"\b(?:(?:finished|completed|done|ended|end\s+of)\s+(?:(?:his|her|my|their|all|the)\s+)?(?:\w+\s+)?"
+    r"(?:chemo\w*|radiotherapy|rads|treatment|SACT)|(?:chemo\w*|radiotherapy|rads|treatment)\s+(?:has\s+|is\s+)?"
+    r"(?:finished|ended|over|done|completed?)|all[- ]clear|in\s+remission)\b",
+    re.I,
+)
+# A dementia service's stage: "Stage: mild to moderate", "early stage only", "not suitable for later
+# stage" is not for someone whose dementia is at its later stage; a support worker's "not for people
+# in care homes" is not for a mum who "moved into a care home in August". Both are said of the
+# person with dementia, whoever speaks for them, so someone else's counts.
+EXCLUSIONS += (
+    Exclusion(
+        "later_stage_dementia",
+        "people in the later stages of dementia",
+        _re(
+            r"not\s+(?:suitable\s+)?for\s+(?:people\s+(?:in|with|at)\s+(?:the\s+)?)?(?:later|late|advanced)[- ]stages?|"
+            r"(?:early|mild)(?:\s*(?:to|-|–)\s*(?:mild|moderate))?\s+(?:stages?\s+)?only|"
+            r"(?<=stage:\s)(?:early|mild)(?:\s+stage)?(?:\s*(?:to|-|–)\s*(?:mild|moderate))?(?:\s+stages?)?\b"
+            r"(?!\s*(?:to|-|–|or|and|/)\s*(?:later|late|advanced|severe|all))"
+        ),
+    ),
+    Exclusion(
+        "in_care_home",
+        "people living in care homes",
+        _re(
+            r"not\s+(?:suitable\s+)?for\s+(?:people|those|anyone|residents)\s+(?:living\s+|who\s+live\s+)?in\s+(?:a\s+)?"
+            r"(?:care|nursing|residential)\s+homes?|(?:people|those)\s+(?:still\s+)?living\s+(?:at\s+home|in\s+their\s+own\s+"
+            r"homes?)\s+only"
+        ),
+    ),
+)
+_LATER_STAGE_DEMENTIA = re.compile(
+    r"\b(?:(?:later|late|advanced|severe|end)[- ]stage\s+(?:dementia|alzheimer'?s|(?-i:AD)|vascular)|"
+    r"(?:advanced|severe)\s+(?:dementia|alzheimer'?s)|(?:dementia|alzheimer'?s|(?-i:AD))\W+(?:later|late|advanced|severe)"
+    r"(?:[- ]stage)?\b)",
+    re.I,
+)
+_IN_CARE_HOME = re.compile(
+    r"\b(?:in|into|lives\s+in|living\s+in|moved\s+(?:in)?to|went\s+into|gone\s+into)\s+(?:a\s+|the\s+)?"
+    r"(?:care|nursing|residential)\s+home\b",
+    re.I,
+)
+# A hub "for people new to the streets ... Not for people already in hostels or TA": not for a man
+# whose words put him in a hostel.
+EXCLUSIONS += (
+    Exclusion(
+        "in_hostel",
+        "people already in a hostel or temporary accommodation",
+        _re(
+            r"not\s+(?:suitable\s+)?for\s+(?:people|those|anyone)\s+(?:already\s+|currently\s+)?(?:living\s+|staying\s+)?in\s+"
+            r"(?:a\s+)?(?:hostels?|(?-i:TA)\b|temporary\s+accommodation|supported\s+(?:housing|accommodation))"
+        ),
+    ),
+)
+_IN_HOSTEL = re.compile(
+    r"\b(?:(?:in|at|staying\s+in|living\s+in|lives\s+in|moved\s+into)\s+(?:a\s+|the\s+)?(?:\w+\s+)?hostel|hostel\s+in\b|"
+    r"(?:in|placed\s+in)\s+(?-i:TA)\b|(?:in|placed\s+in)\s+temp(?:orary|\.)?\s+accommodation)",
+    re.I,
+)
+# A day centre's "No dogs, except assistance dogs" is no place for a man who "won't go anywhere
+# without" his staffie.
+EXCLUSIONS += (
+    Exclusion(
+        "has_a_dog",
+        "people with a dog",
+        # (not "No dogs inside (tie-up outside)")
+        _re(
+            r"no\s+dogs(?!\s+inside)|dogs\s+(?:are\s+)?not\s+(?:allowed|permitted|accepted)|(?:sorry,?\s+)?no\s+pets\b"
+        ),
+    ),
+)
+_DOG_GONE = re.compile(r"\b(?:lost|losing|died|put\s+down|rehomed|gave\s+away|miss(?:es)?)\s+$", re.I)
+_HAS_A_DOG = re.compile(
+    r"\b(?:(?:has|have|got|with|and)\s+(?:a|his|her|my|their)\s+(?:dog|staff(?:ie|y)|puppy|pup|lurcher|jack\s+russell|"
+    r"collie|greyhound)|(?:his|her|my|their)\s+(?:dog|staff(?:ie|y))|dog'?s\s+got|has\s+a\s+dog)\b",
+    re.I,
+)
+# A hub "for people new to the streets" ("new rough sleepers", "first night out") is not for a man
+# sleeping rough these eight months, nor a woman "sleeping rough since the summer".
+EXCLUSIONS += (
+    Exclusion(
+        "long_on_the_streets",
+        "people who have slept rough for a while",
+        _re(
+            r"(?:new|first[- ]time)\s+rough\s+sleepers?|(?:people\s+)?new\s+to\s+(?:the\s+)?streets?|first\s+night\s+out"
+        ),
+    ),
+)
+_LONG_ON_THE_STREETS = re.compile(
+    r"\b(?:(?-i:RS)|rough|sleeping\s+rough|on\s+the\s+streets?)\b[^.;]{0,40}?(?:\b(?:\d+|several|many|few)\s+"
+    r"(?:months?|mths?|yrs?|years?)\b|since\s+(?:the\s+)?(?:summer|spring|autumn|last\s+year|(?:19|20)\d\d)\b|for\s+"
+    r"(?:months|years)\b)|\blong[- ]term\s+(?:rough\s+sleep\w*|(?-i:RS))|\bentrenched\b",
+    re.I,
+)
 # A health check or a prevention course for people without a condition ("without an existing
 # diagnosis of heart disease, stroke, diabetes", "not for people already diagnosed with diabetes")
 # turns away those whose words say they have it.
@@ -314,11 +452,27 @@ def person_exclusions(goals: str | None) -> frozenset[str]:
         out |= {"cannot_walk_far", "heavy_work"}
     if _said(_NO_HEAVY_WORK, text):
         out.add("heavy_work")
+    if _said(_IN_TREATMENT, text):
+        out.add("in_treatment")
+    elif _said(_FINISHED_TREATMENT, text):
+        out.add("finished_treatment")
+    if _LATER_STAGE_DEMENTIA.search(text):
+        out.add("later_stage_dementia")
+    if any(
+        not _DENIED.search(text[max(0, m.start() - 25) : m.start()]) for m in _IN_CARE_HOME.finditer(text)
+    ):
+        out.add("in_care_home")
+    if _said(_IN_HOSTEL, text):
+        out.add("in_hostel")
+    if _said(_HAS_A_DOG, text, unless=_DOG_GONE):
+        out.add("has_a_dog")
+    if _said(_LONG_ON_THE_STREETS, text):
+        out.add("long_on_the_streets")
     if speaks_no_english(text):
         out.add("no_english")
     if has_little_english(text):
         out.add("little_english")
-    if _NOT_YET_DIAGNOSED.search(text) and BY_CODE["dementia"].person.search(text):
+    if _NOT_YET_DIAGNOSED.search(text) and (BY_CODE["dementia"].person.search(text) or _MEMORY.search(text)):
         out.add("no_dementia_diagnosis")
     if any(
         not _DENIED.search(text[max(0, m.start() - 25) : m.start()])

@@ -84,7 +84,8 @@ _CARED_FOR = re.compile(
     # a care worker paid for or sent in: "can't afford paying a carer", "the carer who comes in"
     rf"|\b(?:pay|paying|paid|afford|hire|hiring|get|getting) (?:for )?(?:a |an )?(?:private |paid |home )?carers?\b"
     rf"|\bthe carers? (?:who|that) (?:comes?|visits?|calls?)\b"
-    rf"|\b{_RELATION} (?:is |'s |now |is now |has become |became |acts as )*(?:his |her |their |my |me )?(?:main )?carer\b"
+    # ("wife 75 main carer": a note gives her age)
+    rf"|\b{_RELATION}(?: \(?\d{{2}}\)?,?)? (?:is |'s |now |is now |has become |became |acts as )*(?:his |her |their |my |me )?(?:main )?carer\b"
     # "wife does everything for him now", "daughter looks after her": someone else does the caring
     rf"|\b{_RELATION} (?:does|did|has to do|is doing) (?:\w+ )?everything for (?:him|her|them|me)\b"
     # ("husband looking after her": a note's shorthand drops the "is")
@@ -184,6 +185,26 @@ _DEATH = re.compile(
     r"lost\s+(?:him|her|them)(?=\s*(?:$|[.,;!?]|to\b|in\b|last\b)))",
     re.I,
 )
+# Someone close is dying, and no one has died yet: "husband's in the hospice (Ouse Valley), end stage
+# bowel ca". Not yet a bereavement: a group "at least 3 months after the death" is not for her.
+_DEATH_TO_COME = re.compile(
+    r"\b(?:(?:in|into|at|to)\s+(?:the\s+)?hospice|end[- ]stage|end\s+of\s+life|palliative|terminal(?:ly)?\s+ill|"
+    r"not\s+long\s+(?:left|to\s+live)|(?:days|weeks|months)\s+to\s+live|dying)\b",
+    re.I,
+)
+_DIED = re.compile(
+    r"\b(?:died|death|passed|funeral|widow\w*|bereave\w*|late\s+(?:husband|wife|partner|mum|dad|son|daughter)|"
+    r"lost\s+(?:him|her|them|(?:my|his|her|their|our)\s+(?:\w+\s+)?(?:husband|wife|partner|son|daughter|child|baby|"
+    r"mum|mam|mother|dad|father|brother|sister|nan|gran|friend)))\b",
+    re.I,
+)
+
+
+def death_to_come(words: str | None) -> bool:
+    """Whether the words say someone is dying and nobody has died."""
+    return bool(words and _DEATH_TO_COME.search(words) and not _DIED.search(words))
+
+
 # A relationship that ended is a loss, but not a death: "marriage gone", "split with partner".
 _SPLIT = re.compile(
     r"\b(?:marriage|relationship)\s+(?:(?:has|is|'s)\s+)?(?:gone|over|ended|broke(?:n)?\s+down|finished)\b|"
@@ -419,6 +440,8 @@ _EXPLAINS = (
     (_denied(r"depressed|suicidal"), frozenset({"mental_wellbeing"})),
     (_denied(r"homeless|on\s+the\s+streets|sleeping\s+rough"), frozenset({"housing"})),
     (_denied(r"in\s+debt"), frozenset({"money_debt"})),
+    # an outreach note's "Not DA": no abuse at home behind it
+    (_denied(r"(?-i:DA|DV)|domestic\s+(?:abuse|violence)"), frozenset({"domestic_abuse"})),
     # "I'm not caring now" (he went into a home last month)
     (_denied(r"caring|(?:a\s+|his\s+|her\s+)?carer"), frozenset({"carers"})),
     (_MEETS_ONLINE, frozenset({"digital_inclusion"})),

@@ -34,7 +34,7 @@ import numpy as np
 
 from .fitting import Fitter, fit_now
 from .need_classifier import NeedClassifier
-from .need_context import DISMISSES_WHAT_CAME_BEFORE, context_codes
+from .need_context import DISMISSES_WHAT_CAME_BEFORE, context_codes, death_to_come
 from .need_examples import NEED_EXAMPLES
 from .person import (
     HOARDING_NEEDS,
@@ -48,7 +48,7 @@ from .person import (
     someone_close_died,
     without_a_home,
 )
-from .shorthand import in_words
+from .shorthand import in_words, is_gloss
 from .taxonomy import NeedsTaxonomy
 from .text import phrase_key, tokens
 
@@ -263,10 +263,15 @@ class NeedInferrer:
             if part in put_aside:
                 masked[i] = True
                 continue
+            if i > 1 and is_gloss(parts[i - 1], part):
+                masked[i] = masked[i - 1]  # "Not DA (domestic abuse)": the gloss is as denied
+                continue
             for code in context_codes(part, known):
                 masked[i, self.codes.index(code)] = True
         if len(parts) > 1:
             masked[0] = masked[1:][~masked[1:].all(1)].any(0)
+        if parts and death_to_come(parts[0]) and "bereavement" in self.codes:
+            masked[:, self.codes.index("bereavement")] = True  # grief to come is no bereavement yet
         return masked
 
     # -- the answer ----------------------------------------------------------------------------

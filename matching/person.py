@@ -216,8 +216,9 @@ _RELATIVE = (
 # else, said just before the cue. Only for what a person is themself (a carer is named by the
 # relative they care for, so "'s" there is "her mum's carer", which is the person).
 _SAID_OF_OTHER = re.compile(
-    rf"\b{_RELATIVE}('s| is| was| has| had| now| became| has become| acts as| as| who| who'?s| with| got)*"
-    r"( been)?( an?| the)?( [\w-]+)?\s*$",
+    # ("wife 75 main carer", "wife is his main carer": a note's age, and a word more)
+    rf"\b{_RELATIVE}( \(?\d{{2}}\)?,?)?('s| is| was| has| had| now| became| has become| acts as| as| who| who'?s| with| got)*"
+    r"( been)?( an?| the)?( (?!(?:i|he|she|we|they|you)\b)[\w-]+){0,2}\s*$",
     re.I,
 )
 _SAID_OF_OTHER_CARER = re.compile(_SAID_OF_OTHER.pattern.replace("('s| is", "( is"), re.I)
@@ -580,7 +581,9 @@ _CARING_OVER_BEFORE = re.compile(
 )
 _CARING_OVER = re.compile(
     r"\b(until|till|died|dying|passed (away|on)|since (he|she|they) (died|passed|went)|death|funeral|"
-    r"(care|nursing) home|(in|into) a home\b|no longer|gave up caring|stopped caring|before (he|she|they) (died|passed))\b",
+    r"(care|nursing) home|(in|into) a home\b|no longer|gave up caring|stopped caring|before (he|she|they) (died|passed)|"
+    # "Carer's Allowance stopped": the caring it was paid for has ended
+    r"allowance (has )?(stopped|ended))\b",
     re.I,
 )
 

@@ -299,12 +299,17 @@ ACTIVITIES: dict[str, tuple[frozenset[str], str, str, re.Pattern[str], re.Patter
         "emergency bed or accommodation",
         re.compile(
             r"\b(?:(?:somewhere|a\s+place|a\s+bed|anywhere)\s+to\s+(?:stay|sleep|kip)|nowhere\s+to\s+(?:stay|sleep|go))\b"
-            r"[^.;]{0,30}\btonight\b|\b(?:sleeping|slept)\s+rough\b",
+            r"[^.;]{0,30}\btonight\b|\b(?:sleeping|slept)\s+rough\b|"
+            # "Needs somewhere safe to sleep", "wants a bed for winter", "winter shelter won't take her"
+            r"\bsomewhere\s+(?:safe|warm)\s+to\s+(?:sleep|kip)\b|\ba\s+bed\s+for\s+(?:the\s+)?(?:winter|tonight|the\s+night)\b|"
+            r"\b(?:night|winter)\s+shelter\b",
             re.I,
         ),
         re.compile(
-            r"\b(?:emergency\s+(?:accommodation|housing|beds?)|nightstop|night\s*shelters?|hostels?|"
-            r"temporary\s+accommodation|supported\s+(?:accommodation|housing|lodgings)|beds?\s+for\s+the\s+night)\b",
+            # (not outreach's "help into hostels": a way to one, not a bed)
+            r"\b(?:emergency\s+(?:accommodation|housing|beds?)|nightstop|(?:night|winter|cold\s+weather)\s*shelters?|"
+            r"(?<!into\s)hostels?|temporary\s+accommodation|supported\s+(?:accommodation|housing|lodgings)|"
+            r"beds?\s+for\s+the\s+night|(?-i:SWEP)|severe\s+weather\s+beds?)\b",
             re.I,
         ),
     ),
@@ -553,6 +558,21 @@ _GIVES_A_BREAK = re.compile(
     re.I,
 )
 
+
+# ... and one who is up every night ("Needs overnight cover / respite so he can sleep") needs a night's
+# cover, which a daytime sitting service ("We don't do overnight sits") or a day centre is not.
+OVERNIGHT_BREAK = "carers:overnight"
+_ASKS_FOR_NIGHTS = re.compile(
+    r"\b(?:overnight|night[- ]?(?:sit\w*|care|cover|respite)|so\s+(?:he|she|i|they)\s+can\s+(?:get\s+some\s+)?sleep)\b",
+    re.I,
+)
+_GIVES_NIGHTS = re.compile(
+    r"\b(?:overnight|night[- ]?(?:sits?|sitting|care|time)|24[- ]?hours?\s+care|residential\s+respite|respite\s+(?:beds?|stays?))\b",
+    re.I,
+)
+_NO_NIGHTS = re.compile(
+    r"\b(?:no|not|don'?t\s+do|do\s+not\s+do|cannot\s+do|can'?t\s+do)\s+(?:\w+\s+)?overnight", re.I
+)
 
 # A carer who asks for somewhere to go with the person with dementia they look after ("the memory
 # café at Wath but it's shut, anything like that nearer?", "somewhere we can go together where
@@ -806,6 +826,8 @@ def requirements(profile: Profile, needs: Sequence[str], taxonomy: Any = None) -
         out.extend((need, IN_PERSON) for need in needs if need in SINGLE_SEX_NEEDS)
     if asks_for_a_break(profile.goals):
         out.extend((need, CARER_BREAK) for need in needs if need in CARER_BREAK_NEEDS)
+    if asks_for_a_break(profile.goals) and _said(_ASKS_FOR_NIGHTS, profile.goals):
+        out.extend((need, OVERNIGHT_BREAK) for need in needs if need in CARER_BREAK_NEEDS)
     if asks_for_a_memory_cafe(profile.goals):
         out.extend((need, MEMORY_CAFE) for need in needs if need in MEMORY_CAFE_NEEDS)
     if asks_to_talk(profile.goals):
@@ -865,6 +887,9 @@ def meets_requirement(
         return "men" in audience(service, ("men",)) or bool(_FOR_DADS.search(service_text(service)))
     if group == CARER_BREAK:
         return bool(_GIVES_A_BREAK.search(service_text(service)))
+    if group == OVERNIGHT_BREAK:
+        text = service_text(service)
+        return bool(_GIVES_NIGHTS.search(text)) and not _NO_NIGHTS.search(text)
     if group == MEMORY_CAFE:
         return "dementia" in (service.get("situations") or ()) or bool(
             _FOR_DEMENTIA.search(service_text(service))
@@ -1066,6 +1091,11 @@ _KIND_WORDING = {
         "with a break",
         "no sitting service, respite or short break for carers",
         "; the carers' services listed are support and company, not a break",
+    ),
+    OVERNIGHT_BREAK: (
+        "with a night's cover",
+        "no overnight sitting or respite for carers",
+        "; the carers' services listed are daytime breaks or support",
     ),
     EVENINGS: (
         "in the evening",

@@ -102,3 +102,10 @@ def in_words(text: str) -> str:
     for pattern, words in _WORDS:
         text = pattern.sub(words, text)
     return text
+
+
+def is_gloss(before: str, clause: str) -> bool:
+    """Whether `clause` is only what in_words added to explain the shorthand that ends `before`:
+    "Not DA" then "domestic abuse" (from "Not DA (domestic abuse)") are one thing said."""
+    last = before.split()[-1] if before.split() else ""
+    return _ACRONYMS.get(last, "").lower() == clause.strip().lower() != ""

@@ -196,6 +196,19 @@ SITUATIONS: tuple[Situation, ...] = (
                 r"head\s+(?:and|&)\s+neck|laryngectom\w+|voice\s+box|throat\s+cancer|mouth\s+cancer|tongue\s+cancer",
             ),
             (
+                # (not "incurable cancer or another life-limiting illness": a hospice's, for both)
+                "advanced_cancer",
+                "people living with advanced or incurable cancer",
+                r"(?:incurable|advanced|terminal|metastatic|secondary|stage\s+(?:4|iv))\s+cancers?"
+                r"(?!\s+or\s+(?:an?|another|other)\s+(?:\w+\s+)?(?:life[- ]limiting|terminal|illness))|"
+                r"cancer\s+that\s+(?:can(?:no|['’])?t|cannot)\s+be\s+cured",
+                # (not "now the kids are at secondary")
+                r"secondaries|secondary\s+(?:\w+\s+)?(?:cancer|ca|tumou?rs?)\b|metasta\w+|stage\s+(?:4|iv)\b|incurable|"
+                r"terminal(?:ly)?\b|"
+                r"palliative|end[- ]stage|end\s+of\s+life|advanced\s+(?:\w+\s+)?(?:cancer|ca)\b|can(?:no|['’])?t\s+be\s+"
+                r"cured|not\s+curable|hospice|(?:weeks|months)\s+to\s+live|(?-i:MBC)\b",
+            ),
+            (
                 "unknown_primary_cancer",
                 "people with cancer of unknown primary",
                 r"(?:cancer\s+of\s+)?unknown\s+primary",
@@ -289,6 +302,52 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         # its groups and cafés take the family and friends who support the person too
         kind="health",
+    ),
+    # One dementia's group, as one cancer's: a group for young onset dementia ("under 65 when
+    # diagnosed") is not for a woman diagnosed with Alzheimer's at 80, nor a group for "rarer
+    # dementias only – for Alzheimer's or vascular please see our memory cafés" for her husband.
+    Situation(
+        "young_onset_dementia",
+        "people with young onset dementia",
+        _re(r"young[- ]onset\s+dementia|early[- ]onset\s+dementia|(?-i:YOD)\b"),
+        _re(
+            # (not "diagnosed autistic at 51": the dementia is named)
+            r"young[- ]onset|early[- ]onset\s+(?:dementia|alzheimer)|(?-i:YOD)\b|"
+            r"(?:dementia|alzheimer'?s|(?-i:AD))\W+(?:\w+\W+){0,3}?(?:dx|diagnosed)\s+(?:\w+\s+){0,2}?(?:at|aged)\s+"
+            r"(?:[1-5]\d|6[0-4])\b|(?:dx|diagnosed)\s+(?:with\s+)?(?:dementia|alzheimer'?s|(?-i:AD))\s+(?:\w+\s+){0,2}?"
+            r"(?:at|aged)\s+(?:[1-5]\d|6[0-4])\b"
+        ),
+        kind="health",
+        within="dementia",
+    ),
+    Situation(
+        "rarer_dementia",
+        "people with a rarer dementia",
+        _re(
+            r"rarer\s+dementias?|less\s+common\s+(?:forms\s+of\s+|types\s+of\s+)?dementias?|frontotemporal\s+dementia|"
+            r"dementia\s+with\s+lewy\s+bod\w+|lewy\s+body\s+dementia|posterior\s+cortical\s+atrophy"
+        ),
+        _re(
+            r"frontotemporal|(?-i:b?v?FTD|DLB|PCA|PPA)\b|lewy|posterior\s+cortical|primary\s+progressive\s+aphasia|"
+            r"pick'?s\s+disease|rarer\s+dementia"
+        ),
+        kind="health",
+        within="dementia",
+    ),
+    # Training for care homes' staff ("Care home staff only ... Not for family carers"): not for the
+    # people they care for, nor their families.
+    Situation(
+        "care_staff",
+        "care staff",
+        _re(
+            # (not "Referral from ward staff ONLY": how people come, not who)
+            r"(?:care\s+home|care|paid)\s+staff\s+only|staff\s+(?:working\s+)?(?:in|at|of)\s+(?:\w+\s+){0,3}?care\s+homes?\s+only"
+        ),
+        _re(
+            r"(?:i|she|he)\s+(?:works?|working)\s+(?:in|at|for)\s+(?:a\s+)?care\s+homes?|care\s+home\s+(?:staff|worker|"
+            r"manager|nurse)|activit(?:y|ies)\s+co-?ordinator"
+        ),
+        on_its_own=True,
     ),
     Situation(
         "housebound",
@@ -858,17 +917,37 @@ SITUATIONS: tuple[Situation, ...] = (
         "homeless",
         "people who are homeless or about to be",
         _re(
-            r"homeless\w*|rough\s+sleep\w*|sofa[- ]surf\w*|no\s+fixed\s+abode|(?:people|those)\s+in\s+"
-            r"temporary\s+accommodation"
+            # (a service "for rough sleepers" is for them alone: rough_sleeping)
+            r"homeless\w*|sofa[- ]surf\w*|no\s+fixed\s+abode|(?:people|those)\s+in\s+temporary\s+accommodation"
         ),
         _re(
-            r"homeless\w*|rough|sofa[- ]?surf\w*|no\s+fixed\s+abode|(?-i:NFA)\b|hostel|temp(?:orary|\.)?\s+accommodation|"
+            r"homeless\w*|rough|sofa[- ]?surf\w*|no\s+fixed\s+abode|(?-i:NFA|RS|CHAIN)\b|on\s+the\s+streets?|hostel|"
+            r"(?:sleeping|kipping|sleeps|slept)\s+(?:out|outside|by|near|behind|round|around)\b|"
+            r"temp(?:orary|\.)?\s+accommodation|"
             r"evict\w*|(?:on|kipping\s+on|sleeping\s+on)\s+(?:my\s+|his\s+|her\s+|a\s+)?(?:mate|friend|pal|sister|"
             r"brother|cousin|mum|dad|nan)'?s\s+(?:sofa|settee|couch|floor)|"
             r"nowhere\s+to\s+(?:live|stay|sleep|go)|kicked\s+(?:me\s+|him\s+|her\s+)?out|sleeping\s+(?:in|on)\s+"
             r"(?:a\s+|the\s+|my\s+|his\s+|her\s+)?(?:car|streets?|sofa|couch|floor)"
         ),
         needs=frozenset({"housing"}),
+    ),
+    # Street outreach "for rough sleepers across NCL" is not for a man in a hostel, nor for a woman
+    # renting a room; someone sleeping rough is homeless too (their words say both: "homeless" reads
+    # "RS" and "on CHAIN").
+    Situation(
+        "rough_sleeping",
+        "people sleeping rough",
+        _re(
+            r"rough\s+sleepers?|(?:people|those|anyone|adults|men|women)\s+(?:who\s+are\s+(?:currently\s+)?)?sleeping\s+rough|"
+            r"street\s+homeless\w*|(?:people|those)\s+(?:living|sleeping)\s+on\s+the\s+streets?"
+        ),
+        _re(
+            r"(?-i:RS)\b|rough\s*sleep\w*|sleeping\s+rough|slept\s+rough|sleeps\s+rough|on\s+the\s+streets?|street\s+homeless|"
+            r"(?:sleeping|kipping|slept|sleeps)\s+(?:in|on|under)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+)?(?:car|streets?|"
+            r"doorways?|parks?|tent|bus(?:es)?|stairwells?|bridge|bench)|bedd(?:ed|ing)\s+down|(?-i:CHAIN)\b|"
+            # "Sleeping by Tottenham Hale", "kipping out behind the station" (not "sleeping at a mate's")
+            r"(?:sleeping|kipping|sleeps|slept)\s+(?:out|outside|by|near|behind|round|around)\b"
+        ),
     ),
     # An outreach van "for women who sell sex" is not for every woman with a controlling partner.
     Situation(

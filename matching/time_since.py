@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from .need_context import death_to_come
 from .understanding.season import MONTH, month_number
 from .understanding.time_windows import EVENTS, NUMBER, UNIT, weeks_said
 
@@ -122,8 +123,12 @@ def too_soon_or_late(service: dict[str, Any], goals: str | None, today: date | N
     windows = service.get("time_windows") or {}
     for event in EVENTS:
         window = windows.get(event) if isinstance(windows, dict) else None
-        since = weeks_since(event, goals, today) if isinstance(window, dict) else None
-        if since is None or not isinstance(window, dict):
+        if not isinstance(window, dict):
+            continue
+        if event == "death" and window.get("min_weeks") and death_to_come(goals):
+            return "takes people after a death: nobody has died yet"
+        since = weeks_since(event, goals, today)
+        if since is None:
             continue
         fewest, most = window.get("min_weeks"), window.get("max_weeks")
         if fewest is not None and since < fewest:

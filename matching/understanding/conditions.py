@@ -111,7 +111,8 @@ _ASKED_WHO = re.compile(
 # "Who for:", "Who is it for (as told by the organiser):"
 # "Who can use this: Spouses/partners of serving personnel (RN/RM), Dependants"
 _WHO_FOR_LABEL = re.compile(
-    r"^\W*(?:who(?:'s|\s+is)?\s+(?:it\s+)?for|who\s+can\s+(?:use|come|attend|join)(?:\s+(?:this|it))?)\s*"
+    # (a streets guide's "Who: rough sleepers only", a dementia directory's "Who comes? Carers only")
+    r"^\W*(?:who(?:'s|\s+is)?\s+(?:it\s+)?for|who\s+can\s+(?:use|come|attend|join)(?:\s+(?:this|it))?|who(?:\s+comes)?)\s*"
     r"(?:\([^)]{0,40}\)\s*)?[:?]",
     re.I,
 )

@@ -50,13 +50,20 @@ _ELIGIBLE_LIVING_ALONE = re.compile(r"^\W*(?:[\w+-]+\s+){0,3}?" + _LIVING_ALONE,
 _DIAGNOSIS_REQUIRED = re.compile(
     r"\b(?:(?:with|have|has|had)\s+(?:a\s+|an\s+)?(?:confirmed\s+|formal\s+)?(?:dementia|alzheimer'?s)\s+diagnosis|"
     r"(?:^|for\s+(?:people|those|anyone)\s+with\s+(?:a\s+)?)(?:confirmed\s+|formal\s+)?diagnosis\s+of\s+"
-    r"(?:dementia|alzheimer'?s)|(?:must|should)\s+(?:have|be)\s+(?:a\s+)?(?:dementia\s+)?diagnos\w+)"
+    r"(?:dementia|alzheimer'?s)|(?:must|should)\s+(?:have|be)\s+(?:a\s+)?(?:dementia\s+)?diagnos\w+|"
+    # a course for the newly diagnosed, read only where the record is about dementia (below)
+    r"within\s+(?:\d+|six|twelve)\s+(?:months?|years?)\s+of\s+(?:a\s+|their\s+|your\s+)?diagnosis|"
+    r"(?:people|those)\s+(?:recently|newly)\s+diagnosed|"
+    # "Who comes? People with a diagnosis and their carers" (in a record about dementia)
+    r"(?:people|those|anyone)\s+with\s+a\s+diagnosis\b(?!\s+of\s+(?!dementia|alzheimer))"
+    r")"
     # "a dementia diagnosis or memory problems", "(or memory concerns)": either will do
     r"(?!\s*[(,]?\s*or\b)",
     re.I | re.M,
 )
 
 
+_ABOUT_DEMENTIA = re.compile(r"\b(?:dementia|alzheimer|memory)", re.I)
 # learning English, not "English spoken"
 _ABOUT_ENGLISH = re.compile(
     r"\b(?:esol|english\s+(?:class(?:es)?|conversation|lessons?|language|practice|club|courses?)|functional\s+skills\s+english|"
@@ -67,13 +74,28 @@ _NO_ENGLISH = BY_EXCLUSION["no_english"].service
 _LITTLE_ENGLISH = BY_EXCLUSION["little_english"].service
 # ("not suitable for beginners" in a running club turns away beginners at running, not at English)
 # (and not what is read wherever it is said, below: a statement would only find it again)
-_READ_ANYWHERE = ("no_english", "little_english", "no_right_to_work", "cannot_walk_far", "heavy_work")
+# What a service asks of whoever comes, read wherever the record says it: "you must be able to walk 5
+# miles" (a walk's or a task's demand), where on the cancer journey or with dementia it is for ("not
+# for people in active treatment", "Stage: mild to moderate"), and whether it takes people in care
+# homes or hostels, or dogs.
+_DEMANDS = tuple(
+    (code, BY_EXCLUSION[code].service)
+    for code in (
+        "cannot_walk_far",
+        "heavy_work",
+        "in_treatment",
+        "finished_treatment",
+        "later_stage_dementia",
+        "in_care_home",
+        "in_hostel",
+        "has_a_dog",
+        "long_on_the_streets",
+    )
+)
+_READ_ANYWHERE = ("no_english", "little_english", "no_right_to_work", *(code for code, _ in _DEMANDS))
 _IN_STATEMENTS = tuple(e for e in EXCLUSIONS if e.code not in _READ_ANYWHERE)
 # "Must have right to work in the UK" is a rule wherever it is said, without an exclusions heading
 _RIGHT_TO_WORK = BY_EXCLUSION["no_right_to_work"].service
-# and so is "you must be able to walk 5 miles" (a walk's or a task's demand)
-_WALKING = BY_EXCLUSION["cannot_walk_far"].service
-_HEAVY_WORK = BY_EXCLUSION["heavy_work"].service
 # "Asylum seekers very welcome – no right to work needed"
 _NONE_NEEDED = re.compile(r"\b(?:no|not|without|(?:don'?t|do\s+not)\s+need)\s+(?:\w+\s+)?$", re.I)
 
@@ -88,6 +110,9 @@ _ONLY_IF_AFTER = re.compile(r"\s*(?:where|unless|if\s+(?:no|not)|without)\b", re
 def find_exclusions(record: Record) -> list[Finding]:
     found: dict[str, Finding] = {}
     about_english = any(_ABOUT_ENGLISH.search(record.texts.get(f, "")) for f in ("name", "description"))
+    about_dementia = any(
+        _ABOUT_DEMENTIA.search(record.texts.get(f, "")) for f in ("name", "description", "eligibility")
+    )
     for field in ("eligibility", "description"):
         text = record.texts.get(field, "")
         beginners = _NO_ENGLISH.search(text) if about_english else None
@@ -96,7 +121,7 @@ def find_exclusions(record: Record) -> list[Finding]:
         level = _LITTLE_ENGLISH.search(text) if about_english else None
         if level and "little_english" not in found:
             found["little_english"] = Finding("little_english", 0.8, field, quote(text, level))
-        diagnosed = _DIAGNOSIS_REQUIRED.search(text)
+        diagnosed = _DIAGNOSIS_REQUIRED.search(text) if about_dementia else None
         if diagnosed and "no_dementia_diagnosis" not in found:
             found["no_dementia_diagnosis"] = Finding(
                 "no_dementia_diagnosis", 0.8, field, quote(text, diagnosed)
@@ -106,7 +131,7 @@ def find_exclusions(record: Record) -> list[Finding]:
         )
         if right_to_work and "no_right_to_work" not in found:
             found["no_right_to_work"] = Finding("no_right_to_work", 0.8, field, quote(text, right_to_work))
-        for code, demand in (("cannot_walk_far", _WALKING), ("heavy_work", _HEAVY_WORK)):
+        for code, demand in _DEMANDS:
             asked = demand.search(text)
             if asked and code not in found:
                 found[code] = Finding(code, 0.8, field, quote(text, asked))

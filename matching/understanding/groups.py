@@ -199,6 +199,7 @@ _SOMEONE_ELSES = re.compile(
     r"loved\s+one|partner|parent|friend)))\s+(?:\w+\s+){0,8}?(?:with\s+|who\s+(?:has|have)\s+)?$",
     re.I,
 )
+_WHOSE_CARERS = re.compile(r"\s*(?:'s\s+)?carers?\b", re.I)
 # Whom the people it is for may bring, or who is let in besides, is not whom it is for:
 # "Grandparents welcome to bring a toddler along", "anyone who's had a stroke, plus carer/family",
 # "person living with dementia + carer", "and their partner/carer", "Women (incl. trans women)";
@@ -437,7 +438,11 @@ def find_groups(record: Record) -> list[Finding]:
                     "people_with_disabilities",
                     "people_with_dementia",
                     "veterans",
-                ) and _SOMEONE_ELSES.search(text[max(0, match.start() - 60) : match.start()]):
+                ) and (
+                    _SOMEONE_ELSES.search(text[max(0, match.start() - 60) : match.start()])
+                    # "Dementia carers' Zoom group": the carers are whom it is for
+                    or _WHOSE_CARERS.match(text, match.end())
+                ):
                     continue
                 # "sheds" alone is a shed, not a men's group, unless it is a Men's Shed.
                 if (

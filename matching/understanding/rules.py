@@ -683,7 +683,9 @@ _CLOSED = re.compile(
     # "the café closed in July 2026 when our volunteers retired": ended on a date that is past. (Said
     # of the thing itself, not of a named part of it: "the Hyde carers' group stopped in 2024".)
     r"(?P<dated>(?:this|the|our)\s+(?!(?:old|previous|former|original|other)\b)(?-i:[a-z]+\s+)?"
-    r"(?:service|group|project|programme|club|class|scheme|caf[eé]|pantry|centre|shop|space)\s+(?:has\s+|was\s+)?"
+    r"(?:service|group|project|programme|club|class|scheme|caf[eé]|pantry|centre|shop|space)"
+    # "Our singing group for people with dementia and their carers finished in July 2026"
+    r"(?:\s+for(?:\s+[\w'-]+){1,7}?)?\s+(?:has\s+|was\s+)?"
     r"(?:closed|ended|finished|stopped)\s+in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d))\b"
     # "has closed for the summer", "closed to new referrals", "closed until March": for a while
     r"(?!\s+(?:to|for\s+(?!good)|on|over|until|till|at|in|during)\b)",

@@ -65,6 +65,18 @@ def test_the_widower_is_read_as_lonely_and_bereaved_with_the_words_that_said_so(
     assert all(0 < n.confidence <= 1 for n in found.values())
 
 
+def test_a_wife_whose_husband_is_dying_is_caring_not_yet_bereaved(inferrer):
+    dying = inferrer.infer_codes(
+        "husband's in the hospice, end stage bowel ca. She's there every day, hasn't stopped for months"
+    )
+    assert "bereavement" not in dying
+    assert "carers" in dying
+    died = inferrer.infer_codes(
+        "Sits in the car park at the hospice most days, her husband died there in May"
+    )
+    assert "bereavement" in died
+
+
 def test_a_carer_who_cannot_leave_him_is_caring_and_an_abused_woman_who_cannot_leave_is_not(inferrer):
     caring = inferrer.infer_codes(
         "71. Husband has Parkinson's, she can't leave him. Would love a few hours off."

@@ -157,6 +157,13 @@ UNLABELLED_SITUATIONS = {
     "rehab_finished",
     # nor for this (session 51): mental health problems, which a peer group for them asks
     "mental_health",
+    # nor for these (session 60): one kind of dementia, incurable cancer, sleeping rough rather than
+    # homeless, working in care
+    "young_onset_dementia",
+    "rarer_dementia",
+    "advanced_cancer",
+    "rough_sleeping",
+    "care_staff",
 }
 
 

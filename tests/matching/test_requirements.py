@@ -1398,3 +1398,48 @@ def test_a_young_lgbtq_persons_youth_group_out_of_reach_is_said_unmet(
     assert "young_people" not in [
         u.need for u in match(lad, [youth], taxonomy=taxonomy, now=now, inferred_needs=by_age).unmet_needs
     ]
+
+
+def test_a_carer_up_every_night_needs_a_nights_cover_not_a_daytime_sit(
+    make_service, make_person, taxonomy, now
+):
+    carer = make_person(
+        needs=("carers",),
+        circumstances=("carers",),
+        goals="Husband 84 caring for wife, up every night wandering. Needs overnight cover / respite so he can sleep.",
+    )
+    daytime = make_service(
+        km=1,
+        needs=["carers"],
+        name="Sitting service",
+        description="A support worker sits with the person you look after. Daytime only. We don't do overnight sits.",
+    )
+    (unmet,) = match(carer, [daytime], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "carers:overnight"
+    assert unmet.reason.startswith("no overnight sitting or respite for carers")
+    nights = make_service(
+        km=4, needs=["carers"], name="Night sitting", description="Overnight sits so carers can sleep."
+    )
+    assert match(carer, [daytime, nights], taxonomy=taxonomy, now=now).unmet_needs == []
+
+
+def test_someone_sleeping_rough_who_asks_for_a_bed_is_not_met_by_a_day_centre(
+    make_service, make_person, taxonomy, now
+):
+    person = make_person(
+        needs=("housing",),
+        goals="Woman, 41, sleeping rough Tottenham since the summer. Needs somewhere safe to sleep.",
+    )
+    day_centre = make_service(
+        km=1,
+        needs=["housing"],
+        name="Day Centre",
+        description="Breakfast, showers, clothes, housing advice. Outreach can help into hostels.",
+    )
+    (unmet,) = match(person, [day_centre], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.requirement == "activity:somewhere_to_stay"
+    assert "no emergency bed or accommodation" in unmet.reason
+    shelter = make_service(
+        km=3, needs=["housing"], name="Winter Night Shelter", description="A winter night shelter."
+    )
+    assert match(person, [day_centre, shelter], taxonomy=taxonomy, now=now).unmet_needs == []

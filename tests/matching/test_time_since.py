@@ -172,3 +172,26 @@ def test_a_service_that_waits_after_a_death_is_not_offered_too_soon(make_service
         now=now,
     )
     assert "Hospice Bereavement Support" in [m.name for m in later.matches]
+
+
+def test_a_group_that_waits_after_a_death_is_not_for_a_wife_whose_husband_is_dying(
+    make_service, make_person, taxonomy, now
+):
+    after_loss = make_service(
+        name="After Cancer Loss",
+        needs=["bereavement"],
+        time_windows={"death": {"min_weeks": 13.0, "max_weeks": None}},
+    )
+    carers = make_service(km=2, name="Carers Cuppa", needs=["bereavement", "carers"])
+    result = match(
+        make_person(goals="husband's in the hospice, end stage bowel ca. She's there every day."),
+        [after_loss, carers],
+        taxonomy=taxonomy,
+        now=now,
+    )
+    assert [m.name for m in result.matches] == ["Carers Cuppa"]
+    assert result.excluded == {"takes people after a death: nobody has died yet": 1}
+    widow = make_person(goals="husband died in the hospice 5 months ago, end stage bowel ca")
+    assert "After Cancer Loss" in [
+        m.name for m in match(widow, [after_loss], taxonomy=taxonomy, now=now).matches
+    ]

@@ -1932,6 +1932,12 @@ def test_a_dads_group_that_sends_mums_to_its_other_sessions_is_for_men(reader):
         ("Contract ended 31/03 - do not refer. Previously: small repairs.", True),
         ("Do NOT refer if client already open to community nursing. Falls class weekly.", False),
         ("Consent required - do not refer without client agreement.", False),
+        (
+            "Our singing group for people with dementia and their carers finished in July 2026 after seven "
+            "happy years – thank you all!",
+            True,
+        ),
+        ("The old Tuesday group for carers finished in July 2026; this one meets on Fridays.", False),
     ],
 )
 def test_a_referral_directorys_word_that_a_service_has_ended(reader, words, closed):
