@@ -345,12 +345,19 @@ class NeedInferrer:
             and scores.max() >= FALLBACK_THRESHOLD
         ):
             fallback = int(scores.argmax())
+        # "wants to meet people her own age", with her age given: young or older people's groups
+        own_age = _OWN_AGE.search(text)
         found = []
         for j, code in enumerate(self.codes):
             strength, said = phrases.get(code, (0.0, []))
             by_phrase = 1.0 - 0.5**strength if strength else 0.0
             by_meaning = float(scores[j]) if scores[j] >= self.threshold or j == fallback else 0.0
-            by_age = AGE_STATED_CONFIDENCE if _in_range(AGE_STATED_NEEDS.get(code), age) else 0.0
+            by_age = (
+                AGE_STATED_CONFIDENCE
+                if _in_range(AGE_STATED_NEEDS.get(code), age)
+                or (own_age is not None and _in_range(AGE_GROUP_NEEDS.get(code), age))
+                else 0.0
+            )
             if not (by_phrase or by_meaning or by_age) or not _fits_age(code, age):
                 continue
             evidence = list(dict.fromkeys(said))
@@ -403,6 +410,11 @@ AGE_GROUP_NEEDS = {"older_people": (50, None), "young_people": (None, 30)}
 # 10 people 65 or over had the older people's need, and all 8 aged 13 to 22 the young people's).
 AGE_STATED_NEEDS = {"older_people": (65, None), "young_people": (13, 22)}
 AGE_STATED_CONFIDENCE = 0.6
+_OWN_AGE = re.compile(
+    r"\b(?:people|others|folk|friends|mates|someone|women|men|lads|girls)\s+(?:of\s+)?(?:my|her|his|their)\s+(?:own\s+)?age\b|"
+    r"\b(?:my|her|his|their)\s+own\s+age\b",
+    re.I,
+)
 CARER_CODES = ("carers",)
 # as a two-word phrase; words saying someone has no home or owes money count the same
 CARER_WORDS_STRENGTH = 2.0

@@ -53,10 +53,13 @@ LANGUAGE_PREFIX = "language:"
 # self-management course), or names several (a list of examples: "COPD, diabetes, arthritis").
 CONDITION_PREFIX = "condition:"
 # (A "qualifying health condition" names none: it neither makes a need specific nor names one.)
+# (One cancer or one dementia is a condition too: "myeloma ... wants a blood cancer group" is not met
+# by a breast cancer group, though a general cancer course meets a need for "cancer" support.)
 CONDITIONS = {
     s.code: s
     for s in SITUATIONS
-    if (s.kind == "illness" or s.code in ("cancer", "dementia")) and s.code != HEALTH_CONDITION
+    if (s.kind == "illness" or s.code in ("cancer", "dementia") or s.within in ("cancer", "dementia"))
+    and s.code != HEALTH_CONDITION
 }
 CONDITION_NEEDS = frozenset({"long_term_conditions"})
 NAMES_SEVERAL = 3
@@ -925,7 +928,8 @@ def meets_requirement(
         condition = group.split(":", 1)[1]
         if group.startswith(PEERS_PREFIX):
             return condition in named
-        return not named or condition in named or len(named) >= NAMES_SEVERAL
+        wider = CONDITIONS[condition].within
+        return not named or condition in named or wider in named or len(named) >= NAMES_SEVERAL
     if group not in audience(service, (group,)):
         return False
     if group == "lgbtq" and age is not None and age <= YOUNG_UP_TO:

@@ -4,7 +4,7 @@ Luton and Central Bedfordshire directory, session 59)."""
 
 from __future__ import annotations
 
-from matching import check
+from matching import check, match
 from tests.matching.conftest import oruk_record
 
 
@@ -130,3 +130,37 @@ def test_a_group_for_incurable_cancer_is_not_for_someone_whose_cancer_was_treate
         person_from_words("66, stoma since op for Ca bowel 2024, misses a chat"), group, 1.0
     ).allowed
     assert check(person_from_words("58, breast cancer, now secondaries in her bones"), group, 1.0).allowed
+
+
+def test_someone_who_asks_for_a_group_for_their_cancer_is_not_met_by_another_cancers_group(
+    person_from_words, make_service, taxonomy, now
+):
+    person = person_from_words(
+        "myeloma, on maintenance, HNA done. Wants a face to face blood cancer group near Bedford.",
+        needs=("long_term_conditions",),
+    )
+    breast = make_service(
+        km=2,
+        needs=["long_term_conditions"],
+        name="Pink Ribbon Friends",
+        description="Breast cancer support group.",
+    )
+    (unmet,) = match(person, [breast], taxonomy=taxonomy, now=now).unmet_needs
+    assert unmet.need == "long_term_conditions"
+    assert unmet.requirement == "condition_peers:blood_cancer"
+    blood = make_service(
+        km=2,
+        needs=["long_term_conditions"],
+        name="Blood Cancer Support Group",
+        description="For people living with lymphoma, leukaemia or myeloma.",
+    )
+    assert match(person, [breast, blood], taxonomy=taxonomy, now=now).unmet_needs == []
+    # a general cancer course still meets a need for support with one cancer, asked no group
+    course = make_service(
+        km=1,
+        needs=["long_term_conditions"],
+        name="Living Well After Cancer",
+        description="A course for people with cancer.",
+    )
+    plain = person_from_words("myeloma, on maintenance, tired all the time", needs=("long_term_conditions",))
+    assert match(plain, [course], taxonomy=taxonomy, now=now).unmet_needs == []

@@ -65,6 +65,16 @@ def test_the_widower_is_read_as_lonely_and_bereaved_with_the_words_that_said_so(
     assert all(0 < n.confidence <= 1 for n in found.values())
 
 
+def test_people_of_their_own_age_are_young_or_older_peoples_groups_by_the_age_given(inferrer):
+    assert "young_people" in inferrer.infer_codes(
+        "24, no car. Wants to meet people her own age, not a Zoom thing."
+    )
+    assert "older_people" in inferrer.infer_codes("Wants to get out and meet people his own age, he's 72")
+    assert not {"young_people", "older_people"} & set(
+        inferrer.infer_codes("41, wants to meet people her own age, new to the area")
+    )
+
+
 def test_a_wife_whose_husband_is_dying_is_caring_not_yet_bereaved(inferrer):
     dying = inferrer.infer_codes(
         "husband's in the hospice, end stage bowel ca. She's there every day, hasn't stopped for months"
