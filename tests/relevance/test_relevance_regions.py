@@ -1534,6 +1534,43 @@ REGIONS = {
         scenario_count=22,
         with_seed=False,
     ),
+    # Session 60: Brighton and Hove, Lewes, Adur and Worthing as an LGBTQ+ community centre's
+    # community links directory (who: trans and non-binary, women, gay and bi men, QTIPOC, by age;
+    # referral via its wellbeing team) with its partners' community listings, written and judged
+    # blind by two helpers. Its judge graded 5.3 services a scenario. First run, unread (fbd5e81):
+    # nDCG@10 0.601, keyword 0.204, P@5 0.45 (best 0.79), 45 violations, 4 of 7 gaps; its labels
+    # read unread: needs 0.83 / 0.85, groups 0.79 / 0.97, ages found 0.96 and 0.04 wrong, residency
+    # 0.61 / 1.00, phone 0.86 / 0.50, cost right 0.91.
+    "bh": Region(
+        "Brighton and Hove, Lewes, Adur and Worthing (an LGBTQ+ community centre's directory, in ORUK 3.0)",
+        EVAL / "services" / "bh_oruk.json",
+        "Brighton LGBTQ+ Community Centre – community links directory (ORUK API), with partners' community listings, Dec 2026",
+        EVAL / "scenarios_bh.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=22,
+        with_seed=False,
+    ),
+    # Session 60: Kirklees and Calderdale as a council's learning disability and autism day
+    # opportunities and short breaks directory for adults (eligibility, funding, referral, support
+    # ratio) with community listings, written and judged blind by two helpers. Its judge graded 3.9
+    # services a scenario. First run, unread (fbd5e81): nDCG@10 0.637, keyword 0.119, P@5 0.38 (best
+    # 0.74), 13 violations, 4 of 6 gaps; its labels read unread: needs 0.83 / 0.80, groups 0.81 /
+    # 0.92, ages found 0.97 and 0.09 wrong, residency 0.70 / 0.97, phone 0.77 / 0.83, cost right 0.94.
+    "kc": Region(
+        "Kirklees and Calderdale (a council's learning disability and autism day opportunities directory, in ORUK 3.0)",
+        EVAL / "services" / "kc_oruk.json",
+        "Kirklees and Calderdale Councils – LD & Autism Day Opportunities and Short Breaks directory (ORUK API), with community listings, Dec 2026",
+        EVAL / "scenarios_kc.json",
+        None,
+        ndcg_floor=0.0,
+        gap_recall_floor=0.0,
+        known_violations=99,
+        scenario_count=22,
+        with_seed=False,
+    ),
     # The unseen region since session 14 (1 December 2026): Newcastle upon Tyne and North Tyneside
     # as a public library service's community information catalogue (formal staff prose, "Audience:"
     # and "Access:" lines, church groups, entries not checked since 2022), written and judged blind
