@@ -211,6 +211,8 @@ EXCLUSIONS += (
         _re(
             r"(?:must|need\s+to|should|you'?ll\s+need\s+to)\s+be\s+able\s+to\s+walk\s+(?:for\s+)?"
             r"(?:\d+(?:\.\d+)?|two|three|four|five|six|several)\s*(?:(?:-|–|to)\s*\d+\s*)?(?:miles?|km|kilomet\w+|hours?)|"
+            # "Every other Sunday we walk 5-9 miles on the Downs"
+            r"we\s+(?:usually\s+|normally\s+)?walk\s+(?:about\s+|around\s+)?[4-9]\d?(?:\s*(?:-|–|to)\s*\d+)?\s*(?:miles|km)|"
             r"(?:anyone|people|those|adults)\s+who\s+(?:can|are\s+able\s+to)\s+walk\s+\d+(?:\s*(?:-|–|to)\s*\d+)?\s*"
             r"(?:miles?|km|hours?)|(?:moderate|good|reasonable)\s+(?:level\s+of\s+)?fitness\s+(?:is\s+)?(?:needed|required|"
             r"essential)|not\s+suitable\s+for\s+(?:people\s+(?:with|using)\s+)?"
@@ -242,7 +244,7 @@ _CANNOT_WALK_FAR = re.compile(
     r"\b(?:walking\s+frame|zimmer|rollator|mobility\s+scooter|wheelchair(?:\s+user)?|housebound|"
     r"(?:uses?|using|with|on)\s+(?:a\s+|two\s+)?(?:walking\s+)?(?:stick|sticks|crutches|frame|walker)\b|"
     r"can(?:no|['’])?t\s+walk\s+(?:far|very\s+far|more\s+than|much|long|any\s+distance|distances)|"
-    r"can\s+(?:only|barely|hardly)\s+(?:walk|manage)\b|"
+    r"can\s+(?:only|barely|hardly)\s+(?:walk|manage)\b|no\s+long\s+walks|"
     r"(?:breathless|out\s+of\s+breath|puffed\s+out)\s+(?:on|going\s+up|walking|climbing|after|doing)\b|"
     r"can(?:no|['’])?t\s+get\s+(?:past|beyond)\s+the\s+end\s+of\s+the\s+(?:road|street))",
     re.I,
@@ -386,6 +388,19 @@ _LONG_ON_THE_STREETS = re.compile(
     r"(?:months|years)\b)|\blong[- ]term\s+(?:rough\s+sleep\w*|(?-i:RS))|\bentrenched\b",
     re.I,
 )
+# An autistic adults' meet-up "without a learning disability (we can signpost you to LD groups)" is not
+# for a young man "autistic with mild LD".
+EXCLUSIONS += (
+    Exclusion(
+        "learning_disability",
+        "people with a learning disability",
+        _re(
+            # (not "for adults with and without learning disabilities")
+            r"(?<!and\s)(?<!or\s)without\s+(?:a\s+|an\s+)?(?:learning\s+disabilit\w+|(?-i:LD)\b)|not\s+for\s+(?:people|adults|those)\s+with\s+"
+            r"(?:a\s+)?learning\s+disabilit\w+"
+        ),
+    ),
+)
 # A health check or a prevention course for people without a condition ("without an existing
 # diagnosis of heart disease, stroke, diabetes", "not for people already diagnosed with diabetes")
 # turns away those whose words say they have it.
@@ -468,6 +483,8 @@ def person_exclusions(goals: str | None) -> frozenset[str]:
         out.add("has_a_dog")
     if _said(_LONG_ON_THE_STREETS, text):
         out.add("long_on_the_streets")
+    if _said(BY_CODE["learning_disability"].person, text):
+        out.add("learning_disability")
     if speaks_no_english(text):
         out.add("no_english")
     if has_little_english(text):

@@ -529,7 +529,8 @@ SITUATIONS: tuple[Situation, ...] = (
         "hiv",
         "people living with HIV",
         _re(r"hiv\b"),
-        _re(r"hiv\b"),
+        # (not "on PrEP, HIV neg")
+        _re(r"hiv\b(?!\s*[-–]?\s*(?:neg\w*|tests?\b|tested\b))"),
         kind="illness",
     ),
     # ("people living with HIV, or being treated for TB": either one)
@@ -947,6 +948,25 @@ SITUATIONS: tuple[Situation, ...] = (
             r"doorways?|parks?|tent|bus(?:es)?|stairwells?|bridge|bench)|bedd(?:ed|ing)\s+down|(?-i:CHAIN)\b|"
             # "Sleeping by Tottenham Hale", "kipping out behind the station" (not "sleeping at a mate's")
             r"(?:sleeping|kipping|sleeps|slept)\s+(?:out|outside|by|near|behind|round|around)\b"
+        ),
+    ),
+    # A trans and non-binary peer group ("Trans, non-binary and questioning people aged 18+ only",
+    # "TNB 16+") is not for a cis gay man, nor for the mum of a trans teenager.
+    Situation(
+        "trans",
+        "trans, non-binary and questioning people",
+        _re(
+            # (not "gay, bi, trans and questioning young people", a list of all; nor "parents of trans
+            # children", whose group is the parents')
+            r"(?<!bi,\s)(?<!bi\s)(?<!of\s)(?:trans(?:gender)?\s*(?:,|and|&|or|/)\s*non[- ]binary|(?-i:TNB)\b|trans\s+"
+            r"(?:and|&)\s+(?:gender[- ])?(?:questioning|diverse)|trans(?:gender)?\s+(?:people|women|men|adults|folk|young\s+"
+            r"people|youth|swimmers)\s+only)"
+        ),
+        _re(
+            r"trans(?:gender)?(?:\s+(?:woman|man|women|men|masc\w*|fem\w*|person|girl|boy|lad|teen|young\s+person))?\b"
+            r"(?!\s*(?:port|fer|late|action|it\b|ition|plant|fusion|formation))|non[- ]?binary|enby|genderqueer|"
+            r"(?-i:NB|TNB|MtF|FtM)\b|they/them|questioning\s+(?:their|her|his|my)\s+gender|gender\s+(?:identity\s+clinic|"
+            r"dysphoria)|(?-i:GIC)\b"
         ),
     ),
     # An outreach van "for women who sell sex" is not for every woman with a controlling partner.

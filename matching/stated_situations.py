@@ -45,7 +45,15 @@ _OWN_ONLY = frozenset(
         "sex_work",
         # "husband made redundant": a programme for young people out of work is not for his wife
         "neet",
+        # "my son is trans": a trans peer group is his; his mum wants a parents' group
+        "trans",
     }
+)
+# "mum of trans 14yo", "parent of a trans teenager": the one named after "of" is the child (said of
+# being trans only: a "homeless 17 year old" may be the person)
+_OF_SOMEONE = re.compile(r"of\s+(?:a\s+|an\s+|my\s+|her\s+|his\s+|their\s+)?$", re.I)
+_A_CHILD_AFTER = re.compile(
+    r"\s+(?:son|daughter|child|kid|teen(?:ager)?|young\s+person|\d{1,2}\s*(?:yo|y/o|-?\s*year))", re.I
 )
 # "her dad died of a heart attack": the illness was the one who died, and a cardiac group is not
 # for the bereaved (cancer's services take the bereaved too: it is not an "illness" kind).
@@ -95,7 +103,11 @@ def person_situations(
                 if not _NEGATED.search(text[max(0, m.start() - 20) : m.start()])
                 and not _NOT_YET.search(text[max(0, m.start() - 30) : m.start()])
                 and not (
-                    situation.code in _OWN_ONLY and _SOMEONE_ELSE.search(_clause_before(text, m.start()))
+                    situation.code in _OWN_ONLY
+                    and (
+                        _SOMEONE_ELSE.search(_clause_before(text, m.start()))
+                        or (situation.code == "trans" and _a_childs(text, m))
+                    )
                 )
                 and not (situation.code in _CONDITIONS and _someone_died_of(text, m))
                 and not (situation.kind == "community" and _SOMEONE_ELSES_PEOPLE.match(text, m.end()))
@@ -119,6 +131,14 @@ def person_situations(
     # (a person who names their cancer is one of "people affected by cancer" too: both are said)
     kept = most_specific([s.code for s in out], keep_conditions=True)
     return [s for s in out if s.code in kept]
+
+
+def _a_childs(text: str, match: re.Match[str]) -> bool:
+    """Whether the words name a child as it: "mum of trans 14yo", "parent of a trans teenager"."""
+    return bool(
+        _OF_SOMEONE.search(text[max(0, match.start() - 20) : match.start()])
+        or _A_CHILD_AFTER.match(text, match.end())
+    )
 
 
 def _someone_died_of(text: str, match: re.Match[str]) -> bool:

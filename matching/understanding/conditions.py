@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..situations import AGE_SITUATIONS, BY_CODE, MENTAL_HEALTH, SITUATIONS, most_specific
-from .groups import ANYONE_WELCOME, LIST_ITEM_ENDS, deep_in_a_list, turned_away
+from .groups import ANYONE_WELCOME, LIST_ITEM_ENDS, WHO_FOR_ASKED, deep_in_a_list, turned_away
 from .record import Record
 from .result import Finding
 from .rules import quote, sentence_spans
@@ -223,6 +223,7 @@ def _restricts(
         field == "eligibility"
         or _ASKED_WHO.search(text, max(0, start - 40), start)
         or _WHO_FOR_LABEL.match(before)
+        or WHO_FOR_ASKED.search(text, max(0, start - 20), start)
         # a Jobcentre's column: "Customer group: UC – Intensive Work Search"
         or re.match(r"customer\s+group\b", match.group(0), re.I)
     ):

@@ -90,6 +90,7 @@ _DEMANDS = tuple(
         "in_hostel",
         "has_a_dog",
         "long_on_the_streets",
+        "learning_disability",
     )
 )
 _READ_ANYWHERE = ("no_english", "little_english", "no_right_to_work", *(code for code, _ in _DEMANDS))

@@ -31,7 +31,7 @@ GROUP_PATTERNS: dict[str, str] = {
         # "help you look after your mental health": themselves, not someone else
         r"(?!\s+(?:own\s+)?(?:mental|physical|health|wellbeing|well-being|self|money|finances|home|garden|pets?)\b)"
     ),
-    "lgbtq": r"lgbt\w*\+?|lgb\w*|gay|lesbians?|bisexual|trans(?:gender)?|queer",
+    "lgbtq": r"lgbt\w*\+?|lgb\w*|gay|lesbians?|bisexual|trans(?:gender)?|queer|(?-i:G?B?MSM)",
     "refugees": r"refugees?|asylum[- ]seek\w*|people\s+seeking\s+(?:asylum|sanctuary)|asylum|sanctuary\s+seekers?",
     "people_with_disabilities": (
         r"disabled\s+(?:people|adults|children|young\s+people|persons?)|disabilit\w+|"
@@ -255,9 +255,14 @@ _NOT_ONLY_BEFORE = re.compile(
 # people: ...", "For people with physical disabilities, any age 12+."
 _AUDIENCE_OPENING = re.compile(
     r"^\s*(?:(?:only\s+)?(?:for|open\s+to|aimed\s+at)\s+|(?:eligibility(?:\s+criteria)?|who\s+(?:is\s+it|it'?s)\s+for\??)"
-    r"\s*:\s*)(?:[\w-]+[\s,]+){0,5}$",
+    r"\s*:\s*|who(?:'s|\s+is)\s+it\s+for\s*\?\s*)(?:[\w-]+[\s,]+){0,5}$",
     re.I,
 )
+# A label that ends its own sentence with its question mark: "Who's it for? Trans, non-binary and
+# questioning people aged 18+ only", "Who comes? Carers only."
+WHO_FOR_ASKED = re.compile(r"\bwho(?:'s|\s+is)?\s+(?:it\s+)?for\s*\?\s*$|\bwho\s+comes\s*\?\s*$", re.I)
+
+
 _WITH_AGE = re.compile(
     r"^\s*(?:aged\s+)?(?:\d{1,2}\s*\+|\d{1,2}\s+(?:and|or)\s+over\b|over\s+\d{1,2}\b)", re.I
 )
@@ -452,7 +457,10 @@ def find_groups(record: Record) -> list[Finding]:
                 ):
                     continue
                 score = _score(field, text, match)
-                if _AUDIENCE_OPENING.match(text[start : match.start()]):
+                if _AUDIENCE_OPENING.match(text[start : match.start()]) or (
+                    not text[start : match.start()].strip()
+                    and WHO_FOR_ASKED.search(text, max(0, start - 20), start)
+                ):
                     score = max(score, 0.85)
                 elif field == "description" and score < 0.9 and deep_in_a_list(text, start, match):
                     continue

@@ -422,7 +422,7 @@ def authorities_named(record: Record, areas: AreaLookup) -> set[str]:
         code
         for text in [*record.texts.values(), *record.venue, *areas_served]
         for code, _ in areas.find(text)
-    } | _venue_authorities(record, areas)
+    } | venue_authorities(record, areas)
 
 
 _OTHER_NATIONS_AUTHORITY = re.compile(r"\b(?:W06|S12|N09)\d{6}\b")
@@ -627,7 +627,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
                 _put(found, value, Finding(value, 0.75, field, quote(text, estate, 50)))
     # "For WBC residents 18+": a council's initials we cannot tell apart (West Berkshire Council or
     # Wokingham Borough Council) name the council the venue is in
-    venue = _venue_authorities(record, areas)
+    venue = venue_authorities(record, areas)
     for field in ("eligibility", "description"):
         text = record.texts.get(field, "")
         for initials in _COUNCIL_INITIALS.finditer(text) if len(venue) == 1 else ():
@@ -649,7 +649,7 @@ def find_residency(record: Record, areas: AreaLookup | None) -> list[Finding]:
     found = _former_district_wins(found, areas)
     found = _without_namesakes(areas, found, stamped)
     return _whole_where_unplaced(
-        _areas_near_the_venue(areas, found, _venue_authorities(record, areas)), unplaced, stamped
+        _areas_near_the_venue(areas, found, venue_authorities(record, areas)), unplaced, stamped
     )
 
 
@@ -881,7 +881,7 @@ def find_works_in(record: Record, areas: AreaLookup | None) -> list[Finding]:
     return list(found.values())
 
 
-def _venue_authorities(record: Record, areas: AreaLookup) -> set[str]:
+def venue_authorities(record: Record, areas: AreaLookup) -> set[str]:
     # asked for by every reader of places, so worked out once a record
     if record.venue_authorities is None:
         points = [location["point"] for location in record.locations if location.get("point")]

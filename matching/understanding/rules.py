@@ -680,6 +680,9 @@ _CLOSED = re.compile(
     # a prospectus's course not on offer this term: "Last run in spring 2026"
     r"last\s+run\s+(?:in\s+)?(?:the\s+)?(?:spring|summer|autumn|winter|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+(?:term\s+)?(?:of\s+)?20\d\d|"
     r"(?:service\s+(?:has\s+been\s+|was\s+)?)decommissioned|"
+    # "UPDATE: our last night was in October – the pub has changed hands"
+    r"(?:our|the)\s+(?:very\s+)?last\s+(?:night|session|meeting|meet|get[- ]together|group|class|club)\s+was\s+(?:in\s+|on\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|last\s+(?:week|month|year)|(?:19|20)\d\d)|"
     # "the café closed in July 2026 when our volunteers retired": ended on a date that is past. (Said
     # of the thing itself, not of a named part of it: "the Hyde carers' group stopped in 2024".)
     r"(?P<dated>(?:this|the|our)\s+(?!(?:old|previous|former|original|other)\b)(?-i:[a-z]+\s+)?"

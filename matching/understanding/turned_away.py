@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .areas import AreaLookup
-from .reach import DO_NOT_REFER, ELSEWHERE, authorities_named
+from .reach import DO_NOT_REFER, ELSEWHERE, authorities_named, venue_authorities
 from .record import Record
 from .result import Finding
 from .rules import quote
@@ -31,6 +31,10 @@ _TURNS_AWAY = re.compile(
 _TURNS_AWAY_RESIDENTS = re.compile(
     r"\b(?i:not\s+(?:for|open\s+to|available\s+(?:to|for)))\s+(?=(?:the\s+)?[A-Z][\w&' -]{1,40}?\s+residents\b)"
 )
+# A council named in brackets after "not", beside the area served: "LGBTQ+ people in rural East and
+# West Sussex (not Brighton & Hove – there's loads on for you already!)", "Derbyshire (not Derby
+# City)". Councils only: "Cheadle (not Cheadle Hulme)" says which Cheadle the venue is in.
+_NOT_IN_BRACKETS = re.compile(r"\(\s*(?i:not)\s+(?=[A-Z])")
 # People sent to another service: "Nottingham City households should contact Nottingham Energy
 # Partnership instead", "residents of Nottingham City should contact the city service", "but Wigan
 # residents need to use a Wigan day centre", "Cumberland residents ring the Cumberland line". The
@@ -69,15 +73,22 @@ def find_areas_turned_away(record: Record, areas: AreaLookup | None) -> list[Fin
     context: set[str] | None = None  # (read only for a record that turns a place away: few do)
     for field in ("eligibility", "description"):
         text = record.texts.get(field, "")
-        for cue in [*_TURNS_AWAY.finditer(text), *_TURNS_AWAY_RESIDENTS.finditer(text)]:
+        bracketed = list(_NOT_IN_BRACKETS.finditer(text))
+        for cue in [*_TURNS_AWAY.finditer(text), *_TURNS_AWAY_RESIDENTS.finditer(text), *bracketed]:
             context = _known_authorities(record, areas) if context is None else context
             window = text[cue.end() : cue.end() + 160]
             end = _CLAUSE_END.search(window)
             window = window[: end.start()] if end else window
             # "Not for people living in Kent outside Medway": what follows is who may come
             window = _BUT_FOR.split(window, maxsplit=1)[0]
-            entries = [code for code, words in areas.find(window) if not areas.is_wider_area(words)]
-            for code, name in areas.places(window, context):
+            entries = [
+                code
+                for code, words in areas.find(window)
+                # (a bracket's council near the record's own: "Stoke-on-Trent residents only (not
+                # Newcastle ...)" is Newcastle-under-Lyme, not Newcastle upon Tyne)
+                if not areas.is_wider_area(words) and (cue not in bracketed or _close_by(areas, code, record))
+            ]
+            for code, name in [] if cue in bracketed else areas.places(window, context):
                 place = areas.place(code, name)
                 if place is not None and _near(areas, code, context):
                     entries.append(place.entry())
@@ -120,6 +131,20 @@ def _service_area_authorities(record: Record, areas: AreaLookup) -> set[str]:
 def _known_authorities(record: Record, areas: AreaLookup) -> set[str]:
     """The authorities the record names anywhere or serves: which of two places of one name it means."""
     return authorities_named(record, areas) | _service_area_authorities(record, areas)
+
+
+# A council turned away in brackets lies beside the record's own, as Derby City lies in Derbyshire.
+_CLOSE_BY_KM = 60
+
+
+def _close_by(areas: AreaLookup, code: str, record: Record) -> bool:
+    """Whether council `code` lies within _CLOSE_BY_KM of the record's venues or service areas, or,
+    where their centres are not known, in the county or combined authority of a council it names."""
+    own = _service_area_authorities(record, areas) | venue_authorities(record, areas)
+    apart = areas.apart_km(code, own - {code})
+    if apart is None:  # a county's area, whose centre is not kept: its councils, as named
+        return _near(areas, code, _known_authorities(record, areas))
+    return apart <= _CLOSE_BY_KM
 
 
 def _near(areas: AreaLookup, code: str, context: set[str]) -> bool:

@@ -164,6 +164,7 @@ UNLABELLED_SITUATIONS = {
     "advanced_cancer",
     "rough_sleeping",
     "care_staff",
+    "trans",
 }
 
 
