@@ -327,8 +327,9 @@ EXCLUSIONS += (
 )
 _LATER_STAGE_DEMENTIA = re.compile(
     r"\b(?:(?:later|late|advanced|severe|end)[- ]stage\s+(?:dementia|alzheimer'?s|(?-i:AD)|vascular)|"
-    r"(?:advanced|severe)\s+(?:dementia|alzheimer'?s)|(?:dementia|alzheimer'?s|(?-i:AD))\W+(?:later|late|advanced|severe)"
-    r"(?:[- ]stage)?\b)",
+    # (not "dementia, late 70s")
+    r"(?:advanced|severe)\s+(?:dementia|alzheimer'?s)|(?:dementia|alzheimer'?s|(?-i:AD))\W+(?:(?:later|late|advanced|severe)"
+    r"[- ]stage|advanced|severe)\b)",
     re.I,
 )
 _IN_CARE_HOME = re.compile(

@@ -189,7 +189,8 @@ _DEATH = re.compile(
 # bowel ca". Not yet a bereavement: a group "at least 3 months after the death" is not for her.
 _DEATH_TO_COME = re.compile(
     r"\b(?:(?:in|into|at|to)\s+(?:the\s+)?hospice|end[- ]stage|end\s+of\s+life|palliative|terminal(?:ly)?\s+ill|"
-    r"not\s+long\s+(?:left|to\s+live)|(?:days|weeks|months)\s+to\s+live|dying)\b",
+    # (not "dying to get out", "dying for a brew")
+    r"not\s+long\s+(?:left|to\s+live)|(?:days|weeks|months)\s+to\s+live|dying(?!\s+(?:to|for|of)\b))\b",
     re.I,
 )
 _DIED = re.compile(

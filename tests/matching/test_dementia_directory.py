@@ -105,6 +105,7 @@ def test_the_stage_a_group_suits_and_whether_it_reaches_care_homes(reader, perso
     assert check(later, service(mild), 1.0).reasons == ["not for people in the later stages of dementia"]
     assert check(early, service(mild), 1.0).allowed
     assert check(later, service(any_stage), 1.0).allowed
+    assert check(person_from_words("caring for his wife with dementia, late 70s"), service(mild), 1.0).allowed
     assert check(care_home, service(visiting), 1.0).reasons == ["not for people living in care homes"]
     assert check(early, service(visiting), 1.0).allowed
 
