@@ -442,6 +442,11 @@ def _said(pattern: re.Pattern[str], text: str, unless: re.Pattern[str] | None = 
     )
 
 
+def _said_of_anyone(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the words say it, of the person or of someone they speak for, and do not deny it."""
+    return any(not _DENIED.search(text[max(0, m.start() - 25) : m.start()]) for m in pattern.finditer(text))
+
+
 @lru_cache(maxsize=256)
 def person_exclusions(goals: str | None) -> frozenset[str]:
     """The exclusions the person's words put them in."""
@@ -474,9 +479,7 @@ def person_exclusions(goals: str | None) -> frozenset[str]:
         out.add("finished_treatment")
     if _LATER_STAGE_DEMENTIA.search(text):
         out.add("later_stage_dementia")
-    if any(
-        not _DENIED.search(text[max(0, m.start() - 25) : m.start()]) for m in _IN_CARE_HOME.finditer(text)
-    ):
+    if _said_of_anyone(_IN_CARE_HOME, text):
         out.add("in_care_home")
     if _said(_IN_HOSTEL, text):
         out.add("in_hostel")
@@ -492,9 +495,6 @@ def person_exclusions(goals: str | None) -> frozenset[str]:
         out.add("little_english")
     if _NOT_YET_DIAGNOSED.search(text) and (BY_CODE["dementia"].person.search(text) or _MEMORY.search(text)):
         out.add("no_dementia_diagnosis")
-    if any(
-        not _DENIED.search(text[max(0, m.start() - 25) : m.start()])
-        for m in _LIVES_WITH_SOMEONE.finditer(text)
-    ):
+    if _said_of_anyone(_LIVES_WITH_SOMEONE, text):
         out.add("lives_with_others")
     return frozenset(out)

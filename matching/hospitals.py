@@ -11,6 +11,7 @@ record and the person name a hospital, and none of the words that tell one hospi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .fit import service_text
@@ -77,13 +78,22 @@ def treating_hospitals(service: dict[str, Any]) -> str | None:
     return None if found is None else (found["names"] or found["only"]).strip()
 
 
+@lru_cache(maxsize=256)
+def _treated_at(goals: str | None) -> frozenset[str]:
+    """The words of the hospitals the person's words say treat them (read once a match)."""
+    return frozenset(w for m in _PERSON_TREATED.finditer(goals or "") for w in _words(m["names"]))
+
+
 def treated_elsewhere(goals: str | None, service: dict[str, Any]) -> str | None:
     """The hospitals the service is only for, when the person's words say they are treated at
-    another; None otherwise."""
+    another; None otherwise. (Checked for every candidate: the person's side first, which most
+    words leave empty, before any service's text is read.)"""
+    mine = _treated_at(goals)
+    if not mine:
+        return None
     names = treating_hospitals(service)
     theirs = _words(names) if names else set()
-    mine = {w for m in _PERSON_TREATED.finditer(goals or "") for w in _words(m["names"])}
-    return names if theirs and mine and not mine & theirs else None
+    return names if theirs and not mine & theirs else None
 
 
 # A lift or a minibus that says where it does not go: "we can't do Addenbrooke's, Mount Vernon or
@@ -98,14 +108,14 @@ _NOT_TO = re.compile(
 
 
 def places_not_served(goals: str | None, service: dict[str, Any]) -> str | None:
-    """A place a transport service says it does not go to that the person's words name, or None."""
-    if "transport" not in (service.get("needs") or ()) and not treating_hospitals(service):
+    """A place a transport service says it does not go to that the person's words name, or None.
+    (One scan of the service's text for a refusal, which few have, before anything else.)"""
+    if not goals:
         return None
     refused = {w for m in _NOT_TO.finditer(service_text(service)) for w in _words(m["names"])} - {"not"}
-    if not refused or not goals:
+    if not refused or ("transport" not in (service.get("needs") or ()) and not treating_hospitals(service)):
         return None
-    named = {w.lower() for w in _NAME_WORD.findall(goals)}
-    return next((w for w in _NAME_WORD.findall(goals) if w.lower() in refused & named), None)
+    return next((w for w in _NAME_WORD.findall(goals) if w.lower() in refused), None)
 
 
 def another_hospitals_patient(goals: str | None, service: dict[str, Any]) -> bool:
